@@ -1,0 +1,26 @@
+#pragma once
+// How subcommands plug into the binary: each cmd/<name>.cpp defines one
+// register function that adds its CLI11 subcommand, fills its options struct
+// and sets `run`. registry.cpp lists them all.
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+namespace accord::cmd {
+
+struct Context {
+    bool colour = false;  // stdout is a terminal, NO_COLOR unset, --color not "never"
+};
+
+using Run = std::function<int(const Context&)>;
+
+
+void register_all(CLI::App& app, Run& run);
+
+void register_check(CLI::App& app, Run& run);
+
+// Shared option: --format text|json.
+enum class Format { text, json };
+void add_format_option(CLI::App& command, Format& format);
+
+}  // namespace accord::cmd

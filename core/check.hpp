@@ -1,0 +1,39 @@
+#pragma once
+// `accord check`: parse files and report their diagnostics and counts, as a
+// compiler-style text report or as JSON (schema in README.md).
+#include <string>
+#include <vector>
+
+#include "core/counts.hpp"
+#include "core/diagnostic.hpp"
+#include "core/parse.hpp"
+
+namespace accord {
+
+struct FileCheck {
+    std::string path;
+    std::string read_error;  // non-empty when the file could not be read
+    Document document;
+    DocumentCounts counts;
+    bool readable() const { return read_error.empty(); }
+};
+
+FileCheck check_text(std::string path, std::string_view bytes, const ParseOptions& options);
+FileCheck check_file(const std::string& path, const ParseOptions& options);
+
+struct CheckReport {
+    std::vector<FileCheck> files;
+    DocumentCounts totals;  // over the readable files
+    std::size_t unreadable = 0;
+};
+
+CheckReport make_report(std::vector<FileCheck> files);
+
+// Exit code per DESIGN.md: 2 if a file could not be read, 1 if any error
+// diagnostic, 0 otherwise.
+int exit_code(const CheckReport& report);
+
+std::string render_text(const CheckReport& report, const RenderOptions& options);
+std::string render_json(const CheckReport& report);
+
+}  // namespace accord

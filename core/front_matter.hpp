@@ -1,0 +1,16 @@
+#pragma once
+// YAML front matter: "---" on the first line, YAML, then "---" (or "...").
+// The only parse code that includes yaml-cpp; accord.yaml has its own reader.
+#include <string_view>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace accord {
+
+// Finds and reads the front matter at the top of `source`. A fence that never
+// closes is not front matter: the text stays body and a warning says so.
+// YAML errors become diagnostics at their line; the fields are then empty.
+FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& diagnostics);
+
+}  // namespace accord

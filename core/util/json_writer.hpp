@@ -1,0 +1,52 @@
+#pragma once
+// A small streaming JSON writer: correct escaping (invalid UTF-8 becomes
+// U+FFFD so the output is always valid JSON), no knowledge of accord.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+
+class JsonWriter {
+public:
+    explicit JsonWriter(bool pretty = false) : pretty_(pretty) {}
+
+    JsonWriter& begin_object();
+    JsonWriter& end_object();
+    JsonWriter& begin_array();
+    JsonWriter& end_array();
+    JsonWriter& key(std::string_view name);
+
+    JsonWriter& value(std::string_view text);
+    JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+    JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+    JsonWriter& value(std::int64_t number);
+    JsonWriter& value(std::uint64_t number);
+    JsonWriter& value(int number) { return value(static_cast<std::int64_t>(number)); }
+    JsonWriter& value(unsigned number) { return value(static_cast<std::uint64_t>(number)); }
+    JsonWriter& value(bool flag);
+    JsonWriter& null();
+
+    template <typename T>
+    JsonWriter& field(std::string_view name, const T& v) {
+        key(name);
+        return value(v);
+    }
+
+    const std::string& str() const { return out_; }
+
+    static std::string escape(std::string_view text);
+
+private:
+    void before_value();
+    void newline();
+
+    std::string out_;
+    bool pretty_;
+    // One entry per open container: true once it holds an element.
+    std::vector<bool> has_elements_;
+    bool after_key_ = false;
+};
+
+}  // namespace accord

@@ -1,0 +1,22 @@
+#pragma once
+// UTF-8 helpers with no knowledge of accord. Invalid bytes are never an error
+// here: each one counts as a single character, so positions stay meaningful on
+// any byte string.
+#include <cstddef>
+#include <string_view>
+
+namespace accord::utf8 {
+
+// Length in bytes of the well-formed UTF-8 sequence starting at `at`, or 0 when
+// the byte there does not start one (a stray continuation byte, an overlong or
+// truncated sequence, a surrogate, a value past U+10FFFF).
+std::size_t sequence_length(std::string_view text, std::size_t at);
+
+// Number of characters in text[begin, end): each well-formed sequence and each
+// invalid byte counts as one.
+std::size_t count_chars(std::string_view text, std::size_t begin, std::size_t end);
+
+// Offset of the first byte that is not part of well-formed UTF-8, or npos.
+std::size_t first_invalid(std::string_view text, std::size_t from = 0);
+
+}  // namespace accord::utf8
