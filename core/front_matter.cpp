@@ -13,6 +13,8 @@ const FrontMatterField* FrontMatter::find(std::string_view key) const {
 
 namespace {
 
+constexpr std::size_t kMaxFrontMatterBytes = 1 << 20;
+
 // The line starting at `begin`: its content (without "\r\n") and where the next begins.
 struct Line {
     std::string_view content;
@@ -62,6 +64,12 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
         return fm;
     }
 
+    if (fm.yaml.size() > kMaxFrontMatterBytes) {
+        diagnostics.push_back({"front-matter-too-large", Severity::error, 0, 1, 1,
+                               "front matter is larger than 1 MiB; its fields are not read",
+                               "keep front matter to a few fields (id, title, group, status)"});
+        return fm;
+    }
     const std::string yaml(source.substr(fm.yaml.begin, fm.yaml.size()));
     try {
         const YAML::Node root = YAML::Load(yaml);

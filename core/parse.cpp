@@ -115,9 +115,10 @@ private:
                        "literal bracket");
             }
         }
-        const bool introduces = ends_with_colon(paragraph);
+        const bool introduces = !local_.empty() && ends_with_colon(paragraph);
+        const std::size_t start = local_.empty() ? 0 : content_start(begin, end);
         for (std::uint32_t open : local_) {
-            if (introduces || opens_paragraph(begin, marks_[open].at)) {
+            if (introduces || marks_[open].at == start) {
                 spanning_.push_back(open);
             } else {
                 marks_[open].kind = MarkKind::literal;
@@ -172,9 +173,10 @@ private:
         }
     }
 
-    static bool is_escapable(char c) {
-        return c == '[' || c == ']' || c == '~' || c == '/' || c == '\\' || c == '*' || c == '_';
-    }
+    // Markdown escapes for the marks that would otherwise be brackets or
+    // separators. Not '~': the WGEC text marks delegations' edits with
+    // backslashes ("~~\\equal possibility for\\~~" is a strike).
+    static bool is_escapable(char c) { return c == '[' || c == ']' || c == '/' || c == '\\'; }
 
     static bool is_special(char c) {
         return c == '[' || c == ']' || c == '~' || c == '/' || c == '\\' || c == '\n';
@@ -263,26 +265,23 @@ private:
 
     // --- paragraph-spanning brackets ------------------------------------------------
 
-    // True when only white space, emphasis and a list number ("36.", "(a)",
-    // "46bis.") stand between the paragraph's start (after its label) and `at`.
-    bool opens_paragraph(std::size_t begin, std::size_t at) const {
+    // Where a paragraph's own text starts: after its label, white space,
+    // emphasis and a list number ("36.", "(a)", "46bis."). A '[' there opens
+    // the paragraph, and may stay open into the following ones.
+    std::size_t content_start(std::size_t begin, std::size_t end) const {
         std::size_t i = begin;
         auto skip_decoration = [&] {
-            while (i < at && (source_[i] == ' ' || source_[i] == '\t' || source_[i] == '*' || source_[i] == '_')) ++i;
+            while (i < end && (source_[i] == ' ' || source_[i] == '\t' || source_[i] == '*' || source_[i] == '_')) ++i;
         };
         skip_decoration();
-        if (i == at) return true;
-        if (source_[i] == '(') ++i;
+        const std::size_t after_decoration = i;
+        if (i < end && source_[i] == '(') ++i;
         std::size_t alnum = 0;
-        while (i < at && alnum < 8 && std::isalnum(static_cast<unsigned char>(source_[i]))) ++i, ++alnum;
-        if (alnum == 0 || i >= at) return false;
-        if (source_[i] == '.' || source_[i] == ')') {
-            ++i;
-        } else {
-            return false;
-        }
+        while (i < end && alnum < 8 && std::isalnum(static_cast<unsigned char>(source_[i]))) ++i, ++alnum;
+        if (alnum == 0 || i >= end || (source_[i] != '.' && source_[i] != ')')) return after_decoration;
+        ++i;
         skip_decoration();
-        return i == at;
+        return i;
     }
 
     bool ends_with_colon(const Paragraph& paragraph) const {
@@ -295,9 +294,11 @@ private:
         return end > paragraph.range.begin && source_[end - 1] == ':';
     }
 
-    // Headings end every bracket still open. A plain-text heading is one short
-    // line with a letter, no brackets, not starting with '(' or '<' and not
-    // ending in punctuation that continues a sentence.
+    // Headings end every bracket still open. Besides Markdown headings, a
+    // compilation's plain-text headings: one short line with no brackets, not
+    // ending in punctuation that continues a sentence, and shaped like a
+    // heading: "GROUP B: ...", "2. Draft recommendations submitted by Saudi
+    // Arabia (20 February 2014)", "IV. WORKSTREAM 2".
     bool is_section_break(const Paragraph& paragraph) const {
         if (paragraph.heading) return true;
         const std::string_view text = source_.substr(paragraph.range.begin, paragraph.range.size());
@@ -309,7 +310,15 @@ private:
         while (last > first && (is_space(text[last - 1]) || text[last - 1] == '*' || text[last - 1] == '_')) --last;
         if (first >= last || text[first] == '(' || text[first] == '<') return false;
         if (std::strchr(".,;:", text[last - 1])) return false;
-        return std::any_of(text.begin(), text.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); });
+        if (text[last - 1] == ')') return true;
+        std::size_t caps = 0;
+        while (first + caps < last && std::isupper(static_cast<unsigned char>(text[first + caps]))) ++caps;
+        if (caps >= 2 && (first + caps == last || !std::isalpha(static_cast<unsigned char>(text[first + caps])))) {
+            return true;  // "GROUP", "ANNEX", "IV."
+        }
+        std::size_t digits = 0;
+        while (first + digits < last && std::isdigit(static_cast<unsigned char>(text[first + digits]))) ++digits;
+        return digits > 0 && first + digits < last && text[first + digits] == '.';  // "3. Finalise NDC"
     }
 
     void close_section(std::uint32_t at_paragraph) {

@@ -1,0 +1,71 @@
+#include "core/tokens.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/parse.hpp"
+
+namespace accord {
+namespace {
+
+std::vector<std::pair<std::string, std::string>> kinds_and_text(std::string_view text) {
+    const Document d = parse(text);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Token& t : tokenize(d)) out.emplace_back(std::string(to_string(t.kind)), std::string(d.text(t.range)));
+    return out;
+}
+
+TEST(Tokens, WordsNumbersPunctuationAndMarks) {
+    using P = std::pair<std::string, std::string>;
+    const auto tokens = kinds_and_text("To [strengthen][improve] 1.5 °C, ~~as~~ *x*");
+    const std::vector<P> expected = {
+        {"word", "To"},          {"space", " "},           {"bracket-open", "["}, {"word", "strengthen"},
+        {"bracket-close", "]"},  {"bracket-open", "["},    {"word", "improve"},   {"bracket-close", "]"},
+        {"space", " "},          {"number", "1.5"},        {"space", " "},        {"punctuation", "°"},
+        {"word", "C"},           {"punctuation", ","},     {"space", " "},        {"strike-open", "~~"},
+        {"word", "as"},          {"strike-close", "~~"},   {"space", " "},        {"emphasis", "*"},
+        {"word", "x"},           {"emphasis", "*"},
+    };
+    EXPECT_EQ(tokens, expected);
+}
+
+TEST(Tokens, LabelsTagsSeparatorsAndBreaks) {
+    using P = std::pair<std::string, std::string>;
+    const auto tokens = kinds_and_text("Alt1: [a / b] (agreed)\n\nnext\nline");
+    const std::vector<P> expected = {
+        {"label", "Alt1:"},  {"space", " "}, {"bracket-open", "["}, {"word", "a"},
+        {"space", " "},      {"separator", "/"}, {"space", " "},    {"word", "b"},
+        {"bracket-close", "]"}, {"space", " "}, {"status-tag", "(agreed)"}, {"paragraph-break", "\n\n"},
+        {"word", "next"},    {"line-break", "\n"}, {"word", "line"},
+    };
+    EXPECT_EQ(tokens, expected);
+}
+
+TEST(Tokens, UnicodePunctuationSplitsWords) {
+    const auto tokens = kinds_and_text("cooperation—to “authorized”\xC2\xA0now");
+    std::vector<std::string> words;
+    for (const auto& [kind, text] : tokens) {
+        if (kind == "word") words.push_back(text);
+    }
+    EXPECT_EQ(words, (std::vector<std::string>{"cooperation", "to", "authorized", "now"}));
+}
+
+TEST(Tokens, LiteralBracketsArePunctuation) {
+    const auto tokens = kinds_and_text("a ] b");
+    EXPECT_EQ(tokens[2], (std::pair<std::string, std::string>{"punctuation", "]"}));
+}
+
+TEST(Tokens, TokensTileTheDocument) {
+    const Document d = parse("---\nid: x\n---\nAlt: [a\xFF][b] ~~c~~ d/e (revisit).\n");
+    std::string rebuilt;
+    std::size_t at = 0;
+    for (const Token& t : tokenize(d)) {
+        EXPECT_EQ(t.range.begin, at);
+        EXPECT_LT(t.range.begin, t.range.end);
+        rebuilt += d.text(t.range);
+        at = t.range.end;
+    }
+    EXPECT_EQ(rebuilt, d.source);
+}
+
+}  // namespace
+}  // namespace accord
