@@ -16,7 +16,8 @@ struct CheckOptions {
 };
 
 int run_check(const CheckOptions& options, const Context& context) {
-    if (options.paths.empty()) throw usage_error("check: name at least one file, e.g. 'accord check recs/A-1.md'");
+    if (options.paths.empty())
+        throw usage_error("check: name at least one file, e.g. 'accord check recs/A-1.md'");
     ParseOptions parse_options;
     parse_options.notation.slash_options =
         options.slash_options == "any" ? SlashOptions::any : SlashOptions::spaced;
@@ -37,7 +38,8 @@ int run_check(const CheckOptions& options, const Context& context) {
 
 void register_check(CLI::App& app, Run& run) {
     auto options = std::make_shared<CheckOptions>();
-    CLI::App* command = app.add_subcommand("check", "Parse negotiated texts and report what does not match");
+    CLI::App* command =
+        app.add_subcommand("check", "Parse negotiated texts and report what does not match");
     command->description(
         "Parse negotiated texts and report what does not match.\n\n"
         "Reports every bracket, strike and front-matter problem at its line and column, with the\n"
@@ -46,15 +48,18 @@ void register_check(CLI::App& app, Run& run) {
         "Examples:\n"
         "  accord check recs/A-1.md\n"
         "  accord check --slash-options any draft.txt     # '[continuing/full]' is two options\n"
-        "  accord check --format json recs/*.md           # schema: accord.check/1, see README.md\n\n"
+        "  accord check --format json recs/*.md           # schema: accord.check/1, see "
+        "README.md\n\n"
         "Exit: 0 clean, 1 some file has an error diagnostic, 2 bad usage or an unreadable file.");
     command->add_option("paths", options->paths, "Files to check")->required();
     add_format_option(*command, options->format);
-    command->add_option("--slash-options", options->slash_options,
-                        "Which '/' separates options inside a bracket: spaced (' / ' only) or any")
+    command
+        ->add_option("--slash-options", options->slash_options,
+                     "Which '/' separates options inside a bracket: spaced (' / ' only) or any")
         ->check(CLI::IsMember({"spaced", "any"}))
         ->default_str("spaced");
-    command->callback([options, &run] { run = [options](const Context& c) { return run_check(*options, c); }; });
+    command->callback(
+        [options, &run] { run = [options](const Context& c) { return run_check(*options, c); }; });
 }
 
 }  // namespace accord::cmd

@@ -14,7 +14,6 @@ struct Context {
 
 using Run = std::function<int(const Context&)>;
 
-
 void register_all(CLI::App& app, Run& run);
 
 void register_check(CLI::App& app, Run& run);

@@ -32,11 +32,13 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_version_flag("--version", "accord 0.1.0");
     std::string colour_mode = "auto";
-    app.add_option("--color,--colour", colour_mode, "Colour: auto (only on a terminal, never with NO_COLOR), always, never")
+    app.add_option("--color,--colour", colour_mode,
+                   "Colour: auto (only on a terminal, never with NO_COLOR), always, never")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->default_str("auto");
-    app.footer("Run 'accord <command> --help' for a command's options. Exit codes: 0 success, 1 found\n"
-               "something (errors for check), 2 bad usage or input, 3 repository or I/O failure.");
+    app.footer(
+        "Run 'accord <command> --help' for a command's options. Exit codes: 0 success, 1 found\n"
+        "something (errors for check), 2 bad usage or input, 3 repository or I/O failure.");
 
     accord::cmd::Run run;
     accord::cmd::register_all(app, run);

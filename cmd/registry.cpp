@@ -7,10 +7,10 @@ void register_all(CLI::App& app, Run& run) {
 }
 
 void add_format_option(CLI::App& command, Format& format) {
-    command
-        .add_option("--format", format, "Output format: text for people, json for tools")
-        ->transform(CLI::CheckedTransformer(std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}},
-                                            CLI::ignore_case))
+    command.add_option("--format", format, "Output format: text for people, json for tools")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}},
+            CLI::ignore_case))
         ->default_str("text");
 }
 

@@ -6,11 +6,21 @@ namespace accord {
 
 namespace {
 
-bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
-bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || is_ascii_digit(c); }
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+bool is_blank(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
+bool is_ascii_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_ascii_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_alnum(char c) {
+    return is_ascii_alpha(c) || is_ascii_digit(c);
+}
+char lower(char c) {
+    return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 bool is_blank_line(std::string_view line) {
     for (char c : line) {
@@ -97,7 +107,8 @@ BlockScan scan_blocks(std::string_view source, ByteRange body) {
     std::size_t paragraph_end = 0;
     auto finish = [&] {
         if (paragraph_begin != std::string_view::npos) {
-            scan.paragraphs.push_back(Paragraph{{paragraph_begin, paragraph_end}, {}, {}, {}, false});
+            scan.paragraphs.push_back(
+                Paragraph{{paragraph_begin, paragraph_end}, {}, {}, {}, false});
         }
         paragraph_begin = std::string_view::npos;
     };
@@ -156,15 +167,18 @@ ByteRange find_alternative_label(std::string_view source, ByteRange paragraph) {
         // "Alternative 1 to last sentence:": lower-case words up to a colon.
         if (p < end && source[p] == ' ') {
             std::size_t r = p;
-            while (r < end && r - p < 60 && (source[r] == ' ' || (source[r] >= 'a' && source[r] <= 'z'))) ++r;
+            while (r < end && r - p < 60 &&
+                   (source[r] == ' ' || (source[r] >= 'a' && source[r] <= 'z')))
+                ++r;
             if (r < end && source[r] == ':' && r > p + 1) p = r;
         }
         if (p >= end) {
             label_end = p;
         } else if (source[p] == ':' || source[p] == ')') {
             label_end = p + 1;
-        } else if (source[p] == '.' && (p + 1 >= end || source[p + 1] == ' ' || source[p + 1] == '*' ||
-                                        source[p + 1] == '\r' || source[p + 1] == '\n')) {
+        } else if (source[p] == '.' &&
+                   (p + 1 >= end || source[p + 1] == ' ' || source[p + 1] == '*' ||
+                    source[p + 1] == '\r' || source[p + 1] == '\n')) {
             label_end = p + 1;
         } else if (source[p] == ' ' || source[p] == '\t' || source[p] == '[' || source[p] == '*' ||
                    source[p] == '\r' || source[p] == '\n') {
@@ -174,7 +188,9 @@ ByteRange find_alternative_label(std::string_view source, ByteRange paragraph) {
     if (label_end == 0) return {};
     if (emphasis > 0) {
         std::size_t closing = 0;
-        while (label_end + closing < end && source[label_end + closing] == '*' && closing < emphasis) ++closing;
+        while (label_end + closing < end && source[label_end + closing] == '*' &&
+               closing < emphasis)
+            ++closing;
         if (closing == emphasis) return {start, label_end + closing};
         return {start + emphasis, label_end};  // "**Option 1: text**": the emphasis is the text's
     }
@@ -192,8 +208,8 @@ StatusTag find_status_tag(std::string_view source, ByteRange paragraph,
     if (tag_end == paragraph.begin || source[tag_end - 1] != ')') return {};
     const std::size_t close = tag_end - 1;
     std::size_t open = close;
-    while (open > paragraph.begin && close - open < 48 && source[open - 1] != '(' && source[open - 1] != ')' &&
-           source[open - 1] != '\n') {
+    while (open > paragraph.begin && close - open < 48 && source[open - 1] != '(' &&
+           source[open - 1] != ')' && source[open - 1] != '\n') {
         --open;
     }
     if (open == paragraph.begin || source[open - 1] != '(') return {};
@@ -206,7 +222,8 @@ StatusTag find_status_tag(std::string_view source, ByteRange paragraph,
         if (normal == normalize_link_label(status)) {
             std::size_t begin = open - 1;
             std::size_t lead = 0;
-            while (begin > paragraph.begin && source[begin - 1] == '*' && lead < stars) --begin, ++lead;
+            while (begin > paragraph.begin && source[begin - 1] == '*' && lead < stars)
+                --begin, ++lead;
             const std::size_t tag_finish = lead == stars ? end : close + 1;
             if (lead != stars) begin = open - 1;
             return {{begin, tag_finish}, status};

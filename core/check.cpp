@@ -50,11 +50,12 @@ std::string plural(std::size_t n, std::string_view word) {
 }
 
 std::string summary(const DocumentCounts& c) {
-    std::string out = plural(c.paragraphs, "paragraph") + ", " + plural(c.brackets, "bracket") + ", " +
-                      plural(c.alternatives_groups, "alternatives group") + ", " + plural(c.options, "option") +
-                      ", " + plural(c.strikes, "strike") + ", " +
+    std::string out = plural(c.paragraphs, "paragraph") + ", " + plural(c.brackets, "bracket") +
+                      ", " + plural(c.alternatives_groups, "alternatives group") + ", " +
+                      plural(c.options, "option") + ", " + plural(c.strikes, "strike") + ", " +
                       plural(c.alternative_paragraphs, "alternative paragraph");
-    for (const auto& [status, n] : c.paragraphs_by_status) out += ", " + std::to_string(n) + " " + status;
+    for (const auto& [status, n] : c.paragraphs_by_status)
+        out += ", " + std::to_string(n) + " " + status;
     return out;
 }
 
@@ -94,8 +95,9 @@ std::string render_text(const CheckReport& report, const RenderOptions& options)
                plural(f.counts.warnings, "warning") + "\n";
     }
     if (report.files.size() > 1) {
-        out += "checked " + plural(report.files.size(), "file") + ": " + plural(report.totals.errors, "error") +
-               ", " + plural(report.totals.warnings, "warning");
+        out += "checked " + plural(report.files.size(), "file") + ": " +
+               plural(report.totals.errors, "error") + ", " +
+               plural(report.totals.warnings, "warning");
         if (report.unreadable > 0) out += ", " + std::to_string(report.unreadable) + " unreadable";
         out += "\n";
     }

@@ -9,9 +9,12 @@ namespace accord {
 
 std::string_view to_string(Severity severity) {
     switch (severity) {
-        case Severity::note: return "note";
-        case Severity::warning: return "warning";
-        case Severity::error: return "error";
+        case Severity::note:
+            return "note";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
     }
     return "error";
 }
@@ -20,9 +23,12 @@ namespace {
 
 std::string_view colour_of(Severity severity) {
     switch (severity) {
-        case Severity::note: return "\033[1;36m";
-        case Severity::warning: return "\033[1;35m";
-        case Severity::error: return "\033[1;31m";
+        case Severity::note:
+            return "\033[1;36m";
+        case Severity::warning:
+            return "\033[1;35m";
+        case Severity::error:
+            return "\033[1;31m";
     }
     return "";
 }
@@ -94,7 +100,8 @@ std::string render(const Diagnostic& d, std::string_view path, const SourceMap& 
         const std::string suffix = end < line.size() ? "..." : "";
         const std::string number = std::to_string(d.line);
         const std::string gutter(number.size(), ' ');
-        out += " " + number + " | " + prefix + printable(line.substr(begin, end - begin)) + suffix + "\n";
+        out += " " + number + " | " + prefix + printable(line.substr(begin, end - begin)) + suffix +
+               "\n";
         std::string pad;
         const std::string_view shown = line.substr(begin, end - begin);
         const std::size_t caret_at = column - 1 - skip_chars + prefix.size();
@@ -118,9 +125,9 @@ std::string render(const Diagnostic& d, std::string_view path, const SourceMap& 
 }
 
 std::size_t count_errors(const std::vector<Diagnostic>& diagnostics) {
-    return static_cast<std::size_t>(std::count_if(
-        diagnostics.begin(), diagnostics.end(),
-        [](const Diagnostic& d) { return d.severity == Severity::error; }));
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 }  // namespace accord

@@ -42,18 +42,18 @@ struct FrontMatter {
 };
 
 struct Paragraph {
-    ByteRange range;         // first byte of its first line to the end of its last line
-    ByteRange label;         // "Alt1:", "**Option 1:**", ... ; empty when none
-    ByteRange status_tag;    // "(agreed)", "**(agreed)**", ... ; empty when none
-    std::string status;      // the tag's status in its vocabulary spelling ("agreed")
-    bool heading = false;    // a Markdown ATX heading ("## Article 2")
+    ByteRange range;       // first byte of its first line to the end of its last line
+    ByteRange label;       // "Alt1:", "**Option 1:**", ... ; empty when none
+    ByteRange status_tag;  // "(agreed)", "**(agreed)**", ... ; empty when none
+    std::string status;    // the tag's status in its vocabulary spelling ("agreed")
+    bool heading = false;  // a Markdown ATX heading ("## Article 2")
     bool is_alternative() const { return !label.empty(); }
 };
 
 // A matched pair of square brackets: text not agreed.
 struct Bracket {
-    std::size_t open = 0;   // offset of '['
-    std::size_t close = 0;  // offset of ']'
+    std::size_t open = 0;          // offset of '['
+    std::size_t close = 0;         // offset of ']'
     std::uint32_t parent = kNone;  // enclosing bracket
     std::uint32_t depth = 0;       // 0 for a bracket not inside another
     std::uint32_t group = kNone;   // its alternatives group, when it is in one
@@ -87,7 +87,7 @@ struct Strike {
 struct Document {
     std::string source;
     FrontMatter front_matter;
-    ByteRange body;  // everything after the front matter
+    ByteRange body;                          // everything after the front matter
     std::vector<Paragraph> paragraphs;       // in order
     std::vector<Bracket> brackets;           // in order of their '['
     std::vector<AlternativesGroup> groups;   // in order

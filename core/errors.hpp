@@ -10,21 +10,26 @@ namespace accord {
 
 enum ExitCode : int {
     kExitOk = 0,
-    kExitFound = 1,  // the command worked and found something (errors, disagreements)
-    kExitUsage = 2,  // bad usage or bad input
+    kExitFound = 1,    // the command worked and found something (errors, disagreements)
+    kExitUsage = 2,    // bad usage or bad input
     kExitFailure = 3,  // repository or I/O failure
 };
 
 class Error : public std::runtime_error {
-public:
-    Error(int exit_code, const std::string& message) : std::runtime_error(message), exit_code_(exit_code) {}
+  public:
+    Error(int exit_code, const std::string& message)
+        : std::runtime_error(message), exit_code_(exit_code) {}
     int exit_code() const { return exit_code_; }
 
-private:
+  private:
     int exit_code_;
 };
 
-inline Error usage_error(const std::string& message) { return Error(kExitUsage, message); }
-inline Error failure(const std::string& message) { return Error(kExitFailure, message); }
+inline Error usage_error(const std::string& message) {
+    return Error(kExitUsage, message);
+}
+inline Error failure(const std::string& message) {
+    return Error(kExitFailure, message);
+}
 
 }  // namespace accord

@@ -26,7 +26,8 @@ Line line_at(std::string_view source, std::size_t begin) {
     const std::size_t next = end == std::string_view::npos ? source.size() : end + 1;
     if (end == std::string_view::npos) end = source.size();
     std::string_view content = source.substr(begin, end - begin);
-    while (!content.empty() && (content.back() == '\r' || content.back() == ' ' || content.back() == '\t')) {
+    while (!content.empty() &&
+           (content.back() == '\r' || content.back() == ' ' || content.back() == '\t')) {
         content.remove_suffix(1);
     }
     return {content, next};
@@ -57,10 +58,11 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
         at = line.next;
     }
     if (!fm.present) {
-        diagnostics.push_back({"front-matter-unclosed", Severity::warning, 0, 1, 1,
-                               "the '---' on the first line opens front matter that is never closed; "
-                               "the whole file is read as text",
-                               "end the front matter with a line holding only '---'"});
+        diagnostics.push_back(
+            {"front-matter-unclosed", Severity::warning, 0, 1, 1,
+             "the '---' on the first line opens front matter that is never closed; "
+             "the whole file is read as text",
+             "end the front matter with a line holding only '---'"});
         return fm;
     }
 
@@ -95,9 +97,10 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
             offset = line_at(source, offset).next;
         }
         offset = std::min(offset + column, fm.yaml.end);
-        diagnostics.push_back({"front-matter-invalid", Severity::error, offset, line + 2, column + 1,
-                               "front matter is not valid YAML: " + e.msg,
-                               "fix the YAML between the '---' lines; quote values that contain ':' or '#'"});
+        diagnostics.push_back(
+            {"front-matter-invalid", Severity::error, offset, line + 2, column + 1,
+             "front matter is not valid YAML: " + e.msg,
+             "fix the YAML between the '---' lines; quote values that contain ':' or '#'"});
         fm.fields.clear();
     }
     return fm;

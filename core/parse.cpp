@@ -46,10 +46,12 @@ struct PendingDiagnostic {
     std::size_t related = SIZE_MAX;  // another offset whose line the message ends with
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 class Parser {
-public:
+  public:
     Parser(std::string_view source, const ParseOptions& options, Document& document)
         : source_(source), options_(options), doc_(document) {}
 
@@ -57,7 +59,8 @@ public:
         std::vector<Diagnostic> front_diagnostics;
         doc_.front_matter = read_front_matter(source_, front_diagnostics);
         for (auto& d : front_diagnostics) {
-            report(d.offset, d.severity, own(std::move(d.code)), own(std::move(d.message)), own(std::move(d.help)));
+            report(d.offset, d.severity, own(std::move(d.code)), own(std::move(d.message)),
+                   own(std::move(d.help)));
         }
         doc_.body = {doc_.front_matter.present ? doc_.front_matter.range.end : 0, source_.size()};
         check_encoding();
@@ -70,7 +73,8 @@ public:
         for (std::uint32_t p = 0; p < doc_.paragraphs.size(); ++p) {
             Paragraph& paragraph = doc_.paragraphs[p];
             paragraph.label = find_alternative_label(source_, paragraph.range);
-            StatusTag tag = find_status_tag(source_, paragraph.range, options_.notation.status_vocabulary);
+            StatusTag tag =
+                find_status_tag(source_, paragraph.range, options_.notation.status_vocabulary);
             paragraph.status_tag = tag.range;
             paragraph.status = std::move(tag.status);
             if (is_section_break(paragraph)) close_section(p);
@@ -81,12 +85,13 @@ public:
         finish_diagnostics();
     }
 
-private:
+  private:
     // --- inline scan of one paragraph -------------------------------------------------
 
     void scan_paragraph(std::uint32_t p) {
         const Paragraph& paragraph = doc_.paragraphs[p];
-        const std::size_t begin = paragraph.label.empty() ? paragraph.range.begin : paragraph.label.end;
+        const std::size_t begin =
+            paragraph.label.empty() ? paragraph.range.begin : paragraph.label.end;
         const std::size_t end = paragraph.range.end;
         local_.clear();
         residue_closes_.clear();
@@ -110,9 +115,11 @@ private:
                 spanning_.pop_back();
             } else {
                 marks_[close].kind = MarkKind::literal;
-                report(marks_[close].at, Severity::error, "unmatched-bracket", "']' has no matching '['",
-                       "add '[' where the unagreed text begins, or delete this ']'; write '\\]' for a "
-                       "literal bracket");
+                report(
+                    marks_[close].at, Severity::error, "unmatched-bracket",
+                    "']' has no matching '['",
+                    "add '[' where the unagreed text begins, or delete this ']'; write '\\]' for a "
+                    "literal bracket");
             }
         }
         const bool introduces = !local_.empty() && ends_with_colon(paragraph);
@@ -122,15 +129,17 @@ private:
                 spanning_.push_back(open);
             } else {
                 marks_[open].kind = MarkKind::literal;
-                report(marks_[open].at, Severity::error, "unclosed-bracket",
-                       "'[' opened here is never closed in its paragraph",
-                       "add ']' where the unagreed text ends; a bracket may stay open across "
-                       "paragraphs only when it starts its paragraph or the paragraph ends with ':'");
+                report(
+                    marks_[open].at, Severity::error, "unclosed-bracket",
+                    "'[' opened here is never closed in its paragraph",
+                    "add ']' where the unagreed text ends; a bracket may stay open across "
+                    "paragraphs only when it starts its paragraph or the paragraph ends with ':'");
             }
         }
     }
 
-    void scan_range(std::uint32_t p, std::size_t from, std::size_t to, std::size_t paragraph_begin) {
+    void scan_range(std::uint32_t p, std::size_t from, std::size_t to,
+                    std::size_t paragraph_begin) {
         std::size_t line_start = source_.rfind('\n', from == 0 ? 0 : from - 1);
         line_start = line_start == std::string_view::npos || from == 0 ? 0 : line_start + 1;
         for (std::size_t i = from; i < to;) {
@@ -163,7 +172,8 @@ private:
                     break;
                 }
                 case '/':
-                    if (is_separator(i, paragraph_begin, to)) marks_.push_back({i, p, MarkKind::separator});
+                    if (is_separator(i, paragraph_begin, to))
+                        marks_.push_back({i, p, MarkKind::separator});
                     ++i;
                     break;
                 default:
@@ -203,7 +213,8 @@ private:
         // "[label]: url" definition line: the whole line is literal.
         if (!link_definition_lines_.empty() && link_definition_lines_.count(line_start)) {
             bool indent_only = true;
-            for (std::size_t k = line_start; k < i; ++k) indent_only = indent_only && source_[k] == ' ';
+            for (std::size_t k = line_start; k < i; ++k)
+                indent_only = indent_only && source_[k] == ' ';
             if (indent_only) {
                 const std::size_t newline = source_.find('\n', i);
                 return std::min(newline == std::string_view::npos ? end : newline, end);
@@ -257,7 +268,8 @@ private:
             }
         }
         if (nothing_inside &&  // [ref] shortcut
-            link_labels_.count(normalize_link_label(source_.substr(text_begin, close - text_begin)))) {
+            link_labels_.count(
+                normalize_link_label(source_.substr(text_begin, close - text_begin)))) {
             return next;
         }
         return 0;
@@ -271,21 +283,26 @@ private:
     std::size_t content_start(std::size_t begin, std::size_t end) const {
         std::size_t i = begin;
         auto skip_decoration = [&] {
-            while (i < end && (source_[i] == ' ' || source_[i] == '\t' || source_[i] == '*' || source_[i] == '_')) ++i;
+            while (i < end && (source_[i] == ' ' || source_[i] == '\t' || source_[i] == '*' ||
+                               source_[i] == '_'))
+                ++i;
         };
         skip_decoration();
         const std::size_t after_decoration = i;
         if (i < end && source_[i] == '(') ++i;
         std::size_t alnum = 0;
-        while (i < end && alnum < 8 && std::isalnum(static_cast<unsigned char>(source_[i]))) ++i, ++alnum;
-        if (alnum == 0 || i >= end || (source_[i] != '.' && source_[i] != ')')) return after_decoration;
+        while (i < end && alnum < 8 && std::isalnum(static_cast<unsigned char>(source_[i])))
+            ++i, ++alnum;
+        if (alnum == 0 || i >= end || (source_[i] != '.' && source_[i] != ')'))
+            return after_decoration;
         ++i;
         skip_decoration();
         return i;
     }
 
     bool ends_with_colon(const Paragraph& paragraph) const {
-        std::size_t end = paragraph.status_tag.empty() ? paragraph.range.end : paragraph.status_tag.begin;
+        std::size_t end =
+            paragraph.status_tag.empty() ? paragraph.range.end : paragraph.status_tag.begin;
         while (end > paragraph.range.begin) {
             const char c = source_[end - 1];
             if (!(is_space(c) || c == '*' || c == '_' || c == ']')) break;
@@ -307,18 +324,25 @@ private:
         std::size_t first = 0;
         while (first < text.size() && is_space(text[first])) ++first;
         std::size_t last = text.size();
-        while (last > first && (is_space(text[last - 1]) || text[last - 1] == '*' || text[last - 1] == '_')) --last;
+        while (last > first &&
+               (is_space(text[last - 1]) || text[last - 1] == '*' || text[last - 1] == '_'))
+            --last;
         if (first >= last || text[first] == '(' || text[first] == '<') return false;
         if (std::strchr(".,;:", text[last - 1])) return false;
         if (text[last - 1] == ')') return true;
         std::size_t caps = 0;
-        while (first + caps < last && std::isupper(static_cast<unsigned char>(text[first + caps]))) ++caps;
-        if (caps >= 2 && (first + caps == last || !std::isalpha(static_cast<unsigned char>(text[first + caps])))) {
+        while (first + caps < last && std::isupper(static_cast<unsigned char>(text[first + caps])))
+            ++caps;
+        if (caps >= 2 && (first + caps == last ||
+                          !std::isalpha(static_cast<unsigned char>(text[first + caps])))) {
             return true;  // "GROUP", "ANNEX", "IV."
         }
         std::size_t digits = 0;
-        while (first + digits < last && std::isdigit(static_cast<unsigned char>(text[first + digits]))) ++digits;
-        return digits > 0 && first + digits < last && text[first + digits] == '.';  // "3. Finalise NDC"
+        while (first + digits < last &&
+               std::isdigit(static_cast<unsigned char>(text[first + digits])))
+            ++digits;
+        return digits > 0 && first + digits < last &&
+               text[first + digits] == '.';  // "3. Finalise NDC"
     }
 
     void close_section(std::uint32_t at_paragraph) {
@@ -407,9 +431,10 @@ private:
     void check_encoding() {
         const std::size_t invalid = utf8::first_invalid(source_);
         if (invalid != std::string_view::npos) {
-            report(invalid, Severity::warning, "invalid-utf8",
-                   "this byte is not UTF-8; it is kept as it is, but other tools may show it wrongly",
-                   "save the file as UTF-8");
+            report(
+                invalid, Severity::warning, "invalid-utf8",
+                "this byte is not UTF-8; it is kept as it is, but other tools may show it wrongly",
+                "save the file as UTF-8");
         }
         const void* nul = std::memchr(source_.data(), '\0', source_.size());
         if (nul != nullptr) {
@@ -418,8 +443,8 @@ private:
         }
     }
 
-    void report(std::size_t offset, Severity severity, std::string_view code, std::string_view message,
-                std::string_view help, std::size_t related = SIZE_MAX) {
+    void report(std::size_t offset, Severity severity, std::string_view code,
+                std::string_view message, std::string_view help, std::size_t related = SIZE_MAX) {
         pending_.push_back({offset, severity, code, message, help, related});
     }
 
@@ -428,9 +453,11 @@ private:
     void finish_diagnostics() {
         std::vector<std::size_t> order(pending_.size());
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return pending_[a].offset < pending_[b].offset; });
-        for (const PendingDiagnostic& p : pending_) ++doc_.diagnostic_totals[static_cast<int>(p.severity)];
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return pending_[a].offset < pending_[b].offset;
+        });
+        for (const PendingDiagnostic& p : pending_)
+            ++doc_.diagnostic_totals[static_cast<int>(p.severity)];
         const std::size_t kept = std::min(order.size(), options_.max_diagnostics);
         doc_.suppressed_diagnostics = order.size() - kept;
 
@@ -438,8 +465,8 @@ private:
         std::size_t at = 0, line = 1, line_start = 0, column = 1;
         auto locate = [&](std::size_t offset) {
             offset = std::min(offset, source_.size());
-            for (const char* nl; (nl = static_cast<const char*>(
-                                       std::memchr(source_.data() + at, '\n', offset - at))) != nullptr;) {
+            for (const char* nl; (nl = static_cast<const char*>(std::memchr(
+                                      source_.data() + at, '\n', offset - at))) != nullptr;) {
                 ++line;
                 line_start = static_cast<std::size_t>(nl - source_.data()) + 1;
                 at = line_start;
@@ -459,8 +486,8 @@ private:
                 if (!map) map.emplace(source_);
                 message += std::to_string(map->locate(p.related).line);
             }
-            doc_.diagnostics.push_back({std::string(p.code), p.severity, p.offset, position.line, position.column,
-                                        std::move(message), std::string(p.help)});
+            doc_.diagnostics.push_back({std::string(p.code), p.severity, p.offset, position.line,
+                                        position.column, std::move(message), std::string(p.help)});
         }
     }
 

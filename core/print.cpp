@@ -9,7 +9,8 @@ std::vector<MarkupPiece> markup_pieces(const Document& doc) {
     std::vector<MarkupPiece> pieces;
     pieces.reserve(doc.paragraphs.size() + doc.brackets.size() * 2 + doc.separators.size() +
                    doc.strikes.size() * 2 + 1);
-    if (doc.front_matter.present) pieces.push_back({doc.front_matter.range, MarkupKind::front_matter});
+    if (doc.front_matter.present)
+        pieces.push_back({doc.front_matter.range, MarkupKind::front_matter});
     for (const Paragraph& p : doc.paragraphs) {
         if (!p.label.empty()) pieces.push_back({p.label, MarkupKind::label});
         if (!p.status_tag.empty()) pieces.push_back({p.status_tag, MarkupKind::status_tag});
@@ -18,13 +19,15 @@ std::vector<MarkupPiece> markup_pieces(const Document& doc) {
         pieces.push_back({{b.open, b.open + 1}, MarkupKind::bracket_open});
         pieces.push_back({{b.close, b.close + 1}, MarkupKind::bracket_close});
     }
-    for (const Separator& s : doc.separators) pieces.push_back({{s.at, s.at + 1}, MarkupKind::separator});
+    for (const Separator& s : doc.separators)
+        pieces.push_back({{s.at, s.at + 1}, MarkupKind::separator});
     for (const Strike& s : doc.strikes) {
         pieces.push_back({{s.open, s.open + 2}, MarkupKind::strike_open});
         pieces.push_back({{s.close, s.close + 2}, MarkupKind::strike_close});
     }
-    std::sort(pieces.begin(), pieces.end(),
-              [](const MarkupPiece& a, const MarkupPiece& b) { return a.range.begin < b.range.begin; });
+    std::sort(pieces.begin(), pieces.end(), [](const MarkupPiece& a, const MarkupPiece& b) {
+        return a.range.begin < b.range.begin;
+    });
     return pieces;
 }
 
@@ -35,7 +38,8 @@ std::string print(const Document& doc) {
     std::size_t at = 0;
     auto emit_until = [&](std::size_t offset) {  // literal text, or a gap between paragraphs
         if (offset < at || offset > doc.source.size()) {
-            throw std::logic_error("document parts overlap or run past the end at byte " + std::to_string(offset));
+            throw std::logic_error("document parts overlap or run past the end at byte " +
+                                   std::to_string(offset));
         }
         out.append(doc.source, at, offset - at);
         at = offset;

@@ -13,7 +13,7 @@ struct Position {
 };
 
 class SourceMap {
-public:
+  public:
     explicit SourceMap(std::string_view text);
 
     Position locate(std::size_t offset) const;
@@ -24,7 +24,7 @@ public:
     std::size_t size() const { return text_.size(); }
     std::string_view text() const { return text_; }
 
-private:
+  private:
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
 };

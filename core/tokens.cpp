@@ -7,45 +7,74 @@ namespace accord {
 
 std::string_view to_string(TokenKind kind) {
     switch (kind) {
-        case TokenKind::word: return "word";
-        case TokenKind::number: return "number";
-        case TokenKind::punctuation: return "punctuation";
-        case TokenKind::emphasis: return "emphasis";
-        case TokenKind::space: return "space";
-        case TokenKind::line_break: return "line-break";
-        case TokenKind::paragraph_break: return "paragraph-break";
-        case TokenKind::front_matter: return "front-matter";
-        case TokenKind::label: return "label";
-        case TokenKind::status_tag: return "status-tag";
-        case TokenKind::bracket_open: return "bracket-open";
-        case TokenKind::bracket_close: return "bracket-close";
-        case TokenKind::separator: return "separator";
-        case TokenKind::strike_open: return "strike-open";
-        case TokenKind::strike_close: return "strike-close";
+        case TokenKind::word:
+            return "word";
+        case TokenKind::number:
+            return "number";
+        case TokenKind::punctuation:
+            return "punctuation";
+        case TokenKind::emphasis:
+            return "emphasis";
+        case TokenKind::space:
+            return "space";
+        case TokenKind::line_break:
+            return "line-break";
+        case TokenKind::paragraph_break:
+            return "paragraph-break";
+        case TokenKind::front_matter:
+            return "front-matter";
+        case TokenKind::label:
+            return "label";
+        case TokenKind::status_tag:
+            return "status-tag";
+        case TokenKind::bracket_open:
+            return "bracket-open";
+        case TokenKind::bracket_close:
+            return "bracket-close";
+        case TokenKind::separator:
+            return "separator";
+        case TokenKind::strike_open:
+            return "strike-open";
+        case TokenKind::strike_close:
+            return "strike-close";
     }
     return "?";
 }
 
-bool is_markup(TokenKind kind) { return kind >= TokenKind::front_matter; }
+bool is_markup(TokenKind kind) {
+    return kind >= TokenKind::front_matter;
+}
 
 namespace {
 
 TokenKind markup_token(MarkupKind kind) {
     switch (kind) {
-        case MarkupKind::front_matter: return TokenKind::front_matter;
-        case MarkupKind::label: return TokenKind::label;
-        case MarkupKind::status_tag: return TokenKind::status_tag;
-        case MarkupKind::bracket_open: return TokenKind::bracket_open;
-        case MarkupKind::bracket_close: return TokenKind::bracket_close;
-        case MarkupKind::separator: return TokenKind::separator;
-        case MarkupKind::strike_open: return TokenKind::strike_open;
-        case MarkupKind::strike_close: return TokenKind::strike_close;
+        case MarkupKind::front_matter:
+            return TokenKind::front_matter;
+        case MarkupKind::label:
+            return TokenKind::label;
+        case MarkupKind::status_tag:
+            return TokenKind::status_tag;
+        case MarkupKind::bracket_open:
+            return TokenKind::bracket_open;
+        case MarkupKind::bracket_close:
+            return TokenKind::bracket_close;
+        case MarkupKind::separator:
+            return TokenKind::separator;
+        case MarkupKind::strike_open:
+            return TokenKind::strike_open;
+        case MarkupKind::strike_close:
+            return TokenKind::strike_close;
     }
     return TokenKind::punctuation;
 }
 
-bool is_ascii_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Non-ASCII characters that are punctuation or space, not letters: they must
 // split words ("cooperation—to", "“authorized”").
@@ -53,11 +82,12 @@ enum class Wide { letter, punctuation, space };
 Wide classify_wide(std::string_view text, std::size_t at, std::size_t length) {
     if (length == 2 && static_cast<unsigned char>(text[at]) == 0xC2) {
         const unsigned char c = static_cast<unsigned char>(text[at + 1]);
-        if (c == 0xA0) return Wide::space;                     // no-break space
+        if (c == 0xA0) return Wide::space;                                 // no-break space
         if (c < 0xC0 && c != 0xAA && c != 0xBA) return Wide::punctuation;  // ° « » ¹ ...
     }
     if (length == 3 && static_cast<unsigned char>(text[at]) == 0xE2 &&
-        static_cast<unsigned char>(text[at + 1]) >= 0x80 && static_cast<unsigned char>(text[at + 1]) <= 0x81) {
+        static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[at + 1]) <= 0x81) {
         return Wide::punctuation;  // U+2000..U+207F: dashes, quotes, ellipsis, ...
     }
     if (length == 3 && text.substr(at, 3) == "\xEF\xBB\xBF") return Wide::punctuation;  // BOM
@@ -65,7 +95,7 @@ Wide classify_wide(std::string_view text, std::size_t at, std::size_t length) {
 }
 
 class Tokenizer {
-public:
+  public:
     Tokenizer(const Document& doc, std::vector<Token>& out) : text_(doc.source), out_(out) {}
 
     // Literal text between markup pieces.
@@ -76,16 +106,18 @@ public:
             const std::size_t start = i;
             if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
                 std::size_t newlines = 0;
-                while (i < end && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' || text_[i] == '\n')) {
+                while (i < end && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' ||
+                                   text_[i] == '\n')) {
                     newlines += text_[i] == '\n';
                     ++i;
                 }
-                push(start, i, newlines >= 2 ? TokenKind::paragraph_break
-                               : newlines == 1 ? TokenKind::line_break
-                                               : TokenKind::space);
+                push(start, i,
+                     newlines >= 2   ? TokenKind::paragraph_break
+                     : newlines == 1 ? TokenKind::line_break
+                                     : TokenKind::space);
             } else if (is_digit(c)) {
-                while (i < end && (is_digit(text_[i]) || ((text_[i] == '.' || text_[i] == ',') && i + 1 < end &&
-                                                          is_digit(text_[i + 1])))) {
+                while (i < end && (is_digit(text_[i]) || ((text_[i] == '.' || text_[i] == ',') &&
+                                                          i + 1 < end && is_digit(text_[i + 1])))) {
                     ++i;
                 }
                 push(start, i, TokenKind::number);
@@ -101,7 +133,8 @@ public:
                 }
                 const Wide wide = c >= 0x80 ? classify_wide(text_, i, length) : Wide::letter;
                 if (wide != Wide::letter) {
-                    push(start, i + length, wide == Wide::space ? TokenKind::space : TokenKind::punctuation);
+                    push(start, i + length,
+                         wide == Wide::space ? TokenKind::space : TokenKind::punctuation);
                     i += length;
                     continue;
                 }
@@ -126,9 +159,11 @@ public:
         }
     }
 
-    void push(std::size_t begin, std::size_t end, TokenKind kind) { out_.push_back({{begin, end}, kind}); }
+    void push(std::size_t begin, std::size_t end, TokenKind kind) {
+        out_.push_back({{begin, end}, kind});
+    }
 
-private:
+  private:
     std::string_view text_;
     std::vector<Token>& out_;
 };

@@ -18,8 +18,8 @@ enum class TokenKind : std::uint8_t {
     line_break,       // one line ending inside a paragraph
     paragraph_break,  // line endings and blank lines between paragraphs
     front_matter,
-    label,            // "Alt1:", "**Option 2:**"
-    status_tag,       // "(agreed)"
+    label,       // "Alt1:", "**Option 2:**"
+    status_tag,  // "(agreed)"
     bracket_open,
     bracket_close,
     separator,  // an option '/'

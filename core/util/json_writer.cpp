@@ -24,11 +24,21 @@ std::string JsonWriter::escape(std::string_view text) {
             continue;
         }
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
             default:
                 if (c < 0x20) {
                     char buffer[8];
@@ -84,7 +94,9 @@ JsonWriter& JsonWriter::begin_array() {
     return *this;
 }
 
-JsonWriter& JsonWriter::end_array() { return end_object(), out_.back() = ']', *this; }
+JsonWriter& JsonWriter::end_array() {
+    return end_object(), out_.back() = ']', *this;
+}
 
 JsonWriter& JsonWriter::key(std::string_view name) {
     before_value();

@@ -9,7 +9,7 @@
 namespace accord {
 
 class JsonWriter {
-public:
+  public:
     explicit JsonWriter(bool pretty = false) : pretty_(pretty) {}
 
     JsonWriter& begin_object();
@@ -38,7 +38,7 @@ public:
 
     static std::string escape(std::string_view text);
 
-private:
+  private:
     void before_value();
     void newline();
 

@@ -92,8 +92,9 @@ TEST(CorpusWgec, RawBracketCounts) {
 
 TEST(CorpusWgec, TheSixUnbalancedParagraphsEachGetADiagnostic) {
     const Wgec w;
-    for (const char* prefix : {"Alt1: To continue", "[Recommendation 18", "Alt1[Calls for", "Alt2[Calls for",
-                               "(1)] (no consensus)", "Recommendation 1: Calls upon ITU"}) {
+    for (const char* prefix :
+         {"Alt1: To continue", "[Recommendation 18", "Alt1[Calls for", "Alt2[Calls for",
+          "(1)] (no consensus)", "Recommendation 1: Calls upon ITU"}) {
         const Paragraph& p = w.paragraph_starting(prefix);
         EXPECT_FALSE(balances_on_its_own(w.doc.text(p.range))) << prefix;
         EXPECT_FALSE(w.diagnostics_in(p).empty()) << prefix;
@@ -126,7 +127,8 @@ TEST(CorpusWgec, NoBalancedParagraphGetsAnError) {
         if (!balances_on_its_own(w.doc.text(p.range))) continue;
         ++balanced;
         for (const Diagnostic* d : w.diagnostics_in(p)) {
-            EXPECT_NE(d->severity, Severity::error) << d->line << ":" << d->column << " " << d->message;
+            EXPECT_NE(d->severity, Severity::error)
+                << d->line << ":" << d->column << " " << d->message;
         }
     }
     EXPECT_GT(balanced, 200u);
@@ -141,8 +143,10 @@ TEST(CorpusWgec, CountsAgreeWithIndependentCounts) {
         balances_on_its_own(w.doc.text(p.range), &pairs);
         paragraph_pairs += pairs;
     }
-    for (std::size_t i = w.text.find("~~"); i != std::string::npos; i = w.text.find("~~", i + 2)) ++tildes;
-    for (std::size_t i = w.text.find("]["); i != std::string::npos; i = w.text.find("][", i + 2)) ++adjacent;
+    for (std::size_t i = w.text.find("~~"); i != std::string::npos; i = w.text.find("~~", i + 2))
+        ++tildes;
+    for (std::size_t i = w.text.find("]["); i != std::string::npos; i = w.text.find("][", i + 2))
+        ++adjacent;
     // Per-paragraph pairs, plus the one bracket that spans "Alt2[..." to "(1)]".
     EXPECT_EQ(c.spanning_brackets, 1u);
     EXPECT_EQ(c.brackets, paragraph_pairs + 1);
@@ -202,7 +206,8 @@ TEST(CorpusParis, BracketsFallFromAboutAThousandToNone) {
 }
 
 TEST(CorpusParis, SlashesInsideBracketsAreLiteral) {
-    const Document d = parse(test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md")));
+    const Document d =
+        parse(test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md")));
     for (const Separator& s : d.separators) {
         EXPECT_EQ(d.source[s.at - 1], ' ');
         EXPECT_NE(d.source.substr(s.at - 3, 7), "W/m2") << "W/m2 is literal";
@@ -210,7 +215,8 @@ TEST(CorpusParis, SlashesInsideBracketsAreLiteral) {
 }
 
 TEST(CorpusParis, OptionParagraphsAreAlternatives) {
-    const Document d = parse(test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md")));
+    const Document d =
+        parse(test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md")));
     std::size_t options = 0;
     for (const Paragraph& p : d.paragraphs) {
         if (d.text(p.label).find("Option") != std::string_view::npos) ++options;

@@ -11,16 +11,19 @@ using test::accord;
 
 TEST(CheckCli, CleanFileExitsZeroWithCounts) {
     test::TempDir dir;
-    const std::string path = dir.write("A-1.md", "---\nid: A-1\n---\nTo [strengthen][improve] it (agreed)\n");
+    const std::string path =
+        dir.write("A-1.md", "---\nid: A-1\n---\nTo [strengthen][improve] it (agreed)\n");
     const auto r = accord({"check", path});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_NE(r.out.find("2 brackets, 1 alternatives group, 2 options"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2 brackets, 1 alternatives group, 2 options"), std::string::npos)
+        << r.out;
     EXPECT_NE(r.out.find("1 agreed"), std::string::npos) << r.out;
 }
 
 TEST(CheckCli, ErrorsPrintLikeACompilerAndExitOne) {
     test::TempDir dir;
-    const std::string path = dir.write("draft.md", "First paragraph.\n\nSecond [open and\nmore text.\n");
+    const std::string path =
+        dir.write("draft.md", "First paragraph.\n\nSecond [open and\nmore text.\n");
     const auto r = accord({"check", path});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find(path + ":3:8: error[unclosed-bracket]: "), std::string::npos) << r.out;
@@ -45,7 +48,8 @@ TEST(CheckCli, JsonGivesDiagnosticsAndCounts) {
 TEST(CheckCli, UnreadableFileIsNamedAndExitsTwo) {
     const auto r = accord({"check", "/nonexistent/draft.md"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_NE(r.out.find("/nonexistent/draft.md: No such file or directory"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("/nonexistent/draft.md: No such file or directory"), std::string::npos)
+        << r.out;
 }
 
 TEST(CheckCli, BadUsageExitsTwo) {
@@ -71,8 +75,8 @@ TEST(CheckCli, ColourOnlyWhenForcedAndNeverWithNoColor) {
 }
 
 TEST(CheckCli, WgecCorpusReportsFiveErrors) {
-    const auto r =
-        accord({"check", "--slash-options", "any", test::corpus_file("wgec-2013-14/draft-recommendations.txt")});
+    const auto r = accord({"check", "--slash-options", "any",
+                           test::corpus_file("wgec-2013-14/draft-recommendations.txt")});
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find("; 5 errors, 0 warnings"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(":268:4: note[bracket-spans-paragraphs]"), std::string::npos) << r.out;

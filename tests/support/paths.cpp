@@ -9,10 +9,18 @@
 
 namespace accord::test {
 
-std::string source_dir() { return ACCORD_SOURCE_DIR; }
-std::string corpus_dir() { return source_dir() + "/../shared/corpus"; }
-std::string corpus_file(const std::string& relative) { return corpus_dir() + "/" + relative; }
-std::string accord_binary() { return ACCORD_BINARY; }
+std::string source_dir() {
+    return ACCORD_SOURCE_DIR;
+}
+std::string corpus_dir() {
+    return source_dir() + "/../shared/corpus";
+}
+std::string corpus_file(const std::string& relative) {
+    return corpus_dir() + "/" + relative;
+}
+std::string accord_binary() {
+    return ACCORD_BINARY;
+}
 
 std::string read_all(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -12,7 +12,7 @@ std::string accord_binary();
 std::string read_all(const std::string& path);
 
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     TempDir(const TempDir&) = delete;
@@ -22,7 +22,7 @@ public:
     // Writes `contents` to `name` inside the directory; returns its path.
     std::string write(const std::string& name, const std::string& contents) const;
 
-private:
+  private:
     std::string path_;
 };
 

@@ -23,7 +23,8 @@ RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
         const int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(in, 0), dup2(out, 1), dup2(err, 2);
-        for (const std::string& entry : options.environment) putenv(const_cast<char*>(entry.c_str()));
+        for (const std::string& entry : options.environment)
+            putenv(const_cast<char*>(entry.c_str()));
         std::vector<char*> args;
         for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
         args.push_back(nullptr);

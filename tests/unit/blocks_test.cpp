@@ -31,7 +31,9 @@ TEST(Blocks, StatusTagWithEmphasisOutside) {
     EXPECT_EQ(text.substr(tag.range.begin, tag.range.size()), "(no consensus)");
 }
 
-TEST(Blocks, NormalizeLinkLabel) { EXPECT_EQ(normalize_link_label("  Ref\t One \n"), "ref one"); }
+TEST(Blocks, NormalizeLinkLabel) {
+    EXPECT_EQ(normalize_link_label("  Ref\t One \n"), "ref one");
+}
 
 }  // namespace
 }  // namespace accord

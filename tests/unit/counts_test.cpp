@@ -16,7 +16,8 @@ TEST(Counts, OptionsFollowTheDocumentedRule) {
 }
 
 TEST(Counts, EverythingCounted) {
-    const DocumentCounts c = count(parse("P1 [a [b]] ~~c~~ (agreed)\n\nAlt: x (revisit)\n\nOption 2: y (agreed)\n\n]"));
+    const DocumentCounts c =
+        count(parse("P1 [a [b]] ~~c~~ (agreed)\n\nAlt: x (revisit)\n\nOption 2: y (agreed)\n\n]"));
     EXPECT_EQ(c.paragraphs, 4u);
     EXPECT_EQ(c.brackets, 2u);
     EXPECT_EQ(c.max_depth, 2u);

@@ -16,7 +16,8 @@ TEST(Diagnostic, RendersLikeACompiler) {
               "draft.md:2:13: error[unmatched-bracket]: ']' has no matching '['\n"
               " 2 | some «text» ] here\n"
               "   |             ^\n"
-              "   = help: " + d.diagnostics[0].help + "\n");
+              "   = help: " +
+                  d.diagnostics[0].help + "\n");
 }
 
 TEST(Diagnostic, LongLinesAreQuotedAroundTheSpot) {
@@ -35,7 +36,8 @@ TEST(Diagnostic, LongLinesAreQuotedAroundTheSpot) {
 TEST(Diagnostic, ColourOnlyWhenAsked) {
     const Document d = parse("]");
     EXPECT_EQ(render(d.diagnostics[0], "x", SourceMap(d.source)).find('\033'), std::string::npos);
-    EXPECT_NE(render(d.diagnostics[0], "x", SourceMap(d.source), {true}).find("\033[1;31m"), std::string::npos);
+    EXPECT_NE(render(d.diagnostics[0], "x", SourceMap(d.source), {true}).find("\033[1;31m"),
+              std::string::npos);
 }
 
 TEST(SourceMap, LocatesLinesAndCharacterColumns) {

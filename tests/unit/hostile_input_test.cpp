@@ -59,7 +59,8 @@ TEST(HostileInput, RepeatedLinkAndFootnoteOpeners) {
     for (int k = 0; k < 300'000; ++k) footnotes += "[^";
     for (int k = 0; k < 300'000; ++k) references += "[a][";
     references += "\n\n[a]: http://x";
-    for (const std::string& input : {links, footnotes, references}) EXPECT_EQ(print(parse(input)), input);
+    for (const std::string& input : {links, footnotes, references})
+        EXPECT_EQ(print(parse(input)), input);
 }
 
 TEST(HostileInput, LongLinesOfSpacesBeforeBrackets) {
@@ -69,7 +70,8 @@ TEST(HostileInput, LongLinesOfSpacesBeforeBrackets) {
 }
 
 TEST(HostileInput, HundredMegabytes) {
-    const std::string paris = test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md"));
+    const std::string paris =
+        test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md"));
     std::string input;
     input.reserve(100'000'000 + paris.size());
     while (input.size() < 100'000'000) input += paris;

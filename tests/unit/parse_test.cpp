@@ -8,7 +8,9 @@
 namespace accord {
 namespace {
 
-std::string_view text_of(const Document& d, const Bracket& b) { return d.text(b.inner()); }
+std::string_view text_of(const Document& d, const Bracket& b) {
+    return d.text(b.inner());
+}
 
 std::vector<std::string> codes(const Document& d) {
     std::vector<std::string> out;
@@ -117,8 +119,9 @@ TEST(Parse, TildeRunsOtherThanTwoAreLiteral) {
 }
 
 TEST(Parse, MarkdownLinksAreNotBrackets) {
-    const Document d = parse("See [the text](http://example.org/a_b) and [^2] and [draft][source].\n\n"
-                             "[source]: http://unfccc.int/x.pdf\n[^2]: A footnote [with] text");
+    const Document d = parse(
+        "See [the text](http://example.org/a_b) and [^2] and [draft][source].\n\n"
+        "[source]: http://unfccc.int/x.pdf\n[^2]: A footnote [with] text");
     EXPECT_EQ(d.brackets.size(), 1u) << "only '[with]' in the footnote text is a bracket";
     EXPECT_EQ(text_of(d, d.brackets[0]), "with");
     EXPECT_TRUE(d.diagnostics.empty());
@@ -174,21 +177,25 @@ TEST(Parse, BracketAtParagraphStartMaySpanParagraphs) {
     ASSERT_EQ(d.brackets.size(), 1u);
     EXPECT_EQ(d.brackets[0].open_paragraph, 0u);
     EXPECT_EQ(d.brackets[0].close_paragraph, 2u);
-    EXPECT_EQ(codes(d), (std::vector<std::string>{"bracket-spans-paragraphs", "bracket-spans-paragraphs"}));
+    EXPECT_EQ(codes(d),
+              (std::vector<std::string>{"bracket-spans-paragraphs", "bracket-spans-paragraphs"}));
     EXPECT_EQ(d.diagnostics[0].severity, Severity::note);
-    EXPECT_NE(d.diagnostics[0].message.find("closes at line 5"), std::string::npos) << d.diagnostics[0].message;
+    EXPECT_NE(d.diagnostics[0].message.find("closes at line 5"), std::string::npos)
+        << d.diagnostics[0].message;
 }
 
 TEST(Parse, IntroducingParagraphMayOpenAListBracket) {
-    const Document d = parse("1. The purpose is [to enhance cooperation so as to:\n\n    (a) hold the increase;\n\n"
-                             "    (b) increase the ability.]");
+    const Document d = parse(
+        "1. The purpose is [to enhance cooperation so as to:\n\n    (a) hold the increase;\n\n"
+        "    (b) increase the ability.]");
     ASSERT_EQ(d.brackets.size(), 1u);
     EXPECT_TRUE(d.brackets[0].spans_paragraphs());
     EXPECT_EQ(count_errors(d.diagnostics), 0u);
 }
 
 TEST(Parse, NumberedParagraphOpeningWithABracketMaySpan) {
-    const Document d = parse("36. [*Also decides* that the IPC shall ensure\n\n    (a) integrity.]");
+    const Document d =
+        parse("36. [*Also decides* that the IPC shall ensure\n\n    (a) integrity.]");
     ASSERT_EQ(d.brackets.size(), 1u);
     EXPECT_EQ(count_errors(d.diagnostics), 0u);
 }
@@ -209,8 +216,9 @@ TEST(Parse, HeadingEndsAnOpenSpanningBracket) {
 }
 
 TEST(Parse, PlainTextHeadingEndsAnOpenSpanningBracket) {
-    const Document d = parse("[Calls for the implementation\n\nGROUP B: Public policy issues (Questions 4 and 8)\n\n"
-                             "Recommendation 1: text; (10)] (no consensus)");
+    const Document d = parse(
+        "[Calls for the implementation\n\nGROUP B: Public policy issues (Questions 4 and 8)\n\n"
+        "Recommendation 1: text; (10)] (no consensus)");
     EXPECT_EQ(codes(d), (std::vector<std::string>{"unclosed-bracket", "unmatched-bracket"}));
 }
 
@@ -221,9 +229,11 @@ TEST(Parse, BalancedParagraphsNeverGetErrors) {
 }
 
 TEST(Parse, AlternativeLabels) {
-    for (const char* label : {"Alt:", "Alt1:", "Alt 3", "ALT E.1:", "Alternative 1 to last sentence:", "Option 2:",
-                              "**Option 1:**", "Alt0:", "Alt2.", "Option A:", "Alt1"}) {
-        const std::string text = std::string(label) + (std::string(label) == "Alt1" ? "[Calls] for" : " To continue.");
+    for (const char* label :
+         {"Alt:", "Alt1:", "Alt 3", "ALT E.1:", "Alternative 1 to last sentence:", "Option 2:",
+          "**Option 1:**", "Alt0:", "Alt2.", "Option A:", "Alt1"}) {
+        const std::string text =
+            std::string(label) + (std::string(label) == "Alt1" ? "[Calls] for" : " To continue.");
         const Document d = parse(text);
         ASSERT_EQ(d.paragraphs.size(), 1u);
         EXPECT_EQ(d.text(d.paragraphs[0].label), label) << text;
@@ -231,8 +241,8 @@ TEST(Parse, AlternativeLabels) {
 }
 
 TEST(Parse, WordsThatStartLikeLabelsAreNotLabels) {
-    for (const char* text : {"Alternatively, the Parties", "Alternative approaches are possible", "Options exist",
-                             "Altogether", "Optional text", "Alternate wording"}) {
+    for (const char* text : {"Alternatively, the Parties", "Alternative approaches are possible",
+                             "Options exist", "Altogether", "Optional text", "Alternate wording"}) {
         EXPECT_TRUE(parse(text).paragraphs[0].label.empty()) << text;
     }
 }
@@ -262,8 +272,9 @@ TEST(Parse, StatusTags) {
 }
 
 TEST(Parse, ParenthesesThatAreNotStatusTags) {
-    for (const char* text : {"Text (first part revisit, second part agreed).", "Submitted by Japan (7 February 2014)",
-                             "(We will revisit again)", "Text (revisit) and more"}) {
+    for (const char* text :
+         {"Text (first part revisit, second part agreed).", "Submitted by Japan (7 February 2014)",
+          "(We will revisit again)", "Text (revisit) and more"}) {
         EXPECT_TRUE(parse(text).paragraphs[0].status_tag.empty()) << text;
     }
 }
@@ -283,7 +294,8 @@ TEST(Parse, MarkdownHeadingIsAParagraphOfItsOwn) {
 }
 
 TEST(Parse, FrontMatterIsReadAndKeptApart) {
-    const Document d = parse("---\nid: A-1\ntitle: Implementation\nfuture_key: [x, y]\n---\nText [a].\n");
+    const Document d =
+        parse("---\nid: A-1\ntitle: Implementation\nfuture_key: [x, y]\n---\nText [a].\n");
     ASSERT_TRUE(d.front_matter.present);
     ASSERT_EQ(d.front_matter.fields.size(), 3u);
     EXPECT_EQ(d.front_matter.find("id")->value, "A-1");
@@ -294,15 +306,17 @@ TEST(Parse, FrontMatterIsReadAndKeptApart) {
 
 // Corpus quirks (WGEC 2013-14): each is a paragraph that does not balance on its own.
 TEST(ParseQuirk, WgecAltWithExtraClosingBracket) {
-    const Document d = parse("Alt1: To continue [fully] implement [~~in a multistakeholder manner~~] multilateral, "
-                             "democratic, manner] [~~with/by international cooperation~~]");
+    const Document d = parse(
+        "Alt1: To continue [fully] implement [~~in a multistakeholder manner~~] multilateral, "
+        "democratic, manner] [~~with/by international cooperation~~]");
     EXPECT_EQ(codes(d), std::vector<std::string>{"unmatched-bracket"});
     EXPECT_EQ(d.text(d.paragraphs[0].label), "Alt1:");
 }
 
 TEST(ParseQuirk, WgecLabelGluedToBracketThenFootnoteCloses) {
     const Document d = parse_any_slash(
-        "Alt2[Calls for the implementation of the Tunis Agenda with all stakeholders in their respective roles\n\n"
+        "Alt2[Calls for the implementation of the Tunis Agenda with all stakeholders in their "
+        "respective roles\n\n"
         "(1)] (no consensus)");
     EXPECT_EQ(d.text(d.paragraphs[0].label), "Alt2");
     ASSERT_EQ(d.brackets.size(), 1u);
@@ -313,7 +327,8 @@ TEST(ParseQuirk, WgecLabelGluedToBracketThenFootnoteCloses) {
 
 TEST(ParseQuirk, WgecBracketLeftOpenMidSentence) {
     const Document d = parse_any_slash(
-        "Alt1[Calls for the [continuing/full] implementation pertaining to [the Internet, while recognizing\n\n"
+        "Alt1[Calls for the [continuing/full] implementation pertaining to [the Internet, while "
+        "recognizing\n\n"
         "This recommendation will be redrafted by Iran, SA, MCade, and others.\n\n"
         "2. Draft recommendations submitted by Saudi Arabia (20 February 2014)\n\n"
         "A1. Recognizes (no consensus)");
@@ -342,13 +357,16 @@ TEST(ParseQuirk, ParisEmphasisCrossesBracketBoundaries) {
 }
 
 TEST(ParseQuirk, ParisOptionLabelWithBracketInside) {
-    const Document d = parse("**[Option 2**\n\n53. *Encourages* Parties to develop early warning systems.]");
+    const Document d =
+        parse("**[Option 2**\n\n53. *Encourages* Parties to develop early warning systems.]");
     ASSERT_EQ(d.brackets.size(), 1u);
     EXPECT_TRUE(d.brackets[0].spans_paragraphs());
 }
 
 TEST(ParseQuirk, UnfcccByteOrderMarkIsText) {
-    const Document d = parse("\xEF\xBB\xBF" "Draft decision -/CMA.6 [text]");
+    const Document d = parse(
+        "\xEF\xBB\xBF"
+        "Draft decision -/CMA.6 [text]");
     EXPECT_EQ(d.brackets.size(), 1u);
     EXPECT_TRUE(d.diagnostics.empty());
 }

@@ -26,7 +26,8 @@ TEST(Print, MarkupPiecesAreOrderedAndDisjoint) {
     ASSERT_EQ(pieces.size(), 9u);  // label, [ ] [ / ] ~~ ~~, tag
     EXPECT_EQ(pieces.front().kind, MarkupKind::label);
     EXPECT_EQ(pieces.back().kind, MarkupKind::status_tag);
-    for (std::size_t k = 1; k < pieces.size(); ++k) EXPECT_LE(pieces[k - 1].range.end, pieces[k].range.begin);
+    for (std::size_t k = 1; k < pieces.size(); ++k)
+        EXPECT_LE(pieces[k - 1].range.end, pieces[k].range.begin);
 }
 
 }  // namespace

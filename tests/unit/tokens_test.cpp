@@ -10,7 +10,8 @@ namespace {
 std::vector<std::pair<std::string, std::string>> kinds_and_text(std::string_view text) {
     const Document d = parse(text);
     std::vector<std::pair<std::string, std::string>> out;
-    for (const Token& t : tokenize(d)) out.emplace_back(std::string(to_string(t.kind)), std::string(d.text(t.range)));
+    for (const Token& t : tokenize(d))
+        out.emplace_back(std::string(to_string(t.kind)), std::string(d.text(t.range)));
     return out;
 }
 
@@ -18,12 +19,14 @@ TEST(Tokens, WordsNumbersPunctuationAndMarks) {
     using P = std::pair<std::string, std::string>;
     const auto tokens = kinds_and_text("To [strengthen][improve] 1.5 °C, ~~as~~ *x*");
     const std::vector<P> expected = {
-        {"word", "To"},          {"space", " "},           {"bracket-open", "["}, {"word", "strengthen"},
-        {"bracket-close", "]"},  {"bracket-open", "["},    {"word", "improve"},   {"bracket-close", "]"},
-        {"space", " "},          {"number", "1.5"},        {"space", " "},        {"punctuation", "°"},
-        {"word", "C"},           {"punctuation", ","},     {"space", " "},        {"strike-open", "~~"},
-        {"word", "as"},          {"strike-close", "~~"},   {"space", " "},        {"emphasis", "*"},
-        {"word", "x"},           {"emphasis", "*"},
+        {"word", "To"},         {"space", " "},         {"bracket-open", "["},
+        {"word", "strengthen"}, {"bracket-close", "]"}, {"bracket-open", "["},
+        {"word", "improve"},    {"bracket-close", "]"}, {"space", " "},
+        {"number", "1.5"},      {"space", " "},         {"punctuation", "°"},
+        {"word", "C"},          {"punctuation", ","},   {"space", " "},
+        {"strike-open", "~~"},  {"word", "as"},         {"strike-close", "~~"},
+        {"space", " "},         {"emphasis", "*"},      {"word", "x"},
+        {"emphasis", "*"},
     };
     EXPECT_EQ(tokens, expected);
 }
@@ -32,10 +35,21 @@ TEST(Tokens, LabelsTagsSeparatorsAndBreaks) {
     using P = std::pair<std::string, std::string>;
     const auto tokens = kinds_and_text("Alt1: [a / b] (agreed)\n\nnext\nline");
     const std::vector<P> expected = {
-        {"label", "Alt1:"},  {"space", " "}, {"bracket-open", "["}, {"word", "a"},
-        {"space", " "},      {"separator", "/"}, {"space", " "},    {"word", "b"},
-        {"bracket-close", "]"}, {"space", " "}, {"status-tag", "(agreed)"}, {"paragraph-break", "\n\n"},
-        {"word", "next"},    {"line-break", "\n"}, {"word", "line"},
+        {"label", "Alt1:"},
+        {"space", " "},
+        {"bracket-open", "["},
+        {"word", "a"},
+        {"space", " "},
+        {"separator", "/"},
+        {"space", " "},
+        {"word", "b"},
+        {"bracket-close", "]"},
+        {"space", " "},
+        {"status-tag", "(agreed)"},
+        {"paragraph-break", "\n\n"},
+        {"word", "next"},
+        {"line-break", "\n"},
+        {"word", "line"},
     };
     EXPECT_EQ(tokens, expected);
 }
