@@ -1,0 +1,38 @@
+#pragma once
+// Calendar dates as accord writes them (YYYY-MM-DD, proleptic Gregorian) and
+// the conversions between them and git's timestamps (seconds since the epoch
+// plus the author's offset from UTC). Pure functions, no time zone database:
+// a commit's calendar day is the day in the offset recorded in the commit.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace accord {
+
+// Days since 1970-01-01 for a strictly written "YYYY-MM-DD" that names a real
+// day (2014-02-29 does not); nullopt otherwise.
+std::optional<std::int64_t> parse_iso_date(std::string_view text);
+
+// True if `text` has the shape NNNN-NN-NN, valid or not: such a string is
+// meant as a date, so a bad one deserves "not a valid date" rather than being
+// tried as something else.
+bool looks_like_iso_date(std::string_view text);
+
+// "YYYY-MM-DD" for a day number from parse_iso_date.
+std::string format_iso_date(std::int64_t days);
+
+// The calendar day (days since 1970-01-01) on which `time` falls in the
+// offset `offset_minutes` east of UTC.
+std::int64_t local_day(std::int64_t time, int offset_minutes);
+
+// "2014-02-07T10:30:00+01:00", or "...Z" for offset 0: RFC 3339 in the
+// commit's own offset.
+std::string format_iso_timestamp(std::int64_t time, int offset_minutes);
+
+// Seconds since the epoch of 00:00:00 UTC on `days`.
+inline std::int64_t day_start_utc(std::int64_t days) {
+    return days * 86400;
+}
+
+}  // namespace accord

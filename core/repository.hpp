@@ -1,0 +1,148 @@
+#pragma once
+// The repository layer: everything accord does to a git repository goes
+// through this class, and this is the only code that includes git2.h
+// (DESIGN.md section 6). Objects are named by their hexadecimal ids; paths
+// inside the repository are relative to the work tree and use '/'.
+//
+// Every failure is an accord::Error whose message says what failed and where
+// (repository, revision, path) followed by libgit2's own explanation: bad
+// input from the user (an unknown revision, a path outside the repository)
+// exits 2, anything else (I/O, a corrupt repository, a lost race) exits 3.
+//
+// A Repository is not thread-safe: give each thread its own (libgit2 rule).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace accord {
+
+struct Signature {
+    std::string name;
+    std::string email;
+    std::int64_t time = 0;   // seconds since the epoch
+    int offset_minutes = 0;  // the signer's offset from UTC, east positive
+};
+
+struct CommitInfo {
+    std::string id;
+    std::vector<std::string> parents;  // first parent first
+    Signature author;                  // the proposer; its time is the proposal date
+    Signature committer;               // who recorded it
+    std::string message;               // full message, trailers included
+};
+
+// The trailers of a commit message ("Proposed-by: Japan"), in order, as git
+// interprets them (git_message_trailers): only the last paragraph counts.
+using Trailers = std::vector<std::pair<std::string, std::string>>;
+Trailers trailers(const std::string& message);
+// The values of the trailers named `key`, compared case-insensitively as git does.
+std::vector<std::string> trailer_values(const Trailers& all, std::string_view key);
+
+// One recorded change: files to set (relative path -> new contents) or delete
+// (nullopt), on top of the tree of `parent`.
+struct CommitRequest {
+    std::vector<std::pair<std::string, std::optional<std::string>>> files;
+    Signature author;
+    Signature committer;
+    std::string message;
+    // The commit the change was prepared against (for example the version the
+    // proposal checks ran on). The branch moves only if it still points there;
+    // otherwise the request is refused with a "retry" error. nullopt: the
+    // branch as commit_files finds it (an unborn branch must still be unborn).
+    std::optional<std::string> parent;
+    // Further parents after the first, for merge commits.
+    std::vector<std::string> merged;
+    bool allow_empty = false;     // record even if the tree does not change
+    bool write_worktree = false;  // also write/delete the files in the work tree
+};
+
+enum class Walk {
+    full,          // every ancestor, as `git log`
+    first_parent,  // the mainline only, as `git log --first-parent`
+};
+
+class Repository {
+  public:
+    // The repository containing `path_inside` (a work tree path or below).
+    // Not inside any repository: usage error (exit 2).
+    static Repository open(const std::string& path_inside);
+    // A new repository with a work tree at `dir` (created if missing) whose
+    // HEAD is the unborn `initial_branch`. An existing repository there is
+    // refused (usage error) rather than re-initialised.
+    static Repository init(const std::string& dir, const std::string& initial_branch = "main");
+
+    Repository(Repository&&) noexcept;
+    Repository& operator=(Repository&&) noexcept;
+    ~Repository();
+
+    std::string workdir() const;  // absolute, ends with '/'
+    std::string git_dir() const;  // the .git directory, absolute, ends with '/'
+    // True while HEAD names a branch that has no commit yet.
+    bool is_empty_branch() const;
+    // The branch HEAD names ("main"); usage error if HEAD is detached.
+    std::string current_branch() const;
+    // HEAD's commit id, nullopt on an unborn branch.
+    std::optional<std::string> head() const;
+
+    // `path` (absolute, or relative to the current directory) relative to the
+    // work tree, '/'-separated; "" for the work tree itself. Usage error if it
+    // lies outside the work tree or inside .git.
+    std::string relative_path(const std::string& path) const;
+
+    // The commit `rev` names, as git revparse reads it (HEAD~2, a branch, a
+    // tag, a sha prefix). Usage error "unknown revision 'X'" otherwise.
+    std::string resolve(const std::string& rev) const;
+    CommitInfo commit(const std::string& commit_id) const;
+
+    // The contents / blob id of `path` at a commit; nullopt if absent there
+    // (or a directory).
+    std::optional<std::string> read_file_at(const std::string& commit_id,
+                                            const std::string& path) const;
+    std::optional<std::string> blob_id_at(const std::string& commit_id,
+                                          const std::string& path) const;
+    // Every file in the commit's tree, sorted, '/'-separated.
+    std::vector<std::string> list_files(const std::string& commit_id) const;
+
+    // The commits reachable from `from_commit`, newest first (topological,
+    // ties by commit time). With `paths`, only the commits whose entry for
+    // one of the paths (a file or a directory) differs from their first
+    // parent's, compared by object id; a root commit counts if it has one.
+    std::vector<CommitInfo> history(const std::string& from_commit,
+                                    const std::vector<std::string>& paths = {},
+                                    Walk walk = Walk::full) const;
+
+    // Records `request` as a commit on the current branch and returns its id.
+    // The tree is HEAD's (or the parent's) plus the changes, built in memory.
+    // The branch moves by compare-and-swap, and accord processes take
+    // .git/accord.lock around the whole step, so two concurrent recorders
+    // never lose an update: the one that lost gets an error that says to retry.
+    // Afterwards the on-disk index holds the new blobs for those paths (other
+    // entries, and other staged work, are untouched). The work tree is the
+    // caller's: write the files before calling, or set write_worktree. Nothing
+    // changed (and !allow_empty): usage error "nothing to record".
+    std::string commit_files(const CommitRequest& request);
+
+    // The user's git identity (user.name / user.email from the git config,
+    // overridden by GIT_COMMITTER_NAME / GIT_COMMITTER_EMAIL as git does), at
+    // the current time in the local offset. With no identity configured it
+    // falls back to "accord" <accord@localhost> so that a fresh machine can
+    // still record proposals; the author is the delegation anyway.
+    Signature default_signature() const;
+
+    // Repository-local configuration (.git/config).
+    void set_config(const std::string& key, const std::string& value);
+    // Looked up through every level (local, global, system).
+    std::optional<std::string> get_config(const std::string& key) const;
+
+    struct Impl;
+
+  private:
+    explicit Repository(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace accord

@@ -1,0 +1,81 @@
+#pragma once
+// Private to core/repository*.cpp: the libgit2 handles and error helpers the
+// repository layer shares. Nothing else may include this file (it brings in
+// git2.h, which DESIGN.md section 6 confines to the repository layer).
+#include <git2.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/errors.hpp"
+#include "core/repository.hpp"
+
+namespace accord::git {
+
+// Owning handles: each libgit2 object is freed by its own function.
+template <typename T, void (*Free)(T*)>
+struct Deleter {
+    void operator()(T* p) const { Free(p); }
+};
+template <typename T, void (*Free)(T*)>
+using Handle = std::unique_ptr<T, Deleter<T, Free>>;
+
+using RepositoryPtr = Handle<git_repository, git_repository_free>;
+using ObjectPtr = Handle<git_object, git_object_free>;
+using CommitPtr = Handle<git_commit, git_commit_free>;
+using TreePtr = Handle<git_tree, git_tree_free>;
+using TreeEntryPtr = Handle<git_tree_entry, git_tree_entry_free>;
+using BlobPtr = Handle<git_blob, git_blob_free>;
+using ReferencePtr = Handle<git_reference, git_reference_free>;
+using IndexPtr = Handle<git_index, git_index_free>;
+using ConfigPtr = Handle<git_config, git_config_free>;
+using SignaturePtr = Handle<git_signature, git_signature_free>;
+using RevwalkPtr = Handle<git_revwalk, git_revwalk_free>;
+
+// A git_buf that frees itself.
+struct Buffer {
+    git_buf buf = GIT_BUF_INIT;
+    Buffer() = default;
+    Buffer(const Buffer&) = delete;
+    Buffer& operator=(const Buffer&) = delete;
+    ~Buffer() { git_buf_dispose(&buf); }
+    std::string str() const { return buf.ptr ? std::string(buf.ptr, buf.size) : std::string(); }
+};
+
+// git_libgit2_init once per process, git_libgit2_shutdown at exit.
+void ensure_initialised();
+
+// libgit2's explanation of the last failure on this thread.
+std::string last_message();
+
+// Throw failure (exit 3) / usage error (exit 2): "<what>: <libgit2 message>".
+[[noreturn]] void fail(const std::string& what);
+[[noreturn]] void fail_usage(const std::string& what);
+inline void check(int rc, const char* what) {
+    if (rc < 0) fail(what);
+}
+
+std::string hex(const git_oid& id);
+// A full 40-digit id; usage error naming `what` otherwise.
+git_oid parse_id(const std::string& text, const std::string& what);
+
+Signature from_git(const git_signature* signature);
+SignaturePtr to_git(const Signature& signature, const char* role);
+
+}  // namespace accord::git
+
+namespace accord {
+
+struct Repository::Impl {
+    git::RepositoryPtr repo;
+    std::string where;  // the work tree (or git dir) for messages
+
+    git::CommitPtr lookup_commit(const std::string& commit_id) const;
+    git::TreePtr tree_of(const git_commit* commit) const;
+    // The id of the entry at `path` in `tree` (blob or subtree), if any.
+    std::optional<git_oid> entry_id(const git_tree* tree, const std::string& path) const;
+    CommitInfo info(const git_commit* commit) const;
+};
+
+}  // namespace accord

@@ -1,0 +1,200 @@
+#include "core/config.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/errors.hpp"
+#include "support/paths.hpp"
+
+namespace accord {
+namespace {
+
+const char* const kExample = R"(negotiation: WGEC 2013-14
+delegations:
+  - name: Russian Federation
+    aliases: [RF, Russia, Russian Fed.]
+  - name: Avri Doria
+    kind: civil society
+  - Japan
+  - name: United States of America
+    aliases: [US, USA]
+meetings:
+  - name: WGEC-3
+    from: 2014-02-24
+    to: 2014-02-26
+notation:
+  slash-options: any      # the WGEC texts write [continuing/full]
+  status: [agreed, agreed ad ref, revisit, no consensus]
+)";
+
+// The message of the usage error parse_config throws for `yaml`.
+std::string error_for(const std::string& yaml) {
+    try {
+        parse_config(yaml, "accord.yaml");
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), kExitUsage);
+        return e.what();
+    }
+    ADD_FAILURE() << "accepted:\n" << yaml;
+    return "";
+}
+
+void expect_same(const Config& a, const Config& b) {
+    EXPECT_EQ(a.negotiation, b.negotiation);
+    EXPECT_EQ(a.delegations, b.delegations);
+    EXPECT_EQ(a.meetings, b.meetings);
+    EXPECT_EQ(a.notation.slash_options, b.notation.slash_options);
+    EXPECT_EQ(a.notation.status_vocabulary, b.notation.status_vocabulary);
+    EXPECT_EQ(a.other, b.other);
+}
+
+TEST(Config, ReadsTheDocumentedExample) {
+    const Config c = parse_config(kExample, "accord.yaml");
+    EXPECT_EQ(c.negotiation, "WGEC 2013-14");
+    ASSERT_EQ(c.delegations.size(), 4u);
+    EXPECT_EQ(c.delegations[0].aliases, (std::vector<std::string>{"RF", "Russia", "Russian Fed."}));
+    EXPECT_EQ(c.delegations[1].kind, "civil society");
+    EXPECT_EQ(c.delegations[2].name, "Japan");  // the short form
+    ASSERT_EQ(c.meetings.size(), 1u);
+    EXPECT_EQ(c.meetings[0], (Meeting{"WGEC-3", "2014-02-24", "2014-02-26"}));
+    EXPECT_EQ(c.notation.slash_options, SlashOptions::any);
+    EXPECT_EQ(c.notation.status_vocabulary.size(), 4u);
+}
+
+TEST(Config, EmptyFileAndMissingSectionsGiveDefaults) {
+    const Config c = parse_config("", "accord.yaml");
+    EXPECT_TRUE(c.delegations.empty());
+    EXPECT_EQ(c.notation.slash_options, SlashOptions::spaced);
+    EXPECT_EQ(c.notation.status_vocabulary, NotationOptions{}.status_vocabulary);
+    EXPECT_EQ(parse_config("negotiation: X\ndelegations:\n", "a").negotiation, "X");
+}
+
+TEST(Config, ResolvesNamesAndAliasesLoosely) {
+    const Config c = parse_config(kExample, "accord.yaml");
+    for (const char* given : {"Russian Federation", "RF", "rf", "Russia", "Russian Fed.",
+                              "russian fed", "  Russian   Federation. ", "R.F."}) {
+        EXPECT_EQ(c.resolve_delegation(given), "Russian Federation") << given;
+    }
+    EXPECT_EQ(c.resolve_delegation("U.S.A."), "United States of America");
+    EXPECT_EQ(c.resolve_delegation("japan"), "Japan");
+    EXPECT_EQ(c.resolve_delegation("Japon"), std::nullopt);
+    EXPECT_EQ(c.resolve_delegation(""), std::nullopt);
+    EXPECT_EQ(c.resolve_delegation("..."), std::nullopt);
+}
+
+TEST(Config, SuggestsTheNearestNames) {
+    const Config c = parse_config(kExample, "accord.yaml");
+    EXPECT_EQ(c.suggest("Japn"), std::vector<std::string>{"Japan"});
+    EXPECT_EQ(c.suggest("Rusia"), std::vector<std::string>{"Russian Federation"});
+    EXPECT_EQ(c.suggest("Russian"), std::vector<std::string>{"Russian Federation"});
+    EXPECT_EQ(c.suggest("Avri Dorea"), std::vector<std::string>{"Avri Doria"});
+    EXPECT_EQ(c.suggest("Doria"), std::vector<std::string>{"Avri Doria"});
+    EXPECT_TRUE(c.suggest("Kenya").empty());
+    EXPECT_TRUE(c.suggest("").empty());
+}
+
+TEST(Config, FindsMeetings) {
+    const Config c = parse_config(kExample, "accord.yaml");
+    ASSERT_NE(c.find_meeting("wgec-3"), nullptr);
+    EXPECT_EQ(c.find_meeting("WGEC-3")->to, "2014-02-26");
+    EXPECT_EQ(c.find_meeting("WGEC-4"), nullptr);
+}
+
+TEST(Config, ErrorsNameTheFileLineAndColumn) {
+    EXPECT_EQ(error_for("negotiation: x\ndelegations: Japan\n"),
+              "accord.yaml:2:14: delegations must be a list, not a text");
+    EXPECT_EQ(error_for("meetings:\n  - name: M\n    from: 2014-02-24\n    to: 26 Feb 2014\n"),
+              "accord.yaml:4:9: the end of M '26 Feb 2014' is not a date written YYYY-MM-DD");
+    EXPECT_EQ(error_for("notation:\n  slash-options: sometimes\n"),
+              "accord.yaml:2:18: slash-options must be 'spaced' or 'any', not 'sometimes'");
+    EXPECT_EQ(error_for("- a\n- b\n"),
+              "accord.yaml:1:1: the file must be a mapping (negotiation:, delegations:, ...)");
+    EXPECT_NE(error_for("negotiation: [unclosed\n").find("accord.yaml:2:1: malformed YAML"),
+              std::string::npos)
+        << error_for("negotiation: [unclosed\n");
+    EXPECT_NE(error_for("meetings:\n  - name: M\n    from: 2014-02-27\n    to: 2014-02-26\n")
+                  .find("ends (2014-02-26) before it starts (2014-02-27)"),
+              std::string::npos);
+    EXPECT_NE(error_for("meetings:\n  - name: M\n    to: 2014-02-26\n").find("needs 'from'"),
+              std::string::npos);
+    EXPECT_NE(error_for("meetings:\n  - name: M\n    from: 2014-02-30\n    to: 2014-03-01\n")
+                  .find("accord.yaml:3:11: the start of M '2014-02-30' is not a date"),
+              std::string::npos);
+    EXPECT_NE(error_for("delegations:\n  - name: Japan\n    alias: [JP]\n")
+                  .find("accord.yaml:3:5: unknown key 'alias' in a delegation (known: name, "
+                        "aliases, kind)"),
+              std::string::npos);
+    EXPECT_NE(
+        error_for("delegations:\n  - name: [a, b]\n").find("a delegation's name must be a text"),
+        std::string::npos);
+    EXPECT_NE(error_for("delegations:\n  - kind: state\n").find("needs a 'name'"),
+              std::string::npos);
+    EXPECT_NE(error_for("notation:\n  slashes: any\n").find("unknown key 'slashes' in notation"),
+              std::string::npos);
+}
+
+TEST(Config, RefusesNamesClaimedTwice) {
+    EXPECT_NE(error_for("delegations:\n  - Japan\n  - japan.\n")
+                  .find("accord.yaml:3:5: delegation japan. is listed twice"),
+              std::string::npos);
+    EXPECT_NE(error_for("delegations:\n  - name: Russian Federation\n    aliases: [RF]\n"
+                        "  - name: Republic of France\n    aliases: [R.F.]\n")
+                  .find("'R.F.' would name both Russian Federation and Republic of France"),
+              std::string::npos);
+    EXPECT_NE(error_for("meetings:\n  - {name: M, from: 2014-01-01, to: 2014-01-01}\n"
+                        "  - {name: m, from: 2014-01-02, to: 2014-01-02}\n")
+                  .find("listed twice"),
+              std::string::npos);
+    // An alias repeating its own name is harmless.
+    EXPECT_EQ(parse_config("delegations:\n  - name: Japan\n    aliases: [JAPAN, JP]\n", "a")
+                  .resolve_delegation("jp"),
+              "Japan");
+}
+
+TEST(Config, EmitRoundTripsThroughParse) {
+    const Config example = parse_config(kExample, "accord.yaml");
+    const std::string text = emit_config(example);
+    expect_same(parse_config(text, "emitted"), example);
+    EXPECT_NE(text.find("slash-options: any"), std::string::npos) << text;
+    EXPECT_NE(text.find("- name: Russian Federation"), std::string::npos) << text;
+
+    Config tricky;
+    tricky.negotiation = "null";
+    tricky.delegations = {{"Yes", {"No", "~", "#hash", "a: b", "[x]"}, "group"},
+                          {"Côte d'Ivoire", {"\"quoted\""}, ""},
+                          {"- dash", {}, "true"}};
+    tricky.meetings = {{"2014", "2014-01-01", "2014-01-02"}};
+    tricky.notation.status_vocabulary = {"agreed", "no consensus", "null"};
+    expect_same(parse_config(emit_config(tricky), "emitted"), tricky);
+    expect_same(parse_config(emit_config(Config{}), "emitted"), Config{});
+}
+
+TEST(Config, KeepsUnknownTopLevelKeys) {
+    const Config c =
+        parse_config("negotiation: X\nsecretariat:\n  contact: wgec@example.org\n", "a");
+    ASSERT_EQ(c.other.size(), 1u);
+    EXPECT_EQ(c.other[0].first, "secretariat");
+    const Config again = parse_config(emit_config(c), "a");
+    expect_same(again, c);
+    EXPECT_NE(emit_config(again).find("contact: wgec@example.org"), std::string::npos);
+}
+
+TEST(Config, LoadNamesAnUnreadableFile) {
+    test::TempDir tmp;
+    try {
+        load_config(tmp.file("accord.yaml"));
+        ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), kExitFailure);
+        EXPECT_NE(std::string(e.what()).find(tmp.file("accord.yaml")), std::string::npos);
+    }
+    const std::string path = tmp.write("accord.yaml", "delegations: 3\n");
+    try {
+        load_config(path);
+        ADD_FAILURE() << "no error";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()).rfind(path + ":1:14:", 0), 0u) << e.what();
+    }
+}
+
+}  // namespace
+}  // namespace accord
