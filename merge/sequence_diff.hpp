@@ -1,0 +1,25 @@
+#pragma once
+// Diff of two integer sequences: the only code in accord that includes dtl.
+// Common prefix and suffix are stripped, long inputs are split at elements
+// unique to both sides (patience anchors) so dtl's O(NP) algorithm only sees
+// what changed; dtl's own Diff3 is not used (it stops at the first conflict
+// and mis-merges, cubicdaiya/dtl#14).
+#include <cstdint>
+#include <vector>
+
+namespace accord {
+
+enum class EditKind : std::uint8_t { common, removed, added };
+
+struct Edit {
+    EditKind kind;
+    std::uint32_t old_index;  // valid for common and removed
+    std::uint32_t new_index;  // valid for common and added
+};
+
+// An edit script turning `a` into `b`, in order; for each hunk, removals
+// come before additions.
+std::vector<Edit> diff_sequences(const std::vector<std::uint32_t>& a,
+                                 const std::vector<std::uint32_t>& b);
+
+}  // namespace accord

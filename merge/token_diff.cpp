@@ -1,0 +1,229 @@
+#include "merge/token_diff.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+namespace accord {
+
+namespace {
+
+// Interns token texts (with markup kinds folded to one key each) and whole
+// paragraph texts, shared across both documents.
+class Interner {
+  public:
+    std::uint32_t token(const Document& doc, const Token& t) {
+        if (t.kind == TokenKind::bracket_open) return kOpen;
+        if (t.kind == TokenKind::bracket_close) return kClose;
+        if (t.kind == TokenKind::strike_open || t.kind == TokenKind::strike_close) {
+            return t.kind == TokenKind::strike_open ? kStrikeOpen : kStrikeClose;
+        }
+        if (t.kind == TokenKind::separator) return kSeparator;
+        const std::string_view text = doc.text(t.range);
+        const char tag = is_markup(t.kind) ? 'm' : 't';
+        return intern(tag, text);
+    }
+    std::uint32_t unit(std::string_view text) { return intern('u', text); }
+
+  private:
+    std::uint32_t intern(char tag, std::string_view text) {
+        std::string key;
+        key.reserve(text.size() + 1);
+        key += tag;
+        key += text;
+        const auto [it, inserted] = ids_.try_emplace(std::move(key), next_);
+        if (inserted) ++next_;
+        return it->second;
+    }
+
+    static constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3,
+                                   kSeparator = 4;
+    std::unordered_map<std::string, std::uint32_t> ids_;
+    std::uint32_t next_ = 5;
+};
+
+struct Units {
+    std::vector<std::uint32_t> ids;
+    std::vector<std::uint32_t> first_token;  // plus a final entry: the token count
+};
+
+// A unit is a paragraph with the break after it (or the front matter).
+Units split_units(const Document& doc, const std::vector<Token>& tokens, Interner& interner) {
+    Units units;
+    std::uint32_t start = 0;
+    for (std::uint32_t k = 0; k < tokens.size(); ++k) {
+        const bool ends = tokens[k].kind == TokenKind::paragraph_break ||
+                          tokens[k].kind == TokenKind::front_matter || k + 1 == tokens.size();
+        if (!ends) continue;
+        const ByteRange range{tokens[start].range.begin, tokens[k].range.end};
+        units.ids.push_back(interner.unit(doc.text(range)));
+        units.first_token.push_back(start);
+        start = k + 1;
+    }
+    units.first_token.push_back(static_cast<std::uint32_t>(tokens.size()));
+    return units;
+}
+
+// Semantic clean-up (after diff-match-patch): a short run of common tokens
+// between two changes is usually a coincidence ("the", "of", a space), and
+// keeping it splits one rewording into many fragments. A common run is folded
+// into the change around it when it has no more words than the smaller side
+// of the changes before and after it. Runs holding markup are kept.
+bool is_blank(TokenKind kind) {
+    return kind == TokenKind::space || kind == TokenKind::line_break;
+}
+
+void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_tokens,
+                       const std::vector<Token>& new_tokens) {
+    bool folded = true;
+    for (int pass = 0; folded && pass < 8; ++pass) {
+        folded = false;
+        std::vector<Edit> out;
+        out.reserve(script.size());
+        std::size_t k = 0;
+        // Words removed and added in a run of changes.
+        auto change_words = [&](std::size_t from, std::size_t to) {
+            std::size_t removed = 0, added = 0;
+            for (std::size_t e = from; e < to; ++e) {
+                if (script[e].kind == EditKind::removed) {
+                    removed += !is_blank(old_tokens[script[e].old_index].kind);
+                } else {
+                    added += !is_blank(new_tokens[script[e].new_index].kind);
+                }
+            }
+            return std::pair(removed, added);
+        };
+        while (k < script.size()) {
+            if (script[k].kind != EditKind::common) {
+                out.push_back(script[k++]);
+                continue;
+            }
+            std::size_t end = k;
+            while (end < script.size() && script[end].kind == EditKind::common) ++end;
+            // The changes on either side of this common run.
+            std::size_t before = k;
+            while (before > 0 && script[before - 1].kind != EditKind::common) --before;
+            std::size_t after = end;
+            while (after < script.size() && script[after].kind != EditKind::common) ++after;
+            std::size_t words = 0;
+            bool markup = false;
+            for (std::size_t e = k; e < end; ++e) {
+                const TokenKind kind = old_tokens[script[e].old_index].kind;
+                markup = markup || is_markup(kind);
+                words += !is_blank(kind);
+            }
+            const auto [removed_before, added_before] = change_words(before, k);
+            const auto [removed_after, added_after] = change_words(end, after);
+            // Only rewordings merge: a kept option between two deletions is a choice, not a
+            // coincidence.
+            const bool rewording =
+                (removed_before > 0 && added_before > 0) || (removed_after > 0 && added_after > 0);
+            const bool between_changes = before < k && after > end && rewording;
+            const bool paragraph_break =
+                std::any_of(script.begin() + k, script.begin() + end, [&](const Edit& e) {
+                    return old_tokens[e.old_index].kind == TokenKind::paragraph_break;
+                });
+            if (between_changes && !markup && !paragraph_break &&
+                words <= std::min(std::max(removed_before, added_before),
+                                  std::max(removed_after, added_after))) {
+                for (std::size_t e = k; e < end; ++e)
+                    out.push_back({EditKind::removed, script[e].old_index, 0});
+                for (std::size_t e = k; e < end; ++e)
+                    out.push_back({EditKind::added, 0, script[e].new_index});
+                folded = true;
+            } else {
+                out.insert(out.end(), script.begin() + k, script.begin() + end);
+            }
+            k = end;
+        }
+        script = std::move(out);
+    }
+}
+
+// Within each run of changes, removals before additions, each in order.
+void order_hunks(std::vector<Edit>& script) {
+    for (std::size_t k = 0; k < script.size();) {
+        if (script[k].kind == EditKind::common) {
+            ++k;
+            continue;
+        }
+        std::size_t end = k;
+        while (end < script.size() && script[end].kind != EditKind::common) ++end;
+        std::stable_sort(script.begin() + k, script.begin() + end,
+                         [](const Edit& a, const Edit& b) {
+                             if (a.kind != b.kind) return a.kind == EditKind::removed;
+                             return a.kind == EditKind::removed ? a.old_index < b.old_index
+                                                                : a.new_index < b.new_index;
+                         });
+        k = end;
+    }
+}
+
+}  // namespace
+
+TokenDiff diff_tokens(const Document& before, const Document& after) {
+    TokenDiff result;
+    result.old_tokens = tokenize(before);
+    result.new_tokens = tokenize(after);
+    Interner interner;
+    std::vector<std::uint32_t> old_ids, new_ids;
+    old_ids.reserve(result.old_tokens.size());
+    new_ids.reserve(result.new_tokens.size());
+    for (const Token& t : result.old_tokens) old_ids.push_back(interner.token(before, t));
+    for (const Token& t : result.new_tokens) new_ids.push_back(interner.token(after, t));
+
+    const Units old_units = split_units(before, result.old_tokens, interner);
+    const Units new_units = split_units(after, result.new_tokens, interner);
+    const std::vector<Edit> unit_script = diff_sequences(old_units.ids, new_units.ids);
+
+    // Walk the unit script; each run of changed units is diffed token by token.
+    auto& script = result.script;
+    std::uint32_t old_gap = 0, new_gap = 0;  // first unit of the current gap
+    auto flush_gap = [&](std::uint32_t old_unit_end, std::uint32_t new_unit_end) {
+        const std::uint32_t a0 = old_units.first_token[old_gap],
+                            a1 = old_units.first_token[old_unit_end];
+        const std::uint32_t b0 = new_units.first_token[new_gap],
+                            b1 = new_units.first_token[new_unit_end];
+        if (a0 == a1 && b0 == b1) return;
+        const std::vector<std::uint32_t> a(old_ids.begin() + a0, old_ids.begin() + a1);
+        const std::vector<std::uint32_t> b(new_ids.begin() + b0, new_ids.begin() + b1);
+        for (Edit e : diff_sequences(a, b)) {
+            e.old_index += e.kind == EditKind::added ? 0 : a0;
+            e.new_index += e.kind == EditKind::removed ? 0 : b0;
+            script.push_back(e);
+        }
+    };
+    std::uint32_t old_unit = 0, new_unit = 0;
+    for (const Edit& u : unit_script) {
+        if (u.kind != EditKind::common) {
+            old_unit += u.kind == EditKind::removed;
+            new_unit += u.kind == EditKind::added;
+            continue;
+        }
+        flush_gap(u.old_index, u.new_index);
+        for (std::uint32_t a = old_units.first_token[u.old_index],
+                           b = new_units.first_token[u.new_index];
+             a < old_units.first_token[u.old_index + 1]; ++a, ++b) {
+            script.push_back({EditKind::common, a, b});
+        }
+        old_unit = u.old_index + 1, new_unit = u.new_index + 1;
+        old_gap = old_unit, new_gap = new_unit;
+    }
+    flush_gap(static_cast<std::uint32_t>(old_units.ids.size()),
+              static_cast<std::uint32_t>(new_units.ids.size()));
+
+    fold_coincidences(script, result.old_tokens, result.new_tokens);
+    order_hunks(script);
+
+    result.old_to_new.assign(result.old_tokens.size(), kNone);
+    result.new_to_old.assign(result.new_tokens.size(), kNone);
+    for (const Edit& e : script) {
+        if (e.kind == EditKind::common) {
+            result.old_to_new[e.old_index] = e.new_index;
+            result.new_to_old[e.new_index] = e.old_index;
+        }
+    }
+    return result;
+}
+
+}  // namespace accord

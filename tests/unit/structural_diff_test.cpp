@@ -1,0 +1,147 @@
+// One case per change kind of the diff vocabulary (DESIGN.md section 4).
+#include "merge/structural_diff.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/parse.hpp"
+
+namespace accord {
+namespace {
+
+std::vector<std::pair<std::string, std::string>> changes(std::string_view before,
+                                                         std::string_view after) {
+    const Document a = parse(before), b = parse(after);
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const Change& c : structural_diff(a, b))
+        out.emplace_back(std::string(to_string(c.kind)), c.text);
+    return out;
+}
+
+using Changes = std::vector<std::pair<std::string, std::string>>;
+
+TEST(StructuralDiff, NoChange) {
+    EXPECT_EQ(changes("a [b][c] ~~d~~ (agreed)", "a [b][c] ~~d~~ (agreed)"), Changes{});
+}
+
+TEST(StructuralDiff, OptionAddedToABracket) {
+    EXPECT_EQ(changes("the [continuing] implementation", "the [continuing][full] implementation"),
+              (Changes{{"option-added", "full"}}));
+}
+
+TEST(StructuralDiff, OptionAddedBeforeAnExistingOne) {
+    EXPECT_EQ(changes("to [improve] it", "to [strengthen][improve] it"),
+              (Changes{{"option-added", "strengthen"}}));
+}
+
+TEST(StructuralDiff, OptionRemoved) {
+    EXPECT_EQ(changes("to [a][b][c] it", "to [a][c] it"), (Changes{{"option-removed", "b"}}));
+}
+
+TEST(StructuralDiff, OptionChosenFromAGroup) {
+    EXPECT_EQ(
+        changes("hold [below 2 °C][well below 2 °C][below 1.5 °C] now", "hold well below 2 °C now"),
+        (Changes{{"option-chosen", "well below 2 °C"}}));
+}
+
+TEST(StructuralDiff, OptionChosenFromSlashOptions) {
+    EXPECT_EQ(changes("the [shall / should] act", "the should act"),
+              (Changes{{"option-chosen", "should"}}));
+}
+
+TEST(StructuralDiff, SlashOptionAdded) {
+    EXPECT_EQ(changes("the [shall / should] act", "the [shall / should / may] act"),
+              (Changes{{"option-added", "may"}}));
+}
+
+TEST(StructuralDiff, BracketRemovedIsAgreement) {
+    EXPECT_EQ(changes("the [multistakeholder] approach", "the multistakeholder approach"),
+              (Changes{{"bracket-removed", "multistakeholder"}}));
+}
+
+TEST(StructuralDiff, BracketAddedAroundExistingText) {
+    EXPECT_EQ(changes("the democratic approach", "the [democratic] approach"),
+              (Changes{{"bracket-added", "democratic"}}));
+}
+
+TEST(StructuralDiff, BracketedTextInserted) {
+    EXPECT_EQ(changes("the approach", "the [democratic] approach"),
+              (Changes{{"bracketed-text-inserted", "democratic"}}));
+}
+
+TEST(StructuralDiff, BracketDeleted) {
+    EXPECT_EQ(changes("the [democratic] approach", "the approach"),
+              (Changes{{"bracket-deleted", "democratic"}}));
+}
+
+TEST(StructuralDiff, StrikeAddedRemovedAndAccepted) {
+    EXPECT_EQ(changes("encourages as many stakeholders", "encourages ~~as many~~ stakeholders"),
+              (Changes{{"strike-added", "as many"}}));
+    EXPECT_EQ(changes("encourages ~~as many~~ stakeholders", "encourages as many stakeholders"),
+              (Changes{{"strike-removed", "as many"}}));
+    EXPECT_EQ(changes("encourages ~~as many~~ stakeholders", "encourages stakeholders"),
+              (Changes{{"struck-text-deleted", "as many"}}));
+}
+
+TEST(StructuralDiff, PlainTextChanges) {
+    EXPECT_EQ(changes("to strengthen the process", "to improve the process"),
+              (Changes{{"text-replaced", "improve"}}));
+    EXPECT_EQ(changes("to the process", "to fully implement the process"),
+              (Changes{{"text-inserted", "fully implement"}}));
+    EXPECT_EQ(changes("to fully implement the process", "to the process"),
+              (Changes{{"text-deleted", "fully implement"}}));
+}
+
+TEST(StructuralDiff, ReplacementKeepsTheOldWording) {
+    const Document a = parse("to strengthen it"), b = parse("to improve it");
+    const auto c = structural_diff(a, b);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(c[0].before, "strengthen");
+    EXPECT_EQ(a.text(c[0].old_range), "strengthen");
+    EXPECT_EQ(b.text(c[0].new_range), "improve");
+}
+
+TEST(StructuralDiff, ParagraphsAddedAndDeleted) {
+    EXPECT_EQ(changes("First.\n\nSecond.", "First.\n\nNew one here.\n\nSecond."),
+              (Changes{{"paragraph-added", "New one here."}}));
+    EXPECT_EQ(changes("First.\n\nGone away.\n\nSecond.", "First.\n\nSecond."),
+              (Changes{{"paragraph-deleted", "Gone away."}}));
+}
+
+TEST(StructuralDiff, AlternativeParagraphs) {
+    EXPECT_EQ(changes("Main text.", "Main text.\n\nAlt: Other text."),
+              (Changes{{"alternative-paragraph-added", "Alt: Other text."}}));
+    EXPECT_EQ(changes("Main text.\n\nAlt1: Other text.", "Main text."),
+              (Changes{{"alternative-paragraph-removed", "Alt1: Other text."}}));
+}
+
+TEST(StructuralDiff, StatusChanged) {
+    const Document a = parse("Recommends it (revisit)."), b = parse("Recommends it (agreed).");
+    const auto c = structural_diff(a, b);
+    ASSERT_EQ(c.size(), 1u);
+    EXPECT_EQ(to_string(c[0].kind), "status-changed");
+    EXPECT_EQ(c[0].before, "revisit");
+    EXPECT_EQ(c[0].after, "agreed");
+}
+
+TEST(StructuralDiff, MetadataChangedPerKey) {
+    const Document a = parse("---\nid: A-1\nstatus: revisit\n---\nText"),
+                   b = parse("---\nid: A-1\nstatus: agreed\ntitle: T\n---\nText");
+    const auto c = structural_diff(a, b);
+    ASSERT_EQ(c.size(), 2u);
+    EXPECT_EQ(c[0].text, "status");
+    EXPECT_EQ(c[0].before, "revisit");
+    EXPECT_EQ(c[0].after, "agreed");
+    EXPECT_EQ(c[1].text, "title");
+}
+
+TEST(StructuralDiff, SeveralChangesInOneParagraph) {
+    EXPECT_EQ(
+        changes("Maintains [the] [democratic] approach, encourages [~~as many~~] stakeholders",
+                "Maintains the approach, encourages [~~as many~~] [all] stakeholders"),
+        (Changes{{"bracket-removed", "the"},
+                 {"bracket-deleted", "democratic"},
+                 {"bracketed-text-inserted", "all"}}));
+}
+
+}  // namespace
+}  // namespace accord
