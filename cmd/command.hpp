@@ -5,11 +5,15 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace accord::cmd {
 
 struct Context {
     bool colour = false;  // stdout is a terminal, NO_COLOR unset, --color not "never"
+    // Arguments after a literal "--": paths, as git takes them ("accord diff HEAD~1 --
+    // recs/A-1.md").
+    std::vector<std::string> paths;
 };
 
 using Run = std::function<int(const Context&)>;
@@ -17,6 +21,7 @@ using Run = std::function<int(const Context&)>;
 void register_all(CLI::App& app, Run& run);
 
 void register_check(CLI::App& app, Run& run);
+void register_diff(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

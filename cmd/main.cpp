@@ -1,6 +1,7 @@
 // accord: version control for negotiated text.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
@@ -42,8 +43,16 @@ int main(int argc, char** argv) {
 
     accord::cmd::Run run;
     accord::cmd::register_all(app, run);
+    // Everything after "--" is a path list for the command, as in git.
+    std::vector<std::string> args(argv + 1, argv + argc);
+    std::vector<std::string> paths;
+    if (const auto dashes = std::find(args.begin(), args.end(), "--"); dashes != args.end()) {
+        paths.assign(dashes + 1, args.end());
+        args.erase(dashes, args.end());
+    }
+    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
     try {
-        app.parse(argc, argv);
+        app.parse(args);
     } catch (const CLI::CallForHelp& e) {
         return app.exit(e);
     } catch (const CLI::CallForAllHelp& e) {
@@ -57,6 +66,7 @@ int main(int argc, char** argv) {
     try {
         accord::cmd::Context context;
         context.colour = want_colour(colour_mode);
+        context.paths = std::move(paths);
         return run ? run(context) : accord::kExitUsage;
     } catch (const accord::Error& e) {
         std::cerr << "accord: error: " << e.what() << "\n";

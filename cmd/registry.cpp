@@ -4,6 +4,7 @@ namespace accord::cmd {
 
 void register_all(CLI::App& app, Run& run) {
     register_check(app, run);
+    register_diff(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {

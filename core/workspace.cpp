@@ -1,0 +1,56 @@
+#include "core/workspace.hpp"
+
+#include <filesystem>
+
+#include "core/revision.hpp"
+#include "core/util/file.hpp"
+
+namespace accord {
+
+Workspace::Workspace(Repository repo, Config config, bool has_config)
+    : repo_(std::move(repo)), config_(std::move(config)), has_config_(has_config) {}
+
+Workspace Workspace::open(const std::string& path_inside) {
+    Repository repo = Repository::open(path_inside);
+    const std::string config_path = repo.workdir() + kConfigFileName;
+    std::error_code ec;
+    if (!std::filesystem::exists(config_path, ec))
+        return Workspace(std::move(repo), Config{}, false);
+    Config config = load_config(config_path);
+    return Workspace(std::move(repo), std::move(config), true);
+}
+
+ParseOptions Workspace::parse_options() const {
+    ParseOptions options;
+    options.notation = config_.notation;
+    return options;
+}
+
+std::string Workspace::resolve(std::string_view spec) const {
+    return resolve_revision(repo_, config_, spec);
+}
+
+std::optional<std::string> Workspace::read(const std::string& commit,
+                                           const std::string& path) const {
+    if (!commit.empty()) return repo_.read_file_at(commit, path);
+    const FileResult file = read_file(repo_.workdir() + path);
+    return file.contents;
+}
+
+std::vector<std::string> Workspace::texts(const std::string& commit) const {
+    std::vector<std::string> out;
+    const std::optional<std::string> head = repo_.head();
+    const std::string from = commit.empty() ? head.value_or("") : commit;
+    if (from.empty()) return out;
+    for (const std::string& path : repo_.list_files(from)) {
+        const std::string extension = std::filesystem::path(path).extension().string();
+        if (extension == ".md" || extension == ".txt") out.push_back(path);
+    }
+    return out;
+}
+
+bool looks_binary(std::string_view bytes) {
+    return bytes.substr(0, 8000).find('\0') != std::string_view::npos;
+}
+
+}  // namespace accord

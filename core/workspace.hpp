@@ -1,0 +1,50 @@
+#pragma once
+// An accord repository opened for a command: the git repository, its
+// registry (accord.yaml at the top of the work tree, defaults when absent)
+// and the parse options that follow from it.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/parse.hpp"
+#include "core/repository.hpp"
+
+namespace accord {
+
+class Workspace {
+  public:
+    // Opens the repository holding `path_inside`; a malformed accord.yaml is an
+    // error naming its line, a missing one gives the defaults.
+    static Workspace open(const std::string& path_inside = ".");
+
+    Repository& repo() { return repo_; }
+    const Repository& repo() const { return repo_; }
+    const Config& config() const { return config_; }
+    bool has_config() const { return has_config_; }
+    std::string config_path() const { return repo_.workdir() + kConfigFileName; }
+    ParseOptions parse_options() const;
+
+    // A revision as git spells it, a date (YYYY-MM-DD, the end of that day)
+    // or a meeting name (the end of the meeting): the commit id.
+    std::string resolve(std::string_view spec) const;
+
+    // The text of `path` (relative to the work tree) at a commit, or in the
+    // work tree when `commit` is empty; nullopt when it does not exist there.
+    std::optional<std::string> read(const std::string& commit, const std::string& path) const;
+
+    // Negotiation texts at a commit (or the work tree's tracked ones): .md and .txt files.
+    std::vector<std::string> texts(const std::string& commit) const;
+
+  private:
+    Workspace(Repository repo, Config config, bool has_config);
+    Repository repo_;
+    Config config_;
+    bool has_config_;
+};
+
+// True for files that look binary (a NUL byte near the start), as git decides.
+bool looks_binary(std::string_view bytes);
+
+}  // namespace accord
