@@ -22,6 +22,8 @@ void register_all(CLI::App& app, Run& run);
 
 void register_check(CLI::App& app, Run& run);
 void register_diff(CLI::App& app, Run& run);
+void register_log(CLI::App& app, Run& run);
+void register_show(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

@@ -5,6 +5,8 @@ namespace accord::cmd {
 void register_all(CLI::App& app, Run& run) {
     register_check(app, run);
     register_diff(app, run);
+    register_log(app, run);
+    register_show(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {

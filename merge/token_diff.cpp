@@ -81,14 +81,18 @@ void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_
         std::vector<Edit> out;
         out.reserve(script.size());
         std::size_t k = 0;
-        // Words removed and added in a run of changes.
+        // Words removed and added in a run of changes. Markup does not count:
+        // a changed status tag or bracket is no rewording of the words around it.
+        auto is_word = [](TokenKind k) {
+            return !is_blank(k) && !is_markup(k) && k != TokenKind::paragraph_break;
+        };
         auto change_words = [&](std::size_t from, std::size_t to) {
             std::size_t removed = 0, added = 0;
             for (std::size_t e = from; e < to; ++e) {
                 if (script[e].kind == EditKind::removed) {
-                    removed += !is_blank(old_tokens[script[e].old_index].kind);
+                    removed += is_word(old_tokens[script[e].old_index].kind);
                 } else {
-                    added += !is_blank(new_tokens[script[e].new_index].kind);
+                    added += is_word(new_tokens[script[e].new_index].kind);
                 }
             }
             return std::pair(removed, added);

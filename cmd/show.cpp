@@ -1,0 +1,58 @@
+// accord show PATH [--at REV|DATE|MEETING]
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "core/date.hpp"
+#include "core/errors.hpp"
+#include "core/workspace.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+struct ShowOptions {
+    std::string path;
+    std::string at = "HEAD";
+};
+
+int run_show(const ShowOptions& options, const Context&) {
+    Workspace ws = Workspace::open(".");
+    const std::string path = ws.repo().relative_path(options.path);
+    if (ws.repo().is_empty_branch()) throw usage_error("show: the repository has no proposals yet");
+    const std::string commit = ws.resolve(options.at);
+    const auto text = ws.read(commit, path);
+    if (!text) {
+        const auto history = ws.repo().history(ws.repo().resolve("HEAD"), {path});
+        if (history.empty())
+            throw usage_error("show: '" + path + "' has never been proposed in this repository");
+        const CommitInfo& first = history.back();
+        const std::string day =
+            format_iso_timestamp(first.author.time, first.author.offset_minutes).substr(0, 10);
+        throw usage_error("show: '" + path + "' did not exist at " + options.at +
+                          "; its first proposal is dated " + day + " (try --at " + day + ")");
+    }
+    std::cout << *text;
+    return 0;
+}
+
+}  // namespace
+
+void register_show(CLI::App& app, Run& run) {
+    auto options = std::make_shared<ShowOptions>();
+    CLI::App* command = app.add_subcommand("show", "The text as it stood");
+    command->description(
+        "Print a text as it stood at a revision, a date or the end of a meeting.\n\n"
+        "  accord show C/04-nigeria.md                 as it stands now\n"
+        "  accord show C/04-nigeria.md --at 2014-02-25 at the end of 25 February 2014\n"
+        "  accord show A/01-japan.md --at WGEC-3       at the end of the meeting WGEC-3 "
+        "(accord.yaml)\n"
+        "  accord show A/01-japan.md --at HEAD~2       git revisions work too");
+    command->add_option("path", options->path, "The file")->required();
+    command
+        ->add_option("--at", options->at, "A git revision, a date (YYYY-MM-DD) or a meeting name")
+        ->default_str("HEAD");
+    command->callback(
+        [options, &run] { run = [options](const Context& c) { return run_show(*options, c); }; });
+}
+
+}  // namespace accord::cmd

@@ -1,0 +1,213 @@
+// accord log, show and diff on a negotiation repository built in the test
+// (real libgit2 commits), run through the real binary.
+#include <gtest/gtest.h>
+
+#include "core/date.hpp"
+#include "core/repository.hpp"
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+using test::accord;
+
+Signature on(const std::string& name, const std::string& day) {
+    return {name, "proposals@accord.invalid", day_start_utc(*parse_iso_date(day)) + 12 * 3600, 0};
+}
+
+// Japan proposes A-1 on 7 Feb; Sweden (alias SE) adds an option at WGEC-3 on
+// 25 Feb; the Chair lifts brackets and agrees it on 1 May; Nigeria proposes C-4.
+class History : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        Repository repo = Repository::init(dir.path());
+        dir.write("accord.yaml",
+                  "negotiation: WGEC 2013-14\n"
+                  "delegations:\n  - name: Japan\n  - name: Sweden\n    aliases: [SE]\n  - name: "
+                  "Nigeria\n"
+                  "  - name: Chair\n"
+                  "meetings:\n  - name: WGEC-3\n    from: 2014-02-24\n    to: 2014-02-26\n"
+                  "notation:\n  slash-options: any\n");
+        commit(repo, "Japan", "2014-02-07", "Draft recommendation submitted by Japan",
+               {{"accord.yaml", read("accord.yaml")},
+                {"A/01-japan.md",
+                 "---\nid: A-1\nstatus: revisit\n---\nTo [continuing] implement the "
+                 "[multistakeholder] approach (revisit).\n"}});
+        commit(repo, "Secretariat", "2014-02-25",
+               "Sweden adds an option\n\nProposed-by: SE\nMeeting: WGEC-3\n",
+               {{"A/01-japan.md",
+                 "---\nid: A-1\nstatus: revisit\n---\nTo [continuing][full] implement the "
+                 "[multistakeholder] approach (revisit).\n"}});
+        commit(
+            repo, "Nigeria", "2014-02-24", "Draft recommendation submitted by Nigeria",
+            {{"C/04-nigeria.md", "That cooperation be sustained /optimizing/ (no consensus).\n"}});
+        commit(repo, "Secretariat", "2014-05-01", "Chair's text\n\nProposed-by: Chair\n",
+               {{"A/01-japan.md",
+                 "---\nid: A-1\nstatus: agreed\n---\nTo [continuing][full] implement the "
+                 "multistakeholder approach (agreed).\n"}});
+    }
+
+    std::string read(const std::string& name) { return test::read_all(dir.file(name)); }
+
+    void commit(Repository& repo, const std::string& author, const std::string& day,
+                const std::string& message,
+                const std::vector<std::pair<std::string, std::string>>& files) {
+        CommitRequest request;
+        for (const auto& [path, text] : files) request.files.push_back({path, text});
+        request.author = on(author, day);
+        request.committer = on("Secretariat", day);
+        request.message = message;
+        request.write_worktree = true;
+        repo.commit_files(request);
+    }
+
+    test::RunResult run(const std::vector<std::string>& args) {
+        test::RunOptions options;
+        options.cwd = dir.path();
+        return accord(args, options);
+    }
+
+    test::TempDir dir;
+};
+
+TEST_F(History, LogTellsEachProposalInNegotiationTerms) {
+    const auto r = run({"log"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("2014-05-01  Chair\n    Chair's text\n    A/01-japan.md: 1 bracket "
+                         "lifted, 1 metadata change, "
+                         "status revisit → agreed"),
+              std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("2014-02-25  Sweden  at WGEC-3\n    Sweden adds an option\n    "
+                         "A/01-japan.md: 1 option added"),
+              std::string::npos)
+        << r.out;
+    EXPECT_LT(r.out.find("2014-05-01"), r.out.find("2014-02-07")) << "newest first";
+}
+
+TEST_F(History, LogFiltersByPathDelegationAndDates) {
+    auto r = run({"log", "C"});
+    EXPECT_NE(r.out.find("Nigeria"), std::string::npos);
+    EXPECT_EQ(r.out.find("Japan"), std::string::npos) << r.out;
+
+    r = run({"log", "--by", "SE"});
+    EXPECT_NE(r.out.find("Sweden"), std::string::npos);
+    EXPECT_EQ(r.out.find("Chair"), std::string::npos) << r.out;
+
+    r = run({"log", "--since", "2014-02-20", "--until", "2014-02-28", "--reverse"});
+    // Oldest first in the order proposals were recorded.
+    EXPECT_LT(r.out.find("2014-02-25"), r.out.find("2014-02-24")) << r.out;
+    EXPECT_EQ(r.out.find("2014-05-01"), std::string::npos);
+    EXPECT_EQ(r.out.find("2014-02-07"), std::string::npos);
+
+    r = run({"log", "--by", "Swedn"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("did you mean Sweden"), std::string::npos) << r.err;
+}
+
+TEST_F(History, LogJsonNamesTheChanges) {
+    const auto r = run({"log", "--format", "json", "--", "A/01-japan.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"schema\": \"accord.log/1\""), std::string::npos);
+    EXPECT_NE(r.out.find("\"kind\": \"option-added\""), std::string::npos);
+    EXPECT_NE(r.out.find("\"text\": \"full\""), std::string::npos);
+    EXPECT_NE(r.out.find("\"kind\": \"bracket-removed\""), std::string::npos);
+    EXPECT_NE(r.out.find("\"meeting\": \"WGEC-3\""), std::string::npos);
+    EXPECT_NE(r.out.find("\"date\": \"2014-02-25T12:00:00Z\""), std::string::npos);
+}
+
+TEST_F(History, ShowAtDateMeetingAndRevision) {
+    auto r = run({"show", "A/01-japan.md", "--at", "2014-02-10"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("To [continuing] implement"), std::string::npos) << r.out;
+
+    r = run({"show", "A/01-japan.md", "--at", "WGEC-3"});
+    EXPECT_NE(r.out.find("[continuing][full]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("[multistakeholder]"), std::string::npos);
+
+    r = run({"show", "A/01-japan.md"});
+    EXPECT_NE(r.out.find("the multistakeholder approach (agreed)"), std::string::npos);
+
+    r = run({"show", "A/01-japan.md", "--at", "HEAD~3"});
+    EXPECT_NE(r.out.find("To [continuing] implement"), std::string::npos);
+}
+
+TEST_F(History, ShowBeforeTheFileExistedIsAClearError) {
+    auto r = run({"show", "C/04-nigeria.md", "--at", "2014-02-10"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("did not exist at 2014-02-10; its first proposal is dated 2014-02-24"),
+              std::string::npos)
+        << r.err;
+    r = run({"show", "A/01-japan.md", "--at", "2013-12-01"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("history starts on 2014-02-07"), std::string::npos) << r.err;
+}
+
+TEST_F(History, DiffBetweenMeetingAndNow) {
+    const auto r = run({"diff", "WGEC-3", "HEAD", "--", "A/01-japan.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("bracket-removed                \"multistakeholder\""), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("status-changed                 revisit → agreed"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("[-[-]multistakeholder[-]-]"), std::string::npos) << r.out;
+}
+
+TEST_F(History, DiffOfTheWorkingTree) {
+    dir.write("A/01-japan.md",
+              "---\nid: A-1\nstatus: agreed\n---\nTo full implement the multistakeholder approach "
+              "(agreed).\n");
+    const auto r = run({"diff", "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"kind\": \"option-chosen\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"text\": \"full\""), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"path\": \"A/01-japan.md\""), std::string::npos);
+}
+
+TEST_F(History, BadInputExitsTwo) {
+    auto r = run({"diff", "no-such-rev"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("unknown revision 'no-such-rev'"), std::string::npos) << r.err;
+
+    r = run({"show", "A/nothing.md"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("A/nothing.md"), std::string::npos) << r.err;
+
+    r = run({"show", "/etc/passwd"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("outside"), std::string::npos) << r.err;
+
+    dir.write("bin.md", std::string("PK\0\x03\x04 binary", 12));
+    r = run({"diff", "--no-index", dir.file("bin.md"), dir.file("A/01-japan.md")});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("binary"), std::string::npos) << r.err;
+}
+
+TEST(DiffCli, ParisFourthToNinthDecemberReadsAsANegotiatorWouldSayIt) {
+    const auto r = accord({"diff", "--no-index", "--format", "json",
+                           test::corpus_file("paris-2015/agreement-4-dec-2015.md"),
+                           test::corpus_file("paris-2015/agreement-9-dec-2015.md")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // The preamble: "[relevant][evolving economic and emission] trends" became
+    // "evolving economic and emission trends".
+    EXPECT_NE(
+        r.out.find(
+            "\"kind\": \"option-chosen\",\n          \"text\": \"evolving economic and emission\""),
+        std::string::npos);
+    // "[in the light of different national circumstances]" was agreed.
+    EXPECT_NE(r.out.find("\"kind\": \"bracket-removed\",\n          \"text\": \"in the light of "
+                         "different national "
+                         "circumstances\""),
+              std::string::npos);
+    // The definitions article, "Parties present and voting", was deleted.
+    EXPECT_NE(r.out.find("\"kind\": \"paragraph-deleted\",\n          \"text\": \"1. \\\"Parties "
+                         "present and voting\\\""),
+              std::string::npos);
+    // "[best available] [reliable] scientific knowledge": both bracketed qualifiers went.
+    EXPECT_NE(r.out.find("\"kind\": \"bracket-deleted\",\n          \"text\": \"reliable\""),
+              std::string::npos);
+}
+
+}  // namespace
+}  // namespace accord
