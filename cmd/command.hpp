@@ -22,8 +22,13 @@ void register_all(CLI::App& app, Run& run);
 
 void register_check(CLI::App& app, Run& run);
 void register_diff(CLI::App& app, Run& run);
+void register_init(CLI::App& app, Run& run);
+void register_propose(CLI::App& app, Run& run);
+void register_hook(CLI::App& app, Run& run);
 void register_log(CLI::App& app, Run& run);
 void register_show(CLI::App& app, Run& run);
+void register_blame(CLI::App& app, Run& run);
+void register_who(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

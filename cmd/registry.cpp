@@ -5,8 +5,13 @@ namespace accord::cmd {
 void register_all(CLI::App& app, Run& run) {
     register_check(app, run);
     register_diff(app, run);
+    register_init(app, run);
+    register_propose(app, run);
+    register_hook(app, run);
     register_log(app, run);
     register_show(app, run);
+    register_blame(app, run);
+    register_who(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {

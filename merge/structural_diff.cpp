@@ -4,6 +4,7 @@
 #include <map>
 
 #include "merge/token_diff.hpp"
+#include "merge/token_view.hpp"
 
 namespace accord {
 
@@ -54,46 +55,16 @@ std::string_view to_string(ChangeKind kind) {
 namespace {
 
 bool is_space(TokenKind k) {
-    return k == TokenKind::space || k == TokenKind::line_break || k == TokenKind::paragraph_break;
+    return is_space_token(k);
 }
 
-// One side of the diff, with token lookups by byte offset.
-struct Side {
-    const Document& doc;
-    const std::vector<Token>& tokens;
-    const std::vector<std::uint32_t>& mapping;    // to the other side; kNone when changed
-    std::vector<bool> covered;                    // explained by a change already
-    std::vector<std::uint32_t> bracket_at_token;  // bracket whose open or close mark this token is
-    std::vector<std::uint32_t> innermost;         // innermost bracket around this token
-    std::vector<std::uint32_t> paired;            // per bracket: the same bracket on the other side
+// One side of the diff, and which of its tokens a change explains already.
+struct Side : TokenView {
+    std::vector<bool> covered;
+    std::vector<std::uint32_t> paired;  // per bracket: the same bracket on the other side
 
     Side(const Document& d, const std::vector<Token>& t, const std::vector<std::uint32_t>& m)
-        : doc(d),
-          tokens(t),
-          mapping(m),
-          covered(t.size(), false),
-          bracket_at_token(t.size(), kNone),
-          innermost(t.size(), kNone),
-          paired(d.brackets.size(), kNone) {
-        for (std::uint32_t b = 0; b < d.brackets.size(); ++b) {
-            bracket_at_token[token_at(d.brackets[b].open)] = b;
-            bracket_at_token[token_at(d.brackets[b].close)] = b;
-        }
-        std::vector<std::uint32_t> stack;
-        for (std::uint32_t k = 0; k < t.size(); ++k) {
-            if (t[k].kind == TokenKind::bracket_close && !stack.empty()) stack.pop_back();
-            innermost[k] = stack.empty() ? kNone : stack.back();
-            if (t[k].kind == TokenKind::bracket_open) stack.push_back(bracket_at_token[k]);
-        }
-    }
-
-    std::uint32_t token_at(std::size_t offset) const {
-        const auto it =
-            std::upper_bound(tokens.begin(), tokens.end(), offset,
-                             [](std::size_t o, const Token& t) { return o < t.range.begin; });
-        return static_cast<std::uint32_t>(it - tokens.begin()) - 1;
-    }
-    bool changed(std::uint32_t t) const { return mapping[t] == kNone; }
+        : TokenView(d, t, m), covered(t.size(), false) {}
 
     // Non-space tokens strictly between two token indices: how many, how many changed.
     std::pair<std::size_t, std::size_t> content(std::uint32_t first, std::uint32_t last) const {
@@ -143,7 +114,7 @@ class Lifter {
           new_(after, diff_.new_tokens, diff_.new_to_old) {}
 
     std::vector<Change> run() {
-        pair_brackets();
+        pair();
         metadata();
         paragraphs();
         chosen_options();
@@ -160,31 +131,10 @@ class Lifter {
     }
 
   private:
-    // Which old bracket is which new bracket. First by their marks (both
-    // survive and land on one bracket); then by content, because the token
-    // diff may align a '[' with a neighbour's: "[improve]" -> "[strengthen][improve]"
-    // can match the old '[' with the first new one.
-    void pair_brackets() {
-        for (std::uint32_t ob = 0; ob < old_.doc.brackets.size(); ++ob) {
-            const Bracket& b = old_.doc.brackets[ob];
-            const std::uint32_t open = old_.token_at(b.open), close = old_.token_at(b.close);
-            if (old_.changed(open) || old_.changed(close)) continue;
-            const std::uint32_t nb = new_.bracket_at_token[old_.mapping[open]];
-            if (nb == kNone || nb != new_.bracket_at_token[old_.mapping[close]]) continue;
-            if (new_.token_at(new_.doc.brackets[nb].open) != old_.mapping[open]) continue;
-            old_.paired[ob] = nb, new_.paired[nb] = ob;
-        }
-        for (std::uint32_t ob = 0; ob < old_.doc.brackets.size(); ++ob) {
-            if (old_.paired[ob] != kNone) continue;
-            const Bracket& b = old_.doc.brackets[ob];
-            const std::uint32_t nb =
-                counterpart(old_, new_, old_.token_at(b.open), old_.token_at(b.close), ob);
-            if (nb == kNone || new_.paired[nb] != kNone) continue;
-            const Bracket& n = new_.doc.brackets[nb];
-            if (counterpart(new_, old_, new_.token_at(n.open), new_.token_at(n.close), nb) != ob)
-                continue;
-            old_.paired[ob] = nb, new_.paired[nb] = ob;
-        }
+    void pair() {
+        BracketPairs pairs = pair_brackets(old_, new_);
+        old_.paired = std::move(pairs.old_to_new);
+        new_.paired = std::move(pairs.new_to_old);
         // The marks of a bracket that stands on both sides explain themselves,
         // whichever '[' the token diff aligned them with.
         for (std::uint32_t ob = 0; ob < old_.doc.brackets.size(); ++ob) {
@@ -194,21 +144,6 @@ class Lifter {
             old_.covered[old_.token_at(b.open)] = old_.covered[old_.token_at(b.close)] = true;
             new_.covered[new_.token_at(n.open)] = new_.covered[new_.token_at(n.close)] = true;
         }
-    }
-
-    // The bracket on the other side that directly holds every kept word this
-    // bracket directly holds, or kNone.
-    static std::uint32_t counterpart(const Side& from, const Side& to, std::uint32_t open,
-                                     std::uint32_t close, std::uint32_t bracket) {
-        std::uint32_t found = kNone;
-        for (std::uint32_t t = open + 1; t < close; ++t) {
-            if (from.innermost[t] != bracket || from.changed(t) || is_space(from.tokens[t].kind))
-                continue;
-            const std::uint32_t other = to.innermost[from.mapping[t]];
-            if (other == kNone || (found != kNone && other != found)) return kNone;
-            found = other;
-        }
-        return found;
     }
 
     std::uint32_t kept_as(const Bracket& b) const {

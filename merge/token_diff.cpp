@@ -9,36 +9,40 @@ namespace accord {
 namespace {
 
 // Interns token texts (with markup kinds folded to one key each) and whole
-// paragraph texts, shared across both documents.
+// paragraph texts, shared across both documents. Keys are views into the
+// documents, which outlive the diff.
 class Interner {
   public:
     std::uint32_t token(const Document& doc, const Token& t) {
-        if (t.kind == TokenKind::bracket_open) return kOpen;
-        if (t.kind == TokenKind::bracket_close) return kClose;
-        if (t.kind == TokenKind::strike_open || t.kind == TokenKind::strike_close) {
-            return t.kind == TokenKind::strike_open ? kStrikeOpen : kStrikeClose;
+        switch (t.kind) {
+            case TokenKind::bracket_open:
+                return kOpen;
+            case TokenKind::bracket_close:
+                return kClose;
+            case TokenKind::strike_open:
+                return kStrikeOpen;
+            case TokenKind::strike_close:
+                return kStrikeClose;
+            case TokenKind::separator:
+                return kSeparator;
+            default:
+                break;
         }
-        if (t.kind == TokenKind::separator) return kSeparator;
-        const std::string_view text = doc.text(t.range);
-        const char tag = is_markup(t.kind) ? 'm' : 't';
-        return intern(tag, text);
+        return intern(is_markup(t.kind) ? markup_ : text_, doc.text(t.range));
     }
-    std::uint32_t unit(std::string_view text) { return intern('u', text); }
+    std::uint32_t unit(std::string_view text) { return intern(units_, text); }
 
   private:
-    std::uint32_t intern(char tag, std::string_view text) {
-        std::string key;
-        key.reserve(text.size() + 1);
-        key += tag;
-        key += text;
-        const auto [it, inserted] = ids_.try_emplace(std::move(key), next_);
+    using Table = std::unordered_map<std::string_view, std::uint32_t>;
+    std::uint32_t intern(Table& table, std::string_view text) {
+        const auto [it, inserted] = table.try_emplace(text, next_);
         if (inserted) ++next_;
         return it->second;
     }
 
     static constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3,
                                    kSeparator = 4;
-    std::unordered_map<std::string, std::uint32_t> ids_;
+    Table text_, markup_, units_;
     std::uint32_t next_ = 5;
 };
 
@@ -165,7 +169,8 @@ void order_hunks(std::vector<Edit>& script) {
 
 }  // namespace
 
-TokenDiff diff_tokens(const Document& before, const Document& after) {
+TokenDiff diff_tokens(const Document& before, const Document& after,
+                      const TokenDiffOptions& options) {
     TokenDiff result;
     result.old_tokens = tokenize(before);
     result.new_tokens = tokenize(after);
@@ -216,7 +221,7 @@ TokenDiff diff_tokens(const Document& before, const Document& after) {
     flush_gap(static_cast<std::uint32_t>(old_units.ids.size()),
               static_cast<std::uint32_t>(new_units.ids.size()));
 
-    fold_coincidences(script, result.old_tokens, result.new_tokens);
+    if (options.fold_coincidences) fold_coincidences(script, result.old_tokens, result.new_tokens);
     order_hunks(script);
 
     result.old_to_new.assign(result.old_tokens.size(), kNone);

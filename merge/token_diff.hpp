@@ -18,6 +18,13 @@ struct TokenDiff {
     std::vector<std::uint32_t> new_to_old;  // kNone where the token was added
 };
 
-TokenDiff diff_tokens(const Document& before, const Document& after);
+struct TokenDiffOptions {
+    // Fold short common runs between rewordings into the change (readable
+    // diffs). Blame turns it off: a coincidentally kept word keeps its author.
+    bool fold_coincidences = true;
+};
+
+TokenDiff diff_tokens(const Document& before, const Document& after,
+                      const TokenDiffOptions& options = {});
 
 }  // namespace accord

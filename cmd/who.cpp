@@ -1,0 +1,50 @@
+// accord who PHRASE [-- PATH...]
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "merge/blame_view.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+struct WhoOptions {
+    std::string phrase;
+    Format format = Format::text;
+};
+
+int run_who(const WhoOptions& options, const Context& context) {
+    Workspace ws = Workspace::open(".");
+    std::vector<std::string> paths;
+    for (const std::string& p : context.paths) paths.push_back(ws.repo().relative_path(p));
+    const auto report = who_proposed(ws, options.phrase, paths);
+    if (!report) {
+        std::cerr << "accord: no proposal ever contained \"" << options.phrase << "\"\n";
+        return 1;
+    }
+    std::cout << (options.format == Format::json ? render_who_json(*report)
+                                                 : render_who_text(*report));
+    return 0;
+}
+
+}  // namespace
+
+void register_who(CLI::App& app, Run& run) {
+    auto options = std::make_shared<WhoOptions>();
+    CLI::App* command =
+        app.add_subcommand("who", "Who first proposed a wording, and what became of it");
+    command->description(
+        "Who first proposed a wording (proposers, date, file), what became of it afterwards\n"
+        "(bracketed, struck, deleted, restored, agreed) and whether it stands in the current "
+        "text.\n"
+        "White space in the phrase and the texts is compared collapsed.\n\n"
+        "  accord who \"enhanced cooperation\"\n"
+        "  accord who \"multistakeholder\" -- A/01-japan.md\n\n"
+        "Exit: 0 found, 1 no proposal ever contained it.");
+    command->add_option("phrase", options->phrase, "The wording to look for")->required();
+    add_format_option(*command, options->format);
+    command->callback(
+        [options, &run] { run = [options](const Context& c) { return run_who(*options, c); }; });
+}
+
+}  // namespace accord::cmd

@@ -1,0 +1,298 @@
+#include "merge/blame.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <unordered_map>
+
+#include "core/tokens.hpp"
+#include "merge/token_diff.hpp"
+#include "merge/token_view.hpp"
+
+// How attribution flows from one version to the next:
+//  1. Tokens the token diff keeps (no coincidence folding) keep their origin;
+//     in a merge, a token kept from any parent takes that parent's origin.
+//  2. A bracket that stands on both sides keeps its marks' origin even when
+//     the diff aligned its '[' with a neighbour's (see pair_brackets).
+//  3. Added words are matched against everything ever deleted (WikiWho's
+//     idea): a run of three or more words found there, or a whole short run
+//     deleted before, takes the first proposer back; restored_by names this
+//     version unless the words were deleted by this same version (a move).
+//  4. What is left is this version's own.
+
+namespace accord {
+
+std::string_view to_string(SpanKind kind) {
+    switch (kind) {
+        case SpanKind::text:
+            return "text";
+        case SpanKind::bracket:
+            return "bracket";
+        case SpanKind::separator:
+            return "separator";
+        case SpanKind::strike:
+            return "strike";
+    }
+    return "text";
+}
+
+namespace {
+
+constexpr std::size_t kNoVersion = SIZE_MAX;
+constexpr std::size_t kGram = 3;  // words in a restored run's anchor
+
+struct Origin {
+    std::size_t version = kNoVersion;
+    std::size_t restored_by = kNoVersion;
+    bool operator==(const Origin&) const = default;
+};
+
+bool is_word(TokenKind k) {
+    return !is_space_token(k) && !is_markup(k);
+}
+
+// One parsed version with the origin of each of its tokens.
+struct Attributed {
+    Document document;
+    std::vector<Token> tokens;
+    std::vector<Origin> origins;
+};
+
+// Everything ever deleted, in runs, indexed for restoration lookups.
+class Graveyard {
+  public:
+    struct Word {
+        std::string text;
+        Origin origin;
+        std::size_t deleted_by;
+    };
+
+    // A run of deleted tokens (words only; marks are never restored).
+    void bury(const Attributed& from, const std::vector<std::uint32_t>& removed,
+              std::size_t deleted_by) {
+        std::vector<std::size_t> run;
+        auto flush = [&] {
+            if (run.empty()) return;
+            std::string joined;
+            for (std::size_t w : run) joined += words_[w].text + ' ';
+            whole_runs_.try_emplace(joined, run.front());
+            for (std::size_t k = 0; k + kGram <= run.size(); ++k)
+                grams_.try_emplace(gram_key(run[k]), run[k]);
+            run.clear();
+        };
+        std::uint32_t previous = kNone;
+        for (std::uint32_t t : removed) {
+            const Token& token = from.tokens[t];
+            if (!is_word(token.kind)) {
+                if (!is_space_token(token.kind)) flush();
+                continue;
+            }
+            if (previous != kNone && !contiguous(from, previous, t)) flush();
+            words_.push_back(
+                {std::string(from.document.text(token.range)), from.origins[t], deleted_by});
+            run.push_back(words_.size() - 1);
+            previous = t;
+        }
+        flush();
+    }
+
+    // Gives back origins to added words found among the deleted ones.
+    void restore(Attributed& to, const std::vector<std::uint32_t>& added_words,
+                 std::size_t version) {
+        std::size_t k = 0;
+        while (k < added_words.size()) {
+            // The run of added words around k that lie next to each other.
+            std::size_t end = k + 1;
+            while (end < added_words.size() &&
+                   contiguous(to, added_words[end - 1], added_words[end]))
+                ++end;
+            match_run(to, added_words, k, end, version);
+            k = end;
+        }
+    }
+
+  private:
+    static bool contiguous(const Attributed& a, std::uint32_t first, std::uint32_t second) {
+        for (std::uint32_t t = first + 1; t < second; ++t) {
+            if (!is_space_token(a.tokens[t].kind) || a.tokens[t].kind == TokenKind::paragraph_break)
+                return false;
+        }
+        return true;
+    }
+
+    std::string gram_key(std::size_t first_word) const {
+        std::string key;
+        for (std::size_t w = first_word; w < first_word + kGram; ++w) key += words_[w].text + ' ';
+        return key;
+    }
+
+    void assign(Attributed& to, std::uint32_t token, const Word& word, std::size_t version) {
+        to.origins[token].version = word.origin.version;
+        // A move (deleted by this very version) is no restoration.
+        to.origins[token].restored_by =
+            word.deleted_by == version ? word.origin.restored_by : version;
+    }
+
+    void match_run(Attributed& to, const std::vector<std::uint32_t>& added, std::size_t begin,
+                   std::size_t end, std::size_t version) {
+        auto text_of = [&](std::size_t k) {
+            return std::string(to.document.text(to.tokens[added[k]].range));
+        };
+        std::string joined;
+        for (std::size_t k = begin; k < end; ++k) joined += text_of(k) + ' ';
+        // A whole run deleted before: restored. A single short word is too
+        // common to tell ("and", "the") and stays with the version adding it.
+        const bool distinctive = end - begin >= 2 || text_of(begin).size() >= 6;
+        if (const auto it = whole_runs_.find(joined); distinctive && it != whole_runs_.end()) {
+            for (std::size_t k = begin; k < end; ++k)
+                assign(to, added[k], words_[it->second + (k - begin)], version);
+            return;
+        }
+        for (std::size_t k = begin; k + kGram <= end;) {
+            std::string key;
+            for (std::size_t w = k; w < k + kGram; ++w) key += text_of(w) + ' ';
+            const auto it = grams_.find(key);
+            if (it == grams_.end()) {
+                ++k;
+                continue;
+            }
+            // Extend the match as far as the deleted run goes.
+            std::size_t w = it->second, matched = 0;
+            while (k + matched < end && w + matched < words_.size() &&
+                   words_[w + matched].text == text_of(k + matched) &&
+                   (matched < kGram || words_[w + matched].deleted_by == words_[w].deleted_by)) {
+                assign(to, added[k + matched], words_[w + matched], version);
+                ++matched;
+            }
+            k += std::max<std::size_t>(matched, 1);
+        }
+    }
+
+    std::vector<Word> words_;
+    std::unordered_map<std::string, std::size_t> whole_runs_;  // "w1 w2 " -> first word
+    std::unordered_map<std::string, std::size_t>
+        grams_;  // first occurrence wins: the first proposer
+};
+
+class Blamer {
+  public:
+    Blamer(const std::vector<BlameVersion>& versions, const ParseOptions& options)
+        : versions_(versions), options_(options), done_(versions.size()) {}
+
+    const Attributed& attribute(std::size_t v) {
+        for (std::size_t k = 0; k <= v; ++k) {
+            if (!done_[k]) step(k);
+        }
+        return *done_[v];
+    }
+
+  private:
+    void step(std::size_t v) {
+        auto current = std::make_unique<Attributed>();
+        current->document = parse(versions_[v].text, options_);
+        current->tokens = tokenize(current->document);
+        current->origins.assign(current->tokens.size(), Origin{});
+        const auto& parents = versions_[v].parents;
+
+        std::vector<bool> claimed(current->tokens.size(), false);
+        TokenDiffOptions raw;
+        raw.fold_coincidences = false;
+        for (std::size_t p : parents) {
+            const Attributed& parent = *done_[p];
+            const TokenDiff diff = diff_tokens(parent.document, current->document, raw);
+            const TokenView old_view(parent.document, diff.old_tokens, diff.old_to_new);
+            const TokenView new_view(current->document, diff.new_tokens, diff.new_to_old);
+            for (std::uint32_t t = 0; t < diff.new_tokens.size(); ++t) {
+                if (claimed[t] || diff.new_to_old[t] == kNone) continue;
+                current->origins[t] = parent.origins[diff.new_to_old[t]];
+                claimed[t] = true;
+            }
+            // Brackets standing on both sides keep their marks' origin.
+            const BracketPairs pairs = pair_brackets(old_view, new_view);
+            for (std::uint32_t nb = 0; nb < pairs.new_to_old.size(); ++nb) {
+                const std::uint32_t ob = pairs.new_to_old[nb];
+                if (ob == kNone) continue;
+                const Bracket& n = current->document.brackets[nb];
+                const Bracket& o = parent.document.brackets[ob];
+                for (const auto& [new_at, old_at] :
+                     {std::pair(n.open, o.open), std::pair(n.close, o.close)}) {
+                    const std::uint32_t nt = new_view.token_at(new_at);
+                    if (p != parents.front() && claimed[nt]) continue;
+                    current->origins[nt] = parent.origins[old_view.token_at(old_at)];
+                    claimed[nt] = true;
+                }
+            }
+            if (p == parents.front()) {
+                std::vector<std::uint32_t> removed;
+                for (std::uint32_t t = 0; t < diff.old_tokens.size(); ++t) {
+                    if (diff.old_to_new[t] == kNone) removed.push_back(t);
+                }
+                graveyard_.bury(parent, removed, v);
+            }
+        }
+        std::vector<std::uint32_t> added_words;
+        for (std::uint32_t t = 0; t < current->tokens.size(); ++t) {
+            if (claimed[t]) continue;
+            current->origins[t] = Origin{v, kNoVersion};
+            if (is_word(current->tokens[t].kind)) added_words.push_back(t);
+        }
+        if (!parents.empty()) graveyard_.restore(*current, added_words, v);
+        done_[v] = std::move(current);
+    }
+
+    const std::vector<BlameVersion>& versions_;
+    const ParseOptions& options_;
+    std::vector<std::unique_ptr<Attributed>> done_;
+    Graveyard graveyard_;
+};
+
+SpanKind span_kind(TokenKind k) {
+    switch (k) {
+        case TokenKind::bracket_open:
+        case TokenKind::bracket_close:
+            return SpanKind::bracket;
+        case TokenKind::separator:
+            return SpanKind::separator;
+        case TokenKind::strike_open:
+        case TokenKind::strike_close:
+            return SpanKind::strike;
+        default:
+            return SpanKind::text;
+    }
+}
+
+}  // namespace
+
+BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
+                           const ParseOptions& options) {
+    Blamer blamer(versions, options);
+    const Attributed& a = blamer.attribute(target);
+    BlameResult result;
+    for (std::uint32_t t = 0; t < a.tokens.size(); ++t) {
+        const Token& token = a.tokens[t];
+        if (is_space_token(token.kind) || token.kind == TokenKind::front_matter) continue;
+        const SpanKind kind = span_kind(token.kind);
+        const Origin& origin = a.origins[t];
+        const std::optional<std::size_t> restored =
+            origin.restored_by == kNoVersion ? std::nullopt : std::optional(origin.restored_by);
+        if (!result.spans.empty()) {
+            BlameSpan& last = result.spans.back();
+            // Words of one origin, with only spaces or line breaks between, make one span.
+            bool joinable =
+                last.kind == kind && last.origin == origin.version && last.restored_by == restored;
+            for (std::size_t k = t;
+                 joinable && k-- > 0 && a.tokens[k].range.begin >= last.range.end;) {
+                joinable = a.tokens[k].kind == TokenKind::space ||
+                           a.tokens[k].kind == TokenKind::line_break;
+            }
+            if (joinable) {
+                last.range.end = token.range.end;
+                continue;
+            }
+        }
+        result.spans.push_back({token.range, kind, origin.version, restored});
+    }
+    result.document = a.document;
+    return result;
+}
+
+}  // namespace accord

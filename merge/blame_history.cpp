@@ -1,0 +1,234 @@
+#include "merge/blame_history.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/errors.hpp"
+#include "core/tokens.hpp"
+
+namespace accord {
+
+FileHistory file_history(const Workspace& ws, const std::string& path, const std::string& commit) {
+    FileHistory out;
+    std::vector<CommitInfo> commits = ws.repo().history(commit, {path});
+    std::reverse(commits.begin(), commits.end());  // oldest first
+    std::map<std::string, std::size_t> version_of_commit;
+    std::map<std::string, std::size_t> latest_with_blob;
+    for (const CommitInfo& c : commits) {
+        const auto blob = ws.repo().blob_id_at(c.id, path);
+        if (!blob) continue;  // the file was deleted here
+        BlameVersion v;
+        v.id = c.id;
+        for (const std::string& parent : c.parents) {
+            std::optional<std::size_t> index;
+            if (const auto it = version_of_commit.find(parent); it != version_of_commit.end()) {
+                index = it->second;
+            } else if (const auto parent_blob = ws.repo().blob_id_at(parent, path)) {
+                if (const auto it2 = latest_with_blob.find(*parent_blob);
+                    it2 != latest_with_blob.end()) {
+                    index = it2->second;
+                }
+            }
+            if (index && std::find(v.parents.begin(), v.parents.end(), *index) == v.parents.end()) {
+                v.parents.push_back(*index);
+            }
+        }
+        v.text = ws.repo().read_file_at(c.id, path).value_or("");
+        Proposal proposal = read_proposal(c, ws.config());
+        v.proposers = proposal.proposers;
+        v.date = proposal.date;
+        version_of_commit[c.id] = out.versions.size();
+        latest_with_blob[*blob] = out.versions.size();
+        out.versions.push_back(std::move(v));
+        out.proposals.push_back(std::move(proposal));
+    }
+    return out;
+}
+
+FileBlame blame_file(const Workspace& ws, const std::string& path, const std::string& commit) {
+    FileBlame out;
+    out.path = path;
+    out.revision = commit;
+    const auto text = ws.repo().read_file_at(commit, path);
+    if (!text)
+        throw usage_error("blame: '" + path + "' is not in the repository at " +
+                          commit.substr(0, 10));
+    if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
+    out.history = file_history(ws, path, commit);
+    if (out.history.versions.empty())
+        throw usage_error("blame: no proposal recorded '" + path + "'");
+    out.result =
+        blame_versions(out.history.versions, out.history.versions.size() - 1, ws.parse_options());
+    return out;
+}
+
+std::string_view to_string(WordingState state) {
+    switch (state) {
+        case WordingState::proposed:
+            return "proposed";
+        case WordingState::bracketed:
+            return "bracketed";
+        case WordingState::struck:
+            return "struck";
+        case WordingState::agreed:
+            return "agreed";
+        case WordingState::deleted:
+            return "deleted";
+        case WordingState::restored:
+            return "restored";
+        case WordingState::standing:
+            return "standing";
+    }
+    return "?";
+}
+
+namespace {
+
+std::string collapse(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+// Where the phrase stands in a text: absent, in (or partly in) a bracket,
+// struck, or free. The phrase is looked for in the words alone: brackets and
+// strike marks are left out, so "the approach" is found in "[the] approach".
+enum class Standing { absent, bracketed, struck, free };
+
+struct PlainText {
+    std::string text;                 // white space collapsed, marks left out
+    std::vector<std::size_t> source;  // per character: its offset in the document
+};
+
+PlainText plain_words(const Document& doc) {
+    PlainText out;
+    bool space = false;
+    for (const Token& t : tokenize(doc)) {
+        switch (t.kind) {
+            case TokenKind::front_matter:
+            case TokenKind::bracket_open:
+            case TokenKind::bracket_close:
+            case TokenKind::strike_open:
+            case TokenKind::strike_close:
+                continue;
+            case TokenKind::space:
+            case TokenKind::line_break:
+            case TokenKind::paragraph_break:
+                space = !out.text.empty();
+                continue;
+            default:
+                break;
+        }
+        if (space) out.text += ' ', out.source.push_back(t.range.begin);
+        space = false;
+        out.text += doc.text(t.range);
+        for (std::size_t i = t.range.begin; i < t.range.end; ++i) out.source.push_back(i);
+    }
+    return out;
+}
+
+Standing standing_in(const Document& doc, const std::string& phrase) {
+    const PlainText plain = plain_words(doc);
+    const std::size_t found = plain.text.find(phrase);
+    if (found == std::string::npos) return Standing::absent;
+    const std::size_t begin = plain.source[found],
+                      end = plain.source[found + phrase.size() - 1] + 1;
+    for (const Strike& s : doc.strikes) {
+        if (s.open < end && begin < s.close) return Standing::struck;
+    }
+    for (const Bracket& b : doc.brackets) {
+        if (b.open < end && begin < b.close) return Standing::bracketed;
+    }
+    return Standing::free;
+}
+
+}  // namespace
+
+std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& phrase_in,
+                                      const std::vector<std::string>& paths_in) {
+    const std::string phrase = collapse(phrase_in);
+    if (phrase.empty())
+        throw usage_error(
+            "who: give the wording to look for, e.g. accord who \"enhanced cooperation\"");
+    if (ws.repo().is_empty_branch()) return std::nullopt;
+    const std::string head = ws.repo().resolve("HEAD");
+    std::vector<std::string> paths = paths_in;
+    if (paths.empty()) paths = ws.texts(head);
+
+    // The earliest version, over all files, that holds the phrase.
+    struct Found {
+        std::string path;
+        FileHistory history;
+        std::size_t first;
+    };
+    std::optional<Found> best;
+    const ParseOptions options = ws.parse_options();
+    for (const std::string& path : paths) {
+        FileHistory history = file_history(ws, path, head);
+        for (std::size_t v = 0; v < history.versions.size(); ++v) {
+            if (plain_words(parse(history.versions[v].text, options)).text.find(phrase) ==
+                std::string::npos)
+                continue;
+            if (!best || history.proposals[v].date < best->history.proposals[best->first].date) {
+                best = Found{path, std::move(history), v};
+            }
+            break;
+        }
+    }
+    if (!best) return std::nullopt;
+
+    WhoReport report;
+    report.phrase = phrase;
+    const FileHistory& h = best->history;
+    Standing previous = Standing::absent;
+    bool was_deleted = false;
+    for (std::size_t v = best->first; v < h.versions.size(); ++v) {
+        const Standing now = standing_in(parse(h.versions[v].text, options), phrase);
+        if (v == best->first) {
+            report.events.push_back({WordingState::proposed, h.proposals[v], best->path});
+            previous = now;
+            continue;
+        }
+        if (now == previous) continue;
+        WordingState state = WordingState::standing;
+        switch (now) {
+            case Standing::absent:
+                state = WordingState::deleted, was_deleted = true;
+                break;
+            case Standing::bracketed:
+                state = was_deleted ? WordingState::restored : WordingState::bracketed;
+                break;
+            case Standing::struck:
+                state = WordingState::struck;
+                break;
+            case Standing::free:
+                state = was_deleted ? WordingState::restored
+                        : previous == Standing::bracketed || previous == Standing::struck
+                            ? WordingState::agreed
+                            : WordingState::standing;
+                break;
+        }
+        if (now != Standing::absent) was_deleted = false;
+        report.events.push_back({state, h.proposals[v], best->path});
+        previous = now;
+    }
+    report.stands = previous != Standing::absent;
+    report.current_state = previous == Standing::absent      ? "absent"
+                           : previous == Standing::bracketed ? "bracketed"
+                           : previous == Standing::struck    ? "struck"
+                                                             : "agreed";
+    return report;
+}
+
+}  // namespace accord

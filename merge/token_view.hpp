@@ -1,0 +1,42 @@
+#pragma once
+// One side of a token diff, with the lookups the engines share: the token at
+// a byte offset, the bracket whose mark a token is, the innermost bracket
+// around a token, and which old bracket is which new bracket.
+#include <vector>
+
+#include "core/document.hpp"
+#include "core/tokens.hpp"
+
+namespace accord {
+
+struct TokenView {
+    TokenView(const Document& document, const std::vector<Token>& tokens,
+              const std::vector<std::uint32_t>& mapping);
+
+    const Document& doc;
+    const std::vector<Token>& tokens;
+    const std::vector<std::uint32_t>& mapping;    // to the other side; kNone when changed
+    std::vector<std::uint32_t> bracket_at_token;  // bracket whose open or close mark this token is
+    std::vector<std::uint32_t> innermost;         // innermost bracket around this token
+
+    std::uint32_t token_at(std::size_t offset) const;
+    bool changed(std::uint32_t token) const { return mapping[token] == kNone; }
+};
+
+inline bool is_space_token(TokenKind k) {
+    return k == TokenKind::space || k == TokenKind::line_break || k == TokenKind::paragraph_break;
+}
+
+struct BracketPairs {
+    std::vector<std::uint32_t>
+        old_to_new;  // per old bracket: the same bracket in the new text, or kNone
+    std::vector<std::uint32_t> new_to_old;
+};
+
+// Which old bracket is which new bracket. First by their marks (both survive
+// and land on one bracket); then by content, because the token diff may align
+// a '[' with a neighbour's: "[improve]" -> "[strengthen][improve]" can match
+// the old '[' with the first new one.
+BracketPairs pair_brackets(const TokenView& before, const TokenView& after);
+
+}  // namespace accord
