@@ -194,6 +194,14 @@ class Blamer {
         const auto& parents = versions_[v].parents;
 
         std::vector<bool> claimed(current->tokens.size(), false);
+        // Bracket marks follow their bracket, not the token diff's alignment:
+        // a bracket standing in a parent keeps its marks' origin; any other
+        // bracket is this version's.
+        std::vector<bool> bracket_mark(current->tokens.size(), false);
+        for (std::uint32_t t = 0; t < current->tokens.size(); ++t) {
+            const TokenKind k = current->tokens[t].kind;
+            bracket_mark[t] = k == TokenKind::bracket_open || k == TokenKind::bracket_close;
+        }
         TokenDiffOptions raw;
         raw.fold_coincidences = false;
         for (std::size_t p : parents) {
@@ -202,11 +210,10 @@ class Blamer {
             const TokenView old_view(parent.document, diff.old_tokens, diff.old_to_new);
             const TokenView new_view(current->document, diff.new_tokens, diff.new_to_old);
             for (std::uint32_t t = 0; t < diff.new_tokens.size(); ++t) {
-                if (claimed[t] || diff.new_to_old[t] == kNone) continue;
+                if (claimed[t] || bracket_mark[t] || diff.new_to_old[t] == kNone) continue;
                 current->origins[t] = parent.origins[diff.new_to_old[t]];
                 claimed[t] = true;
             }
-            // Brackets standing on both sides keep their marks' origin.
             const BracketPairs pairs = pair_brackets(old_view, new_view);
             for (std::uint32_t nb = 0; nb < pairs.new_to_old.size(); ++nb) {
                 const std::uint32_t ob = pairs.new_to_old[nb];
@@ -216,7 +223,7 @@ class Blamer {
                 for (const auto& [new_at, old_at] :
                      {std::pair(n.open, o.open), std::pair(n.close, o.close)}) {
                     const std::uint32_t nt = new_view.token_at(new_at);
-                    if (p != parents.front() && claimed[nt]) continue;
+                    if (claimed[nt]) continue;
                     current->origins[nt] = parent.origins[old_view.token_at(old_at)];
                     claimed[nt] = true;
                 }

@@ -1,0 +1,175 @@
+// accord blame and accord who through the real binary, on a repository whose
+// history the test writes: every word's true proposer is known.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <regex>
+
+#include "core/date.hpp"
+#include "core/repository.hpp"
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+class Blame : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        repo_.emplace(Repository::init(dir.path()));
+        dir.write("accord.yaml",
+                  "negotiation: test\ndelegations:\n  - name: Japan\n  - name: Sweden\n"
+                  "  - name: Russian Federation\n    aliases: [RF]\n  - name: Chair\n");
+        propose("Japan", "2014-02-07",
+                "Maintains the democratic multistakeholder approach and encourages stakeholders to "
+                "participate.\n");
+        propose("Sweden", "2014-02-20",
+                "Maintains the approach and encourages [all] stakeholders to participate.\n");
+        propose("RF", "2014-02-25",
+                "Maintains the democratic multistakeholder approach and encourages [all][relevant] "
+                "stakeholders "
+                "to ~~participate~~.\n");
+        propose("Chair", "2014-05-01",
+                "Maintains the democratic multistakeholder approach and encourages relevant "
+                "stakeholders "
+                "to ~~participate~~.\n");
+    }
+
+    void propose(const std::string& by, const std::string& day, const std::string& text) {
+        CommitRequest request;
+        request.files = {{"A/01.md", text}};
+        if (!config_written_)
+            request.files.push_back({"accord.yaml", test::read_all(dir.file("accord.yaml"))});
+        config_written_ = true;
+        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        commits.push_back(repo_->commit_files(request));
+    }
+
+    test::RunResult run(const std::vector<std::string>& args) {
+        test::RunOptions options;
+        options.cwd = dir.path();
+        return test::accord(args, options);
+    }
+
+    // The proposers of the span covering the first byte of `word` in the JSON.
+    std::string proposer_of(const std::string& json, const std::string& text) {
+        std::string escaped;
+        for (char c : text)
+            escaped += std::string(std::strchr("[]().*+?^$|{}\\", c) ? "\\" : "") + c;
+        const std::regex span(
+            "\"text\": \"" + escaped +
+            "\",\\s*\"commit\": \"[0-9a-f]+\",\\s*\"proposers\": \\[\\s*\"([^\"]+)\"");
+        std::smatch m;
+        return std::regex_search(json, m, span) ? m[1].str() : "(no span \"" + text + "\")";
+    }
+
+    // Every span's text and first proposer, in order.
+    std::vector<std::pair<std::string, std::string>> spans(const std::string& json) {
+        const std::regex span(
+            "\"text\": \"([^\"]*)\",\\s*\"commit\": \"[0-9a-f]+\",\\s*\"proposers\": "
+            "\\[\\s*\"([^\"]+)\"");
+        std::vector<std::pair<std::string, std::string>> out;
+        for (auto it = std::sregex_iterator(json.begin(), json.end(), span);
+             it != std::sregex_iterator(); ++it) {
+            out.emplace_back((*it)[1], (*it)[2]);
+        }
+        return out;
+    }
+
+    test::TempDir dir;
+    std::optional<Repository> repo_;
+    std::vector<std::string> commits;
+    bool config_written_ = false;
+};
+
+TEST_F(Blame, JsonAttributesWordsMarksAndRestorations) {
+    const auto r = run({"blame", "--format", "json", "A/01.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"revision\": \"" + commits.back() + "\""), std::string::npos);
+    // Japan's words, though Sweden deleted some and RF restored them.
+    EXPECT_EQ(proposer_of(r.out, "Maintains the"), "Japan");
+    EXPECT_EQ(proposer_of(r.out, "democratic multistakeholder"), "Japan");
+    EXPECT_NE(r.out.find("\"restored_by\": \"" + commits[2] + "\""), std::string::npos) << r.out;
+    // RF's option, chosen by the Chair, stays RF's; the strike marks are RF's.
+    EXPECT_EQ(proposer_of(r.out, "relevant"), "Russian Federation");
+    EXPECT_EQ(proposer_of(r.out, "~~"), "Russian Federation");
+    EXPECT_EQ(proposer_of(r.out, "participate"), "Japan");
+    EXPECT_EQ(r.out.find("\"text\": \"[\""), std::string::npos)
+        << "the Chair's text has no brackets left";
+}
+
+TEST_F(Blame, SpansCoverEveryNonSpaceByteOnce) {
+    const auto r = run({"blame", "--format", "json", "A/01.md"});
+    const std::string text = test::read_all(dir.file("A/01.md"));
+    std::vector<int> covered(text.size(), 0);
+    const std::regex range("\"start\": (\\d+),\\s*\"end\": (\\d+)");
+    for (auto it = std::sregex_iterator(r.out.begin(), r.out.end(), range);
+         it != std::sregex_iterator(); ++it) {
+        for (std::size_t i = std::stoul((*it)[1]); i < std::stoul((*it)[2]); ++i) ++covered[i];
+    }
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == ' ' || text[i] == '\n') continue;
+        EXPECT_EQ(covered[i], 1) << "byte " << i << " '" << text[i] << "'";
+    }
+}
+
+TEST_F(Blame, TextViewGroupsRunsByProposal) {
+    const auto r = run({"blame", "A/01.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("Japan              2014-02-07  Maintains the\n"), std::string::npos)
+        << r.out;
+    EXPECT_NE(
+        r.out.find("democratic multistakeholder  (restored by Russian Federation, 2014-02-25)"),
+        std::string::npos)
+        << r.out;
+}
+
+TEST_F(Blame, BlameAtAnEarlierDate) {
+    const auto r = run({"blame", "--format", "json", "--at", "2014-02-26", "A/01.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    // "[all][relevant]": Sweden's bracket, RF's option beside it.
+    using P = std::pair<std::string, std::string>;
+    const auto all = spans(r.out);
+    const auto it = std::find(all.begin(), all.end(), P{"all", "Sweden"});
+    ASSERT_NE(it, all.end()) << r.out;
+    ASSERT_GE(all.end() - it, 5);
+    EXPECT_EQ(*(it - 1), (P{"[", "Sweden"}));
+    EXPECT_EQ(*(it + 1), (P{"]", "Sweden"}));
+    EXPECT_EQ(*(it + 2), (P{"[", "Russian Federation"}));
+    EXPECT_EQ(*(it + 3), (P{"relevant", "Russian Federation"}));
+    EXPECT_EQ(*(it + 4), (P{"]", "Russian Federation"}));
+}
+
+TEST_F(Blame, WhoTellsTheStoryOfAWording) {
+    auto r = run({"who", "democratic multistakeholder"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("first proposed by Japan on 2014-02-07 in A/01.md"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("2014-02-20  deleted by Sweden"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2014-02-25  restored by Russian Federation"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("It stands in the current text (agreed)."), std::string::npos) << r.out;
+
+    r = run({"who", "relevant"});
+    EXPECT_NE(r.out.find("first proposed by Russian Federation on 2014-02-25"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("agreed by Chair"), std::string::npos) << r.out;
+
+    r = run({"who", "never said"});
+    EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(Blame, BadInput) {
+    auto r = run({"blame", "A/none.md"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("A/none.md"), std::string::npos) << r.err;
+    r = run({"blame", "A/01.md", "--at", "nope"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("unknown revision 'nope'"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace accord
