@@ -1,0 +1,92 @@
+// accord init [DIR] [--negotiation NAME]
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "core/config.hpp"
+#include "core/errors.hpp"
+#include "core/init.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+struct InitOptions {
+    std::string dir = ".";
+    std::string negotiation;  // empty: the directory's name
+};
+
+std::string join(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
+    return out;
+}
+
+int run_init(const InitOptions& options) {
+    InitRequest request;
+    request.dir = options.dir;
+    if (!options.negotiation.empty()) request.negotiation = options.negotiation;
+    request.accord_path = hooks::current_executable();
+    const InitResult result = init_negotiation(request);
+
+    std::string where = result.workdir;
+    if (where.size() > 1) where.pop_back();
+    std::cout << (result.created_repository
+                      ? "created the git repository " + where + " (branch main)"
+                      : "git repository " + where + " exists; left as it is")
+              << "\n";
+    std::cout << (result.wrote_config ? "wrote " : "") << kConfigFileName
+              << (result.wrote_config ? " (negotiation: " + result.negotiation + ")"
+                                      : " exists; left as it is")
+              << "\n";
+    const hooks::InstallReport& h = result.hooks;
+    if (!h.installed.empty())
+        std::cout << "installed git hooks in " << h.hooks_dir << ": " << join(h.installed) << "\n";
+    if (!h.updated.empty())
+        std::cout << "updated git hooks in " << h.hooks_dir << ": " << join(h.updated) << "\n";
+    if (!h.unchanged.empty()) std::cout << "git hooks up to date: " << join(h.unchanged) << "\n";
+    for (const std::string& warning : result.warnings)
+        std::cerr << "accord: warning: " << warning << "\n";
+    for (const std::string& warning : h.warnings)
+        std::cerr << "accord: warning: " << warning << "\n";
+    if (result.created_repository || result.wrote_config) {
+        std::cout << "next: list the delegations in " << kConfigFileName
+                  << ", add a text, then 'accord propose FILE --by NAME'\n";
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void register_init(CLI::App& app, Run& run) {
+    auto options = std::make_shared<InitOptions>();
+    CLI::App* command =
+        app.add_subcommand("init", "Create a negotiation repository, or install its git hooks");
+    command->description(
+        "Create a negotiation repository: the directory (if missing), a git repository with\n"
+        "branch main, an accord.yaml registry (the negotiation's name; delegations, meetings and\n"
+        "notation options to fill in) and git hooks, so that plain 'git commit' gets the same\n"
+        "checks as 'accord propose'. Nothing is committed.\n\n"
+        "Safe to run again: what exists is left as it is. In a fresh clone of a negotiation it\n"
+        "only installs the git hooks (git does not copy hooks with a clone). A hook accord did\n"
+        "not write is never replaced; a warning says how to chain accord's.\n\n"
+        "Examples:\n"
+        "  accord init wgec --negotiation 'WGEC 2013-14'   # a new repository in ./wgec\n"
+        "  accord init                                     # here: new, or hooks for a clone\n\n"
+        "accord.yaml:\n"
+        "  negotiation: WGEC 2013-14\n"
+        "  delegations:\n"
+        "    - name: Russian Federation\n"
+        "      aliases: [RF, Russia]\n"
+        "  meetings:\n"
+        "    - {name: WGEC-3, from: 2014-02-24, to: 2014-02-26}\n"
+        "  notation: {slash-options: spaced, status: [agreed, agreed ad ref, revisit, no "
+        "consensus]}");
+    command->add_option("dir", options->dir, "The directory (default: the current one)");
+    command->add_option("--negotiation", options->negotiation,
+                        "The negotiation's name in a new accord.yaml (default: the directory's "
+                        "name)");
+    command->callback(
+        [options, &run] { run = [options](const Context&) { return run_init(*options); }; });
+}
+
+}  // namespace accord::cmd

@@ -1,0 +1,97 @@
+// accord propose PATH... --by NAME [--by NAME...] [--date D] [--meeting M] [-m MSG]
+//                [--add-delegation NAME]... [--backdate]
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "core/proposal.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+int run_propose(const ProposeRequest& given, const Context& context) {
+    ProposeRequest request = given;
+    request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
+    Workspace workspace = Workspace::open(".");
+    const ProposeResult result = propose(workspace, request);
+    for (const std::string& warning : result.warnings)
+        std::cerr << "accord: warning: " << warning << "\n";
+    std::string by;
+    for (const std::string& name : result.proposers) by += (by.empty() ? "" : ", ") + name;
+    std::cout << "[" << result.branch << " " << result.commit.substr(0, 12) << "] "
+              << result.subject << "\n";
+    std::cout << "  by " << by << ", " << result.date
+              << (result.meeting.empty() ? "" : " (" + result.meeting + ")") << "; "
+              << result.paths.size() << (result.paths.size() == 1 ? " file" : " files");
+    if (!result.added_delegations.empty()) {
+        std::string added;
+        for (const std::string& name : result.added_delegations)
+            added += (added.empty() ? "" : ", ") + name;
+        std::cout << "; registered " << added;
+    }
+    std::cout << "\n";
+    return kExitOk;
+}
+
+}  // namespace
+
+void register_propose(CLI::App& app, Run& run) {
+    auto request = std::make_shared<ProposeRequest>();
+    auto date = std::make_shared<std::string>();
+    auto meeting = std::make_shared<std::string>();
+    CLI::App* command = app.add_subcommand(
+        "propose", "Record the working-tree change of files as one delegation's proposal");
+    command->description(
+        "Record the working-tree change of the named files as one attributed proposal: a\n"
+        "commit whose author is the (first) proposing delegation, dated the day of the\n"
+        "proposal, with one 'Proposed-by:' trailer per proposer and 'Meeting:' when given. The\n"
+        "committer is you (your git identity). A date is recorded as 12:00 UTC of that day.\n\n"
+        "Before anything is written the proposal must pass the checks: each text parses with no\n"
+        "error that its last proposal did not have (old defects do not block new work), its\n"
+        "front matter is valid, every proposer is in accord.yaml (by name or alias), and the\n"
+        "date is not before the file's last proposal (unless --backdate). Then an executable\n"
+        ".accord/hooks/pre-propose, if the repository has one, runs with the paths as arguments\n"
+        "and ACCORD_PROPOSERS (one per line), ACCORD_DATE, ACCORD_MEETING set; if it exits\n"
+        "non-zero the proposal is refused and its output shown. A refused proposal changes\n"
+        "nothing: not the files, the index or any branch.\n\n"
+        "Examples:\n"
+        "  accord propose recs/A-1.md --by Japan --date 2014-02-07\n"
+        "  accord propose recs/A-1.md --by RF --by Japan --by 'Avri Doria' --meeting WGEC-3 \\\n"
+        "      -m 'Common proposal on enhanced cooperation'\n"
+        "  accord propose recs/B-2.md --by Ghana --add-delegation Ghana --date 2014-05-01\n"
+        "  accord propose recs/A-1.md --by Sweden --date 2013-12-02 --backdate   # a late "
+        "entry\n\n"
+        "Exit: 0 recorded, 1 refused by a check or the pre-propose hook, 2 bad usage (unknown\n"
+        "meeting, malformed date, a file outside the repository, nothing to record), 3 a\n"
+        "repository failure, or another proposal landed first: then run it again.");
+    command->add_option("paths", request->paths, "The files whose change is the proposal");
+    command
+        ->add_option("--by", request->proposers,
+                     "A proposing delegation, by name or alias; repeat for co-sponsors (the "
+                     "first is the author)")
+        ->required()
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command->add_option("--date", *date,
+                        "The day of the proposal, YYYY-MM-DD (default: the "
+                        "meeting's last day, else today)");
+    command->add_option("--meeting", *meeting,
+                        "The meeting it was made at, as accord.yaml "
+                        "names it");
+    command->add_option("-m,--message", request->message,
+                        "What the proposal does (default: 'Proposal by X on FILE')");
+    command
+        ->add_option("--add-delegation", request->add_delegations,
+                     "Register a new delegation in accord.yaml, in the same commit")
+        ->expected(1)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    command->add_flag("--backdate", request->backdate,
+                      "Allow a date earlier than the file's last proposal");
+    command->callback([request, date, meeting, &run] {
+        if (!date->empty()) request->date = *date;
+        if (!meeting->empty()) request->meeting = *meeting;
+        run = [request](const Context& c) { return run_propose(*request, c); };
+    });
+}
+
+}  // namespace accord::cmd

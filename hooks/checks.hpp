@@ -1,0 +1,85 @@
+#pragma once
+// The checks a proposal passes before it is recorded (DESIGN.md section 3,
+// issue 3), as pure functions over parsed data so that `accord propose`, the
+// installed git hooks and the tests share one definition:
+//  (a) a changed text parses with no NEW error diagnostic compared with its
+//      previous version: old defects do not block new work, but a proposal
+//      may not add one (a brand-new file must have none);
+//  (b) its front matter is valid (no front-matter-* error, old or new);
+//  (c) every proposer is a delegation the registry knows, by name or alias;
+//  (d) the proposal date is not earlier than the file's last proposal,
+//      unless backdating is asked for.
+// Each refusal is a Problem that names the file, the place where there is
+// one, what is wrong and what to do.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.hpp"
+#include "core/parse.hpp"
+
+namespace accord::hooks {
+
+struct Problem {
+    // Stable: a diagnostic code ("unclosed-bracket", "front-matter-invalid")
+    // for (a) and (b), "unknown-proposer" for (c), "date-before-last-proposal"
+    // for (d), "pre-propose-refused" for the repository's own hook.
+    std::string code;
+    std::string path;        // the file, relative to the work tree; "" if about the proposal
+    std::size_t line = 0;    // 1-based; 0 when the problem has no place in the file
+    std::size_t column = 0;  // 1-based, in characters
+    std::string message;     // what is wrong
+    std::string help;        // what to do about it
+    std::string quote;       // the line quoted with a caret under the spot, when there is one
+};
+
+// Compiler style, as `accord check` prints diagnostics:
+//   recs/A-1.md:3:8: error[unclosed-bracket]: '[' opened here ... (new in this proposal)
+//    3 | Second [open and
+//      |        ^
+//      = help: ...
+std::string render(const Problem& problem);
+// All problems, one after the other.
+std::string render(const std::vector<Problem>& problems);
+
+// True for the files whose notation is checked: .md and .txt, as
+// Workspace::texts counts negotiation texts.
+bool is_negotiation_text(std::string_view path);
+
+// The parse options the checks use: the registry's notation, with the
+// diagnostic cap lifted so that a new defect cannot hide behind old ones.
+ParseOptions check_parse_options(const NotationOptions& notation);
+
+// (a) and (b) for one file: `before` is its previous version (nullopt for a
+// new file), `after` the version proposed. Error diagnostics are compared by
+// code and the text of the line they are on, as a multiset, so that moving
+// other lines around does not make an old defect new, and a second copy of
+// an old defect is still new.
+std::vector<Problem> check_text_change(const std::string& path,
+                                       const std::optional<std::string>& before,
+                                       std::string_view after, const ParseOptions& options);
+
+// (c): the canonical names of `given` (aliases resolved, repeats dropped,
+// order kept) and one "unknown-proposer" problem per name the registry does
+// not know, with "did you mean ...?" from Config::suggest and how to register
+// a delegation deliberately.
+struct Proposers {
+    std::vector<std::string> names;
+    std::vector<Problem> problems;
+};
+Proposers resolve_proposers(const Config& registry, const std::vector<std::string>& given);
+
+// (d): the file's last proposal, as found in the history.
+struct LastProposal {
+    std::string commit;    // its id
+    std::int64_t day = 0;  // its author date's calendar day (days since 1970-01-01)
+};
+// `day` is the proposal's calendar day. A proposal on the same day as the
+// last one is fine; an earlier one is refused unless `backdate`.
+std::optional<Problem> check_date(const std::string& path, std::int64_t day,
+                                  const std::optional<LastProposal>& last, bool backdate);
+
+}  // namespace accord::hooks

@@ -1,0 +1,149 @@
+#include "hooks/installer.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "core/errors.hpp"
+#include "core/util/file.hpp"
+
+namespace accord::hooks {
+
+namespace {
+
+constexpr std::string_view kMarker = "# accord-managed hook";
+
+// `text` as one single-quoted shell word.
+std::string shell_quote(std::string_view text) {
+    std::string out = "'";
+    for (const char c : text) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+enum class Outcome { installed, updated, unchanged, foreign };
+
+Outcome install_hook(const std::string& dir, const std::string& name, const std::string& script) {
+    const std::string path = dir + name;
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+    if (exists) {
+        const FileResult existing = read_file(path);
+        if (!existing.contents || !is_accord_hook(*existing.contents)) return Outcome::foreign;
+        if (*existing.contents == script && ::access(path.c_str(), X_OK) == 0)
+            return Outcome::unchanged;
+    }
+    if (const std::string error = write_file_atomically(path, script); !error.empty()) {
+        throw failure("cannot install the git hook " + error);
+    }
+    if (::chmod(path.c_str(), 0755) != 0) {
+        throw failure("cannot make the git hook " + path + " executable: " + std::strerror(errno));
+    }
+    return exists ? Outcome::updated : Outcome::installed;
+}
+
+}  // namespace
+
+const std::vector<std::string>& hook_names() {
+    static const std::vector<std::string> names = {"pre-commit", "commit-msg"};
+    return names;
+}
+
+std::string hook_script(std::string_view hook, std::string_view accord_path) {
+    const std::string what =
+        hook == "commit-msg"
+            ? "checks that the Proposed-by: trailers of the message name delegations in accord.yaml"
+            : "checks the staged negotiation texts: no new bracket or strike error, valid front "
+              "matter";
+    std::string s;
+    s += "#!/bin/sh\n";
+    s += std::string(kMarker) + ": " + std::string(hook) + "\n";
+    s += "# Installed by 'accord init', which rewrites it when run again. It " + what + ".\n";
+    s += "# To run your own checks too, put them in a hook of another name and call it from\n";
+    s += "# here, or call 'accord hook " + std::string(hook) + "' from your own hook.\n";
+    s += "installed=" + shell_quote(accord_path) + "\n";
+    s += "accord=$installed\n";
+    s += "if [ -z \"$accord\" ] || [ ! -x \"$accord\" ]; then\n";
+    s += "    accord=$(command -v accord) || {\n";
+    s += "        echo \"accord: cannot run the " + std::string(hook) +
+         " checks: no accord binary at '$installed' nor on PATH.\" >&2\n";
+    s += "        echo \"Reinstall the hooks with 'accord init', or skip the checks once with "
+         "'git commit --no-verify'.\" >&2\n";
+    s += "        exit 1\n";
+    s += "    }\n";
+    s += "fi\n";
+    s += "exec \"$accord\" hook " + std::string(hook) + " \"$@\"\n";
+    return s;
+}
+
+bool is_accord_hook(std::string_view script) {
+    return script.find(kMarker) != std::string_view::npos;
+}
+
+std::string hooks_directory(const Repository& repo) {
+    namespace fs = std::filesystem;
+    std::string dir = repo.git_dir() + "hooks";
+    if (const std::optional<std::string> configured = repo.get_config("core.hooksPath")) {
+        if (!configured->empty()) {
+            fs::path path(*configured);
+            if (configured->rfind("~/", 0) == 0) {
+                const char* home = std::getenv("HOME");
+                path = fs::path(home ? home : "") / configured->substr(2);
+            } else if (path.is_relative()) {
+                path = fs::path(repo.workdir()) / path;
+            }
+            dir = path.lexically_normal().string();
+        }
+    }
+    while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+    return dir + "/";
+}
+
+std::string current_executable() {
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : self.string();
+}
+
+InstallReport install(Repository& repo, const InstallOptions& options) {
+    InstallReport report;
+    report.hooks_dir = hooks_directory(repo);
+    std::error_code ec;
+    std::filesystem::create_directories(report.hooks_dir, ec);
+    if (ec) {
+        throw failure("cannot create the git hooks directory " + report.hooks_dir + ": " +
+                      ec.message());
+    }
+    for (const std::string& name : hook_names()) {
+        switch (install_hook(report.hooks_dir, name, hook_script(name, options.accord_path))) {
+            case Outcome::installed:
+                report.installed.push_back(name);
+                break;
+            case Outcome::updated:
+                report.updated.push_back(name);
+                break;
+            case Outcome::unchanged:
+                report.unchanged.push_back(name);
+                break;
+            case Outcome::foreign:
+                report.warnings.push_back(
+                    "a " + name + " hook that accord did not write exists at " + report.hooks_dir +
+                    name + "; it was left as it is, so plain 'git commit' skips accord's " + name +
+                    " checks. To have both, add this line to it: accord hook " + name +
+                    (name == "commit-msg" ? " \"$1\"" : "") + " || exit 1");
+                break;
+        }
+    }
+    return report;
+}
+
+}  // namespace accord::hooks

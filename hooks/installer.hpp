@@ -1,0 +1,59 @@
+#pragma once
+// What `accord init` installs into a repository so that plain git gets
+// accord's behaviour: git hooks that run the proposal checks on `git commit`
+// (pre-commit: no new error diagnostic in the staged texts, valid front
+// matter; commit-msg: Proposed-by: trailers name known delegations).
+//
+// Promises:
+//  - Idempotent: installing again rewrites accord's own hooks (for example
+//    to point at a moved binary) and leaves everything else alone.
+//  - Never clobbers: a hook accord did not write (no marker line) stays as it
+//    is and the report carries a warning that says how to chain accord's.
+//  - The scripts call the accord binary by the absolute path it had at
+//    install time, falling back to `accord` on PATH, and refuse the commit
+//    with a clear message when neither runs (bypass: git commit --no-verify).
+//
+// Further pieces that live here later (.gitattributes with
+// `*.md merge=accord diff=accord`, the merge and diff drivers in git config)
+// join install() as more steps reporting into the same InstallReport.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/repository.hpp"
+
+namespace accord::hooks {
+
+struct InstallOptions {
+    // The binary the hooks call; empty: `accord` on PATH. The command passes
+    // current_executable().
+    std::string accord_path;
+};
+
+struct InstallReport {
+    std::vector<std::string> installed;  // new hook files, by name ("pre-commit")
+    std::vector<std::string> updated;    // accord's own hooks rewritten with other content
+    std::vector<std::string> unchanged;  // accord's own hooks already as they should be
+    std::vector<std::string> warnings;   // a foreign hook left in place, and why it matters
+    std::string hooks_dir;               // where they went, absolute, ends with '/'
+};
+
+InstallReport install(Repository& repo, const InstallOptions& options);
+
+// The git hooks accord installs, in order.
+const std::vector<std::string>& hook_names();
+
+// The script for `hook` ("pre-commit", "commit-msg") calling `accord_path`.
+std::string hook_script(std::string_view hook, std::string_view accord_path);
+
+// True if `script` is one accord wrote (it carries accord's marker line).
+bool is_accord_hook(std::string_view script);
+
+// The hooks directory git uses for `repo`: core.hooksPath when set (relative
+// to the work tree), else .git/hooks. Absolute, ends with '/'.
+std::string hooks_directory(const Repository& repo);
+
+// This process's binary (/proc/self/exe), or "" when it cannot be found.
+std::string current_executable();
+
+}  // namespace accord::hooks

@@ -1,0 +1,323 @@
+// accord init, accord propose and the installed git hooks, as a secretariat
+// uses them: the real binary in temporary repositories, checked with plain git.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+const char* kRegistry =
+    "negotiation: WGEC 2013-14\n"
+    "delegations:\n"
+    "  - name: Russian Federation\n"
+    "    aliases: [RF, Russia]\n"
+    "  - name: Japan\n"
+    "  - name: Avri Doria\n"
+    "    kind: civil society\n"
+    "meetings:\n"
+    "  - {name: WGEC-3, from: 2014-02-24, to: 2014-02-26}\n";
+
+const char* kText =
+    "---\nid: A-1\ntitle: Enhanced cooperation\n---\n"
+    "Maintains [the] [democratic] multi-stakeholder approach.\n";
+
+// A negotiation repository made with `accord init`, with a registry.
+struct Negotiation {
+    test::TempDir tmp;
+    std::string dir = tmp.file("wgec");
+    Negotiation() {
+        const test::RunResult r = test::accord({"init", dir, "--negotiation", "WGEC 2013-14"});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        write("accord.yaml", kRegistry);
+    }
+    std::string write(const std::string& name, const std::string& contents) const {
+        return tmp.write("wgec/" + name, contents);
+    }
+    test::RunOptions here() const {
+        test::RunOptions options;
+        options.cwd = dir;
+        options.environment = {"GIT_COMMITTER_NAME=Secretariat",
+                               "GIT_COMMITTER_EMAIL=secretariat@un.org"};
+        return options;
+    }
+    test::RunResult accord(const std::vector<std::string>& args) const {
+        return test::accord(args, here());
+    }
+    test::RunResult git(const std::vector<std::string>& args) const {
+        std::vector<std::string> argv = {"git", "-c", "user.name=Secretariat", "-c",
+                                         "user.email=secretariat@un.org"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return test::run(argv, here());
+    }
+    std::string head() const { return git({"rev-parse", "-q", "--verify", "HEAD"}).out; }
+    void expect_fsck_clean() const {
+        const test::RunResult fsck = git({"fsck", "--strict", "--no-dangling"});
+        EXPECT_EQ(fsck.exit_code, 0) << fsck.out << fsck.err;
+        EXPECT_EQ(fsck.err, "");
+    }
+    // HEAD, the status and the index's bytes: what a refusal must not change.
+    std::string state() const {
+        return head() + "\n" + git({"status", "--porcelain"}).out + "\n" +
+               (std::filesystem::exists(dir + "/.git/index") ? test::read_all(dir + "/.git/index")
+                                                             : "(no index)");
+    }
+};
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+TEST(ProposeCli, InitCreatesARepositoryAndIsIdempotent) {
+    test::TempDir tmp;
+    const test::RunResult first = test::accord({"init", tmp.file("neg")});
+    EXPECT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_TRUE(contains(first.out, "created the git repository")) << first.out;
+    EXPECT_TRUE(contains(first.out, "wrote accord.yaml (negotiation: neg)")) << first.out;
+    EXPECT_TRUE(contains(first.out, "installed git hooks")) << first.out;
+    const std::string hook = test::read_all(tmp.file("neg/.git/hooks/pre-commit"));
+    EXPECT_TRUE(contains(hook, std::filesystem::canonical(test::accord_binary()).string())) << hook;
+
+    const test::RunResult again = test::accord({"init"}, {tmp.file("neg"), {}, ""});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_TRUE(contains(again.out, "exists; left as it is")) << again.out;
+    EXPECT_TRUE(contains(again.out, "git hooks up to date: pre-commit, commit-msg")) << again.out;
+    EXPECT_EQ(test::run({"git", "-C", tmp.file("neg"), "status", "--porcelain"}).out,
+              "?? accord.yaml\n");
+}
+
+TEST(ProposeCli, PlainGitLogShowsDelegationsDatesAndTrailers) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    const test::RunResult r = n.accord({"propose", "recs/A-1.md", "--by", "RF", "--by", "Japan",
+                                        "--date", "2014-02-07", "-m", "Common proposal"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    const std::string id = n.head().substr(0, 12);
+    EXPECT_EQ(r.out.rfind("[main " + id + "] Common proposal\n", 0), 0u) << r.out;
+    EXPECT_TRUE(contains(r.out, "by Russian Federation, Japan, 2014-02-07")) << r.out;
+
+    const test::RunResult log = n.git(
+        {"log", "--format=%an|%ad|%cn|%(trailers:key=Proposed-by,valueonly)", "--date=short"});
+    EXPECT_EQ(log.out, "Russian Federation|2014-02-07|Secretariat|Russian Federation\nJapan\n\n");
+    n.expect_fsck_clean();
+}
+
+TEST(ProposeCli, MeetingTrailerAndPathsAfterDashes) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    const test::RunResult r =
+        n.accord({"propose", "--by", "Avri Doria", "--meeting", "WGEC-3", "--", "recs/A-1.md"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(n.git({"log", "--format=%ad|%(trailers:key=Meeting,valueonly)", "--date=short"}).out,
+              "2014-02-26|WGEC-3\n\n");
+}
+
+TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    ASSERT_EQ(
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"}).exit_code, 0);
+    n.write("recs/A-1.md", "Maintains the multi-stakeholder approach.\n");
+    n.git({"add", "accord.yaml"});
+    const std::string before = n.state();
+    const test::RunResult r =
+        n.accord({"propose", "recs/A-1.md", "--by", "Japon", "--date", "2014-02-25"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "unknown proposer 'Japon'")) << r.err;
+    EXPECT_TRUE(contains(r.err, "did you mean Japan?")) << r.err;
+    EXPECT_TRUE(contains(r.err, "--add-delegation")) << r.err;
+    EXPECT_TRUE(contains(r.err, "nothing was recorded")) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(n.state(), before);
+
+    // Registering it deliberately records the registry in the same commit.
+    const test::RunResult added = n.accord({"propose", "recs/A-1.md", "--by", "Japon",
+                                            "--add-delegation", "Japon", "--date", "2014-02-25"});
+    EXPECT_EQ(added.exit_code, 0) << added.err;
+    EXPECT_TRUE(contains(added.out, "registered Japon")) << added.out;
+    EXPECT_EQ(n.git({"show", "--name-only", "--format=%an"}).out,
+              "Japon\n\naccord.yaml\nrecs/A-1.md\n");
+    n.expect_fsck_clean();
+}
+
+TEST(ProposeCli, NewUnclosedBracketIsRefusedButAnOldOneIsNot) {
+    Negotiation n;
+    // An old defect, recorded before accord checked anything.
+    n.write("recs/A-1.md", "Maintains [the approach.\n\nSecond paragraph.\n");
+    n.git({"add", "recs/A-1.md"});
+    ASSERT_EQ(
+        n.git({"commit", "-q", "--no-verify", "-m", "import", "--date", "2014-01-01T12:00:00Z"})
+            .exit_code,
+        0);
+    n.write("recs/A-1.md", "Maintains [the approach.\n\nSecond paragraph, revised.\n");
+    const test::RunResult fine =
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"});
+    EXPECT_EQ(fine.exit_code, 0) << fine.err;
+
+    n.write("recs/A-1.md", "Maintains [the approach.\n\nSecond [paragraph, revised.\n");
+    const std::string before = n.state();
+    const test::RunResult r =
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-08"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "recs/A-1.md:3:8: error[unclosed-bracket]: ")) << r.err;
+    EXPECT_TRUE(contains(r.err, " 3 | Second [paragraph, revised.\n   |        ^\n")) << r.err;
+    EXPECT_FALSE(contains(r.err, "recs/A-1.md:1:")) << r.err;
+    EXPECT_EQ(n.state(), before);
+}
+
+TEST(ProposeCli, FailingPreProposeHookRefusesWithItsOutput) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    const std::string hook =
+        n.write(".accord/hooks/pre-propose",
+                "#!/bin/sh\necho \"no sponsor for $1 ($ACCORD_DATE)\"\nexit 1\n");
+    std::filesystem::permissions(hook, std::filesystem::perms::owner_all);
+    const std::string before = n.state();
+    const test::RunResult r =
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "error[pre-propose-refused]")) << r.err;
+    EXPECT_TRUE(contains(r.err, "no sponsor for recs/A-1.md (2014-02-07)")) << r.err;
+    EXPECT_EQ(n.state(), before);
+}
+
+TEST(ProposeCli, EarlierDateIsRefusedWithoutBackdate) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    ASSERT_EQ(
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-25"}).exit_code, 0);
+    n.write("recs/A-1.md", "Maintains the approach.\n");
+    const std::string before = n.state();
+    const test::RunResult r =
+        n.accord({"propose", "recs/A-1.md", "--by", "RF", "--date", "2014-02-07"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err, "recs/A-1.md: error[date-before-last-proposal]")) << r.err;
+    EXPECT_TRUE(contains(r.err, "--backdate")) << r.err;
+    EXPECT_EQ(n.state(), before);
+    const test::RunResult late =
+        n.accord({"propose", "recs/A-1.md", "--by", "RF", "--date", "2014-02-07", "--backdate"});
+    EXPECT_EQ(late.exit_code, 0) << late.err;
+}
+
+TEST(ProposeCli, BadUsageExitsTwoAndSaysWhy) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    auto err_of = [&](const std::vector<std::string>& args) {
+        const test::RunResult r = n.accord(args);
+        EXPECT_EQ(r.exit_code, 2) << r.err;
+        return r.err;
+    };
+    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md"}), "--by"));
+    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md", "--by", "Japan", "--date", "7 Feb"}),
+                         "malformed date '7 Feb'"));
+    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md", "--by", "Japan", "--meeting", "X"}),
+                         "unknown meeting 'X': accord.yaml lists WGEC-3"));
+    EXPECT_TRUE(contains(err_of({"propose", "/etc/hostname", "--by", "Japan"}),
+                         "is outside the repository"));
+    ASSERT_EQ(n.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
+    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md", "--by", "Japan"}),
+                         "no change to record in recs/A-1.md: the file is as in the last "
+                         "proposal"));
+}
+
+TEST(ProposeCli, PlainGitCommitGetsTheSameChecks) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    ASSERT_EQ(
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"}).exit_code, 0);
+    const std::string head = n.head();
+
+    n.write("recs/A-1.md", std::string(kText) + "\nAlt: To [strengthen it.\n");
+    n.git({"add", "recs/A-1.md"});
+    const test::RunResult bracket = n.git({"commit", "-q", "-m", "Alternative"});
+    EXPECT_NE(bracket.exit_code, 0);
+    EXPECT_TRUE(contains(bracket.err, "recs/A-1.md:7:9: error[unclosed-bracket]")) << bracket.err;
+    EXPECT_TRUE(contains(bracket.err, "pre-commit hook refused the commit")) << bracket.err;
+    EXPECT_EQ(n.head(), head);
+    // `git commit -a` uses a temporary index: the hook reads that one.
+    n.write("recs/A-1.md", std::string(kText) + "\nAlt: To [strengthen] it.\n");
+    const test::RunResult unknown =
+        n.git({"commit", "-q", "-a", "-m", "Alternative\n\nProposed-by: Japon"});
+    EXPECT_NE(unknown.exit_code, 0);
+    EXPECT_TRUE(contains(unknown.err, "did you mean Japan?")) << unknown.err;
+    EXPECT_EQ(n.head(), head);
+
+    const test::RunResult good =
+        n.git({"commit", "-q", "-a", "-m", "Alternative\n\nProposed-by: RF"});
+    EXPECT_EQ(good.exit_code, 0) << good.err;
+    EXPECT_NE(n.head(), head);
+    n.expect_fsck_clean();
+}
+
+TEST(ProposeCli, ConcurrentProposalsNeverLoseAnUpdate) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    ASSERT_EQ(
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"}).exit_code, 0);
+    int landed = 1, retried = 0;
+    for (int round = 0; round < 4; ++round) {
+        if (round == 2) {
+            // From here on both processes pass their checks, then wait in the
+            // pre-propose hook, so both have read the same HEAD when they record.
+            const std::string hook = n.write(".accord/hooks/pre-propose", "#!/bin/sh\nsleep 1\n");
+            std::filesystem::permissions(hook, std::filesystem::perms::owner_all);
+        }
+        const std::string a = "recs/R" + std::to_string(round) + "-a.md";
+        const std::string b = "recs/R" + std::to_string(round) + "-b.md";
+        n.write(a, "Text a.\n");
+        n.write(b, "Text b.\n");
+        test::RunResult ra, rb;
+        std::thread ta([&] {
+            ra = n.accord({"propose", a, "--by", "Japan", "--date", "2014-03-01"});
+        });
+        std::thread tb([&] {
+            rb = n.accord({"propose", b, "--by", "RF", "--date", "2014-03-01"});
+        });
+        ta.join();
+        tb.join();
+        for (const auto& [r, path] : {std::pair{&ra, a}, std::pair{&rb, b}}) {
+            const bool recorded = n.git({"cat-file", "-e", "HEAD:" + path}).exit_code == 0;
+            if (r->exit_code == 0) {
+                ++landed;
+                EXPECT_TRUE(recorded) << path << " reported recorded but is not in HEAD";
+            } else {
+                ++retried;
+                EXPECT_EQ(r->exit_code, 3) << r->err;
+                EXPECT_TRUE(contains(r->err, "Retry")) << r->err;
+                EXPECT_FALSE(recorded);
+                // Retrying lands it.
+                const test::RunResult again =
+                    n.accord({"propose", path, "--by", "Japan", "--date", "2014-03-01"});
+                EXPECT_EQ(again.exit_code, 0) << again.err;
+                ++landed;
+            }
+        }
+    }
+    EXPECT_EQ(n.git({"rev-list", "--count", "HEAD"}).out, std::to_string(landed) + "\n");
+    EXPECT_EQ(n.git({"ls-tree", "-r", "--name-only", "HEAD", "recs"}).out.size(),
+              std::string("recs/A-1.md\n").size() + 8 * std::string("recs/R0-a.md\n").size());
+    EXPECT_EQ(n.git({"status", "--porcelain"}).out, "?? .accord/\n?? accord.yaml\n");
+    EXPECT_GE(retried, 1) << "the overlapping rounds should have made one proposal retry";
+    n.expect_fsck_clean();
+    std::cerr << "concurrent proposals: " << landed << " landed, " << retried
+              << " refused with a retry message first\n";
+}
+
+TEST(ProposeCli, HelpTeaches) {
+    for (const char* command : {"init", "propose"}) {
+        const test::RunResult r = test::accord({command, "--help"});
+        EXPECT_EQ(r.exit_code, 0);
+        EXPECT_TRUE(contains(r.out, "Examples:")) << command;
+    }
+    EXPECT_TRUE(contains(test::accord({"propose", "--help"}).out, "--backdate"));
+    const test::RunResult top = test::accord({"--help"});
+    EXPECT_TRUE(contains(top.out, "propose"));
+    EXPECT_FALSE(contains(top.out, "\n  hook ")) << "the git hook entry point stays hidden";
+}
+
+}  // namespace
+}  // namespace accord

@@ -1,0 +1,159 @@
+// hooks/installer and core/init in temporary directories: what gets
+// installed, that running again is safe, and that nothing foreign is lost.
+#include "hooks/installer.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/config.hpp"
+#include "core/errors.hpp"
+#include "core/init.hpp"
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+using test::TempDir;
+
+bool executable(const std::string& path) {
+    return ::access(path.c_str(), X_OK) == 0;
+}
+
+TEST(Installer, InstallsBothHooksCallingTheGivenBinary) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    const hooks::InstallReport report = hooks::install(repo, {"/opt/accord it's/bin/accord"});
+    EXPECT_EQ(report.installed, (std::vector<std::string>{"pre-commit", "commit-msg"}));
+    EXPECT_TRUE(report.updated.empty() && report.unchanged.empty() && report.warnings.empty());
+    EXPECT_EQ(report.hooks_dir, repo.git_dir() + "hooks/");
+    for (const std::string& name : hooks::hook_names()) {
+        const std::string path = report.hooks_dir + name;
+        EXPECT_TRUE(executable(path)) << path;
+        const std::string script = test::read_all(path);
+        EXPECT_TRUE(hooks::is_accord_hook(script));
+        EXPECT_NE(script.find("installed='/opt/accord it'\\''s/bin/accord'\n"), std::string::npos)
+            << script;
+        EXPECT_NE(script.find("exec \"$accord\" hook " + name + " \"$@\"\n"), std::string::npos);
+        // A valid shell script.
+        EXPECT_EQ(test::run({"sh", "-n", path}).exit_code, 0);
+    }
+}
+
+TEST(Installer, AgainIsIdempotentAndFollowsAMovedBinary) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    hooks::install(repo, {"/usr/bin/accord"});
+    const hooks::InstallReport same = hooks::install(repo, {"/usr/bin/accord"});
+    EXPECT_TRUE(same.installed.empty());
+    EXPECT_EQ(same.unchanged.size(), 2u);
+    const hooks::InstallReport moved = hooks::install(repo, {"/usr/local/bin/accord"});
+    EXPECT_EQ(moved.updated.size(), 2u);
+    EXPECT_NE(test::read_all(repo.git_dir() + "hooks/pre-commit").find("/usr/local/bin/accord"),
+              std::string::npos);
+}
+
+TEST(Installer, NeverOverwritesAForeignHook) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    const std::string mine = "#!/bin/sh\nmake lint\n";
+    std::filesystem::create_directories(repo.git_dir() + "hooks");
+    const std::string path = repo.git_dir() + "hooks/pre-commit";
+    TempDir scratch;
+    std::filesystem::copy_file(scratch.write("hook", mine), path);
+    const hooks::InstallReport report = hooks::install(repo, {"/usr/bin/accord"});
+    EXPECT_EQ(report.installed, std::vector<std::string>{"commit-msg"});
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_NE(report.warnings[0].find("accord hook pre-commit || exit 1"), std::string::npos)
+        << report.warnings[0];
+    EXPECT_EQ(test::read_all(path), mine);
+}
+
+TEST(Installer, HonoursCoreHooksPath) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    repo.set_config("core.hooksPath", "tools/hooks");
+    const hooks::InstallReport report = hooks::install(repo, {""});
+    EXPECT_TRUE(std::filesystem::exists(tmp.file("tools/hooks/pre-commit")));
+    EXPECT_EQ(std::filesystem::canonical(report.hooks_dir),
+              std::filesystem::canonical(tmp.file("tools/hooks")));
+    // Without a recorded path the script looks for accord on PATH.
+    EXPECT_NE(test::read_all(tmp.file("tools/hooks/commit-msg")).find("installed=''\n"),
+              std::string::npos);
+}
+
+TEST(Installer, MissingBinaryRefusesTheCommitWithAHint) {
+    TempDir tmp;
+    const std::string script =
+        tmp.write("hook", hooks::hook_script("pre-commit", "/nowhere/accord"));
+    test::RunOptions no_path;
+    no_path.environment = {"PATH=/nonexistent"};
+    const test::RunResult r = test::run({"/bin/sh", script}, no_path);
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.err.find("no accord binary at '/nowhere/accord' nor on PATH"), std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("--no-verify"), std::string::npos);
+}
+
+TEST(Init, CreatesRepositoryRegistryAndHooks) {
+    TempDir tmp;
+    InitRequest request;
+    request.dir = tmp.file("wgec/new");
+    request.negotiation = "WGEC 2013-14";
+    request.accord_path = "/usr/bin/accord";
+    const InitResult result = init_negotiation(request);
+    EXPECT_TRUE(result.created_repository);
+    EXPECT_TRUE(result.wrote_config);
+    EXPECT_EQ(result.negotiation, "WGEC 2013-14");
+    EXPECT_EQ(result.hooks.installed.size(), 2u);
+    const Repository repo = Repository::open(request.dir);
+    EXPECT_EQ(repo.current_branch(), "main");
+    EXPECT_TRUE(repo.is_empty_branch());  // nothing committed
+    const Config config = load_config(request.dir + "/accord.yaml");
+    EXPECT_EQ(config.negotiation, "WGEC 2013-14");
+    EXPECT_TRUE(config.delegations.empty());
+    EXPECT_EQ(config.notation.status_vocabulary, NotationOptions{}.status_vocabulary);
+}
+
+TEST(Init, AgainTouchesNothingButTheHooks) {
+    TempDir tmp;
+    InitRequest request;
+    request.dir = tmp.path();
+    init_negotiation(request);
+    const std::string registry = "negotiation: Mine\ndelegations: [Japan]  # kept as written\n";
+    tmp.write("accord.yaml", registry);
+    std::filesystem::remove(tmp.file(".git/hooks/commit-msg"));
+    request.negotiation = "Other";
+    const InitResult again = init_negotiation(request);
+    EXPECT_FALSE(again.created_repository);
+    EXPECT_FALSE(again.wrote_config);
+    EXPECT_EQ(again.negotiation, "Mine");
+    EXPECT_EQ(again.hooks.installed, std::vector<std::string>{"commit-msg"});
+    EXPECT_EQ(again.hooks.unchanged, std::vector<std::string>{"pre-commit"});
+    ASSERT_EQ(again.warnings.size(), 1u);
+    EXPECT_NE(again.warnings[0].find("names the negotiation 'Mine'"), std::string::npos);
+    EXPECT_EQ(test::read_all(tmp.file("accord.yaml")), registry);
+}
+
+TEST(Init, DefaultNameIsTheDirectorysAndNestingIsRefused) {
+    TempDir tmp;
+    InitRequest request;
+    request.dir = tmp.file("igf-2015");
+    EXPECT_EQ(init_negotiation(request).negotiation, "igf-2015");
+    std::filesystem::create_directories(tmp.file("igf-2015/sub"));
+    request.dir = tmp.file("igf-2015/sub");
+    try {
+        init_negotiation(request);
+        ADD_FAILURE() << "nested init accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), kExitUsage);
+        EXPECT_NE(std::string(e.what()).find("is inside the git repository at"), std::string::npos)
+            << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(tmp.file("igf-2015/sub/accord.yaml")));
+}
+
+}  // namespace
+}  // namespace accord
