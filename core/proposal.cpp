@@ -1,14 +1,11 @@
 #include "core/proposal.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <filesystem>
 
 #include "core/date.hpp"
 #include "core/util/file.hpp"
-#include "core/util/process.hpp"
+#include "hooks/pre_propose.hpp"
 
 namespace accord {
 
@@ -175,66 +172,6 @@ std::vector<std::string> add_delegations(Config& registry, const std::vector<std
     return added;
 }
 
-// ---------------------------------------------------------------- pre-propose
-
-constexpr const char* kPreProposeHook = ".accord/hooks/pre-propose";
-
-std::string indent(const std::string& text) {
-    std::string out;
-    std::size_t at = 0;
-    while (at < text.size()) {
-        std::size_t end = text.find('\n', at);
-        end = end == std::string::npos ? text.size() : end + 1;
-        out += "    " + text.substr(at, end - at);
-        at = end;
-    }
-    if (!out.empty() && out.back() != '\n') out += '\n';
-    return out;
-}
-
-void run_pre_propose(const std::string& root, const std::vector<std::string>& paths,
-                     const std::vector<std::string>& proposers, const When& when,
-                     std::vector<std::string>& warnings) {
-    const std::string hook = root + kPreProposeHook;
-    struct stat st {};
-    if (::stat(hook.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
-    if (::access(hook.c_str(), X_OK) != 0) {
-        warnings.push_back(std::string(kPreProposeHook) +
-                           " is not executable, so it was not run; make it executable "
-                           "(chmod +x) to have it check proposals");
-        return;
-    }
-    std::vector<std::string> argv = {hook};
-    argv.insert(argv.end(), paths.begin(), paths.end());
-    std::string names;
-    for (const std::string& name : proposers) names += (names.empty() ? "" : "\n") + name;
-    ProcessOptions options;
-    options.cwd = root;
-    options.merge_output = true;
-    options.environment = {{"ACCORD_PROPOSERS", names},
-                           {"ACCORD_DATE", format_iso_date(when.day)},
-                           {"ACCORD_MEETING", when.meeting ? when.meeting->name : ""}};
-    const ProcessResult result = run_process(argv, options);
-    if (result.ok()) {
-        if (!result.out.empty()) warnings.push_back("pre-propose said:\n" + indent(result.out));
-        return;
-    }
-    hooks::Problem p;
-    p.code = "pre-propose-refused";
-    p.path = kPreProposeHook;
-    if (!result.started) {
-        p.message = "the repository's pre-propose hook could not run: " + result.error;
-        p.help = "fix the hook (its first line must name an interpreter, e.g. #!/bin/sh)";
-    } else {
-        p.message = "the repository's pre-propose hook refused the proposal (exit status " +
-                    std::to_string(result.exit_code) + ")" +
-                    (result.out.empty() ? std::string() : "; it said:");
-        p.quote = indent(result.out);
-        p.help = "address what the hook reports, then propose again";
-    }
-    throw ProposalRefused({p});
-}
-
 // ---------------------------------------------------------------- message
 
 std::string one_line(std::string text) {
@@ -362,7 +299,11 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     if (!problems.empty()) throw ProposalRefused(std::move(problems));
 
     for (const Change& change : changes) result.paths.push_back(change.path);
-    run_pre_propose(root, result.paths, proposers.names, when, result.warnings);
+    hooks::PreProposeOutcome hook =
+        hooks::run_pre_propose(root, {result.paths, proposers.names, format_iso_date(when.day),
+                                      when.meeting ? when.meeting->name : ""});
+    result.warnings.insert(result.warnings.end(), hook.warnings.begin(), hook.warnings.end());
+    if (hook.refusal) throw ProposalRefused({std::move(*hook.refusal)});
 
     // The one step that writes: on top of the HEAD checked above, or not at all.
     CommitRequest commit;

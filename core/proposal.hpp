@@ -17,10 +17,9 @@
 //    comments in it are not kept.
 //
 // Before anything is written, the proposal passes the checks of
-// hooks/checks.hpp and then the repository's own `.accord/hooks/pre-propose`
-// (run from the work tree's top when it exists and is executable, with the
-// paths as arguments and ACCORD_PROPOSERS (one canonical name per line),
-// ACCORD_DATE (YYYY-MM-DD) and ACCORD_MEETING in its environment). A refused
+// hooks/checks.hpp (all problems are collected and reported together) and
+// then the repository's own `.accord/hooks/pre-propose` (hooks/pre_propose.hpp)
+// when it exists and is executable. A refused
 // or failed proposal leaves the work tree, the index and the refs exactly as
 // they were: every check runs before the one step that writes, and that step
 // records on top of the HEAD the checks saw or not at all, so a proposal
