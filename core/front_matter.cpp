@@ -85,7 +85,10 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
         for (const auto& entry : root) {
             FrontMatterField field;
             field.key = entry.first.IsScalar() ? entry.first.Scalar() : flow_yaml(entry.first);
-            field.value = entry.second.IsScalar() ? entry.second.Scalar() : flow_yaml(entry.second);
+            field.scalar = entry.second.IsScalar() || entry.second.IsNull();
+            field.value = entry.second.IsScalar() ? entry.second.Scalar()
+                          : entry.second.IsNull() ? ""
+                                                  : flow_yaml(entry.second);
             fm.fields.push_back(std::move(field));
         }
     } catch (const YAML::Exception& e) {
@@ -104,6 +107,21 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
         fm.fields.clear();
     }
     return fm;
+}
+
+std::string emit_front_matter(const std::vector<FrontMatterField>& fields) {
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    for (const FrontMatterField& field : fields) {
+        out << YAML::Key << field.key << YAML::Value;
+        if (field.scalar) {
+            out << field.value;
+        } else {
+            out << YAML::Flow << YAML::Load(field.value);
+        }
+    }
+    out << YAML::EndMap;
+    return "---\n" + std::string(out.c_str()) + "\n---\n";
 }
 
 }  // namespace accord

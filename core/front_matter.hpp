@@ -13,4 +13,9 @@ namespace accord {
 // YAML errors become diagnostics at their line; the fields are then empty.
 FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& diagnostics);
 
+// Front matter written back, fences included: one "key: value" per field,
+// values quoted where YAML needs it. Used when a merge combines two sides'
+// fields; an unchanged block is always kept byte for byte instead.
+std::string emit_front_matter(const std::vector<FrontMatterField>& fields);
+
 }  // namespace accord

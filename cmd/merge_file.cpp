@@ -1,0 +1,138 @@
+// accord merge-file [--strict] [-o OUT] BASE OURS THEIRS
+// accord merge-driver BASE OURS THEIRS [PATH]   (git's merge driver: %O %A %B %P)
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "core/errors.hpp"
+#include "core/util/file.hpp"
+#include "core/workspace.hpp"
+#include "merge/merge3.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+struct MergeFileOptions {
+    std::string base, ours, theirs;
+    std::string output;
+    std::string path;  // merge-driver: the file's path in the repository, for messages
+    bool strict = false;
+    std::string slash_options;  // empty: from accord.yaml when inside a repository
+};
+
+std::string read_input(const std::string& path, const std::string& role) {
+    FileResult file = read_file(path);
+    if (!file.contents) throw usage_error("merge-file: cannot read " + role + " " + file.error);
+    if (looks_binary(*file.contents))
+        throw usage_error("merge-file: " + role + " " + path + " is a binary file");
+    return std::move(*file.contents);
+}
+
+MergeOptions merge_options(const MergeFileOptions& o) {
+    MergeOptions options;
+    try {  // inside a negotiation repository, its notation applies
+        options.parse = Workspace::open(".").parse_options();
+    } catch (const Error&) {
+    }
+    if (o.slash_options == "any") options.parse.notation.slash_options = SlashOptions::any;
+    if (o.slash_options == "spaced") options.parse.notation.slash_options = SlashOptions::spaced;
+    options.strict = o.strict;
+    return options;
+}
+
+std::string excerpt(std::string text) {
+    for (char& c : text) c = c == '\n' ? ' ' : c;
+    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    return "\"" + text + "\"";
+}
+
+void report(const MergeResult& result, const std::string& name) {
+    for (const Disagreement& d : result.disagreements) {
+        std::cerr << name << ":" << d.line << ": " << to_string(d.kind);
+        if (!d.key.empty()) std::cerr << " '" << excerpt(d.key) << "'";
+        std::cerr << ": ours " << excerpt(d.ours) << ", theirs " << excerpt(d.theirs) << "\n";
+    }
+}
+
+int run_merge_file(const MergeFileOptions& o) {
+    const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
+                      theirs = read_input(o.theirs, "THEIRS");
+    MergeOptions options = merge_options(o);
+    options.ours_label = o.ours;
+    options.theirs_label = o.theirs;
+    const MergeResult result = merge3(base, ours, theirs, options);
+    if (o.output.empty()) {
+        std::cout << result.text;
+    } else if (const std::string error = write_file_atomically(o.output, result.text);
+               !error.empty()) {
+        throw failure("merge-file: cannot write " + error);
+    }
+    report(result, o.output.empty() ? o.ours : o.output);
+    return result.clean() ? 0 : 1;
+}
+
+// git runs: accord merge-driver %O %A %B %P. The result replaces %A; exit 0
+// tells git the file merged (alternatives are a resolution), non-zero that
+// conflict markers remain (--strict).
+int run_merge_driver(const MergeFileOptions& o) {
+    const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
+                      theirs = read_input(o.theirs, "THEIRS");
+    MergeOptions options = merge_options(o);
+    options.ours_label = "ours";
+    options.theirs_label = "theirs";
+    const MergeResult result = merge3(base, ours, theirs, options);
+    if (const std::string error = write_file_atomically(o.ours, result.text); !error.empty()) {
+        throw failure("merge-driver: cannot write " + error);
+    }
+    report(result, o.path.empty() ? o.ours : o.path);
+    if (!result.disagreements.empty() && !result.has_conflict_markers) {
+        std::cerr << (o.path.empty() ? o.ours : o.path) << ": accord merged "
+                  << result.disagreements.size()
+                  << " disagreement(s) into bracketed alternatives\n";
+    }
+    return result.has_conflict_markers ? 1 : 0;
+}
+
+void add_common(CLI::App* command, MergeFileOptions& o) {
+    command->add_option("base", o.base, "The common ancestor")->required();
+    command->add_option("ours", o.ours, "Our version")->required();
+    command->add_option("theirs", o.theirs, "Their version")->required();
+    command->add_flag("--strict", o.strict, "Conflict markers instead of bracketed alternatives");
+    command
+        ->add_option("--slash-options", o.slash_options,
+                     "spaced or any (default: accord.yaml, else spaced)")
+        ->check(CLI::IsMember({"spaced", "any"}));
+}
+
+}  // namespace
+
+void register_merge_file(CLI::App& app, Run& run) {
+    auto options = std::make_shared<MergeFileOptions>();
+    CLI::App* command =
+        app.add_subcommand("merge-file", "Three-way merge of one file, like git merge-file -p");
+    command->description(
+        "Three-way merge of one negotiated text; the result goes to standard output (or -o).\n"
+        "Disagreements do not stop the merge: both sides' wording is kept as bracketed\n"
+        "alternatives [ours][theirs], an edit to text the other side deleted or agreed stays\n"
+        "bracketed, options both sides added to one bracket are united. Each disagreement is\n"
+        "listed on standard error with its line.\n\n"
+        "  accord merge-file base.md ours.md theirs.md > merged.md\n"
+        "  accord merge-file --strict base.md ours.md theirs.md   git-style conflict markers\n\n"
+        "Exit: 0 merged cleanly, 1 disagreements became alternatives (or, with --strict,\n"
+        "conflicts remain), 2 bad input.");
+    add_common(command, *options);
+    command->add_option("-o,--output", options->output, "Write the result to this file");
+    command->callback(
+        [options, &run] { run = [options](const Context&) { return run_merge_file(*options); }; });
+
+    auto driver = std::make_shared<MergeFileOptions>();
+    CLI::App* hidden =
+        app.add_subcommand("merge-driver", "git's merge driver (accord init configures it)");
+    hidden->group("");  // not listed: git calls it
+    add_common(hidden, *driver);
+    hidden->add_option("path", driver->path, "The file's path in the repository (%P)");
+    hidden->callback(
+        [driver, &run] { run = [driver](const Context&) { return run_merge_driver(*driver); }; });
+}
+
+}  // namespace accord::cmd
