@@ -1,0 +1,958 @@
+#include "support/negotiation_generator.hpp"
+
+#include <algorithm>
+#include <random>
+#include <stdexcept>
+#include <variant>
+
+#include "core/date.hpp"
+
+// The model: paragraphs of nodes; a node is a word, a strike (of words) or a
+// group of brackets (one bracket alone, or alternatives side by side), and a
+// bracket holds one or more options, each a sequence of nodes. Every word and
+// every mark carries its origin. Operations edit the model, never the text, so
+// the text is valid by construction and the origins are exact.
+
+namespace accord::test {
+
+namespace {
+
+constexpr std::size_t kMaxDepth = 3;  // brackets nest at most this deep
+constexpr std::size_t kMaxAttempts = 200;
+
+struct Word {
+    std::string text;
+    std::size_t origin = 0;
+    std::optional<std::size_t> restored_by;
+    std::uint64_t id = 0;  // this occurrence, so that restored wording finds its neighbours
+};
+
+struct Node;
+using Seq = std::vector<Node>;
+
+struct Strike {
+    std::size_t open_origin = 0;
+    std::size_t close_origin = 0;
+    std::vector<Word> words;  // never empty
+};
+
+struct Bracket {
+    std::size_t open_origin = 0;
+    std::size_t close_origin = 0;
+    std::vector<Seq> options;             // one or more, none empty
+    std::vector<std::size_t> separators;  // origins of the '/' between options
+};
+
+// Brackets written side by side: one alone is an ordinary bracket.
+struct Group {
+    std::vector<Bracket> brackets;  // never empty
+};
+
+struct Node {
+    std::variant<Word, Strike, Group> value;
+};
+
+struct Para {
+    bool alternative = false;  // "Alt:" paragraph
+    std::size_t origin = 0;    // who added it: owns its label and full stop
+    Seq content;               // never empty
+    std::string status;        // "" for none
+    std::size_t status_origin = 0;
+};
+
+// Wording taken out of the text, for restore.
+struct DeletedRun {
+    std::vector<Word> words;
+    std::uint64_t before = 0;  // id of the word just before it, 0 for none
+    std::uint64_t after = 0;   // id of the word just after it
+};
+
+// A node's place: the sequence it is in, how many brackets enclose that
+// sequence, and its index there.
+struct Slot {
+    Seq* seq;
+    std::size_t depth;
+    std::size_t index;
+};
+
+const std::vector<std::string_view>& function_words() {
+    static const std::vector<std::string_view> words = {
+        "the",     "of",      "and",     "to",    "in",    "for",       "on",       "with",
+        "by",      "as",      "their",   "its",   "all",   "including", "through",  "within",
+        "between", "among",   "at",      "from",  "such",  "other",     "relevant", "this",
+        "that",    "these",   "those",   "which", "where", "while",     "under",    "into",
+        "upon",    "towards", "without", "each",  "both",  "or",        "also",     "further",
+        "more",    "well",    "be",      "are",   "is",    "should",    "shall",    "may",
+        "could",   "would",   "not",     "any",   "an",    "a",
+    };
+    return words;
+}
+
+const std::vector<std::string_view>& content_words() {
+    // clang-format off
+    static const std::vector<std::string_view> words = {
+        "cooperation", "enhanced", "implementation", "stakeholders", "multilateral", "transparent",
+        "democratic", "governance", "internet", "public", "policy", "issues", "governments",
+        "roles", "responsibilities", "respective", "equal", "footing", "development", "developing",
+        "countries", "capacity", "building", "participation", "meaningful", "effective",
+        "mechanisms", "existing", "new", "continuing", "full", "strengthen", "improve", "ensure",
+        "promote", "encourage", "recognize", "recognizes", "acknowledges", "reaffirms", "recalls",
+        "notes", "welcomes", "invites", "requests", "urges", "decides", "calls", "upon", "states",
+        "member", "parties", "secretariat", "working", "group", "commission", "agenda", "summit",
+        "information", "society", "world", "tunis", "geneva", "outcome", "documents", "principles",
+        "international", "regional", "national", "local", "level", "levels", "private", "sector",
+        "civil", "technical", "academic", "communities", "organizations", "intergovernmental",
+        "bodies", "forum", "dialogue", "consultations", "process", "processes", "framework",
+        "approach", "approaches", "accountable", "inclusive", "open", "accessible", "affordable",
+        "secure", "stable", "resilient", "sustainable", "human", "rights", "freedom", "expression",
+        "privacy", "protection", "data", "security", "trust", "confidence", "use", "technologies",
+        "communication", "infrastructure", "access", "digital", "divide", "bridging", "gender",
+        "women", "youth", "persons", "disabilities", "vulnerable", "groups", "resources",
+        "financing", "funding", "financial", "support", "assistance", "transfer", "technology",
+        "knowledge", "sharing", "best", "practices", "experiences", "lessons", "learned", "report",
+        "reports", "recommendations", "measures", "actions", "steps", "efforts", "commitments",
+        "obligations", "goals", "targets", "objectives", "priorities", "needs", "challenges",
+        "opportunities", "benefits", "impacts", "risks", "threats", "emissions", "mitigation",
+        "adaptation", "climate", "change", "loss", "damage", "finance", "contributions",
+        "determined", "nationally", "global", "stocktake", "transparency", "compliance", "review",
+        "assessment", "monitoring", "evaluation", "progress", "results", "annual", "periodic",
+        "biennial", "session", "sessions", "meeting", "meetings", "conference", "assembly",
+        "general", "council", "economic", "social", "environmental", "cultural", "diversity",
+        "languages", "multilingualism", "content", "local", "domain", "names", "addresses",
+        "resource", "critical", "management", "coordination", "coherence", "consistency",
+        "complementarity", "synergies", "partnerships", "networks", "relevant", "appropriate",
+        "necessary", "possible", "feasible", "timely", "adequate", "sufficient", "predictable",
+        "voluntary", "mandatory", "binding", "legal", "legally", "consensus", "agreement",
+        "agreed", "mandate", "scope", "terms", "reference", "modalities", "arrangements",
+        "institutional", "operational", "practical", "concrete", "specific", "particular",
+        "special", "attention", "account", "consideration", "taking", "bearing", "mind",
+        "accordance", "consistent", "respect", "regard", "view", "context", "basis", "manner",
+        "means", "ways", "role", "responsibility", "leadership", "ownership", "engagement",
+        "outreach", "awareness", "education", "training", "research", "innovation", "investment",
+        "trade", "markets", "competition", "consumers", "users", "providers", "operators",
+        "industry", "business", "entities",
+    };
+    // clang-format on
+    return words;
+}
+
+// Wording that negotiators write again and again, so that the same words in
+// the same order turn up as new wording from different proposers, as in real
+// texts (a blame that takes every repeated phrase for restored text is wrong).
+const std::vector<std::vector<std::string_view>>& stock_phrases() {
+    static const std::vector<std::vector<std::string_view>> phrases = {
+        {"enhanced", "cooperation"},
+        {"all", "stakeholders"},
+        {"in", "their", "respective", "roles", "and", "responsibilities"},
+        {"on", "an", "equal", "footing"},
+        {"developing", "countries"},
+        {"as", "appropriate"},
+        {"the", "tunis", "agenda"},
+        {"internet", "governance"},
+        {"public", "policy", "issues"},
+        {"capacity", "building"},
+        {"the", "private", "sector"},
+        {"civil", "society"},
+        {"intergovernmental", "organizations"},
+        {"the", "united", "nations"},
+        {"human", "rights"},
+        {"taking", "into", "account"},
+        {"in", "accordance", "with"},
+        {"at", "all", "levels"},
+        {"including", "through"},
+        {"the", "information", "society"},
+        {"transfer", "of", "technology"},
+        {"means", "of", "implementation"},
+        {"nationally", "determined", "contributions"},
+        {"loss", "and", "damage"},
+    };
+    return phrases;
+}
+
+std::size_t max_depth(const Node& node);
+
+std::size_t max_depth(const Seq& seq) {
+    std::size_t depth = 0;
+    for (const Node& node : seq) depth = std::max(depth, max_depth(node));
+    return depth;
+}
+
+// Brackets nested inside a node, itself included.
+std::size_t max_depth(const Node& node) {
+    const auto* group = std::get_if<Group>(&node.value);
+    if (group == nullptr) return 0;
+    std::size_t depth = 0;
+    for (const Bracket& bracket : group->brackets)
+        for (const Seq& option : bracket.options) depth = std::max(depth, max_depth(option));
+    return depth + 1;
+}
+
+void flatten(const Seq& seq, std::vector<Word>& out);
+
+void flatten(const Node& node, std::vector<Word>& out) {
+    if (const auto* word = std::get_if<Word>(&node.value)) {
+        out.push_back(*word);
+    } else if (const auto* strike = std::get_if<Strike>(&node.value)) {
+        out.insert(out.end(), strike->words.begin(), strike->words.end());
+    } else {
+        for (const Bracket& bracket : std::get<Group>(node.value).brackets)
+            for (const Seq& option : bracket.options) flatten(option, out);
+    }
+}
+
+void flatten(const Seq& seq, std::vector<Word>& out) {
+    for (const Node& node : seq) flatten(node, out);
+}
+
+// Renders the model as text and records where each word and mark landed.
+class Renderer {
+  public:
+    Renderer(std::size_t wrap_column, bool compact_slashes, std::vector<TruthItem>* truth)
+        : wrap_(wrap_column), compact_(compact_slashes), truth_(truth) {}
+
+    std::string document(const std::string& id, const std::vector<Para>& paragraphs) {
+        if (!id.empty()) out_ += "---\nid: " + id + "\n---\n\n";
+        for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+            if (p > 0) out_ += "\n\n";
+            line_start_ = out_.size();
+            paragraph(paragraphs[p]);
+        }
+        out_ += '\n';
+        return std::move(out_);
+    }
+
+  private:
+    void paragraph(const Para& para) {
+        if (para.alternative) {
+            item("Alt:", "text", TruthRole::label, para.origin);
+            out_ += ' ';
+        }
+        seq(para.content);
+        item(".", "text", TruthRole::punctuation, para.origin);
+        if (!para.status.empty()) {
+            out_ += ' ';
+            item("(" + para.status + ")", "text", TruthRole::status_tag, para.status_origin);
+        }
+    }
+
+    void seq(const Seq& nodes) {
+        for (std::size_t k = 0; k < nodes.size(); ++k) {
+            if (k > 0) space();
+            node(nodes[k]);
+        }
+    }
+
+    void node(const Node& n) {
+        if (const auto* plain = std::get_if<Word>(&n.value)) {
+            word(*plain);
+        } else if (const auto* strike = std::get_if<Strike>(&n.value)) {
+            item("~~", "strike", TruthRole::mark, strike->open_origin);
+            for (std::size_t k = 0; k < strike->words.size(); ++k) {
+                if (k > 0) space();
+                word(strike->words[k]);
+            }
+            item("~~", "strike", TruthRole::mark, strike->close_origin);
+        } else {
+            for (const Bracket& bracket : std::get<Group>(n.value).brackets) {
+                item("[", "bracket", TruthRole::mark, bracket.open_origin);
+                for (std::size_t k = 0; k < bracket.options.size(); ++k) {
+                    if (k > 0) {
+                        if (!compact_) out_ += ' ';
+                        item("/", "separator", TruthRole::mark, bracket.separators[k - 1]);
+                        if (!compact_) out_ += ' ';
+                    }
+                    seq(bracket.options[k]);
+                }
+                item("]", "bracket", TruthRole::mark, bracket.close_origin);
+            }
+        }
+    }
+
+    void word(const Word& w) {
+        if (truth_ != nullptr) {
+            truth_->push_back({{out_.size(), out_.size() + w.text.size()},
+                               "text",
+                               TruthRole::word,
+                               w.origin,
+                               w.restored_by});
+        }
+        out_ += w.text;
+    }
+
+    void item(const std::string& text, const char* kind, TruthRole role, std::size_t origin) {
+        if (truth_ != nullptr)
+            truth_->push_back({{out_.size(), out_.size() + text.size()}, kind, role, origin, {}});
+        out_ += text;
+    }
+
+    // Between two nodes or two struck words: a space, or a line break once
+    // the line is long enough.
+    void space() {
+        if (wrap_ > 0 && out_.size() - line_start_ >= wrap_) {
+            out_ += '\n';
+            line_start_ = out_.size();
+        } else {
+            out_ += ' ';
+        }
+    }
+
+    std::string out_;
+    std::size_t line_start_ = 0;
+    std::size_t wrap_;
+    bool compact_;
+    std::vector<TruthItem>* truth_;
+};
+
+class Generator {
+  public:
+    explicit Generator(const GeneratorOptions& options) : options_(options), rng_(options.seed) {}
+
+    GeneratedHistory run() {
+        if (options_.delegations.empty()) throw std::invalid_argument("no delegations");
+        const std::optional<std::int64_t> first_day = parse_iso_date(options_.first_date);
+        if (!first_day) throw std::invalid_argument("first_date is not YYYY-MM-DD");
+
+        GeneratedHistory history;
+        history.parse_options = parse_options(options_);
+        for (std::size_t v = 0; v < std::max<std::size_t>(options_.proposals, 1); ++v) {
+            Operation operation = Operation::draft;
+            proposer_ = delegation();
+            if (v == 0) {
+                draft();
+            } else {
+                operation = propose(v);
+            }
+            const bool last = v + 1 == std::max<std::size_t>(options_.proposals, 1);
+            std::vector<TruthItem> truth;
+            const bool record = last || options_.truth_for_every_version;
+            Renderer renderer(options_.wrap_column, options_.compact_slashes,
+                              record ? &truth : nullptr);
+            std::string text = renderer.document(options_.document_id, paragraphs_);
+            if (v > 0 && text == history.versions.back().text)
+                throw std::logic_error("generator made a proposal that changes nothing");
+
+            BlameVersion version;
+            version.id = "p" + std::to_string(v);
+            if (v > 0) version.parents = {v - 1};
+            version.text = std::move(text);
+            version.proposers = {proposer_};
+            version.date = format_iso_timestamp(
+                day_start_utc(*first_day + static_cast<std::int64_t>(v)) + 12 * 3600, 0);
+            history.versions.push_back(std::move(version));
+            history.operations.push_back(operation);
+            if (options_.truth_for_every_version) history.truth_by_version.push_back(truth);
+            if (last) history.truth = std::move(truth);
+        }
+        return history;
+    }
+
+  private:
+    // --- randomness (no std:: distributions: their output differs between libraries)
+
+    std::uint64_t below(std::uint64_t n) { return n == 0 ? 0 : rng_() % n; }
+    std::size_t between(std::size_t low, std::size_t high) { return low + below(high - low + 1); }
+    double unit() { return static_cast<double>(rng_() >> 11) * 0x1.0p-53; }
+    bool chance(double p) { return unit() < p; }
+    template <typename T>
+    T& pick(std::vector<T>& items) {
+        return items[below(items.size())];
+    }
+
+    std::string delegation() { return options_.delegations[below(options_.delegations.size())]; }
+
+    // --- wording
+
+    Word new_word(std::size_t v) {
+        const auto& list = chance(0.3) ? function_words() : content_words();
+        return {std::string(list[below(list.size())]), v, std::nullopt, next_id_++};
+    }
+
+    // About `count` new words (a stock phrase may run a few over), none equal
+    // to any of `avoid`.
+    Seq new_wording(std::size_t v, std::size_t count, const std::vector<Word>& avoid = {}) {
+        const auto avoided = [&](std::string_view text) {
+            return std::any_of(avoid.begin(), avoid.end(),
+                               [&](const Word& w) { return w.text == text; });
+        };
+        Seq seq;
+        while (seq.size() < count) {
+            if (count - seq.size() >= 2 && chance(options_.phrase_share)) {
+                const auto& phrase = stock_phrases()[below(stock_phrases().size())];
+                if (std::none_of(phrase.begin(), phrase.end(), avoided)) {
+                    for (std::string_view text : phrase)
+                        seq.push_back({Word{std::string(text), v, std::nullopt, next_id_++}});
+                }
+                continue;
+            }
+            Word word = new_word(v);
+            if (!avoided(word.text)) seq.push_back({std::move(word)});
+        }
+        return seq;
+    }
+
+    static Node bracketed(std::size_t v, Seq content) {
+        Bracket bracket{v, v, {}, {}};
+        bracket.options.push_back(std::move(content));
+        return {Group{{std::move(bracket)}}};
+    }
+
+    // A new paragraph's wording: plain words with, often, a bracketed part
+    // and sometimes alternatives, all of version v.
+    Seq paragraph_content(std::size_t v, std::size_t low, std::size_t high) {
+        Seq seq = new_wording(v, between(low, high));
+        if (chance(0.5)) {
+            const std::size_t length = between(1, std::min<std::size_t>(4, seq.size() - 1));
+            const std::size_t start = below(seq.size() - length + 1);
+            Seq inner(
+                std::make_move_iterator(seq.begin() + static_cast<std::ptrdiff_t>(start)),
+                std::make_move_iterator(seq.begin() + static_cast<std::ptrdiff_t>(start + length)));
+            seq.erase(seq.begin() + static_cast<std::ptrdiff_t>(start),
+                      seq.begin() + static_cast<std::ptrdiff_t>(start + length));
+            Node group = bracketed(v, std::move(inner));
+            if (chance(0.3)) {
+                Bracket other{v, v, {new_wording(v, between(1, 4))}, {}};
+                std::get<Group>(group.value).brackets.push_back(std::move(other));
+            }
+            seq.insert(seq.begin() + static_cast<std::ptrdiff_t>(start), std::move(group));
+        }
+        return seq;
+    }
+
+    void draft() {
+        const std::size_t count = std::clamp<std::size_t>(options_.initial_paragraphs, 1, 50);
+        for (std::size_t p = 0; p < count; ++p) {
+            Para para;
+            para.origin = 0;
+            para.content = paragraph_content(0, 12, 35);
+            if (chance(0.2)) para.status = "revisit";
+            paragraphs_.push_back(std::move(para));
+        }
+    }
+
+    // --- walking the model
+
+    template <typename F>
+    void each_seq(Seq& seq, std::size_t depth, F& f) {
+        f(seq, depth);
+        for (Node& node : seq) {
+            if (auto* group = std::get_if<Group>(&node.value)) {
+                for (Bracket& bracket : group->brackets)
+                    for (Seq& option : bracket.options) each_seq(option, depth + 1, f);
+            }
+        }
+    }
+
+    template <typename F>
+    void each_seq(F f) {
+        for (Para& para : paragraphs_) each_seq(para.content, 0, f);
+    }
+
+    // Every node for which `keep(node)` holds.
+    template <typename P>
+    std::vector<Slot> slots(P keep) {
+        std::vector<Slot> out;
+        each_seq([&](Seq& seq, std::size_t depth) {
+            for (std::size_t k = 0; k < seq.size(); ++k)
+                if (keep(seq[k])) out.push_back({&seq, depth, k});
+        });
+        return out;
+    }
+
+    static bool is_word(const Node& node) { return std::holds_alternative<Word>(node.value); }
+    static bool is_strike(const Node& node) { return std::holds_alternative<Strike>(node.value); }
+    static bool is_group(const Node& node) { return std::holds_alternative<Group>(node.value); }
+
+    // A place between two nodes, chosen uniformly among all such places in
+    // sequences enclosed by fewer than `depth_below` brackets.
+    Slot insertion_point(std::size_t depth_below) {
+        std::vector<Slot> places;
+        each_seq([&](Seq& seq, std::size_t depth) {
+            if (depth >= depth_below) return;
+            for (std::size_t k = 0; k <= seq.size(); ++k) places.push_back({&seq, depth, k});
+        });
+        return pick(places);
+    }
+
+    std::size_t word_count() {
+        std::size_t count = 0;
+        each_seq([&](Seq& seq, std::size_t) {
+            for (const Node& node : seq) {
+                if (is_word(node)) ++count;
+                if (const auto* strike = std::get_if<Strike>(&node.value))
+                    count += strike->words.size();
+            }
+        });
+        return count;
+    }
+
+    std::vector<Word> all_words() {
+        std::vector<Word> out;
+        for (const Para& para : paragraphs_) flatten(para.content, out);
+        return out;
+    }
+
+    // Consecutive plain words from `slot`, at most `most`, at least one.
+    static std::size_t word_run(const Slot& slot, std::size_t most) {
+        std::size_t length = 0;
+        while (length < most && slot.index + length < slot.seq->size() &&
+               is_word((*slot.seq)[slot.index + length]))
+            ++length;
+        return length;
+    }
+
+    // Keeps the words of nodes about to leave the text, with the ids of the
+    // words around them, so that a later proposal can restore them. Call
+    // before removing them.
+    void archive(const std::vector<Word>& words) {
+        if (words.empty()) return;
+        const std::vector<Word> all = all_words();
+        DeletedRun run{words, 0, 0};
+        for (std::size_t k = 0; k < all.size(); ++k) {
+            if (all[k].id == words.front().id && k > 0) run.before = all[k - 1].id;
+            if (all[k].id == words.back().id && k + 1 < all.size()) run.after = all[k + 1].id;
+        }
+        deleted_.push_back(std::move(run));
+    }
+
+    void archive(const Seq& seq) {
+        std::vector<Word> words;
+        flatten(seq, words);
+        archive(words);
+    }
+
+    // Where the word `id` is: the slot of the node holding it (a strike
+    // holding it counts), searched everywhere.
+    std::optional<Slot> find_word(std::uint64_t id) {
+        std::optional<Slot> found;
+        each_seq([&](Seq& seq, std::size_t depth) {
+            for (std::size_t k = 0; k < seq.size() && !found; ++k) {
+                if (const auto* word = std::get_if<Word>(&seq[k].value)) {
+                    if (word->id == id) found = Slot{&seq, depth, k};
+                } else if (const auto* strike = std::get_if<Strike>(&seq[k].value)) {
+                    for (const Word& w : strike->words)
+                        if (w.id == id) found = Slot{&seq, depth, k};
+                }
+            }
+        });
+        return found;
+    }
+
+    // --- operations
+
+    static bool is_growth(Operation operation) {
+        return operation == Operation::insert_bracketed || operation == Operation::add_option ||
+               operation == Operation::restore || operation == Operation::add_paragraph ||
+               operation == Operation::add_alternative_paragraph;
+    }
+
+    Operation draw() {
+        const bool capped = options_.max_words > 0 && word_count() > options_.max_words;
+        double total = 0;
+        for (std::size_t k = 1; k < kOperationCount; ++k) {
+            if (!(capped && is_growth(static_cast<Operation>(k))))
+                total += std::max(0.0, options_.weights[k]);
+        }
+        if (total <= 0) return Operation::insert_bracketed;
+        double at = unit() * total;
+        for (std::size_t k = 1; k < kOperationCount; ++k) {
+            const auto operation = static_cast<Operation>(k);
+            if (capped && is_growth(operation)) continue;
+            at -= std::max(0.0, options_.weights[k]);
+            if (at < 0) return operation;
+        }
+        return Operation::insert_bracketed;
+    }
+
+    Operation propose(std::size_t v) {
+        for (std::size_t attempt = 0; attempt < kMaxAttempts; ++attempt) {
+            const Operation operation = draw();
+            proposer_ = delegation();
+            if (apply(operation, v)) return operation;
+        }
+        insert_bracketed(v);  // always possible
+        return Operation::insert_bracketed;
+    }
+
+    bool apply(Operation operation, std::size_t v) {
+        switch (operation) {
+            case Operation::draft:
+                return false;
+            case Operation::insert_bracketed:
+                return insert_bracketed(v);
+            case Operation::add_option:
+                return add_option(v);
+            case Operation::bracket_existing:
+                return bracket_existing(v);
+            case Operation::strike:
+                return strike(v);
+            case Operation::replace:
+                return replace(v);
+            case Operation::lift_bracket:
+                return lift_bracket();
+            case Operation::choose_option:
+                return choose_option();
+            case Operation::delete_bracket:
+                return delete_bracket();
+            case Operation::accept_strike:
+                return accept_strike();
+            case Operation::restore:
+                return restore(v);
+            case Operation::add_paragraph:
+                return add_paragraph(v);
+            case Operation::add_alternative_paragraph:
+                return add_alternative_paragraph(v);
+            case Operation::set_status:
+                return set_status(v);
+        }
+        return false;
+    }
+
+    bool insert_bracketed(std::size_t v) {
+        const Slot at = insertion_point(kMaxDepth);
+        at.seq->insert(at.seq->begin() + static_cast<std::ptrdiff_t>(at.index),
+                       bracketed(v, new_wording(v, between(1, 8))));
+        return true;
+    }
+
+    bool add_option(std::size_t v) {
+        std::vector<Slot> groups = slots(is_group);
+        if (groups.empty()) return false;
+        const Slot at = pick(groups);
+        Group& group = std::get<Group>((*at.seq)[at.index].value);
+        Seq wording = new_wording(v, between(1, 6));
+        if (options_.slash_options && chance(0.35)) {
+            Bracket& bracket = pick(group.brackets);
+            bracket.options.push_back(std::move(wording));
+            bracket.separators.push_back(v);
+        } else {
+            const std::size_t position =
+                chance(0.8) ? group.brackets.size() : below(group.brackets.size() + 1);
+            Bracket bracket{v, v, {}, {}};
+            bracket.options.push_back(std::move(wording));
+            group.brackets.insert(group.brackets.begin() + static_cast<std::ptrdiff_t>(position),
+                                  std::move(bracket));
+        }
+        return true;
+    }
+
+    bool bracket_existing(std::size_t v) {
+        // Mostly plain words; sometimes a run with strikes or brackets in it.
+        const bool words_only = chance(0.75);
+        std::vector<Slot> starts = slots([&](const Node& n) { return !words_only || is_word(n); });
+        if (starts.empty()) return false;
+        const Slot at = pick(starts);
+        Seq& seq = *at.seq;
+        std::size_t length = words_only ? word_run(at, between(1, 4))
+                                        : std::min(between(1, 4), seq.size() - at.index);
+        // "[[a]]" says nothing new; too deep is unreadable.
+        if (length == 1 && is_group(seq[at.index])) return false;
+        std::size_t depth = 0;
+        for (std::size_t k = 0; k < length; ++k)
+            depth = std::max(depth, max_depth(seq[at.index + k]));
+        if (at.depth + depth + 1 > kMaxDepth) return false;
+        const auto first = seq.begin() + static_cast<std::ptrdiff_t>(at.index);
+        Seq inner(std::make_move_iterator(first),
+                  std::make_move_iterator(first + static_cast<std::ptrdiff_t>(length)));
+        seq.erase(first, first + static_cast<std::ptrdiff_t>(length));
+        seq.insert(seq.begin() + static_cast<std::ptrdiff_t>(at.index),
+                   bracketed(v, std::move(inner)));
+        return true;
+    }
+
+    bool strike(std::size_t v) {
+        std::vector<Slot> starts = slots(is_word);
+        if (starts.empty()) return false;
+        const Slot at = pick(starts);
+        Seq& seq = *at.seq;
+        const std::size_t length = word_run(at, between(1, 4));
+        Strike strike{v, v, {}};
+        for (std::size_t k = 0; k < length; ++k)
+            strike.words.push_back(std::get<Word>(seq[at.index + k].value));
+        const auto first = seq.begin() + static_cast<std::ptrdiff_t>(at.index);
+        seq.erase(first, first + static_cast<std::ptrdiff_t>(length));
+        seq.insert(seq.begin() + static_cast<std::ptrdiff_t>(at.index), Node{std::move(strike)});
+        return true;
+    }
+
+    bool replace(std::size_t v) {
+        std::vector<Slot> starts = slots(is_word);
+        if (starts.empty()) return false;
+        const Slot at = pick(starts);
+        Seq& seq = *at.seq;
+        const std::size_t length = word_run(at, between(1, 3));
+        std::vector<Word> old;
+        for (std::size_t k = 0; k < length; ++k)
+            old.push_back(std::get<Word>(seq[at.index + k].value));
+        archive(old);
+        Seq wording = new_wording(v, between(1, 3), old);
+        const auto first = seq.begin() + static_cast<std::ptrdiff_t>(at.index);
+        seq.erase(first, first + static_cast<std::ptrdiff_t>(length));
+        seq.insert(seq.begin() + static_cast<std::ptrdiff_t>(at.index),
+                   std::make_move_iterator(wording.begin()),
+                   std::make_move_iterator(wording.end()));
+        return true;
+    }
+
+    // Replaces the node at `at` by the nodes of `content`.
+    static void splice(const Slot& at, Seq content) {
+        Seq& seq = *at.seq;
+        seq.erase(seq.begin() + static_cast<std::ptrdiff_t>(at.index));
+        seq.insert(seq.begin() + static_cast<std::ptrdiff_t>(at.index),
+                   std::make_move_iterator(content.begin()),
+                   std::make_move_iterator(content.end()));
+    }
+
+    bool lift_bracket() {
+        std::vector<Slot> plain = slots([](const Node& n) {
+            const auto* group = std::get_if<Group>(&n.value);
+            return group != nullptr && group->brackets.size() == 1 &&
+                   group->brackets[0].options.size() == 1;
+        });
+        if (plain.empty()) return false;
+        const Slot at = pick(plain);
+        proposer_ = options_.chair;
+        Seq content = std::move(std::get<Group>((*at.seq)[at.index].value).brackets[0].options[0]);
+        splice(at, std::move(content));
+        return true;
+    }
+
+    bool choose_option() {
+        std::vector<Slot> choices = slots([](const Node& n) {
+            const auto* group = std::get_if<Group>(&n.value);
+            return group != nullptr &&
+                   (group->brackets.size() > 1 || group->brackets[0].options.size() > 1);
+        });
+        if (choices.empty()) return false;
+        const Slot at = pick(choices);
+        proposer_ = options_.chair;
+        Group& group = std::get<Group>((*at.seq)[at.index].value);
+        Bracket chosen;
+        if (group.brackets.size() > 1) {
+            const std::size_t keep = below(group.brackets.size());
+            for (std::size_t k = 0; k < group.brackets.size(); ++k) {
+                if (k == keep) continue;
+                for (const Seq& option : group.brackets[k].options) archive(option);
+            }
+            chosen = std::move(group.brackets[keep]);
+        } else {
+            Bracket& bracket = group.brackets[0];
+            const std::size_t keep = below(bracket.options.size());
+            for (std::size_t k = 0; k < bracket.options.size(); ++k)
+                if (k != keep) archive(bracket.options[k]);
+            chosen = {bracket.open_origin, bracket.close_origin, {}, {}};
+            chosen.options.push_back(std::move(bracket.options[keep]));
+        }
+        // Agreement usually lifts the brackets too; sometimes the choice stays bracketed.
+        if (chosen.options.size() == 1 && chance(0.6)) {
+            splice(at, std::move(chosen.options[0]));
+        } else {
+            group.brackets.clear();
+            group.brackets.push_back(std::move(chosen));
+        }
+        return true;
+    }
+
+    bool delete_bracket() {
+        std::vector<Slot> groups = slots(is_group);
+        if (groups.empty()) return false;
+        const Slot at = pick(groups);
+        Group& group = std::get<Group>((*at.seq)[at.index].value);
+        if (group.brackets.size() > 1 && chance(0.5)) {  // one option of a group
+            const std::size_t k = below(group.brackets.size());
+            for (const Seq& option : group.brackets[k].options) archive(option);
+            group.brackets.erase(group.brackets.begin() + static_cast<std::ptrdiff_t>(k));
+            return true;
+        }
+        if (group.brackets.size() == 1 && group.brackets[0].options.size() > 1 && chance(0.5)) {
+            Bracket& bracket = group.brackets[0];  // one option of "[a / b]"
+            const std::size_t k = below(bracket.options.size());
+            archive(bracket.options[k]);
+            bracket.options.erase(bracket.options.begin() + static_cast<std::ptrdiff_t>(k));
+            bracket.separators.erase(bracket.separators.begin() +
+                                     static_cast<std::ptrdiff_t>(k == 0 ? 0 : k - 1));
+            return true;
+        }
+        if (at.seq->size() < 2) return false;  // would leave nothing: "[]" or an empty paragraph
+        archive(Seq{(*at.seq)[at.index]});
+        at.seq->erase(at.seq->begin() + static_cast<std::ptrdiff_t>(at.index));
+        return true;
+    }
+
+    bool accept_strike() {
+        std::vector<Slot> strikes = slots(is_strike);
+        if (strikes.empty()) return false;
+        const Slot at = pick(strikes);
+        if (at.seq->size() < 2) return false;
+        archive(std::get<Strike>((*at.seq)[at.index].value).words);
+        at.seq->erase(at.seq->begin() + static_cast<std::ptrdiff_t>(at.index));
+        return true;
+    }
+
+    bool restore(std::size_t v) {
+        std::vector<std::size_t> candidates;
+        for (std::size_t k = 0; k < deleted_.size(); ++k)
+            if (deleted_[k].words.size() >= 2) candidates.push_back(k);
+        if (candidates.empty()) return false;
+        const std::size_t chosen = pick(candidates);
+        DeletedRun run = std::move(deleted_[chosen]);
+        deleted_.erase(deleted_.begin() + static_cast<std::ptrdiff_t>(chosen));
+
+        // Where it was: after the word before it, else before the word after it.
+        std::optional<Slot> at;
+        if (run.before != 0 && (at = find_word(run.before))) {
+            ++at->index;
+        } else if (run.after != 0) {
+            at = find_word(run.after);
+        }
+        if (!at) at = insertion_point(kMaxDepth + 1);
+
+        Seq words;
+        for (Word& word : run.words) {
+            word.restored_by = v;
+            words.push_back({std::move(word)});
+        }
+        auto position = at->seq->begin() + static_cast<std::ptrdiff_t>(at->index);
+        if (at->depth < kMaxDepth && chance(0.5)) {
+            at->seq->insert(position, bracketed(v, std::move(words)));
+        } else {
+            at->seq->insert(position, std::make_move_iterator(words.begin()),
+                            std::make_move_iterator(words.end()));
+        }
+        return true;
+    }
+
+    bool add_paragraph(std::size_t v) {
+        std::vector<std::size_t> places;  // before a main paragraph, or at the end
+        for (std::size_t p = 0; p < paragraphs_.size(); ++p)
+            if (!paragraphs_[p].alternative) places.push_back(p);
+        places.push_back(paragraphs_.size());
+        Para para;
+        para.origin = v;
+        para.content = paragraph_content(v, 6, 20);
+        paragraphs_.insert(paragraphs_.begin() + static_cast<std::ptrdiff_t>(pick(places)),
+                           std::move(para));
+        return true;
+    }
+
+    bool add_alternative_paragraph(std::size_t v) {
+        std::vector<std::size_t> mains;
+        for (std::size_t p = 0; p < paragraphs_.size(); ++p)
+            if (!paragraphs_[p].alternative) mains.push_back(p);
+        if (mains.empty()) return false;
+        std::size_t after = pick(mains) + 1;
+        while (after < paragraphs_.size() && paragraphs_[after].alternative) ++after;
+        Para para;
+        para.alternative = true;
+        para.origin = v;
+        para.content = paragraph_content(v, 5, 15);
+        paragraphs_.insert(paragraphs_.begin() + static_cast<std::ptrdiff_t>(after),
+                           std::move(para));
+        return true;
+    }
+
+    bool set_status(std::size_t v) {
+        std::vector<std::size_t> mains;
+        for (std::size_t p = 0; p < paragraphs_.size(); ++p)
+            if (!paragraphs_[p].alternative) mains.push_back(p);
+        if (mains.empty()) return false;
+        Para& para = paragraphs_[pick(mains)];
+        if (para.status.empty() || para.status == "agreed") {
+            para.status = chance(0.8) ? "revisit" : "no consensus";  // opened or reopened
+        } else {
+            para.status = "agreed";
+            proposer_ = options_.chair;
+        }
+        para.status_origin = v;
+        return true;
+    }
+
+    const GeneratorOptions& options_;
+    std::mt19937_64 rng_;
+    std::vector<Para> paragraphs_;
+    std::vector<DeletedRun> deleted_;
+    std::uint64_t next_id_ = 1;
+    std::string proposer_;
+};
+
+}  // namespace
+
+std::string_view to_string(Operation operation) {
+    switch (operation) {
+        case Operation::draft:
+            return "draft";
+        case Operation::insert_bracketed:
+            return "insert-bracketed";
+        case Operation::add_option:
+            return "add-option";
+        case Operation::bracket_existing:
+            return "bracket-existing";
+        case Operation::strike:
+            return "strike";
+        case Operation::replace:
+            return "replace";
+        case Operation::lift_bracket:
+            return "lift-bracket";
+        case Operation::choose_option:
+            return "choose-option";
+        case Operation::delete_bracket:
+            return "delete-bracket";
+        case Operation::accept_strike:
+            return "accept-strike";
+        case Operation::restore:
+            return "restore";
+        case Operation::add_paragraph:
+            return "add-paragraph";
+        case Operation::add_alternative_paragraph:
+            return "add-alternative-paragraph";
+        case Operation::set_status:
+            return "set-status";
+    }
+    return "?";
+}
+
+OperationWeights default_weights() {
+    OperationWeights weights{};
+    auto set = [&](Operation operation, double weight) {
+        weights[static_cast<std::size_t>(operation)] = weight;
+    };
+    set(Operation::insert_bracketed, 3);
+    set(Operation::add_option, 2);
+    set(Operation::bracket_existing, 2);
+    set(Operation::strike, 1.5);
+    set(Operation::replace, 2);
+    set(Operation::lift_bracket, 2.5);
+    set(Operation::choose_option, 1.5);
+    set(Operation::delete_bracket, 1);
+    set(Operation::accept_strike, 1);
+    set(Operation::restore, 1);
+    set(Operation::add_paragraph, 0.4);
+    set(Operation::add_alternative_paragraph, 0.3);
+    set(Operation::set_status, 0.6);
+    return weights;
+}
+
+ParseOptions parse_options(const GeneratorOptions& options) {
+    ParseOptions parse;
+    parse.notation.slash_options =
+        options.compact_slashes ? SlashOptions::any : SlashOptions::spaced;
+    return parse;
+}
+
+GeneratedHistory generate_history(const GeneratorOptions& options) {
+    return Generator(options).run();
+}
+
+const std::vector<std::string_view>& negotiation_vocabulary() {
+    static const std::vector<std::string_view> all = [] {
+        std::vector<std::string_view> words = function_words();
+        words.insert(words.end(), content_words().begin(), content_words().end());
+        for (const auto& phrase : stock_phrases())
+            words.insert(words.end(), phrase.begin(), phrase.end());
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        return words;
+    }();
+    return all;
+}
+
+}  // namespace accord::test
