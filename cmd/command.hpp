@@ -29,6 +29,7 @@ void register_log(CLI::App& app, Run& run);
 void register_show(CLI::App& app, Run& run);
 void register_blame(CLI::App& app, Run& run);
 void register_who(CLI::App& app, Run& run);
+void register_merge_file(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

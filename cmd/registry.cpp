@@ -12,6 +12,7 @@ void register_all(CLI::App& app, Run& run) {
     register_show(app, run);
     register_blame(app, run);
     register_who(app, run);
+    register_merge_file(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {

@@ -315,7 +315,8 @@ class Parser {
     // compilation's plain-text headings: one short line with no brackets, not
     // ending in punctuation that continues a sentence, and shaped like a
     // heading: "GROUP B: ...", "2. Draft recommendations submitted by Saudi
-    // Arabia (20 February 2014)", "IV. WORKSTREAM 2".
+    // Arabia (20 February 2014)" (a parenthesis with a number, not a status
+    // tag), "IV. WORKSTREAM 2".
     bool is_section_break(const Paragraph& paragraph) const {
         if (paragraph.heading) return true;
         const std::string_view text = source_.substr(paragraph.range.begin, paragraph.range.size());
@@ -329,7 +330,14 @@ class Parser {
             --last;
         if (first >= last || text[first] == '(' || text[first] == '<') return false;
         if (std::strchr(".,;:", text[last - 1])) return false;
-        if (text[last - 1] == ')') return true;
+        if (text[last - 1] == ')') {
+            // "(20 February 2014)", "(Questions 4, 8 and 9)"; not a status tag.
+            if (!paragraph.status_tag.empty()) return false;
+            const std::size_t open = text.rfind('(', last - 1);
+            return open != std::string_view::npos &&
+                   std::any_of(text.begin() + open, text.begin() + last,
+                               [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+        }
         std::size_t caps = 0;
         while (first + caps < last && std::isupper(static_cast<unsigned char>(text[first + caps])))
             ++caps;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 
+#include "core/diagnostic.hpp"
 #include "core/front_matter.hpp"
 #include "core/source_map.hpp"
 #include "core/tokens.hpp"
@@ -57,20 +58,29 @@ class Merger {
           diff_t_(diff_tokens(base_, theirs_)) {}
 
     MergeResult run() {
-        merge_front_matter();
-        protect_agreements_on_edited_text();
-        std::vector<Chunk> chunks = split();
-        // First grow every real conflict to balanced bounds (it may take in
-        // neighbours that alone would have merged), then emit in order.
-        for (std::size_t c = 0; c < chunks.size(); ++c) {
-            if (!chunks[c].stable && is_conflict(chunks[c])) expand(chunks, c);
-        }
-        for (std::size_t c = 0; c < chunks.size(); ++c) {
-            if (chunks[c].stable) {
-                emit_range(base(), chunks[c].b0, chunks[c].b1);
-                continue;
+        undo_lifts_over_edits();
+        const std::size_t input_errors =
+            std::max({count_errors(base_.diagnostics), count_errors(ours_.diagnostics),
+                      count_errors(theirs_.diagnostics)});
+        // Merging chunk by chunk can, rarely, pair one side's '[' with the
+        // other's ']' into text that does not balance. Each paragraph where
+        // that happens is merged again as a whole, as paragraph alternatives.
+        std::vector<bool> whole(base_.paragraphs.size() + 1, false);
+        for (int attempt = 0; attempt < 4; ++attempt) {
+            attempt_merge(whole);
+            const Document merged = parse(out_, options_.parse);
+            if (count_errors(merged.diagnostics) <= input_errors) break;
+            bool more = false;
+            for (const Diagnostic& d : merged.diagnostics) {
+                if (d.severity != Severity::error) continue;
+                for (const auto& [chunk, from, to] : emitted_) {
+                    if (d.offset < from || d.offset > to) continue;
+                    const std::uint32_t p = base_paragraph(chunk.b0);
+                    more = more || !whole[p];
+                    whole[p] = true;
+                }
             }
-            resolve(chunks[c]);
+            if (!more) break;
         }
         // Lines of the disagreements, now that the text is complete.
         const SourceMap map(out_);
@@ -82,6 +92,67 @@ class Merger {
     }
 
   private:
+    void attempt_merge(const std::vector<bool>& whole) {
+        out_.clear();
+        result_ = MergeResult{};
+        offsets_.clear();
+        emitted_.clear();
+        merge_front_matter();
+        for (const Disagreement& d : lifts_undone_) {
+            result_.disagreements.push_back(d);
+            offsets_.push_back(out_.size());
+        }
+        std::vector<Chunk> chunks = split();
+        // First grow every real conflict to balanced bounds (it may take in
+        // neighbours that alone would have merged), then emit in order.
+        std::vector<bool> forced(chunks.size(), false);
+        for (std::size_t c = 0; c < chunks.size(); ++c) {
+            const Chunk& x = chunks[c];
+            if (x.stable || (x.b0 == x.b1 && x.o0 == x.o1 && x.t0 == x.t1))
+                continue;  // or taken in already
+            forced[c] = whole[base_paragraph(chunks[c].b0)];
+            if (forced[c] || (is_conflict(chunks[c]) && !settles_in_place(chunks[c]))) {
+                expand(chunks, c, forced[c]);
+            }
+        }
+        for (std::size_t c = 0; c < chunks.size(); ++c) {
+            const std::size_t from = out_.size();
+            if (chunks[c].stable) {
+                emit_range(base(), chunks[c].b0, chunks[c].b1);
+            } else if (forced[c]) {
+                resolve_paragraphs(chunks[c]);
+            } else {
+                resolve(chunks[c]);
+            }
+            emitted_.push_back({chunks[c], from, out_.size()});
+        }
+    }
+
+    // The base paragraph a token lies in (or, between paragraphs, the next one).
+    std::uint32_t base_paragraph(std::uint32_t token) const {
+        const std::size_t at =
+            token < base().tokens.size() ? base().tokens[token].range.begin : base_.source.size();
+        const auto it =
+            std::upper_bound(base_.paragraphs.begin(), base_.paragraphs.end(), at,
+                             [](std::size_t o, const Paragraph& p) { return o < p.range.end; });
+        return static_cast<std::uint32_t>(it - base_.paragraphs.begin());
+    }
+
+    // A chunk grown to whole paragraphs: one side's paragraphs if the other
+    // kept the base's, else both, bracketed, ours first.
+    void resolve_paragraphs(const Chunk& x) {
+        if (x.b0 == x.b1 && x.o0 == x.o1 && x.t0 == x.t1) return;
+        const std::string b = text_of(base(), x.b0, x.b1), o = text_of(ours(), x.o0, x.o1),
+                          t = text_of(theirs(), x.t0, x.t1);
+        if (o == t || t == b) return put(o);
+        if (o == b) return put(t);
+        disagree(DisagreementKind::alternatives, trim(o), trim(t));
+        const std::string ot = trim(o), tt = trim(t);
+        if (ot.empty() || tt.empty()) return put(o.empty() ? t : o);
+        const std::size_t lead = o.find(ot);
+        put(o.substr(0, lead) + "[" + ot + "]\n\n[" + tt + "]" + o.substr(lead + ot.size()));
+    }
+
     Text base() const { return {base_, diff_o_.old_tokens}; }
     Text ours() const { return {ours_, diff_o_.new_tokens}; }
     Text theirs() const { return {theirs_, diff_t_.new_tokens}; }
@@ -139,13 +210,14 @@ class Merger {
     // --- agreement does not cover new text ------------------------------------------
 
     // A bracket one side lifted while the other edited inside it keeps its
-    // marks. For a bracket of an alternatives group (a choice), an option the
-    // other side added to the group counts as an edit inside: the choice did
-    // not cover it.
-    void protect_agreements_on_edited_text() {
-        keep_mark_.assign(base().tokens.size(), false);
+    // marks: agreement on the old text does not cover the new. For a bracket
+    // of an alternatives group (a choice), an option the other side added to
+    // the group counts as an edit inside. The lift is undone in the lifting
+    // side's text before the merge, so every later step sees the bracket.
+    void undo_lifts_over_edits() {
         const TokenView bo(base_, diff_o_.old_tokens, diff_o_.old_to_new);
         const TokenView bt(base_, diff_t_.old_tokens, diff_t_.old_to_new);
+        std::vector<std::uint32_t> restore_in_ours, restore_in_theirs;  // base mark tokens
         for (const Bracket& b : base_.brackets) {
             const std::uint32_t open = bo.token_at(b.open), close = bo.token_at(b.close);
             std::uint32_t first = open, last = close;
@@ -161,14 +233,64 @@ class Merger {
                                      (b.group != kNone && option_added_after(bo, diff_o_, last));
             const bool theirs_edited = edited_inside(bt, diff_t_.new_to_old, first, last) ||
                                        (b.group != kNone && option_added_after(bt, diff_t_, last));
-            if ((ours_lifted && theirs_edited && !theirs_lifted) ||
-                (theirs_lifted && ours_edited && !ours_lifted)) {
-                keep_mark_[open] = keep_mark_[close] = true;
-                disagree(DisagreementKind::kept_bracketed, ours_lifted ? "lifted" : "edited",
-                         theirs_lifted ? "lifted" : "edited", std::string(base_.text(b.inner())));
-                pending_offset_fix_.push_back(result_.disagreements.size() - 1);
-            }
+            std::vector<std::uint32_t>* restore = nullptr;
+            if (ours_lifted && theirs_edited && !theirs_lifted) restore = &restore_in_ours;
+            if (theirs_lifted && ours_edited && !ours_lifted) restore = &restore_in_theirs;
+            if (!restore) continue;
+            restore->push_back(open);
+            restore->push_back(close);
+            lifts_undone_.push_back(
+                {DisagreementKind::kept_bracketed, 0, ours_lifted ? "lifted" : "edited",
+                 theirs_lifted ? "lifted" : "edited", std::string(base_.text(b.inner()))});
         }
+        if (!restore_in_ours.empty()) {
+            ours_ = parse(put_back(ours_, diff_o_, restore_in_ours), options_.parse);
+            diff_o_ = diff_tokens(base_, ours_);
+        }
+        if (!restore_in_theirs.empty()) {
+            theirs_ = parse(put_back(theirs_, diff_t_, restore_in_theirs), options_.parse);
+            diff_t_ = diff_tokens(base_, theirs_);
+        }
+    }
+
+    // `side`'s text with the given base marks put back where they stood: a
+    // '[' before the side's copy of the next base token it kept, a ']' after
+    // its copy of the previous one, so each mark holds on to the words it
+    // bracketed.
+    std::string put_back(const Document& side, const TokenDiff& diff,
+                         std::vector<std::uint32_t> marks) const {
+        std::vector<std::pair<std::size_t, char>> inserts;  // byte offset in the side's text, mark
+        for (std::uint32_t m : marks) {
+            const bool open = diff.old_tokens[m].kind == TokenKind::bracket_open;
+            std::size_t at = open ? side.source.size() : 0;
+            if (open) {
+                for (std::uint32_t n = m + 1; n < diff.old_tokens.size(); ++n) {
+                    if (diff.old_to_new[n] != kNone) {
+                        at = diff.new_tokens[diff.old_to_new[n]].range.begin;
+                        break;
+                    }
+                }
+            } else {
+                for (std::uint32_t n = m; n-- > 0;) {
+                    if (diff.old_to_new[n] != kNone) {
+                        at = diff.new_tokens[diff.old_to_new[n]].range.end;
+                        break;
+                    }
+                }
+            }
+            inserts.push_back({at, open ? '[' : ']'});
+        }
+        std::stable_sort(inserts.begin(), inserts.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::string out;
+        std::size_t at = 0;
+        for (const auto& [offset, mark] : inserts) {
+            out.append(side.source, at, offset - at);
+            out += mark;
+            at = offset;
+        }
+        out.append(side.source, at, std::string::npos);
+        return out;
     }
 
     // The side put a new bracket right after the group's last ']'.
@@ -186,12 +308,19 @@ class Merger {
         return true;
     }
 
+    // The side changed the bracket's text but kept some of it (deleting the
+    // whole bracket is a deletion, not an edit inside).
     static bool edited_inside(const TokenView& v, const std::vector<std::uint32_t>& new_to_old,
                               std::uint32_t open, std::uint32_t close) {
+        bool kept = false, changed = false;
         for (std::uint32_t t = open + 1; t < close; ++t) {
-            if (!is_space_token(v.tokens[t].kind) && v.changed(t)) return true;
+            if (is_space_token(v.tokens[t].kind)) continue;
+            (v.changed(t) ? changed : kept) = true;
         }
-        if (v.changed(open) || v.changed(close)) return false;
+        const bool marks_kept = !v.changed(open) && !v.changed(close);
+        if (changed)
+            return kept || marks_kept;  // rewording inside, or new text in the same bracket
+        if (!marks_kept) return false;
         for (std::uint32_t n = v.mapping[open] + 1; n < v.mapping[close]; ++n) {
             if (new_to_old[n] == kNone) return true;  // words added inside
         }
@@ -272,9 +401,21 @@ class Merger {
                side.tokens[at - 1].kind == TokenKind::paragraph_break;
     }
 
+    // A disagreement across a paragraph break is settled paragraph by paragraph.
+    bool spans_paragraphs(const Chunk& x) const {
+        for (const auto& [side, from, to] :
+             {std::tuple(ours(), x.o0, x.o1), std::tuple(theirs(), x.t0, x.t1),
+              std::tuple(base(), x.b0, x.b1)}) {
+            for (std::uint32_t t = from; t < to; ++t) {
+                if (side.tokens[t].kind == TokenKind::paragraph_break && t + 1 < to) return true;
+            }
+        }
+        return false;
+    }
+
     // Grows chunks[c] over its neighbours until each side's part is balanced
     // (and, in strict mode, whole paragraphs). Absorbed neighbours are emptied.
-    void expand(std::vector<Chunk>& chunks, std::size_t c) const {
+    void expand(std::vector<Chunk>& chunks, std::size_t c, bool whole_paragraphs = false) const {
         Chunk& x = chunks[c];
         auto empty = [](const Chunk& n) { return n.b0 == n.b1 && n.o0 == n.o1 && n.t0 == n.t1; };
         std::size_t left = c, right = c;
@@ -284,8 +425,9 @@ class Merger {
                  {std::tuple(base(), x.b0, x.b1), std::tuple(ours(), x.o0, x.o1),
                   std::tuple(theirs(), x.t0, x.t1)}) {
                 const auto [l, r] = unbalanced(side, from, to);
-                need_left = need_left || l || (options_.strict && !at_paragraph_edge(side, from));
-                need_right = need_right || r || (options_.strict && !at_paragraph_edge(side, to));
+                const bool paragraphs = whole_paragraphs || options_.strict || spans_paragraphs(x);
+                need_left = need_left || l || (paragraphs && !at_paragraph_edge(side, from));
+                need_right = need_right || r || (paragraphs && !at_paragraph_edge(side, to));
             }
             if (!need_left && !need_right) return;
             while (left > 0 && empty(chunks[left - 1])) --left;
@@ -319,26 +461,6 @@ class Merger {
 
     // --- resolving an unstable chunk --------------------------------------------------
 
-    // One side's part of a chunk as it would be emitted: with the base marks
-    // of a bracket whose agreement did not cover the other side's edit put back.
-    std::string effective(Text side, std::uint32_t from, std::uint32_t to, std::uint32_t b0,
-                          std::uint32_t b1) const {
-        std::string prefix, suffix;
-        for (std::uint32_t b = b0; b < b1; ++b) {
-            if (!keep_mark_[b]) continue;
-            bool present = false;
-            for (std::uint32_t t = from; t < to; ++t)
-                present = present || side.tokens[t].kind == base().tokens[b].kind;
-            if (present) continue;
-            if (base().tokens[b].kind == TokenKind::bracket_open) {
-                prefix += "[";
-            } else {
-                suffix += "]";
-            }
-        }
-        return prefix + text_of(side, from, to) + suffix;
-    }
-
     // A chunk where one side only deleted part of the base text and the
     // other kept the base text whole while adding around it ("[a][b]": ours
     // drops "[b]", theirs adds "[c]" after it): the deletion and the
@@ -364,37 +486,73 @@ class Merger {
         return std::nullopt;
     }
 
+    // One side made the other's change and added more right before or after
+    // it ("(revisit)" on both, and ours a new paragraph after): the larger.
+    static std::optional<std::string> change_within_change(const std::string& o,
+                                                           const std::string& t,
+                                                           const std::string& b) {
+        for (const auto& [larger, smaller] : {std::pair(&o, &t), std::pair(&t, &o)}) {
+            if (smaller->size() >= larger->size() || smaller->empty()) continue;
+            const bool prefix = larger->compare(0, smaller->size(), *smaller) == 0;
+            const bool suffix =
+                larger->compare(larger->size() - smaller->size(), smaller->size(), *smaller) == 0;
+            if ((prefix || suffix) && (b.empty() || larger->find(b) == std::string::npos))
+                return *larger;
+        }
+        return std::nullopt;
+    }
+
+    // Conflicts a rule settles without looking further: both added options
+    // or paragraphs at one spot, or both changed a status tag.
+    bool settles_in_place(const Chunk& x) const {
+        if (status_only(x)) return true;
+        return !has_words(base(), x.b0, x.b1) && is_unit(ours(), x.o0, x.o1) &&
+               is_unit(theirs(), x.t0, x.t1) &&
+               unbalanced(ours(), x.o0, x.o1) == std::pair(false, false) &&
+               unbalanced(theirs(), x.t0, x.t1) == std::pair(false, false);
+    }
+
+    bool parts_balanced(const Chunk& x) const {
+        const auto fine = std::pair(false, false);
+        return unbalanced(ours(), x.o0, x.o1) == fine && unbalanced(theirs(), x.t0, x.t1) == fine &&
+               unbalanced(base(), x.b0, x.b1) == fine;
+    }
+
     bool is_conflict(const Chunk& x) const {
         const std::string b = text_of(base(), x.b0, x.b1);
-        const std::string o = effective(ours(), x.o0, x.o1, x.b0, x.b1);
-        const std::string t = effective(theirs(), x.t0, x.t1, x.b0, x.b1);
-        return !(o == t || t == b || o == b || deletion_beside_additions(o, t, b));
+        const std::string o = text_of(ours(), x.o0, x.o1);
+        const std::string t = text_of(theirs(), x.t0, x.t1);
+        return !(o == t || t == b || o == b || deletion_beside_additions(o, t, b) ||
+                 (parts_balanced(x) && change_within_change(o, t, b)));
     }
 
     void resolve(const Chunk& x) {
         if (x.b0 == x.b1 && x.o0 == x.o1 && x.t0 == x.t1) return;  // absorbed by a neighbour
         {
             const std::string b = text_of(base(), x.b0, x.b1);
-            const std::string oe = effective(ours(), x.o0, x.o1, x.b0, x.b1);
-            const std::string te = effective(theirs(), x.t0, x.t1, x.b0, x.b1);
+            const std::string oe = text_of(ours(), x.o0, x.o1);
+            const std::string te = text_of(theirs(), x.t0, x.t1);
             if (oe == te || te == b) {
-                if (oe != text_of(ours(), x.o0, x.o1)) fix_offsets();
-                out_ += oe;
+                put(oe);
                 return;
             }
             if (oe == b) {
-                if (te != text_of(theirs(), x.t0, x.t1)) fix_offsets();
-                out_ += te;
+                put(te);
                 return;
             }
             if (const auto merged = deletion_beside_additions(oe, te, b)) {
-                out_ += *merged;
+                put(*merged);
+                return;
+            }
+            if (const auto merged =
+                    parts_balanced(x) ? change_within_change(oe, te, b) : std::nullopt) {
+                put(*merged);
                 return;
             }
         }
         const std::string o = text_of(ours(), x.o0, x.o1), t = text_of(theirs(), x.t0, x.t1);
         if (o == t) {
-            out_ += o;
+            put(o);
             return;
         }
         if (options_.strict) {
@@ -428,6 +586,14 @@ class Merger {
             return;
         }
         disagree(DisagreementKind::alternatives, trim(o), trim(t));
+        if (spans_paragraphs(x)) {
+            // Whole paragraphs: each side's run bracketed, ours first; a
+            // bracket opening its paragraph may span the paragraphs it holds.
+            const std::string ot = trim(o), tt = trim(t);
+            const std::size_t lead = o.find(ot);
+            put(o.substr(0, lead) + "[" + ot + "]\n\n[" + tt + "]" + o.substr(lead + ot.size()));
+            return;
+        }
         emit_alternatives(x);
     }
 
@@ -441,13 +607,20 @@ class Merger {
         return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
     }
 
-    void fix_offsets() {
-        for (std::size_t k : pending_offset_fix_) offsets_[k] = out_.size();
-        pending_offset_fix_.clear();
+    // Appends merged text. Pieces start and end at token boundaries, so a word
+    // meeting a word means a mark or space between them was dropped
+    // ("[risks international]agreement" with the brackets lifted): keep a space.
+    void put(std::string_view text) {
+        auto word_char = [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+        };
+        if (!out_.empty() && !text.empty() && word_char(out_.back()) && word_char(text.front()))
+            out_ += ' ';
+        out_ += text;
     }
 
     void emit_range(Text side, std::uint32_t from, std::uint32_t to) {
-        out_ += text_of(side, from, to);
+        put(text_of(side, from, to));
     }
 
     // A whole bracket group ("[a][b]") or whole paragraphs, with white space around.
@@ -480,12 +653,12 @@ class Merger {
     void union_of(const Chunk& x) {
         const std::string o = text_of(ours(), x.o0, x.o1), t = text_of(theirs(), x.t0, x.t1);
         if (o.find(trim(t)) != std::string::npos) {  // theirs adds nothing ours does not
-            out_ += o;
+            put(o);
             return;
         }
         const TokenKind first = ours().tokens[first_word(ours(), x.o0, x.o1)].kind;
         if (first == TokenKind::separator) {
-            out_ += o + t;  // "[a / b" + " / c" + " / d" + "]"
+            put(o + t);  // "[a / b" + " / c" + " / d" + "]"
             return;
         }
         const bool brackets = first == TokenKind::bracket_open;
@@ -493,12 +666,12 @@ class Merger {
             // "[b]" + "[c]" -> "[b][c]": one group, ours first, the white space around kept once.
             const std::string ot = trim(o), tt = trim(t);
             const std::size_t lead = o.find(ot);
-            out_ += o.substr(0, lead) + ot + tt + o.substr(lead + ot.size());
+            put(o.substr(0, lead) + ot + tt + o.substr(lead + ot.size()));
         } else {
             // Paragraphs: ours, then theirs, separated as ours separates paragraphs.
             const std::string ot = trim(o), tt = trim(t);
             const std::size_t lead = o.find(ot);
-            out_ += o.substr(0, lead) + ot + "\n\n" + tt + o.substr(lead + ot.size());
+            put(o.substr(0, lead) + ot + "\n\n" + tt + o.substr(lead + ot.size()));
         }
     }
 
@@ -531,7 +704,7 @@ class Merger {
         disagree(DisagreementKind::status, trim(o), trim(t));
         const bool ours_agreed =
             o.find("agreed") != std::string::npos && o.find("ad ref") == std::string::npos;
-        out_ += ours_agreed ? t : o;
+        put(ours_agreed ? t : o);
     }
 
     void emit_bracketed(Text side, std::uint32_t from, std::uint32_t to) {
@@ -592,7 +765,7 @@ class Merger {
                 if (std::find(unique.begin(), unique.end(), option) == unique.end())
                     unique.push_back(option);
             }
-            for (const std::string& option : unique) out_ += option;
+            for (const std::string& option : unique) put(option);
         }
         emit_range(o, oz, x.o1);
     }
@@ -607,8 +780,12 @@ class Merger {
     const MergeOptions& options_;
     Document base_, ours_, theirs_;
     TokenDiff diff_o_, diff_t_;
-    std::vector<bool> keep_mark_;  // per base token: a bracket mark that stays
-    std::vector<std::size_t> pending_offset_fix_;
+    std::vector<Disagreement> lifts_undone_;
+    struct Emitted {
+        Chunk chunk;
+        std::size_t from, to;  // its bytes in out_
+    };
+    std::vector<Emitted> emitted_;
     std::vector<std::size_t> offsets_;  // per disagreement: where in out_ it is
     std::string out_;
     MergeResult result_;

@@ -1,0 +1,22 @@
+#pragma once
+// Random merge scenarios: a base text (from the negotiation generator) and
+// two branches that each apply a few random negotiation edits to it, as two
+// small groups redrafting the same recommendation would.
+#include <cstdint>
+#include <random>
+#include <string>
+
+namespace accord::test {
+
+struct MergeScenario {
+    std::string base, ours, theirs;
+};
+
+// One random negotiation edit of `text`: bracketed wording inserted, an
+// option added to a bracket, a bracket lifted or deleted, words bracketed,
+// struck or replaced, a paragraph added, a status changed. Always valid notation.
+std::string random_edit(const std::string& text, std::mt19937_64& rng);
+
+MergeScenario random_scenario(std::uint64_t seed);
+
+}  // namespace accord::test
