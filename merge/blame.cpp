@@ -67,8 +67,13 @@ class Graveyard {
     };
 
     // A run of deleted tokens (words only; marks are never restored).
+    // The removed words of a version, in runs: a run goes on across removed
+    // marks and white space ("[assembly names [knowledge]]" deleted is one
+    // run "assembly names knowledge"), and ends where a kept token stands.
     void bury(const Attributed& from, const std::vector<std::uint32_t>& removed,
               std::size_t deleted_by) {
+        std::vector<bool> is_removed(from.tokens.size(), false);
+        for (std::uint32_t t : removed) is_removed[t] = true;
         std::vector<std::size_t> run;
         auto flush = [&] {
             if (run.empty()) return;
@@ -82,11 +87,20 @@ class Graveyard {
         std::uint32_t previous = kNone;
         for (std::uint32_t t : removed) {
             const Token& token = from.tokens[t];
-            if (!is_word(token.kind)) {
-                if (!is_space_token(token.kind)) flush();
-                continue;
+            if (!is_word(token.kind)) continue;
+            if (previous != kNone) {
+                for (std::uint32_t between = previous + 1; between < t; ++between) {
+                    const TokenKind k = from.tokens[between].kind;
+                    if (!is_removed[between] && !is_space_token(k)) {
+                        flush();
+                        break;
+                    }
+                    if (k == TokenKind::paragraph_break) {
+                        flush();
+                        break;
+                    }
+                }
             }
-            if (previous != kNone && !contiguous(from, previous, t)) flush();
             words_.push_back(
                 {std::string(from.document.text(token.range)), from.origins[t], deleted_by});
             run.push_back(words_.size() - 1);
@@ -95,25 +109,46 @@ class Graveyard {
         flush();
     }
 
-    // Gives back origins to added words found among the deleted ones.
-    void restore(Attributed& to, const std::vector<std::uint32_t>& added_words,
-                 std::size_t version) {
+    // Gives back origins to added words found among the deleted ones. Runs
+    // of words are matched whole (the added words between kept ones) and by
+    // three-word anchors across kept and added words alike: the token diff
+    // may have matched a common word of restored wording ("should", "more")
+    // to another copy, which must not split the restoration. A stretch found
+    // among the deleted words takes their origins when at least half of it
+    // was added; otherwise only its added words do.
+    void restore(Attributed& to, const std::vector<bool>& claimed, std::size_t version) {
+        std::vector<std::uint32_t> words;
+        for (std::uint32_t t = 0; t < to.tokens.size(); ++t) {
+            if (is_word(to.tokens[t].kind)) words.push_back(t);
+        }
         std::size_t k = 0;
-        while (k < added_words.size()) {
-            // The run of added words around k that lie next to each other.
+        while (k < words.size()) {
             std::size_t end = k + 1;
-            while (end < added_words.size() &&
-                   contiguous(to, added_words[end - 1], added_words[end]))
-                ++end;
-            match_run(to, added_words, k, end, version);
+            while (end < words.size() && contiguous(to, words[end - 1], words[end])) ++end;
+            // Whole runs of added words.
+            for (std::size_t a = k; a < end;) {
+                if (claimed[words[a]]) {
+                    ++a;
+                    continue;
+                }
+                std::size_t z = a + 1;
+                while (z < end && !claimed[words[z]]) ++z;
+                match_whole(to, words, a, z, version);
+                a = z;
+            }
+            match_anchors(to, words, claimed, k, end, version);
             k = end;
         }
     }
 
   private:
+    // Words next to each other in one paragraph, with only white space and
+    // marks between: restored wording may come back struck or bracketed.
     static bool contiguous(const Attributed& a, std::uint32_t first, std::uint32_t second) {
         for (std::uint32_t t = first + 1; t < second; ++t) {
-            if (!is_space_token(a.tokens[t].kind) || a.tokens[t].kind == TokenKind::paragraph_break)
+            const TokenKind k = a.tokens[t].kind;
+            if (k == TokenKind::paragraph_break || (!is_space_token(k) && is_word(k))) return false;
+            if (k == TokenKind::label || k == TokenKind::status_tag || k == TokenKind::front_matter)
                 return false;
         }
         return true;
@@ -132,21 +167,28 @@ class Graveyard {
             word.deleted_by == version ? word.origin.restored_by : version;
     }
 
-    void match_run(Attributed& to, const std::vector<std::uint32_t>& added, std::size_t begin,
-                   std::size_t end, std::size_t version) {
+    void match_whole(Attributed& to, const std::vector<std::uint32_t>& words, std::size_t begin,
+                     std::size_t end, std::size_t version) {
         auto text_of = [&](std::size_t k) {
-            return std::string(to.document.text(to.tokens[added[k]].range));
+            return std::string(to.document.text(to.tokens[words[k]].range));
         };
         std::string joined;
         for (std::size_t k = begin; k < end; ++k) joined += text_of(k) + ' ';
-        // A whole run deleted before: restored. A single short word is too
-        // common to tell ("and", "the") and stays with the version adding it.
+        // A single short word is too common to tell ("and", "the") and stays
+        // with the version adding it.
         const bool distinctive = end - begin >= 2 || text_of(begin).size() >= 6;
-        if (const auto it = whole_runs_.find(joined); distinctive && it != whole_runs_.end()) {
-            for (std::size_t k = begin; k < end; ++k)
-                assign(to, added[k], words_[it->second + (k - begin)], version);
-            return;
-        }
+        const auto it = whole_runs_.find(joined);
+        if (!distinctive || it == whole_runs_.end()) return;
+        for (std::size_t k = begin; k < end; ++k)
+            assign(to, words[k], words_[it->second + (k - begin)], version);
+    }
+
+    void match_anchors(Attributed& to, const std::vector<std::uint32_t>& words,
+                       const std::vector<bool>& claimed, std::size_t begin, std::size_t end,
+                       std::size_t version) {
+        auto text_of = [&](std::size_t k) {
+            return std::string(to.document.text(to.tokens[words[k]].range));
+        };
         for (std::size_t k = begin; k + kGram <= end;) {
             std::string key;
             for (std::size_t w = k; w < k + kGram; ++w) key += text_of(w) + ' ';
@@ -156,12 +198,20 @@ class Graveyard {
                 continue;
             }
             // Extend the match as far as the deleted run goes.
-            std::size_t w = it->second, matched = 0;
+            const std::size_t w = it->second;
+            std::size_t matched = 0, added = 0;
             while (k + matched < end && w + matched < words_.size() &&
                    words_[w + matched].text == text_of(k + matched) &&
                    (matched < kGram || words_[w + matched].deleted_by == words_[w].deleted_by)) {
-                assign(to, added[k + matched], words_[w + matched], version);
+                added += !claimed[words[k + matched]];
                 ++matched;
+            }
+            if (added > 0) {
+                const bool whole_stretch = added * 2 >= matched;
+                for (std::size_t m = 0; m < matched; ++m) {
+                    if (whole_stretch || !claimed[words[k + m]])
+                        assign(to, words[k + m], words_[w + m], version);
+                }
             }
             k += std::max<std::size_t>(matched, 1);
         }
@@ -236,13 +286,10 @@ class Blamer {
                 graveyard_.bury(parent, removed, v);
             }
         }
-        std::vector<std::uint32_t> added_words;
         for (std::uint32_t t = 0; t < current->tokens.size(); ++t) {
-            if (claimed[t]) continue;
-            current->origins[t] = Origin{v, kNoVersion};
-            if (is_word(current->tokens[t].kind)) added_words.push_back(t);
+            if (!claimed[t]) current->origins[t] = Origin{v, kNoVersion};
         }
-        if (!parents.empty()) graveyard_.restore(*current, added_words, v);
+        if (!parents.empty()) graveyard_.restore(*current, claimed, v);
         done_[v] = std::move(current);
     }
 
