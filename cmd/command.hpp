@@ -30,6 +30,7 @@ void register_show(CLI::App& app, Run& run);
 void register_blame(CLI::App& app, Run& run);
 void register_who(CLI::App& app, Run& run);
 void register_merge_file(CLI::App& app, Run& run);
+void register_import(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

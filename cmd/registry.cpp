@@ -13,6 +13,7 @@ void register_all(CLI::App& app, Run& run) {
     register_blame(app, run);
     register_who(app, run);
     register_merge_file(app, run);
+    register_import(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {

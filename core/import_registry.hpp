@@ -1,0 +1,72 @@
+#pragma once
+// The registry an import records: accord.yaml for the delegations a
+// compilation names (core/import_apply.hpp records it with the first proposal).
+//
+// This header names neither core/config.hpp's nor core/import_plan.hpp's
+// types on purpose: both headers define a struct accord::Delegation, so no
+// file can include both. import_registry.cpp sees only the registry side,
+// import_apply.cpp only the plan side, and they talk through the plain
+// structs below.
+//
+// Promises:
+//  - The registry resolves every name the plan found to one delegation, and
+//    its canonical name is what the commits' Proposed-by: trailers say.
+//  - A registry that already exists (`accord init` was run, or delegations
+//    were listed by hand) is extended, never contradicted: a delegation it
+//    already knows, by name or by one of the plan's aliases, keeps its name
+//    and kind and gains the aliases it lacks; meetings and unknown keys stay.
+//  - `notation: {slash-options: any}`: compilations in the WGEC style write
+//    options as [continuing/full], which the default reading keeps literal.
+//  - The text is emit_config's canonical form and parses back (comments in
+//    an existing accord.yaml are therefore not kept, as with
+//    `accord propose --add-delegation`).
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace accord {
+
+// A delegation as the plan found it.
+struct FoundDelegation {
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string kind;
+};
+
+struct ImportRegistry {
+    std::string negotiation;
+    std::string yaml;  // accord.yaml to record
+    // Plan names that the registry knows under another name (found -> registered).
+    std::vector<std::pair<std::string, std::string>> renamed;
+    std::vector<std::string> added;  // delegations new to the registry, by name
+    std::size_t delegations = 0;     // in the registry, old and new
+
+    // The registered name for a name the plan found.
+    const std::string& canonical(const std::string& found) const;
+};
+
+struct RegistryRequest {
+    std::vector<FoundDelegation> found;
+    // accord.yaml of the repository imported into, and its path for messages;
+    // nullopt: a new repository.
+    std::optional<std::string> existing_yaml;
+    std::string existing_path;
+    // --negotiation; without it an existing registry keeps its name and a new
+    // one takes `default_negotiation`.
+    std::optional<std::string> negotiation;
+    std::string default_negotiation;
+};
+
+// Pure. A malformed existing accord.yaml: usage error (exit 2) with its line.
+ImportRegistry import_registry(const RegistryRequest& request);
+
+// accord.yaml's name (config.hpp's kConfigFileName), for the same reason.
+std::string registry_file_name();
+
+// The author address of a proposer's commits: propose's delegation_email,
+// reachable from files that cannot include core/proposal.hpp (see above).
+std::string import_author_email(const std::string& name);
+
+}  // namespace accord
