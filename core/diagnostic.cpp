@@ -68,14 +68,18 @@ std::string render(const Diagnostic& d, std::string_view path, const SourceMap& 
     std::string out;
     out += bold;
     out += path;
-    out += ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": ";
+    out.append(":")
+        .append(std::to_string(d.line))
+        .append(":")
+        .append(std::to_string(d.column))
+        .append(": ");
     out += reset;
     out += severity_colour;
     out += to_string(d.severity);
-    out += "[" + d.code + "]";
+    out.append("[").append(d.code).append("]");
     out += reset;
     out += bold;
-    out += ": " + d.message;
+    out.append(": ").append(d.message);
     out += reset;
     out += '\n';
 
@@ -100,8 +104,10 @@ std::string render(const Diagnostic& d, std::string_view path, const SourceMap& 
         const std::string suffix = end < line.size() ? "..." : "";
         const std::string number = std::to_string(d.line);
         const std::string gutter(number.size(), ' ');
-        out += " " + number + " | " + prefix + printable(line.substr(begin, end - begin)) + suffix +
-               "\n";
+        // Appended piece by piece: GCC 12 at -O3 misreads chains of string
+        // temporaries here as overlapping copies (-Werror=restrict).
+        out.append(" ").append(number).append(" | ").append(prefix);
+        out.append(printable(line.substr(begin, end - begin))).append(suffix).append("\n");
         std::string pad;
         const std::string_view shown = line.substr(begin, end - begin);
         const std::size_t caret_at = column - 1 - skip_chars + prefix.size();
@@ -112,14 +118,15 @@ std::string render(const Diagnostic& d, std::string_view path, const SourceMap& 
             const std::size_t length = utf8::sequence_length(shown, i);
             i += length == 0 ? 1 : length;
         }
-        out += " " + gutter + " | " + pad;
+        out.append(" ").append(gutter).append(" | ").append(pad);
         out += severity_colour;
         out += "^";
         out += reset;
         out += "\n";
-        if (!d.help.empty()) out += " " + gutter + " = help: " + d.help + "\n";
+        if (!d.help.empty())
+            out.append(" ").append(gutter).append(" = help: ").append(d.help).append("\n");
     } else if (!d.help.empty()) {
-        out += "  = help: " + d.help + "\n";
+        out.append("  = help: ").append(d.help).append("\n");
     }
     return out;
 }

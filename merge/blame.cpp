@@ -53,57 +53,51 @@ bool is_word(TokenKind k) {
 // One parsed version with the origin of each of its tokens.
 struct Attributed {
     Document document;
-    std::vector<Token> tokens;
+    InternedTokens interned;  // its tokens and their ids, made once
     std::vector<Origin> origins;
+    const std::vector<Token>& tokens() const { return interned.tokens; }
 };
 
-// Everything ever deleted, in runs, indexed for restoration lookups.
+// Everything ever deleted, in runs of word ids, indexed for restoration
+// lookups by three-word anchors and by whole runs.
 class Graveyard {
   public:
     struct Word {
-        std::string text;
+        std::uint32_t id;
         Origin origin;
         std::size_t deleted_by;
     };
 
-    // A run of deleted tokens (words only; marks are never restored).
     // The removed words of a version, in runs: a run goes on across removed
     // marks and white space ("[assembly names [knowledge]]" deleted is one
     // run "assembly names knowledge"), and ends where a kept token stands.
     void bury(const Attributed& from, const std::vector<std::uint32_t>& removed,
               std::size_t deleted_by) {
-        std::vector<bool> is_removed(from.tokens.size(), false);
+        std::vector<bool> is_removed(from.tokens().size(), false);
         for (std::uint32_t t : removed) is_removed[t] = true;
-        std::vector<std::size_t> run;
+        std::size_t run_start = words_.size();
         auto flush = [&] {
-            if (run.empty()) return;
-            std::string joined;
-            for (std::size_t w : run) joined += words_[w].text + ' ';
-            whole_runs_.try_emplace(joined, run.front());
-            for (std::size_t k = 0; k + kGram <= run.size(); ++k)
-                grams_.try_emplace(gram_key(run[k]), run[k]);
-            run.clear();
+            const std::size_t length = words_.size() - run_start;
+            if (length == 0) return;
+            whole_runs_.try_emplace(hash_of(run_start, length), run_start);
+            for (std::size_t k = run_start; k + kGram <= words_.size(); ++k)
+                grams_.try_emplace(hash_of(k, kGram), k);
+            run_start = words_.size();
         };
         std::uint32_t previous = kNone;
         for (std::uint32_t t : removed) {
-            const Token& token = from.tokens[t];
-            if (!is_word(token.kind)) continue;
+            if (!is_word(from.tokens()[t].kind)) continue;
             if (previous != kNone) {
                 for (std::uint32_t between = previous + 1; between < t; ++between) {
-                    const TokenKind k = from.tokens[between].kind;
-                    if (!is_removed[between] && !is_space_token(k)) {
-                        flush();
-                        break;
-                    }
-                    if (k == TokenKind::paragraph_break) {
+                    const TokenKind k = from.tokens()[between].kind;
+                    if ((!is_removed[between] && !is_space_token(k)) ||
+                        k == TokenKind::paragraph_break) {
                         flush();
                         break;
                     }
                 }
             }
-            words_.push_back(
-                {std::string(from.document.text(token.range)), from.origins[t], deleted_by});
-            run.push_back(words_.size() - 1);
+            words_.push_back({from.interned.ids[t], from.origins[t], deleted_by});
             previous = t;
         }
         flush();
@@ -117,26 +111,30 @@ class Graveyard {
     // among the deleted words takes their origins when at least half of it
     // was added; otherwise only its added words do.
     void restore(Attributed& to, const std::vector<bool>& claimed, std::size_t version) {
+        if (words_.empty()) return;
         std::vector<std::uint32_t> words;
-        for (std::uint32_t t = 0; t < to.tokens.size(); ++t) {
-            if (is_word(to.tokens[t].kind)) words.push_back(t);
+        for (std::uint32_t t = 0; t < to.tokens().size(); ++t) {
+            if (is_word(to.tokens()[t].kind)) words.push_back(t);
         }
         std::size_t k = 0;
         while (k < words.size()) {
             std::size_t end = k + 1;
-            while (end < words.size() && contiguous(to, words[end - 1], words[end])) ++end;
-            // Whole runs of added words.
-            for (std::size_t a = k; a < end;) {
-                if (claimed[words[a]]) {
-                    ++a;
-                    continue;
+            bool added = !claimed[words[k]];
+            while (end < words.size() && contiguous(to, words[end - 1], words[end]))
+                added |= !claimed[words[end++]];
+            if (added) {  // most runs are untouched
+                for (std::size_t a = k; a < end;) {
+                    if (claimed[words[a]]) {
+                        ++a;
+                        continue;
+                    }
+                    std::size_t z = a + 1;
+                    while (z < end && !claimed[words[z]]) ++z;
+                    match_whole(to, words, a, z, version);
+                    a = z;
                 }
-                std::size_t z = a + 1;
-                while (z < end && !claimed[words[z]]) ++z;
-                match_whole(to, words, a, z, version);
-                a = z;
+                match_anchors(to, words, claimed, k, end, version);
             }
-            match_anchors(to, words, claimed, k, end, version);
             k = end;
         }
     }
@@ -146,18 +144,34 @@ class Graveyard {
     // marks between: restored wording may come back struck or bracketed.
     static bool contiguous(const Attributed& a, std::uint32_t first, std::uint32_t second) {
         for (std::uint32_t t = first + 1; t < second; ++t) {
-            const TokenKind k = a.tokens[t].kind;
-            if (k == TokenKind::paragraph_break || (!is_space_token(k) && is_word(k))) return false;
+            const TokenKind k = a.tokens()[t].kind;
+            if (k == TokenKind::paragraph_break || is_word(k)) return false;
             if (k == TokenKind::label || k == TokenKind::status_tag || k == TokenKind::front_matter)
                 return false;
         }
         return true;
     }
 
-    std::string gram_key(std::size_t first_word) const {
-        std::string key;
-        for (std::size_t w = first_word; w < first_word + kGram; ++w) key += words_[w].text + ' ';
-        return key;
+    static std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+        h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+        return h;
+    }
+    std::uint64_t hash_of(std::size_t first, std::size_t length) const {
+        std::uint64_t h = length;
+        for (std::size_t k = first; k < first + length; ++k) h = mix(h, words_[k].id);
+        return h;
+    }
+    static std::uint64_t hash_ids(const std::vector<std::uint32_t>& ids) {
+        std::uint64_t h = ids.size();
+        for (std::uint32_t id : ids) h = mix(h, id);
+        return h;
+    }
+    bool same(std::size_t first, const std::vector<std::uint32_t>& ids) const {
+        if (first + ids.size() > words_.size()) return false;
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+            if (words_[first + k].id != ids[k]) return false;
+        }
+        return true;
     }
 
     void assign(Attributed& to, std::uint32_t token, const Word& word, std::size_t version) {
@@ -169,16 +183,14 @@ class Graveyard {
 
     void match_whole(Attributed& to, const std::vector<std::uint32_t>& words, std::size_t begin,
                      std::size_t end, std::size_t version) {
-        auto text_of = [&](std::size_t k) {
-            return std::string(to.document.text(to.tokens[words[k]].range));
-        };
-        std::string joined;
-        for (std::size_t k = begin; k < end; ++k) joined += text_of(k) + ' ';
         // A single short word is too common to tell ("and", "the") and stays
         // with the version adding it.
-        const bool distinctive = end - begin >= 2 || text_of(begin).size() >= 6;
-        const auto it = whole_runs_.find(joined);
-        if (!distinctive || it == whole_runs_.end()) return;
+        const bool distinctive = end - begin >= 2 || to.tokens()[words[begin]].range.size() >= 6;
+        if (!distinctive) return;
+        std::vector<std::uint32_t> ids;
+        for (std::size_t k = begin; k < end; ++k) ids.push_back(to.interned.ids[words[k]]);
+        const auto it = whole_runs_.find(hash_ids(ids));
+        if (it == whole_runs_.end() || !same(it->second, ids)) return;
         for (std::size_t k = begin; k < end; ++k)
             assign(to, words[k], words_[it->second + (k - begin)], version);
     }
@@ -186,14 +198,12 @@ class Graveyard {
     void match_anchors(Attributed& to, const std::vector<std::uint32_t>& words,
                        const std::vector<bool>& claimed, std::size_t begin, std::size_t end,
                        std::size_t version) {
-        auto text_of = [&](std::size_t k) {
-            return std::string(to.document.text(to.tokens[words[k]].range));
-        };
+        auto id_of = [&](std::size_t k) { return to.interned.ids[words[k]]; };
+        std::vector<std::uint32_t> gram(kGram);
         for (std::size_t k = begin; k + kGram <= end;) {
-            std::string key;
-            for (std::size_t w = k; w < k + kGram; ++w) key += text_of(w) + ' ';
-            const auto it = grams_.find(key);
-            if (it == grams_.end()) {
+            for (std::size_t g = 0; g < kGram; ++g) gram[g] = id_of(k + g);
+            const auto it = grams_.find(hash_ids(gram));
+            if (it == grams_.end() || !same(it->second, gram)) {
                 ++k;
                 continue;
             }
@@ -201,7 +211,7 @@ class Graveyard {
             const std::size_t w = it->second;
             std::size_t matched = 0, added = 0;
             while (k + matched < end && w + matched < words_.size() &&
-                   words_[w + matched].text == text_of(k + matched) &&
+                   words_[w + matched].id == id_of(k + matched) &&
                    (matched < kGram || words_[w + matched].deleted_by == words_[w].deleted_by)) {
                 added += !claimed[words[k + matched]];
                 ++matched;
@@ -218,8 +228,8 @@ class Graveyard {
     }
 
     std::vector<Word> words_;
-    std::unordered_map<std::string, std::size_t> whole_runs_;  // "w1 w2 " -> first word
-    std::unordered_map<std::string, std::size_t>
+    std::unordered_map<std::uint64_t, std::size_t> whole_runs_;  // run hash -> first word
+    std::unordered_map<std::uint64_t, std::size_t>
         grams_;  // first occurrence wins: the first proposer
 };
 
@@ -228,9 +238,19 @@ class Blamer {
     Blamer(const std::vector<BlameVersion>& versions, const ParseOptions& options)
         : versions_(versions), options_(options), done_(versions.size()) {}
 
+    // Versions are attributed oldest first; a version is let go once no
+    // later version up to `v` needs it as a parent (a long history would
+    // otherwise hold every version in memory).
     const Attributed& attribute(std::size_t v) {
+        std::vector<std::size_t> last_use(v + 1, 0);
+        for (std::size_t k = 0; k <= v; ++k) {
+            for (std::size_t p : versions_[k].parents) last_use[p] = std::max(last_use[p], k);
+        }
         for (std::size_t k = 0; k <= v; ++k) {
             if (!done_[k]) step(k);
+            for (std::size_t p : versions_[k].parents) {
+                if (last_use[p] == k && p != v) done_[p].reset();
+            }
         }
         return *done_[v];
     }
@@ -239,63 +259,90 @@ class Blamer {
     void step(std::size_t v) {
         auto current = std::make_unique<Attributed>();
         current->document = parse(versions_[v].text, options_);
-        current->tokens = tokenize(current->document);
-        current->origins.assign(current->tokens.size(), Origin{});
+        current->interned = interner_.intern(current->document);
+        current->origins.assign(current->tokens().size(), Origin{});
         const auto& parents = versions_[v].parents;
 
-        std::vector<bool> claimed(current->tokens.size(), false);
+        std::vector<bool> claimed(current->tokens().size(), false);
         // Bracket marks follow their bracket, not the token diff's alignment:
         // a bracket standing in a parent keeps its marks' origin; any other
         // bracket is this version's.
-        std::vector<bool> bracket_mark(current->tokens.size(), false);
-        for (std::uint32_t t = 0; t < current->tokens.size(); ++t) {
-            const TokenKind k = current->tokens[t].kind;
+        std::vector<bool> bracket_mark(current->tokens().size(), false);
+        for (std::uint32_t t = 0; t < current->tokens().size(); ++t) {
+            const TokenKind k = current->tokens()[t].kind;
             bracket_mark[t] = k == TokenKind::bracket_open || k == TokenKind::bracket_close;
         }
         TokenDiffOptions raw;
         raw.fold_coincidences = false;
+        raw.copy_tokens = false;
         for (std::size_t p : parents) {
             const Attributed& parent = *done_[p];
-            const TokenDiff diff = diff_tokens(parent.document, current->document, raw);
-            const TokenView old_view(parent.document, diff.old_tokens, diff.old_to_new);
-            const TokenView new_view(current->document, diff.new_tokens, diff.new_to_old);
-            for (std::uint32_t t = 0; t < diff.new_tokens.size(); ++t) {
+            const TokenDiff diff = diff_interned(parent.interned, current->interned, raw);
+            for (std::uint32_t t = 0; t < diff.new_to_old.size(); ++t) {
                 if (claimed[t] || bracket_mark[t] || diff.new_to_old[t] == kNone) continue;
                 current->origins[t] = parent.origins[diff.new_to_old[t]];
                 claimed[t] = true;
             }
-            const BracketPairs pairs = pair_brackets(old_view, new_view);
-            for (std::uint32_t nb = 0; nb < pairs.new_to_old.size(); ++nb) {
-                const std::uint32_t ob = pairs.new_to_old[nb];
-                if (ob == kNone) continue;
-                const Bracket& n = current->document.brackets[nb];
-                const Bracket& o = parent.document.brackets[ob];
-                for (const auto& [new_at, old_at] :
-                     {std::pair(n.open, o.open), std::pair(n.close, o.close)}) {
-                    const std::uint32_t nt = new_view.token_at(new_at);
-                    if (claimed[nt]) continue;
-                    current->origins[nt] = parent.origins[old_view.token_at(old_at)];
-                    claimed[nt] = true;
+            if (marks_moved(parent, *current, diff)) {
+                const TokenView old_view(parent.document, parent.tokens(), diff.old_to_new);
+                const TokenView new_view(current->document, current->tokens(), diff.new_to_old);
+                const BracketPairs pairs = pair_brackets(old_view, new_view);
+                for (std::uint32_t nb = 0; nb < pairs.new_to_old.size(); ++nb) {
+                    const std::uint32_t ob = pairs.new_to_old[nb];
+                    if (ob == kNone) continue;
+                    const Bracket& n = current->document.brackets[nb];
+                    const Bracket& o = parent.document.brackets[ob];
+                    for (const auto& [new_at, old_at] :
+                         {std::pair(n.open, o.open), std::pair(n.close, o.close)}) {
+                        const std::uint32_t nt = new_view.token_at(new_at);
+                        if (claimed[nt]) continue;
+                        current->origins[nt] = parent.origins[old_view.token_at(old_at)];
+                        claimed[nt] = true;
+                    }
+                }
+            } else {
+                // No bracket mark was added or removed: the diff's alignment of marks is the
+                // brackets'.
+                for (std::uint32_t t = 0; t < diff.new_to_old.size(); ++t) {
+                    if (claimed[t] || !bracket_mark[t]) continue;
+                    current->origins[t] = parent.origins[diff.new_to_old[t]];
+                    claimed[t] = true;
                 }
             }
             if (p == parents.front()) {
                 std::vector<std::uint32_t> removed;
-                for (std::uint32_t t = 0; t < diff.old_tokens.size(); ++t) {
+                for (std::uint32_t t = 0; t < diff.old_to_new.size(); ++t) {
                     if (diff.old_to_new[t] == kNone) removed.push_back(t);
                 }
                 graveyard_.bury(parent, removed, v);
             }
         }
-        for (std::uint32_t t = 0; t < current->tokens.size(); ++t) {
+        for (std::uint32_t t = 0; t < current->tokens().size(); ++t) {
             if (!claimed[t]) current->origins[t] = Origin{v, kNoVersion};
         }
         if (!parents.empty()) graveyard_.restore(*current, claimed, v);
         done_[v] = std::move(current);
     }
 
+    // True when the diff added or removed a bracket mark on either side.
+    static bool marks_moved(const Attributed& parent, const Attributed& current,
+                            const TokenDiff& diff) {
+        auto is_mark = [](TokenKind k) {
+            return k == TokenKind::bracket_open || k == TokenKind::bracket_close;
+        };
+        for (std::uint32_t t = 0; t < diff.old_to_new.size(); ++t) {
+            if (diff.old_to_new[t] == kNone && is_mark(parent.tokens()[t].kind)) return true;
+        }
+        for (std::uint32_t t = 0; t < diff.new_to_old.size(); ++t) {
+            if (diff.new_to_old[t] == kNone && is_mark(current.tokens()[t].kind)) return true;
+        }
+        return false;
+    }
+
     const std::vector<BlameVersion>& versions_;
     const ParseOptions& options_;
     std::vector<std::unique_ptr<Attributed>> done_;
+    TokenInterner interner_;
     Graveyard graveyard_;
 };
 
@@ -321,8 +368,8 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
     Blamer blamer(versions, options);
     const Attributed& a = blamer.attribute(target);
     BlameResult result;
-    for (std::uint32_t t = 0; t < a.tokens.size(); ++t) {
-        const Token& token = a.tokens[t];
+    for (std::uint32_t t = 0; t < a.tokens().size(); ++t) {
+        const Token& token = a.tokens()[t];
         if (is_space_token(token.kind) || token.kind == TokenKind::front_matter) continue;
         const SpanKind kind = span_kind(token.kind);
         const Origin& origin = a.origins[t];
@@ -334,9 +381,9 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
             bool joinable =
                 last.kind == kind && last.origin == origin.version && last.restored_by == restored;
             for (std::size_t k = t;
-                 joinable && k-- > 0 && a.tokens[k].range.begin >= last.range.end;) {
-                joinable = a.tokens[k].kind == TokenKind::space ||
-                           a.tokens[k].kind == TokenKind::line_break;
+                 joinable && k-- > 0 && a.tokens()[k].range.begin >= last.range.end;) {
+                joinable = a.tokens()[k].kind == TokenKind::space ||
+                           a.tokens()[k].kind == TokenKind::line_break;
             }
             if (joinable) {
                 last.range.end = token.range.end;

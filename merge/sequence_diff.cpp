@@ -112,7 +112,8 @@ class Differ {
         const Sequence a(a_.begin() + a_begin, a_.begin() + a_end);
         const Sequence b(b_.begin() + b_begin, b_.begin() + b_end);
         dtl::Diff<std::uint32_t, Sequence> d(a, b, true);  // deletions before additions in a hunk
-        d.enableHuge();
+        // dtl's "huge" mode reserves a large buffer up front: only worth it for long inputs.
+        if (a.size() + b.size() > 100000) d.enableHuge();
         d.compose();
         for (const auto& [element, info] : d.getSes().getSequence()) {
             (void)element;

@@ -1,6 +1,7 @@
 #include "merge/token_diff.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <string_view>
 #include <unordered_map>
 
@@ -8,11 +9,21 @@ namespace accord {
 
 namespace {
 
-// Interns token texts (with markup kinds folded to one key each) and whole
-// paragraph texts, shared across both documents. Keys are views into the
-// documents, which outlive the diff.
-class Interner {
-  public:
+constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3, kSeparator = 4;
+
+}  // namespace
+
+struct TokenInterner::Tables {
+    using Table = std::unordered_map<std::string_view, std::uint32_t>;
+    Table text, markup, units;
+    std::deque<std::string> keys;  // the tables' own copies: documents may go before the interner
+    std::uint32_t next = 5;
+
+    std::uint32_t intern(Table& table, std::string_view key) {
+        if (const auto it = table.find(key); it != table.end()) return it->second;
+        table.emplace(keys.emplace_back(key), next);
+        return next++;
+    }
     std::uint32_t token(const Document& doc, const Token& t) {
         switch (t.kind) {
             case TokenKind::bracket_open:
@@ -28,45 +39,35 @@ class Interner {
             default:
                 break;
         }
-        return intern(is_markup(t.kind) ? markup_ : text_, doc.text(t.range));
+        return intern(is_markup(t.kind) ? markup : text, doc.text(t.range));
     }
-    std::uint32_t unit(std::string_view text) { return intern(units_, text); }
-
-  private:
-    using Table = std::unordered_map<std::string_view, std::uint32_t>;
-    std::uint32_t intern(Table& table, std::string_view text) {
-        const auto [it, inserted] = table.try_emplace(text, next_);
-        if (inserted) ++next_;
-        return it->second;
-    }
-
-    static constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3,
-                                   kSeparator = 4;
-    Table text_, markup_, units_;
-    std::uint32_t next_ = 5;
 };
 
-struct Units {
-    std::vector<std::uint32_t> ids;
-    std::vector<std::uint32_t> first_token;  // plus a final entry: the token count
-};
+TokenInterner::TokenInterner() : tables_(std::make_unique<Tables>()) {}
+TokenInterner::~TokenInterner() = default;
 
-// A unit is a paragraph with the break after it (or the front matter).
-Units split_units(const Document& doc, const std::vector<Token>& tokens, Interner& interner) {
-    Units units;
+InternedTokens TokenInterner::intern(const Document& doc) {
+    InternedTokens out;
+    out.tokens = tokenize(doc);
+    out.ids.reserve(out.tokens.size());
+    for (const Token& t : out.tokens) out.ids.push_back(tables_->token(doc, t));
+    // A unit is a paragraph with the break after it (or the front matter).
     std::uint32_t start = 0;
-    for (std::uint32_t k = 0; k < tokens.size(); ++k) {
-        const bool ends = tokens[k].kind == TokenKind::paragraph_break ||
-                          tokens[k].kind == TokenKind::front_matter || k + 1 == tokens.size();
-        if (!ends) continue;
-        const ByteRange range{tokens[start].range.begin, tokens[k].range.end};
-        units.ids.push_back(interner.unit(doc.text(range)));
-        units.first_token.push_back(start);
+    for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
+        const TokenKind kind = out.tokens[k].kind;
+        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
+            k + 1 != out.tokens.size())
+            continue;
+        const ByteRange range{out.tokens[start].range.begin, out.tokens[k].range.end};
+        out.unit_ids.push_back(tables_->intern(tables_->units, doc.text(range)));
+        out.unit_first.push_back(start);
         start = k + 1;
     }
-    units.first_token.push_back(static_cast<std::uint32_t>(tokens.size()));
-    return units;
+    out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
+    return out;
 }
+
+namespace {
 
 // Semantic clean-up (after diff-match-patch): a short run of common tokens
 // between two changes is usually a coincidence ("the", "of", a space), and
@@ -171,18 +172,25 @@ void order_hunks(std::vector<Edit>& script) {
 
 TokenDiff diff_tokens(const Document& before, const Document& after,
                       const TokenDiffOptions& options) {
-    TokenDiff result;
-    result.old_tokens = tokenize(before);
-    result.new_tokens = tokenize(after);
-    Interner interner;
-    std::vector<std::uint32_t> old_ids, new_ids;
-    old_ids.reserve(result.old_tokens.size());
-    new_ids.reserve(result.new_tokens.size());
-    for (const Token& t : result.old_tokens) old_ids.push_back(interner.token(before, t));
-    for (const Token& t : result.new_tokens) new_ids.push_back(interner.token(after, t));
+    TokenInterner interner;
+    return diff_interned(interner.intern(before), interner.intern(after), options);
+}
 
-    const Units old_units = split_units(before, result.old_tokens, interner);
-    const Units new_units = split_units(after, result.new_tokens, interner);
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const TokenDiffOptions& options) {
+    TokenDiff result;
+    if (options.copy_tokens) {
+        result.old_tokens = before.tokens;
+        result.new_tokens = after.tokens;
+    }
+    const std::vector<std::uint32_t>& old_ids = before.ids;
+    const std::vector<std::uint32_t>& new_ids = after.ids;
+    struct UnitsView {
+        const std::vector<std::uint32_t>& ids;
+        const std::vector<std::uint32_t>& first_token;
+    };
+    const UnitsView old_units{before.unit_ids, before.unit_first};
+    const UnitsView new_units{after.unit_ids, after.unit_first};
     const std::vector<Edit> unit_script = diff_sequences(old_units.ids, new_units.ids);
 
     // Walk the unit script; each run of changed units is diffed token by token.
@@ -221,11 +229,11 @@ TokenDiff diff_tokens(const Document& before, const Document& after,
     flush_gap(static_cast<std::uint32_t>(old_units.ids.size()),
               static_cast<std::uint32_t>(new_units.ids.size()));
 
-    if (options.fold_coincidences) fold_coincidences(script, result.old_tokens, result.new_tokens);
+    if (options.fold_coincidences) fold_coincidences(script, before.tokens, after.tokens);
     order_hunks(script);
 
-    result.old_to_new.assign(result.old_tokens.size(), kNone);
-    result.new_to_old.assign(result.new_tokens.size(), kNone);
+    result.old_to_new.assign(before.tokens.size(), kNone);
+    result.new_to_old.assign(after.tokens.size(), kNone);
     for (const Edit& e : script) {
         if (e.kind == EditKind::common) {
             result.old_to_new[e.old_index] = e.new_index;

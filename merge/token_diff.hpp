@@ -2,6 +2,7 @@
 // Token-level diff of two parsed documents. Tokens are interned to integers
 // (markup by kind, words by text); paragraphs that did not change are matched
 // whole first, so the sequence diff only sees the paragraphs that changed.
+#include <memory>
 #include <vector>
 
 #include "core/document.hpp"
@@ -22,9 +23,42 @@ struct TokenDiffOptions {
     // Fold short common runs between rewordings into the change (readable
     // diffs). Blame turns it off: a coincidentally kept word keeps its author.
     bool fold_coincidences = true;
+    // Copy both sides' tokens into the result (old_tokens, new_tokens). A
+    // caller holding the InternedTokens already (blame) turns it off.
+    bool copy_tokens = true;
 };
 
 TokenDiff diff_tokens(const Document& before, const Document& after,
                       const TokenDiffOptions& options = {});
+
+// One document's tokens interned to integers, with its paragraph units: what
+// a diff needs of a side. Made once per document and reused across diffs
+// (blame diffs every version against its parent).
+struct InternedTokens {
+    std::vector<Token> tokens;
+    std::vector<std::uint32_t> ids;         // per token
+    std::vector<std::uint32_t> unit_ids;    // per paragraph unit
+    std::vector<std::uint32_t> unit_first;  // first token of each unit, then the token count
+};
+
+// Interns tokens (markup by kind, words by text) and whole paragraphs. It
+// keeps its own copy of each distinct text, so documents may go before it.
+class TokenInterner {
+  public:
+    TokenInterner();
+    ~TokenInterner();
+    TokenInterner(const TokenInterner&) = delete;
+    TokenInterner& operator=(const TokenInterner&) = delete;
+
+    InternedTokens intern(const Document& document);
+
+  private:
+    struct Tables;
+    std::unique_ptr<Tables> tables_;
+};
+
+// The diff of two interned documents (interned by the same interner).
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const TokenDiffOptions& options = {});
 
 }  // namespace accord
