@@ -31,6 +31,9 @@ void register_blame(CLI::App& app, Run& run);
 void register_who(CLI::App& app, Run& run);
 void register_merge_file(CLI::App& app, Run& run);
 void register_import(CLI::App& app, Run& run);
+void register_redraft(CLI::App& app, Run& run);
+void register_merge(CLI::App& app, Run& run);
+void register_git_diff(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

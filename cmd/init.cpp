@@ -44,6 +44,18 @@ int run_init(const InitOptions& options) {
     if (!h.updated.empty())
         std::cout << "updated git hooks in " << h.hooks_dir << ": " << join(h.updated) << "\n";
     if (!h.unchanged.empty()) std::cout << "git hooks up to date: " << join(h.unchanged) << "\n";
+    if (h.attributes == "written" || h.attributes == "appended") {
+        std::cout << (h.attributes == "written" ? "wrote" : "added accord's lines to")
+                  << " .gitattributes (*.md, *.txt: merge=accord diff=accord); commit it so "
+                     "that clones have it\n";
+    } else if (!h.attributes.empty()) {
+        std::cout << ".gitattributes up to date\n";
+    }
+    if (!h.config_set.empty())
+        std::cout << "set the merge and diff drivers in .git/config: " << join(h.config_set)
+                  << "\n";
+    if (!h.config_unchanged.empty() && h.config_set.empty())
+        std::cout << "merge and diff drivers up to date\n";
     for (const std::string& warning : result.warnings)
         std::cerr << "accord: warning: " << warning << "\n";
     for (const std::string& warning : h.warnings)
@@ -69,9 +81,20 @@ void register_init(CLI::App& app, Run& run) {
         "Safe to run again: what exists is left as it is. In a fresh clone of a negotiation it\n"
         "only installs the git hooks (git does not copy hooks with a clone). A hook accord did\n"
         "not write is never replaced; a warning says how to chain accord's.\n\n"
+        "It also makes plain git use accord's merge and diff: .gitattributes gets the lines\n"
+        "'*.md merge=accord diff=accord' and '*.txt merge=accord diff=accord' (appended if the\n"
+        "file lacks them; commit it), and the repository's .git/config gets\n"
+        "merge.accord.driver = 'ACCORD' merge-driver %O %A %B %P and\n"
+        "diff.accord.command = 'ACCORD' git-diff (ACCORD: this binary's absolute path). Then\n"
+        "'git merge' and 'git pull' merge negotiated texts the way 'accord merge' does\n"
+        "(disagreements become bracketed alternatives, not conflict markers) and 'git diff'\n"
+        "names the changes (bracket-removed, option-added, ...). git never copies .git/config\n"
+        "or hooks with a clone: run 'accord init' once in every fresh clone to turn them on;\n"
+        "it touches nothing else there.\n\n"
         "Examples:\n"
         "  accord init wgec --negotiation 'WGEC 2013-14'   # a new repository in ./wgec\n"
-        "  accord init                                     # here: new, or hooks for a clone\n\n"
+        "  accord init                                     # here: new, or hooks and drivers\n"
+        "                                                  # for a fresh clone\n\n"
         "accord.yaml:\n"
         "  negotiation: WGEC 2013-14\n"
         "  delegations:\n"

@@ -14,6 +14,9 @@ void register_all(CLI::App& app, Run& run) {
     register_who(app, run);
     register_merge_file(app, run);
     register_import(app, run);
+    register_redraft(app, run);
+    register_merge(app, run);
+    register_git_diff(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {

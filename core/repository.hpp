@@ -11,6 +11,7 @@
 //
 // A Repository is not thread-safe: give each thread its own (libgit2 rule).
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,6 +59,10 @@ struct CommitRequest {
     std::vector<std::string> merged;
     bool allow_empty = false;     // record even if the tree does not change
     bool write_worktree = false;  // also write/delete the files in the work tree
+    // The branch to record on (a short name, "redraft/a"); nullopt: the
+    // current branch. Recording on a branch that HEAD does not name touches
+    // neither the work tree nor the index (write_worktree is then refused).
+    std::optional<std::string> branch;
 };
 
 enum class Walk {
@@ -132,6 +137,44 @@ class Repository {
     // falls back to "accord" <accord@localhost> so that a fresh machine can
     // still record proposals; the author is the delegation anyway.
     Signature default_signature() const;
+
+    // ---- Branches and the commit graph (core/repository_branches.cpp), for
+    // redraft branches and `accord merge`.
+
+    // True if `name` ("redraft/a") is a valid local branch name for git.
+    static bool is_valid_branch_name(const std::string& name);
+    bool branch_exists(const std::string& name) const;
+    // Local branch names starting with `prefix`, sorted.
+    std::vector<std::string> branches(std::string_view prefix = "") const;
+    // A new local branch at `commit_id`; usage error if it exists already or
+    // the name is not valid.
+    void create_branch(const std::string& name, const std::string& commit_id);
+    void delete_branch(const std::string& name);
+    // Makes HEAD name `branch`, touching neither the work tree nor the index:
+    // only for switching to a branch that points at HEAD's commit (as
+    // `git switch -c` does), where both are already right.
+    void point_head_at(const std::string& branch);
+
+    // The best common ancestor of `commits[0]` and a merge of all the others
+    // (`git merge-base A B C`); nullopt when they share no history.
+    std::optional<std::string> merge_base(const std::vector<std::string>& commits) const;
+    // True if `ancestor` is `descendant` or one of its ancestors.
+    bool is_ancestor(const std::string& ancestor, const std::string& descendant) const;
+    // The commits reachable from `from` but from none of `hide` (`git log
+    // from ^hide...`), newest first (topological, ties by commit time).
+    std::vector<CommitInfo> commits_between(const std::string& from,
+                                            const std::vector<std::string>& hide) const;
+
+    // Every file of a commit's tree with its blob id, '/'-separated paths.
+    std::map<std::string, std::string> file_ids(const std::string& commit_id) const;
+    // The contents of a blob by id.
+    std::string read_blob(const std::string& blob_id) const;
+    // The blob id `contents` would have, without storing it.
+    static std::string hash_blob(std::string_view contents);
+    // Of `paths`, those whose work tree file or index entry differs from
+    // HEAD, or that are untracked files in the work tree: what writing those
+    // paths would lose.
+    std::vector<std::string> unclean_paths(const std::vector<std::string>& paths) const;
 
     // Repository-local configuration (.git/config).
     void set_config(const std::string& key, const std::string& value);

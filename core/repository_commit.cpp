@@ -129,7 +129,20 @@ std::string Repository::commit_files(const CommitRequest& request) {
             throw usage_error("cannot record '" + path + "' twice in one proposal");
         }
     }
-    const std::string branch = current_branch();
+    const std::string branch = request.branch ? *request.branch : current_branch();
+    // Only the branch HEAD names has its work tree and index kept in line.
+    bool on_current = !request.branch;
+    if (request.branch) {
+        try {
+            on_current = current_branch() == *request.branch;
+        } catch (const Error&) {  // HEAD detached: not on any branch
+            on_current = false;
+        }
+    }
+    if (request.write_worktree && !on_current) {
+        throw usage_error("cannot write the work tree for branch '" + branch +
+                          "': it is not the current branch of " + where);
+    }
     const std::string ref_name = "refs/heads/" + branch;
     const char* workdir_path = git_repository_workdir(repo);
     const std::string root = workdir_path ? workdir_path : "";
@@ -276,6 +289,7 @@ std::string Repository::commit_files(const CommitRequest& request) {
         }
     }
     if (root.empty()) return id;  // a bare repository has no index to keep in line
+    if (!on_current) return id;   // another branch's commit: not what the index holds
     git_index* raw_disk = nullptr;
     if (git_repository_index(&raw_disk, repo) < 0) git::fail(after("could not open the index"));
     const git::IndexPtr disk(raw_disk);

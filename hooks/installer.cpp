@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -51,7 +52,84 @@ Outcome install_hook(const std::string& dir, const std::string& name, const std:
     return exists ? Outcome::updated : Outcome::installed;
 }
 
+std::string trimmed(std::string_view line) {
+    const auto begin = line.find_first_not_of(" \t\r");
+    if (begin == std::string_view::npos) return "";
+    const auto end = line.find_last_not_of(" \t\r");
+    return std::string(line.substr(begin, end - begin + 1));
+}
+
+// The driver command: the binary by absolute path, quoted for git's shell.
+std::string driver_command(std::string_view accord_path, std::string_view arguments) {
+    const std::string binary = accord_path.empty() ? "accord" : shell_quote(accord_path);
+    return binary + " " + std::string(arguments);
+}
+
+void install_attributes(const Repository& repo, InstallReport& report) {
+    const std::string path = repo.workdir() + ".gitattributes";
+    std::error_code ec;
+    const bool exists = std::filesystem::exists(std::filesystem::symlink_status(path, ec));
+    std::string existing;
+    if (exists) {
+        const FileResult file = read_file(path);
+        if (!file.contents) throw failure("cannot read " + file.error);
+        existing = *file.contents;
+    }
+    const std::string wanted = with_attribute_lines(existing);
+    if (exists && wanted == existing) {
+        report.attributes = "unchanged";
+        return;
+    }
+    if (const std::string error = write_file_atomically(path, wanted); !error.empty()) {
+        throw failure("cannot write " + error);
+    }
+    report.attributes = exists ? "appended" : "written";
+}
+
+void install_drivers(Repository& repo, const InstallOptions& options, InstallReport& report) {
+    for (const auto& [key, value] : driver_config(options.accord_path)) {
+        if (repo.get_config(key) == value) {
+            report.config_unchanged.push_back(key);
+            continue;
+        }
+        repo.set_config(key, value);
+        report.config_set.push_back(key);
+    }
+}
+
 }  // namespace
+
+const std::vector<std::string>& attribute_lines() {
+    static const std::vector<std::string> lines = {"*.md merge=accord diff=accord",
+                                                   "*.txt merge=accord diff=accord"};
+    return lines;
+}
+
+std::string with_attribute_lines(std::string_view existing) {
+    std::vector<std::string> present;
+    std::size_t begin = 0;
+    while (begin < existing.size()) {
+        std::size_t end = existing.find('\n', begin);
+        if (end == std::string_view::npos) end = existing.size();
+        present.push_back(trimmed(existing.substr(begin, end - begin)));
+        begin = end + 1;
+    }
+    std::string out(existing);
+    for (const std::string& line : attribute_lines()) {
+        if (std::find(present.begin(), present.end(), line) != present.end()) continue;
+        if (!out.empty() && out.back() != '\n') out += '\n';
+        out += line + "\n";
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> driver_config(std::string_view accord_path) {
+    return {
+        {"merge.accord.name", "accord: negotiation-aware merge (brackets and alternatives)"},
+        {"merge.accord.driver", driver_command(accord_path, "merge-driver %O %A %B %P")},
+        {"diff.accord.command", driver_command(accord_path, "git-diff")},
+    };
+}
 
 const std::vector<std::string>& hook_names() {
     static const std::vector<std::string> names = {"pre-commit", "commit-msg"};
@@ -143,6 +221,8 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
                 break;
         }
     }
+    install_attributes(repo, report);
+    install_drivers(repo, options, report);
     return report;
 }
 

@@ -13,11 +13,20 @@
 //    install time, falling back to `accord` on PATH, and refuse the commit
 //    with a clear message when neither runs (bypass: git commit --no-verify).
 //
-// Further pieces that live here later (.gitattributes with
-// `*.md merge=accord diff=accord`, the merge and diff drivers in git config)
-// join install() as more steps reporting into the same InstallReport.
+// So that plain `git merge`, `git pull` and `git diff` use accord's merge and
+// diff (issue 5), install() also:
+//  - makes sure .gitattributes at the top of the work tree has the lines
+//    `*.md merge=accord diff=accord` and `*.txt merge=accord diff=accord`
+//    (written, or appended to a file without them; not committed: committing
+//    it is the user's choice, and clones then carry it);
+//  - sets in the repository's own git config (.git/config, which no clone
+//    copies, hence running `accord init` in a fresh clone) the merge driver
+//    merge.accord.{name,driver} = `'ACCORD' merge-driver %O %A %B %P` and the
+//    diff driver diff.accord.command = `'ACCORD' git-diff`.
+// Both steps are idempotent: what is already right is left untouched.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/repository.hpp"
@@ -36,6 +45,10 @@ struct InstallReport {
     std::vector<std::string> unchanged;  // accord's own hooks already as they should be
     std::vector<std::string> warnings;   // a foreign hook left in place, and why it matters
     std::string hooks_dir;               // where they went, absolute, ends with '/'
+    // .gitattributes: "written" (new file), "appended", or "unchanged".
+    std::string attributes;
+    std::vector<std::string> config_set;        // driver keys set or changed
+    std::vector<std::string> config_unchanged;  // driver keys already right
 };
 
 InstallReport install(Repository& repo, const InstallOptions& options);
@@ -48,6 +61,17 @@ std::string hook_script(std::string_view hook, std::string_view accord_path);
 
 // True if `script` is one accord wrote (it carries accord's marker line).
 bool is_accord_hook(std::string_view script);
+
+// The .gitattributes lines that route negotiation texts through accord.
+const std::vector<std::string>& attribute_lines();
+// `existing` (a .gitattributes, possibly empty) with the attribute lines that
+// it lacks appended, each on its own line; `existing` itself when it has them
+// all (compared line by line, ignoring surrounding white space).
+std::string with_attribute_lines(std::string_view existing);
+
+// The git config entries of accord's merge and diff drivers calling
+// `accord_path` (empty: `accord` on PATH), in the order they are set.
+std::vector<std::pair<std::string, std::string>> driver_config(std::string_view accord_path);
 
 // The hooks directory git uses for `repo`: core.hooksPath when set (relative
 // to the work tree), else .git/hooks. Absolute, ends with '/'.

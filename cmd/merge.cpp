@@ -1,0 +1,140 @@
+// accord merge BRANCH... [--strict] [-m MSG] [--by NAME] [--dry-run]
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "core/errors.hpp"
+#include "merge/branch_merge.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+struct MergeCommandOptions {
+    std::vector<std::string> branches;
+    bool strict = false;
+    bool dry_run = false;
+    std::string message;
+    std::string by;
+};
+
+std::string excerpt(std::string text) {
+    for (char& c : text) c = c == '\n' ? ' ' : c;
+    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    return "\"" + text + "\"";
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+    return out;
+}
+
+void print_notes(std::ostream& out, const BranchMergePlan& plan) {
+    for (const MergeNote& note : plan.notes) {
+        const Disagreement& d = note.disagreement;
+        out << note.path << ":" << d.line << ": " << to_string(d.kind);
+        if (!d.key.empty()) out << " '" << d.key << "'";
+        out << ": ours " << excerpt(d.ours) << ", theirs (" << note.theirs << ") "
+            << excerpt(d.theirs) << "\n";
+    }
+}
+
+int run_merge(const MergeCommandOptions& options) {
+    Workspace ws = Workspace::open(".");
+    BranchMergeRequest request;
+    request.branches = options.branches;
+    request.strict = options.strict;
+    const BranchMergePlan plan = plan_branch_merge(ws, request);
+    for (const std::string& name : plan.already_merged)
+        std::cerr << "accord: " << name << " is already merged into " << plan.branch
+                  << "; skipped\n";
+
+    if (!plan.can_record()) {
+        print_notes(std::cerr, plan);
+        for (const std::string& refusal : plan.refused) std::cerr << refusal << "\n";
+        std::cerr << "accord: nothing was merged: "
+                  << (plan.has_conflict_markers
+                          ? "the redrafts conflict (--strict); resolve the conflicts on the "
+                            "branches, or merge without --strict to keep both wordings as "
+                            "bracketed alternatives"
+                          : "some files cannot be merged automatically")
+                  << "\n";
+        return kExitFound;
+    }
+
+    std::vector<std::string> names;
+    for (const MergedBranch& b : plan.merged) names.push_back(b.ref);
+    if (options.dry_run) {
+        std::cout << "would merge " << join(names) << " into " << plan.branch << ": "
+                  << plan.files.size() << (plan.files.size() == 1 ? " file" : " files")
+                  << " changed\n";
+    } else {
+        RecordMergeRequest record;
+        record.message = options.message;
+        if (!options.by.empty()) record.by = options.by;
+        const std::string commit = record_branch_merge(ws, plan, record);
+        const std::string message = merge_commit_message(plan, options.message);
+        std::cout << "[" << plan.branch << " " << commit.substr(0, 12) << "] "
+                  << message.substr(0, message.find('\n')) << "\n";
+    }
+    for (const MergedBranch& b : plan.merged) {
+        std::cout << "  " << b.ref << ": " << b.proposals
+                  << (b.proposals == 1 ? " proposal" : " proposals");
+        if (!b.proposers.empty()) std::cout << " by " << join(b.proposers);
+        std::cout << "\n";
+    }
+    print_notes(std::cout, plan);
+    if (!plan.notes.empty()) {
+        std::cout << plan.notes.size()
+                  << (plan.notes.size() == 1 ? " disagreement was" : " disagreements were")
+                  << " kept as bracketed alternatives; settle them with a proposal\n";
+        return kExitFound;
+    }
+    return kExitOk;
+}
+
+}  // namespace
+
+void register_merge(CLI::App& app, Run& run) {
+    auto options = std::make_shared<MergeCommandOptions>();
+    CLI::App* command =
+        app.add_subcommand("merge", "Merge small-group redraft branches into the current branch");
+    command->description(
+        "Merge one or more redraft branches into the current branch as ONE merge commit whose\n"
+        "parents are the current branch and every branch merged. The merge understands the\n"
+        "notation (DESIGN.md section 5): the same change once, changes in different places\n"
+        "both, options added to one bracket united, an edit inside text the other side agreed\n"
+        "or deleted kept in brackets, and two different replacements of the same words kept as\n"
+        "alternatives [ours][theirs], so that no one's wording is lost. Several branches are\n"
+        "merged one after another, each from its common ancestor with the result so far.\n"
+        "Non-text files take the side that changed them; changed on both sides, the merge is\n"
+        "refused. The result is computed in memory: nothing is written until it is complete.\n\n"
+        "The commit: author you (or --by NAME, e.g. the Chair), committer you, one\n"
+        "'Proposed-by:' trailer per delegation that made a proposal on the merged branches\n"
+        "since they forked, one 'Merged-redraft: NAME' per branch. The merged files are\n"
+        "written to the work tree and the index; uncommitted changes to them refuse the merge.\n"
+        "The report lists each disagreement kept as alternatives as FILE:LINE: KIND.\n\n"
+        "  accord merge informal-a informal-b informal-c\n"
+        "  accord merge redraft/informal-a --by Chair -m 'Chair merges the informal groups'\n"
+        "  accord merge --strict informal-a    refuse (and write nothing) on a conflict\n"
+        "  accord merge --dry-run informal-a   the report only\n\n"
+        "Exit: 0 merged cleanly, 1 disagreements became alternatives (the merge is recorded)\n"
+        "or, with --strict, conflicts (nothing recorded), 2 bad usage (unknown branch, nothing\n"
+        "to merge, uncommitted changes in the way), 3 repository failure (or the branch moved\n"
+        "meanwhile: retry).");
+    command
+        ->add_option("branches", options->branches,
+                     "Redraft names (informal-a), branches (redraft/informal-a) or revisions")
+        ->required();
+    command->add_flag("--strict", options->strict,
+                      "Treat real disagreements as conflicts: report them and merge nothing");
+    command->add_option("-m,--message", options->message,
+                        "The merge commit's subject (default: 'Merge redrafts A, B into main')");
+    command->add_option("--by", options->by,
+                        "The author of the merge commit, e.g. Chair (default: your git identity)");
+    command->add_flag("-n,--dry-run", options->dry_run, "Compute and report; record nothing");
+    command->callback(
+        [options, &run] { run = [options](const Context&) { return run_merge(*options); }; });
+}
+
+}  // namespace accord::cmd

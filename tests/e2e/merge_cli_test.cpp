@@ -1,0 +1,390 @@
+// Issue 5 end to end: redraft branches, `accord merge`, and plain git (pull,
+// diff) using accord's merge and diff after `accord init`. The real binary
+// and real git in temporary repositories.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+const char* kRegistry =
+    "negotiation: WGEC 2013-14\n"
+    "delegations:\n"
+    "  - name: Japan\n"
+    "  - name: Sweden\n"
+    "    aliases: [SE]\n"
+    "  - name: Russian Federation\n"
+    "    aliases: [RF]\n"
+    "  - name: Brazil\n"
+    "  - name: Chair\n";
+
+// A WGEC recommendation with brackets, a strike and an alternatives group.
+const char* kRecommendation =
+    "---\nid: A-1\ntitle: Enhanced cooperation\nstatus: revisit\n---\n"
+    "Maintains [the] [democratic] multi-stakeholder approach, encourages [~~as many~~]\n"
+    "stakeholders to participate in the implementation.\n"
+    "\n"
+    "To continue to [strengthen] the implementation of enhanced cooperation as envisaged\n"
+    "in the Tunis Agenda.\n"
+    "\n"
+    "Recognizes the role of [governments][all stakeholders] in public policy issues.\n";
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << "'" << from << "' not in the text";
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+}
+
+// A checkout of a negotiation repository: the accord binary and git run in it
+// as the secretariat.
+struct Clone {
+    std::string dir;
+    test::RunOptions here() const {
+        test::RunOptions options;
+        options.cwd = dir;
+        options.environment = {"GIT_COMMITTER_NAME=Secretariat",
+                               "GIT_COMMITTER_EMAIL=secretariat@un.org",
+                               "GIT_AUTHOR_NAME=Secretariat",
+                               "GIT_AUTHOR_EMAIL=secretariat@un.org",
+                               "GIT_MERGE_AUTOEDIT=no",
+                               "GIT_PAGER=cat",
+                               "NO_COLOR=1"};
+        return options;
+    }
+    test::RunResult accord(const std::vector<std::string>& args) const {
+        return test::accord(args, here());
+    }
+    test::RunResult git(const std::vector<std::string>& args) const {
+        std::vector<std::string> argv = {"git"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return test::run(argv, here());
+    }
+    std::string out(const std::vector<std::string>& args) const {
+        const test::RunResult r = git(args);
+        EXPECT_EQ(r.exit_code, 0) << "git failed: " << r.err;
+        return r.out;
+    }
+    std::string read(const std::string& path) const { return test::read_all(dir + "/" + path); }
+    void write(const std::string& path, const std::string& text) const {
+        std::filesystem::create_directories(std::filesystem::path(dir + "/" + path).parent_path());
+        std::ofstream(dir + "/" + path, std::ios::binary | std::ios::trunc) << text;
+    }
+    // Writes `text` to `path` and records it as a proposal.
+    void propose(const std::string& path, const std::string& text,
+                 const std::vector<std::string>& by, const std::string& date) const {
+        write(path, text);
+        std::vector<std::string> args = {"propose", path, "--date", date};
+        for (const std::string& name : by) args.insert(args.end(), {"--by", name});
+        const test::RunResult r = accord(args);
+        ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    }
+    // HEAD, the branch, the index's bytes, the status and every work tree
+    // file: what a refused merge must leave as it was.
+    std::string state() const {
+        std::string s = out({"rev-parse", "HEAD"}) + out({"branch", "--show-current"}) +
+                        test::read_all(dir + "/.git/index") + out({"status", "--porcelain"}) +
+                        out({"for-each-ref"});
+        for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+            const std::string p = entry.path().string();
+            if (p.find("/.git/") != std::string::npos || p.ends_with("/.git") ||
+                !entry.is_regular_file()) {
+                continue;
+            }
+            s += p + "\n" + test::read_all(p) + "\n";
+        }
+        for (const char* leftover : {"MERGE_HEAD", "MERGE_MSG", "accord.lock"}) {
+            if (std::filesystem::exists(dir + "/.git/" + leftover)) s += leftover;
+        }
+        return s;
+    }
+};
+
+// A negotiation repository made with `accord init`, with the registry,
+// .gitattributes and the recommendation recorded on main.
+struct Negotiation {
+    test::TempDir tmp;
+    Clone main{tmp.file("wgec")};
+    Negotiation() {
+        const test::RunResult init = test::accord({"init", main.dir});
+        EXPECT_EQ(init.exit_code, 0) << init.err;
+        main.write("accord.yaml", kRegistry);
+        main.out({"add", "accord.yaml", ".gitattributes"});
+        main.out({"commit", "-q", "-m", "Registry and attributes"});
+        main.propose("recs/A-1.md", kRecommendation, {"Japan"}, "2014-02-07");
+    }
+};
+
+// ------------------------------------------------------------------ accord init
+
+TEST(MergeCli, InitWritesAttributesAndDriversAndIsIdempotent) {
+    test::TempDir tmp;
+    Clone c{tmp.file("neg")};
+    ASSERT_EQ(test::accord({"init", c.dir}).exit_code, 0);
+    EXPECT_EQ(c.read(".gitattributes"),
+              "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
+    const std::string binary = std::filesystem::canonical(test::accord_binary()).string();
+    EXPECT_EQ(c.out({"config", "merge.accord.driver"}),
+              "'" + binary + "' merge-driver %O %A %B %P\n");
+    EXPECT_EQ(c.out({"config", "diff.accord.command"}), "'" + binary + "' git-diff\n");
+    EXPECT_TRUE(contains(c.out({"config", "merge.accord.name"}), "accord"));
+    EXPECT_EQ(c.out({"check-attr", "merge", "diff", "--", "recs/A-1.md"}),
+              "recs/A-1.md: merge: accord\nrecs/A-1.md: diff: accord\n");
+
+    // Again: nothing changes, and it says so.
+    const std::string config = test::read_all(c.dir + "/.git/config");
+    const test::RunResult again = c.accord({"init"});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_TRUE(contains(again.out, ".gitattributes up to date")) << again.out;
+    EXPECT_TRUE(contains(again.out, "merge and diff drivers up to date")) << again.out;
+    EXPECT_EQ(test::read_all(c.dir + "/.git/config"), config);
+    EXPECT_EQ(c.read(".gitattributes"),
+              "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
+}
+
+TEST(MergeCli, InitAppendsToAnExistingGitattributes) {
+    test::TempDir tmp;
+    Clone c{tmp.file("neg")};
+    ASSERT_EQ(test::run({"git", "init", "-q", c.dir}).exit_code, 0);
+    c.write(".gitattributes", "*.pdf binary\n*.md merge=accord diff=accord");
+    const test::RunResult r = c.accord({"init"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "added accord's lines to .gitattributes")) << r.out;
+    EXPECT_EQ(c.read(".gitattributes"),
+              "*.pdf binary\n*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
+}
+
+// --------------------------------------------------- plain git: pull and diff
+
+TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
+    Negotiation n;
+    const std::string origin = n.tmp.file("origin.git");
+    ASSERT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
+    Clone first{n.tmp.file("first")}, second{n.tmp.file("second")};
+    for (const Clone* c : {&first, &second}) {
+        ASSERT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
+        // A fresh clone turns accord's merge and diff on with accord init.
+        const test::RunResult init = c->accord({"init"});
+        ASSERT_EQ(init.exit_code, 0) << init.err;
+        EXPECT_TRUE(contains(init.out, "set the merge and diff drivers")) << init.out;
+        EXPECT_EQ(c->out({"status", "--porcelain"}), "");  // touched nothing else
+    }
+
+    // The same words replaced differently in each clone; the first pushes.
+    first.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[improve]"),
+                  {"Russian Federation"}, "2014-02-25");
+    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
+    second.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[enhance]"),
+                   {"Brazil"}, "2014-02-25");
+
+    const test::RunResult pull = second.git({"pull", "--no-rebase"});
+    EXPECT_EQ(pull.exit_code, 0) << pull.out << pull.err;
+    const std::string merged = second.read("recs/A-1.md");
+    EXPECT_EQ(merged, replaced(kRecommendation, "[strengthen]", "[enhance][improve]"));
+    EXPECT_FALSE(contains(merged, "<<<<<<<")) << merged;
+    EXPECT_TRUE(contains(pull.err, "accord merged 1 disagreement")) << pull.err;
+    EXPECT_EQ(second.out({"rev-list", "--parents", "-n", "1", "HEAD"}).size(), 3u * 41u);
+    EXPECT_EQ(second.out({"status", "--porcelain"}), "");
+}
+
+TEST(MergeCli, GitDiffShowsAccordsChangeNames) {
+    Negotiation n;
+    n.main.write("recs/A-1.md", replaced(kRecommendation, "[democratic]", "democratic"));
+    const test::RunResult diff = n.main.git({"diff"});
+    EXPECT_EQ(diff.exit_code, 0) << diff.err;
+    EXPECT_TRUE(contains(diff.out, "bracket-removed")) << diff.out;
+    EXPECT_TRUE(contains(diff.out, "--- a/recs/A-1.md")) << diff.out;
+    EXPECT_TRUE(contains(diff.out, "+++ b/recs/A-1.md")) << diff.out;
+
+    // A new text compares against /dev/null; --no-ext-diff is git's own diff.
+    n.main.write("recs/B-1.md", "To [promote] cooperation.\n");
+    n.main.out({"add", "-N", "recs/B-1.md"});
+    const std::string added = n.main.out({"diff", "--", "recs/B-1.md"});
+    EXPECT_TRUE(contains(added, "--- /dev/null")) << added;
+    EXPECT_TRUE(contains(added, "paragraph-added")) << added;
+    EXPECT_FALSE(contains(n.main.out({"diff", "--no-ext-diff"}), "bracket-removed"));
+}
+
+// ------------------------------------------------------------ redraft branches
+
+TEST(MergeCli, RedraftStartRecordsMembersAndSwitches) {
+    Negotiation n;
+    const std::string fork = n.main.out({"rev-parse", "HEAD"});
+    const test::RunResult r =
+        n.main.accord({"redraft", "start", "informal-a", "--members", "Japan,SE", "recs/A-1.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "started redraft informal-a on branch redraft/informal-a"))
+        << r.out;
+    EXPECT_EQ(n.main.out({"branch", "--show-current"}), "redraft/informal-a\n");
+    const std::string record = n.main.read(".accord/redrafts/informal-a.yaml");
+    EXPECT_TRUE(contains(record, "members: [Japan, Sweden]")) << record;
+    EXPECT_TRUE(contains(record, "paths: [recs/A-1.md]")) << record;
+    EXPECT_TRUE(contains(record, "from: main")) << record;
+    EXPECT_TRUE(contains(record, "fork: " + fork.substr(0, 40))) << record;
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%(trailers:key=Redraft-started,valueonly)"}),
+              "informal-a\n\n");
+    EXPECT_EQ(n.main.out({"status", "--porcelain"}), "");
+
+    // Taken names, bad names and texts the branch lacks are refused.
+    EXPECT_EQ(n.main.accord({"redraft", "start", "informal-a"}).exit_code, 2);
+    EXPECT_EQ(n.main.accord({"redraft", "start", "no good"}).exit_code, 2);
+    const test::RunResult missing = n.main.accord({"redraft", "start", "b", "recs/Z-9.md"});
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_TRUE(contains(missing.err, "not in branch")) << missing.err;
+    EXPECT_EQ(n.main.out({"branch", "--list", "redraft/b"}), "");
+}
+
+// Three redrafts of A-1 from main: (a) Japan lifts a bracket, (b) the Russian
+// Federation replaces "strengthen", (c) Brazil and Sweden replace it
+// differently and Sweden adds an alternative in the last paragraph.
+struct ThreeRedrafts : Negotiation {
+    ThreeRedrafts() {
+        for (const auto& [name, members] :
+             std::vector<std::pair<std::string, std::string>>{{"informal-a", "Japan,Sweden"},
+                                                              {"informal-b", "RF,Brazil"},
+                                                              {"informal-c", "Brazil,Sweden"}}) {
+            const test::RunResult r = main.accord(
+                {"redraft", "start", name, "--members", members, "--no-switch", "recs/A-1.md"});
+            EXPECT_EQ(r.exit_code, 0) << r.err;
+        }
+        on("redraft/informal-a");
+        main.propose("recs/A-1.md", replaced(kRecommendation, "[democratic]", "democratic"),
+                     {"Japan"}, "2014-02-25");
+        on("redraft/informal-b");
+        main.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[improve]"), {"RF"},
+                     "2014-02-25");
+        on("redraft/informal-c");
+        const std::string c = replaced(kRecommendation, "[strengthen]", "[enhance]");
+        main.propose("recs/A-1.md", c, {"Brazil"}, "2014-02-25");
+        main.propose("recs/A-1.md",
+                     replaced(c, "[all stakeholders]", "[all stakeholders][every stakeholder]"),
+                     {"SE"}, "2014-02-26");
+        on("main");
+    }
+    void on(const std::string& branch) { main.out({"switch", "-q", branch}); }
+};
+
+TEST(MergeCli, RedraftListShowsMembersAndProposals) {
+    ThreeRedrafts n;
+    const test::RunResult text = n.main.accord({"redraft", "list"});
+    ASSERT_EQ(text.exit_code, 0) << text.err;
+    EXPECT_TRUE(contains(text.out, "informal-b  (redraft/informal-b, from main")) << text.out;
+    EXPECT_TRUE(contains(text.out, "members: Russian Federation, Brazil")) << text.out;
+    EXPECT_TRUE(contains(text.out, "proposals: 2, last 2014-02-26, by Brazil, Sweden")) << text.out;
+
+    const test::RunResult json = n.main.accord({"redraft", "list", "--format", "json"});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    EXPECT_TRUE(contains(json.out, "\"schema\": \"accord.redrafts/1\"")) << json.out;
+    EXPECT_TRUE(contains(json.out, "\"last_proposal\": \"2014-02-26T12:00:00Z\"")) << json.out;
+    EXPECT_TRUE(contains(json.out, "\"merged\": false")) << json.out;
+}
+
+TEST(MergeCli, MergeOfThreeRedraftsIsOneAttributedCommit) {
+    ThreeRedrafts n;
+    const std::string head = n.main.out({"rev-parse", "HEAD"});
+    const test::RunResult r =
+        n.main.accord({"merge", "informal-a", "redraft/informal-b", "informal-c"});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;  // a disagreement became alternatives
+    EXPECT_TRUE(contains(r.out, "Merge redrafts informal-a, informal-b, informal-c into main"))
+        << r.out;
+    EXPECT_TRUE(contains(r.out,
+                         "recs/A-1.md:9: alternatives: ours \"improve\", theirs "
+                         "(redraft/informal-c) \"enhance\""))
+        << r.out;
+
+    // One commit, four parents: main and the three tips.
+    std::string tips = head.substr(0, 40);
+    for (const char* b : {"redraft/informal-a", "redraft/informal-b", "redraft/informal-c"})
+        tips += " " + n.main.out({"rev-parse", b}).substr(0, 40);
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%P"}), tips + "\n");
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%an|%cn"}), "Secretariat|Secretariat\n");
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%(trailers:key=Proposed-by,valueonly)"}),
+              "Japan\nRussian Federation\nBrazil\nSweden\n\n");
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%(trailers:key=Merged-redraft,valueonly)"}),
+              "informal-a\ninformal-b\ninformal-c\n\n");
+
+    // The text: each redraft's edit, the disagreement as alternatives.
+    std::string expected = replaced(kRecommendation, "[democratic]", "democratic");
+    expected = replaced(expected, "[strengthen]", "[improve][enhance]");
+    expected = replaced(expected, "[all stakeholders]", "[all stakeholders][every stakeholder]");
+    EXPECT_EQ(n.main.out({"show", "HEAD:recs/A-1.md"}), expected);
+    // The work tree and the index hold the merge.
+    EXPECT_EQ(n.main.read("recs/A-1.md"), expected);
+    EXPECT_EQ(n.main.out({"status", "--porcelain"}), "");
+    EXPECT_EQ(n.main.out({"ls-files", ".accord"}),
+              ".accord/redrafts/informal-a.yaml\n.accord/redrafts/informal-b.yaml\n"
+              ".accord/redrafts/informal-c.yaml\n");
+    const test::RunResult fsck = n.main.git({"fsck", "--strict", "--no-dangling"});
+    EXPECT_EQ(fsck.exit_code, 0) << fsck.err;
+
+    // Merged now: listed as such, and merging again has nothing to do.
+    EXPECT_TRUE(
+        contains(n.main.accord({"redraft", "list"}).out, "informal-a  (redraft/informal-a"));
+    EXPECT_TRUE(
+        contains(n.main.accord({"redraft", "list", "--format", "json"}).out, "\"merged\": true"));
+    const test::RunResult again = n.main.accord({"merge", "informal-b"});
+    EXPECT_EQ(again.exit_code, 2);
+    EXPECT_TRUE(contains(again.err, "nothing to merge")) << again.err;
+}
+
+TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
+    ThreeRedrafts n;
+    const test::RunResult r = n.main.accord(
+        {"merge", "informal-a", "informal-b", "--by", "Chair", "-m", "Chair merges two groups"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%an <%ae>|%cn|%s"}),
+              "Chair <chair@delegations.accord>|Secretariat|Chair merges two groups\n");
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%(trailers:key=Proposed-by,valueonly)"}),
+              "Japan\nRussian Federation\n\n");
+    std::string expected = replaced(kRecommendation, "[democratic]", "democratic");
+    EXPECT_EQ(n.main.read("recs/A-1.md"), replaced(expected, "[strengthen]", "[improve]"));
+}
+
+TEST(MergeCli, StrictWithAConflictChangesNothing) {
+    ThreeRedrafts n;
+    n.main.write("notes.txt", "an untracked file\n");
+    const std::string before = n.main.state();
+    const test::RunResult r = n.main.accord({"merge", "--strict", "informal-b", "informal-c"});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    EXPECT_TRUE(contains(r.err, "recs/A-1.md:")) << r.err;
+    EXPECT_TRUE(contains(r.err, ": conflict: ")) << r.err;
+    EXPECT_TRUE(contains(r.err, "nothing was merged")) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(n.main.state(), before);
+
+    // Without a conflict --strict merges as usual.
+    EXPECT_EQ(n.main.accord({"merge", "--strict", "informal-a", "informal-b"}).exit_code, 0);
+}
+
+TEST(MergeCli, UncommittedChangesInTheWayRefuseTheMerge) {
+    ThreeRedrafts n;
+    n.main.write("recs/A-1.md", std::string(kRecommendation) + "\nA note of our own.\n");
+    const std::string before = n.main.state();
+    const test::RunResult r = n.main.accord({"merge", "informal-a"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_TRUE(contains(r.err, "uncommitted changes to recs/A-1.md")) << r.err;
+    EXPECT_EQ(n.main.state(), before);
+}
+
+TEST(MergeCli, UnknownBranchIsBadUsage) {
+    ThreeRedrafts n;
+    const std::string before = n.main.state();
+    const test::RunResult r = n.main.accord({"merge", "informal-a", "informal-z"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_TRUE(contains(r.err, "unknown branch 'informal-z'")) << r.err;
+    EXPECT_EQ(n.main.state(), before);
+    EXPECT_EQ(n.main.accord({"merge"}).exit_code, 2);
+    EXPECT_EQ(n.main.accord({"merge", "main"}).exit_code, 2);
+}
+
+}  // namespace
+}  // namespace accord

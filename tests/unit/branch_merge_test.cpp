@@ -1,0 +1,272 @@
+// The pieces of issue 5 below the commands: the branch merge plan over a real
+// temporary repository, the line mapping of its report, redraft records, and
+// what accord init adds for plain git (.gitattributes lines, driver config).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/date.hpp"
+#include "core/errors.hpp"
+#include "core/redraft.hpp"
+#include "core/repository.hpp"
+#include "core/workspace.hpp"
+#include "hooks/installer.hpp"
+#include "merge/branch_merge.hpp"
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+// ------------------------------------------------------------------ map_line
+
+TEST(MapLine, UnchangedLinesFollowInsertionsAndDeletions) {
+    const std::string before = "a\nb\nc\nd\n";
+    EXPECT_EQ(map_line(before, before, 3), 3u);
+    EXPECT_EQ(map_line(before, "new\nnew\na\nb\nc\nd\n", 3), 5u);
+    EXPECT_EQ(map_line(before, "a\nc\nd\n", 4), 3u);
+    EXPECT_EQ(map_line(before, "a\nb\nc\nd\ne\n", 4), 4u);
+}
+
+TEST(MapLine, AChangedLineGoesToWhatReplacedIt) {
+    EXPECT_EQ(map_line("a\nb\nc\n", "x\na\nB1\nB2\nc\n", 2), 3u);
+    EXPECT_EQ(map_line("a\nb\nc\n", "a\nc\n", 2), 2u);  // deleted: where it was
+    EXPECT_EQ(map_line("a\nb\n", "", 2), 1u);
+    EXPECT_EQ(map_line("a\nb\n", "a\nb\n", 0), 0u);
+    EXPECT_EQ(map_line("a\nb", "z\na\nb", 2), 3u);  // no final newline
+}
+
+// ------------------------------------------------------- redraft records
+
+TEST(RedraftRecord, RoundTripsAndNamesItsErrors) {
+    RedraftRecord r;
+    r.name = "informal-a";
+    r.from = "main";
+    r.fork = std::string(40, 'a');
+    r.started = "2014-02-25";
+    r.started_by = "Secretariat";
+    r.members = {"Japan", "Russian Federation", "Avri Doria: civil society"};
+    r.paths = {"recs/A-1.md", "recs/B [draft].md"};
+    EXPECT_EQ(parse_redraft_record(emit_redraft_record(r), "x.yaml"), r);
+    RedraftRecord empty;
+    empty.name = "b";
+    EXPECT_EQ(parse_redraft_record(emit_redraft_record(empty), "x.yaml"), empty);
+    try {
+        parse_redraft_record("redraft: a\nmembers: {x: 1}\n", "r.yaml");
+        ADD_FAILURE() << "a mapping of members was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), kExitUsage);
+        EXPECT_EQ(std::string(e.what()).rfind("r.yaml:2:", 0), 0u) << e.what();
+    }
+}
+
+TEST(RedraftRecord, NamesBranchesAndMembers) {
+    EXPECT_EQ(redraft_branch("a"), "redraft/a");
+    EXPECT_EQ(redraft_record_path("a"), ".accord/redrafts/a.yaml");
+    EXPECT_EQ(redraft_name_of_branch("redraft/informal-a"), "informal-a");
+    EXPECT_EQ(redraft_name_of_branch("redraft/"), std::nullopt);
+    EXPECT_EQ(redraft_name_of_branch("main"), std::nullopt);
+    EXPECT_EQ(split_names({"Japan, RF", " Brazil ,", "Avri Doria"}),
+              (std::vector<std::string>{"Japan", "RF", "Brazil", "Avri Doria"}));
+    for (const char* ok : {"informal-a", "G77_text", "v2.1", "A"})
+        EXPECT_NO_THROW(validate_redraft_name(ok)) << ok;
+    for (const char* bad : {"", "-a", ".a", "a b", "a/b", "a..b", "x.lock", "é"}) {
+        EXPECT_THROW(validate_redraft_name(bad), Error) << bad;
+    }
+    EXPECT_TRUE(is_redraft_start("Start redraft a\n\nRedraft-started: a\n"));
+    EXPECT_FALSE(is_redraft_start("Proposal\n\nProposed-by: Japan\n"));
+}
+
+// --------------------------------------------------- what accord init adds
+
+TEST(InstallerDrivers, AttributeLinesAreAddedOnce) {
+    const std::string both = "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n";
+    EXPECT_EQ(hooks::with_attribute_lines(""), both);
+    EXPECT_EQ(hooks::with_attribute_lines(both), both);
+    EXPECT_EQ(hooks::with_attribute_lines("*.pdf binary"), "*.pdf binary\n" + both);
+    EXPECT_EQ(hooks::with_attribute_lines("  *.md merge=accord diff=accord  \r\n"),
+              "  *.md merge=accord diff=accord  \r\n*.txt merge=accord diff=accord\n");
+}
+
+TEST(InstallerDrivers, DriverCommandsQuoteTheBinary) {
+    const auto config = hooks::driver_config("/opt/my tools/it's/accord");
+    ASSERT_EQ(config.size(), 3u);
+    EXPECT_EQ(config[1].first, "merge.accord.driver");
+    EXPECT_EQ(config[1].second, "'/opt/my tools/it'\\''s/accord' merge-driver %O %A %B %P");
+    EXPECT_EQ(config[2].first, "diff.accord.command");
+    EXPECT_EQ(config[2].second, "'/opt/my tools/it'\\''s/accord' git-diff");
+    EXPECT_EQ(hooks::driver_config("")[2].second, "accord git-diff");
+}
+
+// ------------------------------------------------- the merge plan, in a repository
+
+Signature on(const std::string& name, const std::string& day) {
+    return {name, "x@accord.invalid", day_start_utc(*parse_iso_date(day)) + 12 * 3600, 0};
+}
+
+class BranchMerge : public ::testing::Test {
+  protected:
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+
+    // A commit on `branch` (not checked out: the work tree stays as it is).
+    std::string commit(const std::string& branch, const std::string& by,
+                       const std::vector<std::pair<std::string, std::optional<std::string>>>& files,
+                       const std::string& message = "") {
+        CommitRequest request;
+        request.files = files;
+        request.author = on(by, "2014-02-25");
+        request.committer = on("Secretariat", "2014-02-25");
+        request.message = message.empty() ? "Proposal\n\nProposed-by: " + by + "\n" : message;
+        if (branch != "main") request.branch = branch;
+        return repo.commit_files(request);
+    }
+    // main with `files`, checked out (work tree and index written).
+    void base(const std::vector<std::pair<std::string, std::optional<std::string>>>& files) {
+        CommitRequest request;
+        request.files = files;
+        request.author = request.committer = on("Secretariat", "2014-02-01");
+        request.message = "Base";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    }
+    BranchMergePlan plan(const std::vector<std::string>& branches, bool strict = false) {
+        BranchMergeRequest request;
+        request.branches = branches;
+        request.strict = strict;
+        return plan_branch_merge(Workspace::open(dir.path()), request);
+    }
+    std::optional<std::string> result(const BranchMergePlan& p, const std::string& path) {
+        for (const auto& [file, contents] : p.files)
+            if (file == path) return contents;
+        return std::nullopt;
+    }
+};
+
+TEST_F(BranchMerge, RecordingOnAnotherBranchLeavesTheWorkTreeAlone) {
+    base({{"a.md", "one\n"}});
+    const std::string index = test::read_all(dir.file(".git/index"));
+    repo.create_branch("redraft/x", *repo.head());
+    commit("redraft/x", "Japan", {{"a.md", "two\n"}});
+    EXPECT_EQ(test::read_all(dir.file("a.md")), "one\n");
+    EXPECT_EQ(test::read_all(dir.file(".git/index")), index);
+    EXPECT_EQ(repo.current_branch(), "main");
+    EXPECT_EQ(repo.read_file_at("redraft/x", "a.md"), "two\n");
+    EXPECT_EQ(repo.branches("redraft/"), std::vector<std::string>{"redraft/x"});
+}
+
+TEST_F(BranchMerge, LaterFoldsMoveTheLinesOfEarlierDisagreements) {
+    base({{"a.md", "Intro.\n\nTo strengthen the process.\n"}});
+    const std::string fork = *repo.head();
+    for (const char* b : {"redraft/b", "redraft/c", "redraft/d"}) repo.create_branch(b, fork);
+    commit("main", "Japan", {{"a.md", "Intro.\n\nTo improve the process.\n"}});
+    commit("redraft/b", "Brazil", {{"a.md", "Intro.\n\nTo enhance the process.\n"}});
+    commit("redraft/c", "Sweden",
+           {{"a.md",
+             "New first paragraph,\nover two lines.\n\nIntro.\n\nTo strengthen the "
+             "process.\n"}});
+    commit("redraft/d", "Ghana", {{"a.md", "Intro.\n\nTo strengthen [the] process.\n"}});
+    const BranchMergePlan p = plan({"b", "c", "redraft/d"});
+    ASSERT_TRUE(p.can_record());
+    const std::string merged = *result(p, "a.md");
+    EXPECT_EQ(merged,
+              "New first paragraph,\nover two lines.\n\nIntro.\n\nTo [improve][enhance] [the] "
+              "process.\n");
+    ASSERT_EQ(p.notes.size(), 1u);
+    EXPECT_EQ(p.notes[0].path, "a.md");
+    EXPECT_EQ(p.notes[0].theirs, "redraft/b");
+    EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::alternatives);
+    EXPECT_EQ(p.notes[0].disagreement.line, 6u);  // found at line 3, moved by redraft/c
+    EXPECT_EQ(p.proposers, (std::vector<std::string>{"Brazil", "Sweden", "Ghana"}));
+    ASSERT_EQ(p.merged.size(), 3u);
+    EXPECT_EQ(p.merged[0].redraft, "b");
+    EXPECT_EQ(p.merged[2].ref, "redraft/d");
+    EXPECT_EQ(p.merged[1].base, fork);
+}
+
+TEST_F(BranchMerge, OtherFilesTakeTheChangedSideOrAreRefused) {
+    base({{"a.md", "Text.\n"}, {"data.bin", std::string("\0one", 4)}, {"notes.yaml", "x: 1\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"notes.yaml", "x: 2\n"}});
+    commit("redraft/b", "Brazil",
+           {{"notes.yaml", "x: 3\n"}, {"data.bin", std::string("\0two", 4)}, {"new.txt", "N.\n"}});
+    const BranchMergePlan p = plan({"b"});
+    EXPECT_FALSE(p.can_record());
+    ASSERT_EQ(p.refused.size(), 1u);
+    EXPECT_EQ(p.refused[0].rfind("notes.yaml: changed on main and on redraft/b", 0), 0u)
+        << p.refused[0];
+    EXPECT_EQ(result(p, "data.bin"), std::string("\0two", 4));
+    EXPECT_EQ(result(p, "new.txt"), "N.\n");
+    Workspace ws = Workspace::open(dir.path());
+    EXPECT_THROW(record_branch_merge(ws, p, {}), Error);
+}
+
+TEST_F(BranchMerge, ATextDeletedOnOneSideAndEditedOnTheOtherKeepsTheEdit) {
+    base({{"a.md", "To strengthen.\n"}, {"b.md", "Other.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"a.md", std::nullopt}});
+    commit("redraft/b", "Brazil", {{"a.md", "To [improve].\n"}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_TRUE(p.can_record());
+    EXPECT_EQ(result(p, "a.md"), "To [improve].\n");
+    ASSERT_EQ(p.notes.size(), 1u);
+    EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::edited_deleted);
+}
+
+TEST_F(BranchMerge, StrictConflictsCannotBeRecorded) {
+    base({{"a.md", "To strengthen the process.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"a.md", "To improve the process.\n"}});
+    commit("redraft/b", "Brazil", {{"a.md", "To enhance the process.\n"}});
+    const BranchMergePlan p = plan({"b"}, true);
+    EXPECT_TRUE(p.has_conflict_markers);
+    EXPECT_FALSE(p.can_record());
+    EXPECT_TRUE(plan({"b"}).can_record());
+}
+
+TEST_F(BranchMerge, StartAndMergeCommitsAreNotProposals) {
+    base({{"a.md", "Text.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("redraft/b", "Secretariat", {{".accord/redrafts/b.yaml", "redraft: b\n"}},
+           "Start redraft b\n\nRedraft-started: b\n");
+    commit("redraft/b", "Brazil", {{"a.md", "Text [more].\n"}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_EQ(p.merged.size(), 1u);
+    EXPECT_EQ(p.merged[0].proposals, 1u);
+    EXPECT_EQ(p.proposers, std::vector<std::string>{"Brazil"});
+    EXPECT_EQ(merge_commit_message(p, ""),
+              "Merge redraft b into main\n\nProposed-by: Brazil\nMerged-redraft: b\n");
+    EXPECT_EQ(merge_commit_message(p, "Chair's merge\n"),
+              "Chair's merge\n\nProposed-by: Brazil\nMerged-redraft: b\n");
+
+    Workspace ws = Workspace::open(dir.path());
+    const std::string merge = record_branch_merge(ws, p, {});
+    EXPECT_EQ(repo.commit(merge).parents.size(), 2u);
+    EXPECT_EQ(test::read_all(dir.file("a.md")), "Text [more].\n");
+    EXPECT_EQ(test::run({"git", "-C", dir.path(), "status", "--porcelain"}).out, "");
+    // Merged: nothing to do any more.
+    try {
+        plan({"b"});
+        ADD_FAILURE() << "an already merged branch was merged again";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), kExitUsage);
+        EXPECT_NE(std::string(e.what()).find("nothing to merge"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(BranchMerge, UnknownAndSelfAreBadUsage) {
+    base({{"a.md", "Text.\n"}});
+    for (const std::vector<std::string>& branches :
+         {std::vector<std::string>{"nope"}, std::vector<std::string>{"main"},
+          std::vector<std::string>{}}) {
+        try {
+            plan(branches);
+            ADD_FAILURE() << "accepted";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.exit_code(), kExitUsage) << e.what();
+        }
+    }
+}
+
+}  // namespace
+}  // namespace accord
