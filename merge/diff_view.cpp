@@ -107,10 +107,21 @@ std::string render_diff_text(const Document& before, const Document& after,
             const Token& token = edit.kind == EditKind::added ? diff.new_tokens[edit.new_index]
                                                               : diff.old_tokens[edit.old_index];
             const Document& doc = edit.kind == EditKind::added ? after : before;
-            // White space between two changes of one kind stays inside the marker.
-            if (is_blank(token.kind) && edit.kind != EditKind::common) {
-                out += doc.text(token.range);
-                continue;
+            // White space between two changes of one kind stays inside the
+            // marker, whether the space itself changed or not.
+            if (is_blank(token.kind) && state != EditKind::common) {
+                std::size_t next = e + 1;
+                while (next < end) {
+                    const Edit& n = script[next];
+                    const Token& nt = n.kind == EditKind::added ? diff.new_tokens[n.new_index]
+                                                                : diff.old_tokens[n.old_index];
+                    if (!is_blank(nt.kind)) break;
+                    ++next;
+                }
+                if (edit.kind != EditKind::common || (next < end && script[next].kind == state)) {
+                    out += doc.text(token.range);
+                    continue;
+                }
             }
             switch_to(edit.kind);
             std::string text(doc.text(token.range));

@@ -76,6 +76,17 @@ struct Side : TokenView {
         }
         return {total, changed_count};
     }
+    // Like content(), without punctuation: a paragraph whose every word
+    // changed is a new paragraph even if its full stop was kept.
+    std::pair<std::size_t, std::size_t> words(std::uint32_t first, std::uint32_t last) const {
+        std::size_t total = 0, changed_count = 0;
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (is_space(tokens[t].kind) || tokens[t].kind == TokenKind::punctuation) continue;
+            ++total;
+            changed_count += changed(t);
+        }
+        return {total, changed_count};
+    }
     void cover(std::uint32_t first, std::uint32_t last, bool only_changed) {
         for (std::uint32_t t = first; t < last; ++t) {
             if (!only_changed || changed(t)) covered[t] = true;
@@ -208,7 +219,7 @@ class Lifter {
         // Paragraphs wholly added or removed.
         for (const Paragraph& p : new_.doc.paragraphs) {
             const auto [first, last] = token_span(new_, p.range);
-            const auto counts = new_.content(first, last);
+            const auto counts = new_.words(first, last);
             if (counts.first > 0 && counts.first == counts.second) {
                 add(p.is_alternative() ? ChangeKind::alternative_paragraph_added
                                        : ChangeKind::paragraph_added,
@@ -218,7 +229,7 @@ class Lifter {
         }
         for (const Paragraph& p : old_.doc.paragraphs) {
             const auto [first, last] = token_span(old_, p.range);
-            const auto counts = old_.content(first, last);
+            const auto counts = old_.words(first, last);
             if (counts.first > 0 && counts.first == counts.second) {
                 add(p.is_alternative() ? ChangeKind::alternative_paragraph_removed
                                        : ChangeKind::paragraph_deleted,

@@ -87,7 +87,7 @@ TEST(ProposeCli, InitCreatesARepositoryAndIsIdempotent) {
     EXPECT_TRUE(contains(again.out, "exists; left as it is")) << again.out;
     EXPECT_TRUE(contains(again.out, "git hooks up to date: pre-commit, commit-msg")) << again.out;
     EXPECT_EQ(test::run({"git", "-C", tmp.file("neg"), "status", "--porcelain"}).out,
-              "?? accord.yaml\n");
+              "?? .gitattributes\n?? accord.yaml\n");
 }
 
 TEST(ProposeCli, PlainGitLogShowsDelegationsDatesAndTrailers) {
@@ -300,7 +300,8 @@ TEST(ProposeCli, ConcurrentProposalsNeverLoseAnUpdate) {
     EXPECT_EQ(n.git({"rev-list", "--count", "HEAD"}).out, std::to_string(landed) + "\n");
     EXPECT_EQ(n.git({"ls-tree", "-r", "--name-only", "HEAD", "recs"}).out.size(),
               std::string("recs/A-1.md\n").size() + 8 * std::string("recs/R0-a.md\n").size());
-    EXPECT_EQ(n.git({"status", "--porcelain"}).out, "?? .accord/\n?? accord.yaml\n");
+    EXPECT_EQ(n.git({"status", "--porcelain"}).out,
+              "?? .accord/\n?? .gitattributes\n?? accord.yaml\n");
     EXPECT_GE(retried, 1) << "the overlapping rounds should have made one proposal retry";
     n.expect_fsck_clean();
     std::cerr << "concurrent proposals: " << landed << " landed, " << retried

@@ -129,7 +129,8 @@ TEST(Proposal, RecordsAuthorDateCommitterAndTrailers) {
               (std::vector<std::string>{"Russian Federation", "Japan"}));
     EXPECT_EQ(ws.repo().list_files(result.commit), std::vector<std::string>{"recs/A-1.md"});
     // accord.yaml stays as the user keeps it: untracked until named.
-    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "?? accord.yaml\n");
+    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out,
+              "?? .gitattributes\n?? accord.yaml\n");
 }
 
 TEST(Proposal, MessageAndDatesFromMeetingOrNow) {
@@ -287,7 +288,8 @@ TEST(Proposal, DeletingAFileIsAProposalToo) {
     std::filesystem::remove(f.path("recs/A-1.md"));
     const ProposeResult result = f.propose(f.request("recs/A-1.md", {"Japan"}, "2014-02-08"));
     EXPECT_TRUE(f.workspace().repo().list_files(result.commit).empty());
-    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "?? accord.yaml\n");
+    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out,
+              "?? .gitattributes\n?? accord.yaml\n");
 }
 
 TEST(Proposal, AddDelegationRegistersItInTheSameCommit) {
@@ -308,7 +310,7 @@ TEST(Proposal, AddDelegationRegistersItInTheSameCommit) {
     EXPECT_EQ(recorded.meetings.size(), 1u);
     EXPECT_EQ(ws.repo().commit("HEAD").author.email, "ghana@delegations.accord");
     // The work tree holds what was recorded.
-    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "");
+    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "?? .gitattributes\n");
 
     // Once recorded, edits of the registry not yet proposed are not swept in silently.
     std::string edited = test::read_all(f.path("accord.yaml"));
