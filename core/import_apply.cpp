@@ -104,9 +104,30 @@ std::string check_existing(const Repository& repo, const ImportPlan& plan) {
     return std::move(*config.contents);
 }
 
+// What `accord init` sets up in the work tree besides accord.yaml and that
+// the negotiation's clones need too (.gitattributes routing texts through
+// accord's merge and diff drivers), when git does not track it yet: it goes
+// into the first commit with the registry.
+std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* name : {".gitattributes"}) {
+        if (!exists_no_follow(repo.workdir() + name)) continue;
+        if (const std::optional<std::string> head = repo.head();
+            head && repo.blob_id_at(*head, name))
+            continue;
+        FileResult file = read_file(repo.workdir() + name);
+        if (!file.contents) throw failure("cannot read " + file.error);
+        files.emplace_back(name, std::move(*file.contents));
+    }
+    return files;
+}
+
 // Records `commits` on the current (empty) branch of `repo`; returns the last
 // id. `kept`: a failure half-way leaves what was recorded, so say what that is.
-std::string record(Repository& repo, const std::vector<PreparedCommit>& commits, bool kept) {
+std::string record(Repository& repo, std::vector<PreparedCommit> commits, bool kept) {
+    if (!commits.empty()) {
+        for (auto& file : setup_files(repo)) commits.front().files.push_back(std::move(file));
+    }
     const Signature committer = repo.default_signature();
     std::optional<std::string> parent = repo.head();
     for (std::size_t i = 0; i < commits.size(); ++i) {

@@ -14,7 +14,9 @@
 //    submitted by Nigeria (24 February 2014)"), a blank line, one
 //    `Proposed-by:` trailer per proposer and `On-behalf-of:` when the heading
 //    says so;
-//  - accord.yaml (core/import_registry.hpp) in the first commit. outline.md
+//  - accord.yaml (core/import_registry.hpp) in the first commit, and with
+//    it the .gitattributes `accord init` writes, if git does not track one
+//    yet. outline.md
 //    and unclassified.md are the compiler's proposals and take their place
 //    in date order like any other (the plan dates them on the compilation's
 //    last day): filing them with the first proposal would make its
