@@ -163,7 +163,10 @@ Repository Repository::open(const std::string& path_inside) {
 
 Repository Repository::init(const std::string& dir, const std::string& initial_branch) {
     git::ensure_initialised();
-    git_repository_init_options options = GIT_REPOSITORY_INIT_OPTIONS_INIT;
+    // The init function rather than the _INIT macro: clang flags the macro's
+    // partial initializer (-Wmissing-field-initializers).
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
     options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
     options.initial_head = initial_branch.c_str();
     git_repository* repo = nullptr;

@@ -176,7 +176,8 @@ std::vector<std::string> Repository::unclean_paths(const std::vector<std::string
     // One status pass over exactly these paths (no pathspec matching).
     std::vector<const char*> specs;
     for (const std::string& path : paths) specs.push_back(path.c_str());
-    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    git_status_options options;
+    git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
     options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_DISABLE_PATHSPEC_MATCH |
                     GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS;

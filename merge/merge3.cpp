@@ -54,8 +54,9 @@ class Merger {
           base_(parse(base, options.parse)),
           ours_(parse(ours, options.parse)),
           theirs_(parse(theirs, options.parse)),
-          diff_o_(diff_tokens(base_, ours_)),
-          diff_t_(diff_tokens(base_, theirs_)) {}
+          base_tokens_(interner_.intern(base_)),
+          diff_o_(diff_interned(base_tokens_, interner_.intern(ours_))),
+          diff_t_(diff_interned(base_tokens_, interner_.intern(theirs_))) {}
 
     MergeResult run() {
         undo_lifts_over_edits();
@@ -245,11 +246,11 @@ class Merger {
         }
         if (!restore_in_ours.empty()) {
             ours_ = parse(put_back(ours_, diff_o_, restore_in_ours), options_.parse);
-            diff_o_ = diff_tokens(base_, ours_);
+            diff_o_ = diff_interned(base_tokens_, interner_.intern(ours_));
         }
         if (!restore_in_theirs.empty()) {
             theirs_ = parse(put_back(theirs_, diff_t_, restore_in_theirs), options_.parse);
-            diff_t_ = diff_tokens(base_, theirs_);
+            diff_t_ = diff_interned(base_tokens_, interner_.intern(theirs_));
         }
     }
 
@@ -779,6 +780,8 @@ class Merger {
 
     const MergeOptions& options_;
     Document base_, ours_, theirs_;
+    TokenInterner interner_;  // the base is interned once for both diffs
+    InternedTokens base_tokens_;
     TokenDiff diff_o_, diff_t_;
     std::vector<Disagreement> lifts_undone_;
     struct Emitted {
