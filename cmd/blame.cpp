@@ -37,7 +37,7 @@ void register_blame(CLI::App& app, Run& run) {
     auto options = std::make_shared<BlameOptions>();
     CLI::App* command =
         app.add_subcommand("blame", "Who proposed each word, bracket, option and strike");
-    command->description(
+    command->footer(
         "Who proposed each word, bracket, option separator and strike mark of a text.\n\n"
         "A word belongs to the delegation whose proposal first put it in the text; bracketing,\n"
         "striking, lifting brackets or choosing an option does not change that, and those acts\n"

@@ -40,7 +40,7 @@ void register_check(CLI::App& app, Run& run) {
     auto options = std::make_shared<CheckOptions>();
     CLI::App* command =
         app.add_subcommand("check", "Parse negotiated texts and report what does not match");
-    command->description(
+    command->footer(
         "Parse negotiated texts and report what does not match.\n\n"
         "Reports every bracket, strike and front-matter problem at its line and column, with the\n"
         "line quoted and a caret under the spot, and counts what each file holds: paragraphs,\n"

@@ -125,7 +125,7 @@ int run_in_repository(const DiffOptions& options, const Context& context) {
 void register_diff(CLI::App& app, Run& run) {
     auto options = std::make_shared<DiffOptions>();
     CLI::App* command = app.add_subcommand("diff", "Show what changed, in negotiation terms");
-    command->description(
+    command->footer(
         "Show what changed between two versions of a text, in negotiation terms: brackets lifted\n"
         "(bracket-removed), options added or chosen, strikes, status changes, then the changed\n"
         "words in context ([-removed-] {+added+}, or red and green on a terminal).\n\n"

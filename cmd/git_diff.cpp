@@ -75,7 +75,7 @@ void register_git_diff(CLI::App& app, Run& run) {
     CLI::App* command =
         app.add_subcommand("git-diff", "git's external diff driver (accord init configures it)");
     command->group("");  // not listed: git calls it
-    command->description(
+    command->footer(
         "Called by git for files marked diff=accord in .gitattributes (diff.accord.command):\n"
         "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE. Prints accord's diff view.");
     command->add_option("args", options->args, "git's external diff arguments");

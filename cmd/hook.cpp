@@ -44,7 +44,7 @@ void register_hook(CLI::App& app, Run& run) {
     auto options = std::make_shared<HookOptions>();
     CLI::App* command =
         app.add_subcommand("hook", "Run the checks of an installed git hook (used by git)");
-    command->description(
+    command->footer(
         "The checks behind the git hooks 'accord init' installs:\n"
         "  accord hook pre-commit          staged .md/.txt files: no new bracket or strike error\n"
         "                                  against HEAD, valid front matter\n"

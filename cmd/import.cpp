@@ -84,7 +84,7 @@ void register_import(CLI::App& app, Run& run) {
     auto options = std::make_shared<ImportCommandOptions>();
     CLI::App* command = app.add_subcommand(
         "import", "Turn a compilation document into a repository with attributed history");
-    command->description(
+    command->footer(
         "Split a compilation document (in the style of the WGEC 2013-14 draft\n"
         "recommendations) into one file per recommendation, statement or opinion, and record\n"
         "each submission as an attributed proposal: one commit per submission, in date order\n"

@@ -73,7 +73,7 @@ void register_init(CLI::App& app, Run& run) {
     auto options = std::make_shared<InitOptions>();
     CLI::App* command =
         app.add_subcommand("init", "Create a negotiation repository, or install its git hooks");
-    command->description(
+    command->footer(
         "Create a negotiation repository: the directory (if missing), a git repository with\n"
         "branch main, an accord.yaml registry (the negotiation's name; delegations, meetings and\n"
         "notation options to fill in) and git hooks, so that plain 'git commit' gets the same\n"

@@ -50,7 +50,7 @@ void register_log(CLI::App& app, Run& run) {
     auto options = std::make_shared<LogCommandOptions>();
     CLI::App* command =
         app.add_subcommand("log", "The evolution: one entry per proposal, in negotiation terms");
-    command->description(
+    command->footer(
         "The evolution of the negotiation: one entry per proposal (newest first), with its date,\n"
         "proposers, meeting and message, and for each file it touched what changed in negotiation\n"
         "terms: brackets lifted, options added or chosen, strikes, status before and after.\n\n"

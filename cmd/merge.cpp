@@ -99,7 +99,7 @@ void register_merge(CLI::App& app, Run& run) {
     auto options = std::make_shared<MergeCommandOptions>();
     CLI::App* command =
         app.add_subcommand("merge", "Merge small-group redraft branches into the current branch");
-    command->description(
+    command->footer(
         "Merge one or more redraft branches into the current branch as ONE merge commit whose\n"
         "parents are the current branch and every branch merged. The merge understands the\n"
         "notation (DESIGN.md section 5): the same change once, changes in different places\n"

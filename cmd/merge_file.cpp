@@ -110,7 +110,7 @@ void register_merge_file(CLI::App& app, Run& run) {
     auto options = std::make_shared<MergeFileOptions>();
     CLI::App* command =
         app.add_subcommand("merge-file", "Three-way merge of one file, like git merge-file -p");
-    command->description(
+    command->footer(
         "Three-way merge of one negotiated text; the result goes to standard output (or -o).\n"
         "Disagreements do not stop the merge: both sides' wording is kept as bracketed\n"
         "alternatives [ours][theirs], an edit to text the other side deleted or agreed stays\n"

@@ -41,7 +41,7 @@ void register_propose(CLI::App& app, Run& run) {
     auto meeting = std::make_shared<std::string>();
     CLI::App* command = app.add_subcommand(
         "propose", "Record the working-tree change of files as one delegation's proposal");
-    command->description(
+    command->footer(
         "Record the working-tree change of the named files as one attributed proposal: a\n"
         "commit whose author is the (first) proposing delegation, dated the day of the\n"
         "proposal, with one 'Proposed-by:' trailer per proposer and 'Meeting:' when given. The\n"

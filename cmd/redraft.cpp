@@ -80,7 +80,7 @@ int run_list(Format format) {
 
 void register_redraft(CLI::App& app, Run& run) {
     CLI::App* redraft = app.add_subcommand("redraft", "Small-group redraft branches");
-    redraft->description(
+    redraft->footer(
         "A chair sends a text to a small group, which redrafts it on its own branch\n"
         "redraft/NAME; 'accord merge NAME' brings the groups' work back together.\n\n"
         "  accord redraft start informal-a --members Japan,Sweden recs/A-1.md\n"
@@ -94,7 +94,7 @@ void register_redraft(CLI::App& app, Run& run) {
     auto start = std::make_shared<RedraftStartOptions>();
     CLI::App* start_command =
         redraft->add_subcommand("start", "Start a redraft branch for a small group");
-    start_command->description(
+    start_command->footer(
         "Create branch redraft/NAME at the current commit, record the group's members and the\n"
         "texts it redrafts in .accord/redrafts/NAME.yaml (the branch's first commit) and switch\n"
         "to it, keeping uncommitted work as it is. Proposals on the branch are made with\n"
@@ -122,7 +122,7 @@ void register_redraft(CLI::App& app, Run& run) {
 
     auto format = std::make_shared<Format>(Format::text);
     CLI::App* list_command = redraft->add_subcommand("list", "The redraft branches");
-    list_command->description(
+    list_command->footer(
         "Every redraft branch (redraft/*): its members and texts, the branch it came from,\n"
         "the number of proposals since the fork with their proposers and the last one's day,\n"
         "and whether it has been merged.\n\n"

@@ -40,7 +40,7 @@ int run_show(const ShowOptions& options, const Context&) {
 void register_show(CLI::App& app, Run& run) {
     auto options = std::make_shared<ShowOptions>();
     CLI::App* command = app.add_subcommand("show", "The text as it stood");
-    command->description(
+    command->footer(
         "Print a text as it stood at a revision, a date or the end of a meeting.\n\n"
         "  accord show C/04-nigeria.md                 as it stands now\n"
         "  accord show C/04-nigeria.md --at 2014-02-25 at the end of 25 February 2014\n"

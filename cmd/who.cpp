@@ -33,7 +33,7 @@ void register_who(CLI::App& app, Run& run) {
     auto options = std::make_shared<WhoOptions>();
     CLI::App* command =
         app.add_subcommand("who", "Who first proposed a wording, and what became of it");
-    command->description(
+    command->footer(
         "Who first proposed a wording (proposers, date, file), what became of it afterwards\n"
         "(bracketed, struck, deleted, restored, agreed) and whether it stands in the current "
         "text.\n"
