@@ -24,7 +24,8 @@ void add_format_option(CLI::App& command, Format& format) {
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}},
             CLI::ignore_case))
-        ->default_str("text");
+        ->default_str("text")
+        ->option_text("text|json (default: text)");
 }
 
 }  // namespace accord::cmd
