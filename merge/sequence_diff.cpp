@@ -139,8 +139,8 @@ class Differ {
     std::vector<Edit>& out_;
 };
 
-// Within each run of changes, put removals before additions so that hunks
-// read "old, then new".
+}  // namespace
+
 void order_hunks(std::vector<Edit>& script) {
     for (std::size_t k = 0; k < script.size();) {
         if (script[k].kind == EditKind::common) {
@@ -154,8 +154,6 @@ void order_hunks(std::vector<Edit>& script) {
         k = end;
     }
 }
-
-}  // namespace
 
 std::vector<Edit> diff_sequences(const Sequence& a, const Sequence& b) {
     std::vector<Edit> script;

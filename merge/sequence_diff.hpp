@@ -22,4 +22,8 @@ struct Edit {
 std::vector<Edit> diff_sequences(const std::vector<std::uint32_t>& a,
                                  const std::vector<std::uint32_t>& b);
 
+// Within each run of changes, removals before additions, each kind keeping
+// its order: hunks read "old, then new".
+void order_hunks(std::vector<Edit>& script);
+
 }  // namespace accord

@@ -149,25 +149,6 @@ void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_
     }
 }
 
-// Within each run of changes, removals before additions, each in order.
-void order_hunks(std::vector<Edit>& script) {
-    for (std::size_t k = 0; k < script.size();) {
-        if (script[k].kind == EditKind::common) {
-            ++k;
-            continue;
-        }
-        std::size_t end = k;
-        while (end < script.size() && script[end].kind != EditKind::common) ++end;
-        std::stable_sort(script.begin() + k, script.begin() + end,
-                         [](const Edit& a, const Edit& b) {
-                             if (a.kind != b.kind) return a.kind == EditKind::removed;
-                             return a.kind == EditKind::removed ? a.old_index < b.old_index
-                                                                : a.new_index < b.new_index;
-                         });
-        k = end;
-    }
-}
-
 }  // namespace
 
 TokenDiff diff_tokens(const Document& before, const Document& after,
