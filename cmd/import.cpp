@@ -38,16 +38,16 @@ int run_import(const ImportCommandOptions& options) {
         std::cout << render_plan(plan);
         return kExitOk;
     }
-    for (const ImportWarning& warning : plan.warnings) {
-        std::cerr << options.file << ":" << warning.line << ": warning: " << warning.message
-                  << "\n";
-    }
-
     ImportRequest request;
     if (!options.into.empty()) request.into = options.into;
     if (!options.negotiation.empty()) request.negotiation = options.negotiation;
     request.accord_path = hooks::current_executable();
     const ImportResult result = import_compilation(plan, request);
+    // After the import, so that a refused target is not buried under them.
+    for (const ImportWarning& warning : plan.warnings) {
+        std::cerr << options.file << ":" << warning.line << ": warning: " << warning.message
+                  << "\n";
+    }
     for (const std::string& warning : result.warnings)
         std::cerr << "accord: warning: " << warning << "\n";
 

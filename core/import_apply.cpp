@@ -320,7 +320,17 @@ std::vector<PreparedCommit> prepare_import(const ImportPlan& plan, const ImportR
 }
 
 ImportResult import_compilation(const ImportPlan& plan, const ImportRequest& request) {
-    if (!request.into) return import_existing(plan, request, Repository::open(request.cwd));
+    if (!request.into) {
+        std::optional<Repository> here;
+        try {
+            here.emplace(Repository::open(request.cwd));
+        } catch (const Error& e) {
+            if (e.exit_code() != kExitUsage) throw;
+            throw usage_error(std::string(e.what()) +
+                              ", or import into a new repository with --into DIR");
+        }
+        return import_existing(plan, request, std::move(*here));
+    }
     if (request.into->empty()) throw usage_error("--into needs a directory");
     const fs::path given = fs::path(request.cwd) / *request.into;
     const fs::path final_dir = fs::path(canonical_text(given));

@@ -307,7 +307,7 @@ TEST(ImportCli, TargetsThatCannotTakeAnImportAreRefusedUntouched) {
         {{}, "used", "already has commits"},
         {{"--into", "used"}, "", "already has commits"},
         {{}, "busy", "would overwrite outline.md"},
-        {{}, "", "not"},  // the temporary directory is in no repository
+        {{}, "", "with --into DIR"},  // the temporary directory is in no repository
     };
     for (const auto& [options, cwd, message] : cases) {
         std::vector<std::string> args = {"import", wgec()};
@@ -315,6 +315,7 @@ TEST(ImportCli, TargetsThatCannotTakeAnImportAreRefusedUntouched) {
         const test::RunResult r = test::accord(args, in(tmp.path() + "/" + cwd));
         EXPECT_EQ(r.exit_code, 2) << message << ": " << r.out << r.err;
         EXPECT_TRUE(contains(r.err, message)) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;  // no warnings
         EXPECT_EQ(listing(tmp.path()), before) << message;
     }
 }
