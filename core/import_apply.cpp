@@ -291,7 +291,8 @@ ImportPlan plan_import_file(const std::string& path, ImportOptions options) {
 
 std::vector<FoundDelegation> found_delegations(const ImportPlan& plan) {
     std::vector<FoundDelegation> found;
-    for (const Delegation& d : plan.delegations) found.push_back({d.name, d.aliases, d.kind});
+    for (const PlannedDelegation& d : plan.delegations)
+        found.push_back({d.name, d.aliases, d.kind});
     return found;
 }
 

@@ -246,7 +246,7 @@ struct Candidate {
     bool first_word = false;  // a first name: not when a capitalised word follows ("Per Linner")
 };
 
-std::vector<Candidate> spellings(const Delegation& delegation,
+std::vector<Candidate> spellings(const PlannedDelegation& delegation,
                                  const std::vector<KnownName>& known) {
     std::vector<Candidate> out;
     for (const KnownName& k : known) {
@@ -288,12 +288,12 @@ NameRegistry resolve_names(const std::vector<NameOccurrence>& names, std::string
         w.titled = w.titled || occurrence.titled;
     }
     const Resolver resolver(written, known);
-    std::map<std::string, Delegation> delegations;
+    std::map<std::string, PlannedDelegation> delegations;
     for (const auto& [name, info] : written) {
         bool misspelt = false;
         const std::string target = resolver.resolve(name, misspelt);
         registry.canonical[name] = target;
-        Delegation& d = delegations[target];
+        PlannedDelegation& d = delegations[target];
         d.name = target;
         if (info.titled) d.kind = "person";
         if (target != name) d.aliases.push_back(name);

@@ -19,7 +19,7 @@ struct NameOccurrence {
 };
 
 struct NameRegistry {
-    std::vector<Delegation> delegations;           // sorted by name
+    std::vector<PlannedDelegation> delegations;    // sorted by name
     std::map<std::string, std::string> canonical;  // each written name -> its delegation's name
     std::vector<ImportWarning> warnings;
 };

@@ -378,12 +378,13 @@ class Planner {
     }
 
     void add_compiler() {
-        for (Delegation& d : plan_.delegations) {
+        for (PlannedDelegation& d : plan_.delegations) {
             if (d.name == options_.compiler) return;
         }
         plan_.delegations.push_back({options_.compiler, {}, "secretariat"});
-        std::sort(plan_.delegations.begin(), plan_.delegations.end(),
-                  [](const Delegation& a, const Delegation& b) { return a.name < b.name; });
+        std::sort(
+            plan_.delegations.begin(), plan_.delegations.end(),
+            [](const PlannedDelegation& a, const PlannedDelegation& b) { return a.name < b.name; });
     }
 
     struct Dated {

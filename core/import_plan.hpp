@@ -104,7 +104,7 @@ struct PlannedFile {
     std::vector<PlannedProposal> proposals;  // in file order, dates never decreasing
 };
 
-struct Delegation {
+struct PlannedDelegation {
     std::string name;
     std::vector<std::string> aliases;  // other spellings the text uses, sorted
     std::string kind;                  // "person", "secretariat", or "" when the text does not say
@@ -116,10 +116,10 @@ struct ImportWarning {
 };
 
 struct ImportPlan {
-    std::string title;                    // the document's first line, if a preamble has one
-    std::vector<PlannedFile> files;       // in document order; outline.md and unclassified.md last
-    std::vector<Delegation> delegations;  // sorted by name
-    std::vector<ImportWarning> warnings;  // by line
+    std::string title;               // the document's first line, if a preamble has one
+    std::vector<PlannedFile> files;  // in document order; outline.md and unclassified.md last
+    std::vector<PlannedDelegation> delegations;  // sorted by name
+    std::vector<ImportWarning> warnings;         // by line
 };
 
 // Throws accord::Error (exit 2) for an empty text, a text with no item

@@ -3,9 +3,8 @@
 // compilation names (core/import_apply.hpp records it with the first proposal).
 //
 // This header names neither core/config.hpp's nor core/import_plan.hpp's
-// types on purpose: both headers define a struct accord::Delegation, so no
-// file can include both. import_registry.cpp sees only the registry side,
-// import_apply.cpp only the plan side, and they talk through the plain
+// types: import_registry.cpp sees only the registry side, import_apply.cpp
+// only the plan side (PlannedDelegation), and they talk through the plain
 // structs below.
 //
 // Promises:

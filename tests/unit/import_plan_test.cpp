@@ -46,8 +46,8 @@ const PlannedFile* file_with_heading(const ImportPlan& plan, const std::string& 
     return nullptr;
 }
 
-const Delegation* delegation(const ImportPlan& plan, const std::string& name) {
-    for (const Delegation& d : plan.delegations) {
+const PlannedDelegation* delegation(const ImportPlan& plan, const std::string& name) {
+    for (const PlannedDelegation& d : plan.delegations) {
         if (d.name == name) return &d;
     }
     return nullptr;
@@ -292,7 +292,7 @@ TEST(ImportPlanWgec, CoSponsorsAndGroups) {
 
 TEST(ImportPlanWgec, DelegationsWithTheAliasesTheTextUses) {
     const auto aliases = [&](const std::string& name) {
-        const Delegation* d = delegation(wgec(), name);
+        const PlannedDelegation* d = delegation(wgec(), name);
         return d ? d->aliases : std::vector<std::string>{"<missing>"};
     };
     const auto has = [](const std::vector<std::string>& list, const std::string& alias) {
@@ -314,7 +314,7 @@ TEST(ImportPlanWgec, DelegationsWithTheAliasesTheTextUses) {
 
 TEST(ImportPlanWgec, EveryProposalIsDatedAttributedAndOrdered) {
     std::set<std::string> names;
-    for (const Delegation& d : wgec().delegations) names.insert(d.name);
+    for (const PlannedDelegation& d : wgec().delegations) names.insert(d.name);
     for (const PlannedFile& f : wgec().files) {
         ASSERT_FALSE(f.proposals.empty()) << f.path;
         for (std::size_t k = 0; k < f.proposals.size(); ++k) {
