@@ -30,7 +30,7 @@ struct ByteRange {
 
 struct FrontMatterField {
     std::string key;
-    std::string value;  // a scalar as written; other nodes in YAML flow style
+    std::string value;   // a scalar as written; other nodes in YAML flow style
     bool scalar = true;  // false when `value` is YAML flow text (a list or a map)
 };
 
