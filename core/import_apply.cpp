@@ -8,6 +8,7 @@
 #include "core/date.hpp"
 #include "core/errors.hpp"
 #include "core/init.hpp"
+#include "core/proposal.hpp"
 #include "core/repository.hpp"
 #include "core/util/file.hpp"
 
@@ -25,15 +26,6 @@ std::string one_line(std::string text) {
     text.erase(0, text.find_first_not_of(" \t"));
     text.erase(text.find_last_not_of(" \t") + 1);
     return text;
-}
-
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
-    }
-    return out;
 }
 
 std::string commit_message(const PlannedProposal& proposal, const std::string& path,

@@ -79,15 +79,6 @@ struct Change {
     std::optional<std::string> before, after;
 };
 
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
 std::string list_paths(const std::vector<std::string>& paths) {
     if (paths.size() <= 3) return join_names(paths);
     return paths.front() + " and " + std::to_string(paths.size() - 1) + " other files";
@@ -208,6 +199,15 @@ std::string commit_message(const ProposeRequest& request, const std::vector<std:
 ProposalRefused::ProposalRefused(std::vector<hooks::Problem> problems)
     : Error(kExitFound, "proposal refused; nothing was recorded:\n" + hooks::render(problems)),
       problems_(std::move(problems)) {}
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+        out += names[i];
+    }
+    return out;
+}
 
 std::string delegation_email(const std::string& name) {
     std::string slug;

@@ -79,4 +79,7 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request);
 // characters than ASCII letters and digits made one '-', at delegations.accord.
 std::string delegation_email(const std::string& name);
 
+// "Japan", "Japan and Sweden", "Japan, Sweden and Brazil": names in a message.
+std::string join_names(const std::vector<std::string>& names);
+
 }  // namespace accord

@@ -494,8 +494,6 @@ class Lifter {
             }
             std::size_t end = k;
             while (end < script.size() && script[end].kind != EditKind::common) ++end;
-            // Extend across common white space to the next changed run, so
-            // "a b" -> "x y" is one replacement.
             std::uint32_t old_first = kNone, old_last = 0, new_first = kNone, new_last = 0;
             std::string removed, inserted;
             for (std::size_t e = k; e < end; ++e) {
