@@ -11,6 +11,7 @@
 #include "core/import_front_matter.hpp"
 #include "core/import_names.hpp"
 #include "core/import_structure.hpp"
+#include "core/proposal.hpp"
 
 namespace accord {
 
@@ -69,15 +70,6 @@ class Contexts {
     std::vector<Context> revisions_;
     bool sorted_ = true;
 };
-
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t k = 0; k < names.size(); ++k) {
-        if (k > 0) out += k + 1 == names.size() ? " and " : ", ";
-        out += names[k];
-    }
-    return out;
-}
 
 std::string two_digits(int n) {
     return (n < 10 ? "0" : "") + std::to_string(n);
