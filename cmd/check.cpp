@@ -1,9 +1,13 @@
 // accord check [PATH...] [--format text|json]
+#include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "cmd/command.hpp"
 #include "core/check.hpp"
+#include "core/config.hpp"
 #include "core/errors.hpp"
+#include "core/workspace.hpp"
 
 namespace accord::cmd {
 
@@ -12,17 +16,65 @@ namespace {
 struct CheckOptions {
     std::vector<std::string> paths;
     Format format = Format::text;
-    std::string slash_options = "spaced";
+    std::string slash_options;  // empty: as the file's accord.yaml says
 };
 
+// How to read `path`: --slash-options when given, else the notation of the
+// accord.yaml that governs the file, else the defaults. Registries are read
+// once each.
+class NotationLookup {
+  public:
+    explicit NotationLookup(const std::string& slash_options) : forced_(slash_options) {}
+
+    ParseOptions for_file(const std::string& path) {
+        ParseOptions options;
+        if (!forced_.empty()) {
+            options.notation.slash_options =
+                forced_ == "any" ? SlashOptions::any : SlashOptions::spaced;
+            return options;
+        }
+        const std::optional<std::string> config_path = find_config(path);
+        if (!config_path) return options;
+        auto found = notations_.find(*config_path);
+        if (found == notations_.end())
+            found = notations_.emplace(*config_path, load_config(*config_path).notation).first;
+        options.notation = found->second;
+        return options;
+    }
+
+  private:
+    std::string forced_;
+    std::map<std::string, NotationOptions> notations_;
+};
+
+// No paths: every text the repository around the current directory tracks,
+// as it stands in the work tree.
+// Paths are given relative to the current directory, as git prints them.
+std::vector<std::string> default_paths() {
+    if (!inside_work_tree(".")) {
+        throw usage_error(
+            "check: name the files to check ('accord check recs/A-1.md'), or run "
+            "it inside a negotiation repository to check all its texts");
+    }
+    const Workspace workspace = Workspace::open(".");
+    std::vector<std::string> paths;
+    for (const std::string& path : workspace.texts("")) {
+        paths.push_back(std::filesystem::path(workspace.repo().workdir() + path)
+                            .lexically_proximate(std::filesystem::current_path()));
+    }
+    if (paths.empty())
+        throw usage_error(
+            "check: this repository has no texts yet; name files to check, e.g. "
+            "'accord check draft.md'");
+    return paths;
+}
+
 int run_check(const CheckOptions& options, const Context& context) {
-    if (options.paths.empty())
-        throw usage_error("check: name at least one file, e.g. 'accord check recs/A-1.md'");
-    ParseOptions parse_options;
-    parse_options.notation.slash_options =
-        options.slash_options == "any" ? SlashOptions::any : SlashOptions::spaced;
+    const std::vector<std::string> paths = options.paths.empty() ? default_paths() : options.paths;
+    NotationLookup notation(options.slash_options);
     std::vector<FileCheck> files;
-    for (const std::string& path : options.paths) files.push_back(check_file(path, parse_options));
+    for (const std::string& path : paths)
+        files.push_back(check_file(path, notation.for_file(path)));
     const CheckReport report = make_report(std::move(files));
     if (options.format == Format::json) {
         std::cout << render_json(report);
@@ -46,18 +98,23 @@ void register_check(CLI::App& app, Run& run) {
         "line quoted and a caret under the spot, and counts what each file holds: paragraphs,\n"
         "brackets, alternatives groups, options, strikes, Alt/Option paragraphs, status tags.\n\n"
         "Examples:\n"
+        "  accord check                                   # every text of this repository\n"
         "  accord check recs/A-1.md\n"
         "  accord check --slash-options any draft.txt     # '[continuing/full]' is two options\n"
         "  accord check --format json recs/*.md           # schema: accord.check/1, see "
         "README.md\n\n"
+        "Files inside a negotiation repository are read with the notation its accord.yaml sets\n"
+        "(notation: slash-options); --slash-options overrides it, and files outside any\n"
+        "repository use the default, spaced.\n\n"
         "Exit: 0 clean, 1 some file has an error diagnostic, 2 bad usage or an unreadable file.");
-    command->add_option("paths", options->paths, "Files to check")->required();
+    command->add_option("paths", options->paths,
+                        "Files to check (default: every text of the current repository)");
     add_format_option(*command, options->format);
     command
         ->add_option("--slash-options", options->slash_options,
-                     "Which '/' separates options inside a bracket: spaced (' / ' only) or any")
-        ->check(CLI::IsMember({"spaced", "any"}))
-        ->default_str("spaced");
+                     "Which '/' separates options inside a bracket: spaced (' / ' only) or any "
+                     "(default: as accord.yaml says, else spaced)")
+        ->check(CLI::IsMember({"spaced", "any"}));
     command->callback(
         [options, &run] { run = [options](const Context& c) { return run_check(*options, c); }; });
 }

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "core/date.hpp"
@@ -223,6 +224,21 @@ Config load_config(const std::string& path) {
     const FileResult file = read_file(path);
     if (!file.contents) throw failure("cannot read the negotiation registry " + file.error);
     return parse_config(*file.contents, path);
+}
+
+std::optional<std::string> find_config(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = fs::absolute(path, ec);
+    if (ec) return std::nullopt;
+    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+    while (true) {
+        const fs::path candidate = dir / kConfigFileName;
+        if (fs::is_regular_file(candidate, ec)) return candidate.string();
+        if (fs::exists(dir / ".git", ec) || !dir.has_parent_path() || dir.parent_path() == dir)
+            return std::nullopt;
+        dir = dir.parent_path();
+    }
 }
 
 // ---------------------------------------------------------------- writing

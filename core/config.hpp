@@ -60,6 +60,12 @@ Config parse_config(std::string_view yaml_text, const std::string& path);
 // Reads and parses the file; unreadable: failure (exit 3) naming it.
 Config load_config(const std::string& path);
 
+// The accord.yaml that governs `path` (a file or a directory): the first one
+// found walking up from it. The walk stops at the top of a git work tree (a
+// directory holding .git) or the filesystem root; nullopt when none is found,
+// so that files outside any negotiation are read with the defaults.
+std::optional<std::string> find_config(const std::string& path);
+
 // accord.yaml text for `config`, block style, keys in the documented order;
 // parse_config(emit_config(c)) == c.
 std::string emit_config(const Config& config);

@@ -49,6 +49,17 @@ std::vector<std::string> Workspace::texts(const std::string& commit) const {
     return out;
 }
 
+bool inside_work_tree(const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::absolute(path, ec);
+    if (ec) return false;
+    for (; !dir.empty(); dir = dir.parent_path()) {
+        if (std::filesystem::exists(dir / ".git", ec)) return true;
+        if (dir == dir.parent_path()) break;
+    }
+    return false;
+}
+
 bool looks_binary(std::string_view bytes) {
     return bytes.substr(0, 8000).find('\0') != std::string_view::npos;
 }

@@ -44,6 +44,10 @@ class Workspace {
     bool has_config_;
 };
 
+// True when `path` lies in a git work tree: it or a directory above it holds
+// .git (a directory, or a file as in linked work trees and submodules).
+bool inside_work_tree(const std::string& path);
+
 // True for files that look binary (a NUL byte near the start), as git decides.
 bool looks_binary(std::string_view bytes);
 

@@ -1,6 +1,7 @@
 // The real binary, as a user runs it.
 #include <gtest/gtest.h>
 
+#include "core/repository.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -8,6 +9,12 @@ namespace accord {
 namespace {
 
 using test::accord;
+
+test::RunOptions in(const std::string& dir) {
+    test::RunOptions options;
+    options.cwd = dir;
+    return options;
+}
 
 TEST(CheckCli, CleanFileExitsZeroWithCounts) {
     test::TempDir dir;
@@ -53,7 +60,10 @@ TEST(CheckCli, UnreadableFileIsNamedAndExitsTwo) {
 }
 
 TEST(CheckCli, BadUsageExitsTwo) {
-    EXPECT_EQ(accord({"check"}).exit_code, 2);
+    test::TempDir outside_any_repository;
+    const auto no_paths = accord({"check"}, in(outside_any_repository.path()));
+    EXPECT_EQ(no_paths.exit_code, 2);
+    EXPECT_NE(no_paths.err.find("name the files to check"), std::string::npos) << no_paths.err;
     EXPECT_EQ(accord({"check", "--format", "xml", "x"}).exit_code, 2);
     EXPECT_EQ(accord({"no-such-command"}).exit_code, 2);
 }
@@ -80,6 +90,51 @@ TEST(CheckCli, WgecCorpusReportsFiveErrors) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_NE(r.out.find("; 5 errors, 0 warnings"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(":268:4: note[bracket-spans-paragraphs]"), std::string::npos) << r.out;
+}
+
+// The registry's notation governs the files of its negotiation: with
+// slash-options: any, "[continuing/full]" offers two options.
+TEST(CheckCli, ReadsTheNotationOfTheFilesRegistry) {
+    test::TempDir dir;
+    dir.write("neg/accord.yaml", "negotiation: t\nnotation:\n  slash-options: any\n");
+    const std::string inside = dir.write("neg/recs/A-1.md", "To [continuing/full] cooperation.\n");
+    const std::string outside = dir.write("loose.md", "To [continuing/full] cooperation.\n");
+    const auto governed = accord({"check", "--format", "json", inside});
+    EXPECT_NE(governed.out.find("\"options\": 2"), std::string::npos) << governed.out;
+    const auto loose = accord({"check", "--format", "json", outside});
+    EXPECT_NE(loose.out.find("\"options\": 0"), std::string::npos) << loose.out;
+    const auto forced = accord({"check", "--format", "json", "--slash-options", "spaced", inside});
+    EXPECT_NE(forced.out.find("\"options\": 0"), std::string::npos) << forced.out;
+
+    dir.write("bad/accord.yaml", "notation:\n  slash-options: sometimes\n");
+    const std::string governed_badly = dir.write("bad/A-1.md", "Text.\n");
+    const auto bad = accord({"check", governed_badly});
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.err.find("accord.yaml:2:18: slash-options must be"), std::string::npos)
+        << bad.err;
+}
+
+TEST(CheckCli, WithoutPathsChecksEveryTextOfTheRepository) {
+    test::TempDir dir;
+    const std::string top = dir.file("neg");
+    {
+        Repository repo = Repository::init(top);
+        CommitRequest request;
+        request.files = {{"A/01.md", "Open [bracket here.\n"},
+                         {"B/01.md", "To [strengthen][improve] it.\n"},
+                         {"accord.yaml", "negotiation: t\n"}};
+        request.author = request.committer = {"Secretariat", "s@example.org", 1400000000, 0};
+        request.message = "Texts\n";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    }
+    const auto r = accord({"check"}, in(top + "/B"));
+    EXPECT_EQ(r.exit_code, 1) << "A/01.md has an unclosed bracket\n" << r.out << r.err;
+    EXPECT_NE(r.out.find("../A/01.md:1:6: error[unclosed-bracket]"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\n01.md: 1 paragraph, 2 brackets"), std::string::npos)
+        << "paths relative to the current directory, as git gives them\n"
+        << r.out;
+    EXPECT_EQ(r.out.find("accord.yaml"), std::string::npos) << "only texts are checked\n" << r.out;
 }
 
 }  // namespace
