@@ -18,7 +18,8 @@ enum Style : std::uint16_t {
     kBold = 1 << 5,
     kLabel = 1 << 6,
     kTag = 1 << 7,
-    kHidden = 1 << 8,  // markup shown by styling instead: "**", "#" of headings
+    kHidden = 1 << 8,  // markup shown by styling instead: "**", "*", "#" of headings
+    kItalic = 1 << 9,
 };
 
 // What the page needs to know about one byte of the source.
@@ -115,18 +116,42 @@ std::vector<Cell> describe_bytes(const Document& doc, const std::vector<BlameSpa
             for (std::size_t at : {markers[k], markers[k] + 1, markers[k + 1], markers[k + 1] + 1})
                 cells[at].style |= kHidden;
         }
+        // "*italic*": a lone '*' that opens before a non-space, paired with the
+        // next lone '*' that closes after one.
+        auto lone = [&](std::size_t at) {
+            return src[at] == '*' && !(cells[at].style & (kHidden | kLabel | kTag)) &&
+                   (at == p.range.begin || src[at - 1] != '*') &&
+                   (at + 1 >= p.range.end || src[at + 1] != '*');
+        };
+        auto space = [&](std::size_t at) {
+            return at < p.range.begin || at >= p.range.end || src[at] == ' ' || src[at] == '\n' ||
+                   src[at] == '\t';
+        };
+        std::size_t opened = std::string::npos;
+        for (std::size_t at = p.range.begin; at < p.range.end; ++at) {
+            if (!lone(at)) continue;
+            if (opened == std::string::npos) {
+                if (!space(at + 1)) opened = at;
+            } else if (!space(at - 1)) {
+                for (std::size_t k = opened; k <= at; ++k) cells[k].style |= kItalic;
+                cells[opened].style |= kHidden;
+                cells[at].style |= kHidden;
+                opened = std::string::npos;
+            }
+        }
     }
     return cells;
 }
 
 std::string classes_of(const Cell& cell, const std::string& tag_class) {
-    static constexpr std::array<std::pair<std::uint16_t, const char*>, 8> names = {{
+    static constexpr std::array<std::pair<std::uint16_t, const char*>, 9> names = {{
         {kMarkBracket, "mb"},
         {kMarkSeparator, "ms"},
         {kMarkStrike, "mk"},
         {kStruck, "st"},
         {kOption, "o"},
         {kBold, "em"},
+        {kItalic, "it"},
         {kLabel, "lbl"},
         {kTag, "tag"},
     }};

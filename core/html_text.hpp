@@ -32,7 +32,7 @@ std::string human_date(std::string_view day);
 // bracket, option separator, strike) and who proposed it when, and who
 // restored it if it was deleted before. Classes carry the notation: b1..b3
 // bracket depth, o inside an alternatives group, mb/ms/mk bracket, separator
-// and strike marks, st struck text, em Markdown bold (its ** hidden), lbl an
+// and strike marks, st struck text, em Markdown bold (its ** hidden), it italic (its * hidden), lbl an
 // Alt/Option label, tag and t-<status> a status tag; paragraphs with a label
 // get class "alt", Markdown headings "hd". `spans` may be empty (no
 // attribution); `origins` is indexed by BlameSpan::origin.

@@ -44,8 +44,10 @@ std::string hex_from_hsl(double hue, double saturation, double lightness) {
 std::string distinct_colour(std::size_t index) {
     if (index < kKelly.size()) return kKelly[index];
     const std::size_t k = index - kKelly.size();
-    const double hue = std::fmod(17.0 + 137.50776 * static_cast<double>(k), 360.0);
-    return hex_from_hsl(hue, 0.65, k % 2 == 0 ? 0.38 : 0.55);
+    // Start in the blues and greens, where Kelly's colours are sparse (his are
+    // mostly reds, oranges and yellows).
+    const double hue = std::fmod(200.0 + 137.50776 * static_cast<double>(k), 360.0);
+    return hex_from_hsl(hue, 0.7, k % 2 == 0 ? 0.4 : 0.58);
 }
 
 }  // namespace accord

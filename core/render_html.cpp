@@ -44,15 +44,15 @@ article>h4,article>h3,article>h2{font-size:1.02rem;margin:0 0 .2rem}
 .body p{margin:.55rem 0;white-space:pre-line}
 .body p.alt{margin-left:1.25rem;padding-left:.75rem;border-left:3px solid #7aa7e0}
 .body p.hd{font-weight:700;font-size:1.05rem;margin-top:1.1rem}
-.a{border-bottom:2px solid var(--c);padding-bottom:1px}
+.a{border-bottom:2.5px solid var(--c);padding-bottom:1px}
 .a:hover{background:color-mix(in srgb,var(--c) 30%,transparent)}
 .b1{background:var(--b1)}.b2{background:var(--b2)}.b3{background:var(--b3)}
 .o.b1{background:var(--o1)}.o.b2{background:var(--o2)}.o.b3{background:var(--o3)}
 .mb{font-weight:700;color:#9a3412}.o.mb{color:#1d4ed8}
 .ms{font-weight:700;color:#1d4ed8}
-.mk{color:var(--strike);font-size:.75em;vertical-align:.1em}
+.mk{color:var(--strike);font-size:.7em;opacity:.65;vertical-align:.1em}
 .st{text-decoration:line-through;text-decoration-color:var(--strike);text-decoration-thickness:2px;color:#6e5753}
-.em{font-weight:700}
+.em{font-weight:700}.it{font-style:italic}
 .lbl{font-weight:700;color:#1e40af}
 .tag{font:600 .78em system-ui,sans-serif;padding:0 .45em;border-radius:1em;background:#eaeef2;white-space:nowrap}
 .t-agreed,.s-agreed{background:#d1fadf!important;color:#05603a}
@@ -293,7 +293,7 @@ std::string render_compilation_html(const Compilation& compilation) {
         out += "</div>\n";
     }
     out += main + "</main>\n<aside>\n" + render_legend(delegations);
-    if (!layout.entries.empty()) out += nav;
+    if (nav.find("<li") != std::string::npos) out += nav;
     out +=
         "</aside>\n</div>\n<footer>Compiled by accord. Every word is underlined in the colour "
         "of the delegation that proposed it.</footer>\n</body>\n</html>\n";

@@ -17,10 +17,11 @@ Recommendation text(const std::string& path, const std::string& front, const std
 }
 
 TEST(CompilationLayout, HeadingsComeFromTheOutlineInOrder) {
-    const Recommendation outline =
-        text("outline.md", "id: outline\nkind: outline\ntitle: Talks\n",
-             "Talks\n\nA preamble.\n\nAgreed\n\nGROUP A: Tunis agenda\n\n"
-             "* * *\n\nOpen\n\nGROUP A: Tunis, again\n");
+    const Recommendation outline = text("outline.md", "id: outline\nkind: outline\ntitle: Talks\n",
+                                        "Talks\n\nA preamble.\n\nTable of contents\n\nAgreed\t2\n"
+                                        "GROUP A: Tunis agenda.....2\nOpen\t7\n\n"
+                                        "Agreed\n\nGROUP A: Tunis agenda\n\n"
+                                        "* * *\n\nOpen\n\nGROUP A: Tunis, again\n");
     const Recommendation a1 =
         text("agreed/A/01.md", "section: Agreed\ngroup: A\ntitle: Tunis\nheading: 1. By Japan\n",
              "Text.\n");
@@ -32,7 +33,8 @@ TEST(CompilationLayout, HeadingsComeFromTheOutlineInOrder) {
         text("open/C/01.md", "section: Open\ngroup: C\ntitle: Roles\n", "Text.\n");
     const CompilationLayout layout = lay_out_compilation(&outline, {&a1, &a2, &b1, &c1}, "x");
     EXPECT_EQ(layout.title, "Talks");
-    EXPECT_EQ(layout.preamble, std::vector<std::string>{"A preamble."});
+    EXPECT_EQ(layout.preamble, std::vector<std::string>{"A preamble."})
+        << "without the title and the table of contents with its page numbers";
     std::vector<std::string> headings;
     for (const LayoutEntry& e : layout.entries)
         headings.push_back(std::to_string(e.level) + " " + e.heading);
@@ -84,6 +86,13 @@ TEST(HtmlText, NotationWithoutAttributionIsStyledNotAttributed) {
               "<span class=\"mk\">~~</span><span class=\"st\">gone</span>"
               "<span class=\"mk\">~~</span> <span class=\"em\">bold</span>.</p>\n");
     EXPECT_EQ(html.find("data-proposer"), std::string::npos);
+}
+
+TEST(HtmlText, MarkdownEmphasisIsStyledAndItsMarkersHidden) {
+    const Document doc = parse("*Recognizing* that **all** * items, 2 * 3\n\n## Article 2\n", {});
+    EXPECT_EQ(render_body_html(doc, {}, {}),
+              "<p><span class=\"it\">Recognizing</span> that <span class=\"em\">all</span> * "
+              "items, 2 * 3</p>\n<p class=\"hd\">Article 2</p>\n");
 }
 
 TEST(HtmlText, RunsOfOneProposalAreOneAttributedSpan) {
