@@ -277,6 +277,48 @@ TEST_F(CompileSmall, BadRevisionOutputAndFormatAreNamed) {
     EXPECT_NE(format.err.find("pdf"), std::string::npos) << format.err;
 }
 
+// The five Paris texts as five proposals of one file: the final text's wording
+// is attributed to the drafts it came from, and the Markdown is the final
+// text itself.
+TEST(CompileParis, FinalTextAttributedToTheDraftsItCameFrom) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    const std::vector<std::pair<std::string, std::string>> versions = {
+        {"agreement-23-oct-2015.md", "2015-10-23"},
+        {"agreement-4-dec-2015.md", "2015-12-04"},
+        {"agreement-9-dec-2015.md", "2015-12-09"},
+        {"agreement-12-dec-2015.md", "2015-12-12"},
+        {"agreement-final.md", "2015-12-12"}};
+    for (const auto& [file, day] : versions) {
+        CommitRequest request;
+        request.files = {{"agreement.md", test::read_all(test::corpus_file("paris-2015/" + file))}};
+        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 18 * 3600;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = file + "\n\nProposed-by: " + file.substr(10, file.size() - 13) + "\n";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    }
+    const test::RunResult md = test::accord({"compile"}, in(dir.path()));
+    ASSERT_EQ(md.exit_code, 0) << md.err;
+    const Workspace ws = Workspace::open(dir.path());
+    const std::vector<Recommendation> texts = read_recommendations(ws, ws.resolve("HEAD"));
+    ASSERT_EQ(texts.size(), 1u);
+    EXPECT_EQ(occurrences(md.out, trimmed_body(texts[0])), 1u);
+
+    const test::RunResult html = test::accord({"compile", "--format", "html"}, in(dir.path()));
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    for (const char* draft : {"23-oct-2015", "4-dec-2015", "9-dec-2015", "final"})
+        EXPECT_NE(html.out.find(std::string("data-proposer=\"") + draft + "\""), std::string::npos)
+            << "some of the final wording comes from " << draft;
+    EXPECT_EQ(occurrences(html.out, "<ol class=\"timeline\""), 1u);
+    EXPECT_EQ(occurrences(html.out, "<li data-commit="), 5u) << "five proposals in the timeline";
+    const std::size_t main = html.out.find("<main>");
+    EXPECT_EQ(html.out.substr(main, html.out.find("</main>") - main).find("class=\"b1"),
+              std::string::npos)
+        << "no brackets in the final text: reference links are not brackets";
+}
+
 TEST(CompileEmpty, AnEmptyRepositoryGivesAnEmptyCompilation) {
     test::TempDir dir;
     Repository::init(dir.path());
