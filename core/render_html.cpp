@@ -69,8 +69,9 @@ padding:.4rem 0 0 .9rem;border-top:1px dashed var(--rule);border-left:2px solid 
 .empty{color:var(--muted);font-style:italic}
 footer{font:12px system-ui,sans-serif;color:var(--muted);text-align:center;padding:1rem}
 @media (max-width:60rem){.page{grid-template-columns:1fr}aside{position:static;max-height:none}main{padding:1.5rem}}
-@media print{body{background:#fff}.page{display:block;padding:0}main{border:0;padding:0}
-aside{position:static;max-height:none}aside nav{display:none}.a{border-bottom-width:1.5px}article{break-inside:avoid-page}}
+@media print{body{background:#fff}.page{display:flex;flex-direction:column;padding:0}main{border:0;padding:0}
+aside{order:-1;position:static;max-height:none}.contents,footer{display:none}.legend ul{columns:3}
+.a{border-bottom-width:1.5px}article{break-inside:avoid-page}}
 )CSS";
 
 std::string join(const std::vector<std::string>& names, const char* separator = ", ") {
@@ -245,7 +246,8 @@ std::string render_compilation_html(const Compilation& compilation) {
     for (const CompiledText& t : compilation.texts) totals += t.text.counts;
 
     std::string main;
-    std::string nav = "<section aria-label=\"Contents\"><h2>Contents</h2><nav><ul>\n";
+    std::string nav =
+        "<section class=\"contents\" aria-label=\"Contents\"><h2>Contents</h2><nav><ul>\n";
     std::map<std::string, int> used_ids;
     auto unique_id = [&](const std::string& base) {
         const int n = used_ids[base]++;
