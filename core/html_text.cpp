@@ -34,21 +34,6 @@ struct Cell {
     }
 };
 
-std::string slug(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (alnum)
-            out += c;
-        else if (c >= 'A' && c <= 'Z')
-            out += static_cast<char>(c - 'A' + 'a');
-        else if (!out.empty() && out.back() != '-')
-            out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
-
 std::vector<Cell> describe_bytes(const Document& doc, const std::vector<BlameSpan>& spans) {
     std::vector<Cell> cells(doc.source.size());
     for (const BlameSpan& span : spans) {
@@ -221,6 +206,21 @@ std::string human_date(std::string_view day) {
     if (month < 1 || month > 12 || date < 1 || date > 31) return std::string(day);
     return std::to_string(date) + " " + months[static_cast<std::size_t>(month - 1)] + " " +
            std::string(day.substr(0, 4));
+}
+
+std::string slug(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum)
+            out += c;
+        else if (c >= 'A' && c <= 'Z')
+            out += static_cast<char>(c - 'A' + 'a');
+        else if (!out.empty() && out.back() != '-')
+            out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
 }
 
 std::string render_body_html(const Document& doc, const std::vector<BlameSpan>& spans,

@@ -23,6 +23,10 @@ struct OriginLabel {
 // invalid UTF-8 replaced by U+FFFD so that the page is always valid UTF-8.
 std::string html_escape(std::string_view text);
 
+// A name made fit for a class or an id: ASCII letters lower-cased and digits
+// kept, every other run of characters one '-' ("no consensus" → "no-consensus").
+std::string slug(std::string_view text);
+
 // "2014-02-07" → "7 Feb 2014"; anything else is returned as given.
 std::string human_date(std::string_view day);
 
@@ -32,10 +36,10 @@ std::string human_date(std::string_view day);
 // bracket, option separator, strike) and who proposed it when, and who
 // restored it if it was deleted before. Classes carry the notation: b1..b3
 // bracket depth, o inside an alternatives group, mb/ms/mk bracket, separator
-// and strike marks, st struck text, em Markdown bold (its ** hidden), it italic (its * hidden), lbl an
-// Alt/Option label, tag and t-<status> a status tag; paragraphs with a label
-// get class "alt", Markdown headings "hd". `spans` may be empty (no
-// attribution); `origins` is indexed by BlameSpan::origin.
+// and strike marks, st struck text, em Markdown bold (its ** hidden), it italic (its * hidden), lbl
+// an Alt/Option label, tag and t-<status> a status tag; paragraphs with a label get class "alt",
+// Markdown headings "hd". `spans` may be empty (no attribution); `origins` is indexed by
+// BlameSpan::origin.
 std::string render_body_html(const Document& document, const std::vector<BlameSpan>& spans,
                              const std::vector<OriginLabel>& origins);
 

@@ -80,18 +80,6 @@ std::string join(const std::vector<std::string>& names, const char* separator = 
     return out;
 }
 
-std::string slug(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            out += static_cast<char>(std::tolower(c));
-        else if (!out.empty() && out.back() != '-')
-            out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
-
 bool has_word(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
