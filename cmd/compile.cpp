@@ -1,0 +1,80 @@
+// accord compile [--format md|html] [--at REV] [-o FILE]
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "core/errors.hpp"
+#include "core/render_html.hpp"
+#include "core/render_markdown.hpp"
+#include "core/util/file.hpp"
+#include "merge/compilation.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+enum class CompileFormat { markdown, html };
+
+struct CompileOptions {
+    CompileFormat format = CompileFormat::markdown;
+    std::string at = "HEAD";
+    std::string output;  // empty: standard output
+};
+
+int run_compile(const CompileOptions& options) {
+    const Workspace ws = Workspace::open(".");
+    CompilationOptions compile;
+    compile.at = options.at;
+    compile.attribute = options.format == CompileFormat::html;
+    const Compilation compilation = compile_negotiation(ws, compile);
+    const std::string page = options.format == CompileFormat::html
+                                 ? render_compilation_html(compilation)
+                                 : render_compilation_markdown(compilation);
+    if (options.output.empty()) {
+        std::cout << page;
+        return 0;
+    }
+    const std::string error = write_file_atomically(options.output, page);
+    if (!error.empty())
+        throw failure("cannot write the compilation to '" + options.output + "': " + error +
+                      " (does its directory exist? Choose a writable path with -o, or leave -o "
+                      "out to print to standard output)");
+    return 0;
+}
+
+}  // namespace
+
+void register_compile(CLI::App& app, Run& run) {
+    auto options = std::make_shared<CompileOptions>();
+    CLI::App* command =
+        app.add_subcommand("compile", "The whole negotiation as one document (Markdown or HTML)");
+    command->footer(
+        "The whole negotiation as one document, in the order of the secretariat's compilation:\n"
+        "the outline's title and preamble, then each section and group heading and under it\n"
+        "each text's heading and body (front matter left out). Every text appears once.\n\n"
+        "Markdown (the default) reads like the compilation the secretariat circulates. HTML is\n"
+        "one self-contained file (no scripts, fonts or other requests) for a browser or a\n"
+        "printer: brackets, alternatives, options and strikes stand out, every word is\n"
+        "underlined in the colour of the delegation that proposed it and shows who and when on\n"
+        "hover, a legend lists the delegations, and each text ends with its proposals.\n\n"
+        "  accord compile > compilation.md\n"
+        "  accord compile --format html -o compilation.html\n"
+        "  accord compile --at WGEC-3 --format html -o wgec-3.html   as it stood after a meeting\n"
+        "  accord compile --at 2014-02-25                            as it stood that evening");
+    command
+        ->add_option("--format", options->format,
+                     "md for the secretariat's compilation, html for a browser or a printer")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, CompileFormat>{{"md", CompileFormat::markdown},
+                                                 {"markdown", CompileFormat::markdown},
+                                                 {"html", CompileFormat::html}},
+            CLI::ignore_case))
+        ->option_text("md|html (default: md)");
+    command->add_option("--at", options->at, "A git revision, a date (YYYY-MM-DD) or a meeting")
+        ->default_str("HEAD");
+    command->add_option("-o,--output", options->output,
+                        "Write to this file instead of standard output");
+    command->callback(
+        [options, &run] { run = [options](const Context&) { return run_compile(*options); }; });
+}
+
+}  // namespace accord::cmd
