@@ -217,7 +217,7 @@ std::string format_count(double value) {
     return (rounded < 0 ? "-" : "") + digits;
 }
 
-std::vector<double> nice_ticks(double low, double high, int target) {
+std::vector<double> nice_ticks(double low, double high, int target, double min_step) {
     if (!(high > low)) high = low + 1;
     target = std::max(target, 2);
     const double raw = (high - low) / target;
@@ -229,6 +229,7 @@ std::vector<double> nice_ticks(double low, double high, int target) {
             break;
         }
     }
+    step = std::max(step, min_step);
     std::vector<double> ticks;
     const double first = std::floor(low / step) * step;
     for (int i = 0;; ++i) {
@@ -303,7 +304,9 @@ std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& styl
     const std::int64_t pad = (t1 - t0) / 30;
     const bool legend = drawn.size() > 1;
     Frame f{78, 74, width - (legend ? 250 : 30), height - 62, t0 - pad, t1 + pad, 1};
-    const std::vector<double> y_ticks = nice_ticks(0, std::max(v_max, 1.0), 6);
+    // A little headroom, so that the highest line does not run along the frame.
+    const std::vector<double> y_ticks =
+        nice_ticks(0, std::max(v_max * 1.06, 1.0), 6, chart.integer_values ? 1.0 : 0.0);
     f.y_max = y_ticks.back();
 
     // Grid, ticks and axes.
@@ -334,36 +337,31 @@ std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& styl
         "font-size=\"13\" fill=\"#333\" text-anchor=\"middle\" transform=\"rotate(-90 " + num(22) +
             " " + num(y_mid) + ")\"");
 
-    // Lines, the emphasised ones last so that they lie on top.
+    // Lines: the emphasised ones first and thickest, so that a thin coloured
+    // line that coincides with them stays visible on top; their values last of all.
     std::vector<std::string> colours(drawn.size());
     std::size_t palette = 0;
     for (std::size_t i = 0; i < drawn.size(); ++i) {
         colours[i] = drawn[i]->emphasised ? "#111111" : kPalette[palette++ % std::size(kPalette)];
     }
-    std::string emphasised_layer;
+    std::string labels;
     for (std::size_t i = 0; i < drawn.size(); ++i) {
         const ChartSeries& s = *drawn[i];
-        std::string layer =
-            "<g>\n<title>" + xml_escape(s.tooltip.empty() ? s.label : s.tooltip) + "</title>\n";
-        layer += "<path d=\"" + series_path(s, f, style.steps) + "\" fill=\"none\" stroke=\"" +
-                 colours[i] + "\" stroke-width=\"" + (s.emphasised ? "3" : "1.8") +
-                 "\" stroke-linejoin=\"round\"/>\n";
+        out += "<g>\n<title>" + xml_escape(s.tooltip.empty() ? s.label : s.tooltip) + "</title>\n";
+        out += "<path d=\"" + series_path(s, f, style.steps) + "\" fill=\"none\" stroke=\"" +
+               colours[i] + "\" stroke-width=\"" + (s.emphasised ? "4" : "1.8") +
+               "\" stroke-linejoin=\"round\"/>\n";
         if (s.points.size() <= style.mark_points_up_to) {
             for (const ChartPoint& p : s.points) {
-                layer += "<circle cx=\"" + num(f.x(p.time)) + "\" cy=\"" + num(f.y(p.value)) +
-                         "\" r=\"" + (s.emphasised ? "4" : "3") + "\" fill=\"" + colours[i] +
-                         "\"/>\n";
+                out += "<circle cx=\"" + num(f.x(p.time)) + "\" cy=\"" + num(f.y(p.value)) +
+                       "\" r=\"" + (s.emphasised ? "4.5" : "3") + "\" fill=\"" + colours[i] +
+                       "\"/>\n";
             }
-            if (s.emphasised) layer += value_labels(s, f);
+            if (s.emphasised) labels += value_labels(s, f);
         }
-        layer += "</g>\n";
-        if (s.emphasised) {
-            emphasised_layer += layer;
-        } else {
-            out += layer;
-        }
+        out += "</g>\n";
     }
-    out += emphasised_layer;
+    out += labels;
 
     // Legend: as many rows as fit beside the plot.
     if (legend) {

@@ -29,6 +29,7 @@ struct LineChart {
     std::string x_label, y_label;
     std::vector<ChartSeries> series;
     std::string empty_message = "no data";  // shown when no series has a point
+    bool integer_values = false;            // counts: no tick between two whole numbers
 };
 
 struct ChartStyle {
@@ -48,8 +49,8 @@ std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& styl
 
 // Round tick values (1, 2 or 5 times a power of ten apart) covering
 // [low, high], at most about `target` of them, starting at or below `low`
-// and ending at or above `high`.
-std::vector<double> nice_ticks(double low, double high, int target);
+// and ending at or above `high`; never closer than `min_step` (1 for counts).
+std::vector<double> nice_ticks(double low, double high, int target, double min_step = 0);
 
 struct TimeTick {
     std::int64_t time = 0;  // 00:00 UTC of a day

@@ -251,6 +251,7 @@ std::string render_stats_svg(const StatsReport& report, const StatsChartOptions&
     chart.x_label = "Proposal date";
     chart.y_label = what;
     chart.empty_message = "no proposals";
+    chart.integer_values = true;
     if (report.proposals.empty()) return render_line_chart_svg(chart);
 
     const auto& proposals = report.proposals;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <sstream>
 
 #include "core/date.hpp"
 #include "core/repository.hpp"
@@ -113,6 +114,58 @@ TEST_F(StatsCli, HelpTeachesWithExamples) {
     EXPECT_EQ(r.exit_code, 0);
     EXPECT_NE(r.out.find("accord stats --format svg -o"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("accord.stats/1"), std::string::npos);
+}
+
+// The real WGEC compilation imported: after the last proposal, the totals
+// are what `accord check` counts in the texts of the work tree.
+TEST(StatsCliWgec, LastTotalsAgreeWithCheckAndTheChartShowsTheTopTexts) {
+    test::TempDir tmp;
+    test::RunOptions options;
+    options.cwd = tmp.path();
+    const auto imported = test::accord(
+        {"import", test::corpus_file("wgec-2013-14/draft-recommendations.txt"), "--into", "wgec"},
+        options);
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    options.cwd = tmp.file("wgec");
+
+    const auto stats = test::accord({"stats"}, options);
+    ASSERT_EQ(stats.exit_code, 0) << stats.err;
+    const std::string proposals = stats.out.substr(0, stats.out.find("\"texts\": ["));
+    const std::regex totals(
+        "\"totals\": \\{\\s*\"brackets\": (\\d+),\\s*\"alternatives_groups\": (\\d+),\\s*"
+        "\"options\": \\d+,\\s*\"strikes\": (\\d+)");
+    std::vector<std::smatch> found;
+    for (auto it = std::sregex_iterator(proposals.begin(), proposals.end(), totals);
+         it != std::sregex_iterator(); ++it)
+        found.push_back(*it);
+    ASSERT_GE(found.size(), 40u) << "one point per proposal of the import";
+
+    std::vector<std::string> check = {"check", "--format", "json"};
+    const auto files = test::run({"git", "ls-files", "*.md", "*.txt"}, options);
+    std::istringstream lines(files.out);
+    for (std::string line; std::getline(lines, line);)
+        if (!line.empty()) check.push_back(line);
+    ASSERT_GT(check.size(), 40u);
+    const auto checked = test::accord(check, options);
+    const std::string checked_totals = checked.out.substr(checked.out.rfind("\"totals\""));
+    auto figure = [&](const std::string& key) {
+        std::smatch m;
+        std::regex_search(checked_totals, m, std::regex("\"" + key + "\": (\\d+)"));
+        return m[1].str();
+    };
+    EXPECT_EQ(found.back()[1].str(), figure("brackets"));
+    EXPECT_EQ(found.back()[2].str(), figure("alternatives_groups"));
+    EXPECT_EQ(found.back()[3].str(), figure("strikes"));
+
+    const auto svg = test::accord({"stats", "--format", "svg", "--top", "5"}, options);
+    ASSERT_EQ(svg.exit_code, 0) << svg.err;
+    EXPECT_EQ(test::xml_problem(svg.out), "");
+    EXPECT_NE(svg.out.find("lines for the 5 of "), std::string::npos);
+    std::size_t lines_drawn = 0;
+    for (std::size_t at = svg.out.find("stroke-linejoin"); at != std::string::npos;
+         at = svg.out.find("stroke-linejoin", at + 1))
+        ++lines_drawn;
+    EXPECT_EQ(lines_drawn, 6u) << "the total and the top five";
 }
 
 TEST(StatsCliEmpty, EmptyRepositoryGivesAnEmptyReport) {

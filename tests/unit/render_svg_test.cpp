@@ -32,6 +32,7 @@ TEST(NiceTicks, RoundStepsCoveringTheRange) {
     EXPECT_EQ(big.front(), 0);
     EXPECT_GE(big.back(), 37'000);
     EXPECT_LE(big.size(), 7u);
+    EXPECT_EQ(nice_ticks(0, 3, 6, 1), (std::vector<double>{0, 1, 2, 3})) << "counts: whole numbers";
     const std::vector<double> flat = nice_ticks(5, 5, 5);
     EXPECT_GE(flat.size(), 2u) << "an empty range still gets an axis";
 }
@@ -133,7 +134,7 @@ TEST(LineChartSvg, StepsHoldEachValueUntilTheNextPoint) {
 
 TEST(LineChartSvg, HigherValuesAreHigherOnThePage) {
     const std::string svg = render_line_chart_svg(sample_chart());
-    const std::regex dot("<circle cx=\"([0-9.]+)\" cy=\"([0-9.]+)\" r=\"4\"");
+    const std::regex dot("<circle cx=\"([0-9.]+)\" cy=\"([0-9.]+)\" r=\"4.5\"");
     std::vector<std::pair<double, double>> dots;
     for (auto it = std::sregex_iterator(svg.begin(), svg.end(), dot); it != std::sregex_iterator();
          ++it)
