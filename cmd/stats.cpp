@@ -1,4 +1,5 @@
 // accord stats [PATH...] [--format json|svg] [--metric M] [--top N] [-o FILE] [-- PATH...]
+#include <cctype>
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -10,12 +11,23 @@ namespace accord::cmd {
 
 namespace {
 
-enum class StatsFormat { json, svg };
+std::string lower(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+Metric metric_named(std::string name) {
+    name = lower(std::move(name));
+    if (name == "alternatives_groups" || name == "alternatives") return Metric::alternatives_groups;
+    if (name == "options") return Metric::options;
+    if (name == "strikes") return Metric::strikes;
+    return Metric::brackets;
+}
 
 struct StatsCommandOptions {
     std::vector<std::string> paths;
-    StatsFormat format = StatsFormat::json;
-    Metric metric = Metric::brackets;
+    std::string format = "json";      // json|svg in any case, checked by CLI11
+    std::string metric = "brackets";  // see metric_named
     std::size_t top = 8;
     std::string from = "HEAD";
     std::string output;
@@ -40,9 +52,9 @@ int run_stats(const StatsCommandOptions& options, const Context& context) {
     }
 
     std::string out;
-    if (options.format == StatsFormat::svg) {
+    if (lower(options.format) == "svg") {
         StatsChartOptions chart;
-        chart.metric = options.metric;
+        chart.metric = metric_named(options.metric);
         chart.top = options.top;
         chart.name = ws.config().negotiation;
         out = render_stats_svg(report, chart);
@@ -76,22 +88,16 @@ void register_stats(CLI::App& app, Run& run) {
         "  accord stats --format svg -o brackets.svg     the bracket burn-down chart\n"
         "  accord stats --format svg --metric alternatives_groups --top 5 -o alts.svg\n"
         "  accord stats -- C/                            only the texts under C/\n"
-        "  accord stats --from WGEC-3                    the history up to a meeting, tag or date");
+        "  accord stats --from 2014-02-28                the history up to that day (or a tag,\n"
+        "                                                a meeting, any revision)");
     command->add_option("paths", options->paths, "Files or directories to follow (default: all)");
     command->add_option("--format", options->format, "Output format: json for tools, svg chart")
-        ->transform(
-            CLI::CheckedTransformer(std::map<std::string, StatsFormat>{{"json", StatsFormat::json},
-                                                                       {"svg", StatsFormat::svg}},
-                                    CLI::ignore_case))
+        ->check(CLI::IsMember({"json", "svg"}, CLI::ignore_case))
         ->option_text("json|svg (default: json)");
     command->add_option("--metric", options->metric, "Which figure the SVG chart plots")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, Metric>{{"brackets", Metric::brackets},
-                                          {"alternatives_groups", Metric::alternatives_groups},
-                                          {"alternatives", Metric::alternatives_groups},
-                                          {"options", Metric::options},
-                                          {"strikes", Metric::strikes}},
-            CLI::ignore_case))
+        ->check(
+            CLI::IsMember({"brackets", "alternatives_groups", "alternatives", "options", "strikes"},
+                          CLI::ignore_case))
         ->option_text("brackets|alternatives_groups|options|strikes (default: brackets)");
     command
         ->add_option("--top", options->top,

@@ -162,7 +162,8 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
         entry.totals = totals;
         report.proposals.push_back(std::move(entry));
     }
-    if (!report.proposals.empty()) report.revision = report.proposals.back().proposal.commit;
+    if (!workspace.repo().is_empty_branch())
+        report.revision = workspace.repo().resolve(options.index.from);
 
     // Compilation order for the texts that stand at the end, then the deleted ones by path.
     std::vector<Recommendation> standing;

@@ -62,7 +62,7 @@ struct TextSeries {
 };
 
 struct StatsReport {
-    std::string revision;  // the commit the walk started from; empty without proposals
+    std::string revision;  // the commit the walk started from; empty on an unborn branch
     std::vector<StatsProposal> proposals;
     // In compilation order as they stand at the end; texts deleted on the way after them.
     std::vector<TextSeries> texts;

@@ -73,6 +73,12 @@ TEST_F(StatsCli, PathsAfterDashesFollowOnlyThoseTexts) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(total_brackets(r.out), (std::vector<int>{1, 0})) << "Sweden's proposal left B alone";
     EXPECT_EQ(r.out.find("\"path\": \"A/01.md\""), std::string::npos);
+    const auto head = run({"stats"});
+    const std::regex revision("\"revision\": \"([0-9a-f]+)\"");
+    std::smatch all, some;
+    ASSERT_TRUE(std::regex_search(head.out, all, revision));
+    ASSERT_TRUE(std::regex_search(r.out, some, revision));
+    EXPECT_EQ(all[1].str(), some[1].str()) << "the walk's start, whichever texts are followed";
 
     const auto unknown = run({"stats", "--", "C/nothing.md"});
     EXPECT_EQ(unknown.exit_code, 2);
@@ -88,7 +94,7 @@ TEST_F(StatsCli, SvgToAFile) {
     EXPECT_NE(svg.find(">All texts</text>"), std::string::npos);
     EXPECT_NE(svg.find(">01</text>"), std::string::npos) << "a line per text, by id";
 
-    const auto alternatives = run({"stats", "--format", "svg", "--metric", "alternatives"});
+    const auto alternatives = run({"stats", "--format", "SVG", "--metric", "Alternatives"});
     ASSERT_EQ(alternatives.exit_code, 0) << alternatives.err;
     EXPECT_NE(alternatives.out.find("Alternatives groups over time"), std::string::npos);
 }
