@@ -101,8 +101,9 @@ void register_stats(CLI::App& app, Run& run) {
         ->option_text("brackets|alternatives_groups|options|strikes (default: brackets)");
     command
         ->add_option("--top", options->top,
-                     "SVG: how many texts get their own line, highest peak first (0: total only)")
-        ->check(CLI::Range(0, 40))
+                     "SVG: how many texts get their own line (0-12, each its own colour), highest "
+                     "peak first")
+        ->check(CLI::Range(0, 12))
         ->default_str("8");
     command
         ->add_option("--from", options->from,

@@ -272,7 +272,8 @@ std::string render_stats_svg(const StatsReport& report, const StatsChartOptions&
     std::stable_sort(ranked.begin(), ranked.end(), [&](const TextSeries* a, const TextSeries* b) {
         return value(a->peak, options.metric) > value(b->peak, options.metric);
     });
-    const std::size_t shown = std::min(ranked.size(), options.top);
+    // The chart's palette has twelve colours: more lines would repeat one.
+    const std::size_t shown = std::min({ranked.size(), options.top, std::size_t{12}});
     for (std::size_t k = 0; k < shown; ++k) {
         const TextSeries& t = *ranked[k];
         ChartSeries line;

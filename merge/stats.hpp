@@ -88,8 +88,9 @@ std::string render_stats_json(const StatsReport& report);
 
 struct StatsChartOptions {
     Metric metric = Metric::brackets;
-    std::size_t top = 8;  // per-text lines: the texts with the highest peaks, at most this many
-    std::string name;     // the negotiation's name, for the title; may be empty
+    std::size_t top =
+        8;             // per-text lines: the texts with the highest peaks, at most this many (12)
+    std::string name;  // the negotiation's name, for the title; may be empty
 };
 
 // An SVG line chart of one figure: the total in black and, when there is more
