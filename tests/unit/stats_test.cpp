@@ -149,6 +149,27 @@ TEST_F(Stats, SvgShowsTheTotalAndTheTopTexts) {
     EXPECT_NE(render_stats_svg(report, options).find("Proposed deletions"), std::string::npos);
 }
 
+TEST(StatsTime, AProposalsTimeIsItsAuthorTimeWhateverItsOffset) {
+    test::TempDir tmp;
+    Repository repo = Repository::init(tmp.file("neg"));
+    std::vector<std::int64_t> times;
+    for (int offset : {60, -300, 0, 330}) {
+        CommitRequest request;
+        request.files = {{"a.md", "Text [" + std::to_string(offset) + "].\n"}};
+        request.author = on("Japan", "2015-12-12", 18);
+        request.author.time += static_cast<std::int64_t>(times.size()) * 60;
+        request.author.offset_minutes = offset;
+        request.committer = request.author;
+        request.message = "Proposal\n";
+        repo.commit_files(request);
+        times.push_back(request.author.time);
+    }
+    const StatsReport report = compute_stats(Workspace::open(tmp.file("neg")));
+    ASSERT_EQ(report.proposals.size(), times.size());
+    for (std::size_t i = 0; i < times.size(); ++i)
+        EXPECT_EQ(report.proposals[i].time, times[i]) << report.proposals[i].proposal.date;
+}
+
 TEST(StatsEmpty, EmptyRepositoryGivesAnEmptyReport) {
     test::TempDir tmp;
     Repository::init(tmp.file("neg"));
