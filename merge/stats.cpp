@@ -132,21 +132,27 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
                 latest.erase(found);
             }
             const std::optional<std::string> bytes = workspace.read(touch.proposal.commit, path);
-            TextPoint point{at, false, {}};
-            if (bytes && !looks_binary(*bytes)) {
-                Recommendation r = read_recommendation(path, *bytes, parse_options);
-                point = {at, true, Tally::of(r.counts)};
-                totals += point.counts;
-                latest.emplace(path, std::move(r));
-            }
+            std::optional<Recommendation> read;
+            if (bytes && !looks_binary(*bytes))
+                read = read_recommendation(path, *bytes, parse_options);
             auto slot = series_of.find(path);
             if (slot == series_of.end()) {
-                if (!point.present) continue;  // a binary or vanished file never seen as a text
+                if (!read) continue;  // a binary or vanished file never seen as a text
                 slot = series_of.emplace(path, report.texts.size()).first;
                 report.texts.push_back({});
                 report.texts.back().path = path;
             }
             TextSeries& series = report.texts[slot->second];
+            TextPoint point{at, false, {}};
+            if (read) {
+                point = {at, true, Tally::of(read->counts)};
+                totals += point.counts;
+                series.id = read->id;
+                series.group = read->group;
+                series.title = read->title;
+                series.outline = read->is_outline();
+                latest.emplace(path, std::move(*read));
+            }
             const Tally& c = point.counts;
             series.peak = {std::max(series.peak.brackets, c.brackets),
                            std::max(series.peak.alternatives_groups, c.alternatives_groups),
@@ -174,25 +180,14 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
     for (const Recommendation& r : standing) {
         const std::size_t k = series_of.at(r.path);
         placed[k] = true;
-        TextSeries& series = report.texts[k];
-        series.id = r.id;
-        series.group = r.group;
-        series.title = r.title;
-        series.outline = r.is_outline();
-        ordered.push_back(std::move(series));
+        ordered.push_back(std::move(report.texts[k]));
     }
     std::vector<TextSeries> deleted;
     for (std::size_t k = 0; k < report.texts.size(); ++k)
         if (!placed[k]) deleted.push_back(std::move(report.texts[k]));
     std::sort(deleted.begin(), deleted.end(),
               [](const TextSeries& a, const TextSeries& b) { return a.path < b.path; });
-    for (TextSeries& series : deleted) {
-        // A deleted text's description is not read again: its file name stands for its id.
-        const std::size_t slash = series.path.find_last_of('/');
-        const std::string name = series.path.substr(slash == std::string::npos ? 0 : slash + 1);
-        series.id = name.substr(0, name.find_last_of('.'));
-        ordered.push_back(std::move(series));
-    }
+    for (TextSeries& series : deleted) ordered.push_back(std::move(series));
     report.texts = std::move(ordered);
     return report;
 }

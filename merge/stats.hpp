@@ -54,7 +54,7 @@ struct TextPoint {
 
 struct TextSeries {
     std::string path;
-    std::string id, group, title;  // from its front matter, as last seen
+    std::string id, group, title;  // from its front matter, as last seen (deleted texts too)
     bool outline = false;
     std::vector<TextPoint> points;  // in proposal order; the first is where it appeared
     Tally peak;                     // the highest value of each figure

@@ -89,6 +89,7 @@ TEST_F(Stats, TextsInCompilationOrderThenTheDeletedOnes) {
     EXPECT_EQ(report.texts[1].group, "A");
     const TextSeries& deleted = report.texts[2];
     EXPECT_EQ(deleted.path, "A/a.md");
+    EXPECT_EQ(deleted.id, "A-1") << "its description as last seen";
     ASSERT_EQ(deleted.points.size(), 2u);
     EXPECT_TRUE(deleted.points[0].present);
     EXPECT_FALSE(deleted.points[1].present);
@@ -136,12 +137,12 @@ TEST_F(Stats, SvgShowsTheTotalAndTheTopTexts) {
     EXPECT_NE(svg.find("Open brackets over time: test &amp; co"), std::string::npos);
     EXPECT_NE(svg.find(">All texts</text>"), std::string::npos);
     EXPECT_NE(svg.find(">A-2</text>"), std::string::npos);
-    EXPECT_NE(svg.find(">a</text>"), std::string::npos) << "the deleted text, by file name";
+    EXPECT_NE(svg.find(">A-1</text>"), std::string::npos) << "the deleted text";
     EXPECT_EQ(svg.find(">outline</text>"), std::string::npos) << "never had a bracket";
 
     options.top = 1;
     const std::string top = render_stats_svg(report, options);
-    EXPECT_NE(top.find(">a</text>"), std::string::npos) << "the highest peak";
+    EXPECT_NE(top.find(">A-1</text>"), std::string::npos) << "the highest peak";
     EXPECT_EQ(top.find(">A-2</text>"), std::string::npos);
     EXPECT_NE(top.find("lines for the 1 of 2 texts with the highest peak"), std::string::npos);
 
