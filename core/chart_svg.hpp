@@ -4,7 +4,7 @@
 // per series. No script, no external font or stylesheet, text escaped, so
 // the file is valid XML that any browser or image viewer shows as it is.
 // It knows nothing of negotiations: `accord stats` builds a LineChart and
-// hands it over.
+// hands it over. The y axis starts at 0, as a chart of counts should.
 #include <cstdint>
 #include <string>
 #include <vector>
