@@ -1,0 +1,118 @@
+// accord stats [PATH...] [--format json|svg] [--metric M] [--top N] [-o FILE] [-- PATH...]
+#include <cctype>
+#include <iostream>
+
+#include "cmd/command.hpp"
+#include "core/errors.hpp"
+#include "core/util/file.hpp"
+#include "merge/stats.hpp"
+
+namespace accord::cmd {
+
+namespace {
+
+std::string lower(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+Metric metric_named(std::string name) {
+    name = lower(std::move(name));
+    if (name == "alternatives_groups" || name == "alternatives") return Metric::alternatives_groups;
+    if (name == "options") return Metric::options;
+    if (name == "strikes") return Metric::strikes;
+    return Metric::brackets;
+}
+
+struct StatsCommandOptions {
+    std::vector<std::string> paths;
+    std::string format = "json";      // json|svg in any case, checked by CLI11
+    std::string metric = "brackets";  // see metric_named
+    std::size_t top = 8;
+    std::string from = "HEAD";
+    std::string output;
+};
+
+int run_stats(const StatsCommandOptions& options, const Context& context) {
+    Workspace ws = Workspace::open(".");
+    StatsOptions stats;
+    if (!ws.repo().is_empty_branch()) stats.index.from = ws.resolve(options.from);
+    for (const std::string& path : options.paths)
+        stats.paths.push_back(ws.repo().relative_path(path));
+    for (const std::string& path : context.paths)
+        stats.paths.push_back(ws.repo().relative_path(path));
+    const StatsReport report = compute_stats(ws, stats);
+    if (!stats.paths.empty() && report.texts.empty() && !ws.repo().is_empty_branch()) {
+        std::string named;
+        for (const std::string& path : stats.paths)
+            named += (named.empty() ? "'" : ", '") + path + "'";
+        throw usage_error("stats: no text at " + named +
+                          " in the history; name files or directories as 'accord status' lists "
+                          "them, relative to the current directory");
+    }
+
+    std::string out;
+    if (lower(options.format) == "svg") {
+        StatsChartOptions chart;
+        chart.metric = metric_named(options.metric);
+        chart.top = options.top;
+        chart.name = ws.config().negotiation;
+        out = render_stats_svg(report, chart);
+    } else {
+        out = render_stats_json(report);
+    }
+    if (options.output.empty()) {
+        std::cout << out;
+    } else if (const std::string error = write_file_atomically(options.output, out);
+               !error.empty()) {
+        throw failure("stats: cannot write " + error);
+    }
+    return 0;
+}
+
+}  // namespace
+
+void register_stats(CLI::App& app, Run& run) {
+    auto options = std::make_shared<StatsCommandOptions>();
+    CLI::App* command = app.add_subcommand(
+        "stats", "Open brackets and alternatives over time, in total and per text (JSON, SVG)");
+    command->footer(
+        "How fast the brackets go away: after each proposal (first-parent history, oldest\n"
+        "first), the open brackets, alternatives groups, options offered and strikes of every\n"
+        "text and their total. One point per proposal at its author time; several proposals on a\n"
+        "day are several points, the last one giving the state at the end of that day.\n\n"
+        "JSON (the default) is for tools; SVG is a chart to look at: the total in black and the\n"
+        "texts with the highest peak, dates on the x axis, no script, opens in any browser.\n\n"
+        "Examples:\n"
+        "  accord stats                                  schema accord.stats/1, see README.md\n"
+        "  accord stats --format svg -o brackets.svg     the bracket burn-down chart\n"
+        "  accord stats --format svg --metric alternatives_groups --top 5 -o alts.svg\n"
+        "  accord stats -- C/                            only the texts under C/\n"
+        "  accord stats --from 2014-02-28                the history up to that day (or a tag,\n"
+        "                                                a meeting, any revision)");
+    command->add_option("paths", options->paths, "Files or directories to follow (default: all)");
+    command->add_option("--format", options->format, "Output format: json for tools, svg chart")
+        ->check(CLI::IsMember({"json", "svg"}, CLI::ignore_case))
+        ->option_text("json|svg (default: json)");
+    command->add_option("--metric", options->metric, "Which figure the SVG chart plots")
+        ->check(
+            CLI::IsMember({"brackets", "alternatives_groups", "alternatives", "options", "strikes"},
+                          CLI::ignore_case))
+        ->option_text("brackets|alternatives_groups|options|strikes (default: brackets)");
+    command
+        ->add_option("--top", options->top,
+                     "SVG: how many texts get their own line (0-12, each its own colour), highest "
+                     "peak first")
+        ->check(CLI::Range(0, 12))
+        ->default_str("8");
+    command
+        ->add_option("--from", options->from,
+                     "Walk the history back from this revision, date (YYYY-MM-DD) or meeting")
+        ->default_str("HEAD");
+    command->add_option("-o,--output", options->output,
+                        "Write to this file instead of standard output");
+    command->callback(
+        [options, &run] { run = [options](const Context& c) { return run_stats(*options, c); }; });
+}
+
+}  // namespace accord::cmd
