@@ -34,6 +34,7 @@ void register_import(CLI::App& app, Run& run);
 void register_redraft(CLI::App& app, Run& run);
 void register_merge(CLI::App& app, Run& run);
 void register_git_diff(CLI::App& app, Run& run);
+void register_status(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

@@ -17,6 +17,7 @@ void register_all(CLI::App& app, Run& run) {
     register_redraft(app, run);
     register_merge(app, run);
     register_git_diff(app, run);
+    register_status(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {
