@@ -18,6 +18,7 @@ void register_all(CLI::App& app, Run& run) {
     register_merge(app, run);
     register_git_diff(app, run);
     register_status(app, run);
+    register_survival(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {
