@@ -47,7 +47,7 @@ void register_status(CLI::App& app, Run& run) {
         "proposal that changed it (day, proposers). Totals per group and overall; the figures\n"
         "are those 'accord check' reports for the same files.\n\n"
         "Without --at it describes the work tree (HEAD's texts as they are on disk), so an\n"
-        "edit not yet proposed shows up at once.\n\n"
+        "edit not yet proposed shows up at once, marked 'edited, not yet proposed'.\n\n"
         "Examples:\n"
         "  accord status                        the whole negotiation\n"
         "  accord status agreed/A               one directory (or: accord status -- agreed/A)\n"
@@ -56,7 +56,7 @@ void register_status(CLI::App& app, Run& run) {
         "  accord status --format json          schema accord.status/1 (see README.md): per\n"
         "                                       group its recommendations, each with path, id,\n"
         "                                       title, status, counts (as accord.check/1) and\n"
-        "                                       last_proposal; totals and by_status");
+        "                                       last_proposal, edited; totals and by_status");
     command->add_option("paths", options->paths, "Files or directories (default: every text)");
     command->add_option("--at", options->at,
                         "A git revision, a date (YYYY-MM-DD) or a meeting (default: the work "

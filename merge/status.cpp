@@ -38,6 +38,7 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
     index_options.from = report.revision.empty() ? "HEAD" : report.revision;
     const std::vector<ProposalTouch> index = index_proposals(workspace, index_options);
     const auto last = last_touch_by_path(index);
+    const std::string head = workspace.repo().resolve("HEAD");
 
     for (Recommendation& r : read_recommendations(workspace, report.revision)) {
         if (r.is_outline() || !selected(r.path, options.paths)) continue;
@@ -54,6 +55,7 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
         row.counts = r.counts;
         if (const auto found = last.find(r.path); found != last.end())
             row.last = found->second->proposal;
+        if (report.revision.empty()) row.edited = workspace.read(head, r.path) != r.document.source;
         group.totals += row.counts;
         report.totals += row.counts;
         ++report.by_status[row.status];
@@ -117,6 +119,7 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
     const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
                       red = options.colour ? "\033[31m" : "",
                       green = options.colour ? "\033[32m" : "",
+                      yellow = options.colour ? "\033[33m" : "",
                       reset = options.colour ? "\033[0m" : "";
     Columns w;
     for (const GroupStatus& g : report.groups) {
@@ -153,6 +156,7 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
             } else {
                 line += dim + "(not yet proposed)" + reset;
             }
+            if (r.edited) line += yellow + "  + edited, not yet proposed" + reset;
             out += trim_end(line) + "\n";
         }
         // A group of one needs no totals row, nor a report of one group two.
@@ -214,7 +218,7 @@ std::string render_status_json(const StatusReport& report) {
             } else {
                 json.null();
             }
-            json.end_object();
+            json.field("edited", r.edited).end_object();
         }
         json.end_array().key("totals");
         write_counts(json, g.totals);

@@ -21,6 +21,8 @@ struct RecommendationStatus {
     // The newest proposal (first-parent history) whose commit changed this
     // file; none when the file is new in the work tree.
     std::optional<Proposal> last;
+    // Describing the work tree: the file differs from HEAD's (an edit not yet proposed).
+    bool edited = false;
 };
 
 // One heading of the compilation: a group within a section. Either may be
@@ -66,7 +68,8 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
 //  "groups": [{"section", "group",
 //              "recommendations": [{"path", "id", "title", "status", "counts",
 //                                   "last_proposal": null | {"commit", "proposers",
-//                                                            "date", "day", "subject"}}],
+//                                                            "date", "day", "subject"},
+//                                   "edited"}],
 //              "totals"}],
 //  "totals", "recommendations", "by_status": {status: n}}
 // where "counts" and "totals" are accord.check/1's counts objects.

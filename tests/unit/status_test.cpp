@@ -114,7 +114,11 @@ TEST_F(Status, TheWorkTreeShowsAnEditNotYetProposed) {
         << "---\nid: S-1\nsection: Statements\n---\nSaid [loudly].\n";
     const StatusReport report = status();
     EXPECT_TRUE(report.revision.empty());
-    EXPECT_EQ(report.groups.back().recommendations.back().counts.brackets, 1u);
+    const RecommendationStatus& edited = report.groups.back().recommendations.back();
+    EXPECT_EQ(edited.counts.brackets, 1u);
+    EXPECT_TRUE(edited.edited);
+    EXPECT_FALSE(report.groups.front().recommendations.front().edited);
+    EXPECT_NE(render_status_text(report).find("edited, not yet proposed"), std::string::npos);
 }
 
 TEST_F(Status, TextIsAnAlignedTableAndJsonCarriesItsSchema) {
