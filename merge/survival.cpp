@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "core/config.hpp"
 #include "core/errors.hpp"
@@ -9,6 +10,7 @@
 #include "core/util/json_writer.hpp"
 #include "merge/blame_history.hpp"
 #include "merge/proposal_index.hpp"
+#include "merge/token_diff.hpp"
 
 namespace accord {
 
@@ -50,13 +52,19 @@ Outcome outcome_of(const WordFates& words) {
 
 namespace {
 
-// Per origin commit, the states of the words a blamed version holds.
-using FatesByCommit = std::map<std::string, WordFates>;
+bool is_word(const Token& token) {
+    return token.kind == TokenKind::word || token.kind == TokenKind::number;
+}
 
-// Walks the blamed version's words (and numbers) and files each under the
-// commit blame gives it, in the state the version's brackets and strikes put
-// it in. `proposed` counts every word; standing/bracketed/struck say where.
-FatesByCommit word_fates(const FileBlame& blame) {
+// Where the current text's words stand, per proposal: the words blame gives
+// to a commit (as their first proposer, or as the one that restored them),
+// each in the state the text's brackets and strikes put it in. `proposed`
+// is left 0: the current text does not know how many words a proposal added.
+struct CurrentWords {
+    std::map<std::string, WordFates> by_commit;
+};
+
+CurrentWords current_words(const FileBlame& blame) {
     const Document& doc = blame.result.document;
     // Depth of brackets and strikes at each byte, by difference arrays.
     std::vector<int> in_bracket(doc.source.size() + 1, 0), in_strike(doc.source.size() + 1, 0);
@@ -73,26 +81,76 @@ FatesByCommit word_fates(const FileBlame& blame) {
         in_strike[k] += in_strike[k - 1];
     }
 
-    FatesByCommit out;
+    CurrentWords out;
+    const auto& proposals = blame.history.proposals;
     const auto& spans = blame.result.spans;
     std::size_t span = 0;
     for (const Token& token : tokenize(doc)) {
-        if (token.kind != TokenKind::word && token.kind != TokenKind::number) continue;
+        if (!is_word(token)) continue;
         while (span < spans.size() && spans[span].range.end <= token.range.begin) ++span;
         if (span == spans.size()) break;
         const BlameSpan& s = spans[span];
         if (s.kind != SpanKind::text || s.range.begin > token.range.begin) continue;
-        WordFates& fates = out[blame.history.proposals[s.origin].commit];
-        ++fates.proposed;
-        if (in_strike[token.range.begin] > 0) {
-            ++fates.struck;
-        } else if (in_bracket[token.range.begin] > 0) {
-            ++fates.bracketed;
-        } else {
-            ++fates.standing;
-        }
+        auto file_under = [&](WordFates& fates) {
+            if (in_strike[token.range.begin] > 0) {
+                ++fates.struck;
+            } else if (in_bracket[token.range.begin] > 0) {
+                ++fates.bracketed;
+            } else {
+                ++fates.standing;
+            }
+        };
+        file_under(out.by_commit[proposals[s.origin].commit]);
+        if (s.restored_by) file_under(out.by_commit[proposals[*s.restored_by].commit]);
     }
     return out;
+}
+
+// The words (and numbers) of `after` that none of `befores` holds, by the
+// token diff without folding (a merge's words come from one of its parents),
+// leaving out whole paragraphs that a `before` holds verbatim elsewhere
+// (moved, not worded: blame keeps them with their first proposer).
+std::size_t inserted_words(const std::vector<Document>& befores, const Document& after) {
+    TokenDiffOptions options;
+    options.fold_coincidences = false;
+    std::vector<bool> matched;
+    std::set<std::string_view> old_paragraphs;
+    std::vector<Token> tokens;
+    for (const Document& before : befores) {
+        TokenDiff diff = diff_tokens(before, after, options);
+        matched.resize(diff.new_tokens.size(), false);
+        for (std::size_t k = 0; k < diff.new_to_old.size(); ++k)
+            if (diff.new_to_old[k] != kNone) matched[k] = true;
+        for (const Paragraph& p : before.paragraphs) old_paragraphs.insert(before.text(p.range));
+        tokens = std::move(diff.new_tokens);
+    }
+    std::size_t words = 0, paragraph = 0;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& token = tokens[k];
+        if (!is_word(token) || matched[k]) continue;
+        while (paragraph < after.paragraphs.size() &&
+               after.paragraphs[paragraph].range.end <= token.range.begin) {
+            ++paragraph;
+        }
+        const bool moved = paragraph < after.paragraphs.size() &&
+                           after.paragraphs[paragraph].range.begin <= token.range.begin &&
+                           old_paragraphs.count(after.text(after.paragraphs[paragraph].range));
+        if (!moved) ++words;
+    }
+    return words;
+}
+
+// What `proposal` put into `path` that none of its parents had.
+std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
+                           const std::string& path) {
+    const std::optional<std::string> after = workspace.read(proposal.commit, path);
+    if (!after || looks_binary(*after)) return 0;
+    const ParseOptions options = workspace.parse_options();
+    std::vector<Document> befores;
+    for (const std::string& parent : proposal.parents)
+        befores.push_back(parse(workspace.read(parent, path).value_or(""), options));
+    if (befores.empty()) befores.push_back(parse("", options));
+    return inserted_words(befores, parse(*after, options));
 }
 
 bool names(const Proposal& proposal, const std::string& delegation) {
@@ -140,14 +198,15 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     }
     report.delegation = *delegation;
 
-    std::map<std::string, FatesByCommit> current;  // per path, blamed once
-    auto current_fates = [&](const std::string& path) -> const FatesByCommit& {
+    std::map<std::string, CurrentWords> current;  // per path, blamed once
+    auto current_for = [&](const std::string& path) -> const CurrentWords& {
         auto found = current.find(path);
         if (found == current.end()) {
-            FatesByCommit fates;
-            if (workspace.read(report.revision, path))
-                fates = word_fates(blame_file(workspace, path, report.revision));
-            found = current.emplace(path, std::move(fates)).first;
+            CurrentWords words;
+            const std::optional<std::string> text = workspace.read(report.revision, path);
+            if (text && !looks_binary(*text))
+                words = current_words(blame_file(workspace, path, report.revision));
+            found = current.emplace(path, std::move(words)).first;
         }
         return found->second;
     };
@@ -160,14 +219,10 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         for (const std::string& path : touch.paths) {
             FileSurvival file;
             file.path = path;
-            if (workspace.read(p.commit, path)) {
-                const FatesByCommit then = word_fates(blame_file(workspace, path, p.commit));
-                if (const auto own = then.find(p.commit); own != then.end())
-                    file.words.proposed = own->second.proposed;
-            }
-            const FatesByCommit& now = current_fates(path);
-            if (const auto own = now.find(p.commit); own != now.end()) {
-                // Never more than it proposed, should the two blames ever differ.
+            file.words.proposed = proposed_words(workspace, p, path);
+            const CurrentWords& now = current_for(path);
+            if (const auto own = now.by_commit.find(p.commit); own != now.by_commit.end()) {
+                // Never more than it proposed, should the diff and blame ever differ.
                 const WordFates& w = own->second;
                 file.words.struck = std::min(w.struck, file.words.proposed);
                 file.words.bracketed =

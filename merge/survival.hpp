@@ -5,11 +5,13 @@
 // with `accord blame` word for word.
 //
 // A proposal's wording, in each file it changed, is the words (and numbers)
-// of its version of the file that blame attributes to it: words it added, not
-// words it moved, kept or brought back (restored wording keeps its first
-// proposer). Marks (brackets, option separators, strikes) are acts on
-// wording, not wording, and are not counted. In the current text each of
-// those words is in one state:
+// it inserted: the token diff of its version against its parent (against
+// every parent, for a merge), not counting whole paragraphs it only moved.
+// Marks (brackets, option separators, strikes) are acts on wording, not
+// wording, and are not counted. A word of the current text is the
+// proposal's when blame gives it to that proposal, as its first proposer or
+// as the one that restored it. Each of the proposal's words is then in one
+// state:
 //   standing   present, outside any bracket or strike
 //   bracketed  present inside an open bracket, not struck
 //   struck     present inside a strike (~~proposed for deletion~~)
@@ -69,6 +71,9 @@ struct SurvivalOptions {
     std::string at = "HEAD";  // the current text: a revision, date or meeting
 };
 
+// One token diff per proposal and file, and one blame per file of the
+// current text: linear in the history, not quadratic.
+//
 // Every proposal that names the delegation among its proposers (co-sponsored
 // ones included), on any branch merged into `at`. A name the registry does
 // not know and no proposal carries: usage error naming the nearest

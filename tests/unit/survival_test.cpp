@@ -160,6 +160,38 @@ TEST_F(Survival, ADelegationWithoutProposalsGivesAnEmptyReport) {
     EXPECT_NE(render_survival_text(report).find("no proposals by Brazil"), std::string::npos);
 }
 
+TEST(SurvivalHistory, RestoredWordingCountsForTheRestorerAndMovedParagraphsForNobody) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    auto record = [&](const std::string& by, const std::string& day, const std::string& text) {
+        CommitRequest request;
+        request.files = {{"a.md", text}};
+        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    };
+    record("Chair", "2014-01-01", "First paragraph stays.\n\nSecond one too.\n");
+    record("Japan", "2014-01-02", "First paragraph stays with safeguards.\n\nSecond one too.\n");
+    record("Sweden", "2014-01-03", "First paragraph stays.\n\nSecond one too.\n");
+    record("Japan", "2014-01-04", "First paragraph stays with safeguards.\n\nSecond one too.\n");
+    record("Japan", "2014-01-05", "Second one too.\n\nFirst paragraph stays with safeguards.\n");
+
+    SurvivalOptions options;
+    options.delegation = "Japan";
+    const SurvivalReport report = wording_survival(Workspace::open(dir.path()), options);
+    ASSERT_EQ(report.proposals.size(), 3u);
+    EXPECT_EQ(report.proposals[0].words.proposed, 2u);
+    EXPECT_EQ(report.proposals[0].outcome, Outcome::kept)
+        << "restored wording keeps its first proposer";
+    EXPECT_EQ(report.proposals[1].words.proposed, 2u);
+    EXPECT_EQ(report.proposals[1].outcome, Outcome::kept) << "and stands for its restorer";
+    EXPECT_EQ(report.proposals[2].words.proposed, 0u) << "moving a paragraph adds no wording";
+    EXPECT_EQ(report.proposals[2].outcome, Outcome::no_wording);
+}
+
 TEST(SurvivalEmpty, AnEmptyRepositoryGivesAnEmptyReport) {
     test::TempDir dir;
     Repository::init(dir.path());
