@@ -189,12 +189,25 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         find_delegation(workspace, index, options.delegation);
     if (!delegation) {
         if (empty) return report;
+        // Near names from the registry, else from the proposers the history names.
+        std::vector<std::string> near = workspace.config().suggest(options.delegation);
+        if (near.empty()) {
+            Config seen;
+            for (const ProposalTouch& touch : index) {
+                for (const std::string& name : touch.proposal.proposers) {
+                    if (std::none_of(seen.delegations.begin(), seen.delegations.end(),
+                                     [&](const Delegation& d) { return d.name == name; }))
+                        seen.delegations.push_back({name, {}, {}});
+                }
+            }
+            near = seen.suggest(options.delegation);
+        }
         std::string hint;
-        for (const std::string& s : workspace.config().suggest(options.delegation))
-            hint += (hint.empty() ? "" : ", ") + s;
-        throw usage_error("survival: unknown delegation '" + options.delegation + "'" +
-                          (hint.empty() ? "; accord.yaml lists the delegations"
-                                        : "; did you mean " + hint + "?"));
+        for (const std::string& s : near) hint += (hint.empty() ? "" : ", ") + s;
+        throw usage_error(
+            "survival: unknown delegation '" + options.delegation + "'" +
+            (hint.empty() ? "; accord.yaml lists the delegations, 'accord log' shows who proposed"
+                          : "; did you mean " + hint + "?"));
     }
     report.delegation = *delegation;
 
@@ -295,7 +308,7 @@ std::string render_survival_text(const SurvivalReport& report, const SurvivalVie
     for (const ProposalSurvival& s : report.proposals) {
         std::vector<std::string> paths;
         for (const FileSurvival& f : s.files) paths.push_back(f.path);
-        out += s.proposal.day + "  " + pad(to_string(s.outcome), 10) + figures(s.words) + "  " +
+        out += s.proposal.day + "  " + pad(to_string(s.outcome), 12) + figures(s.words) + "  " +
                join(paths, ", ") + "\n";
         std::string detail = s.proposal.commit.substr(0, 10) + "  " + s.proposal.subject;
         std::vector<std::string> others;
@@ -304,18 +317,16 @@ std::string render_survival_text(const SurvivalReport& report, const SurvivalVie
         if (!others.empty()) detail += " (with " + join(others, ", ") + ")";
         out += dim + "            " + detail + reset + "\n";
     }
-    out += "\n" + bold + pad("total", 12) +
-           pad(std::to_string(report.proposals.size()) +
-                   (report.proposals.size() == 1 ? " proposal" : " proposals"),
-               10) +
-           figures(report.words) + reset + "\n";
+    out += "\n" + bold + pad("total", 24) + figures(report.words) + reset + "\n";
     std::vector<std::string> outcomes;
     for (Outcome o : kOutcomes) {
         const auto n = report.outcomes.find(o);
         if (n != report.outcomes.end())
             outcomes.push_back(std::to_string(n->second) + " " + std::string(to_string(o)));
     }
-    out += join(outcomes, ", ") + "\n";
+    out += std::to_string(report.proposals.size()) +
+           (report.proposals.size() == 1 ? " proposal: " : " proposals: ") + join(outcomes, ", ") +
+           "\n";
     return out;
 }
 

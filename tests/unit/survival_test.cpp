@@ -190,6 +190,17 @@ TEST(SurvivalHistory, RestoredWordingCountsForTheRestorerAndMovedParagraphsForNo
     EXPECT_EQ(report.proposals[1].outcome, Outcome::kept) << "and stands for its restorer";
     EXPECT_EQ(report.proposals[2].words.proposed, 0u) << "moving a paragraph adds no wording";
     EXPECT_EQ(report.proposals[2].outcome, Outcome::no_wording);
+
+    options.delegation = "japan";
+    EXPECT_EQ(wording_survival(Workspace::open(dir.path()), options).delegation, "Japan")
+        << "without a registry, the names the history carries";
+    options.delegation = "Japn";
+    try {
+        wording_survival(Workspace::open(dir.path()), options);
+        ADD_FAILURE() << "expected a usage error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean Japan"), std::string::npos) << e.what();
+    }
 }
 
 TEST(SurvivalEmpty, AnEmptyRepositoryGivesAnEmptyReport) {
