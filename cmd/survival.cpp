@@ -40,8 +40,8 @@ void register_survival(CLI::App& app, Run& run) {
         "For one delegation, each of its proposals (co-sponsored ones included, on any merged\n"
         "branch) and what became of the wording it added, in the current text.\n\n"
         "A proposal's wording is the words (and numbers) it inserted into each file: the token\n"
-        "diff against its parent, as 'accord diff' sees it, not counting whole paragraphs it\n"
-        "only moved. Brackets, separators and strikes are acts on wording, not wording. A word\n"
+        "diff against its parent, word by word, not counting whole paragraphs it only\n"
+        "moved. Brackets, separators and strikes are acts on wording, not wording. A word\n"
         "of the current text is the proposal's when 'accord blame' gives it to that proposal,\n"
         "as its first proposer or as the one that restored it. Each of its words is then\n"
         "  standing   present, outside any bracket or strike\n"
@@ -63,7 +63,8 @@ void register_survival(CLI::App& app, Run& run) {
         "        schema accord.survival/1 (see README.md): per proposal its commit, date, day,\n"
         "        proposers, subject, outcome, words {proposed, standing, bracketed, struck,\n"
         "        gone} and files (each with path, outcome, words); totals.\n\n"
-        "An unknown name exits 2 and names the nearest delegations.");
+        "An unknown name exits 2 and names the nearest delegations; a delegation without\n"
+        "proposals, or an empty repository, gives an empty report and exits 0.");
     command->add_option("--by", options->by, "The delegation (a name or alias)")->required();
     command
         ->add_option("--at", options->at,
