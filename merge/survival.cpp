@@ -60,11 +60,9 @@ bool is_word(const Token& token) {
 // to a commit (as their first proposer, or as the one that restored them),
 // each in the state the text's brackets and strikes put it in. `proposed`
 // is left 0: the current text does not know how many words a proposal added.
-struct CurrentWords {
-    std::map<std::string, WordFates> by_commit;
-};
+using WordsByCommit = std::map<std::string, WordFates>;
 
-CurrentWords current_words(const FileBlame& blame) {
+WordsByCommit current_words(const FileBlame& blame) {
     const Document& doc = blame.result.document;
     // Depth of brackets and strikes at each byte, by difference arrays.
     std::vector<int> in_bracket(doc.source.size() + 1, 0), in_strike(doc.source.size() + 1, 0);
@@ -81,7 +79,7 @@ CurrentWords current_words(const FileBlame& blame) {
         in_strike[k] += in_strike[k - 1];
     }
 
-    CurrentWords out;
+    WordsByCommit out;
     const auto& proposals = blame.history.proposals;
     const auto& spans = blame.result.spans;
     std::size_t span = 0;
@@ -100,8 +98,8 @@ CurrentWords current_words(const FileBlame& blame) {
                 ++fates.standing;
             }
         };
-        file_under(out.by_commit[proposals[s.origin].commit]);
-        if (s.restored_by) file_under(out.by_commit[proposals[*s.restored_by].commit]);
+        file_under(out[proposals[s.origin].commit]);
+        if (s.restored_by) file_under(out[proposals[*s.restored_by].commit]);
     }
     return out;
 }
@@ -211,11 +209,11 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     }
     report.delegation = *delegation;
 
-    std::map<std::string, CurrentWords> current;  // per path, blamed once
-    auto current_for = [&](const std::string& path) -> const CurrentWords& {
+    std::map<std::string, WordsByCommit> current;  // per path, blamed once
+    auto current_for = [&](const std::string& path) -> const WordsByCommit& {
         auto found = current.find(path);
         if (found == current.end()) {
-            CurrentWords words;
+            WordsByCommit words;
             const std::optional<std::string> text = workspace.read(report.revision, path);
             if (text && !looks_binary(*text))
                 words = current_words(blame_file(workspace, path, report.revision));
@@ -233,8 +231,8 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             FileSurvival file;
             file.path = path;
             file.words.proposed = proposed_words(workspace, p, path);
-            const CurrentWords& now = current_for(path);
-            if (const auto own = now.by_commit.find(p.commit); own != now.by_commit.end()) {
+            const WordsByCommit& now = current_for(path);
+            if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.
                 const WordFates& w = own->second;
                 file.words.struck = std::min(w.struck, file.words.proposed);
