@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/check.hpp"
+#include "core/errors.hpp"
 #include "core/recommendations.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/utf8.hpp"
@@ -13,18 +14,11 @@ namespace accord {
 namespace {
 
 // `path` is `filter` or lies under the directory `filter`.
-bool selected(const std::string& path, const std::vector<std::string>& filters) {
-    if (filters.empty()) return true;
-    for (std::string filter : filters) {
-        while (filter.size() > 1 && filter.back() == '/') filter.pop_back();
-        if (filter.empty() || filter == ".") return true;
-        if (path == filter) return true;
-        if (path.size() > filter.size() && path.compare(0, filter.size(), filter) == 0 &&
-            path[filter.size()] == '/') {
-            return true;
-        }
-    }
-    return false;
+bool under(const std::string& path, std::string filter) {
+    while (filter.size() > 1 && filter.back() == '/') filter.pop_back();
+    if (filter.empty() || filter == "." || path == filter) return true;
+    return path.size() > filter.size() && path.compare(0, filter.size(), filter) == 0 &&
+           path[filter.size()] == '/';
 }
 
 }  // namespace
@@ -40,8 +34,13 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
     const auto last = last_touch_by_path(index);
     const std::string head = workspace.repo().resolve("HEAD");
 
+    std::vector<bool> filter_used(options.paths.size(), false);
     for (Recommendation& r : read_recommendations(workspace, report.revision)) {
-        if (r.is_outline() || !selected(r.path, options.paths)) continue;
+        bool selected = options.paths.empty();
+        for (std::size_t k = 0; k < options.paths.size(); ++k) {
+            if (under(r.path, options.paths[k])) selected = filter_used[k] = true;
+        }
+        if (r.is_outline() || !selected) continue;
         if (report.groups.empty() || report.groups.back().section != r.section ||
             report.groups.back().group != r.group) {
             report.groups.push_back({r.section, r.group, {}, {}});
@@ -61,6 +60,11 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
         ++report.by_status[row.status];
         ++report.recommendations;
         group.recommendations.push_back(std::move(row));
+    }
+    for (std::size_t k = 0; k < options.paths.size(); ++k) {
+        if (!filter_used[k])
+            throw usage_error("status: no text at '" + options.paths[k] +
+                              "'; name a file or directory of the negotiation (.md, .txt)");
     }
     return report;
 }

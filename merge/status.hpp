@@ -52,7 +52,8 @@ struct StatusOptions {
     std::vector<std::string> paths;
 };
 
-// An unborn branch gives an empty report.
+// An unborn branch gives an empty report. A path that names no text: usage
+// error.
 StatusReport negotiation_status(const Workspace& workspace, const StatusOptions& options = {});
 
 struct StatusViewOptions {

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "core/date.hpp"
+#include "core/errors.hpp"
 #include "core/repository.hpp"
 #include "support/paths.hpp"
 
@@ -107,6 +108,10 @@ TEST_F(Status, AtARevisionAndForSomePaths) {
     StatusOptions some;
     some.paths = {"agreed/A/", "statements/01.md"};
     EXPECT_EQ(ids(status(some)), (std::vector<std::string>{"A-1", "A-2", "S-1"}));
+
+    StatusOptions none;
+    none.paths = {"agreed/C"};
+    EXPECT_THROW(status(none), Error) << "a path that names no text is a mistake";
 }
 
 TEST_F(Status, TheWorkTreeShowsAnEditNotYetProposed) {
