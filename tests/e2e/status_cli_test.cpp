@@ -107,6 +107,9 @@ TEST_F(WgecStatus, TextListsEveryRecommendationOnceWithItsLastProposal) {
     }
     EXPECT_TRUE(contains(text.out, "\ntotal ")) << text.out;
     EXPECT_FALSE(contains(text.out, "\033[")) << "no colour when not on a terminal";
+    EXPECT_TRUE(contains(accord({"--color", "always", "status"}).out, "\033[1m"));
+    EXPECT_TRUE(
+        contains(accord({"--color", "always", "survival", "--by", "Japan"}).out, "\033[1m"));
 }
 
 TEST_F(WgecStatus, SurvivalOfADelegationAddsUp) {
