@@ -36,6 +36,8 @@ void register_merge(CLI::App& app, Run& run);
 void register_git_diff(CLI::App& app, Run& run);
 void register_compile(CLI::App& app, Run& run);
 void register_stats(CLI::App& app, Run& run);
+void register_status(CLI::App& app, Run& run);
+void register_survival(CLI::App& app, Run& run);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

@@ -19,6 +19,8 @@ void register_all(CLI::App& app, Run& run) {
     register_git_diff(app, run);
     register_compile(app, run);
     register_stats(app, run);
+    register_status(app, run);
+    register_survival(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {

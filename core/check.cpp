@@ -59,6 +59,8 @@ std::string summary(const DocumentCounts& c) {
     return out;
 }
 
+}  // namespace
+
 void write_counts(JsonWriter& json, const DocumentCounts& c) {
     json.begin_object()
         .field("paragraphs", c.paragraphs)
@@ -75,8 +77,6 @@ void write_counts(JsonWriter& json, const DocumentCounts& c) {
     json.field("errors", c.errors).field("warnings", c.warnings).field("notes", c.notes);
     json.end_object();
 }
-
-}  // namespace
 
 std::string render_text(const CheckReport& report, const RenderOptions& options) {
     std::string out;

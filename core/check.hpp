@@ -10,6 +10,8 @@
 
 namespace accord {
 
+class JsonWriter;
+
 struct FileCheck {
     std::string path;
     std::string read_error;  // non-empty when the file could not be read
@@ -32,6 +34,9 @@ CheckReport make_report(std::vector<FileCheck> files);
 // Exit code per DESIGN.md: 2 if a file could not be read, 1 if any error
 // diagnostic, 0 otherwise.
 int exit_code(const CheckReport& report);
+
+// The counts object of the accord.check/1 schema, which accord.status/1 reuses.
+void write_counts(JsonWriter& json, const DocumentCounts& counts);
 
 std::string render_text(const CheckReport& report, const RenderOptions& options);
 std::string render_json(const CheckReport& report);

@@ -1,0 +1,227 @@
+// accord survival's engine on a history the test writes, where the true fate
+// of every proposal's wording is known: one kept, one modified, one still
+// bracketed, one struck, one deleted, one that added no words.
+#include "merge/survival.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/date.hpp"
+#include "core/errors.hpp"
+#include "core/repository.hpp"
+#include "support/paths.hpp"
+
+namespace accord {
+namespace {
+
+class Survival : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        repo_.emplace(Repository::init(dir.path()));
+        record("Chair", "2014-01-01",
+               {{"accord.yaml",
+                 "negotiation: test\ndelegations:\n  - name: Japan\n    aliases: [JP]\n"
+                 "  - name: Sweden\n  - name: Chair\n  - name: Brazil\n"},
+                {"kept.md", "Intro.\n"},
+                {"modified.md", "Intro.\n"},
+                {"bracketed.md", "Intro.\n"},
+                {"struck.md", "Intro.\n"},
+                {"deleted.md", "Intro.\n"}});
+        // Japan's wording, one proposal per file.
+        record("Japan", "2014-01-02", {{"kept.md", "Intro. Parties shall cooperate closely.\n"}});
+        record("Japan", "2014-01-03",
+               {{"modified.md", "Intro. States should share data openly.\n"}});
+        record("Japan", "2014-01-04", {{"bracketed.md", "Intro. Funding comes from donors.\n"}});
+        record("Japan", "2014-01-05", {{"struck.md", "Intro. Reports are due by 2015.\n"}});
+        record("Japan", "2014-01-06", {{"deleted.md", "Intro. Observers may attend sessions.\n"}});
+        // What the others made of it.
+        record("Sweden", "2014-02-01",
+               {{"modified.md", "Intro. States should share data freely.\n"}});
+        record("Sweden", "2014-02-02", {{"bracketed.md", "Intro. Funding comes [from donors].\n"}});
+        record("Sweden", "2014-02-03", {{"struck.md", "Intro. ~~Reports are due by 2015.~~\n"}});
+        record("Sweden", "2014-02-04", {{"deleted.md", "Intro.\n"}});
+        // Japan brackets the Chair's word: an act on wording, no wording of its own.
+        record("Japan", "2014-03-01", {{"kept.md", "[Intro.] Parties shall cooperate closely.\n"}});
+    }
+
+    void record(const std::string& by, const std::string& day,
+                std::vector<std::pair<std::string, std::optional<std::string>>> files) {
+        CommitRequest request;
+        request.files = std::move(files);
+        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message =
+            "Proposal on " + request.files.front().first + "\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo_->commit_files(request);
+    }
+
+    SurvivalReport survival(const std::string& name) {
+        SurvivalOptions options;
+        options.delegation = name;
+        return wording_survival(Workspace::open(dir.path()), options);
+    }
+
+    test::TempDir dir;
+    std::optional<Repository> repo_;
+};
+
+const FileSurvival& only_file(const ProposalSurvival& p) {
+    EXPECT_EQ(p.files.size(), 1u);
+    return p.files.front();
+}
+
+TEST_F(Survival, EachProposalGetsTheOutcomeItsWordingHad) {
+    const SurvivalReport report = survival("Japan");
+    EXPECT_EQ(report.delegation, "Japan");
+    ASSERT_EQ(report.proposals.size(), 6u);
+    std::map<std::string, const ProposalSurvival*> by_file;
+    for (const ProposalSurvival& p : report.proposals) {
+        if (p.proposal.day != "2014-03-01") by_file[only_file(p).path] = &p;
+    }
+
+    const WordFates& kept = by_file.at("kept.md")->words;
+    EXPECT_EQ(by_file.at("kept.md")->outcome, Outcome::kept);
+    EXPECT_EQ(kept.proposed, 4u);
+    EXPECT_EQ(kept.standing, 4u);
+
+    const WordFates& modified = by_file.at("modified.md")->words;
+    EXPECT_EQ(by_file.at("modified.md")->outcome, Outcome::modified);
+    EXPECT_EQ(modified.proposed, 5u);
+    EXPECT_EQ(modified.standing, 4u);
+    EXPECT_EQ(modified.gone, 1u) << "'openly' was replaced";
+
+    const WordFates& bracketed = by_file.at("bracketed.md")->words;
+    EXPECT_EQ(by_file.at("bracketed.md")->outcome, Outcome::bracketed);
+    EXPECT_EQ(bracketed.standing, 2u);
+    EXPECT_EQ(bracketed.bracketed, 2u);
+    EXPECT_EQ(bracketed.gone, 0u);
+
+    const WordFates& struck = by_file.at("struck.md")->words;
+    EXPECT_EQ(by_file.at("struck.md")->outcome, Outcome::struck);
+    EXPECT_EQ(struck.proposed, 5u) << "numbers are wording too";
+    EXPECT_EQ(struck.struck, 5u);
+
+    const WordFates& deleted = by_file.at("deleted.md")->words;
+    EXPECT_EQ(by_file.at("deleted.md")->outcome, Outcome::deleted);
+    EXPECT_EQ(deleted.proposed, 4u);
+    EXPECT_EQ(deleted.gone, 4u);
+
+    const ProposalSurvival& last = report.proposals.back();
+    EXPECT_EQ(last.proposal.day, "2014-03-01");
+    EXPECT_EQ(last.outcome, Outcome::no_wording) << "bracketing adds no wording";
+
+    EXPECT_EQ(report.words.proposed, 4u + 5 + 4 + 5 + 4);
+    EXPECT_EQ(report.words.standing, 4u + 4 + 2);
+    EXPECT_EQ(report.words.bracketed, 2u);
+    EXPECT_EQ(report.words.struck, 5u);
+    EXPECT_EQ(report.words.gone, 1u + 4);
+    for (Outcome o : {Outcome::kept, Outcome::modified, Outcome::bracketed, Outcome::struck,
+                      Outcome::deleted, Outcome::no_wording}) {
+        EXPECT_EQ(report.outcomes.at(o), 1u) << to_string(o);
+    }
+}
+
+TEST_F(Survival, TheOthersWordingIsTheirs) {
+    const SurvivalReport report = survival("Sweden");
+    ASSERT_EQ(report.proposals.size(), 4u);
+    const ProposalSurvival& replaced = report.proposals[0];
+    EXPECT_EQ(replaced.words.proposed, 1u) << "'freely'";
+    EXPECT_EQ(replaced.outcome, Outcome::kept);
+    for (std::size_t k = 1; k < 4; ++k)
+        EXPECT_EQ(report.proposals[k].outcome, Outcome::no_wording)
+            << "bracketing, striking and deleting add no words";
+}
+
+TEST_F(Survival, AnAliasResolvesAndTheCurrentTextCanBeEarlier) {
+    SurvivalOptions options;
+    options.delegation = "jp";
+    options.at = "2014-01-31";  // before Sweden changed anything
+    const SurvivalReport report = wording_survival(Workspace::open(dir.path()), options);
+    EXPECT_EQ(report.delegation, "Japan");
+    ASSERT_EQ(report.proposals.size(), 5u) << "proposals after --at are not counted";
+    for (const ProposalSurvival& p : report.proposals) EXPECT_EQ(p.outcome, Outcome::kept);
+}
+
+TEST_F(Survival, UnknownDelegationSuggestsTheNearestNames) {
+    try {
+        survival("Japn");
+        FAIL() << "expected a usage error";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), kExitUsage);
+        EXPECT_NE(std::string(e.what()).find("did you mean Japan"), std::string::npos) << e.what();
+    }
+}
+
+TEST_F(Survival, ADelegationWithoutProposalsGivesAnEmptyReport) {
+    const SurvivalReport report = survival("Brazil");
+    EXPECT_TRUE(report.proposals.empty());
+    EXPECT_EQ(report.words.proposed, 0u);
+    EXPECT_NE(render_survival_text(report).find("no proposals by Brazil"), std::string::npos);
+}
+
+TEST(SurvivalHistory, RestoredWordingCountsForTheRestorerAndMovedParagraphsForNobody) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    auto record = [&](const std::string& by, const std::string& day, const std::string& text) {
+        CommitRequest request;
+        request.files = {{"a.md", text}};
+        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    };
+    record("Chair", "2014-01-01", "First paragraph stays.\n\nSecond one too.\n");
+    record("Japan", "2014-01-02", "First paragraph stays with safeguards.\n\nSecond one too.\n");
+    record("Sweden", "2014-01-03", "First paragraph stays.\n\nSecond one too.\n");
+    record("Japan", "2014-01-04", "First paragraph stays with safeguards.\n\nSecond one too.\n");
+    record("Japan", "2014-01-05", "Second one too.\n\nFirst paragraph stays with safeguards.\n");
+
+    SurvivalOptions options;
+    options.delegation = "Japan";
+    const SurvivalReport report = wording_survival(Workspace::open(dir.path()), options);
+    ASSERT_EQ(report.proposals.size(), 3u);
+    EXPECT_EQ(report.proposals[0].words.proposed, 2u);
+    EXPECT_EQ(report.proposals[0].outcome, Outcome::kept)
+        << "restored wording keeps its first proposer";
+    EXPECT_EQ(report.proposals[1].words.proposed, 2u);
+    EXPECT_EQ(report.proposals[1].outcome, Outcome::kept) << "and stands for its restorer";
+    EXPECT_EQ(report.proposals[2].words.proposed, 0u) << "moving a paragraph adds no wording";
+    EXPECT_EQ(report.proposals[2].outcome, Outcome::no_wording);
+
+    options.delegation = "japan";
+    EXPECT_EQ(wording_survival(Workspace::open(dir.path()), options).delegation, "Japan")
+        << "without a registry, the names the history carries";
+    options.delegation = "Japn";
+    try {
+        wording_survival(Workspace::open(dir.path()), options);
+        ADD_FAILURE() << "expected a usage error";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("did you mean Japan"), std::string::npos) << e.what();
+    }
+}
+
+TEST(SurvivalEmpty, AnEmptyRepositoryGivesAnEmptyReport) {
+    test::TempDir dir;
+    Repository::init(dir.path());
+    SurvivalOptions options;
+    options.delegation = "Anyone";
+    const SurvivalReport report = wording_survival(Workspace::open(dir.path()), options);
+    EXPECT_TRUE(report.proposals.empty());
+    EXPECT_NE(render_survival_json(report).find("\"revision\": null"), std::string::npos);
+}
+
+TEST(SurvivalRules, OutcomeFollowsTheFirstRuleThatApplies) {
+    EXPECT_EQ(outcome_of({}), Outcome::no_wording);
+    EXPECT_EQ(outcome_of({.proposed = 3, .gone = 3}), Outcome::deleted);
+    EXPECT_EQ(outcome_of({.proposed = 3, .standing = 1, .struck = 1, .gone = 1}), Outcome::struck);
+    EXPECT_EQ(outcome_of({.proposed = 3, .standing = 1, .bracketed = 1, .gone = 1}),
+              Outcome::bracketed);
+    EXPECT_EQ(outcome_of({.proposed = 3, .standing = 3}), Outcome::kept);
+    EXPECT_EQ(outcome_of({.proposed = 3, .standing = 2, .gone = 1}), Outcome::modified);
+}
+
+}  // namespace
+}  // namespace accord
