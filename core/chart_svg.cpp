@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "core/date.hpp"
-#include "core/util/utf8.hpp"
+#include "core/util/markup_escape.hpp"
 
 namespace accord {
 
@@ -163,45 +163,7 @@ std::string value_labels(const ChartSeries& s, const Frame& f) {
 }  // namespace
 
 std::string xml_escape(const std::string& text) {
-    std::string out;
-    for (std::size_t at = 0; at < text.size(); ++at) {
-        const char c = text[at];
-        const std::size_t length = utf8::sequence_length(text, at);
-        if (length == 0) {
-            out += "\uFFFD";  // not UTF-8: the replacement character, so the XML stays valid
-            continue;
-        }
-        if (length > 1) {
-            out.append(text, at, length);
-            at += length - 1;
-            continue;
-        }
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&apos;";
-                break;
-            default:
-                // Control characters other than tab and newline are not XML.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
-                    out += ' ';
-                } else {
-                    out += c;
-                }
-        }
-    }
-    return out;
+    return escape_markup(text);
 }
 
 std::string format_count(double value) {

@@ -3,7 +3,7 @@
 #include <array>
 #include <cstdint>
 
-#include "core/util/utf8.hpp"
+#include "core/util/markup_escape.hpp"
 
 namespace accord {
 
@@ -158,43 +158,7 @@ std::string what_it_is(const Cell& cell) {
 }  // namespace
 
 std::string html_escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (std::size_t at = 0; at < text.size();) {
-        const std::size_t length = utf8::sequence_length(text, at);
-        if (length == 0) {
-            out += "\xEF\xBF\xBD";
-            ++at;
-            continue;
-        }
-        if (length > 1) {
-            out.append(text.substr(at, length));
-            at += length;
-            continue;
-        }
-        switch (const char c = text[at++]) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            case '\r':
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return escape_markup(text);
 }
 
 std::string human_date(std::string_view day) {
