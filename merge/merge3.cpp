@@ -54,9 +54,9 @@ class Merger {
           base_(parse(base, options.parse)),
           ours_(parse(ours, options.parse)),
           theirs_(parse(theirs, options.parse)),
-          base_tokens_(interner_.intern(base_)),
-          diff_o_(diff_interned(base_tokens_, interner_.intern(ours_))),
-          diff_t_(diff_interned(base_tokens_, interner_.intern(theirs_))) {}
+          base_tokens_(interner_.intern_units(base_)),
+          diff_o_(diff_with_base(ours_)),
+          diff_t_(diff_with_base(theirs_)) {}
 
     MergeResult run() {
         undo_lifts_over_edits();
@@ -162,6 +162,21 @@ class Merger {
         return !tokens.empty() && tokens[0].kind == TokenKind::front_matter ? 1 : 0;
     }
 
+    // The token diff of the base with one side. Only the paragraphs the
+    // paragraph diff leaves unmatched are diffed by token, so only their
+    // tokens are interned: most of a redraft is the base's paragraphs.
+    TokenDiff diff_with_base(const Document& side) {
+        InternedTokens tokens = interner_.intern_units(side);
+        const ChangedUnits changed = changed_units(base_tokens_, tokens);
+        for (std::uint32_t u = 0; u < changed.before.size(); ++u) {
+            if (changed.before[u]) interner_.intern_unit_tokens(base_, base_tokens_, u);
+        }
+        for (std::uint32_t u = 0; u < changed.after.size(); ++u) {
+            if (changed.after[u]) interner_.intern_unit_tokens(side, tokens, u);
+        }
+        return diff_interned(base_tokens_, tokens);
+    }
+
     // --- front matter, key by key -------------------------------------------------
 
     void merge_front_matter() {
@@ -246,11 +261,11 @@ class Merger {
         }
         if (!restore_in_ours.empty()) {
             ours_ = parse(put_back(ours_, diff_o_, restore_in_ours), options_.parse);
-            diff_o_ = diff_interned(base_tokens_, interner_.intern(ours_));
+            diff_o_ = diff_with_base(ours_);
         }
         if (!restore_in_theirs.empty()) {
             theirs_ = parse(put_back(theirs_, diff_t_, restore_in_theirs), options_.parse);
-            diff_t_ = diff_interned(base_tokens_, interner_.intern(theirs_));
+            diff_t_ = diff_with_base(theirs_);
         }
     }
 

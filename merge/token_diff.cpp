@@ -47,10 +47,23 @@ TokenInterner::TokenInterner() : tables_(std::make_unique<Tables>()) {}
 TokenInterner::~TokenInterner() = default;
 
 InternedTokens TokenInterner::intern(const Document& doc) {
+    InternedTokens out = intern_units(doc);
+    for (std::uint32_t k = 0; k < out.tokens.size(); ++k)
+        out.ids[k] = tables_->token(doc, out.tokens[k]);
+    return out;
+}
+
+void TokenInterner::intern_unit_tokens(const Document& doc, InternedTokens& interned,
+                                       std::uint32_t unit) {
+    for (std::uint32_t k = interned.unit_first[unit]; k < interned.unit_first[unit + 1]; ++k) {
+        if (interned.ids[k] == kNone) interned.ids[k] = tables_->token(doc, interned.tokens[k]);
+    }
+}
+
+InternedTokens TokenInterner::intern_units(const Document& doc) {
     InternedTokens out;
     out.tokens = tokenize(doc);
-    out.ids.reserve(out.tokens.size());
-    for (const Token& t : out.tokens) out.ids.push_back(tables_->token(doc, t));
+    out.ids.assign(out.tokens.size(), kNone);
     // A unit is a paragraph with the break after it (or the front matter).
     std::uint32_t start = 0;
     for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
@@ -155,6 +168,17 @@ TokenDiff diff_tokens(const Document& before, const Document& after,
                       const TokenDiffOptions& options) {
     TokenInterner interner;
     return diff_interned(interner.intern(before), interner.intern(after), options);
+}
+
+ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after) {
+    ChangedUnits changed{std::vector<bool>(before.unit_ids.size(), true),
+                         std::vector<bool>(after.unit_ids.size(), true)};
+    for (const Edit& u : diff_sequences(before.unit_ids, after.unit_ids)) {
+        if (u.kind != EditKind::common) continue;
+        changed.before[u.old_index] = false;
+        changed.after[u.new_index] = false;
+    }
+    return changed;
 }
 
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,

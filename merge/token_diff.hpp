@@ -52,10 +52,25 @@ class TokenInterner {
 
     InternedTokens intern(const Document& document);
 
+    // Interning in two steps, for a caller that diffs only the paragraphs
+    // that changed (merge): first the tokens and the paragraph units, every
+    // token id kNone; then, per unit the diff will look into, its token ids.
+    // diff_interned reads the ids of the units its paragraph diff leaves
+    // unmatched, and no others (changed_units tells which they are).
+    InternedTokens intern_units(const Document& document);
+    void intern_unit_tokens(const Document& document, InternedTokens& interned, std::uint32_t unit);
+
   private:
     struct Tables;
     std::unique_ptr<Tables> tables_;
 };
+
+// Per unit of `before` and of `after`: true when the paragraph diff leaves it
+// unmatched, so diff_interned diffs its tokens.
+struct ChangedUnits {
+    std::vector<bool> before, after;
+};
+ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after);
 
 // The diff of two interned documents (interned by the same interner).
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
