@@ -30,9 +30,14 @@ std::string read_input(const std::string& path, const std::string& role) {
 
 MergeOptions merge_options(const MergeFileOptions& o) {
     MergeOptions options;
-    try {  // inside a negotiation repository, its notation applies
-        options.parse = Workspace::open(".").parse_options();
-    } catch (const Error&) {
+    // Inside a negotiation repository, its notation applies. Without an
+    // accord.yaml above, opening the repository (and starting libgit2, which
+    // loads the TLS certificates) would only give the defaults: skipped.
+    if (config_may_apply(".")) {
+        try {
+            options.parse = Workspace::open(".").parse_options();
+        } catch (const Error&) {
+        }
     }
     if (o.slash_options == "any") options.parse.notation.slash_options = SlashOptions::any;
     if (o.slash_options == "spaced") options.parse.notation.slash_options = SlashOptions::spaced;

@@ -49,6 +49,17 @@ std::vector<std::string> Workspace::texts(const std::string& commit) const {
     return out;
 }
 
+bool config_may_apply(const std::string& path_inside) {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::absolute(path_inside, ec);
+    if (ec) return true;  // cannot tell: let the caller look properly
+    for (;;) {
+        if (std::filesystem::exists(dir / kConfigFileName, ec) || ec) return true;
+        if (!dir.has_relative_path()) return false;  // the root, checked
+        dir = dir.parent_path();
+    }
+}
+
 bool looks_binary(std::string_view bytes) {
     return bytes.substr(0, 8000).find('\0') != std::string_view::npos;
 }

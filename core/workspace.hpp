@@ -44,6 +44,12 @@ class Workspace {
     bool has_config_;
 };
 
+// Whether a registry could apply at `path_inside`: an accord.yaml in it or in
+// one of its parent directories (a work tree's top is one of them). No git is
+// involved, so it is cheap: a command that only wants the notation may skip
+// Workspace::open, and libgit2's start-up, when this is false.
+bool config_may_apply(const std::string& path_inside = ".");
+
 // True for files that look binary (a NUL byte near the start), as git decides.
 bool looks_binary(std::string_view bytes);
 
