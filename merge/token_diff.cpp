@@ -127,27 +127,26 @@ void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_
             while (before > 0 && script[before - 1].kind != EditKind::common) --before;
             std::size_t after = end;
             while (after < script.size() && script[after].kind != EditKind::common) ++after;
-            std::size_t words = 0;
-            bool markup = false;
-            for (std::size_t e = k; e < end; ++e) {
-                const TokenKind kind = old_tokens[script[e].old_index].kind;
-                markup = markup || is_markup(kind);
-                words += !is_blank(kind);
-            }
             const auto [removed_before, added_before] = change_words(before, k);
             const auto [removed_after, added_after] = change_words(end, after);
             // Only rewordings merge: a kept option between two deletions is a choice, not a
             // coincidence.
             const bool rewording =
                 (removed_before > 0 && added_before > 0) || (removed_after > 0 && added_after > 0);
-            const bool between_changes = before < k && after > end && rewording;
-            const bool paragraph_break =
-                std::any_of(script.begin() + k, script.begin() + end, [&](const Edit& e) {
-                    return old_tokens[e.old_index].kind == TokenKind::paragraph_break;
-                });
-            if (between_changes && !markup && !paragraph_break &&
-                words <= std::min(std::max(removed_before, added_before),
-                                  std::max(removed_after, added_after))) {
+            // The run folds when it holds no markup and no paragraph break, and
+            // no more words than the smaller change around it. Read only as far
+            // as it takes to tell: most runs are whole paragraphs.
+            bool fold = before < k && after > end && rewording;
+            const std::size_t most_words = std::min(std::max(removed_before, added_before),
+                                                    std::max(removed_after, added_after));
+            std::size_t words = 0;
+            for (std::size_t e = k; fold && e < end; ++e) {
+                const TokenKind kind = old_tokens[script[e].old_index].kind;
+                words += !is_blank(kind);
+                fold =
+                    !is_markup(kind) && kind != TokenKind::paragraph_break && words <= most_words;
+            }
+            if (fold) {
                 for (std::size_t e = k; e < end; ++e)
                     out.push_back({EditKind::removed, script[e].old_index, 0});
                 for (std::size_t e = k; e < end; ++e)
