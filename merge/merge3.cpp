@@ -41,6 +41,22 @@ struct Chunk {
     bool stable;
 };
 
+// The base's tokens as one side's diff sees them: what undoing a lift asks
+// of them. (A TokenView also tabulates brackets per token, unused here.)
+struct BaseView {
+    const std::vector<Token>& tokens;
+    const std::vector<std::uint32_t>& mapping;  // to the side; kNone when changed
+
+    // The token holding byte `offset`.
+    std::uint32_t token_at(std::size_t offset) const {
+        const auto it =
+            std::upper_bound(tokens.begin(), tokens.end(), offset,
+                             [](std::size_t o, const Token& t) { return o < t.range.begin; });
+        return static_cast<std::uint32_t>(it - tokens.begin()) - 1;
+    }
+    bool changed(std::uint32_t token) const { return mapping[token] == kNone; }
+};
+
 struct Text {
     const Document& doc;
     const std::vector<Token>& tokens;
@@ -231,8 +247,8 @@ class Merger {
     // the group counts as an edit inside. The lift is undone in the lifting
     // side's text before the merge, so every later step sees the bracket.
     void undo_lifts_over_edits() {
-        const TokenView bo(base_, diff_o_.old_tokens, diff_o_.old_to_new);
-        const TokenView bt(base_, diff_t_.old_tokens, diff_t_.old_to_new);
+        const BaseView bo{diff_o_.old_tokens, diff_o_.old_to_new};
+        const BaseView bt{diff_t_.old_tokens, diff_t_.old_to_new};
         std::vector<std::uint32_t> restore_in_ours, restore_in_theirs;  // base mark tokens
         for (const Bracket& b : base_.brackets) {
             const std::uint32_t open = bo.token_at(b.open), close = bo.token_at(b.close);
@@ -310,14 +326,14 @@ class Merger {
     }
 
     // The side put a new bracket right after the group's last ']'.
-    static bool option_added_after(const TokenView& v, const TokenDiff& diff, std::uint32_t last) {
+    static bool option_added_after(const BaseView& v, const TokenDiff& diff, std::uint32_t last) {
         if (v.changed(last)) return false;
         const std::uint32_t after = v.mapping[last] + 1;
         return after < diff.new_tokens.size() && diff.new_to_old[after] == kNone &&
                diff.new_tokens[after].kind == TokenKind::bracket_open;
     }
 
-    static bool kept_inside(const TokenView& v, std::uint32_t open, std::uint32_t close) {
+    static bool kept_inside(const BaseView& v, std::uint32_t open, std::uint32_t close) {
         for (std::uint32_t t = open + 1; t < close; ++t) {
             if (!is_space_token(v.tokens[t].kind) && v.changed(t)) return false;
         }
@@ -326,7 +342,7 @@ class Merger {
 
     // The side changed the bracket's text but kept some of it (deleting the
     // whole bracket is a deletion, not an edit inside).
-    static bool edited_inside(const TokenView& v, const std::vector<std::uint32_t>& new_to_old,
+    static bool edited_inside(const BaseView& v, const std::vector<std::uint32_t>& new_to_old,
                               std::uint32_t open, std::uint32_t close) {
         bool kept = false, changed = false;
         for (std::uint32_t t = open + 1; t < close; ++t) {
