@@ -190,7 +190,7 @@ class Merger {
         for (std::uint32_t u = 0; u < changed.after.size(); ++u) {
             if (changed.after[u]) interner_.intern_unit_tokens(side, tokens, u);
         }
-        return diff_interned(base_tokens_, tokens);
+        return diff_interned(base_tokens_, tokens, changed);
     }
 
     // --- front matter, key by key -------------------------------------------------

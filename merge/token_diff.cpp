@@ -1,6 +1,7 @@
 #include "merge/token_diff.hpp"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <string_view>
 #include <unordered_map>
@@ -39,7 +40,23 @@ struct TokenInterner::Tables {
             default:
                 break;
         }
-        return intern(is_markup(t.kind) ? markup : text, doc.text(t.range));
+        const bool markup_kind = is_markup(t.kind);
+        const std::string_view key = doc.text(t.range);
+        if (key.size() == 1) {
+            std::uint32_t& id =
+                (markup_kind ? markup_bytes : text_bytes)[static_cast<unsigned char>(key[0])];
+            if (id == kNone) id = next++;
+            return id;
+        }
+        return intern(markup_kind ? markup : text, key);
+    }
+    // One-byte tokens (a space, most punctuation) are about half of a text's:
+    // looked up by their byte, without hashing. kNone until seen.
+    std::array<std::uint32_t, 256> text_bytes = all_none(), markup_bytes = all_none();
+    static std::array<std::uint32_t, 256> all_none() {
+        std::array<std::uint32_t, 256> ids;
+        ids.fill(kNone);
+        return ids;
     }
 };
 
@@ -170,9 +187,10 @@ TokenDiff diff_tokens(const Document& before, const Document& after,
 }
 
 ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after) {
-    ChangedUnits changed{std::vector<bool>(before.unit_ids.size(), true),
+    ChangedUnits changed{diff_sequences(before.unit_ids, after.unit_ids),
+                         std::vector<bool>(before.unit_ids.size(), true),
                          std::vector<bool>(after.unit_ids.size(), true)};
-    for (const Edit& u : diff_sequences(before.unit_ids, after.unit_ids)) {
+    for (const Edit& u : changed.unit_script) {
         if (u.kind != EditKind::common) continue;
         changed.before[u.old_index] = false;
         changed.after[u.new_index] = false;
@@ -182,6 +200,13 @@ ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& a
 
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
                         const TokenDiffOptions& options) {
+    return diff_interned(before, after,
+                         ChangedUnits{diff_sequences(before.unit_ids, after.unit_ids), {}, {}},
+                         options);
+}
+
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const ChangedUnits& units, const TokenDiffOptions& options) {
     TokenDiff result;
     if (options.copy_tokens) {
         result.old_tokens = before.tokens;
@@ -195,7 +220,7 @@ TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& afte
     };
     const UnitsView old_units{before.unit_ids, before.unit_first};
     const UnitsView new_units{after.unit_ids, after.unit_first};
-    const std::vector<Edit> unit_script = diff_sequences(old_units.ids, new_units.ids);
+    const std::vector<Edit>& unit_script = units.unit_script;
 
     // Walk the unit script; each run of changed units is diffed token by token.
     auto& script = result.script;

@@ -65,9 +65,11 @@ class TokenInterner {
     std::unique_ptr<Tables> tables_;
 };
 
-// Per unit of `before` and of `after`: true when the paragraph diff leaves it
-// unmatched, so diff_interned diffs its tokens.
+// The paragraph diff of two interned documents, and per unit of `before`
+// and of `after` whether it leaves the unit unmatched, so that diff_interned
+// diffs its tokens.
 struct ChangedUnits {
+    std::vector<Edit> unit_script;
     std::vector<bool> before, after;
 };
 ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after);
@@ -75,5 +77,9 @@ ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& a
 // The diff of two interned documents (interned by the same interner).
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
                         const TokenDiffOptions& options = {});
+// The same, given their paragraph diff (the unit_script of changed_units),
+// which it does not compute again.
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const ChangedUnits& units, const TokenDiffOptions& options = {});
 
 }  // namespace accord
