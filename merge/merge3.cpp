@@ -9,6 +9,7 @@
 #include "core/front_matter.hpp"
 #include "core/source_map.hpp"
 #include "core/tokens.hpp"
+#include "merge/merge3_lifts.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
 
@@ -39,22 +40,6 @@ namespace {
 struct Chunk {
     std::uint32_t b0, b1, o0, o1, t0, t1;
     bool stable;
-};
-
-// The base's tokens as one side's diff sees them: what undoing a lift asks
-// of them. (A TokenView also tabulates brackets per token, unused here.)
-struct BaseView {
-    const std::vector<Token>& tokens;
-    const std::vector<std::uint32_t>& mapping;  // to the side; kNone when changed
-
-    // The token holding byte `offset`.
-    std::uint32_t token_at(std::size_t offset) const {
-        const auto it =
-            std::upper_bound(tokens.begin(), tokens.end(), offset,
-                             [](std::size_t o, const Token& t) { return o < t.range.begin; });
-        return static_cast<std::uint32_t>(it - tokens.begin()) - 1;
-    }
-    bool changed(std::uint32_t token) const { return mapping[token] == kNone; }
 };
 
 struct Text {
@@ -244,125 +229,26 @@ class Merger {
 
     // --- agreement does not cover new text ------------------------------------------
 
-    // A bracket one side lifted while the other edited inside it keeps its
-    // marks: agreement on the old text does not cover the new. For a bracket
-    // of an alternatives group (a choice), an option the other side added to
-    // the group counts as an edit inside. The lift is undone in the lifting
-    // side's text before the merge, so every later step sees the bracket.
+    // A lift over the other side's edit is undone in the lifting side's text
+    // before the merge (merge3_lifts.hpp), so every later step sees the bracket.
     void undo_lifts_over_edits() {
-        const BaseView bo{base_tokens_.tokens, diff_o_.old_to_new};
-        const BaseView bt{base_tokens_.tokens, diff_t_.old_to_new};
-        std::vector<std::uint32_t> restore_in_ours, restore_in_theirs;  // base mark tokens
-        for (const Bracket& b : base_.brackets) {
-            const std::uint32_t open = bo.token_at(b.open), close = bo.token_at(b.close);
-            std::uint32_t first = open, last = close;
-            if (b.group != kNone) {
-                first = bo.token_at(base_.brackets[base_.groups[b.group].brackets.front()].open);
-                last = bo.token_at(base_.brackets[base_.groups[b.group].brackets.back()].close);
-            }
-            const bool ours_lifted =
-                bo.changed(open) && bo.changed(close) && kept_inside(bo, open, close);
-            const bool theirs_lifted =
-                bt.changed(open) && bt.changed(close) && kept_inside(bt, open, close);
-            const bool ours_edited =
-                edited_inside(bo, diff_o_.new_to_old, first, last) ||
-                (b.group != kNone && option_added_after(bo, ours(), diff_o_, last));
-            const bool theirs_edited =
-                edited_inside(bt, diff_t_.new_to_old, first, last) ||
-                (b.group != kNone && option_added_after(bt, theirs(), diff_t_, last));
-            std::vector<std::uint32_t>* restore = nullptr;
-            if (ours_lifted && theirs_edited && !theirs_lifted) restore = &restore_in_ours;
-            if (theirs_lifted && ours_edited && !ours_lifted) restore = &restore_in_theirs;
-            if (!restore) continue;
-            restore->push_back(open);
-            restore->push_back(close);
-            lifts_undone_.push_back(
-                {DisagreementKind::kept_bracketed, 0, ours_lifted ? "lifted" : "edited",
-                 theirs_lifted ? "lifted" : "edited", std::string(base_.text(b.inner()))});
-        }
-        if (!restore_in_ours.empty()) {
-            ours_ = parse(put_back(ours(), diff_o_, restore_in_ours), options_.parse);
+        const LiftsOverEdits lifts =
+            find_lifts_over_edits(base_, base_tokens_.tokens, {ours_, ours_tokens_.tokens, diff_o_},
+                                  {theirs_, theirs_tokens_.tokens, diff_t_});
+        lifts_undone_ = lifts.disagreements;
+        if (!lifts.in_ours.empty()) {
+            ours_ = parse(put_back_marks(base_tokens_.tokens, {ours_, ours_tokens_.tokens, diff_o_},
+                                         lifts.in_ours),
+                          options_.parse);
             diff_o_ = diff_with_base(ours_, ours_tokens_);
         }
-        if (!restore_in_theirs.empty()) {
-            theirs_ = parse(put_back(theirs(), diff_t_, restore_in_theirs), options_.parse);
+        if (!lifts.in_theirs.empty()) {
+            theirs_ =
+                parse(put_back_marks(base_tokens_.tokens, {theirs_, theirs_tokens_.tokens, diff_t_},
+                                     lifts.in_theirs),
+                      options_.parse);
             diff_t_ = diff_with_base(theirs_, theirs_tokens_);
         }
-    }
-
-    // `side`'s text with the given base marks put back where they stood: a
-    // '[' before the side's copy of the next base token it kept, a ']' after
-    // its copy of the previous one, so each mark holds on to the words it
-    // bracketed.
-    std::string put_back(Text side, const TokenDiff& diff, std::vector<std::uint32_t> marks) const {
-        const std::vector<Token>& base_tokens = base_tokens_.tokens;
-        std::vector<std::pair<std::size_t, char>> inserts;  // byte offset in the side's text, mark
-        for (std::uint32_t m : marks) {
-            const bool open = base_tokens[m].kind == TokenKind::bracket_open;
-            std::size_t at = open ? side.doc.source.size() : 0;
-            if (open) {
-                for (std::uint32_t n = m + 1; n < base_tokens.size(); ++n) {
-                    if (diff.old_to_new[n] != kNone) {
-                        at = side.tokens[diff.old_to_new[n]].range.begin;
-                        break;
-                    }
-                }
-            } else {
-                for (std::uint32_t n = m; n-- > 0;) {
-                    if (diff.old_to_new[n] != kNone) {
-                        at = side.tokens[diff.old_to_new[n]].range.end;
-                        break;
-                    }
-                }
-            }
-            inserts.push_back({at, open ? '[' : ']'});
-        }
-        std::stable_sort(inserts.begin(), inserts.end(),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
-        std::string out;
-        std::size_t at = 0;
-        for (const auto& [offset, mark] : inserts) {
-            out.append(side.doc.source, at, offset - at);
-            out += mark;
-            at = offset;
-        }
-        out.append(side.doc.source, at, std::string::npos);
-        return out;
-    }
-
-    // The side put a new bracket right after the group's last ']'.
-    static bool option_added_after(const BaseView& v, Text side, const TokenDiff& diff,
-                                   std::uint32_t last) {
-        if (v.changed(last)) return false;
-        const std::uint32_t after = v.mapping[last] + 1;
-        return after < side.tokens.size() && diff.new_to_old[after] == kNone &&
-               side.tokens[after].kind == TokenKind::bracket_open;
-    }
-
-    static bool kept_inside(const BaseView& v, std::uint32_t open, std::uint32_t close) {
-        for (std::uint32_t t = open + 1; t < close; ++t) {
-            if (!is_space_token(v.tokens[t].kind) && v.changed(t)) return false;
-        }
-        return true;
-    }
-
-    // The side changed the bracket's text but kept some of it (deleting the
-    // whole bracket is a deletion, not an edit inside).
-    static bool edited_inside(const BaseView& v, const std::vector<std::uint32_t>& new_to_old,
-                              std::uint32_t open, std::uint32_t close) {
-        bool kept = false, changed = false;
-        for (std::uint32_t t = open + 1; t < close; ++t) {
-            if (is_space_token(v.tokens[t].kind)) continue;
-            (v.changed(t) ? changed : kept) = true;
-        }
-        const bool marks_kept = !v.changed(open) && !v.changed(close);
-        if (changed)
-            return kept || marks_kept;  // rewording inside, or new text in the same bracket
-        if (!marks_kept) return false;
-        for (std::uint32_t n = v.mapping[open] + 1; n < v.mapping[close]; ++n) {
-            if (new_to_old[n] == kNone) return true;  // words added inside
-        }
-        return false;
     }
 
     // --- diff3 ------------------------------------------------------------------
