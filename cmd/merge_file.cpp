@@ -1,6 +1,9 @@
 // accord merge-file [--strict] [-o OUT] BASE OURS THEIRS
 // accord merge-driver BASE OURS THEIRS [PATH]   (git's merge driver: %O %A %B %P)
 #include <iostream>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cmd/command.hpp"
 #include "core/errors.hpp"
@@ -19,6 +22,17 @@ struct MergeFileOptions {
     bool strict = false;
     std::string slash_options;  // empty: from accord.yaml when inside a repository
 };
+
+// A merge-file process is short-lived: memory it frees is better kept for
+// its next allocations than handed back to the system and faulted in again.
+// (glibc returns freed blocks above 128 KiB; merging two redrafts of the
+// Paris text touched a quarter more pages that way.)
+void keep_freed_memory() {
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+}
 
 std::string read_input(const std::string& path, const std::string& role) {
     FileResult file = read_file(path);
@@ -60,6 +74,7 @@ void report(const MergeResult& result, const std::string& name) {
 }
 
 int run_merge_file(const MergeFileOptions& o) {
+    keep_freed_memory();
     const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
                       theirs = read_input(o.theirs, "THEIRS");
     MergeOptions options = merge_options(o);
@@ -80,6 +95,7 @@ int run_merge_file(const MergeFileOptions& o) {
 // tells git the file merged (alternatives are a resolution), non-zero that
 // conflict markers remain (--strict).
 int run_merge_driver(const MergeFileOptions& o) {
+    keep_freed_memory();
     const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
                       theirs = read_input(o.theirs, "THEIRS");
     MergeOptions options = merge_options(o);
