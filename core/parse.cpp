@@ -1,6 +1,7 @@
 #include "core/parse.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <deque>
 #include <optional>
@@ -67,6 +68,8 @@ class Parser {
 
         BlockScan blocks = scan_blocks(source_, doc_.body);
         link_labels_ = std::move(blocks.link_labels);
+        for (const std::string& label : link_labels_)
+            longest_link_label_ = std::max(longest_link_label_, label.size());
         link_definition_lines_ = std::move(blocks.link_definition_lines);
         doc_.paragraphs = std::move(blocks.paragraphs);
 
@@ -188,9 +191,14 @@ class Parser {
     // backslashes ("~~\\equal possibility for\\~~" is a strike).
     static bool is_escapable(char c) { return c == '[' || c == ']' || c == '/' || c == '\\'; }
 
-    static bool is_special(char c) {
-        return c == '[' || c == ']' || c == '~' || c == '/' || c == '\\' || c == '\n';
-    }
+    // The characters scan_range stops at; a table, as it runs over every byte.
+    static constexpr std::array<bool, 256> kSpecial = [] {
+        std::array<bool, 256> special{};
+        for (const char c : std::string_view("[]~/\\\n"))
+            special[static_cast<unsigned char>(c)] = true;
+        return special;
+    }();
+    static bool is_special(char c) { return kSpecial[static_cast<unsigned char>(c)]; }
 
     bool is_separator(std::size_t i, std::size_t begin, std::size_t end) const {
         if (local_.empty() && spanning_.empty()) return false;
@@ -263,16 +271,27 @@ class Parser {
                 if (c == ']') {
                     std::string_view label = source_.substr(next + 1, j - next - 1);
                     if (label.empty()) label = source_.substr(text_begin, close - text_begin);
-                    return link_labels_.count(normalize_link_label(label)) ? j + 1 : 0;
+                    return is_link_label(label) ? j + 1 : 0;
                 }
             }
         }
         if (nothing_inside &&  // [ref] shortcut
-            link_labels_.count(
-                normalize_link_label(source_.substr(text_begin, close - text_begin)))) {
+            is_link_label(source_.substr(text_begin, close - text_begin))) {
             return next;
         }
         return 0;
+    }
+
+    // Whether `text`, normalized, is a defined link label. Most brackets hold
+    // more than any label does: those are turned down without normalizing
+    // (a normalized label keeps every character that is not white space).
+    bool is_link_label(std::string_view text) const {
+        std::size_t kept = 0;
+        for (const char c : text) {
+            const bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+            if (!blank && ++kept > longest_link_label_) return false;
+        }
+        return link_labels_.count(normalize_link_label(text)) != 0;
     }
 
     // --- paragraph-spanning brackets ------------------------------------------------
@@ -509,6 +528,7 @@ class Parser {
     std::vector<std::uint32_t> spanning_;        // '[' carried into the following paragraphs
     std::uint32_t strike_open_ = kNone;          // the current paragraph's open "~~"
     std::unordered_set<std::string> link_labels_;
+    std::size_t longest_link_label_ = 0;  // normalized
     std::unordered_set<std::size_t> link_definition_lines_;
 
     std::vector<PendingDiagnostic> pending_;

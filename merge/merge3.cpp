@@ -9,6 +9,7 @@
 #include "core/front_matter.hpp"
 #include "core/source_map.hpp"
 #include "core/tokens.hpp"
+#include "merge/merge3_lifts.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
 
@@ -54,9 +55,9 @@ class Merger {
           base_(parse(base, options.parse)),
           ours_(parse(ours, options.parse)),
           theirs_(parse(theirs, options.parse)),
-          base_tokens_(interner_.intern(base_)),
-          diff_o_(diff_interned(base_tokens_, interner_.intern(ours_))),
-          diff_t_(diff_interned(base_tokens_, interner_.intern(theirs_))) {}
+          base_tokens_(interner_.intern_units(base_)),
+          diff_o_(diff_with_base(ours_, ours_tokens_)),
+          diff_t_(diff_with_base(theirs_, theirs_tokens_)) {}
 
     MergeResult run() {
         undo_lifts_over_edits();
@@ -154,12 +155,30 @@ class Merger {
         put(o.substr(0, lead) + "[" + ot + "]\n\n[" + tt + "]" + o.substr(lead + ot.size()));
     }
 
-    Text base() const { return {base_, diff_o_.old_tokens}; }
-    Text ours() const { return {ours_, diff_o_.new_tokens}; }
-    Text theirs() const { return {theirs_, diff_t_.new_tokens}; }
+    Text base() const { return {base_, base_tokens_.tokens}; }
+    Text ours() const { return {ours_, ours_tokens_.tokens}; }
+    Text theirs() const { return {theirs_, theirs_tokens_.tokens}; }
 
     static std::uint32_t body_start(const std::vector<Token>& tokens) {
         return !tokens.empty() && tokens[0].kind == TokenKind::front_matter ? 1 : 0;
+    }
+
+    // The token diff of the base with one side, whose tokens go to `tokens`
+    // (the diff keeps no copy). Only the paragraphs the paragraph diff leaves
+    // unmatched are diffed by token, so only their tokens are interned: most
+    // of a redraft is the base's paragraphs.
+    TokenDiff diff_with_base(const Document& side, InternedTokens& tokens) {
+        tokens = interner_.intern_units(side);
+        const ChangedUnits changed = changed_units(base_tokens_, tokens);
+        for (std::uint32_t u = 0; u < changed.before.size(); ++u) {
+            if (changed.before[u]) interner_.intern_unit_tokens(base_, base_tokens_, u);
+        }
+        for (std::uint32_t u = 0; u < changed.after.size(); ++u) {
+            if (changed.after[u]) interner_.intern_unit_tokens(side, tokens, u);
+        }
+        TokenDiffOptions options;
+        options.copy_tokens = false;
+        return diff_interned(base_tokens_, tokens, changed, options);
     }
 
     // --- front matter, key by key -------------------------------------------------
@@ -210,122 +229,26 @@ class Merger {
 
     // --- agreement does not cover new text ------------------------------------------
 
-    // A bracket one side lifted while the other edited inside it keeps its
-    // marks: agreement on the old text does not cover the new. For a bracket
-    // of an alternatives group (a choice), an option the other side added to
-    // the group counts as an edit inside. The lift is undone in the lifting
-    // side's text before the merge, so every later step sees the bracket.
+    // A lift over the other side's edit is undone in the lifting side's text
+    // before the merge (merge3_lifts.hpp), so every later step sees the bracket.
     void undo_lifts_over_edits() {
-        const TokenView bo(base_, diff_o_.old_tokens, diff_o_.old_to_new);
-        const TokenView bt(base_, diff_t_.old_tokens, diff_t_.old_to_new);
-        std::vector<std::uint32_t> restore_in_ours, restore_in_theirs;  // base mark tokens
-        for (const Bracket& b : base_.brackets) {
-            const std::uint32_t open = bo.token_at(b.open), close = bo.token_at(b.close);
-            std::uint32_t first = open, last = close;
-            if (b.group != kNone) {
-                first = bo.token_at(base_.brackets[base_.groups[b.group].brackets.front()].open);
-                last = bo.token_at(base_.brackets[base_.groups[b.group].brackets.back()].close);
-            }
-            const bool ours_lifted =
-                bo.changed(open) && bo.changed(close) && kept_inside(bo, open, close);
-            const bool theirs_lifted =
-                bt.changed(open) && bt.changed(close) && kept_inside(bt, open, close);
-            const bool ours_edited = edited_inside(bo, diff_o_.new_to_old, first, last) ||
-                                     (b.group != kNone && option_added_after(bo, diff_o_, last));
-            const bool theirs_edited = edited_inside(bt, diff_t_.new_to_old, first, last) ||
-                                       (b.group != kNone && option_added_after(bt, diff_t_, last));
-            std::vector<std::uint32_t>* restore = nullptr;
-            if (ours_lifted && theirs_edited && !theirs_lifted) restore = &restore_in_ours;
-            if (theirs_lifted && ours_edited && !ours_lifted) restore = &restore_in_theirs;
-            if (!restore) continue;
-            restore->push_back(open);
-            restore->push_back(close);
-            lifts_undone_.push_back(
-                {DisagreementKind::kept_bracketed, 0, ours_lifted ? "lifted" : "edited",
-                 theirs_lifted ? "lifted" : "edited", std::string(base_.text(b.inner()))});
+        const LiftsOverEdits lifts =
+            find_lifts_over_edits(base_, base_tokens_.tokens, {ours_, ours_tokens_.tokens, diff_o_},
+                                  {theirs_, theirs_tokens_.tokens, diff_t_});
+        lifts_undone_ = lifts.disagreements;
+        if (!lifts.in_ours.empty()) {
+            ours_ = parse(put_back_marks(base_tokens_.tokens, {ours_, ours_tokens_.tokens, diff_o_},
+                                         lifts.in_ours),
+                          options_.parse);
+            diff_o_ = diff_with_base(ours_, ours_tokens_);
         }
-        if (!restore_in_ours.empty()) {
-            ours_ = parse(put_back(ours_, diff_o_, restore_in_ours), options_.parse);
-            diff_o_ = diff_interned(base_tokens_, interner_.intern(ours_));
+        if (!lifts.in_theirs.empty()) {
+            theirs_ =
+                parse(put_back_marks(base_tokens_.tokens, {theirs_, theirs_tokens_.tokens, diff_t_},
+                                     lifts.in_theirs),
+                      options_.parse);
+            diff_t_ = diff_with_base(theirs_, theirs_tokens_);
         }
-        if (!restore_in_theirs.empty()) {
-            theirs_ = parse(put_back(theirs_, diff_t_, restore_in_theirs), options_.parse);
-            diff_t_ = diff_interned(base_tokens_, interner_.intern(theirs_));
-        }
-    }
-
-    // `side`'s text with the given base marks put back where they stood: a
-    // '[' before the side's copy of the next base token it kept, a ']' after
-    // its copy of the previous one, so each mark holds on to the words it
-    // bracketed.
-    std::string put_back(const Document& side, const TokenDiff& diff,
-                         std::vector<std::uint32_t> marks) const {
-        std::vector<std::pair<std::size_t, char>> inserts;  // byte offset in the side's text, mark
-        for (std::uint32_t m : marks) {
-            const bool open = diff.old_tokens[m].kind == TokenKind::bracket_open;
-            std::size_t at = open ? side.source.size() : 0;
-            if (open) {
-                for (std::uint32_t n = m + 1; n < diff.old_tokens.size(); ++n) {
-                    if (diff.old_to_new[n] != kNone) {
-                        at = diff.new_tokens[diff.old_to_new[n]].range.begin;
-                        break;
-                    }
-                }
-            } else {
-                for (std::uint32_t n = m; n-- > 0;) {
-                    if (diff.old_to_new[n] != kNone) {
-                        at = diff.new_tokens[diff.old_to_new[n]].range.end;
-                        break;
-                    }
-                }
-            }
-            inserts.push_back({at, open ? '[' : ']'});
-        }
-        std::stable_sort(inserts.begin(), inserts.end(),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
-        std::string out;
-        std::size_t at = 0;
-        for (const auto& [offset, mark] : inserts) {
-            out.append(side.source, at, offset - at);
-            out += mark;
-            at = offset;
-        }
-        out.append(side.source, at, std::string::npos);
-        return out;
-    }
-
-    // The side put a new bracket right after the group's last ']'.
-    static bool option_added_after(const TokenView& v, const TokenDiff& diff, std::uint32_t last) {
-        if (v.changed(last)) return false;
-        const std::uint32_t after = v.mapping[last] + 1;
-        return after < diff.new_tokens.size() && diff.new_to_old[after] == kNone &&
-               diff.new_tokens[after].kind == TokenKind::bracket_open;
-    }
-
-    static bool kept_inside(const TokenView& v, std::uint32_t open, std::uint32_t close) {
-        for (std::uint32_t t = open + 1; t < close; ++t) {
-            if (!is_space_token(v.tokens[t].kind) && v.changed(t)) return false;
-        }
-        return true;
-    }
-
-    // The side changed the bracket's text but kept some of it (deleting the
-    // whole bracket is a deletion, not an edit inside).
-    static bool edited_inside(const TokenView& v, const std::vector<std::uint32_t>& new_to_old,
-                              std::uint32_t open, std::uint32_t close) {
-        bool kept = false, changed = false;
-        for (std::uint32_t t = open + 1; t < close; ++t) {
-            if (is_space_token(v.tokens[t].kind)) continue;
-            (v.changed(t) ? changed : kept) = true;
-        }
-        const bool marks_kept = !v.changed(open) && !v.changed(close);
-        if (changed)
-            return kept || marks_kept;  // rewording inside, or new text in the same bracket
-        if (!marks_kept) return false;
-        for (std::uint32_t n = v.mapping[open] + 1; n < v.mapping[close]; ++n) {
-            if (new_to_old[n] == kNone) return true;  // words added inside
-        }
-        return false;
     }
 
     // --- diff3 ------------------------------------------------------------------
@@ -781,8 +704,8 @@ class Merger {
     const MergeOptions& options_;
     Document base_, ours_, theirs_;
     TokenInterner interner_;  // the base is interned once for both diffs
-    InternedTokens base_tokens_;
-    TokenDiff diff_o_, diff_t_;
+    InternedTokens base_tokens_, ours_tokens_, theirs_tokens_;
+    TokenDiff diff_o_, diff_t_;  // base to ours, base to theirs; without copies of the tokens
     std::vector<Disagreement> lifts_undone_;
     struct Emitted {
         Chunk chunk;

@@ -1,6 +1,7 @@
 #include "merge/token_diff.hpp"
 
 #include <algorithm>
+#include <array>
 #include <deque>
 #include <string_view>
 #include <unordered_map>
@@ -39,7 +40,23 @@ struct TokenInterner::Tables {
             default:
                 break;
         }
-        return intern(is_markup(t.kind) ? markup : text, doc.text(t.range));
+        const bool markup_kind = is_markup(t.kind);
+        const std::string_view key = doc.text(t.range);
+        if (key.size() == 1) {
+            std::uint32_t& id =
+                (markup_kind ? markup_bytes : text_bytes)[static_cast<unsigned char>(key[0])];
+            if (id == kNone) id = next++;
+            return id;
+        }
+        return intern(markup_kind ? markup : text, key);
+    }
+    // One-byte tokens (a space, most punctuation) are about half of a text's:
+    // looked up by their byte, without hashing. kNone until seen.
+    std::array<std::uint32_t, 256> text_bytes = all_none(), markup_bytes = all_none();
+    static std::array<std::uint32_t, 256> all_none() {
+        std::array<std::uint32_t, 256> ids;
+        ids.fill(kNone);
+        return ids;
     }
 };
 
@@ -47,10 +64,23 @@ TokenInterner::TokenInterner() : tables_(std::make_unique<Tables>()) {}
 TokenInterner::~TokenInterner() = default;
 
 InternedTokens TokenInterner::intern(const Document& doc) {
+    InternedTokens out = intern_units(doc);
+    for (std::uint32_t k = 0; k < out.tokens.size(); ++k)
+        out.ids[k] = tables_->token(doc, out.tokens[k]);
+    return out;
+}
+
+void TokenInterner::intern_unit_tokens(const Document& doc, InternedTokens& interned,
+                                       std::uint32_t unit) {
+    for (std::uint32_t k = interned.unit_first[unit]; k < interned.unit_first[unit + 1]; ++k) {
+        if (interned.ids[k] == kNone) interned.ids[k] = tables_->token(doc, interned.tokens[k]);
+    }
+}
+
+InternedTokens TokenInterner::intern_units(const Document& doc) {
     InternedTokens out;
     out.tokens = tokenize(doc);
-    out.ids.reserve(out.tokens.size());
-    for (const Token& t : out.tokens) out.ids.push_back(tables_->token(doc, t));
+    out.ids.assign(out.tokens.size(), kNone);
     // A unit is a paragraph with the break after it (or the front matter).
     std::uint32_t start = 0;
     for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
@@ -114,27 +144,26 @@ void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_
             while (before > 0 && script[before - 1].kind != EditKind::common) --before;
             std::size_t after = end;
             while (after < script.size() && script[after].kind != EditKind::common) ++after;
-            std::size_t words = 0;
-            bool markup = false;
-            for (std::size_t e = k; e < end; ++e) {
-                const TokenKind kind = old_tokens[script[e].old_index].kind;
-                markup = markup || is_markup(kind);
-                words += !is_blank(kind);
-            }
             const auto [removed_before, added_before] = change_words(before, k);
             const auto [removed_after, added_after] = change_words(end, after);
             // Only rewordings merge: a kept option between two deletions is a choice, not a
             // coincidence.
             const bool rewording =
                 (removed_before > 0 && added_before > 0) || (removed_after > 0 && added_after > 0);
-            const bool between_changes = before < k && after > end && rewording;
-            const bool paragraph_break =
-                std::any_of(script.begin() + k, script.begin() + end, [&](const Edit& e) {
-                    return old_tokens[e.old_index].kind == TokenKind::paragraph_break;
-                });
-            if (between_changes && !markup && !paragraph_break &&
-                words <= std::min(std::max(removed_before, added_before),
-                                  std::max(removed_after, added_after))) {
+            // The run folds when it holds no markup and no paragraph break, and
+            // no more words than the smaller change around it. Read only as far
+            // as it takes to tell: most runs are whole paragraphs.
+            bool fold = before < k && after > end && rewording;
+            const std::size_t most_words = std::min(std::max(removed_before, added_before),
+                                                    std::max(removed_after, added_after));
+            std::size_t words = 0;
+            for (std::size_t e = k; fold && e < end; ++e) {
+                const TokenKind kind = old_tokens[script[e].old_index].kind;
+                words += !is_blank(kind);
+                fold =
+                    !is_markup(kind) && kind != TokenKind::paragraph_break && words <= most_words;
+            }
+            if (fold) {
                 for (std::size_t e = k; e < end; ++e)
                     out.push_back({EditKind::removed, script[e].old_index, 0});
                 for (std::size_t e = k; e < end; ++e)
@@ -157,8 +186,27 @@ TokenDiff diff_tokens(const Document& before, const Document& after,
     return diff_interned(interner.intern(before), interner.intern(after), options);
 }
 
+ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after) {
+    ChangedUnits changed{diff_sequences(before.unit_ids, after.unit_ids),
+                         std::vector<bool>(before.unit_ids.size(), true),
+                         std::vector<bool>(after.unit_ids.size(), true)};
+    for (const Edit& u : changed.unit_script) {
+        if (u.kind != EditKind::common) continue;
+        changed.before[u.old_index] = false;
+        changed.after[u.new_index] = false;
+    }
+    return changed;
+}
+
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
                         const TokenDiffOptions& options) {
+    return diff_interned(before, after,
+                         ChangedUnits{diff_sequences(before.unit_ids, after.unit_ids), {}, {}},
+                         options);
+}
+
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const ChangedUnits& units, const TokenDiffOptions& options) {
     TokenDiff result;
     if (options.copy_tokens) {
         result.old_tokens = before.tokens;
@@ -172,7 +220,7 @@ TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& afte
     };
     const UnitsView old_units{before.unit_ids, before.unit_first};
     const UnitsView new_units{after.unit_ids, after.unit_first};
-    const std::vector<Edit> unit_script = diff_sequences(old_units.ids, new_units.ids);
+    const std::vector<Edit>& unit_script = units.unit_script;
 
     // Walk the unit script; each run of changed units is diffed token by token.
     auto& script = result.script;

@@ -52,13 +52,34 @@ class TokenInterner {
 
     InternedTokens intern(const Document& document);
 
+    // Interning in two steps, for a caller that diffs only the paragraphs
+    // that changed (merge): first the tokens and the paragraph units, every
+    // token id kNone; then, per unit the diff will look into, its token ids.
+    // diff_interned reads the ids of the units its paragraph diff leaves
+    // unmatched, and no others (changed_units tells which they are).
+    InternedTokens intern_units(const Document& document);
+    void intern_unit_tokens(const Document& document, InternedTokens& interned, std::uint32_t unit);
+
   private:
     struct Tables;
     std::unique_ptr<Tables> tables_;
 };
 
+// The paragraph diff of two interned documents, and per unit of `before`
+// and of `after` whether it leaves the unit unmatched, so that diff_interned
+// diffs its tokens.
+struct ChangedUnits {
+    std::vector<Edit> unit_script;
+    std::vector<bool> before, after;
+};
+ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after);
+
 // The diff of two interned documents (interned by the same interner).
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
                         const TokenDiffOptions& options = {});
+// The same, given their paragraph diff (the unit_script of changed_units),
+// which it does not compute again.
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const ChangedUnits& units, const TokenDiffOptions& options = {});
 
 }  // namespace accord

@@ -1,5 +1,8 @@
 #include "core/util/utf8.hpp"
 
+#include <cstdint>
+#include <cstring>
+
 namespace accord::utf8 {
 
 std::size_t sequence_length(std::string_view text, std::size_t at) {
@@ -44,6 +47,14 @@ std::size_t count_chars(std::string_view text, std::size_t begin, std::size_t en
 
 std::size_t first_invalid(std::string_view text, std::size_t from) {
     for (std::size_t i = from; i < text.size();) {
+        // Eight ASCII bytes at a time: most text is ASCII.
+        if (std::uint64_t word = 0; i + sizeof word <= text.size()) {
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if ((word & 0x8080808080808080u) == 0) {
+                i += sizeof word;
+                continue;
+            }
+        }
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;

@@ -1,0 +1,46 @@
+// Finding a negotiation from a path without git (core/config.hpp find_config,
+// core/workspace.hpp inside_work_tree): what `accord check` and `accord
+// merge-file` rely on to read the right notation without starting libgit2.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/config.hpp"
+#include "core/workspace.hpp"
+#include "support/paths.hpp"
+
+namespace accord {
+namespace {
+
+TEST(FindConfig, TheNearestAccordYamlAboveUpToTheWorkTreeTop) {
+    const test::TempDir dir;
+    const std::string inner = dir.path() + "/neg/a/b";
+    std::filesystem::create_directories(inner);
+    // Nothing above a fresh temporary directory names a registry.
+    EXPECT_EQ(find_config(inner), std::nullopt);
+
+    dir.write("neg/accord.yaml", "notation: {}\n");
+    const std::string expected = dir.path() + "/neg/accord.yaml";
+    EXPECT_EQ(find_config(inner), expected);
+    EXPECT_EQ(find_config(dir.write("neg/a/b/draft.md", "Text.\n")), expected) << "from a file";
+    EXPECT_EQ(find_config(dir.path() + "/neg"), expected);
+
+    // A work tree's top ends the search: a registry above it is another negotiation's.
+    std::filesystem::create_directories(inner + "/repo/.git");
+    EXPECT_EQ(find_config(inner + "/repo"), std::nullopt);
+}
+
+TEST(InsideWorkTree, LooksForDotGitAbove) {
+    const test::TempDir dir;
+    std::filesystem::create_directories(dir.path() + "/plain/sub");
+    EXPECT_FALSE(inside_work_tree(dir.path() + "/plain/sub"));
+    std::filesystem::create_directories(dir.path() + "/repo/.git");
+    std::filesystem::create_directories(dir.path() + "/repo/sub");
+    EXPECT_TRUE(inside_work_tree(dir.path() + "/repo/sub"));
+    // A linked work tree or a submodule has a .git file.
+    dir.write("linked/.git", "gitdir: /elsewhere\n");
+    EXPECT_TRUE(inside_work_tree(dir.path() + "/linked"));
+}
+
+}  // namespace
+}  // namespace accord
