@@ -1,7 +1,12 @@
 #include "merge/blame.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 
 #include "core/tokens.hpp"
@@ -50,10 +55,88 @@ bool is_word(TokenKind k) {
     return !is_space_token(k) && !is_markup(k);
 }
 
+// One version parsed, its tokens interned: what attribution reads of it.
+struct Prepared {
+    Document document;
+    InternedTokens interned;
+};
+
+// Parses and interns versions 0..last in order on a thread of its own, a few
+// versions ahead of attribution, so that the two halves of the work share
+// two cores. Interning is the thread's alone (ids are given in order of
+// first sight, so the ids are those of a single-threaded run); each version
+// is interned knowing the one before, whose text it mostly shares.
+class Preparer {
+  public:
+    Preparer(const ReadText& read_text, std::size_t last, const ParseOptions& options)
+        : read_text_(read_text), last_(last), options_(options), thread_([this] { run(); }) {}
+    ~Preparer() {
+        {
+            const std::lock_guard lock(mutex_);
+            stop_ = true;
+        }
+        changed_.notify_all();
+        thread_.join();
+    }
+    Preparer(const Preparer&) = delete;
+    Preparer& operator=(const Preparer&) = delete;
+
+    // The next version, oldest first; rethrows what the thread threw.
+    std::shared_ptr<const Prepared> next() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !ready_.empty() || error_; });
+        if (ready_.empty()) std::rethrow_exception(error_);
+        std::shared_ptr<const Prepared> out = std::move(ready_.front());
+        ready_.pop_front();
+        changed_.notify_all();
+        return out;
+    }
+
+  private:
+    static constexpr std::size_t kAhead = 8;  // bounds the memory held by the queue
+
+    void run() {
+        try {
+            TokenInterner interner;
+            std::shared_ptr<const Prepared> earlier;
+            for (std::size_t v = 0; v <= last_; ++v) {
+                auto prepared = std::make_shared<Prepared>();
+                prepared->document = parse(read_text_(v), options_);
+                prepared->interned = earlier ? interner.intern(prepared->document,
+                                                               earlier->document, earlier->interned)
+                                             : interner.intern(prepared->document);
+                std::unique_lock lock(mutex_);
+                changed_.wait(lock, [&] { return ready_.size() < kAhead || stop_; });
+                if (stop_) return;
+                ready_.push_back(prepared);
+                changed_.notify_all();
+                earlier = std::move(prepared);
+            }
+        } catch (...) {
+            const std::lock_guard lock(mutex_);
+            error_ = std::current_exception();
+            changed_.notify_all();
+        }
+    }
+
+    const ReadText& read_text_;
+    const std::size_t last_;
+    const ParseOptions& options_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::shared_ptr<const Prepared>> ready_;
+    std::exception_ptr error_;
+    bool stop_ = false;
+    std::thread thread_;  // last: starts once everything above is made
+};
+
 // One parsed version with the origin of each of its tokens.
 struct Attributed {
-    Document document;
-    InternedTokens interned;  // its tokens and their ids, made once
+    explicit Attributed(std::shared_ptr<const Prepared> p)
+        : prepared(std::move(p)), document(prepared->document), interned(prepared->interned) {}
+    std::shared_ptr<const Prepared> prepared;
+    const Document& document;
+    const InternedTokens& interned;  // its tokens and their ids, made once
     std::vector<Origin> origins;
     const std::vector<Token>& tokens() const { return interned.tokens; }
 };
@@ -235,12 +318,13 @@ class Graveyard {
 
 class Blamer {
   public:
-    Blamer(const std::vector<BlameVersion>& versions, const ParseOptions& options)
-        : versions_(versions), options_(options), done_(versions.size()) {}
+    Blamer(const std::vector<BlameVersion>& versions, std::size_t last, const ParseOptions& options,
+           const ReadText& read_text)
+        : versions_(versions), done_(versions.size()), preparer_(read_text, last, options) {}
 
     // Versions are attributed oldest first; a version is let go once no
     // later version up to `v` needs it as a parent (a long history would
-    // otherwise hold every version in memory).
+    // otherwise hold every version in memory). Called once, with `last`.
     const Attributed& attribute(std::size_t v) {
         std::vector<std::size_t> last_use(v + 1, 0);
         for (std::size_t k = 0; k <= v; ++k) {
@@ -257,9 +341,7 @@ class Blamer {
 
   private:
     void step(std::size_t v) {
-        auto current = std::make_unique<Attributed>();
-        current->document = parse(versions_[v].text, options_);
-        current->interned = interner_.intern(current->document);
+        auto current = std::make_unique<Attributed>(preparer_.next());
         current->origins.assign(current->tokens().size(), Origin{});
         const auto& parents = versions_[v].parents;
 
@@ -340,10 +422,9 @@ class Blamer {
     }
 
     const std::vector<BlameVersion>& versions_;
-    const ParseOptions& options_;
     std::vector<std::unique_ptr<Attributed>> done_;
-    TokenInterner interner_;
     Graveyard graveyard_;
+    Preparer preparer_;
 };
 
 SpanKind span_kind(TokenKind k) {
@@ -365,7 +446,13 @@ SpanKind span_kind(TokenKind k) {
 
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const ParseOptions& options) {
-    Blamer blamer(versions, options);
+    return blame_versions(versions, target, options,
+                          [&](std::size_t v) { return std::string_view(versions[v].text); });
+}
+
+BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
+                           const ParseOptions& options, const ReadText& read_text) {
+    Blamer blamer(versions, target, options, read_text);
     const Attributed& a = blamer.attribute(target);
     BlameResult result;
     for (std::uint32_t t = 0; t < a.tokens().size(); ++t) {
