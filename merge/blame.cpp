@@ -1,15 +1,11 @@
 #include "merge/blame.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <exception>
 #include <memory>
-#include <mutex>
-#include <thread>
 #include <unordered_map>
 
 #include "core/tokens.hpp"
+#include "merge/blame_prepare.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
 
@@ -55,86 +51,11 @@ bool is_word(TokenKind k) {
     return !is_space_token(k) && !is_markup(k);
 }
 
-// One version parsed, its tokens interned: what attribution reads of it.
-struct Prepared {
-    Document document;
-    InternedTokens interned;
-};
-
-// Parses and interns versions 0..last in order on a thread of its own, a few
-// versions ahead of attribution, so that the two halves of the work share
-// two cores. Interning is the thread's alone (ids are given in order of
-// first sight, so the ids are those of a single-threaded run); each version
-// is interned knowing the one before, whose text it mostly shares.
-class Preparer {
-  public:
-    Preparer(const ReadText& read_text, std::size_t last, const ParseOptions& options)
-        : read_text_(read_text), last_(last), options_(options), thread_([this] { run(); }) {}
-    ~Preparer() {
-        {
-            const std::lock_guard lock(mutex_);
-            stop_ = true;
-        }
-        changed_.notify_all();
-        thread_.join();
-    }
-    Preparer(const Preparer&) = delete;
-    Preparer& operator=(const Preparer&) = delete;
-
-    // The next version, oldest first; rethrows what the thread threw.
-    std::shared_ptr<const Prepared> next() {
-        std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return !ready_.empty() || error_; });
-        if (ready_.empty()) std::rethrow_exception(error_);
-        std::shared_ptr<const Prepared> out = std::move(ready_.front());
-        ready_.pop_front();
-        changed_.notify_all();
-        return out;
-    }
-
-  private:
-    static constexpr std::size_t kAhead = 8;  // bounds the memory held by the queue
-
-    void run() {
-        try {
-            TokenInterner interner;
-            std::shared_ptr<const Prepared> earlier;
-            for (std::size_t v = 0; v <= last_; ++v) {
-                auto prepared = std::make_shared<Prepared>();
-                prepared->document = parse(read_text_(v), options_);
-                prepared->interned = earlier ? interner.intern(prepared->document,
-                                                               earlier->document, earlier->interned)
-                                             : interner.intern(prepared->document);
-                std::unique_lock lock(mutex_);
-                changed_.wait(lock, [&] { return ready_.size() < kAhead || stop_; });
-                if (stop_) return;
-                ready_.push_back(prepared);
-                changed_.notify_all();
-                earlier = std::move(prepared);
-            }
-        } catch (...) {
-            const std::lock_guard lock(mutex_);
-            error_ = std::current_exception();
-            changed_.notify_all();
-        }
-    }
-
-    const ReadText& read_text_;
-    const std::size_t last_;
-    const ParseOptions& options_;
-    std::mutex mutex_;
-    std::condition_variable changed_;
-    std::deque<std::shared_ptr<const Prepared>> ready_;
-    std::exception_ptr error_;
-    bool stop_ = false;
-    std::thread thread_;  // last: starts once everything above is made
-};
-
 // One parsed version with the origin of each of its tokens.
 struct Attributed {
-    explicit Attributed(std::shared_ptr<const Prepared> p)
+    explicit Attributed(std::shared_ptr<const PreparedVersion> p)
         : prepared(std::move(p)), document(prepared->document), interned(prepared->interned) {}
-    std::shared_ptr<const Prepared> prepared;
+    std::shared_ptr<const PreparedVersion> prepared;
     const Document& document;
     const InternedTokens& interned;  // its tokens and their ids, made once
     std::vector<Origin> origins;
@@ -424,7 +345,7 @@ class Blamer {
     const std::vector<BlameVersion>& versions_;
     std::vector<std::unique_ptr<Attributed>> done_;
     Graveyard graveyard_;
-    Preparer preparer_;
+    VersionPreparer preparer_;
 };
 
 SpanKind span_kind(TokenKind k) {

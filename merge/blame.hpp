@@ -10,13 +10,13 @@
 // everything ever deleted, as WikiWho does). In a merge, a word takes its
 // origin from the parent it came from.
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/document.hpp"
 #include "core/parse.hpp"
+#include "merge/blame_prepare.hpp"
 
 namespace accord {
 
@@ -52,10 +52,9 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
 
 // As above, with each version's text given by read_text(v) instead of taken
 // from versions[v].text. It is called once per version up to `target`, in
-// order, on a second thread while earlier versions are attributed, so that
+// order, on a thread of its own while earlier versions are attributed, so that
 // reading a history overlaps with attributing it; the view it returns must
 // stay valid until blame_versions returns.
-using ReadText = std::function<std::string_view(std::size_t version)>;
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const ParseOptions& options, const ReadText& read_text);
 

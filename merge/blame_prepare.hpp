@@ -1,0 +1,107 @@
+#pragma once
+// The first half of blame's work on each version, done ahead of attribution
+// on threads of its own: read the text, parse it, intern its tokens.
+#include <condition_variable>
+#include <cstddef>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string_view>
+#include <thread>
+
+#include "core/document.hpp"
+#include "core/parse.hpp"
+#include "merge/token_diff.hpp"
+
+namespace accord {
+
+// One version parsed, its tokens interned: what attribution reads of it.
+struct PreparedVersion {
+    Document document;
+    InternedTokens interned;
+};
+
+// A bounded queue from one thread to another. The producer ends it with
+// finish (optionally with the exception it stopped on); the consumer may
+// leave early, after which push returns false.
+template <class T>
+class Channel {
+  public:
+    explicit Channel(std::size_t capacity) : capacity_(capacity) {}
+
+    bool push(T value) {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return items_.size() < capacity_ || left_; });
+        if (left_) return false;
+        items_.push_back(std::move(value));
+        changed_.notify_all();
+        return true;
+    }
+    void finish(std::exception_ptr error = nullptr) {
+        const std::lock_guard lock(mutex_);
+        finished_ = true;
+        error_ = error;
+        changed_.notify_all();
+    }
+    // The next item; nullopt once finished and drained; rethrows the producer's error.
+    std::optional<T> pop() {
+        std::unique_lock lock(mutex_);
+        changed_.wait(lock, [&] { return !items_.empty() || finished_; });
+        if (items_.empty()) {
+            if (error_) std::rethrow_exception(error_);
+            return std::nullopt;
+        }
+        T out = std::move(items_.front());
+        items_.pop_front();
+        changed_.notify_all();
+        return out;
+    }
+    void leave() {
+        const std::lock_guard lock(mutex_);
+        left_ = true;
+        changed_.notify_all();
+    }
+
+  private:
+    const std::size_t capacity_;
+    std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<T> items_;
+    bool finished_ = false, left_ = false;
+    std::exception_ptr error_;
+};
+
+// Gives the text of a version; see blame_versions.
+using ReadText = std::function<std::string_view(std::size_t version)>;
+
+// Prepares versions 0..last in order, a few versions ahead of the caller:
+// one thread reads and parses, another interns, so that with attribution
+// the work spreads over the cores there are. Interning stays on one thread
+// and in version order, so ids are those of a single-threaded run; each
+// version is interned against the one before, whose text it mostly shares.
+class VersionPreparer {
+  public:
+    VersionPreparer(ReadText read_text, std::size_t last, const ParseOptions& options);
+    ~VersionPreparer();  // stops both threads
+    VersionPreparer(const VersionPreparer&) = delete;
+    VersionPreparer& operator=(const VersionPreparer&) = delete;
+
+    // The next version, oldest first; rethrows what a thread threw.
+    std::shared_ptr<const PreparedVersion> next();
+
+  private:
+    void read_and_parse();
+    void intern();
+
+    ReadText read_text_;
+    const std::size_t last_;
+    const ParseOptions options_;
+    Channel<std::unique_ptr<PreparedVersion>> parsed_;
+    Channel<std::shared_ptr<const PreparedVersion>> prepared_;
+    std::thread parser_, interner_;  // last: start once everything above is made
+};
+
+}  // namespace accord
