@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/tokens.hpp"
+#include "merge/blame_diff.hpp"
 #include "merge/blame_prepare.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
@@ -275,12 +276,9 @@ class Blamer {
             const TokenKind k = current->tokens()[t].kind;
             bracket_mark[t] = k == TokenKind::bracket_open || k == TokenKind::bracket_close;
         }
-        TokenDiffOptions raw;
-        raw.fold_coincidences = false;
-        raw.copy_tokens = false;
         for (std::size_t p : parents) {
             const Attributed& parent = *done_[p];
-            const TokenDiff diff = diff_interned(parent.interned, current->interned, raw);
+            const TokenMapping diff = map_tokens(parent.interned, current->interned);
             for (std::uint32_t t = 0; t < diff.new_to_old.size(); ++t) {
                 if (claimed[t] || bracket_mark[t] || diff.new_to_old[t] == kNone) continue;
                 current->origins[t] = parent.origins[diff.new_to_old[t]];
@@ -329,7 +327,7 @@ class Blamer {
 
     // True when the diff added or removed a bracket mark on either side.
     static bool marks_moved(const Attributed& parent, const Attributed& current,
-                            const TokenDiff& diff) {
+                            const TokenMapping& diff) {
         auto is_mark = [](TokenKind k) {
             return k == TokenKind::bracket_open || k == TokenKind::bracket_close;
         };
