@@ -304,14 +304,33 @@ std::optional<std::string> Repository::read_file_at(const std::string& commit_id
     return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
 }
 
+namespace {
+
+// While it lives, libgit2 reads objects without hashing them to check their
+// ids. The option is process-wide and has no getter: accord leaves it at
+// libgit2's default (on) everywhere else and reads from one thread at a time.
+struct Unverified {
+    Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0); }
+    ~Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1); }
+    Unverified(const Unverified&) = delete;
+    Unverified& operator=(const Unverified&) = delete;
+};
+
+}  // namespace
+
+std::vector<Repository::FileCommit> Repository::file_commits(const std::string& from_commit,
+                                                             const std::string& path) const {
+    const Unverified unverified;
+    std::vector<FileCommit> out;
+    for (CommitInfo& commit : history(from_commit, {path})) {
+        std::optional<std::string> blob = blob_id_at(commit.id, path);
+        out.push_back({std::move(commit), std::move(blob)});
+    }
+    return out;
+}
+
 std::string Repository::read_blob_unverified(const std::string& blob_id) const {
     const git_oid id = git::parse_id(blob_id, "blob");
-    // The option is process-wide and has no getter: accord leaves it at
-    // libgit2's default (on) everywhere else and reads from one thread.
-    struct Unverified {
-        Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0); }
-        ~Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1); }
-    };
     git_blob* blob = nullptr;
     int rc = 0;
     {

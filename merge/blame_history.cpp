@@ -17,12 +17,11 @@ namespace {
 FileHistory walk_history(const Workspace& ws, const std::string& path, const std::string& commit,
                          std::vector<std::string>* blob_ids) {
     FileHistory out;
-    std::vector<CommitInfo> commits = ws.repo().history(commit, {path});
+    std::vector<Repository::FileCommit> commits = ws.repo().file_commits(commit, path);
     std::reverse(commits.begin(), commits.end());  // oldest first
     std::map<std::string, std::size_t> version_of_commit;
     std::map<std::string, std::size_t> latest_with_blob;
-    for (const CommitInfo& c : commits) {
-        const auto blob = ws.repo().blob_id_at(c.id, path);
+    for (const auto& [c, blob] : commits) {
         if (!blob) continue;  // the file was deleted here
         BlameVersion v;
         v.id = c.id;
