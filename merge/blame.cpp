@@ -61,6 +61,19 @@ struct Attributed {
     const InternedTokens& interned;  // its tokens and their ids, made once
     std::vector<Origin> origins;
     const std::vector<Token>& tokens() const { return interned.tokens; }
+
+    // Its TokenView over `mapping` (a side of the diff at hand). The view's
+    // lookups depend on the version alone, so it is made once and kept: a
+    // version is the new side of one diff and the old side of the next.
+    const TokenView& view(const std::vector<std::uint32_t>& mapping) {
+        view_mapping_ = mapping;
+        if (!view_) view_ = std::make_unique<TokenView>(document, tokens(), view_mapping_);
+        return *view_;
+    }
+
+  private:
+    std::vector<std::uint32_t> view_mapping_;  // what view_ reads as its mapping
+    std::unique_ptr<TokenView> view_;
 };
 
 // Everything ever deleted, in runs of word ids, indexed for restoration
@@ -277,7 +290,7 @@ class Blamer {
             bracket_mark[t] = k == TokenKind::bracket_open || k == TokenKind::bracket_close;
         }
         for (std::size_t p : parents) {
-            const Attributed& parent = *done_[p];
+            Attributed& parent = *done_[p];
             const TokenMapping diff = map_tokens(parent.interned, current->interned);
             for (std::uint32_t t = 0; t < diff.new_to_old.size(); ++t) {
                 if (claimed[t] || bracket_mark[t] || diff.new_to_old[t] == kNone) continue;
@@ -285,8 +298,8 @@ class Blamer {
                 claimed[t] = true;
             }
             if (marks_moved(parent, *current, diff)) {
-                const TokenView old_view(parent.document, parent.tokens(), diff.old_to_new);
-                const TokenView new_view(current->document, current->tokens(), diff.new_to_old);
+                const TokenView& old_view = parent.view(diff.old_to_new);
+                const TokenView& new_view = current->view(diff.new_to_old);
                 const BracketPairs pairs = pair_brackets(old_view, new_view);
                 for (std::uint32_t nb = 0; nb < pairs.new_to_old.size(); ++nb) {
                     const std::uint32_t ob = pairs.new_to_old[nb];
