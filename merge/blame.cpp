@@ -48,6 +48,10 @@ struct Origin {
     bool operator==(const Origin&) const = default;
 };
 
+// One flag per token; bytes, not std::vector<bool>'s bits, which cost more
+// to test and set in the per-token loops of every version.
+using Flags = std::vector<std::uint8_t>;
+
 bool is_word(TokenKind k) {
     return !is_space_token(k) && !is_markup(k);
 }
@@ -91,7 +95,7 @@ class Graveyard {
     // run "assembly names knowledge"), and ends where a kept token stands.
     void bury(const Attributed& from, const std::vector<std::uint32_t>& removed,
               std::size_t deleted_by) {
-        std::vector<bool> is_removed(from.tokens().size(), false);
+        Flags is_removed(from.tokens().size(), false);
         for (std::uint32_t t : removed) is_removed[t] = true;
         std::size_t run_start = words_.size();
         auto flush = [&] {
@@ -128,7 +132,7 @@ class Graveyard {
     // to another copy, which must not split the restoration. A stretch found
     // among the deleted words takes their origins when at least half of it
     // was added; otherwise only its added words do.
-    void restore(Attributed& to, const std::vector<bool>& claimed, std::size_t version) {
+    void restore(Attributed& to, const Flags& claimed, std::size_t version) {
         if (words_.empty()) return;
         std::vector<std::uint32_t> words;
         for (std::uint32_t t = 0; t < to.tokens().size(); ++t) {
@@ -214,7 +218,7 @@ class Graveyard {
     }
 
     void match_anchors(Attributed& to, const std::vector<std::uint32_t>& words,
-                       const std::vector<bool>& claimed, std::size_t begin, std::size_t end,
+                       const Flags& claimed, std::size_t begin, std::size_t end,
                        std::size_t version) {
         auto id_of = [&](std::size_t k) { return to.interned.ids[words[k]]; };
         std::vector<std::uint32_t> gram(kGram);
@@ -280,11 +284,11 @@ class Blamer {
         current->origins.assign(current->tokens().size(), Origin{});
         const auto& parents = versions_[v].parents;
 
-        std::vector<bool> claimed(current->tokens().size(), false);
+        Flags claimed(current->tokens().size(), false);
         // Bracket marks follow their bracket, not the token diff's alignment:
         // a bracket standing in a parent keeps its marks' origin; any other
         // bracket is this version's.
-        std::vector<bool> bracket_mark(current->tokens().size(), false);
+        Flags bracket_mark(current->tokens().size(), false);
         for (std::uint32_t t = 0; t < current->tokens().size(); ++t) {
             const TokenKind k = current->tokens()[t].kind;
             bracket_mark[t] = k == TokenKind::bracket_open || k == TokenKind::bracket_close;
