@@ -322,10 +322,71 @@ std::vector<Repository::FileCommit> Repository::file_commits(const std::string& 
                                                              const std::string& path) const {
     const Unverified unverified;
     std::vector<FileCommit> out;
-    for (CommitInfo& commit : history(from_commit, {path})) {
-        std::optional<std::string> blob = blob_id_at(commit.id, path);
-        out.push_back({std::move(commit), std::move(blob)});
+    if (path.empty()) {  // the work tree itself: history's entry is the root tree, no blob
+        for (CommitInfo& commit : history(from_commit, {path}))
+            out.push_back({std::move(commit), std::nullopt});
+        return out;
     }
+    // history's walk for one path, keeping the entry it finds in each commit
+    // so that the blob id needs no second lookup.
+    const git::CommitPtr start = impl_->lookup_commit(from_commit);
+    git_revwalk* raw_walk = nullptr;
+    if (git_revwalk_new(&raw_walk, impl_->repo.get()) < 0) {
+        git::fail("cannot walk the history of " + impl_->where);
+    }
+    git::RevwalkPtr walker(raw_walk);
+    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
+        git::fail("cannot walk the history from " + from_commit + " in " + impl_->where);
+    }
+    struct Entry {
+        git_oid id;
+        bool blob;
+    };
+    auto entry_of = [&](const git_commit* commit) -> std::optional<Entry> {
+        const git::TreePtr tree = impl_->tree_of(commit);
+        git_tree_entry* entry = nullptr;
+        const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
+        if (rc == GIT_ENOTFOUND) return std::nullopt;
+        if (rc < 0) git::fail("cannot look up '" + path + "' in " + impl_->where);
+        git::TreeEntryPtr owned(entry);
+        return Entry{*git_tree_entry_id(entry), git_tree_entry_type(entry) == GIT_OBJECT_BLOB};
+    };
+    auto same = [](const std::optional<Entry>& a, const std::optional<Entry>& b) {
+        if (a.has_value() != b.has_value()) return false;
+        return !a || git_oid_equal(&a->id, &b->id);
+    };
+    // The walk usually visits a commit's first parent next: keep its entry.
+    std::optional<git_oid> cached_id;
+    std::optional<Entry> cached;
+    git_oid id;
+    int rc = 0;
+    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
+        git_commit* raw_commit = nullptr;
+        if (git_commit_lookup(&raw_commit, impl_->repo.get(), &id) < 0) {
+            git::fail("cannot read commit " + git::hex(id) + " in " + impl_->where);
+        }
+        const git::CommitPtr commit(raw_commit);
+        const std::optional<Entry> mine =
+            cached_id && git_oid_equal(&*cached_id, &id) ? cached : entry_of(raw_commit);
+        std::optional<Entry> parent_entry;
+        cached_id.reset();
+        if (git_commit_parentcount(raw_commit) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, raw_commit, 0) < 0) {
+                git::fail("cannot read the parent of " + git::hex(id) + " in " + impl_->where);
+            }
+            const git::CommitPtr owned(parent);
+            parent_entry = entry_of(parent);
+            cached_id = *git_commit_id(parent);
+            cached = parent_entry;
+        }
+        if (same(mine, parent_entry)) continue;
+        std::optional<std::string> blob;
+        if (mine && mine->blob) blob = git::hex(mine->id);
+        out.push_back({impl_->info(raw_commit), std::move(blob)});
+    }
+    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + impl_->where);
     return out;
 }
 
