@@ -38,7 +38,7 @@ void VersionPreparer::read_and_parse() {
         for (std::size_t v = 0; v <= last_; ++v) {
             auto version = std::make_unique<PreparedVersion>();
             version->document = parse(read_text_(v), options_);
-            if (!parsed_.push(std::move(version))) return;
+            if (!parsed_.push(std::move(version))) break;
         }
         parsed_.finish();
     } catch (...) {
@@ -56,7 +56,7 @@ void VersionPreparer::intern() {
                 earlier ? interner.intern(version.document, earlier->document, earlier->interned)
                         : interner.intern(version.document);
             std::shared_ptr<const PreparedVersion> ready = std::move(*parsed);
-            if (!prepared_.push(ready)) return;
+            if (!prepared_.push(ready)) break;
             earlier = std::move(ready);
         }
         prepared_.finish();

@@ -46,10 +46,12 @@ class Channel {
         error_ = error;
         changed_.notify_all();
     }
-    // The next item; nullopt once finished and drained; rethrows the producer's error.
+    // The next item; nullopt once finished and drained, or once left;
+    // rethrows the producer's error.
     std::optional<T> pop() {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return !items_.empty() || finished_; });
+        changed_.wait(lock, [&] { return !items_.empty() || finished_ || left_; });
+        if (left_) return std::nullopt;
         if (items_.empty()) {
             if (error_) std::rethrow_exception(error_);
             return std::nullopt;

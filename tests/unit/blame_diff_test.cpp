@@ -1,9 +1,13 @@
 // Blame's shortcuts give what the general code gives: interning a version
 // against the one before equals interning it alone, and map_tokens equals
 // the mapping of diff_interned without coincidence folding, on every
-// version of generated negotiation histories.
+// version of generated negotiation histories. And its pipeline of threads
+// passes errors on.
 #include <gtest/gtest.h>
 
+#include <stdexcept>
+
+#include "merge/blame.hpp"
 #include "merge/blame_diff.hpp"
 #include "merge/token_diff.hpp"
 #include "support/negotiation_generator.hpp"
@@ -49,6 +53,24 @@ TEST(BlameShortcuts, EqualTheGeneralCodeOnGeneratedHistories) {
             }
         }
     }
+}
+
+// A text that cannot be read stops the blame with the reader's error, and
+// the threads preparing versions ahead stop with it.
+TEST(BlamePipeline, AReadErrorReachesTheCaller) {
+    test::GeneratorOptions options;
+    options.proposals = 60;
+    const test::GeneratedHistory history = test::generate_history(options);
+    const ReadText failing = [&](std::size_t v) -> std::string_view {
+        if (v == 30) throw std::runtime_error("cannot read version 30");
+        return history.versions[v].text;
+    };
+    EXPECT_THROW(blame_versions(history.versions, history.versions.size() - 1,
+                                history.parse_options, failing),
+                 std::runtime_error);
+    const BlameResult whole =
+        blame_versions(history.versions, history.versions.size() - 1, history.parse_options);
+    EXPECT_FALSE(whole.spans.empty());
 }
 
 }  // namespace
