@@ -7,7 +7,7 @@ namespace accord {
 namespace {
 
 // Versions a stage may run ahead of the next: bounds the memory held.
-constexpr std::size_t kAhead = 8;
+constexpr std::size_t kAhead = 16;
 
 }  // namespace
 

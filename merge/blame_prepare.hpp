@@ -1,6 +1,7 @@
 #pragma once
 // The first half of blame's work on each version, done ahead of attribution
 // on threads of its own: read the text, parse it, intern its tokens.
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -26,18 +27,25 @@ struct PreparedVersion {
 
 // A bounded queue from one thread to another. The producer ends it with
 // finish (optionally with the exception it stopped on); the consumer may
-// leave early, after which push returns false.
+// leave early, after which push returns false. A full queue lets its
+// producer go on only once it is down to half; an empty one wakes its
+// consumer once a quarter of it is filled (or the producer finished): a
+// waiting thread wakes once per few items, not once per item.
 template <class T>
 class Channel {
   public:
-    explicit Channel(std::size_t capacity) : capacity_(capacity) {}
+    explicit Channel(std::size_t capacity)
+        : capacity_(capacity),
+          resume_(capacity / 2),
+          batch_(std::max<std::size_t>(capacity / 4, 1)) {}
 
     bool push(T value) {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return items_.size() < capacity_ || left_; });
+        if (items_.size() >= capacity_)
+            changed_.wait(lock, [&] { return items_.size() <= resume_ || left_; });
         if (left_) return false;
         items_.push_back(std::move(value));
-        changed_.notify_all();
+        if (items_.size() == batch_) changed_.notify_all();  // the consumer may wait
         return true;
     }
     void finish(std::exception_ptr error = nullptr) {
@@ -50,7 +58,8 @@ class Channel {
     // rethrows the producer's error.
     std::optional<T> pop() {
         std::unique_lock lock(mutex_);
-        changed_.wait(lock, [&] { return !items_.empty() || finished_ || left_; });
+        if (items_.empty())
+            changed_.wait(lock, [&] { return items_.size() >= batch_ || finished_ || left_; });
         if (left_) return std::nullopt;
         if (items_.empty()) {
             if (error_) std::rethrow_exception(error_);
@@ -58,7 +67,7 @@ class Channel {
         }
         T out = std::move(items_.front());
         items_.pop_front();
-        changed_.notify_all();
+        if (items_.size() == resume_) changed_.notify_all();  // the producer may wait on full
         return out;
     }
     void leave() {
@@ -68,7 +77,7 @@ class Channel {
     }
 
   private:
-    const std::size_t capacity_;
+    const std::size_t capacity_, resume_, batch_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<T> items_;
