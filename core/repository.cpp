@@ -304,6 +304,106 @@ std::optional<std::string> Repository::read_file_at(const std::string& commit_id
     return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
 }
 
+namespace {
+
+// While it lives, libgit2 reads objects without hashing them to check their
+// ids. The option is process-wide and has no getter: accord leaves it at
+// libgit2's default (on) everywhere else and reads from one thread at a time.
+struct Unverified {
+    Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0); }
+    ~Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1); }
+    Unverified(const Unverified&) = delete;
+    Unverified& operator=(const Unverified&) = delete;
+};
+
+}  // namespace
+
+std::vector<Repository::FileCommit> Repository::file_commits(const std::string& from_commit,
+                                                             const std::string& path) const {
+    const Unverified unverified;
+    std::vector<FileCommit> out;
+    if (path.empty()) {  // the work tree itself: history's entry is the root tree, no blob
+        for (CommitInfo& commit : history(from_commit, {path}))
+            out.push_back({std::move(commit), std::nullopt});
+        return out;
+    }
+    // history's walk for one path, keeping the entry it finds in each commit
+    // so that the blob id needs no second lookup.
+    const git::CommitPtr start = impl_->lookup_commit(from_commit);
+    git_revwalk* raw_walk = nullptr;
+    if (git_revwalk_new(&raw_walk, impl_->repo.get()) < 0) {
+        git::fail("cannot walk the history of " + impl_->where);
+    }
+    git::RevwalkPtr walker(raw_walk);
+    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
+        git::fail("cannot walk the history from " + from_commit + " in " + impl_->where);
+    }
+    struct Entry {
+        git_oid id;
+        bool blob;
+    };
+    auto entry_of = [&](const git_commit* commit) -> std::optional<Entry> {
+        const git::TreePtr tree = impl_->tree_of(commit);
+        git_tree_entry* entry = nullptr;
+        const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
+        if (rc == GIT_ENOTFOUND) return std::nullopt;
+        if (rc < 0) git::fail("cannot look up '" + path + "' in " + impl_->where);
+        git::TreeEntryPtr owned(entry);
+        return Entry{*git_tree_entry_id(entry), git_tree_entry_type(entry) == GIT_OBJECT_BLOB};
+    };
+    auto same = [](const std::optional<Entry>& a, const std::optional<Entry>& b) {
+        if (a.has_value() != b.has_value()) return false;
+        return !a || git_oid_equal(&a->id, &b->id);
+    };
+    // The walk usually visits a commit's first parent next: keep its entry.
+    std::optional<git_oid> cached_id;
+    std::optional<Entry> cached;
+    git_oid id;
+    int rc = 0;
+    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
+        git_commit* raw_commit = nullptr;
+        if (git_commit_lookup(&raw_commit, impl_->repo.get(), &id) < 0) {
+            git::fail("cannot read commit " + git::hex(id) + " in " + impl_->where);
+        }
+        const git::CommitPtr commit(raw_commit);
+        const std::optional<Entry> mine =
+            cached_id && git_oid_equal(&*cached_id, &id) ? cached : entry_of(raw_commit);
+        std::optional<Entry> parent_entry;
+        cached_id.reset();
+        if (git_commit_parentcount(raw_commit) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, raw_commit, 0) < 0) {
+                git::fail("cannot read the parent of " + git::hex(id) + " in " + impl_->where);
+            }
+            const git::CommitPtr owned(parent);
+            parent_entry = entry_of(parent);
+            cached_id = *git_commit_id(parent);
+            cached = parent_entry;
+        }
+        if (same(mine, parent_entry)) continue;
+        std::optional<std::string> blob;
+        if (mine && mine->blob) blob = git::hex(mine->id);
+        out.push_back({impl_->info(raw_commit), std::move(blob)});
+    }
+    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + impl_->where);
+    return out;
+}
+
+std::string Repository::read_blob_unverified(const std::string& blob_id) const {
+    const git_oid id = git::parse_id(blob_id, "blob");
+    git_blob* blob = nullptr;
+    int rc = 0;
+    {
+        const Unverified unverified;
+        rc = git_blob_lookup(&blob, impl_->repo.get(), &id);
+    }
+    if (rc < 0) git::fail("cannot read blob " + blob_id + " in " + impl_->where);
+    git::BlobPtr owned(blob);
+    const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
+    return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
+}
+
 std::vector<std::string> Repository::list_files(const std::string& commit_id) const {
     const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
     std::vector<std::string> files;

@@ -109,6 +109,19 @@ class Repository {
                                             const std::string& path) const;
     std::optional<std::string> blob_id_at(const std::string& commit_id,
                                           const std::string& path) const;
+    // read_blob as git reads objects: without hashing the object again to
+    // check its id, which nearly doubles the cost of reading a long history
+    // (blame reads every version; git fsck is what checks objects).
+    std::string read_blob_unverified(const std::string& blob_id) const;
+    // history(from_commit, {path}) with the blob id of `path` in each of
+    // those commits (nullopt where it is absent or not a file), objects read
+    // as read_blob_unverified reads them.
+    struct FileCommit {
+        CommitInfo commit;
+        std::optional<std::string> blob;
+    };
+    std::vector<FileCommit> file_commits(const std::string& from_commit,
+                                         const std::string& path) const;
     // Every file in the commit's tree, sorted, '/'-separated.
     std::vector<std::string> list_files(const std::string& commit_id) const;
 

@@ -96,7 +96,7 @@ Wide classify_wide(std::string_view text, std::size_t at, std::size_t length) {
 
 class Tokenizer {
   public:
-    Tokenizer(const Document& doc, std::vector<Token>& out) : text_(doc.source), out_(out) {}
+    Tokenizer(std::string_view source, std::vector<Token>& out) : text_(source), out_(out) {}
 
     // Literal text between markup pieces.
     void text(std::size_t begin, std::size_t end) {
@@ -173,7 +173,7 @@ class Tokenizer {
 std::vector<Token> tokenize(const Document& doc) {
     std::vector<Token> tokens;
     tokens.reserve(doc.source.size() / 3 + 16);
-    Tokenizer tokenizer(doc, tokens);
+    Tokenizer tokenizer(doc.source, tokens);
     std::size_t at = 0;
     for (const MarkupPiece& piece : markup_pieces(doc)) {
         tokenizer.text(at, piece.range.begin);
@@ -182,6 +182,15 @@ std::vector<Token> tokenize(const Document& doc) {
     }
     tokenizer.text(at, doc.source.size());
     return tokens;
+}
+
+TokenKind markup_token_kind(const MarkupPiece& piece) {
+    return markup_token(piece.kind);
+}
+
+void tokenize_text(std::string_view source, std::size_t begin, std::size_t end,
+                   std::vector<Token>& out) {
+    Tokenizer(source, out).text(begin, end);
 }
 
 }  // namespace accord

@@ -37,4 +37,16 @@ struct Token {
 
 std::vector<Token> tokenize(const Document& document);
 
+// The pieces of tokenize, for callers that tokenize a text in parts (blame
+// reuses the tokens of an earlier version where the text did not change):
+// tokenize(document) is, for each of markup_pieces(document) in order, the
+// literal text before it, then the piece as one token of markup_token_kind;
+// then the literal text after the last piece. The tokens of literal text
+// source[begin, end) depend only on source[begin, end + 3) (a UTF-8 sequence
+// is read whole) and are appended to `out`.
+struct MarkupPiece;
+TokenKind markup_token_kind(const MarkupPiece& piece);
+void tokenize_text(std::string_view source, std::size_t begin, std::size_t end,
+                   std::vector<Token>& out);
+
 }  // namespace accord

@@ -5,6 +5,8 @@
 #include <unordered_map>
 
 #include "core/tokens.hpp"
+#include "merge/blame_diff.hpp"
+#include "merge/blame_prepare.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
 
@@ -46,16 +48,36 @@ struct Origin {
     bool operator==(const Origin&) const = default;
 };
 
+// One flag per token; bytes, not std::vector<bool>'s bits, which cost more
+// to test and set in the per-token loops of every version.
+using Flags = std::vector<std::uint8_t>;
+
 bool is_word(TokenKind k) {
     return !is_space_token(k) && !is_markup(k);
 }
 
 // One parsed version with the origin of each of its tokens.
 struct Attributed {
-    Document document;
-    InternedTokens interned;  // its tokens and their ids, made once
+    explicit Attributed(std::shared_ptr<const PreparedVersion> p)
+        : prepared(std::move(p)), document(prepared->document), interned(prepared->interned) {}
+    std::shared_ptr<const PreparedVersion> prepared;
+    const Document& document;
+    const InternedTokens& interned;  // its tokens and their ids, made once
     std::vector<Origin> origins;
     const std::vector<Token>& tokens() const { return interned.tokens; }
+
+    // Its TokenView over `mapping` (a side of the diff at hand). The view's
+    // lookups depend on the version alone, so it is made once and kept: a
+    // version is the new side of one diff and the old side of the next.
+    const TokenView& view(const std::vector<std::uint32_t>& mapping) {
+        view_mapping_ = mapping;
+        if (!view_) view_ = std::make_unique<TokenView>(document, tokens(), view_mapping_);
+        return *view_;
+    }
+
+  private:
+    std::vector<std::uint32_t> view_mapping_;  // what view_ reads as its mapping
+    std::unique_ptr<TokenView> view_;
 };
 
 // Everything ever deleted, in runs of word ids, indexed for restoration
@@ -73,7 +95,7 @@ class Graveyard {
     // run "assembly names knowledge"), and ends where a kept token stands.
     void bury(const Attributed& from, const std::vector<std::uint32_t>& removed,
               std::size_t deleted_by) {
-        std::vector<bool> is_removed(from.tokens().size(), false);
+        Flags is_removed(from.tokens().size(), false);
         for (std::uint32_t t : removed) is_removed[t] = true;
         std::size_t run_start = words_.size();
         auto flush = [&] {
@@ -110,7 +132,7 @@ class Graveyard {
     // to another copy, which must not split the restoration. A stretch found
     // among the deleted words takes their origins when at least half of it
     // was added; otherwise only its added words do.
-    void restore(Attributed& to, const std::vector<bool>& claimed, std::size_t version) {
+    void restore(Attributed& to, const Flags& claimed, std::size_t version) {
         if (words_.empty()) return;
         std::vector<std::uint32_t> words;
         for (std::uint32_t t = 0; t < to.tokens().size(); ++t) {
@@ -196,7 +218,7 @@ class Graveyard {
     }
 
     void match_anchors(Attributed& to, const std::vector<std::uint32_t>& words,
-                       const std::vector<bool>& claimed, std::size_t begin, std::size_t end,
+                       const Flags& claimed, std::size_t begin, std::size_t end,
                        std::size_t version) {
         auto id_of = [&](std::size_t k) { return to.interned.ids[words[k]]; };
         std::vector<std::uint32_t> gram(kGram);
@@ -235,12 +257,13 @@ class Graveyard {
 
 class Blamer {
   public:
-    Blamer(const std::vector<BlameVersion>& versions, const ParseOptions& options)
-        : versions_(versions), options_(options), done_(versions.size()) {}
+    Blamer(const std::vector<BlameVersion>& versions, std::size_t last, const ParseOptions& options,
+           const ReadText& read_text)
+        : versions_(versions), done_(versions.size()), preparer_(read_text, last, options) {}
 
     // Versions are attributed oldest first; a version is let go once no
     // later version up to `v` needs it as a parent (a long history would
-    // otherwise hold every version in memory).
+    // otherwise hold every version in memory). Called once, with `last`.
     const Attributed& attribute(std::size_t v) {
         std::vector<std::size_t> last_use(v + 1, 0);
         for (std::size_t k = 0; k <= v; ++k) {
@@ -257,35 +280,30 @@ class Blamer {
 
   private:
     void step(std::size_t v) {
-        auto current = std::make_unique<Attributed>();
-        current->document = parse(versions_[v].text, options_);
-        current->interned = interner_.intern(current->document);
+        auto current = std::make_unique<Attributed>(preparer_.next());
         current->origins.assign(current->tokens().size(), Origin{});
         const auto& parents = versions_[v].parents;
 
-        std::vector<bool> claimed(current->tokens().size(), false);
+        Flags claimed(current->tokens().size(), false);
         // Bracket marks follow their bracket, not the token diff's alignment:
         // a bracket standing in a parent keeps its marks' origin; any other
         // bracket is this version's.
-        std::vector<bool> bracket_mark(current->tokens().size(), false);
+        Flags bracket_mark(current->tokens().size(), false);
         for (std::uint32_t t = 0; t < current->tokens().size(); ++t) {
             const TokenKind k = current->tokens()[t].kind;
             bracket_mark[t] = k == TokenKind::bracket_open || k == TokenKind::bracket_close;
         }
-        TokenDiffOptions raw;
-        raw.fold_coincidences = false;
-        raw.copy_tokens = false;
         for (std::size_t p : parents) {
-            const Attributed& parent = *done_[p];
-            const TokenDiff diff = diff_interned(parent.interned, current->interned, raw);
+            Attributed& parent = *done_[p];
+            const TokenMapping diff = map_tokens(parent.interned, current->interned);
             for (std::uint32_t t = 0; t < diff.new_to_old.size(); ++t) {
                 if (claimed[t] || bracket_mark[t] || diff.new_to_old[t] == kNone) continue;
                 current->origins[t] = parent.origins[diff.new_to_old[t]];
                 claimed[t] = true;
             }
             if (marks_moved(parent, *current, diff)) {
-                const TokenView old_view(parent.document, parent.tokens(), diff.old_to_new);
-                const TokenView new_view(current->document, current->tokens(), diff.new_to_old);
+                const TokenView& old_view = parent.view(diff.old_to_new);
+                const TokenView& new_view = current->view(diff.new_to_old);
                 const BracketPairs pairs = pair_brackets(old_view, new_view);
                 for (std::uint32_t nb = 0; nb < pairs.new_to_old.size(); ++nb) {
                     const std::uint32_t ob = pairs.new_to_old[nb];
@@ -326,7 +344,7 @@ class Blamer {
 
     // True when the diff added or removed a bracket mark on either side.
     static bool marks_moved(const Attributed& parent, const Attributed& current,
-                            const TokenDiff& diff) {
+                            const TokenMapping& diff) {
         auto is_mark = [](TokenKind k) {
             return k == TokenKind::bracket_open || k == TokenKind::bracket_close;
         };
@@ -340,10 +358,9 @@ class Blamer {
     }
 
     const std::vector<BlameVersion>& versions_;
-    const ParseOptions& options_;
     std::vector<std::unique_ptr<Attributed>> done_;
-    TokenInterner interner_;
     Graveyard graveyard_;
+    VersionPreparer preparer_;
 };
 
 SpanKind span_kind(TokenKind k) {
@@ -365,7 +382,13 @@ SpanKind span_kind(TokenKind k) {
 
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const ParseOptions& options) {
-    Blamer blamer(versions, options);
+    return blame_versions(versions, target, options,
+                          [&](std::size_t v) { return std::string_view(versions[v].text); });
+}
+
+BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
+                           const ParseOptions& options, const ReadText& read_text) {
+    Blamer blamer(versions, target, options, read_text);
     const Attributed& a = blamer.attribute(target);
     BlameResult result;
     for (std::uint32_t t = 0; t < a.tokens().size(); ++t) {

@@ -16,6 +16,7 @@
 
 #include "core/document.hpp"
 #include "core/parse.hpp"
+#include "merge/blame_prepare.hpp"
 
 namespace accord {
 
@@ -48,5 +49,13 @@ struct BlameResult {
 // before children (oldest first).
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const ParseOptions& options);
+
+// As above, with each version's text given by read_text(v) instead of taken
+// from versions[v].text. It is called once per version up to `target`, in
+// order, on a thread of its own while earlier versions are attributed, so that
+// reading a history overlaps with attributing it; the view it returns must
+// stay valid until blame_versions returns.
+BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
+                           const ParseOptions& options, const ReadText& read_text);
 
 }  // namespace accord

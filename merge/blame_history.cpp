@@ -10,14 +10,18 @@
 
 namespace accord {
 
-FileHistory file_history(const Workspace& ws, const std::string& path, const std::string& commit) {
+namespace {
+
+// file_history, with the texts left unread when `blob_ids` is given: it gets
+// each version's blob id instead, for the caller to read.
+FileHistory walk_history(const Workspace& ws, const std::string& path, const std::string& commit,
+                         std::vector<std::string>* blob_ids) {
     FileHistory out;
-    std::vector<CommitInfo> commits = ws.repo().history(commit, {path});
+    std::vector<Repository::FileCommit> commits = ws.repo().file_commits(commit, path);
     std::reverse(commits.begin(), commits.end());  // oldest first
     std::map<std::string, std::size_t> version_of_commit;
     std::map<std::string, std::size_t> latest_with_blob;
-    for (const CommitInfo& c : commits) {
-        const auto blob = ws.repo().blob_id_at(c.id, path);
+    for (const auto& [c, blob] : commits) {
         if (!blob) continue;  // the file was deleted here
         BlameVersion v;
         v.id = c.id;
@@ -35,7 +39,11 @@ FileHistory file_history(const Workspace& ws, const std::string& path, const std
                 v.parents.push_back(*index);
             }
         }
-        v.text = ws.repo().read_file_at(c.id, path).value_or("");
+        if (blob_ids) {
+            blob_ids->push_back(*blob);
+        } else {
+            v.text = ws.repo().read_blob_unverified(*blob);
+        }
         Proposal proposal = read_proposal(c, ws.config());
         v.proposers = proposal.proposers;
         v.date = proposal.date;
@@ -47,6 +55,12 @@ FileHistory file_history(const Workspace& ws, const std::string& path, const std
     return out;
 }
 
+}  // namespace
+
+FileHistory file_history(const Workspace& ws, const std::string& path, const std::string& commit) {
+    return walk_history(ws, path, commit, nullptr);
+}
+
 FileBlame blame_file(const Workspace& ws, const std::string& path, const std::string& commit) {
     FileBlame out;
     out.path = path;
@@ -56,11 +70,18 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         throw usage_error("blame: '" + path + "' is not in the repository at " +
                           commit.substr(0, 10));
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
-    out.history = file_history(ws, path, commit);
+    std::vector<std::string> blob_ids;
+    out.history = walk_history(ws, path, commit, &blob_ids);
     if (out.history.versions.empty())
         throw usage_error("blame: no proposal recorded '" + path + "'");
-    out.result =
-        blame_versions(out.history.versions, out.history.versions.size() - 1, ws.parse_options());
+    // The texts are read while earlier versions are attributed (on the
+    // engine's second thread; nothing else uses the repository meanwhile).
+    std::vector<BlameVersion>& versions = out.history.versions;
+    const ReadText read = [&](std::size_t v) {
+        versions[v].text = ws.repo().read_blob_unverified(blob_ids[v]);
+        return std::string_view(versions[v].text);
+    };
+    out.result = blame_versions(versions, versions.size() - 1, ws.parse_options(), read);
     return out;
 }
 

@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <deque>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
+
+#include "core/print.hpp"
 
 namespace accord {
 
@@ -90,6 +94,139 @@ InternedTokens TokenInterner::intern_units(const Document& doc) {
             continue;
         const ByteRange range{out.tokens[start].range.begin, out.tokens[k].range.end};
         out.unit_ids.push_back(tables_->intern(tables_->units, doc.text(range)));
+        out.unit_first.push_back(start);
+        start = k + 1;
+    }
+    out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
+    return out;
+}
+
+namespace {
+
+// Where a token or paragraph of a later text lies in the bytes it shares
+// with an earlier text: `shift` maps its offsets onto the earlier text.
+struct SharedBytes {
+    std::size_t prefix = 0;        // bytes equal at the start
+    std::size_t suffix_begin = 0;  // in the later text: from here to the end, equal at the end
+    std::size_t shift = 0;         // earlier size - later size, modulo 2^64
+
+    SharedBytes(std::string_view later, std::string_view earlier) {
+        const std::size_t common = std::min(later.size(), earlier.size());
+        constexpr std::size_t kBlock = 64;  // compared with memcmp first, then byte by byte
+        while (prefix + kBlock <= common &&
+               std::memcmp(later.data() + prefix, earlier.data() + prefix, kBlock) == 0)
+            prefix += kBlock;
+        while (prefix < common && later[prefix] == earlier[prefix]) ++prefix;
+        std::size_t suffix = 0;
+        const char* const later_end = later.data() + later.size();
+        const char* const earlier_end = earlier.data() + earlier.size();
+        while (suffix + kBlock <= common - prefix &&
+               std::memcmp(later_end - suffix - kBlock, earlier_end - suffix - kBlock, kBlock) == 0)
+            suffix += kBlock;
+        while (suffix < common - prefix &&
+               later_end[-1 - static_cast<std::ptrdiff_t>(suffix)] ==
+                   earlier_end[-1 - static_cast<std::ptrdiff_t>(suffix)])
+            ++suffix;
+        suffix_begin = later.size() - suffix;
+        shift = earlier.size() - later.size();
+    }
+    // The same bytes in the earlier text, if `range` lies wholly in shared bytes.
+    std::optional<ByteRange> earlier_range(ByteRange range) const {
+        if (range.end <= prefix) return range;
+        if (range.begin >= suffix_begin) return ByteRange{range.begin + shift, range.end + shift};
+        return std::nullopt;
+    }
+};
+
+}  // namespace
+
+InternedTokens TokenInterner::intern(const Document& doc, const Document& earlier_doc,
+                                     const InternedTokens& earlier) {
+    const SharedBytes shared(doc.source, earlier_doc.source);
+    // The earlier text's runs of literal text (between markup tokens), with
+    // the indices of their tokens: tokens of a run depend on its bytes alone.
+    struct Run {
+        std::size_t begin, end;
+        std::uint32_t first, last;  // its tokens: [first, last)
+    };
+    std::vector<Run> runs;
+    {
+        bool markup[256] = {};
+        for (int kind = 0; kind < 256; ++kind)
+            markup[kind] = is_markup(static_cast<TokenKind>(kind));
+        std::size_t at = 0;
+        std::uint32_t first = 0;
+        for (std::uint32_t k = 0; k < earlier.tokens.size(); ++k) {
+            if (!markup[static_cast<std::uint8_t>(earlier.tokens[k].kind)]) continue;
+            runs.push_back({at, earlier.tokens[k].range.begin, first, k});
+            at = earlier.tokens[k].range.end, first = k + 1;
+        }
+        runs.push_back({at, earlier_doc.source.size(), first,
+                        static_cast<std::uint32_t>(earlier.tokens.size())});
+    }
+    InternedTokens out;
+    out.tokens.reserve(earlier.tokens.size() + 64);
+    out.ids.reserve(earlier.tokens.size() + 64);
+    std::size_t r = 0;  // runs are asked for in order of offset
+    auto text_run = [&](std::size_t begin, std::size_t end) {
+        // A run whose bytes, and the 3 after them, are shared, between the
+        // same pieces as an earlier run, has that run's tokens and ids.
+        std::optional<ByteRange> from;
+        if (end + 3 < shared.prefix) {
+            from = ByteRange{begin, end};
+        } else if (begin >= shared.suffix_begin) {
+            from = ByteRange{begin + shared.shift, end + shared.shift};
+        }
+        if (from) {
+            while (r < runs.size() && runs[r].begin < from->begin) ++r;
+            if (r < runs.size() && runs[r].begin == from->begin && runs[r].end == from->end) {
+                const std::size_t back = from->begin - begin;  // modulo 2^64, as shift
+                const std::size_t made = out.tokens.size();
+                out.tokens.insert(out.tokens.end(), earlier.tokens.begin() + runs[r].first,
+                                  earlier.tokens.begin() + runs[r].last);
+                out.ids.insert(out.ids.end(), earlier.ids.begin() + runs[r].first,
+                               earlier.ids.begin() + runs[r].last);
+                if (back != 0) {
+                    for (std::size_t k = made; k < out.tokens.size(); ++k)
+                        out.tokens[k].range.begin -= back, out.tokens[k].range.end -= back;
+                }
+                return;
+            }
+        }
+        const std::size_t made = out.tokens.size();
+        tokenize_text(doc.source, begin, end, out.tokens);
+        for (std::size_t k = made; k < out.tokens.size(); ++k)
+            out.ids.push_back(tables_->token(doc, out.tokens[k]));
+    };
+    std::size_t at = 0;
+    for (const MarkupPiece& piece : markup_pieces(doc)) {
+        text_run(at, piece.range.begin);
+        out.tokens.push_back({piece.range, markup_token_kind(piece)});
+        out.ids.push_back(tables_->token(doc, out.tokens.back()));
+        at = piece.range.end;
+    }
+    text_run(at, doc.source.size());
+
+    std::size_t u = 0;
+    auto earlier_unit = [&](ByteRange range) -> std::optional<std::uint32_t> {
+        auto unit_range = [&](std::size_t unit) {
+            return ByteRange{earlier.tokens[earlier.unit_first[unit]].range.begin,
+                             earlier.tokens[earlier.unit_first[unit + 1] - 1].range.end};
+        };
+        while (u < earlier.unit_ids.size() && unit_range(u).begin < range.begin) ++u;
+        if (u < earlier.unit_ids.size() && unit_range(u) == range) return earlier.unit_ids[u];
+        return std::nullopt;
+    };
+    std::uint32_t start = 0;
+    for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
+        const TokenKind kind = out.tokens[k].kind;
+        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
+            k + 1 != out.tokens.size())
+            continue;
+        const ByteRange range{out.tokens[start].range.begin, out.tokens[k].range.end};
+        std::optional<std::uint32_t> id;
+        if (const auto shared_range = shared.earlier_range(range)) id = earlier_unit(*shared_range);
+        out.unit_ids.push_back(id ? *id : tables_->intern(tables_->units, doc.text(range)));
         out.unit_first.push_back(start);
         start = k + 1;
     }

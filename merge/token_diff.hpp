@@ -51,6 +51,12 @@ class TokenInterner {
     TokenInterner& operator=(const TokenInterner&) = delete;
 
     InternedTokens intern(const Document& document);
+    // The same as intern(document), made cheaper by an earlier version of
+    // the text interned by this interner: tokens and paragraphs lying wholly
+    // in the bytes the two texts share at their start and end take their ids
+    // from `earlier` (same bytes, same kind: same id) instead of being hashed.
+    InternedTokens intern(const Document& document, const Document& earlier_document,
+                          const InternedTokens& earlier);
 
     // Interning in two steps, for a caller that diffs only the paragraphs
     // that changed (merge): first the tokens and the paragraph units, every
