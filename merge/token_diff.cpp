@@ -193,16 +193,14 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
                 return;
             }
         }
-        const std::size_t made = out.tokens.size();
         tokenize_text(doc.source, begin, end, out.tokens);
-        for (std::size_t k = made; k < out.tokens.size(); ++k)
-            out.ids.push_back(tables_->token(doc, out.tokens[k]));
+        out.ids.resize(out.tokens.size(), kNone);  // interned below, after the units
     };
     std::size_t at = 0;
     for (const MarkupPiece& piece : markup_pieces(doc)) {
         text_run(at, piece.range.begin);
         out.tokens.push_back({piece.range, markup_token_kind(piece)});
-        out.ids.push_back(tables_->token(doc, out.tokens.back()));
+        out.ids.push_back(kNone);
         at = piece.range.end;
     }
     text_run(at, doc.source.size());
@@ -231,6 +229,11 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         start = k + 1;
     }
     out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
+    // New tokens last, in text order, as intern(doc) does (units first, then
+    // tokens): new wording gets the very ids interning it alone would give.
+    for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
+        if (out.ids[k] == kNone) out.ids[k] = tables_->token(doc, out.tokens[k]);
+    }
     return out;
 }
 
