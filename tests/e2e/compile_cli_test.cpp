@@ -6,11 +6,11 @@
 
 #include <regex>
 
-#include "core/date.hpp"
 #include "core/recommendations.hpp"
 #include "core/repository.hpp"
 #include "core/workspace.hpp"
 #include "support/paths.hpp"
+#include "support/proposals.hpp"
 #include "support/run.hpp"
 
 namespace accord {
@@ -171,14 +171,9 @@ class CompileSmall : public ::testing::Test {
 
     void propose(const std::string& by, const std::string& day, const std::string& subject,
                  std::vector<std::pair<std::string, std::string>> files) {
-        CommitRequest request;
-        for (auto& [path, text] : files) request.files.push_back({path, text});
-        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message = subject + "\n\nProposed-by: " + by + "\n";
-        request.write_worktree = true;
-        repo_->commit_files(request);
+        test::FileTexts texts;
+        for (auto& [path, text] : files) texts.push_back({path, text});
+        test::record_proposal(*repo_, {by, day, std::move(texts), subject});
     }
 
     test::RunResult run(const std::vector<std::string>& args) {
@@ -290,14 +285,9 @@ TEST(CompileParis, FinalTextAttributedToTheDraftsItCameFrom) {
         {"agreement-12-dec-2015.md", "2015-12-12"},
         {"agreement-final.md", "2015-12-12"}};
     for (const auto& [file, day] : versions) {
-        CommitRequest request;
-        request.files = {{"agreement.md", test::read_all(test::corpus_file("paris-2015/" + file))}};
-        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 18 * 3600;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message = file + "\n\nProposed-by: " + file.substr(10, file.size() - 13) + "\n";
-        request.write_worktree = true;
-        repo.commit_files(request);
+        const std::string text = test::read_all(test::corpus_file("paris-2015/" + file));
+        test::record_proposal(
+            repo, {file.substr(10, file.size() - 13), day, {{"agreement.md", text}}, file, 18});
     }
     const test::RunResult md = test::accord({"compile"}, in(dir.path()));
     ASSERT_EQ(md.exit_code, 0) << md.err;

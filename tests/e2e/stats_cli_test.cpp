@@ -5,9 +5,9 @@
 #include <regex>
 #include <sstream>
 
-#include "core/date.hpp"
 #include "core/repository.hpp"
 #include "support/paths.hpp"
+#include "support/proposals.hpp"
 #include "support/run.hpp"
 #include "support/xml_check.hpp"
 
@@ -30,14 +30,7 @@ class StatsCli : public ::testing::Test {
 
     void propose(const std::string& by, const std::string& day,
                  std::vector<std::pair<std::string, std::optional<std::string>>> files) {
-        CommitRequest request;
-        request.files = std::move(files);
-        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message = "Proposal\n\nProposed-by: " + by + "\n";
-        request.write_worktree = true;
-        repo_->commit_files(request);
+        test::record_proposal(*repo_, {by, day, std::move(files)});
     }
 
     test::RunResult run(const std::vector<std::string>& args) {

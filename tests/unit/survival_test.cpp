@@ -5,10 +5,10 @@
 
 #include <gtest/gtest.h>
 
-#include "core/date.hpp"
 #include "core/errors.hpp"
 #include "core/repository.hpp"
 #include "support/paths.hpp"
+#include "support/proposals.hpp"
 
 namespace accord {
 namespace {
@@ -45,15 +45,8 @@ class Survival : public ::testing::Test {
 
     void record(const std::string& by, const std::string& day,
                 std::vector<std::pair<std::string, std::optional<std::string>>> files) {
-        CommitRequest request;
-        request.files = std::move(files);
-        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message =
-            "Proposal on " + request.files.front().first + "\n\nProposed-by: " + by + "\n";
-        request.write_worktree = true;
-        repo_->commit_files(request);
+        const std::string subject = "Proposal on " + files.front().first;
+        test::record_proposal(*repo_, {by, day, std::move(files), subject});
     }
 
     SurvivalReport survival(const std::string& name) {
@@ -164,14 +157,7 @@ TEST(SurvivalHistory, RestoredWordingCountsForTheRestorerAndMovedParagraphsForNo
     test::TempDir dir;
     Repository repo = Repository::init(dir.path());
     auto record = [&](const std::string& by, const std::string& day, const std::string& text) {
-        CommitRequest request;
-        request.files = {{"a.md", text}};
-        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message = "Proposal\n\nProposed-by: " + by + "\n";
-        request.write_worktree = true;
-        repo.commit_files(request);
+        test::record_proposal(repo, {by, day, {{"a.md", text}}});
     };
     record("Chair", "2014-01-01", "First paragraph stays.\n\nSecond one too.\n");
     record("Japan", "2014-01-02", "First paragraph stays with safeguards.\n\nSecond one too.\n");
