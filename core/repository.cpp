@@ -318,6 +318,68 @@ struct Unverified {
 
 }  // namespace
 
+namespace {
+
+// Visits the commits reachable from `from_commit`, newest first (topological,
+// ties by commit time), as `git log` lists them.
+template <typename Visit>
+void walk_commits(const Repository::Impl& impl, const std::string& from_commit, Walk walk,
+                  Visit visit) {
+    const git::CommitPtr start = impl.lookup_commit(from_commit);
+    git_revwalk* raw_walk = nullptr;
+    if (git_revwalk_new(&raw_walk, impl.repo.get()) < 0) {
+        git::fail("cannot walk the history of " + impl.where);
+    }
+    git::RevwalkPtr walker(raw_walk);
+    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    if (walk == Walk::first_parent) git_revwalk_simplify_first_parent(raw_walk);
+    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
+        git::fail("cannot walk the history from " + from_commit + " in " + impl.where);
+    }
+    git_oid id;
+    int rc = 0;
+    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
+        git_commit* raw_commit = nullptr;
+        if (git_commit_lookup(&raw_commit, impl.repo.get(), &id) < 0) {
+            git::fail("cannot read commit " + git::hex(id) + " in " + impl.where);
+        }
+        const git::CommitPtr commit(raw_commit);
+        visit(static_cast<const git_commit*>(raw_commit));
+    }
+    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + impl.where);
+}
+
+// The same walk, visiting only the commits whose `key_of` (what they hold
+// at some paths) differs by `same` from their first parent's; a root commit
+// is compared with `absent`, the key of a commit that holds none of them.
+// The walk usually visits a commit's first parent next, so the parent's key
+// is kept for it and each tree is read once.
+template <typename Key, typename KeyOf, typename Same, typename Visit>
+void walk_changes(const Repository::Impl& impl, const std::string& from_commit, Walk walk,
+                  const Key& absent, KeyOf key_of, Same same, Visit visit) {
+    std::optional<git_oid> cached_id;
+    Key cached = absent;
+    walk_commits(impl, from_commit, walk, [&](const git_commit* commit) {
+        const git_oid* id = git_commit_id(commit);
+        const Key mine = cached_id && git_oid_equal(&*cached_id, id) ? cached : key_of(commit);
+        Key parent_key = absent;
+        cached_id.reset();
+        if (git_commit_parentcount(commit) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, commit, 0) < 0) {
+                git::fail("cannot read the parent of " + git::hex(*id) + " in " + impl.where);
+            }
+            const git::CommitPtr owned(parent);
+            parent_key = key_of(parent);
+            cached_id = *git_commit_id(parent);
+            cached = parent_key;
+        }
+        if (!same(mine, parent_key)) visit(commit, mine);
+    });
+}
+
+}  // namespace
+
 std::vector<Repository::FileCommit> Repository::file_commits(const std::string& from_commit,
                                                              const std::string& path) const {
     const Unverified unverified;
@@ -329,16 +391,6 @@ std::vector<Repository::FileCommit> Repository::file_commits(const std::string& 
     }
     // history's walk for one path, keeping the entry it finds in each commit
     // so that the blob id needs no second lookup.
-    const git::CommitPtr start = impl_->lookup_commit(from_commit);
-    git_revwalk* raw_walk = nullptr;
-    if (git_revwalk_new(&raw_walk, impl_->repo.get()) < 0) {
-        git::fail("cannot walk the history of " + impl_->where);
-    }
-    git::RevwalkPtr walker(raw_walk);
-    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
-        git::fail("cannot walk the history from " + from_commit + " in " + impl_->where);
-    }
     struct Entry {
         git_oid id;
         bool blob;
@@ -356,37 +408,12 @@ std::vector<Repository::FileCommit> Repository::file_commits(const std::string& 
         if (a.has_value() != b.has_value()) return false;
         return !a || git_oid_equal(&a->id, &b->id);
     };
-    // The walk usually visits a commit's first parent next: keep its entry.
-    std::optional<git_oid> cached_id;
-    std::optional<Entry> cached;
-    git_oid id;
-    int rc = 0;
-    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
-        git_commit* raw_commit = nullptr;
-        if (git_commit_lookup(&raw_commit, impl_->repo.get(), &id) < 0) {
-            git::fail("cannot read commit " + git::hex(id) + " in " + impl_->where);
-        }
-        const git::CommitPtr commit(raw_commit);
-        const std::optional<Entry> mine =
-            cached_id && git_oid_equal(&*cached_id, &id) ? cached : entry_of(raw_commit);
-        std::optional<Entry> parent_entry;
-        cached_id.reset();
-        if (git_commit_parentcount(raw_commit) > 0) {
-            git_commit* parent = nullptr;
-            if (git_commit_parent(&parent, raw_commit, 0) < 0) {
-                git::fail("cannot read the parent of " + git::hex(id) + " in " + impl_->where);
-            }
-            const git::CommitPtr owned(parent);
-            parent_entry = entry_of(parent);
-            cached_id = *git_commit_id(parent);
-            cached = parent_entry;
-        }
-        if (same(mine, parent_entry)) continue;
-        std::optional<std::string> blob;
-        if (mine && mine->blob) blob = git::hex(mine->id);
-        out.push_back({impl_->info(raw_commit), std::move(blob)});
-    }
-    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + impl_->where);
+    walk_changes(*impl_, from_commit, Walk::full, std::optional<Entry>(), entry_of, same,
+                 [&](const git_commit* commit, const std::optional<Entry>& mine) {
+                     std::optional<std::string> blob;
+                     if (mine && mine->blob) blob = git::hex(mine->id);
+                     out.push_back({impl_->info(commit), std::move(blob)});
+                 });
     return out;
 }
 
@@ -424,18 +451,12 @@ std::vector<std::string> Repository::list_files(const std::string& commit_id) co
 std::vector<CommitInfo> Repository::history(const std::string& from_commit,
                                             const std::vector<std::string>& paths,
                                             Walk walk) const {
-    const git::CommitPtr start = impl_->lookup_commit(from_commit);
-    git_revwalk* raw_walk = nullptr;
-    if (git_revwalk_new(&raw_walk, impl_->repo.get()) < 0) {
-        git::fail("cannot walk the history of " + impl_->where);
+    std::vector<CommitInfo> result;
+    if (paths.empty()) {
+        walk_commits(*impl_, from_commit, walk,
+                     [&](const git_commit* commit) { result.push_back(impl_->info(commit)); });
+        return result;
     }
-    git::RevwalkPtr walker(raw_walk);
-    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-    if (walk == Walk::first_parent) git_revwalk_simplify_first_parent(raw_walk);
-    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
-        git::fail("cannot walk the history from " + from_commit + " in " + impl_->where);
-    }
-
     using Entries = std::vector<std::optional<git_oid>>;
     auto entries_of = [&](const git_commit* commit) {
         const git::TreePtr tree = impl_->tree_of(commit);
@@ -450,39 +471,9 @@ std::vector<CommitInfo> Repository::history(const std::string& from_commit,
         }
         return true;
     };
-
-    std::vector<CommitInfo> result;
-    // The walk usually visits a commit's first parent next: keep its entries.
-    std::optional<git_oid> cached_id;
-    Entries cached;
-    git_oid id;
-    int rc = 0;
-    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
-        git_commit* raw_commit = nullptr;
-        if (git_commit_lookup(&raw_commit, impl_->repo.get(), &id) < 0) {
-            git::fail("cannot read commit " + git::hex(id) + " in " + impl_->where);
-        }
-        const git::CommitPtr commit(raw_commit);
-        if (!paths.empty()) {
-            const Entries mine =
-                cached_id && git_oid_equal(&*cached_id, &id) ? cached : entries_of(raw_commit);
-            Entries parents(paths.size());
-            cached_id.reset();
-            if (git_commit_parentcount(raw_commit) > 0) {
-                git_commit* parent = nullptr;
-                if (git_commit_parent(&parent, raw_commit, 0) < 0) {
-                    git::fail("cannot read the parent of " + git::hex(id) + " in " + impl_->where);
-                }
-                const git::CommitPtr owned(parent);
-                parents = entries_of(parent);
-                cached_id = *git_commit_id(parent);
-                cached = parents;
-            }
-            if (same(mine, parents)) continue;
-        }
-        result.push_back(impl_->info(raw_commit));
-    }
-    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + impl_->where);
+    walk_changes(
+        *impl_, from_commit, walk, Entries(paths.size()), entries_of, same,
+        [&](const git_commit* commit, const Entries&) { result.push_back(impl_->info(commit)); });
     return result;
 }
 
