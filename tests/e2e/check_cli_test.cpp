@@ -10,11 +10,7 @@ namespace {
 
 using test::accord;
 
-test::RunOptions in(const std::string& dir) {
-    test::RunOptions options;
-    options.cwd = dir;
-    return options;
-}
+using test::in;
 
 TEST(CheckCli, CleanFileExitsZeroWithCounts) {
     test::TempDir dir;

@@ -16,13 +16,7 @@
 namespace accord {
 namespace {
 
-test::RunOptions in(const std::string& dir) {
-    test::RunOptions options;
-    options.cwd = dir;
-    options.environment = {"GIT_COMMITTER_NAME=Secretariat",
-                           "GIT_COMMITTER_EMAIL=secretariat@example.org"};
-    return options;
-}
+using test::in;
 
 std::size_t occurrences(const std::string& text, const std::string& part) {
     std::size_t n = 0;

@@ -15,9 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const std::vector<std::string> kSecretariat = {"GIT_COMMITTER_NAME=Secretariat",
-                                               "GIT_COMMITTER_EMAIL=secretariat@un.org"};
-
 std::string wgec() {
     return test::corpus_file("wgec-2013-14/draft-recommendations.txt");
 }
@@ -30,12 +27,7 @@ bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;
 }
 
-test::RunOptions in(const std::string& dir) {
-    test::RunOptions options;
-    options.cwd = dir;
-    options.environment = kSecretariat;
-    return options;
-}
+using test::in;
 
 test::RunResult git(const std::string& dir, const std::vector<std::string>& args) {
     std::vector<std::string> argv = {"git", "-C", dir};

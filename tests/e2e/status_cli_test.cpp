@@ -12,13 +12,7 @@
 namespace accord {
 namespace {
 
-test::RunOptions in(const std::string& dir) {
-    test::RunOptions options;
-    options.cwd = dir;
-    options.environment = {"GIT_COMMITTER_NAME=Secretariat",
-                           "GIT_COMMITTER_EMAIL=secretariat@un.org"};
-    return options;
-}
+using test::in;
 
 bool contains(const std::string& text, const std::string& part) {
     return text.find(part) != std::string::npos;

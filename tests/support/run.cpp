@@ -11,6 +11,14 @@
 
 namespace accord::test {
 
+RunOptions in(const std::string& dir) {
+    RunOptions options;
+    options.cwd = dir;
+    options.environment = {"GIT_COMMITTER_NAME=Secretariat",
+                           "GIT_COMMITTER_EMAIL=secretariat@un.org"};
+    return options;
+}
+
 RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
     TempDir scratch;
     const std::string out_path = scratch.file("out"), err_path = scratch.file("err");

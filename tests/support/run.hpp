@@ -18,6 +18,11 @@ struct RunOptions {
 };
 
 RunResult run(const std::vector<std::string>& argv, const RunOptions& options = {});
+
+// Running in `dir` as a secretariat clerk on a machine where git has no
+// identity configured: the committer is given as "Secretariat"
+// <secretariat@un.org> through the environment, as git reads it.
+RunOptions in(const std::string& dir);
 // Runs the accord binary with these arguments.
 RunResult accord(const std::vector<std::string>& args, const RunOptions& options = {});
 
