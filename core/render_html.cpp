@@ -6,6 +6,7 @@
 
 #include "core/html_text.hpp"
 #include "core/palette.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
@@ -73,12 +74,6 @@ footer{font:12px system-ui,sans-serif;color:var(--muted);text-align:center;paddi
 aside{order:-1;position:static;max-height:none}.contents,footer{display:none}.legend ul{columns:3}
 .a{border-bottom-width:1.5px}article{break-inside:avoid-page}}
 )CSS";
-
-std::string join(const std::vector<std::string>& names, const char* separator = ", ") {
-    std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "" : separator) + n;
-    return out;
-}
 
 bool has_word(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) {

@@ -43,10 +43,29 @@ std::vector<std::string> Workspace::texts(const std::string& commit) const {
     const std::string from = commit.empty() ? head.value_or("") : commit;
     if (from.empty()) return out;
     for (const std::string& path : repo_.list_files(from)) {
-        const std::string extension = std::filesystem::path(path).extension().string();
-        if (extension == ".md" || extension == ".txt") out.push_back(path);
+        if (is_text_path(path)) out.push_back(path);
     }
     return out;
+}
+
+bool is_text_path(std::string_view path) {
+    const std::string extension = std::filesystem::path(path).extension().string();
+    return extension == ".md" || extension == ".txt";
+}
+
+bool path_within(std::string_view path, std::string_view root) {
+    while (!root.empty() && root.back() == '/') root.remove_suffix(1);
+    if (root.empty() || root == ".") return true;
+    return path.substr(0, root.size()) == root &&
+           (path.size() == root.size() || path[root.size()] == '/');
+}
+
+bool path_within_any(std::string_view path, const std::vector<std::string>& roots) {
+    if (roots.empty()) return true;
+    for (const std::string& root : roots) {
+        if (path_within(path, root)) return true;
+    }
+    return false;
 }
 
 bool inside_work_tree(const std::string& path) {

@@ -44,6 +44,15 @@ class Workspace {
     bool has_config_;
 };
 
+// Negotiation texts are the .md and .txt files.
+bool is_text_path(std::string_view path);
+
+// `path` (relative to the work tree) is `root` or lies under the directory
+// `root`; an empty root, "." or "/" take in everything. Trailing '/' on the
+// root do not matter. path_within_any: any of `roots`, or no roots at all.
+bool path_within(std::string_view path, std::string_view root);
+bool path_within_any(std::string_view path, const std::vector<std::string>& roots);
+
 // True when `path` lies in a git work tree: it or a directory above it holds
 // .git (a directory, or a file as in linked work trees and submodules).
 bool inside_work_tree(const std::string& path);

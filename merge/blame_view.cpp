@@ -3,16 +3,11 @@
 #include <algorithm>
 
 #include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
 namespace {
-
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
 
 std::string flat(std::string_view text) {
     std::string out;

@@ -17,11 +17,6 @@ namespace accord {
 
 namespace {
 
-bool is_text_path(const std::string& path) {
-    const std::string extension = std::filesystem::path(path).extension().string();
-    return extension == ".md" || extension == ".txt";
-}
-
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> lines;
     std::size_t begin = 0;

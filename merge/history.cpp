@@ -23,20 +23,6 @@ std::string message_body(const std::string& message, const Trailers& all) {
     return last_blank == std::string::npos ? "" : trimmed(message.substr(0, last_blank));
 }
 
-bool is_text_path(const std::string& path) {
-    const std::string extension = std::filesystem::path(path).extension().string();
-    return extension == ".md" || extension == ".txt";
-}
-
-bool under(const std::string& path, const std::vector<std::string>& roots) {
-    if (roots.empty()) return true;
-    for (std::string root : roots) {
-        while (!root.empty() && root.back() == '/') root.pop_back();
-        if (root.empty() || path == root || path.rfind(root + "/", 0) == 0) return true;
-    }
-    return false;
-}
-
 class DocumentCache {
   public:
     DocumentCache(const Workspace& ws) : ws_(ws), options_(ws.parse_options()) {}
@@ -125,7 +111,7 @@ std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& option
             for (const std::string& path : ws.repo().list_files(parent)) paths.insert(path);
         }
         for (const std::string& path : paths) {
-            if (!is_text_path(path) || !under(path, options.paths)) continue;
+            if (!is_text_path(path) || !path_within_any(path, options.paths)) continue;
             const auto new_blob = ws.repo().blob_id_at(commit.id, path);
             const auto old_blob =
                 parent.empty() ? std::nullopt : ws.repo().blob_id_at(parent, path);

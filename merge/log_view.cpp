@@ -1,17 +1,12 @@
 #include "merge/log_view.hpp"
 
 #include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
 #include "merge/diff_view.hpp"
 
 namespace accord {
 
 namespace {
-
-std::string join(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (const std::string& p : parts) out += (out.empty() ? "" : std::string(separator)) + p;
-    return out;
-}
 
 std::string file_summary(const FileChanges& file) {
     std::string out;

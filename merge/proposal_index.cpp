@@ -7,11 +7,6 @@ namespace accord {
 
 namespace {
 
-bool is_text_path(const std::string& path) {
-    const std::string extension = std::filesystem::path(path).extension().string();
-    return extension == ".md" || extension == ".txt";
-}
-
 std::map<std::string, std::string> text_ids(const Repository& repo, const std::string& commit) {
     std::map<std::string, std::string> ids = repo.file_ids(commit);
     std::erase_if(ids, [](const auto& entry) { return !is_text_path(entry.first); });

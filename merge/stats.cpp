@@ -28,16 +28,6 @@ std::int64_t parse_timestamp(const std::string& text) {
     return time;
 }
 
-bool followed(const std::string& path, const std::vector<std::string>& filters) {
-    if (filters.empty()) return true;
-    for (const std::string& filter : filters) {
-        if (filter.empty() || filter == "." || path == filter) return true;
-        const std::string directory = filter.back() == '/' ? filter : filter + "/";
-        if (path.compare(0, directory.size(), directory) == 0) return true;
-    }
-    return false;
-}
-
 void write_tally(JsonWriter& json, const Tally& t) {
     json.begin_object()
         .field("brackets", t.brackets)
@@ -122,7 +112,7 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
     for (const ProposalTouch& touch : index) {
         std::vector<std::string> paths;
         for (const std::string& path : touch.paths)
-            if (followed(path, options.paths)) paths.push_back(path);
+            if (path_within_any(path, options.paths)) paths.push_back(path);
         if (paths.empty()) continue;  // changed only texts not followed
         const std::size_t at = report.proposals.size();
         for (const std::string& path : paths) {

@@ -6,22 +6,13 @@
 #include "core/errors.hpp"
 #include "core/recommendations.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
 #include "merge/proposal_index.hpp"
 
 namespace accord {
 
-namespace {
-
-// `path` is `filter` or lies under the directory `filter`.
-bool under(const std::string& path, std::string filter) {
-    while (filter.size() > 1 && filter.back() == '/') filter.pop_back();
-    if (filter.empty() || filter == "." || path == filter) return true;
-    return path.size() > filter.size() && path.compare(0, filter.size(), filter) == 0 &&
-           path[filter.size()] == '/';
-}
-
-}  // namespace
+namespace {}  // namespace
 
 StatusReport negotiation_status(const Workspace& workspace, const StatusOptions& options) {
     StatusReport report;
@@ -38,7 +29,7 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
     for (Recommendation& r : read_recommendations(workspace, report.revision)) {
         bool selected = options.paths.empty();
         for (std::size_t k = 0; k < options.paths.size(); ++k) {
-            if (under(r.path, options.paths[k])) selected = filter_used[k] = true;
+            if (path_within(r.path, options.paths[k])) selected = filter_used[k] = true;
         }
         if (r.is_outline() || !selected) continue;
         if (report.groups.empty() || report.groups.back().section != r.section ||
@@ -71,33 +62,15 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
 
 namespace {
 
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-    return out;
-}
-
-std::size_t width_of(const std::string& text) {
-    return utf8::count_chars(text, 0, text.size());
-}
-
 // Cut to at most `width` characters, marking the cut with an ellipsis.
 std::string clip(const std::string& text, std::size_t width) {
-    if (width_of(text) <= width) return text;
+    if (display_width(text) <= width) return text;
     std::size_t at = 0;
     for (std::size_t chars = 0; chars + 1 < width && at < text.size(); ++chars) {
         const std::size_t length = utf8::sequence_length(text, at);
         at += length == 0 ? 1 : length;
     }
     return text.substr(0, at) + "…";
-}
-
-std::string pad(const std::string& text, std::size_t width) {
-    return text + std::string(width - std::min(width, width_of(text)), ' ');
-}
-
-std::string pad_left(const std::string& text, std::size_t width) {
-    return std::string(width - std::min(width, width_of(text)), ' ') + text;
 }
 
 std::string trim_end(std::string text) {
@@ -128,8 +101,8 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
     Columns w;
     for (const GroupStatus& g : report.groups) {
         for (const RecommendationStatus& r : g.recommendations) {
-            w.id = std::max(w.id, std::min<std::size_t>(width_of(r.id), 24));
-            w.status = std::max(w.status, std::min<std::size_t>(width_of(r.status), 16));
+            w.id = std::max(w.id, std::min<std::size_t>(display_width(r.id), 24));
+            w.status = std::max(w.status, std::min<std::size_t>(display_width(r.status), 16));
         }
     }
     w.id = std::max<std::size_t>(w.id, 5);  // "total"
@@ -141,16 +114,16 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
                pad_left(c.errors == 0 ? "" : std::to_string(c.errors), 6);
     };
     std::string out;
-    out += bold + pad("id", w.id) + gap + pad("status", w.status) + gap + "brackets" + gap +
-           "alts" + gap + "strikes" + gap + "errors" + gap + "last proposal" + reset + "\n";
+    out += bold + pad_right("id", w.id) + gap + pad_right("status", w.status) + gap + "brackets" +
+           gap + "alts" + gap + "strikes" + gap + "errors" + gap + "last proposal" + reset + "\n";
     for (const GroupStatus& g : report.groups) {
         out += "\n" + bold + group_heading(g) + reset + "\n";
         for (const RecommendationStatus& r : g.recommendations) {
             const bool open =
                 r.counts.brackets + r.counts.alternatives_groups + r.counts.strikes > 0;
             const std::string status_colour = r.status == "agreed" ? green : "";
-            std::string line = pad(clip(r.id, w.id), w.id) + gap + status_colour +
-                               pad(clip(r.status, w.status), w.status) +
+            std::string line = pad_right(clip(r.id, w.id), w.id) + gap + status_colour +
+                               pad_right(clip(r.status, w.status), w.status) +
                                (status_colour.empty() ? "" : reset) + gap + (open ? "" : dim) +
                                figures(r.counts) + (open ? "" : reset);
             if (r.counts.errors > 0) line = line + red + "!" + reset;
@@ -165,11 +138,12 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
         }
         // A group of one needs no totals row, nor a report of one group two.
         if (g.recommendations.size() > 1 && report.groups.size() > 1) {
-            out += dim +
-                   trim_end(pad("total", w.id) + gap +
-                            pad(std::to_string(g.recommendations.size()) + " texts", w.status) +
-                            gap + figures(g.totals)) +
-                   reset + "\n";
+            out +=
+                dim +
+                trim_end(pad_right("total", w.id) + gap +
+                         pad_right(std::to_string(g.recommendations.size()) + " texts", w.status) +
+                         gap + figures(g.totals)) +
+                reset + "\n";
         }
     }
     std::string statuses;
@@ -177,8 +151,8 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
         statuses += (statuses.empty() ? "" : ", ") + std::to_string(n) + " " +
                     (status.empty() ? "without status" : status);
     out += "\n" + bold +
-           trim_end(pad("total", w.id) + gap +
-                    pad(std::to_string(report.recommendations) + " texts", w.status) + gap +
+           trim_end(pad_right("total", w.id) + gap +
+                    pad_right(std::to_string(report.recommendations) + " texts", w.status) + gap +
                     figures(report.totals)) +
            reset + "\n";
     out += statuses + "\n";

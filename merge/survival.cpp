@@ -8,6 +8,7 @@
 #include "core/errors.hpp"
 #include "core/tokens.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
 #include "merge/blame_history.hpp"
 #include "merge/proposal_index.hpp"
 #include "merge/token_diff.hpp"
@@ -257,20 +258,6 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
 
 namespace {
 
-std::string join(const std::vector<std::string>& items, const std::string& separator) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
-
-std::string pad_left(const std::string& text, std::size_t width) {
-    return std::string(width - std::min(width, text.size()), ' ') + text;
-}
-
-std::string pad(std::string_view text, std::size_t width) {
-    return std::string(text) + std::string(width - std::min(width, text.size()), ' ');
-}
-
 std::string figures(const WordFates& w) {
     return pad_left(std::to_string(w.proposed), 8) + pad_left(std::to_string(w.standing), 10) +
            pad_left(std::to_string(w.bracketed), 11) + pad_left(std::to_string(w.struck), 8) +
@@ -306,8 +293,8 @@ std::string render_survival_text(const SurvivalReport& report, const SurvivalVie
     for (const ProposalSurvival& s : report.proposals) {
         std::vector<std::string> paths;
         for (const FileSurvival& f : s.files) paths.push_back(f.path);
-        out += s.proposal.day + "  " + pad(to_string(s.outcome), 12) + figures(s.words) + "  " +
-               join(paths, ", ") + "\n";
+        out += s.proposal.day + "  " + pad_right(to_string(s.outcome), 12) + figures(s.words) +
+               "  " + join(paths, ", ") + "\n";
         std::string detail = s.proposal.commit.substr(0, 10) + "  " + s.proposal.subject;
         std::vector<std::string> others;
         for (const std::string& n : s.proposal.proposers)
@@ -315,7 +302,7 @@ std::string render_survival_text(const SurvivalReport& report, const SurvivalVie
         if (!others.empty()) detail += " (with " + join(others, ", ") + ")";
         out += dim + "            " + detail + reset + "\n";
     }
-    out += "\n" + bold + pad("total", 24) + figures(report.words) + reset + "\n";
+    out += "\n" + bold + pad_right("total", 24) + figures(report.words) + reset + "\n";
     std::vector<std::string> outcomes;
     for (Outcome o : kOutcomes) {
         const auto n = report.outcomes.find(o);

@@ -81,22 +81,34 @@ void TokenInterner::intern_unit_tokens(const Document& doc, InternedTokens& inte
     }
 }
 
+namespace {
+
+// Calls unit(first, last) for each unit of `tokens`, in order: a paragraph
+// with the break after it, or the front matter (tokens [first, last]).
+template <typename Unit>
+void for_each_unit(const std::vector<Token>& tokens, Unit unit) {
+    std::uint32_t start = 0;
+    for (std::uint32_t k = 0; k < tokens.size(); ++k) {
+        const TokenKind kind = tokens[k].kind;
+        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
+            k + 1 != tokens.size())
+            continue;
+        unit(start, k);
+        start = k + 1;
+    }
+}
+
+}  // namespace
+
 InternedTokens TokenInterner::intern_units(const Document& doc) {
     InternedTokens out;
     out.tokens = tokenize(doc);
     out.ids.assign(out.tokens.size(), kNone);
-    // A unit is a paragraph with the break after it (or the front matter).
-    std::uint32_t start = 0;
-    for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
-        const TokenKind kind = out.tokens[k].kind;
-        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
-            k + 1 != out.tokens.size())
-            continue;
-        const ByteRange range{out.tokens[start].range.begin, out.tokens[k].range.end};
+    for_each_unit(out.tokens, [&](std::uint32_t first, std::uint32_t last) {
+        const ByteRange range{out.tokens[first].range.begin, out.tokens[last].range.end};
         out.unit_ids.push_back(tables_->intern(tables_->units, doc.text(range)));
-        out.unit_first.push_back(start);
-        start = k + 1;
-    }
+        out.unit_first.push_back(first);
+    });
     out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
     return out;
 }
@@ -215,19 +227,13 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         if (u < earlier.unit_ids.size() && unit_range(u) == range) return earlier.unit_ids[u];
         return std::nullopt;
     };
-    std::uint32_t start = 0;
-    for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
-        const TokenKind kind = out.tokens[k].kind;
-        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
-            k + 1 != out.tokens.size())
-            continue;
-        const ByteRange range{out.tokens[start].range.begin, out.tokens[k].range.end};
+    for_each_unit(out.tokens, [&](std::uint32_t first, std::uint32_t last) {
+        const ByteRange range{out.tokens[first].range.begin, out.tokens[last].range.end};
         std::optional<std::uint32_t> id;
         if (const auto shared_range = shared.earlier_range(range)) id = earlier_unit(*shared_range);
         out.unit_ids.push_back(id ? *id : tables_->intern(tables_->units, doc.text(range)));
-        out.unit_first.push_back(start);
-        start = k + 1;
-    }
+        out.unit_first.push_back(first);
+    });
     out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
     // New tokens last, in text order, as intern(doc) does (units first, then
     // tokens): new wording gets the very ids interning it alone would give.

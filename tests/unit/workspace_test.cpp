@@ -42,5 +42,21 @@ TEST(InsideWorkTree, LooksForDotGitAbove) {
     EXPECT_TRUE(inside_work_tree(dir.path() + "/linked"));
 }
 
+TEST(PathWithin, AFileOrADirectoryOfTheWorkTree) {
+    EXPECT_TRUE(path_within("agreed/A/01.md", "agreed"));
+    EXPECT_TRUE(path_within("agreed/A/01.md", "agreed/A/"));
+    EXPECT_TRUE(path_within("agreed/A/01.md", "agreed/A/01.md"));
+    EXPECT_FALSE(path_within("agreed-old/A/01.md", "agreed")) << "a prefix is not a directory";
+    EXPECT_FALSE(path_within("agreed", "agreed/A"));
+    for (const char* everything : {"", ".", "/"}) EXPECT_TRUE(path_within("a/b.md", everything));
+    EXPECT_TRUE(path_within_any("a/b.md", {}));
+    EXPECT_TRUE(path_within_any("a/b.md", {"c", "a"}));
+    EXPECT_FALSE(path_within_any("a/b.md", {"c"}));
+    EXPECT_TRUE(is_text_path("A/01-japan.md"));
+    EXPECT_TRUE(is_text_path("draft.txt"));
+    EXPECT_FALSE(is_text_path("accord.yaml"));
+    EXPECT_FALSE(is_text_path(".accord/redrafts/a.yaml"));
+}
+
 }  // namespace
 }  // namespace accord

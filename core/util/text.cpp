@@ -1,0 +1,30 @@
+#include "core/util/text.hpp"
+
+#include <algorithm>
+
+#include "core/util/utf8.hpp"
+
+namespace accord {
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+        if (k > 0) out += separator;
+        out += parts[k];
+    }
+    return out;
+}
+
+std::size_t display_width(std::string_view text) {
+    return utf8::count_chars(text, 0, text.size());
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+    return std::string(text) + std::string(width - std::min(width, display_width(text)), ' ');
+}
+
+std::string pad_left(std::string_view text, std::size_t width) {
+    return std::string(width - std::min(width, display_width(text)), ' ') + std::string(text);
+}
+
+}  // namespace accord

@@ -1,0 +1,21 @@
+#pragma once
+// Small text helpers for the text views, with no knowledge of accord. Widths
+// count characters (UTF-8 sequences; an invalid byte counts as one), so that
+// "Côte d'Ivoire" lines up like "Japan".
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace accord {
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
+
+std::size_t display_width(std::string_view text);
+
+// `text` followed (pad_right) or preceded (pad_left) by spaces up to `width`
+// characters; text already that wide is returned as it is.
+std::string pad_right(std::string_view text, std::size_t width);
+std::string pad_left(std::string_view text, std::size_t width);
+
+}  // namespace accord
