@@ -42,14 +42,6 @@ int run_stats(const StatsCommandOptions& options, const Context& context) {
     for (const std::string& path : context.paths)
         stats.paths.push_back(ws.repo().relative_path(path));
     const StatsReport report = compute_stats(ws, stats);
-    if (!stats.paths.empty() && report.texts.empty() && !ws.repo().is_empty_branch()) {
-        std::string named;
-        for (const std::string& path : stats.paths)
-            named += (named.empty() ? "'" : ", '") + path + "'";
-        throw usage_error("stats: no text at " + named +
-                          " in the history; name files or directories as 'accord status' lists "
-                          "them, relative to the current directory");
-    }
 
     std::string out;
     if (lower(options.format) == "svg") {

@@ -6,8 +6,10 @@
 
 #include "core/chart_svg.hpp"
 #include "core/date.hpp"
+#include "core/errors.hpp"
 #include "core/recommendations.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
@@ -179,6 +181,11 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
               [](const TextSeries& a, const TextSeries& b) { return a.path < b.path; });
     for (TextSeries& series : deleted) ordered.push_back(std::move(series));
     report.texts = std::move(ordered);
+    if (!options.paths.empty() && report.texts.empty() && !index.empty()) {
+        throw usage_error("stats: no text at '" + join(options.paths, "', '") +
+                          "' in the history; name files or directories as 'accord status' lists "
+                          "them, relative to the current directory");
+    }
     return report;
 }
 

@@ -75,7 +75,8 @@ struct StatsOptions {
 };
 
 // Walks the proposals oldest first and re-parses only the texts each one
-// touched. An empty repository gives an empty report.
+// touched. An empty repository gives an empty report; paths that name no
+// text anywhere in a history: usage error naming them.
 StatsReport compute_stats(const Workspace& workspace, const StatsOptions& options = {});
 
 // JSON, schema accord.stats/1:
