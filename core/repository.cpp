@@ -1,5 +1,3 @@
-#include <git2.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>

@@ -1,7 +1,6 @@
 // Repository: branches, the commit graph, trees by blob id and the state of
 // the work tree, as redraft branches and `accord merge` need them. Like the
 // rest of core/repository*, the only code that talks to libgit2.
-#include <git2.h>
 
 #include <algorithm>
 
@@ -12,8 +11,8 @@ namespace accord {
 
 namespace {
 
-using BranchIteratorPtr = git::Handle<git_branch_iterator, git_branch_iterator_free>;
-using StatusListPtr = git::Handle<git_status_list, git_status_list_free>;
+using BranchIteratorPtr = git::Handle<git_branch_iterator, &git::Api::git_branch_iterator_free>;
+using StatusListPtr = git::Handle<git_status_list, &git::Api::git_status_list_free>;
 
 }  // namespace
 

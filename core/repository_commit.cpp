@@ -10,7 +10,6 @@
 //   branch moved by someone else refuses the update instead of losing theirs.
 // Both refusals say to retry and leave refs, index and work tree untouched.
 #include <fcntl.h>
-#include <git2.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -2,7 +2,7 @@
 // Private to core/repository*.cpp: the libgit2 handles and error helpers the
 // repository layer shares. Nothing else may include this file (it brings in
 // git2.h, which DESIGN.md section 6 confines to the repository layer).
-#include <git2.h>
+#include "core/git_api.hpp"
 
 #include <memory>
 #include <optional>
@@ -13,25 +13,26 @@
 
 namespace accord::git {
 
-// Owning handles: each libgit2 object is freed by its own function.
-template <typename T, void (*Free)(T*)>
+// Owning handles: each libgit2 object is freed by its own function, named
+// by its member of the loaded table (core/git_api.hpp).
+template <typename T, void (*Api::*Free)(T*)>
 struct Deleter {
-    void operator()(T* p) const { Free(p); }
+    void operator()(T* p) const { (api().*Free)(p); }
 };
-template <typename T, void (*Free)(T*)>
+template <typename T, void (*Api::*Free)(T*)>
 using Handle = std::unique_ptr<T, Deleter<T, Free>>;
 
-using RepositoryPtr = Handle<git_repository, git_repository_free>;
-using ObjectPtr = Handle<git_object, git_object_free>;
-using CommitPtr = Handle<git_commit, git_commit_free>;
-using TreePtr = Handle<git_tree, git_tree_free>;
-using TreeEntryPtr = Handle<git_tree_entry, git_tree_entry_free>;
-using BlobPtr = Handle<git_blob, git_blob_free>;
-using ReferencePtr = Handle<git_reference, git_reference_free>;
-using IndexPtr = Handle<git_index, git_index_free>;
-using ConfigPtr = Handle<git_config, git_config_free>;
-using SignaturePtr = Handle<git_signature, git_signature_free>;
-using RevwalkPtr = Handle<git_revwalk, git_revwalk_free>;
+using RepositoryPtr = Handle<git_repository, &Api::git_repository_free>;
+using ObjectPtr = Handle<git_object, &Api::git_object_free>;
+using CommitPtr = Handle<git_commit, &Api::git_commit_free>;
+using TreePtr = Handle<git_tree, &Api::git_tree_free>;
+using TreeEntryPtr = Handle<git_tree_entry, &Api::git_tree_entry_free>;
+using BlobPtr = Handle<git_blob, &Api::git_blob_free>;
+using ReferencePtr = Handle<git_reference, &Api::git_reference_free>;
+using IndexPtr = Handle<git_index, &Api::git_index_free>;
+using ConfigPtr = Handle<git_config, &Api::git_config_free>;
+using SignaturePtr = Handle<git_signature, &Api::git_signature_free>;
+using RevwalkPtr = Handle<git_revwalk, &Api::git_revwalk_free>;
 
 // A git_buf that frees itself.
 struct Buffer {

@@ -1,0 +1,107 @@
+// `accord merge-file` as git's merge-file users run it: the result on
+// standard output or in -o, exit 0 clean / 1 disagreements / 2 bad input,
+// each disagreement on standard error with its line; and, because git runs
+// the merge driver once per merged file, no libgit2 loaded to do it.
+#include <gtest/gtest.h>
+
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+const char* kBase =
+    "To continue to [strengthen] the implementation of enhanced cooperation.\n"
+    "\n"
+    "Recognizes the role of governments in public policy issues.\n";
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+struct Inputs {
+    test::TempDir dir;
+    std::string base, ours, theirs;
+    Inputs(const std::string& ours_text, const std::string& theirs_text)
+        : base(dir.write("base.md", kBase)),
+          ours(dir.write("ours.md", ours_text)),
+          theirs(dir.write("theirs.md", theirs_text)) {}
+};
+
+TEST(MergeFileCli, IndependentChangesMergeCleanly) {
+    const Inputs in(
+        "To continue to [strengthen] the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of [governments][all stakeholders] in public policy issues.\n",
+        "To continue to strengthen the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of governments in public policy issues.\n");
+    const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "To continue to strengthen the implementation of enhanced cooperation.\n"
+              "\n"
+              "Recognizes the role of [governments][all stakeholders] in public policy issues.\n");
+    EXPECT_EQ(r.err, "");
+}
+
+TEST(MergeFileCli, DisagreementBecomesAlternativesNamedWithItsLine) {
+    const Inputs in(
+        "To continue to [strengthen] the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of States in public policy issues.\n",
+        "To continue to [strengthen] the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of all stakeholders in public policy issues.\n");
+    const std::string out = in.dir.file("merged.md");
+    const test::RunResult r = test::accord({"merge-file", "-o", out, in.base, in.ours, in.theirs});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(test::read_all(out),
+              "To continue to [strengthen] the implementation of enhanced cooperation.\n"
+              "\n"
+              "Recognizes the role of [States][all stakeholders] in public policy issues.\n");
+    EXPECT_TRUE(
+        contains(r.err, out + ":3: alternatives: ours \"States\", theirs \"all stakeholders\""))
+        << r.err;
+}
+
+TEST(MergeFileCli, StrictLeavesConflictMarkers) {
+    const Inputs in("Recognizes the role of States.\n", "Recognizes the role of all.\n");
+    const test::RunResult r = test::accord({"merge-file", "--strict", in.base, in.ours, in.theirs});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.out, "<<<<<<< " + in.ours)) << r.out;
+    EXPECT_TRUE(contains(r.out, ">>>>>>> " + in.theirs)) << r.out;
+}
+
+TEST(MergeFileCli, MissingInputIsBadUsageNamingIt) {
+    const Inputs in(kBase, kBase);
+    const std::string missing = in.dir.file("nowhere.md");
+    const test::RunResult r = test::accord({"merge-file", in.base, missing, in.theirs});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "OURS")) << r.err;
+    EXPECT_TRUE(contains(r.err, "nowhere.md")) << r.err;
+}
+
+// The dynamic loader names every library it loads (LD_DEBUG=files): a
+// merge without a repository loads no libgit2; a command that opens the
+// repository does, and works.
+TEST(MergeFileCli, LoadsLibgit2OnlyForCommandsThatOpenARepository) {
+    const Inputs in(kBase, kBase);
+    test::RunOptions traced;
+    traced.environment = {"LD_DEBUG=files"};
+    const test::RunResult merge = test::accord({"merge-file", in.base, in.ours, in.theirs}, traced);
+    ASSERT_EQ(merge.exit_code, 0) << merge.err;
+    ASSERT_TRUE(contains(merge.err, "libstdc++")) << "LD_DEBUG gave no trace: " << merge.err;
+    EXPECT_FALSE(contains(merge.err, "libgit2")) << merge.err;
+
+    test::RunOptions in_repository = test::in(in.dir.path());
+    ASSERT_EQ(test::accord({"init"}, in_repository).exit_code, 0);
+    in_repository.environment.push_back("LD_DEBUG=files");
+    const test::RunResult log = test::accord({"log"}, in_repository);
+    EXPECT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_TRUE(contains(log.err, "libgit2.so")) << log.err;
+}
+
+}  // namespace
+}  // namespace accord
