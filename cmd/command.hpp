@@ -19,6 +19,9 @@ struct Context {
 using Run = std::function<int(const Context&)>;
 
 void register_all(CLI::App& app, Run& run);
+// Only the command `args` (the command line, program name left out) names,
+// or all when it names none (so that help and errors list them all).
+void register_for(CLI::App& app, Run& run, const std::vector<std::string>& args);
 
 void register_check(CLI::App& app, Run& run);
 void register_diff(CLI::App& app, Run& run);

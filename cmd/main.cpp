@@ -41,8 +41,6 @@ int main(int argc, char** argv) {
         "Run 'accord <command> --help' for a command's options. Exit codes: 0 success, 1 found\n"
         "something (errors for check), 2 bad usage or input, 3 repository or I/O failure.");
 
-    accord::cmd::Run run;
-    accord::cmd::register_all(app, run);
     // Everything after "--" is a path list for the command, as in git.
     std::vector<std::string> args(argv + 1, argv + argc);
     std::vector<std::string> paths;
@@ -50,6 +48,8 @@ int main(int argc, char** argv) {
         paths.assign(dashes + 1, args.end());
         args.erase(dashes, args.end());
     }
+    accord::cmd::Run run;
+    accord::cmd::register_for(app, run, args);
     std::reverse(args.begin(), args.end());  // CLI11 takes them last first
     try {
         app.parse(args);

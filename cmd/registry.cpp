@@ -2,25 +2,47 @@
 
 namespace accord::cmd {
 
+namespace {
+
+struct Entry {
+    std::vector<std::string_view> names;  // the subcommands it adds
+    void (*add)(CLI::App&, Run&);
+};
+
+// In the order `accord --help` lists them.
+const std::vector<Entry>& entries() {
+    static const std::vector<Entry> all = {
+        {{"check"}, register_check},     {{"diff"}, register_diff},
+        {{"init"}, register_init},       {{"propose"}, register_propose},
+        {{"hook"}, register_hook},       {{"log"}, register_log},
+        {{"show"}, register_show},       {{"blame"}, register_blame},
+        {{"who"}, register_who},         {{"merge-file", "merge-driver"}, register_merge_file},
+        {{"import"}, register_import},   {{"redraft"}, register_redraft},
+        {{"merge"}, register_merge},     {{"git-diff"}, register_git_diff},
+        {{"compile"}, register_compile}, {{"stats"}, register_stats},
+        {{"status"}, register_status},   {{"survival"}, register_survival},
+    };
+    return all;
+}
+
+}  // namespace
+
 void register_all(CLI::App& app, Run& run) {
-    register_check(app, run);
-    register_diff(app, run);
-    register_init(app, run);
-    register_propose(app, run);
-    register_hook(app, run);
-    register_log(app, run);
-    register_show(app, run);
-    register_blame(app, run);
-    register_who(app, run);
-    register_merge_file(app, run);
-    register_import(app, run);
-    register_redraft(app, run);
-    register_merge(app, run);
-    register_git_diff(app, run);
-    register_compile(app, run);
-    register_stats(app, run);
-    register_status(app, run);
-    register_survival(app, run);
+    for (const Entry& entry : entries()) entry.add(app, run);
+}
+
+void register_for(CLI::App& app, Run& run, const std::vector<std::string>& args) {
+    // The first argument that names a command is the command: git runs the
+    // merge driver once per merged file, and registering every command's
+    // options costs more than the dynamic loader.
+    for (const std::string& arg : args) {
+        for (const Entry& entry : entries()) {
+            for (std::string_view name : entry.names) {
+                if (arg == name) return entry.add(app, run);
+            }
+        }
+    }
+    register_all(app, run);
 }
 
 void add_format_option(CLI::App& command, Format& format) {
