@@ -68,6 +68,8 @@ class Parser {
 
         BlockScan blocks = scan_blocks(source_, doc_.body);
         link_labels_ = std::move(blocks.link_labels);
+        if (options_.link_labels != nullptr)
+            link_labels_.insert(options_.link_labels->begin(), options_.link_labels->end());
         for (const std::string& label : link_labels_)
             longest_link_label_ = std::max(longest_link_label_, label.size());
         link_definition_lines_ = std::move(blocks.link_definition_lines);

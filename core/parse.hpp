@@ -2,6 +2,7 @@
 // The notation parser. Total: any byte string parses; what it cannot match
 // becomes literal text with a diagnostic. Linear in the input, no recursion.
 #include <string_view>
+#include <unordered_set>
 
 #include "core/document.hpp"
 #include "core/notation.hpp"
@@ -13,6 +14,10 @@ struct ParseOptions {
     // Diagnostics kept per document; the rest are counted in
     // Document::suppressed_diagnostics, so hostile input cannot flood memory.
     std::size_t max_diagnostics = 1000;
+    // Link labels defined outside the bytes parsed, when they are a section
+    // of a larger text ("[label]: url" decides what reads as a link in the
+    // whole text); added to the labels the bytes define themselves.
+    const std::unordered_set<std::string>* link_labels = nullptr;
 };
 
 Document parse(std::string_view bytes, const ParseOptions& options = {});

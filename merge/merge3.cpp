@@ -10,6 +10,7 @@
 #include "core/source_map.hpp"
 #include "core/tokens.hpp"
 #include "merge/merge3_lifts.hpp"
+#include "merge/merge3_sections.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
 
@@ -49,12 +50,11 @@ struct Text {
 
 class Merger {
   public:
-    Merger(std::string_view base, std::string_view ours, std::string_view theirs,
-           const MergeOptions& options)
+    Merger(Document base, Document ours, Document theirs, const MergeOptions& options)
         : options_(options),
-          base_(parse(base, options.parse)),
-          ours_(parse(ours, options.parse)),
-          theirs_(parse(theirs, options.parse)),
+          base_(std::move(base)),
+          ours_(std::move(ours)),
+          theirs_(std::move(theirs)),
           base_tokens_(interner_.intern_units(base_)),
           diff_o_(diff_with_base(ours_, ours_tokens_)),
           diff_t_(diff_with_base(theirs_, theirs_tokens_)) {}
@@ -719,9 +719,46 @@ class Merger {
 
 }  // namespace
 
+MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
+                              const MergeOptions& options) {
+    return Merger(parse(base, options.parse), parse(ours, options.parse),
+                  parse(theirs, options.parse), options)
+        .run();
+}
+
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options) {
-    return Merger(base, ours, theirs, options).run();
+    Document base_doc = parse(base, options.parse), ours_doc = parse(ours, options.parse),
+             theirs_doc = parse(theirs, options.parse);
+    const std::optional<MergeSections> split = split_sections(base_doc, ours_doc, theirs_doc);
+    if (!split) {
+        return Merger(std::move(base_doc), std::move(ours_doc), std::move(theirs_doc), options)
+            .run();
+    }
+    MergeOptions section_options = options;
+    section_options.parse.link_labels = &split->link_labels;
+    auto parsed = [&](std::string_view text) { return parse(text, section_options.parse); };
+    MergeResult result;
+    std::size_t counted = 0, lines = 0;  // newlines in result.text[0, counted)
+    for (const MergeSection& section : split->sections) {
+        if (!section.contested) {
+            result.text += section.settled();
+            continue;
+        }
+        lines += static_cast<std::size_t>(std::count(
+            result.text.begin() + static_cast<std::ptrdiff_t>(counted), result.text.end(), '\n'));
+        counted = result.text.size();
+        MergeResult part = Merger(parsed(section.base), parsed(section.ours),
+                                  parsed(section.theirs), section_options)
+                               .run();
+        for (Disagreement& d : part.disagreements) {
+            d.line += lines;
+            result.disagreements.push_back(std::move(d));
+        }
+        result.has_conflict_markers = result.has_conflict_markers || part.has_conflict_markers;
+        result.text += part.text;
+    }
+    return result;
 }
 
 }  // namespace accord

@@ -49,7 +49,16 @@ struct MergeResult {
     bool clean() const { return disagreements.empty(); }
 };
 
+// Compares the texts paragraph by paragraph first (merge3_sections.hpp) and
+// merges by token only the sections both sides changed.
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options);
+
+// The token-level merge of the whole texts, without the paragraph pass. It
+// gives merge3's text; merge3 reports the same disagreements, but where a
+// lift was undone at the section's first line rather than the text's.
+// For tests and for texts the paragraph pass cannot cut.
+MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
+                              const MergeOptions& options);
 
 }  // namespace accord

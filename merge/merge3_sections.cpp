@@ -1,0 +1,166 @@
+#include "merge/merge3_sections.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+#include "core/blocks.hpp"
+#include "merge/sequence_diff.hpp"
+
+namespace accord {
+
+namespace {
+
+struct Line {
+    std::string_view content;  // without its newline
+    std::size_t next;          // where the next line starts
+};
+
+Line line_at(std::string_view text, std::size_t at) {
+    const std::size_t newline = text.find('\n', at);
+    const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+    return {text.substr(at, end - at), newline == std::string_view::npos ? end : newline + 1};
+}
+
+std::string_view trim_right(std::string_view s) {
+    while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool is_blank(std::string_view line) {
+    return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+// A text cut into units: runs of non-blank lines with the blank lines after
+// them (the front matter belongs to the first). `starts` has one more entry
+// than there are units: the text's size.
+struct Units {
+    std::vector<std::size_t> starts;
+    std::vector<bool> cuttable;  // per entry of `starts`: may a section begin here?
+    std::size_t count() const { return starts.size() - 1; }
+    std::string_view unit(std::string_view text, std::size_t u) const {
+        return text.substr(starts[u], starts[u + 1] - starts[u]);
+    }
+};
+
+// Unit starts in (from, to] cannot begin a section.
+void block(Units& units, std::size_t from, std::size_t to) {
+    auto u = std::upper_bound(units.starts.begin(), units.starts.end(), from);
+    for (; u != units.starts.end() && *u <= to; ++u)
+        units.cuttable[static_cast<std::size_t>(u - units.starts.begin())] = false;
+}
+
+// The text's units; a unit may begin a section unless a bracket or an
+// alternatives group the parser found spans its start, or it opens with a
+// line "---" (which would read as front matter on its own).
+Units cut_units(const Document& doc) {
+    const std::string_view text = doc.source;
+    Units units;
+    units.starts.push_back(0);
+    units.cuttable.push_back(true);
+    bool after_blank = false;
+    for (std::size_t at = doc.front_matter.present ? doc.front_matter.range.end : 0;
+         at < text.size();) {
+        const Line line = line_at(text, at);
+        if (is_blank(line.content)) {
+            after_blank = true;
+        } else {
+            if (after_blank) {
+                units.starts.push_back(at);
+                units.cuttable.push_back(trim_right(line.content) != "---");
+            }
+            after_blank = false;
+        }
+        at = line.next;
+    }
+    units.starts.push_back(text.size());
+    units.cuttable.push_back(true);
+    for (const Bracket& bracket : doc.brackets) {
+        if (bracket.spans_paragraphs()) block(units, bracket.open, bracket.close);
+    }
+    for (const AlternativesGroup& group : doc.groups) {
+        const Bracket &first = doc.brackets[group.brackets.front()],
+                      &last = doc.brackets[group.brackets.back()];
+        if (first.open_paragraph != last.close_paragraph) block(units, first.open, last.close);
+    }
+    return units;
+}
+
+// "[label]: url" labels a text defines, outside its front matter.
+std::unordered_set<std::string> link_labels_of(const Document& doc) {
+    if (doc.source.find("]:") == std::string::npos) return {};
+    return scan_blocks(doc.source, doc.body).link_labels;
+}
+
+// For each unit of `a`, the unit of `b` it stays as, or UINT32_MAX.
+std::vector<std::uint32_t> unit_alignment(const std::vector<std::uint32_t>& a,
+                                          const std::vector<std::uint32_t>& b) {
+    std::vector<std::uint32_t> to_b(a.size(), UINT32_MAX);
+    for (const Edit& e : diff_sequences(a, b)) {
+        if (e.kind == EditKind::common) to_b[e.old_index] = e.new_index;
+    }
+    return to_b;
+}
+
+}  // namespace
+
+std::optional<MergeSections> split_sections(const Document& base_doc, const Document& ours_doc,
+                                            const Document& theirs_doc) {
+    const std::string_view base = base_doc.source, ours = ours_doc.source,
+                           theirs = theirs_doc.source;
+    MergeSections result;
+    result.link_labels = link_labels_of(base_doc);
+    if (link_labels_of(ours_doc) != result.link_labels ||
+        link_labels_of(theirs_doc) != result.link_labels)
+        return std::nullopt;
+    const Units bu = cut_units(base_doc), ou = cut_units(ours_doc), tu = cut_units(theirs_doc);
+
+    // Units as numbers: equal bytes, equal number.
+    std::unordered_map<std::string_view, std::uint32_t> numbers;
+    auto number = [&](std::string_view text, const Units& units) {
+        std::vector<std::uint32_t> ids(units.count());
+        for (std::size_t u = 0; u < units.count(); ++u) {
+            ids[u] =
+                numbers.try_emplace(units.unit(text, u), static_cast<std::uint32_t>(numbers.size()))
+                    .first->second;
+        }
+        return ids;
+    };
+    const std::vector<std::uint32_t> b = number(base, bu), o = number(ours, ou),
+                                     t = number(theirs, tu);
+    const std::vector<std::uint32_t> bo = unit_alignment(b, o), bt = unit_alignment(b, t);
+
+    // Walk the base: a unit both sides kept where they have it is stable;
+    // the places before and after stable units are where sections may end.
+    std::size_t from_b = 0, from_o = 0, from_t = 0;
+    auto cut = [&](std::size_t i, std::size_t j, std::size_t k) {
+        if (!bu.cuttable[i] || !ou.cuttable[j] || !tu.cuttable[k]) return;
+        if (i == from_b && j == from_o && k == from_t) return;
+        MergeSection s;
+        s.base = base.substr(bu.starts[from_b], bu.starts[i] - bu.starts[from_b]);
+        s.ours = ours.substr(ou.starts[from_o], ou.starts[j] - ou.starts[from_o]);
+        s.theirs = theirs.substr(tu.starts[from_t], tu.starts[k] - tu.starts[from_t]);
+        s.contested = s.ours != s.base && s.theirs != s.base && s.ours != s.theirs;
+        result.sections.push_back(s);
+        from_b = i, from_o = j, from_t = k;
+    };
+    std::size_t i = 0, j = 0, k = 0;
+    while (i < b.size() || j < o.size() || k < t.size()) {
+        if (i < b.size() && bo[i] == j && bt[i] == k) {
+            cut(i, j, k);
+            ++i, ++j, ++k;
+            cut(i, j, k);
+            continue;
+        }
+        std::size_t next = i;
+        while (next < b.size() && (bo[next] == UINT32_MAX || bt[next] == UINT32_MAX)) ++next;
+        j = next < b.size() ? bo[next] : o.size();
+        k = next < b.size() ? bt[next] : t.size();
+        i = next;
+    }
+    cut(b.size(), o.size(), t.size());
+    return result;
+}
+
+}  // namespace accord

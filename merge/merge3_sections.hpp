@@ -1,0 +1,48 @@
+#pragma once
+// The paragraph pass of the three-way merge. Most of a redraft is the base's
+// paragraphs, byte for byte: the three texts are compared paragraph by
+// paragraph first and cut, where all three agree, into sections. A section
+// only one side changed is that side's; only a section both sides changed
+// needs the token-level merge, on its own bytes.
+//
+// Sections are cut at blank lines, and never where the parts could read
+// differently alone than in the whole text, so merging section by section
+// gives the whole-text merge:
+//  - inside a bracket or an alternatives group that spans paragraphs in any
+//    of the three parsed texts;
+//  - before a line "---", which would open front matter; the front matter
+//    is always in the first section;
+//  - anywhere, when the texts define different Markdown link labels
+//    ("[label]: url"), which decide what reads as a link and what as a
+//    bracket everywhere in a text: no sections then (nullopt).
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "core/document.hpp"
+
+namespace accord {
+
+struct MergeSection {
+    std::string_view base, ours, theirs;  // the same stretch of each text
+    // Both sides changed it, differently: it needs the token-level merge.
+    bool contested = false;
+    // When not contested: the side that changed it, else the base.
+    std::string_view settled() const { return ours == base ? theirs : ours; }
+};
+
+struct MergeSections {
+    // In order; each text is the concatenation of its parts.
+    std::vector<MergeSection> sections;
+    // The link labels all three texts define, for parsing a section alone.
+    std::unordered_set<std::string> link_labels;
+};
+
+// Sections of the three texts, or nullopt when they define different link
+// labels.
+std::optional<MergeSections> split_sections(const Document& base, const Document& ours,
+                                            const Document& theirs);
+
+}  // namespace accord

@@ -1,0 +1,165 @@
+// The paragraph pass of the merge (merge/merge3_sections): where it cuts,
+// and what merging section by section changes against the whole-text merge
+// on 10,000 generated merges: nothing, but where the whole-text merge grew
+// a disagreement over text all three share (golden case
+// stable-paragraph-kept-once). The merge invariants themselves
+// are checked in merge_properties_test.cpp, on generated merges and on
+// redrafts of the Paris text.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <memory>
+#include <tuple>
+
+#include "core/parse.hpp"
+#include "merge/merge3.hpp"
+#include "merge/merge3_sections.hpp"
+#include "support/merge_scenarios.hpp"
+
+namespace accord {
+namespace {
+
+// The parsed texts and their sections, whose views point into the documents.
+struct Split {
+    Document base, ours, theirs;
+    std::optional<MergeSections> split;
+};
+
+std::unique_ptr<Split> sections_of(const std::string& base, const std::string& ours,
+                                   const std::string& theirs) {
+    auto s = std::make_unique<Split>(Split{parse(base), parse(ours), parse(theirs), {}});
+    s->split = split_sections(s->base, s->ours, s->theirs);
+    return s;
+}
+
+std::string joined(const MergeSections& split, std::string_view MergeSection::*part) {
+    std::string text;
+    for (const MergeSection& s : split.sections) text += s.*part;
+    return text;
+}
+
+const std::string kBase =
+    "---\nid: A-1\n---\n"
+    "Maintains the multi-stakeholder approach.\n"
+    "\n"
+    "Recalls the Tunis Agenda.\n"
+    "\n"
+    "To continue to [strengthen] the implementation.\n"
+    "\n"
+    "Notes the reports.\n"
+    "\n"
+    "Recognizes the role of governments.\n";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    text.replace(text.find(from), from.size(), to);
+    return text;
+}
+
+TEST(MergeSections, PartsRebuildEachTextAndOneSidedChangesAreSettled) {
+    const std::string ours =
+        replaced(replaced(kBase, "the multi", "the [democratic] multi"), "governments", "States");
+    const std::string theirs =
+        replaced(replaced(kBase, "[strengthen]", "strengthen"), "governments", "all stakeholders");
+    const auto parsed = sections_of(kBase, ours, theirs);
+    const auto& split = parsed->split;
+    ASSERT_TRUE(split);
+    EXPECT_EQ(joined(*split, &MergeSection::base), kBase);
+    EXPECT_EQ(joined(*split, &MergeSection::ours), ours);
+    EXPECT_EQ(joined(*split, &MergeSection::theirs), theirs);
+    std::vector<std::string> settled, contested;
+    for (const MergeSection& section : split->sections) {
+        if (section.contested) {
+            contested.emplace_back(section.base);
+        } else {
+            settled.emplace_back(section.settled());
+        }
+    }
+    // The front matter and first paragraph as ours has them, the lifted
+    // brackets as theirs; only the last paragraph needs the token merge.
+    EXPECT_EQ(settled,
+              (std::vector<std::string>{
+                  "---\nid: A-1\n---\nMaintains the [democratic] multi-stakeholder "
+                  "approach.\n\n",
+                  "Recalls the Tunis Agenda.\n\n",
+                  "To continue to strengthen the implementation.\n\n", "Notes the reports.\n\n"}));
+    EXPECT_EQ(contested, std::vector<std::string>{"Recognizes the role of governments.\n"});
+}
+
+TEST(MergeSections, NoCutInsideABracketSpanningParagraphs) {
+    const std::string base =
+        "Intro.\n\n"
+        "[Option 1: the Parties shall:\n\n"
+        "(a) report annually;\n\n"
+        "(b) review.]\n\n"
+        "Closing.\n";
+    std::string ours = base, theirs = base;
+    ours.replace(ours.find("annually"), 8, "biennially");
+    theirs.replace(theirs.find("review"), 6, "revise");
+    const auto parsed = sections_of(base, ours, theirs);
+    const auto& split = parsed->split;
+    ASSERT_TRUE(split);
+    for (const MergeSection& s : split->sections) {
+        const bool opens = s.base.find("[Option 1") != std::string_view::npos;
+        const bool closes = s.base.find("review.]") != std::string_view::npos;
+        EXPECT_EQ(opens, closes) << "a section cuts the bracket: " << s.base;
+    }
+}
+
+TEST(MergeSections, NoCutBeforeALineThatWouldOpenFrontMatter) {
+    const std::string base = "First.\n\n---\n\nSecond.\n";
+    const std::string ours = "First, changed.\n\n---\n\nSecond.\n";
+    const std::string theirs = "First, changed otherwise.\n\n---\n\nSecond.\n";
+    const auto parsed = sections_of(base, ours, theirs);
+    const auto& split = parsed->split;
+    ASSERT_TRUE(split);
+    for (const MergeSection& s : split->sections) EXPECT_NE(s.base.substr(0, 3), "---");
+}
+
+TEST(MergeSections, DifferentLinkLabelsLeaveTheTextsWhole) {
+    const std::string base = "See [the source].\n\n[the source]: http://example.org\n";
+    const std::string ours = "See [the source].\n\n[the source]: http://example.org/new\n";
+    const std::string theirs = "See [the text].\n\n[the text]: http://example.org\n";
+    EXPECT_TRUE(sections_of(base, ours, ours)->split);
+    EXPECT_FALSE(sections_of(base, ours, theirs)->split);
+}
+
+using DisagreementKey = std::tuple<DisagreementKind, std::string, std::string, std::string>;
+
+std::vector<DisagreementKey> keys(const MergeResult& r) {
+    std::vector<DisagreementKey> k;
+    for (const Disagreement& d : r.disagreements) k.emplace_back(d.kind, d.ours, d.theirs, d.key);
+    std::sort(k.begin(), k.end());
+    return k;
+}
+
+TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButForRepeatedParagraphs) {
+    MergeOptions options;
+    std::vector<std::uint64_t> differ;
+    for (std::uint64_t seed = 1; seed <= 10000; ++seed) {
+        const test::MergeScenario s = test::random_scenario(seed);
+        options.strict = seed % 5 == 0;
+        const MergeResult by_sections = merge3(s.base, s.ours, s.theirs, options);
+        const MergeResult whole = merge3_whole_text(s.base, s.ours, s.theirs, options);
+        const std::size_t lines = static_cast<std::size_t>(std::count(
+                                      by_sections.text.begin(), by_sections.text.end(), '\n')) +
+                                  1;
+        for (const Disagreement& d : by_sections.disagreements) {
+            ASSERT_GE(d.line, 1u) << "seed " << seed;
+            ASSERT_LE(d.line, lines) << "seed " << seed;
+        }
+        if (by_sections.text == whole.text) {
+            ASSERT_EQ(keys(by_sections), keys(whole)) << "seed " << seed;
+            ASSERT_EQ(by_sections.has_conflict_markers, whole.has_conflict_markers);
+            continue;
+        }
+        differ.push_back(seed);
+        // Where they differ, the whole-text merge grew a disagreement over
+        // text all three share: it repeated a shared paragraph inside the
+        // alternatives, or (strict) put a shared space before "<<<<<<<".
+        EXPECT_LE(by_sections.text.size(), whole.text.size()) << "seed " << seed;
+    }
+    EXPECT_LE(differ.size(), 10u) << "seeds that differ: " << differ.size();
+}
+
+}  // namespace
+}  // namespace accord
