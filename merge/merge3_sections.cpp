@@ -103,6 +103,25 @@ std::vector<std::uint32_t> unit_alignment(const std::vector<std::uint32_t>& a,
     return to_b;
 }
 
+// The places in a side, between its hunks, that correspond to the place
+// before base unit i: after the side's copy of unit i-1 and before its copy
+// of unit i (the same place unless the side added units there).
+struct Places {
+    std::size_t after_previous, before_next;
+};
+
+std::optional<Places> places_between_hunks(const std::vector<std::uint32_t>& base_to_side,
+                                           std::size_t i, std::size_t side_units) {
+    const std::size_t n = base_to_side.size();
+    std::optional<std::size_t> after, before;
+    if (i == 0) after = 0;
+    if (i > 0 && base_to_side[i - 1] != UINT32_MAX) after = base_to_side[i - 1] + 1;
+    if (i == n) before = side_units;
+    if (i < n && base_to_side[i] != UINT32_MAX) before = base_to_side[i];
+    if (!after && !before) return std::nullopt;  // inside a hunk
+    return Places{after.value_or(*before), before.value_or(*after)};
+}
+
 }  // namespace
 
 std::optional<MergeSections> split_sections(const Document& base_doc, const Document& ours_doc,
@@ -131,11 +150,15 @@ std::optional<MergeSections> split_sections(const Document& base_doc, const Docu
                                      t = number(theirs, tu);
     const std::vector<std::uint32_t> bo = unit_alignment(b, o), bt = unit_alignment(b, t);
 
-    // Walk the base: a unit both sides kept where they have it is stable;
-    // the places before and after stable units are where sections may end.
+    // A section may end before base unit i where each side's edit script
+    // passes between hunks: the side kept unit i-1 or unit i. Units a side
+    // added there lie between the place after i-1 and the place before i:
+    // the section ending at the first place and the one at the second hold
+    // just those additions.
     std::size_t from_b = 0, from_o = 0, from_t = 0;
     auto cut = [&](std::size_t i, std::size_t j, std::size_t k) {
         if (!bu.cuttable[i] || !ou.cuttable[j] || !tu.cuttable[k]) return;
+        if (j < from_o || k < from_t) return;
         if (i == from_b && j == from_o && k == from_t) return;
         MergeSection s;
         s.base = base.substr(bu.starts[from_b], bu.starts[i] - bu.starts[from_b]);
@@ -145,21 +168,13 @@ std::optional<MergeSections> split_sections(const Document& base_doc, const Docu
         result.sections.push_back(s);
         from_b = i, from_o = j, from_t = k;
     };
-    std::size_t i = 0, j = 0, k = 0;
-    while (i < b.size() || j < o.size() || k < t.size()) {
-        if (i < b.size() && bo[i] == j && bt[i] == k) {
-            cut(i, j, k);
-            ++i, ++j, ++k;
-            cut(i, j, k);
-            continue;
-        }
-        std::size_t next = i;
-        while (next < b.size() && (bo[next] == UINT32_MAX || bt[next] == UINT32_MAX)) ++next;
-        j = next < b.size() ? bo[next] : o.size();
-        k = next < b.size() ? bt[next] : t.size();
-        i = next;
+    for (std::size_t i = 0; i <= b.size(); ++i) {
+        const std::optional<Places> in_ours = places_between_hunks(bo, i, o.size());
+        const std::optional<Places> in_theirs = places_between_hunks(bt, i, t.size());
+        if (!in_ours || !in_theirs) continue;
+        cut(i, in_ours->after_previous, in_theirs->after_previous);
+        cut(i, in_ours->before_next, in_theirs->before_next);
     }
-    cut(b.size(), o.size(), t.size());
     return result;
 }
 

@@ -1,10 +1,11 @@
 // The paragraph pass of the merge (merge/merge3_sections): where it cuts,
 // and what merging section by section changes against the whole-text merge
-// on 10,000 generated merges: nothing, but where the whole-text merge grew
-// a disagreement over text all three share (golden case
-// stable-paragraph-kept-once). The merge invariants themselves
-// are checked in merge_properties_test.cpp, on generated merges and on
-// redrafts of the Paris text.
+// on 10,000 generated merges: nothing in 99.5% of them; in the others, a
+// disagreement the whole-text merge saw between neighbouring paragraphs
+// each side changed alone, or grew over text all three share (golden cases
+// stable-paragraph-kept-once, neighbouring-paragraphs-changed-apart). The merge invariants
+// themselves are checked in merge_properties_test.cpp, on generated merges and on redrafts of the
+// Paris text.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -132,7 +133,7 @@ std::vector<DisagreementKey> keys(const MergeResult& r) {
     return k;
 }
 
-TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButForRepeatedParagraphs) {
+TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButWhereItSawTooMuch) {
     MergeOptions options;
     std::vector<std::uint64_t> differ;
     for (std::uint64_t seed = 1; seed <= 10000; ++seed) {
@@ -153,12 +154,15 @@ TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButForRepeatedParagraph
             continue;
         }
         differ.push_back(seed);
-        // Where they differ, the whole-text merge grew a disagreement over
-        // text all three share: it repeated a shared paragraph inside the
-        // alternatives, or (strict) put a shared space before "<<<<<<<".
+        // Where they differ, the whole-text merge saw a disagreement where
+        // the sides changed neighbouring paragraphs, or grew one over text
+        // all three share (repeating it in both alternatives, or, strict,
+        // putting a shared space before "<<<<<<<"): the sections' merge has
+        // no more disagreements and no longer a text.
+        EXPECT_LE(by_sections.disagreements.size(), whole.disagreements.size()) << "seed " << seed;
         EXPECT_LE(by_sections.text.size(), whole.text.size()) << "seed " << seed;
     }
-    EXPECT_LE(differ.size(), 10u) << "seeds that differ: " << differ.size();
+    EXPECT_LE(differ.size(), 50u) << "seeds that differ: " << differ.size();
 }
 
 }  // namespace
