@@ -87,6 +87,9 @@ struct Strike {
 
 struct Document {
     std::string source;
+    // The normalised labels of its "[label]: url" definitions, sorted: they
+    // decide what reads as a link rather than a bracket anywhere in it.
+    std::vector<std::string> link_labels;
     FrontMatter front_matter;
     ByteRange body;                          // everything after the front matter
     std::vector<Paragraph> paragraphs;       // in order

@@ -72,6 +72,8 @@ class Parser {
 
         BlockScan blocks = scan_blocks(source_, doc_.body);
         link_labels_ = std::move(blocks.link_labels);
+        doc_.link_labels.assign(link_labels_.begin(), link_labels_.end());
+        std::sort(doc_.link_labels.begin(), doc_.link_labels.end());
         for (const std::string& label : link_labels_)
             longest_link_label_ = std::max(longest_link_label_, label.size());
         if (options_.link_labels != nullptr) {

@@ -4,7 +4,6 @@
 #include <cstdint>
 #include <unordered_map>
 
-#include "core/blocks.hpp"
 #include "merge/sequence_diff.hpp"
 
 namespace accord {
@@ -87,17 +86,11 @@ Units cut_units(const Document& doc) {
     return units;
 }
 
-// "[label]: url" labels a text defines, outside its front matter.
-std::unordered_set<std::string> link_labels_of(const Document& doc) {
-    if (doc.source.find("]:") == std::string::npos) return {};
-    return scan_blocks(doc.source, doc.body).link_labels;
-}
-
 // For each unit of `a`, the unit of `b` it stays as, or UINT32_MAX.
 std::vector<std::uint32_t> unit_alignment(const std::vector<std::uint32_t>& a,
                                           const std::vector<std::uint32_t>& b) {
     std::vector<std::uint32_t> to_b(a.size(), UINT32_MAX);
-    for (const Edit& e : diff_sequences(a, b)) {
+    for (const Edit& e : diff_sequences_anchored(a, b)) {
         if (e.kind == EditKind::common) to_b[e.old_index] = e.new_index;
     }
     return to_b;
@@ -129,10 +122,10 @@ std::optional<MergeSections> split_sections(const Document& base_doc, const Docu
     const std::string_view base = base_doc.source, ours = ours_doc.source,
                            theirs = theirs_doc.source;
     MergeSections result;
-    result.link_labels = link_labels_of(base_doc);
-    if (link_labels_of(ours_doc) != result.link_labels ||
-        link_labels_of(theirs_doc) != result.link_labels)
+    if (ours_doc.link_labels != base_doc.link_labels ||
+        theirs_doc.link_labels != base_doc.link_labels)
         return std::nullopt;
+    result.link_labels.insert(base_doc.link_labels.begin(), base_doc.link_labels.end());
     const Units bu = cut_units(base_doc), ou = cut_units(ours_doc), tu = cut_units(theirs_doc);
 
     // Units as numbers: equal bytes, equal number.

@@ -16,8 +16,9 @@ constexpr std::uint64_t kDirectLimit = 1u << 22;
 
 class Differ {
   public:
-    Differ(const Sequence& a, const Sequence& b, std::vector<Edit>& out)
-        : a_(a), b_(b), out_(out) {}
+    Differ(const Sequence& a, const Sequence& b, std::vector<Edit>& out,
+           std::uint64_t direct_limit = kDirectLimit)
+        : a_(a), b_(b), out_(out), direct_limit_(direct_limit) {}
 
     void diff(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
               std::uint32_t b_end) {
@@ -37,16 +38,30 @@ class Differ {
     }
 
   private:
+    // Whether a short stretch of `a` and one of `b` share no element: then
+    // every script removes the one and adds the other (dtl would be called
+    // for nothing; a replaced word or paragraph is the most common hunk).
+    bool disjoint(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
+                  std::uint32_t b_end) const {
+        if (a_end - a_begin > 8 || b_end - b_begin > 8) return false;
+        for (std::uint32_t i = a_begin; i < a_end; ++i) {
+            for (std::uint32_t j = b_begin; j < b_end; ++j) {
+                if (a_[i] == b_[j]) return false;
+            }
+        }
+        return true;
+    }
+
     void middle(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
                 std::uint32_t b_end) {
-        if (a_begin == a_end || b_begin == b_end) {
+        if (a_begin == a_end || b_begin == b_end || disjoint(a_begin, a_end, b_begin, b_end)) {
             for (std::uint32_t i = a_begin; i < a_end; ++i)
                 out_.push_back({EditKind::removed, i, 0});
             for (std::uint32_t j = b_begin; j < b_end; ++j) out_.push_back({EditKind::added, 0, j});
             return;
         }
         const std::uint64_t size = std::uint64_t(a_end - a_begin) * (b_end - b_begin);
-        if (size > kDirectLimit) {
+        if (size > direct_limit_) {
             const auto anchors = patience_anchors(a_begin, a_end, b_begin, b_end);
             if (!anchors.empty()) {
                 std::uint32_t a_at = a_begin, b_at = b_begin;
@@ -101,7 +116,8 @@ class Differ {
             }
         }
         std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
-        for (std::int64_t k = tails.empty() ? -1 : tails.back(); k >= 0; k = previous[k])
+        for (std::int64_t k = tails.empty() ? std::int64_t{-1} : std::int64_t{tails.back()}; k >= 0;
+             k = previous[k])
             anchors.push_back(unique[k]);
         std::reverse(anchors.begin(), anchors.end());
         return anchors;
@@ -137,6 +153,7 @@ class Differ {
     const Sequence& a_;
     const Sequence& b_;
     std::vector<Edit>& out_;
+    std::uint64_t direct_limit_;  // below this product of lengths, dtl runs directly
 };
 
 }  // namespace
@@ -155,13 +172,25 @@ void order_hunks(std::vector<Edit>& script) {
     }
 }
 
-std::vector<Edit> diff_sequences(const Sequence& a, const Sequence& b) {
+namespace {
+
+std::vector<Edit> run_differ(const Sequence& a, const Sequence& b, std::uint64_t direct_limit) {
     std::vector<Edit> script;
     script.reserve(std::max(a.size(), b.size()) + 16);
-    Differ(a, b, script)
+    Differ(a, b, script, direct_limit)
         .diff(0, static_cast<std::uint32_t>(a.size()), 0, static_cast<std::uint32_t>(b.size()));
     order_hunks(script);
     return script;
+}
+
+}  // namespace
+
+std::vector<Edit> diff_sequences(const Sequence& a, const Sequence& b) {
+    return run_differ(a, b, kDirectLimit);
+}
+
+std::vector<Edit> diff_sequences_anchored(const Sequence& a, const Sequence& b) {
+    return run_differ(a, b, 0);
 }
 
 }  // namespace accord

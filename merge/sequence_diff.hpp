@@ -22,6 +22,12 @@ struct Edit {
 std::vector<Edit> diff_sequences(const std::vector<std::uint32_t>& a,
                                  const std::vector<std::uint32_t>& b);
 
+// The same, anchored at elements unique to both sides however short the
+// inputs: for sequences of mostly unique elements (paragraphs), where it
+// finds the same common runs in a fraction of the time.
+std::vector<Edit> diff_sequences_anchored(const std::vector<std::uint32_t>& a,
+                                          const std::vector<std::uint32_t>& b);
+
 // Within each run of changes, removals before additions, each kind keeping
 // its order: hunks read "old, then new".
 void order_hunks(std::vector<Edit>& script);
