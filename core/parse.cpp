@@ -255,7 +255,9 @@ class Parser {
             }
         }
         // "[label]: url" definition line: the whole line is literal.
-        if (!link_definition_lines_.empty() && link_definition_lines_.count(line_start)) {
+        // (A definition's '[' has at most three spaces before it.)
+        if (i - line_start <= 3 && !link_definition_lines_.empty() &&
+            link_definition_lines_.count(line_start)) {
             bool indent_only = true;
             for (std::size_t k = line_start; k < i; ++k)
                 indent_only = indent_only && source_[k] == ' ';

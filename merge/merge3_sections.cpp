@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "merge/sequence_diff.hpp"
@@ -86,6 +87,24 @@ Units cut_units(const Document& doc) {
     return units;
 }
 
+// Units are long (a paragraph); eight bytes at a time is enough of a hash
+// to tell them apart, and equal hashes are compared byte for byte.
+struct UnitHash {
+    std::size_t operator()(std::string_view unit) const {
+        std::uint64_t h = unit.size() * 0x9E3779B97F4A7C15u;
+        std::size_t at = 0;
+        for (; at + 8 <= unit.size(); at += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, unit.data() + at, 8);
+            h = (h ^ word) * 0xBF58476D1CE4E5B9u;
+            h ^= h >> 31;
+        }
+        for (; at < unit.size(); ++at)
+            h = (h ^ static_cast<unsigned char>(unit[at])) * 0x94D049BB133111EBu;
+        return static_cast<std::size_t>(h ^ (h >> 29));
+    }
+};
+
 // For each unit of `a`, the unit of `b` it stays as, or UINT32_MAX.
 std::vector<std::uint32_t> unit_alignment(const std::vector<std::uint32_t>& a,
                                           const std::vector<std::uint32_t>& b) {
@@ -129,7 +148,8 @@ std::optional<MergeSections> split_sections(const Document& base_doc, const Docu
     const Units bu = cut_units(base_doc), ou = cut_units(ours_doc), tu = cut_units(theirs_doc);
 
     // Units as numbers: equal bytes, equal number.
-    std::unordered_map<std::string_view, std::uint32_t> numbers;
+    std::unordered_map<std::string_view, std::uint32_t, UnitHash> numbers;
+    numbers.reserve(bu.count() + ou.count() + tu.count());
     auto number = [&](std::string_view text, const Units& units) {
         std::vector<std::uint32_t> ids(units.count());
         for (std::size_t u = 0; u < units.count(); ++u) {
