@@ -430,6 +430,11 @@ class Parser {
     // --- the final structure ------------------------------------------------
 
     void build_structure() {
+        std::size_t count[6] = {0, 0, 0, 0, 0, 0};  // by MarkKind
+        for (const Mark& mark : marks_) ++count[static_cast<int>(mark.kind)];
+        doc_.brackets.reserve(count[static_cast<int>(MarkKind::open)]);
+        doc_.separators.reserve(count[static_cast<int>(MarkKind::separator)]);
+        doc_.strikes.reserve(count[static_cast<int>(MarkKind::strike_open)]);
         std::vector<std::uint32_t> stack;
         std::uint32_t last_closed = kNone;
         for (const Mark& mark : marks_) {

@@ -86,19 +86,34 @@ class Differ {
         struct Seen {
             std::uint32_t a_count = 0, b_count = 0, a_at = 0, b_at = 0;
         };
-        std::unordered_map<std::uint32_t, Seen> seen;
-        seen.reserve((a_end - a_begin) + (b_end - b_begin));
+        // Elements are interned ids, mostly small: a table indexed by id when
+        // it is not much larger than the stretch, a hash map otherwise.
+        std::uint32_t largest = 0;
+        for (std::uint32_t i = a_begin; i < a_end; ++i) largest = std::max(largest, a_[i]);
+        for (std::uint32_t j = b_begin; j < b_end; ++j) largest = std::max(largest, b_[j]);
+        const std::uint64_t stretch = std::uint64_t(a_end - a_begin) + (b_end - b_begin);
+        std::vector<Seen> table;
+        std::unordered_map<std::uint32_t, Seen> map;
+        const bool use_table = largest < 4 * stretch + 64;
+        if (use_table) {
+            table.resize(std::size_t(largest) + 1);
+        } else {
+            map.reserve(stretch);
+        }
+        auto seen = [&](std::uint32_t element) -> Seen& {
+            return use_table ? table[element] : map[element];
+        };
         for (std::uint32_t i = a_begin; i < a_end; ++i) {
-            Seen& s = seen[a_[i]];
+            Seen& s = seen(a_[i]);
             ++s.a_count, s.a_at = i;
         }
         for (std::uint32_t j = b_begin; j < b_end; ++j) {
-            Seen& s = seen[b_[j]];
+            Seen& s = seen(b_[j]);
             ++s.b_count, s.b_at = j;
         }
         std::vector<std::pair<std::uint32_t, std::uint32_t>> unique;  // in order of a
         for (std::uint32_t i = a_begin; i < a_end; ++i) {
-            const Seen& s = seen[a_[i]];
+            const Seen& s = seen(a_[i]);
             if (s.a_count == 1 && s.b_count == 1) unique.push_back({i, s.b_at});
         }
         // Longest increasing subsequence on the b positions (patience sorting).
