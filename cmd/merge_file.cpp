@@ -1,5 +1,6 @@
 // accord merge-file [--strict] [-o OUT] BASE OURS THEIRS
 // accord merge-driver BASE OURS THEIRS [PATH]   (git's merge driver: %O %A %B %P)
+#include <cstdio>
 #include <iostream>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -32,6 +33,7 @@ void keep_freed_memory() {
 #ifdef __GLIBC__
     mallopt(M_MMAP_THRESHOLD, 64 << 20);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 16 << 20);  // the heap grows in one step, not a dozen
 #endif
 }
 
@@ -64,11 +66,13 @@ std::string excerpt(std::string text) {
 }
 
 void report(const MergeResult& result, const std::string& name) {
+    std::string lines;  // written at once: standard error is unbuffered
     for (const Disagreement& d : result.disagreements) {
-        std::cerr << name << ":" << d.line << ": " << to_string(d.kind);
-        if (!d.key.empty()) std::cerr << " '" << excerpt(d.key) << "'";
-        std::cerr << ": ours " << excerpt(d.ours) << ", theirs " << excerpt(d.theirs) << "\n";
+        lines += name + ":" + std::to_string(d.line) + ": " + std::string(to_string(d.kind));
+        if (!d.key.empty()) lines += " '" + excerpt(d.key) + "'";
+        lines += ": ours " + excerpt(d.ours) + ", theirs " + excerpt(d.theirs) + "\n";
     }
+    std::cerr << lines;
 }
 
 int run_merge_file(const MergeFileOptions& o) {
@@ -80,7 +84,9 @@ int run_merge_file(const MergeFileOptions& o) {
     options.theirs_label = o.theirs;
     const MergeResult result = merge3(base, ours, theirs, options);
     if (o.output.empty()) {
-        std::cout << result.text;
+        // One write: a merged text is often larger than stdio's buffer.
+        std::fwrite(result.text.data(), 1, result.text.size(), stdout);
+        std::fflush(stdout);
     } else if (const std::string error = write_file_atomically(o.output, result.text);
                !error.empty()) {
         throw failure("merge-file: cannot write " + error);

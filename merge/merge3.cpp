@@ -740,6 +740,7 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
     section_options.parse.link_labels = &split->link_labels;
     auto parsed = [&](std::string_view text) { return parse(text, section_options.parse); };
     MergeResult result;
+    result.text.reserve(std::max(ours.size(), theirs.size()) + 4096);  // grown once, not doubled
     std::size_t counted = 0, lines = 0;  // newlines in result.text[0, counted)
     for (const MergeSection& section : split->sections) {
         if (!section.contested) {
