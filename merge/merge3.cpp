@@ -728,13 +728,7 @@ MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std:
 
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options) {
-    // Where the texts may be cut depends on their brackets only: no
-    // diagnostics are written out for them.
-    ParseOptions structure = options.parse;
-    structure.max_diagnostics = 0;
-    const Document base_doc = parse(base, structure), ours_doc = parse(ours, structure),
-                   theirs_doc = parse(theirs, structure);
-    const std::optional<MergeSections> split = split_sections(base_doc, ours_doc, theirs_doc);
+    const std::optional<MergeSections> split = split_sections(base, ours, theirs, options.parse);
     if (!split) return merge3_whole_text(base, ours, theirs, options);
     MergeOptions section_options = options;
     section_options.parse.link_labels = &split->link_labels;

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "core/parse.hpp"
 #include "merge/sequence_diff.hpp"
 
 namespace accord {
@@ -136,16 +137,22 @@ std::optional<Places> places_between_hunks(const std::vector<std::uint32_t>& bas
 
 }  // namespace
 
-std::optional<MergeSections> split_sections(const Document& base_doc, const Document& ours_doc,
-                                            const Document& theirs_doc) {
-    const std::string_view base = base_doc.source, ours = ours_doc.source,
-                           theirs = theirs_doc.source;
+std::optional<MergeSections> split_sections(std::string_view base, std::string_view ours,
+                                            std::string_view theirs, const ParseOptions& options) {
+    // Each text is parsed for its brackets alone and dropped once cut into
+    // units, so the next parse reuses its memory.
+    ParseOptions structure = options;
+    structure.max_diagnostics = 0;
+    std::vector<std::string> labels[3];
+    auto units_of = [&](std::string_view text, int k) {
+        Document doc = parse(text, structure);
+        labels[k] = std::move(doc.link_labels);
+        return cut_units(doc);
+    };
+    const Units bu = units_of(base, 0), ou = units_of(ours, 1), tu = units_of(theirs, 2);
+    if (labels[1] != labels[0] || labels[2] != labels[0]) return std::nullopt;
     MergeSections result;
-    if (ours_doc.link_labels != base_doc.link_labels ||
-        theirs_doc.link_labels != base_doc.link_labels)
-        return std::nullopt;
-    result.link_labels.insert(base_doc.link_labels.begin(), base_doc.link_labels.end());
-    const Units bu = cut_units(base_doc), ou = cut_units(ours_doc), tu = cut_units(theirs_doc);
+    result.link_labels.insert(labels[0].begin(), labels[0].end());
 
     // Units as numbers: equal bytes, equal number.
     std::unordered_map<std::string_view, std::uint32_t, UnitHash> numbers;

@@ -21,7 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
-#include "core/document.hpp"
+#include "core/parse.hpp"
 
 namespace accord {
 
@@ -40,9 +40,9 @@ struct MergeSections {
     std::unordered_set<std::string> link_labels;
 };
 
-// Sections of the three texts, or nullopt when they define different link
-// labels.
-std::optional<MergeSections> split_sections(const Document& base, const Document& ours,
-                                            const Document& theirs);
+// Sections of the three texts (views into them), or nullopt when they
+// define different link labels. `options` is how the texts are parsed.
+std::optional<MergeSections> split_sections(std::string_view base, std::string_view ours,
+                                            std::string_view theirs, const ParseOptions& options);
 
 }  // namespace accord

@@ -20,16 +20,16 @@
 namespace accord {
 namespace {
 
-// The parsed texts and their sections, whose views point into the documents.
+// The texts and their sections, whose views point into them.
 struct Split {
-    Document base, ours, theirs;
+    std::string base, ours, theirs;
     std::optional<MergeSections> split;
 };
 
 std::unique_ptr<Split> sections_of(const std::string& base, const std::string& ours,
                                    const std::string& theirs) {
-    auto s = std::make_unique<Split>(Split{parse(base), parse(ours), parse(theirs), {}});
-    s->split = split_sections(s->base, s->ours, s->theirs);
+    auto s = std::make_unique<Split>(Split{base, ours, theirs, {}});
+    s->split = split_sections(s->base, s->ours, s->theirs, ParseOptions{});
     return s;
 }
 
