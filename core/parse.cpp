@@ -68,7 +68,7 @@ class Parser {
                    own(std::move(d.help)));
         }
         doc_.body = {doc_.front_matter.present ? doc_.front_matter.range.end : 0, source_.size()};
-        check_encoding();
+        if (options_.diagnostics) check_encoding();
 
         BlockScan blocks = scan_blocks(source_, doc_.body);
         link_labels_ = std::move(blocks.link_labels);
@@ -466,7 +466,7 @@ class Parser {
                     bracket.close = mark.at;
                     bracket.close_paragraph = mark.paragraph;
                     last_closed = index;
-                    if (bracket.spans_paragraphs()) {
+                    if (bracket.spans_paragraphs() && options_.diagnostics) {
                         const std::string paragraphs =
                             std::to_string(bracket.close_paragraph - bracket.open_paragraph + 1);
                         report(bracket.open, Severity::note, "bracket-spans-paragraphs",
@@ -517,6 +517,7 @@ class Parser {
 
     void report(std::size_t offset, Severity severity, std::string_view code,
                 std::string_view message, std::string_view help, std::size_t related = SIZE_MAX) {
+        if (!options_.diagnostics) return;
         pending_.push_back({offset, severity, code, message, help, related});
     }
 

@@ -14,6 +14,9 @@ struct ParseOptions {
     // Diagnostics kept per document; the rest are counted in
     // Document::suppressed_diagnostics, so hostile input cannot flood memory.
     std::size_t max_diagnostics = 1000;
+    // false: the structure alone, for callers that only need where the marks
+    // are; the encoding is not checked and no diagnostic is kept or counted.
+    bool diagnostics = true;
     // Link labels defined outside the bytes parsed, when they are a section
     // of a larger text ("[label]: url" decides what reads as a link in the
     // whole text); added to the labels the bytes define themselves.

@@ -142,7 +142,7 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
     // Each text is parsed for its brackets alone and dropped once cut into
     // units, so the next parse reuses its memory.
     ParseOptions structure = options;
-    structure.max_diagnostics = 0;
+    structure.diagnostics = false;
     std::vector<std::string> labels[3];
     auto units_of = [&](std::string_view text, int k) {
         Document doc = parse(text, structure);

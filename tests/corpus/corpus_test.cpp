@@ -205,6 +205,38 @@ TEST(CorpusParis, BracketsFallFromAboutAThousandToNone) {
     EXPECT_EQ(paris_brackets("agreement-final.md"), 0u);
 }
 
+// A parse for the structure alone (as the merge cuts texts) finds the same
+// paragraphs and marks in every Paris text, and no diagnostics.
+TEST(CorpusParis, StructureOnlyParseFindsTheSameMarks) {
+    for (const char* file : {"agreement-23-oct-2015.md", "agreement-4-dec-2015.md",
+                             "agreement-9-dec-2015.md", "agreement-final.md"}) {
+        SCOPED_TRACE(file);
+        const std::string text =
+            test::read_all(test::corpus_file(std::string("paris-2015/") + file));
+        ParseOptions structure;
+        structure.diagnostics = false;
+        const Document full = parse(text), bare = parse(text, structure);
+        EXPECT_TRUE(bare.diagnostics.empty());
+        if (std::strcmp(file, "agreement-4-dec-2015.md") == 0) {
+            EXPECT_EQ(count_errors(full.diagnostics), 23u);  // unmatched brackets, not kept bare
+        }
+        EXPECT_EQ(bare.diagnostic_totals[0] + bare.diagnostic_totals[1] + bare.diagnostic_totals[2],
+                  0u);
+        ASSERT_EQ(bare.paragraphs.size(), full.paragraphs.size());
+        for (std::size_t p = 0; p < full.paragraphs.size(); ++p)
+            EXPECT_EQ(bare.paragraphs[p].range, full.paragraphs[p].range);
+        ASSERT_EQ(bare.brackets.size(), full.brackets.size());
+        for (std::size_t b = 0; b < full.brackets.size(); ++b) {
+            EXPECT_EQ(bare.brackets[b].open, full.brackets[b].open);
+            EXPECT_EQ(bare.brackets[b].close, full.brackets[b].close);
+            EXPECT_EQ(bare.brackets[b].group, full.brackets[b].group);
+        }
+        EXPECT_EQ(bare.separators.size(), full.separators.size());
+        EXPECT_EQ(bare.strikes.size(), full.strikes.size());
+        EXPECT_EQ(bare.link_labels, full.link_labels);
+    }
+}
+
 TEST(CorpusParis, SlashesInsideBracketsAreLiteral) {
     const Document d =
         parse(test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md")));
