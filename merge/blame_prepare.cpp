@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/front_matter.hpp"
+
 namespace accord {
 
 namespace {
@@ -35,9 +37,10 @@ std::shared_ptr<const PreparedVersion> VersionPreparer::next() {
 
 void VersionPreparer::read_and_parse() {
     try {
+        FrontMatterMemo front_matter;  // versions mostly change the body alone
         for (std::size_t v = 0; v <= last_; ++v) {
             auto version = std::make_unique<PreparedVersion>();
-            version->document = parse(read_text_(v), options_);
+            version->document = parse(read_text_(v), options_, front_matter);
             if (!parsed_.push(std::move(version))) break;
         }
         parsed_.finish();
