@@ -10,10 +10,14 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
       tokens(t),
       mapping(m),
       bracket_at_token(t.size(), kNone),
-      innermost(t.size(), kNone) {
+      innermost(t.size(), kNone),
+      open_token(document.brackets.size()),
+      close_token(document.brackets.size()) {
     for (std::uint32_t b = 0; b < document.brackets.size(); ++b) {
-        bracket_at_token[token_at(document.brackets[b].open)] = b;
-        bracket_at_token[token_at(document.brackets[b].close)] = b;
+        open_token[b] = token_at(document.brackets[b].open);
+        close_token[b] = token_at(document.brackets[b].close);
+        bracket_at_token[open_token[b]] = b;
+        bracket_at_token[close_token[b]] = b;
     }
     std::vector<std::uint32_t> stack;
     for (std::uint32_t k = 0; k < t.size(); ++k) {
@@ -35,10 +39,9 @@ namespace {
 // The bracket on the other side that directly holds every kept word this
 // bracket directly holds, or kNone.
 std::uint32_t counterpart(const TokenView& from, const TokenView& to, std::uint32_t bracket) {
-    const Bracket& b = from.doc.brackets[bracket];
     std::uint32_t found = kNone;
-    for (std::uint32_t t = from.token_at(b.open) + 1, close = from.token_at(b.close); t < close;
-         ++t) {
+    for (std::uint32_t t = from.open_token[bracket] + 1, close = from.close_token[bracket];
+         t < close; ++t) {
         if (from.innermost[t] != bracket || from.changed(t) || is_space_token(from.tokens[t].kind))
             continue;
         const std::uint32_t other = to.innermost[from.mapping[t]];
@@ -55,12 +58,11 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
     pairs.old_to_new.assign(before.doc.brackets.size(), kNone);
     pairs.new_to_old.assign(after.doc.brackets.size(), kNone);
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {
-        const Bracket& b = before.doc.brackets[ob];
-        const std::uint32_t open = before.token_at(b.open), close = before.token_at(b.close);
+        const std::uint32_t open = before.open_token[ob], close = before.close_token[ob];
         if (before.changed(open) || before.changed(close)) continue;
         const std::uint32_t nb = after.bracket_at_token[before.mapping[open]];
         if (nb == kNone || nb != after.bracket_at_token[before.mapping[close]]) continue;
-        if (after.token_at(after.doc.brackets[nb].open) != before.mapping[open]) continue;
+        if (after.open_token[nb] != before.mapping[open]) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {

@@ -18,6 +18,7 @@ struct TokenView {
     const std::vector<std::uint32_t>& mapping;    // to the other side; kNone when changed
     std::vector<std::uint32_t> bracket_at_token;  // bracket whose open or close mark this token is
     std::vector<std::uint32_t> innermost;         // innermost bracket around this token
+    std::vector<std::uint32_t> open_token, close_token;  // per bracket: its marks' tokens
 
     std::uint32_t token_at(std::size_t offset) const;
     bool changed(std::uint32_t token) const { return mapping[token] == kNone; }
