@@ -9,22 +9,72 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
     : doc(document),
       tokens(t),
       mapping(m),
-      bracket_at_token(t.size(), kNone),
-      innermost(t.size(), kNone),
       open_token(document.brackets.size()),
-      close_token(document.brackets.size()) {
-    for (std::uint32_t b = 0; b < document.brackets.size(); ++b) {
+      close_token(document.brackets.size()),
+      parent_(document.brackets.size(), kNone) {
+    const auto brackets = static_cast<std::uint32_t>(document.brackets.size());
+    for (std::uint32_t b = 0; b < brackets; ++b) {
         open_token[b] = token_at(document.brackets[b].open);
         close_token[b] = token_at(document.brackets[b].close);
-        bracket_at_token[open_token[b]] = b;
-        bracket_at_token[close_token[b]] = b;
+    }
+    // Nested: each bracket opens after the one before, on a '[' token, and
+    // closes on a ']' token inside every bracket still open around it.
+    std::vector<std::uint32_t> open;
+    for (std::uint32_t b = 0; b < brackets && nested_; ++b) {
+        while (!open.empty() && close_token[open.back()] < open_token[b]) open.pop_back();
+        nested_ = (b == 0 || open_token[b - 1] < open_token[b]) && open_token[b] < close_token[b] &&
+                  (open.empty() || close_token[b] < close_token[open.back()]) &&
+                  t[open_token[b]].kind == TokenKind::bracket_open &&
+                  t[close_token[b]].kind == TokenKind::bracket_close;
+        parent_[b] = open.empty() ? kNone : open.back();
+        open.push_back(b);
+    }
+    if (nested_) {
+        by_close_.resize(brackets);
+        for (std::uint32_t b = 0; b < brackets; ++b) by_close_[b] = b;
+        std::sort(by_close_.begin(), by_close_.end(), [&](std::uint32_t a, std::uint32_t b) {
+            return close_token[a] < close_token[b];
+        });
+        return;
+    }
+    at_token_.assign(t.size(), kNone);
+    innermost_.assign(t.size(), kNone);
+    for (std::uint32_t b = 0; b < brackets; ++b) {
+        at_token_[open_token[b]] = b;
+        at_token_[close_token[b]] = b;
     }
     std::vector<std::uint32_t> stack;
     for (std::uint32_t k = 0; k < t.size(); ++k) {
         if (t[k].kind == TokenKind::bracket_close && !stack.empty()) stack.pop_back();
-        innermost[k] = stack.empty() ? kNone : stack.back();
-        if (t[k].kind == TokenKind::bracket_open) stack.push_back(bracket_at_token[k]);
+        innermost_[k] = stack.empty() ? kNone : stack.back();
+        if (t[k].kind == TokenKind::bracket_open) stack.push_back(at_token_[k]);
     }
+}
+
+std::uint32_t TokenView::bracket_at_token(std::uint32_t token) const {
+    if (!nested_) return at_token_[token];
+    const TokenKind kind = tokens[token].kind;
+    if (kind == TokenKind::bracket_open) {
+        const auto it = std::lower_bound(open_token.begin(), open_token.end(), token);
+        if (it != open_token.end() && *it == token)
+            return static_cast<std::uint32_t>(it - open_token.begin());
+    } else if (kind == TokenKind::bracket_close) {
+        const auto it =
+            std::lower_bound(by_close_.begin(), by_close_.end(), token,
+                             [&](std::uint32_t b, std::uint32_t k) { return close_token[b] < k; });
+        if (it != by_close_.end() && close_token[*it] == token) return *it;
+    }
+    return kNone;
+}
+
+std::uint32_t TokenView::innermost(std::uint32_t token) const {
+    if (!nested_) return innermost_[token];
+    // The last bracket opening before the token, or the nearest one around it.
+    const auto it = std::lower_bound(open_token.begin(), open_token.end(), token);
+    if (it == open_token.begin()) return kNone;
+    std::uint32_t b = static_cast<std::uint32_t>(it - open_token.begin()) - 1;
+    while (b != kNone && close_token[b] <= token) b = parent_[b];
+    return b;
 }
 
 std::uint32_t TokenView::token_at(std::size_t offset) const {
@@ -42,9 +92,9 @@ std::uint32_t counterpart(const TokenView& from, const TokenView& to, std::uint3
     std::uint32_t found = kNone;
     for (std::uint32_t t = from.open_token[bracket] + 1, close = from.close_token[bracket];
          t < close; ++t) {
-        if (from.innermost[t] != bracket || from.changed(t) || is_space_token(from.tokens[t].kind))
+        if (from.innermost(t) != bracket || from.changed(t) || is_space_token(from.tokens[t].kind))
             continue;
-        const std::uint32_t other = to.innermost[from.mapping[t]];
+        const std::uint32_t other = to.innermost(from.mapping[t]);
         if (other == kNone || (found != kNone && other != found)) return kNone;
         found = other;
     }
@@ -60,8 +110,8 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {
         const std::uint32_t open = before.open_token[ob], close = before.close_token[ob];
         if (before.changed(open) || before.changed(close)) continue;
-        const std::uint32_t nb = after.bracket_at_token[before.mapping[open]];
-        if (nb == kNone || nb != after.bracket_at_token[before.mapping[close]]) continue;
+        const std::uint32_t nb = after.bracket_at_token(before.mapping[open]);
+        if (nb == kNone || nb != after.bracket_at_token(before.mapping[close])) continue;
         if (after.open_token[nb] != before.mapping[open]) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
