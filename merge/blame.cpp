@@ -39,14 +39,21 @@ std::string_view to_string(SpanKind kind) {
 
 namespace {
 
-constexpr std::size_t kNoVersion = SIZE_MAX;
+// Versions are numbered in 32 bits in an origin: every version's origins
+// are copied from its parent's, and half the bytes copy in half the time.
+constexpr std::uint32_t kNoVersion = UINT32_MAX;
 constexpr std::size_t kGram = 3;  // words in a restored run's anchor
 
 struct Origin {
-    std::size_t version = kNoVersion;
-    std::size_t restored_by = kNoVersion;
+    std::uint32_t version = kNoVersion;
+    std::uint32_t restored_by = kNoVersion;
     bool operator==(const Origin&) const = default;
 };
+
+// The origin of a token that version `v` itself added.
+Origin own(std::size_t v) {
+    return {static_cast<std::uint32_t>(v), kNoVersion};
+}
 
 // One flag per token; bytes, not std::vector<bool>'s bits, which cost more
 // to test and set in the per-token loops of every version.
@@ -227,8 +234,9 @@ class Graveyard {
     void assign(Attributed& to, std::uint32_t token, const Word& word, std::size_t version) {
         to.origins[token].version = word.origin.version;
         // A move (deleted by this very version) is no restoration.
-        to.origins[token].restored_by =
-            word.deleted_by == version ? word.origin.restored_by : version;
+        to.origins[token].restored_by = word.deleted_by == version
+                                            ? word.origin.restored_by
+                                            : static_cast<std::uint32_t>(version);
     }
 
     void match_whole(Attributed& to, const std::vector<std::uint32_t>& words, std::size_t begin,
@@ -369,7 +377,7 @@ class Blamer {
             }
         }
         for (std::uint32_t t = 0; t < current->tokens().size(); ++t) {
-            if (!claimed[t]) current->origins[t] = Origin{v, kNoVersion};
+            if (!claimed[t]) current->origins[t] = own(v);
         }
         if (!parents.empty()) graveyard_.restore(*current, claimed, v);
         done_[v] = std::move(current);
@@ -437,10 +445,10 @@ class Blamer {
         }
         graveyard_.bury(parent, removed, v);
         for (std::uint32_t t = prefix; t < new_end; ++t) {
-            if (!claimed[t]) current.origins[t] = Origin{v, kNoVersion};
+            if (!claimed[t]) current.origins[t] = own(v);
         }
         for (const std::uint32_t t : unclaimed_marks) {
-            if (!claimed[t]) current.origins[t] = Origin{v, kNoVersion};
+            if (!claimed[t]) current.origins[t] = own(v);
         }
         graveyard_.restore(current, claimed, v, prefix, new_end);
     }
@@ -510,7 +518,8 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
         const SpanKind kind = span_kind(token.kind);
         const Origin& origin = a.origins[t];
         const std::optional<std::size_t> restored =
-            origin.restored_by == kNoVersion ? std::nullopt : std::optional(origin.restored_by);
+            origin.restored_by == kNoVersion ? std::nullopt
+                                             : std::optional<std::size_t>(origin.restored_by);
         if (!result.spans.empty()) {
             BlameSpan& last = result.spans.back();
             // Words of one origin, with only spaces or line breaks between, make one span.

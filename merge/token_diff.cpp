@@ -162,7 +162,9 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         std::size_t begin, end;
         std::uint32_t first, last;  // its tokens: [first, last)
     };
+    const std::vector<MarkupPiece> pieces = markup_pieces(doc);
     std::vector<Run> runs;
+    runs.reserve(pieces.size() + 16);  // the earlier text has about as many
     {
         bool markup[256] = {};
         for (int kind = 0; kind < 256; ++kind)
@@ -177,7 +179,6 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         runs.push_back({at, earlier_doc.source.size(), first,
                         static_cast<std::uint32_t>(earlier.tokens.size())});
     }
-    const std::vector<MarkupPiece> pieces = markup_pieces(doc);
     const std::size_t marks = runs.size() - 1;  // the earlier text's markup tokens
     auto same_mark = [&](const MarkupPiece& piece, std::size_t mark, std::size_t back) {
         const Token& token = earlier.tokens[runs[mark].last];
