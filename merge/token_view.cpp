@@ -13,13 +13,50 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
       close_token(document.brackets.size()),
       parent_(document.brackets.size(), kNone) {
     const auto brackets = static_cast<std::uint32_t>(document.brackets.size());
-    for (std::uint32_t b = 0; b < brackets; ++b) {
-        open_token[b] = token_at(document.brackets[b].open);
-        close_token[b] = token_at(document.brackets[b].close);
+    const std::vector<Bracket>& all = document.brackets;
+    // Marks' tokens, as token_at finds them, in one sweep over the tokens
+    // per kind of mark, taking the marks in the order of their offsets.
+    // Brackets are numbered as they open and nest (as the parser makes
+    // them), so the opens are in bracket order and a stack gives the closes'
+    // order; other brackets are sorted.
+    auto sweep = [&](const std::vector<std::uint32_t>& order, auto offset_of,
+                     std::vector<std::uint32_t>& token_of) {
+        std::uint32_t k = 0;
+        for (const std::uint32_t b : order) {
+            const std::size_t offset = offset_of(all[b]);
+            while (k + 1 < t.size() && t[k + 1].range.begin <= offset) ++k;
+            token_of[b] = k;
+        }
+    };
+    auto by = [&](auto offset_of) {
+        return [&, offset_of](std::uint32_t a, std::uint32_t b) {
+            return offset_of(all[a]) < offset_of(all[b]);
+        };
+    };
+    const auto open_of = [](const Bracket& b) { return b.open; };
+    const auto close_of = [](const Bracket& b) { return b.close; };
+    std::vector<std::uint32_t> order(brackets);
+    for (std::uint32_t b = 0; b < brackets; ++b) order[b] = b;
+    if (!std::is_sorted(order.begin(), order.end(), by(open_of)))
+        std::sort(order.begin(), order.end(), by(open_of));
+    sweep(order, open_of, open_token);
+    std::vector<std::uint32_t> stack;
+    by_close_.reserve(brackets);
+    for (const std::uint32_t b : order) {
+        while (!stack.empty() && all[stack.back()].close < all[b].open) {
+            by_close_.push_back(stack.back());
+            stack.pop_back();
+        }
+        stack.push_back(b);
     }
+    by_close_.insert(by_close_.end(), stack.rbegin(), stack.rend());
+    if (!std::is_sorted(by_close_.begin(), by_close_.end(), by(close_of)))
+        std::sort(by_close_.begin(), by_close_.end(), by(close_of));
+    sweep(by_close_, close_of, close_token);
     // Nested: each bracket opens after the one before, on a '[' token, and
     // closes on a ']' token inside every bracket still open around it.
-    std::vector<std::uint32_t> open;
+    std::vector<std::uint32_t>& open = stack;  // around the bracket at hand
+    open.clear();
     for (std::uint32_t b = 0; b < brackets && nested_; ++b) {
         while (!open.empty() && close_token[open.back()] < open_token[b]) open.pop_back();
         nested_ = (b == 0 || open_token[b - 1] < open_token[b]) && open_token[b] < close_token[b] &&
@@ -29,21 +66,14 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
         parent_[b] = open.empty() ? kNone : open.back();
         open.push_back(b);
     }
-    if (nested_) {
-        by_close_.resize(brackets);
-        for (std::uint32_t b = 0; b < brackets; ++b) by_close_[b] = b;
-        std::sort(by_close_.begin(), by_close_.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return close_token[a] < close_token[b];
-        });
-        return;
-    }
+    if (nested_) return;
     at_token_.assign(t.size(), kNone);
     innermost_.assign(t.size(), kNone);
     for (std::uint32_t b = 0; b < brackets; ++b) {
         at_token_[open_token[b]] = b;
         at_token_[close_token[b]] = b;
     }
-    std::vector<std::uint32_t> stack;
+    stack.clear();
     for (std::uint32_t k = 0; k < t.size(); ++k) {
         if (t[k].kind == TokenKind::bracket_close && !stack.empty()) stack.pop_back();
         innermost_[k] = stack.empty() ? kNone : stack.back();
