@@ -40,19 +40,19 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
     if (!std::is_sorted(order.begin(), order.end(), by(open_of)))
         std::sort(order.begin(), order.end(), by(open_of));
     sweep(order, open_of, open_token);
-    std::vector<std::uint32_t> stack;
-    by_close_.reserve(brackets);
+    std::vector<std::uint32_t> stack, by_close;
+    by_close.reserve(brackets);
     for (const std::uint32_t b : order) {
         while (!stack.empty() && all[stack.back()].close < all[b].open) {
-            by_close_.push_back(stack.back());
+            by_close.push_back(stack.back());
             stack.pop_back();
         }
         stack.push_back(b);
     }
-    by_close_.insert(by_close_.end(), stack.rbegin(), stack.rend());
-    if (!std::is_sorted(by_close_.begin(), by_close_.end(), by(close_of)))
-        std::sort(by_close_.begin(), by_close_.end(), by(close_of));
-    sweep(by_close_, close_of, close_token);
+    by_close.insert(by_close.end(), stack.rbegin(), stack.rend());
+    if (!std::is_sorted(by_close.begin(), by_close.end(), by(close_of)))
+        std::sort(by_close.begin(), by_close.end(), by(close_of));
+    sweep(by_close, close_of, close_token);
     // Nested: each bracket opens after the one before, on a '[' token, and
     // closes on a ']' token inside every bracket still open around it.
     std::vector<std::uint32_t>& open = stack;  // around the bracket at hand
@@ -81,20 +81,15 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
     }
 }
 
-std::uint32_t TokenView::bracket_at_token(std::uint32_t token) const {
-    if (!nested_) return at_token_[token];
-    const TokenKind kind = tokens[token].kind;
-    if (kind == TokenKind::bracket_open) {
-        const auto it = std::lower_bound(open_token.begin(), open_token.end(), token);
-        if (it != open_token.end() && *it == token)
-            return static_cast<std::uint32_t>(it - open_token.begin());
-    } else if (kind == TokenKind::bracket_close) {
-        const auto it =
-            std::lower_bound(by_close_.begin(), by_close_.end(), token,
-                             [&](std::uint32_t b, std::uint32_t k) { return close_token[b] < k; });
-        if (it != by_close_.end() && close_token[*it] == token) return *it;
+std::uint32_t TokenView::bracket_opening_at(std::uint32_t token) const {
+    if (!nested_) {
+        const std::uint32_t b = at_token_[token];
+        return b != kNone && open_token[b] == token ? b : kNone;
     }
-    return kNone;
+    const auto it = std::lower_bound(open_token.begin(), open_token.end(), token);
+    return it != open_token.end() && *it == token
+               ? static_cast<std::uint32_t>(it - open_token.begin())
+               : kNone;
 }
 
 std::uint32_t TokenView::innermost(std::uint32_t token) const {
@@ -140,9 +135,9 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {
         const std::uint32_t open = before.open_token[ob], close = before.close_token[ob];
         if (before.changed(open) || before.changed(close)) continue;
-        const std::uint32_t nb = after.bracket_at_token(before.mapping[open]);
-        if (nb == kNone || nb != after.bracket_at_token(before.mapping[close])) continue;
-        if (after.open_token[nb] != before.mapping[open]) continue;
+        // Both marks land on one bracket, its open on the open.
+        const std::uint32_t nb = after.bracket_opening_at(before.mapping[open]);
+        if (nb == kNone || after.close_token[nb] != before.mapping[close]) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {

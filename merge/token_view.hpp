@@ -22,18 +22,17 @@ struct TokenView {
 
     std::uint32_t token_at(std::size_t offset) const;
     bool changed(std::uint32_t token) const { return mapping[token] == kNone; }
-    // The bracket whose open or close mark this token is, or kNone.
-    std::uint32_t bracket_at_token(std::uint32_t token) const;
+    // The bracket whose open mark this token is, or kNone.
+    std::uint32_t bracket_opening_at(std::uint32_t token) const;
     // The innermost bracket around this token (its own marks excluded), or kNone.
     std::uint32_t innermost(std::uint32_t token) const;
 
   private:
     // Brackets as the parser makes them, numbered in the order they open
-    // and nested, are looked up by their marks' tokens (by_close_: bracket
-    // numbers in the order they close; parent_: the bracket directly
-    // around). Others get per-token tables (at_token_, innermost_).
+    // and nested, are looked up by their marks' tokens (parent_: the bracket
+    // directly around). Others get per-token tables (at_token_, innermost_).
     bool nested_ = true;
-    std::vector<std::uint32_t> by_close_, parent_;
+    std::vector<std::uint32_t> parent_;
     std::vector<std::uint32_t> at_token_, innermost_;
 };
 
