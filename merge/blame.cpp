@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <memory>
-#include <unordered_map>
 
 #include "core/tokens.hpp"
 #include "merge/blame_diff.hpp"
+#include "merge/blame_positions.hpp"
 #include "merge/blame_prepare.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
@@ -108,9 +108,9 @@ class Graveyard {
         auto flush = [&] {
             const std::size_t length = words_.size() - run_start;
             if (length == 0) return;
-            whole_runs_.try_emplace(hash_of(run_start, length), run_start);
+            whole_runs_.insert_first(hash_of(run_start, length), run_start);
             for (std::size_t k = run_start; k + kGram <= words_.size(); ++k)
-                grams_.try_emplace(hash_of(k, kGram), k);
+                grams_.insert_first(hash_of(k, kGram), k);
             run_start = words_.size();
         };
         std::uint32_t previous = kNone;
@@ -247,10 +247,10 @@ class Graveyard {
         if (!distinctive) return;
         std::vector<std::uint32_t> ids;
         for (std::size_t k = begin; k < end; ++k) ids.push_back(to.interned.ids[words[k]]);
-        const auto it = whole_runs_.find(hash_ids(ids));
-        if (it == whole_runs_.end() || !same(it->second, ids)) return;
+        const std::optional<std::size_t> first = whole_runs_.find(hash_ids(ids));
+        if (!first || !same(*first, ids)) return;
         for (std::size_t k = begin; k < end; ++k)
-            assign(to, words[k], words_[it->second + (k - begin)], version);
+            assign(to, words[k], words_[*first + (k - begin)], version);
     }
 
     void match_anchors(Attributed& to, const std::vector<std::uint32_t>& words,
@@ -260,13 +260,13 @@ class Graveyard {
         std::vector<std::uint32_t> gram(kGram);
         for (std::size_t k = begin; k + kGram <= end;) {
             for (std::size_t g = 0; g < kGram; ++g) gram[g] = id_of(k + g);
-            const auto it = grams_.find(hash_ids(gram));
-            if (it == grams_.end() || !same(it->second, gram)) {
+            const std::optional<std::size_t> first = grams_.find(hash_ids(gram));
+            if (!first || !same(*first, gram)) {
                 ++k;
                 continue;
             }
             // Extend the match as far as the deleted run goes.
-            const std::size_t w = it->second;
+            const std::size_t w = *first;
             std::size_t matched = 0, added = 0;
             while (k + matched < end && w + matched < words_.size() &&
                    words_[w + matched].id == id_of(k + matched) &&
@@ -286,9 +286,8 @@ class Graveyard {
     }
 
     std::vector<Word> words_;
-    std::unordered_map<std::uint64_t, std::size_t> whole_runs_;  // run hash -> first word
-    std::unordered_map<std::uint64_t, std::size_t>
-        grams_;  // first occurrence wins: the first proposer
+    FirstPositions whole_runs_;  // run hash -> first word
+    FirstPositions grams_;       // first occurrence wins: the first proposer
 };
 
 class Blamer {
