@@ -109,6 +109,23 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
     return fm;
 }
 
+FrontMatter FrontMatterMemo::read(std::string_view source, std::vector<Diagnostic>& diagnostics) {
+    // The block ends with its closing fence's line. When that line ends with
+    // a newline, a source opening with the block closes its front matter
+    // there too (the lines before it are the same), and read_front_matter
+    // reads nothing past it; without one, only the very same source does.
+    const bool same = !block_.empty() && source.starts_with(block_) &&
+                      (block_.back() == '\n' || source.size() == block_.size());
+    if (!same) {
+        diagnostics_.clear();
+        front_matter_ = read_front_matter(source, diagnostics_);
+        block_ = front_matter_.present ? std::string(source.substr(0, front_matter_.range.end))
+                                       : std::string();
+    }
+    diagnostics.insert(diagnostics.end(), diagnostics_.begin(), diagnostics_.end());
+    return front_matter_;
+}
+
 std::string emit_front_matter(const std::vector<FrontMatterField>& fields) {
     YAML::Emitter out;
     out << YAML::BeginMap;

@@ -57,12 +57,14 @@ bool is_space(char c) {
 
 class Parser {
   public:
-    Parser(std::string_view source, const ParseOptions& options, Document& document)
-        : source_(source), options_(options), doc_(document) {}
+    Parser(std::string_view source, const ParseOptions& options, Document& document,
+           FrontMatterMemo* memo = nullptr)
+        : source_(source), options_(options), doc_(document), memo_(memo) {}
 
     void run() {
         std::vector<Diagnostic> front_diagnostics;
-        doc_.front_matter = read_front_matter(source_, front_diagnostics);
+        doc_.front_matter = memo_ ? memo_->read(source_, front_diagnostics)
+                                  : read_front_matter(source_, front_diagnostics);
         for (auto& d : front_diagnostics) {
             report(d.offset, d.severity, own(std::move(d.code)), own(std::move(d.message)),
                    own(std::move(d.help)));
@@ -569,6 +571,7 @@ class Parser {
     std::string_view source_;
     const ParseOptions& options_;
     Document& doc_;
+    FrontMatterMemo* memo_;  // optional
 
     std::vector<Mark> marks_;
     std::vector<std::uint32_t> local_;           // '[' open in the current paragraph
@@ -590,6 +593,13 @@ Document parse(std::string_view bytes, const ParseOptions& options) {
     Document document;
     document.source.assign(bytes.data(), bytes.size());
     Parser(document.source, options, document).run();
+    return document;
+}
+
+Document parse(std::string_view bytes, const ParseOptions& options, FrontMatterMemo& memo) {
+    Document document;
+    document.source.assign(bytes.data(), bytes.size());
+    Parser(document.source, options, document, &memo).run();
     return document;
 }
 

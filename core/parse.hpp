@@ -25,4 +25,9 @@ struct ParseOptions {
 
 Document parse(std::string_view bytes, const ParseOptions& options = {});
 
+// The same, reading the front matter through `memo`: for a caller parsing
+// many versions of one text in order (blame), which mostly share it.
+class FrontMatterMemo;
+Document parse(std::string_view bytes, const ParseOptions& options, FrontMatterMemo& memo);
+
 }  // namespace accord

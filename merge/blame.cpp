@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <memory>
-#include <unordered_map>
 
 #include "core/tokens.hpp"
 #include "merge/blame_diff.hpp"
+#include "merge/blame_positions.hpp"
 #include "merge/blame_prepare.hpp"
 #include "merge/token_diff.hpp"
 #include "merge/token_view.hpp"
@@ -39,14 +39,21 @@ std::string_view to_string(SpanKind kind) {
 
 namespace {
 
-constexpr std::size_t kNoVersion = SIZE_MAX;
+// Versions are numbered in 32 bits in an origin: every version's origins
+// are copied from its parent's, and half the bytes copy in half the time.
+constexpr std::uint32_t kNoVersion = UINT32_MAX;
 constexpr std::size_t kGram = 3;  // words in a restored run's anchor
 
 struct Origin {
-    std::size_t version = kNoVersion;
-    std::size_t restored_by = kNoVersion;
+    std::uint32_t version = kNoVersion;
+    std::uint32_t restored_by = kNoVersion;
     bool operator==(const Origin&) const = default;
 };
+
+// The origin of a token that version `v` itself added.
+Origin own(std::size_t v) {
+    return {static_cast<std::uint32_t>(v), kNoVersion};
+}
 
 // One flag per token; bytes, not std::vector<bool>'s bits, which cost more
 // to test and set in the per-token loops of every version.
@@ -69,15 +76,15 @@ struct Attributed {
     // Its TokenView over `mapping` (a side of the diff at hand). The view's
     // lookups depend on the version alone, so it is made once and kept: a
     // version is the new side of one diff and the old side of the next.
-    const TokenView& view(const std::vector<std::uint32_t>& mapping) {
+    const TokenView& view(const std::vector<std::uint32_t>& mapping) const {
         view_mapping_ = mapping;
         if (!view_) view_ = std::make_unique<TokenView>(document, tokens(), view_mapping_);
         return *view_;
     }
 
   private:
-    std::vector<std::uint32_t> view_mapping_;  // what view_ reads as its mapping
-    std::unique_ptr<TokenView> view_;
+    mutable std::vector<std::uint32_t> view_mapping_;  // what view_ reads as its mapping
+    mutable std::unique_ptr<TokenView> view_;
 };
 
 // Everything ever deleted, in runs of word ids, indexed for restoration
@@ -101,9 +108,9 @@ class Graveyard {
         auto flush = [&] {
             const std::size_t length = words_.size() - run_start;
             if (length == 0) return;
-            whole_runs_.try_emplace(hash_of(run_start, length), run_start);
+            whole_runs_.insert_first(hash_of(run_start, length), run_start);
             for (std::size_t k = run_start; k + kGram <= words_.size(); ++k)
-                grams_.try_emplace(hash_of(k, kGram), k);
+                grams_.insert_first(hash_of(k, kGram), k);
             run_start = words_.size();
         };
         std::uint32_t previous = kNone;
@@ -133,45 +140,73 @@ class Graveyard {
     // among the deleted words takes their origins when at least half of it
     // was added; otherwise only its added words do.
     void restore(Attributed& to, const Flags& claimed, std::size_t version) {
+        restore(to, claimed, version, 0, static_cast<std::uint32_t>(to.tokens().size()));
+    }
+
+    // The same, when every added word of `to` lies in tokens [first, last):
+    // only the runs holding one are looked at, as restore skips the others.
+    void restore(Attributed& to, const Flags& claimed, std::size_t version, std::uint32_t first,
+                 std::uint32_t last) {
         if (words_.empty()) return;
-        std::vector<std::uint32_t> words;
-        for (std::uint32_t t = 0; t < to.tokens().size(); ++t) {
-            if (is_word(to.tokens()[t].kind)) words.push_back(t);
-        }
-        std::size_t k = 0;
-        while (k < words.size()) {
-            std::size_t end = k + 1;
-            bool added = !claimed[words[k]];
-            while (end < words.size() && contiguous(to, words[end - 1], words[end]))
-                added |= !claimed[words[end++]];
-            if (added) {  // most runs are untouched
-                for (std::size_t a = k; a < end;) {
-                    if (claimed[words[a]]) {
-                        ++a;
-                        continue;
-                    }
-                    std::size_t z = a + 1;
-                    while (z < end && !claimed[words[z]]) ++z;
-                    match_whole(to, words, a, z, version);
-                    a = z;
-                }
-                match_anchors(to, words, claimed, k, end, version);
-            }
-            k = end;
+        std::vector<std::uint32_t> words;  // the run at hand
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (claimed[t] || !is_word(to.tokens()[t].kind)) continue;
+            words.clear();
+            for (std::uint32_t w = run_start(to, t); w != kNone; w = next_in_run(to, w))
+                words.push_back(w);
+            restore_run(to, words, claimed, version);
+            t = words.back();
         }
     }
 
   private:
-    // Words next to each other in one paragraph, with only white space and
-    // marks between: restored wording may come back struck or bracketed.
-    static bool contiguous(const Attributed& a, std::uint32_t first, std::uint32_t second) {
-        for (std::uint32_t t = first + 1; t < second; ++t) {
+    // A run's first word: `word` or the earliest word before it that the
+    // words between keep contiguous with it.
+    static std::uint32_t run_start(const Attributed& a, std::uint32_t word) {
+        for (std::uint32_t t = word; t-- > 0;) {
             const TokenKind k = a.tokens()[t].kind;
-            if (k == TokenKind::paragraph_break || is_word(k)) return false;
-            if (k == TokenKind::label || k == TokenKind::status_tag || k == TokenKind::front_matter)
-                return false;
+            if (is_word(k)) {
+                word = t;
+            } else if (breaks_run(k)) {
+                break;
+            }
         }
-        return true;
+        return word;
+    }
+    // The next word of the run `word` is in, or kNone where the run ends.
+    static std::uint32_t next_in_run(const Attributed& a, std::uint32_t word) {
+        for (std::uint32_t t = word + 1; t < a.tokens().size(); ++t) {
+            const TokenKind k = a.tokens()[t].kind;
+            if (is_word(k)) return t;
+            if (breaks_run(k)) break;
+        }
+        return kNone;
+    }
+
+    // One run of words holding at least one added word (restore). Runs of
+    // added words are matched whole, then the run by anchors.
+    void restore_run(Attributed& to, const std::vector<std::uint32_t>& words, const Flags& claimed,
+                     std::size_t version) {
+        const std::size_t end = words.size();
+        for (std::size_t a = 0; a < end;) {
+            if (claimed[words[a]]) {
+                ++a;
+                continue;
+            }
+            std::size_t z = a + 1;
+            while (z < end && !claimed[words[z]]) ++z;
+            match_whole(to, words, a, z, version);
+            a = z;
+        }
+        match_anchors(to, words, claimed, 0, end, version);
+    }
+
+    // Words next to each other in one paragraph, with only white space and
+    // marks between, make a run: restored wording may come back struck or
+    // bracketed. These tokens end a run.
+    static bool breaks_run(TokenKind k) {
+        return k == TokenKind::paragraph_break || k == TokenKind::label ||
+               k == TokenKind::status_tag || k == TokenKind::front_matter;
     }
 
     static std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -199,8 +234,9 @@ class Graveyard {
     void assign(Attributed& to, std::uint32_t token, const Word& word, std::size_t version) {
         to.origins[token].version = word.origin.version;
         // A move (deleted by this very version) is no restoration.
-        to.origins[token].restored_by =
-            word.deleted_by == version ? word.origin.restored_by : version;
+        to.origins[token].restored_by = word.deleted_by == version
+                                            ? word.origin.restored_by
+                                            : static_cast<std::uint32_t>(version);
     }
 
     void match_whole(Attributed& to, const std::vector<std::uint32_t>& words, std::size_t begin,
@@ -211,10 +247,10 @@ class Graveyard {
         if (!distinctive) return;
         std::vector<std::uint32_t> ids;
         for (std::size_t k = begin; k < end; ++k) ids.push_back(to.interned.ids[words[k]]);
-        const auto it = whole_runs_.find(hash_ids(ids));
-        if (it == whole_runs_.end() || !same(it->second, ids)) return;
+        const std::optional<std::size_t> first = whole_runs_.find(hash_ids(ids));
+        if (!first || !same(*first, ids)) return;
         for (std::size_t k = begin; k < end; ++k)
-            assign(to, words[k], words_[it->second + (k - begin)], version);
+            assign(to, words[k], words_[*first + (k - begin)], version);
     }
 
     void match_anchors(Attributed& to, const std::vector<std::uint32_t>& words,
@@ -224,13 +260,13 @@ class Graveyard {
         std::vector<std::uint32_t> gram(kGram);
         for (std::size_t k = begin; k + kGram <= end;) {
             for (std::size_t g = 0; g < kGram; ++g) gram[g] = id_of(k + g);
-            const auto it = grams_.find(hash_ids(gram));
-            if (it == grams_.end() || !same(it->second, gram)) {
+            const std::optional<std::size_t> first = grams_.find(hash_ids(gram));
+            if (!first || !same(*first, gram)) {
                 ++k;
                 continue;
             }
             // Extend the match as far as the deleted run goes.
-            const std::size_t w = it->second;
+            const std::size_t w = *first;
             std::size_t matched = 0, added = 0;
             while (k + matched < end && w + matched < words_.size() &&
                    words_[w + matched].id == id_of(k + matched) &&
@@ -250,9 +286,8 @@ class Graveyard {
     }
 
     std::vector<Word> words_;
-    std::unordered_map<std::uint64_t, std::size_t> whole_runs_;  // run hash -> first word
-    std::unordered_map<std::uint64_t, std::size_t>
-        grams_;  // first occurrence wins: the first proposer
+    FirstPositions whole_runs_;  // run hash -> first word
+    FirstPositions grams_;       // first occurrence wins: the first proposer
 };
 
 class Blamer {
@@ -281,8 +316,13 @@ class Blamer {
   private:
     void step(std::size_t v) {
         auto current = std::make_unique<Attributed>(preparer_.next());
-        current->origins.assign(current->tokens().size(), Origin{});
         const auto& parents = versions_[v].parents;
+        if (parents.size() == 1) {
+            step_from(*done_[parents.front()], *current, v);
+            done_[v] = std::move(current);
+            return;
+        }
+        current->origins.assign(current->tokens().size(), Origin{});
 
         Flags claimed(current->tokens().size(), false);
         // Bracket marks follow their bracket, not the token diff's alignment:
@@ -336,22 +376,102 @@ class Blamer {
             }
         }
         for (std::uint32_t t = 0; t < current->tokens().size(); ++t) {
-            if (!claimed[t]) current->origins[t] = Origin{v, kNoVersion};
+            if (!claimed[t]) current->origins[t] = own(v);
         }
         if (!parents.empty()) graveyard_.restore(*current, claimed, v);
         done_[v] = std::move(current);
     }
 
+    // step for a version with one parent, the same attribution with work
+    // in proportion to what changed: the tokens the diff maps one to one at
+    // the start and the end (the frame) take their parent's origins in one
+    // copy, and only the tokens between are looked at one by one. Bracket
+    // marks in the frame are set right after, when the marks moved.
+    void step_from(const Attributed& parent, Attributed& current, std::size_t v) {
+        const TokenMapping diff = map_tokens(parent.interned, current.interned);
+        const std::uint32_t old_size = static_cast<std::uint32_t>(parent.tokens().size());
+        const std::uint32_t new_size = static_cast<std::uint32_t>(current.tokens().size());
+        std::uint32_t prefix = 0, suffix = 0;
+        while (prefix < std::min(old_size, new_size) && diff.new_to_old[prefix] == prefix) ++prefix;
+        while (suffix < std::min(old_size, new_size) - prefix &&
+               diff.new_to_old[new_size - 1 - suffix] == old_size - 1 - suffix)
+            ++suffix;
+        const std::uint32_t new_end = new_size - suffix, old_end = old_size - suffix;
+
+        current.origins.resize(new_size);
+        std::copy_n(parent.origins.begin(), prefix, current.origins.begin());
+        std::copy_n(parent.origins.begin() + old_end, suffix, current.origins.begin() + new_end);
+        Flags claimed(new_size, true);
+        for (std::uint32_t t = prefix; t < new_end; ++t) {
+            const std::uint32_t o = diff.new_to_old[t];
+            claimed[t] = o != kNone && !is_mark(current.tokens()[t].kind);
+            if (claimed[t]) current.origins[t] = parent.origins[o];
+        }
+        std::vector<std::uint32_t> unclaimed_marks;  // bracket marks of the frame left unclaimed
+        if (marks_moved(parent, current, diff, prefix, old_end, new_end)) {
+            const TokenView& old_view = parent.view(diff.old_to_new);
+            const TokenView& new_view = current.view(diff.new_to_old);
+            for (std::uint32_t nb = 0; nb < current.document.brackets.size(); ++nb) {
+                for (const std::uint32_t nt : {new_view.open_token[nb], new_view.close_token[nb]}) {
+                    if (nt >= prefix && nt < new_end) continue;
+                    claimed[nt] = false;
+                    unclaimed_marks.push_back(nt);
+                }
+            }
+            const BracketPairs pairs = pair_brackets(old_view, new_view);
+            for (std::uint32_t nb = 0; nb < pairs.new_to_old.size(); ++nb) {
+                const std::uint32_t ob = pairs.new_to_old[nb];
+                if (ob == kNone) continue;
+                for (const auto& [nt, ot] :
+                     {std::pair(new_view.open_token[nb], old_view.open_token[ob]),
+                      std::pair(new_view.close_token[nb], old_view.close_token[ob])}) {
+                    if (claimed[nt]) continue;
+                    current.origins[nt] = parent.origins[ot];
+                    claimed[nt] = true;
+                }
+            }
+        } else {
+            for (std::uint32_t t = prefix; t < new_end; ++t) {
+                const std::uint32_t o = diff.new_to_old[t];
+                if (claimed[t] || o == kNone) continue;
+                current.origins[t] = parent.origins[o];
+                claimed[t] = true;
+            }
+        }
+        std::vector<std::uint32_t> removed;
+        for (std::uint32_t t = prefix; t < old_end; ++t) {
+            if (diff.old_to_new[t] == kNone) removed.push_back(t);
+        }
+        graveyard_.bury(parent, removed, v);
+        for (std::uint32_t t = prefix; t < new_end; ++t) {
+            if (!claimed[t]) current.origins[t] = own(v);
+        }
+        for (const std::uint32_t t : unclaimed_marks) {
+            if (!claimed[t]) current.origins[t] = own(v);
+        }
+        graveyard_.restore(current, claimed, v, prefix, new_end);
+    }
+
+    static bool is_mark(TokenKind k) {
+        return k == TokenKind::bracket_open || k == TokenKind::bracket_close;
+    }
+
     // True when the diff added or removed a bracket mark on either side.
     static bool marks_moved(const Attributed& parent, const Attributed& current,
                             const TokenMapping& diff) {
-        auto is_mark = [](TokenKind k) {
-            return k == TokenKind::bracket_open || k == TokenKind::bracket_close;
-        };
-        for (std::uint32_t t = 0; t < diff.old_to_new.size(); ++t) {
+        return marks_moved(parent, current, diff, 0,
+                           static_cast<std::uint32_t>(parent.tokens().size()),
+                           static_cast<std::uint32_t>(current.tokens().size()));
+    }
+    // The same, when the diff maps every token outside old tokens [first,
+    // old_end) and new tokens [first, new_end).
+    static bool marks_moved(const Attributed& parent, const Attributed& current,
+                            const TokenMapping& diff, std::uint32_t first, std::uint32_t old_end,
+                            std::uint32_t new_end) {
+        for (std::uint32_t t = first; t < old_end; ++t) {
             if (diff.old_to_new[t] == kNone && is_mark(parent.tokens()[t].kind)) return true;
         }
-        for (std::uint32_t t = 0; t < diff.new_to_old.size(); ++t) {
+        for (std::uint32_t t = first; t < new_end; ++t) {
             if (diff.new_to_old[t] == kNone && is_mark(current.tokens()[t].kind)) return true;
         }
         return false;
@@ -397,7 +517,8 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
         const SpanKind kind = span_kind(token.kind);
         const Origin& origin = a.origins[t];
         const std::optional<std::size_t> restored =
-            origin.restored_by == kNoVersion ? std::nullopt : std::optional(origin.restored_by);
+            origin.restored_by == kNoVersion ? std::nullopt
+                                             : std::optional<std::size_t>(origin.restored_by);
         if (!result.spans.empty()) {
             BlameSpan& last = result.spans.back();
             // Words of one origin, with only spaces or line breaks between, make one span.

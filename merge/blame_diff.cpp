@@ -1,5 +1,7 @@
 #include "merge/blame_diff.hpp"
 
+#include <numeric>
+
 #include "merge/sequence_diff.hpp"
 
 // Why this equals diff_interned's mapping: diff_interned diffs the paragraph
@@ -19,12 +21,12 @@ TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& afte
     const std::vector<std::uint32_t>& old_units = before.unit_ids;
     const std::vector<std::uint32_t>& new_units = after.unit_ids;
 
-    auto common_unit = [&](std::uint32_t o, std::uint32_t n) {
-        for (std::uint32_t a = before.unit_first[o], b = after.unit_first[n];
-             a < before.unit_first[o + 1]; ++a, ++b) {
-            out.old_to_new[a] = b;
-            out.new_to_old[b] = a;
-        }
+    // Units [o, o + count) and [n, n + count), equal one to one.
+    auto common_units = [&](std::uint32_t o, std::uint32_t n, std::uint32_t count) {
+        const std::uint32_t a0 = before.unit_first[o], a1 = before.unit_first[o + count];
+        const std::uint32_t b0 = after.unit_first[n];
+        std::iota(out.old_to_new.begin() + a0, out.old_to_new.begin() + a1, b0);
+        std::iota(out.new_to_old.begin() + b0, out.new_to_old.begin() + b0 + (a1 - a0), a0);
     };
     // Units [o0, o1) of the old side against [n0, n1) of the new, token by token.
     auto gap = [&](std::uint32_t o0, std::uint32_t o1, std::uint32_t n0, std::uint32_t n1) {
@@ -43,10 +45,9 @@ TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& afte
     const std::uint32_t old_count = static_cast<std::uint32_t>(old_units.size());
     const std::uint32_t new_count = static_cast<std::uint32_t>(new_units.size());
     std::uint32_t prefix = 0;
-    while (prefix < old_count && prefix < new_count && old_units[prefix] == new_units[prefix]) {
-        common_unit(prefix, prefix);
+    while (prefix < old_count && prefix < new_count && old_units[prefix] == new_units[prefix])
         ++prefix;
-    }
+    common_units(0, 0, prefix);
     std::uint32_t suffix = 0;
     while (old_count - suffix > prefix && new_count - suffix > prefix &&
            old_units[old_count - suffix - 1] == new_units[new_count - suffix - 1])
@@ -60,12 +61,11 @@ TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& afte
         if (u.kind != EditKind::common) continue;
         const std::uint32_t o = prefix + u.old_index, n = prefix + u.new_index;
         gap(old_gap, o, new_gap, n);
-        common_unit(o, n);
+        common_units(o, n, 1);
         old_gap = o + 1, new_gap = n + 1;
     }
     gap(old_gap, old_count - suffix, new_gap, new_count - suffix);
-    for (std::uint32_t k = 0; k < suffix; ++k)
-        common_unit(old_count - suffix + k, new_count - suffix + k);
+    common_units(old_count - suffix, new_count - suffix, suffix);
     return out;
 }
 

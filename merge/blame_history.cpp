@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <set>
 
@@ -12,10 +13,15 @@ namespace accord {
 
 namespace {
 
+void add_proposal(FileHistory& history, std::size_t v, Proposal proposal);
+
 // file_history, with the texts left unread when `blob_ids` is given: it gets
-// each version's blob id instead, for the caller to read.
+// each version's blob id instead, for the caller to read; and with the
+// proposals left unread when `unread` is given: it gets each version's
+// commit instead, for read_proposals.
 FileHistory walk_history(const Workspace& ws, const std::string& path, const std::string& commit,
-                         std::vector<std::string>* blob_ids) {
+                         std::vector<std::string>* blob_ids,
+                         std::vector<CommitInfo>* unread = nullptr) {
     FileHistory out;
     std::vector<Repository::FileCommit> commits = ws.repo().file_commits(commit, path);
     std::reverse(commits.begin(), commits.end());  // oldest first
@@ -44,14 +50,29 @@ FileHistory walk_history(const Workspace& ws, const std::string& path, const std
         } else {
             v.text = ws.repo().read_blob_unverified(*blob);
         }
-        Proposal proposal = read_proposal(c, ws.config());
-        v.proposers = proposal.proposers;
-        v.date = proposal.date;
         version_of_commit[c.id] = out.versions.size();
         latest_with_blob[*blob] = out.versions.size();
         out.versions.push_back(std::move(v));
-        out.proposals.push_back(std::move(proposal));
+        if (unread) {
+            unread->push_back(c);
+        } else {
+            add_proposal(out, out.versions.size() - 1, read_proposal(c, ws.config()));
+        }
     }
+    return out;
+}
+
+// Fills in what version `v` of `history` takes from its proposal.
+void add_proposal(FileHistory& history, std::size_t v, Proposal proposal) {
+    history.versions[v].proposers = proposal.proposers;
+    history.versions[v].date = proposal.date;
+    history.proposals.push_back(std::move(proposal));
+}
+
+std::vector<Proposal> read_proposals(const std::vector<CommitInfo>& commits, const Config& config) {
+    std::vector<Proposal> out;
+    out.reserve(commits.size());
+    for (const CommitInfo& c : commits) out.push_back(read_proposal(c, config));
     return out;
 }
 
@@ -71,9 +92,14 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
                           commit.substr(0, 10));
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
     std::vector<std::string> blob_ids;
-    out.history = walk_history(ws, path, commit, &blob_ids);
+    std::vector<CommitInfo> commits;
+    out.history = walk_history(ws, path, commit, &blob_ids, &commits);
     if (out.history.versions.empty())
         throw usage_error("blame: no proposal recorded '" + path + "'");
+    // The proposals are read on a thread of their own while the versions are
+    // attributed, which reads neither proposers nor dates.
+    std::future<std::vector<Proposal>> proposals =
+        std::async(std::launch::async, [&] { return read_proposals(commits, ws.config()); });
     // The texts are read while earlier versions are attributed (on the
     // engine's second thread; nothing else uses the repository meanwhile).
     std::vector<BlameVersion>& versions = out.history.versions;
@@ -82,6 +108,9 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         return std::string_view(versions[v].text);
     };
     out.result = blame_versions(versions, versions.size() - 1, ws.parse_options(), read);
+    std::vector<Proposal> read_ones = proposals.get();
+    for (std::size_t v = 0; v < read_ones.size(); ++v)
+        add_proposal(out.history, v, std::move(read_ones[v]));
     return out;
 }
 

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "core/front_matter.hpp"
+
 namespace accord {
 
 namespace {
@@ -15,16 +17,20 @@ VersionPreparer::VersionPreparer(ReadText read_text, std::size_t last, const Par
     : read_text_(std::move(read_text)),
       last_(last),
       options_(options),
+      read_(kAhead),
       parsed_(kAhead),
       prepared_(kAhead),
-      parser_([this] { read_and_parse(); }),
+      reader_([this] { read(); }),
+      parser_([this] { parse_texts(); }),
       interner_([this] { intern(); }) {}
 
 VersionPreparer::~VersionPreparer() {
     prepared_.leave();
     parsed_.leave();
+    read_.leave();
     interner_.join();
     parser_.join();
+    reader_.join();
 }
 
 std::shared_ptr<const PreparedVersion> VersionPreparer::next() {
@@ -33,11 +39,23 @@ std::shared_ptr<const PreparedVersion> VersionPreparer::next() {
     return std::move(*out);
 }
 
-void VersionPreparer::read_and_parse() {
+void VersionPreparer::read() {
     try {
         for (std::size_t v = 0; v <= last_; ++v) {
+            if (!read_.push(read_text_(v))) break;
+        }
+        read_.finish();
+    } catch (...) {
+        read_.finish(std::current_exception());
+    }
+}
+
+void VersionPreparer::parse_texts() {
+    try {
+        FrontMatterMemo front_matter;  // versions mostly change the body alone
+        while (std::optional<std::string_view> text = read_.pop()) {
             auto version = std::make_unique<PreparedVersion>();
-            version->document = parse(read_text_(v), options_);
+            version->document = parse(*text, options_, front_matter);
             if (!parsed_.push(std::move(version))) break;
         }
         parsed_.finish();

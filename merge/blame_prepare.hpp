@@ -89,8 +89,9 @@ class Channel {
 using ReadText = std::function<std::string_view(std::size_t version)>;
 
 // Prepares versions 0..last in order, a few versions ahead of the caller:
-// one thread reads and parses, another interns, so that with attribution
-// the work spreads over the cores there are. Interning stays on one thread
+// one thread reads, one parses, another interns, so that with attribution
+// the work spreads over the cores there are (reading and parsing are each
+// about as much work as interning or attributing). Interning stays on one thread
 // and in version order, so ids are those of a single-threaded run; each
 // version is interned against the one before, whose text it mostly shares.
 class VersionPreparer {
@@ -104,15 +105,17 @@ class VersionPreparer {
     std::shared_ptr<const PreparedVersion> next();
 
   private:
-    void read_and_parse();
+    void read();
+    void parse_texts();
     void intern();
 
     ReadText read_text_;
     const std::size_t last_;
     const ParseOptions options_;
+    Channel<std::string_view> read_;
     Channel<std::unique_ptr<PreparedVersion>> parsed_;
     Channel<std::shared_ptr<const PreparedVersion>> prepared_;
-    std::thread parser_, interner_;  // last: start once everything above is made
+    std::thread reader_, parser_, interner_;  // last: start once everything above is made
 };
 
 }  // namespace accord

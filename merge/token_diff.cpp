@@ -157,11 +157,14 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
     const SharedBytes shared(doc.source, earlier_doc.source);
     // The earlier text's runs of literal text (between markup tokens), with
     // the indices of their tokens: tokens of a run depend on its bytes alone.
+    // Run k ends at the earlier text's k-th markup token (runs[k].last).
     struct Run {
         std::size_t begin, end;
         std::uint32_t first, last;  // its tokens: [first, last)
     };
+    const std::vector<MarkupPiece> pieces = markup_pieces(doc);
     std::vector<Run> runs;
+    runs.reserve(pieces.size() + 16);  // the earlier text has about as many
     {
         bool markup[256] = {};
         for (int kind = 0; kind < 256; ++kind)
@@ -176,10 +179,35 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         runs.push_back({at, earlier_doc.source.size(), first,
                         static_cast<std::uint32_t>(earlier.tokens.size())});
     }
+    const std::size_t marks = runs.size() - 1;  // the earlier text's markup tokens
+    auto same_mark = [&](const MarkupPiece& piece, std::size_t mark, std::size_t back) {
+        const Token& token = earlier.tokens[runs[mark].last];
+        return token.range.begin - back == piece.range.begin &&
+               token.range.end - back == piece.range.end && token.kind == markup_token_kind(piece);
+    };
+    // Where most of the work goes: the leading pieces that stand where the
+    // earlier text's markup stood, in the bytes both share, each with the
+    // text before it (`lead`), and the trailing ones, each with the text
+    // after it (`trail`), have the earlier text's tokens and ids (a piece's
+    // id depends on its kind and bytes alone), taken in two copies.
+    std::size_t lead = 0, trail = 0;
+    while (lead < pieces.size() && lead < marks && pieces[lead].range.begin + 3 < shared.prefix &&
+           pieces[lead].range.end <= shared.prefix && same_mark(pieces[lead], lead, 0))
+        ++lead;
+    while (trail < pieces.size() - lead && trail < marks - lead &&
+           pieces[pieces.size() - 1 - trail].range.begin >= shared.suffix_begin &&
+           same_mark(pieces[pieces.size() - 1 - trail], marks - 1 - trail, shared.shift))
+        ++trail;
+    const std::uint32_t lead_tokens = lead > 0 ? runs[lead - 1].last + 1 : 0;
+    const std::uint32_t trail_from =  // in the earlier text
+        trail > 0 ? runs[marks - trail].last : static_cast<std::uint32_t>(earlier.tokens.size());
+
     InternedTokens out;
     out.tokens.reserve(earlier.tokens.size() + 64);
     out.ids.reserve(earlier.tokens.size() + 64);
-    std::size_t r = 0;  // runs are asked for in order of offset
+    out.tokens.assign(earlier.tokens.begin(), earlier.tokens.begin() + lead_tokens);
+    out.ids.assign(earlier.ids.begin(), earlier.ids.begin() + lead_tokens);
+    std::size_t r = lead;  // runs are asked for in order of offset
     auto text_run = [&](std::size_t begin, std::size_t end) {
         // A run whose bytes, and the 3 after them, are shared, between the
         // same pieces as an earlier run, has that run's tokens and ids.
@@ -208,16 +236,35 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         tokenize_text(doc.source, begin, end, out.tokens);
         out.ids.resize(out.tokens.size(), kNone);  // interned below, after the units
     };
-    std::size_t at = 0;
-    for (const MarkupPiece& piece : markup_pieces(doc)) {
-        text_run(at, piece.range.begin);
-        out.tokens.push_back({piece.range, markup_token_kind(piece)});
+    std::size_t at = lead > 0 ? pieces[lead - 1].range.end : 0;
+    for (std::size_t p = lead; p < pieces.size() - trail; ++p) {
+        text_run(at, pieces[p].range.begin);
+        out.tokens.push_back({pieces[p].range, markup_token_kind(pieces[p])});
         out.ids.push_back(kNone);
-        at = piece.range.end;
+        at = pieces[p].range.end;
     }
-    text_run(at, doc.source.size());
+    text_run(at, trail > 0 ? pieces[pieces.size() - trail].range.begin : doc.source.size());
+    const auto middle_end = static_cast<std::uint32_t>(out.tokens.size());
+    out.tokens.insert(out.tokens.end(), earlier.tokens.begin() + trail_from, earlier.tokens.end());
+    out.ids.insert(out.ids.end(), earlier.ids.begin() + trail_from, earlier.ids.end());
+    for (std::size_t k = middle_end; k < out.tokens.size(); ++k)
+        out.tokens[k].range.begin -= shared.shift, out.tokens[k].range.end -= shared.shift;
 
+    // Units: those wholly in the copied tokens, their terminator included,
+    // are the earlier text's; the units between are found as for_each_unit
+    // finds them.
     std::size_t u = 0;
+    while (u + 1 < earlier.unit_ids.size() && earlier.unit_first[u + 1] <= lead_tokens) {
+        out.unit_ids.push_back(earlier.unit_ids[u]);
+        out.unit_first.push_back(earlier.unit_first[u]);
+        ++u;
+    }
+    std::size_t tail_unit = earlier.unit_ids.size();  // the first earlier unit copied at the end
+    while (tail_unit > u && earlier.unit_first[tail_unit - 1] > trail_from) --tail_unit;
+    const std::uint32_t middle_units_end =  // in out.tokens
+        tail_unit < earlier.unit_ids.size()
+            ? earlier.unit_first[tail_unit] - trail_from + middle_end
+            : static_cast<std::uint32_t>(out.tokens.size());
     auto earlier_unit = [&](ByteRange range) -> std::optional<std::uint32_t> {
         auto unit_range = [&](std::size_t unit) {
             return ByteRange{earlier.tokens[earlier.unit_first[unit]].range.begin,
@@ -227,17 +274,27 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         if (u < earlier.unit_ids.size() && unit_range(u) == range) return earlier.unit_ids[u];
         return std::nullopt;
     };
-    for_each_unit(out.tokens, [&](std::uint32_t first, std::uint32_t last) {
-        const ByteRange range{out.tokens[first].range.begin, out.tokens[last].range.end};
+    const std::uint32_t middle_begin = earlier.unit_first[u];  // the first unit not copied
+    for (std::uint32_t first = middle_begin, k = middle_begin; k < middle_units_end; ++k) {
+        const TokenKind kind = out.tokens[k].kind;
+        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
+            k + 1 != out.tokens.size())
+            continue;
+        const ByteRange range{out.tokens[first].range.begin, out.tokens[k].range.end};
         std::optional<std::uint32_t> id;
         if (const auto shared_range = shared.earlier_range(range)) id = earlier_unit(*shared_range);
         out.unit_ids.push_back(id ? *id : tables_->intern(tables_->units, doc.text(range)));
         out.unit_first.push_back(first);
-    });
+        first = k + 1;
+    }
+    for (std::size_t unit = tail_unit; unit < earlier.unit_ids.size(); ++unit) {
+        out.unit_ids.push_back(earlier.unit_ids[unit]);
+        out.unit_first.push_back(earlier.unit_first[unit] - trail_from + middle_end);
+    }
     out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
     // New tokens last, in text order, as intern(doc) does (units first, then
     // tokens): new wording gets the very ids interning it alone would give.
-    for (std::uint32_t k = 0; k < out.tokens.size(); ++k) {
+    for (std::uint32_t k = lead_tokens; k < middle_end; ++k) {
         if (out.ids[k] == kNone) out.ids[k] = tables_->token(doc, out.tokens[k]);
     }
     return out;

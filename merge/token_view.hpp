@@ -9,18 +9,31 @@
 
 namespace accord {
 
+// `tokens` are the document's (tokenize). Made in time proportional to its
+// brackets, not its tokens: blame makes one per version whose marks moved.
 struct TokenView {
     TokenView(const Document& document, const std::vector<Token>& tokens,
               const std::vector<std::uint32_t>& mapping);
 
     const Document& doc;
     const std::vector<Token>& tokens;
-    const std::vector<std::uint32_t>& mapping;    // to the other side; kNone when changed
-    std::vector<std::uint32_t> bracket_at_token;  // bracket whose open or close mark this token is
-    std::vector<std::uint32_t> innermost;         // innermost bracket around this token
+    const std::vector<std::uint32_t>& mapping;           // to the other side; kNone when changed
+    std::vector<std::uint32_t> open_token, close_token;  // per bracket: its marks' tokens
 
     std::uint32_t token_at(std::size_t offset) const;
     bool changed(std::uint32_t token) const { return mapping[token] == kNone; }
+    // The bracket whose open mark this token is, or kNone.
+    std::uint32_t bracket_opening_at(std::uint32_t token) const;
+    // The innermost bracket around this token (its own marks excluded), or kNone.
+    std::uint32_t innermost(std::uint32_t token) const;
+
+  private:
+    // Brackets as the parser makes them, numbered in the order they open
+    // and nested, are looked up by their marks' tokens (parent_: the bracket
+    // directly around). Others get per-token tables (at_token_, innermost_).
+    bool nested_ = true;
+    std::vector<std::uint32_t> parent_;
+    std::vector<std::uint32_t> at_token_, innermost_;
 };
 
 inline bool is_space_token(TokenKind k) {

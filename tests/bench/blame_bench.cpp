@@ -4,6 +4,8 @@
 // in the same run, each as a user runs it (a fresh process, no cache from an
 // earlier run). Also: diffing the 4 and 9 December 2015 Paris texts.
 //   build-bench/tests/bench/accord_blame_bench
+// With ACCORD_BLAME_BENCH_KEEP set, the history repository is left in
+// $TMPDIR/accord-blame-bench at exit (to profile `accord blame` in it).
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -34,7 +36,9 @@ struct Fixture {
         std::istringstream in(history.versions.back().text);
         for (std::string w; in >> w;) ++words;
     }
-    ~Fixture() { std::filesystem::remove_all(dir); }
+    ~Fixture() {
+        if (!std::getenv("ACCORD_BLAME_BENCH_KEEP")) std::filesystem::remove_all(dir);
+    }
 };
 
 Fixture& fixture() {

@@ -1,12 +1,14 @@
 // Blame's shortcuts give what the general code gives: interning a version
 // against the one before equals interning it alone, and map_tokens equals
 // the mapping of diff_interned without coincidence folding, on every
-// version of generated negotiation histories. And its pipeline of threads
-// passes errors on.
+// version of generated negotiation histories; parsing through a front
+// matter memo equals parsing alone. And its pipeline of threads passes
+// errors on.
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
+#include "core/front_matter.hpp"
 #include "merge/blame.hpp"
 #include "merge/blame_diff.hpp"
 #include "merge/token_diff.hpp"
@@ -52,6 +54,49 @@ TEST(BlameShortcuts, EqualTheGeneralCodeOnGeneratedHistories) {
                 ASSERT_EQ(mapping.new_to_old, diff.new_to_old) << "seed " << seed << " v " << v;
             }
         }
+    }
+}
+
+// Versions in a row as blame reads them: the front matter kept, changed,
+// broken, gone, and a closing fence at the very end of the text.
+TEST(BlameShortcuts, FrontMatterMemoReadsAsParseAlone) {
+    const std::vector<std::string> texts = {
+        "---\nid: A-1\ntitle: One\n---\nText [a] b.\n",
+        "---\nid: A-1\ntitle: One\n---\nText [a] c.\n",
+        "---\nid: A-1\ntitle: Two\n---\nText [a] c.\n",
+        "---\nid: [unclosed\n---\nBody.\n",
+        "---\nid: [unclosed\n---\nBody, changed.\n",
+        "---\nid: A-1\ntitle: Two\n",
+        "No front matter.\n",
+        "---\nid: A-1\n---",
+        "---\nid: A-1\n----\nid: A-2\n---\nText.\n",
+        "---\nid: A-1\n---",
+        "---\nid: A-1\n---\nText.\n",
+    };
+    FrontMatterMemo memo;
+    for (std::size_t v = 0; v < texts.size(); ++v) {
+        const Document alone = parse(texts[v]);
+        const Document got = parse(texts[v], ParseOptions{}, memo);
+        const FrontMatter &a = alone.front_matter, &g = got.front_matter;
+        ASSERT_EQ(g.present, a.present) << "text " << v;
+        ASSERT_EQ(g.range, a.range) << "text " << v;
+        ASSERT_EQ(g.yaml, a.yaml) << "text " << v;
+        ASSERT_EQ(g.fields.size(), a.fields.size()) << "text " << v;
+        for (std::size_t f = 0; f < a.fields.size(); ++f) {
+            EXPECT_EQ(g.fields[f].key, a.fields[f].key) << "text " << v;
+            EXPECT_EQ(g.fields[f].value, a.fields[f].value) << "text " << v;
+            EXPECT_EQ(g.fields[f].scalar, a.fields[f].scalar) << "text " << v;
+        }
+        ASSERT_EQ(got.diagnostics.size(), alone.diagnostics.size()) << "text " << v;
+        for (std::size_t d = 0; d < alone.diagnostics.size(); ++d) {
+            const Diagnostic &x = got.diagnostics[d], &y = alone.diagnostics[d];
+            EXPECT_EQ(x.code, y.code) << "text " << v;
+            EXPECT_EQ(x.offset, y.offset) << "text " << v;
+            EXPECT_EQ(x.line, y.line) << "text " << v;
+            EXPECT_EQ(x.column, y.column) << "text " << v;
+            EXPECT_EQ(x.message, y.message) << "text " << v;
+        }
+        EXPECT_EQ(got.body, alone.body) << "text " << v;
     }
 }
 
