@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <unordered_map>
 
 #include "core/parse.hpp"
+#include "core/util/string_table.hpp"
 #include "merge/sequence_diff.hpp"
 
 namespace accord {
@@ -88,21 +88,10 @@ Units cut_units(const Document& doc) {
     return units;
 }
 
-// Units are long (a paragraph); eight bytes at a time is enough of a hash
-// to tell them apart, and equal hashes are compared byte for byte.
+// Units are long (a paragraph): hashed eight bytes at a time.
 struct UnitHash {
     std::size_t operator()(std::string_view unit) const {
-        std::uint64_t h = unit.size() * 0x9E3779B97F4A7C15u;
-        std::size_t at = 0;
-        for (; at + 8 <= unit.size(); at += 8) {
-            std::uint64_t word;
-            std::memcpy(&word, unit.data() + at, 8);
-            h = (h ^ word) * 0xBF58476D1CE4E5B9u;
-            h ^= h >> 31;
-        }
-        for (; at < unit.size(); ++at)
-            h = (h ^ static_cast<unsigned char>(unit[at])) * 0x94D049BB133111EBu;
-        return static_cast<std::size_t>(h ^ (h >> 29));
+        return static_cast<std::size_t>(hash_bytes(unit));
     }
 };
 

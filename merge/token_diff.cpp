@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/print.hpp"
+#include "core/util/string_table.hpp"
 
 namespace accord {
 
@@ -19,15 +20,14 @@ constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3
 }  // namespace
 
 struct TokenInterner::Tables {
-    using Table = std::unordered_map<std::string_view, std::uint32_t>;
-    Table text, markup, units;
-    std::deque<std::string> keys;  // the tables' own copies: documents may go before the interner
+    // Each keeps its own copies of the keys: documents may go before the interner.
+    StringTable text, markup, units;
     std::uint32_t next = 5;
 
-    std::uint32_t intern(Table& table, std::string_view key) {
-        if (const auto it = table.find(key); it != table.end()) return it->second;
-        table.emplace(keys.emplace_back(key), next);
-        return next++;
+    std::uint32_t intern(StringTable& table, std::string_view key) {
+        const std::uint32_t id = table.find_or_add(key, next);
+        if (id == next) ++next;
+        return id;
     }
     std::uint32_t token(const Document& doc, const Token& t) {
         switch (t.kind) {
