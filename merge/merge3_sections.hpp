@@ -1,13 +1,13 @@
 #pragma once
 // The paragraph pass of the three-way merge. Most of a redraft is the base's
 // paragraphs, byte for byte: the three texts are compared paragraph by
-// paragraph first and cut, where all three agree, into sections. A section
-// only one side changed is that side's; only a section both sides changed
-// needs the token-level merge, on its own bytes.
+// paragraph first (runs of non-blank lines and the blank lines after them)
+// and cut into sections where both sides' paragraph diffs pass between
+// hunks. A section only one side changed is that side's; only a section both
+// sides changed needs the token-level merge, on its own bytes.
 //
-// Sections are cut at blank lines, and never where the parts could read
-// differently alone than in the whole text, so merging section by section
-// gives the whole-text merge:
+// A cut never falls where the parts could read differently alone than in
+// the whole text:
 //  - inside a bracket or an alternatives group that spans paragraphs in any
 //    of the three parsed texts;
 //  - before a line "---", which would open front matter; the front matter
@@ -15,6 +15,10 @@
 //  - anywhere, when the texts define different Markdown link labels
 //    ("[label]: url"), which decide what reads as a link and what as a
 //    bracket everywhere in a text: no sections then (nullopt).
+// Merging section by section then gives the whole-text merge's result, but
+// where that merge saw a disagreement between neighbouring paragraphs each
+// side changed alone, or grew one over a paragraph all three share
+// (tests/unit/merge_sections_test.cpp counts them).
 #include <optional>
 #include <string>
 #include <string_view>
