@@ -378,13 +378,16 @@ void walk_changes(const Repository::Impl& impl, const std::string& from_commit, 
 
 }  // namespace
 
-std::vector<Repository::FileCommit> Repository::file_commits(const std::string& from_commit,
-                                                             const std::string& path) const {
+std::vector<Repository::FileCommit> Repository::file_commits(
+    const std::string& from_commit, const std::string& path,
+    const std::function<void(const FileCommit&)>& found) const {
     const Unverified unverified;
     std::vector<FileCommit> out;
     if (path.empty()) {  // the work tree itself: history's entry is the root tree, no blob
-        for (CommitInfo& commit : history(from_commit, {path}))
+        for (CommitInfo& commit : history(from_commit, {path})) {
             out.push_back({std::move(commit), std::nullopt});
+            if (found) found(out.back());
+        }
         return out;
     }
     // history's walk for one path, keeping the entry it finds in each commit
@@ -411,6 +414,7 @@ std::vector<Repository::FileCommit> Repository::file_commits(const std::string& 
                      std::optional<std::string> blob;
                      if (mine && mine->blob) blob = git::hex(mine->id);
                      out.push_back({impl_->info(commit), std::move(blob)});
+                     if (found) found(out.back());
                  });
     return out;
 }

@@ -11,6 +11,7 @@
 //
 // A Repository is not thread-safe: give each thread its own (libgit2 rule).
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -120,8 +121,10 @@ class Repository {
         CommitInfo commit;
         std::optional<std::string> blob;
     };
-    std::vector<FileCommit> file_commits(const std::string& from_commit,
-                                         const std::string& path) const;
+    // `found`, when given, sees each as the walk finds it (newest first).
+    std::vector<FileCommit> file_commits(
+        const std::string& from_commit, const std::string& path,
+        const std::function<void(const FileCommit&)>& found = {}) const;
     // Every file in the commit's tree, sorted, '/'-separated.
     std::vector<std::string> list_files(const std::string& commit_id) const;
 

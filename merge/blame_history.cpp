@@ -8,6 +8,7 @@
 
 #include "core/errors.hpp"
 #include "core/tokens.hpp"
+#include "merge/blob_prefetch.hpp"
 
 namespace accord {
 
@@ -21,9 +22,14 @@ void add_proposal(FileHistory& history, std::size_t v, Proposal proposal);
 // commit instead, for read_proposals.
 FileHistory walk_history(const Workspace& ws, const std::string& path, const std::string& commit,
                          std::vector<std::string>* blob_ids,
-                         std::vector<CommitInfo>* unread = nullptr) {
+                         std::vector<CommitInfo>* unread = nullptr,
+                         BlobPrefetcher* prefetch = nullptr) {
     FileHistory out;
-    std::vector<Repository::FileCommit> commits = ws.repo().file_commits(commit, path);
+    std::vector<Repository::FileCommit> commits =
+        ws.repo().file_commits(commit, path, [&](const Repository::FileCommit& found) {
+            if (prefetch && found.blob) prefetch->announce(*found.blob);
+        });
+    if (prefetch) prefetch->walk_done();
     std::reverse(commits.begin(), commits.end());  // oldest first
     std::map<std::string, std::size_t> version_of_commit;
     std::map<std::string, std::size_t> latest_with_blob;
@@ -93,18 +99,21 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
     std::vector<std::string> blob_ids;
     std::vector<CommitInfo> commits;
-    out.history = walk_history(ws, path, commit, &blob_ids, &commits);
+    // The texts are read from the start of the walk, on a second handle.
+    BlobPrefetcher prefetch(ws.repo().git_dir());
+    out.history = walk_history(ws, path, commit, &blob_ids, &commits, &prefetch);
     if (out.history.versions.empty())
         throw usage_error("blame: no proposal recorded '" + path + "'");
     // The proposals are read on a thread of their own while the versions are
     // attributed, which reads neither proposers nor dates.
     std::future<std::vector<Proposal>> proposals =
         std::async(std::launch::async, [&] { return read_proposals(commits, ws.config()); });
-    // The texts are read while earlier versions are attributed (on the
-    // engine's second thread; nothing else uses the repository meanwhile).
+    // The texts the prefetcher has not read yet are read while earlier
+    // versions are attributed (on the engine's reader thread; nothing else
+    // uses this handle meanwhile).
     std::vector<BlameVersion>& versions = out.history.versions;
     const ReadText read = [&](std::size_t v) {
-        versions[v].text = ws.repo().read_blob_unverified(blob_ids[v]);
+        versions[v].text = prefetch.take(blob_ids[v], ws.repo());
         return std::string_view(versions[v].text);
     };
     out.result = blame_versions(versions, versions.size() - 1, ws.parse_options(), read);
