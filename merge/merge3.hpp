@@ -54,10 +54,10 @@ struct MergeResult {
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options);
 
-// The token-level merge of the whole texts, without the paragraph pass. It
-// gives merge3's text; merge3 reports the same disagreements, but where a
-// lift was undone at the section's first line rather than the text's.
-// For tests and for texts the paragraph pass cannot cut.
+// The token-level merge of the whole texts, without the paragraph pass: for
+// texts the paragraph pass cannot cut, and for tests. It mostly gives
+// merge3's text (merge3_sections.hpp says where it does not); merge3 names
+// an undone lift at its section's first line rather than the text's.
 MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
                               const MergeOptions& options);
 
