@@ -12,27 +12,6 @@ namespace accord {
 
 namespace {
 
-struct Line {
-    std::string_view content;  // without its newline
-    std::size_t next;          // where the next line starts
-};
-
-Line line_at(std::string_view text, std::size_t at) {
-    const std::size_t newline = text.find('\n', at);
-    const std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-    return {text.substr(at, end - at), newline == std::string_view::npos ? end : newline + 1};
-}
-
-std::string_view trim_right(std::string_view s) {
-    while (!s.empty() && (s.back() == '\r' || s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-bool is_blank(std::string_view line) {
-    return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 // A text cut into units: runs of non-blank lines with the blank lines after
 // them (the front matter belongs to the first). `starts` has one more entry
 // than there are units: the text's size.
@@ -60,20 +39,26 @@ Units cut_units(const Document& doc) {
     Units units;
     units.starts.push_back(0);
     units.cuttable.push_back(true);
-    bool after_blank = false;
-    for (std::size_t at = doc.front_matter.present ? doc.front_matter.range.end : 0;
-         at < text.size();) {
-        const Line line = line_at(text, at);
-        if (is_blank(line.content)) {
-            after_blank = true;
-        } else {
-            if (after_blank) {
-                units.starts.push_back(at);
-                units.cuttable.push_back(trim_right(line.content) != "---");
-            }
-            after_blank = false;
+    // The parser's paragraphs are the runs of non-blank lines (a heading
+    // split from the line after it is not a unit of its own): a unit starts
+    // at a paragraph with a blank line before it, that is with two line ends
+    // since the last paragraph's end (one, before the first paragraph).
+    std::size_t gap = doc.body.begin;
+    std::ptrdiff_t line_ends = 1;
+    for (const Paragraph& paragraph : doc.paragraphs) {
+        const std::size_t begin = paragraph.range.begin;
+        if (std::count(text.begin() + static_cast<std::ptrdiff_t>(gap),
+                       text.begin() + static_cast<std::ptrdiff_t>(begin), '\n') >= line_ends) {
+            std::string_view first = text.substr(begin, paragraph.range.end - begin);
+            first = first.substr(0, first.find('\n'));
+            while (!first.empty() &&
+                   (first.back() == '\r' || first.back() == ' ' || first.back() == '\t'))
+                first.remove_suffix(1);
+            units.starts.push_back(begin);
+            units.cuttable.push_back(first != "---");
         }
-        at = line.next;
+        gap = paragraph.range.end;
+        line_ends = 2;
     }
     units.starts.push_back(text.size());
     units.cuttable.push_back(true);
