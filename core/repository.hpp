@@ -1,8 +1,8 @@
 #pragma once
 // The repository layer: everything accord does to a git repository goes
-// through this class, and this is the only code that includes git2.h
-// (DESIGN.md section 6). Objects are named by their hexadecimal ids; paths
-// inside the repository are relative to the work tree and use '/'.
+// through this class, and its files (with core/git_api.*, which loads
+// libgit2) are the only code that includes git2.h (DESIGN.md section 6). Objects are named by their
+// hexadecimal ids; paths inside the repository are relative to the work tree and use '/'.
 //
 // Every failure is an accord::Error whose message says what failed and where
 // (repository, revision, path) followed by libgit2's own explanation: bad

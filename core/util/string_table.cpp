@@ -34,11 +34,6 @@ std::size_t StringTable::slot_of(std::string_view key, std::uint64_t hash) const
     }
 }
 
-std::uint32_t StringTable::find(std::string_view key) const {
-    if (slots_.empty()) return kMissing;
-    return slots_[slot_of(key, hash_bytes(key))].number;
-}
-
 std::uint32_t StringTable::find_or_add(std::string_view key, std::uint32_t number) {
     if (2 * (size_ + 1) > slots_.size()) grow();
     const std::uint64_t hash = hash_bytes(key);

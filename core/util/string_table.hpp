@@ -16,12 +16,9 @@ class StringTable {
   public:
     static constexpr std::uint32_t kMissing = UINT32_MAX;
 
-    // The number stored for `key`, or kMissing.
-    std::uint32_t find(std::string_view key) const;
     // The number stored for `key`; if there is none, stores `number` for it
     // and returns that.
     std::uint32_t find_or_add(std::string_view key, std::uint32_t number);
-    std::size_t size() const { return size_; }
 
   private:
     struct Slot {
