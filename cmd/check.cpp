@@ -1,4 +1,5 @@
 // accord check [PATH...] [--format text|json]
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -58,7 +59,13 @@ std::vector<std::string> default_paths() {
     }
     const Workspace workspace = Workspace::open(".");
     std::vector<std::string> paths;
-    for (const std::string& path : workspace.texts("")) {
+    // Links are listed too, for the report to name them as skipped.
+    std::vector<std::string> texts = workspace.texts("");
+    for (const std::string& link : workspace.skipped_links("")) {
+        if (std::find(texts.begin(), texts.end(), link) == texts.end()) texts.push_back(link);
+    }
+    std::sort(texts.begin(), texts.end());
+    for (const std::string& path : texts) {
         paths.push_back(std::filesystem::path(workspace.repo().workdir() + path)
                             .lexically_proximate(std::filesystem::current_path()));
     }

@@ -28,6 +28,7 @@ void register_diff(CLI::App& app, Run& run);
 void register_init(CLI::App& app, Run& run);
 void register_propose(CLI::App& app, Run& run);
 void register_hook(CLI::App& app, Run& run);
+void register_hooks(CLI::App& app, Run& run);
 void register_log(CLI::App& app, Run& run);
 void register_show(CLI::App& app, Run& run);
 void register_blame(CLI::App& app, Run& run);
@@ -41,6 +42,10 @@ void register_compile(CLI::App& app, Run& run);
 void register_stats(CLI::App& app, Run& run);
 void register_status(CLI::App& app, Run& run);
 void register_survival(CLI::App& app, Run& run);
+
+// A note on standard error for each text left unread because it is a
+// symbolic link (Workspace::skipped_links).
+void note_skipped_links(const std::vector<std::string>& paths);
 
 // Shared option: --format text|json.
 enum class Format { text, json };

@@ -26,6 +26,7 @@ int run_compile(const CompileOptions& options) {
     compile.at = options.at;
     compile.attribute = options.format == CompileFormat::html;
     const Compilation compilation = compile_negotiation(ws, compile);
+    if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));
     const std::string page = options.format == CompileFormat::html
                                  ? render_compilation_html(compilation)
                                  : render_compilation_markdown(compilation);
@@ -33,7 +34,8 @@ int run_compile(const CompileOptions& options) {
         std::cout << page;
         return 0;
     }
-    const std::string error = write_file_atomically(options.output, page);
+    const std::string error =
+        write_output(options.output, page, OutputOptions{ws.repo().workdir()});
     if (!error.empty())
         throw failure("cannot write the compilation to '" + options.output + "': " + error +
                       " (does its directory exist? Choose a writable path with -o, or leave -o "
@@ -72,7 +74,7 @@ void register_compile(CLI::App& app, Run& run) {
     command->add_option("--at", options->at, "A git revision, a date (YYYY-MM-DD) or a meeting")
         ->default_str("HEAD");
     command->add_option("-o,--output", options->output,
-                        "Write to this file instead of standard output");
+                        "Write to this file instead of standard output (- for standard output)");
     command->callback(
         [options, &run] { run = [options](const Context&) { return run_compile(*options); }; });
 }

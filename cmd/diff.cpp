@@ -1,4 +1,5 @@
 // accord diff [REV [REV]] [-- PATH...]   and   accord diff --no-index A B
+#include <algorithm>
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -104,8 +105,14 @@ int run_in_repository(const DiffOptions& options, const Context& context) {
         }
         std::sort(paths.begin(), paths.end());
     }
+    std::vector<std::string> links = ws.skipped_links(old_commit);
+    for (const std::string& path : ws.skipped_links(new_commit)) links.push_back(path);
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    note_skipped_links(links);
     std::vector<FilePair> pairs;
     for (const std::string& path : paths) {
+        if (std::binary_search(links.begin(), links.end(), path)) continue;
         const auto old_text = ws.read(old_commit, path);
         const auto new_text = ws.read(new_commit, path);
         if (!old_text && !new_text) {

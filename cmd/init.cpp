@@ -48,7 +48,7 @@ int run_init(const InitOptions& options) {
         std::cout << (h.attributes == "written" ? "wrote" : "added accord's lines to")
                   << " .gitattributes (*.md, *.txt: merge=accord diff=accord); commit it so "
                      "that clones have it\n";
-    } else if (!h.attributes.empty()) {
+    } else if (h.attributes == "unchanged") {
         std::cout << ".gitattributes up to date\n";
     }
     if (!h.config_set.empty())

@@ -59,6 +59,13 @@ MergeOptions merge_options(const MergeFileOptions& o) {
     return options;
 }
 
+// -o may not write through a link inside the work tree around us.
+OutputOptions output_options() {
+    OutputOptions options;
+    options.refuse_links_below = work_tree_around(".").value_or("");
+    return options;
+}
+
 std::string excerpt(std::string text) {
     for (char& c : text) c = c == '\n' ? ' ' : c;
     if (text.size() > 60) text = text.substr(0, 57) + "...";
@@ -87,7 +94,7 @@ int run_merge_file(const MergeFileOptions& o) {
         // One write: a merged text is often larger than stdio's buffer.
         std::fwrite(result.text.data(), 1, result.text.size(), stdout);
         std::fflush(stdout);
-    } else if (const std::string error = write_file_atomically(o.output, result.text);
+    } else if (const std::string error = write_output(o.output, result.text, output_options());
                !error.empty()) {
         throw failure("merge-file: cannot write " + error);
     }

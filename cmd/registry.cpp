@@ -1,5 +1,7 @@
 #include "cmd/command.hpp"
 
+#include <iostream>
+
 namespace accord::cmd {
 
 namespace {
@@ -14,7 +16,8 @@ const std::vector<Entry>& entries() {
     static const std::vector<Entry> all = {
         {{"check"}, register_check},     {{"diff"}, register_diff},
         {{"init"}, register_init},       {{"propose"}, register_propose},
-        {{"hook"}, register_hook},       {{"log"}, register_log},
+        {{"hook"}, register_hook},       {{"hooks"}, register_hooks},
+        {{"log"}, register_log},
         {{"show"}, register_show},       {{"blame"}, register_blame},
         {{"who"}, register_who},         {{"merge-file", "merge-driver"}, register_merge_file},
         {{"import"}, register_import},   {{"redraft"}, register_redraft},
@@ -43,6 +46,13 @@ void register_for(CLI::App& app, Run& run, const std::vector<std::string>& args)
         }
     }
     register_all(app, run);
+}
+
+void note_skipped_links(const std::vector<std::string>& paths) {
+    for (const std::string& path : paths) {
+        std::cerr << "accord: note: skipped " << path
+                  << ": a symbolic link (accord never reads a link as a text)\n";
+    }
 }
 
 void add_format_option(CLI::App& command, Format& format) {

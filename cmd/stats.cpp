@@ -55,7 +55,8 @@ int run_stats(const StatsCommandOptions& options, const Context& context) {
     }
     if (options.output.empty()) {
         std::cout << out;
-    } else if (const std::string error = write_file_atomically(options.output, out);
+    } else if (const std::string error =
+                   write_output(options.output, out, OutputOptions{ws.repo().workdir()});
                !error.empty()) {
         throw failure("stats: cannot write " + error);
     }

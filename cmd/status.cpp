@@ -22,6 +22,7 @@ int run_status(const StatusCommandOptions& options, const Context& context) {
         for (const std::string& path : *list) status.paths.push_back(ws.repo().relative_path(path));
     }
     const StatusReport report = negotiation_status(ws, status);
+    note_skipped_links(ws.skipped_links(report.revision));
     if (options.format == Format::json) {
         std::cout << render_status_json(report);
     } else {

@@ -1,5 +1,7 @@
 #include "core/check.hpp"
 
+#include <filesystem>
+
 #include "core/source_map.hpp"
 #include "core/util/file.hpp"
 #include "core/util/json_writer.hpp"
@@ -15,7 +17,20 @@ FileCheck check_text(std::string path, std::string_view bytes, const ParseOption
 }
 
 FileCheck check_file(const std::string& path, const ParseOptions& options) {
-    FileResult file = read_file(path);
+    FileResult file;
+    const std::optional<std::string> top = work_tree_around(path);
+    const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+    if (top && absolute.size() > top->size() && absolute.compare(0, top->size(), *top) == 0) {
+        file = read_file_within(*top, absolute.substr(top->size()));
+    } else {
+        file = read_file(path);
+    }
+    if (file.problem == FileProblem::link) {
+        FileCheck check;
+        check.path = path;
+        check.skipped = "a symbolic link; accord never reads a link as a text";
+        return check;
+    }
     if (!file.contents) {
         FileCheck check;
         check.path = path;
@@ -31,6 +46,8 @@ CheckReport make_report(std::vector<FileCheck> files) {
     for (const FileCheck& f : report.files) {
         if (f.readable()) {
             report.totals += f.counts;
+        } else if (!f.skipped.empty()) {
+            ++report.skipped;
         } else {
             ++report.unreadable;
         }
@@ -81,6 +98,10 @@ void write_counts(JsonWriter& json, const DocumentCounts& c) {
 std::string render_text(const CheckReport& report, const RenderOptions& options) {
     std::string out;
     for (const FileCheck& f : report.files) {
+        if (!f.skipped.empty()) {
+            out += f.path + ": note: skipped: " + f.skipped + "\n";
+            continue;
+        }
         if (!f.readable()) {
             out += f.read_error + "\n";
             continue;
@@ -99,6 +120,7 @@ std::string render_text(const CheckReport& report, const RenderOptions& options)
                plural(report.totals.errors, "error") + ", " +
                plural(report.totals.warnings, "warning");
         if (report.unreadable > 0) out += ", " + std::to_string(report.unreadable) + " unreadable";
+        if (report.skipped > 0) out += ", " + std::to_string(report.skipped) + " skipped";
         out += "\n";
     }
     return out;
@@ -111,6 +133,10 @@ std::string render_json(const CheckReport& report) {
     json.key("files").begin_array();
     for (const FileCheck& f : report.files) {
         json.begin_object().field("path", f.path);
+        if (!f.skipped.empty()) {
+            json.field("skipped", f.skipped).end_object();
+            continue;
+        }
         if (!f.readable()) {
             json.field("error", f.read_error).end_object();
             continue;

@@ -1,5 +1,7 @@
 #include "core/config.hpp"
 
+#include <sys/stat.h>
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -221,6 +223,14 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
 }
 
 Config load_config(const std::string& path) {
+    // The registry comes with the repository: a link there could make accord
+    // read (and quote in its errors) any file of the machine.
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) {
+        throw usage_error("cannot read the negotiation registry " + path +
+                          ": it is a symbolic link, and accord reads its registry only from a "
+                          "regular file (replace the link with the file itself)");
+    }
     const FileResult file = read_file(path);
     if (!file.contents) throw failure("cannot read the negotiation registry " + file.error);
     return parse_config(*file.contents, path);
@@ -234,7 +244,9 @@ std::optional<std::string> find_config(const std::string& path) {
     if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
     while (true) {
         const fs::path candidate = dir / kConfigFileName;
-        if (fs::is_regular_file(candidate, ec)) return candidate.string();
+        // A link is returned too, for load_config to refuse by name.
+        const fs::file_status found = fs::symlink_status(candidate, ec);
+        if (fs::is_regular_file(found) || fs::is_symlink(found)) return candidate.string();
         if (fs::exists(dir / ".git", ec) || !dir.has_parent_path() || dir.parent_path() == dir)
             return std::nullopt;
         dir = dir.parent_path();

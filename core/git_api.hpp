@@ -45,6 +45,7 @@ namespace accord::git {
     X(git_commit_parent_id)              \
     X(git_commit_parentcount)            \
     X(git_commit_tree)                   \
+    X(git_config_delete_entry)           \
     X(git_config_free)                   \
     X(git_config_get_string_buf)         \
     X(git_config_open_level)             \
@@ -111,6 +112,7 @@ namespace accord::git {
     X(git_status_list_new)               \
     X(git_status_options_init)           \
     X(git_tree_entry_bypath)             \
+    X(git_tree_entry_filemode)           \
     X(git_tree_entry_free)               \
     X(git_tree_entry_id)                 \
     X(git_tree_entry_name)               \
@@ -158,6 +160,7 @@ const Api& api();
 #define git_commit_parent_id(...) ::accord::git::api().git_commit_parent_id(__VA_ARGS__)
 #define git_commit_parentcount(...) ::accord::git::api().git_commit_parentcount(__VA_ARGS__)
 #define git_commit_tree(...) ::accord::git::api().git_commit_tree(__VA_ARGS__)
+#define git_config_delete_entry(...) ::accord::git::api().git_config_delete_entry(__VA_ARGS__)
 #define git_config_free(...) ::accord::git::api().git_config_free(__VA_ARGS__)
 #define git_config_get_string_buf(...) ::accord::git::api().git_config_get_string_buf(__VA_ARGS__)
 #define git_config_open_level(...) ::accord::git::api().git_config_open_level(__VA_ARGS__)
@@ -230,6 +233,7 @@ const Api& api();
 #define git_status_list_new(...) ::accord::git::api().git_status_list_new(__VA_ARGS__)
 #define git_status_options_init(...) ::accord::git::api().git_status_options_init(__VA_ARGS__)
 #define git_tree_entry_bypath(...) ::accord::git::api().git_tree_entry_bypath(__VA_ARGS__)
+#define git_tree_entry_filemode(...) ::accord::git::api().git_tree_entry_filemode(__VA_ARGS__)
 #define git_tree_entry_free(...) ::accord::git::api().git_tree_entry_free(__VA_ARGS__)
 #define git_tree_entry_id(...) ::accord::git::api().git_tree_entry_id(__VA_ARGS__)
 #define git_tree_entry_name(...) ::accord::git::api().git_tree_entry_name(__VA_ARGS__)

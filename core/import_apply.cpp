@@ -82,7 +82,7 @@ std::string check_existing(const Repository& repo, const ImportPlan& plan) {
                           "); run 'accord init' there first, or import into a new repository "
                           "with --into DIR");
     }
-    FileResult config = read_file(config_path);
+    FileResult config = read_file_within(repo.workdir(), registry_file_name());
     if (!config.contents) throw failure("cannot read the negotiation registry " + config.error);
 
     std::vector<std::string> present;
@@ -107,7 +107,8 @@ std::vector<std::pair<std::string, std::string>> setup_files(const Repository& r
         if (const std::optional<std::string> head = repo.head();
             head && repo.blob_id_at(*head, name))
             continue;
-        FileResult file = read_file(repo.workdir() + name);
+        FileResult file = read_file_within(repo.workdir(), name);
+        if (file.problem == FileProblem::link) continue;  // never recorded through a link
         if (!file.contents) throw failure("cannot read " + file.error);
         files.emplace_back(name, std::move(*file.contents));
     }

@@ -75,7 +75,8 @@ InitResult init_negotiation(const InitRequest& request) {
         config.negotiation = request.negotiation
                                  ? *request.negotiation
                                  : fs::path(canonical_text(result.workdir)).filename().string();
-        if (const std::string error = write_file_atomically(config_path, emit_config(config));
+        if (const std::string error = write_file_atomically(config_path, emit_config(config),
+                                                            WriteOptions{result.workdir, false});
             !error.empty()) {
             throw failure("cannot write the negotiation registry " + error);
         }

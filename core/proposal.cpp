@@ -107,7 +107,12 @@ std::vector<Change> collect_changes(const Repository& repo, const std::optional<
         }
         Change change{path, head ? repo.read_file_at(*head, path) : std::nullopt, std::nullopt};
         if (std::filesystem::exists(std::filesystem::symlink_status(root + path, ec))) {
-            FileResult file = read_file(root + path);
+            FileResult file = read_file_within(root, path);
+            if (file.problem == FileProblem::link) {
+                throw usage_error("'" + given +
+                                  "' is (or lies below) a symbolic link; accord records texts, "
+                                  "never links (replace the link with the file itself)");
+            }
             if (!file.contents) throw failure("cannot read " + file.error);
             change.after = std::move(file.contents);
         } else if (!change.before) {
@@ -251,7 +256,7 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
                                                                 kConfigFileName) != unchanged.end();
         const std::optional<std::string> recorded =
             head ? repo.read_file_at(*head, kConfigFileName) : std::nullopt;
-        const FileResult on_disk = read_file(root + kConfigFileName);
+        const FileResult on_disk = read_file_within(root, kConfigFileName);
         // A registry never recorded is recorded whole; a recorded one with
         // edits in the work tree only if the user names it.
         if (!listed && recorded && on_disk.contents && on_disk.contents != recorded) {
@@ -300,7 +305,7 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
 
     for (const Change& change : changes) result.paths.push_back(change.path);
     hooks::PreProposeOutcome hook =
-        hooks::run_pre_propose(root, {result.paths, proposers.names, format_iso_date(when.day),
+        hooks::run_pre_propose(repo, {result.paths, proposers.names, format_iso_date(when.day),
                                       when.meeting ? when.meeting->name : ""});
     result.warnings.insert(result.warnings.end(), hook.warnings.begin(), hook.warnings.end());
     if (hook.refusal) throw ProposalRefused({std::move(*hook.refusal)});
@@ -317,7 +322,8 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
 
     if (new_registry) {
         // The registry was recorded from memory; bring the work tree's copy in line.
-        if (const std::string error = write_file_atomically(root + kConfigFileName, *new_registry);
+        if (const std::string error = write_file_atomically(root + kConfigFileName, *new_registry,
+                                                            WriteOptions{root, false});
             !error.empty()) {
             throw failure("recorded " + result.commit.substr(0, 12) + ", but could not update " +
                           error + "; run 'git checkout -- " + kConfigFileName + "'");

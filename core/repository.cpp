@@ -227,15 +227,34 @@ std::string Repository::relative_path(const std::string& path) const {
     namespace fs = std::filesystem;
     std::string root_text = workdir();
     while (root_text.size() > 1 && root_text.back() == '/') root_text.pop_back();
-    fs::path root, target;
+    // Links inside the work tree are not resolved: a tracked link `pw.md`
+    // is the path pw.md (which the caller may refuse), not its target. Only
+    // the way to the work tree is resolved (a current directory reached
+    // through /tmp -> /private/tmp), by canonical directories.
+    auto below = [](const fs::path& target, const fs::path& root) {
+        const fs::path relative = target.lexically_relative(root);
+        const std::string text = relative.generic_string();
+        const bool outside = relative.empty() || text == ".." || text.rfind("../", 0) == 0;
+        return outside ? std::optional<fs::path>() : std::optional<fs::path>(relative);
+    };
+    std::optional<fs::path> found;
     try {
-        root = fs::weakly_canonical(fs::path(root_text));
-        target = fs::weakly_canonical(fs::absolute(fs::path(path)));
+        const fs::path absolute = fs::absolute(fs::path(path)).lexically_normal();
+        const fs::path root = fs::path(root_text);
+        const fs::path canonical_root = fs::weakly_canonical(root);
+        found = below(absolute, root);
+        if (!found) found = below(absolute, canonical_root);
+        if (!found && absolute.has_filename()) {
+            found = below(fs::weakly_canonical(absolute.parent_path()) / absolute.filename(),
+                          canonical_root);
+        }
+        if (!found) found = below(fs::weakly_canonical(absolute), canonical_root);
     } catch (const fs::filesystem_error& e) {
         throw failure("cannot resolve the path '" + path + "': " + e.code().message());
     }
-    const fs::path relative = target.lexically_relative(root);
-    const std::string text = relative.generic_string();
+    const fs::path relative = found.value_or(fs::path());
+    std::string text = relative.generic_string();
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
     if (relative.empty() || text == ".." || text.rfind("../", 0) == 0) {
         throw usage_error("'" + path + "' is outside the repository at " + impl_->where);
     }
@@ -284,7 +303,7 @@ std::optional<std::string> Repository::blob_id_at(const std::string& commit_id,
     if (rc == GIT_ENOTFOUND) return std::nullopt;
     if (rc < 0) git::fail("cannot look up '" + path + "' at " + commit_id + " in " + impl_->where);
     git::TreeEntryPtr owned(entry);
-    if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB) return std::nullopt;
+    if (!git::is_file_entry(entry)) return std::nullopt;
     return git::hex(*git_tree_entry_id(entry));
 }
 
@@ -403,7 +422,7 @@ std::vector<Repository::FileCommit> Repository::file_commits(
         if (rc == GIT_ENOTFOUND) return std::nullopt;
         if (rc < 0) git::fail("cannot look up '" + path + "' in " + impl_->where);
         git::TreeEntryPtr owned(entry);
-        return Entry{*git_tree_entry_id(entry), git_tree_entry_type(entry) == GIT_OBJECT_BLOB};
+        return Entry{*git_tree_entry_id(entry), git::is_file_entry(entry)};
     };
     auto same = [](const std::optional<Entry>& a, const std::optional<Entry>& b) {
         if (a.has_value() != b.has_value()) return false;
@@ -437,7 +456,7 @@ std::vector<std::string> Repository::list_files(const std::string& commit_id) co
     const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
     std::vector<std::string> files;
     auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
-        if (git_tree_entry_type(entry) == GIT_OBJECT_BLOB) {
+        if (git::is_file_entry(entry)) {
             static_cast<std::vector<std::string>*>(payload)->push_back(std::string(root) +
                                                                        git_tree_entry_name(entry));
         }
@@ -448,6 +467,23 @@ std::vector<std::string> Repository::list_files(const std::string& commit_id) co
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+std::vector<std::string> Repository::list_links(const std::string& commit_id) const {
+    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    std::vector<std::string> links;
+    auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (git::is_link_entry(entry)) {
+            static_cast<std::vector<std::string>*>(payload)->push_back(std::string(root) +
+                                                                       git_tree_entry_name(entry));
+        }
+        return 0;
+    };
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &links) < 0) {
+        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
+    }
+    std::sort(links.begin(), links.end());
+    return links;
 }
 
 std::vector<CommitInfo> Repository::history(const std::string& from_commit,
@@ -494,20 +530,36 @@ Signature Repository::default_signature() const {
     return git::from_git(now);
 }
 
-void Repository::set_config(const std::string& key, const std::string& value) {
+namespace {
+
+// The repository-local level of the configuration (.git/config).
+git::ConfigPtr local_config(git_repository* repo, const std::string& where) {
     git_config* all = nullptr;
-    if (git_repository_config(&all, impl_->repo.get()) < 0) {
-        git::fail("cannot open the configuration of " + impl_->where);
-    }
+    if (git_repository_config(&all, repo) < 0)
+        git::fail("cannot open the configuration of " + where);
     git::ConfigPtr owned_all(all);
     git_config* local = nullptr;
     if (git_config_open_level(&local, all, GIT_CONFIG_LEVEL_LOCAL) < 0) {
-        git::fail("cannot open the configuration of " + impl_->where);
+        git::fail("cannot open the configuration of " + where);
     }
-    git::ConfigPtr owned_local(local);
-    const int rc = git_config_set_string(local, key.c_str(), value.c_str());
+    return git::ConfigPtr(local);
+}
+
+}  // namespace
+
+void Repository::set_config(const std::string& key, const std::string& value) {
+    const git::ConfigPtr local = local_config(impl_->repo.get(), impl_->where);
+    const int rc = git_config_set_string(local.get(), key.c_str(), value.c_str());
     if (rc == GIT_EINVALIDSPEC) git::fail_usage("invalid configuration key '" + key + "'");
     if (rc < 0) git::fail("cannot set " + key + " in the configuration of " + impl_->where);
+}
+
+void Repository::unset_config(const std::string& key) {
+    const git::ConfigPtr local = local_config(impl_->repo.get(), impl_->where);
+    const int rc = git_config_delete_entry(local.get(), key.c_str());
+    if (rc == GIT_ENOTFOUND) return;
+    if (rc == GIT_EINVALIDSPEC) git::fail_usage("invalid configuration key '" + key + "'");
+    if (rc < 0) git::fail("cannot unset " + key + " in the configuration of " + impl_->where);
 }
 
 std::optional<std::string> Repository::get_config(const std::string& key) const {

@@ -125,8 +125,13 @@ class Repository {
     std::vector<FileCommit> file_commits(
         const std::string& from_commit, const std::string& path,
         const std::function<void(const FileCommit&)>& found = {}) const;
-    // Every file in the commit's tree, sorted, '/'-separated.
+    // Every file in the commit's tree, sorted, '/'-separated. Symbolic links
+    // are not files here (nor for blob_id_at, read_file_at, file_commits and
+    // file_ids): accord never reads a link as a text.
     std::vector<std::string> list_files(const std::string& commit_id) const;
+    // The symbolic links the commit's tree holds, sorted: what the commands
+    // that read every text skip, with a note.
+    std::vector<std::string> list_links(const std::string& commit_id) const;
 
     // The commits reachable from `from_commit`, newest first (topological,
     // ties by commit time). With `paths`, only the commits whose entry for
@@ -194,6 +199,8 @@ class Repository {
 
     // Repository-local configuration (.git/config).
     void set_config(const std::string& key, const std::string& value);
+    // Removes a key from the repository-local configuration; absent is fine.
+    void unset_config(const std::string& key);
     // Looked up through every level (local, global, system).
     std::optional<std::string> get_config(const std::string& key) const;
 

@@ -99,11 +99,13 @@ std::string short_id(const std::optional<git_oid>& id) {
 // Fills the stat fields of `entry` from the work tree file when it holds
 // exactly `contents`, so that `git status` need not re-read it. Otherwise
 // they stay zero, which git and libgit2 read as "compare the contents".
-void fill_stat(git_index_entry& entry, const std::string& file, const std::string& contents) {
+void fill_stat(git_index_entry& entry, const std::string& root, const std::string& path,
+               const std::string& contents) {
+    const std::string file = root + path;
     struct stat st {};
     if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
     if (static_cast<std::size_t>(st.st_size) != contents.size()) return;
-    const FileResult on_disk = read_file(file);
+    const FileResult on_disk = read_file_within(root, path);
     if (!on_disk.contents || *on_disk.contents != contents) return;
     entry.ctime.seconds = static_cast<std::int32_t>(st.st_ctim.tv_sec);
     entry.ctime.nanoseconds = static_cast<std::uint32_t>(st.st_ctim.tv_nsec);
@@ -206,6 +208,10 @@ std::string Repository::commit_files(const CommitRequest& request) {
             throw usage_error("cannot record '" + path + "': it is a directory in branch '" +
                               branch + "'");
         }
+        if (existing != nullptr && existing->mode == GIT_FILEMODE_LINK) {
+            throw usage_error("cannot record '" + path + "': it is a symbolic link in branch '" +
+                              branch + "', and accord records only texts");
+        }
         git_index_entry entry{};
         entry.mode = existing != nullptr ? existing->mode : std::uint32_t{GIT_FILEMODE_BLOB};
         entry.path = path.c_str();
@@ -276,14 +282,14 @@ std::string Repository::commit_files(const CommitRequest& request) {
     };
     if (request.write_worktree) {
         for (const auto& [path, contents] : request.files) {
-            const std::string file = root + path;
             if (contents) {
-                std::error_code ec;
-                std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
-                const std::string error = write_file_atomically(file, *contents);
+                WriteOptions where_to;
+                where_to.within = root;
+                where_to.create_directories = true;
+                const std::string error = write_file_atomically(root + path, *contents, where_to);
                 if (!error.empty()) throw failure(after("could not write " + error));
-            } else if (::unlink(file.c_str()) != 0 && errno != ENOENT) {
-                throw failure(after("could not delete " + file + ": " + std::strerror(errno)));
+            } else if (const std::string error = remove_file_within(root, path); !error.empty()) {
+                throw failure(after("could not delete " + error));
             }
         }
     }
@@ -301,7 +307,7 @@ std::string Repository::commit_files(const CommitRequest& request) {
         }
         git_index_entry entry = staged.at(path);
         entry.path = path.c_str();
-        fill_stat(entry, root + path, *contents);
+        fill_stat(entry, root, path, *contents);
         if (git_index_add(raw_disk, &entry) < 0) git::fail(after("could not stage '" + path + "'"));
     }
     int written_rc = 0;

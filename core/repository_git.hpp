@@ -58,6 +58,17 @@ inline void check(int rc, const char* what) {
 }
 
 std::string hex(const git_oid& id);
+
+// A file accord reads as a text: a blob that is not a symbolic link. A link's
+// blob holds its target ("/etc/passwd"), which is not a text of the
+// negotiation; a submodule is not a blob at all.
+inline bool is_file_entry(const git_tree_entry* entry) {
+    return git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
+           git_tree_entry_filemode(entry) != GIT_FILEMODE_LINK;
+}
+inline bool is_link_entry(const git_tree_entry* entry) {
+    return git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK;
+}
 // A full 40-digit id; usage error naming `what` otherwise.
 git_oid parse_id(const std::string& text, const std::string& what);
 

@@ -1,5 +1,6 @@
 #include "core/workspace.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/revision.hpp"
@@ -33,7 +34,8 @@ std::string Workspace::resolve(std::string_view spec) const {
 std::optional<std::string> Workspace::read(const std::string& commit,
                                            const std::string& path) const {
     if (!commit.empty()) return repo_.read_file_at(commit, path);
-    const FileResult file = read_file(repo_.workdir() + path);
+    // The work tree as a clone made it: a tracked link is never followed.
+    const FileResult file = read_file_within(repo_.workdir(), path);
     return file.contents;
 }
 
@@ -44,6 +46,23 @@ std::vector<std::string> Workspace::texts(const std::string& commit) const {
     if (from.empty()) return out;
     for (const std::string& path : repo_.list_files(from)) {
         if (is_text_path(path)) out.push_back(path);
+    }
+    return out;
+}
+
+std::vector<std::string> Workspace::skipped_links(const std::string& commit) const {
+    std::vector<std::string> out;
+    const std::optional<std::string> head = repo_.head();
+    const std::string from = commit.empty() ? head.value_or("") : commit;
+    if (from.empty()) return out;
+    for (const std::string& path : repo_.list_links(from)) {
+        if (is_text_path(path)) out.push_back(path);
+    }
+    if (commit.empty()) {
+        for (const std::string& path : texts(commit)) {
+            if (is_link_within(repo_.workdir(), path)) out.push_back(path);
+        }
+        std::sort(out.begin(), out.end());
     }
     return out;
 }
@@ -69,14 +88,7 @@ bool path_within_any(std::string_view path, const std::vector<std::string>& root
 }
 
 bool inside_work_tree(const std::string& path) {
-    std::error_code ec;
-    std::filesystem::path dir = std::filesystem::absolute(path, ec);
-    if (ec) return false;
-    for (; !dir.empty(); dir = dir.parent_path()) {
-        if (std::filesystem::exists(dir / ".git", ec)) return true;
-        if (dir == dir.parent_path()) break;
-    }
-    return false;
+    return work_tree_around(path).has_value();
 }
 
 bool looks_binary(std::string_view bytes) {

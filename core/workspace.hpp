@@ -37,6 +37,13 @@ class Workspace {
     // Negotiation texts at a commit (or the work tree's tracked ones): .md and .txt files.
     std::vector<std::string> texts(const std::string& commit) const;
 
+    // The text paths that texts() and read() leave out because they are
+    // symbolic links (tracked as links at the commit, or, in the work tree,
+    // a tracked text now standing as a link or below one): a link from a
+    // clone may point anywhere, so it is never read. Commands that read
+    // every text name these in a note.
+    std::vector<std::string> skipped_links(const std::string& commit) const;
+
   private:
     Workspace(Repository repo, Config config, bool has_config);
     Repository repo_;

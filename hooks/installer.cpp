@@ -71,7 +71,18 @@ void install_attributes(const Repository& repo, InstallReport& report) {
     const bool exists = std::filesystem::exists(std::filesystem::symlink_status(path, ec));
     std::string existing;
     if (exists) {
-        const FileResult file = read_file(path);
+        // A clone may carry .gitattributes as a link to any file of the
+        // machine: never read through it (its target would be copied into
+        // the repository) nor write through it.
+        const FileResult file = read_file_within(repo.workdir(), ".gitattributes");
+        if (file.problem == FileProblem::link) {
+            report.attributes = "link";
+            report.warnings.push_back(
+                ".gitattributes is a symbolic link; accord neither reads nor writes through it, "
+                "so git will not use accord's merge and diff drivers here. Replace the link with "
+                "a regular file and run 'accord init' again");
+            return;
+        }
         if (!file.contents) throw failure("cannot read " + file.error);
         existing = *file.contents;
     }
@@ -80,7 +91,9 @@ void install_attributes(const Repository& repo, InstallReport& report) {
         report.attributes = "unchanged";
         return;
     }
-    if (const std::string error = write_file_atomically(path, wanted); !error.empty()) {
+    if (const std::string error =
+            write_file_atomically(path, wanted, WriteOptions{repo.workdir(), false});
+        !error.empty()) {
         throw failure("cannot write " + error);
     }
     report.attributes = exists ? "appended" : "written";

@@ -45,7 +45,8 @@ struct InstallReport {
     std::vector<std::string> unchanged;  // accord's own hooks already as they should be
     std::vector<std::string> warnings;   // a foreign hook left in place, and why it matters
     std::string hooks_dir;               // where they went, absolute, ends with '/'
-    // .gitattributes: "written" (new file), "appended", or "unchanged".
+    // .gitattributes: "written" (new file), "appended", "unchanged", or
+    // "link" (a symbolic link, left alone with a warning).
     std::string attributes;
     std::vector<std::string> config_set;        // driver keys set or changed
     std::vector<std::string> config_unchanged;  // driver keys already right

@@ -3,7 +3,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <filesystem>
+
+#include "core/errors.hpp"
+#include "core/util/file.hpp"
 #include "core/util/process.hpp"
+#include "hooks/installer.hpp"
 
 namespace accord::hooks {
 
@@ -23,20 +28,30 @@ std::string indent(const std::string& text) {
     return out;
 }
 
-}  // namespace
+std::string short_id(const std::string& id) {
+    return id.substr(0, 12);
+}
 
-PreProposeOutcome run_pre_propose(const std::string& workdir, const PreProposeInput& input) {
-    PreProposeOutcome outcome;
-    const std::string hook = workdir + kPreProposeHook;
+// True for a hook file that can run: a regular executable file. A file
+// that is there but not executable gets a warning.
+bool runnable(const std::string& program, const std::string& origin,
+              std::vector<std::string>& warnings) {
     struct stat st {};
-    if (::stat(hook.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return outcome;
-    if (::access(hook.c_str(), X_OK) != 0) {
-        outcome.warnings.push_back(std::string(kPreProposeHook) +
-                                   " is not executable, so it was not run; make it executable "
-                                   "(chmod +x) to have it check proposals");
-        return outcome;
+    if (::stat(program.c_str(), &st) != 0) return false;
+    if (!S_ISREG(st.st_mode)) return false;
+    if (::access(program.c_str(), X_OK) != 0) {
+        warnings.push_back(origin +
+                           " is not executable, so it was not run; make it executable "
+                           "(chmod +x) to have it check proposals");
+        return false;
     }
-    std::vector<std::string> argv = {hook};
+    return true;
+}
+
+// One hook run; a refusal, or its output as a warning when it passed.
+std::optional<Problem> run_one(const ChosenHook& hook, const std::string& workdir,
+                               const PreProposeInput& input, std::vector<std::string>& warnings) {
+    std::vector<std::string> argv = {hook.program};
     argv.insert(argv.end(), input.paths.begin(), input.paths.end());
     std::string names;
     for (const std::string& name : input.proposers) names += (names.empty() ? "" : "\n") + name;
@@ -48,24 +63,127 @@ PreProposeOutcome run_pre_propose(const std::string& workdir, const PreProposeIn
                            {"ACCORD_MEETING", input.meeting}};
     const ProcessResult result = run_process(argv, options);
     if (result.ok()) {
-        if (!result.out.empty())
-            outcome.warnings.push_back("pre-propose said:\n" + indent(result.out));
-        return outcome;
+        if (!result.out.empty()) warnings.push_back("pre-propose said:\n" + indent(result.out));
+        return std::nullopt;
     }
     Problem p;
     p.code = "pre-propose-refused";
-    p.path = kPreProposeHook;
+    p.path = hook.origin;
     if (!result.started) {
-        p.message = "the repository's pre-propose hook could not run: " + result.error;
+        p.message = "the pre-propose hook could not run: " + result.error;
         p.help = "fix the hook (its first line must name an interpreter, e.g. #!/bin/sh)";
     } else {
-        p.message = "the repository's pre-propose hook refused the proposal (exit status " +
+        p.message = "the pre-propose hook refused the proposal (exit status " +
                     std::to_string(result.exit_code) + ")" +
                     (result.out.empty() ? std::string() : "; it said:");
         p.quote = indent(result.out);
         p.help = "address what the hook reports, then propose again";
     }
-    outcome.refusal = std::move(p);
+    return p;
+}
+
+}  // namespace
+
+CommittedHook committed_hook(const Repository& repo) {
+    CommittedHook hook;
+    hook.trusted_id = repo.get_config(kTrustedPreProposeKey);
+    if (hook.trusted_id && hook.trusted_id->empty()) hook.trusted_id.reset();
+    const std::string path = repo.workdir() + kPreProposeHook;
+    std::error_code ec;
+    hook.present = std::filesystem::exists(std::filesystem::symlink_status(path, ec)) ||
+                   is_link_within(repo.workdir(), kPreProposeHook);
+    if (!hook.present) return hook;
+    const FileResult file = read_file_within(repo.workdir(), kPreProposeHook);
+    if (file.problem == FileProblem::link) {
+        hook.link = true;
+        return hook;
+    }
+    if (!file.contents) {
+        hook.present = false;  // a directory, or unreadable: nothing that could run
+        return hook;
+    }
+    hook.id = Repository::hash_blob(*file.contents);
+    return hook;
+}
+
+std::string trust_committed_hook(Repository& repo) {
+    const CommittedHook hook = committed_hook(repo);
+    if (!hook.present)
+        throw usage_error(std::string("there is no ") + kPreProposeHook + " to trust in " +
+                          repo.workdir());
+    if (hook.link)
+        throw usage_error(std::string(kPreProposeHook) +
+                          " is a symbolic link; accord never runs a link, trusted or not");
+    repo.set_config(kTrustedPreProposeKey, hook.id);
+    return hook.id;
+}
+
+bool untrust_committed_hook(Repository& repo) {
+    const std::optional<std::string> trusted = repo.get_config(kTrustedPreProposeKey);
+    if (!trusted || trusted->empty()) return false;
+    repo.unset_config(kTrustedPreProposeKey);
+    return true;
+}
+
+HookPlan pre_propose_hooks(const Repository& repo) {
+    HookPlan plan;
+    const std::string workdir = repo.workdir();
+    if (const std::optional<std::string> named = repo.get_config(kPreProposeProgramKey);
+        named && !named->empty()) {
+        const std::filesystem::path path(*named);
+        const std::string program =
+            path.is_absolute() ? path.string() : (std::filesystem::path(workdir) / path).string();
+        const std::string origin = std::string(kPreProposeProgramKey) + " (" + program + ")";
+        if (runnable(program, origin, plan.warnings)) {
+            plan.hooks.push_back({program, origin});
+        } else {
+            plan.warnings.push_back(std::string("git config ") + kPreProposeProgramKey + " names " +
+                                    program +
+                                    ", which is not a program that can "
+                                    "run; fix the setting or unset it");
+        }
+    }
+    const std::string local = hooks_directory(repo) + "pre-propose";
+    if (runnable(local, local, plan.warnings)) plan.hooks.push_back({local, local});
+
+    const CommittedHook committed = committed_hook(repo);
+    if (!committed.present) return plan;
+    const std::string program = workdir + kPreProposeHook;
+    if (committed.link) {
+        plan.warnings.push_back(std::string(kPreProposeHook) +
+                                " is a symbolic link, so it was not run (accord never runs a "
+                                "link a repository carries)");
+    } else if (committed.trusted()) {
+        if (runnable(program, kPreProposeHook, plan.warnings))
+            plan.hooks.push_back({program, kPreProposeHook});
+    } else if (committed.trusted_id) {
+        plan.warnings.push_back(
+            std::string(kPreProposeHook) + " changed since you trusted it (trusted " +
+            short_id(*committed.trusted_id) + ", now " + short_id(committed.id) +
+            "), so it was not run; read the change (git log -p -- " + kPreProposeHook +
+            "), then run 'accord hooks trust' to run it again");
+    } else {
+        plan.warnings.push_back(
+            std::string(kPreProposeHook) +
+            " came with the repository and was not run: accord "
+            "runs no program a repository brings until you trust it. Read it, then run "
+            "'accord hooks trust' to have it check your proposals (content " +
+            short_id(committed.id) + ")");
+    }
+    return plan;
+}
+
+PreProposeOutcome run_pre_propose(const Repository& repo, const PreProposeInput& input) {
+    PreProposeOutcome outcome;
+    HookPlan plan = pre_propose_hooks(repo);
+    outcome.warnings = std::move(plan.warnings);
+    for (const ChosenHook& hook : plan.hooks) {
+        if (std::optional<Problem> refusal =
+                run_one(hook, repo.workdir(), input, outcome.warnings)) {
+            outcome.refusal = std::move(refusal);
+            break;
+        }
+    }
     return outcome;
 }
 

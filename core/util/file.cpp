@@ -1,65 +1,395 @@
 #include "core/util/file.hpp"
 
 #include <fcntl.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
-#include <fstream>
+#include <vector>
 
 namespace accord {
 
-FileResult read_file(const std::string& path) {
-    // One read into a string of the file's size: no stream buffers, no copy.
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {std::nullopt, path + ": " + std::strerror(errno)};
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
+namespace {
+
+// A file descriptor closed when it goes out of scope.
+class Descriptor {
+  public:
+    explicit Descriptor(int fd = -1) : fd_(fd) {}
+    Descriptor(Descriptor&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+    Descriptor& operator=(Descriptor&& other) noexcept {
+        if (this != &other) {
+            reset();
+            fd_ = other.fd_;
+            other.fd_ = -1;
+        }
+        return *this;
+    }
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    ~Descriptor() { reset(); }
+    int get() const { return fd_; }
+    bool valid() const { return fd_ >= 0; }
+    // Closes now, reporting what close(2) said (0 or an errno).
+    int close() {
+        const int rc = fd_ >= 0 ? ::close(fd_) : 0;
+        fd_ = -1;
+        return rc == 0 ? 0 : errno;
+    }
+
+  private:
+    void reset() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+    int fd_;
+};
+
+std::string reason(int error) {
+    return std::strerror(error);
+}
+
+FileResult failed(const std::string& path, const std::string& why, FileProblem problem) {
+    FileResult result;
+    result.error = path + ": " + why;
+    result.problem = problem;
+    return result;
+}
+
+FileProblem problem_of(int error) {
+    if (error == ENOENT || error == ENOTDIR) return FileProblem::missing;
+    if (error == ELOOP) return FileProblem::link;
+    return FileProblem::other;
+}
+
+// Everything `fd` holds: one read into a string of the file's size when it is
+// a regular file, then in chunks (a pipe, a file still growing).
+FileResult read_descriptor(int fd, const std::string& path) {
     struct stat info {};
-    if (::fstat(fd, &info) != 0) return {std::nullopt, path + ": " + std::strerror(errno)};
-    if (S_ISDIR(info.st_mode)) return {std::nullopt, path + ": is a directory"};
+    if (::fstat(fd, &info) != 0) return failed(path, reason(errno), FileProblem::other);
+    if (S_ISDIR(info.st_mode)) return failed(path, "is a directory", FileProblem::not_regular);
     std::string contents;
     if (S_ISREG(info.st_mode)) contents.resize(static_cast<std::size_t>(info.st_size));
     std::size_t filled = 0;
     for (;;) {
-        // Past the size fstat gave (a pipe, a file still growing): in chunks.
         char more[4096];
         const bool sized = filled < contents.size();
         const ssize_t n = sized ? ::read(fd, contents.data() + filled, contents.size() - filled)
                                 : ::read(fd, more, sizeof more);
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return {std::nullopt, path + ": read failed: " + std::strerror(errno)};
+        if (n < 0) return failed(path, "read failed: " + reason(errno), FileProblem::other);
         if (n == 0) break;
         if (!sized) contents.append(more, static_cast<std::size_t>(n));
         filled += static_cast<std::size_t>(n);
     }
     contents.resize(filled);
-    return {std::move(contents), ""};
+    FileResult result;
+    result.contents = std::move(contents);
+    return result;
 }
 
-std::string write_file_atomically(const std::string& path, const std::string& contents) {
-    const std::string temporary = path + ".accord-tmp";
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        if (!out) return temporary + ": " + std::strerror(errno);
-        out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
-        out.flush();
-        if (!out) {
-            std::remove(temporary.c_str());
-            return temporary + ": write failed: " + std::strerror(errno);
+// `relative` cut at '/', refusing empty, "." and ".." parts (which could climb
+// out of the directory they are taken below).
+std::optional<std::vector<std::string>> path_parts(std::string_view relative) {
+    std::vector<std::string> parts;
+    std::size_t begin = 0;
+    while (begin <= relative.size()) {
+        std::size_t end = relative.find('/', begin);
+        if (end == std::string_view::npos) end = relative.size();
+        const std::string_view part = relative.substr(begin, end - begin);
+        if (part.empty() || part == "." || part == "..") return std::nullopt;
+        parts.emplace_back(part);
+        begin = end + 1;
+    }
+    return parts;
+}
+
+struct OpenedDirectory {
+    Descriptor fd;
+    std::string error;  // set when fd is not valid
+    FileProblem problem = FileProblem::none;
+};
+
+// Opens `within` (following links: the caller chose it), then each of
+// `parts` below it without following a link, creating missing ones when asked.
+OpenedDirectory open_directories(const std::string& within, const std::vector<std::string>& parts,
+                                 bool create) {
+    OpenedDirectory out;
+    out.fd = Descriptor(
+        ::open(within.empty() ? "." : within.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!out.fd.valid()) {
+        out.error = within + ": " + reason(errno);
+        out.problem = problem_of(errno);
+        return out;
+    }
+    std::string walked = within;
+    if (!walked.empty() && walked.back() != '/') walked += '/';
+    for (const std::string& part : parts) {
+        walked += part;
+        int next =
+            ::openat(out.fd.get(), part.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (next < 0 && errno == ENOENT && create) {
+            if (::mkdirat(out.fd.get(), part.c_str(), 0777) != 0 && errno != EEXIST) {
+                out.error = walked + ": cannot make the directory: " + reason(errno);
+                out.problem = FileProblem::other;
+                out.fd = Descriptor();
+                return out;
+            }
+            next = ::openat(out.fd.get(), part.c_str(),
+                            O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
         }
+        if (next < 0) {
+            const int error = errno;
+            struct stat info {};
+            const bool link =
+                ::fstatat(out.fd.get(), part.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+                S_ISLNK(info.st_mode);
+            out.problem = link ? FileProblem::link : problem_of(error);
+            out.error = link ? walked +
+                                   ": is a symbolic link; accord does not follow links "
+                                   "inside a work tree"
+                             : walked + ": " + reason(error);
+            out.fd = Descriptor();
+            return out;
+        }
+        out.fd = Descriptor(next);
+        walked += '/';
     }
+    return out;
+}
+
+// `path` cut into the directory to open and the file's name: below `within`
+// when it is given (then the directories are opened without following links).
+struct Placement {
+    std::string within;
+    std::vector<std::string> directories;
+    std::string name;
+    std::string error;
+};
+
+Placement place(const std::string& path, const std::string& within) {
+    Placement out;
+    if (within.empty()) {
+        const std::filesystem::path p(path);
+        out.within = p.has_parent_path() ? p.parent_path().string() : ".";
+        out.name = p.filename().string();
+        if (out.name.empty() || out.name == "." || out.name == "..")
+            out.error = path + ": not a file name";
+        return out;
+    }
+    std::string root = within;
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    if (path.size() <= root.size() + 1 || path.compare(0, root.size(), root) != 0 ||
+        path[root.size()] != '/') {
+        out.error = path + ": not below " + root;
+        return out;
+    }
+    const std::optional<std::vector<std::string>> parts = path_parts(path.substr(root.size() + 1));
+    if (!parts) {
+        out.error = path + ": not a plain path below " + root + " (empty, '.' or '..' parts)";
+        return out;
+    }
+    out.within = root;
+    out.directories.assign(parts->begin(), parts->end() - 1);
+    out.name = parts->back();
+    return out;
+}
+
+// A name no other file has yet: ".<name>.accord-<16 hex digits>".
+std::string temporary_name(const std::string& name) {
+    unsigned char bytes[8] = {};
+    if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
+        // No entropy source: time and pid still make a clash unlikely, and
+        // O_EXCL makes one harmless.
+        const auto seed = static_cast<unsigned long long>(::getpid()) * 0x9E3779B97F4A7C15ULL ^
+                          static_cast<unsigned long long>(std::time(nullptr));
+        std::memcpy(bytes, &seed, sizeof bytes);
+    }
+    static const char* digits = "0123456789abcdef";
+    std::string out = "." + name.substr(0, 200) + ".accord-";
+    for (const unsigned char b : bytes) {
+        out += digits[b >> 4];
+        out += digits[b & 15];
+    }
+    return out;
+}
+
+std::string write_all(int fd, std::string_view contents) {
+    std::size_t written = 0;
+    while (written < contents.size()) {
+        const ssize_t n = ::write(fd, contents.data() + written, contents.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return reason(errno);
+        written += static_cast<std::size_t>(n);
+    }
+    return "";
+}
+
+}  // namespace
+
+FileResult read_file(const std::string& path) {
+    const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.valid()) return failed(path, reason(errno), problem_of(errno));
+    return read_descriptor(fd.get(), path);
+}
+
+FileResult read_file_within(const std::string& within, const std::string& relative) {
+    std::string root = within;
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    const std::string shown = root + "/" + relative;
+    const std::optional<std::vector<std::string>> parts = path_parts(relative);
+    if (!parts)
+        return failed(shown, "not a plain path (empty, '.' or '..' parts)", FileProblem::other);
+    const std::vector<std::string> directories(parts->begin(), parts->end() - 1);
+    const OpenedDirectory dir = open_directories(root, directories, false);
+    if (!dir.fd.valid()) return FileResult{std::nullopt, dir.error, dir.problem};
+    // O_NONBLOCK: opening a FIFO must not wait for a writer.
+    const Descriptor fd(::openat(dir.fd.get(), parts->back().c_str(),
+                                 O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    if (!fd.valid()) {
+        if (errno == ELOOP)
+            return failed(
+                shown, "is a symbolic link; accord does not read through links inside a work tree",
+                FileProblem::link);
+        return failed(shown, reason(errno), problem_of(errno));
+    }
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) return failed(shown, reason(errno), FileProblem::other);
+    if (!S_ISREG(info.st_mode))
+        return failed(shown, "is not a regular file", FileProblem::not_regular);
+    return read_descriptor(fd.get(), shown);
+}
+
+bool is_link_within(const std::string& within, const std::string& relative) {
+    const std::optional<std::vector<std::string>> parts = path_parts(relative);
+    if (!parts) return false;
+    const OpenedDirectory dir =
+        open_directories(within, std::vector<std::string>(parts->begin(), parts->end() - 1), false);
+    if (!dir.fd.valid()) return dir.problem == FileProblem::link;
+    struct stat info {};
+    return ::fstatat(dir.fd.get(), parts->back().c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+           S_ISLNK(info.st_mode);
+}
+
+std::string write_file_atomically(const std::string& path, std::string_view contents,
+                                  const WriteOptions& options) {
+    const Placement placement = place(path, options.within);
+    if (!placement.error.empty()) return placement.error;
+    std::vector<std::string> directories = placement.directories;
+    if (options.within.empty() && options.create_directories) {
+        std::error_code ec;
+        std::filesystem::create_directories(placement.within, ec);
+    }
+    const OpenedDirectory dir =
+        open_directories(placement.within, directories, options.create_directories);
+    if (!dir.fd.valid()) return dir.error;
+    const int dirfd = dir.fd.get();
+    const char* name = placement.name.c_str();
+
+    // What stands at the target now: a regular file keeps its permissions;
+    // a link or anything else is refused rather than replaced.
+    mode_t mode = 0;
+    struct stat existing {};
+    if (::fstatat(dirfd, name, &existing, AT_SYMLINK_NOFOLLOW) == 0) {
+        if (S_ISLNK(existing.st_mode))
+            return path +
+                   ": is a symbolic link; accord does not write through links (remove "
+                   "it, or write elsewhere)";
+        if (!S_ISREG(existing.st_mode)) return path + ": exists and is not a regular file";
+        mode = existing.st_mode & 07777;
+    } else if (errno != ENOENT) {
+        return path + ": " + reason(errno);
+    }
+
+    std::string temporary;
+    Descriptor fd;
+    for (int attempt = 0; attempt < 16 && !fd.valid(); ++attempt) {
+        temporary = temporary_name(placement.name);
+        fd = Descriptor(::openat(dirfd, temporary.c_str(),
+                                 O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+        if (!fd.valid() && errno != EEXIST)
+            return path + ": cannot create a temporary file: " + reason(errno);
+    }
+    if (!fd.valid()) return path + ": cannot create a temporary file: too many name clashes";
+    auto abandon = [&](const std::string& error) {
+        ::unlinkat(dirfd, temporary.c_str(), 0);
+        return error;
+    };
+    if (const std::string error = write_all(fd.get(), contents); !error.empty())
+        return abandon(path + ": write failed: " + error);
+    if (mode != 0 && ::fchmod(fd.get(), mode) != 0)
+        return abandon(path + ": cannot keep its permissions: " + reason(errno));
+    if (const int error = fd.close(); error != 0)
+        return abandon(path + ": write failed: " + reason(error));
+    if (::renameat(dirfd, temporary.c_str(), dirfd, name) != 0)
+        return abandon(path + ": " + reason(errno));
+    return "";
+}
+
+std::string remove_file_within(const std::string& within, const std::string& relative) {
+    const std::optional<std::vector<std::string>> parts = path_parts(relative);
+    if (!parts) return within + relative + ": not a plain path (empty, '.' or '..' parts)";
+    const OpenedDirectory dir =
+        open_directories(within, std::vector<std::string>(parts->begin(), parts->end() - 1), false);
+    if (!dir.fd.valid()) return dir.problem == FileProblem::missing ? "" : dir.error;
+    if (::unlinkat(dir.fd.get(), parts->back().c_str(), 0) != 0 && errno != ENOENT)
+        return within + relative + ": " + reason(errno);
+    return "";
+}
+
+std::optional<std::string> work_tree_around(const std::string& path) {
     std::error_code ec;
-    std::filesystem::rename(temporary, path, ec);
-    if (ec) {
-        std::remove(temporary.c_str());
-        return path + ": " + ec.message();
+    std::filesystem::path dir = std::filesystem::absolute(path, ec);
+    if (ec) return std::nullopt;
+    for (; !dir.empty(); dir = dir.parent_path()) {
+        if (std::filesystem::exists(dir / ".git", ec)) {
+            std::string top = dir.string();
+            if (top.empty() || top.back() != '/') top += '/';
+            return top;
+        }
+        if (dir == dir.parent_path()) break;
     }
+    return std::nullopt;
+}
+
+std::string write_output(const std::string& path, std::string_view contents,
+                         const OutputOptions& options) {
+    if (path == "-") {
+        if (std::fwrite(contents.data(), 1, contents.size(), stdout) != contents.size() ||
+            std::fflush(stdout) != 0)
+            return "standard output: " + reason(errno);
+        return "";
+    }
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) != 0) {
+        if (errno == ENOENT) return write_file_atomically(path, contents);
+        return path + ": " + reason(errno);
+    }
+    if (S_ISREG(info.st_mode)) return write_file_atomically(path, contents);
+    if (S_ISDIR(info.st_mode)) return path + ": is a directory";
+    if (S_ISLNK(info.st_mode) && !options.refuse_links_below.empty()) {
+        std::error_code ec;
+        const std::filesystem::path location = std::filesystem::weakly_canonical(
+            std::filesystem::absolute(path, ec).parent_path(), ec);
+        const std::filesystem::path root =
+            std::filesystem::weakly_canonical(options.refuse_links_below, ec);
+        const std::string at = location.string() + "/", top = root.string();
+        if (!top.empty() && at.compare(0, top.size(), top) == 0 &&
+            (top.back() == '/' || at[top.size()] == '/'))
+            return path +
+                   ": is a symbolic link inside the repository; accord does not write "
+                   "through it (remove it, or give another path)";
+    }
+    // A device, a FIFO, or a link the user made outside the repository:
+    // written into, never replaced.
+    const Descriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
+    if (!fd.valid()) return path + ": " + reason(errno);
+    if (const std::string error = write_all(fd.get(), contents); !error.empty())
+        return path + ": write failed: " + error;
     return "";
 }
 

@@ -1,20 +1,84 @@
 #pragma once
 // Reading and writing whole files, with errors that name the file and the
 // reason instead of exceptions.
+//
+// A work tree comes from a clone, and a clone can carry symbolic links that
+// point anywhere (`pw.md -> /etc/passwd`, `f.md.tmp -> ~/.bashrc`). So the
+// functions that take a `within` directory never follow a link below it, in
+// the file's own name or in any directory on the way, and temporary files are
+// created under fresh random names, exclusively, never through a link.
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace accord {
+
+// Why a read found no contents.
+enum class FileProblem {
+    none,
+    missing,      // no such file
+    link,         // a symbolic link where a file or directory was expected
+    not_regular,  // a directory, device, FIFO or socket
+    other,        // permissions, I/O
+};
 
 struct FileResult {
     std::optional<std::string> contents;
     std::string error;  // "path: reason" when contents is empty
+    FileProblem problem = FileProblem::none;
 };
 
+// Reads `path`, following links (a path the user typed: their choice).
 FileResult read_file(const std::string& path);
 
-// Writes through a temporary file in the same directory and renames it, so a
-// reader never sees a half-written file. Returns an error message or "".
-std::string write_file_atomically(const std::string& path, const std::string& contents);
+// Reads `relative` ('/'-separated) below the directory `within` without
+// following a symbolic link below `within`: a link is reported as
+// FileProblem::link and never read. Only regular files are read.
+FileResult read_file_within(const std::string& within, const std::string& relative);
+
+// True if `relative` below `within`, or a directory on the way to it, is a
+// symbolic link (what read_file_within and write_file_atomically refuse).
+bool is_link_within(const std::string& within, const std::string& relative);
+
+struct WriteOptions {
+    // When non-empty, `path` must lie below this directory (a work tree) and
+    // is reached without following any symbolic link below it. The directory
+    // itself may be reached through links (the user's own /tmp -> /private/tmp).
+    std::string within;
+    // Make missing directories between `within` and the file (with `within`).
+    bool create_directories = false;
+};
+
+// Writes `contents` to `path` through a temporary file in the same directory
+// (a fresh random name, created exclusively, never through a link; removed on
+// every error) renamed into place, so a reader never sees a half-written
+// file. The file keeps its permissions. Refuses a target that is a symbolic
+// link or not a regular file. Returns an error message or "".
+std::string write_file_atomically(const std::string& path, std::string_view contents,
+                                  const WriteOptions& options = {});
+
+// Removes `relative` below `within`, never following a link on the way (a
+// link itself is removed, not its target). Missing is fine. Returns an error
+// message or "".
+std::string remove_file_within(const std::string& within, const std::string& relative);
+
+// The top of the git work tree holding `path` (absolute, ends with '/'):
+// the nearest directory at or above it with a .git entry, found on the file
+// system without opening the repository. nullopt outside any work tree.
+std::optional<std::string> work_tree_around(const std::string& path);
+
+struct OutputOptions {
+    // A symbolic link below this directory (the repository's work tree) is
+    // refused instead of written through; empty: none is refused.
+    std::string refuse_links_below;
+};
+
+// Writes a command's output file (-o FILE). "-" is standard output. A target
+// that exists and is not a regular file (a device such as /dev/null, a FIFO,
+// a link outside `refuse_links_below`) is written into directly, never
+// replaced; a regular file or a new one is written atomically. Returns an
+// error message or "".
+std::string write_output(const std::string& path, std::string_view contents,
+                         const OutputOptions& options = {});
 
 }  // namespace accord

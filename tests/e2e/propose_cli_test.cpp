@@ -176,6 +176,7 @@ TEST(ProposeCli, FailingPreProposeHookRefusesWithItsOutput) {
         n.write(".accord/hooks/pre-propose",
                 "#!/bin/sh\necho \"no sponsor for $1 ($ACCORD_DATE)\"\nexit 1\n");
     std::filesystem::permissions(hook, std::filesystem::perms::owner_all);
+    ASSERT_EQ(n.accord({"hooks", "trust"}).exit_code, 0);
     const std::string before = n.state();
     const test::RunResult r =
         n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"});
@@ -265,6 +266,7 @@ TEST(ProposeCli, ConcurrentProposalsNeverLoseAnUpdate) {
             // pre-propose hook, so both have read the same HEAD when they record.
             const std::string hook = n.write(".accord/hooks/pre-propose", "#!/bin/sh\nsleep 1\n");
             std::filesystem::permissions(hook, std::filesystem::perms::owner_all);
+            ASSERT_EQ(n.accord({"hooks", "trust"}).exit_code, 0);
         }
         const std::string a = "recs/R" + std::to_string(round) + "-a.md";
         const std::string b = "recs/R" + std::to_string(round) + "-b.md";

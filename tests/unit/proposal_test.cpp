@@ -9,6 +9,7 @@
 
 #include "core/date.hpp"
 #include "core/init.hpp"
+#include "hooks/pre_propose.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -331,10 +332,13 @@ TEST(Proposal, AddDelegationRegistersItInTheSameCommit) {
     EXPECT_TRUE(both.resolve_delegation("Brazil"));
 }
 
-// A pre-propose hook: a shell script in .accord/hooks, made executable.
+// A pre-propose hook: a shell script in .accord/hooks, made executable and
+// trusted as the user would after reading it.
 void write_hook(const Fixture& f, const std::string& body) {
     const std::string path = f.tmp.write(".accord/hooks/pre-propose", "#!/bin/sh\n" + body);
     ::chmod(path.c_str(), 0755);
+    Workspace ws = f.workspace();
+    hooks::trust_committed_hook(ws.repo());
 }
 
 TEST(Proposal, PreProposeHookSeesTheProposalAndCanRefuseIt) {
@@ -371,6 +375,8 @@ TEST(Proposal, PreProposeHookSeesTheProposalAndCanRefuseIt) {
 TEST(Proposal, ANonExecutableHookIsSkippedWithAWarning) {
     Fixture f;
     f.tmp.write(".accord/hooks/pre-propose", "#!/bin/sh\nexit 1\n");
+    Workspace ws = f.workspace();
+    hooks::trust_committed_hook(ws.repo());
     const ProposeResult result = f.propose(f.request("recs/A-1.md", {"Japan"}, "2014-02-07"));
     ASSERT_EQ(result.warnings.size(), 1u);
     EXPECT_NE(result.warnings[0].find("not executable"), std::string::npos);

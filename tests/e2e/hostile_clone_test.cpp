@@ -1,0 +1,316 @@
+// A clone is someone else's content: it may carry symbolic links that point
+// anywhere on the machine and programs that would run on every delegate's
+// machine. The real binary in clones made by plain git shows that accord
+// never writes or reads through such a link and never runs a program a
+// repository brings, and that -o writes into devices, FIFOs and the user's
+// own links instead of replacing them.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <regex>
+#include <thread>
+
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char* kRegistry =
+    "negotiation: Hostile\n"
+    "delegations:\n"
+    "  - name: Japan\n"
+    "  - name: Brazil\n";
+
+const char* kText = "---\nid: A-1\n---\nMaintains [the] approach.\n";
+const char* kSecret = "SECRET-LINE root:x:0:0\n";
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+// A repository built with plain git by someone else (`origin`), its clone
+// (`clone`), and a file outside both that the links in origin point at.
+struct HostileOrigin {
+    test::TempDir tmp;
+    std::string origin = tmp.file("origin");
+    std::string clone = tmp.file("clone");
+    std::string victim = tmp.write("victim.txt", kSecret);
+
+    HostileOrigin() {
+        git(tmp.path(), {"init", "-q", "-b", "main", origin});
+        write("accord.yaml", kRegistry);
+        write("recs/A-1.md", kText);
+    }
+    std::string write(const std::string& name, const std::string& contents) const {
+        return tmp.write("origin/" + name, contents);
+    }
+    void link(const std::string& name, const std::string& target) const {
+        fs::create_directories(fs::path(origin + "/" + name).parent_path());
+        fs::create_symlink(target, origin + "/" + name);
+    }
+    // Commits everything in origin and clones it.
+    void publish() const {
+        ASSERT_EQ(git(origin, {"add", "-A"}).exit_code, 0);
+        ASSERT_EQ(git(origin, {"commit", "-q", "-m", "texts"}).exit_code, 0);
+        ASSERT_EQ(git(tmp.path(), {"clone", "-q", origin, clone}).exit_code, 0);
+    }
+    static test::RunResult git(const std::string& dir, const std::vector<std::string>& args) {
+        std::vector<std::string> argv = {
+            "git", "-C", dir, "-c", "user.name=Someone", "-c", "user.email=someone@example.org"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return test::run(argv);
+    }
+    test::RunResult accord(const std::vector<std::string>& args) const {
+        return test::accord(args, test::in(clone));
+    }
+    std::string victim_now() const { return test::read_all(victim); }
+    bool is_link(const std::string& name) const {
+        return fs::is_symlink(fs::symlink_status(clone + "/" + name));
+    }
+    // Files accord's temporary naming would leave behind after a failure.
+    std::vector<std::string> leftovers() const {
+        std::vector<std::string> found;
+        for (const auto& entry : fs::recursive_directory_iterator(clone)) {
+            const std::string name = entry.path().filename().string();
+            if (std::regex_match(name, std::regex(R"(\..*\.accord-[0-9a-f]{16})")))
+                found.push_back(name);
+        }
+        return found;
+    }
+};
+
+TEST(HostileClone, LinksAtTheOldTemporaryNamesNeverReceiveAWrite) {
+    HostileOrigin o;
+    for (const char* name : {".gitattributes.accord-tmp", "accord.yaml.accord-tmp",
+                             "recs/A-1.md.accord-tmp", ".git-attributes.accord-tmp"})
+        o.link(name, o.victim);
+    o.publish();
+
+    const test::RunResult init = o.accord({"init"});
+    EXPECT_EQ(init.exit_code, 0) << init.err;
+    o.write("../clone/recs/A-1.md", "---\nid: A-1\n---\nMaintains [the] [new] approach.\n");
+    const test::RunResult r = o.accord(
+        {"propose", "recs/A-1.md", "--by", "Kenya", "--add-delegation", "Kenya", "-m", "New"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(test::read_all(o.clone + "/accord.yaml"), "Kenya"));
+
+    EXPECT_EQ(o.victim_now(), kSecret);
+    EXPECT_TRUE(o.is_link("accord.yaml.accord-tmp"));
+    EXPECT_TRUE(o.is_link("recs/A-1.md.accord-tmp"));
+    EXPECT_TRUE(o.leftovers().empty());
+}
+
+TEST(HostileClone, ALinkedGitattributesIsNeitherReadNorReplaced) {
+    HostileOrigin o;
+    o.link(".gitattributes", o.victim);
+    o.publish();
+
+    const test::RunResult init = o.accord({"init"});
+    EXPECT_EQ(init.exit_code, 0) << init.err;
+    EXPECT_TRUE(contains(init.err, ".gitattributes is a symbolic link")) << init.err;
+    EXPECT_EQ(o.victim_now(), kSecret);
+    EXPECT_TRUE(o.is_link(".gitattributes"));
+    EXPECT_EQ(HostileOrigin::git(o.clone, {"status", "--porcelain"}).out, "");
+}
+
+TEST(HostileClone, ATrackedLinkIsNeverReadAsAText) {
+    HostileOrigin o;
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    // A second proposal adds the link, as a pushed commit would.
+    fs::create_symlink(o.victim, o.clone + "/pw.md");
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"add", "pw.md"}).exit_code, 0);
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"commit", "-q", "--no-verify", "-m", "link"}).exit_code,
+              0);
+
+    for (const std::vector<std::string>& args : {std::vector<std::string>{"diff"},
+                                                 {"diff", "HEAD~1", "HEAD"},
+                                                 {"check"},
+                                                 {"status"},
+                                                 {"compile"},
+                                                 {"compile", "--format", "html"},
+                                                 {"diff", "--format", "json"}}) {
+        const test::RunResult r = o.accord(args);
+        EXPECT_FALSE(contains(r.out + r.err, "SECRET-LINE")) << args[0] << ": " << r.out << r.err;
+        EXPECT_FALSE(contains(r.out + r.err, o.victim)) << args[0] << ": " << r.out << r.err;
+        EXPECT_TRUE(contains(r.out + r.err, "pw.md")) << args[0] << " does not name the link";
+        EXPECT_LT(r.exit_code, 2) << args[0] << ": " << r.err;
+    }
+    const test::RunResult check = o.accord({"check"});
+    EXPECT_TRUE(contains(check.out, "pw.md: note: skipped: a symbolic link")) << check.out;
+
+    const test::RunResult propose = o.accord({"propose", "pw.md", "--by", "Japan"});
+    EXPECT_EQ(propose.exit_code, 2) << propose.err;
+    EXPECT_TRUE(contains(propose.err, "symbolic link")) << propose.err;
+}
+
+TEST(HostileClone, ATextReplacedByALinkInTheWorkTreeIsNotRead) {
+    HostileOrigin o;
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    fs::remove(o.clone + "/recs/A-1.md");
+    fs::create_symlink(o.victim, o.clone + "/recs/A-1.md");
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"diff"}, {"check"}, {"status"}}) {
+        const test::RunResult r = o.accord(args);
+        EXPECT_FALSE(contains(r.out + r.err, "SECRET-LINE")) << args[0] << ": " << r.out << r.err;
+    }
+    o.write("../clone/recs/B-1.md", "New text.\n");
+    const test::RunResult r = o.accord({"propose", "recs/A-1.md", "recs/B-1.md", "--by", "Japan"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_EQ(HostileOrigin::git(o.clone, {"rev-list", "--count", "HEAD"}).out, "1\n");
+}
+
+TEST(HostileClone, ALinkedDirectoryDoesNotLeadAWriteOutside) {
+    HostileOrigin o;
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    const std::string outside = o.tmp.file("outside");
+    fs::create_directories(outside);
+    fs::create_symlink(outside, o.clone + "/drafts");
+    const test::RunResult r = o.accord({"propose", "drafts/new.md", "--by", "Japan"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_TRUE(fs::is_empty(outside));
+}
+
+// ---------------------------------------------------------------- hooks
+
+const char* kHook = "#!/bin/sh\necho \"hook ran\" > \"$MARKER\"\necho 'no sponsor'\nexit 1\n";
+
+struct CloneWithHook : HostileOrigin {
+    std::string marker = tmp.file("marker");
+    CloneWithHook() {
+        const std::string hook = write(".accord/hooks/pre-propose", kHook);
+        fs::permissions(hook, fs::perms::owner_all);
+        publish();
+        EXPECT_EQ(accord({"init"}).exit_code, 0);
+    }
+    test::RunResult propose(const std::string& text) const {
+        tmp.write("clone/recs/A-1.md", text);
+        test::RunOptions options = test::in(clone);
+        options.environment.push_back("MARKER=" + marker);
+        return test::accord({"propose", "recs/A-1.md", "--by", "Japan"}, options);
+    }
+    bool hook_ran() const { return fs::exists(marker); }
+};
+
+TEST(HostileClone, AHookThatCameWithTheCloneDoesNotRun) {
+    CloneWithHook c;
+    const test::RunResult r = c.propose("Maintains the approach.\n");
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_FALSE(c.hook_ran());
+    EXPECT_TRUE(contains(r.err, "came with the repository and was not run")) << r.err;
+    EXPECT_TRUE(contains(r.err, "accord hooks trust")) << r.err;
+    EXPECT_TRUE(contains(c.accord({"hooks"}).out, "not run")) << c.accord({"hooks"}).out;
+}
+
+TEST(HostileClone, ATrustedHookRunsUntilItChanges) {
+    CloneWithHook c;
+    const test::RunResult trust = c.accord({"hooks", "trust"});
+    ASSERT_EQ(trust.exit_code, 0) << trust.err;
+    const test::RunResult refused = c.propose("Maintains the approach.\n");
+    EXPECT_EQ(refused.exit_code, 1) << refused.err;
+    EXPECT_TRUE(c.hook_ran());
+    EXPECT_TRUE(contains(refused.err, "no sponsor")) << refused.err;
+    fs::remove(c.marker);
+
+    // Someone pushes a new version of the hook: it is untrusted again.
+    const std::string hook = c.clone + "/.accord/hooks/pre-propose";
+    c.tmp.write("clone/.accord/hooks/pre-propose", std::string(kHook) + "# changed\n");
+    fs::permissions(hook, fs::perms::owner_all);
+    const test::RunResult changed = c.propose("Maintains the approach.\n");
+    EXPECT_EQ(changed.exit_code, 0) << changed.err;
+    EXPECT_FALSE(c.hook_ran());
+    EXPECT_TRUE(contains(changed.err, "changed since you trusted it")) << changed.err;
+
+    EXPECT_EQ(c.accord({"hooks", "untrust"}).exit_code, 0);
+    EXPECT_EQ(c.accord({"hooks", "untrust"}).out, "nothing was trusted; nothing changed\n");
+}
+
+TEST(HostileClone, AHookTheUserInstalledRunsWithoutTrust) {
+    CloneWithHook c;
+    const std::string mine =
+        c.tmp.write("clone/.git/hooks/pre-propose", "#!/bin/sh\necho mine > \"$MARKER\"\nexit 0\n");
+    fs::permissions(mine, fs::perms::owner_all);
+    EXPECT_EQ(c.propose("Maintains the approach.\n").exit_code, 0);
+    EXPECT_EQ(test::read_all(c.marker), "mine\n");
+}
+
+TEST(HostileClone, ALinkedHookNeverRunsEvenWhenTrustIsAsked) {
+    HostileOrigin o;
+    const std::string real = o.tmp.write("elsewhere.sh", "#!/bin/sh\nexit 1\n");
+    fs::permissions(real, fs::perms::owner_all);
+    o.link(".accord/hooks/pre-propose", real);
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    const test::RunResult trust = o.accord({"hooks", "trust"});
+    EXPECT_EQ(trust.exit_code, 2);
+    EXPECT_TRUE(contains(trust.err, "symbolic link")) << trust.err;
+    o.write("../clone/recs/A-1.md", "Maintains the approach.\n");
+    EXPECT_EQ(o.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
+}
+
+// ---------------------------------------------------------------- -o
+
+TEST(OutputTarget, AFifoIsWrittenIntoNotReplaced) {
+    HostileOrigin o;
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    const std::string fifo = o.tmp.file("pipe");
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    std::string received;
+    std::thread reader([&] { received = test::read_all(fifo); });
+    const test::RunResult r = o.accord({"compile", "-o", fifo});
+    reader.join();
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(received, "Maintains [the] approach.")) << received;
+    struct stat st {};
+    ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISFIFO(st.st_mode));
+}
+
+TEST(OutputTarget, TheUsersOwnLinkOutsideTheRepositoryIsWrittenThrough) {
+    HostileOrigin o;
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    const std::string target = o.tmp.write("reports/latest.md", "old\n");
+    const std::string link = o.tmp.file("latest-link.md");
+    fs::create_symlink(target, link);
+    const test::RunResult r = o.accord({"compile", "-o", link});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
+    EXPECT_TRUE(contains(test::read_all(target), "Maintains [the] approach."));
+}
+
+TEST(OutputTarget, ALinkInsideTheRepositoryIsRefused) {
+    HostileOrigin o;
+    o.link("compiled.md", o.victim);
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"compile", "-o", "compiled.md"},
+          {"stats", "-o", "compiled.md"},
+          {"merge-file", "recs/A-1.md", "recs/A-1.md", "recs/A-1.md", "-o", "compiled.md"}}) {
+        const test::RunResult r = o.accord(args);
+        EXPECT_NE(r.exit_code, 0) << args[0];
+        EXPECT_TRUE(contains(r.err, "symbolic link")) << args[0] << ": " << r.err;
+        EXPECT_EQ(o.victim_now(), kSecret) << args[0];
+    }
+}
+
+TEST(OutputTarget, DashIsStandardOutput) {
+    HostileOrigin o;
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    const test::RunResult r = o.accord({"compile", "-o", "-"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.out, "Maintains [the] approach.")) << r.out;
+    EXPECT_FALSE(fs::exists(o.clone + "/-"));
+}
+
+}  // namespace
+}  // namespace accord

@@ -1,0 +1,177 @@
+// core/util/file: writes that never go through a link, temporary files under
+// fresh names that never outlive a failure, reads that refuse links below a
+// work tree, and -o targets that are written into rather than replaced.
+#include "core/util/file.hpp"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "support/paths.hpp"
+
+namespace accord {
+namespace {
+
+namespace fs = std::filesystem;
+using test::TempDir;
+
+std::vector<std::string> names_in(const std::string& dir) {
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(dir))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+TEST(WriteFileAtomically, WritesAndKeepsPermissionsAndLeavesNoTemporaryFile) {
+    TempDir tmp;
+    const std::string path = tmp.write("hook", "old\n");
+    fs::permissions(path, fs::perms::owner_all);
+    EXPECT_EQ(write_file_atomically(path, "new\n"), "");
+    EXPECT_EQ(test::read_all(path), "new\n");
+    EXPECT_EQ(fs::status(path).permissions() & fs::perms::all, fs::perms::owner_all);
+    EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"hook"});
+}
+
+TEST(WriteFileAtomically, ALinkAtTheOldTemporaryNameIsNeverWrittenThrough) {
+    TempDir tmp;
+    const std::string victim = tmp.write("victim", "secret\n");
+    fs::create_directories(tmp.file("tree"));
+    fs::create_symlink(victim, tmp.file("tree/f.md.accord-tmp"));
+    EXPECT_EQ(write_file_atomically(tmp.file("tree/f.md"), "text\n", {tmp.file("tree"), false}),
+              "");
+    EXPECT_EQ(test::read_all(victim), "secret\n");
+    EXPECT_EQ(test::read_all(tmp.file("tree/f.md")), "text\n");
+    EXPECT_EQ(names_in(tmp.file("tree")), (std::vector<std::string>{"f.md", "f.md.accord-tmp"}));
+}
+
+TEST(WriteFileAtomically, RefusesALinkTargetAndLeavesItAsItIs) {
+    TempDir tmp;
+    const std::string victim = tmp.write("victim", "secret\n");
+    fs::create_symlink(victim, tmp.file("f.md"));
+    const std::string error = write_file_atomically(tmp.file("f.md"), "text\n");
+    EXPECT_NE(error.find("is a symbolic link"), std::string::npos) << error;
+    EXPECT_TRUE(fs::is_symlink(fs::symlink_status(tmp.file("f.md"))));
+    EXPECT_EQ(test::read_all(victim), "secret\n");
+    EXPECT_EQ(names_in(tmp.path()), (std::vector<std::string>{"f.md", "victim"}));
+}
+
+TEST(WriteFileAtomically, WithinAWorkTreeALinkedDirectoryIsRefused) {
+    TempDir tmp;
+    fs::create_directories(tmp.file("outside"));
+    fs::create_directories(tmp.file("tree"));
+    fs::create_symlink(tmp.file("outside"), tmp.file("tree/recs"));
+    WriteOptions options;
+    options.within = tmp.file("tree");
+    options.create_directories = true;
+    const std::string error = write_file_atomically(tmp.file("tree/recs/A-1.md"), "x\n", options);
+    EXPECT_NE(error.find("symbolic link"), std::string::npos) << error;
+    EXPECT_TRUE(fs::is_empty(tmp.file("outside")));
+    // A real directory is made when missing.
+    EXPECT_EQ(write_file_atomically(tmp.file("tree/new/deep/B.md"), "y\n", options), "");
+    EXPECT_EQ(test::read_all(tmp.file("tree/new/deep/B.md")), "y\n");
+}
+
+TEST(WriteFileAtomically, RefusesPathsThatClimbOutOfTheWorkTree) {
+    TempDir tmp;
+    fs::create_directories(tmp.file("tree"));
+    const std::string error =
+        write_file_atomically(tmp.file("tree/../escaped.md"), "x\n", {tmp.file("tree"), false});
+    EXPECT_NE(error, "");
+    EXPECT_FALSE(fs::exists(tmp.file("escaped.md")));
+}
+
+TEST(WriteFileAtomically, ADirectoryInTheWayIsAnErrorAndNothingIsLeft) {
+    TempDir tmp;
+    fs::create_directories(tmp.file("f.md"));
+    EXPECT_NE(write_file_atomically(tmp.file("f.md"), "x\n"), "");
+    EXPECT_EQ(names_in(tmp.path()), std::vector<std::string>{"f.md"});
+}
+
+TEST(ReadFileWithin, RefusesLinksAndLinkedDirectories) {
+    TempDir tmp;
+    const std::string victim = tmp.write("victim", "secret\n");
+    tmp.write("tree/real/a.md", "text\n");
+    fs::create_symlink(victim, tmp.file("tree/pw.md"));
+    fs::create_symlink(tmp.path(), tmp.file("tree/up"));
+    EXPECT_EQ(read_file_within(tmp.file("tree"), "real/a.md").contents.value_or(""), "text\n");
+    const FileResult link = read_file_within(tmp.file("tree"), "pw.md");
+    EXPECT_FALSE(link.contents);
+    EXPECT_EQ(link.problem, FileProblem::link);
+    const FileResult below = read_file_within(tmp.file("tree"), "up/victim");
+    EXPECT_FALSE(below.contents);
+    EXPECT_EQ(below.problem, FileProblem::link);
+    EXPECT_EQ(read_file_within(tmp.file("tree"), "missing.md").problem, FileProblem::missing);
+    EXPECT_EQ(read_file_within(tmp.file("tree"), "../victim").problem, FileProblem::other);
+    EXPECT_TRUE(is_link_within(tmp.file("tree"), "pw.md"));
+    EXPECT_TRUE(is_link_within(tmp.file("tree"), "up/victim"));
+    EXPECT_FALSE(is_link_within(tmp.file("tree"), "real/a.md"));
+}
+
+TEST(ReadFileWithin, AFifoIsNotReadAndDoesNotBlock) {
+    TempDir tmp;
+    fs::create_directories(tmp.file("tree"));
+    ASSERT_EQ(::mkfifo(tmp.file("tree/pipe.md").c_str(), 0600), 0);
+    EXPECT_EQ(read_file_within(tmp.file("tree"), "pipe.md").problem, FileProblem::not_regular);
+}
+
+TEST(RemoveFileWithin, RemovesALinkNotItsTarget) {
+    TempDir tmp;
+    const std::string victim = tmp.write("victim", "secret\n");
+    fs::create_directories(tmp.file("tree"));
+    fs::create_symlink(tmp.path(), tmp.file("tree/up"));
+    EXPECT_NE(remove_file_within(tmp.file("tree"), "up/victim"), "");
+    EXPECT_TRUE(fs::exists(victim));
+    EXPECT_EQ(remove_file_within(tmp.file("tree"), "up"), "");
+    EXPECT_FALSE(fs::exists(fs::symlink_status(tmp.file("tree/up"))));
+    EXPECT_TRUE(fs::exists(victim));
+    EXPECT_EQ(remove_file_within(tmp.file("tree"), "never-there.md"), "");
+}
+
+TEST(WriteOutput, ADeviceIsWrittenIntoNotReplaced) {
+    // /dev/full: a character device every Linux has, which refuses writes.
+    // Replacing it would need root and would break the machine; writing into
+    // it must fail with its own error and leave it a device.
+    struct stat before {};
+    ASSERT_EQ(::lstat("/dev/full", &before), 0);
+    ASSERT_TRUE(S_ISCHR(before.st_mode));
+    const std::string error = write_output("/dev/full", "text\n");
+    EXPECT_NE(error.find("No space left on device"), std::string::npos) << error;
+    struct stat after {};
+    ASSERT_EQ(::lstat("/dev/full", &after), 0);
+    EXPECT_TRUE(S_ISCHR(after.st_mode));
+    EXPECT_EQ(write_output("/dev/null", "text\n"), "");
+    ASSERT_EQ(::lstat("/dev/null", &after), 0);
+    EXPECT_TRUE(S_ISCHR(after.st_mode));
+}
+
+TEST(WriteOutput, LinksInsideTheRepositoryAreRefusedOthersWrittenThrough) {
+    TempDir tmp;
+    const std::string target = tmp.write("target.md", "old\n");
+    fs::create_directories(tmp.file("repo"));
+    fs::create_symlink(target, tmp.file("repo/out.md"));
+    fs::create_symlink(target, tmp.file("mine.md"));
+    OutputOptions options;
+    options.refuse_links_below = tmp.file("repo");
+    EXPECT_NE(write_output(tmp.file("repo/out.md"), "x\n", options), "");
+    EXPECT_EQ(test::read_all(target), "old\n");
+    EXPECT_EQ(write_output(tmp.file("mine.md"), "new\n", options), "");
+    EXPECT_EQ(test::read_all(target), "new\n");
+    EXPECT_TRUE(fs::is_symlink(fs::symlink_status(tmp.file("mine.md"))));
+    EXPECT_EQ(write_output(tmp.file("plain.md"), "plain\n", options), "");
+    EXPECT_EQ(test::read_all(tmp.file("plain.md")), "plain\n");
+}
+
+TEST(WorkTreeAround, FindsTheTopByItsGitEntry) {
+    TempDir tmp;
+    fs::create_directories(tmp.file("repo/.git"));
+    fs::create_directories(tmp.file("repo/a/b"));
+    EXPECT_EQ(work_tree_around(tmp.file("repo/a/b")).value_or(""),
+              fs::path(tmp.file("repo")).string() + "/");
+    EXPECT_EQ(work_tree_around(tmp.file("repo/a/b/file.md")).value_or(""),
+              fs::path(tmp.file("repo")).string() + "/");
+}
+
+}  // namespace
+}  // namespace accord
