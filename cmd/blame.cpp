@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
-#include "merge/blame_view.hpp"
+#include "core/util/errors.hpp"
+#include "merge/blame/blame_view.hpp"
 
 namespace accord::cmd {
 

@@ -5,10 +5,10 @@
 #include <map>
 
 #include "cmd/command.hpp"
-#include "core/check.hpp"
-#include "core/config.hpp"
-#include "core/errors.hpp"
-#include "core/workspace.hpp"
+#include "core/notation/check.hpp"
+#include "core/store/config.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/workspace.hpp"
 
 namespace accord::cmd {
 

@@ -2,11 +2,11 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
-#include "core/render_html.hpp"
-#include "core/render_markdown.hpp"
+#include "core/util/errors.hpp"
+#include "merge/compile/render_html.hpp"
+#include "merge/compile/render_markdown.hpp"
 #include "core/util/file.hpp"
-#include "merge/compilation.hpp"
+#include "merge/compile/compilation.hpp"
 
 namespace accord::cmd {
 

@@ -6,10 +6,10 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/workspace.hpp"
-#include "merge/diff_view.hpp"
+#include "core/store/workspace.hpp"
+#include "merge/diff/diff_view.hpp"
 
 namespace accord::cmd {
 

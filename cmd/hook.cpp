@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
+#include "core/util/errors.hpp"
 #include "hooks/git_hooks.hpp"
 
 namespace accord::cmd {

@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
-#include "core/repository.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/repository.hpp"
 #include "hooks/pre_propose.hpp"
 
 namespace accord::cmd {

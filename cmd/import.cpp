@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
-#include "core/import_apply.hpp"
+#include "core/util/errors.hpp"
+#include "hooks/record/import_apply.hpp"
 #include "hooks/installer.hpp"
 
 namespace accord::cmd {

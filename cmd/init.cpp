@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/config.hpp"
-#include "core/errors.hpp"
-#include "core/init.hpp"
+#include "core/store/config.hpp"
+#include "core/util/errors.hpp"
+#include "hooks/record/init.hpp"
 
 namespace accord::cmd {
 

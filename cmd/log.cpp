@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "merge/log_view.hpp"
+#include "merge/report/log_view.hpp"
 
 namespace accord::cmd {
 

@@ -7,7 +7,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
+#include "core/util/errors.hpp"
 
 namespace {
 

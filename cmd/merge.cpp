@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
-#include "merge/branch_merge.hpp"
+#include "core/util/errors.hpp"
+#include "merge/merge3/branch_merge.hpp"
 
 namespace accord::cmd {
 

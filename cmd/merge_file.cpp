@@ -7,11 +7,11 @@
 #endif
 
 #include "cmd/command.hpp"
-#include "core/config.hpp"
-#include "core/errors.hpp"
+#include "core/store/config.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/workspace.hpp"
-#include "merge/merge3.hpp"
+#include "core/store/workspace.hpp"
+#include "merge/merge3/merge3.hpp"
 
 namespace accord::cmd {
 

@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/proposal.hpp"
+#include "hooks/record/proposal.hpp"
 
 namespace accord::cmd {
 

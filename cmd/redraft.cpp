@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
-#include "core/redraft.hpp"
-#include "merge/redrafts.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/redraft.hpp"
+#include "merge/report/redrafts.hpp"
 
 namespace accord::cmd {
 

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/date.hpp"
-#include "core/errors.hpp"
-#include "core/workspace.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/workspace.hpp"
 
 namespace accord::cmd {
 

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/errors.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "merge/stats.hpp"
+#include "merge/report/stats.hpp"
 
 namespace accord::cmd {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "merge/status.hpp"
+#include "merge/report/status.hpp"
 
 namespace accord::cmd {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "merge/survival.hpp"
+#include "merge/report/survival.hpp"
 
 namespace accord::cmd {
 

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "merge/blame_view.hpp"
+#include "merge/blame/blame_view.hpp"
 
 namespace accord::cmd {
 

@@ -4,8 +4,8 @@
 #include <map>
 #include <utility>
 
-#include "core/date.hpp"
-#include "core/source_map.hpp"
+#include "core/util/date.hpp"
+#include "core/notation/source_map.hpp"
 
 namespace accord::hooks {
 

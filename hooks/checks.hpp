@@ -18,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/config.hpp"
-#include "core/parse.hpp"
+#include "core/store/config.hpp"
+#include "core/notation/parse.hpp"
 
 namespace accord::hooks {
 

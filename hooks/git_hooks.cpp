@@ -2,11 +2,11 @@
 
 #include <optional>
 
-#include "core/errors.hpp"
-#include "core/repository.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/repository.hpp"
 #include "core/util/file.hpp"
 #include "core/util/process.hpp"
-#include "core/workspace.hpp"
+#include "core/store/workspace.hpp"
 
 namespace accord::hooks {
 

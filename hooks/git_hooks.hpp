@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/config.hpp"
+#include "core/store/config.hpp"
 #include "hooks/checks.hpp"
 
 namespace accord::hooks {

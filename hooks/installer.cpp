@@ -9,7 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
-#include "core/errors.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 
 namespace accord::hooks {

@@ -29,7 +29,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/repository.hpp"
+#include "core/store/repository.hpp"
 
 namespace accord::hooks {
 

@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "core/errors.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "core/util/process.hpp"
 #include "hooks/installer.hpp"

@@ -26,7 +26,7 @@
 #include <string>
 #include <vector>
 
-#include "core/repository.hpp"
+#include "core/store/repository.hpp"
 #include "hooks/checks.hpp"
 
 namespace accord::hooks {

@@ -14,10 +14,10 @@
 #include <sstream>
 
 #include "blame_bench_data.hpp"
-#include "core/parse.hpp"
-#include "core/workspace.hpp"
-#include "merge/blame_history.hpp"
-#include "merge/structural_diff.hpp"
+#include "core/notation/parse.hpp"
+#include "core/store/workspace.hpp"
+#include "merge/blame/blame_history.hpp"
+#include "merge/diff/structural_diff.hpp"
 
 namespace {
 

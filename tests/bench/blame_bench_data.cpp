@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "core/config.hpp"
-#include "core/date.hpp"
-#include "core/proposal.hpp"
-#include "core/repository.hpp"
+#include "core/store/config.hpp"
+#include "core/util/date.hpp"
+#include "hooks/record/proposal.hpp"
+#include "core/store/repository.hpp"
 
 namespace accord::bench {
 

@@ -18,7 +18,7 @@
 #include <fstream>
 #include <random>
 
-#include "merge/merge3.hpp"
+#include "merge/merge3/merge3.hpp"
 #include "support/merge_scenarios.hpp"
 #include "support/paths.hpp"
 

@@ -7,8 +7,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/parse.hpp"
-#include "core/tokens.hpp"
+#include "core/notation/parse.hpp"
+#include "core/notation/tokens.hpp"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <cstring>
 #include <filesystem>
 
-#include "core/counts.hpp"
-#include "core/parse.hpp"
+#include "core/notation/counts.hpp"
+#include "core/notation/parse.hpp"
 #include "support/invariants.hpp"
 #include "support/paths.hpp"
 

@@ -5,8 +5,8 @@
 #include <cstring>
 #include <regex>
 
-#include "core/date.hpp"
-#include "core/repository.hpp"
+#include "core/util/date.hpp"
+#include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

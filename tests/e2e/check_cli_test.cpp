@@ -1,7 +1,7 @@
 // The real binary, as a user runs it.
 #include <gtest/gtest.h>
 
-#include "core/repository.hpp"
+#include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

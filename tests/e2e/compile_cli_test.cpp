@@ -6,9 +6,9 @@
 
 #include <regex>
 
-#include "core/recommendations.hpp"
-#include "core/repository.hpp"
-#include "core/workspace.hpp"
+#include "core/store/recommendations.hpp"
+#include "core/store/repository.hpp"
+#include "core/store/workspace.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 #include "support/run.hpp"

@@ -2,8 +2,8 @@
 // (real libgit2 commits), run through the real binary.
 #include <gtest/gtest.h>
 
-#include "core/date.hpp"
-#include "core/repository.hpp"
+#include "core/util/date.hpp"
+#include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

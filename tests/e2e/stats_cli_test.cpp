@@ -5,7 +5,7 @@
 #include <regex>
 #include <sstream>
 
-#include "core/repository.hpp"
+#include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 #include "support/run.hpp"

@@ -5,7 +5,7 @@
 
 #include <regex>
 
-#include "core/repository.hpp"
+#include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

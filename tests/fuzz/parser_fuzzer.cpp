@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "core/parse.hpp"
-#include "core/print.hpp"
-#include "core/tokens.hpp"
+#include "core/notation/parse.hpp"
+#include "core/notation/print.hpp"
+#include "core/notation/tokens.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view input(reinterpret_cast<const char*>(data), size);

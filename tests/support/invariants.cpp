@@ -1,8 +1,8 @@
 #include "support/invariants.hpp"
 
-#include "core/print.hpp"
-#include "core/source_map.hpp"
-#include "core/tokens.hpp"
+#include "core/notation/print.hpp"
+#include "core/notation/source_map.hpp"
+#include "core/notation/tokens.hpp"
 
 namespace accord::test {
 

@@ -4,7 +4,7 @@
 // agree with the source map. Returns the first broken promise, or "".
 #include <string>
 
-#include "core/document.hpp"
+#include "core/notation/document.hpp"
 
 namespace accord::test {
 

@@ -1,7 +1,7 @@
 #include "support/merge_scenarios.hpp"
 
-#include "core/parse.hpp"
-#include "core/tokens.hpp"
+#include "core/notation/parse.hpp"
+#include "core/notation/tokens.hpp"
 #include "support/negotiation_generator.hpp"
 
 namespace accord::test {

@@ -5,7 +5,7 @@
 #include <stdexcept>
 #include <variant>
 
-#include "core/date.hpp"
+#include "core/util/date.hpp"
 #include "support/negotiation_model.hpp"
 
 // Operations edit the model (support/negotiation_model.hpp), never the text,

@@ -33,9 +33,9 @@
 #include <string_view>
 #include <vector>
 
-#include "core/document.hpp"
-#include "core/parse.hpp"
-#include "merge/blame.hpp"
+#include "core/notation/document.hpp"
+#include "core/notation/parse.hpp"
+#include "merge/blame/blame.hpp"
 
 namespace accord::test {
 

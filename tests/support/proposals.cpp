@@ -1,6 +1,6 @@
 #include "support/proposals.hpp"
 
-#include "core/date.hpp"
+#include "core/util/date.hpp"
 
 namespace accord::test {
 

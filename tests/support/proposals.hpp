@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/repository.hpp"
+#include "core/store/repository.hpp"
 
 namespace accord::test {
 

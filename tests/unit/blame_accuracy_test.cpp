@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "merge/blame.hpp"
+#include "merge/blame/blame.hpp"
 #include "support/negotiation_generator.hpp"
 
 namespace accord {

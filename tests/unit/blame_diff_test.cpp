@@ -8,10 +8,10 @@
 
 #include <stdexcept>
 
-#include "core/front_matter.hpp"
-#include "merge/blame.hpp"
-#include "merge/blame_diff.hpp"
-#include "merge/token_diff.hpp"
+#include "core/notation/front_matter.hpp"
+#include "merge/blame/blame.hpp"
+#include "merge/blame/blame_diff.hpp"
+#include "merge/diff/token_diff.hpp"
 #include "support/negotiation_generator.hpp"
 
 namespace accord {

@@ -3,7 +3,7 @@
 // never announced; a blob two versions share is read again, not lost.
 #include <gtest/gtest.h>
 
-#include "merge/blob_prefetch.hpp"
+#include "merge/blame/blob_prefetch.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 

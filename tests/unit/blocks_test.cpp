@@ -1,4 +1,4 @@
-#include "core/blocks.hpp"
+#include "core/notation/blocks.hpp"
 
 #include <gtest/gtest.h>
 

@@ -5,13 +5,13 @@
 
 #include <filesystem>
 
-#include "core/date.hpp"
-#include "core/errors.hpp"
-#include "core/redraft.hpp"
-#include "core/repository.hpp"
-#include "core/workspace.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/redraft.hpp"
+#include "core/store/repository.hpp"
+#include "core/store/workspace.hpp"
 #include "hooks/installer.hpp"
-#include "merge/branch_merge.hpp"
+#include "merge/merge3/branch_merge.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

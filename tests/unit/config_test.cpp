@@ -1,8 +1,8 @@
-#include "core/config.hpp"
+#include "core/store/config.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/errors.hpp"
+#include "core/util/errors.hpp"
 #include "support/paths.hpp"
 
 namespace accord {

@@ -1,8 +1,8 @@
-#include "core/counts.hpp"
+#include "core/notation/counts.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
+#include "core/notation/parse.hpp"
 
 namespace accord {
 namespace {

@@ -1,4 +1,4 @@
-#include "core/date.hpp"
+#include "core/util/date.hpp"
 
 #include <gtest/gtest.h>
 

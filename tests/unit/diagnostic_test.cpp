@@ -1,9 +1,9 @@
-#include "core/diagnostic.hpp"
+#include "core/notation/diagnostic.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
-#include "core/source_map.hpp"
+#include "core/notation/parse.hpp"
+#include "core/notation/source_map.hpp"
 
 namespace accord {
 namespace {

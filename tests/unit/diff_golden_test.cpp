@@ -4,8 +4,8 @@
 
 #include <filesystem>
 
-#include "core/parse.hpp"
-#include "merge/diff_view.hpp"
+#include "core/notation/parse.hpp"
+#include "merge/diff/diff_view.hpp"
 #include "support/paths.hpp"
 
 namespace accord {

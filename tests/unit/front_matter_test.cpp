@@ -1,8 +1,8 @@
-#include "core/front_matter.hpp"
+#include "core/notation/front_matter.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
+#include "core/notation/parse.hpp"
 
 namespace accord {
 namespace {

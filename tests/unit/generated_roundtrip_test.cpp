@@ -4,7 +4,7 @@
 
 #include <random>
 
-#include "core/parse.hpp"
+#include "core/notation/parse.hpp"
 #include "support/invariants.hpp"
 
 namespace accord {

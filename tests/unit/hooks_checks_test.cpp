@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/date.hpp"
+#include "core/util/date.hpp"
 #include "hooks/git_hooks.hpp"
 
 namespace accord::hooks {

@@ -3,10 +3,10 @@
 // quadratic algorithm would not finish.
 #include <gtest/gtest.h>
 
-#include "core/counts.hpp"
-#include "core/parse.hpp"
-#include "core/print.hpp"
-#include "core/tokens.hpp"
+#include "core/notation/counts.hpp"
+#include "core/notation/parse.hpp"
+#include "core/notation/print.hpp"
+#include "core/notation/tokens.hpp"
 #include "support/paths.hpp"
 
 namespace accord {

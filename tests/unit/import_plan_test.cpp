@@ -1,4 +1,4 @@
-#include "core/import_plan.hpp"
+#include "core/import/plan.hpp"
 
 #include <gtest/gtest.h>
 
@@ -8,11 +8,11 @@
 #include <set>
 #include <sstream>
 
-#include "core/errors.hpp"
-#include "core/front_matter.hpp"
-#include "core/import_dates.hpp"
-#include "core/import_front_matter.hpp"
-#include "core/import_headings.hpp"
+#include "core/util/errors.hpp"
+#include "core/notation/front_matter.hpp"
+#include "core/import/dates.hpp"
+#include "core/import/front_matter.hpp"
+#include "core/import/headings.hpp"
 
 namespace accord {
 namespace {

@@ -7,9 +7,9 @@
 
 #include <filesystem>
 
-#include "core/config.hpp"
-#include "core/errors.hpp"
-#include "core/init.hpp"
+#include "core/store/config.hpp"
+#include "core/util/errors.hpp"
+#include "hooks/record/init.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

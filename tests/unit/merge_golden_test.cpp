@@ -6,8 +6,8 @@
 
 #include <filesystem>
 
-#include "core/diagnostic.hpp"
-#include "merge/merge3.hpp"
+#include "core/notation/diagnostic.hpp"
+#include "merge/merge3/merge3.hpp"
 #include "support/paths.hpp"
 
 namespace accord {

@@ -9,9 +9,9 @@
 #include <map>
 #include <random>
 
-#include "core/tokens.hpp"
-#include "merge/merge3.hpp"
-#include "merge/token_diff.hpp"
+#include "core/notation/tokens.hpp"
+#include "merge/merge3/merge3.hpp"
+#include "merge/diff/token_diff.hpp"
 #include "support/merge_scenarios.hpp"
 #include "support/paths.hpp"
 

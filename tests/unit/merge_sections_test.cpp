@@ -12,9 +12,9 @@
 #include <memory>
 #include <tuple>
 
-#include "core/parse.hpp"
-#include "merge/merge3.hpp"
-#include "merge/merge3_sections.hpp"
+#include "core/notation/parse.hpp"
+#include "merge/merge3/merge3.hpp"
+#include "merge/merge3/merge3_sections.hpp"
 #include "support/merge_scenarios.hpp"
 
 namespace accord {

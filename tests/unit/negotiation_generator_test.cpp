@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "core/parse.hpp"
+#include "core/notation/parse.hpp"
 #include "support/invariants.hpp"
 
 namespace accord::test {

@@ -2,8 +2,8 @@
 // quirk met so far as a small named case.
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
-#include "core/print.hpp"
+#include "core/notation/parse.hpp"
+#include "core/notation/print.hpp"
 
 namespace accord {
 namespace {

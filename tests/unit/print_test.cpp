@@ -1,8 +1,8 @@
-#include "core/print.hpp"
+#include "core/notation/print.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
+#include "core/notation/parse.hpp"
 
 namespace accord {
 namespace {

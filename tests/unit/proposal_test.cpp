@@ -1,14 +1,14 @@
 // core/proposal against real repositories in temporary directories: what a
 // proposal records, what it refuses, and that a refusal changes nothing.
-#include "core/proposal.hpp"
+#include "hooks/record/proposal.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
 #include <filesystem>
 
-#include "core/date.hpp"
-#include "core/init.hpp"
+#include "core/util/date.hpp"
+#include "hooks/record/init.hpp"
 #include "hooks/pre_propose.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"

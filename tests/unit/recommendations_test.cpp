@@ -1,13 +1,13 @@
 // The negotiation read as recommendations (core/recommendations) and the
 // proposal index (merge/proposal_index), on texts in memory and on a real
 // repository in a temporary directory.
-#include "core/recommendations.hpp"
+#include "core/store/recommendations.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/date.hpp"
-#include "core/workspace.hpp"
-#include "merge/proposal_index.hpp"
+#include "core/util/date.hpp"
+#include "core/store/workspace.hpp"
+#include "merge/report/proposal_index.hpp"
 #include "support/paths.hpp"
 
 namespace accord {

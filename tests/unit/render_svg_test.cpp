@@ -4,8 +4,8 @@
 
 #include <regex>
 
-#include "core/chart_svg.hpp"
-#include "core/date.hpp"
+#include "core/util/chart_svg.hpp"
+#include "core/util/date.hpp"
 #include "support/xml_check.hpp"
 
 namespace accord {

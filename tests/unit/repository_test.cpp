@@ -1,7 +1,7 @@
 // The repository layer against real repositories in temporary directories:
 // what a proposal records, how it reads back, and that concurrent recorders
 // never lose an update or corrupt the repository.
-#include "core/repository.hpp"
+#include "core/store/repository.hpp"
 
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -11,8 +11,8 @@
 #include <filesystem>
 #include <thread>
 
-#include "core/date.hpp"
-#include "core/errors.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

@@ -1,9 +1,9 @@
-#include "core/revision.hpp"
+#include "core/store/revision.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/date.hpp"
-#include "core/errors.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

@@ -5,7 +5,7 @@
 
 #include <random>
 
-#include "merge/sequence_diff.hpp"
+#include "merge/diff/sequence_diff.hpp"
 
 namespace accord {
 namespace {

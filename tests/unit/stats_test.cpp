@@ -1,14 +1,14 @@
 // The series behind `accord stats` (merge/stats): walked incrementally, they
 // must equal what a full reading of every text at each proposal gives; and
 // their JSON and SVG renderings.
-#include "merge/stats.hpp"
+#include "merge/report/stats.hpp"
 
 #include <gtest/gtest.h>
 
 #include <regex>
 
-#include "core/date.hpp"
-#include "core/recommendations.hpp"
+#include "core/util/date.hpp"
+#include "core/store/recommendations.hpp"
 #include "support/paths.hpp"
 #include "support/xml_check.hpp"
 

@@ -1,14 +1,14 @@
 // accord status's engine and views on a repository the test writes: rows in
 // compilation order under their group, figures as core/counts gives them,
 // the last proposal per text, --at and path filters, the work tree.
-#include "merge/status.hpp"
+#include "merge/report/status.hpp"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 
-#include "core/errors.hpp"
-#include "core/repository.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 

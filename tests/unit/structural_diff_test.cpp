@@ -1,9 +1,9 @@
 // One case per change kind of the diff vocabulary (DESIGN.md section 4).
-#include "merge/structural_diff.hpp"
+#include "merge/diff/structural_diff.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
+#include "core/notation/parse.hpp"
 
 namespace accord {
 namespace {

@@ -1,12 +1,12 @@
 // accord survival's engine on a history the test writes, where the true fate
 // of every proposal's wording is known: one kept, one modified, one still
 // bracketed, one struck, one deleted, one that added no words.
-#include "merge/survival.hpp"
+#include "merge/report/survival.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/errors.hpp"
-#include "core/repository.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 

@@ -3,8 +3,8 @@
 // everything gives.
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
-#include "merge/token_diff.hpp"
+#include "core/notation/parse.hpp"
+#include "merge/diff/token_diff.hpp"
 #include "support/merge_scenarios.hpp"
 
 namespace accord {

@@ -1,8 +1,8 @@
-#include "core/tokens.hpp"
+#include "core/notation/tokens.hpp"
 
 #include <gtest/gtest.h>
 
-#include "core/parse.hpp"
+#include "core/notation/parse.hpp"
 
 namespace accord {
 namespace {

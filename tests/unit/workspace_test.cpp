@@ -5,8 +5,8 @@
 
 #include <filesystem>
 
-#include "core/config.hpp"
-#include "core/workspace.hpp"
+#include "core/store/config.hpp"
+#include "core/store/workspace.hpp"
 #include "support/paths.hpp"
 
 namespace accord {

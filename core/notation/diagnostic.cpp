@@ -1,0 +1,140 @@
+#include "core/notation/diagnostic.hpp"
+
+#include <algorithm>
+
+#include "core/notation/source_map.hpp"
+#include "core/util/utf8.hpp"
+
+namespace accord {
+
+std::string_view to_string(Severity severity) {
+    switch (severity) {
+        case Severity::note:
+            return "note";
+        case Severity::warning:
+            return "warning";
+        case Severity::error:
+            return "error";
+    }
+    return "error";
+}
+
+namespace {
+
+std::string_view colour_of(Severity severity) {
+    switch (severity) {
+        case Severity::note:
+            return "\033[1;36m";
+        case Severity::warning:
+            return "\033[1;35m";
+        case Severity::error:
+            return "\033[1;31m";
+    }
+    return "";
+}
+
+// Printable form of a source line: tabs kept, control bytes and invalid UTF-8
+// shown as '?', so the caret line stays aligned character for character.
+std::string printable(std::string_view line) {
+    std::string out;
+    for (std::size_t i = 0; i < line.size();) {
+        const unsigned char c = static_cast<unsigned char>(line[i]);
+        if (c < 0x80) {
+            out += (c < 0x20 && c != '\t') || c == 0x7F ? '?' : static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        const std::size_t length = utf8::sequence_length(line, i);
+        if (length == 0) {
+            out += '?';
+            ++i;
+        } else {
+            out.append(line.substr(i, length));
+            i += length;
+        }
+    }
+    return out;
+}
+
+constexpr std::size_t kMaxQuotedChars = 160;
+
+}  // namespace
+
+std::string render(const Diagnostic& d, std::string_view path, const SourceMap& map,
+                   const RenderOptions& options) {
+    const std::string_view bold = options.colour ? "\033[1m" : "";
+    const std::string_view reset = options.colour ? "\033[0m" : "";
+    const std::string_view severity_colour = options.colour ? colour_of(d.severity) : "";
+    std::string out;
+    out += bold;
+    out += path;
+    out.append(":")
+        .append(std::to_string(d.line))
+        .append(":")
+        .append(std::to_string(d.column))
+        .append(": ");
+    out += reset;
+    out += severity_colour;
+    out += to_string(d.severity);
+    out.append("[").append(d.code).append("]");
+    out += reset;
+    out += bold;
+    out.append(": ").append(d.message);
+    out += reset;
+    out += '\n';
+
+    if (d.line > 0 && d.offset <= map.size()) {
+        std::string_view line = map.line_text(d.offset);
+        std::size_t column = d.column;
+        // Very long lines (a whole paragraph on one line is common) are quoted
+        // around the spot, so the caret stays on screen.
+        std::size_t skip_chars = 0;
+        if (column > kMaxQuotedChars / 2) skip_chars = column - kMaxQuotedChars / 2;
+        std::size_t begin = 0;
+        for (std::size_t n = 0; n < skip_chars && begin < line.size(); ++n) {
+            const std::size_t length = utf8::sequence_length(line, begin);
+            begin += length == 0 ? 1 : length;
+        }
+        std::size_t end = begin;
+        for (std::size_t n = 0; n < kMaxQuotedChars && end < line.size(); ++n) {
+            const std::size_t length = utf8::sequence_length(line, end);
+            end += length == 0 ? 1 : length;
+        }
+        const std::string prefix = skip_chars > 0 ? "..." : "";
+        const std::string suffix = end < line.size() ? "..." : "";
+        const std::string number = std::to_string(d.line);
+        const std::string gutter(number.size(), ' ');
+        // Appended piece by piece: GCC 12 at -O3 misreads chains of string
+        // temporaries here as overlapping copies (-Werror=restrict).
+        out.append(" ").append(number).append(" | ").append(prefix);
+        out.append(printable(line.substr(begin, end - begin))).append(suffix).append("\n");
+        std::string pad;
+        const std::string_view shown = line.substr(begin, end - begin);
+        const std::size_t caret_at = column - 1 - skip_chars + prefix.size();
+        std::size_t counted = 0;
+        for (std::size_t i = 0; i < prefix.size(); ++i, ++counted) pad += ' ';
+        for (std::size_t i = 0; i < shown.size() && counted < caret_at; ++counted) {
+            pad += shown[i] == '\t' ? '\t' : ' ';
+            const std::size_t length = utf8::sequence_length(shown, i);
+            i += length == 0 ? 1 : length;
+        }
+        out.append(" ").append(gutter).append(" | ").append(pad);
+        out += severity_colour;
+        out += "^";
+        out += reset;
+        out += "\n";
+        if (!d.help.empty())
+            out.append(" ").append(gutter).append(" = help: ").append(d.help).append("\n");
+    } else if (!d.help.empty()) {
+        out.append("  = help: ").append(d.help).append("\n");
+    }
+    return out;
+}
+
+std::size_t count_errors(const std::vector<Diagnostic>& diagnostics) {
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const Diagnostic& d) { return d.severity == Severity::error; }));
+}
+
+}  // namespace accord

@@ -1,0 +1,144 @@
+#include "core/notation/front_matter.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace accord {
+
+const FrontMatterField* FrontMatter::find(std::string_view key) const {
+    for (const auto& field : fields) {
+        if (field.key == key) return &field;
+    }
+    return nullptr;
+}
+
+namespace {
+
+constexpr std::size_t kMaxFrontMatterBytes = 1 << 20;
+
+// The line starting at `begin`: its content (without "\r\n") and where the next begins.
+struct Line {
+    std::string_view content;
+    std::size_t next = 0;
+};
+
+Line line_at(std::string_view source, std::size_t begin) {
+    std::size_t end = source.find('\n', begin);
+    const std::size_t next = end == std::string_view::npos ? source.size() : end + 1;
+    if (end == std::string_view::npos) end = source.size();
+    std::string_view content = source.substr(begin, end - begin);
+    while (!content.empty() &&
+           (content.back() == '\r' || content.back() == ' ' || content.back() == '\t')) {
+        content.remove_suffix(1);
+    }
+    return {content, next};
+}
+
+std::string flow_yaml(const YAML::Node& node) {
+    YAML::Emitter emitter;
+    emitter << YAML::Flow << node;
+    return emitter.c_str();
+}
+
+}  // namespace
+
+FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& diagnostics) {
+    FrontMatter fm;
+    const Line first = line_at(source, 0);
+    if (first.content != "---" || first.next >= source.size()) return fm;
+
+    std::size_t line_number = 2;
+    for (std::size_t at = first.next; at < source.size(); ++line_number) {
+        const Line line = line_at(source, at);
+        if (line.content == "---" || line.content == "...") {
+            fm.present = true;
+            fm.range = {0, line.next};
+            fm.yaml = {first.next, at};
+            break;
+        }
+        at = line.next;
+    }
+    if (!fm.present) {
+        diagnostics.push_back(
+            {"front-matter-unclosed", Severity::warning, 0, 1, 1,
+             "the '---' on the first line opens front matter that is never closed; "
+             "the whole file is read as text",
+             "end the front matter with a line holding only '---'"});
+        return fm;
+    }
+
+    if (fm.yaml.size() > kMaxFrontMatterBytes) {
+        diagnostics.push_back({"front-matter-too-large", Severity::error, 0, 1, 1,
+                               "front matter is larger than 1 MiB; its fields are not read",
+                               "keep front matter to a few fields (id, title, group, status)"});
+        return fm;
+    }
+    const std::string yaml(source.substr(fm.yaml.begin, fm.yaml.size()));
+    try {
+        const YAML::Node root = YAML::Load(yaml);
+        if (root.IsNull()) return fm;
+        if (!root.IsMap()) {
+            diagnostics.push_back({"front-matter-not-mapping", Severity::error, fm.yaml.begin, 2, 1,
+                                   "front matter must be a mapping of keys to values",
+                                   "write one 'key: value' per line, e.g. 'id: A-1'"});
+            return fm;
+        }
+        for (const auto& entry : root) {
+            FrontMatterField field;
+            field.key = entry.first.IsScalar() ? entry.first.Scalar() : flow_yaml(entry.first);
+            field.scalar = entry.second.IsScalar() || entry.second.IsNull();
+            field.value = entry.second.IsScalar() ? entry.second.Scalar()
+                          : entry.second.IsNull() ? ""
+                                                  : flow_yaml(entry.second);
+            fm.fields.push_back(std::move(field));
+        }
+    } catch (const YAML::Exception& e) {
+        // Marks are 0-based and relative to the YAML text; the YAML starts on line 2.
+        const std::size_t line = e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) : 0;
+        const std::size_t column = e.mark.column >= 0 ? static_cast<std::size_t>(e.mark.column) : 0;
+        std::size_t offset = fm.yaml.begin;
+        for (std::size_t l = 0; l < line && offset < fm.yaml.end; ++l) {
+            offset = line_at(source, offset).next;
+        }
+        offset = std::min(offset + column, fm.yaml.end);
+        diagnostics.push_back(
+            {"front-matter-invalid", Severity::error, offset, line + 2, column + 1,
+             "front matter is not valid YAML: " + e.msg,
+             "fix the YAML between the '---' lines; quote values that contain ':' or '#'"});
+        fm.fields.clear();
+    }
+    return fm;
+}
+
+FrontMatter FrontMatterMemo::read(std::string_view source, std::vector<Diagnostic>& diagnostics) {
+    // The block ends with its closing fence's line. When that line ends with
+    // a newline, a source opening with the block closes its front matter
+    // there too (the lines before it are the same), and read_front_matter
+    // reads nothing past it; without one, only the very same source does.
+    const bool same = !block_.empty() && source.starts_with(block_) &&
+                      (block_.back() == '\n' || source.size() == block_.size());
+    if (!same) {
+        diagnostics_.clear();
+        front_matter_ = read_front_matter(source, diagnostics_);
+        block_ = front_matter_.present ? std::string(source.substr(0, front_matter_.range.end))
+                                       : std::string();
+    }
+    diagnostics.insert(diagnostics.end(), diagnostics_.begin(), diagnostics_.end());
+    return front_matter_;
+}
+
+std::string emit_front_matter(const std::vector<FrontMatterField>& fields) {
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    for (const FrontMatterField& field : fields) {
+        out << YAML::Key << field.key << YAML::Value;
+        if (field.scalar) {
+            out << field.value;
+        } else {
+            out << YAML::Flow << YAML::Load(field.value);
+        }
+    }
+    out << YAML::EndMap;
+    return "---\n" + std::string(out.c_str()) + "\n---\n";
+}
+
+}  // namespace accord

@@ -1,0 +1,33 @@
+#pragma once
+// The notation parser. Total: any byte string parses; what it cannot match
+// becomes literal text with a diagnostic. Linear in the input, no recursion.
+#include <string_view>
+#include <unordered_set>
+
+#include "core/notation/document.hpp"
+#include "core/notation/notation.hpp"
+
+namespace accord {
+
+struct ParseOptions {
+    NotationOptions notation;
+    // Diagnostics kept per document; the rest are counted in
+    // Document::suppressed_diagnostics, so hostile input cannot flood memory.
+    std::size_t max_diagnostics = 1000;
+    // false: the structure alone, for callers that only need where the marks
+    // are; the encoding is not checked and no diagnostic is kept or counted.
+    bool diagnostics = true;
+    // Link labels defined outside the bytes parsed, when they are a section
+    // of a larger text ("[label]: url" decides what reads as a link in the
+    // whole text); added to the labels the bytes define themselves.
+    const std::unordered_set<std::string>* link_labels = nullptr;
+};
+
+Document parse(std::string_view bytes, const ParseOptions& options = {});
+
+// The same, reading the front matter through `memo`: for a caller parsing
+// many versions of one text in order (blame), which mostly share it.
+class FrontMatterMemo;
+Document parse(std::string_view bytes, const ParseOptions& options, FrontMatterMemo& memo);
+
+}  // namespace accord

@@ -1,0 +1,196 @@
+#include "core/notation/tokens.hpp"
+
+#include "core/notation/print.hpp"
+#include "core/util/utf8.hpp"
+
+namespace accord {
+
+std::string_view to_string(TokenKind kind) {
+    switch (kind) {
+        case TokenKind::word:
+            return "word";
+        case TokenKind::number:
+            return "number";
+        case TokenKind::punctuation:
+            return "punctuation";
+        case TokenKind::emphasis:
+            return "emphasis";
+        case TokenKind::space:
+            return "space";
+        case TokenKind::line_break:
+            return "line-break";
+        case TokenKind::paragraph_break:
+            return "paragraph-break";
+        case TokenKind::front_matter:
+            return "front-matter";
+        case TokenKind::label:
+            return "label";
+        case TokenKind::status_tag:
+            return "status-tag";
+        case TokenKind::bracket_open:
+            return "bracket-open";
+        case TokenKind::bracket_close:
+            return "bracket-close";
+        case TokenKind::separator:
+            return "separator";
+        case TokenKind::strike_open:
+            return "strike-open";
+        case TokenKind::strike_close:
+            return "strike-close";
+    }
+    return "?";
+}
+
+bool is_markup(TokenKind kind) {
+    return kind >= TokenKind::front_matter;
+}
+
+namespace {
+
+TokenKind markup_token(MarkupKind kind) {
+    switch (kind) {
+        case MarkupKind::front_matter:
+            return TokenKind::front_matter;
+        case MarkupKind::label:
+            return TokenKind::label;
+        case MarkupKind::status_tag:
+            return TokenKind::status_tag;
+        case MarkupKind::bracket_open:
+            return TokenKind::bracket_open;
+        case MarkupKind::bracket_close:
+            return TokenKind::bracket_close;
+        case MarkupKind::separator:
+            return TokenKind::separator;
+        case MarkupKind::strike_open:
+            return TokenKind::strike_open;
+        case MarkupKind::strike_close:
+            return TokenKind::strike_close;
+    }
+    return TokenKind::punctuation;
+}
+
+bool is_ascii_letter(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(unsigned char c) {
+    return c >= '0' && c <= '9';
+}
+
+// Non-ASCII characters that are punctuation or space, not letters: they must
+// split words ("cooperation—to", "“authorized”").
+enum class Wide { letter, punctuation, space };
+Wide classify_wide(std::string_view text, std::size_t at, std::size_t length) {
+    if (length == 2 && static_cast<unsigned char>(text[at]) == 0xC2) {
+        const unsigned char c = static_cast<unsigned char>(text[at + 1]);
+        if (c == 0xA0) return Wide::space;                                 // no-break space
+        if (c < 0xC0 && c != 0xAA && c != 0xBA) return Wide::punctuation;  // ° « » ¹ ...
+    }
+    if (length == 3 && static_cast<unsigned char>(text[at]) == 0xE2 &&
+        static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+        static_cast<unsigned char>(text[at + 1]) <= 0x81) {
+        return Wide::punctuation;  // U+2000..U+207F: dashes, quotes, ellipsis, ...
+    }
+    if (length == 3 && text.substr(at, 3) == "\xEF\xBB\xBF") return Wide::punctuation;  // BOM
+    return Wide::letter;
+}
+
+class Tokenizer {
+  public:
+    Tokenizer(std::string_view source, std::vector<Token>& out) : text_(source), out_(out) {}
+
+    // Literal text between markup pieces.
+    void text(std::size_t begin, std::size_t end) {
+        std::size_t i = begin;
+        while (i < end) {
+            const unsigned char c = static_cast<unsigned char>(text_[i]);
+            const std::size_t start = i;
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                std::size_t newlines = 0;
+                while (i < end && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\r' ||
+                                   text_[i] == '\n')) {
+                    newlines += text_[i] == '\n';
+                    ++i;
+                }
+                push(start, i,
+                     newlines >= 2   ? TokenKind::paragraph_break
+                     : newlines == 1 ? TokenKind::line_break
+                                     : TokenKind::space);
+            } else if (is_digit(c)) {
+                while (i < end && (is_digit(text_[i]) || ((text_[i] == '.' || text_[i] == ',') &&
+                                                          i + 1 < end && is_digit(text_[i + 1])))) {
+                    ++i;
+                }
+                push(start, i, TokenKind::number);
+            } else if (c == '*') {
+                while (i < end && text_[i] == '*') ++i;
+                push(start, i, TokenKind::emphasis);
+            } else if (is_ascii_letter(c) || c >= 0x80) {
+                const std::size_t length = c >= 0x80 ? utf8::sequence_length(text_, i) : 1;
+                if (length == 0) {  // a byte that is not UTF-8 stands alone
+                    push(start, i + 1, TokenKind::punctuation);
+                    ++i;
+                    continue;
+                }
+                const Wide wide = c >= 0x80 ? classify_wide(text_, i, length) : Wide::letter;
+                if (wide != Wide::letter) {
+                    push(start, i + length,
+                         wide == Wide::space ? TokenKind::space : TokenKind::punctuation);
+                    i += length;
+                    continue;
+                }
+                i += length;
+                while (i < end) {
+                    const unsigned char d = static_cast<unsigned char>(text_[i]);
+                    if (is_ascii_letter(d)) {
+                        ++i;
+                    } else if (d >= 0x80) {
+                        const std::size_t n = utf8::sequence_length(text_, i);
+                        if (n == 0 || classify_wide(text_, i, n) != Wide::letter) break;
+                        i += n;
+                    } else {
+                        break;
+                    }
+                }
+                push(start, i, TokenKind::word);
+            } else {
+                push(start, i + 1, TokenKind::punctuation);
+                ++i;
+            }
+        }
+    }
+
+    void push(std::size_t begin, std::size_t end, TokenKind kind) {
+        out_.push_back({{begin, end}, kind});
+    }
+
+  private:
+    std::string_view text_;
+    std::vector<Token>& out_;
+};
+
+}  // namespace
+
+std::vector<Token> tokenize(const Document& doc) {
+    std::vector<Token> tokens;
+    tokens.reserve(doc.source.size() / 3 + 16);
+    Tokenizer tokenizer(doc.source, tokens);
+    std::size_t at = 0;
+    for (const MarkupPiece& piece : markup_pieces(doc)) {
+        tokenizer.text(at, piece.range.begin);
+        tokenizer.push(piece.range.begin, piece.range.end, markup_token(piece.kind));
+        at = piece.range.end;
+    }
+    tokenizer.text(at, doc.source.size());
+    return tokens;
+}
+
+TokenKind markup_token_kind(const MarkupPiece& piece) {
+    return markup_token(piece.kind);
+}
+
+void tokenize_text(std::string_view source, std::size_t begin, std::size_t end,
+                   std::vector<Token>& out) {
+    Tokenizer(source, out).text(begin, end);
+}
+
+}  // namespace accord

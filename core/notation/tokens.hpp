@@ -1,0 +1,52 @@
+#pragma once
+// Tokens for the engines (diff, merge, blame): words, numbers, punctuation,
+// white space and each markup mark as its own token, with byte ranges. The
+// tokens of a document tile it: their bytes, in order, are the document.
+#include <string_view>
+#include <vector>
+
+#include "core/notation/document.hpp"
+
+namespace accord {
+
+enum class TokenKind : std::uint8_t {
+    word,             // letters, including any non-ASCII letters
+    number,           // "2", "1.5", "2,000"
+    punctuation,      // one character; unmatched '[' ']' and literal '~' '/' too
+    emphasis,         // a run of '*' (formatting, no negotiation meaning)
+    space,            // spaces and tabs
+    line_break,       // one line ending inside a paragraph
+    paragraph_break,  // line endings and blank lines between paragraphs
+    front_matter,
+    label,       // "Alt1:", "**Option 2:**"
+    status_tag,  // "(agreed)"
+    bracket_open,
+    bracket_close,
+    separator,  // an option '/'
+    strike_open,
+    strike_close,
+};
+
+std::string_view to_string(TokenKind kind);
+bool is_markup(TokenKind kind);
+
+struct Token {
+    ByteRange range;
+    TokenKind kind;
+};
+
+std::vector<Token> tokenize(const Document& document);
+
+// The pieces of tokenize, for callers that tokenize a text in parts (blame
+// reuses the tokens of an earlier version where the text did not change):
+// tokenize(document) is, for each of markup_pieces(document) in order, the
+// literal text before it, then the piece as one token of markup_token_kind;
+// then the literal text after the last piece. The tokens of literal text
+// source[begin, end) depend only on source[begin, end + 3) (a UTF-8 sequence
+// is read whole) and are appended to `out`.
+struct MarkupPiece;
+TokenKind markup_token_kind(const MarkupPiece& piece);
+void tokenize_text(std::string_view source, std::size_t begin, std::size_t end,
+                   std::vector<Token>& out);
+
+}  // namespace accord

@@ -1,0 +1,371 @@
+#include "core/store/config.hpp"
+
+#include <sys/stat.h>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+#include "core/util/file.hpp"
+
+namespace accord {
+
+std::string normalise_name(std::string_view name) {
+    std::string out;
+    bool pending_space = false;
+    for (const char c : name) {
+        if (c == '.') continue;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            pending_space = !out.empty();
+            continue;
+        }
+        if (pending_space) out += ' ';
+        pending_space = false;
+        out += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return out;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- reading
+
+class Reader {
+  public:
+    explicit Reader(const std::string& path) : path_(path) {}
+
+    [[noreturn]] void fail(const YAML::Mark& mark, const std::string& message) const {
+        std::string where = path_;
+        if (!mark.is_null()) {
+            where += ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+        }
+        throw usage_error(where + ": " + message);
+    }
+
+    std::string text(const YAML::Node& node, const std::string& what) const {
+        if (!node.IsScalar()) fail(node.Mark(), what + " must be a text, not " + kind(node));
+        return node.Scalar();
+    }
+
+    std::string date(const YAML::Node& node, const std::string& what) const {
+        const std::string value = text(node, what);
+        if (!parse_iso_date(value)) {
+            fail(node.Mark(), what + " '" + value + "' is not a date written YYYY-MM-DD");
+        }
+        return value;
+    }
+
+    // A list of texts; a single text is read as a list of one.
+    std::vector<std::string> texts(const YAML::Node& node, const std::string& what) const {
+        if (node.IsScalar()) return {node.Scalar()};
+        if (!node.IsSequence()) fail(node.Mark(), what + " must be a list, not " + kind(node));
+        std::vector<std::string> out;
+        for (const YAML::Node& item : node) out.push_back(text(item, "each of " + what));
+        return out;
+    }
+
+    void known_keys(const YAML::Node& map, std::initializer_list<const char*> keys,
+                    const std::string& what) const {
+        for (const auto& entry : map) {
+            const std::string key = entry.first.Scalar();
+            if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+            std::string list;
+            for (const char* k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
+            fail(entry.first.Mark(),
+                 "unknown key '" + key + "' in " + what + " (known: " + list + ")");
+        }
+    }
+
+    static std::string kind(const YAML::Node& node) {
+        if (node.IsSequence()) return "a list";
+        if (node.IsMap()) return "a mapping";
+        if (node.IsNull()) return "empty";
+        return "a text";
+    }
+
+  private:
+    std::string path_;
+};
+
+Delegation read_delegation(const Reader& r, const YAML::Node& node) {
+    Delegation d;
+    if (node.IsScalar()) {  // "- Japan" is a delegation with no alias
+        d.name = node.Scalar();
+    } else if (node.IsMap()) {
+        r.known_keys(node, {"name", "aliases", "kind"}, "a delegation");
+        if (!node["name"]) r.fail(node.Mark(), "a delegation needs a 'name'");
+        d.name = r.text(node["name"], "a delegation's name");
+        if (node["aliases"]) d.aliases = r.texts(node["aliases"], "the aliases of " + d.name);
+        if (node["kind"]) d.kind = r.text(node["kind"], "the kind of " + d.name);
+    } else {
+        r.fail(node.Mark(), "each delegation must be a name or a mapping with 'name', not " +
+                                Reader::kind(node));
+    }
+    if (normalise_name(d.name).empty()) r.fail(node.Mark(), "a delegation's name is empty");
+    return d;
+}
+
+Meeting read_meeting(const Reader& r, const YAML::Node& node) {
+    if (!node.IsMap()) {
+        r.fail(node.Mark(),
+               "each meeting must be a mapping with name, from and to, not " + Reader::kind(node));
+    }
+    r.known_keys(node, {"name", "from", "to"}, "a meeting");
+    for (const char* key : {"name", "from", "to"}) {
+        if (!node[key]) r.fail(node.Mark(), std::string("a meeting needs '") + key + "'");
+    }
+    Meeting m;
+    m.name = r.text(node["name"], "a meeting's name");
+    m.from = r.date(node["from"], "the start of " + m.name);
+    m.to = r.date(node["to"], "the end of " + m.name);
+    if (m.to < m.from) {
+        r.fail(node["to"].Mark(),
+               "meeting " + m.name + " ends (" + m.to + ") before it starts (" + m.from + ")");
+    }
+    return m;
+}
+
+NotationOptions read_notation(const Reader& r, const YAML::Node& node) {
+    NotationOptions options;
+    if (node.IsNull()) return options;
+    if (!node.IsMap()) r.fail(node.Mark(), "notation must be a mapping, not " + Reader::kind(node));
+    r.known_keys(node, {"slash-options", "status"}, "notation");
+    if (const YAML::Node slash = node["slash-options"]) {
+        const std::string value = r.text(slash, "slash-options");
+        if (value == "spaced") {
+            options.slash_options = SlashOptions::spaced;
+        } else if (value == "any") {
+            options.slash_options = SlashOptions::any;
+        } else {
+            r.fail(slash.Mark(), "slash-options must be 'spaced' or 'any', not '" + value + "'");
+        }
+    }
+    if (const YAML::Node status = node["status"]) {
+        options.status_vocabulary = r.texts(status, "the status vocabulary");
+    }
+    return options;
+}
+
+// Each normalised name or alias belongs to one delegation only.
+void check_unique(const Reader& r, const YAML::Node& list, const std::vector<Delegation>& all) {
+    std::vector<std::pair<std::string, std::size_t>> claimed;  // normalised -> owner's index
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        std::vector<std::string> names = {all[i].name};
+        names.insert(names.end(), all[i].aliases.begin(), all[i].aliases.end());
+        for (const std::string& name : names) {
+            const std::string key = normalise_name(name);
+            auto it = std::find_if(claimed.begin(), claimed.end(),
+                                   [&](const auto& c) { return c.first == key; });
+            if (it == claimed.end()) {
+                claimed.emplace_back(key, i);
+                continue;
+            }
+            if (it->second == i) continue;  // an alias repeating its own name
+            const Delegation& owner = all[it->second];
+            if (normalise_name(owner.name) == normalise_name(all[i].name)) {
+                r.fail(list[i].Mark(), "delegation " + all[i].name + " is listed twice");
+            }
+            r.fail(list[i].Mark(),
+                   "'" + name + "' would name both " + owner.name + " and " + all[i].name);
+        }
+    }
+}
+
+}  // namespace
+
+Config parse_config(std::string_view yaml_text, const std::string& path) {
+    const Reader r(path);
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml_text));
+    } catch (const YAML::Exception& e) {
+        r.fail(e.mark, "malformed YAML: " + e.msg);
+    }
+    Config config;
+    if (!root || root.IsNull()) return config;
+    if (!root.IsMap())
+        r.fail(root.Mark(), "the file must be a mapping (negotiation:, delegations:, ...)");
+    for (const auto& entry : root) {
+        const std::string key = r.text(entry.first, "a key");
+        const YAML::Node& value = entry.second;
+        if (key == "negotiation") {
+            config.negotiation = value.IsNull() ? "" : r.text(value, "negotiation");
+        } else if (key == "delegations") {
+            if (value.IsNull()) continue;
+            if (!value.IsSequence())
+                r.fail(value.Mark(), "delegations must be a list, not " + Reader::kind(value));
+            for (const YAML::Node& item : value)
+                config.delegations.push_back(read_delegation(r, item));
+            check_unique(r, value, config.delegations);
+        } else if (key == "meetings") {
+            if (value.IsNull()) continue;
+            if (!value.IsSequence())
+                r.fail(value.Mark(), "meetings must be a list, not " + Reader::kind(value));
+            for (const YAML::Node& item : value) {
+                Meeting m = read_meeting(r, item);
+                if (config.find_meeting(m.name))
+                    r.fail(item.Mark(), "meeting " + m.name + " is listed twice");
+                config.meetings.push_back(std::move(m));
+            }
+        } else if (key == "notation") {
+            config.notation = read_notation(r, value);
+        } else {
+            YAML::Emitter out;
+            out << value;
+            config.other.emplace_back(key, out.c_str());
+        }
+    }
+    return config;
+}
+
+Config load_config(const std::string& path) {
+    // The registry comes with the repository: a link there could make accord
+    // read (and quote in its errors) any file of the machine.
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0 && S_ISLNK(info.st_mode)) {
+        throw usage_error("cannot read the negotiation registry " + path +
+                          ": it is a symbolic link, and accord reads its registry only from a "
+                          "regular file (replace the link with the file itself)");
+    }
+    const FileResult file = read_file(path);
+    if (!file.contents) throw failure("cannot read the negotiation registry " + file.error);
+    return parse_config(*file.contents, path);
+}
+
+std::optional<std::string> find_config(const std::string& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path dir = fs::absolute(path, ec);
+    if (ec) return std::nullopt;
+    if (!fs::is_directory(dir, ec)) dir = dir.parent_path();
+    while (true) {
+        const fs::path candidate = dir / kConfigFileName;
+        // A link is returned too, for load_config to refuse by name.
+        const fs::file_status found = fs::symlink_status(candidate, ec);
+        if (fs::is_regular_file(found) || fs::is_symlink(found)) return candidate.string();
+        if (fs::exists(dir / ".git", ec) || !dir.has_parent_path() || dir.parent_path() == dir)
+            return std::nullopt;
+        dir = dir.parent_path();
+    }
+}
+
+// ---------------------------------------------------------------- writing
+
+std::string emit_config(const Config& config) {
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    out << YAML::Key << "negotiation" << YAML::Value << config.negotiation;
+    out << YAML::Key << "delegations" << YAML::Value << YAML::BeginSeq;
+    for (const Delegation& d : config.delegations) {
+        out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << d.name;
+        if (!d.aliases.empty()) {
+            out << YAML::Key << "aliases" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+            for (const std::string& alias : d.aliases) out << alias;
+            out << YAML::EndSeq;
+        }
+        if (!d.kind.empty()) out << YAML::Key << "kind" << YAML::Value << d.kind;
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "meetings" << YAML::Value << YAML::BeginSeq;
+    for (const Meeting& m : config.meetings) {
+        out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << m.name;
+        out << YAML::Key << "from" << YAML::Value << m.from;
+        out << YAML::Key << "to" << YAML::Value << m.to << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "notation" << YAML::Value << YAML::BeginMap;
+    out << YAML::Key << "slash-options" << YAML::Value
+        << (config.notation.slash_options == SlashOptions::any ? "any" : "spaced");
+    out << YAML::Key << "status" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const std::string& status : config.notation.status_vocabulary) out << status;
+    out << YAML::EndSeq << YAML::EndMap;
+    for (const auto& [key, yaml] : config.other) {
+        out << YAML::Key << key << YAML::Value << YAML::Load(yaml);
+    }
+    out << YAML::EndMap;
+    return std::string(out.c_str()) + "\n";
+}
+
+// ---------------------------------------------------------------- names
+
+std::optional<std::string> Config::resolve_delegation(std::string_view name_or_alias) const {
+    const std::string key = normalise_name(name_or_alias);
+    if (key.empty()) return std::nullopt;
+    for (const Delegation& d : delegations) {
+        if (normalise_name(d.name) == key) return d.name;
+        for (const std::string& alias : d.aliases) {
+            if (normalise_name(alias) == key) return d.name;
+        }
+    }
+    return std::nullopt;
+}
+
+const Meeting* Config::find_meeting(std::string_view name) const {
+    const std::string key = normalise_name(name);
+    for (const Meeting& m : meetings) {
+        if (!key.empty() && normalise_name(m.name) == key) return &m;
+    }
+    return nullptr;
+}
+
+namespace {
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// `prefix` starts `text` or one of its words.
+bool word_prefix(std::string_view prefix, std::string_view text) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        if ((at == 0 || text[at - 1] == ' ') && text.substr(at, prefix.size()) == prefix)
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::vector<std::string> Config::suggest(std::string_view unknown) const {
+    const std::string key = normalise_name(unknown);
+    if (key.empty()) return {};
+    const std::size_t limit = std::max<std::size_t>(1, key.size() / 3);
+    std::vector<std::pair<std::size_t, std::string>> scored;  // (score, name), lower is nearer
+    for (const Delegation& d : delegations) {
+        std::size_t best = SIZE_MAX;
+        std::vector<std::string> names = {d.name};
+        names.insert(names.end(), d.aliases.begin(), d.aliases.end());
+        for (const std::string& name : names) {
+            const std::string candidate = normalise_name(name);
+            const std::size_t distance = edit_distance(key, candidate);
+            if (distance <= limit) best = std::min(best, distance * 2);
+            if (key.size() >= 3 && word_prefix(key, candidate))
+                best = std::min<std::size_t>(best, 1);
+        }
+        if (best != SIZE_MAX) scored.emplace_back(best, d.name);
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> out;
+    for (const auto& [score, name] : scored) {
+        if (out.size() == 3) break;
+        out.push_back(name);
+    }
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,87 @@
+#include "core/store/recommendations.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <limits>
+#include <tuple>
+
+#include "core/store/workspace.hpp"
+
+namespace accord {
+
+namespace {
+
+std::string field(const FrontMatter& front_matter, std::string_view key) {
+    const FrontMatterField* found = front_matter.find(key);
+    return found && found->scalar ? found->value : std::string();
+}
+
+// The one status every tagged paragraph carries, or "" when they differ or
+// none is tagged.
+std::string agreed_tag_status(const Document& document) {
+    std::string status;
+    for (const Paragraph& paragraph : document.paragraphs) {
+        if (paragraph.status.empty()) continue;
+        if (!status.empty() && status != paragraph.status) return {};
+        status = paragraph.status;
+    }
+    return status;
+}
+
+// Where the outline's body first names `section`: its rank among sections.
+std::size_t section_rank(std::string_view outline_body, const std::string& section) {
+    if (section.empty()) return 0;
+    const std::size_t at = outline_body.find(section);
+    return at == std::string_view::npos ? std::numeric_limits<std::size_t>::max() : at + 1;
+}
+
+}  // namespace
+
+Recommendation read_recommendation(std::string path, std::string_view bytes,
+                                   const ParseOptions& options) {
+    Recommendation r;
+    r.path = std::move(path);
+    r.document = parse(bytes, options);
+    r.counts = count(r.document);
+    const FrontMatter& fm = r.document.front_matter;
+    r.id = field(fm, "id");
+    if (r.id.empty()) r.id = std::filesystem::path(r.path).stem().string();
+    r.kind = field(fm, "kind");
+    if (r.kind.empty()) r.kind = "recommendation";
+    r.section = field(fm, "section");
+    r.group = field(fm, "group");
+    r.title = field(fm, "title");
+    r.heading = field(fm, "heading");
+    r.status = field(fm, "status");
+    if (r.status.empty()) r.status = agreed_tag_status(r.document);
+    return r;
+}
+
+void sort_for_compilation(std::vector<Recommendation>& recommendations) {
+    std::string_view outline_body;
+    for (const Recommendation& r : recommendations)
+        if (r.is_outline()) outline_body = r.document.text(r.document.body);
+    auto key = [&](const Recommendation& r) {
+        return std::make_tuple(!r.is_outline(), section_rank(outline_body, r.section),
+                               std::string_view(r.section), !r.group.empty(),
+                               std::string_view(r.group), std::string_view(r.path));
+    };
+    std::stable_sort(
+        recommendations.begin(), recommendations.end(),
+        [&](const Recommendation& a, const Recommendation& b) { return key(a) < key(b); });
+}
+
+std::vector<Recommendation> read_recommendations(const Workspace& workspace,
+                                                 const std::string& commit) {
+    std::vector<Recommendation> out;
+    const ParseOptions options = workspace.parse_options();
+    for (const std::string& path : workspace.texts(commit)) {
+        const std::optional<std::string> bytes = workspace.read(commit, path);
+        if (!bytes || looks_binary(*bytes)) continue;
+        out.push_back(read_recommendation(path, *bytes, options));
+    }
+    sort_for_compilation(out);
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,250 @@
+// Redraft records (.accord/redrafts/NAME.yaml) and `accord redraft start`.
+// The only code that reads or writes a redraft record, and so its own user of
+// yaml-cpp, as core/config.cpp is for accord.yaml.
+#include "core/store/redraft.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+
+namespace accord {
+
+namespace {
+
+std::string trim(std::string_view text) {
+    const auto begin = text.find_first_not_of(" \t\r\n");
+    if (begin == std::string_view::npos) return "";
+    const auto end = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(begin, end - begin + 1));
+}
+
+[[noreturn]] void fail_at(const std::string& path, const YAML::Mark& mark,
+                          const std::string& message) {
+    std::string where = path;
+    if (!mark.is_null()) {
+        where += ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+    }
+    throw usage_error(where + ": " + message);
+}
+
+std::string scalar(const YAML::Node& node, const std::string& key, const std::string& path) {
+    if (!node) return "";
+    if (!node.IsScalar()) fail_at(path, node.Mark(), key + " must be a text");
+    return node.Scalar();
+}
+
+std::vector<std::string> scalars(const YAML::Node& node, const std::string& key,
+                                 const std::string& path) {
+    std::vector<std::string> out;
+    if (!node || node.IsNull()) return out;
+    if (!node.IsSequence()) fail_at(path, node.Mark(), key + " must be a list");
+    for (const YAML::Node& item : node) {
+        if (!item.IsScalar()) fail_at(path, item.Mark(), "each of " + key + " must be a text");
+        out.push_back(item.Scalar());
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string redraft_branch(std::string_view name) {
+    return std::string(kRedraftBranchPrefix) + std::string(name);
+}
+
+std::string redraft_record_path(std::string_view name) {
+    return ".accord/redrafts/" + std::string(name) + ".yaml";
+}
+
+std::optional<std::string> redraft_name_of_branch(std::string_view branch) {
+    if (branch.size() <= kRedraftBranchPrefix.size() ||
+        branch.substr(0, kRedraftBranchPrefix.size()) != kRedraftBranchPrefix) {
+        return std::nullopt;
+    }
+    return std::string(branch.substr(kRedraftBranchPrefix.size()));
+}
+
+void validate_redraft_name(std::string_view name) {
+    const auto allowed = [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+               c == '-' || c == '_' || c == '.';
+    };
+    bool ok = !name.empty() && name.size() <= 64 && name.front() != '-' && name.front() != '.' &&
+              name.find("..") == std::string_view::npos && !name.ends_with(".lock");
+    for (const char c : name) ok = ok && allowed(c);
+    if (!ok) {
+        throw usage_error("'" + std::string(name) +
+                          "' is not a usable redraft name: use letters, digits, '-', '_' and '.' "
+                          "(for example informal-a), not starting with '-' or '.'");
+    }
+}
+
+std::string emit_redraft_record(const RedraftRecord& record) {
+    YAML::Emitter out;
+    out << YAML::BeginMap;
+    out << YAML::Key << "redraft" << YAML::Value << record.name;
+    out << YAML::Key << "from" << YAML::Value << record.from;
+    out << YAML::Key << "fork" << YAML::Value << record.fork;
+    out << YAML::Key << "started" << YAML::Value << record.started;
+    out << YAML::Key << "started-by" << YAML::Value << record.started_by;
+    out << YAML::Key << "members" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const std::string& member : record.members) out << member;
+    out << YAML::EndSeq;
+    out << YAML::Key << "paths" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const std::string& path : record.paths) out << path;
+    out << YAML::EndSeq;
+    out << YAML::EndMap;
+    return std::string(out.c_str()) + "\n";
+}
+
+RedraftRecord parse_redraft_record(std::string_view yaml_text, const std::string& path) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml_text));
+    } catch (const YAML::Exception& e) {
+        fail_at(path, e.mark, "malformed YAML: " + e.msg);
+    }
+    if (!root.IsMap()) fail_at(path, root.Mark(), "a redraft record must be a mapping");
+    RedraftRecord record;
+    record.name = scalar(root["redraft"], "redraft", path);
+    record.from = scalar(root["from"], "from", path);
+    record.fork = scalar(root["fork"], "fork", path);
+    record.started = scalar(root["started"], "started", path);
+    record.started_by = scalar(root["started-by"], "started-by", path);
+    record.members = scalars(root["members"], "members", path);
+    record.paths = scalars(root["paths"], "paths", path);
+    return record;
+}
+
+bool is_redraft_start(const std::string& message) {
+    return !trailer_values(trailers(message), kRedraftStartedTrailer).empty();
+}
+
+std::vector<std::string> split_names(const std::vector<std::string>& given) {
+    std::vector<std::string> names;
+    for (const std::string& item : given) {
+        std::size_t begin = 0;
+        while (begin <= item.size()) {
+            std::size_t end = item.find(',', begin);
+            if (end == std::string::npos) end = item.size();
+            std::string name = trim(std::string_view(item).substr(begin, end - begin));
+            if (!name.empty()) names.push_back(std::move(name));
+            begin = end + 1;
+        }
+    }
+    return names;
+}
+
+StartRedraftResult start_redraft(Workspace& workspace, const StartRedraftRequest& request) {
+    Repository& repo = workspace.repo();
+    validate_redraft_name(request.name);
+    const std::string branch = redraft_branch(request.name);
+    const std::optional<std::string> head = repo.head();
+    if (!head) {
+        throw usage_error("cannot start a redraft: branch '" + repo.current_branch() +
+                          "' has no proposals yet; record the text first (accord propose)");
+    }
+    const std::string from = repo.current_branch();
+    if (repo.branch_exists(branch)) {
+        throw usage_error("redraft '" + request.name + "' exists already (branch " + branch +
+                          "); 'accord redraft list' shows the redrafts, or choose another name");
+    }
+    const std::string record_path = redraft_record_path(request.name);
+    if (repo.blob_id_at(*head, record_path)) {
+        throw usage_error("a redraft named '" + request.name + "' was held already (" +
+                          record_path + " is in branch '" + from + "'); choose another name");
+    }
+
+    StartRedraftResult result;
+    result.branch = branch;
+    RedraftRecord& record = result.record;
+    record.name = request.name;
+    record.from = from;
+    record.fork = *head;
+    const Signature me = repo.default_signature();
+    record.started = format_iso_date(local_day(me.time, me.offset_minutes));
+    record.started_by = me.name;
+
+    const std::vector<std::string> files = repo.list_files(*head);
+    for (const std::string& given : request.paths) {
+        const std::string path = repo.relative_path(given);
+        const bool found =
+            path.empty() || std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+                return f == path || f.rfind(path + "/", 0) == 0;
+            });
+        if (!found) {
+            throw usage_error("cannot start redraft '" + request.name + "' on '" + given +
+                              "': it is not in branch '" + from + "'; record it first");
+        }
+        if (!path.empty() &&
+            std::find(record.paths.begin(), record.paths.end(), path) == record.paths.end()) {
+            record.paths.push_back(path);
+        }
+    }
+    for (const std::string& name : split_names(request.members)) {
+        const std::optional<std::string> known = workspace.config().resolve_delegation(name);
+        if (!known) {
+            result.warnings.push_back("member '" + name +
+                                      "' is not a delegation in accord.yaml; recorded as given");
+        }
+        const std::string member = known.value_or(name);
+        if (std::find(record.members.begin(), record.members.end(), member) ==
+            record.members.end()) {
+            record.members.push_back(member);
+        }
+    }
+
+    if (request.switch_to && !repo.unclean_paths({record_path}).empty()) {
+        throw usage_error("cannot start redraft '" + request.name + "': " + record_path +
+                          " exists in the work tree; move it away first");
+    }
+
+    std::string subject = "Start redraft " + request.name;
+    if (!record.members.empty()) {
+        std::string members;
+        for (const std::string& m : record.members) members += (members.empty() ? "" : ", ") + m;
+        subject += " (" + members + ")";
+    }
+    if (!record.paths.empty()) {
+        std::string paths;
+        for (const std::string& p : record.paths) paths += (paths.empty() ? "" : ", ") + p;
+        subject += " on " + paths;
+    }
+    CommitRequest commit;
+    commit.files.emplace_back(record_path, emit_redraft_record(record));
+    commit.author = me;
+    commit.committer = me;
+    commit.message =
+        subject + "\n\n" + std::string(kRedraftStartedTrailer) + ": " + request.name + "\n";
+    commit.parent = *head;
+
+    repo.create_branch(branch, *head);
+    if (!request.switch_to) {
+        commit.branch = branch;
+        try {
+            result.commit = repo.commit_files(commit);
+        } catch (...) {
+            if (repo.resolve(branch) == *head) repo.delete_branch(branch);
+            throw;
+        }
+        return result;
+    }
+    repo.point_head_at(branch);
+    commit.write_worktree = true;
+    try {
+        result.commit = repo.commit_files(commit);
+    } catch (...) {
+        // Not recorded (the branch still points at the fork): as it was.
+        if (repo.resolve(branch) == *head) {
+            repo.point_head_at(from);
+            repo.delete_branch(branch);
+        }
+        throw;
+    }
+    result.switched = true;
+    return result;
+}
+
+}  // namespace accord

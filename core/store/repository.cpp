@@ -1,0 +1,607 @@
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/store/repository.hpp"
+#include "core/store/repository_git.hpp"
+
+namespace accord {
+
+namespace git {
+
+void ensure_initialised() {
+    struct Library {
+        Library() { git_libgit2_init(); }
+        ~Library() { git_libgit2_shutdown(); }
+    };
+    static const Library library;
+}
+
+std::string last_message() {
+    const git_error* error = git_error_last();
+    if (error == nullptr || error->message == nullptr) return "unknown libgit2 error";
+    std::string message = error->message;
+    while (!message.empty() && (message.back() == '\n' || message.back() == '.'))
+        message.pop_back();
+    return message;
+}
+
+void fail(const std::string& what) {
+    throw failure(what + ": " + last_message());
+}
+void fail_usage(const std::string& what) {
+    throw usage_error(what + ": " + last_message());
+}
+
+std::string hex(const git_oid& id) {
+    char buffer[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(buffer, sizeof buffer, &id);
+    return buffer;
+}
+
+git_oid parse_id(const std::string& text, const std::string& what) {
+    git_oid id;
+    if (text.size() != GIT_OID_HEXSZ || git_oid_fromstr(&id, text.c_str()) < 0) {
+        throw usage_error(what + ": '" + text + "' is not a full commit id");
+    }
+    return id;
+}
+
+Signature from_git(const git_signature* signature) {
+    return {signature->name ? signature->name : "", signature->email ? signature->email : "",
+            static_cast<std::int64_t>(signature->when.time), signature->when.offset};
+}
+
+SignaturePtr to_git(const Signature& signature, const char* role) {
+    git_signature* out = nullptr;
+    if (git_signature_new(&out, signature.name.c_str(), signature.email.c_str(),
+                          static_cast<git_time_t>(signature.time), signature.offset_minutes) < 0) {
+        fail_usage(std::string("invalid ") + role + " '" + signature.name + " <" + signature.email +
+                   ">'");
+    }
+    return SignaturePtr(out);
+}
+
+}  // namespace git
+
+// ---------------------------------------------------------------- Impl
+
+git::CommitPtr Repository::Impl::lookup_commit(const std::string& commit_id) const {
+    git_oid id;
+    if (commit_id.size() == GIT_OID_HEXSZ && git_oid_fromstr(&id, commit_id.c_str()) == 0) {
+        git_commit* commit = nullptr;
+        if (git_commit_lookup(&commit, repo.get(), &id) < 0) {
+            git::fail("cannot read commit " + commit_id + " in " + where);
+        }
+        return git::CommitPtr(commit);
+    }
+    // Not a full id: accept any revision, so callers may pass "HEAD".
+    git_object* object = nullptr;
+    if (git_revparse_single(&object, repo.get(), commit_id.c_str()) < 0) {
+        git::fail_usage("unknown revision '" + commit_id + "' in " + where);
+    }
+    git::ObjectPtr owned(object);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) < 0) {
+        git::fail_usage("revision '" + commit_id + "' in " + where + " is not a commit");
+    }
+    return git::CommitPtr(reinterpret_cast<git_commit*>(peeled));
+}
+
+git::TreePtr Repository::Impl::tree_of(const git_commit* commit) const {
+    git_tree* tree = nullptr;
+    if (git_commit_tree(&tree, commit) < 0) {
+        git::fail("cannot read the tree of commit " + git::hex(*git_commit_id(commit)) + " in " +
+                  where);
+    }
+    return git::TreePtr(tree);
+}
+
+std::optional<git_oid> Repository::Impl::entry_id(const git_tree* tree,
+                                                  const std::string& path) const {
+    if (path.empty()) return *git_tree_id(tree);
+    git_tree_entry* entry = nullptr;
+    const int rc = git_tree_entry_bypath(&entry, tree, path.c_str());
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc < 0) git::fail("cannot look up '" + path + "' in " + where);
+    git::TreeEntryPtr owned(entry);
+    return *git_tree_entry_id(entry);
+}
+
+CommitInfo Repository::Impl::info(const git_commit* commit) const {
+    CommitInfo info;
+    info.id = git::hex(*git_commit_id(commit));
+    const unsigned count = git_commit_parentcount(commit);
+    for (unsigned i = 0; i < count; ++i)
+        info.parents.push_back(git::hex(*git_commit_parent_id(commit, i)));
+    info.author = git::from_git(git_commit_author(commit));
+    info.committer = git::from_git(git_commit_committer(commit));
+    const char* message = git_commit_message(commit);
+    info.message = message ? message : "";
+    return info;
+}
+
+// ---------------------------------------------------------------- Repository
+
+Repository::Repository(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Repository::Repository(Repository&&) noexcept = default;
+Repository& Repository::operator=(Repository&&) noexcept = default;
+Repository::~Repository() = default;
+
+namespace {
+
+std::string describe(git_repository* repo) {
+    const char* workdir = git_repository_workdir(repo);
+    std::string where = workdir ? workdir : git_repository_path(repo);
+    if (where.size() > 1 && where.back() == '/') where.pop_back();
+    return where;
+}
+
+}  // namespace
+
+Repository Repository::open(const std::string& path_inside) {
+    git::ensure_initialised();
+    std::error_code ec;
+    if (!std::filesystem::exists(path_inside, ec)) {
+        throw usage_error("cannot open a repository at '" + path_inside +
+                          "': no such file or directory");
+    }
+    git_repository* repo = nullptr;
+    const int rc = git_repository_open_ext(&repo, path_inside.c_str(), 0, nullptr);
+    if (rc == GIT_ENOTFOUND) {
+        throw usage_error("'" + path_inside +
+                          "' is not inside a git repository; create one with 'accord init'");
+    }
+    if (rc < 0) git::fail("cannot open the repository containing '" + path_inside + "'");
+    auto impl = std::make_unique<Impl>();
+    impl->repo.reset(repo);
+    impl->where = describe(repo);
+    return Repository(std::move(impl));
+}
+
+Repository Repository::init(const std::string& dir, const std::string& initial_branch) {
+    git::ensure_initialised();
+    // The init function rather than the _INIT macro: clang flags the macro's
+    // partial initializer (-Wmissing-field-initializers).
+    git_repository_init_options options;
+    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+    options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+    options.initial_head = initial_branch.c_str();
+    git_repository* repo = nullptr;
+    const int rc = git_repository_init_ext(&repo, dir.c_str(), &options);
+    if (rc == GIT_EEXISTS) git::fail_usage("cannot create a repository at '" + dir + "'");
+    if (rc < 0) git::fail("cannot create a repository at '" + dir + "'");
+    auto impl = std::make_unique<Impl>();
+    impl->repo.reset(repo);
+    impl->where = describe(repo);
+    return Repository(std::move(impl));
+}
+
+std::string Repository::workdir() const {
+    const char* workdir = git_repository_workdir(impl_->repo.get());
+    if (workdir == nullptr) {
+        throw usage_error("the repository at " + impl_->where +
+                          " is bare; accord needs one with a work tree");
+    }
+    return workdir;
+}
+
+std::string Repository::git_dir() const {
+    return git_repository_path(impl_->repo.get());
+}
+
+bool Repository::is_empty_branch() const {
+    const int rc = git_repository_head_unborn(impl_->repo.get());
+    if (rc < 0) git::fail("cannot read HEAD in " + impl_->where);
+    return rc == 1;
+}
+
+std::string Repository::current_branch() const {
+    git_reference* head = nullptr;
+    if (git_reference_lookup(&head, impl_->repo.get(), "HEAD") < 0) {
+        git::fail("cannot read HEAD in " + impl_->where);
+    }
+    git::ReferencePtr owned(head);
+    if (git_reference_type(head) != GIT_REFERENCE_SYMBOLIC) {
+        throw usage_error("HEAD is detached in " + impl_->where +
+                          "; check out a branch first (git switch main)");
+    }
+    const std::string target = git_reference_symbolic_target(head);
+    const std::string prefix = "refs/heads/";
+    if (target.rfind(prefix, 0) != 0) {
+        throw usage_error("HEAD in " + impl_->where + " points at '" + target +
+                          "', which is not a branch");
+    }
+    return target.substr(prefix.size());
+}
+
+std::optional<std::string> Repository::head() const {
+    git_oid id;
+    const int rc = git_reference_name_to_id(&id, impl_->repo.get(), "HEAD");
+    if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) return std::nullopt;
+    if (rc < 0) git::fail("cannot read HEAD in " + impl_->where);
+    return git::hex(id);
+}
+
+std::string Repository::relative_path(const std::string& path) const {
+    namespace fs = std::filesystem;
+    std::string root_text = workdir();
+    while (root_text.size() > 1 && root_text.back() == '/') root_text.pop_back();
+    // Links inside the work tree are not resolved: a tracked link `pw.md`
+    // is the path pw.md (which the caller may refuse), not its target. Only
+    // the way to the work tree is resolved (a current directory reached
+    // through /tmp -> /private/tmp), by canonical directories.
+    auto below = [](const fs::path& target, const fs::path& root) {
+        const fs::path relative = target.lexically_relative(root);
+        const std::string text = relative.generic_string();
+        const bool outside = relative.empty() || text == ".." || text.rfind("../", 0) == 0;
+        return outside ? std::optional<fs::path>() : std::optional<fs::path>(relative);
+    };
+    std::optional<fs::path> found;
+    try {
+        const fs::path absolute = fs::absolute(fs::path(path)).lexically_normal();
+        const fs::path root = fs::path(root_text);
+        const fs::path canonical_root = fs::weakly_canonical(root);
+        found = below(absolute, root);
+        if (!found) found = below(absolute, canonical_root);
+        if (!found && absolute.has_filename()) {
+            found = below(fs::weakly_canonical(absolute.parent_path()) / absolute.filename(),
+                          canonical_root);
+        }
+        if (!found) found = below(fs::weakly_canonical(absolute), canonical_root);
+    } catch (const fs::filesystem_error& e) {
+        throw failure("cannot resolve the path '" + path + "': " + e.code().message());
+    }
+    const fs::path relative = found.value_or(fs::path());
+    std::string text = relative.generic_string();
+    while (text.size() > 1 && text.back() == '/') text.pop_back();
+    if (relative.empty() || text == ".." || text.rfind("../", 0) == 0) {
+        throw usage_error("'" + path + "' is outside the repository at " + impl_->where);
+    }
+    if (text == ".") return "";
+    if (text == ".git" || text.rfind(".git/", 0) == 0) {
+        throw usage_error("'" + path + "' is inside .git of the repository at " + impl_->where +
+                          "; name a file of the work tree");
+    }
+    return text;
+}
+
+std::string Repository::resolve(const std::string& rev) const {
+    if (rev.empty()) throw usage_error("unknown revision '': give a revision, a date or a meeting");
+    git_object* object = nullptr;
+    const int rc = git_revparse_single(&object, impl_->repo.get(), rev.c_str());
+    if (rc == GIT_ENOTFOUND || rc == GIT_EINVALIDSPEC || rc == GIT_EAMBIGUOUS) {
+        std::string message = std::string(rc == GIT_EAMBIGUOUS ? "ambiguous" : "unknown") +
+                              " revision '" + rev + "' in " + impl_->where;
+        if (rc != GIT_EAMBIGUOUS && is_empty_branch()) {
+            message += ": branch '" + current_branch() + "' has no commits yet";
+        } else {
+            message += ": " + git::last_message();
+        }
+        throw usage_error(message);
+    }
+    if (rc < 0) git::fail("cannot resolve revision '" + rev + "' in " + impl_->where);
+    git::ObjectPtr owned(object);
+    git_object* peeled = nullptr;
+    if (git_object_peel(&peeled, object, GIT_OBJECT_COMMIT) < 0) {
+        git::fail_usage("revision '" + rev + "' in " + impl_->where + " does not name a commit");
+    }
+    git::ObjectPtr commit(peeled);
+    return git::hex(*git_object_id(peeled));
+}
+
+CommitInfo Repository::commit(const std::string& commit_id) const {
+    return impl_->info(impl_->lookup_commit(commit_id).get());
+}
+
+std::optional<std::string> Repository::blob_id_at(const std::string& commit_id,
+                                                  const std::string& path) const {
+    if (path.empty()) return std::nullopt;
+    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    git_tree_entry* entry = nullptr;
+    const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc < 0) git::fail("cannot look up '" + path + "' at " + commit_id + " in " + impl_->where);
+    git::TreeEntryPtr owned(entry);
+    if (!git::is_file_entry(entry)) return std::nullopt;
+    return git::hex(*git_tree_entry_id(entry));
+}
+
+std::optional<std::string> Repository::read_file_at(const std::string& commit_id,
+                                                    const std::string& path) const {
+    const std::optional<std::string> blob_id = blob_id_at(commit_id, path);
+    if (!blob_id) return std::nullopt;
+    const git_oid id = git::parse_id(*blob_id, "blob");
+    git_blob* blob = nullptr;
+    if (git_blob_lookup(&blob, impl_->repo.get(), &id) < 0) {
+        git::fail("cannot read '" + path + "' at " + commit_id + " in " + impl_->where);
+    }
+    git::BlobPtr owned(blob);
+    const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
+    return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
+}
+
+namespace {
+
+// While it lives, libgit2 reads objects without hashing them to check their
+// ids. The option is process-wide and has no getter: accord leaves it at
+// libgit2's default (on) everywhere else and reads from one thread at a time.
+struct Unverified {
+    Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0); }
+    ~Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1); }
+    Unverified(const Unverified&) = delete;
+    Unverified& operator=(const Unverified&) = delete;
+};
+
+}  // namespace
+
+namespace {
+
+// Visits the commits reachable from `from_commit`, newest first (topological,
+// ties by commit time), as `git log` lists them.
+template <typename Visit>
+void walk_commits(const Repository::Impl& impl, const std::string& from_commit, Walk walk,
+                  Visit visit) {
+    const git::CommitPtr start = impl.lookup_commit(from_commit);
+    git_revwalk* raw_walk = nullptr;
+    if (git_revwalk_new(&raw_walk, impl.repo.get()) < 0) {
+        git::fail("cannot walk the history of " + impl.where);
+    }
+    git::RevwalkPtr walker(raw_walk);
+    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    if (walk == Walk::first_parent) git_revwalk_simplify_first_parent(raw_walk);
+    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
+        git::fail("cannot walk the history from " + from_commit + " in " + impl.where);
+    }
+    git_oid id;
+    int rc = 0;
+    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
+        git_commit* raw_commit = nullptr;
+        if (git_commit_lookup(&raw_commit, impl.repo.get(), &id) < 0) {
+            git::fail("cannot read commit " + git::hex(id) + " in " + impl.where);
+        }
+        const git::CommitPtr commit(raw_commit);
+        visit(static_cast<const git_commit*>(raw_commit));
+    }
+    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + impl.where);
+}
+
+// The same walk, visiting only the commits whose `key_of` (what they hold
+// at some paths) differs by `same` from their first parent's; a root commit
+// is compared with `absent`, the key of a commit that holds none of them.
+// The walk usually visits a commit's first parent next, so the parent's key
+// is kept for it and each tree is read once.
+template <typename Key, typename KeyOf, typename Same, typename Visit>
+void walk_changes(const Repository::Impl& impl, const std::string& from_commit, Walk walk,
+                  const Key& absent, KeyOf key_of, Same same, Visit visit) {
+    std::optional<git_oid> cached_id;
+    Key cached = absent;
+    walk_commits(impl, from_commit, walk, [&](const git_commit* commit) {
+        const git_oid* id = git_commit_id(commit);
+        const Key mine = cached_id && git_oid_equal(&*cached_id, id) ? cached : key_of(commit);
+        Key parent_key = absent;
+        cached_id.reset();
+        if (git_commit_parentcount(commit) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, commit, 0) < 0) {
+                git::fail("cannot read the parent of " + git::hex(*id) + " in " + impl.where);
+            }
+            const git::CommitPtr owned(parent);
+            parent_key = key_of(parent);
+            cached_id = *git_commit_id(parent);
+            cached = parent_key;
+        }
+        if (!same(mine, parent_key)) visit(commit, mine);
+    });
+}
+
+}  // namespace
+
+std::vector<Repository::FileCommit> Repository::file_commits(
+    const std::string& from_commit, const std::string& path,
+    const std::function<void(const FileCommit&)>& found) const {
+    const Unverified unverified;
+    std::vector<FileCommit> out;
+    if (path.empty()) {  // the work tree itself: history's entry is the root tree, no blob
+        for (CommitInfo& commit : history(from_commit, {path})) {
+            out.push_back({std::move(commit), std::nullopt});
+            if (found) found(out.back());
+        }
+        return out;
+    }
+    // history's walk for one path, keeping the entry it finds in each commit
+    // so that the blob id needs no second lookup.
+    struct Entry {
+        git_oid id;
+        bool blob;
+    };
+    auto entry_of = [&](const git_commit* commit) -> std::optional<Entry> {
+        const git::TreePtr tree = impl_->tree_of(commit);
+        git_tree_entry* entry = nullptr;
+        const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
+        if (rc == GIT_ENOTFOUND) return std::nullopt;
+        if (rc < 0) git::fail("cannot look up '" + path + "' in " + impl_->where);
+        git::TreeEntryPtr owned(entry);
+        return Entry{*git_tree_entry_id(entry), git::is_file_entry(entry)};
+    };
+    auto same = [](const std::optional<Entry>& a, const std::optional<Entry>& b) {
+        if (a.has_value() != b.has_value()) return false;
+        return !a || git_oid_equal(&a->id, &b->id);
+    };
+    walk_changes(*impl_, from_commit, Walk::full, std::optional<Entry>(), entry_of, same,
+                 [&](const git_commit* commit, const std::optional<Entry>& mine) {
+                     std::optional<std::string> blob;
+                     if (mine && mine->blob) blob = git::hex(mine->id);
+                     out.push_back({impl_->info(commit), std::move(blob)});
+                     if (found) found(out.back());
+                 });
+    return out;
+}
+
+std::string Repository::read_blob_unverified(const std::string& blob_id) const {
+    const git_oid id = git::parse_id(blob_id, "blob");
+    git_blob* blob = nullptr;
+    int rc = 0;
+    {
+        const Unverified unverified;
+        rc = git_blob_lookup(&blob, impl_->repo.get(), &id);
+    }
+    if (rc < 0) git::fail("cannot read blob " + blob_id + " in " + impl_->where);
+    git::BlobPtr owned(blob);
+    const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
+    return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
+}
+
+std::vector<std::string> Repository::list_files(const std::string& commit_id) const {
+    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    std::vector<std::string> files;
+    auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (git::is_file_entry(entry)) {
+            static_cast<std::vector<std::string>*>(payload)->push_back(std::string(root) +
+                                                                       git_tree_entry_name(entry));
+        }
+        return 0;
+    };
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &files) < 0) {
+        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::vector<std::string> Repository::list_links(const std::string& commit_id) const {
+    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    std::vector<std::string> links;
+    auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (git::is_link_entry(entry)) {
+            static_cast<std::vector<std::string>*>(payload)->push_back(std::string(root) +
+                                                                       git_tree_entry_name(entry));
+        }
+        return 0;
+    };
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &links) < 0) {
+        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
+    }
+    std::sort(links.begin(), links.end());
+    return links;
+}
+
+std::vector<CommitInfo> Repository::history(const std::string& from_commit,
+                                            const std::vector<std::string>& paths,
+                                            Walk walk) const {
+    std::vector<CommitInfo> result;
+    if (paths.empty()) {
+        walk_commits(*impl_, from_commit, walk,
+                     [&](const git_commit* commit) { result.push_back(impl_->info(commit)); });
+        return result;
+    }
+    using Entries = std::vector<std::optional<git_oid>>;
+    auto entries_of = [&](const git_commit* commit) {
+        const git::TreePtr tree = impl_->tree_of(commit);
+        Entries entries;
+        for (const std::string& path : paths) entries.push_back(impl_->entry_id(tree.get(), path));
+        return entries;
+    };
+    auto same = [](const Entries& a, const Entries& b) {
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            if (a[i].has_value() != b[i].has_value()) return false;
+            if (a[i] && !git_oid_equal(&*a[i], &*b[i])) return false;
+        }
+        return true;
+    };
+    walk_changes(
+        *impl_, from_commit, walk, Entries(paths.size()), entries_of, same,
+        [&](const git_commit* commit, const Entries&) { result.push_back(impl_->info(commit)); });
+    return result;
+}
+
+Signature Repository::default_signature() const {
+    std::string name = get_config("user.name").value_or("");
+    std::string email = get_config("user.email").value_or("");
+    if (const char* env = std::getenv("GIT_COMMITTER_NAME"); env && *env) name = env;
+    if (const char* env = std::getenv("GIT_COMMITTER_EMAIL"); env && *env) email = env;
+    if (name.empty()) name = "accord";
+    if (email.empty()) email = "accord@localhost";
+    git_signature* now = nullptr;
+    if (git_signature_now(&now, name.c_str(), email.c_str()) < 0) {
+        git::fail("invalid git identity '" + name + " <" + email + ">' (user.name, user.email)");
+    }
+    git::SignaturePtr owned(now);
+    return git::from_git(now);
+}
+
+namespace {
+
+// The repository-local level of the configuration (.git/config).
+git::ConfigPtr local_config(git_repository* repo, const std::string& where) {
+    git_config* all = nullptr;
+    if (git_repository_config(&all, repo) < 0)
+        git::fail("cannot open the configuration of " + where);
+    git::ConfigPtr owned_all(all);
+    git_config* local = nullptr;
+    if (git_config_open_level(&local, all, GIT_CONFIG_LEVEL_LOCAL) < 0) {
+        git::fail("cannot open the configuration of " + where);
+    }
+    return git::ConfigPtr(local);
+}
+
+}  // namespace
+
+void Repository::set_config(const std::string& key, const std::string& value) {
+    const git::ConfigPtr local = local_config(impl_->repo.get(), impl_->where);
+    const int rc = git_config_set_string(local.get(), key.c_str(), value.c_str());
+    if (rc == GIT_EINVALIDSPEC) git::fail_usage("invalid configuration key '" + key + "'");
+    if (rc < 0) git::fail("cannot set " + key + " in the configuration of " + impl_->where);
+}
+
+void Repository::unset_config(const std::string& key) {
+    const git::ConfigPtr local = local_config(impl_->repo.get(), impl_->where);
+    const int rc = git_config_delete_entry(local.get(), key.c_str());
+    if (rc == GIT_ENOTFOUND) return;
+    if (rc == GIT_EINVALIDSPEC) git::fail_usage("invalid configuration key '" + key + "'");
+    if (rc < 0) git::fail("cannot unset " + key + " in the configuration of " + impl_->where);
+}
+
+std::optional<std::string> Repository::get_config(const std::string& key) const {
+    git_config* all = nullptr;
+    if (git_repository_config_snapshot(&all, impl_->repo.get()) < 0) {
+        git::fail("cannot open the configuration of " + impl_->where);
+    }
+    git::ConfigPtr owned(all);
+    git::Buffer value;
+    const int rc = git_config_get_string_buf(&value.buf, all, key.c_str());
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc == GIT_EINVALIDSPEC) git::fail_usage("invalid configuration key '" + key + "'");
+    if (rc < 0) git::fail("cannot read " + key + " from the configuration of " + impl_->where);
+    return value.str();
+}
+
+// ---------------------------------------------------------------- trailers
+
+Trailers trailers(const std::string& message) {
+    git::ensure_initialised();
+    git_message_trailer_array array{};
+    if (git_message_trailers(&array, message.c_str()) < 0) {
+        git::fail("cannot read the trailers of a commit message");
+    }
+    Trailers out;
+    for (std::size_t i = 0; i < array.count; ++i) {
+        out.emplace_back(array.trailers[i].key, array.trailers[i].value);
+    }
+    git_message_trailer_array_free(&array);
+    return out;
+}
+
+std::vector<std::string> trailer_values(const Trailers& all, std::string_view key) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    std::vector<std::string> values;
+    for (const auto& [k, v] : all) {
+        if (std::equal(k.begin(), k.end(), key.begin(), key.end(),
+                       [&](char a, char b) { return lower(a) == lower(b); })) {
+            values.push_back(v);
+        }
+    }
+    return values;
+}
+
+}  // namespace accord

@@ -1,0 +1,98 @@
+#include "core/store/workspace.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/store/revision.hpp"
+#include "core/util/file.hpp"
+
+namespace accord {
+
+Workspace::Workspace(Repository repo, Config config, bool has_config)
+    : repo_(std::move(repo)), config_(std::move(config)), has_config_(has_config) {}
+
+Workspace Workspace::open(const std::string& path_inside) {
+    Repository repo = Repository::open(path_inside);
+    const std::string config_path = repo.workdir() + kConfigFileName;
+    std::error_code ec;
+    if (!std::filesystem::exists(config_path, ec))
+        return Workspace(std::move(repo), Config{}, false);
+    Config config = load_config(config_path);
+    return Workspace(std::move(repo), std::move(config), true);
+}
+
+ParseOptions Workspace::parse_options() const {
+    ParseOptions options;
+    options.notation = config_.notation;
+    return options;
+}
+
+std::string Workspace::resolve(std::string_view spec) const {
+    return resolve_revision(repo_, config_, spec);
+}
+
+std::optional<std::string> Workspace::read(const std::string& commit,
+                                           const std::string& path) const {
+    if (!commit.empty()) return repo_.read_file_at(commit, path);
+    // The work tree as a clone made it: a tracked link is never followed.
+    const FileResult file = read_file_within(repo_.workdir(), path);
+    return file.contents;
+}
+
+std::vector<std::string> Workspace::texts(const std::string& commit) const {
+    std::vector<std::string> out;
+    const std::optional<std::string> head = repo_.head();
+    const std::string from = commit.empty() ? head.value_or("") : commit;
+    if (from.empty()) return out;
+    for (const std::string& path : repo_.list_files(from)) {
+        if (is_text_path(path)) out.push_back(path);
+    }
+    return out;
+}
+
+std::vector<std::string> Workspace::skipped_links(const std::string& commit) const {
+    std::vector<std::string> out;
+    const std::optional<std::string> head = repo_.head();
+    const std::string from = commit.empty() ? head.value_or("") : commit;
+    if (from.empty()) return out;
+    for (const std::string& path : repo_.list_links(from)) {
+        if (is_text_path(path)) out.push_back(path);
+    }
+    if (commit.empty()) {
+        for (const std::string& path : texts(commit)) {
+            if (is_link_within(repo_.workdir(), path)) out.push_back(path);
+        }
+        std::sort(out.begin(), out.end());
+    }
+    return out;
+}
+
+bool is_text_path(std::string_view path) {
+    const std::string extension = std::filesystem::path(path).extension().string();
+    return extension == ".md" || extension == ".txt";
+}
+
+bool path_within(std::string_view path, std::string_view root) {
+    while (!root.empty() && root.back() == '/') root.remove_suffix(1);
+    if (root.empty() || root == ".") return true;
+    return path.substr(0, root.size()) == root &&
+           (path.size() == root.size() || path[root.size()] == '/');
+}
+
+bool path_within_any(std::string_view path, const std::vector<std::string>& roots) {
+    if (roots.empty()) return true;
+    for (const std::string& root : roots) {
+        if (path_within(path, root)) return true;
+    }
+    return false;
+}
+
+bool inside_work_tree(const std::string& path) {
+    return work_tree_around(path).has_value();
+}
+
+bool looks_binary(std::string_view bytes) {
+    return bytes.substr(0, 8000).find('\0') != std::string_view::npos;
+}
+
+}  // namespace accord

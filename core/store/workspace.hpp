@@ -1,0 +1,70 @@
+#pragma once
+// An accord repository opened for a command: the git repository, its
+// registry (accord.yaml at the top of the work tree, defaults when absent)
+// and the parse options that follow from it.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/store/config.hpp"
+#include "core/notation/parse.hpp"
+#include "core/store/repository.hpp"
+
+namespace accord {
+
+class Workspace {
+  public:
+    // Opens the repository holding `path_inside`; a malformed accord.yaml is an
+    // error naming its line, a missing one gives the defaults.
+    static Workspace open(const std::string& path_inside = ".");
+
+    Repository& repo() { return repo_; }
+    const Repository& repo() const { return repo_; }
+    const Config& config() const { return config_; }
+    bool has_config() const { return has_config_; }
+    std::string config_path() const { return repo_.workdir() + kConfigFileName; }
+    ParseOptions parse_options() const;
+
+    // A revision as git spells it, a date (YYYY-MM-DD, the end of that day)
+    // or a meeting name (the end of the meeting): the commit id.
+    std::string resolve(std::string_view spec) const;
+
+    // The text of `path` (relative to the work tree) at a commit, or in the
+    // work tree when `commit` is empty; nullopt when it does not exist there.
+    std::optional<std::string> read(const std::string& commit, const std::string& path) const;
+
+    // Negotiation texts at a commit (or the work tree's tracked ones): .md and .txt files.
+    std::vector<std::string> texts(const std::string& commit) const;
+
+    // The text paths that texts() and read() leave out because they are
+    // symbolic links (tracked as links at the commit, or, in the work tree,
+    // a tracked text now standing as a link or below one): a link from a
+    // clone may point anywhere, so it is never read. Commands that read
+    // every text name these in a note.
+    std::vector<std::string> skipped_links(const std::string& commit) const;
+
+  private:
+    Workspace(Repository repo, Config config, bool has_config);
+    Repository repo_;
+    Config config_;
+    bool has_config_;
+};
+
+// Negotiation texts are the .md and .txt files.
+bool is_text_path(std::string_view path);
+
+// `path` (relative to the work tree) is `root` or lies under the directory
+// `root`; an empty root, "." or "/" take in everything. Trailing '/' on the
+// root do not matter. path_within_any: any of `roots`, or no roots at all.
+bool path_within(std::string_view path, std::string_view root);
+bool path_within_any(std::string_view path, const std::vector<std::string>& roots);
+
+// True when `path` lies in a git work tree: it or a directory above it holds
+// .git (a directory, or a file as in linked work trees and submodules).
+bool inside_work_tree(const std::string& path);
+
+// True for files that look binary (a NUL byte near the start), as git decides.
+bool looks_binary(std::string_view bytes);
+
+}  // namespace accord

@@ -1,0 +1,355 @@
+#include "hooks/record/import_apply.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+#include "hooks/record/init.hpp"
+#include "hooks/record/proposal.hpp"
+#include "core/store/repository.hpp"
+#include "core/util/file.hpp"
+
+namespace accord {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------- commits
+
+std::string one_line(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    std::replace(text.begin(), text.end(), '\r', ' ');
+    text.erase(0, text.find_first_not_of(" \t"));
+    text.erase(text.find_last_not_of(" \t") + 1);
+    return text;
+}
+
+std::string commit_message(const PlannedProposal& proposal, const std::string& path,
+                           const std::vector<std::string>& proposers) {
+    std::string subject = one_line(proposal.message);
+    if (subject.empty()) subject = "Proposal by " + join_names(proposers) + " on " + path;
+    std::string message = subject + "\n\n";
+    for (const std::string& name : proposers) message += "Proposed-by: " + one_line(name) + "\n";
+    if (const std::string group = one_line(proposal.on_behalf_of); !group.empty())
+        message += "On-behalf-of: " + group + "\n";
+    return message;
+}
+
+// ---------------------------------------------------------------- target
+
+std::string without_trailing_slash(std::string path) {
+    while (path.size() > 1 && path.back() == '/') path.pop_back();
+    return path;
+}
+
+std::string canonical_text(const fs::path& path) {
+    std::error_code ec;
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(path), ec);
+    return without_trailing_slash((ec ? path : canonical).lexically_normal().string());
+}
+
+bool exists_no_follow(const std::string& path) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(path, ec));
+}
+
+std::string list_some(const std::vector<std::string>& paths) {
+    std::string out;
+    for (std::size_t i = 0; i < paths.size() && i < 3; ++i) out += (i ? ", " : "") + paths[i];
+    if (paths.size() > 3) out += " and " + std::to_string(paths.size() - 3) + " more";
+    return out;
+}
+
+// The existing repository an import goes into: checked whole before any write.
+// Returns its accord.yaml text.
+std::string check_existing(const Repository& repo, const ImportPlan& plan) {
+    const std::string where = without_trailing_slash(repo.workdir());
+    const std::string branch = repo.current_branch();  // a detached HEAD is refused here
+    if (!repo.is_empty_branch()) {
+        throw usage_error("branch '" + branch + "' of " + where +
+                          " already has commits; accord import records a whole history and "
+                          "needs a branch without any: import into a new repository with "
+                          "--into DIR");
+    }
+    const std::string config_path = repo.workdir() + registry_file_name();
+    if (!exists_no_follow(config_path)) {
+        throw usage_error(where + " is not an accord repository (it has no " +
+                          registry_file_name() +
+                          "); run 'accord init' there first, or import into a new repository "
+                          "with --into DIR");
+    }
+    FileResult config = read_file_within(repo.workdir(), registry_file_name());
+    if (!config.contents) throw failure("cannot read the negotiation registry " + config.error);
+
+    std::vector<std::string> present;
+    for (const PlannedFile& file : plan.files) {
+        if (exists_no_follow(repo.workdir() + file.path)) present.push_back(file.path);
+    }
+    if (!present.empty()) {
+        throw usage_error("the import would overwrite " + list_some(present) + " in " + where +
+                          "; move them away, or import into a new repository with --into DIR");
+    }
+    return std::move(*config.contents);
+}
+
+// What `accord init` sets up in the work tree besides accord.yaml and that
+// the negotiation's clones need too (.gitattributes routing texts through
+// accord's merge and diff drivers), when git does not track it yet: it goes
+// into the first commit with the registry.
+std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* name : {".gitattributes"}) {
+        if (!exists_no_follow(repo.workdir() + name)) continue;
+        if (const std::optional<std::string> head = repo.head();
+            head && repo.blob_id_at(*head, name))
+            continue;
+        FileResult file = read_file_within(repo.workdir(), name);
+        if (file.problem == FileProblem::link) continue;  // never recorded through a link
+        if (!file.contents) throw failure("cannot read " + file.error);
+        files.emplace_back(name, std::move(*file.contents));
+    }
+    return files;
+}
+
+// Records `commits` on the current (empty) branch of `repo`; returns the last
+// id. `kept`: a failure half-way leaves what was recorded, so say what that is.
+std::string record(Repository& repo, std::vector<PreparedCommit> commits, bool kept) {
+    if (!commits.empty()) {
+        for (auto& file : setup_files(repo)) commits.front().files.push_back(std::move(file));
+    }
+    const Signature committer = repo.default_signature();
+    std::optional<std::string> parent = repo.head();
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+        const PreparedCommit& c = commits[i];
+        const std::optional<std::int64_t> day = parse_iso_date(c.date);
+        if (!day || c.proposers.empty()) {
+            throw failure("the import plan for " + c.path + " (line " + std::to_string(c.line) +
+                          ") has no date or no proposer; nothing more was recorded");
+        }
+        CommitRequest request;
+        for (const auto& [path, contents] : c.files) request.files.emplace_back(path, contents);
+        const std::string& author = c.proposers.front();
+        // Noon UTC, as `accord propose --date` records a day.
+        request.author =
+            Signature{author, import_author_email(author), day_start_utc(*day) + 12 * 3600, 0};
+        request.committer = committer;
+        request.message = c.message;
+        request.parent = parent;
+        request.write_worktree = true;
+        try {
+            parent = repo.commit_files(request);
+        } catch (const Error& e) {
+            if (i == 0 || !kept) throw;
+            throw Error(e.exit_code(), std::string(e.what()) + "\n(the import stopped after " +
+                                           std::to_string(i) + " of " +
+                                           std::to_string(commits.size()) +
+                                           " proposals, the last " + parent->substr(0, 12) + ")");
+        }
+    }
+    return parent.value_or("");
+}
+
+void fill_result(ImportResult& result, const ImportPlan& plan, const ImportRegistry& registry,
+                 const std::vector<PreparedCommit>& commits) {
+    result.negotiation = registry.negotiation;
+    result.files = plan.files.size();
+    result.commits = commits.size();
+    result.delegations = registry.delegations;
+    result.added = registry.added;
+    if (!commits.empty()) {
+        result.first_date = commits.front().date;
+        result.last_date = commits.back().date;
+    }
+    std::size_t most = 0;
+    for (const PlannedFile& file : plan.files) {
+        if (file.proposals.size() > most && file.kind != "outline" && file.kind != "unclassified") {
+            most = file.proposals.size();
+            result.busiest_path = file.path;
+            result.busiest_first_date = file.proposals.front().date;
+        }
+    }
+}
+
+// The outermost directory of `dir`'s ancestry (itself included) that does not exist yet.
+std::optional<fs::path> first_missing(const fs::path& dir) {
+    std::optional<fs::path> missing;
+    for (fs::path p = dir; !p.empty() && !exists_no_follow(p.string()); p = p.parent_path()) {
+        missing = p;
+        if (p == p.parent_path()) break;
+    }
+    return missing;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos;
+         at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+    return text;
+}
+
+// A new repository at `final_dir` (missing, or an empty directory).
+ImportResult import_fresh(const ImportPlan& plan, const ImportRequest& request,
+                          const fs::path& final_dir) {
+    RegistryRequest ask;
+    ask.found = found_delegations(plan);
+    ask.negotiation = request.negotiation;
+    ask.default_negotiation = plan.title.empty() ? final_dir.filename().string() : plan.title;
+    const ImportRegistry registry = import_registry(ask);
+    const std::vector<PreparedCommit> commits = prepare_import(plan, registry);
+
+    const fs::path parent = final_dir.parent_path();
+    const std::optional<fs::path> created = first_missing(parent);
+    std::error_code ec;
+    fs::create_directories(parent, ec);
+    if (ec) throw failure("cannot create " + parent.string() + ": " + ec.message());
+    fs::path staging;
+    for (int n = 0;; ++n) {
+        staging = parent / ("." + final_dir.filename().string() + ".import-" +
+                            std::to_string(::getpid()) + (n ? "-" + std::to_string(n) : ""));
+        if (!exists_no_follow(staging.string())) break;
+    }
+
+    ImportResult result;
+    try {
+        InitRequest init;
+        init.dir = staging.string();
+        init.negotiation = registry.negotiation;
+        init.accord_path = request.accord_path;
+        const InitResult made = init_negotiation(init);
+        result.warnings = made.warnings;
+        result.warnings.insert(result.warnings.end(), made.hooks.warnings.begin(),
+                               made.hooks.warnings.end());
+        {
+            Repository repo = Repository::open(staging.string());
+            result.branch = repo.current_branch();
+            result.head = record(repo, commits, false);
+        }
+        fs::rename(staging, final_dir, ec);
+        if (ec) {
+            throw failure("cannot move the imported repository from " + staging.string() + " to " +
+                          final_dir.string() + ": " + ec.message() + "; nothing was kept");
+        }
+    } catch (...) {
+        fs::remove_all(staging, ec);
+        if (created) fs::remove_all(*created, ec);
+        throw;
+    }
+    for (std::string& warning : result.warnings)
+        warning = replace_all(warning, staging.string(), final_dir.string());
+    result.workdir = final_dir.string() + "/";
+    result.created_repository = true;
+    fill_result(result, plan, registry, commits);
+    return result;
+}
+
+// The existing accord repository `repo`, with an empty branch.
+ImportResult import_existing(const ImportPlan& plan, const ImportRequest& request,
+                             Repository repo) {
+    RegistryRequest ask;
+    ask.found = found_delegations(plan);
+    ask.existing_yaml = check_existing(repo, plan);
+    ask.existing_path = repo.workdir() + registry_file_name();
+    ask.negotiation = request.negotiation;
+    ask.default_negotiation = plan.title;
+    const ImportRegistry registry = import_registry(ask);
+    const std::vector<PreparedCommit> commits = prepare_import(plan, registry);
+
+    ImportResult result;
+    result.workdir = repo.workdir();
+    result.branch = repo.current_branch();
+    result.head = record(repo, commits, true);
+    fill_result(result, plan, registry, commits);
+    return result;
+}
+
+}  // namespace
+
+ImportPlan plan_import_file(const std::string& path, ImportOptions options) {
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) {
+        throw usage_error("cannot import " + path +
+                          ": it is a directory; name the compilation file, e.g. "
+                          "draft-recommendations.txt");
+    }
+    FileResult file = read_file(path);
+    if (!file.contents) throw usage_error("cannot import: cannot read " + file.error);
+    options.source_name = path;
+    return plan_import(*file.contents, options);
+}
+
+std::vector<FoundDelegation> found_delegations(const ImportPlan& plan) {
+    std::vector<FoundDelegation> found;
+    for (const PlannedDelegation& d : plan.delegations)
+        found.push_back({d.name, d.aliases, d.kind});
+    return found;
+}
+
+std::vector<PreparedCommit> prepare_import(const ImportPlan& plan, const ImportRegistry& registry) {
+    std::vector<PreparedCommit> commits;
+    for (const ProposalRef& ref : date_order(plan)) {
+        const PlannedFile& file = plan.files[ref.file];
+        const PlannedProposal& proposal = file.proposals[ref.proposal];
+        PreparedCommit commit;
+        if (commits.empty()) commit.files.emplace_back(registry_file_name(), registry.yaml);
+        commit.files.emplace_back(file.path, proposal.text);
+        for (const std::string& name : proposal.proposers) {
+            const std::string& registered = registry.canonical(name);
+            // Two spellings the plan kept apart may be one delegation here.
+            if (std::find(commit.proposers.begin(), commit.proposers.end(), registered) ==
+                commit.proposers.end())
+                commit.proposers.push_back(registered);
+        }
+        commit.date = proposal.date;
+        commit.message = commit_message(proposal, file.path, commit.proposers);
+        commit.path = file.path;
+        commit.line = proposal.line;
+        commits.push_back(std::move(commit));
+    }
+    return commits;
+}
+
+ImportResult import_compilation(const ImportPlan& plan, const ImportRequest& request) {
+    if (!request.into) {
+        std::optional<Repository> here;
+        try {
+            here.emplace(Repository::open(request.cwd));
+        } catch (const Error& e) {
+            if (e.exit_code() != kExitUsage) throw;
+            throw usage_error(std::string(e.what()) +
+                              ", or import into a new repository with --into DIR");
+        }
+        return import_existing(plan, request, std::move(*here));
+    }
+    if (request.into->empty()) throw usage_error("--into needs a directory");
+    const fs::path given = fs::path(request.cwd) / *request.into;
+    const fs::path final_dir = fs::path(canonical_text(given));
+    std::error_code ec;
+    const fs::file_status status = fs::status(final_dir, ec);
+    if (!fs::exists(status)) return import_fresh(plan, request, final_dir);
+    if (!fs::is_directory(status)) {
+        throw usage_error("cannot import into " + *request.into +
+                          ": it exists and is not a directory; name a new directory");
+    }
+    if (fs::is_empty(final_dir, ec) && !ec) return import_fresh(plan, request, final_dir);
+    // A repository's top (made by `accord init`, say) takes the import like
+    // the current repository would; any other non-empty directory is refused.
+    std::optional<Repository> repo;
+    try {
+        repo.emplace(Repository::open(final_dir.string()));
+    } catch (const Error& e) {
+        if (e.exit_code() != kExitUsage) throw;
+    }
+    if (!repo || canonical_text(repo->workdir()) != final_dir.string()) {
+        throw usage_error("cannot import into " + *request.into +
+                          ": it exists and is not empty (nor the top of a repository); name a "
+                          "new directory and accord import creates it");
+    }
+    return import_existing(plan, request, std::move(*repo));
+}
+
+}  // namespace accord

@@ -1,0 +1,339 @@
+#include "hooks/record/proposal.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "core/util/date.hpp"
+#include "core/util/file.hpp"
+#include "hooks/pre_propose.hpp"
+
+namespace accord {
+
+namespace {
+
+// ---------------------------------------------------------------- when
+
+struct When {
+    std::int64_t day = 0;  // the proposal's calendar day
+    std::int64_t time = 0;
+    int offset_minutes = 0;
+    const Meeting* meeting = nullptr;
+};
+
+std::int64_t parse_day(const std::string& text, const std::string& what) {
+    if (const std::optional<std::int64_t> day = parse_iso_date(text)) return *day;
+    if (looks_like_iso_date(text)) {
+        throw usage_error("malformed " + what + " '" + text +
+                          "': there is no such day; write a real date as YYYY-MM-DD");
+    }
+    throw usage_error("malformed " + what + " '" + text +
+                      "': write it as YYYY-MM-DD, for example 2014-02-25");
+}
+
+std::string meeting_list(const Config& config) {
+    std::string list;
+    for (const Meeting& m : config.meetings) list += (list.empty() ? "" : ", ") + m.name;
+    return list;
+}
+
+When proposal_time(const ProposeRequest& request, const Config& config, const Repository& repo,
+                   std::vector<std::string>& warnings) {
+    When when;
+    if (request.meeting) {
+        when.meeting = config.find_meeting(*request.meeting);
+        if (when.meeting == nullptr) {
+            throw usage_error(
+                "unknown meeting '" + *request.meeting + "': " +
+                (config.meetings.empty()
+                     ? std::string(kConfigFileName) + " lists no meetings; add it under 'meetings:'"
+                     : std::string(kConfigFileName) + " lists " + meeting_list(config)));
+        }
+    }
+    const std::optional<std::string> day_text =
+        request.date ? request.date
+                     : (when.meeting ? std::optional<std::string>(when.meeting->to) : std::nullopt);
+    if (!day_text) {
+        const Signature now = repo.default_signature();
+        when.time = now.time;
+        when.offset_minutes = now.offset_minutes;
+        when.day = local_day(now.time, now.offset_minutes);
+        return when;
+    }
+    when.day = parse_day(*day_text, "date");
+    // Noon UTC: the same calendar day in every time zone a reader may be in.
+    when.time = day_start_utc(when.day) + 12 * 3600;
+    when.offset_minutes = 0;
+    if (request.date && when.meeting &&
+        (*request.date < when.meeting->from || *request.date > when.meeting->to)) {
+        warnings.push_back("the date " + *request.date + " is outside meeting " +
+                           when.meeting->name + " (" + when.meeting->from + " to " +
+                           when.meeting->to + ")");
+    }
+    return when;
+}
+
+// ---------------------------------------------------------------- files
+
+struct Change {
+    std::string path;  // relative to the work tree
+    std::optional<std::string> before, after;
+};
+
+std::string list_paths(const std::vector<std::string>& paths) {
+    if (paths.size() <= 3) return join_names(paths);
+    return paths.front() + " and " + std::to_string(paths.size() - 1) + " other files";
+}
+
+// The work-tree change of each named file against the branch's last commit.
+std::vector<Change> collect_changes(const Repository& repo, const std::optional<std::string>& head,
+                                    const std::vector<std::string>& paths,
+                                    std::vector<std::string>& unchanged) {
+    std::vector<Change> changes;
+    std::vector<std::string> seen;
+    const std::string root = repo.workdir();
+    for (const std::string& given : paths) {
+        const std::string path = repo.relative_path(given);
+        if (path.empty()) {
+            throw usage_error("'" + given +
+                              "' is the whole work tree; name the files to propose, e.g. "
+                              "recs/A-1.md");
+        }
+        if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
+        seen.push_back(path);
+        std::error_code ec;
+        if (std::filesystem::is_directory(root + path, ec)) {
+            throw usage_error("'" + given + "' is a directory; name the files in it (e.g. " + path +
+                              "/*.md)");
+        }
+        Change change{path, head ? repo.read_file_at(*head, path) : std::nullopt, std::nullopt};
+        if (std::filesystem::exists(std::filesystem::symlink_status(root + path, ec))) {
+            FileResult file = read_file_within(root, path);
+            if (file.problem == FileProblem::link) {
+                throw usage_error("'" + given +
+                                  "' is (or lies below) a symbolic link; accord records texts, "
+                                  "never links (replace the link with the file itself)");
+            }
+            if (!file.contents) throw failure("cannot read " + file.error);
+            change.after = std::move(file.contents);
+        } else if (!change.before) {
+            throw usage_error("'" + given + "' does not exist in the work tree" +
+                              (head ? " nor in the last proposal" : std::string()) +
+                              "; check the path");
+        }
+        if (change.before == change.after) {
+            unchanged.push_back(path);
+            continue;
+        }
+        changes.push_back(std::move(change));
+    }
+    return changes;
+}
+
+// The newest proposal day among the commits that changed `path`.
+std::optional<hooks::LastProposal> last_proposal(const Repository& repo,
+                                                 const std::optional<std::string>& head,
+                                                 const std::string& path) {
+    if (!head) return std::nullopt;
+    std::optional<hooks::LastProposal> last;
+    for (const CommitInfo& commit : repo.history(*head, {path})) {
+        const std::int64_t day = local_day(commit.author.time, commit.author.offset_minutes);
+        if (!last || day > last->day) last = hooks::LastProposal{commit.id, day};
+    }
+    return last;
+}
+
+// ---------------------------------------------------------------- registry
+
+// Adds the requested delegations to `registry`; returns the ones added.
+std::vector<std::string> add_delegations(Config& registry, const std::vector<std::string>& names,
+                                         std::vector<std::string>& warnings) {
+    std::vector<std::string> added;
+    for (const std::string& given : names) {
+        std::string name = given;
+        std::replace(name.begin(), name.end(), '\n', ' ');
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t") + 1);
+        if (normalise_name(name).empty()) {
+            throw usage_error("--add-delegation needs a name, not '" + given + "'");
+        }
+        if (const std::optional<std::string> known = registry.resolve_delegation(name)) {
+            warnings.push_back("delegation '" + name + "' is already registered" +
+                               (*known == name ? std::string() : " as " + *known) +
+                               "; not added again");
+            continue;
+        }
+        registry.delegations.push_back(Delegation{name, {}, ""});
+        added.push_back(name);
+    }
+    return added;
+}
+
+// ---------------------------------------------------------------- message
+
+std::string one_line(std::string text) {
+    std::replace(text.begin(), text.end(), '\n', ' ');
+    std::replace(text.begin(), text.end(), '\r', ' ');
+    return text;
+}
+
+std::string commit_message(const ProposeRequest& request, const std::vector<std::string>& names,
+                           const std::vector<std::string>& paths, const When& when) {
+    std::string text = request.message;
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\t'))
+        text.pop_back();
+    text.erase(0, text.find_first_not_of("\n"));
+    if (text.empty()) {
+        // accord.yaml rewritten for --add-delegation is not what the proposal is about.
+        std::vector<std::string> shown;
+        for (const std::string& path : paths) {
+            if (path != kConfigFileName || request.add_delegations.empty()) shown.push_back(path);
+        }
+        text =
+            "Proposal by " + join_names(names) + " on " + list_paths(shown.empty() ? paths : shown);
+    }
+    text += "\n\n";
+    for (const std::string& name : names) text += "Proposed-by: " + one_line(name) + "\n";
+    if (when.meeting) text += "Meeting: " + one_line(when.meeting->name) + "\n";
+    return text;
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- public
+
+ProposalRefused::ProposalRefused(std::vector<hooks::Problem> problems)
+    : Error(kExitFound, "proposal refused; nothing was recorded:\n" + hooks::render(problems)),
+      problems_(std::move(problems)) {}
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+std::string delegation_email(const std::string& name) {
+    std::string slug;
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum || (c >= 'A' && c <= 'Z')) {
+            slug += alnum ? c : static_cast<char>(c - 'A' + 'a');
+        } else if (!slug.empty() && slug.back() != '-') {
+            slug += '-';
+        }
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return (slug.empty() ? std::string("delegation") : slug) + "@delegations.accord";
+}
+
+ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
+    Repository& repo = workspace.repo();
+    if (request.paths.empty()) {
+        throw usage_error(
+            "name the files to propose, e.g. 'accord propose recs/A-1.md --by Japan'");
+    }
+    if (request.proposers.empty()) {
+        throw usage_error("name at least one proposer with --by, e.g. --by Japan");
+    }
+    ProposeResult result;
+    result.branch = repo.current_branch();  // a detached HEAD is refused here
+    const std::optional<std::string> head = repo.head();
+    const std::string root = repo.workdir();
+
+    const When when = proposal_time(request, workspace.config(), repo, result.warnings);
+    Config registry = workspace.config();
+    result.added_delegations = add_delegations(registry, request.add_delegations, result.warnings);
+
+    std::vector<std::string> unchanged;
+    std::vector<Change> changes = collect_changes(repo, head, request.paths, unchanged);
+    std::optional<std::string> new_registry;
+    if (!result.added_delegations.empty()) {
+        auto named = std::find_if(changes.begin(), changes.end(),
+                                  [](const Change& c) { return c.path == kConfigFileName; });
+        const bool listed = named != changes.end() || std::find(unchanged.begin(), unchanged.end(),
+                                                                kConfigFileName) != unchanged.end();
+        const std::optional<std::string> recorded =
+            head ? repo.read_file_at(*head, kConfigFileName) : std::nullopt;
+        const FileResult on_disk = read_file_within(root, kConfigFileName);
+        // A registry never recorded is recorded whole; a recorded one with
+        // edits in the work tree only if the user names it.
+        if (!listed && recorded && on_disk.contents && on_disk.contents != recorded) {
+            throw usage_error(std::string(kConfigFileName) +
+                              " has changes not yet recorded; name it among the files to record "
+                              "them with the new delegation, or propose them first");
+        }
+        new_registry = emit_config(registry);
+        if (named != changes.end()) {
+            named->after = new_registry;
+        } else if (new_registry != recorded) {
+            changes.push_back({kConfigFileName, recorded, new_registry});
+            std::erase(unchanged, std::string(kConfigFileName));
+        }
+    }
+    if (changes.empty()) {
+        const bool one = unchanged.size() == 1;
+        throw usage_error("no change to record in " + list_paths(unchanged) + ": " +
+                          (one ? "the file is" : "the files are") +
+                          " as in the last proposal; edit " + (one ? "it" : "them") +
+                          " first, or name the file you changed");
+    }
+    for (const std::string& path : unchanged) {
+        result.warnings.push_back(path +
+                                  " is as in the last proposal, so it is not part of this one");
+    }
+
+    // The checks, all of them, before anything is written.
+    const hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
+    std::vector<hooks::Problem> problems = proposers.problems;
+    const ParseOptions options = hooks::check_parse_options(registry.notation);
+    for (const Change& change : changes) {
+        if (change.after && hooks::is_negotiation_text(change.path) &&
+            !looks_binary(*change.after)) {
+            std::vector<hooks::Problem> found =
+                hooks::check_text_change(change.path, change.before, *change.after, options);
+            problems.insert(problems.end(), found.begin(), found.end());
+        }
+        if (!hooks::is_negotiation_text(change.path)) continue;  // accord.yaml has no dates
+        if (auto late = hooks::check_date(
+                change.path, when.day, last_proposal(repo, head, change.path), request.backdate)) {
+            problems.push_back(std::move(*late));
+        }
+    }
+    if (!problems.empty()) throw ProposalRefused(std::move(problems));
+
+    for (const Change& change : changes) result.paths.push_back(change.path);
+    hooks::PreProposeOutcome hook =
+        hooks::run_pre_propose(repo, {result.paths, proposers.names, format_iso_date(when.day),
+                                      when.meeting ? when.meeting->name : ""});
+    result.warnings.insert(result.warnings.end(), hook.warnings.begin(), hook.warnings.end());
+    if (hook.refusal) throw ProposalRefused({std::move(*hook.refusal)});
+
+    // The one step that writes: on top of the HEAD checked above, or not at all.
+    CommitRequest commit;
+    for (const Change& change : changes) commit.files.emplace_back(change.path, change.after);
+    const std::string& author = proposers.names.front();
+    commit.author = Signature{author, delegation_email(author), when.time, when.offset_minutes};
+    commit.committer = repo.default_signature();
+    commit.message = commit_message(request, proposers.names, result.paths, when);
+    commit.parent = head;
+    result.commit = repo.commit_files(commit);
+
+    if (new_registry) {
+        // The registry was recorded from memory; bring the work tree's copy in line.
+        if (const std::string error = write_file_atomically(root + kConfigFileName, *new_registry,
+                                                            WriteOptions{root, false});
+            !error.empty()) {
+            throw failure("recorded " + result.commit.substr(0, 12) + ", but could not update " +
+                          error + "; run 'git checkout -- " + kConfigFileName + "'");
+        }
+    }
+    result.proposers = proposers.names;
+    result.date = format_iso_date(when.day);
+    result.meeting = when.meeting ? when.meeting->name : "";
+    result.subject = commit.message.substr(0, commit.message.find('\n'));
+    return result;
+}
+
+}  // namespace accord

@@ -1,0 +1,85 @@
+#pragma once
+// `accord propose`: recording the working-tree change of some files as one
+// attributed proposal (DESIGN.md section 3, issue 3).
+//
+// What a recorded proposal looks like in git:
+//  - author: the first proposer, by canonical name, with a slug address
+//    (`russian-federation@delegations.accord`), at the proposal date. A date
+//    given as YYYY-MM-DD (or a meeting's last day) is recorded as 12:00 UTC
+//    of that day, so that the calendar day reads the same in every time zone;
+//    without a date or meeting, the current time in the local offset;
+//  - committer: the user's git identity (whoever typed it in);
+//  - message: the -m text (default "Proposal by X on PATHS"), a blank line,
+//    one `Proposed-by: NAME` trailer per proposer and `Meeting: NAME` when
+//    a meeting is given;
+//  - --add-delegation NAME registers NAME in accord.yaml in the same commit.
+//    accord.yaml is then rewritten in its canonical form (emit_config), so
+//    comments in it are not kept.
+//
+// Before anything is written, the proposal passes the checks of
+// hooks/checks.hpp (all problems are collected and reported together) and
+// then the repository's own `.accord/hooks/pre-propose` (hooks/pre_propose.hpp)
+// when it exists and is executable. A refused
+// or failed proposal leaves the work tree, the index and the refs exactly as
+// they were: every check runs before the one step that writes, and that step
+// records on top of the HEAD the checks saw or not at all, so a proposal
+// landing concurrently makes this one fail with a message to retry.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/util/errors.hpp"
+#include "core/store/workspace.hpp"
+#include "hooks/checks.hpp"
+
+namespace accord {
+
+struct ProposeRequest {
+    std::vector<std::string> paths;      // absolute, or relative to the current directory
+    std::vector<std::string> proposers;  // names or aliases; the first is the author
+    std::optional<std::string> date;     // YYYY-MM-DD
+    std::optional<std::string> meeting;  // a meeting of accord.yaml
+    std::string message;                 // empty: "Proposal by X on PATHS"
+    std::vector<std::string> add_delegations;
+    bool backdate = false;  // allow a date earlier than a file's last proposal
+};
+
+struct ProposeResult {
+    std::string commit;                  // full id
+    std::string branch;                  // where it was recorded
+    std::vector<std::string> paths;      // recorded, relative to the work tree
+    std::vector<std::string> proposers;  // canonical names, author first
+    std::string date;                    // the proposal's day, YYYY-MM-DD
+    std::string meeting;                 // canonical name, or ""
+    std::string subject;                 // the message's first line
+    std::vector<std::string> added_delegations;
+    std::vector<std::string> warnings;  // recorded anyway, but worth saying
+};
+
+// A proposal the checks or the pre-propose hook refused. Exit code 1 (the
+// command ran and found problems); the message renders every problem.
+class ProposalRefused : public Error {
+  public:
+    explicit ProposalRefused(std::vector<hooks::Problem> problems);
+    const std::vector<hooks::Problem>& problems() const { return problems_; }
+
+  private:
+    std::vector<hooks::Problem> problems_;
+};
+
+// Validates `request` against the workspace's repository and registry and
+// records it as one commit on the current branch. Bad input (no paths or
+// proposers, a file outside the repository or missing, nothing changed, an
+// unknown meeting, a malformed date): usage error (exit 2). Refused by a
+// check or the hook: ProposalRefused. A lost race or an I/O failure: failure
+// (exit 3) saying whether to retry.
+ProposeResult propose(Workspace& workspace, const ProposeRequest& request);
+
+// The address recorded for a delegation: its name lower-cased, runs of other
+// characters than ASCII letters and digits made one '-', at delegations.accord.
+std::string delegation_email(const std::string& name);
+
+// "Japan", "Japan and Sweden", "Japan, Sweden and Brazil": names in a message.
+std::string join_names(const std::vector<std::string>& names);
+
+}  // namespace accord

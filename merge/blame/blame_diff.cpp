@@ -1,0 +1,72 @@
+#include "merge/blame/blame_diff.hpp"
+
+#include <numeric>
+
+#include "merge/diff/sequence_diff.hpp"
+
+// Why this equals diff_interned's mapping: diff_interned diffs the paragraph
+// units with diff_sequences, which takes the units equal at the start and at
+// the end (in that order, the end bounded by the start) as common and diffs
+// only what lies between; then each run of units between two common ones is
+// diffed token by token. The mapping is the set of common pairs, which the
+// order of the script does not change. Here the units shared at the start and
+// end are taken off the same way, the rest goes through the same two steps.
+
+namespace accord {
+
+TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& after) {
+    TokenMapping out;
+    out.old_to_new.assign(before.tokens.size(), kNone);
+    out.new_to_old.assign(after.tokens.size(), kNone);
+    const std::vector<std::uint32_t>& old_units = before.unit_ids;
+    const std::vector<std::uint32_t>& new_units = after.unit_ids;
+
+    // Units [o, o + count) and [n, n + count), equal one to one.
+    auto common_units = [&](std::uint32_t o, std::uint32_t n, std::uint32_t count) {
+        const std::uint32_t a0 = before.unit_first[o], a1 = before.unit_first[o + count];
+        const std::uint32_t b0 = after.unit_first[n];
+        std::iota(out.old_to_new.begin() + a0, out.old_to_new.begin() + a1, b0);
+        std::iota(out.new_to_old.begin() + b0, out.new_to_old.begin() + b0 + (a1 - a0), a0);
+    };
+    // Units [o0, o1) of the old side against [n0, n1) of the new, token by token.
+    auto gap = [&](std::uint32_t o0, std::uint32_t o1, std::uint32_t n0, std::uint32_t n1) {
+        const std::uint32_t a0 = before.unit_first[o0], a1 = before.unit_first[o1];
+        const std::uint32_t b0 = after.unit_first[n0], b1 = after.unit_first[n1];
+        if (a0 == a1 || b0 == b1) return;  // only removals or only additions
+        const std::vector<std::uint32_t> a(before.ids.begin() + a0, before.ids.begin() + a1);
+        const std::vector<std::uint32_t> b(after.ids.begin() + b0, after.ids.begin() + b1);
+        for (const Edit& e : diff_sequences(a, b)) {
+            if (e.kind != EditKind::common) continue;
+            out.old_to_new[a0 + e.old_index] = b0 + e.new_index;
+            out.new_to_old[b0 + e.new_index] = a0 + e.old_index;
+        }
+    };
+
+    const std::uint32_t old_count = static_cast<std::uint32_t>(old_units.size());
+    const std::uint32_t new_count = static_cast<std::uint32_t>(new_units.size());
+    std::uint32_t prefix = 0;
+    while (prefix < old_count && prefix < new_count && old_units[prefix] == new_units[prefix])
+        ++prefix;
+    common_units(0, 0, prefix);
+    std::uint32_t suffix = 0;
+    while (old_count - suffix > prefix && new_count - suffix > prefix &&
+           old_units[old_count - suffix - 1] == new_units[new_count - suffix - 1])
+        ++suffix;
+    const std::vector<std::uint32_t> old_middle(old_units.begin() + prefix,
+                                                old_units.end() - suffix);
+    const std::vector<std::uint32_t> new_middle(new_units.begin() + prefix,
+                                                new_units.end() - suffix);
+    std::uint32_t old_gap = prefix, new_gap = prefix;  // first unit of the current gap
+    for (const Edit& u : diff_sequences(old_middle, new_middle)) {
+        if (u.kind != EditKind::common) continue;
+        const std::uint32_t o = prefix + u.old_index, n = prefix + u.new_index;
+        gap(old_gap, o, new_gap, n);
+        common_units(o, n, 1);
+        old_gap = o + 1, new_gap = n + 1;
+    }
+    gap(old_gap, old_count - suffix, new_gap, new_count - suffix);
+    common_units(old_count - suffix, new_count - suffix, suffix);
+    return out;
+}
+
+}  // namespace accord

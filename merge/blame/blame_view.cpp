@@ -1,0 +1,129 @@
+#include "merge/blame/blame_view.hpp"
+
+#include <algorithm>
+
+#include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
+
+namespace accord {
+
+namespace {
+
+std::string flat(std::string_view text) {
+    std::string out;
+    for (char c : text) out += (c == '\n' || c == '\r') ? ' ' : c;
+    return out;
+}
+
+}  // namespace
+
+std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& options) {
+    const auto& spans = blame.result.spans;
+    const Document& doc = blame.result.document;
+    const auto& proposals = blame.history.proposals;
+    std::size_t width = 0;
+    for (const BlameSpan& s : spans)
+        width = std::max(width, join(proposals[s.origin].proposers).size());
+    width = std::min<std::size_t>(width, 28);
+    const std::string dim = options.colour ? "\033[2m" : "",
+                      reset = options.colour ? "\033[0m" : "",
+                      yellow = options.colour ? "\033[33m" : "";
+
+    std::string out;
+    std::size_t paragraph = 0;
+    for (std::size_t k = 0; k < spans.size();) {
+        // A line: the spans of one origin in a row (marks included), within one paragraph.
+        while (paragraph + 1 < doc.paragraphs.size() &&
+               spans[k].range.begin >= doc.paragraphs[paragraph].range.end) {
+            ++paragraph;
+            out += "\n";
+        }
+        const std::size_t origin = spans[k].origin;
+        const auto restored = spans[k].restored_by;
+        const std::size_t paragraph_end =
+            doc.paragraphs.empty() ? doc.source.size() : doc.paragraphs[paragraph].range.end;
+        std::size_t end = k + 1;
+        while (end < spans.size() && spans[end].origin == origin &&
+               spans[end].restored_by == restored && spans[end].range.begin < paragraph_end) {
+            ++end;
+        }
+        const Proposal& p = proposals[origin];
+        std::string who = join(p.proposers);
+        if (who.size() > width) who = who.substr(0, width - 1) + "…";
+        out += yellow + p.commit.substr(0, 8) + reset + " " + who +
+               std::string(width - std::min(width, who.size()), ' ') + " " + dim + p.day + reset +
+               "  " + flat(doc.text({spans[k].range.begin, spans[end - 1].range.end}));
+        if (restored)
+            out += dim + "  (restored by " + join(proposals[*restored].proposers) + ", " +
+                   proposals[*restored].day + ")" + reset;
+        out += "\n";
+        k = end;
+    }
+    return out;
+}
+
+std::string render_blame_json(const FileBlame& blame) {
+    JsonWriter json(true);
+    const Document& doc = blame.result.document;
+    const auto& proposals = blame.history.proposals;
+    json.begin_object().field("path", blame.path).field("revision", blame.revision);
+    json.key("spans").begin_array();
+    for (const BlameSpan& s : blame.result.spans) {
+        const Proposal& p = proposals[s.origin];
+        json.begin_object()
+            .field("start", s.range.begin)
+            .field("end", s.range.end)
+            .field("kind", to_string(s.kind))
+            .field("text", doc.text(s.range))
+            .field("commit", p.commit);
+        json.key("proposers").begin_array();
+        for (const std::string& n : p.proposers) json.value(n);
+        json.end_array().field("date", p.date).key("restored_by");
+        if (s.restored_by) {
+            json.value(proposals[*s.restored_by].commit);
+        } else {
+            json.null();
+        }
+        json.end_object();
+    }
+    json.end_array().end_object();
+    return json.str() + "\n";
+}
+
+std::string render_who_text(const WhoReport& report) {
+    std::string out;
+    const WordingEvent& first = report.events.front();
+    out += "\"" + report.phrase + "\" was first proposed by " + join(first.proposal.proposers) +
+           " on " + first.proposal.day + " in " + first.path + " (" +
+           first.proposal.commit.substr(0, 10) + ")\n";
+    if (!first.proposal.subject.empty()) out += "    " + first.proposal.subject + "\n";
+    for (std::size_t k = 1; k < report.events.size(); ++k) {
+        const WordingEvent& e = report.events[k];
+        out += "  " + e.proposal.day + "  " + std::string(to_string(e.state)) + " by " +
+               join(e.proposal.proposers) + " (" + e.proposal.commit.substr(0, 10) + ")\n";
+    }
+    out += report.stands ? "It stands in the current text (" + report.current_state + ").\n"
+                         : "It is not in the current text.\n";
+    return out;
+}
+
+std::string render_who_json(const WhoReport& report) {
+    JsonWriter json(true);
+    json.begin_object().field("phrase", report.phrase).key("events").begin_array();
+    for (const WordingEvent& e : report.events) {
+        json.begin_object()
+            .field("state", to_string(e.state))
+            .field("path", e.path)
+            .field("commit", e.proposal.commit);
+        json.field("date", e.proposal.date).key("proposers").begin_array();
+        for (const std::string& n : e.proposal.proposers) json.value(n);
+        json.end_array().end_object();
+    }
+    json.end_array()
+        .field("stands", report.stands)
+        .field("current_state", report.current_state)
+        .end_object();
+    return json.str() + "\n";
+}
+
+}  // namespace accord

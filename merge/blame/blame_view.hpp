@@ -1,0 +1,21 @@
+#pragma once
+// What `accord blame` and `accord who` print: text for people, JSON for
+// tools (the blame schema is DESIGN.md section 4's).
+#include <string>
+
+#include "merge/blame/blame_history.hpp"
+
+namespace accord {
+
+struct BlameViewOptions {
+    bool colour = false;
+};
+
+// Per paragraph, runs of words grouped by proposal, with proposer and date beside them.
+std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& options);
+std::string render_blame_json(const FileBlame& blame);
+
+std::string render_who_text(const WhoReport& report);
+std::string render_who_json(const WhoReport& report);
+
+}  // namespace accord

@@ -1,0 +1,36 @@
+#include "merge/compile/compilation.hpp"
+
+namespace accord {
+
+Compilation compile_negotiation(const Workspace& workspace, const CompilationOptions& options) {
+    Compilation out;
+    out.negotiation = workspace.config().negotiation;
+    for (const Delegation& delegation : workspace.config().delegations)
+        out.registry.push_back(delegation.name);
+    const bool unborn = workspace.repo().is_empty_branch();
+    // On an unborn branch only the default revision means "nothing yet"; any
+    // other spec is resolved so that a typo is still reported.
+    if (!(unborn && options.at == "HEAD")) {
+        out.revision = workspace.resolve(options.at);
+        out.proposal = read_proposal(workspace.repo().commit(out.revision), workspace.config());
+    }
+    std::vector<Recommendation> all;
+    if (!out.revision.empty()) all = read_recommendations(workspace, out.revision);
+    for (Recommendation& text : all) {
+        if (text.is_outline() && !out.outline) {
+            out.outline = std::move(text);
+            continue;
+        }
+        CompiledText compiled{std::move(text), std::nullopt};
+        if (options.attribute)
+            compiled.blame = blame_file(workspace, compiled.text.path, out.revision);
+        out.texts.push_back(std::move(compiled));
+    }
+    std::vector<const Recommendation*> texts;
+    for (const CompiledText& compiled : out.texts) texts.push_back(&compiled.text);
+    out.layout = lay_out_compilation(out.outline ? &*out.outline : nullptr, texts,
+                                     out.negotiation.empty() ? "Compilation" : out.negotiation);
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,20 @@
+#pragma once
+// The compilation as one self-contained HTML page: inline CSS, no script, no
+// font, image or other request. Brackets, alternatives, options and strikes
+// are styled so that they stand out; every attributed run of wording shows
+// its proposer and date on hover (a title attribute) and carries
+// data-proposer, data-date and data-commit; a legend gives each delegation a
+// colour that stays distinguishable; each text ends with its timeline of
+// proposals.
+#include <string>
+
+#include "merge/compile/compilation.hpp"
+
+namespace accord {
+
+// Needs a compilation made with CompilationOptions::attribute; without blame
+// the texts are shown unattributed. Legend entries carry data-delegation and
+// data-words (the words of the current text each delegation proposed).
+std::string render_compilation_html(const Compilation& compilation);
+
+}  // namespace accord

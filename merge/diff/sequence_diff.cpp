@@ -1,0 +1,211 @@
+#include "merge/diff/sequence_diff.hpp"
+
+#include <dtl/dtl.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace accord {
+
+namespace {
+
+using Sequence = std::vector<std::uint32_t>;
+
+// Below this product of lengths, dtl runs directly.
+constexpr std::uint64_t kDirectLimit = 1u << 22;
+
+class Differ {
+  public:
+    Differ(const Sequence& a, const Sequence& b, std::vector<Edit>& out,
+           std::uint64_t direct_limit = kDirectLimit)
+        : a_(a), b_(b), out_(out), direct_limit_(direct_limit) {}
+
+    void diff(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
+              std::uint32_t b_end) {
+        // Common prefix and suffix.
+        while (a_begin < a_end && b_begin < b_end && a_[a_begin] == b_[b_begin]) {
+            out_.push_back({EditKind::common, a_begin++, b_begin++});
+        }
+        std::uint32_t suffix = 0;
+        while (a_end - suffix > a_begin && b_end - suffix > b_begin &&
+               a_[a_end - suffix - 1] == b_[b_end - suffix - 1]) {
+            ++suffix;
+        }
+        const std::uint32_t a_mid = a_end - suffix, b_mid = b_end - suffix;
+        middle(a_begin, a_mid, b_begin, b_mid);
+        for (std::uint32_t k = 0; k < suffix; ++k)
+            out_.push_back({EditKind::common, a_mid + k, b_mid + k});
+    }
+
+  private:
+    // Whether a short stretch of `a` and one of `b` share no element: then
+    // every script removes the one and adds the other (dtl would be called
+    // for nothing; a replaced word or paragraph is the most common hunk).
+    bool disjoint(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
+                  std::uint32_t b_end) const {
+        if (a_end - a_begin > 8 || b_end - b_begin > 8) return false;
+        for (std::uint32_t i = a_begin; i < a_end; ++i) {
+            for (std::uint32_t j = b_begin; j < b_end; ++j) {
+                if (a_[i] == b_[j]) return false;
+            }
+        }
+        return true;
+    }
+
+    void middle(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
+                std::uint32_t b_end) {
+        if (a_begin == a_end || b_begin == b_end || disjoint(a_begin, a_end, b_begin, b_end)) {
+            for (std::uint32_t i = a_begin; i < a_end; ++i)
+                out_.push_back({EditKind::removed, i, 0});
+            for (std::uint32_t j = b_begin; j < b_end; ++j) out_.push_back({EditKind::added, 0, j});
+            return;
+        }
+        const std::uint64_t size = std::uint64_t(a_end - a_begin) * (b_end - b_begin);
+        if (size > direct_limit_) {
+            const auto anchors = patience_anchors(a_begin, a_end, b_begin, b_end);
+            if (!anchors.empty()) {
+                std::uint32_t a_at = a_begin, b_at = b_begin;
+                for (const auto& [i, j] : anchors) {
+                    diff(a_at, i, b_at, j);
+                    out_.push_back({EditKind::common, i, j});
+                    a_at = i + 1, b_at = j + 1;
+                }
+                diff(a_at, a_end, b_at, b_end);
+                return;
+            }
+        }
+        with_dtl(a_begin, a_end, b_begin, b_end);
+    }
+
+    // Elements that occur exactly once on each side, in the longest run that
+    // keeps their order on both sides.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> patience_anchors(std::uint32_t a_begin,
+                                                                          std::uint32_t a_end,
+                                                                          std::uint32_t b_begin,
+                                                                          std::uint32_t b_end) {
+        struct Seen {
+            std::uint32_t a_count = 0, b_count = 0, a_at = 0, b_at = 0;
+        };
+        // Elements are interned ids, mostly small: a table indexed by id when
+        // it is not much larger than the stretch, a hash map otherwise.
+        std::uint32_t largest = 0;
+        for (std::uint32_t i = a_begin; i < a_end; ++i) largest = std::max(largest, a_[i]);
+        for (std::uint32_t j = b_begin; j < b_end; ++j) largest = std::max(largest, b_[j]);
+        const std::uint64_t stretch = std::uint64_t(a_end - a_begin) + (b_end - b_begin);
+        std::vector<Seen> table;
+        std::unordered_map<std::uint32_t, Seen> map;
+        const bool use_table = largest < 4 * stretch + 64;
+        if (use_table) {
+            table.resize(std::size_t(largest) + 1);
+        } else {
+            map.reserve(stretch);
+        }
+        auto seen = [&](std::uint32_t element) -> Seen& {
+            return use_table ? table[element] : map[element];
+        };
+        for (std::uint32_t i = a_begin; i < a_end; ++i) {
+            Seen& s = seen(a_[i]);
+            ++s.a_count, s.a_at = i;
+        }
+        for (std::uint32_t j = b_begin; j < b_end; ++j) {
+            Seen& s = seen(b_[j]);
+            ++s.b_count, s.b_at = j;
+        }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> unique;  // in order of a
+        for (std::uint32_t i = a_begin; i < a_end; ++i) {
+            const Seen& s = seen(a_[i]);
+            if (s.a_count == 1 && s.b_count == 1) unique.push_back({i, s.b_at});
+        }
+        // Longest increasing subsequence on the b positions (patience sorting).
+        std::vector<std::uint32_t> tails;  // index into unique
+        std::vector<std::int64_t> previous(unique.size(), -1);
+        for (std::uint32_t k = 0; k < unique.size(); ++k) {
+            const auto it = std::lower_bound(
+                tails.begin(), tails.end(), unique[k].second,
+                [&](std::uint32_t t, std::uint32_t value) { return unique[t].second < value; });
+            if (it != tails.begin()) previous[k] = *(it - 1);
+            if (it == tails.end()) {
+                tails.push_back(k);
+            } else {
+                *it = k;
+            }
+        }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
+        for (std::int64_t k = tails.empty() ? std::int64_t{-1} : std::int64_t{tails.back()}; k >= 0;
+             k = previous[k])
+            anchors.push_back(unique[k]);
+        std::reverse(anchors.begin(), anchors.end());
+        return anchors;
+    }
+
+    void with_dtl(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
+                  std::uint32_t b_end) {
+        const Sequence a(a_.begin() + a_begin, a_.begin() + a_end);
+        const Sequence b(b_.begin() + b_begin, b_.begin() + b_end);
+        dtl::Diff<std::uint32_t, Sequence> d(a, b, true);  // deletions before additions in a hunk
+        // dtl's "huge" mode reserves a large buffer up front: only worth it for long inputs.
+        if (a.size() + b.size() > 100000) d.enableHuge();
+        d.compose();
+        for (const auto& [element, info] : d.getSes().getSequence()) {
+            (void)element;
+            switch (info.type) {
+                case dtl::SES_COMMON:
+                    out_.push_back({EditKind::common, a_begin + std::uint32_t(info.beforeIdx - 1),
+                                    b_begin + std::uint32_t(info.afterIdx - 1)});
+                    break;
+                case dtl::SES_DELETE:
+                    out_.push_back(
+                        {EditKind::removed, a_begin + std::uint32_t(info.beforeIdx - 1), 0});
+                    break;
+                case dtl::SES_ADD:
+                    out_.push_back(
+                        {EditKind::added, 0, b_begin + std::uint32_t(info.afterIdx - 1)});
+                    break;
+            }
+        }
+    }
+
+    const Sequence& a_;
+    const Sequence& b_;
+    std::vector<Edit>& out_;
+    std::uint64_t direct_limit_;  // below this product of lengths, dtl runs directly
+};
+
+}  // namespace
+
+void order_hunks(std::vector<Edit>& script) {
+    for (std::size_t k = 0; k < script.size();) {
+        if (script[k].kind == EditKind::common) {
+            ++k;
+            continue;
+        }
+        std::size_t end = k;
+        while (end < script.size() && script[end].kind != EditKind::common) ++end;
+        std::stable_partition(script.begin() + k, script.begin() + end,
+                              [](const Edit& e) { return e.kind == EditKind::removed; });
+        k = end;
+    }
+}
+
+namespace {
+
+std::vector<Edit> run_differ(const Sequence& a, const Sequence& b, std::uint64_t direct_limit) {
+    std::vector<Edit> script;
+    script.reserve(std::max(a.size(), b.size()) + 16);
+    Differ(a, b, script, direct_limit)
+        .diff(0, static_cast<std::uint32_t>(a.size()), 0, static_cast<std::uint32_t>(b.size()));
+    order_hunks(script);
+    return script;
+}
+
+}  // namespace
+
+std::vector<Edit> diff_sequences(const Sequence& a, const Sequence& b) {
+    return run_differ(a, b, kDirectLimit);
+}
+
+std::vector<Edit> diff_sequences_anchored(const Sequence& a, const Sequence& b) {
+    return run_differ(a, b, 0);
+}
+
+}  // namespace accord

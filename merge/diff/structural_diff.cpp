@@ -1,0 +1,559 @@
+#include "merge/diff/structural_diff.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "merge/diff/token_diff.hpp"
+#include "merge/diff/token_view.hpp"
+
+namespace accord {
+
+std::string_view to_string(ChangeKind kind) {
+    switch (kind) {
+        case ChangeKind::text_inserted:
+            return "text-inserted";
+        case ChangeKind::text_deleted:
+            return "text-deleted";
+        case ChangeKind::text_replaced:
+            return "text-replaced";
+        case ChangeKind::bracket_added:
+            return "bracket-added";
+        case ChangeKind::bracket_removed:
+            return "bracket-removed";
+        case ChangeKind::bracketed_text_inserted:
+            return "bracketed-text-inserted";
+        case ChangeKind::bracket_deleted:
+            return "bracket-deleted";
+        case ChangeKind::option_added:
+            return "option-added";
+        case ChangeKind::option_removed:
+            return "option-removed";
+        case ChangeKind::option_chosen:
+            return "option-chosen";
+        case ChangeKind::strike_added:
+            return "strike-added";
+        case ChangeKind::strike_removed:
+            return "strike-removed";
+        case ChangeKind::struck_text_deleted:
+            return "struck-text-deleted";
+        case ChangeKind::paragraph_added:
+            return "paragraph-added";
+        case ChangeKind::paragraph_deleted:
+            return "paragraph-deleted";
+        case ChangeKind::alternative_paragraph_added:
+            return "alternative-paragraph-added";
+        case ChangeKind::alternative_paragraph_removed:
+            return "alternative-paragraph-removed";
+        case ChangeKind::status_changed:
+            return "status-changed";
+        case ChangeKind::metadata_changed:
+            return "metadata-changed";
+    }
+    return "?";
+}
+
+namespace {
+
+bool is_space(TokenKind k) {
+    return is_space_token(k);
+}
+
+// One side of the diff, and which of its tokens a change explains already.
+struct Side : TokenView {
+    std::vector<bool> covered;
+    std::vector<std::uint32_t> paired;  // per bracket: the same bracket on the other side
+
+    Side(const Document& d, const std::vector<Token>& t, const std::vector<std::uint32_t>& m)
+        : TokenView(d, t, m), covered(t.size(), false) {}
+
+    // Non-space tokens strictly between two token indices: how many, how many changed.
+    std::pair<std::size_t, std::size_t> content(std::uint32_t first, std::uint32_t last) const {
+        std::size_t total = 0, changed_count = 0;
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (is_space(tokens[t].kind)) continue;
+            ++total;
+            changed_count += changed(t);
+        }
+        return {total, changed_count};
+    }
+    // Like content(), without punctuation: a paragraph whose every word
+    // changed is a new paragraph even if its full stop was kept.
+    std::pair<std::size_t, std::size_t> words(std::uint32_t first, std::uint32_t last) const {
+        std::size_t total = 0, changed_count = 0;
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (is_space(tokens[t].kind) || tokens[t].kind == TokenKind::punctuation) continue;
+            ++total;
+            changed_count += changed(t);
+        }
+        return {total, changed_count};
+    }
+    void cover(std::uint32_t first, std::uint32_t last, bool only_changed) {
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (!only_changed || changed(t)) covered[t] = true;
+        }
+    }
+    std::string text(std::uint32_t first, std::uint32_t last, bool only_changed = false) const {
+        std::string out;
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (!only_changed || changed(t) || is_space(tokens[t].kind))
+                out += doc.text(tokens[t].range);
+        }
+        const auto begin = out.find_first_not_of(" \t\r\n");
+        if (begin == std::string::npos) return "";
+        return out.substr(begin, out.find_last_not_of(" \t\r\n") - begin + 1);
+    }
+    ByteRange range(std::uint32_t first, std::uint32_t last) const {
+        if (first >= last) {
+            const std::size_t at =
+                first < tokens.size() ? tokens[first].range.begin : doc.source.size();
+            return {at, at};
+        }
+        return {tokens[first].range.begin, tokens[last - 1].range.end};
+    }
+};
+
+bool mostly(std::pair<std::size_t, std::size_t> content_counts) {  // mostly changed
+    const auto [total, changed] = content_counts;
+    return total == 0 ? true : changed * 2 >= total;
+}
+
+class Lifter {
+  public:
+    Lifter(const Document& before, const Document& after)
+        : diff_(diff_tokens(before, after)),
+          old_(before, diff_.old_tokens, diff_.old_to_new),
+          new_(after, diff_.new_tokens, diff_.new_to_old) {}
+
+    std::vector<Change> run() {
+        pair();
+        metadata();
+        paragraphs();
+        chosen_options();
+        old_brackets();
+        new_brackets();
+        separators();
+        strikes();
+        plain_text();
+        std::stable_sort(changes_.begin(), changes_.end(), [](const Change& a, const Change& b) {
+            return std::pair(a.new_range.begin, a.old_range.begin) <
+                   std::pair(b.new_range.begin, b.old_range.begin);
+        });
+        return std::move(changes_);
+    }
+
+  private:
+    void pair() {
+        BracketPairs pairs = pair_brackets(old_, new_);
+        old_.paired = std::move(pairs.old_to_new);
+        new_.paired = std::move(pairs.new_to_old);
+        // The marks of a bracket that stands on both sides explain themselves,
+        // whichever '[' the token diff aligned them with.
+        for (std::uint32_t ob = 0; ob < old_.doc.brackets.size(); ++ob) {
+            if (old_.paired[ob] == kNone) continue;
+            const Bracket& b = old_.doc.brackets[ob];
+            const Bracket& n = new_.doc.brackets[old_.paired[ob]];
+            old_.covered[old_.token_at(b.open)] = old_.covered[old_.token_at(b.close)] = true;
+            new_.covered[new_.token_at(n.open)] = new_.covered[new_.token_at(n.close)] = true;
+        }
+    }
+
+    std::uint32_t kept_as(const Bracket& b) const {
+        return old_.paired[&b - old_.doc.brackets.data()];
+    }
+    bool new_bracket_kept(std::uint32_t nb) const { return new_.paired[nb] != kNone; }
+
+    // Where in the new document a removal happened: just after the last kept token before it.
+    ByteRange new_spot(std::uint32_t old_token) const {
+        for (std::uint32_t t = old_token; t-- > 0;) {
+            if (!old_.changed(t)) {
+                const std::size_t at = new_.tokens[old_.mapping[t]].range.end;
+                return {at, at};
+            }
+        }
+        return {0, 0};
+    }
+    ByteRange old_spot(std::uint32_t new_token) const {
+        for (std::uint32_t t = new_token; t-- > 0;) {
+            if (!new_.changed(t)) {
+                const std::size_t at = old_.tokens[new_.mapping[t]].range.end;
+                return {at, at};
+            }
+        }
+        return {0, 0};
+    }
+
+    void add(ChangeKind kind, std::string text, ByteRange old_range, ByteRange new_range,
+             std::string before = "", std::string after = "") {
+        changes_.push_back(
+            {kind, std::move(text), old_range, new_range, std::move(before), std::move(after)});
+    }
+
+    void metadata() {
+        const auto& a = old_.doc.front_matter.fields;
+        const auto& b = new_.doc.front_matter.fields;
+        std::map<std::string, std::pair<std::string, std::string>> keys;  // key -> (old, new)
+        std::map<std::string, std::pair<bool, bool>> present;
+        for (const auto& f : a) keys[f.key].first = f.value, present[f.key].first = true;
+        for (const auto& f : b) keys[f.key].second = f.value, present[f.key].second = true;
+        for (const auto& [key, values] : keys) {
+            if (values.first == values.second && present[key].first == present[key].second)
+                continue;
+            add(ChangeKind::metadata_changed, key, old_.doc.front_matter.range,
+                new_.doc.front_matter.range, values.first, values.second);
+        }
+        if (old_.doc.front_matter.present || new_.doc.front_matter.present) {
+            for (std::uint32_t t = 0; t < old_.tokens.size(); ++t) {
+                if (old_.tokens[t].kind == TokenKind::front_matter) old_.covered[t] = true;
+            }
+            for (std::uint32_t t = 0; t < new_.tokens.size(); ++t) {
+                if (new_.tokens[t].kind == TokenKind::front_matter) new_.covered[t] = true;
+            }
+        }
+    }
+
+    std::pair<std::uint32_t, std::uint32_t> token_span(const Side& side, ByteRange range) const {
+        return {side.token_at(range.begin), side.token_at(range.end - 1) + 1};
+    }
+
+    void paragraphs() {
+        // Paragraphs wholly added or removed.
+        for (const Paragraph& p : new_.doc.paragraphs) {
+            const auto [first, last] = token_span(new_, p.range);
+            const auto counts = new_.words(first, last);
+            if (counts.first > 0 && counts.first == counts.second) {
+                add(p.is_alternative() ? ChangeKind::alternative_paragraph_added
+                                       : ChangeKind::paragraph_added,
+                    new_.text(first, last), old_spot(first), p.range);
+                new_.cover(first, last, false);
+            }
+        }
+        for (const Paragraph& p : old_.doc.paragraphs) {
+            const auto [first, last] = token_span(old_, p.range);
+            const auto counts = old_.words(first, last);
+            if (counts.first > 0 && counts.first == counts.second) {
+                add(p.is_alternative() ? ChangeKind::alternative_paragraph_removed
+                                       : ChangeKind::paragraph_deleted,
+                    old_.text(first, last), p.range, new_spot(first));
+                old_.cover(first, last, false);
+            }
+        }
+        // Status: pair each new paragraph with the old one it shares most tokens with.
+        std::vector<std::uint32_t> old_paragraph_of(old_.tokens.size(), kNone);
+        for (std::uint32_t p = 0; p < old_.doc.paragraphs.size(); ++p) {
+            const auto [first, last] = token_span(old_, old_.doc.paragraphs[p].range);
+            for (std::uint32_t t = first; t < last; ++t) old_paragraph_of[t] = p;
+        }
+        for (const Paragraph& p : new_.doc.paragraphs) {
+            const auto [first, last] = token_span(new_, p.range);
+            std::map<std::uint32_t, std::size_t> shared;
+            for (std::uint32_t t = first; t < last; ++t) {
+                if (!new_.changed(t) && !is_space(new_.tokens[t].kind)) {
+                    const std::uint32_t op = old_paragraph_of[new_.mapping[t]];
+                    if (op != kNone) ++shared[op];
+                }
+            }
+            if (shared.empty()) continue;
+            const auto best =
+                std::max_element(shared.begin(), shared.end(),
+                                 [](const auto& x, const auto& y) { return x.second < y.second; });
+            const Paragraph& old_p = old_.doc.paragraphs[best->first];
+            for (std::uint32_t t = first; t < last; ++t) {
+                if (new_.tokens[t].kind == TokenKind::status_tag) new_.covered[t] = true;
+            }
+            const auto [of, ol] = token_span(old_, old_p.range);
+            for (std::uint32_t t = of; t < ol; ++t) {
+                if (old_.tokens[t].kind == TokenKind::status_tag) old_.covered[t] = true;
+            }
+            if (old_p.status != p.status) {
+                add(ChangeKind::status_changed, p.status.empty() ? old_p.status : p.status,
+                    old_p.status_tag.empty() ? ByteRange{old_p.range.end, old_p.range.end}
+                                             : old_p.status_tag,
+                    p.status_tag.empty() ? ByteRange{p.range.end, p.range.end} : p.status_tag,
+                    old_p.status, p.status);
+            }
+        }
+    }
+
+    // An alternatives group (or a bracket of " / " options) that no longer
+    // stands, with exactly one of its options kept: that option was chosen.
+    void chosen_options() {
+        for (const AlternativesGroup& g : old_.doc.groups) {
+            std::vector<ByteRange> options;
+            bool any_kept = false;
+            for (std::uint32_t b : g.brackets) {
+                any_kept = any_kept || kept_as(old_.doc.brackets[b]) != kNone;
+                options.push_back(old_.doc.brackets[b].inner());
+            }
+            if (any_kept) continue;
+            const ByteRange outer{old_.doc.brackets[g.brackets.front()].open,
+                                  old_.doc.brackets[g.brackets.back()].close + 1};
+            choose(options, outer);
+        }
+        for (const Bracket& b : old_.doc.brackets) {
+            if (b.separators == 0 || b.group != kNone || kept_as(b) != kNone) continue;
+            std::vector<ByteRange> options;
+            std::size_t start = b.open + 1;
+            for (const Separator& s : old_.doc.separators) {
+                if (&old_.doc.brackets[s.bracket] != &b) continue;
+                options.push_back({start, s.at});
+                start = s.at + 1;
+            }
+            options.push_back({start, b.close});
+            choose(options, b.outer());
+        }
+    }
+
+    void choose(const std::vector<ByteRange>& options, ByteRange outer) {
+        const std::uint32_t first = old_.token_at(outer.begin),
+                            last = old_.token_at(outer.end - 1) + 1;
+        if (old_.covered[first]) return;
+        int kept = -1;
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            if (options[k].empty()) return;
+            const auto [a, z] = token_span(old_, options[k]);
+            const auto counts = old_.content(a, z);
+            if (counts.first == 0) return;
+            if (counts.second == 0) {
+                if (kept != -1) return;  // two options survive: not a choice
+                kept = static_cast<int>(k);
+            } else if (counts.second != counts.first) {
+                return;  // an option edited, not chosen or dropped
+            }
+        }
+        if (kept == -1) return;
+        const auto [a, z] = token_span(old_, options[kept]);
+        std::uint32_t new_first = kNone, new_last = 0;
+        for (std::uint32_t t = a; t < z; ++t) {
+            if (old_.changed(t)) continue;
+            new_first = std::min(new_first, old_.mapping[t]);
+            new_last = std::max(new_last, old_.mapping[t] + 1);
+        }
+        // The chosen wording must stand outside any bracket it did not have before.
+        add(ChangeKind::option_chosen, old_.text(a, z), outer,
+            new_first == kNone ? new_spot(first) : new_.range(new_first, new_last));
+        old_.cover(first, last, true);
+        if (new_first != kNone) {
+            for (std::uint32_t t = new_first; t < new_last; ++t)
+                new_.covered[t] = new_.covered[t] || new_.changed(t);
+        }
+    }
+
+    void old_brackets() {
+        for (std::uint32_t i = 0; i < old_.doc.brackets.size(); ++i) {
+            const Bracket& b = old_.doc.brackets[i];
+            const std::uint32_t open = old_.token_at(b.open), close = old_.token_at(b.close);
+            if (old_.covered[open] || kept_as(b) != kNone) continue;
+            const auto counts = old_.content(open + 1, close);
+            const bool in_group = b.group != kNone;
+            if (mostly(counts) && counts.second > 0) {
+                add(in_group ? ChangeKind::option_removed : ChangeKind::bracket_deleted,
+                    old_.text(open + 1, close), b.outer(), new_spot(open));
+                old_.cover(open, close + 1, true);
+                old_.covered[open] = old_.covered[close] = true;
+            } else {
+                add(ChangeKind::bracket_removed, old_.text(open + 1, close), b.outer(),
+                    new_mapped_range(open + 1, close));
+                old_.covered[open] = true;
+                old_.covered[close] = true;
+            }
+        }
+    }
+
+    ByteRange new_mapped_range(std::uint32_t first, std::uint32_t last) const {
+        std::uint32_t lo = kNone, hi = 0;
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (old_.changed(t)) continue;
+            lo = std::min(lo, old_.mapping[t]);
+            hi = std::max(hi, old_.mapping[t] + 1);
+        }
+        return lo == kNone ? new_spot(first) : new_.range(lo, hi);
+    }
+
+    void new_brackets() {
+        for (std::uint32_t i = 0; i < new_.doc.brackets.size(); ++i) {
+            const Bracket& b = new_.doc.brackets[i];
+            const std::uint32_t open = new_.token_at(b.open), close = new_.token_at(b.close);
+            if (new_.covered[open] || new_bracket_kept(i)) continue;
+            const auto counts = new_.content(open + 1, close);
+            if (mostly(counts) && counts.second > 0) {
+                bool joins_existing = false;
+                if (b.group != kNone) {
+                    for (std::uint32_t member : new_.doc.groups[b.group].brackets) {
+                        const Bracket& m = new_.doc.brackets[member];
+                        const std::uint32_t m_open = new_.token_at(m.open),
+                                            m_close = new_.token_at(m.close);
+                        if (member != i && !mostly(new_.content(m_open + 1, m_close)))
+                            joins_existing = true;
+                        if (member != i && new_bracket_kept(member)) joins_existing = true;
+                    }
+                }
+                if (b.group != kNone && !joins_existing) {
+                    // A whole new group: one insertion of bracketed alternatives.
+                    const auto& members = new_.doc.groups[b.group].brackets;
+                    if (members.front() != i) continue;
+                    const std::uint32_t last =
+                        new_.token_at(new_.doc.brackets[members.back()].close) + 1;
+                    add(ChangeKind::bracketed_text_inserted, new_.text(open, last), old_spot(open),
+                        new_.range(open, last));
+                    new_.cover(open, last, true);
+                    continue;
+                }
+                add(joins_existing ? ChangeKind::option_added : ChangeKind::bracketed_text_inserted,
+                    new_.text(open + 1, close), old_spot(open), b.outer());
+                new_.cover(open, close + 1, true);
+                new_.covered[open] = new_.covered[close] = true;
+            } else {
+                add(ChangeKind::bracket_added, new_.text(open + 1, close),
+                    old_mapped_range(open + 1, close), b.outer());
+                new_.covered[open] = new_.covered[close] = true;
+            }
+        }
+    }
+
+    ByteRange old_mapped_range(std::uint32_t first, std::uint32_t last) const {
+        std::uint32_t lo = kNone, hi = 0;
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (new_.changed(t)) continue;
+            lo = std::min(lo, new_.mapping[t]);
+            hi = std::max(hi, new_.mapping[t] + 1);
+        }
+        return lo == kNone ? old_spot(first) : old_.range(lo, hi);
+    }
+
+    // " / " options added to or removed from a bracket that stays.
+    void separators() {
+        for (const Separator& s : new_.doc.separators) {
+            const std::uint32_t t = new_.token_at(s.at);
+            if (new_.covered[t] || !new_.changed(t)) continue;
+            const std::uint32_t end = option_end(new_, t, new_.doc.brackets[s.bracket].close);
+            const std::string text = new_.text(t + 1, end, true);
+            add(ChangeKind::option_added, text.empty() ? new_.text(t + 1, end) : text, old_spot(t),
+                new_.range(t, end));
+            new_.covered[t] = true;
+            new_.cover(t + 1, end, true);
+        }
+        for (const Separator& s : old_.doc.separators) {
+            const std::uint32_t t = old_.token_at(s.at);
+            if (old_.covered[t] || !old_.changed(t)) continue;
+            const std::uint32_t end = option_end(old_, t, old_.doc.brackets[s.bracket].close);
+            const std::string text = old_.text(t + 1, end, true);
+            add(ChangeKind::option_removed, text.empty() ? old_.text(t + 1, end) : text,
+                old_.range(t, end), new_spot(t));
+            old_.covered[t] = true;
+            old_.cover(t + 1, end, true);
+        }
+    }
+
+    // The token after an option's text: the next separator of the same
+    // bracket or its closing mark.
+    static std::uint32_t option_end(const Side& side, std::uint32_t separator, std::size_t close) {
+        std::uint32_t t = separator + 1;
+        const std::uint32_t close_token = side.token_at(close);
+        int depth = 0;
+        for (; t < close_token; ++t) {
+            const TokenKind k = side.tokens[t].kind;
+            if (k == TokenKind::bracket_open) ++depth;
+            if (k == TokenKind::bracket_close) --depth;
+            if (k == TokenKind::separator && depth == 0) break;
+        }
+        return t;
+    }
+
+    void strikes() {
+        for (const Strike& s : old_.doc.strikes) {
+            const std::uint32_t open = old_.token_at(s.open), close = old_.token_at(s.close);
+            if (old_.covered[open] || (!old_.changed(open) && !old_.changed(close))) continue;
+            const auto counts = old_.content(open + 1, close);
+            if (mostly(counts) && counts.second > 0) {
+                add(ChangeKind::struck_text_deleted, old_.text(open + 1, close),
+                    old_.range(open, close + 1), new_spot(open));
+                old_.cover(open, close + 1, true);
+            } else {
+                add(ChangeKind::strike_removed, old_.text(open + 1, close),
+                    old_.range(open, close + 1), new_mapped_range(open + 1, close));
+            }
+            old_.covered[open] = old_.covered[close] = true;
+        }
+        for (const Strike& s : new_.doc.strikes) {
+            const std::uint32_t open = new_.token_at(s.open), close = new_.token_at(s.close);
+            if (new_.covered[open] || (!new_.changed(open) && !new_.changed(close))) continue;
+            add(ChangeKind::strike_added, new_.text(open + 1, close),
+                old_mapped_range(open + 1, close), new_.range(open, close + 1));
+            new_.covered[open] = new_.covered[close] = true;
+        }
+    }
+
+    // What is left: words inserted, deleted or replaced. A hunk is a run of
+    // changed tokens in the edit script, spaces included.
+    void plain_text() {
+        const auto& script = diff_.script;
+        for (std::size_t k = 0; k < script.size();) {
+            if (script[k].kind == EditKind::common) {
+                ++k;
+                continue;
+            }
+            std::size_t end = k;
+            while (end < script.size() && script[end].kind != EditKind::common) ++end;
+            std::uint32_t old_first = kNone, old_last = 0, new_first = kNone, new_last = 0;
+            std::string removed, inserted;
+            for (std::size_t e = k; e < end; ++e) {
+                const Edit& edit = script[e];
+                if (edit.kind == EditKind::removed) {
+                    if (old_.covered[edit.old_index]) continue;
+                    if (!is_space(old_.tokens[edit.old_index].kind)) {
+                        old_first = std::min(old_first, edit.old_index);
+                        old_last = std::max(old_last, edit.old_index + 1);
+                    }
+                } else if (edit.kind == EditKind::added) {
+                    if (new_.covered[edit.new_index]) continue;
+                    if (!is_space(new_.tokens[edit.new_index].kind)) {
+                        new_first = std::min(new_first, edit.new_index);
+                        new_last = std::max(new_last, edit.new_index + 1);
+                    }
+                }
+            }
+            // Emphasis alone is formatting, with no negotiation meaning.
+            auto only_emphasis = [](const Side& side, std::uint32_t first, std::uint32_t last) {
+                for (std::uint32_t t = first; t < last; ++t) {
+                    if (side.changed(t) && !is_space(side.tokens[t].kind) &&
+                        side.tokens[t].kind != TokenKind::emphasis)
+                        return false;
+                }
+                return true;
+            };
+            if (old_first != kNone && !only_emphasis(old_, old_first, old_last))
+                removed = old_.text(old_first, old_last);
+            if (new_first != kNone && !only_emphasis(new_, new_first, new_last))
+                inserted = new_.text(new_first, new_last);
+            const ByteRange old_range = old_first != kNone   ? old_.range(old_first, old_last)
+                                        : new_first != kNone ? old_spot(new_first)
+                                                             : ByteRange{};
+            const ByteRange new_range = new_first != kNone   ? new_.range(new_first, new_last)
+                                        : old_first != kNone ? new_spot(old_first)
+                                                             : ByteRange{};
+            if (removed == inserted) {
+                // The same words taken out and put back: no change in wording.
+            } else if (!removed.empty() && !inserted.empty()) {
+                add(ChangeKind::text_replaced, inserted, old_range, new_range, removed);
+            } else if (!inserted.empty()) {
+                add(ChangeKind::text_inserted, inserted, old_range, new_range);
+            } else if (!removed.empty()) {
+                add(ChangeKind::text_deleted, removed, old_range, new_range);
+            }
+            k = end;
+        }
+    }
+
+    TokenDiff diff_;
+    Side old_;
+    Side new_;
+    std::vector<Change> changes_;
+};
+
+}  // namespace
+
+std::vector<Change> structural_diff(const Document& before, const Document& after) {
+    return Lifter(before, after).run();
+}
+
+}  // namespace accord

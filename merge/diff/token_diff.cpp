@@ -1,0 +1,478 @@
+#include "merge/diff/token_diff.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <deque>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/notation/print.hpp"
+#include "core/util/string_table.hpp"
+
+namespace accord {
+
+namespace {
+
+constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3, kSeparator = 4;
+
+}  // namespace
+
+struct TokenInterner::Tables {
+    // Each keeps its own copies of the keys: documents may go before the interner.
+    StringTable text, markup, units;
+    std::uint32_t next = 5;
+
+    std::uint32_t intern(StringTable& table, std::string_view key) {
+        const std::uint32_t id = table.find_or_add(key, next);
+        if (id == next) ++next;
+        return id;
+    }
+    std::uint32_t token(const Document& doc, const Token& t) {
+        switch (t.kind) {
+            case TokenKind::bracket_open:
+                return kOpen;
+            case TokenKind::bracket_close:
+                return kClose;
+            case TokenKind::strike_open:
+                return kStrikeOpen;
+            case TokenKind::strike_close:
+                return kStrikeClose;
+            case TokenKind::separator:
+                return kSeparator;
+            default:
+                break;
+        }
+        const bool markup_kind = is_markup(t.kind);
+        const std::string_view key = doc.text(t.range);
+        if (key.size() == 1) {
+            std::uint32_t& id =
+                (markup_kind ? markup_bytes : text_bytes)[static_cast<unsigned char>(key[0])];
+            if (id == kNone) id = next++;
+            return id;
+        }
+        return intern(markup_kind ? markup : text, key);
+    }
+    // One-byte tokens (a space, most punctuation) are about half of a text's:
+    // looked up by their byte, without hashing. kNone until seen.
+    std::array<std::uint32_t, 256> text_bytes = all_none(), markup_bytes = all_none();
+    static std::array<std::uint32_t, 256> all_none() {
+        std::array<std::uint32_t, 256> ids;
+        ids.fill(kNone);
+        return ids;
+    }
+};
+
+TokenInterner::TokenInterner() : tables_(std::make_unique<Tables>()) {}
+TokenInterner::~TokenInterner() = default;
+
+InternedTokens TokenInterner::intern(const Document& doc) {
+    InternedTokens out = intern_units(doc);
+    for (std::uint32_t k = 0; k < out.tokens.size(); ++k)
+        out.ids[k] = tables_->token(doc, out.tokens[k]);
+    return out;
+}
+
+void TokenInterner::intern_unit_tokens(const Document& doc, InternedTokens& interned,
+                                       std::uint32_t unit) {
+    for (std::uint32_t k = interned.unit_first[unit]; k < interned.unit_first[unit + 1]; ++k) {
+        if (interned.ids[k] == kNone) interned.ids[k] = tables_->token(doc, interned.tokens[k]);
+    }
+}
+
+namespace {
+
+// Calls unit(first, last) for each unit of `tokens`, in order: a paragraph
+// with the break after it, or the front matter (tokens [first, last]).
+template <typename Unit>
+void for_each_unit(const std::vector<Token>& tokens, Unit unit) {
+    std::uint32_t start = 0;
+    for (std::uint32_t k = 0; k < tokens.size(); ++k) {
+        const TokenKind kind = tokens[k].kind;
+        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
+            k + 1 != tokens.size())
+            continue;
+        unit(start, k);
+        start = k + 1;
+    }
+}
+
+}  // namespace
+
+InternedTokens TokenInterner::intern_units(const Document& doc) {
+    InternedTokens out;
+    out.tokens = tokenize(doc);
+    out.ids.assign(out.tokens.size(), kNone);
+    for_each_unit(out.tokens, [&](std::uint32_t first, std::uint32_t last) {
+        const ByteRange range{out.tokens[first].range.begin, out.tokens[last].range.end};
+        out.unit_ids.push_back(tables_->intern(tables_->units, doc.text(range)));
+        out.unit_first.push_back(first);
+    });
+    out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
+    return out;
+}
+
+namespace {
+
+// Where a token or paragraph of a later text lies in the bytes it shares
+// with an earlier text: `shift` maps its offsets onto the earlier text.
+struct SharedBytes {
+    std::size_t prefix = 0;        // bytes equal at the start
+    std::size_t suffix_begin = 0;  // in the later text: from here to the end, equal at the end
+    std::size_t shift = 0;         // earlier size - later size, modulo 2^64
+
+    SharedBytes(std::string_view later, std::string_view earlier) {
+        const std::size_t common = std::min(later.size(), earlier.size());
+        constexpr std::size_t kBlock = 64;  // compared with memcmp first, then byte by byte
+        while (prefix + kBlock <= common &&
+               std::memcmp(later.data() + prefix, earlier.data() + prefix, kBlock) == 0)
+            prefix += kBlock;
+        while (prefix < common && later[prefix] == earlier[prefix]) ++prefix;
+        std::size_t suffix = 0;
+        const char* const later_end = later.data() + later.size();
+        const char* const earlier_end = earlier.data() + earlier.size();
+        while (suffix + kBlock <= common - prefix &&
+               std::memcmp(later_end - suffix - kBlock, earlier_end - suffix - kBlock, kBlock) == 0)
+            suffix += kBlock;
+        while (suffix < common - prefix &&
+               later_end[-1 - static_cast<std::ptrdiff_t>(suffix)] ==
+                   earlier_end[-1 - static_cast<std::ptrdiff_t>(suffix)])
+            ++suffix;
+        suffix_begin = later.size() - suffix;
+        shift = earlier.size() - later.size();
+    }
+    // The same bytes in the earlier text, if `range` lies wholly in shared bytes.
+    std::optional<ByteRange> earlier_range(ByteRange range) const {
+        if (range.end <= prefix) return range;
+        if (range.begin >= suffix_begin) return ByteRange{range.begin + shift, range.end + shift};
+        return std::nullopt;
+    }
+};
+
+}  // namespace
+
+InternedTokens TokenInterner::intern(const Document& doc, const Document& earlier_doc,
+                                     const InternedTokens& earlier) {
+    const SharedBytes shared(doc.source, earlier_doc.source);
+    // The earlier text's runs of literal text (between markup tokens), with
+    // the indices of their tokens: tokens of a run depend on its bytes alone.
+    // Run k ends at the earlier text's k-th markup token (runs[k].last).
+    struct Run {
+        std::size_t begin, end;
+        std::uint32_t first, last;  // its tokens: [first, last)
+    };
+    const std::vector<MarkupPiece> pieces = markup_pieces(doc);
+    std::vector<Run> runs;
+    runs.reserve(pieces.size() + 16);  // the earlier text has about as many
+    {
+        bool markup[256] = {};
+        for (int kind = 0; kind < 256; ++kind)
+            markup[kind] = is_markup(static_cast<TokenKind>(kind));
+        std::size_t at = 0;
+        std::uint32_t first = 0;
+        for (std::uint32_t k = 0; k < earlier.tokens.size(); ++k) {
+            if (!markup[static_cast<std::uint8_t>(earlier.tokens[k].kind)]) continue;
+            runs.push_back({at, earlier.tokens[k].range.begin, first, k});
+            at = earlier.tokens[k].range.end, first = k + 1;
+        }
+        runs.push_back({at, earlier_doc.source.size(), first,
+                        static_cast<std::uint32_t>(earlier.tokens.size())});
+    }
+    const std::size_t marks = runs.size() - 1;  // the earlier text's markup tokens
+    auto same_mark = [&](const MarkupPiece& piece, std::size_t mark, std::size_t back) {
+        const Token& token = earlier.tokens[runs[mark].last];
+        return token.range.begin - back == piece.range.begin &&
+               token.range.end - back == piece.range.end && token.kind == markup_token_kind(piece);
+    };
+    // Where most of the work goes: the leading pieces that stand where the
+    // earlier text's markup stood, in the bytes both share, each with the
+    // text before it (`lead`), and the trailing ones, each with the text
+    // after it (`trail`), have the earlier text's tokens and ids (a piece's
+    // id depends on its kind and bytes alone), taken in two copies.
+    std::size_t lead = 0, trail = 0;
+    while (lead < pieces.size() && lead < marks && pieces[lead].range.begin + 3 < shared.prefix &&
+           pieces[lead].range.end <= shared.prefix && same_mark(pieces[lead], lead, 0))
+        ++lead;
+    while (trail < pieces.size() - lead && trail < marks - lead &&
+           pieces[pieces.size() - 1 - trail].range.begin >= shared.suffix_begin &&
+           same_mark(pieces[pieces.size() - 1 - trail], marks - 1 - trail, shared.shift))
+        ++trail;
+    const std::uint32_t lead_tokens = lead > 0 ? runs[lead - 1].last + 1 : 0;
+    const std::uint32_t trail_from =  // in the earlier text
+        trail > 0 ? runs[marks - trail].last : static_cast<std::uint32_t>(earlier.tokens.size());
+
+    InternedTokens out;
+    out.tokens.reserve(earlier.tokens.size() + 64);
+    out.ids.reserve(earlier.tokens.size() + 64);
+    out.tokens.assign(earlier.tokens.begin(), earlier.tokens.begin() + lead_tokens);
+    out.ids.assign(earlier.ids.begin(), earlier.ids.begin() + lead_tokens);
+    std::size_t r = lead;  // runs are asked for in order of offset
+    auto text_run = [&](std::size_t begin, std::size_t end) {
+        // A run whose bytes, and the 3 after them, are shared, between the
+        // same pieces as an earlier run, has that run's tokens and ids.
+        std::optional<ByteRange> from;
+        if (end + 3 < shared.prefix) {
+            from = ByteRange{begin, end};
+        } else if (begin >= shared.suffix_begin) {
+            from = ByteRange{begin + shared.shift, end + shared.shift};
+        }
+        if (from) {
+            while (r < runs.size() && runs[r].begin < from->begin) ++r;
+            if (r < runs.size() && runs[r].begin == from->begin && runs[r].end == from->end) {
+                const std::size_t back = from->begin - begin;  // modulo 2^64, as shift
+                const std::size_t made = out.tokens.size();
+                out.tokens.insert(out.tokens.end(), earlier.tokens.begin() + runs[r].first,
+                                  earlier.tokens.begin() + runs[r].last);
+                out.ids.insert(out.ids.end(), earlier.ids.begin() + runs[r].first,
+                               earlier.ids.begin() + runs[r].last);
+                if (back != 0) {
+                    for (std::size_t k = made; k < out.tokens.size(); ++k)
+                        out.tokens[k].range.begin -= back, out.tokens[k].range.end -= back;
+                }
+                return;
+            }
+        }
+        tokenize_text(doc.source, begin, end, out.tokens);
+        out.ids.resize(out.tokens.size(), kNone);  // interned below, after the units
+    };
+    std::size_t at = lead > 0 ? pieces[lead - 1].range.end : 0;
+    for (std::size_t p = lead; p < pieces.size() - trail; ++p) {
+        text_run(at, pieces[p].range.begin);
+        out.tokens.push_back({pieces[p].range, markup_token_kind(pieces[p])});
+        out.ids.push_back(kNone);
+        at = pieces[p].range.end;
+    }
+    text_run(at, trail > 0 ? pieces[pieces.size() - trail].range.begin : doc.source.size());
+    const auto middle_end = static_cast<std::uint32_t>(out.tokens.size());
+    out.tokens.insert(out.tokens.end(), earlier.tokens.begin() + trail_from, earlier.tokens.end());
+    out.ids.insert(out.ids.end(), earlier.ids.begin() + trail_from, earlier.ids.end());
+    for (std::size_t k = middle_end; k < out.tokens.size(); ++k)
+        out.tokens[k].range.begin -= shared.shift, out.tokens[k].range.end -= shared.shift;
+
+    // Units: those wholly in the copied tokens, their terminator included,
+    // are the earlier text's; the units between are found as for_each_unit
+    // finds them.
+    std::size_t u = 0;
+    while (u + 1 < earlier.unit_ids.size() && earlier.unit_first[u + 1] <= lead_tokens) {
+        out.unit_ids.push_back(earlier.unit_ids[u]);
+        out.unit_first.push_back(earlier.unit_first[u]);
+        ++u;
+    }
+    std::size_t tail_unit = earlier.unit_ids.size();  // the first earlier unit copied at the end
+    while (tail_unit > u && earlier.unit_first[tail_unit - 1] > trail_from) --tail_unit;
+    const std::uint32_t middle_units_end =  // in out.tokens
+        tail_unit < earlier.unit_ids.size()
+            ? earlier.unit_first[tail_unit] - trail_from + middle_end
+            : static_cast<std::uint32_t>(out.tokens.size());
+    auto earlier_unit = [&](ByteRange range) -> std::optional<std::uint32_t> {
+        auto unit_range = [&](std::size_t unit) {
+            return ByteRange{earlier.tokens[earlier.unit_first[unit]].range.begin,
+                             earlier.tokens[earlier.unit_first[unit + 1] - 1].range.end};
+        };
+        while (u < earlier.unit_ids.size() && unit_range(u).begin < range.begin) ++u;
+        if (u < earlier.unit_ids.size() && unit_range(u) == range) return earlier.unit_ids[u];
+        return std::nullopt;
+    };
+    const std::uint32_t middle_begin = earlier.unit_first[u];  // the first unit not copied
+    for (std::uint32_t first = middle_begin, k = middle_begin; k < middle_units_end; ++k) {
+        const TokenKind kind = out.tokens[k].kind;
+        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
+            k + 1 != out.tokens.size())
+            continue;
+        const ByteRange range{out.tokens[first].range.begin, out.tokens[k].range.end};
+        std::optional<std::uint32_t> id;
+        if (const auto shared_range = shared.earlier_range(range)) id = earlier_unit(*shared_range);
+        out.unit_ids.push_back(id ? *id : tables_->intern(tables_->units, doc.text(range)));
+        out.unit_first.push_back(first);
+        first = k + 1;
+    }
+    for (std::size_t unit = tail_unit; unit < earlier.unit_ids.size(); ++unit) {
+        out.unit_ids.push_back(earlier.unit_ids[unit]);
+        out.unit_first.push_back(earlier.unit_first[unit] - trail_from + middle_end);
+    }
+    out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
+    // New tokens last, in text order, as intern(doc) does (units first, then
+    // tokens): new wording gets the very ids interning it alone would give.
+    for (std::uint32_t k = lead_tokens; k < middle_end; ++k) {
+        if (out.ids[k] == kNone) out.ids[k] = tables_->token(doc, out.tokens[k]);
+    }
+    return out;
+}
+
+namespace {
+
+// Semantic clean-up (after diff-match-patch): a short run of common tokens
+// between two changes is usually a coincidence ("the", "of", a space), and
+// keeping it splits one rewording into many fragments. A common run is folded
+// into the change around it when it has no more words than the smaller side
+// of the changes before and after it. Runs holding markup are kept.
+bool is_blank(TokenKind kind) {
+    return kind == TokenKind::space || kind == TokenKind::line_break;
+}
+
+void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_tokens,
+                       const std::vector<Token>& new_tokens) {
+    bool folded = true;
+    for (int pass = 0; folded && pass < 8; ++pass) {
+        folded = false;
+        std::vector<Edit> out;
+        out.reserve(script.size());
+        std::size_t k = 0;
+        // Words removed and added in a run of changes. Markup does not count:
+        // a changed status tag or bracket is no rewording of the words around it.
+        auto is_word = [](TokenKind k) {
+            return !is_blank(k) && !is_markup(k) && k != TokenKind::paragraph_break;
+        };
+        auto change_words = [&](std::size_t from, std::size_t to) {
+            std::size_t removed = 0, added = 0;
+            for (std::size_t e = from; e < to; ++e) {
+                if (script[e].kind == EditKind::removed) {
+                    removed += is_word(old_tokens[script[e].old_index].kind);
+                } else {
+                    added += is_word(new_tokens[script[e].new_index].kind);
+                }
+            }
+            return std::pair(removed, added);
+        };
+        while (k < script.size()) {
+            if (script[k].kind != EditKind::common) {
+                out.push_back(script[k++]);
+                continue;
+            }
+            std::size_t end = k;
+            while (end < script.size() && script[end].kind == EditKind::common) ++end;
+            // The changes on either side of this common run.
+            std::size_t before = k;
+            while (before > 0 && script[before - 1].kind != EditKind::common) --before;
+            std::size_t after = end;
+            while (after < script.size() && script[after].kind != EditKind::common) ++after;
+            const auto [removed_before, added_before] = change_words(before, k);
+            const auto [removed_after, added_after] = change_words(end, after);
+            // Only rewordings merge: a kept option between two deletions is a choice, not a
+            // coincidence.
+            const bool rewording =
+                (removed_before > 0 && added_before > 0) || (removed_after > 0 && added_after > 0);
+            // The run folds when it holds no markup and no paragraph break, and
+            // no more words than the smaller change around it. Read only as far
+            // as it takes to tell: most runs are whole paragraphs.
+            bool fold = before < k && after > end && rewording;
+            const std::size_t most_words = std::min(std::max(removed_before, added_before),
+                                                    std::max(removed_after, added_after));
+            std::size_t words = 0;
+            for (std::size_t e = k; fold && e < end; ++e) {
+                const TokenKind kind = old_tokens[script[e].old_index].kind;
+                words += !is_blank(kind);
+                fold =
+                    !is_markup(kind) && kind != TokenKind::paragraph_break && words <= most_words;
+            }
+            if (fold) {
+                for (std::size_t e = k; e < end; ++e)
+                    out.push_back({EditKind::removed, script[e].old_index, 0});
+                for (std::size_t e = k; e < end; ++e)
+                    out.push_back({EditKind::added, 0, script[e].new_index});
+                folded = true;
+            } else {
+                out.insert(out.end(), script.begin() + k, script.begin() + end);
+            }
+            k = end;
+        }
+        script = std::move(out);
+    }
+}
+
+}  // namespace
+
+TokenDiff diff_tokens(const Document& before, const Document& after,
+                      const TokenDiffOptions& options) {
+    TokenInterner interner;
+    return diff_interned(interner.intern(before), interner.intern(after), options);
+}
+
+ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after) {
+    ChangedUnits changed{diff_sequences(before.unit_ids, after.unit_ids),
+                         std::vector<bool>(before.unit_ids.size(), true),
+                         std::vector<bool>(after.unit_ids.size(), true)};
+    for (const Edit& u : changed.unit_script) {
+        if (u.kind != EditKind::common) continue;
+        changed.before[u.old_index] = false;
+        changed.after[u.new_index] = false;
+    }
+    return changed;
+}
+
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const TokenDiffOptions& options) {
+    return diff_interned(before, after,
+                         ChangedUnits{diff_sequences(before.unit_ids, after.unit_ids), {}, {}},
+                         options);
+}
+
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const ChangedUnits& units, const TokenDiffOptions& options) {
+    TokenDiff result;
+    if (options.copy_tokens) {
+        result.old_tokens = before.tokens;
+        result.new_tokens = after.tokens;
+    }
+    const std::vector<std::uint32_t>& old_ids = before.ids;
+    const std::vector<std::uint32_t>& new_ids = after.ids;
+    struct UnitsView {
+        const std::vector<std::uint32_t>& ids;
+        const std::vector<std::uint32_t>& first_token;
+    };
+    const UnitsView old_units{before.unit_ids, before.unit_first};
+    const UnitsView new_units{after.unit_ids, after.unit_first};
+    const std::vector<Edit>& unit_script = units.unit_script;
+
+    // Walk the unit script; each run of changed units is diffed token by token.
+    auto& script = result.script;
+    std::uint32_t old_gap = 0, new_gap = 0;  // first unit of the current gap
+    auto flush_gap = [&](std::uint32_t old_unit_end, std::uint32_t new_unit_end) {
+        const std::uint32_t a0 = old_units.first_token[old_gap],
+                            a1 = old_units.first_token[old_unit_end];
+        const std::uint32_t b0 = new_units.first_token[new_gap],
+                            b1 = new_units.first_token[new_unit_end];
+        if (a0 == a1 && b0 == b1) return;
+        const std::vector<std::uint32_t> a(old_ids.begin() + a0, old_ids.begin() + a1);
+        const std::vector<std::uint32_t> b(new_ids.begin() + b0, new_ids.begin() + b1);
+        for (Edit e : diff_sequences(a, b)) {
+            e.old_index += e.kind == EditKind::added ? 0 : a0;
+            e.new_index += e.kind == EditKind::removed ? 0 : b0;
+            script.push_back(e);
+        }
+    };
+    std::uint32_t old_unit = 0, new_unit = 0;
+    for (const Edit& u : unit_script) {
+        if (u.kind != EditKind::common) {
+            old_unit += u.kind == EditKind::removed;
+            new_unit += u.kind == EditKind::added;
+            continue;
+        }
+        flush_gap(u.old_index, u.new_index);
+        for (std::uint32_t a = old_units.first_token[u.old_index],
+                           b = new_units.first_token[u.new_index];
+             a < old_units.first_token[u.old_index + 1]; ++a, ++b) {
+            script.push_back({EditKind::common, a, b});
+        }
+        old_unit = u.old_index + 1, new_unit = u.new_index + 1;
+        old_gap = old_unit, new_gap = new_unit;
+    }
+    flush_gap(static_cast<std::uint32_t>(old_units.ids.size()),
+              static_cast<std::uint32_t>(new_units.ids.size()));
+
+    if (options.fold_coincidences) fold_coincidences(script, before.tokens, after.tokens);
+    order_hunks(script);
+
+    result.old_to_new.assign(before.tokens.size(), kNone);
+    result.new_to_old.assign(after.tokens.size(), kNone);
+    for (const Edit& e : script) {
+        if (e.kind == EditKind::common) {
+            result.old_to_new[e.old_index] = e.new_index;
+            result.new_to_old[e.new_index] = e.old_index;
+        }
+    }
+    return result;
+}
+
+}  // namespace accord

@@ -1,0 +1,91 @@
+#pragma once
+// Token-level diff of two parsed documents. Tokens are interned to integers
+// (markup by kind, words by text); paragraphs that did not change are matched
+// whole first, so the sequence diff only sees the paragraphs that changed.
+#include <memory>
+#include <vector>
+
+#include "core/notation/document.hpp"
+#include "core/notation/tokens.hpp"
+#include "merge/diff/sequence_diff.hpp"
+
+namespace accord {
+
+struct TokenDiff {
+    std::vector<Token> old_tokens;
+    std::vector<Token> new_tokens;
+    std::vector<Edit> script;               // over token indices, in order
+    std::vector<std::uint32_t> old_to_new;  // kNone where the token was removed
+    std::vector<std::uint32_t> new_to_old;  // kNone where the token was added
+};
+
+struct TokenDiffOptions {
+    // Fold short common runs between rewordings into the change (readable
+    // diffs). Blame turns it off: a coincidentally kept word keeps its author.
+    bool fold_coincidences = true;
+    // Copy both sides' tokens into the result (old_tokens, new_tokens). A
+    // caller holding the InternedTokens already (blame) turns it off.
+    bool copy_tokens = true;
+};
+
+TokenDiff diff_tokens(const Document& before, const Document& after,
+                      const TokenDiffOptions& options = {});
+
+// One document's tokens interned to integers, with its paragraph units: what
+// a diff needs of a side. Made once per document and reused across diffs
+// (blame diffs every version against its parent).
+struct InternedTokens {
+    std::vector<Token> tokens;
+    std::vector<std::uint32_t> ids;         // per token
+    std::vector<std::uint32_t> unit_ids;    // per paragraph unit
+    std::vector<std::uint32_t> unit_first;  // first token of each unit, then the token count
+};
+
+// Interns tokens (markup by kind, words by text) and whole paragraphs. It
+// keeps its own copy of each distinct text, so documents may go before it.
+class TokenInterner {
+  public:
+    TokenInterner();
+    ~TokenInterner();
+    TokenInterner(const TokenInterner&) = delete;
+    TokenInterner& operator=(const TokenInterner&) = delete;
+
+    InternedTokens intern(const Document& document);
+    // The same as intern(document), made cheaper by an earlier version of
+    // the text interned by this interner: tokens and paragraphs lying wholly
+    // in the bytes the two texts share at their start and end take their ids
+    // from `earlier` (same bytes, same kind: same id) instead of being hashed.
+    InternedTokens intern(const Document& document, const Document& earlier_document,
+                          const InternedTokens& earlier);
+
+    // Interning in two steps, for a caller that diffs only the paragraphs
+    // that changed (merge): first the tokens and the paragraph units, every
+    // token id kNone; then, per unit the diff will look into, its token ids.
+    // diff_interned reads the ids of the units its paragraph diff leaves
+    // unmatched, and no others (changed_units tells which they are).
+    InternedTokens intern_units(const Document& document);
+    void intern_unit_tokens(const Document& document, InternedTokens& interned, std::uint32_t unit);
+
+  private:
+    struct Tables;
+    std::unique_ptr<Tables> tables_;
+};
+
+// The paragraph diff of two interned documents, and per unit of `before`
+// and of `after` whether it leaves the unit unmatched, so that diff_interned
+// diffs its tokens.
+struct ChangedUnits {
+    std::vector<Edit> unit_script;
+    std::vector<bool> before, after;
+};
+ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after);
+
+// The diff of two interned documents (interned by the same interner).
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const TokenDiffOptions& options = {});
+// The same, given their paragraph diff (the unit_script of changed_units),
+// which it does not compute again.
+TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
+                        const ChangedUnits& units, const TokenDiffOptions& options = {});
+
+}  // namespace accord

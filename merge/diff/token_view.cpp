@@ -1,0 +1,153 @@
+#include "merge/diff/token_view.hpp"
+
+#include <algorithm>
+
+namespace accord {
+
+TokenView::TokenView(const Document& document, const std::vector<Token>& t,
+                     const std::vector<std::uint32_t>& m)
+    : doc(document),
+      tokens(t),
+      mapping(m),
+      open_token(document.brackets.size()),
+      close_token(document.brackets.size()),
+      parent_(document.brackets.size(), kNone) {
+    const auto brackets = static_cast<std::uint32_t>(document.brackets.size());
+    const std::vector<Bracket>& all = document.brackets;
+    // Marks' tokens, as token_at finds them, in one sweep over the tokens
+    // per kind of mark, taking the marks in the order of their offsets.
+    // Brackets are numbered as they open and nest (as the parser makes
+    // them), so the opens are in bracket order and a stack gives the closes'
+    // order; other brackets are sorted.
+    auto sweep = [&](const std::vector<std::uint32_t>& order, auto offset_of,
+                     std::vector<std::uint32_t>& token_of) {
+        std::uint32_t k = 0;
+        for (const std::uint32_t b : order) {
+            const std::size_t offset = offset_of(all[b]);
+            while (k + 1 < t.size() && t[k + 1].range.begin <= offset) ++k;
+            token_of[b] = k;
+        }
+    };
+    auto by = [&](auto offset_of) {
+        return [&, offset_of](std::uint32_t a, std::uint32_t b) {
+            return offset_of(all[a]) < offset_of(all[b]);
+        };
+    };
+    const auto open_of = [](const Bracket& b) { return b.open; };
+    const auto close_of = [](const Bracket& b) { return b.close; };
+    std::vector<std::uint32_t> order(brackets);
+    for (std::uint32_t b = 0; b < brackets; ++b) order[b] = b;
+    if (!std::is_sorted(order.begin(), order.end(), by(open_of)))
+        std::sort(order.begin(), order.end(), by(open_of));
+    sweep(order, open_of, open_token);
+    std::vector<std::uint32_t> stack, by_close;
+    by_close.reserve(brackets);
+    for (const std::uint32_t b : order) {
+        while (!stack.empty() && all[stack.back()].close < all[b].open) {
+            by_close.push_back(stack.back());
+            stack.pop_back();
+        }
+        stack.push_back(b);
+    }
+    by_close.insert(by_close.end(), stack.rbegin(), stack.rend());
+    if (!std::is_sorted(by_close.begin(), by_close.end(), by(close_of)))
+        std::sort(by_close.begin(), by_close.end(), by(close_of));
+    sweep(by_close, close_of, close_token);
+    // Nested: each bracket opens after the one before, on a '[' token, and
+    // closes on a ']' token inside every bracket still open around it.
+    std::vector<std::uint32_t>& open = stack;  // around the bracket at hand
+    open.clear();
+    for (std::uint32_t b = 0; b < brackets && nested_; ++b) {
+        while (!open.empty() && close_token[open.back()] < open_token[b]) open.pop_back();
+        nested_ = (b == 0 || open_token[b - 1] < open_token[b]) && open_token[b] < close_token[b] &&
+                  (open.empty() || close_token[b] < close_token[open.back()]) &&
+                  t[open_token[b]].kind == TokenKind::bracket_open &&
+                  t[close_token[b]].kind == TokenKind::bracket_close;
+        parent_[b] = open.empty() ? kNone : open.back();
+        open.push_back(b);
+    }
+    if (nested_) return;
+    at_token_.assign(t.size(), kNone);
+    innermost_.assign(t.size(), kNone);
+    for (std::uint32_t b = 0; b < brackets; ++b) {
+        at_token_[open_token[b]] = b;
+        at_token_[close_token[b]] = b;
+    }
+    stack.clear();
+    for (std::uint32_t k = 0; k < t.size(); ++k) {
+        if (t[k].kind == TokenKind::bracket_close && !stack.empty()) stack.pop_back();
+        innermost_[k] = stack.empty() ? kNone : stack.back();
+        if (t[k].kind == TokenKind::bracket_open) stack.push_back(at_token_[k]);
+    }
+}
+
+std::uint32_t TokenView::bracket_opening_at(std::uint32_t token) const {
+    if (!nested_) {
+        const std::uint32_t b = at_token_[token];
+        return b != kNone && open_token[b] == token ? b : kNone;
+    }
+    const auto it = std::lower_bound(open_token.begin(), open_token.end(), token);
+    return it != open_token.end() && *it == token
+               ? static_cast<std::uint32_t>(it - open_token.begin())
+               : kNone;
+}
+
+std::uint32_t TokenView::innermost(std::uint32_t token) const {
+    if (!nested_) return innermost_[token];
+    // The last bracket opening before the token, or the nearest one around it.
+    const auto it = std::lower_bound(open_token.begin(), open_token.end(), token);
+    if (it == open_token.begin()) return kNone;
+    std::uint32_t b = static_cast<std::uint32_t>(it - open_token.begin()) - 1;
+    while (b != kNone && close_token[b] <= token) b = parent_[b];
+    return b;
+}
+
+std::uint32_t TokenView::token_at(std::size_t offset) const {
+    const auto it =
+        std::upper_bound(tokens.begin(), tokens.end(), offset,
+                         [](std::size_t o, const Token& t) { return o < t.range.begin; });
+    return static_cast<std::uint32_t>(it - tokens.begin()) - 1;
+}
+
+namespace {
+
+// The bracket on the other side that directly holds every kept word this
+// bracket directly holds, or kNone.
+std::uint32_t counterpart(const TokenView& from, const TokenView& to, std::uint32_t bracket) {
+    std::uint32_t found = kNone;
+    for (std::uint32_t t = from.open_token[bracket] + 1, close = from.close_token[bracket];
+         t < close; ++t) {
+        if (from.innermost(t) != bracket || from.changed(t) || is_space_token(from.tokens[t].kind))
+            continue;
+        const std::uint32_t other = to.innermost(from.mapping[t]);
+        if (other == kNone || (found != kNone && other != found)) return kNone;
+        found = other;
+    }
+    return found;
+}
+
+}  // namespace
+
+BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
+    BracketPairs pairs;
+    pairs.old_to_new.assign(before.doc.brackets.size(), kNone);
+    pairs.new_to_old.assign(after.doc.brackets.size(), kNone);
+    for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {
+        const std::uint32_t open = before.open_token[ob], close = before.close_token[ob];
+        if (before.changed(open) || before.changed(close)) continue;
+        // Both marks land on one bracket, its open on the open.
+        const std::uint32_t nb = after.bracket_opening_at(before.mapping[open]);
+        if (nb == kNone || after.close_token[nb] != before.mapping[close]) continue;
+        pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
+    }
+    for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {
+        if (pairs.old_to_new[ob] != kNone) continue;
+        const std::uint32_t nb = counterpart(before, after, ob);
+        if (nb == kNone || pairs.new_to_old[nb] != kNone) continue;
+        if (counterpart(after, before, nb) != ob) continue;
+        pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
+    }
+    return pairs;
+}
+
+}  // namespace accord

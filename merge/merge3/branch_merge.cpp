@@ -1,0 +1,318 @@
+#include "merge/merge3/branch_merge.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/util/errors.hpp"
+#include "hooks/record/proposal.hpp"
+#include "core/store/redraft.hpp"
+#include "merge/report/history.hpp"
+#include "merge/diff/sequence_diff.hpp"
+
+namespace accord {
+
+namespace {
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> lines;
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+        std::size_t end = text.find('\n', begin);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        lines.push_back(text.substr(begin, end - begin));
+        begin = end;
+    }
+    return lines;
+}
+
+template <typename T>
+void add_distinct(std::vector<T>& to, const T& value) {
+    if (std::find(to.begin(), to.end(), value) == to.end()) to.push_back(value);
+}
+
+// Files by path -> blob id, with the contents of merged blobs that exist only
+// in memory until the merge is recorded.
+class Files {
+  public:
+    explicit Files(const Repository& repo) : repo_(repo) {}
+
+    const std::string& text(const std::string& id) {
+        if (auto it = texts_.find(id); it != texts_.end()) return it->second;
+        return texts_.emplace(id, repo_.read_blob(id)).first->second;
+    }
+    std::string add(std::string contents) {
+        std::string id = Repository::hash_blob(contents);
+        texts_.emplace(id, std::move(contents));
+        return id;
+    }
+
+  private:
+    const Repository& repo_;
+    std::unordered_map<std::string, std::string> texts_;
+};
+
+using Tree = std::map<std::string, std::string>;
+
+std::optional<std::string> entry(const Tree& tree, const std::string& path) {
+    const auto it = tree.find(path);
+    if (it == tree.end()) return std::nullopt;
+    return it->second;
+}
+
+// Which branch the user means by `given`.
+MergedBranch resolve_branch(const Repository& repo, const std::string& given) {
+    MergedBranch b;
+    b.given = given;
+    if (repo.branch_exists(given)) {
+        b.ref = given;
+    } else if (Repository::is_valid_branch_name(redraft_branch(given)) &&
+               repo.branch_exists(redraft_branch(given))) {
+        b.ref = redraft_branch(given);
+    } else {
+        try {
+            b.tip = repo.resolve(given);
+        } catch (const Error&) {
+            throw usage_error("unknown branch '" + given + "': there is no branch " + given +
+                              " nor " + redraft_branch(given) +
+                              "; 'accord redraft list' shows the redrafts");
+        }
+        b.ref = given;
+    }
+    if (b.tip.empty()) b.tip = repo.resolve("refs/heads/" + b.ref);
+    // The redraft's name: what follows "redraft/" (also in origin/redraft/x).
+    const std::size_t at = b.ref.rfind(kRedraftBranchPrefix);
+    b.redraft = at == std::string::npos ? b.ref : b.ref.substr(at + kRedraftBranchPrefix.size());
+    if (b.redraft.empty()) b.redraft = b.ref;
+    return b;
+}
+
+}  // namespace
+
+std::size_t map_line(std::string_view before, std::string_view after, std::size_t line) {
+    const std::vector<std::string_view> a = lines_of(before), b = lines_of(after);
+    if (line == 0) return 0;
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    auto intern = [&](const std::vector<std::string_view>& lines) {
+        std::vector<std::uint32_t> out;
+        for (const std::string_view l : lines)
+            out.push_back(ids.emplace(l, static_cast<std::uint32_t>(ids.size())).first->second);
+        return out;
+    };
+    const std::vector<std::uint32_t> ia = intern(a), ib = intern(b);
+    const std::size_t target = line - 1;
+    const std::size_t last = std::max<std::size_t>(b.size(), 1);
+    if (target >= a.size()) return std::min(line + b.size() - std::min(b.size(), a.size()), last);
+    std::size_t next_new = 0;  // lines of `after` before the current point
+    for (const Edit& e : diff_sequences(ia, ib)) {
+        switch (e.kind) {
+            case EditKind::common:
+                if (e.old_index == target) return e.new_index + 1;
+                next_new = e.new_index + 1;
+                break;
+            case EditKind::removed:
+                if (e.old_index == target) return std::min(next_new + 1, last);
+                break;
+            case EditKind::added:
+                break;
+        }
+    }
+    return std::min(next_new + 1, last);
+}
+
+BranchMergePlan plan_branch_merge(const Workspace& workspace, const BranchMergeRequest& request) {
+    const Repository& repo = workspace.repo();
+    if (request.branches.empty()) {
+        throw usage_error("merge: name the branches to merge (accord merge informal-a informal-b)");
+    }
+    BranchMergePlan plan;
+    plan.branch = repo.current_branch();
+    const std::optional<std::string> head = repo.head();
+    if (!head) {
+        throw usage_error("merge: branch '" + plan.branch +
+                          "' has no proposals yet; there is nothing to merge into");
+    }
+    plan.head = *head;
+
+    MergeOptions options;
+    options.parse = workspace.parse_options();
+    options.strict = request.strict;
+
+    Files files(repo);
+    const Tree head_tree = repo.file_ids(plan.head);
+    Tree ours = head_tree;
+    std::vector<std::string> merged_so_far = {plan.head};  // for the merge bases
+    std::string ours_label = plan.branch;
+
+    for (const std::string& given : request.branches) {
+        MergedBranch b = resolve_branch(repo, given);
+        if (b.ref == plan.branch) {
+            throw usage_error("merge: '" + given + "' is the current branch; switch to the " +
+                              "branch to merge into first (git switch main)");
+        }
+        if (std::any_of(merged_so_far.begin(), merged_so_far.end(),
+                        [&](const std::string& c) { return repo.is_ancestor(b.tip, c); })) {
+            plan.already_merged.push_back(given);
+            continue;
+        }
+        std::vector<std::string> bases = {b.tip};
+        bases.insert(bases.end(), merged_so_far.begin(), merged_so_far.end());
+        const std::optional<std::string> base = repo.merge_base(bases);
+        if (!base) {
+            throw usage_error("merge: '" + given + "' shares no history with branch '" +
+                              plan.branch + "'");
+        }
+        b.base = *base;
+
+        // What the branch brings: its proposals the current branch lacks.
+        const std::vector<CommitInfo> commits = repo.commits_between(b.tip, {plan.head});
+        for (auto it = commits.rbegin(); it != commits.rend(); ++it) {
+            if (it->parents.size() > 1 || is_redraft_start(it->message)) continue;
+            ++b.proposals;
+            for (const std::string& name : read_proposal(*it, workspace.config()).proposers) {
+                add_distinct(b.proposers, name);
+                add_distinct(plan.proposers, name);
+            }
+        }
+
+        const Tree base_tree = repo.file_ids(b.base);
+        const Tree theirs = repo.file_ids(b.tip);
+        std::set<std::string> paths;
+        for (const Tree* tree : {&base_tree, static_cast<const Tree*>(&ours), &theirs})
+            for (const auto& [path, id] : *tree) paths.insert(path);
+
+        MergeOptions step = options;
+        step.ours_label = ours_label;
+        step.theirs_label = b.ref;
+        for (const std::string& path : paths) {
+            const auto was = entry(base_tree, path), o = entry(ours, path), t = entry(theirs, path);
+            if (o == t || was == t) continue;  // same on both sides, or theirs unchanged
+            const std::size_t earlier_notes = plan.notes.size();
+            std::optional<std::string> result;
+            if (was == o) {
+                result = t;  // only theirs changed
+            } else {
+                const bool text = is_text_path(path) && (!was || !looks_binary(files.text(*was))) &&
+                                  (!o || !looks_binary(files.text(*o))) &&
+                                  (!t || !looks_binary(files.text(*t)));
+                if (!text) {
+                    plan.refused.push_back(
+                        path + ": changed on " + ours_label + " and on " + b.ref +
+                        ", and accord merges only negotiation texts (.md, .txt); merge it by "
+                        "hand (git merge " +
+                        b.ref + ")");
+                    continue;
+                }
+                if (!o || !t) {
+                    // Deleted on one side, edited on the other: keep the edit.
+                    result = o ? o : t;
+                    Disagreement d;
+                    d.kind = DisagreementKind::edited_deleted;
+                    d.line = 1;
+                    d.ours = o ? "(the file, edited)" : "(file deleted)";
+                    d.theirs = t ? "(the file, edited)" : "(file deleted)";
+                    plan.notes.push_back({path, d, b.ref});
+                } else {
+                    const std::string base_text = was ? files.text(*was) : std::string();
+                    MergeResult merged = merge3(base_text, files.text(*o), files.text(*t), step);
+                    plan.has_conflict_markers |= merged.has_conflict_markers;
+                    for (Disagreement& d : merged.disagreements)
+                        plan.notes.push_back({path, std::move(d), b.ref});
+                    result = files.add(std::move(merged.text));
+                }
+            }
+            // The notes of earlier steps on this file: where their lines are now.
+            if (o && result && *result != *o) {
+                for (std::size_t i = 0; i < earlier_notes; ++i) {
+                    MergeNote& note = plan.notes[i];
+                    if (note.path != path) continue;
+                    note.disagreement.line =
+                        map_line(files.text(*o), files.text(*result), note.disagreement.line);
+                }
+            }
+            if (result) {
+                ours[path] = *result;
+            } else {
+                ours.erase(path);
+            }
+        }
+        merged_so_far.push_back(b.tip);
+        ours_label += " + " + b.ref;
+        plan.merged.push_back(std::move(b));
+    }
+    if (plan.merged.empty()) {
+        std::string names;
+        for (const std::string& n : plan.already_merged) names += (names.empty() ? "" : ", ") + n;
+        throw usage_error("merge: nothing to merge: " + names + " already merged into '" +
+                          plan.branch + "'");
+    }
+
+    std::set<std::string> all;
+    for (const Tree* tree : {&head_tree, static_cast<const Tree*>(&ours)})
+        for (const auto& [path, id] : *tree) all.insert(path);
+    for (const std::string& path : all) {
+        const auto before = entry(head_tree, path), after = entry(ours, path);
+        if (before == after) continue;
+        plan.files.emplace_back(
+            path, after ? std::optional<std::string>(files.text(*after)) : std::nullopt);
+    }
+    std::stable_sort(plan.notes.begin(), plan.notes.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.path, a.disagreement.line) < std::tie(b.path, b.disagreement.line);
+    });
+    return plan;
+}
+
+std::string merge_commit_message(const BranchMergePlan& plan, const std::string& message) {
+    std::string subject = message;
+    while (!subject.empty() && (subject.back() == '\n' || subject.back() == ' '))
+        subject.pop_back();
+    if (subject.empty()) {
+        std::string names;
+        for (const MergedBranch& b : plan.merged) names += (names.empty() ? "" : ", ") + b.redraft;
+        subject = std::string(plan.merged.size() == 1 ? "Merge redraft " : "Merge redrafts ") +
+                  names + " into " + plan.branch;
+    }
+    std::string trailers;
+    for (const std::string& name : plan.proposers) trailers += "Proposed-by: " + name + "\n";
+    for (const MergedBranch& b : plan.merged) trailers += "Merged-redraft: " + b.redraft + "\n";
+    return subject + "\n\n" + trailers;
+}
+
+std::string record_branch_merge(Workspace& workspace, const BranchMergePlan& plan,
+                                const RecordMergeRequest& request) {
+    Repository& repo = workspace.repo();
+    if (!plan.can_record()) {
+        throw usage_error("merge: the merge has " +
+                          std::string(plan.has_conflict_markers ? "conflicts" : "files") +
+                          " that must be resolved by hand; nothing was merged");
+    }
+    std::vector<std::string> paths;
+    for (const auto& [path, contents] : plan.files) paths.push_back(path);
+    if (const std::vector<std::string> unclean = repo.unclean_paths(paths); !unclean.empty()) {
+        std::string names;
+        for (const std::string& p : unclean) names += (names.empty() ? "" : ", ") + p;
+        throw usage_error("merge: uncommitted changes to " + names +
+                          " would be overwritten by the merge; record them (accord propose) or "
+                          "set them aside (git stash) first. Nothing was merged");
+    }
+    CommitRequest commit;
+    commit.files = plan.files;
+    commit.committer = repo.default_signature();
+    commit.author = commit.committer;
+    if (request.by) {
+        const std::string name =
+            workspace.config().resolve_delegation(*request.by).value_or(*request.by);
+        commit.author.name = name;
+        commit.author.email = delegation_email(name);
+    }
+    commit.message = merge_commit_message(plan, request.message);
+    commit.parent = plan.head;
+    for (const MergedBranch& b : plan.merged) commit.merged.push_back(b.tip);
+    commit.write_worktree = true;
+    return repo.commit_files(commit);
+}
+
+}  // namespace accord

@@ -1,0 +1,132 @@
+#include "merge/merge3/merge3_lifts.hpp"
+
+#include <algorithm>
+
+#include "merge/diff/token_view.hpp"
+
+namespace accord {
+
+namespace {
+
+// The base's tokens as one side's diff sees them. (A TokenView also
+// tabulates brackets per token, which finding lifts does not need.)
+struct BaseView {
+    const std::vector<Token>& tokens;
+    const std::vector<std::uint32_t>& mapping;  // to the side; kNone when changed
+
+    // The token holding byte `offset`.
+    std::uint32_t token_at(std::size_t offset) const {
+        const auto it =
+            std::upper_bound(tokens.begin(), tokens.end(), offset,
+                             [](std::size_t o, const Token& t) { return o < t.range.begin; });
+        return static_cast<std::uint32_t>(it - tokens.begin()) - 1;
+    }
+    bool changed(std::uint32_t token) const { return mapping[token] == kNone; }
+};
+
+// The side put a new bracket right after the group's last ']'.
+bool option_added_after(const BaseView& v, const MergeSide& side, std::uint32_t last) {
+    if (v.changed(last)) return false;
+    const std::uint32_t after = v.mapping[last] + 1;
+    return after < side.tokens.size() && side.diff.new_to_old[after] == kNone &&
+           side.tokens[after].kind == TokenKind::bracket_open;
+}
+
+bool kept_inside(const BaseView& v, std::uint32_t open, std::uint32_t close) {
+    for (std::uint32_t t = open + 1; t < close; ++t) {
+        if (!is_space_token(v.tokens[t].kind) && v.changed(t)) return false;
+    }
+    return true;
+}
+
+// The side changed the bracket's text but kept some of it (deleting the
+// whole bracket is a deletion, not an edit inside).
+bool edited_inside(const BaseView& v, const std::vector<std::uint32_t>& new_to_old,
+                   std::uint32_t open, std::uint32_t close) {
+    bool kept = false, changed = false;
+    for (std::uint32_t t = open + 1; t < close; ++t) {
+        if (is_space_token(v.tokens[t].kind)) continue;
+        (v.changed(t) ? changed : kept) = true;
+    }
+    const bool marks_kept = !v.changed(open) && !v.changed(close);
+    if (changed) return kept || marks_kept;  // rewording inside, or new text in the same bracket
+    if (!marks_kept) return false;
+    for (std::uint32_t n = v.mapping[open] + 1; n < v.mapping[close]; ++n) {
+        if (new_to_old[n] == kNone) return true;  // words added inside
+    }
+    return false;
+}
+
+}  // namespace
+
+LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Token>& base_tokens,
+                                     const MergeSide& ours, const MergeSide& theirs) {
+    const BaseView bo{base_tokens, ours.diff.old_to_new};
+    const BaseView bt{base_tokens, theirs.diff.old_to_new};
+    LiftsOverEdits lifts;
+    for (const Bracket& b : base.brackets) {
+        const std::uint32_t open = bo.token_at(b.open), close = bo.token_at(b.close);
+        std::uint32_t first = open, last = close;
+        if (b.group != kNone) {
+            first = bo.token_at(base.brackets[base.groups[b.group].brackets.front()].open);
+            last = bo.token_at(base.brackets[base.groups[b.group].brackets.back()].close);
+        }
+        const bool ours_lifted =
+            bo.changed(open) && bo.changed(close) && kept_inside(bo, open, close);
+        const bool theirs_lifted =
+            bt.changed(open) && bt.changed(close) && kept_inside(bt, open, close);
+        const bool ours_edited = edited_inside(bo, ours.diff.new_to_old, first, last) ||
+                                 (b.group != kNone && option_added_after(bo, ours, last));
+        const bool theirs_edited = edited_inside(bt, theirs.diff.new_to_old, first, last) ||
+                                   (b.group != kNone && option_added_after(bt, theirs, last));
+        std::vector<std::uint32_t>* restore = nullptr;
+        if (ours_lifted && theirs_edited && !theirs_lifted) restore = &lifts.in_ours;
+        if (theirs_lifted && ours_edited && !ours_lifted) restore = &lifts.in_theirs;
+        if (!restore) continue;
+        restore->push_back(open);
+        restore->push_back(close);
+        lifts.disagreements.push_back(
+            {DisagreementKind::kept_bracketed, 0, ours_lifted ? "lifted" : "edited",
+             theirs_lifted ? "lifted" : "edited", std::string(base.text(b.inner()))});
+    }
+    return lifts;
+}
+
+std::string put_back_marks(const std::vector<Token>& base_tokens, const MergeSide& side,
+                           const std::vector<std::uint32_t>& marks) {
+    const TokenDiff& diff = side.diff;
+    std::vector<std::pair<std::size_t, char>> inserts;  // byte offset in the side's text, mark
+    for (std::uint32_t m : marks) {
+        const bool open = base_tokens[m].kind == TokenKind::bracket_open;
+        std::size_t at = open ? side.doc.source.size() : 0;
+        if (open) {
+            for (std::uint32_t n = m + 1; n < base_tokens.size(); ++n) {
+                if (diff.old_to_new[n] != kNone) {
+                    at = side.tokens[diff.old_to_new[n]].range.begin;
+                    break;
+                }
+            }
+        } else {
+            for (std::uint32_t n = m; n-- > 0;) {
+                if (diff.old_to_new[n] != kNone) {
+                    at = side.tokens[diff.old_to_new[n]].range.end;
+                    break;
+                }
+            }
+        }
+        inserts.push_back({at, open ? '[' : ']'});
+    }
+    std::stable_sort(inserts.begin(), inserts.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [offset, mark] : inserts) {
+        out.append(side.doc.source, at, offset - at);
+        out += mark;
+        at = offset;
+    }
+    out.append(side.doc.source, at, std::string::npos);
+    return out;
+}
+
+}  // namespace accord

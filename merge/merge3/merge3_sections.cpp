@@ -1,0 +1,175 @@
+#include "merge/merge3/merge3_sections.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+
+#include "core/notation/parse.hpp"
+#include "core/util/string_table.hpp"
+#include "merge/diff/sequence_diff.hpp"
+
+namespace accord {
+
+namespace {
+
+// A text cut into units: runs of non-blank lines with the blank lines after
+// them (the front matter belongs to the first). `starts` has one more entry
+// than there are units: the text's size.
+struct Units {
+    std::vector<std::size_t> starts;
+    std::vector<bool> cuttable;  // per entry of `starts`: may a section begin here?
+    std::size_t count() const { return starts.size() - 1; }
+    std::string_view unit(std::string_view text, std::size_t u) const {
+        return text.substr(starts[u], starts[u + 1] - starts[u]);
+    }
+};
+
+// Unit starts in (from, to] cannot begin a section.
+void block(Units& units, std::size_t from, std::size_t to) {
+    auto u = std::upper_bound(units.starts.begin(), units.starts.end(), from);
+    for (; u != units.starts.end() && *u <= to; ++u)
+        units.cuttable[static_cast<std::size_t>(u - units.starts.begin())] = false;
+}
+
+// The text's units; a unit may begin a section unless a bracket or an
+// alternatives group the parser found spans its start, or it opens with a
+// line "---" (which would read as front matter on its own).
+Units cut_units(const Document& doc) {
+    const std::string_view text = doc.source;
+    Units units;
+    units.starts.push_back(0);
+    units.cuttable.push_back(true);
+    // The parser's paragraphs are the runs of non-blank lines (a heading
+    // split from the line after it is not a unit of its own): a unit starts
+    // at a paragraph with a blank line before it, that is with two line ends
+    // since the last paragraph's end (one, before the first paragraph).
+    std::size_t gap = doc.body.begin;
+    std::ptrdiff_t line_ends = 1;
+    for (const Paragraph& paragraph : doc.paragraphs) {
+        const std::size_t begin = paragraph.range.begin;
+        if (std::count(text.begin() + static_cast<std::ptrdiff_t>(gap),
+                       text.begin() + static_cast<std::ptrdiff_t>(begin), '\n') >= line_ends) {
+            std::string_view first = text.substr(begin, paragraph.range.end - begin);
+            first = first.substr(0, first.find('\n'));
+            while (!first.empty() &&
+                   (first.back() == '\r' || first.back() == ' ' || first.back() == '\t'))
+                first.remove_suffix(1);
+            units.starts.push_back(begin);
+            units.cuttable.push_back(first != "---");
+        }
+        gap = paragraph.range.end;
+        line_ends = 2;
+    }
+    units.starts.push_back(text.size());
+    units.cuttable.push_back(true);
+    for (const Bracket& bracket : doc.brackets) {
+        if (bracket.spans_paragraphs()) block(units, bracket.open, bracket.close);
+    }
+    for (const AlternativesGroup& group : doc.groups) {
+        const Bracket &first = doc.brackets[group.brackets.front()],
+                      &last = doc.brackets[group.brackets.back()];
+        if (first.open_paragraph != last.close_paragraph) block(units, first.open, last.close);
+    }
+    return units;
+}
+
+// Units are long (a paragraph): hashed eight bytes at a time.
+struct UnitHash {
+    std::size_t operator()(std::string_view unit) const {
+        return static_cast<std::size_t>(hash_bytes(unit));
+    }
+};
+
+// For each unit of `a`, the unit of `b` it stays as, or UINT32_MAX.
+std::vector<std::uint32_t> unit_alignment(const std::vector<std::uint32_t>& a,
+                                          const std::vector<std::uint32_t>& b) {
+    std::vector<std::uint32_t> to_b(a.size(), UINT32_MAX);
+    for (const Edit& e : diff_sequences_anchored(a, b)) {
+        if (e.kind == EditKind::common) to_b[e.old_index] = e.new_index;
+    }
+    return to_b;
+}
+
+// The places in a side, between its hunks, that correspond to the place
+// before base unit i: after the side's copy of unit i-1 and before its copy
+// of unit i (the same place unless the side added units there).
+struct Places {
+    std::size_t after_previous, before_next;
+};
+
+std::optional<Places> places_between_hunks(const std::vector<std::uint32_t>& base_to_side,
+                                           std::size_t i, std::size_t side_units) {
+    const std::size_t n = base_to_side.size();
+    std::optional<std::size_t> after, before;
+    if (i == 0) after = 0;
+    if (i > 0 && base_to_side[i - 1] != UINT32_MAX) after = base_to_side[i - 1] + 1;
+    if (i == n) before = side_units;
+    if (i < n && base_to_side[i] != UINT32_MAX) before = base_to_side[i];
+    if (!after && !before) return std::nullopt;  // inside a hunk
+    return Places{after.value_or(*before), before.value_or(*after)};
+}
+
+}  // namespace
+
+std::optional<MergeSections> split_sections(std::string_view base, std::string_view ours,
+                                            std::string_view theirs, const ParseOptions& options) {
+    // Each text is parsed for its brackets alone and dropped once cut into
+    // units, so the next parse reuses its memory.
+    ParseOptions structure = options;
+    structure.diagnostics = false;
+    std::vector<std::string> labels[3];
+    auto units_of = [&](std::string_view text, int k) {
+        Document doc = parse(text, structure);
+        labels[k] = std::move(doc.link_labels);
+        return cut_units(doc);
+    };
+    const Units bu = units_of(base, 0), ou = units_of(ours, 1), tu = units_of(theirs, 2);
+    if (labels[1] != labels[0] || labels[2] != labels[0]) return std::nullopt;
+    MergeSections result;
+    result.link_labels.insert(labels[0].begin(), labels[0].end());
+
+    // Units as numbers: equal bytes, equal number.
+    std::unordered_map<std::string_view, std::uint32_t, UnitHash> numbers;
+    numbers.reserve(bu.count() + ou.count() + tu.count());
+    auto number = [&](std::string_view text, const Units& units) {
+        std::vector<std::uint32_t> ids(units.count());
+        for (std::size_t u = 0; u < units.count(); ++u) {
+            ids[u] =
+                numbers.try_emplace(units.unit(text, u), static_cast<std::uint32_t>(numbers.size()))
+                    .first->second;
+        }
+        return ids;
+    };
+    const std::vector<std::uint32_t> b = number(base, bu), o = number(ours, ou),
+                                     t = number(theirs, tu);
+    const std::vector<std::uint32_t> bo = unit_alignment(b, o), bt = unit_alignment(b, t);
+
+    // A section may end before base unit i where each side's edit script
+    // passes between hunks: the side kept unit i-1 or unit i. Units a side
+    // added there lie between the place after i-1 and the place before i:
+    // the section ending at the first place and the one at the second hold
+    // just those additions.
+    std::size_t from_b = 0, from_o = 0, from_t = 0;
+    auto cut = [&](std::size_t i, std::size_t j, std::size_t k) {
+        if (!bu.cuttable[i] || !ou.cuttable[j] || !tu.cuttable[k]) return;
+        if (j < from_o || k < from_t) return;
+        if (i == from_b && j == from_o && k == from_t) return;
+        MergeSection s;
+        s.base = base.substr(bu.starts[from_b], bu.starts[i] - bu.starts[from_b]);
+        s.ours = ours.substr(ou.starts[from_o], ou.starts[j] - ou.starts[from_o]);
+        s.theirs = theirs.substr(tu.starts[from_t], tu.starts[k] - tu.starts[from_t]);
+        s.contested = s.ours != s.base && s.theirs != s.base && s.ours != s.theirs;
+        result.sections.push_back(s);
+        from_b = i, from_o = j, from_t = k;
+    };
+    for (std::size_t i = 0; i <= b.size(); ++i) {
+        const std::optional<Places> in_ours = places_between_hunks(bo, i, o.size());
+        const std::optional<Places> in_theirs = places_between_hunks(bt, i, t.size());
+        if (!in_ours || !in_theirs) continue;
+        cut(i, in_ours->after_previous, in_theirs->after_previous);
+        cut(i, in_ours->before_next, in_theirs->before_next);
+    }
+    return result;
+}
+
+}  // namespace accord

@@ -1,0 +1,55 @@
+#pragma once
+// The history of a negotiation told in its own terms: each commit read as a
+// proposal (who, when, at which meeting) with, per file it touched, the
+// changes named in the diff vocabulary.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/store/workspace.hpp"
+#include "merge/diff/structural_diff.hpp"
+
+namespace accord {
+
+struct Proposal {
+    std::string commit;
+    std::vector<std::string> parents;
+    std::vector<std::string> proposers;  // Proposed-by: trailers, else the author; canonical names
+    std::string date;                    // the author date, RFC 3339 in its own offset
+    std::string day;                     // YYYY-MM-DD of that date
+    std::string meeting;                 // Meeting: trailer
+    std::string on_behalf_of;            // On-behalf-of: trailer
+    std::string source;                  // Source: trailer (document symbol)
+    std::string subject;                 // first line of the message
+    std::string message;                 // the message without its trailers
+    std::string recorded_by;             // the committer
+};
+
+// Reads a commit as a proposal; proposer names resolve through the registry.
+Proposal read_proposal(const CommitInfo& commit, const Config& config);
+
+struct FileChanges {
+    std::string path;
+    bool added = false;
+    bool deleted = false;
+    std::string status_before, status_after;  // front matter "status", if any
+    std::vector<Change> changes;
+};
+
+struct LogEntry {
+    Proposal proposal;
+    std::vector<FileChanges> files;
+};
+
+struct LogOptions {
+    std::vector<std::string> paths;           // files or directories; empty: the whole negotiation
+    std::optional<std::string> since, until;  // YYYY-MM-DD, inclusive, by proposal day
+    std::vector<std::string> by;              // proposer names or aliases
+    std::string from = "HEAD";
+};
+
+// Newest first, like git log. Parsed texts are cached by blob id.
+std::vector<LogEntry> proposal_log(const Workspace& workspace, const LogOptions& options);
+
+}  // namespace accord

@@ -1,0 +1,19 @@
+#pragma once
+// What `accord log` prints: one entry per proposal, its changes told in
+// negotiation terms, as text for people or JSON (schema accord.log/1).
+#include <string>
+#include <vector>
+
+#include "merge/report/history.hpp"
+
+namespace accord {
+
+struct LogViewOptions {
+    bool colour = false;
+    bool details = false;  // list each named change, not only the summary
+};
+
+std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewOptions& options);
+std::string render_log_json(const std::vector<LogEntry>& entries);
+
+}  // namespace accord

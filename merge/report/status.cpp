@@ -1,0 +1,213 @@
+#include "merge/report/status.hpp"
+
+#include <algorithm>
+
+#include "core/notation/check.hpp"
+#include "core/util/errors.hpp"
+#include "core/store/recommendations.hpp"
+#include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
+#include "core/util/utf8.hpp"
+#include "merge/report/proposal_index.hpp"
+
+namespace accord {
+
+namespace {}  // namespace
+
+StatusReport negotiation_status(const Workspace& workspace, const StatusOptions& options) {
+    StatusReport report;
+    if (workspace.repo().is_empty_branch()) return report;
+    report.revision = options.at.empty() ? "" : workspace.resolve(options.at);
+
+    ProposalIndexOptions index_options;
+    index_options.from = report.revision.empty() ? "HEAD" : report.revision;
+    const std::vector<ProposalTouch> index = index_proposals(workspace, index_options);
+    const auto last = last_touch_by_path(index);
+    const std::string head = workspace.repo().resolve("HEAD");
+
+    std::vector<bool> filter_used(options.paths.size(), false);
+    for (Recommendation& r : read_recommendations(workspace, report.revision)) {
+        bool selected = options.paths.empty();
+        for (std::size_t k = 0; k < options.paths.size(); ++k) {
+            if (path_within(r.path, options.paths[k])) selected = filter_used[k] = true;
+        }
+        if (r.is_outline() || !selected) continue;
+        if (report.groups.empty() || report.groups.back().section != r.section ||
+            report.groups.back().group != r.group) {
+            report.groups.push_back({r.section, r.group, {}, {}});
+        }
+        GroupStatus& group = report.groups.back();
+        RecommendationStatus row;
+        row.path = r.path;
+        row.id = r.id;
+        row.title = r.title.empty() ? r.heading : r.title;
+        row.status = r.status;
+        row.counts = r.counts;
+        if (const auto found = last.find(r.path); found != last.end())
+            row.last = found->second->proposal;
+        if (report.revision.empty()) row.edited = workspace.read(head, r.path) != r.document.source;
+        group.totals += row.counts;
+        report.totals += row.counts;
+        ++report.by_status[row.status];
+        ++report.recommendations;
+        group.recommendations.push_back(std::move(row));
+    }
+    for (std::size_t k = 0; k < options.paths.size(); ++k) {
+        if (!filter_used[k])
+            throw usage_error("status: no text at '" + options.paths[k] +
+                              "'; name a file or directory of the negotiation (.md, .txt)");
+    }
+    return report;
+}
+
+namespace {
+
+// Cut to at most `width` characters, marking the cut with an ellipsis.
+std::string clip(const std::string& text, std::size_t width) {
+    if (display_width(text) <= width) return text;
+    std::size_t at = 0;
+    for (std::size_t chars = 0; chars + 1 < width && at < text.size(); ++chars) {
+        const std::size_t length = utf8::sequence_length(text, at);
+        at += length == 0 ? 1 : length;
+    }
+    return text.substr(0, at) + "…";
+}
+
+std::string trim_end(std::string text) {
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    return text;
+}
+
+std::string group_heading(const GroupStatus& group) {
+    if (group.section.empty() && group.group.empty()) return "(no group)";
+    if (group.section.empty()) return "Group " + group.group;
+    if (group.group.empty()) return group.section;
+    return group.section + " — group " + group.group;
+}
+
+struct Columns {
+    std::size_t id = 2, status = 6;
+};
+
+}  // namespace
+
+std::string render_status_text(const StatusReport& report, const StatusViewOptions& options) {
+    if (report.recommendations == 0) return "no recommendations\n";
+    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
+                      red = options.colour ? "\033[31m" : "",
+                      green = options.colour ? "\033[32m" : "",
+                      yellow = options.colour ? "\033[33m" : "",
+                      reset = options.colour ? "\033[0m" : "";
+    Columns w;
+    for (const GroupStatus& g : report.groups) {
+        for (const RecommendationStatus& r : g.recommendations) {
+            w.id = std::max(w.id, std::min<std::size_t>(display_width(r.id), 24));
+            w.status = std::max(w.status, std::min<std::size_t>(display_width(r.status), 16));
+        }
+    }
+    w.id = std::max<std::size_t>(w.id, 5);  // "total"
+    const std::string gap = "  ";
+    auto figures = [&](const DocumentCounts& c) {
+        return pad_left(std::to_string(c.brackets), 8) + gap +
+               pad_left(std::to_string(c.alternatives_groups), 4) + gap +
+               pad_left(std::to_string(c.strikes), 7) + gap +
+               pad_left(c.errors == 0 ? "" : std::to_string(c.errors), 6);
+    };
+    std::string out;
+    out += bold + pad_right("id", w.id) + gap + pad_right("status", w.status) + gap + "brackets" +
+           gap + "alts" + gap + "strikes" + gap + "errors" + gap + "last proposal" + reset + "\n";
+    for (const GroupStatus& g : report.groups) {
+        out += "\n" + bold + group_heading(g) + reset + "\n";
+        for (const RecommendationStatus& r : g.recommendations) {
+            const bool open =
+                r.counts.brackets + r.counts.alternatives_groups + r.counts.strikes > 0;
+            const std::string status_colour = r.status == "agreed" ? green : "";
+            std::string line = pad_right(clip(r.id, w.id), w.id) + gap + status_colour +
+                               pad_right(clip(r.status, w.status), w.status) +
+                               (status_colour.empty() ? "" : reset) + gap + (open ? "" : dim) +
+                               figures(r.counts) + (open ? "" : reset);
+            if (r.counts.errors > 0) line = line + red + "!" + reset;
+            line += gap;
+            if (r.last) {
+                line += r.last->day + " " + clip(join(r.last->proposers), 40);
+            } else {
+                line += dim + "(not yet proposed)" + reset;
+            }
+            if (r.edited) line += yellow + "  + edited, not yet proposed" + reset;
+            out += trim_end(line) + "\n";
+        }
+        // A group of one needs no totals row, nor a report of one group two.
+        if (g.recommendations.size() > 1 && report.groups.size() > 1) {
+            out +=
+                dim +
+                trim_end(pad_right("total", w.id) + gap +
+                         pad_right(std::to_string(g.recommendations.size()) + " texts", w.status) +
+                         gap + figures(g.totals)) +
+                reset + "\n";
+        }
+    }
+    std::string statuses;
+    for (const auto& [status, n] : report.by_status)
+        statuses += (statuses.empty() ? "" : ", ") + std::to_string(n) + " " +
+                    (status.empty() ? "without status" : status);
+    out += "\n" + bold +
+           trim_end(pad_right("total", w.id) + gap +
+                    pad_right(std::to_string(report.recommendations) + " texts", w.status) + gap +
+                    figures(report.totals)) +
+           reset + "\n";
+    out += statuses + "\n";
+    if (report.totals.errors > 0)
+        out += red +
+               "Notation errors (an unclosed or stray bracket or strike): run 'accord check' "
+               "on the files marked !" +
+               reset + "\n";
+    return out;
+}
+
+std::string render_status_json(const StatusReport& report) {
+    JsonWriter json(true);
+    json.begin_object().field("schema", "accord.status/1").key("revision");
+    if (report.revision.empty()) {
+        json.null();
+    } else {
+        json.value(report.revision);
+    }
+    json.key("groups").begin_array();
+    for (const GroupStatus& g : report.groups) {
+        json.begin_object().field("section", g.section).field("group", g.group);
+        json.key("recommendations").begin_array();
+        for (const RecommendationStatus& r : g.recommendations) {
+            json.begin_object()
+                .field("path", r.path)
+                .field("id", r.id)
+                .field("title", r.title)
+                .field("status", r.status);
+            json.key("counts");
+            write_counts(json, r.counts);
+            json.key("last_proposal");
+            if (r.last) {
+                json.begin_object().field("commit", r.last->commit).key("proposers").begin_array();
+                for (const std::string& n : r.last->proposers) json.value(n);
+                json.end_array()
+                    .field("date", r.last->date)
+                    .field("day", r.last->day)
+                    .field("subject", r.last->subject)
+                    .end_object();
+            } else {
+                json.null();
+            }
+            json.field("edited", r.edited).end_object();
+        }
+        json.end_array().key("totals");
+        write_counts(json, g.totals);
+        json.end_object();
+    }
+    json.end_array().key("totals");
+    write_counts(json, report.totals);
+    json.field("recommendations", report.recommendations).key("by_status").begin_object();
+    for (const auto& [status, n] : report.by_status) json.field(status, n);
+    json.end_object().end_object();
+    return json.str() + "\n";
+}
+
+}  // namespace accord

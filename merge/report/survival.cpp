@@ -1,0 +1,365 @@
+#include "merge/report/survival.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+
+#include "core/store/config.hpp"
+#include "core/util/errors.hpp"
+#include "core/notation/tokens.hpp"
+#include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
+#include "merge/blame/blame_history.hpp"
+#include "merge/report/proposal_index.hpp"
+#include "merge/diff/token_diff.hpp"
+
+namespace accord {
+
+std::string_view to_string(Outcome outcome) {
+    switch (outcome) {
+        case Outcome::kept:
+            return "kept";
+        case Outcome::modified:
+            return "modified";
+        case Outcome::bracketed:
+            return "bracketed";
+        case Outcome::struck:
+            return "struck";
+        case Outcome::deleted:
+            return "deleted";
+        case Outcome::no_wording:
+            return "no-wording";
+    }
+    return "no-wording";
+}
+
+WordFates& WordFates::operator+=(const WordFates& other) {
+    proposed += other.proposed;
+    standing += other.standing;
+    bracketed += other.bracketed;
+    struck += other.struck;
+    gone += other.gone;
+    return *this;
+}
+
+Outcome outcome_of(const WordFates& words) {
+    if (words.proposed == 0) return Outcome::no_wording;
+    if (words.gone >= words.proposed) return Outcome::deleted;
+    if (words.struck > 0) return Outcome::struck;
+    if (words.bracketed > 0) return Outcome::bracketed;
+    if (words.gone == 0) return Outcome::kept;
+    return Outcome::modified;
+}
+
+namespace {
+
+bool is_word(const Token& token) {
+    return token.kind == TokenKind::word || token.kind == TokenKind::number;
+}
+
+// Where the current text's words stand, per proposal: the words blame gives
+// to a commit (as their first proposer, or as the one that restored them),
+// each in the state the text's brackets and strikes put it in. `proposed`
+// is left 0: the current text does not know how many words a proposal added.
+using WordsByCommit = std::map<std::string, WordFates>;
+
+WordsByCommit current_words(const FileBlame& blame) {
+    const Document& doc = blame.result.document;
+    // Depth of brackets and strikes at each byte, by difference arrays.
+    std::vector<int> in_bracket(doc.source.size() + 1, 0), in_strike(doc.source.size() + 1, 0);
+    for (const Bracket& b : doc.brackets) {
+        ++in_bracket[b.open];
+        --in_bracket[b.close + 1];
+    }
+    for (const Strike& s : doc.strikes) {
+        ++in_strike[s.open];
+        --in_strike[s.close + 2];
+    }
+    for (std::size_t k = 1; k < in_bracket.size(); ++k) {
+        in_bracket[k] += in_bracket[k - 1];
+        in_strike[k] += in_strike[k - 1];
+    }
+
+    WordsByCommit out;
+    const auto& proposals = blame.history.proposals;
+    const auto& spans = blame.result.spans;
+    std::size_t span = 0;
+    for (const Token& token : tokenize(doc)) {
+        if (!is_word(token)) continue;
+        while (span < spans.size() && spans[span].range.end <= token.range.begin) ++span;
+        if (span == spans.size()) break;
+        const BlameSpan& s = spans[span];
+        if (s.kind != SpanKind::text || s.range.begin > token.range.begin) continue;
+        auto file_under = [&](WordFates& fates) {
+            if (in_strike[token.range.begin] > 0) {
+                ++fates.struck;
+            } else if (in_bracket[token.range.begin] > 0) {
+                ++fates.bracketed;
+            } else {
+                ++fates.standing;
+            }
+        };
+        file_under(out[proposals[s.origin].commit]);
+        if (s.restored_by) file_under(out[proposals[*s.restored_by].commit]);
+    }
+    return out;
+}
+
+// The words (and numbers) of `after` that none of `befores` holds, by the
+// token diff without folding (a merge's words come from one of its parents),
+// leaving out whole paragraphs that a `before` holds verbatim elsewhere
+// (moved, not worded: blame keeps them with their first proposer).
+std::size_t inserted_words(const std::vector<Document>& befores, const Document& after) {
+    TokenDiffOptions options;
+    options.fold_coincidences = false;
+    std::vector<bool> matched;
+    std::set<std::string_view> old_paragraphs;
+    std::vector<Token> tokens;
+    for (const Document& before : befores) {
+        TokenDiff diff = diff_tokens(before, after, options);
+        matched.resize(diff.new_tokens.size(), false);
+        for (std::size_t k = 0; k < diff.new_to_old.size(); ++k)
+            if (diff.new_to_old[k] != kNone) matched[k] = true;
+        for (const Paragraph& p : before.paragraphs) old_paragraphs.insert(before.text(p.range));
+        tokens = std::move(diff.new_tokens);
+    }
+    std::size_t words = 0, paragraph = 0;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+        const Token& token = tokens[k];
+        if (!is_word(token) || matched[k]) continue;
+        while (paragraph < after.paragraphs.size() &&
+               after.paragraphs[paragraph].range.end <= token.range.begin) {
+            ++paragraph;
+        }
+        const bool moved = paragraph < after.paragraphs.size() &&
+                           after.paragraphs[paragraph].range.begin <= token.range.begin &&
+                           old_paragraphs.count(after.text(after.paragraphs[paragraph].range));
+        if (!moved) ++words;
+    }
+    return words;
+}
+
+// What `proposal` put into `path` that none of its parents had.
+std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
+                           const std::string& path) {
+    const std::optional<std::string> after = workspace.read(proposal.commit, path);
+    if (!after || looks_binary(*after)) return 0;
+    const ParseOptions options = workspace.parse_options();
+    std::vector<Document> befores;
+    for (const std::string& parent : proposal.parents)
+        befores.push_back(parse(workspace.read(parent, path).value_or(""), options));
+    if (befores.empty()) befores.push_back(parse("", options));
+    return inserted_words(befores, parse(*after, options));
+}
+
+bool names(const Proposal& proposal, const std::string& delegation) {
+    const std::string wanted = normalise_name(delegation);
+    return std::any_of(proposal.proposers.begin(), proposal.proposers.end(),
+                       [&](const std::string& n) { return normalise_name(n) == wanted; });
+}
+
+// The canonical name: the registry's, else a proposer's name as the history
+// spells it (repositories without accord.yaml), else nullopt.
+std::optional<std::string> find_delegation(const Workspace& workspace,
+                                           const std::vector<ProposalTouch>& index,
+                                           const std::string& name) {
+    if (auto resolved = workspace.config().resolve_delegation(name)) return resolved;
+    for (const ProposalTouch& touch : index) {
+        for (const std::string& proposer : touch.proposal.proposers)
+            if (normalise_name(proposer) == normalise_name(name)) return proposer;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOptions& options) {
+    SurvivalReport report;
+    report.delegation = options.delegation;
+    const bool empty = workspace.repo().is_empty_branch();
+    if (!empty) report.revision = workspace.resolve(options.at);
+    ProposalIndexOptions index_options;
+    index_options.from = empty ? "HEAD" : report.revision;
+    index_options.walk = Walk::full;  // proposals on merged redraft branches count too
+    const std::vector<ProposalTouch> index =
+        empty ? std::vector<ProposalTouch>{} : index_proposals(workspace, index_options);
+
+    const std::optional<std::string> delegation =
+        find_delegation(workspace, index, options.delegation);
+    if (!delegation) {
+        if (empty) return report;
+        // Near names from the registry, else from the proposers the history names.
+        std::vector<std::string> near = workspace.config().suggest(options.delegation);
+        if (near.empty()) {
+            Config seen;
+            for (const ProposalTouch& touch : index) {
+                for (const std::string& name : touch.proposal.proposers) {
+                    if (std::none_of(seen.delegations.begin(), seen.delegations.end(),
+                                     [&](const Delegation& d) { return d.name == name; }))
+                        seen.delegations.push_back({name, {}, {}});
+                }
+            }
+            near = seen.suggest(options.delegation);
+        }
+        std::string hint;
+        for (const std::string& s : near) hint += (hint.empty() ? "" : ", ") + s;
+        throw usage_error(
+            "survival: unknown delegation '" + options.delegation + "'" +
+            (hint.empty() ? "; accord.yaml lists the delegations, 'accord log' shows who proposed"
+                          : "; did you mean " + hint + "?"));
+    }
+    report.delegation = *delegation;
+
+    std::map<std::string, WordsByCommit> current;  // per path, blamed once
+    auto current_for = [&](const std::string& path) -> const WordsByCommit& {
+        auto found = current.find(path);
+        if (found == current.end()) {
+            WordsByCommit words;
+            const std::optional<std::string> text = workspace.read(report.revision, path);
+            if (text && !looks_binary(*text))
+                words = current_words(blame_file(workspace, path, report.revision));
+            found = current.emplace(path, std::move(words)).first;
+        }
+        return found->second;
+    };
+
+    for (const ProposalTouch& touch : index) {
+        const Proposal& p = touch.proposal;
+        if (!names(p, report.delegation)) continue;
+        ProposalSurvival survival;
+        survival.proposal = p;
+        for (const std::string& path : touch.paths) {
+            FileSurvival file;
+            file.path = path;
+            file.words.proposed = proposed_words(workspace, p, path);
+            const WordsByCommit& now = current_for(path);
+            if (const auto own = now.find(p.commit); own != now.end()) {
+                // Never more than it proposed, should the diff and blame ever differ.
+                const WordFates& w = own->second;
+                file.words.struck = std::min(w.struck, file.words.proposed);
+                file.words.bracketed =
+                    std::min(w.bracketed, file.words.proposed - file.words.struck);
+                file.words.standing = std::min(
+                    w.standing, file.words.proposed - file.words.struck - file.words.bracketed);
+            }
+            file.words.gone = file.words.proposed - file.words.struck - file.words.bracketed -
+                              file.words.standing;
+            file.outcome = outcome_of(file.words);
+            survival.words += file.words;
+            survival.files.push_back(std::move(file));
+        }
+        survival.outcome = outcome_of(survival.words);
+        report.words += survival.words;
+        ++report.outcomes[survival.outcome];
+        report.proposals.push_back(std::move(survival));
+    }
+    return report;
+}
+
+namespace {
+
+std::string figures(const WordFates& w) {
+    return pad_left(std::to_string(w.proposed), 8) + pad_left(std::to_string(w.standing), 10) +
+           pad_left(std::to_string(w.bracketed), 11) + pad_left(std::to_string(w.struck), 8) +
+           pad_left(std::to_string(w.gone), 6);
+}
+
+void write_words(JsonWriter& json, const WordFates& w) {
+    json.begin_object()
+        .field("proposed", w.proposed)
+        .field("standing", w.standing)
+        .field("bracketed", w.bracketed)
+        .field("struck", w.struck)
+        .field("gone", w.gone)
+        .end_object();
+}
+
+constexpr Outcome kOutcomes[] = {Outcome::kept,   Outcome::modified, Outcome::bracketed,
+                                 Outcome::struck, Outcome::deleted,  Outcome::no_wording};
+
+}  // namespace
+
+std::string render_survival_text(const SurvivalReport& report, const SurvivalViewOptions& options) {
+    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
+                      reset = options.colour ? "\033[0m" : "";
+    if (report.proposals.empty()) {
+        return "no proposals by " + report.delegation +
+               (report.revision.empty() ? "" : " up to " + report.revision.substr(0, 10)) + "\n";
+    }
+    std::string out = bold + "What became of " + report.delegation + "'s wording in the text at " +
+                      report.revision.substr(0, 10) + reset + "\n\n";
+    out += bold + "day         outcome     proposed  standing  bracketed  struck  gone  files" +
+           reset + "\n";
+    for (const ProposalSurvival& s : report.proposals) {
+        std::vector<std::string> paths;
+        for (const FileSurvival& f : s.files) paths.push_back(f.path);
+        out += s.proposal.day + "  " + pad_right(to_string(s.outcome), 12) + figures(s.words) +
+               "  " + join(paths, ", ") + "\n";
+        std::string detail = s.proposal.commit.substr(0, 10) + "  " + s.proposal.subject;
+        std::vector<std::string> others;
+        for (const std::string& n : s.proposal.proposers)
+            if (n != report.delegation) others.push_back(n);
+        if (!others.empty()) detail += " (with " + join(others, ", ") + ")";
+        out += dim + "            " + detail + reset + "\n";
+    }
+    out += "\n" + bold + pad_right("total", 24) + figures(report.words) + reset + "\n";
+    std::vector<std::string> outcomes;
+    for (Outcome o : kOutcomes) {
+        const auto n = report.outcomes.find(o);
+        if (n != report.outcomes.end())
+            outcomes.push_back(std::to_string(n->second) + " " + std::string(to_string(o)));
+    }
+    out += std::to_string(report.proposals.size()) +
+           (report.proposals.size() == 1 ? " proposal: " : " proposals: ") + join(outcomes, ", ") +
+           "\n";
+    return out;
+}
+
+std::string render_survival_json(const SurvivalReport& report) {
+    JsonWriter json(true);
+    json.begin_object()
+        .field("schema", "accord.survival/1")
+        .field("delegation", report.delegation)
+        .key("revision");
+    if (report.revision.empty()) {
+        json.null();
+    } else {
+        json.value(report.revision);
+    }
+    json.key("proposals").begin_array();
+    for (const ProposalSurvival& s : report.proposals) {
+        const Proposal& p = s.proposal;
+        json.begin_object()
+            .field("commit", p.commit)
+            .field("date", p.date)
+            .field("day", p.day)
+            .key("proposers")
+            .begin_array();
+        for (const std::string& n : p.proposers) json.value(n);
+        json.end_array()
+            .field("subject", p.subject)
+            .field("outcome", to_string(s.outcome))
+            .key("words");
+        write_words(json, s.words);
+        json.key("files").begin_array();
+        for (const FileSurvival& f : s.files) {
+            json.begin_object().field("path", f.path).field("outcome", to_string(f.outcome));
+            json.key("words");
+            write_words(json, f.words);
+            json.end_object();
+        }
+        json.end_array().end_object();
+    }
+    json.end_array().key("totals").begin_object().field("proposals", report.proposals.size());
+    json.key("outcomes").begin_object();
+    for (Outcome o : kOutcomes) {
+        const auto n = report.outcomes.find(o);
+        json.field(to_string(o), n == report.outcomes.end() ? std::size_t{0} : n->second);
+    }
+    json.end_object().key("words");
+    write_words(json, report.words);
+    json.end_object().end_object();
+    return json.str() + "\n";
+}
+
+}  // namespace accord
