@@ -2,11 +2,12 @@
 
 #include <optional>
 
-#include "core/util/errors.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/store/repository.hpp"
+#include "core/store/workspace.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "core/util/process.hpp"
-#include "core/store/workspace.hpp"
 
 namespace accord::hooks {
 
@@ -28,7 +29,7 @@ std::string strip_commit_message(std::string_view raw, char comment) {
 std::vector<Problem> check_commit_message(std::string_view message, const Config& registry) {
     const Trailers all = trailers(std::string(message));
     std::vector<Problem> problems =
-        resolve_proposers(registry, trailer_values(all, "Proposed-by")).problems;
+        resolve_proposers(registry, trailer_values(all, kProposedByTrailer)).problems;
     for (Problem& p : problems) {
         p.message = "in the Proposed-by: trailer: " + p.message;
         p.help = "write a name or alias listed under 'delegations' in " +

@@ -5,13 +5,13 @@
 #include <optional>
 #include <set>
 
-#include "core/notation/blocks.hpp"
-#include "core/util/errors.hpp"
 #include "core/import/dates.hpp"
 #include "core/import/front_matter.hpp"
 #include "core/import/names.hpp"
 #include "core/import/structure.hpp"
-#include "hooks/record/proposal.hpp"
+#include "core/notation/blocks.hpp"
+#include "core/store/proposal_record.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord {
 

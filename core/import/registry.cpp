@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/store/config.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/util/errors.hpp"
-#include "hooks/record/proposal.hpp"
 
 namespace accord {
 

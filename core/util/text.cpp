@@ -15,6 +15,16 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
     return out;
 }
 
+std::string one_line(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c == '\n' || c == '\r') c = ' ';
+    }
+    const std::size_t begin = out.find_first_not_of(" \t");
+    if (begin == std::string::npos) return "";
+    return out.substr(begin, out.find_last_not_of(" \t") - begin + 1);
+}
+
 std::size_t display_width(std::string_view text) {
     return utf8::count_chars(text, 0, text.size());
 }

@@ -11,6 +11,10 @@ namespace accord {
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
+// `text` on one line: line breaks become spaces, spaces and tabs at either
+// end go. For commit subjects, trailer values and headings.
+std::string one_line(std::string_view text);
+
 std::size_t display_width(std::string_view text);
 
 // `text` followed (pad_right) or preceded (pad_left) by spaces up to `width`

@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/store/proposal_record.hpp"
+#include "core/store/repository.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/file.hpp"
+#include "core/util/text.hpp"
 #include "hooks/record/init.hpp"
 #include "hooks/record/proposal.hpp"
-#include "core/store/repository.hpp"
-#include "core/util/file.hpp"
 
 namespace accord {
 
@@ -20,23 +22,14 @@ namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------- commits
 
-std::string one_line(std::string text) {
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    std::replace(text.begin(), text.end(), '\r', ' ');
-    text.erase(0, text.find_first_not_of(" \t"));
-    text.erase(text.find_last_not_of(" \t") + 1);
-    return text;
-}
-
 std::string commit_message(const PlannedProposal& proposal, const std::string& path,
                            const std::vector<std::string>& proposers) {
-    std::string subject = one_line(proposal.message);
-    if (subject.empty()) subject = "Proposal by " + join_names(proposers) + " on " + path;
-    std::string message = subject + "\n\n";
-    for (const std::string& name : proposers) message += "Proposed-by: " + one_line(name) + "\n";
-    if (const std::string group = one_line(proposal.on_behalf_of); !group.empty())
-        message += "On-behalf-of: " + group + "\n";
-    return message;
+    ProposalMessage message;
+    message.text = one_line(proposal.message);
+    if (message.text.empty()) message.text = "Proposal by " + join_names(proposers) + " on " + path;
+    message.proposers = proposers;
+    message.on_behalf_of = proposal.on_behalf_of;
+    return format_proposal_message(message);
 }
 
 // ---------------------------------------------------------------- target

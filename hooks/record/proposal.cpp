@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/file.hpp"
+#include "core/util/text.hpp"
 #include "hooks/pre_propose.hpp"
 
 namespace accord {
@@ -170,31 +172,22 @@ std::vector<std::string> add_delegations(Config& registry, const std::vector<std
 
 // ---------------------------------------------------------------- message
 
-std::string one_line(std::string text) {
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    std::replace(text.begin(), text.end(), '\r', ' ');
-    return text;
-}
-
 std::string commit_message(const ProposeRequest& request, const std::vector<std::string>& names,
                            const std::vector<std::string>& paths, const When& when) {
-    std::string text = request.message;
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ' || text.back() == '\t'))
-        text.pop_back();
-    text.erase(0, text.find_first_not_of("\n"));
-    if (text.empty()) {
+    ProposalMessage message;
+    message.text = request.message;
+    if (one_line(message.text).empty()) {
         // accord.yaml rewritten for --add-delegation is not what the proposal is about.
         std::vector<std::string> shown;
         for (const std::string& path : paths) {
             if (path != kConfigFileName || request.add_delegations.empty()) shown.push_back(path);
         }
-        text =
+        message.text =
             "Proposal by " + join_names(names) + " on " + list_paths(shown.empty() ? paths : shown);
     }
-    text += "\n\n";
-    for (const std::string& name : names) text += "Proposed-by: " + one_line(name) + "\n";
-    if (when.meeting) text += "Meeting: " + one_line(when.meeting->name) + "\n";
-    return text;
+    message.proposers = names;
+    if (when.meeting) message.meeting = when.meeting->name;
+    return format_proposal_message(message);
 }
 
 }  // namespace
@@ -204,29 +197,6 @@ std::string commit_message(const ProposeRequest& request, const std::vector<std:
 ProposalRefused::ProposalRefused(std::vector<hooks::Problem> problems)
     : Error(kExitFound, "proposal refused; nothing was recorded:\n" + hooks::render(problems)),
       problems_(std::move(problems)) {}
-
-std::string join_names(const std::vector<std::string>& names) {
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
-    }
-    return out;
-}
-
-std::string delegation_email(const std::string& name) {
-    std::string slug;
-    for (const char c : name) {
-        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (alnum || (c >= 'A' && c <= 'Z')) {
-            slug += alnum ? c : static_cast<char>(c - 'A' + 'a');
-        } else if (!slug.empty() && slug.back() != '-') {
-            slug += '-';
-        }
-    }
-    while (!slug.empty() && slug.back() == '-') slug.pop_back();
-    return (slug.empty() ? std::string("delegation") : slug) + "@delegations.accord";
-}
 
 ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     Repository& repo = workspace.repo();

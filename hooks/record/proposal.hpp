@@ -28,8 +28,9 @@
 #include <string>
 #include <vector>
 
-#include "core/util/errors.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/errors.hpp"
 #include "hooks/checks.hpp"
 
 namespace accord {
@@ -74,12 +75,5 @@ class ProposalRefused : public Error {
 // check or the hook: ProposalRefused. A lost race or an I/O failure: failure
 // (exit 3) saying whether to retry.
 ProposeResult propose(Workspace& workspace, const ProposeRequest& request);
-
-// The address recorded for a delegation: its name lower-cased, runs of other
-// characters than ASCII letters and digits made one '-', at delegations.accord.
-std::string delegation_email(const std::string& name);
-
-// "Japan", "Japan and Sweden", "Japan, Sweden and Brazil": names in a message.
-std::string join_names(const std::vector<std::string>& names);
 
 }  // namespace accord

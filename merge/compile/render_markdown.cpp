@@ -1,5 +1,7 @@
 #include "merge/compile/render_markdown.hpp"
 
+#include "core/util/text.hpp"
+
 namespace accord {
 
 namespace {
@@ -12,13 +14,6 @@ std::string trimmed_body(const Document& document) {
                              body.back() == '\t'))
         body.remove_suffix(1);
     return body.empty() ? std::string() : std::string(body) + "\n";
-}
-
-// A heading's text on one line, as Markdown needs it.
-std::string one_line(const std::string& text) {
-    std::string out;
-    for (char c : text) out += (c == '\n' || c == '\r') ? ' ' : c;
-    return out;
 }
 
 }  // namespace

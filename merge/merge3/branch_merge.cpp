@@ -7,11 +7,11 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "core/util/errors.hpp"
-#include "hooks/record/proposal.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/store/redraft.hpp"
-#include "merge/report/history.hpp"
+#include "core/util/errors.hpp"
 #include "merge/diff/sequence_diff.hpp"
+#include "merge/report/history.hpp"
 
 namespace accord {
 
@@ -275,10 +275,11 @@ std::string merge_commit_message(const BranchMergePlan& plan, const std::string&
         subject = std::string(plan.merged.size() == 1 ? "Merge redraft " : "Merge redrafts ") +
                   names + " into " + plan.branch;
     }
-    std::string trailers;
-    for (const std::string& name : plan.proposers) trailers += "Proposed-by: " + name + "\n";
-    for (const MergedBranch& b : plan.merged) trailers += "Merged-redraft: " + b.redraft + "\n";
-    return subject + "\n\n" + trailers;
+    ProposalMessage record;
+    record.text = subject;
+    record.proposers = plan.proposers;
+    for (const MergedBranch& b : plan.merged) record.merged_redrafts.push_back(b.redraft);
+    return format_proposal_message(record);
 }
 
 std::string record_branch_merge(Workspace& workspace, const BranchMergePlan& plan,

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 
+#include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 
@@ -49,7 +50,7 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     p.commit = commit.id;
     p.parents = commit.parents;
     const Trailers all = trailers(commit.message);
-    for (std::string name : trailer_values(all, "Proposed-by")) {
+    for (std::string name : trailer_values(all, kProposedByTrailer)) {
         p.proposers.push_back(config.resolve_delegation(name).value_or(name));
     }
     if (p.proposers.empty()) {
@@ -62,9 +63,9 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
         const auto values = trailer_values(all, key);
         return values.empty() ? std::string() : values.front();
     };
-    p.meeting = first("Meeting");
-    p.on_behalf_of = first("On-behalf-of");
-    p.source = first("Source");
+    p.meeting = first(kMeetingTrailer);
+    p.on_behalf_of = first(kOnBehalfOfTrailer);
+    p.source = first(kSourceTrailer);
     p.message = message_body(commit.message, all);
     p.subject = p.message.substr(0, p.message.find('\n'));
     p.recorded_by = commit.committer.name;

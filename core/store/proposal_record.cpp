@@ -1,0 +1,48 @@
+#include "core/store/proposal_record.hpp"
+
+#include "core/util/text.hpp"
+
+namespace accord {
+
+std::string delegation_email(const std::string& name) {
+    std::string slug;
+    for (const char c : name) {
+        const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (alnum || (c >= 'A' && c <= 'Z')) {
+            slug += alnum ? c : static_cast<char>(c - 'A' + 'a');
+        } else if (!slug.empty() && slug.back() != '-') {
+            slug += '-';
+        }
+    }
+    while (!slug.empty() && slug.back() == '-') slug.pop_back();
+    return (slug.empty() ? std::string("delegation") : slug) + "@delegations.accord";
+}
+
+std::string join_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+std::string format_proposal_message(const ProposalMessage& message) {
+    std::string text = message.text;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ' ||
+                             text.back() == '\t'))
+        text.pop_back();
+    text.erase(0, text.find_first_not_of('\n'));
+    text += "\n\n";
+    auto trailer = [&](std::string_view key, const std::string& value) {
+        if (const std::string line = one_line(value); !line.empty())
+            text += std::string(key) + ": " + line + "\n";
+    };
+    for (const std::string& name : message.proposers) trailer(kProposedByTrailer, name);
+    trailer(kOnBehalfOfTrailer, message.on_behalf_of);
+    trailer(kMeetingTrailer, message.meeting);
+    for (const std::string& name : message.merged_redrafts) trailer(kMergedRedraftTrailer, name);
+    return text;
+}
+
+}  // namespace accord
