@@ -102,7 +102,7 @@ void register_merge(CLI::App& app, Run& run) {
     command->footer(
         "Merge one or more redraft branches into the current branch as ONE merge commit whose\n"
         "parents are the current branch and every branch merged. The merge understands the\n"
-        "notation (DESIGN.md section 5): the same change once, changes in different places\n"
+        "notation: the same change once, changes in different places\n"
         "both, options added to one bracket united, an edit inside text the other side agreed\n"
         "or deleted kept in brackets, and two different replacements of the same words kept as\n"
         "alternatives [ours][theirs], so that no one's wording is lost. Several branches are\n"

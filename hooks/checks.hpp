@@ -1,6 +1,5 @@
 #pragma once
-// The checks a proposal passes before it is recorded (DESIGN.md section 3,
-// issue 3), as pure functions over parsed data so that `accord propose`, the
+// The checks a proposal passes before it is recorded, as pure functions over parsed data so that `accord propose`, the
 // installed git hooks and the tests share one definition:
 //  (a) a changed text parses with no NEW error diagnostic compared with its
 //      previous version: old defects do not block new work, but a proposal

@@ -14,7 +14,7 @@
 //    with a clear message when neither runs (bypass: git commit --no-verify).
 //
 // So that plain `git merge`, `git pull` and `git diff` use accord's merge and
-// diff (issue 5), install() also:
+// diff, install() also:
 //  - makes sure .gitattributes at the top of the work tree has the lines
 //    `*.md merge=accord diff=accord` and `*.txt merge=accord diff=accord`
 //    (written, or appended to a file without them; not committed: committing

@@ -1,5 +1,5 @@
 #pragma once
-// The front matter an imported file carries (DESIGN.md section 2): id, kind,
+// The front matter an imported file carries: id, kind,
 // section, group, title, heading and status, as YAML between "---" fences.
 // Written here rather than through yaml-cpp so that the text stays exactly as
 // planned: free text is always double-quoted, so that headings with ':' or

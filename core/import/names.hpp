@@ -1,7 +1,7 @@
 #pragma once
 // Who is who in a compilation: the proposers its headings name, each resolved
 // to one delegation name, with the other spellings the text uses as aliases
-// (DESIGN.md section 3: the registry in accord.yaml).
+// (what becomes the registry in accord.yaml).
 #include <cstddef>
 #include <map>
 #include <string>

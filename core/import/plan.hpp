@@ -1,5 +1,5 @@
 #pragma once
-// Planning `accord import` (issue 3): how a compilation document in the style
+// Planning `accord import`: how a compilation document in the style
 // of the WGEC 2013-14 draft recommendations becomes one file per
 // recommendation, statement or opinion, with one proposal per submission.
 // Pure: no I/O and no git; the repository step replays the plan as commits.

@@ -1,8 +1,8 @@
 #pragma once
 // The registry an import records: accord.yaml for the delegations a
-// compilation names (core/import_apply.hpp records it with the first proposal).
+// compilation names (hooks/record/import_apply.hpp records it with the first proposal).
 //
-// This header names neither core/config.hpp's nor core/import_plan.hpp's
+// This header names neither core/store/config.hpp's nor core/import/plan.hpp's
 // types: import_registry.cpp sees only the registry side, import_apply.cpp
 // only the plan side (PlannedDelegation), and they talk through the plain
 // structs below.
@@ -64,8 +64,8 @@ ImportRegistry import_registry(const RegistryRequest& request);
 // accord.yaml's name (config.hpp's kConfigFileName), for the same reason.
 std::string registry_file_name();
 
-// The author address of a proposer's commits: propose's delegation_email,
-// reachable from files that cannot include core/proposal.hpp (see above).
+// The author address of a proposer's commits (core/store/proposal_record's
+// delegation_email, as for every proposal).
 std::string import_author_email(const std::string& name);
 
 }  // namespace accord

@@ -37,7 +37,7 @@ struct CheckReport {
 
 CheckReport make_report(std::vector<FileCheck> files);
 
-// Exit code per DESIGN.md: 2 if a file could not be read, 1 if any error
+// The exit code of `accord check`: 2 if a file could not be read, 1 if any error
 // diagnostic, 0 otherwise.
 int exit_code(const CheckReport& report);
 

@@ -1,5 +1,6 @@
 #pragma once
-// The parsed form of a negotiated text (DESIGN.md section 2).
+// The parsed form of a negotiated text: paragraphs, brackets, alternatives,
+// strikes and status tags, each located in the source.
 //
 // Promises:
 //  - Lossless: every node records byte ranges into `source`; print(document)

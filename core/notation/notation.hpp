@@ -1,6 +1,6 @@
 #pragma once
 // Notation options: what a repository's accord.yaml may change about how its
-// texts are read (DESIGN.md section 2).
+// texts are read.
 #include <string>
 #include <vector>
 

@@ -15,7 +15,8 @@
 #include "core/notation/source_map.hpp"
 #include "core/util/utf8.hpp"
 
-// How brackets are matched (DESIGN.md section 2, "Brackets may span paragraphs"):
+// How brackets are matched (a bracket may span paragraphs when it opens its
+// paragraph or the paragraph ends with ':'):
 //
 // 1. Within each paragraph, brackets match with a stack. A paragraph that
 //    balances is final: nothing outside can take its brackets.

@@ -1,8 +1,8 @@
 #pragma once
-// accord.yaml, the negotiation's registry (DESIGN.md section 3): its name,
+// accord.yaml, the negotiation's registry: its name,
 // the delegations that may propose (with the aliases the texts use for them),
 // the meetings (so that "WGEC-3" can name a revision) and the notation
-// options. This file and core/config.cpp are the only users of yaml-cpp for
+// options. This file and config.cpp are the only users of yaml-cpp for
 // it; callers see plain structs.
 #include <optional>
 #include <string>

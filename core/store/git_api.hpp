@@ -1,5 +1,5 @@
 #pragma once
-// Private to core/repository*: libgit2, loaded when a command first needs a
+// Private to core/store/repository*: libgit2, loaded when a command first needs a
 // repository instead of when the program starts.
 //
 // Why: linking libgit2 makes the dynamic loader map and relocate it and the
@@ -9,7 +9,7 @@
 // diff --no-index) should not pay that. systemd loads its optional libraries
 // the same way.
 //
-// Promises: the code in core/repository* calls git_* functions as usual;
+// Promises: the code in core/store/repository* calls git_* functions as usual;
 // each name below is a macro that calls through a table filled by dlopen
 // of libgit2's SONAME on first use. If the library cannot be loaded, the
 // call throws accord::Error (exit 3) naming the library and the package.

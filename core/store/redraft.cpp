@@ -1,6 +1,6 @@
 // Redraft records (.accord/redrafts/NAME.yaml) and `accord redraft start`.
 // The only code that reads or writes a redraft record, and so its own user of
-// yaml-cpp, as core/config.cpp is for accord.yaml.
+// yaml-cpp, as core/store/config.cpp is for accord.yaml.
 #include "core/store/redraft.hpp"
 
 #include <yaml-cpp/yaml.h>

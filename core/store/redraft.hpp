@@ -1,7 +1,7 @@
 #pragma once
 // Redraft branches: a chair sends a text to a small group, which redrafts it
 // on its own branch `redraft/NAME`; `accord merge` brings the groups' work
-// back (merge/branch_merge.hpp).
+// back (merge/merge3/branch_merge.hpp).
 //
 // Where a redraft's metadata lives: in the file .accord/redrafts/NAME.yaml,
 // committed as the first commit of the branch (its "start commit", marked by

@@ -1,8 +1,9 @@
 #pragma once
 // The repository layer: everything accord does to a git repository goes
-// through this class, and its files (with core/git_api.*, which loads
-// libgit2) are the only code that includes git2.h (DESIGN.md section 6). Objects are named by their
-// hexadecimal ids; paths inside the repository are relative to the work tree and use '/'.
+// through this class, and its files (with git_api.*, which loads libgit2) are
+// the only code that includes git2.h, so that the rest of accord deals in
+// plain structs. Objects are named by their hexadecimal ids; paths inside the
+// repository are relative to the work tree and use '/'.
 //
 // Every failure is an accord::Error whose message says what failed and where
 // (repository, revision, path) followed by libgit2's own explanation: bad
@@ -159,7 +160,7 @@ class Repository {
     // still record proposals; the author is the delegation anyway.
     Signature default_signature() const;
 
-    // ---- Branches and the commit graph (core/repository_branches.cpp), for
+    // ---- Branches and the commit graph (core/store/repository_branches.cpp), for
     // redraft branches and `accord merge`.
 
     // True if `name` ("redraft/a") is a valid local branch name for git.

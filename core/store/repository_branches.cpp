@@ -1,6 +1,6 @@
 // Repository: branches, the commit graph, trees by blob id and the state of
 // the work tree, as redraft branches and `accord merge` need them. Like the
-// rest of core/repository*, the only code that talks to libgit2.
+// rest of core/store/repository*, the only code that talks to libgit2.
 
 #include <algorithm>
 

@@ -1,7 +1,7 @@
 #pragma once
-// Private to core/repository*.cpp: the libgit2 handles and error helpers the
-// repository layer shares. Nothing else may include this file (it brings in
-// git2.h, which DESIGN.md section 6 confines to the repository layer).
+// Private to core/store/repository*.cpp: the libgit2 handles and error
+// helpers the repository layer shares. Nothing else may include this file:
+// it brings in git2.h, which stays inside the repository layer.
 #include "core/store/git_api.hpp"
 
 #include <memory>
@@ -14,7 +14,7 @@
 namespace accord::git {
 
 // Owning handles: each libgit2 object is freed by its own function, named
-// by its member of the loaded table (core/git_api.hpp).
+// by its member of the loaded table (core/store/git_api.hpp).
 template <typename T, void (*Api::*Free)(T*)>
 struct Deleter {
     void operator()(T* p) const { (api().*Free)(p); }

@@ -1,5 +1,5 @@
 #pragma once
-// Revision specs (DESIGN.md section 3): what `--at`, `--since` and friends
+// Revision specs: what `--at`, `--since` and friends
 // accept. Besides git's own spellings (HEAD~2, a branch, a sha):
 // - a date "2014-02-25": the state at the end of that day by AUTHOR date,
 //   i.e. the proposal date. A commit belongs to the calendar day of its author

@@ -1,6 +1,7 @@
 #pragma once
 // The failures a command can end with, each carrying its exit code
-// (DESIGN.md section 4): 2 bad usage or input, 3 repository or I/O failure.
+// (the exit codes every command documents): 2 bad usage or input, 3
+// repository or I/O failure.
 // Lower layers throw or return these; cmd/main.cpp alone turns them into a
 // message and an exit code.
 #include <stdexcept>

@@ -1,5 +1,5 @@
 #pragma once
-// `accord import`, the step after planning (core/import_plan.hpp): the plan
+// `accord import`, the step after planning (core/import/plan.hpp): the plan
 // recorded as a repository's history, one attributed commit per proposal.
 // As with merge-ort's merge_incore and its checkout, the commits are computed
 // in memory first (prepare_import, pure) and then applied (import_compilation).
@@ -14,7 +14,7 @@
 //    submitted by Nigeria (24 February 2014)"), a blank line, one
 //    `Proposed-by:` trailer per proposer and `On-behalf-of:` when the heading
 //    says so;
-//  - accord.yaml (core/import_registry.hpp) in the first commit, and with
+//  - accord.yaml (core/import/registry.hpp) in the first commit, and with
 //    it the .gitattributes `accord init` writes, if git does not track one
 //    yet. outline.md
 //    and unclassified.md are the compiler's proposals and take their place

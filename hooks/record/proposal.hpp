@@ -1,6 +1,6 @@
 #pragma once
 // `accord propose`: recording the working-tree change of some files as one
-// attributed proposal (DESIGN.md section 3, issue 3).
+// attributed proposal.
 //
 // What a recorded proposal looks like in git:
 //  - author: the first proposer, by canonical name, with a slug address

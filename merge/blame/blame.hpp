@@ -1,6 +1,6 @@
 #pragma once
 // Word-level blame: who proposed each word, bracket, option separator and
-// strike mark of a text (DESIGN.md sections 4 and 6).
+// strike mark of a text.
 //
 // A word's proposer is the delegation whose proposal first put that word in
 // the text. Bracketing it, striking it, lifting its brackets or choosing its

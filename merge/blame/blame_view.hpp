@@ -1,6 +1,6 @@
 #pragma once
 // What `accord blame` and `accord who` print: text for people, JSON for
-// tools (the blame schema is DESIGN.md section 4's).
+// tools (schema accord.blame/1, described in README.md).
 #include <string>
 
 #include "merge/blame/blame_history.hpp"

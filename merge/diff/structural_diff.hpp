@@ -1,6 +1,6 @@
 #pragma once
 // The structural diff: the token edit script lifted into changes named in
-// negotiation terms (DESIGN.md section 4, "Diff vocabulary"). Lifting
+// negotiation terms (the kinds README.md lists under `accord diff`). Lifting
 // "[continuing]" to "[continuing][full]" is one option-added with text "full";
 // lifting brackets is bracket-removed, not a deletion and an insertion.
 #include <string>

@@ -1,15 +1,15 @@
 #pragma once
 // `accord merge`: small-group redraft branches merged into the current branch
-// as one attributed merge commit (DESIGN.md section 5, issue 5).
+// as one attributed merge commit.
 //
-// Two separate steps, as DESIGN.md section 6 asks (engines compute; applying
-// a result is separate, as git's merge-ort keeps merge_incore apart from
+// Two separate steps (engines compute; applying a result is separate, as
+// git's merge-ort keeps merge_incore apart from
 // writing): plan_branch_merge computes the whole merge in memory and touches
 // nothing; record_branch_merge writes it as one commit. The issue speaks of
 // merging "through libgit2 with accord's merge driver registered": libgit2's
 // own merge would only call back into the same engine (merge3) file by file,
 // so accord computes the merge itself, with the notation of accord.yaml, and
-// uses libgit2 (core/repository*) to read the trees and record the result.
+// uses libgit2 (core/store/repository*) to read the trees and record the result.
 //
 // How the merge is computed, for each branch in the order given (an octopus
 // folded one branch at a time):

@@ -1,5 +1,5 @@
 #pragma once
-// Three-way merge of negotiated texts (DESIGN.md section 5). Diff3 over two
+// Three-way merge of negotiated texts. Diff3 over two
 // token edit scripts against the base, computed in memory, then resolved with
 // the negotiation rules instead of stopping at the first conflict:
 //   same change on both sides              taken once

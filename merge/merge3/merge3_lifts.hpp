@@ -1,5 +1,5 @@
 #pragma once
-// Agreement does not cover new text (DESIGN.md section 5): a bracket one
+// Agreement does not cover new text: a bracket one
 // side lifted while the other edited inside it keeps its marks. merge3 finds
 // such lifts on its two token diffs against the base and undoes each in the
 // lifting side's text before merging, so that every later step sees the

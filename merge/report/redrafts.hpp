@@ -1,5 +1,5 @@
 #pragma once
-// `accord redraft list`: the redraft branches (core/redraft.hpp) with their
+// `accord redraft list`: the redraft branches (core/store/redraft.hpp) with their
 // members, the texts they redraft and what the group has proposed since the
 // fork, read from the repository's history.
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 // `accord survival --by NAME`: what became of one delegation's wording. For
 // each of its proposals, the words it put in the text are followed into the
-// current text through blame (merge/blame_history.hpp), so the answer agrees
+// current text through blame (merge/blame/blame_history.hpp), so the answer agrees
 // with `accord blame` word for word.
 //
 // A proposal's wording, in each file it changed, is the words (and numbers)

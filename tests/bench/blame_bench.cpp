@@ -1,4 +1,4 @@
-// Blame speed (issue 4): one recommendation of about 1,300 words over a
+// Blame speed: one recommendation of about 1,300 words over a
 // history of 2,000 proposals, written to a real git repository once per run;
 // accord's word-level blame against line-level `git blame` on the same file
 // in the same run, each as a user runs it (a fresh process, no cache from an

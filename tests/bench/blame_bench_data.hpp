@@ -1,5 +1,5 @@
 #pragma once
-// Data for the blame benchmark (issue 4: "blaming one recommendation of about
+// Data for the blame benchmark ("blaming one recommendation of about
 // 1,300 words over a history of 2,000 proposals takes no longer than
 // line-level git blame of the same file over the same history"): a generated
 // negotiation history, written into a real git repository as accord records

@@ -1,4 +1,4 @@
-// Merge speed (issue 5): two redrafts of the 4 December 2015 Paris text
+// Merge speed: two redrafts of the 4 December 2015 Paris text
 // (about 107 KB), each made of 100 random negotiation edits (brackets added,
 // lifted or deleted, options added, words bracketed, struck or replaced,
 // paragraphs added; support/merge_scenarios.hpp, fixed seeds), merged three

@@ -1,7 +1,7 @@
 // Parser speed on the Paris texts, and how it scales: run on demand with
 //   cmake -S . -B build-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DACCORD_BENCH=ON
 //   cmake --build build-bench --target accord_bench && build-bench/tests/bench/accord_bench
-// Targets (issue 2): 100 MB/s or more; ten times the input within eleven times the time.
+// Targets: 100 MB/s or more; ten times the input within eleven times the time.
 #include <benchmark/benchmark.h>
 
 #include <fstream>

@@ -1,4 +1,4 @@
-// Issue 5 end to end: redraft branches, `accord merge`, and plain git (pull,
+// Merging end to end: redraft branches, `accord merge`, and plain git (pull,
 // diff) using accord's merge and diff after `accord init`. The real binary
 // and real git in temporary repositories.
 #include <gtest/gtest.h>

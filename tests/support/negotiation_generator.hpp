@@ -1,5 +1,5 @@
 #pragma once
-// Negotiation histories with known ground truth, for measuring blame (issue 4).
+// Negotiation histories with known ground truth, for measuring blame.
 //
 // generate_history() plays a negotiation over one file: a first proposal
 // drafts the text, and each later proposal makes one change in the notation,

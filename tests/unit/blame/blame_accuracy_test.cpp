@@ -1,4 +1,4 @@
-// Blame accuracy (issue 4): on generated negotiation histories whose true
+// Blame accuracy: on generated negotiation histories whose true
 // proposer of every word is known, at least 99% of words are attributed to
 // their true proposer. Also one small hand-written case per attribution rule,
 // so that a failure names the rule it breaks.

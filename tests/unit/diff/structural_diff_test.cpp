@@ -1,4 +1,4 @@
-// One case per change kind of the diff vocabulary (DESIGN.md section 4).
+// One case per change kind of the diff vocabulary (README.md, `accord diff`).
 #include "merge/diff/structural_diff.hpp"
 
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Interning in two steps (merge/token_diff.hpp): interning only the units
+// Interning in two steps (merge/diff/token_diff.hpp): interning only the units
 // the paragraph diff leaves unmatched gives the diff that interning
 // everything gives.
 #include <gtest/gtest.h>

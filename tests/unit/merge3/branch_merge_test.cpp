@@ -1,4 +1,4 @@
-// The pieces of issue 5 below the commands: the branch merge plan over a real
+// The redraft merge below the commands: the branch merge plan over a real
 // temporary repository, the line mapping of its report, redraft records, and
 // what accord init adds for plain git (.gitattributes lines, driver config).
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// One test per notation construct (DESIGN.md section 2), and each corpus
+// One test per notation construct of README.md, and each corpus
 // quirk met so far as a small named case.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-// Finding a negotiation from a path without git (core/config.hpp find_config,
-// core/workspace.hpp inside_work_tree): what `accord check` and `accord
+// Finding a negotiation from a path without git (core/store/config.hpp find_config,
+// core/store/workspace.hpp inside_work_tree): what `accord check` and `accord
 // merge-file` rely on to read the right notation without starting libgit2.
 #include <gtest/gtest.h>
 
