@@ -221,9 +221,6 @@ SshKeyParse parse_ssh_public_key(std::string_view line) {
             "name@host`, " +
             std::string(kAccepted));
     }
-    if (rest.find('\n') != std::string_view::npos) {
-        return failed("more than one line: give one key per entry");
-    }
     if (starts_with(rest, "-----BEGIN") && rest.find("PRIVATE KEY") != std::string_view::npos) {
         return failed(
             "this is a private key, which must never leave its owner: give the public "
@@ -233,6 +230,9 @@ SshKeyParse parse_ssh_public_key(std::string_view line) {
         return failed(
             "this is an RFC 4716 (SSH2) key file: convert it with ssh-keygen -i -f FILE "
             "and give the line that prints");
+    }
+    if (rest.find('\n') != std::string_view::npos) {
+        return failed("more than one line: give one key per entry");
     }
     const std::string_view type_name = next_field(rest);
     const TypeInfo* info = find_type(type_name);

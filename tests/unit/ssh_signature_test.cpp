@@ -7,6 +7,8 @@
 // signed data built here, and ssh-keygen -Y verify confirms those bytes.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "core/util/base64.hpp"
 #include "core/util/ssh_signature.hpp"
 #include "core/util/ssh_wire.hpp"
@@ -80,6 +82,8 @@ class SshSignatures : public ::testing::Test {
                                              const std::string& algorithm) {
         test::TempDir scratch;
         const std::string pem = scratch.write("key", test::read_all(rsa_.private_path));
+        std::filesystem::permissions(
+            pem, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         EXPECT_EQ(test::run({"ssh-keygen", "-q", "-p", "-m", "PEM", "-P", "", "-N", "", "-f", pem})
                       .exit_code,
                   0);
