@@ -41,7 +41,7 @@ std::optional<SignedCommit> split_signed_commit(std::string_view raw_commit);
 std::string add_signature_header(std::string_view commit_content, std::string_view signature);
 
 // Signs a commit object that has no signature yet (git_commit_create_buffer's
-// output). On success, `signature` is ready for
+// output), always for the namespace "git" as git does. On success, `signature` is ready for
 // git_commit_create_with_signature: its final newline is dropped, since
 // libgit2 would otherwise write an extra line holding one space, which git
 // does not write.

@@ -237,6 +237,20 @@ TEST_F(SshSignatures, DamagedBlobsAreMalformed) {
     EXPECT_EQ(verdict(huge.bytes()), SignatureVerdict::malformed);
 }
 
+TEST_F(SshSignatures, NoSingleBitFlipAnywhereInTheBlobStaysGood) {
+    for (const SshKeyFiles& files : {ed25519_, rsa_}) {
+        const std::string blob = blob_of(test::ssh_keygen_sign(files, kMessage));
+        for (std::size_t i = 0; i < blob.size(); ++i) {
+            std::string flipped = blob;
+            flipped[i] = static_cast<char>(flipped[i] ^ (1 << (i % 8)));
+            const SignatureCheck check =
+                verify_ssh_signature(test::armor_ssh_signature(flipped), kMessage);
+            EXPECT_FALSE(check.good()) << files.public_line << " byte " << i;
+            EXPECT_FALSE(check.error.empty());
+        }
+    }
+}
+
 TEST_F(SshSignatures, OtherSignatureKindsAreUnsupported) {
     const SignatureCheck pgp = verify_ssh_signature(
         "-----BEGIN PGP SIGNATURE-----\n\niQEz\n-----END PGP SIGNATURE-----\n", kMessage);
