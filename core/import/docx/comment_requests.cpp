@@ -381,7 +381,7 @@ std::optional<Request> deletion(std::string_view text, std::string_view lower,
                        find_word(lower, "word") != std::string_view::npos;
     if (anchor.on_heading && !words) {
         request.kind = RequestKind::delete_section;
-    } else if (anchor.at_paragraph_start && !words) {
+    } else if ((anchor.at_paragraph_start || anchor.inside_word) && !words) {
         request.kind = RequestKind::delete_paragraph;
     } else {
         request.kind = RequestKind::delete_wording;
@@ -415,7 +415,8 @@ std::optional<Request> addition(std::string_view text, std::string_view lower,
 std::optional<Request> bare_wording(std::string_view text, const AnchorContext& anchor) {
     static constexpr std::string_view kModals[] = {"shall", "should", "may",   "must",
                                                    "will",  "could",  "might", "can"};
-    if (anchor.on_heading || anchor.quoted.empty() || count_words(anchor.quoted) > 4)
+    if (anchor.on_heading || anchor.inside_word || anchor.quoted.empty() ||
+        count_words(anchor.quoted) > 4)
         return std::nullopt;
     std::string whole = trim(text);
     while (!whole.empty() && std::string_view(".;,").find(whole.back()) != std::string_view::npos)

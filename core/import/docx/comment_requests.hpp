@@ -42,6 +42,7 @@ struct AnchorContext {
     std::string quoted;               // the anchored wording
     bool on_heading = false;          // the comment speaks of the section under a heading
     bool at_paragraph_start = false;  // anchored on a paragraph's first words
+    bool inside_word = false;         // anchored on a letter or two: a place, not wording
 };
 
 struct Request {

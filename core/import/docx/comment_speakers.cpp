@@ -75,6 +75,14 @@ void skip_spaces(std::string_view text, std::size_t& at, std::size_t end) {
     }
 }
 
+std::string without_full_stops(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c != '.') out += c;
+    }
+    return out;
+}
+
 std::string trim(std::string_view text) {
     std::size_t begin = 0, end = text.size();
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -131,6 +139,18 @@ SpeakerMatcher::SpeakerMatcher(const std::vector<SpeakerNames>& registry) {
     for (const auto& [key, entry] : by_key_) {
         if (key.size() >= 7) long_keys_.push_back(key);
     }
+    auto remember_short = [&](const std::string& spelling) {
+        if (normalize_name(spelling).size() <= 3)
+            short_spellings_[without_full_stops(spelling)] = true;
+    };
+    for (const SpeakerNames& delegation : registry) {
+        remember_short(delegation.name);
+        for (const std::string& alias : delegation.aliases) remember_short(alias);
+    }
+    for (const PartyNames& party : known_parties()) {
+        remember_short(party.name);
+        for (const std::string& alias : party.aliases) remember_short(alias);
+    }
     std::sort(long_keys_.begin(), long_keys_.end());
 }
 
@@ -168,13 +188,15 @@ std::optional<Speaker> SpeakerMatcher::match_at(std::string_view text, std::size
         bool approximate = false;
         const Entry* entry = find(key, approximate);
         if (entry == nullptr) continue;
-        if (key.size() <= 3 && std::any_of(written.begin(), written.end(),
-                                           [](char c) { return c >= 'a' && c <= 'z'; })) {
+        const bool lower_case = std::any_of(written.begin(), written.end(),
+                                            [](char c) { return c >= 'a' && c <= 'z'; });
+        if (key.size() <= 3 && lower_case &&
+            short_spellings_.count(without_full_stops(written)) == 0) {
             continue;  // "us", "can": words, not delegations
         }
         length = written.size();
-        while (!written.empty() && written.back() == '.' && written.size() > 1 &&
-               std::count(written.begin(), written.end(), '.') == 1) {
+        if (written.size() > 1 && written.back() == '.' &&
+            std::count(written.begin(), written.end(), '.') == 1) {
             written.remove_suffix(1);  // "Japan." at a sentence's end
         }
         return Speaker{std::string(written), entry->name, entry->source, approximate, false};
@@ -414,6 +436,7 @@ std::vector<Segment> split_speakers(std::string_view comment, const SpeakerMatch
     std::string session, topic;
     std::vector<Speaker> waiting;  // a line of names alone: what they said comes next
     bool is_waiting = false;
+    bool goes_on = false;  // a line without names continues the last segment
 
     auto join_waiting = [&] {
         if (!is_waiting) return;
@@ -450,11 +473,13 @@ std::vector<Segment> split_speakers(std::string_view comment, const SpeakerMatch
             join_waiting();
             session = line;
             topic.clear();
+            goes_on = false;
             continue;
         }
         if (is_topic_line(line)) {
             join_waiting();
             topic = line.substr(1, line.size() - 2);
+            goes_on = false;
             continue;
         }
         std::optional<SpeakerList> list = parse_list(line, 0, line.size(), matcher);
@@ -477,8 +502,9 @@ std::vector<Segment> split_speakers(std::string_view comment, const SpeakerMatch
             is_waiting = false;
             add(split_content(line, 0, std::move(waiting), matcher), false);
         } else {
-            add(split_content(line, 0, {}, matcher), true);
+            add(split_content(line, 0, {}, matcher), goes_on);
         }
+        goes_on = true;
     }
     join_waiting();
     return segments;

@@ -62,6 +62,9 @@ class SpeakerMatcher {
 
     std::unordered_map<std::string, Entry> by_key_;  // normalized spelling -> name
     std::vector<std::string> long_keys_;             // keys long enough for approximate matching
+    // Short names as the registry or the table spell them ("FoC"): matched
+    // as written even when not in capitals.
+    std::unordered_map<std::string, bool> short_spellings_;
 };
 
 struct Segment {
