@@ -332,3 +332,168 @@ TEST(PartyInputsDocx, SpeakersMapToTheRegistryNames) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+// One line per paragraph (and per line break, table cell and cell
+// paragraph), white space collapsed: how Word's .txt and the notation can be
+// set side by side.
+std::string collapse(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const bool nbsp = text.compare(i, 2, "\xC2\xA0") == 0;
+        if (nbsp || text[i] == ' ' || text[i] == '\t' || text[i] == '\r') {
+            space = !out.empty();
+            i += nbsp ? 1 : 0;
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += text[i];
+    }
+    return out;
+}
+
+void split_into(std::string_view text, std::string_view separator, std::vector<std::string>& out,
+                bool collapsed = true) {
+    for (std::size_t at = 0; at <= text.size();) {
+        std::size_t next = text.find(separator, at);
+        if (next == std::string_view::npos) next = text.size();
+        std::string line(text.substr(at, next - at));
+        if (collapsed) line = collapse(line);
+        if (!line.empty()) out.push_back(std::move(line));
+        at = next + separator.size();
+    }
+}
+
+std::vector<std::string> word_txt_lines(const std::string& txt) {
+    std::vector<std::string> lines;
+    split_into(txt.compare(0, 3, "\xEF\xBB\xBF") == 0 ? txt.substr(3) : txt, "\n", lines);
+    return lines;
+}
+
+std::vector<std::string> notation_lines(const std::string& body) {
+    std::vector<std::string> lines;
+    std::vector<std::string> blocks;
+    for (std::size_t at = 0; at < body.size();) {
+        std::size_t next = body.find("\n\n", at);
+        if (next == std::string::npos) next = body.size();
+        blocks.push_back(body.substr(at, next - at));
+        at = next + 2;
+    }
+    for (std::string block : blocks) {
+        // Footnote references: Word's text shows their numbers instead.
+        for (std::size_t at; (at = block.find("[^")) != std::string::npos;)
+            block.erase(at, block.find(']', at) - at + 1);
+        if (block.compare(0, 1, "|") == 0) {
+            std::vector<std::string> rows;
+            split_into(block, "\n", rows, false);
+            for (const std::string& row : rows) {
+                if (row.compare(0, 5, "| ---") == 0) continue;
+                std::vector<std::string> cells;
+                split_into(std::string_view(row).substr(1, row.size() - 2), " | ", cells);
+                for (const std::string& cell : cells) split_into(cell, "<br>", lines);
+            }
+            continue;
+        }
+        const std::size_t hashes = block.find_first_not_of('#');
+        if (hashes > 0 && hashes != std::string::npos) block = block.substr(hashes + 1);
+        split_into(block, "\\\n", lines);
+    }
+    return lines;
+}
+
+bool is_mark(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z');
+}
+
+// Equal once white space is ignored and Word's note marks (up to three
+// digits or small letters: "information10", "Partya") are skipped in `txt`.
+bool same_but_note_marks(const std::string& txt, const std::string& mine) {
+    std::string t, m;
+    for (char c : txt)
+        if (c != ' ') t += c;
+    for (char c : mine)
+        if (c != ' ') m += c;
+    std::size_t i = 0, k = 0;
+    while (k < m.size()) {
+        if (i < t.size() && t[i] == m[k]) {
+            ++i, ++k;
+            continue;
+        }
+        std::size_t skip = 0;
+        while (skip < 3 && i + skip < t.size() && is_mark(t[i + skip])) {
+            ++skip;
+            if (i + skip < t.size() && t[i + skip] == m[k]) break;
+        }
+        if (skip == 0 || i + skip >= t.size() || t[i + skip] != m[k]) return false;
+        i += skip;
+    }
+    return t.size() - i <= 3 && std::all_of(t.begin() + i, t.end(), is_mark);
+}
+
+TEST(DraftDecisionDocx, TheTextComesOutAsWordWroteIt) {
+    const std::string dir = "unfccc-art6.2-2024/";
+    docx::ReadResult read =
+        docx::read_docx_file(test::corpus_file(dir + "draft-decision-1st-iteration.docx"));
+    ASSERT_TRUE(read.ok()) << read.error.message;
+    docx::ConvertOptions options;
+    options.formatting = false;  // the wording alone, as Word's .txt has it
+    const docx::Converted converted = docx::to_notation(*read.package, options);
+    const std::vector<std::string> mine =
+        notation_lines(converted.text.substr(0, converted.map.body_end));
+    const std::vector<std::string> theirs =
+        word_txt_lines(test::read_all(test::corpus_file(dir + "draft-decision-1st-iteration.txt")));
+    ASSERT_GT(theirs.size(), 800u);
+
+    auto labelled = [](const std::string& line) {
+        return line.find_first_of("0123456789(") == 0 && line.find(' ') < 6;
+    };
+    // The longest common sequence of lines, equal up to note marks.
+    const std::size_t n = theirs.size(), m = mine.size();
+    std::vector<std::vector<std::uint16_t>> common(n + 1, std::vector<std::uint16_t>(m + 1, 0));
+    for (std::size_t i = n; i-- > 0;) {
+        for (std::size_t j = m; j-- > 0;) {
+            common[i][j] = same_but_note_marks(theirs[i], mine[j])
+                               ? common[i + 1][j + 1] + 1
+                               : std::max(common[i + 1][j], common[i][j + 1]);
+        }
+    }
+    std::size_t matched = 0, numbered = 0;
+    std::vector<std::string> unmatched;
+    for (std::size_t i = 0, j = 0; i < n;) {
+        if (j < m && same_but_note_marks(theirs[i], mine[j]) &&
+            common[i][j] == common[i + 1][j + 1] + 1) {
+            ++matched;
+            if (labelled(theirs[i])) ++numbered;
+            ++i, ++j;
+        } else if (j < m && common[i][j + 1] >= common[i + 1][j]) {
+            ++j;
+        } else {
+            unmatched.push_back(theirs[i++]);
+        }
+    }
+    // Every line Word numbered ("12.", "(c)", "(iv)") came out with the same label.
+    EXPECT_EQ(numbered,
+              static_cast<std::size_t>(std::count_if(theirs.begin(), theirs.end(), labelled)));
+    EXPECT_GT(numbered, 350u);
+    // What does not match line for line are headings and table titles Word
+    // broke across lines, which the notation writes on one ("Table 1
+    // Submissions"), and note marks standing alone in a cell.
+    for (const std::string& line : unmatched) {
+        const bool broken_line = std::any_of(mine.begin(), mine.end(), [&](const std::string& m) {
+            return m.size() > line.size() &&
+                   (m.compare(0, line.size(), line) == 0 ||
+                    m.compare(m.size() - line.size(), line.size(), line) == 0);
+        });
+        EXPECT_TRUE(broken_line ||
+                    (line.size() <= 3 && std::all_of(line.begin(), line.end(), is_mark)))
+            << line;
+    }
+    EXPECT_GE(matched * 100, theirs.size() * 99) << matched << " of " << theirs.size();
+}
+
+}  // namespace
+}  // namespace accord
