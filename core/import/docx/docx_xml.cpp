@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/import/docx/xml_blocks.hpp"
+
 // The one file that includes pugixml.
 //
 // Elements are matched by their local name ("p" for "w:p"), whatever prefix a
@@ -702,6 +704,37 @@ ReadError read_notes(std::string& xml, const std::string& part, NoteKind kind,
 }
 
 ReadError read_document(std::string& xml, const std::string& part, XmlReadState& state) {
+    // The body one top-level element at a time when the markup allows it:
+    // the tree of a large document then never exists whole.
+    if (const std::optional<BodyScan> scan = scan_body(xml)) {
+        if (scan->doctype) {
+            return {ReadErrorKind::doctype,
+                    part + ": declares a DOCTYPE, which Word never writes; refused without " +
+                        "expanding its entities",
+                    0};
+        }
+        StoryReader reader(state, 0);
+        for (const XmlSpan& block : scan->blocks) {
+            pugi::xml_document fragment;
+            const pugi::xml_parse_result result = fragment.load_buffer_inplace(
+                xml.data() + block.begin, block.end - block.begin,
+                kParseFlags | pugi::parse_fragment, pugi::encoding_utf8);
+            if (!result) {
+                return {ReadErrorKind::malformed_xml,
+                        part + ": malformed XML: " + result.description(),
+                        block.begin + static_cast<std::size_t>(result.offset)};
+            }
+            // The document and body elements hold each block.
+            if (depth_of(fragment, state.max_depth) + 2 > state.max_depth) {
+                return {ReadErrorKind::too_deep,
+                        part + ": nests elements more than " + std::to_string(state.max_depth) +
+                            " levels deep; Word's own documents never do",
+                        0};
+            }
+            reader.blocks(fragment, nullptr);
+        }
+        return {};
+    }
     pugi::xml_document document;
     pugi::xml_node root;
     if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
