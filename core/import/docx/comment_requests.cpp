@@ -134,7 +134,8 @@ std::vector<std::string> paragraph_numbers(std::string_view lower, std::size_t a
         skip_spaces(lower, after);
         for (std::string_view suffix : {"bis", "ter", "quater"}) {
             if (find_word(lower, suffix, after) == after) {
-                number += " " + std::string(suffix);
+                number += ' ';
+                number += suffix;
                 end = after + suffix.size();
             }
         }

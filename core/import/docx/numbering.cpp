@@ -50,8 +50,11 @@ std::string format_number(std::int64_t value, NumberFormat format) {
             return "";
         case NumberFormat::bullet:
             return "-";
-        case NumberFormat::decimal_zero:
-            return (value >= 0 && value < 10 ? "0" : "") + std::to_string(value);
+        case NumberFormat::decimal_zero: {
+            std::string digits = std::to_string(value);
+            if (value >= 0 && value < 10) digits.insert(digits.begin(), '0');
+            return digits;
+        }
         case NumberFormat::lower_letter:
         case NumberFormat::upper_letter: {
             if (value <= 0) return std::to_string(value);
