@@ -283,3 +283,49 @@ TEST(DocxNotation, AnImportPlanReadsTheComments) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+TEST(DocxNotation, AnInsertedParagraphVanishesWhenRejected) {
+    // Alice pressed Enter after "Recalls its decision," (that paragraph break
+    // is hers) and typed a new paragraph.
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:pPr><w:rPr><w:ins w:id=\"1\" w:author=\"Alice\" "
+        "w:date=\"2024-01-01T00:00:00Z\"/></w:rPr></w:pPr>" +
+        run("Recalls its decision,") + "</w:p><w:p>" + inserted("Alice", run("Also recalls,")) +
+        "</w:p>" + test::paragraph("Decides.");
+    const docx::Package package = read_parts(parts);
+    ASSERT_EQ(package.revisions.size(), 2u);
+    EXPECT_TRUE(package.revisions[0].paragraph_mark);
+    EXPECT_EQ(convert(package, docx::TrackedChanges::reject),
+              "Recalls its decision,\n\nDecides.\n");
+    EXPECT_EQ(convert(package, docx::TrackedChanges::accept),
+              "Recalls its decision,\n\nAlso recalls,\n\nDecides.\n");
+    EXPECT_EQ(convert(package, docx::TrackedChanges::bracket),
+              "Recalls its decision,\n\n[Also recalls,]\n\nDecides.\n");
+}
+
+TEST(DocxNotation, ACommentInAFootnoteIsAnchoredInItsDefinition) {
+    test::DocxParts parts;
+    parts.body = "<w:p>" + run("Decides") + "<w:r><w:footnoteReference w:id=\"2\"/></w:r></w:p>";
+    parts.footnotes = "<w:footnote w:id=\"2\"><w:p>" + run("See ") +
+                      "<w:commentRangeStart w:id=\"0\"/>" + run("decision 2/CMA.3") +
+                      "<w:commentRangeEnd w:id=\"0\"/></w:p></w:footnote>";
+    parts.comments =
+        "<w:comment w:id=\"0\" w:author=\"Staff\"><w:p>" + run("EU: delete") + "</w:p></w:comment>";
+    const docx::Package package = read_parts(parts);
+    ASSERT_EQ(package.comments.size(), 1u);
+    EXPECT_EQ(package.comments[0].start.story, 1u);
+    const docx::Converted converted = docx::to_notation(package);
+    EXPECT_EQ(converted.text, "Decides[^1]\n\n[^1]: See decision 2/CMA.3\n");
+    const std::vector<docx::CommentAnchor> anchors = docx::anchor_comments(package, converted, {});
+    EXPECT_EQ(anchors.at(0).story, 1u);
+    EXPECT_EQ(converted.text.substr(anchors[0].range.begin, anchors[0].range.size()),
+              "decision 2/CMA.3");
+    EXPECT_GT(anchors[0].range.begin, converted.map.body_end);
+}
+
+}  // namespace
+}  // namespace accord
