@@ -227,3 +227,24 @@ TEST(CommentRequests, PositionsAndNegations) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+TEST(CommentAnalysis, HugeAndStrangeCommentsAreReadWithoutBlowingUp) {
+    std::string strange;
+    for (int i = 0; i < 20000; ++i) strange += "(US: x, Canadaa; “not ";
+    const docx::SpeakerMatcher matcher;
+    const std::vector<docx::Segment> segments = docx::split_speakers(strange, matcher);
+    ASSERT_FALSE(segments.empty());
+    std::size_t kept = 0;
+    for (const docx::Segment& segment : segments) kept += segment.text.size();
+    EXPECT_GE(kept, strange.size() - docx::kMaxAnalysed) << "the unread rest is kept";
+    EXPECT_EQ(docx::read_request(strange, {"x", false, false, false}).kind,
+              docx::RequestKind::position);
+    std::string commas(1'000'000, ',');
+    EXPECT_EQ(docx::split_speakers(commas, matcher).size(), 1u);
+}
+
+}  // namespace
+}  // namespace accord

@@ -256,10 +256,11 @@ std::optional<Request> not_but(std::string_view text, std::string_view lower,
                                const std::vector<Quote>& quotes, const AnchorContext& anchor) {
     // not “check”, but “review”
     for (std::size_t q = 0; q + 1 < quotes.size(); ++q) {
-        const std::string before = trim(lower.substr(0, quotes[q].begin));
+        std::size_t before = quotes[q].begin;
+        while (before > 0 && is_space(lower[before - 1])) --before;
         const std::string between =
             trim(lower.substr(quotes[q].end, quotes[q + 1].begin - quotes[q].end));
-        if (before.size() >= 3 && before.compare(before.size() - 3, 3, "not") == 0 &&
+        if (before >= 3 && lower.compare(before - 3, 3, "not") == 0 &&
             (between == "but" || between == ", but" || between == ",but")) {
             Request request;
             request.kind = RequestKind::replace;

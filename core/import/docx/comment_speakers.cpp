@@ -137,7 +137,7 @@ SpeakerMatcher::SpeakerMatcher(const std::vector<SpeakerNames>& registry) {
         for (const std::string& key : keys) by_key_.emplace(key, entry);
     }
     for (const auto& [key, entry] : by_key_) {
-        if (key.size() >= 7) long_keys_.push_back(key);
+        if (key.size() >= 7) long_keys_[key.size()].push_back(key);
     }
     auto remember_short = [&](const std::string& spelling) {
         if (normalize_name(spelling).size() <= 3)
@@ -151,17 +151,21 @@ SpeakerMatcher::SpeakerMatcher(const std::vector<SpeakerNames>& registry) {
         remember_short(party.name);
         for (const std::string& alias : party.aliases) remember_short(alias);
     }
-    std::sort(long_keys_.begin(), long_keys_.end());
+    for (auto& [length, keys] : long_keys_) std::sort(keys.begin(), keys.end());
 }
 
 const SpeakerMatcher::Entry* SpeakerMatcher::find(const std::string& key, bool& approximate) const {
     approximate = false;
     if (const auto it = by_key_.find(key); it != by_key_.end()) return &it->second;
     if (key.size() < 7) return nullptr;
-    for (const std::string& candidate : long_keys_) {
-        if (within_one_edit(key, candidate)) {
-            approximate = true;
-            return &by_key_.at(candidate);
+    for (std::size_t length = key.size() - 1; length <= key.size() + 1; ++length) {
+        const auto bucket = long_keys_.find(length);
+        if (bucket == long_keys_.end()) continue;
+        for (const std::string& candidate : bucket->second) {
+            if (within_one_edit(key, candidate)) {
+                approximate = true;
+                return &by_key_.at(candidate);
+            }
         }
     }
     return nullptr;
@@ -401,8 +405,9 @@ std::vector<Piece> split_content(std::string_view line, std::size_t from,
             const std::optional<SpeakerList> list = parse_list(line, i + 1, line.size(), matcher);
             if (list) {
                 const std::size_t said = skip_delimiter(line, list->end, line.size());
+                // An aside ends at its ')', or a few thousand bytes on.
                 std::size_t close = said, depth = 1;
-                for (; close < line.size(); ++close) {
+                for (; close < line.size() && close - said < 4000; ++close) {
                     if (line[close] == '(') ++depth;
                     if (line[close] == ')' && --depth == 0) break;
                 }
@@ -431,8 +436,9 @@ std::vector<Piece> split_content(std::string_view line, std::size_t from,
 
 }  // namespace
 
-std::vector<Segment> split_speakers(std::string_view comment, const SpeakerMatcher& matcher) {
+std::vector<Segment> split_speakers(std::string_view whole, const SpeakerMatcher& matcher) {
     std::vector<Segment> segments;
+    const std::string_view comment = whole.substr(0, kMaxAnalysed);
     std::string session, topic;
     std::vector<Speaker> waiting;  // a line of names alone: what they said comes next
     bool is_waiting = false;
@@ -507,6 +513,10 @@ std::vector<Segment> split_speakers(std::string_view comment, const SpeakerMatch
         goes_on = true;
     }
     join_waiting();
+    if (whole.size() > comment.size()) {
+        if (segments.empty()) segments.push_back({});
+        segments.back().text += whole.substr(comment.size());
+    }
     return segments;
 }
 

@@ -61,7 +61,8 @@ class SpeakerMatcher {
     const Entry* find(const std::string& key, bool& approximate) const;
 
     std::unordered_map<std::string, Entry> by_key_;  // normalized spelling -> name
-    std::vector<std::string> long_keys_;             // keys long enough for approximate matching
+    // Keys long enough for approximate matching, by their length.
+    std::unordered_map<std::size_t, std::vector<std::string>> long_keys_;
     // Short names as the registry or the table spell them ("FoC"): matched
     // as written even when not in capitals.
     std::unordered_map<std::string, bool> short_spellings_;
@@ -73,6 +74,10 @@ struct Segment {
     std::string session;            // the meeting line above it: "16 November – IC"
     std::string topic;              // a bracketed line above it: "[EI perspectives]"
 };
+
+// A comment is read up to kMaxAnalysed bytes; what follows is kept, unread,
+// in the last segment's text (real comments are a few hundred bytes).
+inline constexpr std::size_t kMaxAnalysed = 100'000;
 
 std::vector<Segment> split_speakers(std::string_view comment, const SpeakerMatcher& matcher);
 

@@ -10,17 +10,18 @@ namespace {
 // The one contiguous edit that turns `before` into `after`: their common
 // start and end kept, the middle replaced. Cut on character boundaries.
 void single_edit(const std::string& before, const std::string& after, ChangeStep& step) {
+    auto continues_a_character = [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+    };
     std::size_t prefix = 0;
     while (prefix < before.size() && prefix < after.size() && before[prefix] == after[prefix])
         ++prefix;
-    while (prefix > 0 && (static_cast<unsigned char>(before[prefix]) & 0xC0) == 0x80) --prefix;
+    while (prefix > 0 && prefix < before.size() && continues_a_character(before[prefix])) --prefix;
     std::size_t suffix = 0;
     while (suffix < before.size() - prefix && suffix < after.size() - prefix &&
            before[before.size() - 1 - suffix] == after[after.size() - 1 - suffix])
         ++suffix;
-    while (suffix > 0 && before.size() - suffix < before.size() &&
-           (static_cast<unsigned char>(before[before.size() - suffix]) & 0xC0) == 0x80)
-        --suffix;
+    while (suffix > 0 && continues_a_character(before[before.size() - suffix])) --suffix;
     step.before = {prefix, before.size() - suffix};
     step.replacement = after.substr(prefix, after.size() - suffix - prefix);
 }
