@@ -153,6 +153,10 @@ TEST(DocxNotation, MarksNestAndMergeWithoutColliding) {
     // Bold and italic together, then italic alone.
     EXPECT_EQ(one_paragraph(run("both", "<w:b/><w:i/>") + run(" italic", "<w:i/>")),
               "***both*** *italic*\n");
+    // A bracket or emphasis ending at a line break closes before it.
+    EXPECT_EQ(one_paragraph(inserted("A", run("new") + "<w:r><w:br/></w:r>") +
+                            run("old", "<w:b/>") + "<w:r><w:br/></w:r>" + run("plain")),
+              "[new]\\\n**old**\\\nplain\n");
     // Superscript and subscript.
     EXPECT_EQ(one_paragraph(run("ID") + run("a", "<w:vertAlign w:val=\"superscript\"/>") +
                             run(" CO") + run("2", "<w:vertAlign w:val=\"subscript\"/>")),
@@ -278,7 +282,7 @@ TEST(DocxNotation, AnImportPlanReadsTheComments) {
     EXPECT_EQ(plan.summary.text_requests, 4u);
     EXPECT_EQ(plan.summary.positions, 3u);
     EXPECT_TRUE(plan.summary.unknown_speakers.empty());
-    EXPECT_EQ(plan.dropped, "1 field codes, 1 images and drawings, 1 link targets");
+    EXPECT_EQ(plan.dropped, "1 field codes, 1 images, drawings and text boxes, 1 link targets");
 }
 
 }  // namespace

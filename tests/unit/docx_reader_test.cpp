@@ -56,9 +56,9 @@ TEST(DocxReader, ParagraphsHeadingsNumberingAndFormatting) {
     EXPECT_EQ(fourth.runs[1].kind, docx::RunKind::line_break);
     EXPECT_EQ(text_of(fourth), " second half, a linebreak and a link (field 7)");
     EXPECT_EQ(package.dropped.at("field codes"), 1u);
-    EXPECT_EQ(package.dropped.at("images and drawings"), 1u);
+    EXPECT_EQ(package.dropped.at("images, drawings and text boxes"), 1u);
     EXPECT_EQ(docx::describe_dropped(package),
-              "1 field codes, 1 images and drawings, 1 link targets");
+              "1 field codes, 1 images, drawings and text boxes, 1 link targets");
 }
 
 TEST(DocxReader, TrackedChangesKeepAuthorDateAndKind) {

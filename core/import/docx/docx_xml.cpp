@@ -394,7 +394,7 @@ class StoryReader {
             } else if (name == "fldChar") {
                 if (attr_string(c, "fldCharType") == "begin") ++dropped("field codes");
             } else if (name == "drawing" || name == "pict" || name == "AlternateContent") {
-                ++dropped("images and drawings");
+                ++dropped("images, drawings and text boxes");
             } else if (name == "object") {
                 ++dropped("embedded objects");
             } else if (name == "sym") {

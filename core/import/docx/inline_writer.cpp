@@ -62,9 +62,15 @@ void InlineWriter::move_to(Marks target) {
         if (has(open_, level)) write_mark(level, false);
     }
     // White space waiting has the bracket state of what came before it, so
-    // it goes inside a bracket being closed, before one being opened.
-    between();
-    if (first == 0) write_mark(0, !open_.inserted);
+    // it goes inside a bracket being closed, before one being opened; a line
+    // break goes after a bracket being closed.
+    if (first == 0 && open_.inserted && break_pending_) {
+        write_mark(0, false);
+        between();
+    } else {
+        between();
+        if (first == 0) write_mark(0, !open_.inserted);
+    }
     for (int level = std::max(first, 1); level < kLevels; ++level) {
         if (has(target, level) && !has(open_, level)) write_mark(level, true);
     }
