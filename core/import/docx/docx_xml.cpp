@@ -1,0 +1,769 @@
+#include "core/import/docx/docx_xml.hpp"
+
+#include <pugixml.hpp>
+
+#include <charconv>
+#include <cstring>
+
+#include "core/import/docx/xml_blocks.hpp"
+
+// The one file that includes pugixml.
+//
+// Elements are matched by their local name ("p" for "w:p"), whatever prefix a
+// producer chose. Foreign markup that reuses those names (DrawingML's a:p,
+// a:t; math's m:r, m:t) lives only inside drawings, text boxes and equations,
+// which are skipped whole and counted.
+
+namespace accord::docx {
+
+namespace {
+
+// Escapes and character references are decoded; entities a DTD would
+// declare are never expanded (pugixml has no DTD support): a DOCTYPE is
+// parsed only to be refused. Whitespace-only text is kept where it is an
+// element's only content (<w:t xml:space="preserve"> </w:t>).
+constexpr unsigned kParseFlags =
+    pugi::parse_escapes | pugi::parse_eol | pugi::parse_wconv_attribute | pugi::parse_cdata |
+    pugi::parse_ws_pcdata_single | pugi::parse_doctype | pugi::parse_embed_pcdata;
+
+std::string_view local_name(const char* name) {
+    const char* colon = std::strrchr(name, ':');
+    return colon == nullptr ? std::string_view(name) : std::string_view(colon + 1);
+}
+
+std::string_view local(pugi::xml_node node) {
+    return local_name(node.name());
+}
+
+const char* attr(pugi::xml_node node, std::string_view name) {
+    for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) {
+        if (local_name(a.name()) == name) return a.value();
+    }
+    return nullptr;
+}
+
+std::string attr_string(pugi::xml_node node, std::string_view name) {
+    const char* value = attr(node, name);
+    return value == nullptr ? std::string() : std::string(value);
+}
+
+pugi::xml_node child(pugi::xml_node node, std::string_view name) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+        if (c.type() == pugi::node_element && local(c) == name) return c;
+    }
+    return {};
+}
+
+std::string_view child_val(pugi::xml_node node, std::string_view name) {
+    const pugi::xml_node c = child(node, name);
+    if (!c) return {};
+    const char* value = attr(c, "val");
+    return value == nullptr ? std::string_view() : std::string_view(value);
+}
+
+std::optional<std::uint32_t> number(const char* text) {
+    if (text == nullptr) return std::nullopt;
+    std::uint32_t value = 0;
+    const char* end = text + std::strlen(text);
+    const auto [at, error] = std::from_chars(text, end, value);
+    if (error != std::errc() || at == text) return std::nullopt;
+    return value;
+}
+
+std::optional<std::uint32_t> child_number(pugi::xml_node node, std::string_view name) {
+    const pugi::xml_node c = child(node, name);
+    return c ? number(attr(c, "val")) : std::nullopt;
+}
+
+// A toggle such as <w:b/>, <w:b w:val="0"/>: unset when the element is absent.
+std::optional<bool> toggle(pugi::xml_node properties, std::string_view name) {
+    const pugi::xml_node c = child(properties, name);
+    if (!c) return std::nullopt;
+    const char* value = attr(c, "val");
+    if (value == nullptr) return true;
+    const std::string_view v(value);
+    return !(v == "0" || v == "false" || v == "off" || v == "none");
+}
+
+// The deepest nesting in the document, counted without recursion.
+std::size_t depth_of(const pugi::xml_document& document, std::size_t limit) {
+    std::size_t depth = 1, deepest = 1;
+    pugi::xml_node node = document.first_child();
+    while (node) {
+        if (node.first_child()) {
+            node = node.first_child();
+            deepest = std::max(deepest, ++depth);
+            if (deepest > limit) return deepest;
+            continue;
+        }
+        while (node != document && !node.next_sibling()) {
+            node = node.parent();
+            --depth;
+        }
+        if (node == document) break;
+        node = node.next_sibling();
+    }
+    return deepest;
+}
+
+ReadError parse(std::string& xml, const std::string& part, std::size_t max_depth,
+                pugi::xml_document& document) {
+    const pugi::xml_parse_result result =
+        document.load_buffer_inplace(xml.data(), xml.size(), kParseFlags, pugi::encoding_auto);
+    for (pugi::xml_node node = document.first_child(); node; node = node.next_sibling()) {
+        if (node.type() == pugi::node_doctype) {
+            return {ReadErrorKind::doctype,
+                    part + ": declares a DOCTYPE, which Word never writes; refused without " +
+                        "expanding its entities",
+                    0};
+        }
+    }
+    if (!result) {
+        return {ReadErrorKind::malformed_xml, part + ": malformed XML: " + result.description(),
+                static_cast<std::size_t>(result.offset)};
+    }
+    if (depth_of(document, max_depth) > max_depth) {
+        return {ReadErrorKind::too_deep,
+                part + ": nests elements more than " + std::to_string(max_depth) +
+                    " levels deep; Word's own documents never do",
+                0};
+    }
+    return {};
+}
+
+// The document element, refusing a part that has none or the wrong one.
+ReadError root_of(const pugi::xml_document& document, const std::string& part,
+                  std::string_view expected, pugi::xml_node& root) {
+    root = document.document_element();
+    if (!root || local(root) != expected) {
+        return {ReadErrorKind::malformed_xml,
+                part + ": expected <" + std::string(expected) + "> as the root element, found <" +
+                    (root ? std::string(root.name()) : std::string("nothing")) + ">",
+                0};
+    }
+    return {};
+}
+
+// --- stories -------------------------------------------------------------------
+
+class StoryReader {
+  public:
+    StoryReader(XmlReadState& state, std::uint32_t story_index)
+        : state_(state), story_index_(story_index) {}
+
+    void blocks(pugi::xml_node container, Cell* cell) {
+        for (pugi::xml_node node = container.first_child(); node; node = node.next_sibling()) {
+            if (node.type() != pugi::node_element) continue;
+            const std::string_view name = local(node);
+            if (name == "p") {
+                const std::uint32_t index = paragraph(node, cell != nullptr);
+                if (cell != nullptr) {
+                    cell->paragraphs.push_back(index);
+                } else {
+                    story().blocks.push_back({BlockKind::paragraph, index});
+                }
+            } else if (name == "tbl") {
+                table(node, cell);
+            } else if (name == "sdt") {
+                blocks(child(node, "sdtContent"), cell);
+            } else if (name == "customXml") {
+                blocks(node, cell);
+            } else if (name == "ins" || name == "moveTo" || name == "del" || name == "moveFrom") {
+                with_revision(node, name, [&] { blocks(node, cell); });
+            } else if (name == "commentRangeStart" || name == "commentRangeEnd") {
+                comment_mark(node, name == "commentRangeStart" ? Mark::start : Mark::end);
+            } else if (name == "altChunk") {
+                ++dropped("embedded documents");
+            }
+        }
+    }
+
+  private:
+    enum class Mark { start, end, reference };
+
+    Story& story() {
+        return story_index_ == 0 ? state_.package.body
+                                 : state_.package.notes[story_index_ - 1].story;
+    }
+    Paragraph& current() { return story().paragraphs[paragraph_]; }
+    std::size_t& dropped(const char* what) { return state_.package.dropped[what]; }
+
+    std::uint32_t add_revision(pugi::xml_node node, RevisionKind kind, bool mark, bool row) {
+        Revision revision;
+        revision.kind = kind;
+        revision.author = attr_string(node, "author");
+        revision.date = attr_string(node, "date");
+        revision.word_id = attr_string(node, "id");
+        revision.story = story_index_;
+        revision.paragraph_mark = mark;
+        revision.table_row = row;
+        state_.package.revisions.push_back(std::move(revision));
+        return static_cast<std::uint32_t>(state_.package.revisions.size() - 1);
+    }
+
+    static RevisionKind revision_kind(std::string_view name) {
+        if (name == "ins") return RevisionKind::insertion;
+        if (name == "del") return RevisionKind::deletion;
+        if (name == "moveTo") return RevisionKind::move_to;
+        return RevisionKind::move_from;
+    }
+
+    // Runs inside `node` are inserted or deleted by the revision it records.
+    template <class Read>
+    void with_revision(pugi::xml_node node, std::string_view name, Read read) {
+        const RevisionKind kind = revision_kind(name);
+        std::uint32_t& slot = inserts(kind) ? inserted_ : deleted_;
+        const std::uint32_t saved = slot;
+        slot = add_revision(node, kind, false, false);
+        read();
+        slot = saved;
+    }
+
+    void comment_mark(pugi::xml_node node, Mark mark) {
+        const auto it = state_.comments.find(attr_string(node, "id"));
+        if (it == state_.comments.end()) return;  // a mark without its comment
+        Comment& comment = state_.package.comments[it->second];
+        Position at{story_index_, 0, 0};
+        if (in_paragraph_) {
+            at.paragraph = paragraph_;
+            at.run = static_cast<std::uint32_t>(current().runs.size());
+        } else if (mark == Mark::start) {
+            at.paragraph = static_cast<std::uint32_t>(story().paragraphs.size());  // the next one
+        } else if (!story().paragraphs.empty()) {
+            at.paragraph = static_cast<std::uint32_t>(story().paragraphs.size() - 1);
+            at.run = static_cast<std::uint32_t>(story().paragraphs.back().runs.size());
+        }
+        switch (mark) {
+            case Mark::start:
+                comment.start = at;
+                started_.push_back(it->second);
+                break;
+            case Mark::end:
+                comment.end = at;
+                for (std::uint32_t started : started_) {
+                    if (started == it->second) comment.has_range = true;
+                }
+                break;
+            case Mark::reference:
+                comment.reference = at;
+                comment.has_reference = true;
+                break;
+        }
+    }
+
+    std::uint32_t paragraph(pugi::xml_node node, bool in_table) {
+        const auto index = static_cast<std::uint32_t>(story().paragraphs.size());
+        story().paragraphs.emplace_back();
+        paragraph_ = index;
+        in_paragraph_ = true;
+        Paragraph& p = current();
+        p.in_table = in_table;
+        std::optional<std::uint32_t> num_id, level, outline;
+        if (const pugi::xml_node properties = child(node, "pPr")) {
+            p.style = std::string(child_val(properties, "pStyle"));
+            if (const pugi::xml_node numbering = child(properties, "numPr")) {
+                num_id = child_number(numbering, "numId");
+                level = child_number(numbering, "ilvl");
+            }
+            outline = child_number(properties, "outlineLvl");
+            if (const pugi::xml_node mark = child(properties, "rPr")) {
+                for (pugi::xml_node c = mark.first_child(); c; c = c.next_sibling()) {
+                    const std::string_view name = local(c);
+                    if (name == "ins" || name == "moveTo") {
+                        p.mark_inserted = add_revision(c, revision_kind(name), true, false);
+                    } else if (name == "del" || name == "moveFrom") {
+                        p.mark_deleted = add_revision(c, revision_kind(name), true, false);
+                    }
+                }
+            }
+            if (child(properties, "pPrChange")) ++dropped("formatting changes");
+        }
+        p.numbering = resolve_numbering(state_.styles, p.style, num_id, level);
+        p.heading = heading_level_from_style(state_.styles, p.style, outline);
+        inline_content(node);
+        in_paragraph_ = false;
+        return index;
+    }
+
+    void inline_content(pugi::xml_node parent) {
+        for (pugi::xml_node node = parent.first_child(); node; node = node.next_sibling()) {
+            if (node.type() != pugi::node_element) continue;
+            const std::string_view name = local(node);
+            if (name == "r") {
+                run(node);
+            } else if (name == "ins" || name == "moveTo" || name == "del" || name == "moveFrom") {
+                with_revision(node, name, [&] { inline_content(node); });
+            } else if (name == "hyperlink") {
+                if (attr(node, "id") != nullptr) ++dropped("link targets");
+                inline_content(node);
+            } else if (name == "fldSimple") {
+                ++dropped("field codes");
+                inline_content(node);
+            } else if (name == "smartTag" || name == "customXml" || name == "dir" ||
+                       name == "bdo") {
+                inline_content(node);
+            } else if (name == "sdt") {
+                inline_content(child(node, "sdtContent"));
+            } else if (name == "commentRangeStart" || name == "commentRangeEnd") {
+                comment_mark(node, name == "commentRangeStart" ? Mark::start : Mark::end);
+            } else if (name == "oMath" || name == "oMathPara") {
+                ++dropped("equations");
+            }
+        }
+    }
+
+    void run(pugi::xml_node node) {
+        std::string run_style;
+        FormatSettings direct;
+        bool hidden = false;
+        Baseline baseline = Baseline::normal;
+        // Formatting the notation cannot carry, counted when the run has text.
+        std::vector<const char*> lost;
+        if (const pugi::xml_node properties = child(node, "rPr")) {
+            run_style = std::string(child_val(properties, "rStyle"));
+            direct.bold = toggle(properties, "b");
+            direct.italic = toggle(properties, "i");
+            const std::optional<bool> strike = toggle(properties, "strike");
+            const std::optional<bool> double_strike = toggle(properties, "dstrike");
+            if (strike || double_strike)
+                direct.strike = strike.value_or(false) || double_strike.value_or(false);
+            hidden = toggle(properties, "vanish").value_or(false);
+            const std::string_view colour = child_val(properties, "color");
+            if (!colour.empty() && colour != "auto" && colour != "000000")
+                lost.push_back("colours");
+            const std::string_view highlight = child_val(properties, "highlight");
+            if (!highlight.empty() && highlight != "none") lost.push_back("highlights");
+            if (toggle(properties, "u").value_or(false) && child_val(properties, "u") != "none")
+                lost.push_back("underlines");
+            const std::string_view align = child_val(properties, "vertAlign");
+            if (align == "superscript") baseline = Baseline::superscript;
+            if (align == "subscript") baseline = Baseline::subscript;
+            if (child(properties, "rPrChange")) ++dropped("formatting changes");
+        }
+        if (hidden) {
+            ++dropped("hidden text");
+            return;
+        }
+        const ResolvedFormat resolved =
+            resolve_format(state_.styles, current().style, run_style, direct);
+        const Format format{resolved.bold, resolved.italic, resolved.strike, baseline};
+
+        bool open_text = false;  // the last run pushed takes more text
+        auto push = [&](RunKind kind) -> Run& {
+            Run run;
+            run.kind = kind;
+            run.format = format;
+            run.inserted = inserted_;
+            run.deleted = deleted_;
+            current().runs.push_back(std::move(run));
+            open_text = kind == RunKind::text;
+            return current().runs.back();
+        };
+        bool had_text = false;
+        auto text = [&](std::string_view more) {
+            had_text = true;
+            if (!open_text) push(RunKind::text);
+            current().runs.back().text += more;
+        };
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            const std::string_view name = local(c);
+            if (name == "t" || name == "delText") {
+                text(c.child_value());
+            } else if (name == "tab" || name == "ptab") {
+                text("\t");
+            } else if (name == "br") {
+                const std::string_view type = attr(c, "type") ? attr(c, "type") : "";
+                if (type != "page" && type != "column") push(RunKind::line_break);
+            } else if (name == "cr") {
+                push(RunKind::line_break);
+            } else if (name == "noBreakHyphen") {
+                text("-");
+            } else if (name == "footnoteReference" || name == "endnoteReference") {
+                const auto& notes =
+                    name == "footnoteReference" ? state_.footnotes : state_.endnotes;
+                const auto it = notes.find(attr_string(c, "id"));
+                if (it == notes.end()) {
+                    ++dropped("references to missing notes");
+                } else {
+                    push(RunKind::note_reference).note = it->second;
+                }
+            } else if (name == "commentReference") {
+                open_text = false;
+                comment_mark(c, Mark::reference);
+            } else if (name == "fldChar") {
+                if (attr_string(c, "fldCharType") == "begin") ++dropped("field codes");
+            } else if (name == "drawing" || name == "pict" || name == "AlternateContent") {
+                ++dropped("images, drawings and text boxes");
+            } else if (name == "object") {
+                ++dropped("embedded objects");
+            } else if (name == "sym") {
+                ++dropped("symbols");
+            } else if (name == "ruby") {
+                ++dropped("ruby annotations");
+            }
+            // Left out on purpose: rPr (read above), instrText (a field's code:
+            // its result is in ordinary runs), footnoteRef/endnoteRef (a note's
+            // own number), annotationRef, separators, softHyphen, page breaks.
+        }
+        if (had_text) {
+            for (const char* what : lost) ++dropped(what);
+        }
+    }
+
+    void table(pugi::xml_node node, Cell* outer) {
+        std::uint32_t index = kNoIndex;
+        if (outer != nullptr) {
+            ++dropped("nested tables (flattened into their cell)");
+        } else {
+            index = static_cast<std::uint32_t>(story().tables.size());
+            story().tables.emplace_back();
+            story().blocks.push_back({BlockKind::table, index});
+        }
+        for_each_element(node, "tr", [&](pugi::xml_node row_node) {
+            Row row;
+            const std::uint32_t saved_inserted = inserted_, saved_deleted = deleted_;
+            if (const pugi::xml_node properties = child(row_node, "trPr")) {
+                for (pugi::xml_node c = properties.first_child(); c; c = c.next_sibling()) {
+                    const std::string_view name = local(c);
+                    if (name == "ins") {
+                        inserted_ = row.inserted =
+                            add_revision(c, revision_kind(name), false, true);
+                    } else if (name == "del") {
+                        deleted_ = row.deleted = add_revision(c, revision_kind(name), false, true);
+                    }
+                }
+            }
+            for_each_element(row_node, "tc", [&](pugi::xml_node cell_node) {
+                Cell cell;
+                if (const pugi::xml_node properties = child(cell_node, "tcPr")) {
+                    cell.span = std::max<std::uint32_t>(
+                        child_number(properties, "gridSpan").value_or(1), 1);
+                    if (const pugi::xml_node merge = child(properties, "vMerge")) {
+                        cell.merged_with_above = attr_string(merge, "val") != "restart";
+                    }
+                    if (child(properties, "cellIns") || child(properties, "cellDel"))
+                        ++dropped("cell insertions and deletions");
+                }
+                blocks(cell_node, outer != nullptr ? outer : &cell);
+                if (outer == nullptr) row.cells.push_back(std::move(cell));
+            });
+            inserted_ = saved_inserted;
+            deleted_ = saved_deleted;
+            if (outer == nullptr) story().tables[index].rows.push_back(std::move(row));
+        });
+    }
+
+    // Calls `visit` on each `name` element directly inside `node`, looking
+    // through content controls and custom XML wrapped around them.
+    template <class Visit>
+    void for_each_element(pugi::xml_node node, std::string_view name, Visit visit) {
+        for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+            if (c.type() != pugi::node_element) continue;
+            const std::string_view n = local(c);
+            if (n == name) {
+                visit(c);
+            } else if (n == "sdt") {
+                for_each_element(child(c, "sdtContent"), name, visit);
+            } else if (n == "customXml") {
+                for_each_element(c, name, visit);
+            }
+        }
+    }
+
+    XmlReadState& state_;
+    std::uint32_t story_index_;
+    std::uint32_t paragraph_ = 0;
+    bool in_paragraph_ = false;
+    std::uint32_t inserted_ = kNoIndex;
+    std::uint32_t deleted_ = kNoIndex;
+    std::vector<std::uint32_t> started_;  // comments whose range started in this story
+};
+
+// --- comments -------------------------------------------------------------------
+
+// A comment's text as Word shows it: insertions in, deletions out, paragraphs
+// and line breaks as '\n'.
+void comment_text(pugi::xml_node node, std::string& out) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        const std::string_view name = local(c);
+        if (name == "t") {
+            out += c.child_value();
+        } else if (name == "tab") {
+            out += '\t';
+        } else if (name == "br" || name == "cr") {
+            out += '\n';
+        } else if (name == "p") {
+            if (!out.empty()) out += '\n';
+            comment_text(c, out);
+        } else if (name == "del" || name == "moveFrom" || name == "rPr" || name == "pPr" ||
+                   name == "drawing" || name == "pict" || name == "AlternateContent" ||
+                   name == "instrText") {
+            continue;
+        } else {
+            comment_text(c, out);  // runs, insertions, hyperlinks, tables
+        }
+    }
+}
+
+void comment_paragraph_ids(pugi::xml_node node, std::uint32_t comment, XmlReadState& state) {
+    for (pugi::xml_node c = node.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
+        if (local(c) == "p") {
+            if (const char* id = attr(c, "paraId")) state.comment_paragraphs[id] = comment;
+        } else if (local(c) == "tbl" || local(c) == "tr" || local(c) == "tc" || local(c) == "sdt" ||
+                   local(c) == "sdtContent") {
+            comment_paragraph_ids(c, comment, state);
+        }
+    }
+}
+
+NumberFormat number_format(std::string_view name) {
+    if (name == "decimalZero") return NumberFormat::decimal_zero;
+    if (name == "lowerLetter") return NumberFormat::lower_letter;
+    if (name == "upperLetter") return NumberFormat::upper_letter;
+    if (name == "lowerRoman") return NumberFormat::lower_roman;
+    if (name == "upperRoman") return NumberFormat::upper_roman;
+    if (name == "ordinal") return NumberFormat::ordinal;
+    if (name == "cardinalText") return NumberFormat::cardinal_text;
+    if (name == "ordinalText") return NumberFormat::ordinal_text;
+    if (name == "bullet") return NumberFormat::bullet;
+    if (name == "none") return NumberFormat::none;
+    return NumberFormat::decimal;  // and the scripts accord does not write out
+}
+
+NumberingLevel numbering_level(pugi::xml_node lvl) {
+    NumberingLevel level;
+    level.start = child_number(lvl, "start").value_or(1);
+    level.format = number_format(child_val(lvl, "numFmt"));
+    level.text = std::string(child_val(lvl, "lvlText"));
+    if (const auto restart = child_number(lvl, "lvlRestart"))
+        level.restart = static_cast<std::int32_t>(std::min<std::uint32_t>(*restart, 9));
+    level.legal = toggle(lvl, "isLgl").value_or(false);
+    return level;
+}
+
+}  // namespace
+
+ReadError read_relationships(std::string& xml, const std::string& part, std::size_t max_depth,
+                             std::vector<Relationship>& out) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "Relationships", root)) return error;
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+        if (local(node) != "Relationship") continue;
+        out.push_back({attr_string(node, "Type"), attr_string(node, "Target"),
+                       attr_string(node, "TargetMode") == "External"});
+    }
+    return {};
+}
+
+ReadError read_styles(std::string& xml, const std::string& part, XmlReadState& state) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "styles", root)) return error;
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+        if (local(node) != "style") continue;
+        const std::string id = attr_string(node, "styleId");
+        const std::string type = attr_string(node, "type");
+        StyleDefinition style;
+        style.name = std::string(child_val(node, "name"));
+        style.based_on = std::string(child_val(node, "basedOn"));
+        style.paragraph = type != "character";
+        if (const pugi::xml_node properties = child(node, "pPr")) {
+            if (const pugi::xml_node numbering = child(properties, "numPr")) {
+                style.num_id = child_number(numbering, "numId");
+                style.level = child_number(numbering, "ilvl");
+            }
+            style.outline = child_number(properties, "outlineLvl");
+        }
+        if (const pugi::xml_node properties = child(node, "rPr")) {
+            style.bold = toggle(properties, "b");
+            style.italic = toggle(properties, "i");
+            style.strike = toggle(properties, "strike");
+        }
+        if (type == "numbering" && style.num_id) {
+            state.package.numbering.style_instances[id] = *style.num_id;
+        }
+        const std::string is_default = attr_string(node, "default");
+        if (type == "paragraph" && (is_default == "1" || is_default == "true")) {
+            state.styles.default_paragraph = id;
+        }
+        if (type == "paragraph" || type == "character") state.styles.by_id[id] = std::move(style);
+    }
+    return {};
+}
+
+ReadError read_numbering(std::string& xml, const std::string& part, XmlReadState& state) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "numbering", root)) return error;
+    Numbering& numbering = state.package.numbering;
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+        if (local(node) == "abstractNum") {
+            const auto id = number(attr(node, "abstractNumId"));
+            if (!id) continue;
+            AbstractNumbering definition;
+            definition.num_style_link = std::string(child_val(node, "numStyleLink"));
+            for (pugi::xml_node lvl = node.first_child(); lvl; lvl = lvl.next_sibling()) {
+                if (local(lvl) != "lvl") continue;
+                const auto level = number(attr(lvl, "ilvl"));
+                if (level && *level < kLevels) definition.levels[*level] = numbering_level(lvl);
+            }
+            numbering.abstracts[*id] = std::move(definition);
+        } else if (local(node) == "num") {
+            const auto id = number(attr(node, "numId"));
+            const auto abstract = child_number(node, "abstractNumId");
+            if (!id || !abstract) continue;
+            NumberingInstance instance;
+            instance.abstract = *abstract;
+            for (pugi::xml_node o = node.first_child(); o; o = o.next_sibling()) {
+                if (local(o) != "lvlOverride") continue;
+                const auto level = number(attr(o, "ilvl"));
+                if (!level || *level >= kLevels) continue;
+                instance.start_override[*level] = child_number(o, "startOverride");
+                if (const pugi::xml_node lvl = child(o, "lvl"))
+                    instance.level_override[*level] = numbering_level(lvl);
+            }
+            numbering.instances[*id] = std::move(instance);
+        }
+    }
+    return {};
+}
+
+ReadError read_comments(std::string& xml, const std::string& part, XmlReadState& state) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "comments", root)) return error;
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+        if (local(node) != "comment") continue;
+        Comment comment;
+        comment.word_id = attr_string(node, "id");
+        comment.author = attr_string(node, "author");
+        comment.date = attr_string(node, "date");
+        comment.initials = attr_string(node, "initials");
+        comment_text(node, comment.text);
+        const auto index = static_cast<std::uint32_t>(state.package.comments.size());
+        comment_paragraph_ids(node, index, state);
+        state.comments[comment.word_id] = index;
+        state.package.comments.push_back(std::move(comment));
+    }
+    return {};
+}
+
+ReadError read_comment_threads(std::string& xml, const std::string& part, XmlReadState& state) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "commentsEx", root)) return error;
+    // A comment is known by the paraId of its last paragraph; a reply names
+    // its parent's the same way.
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+        if (local(node) != "commentEx") continue;
+        const auto self = state.comment_paragraphs.find(attr_string(node, "paraId"));
+        if (self == state.comment_paragraphs.end()) continue;
+        Comment& comment = state.package.comments[self->second];
+        comment.done = attr_string(node, "done") == "1";
+        const char* parent_id = attr(node, "paraIdParent");
+        if (parent_id == nullptr) continue;
+        const auto parent = state.comment_paragraphs.find(parent_id);
+        if (parent != state.comment_paragraphs.end() && parent->second != self->second)
+            comment.parent = parent->second;
+    }
+    return {};
+}
+
+ReadError read_notes(std::string& xml, const std::string& part, NoteKind kind,
+                     XmlReadState& state) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    const std::string_view element = kind == NoteKind::footnote ? "footnote" : "endnote";
+    if (ReadError error =
+            root_of(document, part, kind == NoteKind::footnote ? "footnotes" : "endnotes", root))
+        return error;
+    auto& ids = kind == NoteKind::footnote ? state.footnotes : state.endnotes;
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+        if (local(node) != element) continue;
+        const std::string type = attr_string(node, "type");
+        if (!type.empty() && type != "normal") continue;  // separators and notices
+        Note note;
+        note.kind = kind;
+        note.word_id = attr_string(node, "id");
+        state.package.notes.push_back(std::move(note));
+        const auto index = static_cast<std::uint32_t>(state.package.notes.size() - 1);
+        ids[state.package.notes.back().word_id] = index;
+        StoryReader(state, index + 1).blocks(node, nullptr);
+    }
+    return {};
+}
+
+ReadError read_document(std::string& xml, const std::string& part, XmlReadState& state) {
+    // The body one top-level element at a time when the markup allows it:
+    // the tree of a large document then never exists whole.
+    if (const std::optional<BodyScan> scan = scan_body(xml)) {
+        if (scan->doctype) {
+            return {ReadErrorKind::doctype,
+                    part + ": declares a DOCTYPE, which Word never writes; refused without " +
+                        "expanding its entities",
+                    0};
+        }
+        StoryReader reader(state, 0);
+        for (const XmlSpan& block : scan->blocks) {
+            pugi::xml_document fragment;
+            const pugi::xml_parse_result result = fragment.load_buffer_inplace(
+                xml.data() + block.begin, block.end - block.begin,
+                kParseFlags | pugi::parse_fragment, pugi::encoding_utf8);
+            if (!result) {
+                return {ReadErrorKind::malformed_xml,
+                        part + ": malformed XML: " + result.description(),
+                        block.begin + static_cast<std::size_t>(result.offset)};
+            }
+            // The document and body elements hold each block.
+            if (depth_of(fragment, state.max_depth) + 2 > state.max_depth) {
+                return {ReadErrorKind::too_deep,
+                        part + ": nests elements more than " + std::to_string(state.max_depth) +
+                            " levels deep; Word's own documents never do",
+                        0};
+            }
+            reader.blocks(fragment, nullptr);
+        }
+        return {};
+    }
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "document", root)) return error;
+    const pugi::xml_node body = child(root, "body");
+    if (!body) {
+        return {ReadErrorKind::malformed_xml, part + ": has no <w:body>", 0};
+    }
+    StoryReader(state, 0).blocks(body, nullptr);
+    return {};
+}
+
+ReadError read_core_properties(std::string& xml, const std::string& part, XmlReadState& state) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "coreProperties", root)) return error;
+    Properties& properties = state.package.properties;
+    for (pugi::xml_node node = root.first_child(); node; node = node.next_sibling()) {
+        const std::string_view name = local(node);
+        std::string* field = name == "title"            ? &properties.title
+                             : name == "creator"        ? &properties.creator
+                             : name == "lastModifiedBy" ? &properties.last_modified_by
+                             : name == "created"        ? &properties.created
+                             : name == "modified"       ? &properties.modified
+                                                        : nullptr;
+        if (field != nullptr) *field = node.child_value();
+    }
+    return {};
+}
+
+}  // namespace accord::docx

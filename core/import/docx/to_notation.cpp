@@ -1,0 +1,367 @@
+#include "core/import/docx/to_notation.hpp"
+
+#include <algorithm>
+
+#include "core/import/docx/inline_writer.hpp"
+
+namespace accord::docx {
+
+namespace {
+
+bool applied(std::uint32_t revision, const ConvertOptions& options) {
+    if (revision == kNoIndex || options.changes == TrackedChanges::reject) return false;
+    return options.shown.empty() || (revision < options.shown.size() && options.shown[revision]);
+}
+
+// Only spaces, tabs, newlines and no-break spaces.
+bool is_blank(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+        if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+            ++i;
+            continue;
+        }
+        return false;
+    }
+    return true;
+}
+
+enum class Where : std::uint8_t { body, note, cell };
+
+class Converter {
+  public:
+    Converter(const Package& package, const ConvertOptions& options)
+        : package_(package), options_(options) {}
+
+    Converted run() {
+        result_.map.stories.resize(package_.story_count());
+        for (std::uint32_t s = 0; s < package_.story_count(); ++s) {
+            const Story& story = package_.story(s);
+            auto& places = result_.map.stories[s];
+            places.resize(story.paragraphs.size());
+            for (std::size_t p = 0; p < places.size(); ++p)
+                places[p].runs.resize(story.paragraphs[p].runs.size());
+        }
+        revision_spans_.assign(package_.revisions.size(), {SIZE_MAX, 0});
+        result_.note_numbers.assign(package_.notes.size(), 0);
+
+        write_story(0, Where::body);
+        result_.map.body_end = out_.size();
+        for (std::size_t k = 0; k < note_order_.size(); ++k) {  // grows as notes cite notes
+            const std::uint32_t note = note_order_[k];
+            out_ += "\n\n[^" + std::to_string(result_.note_numbers[note]) + "]:";
+            note_first_block_ = true;
+            write_story(note + 1, Where::note);
+        }
+        if (!out_.empty()) out_ += '\n';
+
+        result_.revisions.resize(revision_spans_.size());
+        for (std::size_t r = 0; r < revision_spans_.size(); ++r) {
+            const auto [begin, end] = revision_spans_[r];
+            result_.revisions[r] = begin == SIZE_MAX ? ByteRange{} : ByteRange{begin, end};
+        }
+        result_.text = std::move(out_);
+        return std::move(result_);
+    }
+
+  private:
+    // The paragraph's break is not in this text, so it joins the next one.
+    bool joins_next(const Paragraph& paragraph) const {
+        return (paragraph.mark_inserted != kNoIndex &&
+                !applied(paragraph.mark_inserted, options_)) ||
+               (paragraph.mark_deleted != kNoIndex && applied(paragraph.mark_deleted, options_) &&
+                options_.changes == TrackedChanges::accept);
+    }
+
+    bool row_shown(const Row& row) const {
+        if (row.inserted != kNoIndex && !applied(row.inserted, options_)) return false;
+        return !(row.deleted != kNoIndex && applied(row.deleted, options_) &&
+                 options_.changes == TrackedChanges::accept);
+    }
+
+    void write_story(std::uint32_t story_index, Where where) {
+        const Story& story = package_.story(story_index);
+        NumberingCounter numbers(package_.numbering);
+        std::vector<std::uint32_t> group;  // paragraphs whose breaks are gone, and the next
+        for (std::size_t b = 0; b < story.blocks.size(); ++b) {
+            const Block& block = story.blocks[b];
+            if (block.kind == BlockKind::table) {
+                write_table(story_index, story.tables[block.index], numbers, where);
+                continue;
+            }
+            group.push_back(block.index);
+            const bool paragraph_follows =
+                b + 1 < story.blocks.size() && story.blocks[b + 1].kind == BlockKind::paragraph;
+            if (paragraph_follows && joins_next(story.paragraphs[block.index])) continue;
+            write_paragraph(story_index, group, numbers, where);
+            group.clear();
+        }
+    }
+
+    void start_block(Where where) {
+        switch (where) {
+            case Where::body:
+                if (!out_.empty()) out_ += "\n\n";
+                break;
+            case Where::note:
+                out_ += note_first_block_ ? " " : "\n\n    ";
+                note_first_block_ = false;
+                break;
+            case Where::cell:
+                if (!cell_first_paragraph_) out_ += "<br>";
+                cell_first_paragraph_ = false;
+                break;
+        }
+    }
+
+    // The group's wording in this text, without markup.
+    std::string plain_text(std::uint32_t story_index, const std::vector<std::uint32_t>& group,
+                           bool& has_wording) const {
+        std::string text;
+        has_wording = false;
+        for (std::uint32_t p : group) {
+            for (const Run& run : package_.story(story_index).paragraphs[p].runs) {
+                if (!view_of(run, options_).visible) continue;
+                if (run.kind == RunKind::note_reference) has_wording = true;
+                if (run.kind != RunKind::text) continue;
+                text += run.text;
+                if (!is_blank(run.text)) has_wording = true;
+            }
+        }
+        return text;
+    }
+
+    void write_paragraph(std::uint32_t story_index, const std::vector<std::uint32_t>& group,
+                         NumberingCounter& numbers, Where where) {
+        const Story& story = package_.story(story_index);
+        const Paragraph& last = story.paragraphs[group.back()];
+        std::string label = last.numbering.numbered() ? numbers.next(last.numbering) : "";
+        const std::uint32_t heading = where == Where::body ? last.heading : 0;
+        bool has_wording = false;
+        const std::string plain = plain_text(story_index, group, has_wording);
+        auto& places = result_.map.stories[story_index];
+        if (!has_wording) {
+            for (std::uint32_t p : group) place_unwritten(places[p]);
+            return;
+        }
+        // A label the wording already starts with is not written twice.
+        const std::size_t first = plain.find_first_not_of(" \t");
+        if (!label.empty() && first != std::string::npos &&
+            plain.compare(first, label.size(), label) == 0 &&
+            (first + label.size() == plain.size() || plain[first + label.size()] == ' ' ||
+             plain[first + label.size()] == '\t')) {
+            label.clear();
+        }
+
+        start_block(where);
+        const std::size_t begin = out_.size();
+        if (heading > 0) out_ += std::string(heading, '#') + ' ';
+        if (!label.empty()) out_ += label + ' ';
+        const std::size_t content_begin = out_.size();
+        const LineBreaks breaks = heading > 0            ? LineBreaks::space
+                                  : where == Where::cell ? LineBreaks::html
+                                                         : LineBreaks::hard;
+        InlineWriter writer(out_, breaks, where == Where::cell,
+                            heading == 0 && label.empty() && where != Where::cell);
+        writer.set_escaping(options_.formatting);
+        for (std::uint32_t p : group) write_runs(story_index, p, writer, heading > 0);
+        writer.finish();
+        for (std::uint32_t p : group) {
+            ParagraphPlace& place = places[p];
+            place.written = true;
+            place.range = {begin, out_.size()};
+            place.content = {content_begin, out_.size()};
+            const Paragraph& paragraph = story.paragraphs[p];
+            for (std::uint32_t mark : {paragraph.mark_inserted, paragraph.mark_deleted}) {
+                if (mark != kNoIndex) extend_revision(mark, out_.size(), out_.size());
+            }
+        }
+    }
+
+    void place_unwritten(ParagraphPlace& place) {
+        place.written = false;
+        place.range = place.content = {out_.size(), out_.size()};
+        for (RunPlace& run : place.runs) run = {out_.size(), out_.size()};
+    }
+
+    void write_runs(std::uint32_t story_index, std::uint32_t paragraph_index, InlineWriter& writer,
+                    bool heading) {
+        const Paragraph& paragraph = package_.story(story_index).paragraphs[paragraph_index];
+        auto& places = result_.map.stories[story_index][paragraph_index].runs;
+        for (std::size_t r = 0; r < paragraph.runs.size(); ++r) {
+            const Run& run = paragraph.runs[r];
+            const RunView view = view_of(run, options_);
+            RunPlace& place = places[r];
+            if (!view.visible) {
+                place = {writer.offset(), writer.offset()};
+                continue;
+            }
+            Marks marks;
+            marks.inserted = view.bracketed;
+            marks.struck = run.format.strike || view.struck;
+            const bool formatted = options_.formatting;
+            marks.bold = formatted && !heading && run.format.bold;
+            marks.italic = formatted && !heading && run.format.italic;
+            marks.superscript = formatted && run.format.baseline == Baseline::superscript;
+            marks.subscript = formatted && run.format.baseline == Baseline::subscript;
+            std::pair<std::size_t, std::size_t> at{writer.offset(), writer.offset()};
+            switch (run.kind) {
+                case RunKind::text:
+                    at = writer.text(run.text, marks);
+                    break;
+                case RunKind::line_break:
+                    writer.line_break();
+                    break;
+                case RunKind::note_reference:
+                    at = writer.raw("[^" + std::to_string(note_number(run.note)) + "]", marks);
+                    break;
+            }
+            place = {at.first, at.second};
+            if (at.first != at.second) {
+                if (run.inserted != kNoIndex) extend_revision(run.inserted, at.first, at.second);
+                if (run.deleted != kNoIndex) extend_revision(run.deleted, at.first, at.second);
+            }
+        }
+    }
+
+    void write_table(std::uint32_t story_index, const Table& table, NumberingCounter& numbers,
+                     Where where) {
+        auto& places = result_.map.stories[story_index];
+        if (where != Where::body) {
+            // No tables inside a note's definition: its cells as paragraphs.
+            for (const Row& row : table.rows) {
+                for (const Cell& cell : row.cells) {
+                    for (std::uint32_t p : cell.paragraphs) {
+                        if (row_shown(row)) {
+                            write_paragraph(story_index, {p}, numbers, where);
+                        } else {
+                            place_unwritten(places[p]);
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        std::size_t columns = 0;
+        bool any = false;
+        for (const Row& row : table.rows) {
+            if (!row_shown(row)) continue;
+            any = true;
+            std::size_t width = 0;
+            for (const Cell& cell : row.cells) width += cell.span;
+            columns = std::max(columns, width);
+        }
+        if (!any || columns == 0) {
+            for (const Row& row : table.rows) {
+                for (const Cell& cell : row.cells) {
+                    for (std::uint32_t p : cell.paragraphs) place_unwritten(places[p]);
+                }
+            }
+            return;
+        }
+        start_block(Where::body);
+        bool header = true;
+        for (const Row& row : table.rows) {
+            if (!row_shown(row)) {
+                for (const Cell& cell : row.cells) {
+                    for (std::uint32_t p : cell.paragraphs) place_unwritten(places[p]);
+                }
+                continue;
+            }
+            out_ += '|';
+            std::size_t width = 0;
+            for (const Cell& cell : row.cells) {
+                out_ += ' ';
+                write_cell(story_index, cell, numbers);
+                out_ += " |";
+                for (std::uint32_t extra = 1; extra < cell.span; ++extra) out_ += "  |";
+                width += cell.span;
+            }
+            for (; width < columns; ++width) out_ += "  |";
+            if (header) {
+                out_ += "\n|";
+                for (std::size_t c = 0; c < columns; ++c) out_ += " --- |";
+                header = false;
+            }
+            out_ += '\n';
+        }
+        out_.pop_back();  // blocks are separated by start_block
+    }
+
+    void write_cell(std::uint32_t story_index, const Cell& cell, NumberingCounter& numbers) {
+        const Story& story = package_.story(story_index);
+        cell_first_paragraph_ = true;
+        std::vector<std::uint32_t> group;
+        for (std::size_t k = 0; k < cell.paragraphs.size(); ++k) {
+            const std::uint32_t p = cell.paragraphs[k];
+            group.push_back(p);
+            if (k + 1 < cell.paragraphs.size() && joins_next(story.paragraphs[p])) continue;
+            write_paragraph(story_index, group, numbers, Where::cell);
+            group.clear();
+        }
+    }
+
+    std::uint32_t note_number(std::uint32_t note) {
+        if (note >= result_.note_numbers.size()) return 0;
+        std::uint32_t& number = result_.note_numbers[note];
+        if (number == 0) {
+            note_order_.push_back(note);
+            number = static_cast<std::uint32_t>(note_order_.size());
+        }
+        return number;
+    }
+
+    void extend_revision(std::uint32_t revision, std::size_t begin, std::size_t end) {
+        if (revision >= revision_spans_.size()) return;
+        auto& span = revision_spans_[revision];
+        span.first = std::min(span.first, begin);
+        span.second = std::max(span.second, end);
+    }
+
+    const Package& package_;
+    const ConvertOptions& options_;
+    std::string out_;
+    Converted result_;
+    std::vector<std::pair<std::size_t, std::size_t>> revision_spans_;
+    std::vector<std::uint32_t> note_order_;
+    bool note_first_block_ = false;
+    bool cell_first_paragraph_ = true;
+};
+
+}  // namespace
+
+RunView view_of(const Run& run, const ConvertOptions& options) {
+    const bool inserted = applied(run.inserted, options);
+    const bool deleted = applied(run.deleted, options);
+    RunView view;
+    view.visible = (run.inserted == kNoIndex || inserted) &&
+                   !(deleted && options.changes == TrackedChanges::accept);
+    view.bracketed = view.visible && inserted && options.changes == TrackedChanges::bracket;
+    view.struck = view.visible && deleted && options.changes == TrackedChanges::bracket;
+    return view;
+}
+
+std::size_t TextMap::start_offset(const Position& at) const {
+    if (at.story >= stories.size() || at.paragraph >= stories[at.story].size()) return 0;
+    const ParagraphPlace& place = stories[at.story][at.paragraph];
+    for (std::size_t r = at.run; r < place.runs.size(); ++r) {
+        if (place.runs[r].begin != place.runs[r].end) return place.runs[r].begin;
+    }
+    return place.content.end;
+}
+
+std::size_t TextMap::end_offset(const Position& at) const {
+    if (at.story >= stories.size() || at.paragraph >= stories[at.story].size()) return 0;
+    const ParagraphPlace& place = stories[at.story][at.paragraph];
+    for (std::size_t r = std::min<std::size_t>(at.run, place.runs.size()); r > 0; --r) {
+        if (place.runs[r - 1].begin != place.runs[r - 1].end) return place.runs[r - 1].end;
+    }
+    return place.content.begin;
+}
+
+Converted to_notation(const Package& package, const ConvertOptions& options) {
+    return Converter(package, options).run();
+}
+
+}  // namespace accord::docx

@@ -1,0 +1,192 @@
+// core/import/docx: documents that are not what they claim, or are built to
+// hurt, each get one clear error and no model.
+#include <gtest/gtest.h>
+
+#include "core/import/docx/docx_reader.hpp"
+#include "support/docx_builder.hpp"
+#include "support/paths.hpp"
+#include "support/zip_bytes.hpp"
+
+namespace accord {
+namespace {
+
+docx::ReadResult read(std::string bytes, const docx::ReadOptions& options = {}) {
+    return docx::read_docx_bytes(std::move(bytes), "in.docx", options);
+}
+
+std::string document_with(const std::string& body) {
+    test::DocxParts parts;
+    parts.body = body;
+    return test::build_docx(parts);
+}
+
+// A package whose word/document.xml is `xml`, as written.
+std::string document_xml(const std::string& xml) {
+    test::DocxParts parts;
+    parts.omit_document = true;
+    parts.raw = {{"word/document.xml", xml}};
+    return test::build_docx(parts);
+}
+
+void expect_error(const docx::ReadResult& result, docx::ReadErrorKind kind,
+                  const std::string& says) {
+    EXPECT_FALSE(result.ok());
+    EXPECT_FALSE(result.package.has_value());
+    EXPECT_EQ(result.error.kind, kind) << result.error.message;
+    EXPECT_NE(result.error.message.find(says), std::string::npos) << result.error.message;
+}
+
+// An OLE compound file's signature, then `content`.
+std::string ole_file(const std::string& content) {
+    return std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(504, '\0') + content;
+}
+
+std::string utf16(const std::string& ascii) {
+    std::string out;
+    for (char c : ascii) out += std::string{c, '\0'};
+    return out;
+}
+
+TEST(DocxHostile, NotAZipAndTruncated) {
+    expect_error(read("Dear delegates, please find the text below."),
+                 docx::ReadErrorKind::not_a_docx, "in.docx: not a zip archive; a .docx is a zip");
+    const std::string whole = document_with(test::paragraph("Decides"));
+    expect_error(read(whole.substr(0, whole.size() / 2)), docx::ReadErrorKind::truncated,
+                 "in.docx: the zip archive is truncated");
+}
+
+TEST(DocxHostile, LegacyDocAndPasswordProtectedDocumentsSayHowToFixThem) {
+    expect_error(read(ole_file(utf16("WordDocument") + std::string(2000, 'x'))),
+                 docx::ReadErrorKind::legacy_doc,
+                 "in.docx: is a Word 97-2003 document (.doc), not .docx; open it in Word or "
+                 "LibreOffice and save it as .docx");
+    expect_error(read(ole_file(utf16("EncryptionInfo") + utf16("EncryptedPackage"))),
+                 docx::ReadErrorKind::encrypted, "save it as .docx without a password");
+
+    test::TempDir tmp;
+    const std::string path =
+        tmp.write("protected.docx", ole_file(std::string(4096, '\1') + utf16("EncryptionInfo")));
+    const docx::ReadResult from_file = docx::read_docx_file(path);
+    expect_error(from_file, docx::ReadErrorKind::encrypted, path + ": is password-protected");
+    expect_error(docx::read_docx_file(tmp.file("missing.docx")), docx::ReadErrorKind::io,
+                 "missing.docx: No such file");
+}
+
+TEST(DocxHostile, AZipWithoutTheMainDocumentIsNotWord) {
+    test::DocxParts parts;
+    parts.omit_document = true;
+    expect_error(read(test::build_docx(parts)), docx::ReadErrorKind::missing_document,
+                 "in.docx: has no word/document.xml; it is not a Word document");
+    parts.raw = {{"xl/workbook.xml", "<workbook/>"}};
+    expect_error(read(test::build_docx(parts)), docx::ReadErrorKind::missing_document,
+                 "it looks like an Excel workbook");
+}
+
+TEST(DocxHostile, MalformedXmlNamesThePartLineAndColumn) {
+    const docx::ReadResult result = read(
+        document_xml(std::string("<?xml version=\"1.0\"?>\n<w:document ") + test::kWordNamespaces +
+                     ">\n<w:body>\n  <w:p><w:r><w:t>Decides</w:r></w:p>\n</w:body></w:document>"));
+    expect_error(result, docx::ReadErrorKind::malformed_xml, "in.docx: word/document.xml:4:");
+    EXPECT_NE(result.error.message.find("malformed XML"), std::string::npos);
+
+    expect_error(read(document_xml("<html><body>not Word</body></html>")),
+                 docx::ReadErrorKind::malformed_xml,
+                 "word/document.xml: expected <document> as the root element, found <html>");
+}
+
+TEST(DocxHostile, ADoctypeIsRefusedAndItsEntitiesNeverExpanded) {
+    // A billion laughs: expanding it would take gigabytes.
+    std::string entities = "<!DOCTYPE w:document [<!ENTITY a0 \"lol\">";
+    for (int i = 1; i < 10; ++i) {
+        entities += "<!ENTITY a" + std::to_string(i) + " \"";
+        for (int k = 0; k < 10; ++k) entities += "&a" + std::to_string(i - 1) + ";";
+        entities += "\">";
+    }
+    entities += "]>";
+    expect_error(read(document_xml("<?xml version=\"1.0\"?>" + entities + "<w:document " +
+                                   test::kWordNamespaces + "><w:body>" + test::paragraph("&a9;") +
+                                   "</w:body></w:document>")),
+                 docx::ReadErrorKind::doctype,
+                 "word/document.xml: declares a DOCTYPE, which Word never writes; refused");
+    // An external entity is refused the same way, never fetched.
+    expect_error(read(document_xml("<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                   "<w:document><w:body/></w:document>")),
+                 docx::ReadErrorKind::doctype, "DOCTYPE");
+}
+
+TEST(DocxHostile, ZipBombsAreRefusedBeforeTheyAreInflated) {
+    // An entry that claims four gigabytes.
+    std::string claims = document_with(test::paragraph("Decides"));
+    test::set_declared_size(claims, "word/document.xml", 0xF0000000u);
+    expect_error(read(claims), docx::ReadErrorKind::too_large,
+                 "in.docx: word/document.xml: declares 4026531840 bytes uncompressed, over the "
+                 "limit");
+
+    // An entry that declares little and inflates far more: stopped at its word.
+    std::string body;
+    for (int i = 0; i < 20000; ++i) body += test::paragraph("same words again");
+    std::string lies = document_with(body);
+    test::set_declared_size(lies, "word/document.xml", 4000);
+    expect_error(read(lies), docx::ReadErrorKind::too_large, "inflates past its declared 4000");
+
+    // An honest entry whose compression ratio is a bomb's.
+    std::string zeros_body =
+        "<w:p><w:r><w:t>" + std::string(30u << 20, ' ') + "x</w:t></w:r></w:p>";
+    expect_error(read(document_with(zeros_body)), docx::ReadErrorKind::too_large, "a zip bomb?");
+
+    // A part over the configured size limit.
+    docx::ReadOptions small;
+    small.zip.max_entry_size = 1000;
+    expect_error(read(document_with(body), small), docx::ReadErrorKind::too_large,
+                 "word/document.xml: declares");
+}
+
+TEST(DocxHostile, DeeplyNestedXmlIsRefused) {
+    std::string nested;
+    for (int i = 0; i < 5000; ++i) nested += "<w:customXml>";
+    nested += test::paragraph("deep");
+    for (int i = 0; i < 5000; ++i) nested += "</w:customXml>";
+    expect_error(read(document_with(nested)), docx::ReadErrorKind::too_deep,
+                 "word/document.xml: nests elements more than 256 levels deep");
+
+    // Word's real nesting, a few dozen levels, is read.
+    std::string shallow;
+    for (int i = 0; i < 40; ++i) shallow += "<w:customXml>";
+    shallow += test::paragraph("fine");
+    for (int i = 0; i < 40; ++i) shallow += "</w:customXml>";
+    const docx::ReadResult read_fine = read(document_with(shallow));
+    ASSERT_TRUE(read_fine.ok()) << read_fine.error.message;
+    EXPECT_EQ(read_fine.package->body.paragraphs.at(0).runs.at(0).text, "fine");
+}
+
+TEST(DocxHostile, MarksPointingNowhereAreIgnored) {
+    const docx::ReadResult result = read(document_with(
+        "<w:p><w:commentRangeStart w:id=\"99\"/><w:r><w:footnoteReference w:id=\"7\"/></w:r>"
+        "<w:r><w:t>text</w:t></w:r><w:commentRangeEnd w:id=\"99\"/></w:p>"));
+    ASSERT_TRUE(result.ok()) << result.error.message;
+    EXPECT_TRUE(result.package->comments.empty());
+    EXPECT_EQ(result.package->dropped.at("references to missing notes"), 1u);
+}
+
+TEST(DocxHostile, ALargeDocumentIsRead) {
+    // About 25 MB of document.xml; its memory is measured by hand (see the
+    // report), never timed here.
+    std::string body;
+    body.reserve(26u << 20);
+    for (int i = 0; body.size() < (25u << 20); ++i) {
+        body +=
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+            "<w:r><w:rPr><w:i/></w:rPr><w:t>Decides</w:t></w:r><w:r><w:t xml:space=\"preserve\">"
+            " that paragraph " +
+            std::to_string(i) + " stands [as agreed] by " + std::to_string(i * 7919 % 104729) +
+            " delegations</w:t></w:r></w:p>";
+    }
+    const std::size_t paragraphs =
+        static_cast<std::size_t>(std::count(body.begin(), body.end(), 'D'));
+    const docx::ReadResult result = read(document_with(body));
+    ASSERT_TRUE(result.ok()) << result.error.message;
+    EXPECT_EQ(result.package->body.paragraphs.size(), paragraphs);
+}
+
+}  // namespace
+}  // namespace accord

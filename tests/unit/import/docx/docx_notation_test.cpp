@@ -1,0 +1,335 @@
+// core/import/docx/to_notation: the model written as notation in each way of
+// showing tracked changes, marks nested and escaped so that the text parses
+// as typed, and every comment anchored on the exact wording.
+#include "core/import/docx/to_notation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <iterator>
+#include <set>
+
+#include "core/import/docx/comment_anchors.hpp"
+#include "core/import/docx/docx_reader.hpp"
+#include "core/import/docx/word_import.hpp"
+#include "core/notation/parse.hpp"
+#include "support/docx_samples.hpp"
+
+namespace accord {
+namespace {
+
+docx::Package read_parts(const test::DocxParts& parts) {
+    docx::ReadResult result = docx::read_docx_bytes(test::build_docx(parts), "test.docx");
+    EXPECT_TRUE(result.ok()) << result.error.message;
+    return result.ok() ? std::move(*result.package) : docx::Package{};
+}
+
+std::string convert(const docx::Package& package, docx::TrackedChanges changes) {
+    docx::ConvertOptions options;
+    options.changes = changes;
+    return docx::to_notation(package, options).text;
+}
+
+// The body of a one-paragraph document, converted with changes bracketed.
+std::string one_paragraph(const std::string& inner) {
+    test::DocxParts parts;
+    parts.body = "<w:p>" + inner + "</w:p>";
+    return convert(read_parts(parts), docx::TrackedChanges::bracket);
+}
+
+std::string run(const std::string& text, const std::string& properties = "") {
+    return "<w:r>" + (properties.empty() ? "" : "<w:rPr>" + properties + "</w:rPr>") +
+           "<w:t xml:space=\"preserve\">" + text + "</w:t></w:r>";
+}
+
+std::string inserted(const std::string& author, const std::string& content) {
+    return "<w:ins w:id=\"1\" w:author=\"" + author + "\" w:date=\"2024-01-01T00:00:00Z\">" +
+           content + "</w:ins>";
+}
+
+std::string deleted(const std::string& text) {
+    return "<w:del w:id=\"2\" w:author=\"B\" w:date=\"2024-01-02T00:00:00Z\"><w:r><w:delText "
+           "xml:space=\"preserve\">" +
+           text + "</w:delText></w:r></w:del>";
+}
+
+// Error and warning diagnostics as (code, line): columns move with markup.
+std::multiset<std::pair<std::string, std::size_t>> problems(const std::string& text) {
+    std::multiset<std::pair<std::string, std::size_t>> out;
+    for (const Diagnostic& d : parse(text).diagnostics) {
+        if (d.severity != Severity::note) out.insert({d.code, d.line});
+    }
+    return out;
+}
+
+// What `text` gets wrong that the same wording as typed does not.
+std::vector<std::pair<std::string, std::size_t>> new_problems(const std::string& text,
+                                                              const std::string& typed) {
+    const auto found = problems(text);
+    const auto expected = problems(typed);
+    std::vector<std::pair<std::string, std::size_t>> out;
+    std::set_difference(found.begin(), found.end(), expected.begin(), expected.end(),
+                        std::back_inserter(out));
+    return out;
+}
+
+const std::string kSampleHead = "# Scope\n\n";
+const std::string kSampleTail =
+    "| Head \\| er |  |\n| --- | --- |\n| a<br>b | c |\n\n[^1]: See decision 2/CMA.3.\n";
+
+TEST(DocxNotation, RejectingEveryChangeGivesTheBase) {
+    EXPECT_EQ(convert(read_parts(test::sample_docx_parts()), docx::TrackedChanges::reject),
+              kSampleHead +
+                  "1. *Decides* that authorized outcomes may be used[^1];\n\n"
+                  "(a) **Strong** and plain words\n\n"
+                  "(b) first half\n\n"
+                  "second half, a line\\\nbreak and a link (field 7)\n\n"
+                  "Moved early words  \\~\\~ \\*\n\n" +
+                  kSampleTail);
+}
+
+TEST(DocxNotation, AcceptingEveryChangeJoinsParagraphsWhoseBreakWasDeleted) {
+    EXPECT_EQ(convert(read_parts(test::sample_docx_parts()), docx::TrackedChanges::accept),
+              kSampleHead +
+                  "1. *Decides* that authorized outcomes [shall] be used[^1];\n\n"
+                  "(a) **Strong** and plain words\n\n"
+                  "first half second half, a line\\\nbreak and a link (field 7)\n\n"
+                  "Moved words early \\~\\~ \\*\n\n" +
+                  kSampleTail);
+}
+
+TEST(DocxNotation, BracketingShowsInsertionsInBracketsAndDeletionsStruck) {
+    EXPECT_EQ(convert(read_parts(test::sample_docx_parts()), docx::TrackedChanges::bracket),
+              kSampleHead +
+                  "1. *Decides* that authorized outcomes [[shall]]~~may~~ be used[^1];\n\n"
+                  "(a) **Strong** and plain words\n\n"
+                  "(b) first half\n\n"
+                  "second half, a line\\\nbreak and a link (field 7)\n\n"
+                  "Moved ~~early~~ words [early] \\~\\~ \\*\n\n" +
+                  kSampleTail);
+}
+
+TEST(DocxNotation, ChosenRevisionsAloneAreShown) {
+    const docx::Package package = read_parts(test::sample_docx_parts());
+    docx::ConvertOptions options;
+    options.changes = docx::TrackedChanges::bracket;
+    options.shown.assign(package.revisions.size(), false);
+    options.shown[0] = true;  // Alice's "[shall]"; Bob's deletion stays rejected
+    const std::string text = docx::to_notation(package, options).text;
+    EXPECT_NE(text.find("outcomes [[shall]]may be used"), std::string::npos) << text;
+}
+
+TEST(DocxNotation, EveryWayOfShowingChangesParsesAsTyped) {
+    const docx::Package package = read_parts(test::sample_docx_parts());
+    for (docx::TrackedChanges changes : {docx::TrackedChanges::reject, docx::TrackedChanges::accept,
+                                         docx::TrackedChanges::bracket}) {
+        docx::ConvertOptions options;
+        options.changes = changes;
+        const std::string text = docx::to_notation(package, options).text;
+        options.formatting = false;
+        const std::string typed = docx::to_notation(package, options).text;
+        EXPECT_TRUE(new_problems(text, typed).empty()) << text;
+        EXPECT_TRUE(problems(text).empty()) << text;
+        // Typed as it is, the sample's literal "~~" would open a strike.
+        EXPECT_EQ(problems(typed).count(
+                      {"unclosed-strike", changes == docx::TrackedChanges::accept ? 10u : 12u}),
+                  1u);
+    }
+}
+
+TEST(DocxNotation, MarksNestAndMergeWithoutColliding) {
+    // A strikethrough beside a deletion is one strike, not "~~a~~~~b~~".
+    EXPECT_EQ(
+        one_paragraph(run("keep ") + run("struck", "<w:strike/>") + deleted(" gone") + run(" end")),
+        "keep ~~struck gone~~ end\n");
+    // Two insertions side by side are one bracket, not alternatives "[a][b]".
+    EXPECT_EQ(one_paragraph(run("x ") + inserted("A", run("one")) + inserted("B", run(" two")) +
+                            run(" y")),
+              "x [one two] y\n");
+    // White space leaves emphasis, but stays in an insertion's brackets.
+    EXPECT_EQ(one_paragraph(run("Bold ", "<w:b/>") + run("plain") +
+                            inserted("A", run(" added", "<w:i/>"))),
+              "**Bold** plain[ *added*]\n");
+    // Bold and italic together, then italic alone.
+    EXPECT_EQ(one_paragraph(run("both", "<w:b/><w:i/>") + run(" italic", "<w:i/>")),
+              "***both*** *italic*\n");
+    // A bracket or emphasis ending at a line break closes before it.
+    EXPECT_EQ(one_paragraph(inserted("A", run("new") + "<w:r><w:br/></w:r>") +
+                            run("old", "<w:b/>") + "<w:r><w:br/></w:r>" + run("plain")),
+              "[new]\\\n**old**\\\nplain\n");
+    // Superscript and subscript.
+    EXPECT_EQ(one_paragraph(run("ID") + run("a", "<w:vertAlign w:val=\"superscript\"/>") +
+                            run(" CO") + run("2", "<w:vertAlign w:val=\"subscript\"/>")),
+              "ID<sup>a</sup> CO<sub>2</sub>\n");
+}
+
+TEST(DocxNotation, OnlyWhatWouldChangeTheMeaningIsEscaped) {
+    EXPECT_EQ(one_paragraph(run("# not a heading")), "\\# not a heading\n");
+    EXPECT_EQ(one_paragraph(run("a * b ~~c~~ d\\e")), "a \\* b \\~\\~c\\~\\~ d\\\\e\n");
+    // Typed brackets stay as typed; "[18](a)" would read as a link, "[^x]"
+    // as a footnote.
+    EXPECT_EQ(one_paragraph(run("[shall][should] paragraph [18](a) and [^x]")),
+              "[shall][should] paragraph [18]\\(a) and [\\^x]\n");
+    EXPECT_EQ(one_paragraph(inserted("A", run("^2"))), "[\\^2]\n");
+    // A table cell's pipe.
+    test::DocxParts parts;
+    parts.body = "<w:tbl><w:tr><w:tc>" + test::paragraph("a|b") + "</w:tc></w:tr></w:tbl>" +
+                 test::paragraph("c|d");
+    EXPECT_EQ(convert(read_parts(parts), docx::TrackedChanges::reject),
+              "| a\\|b |\n| --- |\n\nc|d\n");
+}
+
+TEST(DocxNotation, EmptyParagraphsAndLineEdgesLeaveNoTrace) {
+    test::DocxParts parts;
+    parts.body = test::paragraph("\t  Indented") + test::paragraph("\xC2\xA0 ") +
+                 "<w:p><w:r><w:br/></w:r>" + run("after break ") + "<w:r><w:br/><w:br/></w:r>" +
+                 run("  two breaks") + "<w:r><w:br/></w:r></w:p>";
+    EXPECT_EQ(convert(read_parts(parts), docx::TrackedChanges::reject),
+              "Indented\n\nafter break\\\ntwo breaks\n");
+}
+
+TEST(DocxNotation, CommentsAnchorOnTheirExactWording) {
+    const docx::Package package = read_parts(test::sample_docx_parts());
+    docx::ConvertOptions options;
+    options.changes = docx::TrackedChanges::bracket;
+    const docx::Converted converted = docx::to_notation(package, options);
+    const std::vector<docx::CommentAnchor> anchors =
+        docx::anchor_comments(package, converted, options);
+    ASSERT_EQ(anchors.size(), 6u);
+    auto text = [&](const docx::CommentAnchor& anchor) {
+        return converted.text.substr(anchor.range.begin, anchor.range.size());
+    };
+    EXPECT_EQ(text(anchors[0]), "authorized");
+    EXPECT_EQ(anchors[0].quoted, "authorized");
+    EXPECT_FALSE(anchors[0].on_heading);
+    EXPECT_FALSE(anchors[0].at_paragraph_start);
+    EXPECT_EQ(converted.text.substr(anchors[0].paragraph_content.begin, 9), "*Decides*");
+    EXPECT_EQ(text(anchors[1]), "authorized") << "the reply shares the anchor";
+
+    // On a letter of the heading: the section under it, to the end of the body.
+    EXPECT_EQ(anchors[2].quoted, "p");
+    EXPECT_TRUE(anchors[2].on_heading);
+    EXPECT_TRUE(anchors[2].inside_word);
+    EXPECT_EQ(anchors[2].heading_level, 1u);
+    EXPECT_EQ(anchors[2].section.begin, 0u);
+    EXPECT_EQ(anchors[2].section.end, converted.map.body_end);
+
+    EXPECT_EQ(text(anchors[3]), "Strong** and plain words");
+    EXPECT_EQ(anchors[3].quoted, "Strong and plain words");
+    EXPECT_TRUE(anchors[3].at_paragraph_start);
+    EXPECT_EQ(anchors[4].range, anchors[3].range);
+    EXPECT_EQ(text(anchors[5]), "plain");
+    EXPECT_FALSE(anchors[5].inside_word);
+}
+
+TEST(DocxNotation, RevisionsAndNotesAreMapped) {
+    const docx::Package package = read_parts(test::sample_docx_parts());
+    docx::ConvertOptions options;
+    options.changes = docx::TrackedChanges::bracket;
+    const docx::Converted converted = docx::to_notation(package, options);
+    auto text = [&](std::size_t revision) {
+        const ByteRange range = converted.revisions.at(revision);
+        return converted.text.substr(range.begin, range.size());
+    };
+    EXPECT_EQ(text(0), "[shall]");
+    EXPECT_EQ(text(1), "may");
+    EXPECT_EQ(text(3), "early");
+    EXPECT_EQ(converted.note_numbers, std::vector<std::uint32_t>{1});
+    EXPECT_EQ(converted.text.substr(converted.map.body_end), "\n\n[^1]: See decision 2/CMA.3.\n");
+}
+
+TEST(DocxNotation, AnImportPlanReplaysTheChangesOldestFirst) {
+    const docx::Package package = read_parts(test::sample_docx_parts());
+    const docx::WordImport plan = docx::plan_word_import(package);
+    EXPECT_EQ(plan.base, convert(package, docx::TrackedChanges::reject));
+    EXPECT_EQ(plan.text, convert(package, docx::TrackedChanges::bracket));
+    ASSERT_EQ(plan.changes.size(), 5u);
+    std::vector<std::string> order;
+    for (const docx::ChangeStep& step : plan.changes)
+        order.push_back(step.author + " " + step.wording);
+    EXPECT_EQ(order, (std::vector<std::string>{"Bob may", "Bob ", "Alice [shall]", "Alice early ",
+                                               "Alice early"}));
+    std::string text = plan.base;
+    for (const docx::ChangeStep& step : plan.changes) {
+        ASSERT_LE(step.before.end, text.size());
+        text.replace(step.before.begin, step.before.size(), step.replacement);
+    }
+    EXPECT_EQ(text, plan.text);
+    EXPECT_EQ(plan.changes[0].replacement, "~~may~~");
+}
+
+TEST(DocxNotation, AnImportPlanReadsTheComments) {
+    const docx::Package package = read_parts(test::sample_docx_parts());
+    docx::WordImportOptions options;
+    options.registry = {{"United States of America", {"USA"}}, {"Brazil", {}}};
+    const docx::WordImport plan = docx::plan_word_import(package, options);
+    ASSERT_EQ(plan.comments.size(), 6u);
+    const auto& us = plan.comments[0].segments.at(0);
+    EXPECT_EQ(us.segment.speakers.at(0).name, "United States of America");
+    EXPECT_EQ(us.request.kind, docx::RequestKind::delete_wording);
+    EXPECT_EQ(us.request.target, "authorized");
+    EXPECT_EQ(plan.comments[2].segments.at(0).request.kind, docx::RequestKind::delete_section);
+    EXPECT_EQ(plan.comments[3].segments.size(), 2u);
+    EXPECT_EQ(plan.comments[3].segments[1].request.kind, docx::RequestKind::delete_paragraph)
+        << "a bare delete on a paragraph's first words";
+    EXPECT_EQ(plan.comments[5].segments.at(0).request.kind, docx::RequestKind::replace);
+    EXPECT_EQ(plan.comments[5].segments.at(0).request.replacement, "simple");
+    EXPECT_FALSE(plan.comments[4].asks_for_text_change());
+
+    EXPECT_EQ(plan.summary.replies, 1u);
+    EXPECT_EQ(plan.summary.speakers.at("United States of America"), 1u);
+    EXPECT_EQ(plan.summary.speakers.at("Canada"), 1u);
+    EXPECT_EQ(plan.summary.text_requests, 4u);
+    EXPECT_EQ(plan.summary.positions, 3u);
+    EXPECT_TRUE(plan.summary.unknown_speakers.empty());
+    EXPECT_EQ(plan.dropped, "1 field codes, 1 images, drawings and text boxes, 1 link targets");
+}
+
+}  // namespace
+}  // namespace accord
+
+namespace accord {
+namespace {
+
+TEST(DocxNotation, AnInsertedParagraphVanishesWhenRejected) {
+    // Alice pressed Enter after "Recalls its decision," (that paragraph break
+    // is hers) and typed a new paragraph.
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:pPr><w:rPr><w:ins w:id=\"1\" w:author=\"Alice\" "
+        "w:date=\"2024-01-01T00:00:00Z\"/></w:rPr></w:pPr>" +
+        run("Recalls its decision,") + "</w:p><w:p>" + inserted("Alice", run("Also recalls,")) +
+        "</w:p>" + test::paragraph("Decides.");
+    const docx::Package package = read_parts(parts);
+    ASSERT_EQ(package.revisions.size(), 2u);
+    EXPECT_TRUE(package.revisions[0].paragraph_mark);
+    EXPECT_EQ(convert(package, docx::TrackedChanges::reject),
+              "Recalls its decision,\n\nDecides.\n");
+    EXPECT_EQ(convert(package, docx::TrackedChanges::accept),
+              "Recalls its decision,\n\nAlso recalls,\n\nDecides.\n");
+    EXPECT_EQ(convert(package, docx::TrackedChanges::bracket),
+              "Recalls its decision,\n\n[Also recalls,]\n\nDecides.\n");
+}
+
+TEST(DocxNotation, ACommentInAFootnoteIsAnchoredInItsDefinition) {
+    test::DocxParts parts;
+    parts.body = "<w:p>" + run("Decides") + "<w:r><w:footnoteReference w:id=\"2\"/></w:r></w:p>";
+    parts.footnotes = "<w:footnote w:id=\"2\"><w:p>" + run("See ") +
+                      "<w:commentRangeStart w:id=\"0\"/>" + run("decision 2/CMA.3") +
+                      "<w:commentRangeEnd w:id=\"0\"/></w:p></w:footnote>";
+    parts.comments =
+        "<w:comment w:id=\"0\" w:author=\"Staff\"><w:p>" + run("EU: delete") + "</w:p></w:comment>";
+    const docx::Package package = read_parts(parts);
+    ASSERT_EQ(package.comments.size(), 1u);
+    EXPECT_EQ(package.comments[0].start.story, 1u);
+    const docx::Converted converted = docx::to_notation(package);
+    EXPECT_EQ(converted.text, "Decides[^1]\n\n[^1]: See decision 2/CMA.3\n");
+    const std::vector<docx::CommentAnchor> anchors = docx::anchor_comments(package, converted, {});
+    EXPECT_EQ(anchors.at(0).story, 1u);
+    EXPECT_EQ(converted.text.substr(anchors[0].range.begin, anchors[0].range.size()),
+              "decision 2/CMA.3");
+    EXPECT_GT(anchors[0].range.begin, converted.map.body_end);
+}
+
+}  // namespace
+}  // namespace accord
