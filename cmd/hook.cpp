@@ -5,6 +5,7 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 #include "hooks/git_hooks.hpp"
 
 namespace accord::cmd {
@@ -19,8 +20,8 @@ struct HookOptions {
 int report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
     if (problems.empty()) return kExitOk;
     std::cerr << hooks::render(problems);
-    std::cerr << "accord: the " << hook << " hook refused the commit (" << problems.size()
-              << (problems.size() == 1 ? " problem" : " problems")
+    std::cerr << "accord: the " << hook << " hook refused the commit ("
+              << plural(problems.size(), "problem")
               << "); fix it and commit again, or skip the checks once with 'git commit "
                  "--no-verify'\n";
     return kExitFound;

@@ -3,8 +3,9 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
-#include "hooks/record/import_apply.hpp"
+#include "core/util/text.hpp"
 #include "hooks/installer.hpp"
+#include "hooks/record/import_apply.hpp"
 
 namespace accord::cmd {
 
@@ -16,10 +17,6 @@ struct ImportCommandOptions {
     std::string negotiation;
     bool dry_run = false;
 };
-
-std::string plural(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
 
 // Quoted for a POSIX shell when it needs to be, so the suggested commands paste.
 std::string shell_word(const std::string& word) {

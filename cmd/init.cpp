@@ -4,6 +4,7 @@
 #include "cmd/command.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 #include "hooks/record/init.hpp"
 
 namespace accord::cmd {
@@ -14,12 +15,6 @@ struct InitOptions {
     std::string dir = ".";
     std::string negotiation;  // empty: the directory's name
 };
-
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
-    return out;
-}
 
 int run_init(const InitOptions& options) {
     InitRequest request;

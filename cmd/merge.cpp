@@ -3,6 +3,7 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 #include "merge/merge3/branch_merge.hpp"
 
 namespace accord::cmd {
@@ -21,12 +22,6 @@ std::string excerpt(std::string text) {
     for (char& c : text) c = c == '\n' ? ' ' : c;
     if (text.size() > 60) text = text.substr(0, 57) + "...";
     return "\"" + text + "\"";
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
 }
 
 void print_notes(std::ostream& out, const BranchMergePlan& plan) {
@@ -66,8 +61,7 @@ int run_merge(const MergeCommandOptions& options) {
     for (const MergedBranch& b : plan.merged) names.push_back(b.ref);
     if (options.dry_run) {
         std::cout << "would merge " << join(names) << " into " << plan.branch << ": "
-                  << plan.files.size() << (plan.files.size() == 1 ? " file" : " files")
-                  << " changed\n";
+                  << plural(plan.files.size(), "file") << " changed\n";
     } else {
         RecordMergeRequest record;
         record.message = options.message;
@@ -78,8 +72,7 @@ int run_merge(const MergeCommandOptions& options) {
                   << message.substr(0, message.find('\n')) << "\n";
     }
     for (const MergedBranch& b : plan.merged) {
-        std::cout << "  " << b.ref << ": " << b.proposals
-                  << (b.proposals == 1 ? " proposal" : " proposals");
+        std::cout << "  " << b.ref << ": " << plural(b.proposals, "proposal");
         if (!b.proposers.empty()) std::cout << " by " << join(b.proposers);
         std::cout << "\n";
     }

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/util/text.hpp"
 #include "hooks/record/proposal.hpp"
 
 namespace accord::cmd {
@@ -16,19 +17,13 @@ int run_propose(const ProposeRequest& given, const Context& context) {
     const ProposeResult result = propose(workspace, request);
     for (const std::string& warning : result.warnings)
         std::cerr << "accord: warning: " << warning << "\n";
-    std::string by;
-    for (const std::string& name : result.proposers) by += (by.empty() ? "" : ", ") + name;
     std::cout << "[" << result.branch << " " << result.commit.substr(0, 12) << "] "
               << result.subject << "\n";
-    std::cout << "  by " << by << ", " << result.date
+    std::cout << "  by " << join(result.proposers) << ", " << result.date
               << (result.meeting.empty() ? "" : " (" + result.meeting + ")") << "; "
-              << result.paths.size() << (result.paths.size() == 1 ? " file" : " files");
-    if (!result.added_delegations.empty()) {
-        std::string added;
-        for (const std::string& name : result.added_delegations)
-            added += (added.empty() ? "" : ", ") + name;
-        std::cout << "; registered " << added;
-    }
+              << plural(result.paths.size(), "file");
+    if (!result.added_delegations.empty())
+        std::cout << "; registered " << join(result.added_delegations);
     std::cout << "\n";
     return kExitOk;
 }

@@ -3,8 +3,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/redraft.hpp"
+#include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 #include "merge/report/redrafts.hpp"
 
 namespace accord::cmd {
@@ -16,10 +17,9 @@ struct RedraftStartOptions {
     bool no_switch = false;
 };
 
-std::string join(const std::vector<std::string>& items, const std::string& none) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out.empty() ? none : out;
+// The names, or `none` when there are none.
+std::string shown(const std::vector<std::string>& names, const std::string& none) {
+    return names.empty() ? none : join(names);
 }
 
 int run_start(const RedraftStartOptions& options, const Context& context) {
@@ -32,8 +32,8 @@ int run_start(const RedraftStartOptions& options, const Context& context) {
         std::cerr << "accord: warning: " << warning << "\n";
     std::cout << "started redraft " << result.record.name << " on branch " << result.branch
               << " from " << result.record.from << " (" << result.commit.substr(0, 12) << ")\n";
-    std::cout << "  members: " << join(result.record.members, "(none named)") << "\n";
-    std::cout << "  texts: " << join(result.record.paths, "(any)") << "\n";
+    std::cout << "  members: " << shown(result.record.members, "(none named)") << "\n";
+    std::cout << "  texts: " << shown(result.record.paths, "(any)") << "\n";
     if (result.switched) {
         std::cout << "switched to " << result.branch
                   << "; record the group's proposals with 'accord propose', then merge with "
@@ -65,11 +65,11 @@ int run_list(Format format) {
                   << (s.record.from.empty() ? "?" : s.record.from)
                   << (s.record.started.empty() ? "" : " on " + s.record.started) << ")"
                   << (s.merged ? "  merged" : "") << "\n";
-        std::cout << "  members: " << join(s.record.members, "(none named)") << "\n";
-        std::cout << "  texts: " << join(s.record.paths, "(any)") << "\n";
+        std::cout << "  members: " << shown(s.record.members, "(none named)") << "\n";
+        std::cout << "  texts: " << shown(s.record.paths, "(any)") << "\n";
         std::cout << "  proposals: " << s.proposals;
         if (s.proposals > 0) {
-            std::cout << ", last " << s.last_day << ", by " << join(s.proposers, "");
+            std::cout << ", last " << s.last_day << ", by " << shown(s.proposers, "");
         }
         std::cout << "\n";
     }

@@ -5,6 +5,7 @@
 #include "core/notation/source_map.hpp"
 #include "core/util/file.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
@@ -61,10 +62,6 @@ int exit_code(const CheckReport& report) {
 }
 
 namespace {
-
-std::string plural(std::size_t n, std::string_view word) {
-    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
 
 std::string summary(const DocumentCounts& c) {
     std::string out = plural(c.paragraphs, "paragraph") + ", " + plural(c.brackets, "bracket") +
