@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/store/workspace.hpp"
 #include "merge/diff/diff_view.hpp"
 
 namespace accord::cmd {
@@ -39,9 +39,8 @@ void refuse_binary(const std::string& label, const std::string& text) {
 
 int print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_options,
                 const DiffOptions& options, const Context& context) {
-    JsonWriter json(true);
-    if (options.format == Format::json)
-        json.begin_object().field("schema", "accord.diff/1").key("files").begin_array();
+    JsonWriter json = JsonWriter::with_schema("accord.diff/1");
+    if (options.format == Format::json) json.key("files").begin_array();
     std::size_t total = 0;
     for (const FilePair& pair : pairs) {
         refuse_binary(pair.old_label, pair.old_text);
@@ -61,8 +60,8 @@ int print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_op
         }
     }
     if (options.format == Format::json) {
-        json.end_array().field("changes", total).end_object();
-        std::cout << json.str() << "\n";
+        json.end_array().field("changes", total);
+        std::cout << json.finish();
     }
     return kExitOk;
 }

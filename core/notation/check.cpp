@@ -124,9 +124,7 @@ std::string render_text(const CheckReport& report, const RenderOptions& options)
 }
 
 std::string render_json(const CheckReport& report) {
-    JsonWriter json(true);
-    json.begin_object();
-    json.field("schema", "accord.check/1");
+    JsonWriter json = JsonWriter::with_schema("accord.check/1");
     json.key("files").begin_array();
     for (const FileCheck& f : report.files) {
         json.begin_object().field("path", f.path);
@@ -161,8 +159,7 @@ std::string render_json(const CheckReport& report) {
     json.key("totals");
     write_counts(json, report.totals);
     json.field("unreadable", report.unreadable);
-    json.end_object();
-    return json.str() + "\n";
+    return json.finish();
 }
 
 }  // namespace accord

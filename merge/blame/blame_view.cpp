@@ -63,10 +63,10 @@ std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& op
 }
 
 std::string render_blame_json(const FileBlame& blame) {
-    JsonWriter json(true);
+    JsonWriter json = JsonWriter::with_schema("accord.blame/1");
     const Document& doc = blame.result.document;
     const auto& proposals = blame.history.proposals;
-    json.begin_object().field("path", blame.path).field("revision", blame.revision);
+    json.field("path", blame.path).field("revision", blame.revision);
     json.key("spans").begin_array();
     for (const BlameSpan& s : blame.result.spans) {
         const Proposal& p = proposals[s.origin];
@@ -86,8 +86,8 @@ std::string render_blame_json(const FileBlame& blame) {
         }
         json.end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 std::string render_who_text(const WhoReport& report) {
@@ -108,8 +108,8 @@ std::string render_who_text(const WhoReport& report) {
 }
 
 std::string render_who_json(const WhoReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("phrase", report.phrase).key("events").begin_array();
+    JsonWriter json = JsonWriter::with_schema("accord.who/1");
+    json.field("phrase", report.phrase).key("events").begin_array();
     for (const WordingEvent& e : report.events) {
         json.begin_object()
             .field("state", to_string(e.state))
@@ -119,11 +119,8 @@ std::string render_who_json(const WhoReport& report) {
         for (const std::string& n : e.proposal.proposers) json.value(n);
         json.end_array().end_object();
     }
-    json.end_array()
-        .field("stands", report.stands)
-        .field("current_state", report.current_state)
-        .end_object();
-    return json.str() + "\n";
+    json.end_array().field("stands", report.stands).field("current_state", report.current_state);
+    return json.finish();
 }
 
 }  // namespace accord

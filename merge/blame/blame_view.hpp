@@ -1,6 +1,6 @@
 #pragma once
 // What `accord blame` and `accord who` print: text for people, JSON for
-// tools (schema accord.blame/1, described in README.md).
+// tools (schemas accord.blame/1 and accord.who/1, described in README.md).
 #include <string>
 
 #include "merge/blame/blame_history.hpp"

@@ -53,8 +53,8 @@ std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewO
 }
 
 std::string render_log_json(const std::vector<LogEntry>& entries) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.log/1").key("proposals").begin_array();
+    JsonWriter json = JsonWriter::with_schema("accord.log/1");
+    json.key("proposals").begin_array();
     for (const LogEntry& e : entries) {
         const Proposal& p = e.proposal;
         json.begin_object().field("commit", p.commit).field("date", p.date);
@@ -85,8 +85,8 @@ std::string render_log_json(const std::vector<LogEntry>& entries) {
         }
         json.end_array().end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 }  // namespace accord

@@ -177,8 +177,8 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
 }
 
 std::string render_stats_json(const StatsReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.stats/1").field("revision", report.revision);
+    JsonWriter json = JsonWriter::with_schema("accord.stats/1");
+    json.field("revision", report.revision);
     json.key("proposals").begin_array();
     for (const StatsProposal& p : report.proposals) {
         json.begin_object()
@@ -220,8 +220,8 @@ std::string render_stats_json(const StatsReport& report) {
         }
         json.end_array().end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 std::string render_stats_svg(const StatsReport& report, const StatsChartOptions& options) {

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/notation/check.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/recommendations.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
@@ -165,8 +165,8 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
 }
 
 std::string render_status_json(const StatusReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.status/1").key("revision");
+    JsonWriter json = JsonWriter::with_schema("accord.status/1");
+    json.key("revision");
     if (report.revision.empty()) {
         json.null();
     } else {
@@ -206,8 +206,8 @@ std::string render_status_json(const StatusReport& report) {
     write_counts(json, report.totals);
     json.field("recommendations", report.recommendations).key("by_status").begin_object();
     for (const auto& [status, n] : report.by_status) json.field(status, n);
-    json.end_object().end_object();
-    return json.str() + "\n";
+    json.end_object();
+    return json.finish();
 }
 
 }  // namespace accord

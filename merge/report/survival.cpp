@@ -4,14 +4,14 @@
 #include <optional>
 #include <set>
 
+#include "core/notation/tokens.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
-#include "core/notation/tokens.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "merge/blame/blame_history.hpp"
-#include "merge/report/proposal_index.hpp"
 #include "merge/diff/token_diff.hpp"
+#include "merge/report/proposal_index.hpp"
 
 namespace accord {
 
@@ -316,11 +316,8 @@ std::string render_survival_text(const SurvivalReport& report, const SurvivalVie
 }
 
 std::string render_survival_json(const SurvivalReport& report) {
-    JsonWriter json(true);
-    json.begin_object()
-        .field("schema", "accord.survival/1")
-        .field("delegation", report.delegation)
-        .key("revision");
+    JsonWriter json = JsonWriter::with_schema("accord.survival/1");
+    json.field("delegation", report.delegation).key("revision");
     if (report.revision.empty()) {
         json.null();
     } else {
@@ -358,8 +355,8 @@ std::string render_survival_json(const SurvivalReport& report) {
     }
     json.end_object().key("words");
     write_words(json, report.words);
-    json.end_object().end_object();
-    return json.str() + "\n";
+    json.end_object();
+    return json.finish();
 }
 
 }  // namespace accord
