@@ -15,7 +15,7 @@ struct BlameOptions {
     Format format = Format::text;
 };
 
-int run_blame(const BlameOptions& options, const Context& context) {
+ExitCode run_blame(const BlameOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     const std::string path = ws.repo().relative_path(options.path);
     if (ws.repo().is_empty_branch())
@@ -28,7 +28,7 @@ int run_blame(const BlameOptions& options, const Context& context) {
         view.colour = context.colour;
         std::cout << render_blame_text(blame, view);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -7,8 +7,8 @@
 #include "cmd/command.hpp"
 #include "core/notation/check.hpp"
 #include "core/store/config.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord::cmd {
 
@@ -76,7 +76,7 @@ std::vector<std::string> default_paths() {
     return paths;
 }
 
-int run_check(const CheckOptions& options, const Context& context) {
+ExitCode run_check(const CheckOptions& options, const Context& context) {
     const std::vector<std::string> paths = options.paths.empty() ? default_paths() : options.paths;
     NotationLookup notation(options.slash_options);
     std::vector<FileCheck> files;

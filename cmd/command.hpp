@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/util/errors.hpp"
+
 namespace accord::cmd {
 
 struct Context {
@@ -16,7 +18,7 @@ struct Context {
     std::vector<std::string> paths;
 };
 
-using Run = std::function<int(const Context&)>;
+using Run = std::function<ExitCode(const Context&)>;
 
 void register_all(CLI::App& app, Run& run);
 // Only the command `args` (the command line, program name left out) names,

@@ -37,8 +37,8 @@ void refuse_binary(const std::string& label, const std::string& text) {
     }
 }
 
-int print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_options,
-                const DiffOptions& options, const Context& context) {
+ExitCode print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_options,
+                     const DiffOptions& options, const Context& context) {
     JsonWriter json = JsonWriter::with_schema("accord.diff/1");
     if (options.format == Format::json) json.key("files").begin_array();
     std::size_t total = 0;
@@ -66,7 +66,7 @@ int print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_op
     return kExitOk;
 }
 
-int run_no_index(const DiffOptions& options, const Context& context) {
+ExitCode run_no_index(const DiffOptions& options, const Context& context) {
     if (options.revisions.size() != 2)
         throw usage_error("diff --no-index takes two files: accord diff --no-index A B");
     FilePair pair{options.revisions[0], options.revisions[1], options.revisions[1],
@@ -79,7 +79,7 @@ int run_no_index(const DiffOptions& options, const Context& context) {
     return print_pairs({pair}, parse_options, options, context);
 }
 
-int run_in_repository(const DiffOptions& options, const Context& context) {
+ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
     if (options.revisions.size() > 2) {
         throw usage_error(
             "diff takes at most two revisions; put paths after '--': accord diff HEAD~1 -- "

@@ -6,9 +6,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/store/workspace.hpp"
 #include "merge/diff/diff_view.hpp"
 
 namespace accord::cmd {
@@ -27,7 +27,7 @@ bool pager_wants_colour() {
            (no_colour == nullptr || no_colour[0] == '\0');
 }
 
-int run_git_diff(const GitDiffOptions& options, const Context& context) {
+ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
     const std::vector<std::string>& a = options.args;
     if (a.size() == 1) {  // git's call for an unmerged path
         std::cout << "* Unmerged path " << a[0] << "\n";

@@ -17,7 +17,7 @@ struct HookOptions {
     std::vector<std::string> args;
 };
 
-int report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
+ExitCode report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
     if (problems.empty()) return kExitOk;
     std::cerr << hooks::render(problems);
     std::cerr << "accord: the " << hook << " hook refused the commit ("
@@ -27,7 +27,7 @@ int report(const std::vector<hooks::Problem>& problems, const std::string& hook)
     return kExitFound;
 }
 
-int run_hook(const HookOptions& options) {
+ExitCode run_hook(const HookOptions& options) {
     if (options.hook == "pre-commit") return report(hooks::check_staged("."), options.hook);
     if (options.hook == "commit-msg") {
         if (options.args.empty()) {

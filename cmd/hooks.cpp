@@ -4,8 +4,8 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
 #include "hooks/pre_propose.hpp"
 
 namespace accord::cmd {
@@ -16,7 +16,7 @@ struct HooksOptions {
     std::string action = "list";
 };
 
-int list_hooks(const Repository& repo) {
+ExitCode list_hooks(const Repository& repo) {
     const hooks::HookPlan plan = hooks::pre_propose_hooks(repo);
     if (plan.hooks.empty()) {
         std::cout << "no pre-propose hook runs in this clone\n";
@@ -28,7 +28,7 @@ int list_hooks(const Repository& repo) {
     return kExitOk;
 }
 
-int run_hooks(const HooksOptions& options) {
+ExitCode run_hooks(const HooksOptions& options) {
     Repository repo = Repository::open(".");
     if (options.action == "list") return list_hooks(repo);
     if (options.action == "trust") {

@@ -29,7 +29,7 @@ std::string shell_word(const std::string& word) {
     return quoted + "'";
 }
 
-int run_import(const ImportCommandOptions& options) {
+ExitCode run_import(const ImportCommandOptions& options) {
     const ImportPlan plan = plan_import_file(options.file);
     if (options.dry_run) {
         std::cout << render_plan(plan);

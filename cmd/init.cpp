@@ -16,7 +16,7 @@ struct InitOptions {
     std::string negotiation;  // empty: the directory's name
 };
 
-int run_init(const InitOptions& options) {
+ExitCode run_init(const InitOptions& options) {
     InitRequest request;
     request.dir = options.dir;
     if (!options.negotiation.empty()) request.negotiation = options.negotiation;

@@ -18,7 +18,7 @@ struct LogCommandOptions {
     Format format = Format::text;
 };
 
-int run_log(const LogCommandOptions& options, const Context& context) {
+ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
     for (const std::string& path : options.paths)
@@ -41,7 +41,7 @@ int run_log(const LogCommandOptions& options, const Context& context) {
             std::cout << "no proposals" << (log.paths.empty() ? "" : " touching those files")
                       << "\n";
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -34,7 +34,7 @@ void print_notes(std::ostream& out, const BranchMergePlan& plan) {
     }
 }
 
-int run_merge(const MergeCommandOptions& options) {
+ExitCode run_merge(const MergeCommandOptions& options) {
     Workspace ws = Workspace::open(".");
     BranchMergeRequest request;
     request.branches = options.branches;

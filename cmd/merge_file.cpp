@@ -8,9 +8,9 @@
 
 #include "cmd/command.hpp"
 #include "core/store/config.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/store/workspace.hpp"
 #include "merge/merge3/merge3.hpp"
 
 namespace accord::cmd {
@@ -82,7 +82,7 @@ void report(const MergeResult& result, const std::string& name) {
     std::cerr << lines;
 }
 
-int run_merge_file(const MergeFileOptions& o) {
+ExitCode run_merge_file(const MergeFileOptions& o) {
     keep_freed_memory();
     const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
                       theirs = read_input(o.theirs, "THEIRS");
@@ -99,13 +99,13 @@ int run_merge_file(const MergeFileOptions& o) {
         throw failure("merge-file: cannot write " + error);
     }
     report(result, o.output.empty() ? o.ours : o.output);
-    return result.clean() ? 0 : 1;
+    return result.clean() ? kExitOk : kExitFound;
 }
 
 // git runs: accord merge-driver %O %A %B %P. The result replaces %A; exit 0
 // tells git the file merged (alternatives are a resolution), non-zero that
 // conflict markers remain (--strict).
-int run_merge_driver(const MergeFileOptions& o) {
+ExitCode run_merge_driver(const MergeFileOptions& o) {
     keep_freed_memory();
     const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
                       theirs = read_input(o.theirs, "THEIRS");
@@ -122,7 +122,7 @@ int run_merge_driver(const MergeFileOptions& o) {
                   << result.disagreements.size()
                   << " disagreement(s) into bracketed alternatives\n";
     }
-    return result.has_conflict_markers ? 1 : 0;
+    return result.has_conflict_markers ? kExitFound : kExitOk;
 }
 
 void add_common(CLI::App* command, MergeFileOptions& o) {

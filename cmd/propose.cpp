@@ -10,7 +10,7 @@ namespace accord::cmd {
 
 namespace {
 
-int run_propose(const ProposeRequest& given, const Context& context) {
+ExitCode run_propose(const ProposeRequest& given, const Context& context) {
     ProposeRequest request = given;
     request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
     Workspace workspace = Workspace::open(".");

@@ -22,7 +22,7 @@ std::string shown(const std::vector<std::string>& names, const std::string& none
     return names.empty() ? none : join(names);
 }
 
-int run_start(const RedraftStartOptions& options, const Context& context) {
+ExitCode run_start(const RedraftStartOptions& options, const Context& context) {
     StartRedraftRequest request = options.request;
     request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
     request.switch_to = !options.no_switch;
@@ -45,7 +45,7 @@ int run_start(const RedraftStartOptions& options, const Context& context) {
     return kExitOk;
 }
 
-int run_list(Format format) {
+ExitCode run_list(Format format) {
     Workspace ws = Workspace::open(".");
     const std::vector<RedraftSummary> redrafts = list_redrafts(ws);
     for (const RedraftSummary& s : redrafts)

@@ -2,9 +2,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
-#include "core/store/workspace.hpp"
 
 namespace accord::cmd {
 
@@ -15,7 +15,7 @@ struct ShowOptions {
     std::string at = "HEAD";
 };
 
-int run_show(const ShowOptions& options, const Context&) {
+ExitCode run_show(const ShowOptions& options, const Context&) {
     Workspace ws = Workspace::open(".");
     const std::string path = ws.repo().relative_path(options.path);
     if (ws.repo().is_empty_branch()) throw usage_error("show: the repository has no proposals yet");
@@ -32,7 +32,7 @@ int run_show(const ShowOptions& options, const Context&) {
                           "; its first proposal is dated " + day + " (try --at " + day + ")");
     }
     std::cout << *text;
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

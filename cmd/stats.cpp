@@ -40,7 +40,7 @@ struct StatsCommandOptions {
     std::string output;
 };
 
-int run_stats(const StatsCommandOptions& options, const Context& context) {
+ExitCode run_stats(const StatsCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     StatsOptions stats;
     if (!ws.repo().is_empty_branch()) stats.index.from = ws.resolve(options.from);
@@ -67,7 +67,7 @@ int run_stats(const StatsCommandOptions& options, const Context& context) {
                !error.empty()) {
         throw failure("stats: cannot write " + error);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ struct StatusCommandOptions {
     Format format = Format::text;
 };
 
-int run_status(const StatusCommandOptions& options, const Context& context) {
+ExitCode run_status(const StatusCommandOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     StatusOptions status;
     status.at = options.at;
@@ -30,7 +30,7 @@ int run_status(const StatusCommandOptions& options, const Context& context) {
         view.colour = context.colour;
         std::cout << render_status_text(report, view);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -14,7 +14,7 @@ struct SurvivalCommandOptions {
     Format format = Format::text;
 };
 
-int run_survival(const SurvivalCommandOptions& options, const Context& context) {
+ExitCode run_survival(const SurvivalCommandOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     SurvivalOptions survival;
     survival.delegation = options.by;
@@ -27,7 +27,7 @@ int run_survival(const SurvivalCommandOptions& options, const Context& context) 
         view.colour = context.colour;
         std::cout << render_survival_text(report, view);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -56,9 +56,9 @@ CheckReport make_report(std::vector<FileCheck> files) {
     return report;
 }
 
-int exit_code(const CheckReport& report) {
-    if (report.unreadable > 0) return 2;
-    return report.totals.errors > 0 ? 1 : 0;
+ExitCode exit_code(const CheckReport& report) {
+    if (report.unreadable > 0) return kExitUsage;
+    return report.totals.errors > 0 ? kExitFound : kExitOk;
 }
 
 namespace {
