@@ -77,7 +77,8 @@ std::vector<std::string> default_paths() {
 }
 
 ExitCode run_check(const CheckOptions& options, const Context& context) {
-    const std::vector<std::string> paths = options.paths.empty() ? default_paths() : options.paths;
+    std::vector<std::string> paths = paths_with_dashes(options.paths, context);
+    if (paths.empty()) paths = default_paths();
     NotationLookup notation(options.slash_options);
     std::vector<FileCheck> files;
     for (const std::string& path : paths)

@@ -1,10 +1,12 @@
 #pragma once
 // How subcommands plug into the binary: each cmd/<name>.cpp defines one
 // register function that adds its CLI11 subcommand, fills its options struct
-// and sets `run`. registry.cpp lists them all.
+// and sets `run`. registry.cpp lists them all, with what main.cpp checks
+// before a command runs.
 #include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/util/errors.hpp"
@@ -14,7 +16,7 @@ namespace accord::cmd {
 struct Context {
     bool colour = false;  // stdout is a terminal, NO_COLOR unset, --color not "never"
     // Arguments after a literal "--": paths, as git takes them ("accord diff HEAD~1 --
-    // recs/A-1.md").
+    // recs/A-1.md"). Only commands whose traits say takes_paths get any.
     std::vector<std::string> paths;
 };
 
@@ -24,6 +26,26 @@ void register_all(CLI::App& app, Run& run);
 // Only the command `args` (the command line, program name left out) names,
 // or all when it names none (so that help and errors list them all).
 void register_for(CLI::App& app, Run& run, const std::vector<std::string>& args);
+
+// What the command table says of a command ("log", "redraft start").
+struct CommandTraits {
+    bool takes_paths = false;       // files or directories, also after "--"
+    bool needs_repository = false;  // runs only inside a git work tree
+};
+CommandTraits traits_of(std::string_view command);
+// The command the parsed command line chose, "redraft start" for a nested one.
+std::string chosen_command(const CLI::App& app);
+// Throws a usage error when the command takes no paths but `context` has
+// some, or needs a repository and the current directory is in none.
+void check_traits(std::string_view command, const Context& context);
+
+// The paths a command was given: its positional ones, then those after "--".
+std::vector<std::string> paths_with_dashes(std::vector<std::string> positional,
+                                           const Context& context);
+// The one file of `blame` or `show`, given either way; a usage error names
+// `command` when there is none or more than one.
+std::string one_path(const std::string& positional, const Context& context,
+                     std::string_view command);
 
 void register_check(CLI::App& app, Run& run);
 void register_diff(CLI::App& app, Run& run);

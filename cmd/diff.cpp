@@ -67,7 +67,7 @@ ExitCode print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& par
 }
 
 ExitCode run_no_index(const DiffOptions& options, const Context& context) {
-    if (options.revisions.size() != 2)
+    if (options.revisions.size() != 2 || !context.paths.empty())
         throw usage_error("diff --no-index takes two files: accord diff --no-index A B");
     FilePair pair{options.revisions[0], options.revisions[1], options.revisions[1],
                   read_or_fail(options.revisions[0]), read_or_fail(options.revisions[1])};

@@ -21,9 +21,7 @@ struct LogCommandOptions {
 ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
-    for (const std::string& path : options.paths)
-        log.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         log.paths.push_back(ws.repo().relative_path(path));
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;

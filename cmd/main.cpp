@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
         accord::cmd::Context context;
         context.colour = want_colour(colour_mode);
         context.paths = std::move(paths);
+        accord::cmd::check_traits(accord::cmd::chosen_command(app), context);
         return run ? run(context) : accord::kExitUsage;
     } catch (const accord::Error& e) {
         std::cerr << "accord: error: " << e.what() << "\n";

@@ -12,7 +12,7 @@ namespace {
 
 ExitCode run_propose(const ProposeRequest& given, const Context& context) {
     ProposeRequest request = given;
-    request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
+    request.paths = paths_with_dashes(given.paths, context);
     Workspace workspace = Workspace::open(".");
     const ProposeResult result = propose(workspace, request);
     for (const std::string& warning : result.warnings)

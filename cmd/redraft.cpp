@@ -24,7 +24,7 @@ std::string shown(const std::vector<std::string>& names, const std::string& none
 
 ExitCode run_start(const RedraftStartOptions& options, const Context& context) {
     StartRedraftRequest request = options.request;
-    request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
+    request.paths = paths_with_dashes(options.request.paths, context);
     request.switch_to = !options.no_switch;
     Workspace ws = Workspace::open(".");
     const StartRedraftResult result = start_redraft(ws, request);

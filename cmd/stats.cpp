@@ -44,9 +44,7 @@ ExitCode run_stats(const StatsCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     StatsOptions stats;
     if (!ws.repo().is_empty_branch()) stats.index.from = ws.resolve(options.from);
-    for (const std::string& path : options.paths)
-        stats.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         stats.paths.push_back(ws.repo().relative_path(path));
     const StatsReport report = compute_stats(ws, stats);
 

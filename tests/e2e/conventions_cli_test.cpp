@@ -1,5 +1,5 @@
-// What every command does alike, through the real binary: a "schema" first
-// in every JSON output.
+// What every command does alike, through the real binary: paths after "--",
+// a "schema" first in every JSON output.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -39,6 +39,47 @@ class Conventions : public ::testing::Test {
 
     test::TempDir dir;
 };
+
+TEST_F(Conventions, EveryCommandThatTakesPathsTakesThemAfterDashes) {
+    struct Case {
+        std::vector<std::string> positional, dashes;
+    };
+    const std::vector<Case> cases = {
+        {{"check", "A/01.md"}, {"check", "--", "A/01.md"}},
+        {{"log", "A/01.md"}, {"log", "--", "A/01.md"}},
+        {{"status", "A"}, {"status", "--", "A"}},
+        {{"stats", "A"}, {"stats", "--", "A"}},
+        {{"blame", "A/01.md"}, {"blame", "--", "A/01.md"}},
+        {{"show", "A/01.md"}, {"show", "--", "A/01.md"}},
+    };
+    for (const Case& c : cases) {
+        const test::RunResult positional = run(c.positional), dashes = run(c.dashes);
+        EXPECT_EQ(positional.exit_code, 0) << c.positional[0] << ": " << positional.err;
+        EXPECT_EQ(dashes.exit_code, 0) << c.dashes[0] << ": " << dashes.err;
+        EXPECT_EQ(dashes.out, positional.out) << c.dashes[0];
+    }
+    // Not ignored: a path after "--" narrows the report.
+    EXPECT_EQ(run({"check", "--", "A/01.md"}).out.find("B/01.md"), std::string::npos);
+    EXPECT_NE(run({"check"}).out.find("B/01.md"), std::string::npos);
+}
+
+TEST_F(Conventions, CommandsWithoutPathsRefuseThemInsteadOfIgnoringThem) {
+    const std::vector<std::vector<std::string>> refused = {
+        {"compile", "--", "A/01.md"},
+        {"survival", "--by", "Japan", "--", "A/01.md"},
+        {"redraft", "list", "--", "A/01.md"},
+        {"merge-file", "A/01.md", "A/01.md", "A/01.md", "--", "A/01.md"},
+        {"hooks", "--", "A/01.md"},
+    };
+    for (const auto& args : refused) {
+        const test::RunResult r = run(args);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << ": " << r.out;
+        EXPECT_NE(r.err.find("takes no paths"), std::string::npos) << args[0] << ": " << r.err;
+    }
+    const test::RunResult two = run({"blame", "A/01.md", "--", "A/01.md"});
+    EXPECT_EQ(two.exit_code, 2);
+    EXPECT_NE(two.err.find("blame takes one file"), std::string::npos) << two.err;
+}
 
 TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> outputs = {
