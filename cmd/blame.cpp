@@ -25,7 +25,7 @@ ExitCode run_blame(const BlameOptions& options, const Context& context) {
         std::cout << render_blame_json(blame);
     } else {
         BlameViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         std::cout << render_blame_text(blame, view);
     }
     return kExitOk;

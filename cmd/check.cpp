@@ -88,7 +88,7 @@ ExitCode run_check(const CheckOptions& options, const Context& context) {
         std::cout << render_json(report);
     } else {
         RenderOptions render_options;
-        render_options.colour = context.colour;
+        render_options.style = context.style;
         std::cout << render_text(report, render_options);
     }
     return exit_code(report);

@@ -10,11 +10,14 @@
 #include <vector>
 
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
 
 namespace accord::cmd {
 
 struct Context {
-    bool colour = false;  // stdout is a terminal, NO_COLOR unset, --color not "never"
+    // Colour or not, decided once (--color, a terminal, NO_COLOR, TERM=dumb);
+    // every text view prints through it.
+    TerminalStyle style;
     // Arguments after a literal "--": paths, as git takes them ("accord diff HEAD~1 --
     // recs/A-1.md"). Only commands whose traits say takes_paths get any.
     std::vector<std::string> paths;

@@ -53,7 +53,7 @@ ExitCode print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& par
             write_diff_json(json, pair.path, before, after, changes);
         } else {
             DiffViewOptions view;
-            view.colour = context.colour;
+            view.style = context.style;
             view.context_tokens = options.context;
             std::cout << render_diff_text(before, after, changes, pair.old_label, pair.new_label,
                                           view);

@@ -2,7 +2,6 @@
 // git's external diff driver (diff.accord.command, set by accord init), so
 // that plain `git diff` shows accord's named changes and word-level view for
 // the files .gitattributes marks diff=accord.
-#include <cstdlib>
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -18,14 +17,6 @@ namespace {
 struct GitDiffOptions {
     std::vector<std::string> args;
 };
-
-// git pipes a diff into its pager; colour then as git's color.ui=auto would.
-bool pager_wants_colour() {
-    const char* pager = std::getenv("GIT_PAGER_IN_USE");
-    const char* no_colour = std::getenv("NO_COLOR");
-    return pager != nullptr && std::string(pager) == "true" &&
-           (no_colour == nullptr || no_colour[0] == '\0');
-}
 
 ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
     const std::vector<std::string>& a = options.args;
@@ -60,7 +51,7 @@ ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
     const Document before = parse(old_text, parse_options), after = parse(new_text, parse_options);
     const std::vector<Change> changes = structural_diff(before, after);
     DiffViewOptions view;
-    view.colour = context.colour || pager_wants_colour();
+    view.style = context.style;
     std::cout << render_diff_text(before, after, changes, old_label, new_label, view);
     if (a[3] != a[6] && a[3] != "." && a[6] != ".") {
         std::cout << "mode " << a[3] << " -> " << a[6] << "\n";

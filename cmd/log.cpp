@@ -32,7 +32,7 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
         std::cout << render_log_json(entries);
     } else {
         LogViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         view.details = options.details;
         std::cout << render_log_text(entries, view);
         if (entries.empty())

@@ -26,7 +26,7 @@ ExitCode run_status(const StatusCommandOptions& options, const Context& context)
         std::cout << render_status_json(report);
     } else {
         StatusViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         std::cout << render_status_text(report, view);
     }
     return kExitOk;

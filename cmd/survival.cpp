@@ -24,7 +24,7 @@ ExitCode run_survival(const SurvivalCommandOptions& options, const Context& cont
         std::cout << render_survival_json(report);
     } else {
         SurvivalViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         std::cout << render_survival_text(report, view);
     }
     return kExitOk;

@@ -21,14 +21,14 @@ std::string_view to_string(Severity severity) {
 
 namespace {
 
-std::string_view colour_of(Severity severity) {
+std::string_view colour_of(Severity severity, const TerminalStyle& style) {
     switch (severity) {
         case Severity::note:
-            return "\033[1;36m";
+            return style.bold_cyan();
         case Severity::warning:
-            return "\033[1;35m";
+            return style.bold_magenta();
         case Severity::error:
-            return "\033[1;31m";
+            return style.bold_red();
     }
     return "";
 }
@@ -62,9 +62,9 @@ constexpr std::size_t kMaxQuotedChars = 160;
 
 std::string render(const Diagnostic& d, std::string_view path, const SourceMap& map,
                    const RenderOptions& options) {
-    const std::string_view bold = options.colour ? "\033[1m" : "";
-    const std::string_view reset = options.colour ? "\033[0m" : "";
-    const std::string_view severity_colour = options.colour ? colour_of(d.severity) : "";
+    const std::string_view bold = options.style.bold();
+    const std::string_view reset = options.style.reset();
+    const std::string_view severity_colour = colour_of(d.severity, options.style);
     std::string out;
     out += bold;
     out += path;

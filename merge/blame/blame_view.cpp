@@ -25,9 +25,8 @@ std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& op
     for (const BlameSpan& s : spans)
         width = std::max(width, join(proposals[s.origin].proposers).size());
     width = std::min<std::size_t>(width, 28);
-    const std::string dim = options.colour ? "\033[2m" : "",
-                      reset = options.colour ? "\033[0m" : "",
-                      yellow = options.colour ? "\033[33m" : "";
+    const std::string dim(options.style.dim()), reset(options.style.reset()),
+        yellow(options.style.yellow());
 
     std::string out;
     std::size_t paragraph = 0;

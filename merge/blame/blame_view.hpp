@@ -3,12 +3,13 @@
 // tools (schemas accord.blame/1 and accord.who/1, described in README.md).
 #include <string>
 
+#include "core/util/terminal.hpp"
 #include "merge/blame/blame_history.hpp"
 
 namespace accord {
 
 struct BlameViewOptions {
-    bool colour = false;
+    TerminalStyle style;  // colour or not, decided once for the run
 };
 
 // Per paragraph, runs of words grouped by proposal, with proposer and date beside them.

@@ -9,9 +9,6 @@ namespace accord {
 
 namespace {
 
-constexpr std::string_view kRed = "\033[31m", kGreen = "\033[32m", kCyan = "\033[36m",
-                           kBold = "\033[1m", kReset = "\033[0m";
-
 std::string quoted(std::string_view text, std::size_t limit = 70) {
     std::string flat;
     for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
@@ -33,8 +30,8 @@ bool is_blank(TokenKind k) {
 std::string render_diff_text(const Document& before, const Document& after,
                              const std::vector<Change>& changes, std::string_view old_path,
                              std::string_view new_path, const DiffViewOptions& options) {
-    const std::string_view bold = options.colour ? kBold : "", reset = options.colour ? kReset : "";
-    const std::string_view cyan = options.colour ? kCyan : "";
+    const std::string_view bold = options.style.bold(), reset = options.style.reset();
+    const std::string_view cyan = options.style.cyan();
     std::string out;
     out += std::string(bold) + "--- " + std::string(old_path) + "\n+++ " + std::string(new_path) +
            std::string(reset) + "\n";
@@ -73,11 +70,11 @@ std::string render_diff_text(const Document& before, const Document& after,
         const std::size_t to = std::min(script.size(), k + options.context_tokens + 1);
         for (std::size_t e = from; e < to; ++e) show[e] = true;
     }
-    const std::string_view red = options.colour ? kRed : "", green = options.colour ? kGreen : "";
-    const std::string open_removed = options.colour ? std::string(red) : "[-";
-    const std::string close_removed = options.colour ? std::string(reset) : "-]";
-    const std::string open_added = options.colour ? std::string(green) : "{+";
-    const std::string close_added = options.colour ? std::string(reset) : "+}";
+    const bool colour = options.style.colour();
+    const std::string open_removed = colour ? std::string(options.style.red()) : "[-";
+    const std::string close_removed = colour ? std::string(reset) : "-]";
+    const std::string open_added = colour ? std::string(options.style.green()) : "{+";
+    const std::string close_added = colour ? std::string(reset) : "+}";
     EditKind state = EditKind::common;
     auto switch_to = [&](EditKind next) {
         if (next == state) return;

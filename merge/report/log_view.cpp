@@ -26,9 +26,8 @@ std::string file_summary(const FileChanges& file) {
 }  // namespace
 
 std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewOptions& options) {
-    const std::string yellow = options.colour ? "\033[33m" : "",
-                      bold = options.colour ? "\033[1m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string yellow(options.style.yellow()), bold(options.style.bold()),
+        reset(options.style.reset());
     std::string out;
     for (const LogEntry& e : entries) {
         const Proposal& p = e.proposal;

@@ -93,11 +93,9 @@ struct Columns {
 
 std::string render_status_text(const StatusReport& report, const StatusViewOptions& options) {
     if (report.recommendations == 0) return "no recommendations\n";
-    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
-                      red = options.colour ? "\033[31m" : "",
-                      green = options.colour ? "\033[32m" : "",
-                      yellow = options.colour ? "\033[33m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string bold(options.style.bold()), dim(options.style.dim()),
+        red(options.style.red()), green(options.style.green()), yellow(options.style.yellow()),
+        reset(options.style.reset());
     Columns w;
     for (const GroupStatus& g : report.groups) {
         for (const RecommendationStatus& r : g.recommendations) {

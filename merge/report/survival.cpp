@@ -280,8 +280,8 @@ constexpr Outcome kOutcomes[] = {Outcome::kept,   Outcome::modified, Outcome::br
 }  // namespace
 
 std::string render_survival_text(const SurvivalReport& report, const SurvivalViewOptions& options) {
-    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string bold(options.style.bold()), dim(options.style.dim()),
+        reset(options.style.reset());
     if (report.proposals.empty()) {
         return "no proposals by " + report.delegation +
                (report.revision.empty() ? "" : " up to " + report.revision.substr(0, 10)) + "\n";

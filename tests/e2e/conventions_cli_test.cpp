@@ -1,5 +1,5 @@
 // What every command does alike, through the real binary: paths after "--",
-// a "schema" first in every JSON output.
+// --color before or after the command, a "schema" first in every JSON output.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -79,6 +79,21 @@ TEST_F(Conventions, CommandsWithoutPathsRefuseThemInsteadOfIgnoringThem) {
     const test::RunResult two = run({"blame", "A/01.md", "--", "A/01.md"});
     EXPECT_EQ(two.exit_code, 2);
     EXPECT_NE(two.err.find("blame takes one file"), std::string::npos) << two.err;
+}
+
+TEST_F(Conventions, ColourIsChosenBeforeOrAfterTheCommand) {
+    dir.write("A/01.md", "To implement the [approach] (agreed).\n");
+    for (const auto& args : std::vector<std::vector<std::string>>{{"diff", "--color", "never"},
+                                                                  {"--color", "never", "diff"},
+                                                                  {"diff", "--colour=never"}}) {
+        const test::RunResult r = run(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_NE(r.out.find("status-changed"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find('\033'), std::string::npos);
+    }
+    EXPECT_NE(run({"diff", "--color", "always"}).out.find("\033[1m"), std::string::npos);
+    EXPECT_NE(run({"redraft", "list", "--color", "always"}).exit_code, 2);
+    EXPECT_EQ(run({"diff", "--color", "sometimes"}).exit_code, 2);
 }
 
 TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
