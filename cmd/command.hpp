@@ -18,6 +18,9 @@ struct Context {
     // Colour or not, decided once (--color, a terminal, NO_COLOR, TERM=dumb);
     // every text view prints through it.
     TerminalStyle style;
+    // Standard output is a terminal (or git's pager): a whole document printed
+    // there has its control characters shown (print_document).
+    bool to_terminal = false;
     // Arguments after a literal "--": paths, as git takes them ("accord diff HEAD~1 --
     // recs/A-1.md"). Only commands whose traits say takes_paths get any.
     std::vector<std::string> paths;
@@ -69,6 +72,11 @@ void register_compile(CLI::App& app, Run& run);
 void register_stats(CLI::App& app, Run& run);
 void register_status(CLI::App& app, Run& run);
 void register_survival(CLI::App& app, Run& run);
+
+// A whole document (a text as it stood, a compilation, a merged text): byte
+// for byte into a file or a pipe, with its control characters shown
+// (escape_controls) on a terminal.
+void print_document(std::string_view document, const Context& context);
 
 // A note on standard error for each text left unread because it is a
 // symbolic link (Workspace::skipped_links).

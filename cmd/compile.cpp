@@ -20,7 +20,7 @@ struct CompileOptions {
     std::string output;  // empty: standard output
 };
 
-ExitCode run_compile(const CompileOptions& options) {
+ExitCode run_compile(const CompileOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     CompilationOptions compile;
     compile.at = options.at;
@@ -31,7 +31,7 @@ ExitCode run_compile(const CompileOptions& options) {
                                  ? render_compilation_html(compilation)
                                  : render_compilation_markdown(compilation);
     if (options.output.empty()) {
-        std::cout << page;
+        print_document(page, context);
         return kExitOk;
     }
     const std::string error =
@@ -75,8 +75,9 @@ void register_compile(CLI::App& app, Run& run) {
         ->default_str("HEAD");
     command->add_option("-o,--output", options->output,
                         "Write to this file instead of standard output (- for standard output)");
-    command->callback(
-        [options, &run] { run = [options](const Context&) { return run_compile(*options); }; });
+    command->callback([options, &run] {
+        run = [options](const Context& c) { return run_compile(*options, c); };
+    });
 }
 
 }  // namespace accord::cmd

@@ -8,6 +8,7 @@
 #include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/diff/diff_view.hpp"
 
 namespace accord::cmd {
@@ -21,7 +22,7 @@ struct GitDiffOptions {
 ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
     const std::vector<std::string>& a = options.args;
     if (a.size() == 1) {  // git's call for an unmerged path
-        std::cout << "* Unmerged path " << a[0] << "\n";
+        std::cout << "* Unmerged path " << escape_controls(a[0]) << "\n";
         return kExitOk;
     }
     if (a.size() != 7 && a.size() != 9) {
@@ -40,7 +41,8 @@ ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
     const std::string old_label = a[1] == "/dev/null" ? "/dev/null" : "a/" + path;
     const std::string new_label = a[4] == "/dev/null" ? "/dev/null" : "b/" + new_path;
     if (looks_binary(old_text) || looks_binary(new_text)) {
-        std::cout << "Binary files " << old_label << " and " << new_label << " differ\n";
+        std::cout << "Binary files " << escape_controls(old_label) << " and "
+                  << escape_controls(new_label) << " differ\n";
         return kExitOk;
     }
     ParseOptions parse_options;
@@ -54,7 +56,7 @@ ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
     view.style = context.style;
     std::cout << render_diff_text(before, after, changes, old_label, new_label, view);
     if (a[3] != a[6] && a[3] != "." && a[6] != ".") {
-        std::cout << "mode " << a[3] << " -> " << a[6] << "\n";
+        std::cout << "mode " << escape_controls(a[3]) << " -> " << escape_controls(a[6]) << "\n";
     }
     return kExitOk;
 }

@@ -5,6 +5,7 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 #include "hooks/git_hooks.hpp"
 
@@ -19,7 +20,7 @@ struct HookOptions {
 
 ExitCode report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
     if (problems.empty()) return kExitOk;
-    std::cerr << hooks::render(problems);
+    std::cerr << escape_controls(hooks::render(problems));
     std::cerr << "accord: the " << hook << " hook refused the commit ("
               << plural(problems.size(), "problem")
               << "); fix it and commit again, or skip the checks once with 'git commit "

@@ -6,6 +6,7 @@
 #include "cmd/command.hpp"
 #include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
 #include "hooks/pre_propose.hpp"
 
 namespace accord::cmd {
@@ -22,9 +23,11 @@ ExitCode list_hooks(const Repository& repo) {
         std::cout << "no pre-propose hook runs in this clone\n";
     } else {
         std::cout << "pre-propose hooks that run, in order:\n";
-        for (const hooks::ChosenHook& hook : plan.hooks) std::cout << "  " << hook.origin << "\n";
+        for (const hooks::ChosenHook& hook : plan.hooks)
+            std::cout << "  " << escape_controls(hook.origin) << "\n";
     }
-    for (const std::string& warning : plan.warnings) std::cout << "note: " << warning << "\n";
+    for (const std::string& warning : plan.warnings)
+        std::cout << "note: " << escape_controls(warning) << "\n";
     return kExitOk;
 }
 

@@ -1,6 +1,7 @@
 // accord: version control for negotiated text.
 #include <algorithm>
 #include <iostream>
+#include <sstream>
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
@@ -60,21 +61,26 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // The message may quote the command line, which may quote a file name.
+        std::ostringstream out, err;
+        app.exit(e, out, err);
+        std::cout << accord::escape_controls(out.str());
+        std::cerr << accord::escape_controls(err.str());
         return accord::kExitUsage;
     }
     try {
         accord::cmd::Context context;
         const accord::TerminalFacts facts = accord::TerminalFacts::of_stdout();
         context.style = accord::TerminalStyle::decide(colour, facts);
+        context.to_terminal = facts.is_terminal;
         context.paths = std::move(paths);
         accord::cmd::check_traits(accord::cmd::chosen_command(app), context);
         return run ? run(context) : accord::kExitUsage;
     } catch (const accord::Error& e) {
-        std::cerr << "accord: error: " << e.what() << "\n";
+        std::cerr << "accord: error: " << accord::escape_controls(e.what()) << "\n";
         return e.exit_code();
     } catch (const std::exception& e) {
-        std::cerr << "accord: internal error: " << e.what() << "\n";
+        std::cerr << "accord: internal error: " << accord::escape_controls(e.what()) << "\n";
         return accord::kExitFailure;
     }
 }

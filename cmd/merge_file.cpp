@@ -82,7 +82,7 @@ void report(const MergeResult& result, const std::string& name) {
     std::cerr << lines;
 }
 
-ExitCode run_merge_file(const MergeFileOptions& o) {
+ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
     keep_freed_memory();
     const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
                       theirs = read_input(o.theirs, "THEIRS");
@@ -91,9 +91,7 @@ ExitCode run_merge_file(const MergeFileOptions& o) {
     options.theirs_label = o.theirs;
     const MergeResult result = merge3(base, ours, theirs, options);
     if (o.output.empty()) {
-        // One write: a merged text is often larger than stdio's buffer.
-        std::fwrite(result.text.data(), 1, result.text.size(), stdout);
-        std::fflush(stdout);
+        print_document(result.text, context);
     } else if (const std::string error = write_output(o.output, result.text, output_options());
                !error.empty()) {
         throw failure("merge-file: cannot write " + error);
@@ -154,8 +152,9 @@ void register_merge_file(CLI::App& app, Run& run) {
         "conflicts remain), 2 bad input.");
     add_common(command, *options);
     command->add_option("-o,--output", options->output, "Write the result to this file");
-    command->callback(
-        [options, &run] { run = [options](const Context&) { return run_merge_file(*options); }; });
+    command->callback([options, &run] {
+        run = [options](const Context& c) { return run_merge_file(*options, c); };
+    });
 
     auto driver = std::make_shared<MergeFileOptions>();
     CLI::App* hidden =

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 #include "hooks/record/proposal.hpp"
 
@@ -16,14 +17,14 @@ ExitCode run_propose(const ProposeRequest& given, const Context& context) {
     Workspace workspace = Workspace::open(".");
     const ProposeResult result = propose(workspace, request);
     for (const std::string& warning : result.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
-    std::cout << "[" << result.branch << " " << result.commit.substr(0, 12) << "] "
-              << result.subject << "\n";
-    std::cout << "  by " << join(result.proposers) << ", " << result.date
-              << (result.meeting.empty() ? "" : " (" + result.meeting + ")") << "; "
-              << plural(result.paths.size(), "file");
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
+    std::cout << "[" << escape_controls(result.branch) << " " << result.commit.substr(0, 12) << "] "
+              << escape_controls(result.subject) << "\n";
+    std::cout << "  by " << escape_controls(join(result.proposers)) << ", " << result.date
+              << (result.meeting.empty() ? "" : " (" + escape_controls(result.meeting) + ")")
+              << "; " << plural(result.paths.size(), "file");
     if (!result.added_delegations.empty())
-        std::cout << "; registered " << join(result.added_delegations);
+        std::cout << "; registered " << escape_controls(join(result.added_delegations));
     std::cout << "\n";
     return kExitOk;
 }

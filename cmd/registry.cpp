@@ -1,9 +1,11 @@
 #include "cmd/command.hpp"
 
+#include <cstdio>
 #include <iostream>
 
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
+#include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 
 namespace accord::cmd {
@@ -128,9 +130,17 @@ std::string one_path(const std::string& positional, const Context& context,
     return paths.front();
 }
 
+void print_document(std::string_view document, const Context& context) {
+    const std::string shown = context.to_terminal ? escape_controls(document) : std::string();
+    const std::string_view out = context.to_terminal ? std::string_view(shown) : document;
+    // One write: a merged text or a compilation is often larger than stdio's buffer.
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+}
+
 void note_skipped_links(const std::vector<std::string>& paths) {
     for (const std::string& path : paths) {
-        std::cerr << "accord: note: skipped " << path
+        std::cerr << "accord: note: skipped " << escape_controls(path)
                   << ": a symbolic link (accord never reads a link as a text)\n";
     }
 }

@@ -31,7 +31,7 @@ ExitCode run_show(const ShowOptions& options, const Context& context) {
         throw usage_error("show: '" + path + "' did not exist at " + options.at +
                           "; its first proposal is dated " + day + " (try --at " + day + ")");
     }
-    std::cout << *text;
+    print_document(*text, context);
     return kExitOk;
 }
 

@@ -19,7 +19,8 @@ ExitCode run_who(const WhoOptions& options, const Context& context) {
     for (const std::string& p : context.paths) paths.push_back(ws.repo().relative_path(p));
     const auto report = who_proposed(ws, options.phrase, paths);
     if (!report) {
-        std::cerr << "accord: no proposal ever contained \"" << options.phrase << "\"\n";
+        std::cerr << "accord: no proposal ever contained \"" << escape_controls(options.phrase)
+                  << "\"\n";
         return kExitFound;
     }
     std::cout << (options.format == Format::json ? render_who_json(*report)

@@ -5,6 +5,7 @@
 #include "core/notation/source_map.hpp"
 #include "core/util/file.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 
 namespace accord {
@@ -95,22 +96,24 @@ void write_counts(JsonWriter& json, const DocumentCounts& c) {
 std::string render_text(const CheckReport& report, const RenderOptions& options) {
     std::string out;
     for (const FileCheck& f : report.files) {
+        const std::string path = escape_controls(f.path);
         if (!f.skipped.empty()) {
-            out += f.path + ": note: skipped: " + f.skipped + "\n";
+            out += path + ": note: skipped: " + escape_controls(f.skipped) + "\n";
             continue;
         }
         if (!f.readable()) {
-            out += f.read_error + "\n";
+            out += escape_controls(f.read_error) + "\n";
             continue;
         }
         const SourceMap map(f.document.source);
         for (const Diagnostic& d : f.document.diagnostics) out += render(d, f.path, map, options);
         if (f.document.suppressed_diagnostics > 0) {
-            out += f.path + ": " + std::to_string(f.document.suppressed_diagnostics) +
+            out += path + ": " + std::to_string(f.document.suppressed_diagnostics) +
                    " more diagnostics not shown\n";
         }
-        out += f.path + ": " + summary(f.counts) + "; " + plural(f.counts.errors, "error") + ", " +
-               plural(f.counts.warnings, "warning") + "\n";
+        out += path + ": " + escape_controls(summary(f.counts)) + "; " +
+               plural(f.counts.errors, "error") + ", " + plural(f.counts.warnings, "warning") +
+               "\n";
     }
     if (report.files.size() > 1) {
         out += "checked " + plural(report.files.size(), "file") + ": " +

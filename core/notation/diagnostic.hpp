@@ -24,7 +24,7 @@ struct Diagnostic {
 };
 
 struct RenderOptions {
-    TerminalStyle style;  // colour or not, decided once for the run
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 // Renders as compilers do:

@@ -9,7 +9,7 @@
 namespace accord {
 
 struct BlameViewOptions {
-    TerminalStyle style;  // colour or not, decided once for the run
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 // Per paragraph, runs of words grouped by proposal, with proposer and date beside them.

@@ -18,7 +18,7 @@ std::string quoted(std::string_view text, std::size_t limit = 70) {
             --cut;  // whole characters
         flat = flat.substr(0, cut) + "…";
     }
-    return "\"" + flat + "\"";
+    return "\"" + escape_controls(flat) + "\"";
 }
 
 bool is_blank(TokenKind k) {
@@ -33,13 +33,13 @@ std::string render_diff_text(const Document& before, const Document& after,
     const std::string_view bold = options.style.bold(), reset = options.style.reset();
     const std::string_view cyan = options.style.cyan();
     std::string out;
-    out += std::string(bold) + "--- " + std::string(old_path) + "\n+++ " + std::string(new_path) +
-           std::string(reset) + "\n";
+    out += std::string(bold) + "--- " + escape_controls(old_path) + "\n+++ " +
+           escape_controls(new_path) + std::string(reset) + "\n";
     if (changes.empty()) return out + "no changes in wording or structure\n";
 
     const SourceMap old_map(before.source), new_map(after.source);
     out += std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + ": " +
-           summarize_changes(changes) + "\n";
+           escape_controls(summarize_changes(changes)) + "\n";
     for (const Change& c : changes) {
         // Lines of the new text throughout (a removal is shown where it was taken out).
         const std::size_t line = new_map.locate(c.new_range.begin).line;
@@ -49,9 +49,9 @@ std::string render_diff_text(const Document& before, const Document& after,
         out.append(line < 10 ? 4 : line < 100 ? 3 : line < 1000 ? 2 : 1, ' ');
         out += kind + " ";
         if (c.kind == ChangeKind::status_changed || c.kind == ChangeKind::metadata_changed) {
-            if (c.kind == ChangeKind::metadata_changed) out += c.text + ": ";
-            out += (c.before.empty() ? "(none)" : c.before) + " → " +
-                   (c.after.empty() ? "(none)" : c.after);
+            if (c.kind == ChangeKind::metadata_changed) out += escape_controls(c.text) + ": ";
+            out += escape_controls((c.before.empty() ? "(none)" : c.before) + " → " +
+                                   (c.after.empty() ? "(none)" : c.after));
         } else if (c.kind == ChangeKind::text_replaced) {
             out += quoted(c.before, 40) + " → " + quoted(c.text, 40);
         } else {
@@ -116,12 +116,12 @@ std::string render_diff_text(const Document& before, const Document& after,
                     ++next;
                 }
                 if (edit.kind != EditKind::common || (next < end && script[next].kind == state)) {
-                    out += doc.text(token.range);
+                    out += escape_controls(doc.text(token.range));
                     continue;
                 }
             }
             switch_to(edit.kind);
-            std::string text(doc.text(token.range));
+            std::string text = escape_controls(doc.text(token.range));
             if (token.kind == TokenKind::paragraph_break) text = "\n";
             out += text;
         }

@@ -14,7 +14,7 @@
 namespace accord {
 
 struct DiffViewOptions {
-    TerminalStyle style;  // colour or not, decided once for the run
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
     std::size_t context_tokens = 12;  // unchanged tokens shown around a change
 };
 

@@ -32,18 +32,20 @@ std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewO
     for (const LogEntry& e : entries) {
         const Proposal& p = e.proposal;
         out += yellow + p.commit.substr(0, 10) + reset + "  " + p.day + "  " + bold +
-               join(p.proposers, ", ") + reset;
-        if (!p.on_behalf_of.empty()) out += " (on behalf of " + p.on_behalf_of + ")";
-        if (!p.meeting.empty()) out += "  at " + p.meeting;
+               escape_controls(join(p.proposers, ", ")) + reset;
+        if (!p.on_behalf_of.empty())
+            out += " (on behalf of " + escape_controls(p.on_behalf_of) + ")";
+        if (!p.meeting.empty()) out += "  at " + escape_controls(p.meeting);
         out += "\n";
-        if (!p.subject.empty()) out += "    " + p.subject + "\n";
+        if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
         for (const FileChanges& file : e.files) {
-            out += "    " + file.path + ": " + file_summary(file) + "\n";
+            out += "    " + escape_controls(file.path + ": " + file_summary(file)) + "\n";
             if (!options.details) continue;
             for (const Change& c : file.changes) {
                 std::string text = c.text.size() > 70 ? c.text.substr(0, 70) + "…" : c.text;
                 for (char& ch : text) ch = ch == '\n' ? ' ' : ch;
-                out += "        " + std::string(to_string(c.kind)) + " \"" + text + "\"\n";
+                out += "        " + std::string(to_string(c.kind)) + " \"" + escape_controls(text) +
+                       "\"\n";
             }
         }
         out += "\n";

@@ -58,7 +58,7 @@ struct StatusOptions {
 StatusReport negotiation_status(const Workspace& workspace, const StatusOptions& options = {});
 
 struct StatusViewOptions {
-    TerminalStyle style;  // colour or not, decided once for the run
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 // An aligned table: a heading per group, a row per recommendation, a totals

@@ -83,7 +83,7 @@ struct SurvivalOptions {
 SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOptions& options);
 
 struct SurvivalViewOptions {
-    TerminalStyle style;  // colour or not, decided once for the run
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 std::string render_survival_text(const SurvivalReport& report,

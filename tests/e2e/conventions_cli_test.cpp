@@ -1,5 +1,6 @@
 // What every command does alike, through the real binary: paths after "--",
-// --color before or after the command, a "schema" first in every JSON output.
+// --color before or after the command, a "schema" first in every JSON output,
+// control characters shown instead of sent to the terminal.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -116,6 +117,82 @@ TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
             << r.out.substr(0, 200);
         EXPECT_EQ(r.out.back(), '\n') << args[0];
     }
+}
+
+// A hostile repository: a file named to clear the screen, a delegation whose
+// name turns the terminal red, a text that sets the window title.
+class ControlCharacters : public Conventions {
+  protected:
+    void SetUp() override {
+        Repository repo = Repository::init(dir.path());
+        record_proposal(repo,
+                        {"Evil\x1b[31mParty",
+                         "2014-02-07",
+                         {{"accord.yaml",
+                           "negotiation: test\ndelegations:\n  - name: \"Evil\\x1b[31mParty\"\n"},
+                          {kFile, "Text that \x1b]0;owned\x07 sets the title [open.\n"}}});
+    }
+
+    static constexpr const char* kFile = "\x1b[2J.md";
+
+    // No raw ESC or BEL of the repository's, with or without colour.
+    static void expect_shown_not_sent(const test::RunResult& r, const std::string& what) {
+        for (const std::string_view raw : {"\x1b[2J", "\x1b[31mParty", "\x1b]0;", "\x07"}) {
+            EXPECT_EQ(r.out.find(raw), std::string::npos) << what << ":\n" << r.out;
+            EXPECT_EQ(r.err.find(raw), std::string::npos) << what << ":\n" << r.err;
+        }
+    }
+};
+
+TEST_F(ControlCharacters, LogShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"log", "--color", colour});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        expect_shown_not_sent(r, std::string("log --color ") + colour);
+        EXPECT_NE(r.out.find("Evil\\x1b[31mParty"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("\\x1b[2J.md"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, StatusShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"status", "--color", colour});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        expect_shown_not_sent(r, std::string("status --color ") + colour);
+        EXPECT_NE(r.out.find("\\x1b[2J"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("Evil\\x1b[31mParty"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, BlameShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"blame", kFile, "--color", colour});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        expect_shown_not_sent(r, std::string("blame --color ") + colour);
+        EXPECT_NE(r.out.find("Evil\\x1b[31mParty"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("\\x1b]0;owned\\x07"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, CheckShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"check", "--color", colour});
+        EXPECT_EQ(r.exit_code, 1) << r.err;  // the unclosed bracket
+        expect_shown_not_sent(r, std::string("check --color ") + colour);
+        EXPECT_NE(r.out.find("\\x1b[2J.md:1:"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, ErrorsAndJsonShowThemEscaped) {
+    const test::RunResult missing = run({"show", "\x1b[2Jmissing.md"});
+    EXPECT_EQ(missing.exit_code, 2);
+    expect_shown_not_sent(missing, "show of a missing file");
+    EXPECT_NE(missing.err.find("\\x1b[2Jmissing.md"), std::string::npos) << missing.err;
+
+    const test::RunResult json = run({"log", "--format", "json"});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    expect_shown_not_sent(json, "log --format json");
+    EXPECT_NE(json.out.find("Evil\\u001b[31mParty"), std::string::npos) << json.out;
 }
 
 }  // namespace
