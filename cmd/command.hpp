@@ -5,10 +5,12 @@
 // before a command runs.
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/notation/notation.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/terminal.hpp"
 
@@ -85,5 +87,9 @@ void note_skipped_links(const std::vector<std::string>& paths);
 // Shared option: --format text|json.
 enum class Format { text, json };
 void add_format_option(CLI::App& command, Format& format);
+
+// Shared option: --slash-options spaced|any, left empty when not given (the
+// governing accord.yaml decides: notation_for).
+void add_slash_options_option(CLI::App& command, std::optional<SlashOptions>& slash_options);
 
 }  // namespace accord::cmd

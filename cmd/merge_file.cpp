@@ -7,7 +7,7 @@
 #endif
 
 #include "cmd/command.hpp"
-#include "core/store/config.hpp"
+#include "core/store/notation_lookup.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
@@ -22,7 +22,7 @@ struct MergeFileOptions {
     std::string output;
     std::string path;  // merge-driver: the file's path in the repository, for messages
     bool strict = false;
-    std::string slash_options;  // empty: from accord.yaml when inside a repository
+    std::optional<SlashOptions> slash_options;  // none: as the file's accord.yaml says
 };
 
 // A merge-file process is short-lived: memory it frees is better kept for
@@ -47,14 +47,12 @@ std::string read_input(const std::string& path, const std::string& role) {
 
 MergeOptions merge_options(const MergeFileOptions& o) {
     MergeOptions options;
-    // Inside a negotiation, its accord.yaml's notation applies. It is found
-    // on the file system, without opening the repository: starting libgit2
-    // (which loads the TLS certificates) would cost more than the merge.
-    if (const std::optional<std::string> config = find_config(".")) {
-        options.parse.notation = load_config(*config).notation;
-    }
-    if (o.slash_options == "any") options.parse.notation.slash_options = SlashOptions::any;
-    if (o.slash_options == "spaced") options.parse.notation.slash_options = SlashOptions::spaced;
+    // The notation of the accord.yaml that governs the merged file, as
+    // `accord check` reads it: for the merge driver the file's path in the
+    // repository (git runs it at the top of the work tree), else OURS. It is
+    // found on the file system, without opening the repository: starting
+    // libgit2 (which loads the TLS certificates) would cost more than the merge.
+    options.parse.notation = notation_for(o.path.empty() ? o.ours : o.path, o.slash_options);
     options.strict = o.strict;
     return options;
 }
@@ -128,10 +126,7 @@ void add_common(CLI::App* command, MergeFileOptions& o) {
     command->add_option("ours", o.ours, "Our version")->required();
     command->add_option("theirs", o.theirs, "Their version")->required();
     command->add_flag("--strict", o.strict, "Conflict markers instead of bracketed alternatives");
-    command
-        ->add_option("--slash-options", o.slash_options,
-                     "spaced or any (default: accord.yaml, else spaced)")
-        ->check(CLI::IsMember({"spaced", "any"}));
+    add_slash_options_option(*command, o.slash_options);
 }
 
 }  // namespace

@@ -154,4 +154,16 @@ void add_format_option(CLI::App& command, Format& format) {
         ->option_text("text|json (default: text)");
 }
 
+void add_slash_options_option(CLI::App& command, std::optional<SlashOptions>& slash_options) {
+    command
+        .add_option_function<std::string>(
+            "--slash-options",
+            [&slash_options](const std::string& value) {
+                slash_options = value == "any" ? SlashOptions::any : SlashOptions::spaced;
+            },
+            "Which '/' separates options inside a bracket: spaced (' / ' only) or any "
+            "(default: as accord.yaml says, else spaced)")
+        ->check(CLI::IsMember({"spaced", "any"}));
+}
+
 }  // namespace accord::cmd

@@ -1,6 +1,7 @@
 // What every command does alike, through the real binary: paths after "--",
-// --color before or after the command, a "schema" first in every JSON output,
-// control characters shown instead of sent to the terminal.
+// --color before or after the command, a "schema" in every JSON output,
+// control characters shown instead of sent to the terminal, one notation per
+// file whatever the current directory.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -193,6 +194,30 @@ TEST_F(ControlCharacters, ErrorsAndJsonShowThemEscaped) {
     ASSERT_EQ(json.exit_code, 0) << json.err;
     expect_shown_not_sent(json, "log --format json");
     EXPECT_NE(json.out.find("Evil\\u001b[31mParty"), std::string::npos) << json.out;
+}
+
+// The same text read by check and by merge-file, from inside its
+// negotiation and from elsewhere: one notation, that of its accord.yaml.
+TEST(OneNotation, CheckAndMergeFileReadAFileWithItsOwnRegistry) {
+    test::TempDir negotiation, elsewhere;
+    negotiation.write("accord.yaml", "negotiation: test\nnotation:\n  slash-options: any\n");
+    const std::string base = negotiation.write("base.md", "We [continue/stop] now.\n");
+    const std::string ours = negotiation.write("ours.md", "We [continue/stop/pause] now.\n");
+    const std::string theirs = negotiation.write("theirs.md", "We [continue/stop/halt] now.\n");
+
+    const test::RunResult check = test::accord({"check", base}, test::in(elsewhere.path()));
+    EXPECT_NE(check.out.find("2 options"), std::string::npos) << check.out;
+
+    const test::RunResult inside =
+        test::accord({"merge-file", base, ours, theirs}, test::in(negotiation.path()));
+    const test::RunResult outside =
+        test::accord({"merge-file", base, ours, theirs}, test::in(elsewhere.path()));
+    const test::RunResult spaced =
+        test::accord({"merge-file", "--slash-options", "spaced", base, ours, theirs},
+                     test::in(elsewhere.path()));
+    EXPECT_NE(inside.out, spaced.out) << "the notation makes no difference to this merge";
+    EXPECT_EQ(outside.out, inside.out);
+    EXPECT_EQ(outside.exit_code, inside.exit_code);
 }
 
 }  // namespace
