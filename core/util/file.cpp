@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -72,10 +73,19 @@ FileResult read_descriptor(int fd, const std::string& path) {
     struct stat info {};
     if (::fstat(fd, &info) != 0) return failed(path, reason(errno), FileProblem::other);
     if (S_ISDIR(info.st_mode)) return failed(path, "is a directory", FileProblem::not_regular);
+    auto too_large = [&] {
+        return failed(path,
+                      "larger than " + std::to_string(kMaxReadBytes >> 20) +
+                          " MiB, more than accord reads (is it a text?)",
+                      FileProblem::too_large);
+    };
+    if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > kMaxReadBytes)
+        return too_large();
     std::string contents;
     if (S_ISREG(info.st_mode)) contents.resize(static_cast<std::size_t>(info.st_size));
     std::size_t filled = 0;
     for (;;) {
+        if (filled > kMaxReadBytes) return too_large();
         char more[4096];
         const bool sized = filled < contents.size();
         const ssize_t n = sized ? ::read(fd, contents.data() + filled, contents.size() - filled)

@@ -7,6 +7,7 @@
 // functions that take a `within` directory never follow a link below it, in
 // the file's own name or in any directory on the way, and temporary files are
 // created under fresh random names, exclusively, never through a link.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +20,14 @@ enum class FileProblem {
     missing,      // no such file
     link,         // a symbolic link where a file or directory was expected
     not_regular,  // a directory, device, FIFO or socket
+    too_large,    // more than kMaxReadBytes (an endless device such as /dev/zero, say)
     other,        // permissions, I/O
 };
+
+// The most a read takes in: a negotiated text of 50 MB is read whole, but
+// /dev/zero or a stray disk image must end with a message, not with the
+// memory exhausted.
+inline constexpr std::size_t kMaxReadBytes = std::size_t{128} << 20;
 
 struct FileResult {
     std::optional<std::string> contents;
@@ -28,7 +35,8 @@ struct FileResult {
     FileProblem problem = FileProblem::none;
 };
 
-// Reads `path`, following links (a path the user typed: their choice).
+// Reads `path`, following links (a path the user typed: their choice). Like
+// every read here, at most kMaxReadBytes: more is FileProblem::too_large.
 FileResult read_file(const std::string& path);
 
 // Reads `relative` ('/'-separated) below the directory `within` without
