@@ -106,6 +106,22 @@ std::vector<std::string> split_nul(const std::string& text) {
 }  // namespace
 
 std::vector<Problem> check_staged(const std::string& cwd) {
+    {
+        // An accord command killed while it moved the branch may have left
+        // the index behind it: committing that index would record the old
+        // text again. Opening finishes the command when it can (not while
+        // git holds the index for this commit); until then, no commit.
+        const Repository repo = Repository::open(cwd);
+        if (repo.has_interrupted_command()) {
+            Problem p;
+            p.code = "interrupted-command";
+            p.message =
+                "an accord command was interrupted in this repository, and the index does not "
+                "match the branch yet: this commit could undo what it recorded";
+            p.help = "run 'accord recover', then commit again";
+            return {p};
+        }
+    }
     const Git git(cwd);
     const Config registry = registry_for_commit(git, cwd);
     const ParseOptions options = check_parse_options(registry.notation);
