@@ -3,8 +3,8 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
-#include "hooks/record/import_apply.hpp"
 #include "hooks/installer.hpp"
+#include "hooks/record/import_apply.hpp"
 
 namespace accord::cmd {
 
@@ -42,6 +42,7 @@ int run_import(const ImportCommandOptions& options) {
     if (!options.into.empty()) request.into = options.into;
     if (!options.negotiation.empty()) request.negotiation = options.negotiation;
     request.accord_path = hooks::current_executable();
+    request.source_name = options.file;
     const ImportResult result = import_compilation(plan, request);
     // After the import, so that a refused target is not buried under them.
     for (const ImportWarning& warning : plan.warnings) {
