@@ -385,7 +385,12 @@ std::string Repository::commit_series(const std::vector<CommitRequest>& requests
     const Target target = resolve_target(*this, repo, first, where);
 
     const RepositoryLock lock = RepositoryLock::acquire(journal::lock_path_of(repo), where);
-    journal::recover_locked(*impl_, true);  // a journal a killed command left
+    // A journal a killed command left is finished first; one that cannot be
+    // finished yet must not be overwritten by this command's own.
+    if (const std::optional<Recovery> earlier = journal::recover_locked(*impl_, true);
+        earlier && earlier->outcome == Recovery::Outcome::pending) {
+        throw failure(earlier->message + "; nothing more was recorded");
+    }
 
     const std::optional<git_oid> tip = read_tip(repo, target, where);
     check_expected_tip(first, tip, target, where);

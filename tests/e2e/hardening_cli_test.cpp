@@ -68,12 +68,11 @@ TEST(Hardening, AStaleLockIsTakenOverSayingSo) {
 TEST(Hardening, WhatAKilledImportLeftIsRemovedByTheNextImport) {
     test::TempDir tmp;
     const std::string excerpt = test::source_dir() + "/examples/wgec-excerpt.txt";
-    test::RunOptions in_tmp = test::in(tmp.path());
+    const test::RunOptions in_tmp = test::in(tmp.path());
     // Killed once the hidden repository is built, before it is moved into place.
-    std::vector<std::string> crash = in_tmp.environment;
-    in_tmp.environment.push_back("ACCORD_TEST_CRASH_AT=branch-moved");
-    EXPECT_EQ(test::accord({"import", excerpt, "--into", "out"}, in_tmp).exit_code, 128 + 9);
-    in_tmp.environment = crash;
+    test::RunOptions killed = in_tmp;
+    killed.environment.push_back("ACCORD_TEST_CRASH_AT=branch-moved");
+    EXPECT_EQ(test::accord({"import", excerpt, "--into", "out"}, killed).exit_code, 128 + 9);
     std::vector<std::string> left;
     for (const fs::directory_entry& e : fs::directory_iterator(tmp.path()))
         left.push_back(e.path().filename().string());
