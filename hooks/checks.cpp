@@ -6,7 +6,9 @@
 #include <utility>
 
 #include "core/notation/source_map.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/date.hpp"
+#include "core/util/encoding.hpp"
 
 namespace accord::hooks {
 
@@ -245,6 +247,34 @@ std::vector<Problem> check_text_change(const std::string& path,
                                        const std::optional<std::string>& before,
                                        std::string_view after, const ParseOptions& options) {
     return check_text(path, before, after, options).problems;
+}
+
+TextBytes check_text_bytes(const std::string& path, std::string_view bytes) {
+    TextBytes out;
+    const ByteOrderMark mark = byte_order_mark(bytes);
+    Problem p;
+    p.code = "not-a-text";
+    p.path = path;
+    if (mark == ByteOrderMark::utf16_le || mark == ByteOrderMark::utf16_be) {
+        out.converted = utf16_to_utf8(bytes);
+        if (out.converted) return out;
+        p.message = "the file starts with a " + std::string(encoding_name(mark)) +
+                    " byte-order mark but is not well-formed UTF-16";
+        p.help = "save it again as UTF-8 text (or as UTF-16 with its byte-order mark)";
+    } else if (mark == ByteOrderMark::utf32_le || mark == ByteOrderMark::utf32_be) {
+        p.message =
+            "the file is in " + std::string(encoding_name(mark)) + ", which accord does not read";
+        p.help = "save it as UTF-8 text";
+    } else if (looks_binary(bytes)) {
+        p.message =
+            "the file is not text: it holds NUL bytes (a binary file, or text saved as UTF-16 "
+            "without a byte-order mark), which the reports could not read";
+        p.help = "save it as UTF-8 text; accord records texts";
+    } else {
+        return out;
+    }
+    out.problem = std::move(p);
+    return out;
 }
 
 Proposers resolve_proposers(const Config& registry, const std::vector<std::string>& given) {

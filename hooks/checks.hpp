@@ -82,6 +82,17 @@ std::vector<Problem> check_text_change(const std::string& path,
                                        const std::optional<std::string>& before,
                                        std::string_view after, const ParseOptions& options);
 
+// (e) for one file accord reads as a text: what it records is UTF-8. Bytes
+// in UTF-16 with a byte-order mark are `converted` (the same text in UTF-8);
+// bytes the reports could not read (NUL bytes: a binary file, or UTF-16
+// without a byte-order mark; UTF-32; malformed UTF-16) are a "not-a-text"
+// problem saying what they are.
+struct TextBytes {
+    std::optional<std::string> converted;
+    std::optional<Problem> problem;
+};
+TextBytes check_text_bytes(const std::string& path, std::string_view bytes);
+
 // (c): the canonical names of `given` (aliases resolved, repeats dropped,
 // order kept) and one "unknown-proposer" problem per name the registry does
 // not know, with "did you mean ...?" from Config::suggest and how to register

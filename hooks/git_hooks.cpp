@@ -144,7 +144,19 @@ std::vector<Problem> check_staged(const std::string& cwd) {
         i += renamed ? 3 : 2;
         if (!is_negotiation_text(path)) continue;
         const std::optional<std::string> after = git.blob(":" + path);
-        if (!after || looks_binary(*after)) continue;
+        if (!after) continue;
+        if (const TextBytes bytes = check_text_bytes(path, *after); bytes.problem) {
+            problems.push_back(*bytes.problem);
+            continue;
+        } else if (bytes.converted) {
+            Problem p;
+            p.code = "not-a-text";
+            p.path = path;
+            p.message = "the file is saved as UTF-16, and accord records texts as UTF-8";
+            p.help = "propose it with 'accord propose', which converts it, or save it as UTF-8";
+            problems.push_back(std::move(p));
+            continue;
+        }
         std::optional<std::string> before;
         if (!head.empty() && status[0] != 'A') before = git.blob(head + ":" + old_path);
         std::vector<Problem> found = check_text_change(path, before, *after, options);

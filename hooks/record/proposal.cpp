@@ -5,7 +5,6 @@
 
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
-#include "core/util/encoding.hpp"
 #include "core/util/file.hpp"
 #include "core/util/text.hpp"
 #include "hooks/pre_propose.hpp"
@@ -91,40 +90,15 @@ bool is_text_file(const std::string& path) {
     return hooks::is_negotiation_text(path) || path == kConfigFileName;
 }
 
-// A text as accord records it: UTF-8. UTF-16 with a byte-order mark is
-// converted; anything else the reports could not read is a problem naming
-// what it is.
+// A text as accord records it: UTF-8 (hooks::check_text_bytes).
 std::optional<hooks::Problem> as_recorded_text(Change& change) {
     if (!change.after || !is_text_file(change.path)) return std::nullopt;
-    const ByteOrderMark mark = byte_order_mark(*change.after);
-    hooks::Problem p;
-    p.code = "not-a-text";
-    p.path = change.path;
-    if (mark == ByteOrderMark::utf16_le || mark == ByteOrderMark::utf16_be) {
-        if (std::optional<std::string> utf8 = utf16_to_utf8(*change.after)) {
-            change.after = std::move(*utf8);
-            change.converted = true;
-            return std::nullopt;
-        }
-        p.message = "the file starts with a " + std::string(encoding_name(mark)) +
-                    " byte-order mark but is not well-formed UTF-16";
-        p.help = "save it again as UTF-8 text (or as UTF-16 with its byte-order mark)";
-        return p;
+    hooks::TextBytes bytes = hooks::check_text_bytes(change.path, *change.after);
+    if (bytes.converted) {
+        change.after = std::move(*bytes.converted);
+        change.converted = true;
     }
-    if (mark == ByteOrderMark::utf32_le || mark == ByteOrderMark::utf32_be) {
-        p.message =
-            "the file is in " + std::string(encoding_name(mark)) + ", which accord does not read";
-        p.help = "save it as UTF-8 text";
-        return p;
-    }
-    if (looks_binary(*change.after)) {
-        p.message =
-            "the file is not text: it holds NUL bytes (a binary file, or text saved as UTF-16 "
-            "without a byte-order mark), which the reports could not read";
-        p.help = "save it as UTF-8 text; accord records texts";
-        return p;
-    }
-    return std::nullopt;
+    return std::move(bytes.problem);
 }
 
 std::string list_paths(const std::vector<std::string>& paths) {

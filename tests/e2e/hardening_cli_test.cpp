@@ -174,6 +174,17 @@ TEST(Hardening, ABinaryFileIsRefusedWithTheReason) {
     EXPECT_EQ(repo.head(), before);
 }
 
+TEST(Hardening, TheCommitHookRefusesWhatProposeRefuses) {
+    Recorded repo;
+    const std::string before = repo.head();
+    repo.write("b.md", std::string("PK\3\4\0\0binary", 12));
+    repo.git({"add", "b.md"});
+    const test::RunResult commit = repo.git({"commit", "-q", "-m", "A binary text"});
+    EXPECT_NE(commit.exit_code, 0);
+    EXPECT_TRUE(contains(commit.err, "b.md: error[not-a-text]")) << commit.err;
+    EXPECT_EQ(repo.head(), before);
+}
+
 // ---------------------------------------------------------------- clear words
 
 // The proposal of a 1.5 MB text on a nearly full disk: a small tmpfs in a
