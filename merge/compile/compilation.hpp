@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "merge/compile/compilation_layout.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
-#include "merge/compile/compilation_layout.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {

@@ -4,9 +4,9 @@
 #include <cctype>
 #include <map>
 
+#include "merge/compile/html_text.hpp"
 #include "core/util/palette.hpp"
 #include "core/util/text.hpp"
-#include "merge/compile/html_text.hpp"
 
 namespace accord {
 
