@@ -72,7 +72,10 @@ namespace accord::git {
     X(git_object_free)                   \
     X(git_object_id)                     \
     X(git_object_peel)                   \
+    X(git_odb_exists)                    \
+    X(git_odb_free)                      \
     X(git_odb_hash)                      \
+    X(git_odb_write)                     \
     X(git_oid_equal)                     \
     X(git_oid_fromstr)                   \
     X(git_oid_tostr)                     \
@@ -91,6 +94,8 @@ namespace accord::git {
     X(git_repository_index)              \
     X(git_repository_init_ext)           \
     X(git_repository_init_options_init)  \
+    X(git_repository_is_shallow)         \
+    X(git_repository_odb)                \
     X(git_repository_open_ext)           \
     X(git_repository_path)               \
     X(git_repository_set_head)           \
@@ -188,7 +193,10 @@ const Api& api();
 #define git_object_free(...) ::accord::git::api().git_object_free(__VA_ARGS__)
 #define git_object_id(...) ::accord::git::api().git_object_id(__VA_ARGS__)
 #define git_object_peel(...) ::accord::git::api().git_object_peel(__VA_ARGS__)
+#define git_odb_exists(...) ::accord::git::api().git_odb_exists(__VA_ARGS__)
+#define git_odb_free(...) ::accord::git::api().git_odb_free(__VA_ARGS__)
 #define git_odb_hash(...) ::accord::git::api().git_odb_hash(__VA_ARGS__)
+#define git_odb_write(...) ::accord::git::api().git_odb_write(__VA_ARGS__)
 #define git_oid_equal(...) ::accord::git::api().git_oid_equal(__VA_ARGS__)
 #define git_oid_fromstr(...) ::accord::git::api().git_oid_fromstr(__VA_ARGS__)
 #define git_oid_tostr(...) ::accord::git::api().git_oid_tostr(__VA_ARGS__)
@@ -208,6 +216,9 @@ const Api& api();
 #define git_repository_free(...) ::accord::git::api().git_repository_free(__VA_ARGS__)
 #define git_repository_head_unborn(...) ::accord::git::api().git_repository_head_unborn(__VA_ARGS__)
 #define git_repository_index(...) ::accord::git::api().git_repository_index(__VA_ARGS__)
+#define git_repository_is_shallow(...) \
+    ::accord::git::api().git_repository_is_shallow(__VA_ARGS__)
+#define git_repository_odb(...) ::accord::git::api().git_repository_odb(__VA_ARGS__)
 #define git_repository_init_ext(...) ::accord::git::api().git_repository_init_ext(__VA_ARGS__)
 #define git_repository_init_options_init(...) \
     ::accord::git::api().git_repository_init_options_init(__VA_ARGS__)

@@ -26,7 +26,35 @@ std::string last_message() {
     return message;
 }
 
+namespace {
+
+// The shallow clone opened in this process, if any: libgit2 does not walk a
+// shallow history, and its "object not found" should say why.
+std::string& shallow_clone() {
+    static std::string where;
+    return where;
+}
+
+bool missing_object() {
+    const git_error* error = git_error_last();
+    return error != nullptr && error->klass == GIT_ERROR_ODB && error->message != nullptr &&
+           (std::string_view(error->message).find("not found") != std::string_view::npos ||
+            std::string_view(error->message).find("no match") != std::string_view::npos);
+}
+
+}  // namespace
+
+void note_shallow_clone(const std::string& where) {
+    shallow_clone() = where;
+}
+
 void fail(const std::string& what) {
+    if (!shallow_clone().empty() && missing_object()) {
+        throw failure(what + ": " + shallow_clone() +
+                      " is a shallow clone (made with git clone --depth): the history before its "
+                      "oldest commit is missing, and accord reads the history of the texts. Run "
+                      "'git fetch --unshallow' to fetch the rest, then run the command again");
+    }
     throw failure(what + ": " + last_message());
 }
 void fail_usage(const std::string& what) {
@@ -156,6 +184,8 @@ Repository Repository::open(const std::string& path_inside) {
     auto impl = std::make_unique<Impl>();
     impl->repo.reset(repo);
     impl->where = describe(repo);
+    if (git_repository_is_shallow(repo) == 1) git::note_shallow_clone(impl->where);
+    impl->recover_on_open();
     return Repository(std::move(impl));
 }
 

@@ -63,8 +63,36 @@ struct CommitRequest {
     bool write_worktree = false;  // also write/delete the files in the work tree
     // The branch to record on (a short name, "redraft/a"); nullopt: the
     // current branch. Recording on a branch that HEAD does not name touches
-    // neither the work tree nor the index (write_worktree is then refused).
+    // neither the work tree nor the index (write_worktree is then refused),
+    // unless switch_head.
     std::optional<std::string> branch;
+    // `branch` does not exist yet: it is created at the new commit, whose
+    // parent is `parent` (required). If it appears meanwhile: "retry" error.
+    bool create_branch = false;
+    // Once recorded, HEAD names `branch`, and the index and the work tree
+    // follow it as they follow the current branch. Only for a branch that
+    // starts from HEAD's commit (as `git switch -c` does): `parent` is HEAD.
+    bool switch_head = false;
+    // What the user ran ("propose", "merge"), for the messages of a recovery
+    // after the command was killed.
+    std::string operation = "record";
+};
+
+// What Repository::recover found and did about a command killed while it
+// moved a branch (core/store/journal.hpp tells the whole story).
+struct Recovery {
+    enum class Outcome {
+        finished,      // the branch had moved: HEAD, the index and work tree now follow it
+        not_recorded,  // the branch had not moved: nothing was recorded, nothing changed
+        left_alone,    // the branch moved since, or the journal was unreadable: nothing touched
+        pending,       // recorded, but the index could not be written yet (locked, disk full)
+    };
+    Outcome outcome = Outcome::left_alone;
+    std::string operation;  // "propose", "merge", ...
+    std::string branch;
+    std::string commit;             // the commit the command was recording
+    std::vector<std::string> kept;  // work tree files left as someone changed them since
+    std::string message;            // all of that, for the user
 };
 
 enum class Walk {
@@ -75,7 +103,9 @@ enum class Walk {
 class Repository {
   public:
     // The repository containing `path_inside` (a work tree path or below).
-    // Not inside any repository: usage error (exit 2).
+    // Not inside any repository: usage error (exit 2). A command killed while
+    // it moved a branch there is finished or rolled back first (see
+    // commit_files), unless a running accord command holds its lock.
     static Repository open(const std::string& path_inside);
     // A new repository with a work tree at `dir` (created if missing) whose
     // HEAD is the unborn `initial_branch`. An existing repository there is
@@ -151,7 +181,28 @@ class Repository {
     // entries, and other staged work, are untouched). The work tree is the
     // caller's: write the files before calling, or set write_worktree. Nothing
     // changed (and !allow_empty): usage error "nothing to record".
+    //
+    // Crash safety: before the branch moves, a journal of what the index and
+    // the work tree must become is written to .git/accord-journal, and it is
+    // removed once they are. A command killed in between leaves it, and the
+    // next accord command that opens the repository (or records, or `accord
+    // recover`) finishes the step or, when the branch had not moved, drops
+    // it, saying which (core/store/journal.hpp).
     std::string commit_files(const CommitRequest& request);
+    // Several commits in a row as one step: each request recorded on top of
+    // the one before, the branch moved once, to the last (whose id is
+    // returned), and the index and work tree brought in line with it once.
+    // The first request's parent, branch, create_branch, switch_head,
+    // write_worktree and operation apply to the whole series.
+    std::string commit_series(const std::vector<CommitRequest>& requests);
+
+    // Finishes or rolls back a command killed while it moved a branch (see
+    // commit_files), waiting for a running accord command's lock; nullopt
+    // when no command was interrupted. Says what it did (core/util/notice)
+    // and returns it.
+    std::optional<Recovery> recover();
+    // True while the journal of an interrupted command waits for recovery.
+    bool has_interrupted_command() const;
 
     // The user's git identity (user.name / user.email from the git config,
     // overridden by GIT_COMMITTER_NAME / GIT_COMMITTER_EMAIL as git does), at

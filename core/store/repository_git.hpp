@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord::git {
 
@@ -33,6 +33,7 @@ using IndexPtr = Handle<git_index, &Api::git_index_free>;
 using ConfigPtr = Handle<git_config, &Api::git_config_free>;
 using SignaturePtr = Handle<git_signature, &Api::git_signature_free>;
 using RevwalkPtr = Handle<git_revwalk, &Api::git_revwalk_free>;
+using OdbPtr = Handle<git_odb, &Api::git_odb_free>;
 
 // A git_buf that frees itself.
 struct Buffer {
@@ -47,10 +48,16 @@ struct Buffer {
 // git_libgit2_init once per process, git_libgit2_shutdown at exit.
 void ensure_initialised();
 
+// A shallow clone was opened at `where`: libgit2 cannot walk its history
+// past the oldest commit it holds, and fail() then says so.
+void note_shallow_clone(const std::string& where);
+
 // libgit2's explanation of the last failure on this thread.
 std::string last_message();
 
 // Throw failure (exit 3) / usage error (exit 2): "<what>: <libgit2 message>".
+// An object missing from a shallow clone (see note_shallow_clone) is said
+// as such, with how to fetch the rest.
 [[noreturn]] void fail(const std::string& what);
 [[noreturn]] void fail_usage(const std::string& what);
 inline void check(int rc, const char* what) {
@@ -88,6 +95,9 @@ struct Repository::Impl {
     // The id of the entry at `path` in `tree` (blob or subtree), if any.
     std::optional<git_oid> entry_id(const git_tree* tree, const std::string& path) const;
     CommitInfo info(const git_commit* commit) const;
+    // Finishes a command killed while it moved a branch, if one was and no
+    // running accord command holds the lock (core/store/repository_journal).
+    void recover_on_open();
 };
 
 }  // namespace accord

@@ -202,7 +202,9 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
     if (!r.status.empty())
         out += " · <span class=\"status s-" + slug(r.status) + "\">" + html_escape(r.status) +
                "</span>";
-    out += " · " + counts_line(r.counts) + " · <code>" + html_escape(r.path) + "</code></p>\n";
+    out += " · " + counts_line(r.counts) + " · <code>" + html_escape(r.path) + "</code>";
+    if (!compiled.unattributed.empty()) out += " · " + html_escape(compiled.unattributed);
+    out += "</p>\n";
     std::vector<OriginLabel> origins;
     if (compiled.blame) {
         for (const Proposal& p : compiled.blame->history.proposals)
@@ -211,12 +213,13 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
     }
     static const std::vector<BlameSpan> no_spans;
     const Document& doc = compiled.blame ? compiled.blame->result.document : r.document;
-    out +=
-        "<div class=\"body\">\n" +
-        render_body_html(doc, compiled.blame ? compiled.blame->result.spans : no_spans, origins) +
-        "</div>\n";
+    // Appended in place: the body of a long text is large, and each copy counts.
+    out += "<div class=\"body\">\n";
+    out += render_body_html(doc, compiled.blame ? compiled.blame->result.spans : no_spans, origins);
+    out += "</div>\n";
     if (compiled.blame) out += render_timeline(*compiled.blame, delegations);
-    return out + "</article>\n";
+    out += "</article>\n";
+    return out;
 }
 
 }  // namespace
@@ -277,7 +280,9 @@ std::string render_compilation_html(const Compilation& compilation) {
             out += "<p>" + html_escape(paragraph) + "</p>\n";
         out += "</div>\n";
     }
-    out += main + "</main>\n<aside>\n" + render_legend(delegations);
+    out += main;
+    main = std::string();  // the largest part of the page: not kept twice
+    out += "</main>\n<aside>\n" + render_legend(delegations);
     if (nav.find("<li") != std::string::npos) out += nav;
     out +=
         "</aside>\n</div>\n<footer>Compiled by accord. Every word is underlined in the colour "

@@ -62,6 +62,8 @@ bool is_space(TokenKind k) {
 struct Side : TokenView {
     std::vector<bool> covered;
     std::vector<std::uint32_t> paired;  // per bracket: the same bracket on the other side
+    // Per token index t: the last kept token before t (kNone if none); filled on first use.
+    mutable std::vector<std::uint32_t> kept_before;
 
     Side(const Document& d, const std::vector<Token>& t, const std::vector<std::uint32_t>& m)
         : TokenView(d, t, m), covered(t.size(), false) {}
@@ -163,23 +165,25 @@ class Lifter {
     bool new_bracket_kept(std::uint32_t nb) const { return new_.paired[nb] != kNone; }
 
     // Where in the new document a removal happened: just after the last kept token before it.
-    ByteRange new_spot(std::uint32_t old_token) const {
-        for (std::uint32_t t = old_token; t-- > 0;) {
-            if (!old_.changed(t)) {
-                const std::size_t at = new_.tokens[old_.mapping[t]].range.end;
-                return {at, at};
-            }
+    ByteRange new_spot(std::uint32_t old_token) const { return spot(old_, new_, old_token); }
+    ByteRange old_spot(std::uint32_t new_token) const { return spot(new_, old_, new_token); }
+
+    // The end, in `to`, of the last token of `from` before `token` that was
+    // kept. The kept token before each is found in one sweep, on first use:
+    // a new text of many paragraphs asks for every paragraph, and searching
+    // back each time through everything before it grew with the square of
+    // the text (a 50 MB text took hours to log).
+    static ByteRange spot(const Side& from, const Side& to, std::uint32_t token) {
+        if (from.kept_before.empty()) {
+            from.kept_before.resize(from.tokens.size() + 1, kNone);
+            for (std::uint32_t t = 0; t < from.tokens.size(); ++t)
+                from.kept_before[t + 1] = from.changed(t) ? from.kept_before[t] : t;
         }
-        return {0, 0};
-    }
-    ByteRange old_spot(std::uint32_t new_token) const {
-        for (std::uint32_t t = new_token; t-- > 0;) {
-            if (!new_.changed(t)) {
-                const std::size_t at = old_.tokens[new_.mapping[t]].range.end;
-                return {at, at};
-            }
-        }
-        return {0, 0};
+        const std::uint32_t kept =
+            from.kept_before[std::min<std::size_t>(token, from.tokens.size())];
+        if (kept == kNone) return {0, 0};
+        const std::size_t at = to.tokens[from.mapping[kept]].range.end;
+        return {at, at};
     }
 
     void add(ChangeKind kind, std::string text, ByteRange old_range, ByteRange new_range,

@@ -69,6 +69,10 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     p.message = message_body(commit.message, all);
     p.subject = p.message.substr(0, p.message.find('\n'));
     p.recorded_by = commit.committer.name;
+    if (const std::string errors = first(kNotationErrorsTrailer);
+        !errors.empty() && errors.find_first_not_of("0123456789") == std::string::npos &&
+        errors.size() < 10)
+        p.notation_errors = std::stoul(errors);
     return p;
 }
 

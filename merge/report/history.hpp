@@ -24,6 +24,7 @@ struct Proposal {
     std::string subject;                 // first line of the message
     std::string message;                 // the message without its trailers
     std::string recorded_by;             // the committer
+    std::size_t notation_errors = 0;     // Notation-errors: trailer (recorded on purpose)
 };
 
 // Reads a commit as a proposal; proposer names resolve through the registry.

@@ -38,6 +38,10 @@ std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewO
         if (!p.meeting.empty()) out += "  at " + escape_controls(p.meeting);
         out += "\n";
         if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
+        if (p.notation_errors > 0) {
+            out += "    recorded with " + std::to_string(p.notation_errors) + " notation error" +
+                   (p.notation_errors == 1 ? "" : "s") + " on purpose\n";
+        }
         for (const FileChanges& file : e.files) {
             out += "    " + escape_controls(file.path + ": " + file_summary(file)) + "\n";
             if (!options.details) continue;
@@ -66,6 +70,7 @@ std::string render_log_json(const std::vector<LogEntry>& entries) {
             .field("on_behalf_of", p.on_behalf_of)
             .field("source", p.source);
         json.field("message", p.message).field("recorded_by", p.recorded_by);
+        json.field("notation_errors", p.notation_errors);
         json.key("files").begin_array();
         for (const FileChanges& file : e.files) {
             json.begin_object()
