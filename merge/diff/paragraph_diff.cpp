@@ -19,7 +19,11 @@ namespace {
 
 // A part of a split or a merge keeps at least this share of its words
 // through the word diff; a part that keeps fewer stands apart after all.
-constexpr double kPartKept = 0.5;
+constexpr double kPartKept = 0.3;
+
+// A run of kept words longer than this between two rewordings is no
+// coincidence: it stays kept, and the rewordings stay two changes.
+constexpr std::size_t kMostFoldedWords = 3;
 
 // Ids no real token has, one per token of a paragraph standing apart, so
 // that nothing matches it (interned ids are far smaller).
@@ -134,6 +138,15 @@ std::vector<Edit> diff_by_phrases(const std::vector<std::uint32_t>& a,
     return script;
 }
 
+// A block's token ids as its words are compared: the tokens of paragraphs
+// standing apart have ids that nothing else has.
+struct BlockIds {
+    std::vector<std::uint32_t> old_ids, new_ids;  // from old_begin, from new_begin
+    std::uint32_t old_begin = 0, new_begin = 0;
+    std::uint32_t old_id(std::uint32_t token) const { return old_ids[token - old_begin]; }
+    std::uint32_t new_id(std::uint32_t token) const { return new_ids[token - new_begin]; }
+};
+
 class Builder {
   public:
     Builder(const Document& before, const Document& after) {
@@ -233,10 +246,11 @@ class Builder {
             if (e.kind != EditKind::added) e.old_index += block.old_begin;
             if (e.kind != EditKind::removed) e.new_index += block.new_begin;
         }
-        fold_coincidences(script, d_.old_tokens, d_.new_tokens);
+        fold_coincidences(script, d_.old_tokens, d_.new_tokens, kMostFoldedWords);
         order_hunks(script);
-        give_back_unchanged_ends(script);
-        slide_to_marks(script);
+        const BlockIds ids{std::move(a), std::move(b), block.old_begin, block.new_begin};
+        give_back_unchanged_ends(script, ids);
+        slide_to_marks(script, ids);
         return script;
     }
 
@@ -244,7 +258,7 @@ class Builder {
     // often stand a few tokens earlier or later: "[a][-[b]-][c]" is also
     // "[a][[-b][-]c]". It is put where it reads best: starting with a '['
     // and ending with a ']', starting with a word and ending with a space.
-    void slide_to_marks(std::vector<Edit>& script) const {
+    void slide_to_marks(std::vector<Edit>& script, const BlockIds& ids) const {
         for (std::size_t k = 0; k < script.size();) {
             if (script[k].kind == EditKind::common) {
                 ++k;
@@ -253,16 +267,19 @@ class Builder {
             std::size_t end = k;
             while (end < script.size() && script[end].kind == script[k].kind) ++end;
             const bool pure = end == script.size() || script[end].kind == EditKind::common;
-            if (pure && k > 0 && end < script.size()) slide(script, k, end);
+            if (pure && k > 0 && end < script.size()) slide(script, k, end, ids);
             k = end;
             while (k < script.size() && script[k].kind != EditKind::common) ++k;
         }
     }
 
-    void slide(std::vector<Edit>& script, std::size_t begin, std::size_t end) const {
+    void slide(std::vector<Edit>& script, std::size_t begin, std::size_t end,
+               const BlockIds& block_ids) const {
         const bool removal = script[begin].kind == EditKind::removed;
         const std::vector<Token>& tokens = removal ? d_.old_tokens : d_.new_tokens;
-        const std::vector<std::uint32_t>& ids = removal ? d_.old_ids : d_.new_ids;
+        auto id = [&](std::uint32_t t) {
+            return removal ? block_ids.old_id(t) : block_ids.new_id(t);
+        };
         auto index = [&](std::size_t e) {
             return removal ? script[e].old_index : script[e].new_index;
         };
@@ -276,9 +293,9 @@ class Builder {
         };
         std::uint32_t back = 0, ahead = 0;
         while (back < begin - left && first > back &&
-               ids[first - back - 1] == ids[first + size - back - 1] && movable(first - back - 1))
+               id(first - back - 1) == id(first + size - back - 1) && movable(first - back - 1))
             ++back;
-        while (ahead < right - end && ids[first + ahead] == ids[first + size + ahead] &&
+        while (ahead < right - end && id(first + ahead) == id(first + size + ahead) &&
                movable(first + size + ahead))
             ++ahead;
         if (back == 0 && ahead == 0) return;
@@ -313,15 +330,15 @@ class Builder {
 
     // Tokens that read alike: the same, or both white space (a line ending
     // become a paragraph break changes no wording).
-    bool alike(std::uint32_t old_token, std::uint32_t new_token) const {
-        return d_.old_ids[old_token] == d_.new_ids[new_token] ||
+    bool alike(std::uint32_t old_token, std::uint32_t new_token, const BlockIds& ids) const {
+        return ids.old_id(old_token) == ids.new_id(new_token) ||
                (is_space_token(d_.old_tokens[old_token].kind) &&
                 is_space_token(d_.new_tokens[new_token].kind));
     }
 
     // In each run of changes, the tokens removed and added alike at its start
     // and at its end (left by folding coincidences, or white space) are no change.
-    void give_back_unchanged_ends(std::vector<Edit>& script) const {
+    void give_back_unchanged_ends(std::vector<Edit>& script, const BlockIds& ids) const {
         std::vector<Edit> out;
         out.reserve(script.size());
         for (std::size_t k = 0; k < script.size();) {
@@ -335,13 +352,13 @@ class Builder {
             while (removed_end < end && script[removed_end].kind == EditKind::removed)
                 ++removed_end;
             std::size_t r0 = k, r1 = removed_end, a0 = removed_end, a1 = end;
-            while (r0 < r1 && a0 < a1 && alike(script[r0].old_index, script[a0].new_index)) {
+            while (r0 < r1 && a0 < a1 && alike(script[r0].old_index, script[a0].new_index, ids)) {
                 out.push_back({EditKind::common, script[r0].old_index, script[a0].new_index});
                 ++r0, ++a0;
             }
             std::size_t tail = 0;
             while (r0 < r1 - tail && a0 < a1 - tail &&
-                   alike(script[r1 - tail - 1].old_index, script[a1 - tail - 1].new_index))
+                   alike(script[r1 - tail - 1].old_index, script[a1 - tail - 1].new_index, ids))
                 ++tail;
             out.insert(out.end(), script.begin() + r0, script.begin() + (r1 - tail));
             out.insert(out.end(), script.begin() + a0, script.begin() + (a1 - tail));

@@ -244,24 +244,30 @@ class Pairer {
                 // first, so that the deletion comes first in reading order.
                 best[here] = best[at(i, j - 1)], step[here] = Step::added;
                 consider(best[at(i - 1, j)], Step::deleted, 1);
-                // One edited into the other; two headings sharing a word are
-                // one heading renumbered or reworded ("## Article 18
-                // *(entry into force)*", "## Article 21").
+                // One edited into the other. A heading pairs only with a
+                // heading, and two headings sharing a word are one heading
+                // renumbered or reworded ("## Article 18 *(entry into
+                // force)*", "## Article 21"); a heading is never part of a
+                // split or a merge.
                 const double one = shared_at(i - 1, j - 1);
-                if (one > 0 &&
+                if (one > 0 && old_heading(i - 1) == new_heading(j - 1) &&
                     (likeness(one, old_weight(i - 1), new_weight(j - 1)) >= kEditedLikeness ||
-                     (old_heading(i - 1) && new_heading(j - 1))))
+                     old_heading(i - 1)))
                     consider(best[at(i - 1, j - 1)] + one, Step::edited, 1);
+                if (old_heading(i - 1) || new_heading(j - 1)) continue;
                 // Old paragraph i - 1 split into new [j - k, j): each part is
                 // mostly its words; new alternatives between the parts stand
-                // apart (the group neither starts nor ends with one).
+                // apart (the group neither starts nor ends with one). An
+                // alternative is a part only of an alternative.
                 double sum = 0, parts_weight = 0;
                 std::uint32_t parts = 0;
                 for (std::uint32_t k = 1; k <= std::min(j, kMostParts); ++k) {
                     const std::uint32_t member = j - k;
                     const double w = shared_at(i - 1, member);
-                    const bool part =
-                        new_weight(member) > 0 && w >= kPartShare * new_weight(member);
+                    if (new_heading(member)) break;
+                    const bool part = new_weight(member) > 0 &&
+                                      w >= kPartShare * new_weight(member) &&
+                                      (!new_labelled(member) || old_labelled(i - 1));
                     if (part && parts >= 1 &&
                         likeness(sum + w, old_weight(i - 1), parts_weight + new_weight(member)) >=
                             kEditedLikeness)
@@ -278,8 +284,10 @@ class Pairer {
                 for (std::uint32_t k = 1; k <= std::min(i, kMostParts); ++k) {
                     const std::uint32_t member = i - k;
                     const double w = shared_at(member, j - 1);
-                    const bool part =
-                        old_weight(member) > 0 && w >= kPartShare * old_weight(member);
+                    if (old_heading(member)) break;
+                    const bool part = old_weight(member) > 0 &&
+                                      w >= kPartShare * old_weight(member) &&
+                                      (!old_labelled(member) || new_labelled(j - 1));
                     if (part && parts >= 1 &&
                         likeness(sum + w, parts_weight + old_weight(member), new_weight(j - 1)) >=
                             kEditedLikeness)
@@ -396,7 +404,9 @@ class Pairer {
         }
         std::size_t kept = 0;
         for (std::size_t k = 0; k < pairings.size(); ++k) {
-            if (!moved_away[k]) pairings[kept++] = std::move(pairings[k]);
+            if (moved_away[k]) continue;
+            if (kept != k) pairings[kept] = std::move(pairings[k]);
+            ++kept;
         }
         pairings.resize(kept);
     }

@@ -79,6 +79,17 @@ struct Side : TokenView {
         : TokenView(d, t, m), covered(t.size(), false), ids(i), paragraphs(p), block(t.size()) {}
 
     std::uint32_t paragraph(std::uint32_t token) const { return paragraph_of(paragraphs, token); }
+    // Whether a line break starts an item of a list: "1.", "12bis.", "(a)", "a)".
+    bool starts_list_item(std::uint32_t token) const {
+        if (tokens[token].kind != TokenKind::line_break || token + 2 >= tokens.size()) return false;
+        auto is = [&](std::uint32_t t, char c) {
+            return doc.text(tokens[t].range) == std::string_view(&c, 1);
+        };
+        const TokenKind first = tokens[token + 1].kind;
+        if (first == TokenKind::number || first == TokenKind::word)
+            return is(token + 2, '.') || is(token + 2, ')');
+        return is(token + 1, '(') && token + 3 < tokens.size() && is(token + 3, ')');
+    }
     // Paragraph p's tokens, the white space after it included.
     std::pair<std::uint32_t, std::uint32_t> paragraph_span(std::uint32_t p) const {
         return {paragraphs.first[p], paragraphs.first[p + 1]};
@@ -607,14 +618,18 @@ class Lifter {
     }
 
     // The words a hunk changed that no change explains yet, in runs: a run
-    // ends at a paragraph break and at a token explained already (the
+    // ends at a paragraph break, at the line break before an item of a list
+    // ("\n    2. To increase"), and at a token explained already (the
     // deleted bracket between two deleted phrases is not said again).
     void hunk(std::size_t begin, std::size_t end) {
         std::vector<std::vector<std::uint32_t>> removed, added;
         auto collect = [](const Side& side, std::uint32_t t,
                           std::vector<std::vector<std::uint32_t>>& runs, std::uint32_t& paragraph,
                           bool& broken) {
-            if (is_space(side.tokens[t].kind)) return;
+            if (is_space(side.tokens[t].kind)) {
+                broken = broken || side.starts_list_item(t);
+                return;
+            }
             if (side.covered[t]) {
                 broken = true;
                 return;
@@ -633,9 +648,56 @@ class Lifter {
                 collect(new_, edit.new_index, added, new_paragraph, new_broken);
             }
         }
-        for (std::size_t k = 0; k < std::max(removed.size(), added.size()); ++k) {
-            text_change(k < removed.size() ? removed[k] : std::vector<std::uint32_t>{},
-                        k < added.size() ? added[k] : std::vector<std::uint32_t>{});
+        pair_runs(removed, added);
+    }
+
+    // Which removed run became which added run: in order, the pairs sharing
+    // the most words (2 * shared / both); a pair sharing none still beats
+    // two lone runs, so runs that share nothing pair in order. A run left
+    // alone was deleted or inserted.
+    void pair_runs(const std::vector<std::vector<std::uint32_t>>& removed,
+                   const std::vector<std::vector<std::uint32_t>>& added) {
+        const std::size_t m = removed.size(), n = added.size();
+        if (m == 1 && n == 1) return text_change(removed[0], added[0]);
+        if (m == 0 || n == 0) {
+            for (const auto& run : removed) text_change(run, {});
+            for (const auto& run : added) text_change({}, run);
+            return;
+        }
+        auto likeness = [&](const std::vector<std::uint32_t>& a,
+                            const std::vector<std::uint32_t>& b) {
+            std::vector<std::uint32_t> x, y;
+            for (const std::uint32_t t : a) x.push_back(old_.ids[t]);
+            for (const std::uint32_t t : b) y.push_back(new_.ids[t]);
+            std::sort(x.begin(), x.end());
+            std::sort(y.begin(), y.end());
+            std::vector<std::uint32_t> both;
+            std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+            return 2.0 * double(both.size()) / double(x.size() + y.size()) + 0.01;
+        };
+        std::vector<double> best((m + 1) * (n + 1), 0.0);
+        auto at = [&](std::size_t i, std::size_t j) { return i * (n + 1) + j; };
+        for (std::size_t i = 1; i <= m; ++i) {
+            for (std::size_t j = 1; j <= n; ++j) {
+                best[at(i, j)] =
+                    std::max({best[at(i - 1, j)], best[at(i, j - 1)],
+                              best[at(i - 1, j - 1)] + likeness(removed[i - 1], added[j - 1])});
+            }
+        }
+        std::vector<std::pair<std::size_t, std::size_t>> steps;  // (i, j), kNone for alone
+        for (std::size_t i = m, j = n; i > 0 || j > 0;) {
+            if (i > 0 && j > 0 &&
+                best[at(i, j)] == best[at(i - 1, j - 1)] + likeness(removed[i - 1], added[j - 1])) {
+                steps.push_back({--i, --j});
+            } else if (i > 0 && (j == 0 || best[at(i, j)] == best[at(i - 1, j)])) {
+                steps.push_back({--i, kNone});
+            } else {
+                steps.push_back({kNone, --j});
+            }
+        }
+        for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+            text_change(it->first == kNone ? std::vector<std::uint32_t>{} : removed[it->first],
+                        it->second == kNone ? std::vector<std::uint32_t>{} : added[it->second]);
         }
     }
 

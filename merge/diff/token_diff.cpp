@@ -352,7 +352,7 @@ bool is_blank(TokenKind kind) {
 }  // namespace
 
 void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_tokens,
-                       const std::vector<Token>& new_tokens) {
+                       const std::vector<Token>& new_tokens, std::size_t most_folded_words) {
     bool folded = true;
     for (int pass = 0; folded && pass < 8; ++pass) {
         folded = false;
@@ -397,8 +397,9 @@ void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_
             // no more words than the smaller change around it. Read only as far
             // as it takes to tell: most runs are whole paragraphs.
             bool fold = before < k && after > end && rewording;
-            const std::size_t most_words = std::min(std::max(removed_before, added_before),
-                                                    std::max(removed_after, added_after));
+            const std::size_t most_words =
+                std::min({std::max(removed_before, added_before),
+                          std::max(removed_after, added_after), most_folded_words});
             std::size_t words = 0;
             for (std::size_t e = k; fold && e < end; ++e) {
                 const TokenKind kind = old_tokens[script[e].old_index].kind;
