@@ -462,6 +462,7 @@ class Lifter {
             if (mostly(counts) && counts.second > 0) {
                 add(in_group ? ChangeKind::option_removed : ChangeKind::bracket_deleted,
                     old_.text(open + 1, close), b.outer(), new_spot(open));
+                absorb_whole_paragraphs(Direction::deleted, b.outer());
                 old_.cover(open, close + 1, true);
                 old_.covered[open] = old_.covered[close] = true;
             } else {
@@ -473,10 +474,42 @@ class Lifter {
         }
     }
 
+    enum class Direction { added, deleted };
+
+    // A bracket inserted or deleted with its text may hold whole paragraphs
+    // ("[Each Party may submit ... that may include:" and the items of its
+    // list): the bracket says what happened to them, so they are not also
+    // paragraphs added or deleted. A paragraph is held when all its words
+    // are (its closing punctuation may stand after the ']').
+    void absorb_whole_paragraphs(Direction direction, ByteRange bracket) {
+        const bool added = direction == Direction::added;
+        const Side& side = added ? new_ : old_;
+        auto held = [&](ByteRange paragraph) {
+            const auto [first, last] = token_span(side, paragraph);
+            for (std::uint32_t t = first; t < last; ++t) {
+                const Token& token = side.tokens[t];
+                if (is_space(token.kind) || token.kind == TokenKind::punctuation) continue;
+                if (token.range.begin < bracket.begin || token.range.end > bracket.end)
+                    return false;
+            }
+            return true;
+        };
+        std::erase_if(changes_, [&](const Change& c) {
+            const bool whole = added ? c.kind == ChangeKind::paragraph_added ||
+                                           c.kind == ChangeKind::alternative_paragraph_added
+                                     : c.kind == ChangeKind::paragraph_deleted ||
+                                           c.kind == ChangeKind::alternative_paragraph_removed;
+            return whole && held(added ? c.new_range : c.old_range);
+        });
+    }
+
+    // Where the kept words of old tokens [first, last) stand in the new text;
+    // white space aside, so the range never reaches across a paragraph break
+    // into the paragraph next to them.
     ByteRange new_mapped_range(std::uint32_t first, std::uint32_t last) const {
         std::uint32_t lo = kNone, hi = 0;
         for (std::uint32_t t = first; t < last; ++t) {
-            if (old_.changed(t)) continue;
+            if (old_.changed(t) || is_space(old_.tokens[t].kind)) continue;
             lo = std::min(lo, old_.mapping[t]);
             hi = std::max(hi, old_.mapping[t] + 1);
         }
@@ -509,11 +542,13 @@ class Lifter {
                         new_.token_at(new_.doc.brackets[members.back()].close) + 1;
                     add(ChangeKind::bracketed_text_inserted, new_.text(open, last), old_spot(open),
                         new_.range(open, last));
+                    absorb_whole_paragraphs(Direction::added, new_.range(open, last));
                     new_.cover(open, last, true);
                     continue;
                 }
                 add(joins_existing ? ChangeKind::option_added : ChangeKind::bracketed_text_inserted,
                     new_.text(open + 1, close), old_spot(open), b.outer());
+                absorb_whole_paragraphs(Direction::added, b.outer());
                 new_.cover(open, close + 1, true);
                 new_.covered[open] = new_.covered[close] = true;
             } else {
@@ -524,10 +559,11 @@ class Lifter {
         }
     }
 
+    // The same, for new tokens in the old text.
     ByteRange old_mapped_range(std::uint32_t first, std::uint32_t last) const {
         std::uint32_t lo = kNone, hi = 0;
         for (std::uint32_t t = first; t < last; ++t) {
-            if (new_.changed(t)) continue;
+            if (new_.changed(t) || is_space(new_.tokens[t].kind)) continue;
             lo = std::min(lo, new_.mapping[t]);
             hi = std::max(hi, new_.mapping[t] + 1);
         }
