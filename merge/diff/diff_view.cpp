@@ -11,9 +11,6 @@ namespace accord {
 
 namespace {
 
-constexpr std::string_view kRed = "\033[31m", kGreen = "\033[32m", kCyan = "\033[36m",
-                           kBold = "\033[1m", kReset = "\033[0m";
-
 std::string quoted(std::string_view text, std::size_t limit = 70) {
     std::string flat;
     for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
@@ -23,22 +20,12 @@ std::string quoted(std::string_view text, std::size_t limit = 70) {
             --cut;  // whole characters
         flat = flat.substr(0, cut) + "…";
     }
-    return "\"" + flat + "\"";
+    return "\"" + escape_controls(flat) + "\"";
 }
 
 bool is_blank(TokenKind k) {
     return k == TokenKind::space || k == TokenKind::line_break;
 }
-
-struct Palette {
-    std::string_view bold, reset, cyan, red, green;
-    explicit Palette(bool colour)
-        : bold(colour ? kBold : ""),
-          reset(colour ? kReset : ""),
-          cyan(colour ? kCyan : ""),
-          red(colour ? kRed : ""),
-          green(colour ? kGreen : "") {}
-};
 
 // Edits [begin, end) of the script, the removed in [-...-] (red), the added
 // in {+...+} (green). White space between two changes of one kind stays
@@ -48,12 +35,12 @@ struct Palette {
 // shown as the new white space, unmarked.
 void write_hunk(std::string& out, const Document& before, const Document& after,
                 const ParagraphDiff& diff, const std::vector<bool>& blank_only, std::size_t begin,
-                std::size_t end, const Palette& palette) {
-    const bool colour = !palette.reset.empty();
-    const std::string open_removed = colour ? std::string(palette.red) : "[-";
-    const std::string close_removed = colour ? std::string(palette.reset) : "-]";
-    const std::string open_added = colour ? std::string(palette.green) : "{+";
-    const std::string close_added = colour ? std::string(palette.reset) : "+}";
+                std::size_t end, const TerminalStyle& style) {
+    const bool colour = style.colour();
+    const std::string open_removed = colour ? std::string(style.red()) : "[-";
+    const std::string close_removed = colour ? std::string(style.reset()) : "-]";
+    const std::string open_added = colour ? std::string(style.green()) : "{+";
+    const std::string close_added = colour ? std::string(style.reset()) : "+}";
     const auto& script = diff.script;
     EditKind state = EditKind::common;
     auto switch_to = [&](EditKind next) {
@@ -81,13 +68,13 @@ void write_hunk(std::string& out, const Document& before, const Document& after,
             while (next < end && is_blank(token_of(script[next]).kind)) ++next;
             if (edit.kind == state ||
                 (edit.kind == EditKind::common && next < end && script[next].kind == state)) {
-                out += doc.text(token.range);
+                out += escape_controls(doc.text(token.range));
                 continue;
             }
         }
         switch_to(edit.kind);
         out += token.kind == TokenKind::paragraph_break ? std::string("\n")
-                                                        : std::string(doc.text(token.range));
+                                                        : escape_controls(doc.text(token.range));
     }
     switch_to(EditKind::common);
     out += "\n";
@@ -96,20 +83,20 @@ void write_hunk(std::string& out, const Document& before, const Document& after,
 // The changes, one line each: where in the new text (a removal where it was
 // taken out), the kind, the wording.
 void write_change_lines(std::string& out, const Document& before, const Document& after,
-                        const std::vector<Change>& changes, const Palette& palette) {
+                        const std::vector<Change>& changes, const TerminalStyle& style) {
     const SourceMap old_map(before.source), new_map(after.source);
     for (const Change& c : changes) {
         const std::size_t line = new_map.locate(c.new_range.begin).line;
         std::string kind(to_string(c.kind));
         kind.resize(std::max<std::size_t>(kind.size(), 30), ' ');
-        out += "  " + std::string(palette.cyan) + "line " + std::to_string(line) +
-               std::string(palette.reset);
+        out += "  " + std::string(style.cyan()) + "line " + std::to_string(line) +
+               std::string(style.reset());
         out.append(line < 10 ? 4 : line < 100 ? 3 : line < 1000 ? 2 : 1, ' ');
         out += kind + " ";
         if (c.kind == ChangeKind::status_changed || c.kind == ChangeKind::metadata_changed) {
-            if (c.kind == ChangeKind::metadata_changed) out += c.text + ": ";
-            out += (c.before.empty() ? "(none)" : c.before) + " → " +
-                   (c.after.empty() ? "(none)" : c.after);
+            if (c.kind == ChangeKind::metadata_changed) out += escape_controls(c.text) + ": ";
+            out += escape_controls((c.before.empty() ? "(none)" : c.before) + " → " +
+                                   (c.after.empty() ? "(none)" : c.after));
         } else if (c.kind == ChangeKind::text_replaced) {
             out += quoted(c.before, 40) + " → " + quoted(c.text, 40);
         } else {
@@ -126,7 +113,7 @@ void write_change_lines(std::string& out, const Document& before, const Document
 // visible edits (the changes and `context` unchanged tokens around them) is
 // a hunk headed by its line.
 void write_words_in_context(std::string& out, const Document& before, const Document& after,
-                            std::size_t context, const Palette& palette) {
+                            std::size_t context, const TerminalStyle& style) {
     const ParagraphDiff diff = diff_paragraphs(before, after);
     const auto& script = diff.script;
     std::vector<bool> blank_only(script.size(), false);
@@ -162,9 +149,9 @@ void write_words_in_context(std::string& out, const Document& before, const Docu
             first.kind == EditKind::removed
                 ? old_map.locate(diff.old_tokens[first.old_index].range.begin).line
                 : new_map.locate(diff.new_tokens[first.new_index].range.begin).line;
-        out += std::string(palette.cyan) + "@@ line " + std::to_string(line) + " @@" +
-               std::string(palette.reset) + "\n";
-        write_hunk(out, before, after, diff, blank_only, k, end, palette);
+        out += std::string(style.cyan()) + "@@ line " + std::to_string(line) + " @@" +
+               std::string(style.reset()) + "\n";
+        write_hunk(out, before, after, diff, blank_only, k, end, style);
         k = end;
     }
 }
@@ -174,15 +161,15 @@ void write_words_in_context(std::string& out, const Document& before, const Docu
 std::string render_diff_text(const Document& before, const Document& after,
                              const std::vector<Change>& changes, std::string_view old_path,
                              std::string_view new_path, const DiffViewOptions& options) {
-    const Palette palette(options.colour);
+    const TerminalStyle& style = options.style;
     std::string out;
-    out += std::string(palette.bold) + "--- " + std::string(old_path) + "\n+++ " +
-           std::string(new_path) + std::string(palette.reset) + "\n";
+    out += std::string(style.bold()) + "--- " + escape_controls(old_path) + "\n+++ " +
+           escape_controls(new_path) + std::string(style.reset()) + "\n";
     if (changes.empty()) return out + "no changes in wording or structure\n";
     out += std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + ": " +
-           summarize_changes(changes) + "\n";
-    write_change_lines(out, before, after, changes, palette);
-    write_words_in_context(out, before, after, options.context_tokens, palette);
+           escape_controls(summarize_changes(changes)) + "\n";
+    write_change_lines(out, before, after, changes, style);
+    write_words_in_context(out, before, after, options.context_tokens, style);
     return out;
 }
 
