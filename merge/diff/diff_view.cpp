@@ -109,6 +109,43 @@ void write_change_lines(std::string& out, const Document& before, const Document
     }
 }
 
+// The context around a change starts and ends at white space: it never cuts
+// a word or a run of marks in two ("## Article" shown as "# Article", ", or"
+// for "ratification, or"), reaching at most a few tokens further, and it
+// neither starts nor ends with unchanged white space.
+void align_to_white_space(const ParagraphDiff& diff, std::vector<bool>& show) {
+    constexpr std::size_t kReach = 8;
+    const auto& script = diff.script;
+    auto blank = [&](std::size_t e) {
+        const Edit& edit = script[e];
+        return is_space_token(edit.kind == EditKind::removed
+                                  ? diff.old_tokens[edit.old_index].kind
+                                  : diff.new_tokens[edit.new_index].kind);
+    };
+    auto kept_blank = [&](std::size_t e) { return script[e].kind == EditKind::common && blank(e); };
+    for (std::size_t k = 0; k < script.size(); ++k) {
+        if (!show[k] || (k > 0 && show[k - 1])) continue;
+        std::size_t first = k;
+        for (std::size_t reach = 0;
+             first > 0 && !show[first - 1] && !blank(first) && !blank(first - 1) && reach < kReach;
+             ++reach)
+            show[--first] = true;
+        while (first < script.size() && show[first] && kept_blank(first)) show[first++] = false;
+    }
+    for (std::size_t k = script.size(); k-- > 0;) {
+        if (!show[k] || (k + 1 < script.size() && show[k + 1])) continue;
+        std::size_t last = k;
+        for (std::size_t reach = 0; last + 1 < script.size() && !show[last + 1] && !blank(last) &&
+                                    !blank(last + 1) && reach < kReach;
+             ++reach)
+            show[++last] = true;
+        while (show[last] && kept_blank(last)) {
+            show[last] = false;
+            if (last-- == 0) break;
+        }
+    }
+}
+
 // The changed words in context, git's --word-diff style: each run of
 // visible edits (the changes and `context` unchanged tokens around them) is
 // a hunk headed by its line.
@@ -136,6 +173,7 @@ void write_words_in_context(std::string& out, const Document& before, const Docu
         const std::size_t to = std::min(script.size(), k + context + 1);
         for (std::size_t e = from; e < to; ++e) show[e] = true;
     }
+    align_to_white_space(diff, show);
     const SourceMap old_map(before.source), new_map(after.source);
     for (std::size_t k = 0; k < script.size();) {
         if (!show[k]) {
