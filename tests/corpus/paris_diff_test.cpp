@@ -24,6 +24,11 @@ struct Pair {
     const char* after;
 };
 
+// Names the pair in test listings (ctest shows the parameter).
+void PrintTo(const Pair& pair, std::ostream* os) {
+    *os << pair.before << " -> " << pair.after;
+}
+
 const Pair kNeighbours[] = {
     {"agreement-23-oct-2015.md", "agreement-4-dec-2015.md"},
     {"agreement-4-dec-2015.md", "agreement-9-dec-2015.md"},
