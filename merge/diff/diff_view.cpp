@@ -11,9 +11,18 @@ namespace accord {
 
 namespace {
 
+// The wording on one line: each run of white space (a line or paragraph
+// break and the indent after it) is one space; cut at `limit` bytes.
 std::string quoted(std::string_view text, std::size_t limit = 70) {
     std::string flat;
-    for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    for (char c : text) {
+        const bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (!blank) {
+            flat += c;
+        } else if (flat.empty() || flat.back() != ' ') {
+            flat += ' ';
+        }
+    }
     if (flat.size() > limit) {
         std::size_t cut = limit;
         while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80)
