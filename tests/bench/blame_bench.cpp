@@ -1,17 +1,35 @@
-// Blame speed: one recommendation of about 1,300 words over a
-// history of 2,000 proposals, written to a real git repository once per run;
-// accord's word-level blame against line-level `git blame` on the same file
-// in the same run, each as a user runs it (a fresh process, no cache from an
-// earlier run). Also: diffing the 4 and 9 December 2015 Paris texts.
+// Blame speed against line-level `git blame --line-porcelain` of the same
+// file over the same history, side by side in one run: each iteration runs
+// git blame, then accord blame (`--format json`), each as a user runs it (a
+// fresh process, no cache from an earlier run), and reports accord's time
+// with the ratio to git's, page faults and peak memory of both. Histories,
+// written to real git repositories once per run:
+//   benchmark  one recommendation of about 1,300 words, 2,000 proposals
+//   bracketed  one of about 1,800 words and 470 brackets after 2,000
+//              proposals, many options, the Chair lifting few
+//   texts      four recommendations over 2,000 proposals with wording moved
+//              between them and tabled again; accord blame --across-texts
+// The *Busy variants keep a second thread spinning meanwhile (the second
+// core taken). Also: the engine alone in process, and diffing the 4 and 9
+// December 2015 Paris texts.
 //   build-bench/tests/bench/accord_blame_bench
-// With ACCORD_BLAME_BENCH_KEEP set, the history repository is left in
-// $TMPDIR/accord-blame-bench at exit (to profile `accord blame` in it).
+// With ACCORD_BLAME_BENCH_KEEP set, the history repositories are left in
+// $TMPDIR/accord-blame-bench-* at exit (to profile `accord blame` in them).
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
+#include <thread>
 
 #include "blame_bench_data.hpp"
 #include "core/notation/parse.hpp"
@@ -19,65 +37,180 @@
 #include "merge/blame/blame_history.hpp"
 #include "merge/diff/structural_diff.hpp"
 
+extern char** environ;
+
 namespace {
 
 struct Fixture {
     std::string dir;
     accord::bench::BenchRepository repo;
-    std::size_t words = 0;
+    std::size_t words = 0, brackets = 0;
+    bool across_texts = false;
 
-    Fixture() {
-        dir = (std::filesystem::temp_directory_path() / "accord-blame-bench").string();
+    explicit Fixture(const std::string& name) {
+        dir = (std::filesystem::temp_directory_path() / ("accord-blame-bench-" + name)).string();
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
-        const accord::test::GeneratedHistory history =
-            accord::test::generate_history(accord::bench::blame_bench_options(1));
-        repo = accord::bench::write_history_repository(history, dir);
-        std::istringstream in(history.versions.back().text);
+        std::string last;
+        if (name == "texts") {
+            const accord::test::GeneratedHistory history =
+                accord::test::generate_history(accord::bench::texts_bench_options(1));
+            repo = accord::bench::write_texts_repository(history, dir);
+            last = history.texts.front().versions.back().text;
+            across_texts = true;
+        } else {
+            const accord::test::GeneratedHistory history = accord::test::generate_history(
+                name == "bracketed" ? accord::bench::bracketed_bench_options(1)
+                                    : accord::bench::blame_bench_options(1));
+            repo = accord::bench::write_history_repository(history, dir);
+            last = history.versions.back().text;
+        }
+        std::istringstream in(last);
         for (std::string w; in >> w;) ++words;
+        brackets = accord::parse(last).brackets.size();
     }
     ~Fixture() {
         if (!std::getenv("ACCORD_BLAME_BENCH_KEEP")) std::filesystem::remove_all(dir);
     }
 };
 
-Fixture& fixture() {
-    static Fixture f;
-    return f;
+Fixture& fixture(const std::string& name) {
+    static std::map<std::string, std::unique_ptr<Fixture>> all;
+    auto& f = all[name];
+    if (!f) f = std::make_unique<Fixture>(name);
+    return *f;
 }
 
-void run_or_fail(benchmark::State& state, const std::string& command) {
-    if (std::system(command.c_str()) != 0) state.SkipWithError(("failed: " + command).c_str());
+// What one run of a program cost, as wait4 reports it.
+struct Run {
+    double wall_ms = 0, cpu_ms = 0;
+    long minor_faults = 0, max_rss_kb = 0;
+    bool ok = false;
+};
+
+// Runs argv in `cwd` with its output thrown away; no shell, so the figures
+// are the program's own.
+Run run_measured(const std::vector<std::string>& argv, const std::string& cwd) {
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    Run out;
+    const auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
+        posix_spawn_file_actions_destroy(&actions);
+        return out;
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    out.wall_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+    out.cpu_ms = ms(usage.ru_utime) + ms(usage.ru_stime);
+    out.minor_faults = usage.ru_minflt;
+    out.max_rss_kb = usage.ru_maxrss;
+    out.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return out;
 }
 
-void BM_GitBlameProcess(benchmark::State& state) {
-    Fixture& f = fixture();
-    const std::string command =
-        "cd '" + f.repo.workdir + "' && git blame --line-porcelain " + f.repo.path + " >/dev/null";
-    for (auto _ : state) run_or_fail(state, command);
+// A thread spinning for as long as it lives: the second core taken.
+class Spinner {
+  public:
+    Spinner()
+        : thread_([this] {
+              volatile std::uint64_t sink = 0;
+              while (!stop_.load(std::memory_order_relaxed)) sink = sink + 1;
+          }) {}
+    ~Spinner() {
+        stop_ = true;
+        thread_.join();
+    }
+
+  private:
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+};
+
+void blame_against_git(benchmark::State& state, const std::string& name, bool busy) {
+    Fixture& f = fixture(name);
+    std::unique_ptr<Spinner> spinner;
+    if (busy) spinner = std::make_unique<Spinner>();
+    const std::vector<std::string> git = {"git", "blame", "--line-porcelain", f.repo.path};
+    std::vector<std::string> accord = {ACCORD_BINARY, "blame", "--format", "json", f.repo.path};
+    if (f.across_texts) accord.push_back("--across-texts");
+    Run git_total, accord_total;
+    double ratio_sum = 0;
+    for (auto _ : state) {
+        const Run g = run_measured(git, f.repo.workdir);
+        const Run a = run_measured(accord, f.repo.workdir);
+        if (!g.ok || !a.ok) {
+            state.SkipWithError("git blame or accord blame failed");
+            break;
+        }
+        state.SetIterationTime(a.wall_ms / 1000.0);
+        ratio_sum += a.wall_ms / g.wall_ms;
+        git_total.wall_ms += g.wall_ms, accord_total.wall_ms += a.wall_ms;
+        git_total.cpu_ms += g.cpu_ms, accord_total.cpu_ms += a.cpu_ms;
+        git_total.minor_faults += g.minor_faults, accord_total.minor_faults += a.minor_faults;
+        git_total.max_rss_kb = std::max(git_total.max_rss_kb, g.max_rss_kb);
+        accord_total.max_rss_kb = std::max(accord_total.max_rss_kb, a.max_rss_kb);
+    }
+    const double n = static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    state.counters["ratio"] = ratio_sum / n;  // accord's wall time over git's, per iteration
+    state.counters["git_ms"] = git_total.wall_ms / n;
+    state.counters["accord_cpu_ms"] = accord_total.cpu_ms / n;
+    state.counters["git_cpu_ms"] = git_total.cpu_ms / n;
+    state.counters["accord_faults"] = static_cast<double>(accord_total.minor_faults) / n;
+    state.counters["git_faults"] = static_cast<double>(git_total.minor_faults) / n;
+    state.counters["accord_MB"] = static_cast<double>(accord_total.max_rss_kb) / 1024.0;
+    state.counters["git_MB"] = static_cast<double>(git_total.max_rss_kb) / 1024.0;
     state.counters["words"] = static_cast<double>(f.words);
-    state.counters["proposals"] = static_cast<double>(f.repo.commits.size());
+    state.counters["brackets"] = static_cast<double>(f.brackets);
 }
-BENCHMARK(BM_GitBlameProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_AccordBlameProcess(benchmark::State& state) {
-    Fixture& f = fixture();
-    const std::string command = "cd '" + f.repo.workdir +
-                                "' && '" ACCORD_BINARY "' blame --format json " + f.repo.path +
-                                " >/dev/null";
-    for (auto _ : state) run_or_fail(state, command);
+void BM_BlameVsGit(benchmark::State& state, const char* name) {
+    blame_against_git(state, name, false);
 }
-BENCHMARK(BM_AccordBlameProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_BlameVsGitBusy(benchmark::State& state, const char* name) {
+    blame_against_git(state, name, true);
+}
+BENCHMARK_CAPTURE(BM_BlameVsGit, benchmark, "benchmark")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, bracketed, "bracketed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, texts, "texts")->Unit(benchmark::kMillisecond)->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGitBusy, benchmark, "benchmark")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGitBusy, bracketed, "bracketed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGitBusy, texts, "texts")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
 
 // The engine alone, in process: reading the history and attributing.
-void BM_AccordBlameInProcess(benchmark::State& state) {
-    Fixture& f = fixture();
+void BM_AccordBlameInProcess(benchmark::State& state, const char* name) {
+    Fixture& f = fixture(name);
     for (auto _ : state) {
         const accord::Workspace ws = accord::Workspace::open(f.repo.workdir);
         benchmark::DoNotOptimize(accord::blame_file(ws, f.repo.path, ws.repo().resolve("HEAD")));
     }
 }
-BENCHMARK(BM_AccordBlameInProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_AccordBlameInProcess, benchmark, "benchmark")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_AccordBlameInProcess, bracketed, "bracketed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 std::string paris(const std::string& name) {
     std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/../shared/corpus/paris-2015/" + name,
