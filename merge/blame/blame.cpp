@@ -8,6 +8,7 @@
 #include "core/notation/tokens.hpp"
 #include "merge/blame/attributed.hpp"
 #include "merge/blame/blame_diff.hpp"
+#include "merge/blame/coincidences.hpp"
 #include "merge/blame/graveyard.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/diff/token_view.hpp"
@@ -17,10 +18,12 @@
 //     in a merge, a token kept from any parent takes that parent's origin.
 //  2. A bracket that stands on both sides keeps its marks' origin even when
 //     the diff aligned its '[' with a neighbour's (see pair_brackets).
-//  3. What the diff removed is buried in the graveyard; added wording that
+//  3. Words the diff kept by coincidence inside a rewording are the
+//     rewording's (coincidences.hpp).
+//  4. What the diff removed is buried in the graveyard; added wording that
 //     the evidence shows to be deleted wording coming back takes its first
 //     proposer back (graveyard.hpp).
-//  4. What is left is this proposal's own.
+//  5. What is left is this proposal's own.
 // Texts blamed together are walked in the order of their proposals; the
 // versions one proposal made are diffed (and their removals buried) before
 // any of them is restored, so that wording it moved between texts is found.
@@ -83,8 +86,8 @@ bool marks_moved(const Attributed& parent, const Attributed& current, const Toke
 // One text's place in the walk.
 struct TextState {
     std::span<const BlameVersion> versions;
-    std::vector<std::uint32_t> proposal;         // per version
-    std::vector<std::uint32_t> last_use;         // per version: the last version it is a parent of
+    std::vector<std::uint32_t> proposal;  // per version
+    std::vector<std::uint32_t> last_use;  // per version: the last version it is a parent of
     std::vector<std::unique_ptr<Attributed>> done;  // per version, while needed
 };
 
@@ -93,6 +96,7 @@ struct TextState {
 struct Pending {
     std::uint32_t text = 0, version = 0;
     Flags claimed;
+    Flags rewritten;  // per token: in a paragraph the proposal rewrote (empty: none)
     std::uint32_t first = 0, last = 0;  // every added token lies in [first, last)
 };
 
@@ -101,8 +105,7 @@ class Walk {
     Walk(std::vector<TextState> texts, const BlameOptions& options, const ReadVersionText& read)
         : texts_(std::move(texts)), graveyard_(options.across_texts, options.restored_run_words) {
         for (std::uint32_t t = 0; t < texts_.size(); ++t) {
-            for (std::uint32_t v = 0; v < texts_[t].versions.size(); ++v)
-                items_.push_back({t, v});
+            for (std::uint32_t v = 0; v < texts_[t].versions.size(); ++v) items_.push_back({t, v});
         }
         std::stable_sort(items_.begin(), items_.end(), [&](const Item& a, const Item& b) {
             return texts_[a.text].proposal[a.version] < texts_[b.text].proposal[b.version];
@@ -128,7 +131,7 @@ class Walk {
             for (std::size_t i = k; i < end; ++i) pending.push_back(attribute(items_[i]));
             for (Pending& p : pending) {
                 Attributed& current = *texts_[p.text].done[p.version];
-                graveyard_.restore(current, p.text, p.claimed, p.first, p.last);
+                graveyard_.restore(current, p.text, p.claimed, p.rewritten, p.first, p.last);
             }
             for (std::size_t i = k; i < end; ++i) release_parents(items_[i]);
             k = end;
@@ -147,7 +150,7 @@ class Walk {
         return texts_[item.text].proposal[item.version];
     }
 
-    // Steps 1, 2 and 4 for one version, and burying what it removed from
+    // Steps 1, 2, 3 and 5 for one version, and burying what it removed from
     // its first parent.
     Pending attribute(const Item& item) {
         TextState& text = texts_[item.text];
@@ -155,12 +158,14 @@ class Walk {
         current->proposal = text.proposal[item.version];
         const auto size = static_cast<std::uint32_t>(current->tokens().size());
         const std::vector<std::size_t>& parents = text.versions[item.version].parents;
-        Pending out{item.text, item.version, {}, 0, size};
+        Pending out{item.text, item.version, {}, {}, 0, size};
         std::vector<std::uint32_t> unclaimed_marks;  // frame marks the bracket pairing reopened
         if (parents.size() == 1) {
             const Attributed& parent = *text.done[parents.front()];
-            const TokenMapping diff = map_tokens(parent.interned, current->interned);
+            TokenMapping diff = map_tokens(parent.interned, current->interned);
             const Frame frame = frame_of(diff);
+            out.rewritten = fold_coincidences(parent.tokens(), current->tokens(), diff,
+                                              frame.prefix, frame.old_end, frame.new_end);
             current->origins.resize(size);
             std::copy_n(parent.origins.begin(), frame.prefix, current->origins.begin());
             std::copy(parent.origins.begin() + frame.old_end, parent.origins.end(),
@@ -178,7 +183,8 @@ class Walk {
                 const TokenMapping diff = map_tokens(parent.interned, current->interned);
                 const Frame whole{0, static_cast<std::uint32_t>(parent.tokens().size()), size};
                 carry(parent, *current, diff, whole, out.claimed, unclaimed_marks);
-                if (p == parents.front()) bury_removed(parent, item.text, diff, whole, current->proposal);
+                if (p == parents.front())
+                    bury_removed(parent, item.text, diff, whole, current->proposal);
             }
         }
         const Origin mine = own(current->proposal);
@@ -279,9 +285,8 @@ class Walk {
             const SpanKind kind = span_kind(token.kind);
             const Origin& origin = a.origins[t];
             const std::optional<std::size_t> restored =
-                origin.restored_by == kNoProposal
-                    ? std::nullopt
-                    : std::optional<std::size_t>(origin.restored_by);
+                origin.restored_by == kNoProposal ? std::nullopt
+                                                  : std::optional<std::size_t>(origin.restored_by);
             if (!result.spans.empty()) {
                 BlameSpan& last = result.spans.back();
                 // Words of one origin, with only spaces or line breaks between, make one span.

@@ -6,20 +6,21 @@ namespace accord::blame_detail {
 
 namespace {
 
-constexpr std::size_t kGram = 3;            // wording tokens in a long run's anchor
+constexpr std::size_t kGram = 3;             // wording tokens in a long run's anchor
 constexpr std::size_t kMostCandidates = 48;  // deleted places looked at per anchor
+// Carried tokens a restored stretch may start with before its first added one.
+constexpr std::size_t kLead = 8;
 
 // Tokens that end a run of wording: restored wording may come back struck
 // or bracketed, but not across a paragraph, a label or a status tag.
 bool breaks_run(TokenKind k) {
-    return k == TokenKind::paragraph_break || k == TokenKind::label ||
-           k == TokenKind::status_tag || k == TokenKind::front_matter;
+    return k == TokenKind::paragraph_break || k == TokenKind::label || k == TokenKind::status_tag ||
+           k == TokenKind::front_matter;
 }
 
 bool is_mark(TokenKind k) {
     return k == TokenKind::bracket_open || k == TokenKind::bracket_close ||
-           k == TokenKind::separator || k == TokenKind::strike_open ||
-           k == TokenKind::strike_close;
+           k == TokenKind::separator || k == TokenKind::strike_open || k == TokenKind::strike_close;
 }
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -73,8 +74,9 @@ bool marks_on_side(const Attributed& a, std::uint32_t token, int step) {
 void Graveyard::bury(const Attributed& from, std::uint32_t text,
                      const std::vector<std::uint32_t>& removed, std::uint32_t by) {
     const auto& tokens = from.tokens();
-    Flags is_removed(tokens.size(), 0);
-    for (std::uint32_t t : removed) is_removed[t] = 1;
+    if (is_removed_.size() < tokens.size()) is_removed_.resize(tokens.size(), 0);
+    for (std::uint32_t t : removed) is_removed_[t] = 1;
+    const Flags& is_removed = is_removed_;
     // The nearest wording token on one side of `token` within its paragraph.
     const auto neighbour = [&](std::uint32_t token, int step) {
         Neighbour out;
@@ -125,8 +127,8 @@ void Graveyard::bury(const Attributed& from, std::uint32_t text,
         for (std::size_t k = 0; segments.size() > 1 && k < segments.size(); ++k) {
             const Segment& segment = segments[k];
             const std::uint32_t segment_end = k + 1 < segments.size() ? segments[k + 1].first : end;
-            add_run(segment.first, segment_end - segment.first, segment.words,
-                    segment.first_token, segment.last_token);
+            add_run(segment.first, segment_end - segment.first, segment.words, segment.first_token,
+                    segment.last_token);
         }
         segments.clear();
     };
@@ -152,11 +154,12 @@ void Graveyard::bury(const Attributed& from, std::uint32_t text,
         segments.back().last_token = t;
         segments.back().words += is_word_or_number(kind);
         // The run's own record comes first when it is flushed.
-        words_.push_back({from.interned.ids[t], from.origins[t],
-                          static_cast<std::uint32_t>(runs_.size())});
+        words_.push_back(
+            {from.interned.ids[t], from.origins[t], static_cast<std::uint32_t>(runs_.size())});
         previous = t;
     }
     flush();
+    for (std::uint32_t t : removed) is_removed_[t] = 0;
 }
 
 std::uint64_t Graveyard::hash_words(std::size_t first, std::size_t length) const {
@@ -168,25 +171,30 @@ std::uint64_t Graveyard::hash_words(std::size_t first, std::size_t length) const
 // --- restoring --------------------------------------------------------------------------
 
 void Graveyard::restore(Attributed& to, std::uint32_t text, const Flags& claimed,
-                        std::uint32_t first, std::uint32_t last) {
+                        const Flags& rewritten, std::uint32_t first, std::uint32_t last) {
     if (words_.empty()) return;
-    Flags assigned(to.tokens().size(), 0);
-    std::vector<std::uint32_t> run;  // the wording tokens of the run at hand
+    if (assigned_.size() < to.tokens().size()) assigned_.resize(to.tokens().size(), 0);
+    Flags& assigned = assigned_;
+    std::vector<std::uint32_t> run;                   // the wording tokens of the run at hand
+    std::uint32_t looked_from = last, looked_to = 0;  // the tokens of the runs looked at
     for (std::uint32_t t = first; t < last; ++t) {
         if (claimed[t] || !is_wording(to.tokens()[t].kind)) continue;
         run.clear();
         for (std::uint32_t w = run_start(to, t); w != kNone; w = next_in_run(to, w))
             run.push_back(w);
-        restore_run(to, text, run, claimed, assigned);
+        looked_from = std::min(looked_from, run.front());
+        looked_to = std::max(looked_to, run.back() + 1);
+        // A run lies in one paragraph.
+        if (!rewritten.empty() && rewritten[t]) {
+            restore_long(to, text, run, claimed, assigned, 2 * run_words_);
+        } else {
+            restore_long(to, text, run, claimed, assigned, run_words_);
+            restore_whole(to, text, run, claimed, assigned);
+        }
         t = run.back();
     }
-}
-
-void Graveyard::restore_run(Attributed& to, std::uint32_t text,
-                            const std::vector<std::uint32_t>& run, const Flags& claimed,
-                            Flags& assigned) {
-    restore_long(to, text, run, claimed, assigned);
-    restore_whole(to, text, run, claimed, assigned);
+    if (looked_from < looked_to)
+        std::fill(assigned.begin() + looked_from, assigned.begin() + looked_to, 0);
 }
 
 bool Graveyard::may_come_back(const Run& run, std::uint32_t text, std::uint32_t proposal) const {
@@ -201,7 +209,7 @@ void Graveyard::assign(Attributed& to, std::uint32_t token, const Word& word) co
         run.deleted_by == to.proposal ? word.origin.restored_by : to.proposal;
 }
 
-// Stretches of at least run_words_ words equal to a stretch of one
+// Stretches of at least `fewest_words` words equal to a stretch of one
 // deleted run, found by their kGram-token anchors across carried and added
 // tokens alike: the token diff may have matched a common word of restored
 // wording ("should", "more") to another copy, which must not split the
@@ -209,38 +217,51 @@ void Graveyard::assign(Attributed& to, std::uint32_t token, const Word& word) co
 // of it was added; otherwise only its added tokens do.
 void Graveyard::restore_long(Attributed& to, std::uint32_t text,
                              const std::vector<std::uint32_t>& run, const Flags& claimed,
-                             Flags& assigned) {
+                             Flags& assigned, std::size_t fewest_words) {
     const std::size_t end = run.size();
     const auto id_of = [&](std::size_t k) { return to.interned.ids[run[k]]; };
+    const auto free = [&](std::size_t k) { return !claimed[run[k]] && !assigned[run[k]]; };
+    std::size_t next_free = 0;  // the first added token at or after k
     for (std::size_t k = 0; k + kGram <= end;) {
+        // A stretch holds an added token: those starting far before the next
+        // one are not looked for (a paragraph is one run, mostly carried).
+        next_free = std::max(next_free, k);
+        while (next_free < end && !free(next_free)) ++next_free;
+        if (next_free == end) break;
+        if (next_free > k + kLead) k = next_free - kLead;
         std::uint64_t h = kGram;
         for (std::size_t g = 0; g < kGram; ++g) h = mix(h, id_of(k + g));
         std::size_t best_at = 0, best_length = 0, best_words = 0, best_added = 0;
         bool best_move = false;
         std::size_t looked = 0;
-        for (std::uint32_t w = grams_.first(h); w != PositionChains::kEnd && looked < kMostCandidates;
-             w = grams_.next(w), ++looked) {
+        for (std::uint32_t w = grams_.first(h);
+             w != PositionChains::kEnd && looked < kMostCandidates; w = grams_.next(w), ++looked) {
             const Run& buried = runs_[words_[w].run];
             if (!may_come_back(buried, text, to.proposal)) continue;
             const std::size_t run_end = buried.first + buried.length;
-            std::size_t length = 0, words = 0, added = 0;
+            std::size_t length = 0, words = 0, added = 0, added_words = 0;
             while (k + length < end && w + length < run_end &&
                    words_[w + length].id == id_of(k + length)) {
                 const std::uint32_t t = run[k + length];
-                words += is_word_or_number(to.tokens()[t].kind);
+                const bool word = is_word_or_number(to.tokens()[t].kind);
+                words += word;
                 added += !claimed[t] && !assigned[t];
+                added_words += word && !claimed[t] && !assigned[t];
                 ++length;
             }
+            // Mostly carried, the stretch is a copy of the deleted wording
+            // that stood still: its few added tokens are no evidence.
+            if (added * 2 < length && added_words < fewest_words) continue;
             // A move (this proposal's own deletion) first, then the longest,
             // then the first proposer's.
             const bool move = buried.deleted_by == to.proposal;
-            if (words >= run_words_ && (move ? !best_move || words > best_words
-                                             : !best_move && words > best_words)) {
+            if (words >= fewest_words && added > 0 &&
+                (move ? !best_move || words > best_words : !best_move && words > best_words)) {
                 best_at = w, best_length = length, best_words = words, best_added = added;
                 best_move = move;
             }
         }
-        if (best_words < run_words_ || best_added == 0) {
+        if (best_words < fewest_words || best_added == 0) {
             ++k;
             continue;
         }
@@ -284,11 +305,13 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
             std::uint32_t found = PositionChains::kEnd;
             std::size_t looked = 0;
             for (std::uint32_t r = whole_.first(h);
-                 r != PositionChains::kEnd && looked < kMostCandidates; r = whole_.next(r), ++looked) {
+                 r != PositionChains::kEnd && looked < kMostCandidates;
+                 r = whole_.next(r), ++looked) {
                 const Run& buried = runs_[r];
                 if (buried.length != j - i || !may_come_back(buried, text, to.proposal)) continue;
                 const bool move = buried.deleted_by == to.proposal;
-                if (found != PositionChains::kEnd && (!move || runs_[found].deleted_by == to.proposal))
+                if (found != PositionChains::kEnd &&
+                    (!move || runs_[found].deleted_by == to.proposal))
                     continue;
                 bool same = true;
                 for (std::size_t k = 0; k < j - i && same; ++k)

@@ -32,15 +32,17 @@ class Graveyard {
     // Gives back their origins to the added wording of `to` (a version of
     // text `text`; `claimed[t]` is set for every token carried from a
     // parent) that the evidence shows to be deleted wording: a long enough
-    // run, or a whole deleted run in its place or between marks. Every
+    // run, or a whole deleted run in its place or between marks. In a
+    // paragraph the proposal rewrote (`rewritten[t]`, when not empty), only a
+    // run twice as long: a rewrite reuses the drafters' stock phrases. Every
     // added token lies in tokens [first, last).
-    void restore(Attributed& to, std::uint32_t text, const Flags& claimed, std::uint32_t first,
-                 std::uint32_t last);
+    void restore(Attributed& to, std::uint32_t text, const Flags& claimed, const Flags& rewritten,
+                 std::uint32_t first, std::uint32_t last);
 
   private:
     // The word (or number) next to a run, within its paragraph, punctuation
-    // passed over: the same occurrence has the same id and origin. `edge`: there is none (the paragraph starts
-    // or ends there).
+    // passed over: the same occurrence has the same id and origin. `edge`: there is none (the
+    // paragraph starts or ends there).
     struct Neighbour {
         bool edge = true;
         std::uint32_t id = 0;
@@ -65,10 +67,8 @@ class Graveyard {
         std::size_t begin, end;
     };
 
-    void restore_run(Attributed& to, std::uint32_t text, const std::vector<std::uint32_t>& run,
-                     const Flags& claimed, Flags& assigned);
     void restore_long(Attributed& to, std::uint32_t text, const std::vector<std::uint32_t>& run,
-                      const Flags& claimed, Flags& assigned);
+                      const Flags& claimed, Flags& assigned, std::size_t fewest_words);
     void restore_whole(Attributed& to, std::uint32_t text, const std::vector<std::uint32_t>& run,
                        const Flags& claimed, Flags& assigned);
 
@@ -85,6 +85,9 @@ class Graveyard {
     std::vector<Run> runs_;
     PositionChains grams_;  // kGram consecutive ids of one run -> their first word
     PositionChains whole_;  // a whole run's ids -> the run
+    // Per token of the version at hand, all zero between calls (kept, not
+    // made again for every version).
+    Flags is_removed_, assigned_;
 };
 
 }  // namespace accord::blame_detail
