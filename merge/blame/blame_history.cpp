@@ -146,14 +146,15 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     std::vector<Donor> donors;
     std::vector<CommitInfo> order;  // every commit, oldest first: the proposals' order
     {
+        // Texts the revision no longer holds are not looked at.
         std::set<std::string> candidates;
+        for (const std::string& other : ws.texts(commit))
+            if (other != path) candidates.insert(other);
         std::map<std::string, std::set<std::string>> shared;
-        if (options.across_texts) {
-            for (const std::string& other : ws.texts(commit))
-                if (other != path) candidates.insert(other);
-        } else {
+        if (!options.across_texts && !candidates.empty()) {
             shared = texts_changed_with(ws, path, commits);
-            for (const auto& [other, unused] : shared) candidates.insert(other);
+            std::erase_if(candidates,
+                          [&](const std::string& other) { return !shared.count(other); });
         }
         if (!candidates.empty()) {
             order = ws.repo().history(commit);
@@ -161,7 +162,8 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         }
         std::map<std::string, std::size_t> index;
         for (std::size_t k = 0; k < order.size(); ++k) index[order[k].id] = k;
-        for (std::size_t v = 0; v < versions.size(); ++v) versions[v].proposal = index[commits[v].id];
+        for (std::size_t v = 0; v < versions.size(); ++v)
+            versions[v].proposal = index[commits[v].id];
         for (const std::string& other : candidates) {
             Donor donor;
             donor.history = walk_history(ws, other, commit, &donor.blob_ids, &donor.commits);
@@ -170,9 +172,8 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
             std::size_t keep = 0;
             for (std::size_t v = 0; v < donor.commits.size(); ++v) {
                 const std::string& id = donor.commits[v].id;
-                const bool useful = options.across_texts
-                                        ? index[id] <= versions.back().proposal
-                                        : shared[other].count(id) > 0;
+                const bool useful = options.across_texts ? index[id] <= versions.back().proposal
+                                                         : shared[other].count(id) > 0;
                 if (useful) keep = v + 1;
             }
             if (keep == 0) continue;
@@ -318,8 +319,7 @@ PlainText plain_words(const Document& doc) {
 // "**Alt1:**" -> true: a paragraph written as an alternative to the main
 // paragraph before it (not one of a numbered list of options).
 bool is_alt_label(std::string_view label) {
-    while (!label.empty() && (label.front() == '*' || label.front() == ' '))
-        label.remove_prefix(1);
+    while (!label.empty() && (label.front() == '*' || label.front() == ' ')) label.remove_prefix(1);
     return label.substr(0, 3) == "Alt";
 }
 
@@ -418,7 +418,8 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
         for (std::size_t v = 0; v < history.versions.size(); ++v) {
             const Standing now = standing_in(parse(history.versions[v].text, options), phrase);
             if (now == previous) continue;
-            sightings.push_back({index[history.proposals[v].commit], p, now, &history.proposals[v]});
+            sightings.push_back(
+                {index[history.proposals[v].commit], p, now, &history.proposals[v]});
             previous = now;
         }
     }
@@ -472,8 +473,7 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
             if (now != Standing::absent) was_deleted = false;
             report.events.push_back(
                 {state, proposal, paths[now == Standing::absent ? left_from : now_at]});
-        } else if (now != Standing::absent && now_at != where &&
-                   in_text[where] != standing) {
+        } else if (now != Standing::absent && now_at != where && in_text[where] != standing) {
             report.events.push_back({WordingState::moved, proposal, paths[now_at]});
         }
         standing = now;

@@ -23,7 +23,8 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
         }
         CompiledText compiled{std::move(text), std::nullopt};
         if (options.attribute)
-            compiled.blame = blame_file(workspace, compiled.text.path, out.revision);
+            compiled.blame =
+                blame_file(workspace, compiled.text.path, out.revision, {options.across_texts});
         out.texts.push_back(std::move(compiled));
     }
     std::vector<const Recommendation*> texts;

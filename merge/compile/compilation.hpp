@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "merge/compile/compilation_layout.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "merge/compile/compilation_layout.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
@@ -32,8 +32,9 @@ struct Compilation {
 };
 
 struct CompilationOptions {
-    std::string at = "HEAD";  // a revision, a date (YYYY-MM-DD) or a meeting
-    bool attribute = false;   // blame every text (the HTML view needs it)
+    std::string at = "HEAD";    // a revision, a date (YYYY-MM-DD) or a meeting
+    bool attribute = false;     // blame every text (the HTML view needs it)
+    bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
 // An unborn branch gives an empty compilation (no revision, no texts), not an

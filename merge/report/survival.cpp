@@ -4,14 +4,14 @@
 #include <optional>
 #include <set>
 
+#include "core/notation/tokens.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
-#include "core/notation/tokens.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "merge/blame/blame_history.hpp"
-#include "merge/report/proposal_index.hpp"
 #include "merge/diff/token_diff.hpp"
+#include "merge/report/proposal_index.hpp"
 
 namespace accord {
 
@@ -217,7 +217,8 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             WordsByCommit words;
             const std::optional<std::string> text = workspace.read(report.revision, path);
             if (text && !looks_binary(*text))
-                words = current_words(blame_file(workspace, path, report.revision));
+                words = current_words(
+                    blame_file(workspace, path, report.revision, {options.across_texts}));
             found = current.emplace(path, std::move(words)).first;
         }
         return found->second;
