@@ -15,6 +15,8 @@
 //   build-bench/tests/bench/accord_blame_bench
 // With ACCORD_BLAME_BENCH_KEEP set, the history repositories are left in
 // $TMPDIR/accord-blame-bench-* at exit (to profile `accord blame` in them).
+// ACCORD_BENCH_BINARY names another accord binary to measure (an earlier
+// build, for a before/after figure).
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
 #include <spawn.h>
@@ -142,7 +144,9 @@ void blame_against_git(benchmark::State& state, const std::string& name, bool bu
     std::unique_ptr<Spinner> spinner;
     if (busy) spinner = std::make_unique<Spinner>();
     const std::vector<std::string> git = {"git", "blame", "--line-porcelain", f.repo.path};
-    std::vector<std::string> accord = {ACCORD_BINARY, "blame", "--format", "json", f.repo.path};
+    const char* binary = std::getenv("ACCORD_BENCH_BINARY");
+    std::vector<std::string> accord = {binary != nullptr ? binary : ACCORD_BINARY, "blame",
+                                       "--format", "json", f.repo.path};
     if (f.across_texts) accord.push_back("--across-texts");
     Run git_total, accord_total;
     double ratio_sum = 0;
@@ -161,7 +165,8 @@ void blame_against_git(benchmark::State& state, const std::string& name, bool bu
         git_total.max_rss_kb = std::max(git_total.max_rss_kb, g.max_rss_kb);
         accord_total.max_rss_kb = std::max(accord_total.max_rss_kb, a.max_rss_kb);
     }
-    const double n = static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    const double n =
+        static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
     state.counters["ratio"] = ratio_sum / n;  // accord's wall time over git's, per iteration
     state.counters["git_ms"] = git_total.wall_ms / n;
     state.counters["accord_cpu_ms"] = accord_total.cpu_ms / n;

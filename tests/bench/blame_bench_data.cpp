@@ -4,9 +4,9 @@
 #include <stdexcept>
 
 #include "core/store/config.hpp"
+#include "core/store/repository.hpp"
 #include "core/util/date.hpp"
 #include "hooks/record/proposal.hpp"
-#include "core/store/repository.hpp"
 
 namespace accord::bench {
 
@@ -25,7 +25,7 @@ test::GeneratorOptions blame_bench_options(std::uint64_t seed) {
 
 test::GeneratorOptions bracketed_bench_options(std::uint64_t seed) {
     test::GeneratorOptions options = blame_bench_options(seed);
-    options.max_words = 1800;
+    options.max_words = 1850;
     const auto set = [&](test::Operation operation, double weight) {
         options.weights[static_cast<std::size_t>(operation)] = weight;
     };
@@ -40,7 +40,8 @@ test::GeneratorOptions bracketed_bench_options(std::uint64_t seed) {
 test::GeneratorOptions texts_bench_options(std::uint64_t seed) {
     test::GeneratorOptions options = blame_bench_options(seed);
     options.texts = 4;
-    options.max_words = 4000;  // in all
+    options.initial_paragraphs = 10;
+    options.max_words = 1100;  // each
     options.weights[static_cast<std::size_t>(test::Operation::move_wording)] = 1.0;
     options.weights[static_cast<std::size_t>(test::Operation::table_again)] = 0.6;
     return options;
