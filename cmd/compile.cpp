@@ -21,7 +21,7 @@ struct CompileOptions {
     bool across_texts = false;
 };
 
-int run_compile(const CompileOptions& options) {
+ExitCode run_compile(const CompileOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     CompilationOptions compile;
     compile.at = options.at;
@@ -33,8 +33,8 @@ int run_compile(const CompileOptions& options) {
                                  ? render_compilation_html(compilation)
                                  : render_compilation_markdown(compilation);
     if (options.output.empty()) {
-        std::cout << page;
-        return 0;
+        print_document(page, context);
+        return kExitOk;
     }
     const std::string error =
         write_output(options.output, page, OutputOptions{ws.repo().workdir()});
@@ -42,7 +42,7 @@ int run_compile(const CompileOptions& options) {
         throw failure("cannot write the compilation to '" + options.output + "': " + error +
                       " (does its directory exist? Choose a writable path with -o, or leave -o "
                       "out to print to standard output)");
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
@@ -79,8 +79,9 @@ void register_compile(CLI::App& app, Run& run) {
                         "Write to this file instead of standard output (- for standard output)");
     command->add_flag("--across-texts", options->across_texts,
                       "HTML: attribute words as accord blame --across-texts does");
-    command->callback(
-        [options, &run] { run = [options](const Context&) { return run_compile(*options); }; });
+    command->callback([options, &run] {
+        run = [options](const Context& c) { return run_compile(*options, c); };
+    });
 }
 
 }  // namespace accord::cmd
