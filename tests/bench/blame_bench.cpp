@@ -10,8 +10,11 @@
 //   texts      four recommendations over 2,000 proposals with wording moved
 //              between them and tabled again; accord blame --across-texts
 // The *Busy variants keep a second thread spinning meanwhile (the second
-// core taken). Also: the engine alone in process, and diffing the 4 and 9
-// December 2015 Paris texts.
+// core taken). Also: the engine alone in process, diffing the 4 and 9
+// December 2015 Paris texts, and blame's accuracy per behaviour of the
+// generated histories (the accuracy tests' figures, as counters: words,
+// restored_by, moved/tabled, repeated and marks right, in per cent), with
+// the shortest restored run at the length blame uses and one word less.
 //   build-bench/tests/bench/accord_blame_bench
 // With ACCORD_BLAME_BENCH_KEEP set, the history repositories are left in
 // $TMPDIR/accord-blame-bench-* at exit (to profile `accord blame` in them).
@@ -38,6 +41,7 @@
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
 #include "merge/diff/structural_diff.hpp"
+#include "support/blame_accuracy.hpp"
 
 extern char** environ;
 
@@ -234,5 +238,54 @@ void BM_DiffParis4To9December(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_DiffParis4To9December)->Unit(benchmark::kMillisecond);
+
+// Accuracy per behaviour: every history of the behaviour generated, blamed
+// and compared with its truth (support/blame_accuracy.hpp); the time is
+// generating and blaming them all.
+void BM_BlameAccuracy(benchmark::State& state, const accord::test::Behaviour* behaviour,
+                      bool across_texts, std::size_t run_words) {
+    accord::BlameOptions options =
+        across_texts ? accord::test::across_texts() : accord::BlameOptions{};
+    if (run_words != 0) options.restored_run_words = run_words;
+    accord::test::Tally tally;
+    for (auto _ : state) tally = accord::test::measure_behaviour(*behaviour, options).total;
+    const auto percent = [](const accord::test::Count& c) { return 100.0 * c.share(); };
+    state.counters["words_pc"] = percent(tally.words);
+    state.counters["words"] = static_cast<double>(tally.words.all);
+    state.counters["restored_by_pc"] = percent(tally.restored_by);
+    state.counters["restored"] = static_cast<double>(tally.restored_by.all);
+    state.counters["marks_pc"] = percent(tally.marks);
+    if (tally.travelled.all > 0) state.counters["moved_pc"] = percent(tally.travelled);
+    if (tally.repeated.all > 0) state.counters["repeated_pc"] = percent(tally.repeated);
+}
+BENCHMARK_CAPTURE(BM_BlameAccuracy, ordinary, &accord::test::kOrdinary, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, long_2000_proposals, &accord::test::kLong, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, moves_across_texts, &accord::test::kMoves, true, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, moves_same_proposal_only, &accord::test::kMoves, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, repeats, &accord::test::kRepeats, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, redrafts, &accord::test::kRedrafts, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, stock_phrases, &accord::test::kPhrases, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, long_2000_proposals_run_minus_1, &accord::test::kLong, false,
+                  accord::kRestoredRunWords - 1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, moves_across_texts_run_minus_1, &accord::test::kMoves, true,
+                  accord::kRestoredRunWords - 1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace

@@ -1,303 +1,42 @@
 // Blame accuracy on generated negotiation histories whose true proposer of
-// every word is known, per behaviour: ordinary histories, long histories
-// over a small vocabulary, wording moved and tabled again across texts,
-// repeated adjacent words, redrafts that change several places at once.
-// Every behaviour is measured over several seeds, with the generator's
-// parameters varied per history (operation weights jittered, vocabulary,
-// paragraphs, notation), so that the figures do not hold for one generator
-// only. Each test prints its figures per seed and in total.
+// every word is known, per behaviour (support/blame_accuracy.hpp). Each test
+// prints its figures per seed and in total; the blame benchmark reports the
+// same figures.
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <iostream>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "merge/blame/blame.hpp"
+#include "support/blame_accuracy.hpp"
 #include "support/negotiation_generator.hpp"
 
 namespace accord {
 namespace {
 
-using test::GeneratedHistory;
+using test::Behaviour;
 using test::GeneratorOptions;
-using test::Operation;
-using test::TruthItem;
-using test::TruthRole;
+using test::span_at;
+using test::Tally;
 
-// The span containing byte `offset`, or nullptr.
-const BlameSpan* span_at(const BlameResult& result, std::size_t offset) {
-    const auto it = std::upper_bound(
-        result.spans.begin(), result.spans.end(), offset,
-        [](std::size_t at, const BlameSpan& span) { return at < span.range.begin; });
-    if (it == result.spans.begin()) return nullptr;
-    const BlameSpan& span = *std::prev(it);
-    return offset < span.range.end ? &span : nullptr;
-}
-
-struct Count {
-    std::size_t all = 0, right = 0;
-    void add(bool ok) { ++all, right += ok; }
-    void add(const Count& other) { all += other.all, right += other.right; }
-    double share() const {
-        return all == 0 ? 1.0 : static_cast<double>(right) / static_cast<double>(all);
-    }
-    std::string percent() const {
-        char out[64];
-        std::snprintf(out, sizeof out, "%.2f%% (%zu/%zu)", 100.0 * share(), right, all);
-        return out;
-    }
-};
-
-struct Tally {
-    Count words, marks;
-    Count restored_by;                // restored words: is restored_by right (and the origin)?
-    Count travelled;                  // words moved or tabled again
-    Count repeated;                   // words next to a copy of themselves ("of of")
-    std::vector<std::string> misses;  // the first words blamed wrongly, described
-    static constexpr std::size_t kMissesKept = 12;
-
-    void add(const Tally& other) {
-        words.add(other.words), marks.add(other.marks), restored_by.add(other.restored_by);
-        travelled.add(other.travelled), repeated.add(other.repeated);
-        for (const std::string& miss : other.misses)
-            if (misses.size() < kMissesKept) misses.push_back(miss);
-    }
-    std::string line() const {
-        std::string out = "words " + words.percent() + ", marks " + marks.percent() +
-                          ", restored_by " + restored_by.percent();
-        if (travelled.all > 0) out += ", moved/tabled " + travelled.percent();
-        if (repeated.all > 0) out += ", repeated " + repeated.percent();
-        return out;
-    }
-    std::string missed() const {
-        std::string out = "first words blamed wrongly:";
-        for (const std::string& miss : misses) out += "\n  " + miss;
-        return out;
-    }
-};
-
-// "'word' at 1234 is proposal 12's (replace), blamed on 40 (strike): ...context..."
-std::string describe_miss(const std::string& text, const std::vector<Operation>& operations,
-                          const TruthItem& item, const BlameSpan* span) {
-    const auto proposal = [&](std::size_t p) {
-        return std::to_string(p) + " (" +
-               (p < operations.size() ? std::string(test::to_string(operations[p])) : "?") + ")";
-    };
-    std::string out = "'" + text.substr(item.range.begin, item.range.size()) + "' at " +
-                      std::to_string(item.range.begin) + " is proposal " + proposal(item.origin);
-    if (item.restored_by) out += ", restored by " + proposal(*item.restored_by);
-    if (span == nullptr) {
-        out += ", not blamed";
-    } else {
-        out += ", blamed on " + proposal(span->origin);
-        if (span->restored_by) out += " restored by " + proposal(*span->restored_by);
-    }
-    const std::size_t from = item.range.begin > 40 ? item.range.begin - 40 : 0;
-    std::string context = text.substr(from, item.range.end + 40 - from);
-    std::replace(context.begin(), context.end(), '\n', ' ');
-    return out + ": ..." + context + "...";
-}
-
-// Words next to a copy of themselves, with only white space and marks between.
-std::vector<bool> repeated_words(const std::string& text, const std::vector<TruthItem>& truth) {
-    std::vector<bool> out(truth.size(), false);
-    std::size_t previous = SIZE_MAX;
-    for (std::size_t k = 0; k < truth.size(); ++k) {
-        if (truth[k].role != TruthRole::word) {
-            if (truth[k].role != TruthRole::mark) previous = SIZE_MAX;
-            continue;
-        }
-        if (previous != SIZE_MAX) {
-            const TruthItem& a = truth[previous];
-            const std::string between =
-                text.substr(a.range.end, truth[k].range.begin - a.range.end);
-            const bool adjacent = between.find_first_not_of(" \n[]/~") == std::string::npos;
-            if (adjacent && text.compare(a.range.begin, a.range.size(), text, truth[k].range.begin,
-                                         truth[k].range.size()) == 0)
-                out[previous] = out[k] = true;
-        }
-        previous = k;
-    }
-    return out;
-}
-
-// Compares one blamed text with its truth: a word counts as right when the
-// span holding its first byte has its origin.
-Tally measure(const std::string& text, const std::vector<TruthItem>& truth,
-              const BlameResult& result, const std::vector<Operation>& operations) {
-    Tally tally;
-    const std::vector<bool> repeated = repeated_words(text, truth);
-    for (std::size_t k = 0; k < truth.size(); ++k) {
-        const TruthItem& item = truth[k];
-        const BlameSpan* span = span_at(result, item.range.begin);
-        const bool right = span != nullptr && span->origin == item.origin;
-        if (item.role == TruthRole::word) {
-            tally.words.add(right);
-            if (!right && tally.misses.size() < Tally::kMissesKept)
-                tally.misses.push_back(describe_miss(text, operations, item, span));
-            if (item.restored_by) {
-                const bool restored_right = right && span->restored_by == item.restored_by;
-                tally.restored_by.add(restored_right);
-                if (right && !restored_right && tally.misses.size() < Tally::kMissesKept)
-                    tally.misses.push_back(describe_miss(text, operations, item, span));
-            }
-            if (item.travelled) tally.travelled.add(right);
-            if (repeated[k]) tally.repeated.add(right);
-        } else if (item.role == TruthRole::mark) {
-            tally.marks.add(right && to_string(span->kind) == item.kind);
-        }
-    }
-    return tally;
-}
-
-// Blames the last version of every text of `history` (in one walk when
-// there are several) and measures each against its truth.
-Tally blame_and_measure(const GeneratedHistory& history, const BlameOptions& options) {
-    if (history.texts.empty()) {
-        std::vector<TextVersions> one{{history.versions}};
-        const BlameResult result = blame_texts(one, options).front();
-        return measure(history.versions.back().text, history.truth, result, history.operations);
-    }
-    std::vector<std::vector<BlameVersion>> versions;
-    std::vector<TextVersions> texts;
-    for (const test::GeneratedText& text : history.texts) {
-        versions.push_back(text.versions);
-        for (std::size_t k = 0; k < text.versions.size(); ++k)
-            versions.back()[k].proposal = text.proposals[k];
-    }
-    for (const auto& v : versions) texts.push_back({v});
-    const std::vector<BlameResult> results = blame_texts(texts, options);
-    Tally tally;
-    for (std::size_t t = 0; t < history.texts.size(); ++t) {
-        tally.add(measure(history.texts[t].versions.back().text, history.texts[t].truth, results[t],
-                          history.operations));
-    }
-    return tally;
-}
-
-// Each history's operation weights, each scaled by a factor between 0.5
-// and 1.5 drawn from `seed`: no two histories mix their operations alike.
-void jitter(GeneratorOptions& options, std::uint64_t seed) {
-    std::mt19937_64 rng(seed * 7919 + 17);
-    for (double& weight : options.weights)
-        weight *= 0.5 + static_cast<double>(rng() % 1001) / 1000.0;
-}
-
-// The options of one history of a behaviour: `file` of `seed`.
-using Configure = GeneratorOptions (*)(std::uint64_t seed, std::size_t file);
-
-struct Behaviour {
-    std::string name;
-    Configure configure;
-    std::vector<std::uint64_t> seeds;
-    std::size_t files_per_seed;
-};
-
-Tally measure_behaviour(const Behaviour& behaviour, const BlameOptions& blame, bool print = true) {
-    Tally total;
-    for (std::uint64_t seed : behaviour.seeds) {
-        Tally per_seed;
-        for (std::size_t file = 0; file < behaviour.files_per_seed; ++file) {
-            GeneratorOptions options = behaviour.configure(seed, file);
-            options.seed = seed * 1000 + file;
-            options.truth_for_every_version = false;
-            jitter(options, options.seed);
-            BlameOptions with_notation = blame;
-            const GeneratedHistory history = test::generate_history(options);
-            with_notation.parse = history.parse_options;
-            Tally tally = blame_and_measure(history, with_notation);
-            for (std::string& miss : tally.misses)
-                miss =
-                    "(seed " + std::to_string(seed) + " file " + std::to_string(file) + ") " + miss;
-            per_seed.add(tally);
-        }
-        if (print)
-            std::cout << "[ " << behaviour.name << " ] seed " << seed << ": " << per_seed.line()
-                      << "\n";
-        total.add(per_seed);
-    }
-    if (print) {
-        std::cout << "[ " << behaviour.name << " ] all: " << total.line() << "\n";
-        ::testing::Test::RecordProperty(behaviour.name + "_words", total.words.percent());
-        ::testing::Test::RecordProperty(behaviour.name + "_restored_by",
-                                        total.restored_by.percent());
-    }
-    return total;
-}
-
-// --- the behaviours -------------------------------------------------------------------
-
-// A recommendation of a few paragraphs over 150 proposals, every notation
-// the generator writes (slash options, compact slashes, wrapped lines).
-GeneratorOptions ordinary(std::uint64_t seed, std::size_t file) {
-    GeneratorOptions options;
-    options.proposals = 150;
-    options.initial_paragraphs = 1 + (seed + file) % 5;
-    options.slash_options = file % 4 != 3;
-    options.compact_slashes = file % 4 == 2;
-    options.wrap_column = file % 4 == 1 ? 80 : 0;
-    options.document_id = "A-" + std::to_string(file + 1);
-    return options;
-}
-
-// One recommendation of about 400 words over 2,000 proposals, new words
-// drawn from a small vocabulary (so that nearly every new word was deleted
-// somewhere before), the Chair making about 5% of the proposals.
-GeneratorOptions long_small_vocabulary(std::uint64_t seed, std::size_t file) {
-    GeneratorOptions options = ordinary(seed, file);
-    options.proposals = 2000;
-    options.max_words = 400;
-    options.vocabulary = 30 + (seed * 37) % 120;
-    options.weights[static_cast<std::size_t>(Operation::lift_bracket)] = 0.5;
-    options.weights[static_cast<std::size_t>(Operation::choose_option)] = 0.35;
-    options.weights[static_cast<std::size_t>(Operation::add_paragraph)] = 0.1;
-    options.weights[static_cast<std::size_t>(Operation::add_alternative_paragraph)] = 0.05;
-    return options;
-}
-
-// Four recommendations over 600 proposals; wording moves between them (and
-// within one), and wording deleted from one is tabled again in another.
-GeneratorOptions moves_across_texts(std::uint64_t seed, std::size_t file) {
-    GeneratorOptions options = ordinary(seed, file);
-    options.proposals = 600;
-    options.texts = 3 + (seed + file) % 3;
-    options.weights[static_cast<std::size_t>(Operation::move_wording)] = 1.5;
-    options.weights[static_cast<std::size_t>(Operation::table_again)] = 1.0;
-    return options;
-}
-
-// New wording that often starts or ends with a copy of its neighbour.
-GeneratorOptions repeated_adjacent(std::uint64_t seed, std::size_t file) {
-    GeneratorOptions options = ordinary(seed, file);
-    options.repeat_share = 0.35;
-    options.vocabulary = file % 2 == 0 ? 0 : 60;
-    return options;
-}
-
-// Proposals that change up to four places at once, as redrafts do.
-GeneratorOptions redrafts(std::uint64_t seed, std::size_t file) {
-    GeneratorOptions options = ordinary(seed, file);
-    options.edits_per_proposal = 4;
-    return options;
-}
-
-const Behaviour kOrdinary{"ordinary", ordinary, {1, 2, 3, 5, 8}, 4};
-const Behaviour kLong{"long", long_small_vocabulary, {11, 12, 13}, 1};
-const Behaviour kMoves{"moves", moves_across_texts, {21, 22, 23, 24}, 2};
-const Behaviour kRepeats{"repeats", repeated_adjacent, {31, 32, 33, 34, 35}, 4};
-const Behaviour kRedrafts{"redrafts", redrafts, {41, 42, 43}, 4};
-
-BlameOptions across() {
-    BlameOptions options;
-    options.across_texts = true;
-    return options;
+// Measures `behaviour`, prints its figures per seed and in total and
+// records them as test properties.
+Tally measure_and_print(const Behaviour& behaviour, const BlameOptions& blame) {
+    const test::BehaviourTally tally = test::measure_behaviour(behaviour, blame);
+    for (std::size_t s = 0; s < behaviour.seeds.size(); ++s)
+        std::cout << "[ " << behaviour.name << " ] seed " << behaviour.seeds[s] << ": "
+                  << tally.per_seed[s].line() << "\n";
+    std::cout << "[ " << behaviour.name << " ] all: " << tally.total.line() << "\n";
+    ::testing::Test::RecordProperty(behaviour.name + "_words", tally.total.words.percent());
+    ::testing::Test::RecordProperty(behaviour.name + "_restored_by",
+                                    tally.total.restored_by.percent());
+    return tally.total;
 }
 
 TEST(BlameAccuracy, OrdinaryHistories) {
-    const Tally total = measure_behaviour(kOrdinary, {});
+    const Tally total = measure_and_print(test::kOrdinary, {});
     EXPECT_GE(total.words.share(), 0.99) << total.missed();
     EXPECT_GE(total.restored_by.share(), 0.97) << total.missed();
     // Marks have no target; this floor only catches a collapse (say, marks
@@ -306,32 +45,33 @@ TEST(BlameAccuracy, OrdinaryHistories) {
 }
 
 TEST(BlameAccuracy, LongHistoriesOverASmallVocabulary) {
-    const Tally total = measure_behaviour(kLong, {});
+    const Tally total = measure_and_print(test::kLong, {});
     EXPECT_GE(total.words.share(), 0.98) << total.missed();
     EXPECT_GE(total.restored_by.share(), 0.97) << total.missed();
 }
 
 TEST(BlameAccuracy, WordingMovedAndTabledAgainAcrossTexts) {
-    const Tally total = measure_behaviour(kMoves, across());
+    const Tally total = measure_and_print(test::kMoves, test::across_texts());
     EXPECT_GE(total.travelled.share(), 0.99) << total.missed();
     EXPECT_GE(total.words.share(), 0.99) << total.missed();
     EXPECT_GE(total.restored_by.share(), 0.97) << total.missed();
     // Without --across-texts, moves within one proposal are still followed;
     // wording tabled again in another text is the new text's.
-    const Tally same_proposal = measure_behaviour(
-        {"moves-in-one-proposal", kMoves.configure, kMoves.seeds, kMoves.files_per_seed}, {});
+    const Tally same_proposal = measure_and_print({"moves-in-one-proposal", test::kMoves.configure,
+                                                   test::kMoves.seeds, test::kMoves.files_per_seed},
+                                                  {});
     EXPECT_LT(same_proposal.travelled.share(), total.travelled.share());
 }
 
 TEST(BlameAccuracy, RepeatedAdjacentWordsKeepTheirProposers) {
-    const Tally total = measure_behaviour(kRepeats, {});
+    const Tally total = measure_and_print(test::kRepeats, {});
     EXPECT_GE(total.words.share(), 0.99) << total.missed();
     EXPECT_GT(total.repeated.all, 100u);
     EXPECT_GE(total.repeated.share(), 0.98) << total.missed();
 }
 
 TEST(BlameAccuracy, RedraftsChangingSeveralPlaces) {
-    const Tally total = measure_behaviour(kRedrafts, {});
+    const Tally total = measure_and_print(test::kRedrafts, {});
     EXPECT_GE(total.words.share(), 0.99) << total.missed();
 }
 
@@ -340,15 +80,7 @@ TEST(BlameAccuracy, RedraftsChangingSeveralPlaces) {
 // get (which of two adjacent copies of "loss and damage" is the new one),
 // so this prints the figure and only guards against a fall.
 TEST(BlameAccuracy, StockPhrasesRepeatedAcrossTheText) {
-    const Behaviour phrases{"phrases",
-                            [](std::uint64_t seed, std::size_t file) {
-                                GeneratorOptions options = ordinary(seed, file);
-                                options.phrase_share = 0.2;
-                                return options;
-                            },
-                            {1, 2, 3, 5, 8},
-                            4};
-    const Tally total = measure_behaviour(phrases, {});
+    const Tally total = measure_and_print(test::kPhrases, {});
     EXPECT_GE(total.words.share(), 0.97) << total.missed();
 }
 
@@ -363,22 +95,23 @@ TEST(BlameAccuracy, StockPhrasesRepeatedAcrossTheText) {
 TEST(BlameAccuracy, ShortestRestoredRunIsMeasured) {
     const Behaviour shorter_long{"long-600",
                                  [](std::uint64_t seed, std::size_t file) {
-                                     GeneratorOptions options = long_small_vocabulary(seed, file);
+                                     GeneratorOptions options =
+                                         test::long_small_vocabulary(seed, file);
                                      options.proposals = 600;
                                      return options;
                                  },
                                  {51, 52},
                                  1};
-    const Behaviour lighter_moves{"moves-2", kMoves.configure, {21, 22}, 1};
-    const Behaviour behaviours[] = {kOrdinary, shorter_long, lighter_moves, kRepeats};
+    const Behaviour lighter_moves{"moves-2", test::kMoves.configure, {21, 22}, 1};
+    const Behaviour behaviours[] = {test::kOrdinary, shorter_long, lighter_moves, test::kRepeats};
     double best = 0, chosen = 0;
     std::size_t best_length = 0;
     for (std::size_t length = kRestoredRunWords - 1; length <= kRestoredRunWords + 1; ++length) {
-        BlameOptions options = across();
+        BlameOptions options = test::across_texts();
         options.restored_run_words = length;
         Tally all;
         for (const Behaviour& behaviour : behaviours)
-            all.add(measure_behaviour(behaviour, options, false));
+            all.add(test::measure_behaviour(behaviour, options).total);
         std::cout << "[ shortest restored run ] " << length << " words: " << all.line() << "\n";
         if (all.words.share() > best) best = all.words.share(), best_length = length;
         if (length == kRestoredRunWords) chosen = all.words.share();
