@@ -269,6 +269,11 @@ void Graveyard::restore_long(Attributed& to, std::uint32_t text,
         for (std::size_t m = 0; m < best_length; ++m) {
             const std::uint32_t t = run[k + m];
             if (assigned[t] || (claimed[t] && !whole_stretch)) continue;
+            // A carried word restored before, with the deleted word's first
+            // proposer, stood there all along: who restored it is unchanged.
+            if (claimed[t] && to.origins[t].restored_by != kNoProposal &&
+                to.origins[t].proposal == words_[best_at + m].origin.proposal)
+                continue;
             assign(to, t, words_[best_at + m]);
             assigned[t] = 1;
         }
