@@ -153,8 +153,7 @@ class Generator {
     // `avoid`): "coverage of [of the parties]".
     void repeat_neighbour(const Slot& at, std::size_t end, Seq& wording,
                           const std::vector<Word>& avoid = {}) {
-        if (options_.repeat_share <= 0 || wording.empty() || !chance(options_.repeat_share))
-            return;
+        if (options_.repeat_share <= 0 || wording.empty() || !chance(options_.repeat_share)) return;
         const Seq& seq = *at.seq;
         const bool before = chance(0.5);
         const Node* neighbour = before ? (at.index > 0 ? &seq[at.index - 1] : nullptr)
@@ -181,7 +180,8 @@ class Generator {
                 const auto& phrase = stock_phrases()[below(stock_phrases().size())];
                 if (std::none_of(phrase.begin(), phrase.end(), avoided)) {
                     for (std::string_view text : phrase)
-                        seq.push_back({Word{std::string(text), v, std::nullopt, next_id_++, false}});
+                        seq.push_back(
+                            {Word{std::string(text), v, std::nullopt, next_id_++, false}});
                 }
                 continue;
             }
@@ -302,8 +302,15 @@ class Generator {
     // The words around them are looked for in their paragraph: wording comes
     // back in the paragraph it left, not at the end of the one before.
     // `whole`: the words were all of a bracket, an option or a strike.
-    void archive(const std::vector<Word>& words, bool whole = false) {
+    // Words this very proposal added or restored never stood in a recorded
+    // version: no one could tell them restored later, so they are left out
+    // (the words around them stood side by side before).
+    void archive(const std::vector<Word>& taken, bool whole = false) {
+        std::vector<Word> words;
+        for (const Word& word : taken)
+            if (word.origin != proposal_ && word.restored_by != proposal_) words.push_back(word);
         if (words.empty()) return;
+        whole = whole && words.size() == taken.size();
         DeletedRun run{words, 0, 0, proposal_, whole};
         for (const Para& para : paragraphs()) {
             std::vector<Word> all;
@@ -762,8 +769,7 @@ class Generator {
             source.insert(source.begin() + static_cast<std::ptrdiff_t>(p), std::move(para));
             return false;
         }
-        target.insert(target.begin() + static_cast<std::ptrdiff_t>(pick(places)),
-                      std::move(para));
+        target.insert(target.begin() + static_cast<std::ptrdiff_t>(pick(places)), std::move(para));
         return true;
     }
 

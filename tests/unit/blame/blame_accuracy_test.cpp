@@ -73,6 +73,7 @@ TEST(BlameAccuracy, RepeatedAdjacentWordsKeepTheirProposers) {
 TEST(BlameAccuracy, RedraftsChangingSeveralPlaces) {
     const Tally total = measure_and_print(test::kRedrafts, {});
     EXPECT_GE(total.words.share(), 0.99) << total.missed();
+    EXPECT_GE(total.restored_by.share(), 0.97) << total.missed();
 }
 
 // Harder histories, where a fifth of new wording is a stock phrase that the
