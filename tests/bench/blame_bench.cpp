@@ -9,6 +9,11 @@
 //              proposals, many options, the Chair lifting few
 //   texts      four recommendations over 2,000 proposals with wording moved
 //              between them and tabled again; accord blame --across-texts
+// each as recorded (one loose object per blob, tree and commit) and packed
+// by `git gc` (*_packed), as a repository with thousands of objects is once
+// git has run in it: git blame reads a pack far faster than loose objects.
+// Peak memory (the *_MB counters) is measured by /usr/bin/time when it is
+// installed.
 // The *Busy variants keep a second thread spinning meanwhile (the second
 // core taken). Also: the engine alone in process, diffing the 4 and 9
 // December 2015 Paris texts, and blame's accuracy per behaviour of the
@@ -25,6 +30,7 @@
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -34,6 +40,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <thread>
 
 #include "blame_bench_data.hpp"
@@ -53,8 +60,17 @@ struct Fixture {
     std::size_t words = 0, brackets = 0;
     bool across_texts = false;
 
-    explicit Fixture(const std::string& name) {
-        dir = (std::filesystem::temp_directory_path() / ("accord-blame-bench-" + name)).string();
+    // `name`: benchmark, bracketed or texts, each with "-packed" after it
+    // for the same history packed by `git gc` (as git packs a repository
+    // once it holds thousands of loose objects) instead of one loose object
+    // per blob, tree and commit as recorded.
+    explicit Fixture(const std::string& full_name) {
+        const std::string packed_suffix = "-packed";
+        const bool packed = full_name.ends_with(packed_suffix);
+        const std::string name =
+            packed ? full_name.substr(0, full_name.size() - packed_suffix.size()) : full_name;
+        dir =
+            (std::filesystem::temp_directory_path() / ("accord-blame-bench-" + full_name)).string();
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
         std::string last;
@@ -74,7 +90,9 @@ struct Fixture {
         std::istringstream in(last);
         for (std::string w; in >> w;) ++words;
         brackets = accord::parse(last).brackets.size();
+        if (packed) pack(repo.workdir);
     }
+    static void pack(const std::string& workdir);
     ~Fixture() {
         if (!std::getenv("ACCORD_BLAME_BENCH_KEEP")) std::filesystem::remove_all(dir);
     }
@@ -94,9 +112,22 @@ struct Run {
     bool ok = false;
 };
 
+// GNU time, when installed: the peak memory a child reports through wait4
+// includes what this process held when it spawned the child (exec records
+// the old address space's high-water mark), so the peak is taken from
+// /usr/bin/time, whose own child starts small.
+constexpr const char* kTime = "/usr/bin/time";
+
 // Runs argv in `cwd` with its output thrown away; no shell, so the figures
-// are the program's own.
-Run run_measured(const std::vector<std::string>& argv, const std::string& cwd) {
+// are the program's own (under /usr/bin/time, which costs a fork and an
+// exec, for the peak memory).
+Run run_measured(const std::vector<std::string>& program, const std::string& cwd) {
+    const bool timed = access(kTime, X_OK) == 0;
+    const std::string peak_file =
+        (std::filesystem::temp_directory_path() / "accord-blame-bench-peak").string();
+    std::vector<std::string> argv;
+    if (timed) argv = {kTime, "-f", "%M", "-o", peak_file};
+    argv.insert(argv.end(), program.begin(), program.end());
     std::vector<char*> args;
     for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
     args.push_back(nullptr);
@@ -122,7 +153,16 @@ Run run_measured(const std::vector<std::string>& argv, const std::string& cwd) {
     out.minor_faults = usage.ru_minflt;
     out.max_rss_kb = usage.ru_maxrss;
     out.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (timed) {
+        std::ifstream peak(peak_file);
+        long kb = 0;
+        if (peak >> kb) out.max_rss_kb = kb;
+    }
     return out;
+}
+
+void Fixture::pack(const std::string& workdir) {
+    if (!run_measured({"git", "gc", "-q"}, workdir).ok) throw std::runtime_error("git gc failed");
 }
 
 // A thread spinning for as long as it lives: the second core taken.
@@ -196,6 +236,15 @@ BENCHMARK_CAPTURE(BM_BlameVsGit, bracketed, "bracketed")
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime();
 BENCHMARK_CAPTURE(BM_BlameVsGit, texts, "texts")->Unit(benchmark::kMillisecond)->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, benchmark_packed, "benchmark-packed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, bracketed_packed, "bracketed-packed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, texts_packed, "texts-packed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
 BENCHMARK_CAPTURE(BM_BlameVsGitBusy, benchmark, "benchmark")
     ->Unit(benchmark::kMillisecond)
     ->UseManualTime();
