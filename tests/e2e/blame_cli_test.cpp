@@ -286,6 +286,48 @@ TEST_F(BlameAcrossTexts, WhoFollowsWordingFromTextToText) {
         << r.out;
 }
 
+// survival counts a proposal's words where they stand now: moved to another
+// text, and with --across-texts tabled again in another text.
+TEST_F(BlameAcrossTexts, SurvivalCountsWordingWhereItNowStands) {
+    // proposed, standing, bracketed, struck, gone of the delegation's one proposal
+    const auto figures = [](const std::string& out) {
+        const std::regex line(
+            "\\d{4}-\\d\\d-\\d\\d  \\w+ +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+)  A/");
+        std::smatch m;
+        if (!std::regex_search(out, m, line)) return std::string("(no figures)");
+        return m[1].str() + " " + m[2].str() + " " + m[3].str() + " " + m[4].str() + " " +
+               m[5].str();
+    };
+    // Japan's bracket, moved by India to A/03, is bracketed there, not gone.
+    auto r = run({"survival", "--by", "Japan"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(figures(r.out), "13 7 6 0 0") << r.out;
+    // Sweden's bracket, deleted from A/01 and tabled again by Kenya in A/02.
+    r = run({"survival", "--by", "Sweden"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(figures(r.out), "4 0 0 0 4") << r.out;
+    r = run({"survival", "--by", "Sweden", "--across-texts"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(figures(r.out), "4 0 4 0 0") << r.out;
+}
+
+// The HTML compilation attributes as blame does, --across-texts included.
+TEST_F(BlameAcrossTexts, HtmlCompilationAcrossTexts) {
+    const auto words_of = [](const std::string& html, const std::string& delegation) {
+        const std::regex entry("data-delegation=\"" + delegation + "\" data-words=\"(\\d+)\"");
+        std::smatch m;
+        return std::regex_search(html, m, entry) ? std::stoi(m[1].str()) : -1;
+    };
+    auto r = run({"compile", "--format", "html"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(words_of(r.out, "Kenya"), 4) << r.out;
+    EXPECT_EQ(words_of(r.out, "Sweden"), 0);
+    r = run({"compile", "--format", "html", "--across-texts"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(words_of(r.out, "Kenya"), 0);
+    EXPECT_EQ(words_of(r.out, "Sweden"), 4);
+}
+
 // An Option paragraph is no agreement while other options stand beside it.
 TEST(BlameWho, AnOptionIsNotAgreedUntilTheOthersAreGone) {
     test::TempDir dir;
