@@ -24,7 +24,7 @@ std::string Count::percent() const {
 
 void Tally::add(const Tally& other) {
     words.add(other.words), marks.add(other.marks), restored_by.add(other.restored_by);
-    travelled.add(other.travelled), repeated.add(other.repeated);
+    travelled.add(other.travelled), moved.add(other.moved), repeated.add(other.repeated);
     for (const std::string& miss : other.misses)
         if (misses.size() < kMissesKept) misses.push_back(miss);
 }
@@ -33,6 +33,7 @@ std::string Tally::line() const {
     std::string out = "words " + words.percent() + ", marks " + marks.percent() + ", restored_by " +
                       restored_by.percent();
     if (travelled.all > 0) out += ", moved/tabled " + travelled.percent();
+    if (moved.all > 0) out += ", moved only " + moved.percent();
     if (repeated.all > 0) out += ", repeated " + repeated.percent();
     return out;
 }
@@ -113,6 +114,7 @@ Tally measure(const std::string& text, const std::vector<TruthItem>& truth,
                     tally.misses.push_back(describe_miss(text, operations, item, span));
             }
             if (item.travelled) tally.travelled.add(right);
+            if (item.travelled && !item.restored_by) tally.moved.add(right);
             if (repeated[k]) tally.repeated.add(right);
         } else if (item.role == TruthRole::mark) {
             tally.marks.add(right && to_string(span->kind) == item.kind);

@@ -33,6 +33,7 @@ struct Tally {
     Count words, marks;
     Count restored_by;                // restored words: is restored_by right (and the origin)?
     Count travelled;                  // words moved or tabled again
+    Count moved;                      // of those, words moved only, never restored
     Count repeated;                   // words next to a copy of themselves ("of of")
     std::vector<std::string> misses;  // the first words blamed wrongly, described
     static constexpr std::size_t kMissesKept = 12;
