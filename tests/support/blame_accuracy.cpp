@@ -238,7 +238,7 @@ GeneratorOptions stock_phrases(std::uint64_t seed, std::size_t file) {
 }
 
 const Behaviour kOrdinary{"ordinary", ordinary, {1, 2, 3, 5, 8}, 4};
-const Behaviour kLong{"long", long_small_vocabulary, {11, 12, 13}, 1};
+const Behaviour kLong{"long", long_small_vocabulary, {11, 12, 13, 14, 15, 16}, 1};
 const Behaviour kMoves{"moves", moves_across_texts, {21, 22, 23, 24}, 2};
 const Behaviour kRepeats{"repeats", repeated_adjacent, {31, 32, 33, 34, 35}, 4};
 const Behaviour kRedrafts{"redrafts", redrafts, {41, 42, 43}, 4};
