@@ -28,7 +28,7 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
                                     std::to_string(size >> 20) + " MiB); 'accord blame " +
                                     compiled.text.path + "' attributes it";
         } else if (options.attribute) {
-            compiled.blame = blame_file(workspace, compiled.text.path, out.revision);
+            compiled.blame = blame_file(workspace, compiled.text.path, out.revision, {options.across_texts});
         }
         out.texts.push_back(std::move(compiled));
     }

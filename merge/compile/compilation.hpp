@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "merge/compile/compilation_layout.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "merge/compile/compilation_layout.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
@@ -44,6 +44,7 @@ struct CompilationOptions {
     std::string at = "HEAD";  // a revision, a date (YYYY-MM-DD) or a meeting
     bool attribute = false;   // blame every text (the HTML view needs it)
     std::size_t max_attributed_bytes = kMaxAttributedBytes;
+    bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
 // An unborn branch gives an empty compilation (no revision, no texts), not an

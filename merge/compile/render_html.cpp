@@ -75,12 +75,6 @@ aside{order:-1;position:static;max-height:none}.contents,footer{display:none}.le
 .a{border-bottom-width:1.5px}article{break-inside:avoid-page}}
 )CSS";
 
-bool has_word(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-    });
-}
-
 // Every delegation that proposed wording still in the text or a proposal in a
 // timeline, with its colour class; registry order first, then by name.
 struct Delegations {
@@ -103,10 +97,12 @@ Delegations gather_delegations(const Compilation& compilation) {
         const auto& proposals = text.blame->history.proposals;
         for (const Proposal& p : proposals)
             for (const std::string& name : p.proposers) seen[name] = true;
-        const Document& doc = text.blame->result.document;
-        for (const BlameSpan& span : text.blame->result.spans) {
-            if (span.kind != SpanKind::text || !has_word(doc.text(span.range))) continue;
-            for (const std::string& name : proposals[span.origin].proposers) ++out.words[name];
+        const std::vector<std::size_t> words = words_per_origin(
+            text.blame->result.document, text.blame->result.spans, proposals.size());
+        for (std::size_t origin = 0; origin < words.size(); ++origin) {
+            if (words[origin] == 0) continue;
+            for (const std::string& name : proposals[origin].proposers)
+                out.words[name] += words[origin];
         }
     }
     for (const std::string& name : compilation.registry)
@@ -164,7 +160,9 @@ std::string render_legend(const Delegations& delegations) {
 
 std::string render_timeline(const FileBlame& blame, const Delegations& delegations) {
     std::string out = "<ol class=\"timeline\" aria-label=\"Proposals\">\n";
-    for (const Proposal& p : blame.history.proposals) {
+    // Its own proposals, not those of other texts its wording came from.
+    for (std::size_t k = 0; k < blame.history.versions.size(); ++k) {
+        const Proposal& p = blame.history.proposals[k];
         out += "<li data-commit=\"" + p.commit + "\"><time datetime=\"" + html_escape(p.day) +
                "\">" + html_escape(human_date(p.day)) + "</time> ";
         for (const std::string& name : p.proposers)
