@@ -1,5 +1,5 @@
 // accord log [PATH...] [--since D] [--until D] [--by NAME] [--reverse] [--format text|json]
-#include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -18,6 +18,31 @@ struct LogCommandOptions {
     Format format = Format::text;
 };
 
+// Standard output for a stream of entries: the first entry is flushed at
+// once (so `accord log | head -1` answers while the walk goes on), later ones
+// when a tenth of a second has passed or enough has gathered. Once the reader
+// has gone (EPIPE, when SIGPIPE is ignored) it says so, and the walk stops.
+class StreamOutput {
+  public:
+    bool write(const std::string& text) {
+        std::cout << text;
+        const auto now = std::chrono::steady_clock::now();
+        if (!flushed_once_ || now - last_flush_ > std::chrono::milliseconds(100)) {
+            std::cout.flush();
+            flushed_once_ = true;
+            last_flush_ = now;
+        }
+        return static_cast<bool>(std::cout);
+    }
+
+  private:
+    bool flushed_once_ = false;
+    std::chrono::steady_clock::time_point last_flush_;
+};
+
+// git's exit status when the reader of its output went away (128 + SIGPIPE).
+constexpr int kReaderGone = 141;
+
 int run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
@@ -28,20 +53,38 @@ int run_log(const LogCommandOptions& options, const Context& context) {
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;
     log.by = options.by;
-    std::vector<LogEntry> entries = proposal_log(ws, log);
-    if (options.reverse) std::reverse(entries.begin(), entries.end());
-    if (options.format == Format::json) {
-        std::cout << render_log_json(entries);
+    LogViewOptions view;
+    view.colour = context.colour;
+    view.details = options.details;
+    LogJson json;
+    StreamOutput out;
+    bool any = false, gone = false;
+    auto print = [&](const LogEntry& entry) {
+        any = true;
+        const std::string text = options.format == Format::json
+                                     ? json.entry(entry)
+                                     : render_log_entry_text(entry, view);
+        gone = !out.write(text);
+        return !gone;
+    };
+    if (options.format == Format::json) out.write(json.begin());
+    if (options.reverse) {
+        // Oldest first: the whole history is known before the first entry.
+        std::vector<LogEntry> entries = proposal_log(ws, log);
+        for (auto it = entries.rbegin(); it != entries.rend() && print(*it); ++it) {
+        }
     } else {
-        LogViewOptions view;
-        view.colour = context.colour;
-        view.details = options.details;
-        std::cout << render_log_text(entries, view);
-        if (entries.empty())
-            std::cout << "no proposals" << (log.paths.empty() ? "" : " touching those files")
-                      << "\n";
+        stream_proposal_log(ws, log, [&](LogEntry&& entry) { return print(entry); });
     }
-    return 0;
+    if (gone) return kReaderGone;
+    if (options.format == Format::json) {
+        out.write(json.end());
+    } else if (!any) {
+        out.write(std::string("no proposals") + (log.paths.empty() ? "" : " touching those files") +
+                  "\n");
+    }
+    std::cout.flush();
+    return std::cout ? 0 : kReaderGone;
 }
 
 }  // namespace

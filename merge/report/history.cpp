@@ -7,6 +7,7 @@
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "merge/report/file_changes.hpp"
 
 namespace accord {
 
@@ -23,25 +24,6 @@ std::string message_body(const std::string& message, const Trailers& all) {
     const std::size_t last_blank = trimmed(message).rfind("\n\n");
     return last_blank == std::string::npos ? "" : trimmed(message.substr(0, last_blank));
 }
-
-class DocumentCache {
-  public:
-    DocumentCache(const Workspace& ws) : ws_(ws), options_(ws.parse_options()) {}
-
-    const Document& at(const std::string& commit, const std::string& path) {
-        const std::optional<std::string> blob = ws_.repo().blob_id_at(commit, path);
-        const std::string key = blob.value_or("");
-        auto it = cache_.find(key);
-        if (it != cache_.end()) return it->second;
-        const std::string text = blob ? ws_.repo().read_file_at(commit, path).value_or("") : "";
-        return cache_.emplace(key, parse(text, options_)).first->second;
-    }
-
-  private:
-    const Workspace& ws_;
-    ParseOptions options_;
-    std::map<std::string, Document> cache_;
-};
 
 }  // namespace
 
@@ -72,9 +54,9 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     return p;
 }
 
-std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& options) {
-    std::vector<LogEntry> entries;
-    if (ws.repo().is_empty_branch()) return entries;
+void stream_proposal_log(const Workspace& ws, const LogOptions& options,
+                         const std::function<bool(LogEntry&& entry)>& emit) {
+    if (ws.repo().is_empty_branch()) return;
     for (const auto* d : {&options.since, &options.until}) {
         if (*d && !parse_iso_date(**d))
             throw usage_error("'" + **d + "' is not a date: write YYYY-MM-DD");
@@ -92,45 +74,35 @@ std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& option
         wanted.insert(resolved.value_or(name));
     }
 
-    DocumentCache cache(ws);
-    const std::string from = ws.repo().resolve(options.from);
-    for (const CommitInfo& commit : ws.repo().history(from, options.paths, Walk::full)) {
+    ChangeDescriber describer(ws);
+    Repository::WalkOptions walk;
+    walk.from = ws.repo().resolve(options.from);
+    walk.walk = Walk::full;
+    walk.paths = options.paths;
+    walk.keep = [](std::string_view path) { return is_text_path(path); };
+    ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         LogEntry entry;
-        entry.proposal = read_proposal(commit, ws.config());
+        entry.proposal = read_proposal(step.commit, ws.config());
         const Proposal& p = entry.proposal;
-        if (options.since && p.day < *options.since) continue;
-        if (options.until && p.day > *options.until) continue;
+        if (options.since && p.day < *options.since) return true;
+        if (options.until && p.day > *options.until) return true;
         if (!wanted.empty() &&
             std::none_of(p.proposers.begin(), p.proposers.end(),
                          [&](const std::string& n) { return wanted.count(n) > 0; })) {
-            continue;
+            return true;
         }
-        const std::string parent = commit.parents.empty() ? "" : commit.parents.front();
-        std::set<std::string> paths;
-        for (const std::string& path : ws.repo().list_files(commit.id)) paths.insert(path);
-        if (!parent.empty()) {
-            for (const std::string& path : ws.repo().list_files(parent)) paths.insert(path);
-        }
-        for (const std::string& path : paths) {
-            if (!is_text_path(path) || !path_within_any(path, options.paths)) continue;
-            const auto new_blob = ws.repo().blob_id_at(commit.id, path);
-            const auto old_blob =
-                parent.empty() ? std::nullopt : ws.repo().blob_id_at(parent, path);
-            if (new_blob == old_blob) continue;
-            FileChanges file;
-            file.path = path;
-            file.added = !old_blob;
-            file.deleted = !new_blob;
-            static const Document kEmpty = parse("");
-            const Document& before = old_blob ? cache.at(parent, path) : kEmpty;
-            const Document& after = new_blob ? cache.at(commit.id, path) : kEmpty;
-            if (const auto* s = before.front_matter.find("status")) file.status_before = s->value;
-            if (const auto* s = after.front_matter.find("status")) file.status_after = s->value;
-            file.changes = structural_diff(before, after);
-            entry.files.push_back(std::move(file));
-        }
+        for (const Repository::FileChange& change : step.changes)
+            entry.files.push_back(describer.describe(change.path, change.old_blob, change.new_blob));
+        return emit(std::move(entry));
+    });
+}
+
+std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& options) {
+    std::vector<LogEntry> entries;
+    stream_proposal_log(ws, options, [&](LogEntry&& entry) {
         entries.push_back(std::move(entry));
-    }
+        return true;
+    });
     return entries;
 }
 
