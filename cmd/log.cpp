@@ -18,26 +18,28 @@ struct LogCommandOptions {
     Format format = Format::text;
 };
 
-// Standard output for a stream of entries: the first entry is flushed at
-// once (so `accord log | head -1` answers while the walk goes on), later ones
-// when a tenth of a second has passed or enough has gathered. Once the reader
-// has gone (EPIPE, when SIGPIPE is ignored) it says so, and the walk stops.
+// Standard output for a stream of entries. For the first second each entry
+// is written as soon as it is known: `accord log | head -1` answers while the
+// walk goes on, and a reader that stopped reading is noticed at the next
+// entry (the write fails: SIGPIPE ends the process, or, where SIGPIPE is
+// ignored, EPIPE stops the walk). Later, entries are gathered and written
+// every tenth of a second.
 class StreamOutput {
   public:
     bool write(const std::string& text) {
         std::cout << text;
         const auto now = std::chrono::steady_clock::now();
-        if (!flushed_once_ || now - last_flush_ > std::chrono::milliseconds(100)) {
+        if (now - start_ < std::chrono::seconds(1) ||
+            now - last_flush_ > std::chrono::milliseconds(100)) {
             std::cout.flush();
-            flushed_once_ = true;
             last_flush_ = now;
         }
         return static_cast<bool>(std::cout);
     }
 
   private:
-    bool flushed_once_ = false;
-    std::chrono::steady_clock::time_point last_flush_;
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_flush_ = start_;
 };
 
 // git's exit status when the reader of its output went away (128 + SIGPIPE).

@@ -122,9 +122,25 @@ CommitInfo Repository::Impl::info(const git_commit* commit) const {
     return info;
 }
 
+// The order is libgit2's topological one with ties by commit time, and it
+// starts streaming at once: a commit with one parent (every commit, on the
+// mainline) is the only commit left to list once its children are listed,
+// so the commits down to the first merge come first, one by one, as their
+// parents are read. From a merge on, the rest is exactly a walk from that
+// merge, which libgit2 sorts (reading everything below it first).
 void Repository::Impl::walk_commits(const std::string& from_commit, Walk walk,
                                     const std::function<bool(const git_commit*)>& visit) const {
-    const git::CommitPtr start = lookup_commit(from_commit);
+    git::CommitPtr start = lookup_commit(from_commit);
+    while (walk == Walk::first_parent || git_commit_parentcount(start.get()) <= 1) {
+        if (!visit(start.get())) return;
+        if (git_commit_parentcount(start.get()) == 0) return;
+        git_commit* parent = nullptr;
+        if (git_commit_parent(&parent, start.get(), 0) < 0) {
+            git::fail("cannot read the parent of " + git::hex(*git_commit_id(start.get())) +
+                      " in " + where);
+        }
+        start.reset(parent);
+    }
     git_revwalk* raw_walk = nullptr;
     if (git_revwalk_new(&raw_walk, repo.get()) < 0) git::fail("cannot walk the history of " + where);
     git::RevwalkPtr walker(raw_walk);

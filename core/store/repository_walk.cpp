@@ -1,8 +1,10 @@
 // The history walked once: commits newest first, each with the files it
 // changed against its first parent, found by a tree diff that enters only
-// the subtrees whose ids differ.
+// the subtrees whose ids differ, and remembered by commit id.
 #include <algorithm>
 #include <cstring>
+
+#include "core/store/cache.hpp"
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
@@ -18,8 +20,8 @@ bool within(std::string_view path, std::string_view root) {
            (path.size() == root.size() || path[root.size()] == '/');
 }
 
-// Which part of the tree a walk looks at: everything, or some paths (files or
-// directories) and what lies below them.
+// Which files a walk reports: all, or those at or below some paths (files
+// or directories).
 class PathFilter {
   public:
     explicit PathFilter(const std::vector<std::string>& paths) {
@@ -31,13 +33,6 @@ class PathFilter {
             }
             roots_.push_back(std::move(root));
         }
-    }
-    // The directory `dir` holds a root, or lies at or below one.
-    bool enters(std::string_view dir) const {
-        if (roots_.empty()) return true;
-        return std::any_of(roots_.begin(), roots_.end(), [&](const std::string& root) {
-            return within(dir, root) || within(root, dir);
-        });
     }
     bool takes(std::string_view file) const {
         if (roots_.empty()) return true;
@@ -65,13 +60,24 @@ int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
     return static_cast<int>(a_next) - static_cast<int>(b_next);
 }
 
-// The files that differ between two trees (either may be null: empty).
+// One entry that differs between a commit's tree and its first parent's: a
+// leaf (anything but a tree) present on either side or both, with its id and
+// mode on each side (mode 0: absent).
+struct Leaf {
+    std::string path;
+    git_oid old_id{}, new_id{};
+    std::uint32_t old_mode = 0, new_mode = 0;
+};
+
+bool is_file_mode(std::uint32_t mode) {
+    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+// Every leaf that differs between two trees (either may be null: empty), in
+// git's order, which is the byte order of the paths.
 class TreeDiff {
   public:
-    TreeDiff(const Repository::Impl& impl, const PathFilter& filter,
-             const std::function<bool(std::string_view)>& keep,
-             std::vector<Repository::FileChange>& out)
-        : impl_(impl), filter_(filter), keep_(keep), out_(out) {}
+    TreeDiff(const Repository::Impl& impl, std::vector<Leaf>& out) : impl_(impl), out_(out) {}
 
     void diff(const git_tree* old_tree, const git_tree* new_tree) {
         const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
@@ -89,7 +95,7 @@ class TreeDiff {
                 ++j;
             } else {
                 if (!git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) ||
-                    git::is_file_entry(a) != git::is_file_entry(b)) {
+                    git_tree_entry_filemode(a) != git_tree_entry_filemode(b)) {
                     entry(a, b);
                 }
                 ++i;
@@ -105,21 +111,22 @@ class TreeDiff {
         const std::size_t mark = prefix_.size();
         prefix_ += git_tree_entry_name(any);
         if (is_tree(any)) {
-            if (filter_.enters(prefix_)) {
-                const git::TreePtr old_tree = a ? subtree(a) : nullptr;
-                const git::TreePtr new_tree = b ? subtree(b) : nullptr;
-                prefix_ += '/';
-                diff(old_tree.get(), new_tree.get());
-            }
+            const git::TreePtr old_tree = a ? subtree(a) : nullptr;
+            const git::TreePtr new_tree = b ? subtree(b) : nullptr;
+            prefix_ += '/';
+            diff(old_tree.get(), new_tree.get());
         } else {
-            const bool old_file = a && git::is_file_entry(a), new_file = b && git::is_file_entry(b);
-            if ((old_file || new_file) && filter_.takes(prefix_) && (!keep_ || keep_(prefix_))) {
-                Repository::FileChange change;
-                change.path = prefix_;
-                if (old_file) change.old_blob = git::hex(*git_tree_entry_id(a));
-                if (new_file) change.new_blob = git::hex(*git_tree_entry_id(b));
-                out_.push_back(std::move(change));
+            Leaf leaf;
+            leaf.path = prefix_;
+            if (a) {
+                leaf.old_id = *git_tree_entry_id(a);
+                leaf.old_mode = static_cast<std::uint32_t>(git_tree_entry_filemode(a));
             }
+            if (b) {
+                leaf.new_id = *git_tree_entry_id(b);
+                leaf.new_mode = static_cast<std::uint32_t>(git_tree_entry_filemode(b));
+            }
+            out_.push_back(std::move(leaf));
         }
         prefix_.resize(mark);
     }
@@ -133,11 +140,147 @@ class TreeDiff {
     }
 
     const Repository::Impl& impl_;
-    const PathFilter& filter_;
-    const std::function<bool(std::string_view)>& keep_;
-    std::vector<Repository::FileChange>& out_;
+    std::vector<Leaf>& out_;
     std::string prefix_;
 };
+
+// What the walk needs of a commit: what git_commit gives, and the leaves
+// that differ from its first parent. Remembered by commit id in the cache
+// (the table "commits"), like git's commit-graph: a commit's id fixes its
+// parents, its trees and so its record, so a walk that finds the records
+// reads no commit or tree again.
+struct CommitRecord {
+    CommitInfo info;
+    std::vector<Leaf> leaves;
+};
+
+void put_signature(CacheWriter& out, const Signature& s) {
+    out.text(s.name).text(s.email);
+    out.number(static_cast<std::uint64_t>(s.time));
+    out.number(static_cast<std::uint64_t>(static_cast<std::int64_t>(s.offset_minutes)));
+}
+
+Signature get_signature(CacheReader& in) {
+    Signature s;
+    s.name = in.text();
+    s.email = in.text();
+    s.time = static_cast<std::int64_t>(in.number());
+    s.offset_minutes = static_cast<int>(static_cast<std::int64_t>(in.number()));
+    return s;
+}
+
+void put_id(CacheWriter& out, const git_oid& id) {
+    out.text(std::string_view(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ));
+}
+
+bool get_id(CacheReader& in, git_oid& id) {
+    const std::string raw = in.text();
+    if (raw.size() != GIT_OID_RAWSZ) return false;
+    std::memcpy(id.id, raw.data(), GIT_OID_RAWSZ);
+    return true;
+}
+
+std::string encode(const CommitRecord& record) {
+    CacheWriter out;
+    out.number(record.info.parents.size());
+    for (const std::string& parent : record.info.parents) out.text(CacheTable::id_key(parent));
+    put_signature(out, record.info.author);
+    put_signature(out, record.info.committer);
+    out.text(record.info.message);
+    out.number(record.leaves.size());
+    for (const Leaf& leaf : record.leaves) {
+        out.text(leaf.path).number(leaf.old_mode).number(leaf.new_mode);
+        if (leaf.old_mode) put_id(out, leaf.old_id);
+        if (leaf.new_mode) put_id(out, leaf.new_id);
+    }
+    return out.take();
+}
+
+std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id) {
+    CacheReader in(bytes);
+    CommitRecord record;
+    record.info.id = id;
+    const std::uint64_t parents = in.number();
+    for (std::uint64_t k = 0; k < parents && in.ok(); ++k) {
+        git_oid parent;
+        if (!get_id(in, parent)) return std::nullopt;
+        record.info.parents.push_back(git::hex(parent));
+    }
+    record.info.author = get_signature(in);
+    record.info.committer = get_signature(in);
+    record.info.message = in.text();
+    const std::uint64_t leaves = in.number();
+    for (std::uint64_t k = 0; k < leaves && in.ok(); ++k) {
+        Leaf leaf;
+        leaf.path = in.text();
+        leaf.old_mode = static_cast<std::uint32_t>(in.number());
+        leaf.new_mode = static_cast<std::uint32_t>(in.number());
+        if (leaf.old_mode && !get_id(in, leaf.old_id)) return std::nullopt;
+        if (leaf.new_mode && !get_id(in, leaf.new_id)) return std::nullopt;
+        record.leaves.push_back(std::move(leaf));
+    }
+    if (!in.complete()) return std::nullopt;
+    return record;
+}
+
+// Commit records from the cache, or read from git and remembered.
+class CommitRecords {
+  public:
+    explicit CommitRecords(const Repository::Impl& impl)
+        : impl_(impl),
+          table_(git_repository_path(impl.repo.get()), "commits", "commits/1") {}
+    ~CommitRecords() { table_.save(); }
+    CommitRecords(const CommitRecords&) = delete;
+    CommitRecords& operator=(const CommitRecords&) = delete;
+
+    CommitRecord of(const git_oid& id) {
+        const std::string key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
+        const std::string hex = git::hex(id);
+        if (const std::optional<std::string> bytes = table_.find(key)) {
+            if (std::optional<CommitRecord> record = decode(*bytes, hex)) return std::move(*record);
+        }
+        git_commit* raw = nullptr;
+        if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
+            git::fail("cannot read commit " + hex + " in " + impl_.where);
+        const git::CommitPtr commit(raw);
+        CommitRecord record;
+        record.info = impl_.info(raw);
+        const git::TreePtr tree = impl_.tree_of(raw);
+        git::TreePtr parent_tree;
+        if (git_commit_parentcount(raw) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, raw, 0) < 0)
+                git::fail("cannot read the parent of " + hex + " in " + impl_.where);
+            const git::CommitPtr owned(parent);
+            parent_tree = impl_.tree_of(parent);
+        }
+        TreeDiff(impl_, record.leaves).diff(parent_tree.get(), tree.get());
+        table_.put(key, encode(record));
+        return record;
+    }
+
+  private:
+    const Repository::Impl& impl_;
+    CacheTable table_;
+};
+
+// The entry at `path` (a file or a directory, "" for the root) differs
+// between the commit and its first parent, as history() compares entries:
+// by id, so a file whose mode alone changed has not changed.
+bool entry_changed(const std::vector<Leaf>& leaves, std::string_view path) {
+    for (const Leaf& leaf : leaves) {
+        if (leaf.path == path) {
+            if (leaf.old_mode == 0 || leaf.new_mode == 0) return true;
+            if (!git_oid_equal(&leaf.old_id, &leaf.new_id)) return true;
+            continue;
+        }
+        // Below a directory at `path`: its tree differs (an entry came, went or
+        // changed in id or mode). A file at `path` on one side only, with a
+        // directory on the other, shows as leaves on both.
+        if (within(leaf.path, path)) return true;
+    }
+    return false;
+}
 
 }  // namespace
 
@@ -145,58 +288,54 @@ void Repository::walk_history(const WalkOptions& options,
                               const std::function<bool(WalkStep& step)>& visit) const {
     const git::UnverifiedReads unverified;
     const PathFilter filter(options.paths);
-    // With paths, the commits history() selects: those whose entry for one
-    // of the paths differs from their first parent's. The walk usually goes
-    // to a commit's first parent next, so the parent's entries are kept.
-    using Entries = std::vector<std::optional<git_oid>>;
-    auto entries_of = [&](const git_tree* tree) {
-        Entries entries;
-        for (const std::string& path : options.paths)
-            entries.push_back(impl_->entry_id(tree, path));
-        return entries;
-    };
-    auto same = [](const Entries& a, const Entries& b) {
-        for (std::size_t k = 0; k < a.size(); ++k) {
-            if (a[k].has_value() != b[k].has_value()) return false;
-            if (a[k] && !git_oid_equal(&*a[k], &*b[k])) return false;
+    CommitRecords records(*impl_);
+    // One commit: selected as history() selects (with paths, when the entry
+    // of one of them differs from the first parent's), its changed files
+    // reported, visited. False when the visitor stops the walk.
+    auto step = [&](CommitRecord record) {
+        if (!options.paths.empty() &&
+            std::none_of(options.paths.begin(), options.paths.end(), [&](const std::string& p) {
+                return entry_changed(record.leaves, p);
+            })) {
+            return true;
         }
-        return true;
-    };
-    std::optional<git_oid> kept_id;
-    Entries kept;
-    impl_->walk_commits(options.from, options.walk, [&](const git_commit* commit) {
-        const git_oid* id = git_commit_id(commit);
-        const git::TreePtr tree = impl_->tree_of(commit);
-        git::CommitPtr parent;
-        git::TreePtr parent_tree;
-        if (git_commit_parentcount(commit) > 0) {
-            git_commit* raw = nullptr;
-            if (git_commit_parent(&raw, commit, 0) < 0) {
-                git::fail("cannot read the parent of " + git::hex(*id) + " in " + impl_->where);
-            }
-            parent.reset(raw);
-            parent_tree = impl_->tree_of(raw);
-        }
-        if (!options.paths.empty()) {
-            const Entries mine =
-                kept_id && git_oid_equal(&*kept_id, id) ? std::move(kept) : entries_of(tree.get());
-            Entries before(options.paths.size());
-            kept_id.reset();
-            if (parent) {
-                before = entries_of(parent_tree.get());
-                kept_id = *git_commit_id(parent.get());
-                kept = before;
-            }
-            if (same(mine, before)) return true;
-        }
-        WalkStep step;
-        step.commit = impl_->info(commit);
+        WalkStep out;
+        out.commit = std::move(record.info);
         if (options.changes) {
-            TreeDiff(*impl_, filter, options.keep, step.changes).diff(parent_tree.get(), tree.get());
-            std::sort(step.changes.begin(), step.changes.end(),
-                      [](const FileChange& a, const FileChange& b) { return a.path < b.path; });
+            for (const Leaf& leaf : record.leaves) {
+                const bool old_file = is_file_mode(leaf.old_mode);
+                const bool new_file = is_file_mode(leaf.new_mode);
+                if (!old_file && !new_file) continue;
+                if (old_file && new_file && git_oid_equal(&leaf.old_id, &leaf.new_id)) continue;
+                if (!filter.takes(leaf.path) || (options.keep && !options.keep(leaf.path))) continue;
+                FileChange change;
+                change.path = leaf.path;
+                if (old_file) change.old_blob = git::hex(leaf.old_id);
+                if (new_file) change.new_blob = git::hex(leaf.new_id);
+                out.changes.push_back(std::move(change));
+            }
         }
-        return visit(step);
+        return visit(out);
+    };
+
+    // The order of history(): libgit2's topological one, ties by commit time.
+    // Down to the first merge it is the chain of parents (a commit with one
+    // parent is the only one left to list once its children are listed), so
+    // it is followed record by record, reading nothing from git once the
+    // records are remembered; the first-parent walk is that chain all along.
+    // From a merge on, the rest is a walk from that merge, which libgit2 sorts.
+    git_oid id = *git_commit_id(impl_->lookup_commit(options.from).get());
+    for (;;) {
+        CommitRecord record = records.of(id);
+        if (options.walk == Walk::full && record.info.parents.size() > 1) break;
+        const std::optional<std::string> parent =
+            record.info.parents.empty() ? std::nullopt
+                                        : std::optional<std::string>(record.info.parents.front());
+        if (!step(std::move(record)) || !parent) return;
+        id = git::parse_id(*parent, "parent");
+    }
+    impl_->walk_commits(git::hex(id), Walk::full, [&](const git_commit* commit) {
+        return step(records.of(*git_commit_id(commit)));
     });
 }
 
