@@ -103,7 +103,8 @@ void store64(std::string& out, std::uint64_t value) {
 std::string hex64(std::uint64_t value) {
     static const char digits[] = "0123456789abcdef";
     std::string out(16, '0');
-    for (int k = 15; k >= 0; --k, value >>= 4) out[static_cast<std::size_t>(k)] = digits[value & 15];
+    for (int k = 15; k >= 0; --k, value >>= 4)
+        out[static_cast<std::size_t>(k)] = digits[value & 15];
     return out;
 }
 
@@ -222,8 +223,7 @@ std::vector<std::string> cache_files(int dirfd) {
 
 }  // namespace
 
-CacheTable::CacheTable(const std::string& git_dir, std::string_view name,
-                       std::string_view options)
+CacheTable::CacheTable(const std::string& git_dir, std::string_view name, std::string_view options)
     : name_(name) {
     const std::string& program = program_identity();
     if (program.empty() || git_dir.empty()) {
@@ -275,14 +275,13 @@ std::string CacheTable::id_key(std::string_view hex) {
 
 std::optional<std::string> CacheTable::find(std::string_view key) const {
     if (!enabled_) return std::nullopt;
+    const std::lock_guard<std::mutex> lock(mutex_);
     for (const std::unique_ptr<File>& file : files_) {
         if (const std::optional<std::string_view> value = file->find(key)) {
-            const std::lock_guard<std::mutex> lock(mutex_);
             ++hits_;
             return std::string(*value);
         }
     }
-    const std::lock_guard<std::mutex> lock(mutex_);
     if (const auto found = pending_.find(std::string(key)); found != pending_.end()) {
         ++hits_;
         return found->second;
@@ -338,7 +337,19 @@ bool CacheTable::save() {
         pending_bytes_ = 0;
     }
     if (entries.empty()) return true;
-    if (write_file(entries).empty()) return false;
+    const std::string written = write_file(entries);
+    if (written.empty()) return false;
+    // What was written stays findable in this run (a save in the middle of
+    // a long walk must not make its entries be computed again); the mapping
+    // outlives the file should merging remove it.
+    const std::string directory = git_dir_ + relative_;
+    const int dirfd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dirfd >= 0) {
+        std::unique_ptr<File> file = File::open(dirfd, written, fingerprint_);
+        ::close(dirfd);
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (file) files_.insert(files_.begin(), std::move(file));
+    }
     merge_files();
     return true;
 }
@@ -384,8 +395,7 @@ void CacheTable::remove_other_tables() {
     const std::string mine = fs::path(relative_).filename().string();
     std::vector<std::pair<fs::file_time_type, fs::path>> others;
     std::error_code ec;
-    for (const fs::directory_entry& entry :
-         fs::directory_iterator(git_dir_ + "accord/cache", ec)) {
+    for (const fs::directory_entry& entry : fs::directory_iterator(git_dir_ + "accord/cache", ec)) {
         const std::string name = entry.path().filename().string();
         if (name.rfind(prefix, 0) != 0 || name == mine) continue;
         if (!entry.is_directory(ec) || entry.is_symlink(ec)) continue;
