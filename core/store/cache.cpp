@@ -9,10 +9,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
-
-#include "core/util/file.hpp"
 
 namespace accord {
 
@@ -96,10 +95,6 @@ std::uint64_t load64(const char* at) {
     return value;
 }
 
-void store64(std::string& out, std::uint64_t value) {
-    for (int k = 0; k < 8; ++k) out += static_cast<char>((value >> (8 * k)) & 0xFF);
-}
-
 std::string hex64(std::uint64_t value) {
     static const char digits[] = "0123456789abcdef";
     std::string out(16, '0');
@@ -112,6 +107,112 @@ std::string hex64(std::uint64_t value) {
 // or not a directory.
 int open_directory_at(int parent, const char* name) {
     return ::openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+// The directory `relative` ("a/b/c") below `git_dir`, opened step by step
+// without following a link, and made where missing when `create`; -1 when
+// it is absent (and not made) or not a plain directory.
+int open_below(const std::string& git_dir, const std::string& relative, bool create) {
+    int fd = ::open(git_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    std::size_t start = 0;
+    while (fd >= 0 && start < relative.size()) {
+        const std::size_t slash = relative.find('/', start);
+        const std::string part =
+            relative.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+        int next = open_directory_at(fd, part.c_str());
+        if (next < 0 && create && errno == ENOENT &&
+            (::mkdirat(fd, part.c_str(), 0777) == 0 || errno == EEXIST))
+            next = open_directory_at(fd, part.c_str());
+        ::close(fd);
+        fd = next;
+        start = slash == std::string::npos ? relative.size() : slash + 1;
+    }
+    return fd;
+}
+
+using Entry = std::pair<std::string_view, std::string_view>;  // key, value
+
+// Output to a file descriptor through a buffer, hashing what it writes.
+class HashingOutput {
+  public:
+    explicit HashingOutput(int fd) : fd_(fd) { buffer_.reserve(kSize); }
+    void put(std::string_view bytes) {
+        hash_ = fnv1a(bytes, hash_);
+        while (!bytes.empty()) {
+            const std::size_t room = kSize - buffer_.size();
+            buffer_.append(bytes.substr(0, room));
+            bytes.remove_prefix(std::min(room, bytes.size()));
+            if (buffer_.size() == kSize) flush();
+        }
+    }
+    void put64(std::uint64_t value) {
+        char bytes[8];
+        for (int k = 0; k < 8; ++k) bytes[k] = static_cast<char>((value >> (8 * k)) & 0xFF);
+        put(std::string_view(bytes, 8));
+    }
+    bool flush() {
+        std::string_view rest = buffer_;
+        while (ok_ && !rest.empty()) {
+            const ssize_t wrote = ::write(fd_, rest.data(), rest.size());
+            if (wrote < 0 && errno == EINTR) continue;
+            if (wrote <= 0)
+                ok_ = false;
+            else
+                rest.remove_prefix(static_cast<std::size_t>(wrote));
+        }
+        buffer_.clear();
+        return ok_;
+    }
+    std::uint64_t hash() const { return hash_; }
+
+  private:
+    static constexpr std::size_t kSize = 1 << 20;
+    int fd_;
+    std::string buffer_;
+    std::uint64_t hash_ = 0xcbf29ce484222325ULL;
+    bool ok_ = true;
+};
+
+// Writes a table file of `entries` (sorted by key, each key once) into the
+// directory `dirfd`, streaming: memory stays the size of a buffer whatever
+// the size of the table. Written under a temporary name (not read, as it does
+// not end in ".cache") and renamed to the hash of its bytes, so readers see a
+// whole file or none. Returns its name, or "" if it could not.
+std::string write_table_file(int dirfd, std::string_view fingerprint,
+                             const std::vector<Entry>& entries) {
+    static std::atomic<unsigned> counter{0};
+    const std::string temporary = "tmp-" + std::to_string(::getpid()) + "-" +
+                                  std::to_string(counter++) + "-" +
+                                  std::to_string(reinterpret_cast<std::uintptr_t>(&entries));
+    const int fd = ::openat(dirfd, temporary.c_str(),
+                            O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) return "";
+    HashingOutput out(fd);
+    out.put(std::string_view(kMagic, sizeof kMagic));
+    out.put64(fingerprint.size());
+    out.put(fingerprint);
+    out.put64(entries.size());
+    std::uint64_t at = 8 + 8 + fingerprint.size() + 8 + entries.size() * kRecord;
+    for (const auto& [key, value] : entries) {
+        out.put64(at);
+        out.put64(key.size());
+        out.put64(at + key.size());
+        out.put64(value.size());
+        out.put64(checksum(key, value));
+        at += key.size() + value.size();
+    }
+    for (const auto& [key, value] : entries) {
+        out.put(key);
+        out.put(value);
+    }
+    const bool written = out.flush();
+    const bool closed = ::close(fd) == 0;
+    const std::string name = hex64(out.hash()) + ".cache";
+    if (!written || !closed || ::renameat(dirfd, temporary.c_str(), dirfd, name.c_str()) != 0) {
+        ::unlinkat(dirfd, temporary.c_str(), 0);
+        return "";
+    }
+    return name;
 }
 
 }  // namespace
@@ -235,17 +336,7 @@ CacheTable::CacheTable(const std::string& git_dir, std::string_view name, std::s
     fingerprint_ = std::string(name) + '\0' + program + '\0' + std::string(options);
     relative_ = "accord/cache/" + std::string(name) + "-" + hex64(fnv1a(fingerprint_));
     // Open accord/cache/<table> below the git directory, never through a link.
-    int fd = ::open(git_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    std::size_t start = 0;
-    while (fd >= 0 && start < relative_.size()) {
-        const std::size_t slash = relative_.find('/', start);
-        const std::string part =
-            relative_.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-        const int next = open_directory_at(fd, part.c_str());
-        ::close(fd);
-        fd = next;
-        start = slash == std::string::npos ? relative_.size() : slash + 1;
-    }
+    const int fd = open_below(git_dir_, relative_, false);
     if (fd < 0) return;  // nothing remembered yet (or not a plain directory: ignored)
     std::vector<std::pair<std::int64_t, std::string>> by_age;
     for (const std::string& file_name : cache_files(fd)) {
@@ -302,32 +393,6 @@ void CacheTable::put(std::string_view key, std::string value) {
     if (full) save();
 }
 
-std::string CacheTable::write_file(const std::map<std::string, std::string>& entries) {
-    std::string header(kMagic, sizeof kMagic);
-    store64(header, fingerprint_.size());
-    header += fingerprint_;
-    store64(header, entries.size());
-    const std::size_t data_start = header.size() + entries.size() * kRecord;
-    std::string index, data;
-    for (const auto& [key, value] : entries) {
-        store64(index, data_start + data.size());
-        store64(index, key.size());
-        data += key;
-        store64(index, data_start + data.size());
-        store64(index, value.size());
-        data += value;
-        store64(index, checksum(key, value));
-    }
-    const std::string bytes = header + index + data;
-    const std::string name = hex64(fnv1a(bytes)) + ".cache";
-    WriteOptions options;
-    options.within = git_dir_;
-    options.create_directories = true;
-    if (!write_file_atomically(git_dir_ + relative_ + "/" + name, bytes, options).empty())
-        return "";
-    return name;
-}
-
 bool CacheTable::save() {
     if (!enabled_) return false;
     std::map<std::string, std::string> entries;
@@ -337,18 +402,20 @@ bool CacheTable::save() {
         pending_bytes_ = 0;
     }
     if (entries.empty()) return true;
-    const std::string written = write_file(entries);
-    if (written.empty()) return false;
+    const int dirfd = open_below(git_dir_, relative_, true);
+    if (dirfd < 0) return false;
+    const std::string written =
+        write_table_file(dirfd, fingerprint_, std::vector<Entry>(entries.begin(), entries.end()));
     // What was written stays findable in this run (a save in the middle of
     // a long walk must not make its entries be computed again); the mapping
     // outlives the file should merging remove it.
-    const std::string directory = git_dir_ + relative_;
-    const int dirfd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dirfd >= 0) {
-        std::unique_ptr<File> file = File::open(dirfd, written, fingerprint_);
-        ::close(dirfd);
+    std::unique_ptr<File> file =
+        written.empty() ? nullptr : File::open(dirfd, written, fingerprint_);
+    ::close(dirfd);
+    if (written.empty()) return false;
+    if (file) {
         const std::lock_guard<std::mutex> lock(mutex_);
-        if (file) files_.insert(files_.begin(), std::move(file));
+        files_.insert(files_.begin(), std::move(file));
     }
     merge_files();
     return true;
@@ -359,8 +426,7 @@ bool CacheTable::save() {
 // fingerprints (other accord versions, other notations) beyond a few are
 // removed too.
 void CacheTable::merge_files() {
-    const std::string directory = git_dir_ + relative_;
-    const int dirfd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    const int dirfd = open_below(git_dir_, relative_, false);
     if (dirfd < 0) return;
     std::vector<std::pair<std::int64_t, std::unique_ptr<File>>> all;
     for (const std::string& name : cache_files(dirfd)) {
@@ -369,24 +435,44 @@ void CacheTable::merge_files() {
         if (std::unique_ptr<File> file = File::open(dirfd, name, fingerprint_))
             all.emplace_back(static_cast<std::int64_t>(info.st_mtime), std::move(file));
     }
-    ::close(dirfd);
-    if (all.size() <= kMostFiles) return;
+    if (all.size() <= kMostFiles) {
+        ::close(dirfd);
+        return;
+    }
     std::stable_sort(all.begin(), all.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    std::map<std::string, std::string> merged;
-    for (const auto& [age, file] : all) {  // oldest first: newer entries replace older ones
-        for (std::size_t k = 0; k < file->count; ++k) {
-            const auto key = file->key(k);
-            const auto value = file->value(k);
-            if (key && value && file->valid(k, *key, *value))
-                merged.insert_or_assign(std::string(*key), std::string(*value));
+    // Views into the mapped files, not copies: memory grows by a few words
+    // per entry, not with the size of the cache. For a key in several files
+    // the newest file's entry wins.
+    struct Candidate {
+        std::string_view key, value;
+        std::size_t age;  // larger is newer
+    };
+    std::vector<Candidate> candidates;
+    for (std::size_t age = 0; age < all.size(); ++age) {
+        const File& file = *all[age].second;
+        for (std::size_t k = 0; k < file.count; ++k) {
+            const auto key = file.key(k);
+            const auto value = file.value(k);
+            if (key && value && file.valid(k, *key, *value))
+                candidates.push_back({*key, *value, age});
         }
     }
-    const std::string written = write_file(merged);
-    if (written.empty()) return;
-    for (const auto& [age, file] : all)
-        if (file->name != written) remove_file_within(git_dir_, relative_ + "/" + file->name);
-    remove_other_tables();
+    std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+        return a.key != b.key ? a.key < b.key : a.age > b.age;
+    });
+    std::vector<Entry> merged;
+    merged.reserve(candidates.size());
+    for (const Candidate& c : candidates)
+        if (merged.empty() || merged.back().first != c.key) merged.emplace_back(c.key, c.value);
+    candidates = {};
+    const std::string written = write_table_file(dirfd, fingerprint_, merged);
+    if (!written.empty()) {
+        for (const auto& [age, file] : all)
+            if (file->name != written) ::unlinkat(dirfd, file->name.c_str(), 0);
+    }
+    ::close(dirfd);
+    if (!written.empty()) remove_other_tables();
 }
 
 void CacheTable::remove_other_tables() {

@@ -18,7 +18,8 @@
 //    answers or a crash. Files are opened without following links.
 //  - Written atomically (a temporary file renamed into place), new entries
 //    as one more file per run; when the files grow many they are merged into
-//    one. Two processes may read and write at once: each writes its own files.
+//    one, streaming (memory does not grow with the size of the cache). Two
+//    processes may read and write at once: each writes its own files.
 //  - Failing to write is not an error: the command's answer does not depend
 //    on the cache, only its speed.
 //
@@ -98,8 +99,6 @@ class CacheTable {
 
   private:
     struct File;
-    // Writes one file of `entries`; its name, or "" if it could not.
-    std::string write_file(const std::map<std::string, std::string>& entries);
     void merge_files();
     void remove_other_tables();
 
