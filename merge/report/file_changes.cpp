@@ -67,9 +67,13 @@ ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* r
       options_(workspace.parse_options()),
       table_(workspace.repo().git_dir(), "changes", notation_key(options_)) {}
 
-ChangeDescriber::~ChangeDescriber() { save(); }
+ChangeDescriber::~ChangeDescriber() {
+    save();
+}
 
-void ChangeDescriber::save() { table_.save(); }
+void ChangeDescriber::save() {
+    table_.save();
+}
 
 const Document& ChangeDescriber::document(const std::optional<std::string>& blob) {
     static const Document kEmpty = parse("");
@@ -87,6 +91,14 @@ const Document& ChangeDescriber::document(const std::optional<std::string>& blob
         documents_.pop_back();
     }
     return documents_.front().second;
+}
+
+void ChangeDescriber::forget(const std::string& blob) {
+    const auto found = by_id_.find(blob);
+    if (found == by_id_.end()) return;
+    document_bytes_ -= found->second->second.source.size();
+    documents_.erase(found->second);
+    by_id_.erase(found);
 }
 
 std::optional<FileChanges> ChangeDescriber::remembered(
@@ -118,6 +130,12 @@ FileChanges ChangeDescriber::describe(const std::string& path,
     if (const auto* s = after.front_matter.find("status")) file.status_after = s->value;
     file.changes = structural_diff(before, after);
     table_.put(pair_key(old_blob, new_blob), encode(file));
+    // Walking from the newest proposal back, a file's newer version has now
+    // served both its changes (as the older side of the change after it, as
+    // the newer side of this one); only the older version is wanted next.
+    // Letting go of it keeps about one parsed version per file, not every
+    // version the budget can hold.
+    if (new_blob && new_blob != old_blob) forget(*new_blob);
     return file;
 }
 

@@ -40,6 +40,7 @@ class ChangeDescriber {
 
   private:
     const Document& document(const std::optional<std::string>& blob);
+    void forget(const std::string& blob);
 
     const Repository& repository_;
     ParseOptions options_;
