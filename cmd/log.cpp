@@ -43,29 +43,26 @@ class StreamOutput {
 };
 
 // git's exit status when the reader of its output went away (128 + SIGPIPE).
-constexpr int kReaderGone = 141;
+constexpr ExitCode kReaderGone = static_cast<ExitCode>(141);
 
-int run_log(const LogCommandOptions& options, const Context& context) {
+ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
-    for (const std::string& path : options.paths)
-        log.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         log.paths.push_back(ws.repo().relative_path(path));
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;
     log.by = options.by;
     LogViewOptions view;
-    view.colour = context.colour;
+    view.style = context.style;
     view.details = options.details;
     LogJson json;
     StreamOutput out;
     bool any = false, gone = false;
     auto print = [&](const LogEntry& entry) {
         any = true;
-        const std::string text = options.format == Format::json
-                                     ? json.entry(entry)
-                                     : render_log_entry_text(entry, view);
+        const std::string text =
+            options.format == Format::json ? json.entry(entry) : render_log_entry_text(entry, view);
         gone = !out.write(text);
         return !gone;
     };
@@ -86,7 +83,7 @@ int run_log(const LogCommandOptions& options, const Context& context) {
                   "\n");
     }
     std::cout.flush();
-    return std::cout ? 0 : kReaderGone;
+    return std::cout ? kExitOk : kReaderGone;
 }
 
 }  // namespace

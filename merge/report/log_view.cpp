@@ -26,24 +26,24 @@ std::string file_summary(const FileChanges& file) {
 }  // namespace
 
 std::string render_log_entry_text(const LogEntry& e, const LogViewOptions& options) {
-    const std::string yellow = options.colour ? "\033[33m" : "",
-                      bold = options.colour ? "\033[1m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string yellow(options.style.yellow()), bold(options.style.bold()),
+        reset(options.style.reset());
     std::string out;
     const Proposal& p = e.proposal;
     out += yellow + p.commit.substr(0, 10) + reset + "  " + p.day + "  " + bold +
-           join(p.proposers, ", ") + reset;
-    if (!p.on_behalf_of.empty()) out += " (on behalf of " + p.on_behalf_of + ")";
-    if (!p.meeting.empty()) out += "  at " + p.meeting;
+           escape_controls(join(p.proposers, ", ")) + reset;
+    if (!p.on_behalf_of.empty()) out += " (on behalf of " + escape_controls(p.on_behalf_of) + ")";
+    if (!p.meeting.empty()) out += "  at " + escape_controls(p.meeting);
     out += "\n";
-    if (!p.subject.empty()) out += "    " + p.subject + "\n";
+    if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
     for (const FileChanges& file : e.files) {
-        out += "    " + file.path + ": " + file_summary(file) + "\n";
+        out += "    " + escape_controls(file.path + ": " + file_summary(file)) + "\n";
         if (!options.details) continue;
         for (const Change& c : file.changes) {
             std::string text = c.text.size() > 70 ? c.text.substr(0, 70) + "…" : c.text;
             for (char& ch : text) ch = ch == '\n' ? ' ' : ch;
-            out += "        " + std::string(to_string(c.kind)) + " \"" + text + "\"\n";
+            out += "        " + std::string(to_string(c.kind)) + " \"" + escape_controls(text) +
+                   "\"\n";
         }
     }
     out += "\n";
@@ -56,10 +56,10 @@ std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewO
     return out;
 }
 
-LogJson::LogJson() : json_(true) {}
+LogJson::LogJson() : json_(JsonWriter::with_schema("accord.log/1")) {}
 
 std::string LogJson::begin() {
-    json_.begin_object().field("schema", "accord.log/1").key("proposals").begin_array();
+    json_.key("proposals").begin_array();
     return json_.take();
 }
 
@@ -70,7 +70,9 @@ std::string LogJson::entry(const LogEntry& e) {
     json.key("proposers").begin_array();
     for (const std::string& name : p.proposers) json.value(name);
     json.end_array();
-    json.field("meeting", p.meeting).field("on_behalf_of", p.on_behalf_of).field("source", p.source);
+    json.field("meeting", p.meeting)
+        .field("on_behalf_of", p.on_behalf_of)
+        .field("source", p.source);
     json.field("message", p.message).field("recorded_by", p.recorded_by);
     json.key("files").begin_array();
     for (const FileChanges& file : e.files) {
@@ -94,8 +96,8 @@ std::string LogJson::entry(const LogEntry& e) {
 }
 
 std::string LogJson::end() {
-    json_.end_array().end_object();
-    return json_.take() + "\n";
+    json_.end_array();
+    return json_.finish();
 }
 
 std::string render_log_json(const std::vector<LogEntry>& entries) {

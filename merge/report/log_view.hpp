@@ -5,12 +5,13 @@
 #include <vector>
 
 #include "core/util/json_writer.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
 
 struct LogViewOptions {
-    bool colour = false;
+    TerminalStyle style;   // colour or not; names and texts are shown through escape_controls
     bool details = false;  // list each named change, not only the summary
 };
 
