@@ -122,7 +122,8 @@ std::vector<TextChanges> text_changes(const Workspace& workspace,
 
 StatsReport compute_stats(const Workspace& workspace, const StatsOptions& options) {
     StatsReport report;
-    const std::vector<TextChanges> index = text_changes(workspace, options.index);
+    std::vector<TextChanges> index = text_changes(workspace, options.index);
+    const bool any_proposal = !index.empty();
     // Each version's counts and description, remembered by blob id: a text
     // is parsed once in the life of the repository, not on every run.
     TextSummaries summaries(workspace);
@@ -130,7 +131,7 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
     std::map<std::string, Recommendation> latest;
     std::map<std::string, std::size_t> series_of;
     Tally totals;
-    for (const TextChanges& touch : index) {
+    for (TextChanges& touch : index) {
         std::vector<const Repository::FileChange*> changes;
         for (const Repository::FileChange& change : touch.texts)
             if (path_within_any(change.path, options.paths)) changes.push_back(&change);
@@ -172,12 +173,14 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
             series.points.push_back(point);
         }
         StatsProposal entry;
-        entry.proposal = touch.proposal;
         entry.time = parse_timestamp(touch.proposal.date);
+        entry.proposal = std::move(touch.proposal);
+        touch.texts = {};
         entry.text_count = latest.size();
         entry.totals = totals;
         report.proposals.push_back(std::move(entry));
     }
+    index = {};
     summaries.save();
     if (!workspace.repo().is_empty_branch())
         report.revision = workspace.repo().resolve(options.index.from);
@@ -200,7 +203,7 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
               [](const TextSeries& a, const TextSeries& b) { return a.path < b.path; });
     for (TextSeries& series : deleted) ordered.push_back(std::move(series));
     report.texts = std::move(ordered);
-    if (!options.paths.empty() && report.texts.empty() && !index.empty()) {
+    if (!options.paths.empty() && report.texts.empty() && any_proposal) {
         throw usage_error("stats: no text at '" + join(options.paths, "', '") +
                           "' in the history; name files or directories as 'accord status' lists "
                           "them, relative to the current directory");
@@ -209,6 +212,13 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
 }
 
 std::string render_stats_json(const StatsReport& report) {
+    std::string out;
+    write_stats_json(report, [&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void write_stats_json(const StatsReport& report,
+                      const std::function<void(std::string_view piece)>& write) {
     JsonWriter json = JsonWriter::with_schema("accord.stats/1");
     json.field("revision", report.revision);
     json.key("proposals").begin_array();
@@ -224,6 +234,7 @@ std::string render_stats_json(const StatsReport& report) {
         json.key("totals");
         write_tally(json, p.totals);
         json.end_object();
+        write(json.take());
     }
     json.end_array();
     json.key("texts").begin_array();
@@ -251,9 +262,10 @@ std::string render_stats_json(const StatsReport& report) {
             json.end_object();
         }
         json.end_array().end_object();
+        write(json.take());
     }
     json.end_array();
-    return json.finish();
+    write(json.finish());
 }
 
 std::string render_stats_svg(const StatsReport& report, const StatsChartOptions& options) {
