@@ -117,11 +117,13 @@ namespace accord::git {
     X(git_status_list_new)               \
     X(git_status_options_init)           \
     X(git_tree_entry_bypath)             \
+    X(git_tree_entry_byindex)            \
     X(git_tree_entry_filemode)           \
     X(git_tree_entry_free)               \
     X(git_tree_entry_id)                 \
     X(git_tree_entry_name)               \
     X(git_tree_entry_type)               \
+    X(git_tree_entrycount)               \
     X(git_tree_free)                     \
     X(git_tree_id)                       \
     X(git_tree_lookup)                   \
@@ -244,11 +246,13 @@ const Api& api();
 #define git_status_list_new(...) ::accord::git::api().git_status_list_new(__VA_ARGS__)
 #define git_status_options_init(...) ::accord::git::api().git_status_options_init(__VA_ARGS__)
 #define git_tree_entry_bypath(...) ::accord::git::api().git_tree_entry_bypath(__VA_ARGS__)
+#define git_tree_entry_byindex(...) ::accord::git::api().git_tree_entry_byindex(__VA_ARGS__)
 #define git_tree_entry_filemode(...) ::accord::git::api().git_tree_entry_filemode(__VA_ARGS__)
 #define git_tree_entry_free(...) ::accord::git::api().git_tree_entry_free(__VA_ARGS__)
 #define git_tree_entry_id(...) ::accord::git::api().git_tree_entry_id(__VA_ARGS__)
 #define git_tree_entry_name(...) ::accord::git::api().git_tree_entry_name(__VA_ARGS__)
 #define git_tree_entry_type(...) ::accord::git::api().git_tree_entry_type(__VA_ARGS__)
+#define git_tree_entrycount(...) ::accord::git::api().git_tree_entrycount(__VA_ARGS__)
 #define git_tree_free(...) ::accord::git::api().git_tree_free(__VA_ARGS__)
 #define git_tree_id(...) ::accord::git::api().git_tree_id(__VA_ARGS__)
 #define git_tree_lookup(...) ::accord::git::api().git_tree_lookup(__VA_ARGS__)

@@ -172,6 +172,51 @@ class Repository {
                                     const std::vector<std::string>& paths = {},
                                     Walk walk = Walk::full) const;
 
+    // ---- The history walked once (core/store/repository_walk.cpp).
+    //
+    // The views that follow many texts through the history (log, status,
+    // stats, and the attribution of blame, who, survival and the HTML
+    // compilation) read it in one walk: each commit once, newest first, with
+    // the files it changed found by comparing its tree with its first
+    // parent's, descending only into subtrees whose ids differ (as git's
+    // tree diff does), so a commit costs what it changed, not the size of
+    // the tree. A caller that needs the versions of many files takes them
+    // from the steps (FileChange's blob ids) instead of walking once per file:
+    // a blob read once serves every file and commit that holds it.
+    //
+    // Files only: symbolic links and submodules are never reported (a path
+    // that is a link on one side reports that side as absent). Blob ids, not
+    // contents: reading them is the caller's choice (read_blob_unverified).
+
+    // One file whose blob differs between a commit and its first parent (or
+    // the empty tree, for a root commit).
+    struct FileChange {
+        std::string path;                     // '/'-separated
+        std::optional<std::string> old_blob;  // nullopt: absent from the parent, or not a file
+        std::optional<std::string> new_blob;  // nullopt: deleted, or no longer a file
+    };
+    struct WalkStep {
+        CommitInfo commit;
+        std::vector<FileChange> changes;  // sorted by path
+    };
+    struct WalkOptions {
+        std::string from = "HEAD";  // a commit id, or any revision git reads
+        Walk walk = Walk::full;
+        // Empty: every commit. Otherwise only the commits history(from, paths)
+        // selects (an entry for one of the paths differs from the first
+        // parent's), and only changes at or below those paths are reported.
+        std::vector<std::string> paths;
+        // When set, only files it accepts are reported (for example texts).
+        std::function<bool(std::string_view path)> keep;
+        // False: the steps carry no changes (a walk of commits only, cheaper).
+        bool changes = true;
+    };
+    // Calls `visit` for each commit as soon as it is known, in history()'s
+    // order; the walk stops when `visit` returns false. Memory stays that of
+    // one step, whatever the length of the history.
+    void walk_history(const WalkOptions& options,
+                      const std::function<bool(WalkStep& step)>& visit) const;
+
     // Records `request` as a commit on the current branch and returns its id.
     // The tree is HEAD's (or the parent's) plus the changes, built in memory.
     // The branch moves by compare-and-swap, and accord processes take

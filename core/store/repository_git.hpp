@@ -4,6 +4,7 @@
 // it brings in git2.h, which stays inside the repository layer.
 #include "core/store/git_api.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -76,6 +77,18 @@ inline bool is_file_entry(const git_tree_entry* entry) {
 inline bool is_link_entry(const git_tree_entry* entry) {
     return git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK;
 }
+// While one lives, libgit2 reads objects without hashing them again to
+// check their ids, which nearly doubles the cost of reading a long history
+// (git fsck is what checks objects). The option is process-wide and has no
+// getter: holders are counted, and the check comes back when the last goes.
+class UnverifiedReads {
+  public:
+    UnverifiedReads();
+    ~UnverifiedReads();
+    UnverifiedReads(const UnverifiedReads&) = delete;
+    UnverifiedReads& operator=(const UnverifiedReads&) = delete;
+};
+
 // A full 40-digit id; usage error naming `what` otherwise.
 git_oid parse_id(const std::string& text, const std::string& what);
 
@@ -98,6 +111,11 @@ struct Repository::Impl {
     // Finishes a command killed while it moved a branch, if one was and no
     // running accord command holds the lock (core/store/repository_journal).
     void recover_on_open();
+    // Visits the commits reachable from `from_commit`, newest first
+    // (topological, ties by commit time), as `git log` lists them, until
+    // `visit` returns false.
+    void walk_commits(const std::string& from_commit, Walk walk,
+                      const std::function<bool(const git_commit*)>& visit) const;
 };
 
 }  // namespace accord

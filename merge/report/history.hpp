@@ -2,6 +2,7 @@
 // The history of a negotiation told in its own terms: each commit read as a
 // proposal (who, when, at which meeting) with, per file it touched, the
 // changes named in the diff vocabulary.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -50,7 +51,14 @@ struct LogOptions {
     std::string from = "HEAD";
 };
 
-// Newest first, like git log. Parsed texts are cached by blob id.
+// Newest first, like git log: the history walked once (Repository::walk_history),
+// each change described from its two blobs (merge/report/file_changes.hpp,
+// remembered in the cache). `emit` receives each entry as soon as it is known;
+// the walk stops when it returns false. Bad options (a date that is not one,
+// an unknown delegation) throw before anything is emitted.
+void stream_proposal_log(const Workspace& workspace, const LogOptions& options,
+                         const std::function<bool(LogEntry&& entry)>& emit);
+// The same, collected.
 std::vector<LogEntry> proposal_log(const Workspace& workspace, const LogOptions& options);
 
 }  // namespace accord
