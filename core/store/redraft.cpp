@@ -131,6 +131,57 @@ std::vector<std::string> split_names(const std::vector<std::string>& given) {
     return names;
 }
 
+namespace {
+
+// The texts the redraft works on, as paths in branch `from`; each must be there.
+std::vector<std::string> redraft_paths(Repository& repo, const std::string& head,
+                                       const StartRedraftRequest& request,
+                                       const std::string& from) {
+    const std::vector<std::string> files = repo.list_files(head);
+    std::vector<std::string> paths;
+    for (const std::string& given : request.paths) {
+        const std::string path = repo.relative_path(given);
+        const bool found =
+            path.empty() || std::any_of(files.begin(), files.end(), [&](const std::string& f) {
+                return f == path || f.rfind(path + "/", 0) == 0;
+            });
+        if (!found) {
+            throw usage_error("cannot start redraft '" + request.name + "' on '" + given +
+                              "': it is not in branch '" + from + "'; record it first");
+        }
+        if (!path.empty() && std::find(paths.begin(), paths.end(), path) == paths.end())
+            paths.push_back(path);
+    }
+    return paths;
+}
+
+// The members as the registry names them; an unknown one is kept as given, with a warning.
+std::vector<std::string> redraft_members(Workspace& workspace, const StartRedraftRequest& request,
+                                         std::vector<std::string>& warnings) {
+    std::vector<std::string> members;
+    for (const std::string& name : split_names(request.members)) {
+        const std::optional<std::string> known = workspace.config().resolve_delegation(name);
+        if (!known) {
+            warnings.push_back("member '" + name +
+                               "' is not a delegation in accord.yaml; recorded as given");
+        }
+        const std::string member = known.value_or(name);
+        if (std::find(members.begin(), members.end(), member) == members.end())
+            members.push_back(member);
+    }
+    return members;
+}
+
+// "Start redraft informal-a (Japan, Sweden) on recs/A-1.md".
+std::string start_subject(const RedraftRecord& record) {
+    std::string subject = "Start redraft " + record.name;
+    if (!record.members.empty()) subject += " (" + join(record.members, ", ") + ")";
+    if (!record.paths.empty()) subject += " on " + join(record.paths, ", ");
+    return subject;
+}
+
+}  // namespace
+
 StartRedraftResult start_redraft(Workspace& workspace, const StartRedraftRequest& request) {
     Repository& repo = workspace.repo();
     validate_redraft_name(request.name);
@@ -160,52 +211,14 @@ StartRedraftResult start_redraft(Workspace& workspace, const StartRedraftRequest
     const Signature me = repo.default_signature();
     record.started = format_iso_date(local_day(me.time, me.offset_minutes));
     record.started_by = me.name;
-
-    const std::vector<std::string> files = repo.list_files(*head);
-    for (const std::string& given : request.paths) {
-        const std::string path = repo.relative_path(given);
-        const bool found =
-            path.empty() || std::any_of(files.begin(), files.end(), [&](const std::string& f) {
-                return f == path || f.rfind(path + "/", 0) == 0;
-            });
-        if (!found) {
-            throw usage_error("cannot start redraft '" + request.name + "' on '" + given +
-                              "': it is not in branch '" + from + "'; record it first");
-        }
-        if (!path.empty() &&
-            std::find(record.paths.begin(), record.paths.end(), path) == record.paths.end()) {
-            record.paths.push_back(path);
-        }
-    }
-    for (const std::string& name : split_names(request.members)) {
-        const std::optional<std::string> known = workspace.config().resolve_delegation(name);
-        if (!known) {
-            result.warnings.push_back("member '" + name +
-                                      "' is not a delegation in accord.yaml; recorded as given");
-        }
-        const std::string member = known.value_or(name);
-        if (std::find(record.members.begin(), record.members.end(), member) ==
-            record.members.end()) {
-            record.members.push_back(member);
-        }
-    }
+    record.paths = redraft_paths(repo, *head, request, from);
+    record.members = redraft_members(workspace, request, result.warnings);
 
     if (request.switch_to && !repo.unclean_paths({record_path}).empty()) {
         throw usage_error("cannot start redraft '" + request.name + "': " + record_path +
                           " exists in the work tree; move it away first");
     }
 
-    std::string subject = "Start redraft " + request.name;
-    if (!record.members.empty()) {
-        std::string members;
-        for (const std::string& m : record.members) members += (members.empty() ? "" : ", ") + m;
-        subject += " (" + members + ")";
-    }
-    if (!record.paths.empty()) {
-        std::string paths;
-        for (const std::string& p : record.paths) paths += (paths.empty() ? "" : ", ") + p;
-        subject += " on " + paths;
-    }
     // One step: the branch created at its start commit (and HEAD switched to
     // it, the record file written), journaled so that a killed command is
     // finished or, when the branch was not created yet, leaves nothing.
@@ -213,8 +226,8 @@ StartRedraftResult start_redraft(Workspace& workspace, const StartRedraftRequest
     commit.files.emplace_back(record_path, emit_redraft_record(record));
     commit.author = me;
     commit.committer = me;
-    commit.message =
-        subject + "\n\n" + std::string(kRedraftStartedTrailer) + ": " + request.name + "\n";
+    commit.message = start_subject(record) + "\n\n" + std::string(kRedraftStartedTrailer) + ": " +
+                     request.name + "\n";
     commit.parent = *head;
     commit.branch = branch;
     commit.create_branch = true;
@@ -222,8 +235,7 @@ StartRedraftResult start_redraft(Workspace& workspace, const StartRedraftRequest
     commit.write_worktree = request.switch_to;
     commit.operation = "redraft start";
     result.commit = repo.commit_files(commit);
-    if (!request.switch_to) return result;
-    result.switched = true;
+    result.switched = request.switch_to;
     return result;
 }
 

@@ -225,8 +225,9 @@ std::vector<TimeTick> time_ticks(std::int64_t low, std::int64_t high, int target
     return ticks;
 }
 
-std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& style) {
-    const double width = style.width, height = style.height;
+namespace {
+
+std::string svg_opening(const LineChart& chart, const ChartStyle& style) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(style.width) +
            "\" height=\"" + std::to_string(style.height) + "\" viewBox=\"0 0 " +
@@ -237,19 +238,23 @@ std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& styl
     out += text_element(20, 30, chart.title, "font-size=\"19\" font-weight=\"bold\" fill=\"#111\"");
     if (!chart.subtitle.empty())
         out += text_element(20, 52, chart.subtitle, "font-size=\"13\" fill=\"#555\"");
+    return out;
+}
 
-    // The series that have something to draw, the emphasised ones first.
+// The series that have something to draw, the emphasised ones first.
+std::vector<const ChartSeries*> drawn_series(const LineChart& chart) {
     std::vector<const ChartSeries*> drawn;
     for (const ChartSeries& s : chart.series)
         if (!s.points.empty() && s.emphasised) drawn.push_back(&s);
     for (const ChartSeries& s : chart.series)
         if (!s.points.empty() && !s.emphasised) drawn.push_back(&s);
-    if (drawn.empty()) {
-        out += text_element(width / 2, height / 2, chart.empty_message,
-                            "font-size=\"16\" fill=\"#555\" text-anchor=\"middle\"");
-        return out + "</svg>\n";
-    }
+    return drawn;
+}
 
+// The plot's frame: every point's time and value inside it, with the
+// legend's room on the right when there is one.
+Frame frame_around(const std::vector<const ChartSeries*>& drawn, const ChartStyle& style,
+                   bool legend) {
     std::int64_t t0 = drawn.front()->points.front().time, t1 = t0;
     double v_max = 0;
     for (const ChartSeries* s : drawn) {
@@ -264,15 +269,15 @@ std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& styl
         t1 += kDay / 2;
     }
     const std::int64_t pad = (t1 - t0) / 30;
-    const bool legend = drawn.size() > 1;
-    Frame f{78, 74, width - (legend ? 250 : 30), height - 62, t0 - pad, t1 + pad, 1};
-    // A little headroom, so that the highest line does not run along the frame.
-    const std::vector<double> y_ticks =
-        nice_ticks(0, std::max(v_max * 1.06, 1.0), 6, chart.integer_values ? 1.0 : 0.0);
-    f.y_max = y_ticks.back();
+    const double width = style.width, height = style.height;
+    return Frame{78, 74, width - (legend ? 250 : 30), height - 62, t0 - pad, t1 + pad, v_max};
+}
 
-    // Grid, ticks and axes.
-    out += "<g font-size=\"12\" fill=\"#333\">\n";
+// Grid, ticks, axes and their labels.
+std::string axes(const LineChart& chart, const ChartStyle& style, const Frame& f,
+                 const std::vector<double>& y_ticks) {
+    const double height = style.height;
+    std::string out = "<g font-size=\"12\" fill=\"#333\">\n";
     for (double v : y_ticks) {
         const double y = f.y(v);
         out += "<line x1=\"" + num(f.left) + "\" y1=\"" + num(y) + "\" x2=\"" + num(f.right) +
@@ -298,15 +303,15 @@ std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& styl
         22, y_mid, chart.y_label,
         "font-size=\"13\" fill=\"#333\" text-anchor=\"middle\" transform=\"rotate(-90 " + num(22) +
             " " + num(y_mid) + ")\"");
+    return out;
+}
 
-    // Lines: the emphasised ones first and thickest, so that a thin coloured
-    // line that coincides with them stays visible on top; their values last of all.
-    std::vector<std::string> colours(drawn.size());
-    std::size_t palette = 0;
-    for (std::size_t i = 0; i < drawn.size(); ++i) {
-        colours[i] = drawn[i]->emphasised ? "#111111" : kPalette[palette++ % std::size(kPalette)];
-    }
-    std::string labels;
+// Lines: the emphasised ones first and thickest, so that a thin coloured
+// line that coincides with them stays visible on top; their values last of all.
+std::string lines(const std::vector<const ChartSeries*>& drawn,
+                  const std::vector<std::string>& colours, const ChartStyle& style,
+                  const Frame& f) {
+    std::string out, labels;
     for (std::size_t i = 0; i < drawn.size(); ++i) {
         const ChartSeries& s = *drawn[i];
         out += "<g>\n<title>" + xml_escape(s.tooltip.empty() ? s.label : s.tooltip) + "</title>\n";
@@ -323,28 +328,57 @@ std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& styl
         }
         out += "</g>\n";
     }
-    out += labels;
+    return out + labels;
+}
 
-    // Legend: as many rows as fit beside the plot.
-    if (legend) {
-        const double x = f.right + 24;
-        double y = f.top + 4;
-        const auto rows = static_cast<std::size_t>((f.bottom - f.top) / 20);
-        for (std::size_t i = 0; i < drawn.size(); ++i) {
-            if (i + 1 == rows && drawn.size() > rows) {
-                out += text_element(x, y + 4, "+ " + std::to_string(drawn.size() - i) + " more",
-                                    "font-size=\"12\" fill=\"#555\"");
-                break;
-            }
-            out += "<line x1=\"" + num(x) + "\" y1=\"" + num(y) + "\" x2=\"" + num(x + 22) +
-                   "\" y2=\"" + num(y) + "\" stroke=\"" + colours[i] + "\" stroke-width=\"" +
-                   (drawn[i]->emphasised ? "3" : "2") + "\"/>\n";
-            out += text_element(x + 30, y + 4, shorten(drawn[i]->label, 28),
-                                std::string("font-size=\"12\" fill=\"#222\"") +
-                                    (drawn[i]->emphasised ? " font-weight=\"bold\"" : ""));
-            y += 20;
+// Legend: as many rows as fit beside the plot.
+std::string legend_beside(const std::vector<const ChartSeries*>& drawn,
+                          const std::vector<std::string>& colours, const Frame& f) {
+    std::string out;
+    const double x = f.right + 24;
+    double y = f.top + 4;
+    const auto rows = static_cast<std::size_t>((f.bottom - f.top) / 20);
+    for (std::size_t i = 0; i < drawn.size(); ++i) {
+        if (i + 1 == rows && drawn.size() > rows) {
+            out += text_element(x, y + 4, "+ " + std::to_string(drawn.size() - i) + " more",
+                                "font-size=\"12\" fill=\"#555\"");
+            break;
         }
+        out += "<line x1=\"" + num(x) + "\" y1=\"" + num(y) + "\" x2=\"" + num(x + 22) +
+               "\" y2=\"" + num(y) + "\" stroke=\"" + colours[i] + "\" stroke-width=\"" +
+               (drawn[i]->emphasised ? "3" : "2") + "\"/>\n";
+        out += text_element(x + 30, y + 4, shorten(drawn[i]->label, 28),
+                            std::string("font-size=\"12\" fill=\"#222\"") +
+                                (drawn[i]->emphasised ? " font-weight=\"bold\"" : ""));
+        y += 20;
     }
+    return out;
+}
+
+}  // namespace
+
+std::string render_line_chart_svg(const LineChart& chart, const ChartStyle& style) {
+    std::string out = svg_opening(chart, style);
+    const std::vector<const ChartSeries*> drawn = drawn_series(chart);
+    if (drawn.empty()) {
+        out += text_element(style.width / 2.0, style.height / 2.0, chart.empty_message,
+                            "font-size=\"16\" fill=\"#555\" text-anchor=\"middle\"");
+        return out + "</svg>\n";
+    }
+    const bool legend = drawn.size() > 1;
+    Frame f = frame_around(drawn, style, legend);
+    // A little headroom, so that the highest line does not run along the frame.
+    const std::vector<double> y_ticks =
+        nice_ticks(0, std::max(f.y_max * 1.06, 1.0), 6, chart.integer_values ? 1.0 : 0.0);
+    f.y_max = y_ticks.back();
+    out += axes(chart, style, f, y_ticks);
+
+    std::vector<std::string> colours(drawn.size());
+    std::size_t palette = 0;
+    for (std::size_t i = 0; i < drawn.size(); ++i)
+        colours[i] = drawn[i]->emphasised ? "#111111" : kPalette[palette++ % std::size(kPalette)];
+    out += lines(drawn, colours, style, f);
+    if (legend) out += legend_beside(drawn, colours, f);
     return out + "</svg>\n";
 }
 
