@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/notation/parse.hpp"
+#include "merge/merge3/disagreement.hpp"
 
 namespace accord {
 
@@ -23,23 +24,6 @@ struct MergeOptions {
     ParseOptions parse;
     std::string ours_label = "ours";
     std::string theirs_label = "theirs";
-};
-
-enum class DisagreementKind : std::uint8_t {
-    alternatives,    // both replaced the same text: now [ours][theirs]
-    kept_bracketed,  // one lifted brackets, the other edited inside: still bracketed
-    edited_deleted,  // one deleted text the other edited: the edit, bracketed
-    status,          // both changed a paragraph's status tag differently
-    metadata,        // both changed a front-matter key differently
-    conflict,        // --strict: left as conflict markers
-};
-std::string_view to_string(DisagreementKind kind);
-
-struct Disagreement {
-    DisagreementKind kind;
-    std::size_t line = 0;  // in the merged text, 1-based
-    std::string ours, theirs;
-    std::string key;  // metadata: the front-matter key
 };
 
 struct MergeResult {
