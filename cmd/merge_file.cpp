@@ -8,9 +8,9 @@
 
 #include "cmd/command.hpp"
 #include "core/store/config.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/store/workspace.hpp"
 #include "merge/merge3/merge3.hpp"
 
 namespace accord::cmd {
@@ -66,20 +66,9 @@ OutputOptions output_options() {
     return options;
 }
 
-std::string excerpt(std::string text) {
-    for (char& c : text) c = c == '\n' ? ' ' : c;
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
-    return "\"" + text + "\"";
-}
-
+// Each disagreement on standard error, written at once (it is unbuffered).
 void report(const MergeResult& result, const std::string& name) {
-    std::string lines;  // written at once: standard error is unbuffered
-    for (const Disagreement& d : result.disagreements) {
-        lines += name + ":" + std::to_string(d.line) + ": " + std::string(to_string(d.kind));
-        if (!d.key.empty()) lines += " '" + excerpt(d.key) + "'";
-        lines += ": ours " + excerpt(d.ours) + ", theirs " + excerpt(d.theirs) + "\n";
-    }
-    std::cerr << lines;
+    std::cerr << render_disagreements(name, result.disagreements);
 }
 
 int run_merge_file(const MergeFileOptions& o) {
