@@ -85,6 +85,24 @@ bool status_only(const MergeInputs& in, const Chunk& x) {
     return only_tag(in.ours(), x.o0, x.o1) && only_tag(in.theirs(), x.t0, x.t1);
 }
 
+constexpr std::string_view kAgreed = "agreed";
+
+// The status named by the status tag among tokens [from, to) of a side, as
+// the vocabulary spells it ("agreed"); empty when there is none.
+std::string_view status_in(Text side, std::uint32_t from, std::uint32_t to) {
+    const std::vector<Paragraph>& paragraphs = side.doc.paragraphs;
+    for (std::uint32_t t = from; t < to; ++t) {
+        if (side.tokens[t].kind != TokenKind::status_tag) continue;
+        const std::size_t at = side.tokens[t].range.begin;
+        const auto p = std::upper_bound(paragraphs.begin(), paragraphs.end(), at,
+                                        [](std::size_t offset, const Paragraph& paragraph) {
+                                            return offset < paragraph.range.end;
+                                        });
+        if (p != paragraphs.end() && p->status_tag.begin == at) return p->status;
+    }
+    return {};
+}
+
 // The options a side's words [a, z) offer, each once: a group's own
 // options ("[a]", "[b]"), else the words as one option "[words]".
 std::vector<std::string> options_of(Text side, std::uint32_t a, std::uint32_t z) {
@@ -193,12 +211,11 @@ void ChunkResolver::union_of(const Chunk& x) {
 
 // Both changed a status: agreement needs both, so a side's "agreed" gives
 // way to the other's status; otherwise ours stands. Reported either way.
+// The status is the parsed one: a configured "(not agreed)" is not agreement.
 void ChunkResolver::resolve_status(const Chunk& x) {
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
     out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
-    const bool ours_agreed =
-        o.find("agreed") != std::string::npos && o.find("ad ref") == std::string::npos;
-    out_.put(ours_agreed ? t : o);
+    out_.put(status_in(in_.ours(), x.o0, x.o1) == kAgreed ? t : o);
 }
 
 // The words of [from, to) in brackets, unless they are a bracket group already.
