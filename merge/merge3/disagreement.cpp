@@ -16,6 +16,8 @@ std::string_view to_string(DisagreementKind kind) {
             return "metadata";
         case DisagreementKind::conflict:
             return "conflict";
+        case DisagreementKind::both_added:
+            return "both-added";
     }
     return "?";
 }

@@ -20,6 +20,7 @@ enum class DisagreementKind : std::uint8_t {
     status,          // both changed a paragraph's status tag differently
     metadata,        // both changed a front-matter key differently
     conflict,        // --strict: left as conflict markers
+    both_added,      // both added different whole paragraphs at one place: both kept
 };
 
 // Every kind, in the order above.
@@ -27,10 +28,11 @@ inline constexpr std::array kDisagreementKinds = {
     DisagreementKind::alternatives,   DisagreementKind::kept_bracketed,
     DisagreementKind::edited_deleted, DisagreementKind::status,
     DisagreementKind::metadata,       DisagreementKind::conflict,
+    DisagreementKind::both_added,
 };
 
 // The kind's word: "alternatives", "kept-bracketed", "edited-deleted",
-// "status", "metadata", "conflict".
+// "status", "metadata", "conflict", "both-added".
 std::string_view to_string(DisagreementKind kind);
 
 // The kind a word names (as to_string spells it), or nullopt.
