@@ -1,13 +1,14 @@
 #pragma once
-// Three-way merge of negotiated texts. Diff3 over two
-// token edit scripts against the base, computed in memory, then resolved with
-// the negotiation rules instead of stopping at the first conflict:
-//   same change on both sides              taken once
-//   changes in different places            both taken
-//   both add options / paragraphs at one spot   union, ours first, each once
-//   one lifts brackets, the other edits inside  the edit, still bracketed
-//   one deletes text, the other edits it   the edited text, bracketed
-//   both replace the same text differently an alternatives group [ours][theirs]
+// Three-way merge of negotiated texts. Diff3 over two token edit scripts
+// against the base, computed in memory, then resolved with the negotiation
+// rules instead of stopping at the first conflict (merge3_rules.hpp):
+//   same change on both sides                  taken once
+//   changes in different places                both taken
+//   both add options to one bracket or group   united, ours first, each once
+//   both add whole paragraphs at one place     both, ours first; reported
+//   one lifts brackets, the other edits inside the edit, still bracketed
+//   one deletes text, the other edits it       the edited text, bracketed
+//   both put different wording in one place    an alternatives group [ours][theirs]
 // Front matter merges key by key. `strict` gives git-style conflict markers
 // around whole paragraphs instead of alternatives.
 #include <string>

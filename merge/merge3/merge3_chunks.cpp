@@ -141,16 +141,9 @@ Balance balance_of(Text side, std::uint32_t from, std::uint32_t to) {
     return balance;
 }
 
-bool is_unit(Text side, std::uint32_t from, std::uint32_t to) {
+bool is_option_group(Text side, std::uint32_t from, std::uint32_t to) {
     const auto [a, z] = words_within(side, from, to);
-    if (a == z) return false;
-    if (side.tokens[a].kind == TokenKind::separator) return true;  // " / may": one more option
-    const bool paragraphs = (a > from && side.tokens[a - 1].kind == TokenKind::paragraph_break) ||
-                            (z < to && side.tokens[z].kind == TokenKind::paragraph_break) ||
-                            (a == body_start(side.tokens)) ||
-                            (a > 0 && side.tokens[a - 1].kind == TokenKind::paragraph_break);
-    if (paragraphs) return true;
-    if (side.tokens[a].kind != TokenKind::bracket_open ||
+    if (a == z || side.tokens[a].kind != TokenKind::bracket_open ||
         side.tokens[z - 1].kind != TokenKind::bracket_close)
         return false;
     int depth = 0;
@@ -162,6 +155,16 @@ bool is_unit(Text side, std::uint32_t from, std::uint32_t to) {
             return false;
     }
     return true;
+}
+
+bool is_unit(Text side, std::uint32_t from, std::uint32_t to) {
+    const auto [a, z] = words_within(side, from, to);
+    if (a == z) return false;
+    if (side.tokens[a].kind == TokenKind::separator) return true;  // " / may": one more option
+    const bool paragraph_edge = (z < to && side.tokens[z].kind == TokenKind::paragraph_break) ||
+                                (a == body_start(side.tokens)) ||
+                                (a > 0 && side.tokens[a - 1].kind == TokenKind::paragraph_break);
+    return paragraph_edge || is_option_group(side, a, z);
 }
 
 bool spans_paragraphs(const MergeInputs& in, const Chunk& x) {

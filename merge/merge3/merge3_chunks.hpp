@@ -53,8 +53,13 @@ struct Balance {
 };
 Balance balance_of(Text side, std::uint32_t from, std::uint32_t to);
 
-// A whole bracket group ("[a][b]"), one more option (" / may"), or whole
-// paragraphs, with white space around.
+// The words of [from, to) are one or more whole brackets side by side
+// ("[a]", "[a][b]"): a group of options.
+bool is_option_group(Text side, std::uint32_t from, std::uint32_t to);
+
+// The words of [from, to) are one more option (" / may"), a group of
+// options, or start or end a paragraph. (The bracketing rules take a run
+// that opens with '[' and is a unit for bracketed already.)
 bool is_unit(Text side, std::uint32_t from, std::uint32_t to);
 
 // Some side's part of the chunk crosses a paragraph break.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "merge/diff/token_view.hpp"
@@ -128,6 +129,86 @@ std::string ensure_newline(const std::string& s) {
     return s.empty() || s.back() == '\n' ? "" : "\n";
 }
 
+// How a side's part of a chunk meets the text around it: whether it
+// continues the paragraph before it, and the one after it. A part that does
+// neither is whole paragraphs.
+struct Attachment {
+    bool to_previous = false, to_next = false;
+    bool whole_paragraphs() const { return !to_previous && !to_next; }
+};
+
+Attachment attachment_of(Text side, std::uint32_t from, std::uint32_t to) {
+    const std::vector<Token>& tokens = side.tokens;
+    const auto [first, last] = words_within(side, from, to);
+    Attachment a;
+    if (first == last) return a;
+    // From the part's first word back, and from its last word on, over
+    // white space: a word before a paragraph break (or the body's start or
+    // end) is the text the part continues.
+    for (std::uint32_t t = first; t > body_start(tokens);) {
+        const TokenKind k = tokens[--t].kind;
+        if (k == TokenKind::paragraph_break) break;
+        if (!is_space_token(k)) {
+            a.to_previous = true;
+            break;
+        }
+    }
+    for (std::uint32_t t = last; t < tokens.size(); ++t) {
+        const TokenKind k = tokens[t].kind;
+        if (k == TokenKind::paragraph_break) break;
+        if (!is_space_token(k)) {
+            a.to_next = true;
+            break;
+        }
+    }
+    return a;
+}
+
+// One more option for a bracket or group of the base's: " / may" inside a
+// bracket, "[may]" right beside a bracket.
+bool adds_options(const MergeInputs& in, const Chunk& x, Text side, std::uint32_t from,
+                  std::uint32_t to) {
+    if (side.tokens[words_within(side, from, to).begin].kind == TokenKind::separator) return true;
+    const std::vector<Token>& base = in.base().tokens;
+    const bool beside_bracket = (x.b0 > 0 && base[x.b0 - 1].kind == TokenKind::bracket_close) ||
+                                (x.b1 < base.size() && base[x.b1].kind == TokenKind::bracket_open);
+    return beside_bracket && is_option_group(side, from, to);
+}
+
+// What both sides inserted at one place (where the base has no words).
+enum class BothInserted {
+    no,                     // not an insertion by both sides
+    options,                // options for one bracket or group: united
+    paragraphs,             // whole paragraphs on both sides: both kept, reported
+    paragraphs_then_words,  // one side's paragraphs, then the other's words opening the next one
+    words_then_paragraphs,  // one side's words closing a paragraph, then the other's paragraphs
+    wording,                // different wording in a paragraph: alternatives
+};
+
+BothInserted both_inserted(const MergeInputs& in, const Chunk& x) {
+    const Text o = in.ours(), t = in.theirs();
+    if (has_words(in.base(), x.b0, x.b1) || !has_words(o, x.o0, x.o1) || !has_words(t, x.t0, x.t1))
+        return BothInserted::no;
+    if (adds_options(in, x, o, x.o0, x.o1) && adds_options(in, x, t, x.t0, x.t1))
+        return BothInserted::options;
+    const Attachment ao = attachment_of(o, x.o0, x.o1), at = attachment_of(t, x.t0, x.t1);
+    if (ao.whole_paragraphs() && at.whole_paragraphs()) return BothInserted::paragraphs;
+    // One side's new paragraphs beside the other's words: words opening the
+    // next paragraph come after paragraphs that end in their break, words
+    // closing the previous one before paragraphs that start with it.
+    for (const auto& [whole, words, side, from, to] :
+         {std::tuple(ao, at, o, x.o0, x.o1), std::tuple(at, ao, t, x.t0, x.t1)}) {
+        if (!whole.whole_paragraphs()) continue;
+        if (!words.to_previous && words.to_next &&
+            side.tokens[to - 1].kind == TokenKind::paragraph_break)
+            return BothInserted::paragraphs_then_words;
+        if (words.to_previous && !words.to_next &&
+            side.tokens[from].kind == TokenKind::paragraph_break)
+            return BothInserted::words_then_paragraphs;
+    }
+    return BothInserted::wording;
+}
+
 }  // namespace
 
 bool is_conflict(const MergeInputs& in, const Chunk& x) {
@@ -138,8 +219,9 @@ bool is_conflict(const MergeInputs& in, const Chunk& x) {
 
 bool settles_in_place(const MergeInputs& in, const Chunk& x) {
     if (status_only(in, x)) return true;
-    return !has_words(in.base(), x.b0, x.b1) && is_unit(in.ours(), x.o0, x.o1) &&
-           is_unit(in.theirs(), x.t0, x.t1) && balance_of(in.ours(), x.o0, x.o1).balanced() &&
+    const BothInserted inserted = both_inserted(in, x);
+    return inserted != BothInserted::no && inserted != BothInserted::wording &&
+           balance_of(in.ours(), x.o0, x.o1).balanced() &&
            balance_of(in.theirs(), x.t0, x.t1).balanced();
 }
 
@@ -150,13 +232,20 @@ void ChunkResolver::resolve(const Chunk& x) {
     if (const std::optional<std::string> merged = settled_without_conflict(in_, x, b, o, t))
         return out_.put(*merged);
     if (options_.strict) return put_conflict_markers(x, o, t);
-    const bool ours_words = has_words(in_.ours(), x.o0, x.o1),
-               theirs_words = has_words(in_.theirs(), x.t0, x.t1),
-               base_words = has_words(in_.base(), x.b0, x.b1);
-    if (!base_words && ours_words && theirs_words && is_unit(in_.ours(), x.o0, x.o1) &&
-        is_unit(in_.theirs(), x.t0, x.t1)) {
-        return union_of(x);  // both added options or paragraphs at one spot
+    switch (both_inserted(in_, x)) {
+        case BothInserted::options:
+            return union_of_options(x);
+        case BothInserted::paragraphs:
+            return put_both_paragraphs(x);
+        case BothInserted::paragraphs_then_words:
+        case BothInserted::words_then_paragraphs:
+            return put_paragraphs_beside_words(x);
+        case BothInserted::no:
+        case BothInserted::wording:
+            break;  // different wording at one place: alternatives, below
     }
+    const bool ours_words = has_words(in_.ours(), x.o0, x.o1),
+               theirs_words = has_words(in_.theirs(), x.t0, x.t1);
     if (status_only(in_, x)) return resolve_status(x);
     if (!ours_words || !theirs_words) {
         // One side deleted what the other edited: the edit, bracketed.
@@ -193,20 +282,34 @@ void ChunkResolver::put_conflict_markers(const Chunk& x, const std::string& o,
     out_.conflict_markers_written();
 }
 
-// Both added at one spot: one side's addition when it holds the other's,
-// else both, ours first: options joined into one group, paragraphs one
-// after the other.
-void ChunkResolver::union_of(const Chunk& x) {
+// Options both added to one bracket or group: one side's when it holds the
+// other's, else both, ours first, in one bracket or group.
+void ChunkResolver::union_of_options(const Chunk& x) {
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
     if (o.find(trimmed(t)) != std::string::npos) return out_.put(o);  // theirs adds nothing more
     const TokenKind first = in_.ours().tokens[words_within(in_.ours(), x.o0, x.o1).begin].kind;
     if (first == TokenKind::separator) return out_.put(o + t);  // "[a / b" + " / c" + " / d" + "]"
-    if (first == TokenKind::bracket_open) {
-        // "[b]" + "[c]" -> "[b][c]": one group, ours first, the white space around kept once.
-        return out_.put_spaced_as(o, trimmed(o) + trimmed(t));
-    }
-    // Paragraphs: ours, then theirs, separated as ours separates paragraphs.
+    // "[b]" + "[c]" -> "[b][c]": one group, ours first, the white space around kept once.
+    out_.put_spaced_as(o, trimmed(o) + trimmed(t));
+}
+
+// Whole paragraphs both added at one place: ours, then theirs, both kept
+// (no one's wording is lost) and reported, unless ours holds theirs.
+void ChunkResolver::put_both_paragraphs(const Chunk& x) {
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    if (o.find(trimmed(t)) != std::string::npos) return out_.put(o);
+    out_.disagree(DisagreementKind::both_added, trimmed(o), trimmed(t));
     out_.put_spaced_as(o, trimmed(o) + "\n\n" + trimmed(t));
+}
+
+// One side's new paragraphs beside the other's words at the edge of the
+// next paragraph (or the previous one): both, in the order of the text.
+void ChunkResolver::put_paragraphs_beside_words(const Chunk& x) {
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    const bool ours_whole = attachment_of(in_.ours(), x.o0, x.o1).whole_paragraphs();
+    const std::string &paragraphs = ours_whole ? o : t, &words = ours_whole ? t : o;
+    out_.put(both_inserted(in_, x) == BothInserted::paragraphs_then_words ? paragraphs + words
+                                                                          : words + paragraphs);
 }
 
 // Both changed a status: agreement needs both, so a side's "agreed" gives

@@ -5,11 +5,11 @@
 
 #include <filesystem>
 
-#include "core/util/date.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/redraft.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
 #include "hooks/installer.hpp"
 #include "merge/merge3/branch_merge.hpp"
 #include "support/paths.hpp"

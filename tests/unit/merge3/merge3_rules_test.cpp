@@ -1,5 +1,7 @@
 // The negotiation rules of the token merge on small texts, one rule each:
-// the status rule reads the parsed status.
+// the status rule reads the parsed status, and wording both sides inserted
+// at one place is a disagreement unless it is options for one bracket or
+// whole paragraphs.
 #include <gtest/gtest.h>
 
 #include "merge/merge3/merge3.hpp"
@@ -52,6 +54,66 @@ TEST(MergeStatus, AgreedAdReferendumIsNotAgreement) {
                                  "Recommends it (no consensus).\n");
     EXPECT_EQ(r.text, "Recommends it (agreed ad ref).\n");
     EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::status, 1)));
+}
+
+// --- both sides inserted at one place ------------------------------------------
+
+TEST(MergeInsertions, DifferentTextsOnAnEmptyBaseAreBothKeptAndReported) {
+    const MergeResult r = merged("", "Ours proposes a text.\n", "Theirs proposes another.\n");
+    EXPECT_EQ(r.text, "Ours proposes a text.\n\nTheirs proposes another.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 1)));
+}
+
+TEST(MergeInsertions, DifferentWordsStartingAParagraphBecomeAlternatives) {
+    const MergeResult r =
+        merged("First.\n\nstakeholders participate.\n", "First.\n\nAll stakeholders participate.\n",
+               "First.\n\nSome stakeholders participate.\n");
+    EXPECT_EQ(r.text, "First.\n\n[All][Some] stakeholders participate.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::alternatives, 3)));
+}
+
+TEST(MergeInsertions, DifferentWordsEndingAParagraphBecomeAlternatives) {
+    const MergeResult r = merged("First.\n\nLast.\n", "First. Ours adds.\n\nLast.\n",
+                                 "First. Theirs adds.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First. [Ours adds.][Theirs adds.]\n\nLast.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::alternatives, 1)));
+}
+
+TEST(MergeInsertions, DifferentBracketsInsertedWhereThereWasNoneAreReportedAlternatives) {
+    const MergeResult r = merged("Encourages stakeholders.\n", "Encourages [all] stakeholders.\n",
+                                 "Encourages [relevant] stakeholders.\n");
+    EXPECT_EQ(r.text, "Encourages [all][relevant] stakeholders.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::alternatives, 1)));
+}
+
+TEST(MergeInsertions, OptionsBothAddedToOneGroupAreUnitedCleanly) {
+    const MergeResult r =
+        merged("Encourages [all] stakeholders.\n", "Encourages [all][relevant] stakeholders.\n",
+               "Encourages [all][interested] stakeholders.\n");
+    EXPECT_EQ(r.text, "Encourages [all][relevant][interested] stakeholders.\n");
+    EXPECT_THAT(r.disagreements, IsEmpty());
+}
+
+TEST(MergeInsertions, OptionsBothAddedToOneBracketAreUnitedCleanly) {
+    MergeOptions options;
+    const MergeResult r =
+        merged("Parties [shall / should] act.\n", "Parties [shall / should / may] act.\n",
+               "Parties [shall / should / will] act.\n", options);
+    EXPECT_EQ(r.text, "Parties [shall / should / may / will] act.\n");
+    EXPECT_THAT(r.disagreements, IsEmpty());
+}
+
+TEST(MergeInsertions, WholeParagraphsBothAddedAtOnePlaceAreBothKeptAndReported) {
+    const MergeResult r =
+        merged("First.\n\nLast.\n", "First.\n\nOurs.\n\nLast.\n", "First.\n\nTheirs.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First.\n\nOurs.\n\nTheirs.\n\nLast.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 3)));
+}
+
+TEST(MergeInsertions, ANewParagraphBesideWordsStartingTheNextOneTakesBoth) {
+    const MergeResult r =
+        merged("First.\n\nLast.\n", "First.\n\nMiddle.\n\nLast.\n", "First.\n\nReally Last.\n");
+    EXPECT_EQ(r.text, "First.\n\nMiddle.\n\nReally Last.\n");
 }
 
 }  // namespace

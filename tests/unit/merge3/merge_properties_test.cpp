@@ -10,8 +10,8 @@
 #include <random>
 
 #include "core/notation/tokens.hpp"
-#include "merge/merge3/merge3.hpp"
 #include "merge/diff/token_diff.hpp"
+#include "merge/merge3/merge3.hpp"
 #include "support/merge_scenarios.hpp"
 #include "support/paths.hpp"
 
