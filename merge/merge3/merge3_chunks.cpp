@@ -157,16 +157,6 @@ bool is_option_group(Text side, std::uint32_t from, std::uint32_t to) {
     return true;
 }
 
-bool is_unit(Text side, std::uint32_t from, std::uint32_t to) {
-    const auto [a, z] = words_within(side, from, to);
-    if (a == z) return false;
-    if (side.tokens[a].kind == TokenKind::separator) return true;  // " / may": one more option
-    const bool paragraph_edge = (z < to && side.tokens[z].kind == TokenKind::paragraph_break) ||
-                                (a == body_start(side.tokens)) ||
-                                (a > 0 && side.tokens[a - 1].kind == TokenKind::paragraph_break);
-    return paragraph_edge || is_option_group(side, a, z);
-}
-
 bool spans_paragraphs(const MergeInputs& in, const Chunk& x) {
     for (const auto& [side, from, to] :
          {std::tuple(in.ours(), x.o0, x.o1), std::tuple(in.theirs(), x.t0, x.t1),

@@ -57,11 +57,6 @@ Balance balance_of(Text side, std::uint32_t from, std::uint32_t to);
 // ("[a]", "[a][b]"): a group of options.
 bool is_option_group(Text side, std::uint32_t from, std::uint32_t to);
 
-// The words of [from, to) are one more option (" / may"), a group of
-// options, or start or end a paragraph. (The bracketing rules take a run
-// that opens with '[' and is a unit for bracketed already.)
-bool is_unit(Text side, std::uint32_t from, std::uint32_t to);
-
 // Some side's part of the chunk crosses a paragraph break.
 bool spans_paragraphs(const MergeInputs& in, const Chunk& x);
 

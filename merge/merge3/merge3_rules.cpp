@@ -107,7 +107,7 @@ std::string_view status_in(Text side, std::uint32_t from, std::uint32_t to) {
 // The options a side's words [a, z) offer, each once: a group's own
 // options ("[a]", "[b]"), else the words as one option "[words]".
 std::vector<std::string> options_of(Text side, std::uint32_t a, std::uint32_t z) {
-    const bool group = side.tokens[a].kind == TokenKind::bracket_open && is_unit(side, a, z);
+    const bool group = is_option_group(side, a, z);
     if (!group) return {"[" + text_of(side, a, z) + "]"};
     std::vector<std::string> options;
     int depth = 0;
@@ -325,7 +325,7 @@ void ChunkResolver::resolve_status(const Chunk& x) {
 void ChunkResolver::put_bracketed(Text side, std::uint32_t from, std::uint32_t to) {
     const auto [a, z] = words_within(side, from, to);
     out_.put_range(side, from, a);
-    const bool already = side.tokens[a].kind == TokenKind::bracket_open && is_unit(side, a, z);
+    const bool already = is_option_group(side, a, z);
     if (!already) out_.put_verbatim("[");
     out_.put_range(side, a, z);
     if (!already) out_.put_verbatim("]");
