@@ -15,9 +15,9 @@ struct BlameOptions {
     Format format = Format::text;
 };
 
-int run_blame(const BlameOptions& options, const Context& context) {
+ExitCode run_blame(const BlameOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
-    const std::string path = ws.repo().relative_path(options.path);
+    const std::string path = ws.repo().relative_path(one_path(options.path, context, "blame"));
     if (ws.repo().is_empty_branch())
         throw usage_error("blame: the repository has no proposals yet");
     const FileBlame blame = blame_file(ws, path, ws.resolve(options.at));
@@ -25,10 +25,10 @@ int run_blame(const BlameOptions& options, const Context& context) {
         std::cout << render_blame_json(blame);
     } else {
         BlameViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         std::cout << render_blame_text(blame, view);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
@@ -50,7 +50,7 @@ void register_blame(CLI::App& app, Run& run) {
         "                                             separator, strike), commit, proposers, "
         "date,\n"
         "                                             restored_by");
-    command->add_option("path", options->path, "The file")->required();
+    command->add_option("path", options->path, "The file (or give it after '--')");
     command->add_option("--at", options->at, "A git revision, a date (YYYY-MM-DD) or a meeting")
         ->default_str("HEAD");
     add_format_option(*command, options->format);

@@ -3,10 +3,10 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
-#include "merge/compile/render_html.hpp"
-#include "merge/compile/render_markdown.hpp"
 #include "core/util/file.hpp"
 #include "merge/compile/compilation.hpp"
+#include "merge/compile/render_html.hpp"
+#include "merge/compile/render_markdown.hpp"
 
 namespace accord::cmd {
 
@@ -20,7 +20,7 @@ struct CompileOptions {
     std::string output;  // empty: standard output
 };
 
-int run_compile(const CompileOptions& options) {
+ExitCode run_compile(const CompileOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     CompilationOptions compile;
     compile.at = options.at;
@@ -31,8 +31,8 @@ int run_compile(const CompileOptions& options) {
                                  ? render_compilation_html(compilation)
                                  : render_compilation_markdown(compilation);
     if (options.output.empty()) {
-        std::cout << page;
-        return 0;
+        print_document(page, context);
+        return kExitOk;
     }
     const std::string error =
         write_output(options.output, page, OutputOptions{ws.repo().workdir()});
@@ -40,7 +40,7 @@ int run_compile(const CompileOptions& options) {
         throw failure("cannot write the compilation to '" + options.output + "': " + error +
                       " (does its directory exist? Choose a writable path with -o, or leave -o "
                       "out to print to standard output)");
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
@@ -75,8 +75,9 @@ void register_compile(CLI::App& app, Run& run) {
         ->default_str("HEAD");
     command->add_option("-o,--output", options->output,
                         "Write to this file instead of standard output (- for standard output)");
-    command->callback(
-        [options, &run] { run = [options](const Context&) { return run_compile(*options); }; });
+    command->callback([options, &run] {
+        run = [options](const Context& c) { return run_compile(*options, c); };
+    });
 }
 
 }  // namespace accord::cmd

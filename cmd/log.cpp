@@ -18,12 +18,10 @@ struct LogCommandOptions {
     Format format = Format::text;
 };
 
-int run_log(const LogCommandOptions& options, const Context& context) {
+ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
-    for (const std::string& path : options.paths)
-        log.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         log.paths.push_back(ws.repo().relative_path(path));
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;
@@ -34,14 +32,14 @@ int run_log(const LogCommandOptions& options, const Context& context) {
         std::cout << render_log_json(entries);
     } else {
         LogViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         view.details = options.details;
         std::cout << render_log_text(entries, view);
         if (entries.empty())
             std::cout << "no proposals" << (log.paths.empty() ? "" : " touching those files")
                       << "\n";
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -3,32 +3,28 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "hooks/record/proposal.hpp"
 
 namespace accord::cmd {
 
 namespace {
 
-int run_propose(const ProposeRequest& given, const Context& context) {
+ExitCode run_propose(const ProposeRequest& given, const Context& context) {
     ProposeRequest request = given;
-    request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
+    request.paths = paths_with_dashes(given.paths, context);
     Workspace workspace = Workspace::open(".");
     const ProposeResult result = propose(workspace, request);
     for (const std::string& warning : result.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
-    std::string by;
-    for (const std::string& name : result.proposers) by += (by.empty() ? "" : ", ") + name;
-    std::cout << "[" << result.branch << " " << result.commit.substr(0, 12) << "] "
-              << result.subject << "\n";
-    std::cout << "  by " << by << ", " << result.date
-              << (result.meeting.empty() ? "" : " (" + result.meeting + ")") << "; "
-              << result.paths.size() << (result.paths.size() == 1 ? " file" : " files");
-    if (!result.added_delegations.empty()) {
-        std::string added;
-        for (const std::string& name : result.added_delegations)
-            added += (added.empty() ? "" : ", ") + name;
-        std::cout << "; registered " << added;
-    }
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
+    std::cout << "[" << escape_controls(result.branch) << " " << result.commit.substr(0, 12) << "] "
+              << escape_controls(result.subject) << "\n";
+    std::cout << "  by " << escape_controls(join(result.proposers)) << ", " << result.date
+              << (result.meeting.empty() ? "" : " (" + escape_controls(result.meeting) + ")")
+              << "; " << plural(result.paths.size(), "file");
+    if (!result.added_delegations.empty())
+        std::cout << "; registered " << escape_controls(join(result.added_delegations));
     std::cout << "\n";
     return kExitOk;
 }

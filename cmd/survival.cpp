@@ -14,7 +14,7 @@ struct SurvivalCommandOptions {
     Format format = Format::text;
 };
 
-int run_survival(const SurvivalCommandOptions& options, const Context& context) {
+ExitCode run_survival(const SurvivalCommandOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     SurvivalOptions survival;
     survival.delegation = options.by;
@@ -24,10 +24,10 @@ int run_survival(const SurvivalCommandOptions& options, const Context& context) 
         std::cout << render_survival_json(report);
     } else {
         SurvivalViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         std::cout << render_survival_text(report, view);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

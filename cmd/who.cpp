@@ -13,18 +13,19 @@ struct WhoOptions {
     Format format = Format::text;
 };
 
-int run_who(const WhoOptions& options, const Context& context) {
+ExitCode run_who(const WhoOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     std::vector<std::string> paths;
     for (const std::string& p : context.paths) paths.push_back(ws.repo().relative_path(p));
     const auto report = who_proposed(ws, options.phrase, paths);
     if (!report) {
-        std::cerr << "accord: no proposal ever contained \"" << options.phrase << "\"\n";
-        return 1;
+        std::cerr << "accord: no proposal ever contained \"" << escape_controls(options.phrase)
+                  << "\"\n";
+        return kExitFound;
     }
     std::cout << (options.format == Format::json ? render_who_json(*report)
                                                  : render_who_text(*report));
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -4,8 +4,8 @@
 #include <map>
 #include <utility>
 
-#include "core/util/date.hpp"
 #include "core/notation/source_map.hpp"
+#include "core/util/date.hpp"
 
 namespace accord::hooks {
 
@@ -31,13 +31,6 @@ std::string render(const std::vector<Problem>& problems) {
     std::string out;
     for (const Problem& p : problems) out += render(p);
     return out;
-}
-
-bool is_negotiation_text(std::string_view path) {
-    auto ends_with = [&](std::string_view suffix) {
-        return path.size() > suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
-    };
-    return ends_with(".md") || ends_with(".txt");
 }
 
 ParseOptions check_parse_options(const NotationOptions& notation) {

@@ -1,6 +1,6 @@
 #pragma once
-// The checks a proposal passes before it is recorded, as pure functions over parsed data so that `accord propose`, the
-// installed git hooks and the tests share one definition:
+// The checks a proposal passes before it is recorded, as pure functions over parsed data so that
+// `accord propose`, the installed git hooks and the tests share one definition:
 //  (a) a changed text parses with no NEW error diagnostic compared with its
 //      previous version: old defects do not block new work, but a proposal
 //      may not add one (a brand-new file must have none);
@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/store/config.hpp"
 #include "core/notation/parse.hpp"
+#include "core/store/config.hpp"
 
 namespace accord::hooks {
 
@@ -43,10 +43,6 @@ struct Problem {
 std::string render(const Problem& problem);
 // All problems, one after the other.
 std::string render(const std::vector<Problem>& problems);
-
-// True for the files whose notation is checked: .md and .txt, as
-// Workspace::texts counts negotiation texts.
-bool is_negotiation_text(std::string_view path);
 
 // The parse options the checks use: the registry's notation, with the
 // diagnostic cap lifted so that a new defect cannot hide behind old ones.

@@ -126,7 +126,7 @@ std::vector<Problem> check_staged(const std::string& cwd) {
         const std::string old_path = fields[i + 1];
         const std::string path = renamed ? fields[i + 2] : old_path;
         i += renamed ? 3 : 2;
-        if (!is_negotiation_text(path)) continue;
+        if (!is_text_path(path)) continue;
         const std::optional<std::string> after = git.blob(":" + path);
         if (!after || looks_binary(*after)) continue;
         std::optional<std::string> before;

@@ -9,17 +9,11 @@
 
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
 namespace {
-
-std::string trim(std::string_view text) {
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return "";
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
-}
 
 [[noreturn]] void fail_at(const std::string& path, const YAML::Mark& mark,
                           const std::string& message) {
@@ -129,7 +123,7 @@ std::vector<std::string> split_names(const std::vector<std::string>& given) {
         while (begin <= item.size()) {
             std::size_t end = item.find(',', begin);
             if (end == std::string::npos) end = item.size();
-            std::string name = trim(std::string_view(item).substr(begin, end - begin));
+            std::string name(trim(std::string_view(item).substr(begin, end - begin)));
             if (!name.empty()) names.push_back(std::move(name));
             begin = end + 1;
         }

@@ -259,13 +259,12 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     std::vector<hooks::Problem> problems = proposers.problems;
     const ParseOptions options = hooks::check_parse_options(registry.notation);
     for (const Change& change : changes) {
-        if (change.after && hooks::is_negotiation_text(change.path) &&
-            !looks_binary(*change.after)) {
+        if (change.after && is_text_path(change.path) && !looks_binary(*change.after)) {
             std::vector<hooks::Problem> found =
                 hooks::check_text_change(change.path, change.before, *change.after, options);
             problems.insert(problems.end(), found.begin(), found.end());
         }
-        if (!hooks::is_negotiation_text(change.path)) continue;  // accord.yaml has no dates
+        if (!is_text_path(change.path)) continue;  // accord.yaml has no dates
         if (auto late = hooks::check_date(
                 change.path, when.day, last_proposal(repo, head, change.path), request.backdate)) {
             problems.push_back(std::move(*late));

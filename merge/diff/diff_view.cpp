@@ -9,9 +9,6 @@ namespace accord {
 
 namespace {
 
-constexpr std::string_view kRed = "\033[31m", kGreen = "\033[32m", kCyan = "\033[36m",
-                           kBold = "\033[1m", kReset = "\033[0m";
-
 std::string quoted(std::string_view text, std::size_t limit = 70) {
     std::string flat;
     for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
@@ -21,7 +18,7 @@ std::string quoted(std::string_view text, std::size_t limit = 70) {
             --cut;  // whole characters
         flat = flat.substr(0, cut) + "…";
     }
-    return "\"" + flat + "\"";
+    return "\"" + escape_controls(flat) + "\"";
 }
 
 bool is_blank(TokenKind k) {
@@ -33,16 +30,16 @@ bool is_blank(TokenKind k) {
 std::string render_diff_text(const Document& before, const Document& after,
                              const std::vector<Change>& changes, std::string_view old_path,
                              std::string_view new_path, const DiffViewOptions& options) {
-    const std::string_view bold = options.colour ? kBold : "", reset = options.colour ? kReset : "";
-    const std::string_view cyan = options.colour ? kCyan : "";
+    const std::string_view bold = options.style.bold(), reset = options.style.reset();
+    const std::string_view cyan = options.style.cyan();
     std::string out;
-    out += std::string(bold) + "--- " + std::string(old_path) + "\n+++ " + std::string(new_path) +
-           std::string(reset) + "\n";
+    out += std::string(bold) + "--- " + escape_controls(old_path) + "\n+++ " +
+           escape_controls(new_path) + std::string(reset) + "\n";
     if (changes.empty()) return out + "no changes in wording or structure\n";
 
     const SourceMap old_map(before.source), new_map(after.source);
     out += std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + ": " +
-           summarize_changes(changes) + "\n";
+           escape_controls(summarize_changes(changes)) + "\n";
     for (const Change& c : changes) {
         // Lines of the new text throughout (a removal is shown where it was taken out).
         const std::size_t line = new_map.locate(c.new_range.begin).line;
@@ -52,9 +49,9 @@ std::string render_diff_text(const Document& before, const Document& after,
         out.append(line < 10 ? 4 : line < 100 ? 3 : line < 1000 ? 2 : 1, ' ');
         out += kind + " ";
         if (c.kind == ChangeKind::status_changed || c.kind == ChangeKind::metadata_changed) {
-            if (c.kind == ChangeKind::metadata_changed) out += c.text + ": ";
-            out += (c.before.empty() ? "(none)" : c.before) + " → " +
-                   (c.after.empty() ? "(none)" : c.after);
+            if (c.kind == ChangeKind::metadata_changed) out += escape_controls(c.text) + ": ";
+            out += escape_controls((c.before.empty() ? "(none)" : c.before) + " → " +
+                                   (c.after.empty() ? "(none)" : c.after));
         } else if (c.kind == ChangeKind::text_replaced) {
             out += quoted(c.before, 40) + " → " + quoted(c.text, 40);
         } else {
@@ -73,11 +70,11 @@ std::string render_diff_text(const Document& before, const Document& after,
         const std::size_t to = std::min(script.size(), k + options.context_tokens + 1);
         for (std::size_t e = from; e < to; ++e) show[e] = true;
     }
-    const std::string_view red = options.colour ? kRed : "", green = options.colour ? kGreen : "";
-    const std::string open_removed = options.colour ? std::string(red) : "[-";
-    const std::string close_removed = options.colour ? std::string(reset) : "-]";
-    const std::string open_added = options.colour ? std::string(green) : "{+";
-    const std::string close_added = options.colour ? std::string(reset) : "+}";
+    const bool colour = options.style.colour();
+    const std::string open_removed = colour ? std::string(options.style.red()) : "[-";
+    const std::string close_removed = colour ? std::string(reset) : "-]";
+    const std::string open_added = colour ? std::string(options.style.green()) : "{+";
+    const std::string close_added = colour ? std::string(reset) : "+}";
     EditKind state = EditKind::common;
     auto switch_to = [&](EditKind next) {
         if (next == state) return;
@@ -119,12 +116,12 @@ std::string render_diff_text(const Document& before, const Document& after,
                     ++next;
                 }
                 if (edit.kind != EditKind::common || (next < end && script[next].kind == state)) {
-                    out += doc.text(token.range);
+                    out += escape_controls(doc.text(token.range));
                     continue;
                 }
             }
             switch_to(edit.kind);
-            std::string text(doc.text(token.range));
+            std::string text = escape_controls(doc.text(token.range));
             if (token.kind == TokenKind::paragraph_break) text = "\n";
             out += text;
         }

@@ -26,25 +26,26 @@ std::string file_summary(const FileChanges& file) {
 }  // namespace
 
 std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewOptions& options) {
-    const std::string yellow = options.colour ? "\033[33m" : "",
-                      bold = options.colour ? "\033[1m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string yellow(options.style.yellow()), bold(options.style.bold()),
+        reset(options.style.reset());
     std::string out;
     for (const LogEntry& e : entries) {
         const Proposal& p = e.proposal;
         out += yellow + p.commit.substr(0, 10) + reset + "  " + p.day + "  " + bold +
-               join(p.proposers, ", ") + reset;
-        if (!p.on_behalf_of.empty()) out += " (on behalf of " + p.on_behalf_of + ")";
-        if (!p.meeting.empty()) out += "  at " + p.meeting;
+               escape_controls(join(p.proposers, ", ")) + reset;
+        if (!p.on_behalf_of.empty())
+            out += " (on behalf of " + escape_controls(p.on_behalf_of) + ")";
+        if (!p.meeting.empty()) out += "  at " + escape_controls(p.meeting);
         out += "\n";
-        if (!p.subject.empty()) out += "    " + p.subject + "\n";
+        if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
         for (const FileChanges& file : e.files) {
-            out += "    " + file.path + ": " + file_summary(file) + "\n";
+            out += "    " + escape_controls(file.path + ": " + file_summary(file)) + "\n";
             if (!options.details) continue;
             for (const Change& c : file.changes) {
                 std::string text = c.text.size() > 70 ? c.text.substr(0, 70) + "…" : c.text;
                 for (char& ch : text) ch = ch == '\n' ? ' ' : ch;
-                out += "        " + std::string(to_string(c.kind)) + " \"" + text + "\"\n";
+                out += "        " + std::string(to_string(c.kind)) + " \"" + escape_controls(text) +
+                       "\"\n";
             }
         }
         out += "\n";
@@ -53,8 +54,8 @@ std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewO
 }
 
 std::string render_log_json(const std::vector<LogEntry>& entries) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.log/1").key("proposals").begin_array();
+    JsonWriter json = JsonWriter::with_schema("accord.log/1");
+    json.key("proposals").begin_array();
     for (const LogEntry& e : entries) {
         const Proposal& p = e.proposal;
         json.begin_object().field("commit", p.commit).field("date", p.date);
@@ -85,8 +86,8 @@ std::string render_log_json(const std::vector<LogEntry>& entries) {
         }
         json.end_array().end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 }  // namespace accord

@@ -4,12 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "core/util/terminal.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
 
 struct LogViewOptions {
-    bool colour = false;
+    TerminalStyle style;   // colour or not; names and texts are shown through escape_controls
     bool details = false;  // list each named change, not only the summary
 };
 

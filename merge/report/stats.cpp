@@ -1,13 +1,14 @@
 #include "merge/report/stats.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 
+#include "core/store/recommendations.hpp"
 #include "core/util/chart_svg.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
-#include "core/store/recommendations.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 
@@ -31,12 +32,9 @@ std::int64_t parse_timestamp(const std::string& text) {
 }
 
 void write_tally(JsonWriter& json, const Tally& t) {
-    json.begin_object()
-        .field("brackets", t.brackets)
-        .field("alternatives_groups", t.alternatives_groups)
-        .field("options", t.options)
-        .field("strikes", t.strikes)
-        .end_object();
+    json.begin_object();
+    for (const MetricNames& m : kMetrics) json.field(m.key, value(t, m.metric));
+    json.end_object();
 }
 
 }  // namespace
@@ -75,32 +73,21 @@ std::size_t value(const Tally& tally, Metric metric) {
     return 0;
 }
 
-const char* metric_key(Metric metric) {
-    switch (metric) {
-        case Metric::brackets:
-            return "brackets";
-        case Metric::alternatives_groups:
-            return "alternatives_groups";
-        case Metric::options:
-            return "options";
-        case Metric::strikes:
-            return "strikes";
+std::string_view metric_title(Metric metric) {
+    for (const MetricNames& m : kMetrics) {
+        if (m.metric == metric) return m.title;
     }
     return "";
 }
 
-const char* metric_title(Metric metric) {
-    switch (metric) {
-        case Metric::brackets:
-            return "Open brackets";
-        case Metric::alternatives_groups:
-            return "Alternatives groups";
-        case Metric::options:
-            return "Options offered";
-        case Metric::strikes:
-            return "Proposed deletions (strikes)";
+std::optional<Metric> metric_named(std::string_view name) {
+    std::string lower(name);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "alternatives") return Metric::alternatives_groups;
+    for (const MetricNames& m : kMetrics) {
+        if (m.key == lower) return m.metric;
     }
-    return "";
+    return std::nullopt;
 }
 
 StatsReport compute_stats(const Workspace& workspace, const StatsOptions& options) {
@@ -190,8 +177,8 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
 }
 
 std::string render_stats_json(const StatsReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.stats/1").field("revision", report.revision);
+    JsonWriter json = JsonWriter::with_schema("accord.stats/1");
+    json.field("revision", report.revision);
     json.key("proposals").begin_array();
     for (const StatsProposal& p : report.proposals) {
         json.begin_object()
@@ -233,13 +220,13 @@ std::string render_stats_json(const StatsReport& report) {
         }
         json.end_array().end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 std::string render_stats_svg(const StatsReport& report, const StatsChartOptions& options) {
     LineChart chart;
-    const std::string what = metric_title(options.metric);
+    const std::string what(metric_title(options.metric));
     chart.title = what + " over time" + (options.name.empty() ? "" : ": " + options.name);
     chart.x_label = "Proposal date";
     chart.y_label = what;

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "core/notation/check.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/recommendations.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
@@ -93,16 +93,15 @@ struct Columns {
 
 std::string render_status_text(const StatusReport& report, const StatusViewOptions& options) {
     if (report.recommendations == 0) return "no recommendations\n";
-    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
-                      red = options.colour ? "\033[31m" : "",
-                      green = options.colour ? "\033[32m" : "",
-                      yellow = options.colour ? "\033[33m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string bold(options.style.bold()), dim(options.style.dim()),
+        red(options.style.red()), green(options.style.green()), yellow(options.style.yellow()),
+        reset(options.style.reset());
     Columns w;
     for (const GroupStatus& g : report.groups) {
         for (const RecommendationStatus& r : g.recommendations) {
-            w.id = std::max(w.id, std::min<std::size_t>(display_width(r.id), 24));
-            w.status = std::max(w.status, std::min<std::size_t>(display_width(r.status), 16));
+            w.id = std::max(w.id, std::min<std::size_t>(display_width(escape_controls(r.id)), 24));
+            w.status = std::max(
+                w.status, std::min<std::size_t>(display_width(escape_controls(r.status)), 16));
         }
     }
     w.id = std::max<std::size_t>(w.id, 5);  // "total"
@@ -117,19 +116,20 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
     out += bold + pad_right("id", w.id) + gap + pad_right("status", w.status) + gap + "brackets" +
            gap + "alts" + gap + "strikes" + gap + "errors" + gap + "last proposal" + reset + "\n";
     for (const GroupStatus& g : report.groups) {
-        out += "\n" + bold + group_heading(g) + reset + "\n";
+        out += "\n" + bold + escape_controls(group_heading(g)) + reset + "\n";
         for (const RecommendationStatus& r : g.recommendations) {
             const bool open =
                 r.counts.brackets + r.counts.alternatives_groups + r.counts.strikes > 0;
             const std::string status_colour = r.status == "agreed" ? green : "";
-            std::string line = pad_right(clip(r.id, w.id), w.id) + gap + status_colour +
-                               pad_right(clip(r.status, w.status), w.status) +
+            std::string line = pad_right(clip(escape_controls(r.id), w.id), w.id) + gap +
+                               status_colour +
+                               pad_right(clip(escape_controls(r.status), w.status), w.status) +
                                (status_colour.empty() ? "" : reset) + gap + (open ? "" : dim) +
                                figures(r.counts) + (open ? "" : reset);
             if (r.counts.errors > 0) line = line + red + "!" + reset;
             line += gap;
             if (r.last) {
-                line += r.last->day + " " + clip(join(r.last->proposers), 40);
+                line += r.last->day + " " + clip(escape_controls(join(r.last->proposers)), 40);
             } else {
                 line += dim + "(not yet proposed)" + reset;
             }
@@ -155,7 +155,7 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
                     pad_right(std::to_string(report.recommendations) + " texts", w.status) + gap +
                     figures(report.totals)) +
            reset + "\n";
-    out += statuses + "\n";
+    out += escape_controls(statuses) + "\n";
     if (report.totals.errors > 0)
         out += red +
                "Notation errors (an unclosed or stray bracket or strike): run 'accord check' "
@@ -165,8 +165,8 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
 }
 
 std::string render_status_json(const StatusReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.status/1").key("revision");
+    JsonWriter json = JsonWriter::with_schema("accord.status/1");
+    json.key("revision");
     if (report.revision.empty()) {
         json.null();
     } else {
@@ -206,8 +206,8 @@ std::string render_status_json(const StatusReport& report) {
     write_counts(json, report.totals);
     json.field("recommendations", report.recommendations).key("by_status").begin_object();
     for (const auto& [status, n] : report.by_status) json.field(status, n);
-    json.end_object().end_object();
-    return json.str() + "\n";
+    json.end_object();
+    return json.finish();
 }
 
 }  // namespace accord

@@ -4,14 +4,14 @@
 #include <optional>
 #include <set>
 
+#include "core/notation/tokens.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
-#include "core/notation/tokens.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "merge/blame/blame_history.hpp"
-#include "merge/report/proposal_index.hpp"
 #include "merge/diff/token_diff.hpp"
+#include "merge/report/proposal_index.hpp"
 
 namespace accord {
 
@@ -280,27 +280,27 @@ constexpr Outcome kOutcomes[] = {Outcome::kept,   Outcome::modified, Outcome::br
 }  // namespace
 
 std::string render_survival_text(const SurvivalReport& report, const SurvivalViewOptions& options) {
-    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string bold(options.style.bold()), dim(options.style.dim()),
+        reset(options.style.reset());
     if (report.proposals.empty()) {
-        return "no proposals by " + report.delegation +
+        return "no proposals by " + escape_controls(report.delegation) +
                (report.revision.empty() ? "" : " up to " + report.revision.substr(0, 10)) + "\n";
     }
-    std::string out = bold + "What became of " + report.delegation + "'s wording in the text at " +
-                      report.revision.substr(0, 10) + reset + "\n\n";
+    std::string out = bold + "What became of " + escape_controls(report.delegation) +
+                      "'s wording in the text at " + report.revision.substr(0, 10) + reset + "\n\n";
     out += bold + "day         outcome     proposed  standing  bracketed  struck  gone  files" +
            reset + "\n";
     for (const ProposalSurvival& s : report.proposals) {
         std::vector<std::string> paths;
         for (const FileSurvival& f : s.files) paths.push_back(f.path);
         out += s.proposal.day + "  " + pad_right(to_string(s.outcome), 12) + figures(s.words) +
-               "  " + join(paths, ", ") + "\n";
+               "  " + escape_controls(join(paths, ", ")) + "\n";
         std::string detail = s.proposal.commit.substr(0, 10) + "  " + s.proposal.subject;
         std::vector<std::string> others;
         for (const std::string& n : s.proposal.proposers)
             if (n != report.delegation) others.push_back(n);
         if (!others.empty()) detail += " (with " + join(others, ", ") + ")";
-        out += dim + "            " + detail + reset + "\n";
+        out += dim + "            " + escape_controls(detail) + reset + "\n";
     }
     out += "\n" + bold + pad_right("total", 24) + figures(report.words) + reset + "\n";
     std::vector<std::string> outcomes;
@@ -316,11 +316,8 @@ std::string render_survival_text(const SurvivalReport& report, const SurvivalVie
 }
 
 std::string render_survival_json(const SurvivalReport& report) {
-    JsonWriter json(true);
-    json.begin_object()
-        .field("schema", "accord.survival/1")
-        .field("delegation", report.delegation)
-        .key("revision");
+    JsonWriter json = JsonWriter::with_schema("accord.survival/1");
+    json.field("delegation", report.delegation).key("revision");
     if (report.revision.empty()) {
         json.null();
     } else {
@@ -358,8 +355,8 @@ std::string render_survival_json(const SurvivalReport& report) {
     }
     json.end_object().key("words");
     write_words(json, report.words);
-    json.end_object().end_object();
-    return json.str() + "\n";
+    json.end_object();
+    return json.finish();
 }
 
 }  // namespace accord

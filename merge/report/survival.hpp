@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/store/workspace.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
@@ -82,7 +83,7 @@ struct SurvivalOptions {
 SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOptions& options);
 
 struct SurvivalViewOptions {
-    bool colour = false;
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 std::string render_survival_text(const SurvivalReport& report,

@@ -131,14 +131,6 @@ TEST(HooksChecks, DateNotBeforeTheLastProposalUnlessBackdating) {
     EXPECT_EQ(render(*late).rfind("A-1.md: error[date-before-last-proposal]: ", 0), 0u);
 }
 
-TEST(HooksChecks, NegotiationTextsAreMdAndTxt) {
-    EXPECT_TRUE(is_negotiation_text("recs/A-1.md"));
-    EXPECT_TRUE(is_negotiation_text("draft.txt"));
-    EXPECT_FALSE(is_negotiation_text("accord.yaml"));
-    EXPECT_FALSE(is_negotiation_text(".md"));
-    EXPECT_FALSE(is_negotiation_text("notes.mdx"));
-}
-
 TEST(GitHooks, CommitMessageIsStrippedAsGitDoes) {
     const std::string raw =
         "Proposal\n\nProposed-by: Japan\n# Please enter the commit message\n"
