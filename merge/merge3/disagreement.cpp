@@ -1,5 +1,7 @@
 #include "merge/merge3/disagreement.hpp"
 
+#include "core/util/terminal.hpp"
+
 namespace accord {
 
 std::string_view to_string(DisagreementKind kind) {
@@ -31,7 +33,8 @@ std::optional<DisagreementKind> parse_disagreement_kind(std::string_view word) {
 
 namespace {
 
-// `text` quoted on one line, cut to 60 bytes (never inside a UTF-8 sequence).
+// `text` quoted on one line, cut to 60 bytes (never inside a UTF-8
+// sequence), its control characters shown rather than sent.
 std::string excerpt(std::string_view text) {
     constexpr std::size_t kLongest = 60, kKept = 57;
     std::string line(text);
@@ -41,18 +44,18 @@ std::string excerpt(std::string_view text) {
         while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
         line = line.substr(0, cut) + "...";
     }
-    return "\"" + line + "\"";
+    return "\"" + escape_controls(line) + "\"";
 }
 
 }  // namespace
 
 std::string render_disagreement(std::string_view path, const Disagreement& disagreement,
                                 std::string_view theirs_name) {
-    std::string line = std::string(path) + ":" + std::to_string(disagreement.line) + ": " +
+    std::string line = escape_controls(path) + ":" + std::to_string(disagreement.line) + ": " +
                        std::string(to_string(disagreement.kind));
     if (!disagreement.key.empty()) line += " '" + excerpt(disagreement.key) + "'";
     line += ": ours " + excerpt(disagreement.ours) + ", theirs ";
-    if (!theirs_name.empty()) line += "(" + std::string(theirs_name) + ") ";
+    if (!theirs_name.empty()) line += "(" + escape_controls(theirs_name) + ") ";
     return line + excerpt(disagreement.theirs) + "\n";
 }
 

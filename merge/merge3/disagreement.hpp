@@ -50,8 +50,9 @@ struct Disagreement {
 // each side wrote:
 //   PATH:LINE: KIND 'KEY': ours "WORDING", theirs "WORDING"
 // ('KEY' only when there is one; each wording on one line, cut to 60
-// bytes). `theirs_name`, when given, names the side whose wording is
-// theirs ("theirs (redraft/informal-b) ...").
+// bytes; control characters in the path, the names and the wordings are
+// shown, as \x1b, not sent to the terminal). `theirs_name`, when given, names the side whose
+// wording is theirs ("theirs (redraft/informal-b) ...").
 std::string render_disagreement(std::string_view path, const Disagreement& disagreement,
                                 std::string_view theirs_name = {});
 

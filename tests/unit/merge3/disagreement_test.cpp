@@ -59,6 +59,16 @@ TEST(DisagreementRenderer, LongOrMultiLineWordingIsCutOnOneLineBetweenCharacters
     EXPECT_THAT(render_disagreement("f.md", d), HasSubstr("ours \"" + std::string(60, 'a') + "\""));
 }
 
+TEST(DisagreementRenderer, ControlCharactersAreShownNotSent) {
+    const Disagreement d{DisagreementKind::alternatives, 2, "clear\x1b[2J", "bell\a", ""};
+    const std::string line = render_disagreement("a\x1b[31m.md", d, "redraft/\x1b]0;x\a");
+    EXPECT_EQ(line.find('\x1b'), std::string::npos) << line;
+    EXPECT_EQ(line.find('\a'), std::string::npos) << line;
+    EXPECT_EQ(line,
+              "a\\x1b[31m.md:2: alternatives: ours \"clear\\x1b[2J\", theirs "
+              "(redraft/\\x1b]0;x\\x07) \"bell\\x07\"\n");
+}
+
 TEST(DisagreementRenderer, ManyInOrder) {
     const std::vector<Disagreement> ds = {
         {DisagreementKind::status, 1, "(agreed)", "(revisit)", ""},
