@@ -1,11 +1,12 @@
-// The paragraph pass of the merge (merge/merge3_sections): where it cuts,
-// and what merging section by section changes against the whole-text merge
-// on 10,000 generated merges: nothing in 99.5% of them; in the others, a
-// disagreement the whole-text merge saw between neighbouring paragraphs
-// each side changed alone, or grew over text all three share (golden cases
-// stable-paragraph-kept-once, neighbouring-paragraphs-changed-apart). The merge invariants
-// themselves are checked in merge_properties_test.cpp, on generated merges and on redrafts of the
-// Paris text.
+// The paragraph pass of the merge (merge/merge3/merge3_sections): where it
+// cuts, and what merging section by section changes against the whole-text
+// merge on 10,000 generated merges: nothing in 99.5% of them; in the others,
+// a disagreement the whole-text merge saw between neighbouring paragraphs
+// each side changed alone (golden cases neighbouring-paragraphs-changed-apart,
+// new-paragraph-beside-words-starting-the-next), or grew over text all three
+// share. The merge invariants themselves are checked in
+// merge_properties_test.cpp, on generated merges and on redrafts of the Paris
+// text.
 #include <gtest/gtest.h>
 
 #include <algorithm>
