@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <optional>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
+#include "core/util/text.hpp"
+#include "merge/diff/sequence_diff.hpp"
 #include "merge/diff/token_view.hpp"
 
 namespace accord::token_merge {
@@ -209,6 +212,54 @@ BothInserted both_inserted(const MergeInputs& in, const Chunk& x) {
     return BothInserted::wording;
 }
 
+// The paragraphs of a side's part [from, to), each without the white space
+// around it.
+std::vector<std::string> paragraphs_of(Text side, std::uint32_t from, std::uint32_t to) {
+    const auto [a, z] = words_within(side, from, to);
+    std::vector<std::string> paragraphs;
+    std::uint32_t start = a;
+    for (std::uint32_t t = a; t <= z; ++t) {
+        if (t < z && side.tokens[t].kind != TokenKind::paragraph_break) continue;
+        if (std::string p = trimmed(text_of(side, start, t)); !p.empty())
+            paragraphs.push_back(std::move(p));
+        start = t + 1;
+    }
+    return paragraphs;
+}
+
+// Paragraphs both sides added at one place, each once: those both added
+// where they stand in both, and between them ours then theirs.
+struct ParagraphUnion {
+    std::vector<std::string> paragraphs;
+    std::vector<bool> both;  // per paragraph: both sides added it
+    std::vector<std::string> only_ours, only_theirs;
+};
+
+ParagraphUnion union_of_paragraphs(const std::vector<std::string>& ours,
+                                   const std::vector<std::string>& theirs) {
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    auto numbered = [&](const std::vector<std::string>& paragraphs) {
+        std::vector<std::uint32_t> numbers;
+        for (const std::string& p : paragraphs)
+            numbers.push_back(
+                ids.try_emplace(p, static_cast<std::uint32_t>(ids.size())).first->second);
+        return numbers;
+    };
+    const std::vector<std::uint32_t> o = numbered(ours), t = numbered(theirs);
+    ParagraphUnion u;
+    for (const Edit& e : diff_sequences(o, t)) {
+        if (e.kind == EditKind::added) {
+            u.paragraphs.push_back(theirs[e.new_index]);
+            u.only_theirs.push_back(theirs[e.new_index]);
+        } else {
+            u.paragraphs.push_back(ours[e.old_index]);
+            if (e.kind == EditKind::removed) u.only_ours.push_back(ours[e.old_index]);
+        }
+        u.both.push_back(e.kind == EditKind::common);
+    }
+    return u;
+}
+
 }  // namespace
 
 bool is_conflict(const MergeInputs& in, const Chunk& x) {
@@ -293,13 +344,28 @@ void ChunkResolver::union_of_options(const Chunk& x) {
     out_.put_spaced_as(o, trimmed(o) + trimmed(t));
 }
 
-// Whole paragraphs both added at one place: ours, then theirs, both kept
-// (no one's wording is lost) and reported, unless ours holds theirs.
+// Whole paragraphs both added at one place: each paragraph once, those
+// both added where they stand in both and the others ours first (no one's
+// wording is lost). Reported when each side added one the other did not:
+// a side that added what the other did and more is taken as it stands.
 void ChunkResolver::put_both_paragraphs(const Chunk& x) {
-    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
-    if (o.find(trimmed(t)) != std::string::npos) return out_.put(o);
-    out_.disagree(DisagreementKind::both_added, trimmed(o), trimmed(t));
-    out_.put_spaced_as(o, trimmed(o) + "\n\n" + trimmed(t));
+    const ParagraphUnion u = union_of_paragraphs(paragraphs_of(in_.ours(), x.o0, x.o1),
+                                                 paragraphs_of(in_.theirs(), x.t0, x.t1));
+    const std::string o = text_of(in_.ours(), x.o0, x.o1);
+    // In ours' white space around; the report names the line of the first
+    // paragraph not both added.
+    out_.put(o.substr(0, o.find_first_not_of(" \t\r\n")));
+    bool report = !u.only_ours.empty() && !u.only_theirs.empty();
+    for (std::size_t k = 0; k < u.paragraphs.size(); ++k) {
+        if (k > 0) out_.put("\n\n");
+        if (report && !u.both[k]) {
+            out_.disagree(DisagreementKind::both_added, join(u.only_ours, "\n\n"),
+                          join(u.only_theirs, "\n\n"));
+            report = false;
+        }
+        out_.put(u.paragraphs[k]);
+    }
+    out_.put(o.substr(o.find_last_not_of(" \t\r\n") + 1));
 }
 
 // One side's new paragraphs beside the other's words at the edge of the

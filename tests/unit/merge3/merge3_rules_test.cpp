@@ -110,6 +110,22 @@ TEST(MergeInsertions, WholeParagraphsBothAddedAtOnePlaceAreBothKeptAndReported) 
     EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 3)));
 }
 
+TEST(MergeInsertions, AParagraphBothAddedAtOnePlaceIsKeptOnceBesideTheOthers) {
+    const MergeResult r = merged("First.\n\nLast.\n", "First.\n\nOurs.\n\nBoth.\n\nLast.\n",
+                                 "First.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First.\n\nOurs.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    ASSERT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 3)));
+    EXPECT_EQ(r.disagreements[0].ours, "Ours.");
+    EXPECT_EQ(r.disagreements[0].theirs, "Theirs.");
+}
+
+TEST(MergeInsertions, ASideThatAddedTheOthersParagraphsAndMoreIsTakenAsItStands) {
+    const MergeResult r = merged("First.\n\nLast.\n", "First.\n\nBoth.\n\nLast.\n",
+                                 "First.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    EXPECT_THAT(r.disagreements, IsEmpty());
+}
+
 TEST(MergeInsertions, ANewParagraphBesideWordsStartingTheNextOneTakesBoth) {
     const MergeResult r =
         merged("First.\n\nLast.\n", "First.\n\nMiddle.\n\nLast.\n", "First.\n\nReally Last.\n");
