@@ -192,6 +192,9 @@ TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
     EXPECT_EQ(merged, replaced(kRecommendation, "[strengthen]", "[enhance][improve]"));
     EXPECT_THAT(merged, Not(HasSubstr("<<<<<<<")));
     EXPECT_THAT(pull.err, HasSubstr("accord merged 1 disagreement"));
+    // The driver names the file by its path, not git's temporary copy.
+    EXPECT_THAT(pull.err, HasSubstr("recs/A-1.md:"));
+    EXPECT_THAT(pull.err, Not(HasSubstr(".merge_file")));
     EXPECT_EQ(second.out({"rev-list", "--parents", "-n", "1", "HEAD"}).size(), 3u * 41u);
     EXPECT_EQ(second.out({"status", "--porcelain"}), "");
 }
