@@ -103,9 +103,9 @@ ExitCode run_merge_driver(const MergeFileOptions& o) {
     }
     report(result, o.path.empty() ? o.ours : o.path);
     if (!result.disagreements.empty() && !result.has_conflict_markers) {
-        std::cerr << (o.path.empty() ? o.ours : o.path) << ": accord merged "
+        std::cerr << escape_controls(o.path.empty() ? o.ours : o.path) << ": accord merged "
                   << result.disagreements.size()
-                  << " disagreement(s) into bracketed alternatives\n";
+                  << " disagreement(s) by the negotiation rules, listed above\n";
     }
     return result.has_conflict_markers ? kExitFound : kExitOk;
 }
