@@ -325,7 +325,7 @@ void ChunkResolver::resolve_paragraphs(const Chunk& x) {
 
 void ChunkResolver::put_conflict_markers(const Chunk& x, const std::string& o,
                                          const std::string& t) {
-    out_.disagree(DisagreementKind::conflict, o, t);
+    out_.disagree(DisagreementKind::conflict, trimmed(o), trimmed(t));
     out_.put_verbatim("<<<<<<< " + options_.ours_label + "\n" + o + ensure_newline(o) +
                       "=======\n" + t + ensure_newline(t) + ">>>>>>> " + options_.theirs_label +
                       "\n");
