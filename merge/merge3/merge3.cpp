@@ -6,6 +6,7 @@
 #include "core/notation/diagnostic.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
 #include "merge/merge3/merge3_inputs.hpp"
+#include "merge/merge3/merge3_moves.hpp"
 #include "merge/merge3/merge3_output.hpp"
 #include "merge/merge3/merge3_rules.hpp"
 #include "merge/merge3/merge3_sections.hpp"
@@ -105,16 +106,10 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
     return std::move(out).finish();
 }
 
-}  // namespace
-
-MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
+// The texts merged as they stand: paragraph by paragraph, then by token
+// where both sides changed a section.
+MergeResult merge_by_sections(std::string_view base, std::string_view ours, std::string_view theirs,
                               const MergeOptions& options) {
-    return merge_tokens(parse(base, options.parse), parse(ours, options.parse),
-                        parse(theirs, options.parse), options);
-}
-
-MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
-                   const MergeOptions& options) {
     const std::optional<MergeSections> split = split_sections(base, ours, theirs, options.parse);
     if (!split) return merge3_whole_text(base, ours, theirs, options);
     MergeOptions section_options = options;
@@ -141,6 +136,21 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
         result.text += part.text;
     }
     return result;
+}
+
+}  // namespace
+
+MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
+                              const MergeOptions& options) {
+    return merge_tokens(parse(base, options.parse), parse(ours, options.parse),
+                        parse(theirs, options.parse), options);
+}
+
+MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
+                   const MergeOptions& options) {
+    if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs))
+        return merge_by_sections(moved->base, moved->ours, moved->theirs, options);
+    return merge_by_sections(base, ours, theirs, options);
 }
 
 }  // namespace accord

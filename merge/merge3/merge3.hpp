@@ -5,7 +5,9 @@
 //   same change on both sides                  taken once
 //   changes in different places                both taken
 //   both add options to one bracket or group   united, ours first, each once
-//   both add whole paragraphs at one place     both, ours first; reported
+//   both add whole paragraphs at one place     each once, ours first; reported
+//   one moves a paragraph, the other edits it  the edit, where it moved
+//                                              (merge3_moves.hpp)
 //   one lifts brackets, the other edits inside the edit, still bracketed
 //   one deletes text, the other edits it       the edited text, bracketed
 //   both put different wording in one place    an alternatives group [ours][theirs]
