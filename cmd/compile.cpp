@@ -1,4 +1,4 @@
-// accord compile [--format md|html] [--at REV] [-o FILE]
+// accord compile [--format md|html] [--at REV] [-o FILE] [--across-texts]
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -18,6 +18,7 @@ struct CompileOptions {
     CompileFormat format = CompileFormat::markdown;
     std::string at = "HEAD";
     std::string output;  // empty: standard output
+    bool across_texts = false;
 };
 
 ExitCode run_compile(const CompileOptions& options, const Context& context) {
@@ -25,6 +26,7 @@ ExitCode run_compile(const CompileOptions& options, const Context& context) {
     CompilationOptions compile;
     compile.at = options.at;
     compile.attribute = options.format == CompileFormat::html;
+    compile.across_texts = options.across_texts;
     const Compilation compilation = compile_negotiation(ws, compile);
     if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));
     const std::string page = options.format == CompileFormat::html
@@ -75,6 +77,8 @@ void register_compile(CLI::App& app, Run& run) {
         ->default_str("HEAD");
     command->add_option("-o,--output", options->output,
                         "Write to this file instead of standard output (- for standard output)");
+    command->add_flag("--across-texts", options->across_texts,
+                      "HTML: attribute words as accord blame --across-texts does");
     command->callback([options, &run] {
         run = [options](const Context& c) { return run_compile(*options, c); };
     });

@@ -146,7 +146,9 @@ void register_diff(CLI::App& app, Run& run) {
         "bracketed-text-inserted bracket-deleted option-added option-removed option-chosen\n"
         "strike-added strike-removed struck-text-deleted paragraph-added paragraph-deleted\n"
         "alternative-paragraph-added alternative-paragraph-removed status-changed "
-        "metadata-changed");
+        "metadata-changed\n"
+        "paragraph-moved paragraph-split paragraph-merged (paragraphs are paired before words:\n"
+        "a moved, split or merged paragraph is named so, and its edits shown in place)");
     command->add_option("revisions", options->revisions,
                         "Up to two revisions (git revision, YYYY-MM-DD, meeting)");
     command->add_flag("--no-index", options->no_index, "Compare two files outside any repository");

@@ -40,6 +40,7 @@ ExitCode run_import(const ImportCommandOptions& options) {
     if (!options.into.empty()) request.into = options.into;
     if (!options.negotiation.empty()) request.negotiation = options.negotiation;
     request.accord_path = hooks::current_executable();
+    request.source_name = options.file;
     const ImportResult result = import_compilation(plan, request);
     // After the import, so that a refused target is not buried under them.
     for (const ImportWarning& warning : plan.warnings) {

@@ -45,6 +45,25 @@ std::string read_input(const std::string& path, const std::string& role) {
     return std::move(*file.contents);
 }
 
+// The merge driver's inputs are git's temporary copies (.merge_file_8kJNkh):
+// messages name the file's path in the repository and which version it is.
+std::string read_driver_input(const std::string& path, const MergeFileOptions& o,
+                              const std::string& version) {
+    const std::string shown =
+        (o.path.empty() ? std::string("the file") : o.path) + " (" + version + ")";
+    FileResult file = read_file(path);
+    if (!file.contents) {
+        throw usage_error("merge-driver: cannot read " + shown + ": " +
+                          file.error.substr(file.error.find(": ") + 2));
+    }
+    if (looks_binary(*file.contents)) {
+        throw usage_error("merge-driver: " + shown +
+                          " is a binary file, which accord cannot merge as a text; merge it by "
+                          "hand and commit the result");
+    }
+    return std::move(*file.contents);
+}
+
 MergeOptions merge_options(const MergeFileOptions& o) {
     MergeOptions options;
     // The notation of the accord.yaml that governs the merged file, as
@@ -92,14 +111,17 @@ ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
 // conflict markers remain (--strict).
 ExitCode run_merge_driver(const MergeFileOptions& o) {
     keep_freed_memory();
-    const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
-                      theirs = read_input(o.theirs, "THEIRS");
+    const std::string base = read_driver_input(o.base, o, "the common ancestor"),
+                      ours = read_driver_input(o.ours, o, "our version"),
+                      theirs = read_driver_input(o.theirs, o, "their version");
     MergeOptions options = merge_options(o);
     options.ours_label = "ours";
     options.theirs_label = "theirs";
     const MergeResult result = merge3(base, ours, theirs, options);
     if (const std::string error = write_file_atomically(o.ours, result.text); !error.empty()) {
-        throw failure("merge-driver: cannot write " + error);
+        throw failure("merge-driver: cannot write the merged " +
+                      (o.path.empty() ? std::string("file") : o.path) + ": " +
+                      error.substr(error.find(": ") + 2));
     }
     report(result, o.path.empty() ? o.ours : o.path);
     if (!result.disagreements.empty() && !result.has_conflict_markers) {

@@ -49,6 +49,7 @@ const std::vector<Entry>& entries() {
         {"stats", register_stats, kPathsInRepository},
         {"status", register_status, kPathsInRepository},
         {"survival", register_survival, kRepository},
+        {"recover", register_recover, kRepository},
     };
     return all;
 }

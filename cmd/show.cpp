@@ -1,4 +1,5 @@
 // accord show PATH [--at REV|DATE|MEETING]
+#include <algorithm>
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -22,6 +23,12 @@ ExitCode run_show(const ShowOptions& options, const Context& context) {
     const std::string commit = ws.resolve(options.at);
     const auto text = ws.read(commit, path);
     if (!text) {
+        const std::vector<std::string> links = ws.skipped_links(commit);
+        if (std::find(links.begin(), links.end(), path) != links.end()) {
+            throw usage_error("show: " + path +
+                              " is a symbolic link in this repository, not a text: accord never "
+                              "reads a link (it may point anywhere)");
+        }
         const auto history = ws.repo().history(ws.repo().resolve("HEAD"), {path});
         if (history.empty())
             throw usage_error("show: '" + path + "' has never been proposed in this repository");

@@ -48,6 +48,11 @@ ExitCode run_stats(const StatsCommandOptions& options, const Context& context) {
         stats.paths.push_back(ws.repo().relative_path(path));
     const StatsReport report = compute_stats(ws, stats);
 
+    if (lower(options.format) != "svg" && options.output.empty()) {
+        // Printed as it is written: a long history's document is not held whole.
+        write_stats_json(report, [](std::string_view piece) { std::cout << piece; });
+        return kExitOk;
+    }
     std::string out;
     if (lower(options.format) == "svg") {
         StatsChartOptions chart;

@@ -36,8 +36,11 @@ void register_who(CLI::App& app, Run& run) {
         app.add_subcommand("who", "Who first proposed a wording, and what became of it");
     command->footer(
         "Who first proposed a wording (proposers, date, file), what became of it afterwards\n"
-        "(bracketed, struck, deleted, restored, agreed) and whether it stands in the current "
-        "text.\n"
+        "(bracketed, struck, made one of several options, deleted, restored, moved to another\n"
+        "text, agreed) and whether it stands in the current text. The wording is followed\n"
+        "from text to text: after each proposal it stands where it stands best (free, then as\n"
+        "an option, bracketed, struck). Wording in one of several Option or Alt paragraphs is\n"
+        "not agreed until the other options are gone.\n"
         "White space in the phrase and the texts is compared collapsed.\n\n"
         "  accord who \"enhanced cooperation\"\n"
         "  accord who \"multistakeholder\" -- A/01-japan.md\n\n"

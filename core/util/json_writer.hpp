@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace accord {
@@ -46,6 +47,9 @@ class JsonWriter {
     }
 
     const std::string& str() const { return out_; }
+    // What was written since the last take(), handed over: a long document
+    // can be printed as it is written instead of held whole.
+    std::string take() { return std::exchange(out_, std::string()); }
 
     static std::string escape(std::string_view text);
 

@@ -98,15 +98,26 @@ std::string render_who_text(const WhoReport& report) {
            escape_controls(first.path) + " (" + first.proposal.commit.substr(0, 10) + ")\n";
     if (!first.proposal.subject.empty())
         out += "    " + escape_controls(first.proposal.subject) + "\n";
+    std::string path = first.path;
     for (std::size_t k = 1; k < report.events.size(); ++k) {
         const WordingEvent& e = report.events[k];
-        out += "  " + e.proposal.day + "  " + std::string(to_string(e.state)) + " by " +
+        std::string what = std::string(to_string(e.state));
+        if (e.state == WordingState::option) what = "made one of several options";
+        if (e.state == WordingState::moved) what = "moved to " + escape_controls(e.path);
+        out += "  " + e.proposal.day + "  " + what + " by " +
                escape_controls(join(e.proposal.proposers)) + " (" +
-               e.proposal.commit.substr(0, 10) + ")\n";
+               e.proposal.commit.substr(0, 10) + ")";
+        if (e.path != path && e.state != WordingState::moved)
+            out += " in " + escape_controls(e.path);
+        out += "\n";
+        path = e.path;
     }
-    out += report.stands ? "It stands in the current text (" + report.current_state + ").\n"
-                         : "It is not in the current text.\n";
-    return out;
+    const std::string state =
+        report.current_state == "option" ? "one of several options" : report.current_state;
+    if (!report.stands) return out + "It is not in the current text.\n";
+    out += "It stands in the current text (" + state + ")";
+    if (report.current_path != first.path) out += ", in " + escape_controls(report.current_path);
+    return out + ".\n";
 }
 
 std::string render_who_json(const WhoReport& report) {
@@ -121,7 +132,10 @@ std::string render_who_json(const WhoReport& report) {
         for (const std::string& n : e.proposal.proposers) json.value(n);
         json.end_array().end_object();
     }
-    json.end_array().field("stands", report.stands).field("current_state", report.current_state);
+    json.end_array()
+        .field("stands", report.stands)
+        .field("current_state", report.current_state)
+        .field("current_path", report.current_path);
     return json.finish();
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "core/store/cache_texts.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/util/chart_svg.hpp"
 #include "core/util/date.hpp"
@@ -90,30 +91,61 @@ std::optional<Metric> metric_named(std::string_view name) {
     return std::nullopt;
 }
 
+namespace {
+
+// A proposal and the texts it changed (with their blob after it; nullopt
+// where it deleted one), oldest first, from one walk of the history.
+struct TextChanges {
+    Proposal proposal;
+    std::vector<Repository::FileChange> texts;
+};
+
+std::vector<TextChanges> text_changes(const Workspace& workspace,
+                                      const ProposalIndexOptions& options) {
+    std::vector<TextChanges> out;
+    const Repository& repo = workspace.repo();
+    if (repo.is_empty_branch()) return out;
+    Repository::WalkOptions walk;
+    walk.from = repo.resolve(options.from);
+    walk.walk = options.walk;
+    walk.keep = [](std::string_view path) { return is_text_path(path); };
+    repo.walk_history(walk, [&](Repository::WalkStep& step) {
+        if (step.changes.empty() && !options.keep_untouching) return true;
+        out.push_back({read_proposal(step.commit, workspace.config()), std::move(step.changes)});
+        return true;
+    });
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
 StatsReport compute_stats(const Workspace& workspace, const StatsOptions& options) {
     StatsReport report;
-    const std::vector<ProposalTouch> index = index_proposals(workspace, options.index);
-    const ParseOptions parse_options = workspace.parse_options();
+    std::vector<TextChanges> index = text_changes(workspace, options.index);
+    const bool any_proposal = !index.empty();
+    // Each version's counts and description, remembered by blob id: a text
+    // is parsed once in the life of the repository, not on every run.
+    TextSummaries summaries(workspace);
     // The latest reading of each text followed, by path, and where its series is.
     std::map<std::string, Recommendation> latest;
     std::map<std::string, std::size_t> series_of;
     Tally totals;
-    for (const ProposalTouch& touch : index) {
-        std::vector<std::string> paths;
-        for (const std::string& path : touch.paths)
-            if (path_within_any(path, options.paths)) paths.push_back(path);
-        if (paths.empty()) continue;  // changed only texts not followed
+    for (TextChanges& touch : index) {
+        std::vector<const Repository::FileChange*> changes;
+        for (const Repository::FileChange& change : touch.texts)
+            if (path_within_any(change.path, options.paths)) changes.push_back(&change);
+        if (changes.empty()) continue;  // changed only texts not followed
         const std::size_t at = report.proposals.size();
-        for (const std::string& path : paths) {
+        for (const Repository::FileChange* change : changes) {
+            const std::string& path = change->path;
             auto found = latest.find(path);
             if (found != latest.end()) {
                 totals -= Tally::of(found->second.counts);
                 latest.erase(found);
             }
-            const std::optional<std::string> bytes = workspace.read(touch.proposal.commit, path);
             std::optional<Recommendation> read;
-            if (bytes && !looks_binary(*bytes))
-                read = read_recommendation(path, *bytes, parse_options);
+            if (change->new_blob) read = summaries.at_blob(path, *change->new_blob);
             auto slot = series_of.find(path);
             if (slot == series_of.end()) {
                 if (!read) continue;  // a binary or vanished file never seen as a text
@@ -141,12 +173,15 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
             series.points.push_back(point);
         }
         StatsProposal entry;
-        entry.proposal = touch.proposal;
         entry.time = parse_timestamp(touch.proposal.date);
+        entry.proposal = std::move(touch.proposal);
+        touch.texts = {};
         entry.text_count = latest.size();
         entry.totals = totals;
         report.proposals.push_back(std::move(entry));
     }
+    index = {};
+    summaries.save();
     if (!workspace.repo().is_empty_branch())
         report.revision = workspace.repo().resolve(options.index.from);
 
@@ -168,7 +203,7 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
               [](const TextSeries& a, const TextSeries& b) { return a.path < b.path; });
     for (TextSeries& series : deleted) ordered.push_back(std::move(series));
     report.texts = std::move(ordered);
-    if (!options.paths.empty() && report.texts.empty() && !index.empty()) {
+    if (!options.paths.empty() && report.texts.empty() && any_proposal) {
         throw usage_error("stats: no text at '" + join(options.paths, "', '") +
                           "' in the history; name files or directories as 'accord status' lists "
                           "them, relative to the current directory");
@@ -177,6 +212,13 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
 }
 
 std::string render_stats_json(const StatsReport& report) {
+    std::string out;
+    write_stats_json(report, [&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void write_stats_json(const StatsReport& report,
+                      const std::function<void(std::string_view piece)>& write) {
     JsonWriter json = JsonWriter::with_schema("accord.stats/1");
     json.field("revision", report.revision);
     json.key("proposals").begin_array();
@@ -192,6 +234,7 @@ std::string render_stats_json(const StatsReport& report) {
         json.key("totals");
         write_tally(json, p.totals);
         json.end_object();
+        write(json.take());
     }
     json.end_array();
     json.key("texts").begin_array();
@@ -219,9 +262,10 @@ std::string render_stats_json(const StatsReport& report) {
             json.end_object();
         }
         json.end_array().end_object();
+        write(json.take());
     }
     json.end_array();
-    return json.finish();
+    write(json.finish());
 }
 
 std::string render_stats_svg(const StatsReport& report, const StatsChartOptions& options) {

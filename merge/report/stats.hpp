@@ -9,6 +9,7 @@
 // the end of that day, which is where a chart's step line comes to rest.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +105,10 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
 //  "texts": [{"path", "id", "group", "title", "outline", "peak": {..}, "last": {..},
 //             "points": [{"proposal": index, "commit", "day", "present", "counts": {..}}]}]}
 std::string render_stats_json(const StatsReport& report);
+// The same document handed to `write` piece by piece (a proposal or a text at
+// a time), so that a long history is printed without being held twice.
+void write_stats_json(const StatsReport& report,
+                      const std::function<void(std::string_view piece)>& write);
 
 struct StatsChartOptions {
     Metric metric = Metric::brackets;

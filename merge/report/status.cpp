@@ -1,37 +1,80 @@
 #include "merge/report/status.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/notation/check.hpp"
+#include "core/store/cache_texts.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
-#include "merge/report/proposal_index.hpp"
 
 namespace accord {
 
-namespace {}  // namespace
+namespace {
+
+// The newest proposal (first-parent history from `from`) that changed each
+// of `paths`: one walk, newest first, that stops once every path is found.
+std::map<std::string, Proposal> last_proposals(const Workspace& workspace, const std::string& from,
+                                               std::set<std::string> paths) {
+    std::map<std::string, Proposal> last;
+    if (paths.empty()) return last;
+    Repository::WalkOptions walk;
+    walk.from = from;
+    walk.walk = Walk::first_parent;
+    walk.keep = [&](std::string_view path) { return paths.count(std::string(path)) > 0; };
+    workspace.repo().walk_history(walk, [&](Repository::WalkStep& step) {
+        if (step.changes.empty()) return true;
+        const Proposal proposal = read_proposal(step.commit, workspace.config());
+        for (const Repository::FileChange& change : step.changes) {
+            last.emplace(change.path, proposal);
+            paths.erase(change.path);
+        }
+        return !paths.empty();
+    });
+    return last;
+}
+
+}  // namespace
 
 StatusReport negotiation_status(const Workspace& workspace, const StatusOptions& options) {
     StatusReport report;
     if (workspace.repo().is_empty_branch()) return report;
     report.revision = options.at.empty() ? "" : workspace.resolve(options.at);
 
-    ProposalIndexOptions index_options;
-    index_options.from = report.revision.empty() ? "HEAD" : report.revision;
-    const std::vector<ProposalTouch> index = index_proposals(workspace, index_options);
-    const auto last = last_touch_by_path(index);
-    const std::string head = workspace.repo().resolve("HEAD");
-
+    // The texts described from their summaries (counts and front matter,
+    // remembered by blob id), not parsed again on every run.
+    TextSummaries summaries(workspace);
+    std::map<std::string, std::string> blobs;
+    std::vector<Recommendation> texts = summaries.recommendations(report.revision, &blobs);
+    summaries.save();
     std::vector<bool> filter_used(options.paths.size(), false);
-    for (Recommendation& r : read_recommendations(workspace, report.revision)) {
+    std::vector<const Recommendation*> shown;
+    for (const Recommendation& r : texts) {
         bool selected = options.paths.empty();
         for (std::size_t k = 0; k < options.paths.size(); ++k) {
             if (path_within(r.path, options.paths[k])) selected = filter_used[k] = true;
         }
-        if (r.is_outline() || !selected) continue;
+        if (!r.is_outline() && selected) shown.push_back(&r);
+    }
+    for (std::size_t k = 0; k < options.paths.size(); ++k) {
+        if (!filter_used[k])
+            throw usage_error("status: no text at '" + options.paths[k] +
+                              "'; name a file or directory of the negotiation (.md, .txt)");
+    }
+    std::set<std::string> wanted;
+    for (const Recommendation* r : shown) wanted.insert(r->path);
+    const std::string head = workspace.repo().resolve("HEAD");
+    const std::map<std::string, Proposal> last =
+        last_proposals(workspace, report.revision.empty() ? head : report.revision, wanted);
+    std::map<std::string, std::string> head_blobs;
+    if (report.revision.empty()) head_blobs = workspace.repo().file_ids(head);
+
+    for (const Recommendation* shown_text : shown) {
+        const Recommendation& r = *shown_text;
         if (report.groups.empty() || report.groups.back().section != r.section ||
             report.groups.back().group != r.group) {
             report.groups.push_back({r.section, r.group, {}, {}});
@@ -43,19 +86,16 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
         row.title = r.title.empty() ? r.heading : r.title;
         row.status = r.status;
         row.counts = r.counts;
-        if (const auto found = last.find(r.path); found != last.end())
-            row.last = found->second->proposal;
-        if (report.revision.empty()) row.edited = workspace.read(head, r.path) != r.document.source;
+        if (const auto found = last.find(r.path); found != last.end()) row.last = found->second;
+        if (report.revision.empty()) {
+            const auto in_head = head_blobs.find(r.path);
+            row.edited = in_head == head_blobs.end() || in_head->second != blobs[r.path];
+        }
         group.totals += row.counts;
         report.totals += row.counts;
         ++report.by_status[row.status];
         ++report.recommendations;
         group.recommendations.push_back(std::move(row));
-    }
-    for (std::size_t k = 0; k < options.paths.size(); ++k) {
-        if (!filter_used[k])
-            throw usage_error("status: no text at '" + options.paths[k] +
-                              "'; name a file or directory of the negotiation (.md, .txt)");
     }
     return report;
 }

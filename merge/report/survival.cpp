@@ -171,6 +171,21 @@ std::optional<std::string> find_delegation(const Workspace& workspace,
     return std::nullopt;
 }
 
+// Words counted gone from the texts a proposal changed that stand in
+// another text (`moved`) are counted where they now stand, file by file,
+// never more than a file's gone words.
+void take_back_moved(std::vector<FileSurvival>& files, WordFates moved) {
+    for (FileSurvival& file : files) {
+        const auto take = [&](std::size_t& from, std::size_t& into) {
+            const std::size_t n = std::min(from, file.words.gone);
+            from -= n, into += n, file.words.gone -= n;
+        };
+        take(moved.standing, file.words.standing);
+        take(moved.bracketed, file.words.bracketed);
+        take(moved.struck, file.words.struck);
+    }
+}
+
 }  // namespace
 
 SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOptions& options) {
@@ -217,10 +232,25 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             WordsByCommit words;
             const std::optional<std::string> text = workspace.read(report.revision, path);
             if (text && !looks_binary(*text))
-                words = current_words(blame_file(workspace, path, report.revision));
+                words = current_words(
+                    blame_file(workspace, path, report.revision, {options.across_texts}));
             found = current.emplace(path, std::move(words)).first;
         }
         return found->second;
+    };
+
+    // A proposal's words standing in texts it did not change: moved there
+    // (or, with across_texts, tabled again there) by a later proposal.
+    std::vector<std::string> texts;
+    if (!empty) texts = workspace.texts(report.revision);
+    const auto elsewhere = [&](const std::vector<std::string>& changed, const std::string& commit) {
+        WordFates out;
+        for (const std::string& path : texts) {
+            if (std::find(changed.begin(), changed.end(), path) != changed.end()) continue;
+            const WordsByCommit& now = current_for(path);
+            if (const auto own = now.find(commit); own != now.end()) out += own->second;
+        }
+        return out;
     };
 
     for (const ProposalTouch& touch : index) {
@@ -244,9 +274,12 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             }
             file.words.gone = file.words.proposed - file.words.struck - file.words.bracketed -
                               file.words.standing;
+            survival.files.push_back(std::move(file));
+        }
+        take_back_moved(survival.files, elsewhere(touch.paths, p.commit));
+        for (FileSurvival& file : survival.files) {
             file.outcome = outcome_of(file.words);
             survival.words += file.words;
-            survival.files.push_back(std::move(file));
         }
         survival.outcome = outcome_of(survival.words);
         report.words += survival.words;

@@ -68,8 +68,9 @@ struct SurvivalReport {
 };
 
 struct SurvivalOptions {
-    std::string delegation;   // a name or alias of accord.yaml's registry
-    std::string at = "HEAD";  // the current text: a revision, date or meeting
+    std::string delegation;     // a name or alias of accord.yaml's registry
+    std::string at = "HEAD";    // the current text: a revision, date or meeting
+    bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
 // One token diff per proposal and file, and one blame per file of the
