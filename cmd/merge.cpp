@@ -19,20 +19,9 @@ struct MergeCommandOptions {
     std::string by;
 };
 
-std::string excerpt(std::string text) {
-    for (char& c : text) c = c == '\n' ? ' ' : c;
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
-    return "\"" + text + "\"";
-}
-
 void print_notes(std::ostream& out, const BranchMergePlan& plan) {
-    for (const MergeNote& note : plan.notes) {
-        const Disagreement& d = note.disagreement;
-        out << note.path << ":" << d.line << ": " << to_string(d.kind);
-        if (!d.key.empty()) out << " '" << d.key << "'";
-        out << ": ours " << excerpt(d.ours) << ", theirs (" << note.theirs << ") "
-            << excerpt(d.theirs) << "\n";
-    }
+    for (const MergeNote& note : plan.notes)
+        out << render_disagreement(note.path, note.disagreement, note.theirs);
 }
 
 ExitCode run_merge(const MergeCommandOptions& options) {

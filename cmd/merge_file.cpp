@@ -83,20 +83,9 @@ OutputOptions output_options() {
     return options;
 }
 
-std::string excerpt(std::string text) {
-    for (char& c : text) c = c == '\n' ? ' ' : c;
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
-    return "\"" + text + "\"";
-}
-
+// Each disagreement on standard error, written at once (it is unbuffered).
 void report(const MergeResult& result, const std::string& name) {
-    std::string lines;  // written at once: standard error is unbuffered
-    for (const Disagreement& d : result.disagreements) {
-        lines += name + ":" + std::to_string(d.line) + ": " + std::string(to_string(d.kind));
-        if (!d.key.empty()) lines += " '" + excerpt(d.key) + "'";
-        lines += ": ours " + excerpt(d.ours) + ", theirs " + excerpt(d.theirs) + "\n";
-    }
-    std::cerr << lines;
+    std::cerr << render_disagreements(name, result.disagreements);
 }
 
 ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
@@ -136,9 +125,9 @@ ExitCode run_merge_driver(const MergeFileOptions& o) {
     }
     report(result, o.path.empty() ? o.ours : o.path);
     if (!result.disagreements.empty() && !result.has_conflict_markers) {
-        std::cerr << (o.path.empty() ? o.ours : o.path) << ": accord merged "
+        std::cerr << escape_controls(o.path.empty() ? o.ours : o.path) << ": accord merged "
                   << result.disagreements.size()
-                  << " disagreement(s) into bracketed alternatives\n";
+                  << " disagreement(s) by the negotiation rules, listed above\n";
     }
     return result.has_conflict_markers ? kExitFound : kExitOk;
 }

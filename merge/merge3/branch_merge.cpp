@@ -10,6 +10,7 @@
 #include "core/store/proposal_record.hpp"
 #include "core/store/redraft.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
 #include "merge/report/history.hpp"
 
@@ -90,6 +91,118 @@ MergedBranch resolve_branch(const Repository& repo, const std::string& given) {
     return b;
 }
 
+// The result so far of folding the branches into the current one.
+struct Fold {
+    Tree ours;                        // the merged tree
+    std::vector<std::string> merged;  // HEAD and the branches folded in: for the merge bases
+    std::string ours_label;           // "main + redraft/informal-a": the side called ours
+};
+
+// What the branch brings: its proposals the current branch lacks (start and
+// merge commits left out) and their proposers, also added to `all_proposers`.
+void count_proposals(const Workspace& workspace, const std::string& head, MergedBranch& b,
+                     std::vector<std::string>& all_proposers) {
+    const std::vector<CommitInfo> commits = workspace.repo().commits_between(b.tip, {head});
+    for (auto it = commits.rbegin(); it != commits.rend(); ++it) {
+        if (it->parents.size() > 1 || is_redraft_start(it->message)) continue;
+        ++b.proposals;
+        for (const std::string& name : read_proposal(*it, workspace.config()).proposers) {
+            add_distinct(b.proposers, name);
+            add_distinct(all_proposers, name);
+        }
+    }
+}
+
+// The merged blob of a file changed on both sides, or nullopt when it is
+// deleted; notes its disagreements, or refuses it (and keeps ours).
+std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& step,
+                                              const std::string& path,
+                                              const std::optional<std::string>& was,
+                                              const std::optional<std::string>& o,
+                                              const std::optional<std::string>& t,
+                                              BranchMergePlan& plan) {
+    const bool text = is_text_path(path) && (!was || !looks_binary(files.text(*was))) &&
+                      (!o || !looks_binary(files.text(*o))) &&
+                      (!t || !looks_binary(files.text(*t)));
+    if (!text) {
+        plan.refused.push_back(path + ": changed on " + step.ours_label + " and on " +
+                               step.theirs_label +
+                               ", and accord merges only negotiation texts (.md, .txt); merge it "
+                               "by hand (git merge " +
+                               step.theirs_label + ")");
+        return o;
+    }
+    if (!o || !t) {
+        // Deleted on one side, edited on the other: keep the edit.
+        Disagreement d;
+        d.kind = DisagreementKind::edited_deleted;
+        d.line = 1;
+        d.ours = o ? "(the file, edited)" : "(file deleted)";
+        d.theirs = t ? "(the file, edited)" : "(file deleted)";
+        plan.notes.push_back({path, d, step.theirs_label});
+        return o ? o : t;
+    }
+    const std::string base_text = was ? files.text(*was) : std::string();
+    MergeResult merged = merge3(base_text, files.text(*o), files.text(*t), step);
+    plan.has_conflict_markers |= merged.has_conflict_markers;
+    for (Disagreement& d : merged.disagreements)
+        plan.notes.push_back({path, std::move(d), step.theirs_label});
+    return files.add(std::move(merged.text));
+}
+
+// Folds branch `b` into the result so far, file by file since its merge base.
+void fold_branch(const Repository& repo, Files& files, const MergeOptions& options,
+                 const MergedBranch& b, Fold& fold, BranchMergePlan& plan) {
+    const Tree base_tree = repo.file_ids(b.base);
+    const Tree theirs = repo.file_ids(b.tip);
+    std::set<std::string> paths;
+    for (const Tree* tree : {&base_tree, static_cast<const Tree*>(&fold.ours), &theirs})
+        for (const auto& [path, id] : *tree) paths.insert(path);
+
+    MergeOptions step = options;
+    step.ours_label = fold.ours_label;
+    step.theirs_label = b.ref;
+    for (const std::string& path : paths) {
+        const auto was = entry(base_tree, path), o = entry(fold.ours, path),
+                   t = entry(theirs, path);
+        if (o == t || was == t) continue;  // same on both sides, or theirs unchanged
+        const std::size_t earlier_notes = plan.notes.size();
+        const std::optional<std::string> result =
+            was == o ? t : merge_changed_file(files, step, path, was, o, t, plan);
+        // The notes of earlier steps on this file: where their lines are now.
+        if (o && result && *result != *o) {
+            for (std::size_t i = 0; i < earlier_notes; ++i) {
+                MergeNote& note = plan.notes[i];
+                if (note.path != path) continue;
+                note.disagreement.line =
+                    map_line(files.text(*o), files.text(*result), note.disagreement.line);
+            }
+        }
+        if (result) {
+            fold.ours[path] = *result;
+        } else {
+            fold.ours.erase(path);
+        }
+    }
+}
+
+// The plan's files (the merged tree's changes to HEAD's) and its notes in
+// the order of the files and their lines.
+void list_changes(const Tree& head_tree, const Tree& merged, Files& files, BranchMergePlan& plan) {
+    std::set<std::string> all;
+    for (const Tree* tree : {&head_tree, &merged})
+        for (const auto& [path, id] : *tree) all.insert(path);
+    for (const std::string& path : all) {
+        const auto before = entry(head_tree, path), after = entry(merged, path);
+        if (before == after) continue;
+        plan.files.emplace_back(
+            path, after ? std::optional<std::string>(files.text(*after)) : std::nullopt);
+    }
+    std::stable_sort(plan.notes.begin(), plan.notes.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.path, a.disagreement.line) < std::tie(b.path, b.disagreement.line);
+    });
+}
+
 }  // namespace
 
 std::size_t map_line(std::string_view before, std::string_view after, std::size_t line) {
@@ -140,128 +253,39 @@ BranchMergePlan plan_branch_merge(const Workspace& workspace, const BranchMergeR
     MergeOptions options;
     options.parse = workspace.parse_options();
     options.strict = request.strict;
-
     Files files(repo);
     const Tree head_tree = repo.file_ids(plan.head);
-    Tree ours = head_tree;
-    std::vector<std::string> merged_so_far = {plan.head};  // for the merge bases
-    std::string ours_label = plan.branch;
-
+    Fold fold{head_tree, {plan.head}, plan.branch};
     for (const std::string& given : request.branches) {
         MergedBranch b = resolve_branch(repo, given);
         if (b.ref == plan.branch) {
             throw usage_error("merge: '" + given + "' is the current branch; switch to the " +
                               "branch to merge into first (git switch main)");
         }
-        if (std::any_of(merged_so_far.begin(), merged_so_far.end(),
+        if (std::any_of(fold.merged.begin(), fold.merged.end(),
                         [&](const std::string& c) { return repo.is_ancestor(b.tip, c); })) {
             plan.already_merged.push_back(given);
             continue;
         }
         std::vector<std::string> bases = {b.tip};
-        bases.insert(bases.end(), merged_so_far.begin(), merged_so_far.end());
+        bases.insert(bases.end(), fold.merged.begin(), fold.merged.end());
         const std::optional<std::string> base = repo.merge_base(bases);
         if (!base) {
             throw usage_error("merge: '" + given + "' shares no history with branch '" +
                               plan.branch + "'");
         }
         b.base = *base;
-
-        // What the branch brings: its proposals the current branch lacks.
-        const std::vector<CommitInfo> commits = repo.commits_between(b.tip, {plan.head});
-        for (auto it = commits.rbegin(); it != commits.rend(); ++it) {
-            if (it->parents.size() > 1 || is_redraft_start(it->message)) continue;
-            ++b.proposals;
-            for (const std::string& name : read_proposal(*it, workspace.config()).proposers) {
-                add_distinct(b.proposers, name);
-                add_distinct(plan.proposers, name);
-            }
-        }
-
-        const Tree base_tree = repo.file_ids(b.base);
-        const Tree theirs = repo.file_ids(b.tip);
-        std::set<std::string> paths;
-        for (const Tree* tree : {&base_tree, static_cast<const Tree*>(&ours), &theirs})
-            for (const auto& [path, id] : *tree) paths.insert(path);
-
-        MergeOptions step = options;
-        step.ours_label = ours_label;
-        step.theirs_label = b.ref;
-        for (const std::string& path : paths) {
-            const auto was = entry(base_tree, path), o = entry(ours, path), t = entry(theirs, path);
-            if (o == t || was == t) continue;  // same on both sides, or theirs unchanged
-            const std::size_t earlier_notes = plan.notes.size();
-            std::optional<std::string> result;
-            if (was == o) {
-                result = t;  // only theirs changed
-            } else {
-                const bool text = is_text_path(path) && (!was || !looks_binary(files.text(*was))) &&
-                                  (!o || !looks_binary(files.text(*o))) &&
-                                  (!t || !looks_binary(files.text(*t)));
-                if (!text) {
-                    plan.refused.push_back(
-                        path + ": changed on " + ours_label + " and on " + b.ref +
-                        ", and accord merges only negotiation texts (.md, .txt); merge it by "
-                        "hand (git merge " +
-                        b.ref + ")");
-                    continue;
-                }
-                if (!o || !t) {
-                    // Deleted on one side, edited on the other: keep the edit.
-                    result = o ? o : t;
-                    Disagreement d;
-                    d.kind = DisagreementKind::edited_deleted;
-                    d.line = 1;
-                    d.ours = o ? "(the file, edited)" : "(file deleted)";
-                    d.theirs = t ? "(the file, edited)" : "(file deleted)";
-                    plan.notes.push_back({path, d, b.ref});
-                } else {
-                    const std::string base_text = was ? files.text(*was) : std::string();
-                    MergeResult merged = merge3(base_text, files.text(*o), files.text(*t), step);
-                    plan.has_conflict_markers |= merged.has_conflict_markers;
-                    for (Disagreement& d : merged.disagreements)
-                        plan.notes.push_back({path, std::move(d), b.ref});
-                    result = files.add(std::move(merged.text));
-                }
-            }
-            // The notes of earlier steps on this file: where their lines are now.
-            if (o && result && *result != *o) {
-                for (std::size_t i = 0; i < earlier_notes; ++i) {
-                    MergeNote& note = plan.notes[i];
-                    if (note.path != path) continue;
-                    note.disagreement.line =
-                        map_line(files.text(*o), files.text(*result), note.disagreement.line);
-                }
-            }
-            if (result) {
-                ours[path] = *result;
-            } else {
-                ours.erase(path);
-            }
-        }
-        merged_so_far.push_back(b.tip);
-        ours_label += " + " + b.ref;
+        count_proposals(workspace, plan.head, b, plan.proposers);
+        fold_branch(repo, files, options, b, fold, plan);
+        fold.merged.push_back(b.tip);
+        fold.ours_label += " + " + b.ref;
         plan.merged.push_back(std::move(b));
     }
     if (plan.merged.empty()) {
-        std::string names;
-        for (const std::string& n : plan.already_merged) names += (names.empty() ? "" : ", ") + n;
-        throw usage_error("merge: nothing to merge: " + names + " already merged into '" +
-                          plan.branch + "'");
+        throw usage_error("merge: nothing to merge: " + join(plan.already_merged) +
+                          " already merged into '" + plan.branch + "'");
     }
-
-    std::set<std::string> all;
-    for (const Tree* tree : {&head_tree, static_cast<const Tree*>(&ours)})
-        for (const auto& [path, id] : *tree) all.insert(path);
-    for (const std::string& path : all) {
-        const auto before = entry(head_tree, path), after = entry(ours, path);
-        if (before == after) continue;
-        plan.files.emplace_back(
-            path, after ? std::optional<std::string>(files.text(*after)) : std::nullopt);
-    }
-    std::stable_sort(plan.notes.begin(), plan.notes.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.path, a.disagreement.line) < std::tie(b.path, b.disagreement.line);
-    });
+    list_changes(head_tree, fold.ours, files, plan);
     return plan;
 }
 

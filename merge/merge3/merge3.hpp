@@ -1,13 +1,16 @@
 #pragma once
-// Three-way merge of negotiated texts. Diff3 over two
-// token edit scripts against the base, computed in memory, then resolved with
-// the negotiation rules instead of stopping at the first conflict:
-//   same change on both sides              taken once
-//   changes in different places            both taken
-//   both add options / paragraphs at one spot   union, ours first, each once
-//   one lifts brackets, the other edits inside  the edit, still bracketed
-//   one deletes text, the other edits it   the edited text, bracketed
-//   both replace the same text differently an alternatives group [ours][theirs]
+// Three-way merge of negotiated texts. Diff3 over two token edit scripts
+// against the base, computed in memory, then resolved with the negotiation
+// rules instead of stopping at the first conflict (merge3_rules.hpp):
+//   same change on both sides                  taken once
+//   changes in different places                both taken
+//   both add options to one bracket or group   united, ours first, each once
+//   both add whole paragraphs at one place     each once, ours first; reported
+//   one moves a paragraph, the other edits it  the edit, where it moved
+//                                              (merge3_moves.hpp)
+//   one lifts brackets, the other edits inside the edit, still bracketed
+//   one deletes text, the other edits it       the edited text, bracketed
+//   both put different wording in one place    an alternatives group [ours][theirs]
 // Front matter merges key by key. `strict` gives git-style conflict markers
 // around whole paragraphs instead of alternatives.
 #include <string>
@@ -15,6 +18,7 @@
 #include <vector>
 
 #include "core/notation/parse.hpp"
+#include "merge/merge3/disagreement.hpp"
 
 namespace accord {
 
@@ -23,23 +27,6 @@ struct MergeOptions {
     ParseOptions parse;
     std::string ours_label = "ours";
     std::string theirs_label = "theirs";
-};
-
-enum class DisagreementKind : std::uint8_t {
-    alternatives,    // both replaced the same text: now [ours][theirs]
-    kept_bracketed,  // one lifted brackets, the other edited inside: still bracketed
-    edited_deleted,  // one deleted text the other edited: the edit, bracketed
-    status,          // both changed a paragraph's status tag differently
-    metadata,        // both changed a front-matter key differently
-    conflict,        // --strict: left as conflict markers
-};
-std::string_view to_string(DisagreementKind kind);
-
-struct Disagreement {
-    DisagreementKind kind;
-    std::size_t line = 0;  // in the merged text, 1-based
-    std::string ours, theirs;
-    std::string key;  // metadata: the front-matter key
 };
 
 struct MergeResult {

@@ -9,8 +9,8 @@
 
 #include "core/notation/document.hpp"
 #include "core/notation/tokens.hpp"
-#include "merge/merge3/merge3.hpp"
 #include "merge/diff/token_diff.hpp"
+#include "merge/merge3/disagreement.hpp"
 
 namespace accord {
 

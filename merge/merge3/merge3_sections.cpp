@@ -109,6 +109,20 @@ std::optional<Places> places_between_hunks(const std::vector<std::uint32_t>& bas
     return Places{after.value_or(*before), before.value_or(*after)};
 }
 
+// The side replaced base unit i (it is inside a hunk there) with more
+// units than the hunk takes from the base: it added paragraphs somewhere
+// in it, maybe right at the place before unit i.
+bool hunk_adds_units_at(const std::vector<std::uint32_t>& base_to_side, std::size_t i,
+                        std::size_t side_units) {
+    const std::size_t n = base_to_side.size();
+    if (i == n || base_to_side[i] != UINT32_MAX) return false;
+    const std::size_t side_from = i == 0 ? 0 : base_to_side[i - 1] + 1;
+    std::size_t end = i;
+    while (end < n && base_to_side[end] == UINT32_MAX) ++end;
+    const std::size_t side_to = end < n ? base_to_side[end] : side_units;
+    return side_to - side_from > end - i;
+}
+
 }  // namespace
 
 std::optional<MergeSections> split_sections(std::string_view base, std::string_view ours,
@@ -167,6 +181,14 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
         const std::optional<Places> in_theirs = places_between_hunks(bt, i, t.size());
         if (!in_ours || !in_theirs) continue;
         cut(i, in_ours->after_previous, in_theirs->after_previous);
+        // Paragraphs one side added here and a hunk of the other's that
+        // starts here and adds paragraphs too stay in one section: both may
+        // have added at this one place, which the token merge reports.
+        const bool ours_adds = in_ours->after_previous < in_ours->before_next,
+                   theirs_adds = in_theirs->after_previous < in_theirs->before_next;
+        if ((ours_adds && hunk_adds_units_at(bt, i, t.size())) ||
+            (theirs_adds && hunk_adds_units_at(bo, i, o.size())))
+            continue;
         cut(i, in_ours->before_next, in_theirs->before_next);
     }
     return result;

@@ -11,6 +11,7 @@
 #include <regex>
 #include <thread>
 
+#include "support/matchers.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -28,9 +29,8 @@ const char* kRegistry =
 const char* kText = "---\nid: A-1\n---\nMaintains [the] approach.\n";
 const char* kSecret = "SECRET-LINE root:x:0:0\n";
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::HasSubstr;
+using test::Not;
 
 // A repository built with plain git by someone else (`origin`), its clone
 // (`clone`), and a file outside both that the links in origin point at.
@@ -96,7 +96,7 @@ TEST(HostileClone, LinksAtTheOldTemporaryNamesNeverReceiveAWrite) {
     const test::RunResult r = o.accord(
         {"propose", "recs/A-1.md", "--by", "Kenya", "--add-delegation", "Kenya", "-m", "New"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(test::read_all(o.clone + "/accord.yaml"), "Kenya"));
+    EXPECT_THAT(test::read_all(o.clone + "/accord.yaml"), HasSubstr("Kenya"));
 
     EXPECT_EQ(o.victim_now(), kSecret);
     EXPECT_TRUE(o.is_link("accord.yaml.accord-tmp"));
@@ -111,7 +111,7 @@ TEST(HostileClone, ALinkedGitattributesIsNeitherReadNorReplaced) {
 
     const test::RunResult init = o.accord({"init"});
     EXPECT_EQ(init.exit_code, 0) << init.err;
-    EXPECT_TRUE(contains(init.err, ".gitattributes is a symbolic link")) << init.err;
+    EXPECT_THAT(init.err, HasSubstr(".gitattributes is a symbolic link"));
     EXPECT_EQ(o.victim_now(), kSecret);
     EXPECT_TRUE(o.is_link(".gitattributes"));
     EXPECT_EQ(HostileOrigin::git(o.clone, {"status", "--porcelain"}).out, "");
@@ -135,17 +135,18 @@ TEST(HostileClone, ATrackedLinkIsNeverReadAsAText) {
                                                  {"compile", "--format", "html"},
                                                  {"diff", "--format", "json"}}) {
         const test::RunResult r = o.accord(args);
-        EXPECT_FALSE(contains(r.out + r.err, "SECRET-LINE")) << args[0] << ": " << r.out << r.err;
-        EXPECT_FALSE(contains(r.out + r.err, o.victim)) << args[0] << ": " << r.out << r.err;
-        EXPECT_TRUE(contains(r.out + r.err, "pw.md")) << args[0] << " does not name the link";
+        EXPECT_THAT(r.out + r.err, Not(HasSubstr("SECRET-LINE")))
+            << args[0] << ": " << r.out << r.err;
+        EXPECT_THAT(r.out + r.err, Not(HasSubstr(o.victim))) << args[0] << ": " << r.out << r.err;
+        EXPECT_THAT(r.out + r.err, HasSubstr("pw.md")) << args[0] << " does not name the link";
         EXPECT_LT(r.exit_code, 2) << args[0] << ": " << r.err;
     }
     const test::RunResult check = o.accord({"check"});
-    EXPECT_TRUE(contains(check.out, "pw.md: note: skipped: a symbolic link")) << check.out;
+    EXPECT_THAT(check.out, HasSubstr("pw.md: note: skipped: a symbolic link"));
 
     const test::RunResult propose = o.accord({"propose", "pw.md", "--by", "Japan"});
     EXPECT_EQ(propose.exit_code, 2) << propose.err;
-    EXPECT_TRUE(contains(propose.err, "symbolic link")) << propose.err;
+    EXPECT_THAT(propose.err, HasSubstr("symbolic link"));
 }
 
 TEST(HostileClone, ATextReplacedByALinkInTheWorkTreeIsNotRead) {
@@ -157,7 +158,8 @@ TEST(HostileClone, ATextReplacedByALinkInTheWorkTreeIsNotRead) {
     for (const std::vector<std::string>& args :
          {std::vector<std::string>{"diff"}, {"check"}, {"status"}}) {
         const test::RunResult r = o.accord(args);
-        EXPECT_FALSE(contains(r.out + r.err, "SECRET-LINE")) << args[0] << ": " << r.out << r.err;
+        EXPECT_THAT(r.out + r.err, Not(HasSubstr("SECRET-LINE")))
+            << args[0] << ": " << r.out << r.err;
     }
     o.write("../clone/recs/B-1.md", "New text.\n");
     const test::RunResult r = o.accord({"propose", "recs/A-1.md", "recs/B-1.md", "--by", "Japan"});
@@ -203,9 +205,9 @@ TEST(HostileClone, AHookThatCameWithTheCloneDoesNotRun) {
     const test::RunResult r = c.propose("Maintains the approach.\n");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_FALSE(c.hook_ran());
-    EXPECT_TRUE(contains(r.err, "came with the repository and was not run")) << r.err;
-    EXPECT_TRUE(contains(r.err, "accord hooks trust")) << r.err;
-    EXPECT_TRUE(contains(c.accord({"hooks"}).out, "not run")) << c.accord({"hooks"}).out;
+    EXPECT_THAT(r.err, HasSubstr("came with the repository and was not run"));
+    EXPECT_THAT(r.err, HasSubstr("accord hooks trust"));
+    EXPECT_THAT(c.accord({"hooks"}).out, HasSubstr("not run"));
 }
 
 TEST(HostileClone, ATrustedHookRunsUntilItChanges) {
@@ -215,7 +217,7 @@ TEST(HostileClone, ATrustedHookRunsUntilItChanges) {
     const test::RunResult refused = c.propose("Maintains the approach.\n");
     EXPECT_EQ(refused.exit_code, 1) << refused.err;
     EXPECT_TRUE(c.hook_ran());
-    EXPECT_TRUE(contains(refused.err, "no sponsor")) << refused.err;
+    EXPECT_THAT(refused.err, HasSubstr("no sponsor"));
     fs::remove(c.marker);
 
     // Someone pushes a new version of the hook: it is untrusted again.
@@ -225,7 +227,7 @@ TEST(HostileClone, ATrustedHookRunsUntilItChanges) {
     const test::RunResult changed = c.propose("Maintains the approach.\n");
     EXPECT_EQ(changed.exit_code, 0) << changed.err;
     EXPECT_FALSE(c.hook_ran());
-    EXPECT_TRUE(contains(changed.err, "changed since you trusted it")) << changed.err;
+    EXPECT_THAT(changed.err, HasSubstr("changed since you trusted it"));
 
     EXPECT_EQ(c.accord({"hooks", "untrust"}).exit_code, 0);
     EXPECT_EQ(c.accord({"hooks", "untrust"}).out, "nothing was trusted; nothing changed\n");
@@ -249,7 +251,7 @@ TEST(HostileClone, ALinkedHookNeverRunsEvenWhenTrustIsAsked) {
     ASSERT_EQ(o.accord({"init"}).exit_code, 0);
     const test::RunResult trust = o.accord({"hooks", "trust"});
     EXPECT_EQ(trust.exit_code, 2);
-    EXPECT_TRUE(contains(trust.err, "symbolic link")) << trust.err;
+    EXPECT_THAT(trust.err, HasSubstr("symbolic link"));
     o.write("../clone/recs/A-1.md", "Maintains the approach.\n");
     EXPECT_EQ(o.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
 }
@@ -267,7 +269,7 @@ TEST(OutputTarget, AFifoIsWrittenIntoNotReplaced) {
     const test::RunResult r = o.accord({"compile", "-o", fifo});
     reader.join();
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(received, "Maintains [the] approach.")) << received;
+    EXPECT_THAT(received, HasSubstr("Maintains [the] approach."));
     struct stat st {};
     ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
     EXPECT_TRUE(S_ISFIFO(st.st_mode));
@@ -283,7 +285,7 @@ TEST(OutputTarget, TheUsersOwnLinkOutsideTheRepositoryIsWrittenThrough) {
     const test::RunResult r = o.accord({"compile", "-o", link});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_TRUE(fs::is_symlink(fs::symlink_status(link)));
-    EXPECT_TRUE(contains(test::read_all(target), "Maintains [the] approach."));
+    EXPECT_THAT(test::read_all(target), HasSubstr("Maintains [the] approach."));
 }
 
 TEST(OutputTarget, ALinkInsideTheRepositoryIsRefused) {
@@ -297,7 +299,7 @@ TEST(OutputTarget, ALinkInsideTheRepositoryIsRefused) {
           {"merge-file", "recs/A-1.md", "recs/A-1.md", "recs/A-1.md", "-o", "compiled.md"}}) {
         const test::RunResult r = o.accord(args);
         EXPECT_NE(r.exit_code, 0) << args[0];
-        EXPECT_TRUE(contains(r.err, "symbolic link")) << args[0] << ": " << r.err;
+        EXPECT_THAT(r.err, HasSubstr("symbolic link")) << args[0] << ": " << r.err;
         EXPECT_EQ(o.victim_now(), kSecret) << args[0];
     }
 }
@@ -308,7 +310,7 @@ TEST(OutputTarget, DashIsStandardOutput) {
     ASSERT_EQ(o.accord({"init"}).exit_code, 0);
     const test::RunResult r = o.accord({"compile", "-o", "-"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "Maintains [the] approach.")) << r.out;
+    EXPECT_THAT(r.out, HasSubstr("Maintains [the] approach."));
     EXPECT_FALSE(fs::exists(o.clone + "/-"));
 }
 

@@ -7,6 +7,7 @@
 #include <map>
 #include <regex>
 
+#include "support/matchers.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -23,9 +24,8 @@ std::string excerpt() {
     return test::source_dir() + "/examples/wgec-excerpt.txt";
 }
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::HasSubstr;
+using test::Not;
 
 using test::in;
 
@@ -85,11 +85,11 @@ TEST_F(WgecImport, NigeriasRecommendationHasBothProposals) {
     EXPECT_EQ(git({"log", "-1", "--format=%aI", "--", "no-consensus/C/04-nigeria.md"}).out,
               "2014-05-01T12:00:00+00:00\n");
     const std::string text = test::read_all(dir() + "/no-consensus/C/04-nigeria.md");
-    EXPECT_TRUE(contains(text, "Resubmission by Nigeria (1 May 2014)")) << text;
+    EXPECT_THAT(text, HasSubstr("Resubmission by Nigeria (1 May 2014)"));
     const test::RunResult first =
         accord({"show", "no-consensus/C/04-nigeria.md", "--at", "2014-02-24"});
     EXPECT_EQ(first.exit_code, 0) << first.err;
-    EXPECT_FALSE(contains(first.out, "Resubmission")) << first.out;
+    EXPECT_THAT(first.out, Not(HasSubstr("Resubmission")));
 }
 
 TEST_F(WgecImport, CommonProposalHasThreeProposers) {
@@ -126,9 +126,8 @@ TEST_F(WgecImport, HistoryRunsFromTheUnitedStatesInNovemberToMay) {
         EXPECT_LE(previous, date) << proposers;
         previous = date;
     }
-    EXPECT_TRUE(contains(log.out,
-                         "\n    Draft recommendations submitted by the United States of "
-                         "America (9 November 2013)\n"))
+    EXPECT_THAT(log.out, HasSubstr("\n    Draft recommendations submitted by the United States of "
+                                   "America (9 November 2013)\n"))
         << log.out.substr(0, 400);
 }
 
@@ -157,15 +156,13 @@ TEST_F(WgecImport, RepositoryIsCleanAndMatchesTheWorkTree) {
 
 TEST_F(WgecImport, RegistryListsTheDelegationsWithTheirAliases) {
     const std::string yaml = test::read_all(dir() + "/accord.yaml");
-    EXPECT_TRUE(contains(yaml, "negotiation: Draft recommendations WGEC 2013-14\n")) << yaml;
-    EXPECT_TRUE(contains(yaml, "  - name: Russian Federation\n    aliases: [RF, Russia]\n"))
-        << yaml;
-    EXPECT_TRUE(contains(yaml, "  - name: United States of America\n    aliases: [US, USA]\n"))
-        << yaml;
-    EXPECT_TRUE(contains(yaml, "  - name: Japan\n    aliases: [JP]\n")) << yaml;
-    EXPECT_TRUE(contains(yaml, "  - name: Saudi Arabia\n    aliases: [SA]\n")) << yaml;
-    EXPECT_TRUE(contains(yaml, "  - name: Marilyn Cade\n    aliases: [M Cade, MCade]\n")) << yaml;
-    EXPECT_TRUE(contains(yaml, "slash-options: any\n")) << yaml;
+    EXPECT_THAT(yaml, HasSubstr("negotiation: Draft recommendations WGEC 2013-14\n"));
+    EXPECT_THAT(yaml, HasSubstr("  - name: Russian Federation\n    aliases: [RF, Russia]\n"));
+    EXPECT_THAT(yaml, HasSubstr("  - name: United States of America\n    aliases: [US, USA]\n"));
+    EXPECT_THAT(yaml, HasSubstr("  - name: Japan\n    aliases: [JP]\n"));
+    EXPECT_THAT(yaml, HasSubstr("  - name: Saudi Arabia\n    aliases: [SA]\n"));
+    EXPECT_THAT(yaml, HasSubstr("  - name: Marilyn Cade\n    aliases: [M Cade, MCade]\n"));
+    EXPECT_THAT(yaml, HasSubstr("slash-options: any\n"));
     // Every proposer in the history is a registered delegation (the hooks
     // would refuse the next proposal otherwise).
     const test::RunResult names =
@@ -175,20 +172,18 @@ TEST_F(WgecImport, RegistryListsTheDelegationsWithTheirAliases) {
         const std::size_t end = names.out.find('\n', begin);
         const std::string name = names.out.substr(begin, end - begin);
         if (!name.empty()) {
-            EXPECT_TRUE(contains(yaml, "- name: " + name + "\n")) << name;
+            EXPECT_THAT(yaml, HasSubstr("- name: " + name + "\n")) << name;
         }
         begin = end + 1;
     }
 }
 
 TEST_F(WgecImport, WarningsNameTheSourceFileAndLine) {
-    EXPECT_TRUE(contains(result_->err,
-                         "draft-recommendations.txt:47: warning: 'Draft recommendation submitted "
-                         "by Ms. Avri Doria' gives no date"))
-        << result_->err;
-    EXPECT_TRUE(contains(result_->out, "46 files, 52 proposals from 2013-11-09 to 2014-05-06"))
-        << result_->out;
-    EXPECT_TRUE(contains(result_->out, "next:\n  cd ")) << result_->out;
+    EXPECT_THAT(result_->err,
+                HasSubstr("draft-recommendations.txt:47: warning: 'Draft recommendation submitted "
+                          "by Ms. Avri Doria' gives no date"));
+    EXPECT_THAT(result_->out, HasSubstr("46 files, 52 proposals from 2013-11-09 to 2014-05-06"));
+    EXPECT_THAT(result_->out, HasSubstr("next:\n  cd "));
 }
 
 // counts by name from the "totals" object of `accord check --format json`.
@@ -220,7 +215,8 @@ TEST_F(WgecImport, CheckFindsTheSameNotationAsInTheSource) {
         const std::string relative = fs::relative(entry.path(), dir()).string();
         if (entry.path().extension() != ".md" || relative.rfind(".git", 0) == 0) continue;
         args.push_back(relative);
-        if (contains(test::read_all(entry.path().string()), "\nheading: ")) ++headings;
+        if (test::read_all(entry.path().string()).find("\nheading: ") != std::string::npos)
+            ++headings;
     }
     const test::RunResult imported = accord(args);
     std::map<std::string, std::string> expected = totals(source.out);
@@ -244,8 +240,8 @@ TEST(ImportCli, DryRunPrintsThePlanAndWritesNothing) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("2013-11-09  agreed/D/01-united-states-of-america.md", 0), 0u)
         << r.out.substr(0, 200);
-    EXPECT_TRUE(contains(r.out, "2014-05-01  no-consensus/C/04-nigeria.md")) << r.out;
-    EXPECT_TRUE(contains(r.out, "46 files, 52 proposals, 21 delegations")) << r.out;
+    EXPECT_THAT(r.out, HasSubstr("2014-05-01  no-consensus/C/04-nigeria.md"));
+    EXPECT_THAT(r.out, HasSubstr("46 files, 52 proposals, 21 delegations"));
     EXPECT_TRUE(listing(tmp.path()).empty());
 }
 
@@ -269,7 +265,7 @@ TEST(ImportCli, BadInputExitsTwoAndLeavesNothing) {
         const test::RunResult r =
             test::accord({"import", file, "--into", "out/wgec"}, in(tmp.path()));
         EXPECT_EQ(r.exit_code, 2) << file << ": " << r.out << r.err;
-        EXPECT_TRUE(contains(r.err, message)) << file << ": " << r.err;
+        EXPECT_THAT(r.err, HasSubstr(message)) << file << ": " << r.err;
         EXPECT_EQ(r.out, "") << file;
         EXPECT_EQ(listing(tmp.path()), before) << file;
     }
@@ -311,7 +307,7 @@ TEST(ImportCli, TargetsThatCannotTakeAnImportAreRefusedUntouched) {
         args.insert(args.end(), options.begin(), options.end());
         const test::RunResult r = test::accord(args, in(tmp.path() + "/" + cwd));
         EXPECT_EQ(r.exit_code, 2) << message << ": " << r.out << r.err;
-        EXPECT_TRUE(contains(r.err, message)) << r.err;
+        EXPECT_THAT(r.err, HasSubstr(message));
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;  // no warnings
         EXPECT_EQ(listing(tmp.path()), before) << message;
     }
@@ -332,16 +328,14 @@ TEST(ImportCli, ImportsIntoTheCurrentAccordRepository) {
               "  - {name: WGEC-3, from: 2014-02-24, to: 2014-02-26}\n");
     const test::RunResult r = test::accord({"import", wgec()}, in(tmp.file("wgec")));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "negotiation 'WGEC'")) << r.out;
-    EXPECT_FALSE(contains(r.out, "  cd ")) << r.out;
+    EXPECT_THAT(r.out, HasSubstr("negotiation 'WGEC'"));
+    EXPECT_THAT(r.out, Not(HasSubstr("  cd ")));
     const std::string yaml = test::read_all(tmp.file("wgec/accord.yaml"));
-    EXPECT_TRUE(contains(yaml, "negotiation: WGEC\n")) << yaml;
-    EXPECT_TRUE(contains(yaml,
-                         "  - name: USA\n    aliases: [United States of America, US]\n"
-                         "    kind: state\n"))
-        << yaml;
-    EXPECT_TRUE(contains(yaml, "WGEC-3")) << yaml;
-    EXPECT_TRUE(contains(yaml, "slash-options: any")) << yaml;
+    EXPECT_THAT(yaml, HasSubstr("negotiation: WGEC\n"));
+    EXPECT_THAT(yaml, HasSubstr("  - name: USA\n    aliases: [United States of America, US]\n"
+                                "    kind: state\n"));
+    EXPECT_THAT(yaml, HasSubstr("WGEC-3"));
+    EXPECT_THAT(yaml, HasSubstr("slash-options: any"));
     const std::string dir = tmp.file("wgec");
     EXPECT_EQ(
         git(dir, {"log", "--max-parents=0", "--format=%an|%(trailers:key=Proposed-by,valueonly)"})
@@ -354,7 +348,7 @@ TEST(ImportCli, ImportsIntoTheCurrentAccordRepository) {
     // A second import finds the branch taken.
     const test::RunResult again = test::accord({"import", wgec()}, in(dir));
     EXPECT_EQ(again.exit_code, 2);
-    EXPECT_TRUE(contains(again.err, "already has commits")) << again.err;
+    EXPECT_THAT(again.err, HasSubstr("already has commits"));
 }
 
 TEST(ImportCli, IntoAnEmptyDirectoryAndNewParents) {
@@ -363,8 +357,8 @@ TEST(ImportCli, IntoAnEmptyDirectoryAndNewParents) {
     const test::RunResult r = test::accord(
         {"import", excerpt(), "--into", "empty", "--negotiation", "WGEC excerpt"}, in(tmp.path()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(
-        contains(test::read_all(tmp.file("empty/accord.yaml")), "negotiation: WGEC excerpt\n"));
+    EXPECT_THAT(test::read_all(tmp.file("empty/accord.yaml")),
+                HasSubstr("negotiation: WGEC excerpt\n"));
     const test::RunResult deep =
         test::accord({"import", excerpt(), "--into", "a/b/c"}, in(tmp.path()));
     ASSERT_EQ(deep.exit_code, 0) << deep.err;
@@ -378,7 +372,7 @@ TEST(ImportCli, ExampleExcerptGivesTheTour) {
     const std::string dir = tmp.file("accord-example");
     const test::RunResult r = test::accord({"import", excerpt(), "--into", dir}, in(tmp.path()));
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "7 files, 8 proposals from 2014-02-07 to 2014-05-01")) << r.out;
+    EXPECT_THAT(r.out, HasSubstr("7 files, 8 proposals from 2014-02-07 to 2014-05-01"));
     const std::string nigeria = "agreed/C/04-nigeria.md";
     EXPECT_EQ(git(dir, {"log", "--format=%ad|%an", "--date=short", "--", nigeria}).out,
               "2014-05-01|Nigeria\n2014-02-24|Nigeria\n");
@@ -389,21 +383,20 @@ TEST(ImportCli, ExampleExcerptGivesTheTour) {
 
     const test::RunResult log = test::accord({"log"}, in(dir));
     EXPECT_EQ(log.exit_code, 0) << log.err;
-    EXPECT_TRUE(
-        contains(log.out, "2014-05-01  Nigeria\n    Resubmission by Nigeria (1 May 2014)\n"))
-        << log.out;
+    EXPECT_THAT(log.out,
+                HasSubstr("2014-05-01  Nigeria\n    Resubmission by Nigeria (1 May 2014)\n"));
     const test::RunResult then = test::accord({"show", nigeria, "--at", "2014-02-24"}, in(dir));
     EXPECT_EQ(then.exit_code, 0) << then.err;
-    EXPECT_TRUE(contains(then.out, "(no consensus).\n")) << then.out;
-    EXPECT_FALSE(contains(then.out, "Encourages")) << then.out;
+    EXPECT_THAT(then.out, HasSubstr("(no consensus).\n"));
+    EXPECT_THAT(then.out, Not(HasSubstr("Encourages")));
     const test::RunResult diff =
         test::accord({"diff", "2014-02-24", "2014-05-01", "--", nigeria}, in(dir));
     EXPECT_EQ(diff.exit_code, 0) << diff.err;
-    EXPECT_TRUE(contains(diff.out, "paragraph-added")) << diff.out;
+    EXPECT_THAT(diff.out, HasSubstr("paragraph-added"));
     const test::RunResult blame =
         test::accord({"blame", "agreed/C/01-russian-federation-japan-avri-doria.md"}, in(dir));
     EXPECT_EQ(blame.exit_code, 0) << blame.err;
-    EXPECT_TRUE(contains(blame.out, "Russian Federation")) << blame.out;
+    EXPECT_THAT(blame.out, HasSubstr("Russian Federation"));
 }
 
 }  // namespace

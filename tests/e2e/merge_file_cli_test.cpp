@@ -4,6 +4,7 @@
 // the merge driver once per merged file, no libgit2 loaded to do it.
 #include <gtest/gtest.h>
 
+#include "support/matchers.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -15,9 +16,8 @@ const char* kBase =
     "\n"
     "Recognizes the role of governments in public policy issues.\n";
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::HasSubstr;
+using test::Not;
 
 struct Inputs {
     test::TempDir dir;
@@ -61,17 +61,29 @@ TEST(MergeFileCli, DisagreementBecomesAlternativesNamedWithItsLine) {
               "To continue to [strengthen] the implementation of enhanced cooperation.\n"
               "\n"
               "Recognizes the role of [States][all stakeholders] in public policy issues.\n");
-    EXPECT_TRUE(
-        contains(r.err, out + ":3: alternatives: ours \"States\", theirs \"all stakeholders\""))
-        << r.err;
+    EXPECT_THAT(r.err,
+                HasSubstr(out + ":3: alternatives: ours \"States\", theirs \"all stakeholders\""));
+}
+
+TEST(MergeFileCli, DifferentTextsAddedToAnEmptyBaseAreBothKeptAndReported) {
+    const test::TempDir dir;
+    const std::string base = dir.write("base.md", ""),
+                      ours = dir.write("ours.md", "Ours proposes a text.\n"),
+                      theirs = dir.write("theirs.md", "Theirs proposes another.\n");
+    const test::RunResult r = test::accord({"merge-file", base, ours, theirs});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(r.out, "Ours proposes a text.\n\nTheirs proposes another.\n");
+    EXPECT_EQ(r.err, ours +
+                         ":1: both-added: ours \"Ours proposes a text.\", theirs \"Theirs "
+                         "proposes another.\"\n");
 }
 
 TEST(MergeFileCli, StrictLeavesConflictMarkers) {
     const Inputs in("Recognizes the role of States.\n", "Recognizes the role of all.\n");
     const test::RunResult r = test::accord({"merge-file", "--strict", in.base, in.ours, in.theirs});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_TRUE(contains(r.out, "<<<<<<< " + in.ours)) << r.out;
-    EXPECT_TRUE(contains(r.out, ">>>>>>> " + in.theirs)) << r.out;
+    EXPECT_THAT(r.out, HasSubstr("<<<<<<< " + in.ours));
+    EXPECT_THAT(r.out, HasSubstr(">>>>>>> " + in.theirs));
 }
 
 TEST(MergeFileCli, MissingInputIsBadUsageNamingIt) {
@@ -79,8 +91,8 @@ TEST(MergeFileCli, MissingInputIsBadUsageNamingIt) {
     const std::string missing = in.dir.file("nowhere.md");
     const test::RunResult r = test::accord({"merge-file", in.base, missing, in.theirs});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_TRUE(contains(r.err, "OURS")) << r.err;
-    EXPECT_TRUE(contains(r.err, "nowhere.md")) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("OURS"));
+    EXPECT_THAT(r.err, HasSubstr("nowhere.md"));
 }
 
 // The dynamic loader names every library it loads (LD_DEBUG=files): a
@@ -92,15 +104,15 @@ TEST(MergeFileCli, LoadsLibgit2OnlyForCommandsThatOpenARepository) {
     traced.environment = {"LD_DEBUG=files"};
     const test::RunResult merge = test::accord({"merge-file", in.base, in.ours, in.theirs}, traced);
     ASSERT_EQ(merge.exit_code, 0) << merge.err;
-    ASSERT_TRUE(contains(merge.err, "libc.so")) << "LD_DEBUG gave no trace: " << merge.err;
-    EXPECT_FALSE(contains(merge.err, "libgit2")) << merge.err;
+    ASSERT_THAT(merge.err, HasSubstr("libc.so")) << "LD_DEBUG gave no trace: " << merge.err;
+    EXPECT_THAT(merge.err, Not(HasSubstr("libgit2")));
 
     test::RunOptions in_repository = test::in(in.dir.path());
     ASSERT_EQ(test::accord({"init"}, in_repository).exit_code, 0);
     in_repository.environment.push_back("LD_DEBUG=files");
     const test::RunResult log = test::accord({"log"}, in_repository);
     EXPECT_EQ(log.exit_code, 0) << log.err;
-    EXPECT_TRUE(contains(log.err, "libgit2.so")) << log.err;
+    EXPECT_THAT(log.err, HasSubstr("libgit2.so"));
 }
 
 }  // namespace

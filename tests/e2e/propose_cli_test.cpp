@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "support/matchers.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -68,24 +69,23 @@ struct Negotiation {
     }
 };
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::HasSubstr;
+using test::Not;
 
 TEST(ProposeCli, InitCreatesARepositoryAndIsIdempotent) {
     test::TempDir tmp;
     const test::RunResult first = test::accord({"init", tmp.file("neg")});
     EXPECT_EQ(first.exit_code, 0) << first.err;
-    EXPECT_TRUE(contains(first.out, "created the git repository")) << first.out;
-    EXPECT_TRUE(contains(first.out, "wrote accord.yaml (negotiation: neg)")) << first.out;
-    EXPECT_TRUE(contains(first.out, "installed git hooks")) << first.out;
+    EXPECT_THAT(first.out, HasSubstr("created the git repository"));
+    EXPECT_THAT(first.out, HasSubstr("wrote accord.yaml (negotiation: neg)"));
+    EXPECT_THAT(first.out, HasSubstr("installed git hooks"));
     const std::string hook = test::read_all(tmp.file("neg/.git/hooks/pre-commit"));
-    EXPECT_TRUE(contains(hook, std::filesystem::canonical(test::accord_binary()).string())) << hook;
+    EXPECT_THAT(hook, HasSubstr(std::filesystem::canonical(test::accord_binary()).string()));
 
     const test::RunResult again = test::accord({"init"}, {tmp.file("neg"), {}, ""});
     EXPECT_EQ(again.exit_code, 0) << again.err;
-    EXPECT_TRUE(contains(again.out, "exists; left as it is")) << again.out;
-    EXPECT_TRUE(contains(again.out, "git hooks up to date: pre-commit, commit-msg")) << again.out;
+    EXPECT_THAT(again.out, HasSubstr("exists; left as it is"));
+    EXPECT_THAT(again.out, HasSubstr("git hooks up to date: pre-commit, commit-msg"));
     EXPECT_EQ(test::run({"git", "-C", tmp.file("neg"), "status", "--porcelain"}).out,
               "?? .gitattributes\n?? accord.yaml\n");
 }
@@ -98,7 +98,7 @@ TEST(ProposeCli, PlainGitLogShowsDelegationsDatesAndTrailers) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     const std::string id = n.head().substr(0, 12);
     EXPECT_EQ(r.out.rfind("[main " + id + "] Common proposal\n", 0), 0u) << r.out;
-    EXPECT_TRUE(contains(r.out, "by Russian Federation, Japan, 2014-02-07")) << r.out;
+    EXPECT_THAT(r.out, HasSubstr("by Russian Federation, Japan, 2014-02-07"));
 
     const test::RunResult log = n.git(
         {"log", "--format=%an|%ad|%cn|%(trailers:key=Proposed-by,valueonly)", "--date=short"});
@@ -127,10 +127,10 @@ TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
     const test::RunResult r =
         n.accord({"propose", "recs/A-1.md", "--by", "Japon", "--date", "2014-02-25"});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_TRUE(contains(r.err, "unknown proposer 'Japon'")) << r.err;
-    EXPECT_TRUE(contains(r.err, "did you mean Japan?")) << r.err;
-    EXPECT_TRUE(contains(r.err, "--add-delegation")) << r.err;
-    EXPECT_TRUE(contains(r.err, "nothing was recorded")) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("unknown proposer 'Japon'"));
+    EXPECT_THAT(r.err, HasSubstr("did you mean Japan?"));
+    EXPECT_THAT(r.err, HasSubstr("--add-delegation"));
+    EXPECT_THAT(r.err, HasSubstr("nothing was recorded"));
     EXPECT_EQ(r.out, "");
     EXPECT_EQ(n.state(), before);
 
@@ -138,7 +138,7 @@ TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
     const test::RunResult added = n.accord({"propose", "recs/A-1.md", "--by", "Japon",
                                             "--add-delegation", "Japon", "--date", "2014-02-25"});
     EXPECT_EQ(added.exit_code, 0) << added.err;
-    EXPECT_TRUE(contains(added.out, "registered Japon")) << added.out;
+    EXPECT_THAT(added.out, HasSubstr("registered Japon"));
     EXPECT_EQ(n.git({"show", "--name-only", "--format=%an"}).out,
               "Japon\n\naccord.yaml\nrecs/A-1.md\n");
     n.expect_fsck_clean();
@@ -163,9 +163,9 @@ TEST(ProposeCli, NewUnclosedBracketIsRefusedButAnOldOneIsNot) {
     const test::RunResult r =
         n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-08"});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_TRUE(contains(r.err, "recs/A-1.md:3:8: error[unclosed-bracket]: ")) << r.err;
-    EXPECT_TRUE(contains(r.err, " 3 | Second [paragraph, revised.\n   |        ^\n")) << r.err;
-    EXPECT_FALSE(contains(r.err, "recs/A-1.md:1:")) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("recs/A-1.md:3:8: error[unclosed-bracket]: "));
+    EXPECT_THAT(r.err, HasSubstr(" 3 | Second [paragraph, revised.\n   |        ^\n"));
+    EXPECT_THAT(r.err, Not(HasSubstr("recs/A-1.md:1:")));
     EXPECT_EQ(n.state(), before);
 }
 
@@ -181,8 +181,8 @@ TEST(ProposeCli, FailingPreProposeHookRefusesWithItsOutput) {
     const test::RunResult r =
         n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_TRUE(contains(r.err, "error[pre-propose-refused]")) << r.err;
-    EXPECT_TRUE(contains(r.err, "no sponsor for recs/A-1.md (2014-02-07)")) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("error[pre-propose-refused]"));
+    EXPECT_THAT(r.err, HasSubstr("no sponsor for recs/A-1.md (2014-02-07)"));
     EXPECT_EQ(n.state(), before);
 }
 
@@ -196,8 +196,8 @@ TEST(ProposeCli, EarlierDateIsRefusedWithoutBackdate) {
     const test::RunResult r =
         n.accord({"propose", "recs/A-1.md", "--by", "RF", "--date", "2014-02-07"});
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_TRUE(contains(r.err, "recs/A-1.md: error[date-before-last-proposal]")) << r.err;
-    EXPECT_TRUE(contains(r.err, "--backdate")) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("recs/A-1.md: error[date-before-last-proposal]"));
+    EXPECT_THAT(r.err, HasSubstr("--backdate"));
     EXPECT_EQ(n.state(), before);
     const test::RunResult late =
         n.accord({"propose", "recs/A-1.md", "--by", "RF", "--date", "2014-02-07", "--backdate"});
@@ -212,17 +212,17 @@ TEST(ProposeCli, BadUsageExitsTwoAndSaysWhy) {
         EXPECT_EQ(r.exit_code, 2) << r.err;
         return r.err;
     };
-    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md"}), "--by"));
-    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md", "--by", "Japan", "--date", "7 Feb"}),
-                         "malformed date '7 Feb'"));
-    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md", "--by", "Japan", "--meeting", "X"}),
-                         "unknown meeting 'X': accord.yaml lists WGEC-3"));
-    EXPECT_TRUE(contains(err_of({"propose", "/etc/hostname", "--by", "Japan"}),
-                         "is outside the repository"));
+    EXPECT_THAT(err_of({"propose", "recs/A-1.md"}), HasSubstr("--by"));
+    EXPECT_THAT(err_of({"propose", "recs/A-1.md", "--by", "Japan", "--date", "7 Feb"}),
+                HasSubstr("malformed date '7 Feb'"));
+    EXPECT_THAT(err_of({"propose", "recs/A-1.md", "--by", "Japan", "--meeting", "X"}),
+                HasSubstr("unknown meeting 'X': accord.yaml lists WGEC-3"));
+    EXPECT_THAT(err_of({"propose", "/etc/hostname", "--by", "Japan"}),
+                HasSubstr("is outside the repository"));
     ASSERT_EQ(n.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
-    EXPECT_TRUE(contains(err_of({"propose", "recs/A-1.md", "--by", "Japan"}),
-                         "no change to record in recs/A-1.md: the file is as in the last "
-                         "proposal"));
+    EXPECT_THAT(err_of({"propose", "recs/A-1.md", "--by", "Japan"}),
+                HasSubstr("no change to record in recs/A-1.md: the file is as in the last "
+                          "proposal"));
 }
 
 TEST(ProposeCli, PlainGitCommitGetsTheSameChecks) {
@@ -236,15 +236,15 @@ TEST(ProposeCli, PlainGitCommitGetsTheSameChecks) {
     n.git({"add", "recs/A-1.md"});
     const test::RunResult bracket = n.git({"commit", "-q", "-m", "Alternative"});
     EXPECT_NE(bracket.exit_code, 0);
-    EXPECT_TRUE(contains(bracket.err, "recs/A-1.md:7:9: error[unclosed-bracket]")) << bracket.err;
-    EXPECT_TRUE(contains(bracket.err, "pre-commit hook refused the commit")) << bracket.err;
+    EXPECT_THAT(bracket.err, HasSubstr("recs/A-1.md:7:9: error[unclosed-bracket]"));
+    EXPECT_THAT(bracket.err, HasSubstr("pre-commit hook refused the commit"));
     EXPECT_EQ(n.head(), head);
     // `git commit -a` uses a temporary index: the hook reads that one.
     n.write("recs/A-1.md", std::string(kText) + "\nAlt: To [strengthen] it.\n");
     const test::RunResult unknown =
         n.git({"commit", "-q", "-a", "-m", "Alternative\n\nProposed-by: Japon"});
     EXPECT_NE(unknown.exit_code, 0);
-    EXPECT_TRUE(contains(unknown.err, "did you mean Japan?")) << unknown.err;
+    EXPECT_THAT(unknown.err, HasSubstr("did you mean Japan?"));
     EXPECT_EQ(n.head(), head);
 
     const test::RunResult good =
@@ -289,7 +289,7 @@ TEST(ProposeCli, ConcurrentProposalsNeverLoseAnUpdate) {
             } else {
                 ++retried;
                 EXPECT_EQ(r->exit_code, 3) << r->err;
-                EXPECT_TRUE(contains(r->err, "Retry")) << r->err;
+                EXPECT_THAT(r->err, HasSubstr("Retry"));
                 EXPECT_FALSE(recorded);
                 // Retrying lands it.
                 const test::RunResult again =
@@ -314,12 +314,12 @@ TEST(ProposeCli, HelpTeaches) {
     for (const char* command : {"init", "propose"}) {
         const test::RunResult r = test::accord({command, "--help"});
         EXPECT_EQ(r.exit_code, 0);
-        EXPECT_TRUE(contains(r.out, "Examples:")) << command;
+        EXPECT_THAT(r.out, HasSubstr("Examples:")) << command;
     }
-    EXPECT_TRUE(contains(test::accord({"propose", "--help"}).out, "--backdate"));
+    EXPECT_THAT(test::accord({"propose", "--help"}).out, HasSubstr("--backdate"));
     const test::RunResult top = test::accord({"--help"});
-    EXPECT_TRUE(contains(top.out, "propose"));
-    EXPECT_FALSE(contains(top.out, "\n  hook ")) << "the git hook entry point stays hidden";
+    EXPECT_THAT(top.out, HasSubstr("propose"));
+    EXPECT_THAT(top.out, Not(HasSubstr("\n  hook "))) << "the git hook entry point stays hidden";
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "core/store/repository.hpp"
+#include "support/matchers.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -14,9 +15,8 @@ namespace {
 
 using test::in;
 
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::HasSubstr;
+using test::Not;
 
 // The number after `"key": ` at the first occurrence from `from` on.
 std::size_t number_after(const std::string& json, std::size_t from, const std::string& key) {
@@ -67,11 +67,12 @@ test::RunResult* WgecStatus::import_ = nullptr;
 TEST_F(WgecStatus, TotalsAgreeWithCheckOnTheSameFiles) {
     const test::RunResult status = accord({"status", "--format", "json"});
     ASSERT_EQ(status.exit_code, 0) << status.err;
-    EXPECT_TRUE(contains(status.out, "\"schema\": \"accord.status/1\""));
+    EXPECT_THAT(status.out, HasSubstr("\"schema\": \"accord.status/1\""));
     const std::vector<std::string> paths = all_matches(status.out, "\"path\": \"([^\"]+)\"");
     ASSERT_GT(paths.size(), 40u);
 
-    const bool any_slash = contains(test::read_all(dir() + "/accord.yaml"), "slash-options: any");
+    const bool any_slash =
+        test::read_all(dir() + "/accord.yaml").find("slash-options: any") != std::string::npos;
     std::vector<std::string> args = {"check", "--format", "json", "--slash-options",
                                      any_slash ? "any" : "spaced"};
     args.insert(args.end(), paths.begin(), paths.end());
@@ -102,18 +103,18 @@ TEST_F(WgecStatus, TextListsEveryRecommendationOnceWithItsLastProposal) {
         const std::regex row("\n" + id + " +[^\n]*20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] [A-Z]");
         EXPECT_TRUE(std::regex_search(text.out, row)) << id << " in\n" << text.out;
     }
-    EXPECT_TRUE(contains(text.out, "\ntotal ")) << text.out;
-    EXPECT_FALSE(contains(text.out, "\033[")) << "no colour when not on a terminal";
-    EXPECT_TRUE(contains(accord({"--color", "always", "status"}).out, "\033[1m"));
-    EXPECT_TRUE(
-        contains(accord({"--color", "always", "survival", "--by", "Japan"}).out, "\033[1m"));
+    EXPECT_THAT(text.out, HasSubstr("\ntotal "));
+    EXPECT_THAT(text.out, Not(HasSubstr("\033["))) << "no colour when not on a terminal";
+    EXPECT_THAT(accord({"--color", "always", "status"}).out, HasSubstr("\033[1m"));
+    EXPECT_THAT(accord({"--color", "always", "survival", "--by", "Japan"}).out,
+                HasSubstr("\033[1m"));
 }
 
 TEST_F(WgecStatus, SurvivalOfADelegationAddsUp) {
     const test::RunResult r = accord({"survival", "--by", "Nigeria", "--format", "json"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.out, "\"schema\": \"accord.survival/1\""));
-    EXPECT_TRUE(contains(r.out, "\"delegation\": \"Nigeria\""));
+    EXPECT_THAT(r.out, HasSubstr("\"schema\": \"accord.survival/1\""));
+    EXPECT_THAT(r.out, HasSubstr("\"delegation\": \"Nigeria\""));
     const std::size_t totals = r.out.rfind("\"totals\": {");
     ASSERT_NE(totals, std::string::npos);
     EXPECT_GT(number_after(r.out, totals, "proposals"), 0u);
@@ -126,14 +127,14 @@ TEST_F(WgecStatus, SurvivalOfADelegationAddsUp) {
 
     const test::RunResult text = accord({"survival", "--by", "Nigeria"});
     ASSERT_EQ(text.exit_code, 0) << text.err;
-    EXPECT_TRUE(contains(text.out, "What became of Nigeria's wording")) << text.out;
+    EXPECT_THAT(text.out, HasSubstr("What became of Nigeria's wording"));
 }
 
 TEST_F(WgecStatus, UnknownDelegationSuggestsTheNearestNames) {
     const test::RunResult r = accord({"survival", "--by", "Nigria"});
     EXPECT_EQ(r.exit_code, 2);
-    EXPECT_TRUE(contains(r.err, "unknown delegation 'Nigria'")) << r.err;
-    EXPECT_TRUE(contains(r.err, "did you mean Nigeria")) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("unknown delegation 'Nigria'"));
+    EXPECT_THAT(r.err, HasSubstr("did you mean Nigeria"));
 }
 
 TEST(StatusCli, AnEmptyRepositoryGivesAnEmptyReport) {
@@ -144,18 +145,18 @@ TEST(StatusCli, AnEmptyRepositoryGivesAnEmptyReport) {
     EXPECT_EQ(status.out, "no recommendations\n");
     const test::RunResult json = test::accord({"status", "--format", "json"}, in(tmp.path()));
     EXPECT_EQ(json.exit_code, 0) << json.err;
-    EXPECT_TRUE(contains(json.out, "\"recommendations\": 0"));
+    EXPECT_THAT(json.out, HasSubstr("\"recommendations\": 0"));
     const test::RunResult survival = test::accord({"survival", "--by", "Japan"}, in(tmp.path()));
     EXPECT_EQ(survival.exit_code, 0) << survival.err;
-    EXPECT_TRUE(contains(survival.out, "no proposals by Japan"));
+    EXPECT_THAT(survival.out, HasSubstr("no proposals by Japan"));
 }
 
 TEST(StatusCli, HelpTeachesWithExamples) {
     for (const std::string command : {"status", "survival"}) {
         const test::RunResult r = test::accord({command, "--help"});
         EXPECT_EQ(r.exit_code, 0);
-        EXPECT_TRUE(contains(r.out, "accord " + command + " --")) << r.out;
-        EXPECT_TRUE(contains(r.out, "accord." + command + "/1")) << r.out;
+        EXPECT_THAT(r.out, HasSubstr("accord " + command + " --"));
+        EXPECT_THAT(r.out, HasSubstr("accord." + command + "/1"));
     }
     const test::RunResult missing = test::accord({"survival"});
     EXPECT_EQ(missing.exit_code, 2) << "--by is required";

@@ -118,4 +118,11 @@ MergeScenario random_scenario(std::uint64_t seed) {
     return s;
 }
 
+std::ostream& operator<<(std::ostream& out, const MergeScenario& scenario) {
+    return out << "--- base\n"
+               << scenario.base << "--- ours\n"
+               << scenario.ours << "--- theirs\n"
+               << scenario.theirs;
+}
+
 }  // namespace accord::test

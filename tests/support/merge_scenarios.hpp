@@ -3,6 +3,7 @@
 // two branches that each apply a few random negotiation edits to it, as two
 // small groups redrafting the same recommendation would.
 #include <cstdint>
+#include <ostream>
 #include <random>
 #include <string>
 
@@ -18,5 +19,9 @@ struct MergeScenario {
 std::string random_edit(const std::string& text, std::mt19937_64& rng);
 
 MergeScenario random_scenario(std::uint64_t seed);
+
+// The three texts, each under a "--- base" (ours, theirs) line: what a
+// failing check on a scenario shows.
+std::ostream& operator<<(std::ostream& out, const MergeScenario& scenario);
 
 }  // namespace accord::test

@@ -5,11 +5,11 @@
 
 #include <filesystem>
 
-#include "core/util/date.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/redraft.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
 #include "hooks/installer.hpp"
 #include "merge/merge3/branch_merge.hpp"
 #include "support/paths.hpp"
@@ -211,6 +211,20 @@ TEST_F(BranchMerge, ATextDeletedOnOneSideAndEditedOnTheOtherKeepsTheEdit) {
     EXPECT_EQ(result(p, "a.md"), "To [improve].\n");
     ASSERT_EQ(p.notes.size(), 1u);
     EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::edited_deleted);
+}
+
+TEST_F(BranchMerge, ATextBothRedraftsCreatedDifferentlyKeepsBothAndReportsThem) {
+    base({{"a.md", "Text.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"new.md", "Japan proposes a text.\n"}});
+    commit("redraft/b", "Brazil", {{"new.md", "Brazil proposes another.\n"}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_TRUE(p.can_record());
+    EXPECT_EQ(result(p, "new.md"), "Japan proposes a text.\n\nBrazil proposes another.\n");
+    ASSERT_EQ(p.notes.size(), 1u);
+    EXPECT_EQ(p.notes[0].path, "new.md");
+    EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::both_added);
+    EXPECT_EQ(p.notes[0].disagreement.theirs, "Brazil proposes another.");
 }
 
 TEST_F(BranchMerge, StrictConflictsCannotBeRecorded) {

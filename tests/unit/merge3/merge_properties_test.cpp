@@ -2,6 +2,7 @@
 // and on redrafts of the Paris text:
 // the output parses with no new diagnostics; every word either side added is
 // in it; no word both sides kept is lost; the same inputs give the same bytes;
+// swapping the sides swaps each disagreement's wordings and nothing more;
 // merging a side with itself or with the base gives that side.
 #include <gtest/gtest.h>
 
@@ -10,8 +11,8 @@
 #include <random>
 
 #include "core/notation/tokens.hpp"
-#include "merge/merge3/merge3.hpp"
 #include "merge/diff/token_diff.hpp"
+#include "merge/merge3/merge3.hpp"
 #include "support/merge_scenarios.hpp"
 #include "support/paths.hpp"
 
@@ -67,6 +68,22 @@ void expect_nothing_lost(const std::string& base_text, const std::string& ours_t
         << "not deterministic";
 }
 
+// Merging with the sides swapped reports the same disagreements (kind and
+// line), each side's wording exchanged: no rule sees a disagreement one way
+// round and not the other.
+void expect_swapping_sides_swaps_the_disagreements(const std::string& base, const std::string& ours,
+                                                   const std::string& theirs, const MergeResult& r,
+                                                   const MergeOptions& options) {
+    const MergeResult swapped = merge3(base, theirs, ours, options);
+    ASSERT_EQ(swapped.disagreements.size(), r.disagreements.size()) << "swapped:\n" << swapped.text;
+    for (std::size_t k = 0; k < r.disagreements.size(); ++k) {
+        const Disagreement &d = r.disagreements[k], &w = swapped.disagreements[k];
+        ASSERT_EQ(w.kind, d.kind) << k;
+        ASSERT_EQ(w.ours, d.theirs) << k;
+        ASSERT_EQ(w.theirs, d.ours) << k;
+    }
+}
+
 TEST(MergeProperties, TenThousandGeneratedMerges) {
     const MergeOptions options;
     std::size_t disagreements = 0, clean = 0;
@@ -80,6 +97,8 @@ TEST(MergeProperties, TenThousandGeneratedMerges) {
         ASSERT_EQ(count_errors(parse(r.text).diagnostics), 0u);
         ASSERT_FALSE(r.has_conflict_markers);
         expect_nothing_lost(s.base, s.ours, s.theirs, r, options);
+        if (HasFatalFailure()) return;
+        expect_swapping_sides_swaps_the_disagreements(s.base, s.ours, s.theirs, r, options);
         if (HasFatalFailure()) return;
         if (seed % 10 == 0) {
             ASSERT_EQ(merge3(s.base, s.ours, s.ours, options).text, s.ours);
@@ -117,6 +136,7 @@ TEST(MergeProperties, RedraftsOfTheParisText) {
         ASSERT_LE(count_errors(parse(r.text).diagnostics),
                   count_errors(parse(ours).diagnostics) + count_errors(parse(theirs).diagnostics));
         expect_nothing_lost(base, ours, theirs, r, options);
+        expect_swapping_sides_swaps_the_disagreements(base, ours, theirs, r, options);
         if (HasFatalFailure()) return;
         if (seed == 1) {
             ASSERT_EQ(merge3(base, ours, ours, options).text, ours);

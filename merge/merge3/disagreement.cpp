@@ -1,0 +1,69 @@
+#include "merge/merge3/disagreement.hpp"
+
+#include "core/util/terminal.hpp"
+
+namespace accord {
+
+std::string_view to_string(DisagreementKind kind) {
+    switch (kind) {
+        case DisagreementKind::alternatives:
+            return "alternatives";
+        case DisagreementKind::kept_bracketed:
+            return "kept-bracketed";
+        case DisagreementKind::edited_deleted:
+            return "edited-deleted";
+        case DisagreementKind::status:
+            return "status";
+        case DisagreementKind::metadata:
+            return "metadata";
+        case DisagreementKind::conflict:
+            return "conflict";
+        case DisagreementKind::both_added:
+            return "both-added";
+    }
+    return "?";
+}
+
+std::optional<DisagreementKind> parse_disagreement_kind(std::string_view word) {
+    for (const DisagreementKind kind : kDisagreementKinds) {
+        if (to_string(kind) == word) return kind;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// `text` quoted on one line, cut to 60 bytes (never inside a UTF-8
+// sequence), its control characters shown rather than sent.
+std::string excerpt(std::string_view text) {
+    constexpr std::size_t kLongest = 60, kKept = 57;
+    std::string line(text);
+    for (char& c : line) c = c == '\n' ? ' ' : c;
+    if (line.size() > kLongest) {
+        std::size_t cut = kKept;
+        while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+        line = line.substr(0, cut) + "...";
+    }
+    return "\"" + escape_controls(line) + "\"";
+}
+
+}  // namespace
+
+std::string render_disagreement(std::string_view path, const Disagreement& disagreement,
+                                std::string_view theirs_name) {
+    std::string line = escape_controls(path) + ":" + std::to_string(disagreement.line) + ": " +
+                       std::string(to_string(disagreement.kind));
+    if (!disagreement.key.empty()) line += " '" + excerpt(disagreement.key) + "'";
+    line += ": ours " + excerpt(disagreement.ours) + ", theirs ";
+    if (!theirs_name.empty()) line += "(" + escape_controls(theirs_name) + ") ";
+    return line + excerpt(disagreement.theirs) + "\n";
+}
+
+std::string render_disagreements(std::string_view path,
+                                 const std::vector<Disagreement>& disagreements) {
+    std::string lines;
+    for (const Disagreement& d : disagreements) lines += render_disagreement(path, d);
+    return lines;
+}
+
+}  // namespace accord

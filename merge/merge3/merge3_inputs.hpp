@@ -1,0 +1,52 @@
+#pragma once
+// The three texts of a token merge, ready for diff3: parsed, tokenized, each
+// side diffed by token against the base, and every lift over the other
+// side's edit undone (merge3_lifts.hpp), so that every later step sees the
+// bracket. Each step runs in the constructor's body, in the order written
+// there: none depends on the order the members are declared in.
+#include <cstdint>
+#include <vector>
+
+#include "core/notation/document.hpp"
+#include "core/notation/parse.hpp"
+#include "core/notation/tokens.hpp"
+#include "merge/diff/token_diff.hpp"
+#include "merge/merge3/disagreement.hpp"
+
+namespace accord::token_merge {
+
+// One text of the merge: its document and tokens.
+struct Text {
+    const Document& doc;
+    const std::vector<Token>& tokens;
+};
+
+class MergeInputs {
+  public:
+    MergeInputs(Document base, Document ours, Document theirs, const ParseOptions& parse);
+    MergeInputs(const MergeInputs&) = delete;
+    MergeInputs& operator=(const MergeInputs&) = delete;
+
+    Text base() const { return {base_, base_tokens_.tokens}; }
+    Text ours() const { return {ours_, ours_tokens_.tokens}; }
+    Text theirs() const { return {theirs_, theirs_tokens_.tokens}; }
+
+    // Where each base token is in ours / theirs; kNone where the side changed it.
+    const std::vector<std::uint32_t>& base_to_ours() const { return to_ours_.old_to_new; }
+    const std::vector<std::uint32_t>& base_to_theirs() const { return to_theirs_.old_to_new; }
+
+    // One kept_bracketed disagreement per bracket whose lift was undone.
+    const std::vector<Disagreement>& lifts_undone() const { return lifts_undone_; }
+
+  private:
+    TokenDiff diff_with_base(const Document& side, InternedTokens& tokens);
+    void undo_lifts_over_edits(const ParseOptions& parse);
+
+    Document base_, ours_, theirs_;
+    TokenInterner interner_;  // the base is interned once for both diffs
+    InternedTokens base_tokens_, ours_tokens_, theirs_tokens_;
+    TokenDiff to_ours_, to_theirs_;  // without copies of the tokens
+    std::vector<Disagreement> lifts_undone_;
+};
+
+}  // namespace accord::token_merge

@@ -1,0 +1,25 @@
+#pragma once
+// Paragraphs moved on one side and edited in place on the other. Compared
+// where they stand, a move reads as the paragraph deleted in one place and
+// added in another: the edit would stay at the old place, bracketed as an
+// edit of deleted text, and the paragraph would stand twice. When one side
+// moved a paragraph unchanged (the same words, found once in the base and
+// once among that side's new paragraphs) and the other side rewrote just
+// that paragraph where it was, the base and the editing side are given the
+// same move first, so that the edit lands where the paragraph went.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace accord {
+
+struct MergeTexts {
+    std::string base, ours, theirs;
+};
+
+// The three texts with every such move made in the base and the editing
+// side too, or nullopt when there is none.
+std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view ours,
+                                       std::string_view theirs);
+
+}  // namespace accord

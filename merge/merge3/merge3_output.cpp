@@ -1,0 +1,66 @@
+#include "merge/merge3/merge3_output.hpp"
+
+#include <cctype>
+#include <utility>
+
+#include "core/notation/source_map.hpp"
+#include "merge/merge3/merge3_chunks.hpp"
+
+namespace accord::token_merge {
+
+namespace {
+
+constexpr std::string_view kWhiteSpace = " \t\r\n";
+
+}  // namespace
+
+std::string trimmed(std::string_view s) {
+    const std::size_t b = s.find_first_not_of(kWhiteSpace);
+    if (b == std::string_view::npos) return "";
+    return std::string(s.substr(b, s.find_last_not_of(kWhiteSpace) - b + 1));
+}
+
+void MergedText::put(std::string_view text) {
+    auto word_char = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
+    };
+    if (!text_.empty() && !text.empty() && word_char(text_.back()) && word_char(text.front()))
+        text_ += ' ';
+    text_ += text;
+}
+
+void MergedText::put_range(Text side, std::uint32_t from, std::uint32_t to) {
+    put(text_of(side, from, to));
+}
+
+void MergedText::put_spaced_as(std::string_view spacing, std::string_view core) {
+    const std::size_t first = spacing.find_first_not_of(kWhiteSpace);
+    if (first == std::string_view::npos) return put(std::string(spacing) + std::string(core));
+    const std::size_t end = spacing.find_last_not_of(kWhiteSpace) + 1;
+    put(std::string(spacing.substr(0, first)) + std::string(core) +
+        std::string(spacing.substr(end)));
+}
+
+void MergedText::disagree(DisagreementKind kind, std::string ours, std::string theirs,
+                          std::string key) {
+    disagree({kind, 0, std::move(ours), std::move(theirs), std::move(key)});
+}
+
+void MergedText::disagree(Disagreement disagreement) {
+    disagreements_.push_back(std::move(disagreement));
+    offsets_.push_back(text_.size());
+}
+
+MergeResult MergedText::finish() && {
+    const SourceMap map(text_);
+    for (std::size_t k = 0; k < disagreements_.size(); ++k) {
+        disagreements_[k].line = map.locate(offsets_[k]).line;
+    }
+    MergeResult result;
+    result.text = std::move(text_);
+    result.disagreements = std::move(disagreements_);
+    result.has_conflict_markers = has_conflict_markers_;
+    return result;
+}
+
+}  // namespace accord::token_merge

@@ -1,0 +1,53 @@
+#pragma once
+// The merged text as the token merge writes it, and the disagreements found
+// on the way, each held at the point of the text where it was found until
+// the text is complete and its lines are known.
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "merge/merge3/disagreement.hpp"
+#include "merge/merge3/merge3.hpp"
+#include "merge/merge3/merge3_inputs.hpp"
+
+namespace accord::token_merge {
+
+class MergedText {
+  public:
+    // Appends merged text. Pieces start and end at token boundaries, so a
+    // word meeting a word means a mark or space between them was dropped
+    // ("[risks international]agreement" with the brackets lifted): keep a space.
+    void put(std::string_view text);
+    // put() of tokens [from, to) of a side.
+    void put_range(Text side, std::uint32_t from, std::uint32_t to);
+    // `core` within the white space that surrounds the words of `spacing`
+    // (a side's text whose words `core` stands for): "\n\n[a]\n\n[b]\n\n"
+    // from "\n\na\n\n" and "[a]\n\n[b]".
+    void put_spaced_as(std::string_view spacing, std::string_view core);
+    // Appends as it is: marks ("[", "][") and lines (front matter, conflict
+    // markers) that no word runs into.
+    void put_verbatim(std::string_view text) { text_ += text; }
+
+    void disagree(DisagreementKind kind, std::string ours, std::string theirs,
+                  std::string key = "");
+    void disagree(Disagreement disagreement);
+    void conflict_markers_written() { has_conflict_markers_ = true; }
+
+    const std::string& text() const { return text_; }
+    std::size_t size() const { return text_.size(); }
+
+    // The result, each disagreement with its line in the text.
+    MergeResult finish() &&;
+
+  private:
+    std::string text_;
+    std::vector<Disagreement> disagreements_;
+    std::vector<std::size_t> offsets_;  // per disagreement: where in text_ it was found
+    bool has_conflict_markers_ = false;
+};
+
+// `s` without the white space at either end.
+std::string trimmed(std::string_view s);
+
+}  // namespace accord::token_merge

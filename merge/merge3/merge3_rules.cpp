@@ -1,0 +1,436 @@
+#include "merge/merge3/merge3_rules.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "core/util/text.hpp"
+#include "merge/diff/sequence_diff.hpp"
+#include "merge/diff/token_view.hpp"
+
+namespace accord::token_merge {
+
+namespace {
+
+// A chunk where one side only deleted part of the base text and the other
+// kept the base text whole while adding around it ("[a][b]": ours drops
+// "[b]", theirs adds "[c]" after it): the deletion and the additions both hold.
+std::optional<std::string> deletion_beside_additions(const std::string& o, const std::string& t,
+                                                     const std::string& b) {
+    if (b.empty()) return std::nullopt;
+    for (const auto& [deleter, adder] : {std::pair(&o, &t), std::pair(&t, &o)}) {
+        if (deleter->size() >= b.size()) continue;
+        // b = x + deleted + y, and the deleting side is x + y.
+        std::size_t x = 0;
+        while (x < deleter->size() && (*deleter)[x] == b[x]) ++x;
+        const std::string y = deleter->substr(x);
+        if (b.size() < y.size() || b.compare(b.size() - y.size(), y.size(), y) != 0 ||
+            b.size() - y.size() < x) {
+            continue;
+        }
+        const std::size_t at = adder->find(b);
+        if (at == std::string::npos || adder->find(b, at + 1) != std::string::npos) continue;
+        return adder->substr(0, at) + *deleter + adder->substr(at + b.size());
+    }
+    return std::nullopt;
+}
+
+// One side made the other's change and added more right before or after it
+// ("(revisit)" on both, and ours a new paragraph after): the larger.
+std::optional<std::string> change_within_change(const std::string& o, const std::string& t,
+                                                const std::string& b) {
+    for (const auto& [larger, smaller] : {std::pair(&o, &t), std::pair(&t, &o)}) {
+        if (smaller->size() >= larger->size() || smaller->empty()) continue;
+        const bool prefix = larger->compare(0, smaller->size(), *smaller) == 0;
+        const bool suffix =
+            larger->compare(larger->size() - smaller->size(), smaller->size(), *smaller) == 0;
+        if ((prefix || suffix) && (b.empty() || larger->find(b) == std::string::npos))
+            return *larger;
+    }
+    return std::nullopt;
+}
+
+bool parts_balanced(const MergeInputs& in, const Chunk& x) {
+    return balance_of(in.ours(), x.o0, x.o1).balanced() &&
+           balance_of(in.theirs(), x.t0, x.t1).balanced() &&
+           balance_of(in.base(), x.b0, x.b1).balanced();
+}
+
+// The chunk's merged text when it needs no negotiation rule: the same
+// change on both sides, one side's change, or both sides' changes side by
+// side; nullopt for a conflict.
+std::optional<std::string> settled_without_conflict(const MergeInputs& in, const Chunk& x,
+                                                    const std::string& b, const std::string& o,
+                                                    const std::string& t) {
+    if (o == t || t == b) return o;
+    if (o == b) return t;
+    if (auto merged = deletion_beside_additions(o, t, b)) return merged;
+    if (parts_balanced(in, x)) return change_within_change(o, t, b);
+    return std::nullopt;
+}
+
+// Only a status tag (and white space, and the full stop after it) on both sides.
+bool status_only(const MergeInputs& in, const Chunk& x) {
+    auto only_tag = [](Text side, std::uint32_t a, std::uint32_t z) {
+        bool tag = false;
+        for (std::uint32_t t = a; t < z; ++t) {
+            const TokenKind k = side.tokens[t].kind;
+            if (k == TokenKind::status_tag) {
+                tag = true;
+            } else if (!is_space_token(k) && !(k == TokenKind::punctuation &&
+                                               side.doc.text(side.tokens[t].range) == ".")) {
+                return false;
+            }
+        }
+        return tag;
+    };
+    return only_tag(in.ours(), x.o0, x.o1) && only_tag(in.theirs(), x.t0, x.t1);
+}
+
+constexpr std::string_view kAgreed = "agreed";
+
+// The status named by the status tag among tokens [from, to) of a side, as
+// the vocabulary spells it ("agreed"); empty when there is none.
+std::string_view status_in(Text side, std::uint32_t from, std::uint32_t to) {
+    const std::vector<Paragraph>& paragraphs = side.doc.paragraphs;
+    for (std::uint32_t t = from; t < to; ++t) {
+        if (side.tokens[t].kind != TokenKind::status_tag) continue;
+        const std::size_t at = side.tokens[t].range.begin;
+        const auto p = std::upper_bound(paragraphs.begin(), paragraphs.end(), at,
+                                        [](std::size_t offset, const Paragraph& paragraph) {
+                                            return offset < paragraph.range.end;
+                                        });
+        if (p != paragraphs.end() && p->status_tag.begin == at) return p->status;
+    }
+    return {};
+}
+
+// The options a side's words [a, z) offer, each once: a group's own
+// options ("[a]", "[b]"), else the words as one option "[words]".
+std::vector<std::string> options_of(Text side, std::uint32_t a, std::uint32_t z) {
+    const bool group = is_option_group(side, a, z);
+    if (!group) return {"[" + text_of(side, a, z) + "]"};
+    std::vector<std::string> options;
+    int depth = 0;
+    std::uint32_t start = a;
+    for (std::uint32_t k = a; k < z; ++k) {
+        const TokenKind kind = side.tokens[k].kind;
+        if (kind == TokenKind::bracket_open) ++depth;
+        if (kind == TokenKind::bracket_close && --depth == 0) {
+            std::string option = text_of(side, start, k + 1);
+            if (std::find(options.begin(), options.end(), option) == options.end())
+                options.push_back(std::move(option));
+            start = k + 1;
+        }
+    }
+    return options;
+}
+
+std::string ensure_newline(const std::string& s) {
+    return s.empty() || s.back() == '\n' ? "" : "\n";
+}
+
+// How a side's part of a chunk meets the text around it: whether it
+// continues the paragraph before it, and the one after it. A part that does
+// neither is whole paragraphs.
+struct Attachment {
+    bool to_previous = false, to_next = false;
+    bool whole_paragraphs() const { return !to_previous && !to_next; }
+};
+
+Attachment attachment_of(Text side, std::uint32_t from, std::uint32_t to) {
+    const std::vector<Token>& tokens = side.tokens;
+    const auto [first, last] = words_within(side, from, to);
+    Attachment a;
+    if (first == last) return a;
+    // From the part's first word back, and from its last word on, over
+    // white space: a word before a paragraph break (or the body's start or
+    // end) is the text the part continues.
+    for (std::uint32_t t = first; t > body_start(tokens);) {
+        const TokenKind k = tokens[--t].kind;
+        if (k == TokenKind::paragraph_break) break;
+        if (!is_space_token(k)) {
+            a.to_previous = true;
+            break;
+        }
+    }
+    for (std::uint32_t t = last; t < tokens.size(); ++t) {
+        const TokenKind k = tokens[t].kind;
+        if (k == TokenKind::paragraph_break) break;
+        if (!is_space_token(k)) {
+            a.to_next = true;
+            break;
+        }
+    }
+    return a;
+}
+
+// One more option for a bracket or group of the base's: " / may" inside a
+// bracket, "[may]" right beside a bracket.
+bool adds_options(const MergeInputs& in, const Chunk& x, Text side, std::uint32_t from,
+                  std::uint32_t to) {
+    if (side.tokens[words_within(side, from, to).begin].kind == TokenKind::separator) return true;
+    const std::vector<Token>& base = in.base().tokens;
+    const bool beside_bracket = (x.b0 > 0 && base[x.b0 - 1].kind == TokenKind::bracket_close) ||
+                                (x.b1 < base.size() && base[x.b1].kind == TokenKind::bracket_open);
+    return beside_bracket && is_option_group(side, from, to);
+}
+
+// What both sides inserted at one place (where the base has no words).
+enum class BothInserted {
+    no,                     // not an insertion by both sides
+    options,                // options for one bracket or group: united
+    paragraphs,             // whole paragraphs on both sides: both kept, reported
+    paragraphs_then_words,  // one side's paragraphs, then the other's words opening the next one
+    words_then_paragraphs,  // one side's words closing a paragraph, then the other's paragraphs
+    wording,                // different wording in a paragraph: alternatives
+};
+
+BothInserted both_inserted(const MergeInputs& in, const Chunk& x) {
+    const Text o = in.ours(), t = in.theirs();
+    if (has_words(in.base(), x.b0, x.b1) || !has_words(o, x.o0, x.o1) || !has_words(t, x.t0, x.t1))
+        return BothInserted::no;
+    if (adds_options(in, x, o, x.o0, x.o1) && adds_options(in, x, t, x.t0, x.t1))
+        return BothInserted::options;
+    const Attachment ao = attachment_of(o, x.o0, x.o1), at = attachment_of(t, x.t0, x.t1);
+    if (ao.whole_paragraphs() && at.whole_paragraphs()) return BothInserted::paragraphs;
+    // One side's new paragraphs beside the other's words: words opening the
+    // next paragraph come after paragraphs that end in their break, words
+    // closing the previous one before paragraphs that start with it.
+    for (const auto& [whole, words, side, from, to] :
+         {std::tuple(ao, at, o, x.o0, x.o1), std::tuple(at, ao, t, x.t0, x.t1)}) {
+        if (!whole.whole_paragraphs()) continue;
+        if (!words.to_previous && words.to_next &&
+            side.tokens[to - 1].kind == TokenKind::paragraph_break)
+            return BothInserted::paragraphs_then_words;
+        if (words.to_previous && !words.to_next &&
+            side.tokens[from].kind == TokenKind::paragraph_break)
+            return BothInserted::words_then_paragraphs;
+    }
+    return BothInserted::wording;
+}
+
+// The paragraphs of a side's part [from, to), each without the white space
+// around it.
+std::vector<std::string> paragraphs_of(Text side, std::uint32_t from, std::uint32_t to) {
+    const auto [a, z] = words_within(side, from, to);
+    std::vector<std::string> paragraphs;
+    std::uint32_t start = a;
+    for (std::uint32_t t = a; t <= z; ++t) {
+        if (t < z && side.tokens[t].kind != TokenKind::paragraph_break) continue;
+        if (std::string p = trimmed(text_of(side, start, t)); !p.empty())
+            paragraphs.push_back(std::move(p));
+        start = t + 1;
+    }
+    return paragraphs;
+}
+
+// Paragraphs both sides added at one place, each once: those both added
+// where they stand in both, and between them ours then theirs.
+struct ParagraphUnion {
+    std::vector<std::string> paragraphs;
+    std::vector<bool> both;  // per paragraph: both sides added it
+    std::vector<std::string> only_ours, only_theirs;
+};
+
+ParagraphUnion union_of_paragraphs(const std::vector<std::string>& ours,
+                                   const std::vector<std::string>& theirs) {
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    auto numbered = [&](const std::vector<std::string>& paragraphs) {
+        std::vector<std::uint32_t> numbers;
+        for (const std::string& p : paragraphs)
+            numbers.push_back(
+                ids.try_emplace(p, static_cast<std::uint32_t>(ids.size())).first->second);
+        return numbers;
+    };
+    const std::vector<std::uint32_t> o = numbered(ours), t = numbered(theirs);
+    ParagraphUnion u;
+    for (const Edit& e : diff_sequences(o, t)) {
+        if (e.kind == EditKind::added) {
+            u.paragraphs.push_back(theirs[e.new_index]);
+            u.only_theirs.push_back(theirs[e.new_index]);
+        } else {
+            u.paragraphs.push_back(ours[e.old_index]);
+            if (e.kind == EditKind::removed) u.only_ours.push_back(ours[e.old_index]);
+        }
+        u.both.push_back(e.kind == EditKind::common);
+    }
+    return u;
+}
+
+}  // namespace
+
+bool is_conflict(const MergeInputs& in, const Chunk& x) {
+    return !settled_without_conflict(in, x, text_of(in.base(), x.b0, x.b1),
+                                     text_of(in.ours(), x.o0, x.o1),
+                                     text_of(in.theirs(), x.t0, x.t1));
+}
+
+bool settles_in_place(const MergeInputs& in, const Chunk& x) {
+    if (status_only(in, x)) return true;
+    const BothInserted inserted = both_inserted(in, x);
+    return inserted != BothInserted::no && inserted != BothInserted::wording &&
+           balance_of(in.ours(), x.o0, x.o1).balanced() &&
+           balance_of(in.theirs(), x.t0, x.t1).balanced();
+}
+
+void ChunkResolver::resolve(const Chunk& x) {
+    if (x.empty()) return;  // taken in by a neighbour
+    const std::string b = text_of(in_.base(), x.b0, x.b1), o = text_of(in_.ours(), x.o0, x.o1),
+                      t = text_of(in_.theirs(), x.t0, x.t1);
+    if (const std::optional<std::string> merged = settled_without_conflict(in_, x, b, o, t))
+        return out_.put(*merged);
+    if (options_.strict) return put_conflict_markers(x, o, t);
+    switch (both_inserted(in_, x)) {
+        case BothInserted::options:
+            return union_of_options(x);
+        case BothInserted::paragraphs:
+            return put_both_paragraphs(x);
+        case BothInserted::paragraphs_then_words:
+        case BothInserted::words_then_paragraphs:
+            return put_paragraphs_beside_words(x);
+        case BothInserted::no:
+        case BothInserted::wording:
+            break;  // different wording at one place: alternatives, below
+    }
+    const bool ours_words = has_words(in_.ours(), x.o0, x.o1),
+               theirs_words = has_words(in_.theirs(), x.t0, x.t1);
+    if (status_only(in_, x)) return resolve_status(x);
+    if (!ours_words || !theirs_words) {
+        // One side deleted what the other edited: the edit, bracketed.
+        out_.disagree(DisagreementKind::edited_deleted, ours_words ? trimmed(o) : "(deleted)",
+                      ours_words ? "(deleted)" : trimmed(t));
+        if (ours_words) return put_bracketed(in_.ours(), x.o0, x.o1);
+        return put_bracketed(in_.theirs(), x.t0, x.t1);
+    }
+    out_.disagree(DisagreementKind::alternatives, trimmed(o), trimmed(t));
+    // Whole paragraphs: each side's run bracketed, ours first; a bracket
+    // opening its paragraph may span the paragraphs it holds.
+    if (spans_paragraphs(in_, x)) return put_paragraph_alternatives(o, t);
+    put_alternatives(x);
+}
+
+void ChunkResolver::resolve_paragraphs(const Chunk& x) {
+    if (x.empty()) return;
+    const std::string b = text_of(in_.base(), x.b0, x.b1), o = text_of(in_.ours(), x.o0, x.o1),
+                      t = text_of(in_.theirs(), x.t0, x.t1);
+    if (o == t || t == b) return out_.put(o);
+    if (o == b) return out_.put(t);
+    out_.disagree(DisagreementKind::alternatives, trimmed(o), trimmed(t));
+    if (trimmed(o).empty() || trimmed(t).empty()) return out_.put(o.empty() ? t : o);
+    put_paragraph_alternatives(o, t);
+}
+
+void ChunkResolver::put_conflict_markers(const Chunk& x, const std::string& o,
+                                         const std::string& t) {
+    out_.disagree(DisagreementKind::conflict, trimmed(o), trimmed(t));
+    out_.put_verbatim("<<<<<<< " + options_.ours_label + "\n" + o + ensure_newline(o) +
+                      "=======\n" + t + ensure_newline(t) + ">>>>>>> " + options_.theirs_label +
+                      "\n");
+    if (x.o1 < in_.ours().tokens.size() && !o.empty() && o.back() != '\n') out_.put_verbatim("\n");
+    out_.conflict_markers_written();
+}
+
+// Options both added to one bracket or group: one side's when it holds the
+// other's, else both, ours first, in one bracket or group.
+void ChunkResolver::union_of_options(const Chunk& x) {
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    if (o.find(trimmed(t)) != std::string::npos) return out_.put(o);  // theirs adds nothing more
+    const TokenKind first = in_.ours().tokens[words_within(in_.ours(), x.o0, x.o1).begin].kind;
+    if (first == TokenKind::separator) return out_.put(o + t);  // "[a / b" + " / c" + " / d" + "]"
+    // "[b]" + "[c]" -> "[b][c]": one group, ours first, the white space around kept once.
+    out_.put_spaced_as(o, trimmed(o) + trimmed(t));
+}
+
+// Whole paragraphs both added at one place: each paragraph once, those
+// both added where they stand in both and the others ours first (no one's
+// wording is lost). Reported when each side added one the other did not:
+// a side that added what the other did and more is taken as it stands.
+void ChunkResolver::put_both_paragraphs(const Chunk& x) {
+    const ParagraphUnion u = union_of_paragraphs(paragraphs_of(in_.ours(), x.o0, x.o1),
+                                                 paragraphs_of(in_.theirs(), x.t0, x.t1));
+    const std::string o = text_of(in_.ours(), x.o0, x.o1);
+    // In ours' white space around; the report names the line of the first
+    // paragraph not both added.
+    out_.put(o.substr(0, o.find_first_not_of(" \t\r\n")));
+    bool report = !u.only_ours.empty() && !u.only_theirs.empty();
+    for (std::size_t k = 0; k < u.paragraphs.size(); ++k) {
+        if (k > 0) out_.put("\n\n");
+        if (report && !u.both[k]) {
+            out_.disagree(DisagreementKind::both_added, join(u.only_ours, "\n\n"),
+                          join(u.only_theirs, "\n\n"));
+            report = false;
+        }
+        out_.put(u.paragraphs[k]);
+    }
+    out_.put(o.substr(o.find_last_not_of(" \t\r\n") + 1));
+}
+
+// One side's new paragraphs beside the other's words at the edge of the
+// next paragraph (or the previous one): both, in the order of the text.
+void ChunkResolver::put_paragraphs_beside_words(const Chunk& x) {
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    const bool ours_whole = attachment_of(in_.ours(), x.o0, x.o1).whole_paragraphs();
+    const std::string &paragraphs = ours_whole ? o : t, &words = ours_whole ? t : o;
+    out_.put(both_inserted(in_, x) == BothInserted::paragraphs_then_words ? paragraphs + words
+                                                                          : words + paragraphs);
+}
+
+// Both changed a status: agreement needs both, so a side's "agreed" gives
+// way to the other's status; otherwise ours stands. Reported either way.
+// The status is the parsed one: a configured "(not agreed)" is not agreement.
+void ChunkResolver::resolve_status(const Chunk& x) {
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
+    out_.put(status_in(in_.ours(), x.o0, x.o1) == kAgreed ? t : o);
+}
+
+// The words of [from, to) in brackets, unless they are a bracket group already.
+void ChunkResolver::put_bracketed(Text side, std::uint32_t from, std::uint32_t to) {
+    const auto [a, z] = words_within(side, from, to);
+    out_.put_range(side, from, a);
+    const bool already = is_option_group(side, a, z);
+    if (!already) out_.put_verbatim("[");
+    out_.put_range(side, a, z);
+    if (!already) out_.put_verbatim("]");
+    out_.put_range(side, z, to);
+}
+
+// "[ours][theirs]": each side's wording as an option; a side that is
+// already a group of options contributes its options as they are.
+void ChunkResolver::put_alternatives(const Chunk& x) {
+    const Text o = in_.ours(), t = in_.theirs(), base = in_.base();
+    const auto [oa, oz] = words_within(o, x.o0, x.o1);
+    const auto [ta, tz] = words_within(t, x.t0, x.t1);
+    // Inside a bracket that both kept, the options replace its content.
+    const bool inside = x.b0 > 0 && x.b1 < base.tokens.size() &&
+                        base.tokens[x.b0 - 1].kind == TokenKind::bracket_open &&
+                        base.tokens[x.b1].kind == TokenKind::bracket_close && x.o0 == oa &&
+                        x.t0 == ta && x.o1 == oz && x.t1 == tz;
+    out_.put_range(o, x.o0, oa);
+    if (inside) {
+        // The base's '[' is already out; close it after ours and open theirs.
+        out_.put_range(o, oa, oz);
+        out_.put_verbatim("][");
+        out_.put_range(t, ta, tz);
+    } else {
+        // Each side's options once, ours first.
+        std::vector<std::string> options = options_of(o, oa, oz);
+        for (std::string& option : options_of(t, ta, tz)) {
+            if (std::find(options.begin(), options.end(), option) == options.end())
+                options.push_back(std::move(option));
+        }
+        for (const std::string& option : options) out_.put(option);
+    }
+    out_.put_range(o, oz, x.o1);
+}
+
+// Whole paragraphs of each side as alternatives: "[ours]\n\n[theirs]", in
+// the white space around ours.
+void ChunkResolver::put_paragraph_alternatives(const std::string& o, const std::string& t) {
+    out_.put_spaced_as(o, "[" + trimmed(o) + "]\n\n[" + trimmed(t) + "]");
+}
+
+}  // namespace accord::token_merge

@@ -1,0 +1,64 @@
+#pragma once
+// The negotiation rules of the token merge: how a chunk both sides changed
+// is settled, and how the front matter merges, key by key.
+//   the same change on both sides; one side's change; one side only
+//   deleting beside the other's additions; one side making the other's
+//   change and more                           taken as it stands
+//   both add options to one bracket or group  united, ours first, each once
+//   both add whole paragraphs at one place    both, ours first; reported
+//   one adds paragraphs where the other adds words opening or closing a
+//   paragraph                                 both, in the order of the text
+//   both change a status tag                  "agreed" gives way; reported
+//   one deletes text, the other edits it      the edit, bracketed
+//   both put different wording in one place   an alternatives group [ours][theirs]
+//   strict                                    conflict markers
+#include "merge/merge3/merge3.hpp"
+#include "merge/merge3/merge3_chunks.hpp"
+#include "merge/merge3/merge3_inputs.hpp"
+#include "merge/merge3/merge3_output.hpp"
+
+namespace accord::token_merge {
+
+// Writes the merged front matter: a side's whole block when the other kept
+// the base's, else key by key, a key both changed differently taking ours
+// and reported by name.
+void merge_front_matter(const Document& base, const Document& ours, const Document& theirs,
+                        MergedText& out);
+
+// The sides changed the chunk differently, and no rule short of the
+// negotiation rules (one side's change, or both sides' changes side by
+// side) settles it.
+bool is_conflict(const MergeInputs& in, const Chunk& x);
+
+// A conflict a rule settles without looking at its neighbours: both added
+// options or paragraphs at one place, or both changed a status tag.
+bool settles_in_place(const MergeInputs& in, const Chunk& x);
+
+// Writes the merged text of unstable chunks.
+class ChunkResolver {
+  public:
+    ChunkResolver(const MergeInputs& in, const MergeOptions& options, MergedText& out)
+        : in_(in), options_(options), out_(out) {}
+
+    void resolve(const Chunk& x);
+    // A chunk grown to whole paragraphs: one side's paragraphs if the other
+    // kept the base's, else both, bracketed, ours first.
+    void resolve_paragraphs(const Chunk& x);
+
+  private:
+    void resolve_conflict(const Chunk& x);
+    void put_conflict_markers(const Chunk& x, const std::string& o, const std::string& t);
+    void union_of_options(const Chunk& x);
+    void put_both_paragraphs(const Chunk& x);
+    void put_paragraphs_beside_words(const Chunk& x);
+    void resolve_status(const Chunk& x);
+    void put_bracketed(Text side, std::uint32_t from, std::uint32_t to);
+    void put_alternatives(const Chunk& x);
+    void put_paragraph_alternatives(const std::string& o, const std::string& t);
+
+    const MergeInputs& in_;
+    const MergeOptions& options_;
+    MergedText& out_;
+};
+
+}  // namespace accord::token_merge

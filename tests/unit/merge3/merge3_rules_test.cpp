@@ -1,0 +1,136 @@
+// The negotiation rules of the token merge on small texts, one rule each:
+// the status rule reads the parsed status, and wording both sides inserted
+// at one place is a disagreement unless it is options for one bracket or
+// whole paragraphs.
+#include <gtest/gtest.h>
+
+#include "merge/merge3/merge3.hpp"
+#include "support/matchers.hpp"
+
+namespace accord {
+namespace {
+
+using test::ElementsAre;
+using test::IsDisagreement;
+using test::IsEmpty;
+
+MergeResult merged(const std::string& base, const std::string& ours, const std::string& theirs,
+                   const MergeOptions& options = {}) {
+    return merge3(base, ours, theirs, options);
+}
+
+// --- status: agreement needs both -----------------------------------------
+
+MergeOptions with_status_vocabulary(std::vector<std::string> vocabulary) {
+    MergeOptions options;
+    options.parse.notation.status_vocabulary = std::move(vocabulary);
+    return options;
+}
+
+TEST(MergeStatus, AConfiguredStatusThatSpellsAgreedInsideIsNotAgreement) {
+    const MergeOptions options =
+        with_status_vocabulary({"agreed", "not agreed", "revisit", "no consensus"});
+    const MergeResult r = merged("Recommends it (revisit).\n", "Recommends it (not agreed).\n",
+                                 "Recommends it (no consensus).\n", options);
+    EXPECT_EQ(r.text, "Recommends it (not agreed).\n");  // ours stands: it did not agree
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::status, 1)));
+}
+
+TEST(MergeStatus, AgreedGivesWayToTheOtherSidesStatus) {
+    const MergeOptions options =
+        with_status_vocabulary({"agreed", "not agreed", "revisit", "no consensus"});
+    EXPECT_EQ(merged("Recommends it (revisit).\n", "Recommends it (agreed).\n",
+                     "Recommends it (not agreed).\n", options)
+                  .text,
+              "Recommends it (not agreed).\n");
+    EXPECT_EQ(merged("Recommends it (revisit).\n", "Recommends it (not agreed).\n",
+                     "Recommends it (agreed).\n", options)
+                  .text,
+              "Recommends it (not agreed).\n");
+}
+
+TEST(MergeStatus, AgreedAdReferendumIsNotAgreement) {
+    const MergeResult r = merged("Recommends it (revisit).\n", "Recommends it (agreed ad ref).\n",
+                                 "Recommends it (no consensus).\n");
+    EXPECT_EQ(r.text, "Recommends it (agreed ad ref).\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::status, 1)));
+}
+
+// --- both sides inserted at one place ------------------------------------------
+
+TEST(MergeInsertions, DifferentTextsOnAnEmptyBaseAreBothKeptAndReported) {
+    const MergeResult r = merged("", "Ours proposes a text.\n", "Theirs proposes another.\n");
+    EXPECT_EQ(r.text, "Ours proposes a text.\n\nTheirs proposes another.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 1)));
+}
+
+TEST(MergeInsertions, DifferentWordsStartingAParagraphBecomeAlternatives) {
+    const MergeResult r =
+        merged("First.\n\nstakeholders participate.\n", "First.\n\nAll stakeholders participate.\n",
+               "First.\n\nSome stakeholders participate.\n");
+    EXPECT_EQ(r.text, "First.\n\n[All][Some] stakeholders participate.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::alternatives, 3)));
+}
+
+TEST(MergeInsertions, DifferentWordsEndingAParagraphBecomeAlternatives) {
+    const MergeResult r = merged("First.\n\nLast.\n", "First. Ours adds.\n\nLast.\n",
+                                 "First. Theirs adds.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First. [Ours adds.][Theirs adds.]\n\nLast.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::alternatives, 1)));
+}
+
+TEST(MergeInsertions, DifferentBracketsInsertedWhereThereWasNoneAreReportedAlternatives) {
+    const MergeResult r = merged("Encourages stakeholders.\n", "Encourages [all] stakeholders.\n",
+                                 "Encourages [relevant] stakeholders.\n");
+    EXPECT_EQ(r.text, "Encourages [all][relevant] stakeholders.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::alternatives, 1)));
+}
+
+TEST(MergeInsertions, OptionsBothAddedToOneGroupAreUnitedCleanly) {
+    const MergeResult r =
+        merged("Encourages [all] stakeholders.\n", "Encourages [all][relevant] stakeholders.\n",
+               "Encourages [all][interested] stakeholders.\n");
+    EXPECT_EQ(r.text, "Encourages [all][relevant][interested] stakeholders.\n");
+    EXPECT_THAT(r.disagreements, IsEmpty());
+}
+
+TEST(MergeInsertions, OptionsBothAddedToOneBracketAreUnitedCleanly) {
+    MergeOptions options;
+    const MergeResult r =
+        merged("Parties [shall / should] act.\n", "Parties [shall / should / may] act.\n",
+               "Parties [shall / should / will] act.\n", options);
+    EXPECT_EQ(r.text, "Parties [shall / should / may / will] act.\n");
+    EXPECT_THAT(r.disagreements, IsEmpty());
+}
+
+TEST(MergeInsertions, WholeParagraphsBothAddedAtOnePlaceAreBothKeptAndReported) {
+    const MergeResult r =
+        merged("First.\n\nLast.\n", "First.\n\nOurs.\n\nLast.\n", "First.\n\nTheirs.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First.\n\nOurs.\n\nTheirs.\n\nLast.\n");
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 3)));
+}
+
+TEST(MergeInsertions, AParagraphBothAddedAtOnePlaceIsKeptOnceBesideTheOthers) {
+    const MergeResult r = merged("First.\n\nLast.\n", "First.\n\nOurs.\n\nBoth.\n\nLast.\n",
+                                 "First.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First.\n\nOurs.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    ASSERT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 3)));
+    EXPECT_EQ(r.disagreements[0].ours, "Ours.");
+    EXPECT_EQ(r.disagreements[0].theirs, "Theirs.");
+}
+
+TEST(MergeInsertions, ASideThatAddedTheOthersParagraphsAndMoreIsTakenAsItStands) {
+    const MergeResult r = merged("First.\n\nLast.\n", "First.\n\nBoth.\n\nLast.\n",
+                                 "First.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    EXPECT_EQ(r.text, "First.\n\nBoth.\n\nTheirs.\n\nLast.\n");
+    EXPECT_THAT(r.disagreements, IsEmpty());
+}
+
+TEST(MergeInsertions, ANewParagraphBesideWordsStartingTheNextOneTakesBoth) {
+    const MergeResult r =
+        merged("First.\n\nLast.\n", "First.\n\nMiddle.\n\nLast.\n", "First.\n\nReally Last.\n");
+    EXPECT_EQ(r.text, "First.\n\nMiddle.\n\nReally Last.\n");
+}
+
+}  // namespace
+}  // namespace accord
