@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "hooks/verify.hpp"
 #include "merge/report/log_view.hpp"
 
 namespace accord::cmd {
@@ -36,6 +37,12 @@ int run_log(const LogCommandOptions& options, const Context& context) {
         LogViewOptions view;
         view.colour = context.colour;
         view.details = options.details;
+        if (hooks::signatures_in_use(ws.config())) {  // who signed each proposal
+            std::vector<std::string> ids;
+            for (const LogEntry& e : entries) ids.push_back(e.proposal.commit);
+            for (const auto& [id, mark] : hooks::signature_marks(ws.repo(), ids))
+                view.marks[id] = std::string(hooks::to_string(mark));
+        }
         std::cout << render_log_text(entries, view);
         if (entries.empty())
             std::cout << "no proposals" << (log.paths.empty() ? "" : " touching those files")

@@ -37,6 +37,8 @@ namespace accord::git {
     X(git_commit_author)                 \
     X(git_commit_committer)              \
     X(git_commit_create)                 \
+    X(git_commit_create_buffer)          \
+    X(git_commit_create_with_signature)  \
     X(git_commit_free)                   \
     X(git_commit_id)                     \
     X(git_commit_lookup)                 \
@@ -72,7 +74,14 @@ namespace accord::git {
     X(git_object_free)                   \
     X(git_object_id)                     \
     X(git_object_peel)                   \
+    X(git_odb_add_disk_alternate)        \
+    X(git_odb_free)                      \
     X(git_odb_hash)                      \
+    X(git_odb_object_data)               \
+    X(git_odb_object_free)               \
+    X(git_odb_object_size)               \
+    X(git_odb_object_type)               \
+    X(git_odb_read)                      \
     X(git_oid_equal)                     \
     X(git_oid_fromstr)                   \
     X(git_oid_tostr)                     \
@@ -91,6 +100,8 @@ namespace accord::git {
     X(git_repository_index)              \
     X(git_repository_init_ext)           \
     X(git_repository_init_options_init)  \
+    X(git_repository_is_bare)            \
+    X(git_repository_odb)                \
     X(git_repository_open_ext)           \
     X(git_repository_path)               \
     X(git_repository_set_head)           \
@@ -152,6 +163,9 @@ const Api& api();
 #define git_commit_author(...) ::accord::git::api().git_commit_author(__VA_ARGS__)
 #define git_commit_committer(...) ::accord::git::api().git_commit_committer(__VA_ARGS__)
 #define git_commit_create(...) ::accord::git::api().git_commit_create(__VA_ARGS__)
+#define git_commit_create_buffer(...) ::accord::git::api().git_commit_create_buffer(__VA_ARGS__)
+#define git_commit_create_with_signature(...) \
+    ::accord::git::api().git_commit_create_with_signature(__VA_ARGS__)
 #define git_commit_free(...) ::accord::git::api().git_commit_free(__VA_ARGS__)
 #define git_commit_id(...) ::accord::git::api().git_commit_id(__VA_ARGS__)
 #define git_commit_lookup(...) ::accord::git::api().git_commit_lookup(__VA_ARGS__)
@@ -188,7 +202,14 @@ const Api& api();
 #define git_object_free(...) ::accord::git::api().git_object_free(__VA_ARGS__)
 #define git_object_id(...) ::accord::git::api().git_object_id(__VA_ARGS__)
 #define git_object_peel(...) ::accord::git::api().git_object_peel(__VA_ARGS__)
+#define git_odb_add_disk_alternate(...) ::accord::git::api().git_odb_add_disk_alternate(__VA_ARGS__)
+#define git_odb_free(...) ::accord::git::api().git_odb_free(__VA_ARGS__)
 #define git_odb_hash(...) ::accord::git::api().git_odb_hash(__VA_ARGS__)
+#define git_odb_object_data(...) ::accord::git::api().git_odb_object_data(__VA_ARGS__)
+#define git_odb_object_free(...) ::accord::git::api().git_odb_object_free(__VA_ARGS__)
+#define git_odb_object_size(...) ::accord::git::api().git_odb_object_size(__VA_ARGS__)
+#define git_odb_object_type(...) ::accord::git::api().git_odb_object_type(__VA_ARGS__)
+#define git_odb_read(...) ::accord::git::api().git_odb_read(__VA_ARGS__)
 #define git_oid_equal(...) ::accord::git::api().git_oid_equal(__VA_ARGS__)
 #define git_oid_fromstr(...) ::accord::git::api().git_oid_fromstr(__VA_ARGS__)
 #define git_oid_tostr(...) ::accord::git::api().git_oid_tostr(__VA_ARGS__)
@@ -211,6 +232,8 @@ const Api& api();
 #define git_repository_init_ext(...) ::accord::git::api().git_repository_init_ext(__VA_ARGS__)
 #define git_repository_init_options_init(...) \
     ::accord::git::api().git_repository_init_options_init(__VA_ARGS__)
+#define git_repository_is_bare(...) ::accord::git::api().git_repository_is_bare(__VA_ARGS__)
+#define git_repository_odb(...) ::accord::git::api().git_repository_odb(__VA_ARGS__)
 #define git_repository_open_ext(...) ::accord::git::api().git_repository_open_ext(__VA_ARGS__)
 #define git_repository_path(...) ::accord::git::api().git_repository_path(__VA_ARGS__)
 #define git_repository_set_head(...) ::accord::git::api().git_repository_set_head(__VA_ARGS__)

@@ -252,12 +252,9 @@ std::string Repository::commit_files(const CommitRequest& request) {
     const git::SignaturePtr committer = git::to_git(request.committer, "committer");
     std::string message = request.message;
     if (message.empty() || message.back() != '\n') message += '\n';
-    git_oid commit_id;
-    if (git_commit_create(&commit_id, repo, nullptr, author.get(), committer.get(), nullptr,
-                          message.c_str(), tree.get(), parent_pointers.size(),
-                          parent_pointers.data()) < 0) {
-        git::fail("cannot write the commit in " + where);
-    }
+    const git_oid commit_id =
+        git::create_commit(repo, request.signer, author.get(), committer.get(), message, tree.get(),
+                           parent_pointers, where);
 
     // Compare-and-swap the branch.
     const std::string summary = "accord: " + message.substr(0, message.find('\n'));

@@ -7,9 +7,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord::git {
 
@@ -74,6 +75,14 @@ git_oid parse_id(const std::string& text, const std::string& what);
 
 Signature from_git(const git_signature* signature);
 SignaturePtr to_git(const Signature& signature, const char* role);
+
+// Writes a commit object (no reference moves): as git_commit_create does
+// when `signer` is empty, else signed with what it returns
+// (core/store/repository_server.cpp).
+git_oid create_commit(git_repository* repo, const CommitSigner& signer, const git_signature* author,
+                      const git_signature* committer, const std::string& message,
+                      const git_tree* tree, std::vector<const git_commit*>& parents,
+                      const std::string& where);
 
 }  // namespace accord::git
 

@@ -164,7 +164,7 @@ std::vector<std::string> add_delegations(Config& registry, const std::vector<std
                                "; not added again");
             continue;
         }
-        registry.delegations.push_back(Delegation{name, {}, ""});
+        registry.delegations.push_back(Delegation{name, {}, "", {}});
         added.push_back(name);
     }
     return added;
@@ -288,6 +288,7 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     commit.committer = repo.default_signature();
     commit.message = commit_message(request, proposers.names, result.paths, when);
     commit.parent = head;
+    commit.signer = request.signer;
     result.commit = repo.commit_files(commit);
 
     if (new_registry) {

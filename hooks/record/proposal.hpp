@@ -43,6 +43,7 @@ struct ProposeRequest {
     std::string message;                 // empty: "Proposal by X on PATHS"
     std::vector<std::string> add_delegations;
     bool backdate = false;  // allow a date earlier than a file's last proposal
+    CommitSigner signer;    // empty: unsigned (core/store/commit_signer.hpp makes one)
 };
 
 struct ProposeResult {

@@ -36,6 +36,8 @@ std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewO
                join(p.proposers, ", ") + reset;
         if (!p.on_behalf_of.empty()) out += " (on behalf of " + p.on_behalf_of + ")";
         if (!p.meeting.empty()) out += "  at " + p.meeting;
+        if (const auto mark = options.marks.find(p.commit); mark != options.marks.end())
+            out += "  [" + mark->second + "]";
         out += "\n";
         if (!p.subject.empty()) out += "    " + p.subject + "\n";
         for (const FileChanges& file : e.files) {
