@@ -60,7 +60,7 @@ ImportRegistry import_registry(const RegistryRequest& request) {
         // Added first without aliases, so that the aliases are checked
         // against the registry including it (an alias equal to the name is
         // then recognised as its own).
-        config.delegations.push_back(Delegation{found.name, {}, found.kind, {}});
+        config.delegations.push_back(Delegation{found.name, {}, found.kind});
         registry.added.push_back(found.name);
         add_aliases(config, config.delegations.back(), found.aliases);
     }

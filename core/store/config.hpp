@@ -36,7 +36,8 @@ struct Delegation {
     std::string kind;  // free text: "state", "civil society", "group"...; may be empty
     // The SSH public keys that sign for it, as authorized_keys lines in the
     // form SshPublicKey::to_line() gives ("ssh-ed25519 AAAA... comment").
-    std::vector<std::string> keys;
+    // (The initializer lets {name, aliases, kind} leave it out.)
+    std::vector<std::string> keys = {};
     bool operator==(const Delegation&) const = default;
 };
 

@@ -164,7 +164,7 @@ std::vector<std::string> add_delegations(Config& registry, const std::vector<std
                                "; not added again");
             continue;
         }
-        registry.delegations.push_back(Delegation{name, {}, "", {}});
+        registry.delegations.push_back(Delegation{name, {}, ""});
         added.push_back(name);
     }
     return added;
