@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/store/workspace.hpp"
+#include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
 #include "hooks/verify.hpp"
 

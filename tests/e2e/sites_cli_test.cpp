@@ -112,14 +112,15 @@ TEST(InitCli, SignsTheFirstCommitAndListsTheKeyAsTheSecretariats) {
 }
 
 TEST(InitCli, SigningWithoutAKeyWritesNothing) {
-    test::Site clerk("Clerk", "clerk@unctad.org");
-    test::RunOptions options = clerk.options(clerk.home());
-    options.environment.push_back("GIT_CONFIG_GLOBAL=/dev/null");  // no signing key
-    const test::RunResult init =
-        test::run({test::accord_binary(), "init", clerk.dir(), "--sign"}, options);
+    test::TempDir home;  // no git configuration at all: no key
+    test::RunOptions options;
+    options.cwd = home.path();
+    options.environment = {"HOME=" + home.path(), "XDG_CONFIG_HOME=" + home.file(".config"),
+                           "GIT_CONFIG_NOSYSTEM=1"};
+    const test::RunResult init = test::accord({"init", home.file("neg"), "--sign"}, options);
     EXPECT_EQ(init.exit_code, 2) << init.out;
     EXPECT_TRUE(contains(init.err, "git config --global user.signingkey")) << init.err;
-    EXPECT_FALSE(std::filesystem::exists(clerk.dir()));
+    EXPECT_FALSE(std::filesystem::exists(home.file("neg")));
 }
 
 TEST(InitCli, BareMakesAServersCopyWithItsOwnHook) {

@@ -64,7 +64,7 @@ class Background {
 class Site {
   public:
     // A home directory with a git identity (`name` <`email`>), a fresh
-    // Ed25519 key named in user.signingkey (gpg.format ssh), signing on for
+    // Ed25519 key (its private file) in user.signingkey (gpg.format ssh), signing on for
     // accord (accord.sign) and for git's own commits and merges
     // (commit.gpgsign), and the negotiation's allowed signers for git log.
     Site(const std::string& name, const std::string& email);
