@@ -32,21 +32,14 @@ int report_bare(const InitResult& result) {
     std::cout << (result.created_repository ? "created the bare repository " + where +
                                                   " (branch main), a negotiation's server copy"
                                             : "bare repository " + where + " exists; left as it is")
-              << "
-                 ";
-        std::cout
-              << "wrote the pre-receive hook " << result.server_hook
-              << ": every push is checked by 'accord hook pre-receive'
-                 ";
-        if (!result.server_config.empty()) std::cout
-              << "set in its git config: " << join(result.server_config)
-              << "
-                 ";
-        std::cout
-              << "next: serve it (git daemon, git http-backend, or ssh), then from the "
-                 "secretariat's repository: git remote add origin URL && git push origin main
-                 ";
-        return kExitOk;
+              << "\n";
+    std::cout << "wrote the pre-receive hook " << result.server_hook
+              << ": every push is checked by 'accord hook pre-receive'\n";
+    if (!result.server_config.empty())
+        std::cout << "set in its git config: " << join(result.server_config) << "\n";
+    std::cout << "next: serve it (git daemon, git http-backend, or ssh), then from the "
+                 "secretariat's repository: git remote add origin URL && git push origin main\n";
+    return kExitOk;
 }
 
 int run_init(const InitOptions& options) {

@@ -137,7 +137,7 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
         const std::optional<std::string> canonical =
             names ? names->resolve_delegation(name) : std::nullopt;
         v.proposers.push_back(canonical.value_or(name));
-        if (!canonical) {
+        if (!canonical && names) {  // without any registry there is nothing to check against
             add(v, "unknown-proposer",
                 "Proposed-by: " + name + " names no delegation of the registry",
                 "register the delegation in accord.yaml (a change the secretariat signs) before "
@@ -147,7 +147,8 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
     }
     std::optional<std::string> author_delegation;
     if (v.kind == CommitKind::proposal) {
-        author_delegation = names ? names->resolve_delegation(commit.author.name) : std::nullopt;
+        author_delegation = names ? names->resolve_delegation(commit.author.name)
+                                  : std::optional<std::string>(commit.author.name);
         if (!author_delegation || *author_delegation != v.proposers.front()) {
             add(v, "author-mismatch",
                 "the author is '" + commit.author.name + "' but the first Proposed-by: is '" +
@@ -324,10 +325,11 @@ std::string render_verify_text(const VerifyReport& report, bool colour) {
                format_iso_date(local_day(v.author_time, v.author_offset)) + "  " + who(v) + ": " +
                signed_text(v) + "\n";
         out += "         " + v.subject + "\n";
+        // What fails, and what to do; the rest is in the mark (and the JSON).
         for (const VerifyProblem& p : v.problems) {
-            out += std::string("         ") + (p.fails ? red + "fails" + reset : "note") + " [" +
-                   p.code + "] " + p.message + "\n";
-            if (p.fails) out += "           what to do: " + p.help + "\n";
+            if (!p.fails) continue;
+            out += "         " + red + "fails" + reset + " [" + p.code + "] " + p.message + "\n";
+            out += "           what to do: " + p.help + "\n";
         }
     }
     out += std::to_string(report.commits.size()) +

@@ -10,6 +10,7 @@
 
 #include "core/store/commit_signer.hpp"
 #include "core/store/proposal_record.hpp"
+#include "core/util/errors.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 #include "support/ssh_fixture.hpp"
