@@ -402,17 +402,6 @@ std::string emit_config(const Config& config) {
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
-    out << YAML::Key << "secretariat" << YAML::Value << YAML::BeginSeq;
-    for (const SecretariatMember& member : config.secretariat) {
-        out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << member.name;
-        out << YAML::Key << "keys" << YAML::Value << YAML::BeginSeq;
-        for (const std::string& key : member.keys) out << key;
-        out << YAML::EndSeq << YAML::EndMap;
-    }
-    out << YAML::EndSeq;
-    out << YAML::Key << "policy" << YAML::Value << YAML::Flow << YAML::BeginMap;
-    out << YAML::Key << "signatures" << YAML::Value << std::string(to_string(config.signatures));
-    out << YAML::EndMap;
     out << YAML::Key << "meetings" << YAML::Value << YAML::BeginSeq;
     for (const Meeting& m : config.meetings) {
         out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << m.name;
@@ -426,6 +415,19 @@ std::string emit_config(const Config& config) {
     out << YAML::Key << "status" << YAML::Value << YAML::Flow << YAML::BeginSeq;
     for (const std::string& status : config.notation.status_vocabulary) out << status;
     out << YAML::EndSeq << YAML::EndMap;
+    out << YAML::Key << "secretariat" << YAML::Value;
+    if (config.secretariat.empty()) out << YAML::Flow;  // "secretariat: []" shows where it goes
+    out << YAML::BeginSeq;
+    for (const SecretariatMember& member : config.secretariat) {
+        out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << member.name;
+        out << YAML::Key << "keys" << YAML::Value << YAML::BeginSeq;
+        for (const std::string& key : member.keys) out << key;
+        out << YAML::EndSeq << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "policy" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "signatures" << YAML::Value << std::string(to_string(config.signatures));
+    out << YAML::EndMap;
     for (const auto& [key, yaml] : config.other) {
         out << YAML::Key << key << YAML::Value << YAML::Load(yaml);
     }

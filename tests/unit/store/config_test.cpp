@@ -124,7 +124,7 @@ TEST(Config, ErrorsNameTheFileLineAndColumn) {
               std::string::npos);
     EXPECT_NE(error_for("delegations:\n  - name: Japan\n    alias: [JP]\n")
                   .find("accord.yaml:3:5: unknown key 'alias' in a delegation (known: name, "
-                        "aliases, kind)"),
+                        "aliases, kind, keys)"),
               std::string::npos);
     EXPECT_NE(
         error_for("delegations:\n  - name: [a, b]\n").find("a delegation's name must be a text"),
