@@ -4,8 +4,8 @@
 #include <map>
 #include <utility>
 
-#include "core/util/date.hpp"
 #include "core/notation/source_map.hpp"
+#include "core/util/date.hpp"
 
 namespace accord::hooks {
 

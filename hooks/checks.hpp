@@ -1,6 +1,6 @@
 #pragma once
-// The checks a proposal passes before it is recorded, as pure functions over parsed data so that `accord propose`, the
-// installed git hooks and the tests share one definition:
+// The checks a proposal passes before it is recorded, as pure functions over parsed data so that
+// `accord propose`, the installed git hooks and the tests share one definition:
 //  (a) a changed text parses with no NEW error diagnostic compared with its
 //      previous version: old defects do not block new work, but a proposal
 //      may not add one (a brand-new file must have none);
@@ -17,8 +17,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/store/config.hpp"
 #include "core/notation/parse.hpp"
+#include "core/store/config.hpp"
 
 namespace accord::hooks {
 

@@ -8,6 +8,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "core/store/config.hpp"
@@ -93,9 +94,8 @@ class PushCheck {
                    "then push again; never force-push a negotiation's branches");
             return;
         }
-        std::vector<CommitInfo> fresh = repo_.commits_between(update.new_id, tips_);
-        std::reverse(fresh.begin(), fresh.end());  // oldest first
-        for (const CommitInfo& commit : fresh) {
+        if (!known_) known_ = reachable_commits(repo_, tips_);
+        for (const CommitInfo& commit : commits_missing_from(repo_, update.new_id, *known_)) {
             if (!checked_.insert(commit.id).second) continue;  // pushed to two branches at once
             ++commits_checked_;
             check_commit(commit, name, redraft);
@@ -259,6 +259,7 @@ class PushCheck {
     std::int64_t now_ = 0;
     std::string mainline_;
     std::vector<std::string> tips_;
+    std::optional<std::set<std::string>> known_;  // what the server has, read once
     std::set<std::string> checked_;
     std::size_t commits_checked_ = 0;
     std::vector<Refusal> refusals_;

@@ -258,8 +258,10 @@ VerifyReport verify_range(const Repository& repo, const std::string& range) {
                               "'");
         }
         const std::string from = range.substr(0, dots), to = range.substr(dots + 2);
-        commits = repo.commits_between(repo.resolve(to.empty() ? "HEAD" : to),
-                                       {repo.resolve(from.empty() ? "HEAD" : from)});
+        const std::string tip = repo.resolve(to.empty() ? "HEAD" : to);
+        commits = commits_missing_from(
+            repo, tip, reachable_commits(repo, {repo.resolve(from.empty() ? "HEAD" : from)}));
+        std::reverse(commits.begin(), commits.end());  // newest first
     } else {
         if (range.empty() && repo.head() == std::nullopt) return report;  // nothing recorded yet
         commits = repo.history(repo.resolve(range.empty() ? "HEAD" : range));
@@ -282,6 +284,43 @@ VerifyReport verify_range(const Repository& repo, const std::string& range) {
         report.commits.push_back(std::move(v));
     }
     return report;
+}
+
+std::set<std::string> reachable_commits(const Repository& repo,
+                                        const std::vector<std::string>& tips) {
+    std::set<std::string> all;
+    for (const std::string& tip : tips) {
+        if (all.count(tip)) continue;
+        for (const CommitInfo& commit : repo.history(tip)) all.insert(commit.id);
+    }
+    return all;
+}
+
+std::vector<CommitInfo> commits_missing_from(const Repository& repo, const std::string& tip,
+                                             const std::set<std::string>& known) {
+    // Depth first, each commit written after its parents.
+    struct Frame {
+        CommitInfo commit;
+        std::size_t next_parent = 0;
+    };
+    std::vector<CommitInfo> out;
+    std::set<std::string> seen;
+    std::vector<Frame> stack;
+    const auto enter = [&](const std::string& id) {
+        if (known.count(id) == 0 && seen.insert(id).second) stack.push_back({repo.commit(id)});
+    };
+    enter(tip);
+    while (!stack.empty()) {
+        Frame& top = stack.back();
+        if (top.next_parent < top.commit.parents.size()) {
+            const std::string parent = top.commit.parents[top.next_parent++];
+            enter(parent);  // may move `top`
+            continue;
+        }
+        out.push_back(std::move(top.commit));
+        stack.pop_back();
+    }
+    return out;
 }
 
 std::map<std::string, SignatureMark> signature_marks(const Repository& repo,

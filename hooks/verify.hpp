@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -116,6 +117,17 @@ struct VerifyReport {
 // "A..B" (B's history without A's), each checked. An unknown revision: usage
 // error; an empty branch gives an empty report.
 VerifyReport verify_range(const Repository& repo, const std::string& range);
+
+// Every commit `tips` reach, by id.
+std::set<std::string> reachable_commits(const Repository& repo,
+                                        const std::vector<std::string>& tips);
+
+// The commits `tip` reaches that are not in `known`, parents before
+// children. Unlike git's revision walk with hidden tips, this does not lean
+// on commit dates, which the clocks of many sites make disagree (a walk
+// that does may take an old commit for a new one).
+std::vector<CommitInfo> commits_missing_from(const Repository& repo, const std::string& tip,
+                                             const std::set<std::string>& known);
 
 // The marks of the given commits (for `accord log`), by commit id.
 std::map<std::string, SignatureMark> signature_marks(const Repository& repo,

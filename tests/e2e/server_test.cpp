@@ -363,12 +363,16 @@ TEST_F(Negotiation, APushKilledMidTransferLeavesNoTrace) {
     const test::RunResult killed = push.wait();
     EXPECT_EQ(killed.exit_code, 128 + SIGKILL);
 
-    // The server drops what it received; no reference moved.
-    wait_until([&] { return !quarantine_left(server_dir()); }, std::chrono::seconds(60));
-    EXPECT_FALSE(quarantine_left(server_dir()));
+    // No reference moved, and nothing of the push is among the server's
+    // objects. (git 2.39 may leave the part it received in its quarantine
+    // directory, objects/tmp_objdir-incoming-*, which nothing refers to.)
     EXPECT_EQ(server_main(), before);
     EXPECT_EQ(refs(), "refs/heads/main\n");
     expect_clean(server_dir());
+    EXPECT_NE(test::run({"git", "-C", server_dir(), "cat-file", "-e",
+                         trimmed(japan.git({"rev-parse", "HEAD"}).out)})
+                  .exit_code,
+              0);  // the commit being pushed is not among the server's objects
     // And it takes the push whole when it comes again.
     const test::RunResult again = japan.git({"push", "-q", "origin", "main"});
     EXPECT_EQ(again.exit_code, 0) << again.err;

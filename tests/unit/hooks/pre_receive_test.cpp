@@ -303,6 +303,35 @@ TEST_F(PreReceive, ASecondHistoryIsRefused) {
     EXPECT_TRUE(mentions(d, "a second, unrelated history")) << messages(d);
 }
 
+TEST_F(PreReceive, ClocksThatDisagreeDoNotMakeOldCommitsNew) {
+    // The server's history: recent commits, then a site whose clock is
+    // hours behind records on top of them.
+    const std::string root = start("optional");
+    const std::string a = commit({{"A.md", "A.\n"}}, "Japan", {"Japan"}, {}, root, kNow - 600);
+    std::string tip = a;
+    for (int i = 0; i < 5; ++i) {
+        tip = commit({{"B.md", "B " + std::to_string(i) + ".\n"}}, "Japan", {"Japan"}, {}, tip,
+                     kNow - 40000 + i);
+    }
+    accept(tip);
+    // Pushed: a proposal on `a` with a right clock, and the merge of both.
+    const std::string c = commit({{"C.md", "C.\n"}}, "Brazil", {"Brazil"}, {}, a, kNow - 60);
+    repo_->create_branch("incoming", tip);
+    CommitRequest request;
+    request.files = {{"C.md", "C.\n"}};
+    request.author = Signature{"Brazil", delegation_email("Brazil"), kNow - 30, 0};
+    request.committer = request.author;
+    request.message = "Merge\n";
+    request.branch = "incoming";
+    request.parent = tip;
+    request.merged = {c};
+    const std::string merge = repo_->commit_files(request);
+    repo_->delete_branch("incoming");
+    const hooks::ReceiveDecision d = push(tip, merge);
+    EXPECT_TRUE(d.accepted()) << messages(d);
+    EXPECT_EQ(d.commits_checked, 2u);  // c and the merge; nothing the server had
+}
+
 TEST(PreReceiveSetup, TheHookIsTheServersOwn) {
     test::TempDir tmp;
     Repository bare = Repository::init_bare(tmp.file("server.git"));
