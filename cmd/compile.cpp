@@ -1,12 +1,12 @@
-// accord compile [--format md|html] [--at REV] [-o FILE]
+// accord compile [--format md|html] [--at REV] [-o FILE] [--across-texts]
 #include <iostream>
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
-#include "merge/compile/render_html.hpp"
-#include "merge/compile/render_markdown.hpp"
 #include "core/util/file.hpp"
 #include "merge/compile/compilation.hpp"
+#include "merge/compile/render_html.hpp"
+#include "merge/compile/render_markdown.hpp"
 
 namespace accord::cmd {
 
@@ -18,21 +18,23 @@ struct CompileOptions {
     CompileFormat format = CompileFormat::markdown;
     std::string at = "HEAD";
     std::string output;  // empty: standard output
+    bool across_texts = false;
 };
 
-int run_compile(const CompileOptions& options) {
+ExitCode run_compile(const CompileOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     CompilationOptions compile;
     compile.at = options.at;
     compile.attribute = options.format == CompileFormat::html;
+    compile.across_texts = options.across_texts;
     const Compilation compilation = compile_negotiation(ws, compile);
     if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));
     const std::string page = options.format == CompileFormat::html
                                  ? render_compilation_html(compilation)
                                  : render_compilation_markdown(compilation);
     if (options.output.empty()) {
-        std::cout << page;
-        return 0;
+        print_document(page, context);
+        return kExitOk;
     }
     const std::string error =
         write_output(options.output, page, OutputOptions{ws.repo().workdir()});
@@ -40,7 +42,7 @@ int run_compile(const CompileOptions& options) {
         throw failure("cannot write the compilation to '" + options.output + "': " + error +
                       " (does its directory exist? Choose a writable path with -o, or leave -o "
                       "out to print to standard output)");
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
@@ -75,8 +77,11 @@ void register_compile(CLI::App& app, Run& run) {
         ->default_str("HEAD");
     command->add_option("-o,--output", options->output,
                         "Write to this file instead of standard output (- for standard output)");
-    command->callback(
-        [options, &run] { run = [options](const Context&) { return run_compile(*options); }; });
+    command->add_flag("--across-texts", options->across_texts,
+                      "HTML: attribute words as accord blame --across-texts does");
+    command->callback([options, &run] {
+        run = [options](const Context& c) { return run_compile(*options, c); };
+    });
 }
 
 }  // namespace accord::cmd

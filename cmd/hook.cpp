@@ -8,6 +8,8 @@
 #include "cmd/command.hpp"
 #include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "hooks/git_hooks.hpp"
 #include "hooks/pre_receive.hpp"
 
@@ -20,11 +22,11 @@ struct HookOptions {
     std::vector<std::string> args;
 };
 
-int report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
+ExitCode report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
     if (problems.empty()) return kExitOk;
-    std::cerr << hooks::render(problems);
-    std::cerr << "accord: the " << hook << " hook refused the commit (" << problems.size()
-              << (problems.size() == 1 ? " problem" : " problems")
+    std::cerr << escape_controls(hooks::render(problems));
+    std::cerr << "accord: the " << hook << " hook refused the commit ("
+              << plural(problems.size(), "problem")
               << "); fix it and commit again, or skip the checks once with 'git commit "
                  "--no-verify'\n";
     return kExitFound;
@@ -32,18 +34,18 @@ int report(const std::vector<hooks::Problem>& problems, const std::string& hook)
 
 // The server's hook: git gives the reference updates on standard input
 // and runs it in the repository; exit 1 refuses the whole push.
-int run_pre_receive() {
+ExitCode run_pre_receive() {
     const std::string input{std::istreambuf_iterator<char>(std::cin),
                             std::istreambuf_iterator<char>()};
     const std::vector<hooks::RefUpdate> updates = hooks::parse_ref_updates(input);
     const char* git_dir = std::getenv("GIT_DIR");
     const Repository repo = Repository::open_receiving(git_dir && *git_dir ? git_dir : ".");
     const hooks::ReceiveDecision decision = hooks::check_push(repo, updates);
-    std::cerr << hooks::render(decision);
+    std::cerr << escape_controls(hooks::render(decision));
     return decision.accepted() ? kExitOk : kExitFound;
 }
 
-int run_hook(const HookOptions& options) {
+ExitCode run_hook(const HookOptions& options) {
     if (options.hook == "pre-receive") return run_pre_receive();
     if (options.hook == "pre-commit") return report(hooks::check_staged("."), options.hook);
     if (options.hook == "commit-msg") {

@@ -3,8 +3,10 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
-#include "hooks/record/import_apply.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "hooks/installer.hpp"
+#include "hooks/record/import_apply.hpp"
 
 namespace accord::cmd {
 
@@ -17,10 +19,6 @@ struct ImportCommandOptions {
     bool dry_run = false;
 };
 
-std::string plural(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 // Quoted for a POSIX shell when it needs to be, so the suggested commands paste.
 std::string shell_word(const std::string& word) {
     if (!word.empty() &&
@@ -32,30 +30,32 @@ std::string shell_word(const std::string& word) {
     return quoted + "'";
 }
 
-int run_import(const ImportCommandOptions& options) {
+ExitCode run_import(const ImportCommandOptions& options) {
     const ImportPlan plan = plan_import_file(options.file);
     if (options.dry_run) {
-        std::cout << render_plan(plan);
+        std::cout << escape_controls(render_plan(plan));
         return kExitOk;
     }
     ImportRequest request;
     if (!options.into.empty()) request.into = options.into;
     if (!options.negotiation.empty()) request.negotiation = options.negotiation;
     request.accord_path = hooks::current_executable();
+    request.source_name = options.file;
     const ImportResult result = import_compilation(plan, request);
     // After the import, so that a refused target is not buried under them.
     for (const ImportWarning& warning : plan.warnings) {
-        std::cerr << options.file << ":" << warning.line << ": warning: " << warning.message
-                  << "\n";
+        std::cerr << escape_controls(options.file) << ":" << warning.line
+                  << ": warning: " << escape_controls(warning.message) << "\n";
     }
     for (const std::string& warning : result.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
 
     std::string where = result.workdir;
     if (where.size() > 1) where.pop_back();
-    std::cout << "imported " << options.file << " into " << where << " ("
-              << (result.created_repository ? "new repository, " : "") << "branch " << result.branch
-              << ", negotiation '" << result.negotiation << "')\n";
+    std::cout << "imported " << escape_controls(options.file) << " into " << escape_controls(where)
+              << " (" << (result.created_repository ? "new repository, " : "") << "branch "
+              << escape_controls(result.branch) << ", negotiation '"
+              << escape_controls(result.negotiation) << "')\n";
     std::cout << "  " << plural(result.files, "file") << ", " << plural(result.commits, "proposal")
               << " from " << result.first_date << " to " << result.last_date << ", "
               << plural(result.delegations, "delegation") << " in accord.yaml";
@@ -67,10 +67,10 @@ int run_import(const ImportCommandOptions& options) {
                   << " about the source (on stderr): check those places in the imported files\n";
     }
     std::cout << "next:\n";
-    if (request.into) std::cout << "  cd " << shell_word(where) << "\n";
+    if (request.into) std::cout << "  cd " << escape_controls(shell_word(where)) << "\n";
     std::cout << "  accord log --reverse\n";
     if (!result.busiest_path.empty()) {
-        const std::string path = shell_word(result.busiest_path);
+        const std::string path = escape_controls(shell_word(result.busiest_path));
         std::cout << "  accord log " << path << "\n";
         std::cout << "  accord show " << path << " --at " << result.busiest_first_date << "\n";
         std::cout << "  accord blame " << path << "\n";

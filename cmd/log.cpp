@@ -1,6 +1,7 @@
 // accord log [PATH...] [--since D] [--until D] [--by NAME] [--reverse] [--format text|json]
-#include <algorithm>
+#include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "cmd/command.hpp"
 #include "hooks/verify.hpp"
@@ -19,36 +20,82 @@ struct LogCommandOptions {
     Format format = Format::text;
 };
 
-int run_log(const LogCommandOptions& options, const Context& context) {
+// Standard output for a stream of entries. For the first second each entry
+// is written as soon as it is known: `accord log | head -1` answers while the
+// walk goes on, and a reader that stopped reading is noticed at the next
+// entry (the write fails: SIGPIPE ends the process, or, where SIGPIPE is
+// ignored, EPIPE stops the walk). Later, entries are gathered and written
+// every tenth of a second.
+class StreamOutput {
+  public:
+    bool write(const std::string& text) {
+        std::cout << text;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - start_ < std::chrono::seconds(1) ||
+            now - last_flush_ > std::chrono::milliseconds(100)) {
+            std::cout.flush();
+            last_flush_ = now;
+        }
+        return static_cast<bool>(std::cout);
+    }
+
+  private:
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_flush_ = start_;
+};
+
+// git's exit status when the reader of its output went away (128 + SIGPIPE).
+constexpr ExitCode kReaderGone = static_cast<ExitCode>(141);
+
+ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
-    for (const std::string& path : options.paths)
-        log.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         log.paths.push_back(ws.repo().relative_path(path));
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;
     log.by = options.by;
-    std::vector<LogEntry> entries = proposal_log(ws, log);
-    if (options.reverse) std::reverse(entries.begin(), entries.end());
-    if (options.format == Format::json) {
-        std::cout << render_log_json(entries);
-    } else {
-        LogViewOptions view;
-        view.colour = context.colour;
-        view.details = options.details;
-        if (hooks::signatures_in_use(ws.config())) {  // who signed each proposal
-            std::vector<std::string> ids;
-            for (const LogEntry& e : entries) ids.push_back(e.proposal.commit);
-            for (const auto& [id, mark] : hooks::signature_marks(ws.repo(), ids))
-                view.marks[id] = std::string(hooks::to_string(mark));
+    LogViewOptions view;
+    view.style = context.style;
+    view.details = options.details;
+    // Who signed each proposal, once the registry lists keys or requires
+    // signatures: checked as each entry is printed, against the registry
+    // before it, as `accord verify` checks it.
+    std::optional<hooks::Verifier> verifier;
+    if (hooks::signatures_in_use(ws.config())) verifier.emplace(ws.repo());
+    LogJson json;
+    StreamOutput out;
+    bool any = false, gone = false;
+    auto print = [&](LogEntry& entry) {
+        any = true;
+        if (verifier) {
+            const hooks::CommitVerification checked =
+                verifier->verify(ws.repo().commit(entry.proposal.commit));
+            entry.signature = std::string(hooks::to_string(checked.mark));
         }
-        std::cout << render_log_text(entries, view);
-        if (entries.empty())
-            std::cout << "no proposals" << (log.paths.empty() ? "" : " touching those files")
-                      << "\n";
+        const std::string text =
+            options.format == Format::json ? json.entry(entry) : render_log_entry_text(entry, view);
+        gone = !out.write(text);
+        return !gone;
+    };
+    if (options.format == Format::json) out.write(json.begin());
+    if (options.reverse) {
+        // Oldest first: the whole history is known before the first entry.
+        std::vector<LogEntry> entries = proposal_log(ws, log);
+        for (auto it = entries.rbegin(); it != entries.rend() && print(*it); ++it) {
+        }
+    } else {
+        stream_proposal_log(ws, log, [&](LogEntry&& entry) { return print(entry); });
     }
-    return 0;
+    if (gone) return kReaderGone;
+    if (options.format == Format::json) {
+        out.write(json.end());
+    } else if (!any) {
+        out.write(std::string("no proposals") + (log.paths.empty() ? "" : " touching those files") +
+                  "\n");
+    }
+    std::cout.flush();
+    return std::cout ? kExitOk : kReaderGone;
 }
 
 }  // namespace
@@ -60,7 +107,9 @@ void register_log(CLI::App& app, Run& run) {
     command->footer(
         "The evolution of the negotiation: one entry per proposal (newest first), with its date,\n"
         "proposers, meeting and message, and for each file it touched what changed in negotiation\n"
-        "terms: brackets lifted, options added or chosen, strikes, status before and after.\n\n"
+        "terms: brackets lifted, options added or chosen, strikes, status before and after.\n"
+        "Once accord.yaml lists keys (or requires signatures), each entry also says who signed\n"
+        "it, as 'accord verify' checks it: [verified], [unsigned] or [bad].\n\n"
         "  accord log                          every proposal\n"
         "  accord log C/04-nigeria.md          one recommendation\n"
         "  accord log --by RF --since 2014-02-01 --until 2014-02-28\n"

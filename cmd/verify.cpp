@@ -15,13 +15,13 @@ struct VerifyOptions {
     Format format = Format::text;
 };
 
-int run_verify(const VerifyOptions& options, const Context& context) {
+ExitCode run_verify(const VerifyOptions& options, const Context& context) {
     const Repository repo = Repository::open(".");
     const hooks::VerifyReport report = hooks::verify_range(repo, options.range);
     if (options.format == Format::json) {
         std::cout << hooks::render_verify_json(report);
     } else {
-        std::cout << hooks::render_verify_text(report, context.colour);
+        std::cout << hooks::render_verify_text(report, context.style);
     }
     return report.ok() ? kExitOk : kExitFound;
 }

@@ -12,7 +12,9 @@
 #include <set>
 
 #include "core/store/config.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/store/redraft.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
@@ -41,6 +43,19 @@ std::string first_line(const std::string& message) {
 // The reference as people name it: "main", "redraft/a".
 std::string short_ref(const std::string& ref) {
     return ref.rfind(kBranchPrefix, 0) == 0 ? ref.substr(kBranchPrefix.size()) : ref;
+}
+
+// N of a `Notation-errors: N` trailer (propose --allow-errors); 0 when
+// there is none or it is not a number.
+std::size_t declared_notation_errors(const std::string& message) {
+    std::size_t declared = 0;
+    for (const std::string& value : trailer_values(trailers(message), kNotationErrorsTrailer)) {
+        if (value.empty() || value.size() > 9 ||
+            !std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            continue;
+        declared = std::max<std::size_t>(declared, std::stoul(value));
+    }
+    return declared;
 }
 
 class PushCheck {
@@ -170,8 +185,14 @@ class PushCheck {
         }
     }
 
-    // No text may gain an error against the parent it comes from.
+    // No text may gain an error against the parent it comes from, unless the
+    // proposal declares them (`Notation-errors: N`, as `accord propose
+    // --allow-errors` records a document as it was issued): then up to N new
+    // notation errors in all, and its front matter must still be valid. A
+    // text must be UTF-8, as accord records it.
     void check_texts(const CommitInfo& commit, const std::string& ref, const std::string& subject) {
+        const std::size_t declared = declared_notation_errors(commit.message);
+        std::size_t added = 0;
         const std::map<std::string, std::string> files = repo_.file_ids(commit.id);
         std::vector<std::map<std::string, std::string>> parent_files;
         for (const std::string& parent : commit.parents)
@@ -185,7 +206,7 @@ class PushCheck {
         }
         const ParseOptions options = check_parse_options(notation);
         for (const auto& [path, blob] : files) {
-            if (!is_negotiation_text(path)) continue;
+            if (!is_text_path(path)) continue;
             bool unchanged = false;
             for (const auto& pf : parent_files) {
                 const auto it = pf.find(path);
@@ -193,12 +214,23 @@ class PushCheck {
             }
             if (unchanged) continue;
             const std::string after = repo_.read_blob(blob);
-            std::vector<Problem> least;
-            bool first = true;
+            if (const TextBytes bytes = check_text_bytes(path, after); bytes.problem) {
+                refuse(ref, commit.id, render(*bytes.problem),
+                       "record texts with accord propose, which refuses what it cannot read",
+                       subject);
+                continue;
+            } else if (bytes.converted) {
+                refuse(ref, commit.id,
+                       path + ": saved as UTF-16, and accord records texts as UTF-8",
+                       "record it with accord propose, which converts it, or save it as UTF-8",
+                       subject);
+                continue;
+            }
+            std::optional<TextCheck> least;
             const auto against = [&](const std::optional<std::string>& before) {
-                std::vector<Problem> found = check_text_change(path, before, after, options);
-                if (first || found.size() < least.size()) least = std::move(found);
-                first = false;
+                TextCheck found = check_text(path, before, after, options);
+                if (!least || found.problems.size() < least->problems.size())
+                    least = std::move(found);
             };
             if (parent_files.empty()) against(std::nullopt);
             for (const auto& pf : parent_files) {
@@ -206,13 +238,25 @@ class PushCheck {
                 against(it == pf.end() ? std::nullopt
                                        : std::optional<std::string>(repo_.read_blob(it->second)));
             }
-            for (const Problem& p : least) {
+            if (declared > 0) {
+                added += least->new_errors;
+                std::erase_if(least->problems, [](const Problem& p) {
+                    return p.code.rfind("front-matter-", 0) != 0;
+                });
+            }
+            for (const Problem& p : least->problems) {
                 refuse(ref, commit.id, render(p),
                        "fix the text and record the fix; accord check " + path +
-                           " shows the "
-                           "errors before you propose",
+                           " shows the errors before you propose",
                        subject);
             }
+        }
+        if (added > declared) {
+            refuse(ref, commit.id,
+                   "adds " + std::to_string(added) + " notation errors, more than the " +
+                       std::to_string(declared) + " its " + std::string(kNotationErrorsTrailer) +
+                       ": trailer declares",
+                   "record it with accord propose --allow-errors, which counts them", subject);
         }
     }
 

@@ -17,7 +17,9 @@
 //    another delegation, a change of accord.yaml not signed by the
 //    secretariat, an unsigned commit under `signatures: required`, ...;
 //  - a commit that adds an error to a negotiation text (an unclosed bracket,
-//    a stray strike; the checks of hooks/checks.hpp against each parent);
+//    a stray strike; the checks of hooks/checks.hpp against each parent),
+//    beyond the notation errors its `Notation-errors: N` trailer declares
+//    (propose --allow-errors), or a text that is not UTF-8;
 //  - a proposal dated after today anywhere on Earth (the day in UTC+14);
 //  - on a redraft branch, a proposal by a delegation that is not one of the
 //    redraft's members (unless the secretariat signed it);

@@ -7,6 +7,7 @@
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 
 namespace accord::hooks {
@@ -323,14 +324,6 @@ std::vector<CommitInfo> commits_missing_from(const Repository& repo, const std::
     return out;
 }
 
-std::map<std::string, SignatureMark> signature_marks(const Repository& repo,
-                                                     const std::vector<std::string>& commits) {
-    std::map<std::string, SignatureMark> marks;
-    Verifier verifier(repo);
-    for (const std::string& id : commits) marks[id] = verifier.verify(repo.commit(id)).mark;
-    return marks;
-}
-
 // ---------------------------------------------------------------- views
 
 namespace {
@@ -351,9 +344,9 @@ std::string signed_text(const CommitVerification& v) {
 
 }  // namespace
 
-std::string render_verify_text(const VerifyReport& report, bool colour) {
-    const std::string green = colour ? "\033[32m" : "", red = colour ? "\033[31m" : "",
-                      dim = colour ? "\033[2m" : "", reset = colour ? "\033[0m" : "";
+std::string render_verify_text(const VerifyReport& report, const TerminalStyle& style) {
+    const std::string green(style.green()), red(style.red()), dim(style.dim()),
+        reset(style.reset());
     std::string out;
     for (const CommitVerification& v : report.commits) {
         const std::string mark(to_string(v.mark));
@@ -361,14 +354,15 @@ std::string render_verify_text(const VerifyReport& report, bool colour) {
                                   : v.mark == SignatureMark::bad    ? red
                                                                     : dim;
         out += shade + pad_right(mark, 8) + reset + " " + short_id(v.commit) + "  " +
-               format_iso_date(local_day(v.author_time, v.author_offset)) + "  " + who(v) + ": " +
-               signed_text(v) + "\n";
-        out += "         " + v.subject + "\n";
+               format_iso_date(local_day(v.author_time, v.author_offset)) + "  " +
+               escape_controls(who(v) + ": " + signed_text(v)) + "\n";
+        out += "         " + escape_controls(v.subject) + "\n";
         // What fails, and what to do; the rest is in the mark (and the JSON).
         for (const VerifyProblem& p : v.problems) {
             if (!p.fails) continue;
-            out += "         " + red + "fails" + reset + " [" + p.code + "] " + p.message + "\n";
-            out += "           what to do: " + p.help + "\n";
+            out += "         " + red + "fails" + reset + " [" + p.code + "] " +
+                   escape_controls(p.message) + "\n";
+            out += "           what to do: " + escape_controls(p.help) + "\n";
         }
     }
     out += std::to_string(report.commits.size()) +
@@ -383,8 +377,8 @@ std::string render_verify_text(const VerifyReport& report, bool colour) {
 }
 
 std::string render_verify_json(const VerifyReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.verify/1").field("range", report.range);
+    JsonWriter json = JsonWriter::with_schema("accord.verify/1");
+    json.field("range", report.range);
     json.field("ok", report.ok());
     json.key("totals")
         .begin_object()
@@ -438,8 +432,8 @@ std::string render_verify_json(const VerifyReport& report) {
         }
         json.end_array().end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 }  // namespace accord::hooks

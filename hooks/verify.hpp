@@ -31,6 +31,7 @@
 
 #include "core/store/config.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/terminal.hpp"
 
 namespace accord::hooks {
 
@@ -129,17 +130,14 @@ std::set<std::string> reachable_commits(const Repository& repo,
 std::vector<CommitInfo> commits_missing_from(const Repository& repo, const std::string& tip,
                                              const std::set<std::string>& known);
 
-// The marks of the given commits (for `accord log`), by commit id.
-std::map<std::string, SignatureMark> signature_marks(const Repository& repo,
-                                                     const std::vector<std::string>& commits);
-
-// True when marks are worth showing: the registry lists a key or requires
-// signatures.
+// True when marks are worth showing (`accord log` shows each commit's, from
+// a Verifier): the registry lists a key or requires signatures.
 bool signatures_in_use(const Config& registry);
 
 // Text for people: one line per commit (mark, short id, date, who, what),
-// its problems under it, and a summary line. JSON: schema accord.verify/1.
-std::string render_verify_text(const VerifyReport& report, bool colour);
+// its problems under it, and a summary line; names, subjects and messages
+// shown through escape_controls. JSON: schema accord.verify/1.
+std::string render_verify_text(const VerifyReport& report, const TerminalStyle& style);
 std::string render_verify_json(const VerifyReport& report);
 
 }  // namespace accord::hooks

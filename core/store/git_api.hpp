@@ -37,8 +37,6 @@ namespace accord::git {
     X(git_commit_author)                 \
     X(git_commit_committer)              \
     X(git_commit_create)                 \
-    X(git_commit_create_buffer)          \
-    X(git_commit_create_with_signature)  \
     X(git_commit_free)                   \
     X(git_commit_id)                     \
     X(git_commit_lookup)                 \
@@ -75,6 +73,7 @@ namespace accord::git {
     X(git_object_id)                     \
     X(git_object_peel)                   \
     X(git_odb_add_disk_alternate)        \
+    X(git_odb_exists)                    \
     X(git_odb_free)                      \
     X(git_odb_hash)                      \
     X(git_odb_object_data)               \
@@ -82,6 +81,7 @@ namespace accord::git {
     X(git_odb_object_size)               \
     X(git_odb_object_type)               \
     X(git_odb_read)                      \
+    X(git_odb_write)                     \
     X(git_oid_equal)                     \
     X(git_oid_fromstr)                   \
     X(git_oid_tostr)                     \
@@ -101,6 +101,7 @@ namespace accord::git {
     X(git_repository_init_ext)           \
     X(git_repository_init_options_init)  \
     X(git_repository_is_bare)            \
+    X(git_repository_is_shallow)         \
     X(git_repository_odb)                \
     X(git_repository_open_ext)           \
     X(git_repository_path)               \
@@ -123,11 +124,13 @@ namespace accord::git {
     X(git_status_list_new)               \
     X(git_status_options_init)           \
     X(git_tree_entry_bypath)             \
+    X(git_tree_entry_byindex)            \
     X(git_tree_entry_filemode)           \
     X(git_tree_entry_free)               \
     X(git_tree_entry_id)                 \
     X(git_tree_entry_name)               \
     X(git_tree_entry_type)               \
+    X(git_tree_entrycount)               \
     X(git_tree_free)                     \
     X(git_tree_id)                       \
     X(git_tree_lookup)                   \
@@ -163,9 +166,6 @@ const Api& api();
 #define git_commit_author(...) ::accord::git::api().git_commit_author(__VA_ARGS__)
 #define git_commit_committer(...) ::accord::git::api().git_commit_committer(__VA_ARGS__)
 #define git_commit_create(...) ::accord::git::api().git_commit_create(__VA_ARGS__)
-#define git_commit_create_buffer(...) ::accord::git::api().git_commit_create_buffer(__VA_ARGS__)
-#define git_commit_create_with_signature(...) \
-    ::accord::git::api().git_commit_create_with_signature(__VA_ARGS__)
 #define git_commit_free(...) ::accord::git::api().git_commit_free(__VA_ARGS__)
 #define git_commit_id(...) ::accord::git::api().git_commit_id(__VA_ARGS__)
 #define git_commit_lookup(...) ::accord::git::api().git_commit_lookup(__VA_ARGS__)
@@ -203,6 +203,7 @@ const Api& api();
 #define git_object_id(...) ::accord::git::api().git_object_id(__VA_ARGS__)
 #define git_object_peel(...) ::accord::git::api().git_object_peel(__VA_ARGS__)
 #define git_odb_add_disk_alternate(...) ::accord::git::api().git_odb_add_disk_alternate(__VA_ARGS__)
+#define git_odb_exists(...) ::accord::git::api().git_odb_exists(__VA_ARGS__)
 #define git_odb_free(...) ::accord::git::api().git_odb_free(__VA_ARGS__)
 #define git_odb_hash(...) ::accord::git::api().git_odb_hash(__VA_ARGS__)
 #define git_odb_object_data(...) ::accord::git::api().git_odb_object_data(__VA_ARGS__)
@@ -210,6 +211,7 @@ const Api& api();
 #define git_odb_object_size(...) ::accord::git::api().git_odb_object_size(__VA_ARGS__)
 #define git_odb_object_type(...) ::accord::git::api().git_odb_object_type(__VA_ARGS__)
 #define git_odb_read(...) ::accord::git::api().git_odb_read(__VA_ARGS__)
+#define git_odb_write(...) ::accord::git::api().git_odb_write(__VA_ARGS__)
 #define git_oid_equal(...) ::accord::git::api().git_oid_equal(__VA_ARGS__)
 #define git_oid_fromstr(...) ::accord::git::api().git_oid_fromstr(__VA_ARGS__)
 #define git_oid_tostr(...) ::accord::git::api().git_oid_tostr(__VA_ARGS__)
@@ -229,11 +231,13 @@ const Api& api();
 #define git_repository_free(...) ::accord::git::api().git_repository_free(__VA_ARGS__)
 #define git_repository_head_unborn(...) ::accord::git::api().git_repository_head_unborn(__VA_ARGS__)
 #define git_repository_index(...) ::accord::git::api().git_repository_index(__VA_ARGS__)
+#define git_repository_is_shallow(...) \
+    ::accord::git::api().git_repository_is_shallow(__VA_ARGS__)
+#define git_repository_odb(...) ::accord::git::api().git_repository_odb(__VA_ARGS__)
 #define git_repository_init_ext(...) ::accord::git::api().git_repository_init_ext(__VA_ARGS__)
 #define git_repository_init_options_init(...) \
     ::accord::git::api().git_repository_init_options_init(__VA_ARGS__)
 #define git_repository_is_bare(...) ::accord::git::api().git_repository_is_bare(__VA_ARGS__)
-#define git_repository_odb(...) ::accord::git::api().git_repository_odb(__VA_ARGS__)
 #define git_repository_open_ext(...) ::accord::git::api().git_repository_open_ext(__VA_ARGS__)
 #define git_repository_path(...) ::accord::git::api().git_repository_path(__VA_ARGS__)
 #define git_repository_set_head(...) ::accord::git::api().git_repository_set_head(__VA_ARGS__)
@@ -256,11 +260,13 @@ const Api& api();
 #define git_status_list_new(...) ::accord::git::api().git_status_list_new(__VA_ARGS__)
 #define git_status_options_init(...) ::accord::git::api().git_status_options_init(__VA_ARGS__)
 #define git_tree_entry_bypath(...) ::accord::git::api().git_tree_entry_bypath(__VA_ARGS__)
+#define git_tree_entry_byindex(...) ::accord::git::api().git_tree_entry_byindex(__VA_ARGS__)
 #define git_tree_entry_filemode(...) ::accord::git::api().git_tree_entry_filemode(__VA_ARGS__)
 #define git_tree_entry_free(...) ::accord::git::api().git_tree_entry_free(__VA_ARGS__)
 #define git_tree_entry_id(...) ::accord::git::api().git_tree_entry_id(__VA_ARGS__)
 #define git_tree_entry_name(...) ::accord::git::api().git_tree_entry_name(__VA_ARGS__)
 #define git_tree_entry_type(...) ::accord::git::api().git_tree_entry_type(__VA_ARGS__)
+#define git_tree_entrycount(...) ::accord::git::api().git_tree_entrycount(__VA_ARGS__)
 #define git_tree_free(...) ::accord::git::api().git_tree_free(__VA_ARGS__)
 #define git_tree_id(...) ::accord::git::api().git_tree_id(__VA_ARGS__)
 #define git_tree_lookup(...) ::accord::git::api().git_tree_lookup(__VA_ARGS__)

@@ -1,7 +1,7 @@
 // What a negotiation's server copy and its signed commits need from the
 // repository layer: bare repositories, the objects of a push being
-// received, raw commit objects (to check their signatures as git does) and
-// writing a commit with a signature.
+// received and raw commit objects (to check their signatures as git does).
+// Signing a commit happens where it is written (repository_commit.cpp).
 #include <cstdlib>
 
 #include "core/store/repository.hpp"
@@ -11,41 +11,9 @@ namespace accord {
 
 namespace {
 
-using OdbPtr = git::Handle<git_odb, &git::Api::git_odb_free>;
 using OdbObjectPtr = git::Handle<git_odb_object, &git::Api::git_odb_object_free>;
 
 }  // namespace
-
-namespace git {
-
-git_oid create_commit(git_repository* repo, const CommitSigner& signer, const git_signature* author,
-                      const git_signature* committer, const std::string& message,
-                      const git_tree* tree, std::vector<const git_commit*>& parents,
-                      const std::string& where) {
-    git_oid id;
-    if (!signer) {
-        if (git_commit_create(&id, repo, nullptr, author, committer, nullptr, message.c_str(), tree,
-                              parents.size(), parents.data()) < 0) {
-            fail("cannot write the commit in " + where);
-        }
-        return id;
-    }
-    Buffer content;
-    if (git_commit_create_buffer(&content.buf, repo, author, committer, nullptr, message.c_str(),
-                                 tree, parents.size(), parents.data()) < 0) {
-        fail("cannot prepare the commit in " + where);
-    }
-    // The signer may refuse (no key, ssh-keygen failing): it throws, and
-    // nothing but the new blobs and tree, which no reference names, is written.
-    const std::string signature = signer(content.str());
-    if (git_commit_create_with_signature(&id, repo, content.str().c_str(), signature.c_str(),
-                                         "gpgsig") < 0) {
-        fail("cannot write the signed commit in " + where);
-    }
-    return id;
-}
-
-}  // namespace git
 
 Repository Repository::init_bare(const std::string& dir, const std::string& initial_branch) {
     git::ensure_initialised();
@@ -74,7 +42,7 @@ Repository Repository::open_receiving(const std::string& git_dir) {
         if (git_repository_odb(&raw, repository.impl_->repo.get()) < 0) {
             git::fail("cannot open the objects of " + repository.impl_->where);
         }
-        const OdbPtr odb(raw);
+        const git::OdbPtr odb(raw);
         if (git_odb_add_disk_alternate(raw, quarantine) < 0) {
             git::fail(std::string("cannot read the objects being received in ") + quarantine);
         }
@@ -92,7 +60,7 @@ std::string Repository::raw_commit(const std::string& commit_id) const {
     if (git_repository_odb(&raw_odb, impl_->repo.get()) < 0) {
         git::fail("cannot open the objects of " + impl_->where);
     }
-    const OdbPtr odb(raw_odb);
+    const git::OdbPtr odb(raw_odb);
     git_odb_object* raw_object = nullptr;
     if (git_odb_read(&raw_object, raw_odb, &id) < 0) {
         git::fail("cannot read commit " + commit_id + " in " + impl_->where);

@@ -222,6 +222,7 @@ InitResult init_negotiation(const InitRequest& request) {
     commit.message = head ? "Record the negotiation's registry and attributes for accord\n"
                           : first_commit_message(result.negotiation);
     commit.parent = head;
+    commit.operation = "init";
     if (signing) commit.signer = ssh_commit_signer(*signing);
     result.commit = repo->commit_files(commit);
     for (const auto& [path, contents] : commit.files) result.recorded.push_back(path);

@@ -199,6 +199,9 @@ TEST_F(SignedNegotiation, ProposeSignsAndPlainGitVerifiesIt) {
     EXPECT_EQ(log.exit_code, 0) << log.err;
     EXPECT_TRUE(contains(log.out, "Japan  [unsigned]")) << log.out;
     EXPECT_TRUE(contains(log.out, "Japan  [verified]")) << log.out;
+    // Oldest first, the marks are the same: the first proposal was signed.
+    const test::RunResult reversed = clerk.accord({"log", "--reverse"});
+    EXPECT_LT(reversed.out.find("[verified]"), reversed.out.find("[unsigned]")) << reversed.out;
     // Only what is new since the last good state.
     EXPECT_EQ(clerk.accord({"verify", "HEAD~1"}).exit_code, 0);
     EXPECT_EQ(clerk.accord({"verify", "HEAD~1..HEAD"}).exit_code, 1);
@@ -219,6 +222,9 @@ TEST_F(SignedNegotiation, ByUsWithJapansKeyIsBadInVerifyAndLog) {
     EXPECT_TRUE(contains(verify.out, "\"name\": \"Japan\"")) << verify.out;
     const test::RunResult log = japan.accord({"log"});
     EXPECT_TRUE(contains(log.out, "United States of America  [bad]")) << log.out;
+    const test::RunResult json = japan.accord({"log", "--format", "json"});
+    EXPECT_EQ(json.exit_code, 0) << json.err;
+    EXPECT_TRUE(contains(json.out, "\"signature\": \"bad\"")) << json.out;
 }
 
 TEST_F(SignedNegotiation, ASigningFailureRecordsNothing) {

@@ -69,7 +69,7 @@ class PreReceive : public ::testing::Test {
     std::string commit(std::vector<std::pair<std::string, std::optional<std::string>>> files,
                        const std::string& author, const std::vector<std::string>& by,
                        CommitSigner sign, std::optional<std::string> parent,
-                       std::int64_t time = kNow - 86400) {
+                       std::int64_t time = kNow - 86400, std::size_t notation_errors = 0) {
         const std::string branch = "incoming";
         if (parent) repo_->create_branch(branch, *parent);
         CommitRequest request;
@@ -79,6 +79,7 @@ class PreReceive : public ::testing::Test {
         ProposalMessage message;
         message.text = "Change by " + author;
         message.proposers = by;
+        message.notation_errors = notation_errors;
         request.message = format_proposal_message(message);
         request.branch = branch;
         request.parent = parent;
@@ -248,6 +249,36 @@ TEST_F(PreReceive, NewNotationErrorsAreRefusedOldOnesAreNot) {
         commit({{"A.md", "1. Parties [shall act.\n\n2. More.\n"}}, "Japan", {"Japan"}, {}, broken);
     d = push(broken, edit);
     EXPECT_TRUE(d.accepted()) << messages(d);
+}
+
+TEST_F(PreReceive, DeclaredNotationErrorsPassUpToTheirNumber) {
+    // A document recorded as issued (propose --allow-errors) says how many
+    // errors it brings: so many pass, one more does not.
+    const std::string root = start("optional");
+    const std::string issued = "1. Parties [shall act.\n\n2. Parties [may act.\n";
+    const std::string declared =
+        commit({{"A.md", issued}}, "Japan", {"Japan"}, {}, root, kNow - 86400, 2);
+    hooks::ReceiveDecision d = push(root, declared);
+    EXPECT_TRUE(d.accepted()) << messages(d);
+
+    const std::string too_few =
+        commit({{"A.md", issued}}, "Japan", {"Japan"}, {}, root, kNow - 86400, 1);
+    d = push(root, too_few);
+    EXPECT_FALSE(d.accepted());
+    EXPECT_TRUE(mentions(d, "adds 2 notation errors, more than the 1")) << messages(d);
+    EXPECT_TRUE(mentions(d, "--allow-errors")) << messages(d);
+}
+
+TEST_F(PreReceive, TextsThatAreNotUtf8AreRefused) {
+    const std::string root = start("optional");
+    const std::string utf16(
+        "\xFF\xFE"
+        "1\0.\0 \0T\0e\0x\0t\0.\0\n\0",
+        20);
+    const std::string pushed = commit({{"B.md", utf16}}, "Japan", {"Japan"}, {}, root);
+    const hooks::ReceiveDecision d = push(root, pushed);
+    EXPECT_FALSE(d.accepted());
+    EXPECT_TRUE(mentions(d, "UTF-16")) << messages(d);
 }
 
 TEST_F(PreReceive, RedraftsTakeTheirMembersProposals) {

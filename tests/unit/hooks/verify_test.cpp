@@ -343,12 +343,11 @@ TEST_F(Verify, RangesMarksAndViews) {
     EXPECT_EQ(upto.commits.size(), 2u);
     EXPECT_TRUE(upto.ok());
 
-    const std::map<std::string, SignatureMark> marks =
-        hooks::signature_marks(*repo_, {forged, middle});
-    EXPECT_EQ(marks.at(forged), SignatureMark::bad);
-    EXPECT_EQ(marks.at(middle), SignatureMark::verified);
+    hooks::Verifier verifier(*repo_);  // one commit at a time, as accord log checks them
+    EXPECT_EQ(verifier.verify(repo_->commit(forged)).mark, SignatureMark::bad);
+    EXPECT_EQ(verifier.verify(repo_->commit(middle)).mark, SignatureMark::verified);
 
-    const std::string text_view = hooks::render_verify_text(all, false);
+    const std::string text_view = hooks::render_verify_text(all, TerminalStyle());
     EXPECT_NE(text_view.find("bad      " + forged.substr(0, 10)), std::string::npos) << text_view;
     EXPECT_NE(text_view.find("fails [key-of-another] signed with a key of Japan"),
               std::string::npos)
