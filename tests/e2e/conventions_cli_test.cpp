@@ -113,7 +113,9 @@ TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
     };
     for (const auto& [schema, args] : outputs) {
         const test::RunResult r = run(args);
-        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+        // verify finds something here (exit 1): these proposals were written
+        // with the secretariat as their author, not their first proposer.
+        EXPECT_EQ(r.exit_code, args[0] == "verify" ? 1 : 0) << args[0] << ": " << r.err;
         EXPECT_EQ(r.out.rfind("{\n  \"schema\": \"" + schema + "\",\n", 0), 0u)
             << args[0] << ":\n"
             << r.out.substr(0, 200);
