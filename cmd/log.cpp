@@ -1,8 +1,10 @@
 // accord log [PATH...] [--since D] [--until D] [--by NAME] [--reverse] [--format text|json]
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "cmd/command.hpp"
+#include "hooks/verify.hpp"
 #include "merge/report/log_view.hpp"
 
 namespace accord::cmd {
@@ -56,11 +58,21 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     LogViewOptions view;
     view.style = context.style;
     view.details = options.details;
+    // Who signed each proposal, once the registry lists keys or requires
+    // signatures: checked as each entry is printed, against the registry
+    // before it, as `accord verify` checks it.
+    std::optional<hooks::Verifier> verifier;
+    if (hooks::signatures_in_use(ws.config())) verifier.emplace(ws.repo());
     LogJson json;
     StreamOutput out;
     bool any = false, gone = false;
-    auto print = [&](const LogEntry& entry) {
+    auto print = [&](LogEntry& entry) {
         any = true;
+        if (verifier) {
+            const hooks::CommitVerification checked =
+                verifier->verify(ws.repo().commit(entry.proposal.commit));
+            entry.signature = std::string(hooks::to_string(checked.mark));
+        }
         const std::string text =
             options.format == Format::json ? json.entry(entry) : render_log_entry_text(entry, view);
         gone = !out.write(text);
@@ -95,7 +107,9 @@ void register_log(CLI::App& app, Run& run) {
     command->footer(
         "The evolution of the negotiation: one entry per proposal (newest first), with its date,\n"
         "proposers, meeting and message, and for each file it touched what changed in negotiation\n"
-        "terms: brackets lifted, options added or chosen, strikes, status before and after.\n\n"
+        "terms: brackets lifted, options added or chosen, strikes, status before and after.\n"
+        "Once accord.yaml lists keys (or requires signatures), each entry also says who signed\n"
+        "it, as 'accord verify' checks it: [verified], [unsigned] or [bad].\n\n"
         "  accord log                          every proposal\n"
         "  accord log C/04-nigeria.md          one recommendation\n"
         "  accord log --by RF --since 2014-02-01 --until 2014-02-28\n"

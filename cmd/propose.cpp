@@ -1,8 +1,9 @@
 // accord propose PATH... --by NAME [--by NAME...] [--date D] [--meeting M] [-m MSG]
-//                [--add-delegation NAME]... [--backdate] [--allow-errors]
+//                [--add-delegation NAME]... [--backdate] [--allow-errors] [--sign|--no-sign]
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/commit_signer.hpp"
 #include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 #include "hooks/record/proposal.hpp"
@@ -11,10 +12,18 @@ namespace accord::cmd {
 
 namespace {
 
-ExitCode run_propose(const ProposeRequest& given, const Context& context) {
+struct SignChoice {
+    bool sign = false, no_sign = false;
+};
+
+ExitCode run_propose(const ProposeRequest& given, const SignChoice& choice,
+                     const Context& context) {
     ProposeRequest request = given;
     request.paths = paths_with_dashes(given.paths, context);
     Workspace workspace = Workspace::open(".");
+    request.signer = commit_signer_for(workspace.repo(), choice.sign || choice.no_sign
+                                                             ? std::optional<bool>(choice.sign)
+                                                             : std::nullopt);
     const ProposeResult result = propose(workspace, request);
     for (const std::string& warning : result.warnings)
         std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
@@ -63,7 +72,11 @@ void register_propose(CLI::App& app, Run& run) {
         "  accord propose recs/B-2.md --by Ghana --add-delegation Ghana --date 2014-05-01\n"
         "  accord propose recs/A-1.md --by Sweden --date 2013-12-02 --backdate   # a late "
         "entry\n"
-        "  accord propose paris.md --by Chair --date 2015-10-23 --allow-errors   # as issued\n\n"
+        "  accord propose paris.md --by Chair --date 2015-10-23 --allow-errors   # as issued\n"
+        "  accord propose recs/A-1.md --by Japan --sign   # signed with your SSH key\n\n"
+        "Signed proposals ('accord verify' checks them; so does 'git log --show-signature' with\n"
+        "an allowed-signers file) carry the signature in git's own format. Sign by default with\n"
+        "'git config accord.sign true' once user.signingkey and gpg.format ssh are set.\n\n"
         "Exit: 0 recorded, 1 refused by a check or the pre-propose hook, 2 bad usage (unknown\n"
         "meeting, malformed date, a file outside the repository, nothing to record), 3 a\n"
         "repository failure, or another proposal landed first: then run it again.");
@@ -95,10 +108,16 @@ void register_propose(CLI::App& app, Run& run) {
     command->add_flag("--allow-errors", request->allow_errors,
                       "Record notation errors on purpose (a document as it was issued); the "
                       "commit carries 'Notation-errors: N'");
-    command->callback([request, date, meeting, &run] {
+    auto sign = std::make_shared<SignChoice>();
+    command->add_flag("--sign", sign->sign,
+                      "Sign it with your SSH key, as git signs commits (user.signingkey, "
+                      "gpg.format ssh); default: git config accord.sign");
+    command->add_flag("--no-sign", sign->no_sign, "Do not sign, whatever accord.sign says")
+        ->excludes("--sign");
+    command->callback([request, date, meeting, sign, &run] {
         if (!date->empty()) request->date = *date;
         if (!meeting->empty()) request->meeting = *meeting;
-        run = [request](const Context& c) { return run_propose(*request, c); };
+        run = [request, sign](const Context& c) { return run_propose(*request, *sign, c); };
     });
 }
 

@@ -32,7 +32,7 @@ const std::vector<Entry>& entries() {
         {"diff", register_diff, kPaths},    // --no-index needs no repository
         {"init", register_init, kNeither},
         {"propose", register_propose, kPathsInRepository},
-        {"hook", register_hook, kRepository},
+        {"hook", register_hook, kNeither},  // pre-receive runs in a bare repository
         {"hooks", register_hooks, kRepository},
         {"log", register_log, kPathsInRepository},
         {"show", register_show, kPathsInRepository},
@@ -50,6 +50,7 @@ const std::vector<Entry>& entries() {
         {"status", register_status, kPathsInRepository},
         {"survival", register_survival, kRepository},
         {"recover", register_recover, kRepository},
+        {"verify", register_verify, kRepository},
     };
     return all;
 }

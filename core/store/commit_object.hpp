@@ -10,9 +10,10 @@
 // negative one as an overflow), and a name or address with '<', '>', a line
 // break or a NUL byte (they would end the identity early).
 //
-// Signing fits between format_commit_object and the write: sign the bytes
-// (core/util/commit_signature: sign_commit_content) and store
-// add_signature_header(bytes, signature) instead.
+// Signing happens between format_commit_object and the write
+// (repository_commit.cpp, when CommitRequest::signer is set): the bytes are
+// signed (core/util/commit_signature: sign_commit_content) and
+// add_signature_header(bytes, signature) is stored instead.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -11,6 +11,7 @@
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
+#include "core/util/ssh_keys.hpp"
 
 namespace accord {
 
@@ -91,16 +92,42 @@ class Reader {
     std::string path_;
 };
 
+// The keys of `holder` ("Japan", "secretariat member X"), each an
+// authorized_keys line, kept in the form SshPublicKey::to_line() gives.
+std::vector<std::string> read_keys(const Reader& r, const YAML::Node& node,
+                                   const std::string& holder) {
+    const std::string what = "the keys of " + holder;
+    if (node.IsNull()) return {};
+    std::vector<YAML::Node> items;
+    if (node.IsScalar()) {
+        items.push_back(node);
+    } else if (node.IsSequence()) {
+        for (const YAML::Node& item : node) items.push_back(item);
+    } else {
+        r.fail(node.Mark(), what + " must be a list of SSH public keys, not " + Reader::kind(node));
+    }
+    std::vector<std::string> keys;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::string which = "key " + std::to_string(i + 1) + " of " + holder;
+        const std::string line = r.text(items[i], which);
+        const SshKeyParse parsed = parse_ssh_public_key(line);
+        if (!parsed.key) r.fail(items[i].Mark(), which + ": " + parsed.error);
+        keys.push_back(parsed.key->to_line());
+    }
+    return keys;
+}
+
 Delegation read_delegation(const Reader& r, const YAML::Node& node) {
     Delegation d;
     if (node.IsScalar()) {  // "- Japan" is a delegation with no alias
         d.name = node.Scalar();
     } else if (node.IsMap()) {
-        r.known_keys(node, {"name", "aliases", "kind"}, "a delegation");
+        r.known_keys(node, {"name", "aliases", "kind", "keys"}, "a delegation");
         if (!node["name"]) r.fail(node.Mark(), "a delegation needs a 'name'");
         d.name = r.text(node["name"], "a delegation's name");
         if (node["aliases"]) d.aliases = r.texts(node["aliases"], "the aliases of " + d.name);
         if (node["kind"]) d.kind = r.text(node["kind"], "the kind of " + d.name);
+        if (node["keys"]) d.keys = read_keys(r, node["keys"], d.name);
     } else {
         r.fail(node.Mark(), "each delegation must be a name or a mapping with 'name', not " +
                                 Reader::kind(node));
@@ -127,6 +154,67 @@ Meeting read_meeting(const Reader& r, const YAML::Node& node) {
                "meeting " + m.name + " ends (" + m.to + ") before it starts (" + m.from + ")");
     }
     return m;
+}
+
+SecretariatMember read_secretariat_member(const Reader& r, const YAML::Node& node) {
+    if (!node.IsMap()) {
+        r.fail(node.Mark(), "each secretariat entry must be a mapping with name and keys, not " +
+                                Reader::kind(node));
+    }
+    r.known_keys(node, {"name", "keys"}, "a secretariat entry");
+    if (!node["name"]) r.fail(node.Mark(), "a secretariat entry needs a 'name'");
+    SecretariatMember member;
+    member.name = r.text(node["name"], "a secretariat entry's name");
+    if (normalise_name(member.name).empty())
+        r.fail(node.Mark(), "a secretariat entry's name is empty");
+    if (node["keys"]) member.keys = read_keys(r, node["keys"], "secretariat member " + member.name);
+    return member;
+}
+
+SignaturePolicy read_policy(const Reader& r, const YAML::Node& node) {
+    if (node.IsNull()) return SignaturePolicy::optional;
+    if (!node.IsMap())
+        r.fail(node.Mark(),
+               "policy must be a mapping (signatures: ...), not " + Reader::kind(node));
+    r.known_keys(node, {"signatures"}, "policy");
+    const YAML::Node signatures = node["signatures"];
+    if (!signatures) return SignaturePolicy::optional;
+    const std::string value = r.text(signatures, "signatures");
+    if (value == "optional") return SignaturePolicy::optional;
+    if (value == "required") return SignaturePolicy::required;
+    r.fail(signatures.Mark(), "signatures must be 'optional' or 'required', not '" + value + "'");
+}
+
+// One key, one holder: a signature must name who made it. `where` gives the
+// YAML node of each holder's keys for the message.
+struct KeyEntry {
+    const std::vector<std::string>* keys;
+    std::string holder;
+    YAML::Node node;
+};
+void check_keys_unique(const Reader& r, const std::vector<KeyEntry>& entries) {
+    std::vector<std::pair<std::string, std::string>> seen;  // blob -> holder
+    for (const KeyEntry& entry : entries) {
+        for (std::size_t i = 0; i < entry.keys->size(); ++i) {
+            const SshKeyParse parsed = parse_ssh_public_key((*entry.keys)[i]);
+            const std::string& blob = parsed.key->blob;
+            auto it = std::find_if(seen.begin(), seen.end(),
+                                   [&](const auto& s) { return s.first == blob; });
+            if (it == seen.end()) {
+                seen.emplace_back(blob, entry.holder);
+                continue;
+            }
+            const YAML::Node item =
+                entry.node.IsSequence() ? entry.node[i] : entry.node;  // one key written alone
+            r.fail(item.Mark(),
+                   "key " + std::to_string(i + 1) + " of " + entry.holder + " (" +
+                       parsed.key->fingerprint() + ") is " +
+                       (it->second == entry.holder ? "listed twice for it"
+                                                   : "also listed for " + it->second) +
+                       "; a key signs for one holder only: give each delegation and each "
+                       "secretariat member its own key");
+        }
+    }
 }
 
 NotationOptions read_notation(const Reader& r, const YAML::Node& node) {
@@ -175,6 +263,32 @@ void check_unique(const Reader& r, const YAML::Node& list, const std::vector<Del
     }
 }
 
+// Keys are unique across delegations and the secretariat, and no
+// secretariat member takes a delegation's name.
+void check_key_holders(const Reader& r, const YAML::Node& root, const Config& config) {
+    std::vector<KeyEntry> entries;
+    if (const YAML::Node list = root["delegations"]; list && list.IsSequence()) {
+        for (std::size_t i = 0; i < config.delegations.size(); ++i) {
+            const YAML::Node item = list[i];
+            entries.push_back({&config.delegations[i].keys, config.delegations[i].name,
+                               item.IsMap() && item["keys"] ? item["keys"] : item});
+        }
+    }
+    if (const YAML::Node list = root["secretariat"]; list && list.IsSequence()) {
+        for (std::size_t i = 0; i < config.secretariat.size(); ++i) {
+            const SecretariatMember& member = config.secretariat[i];
+            if (config.resolve_delegation(member.name)) {
+                r.fail(list[i].Mark(), "secretariat member '" + member.name +
+                                           "' has the name of a delegation; name the secretariat "
+                                           "apart from the delegations it serves");
+            }
+            entries.push_back({&member.keys, "secretariat member " + member.name,
+                               list[i]["keys"] ? list[i]["keys"] : list[i]});
+        }
+    }
+    check_keys_unique(r, entries);
+}
+
 }  // namespace
 
 Config parse_config(std::string_view yaml_text, const std::string& path) {
@@ -213,12 +327,24 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
             }
         } else if (key == "notation") {
             config.notation = read_notation(r, value);
+        } else if (key == "secretariat") {
+            if (value.IsNull()) continue;
+            if (!value.IsSequence())
+                r.fail(value.Mark(),
+                       "secretariat must be a list of entries with name and keys, "
+                       "not " +
+                           Reader::kind(value));
+            for (const YAML::Node& item : value)
+                config.secretariat.push_back(read_secretariat_member(r, item));
+        } else if (key == "policy") {
+            config.signatures = read_policy(r, value);
         } else {
             YAML::Emitter out;
             out << value;
             config.other.emplace_back(key, out.c_str());
         }
     }
+    check_key_holders(r, root, config);
     return config;
 }
 
@@ -268,6 +394,11 @@ std::string emit_config(const Config& config) {
             out << YAML::EndSeq;
         }
         if (!d.kind.empty()) out << YAML::Key << "kind" << YAML::Value << d.kind;
+        if (!d.keys.empty()) {
+            out << YAML::Key << "keys" << YAML::Value << YAML::BeginSeq;
+            for (const std::string& key : d.keys) out << key;
+            out << YAML::EndSeq;
+        }
         out << YAML::EndMap;
     }
     out << YAML::EndSeq;
@@ -284,6 +415,19 @@ std::string emit_config(const Config& config) {
     out << YAML::Key << "status" << YAML::Value << YAML::Flow << YAML::BeginSeq;
     for (const std::string& status : config.notation.status_vocabulary) out << status;
     out << YAML::EndSeq << YAML::EndMap;
+    out << YAML::Key << "secretariat" << YAML::Value;
+    if (config.secretariat.empty()) out << YAML::Flow;  // "secretariat: []" shows where it goes
+    out << YAML::BeginSeq;
+    for (const SecretariatMember& member : config.secretariat) {
+        out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << member.name;
+        out << YAML::Key << "keys" << YAML::Value << YAML::BeginSeq;
+        for (const std::string& key : member.keys) out << key;
+        out << YAML::EndSeq << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
+    out << YAML::Key << "policy" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    out << YAML::Key << "signatures" << YAML::Value << std::string(to_string(config.signatures));
+    out << YAML::EndMap;
     for (const auto& [key, yaml] : config.other) {
         out << YAML::Key << key << YAML::Value << YAML::Load(yaml);
     }
@@ -311,6 +455,45 @@ const Meeting* Config::find_meeting(std::string_view name) const {
         if (!key.empty() && normalise_name(m.name) == key) return &m;
     }
     return nullptr;
+}
+
+std::string_view to_string(SignaturePolicy policy) {
+    return policy == SignaturePolicy::required ? "required" : "optional";
+}
+
+std::vector<std::pair<std::string, KeyHolder>> Config::registered_keys() const {
+    std::vector<std::pair<std::string, KeyHolder>> out;
+    const auto add = [&](const std::vector<std::string>& keys, const std::string& name,
+                         bool secretariat) {
+        for (const std::string& line : keys) {
+            // Checked when the file was read; a Config built in code may hold anything.
+            const SshKeyParse parsed = parse_ssh_public_key(line);
+            if (!parsed.key) continue;
+            out.emplace_back(parsed.key->blob,
+                             KeyHolder{name, secretariat, parsed.key->fingerprint()});
+        }
+    };
+    for (const Delegation& d : delegations) add(d.keys, d.name, false);
+    for (const SecretariatMember& m : secretariat) add(m.keys, m.name, true);
+    return out;
+}
+
+std::optional<KeyHolder> Config::key_holder(std::string_view key_blob) const {
+    for (auto& [blob, holder] : registered_keys()) {
+        if (blob == key_blob) return holder;
+    }
+    return std::nullopt;
+}
+
+bool Config::lists_keys() const {
+    return secretariat_has_keys() ||
+           std::any_of(delegations.begin(), delegations.end(),
+                       [](const Delegation& d) { return !d.keys.empty(); });
+}
+
+bool Config::secretariat_has_keys() const {
+    return std::any_of(secretariat.begin(), secretariat.end(),
+                       [](const SecretariatMember& m) { return !m.keys.empty(); });
 }
 
 namespace {

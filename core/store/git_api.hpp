@@ -72,9 +72,15 @@ namespace accord::git {
     X(git_object_free)                   \
     X(git_object_id)                     \
     X(git_object_peel)                   \
+    X(git_odb_add_disk_alternate)        \
     X(git_odb_exists)                    \
     X(git_odb_free)                      \
     X(git_odb_hash)                      \
+    X(git_odb_object_data)               \
+    X(git_odb_object_free)               \
+    X(git_odb_object_size)               \
+    X(git_odb_object_type)               \
+    X(git_odb_read)                      \
     X(git_odb_write)                     \
     X(git_oid_equal)                     \
     X(git_oid_fromstr)                   \
@@ -94,6 +100,7 @@ namespace accord::git {
     X(git_repository_index)              \
     X(git_repository_init_ext)           \
     X(git_repository_init_options_init)  \
+    X(git_repository_is_bare)            \
     X(git_repository_is_shallow)         \
     X(git_repository_odb)                \
     X(git_repository_open_ext)           \
@@ -195,9 +202,15 @@ const Api& api();
 #define git_object_free(...) ::accord::git::api().git_object_free(__VA_ARGS__)
 #define git_object_id(...) ::accord::git::api().git_object_id(__VA_ARGS__)
 #define git_object_peel(...) ::accord::git::api().git_object_peel(__VA_ARGS__)
+#define git_odb_add_disk_alternate(...) ::accord::git::api().git_odb_add_disk_alternate(__VA_ARGS__)
 #define git_odb_exists(...) ::accord::git::api().git_odb_exists(__VA_ARGS__)
 #define git_odb_free(...) ::accord::git::api().git_odb_free(__VA_ARGS__)
 #define git_odb_hash(...) ::accord::git::api().git_odb_hash(__VA_ARGS__)
+#define git_odb_object_data(...) ::accord::git::api().git_odb_object_data(__VA_ARGS__)
+#define git_odb_object_free(...) ::accord::git::api().git_odb_object_free(__VA_ARGS__)
+#define git_odb_object_size(...) ::accord::git::api().git_odb_object_size(__VA_ARGS__)
+#define git_odb_object_type(...) ::accord::git::api().git_odb_object_type(__VA_ARGS__)
+#define git_odb_read(...) ::accord::git::api().git_odb_read(__VA_ARGS__)
 #define git_odb_write(...) ::accord::git::api().git_odb_write(__VA_ARGS__)
 #define git_oid_equal(...) ::accord::git::api().git_oid_equal(__VA_ARGS__)
 #define git_oid_fromstr(...) ::accord::git::api().git_oid_fromstr(__VA_ARGS__)
@@ -224,6 +237,7 @@ const Api& api();
 #define git_repository_init_ext(...) ::accord::git::api().git_repository_init_ext(__VA_ARGS__)
 #define git_repository_init_options_init(...) \
     ::accord::git::api().git_repository_init_options_init(__VA_ARGS__)
+#define git_repository_is_bare(...) ::accord::git::api().git_repository_is_bare(__VA_ARGS__)
 #define git_repository_open_ext(...) ::accord::git::api().git_repository_open_ext(__VA_ARGS__)
 #define git_repository_path(...) ::accord::git::api().git_repository_path(__VA_ARGS__)
 #define git_repository_set_head(...) ::accord::git::api().git_repository_set_head(__VA_ARGS__)

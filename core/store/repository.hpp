@@ -45,6 +45,12 @@ Trailers trailers(const std::string& message);
 // The values of the trailers named `key`, compared case-insensitively as git does.
 std::vector<std::string> trailer_values(const Trailers& all, std::string_view key);
 
+// Signs a commit: given the commit object as git would write it unsigned
+// (format_commit_object's output), returns its signature as the value of
+// a gpgsig header (an armored SSH signature, without a final newline).
+// Throws accord::Error when it cannot sign; nothing is recorded then.
+using CommitSigner = std::function<std::string(std::string_view commit_content)>;
+
 // One recorded change: files to set (relative path -> new contents) or delete
 // (nullopt), on top of the tree of `parent`.
 struct CommitRequest {
@@ -66,6 +72,9 @@ struct CommitRequest {
     // neither the work tree nor the index (write_worktree is then refused),
     // unless switch_head.
     std::optional<std::string> branch;
+    // Empty: the commit is not signed. Otherwise it is written with the
+    // signature this returns, as `git commit -S` writes it.
+    CommitSigner signer;
     // `branch` does not exist yet: it is created at the new commit, whose
     // parent is `parent` (required). If it appears meanwhile: "retry" error.
     bool create_branch = false;
@@ -111,6 +120,20 @@ class Repository {
     // HEAD is the unborn `initial_branch`. An existing repository there is
     // refused (usage error) rather than re-initialised.
     static Repository init(const std::string& dir, const std::string& initial_branch = "main");
+
+    // ---- Servers and signed commits (core/store/repository_server.cpp).
+
+    // A new bare repository at `dir` (a server's copy: no work tree), HEAD
+    // the unborn `initial_branch`; an existing repository there is refused.
+    static Repository init_bare(const std::string& dir, const std::string& initial_branch = "main");
+    // The repository at `git_dir` as git's pre-receive hook sees it: the
+    // objects of the push being received (kept apart by git until the hook
+    // accepts it, in $GIT_QUARANTINE_PATH) are readable with the others.
+    static Repository open_receiving(const std::string& git_dir);
+    bool is_bare() const;
+    // The commit object as git stores it (headers, a blank line, the
+    // message), for checking its signature. Usage error if it is no commit.
+    std::string raw_commit(const std::string& commit_id) const;
 
     Repository(Repository&&) noexcept;
     Repository& operator=(Repository&&) noexcept;

@@ -28,6 +28,7 @@
 #include "core/store/repository_git.hpp"
 #include "core/store/repository_journal.hpp"
 #include "core/store/repository_lock.hpp"
+#include "core/util/commit_signature.hpp"
 #include "core/util/file.hpp"
 #include "core/util/notice.hpp"
 
@@ -270,12 +271,16 @@ class TreeBuilder {
 // ---------------------------------------------------------------- the commits
 
 // The commit object, written by accord (core/store/commit_object.hpp says
-// why). Signing goes here: sign `object` and store it with its signature
-// header (core/util/commit_signature.hpp) instead.
+// why). A signed one carries what request.signer returns for the unsigned
+// object as its gpgsig header, where `git commit -S` puts it
+// (core/util/commit_signature.hpp). The signer may refuse (no key,
+// ssh-keygen failing): it throws before the journal is written, and nothing
+// but blobs and trees that no reference names is left behind.
 git_oid write_commit(Repository::Impl& impl, const git_oid& tree,
                      const std::vector<std::string>& parents, const CommitRequest& request) {
-    const std::string object = format_commit_object(git::hex(tree), parents, request.author,
-                                                    request.committer, request.message);
+    std::string object = format_commit_object(git::hex(tree), parents, request.author,
+                                              request.committer, request.message);
+    if (request.signer) object = add_signature_header(object, request.signer(object));
     git_odb* raw = nullptr;
     if (git_repository_odb(&raw, impl.repo.get()) < 0)
         git::fail("cannot open the object database of " + impl.where);

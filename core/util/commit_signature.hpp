@@ -4,10 +4,11 @@
 // lines, its first line after "gpgsig ", each further line after one space;
 // what was signed is the commit object without that header.
 //
-// Writing with libgit2: sign git_commit_create_buffer's output with
-// sign_commit_content, and give its `signature` to
-// git_commit_create_with_signature(..., "gpgsig"): the result is byte for
-// byte the commit `git commit -S` would write.
+// Writing: sign the unsigned commit object with sign_commit_content, and
+// store add_signature_header(object, signature) instead of the object: the
+// result is byte for byte the commit `git commit -S` would write (as is
+// libgit2's git_commit_create_with_signature(..., "gpgsig") given the same
+// two buffers).
 //
 // Reading: split_signed_commit takes the raw object (git_odb_read, or `git
 // cat-file commit`) apart exactly as git does before it runs ssh-keygen.
@@ -40,11 +41,11 @@ std::optional<SignedCommit> split_signed_commit(std::string_view raw_commit);
 // its gpgsig header where git inserts it: at the end of the header lines.
 std::string add_signature_header(std::string_view commit_content, std::string_view signature);
 
-// Signs a commit object that has no signature yet (git_commit_create_buffer's
-// output), always for the namespace "git" as git does. On success, `signature` is ready for
-// git_commit_create_with_signature: its final newline is dropped, since
-// libgit2 would otherwise write an extra line holding one space, which git
-// does not write.
+// Signs a commit object that has no signature yet, always for the
+// namespace "git" as git does. On success, `signature` is ready for
+// add_signature_header (or git_commit_create_with_signature): its final
+// newline is dropped, since libgit2 would otherwise write an extra line
+// holding one space, which git does not write.
 SshSigningResult sign_commit_content(std::string_view commit_content, std::string_view signing_key,
                                      const SshSigningOptions& options = {});
 

@@ -170,4 +170,38 @@ SshSigningResult sign_with_ssh_keygen(std::string_view message, std::string_view
     return result;
 }
 
+SshKeyParse signing_public_key(std::string_view signing_key) {
+    SshKeyParse result;
+    if (signing_key.empty()) {
+        result.error =
+            "no SSH key to sign with: name yours with git config user.signingkey "
+            "~/.ssh/id_ed25519.pub (and git config gpg.format ssh)";
+        return result;
+    }
+    if (const std::string_view literal = literal_key(signing_key); !literal.empty()) {
+        result = parse_ssh_public_key(literal);
+        if (!result.key)
+            result.error = "user.signingkey holds a key that is not usable: " + result.error;
+        return result;
+    }
+    std::string path = expand_home(signing_key);
+    if (path.empty()) {
+        result.error = "user.signingkey is " + std::string(signing_key) +
+                       ", and its home directory is unknown: give the full path";
+        return result;
+    }
+    if (path.size() < 4 || path.compare(path.size() - 4, 4, ".pub") != 0) path += ".pub";
+    const FileResult file = read_file(path);
+    if (!file.contents) {
+        result.error = "cannot find the public half of user.signingkey (" + file.error +
+                       "); keep it beside the private key as KEY.pub, as ssh-keygen writes it";
+        return result;
+    }
+    std::string line = *file.contents;
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    result = parse_ssh_public_key(line);
+    if (!result.key) result.error = path + ": " + result.error;
+    return result;
+}
+
 }  // namespace accord

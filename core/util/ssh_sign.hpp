@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/util/ssh_keys.hpp"
+
 namespace accord {
 
 struct SshSigningOptions {
@@ -40,5 +42,11 @@ struct SshSigningResult {
 // than at verification.
 SshSigningResult sign_with_ssh_keygen(std::string_view message, std::string_view signing_key,
                                       const SshSigningOptions& options = {});
+
+// The public half of the key `signing_key` names, without touching the
+// private key: the literal key itself, the .pub file named, or the .pub
+// beside the private key named. The parse's error says what to do when it
+// cannot be found.
+SshKeyParse signing_public_key(std::string_view signing_key);
 
 }  // namespace accord

@@ -64,11 +64,11 @@ std::string list_some(const std::vector<std::string>& paths) {
 std::string check_existing(const Repository& repo, const ImportPlan& plan) {
     const std::string where = without_trailing_slash(repo.workdir());
     const std::string branch = repo.current_branch();  // a detached HEAD is refused here
-    if (!repo.is_empty_branch()) {
+    if (!repo.is_empty_branch() && !holds_only_setup(repo)) {
         throw usage_error("branch '" + branch + "' of " + where +
-                          " already has commits; accord import records a whole history and "
-                          "needs a branch without any: import into a new repository with "
-                          "--into DIR");
+                          " already has proposals; accord import records a whole history and "
+                          "needs a branch with none (at most the first commit of accord init): "
+                          "import into a new repository with --into DIR");
     }
     const std::string config_path = repo.workdir() + registry_file_name();
     if (!exists_no_follow(config_path)) {
@@ -270,6 +270,7 @@ ImportResult import_fresh(const ImportPlan& plan, const ImportRequest& request,
         init.dir = staging.string();
         init.negotiation = registry.negotiation;
         init.accord_path = request.accord_path;
+        init.record = false;  // the registry goes into the import's first commit
         const InitResult made = init_negotiation(init);
         if (const std::string error =
                 write_file_atomically(made.workdir + ".git/" + kImportMarker,

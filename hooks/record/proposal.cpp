@@ -374,6 +374,7 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     commit.parent = head;
     commit.write_worktree = new_registry.has_value() || !result.converted.empty();
     commit.operation = "propose";
+    commit.signer = request.signer;
     result.commit = repo.commit_files(commit);
 
     result.proposers = proposers.names;

@@ -55,6 +55,7 @@ struct ProposeRequest {
     // Record notation errors the checks would refuse, on purpose (a document
     // as it was issued); the commit says how many (Notation-errors: N).
     bool allow_errors = false;
+    CommitSigner signer;  // empty: unsigned (core/store/commit_signer.hpp makes one)
 };
 
 struct ProposeResult {

@@ -42,6 +42,11 @@ struct FileChanges {
 struct LogEntry {
     Proposal proposal;
     std::vector<FileChanges> files;
+    // Who signed it, as `accord verify` marks it ("verified", "unsigned",
+    // "bad"), when the caller checked signatures; "" otherwise (the walk
+    // below leaves it empty). The text view shows it in brackets after the
+    // header line, the JSON as "signature" (null when not checked).
+    std::string signature;
 };
 
 struct LogOptions {

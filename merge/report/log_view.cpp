@@ -34,6 +34,12 @@ std::string render_log_entry_text(const LogEntry& e, const LogViewOptions& optio
            escape_controls(join(p.proposers, ", ")) + reset;
     if (!p.on_behalf_of.empty()) out += " (on behalf of " + escape_controls(p.on_behalf_of) + ")";
     if (!p.meeting.empty()) out += "  at " + escape_controls(p.meeting);
+    if (!e.signature.empty()) {
+        const std::string_view shade = e.signature == "verified" ? options.style.green()
+                                       : e.signature == "bad"    ? options.style.red()
+                                                                 : options.style.dim();
+        out += "  " + std::string(shade) + "[" + escape_controls(e.signature) + "]" + reset;
+    }
     out += "\n";
     if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
     if (p.notation_errors > 0) {
@@ -78,6 +84,12 @@ std::string LogJson::entry(const LogEntry& e) {
         .field("source", p.source);
     json.field("message", p.message).field("recorded_by", p.recorded_by);
     json.field("notation_errors", p.notation_errors);
+    json.key("signature");
+    if (e.signature.empty()) {
+        json.null();
+    } else {
+        json.value(e.signature);
+    }
     json.key("files").begin_array();
     for (const FileChanges& file : e.files) {
         json.begin_object()

@@ -109,10 +109,13 @@ TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
         {"accord.stats/1", {"stats"}},
         {"accord.survival/1", {"survival", "--by", "Japan", "--format", "json"}},
         {"accord.redrafts/1", {"redraft", "list", "--format", "json"}},
+        {"accord.verify/1", {"verify", "--format", "json"}},
     };
     for (const auto& [schema, args] : outputs) {
         const test::RunResult r = run(args);
-        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+        // verify finds something here (exit 1): these proposals were written
+        // with the secretariat as their author, not their first proposer.
+        EXPECT_EQ(r.exit_code, args[0] == "verify" ? 1 : 0) << args[0] << ": " << r.err;
         EXPECT_EQ(r.out.rfind("{\n  \"schema\": \"" + schema + "\",\n", 0), 0u)
             << args[0] << ":\n"
             << r.out.substr(0, 200);

@@ -297,8 +297,8 @@ TEST(ImportCli, TargetsThatCannotTakeAnImportAreRefusedUntouched) {
         {{"--into", "a-file"}, "", "is not a directory"},
         {{"--into", "plain"}, "", "is not an accord repository"},
         {{}, "plain", "is not an accord repository"},
-        {{}, "used", "already has commits"},
-        {{"--into", "used"}, "", "already has commits"},
+        {{}, "used", "already has proposals"},
+        {{"--into", "used"}, "", "already has proposals"},
         {{}, "busy", "would overwrite outline.md"},
         {{}, "", "with --into DIR"},  // the temporary directory is in no repository
     };
@@ -337,10 +337,16 @@ TEST(ImportCli, ImportsIntoTheCurrentAccordRepository) {
     EXPECT_THAT(yaml, HasSubstr("WGEC-3"));
     EXPECT_THAT(yaml, HasSubstr("slash-options: any"));
     const std::string dir = tmp.file("wgec");
+    // accord init's first commit, then the import's, which records the registry it extended.
+    EXPECT_EQ(git(dir, {"log", "--max-parents=0", "--format=%s"}).out,
+              "Start the negotiation WGEC\n");
+    const std::string first_import = git(dir, {"rev-list", "--reverse", "HEAD"}).out.substr(41, 40);
     EXPECT_EQ(
-        git(dir, {"log", "--max-parents=0", "--format=%an|%(trailers:key=Proposed-by,valueonly)"})
+        git(dir, {"log", "-1", "--format=%an|%(trailers:key=Proposed-by,valueonly)", first_import})
             .out,
         "USA|USA\n\n");
+    EXPECT_EQ(git(dir, {"show", "--name-only", "--format=", first_import, "--", "accord.yaml"}).out,
+              "accord.yaml\n");
     EXPECT_EQ(git(dir, {"status", "--porcelain"}).out, "");
     // The hooks accord init installed still guard plain git commits.
     EXPECT_TRUE(fs::exists(dir + "/.git/hooks/pre-commit"));
@@ -348,7 +354,7 @@ TEST(ImportCli, ImportsIntoTheCurrentAccordRepository) {
     // A second import finds the branch taken.
     const test::RunResult again = test::accord({"import", wgec()}, in(dir));
     EXPECT_EQ(again.exit_code, 2);
-    EXPECT_THAT(again.err, HasSubstr("already has commits"));
+    EXPECT_THAT(again.err, HasSubstr("already has proposals"));
 }
 
 TEST(ImportCli, IntoAnEmptyDirectoryAndNewParents) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/store/config.hpp"
+#include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
 #include "hooks/record/init.hpp"
 #include "support/paths.hpp"
@@ -110,7 +111,16 @@ TEST(Init, CreatesRepositoryRegistryAndHooks) {
     EXPECT_EQ(result.hooks.installed.size(), 2u);
     const Repository repo = Repository::open(request.dir);
     EXPECT_EQ(repo.current_branch(), "main");
-    EXPECT_TRUE(repo.is_empty_branch());  // nothing committed
+    // The first commit holds the registry and the attributes, so that clones have them.
+    ASSERT_FALSE(repo.is_empty_branch());
+    EXPECT_EQ(result.commit, repo.head());
+    EXPECT_EQ(result.recorded, (std::vector<std::string>{"accord.yaml", ".gitattributes"}));
+    EXPECT_EQ(repo.list_files(result.commit),
+              (std::vector<std::string>{".gitattributes", "accord.yaml"}));
+    EXPECT_EQ(repo.commit(result.commit).message, first_commit_message("WGEC 2013-14"));
+    EXPECT_EQ(repo.commit(result.commit).author.name, repo.default_signature().name);
+    EXPECT_TRUE(result.signed_with.empty());
+    EXPECT_TRUE(holds_only_setup(repo));
     const Config config = load_config(request.dir + "/accord.yaml");
     EXPECT_EQ(config.negotiation, "WGEC 2013-14");
     EXPECT_TRUE(config.delegations.empty());
@@ -135,6 +145,43 @@ TEST(Init, AgainTouchesNothingButTheHooks) {
     ASSERT_EQ(again.warnings.size(), 1u);
     EXPECT_NE(again.warnings[0].find("names the negotiation 'Mine'"), std::string::npos);
     EXPECT_EQ(test::read_all(tmp.file("accord.yaml")), registry);
+    EXPECT_TRUE(again.commit.empty());  // the branch has both files: nothing to record
+}
+
+TEST(Init, WithoutRecordingTheBranchStaysEmpty) {
+    TempDir tmp;
+    InitRequest request;
+    request.dir = tmp.path();
+    request.record = false;
+    const InitResult result = init_negotiation(request);
+    EXPECT_TRUE(result.commit.empty());
+    const Repository repo = Repository::open(tmp.path());
+    EXPECT_TRUE(repo.is_empty_branch());
+    EXPECT_FALSE(holds_only_setup(repo));
+}
+
+TEST(Init, AnExistingHistoryGainsTheRegistryAndAccordsAttributes) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    CommitRequest first;
+    first.files = {{"notes.md", "Notes.\n"}, {".gitattributes", "*.bin binary\n"}};
+    first.author = first.committer = Signature{"Clerk", "clerk@un.org", 1392811200, 0};
+    first.message = "Notes\n";
+    const std::string before = repo.commit_files(first);
+    EXPECT_FALSE(holds_only_setup(repo));  // a text is there
+    // Uncommitted lines of the user's own stay theirs.
+    tmp.write(".gitattributes", "*.bin binary\n*.pdf binary\n");
+    InitRequest request;
+    request.dir = tmp.path();
+    const InitResult result = init_negotiation(request);
+    ASSERT_FALSE(result.commit.empty());
+    const Repository again = Repository::open(tmp.path());
+    EXPECT_EQ(again.commit(result.commit).parents, std::vector<std::string>{before});
+    EXPECT_EQ(again.commit(result.commit).message,
+              "Record the negotiation's registry and attributes for accord\n");
+    EXPECT_EQ(*again.read_file_at(result.commit, ".gitattributes"),
+              "*.bin binary\n*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
+    EXPECT_TRUE(again.read_file_at(result.commit, "accord.yaml"));
 }
 
 TEST(Init, DefaultNameIsTheDirectorysAndNestingIsRefused) {

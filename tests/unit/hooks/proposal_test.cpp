@@ -8,8 +8,8 @@
 #include <filesystem>
 
 #include "core/util/date.hpp"
-#include "hooks/record/init.hpp"
 #include "hooks/pre_propose.hpp"
+#include "hooks/record/init.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -42,7 +42,11 @@ struct Fixture {
         InitRequest init;
         init.dir = tmp.path();
         init_negotiation(init);
+        // The secretariat registers the delegations, as a commit of its own.
         tmp.write("accord.yaml", kRegistry);
+        git(tmp.path(),
+            {"-c", "user.name=Secretariat", "-c", "user.email=secretariat@un.org", "commit", "-q",
+             "--no-verify", "-m", "Register the delegations", "accord.yaml"});
         tmp.write("recs/A-1.md", "---\nid: A-1\n---\nMaintains [the] approach.\n");
     }
     std::string path(const std::string& name) const { return tmp.file(name); }
@@ -128,10 +132,11 @@ TEST(Proposal, RecordsAuthorDateCommitterAndTrailers) {
               "Proposed-by: Russian Federation\nProposed-by: Japan\nMeeting: WGEC-3\n");
     EXPECT_EQ(trailer_values(trailers(info.message), "proposed-by"),
               (std::vector<std::string>{"Russian Federation", "Japan"}));
-    EXPECT_EQ(ws.repo().list_files(result.commit), std::vector<std::string>{"recs/A-1.md"});
-    // accord.yaml stays as the user keeps it: untracked until named.
-    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out,
-              "?? .gitattributes\n?? accord.yaml\n");
+    // The proposal records its file, nothing else.
+    EXPECT_EQ(
+        git(f.tmp.path(), {"diff-tree", "--no-commit-id", "--name-only", "-r", result.commit}).out,
+        "recs/A-1.md\n");
+    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "");
 }
 
 TEST(Proposal, MessageAndDatesFromMeetingOrNow) {
@@ -288,9 +293,9 @@ TEST(Proposal, DeletingAFileIsAProposalToo) {
     f.propose(f.request("recs/A-1.md", {"Japan"}, "2014-02-07"));
     std::filesystem::remove(f.path("recs/A-1.md"));
     const ProposeResult result = f.propose(f.request("recs/A-1.md", {"Japan"}, "2014-02-08"));
-    EXPECT_TRUE(f.workspace().repo().list_files(result.commit).empty());
-    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out,
-              "?? .gitattributes\n?? accord.yaml\n");
+    EXPECT_EQ(f.workspace().repo().list_files(result.commit),
+              (std::vector<std::string>{".gitattributes", "accord.yaml"}));
+    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "");
 }
 
 TEST(Proposal, AddDelegationRegistersItInTheSameCommit) {
@@ -311,7 +316,7 @@ TEST(Proposal, AddDelegationRegistersItInTheSameCommit) {
     EXPECT_EQ(recorded.meetings.size(), 1u);
     EXPECT_EQ(ws.repo().commit("HEAD").author.email, "ghana@delegations.accord");
     // The work tree holds what was recorded.
-    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "?? .gitattributes\n");
+    EXPECT_EQ(git(f.tmp.path(), {"status", "--porcelain"}).out, "");
 
     // Once recorded, edits of the registry not yet proposed are not swept in silently.
     std::string edited = test::read_all(f.path("accord.yaml"));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/util/errors.hpp"
+#include "core/util/ssh_keys.hpp"
 #include "support/paths.hpp"
 
 namespace accord {
@@ -44,6 +45,8 @@ void expect_same(const Config& a, const Config& b) {
     EXPECT_EQ(a.meetings, b.meetings);
     EXPECT_EQ(a.notation.slash_options, b.notation.slash_options);
     EXPECT_EQ(a.notation.status_vocabulary, b.notation.status_vocabulary);
+    EXPECT_EQ(a.secretariat, b.secretariat);
+    EXPECT_EQ(a.signatures, b.signatures);
     EXPECT_EQ(a.other, b.other);
 }
 
@@ -121,7 +124,7 @@ TEST(Config, ErrorsNameTheFileLineAndColumn) {
               std::string::npos);
     EXPECT_NE(error_for("delegations:\n  - name: Japan\n    alias: [JP]\n")
                   .find("accord.yaml:3:5: unknown key 'alias' in a delegation (known: name, "
-                        "aliases, kind)"),
+                        "aliases, kind, keys)"),
               std::string::npos);
     EXPECT_NE(
         error_for("delegations:\n  - name: [a, b]\n").find("a delegation's name must be a text"),
@@ -159,9 +162,9 @@ TEST(Config, EmitRoundTripsThroughParse) {
 
     Config tricky;
     tricky.negotiation = "null";
-    tricky.delegations = {{"Yes", {"No", "~", "#hash", "a: b", "[x]"}, "group"},
-                          {"Côte d'Ivoire", {"\"quoted\""}, ""},
-                          {"- dash", {}, "true"}};
+    tricky.delegations = {{"Yes", {"No", "~", "#hash", "a: b", "[x]"}, "group", {}},
+                          {"Côte d'Ivoire", {"\"quoted\""}, "", {}},
+                          {"- dash", {}, "true", {}}};
     tricky.meetings = {{"2014", "2014-01-01", "2014-01-02"}};
     tricky.notation.status_vocabulary = {"agreed", "no consensus", "null"};
     expect_same(parse_config(emit_config(tricky), "emitted"), tricky);
@@ -169,10 +172,9 @@ TEST(Config, EmitRoundTripsThroughParse) {
 }
 
 TEST(Config, KeepsUnknownTopLevelKeys) {
-    const Config c =
-        parse_config("negotiation: X\nsecretariat:\n  contact: wgec@example.org\n", "a");
+    const Config c = parse_config("negotiation: X\nbureau:\n  contact: wgec@example.org\n", "a");
     ASSERT_EQ(c.other.size(), 1u);
-    EXPECT_EQ(c.other[0].first, "secretariat");
+    EXPECT_EQ(c.other[0].first, "bureau");
     const Config again = parse_config(emit_config(c), "a");
     expect_same(again, c);
     EXPECT_NE(emit_config(again).find("contact: wgec@example.org"), std::string::npos);
@@ -194,6 +196,135 @@ TEST(Config, LoadNamesAnUnreadableFile) {
     } catch (const Error& e) {
         EXPECT_EQ(std::string(e.what()).rfind(path + ":1:14:", 0), 0u) << e.what();
     }
+}
+
+// Keys as ssh-keygen writes them (Ed25519 and ECDSA P-256), fixed so that
+// the messages can be compared whole.
+const std::string kJapanKey =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIIiDk/NvHJVRNQ+SE5HE1kATG28eeKBfL3OT37/kRZAY "
+    "delegate@mofa.go.jp";
+const std::string kUsKey =
+    "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICaNJUaezVZySV3UJtcbOkNav7wATi4+NeTiNGe+eTMJ";
+const std::string kClerkKey =
+    "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBIHS69aUu1m9WTy4K06t"
+    "k6h40mMhhc4PJsYg5yDXNZC1qcbH0ZR5O3c4uDbyvXtjo9YgcRnJjqZ+P06Hfhvtk9E= clerk@unctad.org";
+
+std::string signed_registry(const std::string& policy) {
+    return "negotiation: X\n"
+           "delegations:\n"
+           "  - name: Japan\n"
+           "    keys:\n"
+           "      - " +
+           kJapanKey +
+           "\n"
+           "  - name: United States of America\n"
+           "    aliases: [US]\n"
+           "    keys: " +
+           kUsKey +
+           "\n"
+           "  - Brazil\n"
+           "secretariat:\n"
+           "  - name: WGEC secretariat\n"
+           "    keys: [" +
+           kClerkKey +
+           "]\n"
+           "policy: {signatures: " +
+           policy + "}\n";
+}
+
+TEST(ConfigKeys, ReadsKeysSecretariatAndPolicy) {
+    const Config c = parse_config(signed_registry("required"), "accord.yaml");
+    EXPECT_EQ(c.signatures, SignaturePolicy::required);
+    ASSERT_EQ(c.delegations.size(), 3u);
+    EXPECT_EQ(c.delegations[0].keys, std::vector<std::string>{kJapanKey});
+    EXPECT_EQ(c.delegations[1].keys, std::vector<std::string>{kUsKey});  // one key, written alone
+    EXPECT_TRUE(c.delegations[2].keys.empty());
+    ASSERT_EQ(c.secretariat.size(), 1u);
+    EXPECT_EQ(c.secretariat[0].name, "WGEC secretariat");
+    EXPECT_EQ(c.secretariat[0].keys, std::vector<std::string>{kClerkKey});
+    EXPECT_TRUE(c.lists_keys());
+    EXPECT_TRUE(c.secretariat_has_keys());
+
+    const auto japan = parse_ssh_public_key(kJapanKey).key;
+    const auto clerk = parse_ssh_public_key(kClerkKey).key;
+    ASSERT_TRUE(japan && clerk);
+    const std::optional<KeyHolder> holder = c.key_holder(japan->blob);
+    ASSERT_TRUE(holder);
+    EXPECT_EQ(holder->name, "Japan");
+    EXPECT_FALSE(holder->secretariat);
+    EXPECT_EQ(holder->fingerprint, japan->fingerprint());
+    EXPECT_TRUE(c.key_holder(clerk->blob)->secretariat);
+    EXPECT_EQ(c.key_holder("not a key"), std::nullopt);
+    EXPECT_EQ(c.registered_keys().size(), 3u);
+}
+
+TEST(ConfigKeys, DefaultsAreOptionalAndKeyless) {
+    const Config c = parse_config(kExample, "accord.yaml");
+    EXPECT_EQ(c.signatures, SignaturePolicy::optional);
+    EXPECT_FALSE(c.lists_keys());
+    EXPECT_FALSE(c.secretariat_has_keys());
+    EXPECT_EQ(parse_config("policy:\n", "a").signatures, SignaturePolicy::optional);
+    EXPECT_EQ(parse_config("policy: {}\n", "a").signatures, SignaturePolicy::optional);
+}
+
+TEST(ConfigKeys, EmitRoundTripsKeysSecretariatAndPolicy) {
+    const Config c = parse_config(signed_registry("required"), "accord.yaml");
+    const std::string text = emit_config(c);
+    expect_same(parse_config(text, "emitted"), c);
+    EXPECT_NE(text.find("signatures: required"), std::string::npos) << text;
+    EXPECT_NE(text.find(kClerkKey), std::string::npos) << text;
+    // A fresh registry says where keys and the policy go.
+    const std::string fresh = emit_config(Config{});
+    EXPECT_NE(fresh.find("secretariat: []"), std::string::npos) << fresh;
+    EXPECT_NE(fresh.find("policy: {signatures: optional}"), std::string::npos) << fresh;
+}
+
+TEST(ConfigKeys, ErrorsNameTheEntryAndTheKey) {
+    EXPECT_EQ(error_for("delegations:\n  - name: Japan\n    keys:\n      - " + kJapanKey +
+                        "\n      - ssh-ed25519 AAAA-not-base64\n"),
+              "accord.yaml:5:9: key 2 of Japan: " +
+                  parse_ssh_public_key("ssh-ed25519 AAAA-not-base64").error);
+    // A private key pasted by mistake is named as such.
+    EXPECT_NE(error_for("secretariat:\n  - name: Clerk\n    keys: ['-----BEGIN OPENSSH PRIVATE "
+                        "KEY-----']\n")
+                  .find("accord.yaml:3:12: key 1 of secretariat member Clerk: "),
+              std::string::npos);
+    EXPECT_NE(error_for("delegations:\n  - name: Japan\n    keys: {a: b}\n")
+                  .find("accord.yaml:3:11: the keys of Japan must be a list of SSH public keys"),
+              std::string::npos);
+    EXPECT_EQ(error_for("policy: {signatures: always}\n"),
+              "accord.yaml:1:22: signatures must be 'optional' or 'required', not 'always'");
+    EXPECT_NE(error_for("policy: {sign: required}\n").find("unknown key 'sign' in policy"),
+              std::string::npos);
+    EXPECT_NE(error_for("secretariat:\n  - Clerk\n")
+                  .find("accord.yaml:2:5: each secretariat entry "
+                        "must be a mapping with name and keys"),
+              std::string::npos);
+    EXPECT_NE(error_for("secretariat:\n  - keys: []\n").find("needs a 'name'"), std::string::npos);
+    EXPECT_NE(error_for("delegations: [Japan]\nsecretariat:\n  - {name: japan, keys: []}\n")
+                  .find("secretariat member 'japan' has the name of a delegation"),
+              std::string::npos);
+}
+
+TEST(ConfigKeys, OneKeySignsForOneHolderOnly) {
+    const std::string fingerprint = parse_ssh_public_key(kJapanKey).key->fingerprint();
+    EXPECT_EQ(error_for("delegations:\n  - name: Japan\n    keys: [" + kJapanKey +
+                        "]\n  - name: Brazil\n    keys:\n      - " + kUsKey + "\n      - " +
+                        kJapanKey + "\n"),
+              "accord.yaml:7:9: key 2 of Brazil (" + fingerprint +
+                  ") is also listed for Japan; a key signs for one holder only: give each "
+                  "delegation and each secretariat member its own key");
+    // The same key under another comment is the same key.
+    const std::string renamed = kJapanKey.substr(0, kJapanKey.rfind(' ')) + " laptop";
+    EXPECT_NE(
+        error_for("delegations:\n  - name: Japan\n    keys: [" + kJapanKey + ", " + renamed + "]\n")
+            .find("key 2 of Japan (" + fingerprint + ") is listed twice for it"),
+        std::string::npos);
+    EXPECT_NE(error_for("delegations:\n  - name: Japan\n    keys: [" + kJapanKey +
+                        "]\nsecretariat:\n  - name: Clerk\n    keys: [" + kJapanKey + "]\n")
+                  .find("key 1 of secretariat member Clerk (" + fingerprint +
+                        ") is also listed for Japan"),
+              std::string::npos);
 }
 
 }  // namespace
