@@ -42,6 +42,7 @@ void register_compile(CLI::App& app, Run& run);
 void register_stats(CLI::App& app, Run& run);
 void register_status(CLI::App& app, Run& run);
 void register_survival(CLI::App& app, Run& run);
+void register_positions(CLI::App& app, Run& run);
 
 // A note on standard error for each text left unread because it is a
 // symbolic link (Workspace::skipped_links).

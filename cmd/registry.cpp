@@ -24,6 +24,7 @@ const std::vector<Entry>& entries() {
         {{"merge"}, register_merge},     {{"git-diff"}, register_git_diff},
         {{"compile"}, register_compile}, {{"stats"}, register_stats},
         {{"status"}, register_status},   {{"survival"}, register_survival},
+        {{"positions"}, register_positions},
     };
     return all;
 }
