@@ -7,20 +7,51 @@
 #include "merge/compile/render_markdown.hpp"
 #include "core/util/file.hpp"
 #include "merge/compile/compilation.hpp"
+#include "merge/compile/render_docx.hpp"
+#include "merge/compile/render_docx_changes.hpp"
 
 namespace accord::cmd {
 
 namespace {
 
-enum class CompileFormat { markdown, html };
+enum class CompileFormat { markdown, html, docx };
 
 struct CompileOptions {
     CompileFormat format = CompileFormat::markdown;
     std::string at = "HEAD";
     std::string output;  // empty: standard output
+    std::string changes_since;  // docx: every change since then as a tracked change
 };
 
+// --format docx: a Word document, written to -o.
+int run_compile_docx(const CompileOptions& options) {
+    if (options.output.empty() || options.output == "-")
+        throw usage_error("a Word document is a file: name it with -o, e.g. "
+                          "accord compile --format docx -o compilation.docx");
+    const Workspace ws = Workspace::open(".");
+    CompilationOptions compile;
+    compile.at = options.at;
+    compile.attribute = !options.changes_since.empty();
+    const Compilation compilation = compile_negotiation(ws, compile);
+    if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));
+    DocxRenderOptions render;
+    if (compilation.proposal) render.created = compilation.proposal->date;
+    if (!options.changes_since.empty() && !compilation.revision.empty())
+        changes_since(ws, compilation, ws.resolve(options.changes_since), render);
+    const DocxRendering document = render_compilation_docx(compilation, render);
+    for (const std::string& warning : document.warnings) std::cerr << "accord: warning: " << warning << "\n";
+    const std::string error =
+        write_output(options.output, document.bytes, OutputOptions{ws.repo().workdir()});
+    if (!error.empty())
+        throw failure("cannot write the compilation to '" + options.output + "': " + error +
+                      " (does its directory exist? Choose a writable path with -o)");
+    return 0;
+}
+
 int run_compile(const CompileOptions& options) {
+    if (options.format == CompileFormat::docx) return run_compile_docx(options);
+    if (!options.changes_since.empty())
+        throw usage_error("--changes-since is for Word documents: add --format docx");
     const Workspace ws = Workspace::open(".");
     CompilationOptions compile;
     compile.at = options.at;
@@ -61,16 +92,27 @@ void register_compile(CLI::App& app, Run& run) {
         "  accord compile > compilation.md\n"
         "  accord compile --format html -o compilation.html\n"
         "  accord compile --at WGEC-3 --format html -o wgec-3.html   as it stood after a meeting\n"
-        "  accord compile --at 2014-02-25                            as it stood that evening");
+        "  accord compile --at 2014-02-25                            as it stood that evening\n"
+        "  accord compile --format docx -o compilation.docx         for Word\n"
+        "  accord compile --format docx --changes-since WGEC-3 -o changes.docx\n\n"
+        "A Word document (docx) has each text's lines as paragraphs, brackets and status tags as\n"
+        "typed and strikes as strikethrough; importing it back (accord import FILE.docx) gives\n"
+        "each text byte for byte. With --changes-since, each change since then is a Word tracked\n"
+        "change by the delegation that proposed it, dated by its proposal.");
     command
         ->add_option("--format", options->format,
                      "md for the secretariat's compilation, html for a browser or a printer")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, CompileFormat>{{"md", CompileFormat::markdown},
                                                  {"markdown", CompileFormat::markdown},
-                                                 {"html", CompileFormat::html}},
+                                                 {"html", CompileFormat::html},
+                                                 {"docx", CompileFormat::docx}},
             CLI::ignore_case))
-        ->option_text("md|html (default: md)");
+        ->option_text("md|html|docx (default: md)");
+    command->add_option("--changes-since", options->changes_since,
+                        "docx: every change since this revision, date or meeting as a Word "
+                        "tracked change by the delegation that proposed it, and the positions "
+                        "since then as comments");
     command->add_option("--at", options->at, "A git revision, a date (YYYY-MM-DD) or a meeting")
         ->default_str("HEAD");
     command->add_option("-o,--output", options->output,
