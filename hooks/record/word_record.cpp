@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/docx_reader.hpp"
 #include "core/store/position_record.hpp"
 #include "core/store/proposal_record.hpp"
@@ -181,6 +182,21 @@ WordImportPlan plan_word_record(const Workspace& workspace, const WordImportRequ
 
     docx::ReadResult read = docx::read_docx_file(request.file);
     if (!read.ok()) throw usage_error(read.error.message + "; nothing was imported");
+    // A compilation accord wrote: the text --as names is the part between
+    // its bookmarks (the only one, when it holds one).
+    if (const std::vector<docx::AccordText> texts = docx::accord_texts(*read.package); !texts.empty()) {
+        const docx::AccordText* chosen = nullptr;
+        std::string listed;
+        for (const docx::AccordText& text : texts) {
+            if (text.path == plan.path) chosen = &text;
+            if (listed.size() < 200) listed += (listed.empty() ? "" : ", ") + text.path;
+        }
+        if (chosen == nullptr && texts.size() == 1) chosen = &texts.front();
+        if (chosen == nullptr)
+            throw usage_error(request.file + " is a compilation of several texts (" + listed +
+                              "); name the one to import with --as");
+        read.package = docx::slice_body(*read.package, chosen->first_paragraph, chosen->last_paragraph);
+    }
     const docx::Package& package = *read.package;
 
     Config registry = workspace.config();

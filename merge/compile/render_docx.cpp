@@ -246,8 +246,10 @@ class Builder {
             const bool as_typed = literal != nullptr && l < literal->size() && (*literal)[l];
             std::optional<std::vector<ByteFormat>> formats;
             std::size_t skip = 0;  // bytes of a heading's "## "
-            if (!as_typed) {
-                const std::uint32_t level = changed ? 0 : heading_level(standing);
+            // A changed line keeps its marks as typed: a mark inserted or
+            // deleted must read back on its side of the change.
+            if (!as_typed && !changed) {
+                const std::uint32_t level = heading_level(standing);
                 if (level > 0) {
                     p.heading = level;
                     skip = level + 1;

@@ -52,3 +52,87 @@ std::vector<AccordText> accord_texts(const Package& package, const Converted* co
 }
 
 }  // namespace accord::docx
+
+namespace accord::docx {
+
+Package slice_body(const Package& package, std::uint32_t first, std::uint32_t last) {
+    Package out;
+    out.notes = package.notes;
+    out.properties = package.properties;
+    out.numbering = package.numbering;
+    out.dropped = package.dropped;
+    const Story& body = package.body;
+    last = std::min<std::uint32_t>(last, body.paragraphs.empty() ? 0 : static_cast<std::uint32_t>(body.paragraphs.size() - 1));
+    auto inside = [&](std::uint32_t p) { return p >= first && p <= last; };
+    for (std::uint32_t p = first; p <= last && p < body.paragraphs.size(); ++p)
+        out.body.paragraphs.push_back(body.paragraphs[p]);
+    for (const Block& block : body.blocks) {
+        if (block.kind == BlockKind::paragraph) {
+            if (inside(block.index)) out.body.blocks.push_back({BlockKind::paragraph, block.index - first});
+            continue;
+        }
+        Table table = body.tables[block.index];
+        bool all = true;
+        for (Row& row : table.rows)
+            for (Cell& cell : row.cells)
+                for (std::uint32_t& p : cell.paragraphs) {
+                    all = all && inside(p);
+                    p -= std::min(p, first);
+                }
+        if (!all) continue;
+        out.body.blocks.push_back({BlockKind::table, static_cast<std::uint32_t>(out.body.tables.size())});
+        out.body.tables.push_back(std::move(table));
+    }
+    // Revisions the kept paragraphs and the notes use, renumbered.
+    std::vector<std::uint32_t> renumbered(package.revisions.size(), kNoIndex);
+    auto keep = [&](std::uint32_t& r) {
+        if (r == kNoIndex || r >= package.revisions.size()) return;
+        if (renumbered[r] == kNoIndex) {
+            renumbered[r] = static_cast<std::uint32_t>(out.revisions.size());
+            out.revisions.push_back(package.revisions[r]);
+        }
+        r = renumbered[r];
+    };
+    auto keep_story = [&](Story& story) {
+        for (Paragraph& paragraph : story.paragraphs) {
+            keep(paragraph.mark_inserted);
+            keep(paragraph.mark_deleted);
+            for (Run& run : paragraph.runs) {
+                keep(run.inserted);
+                keep(run.deleted);
+            }
+        }
+        for (Table& table : story.tables)
+            for (Row& row : table.rows) {
+                keep(row.inserted);
+                keep(row.deleted);
+            }
+    };
+    keep_story(out.body);
+    for (Note& note : out.notes) keep_story(note.story);
+    // Comments anchored in the kept paragraphs (or in notes).
+    std::vector<std::uint32_t> comment_index(package.comments.size(), kNoIndex);
+    for (std::uint32_t c = 0; c < package.comments.size(); ++c) {
+        const Comment& comment = package.comments[c];
+        if (comment.start.story == 0 && !inside(comment.start.paragraph)) continue;
+        comment_index[c] = static_cast<std::uint32_t>(out.comments.size());
+        Comment copy = comment;
+        auto shift = [&](Position& at) {
+            if (at.story != 0) return;
+            if (at.paragraph < first) at = {0, 0, 0};
+            else if (at.paragraph > last) at = {0, last - first, static_cast<std::uint32_t>(body.paragraphs[last].runs.size())};
+            else at.paragraph -= first;
+        };
+        shift(copy.start);
+        shift(copy.end);
+        shift(copy.reference);
+        out.comments.push_back(std::move(copy));
+    }
+    for (Comment& comment : out.comments) {
+        if (comment.parent != kNoIndex)
+            comment.parent = comment.parent < comment_index.size() ? comment_index[comment.parent] : kNoIndex;
+    }
+    return out;
+}
+
+}  // namespace accord::docx

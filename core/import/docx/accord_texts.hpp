@@ -35,3 +35,13 @@ struct AccordText {
 std::vector<AccordText> accord_texts(const Package& package, const Converted* converted = nullptr);
 
 }  // namespace accord::docx
+
+namespace accord::docx {
+
+// The package with only the body's paragraphs first..last (inclusive): the
+// tracked changes and comments in them kept (renumbered), the others left
+// out, notes and properties as they are. For importing one text of a
+// compilation accord wrote.
+Package slice_body(const Package& package, std::uint32_t first, std::uint32_t last);
+
+}  // namespace accord::docx
