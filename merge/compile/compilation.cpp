@@ -26,6 +26,15 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
             compiled.blame = blame_file(workspace, compiled.text.path, out.revision);
         out.texts.push_back(std::move(compiled));
     }
+    if (options.attribute && !out.revision.empty()) {
+        PositionsOptions positions;
+        positions.at = out.revision;
+        for (PositionEntry& entry : list_positions(workspace, positions)) {
+            for (CompiledText& compiled : out.texts) {
+                if (compiled.text.path == entry.position.path) compiled.positions.push_back(entry);
+            }
+        }
+    }
     std::vector<const Recommendation*> texts;
     for (const CompiledText& compiled : out.texts) texts.push_back(&compiled.text);
     out.layout = lay_out_compilation(out.outline ? &*out.outline : nullptr, texts,

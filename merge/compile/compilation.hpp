@@ -11,6 +11,7 @@
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
 #include "merge/report/history.hpp"
+#include "merge/report/positions.hpp"
 
 namespace accord {
 
@@ -19,6 +20,9 @@ struct CompiledText {
     // With CompilationOptions::attribute: the text blamed at the revision (its
     // spans index blame->history.proposals, the text's timeline, oldest first).
     std::optional<FileBlame> blame;
+    // With CompilationOptions::attribute: the positions recorded on this
+    // text up to the revision, oldest first.
+    std::vector<PositionEntry> positions;
 };
 
 struct Compilation {
