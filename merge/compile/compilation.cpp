@@ -21,7 +21,7 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
             out.outline = std::move(text);
             continue;
         }
-        CompiledText compiled{std::move(text), std::nullopt};
+        CompiledText compiled{std::move(text), std::nullopt, {}};
         if (options.attribute)
             compiled.blame = blame_file(workspace, compiled.text.path, out.revision);
         out.texts.push_back(std::move(compiled));
