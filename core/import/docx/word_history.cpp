@@ -140,10 +140,13 @@ class Composer {
         const auto& places = converted_.map.stories[story];
         const auto& model = package_.story(story).paragraphs;
         index_of.assign(places.size(), UINT32_MAX);
+        std::size_t last_end = 0;  // in Word's text
         for (std::uint32_t p = 0; p < places.size(); ++p) {
             const ParagraphPlace& place = places[p];
             if (!place.written) continue;
-            if (!out.empty() && place.range.begin < out.back().range.end) {
+            const bool joined = !out.empty() && place.range.begin < last_end;
+            last_end = std::max(last_end, place.range.end);
+            if (joined) {
                 index_of[p] = static_cast<std::uint32_t>(out.size() - 1);
                 continue;  // joined with the one before (a removed paragraph mark)
             }
