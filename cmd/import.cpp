@@ -62,24 +62,28 @@ int run_word_import(const ImportCommandOptions& options) {
     for (const std::string& value : options.authors)
         request.authors.push_back(parse_author_mapping(value));
     Workspace workspace = Workspace::open(".");
-    const WordImportPlan plan = plan_word_record(workspace, request);
-    for (const std::string& warning : plan.warnings) std::cerr << "accord: warning: " << warning << "\n";
+    const std::vector<WordImportPlan> plans = plan_word_records(workspace, request);
+    for (const WordImportPlan& plan : plans)
+        for (const std::string& warning : plan.warnings) std::cerr << "accord: warning: " << warning << "\n";
     if (options.dry_run) {
-        std::cout << "would import " << options.file << " into " << plan.path
-                  << (plan.existing ? " (existing)" : " (new)") << "\n"
-                  << render_word_plan(plan, true);
+        for (const WordImportPlan& plan : plans)
+            std::cout << "would import " << options.file << " into " << plan.path
+                      << (plan.existing ? " (existing)" : " (new)") << "\n"
+                      << render_word_plan(plan, true);
         return kExitOk;
     }
-    const WordImportResult result = record_word_import(workspace, plan);
-    std::cout << "imported " << options.file << " into " << plan.path << " (branch " << result.branch
-              << ")\n"
-              << render_word_plan(plan, false);
-    if (!plan.added.empty()) {
-        std::cout << "  accord.yaml: " << plural(plan.added.size(), "delegation") << " added\n";
+    for (const WordImportPlan& plan : plans) {
+        const WordImportResult result = record_word_import(workspace, plan);
+        std::cout << "imported " << options.file << " into " << plan.path << " (branch "
+                  << result.branch << ")\n"
+                  << render_word_plan(plan, false);
     }
-    const std::string path = shell_word(plan.path);
-    std::cout << "next:\n  accord log " << path << "\n  accord positions " << path
-              << "\n  accord blame " << path << "\n";
+    std::size_t added = 0;
+    for (const WordImportPlan& plan : plans) added += plan.added.size();
+    if (added > 0) std::cout << "  accord.yaml: " << plural(added, "delegation") << " added\n";
+    const std::string path = plans.size() == 1 ? " " + shell_word(plans.front().path) : "";
+    std::cout << "next:\n  accord log" << path << "\n  accord positions" << path << "\n";
+    if (!path.empty()) std::cout << "  accord blame" << path << "\n";
     return kExitOk;
 }
 

@@ -169,42 +169,97 @@ std::pair<std::string, std::string> parse_author_mapping(const std::string& valu
     return {trim(value.substr(0, equals)), trim(value.substr(equals + 1))};
 }
 
+namespace {
+
+// Front matter kept outside the document's body (a text of a compilation
+// accord wrote) goes before every version of the text.
+void prefix_front_matter(docx::WordHistory& history, const std::string& front) {
+    if (front.empty()) return;
+    history.base = front + history.base;
+    history.text = front + history.text;
+    for (docx::HistoryEvent& event : history.events) {
+        event.text = front + event.text;
+        event.anchor.begin += front.size();
+        event.anchor.end += front.size();
+    }
+}
+
+std::string checked_path(const Repository& repo, const std::string& given) {
+    const std::string path = repo.relative_path(given);
+    if (path.empty() || !is_text_path(path)) {
+        throw usage_error("--as " + given +
+                          ": name a text file ending in .md or .txt, e.g. --as decision.md");
+    }
+    return path;
+}
+
+WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
+                         const docx::Package& package, const std::string& path,
+                         const std::string& front_matter, Config& registry);
+
+}  // namespace
+
+std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
+                                              const WordImportRequest& request) {
+    const Repository& repo = workspace.repo();
+    // The path is checked before the document is read: a typo is told first.
+    const std::string wanted = request.as.empty() ? "" : checked_path(repo, request.as);
+    docx::ReadResult read = docx::read_docx_file(request.file);
+    if (!read.ok()) throw usage_error(read.error.message + "; nothing was imported");
+    Config registry = workspace.config();
+    std::vector<WordImportPlan> plans;
+    const std::vector<docx::AccordText> texts = docx::accord_texts(*read.package);
+    if (texts.empty()) {
+        if (wanted.empty())
+            throw usage_error("name the text to import " + request.file +
+                              " into with --as PATH, e.g. --as decision.md");
+        plans.push_back(plan_text(workspace, request, *read.package, wanted, "", registry));
+    } else {
+        // A compilation accord wrote: each text between its bookmarks, or the
+        // one --as names (the only one, when it holds one).
+        std::string listed;
+        for (const docx::AccordText& text : texts)
+            if (listed.size() < 200) listed += (listed.empty() ? "" : ", ") + text.path;
+        for (const docx::AccordText& text : texts) {
+            if (!wanted.empty() && text.path != wanted && texts.size() > 1) continue;
+            const std::string path = wanted.empty() ? checked_path(repo, repo.workdir() + text.path) : wanted;
+            const docx::Package slice = docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
+            plans.push_back(plan_text(workspace, request, slice, path, text.front_matter, registry));
+        }
+        if (plans.empty())
+            throw usage_error(request.file + " is a compilation of several texts (" + listed +
+                              ") and none is " + wanted + "; name one of them with --as, or leave "
+                              "--as out to import them all");
+    }
+    std::vector<std::string> added;
+    for (const WordImportPlan& plan : plans) added.insert(added.end(), plan.added.begin(), plan.added.end());
+    if (!added.empty()) plans.front().registry = emit_config(registry);
+    return plans;
+}
+
 WordImportPlan plan_word_record(const Workspace& workspace, const WordImportRequest& request) {
+    std::vector<WordImportPlan> plans = plan_word_records(workspace, request);
+    if (plans.size() != 1)
+        throw usage_error(request.file + " holds " + std::to_string(plans.size()) +
+                          " texts; name the one to import with --as");
+    return std::move(plans.front());
+}
+
+namespace {
+
+WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
+                         const docx::Package& package, const std::string& path,
+                         const std::string& front_matter, Config& registry) {
     const Repository& repo = workspace.repo();
     WordImportPlan plan;
     plan.source = request.file;
-    if (request.as.empty()) throw usage_error("name the text to import into with --as PATH, e.g. --as decision.md");
-    plan.path = repo.relative_path(request.as);
-    if (plan.path.empty() || !is_text_path(plan.path)) {
-        throw usage_error("--as " + request.as +
-                          ": name a text file ending in .md or .txt, e.g. --as decision.md");
-    }
-
-    docx::ReadResult read = docx::read_docx_file(request.file);
-    if (!read.ok()) throw usage_error(read.error.message + "; nothing was imported");
-    // A compilation accord wrote: the text --as names is the part between
-    // its bookmarks (the only one, when it holds one).
-    if (const std::vector<docx::AccordText> texts = docx::accord_texts(*read.package); !texts.empty()) {
-        const docx::AccordText* chosen = nullptr;
-        std::string listed;
-        for (const docx::AccordText& text : texts) {
-            if (text.path == plan.path) chosen = &text;
-            if (listed.size() < 200) listed += (listed.empty() ? "" : ", ") + text.path;
-        }
-        if (chosen == nullptr && texts.size() == 1) chosen = &texts.front();
-        if (chosen == nullptr)
-            throw usage_error(request.file + " is a compilation of several texts (" + listed +
-                              "); name the one to import with --as");
-        read.package = docx::slice_body(*read.package, chosen->first_paragraph, chosen->last_paragraph);
-    }
-    const docx::Package& package = *read.package;
-
-    Config registry = workspace.config();
+    plan.path = path;
     docx::WordImportOptions options;
     options.changes = request.changes;
     for (const Delegation& delegation : registry.delegations)
         options.registry.push_back({delegation.name, delegation.aliases});
     plan.history = docx::plan_word_history(package, options);
+    prefix_front_matter(plan.history, front_matter);
     const docx::WordHistory& history = plan.history;
     if (!history.plan.dropped.empty())
         plan.warnings.push_back(request.file + ": left out of the text: " + history.plan.dropped);
@@ -368,7 +423,6 @@ WordImportPlan plan_word_record(const Workspace& workspace, const WordImportRequ
     plan.final_text = plan.existing ? merged : history.text;
     for (PlannedWordCommit& commit : plan.commits) commit.date = format_iso_timestamp(commit.time, 0);
 
-    if (!plan.added.empty()) plan.registry = emit_config(registry);
     if (!plan.unknown.empty()) {
         std::string list;
         for (const std::string& name : plan.unknown) list += (list.empty() ? "" : ", ") + name;
@@ -380,6 +434,8 @@ WordImportPlan plan_word_record(const Workspace& workspace, const WordImportRequ
     if (!plan.base_date_note.empty()) plan.warnings.push_back(plan.base_date_note);
     return plan;
 }
+
+}  // namespace
 
 WordImportResult record_word_import(Workspace& workspace, const WordImportPlan& plan) {
     Repository& repo = workspace.repo();

@@ -35,7 +35,9 @@ namespace accord {
 
 struct WordImportRequest {
     std::string file;  // the .docx
-    std::string as;    // the text's path (relative to the current directory)
+    // The text's path (relative to the current directory); empty for a
+    // compilation accord wrote, whose texts name their paths.
+    std::string as;
     std::optional<std::string> by;
     std::optional<std::string> date;  // YYYY-MM-DD
     docx::TrackedChanges changes = docx::TrackedChanges::bracket;
@@ -75,7 +77,12 @@ struct WordImportPlan {
     std::string final_text;
 };
 
-// Reads, plans and checks; writes nothing.
+// Reads, plans and checks; writes nothing. A compilation accord wrote
+// gives one plan per text (the one --as names, when given), with the
+// registry accord.yaml needs, if any, in the first.
+std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
+                                              const WordImportRequest& request);
+// The same, for a document that holds one text.
 WordImportPlan plan_word_record(const Workspace& workspace, const WordImportRequest& request);
 
 struct WordImportResult {

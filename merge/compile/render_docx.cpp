@@ -318,6 +318,9 @@ class Builder {
              {0, last, static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())}, true});
         package_.properties.custom[docx::accord_text_property(n)] = compilation_.texts[index].text.path;
         if (!final_newline) package_.properties.custom[docx::accord_text_newline_property(n)] = "no";
+        if (document.front_matter.present)
+            package_.properties.custom[docx::accord_text_front_property(n)] =
+                std::string(document.text(document.front_matter.range));
         bookmarked_.push_back(index);
     }
 

@@ -14,6 +14,10 @@ std::string accord_text_newline_property(std::size_t n) {
     return "accord-text-" + std::to_string(n) + "-final-newline";
 }
 
+std::string accord_text_front_property(std::size_t n) {
+    return "accord-text-" + std::to_string(n) + "-front-matter";
+}
+
 std::vector<AccordText> accord_texts(const Package& package, const Converted* converted) {
     std::vector<AccordText> out;
     if (!package.accord_notation()) return out;
@@ -33,6 +37,8 @@ std::vector<AccordText> accord_texts(const Package& package, const Converted* co
             continue;
         const auto newline = custom.find("accord-text-" + n + "-final-newline");
         text.final_newline = newline == custom.end() || newline->second != "no";
+        if (const auto front = custom.find("accord-text-" + n + "-front-matter"); front != custom.end())
+            text.front_matter = front->second;
         if (converted != nullptr && !converted->map.stories.empty()) {
             const auto& places = converted->map.stories[0];
             std::size_t begin = SIZE_MAX, end = 0;

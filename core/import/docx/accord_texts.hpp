@@ -18,12 +18,15 @@ std::string accord_text_bookmark(std::size_t n);
 std::string accord_text_property(std::size_t n);
 // Set to "no" when the text's last line has no newline.
 std::string accord_text_newline_property(std::size_t n);
+// The text's front matter, as its bytes: it is not in the document's body.
+std::string accord_text_front_property(std::size_t n);
 
 struct AccordText {
     std::string path;
     std::uint32_t first_paragraph = 0;  // of the body, inclusive
     std::uint32_t last_paragraph = 0;   // inclusive
     bool final_newline = true;
+    std::string front_matter;  // bytes before the body, "---\n...\n---\n"; may be empty
     // The body as `converted` gives it (its lines, each ending in a newline
     // but the last when final_newline is false); empty when `converted` was
     // not given.
