@@ -174,6 +174,38 @@ TEST_F(PartyInputsImport, ChangesSinceTheBaseComeBackAsTheSameProposals) {
     for (const std::string& a : theirs) EXPECT_TRUE(ours.count(a) > 0 || contains(a, " and ")) << a;
 }
 
+// The texts `accord import` wrote for the WGEC compilation, to Word and back.
+TEST(WordRoundTrip, EveryWgecTextComesBackByteForByte) {
+    test::TempDir tmp;
+    const std::string wgec = tmp.file("wgec");
+    const test::RunResult imported = test::accord(
+        {"import", test::corpus_file("wgec-2013-14/draft-recommendations.txt"), "--into", wgec},
+        in(tmp.path()));
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    const std::string docx = tmp.file("wgec.docx");
+    const test::RunResult compile =
+        test::accord({"compile", "--format", "docx", "-o", docx}, in(wgec));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    const std::string back = tmp.file("back");
+    ASSERT_EQ(test::accord({"init", back}, in(tmp.path())).exit_code, 0);
+    const test::RunResult again = test::accord(
+        {"import", docx, "--changes", "accept", "--by", "Secretariat", "--add-delegations"},
+        in(back));
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    std::size_t compared = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(wgec)) {
+        const std::string relative = fs::relative(entry.path(), wgec).string();
+        if (!entry.is_regular_file() || entry.path().extension() != ".md" ||
+            relative.rfind(".git", 0) == 0 || relative == "outline.md")
+            continue;
+        ++compared;
+        ASSERT_TRUE(fs::exists(back + "/" + relative)) << relative;
+        EXPECT_EQ(slurp(back + "/" + relative), slurp(entry.path().string())) << relative;
+    }
+    EXPECT_GT(compared, 50u);
+}
+
 TEST(WordImportRefusals, BadInputWritesNothing) {
     test::TempDir tmp;
     const std::string repo = tmp.file("neg");
