@@ -359,7 +359,10 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         commit.time = parse_word_date(event.date).value_or(last_time);
         last_time = commit.time;
         commit.authors = speaker_names(event);
-        const std::string noted_by = event.noted_by.empty() ? "" : names.resolve(event.noted_by);
+        // Whoever wrote the comment down is its author only when it names
+        // no speaker: staff are not delegations.
+        const std::string noted_by =
+            commit.authors.empty() && !event.noted_by.empty() ? names.resolve(event.noted_by) : event.noted_by;
         commit.author_name = commit.authors.empty() ? noted_by : commit.authors.front();
         if (commit.author_name.empty()) commit.author_name = base_by;
         commit.subject = event.subject;

@@ -21,8 +21,9 @@ bool is_space(char c) {
 void append_plain(std::string& out, std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (c == '[' || c == ']' || c == '*' || c == '\\' || c == '~' || c == '#') continue;
-        if (is_space(c)) {
+        if (c == '*' || c == '\\' || c == '~' || c == '#') continue;
+        // Brackets part words: "[shall][should]" reads "shall should".
+        if (is_space(c) || c == '[' || c == ']') {
             if (!out.empty() && out.back() != ' ') out += ' ';
             continue;
         }

@@ -65,6 +65,28 @@ std::optional<ByteRange> find_words(const std::string& text, ByteRange within,
     return std::nullopt;
 }
 
+// A word that starts with `needle` and goes on by an inflection ("checks"
+// for "check", "Recalling" for "recall"): the whole word, and what follows
+// the needle in it.
+std::optional<ByteRange> find_inflected(const std::string& text, ByteRange within,
+                                        std::string_view needle, std::string* suffix = nullptr) {
+    if (needle.empty() || within.size() < needle.size()) return std::nullopt;
+    const std::string lower_haystack = lower_ascii(std::string_view(text).substr(within.begin, within.size()));
+    const std::string lower_needle = lower_ascii(needle);
+    for (std::size_t at = lower_haystack.find(lower_needle); at != std::string::npos;
+         at = lower_haystack.find(lower_needle, at + 1)) {
+        const std::size_t begin = within.begin + at;
+        if (begin > 0 && is_word_byte(text[begin - 1])) continue;
+        std::size_t end = begin + needle.size();
+        while (end < within.end && is_word_byte(text[end])) ++end;
+        const std::size_t extra = end - begin - needle.size();
+        if (extra == 0 || extra > 3) continue;  // s, es, ed, ing
+        if (suffix != nullptr) *suffix = text.substr(begin + needle.size(), extra);
+        return ByteRange{begin, end};
+    }
+    return std::nullopt;
+}
+
 // The range widened to whole words: a comment anchored on "r" of "reports"
 // means the word.
 ByteRange whole_words(const std::string& text, ByteRange range, ByteRange paragraph) {
@@ -240,6 +262,7 @@ std::string label_key(std::string_view label) {
 struct Found {
     ByteRange range;
     std::uint32_t paragraph = 0;
+    std::string suffix;  // the inflection the found word adds to the wording asked for
 };
 std::optional<Found> locate(const PlacementContext& context, const std::string& target) {
     const std::string& text = *context.text;
@@ -250,17 +273,23 @@ std::optional<Found> locate(const PlacementContext& context, const std::string& 
             range = whole_words(text, range, anchored.content);
         range = trimmed(text, range);
         if (range.empty()) return std::nullopt;
-        return Found{range, context.paragraph};
-    }
-    if (!context.range.empty()) {
-        if (auto found = find_words(text, context.range, target))
-            return Found{*found, context.paragraph};
+        return Found{range, context.paragraph, ""};
     }
     const std::uint32_t last =
         context.on_heading ? context.section_end : context.paragraph + 1;
-    for (std::uint32_t p = context.paragraph; p < last && p < context.paragraphs.size(); ++p) {
-        if (auto found = find_words(text, context.paragraphs[p].content, target))
-            return Found{*found, p};
+    // As written first, then inflected ("check" finds "checks").
+    for (const bool inflected : {false, true}) {
+        std::string suffix;
+        auto find = [&](ByteRange within) {
+            return inflected ? find_inflected(text, within, target, &suffix)
+                             : find_words(text, within, target);
+        };
+        if (!context.range.empty()) {
+            if (auto found = find(context.range)) return Found{*found, context.paragraph, suffix};
+        }
+        for (std::uint32_t p = context.paragraph; p < last && p < context.paragraphs.size(); ++p) {
+            if (auto found = find(context.paragraphs[p].content)) return Found{*found, p, suffix};
+        }
     }
     return std::nullopt;
 }
@@ -294,6 +323,24 @@ Placement place_request(const Request& request, const PlacementContext& context)
         case RequestKind::position:
             return refuse("it asks for no change");
         case RequestKind::delete_wording: {
+            if (request.everywhere && !request.target.empty()) {
+                // "throughout the text": every paragraph of the story.
+                std::size_t count = 0;
+                for (std::uint32_t p = 0; p < context.paragraphs.size(); ++p) {
+                    ByteRange rest = context.paragraphs[p].content;
+                    while (rest.begin < rest.end) {
+                        auto found = find_words(text, rest, request.target);
+                        if (!found) found = find_inflected(text, rest, request.target);
+                        if (!found) break;
+                        count += builder.strike(*found, p);
+                        rest.begin = found->end;
+                    }
+                }
+                if (count == 0) return refuse(quote(request.target) + " is nowhere in the text");
+                out.where = quote(request.target) + " throughout the text (" + std::to_string(count) +
+                            (count == 1 ? " place)" : " places)");
+                break;
+            }
             const auto found = locate(context, request.target);
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
             out.where = quote(text.substr(found->range.begin, found->range.size()));
@@ -372,7 +419,8 @@ Placement place_request(const Request& request, const PlacementContext& context)
             const auto found = locate(context, request.target);
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
             out.where = quote(text.substr(found->range.begin, found->range.size()));
-            builder.alternatives(found->range, request.replacement, found->paragraph);
+            // "checks" for "check" asked to become "review": [checks][reviews].
+            builder.alternatives(found->range, request.replacement + found->suffix, found->paragraph);
             break;
         }
         case RequestKind::insert: {

@@ -262,10 +262,24 @@ std::string_view request_verb(RequestKind kind) {
         case RequestKind::delete_section: return "delete";
         case RequestKind::replace: return "replace";
         case RequestKind::insert: return "insert";
-        case RequestKind::proposed_language: return "proposed language for";
+        case RequestKind::proposed_language: return "proposed language";
         case RequestKind::position: break;
     }
     return "";
+}
+
+// "delete “authorized”", "replace “check” with “review”".
+std::string describe(const Request& request, const std::string& where) {
+    switch (request.kind) {
+        case RequestKind::replace:
+            return "replace " + where + " with " + quoted(request.replacement);
+        case RequestKind::insert:
+            return "insert " + quoted(request.replacement) + " " + where;
+        case RequestKind::proposed_language:
+            return "proposed language " + quoted(request.replacement) + " for " + where;
+        default:
+            return std::string(request_verb(request.kind)) + " " + where;
+    }
 }
 
 }  // namespace
@@ -379,7 +393,7 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
                         }
                     }
                     earlier.subject = speakers_line(earlier.authors) + ": " +
-                                      std::string(request_verb(earlier.request)) + " " + earlier.where;
+                                      describe(imported.segments[earlier.segment].request, earlier.where);
                     ++history.counts.requests_placed;
                     continue;
                 }
@@ -415,7 +429,7 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
                     event.kind = EventKind::comment_request;
                     event.where = placement.where;
                     event.subject = (names.empty() ? comment.author : names) + ": " +
-                                    std::string(request_verb(event.request)) + " " + placement.where;
+                                    describe(segment.request, placement.where);
                     current = composer.text();
                     event.text = current;
                     placed_here.push_back({s, history.events.size()});
