@@ -136,6 +136,13 @@ class Builder {
             // A hard break's backslash and a table's "<br>" stay outside.
             while (piece.end > piece.begin && text_[piece.end - 1] == '\\') --piece.end;
             piece = trimmed(text_, piece);
+            // Emphasis around exactly this wording goes inside the strike
+            // ("~~*Recalling*~~"), as Word's formats read back.
+            while (piece.begin > whole.begin && piece.end < whole.end && text_[piece.begin - 1] == '*' &&
+                   text_[piece.end] == '*') {
+                --piece.begin;
+                ++piece.end;
+            }
             if (!piece.empty()) {
                 add(piece.begin, "~~", MarkSide::open);
                 add(piece.end, "~~", MarkSide::close);

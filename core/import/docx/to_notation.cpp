@@ -192,7 +192,7 @@ class Converter {
         if (line) {
             // A document accord wrote: the line's characters as typed.
             Marks open;
-            for (std::uint32_t p : group) write_runs_as_typed(story_index, p, open);
+            for (std::uint32_t p : group) write_runs_as_typed(story_index, p, open, heading > 0);
             move_marks(out_, open, Marks{});
         } else {
             InlineWriter writer(out_, breaks, where == Where::cell,
@@ -231,7 +231,9 @@ class Converter {
 
     // Runs written with their characters as they are, marks exactly where
     // the formatting changes: what a document accord wrote reads back as.
-    void write_runs_as_typed(std::uint32_t story_index, std::uint32_t paragraph_index, Marks& open) {
+    // A heading's bold is its style's, not the wording's.
+    void write_runs_as_typed(std::uint32_t story_index, std::uint32_t paragraph_index, Marks& open,
+                             bool heading) {
         const Paragraph& paragraph = package_.story(story_index).paragraphs[paragraph_index];
         auto& places = result_.map.stories[story_index][paragraph_index].runs;
         for (std::size_t r = 0; r < paragraph.runs.size(); ++r) {
@@ -244,7 +246,7 @@ class Converter {
             Marks marks;
             marks.inserted = view.bracketed;
             marks.struck = run.format.strike || view.struck;
-            marks.bold = options_.formatting && run.format.bold;
+            marks.bold = options_.formatting && !heading && run.format.bold;
             marks.italic = options_.formatting && run.format.italic;
             marks.superscript = options_.formatting && run.format.baseline == Baseline::superscript;
             marks.subscript = options_.formatting && run.format.baseline == Baseline::subscript;
