@@ -356,7 +356,9 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         PlannedWordCommit commit;
         commit.kind = event.kind;
         commit.event = e;
-        commit.time = parse_word_date(event.date).value_or(last_time);
+        // Word dates to the minute: events of one minute are a second apart,
+        // in order, so that each keeps a date of its own.
+        commit.time = std::max(parse_word_date(event.date).value_or(last_time), last_time + 1);
         last_time = commit.time;
         commit.authors = speaker_names(event);
         // Whoever wrote the comment down is its author only when it names

@@ -305,10 +305,21 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
 
     Composer composer(package, options.changes);
     std::string current = composer.text();
-    for (const Pending& item : pending) {
+    // In a document accord wrote, the changes one proposal made share their
+    // author and date (to the second): they are one proposal again.
+    const bool grouped = package.accord_notation();
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        const Pending& item = pending[i];
         if (!item.comment) {
             composer.show(item.index);
             const ChangeStep& step = plan.changes[step_of[item.index]];
+            std::size_t together = 1;
+            while (grouped && i + 1 < pending.size() && !pending[i + 1].comment &&
+                   pending[i + 1].date == item.date &&
+                   package.revisions[pending[i + 1].index].author == package.revisions[item.index].author) {
+                composer.show(pending[++i].index);
+                ++together;
+            }
             HistoryEvent event;
             event.kind = EventKind::tracked_change;
             event.date = item.date;
@@ -316,6 +327,10 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             event.known = {false};
             event.revision = item.index;
             event.subject = revision_subject(package, step);
+            if (together > 1)
+                event.subject = (package.revisions[item.index].author.empty() ? std::string("Word")
+                                                                               : package.revisions[item.index].author) +
+                                 ": " + std::to_string(together) + " changes";
             current = composer.text();
             event.text = current;
             history.events.push_back(std::move(event));
