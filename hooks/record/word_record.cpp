@@ -288,9 +288,33 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // ---- names and dates
     Names names(registry, request, plan);
     const auto spelled = spellings(history.plan);
+    // A Word author "Japan, Canada and Norway" (as accord writes a
+    // co-sponsored proposal's changes) is those delegations, when each is
+    // registered.
+    auto co_sponsors = [&](const std::string& author) {
+        std::vector<std::string> parts;
+        std::string rest = author;
+        for (std::size_t at; (at = rest.find(", ")) != std::string::npos;) {
+            parts.push_back(rest.substr(0, at));
+            rest = rest.substr(at + 2);
+        }
+        if (const std::size_t at = rest.find(" and "); at != std::string::npos && !parts.empty()) {
+            parts.push_back(rest.substr(0, at));
+            rest = rest.substr(at + 5);
+        } else if (const std::size_t only = rest.find(" and "); only != std::string::npos) {
+            parts.push_back(rest.substr(0, only));
+            rest = rest.substr(only + 5);
+        }
+        parts.push_back(rest);
+        for (const std::string& part : parts)
+            if (parts.size() < 2 || !registry.resolve_delegation(part)) return std::vector<std::string>{author};
+        return parts;
+    };
     auto speaker_names = [&](const docx::HistoryEvent& event) {
         std::vector<std::string> out;
-        for (const std::string& name : event.authors) {
+        std::vector<std::string> given = event.authors;
+        if (event.kind == docx::EventKind::tracked_change && given.size() == 1) given = co_sponsors(given.front());
+        for (const std::string& name : given) {
             auto it = spelled.find(name);
             const std::string resolved =
                 names.resolve(name, it == spelled.end() ? std::vector<std::string>{} : it->second);
