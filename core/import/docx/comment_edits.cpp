@@ -308,7 +308,11 @@ bool reads_as_new_paragraph(const Request& request, const PlacementContext& cont
     const ParagraphSpan& anchored = context.paragraphs[context.paragraph];
     const bool whole = context.range.empty() || context.inside_word ||
                        trimmed(*context.text, context.range).size() * 2 >= anchored.content.size();
-    return !anchored.in_table && (numbered || context.on_heading || whole);
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < y.size(); ++i)
+        words += !is_space(y[i]) && (i == 0 || is_space(y[i - 1]));
+    const bool paragraph_sized = context.at_paragraph_start && words >= 8;
+    return !anchored.in_table && (numbered || context.on_heading || whole || paragraph_sized);
 }
 
 }  // namespace

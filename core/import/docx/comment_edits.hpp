@@ -52,6 +52,9 @@ struct PlacementContext {
     bool on_heading = false;
     std::uint32_t section_end = 0;  // one past the last paragraph of the section (on a heading)
     bool inside_word = false;
+    // Anchored on the paragraph's first words: staff mark "Decides" to mean
+    // the whole paragraph.
+    bool at_paragraph_start = false;
     std::vector<ParagraphSpan> paragraphs;  // the story's paragraphs, in order
 };
 

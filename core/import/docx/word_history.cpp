@@ -425,6 +425,7 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
                     context.paragraph = index_of[anchor.paragraph];
                     context.on_heading = anchor.on_heading;
                     context.inside_word = anchor.inside_word;
+                    context.at_paragraph_start = anchor.at_paragraph_start;
                     context.paragraphs = spans;
                     context.section_end = static_cast<std::uint32_t>(spans.size());
                     if (anchor.on_heading) {
