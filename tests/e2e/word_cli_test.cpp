@@ -102,8 +102,10 @@ TEST_F(PartyInputsImport, CommentsAskingForChangesBecomeTheirSpeakersProposals) 
     const test::RunResult us = git(dir(), {"log", "--format=%an|%s", "--author=United States"});
     EXPECT_TRUE(contains(us.out, "United States|United States: delete \xE2\x80\x9C" "authorized"))
         << us.out;
-    // "change “check” to “review”": alternatives.
-    EXPECT_TRUE(contains(text, "[check][review]")) << "the US replacement";
+    // "not “check”, but “review”", anchored on "checks": alternatives.
+    EXPECT_TRUE(contains(text, "[checks][reviews]")) << "the US replacement";
+    // "Remove “recall” throughout the text": every "Recalls" and "recalling" struck.
+    EXPECT_TRUE(contains(text, "~~*Recalling*~~")) << "the US deletion throughout";
     // The summary lists the comments turned into proposals, and the speakers.
     EXPECT_TRUE(contains(result().out, "text proposals from comments:")) << result().out;
     EXPECT_TRUE(contains(result().out, "speakers (")) << result().out;
