@@ -95,9 +95,20 @@ ByteRange whole_words(const std::string& text, ByteRange range, ByteRange paragr
     return range;
 }
 
+// Errors the notation's check finds, and brackets and strikes that cross
+// each other's edges ("~~Parties [shall~~ report]"), which parse but read as
+// nonsense.
 std::size_t error_count(std::string_view text) {
+    const Document document = parse(text);
     std::size_t errors = 0;
-    for (const Diagnostic& d : parse(text).diagnostics) errors += d.severity != Severity::note;
+    for (const Diagnostic& d : document.diagnostics) errors += d.severity != Severity::note;
+    for (const Strike& strike : document.strikes) {
+        for (const Bracket& bracket : document.brackets) {
+            const bool open_inside = bracket.open > strike.open && bracket.open < strike.close;
+            const bool close_inside = bracket.close > strike.open && bracket.close < strike.close;
+            errors += open_inside != close_inside;
+        }
+    }
     return errors;
 }
 
