@@ -360,7 +360,8 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     merge.parse = workspace.parse_options();
     merge.ours_label = "current";
     merge.theirs_label = source;
-    std::int64_t last_time = *base_time;
+    // An event as old as the base keeps its date: the base comes first anyway.
+    std::int64_t last_time = *base_time - 1;
 
     // The base is recorded only when the text is new; carried onto a later
     // text, it is already among its versions.

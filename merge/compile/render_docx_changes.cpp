@@ -1,6 +1,7 @@
 #include "merge/compile/render_docx_changes.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/store/proposal_record.hpp"
 #include "merge/diff/token_diff.hpp"
@@ -81,30 +82,54 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             }
             return chain_proposals.back();
         };
-        // Who proposed the wording at a byte of the body, by blame.
+        // Who proposed the wording at a byte of the body, by blame; nullptr
+        // when blame credits wording older than the revision (moved, not new).
         const std::vector<BlameSpan>* spans = compiled.blame ? &compiled.blame->result.spans : nullptr;
+        std::map<std::size_t, bool> older;  // version -> already there at `since`
         auto inserter = [&](std::size_t body_offset) -> const Proposal* {
-            if (spans == nullptr || spans->empty()) return compilation.proposal ? &*compilation.proposal : nullptr;
+            if (spans == nullptr || spans->empty()) return nullptr;
             const std::size_t at = body_offset + now.body.begin;
             auto it = std::upper_bound(spans->begin(), spans->end(), at,
                                        [](std::size_t x, const BlameSpan& s) { return x < s.range.begin; });
             if (it != spans->begin() && at < std::prev(it)->range.end) --it;
             else if (it == spans->end()) --it;
             const std::size_t origin = it->restored_by.value_or(it->origin);
-            return &compiled.blame->history.proposals[origin];
+            auto known = older.find(origin);
+            if (known == older.end())
+                known = older.emplace(origin, repo.is_ancestor(compiled.blame->history.versions[origin].id, since)).first;
+            return known->second ? nullptr : &compiled.blame->history.proposals[origin];
         };
 
         const Document old_body = parse(before_body, parse_options);
         const Document new_body = parse(body, parse_options);
-        const TokenDiff diff = diff_tokens(old_body, new_body);
+        // Blame's view: a coincidentally kept word keeps its author.
+        TokenDiffOptions exact;
+        exact.fold_coincidences = false;
+        const TokenDiff diff = diff_tokens(old_body, new_body, exact);
+        // Each added token's proposal; wording blame finds older than the
+        // revision (moved) and white space take their neighbour's in the hunk.
+        std::vector<const Proposal*> added(diff.script.size(), nullptr);
+        for (std::size_t e = 0; e < diff.script.size(); ++e) {
+            if (diff.script[e].kind != EditKind::added) continue;
+            const ByteRange r = diff.new_tokens[diff.script[e].new_index].range;
+            const std::string_view text = std::string_view(body).substr(r.begin, r.size());
+            if (text.find_first_not_of(" \t\n\r") != std::string_view::npos) added[e] = inserter(r.begin);
+        }
+        for (std::size_t e = 1; e < diff.script.size(); ++e)
+            if (diff.script[e].kind == EditKind::added && !added[e] && diff.script[e - 1].kind == EditKind::added)
+                added[e] = added[e - 1];
+        for (std::size_t e = diff.script.size(); e-- > 1;)
+            if (diff.script[e - 1].kind == EditKind::added && !added[e - 1] && diff.script[e].kind == EditKind::added)
+                added[e - 1] = added[e];
+        const Proposal* fallback = chain_proposals.back() ? chain_proposals.back()
+                                   : compilation.proposal ? &*compilation.proposal : nullptr;
         Segments segments;
-        const Proposal* last_inserter = nullptr;
-        for (const Edit& edit : diff.script) {
+        for (std::size_t e = 0; e < diff.script.size(); ++e) {
+            const Edit& edit = diff.script[e];
             switch (edit.kind) {
                 case EditKind::common: {
                     const ByteRange r = diff.new_tokens[edit.new_index].range;
                     segments.add(std::string_view(body).substr(r.begin, r.size()), DocxSegment::Change::none, "", "");
-                    last_inserter = nullptr;
                     break;
                 }
                 case EditKind::removed: {
@@ -117,12 +142,9 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
                 }
                 case EditKind::added: {
                     const ByteRange r = diff.new_tokens[edit.new_index].range;
-                    const std::string_view text = std::string_view(body).substr(r.begin, r.size());
-                    const bool blank = text.find_first_not_of(" \t\n\r") == std::string_view::npos;
-                    const Proposal* who = blank && last_inserter ? last_inserter : inserter(r.begin);
-                    last_inserter = who;
-                    segments.add(text, DocxSegment::Change::inserted, who ? author_of(*who) : "accord",
-                                 who ? who->date : "");
+                    const Proposal* who = added[e] ? added[e] : fallback;
+                    segments.add(std::string_view(body).substr(r.begin, r.size()), DocxSegment::Change::inserted,
+                                 who ? author_of(*who) : "accord", who ? who->date : "");
                     break;
                 }
             }
