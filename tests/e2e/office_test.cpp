@@ -28,8 +28,7 @@ std::string artifacts() {
 }
 
 // A negotiation of one text: Japan's base, then Brazil inserts, deletes and
-// proposes a strike, then Pakistan states a position (as a Word comment
-// would have recorded it).
+// proposes a strike.
 class SmallNegotiation : public ::testing::Test {
   protected:
     void SetUp() override {
@@ -42,7 +41,7 @@ class SmallNegotiation : public ::testing::Test {
         base_ = head();
         tmp_.write("neg/a.md",
                    "# Article 1\n\n1. Parties shall [cooperate][work together] on the "
-                   "*implementation* of this decision in good faith.\n\n2. The secretariat shall "
+                   "*implementation* in good faith.\n\n2. The secretariat shall "
                    "~~report annually~~. (agreed)\n");
         propose("Brazil", "2024-02-01");
     }
