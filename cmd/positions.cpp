@@ -18,8 +18,10 @@ struct PositionsCommandOptions {
 int run_positions(const PositionsCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     PositionsOptions list;
-    for (const std::string& path : options.paths) list.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths) list.paths.push_back(ws.repo().relative_path(path));
+    for (const std::string& path : options.paths)
+        list.paths.push_back(ws.repo().relative_path(path));
+    for (const std::string& path : context.paths)
+        list.paths.push_back(ws.repo().relative_path(path));
     list.by = options.by;
     list.at = options.at;
     const std::vector<PositionEntry> entries = list_positions(ws, list);

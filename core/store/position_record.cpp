@@ -26,7 +26,8 @@ std::string first(const Trailers& all, std::string_view key) {
 std::string format_position_message(const PositionRecord& position) {
     std::string subject =
         position.speakers.empty()
-            ? "Noted" + (position.noted_by.empty() ? std::string() : " by " + one_line(position.noted_by))
+            ? "Noted" +
+                  (position.noted_by.empty() ? std::string() : " by " + one_line(position.noted_by))
             : "Position of " + join_names(position.speakers);
     subject += " on " + position.path + ": " + shortened(position.said, 72);
     std::string text = subject + "\n\n";
@@ -46,8 +47,8 @@ std::string format_position_message(const PositionRecord& position) {
     trailer(kWordingTrailer, position.wording);
     if (position.section) trailer(kSectionTrailer, "yes");
     if (position.anchor)
-        trailer(kAnchorTrailer,
-                std::to_string(position.anchor->begin) + "-" + std::to_string(position.anchor->end));
+        trailer(kAnchorTrailer, std::to_string(position.anchor->begin) + "-" +
+                                    std::to_string(position.anchor->end));
     trailer(kNotedByTrailer, position.noted_by);
     trailer(kCommentTrailer, position.comment);
     trailer(kThreadTrailer, position.thread);
@@ -90,7 +91,8 @@ std::optional<PositionRecord> read_position_message(const std::string& message) 
         body = message.substr(subject_end + 1);
         // Drop the trailer paragraph: the last paragraph of the message.
         std::string trimmed = body;
-        while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' ')) trimmed.pop_back();
+        while (!trimmed.empty() && (trimmed.back() == '\n' || trimmed.back() == ' '))
+            trimmed.pop_back();
         const std::size_t last_break = trimmed.rfind("\n\n");
         body = last_break == std::string::npos ? std::string() : trimmed.substr(0, last_break);
         body.erase(0, body.find_first_not_of('\n'));

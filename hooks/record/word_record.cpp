@@ -222,17 +222,22 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
             if (listed.size() < 200) listed += (listed.empty() ? "" : ", ") + text.path;
         for (const docx::AccordText& text : texts) {
             if (!wanted.empty() && text.path != wanted && texts.size() > 1) continue;
-            const std::string path = wanted.empty() ? checked_path(repo, repo.workdir() + text.path) : wanted;
-            const docx::Package slice = docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
-            plans.push_back(plan_text(workspace, request, slice, path, text.front_matter, registry));
+            const std::string path =
+                wanted.empty() ? checked_path(repo, repo.workdir() + text.path) : wanted;
+            const docx::Package slice =
+                docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
+            plans.push_back(
+                plan_text(workspace, request, slice, path, text.front_matter, registry));
         }
         if (plans.empty())
             throw usage_error(request.file + " is a compilation of several texts (" + listed +
-                              ") and none is " + wanted + "; name one of them with --as, or leave "
+                              ") and none is " + wanted +
+                              "; name one of them with --as, or leave "
                               "--as out to import them all");
     }
     std::vector<std::string> added;
-    for (const WordImportPlan& plan : plans) added.insert(added.end(), plan.added.begin(), plan.added.end());
+    for (const WordImportPlan& plan : plans)
+        added.insert(added.end(), plan.added.begin(), plan.added.end());
     if (!added.empty()) plans.front().registry = emit_config(registry);
     return plans;
 }
@@ -307,13 +312,15 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         }
         parts.push_back(rest);
         for (const std::string& part : parts)
-            if (parts.size() < 2 || !registry.resolve_delegation(part)) return std::vector<std::string>{author};
+            if (parts.size() < 2 || !registry.resolve_delegation(part))
+                return std::vector<std::string>{author};
         return parts;
     };
     auto speaker_names = [&](const docx::HistoryEvent& event) {
         std::vector<std::string> out;
         std::vector<std::string> given = event.authors;
-        if (event.kind == docx::EventKind::tracked_change && given.size() == 1) given = co_sponsors(given.front());
+        if (event.kind == docx::EventKind::tracked_change && given.size() == 1)
+            given = co_sponsors(given.front());
         for (const std::string& name : given) {
             auto it = spelled.find(name);
             const std::string resolved =
@@ -339,7 +346,8 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     if (!request.date && earliest && *earliest < *base_time) {
         plan.base_date_note = "the base is dated " + format_iso_timestamp(*earliest, 0) +
                               ", when its first change or comment was made, before the document's "
-                              "creation date " + package.properties.created;
+                              "creation date " +
+                              package.properties.created;
         base_time = earliest;
     }
     std::string base_by = request.by.value_or(!package.properties.last_modified_by.empty()
@@ -388,8 +396,9 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         commit.authors = speaker_names(event);
         // Whoever wrote the comment down is its author only when it names
         // no speaker: staff are not delegations.
-        const std::string noted_by =
-            commit.authors.empty() && !event.noted_by.empty() ? names.resolve(event.noted_by) : event.noted_by;
+        const std::string noted_by = commit.authors.empty() && !event.noted_by.empty()
+                                         ? names.resolve(event.noted_by)
+                                         : event.noted_by;
         commit.author_name = commit.authors.empty() ? noted_by : commit.authors.front();
         if (commit.author_name.empty()) commit.author_name = base_by;
         commit.subject = event.subject;
@@ -400,8 +409,9 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             position.path = plan.path;
             position.said = event.said.empty() ? package.comments[event.comment].text : event.said;
             if (!event.unplaced.empty())
-                position.said += "\n\n(asked for a text change that could not be placed: " +
-                                 event.unplaced + ")";
+                position.said +=
+                    "\n\n(asked for a text change that could not be placed: " + event.unplaced +
+                    ")";
             position.wording = event.quoted;
             position.section = event.on_section;
             if (!plan.carried && !event.quoted.empty()) position.anchor = event.anchor;
@@ -429,9 +439,11 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         std::string body;
         if (event.kind == docx::EventKind::comment_request) {
             std::string names_line;
-            for (const std::string& name : commit.authors) names_line += (names_line.empty() ? "" : ", ") + name;
-            commit.subject = (names_line.empty() ? noted_by : names_line) +
-                             event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
+            for (const std::string& name : commit.authors)
+                names_line += (names_line.empty() ? "" : ", ") + name;
+            commit.subject =
+                (names_line.empty() ? noted_by : names_line) +
+                event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
             body = event.said;
             extra = {{kNotedByTrailer, event.noted_by},
                      {kCommentTrailer, event.comment_id},
@@ -439,8 +451,9 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                      {kSessionTrailer, event.session},
                      {kSourceTrailer, source}};
         } else {
-            commit.subject = commit.author_name +
-                             event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
+            commit.subject =
+                commit.author_name +
+                event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
             extra = {{kSourceTrailer, source}};
         }
         std::vector<std::string> proposers = commit.authors;
@@ -451,15 +464,17 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // A text proposal that leaves the text as it was (a change undone by
     // the merge) is still recorded: it says who asked.
     plan.final_text = plan.existing ? merged : history.text;
-    for (PlannedWordCommit& commit : plan.commits) commit.date = format_iso_timestamp(commit.time, 0);
+    for (PlannedWordCommit& commit : plan.commits)
+        commit.date = format_iso_timestamp(commit.time, 0);
 
     if (!plan.unknown.empty()) {
         std::string list;
         for (const std::string& name : plan.unknown) list += (list.empty() ? "" : ", ") + name;
-        plan.warnings.push_back(std::to_string(plan.unknown.size()) +
-                                " names are not in accord.yaml and are recorded as written: " + list +
-                                "; register them with --add-delegations, or name their delegation "
-                                "with --author 'Word name=Delegation'");
+        plan.warnings.push_back(
+            std::to_string(plan.unknown.size()) +
+            " names are not in accord.yaml and are recorded as written: " + list +
+            "; register them with --add-delegations, or name their delegation "
+            "with --author 'Word name=Delegation'");
     }
     if (!plan.base_date_note.empty()) plan.warnings.push_back(plan.base_date_note);
     return plan;
@@ -483,8 +498,8 @@ WordImportResult record_word_import(Workspace& workspace, const WordImportPlan& 
         if (i == 0 && plan.registry) request.files.emplace_back(kConfigFileName, *plan.registry);
         request.allow_empty = true;
         request.write_worktree = i == last_text || (i == 0 && plan.registry);
-        request.author = Signature{planned.author_name, delegation_email(planned.author_name),
-                                   planned.time, 0};
+        request.author =
+            Signature{planned.author_name, delegation_email(planned.author_name), planned.time, 0};
         request.committer = committer;
         request.message = planned.message;
         request.parent = parent;
@@ -512,16 +527,19 @@ std::string render_word_plan(const WordImportPlan& plan, bool each) {
     const docx::WordHistoryCounts& counts = history.counts;
     std::size_t base = 0, changes = 0, requests = 0, positions = 0;
     for (const PlannedWordCommit& commit : plan.commits) {
-        if (commit.base) ++base;
-        else if (commit.kind == docx::EventKind::tracked_change) ++changes;
-        else if (commit.kind == docx::EventKind::comment_request) ++requests;
-        else ++positions;
+        if (commit.base)
+            ++base;
+        else if (commit.kind == docx::EventKind::tracked_change)
+            ++changes;
+        else if (commit.kind == docx::EventKind::comment_request)
+            ++requests;
+        else
+            ++positions;
     }
     std::string out;
-    out += "  " + std::to_string(plan.commits.size()) + " commits: " +
-           (base ? "the base, " : "") + std::to_string(changes) + " tracked changes, " +
-           std::to_string(requests) + " text proposals from comments, " + std::to_string(positions) +
-           " positions";
+    out += "  " + std::to_string(plan.commits.size()) + " commits: " + (base ? "the base, " : "") +
+           std::to_string(changes) + " tracked changes, " + std::to_string(requests) +
+           " text proposals from comments, " + std::to_string(positions) + " positions";
     if (!plan.commits.empty())
         out += "; " + plan.commits.front().date.substr(0, 10) + " to " +
                plan.commits.back().date.substr(0, 10);
@@ -529,7 +547,8 @@ std::string render_word_plan(const WordImportPlan& plan, bool each) {
     if (plan.carried)
         out += "  carried onto the current " + plan.path + " by the three-way merge (" +
                std::to_string(plan.disagreements) + " disagreements became alternatives)\n";
-    out += "  comments: " + std::to_string(counts.comments) + " (" + std::to_string(counts.replies) +
+    out += "  comments: " + std::to_string(counts.comments) + " (" +
+           std::to_string(counts.replies) +
            " replies kept in their thread): " + std::to_string(counts.requests_placed) +
            " speaker segments became text proposals, " + std::to_string(counts.positions) +
            " positions";

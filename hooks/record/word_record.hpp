@@ -51,14 +51,14 @@ std::pair<std::string, std::string> parse_author_mapping(const std::string& valu
 struct PlannedWordCommit {
     docx::EventKind kind = docx::EventKind::tracked_change;
     bool base = false;
-    std::optional<std::string> text;  // PATH's new text; nullopt: no file changes (a position)
+    std::optional<std::string> text;   // PATH's new text; nullopt: no file changes (a position)
     std::vector<std::string> authors;  // canonical names, author first; empty: `noted_by`
     std::string author_name;           // the commit's author
     std::int64_t time = 0;             // seconds since the epoch, UTC
     std::string date;                  // RFC 3339, as shown
     std::string message;
     std::string subject;
-    std::size_t event = SIZE_MAX;      // index into history.events; SIZE_MAX for the base
+    std::size_t event = SIZE_MAX;  // index into history.events; SIZE_MAX for the base
 };
 
 struct WordImportPlan {
@@ -70,10 +70,10 @@ struct WordImportPlan {
     std::vector<std::string> added;       // delegations --add-delegations registers
     std::vector<std::string> unknown;     // names recorded as written, not in accord.yaml
     std::vector<std::string> warnings;
-    bool existing = false;           // PATH was in the repository
-    bool carried = false;            // the events were merged onto a later text
-    std::size_t disagreements = 0;   // merges that became alternatives
-    std::string base_date_note;      // why the base is dated as it is, when not as given
+    bool existing = false;          // PATH was in the repository
+    bool carried = false;           // the events were merged onto a later text
+    std::size_t disagreements = 0;  // merges that became alternatives
+    std::string base_date_note;     // why the base is dated as it is, when not as given
     std::string final_text;
 };
 

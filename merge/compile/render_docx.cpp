@@ -112,7 +112,8 @@ class Builder {
         properties.created = options_.created;
         properties.modified = options_.created;
         properties.custom[docx::kAccordNotationProperty] = "1";
-        if (!compilation_.revision.empty()) properties.custom["accord-revision"] = compilation_.revision;
+        if (!compilation_.revision.empty())
+            properties.custom["accord-revision"] = compilation_.revision;
 
         heading(compilation_.layout.title, 1);
         for (const std::string& paragraph : compilation_.layout.preamble) {
@@ -120,7 +121,8 @@ class Builder {
             plain_lines("");
         }
         for (const LayoutEntry& entry : compilation_.layout.entries) {
-            if (!entry.heading.empty()) heading(entry.heading, static_cast<std::uint32_t>(entry.level));
+            if (!entry.heading.empty())
+                heading(entry.heading, static_cast<std::uint32_t>(entry.level));
             if (entry.kind == LayoutEntry::Kind::text) text(entry.text);
         }
         return std::move(package_);
@@ -129,7 +131,8 @@ class Builder {
   private:
     docx::Paragraph& new_paragraph() {
         docx::Story& body = package_.body;
-        body.blocks.push_back({docx::BlockKind::paragraph, static_cast<std::uint32_t>(body.paragraphs.size())});
+        body.blocks.push_back(
+            {docx::BlockKind::paragraph, static_cast<std::uint32_t>(body.paragraphs.size())});
         return body.paragraphs.emplace_back();
     }
 
@@ -148,8 +151,12 @@ class Builder {
             if (end == std::string::npos) end = words.size();
             docx::Paragraph& p = new_paragraph();
             if (end > at)
-                p.runs.push_back({docx::RunKind::text, words.substr(at, end - at), {}, kNoIndex,
-                                  kNoIndex, kNoIndex});
+                p.runs.push_back({docx::RunKind::text,
+                                  words.substr(at, end - at),
+                                  {},
+                                  kNoIndex,
+                                  kNoIndex,
+                                  kNoIndex});
             at = end + 1;
         }
     }
@@ -218,7 +225,8 @@ class Builder {
             c.start.paragraph = c.end.paragraph = UINT32_MAX;  // set where the text reaches them
             std::string initials;
             for (std::size_t i = 0; i < comment.author.size(); ++i)
-                if (std::isupper(static_cast<unsigned char>(comment.author[i])) && initials.size() < 4)
+                if (std::isupper(static_cast<unsigned char>(comment.author[i])) &&
+                    initials.size() < 4)
                     initials += comment.author[i];
             c.initials = initials;
             package_.comments.push_back(std::move(c));
@@ -280,13 +288,15 @@ class Builder {
                     for (const auto& [at, id] : comment_ends) {
                         if (at == piece.offset) {
                             flush();
-                            package_.comments[id].end = {0, p_index, static_cast<std::uint32_t>(p.runs.size())};
+                            package_.comments[id].end = {0, p_index,
+                                                         static_cast<std::uint32_t>(p.runs.size())};
                         }
                     }
                     for (const auto& [at, id] : comment_starts) {
                         if (at == piece.offset) {
                             flush();
-                            package_.comments[id].start = {0, p_index, static_cast<std::uint32_t>(p.runs.size())};
+                            package_.comments[id].start = {
+                                0, p_index, static_cast<std::uint32_t>(p.runs.size())};
                         }
                     }
                 }
@@ -311,13 +321,18 @@ class Builder {
             docx::Comment& c = package_.comments[id];
             if (c.start.paragraph == UINT32_MAX) c.start = {0, first, 0};
             if (c.end.paragraph == UINT32_MAX || c.end < c.start)
-                c.end = {0, last, static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())};
+                c.end = {0, last,
+                         static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())};
         }
         package_.bookmarks.push_back(
-            {docx::accord_text_bookmark(n), {0, first, 0},
-             {0, last, static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())}, true});
-        package_.properties.custom[docx::accord_text_property(n)] = compilation_.texts[index].text.path;
-        if (!final_newline) package_.properties.custom[docx::accord_text_newline_property(n)] = "no";
+            {docx::accord_text_bookmark(n),
+             {0, first, 0},
+             {0, last, static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())},
+             true});
+        package_.properties.custom[docx::accord_text_property(n)] =
+            compilation_.texts[index].text.path;
+        if (!final_newline)
+            package_.properties.custom[docx::accord_text_newline_property(n)] = "no";
         if (document.front_matter.present)
             package_.properties.custom[docx::accord_text_front_property(n)] =
                 std::string(document.text(document.front_matter.range));
@@ -360,7 +375,8 @@ DocxRendering render_compilation_docx(const Compilation& compilation,
         // Read it back as any document would be, and compare each text.
         docx::ReadResult read = docx::read_docx_bytes(out.bytes, "the compiled document");
         if (!read.ok()) {
-            out.warnings.push_back("the written document does not read back: " + read.error.message);
+            out.warnings.push_back("the written document does not read back: " +
+                                   read.error.message);
             return out;
         }
         docx::ConvertOptions accept;
@@ -375,12 +391,15 @@ DocxRendering render_compilation_docx(const Compilation& compilation,
             const std::string body(document.text(document.body));
             if (texts[t].body == body) continue;
             all_back = false;
-            const std::vector<std::string> want = split_lines(body), got = split_lines(texts[t].body);
+            const std::vector<std::string> want = split_lines(body),
+                                           got = split_lines(texts[t].body);
             std::vector<bool>& lines = literal[index];
             lines.resize(want.size(), false);
             for (std::size_t l = 0; l < want.size(); ++l) {
                 if (want.size() != got.size() || want[l] != got[l]) {
-                    if (pass == 1) failures.push_back(compilation.texts[index].text.path + ":" + std::to_string(l + 1));
+                    if (pass == 1)
+                        failures.push_back(compilation.texts[index].text.path + ":" +
+                                           std::to_string(l + 1));
                     lines[l] = true;
                 }
             }
@@ -388,10 +407,14 @@ DocxRendering render_compilation_docx(const Compilation& compilation,
         if (all_back) return out;
         if (pass == 1) {
             std::string list;
-            for (std::size_t i = 0; i < failures.size() && i < 5; ++i) list += (i ? ", " : "") + failures[i];
-            if (failures.size() > 5) list += " and " + std::to_string(failures.size() - 5) + " more";
-            out.warnings.push_back("Word cannot carry some lines exactly (control characters or bytes that "
-                                   "are not UTF-8): " + (list.empty() ? std::string("a text's structure") : list));
+            for (std::size_t i = 0; i < failures.size() && i < 5; ++i)
+                list += (i ? ", " : "") + failures[i];
+            if (failures.size() > 5)
+                list += " and " + std::to_string(failures.size() - 5) + " more";
+            out.warnings.push_back(
+                "Word cannot carry some lines exactly (control characters or bytes that "
+                "are not UTF-8): " +
+                (list.empty() ? std::string("a text's structure") : list));
         }
     }
     return out;

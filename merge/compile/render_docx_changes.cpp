@@ -69,7 +69,8 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
         std::vector<Document> chain;
         for (const std::string& text : chain_texts) chain.push_back(parse(text, parse_options));
         std::vector<TokenDiff> steps;
-        for (std::size_t i = 1; i < chain.size(); ++i) steps.push_back(diff_tokens(chain[i - 1], chain[i]));
+        for (std::size_t i = 1; i < chain.size(); ++i)
+            steps.push_back(diff_tokens(chain[i - 1], chain[i]));
         auto deleter = [&](std::size_t body_offset) -> const Proposal* {
             if (steps.empty()) return compilation.proposal ? &*compilation.proposal : nullptr;
             std::size_t at = body_offset + before_document.body.begin;
@@ -78,25 +79,34 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
                 if (token == kNone) return chain_proposals[i + 1];
                 const std::uint32_t next = steps[i].old_to_new[token];
                 if (next == kNone) return chain_proposals[i + 1];
-                at = steps[i].new_tokens[next].range.begin + (at - steps[i].old_tokens[token].range.begin);
+                at = steps[i].new_tokens[next].range.begin +
+                     (at - steps[i].old_tokens[token].range.begin);
             }
             return chain_proposals.back();
         };
         // Who proposed the wording at a byte of the body, by blame; nullptr
         // when blame credits wording older than the revision (moved, not new).
-        const std::vector<BlameSpan>* spans = compiled.blame ? &compiled.blame->result.spans : nullptr;
+        const std::vector<BlameSpan>* spans =
+            compiled.blame ? &compiled.blame->result.spans : nullptr;
         std::map<std::size_t, bool> older;  // version -> already there at `since`
         auto inserter = [&](std::size_t body_offset) -> const Proposal* {
             if (spans == nullptr || spans->empty()) return nullptr;
             const std::size_t at = body_offset + now.body.begin;
-            auto it = std::upper_bound(spans->begin(), spans->end(), at,
-                                       [](std::size_t x, const BlameSpan& s) { return x < s.range.begin; });
-            if (it != spans->begin() && at < std::prev(it)->range.end) --it;
-            else if (it == spans->end()) --it;
+            auto it = std::upper_bound(
+                spans->begin(), spans->end(), at,
+                [](std::size_t x, const BlameSpan& s) { return x < s.range.begin; });
+            if (it != spans->begin() && at < std::prev(it)->range.end)
+                --it;
+            else if (it == spans->end())
+                --it;
             const std::size_t origin = it->restored_by.value_or(it->origin);
             auto known = older.find(origin);
             if (known == older.end())
-                known = older.emplace(origin, repo.is_ancestor(compiled.blame->history.versions[origin].id, since)).first;
+                known =
+                    older
+                        .emplace(origin, repo.is_ancestor(
+                                             compiled.blame->history.versions[origin].id, since))
+                        .first;
             return known->second ? nullptr : &compiled.blame->history.proposals[origin];
         };
 
@@ -113,23 +123,28 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             if (diff.script[e].kind != EditKind::added) continue;
             const ByteRange r = diff.new_tokens[diff.script[e].new_index].range;
             const std::string_view text = std::string_view(body).substr(r.begin, r.size());
-            if (text.find_first_not_of(" \t\n\r") != std::string_view::npos) added[e] = inserter(r.begin);
+            if (text.find_first_not_of(" \t\n\r") != std::string_view::npos)
+                added[e] = inserter(r.begin);
         }
         for (std::size_t e = 1; e < diff.script.size(); ++e)
-            if (diff.script[e].kind == EditKind::added && !added[e] && diff.script[e - 1].kind == EditKind::added)
+            if (diff.script[e].kind == EditKind::added && !added[e] &&
+                diff.script[e - 1].kind == EditKind::added)
                 added[e] = added[e - 1];
         for (std::size_t e = diff.script.size(); e-- > 1;)
-            if (diff.script[e - 1].kind == EditKind::added && !added[e - 1] && diff.script[e].kind == EditKind::added)
+            if (diff.script[e - 1].kind == EditKind::added && !added[e - 1] &&
+                diff.script[e].kind == EditKind::added)
                 added[e - 1] = added[e];
         const Proposal* fallback = chain_proposals.back() ? chain_proposals.back()
-                                   : compilation.proposal ? &*compilation.proposal : nullptr;
+                                   : compilation.proposal ? &*compilation.proposal
+                                                          : nullptr;
         Segments segments;
         for (std::size_t e = 0; e < diff.script.size(); ++e) {
             const Edit& edit = diff.script[e];
             switch (edit.kind) {
                 case EditKind::common: {
                     const ByteRange r = diff.new_tokens[edit.new_index].range;
-                    segments.add(std::string_view(body).substr(r.begin, r.size()), DocxSegment::Change::none, "", "");
+                    segments.add(std::string_view(body).substr(r.begin, r.size()),
+                                 DocxSegment::Change::none, "", "");
                     break;
                 }
                 case EditKind::removed: {
@@ -143,8 +158,9 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
                 case EditKind::added: {
                     const ByteRange r = diff.new_tokens[edit.new_index].range;
                     const Proposal* who = added[e] ? added[e] : fallback;
-                    segments.add(std::string_view(body).substr(r.begin, r.size()), DocxSegment::Change::inserted,
-                                 who ? author_of(*who) : "accord", who ? who->date : "");
+                    segments.add(std::string_view(body).substr(r.begin, r.size()),
+                                 DocxSegment::Change::inserted, who ? author_of(*who) : "accord",
+                                 who ? who->date : "");
                     break;
                 }
             }
@@ -165,13 +181,17 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             const std::string_view body = document.text(document.body);
             DocxComment comment;
             comment.text = t;
-            const std::size_t at = p.wording.empty() ? std::string_view::npos : body.find(p.wording);
-            comment.range = at == std::string_view::npos ? ByteRange{0, std::min<std::size_t>(body.find('\n'), body.size())}
-                                                         : ByteRange{at, at + p.wording.size()};
-            comment.author = p.speakers.empty() ? (p.noted_by.empty() ? entry.recorded.recorded_by : p.noted_by)
-                                                : join_names(p.speakers);
+            const std::size_t at =
+                p.wording.empty() ? std::string_view::npos : body.find(p.wording);
+            comment.range = at == std::string_view::npos
+                                ? ByteRange{0, std::min<std::size_t>(body.find('\n'), body.size())}
+                                : ByteRange{at, at + p.wording.size()};
+            comment.author = p.speakers.empty()
+                                 ? (p.noted_by.empty() ? entry.recorded.recorded_by : p.noted_by)
+                                 : join_names(p.speakers);
             comment.date = entry.recorded.date;
-            comment.words = (p.speakers.empty() ? std::string() : join_names(p.speakers) + ": ") + p.said;
+            comment.words =
+                (p.speakers.empty() ? std::string() : join_names(p.speakers) + ": ") + p.said;
             options.comments.push_back(std::move(comment));
         }
     }

@@ -25,16 +25,30 @@ void append_escaped(std::string& out, std::string_view text) {
         const unsigned char c = static_cast<unsigned char>(text[i]);
         if (c < 0x80) {
             switch (c) {
-                case '&': out += "&amp;"; break;
-                case '<': out += "&lt;"; break;
-                case '>': out += "&gt;"; break;
-                case '"': out += "&quot;"; break;
-                case '\r': out += "&#13;"; break;
+                case '&':
+                    out += "&amp;";
+                    break;
+                case '<':
+                    out += "&lt;";
+                    break;
+                case '>':
+                    out += "&gt;";
+                    break;
+                case '"':
+                    out += "&quot;";
+                    break;
+                case '\r':
+                    out += "&#13;";
+                    break;
                 case '\t':
-                case '\n': out += static_cast<char>(c); break;
+                case '\n':
+                    out += static_cast<char>(c);
+                    break;
                 default:
-                    if (c < 0x20 || c == 0x7F) out += "\xEF\xBF\xBD";
-                    else out += static_cast<char>(c);
+                    if (c < 0x20 || c == 0x7F)
+                        out += "\xEF\xBF\xBD";
+                    else
+                        out += static_cast<char>(c);
             }
             ++i;
             continue;
@@ -74,21 +88,26 @@ class DocumentWriter {
             if (!comment.has_range || comment.start.story != 0) continue;
             const std::string id = std::to_string(c);
             opens_[key(comment.start)] += "<w:commentRangeStart w:id=\"" + id + "\"/>";
-            closes_[key(comment.end)] += "<w:commentRangeEnd w:id=\"" + id +
-                                         "\"/><w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>"
-                                         "<w:commentReference w:id=\"" + id + "\"/></w:r>";
+            closes_[key(comment.end)] +=
+                "<w:commentRangeEnd w:id=\"" + id +
+                "\"/><w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>"
+                "<w:commentReference w:id=\"" +
+                id + "\"/></w:r>";
         }
         std::string out;
         out.reserve(1 << 16);
-        out += "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"";
+        out +=
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"";
         out += kMainNamespace;
         out += "\" xmlns:r=\"";
         out += kRelationshipNamespace;
         out += "\"><w:body>";
-        for (std::uint32_t p = 0; p < story.paragraphs.size(); ++p) paragraph(out, p, story.paragraphs[p]);
-        out += "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" "
-               "w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" w:header=\"708\" "
-               "w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
+        for (std::uint32_t p = 0; p < story.paragraphs.size(); ++p)
+            paragraph(out, p, story.paragraphs[p]);
+        out +=
+            "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1417\" "
+            "w:right=\"1417\" w:bottom=\"1417\" w:left=\"1417\" w:header=\"708\" "
+            "w:footer=\"708\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>";
         return out;
     }
 
@@ -115,14 +134,17 @@ class DocumentWriter {
         out += "<w:p>";
         std::string properties;
         if (p.heading > 0) {
-            properties += "<w:pStyle w:val=\"Heading" + std::to_string(std::min(p.heading, 6u)) + "\"/>";
+            properties +=
+                "<w:pStyle w:val=\"Heading" + std::to_string(std::min(p.heading, 6u)) + "\"/>";
         } else if (!p.style.empty()) {
             properties += "<w:pStyle w:val=\"" + escaped(p.style) + "\"/>";
         }
         if (p.mark_inserted != kNoIndex || p.mark_deleted != kNoIndex) {
             properties += "<w:rPr>";
-            if (p.mark_inserted != kNoIndex) properties += "<w:ins" + change_attributes(p.mark_inserted) + "/>";
-            if (p.mark_deleted != kNoIndex) properties += "<w:del" + change_attributes(p.mark_deleted) + "/>";
+            if (p.mark_inserted != kNoIndex)
+                properties += "<w:ins" + change_attributes(p.mark_inserted) + "/>";
+            if (p.mark_deleted != kNoIndex)
+                properties += "<w:del" + change_attributes(p.mark_deleted) + "/>";
             properties += "</w:rPr>";
         }
         if (!properties.empty()) out += "<w:pPr>" + properties + "</w:pPr>";
@@ -142,7 +164,8 @@ class DocumentWriter {
             }
             if (run.inserted != open_insertion) {
                 open_insertion = run.inserted;
-                if (run.inserted != kNoIndex) out += "<w:ins" + change_attributes(run.inserted) + ">";
+                if (run.inserted != kNoIndex)
+                    out += "<w:ins" + change_attributes(run.inserted) + ">";
             }
             if (run.deleted != open_deletion) {
                 open_deletion = run.deleted;
@@ -163,8 +186,10 @@ class DocumentWriter {
             if (f.bold) out += "<w:b/>";
             if (f.italic) out += "<w:i/>";
             if (f.strike) out += "<w:strike/>";
-            if (f.baseline == docx::Baseline::superscript) out += "<w:vertAlign w:val=\"superscript\"/>";
-            if (f.baseline == docx::Baseline::subscript) out += "<w:vertAlign w:val=\"subscript\"/>";
+            if (f.baseline == docx::Baseline::superscript)
+                out += "<w:vertAlign w:val=\"superscript\"/>";
+            if (f.baseline == docx::Baseline::subscript)
+                out += "<w:vertAlign w:val=\"subscript\"/>";
             out += "</w:rPr>";
         }
         const bool deleted = run.deleted != kNoIndex;
@@ -175,7 +200,8 @@ class DocumentWriter {
             case docx::RunKind::note_reference:
                 break;
             case docx::RunKind::text: {
-                const char* open = deleted ? "<w:delText xml:space=\"preserve\">" : "<w:t xml:space=\"preserve\">";
+                const char* open =
+                    deleted ? "<w:delText xml:space=\"preserve\">" : "<w:t xml:space=\"preserve\">";
                 const char* close = deleted ? "</w:delText>" : "</w:t>";
                 std::size_t at = 0;
                 while (at <= run.text.size()) {
@@ -201,13 +227,14 @@ class DocumentWriter {
 };
 
 std::string comments_part(const docx::Package& package) {
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:comments xmlns:w=\"";
     out += kMainNamespace;
     out += "\">";
     for (std::uint32_t c = 0; c < package.comments.size(); ++c) {
         const docx::Comment& comment = package.comments[c];
-        out += "<w:comment w:id=\"" + std::to_string(c) + "\" w:author=\"" + escaped(comment.author) +
-               "\"";
+        out += "<w:comment w:id=\"" + std::to_string(c) + "\" w:author=\"" +
+               escaped(comment.author) + "\"";
         if (!comment.date.empty()) out += " w:date=\"" + escaped(comment.date) + "\"";
         if (!comment.initials.empty()) out += " w:initials=\"" + escaped(comment.initials) + "\"";
         out += ">";
@@ -218,7 +245,9 @@ std::string comments_part(const docx::Package& package) {
             if (end == std::string::npos) end = comment.text.size();
             out += "<w:p><w:pPr><w:pStyle w:val=\"CommentText\"/></w:pPr>";
             if (first)
-                out += "<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr><w:annotationRef/></w:r>";
+                out +=
+                    "<w:r><w:rPr><w:rStyle "
+                    "w:val=\"CommentReference\"/></w:rPr><w:annotationRef/></w:r>";
             first = false;
             out += "<w:r><w:t xml:space=\"preserve\">";
             append_escaped(out, std::string_view(comment.text).substr(at, end - at));
@@ -232,30 +261,41 @@ std::string comments_part(const docx::Package& package) {
 }
 
 std::string styles_part() {
-    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"";
+    std::string out =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"";
     out += kMainNamespace;
-    out += "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
-           "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>"
-           "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
-           "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr>"
-           "</w:pPrDefault></w:docDefaults>"
-           "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/>"
-           "<w:qFormat/></w:style>"
-           "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
-           "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/><w:semiHidden/></w:style>";
+    out +=
+        "\"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" "
+        "w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>"
+        "<w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
+        "<w:pPrDefault><w:pPr><w:spacing w:after=\"0\" w:line=\"276\" w:lineRule=\"auto\"/></w:pPr>"
+        "</w:pPrDefault></w:docDefaults>"
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name "
+        "w:val=\"Normal\"/>"
+        "<w:qFormat/></w:style>"
+        "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+        "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority "
+        "w:val=\"1\"/><w:semiHidden/></w:style>";
     static constexpr int kSizes[6] = {32, 28, 26, 24, 24, 24};
     for (int level = 1; level <= 6; ++level) {
         const std::string n = std::to_string(level);
-        out += "<w:style w:type=\"paragraph\" w:styleId=\"Heading" + n + "\"><w:name w:val=\"heading " + n +
-               "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/>"
-               "<w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>"
-               "<w:outlineLvl w:val=\"" + std::to_string(level - 1) + "\"/></w:pPr><w:rPr><w:b/>"
-               "<w:sz w:val=\"" + std::to_string(kSizes[level - 1]) + "\"/></w:rPr></w:style>";
+        out +=
+            "<w:style w:type=\"paragraph\" w:styleId=\"Heading" + n +
+            "\"><w:name w:val=\"heading " + n +
+            "\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/>"
+            "<w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before=\"240\" w:after=\"120\"/>"
+            "<w:outlineLvl w:val=\"" +
+            std::to_string(level - 1) +
+            "\"/></w:pPr><w:rPr><w:b/>"
+            "<w:sz w:val=\"" +
+            std::to_string(kSizes[level - 1]) + "\"/></w:rPr></w:style>";
     }
-    out += "<w:style w:type=\"paragraph\" w:styleId=\"CommentText\"><w:name w:val=\"annotation text\"/>"
-           "<w:basedOn w:val=\"Normal\"/><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
-           "<w:style w:type=\"character\" w:styleId=\"CommentReference\"><w:name w:val=\"annotation "
-           "reference\"/><w:rPr><w:sz w:val=\"16\"/></w:rPr></w:style></w:styles>";
+    out +=
+        "<w:style w:type=\"paragraph\" w:styleId=\"CommentText\"><w:name w:val=\"annotation "
+        "text\"/>"
+        "<w:basedOn w:val=\"Normal\"/><w:rPr><w:sz w:val=\"20\"/></w:rPr></w:style>"
+        "<w:style w:type=\"character\" w:styleId=\"CommentReference\"><w:name w:val=\"annotation "
+        "reference\"/><w:rPr><w:sz w:val=\"16\"/></w:rPr></w:style></w:styles>";
     return out;
 }
 
@@ -266,9 +306,11 @@ std::string core_part(const docx::Properties& properties) {
         "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" "
         "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
     if (!properties.title.empty()) out += "<dc:title>" + escaped(properties.title) + "</dc:title>";
-    if (!properties.creator.empty()) out += "<dc:creator>" + escaped(properties.creator) + "</dc:creator>";
+    if (!properties.creator.empty())
+        out += "<dc:creator>" + escaped(properties.creator) + "</dc:creator>";
     if (!properties.last_modified_by.empty())
-        out += "<cp:lastModifiedBy>" + escaped(properties.last_modified_by) + "</cp:lastModifiedBy>";
+        out +=
+            "<cp:lastModifiedBy>" + escaped(properties.last_modified_by) + "</cp:lastModifiedBy>";
     if (!properties.created.empty())
         out += "<dcterms:created xsi:type=\"dcterms:W3CDTF\">" + escaped(properties.created) +
                "</dcterms:created>";
@@ -306,34 +348,43 @@ std::string write_docx_package(const docx::Package& package) {
         "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
         "<Override PartName=\"/word/document.xml\" "
-        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+        "ContentType=\"application/"
+        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
         "<Override PartName=\"/word/styles.xml\" "
-        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/"
+        ">"
         "<Override PartName=\"/word/settings.xml\" "
-        "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+        "ContentType=\"application/"
+        "vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
         "<Override PartName=\"/docProps/core.xml\" "
         "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>";
     if (comments)
-        types += "<Override PartName=\"/word/comments.xml\" "
-                 "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>";
+        types +=
+            "<Override PartName=\"/word/comments.xml\" "
+            "ContentType=\"application/"
+            "vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>";
     if (custom)
-        types += "<Override PartName=\"/docProps/custom.xml\" "
-                 "ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>";
+        types +=
+            "<Override PartName=\"/docProps/custom.xml\" "
+            "ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>";
     types += "</Types>";
 
     std::string root_rels =
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships "
         "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         "<Relationship Id=\"rId1\" "
-        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+        "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+        "officeDocument\" "
         "Target=\"word/document.xml\"/>"
         "<Relationship Id=\"rId2\" "
-        "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" "
+        "Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+        "core-properties\" "
         "Target=\"docProps/core.xml\"/>";
     if (custom)
-        root_rels += "<Relationship Id=\"rId3\" "
-                     "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-                     "custom-properties\" Target=\"docProps/custom.xml\"/>";
+        root_rels +=
+            "<Relationship Id=\"rId3\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+            "custom-properties\" Target=\"docProps/custom.xml\"/>";
     root_rels += "</Relationships>";
 
     std::string document_rels =
@@ -346,14 +397,18 @@ std::string write_docx_package(const docx::Package& package) {
         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" "
         "Target=\"settings.xml\"/>";
     if (comments)
-        document_rels += "<Relationship Id=\"rId3\" "
-                         "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-                         "comments\" Target=\"comments.xml\"/>";
+        document_rels +=
+            "<Relationship Id=\"rId3\" "
+            "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+            "comments\" Target=\"comments.xml\"/>";
     document_rels += "</Relationships>";
 
     const std::string settings =
-        std::string("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings xmlns:w=\"") +
-        kMainNamespace + "\"><w:defaultTabStop w:val=\"720\"/><w:compat><w:compatSetting "
+        std::string(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:settings "
+            "xmlns:w=\"") +
+        kMainNamespace +
+        "\"><w:defaultTabStop w:val=\"720\"/><w:compat><w:compatSetting "
         "w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" "
         "w:val=\"15\"/></w:compat></w:settings>";
 

@@ -48,11 +48,16 @@ std::string plain(std::string_view text) {
 
 std::string_view to_string(Standing standing) {
     switch (standing) {
-        case Standing::stands: return "stands";
-        case Standing::struck: return "struck";
-        case Standing::gone: return "gone";
-        case Standing::no_text: return "no-text";
-        case Standing::unknown: return "unknown";
+        case Standing::stands:
+            return "stands";
+        case Standing::struck:
+            return "struck";
+        case Standing::gone:
+            return "gone";
+        case Standing::no_text:
+            return "no-text";
+        case Standing::unknown:
+            return "unknown";
     }
     return "unknown";
 }
@@ -106,9 +111,8 @@ std::vector<PositionEntry> list_positions(const Workspace& workspace,
         for (const std::string& name : position->speakers)
             speakers.push_back(workspace.config().resolve_delegation(name).value_or(name));
         position->speakers = speakers;
-        if (!wanted.empty() && std::none_of(speakers.begin(), speakers.end(), [&](const auto& n) {
-                return wanted.count(n) > 0;
-            }))
+        if (!wanted.empty() && std::none_of(speakers.begin(), speakers.end(),
+                                            [&](const auto& n) { return wanted.count(n) > 0; }))
             continue;
         PositionEntry entry;
         entry.recorded = read_proposal(*it, workspace.config());
@@ -121,7 +125,9 @@ std::vector<PositionEntry> list_positions(const Workspace& workspace,
             const std::string key = position->path + '\n' + position->wording;
             auto cached = standing_cache.find(key);
             if (cached == standing_cache.end())
-                cached = standing_cache.emplace(key, wording_standing(*text->second, position->wording)).first;
+                cached =
+                    standing_cache.emplace(key, wording_standing(*text->second, position->wording))
+                        .first;
             entry.standing = cached->second;
         }
         entry.position = std::move(*position);
@@ -136,7 +142,9 @@ std::string render_positions_text(const std::vector<PositionEntry>& entries) {
         const PositionRecord& p = entry.position;
         std::string who;
         for (const std::string& name : p.speakers) who += (who.empty() ? "" : ", ") + name;
-        if (who.empty()) who = "(noted by " + (p.noted_by.empty() ? entry.recorded.recorded_by : p.noted_by) + ")";
+        if (who.empty())
+            who =
+                "(noted by " + (p.noted_by.empty() ? entry.recorded.recorded_by : p.noted_by) + ")";
         out += entry.recorded.day + "  " + who + "  on " + p.path;
         if (!p.wording.empty()) {
             std::string wording = one_line(p.wording);
@@ -159,7 +167,8 @@ std::string render_positions_text(const std::vector<PositionEntry>& entries) {
             start = end + 1;
         }
         if (!p.speakers.empty() && !p.noted_by.empty())
-            out += "    (noted by " + p.noted_by + (p.comment.empty() ? "" : ", comment " + p.comment) +
+            out += "    (noted by " + p.noted_by +
+                   (p.comment.empty() ? "" : ", comment " + p.comment) +
                    (p.thread.empty() ? "" : " in the thread of comment " + p.thread) + ")\n";
     }
     return out;

@@ -107,7 +107,8 @@ bool run_quiet(std::vector<std::string> argv, const std::string& cwd = "") {
     const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
     posix_spawn_file_actions_destroy(&actions);
     int status = 0;
-    return rc == 0 && waitpid(pid, &status, 0) >= 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    return rc == 0 && waitpid(pid, &status, 0) >= 0 && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
 }
 
 void BM_ImportProcess(benchmark::State& state) {
@@ -142,8 +143,9 @@ const std::string& wgec_repo() {
 void BM_CompileDocxWgec(benchmark::State& state) {
     const std::string& repo = wgec_repo();
     for (auto _ : state) {
-        if (!run_quiet({ACCORD_BINARY, "compile", "--format", "docx", "-o", "/tmp/accord-bench-wgec.docx"},
-                       repo))
+        if (!run_quiet(
+                {ACCORD_BINARY, "compile", "--format", "docx", "-o", "/tmp/accord-bench-wgec.docx"},
+                repo))
             state.SkipWithError("accord compile failed");
     }
 }
@@ -151,7 +153,8 @@ BENCHMARK(BM_CompileDocxWgec)->Unit(benchmark::kMillisecond)->UseRealTime()->Ite
 
 void BM_PandocWgecDocx(benchmark::State& state) {
     const std::string& repo = wgec_repo();
-    run_quiet({ACCORD_BINARY, "compile", "--format", "docx", "-o", "/tmp/accord-bench-wgec.docx"}, repo);
+    run_quiet({ACCORD_BINARY, "compile", "--format", "docx", "-o", "/tmp/accord-bench-wgec.docx"},
+              repo);
     for (auto _ : state) {
         if (!run_quiet({"pandoc", "-f", "docx", "-t", "markdown", "/tmp/accord-bench-wgec.docx"}))
             state.SkipWithError("pandoc could not be run (apt-get install pandoc)");

@@ -46,9 +46,8 @@ class SmallNegotiation : public ::testing::Test {
         propose("Brazil", "2024-02-01");
     }
     void propose(const std::string& by, const std::string& date) {
-        const test::RunResult r =
-            test::accord({"propose", "a.md", "--by", by, "--date", date, "--add-delegation", by},
-                         in(repo_));
+        const test::RunResult r = test::accord(
+            {"propose", "a.md", "--by", by, "--date", date, "--add-delegation", by}, in(repo_));
         ASSERT_EQ(r.exit_code, 0) << r.err;
     }
     std::string head() {
@@ -100,9 +99,9 @@ TEST_F(SmallNegotiation, PandocSeesEachChangeWithItsAuthorAndDate) {
 TEST_F(SmallNegotiation, LibreOfficeConvertsItAndItsFirstPageIsKept) {
     const std::string docx = compile("changes.docx", true);
     const std::string out = tmp_.file("pdf");
-    const test::RunResult soffice = test::run(
-        {"soffice", "-env:UserInstallation=file://" + tmp_.file("profile"), "--headless",
-         "--convert-to", "pdf", "--outdir", out, docx});
+    const test::RunResult soffice =
+        test::run({"soffice", "-env:UserInstallation=file://" + tmp_.file("profile"), "--headless",
+                   "--convert-to", "pdf", "--outdir", out, docx});
     ASSERT_EQ(soffice.exit_code, 0) << soffice.out << soffice.err;
     const std::string pdf = out + "/changes.pdf";
     ASSERT_TRUE(fs::exists(pdf)) << soffice.out << soffice.err;
@@ -119,10 +118,10 @@ TEST(PartyInputsInWord, PandocAndLibreOfficeReadTheCompiledImport) {
     test::TempDir tmp;
     const std::string repo = tmp.file("art6");
     ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
-    const test::RunResult import = test::accord(
-        {"import", test::corpus_file("unfccc-art6.2-2024/party-inputs.docx"), "--as",
-         "decision.md", "--add-delegations"},
-        in(repo));
+    const test::RunResult import =
+        test::accord({"import", test::corpus_file("unfccc-art6.2-2024/party-inputs.docx"), "--as",
+                      "decision.md", "--add-delegations"},
+                     in(repo));
     ASSERT_EQ(import.exit_code, 0) << import.err;
     const std::string base =
         test::run({"git", "-C", repo, "rev-list", "--max-parents=0", "HEAD"}).out.substr(0, 40);
@@ -136,14 +135,15 @@ TEST(PartyInputsInWord, PandocAndLibreOfficeReadTheCompiledImport) {
     EXPECT_TRUE(contains(pandoc.out, "[\"author\",\"United States\"]")) << "a US proposal";
     EXPECT_TRUE(contains(pandoc.out, "[\"author\",\"Xavier Tibau Alberdi\"]"));
     EXPECT_TRUE(contains(pandoc.out, "\"comment-start\"")) << "positions as comments";
-    const test::RunResult soffice = test::run(
-        {"soffice", "-env:UserInstallation=file://" + tmp.file("profile"), "--headless",
-         "--convert-to", "pdf", "--outdir", tmp.file("pdf"), docx});
+    const test::RunResult soffice =
+        test::run({"soffice", "-env:UserInstallation=file://" + tmp.file("profile"), "--headless",
+                   "--convert-to", "pdf", "--outdir", tmp.file("pdf"), docx});
     ASSERT_EQ(soffice.exit_code, 0) << soffice.err;
     const std::string pdf = tmp.file("pdf") + "/art6.pdf";
     ASSERT_TRUE(fs::exists(pdf));
-    const test::RunResult page = test::run({"pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1",
-                                            "-singlefile", pdf, artifacts() + "/party-inputs-docx"});
+    const test::RunResult page =
+        test::run({"pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf,
+                   artifacts() + "/party-inputs-docx"});
     EXPECT_EQ(page.exit_code, 0) << page.err;
 }
 

@@ -75,8 +75,9 @@ TEST_F(PartyInputsImport, EveryTrackedChangeIsAProposalOfItsAuthor) {
     ASSERT_EQ(init_->exit_code, 0) << init_->err;
     ASSERT_EQ(result().exit_code, 0) << result().err << result().out;
     // Author, subject and the Source trailer of every commit.
-    const test::RunResult log =
-        git(dir(), {"log", "--reverse", "--format=%an|%aI|%s|%(trailers:key=Source,valueonly,separator=)"});
+    const test::RunResult log = git(
+        dir(),
+        {"log", "--reverse", "--format=%an|%aI|%s|%(trailers:key=Source,valueonly,separator=)"});
     ASSERT_EQ(log.exit_code, 0) << log.err;
     std::map<std::string, std::size_t> changes_by;
     std::size_t from_docx = 0;
@@ -100,7 +101,9 @@ TEST_F(PartyInputsImport, CommentsAskingForChangesBecomeTheirSpeakersProposals) 
     // "US: Delete “authorized”": a strike by the United States.
     EXPECT_TRUE(contains(text, "~~authorized~~")) << "the strike the US asked for";
     const test::RunResult us = git(dir(), {"log", "--format=%an|%s", "--author=United States"});
-    EXPECT_TRUE(contains(us.out, "United States|United States: delete \xE2\x80\x9C" "authorized"))
+    EXPECT_TRUE(contains(us.out,
+                         "United States|United States: delete \xE2\x80\x9C"
+                         "authorized"))
         << us.out;
     // "not “check”, but “review”", anchored on "checks": alternatives.
     EXPECT_TRUE(contains(text, "[checks][reviews]")) << "the US replacement";
@@ -119,7 +122,8 @@ TEST_F(PartyInputsImport, EveryOtherCommentIsAPosition) {
     ASSERT_EQ(result().exit_code, 0) << result().err;
     const test::RunResult json = test::accord({"positions", "--format", "json"}, in(dir()));
     ASSERT_EQ(json.exit_code, 0) << json.err;
-    EXPECT_TRUE(contains(json.out, "\"schema\": \"accord.positions/1\"")) << json.out.substr(0, 200);
+    EXPECT_TRUE(contains(json.out, "\"schema\": \"accord.positions/1\""))
+        << json.out.substr(0, 200);
     std::size_t positions = 0;
     for (std::size_t at = json.out.find("\"commit\""); at != std::string::npos;
          at = json.out.find("\"commit\"", at + 1))
@@ -164,16 +168,17 @@ TEST_F(PartyInputsImport, ChangesSinceTheBaseComeBackAsTheSameProposals) {
     ASSERT_EQ(test::run({"git", "clone", "-q", dir(), other}).exit_code, 0);
     ASSERT_EQ(git(other, {"reset", "-q", "--hard", base}).exit_code, 0);
     const test::RunResult import = test::accord(
-        {"import", docx, "--as", "decision.md", "--changes", "accept", "--add-delegations"}, in(other));
+        {"import", docx, "--as", "decision.md", "--changes", "accept", "--add-delegations"},
+        in(other));
     ASSERT_EQ(import.exit_code, 0) << import.err << import.out;
     EXPECT_EQ(slurp(other + "/decision.md"), slurp(dir() + "/decision.md"));
     // The same proposals: each proposal that came back is one of the
     // original's, by the same delegations on the same date, and so is each
     // position.
-    const std::string format = "--format=%an|%aI|%(trailers:key=Proposed-by,valueonly,separator=%x2C)";
+    const std::string format =
+        "--format=%an|%aI|%(trailers:key=Proposed-by,valueonly,separator=%x2C)";
     std::set<std::string> original;
-    for (const std::string& line : lines(git(dir(), {"log", format}).out))
-        original.insert(line);
+    for (const std::string& line : lines(git(dir(), {"log", format}).out)) original.insert(line);
     std::size_t back = 0;
     for (const std::string& line : lines(git(other, {"log", format, base + "..HEAD"}).out)) {
         EXPECT_TRUE(original.count(line) > 0) << line;
@@ -232,9 +237,10 @@ TEST(WordImportRefusals, BadInputWritesNothing) {
         test::accord({"import", party_inputs(), "--as", "x.md", "--date", "2024-02-30"}, in(repo))
             .exit_code,
         2);
-    EXPECT_EQ(test::accord({"import", party_inputs(), "--as", "x.md", "--author", "nobody"}, in(repo))
-                  .exit_code,
-              2);
+    EXPECT_EQ(
+        test::accord({"import", party_inputs(), "--as", "x.md", "--author", "nobody"}, in(repo))
+            .exit_code,
+        2);
     EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
     EXPECT_FALSE(fs::exists(repo + "/x.md"));
 }

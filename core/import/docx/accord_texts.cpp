@@ -37,7 +37,8 @@ std::vector<AccordText> accord_texts(const Package& package, const Converted* co
             continue;
         const auto newline = custom.find("accord-text-" + n + "-final-newline");
         text.final_newline = newline == custom.end() || newline->second != "no";
-        if (const auto front = custom.find("accord-text-" + n + "-front-matter"); front != custom.end())
+        if (const auto front = custom.find("accord-text-" + n + "-front-matter");
+            front != custom.end())
             text.front_matter = front->second;
         if (converted != nullptr && !converted->map.stories.empty()) {
             const auto& places = converted->map.stories[0];
@@ -68,13 +69,15 @@ Package slice_body(const Package& package, std::uint32_t first, std::uint32_t la
     out.numbering = package.numbering;
     out.dropped = package.dropped;
     const Story& body = package.body;
-    last = std::min<std::uint32_t>(last, body.paragraphs.empty() ? 0 : static_cast<std::uint32_t>(body.paragraphs.size() - 1));
+    last = std::min<std::uint32_t>(
+        last, body.paragraphs.empty() ? 0 : static_cast<std::uint32_t>(body.paragraphs.size() - 1));
     auto inside = [&](std::uint32_t p) { return p >= first && p <= last; };
     for (std::uint32_t p = first; p <= last && p < body.paragraphs.size(); ++p)
         out.body.paragraphs.push_back(body.paragraphs[p]);
     for (const Block& block : body.blocks) {
         if (block.kind == BlockKind::paragraph) {
-            if (inside(block.index)) out.body.blocks.push_back({BlockKind::paragraph, block.index - first});
+            if (inside(block.index))
+                out.body.blocks.push_back({BlockKind::paragraph, block.index - first});
             continue;
         }
         Table table = body.tables[block.index];
@@ -86,7 +89,8 @@ Package slice_body(const Package& package, std::uint32_t first, std::uint32_t la
                     p -= std::min(p, first);
                 }
         if (!all) continue;
-        out.body.blocks.push_back({BlockKind::table, static_cast<std::uint32_t>(out.body.tables.size())});
+        out.body.blocks.push_back(
+            {BlockKind::table, static_cast<std::uint32_t>(out.body.tables.size())});
         out.body.tables.push_back(std::move(table));
     }
     // Revisions the kept paragraphs and the notes use, renumbered.
@@ -125,9 +129,13 @@ Package slice_body(const Package& package, std::uint32_t first, std::uint32_t la
         Comment copy = comment;
         auto shift = [&](Position& at) {
             if (at.story != 0) return;
-            if (at.paragraph < first) at = {0, 0, 0};
-            else if (at.paragraph > last) at = {0, last - first, static_cast<std::uint32_t>(body.paragraphs[last].runs.size())};
-            else at.paragraph -= first;
+            if (at.paragraph < first)
+                at = {0, 0, 0};
+            else if (at.paragraph > last)
+                at = {0, last - first,
+                      static_cast<std::uint32_t>(body.paragraphs[last].runs.size())};
+            else
+                at.paragraph -= first;
         };
         shift(copy.start);
         shift(copy.end);
@@ -136,7 +144,8 @@ Package slice_body(const Package& package, std::uint32_t first, std::uint32_t la
     }
     for (Comment& comment : out.comments) {
         if (comment.parent != kNoIndex)
-            comment.parent = comment.parent < comment_index.size() ? comment_index[comment.parent] : kNoIndex;
+            comment.parent =
+                comment.parent < comment_index.size() ? comment_index[comment.parent] : kNoIndex;
     }
     return out;
 }

@@ -55,8 +55,8 @@ std::optional<ByteRange> find_words(const std::string& text, ByteRange within,
         for (std::size_t at = h.find(n); at != std::string_view::npos; at = h.find(n, at + 1)) {
             const std::size_t begin = within.begin + at;
             const std::size_t end = begin + needle.size();
-            const bool starts = begin == 0 || !is_word_byte(text[begin - 1]) ||
-                                !is_word_byte(needle.front());
+            const bool starts =
+                begin == 0 || !is_word_byte(text[begin - 1]) || !is_word_byte(needle.front());
             const bool ends =
                 end >= text.size() || !is_word_byte(text[end]) || !is_word_byte(needle.back());
             if (starts && ends) return ByteRange{begin, end};
@@ -71,7 +71,8 @@ std::optional<ByteRange> find_words(const std::string& text, ByteRange within,
 std::optional<ByteRange> find_inflected(const std::string& text, ByteRange within,
                                         std::string_view needle, std::string* suffix = nullptr) {
     if (needle.empty() || within.size() < needle.size()) return std::nullopt;
-    const std::string lower_haystack = lower_ascii(std::string_view(text).substr(within.begin, within.size()));
+    const std::string lower_haystack =
+        lower_ascii(std::string_view(text).substr(within.begin, within.size()));
     const std::string lower_needle = lower_ascii(needle);
     for (std::size_t at = lower_haystack.find(lower_needle); at != std::string::npos;
          at = lower_haystack.find(lower_needle, at + 1)) {
@@ -114,8 +115,7 @@ std::size_t error_count(std::string_view text) {
 
 class Builder {
   public:
-    explicit Builder(const PlacementContext& context)
-        : context_(context), text_(*context.text) {}
+    explicit Builder(const PlacementContext& context) : context_(context), text_(*context.text) {}
 
     // Strikes the wording of `range` that is not struck already, a piece
     // per line; false when all of it is struck.
@@ -149,8 +149,8 @@ class Builder {
             piece = trimmed(text_, piece);
             // Emphasis around exactly this wording goes inside the strike
             // ("~~*Recalling*~~"), as Word's formats read back.
-            while (piece.begin > whole.begin && piece.end < whole.end && text_[piece.begin - 1] == '*' &&
-                   text_[piece.end] == '*') {
+            while (piece.begin > whole.begin && piece.end < whole.end &&
+                   text_[piece.begin - 1] == '*' && text_[piece.end] == '*') {
                 --piece.begin;
                 ++piece.end;
             }
@@ -293,8 +293,7 @@ std::optional<Found> locate(const PlacementContext& context, const std::string& 
         if (range.empty()) return std::nullopt;
         return Found{range, context.paragraph, ""};
     }
-    const std::uint32_t last =
-        context.on_heading ? context.section_end : context.paragraph + 1;
+    const std::uint32_t last = context.on_heading ? context.section_end : context.paragraph + 1;
     // As written first, then inflected ("check" finds "checks").
     for (const bool inflected : {false, true}) {
         std::string suffix;
@@ -315,7 +314,8 @@ std::optional<Found> locate(const PlacementContext& context, const std::string& 
 bool reads_as_new_paragraph(const Request& request, const PlacementContext& context) {
     const std::string& y = request.replacement;
     const std::size_t first = y.find_first_not_of(" \t\n[(");
-    const bool numbered = first != std::string::npos && std::isdigit(static_cast<unsigned char>(y[first]));
+    const bool numbered =
+        first != std::string::npos && std::isdigit(static_cast<unsigned char>(y[first]));
     const ParagraphSpan& anchored = context.paragraphs[context.paragraph];
     const bool whole = context.range.empty() || context.inside_word ||
                        trimmed(*context.text, context.range).size() * 2 >= anchored.content.size();
@@ -359,8 +359,8 @@ Placement place_request(const Request& request, const PlacementContext& context)
                     }
                 }
                 if (count == 0) return refuse(quote(request.target) + " is nowhere in the text");
-                out.where = quote(request.target) + " throughout the text (" + std::to_string(count) +
-                            (count == 1 ? " place)" : " places)");
+                out.where = quote(request.target) + " throughout the text (" +
+                            std::to_string(count) + (count == 1 ? " place)" : " places)");
                 break;
             }
             const auto found = locate(context, request.target);
@@ -393,15 +393,17 @@ Placement place_request(const Request& request, const PlacementContext& context)
             bool any = false;
             for (std::uint32_t p : chosen) any |= builder.strike(context.paragraphs[p].content, p);
             if (!any) return refuse("the paragraph is struck already");
-            out.where = chosen.size() == 1 ? "paragraph" : std::to_string(chosen.size()) + " paragraphs";
+            out.where =
+                chosen.size() == 1 ? "paragraph" : std::to_string(chosen.size()) + " paragraphs";
             for (std::uint32_t p : chosen) {
                 const ParagraphSpan& span = context.paragraphs[p];
-                const std::string label(text.substr(span.range.begin,
-                                                    span.content.begin - span.range.begin));
-                std::string shown = label.empty()
-                                        ? quote(text.substr(span.content.begin,
-                                                            std::min<std::size_t>(40, span.content.size())))
-                                        : label;
+                const std::string label(
+                    text.substr(span.range.begin, span.content.begin - span.range.begin));
+                std::string shown =
+                    label.empty()
+                        ? quote(text.substr(span.content.begin,
+                                            std::min<std::size_t>(40, span.content.size())))
+                        : label;
                 while (!shown.empty() && is_space(shown.back())) shown.pop_back();
                 out.where += " " + shown;
             }
@@ -417,13 +419,14 @@ Placement place_request(const Request& request, const PlacementContext& context)
                 for (std::uint32_t p = 0; p < context.paragraphs.size(); ++p) {
                     const ParagraphSpan& span = context.paragraphs[p];
                     if (!span.heading) continue;
-                    std::string_view heading = std::string_view(text).substr(
-                        span.content.begin, span.content.size());
+                    std::string_view heading =
+                        std::string_view(text).substr(span.content.begin, span.content.size());
                     const std::size_t space = heading.find(' ');
                     if (label_key(heading.substr(0, space)) != key) continue;
                     first = p;
                     last = p + 1;
-                    while (last < context.paragraphs.size() && !context.paragraphs[last].heading) ++last;
+                    while (last < context.paragraphs.size() && !context.paragraphs[last].heading)
+                        ++last;
                     break;
                 }
             }
@@ -434,7 +437,8 @@ Placement place_request(const Request& request, const PlacementContext& context)
                 any |= builder.strike(context.paragraphs[p].content, p);
             if (!any) return refuse("the section is struck already");
             const ParagraphSpan& heading = context.paragraphs[first];
-            out.where = "section " + quote(text.substr(heading.content.begin, heading.content.size()));
+            out.where =
+                "section " + quote(text.substr(heading.content.begin, heading.content.size()));
             break;
         }
         case RequestKind::replace: {
@@ -442,7 +446,8 @@ Placement place_request(const Request& request, const PlacementContext& context)
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
             out.where = quote(text.substr(found->range.begin, found->range.size()));
             // "checks" for "check" asked to become "review": [checks][reviews].
-            builder.alternatives(found->range, request.replacement + found->suffix, found->paragraph);
+            builder.alternatives(found->range, request.replacement + found->suffix,
+                                 found->paragraph);
             break;
         }
         case RequestKind::insert: {

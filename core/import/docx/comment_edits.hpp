@@ -47,7 +47,7 @@ struct ParagraphSpan {
 // Where the comment points, in the offsets of `text`.
 struct PlacementContext {
     const std::string* text = nullptr;
-    ByteRange range;  // the anchored bytes; empty for a point
+    ByteRange range;              // the anchored bytes; empty for a point
     std::uint32_t paragraph = 0;  // index into `paragraphs` of the anchored one
     bool on_heading = false;
     std::uint32_t section_end = 0;  // one past the last paragraph of the section (on a heading)

@@ -31,8 +31,8 @@ enum class Where : std::uint8_t { body, note, cell };
 
 // The marks of a document accord wrote, outer to inner as InlineWriter nests them.
 constexpr int kMarkLevels = 6;
-bool Marks::*const kMarkMember[kMarkLevels] = {&Marks::inserted, &Marks::struck,
-                                               &Marks::bold,     &Marks::italic,
+bool Marks::*const kMarkMember[kMarkLevels] = {&Marks::inserted,    &Marks::struck,
+                                               &Marks::bold,        &Marks::italic,
                                                &Marks::superscript, &Marks::subscript};
 constexpr const char* kMarkOpen[kMarkLevels] = {"[", "~~", "**", "*", "<sup>", "<sub>"};
 constexpr const char* kMarkClose[kMarkLevels] = {"]", "~~", "**", "*", "</sup>", "</sub>"};
@@ -419,7 +419,7 @@ class Converter {
     std::vector<std::uint32_t> note_order_;
     bool note_first_block_ = false;
     bool cell_first_paragraph_ = true;
-    const bool verbatim_;        // a document accord wrote (Package::accord_notation)
+    const bool verbatim_;         // a document accord wrote (Package::accord_notation)
     std::size_t body_lines_ = 0;  // verbatim: the body's paragraphs written so far
 };
 

@@ -184,9 +184,8 @@ class Composer {
                 boundary += marks_[i].text.size();
             }
             cur = boundary;
-            const std::size_t next =
-                std::min(m < marks_.size() ? marks_[m].at : converted_.text.size(),
-                         converted_.text.size());
+            const std::size_t next = std::min(
+                m < marks_.size() ? marks_[m].at : converted_.text.size(), converted_.text.size());
             if (next <= x && m >= marks_.size()) return std::nullopt;  // past the end
             if (y < cur + (next - x)) return Mark{x + (y - cur), insertion.side, 0, insertion.text};
             cur += next - x;
@@ -206,9 +205,12 @@ class Composer {
             const bool low = before != nullptr && before->side == side;
             const bool high = after != nullptr && after->side == side;
             double rank = 0;
-            if (low && high) rank = (before->rank + after->rank) / 2;
-            else if (low) rank = before->rank + 1;
-            else if (high) rank = after->rank - 1;
+            if (low && high)
+                rank = (before->rank + after->rank) / 2;
+            else if (low)
+                rank = before->rank + 1;
+            else if (high)
+                rank = after->rank - 1;
             if (key_ok(side, rank)) return rank;
             return std::nullopt;
         };
@@ -238,7 +240,8 @@ struct Pending {
 std::string revision_subject(const Package& package, const ChangeStep& step) {
     const Revision& revision = package.revisions[step.revision];
     std::string verb = inserts(revision.kind) ? "inserted " : "deleted ";
-    if (revision.paragraph_mark) verb = inserts(revision.kind) ? "split a paragraph" : "joined two paragraphs";
+    if (revision.paragraph_mark)
+        verb = inserts(revision.kind) ? "split a paragraph" : "joined two paragraphs";
     std::string subject = revision.author.empty() ? "Word" : revision.author;
     subject += ": " + verb;
     if (!revision.paragraph_mark) subject += quoted(step.wording);
@@ -257,13 +260,20 @@ std::string speakers_line(const std::vector<std::string>& names) {
 
 std::string_view request_verb(RequestKind kind) {
     switch (kind) {
-        case RequestKind::delete_wording: return "delete";
-        case RequestKind::delete_paragraph: return "delete";
-        case RequestKind::delete_section: return "delete";
-        case RequestKind::replace: return "replace";
-        case RequestKind::insert: return "insert";
-        case RequestKind::proposed_language: return "proposed language";
-        case RequestKind::position: break;
+        case RequestKind::delete_wording:
+            return "delete";
+        case RequestKind::delete_paragraph:
+            return "delete";
+        case RequestKind::delete_section:
+            return "delete";
+        case RequestKind::replace:
+            return "replace";
+        case RequestKind::insert:
+            return "insert";
+        case RequestKind::proposed_language:
+            return "proposed language";
+        case RequestKind::position:
+            break;
     }
     return "";
 }
@@ -293,7 +303,8 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
     // Tracked changes in the order plan_word_import replays them, comments
     // by date; ties keep tracked changes first, then document order.
     std::vector<Pending> pending;
-    for (const ChangeStep& step : plan.changes) pending.push_back({step.date, false, step.revision});
+    for (const ChangeStep& step : plan.changes)
+        pending.push_back({step.date, false, step.revision});
     for (std::uint32_t c = 0; c < package.comments.size(); ++c)
         pending.push_back({package.comments[c].date, true, c});
     std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
@@ -316,7 +327,8 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             std::size_t together = 1;
             while (grouped && i + 1 < pending.size() && !pending[i + 1].comment &&
                    pending[i + 1].date == item.date &&
-                   package.revisions[pending[i + 1].index].author == package.revisions[item.index].author) {
+                   package.revisions[pending[i + 1].index].author ==
+                       package.revisions[item.index].author) {
                 composer.show(pending[++i].index);
                 ++together;
             }
@@ -328,9 +340,10 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             event.revision = item.index;
             event.subject = revision_subject(package, step);
             if (together > 1)
-                event.subject = (package.revisions[item.index].author.empty() ? std::string("Word")
-                                                                               : package.revisions[item.index].author) +
-                                 ": " + std::to_string(together) + " changes";
+                event.subject = (package.revisions[item.index].author.empty()
+                                     ? std::string("Word")
+                                     : package.revisions[item.index].author) +
+                                ": " + std::to_string(together) + " changes";
             current = composer.text();
             event.text = current;
             history.events.push_back(std::move(event));
@@ -346,7 +359,8 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             ++history.counts.replies;
             std::uint32_t root = comment.parent;
             for (std::size_t guard = 0;
-                 package.comments[root].parent != kNoIndex && guard < package.comments.size(); ++guard)
+                 package.comments[root].parent != kNoIndex && guard < package.comments.size();
+                 ++guard)
                 root = package.comments[root].parent;
             thread = package.comments[root].word_id;
         }
@@ -358,7 +372,8 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             event.date = comment.date;
             for (const Speaker& speaker : segment.segment.speakers) {
                 const std::string& name = speaker.name.empty() ? speaker.written : speaker.name;
-                if (std::find(event.authors.begin(), event.authors.end(), name) != event.authors.end())
+                if (std::find(event.authors.begin(), event.authors.end(), name) !=
+                    event.authors.end())
                     continue;
                 event.authors.push_back(name);
                 event.known.push_back(!speaker.name.empty());
@@ -377,38 +392,42 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
 
             std::vector<std::uint32_t> index_of;
             const std::vector<ParagraphSpan> spans = composer.paragraphs(anchor.story, index_of);
-            const bool anchored = anchor.paragraph < index_of.size() &&
-                                  index_of[anchor.paragraph] != UINT32_MAX;
+            const bool anchored =
+                anchor.paragraph < index_of.size() && index_of[anchor.paragraph] != UINT32_MAX;
             if (anchored) {
                 event.anchor = {composer.current(anchor.range.begin, -1),
                                 composer.current(anchor.range.end, 0)};
                 if (anchor.on_heading) {
                     const ParagraphSpan& heading = spans[index_of[anchor.paragraph]];
-                    event.quoted = one_line(current.substr(heading.content.begin, heading.content.size()));
+                    event.quoted =
+                        one_line(current.substr(heading.content.begin, heading.content.size()));
                     event.anchor = {heading.range.begin, composer.current(anchor.section.end, 0)};
                 }
             }
 
             if (segment.request.kind != RequestKind::position) {
                 const std::string names = speakers_line(event.authors);
-                auto same = std::find_if(placed_here.begin(), placed_here.end(), [&](const auto& p) {
-                    const Request& other = imported.segments[p.first].request;
-                    return other.kind == segment.request.kind && other.target == segment.request.target &&
-                           other.replacement == segment.request.replacement &&
-                           other.paragraphs == segment.request.paragraphs &&
-                           other.section == segment.request.section;
-                });
+                auto same =
+                    std::find_if(placed_here.begin(), placed_here.end(), [&](const auto& p) {
+                        const Request& other = imported.segments[p.first].request;
+                        return other.kind == segment.request.kind &&
+                               other.target == segment.request.target &&
+                               other.replacement == segment.request.replacement &&
+                               other.paragraphs == segment.request.paragraphs &&
+                               other.section == segment.request.section;
+                    });
                 if (same != placed_here.end()) {
                     HistoryEvent& earlier = history.events[same->second];
                     for (std::size_t a = 0; a < event.authors.size(); ++a) {
-                        if (std::find(earlier.authors.begin(), earlier.authors.end(), event.authors[a]) ==
-                            earlier.authors.end()) {
+                        if (std::find(earlier.authors.begin(), earlier.authors.end(),
+                                      event.authors[a]) == earlier.authors.end()) {
                             earlier.authors.push_back(event.authors[a]);
                             earlier.known.push_back(event.known[a]);
                         }
                     }
-                    earlier.subject = speakers_line(earlier.authors) + ": " +
-                                      describe(imported.segments[earlier.segment].request, earlier.where);
+                    earlier.subject =
+                        speakers_line(earlier.authors) + ": " +
+                        describe(imported.segments[earlier.segment].request, earlier.where);
                     ++history.counts.requests_placed;
                     continue;
                 }
@@ -439,7 +458,8 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
                     }
                     placement = place_request(segment.request, context);
                     if (placement.placed() && !composer.place(placement.insertions))
-                        placement.refusal = "its wording is itself inside an earlier request's marks";
+                        placement.refusal =
+                            "its wording is itself inside an earlier request's marks";
                 }
                 if (placement.placed()) {
                     event.kind = EventKind::comment_request;
@@ -458,8 +478,9 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             }
             event.kind = EventKind::position;
             const std::string names = speakers_line(event.authors);
-            event.subject = (names.empty() ? "Noted by " + comment.author : "Position of " + names) +
-                            ": " + shortened(event.said.empty() ? comment.text : event.said);
+            event.subject =
+                (names.empty() ? "Noted by " + comment.author : "Position of " + names) + ": " +
+                shortened(event.said.empty() ? comment.text : event.said);
             event.text = current;
             history.events.push_back(std::move(event));
             ++history.counts.positions;

@@ -34,9 +34,9 @@ struct HistoryEvent {
     // the registry or the built-in table gives, or as written when unknown;
     // empty when the segment names no one (a note of whoever wrote it).
     std::vector<std::string> authors;
-    std::vector<bool> known;     // per author: matched a name (registry or built-in)
-    std::string subject;         // one line saying what it is
-    std::string text;            // the whole text after it
+    std::vector<bool> known;            // per author: matched a name (registry or built-in)
+    std::string subject;                // one line saying what it is
+    std::string text;                   // the whole text after it
     std::uint32_t revision = kNoIndex;  // tracked change: index into Package::revisions
     // Comments.
     std::uint32_t comment = kNoIndex;  // index into Package::comments
@@ -46,12 +46,12 @@ struct HistoryEvent {
     std::string thread;                // the w:id of the comment it replies to, at the root
     std::string said;                  // the segment's words
     std::string session, topic;        // the meeting and topic lines above it
-    std::string quoted;     // the anchored wording; a heading's wording for a section
-    bool on_section = false;  // speaks of the section under a heading
-    ByteRange anchor;         // in `text`
+    std::string quoted;                // the anchored wording; a heading's wording for a section
+    bool on_section = false;           // speaks of the section under a heading
+    ByteRange anchor;                  // in `text`
     RequestKind request = RequestKind::position;  // what the segment asked
-    std::string where;      // a placed request: what it touches
-    std::string unplaced;   // a request kept as a position: why it could not be placed
+    std::string where;                            // a placed request: what it touches
+    std::string unplaced;  // a request kept as a position: why it could not be placed
 };
 
 struct WordHistoryCounts {
@@ -60,7 +60,7 @@ struct WordHistoryCounts {
     std::size_t requests_unplaced = 0;  // asked for a change, kept as positions
     std::size_t positions = 0;          // segments kept as positions (unplaced included)
     std::size_t comments = 0;
-    std::size_t replies = 0;            // comments kept in their thread
+    std::size_t replies = 0;  // comments kept in their thread
 };
 
 struct WordHistory {

@@ -45,16 +45,19 @@ std::vector<std::string> read_back(const std::string& bytes, docx::TrackedChange
 
 TEST(RenderDocx, EveryTextComesBackByteForByte) {
     const std::vector<std::pair<std::string, std::string>> files = {
-        {"a.md", "# Article 1\n\n1. Parties shall [cooperate][work] on ~~the~~ *implementation*.\n\n"
-                 "2. **Option 1:** The secretariat shall report. (agreed)\n"},
-        {"b.md", "---\nid: B\n---\nOdd marks: **~~x~~** and ~~a~~~~b~~ and 5 * 3 and \\*escaped\\*\n"
-                 "  indented line\twith a tab  \n\n\n#not a heading\n##  two spaces\n"},
+        {"a.md",
+         "# Article 1\n\n1. Parties shall [cooperate][work] on ~~the~~ *implementation*.\n\n"
+         "2. **Option 1:** The secretariat shall report. (agreed)\n"},
+        {"b.md",
+         "---\nid: B\n---\nOdd marks: **~~x~~** and ~~a~~~~b~~ and 5 * 3 and \\*escaped\\*\n"
+         "  indented line\twith a tab  \n\n\n#not a heading\n##  two spaces\n"},
         {"c.md", "Windows\r\nline ends, <sup>a</sup> note, & < > \" ' signs"},
         {"d.md", "Control \x01 character and \xff byte\n"},
     };
     const Compilation compilation = compilation_of(files);
     const DocxRendering rendering = render_compilation_docx(compilation);
-    const std::vector<std::string> bodies = read_back(rendering.bytes, docx::TrackedChanges::accept);
+    const std::vector<std::string> bodies =
+        read_back(rendering.bytes, docx::TrackedChanges::accept);
     ASSERT_EQ(bodies.size(), files.size());
     for (std::size_t i = 0; i + 1 < files.size(); ++i) {
         const Document& d = compilation.texts[i].text.document;
@@ -67,7 +70,8 @@ TEST(RenderDocx, EveryTextComesBackByteForByte) {
 
 TEST(RenderDocx, TrackedChangesAcceptedGiveTheNewTextRejectedTheOld) {
     const std::string old_text = "Parties shall ~~report~~ annually.\nSecond line stays.\n";
-    const std::string new_text = "Parties shall report in good faith.\nSecond line stays.\nA new line.\n";
+    const std::string new_text =
+        "Parties shall report in good faith.\nSecond line stays.\nA new line.\n";
     Compilation compilation = compilation_of({{"a.md", new_text}});
     DocxRenderOptions options;
     options.changes = {{
@@ -93,7 +97,8 @@ TEST(RenderDocx, TrackedChangesAcceptedGiveTheNewTextRejectedTheOld) {
     EXPECT_EQ(read.package->comments[0].text, "Pakistan: against");
     std::set<std::string> authors;
     for (const docx::Revision& r : read.package->revisions) authors.insert(r.author + " " + r.date);
-    EXPECT_EQ(authors, (std::set<std::string>{"Brazil 2024-02-01T12:00:00Z", "Japan 2024-02-02T12:00:00Z"}));
+    EXPECT_EQ(authors,
+              (std::set<std::string>{"Brazil 2024-02-01T12:00:00Z", "Japan 2024-02-02T12:00:00Z"}));
 }
 
 }  // namespace

@@ -25,8 +25,8 @@ PlacementContext context_for(const std::string& text, std::string_view anchored,
         if (text.compare(at, 2, "# ") == 0) {
             span.heading = true;
             content += 2;
-        } else if (const std::size_t dot = text.find(". ", at); dot != std::string::npos && dot < end &&
-                                                                  dot - at <= 6) {
+        } else if (const std::size_t dot = text.find(". ", at);
+                   dot != std::string::npos && dot < end && dot - at <= 6) {
             content = dot + 2;
         }
         span.content = {content, end};
@@ -40,7 +40,8 @@ PlacementContext context_for(const std::string& text, std::string_view anchored,
     return context;
 }
 
-std::string placed(const std::string& text, const Request& request, const PlacementContext& context) {
+std::string placed(const std::string& text, const Request& request,
+                   const PlacementContext& context) {
     const Placement placement = place_request(request, context);
     EXPECT_TRUE(placement.placed()) << placement.refusal;
     return apply_insertions(text, placement.insertions);
@@ -58,8 +59,7 @@ TEST(CommentEdits, WordingAlreadyStruckIsLeftAsItIs) {
     Request request{RequestKind::delete_wording, "", "", {}, "", false};
     EXPECT_EQ(placed(text, request, context_for(text, "~~that are~~ authorized")),
               "Parties ~~that are~~ ~~authorized~~ shall report.");
-    const Placement all_struck =
-        place_request(request, context_for(text, "~~that are~~"));
+    const Placement all_struck = place_request(request, context_for(text, "~~that are~~"));
     EXPECT_FALSE(all_struck.placed());
 }
 
