@@ -112,10 +112,9 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
 
         const Document old_body = parse(before_body, parse_options);
         const Document new_body = parse(body, parse_options);
-        // Blame's view: a coincidentally kept word keeps its author.
-        TokenDiffOptions exact;
-        exact.fold_coincidences = false;
-        const TokenDiff diff = diff_tokens(old_body, new_body, exact);
+        // Short common runs between rewordings folded into the change, as a
+        // reader sees it ("of this decision" -> "in good faith").
+        const TokenDiff diff = diff_tokens(old_body, new_body);
         // Each added token's proposal; wording blame finds older than the
         // revision (moved) and white space take their neighbour's in the hunk.
         std::vector<const Proposal*> added(diff.script.size(), nullptr);
