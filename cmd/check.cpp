@@ -2,13 +2,12 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <map>
 
 #include "cmd/command.hpp"
 #include "core/notation/check.hpp"
-#include "core/store/config.hpp"
-#include "core/util/errors.hpp"
+#include "core/store/notation_lookup.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord::cmd {
 
@@ -17,35 +16,7 @@ namespace {
 struct CheckOptions {
     std::vector<std::string> paths;
     Format format = Format::text;
-    std::string slash_options;  // empty: as the file's accord.yaml says
-};
-
-// How to read `path`: --slash-options when given, else the notation of the
-// accord.yaml that governs the file, else the defaults. Registries are read
-// once each.
-class NotationLookup {
-  public:
-    explicit NotationLookup(const std::string& slash_options) : forced_(slash_options) {}
-
-    ParseOptions for_file(const std::string& path) {
-        ParseOptions options;
-        if (!forced_.empty()) {
-            options.notation.slash_options =
-                forced_ == "any" ? SlashOptions::any : SlashOptions::spaced;
-            return options;
-        }
-        const std::optional<std::string> config_path = find_config(path);
-        if (!config_path) return options;
-        auto found = notations_.find(*config_path);
-        if (found == notations_.end())
-            found = notations_.emplace(*config_path, load_config(*config_path).notation).first;
-        options.notation = found->second;
-        return options;
-    }
-
-  private:
-    std::string forced_;
-    std::map<std::string, NotationOptions> notations_;
+    std::optional<SlashOptions> slash_options;  // none: as the file's accord.yaml says
 };
 
 // No paths: every text the repository around the current directory tracks,
@@ -76,18 +47,21 @@ std::vector<std::string> default_paths() {
     return paths;
 }
 
-int run_check(const CheckOptions& options, const Context& context) {
-    const std::vector<std::string> paths = options.paths.empty() ? default_paths() : options.paths;
-    NotationLookup notation(options.slash_options);
+ExitCode run_check(const CheckOptions& options, const Context& context) {
+    std::vector<std::string> paths = paths_with_dashes(options.paths, context);
+    if (paths.empty()) paths = default_paths();
     std::vector<FileCheck> files;
-    for (const std::string& path : paths)
-        files.push_back(check_file(path, notation.for_file(path)));
+    for (const std::string& path : paths) {
+        ParseOptions parse_options;
+        parse_options.notation = notation_for(path, options.slash_options);
+        files.push_back(check_file(path, parse_options));
+    }
     const CheckReport report = make_report(std::move(files));
     if (options.format == Format::json) {
         std::cout << render_json(report);
     } else {
         RenderOptions render_options;
-        render_options.colour = context.colour;
+        render_options.style = context.style;
         std::cout << render_text(report, render_options);
     }
     return exit_code(report);
@@ -117,11 +91,7 @@ void register_check(CLI::App& app, Run& run) {
     command->add_option("paths", options->paths,
                         "Files to check (default: every text of the current repository)");
     add_format_option(*command, options->format);
-    command
-        ->add_option("--slash-options", options->slash_options,
-                     "Which '/' separates options inside a bracket: spaced (' / ' only) or any "
-                     "(default: as accord.yaml says, else spaced)")
-        ->check(CLI::IsMember({"spaced", "any"}));
+    add_slash_options_option(*command, options->slash_options);
     command->callback(
         [options, &run] { run = [options](const Context& c) { return run_check(*options, c); }; });
 }

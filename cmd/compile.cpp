@@ -1,14 +1,16 @@
-// accord compile [--format md|html] [--at REV] [-o FILE]
+// accord compile [--format md|html|docx] [--at REV] [-o FILE] [--across-texts]
+//                [--changes-since REV]
 #include <iostream>
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
-#include "merge/compile/render_html.hpp"
-#include "merge/compile/render_markdown.hpp"
 #include "core/util/file.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/compile/compilation.hpp"
 #include "merge/compile/render_docx.hpp"
 #include "merge/compile/render_docx_changes.hpp"
+#include "merge/compile/render_html.hpp"
+#include "merge/compile/render_markdown.hpp"
 
 namespace accord::cmd {
 
@@ -19,36 +21,47 @@ enum class CompileFormat { markdown, html, docx };
 struct CompileOptions {
     CompileFormat format = CompileFormat::markdown;
     std::string at = "HEAD";
-    std::string output;  // empty: standard output
+    std::string output;         // empty: standard output
     std::string changes_since;  // docx: every change since then as a tracked change
+    bool across_texts = false;
 };
 
 // --format docx: a Word document, written to -o.
-int run_compile_docx(const CompileOptions& options) {
+ExitCode run_compile_docx(const CompileOptions& options) {
     if (options.output.empty() || options.output == "-")
-        throw usage_error("a Word document is a file: name it with -o, e.g. "
-                          "accord compile --format docx -o compilation.docx");
+        throw usage_error(
+            "a Word document is a file: name it with -o, e.g. "
+            "accord compile --format docx -o compilation.docx");
     const Workspace ws = Workspace::open(".");
     CompilationOptions compile;
     compile.at = options.at;
     compile.attribute = !options.changes_since.empty();
+    compile.across_texts = options.across_texts;
     const Compilation compilation = compile_negotiation(ws, compile);
     if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));
     DocxRenderOptions render;
     if (compilation.proposal) render.created = compilation.proposal->date;
-    if (!options.changes_since.empty() && !compilation.revision.empty())
+    if (!options.changes_since.empty() && !compilation.revision.empty()) {
         changes_since(ws, compilation, ws.resolve(options.changes_since), render);
+        for (const CompiledText& compiled : compilation.texts) {
+            if (compiled.unattributed.empty()) continue;
+            std::cerr << "accord: warning: " << escape_controls(compiled.text.path) << ": "
+                      << escape_controls(compiled.unattributed)
+                      << "; its tracked changes are credited to the last proposal\n";
+        }
+    }
     const DocxRendering document = render_compilation_docx(compilation, render);
-    for (const std::string& warning : document.warnings) std::cerr << "accord: warning: " << warning << "\n";
+    for (const std::string& warning : document.warnings)
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
     const std::string error =
         write_output(options.output, document.bytes, OutputOptions{ws.repo().workdir()});
     if (!error.empty())
         throw failure("cannot write the compilation to '" + options.output + "': " + error +
                       " (does its directory exist? Choose a writable path with -o)");
-    return 0;
+    return kExitOk;
 }
 
-int run_compile(const CompileOptions& options) {
+ExitCode run_compile(const CompileOptions& options, const Context& context) {
     if (options.format == CompileFormat::docx) return run_compile_docx(options);
     if (!options.changes_since.empty())
         throw usage_error("--changes-since is for Word documents: add --format docx");
@@ -56,14 +69,15 @@ int run_compile(const CompileOptions& options) {
     CompilationOptions compile;
     compile.at = options.at;
     compile.attribute = options.format == CompileFormat::html;
+    compile.across_texts = options.across_texts;
     const Compilation compilation = compile_negotiation(ws, compile);
     if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));
     const std::string page = options.format == CompileFormat::html
                                  ? render_compilation_html(compilation)
                                  : render_compilation_markdown(compilation);
     if (options.output.empty()) {
-        std::cout << page;
-        return 0;
+        print_document(page, context);
+        return kExitOk;
     }
     const std::string error =
         write_output(options.output, page, OutputOptions{ws.repo().workdir()});
@@ -71,15 +85,15 @@ int run_compile(const CompileOptions& options) {
         throw failure("cannot write the compilation to '" + options.output + "': " + error +
                       " (does its directory exist? Choose a writable path with -o, or leave -o "
                       "out to print to standard output)");
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
 
 void register_compile(CLI::App& app, Run& run) {
     auto options = std::make_shared<CompileOptions>();
-    CLI::App* command =
-        app.add_subcommand("compile", "The whole negotiation as one document (Markdown or HTML)");
+    CLI::App* command = app.add_subcommand(
+        "compile", "The whole negotiation as one document (Markdown, HTML or Word)");
     command->footer(
         "The whole negotiation as one document, in the order of the secretariat's compilation:\n"
         "the outline's title and preamble, then each section and group heading and under it\n"
@@ -101,7 +115,8 @@ void register_compile(CLI::App& app, Run& run) {
         "change by the delegation that proposed it, dated by its proposal.");
     command
         ->add_option("--format", options->format,
-                     "md for the secretariat's compilation, html for a browser or a printer")
+                     "md for the secretariat's compilation, html for a browser or a printer, docx "
+                     "for Word")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, CompileFormat>{{"md", CompileFormat::markdown},
                                                  {"markdown", CompileFormat::markdown},
@@ -117,8 +132,12 @@ void register_compile(CLI::App& app, Run& run) {
         ->default_str("HEAD");
     command->add_option("-o,--output", options->output,
                         "Write to this file instead of standard output (- for standard output)");
-    command->callback(
-        [options, &run] { run = [options](const Context&) { return run_compile(*options); }; });
+    command->add_flag("--across-texts", options->across_texts,
+                      "HTML, and docx with --changes-since: attribute words as accord "
+                      "blame --across-texts does");
+    command->callback([options, &run] {
+        run = [options](const Context& c) { return run_compile(*options, c); };
+    });
 }
 
 }  // namespace accord::cmd

@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/store/workspace.hpp"
 #include "merge/diff/diff_view.hpp"
 
 namespace accord::cmd {
@@ -37,11 +37,10 @@ void refuse_binary(const std::string& label, const std::string& text) {
     }
 }
 
-int print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_options,
-                const DiffOptions& options, const Context& context) {
-    JsonWriter json(true);
-    if (options.format == Format::json)
-        json.begin_object().field("schema", "accord.diff/1").key("files").begin_array();
+ExitCode print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_options,
+                     const DiffOptions& options, const Context& context) {
+    JsonWriter json = JsonWriter::with_schema("accord.diff/1");
+    if (options.format == Format::json) json.key("files").begin_array();
     std::size_t total = 0;
     for (const FilePair& pair : pairs) {
         refuse_binary(pair.old_label, pair.old_text);
@@ -54,21 +53,21 @@ int print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_op
             write_diff_json(json, pair.path, before, after, changes);
         } else {
             DiffViewOptions view;
-            view.colour = context.colour;
+            view.style = context.style;
             view.context_tokens = options.context;
             std::cout << render_diff_text(before, after, changes, pair.old_label, pair.new_label,
                                           view);
         }
     }
     if (options.format == Format::json) {
-        json.end_array().field("changes", total).end_object();
-        std::cout << json.str() << "\n";
+        json.end_array().field("changes", total);
+        std::cout << json.finish();
     }
     return kExitOk;
 }
 
-int run_no_index(const DiffOptions& options, const Context& context) {
-    if (options.revisions.size() != 2)
+ExitCode run_no_index(const DiffOptions& options, const Context& context) {
+    if (options.revisions.size() != 2 || !context.paths.empty())
         throw usage_error("diff --no-index takes two files: accord diff --no-index A B");
     FilePair pair{options.revisions[0], options.revisions[1], options.revisions[1],
                   read_or_fail(options.revisions[0]), read_or_fail(options.revisions[1])};
@@ -80,7 +79,7 @@ int run_no_index(const DiffOptions& options, const Context& context) {
     return print_pairs({pair}, parse_options, options, context);
 }
 
-int run_in_repository(const DiffOptions& options, const Context& context) {
+ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
     if (options.revisions.size() > 2) {
         throw usage_error(
             "diff takes at most two revisions; put paths after '--': accord diff HEAD~1 -- "
@@ -147,7 +146,9 @@ void register_diff(CLI::App& app, Run& run) {
         "bracketed-text-inserted bracket-deleted option-added option-removed option-chosen\n"
         "strike-added strike-removed struck-text-deleted paragraph-added paragraph-deleted\n"
         "alternative-paragraph-added alternative-paragraph-removed status-changed "
-        "metadata-changed");
+        "metadata-changed\n"
+        "paragraph-moved paragraph-split paragraph-merged (paragraphs are paired before words:\n"
+        "a moved, split or merged paragraph is named so, and its edits shown in place)");
     command->add_option("revisions", options->revisions,
                         "Up to two revisions (git revision, YYYY-MM-DD, meeting)");
     command->add_flag("--no-index", options->no_index, "Compare two files outside any repository");

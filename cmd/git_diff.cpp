@@ -2,13 +2,13 @@
 // git's external diff driver (diff.accord.command, set by accord init), so
 // that plain `git diff` shows accord's named changes and word-level view for
 // the files .gitattributes marks diff=accord.
-#include <cstdlib>
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/store/workspace.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/diff/diff_view.hpp"
 
 namespace accord::cmd {
@@ -19,18 +19,10 @@ struct GitDiffOptions {
     std::vector<std::string> args;
 };
 
-// git pipes a diff into its pager; colour then as git's color.ui=auto would.
-bool pager_wants_colour() {
-    const char* pager = std::getenv("GIT_PAGER_IN_USE");
-    const char* no_colour = std::getenv("NO_COLOR");
-    return pager != nullptr && std::string(pager) == "true" &&
-           (no_colour == nullptr || no_colour[0] == '\0');
-}
-
-int run_git_diff(const GitDiffOptions& options, const Context& context) {
+ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
     const std::vector<std::string>& a = options.args;
     if (a.size() == 1) {  // git's call for an unmerged path
-        std::cout << "* Unmerged path " << a[0] << "\n";
+        std::cout << "* Unmerged path " << escape_controls(a[0]) << "\n";
         return kExitOk;
     }
     if (a.size() != 7 && a.size() != 9) {
@@ -49,7 +41,8 @@ int run_git_diff(const GitDiffOptions& options, const Context& context) {
     const std::string old_label = a[1] == "/dev/null" ? "/dev/null" : "a/" + path;
     const std::string new_label = a[4] == "/dev/null" ? "/dev/null" : "b/" + new_path;
     if (looks_binary(old_text) || looks_binary(new_text)) {
-        std::cout << "Binary files " << old_label << " and " << new_label << " differ\n";
+        std::cout << "Binary files " << escape_controls(old_label) << " and "
+                  << escape_controls(new_label) << " differ\n";
         return kExitOk;
     }
     ParseOptions parse_options;
@@ -60,10 +53,10 @@ int run_git_diff(const GitDiffOptions& options, const Context& context) {
     const Document before = parse(old_text, parse_options), after = parse(new_text, parse_options);
     const std::vector<Change> changes = structural_diff(before, after);
     DiffViewOptions view;
-    view.colour = context.colour || pager_wants_colour();
+    view.style = context.style;
     std::cout << render_diff_text(before, after, changes, old_label, new_label, view);
     if (a[3] != a[6] && a[3] != "." && a[6] != ".") {
-        std::cout << "mode " << a[3] << " -> " << a[6] << "\n";
+        std::cout << "mode " << escape_controls(a[3]) << " -> " << escape_controls(a[6]) << "\n";
     }
     return kExitOk;
 }

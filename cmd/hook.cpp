@@ -5,6 +5,8 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "hooks/git_hooks.hpp"
 
 namespace accord::cmd {
@@ -16,17 +18,17 @@ struct HookOptions {
     std::vector<std::string> args;
 };
 
-int report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
+ExitCode report(const std::vector<hooks::Problem>& problems, const std::string& hook) {
     if (problems.empty()) return kExitOk;
-    std::cerr << hooks::render(problems);
-    std::cerr << "accord: the " << hook << " hook refused the commit (" << problems.size()
-              << (problems.size() == 1 ? " problem" : " problems")
+    std::cerr << escape_controls(hooks::render(problems));
+    std::cerr << "accord: the " << hook << " hook refused the commit ("
+              << plural(problems.size(), "problem")
               << "); fix it and commit again, or skip the checks once with 'git commit "
                  "--no-verify'\n";
     return kExitFound;
 }
 
-int run_hook(const HookOptions& options) {
+ExitCode run_hook(const HookOptions& options) {
     if (options.hook == "pre-commit") return report(hooks::check_staged("."), options.hook);
     if (options.hook == "commit-msg") {
         if (options.args.empty()) {

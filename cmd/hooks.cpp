@@ -4,8 +4,9 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
 #include "hooks/pre_propose.hpp"
 
 namespace accord::cmd {
@@ -16,19 +17,21 @@ struct HooksOptions {
     std::string action = "list";
 };
 
-int list_hooks(const Repository& repo) {
+ExitCode list_hooks(const Repository& repo) {
     const hooks::HookPlan plan = hooks::pre_propose_hooks(repo);
     if (plan.hooks.empty()) {
         std::cout << "no pre-propose hook runs in this clone\n";
     } else {
         std::cout << "pre-propose hooks that run, in order:\n";
-        for (const hooks::ChosenHook& hook : plan.hooks) std::cout << "  " << hook.origin << "\n";
+        for (const hooks::ChosenHook& hook : plan.hooks)
+            std::cout << "  " << escape_controls(hook.origin) << "\n";
     }
-    for (const std::string& warning : plan.warnings) std::cout << "note: " << warning << "\n";
+    for (const std::string& warning : plan.warnings)
+        std::cout << "note: " << escape_controls(warning) << "\n";
     return kExitOk;
 }
 
-int run_hooks(const HooksOptions& options) {
+ExitCode run_hooks(const HooksOptions& options) {
     Repository repo = Repository::open(".");
     if (options.action == "list") return list_hooks(repo);
     if (options.action == "trust") {

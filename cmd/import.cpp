@@ -1,9 +1,13 @@
 // accord import FILE [--into DIR] [--dry-run] [--negotiation NAME]
+// accord import FILE.docx [--as PATH] [--by NAME] [--date D] [--changes bracket|accept]
+//                         [--add-delegations] [--author 'Word name=Delegation'] [--dry-run]
 #include <cctype>
 #include <iostream>
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "hooks/installer.hpp"
 #include "hooks/record/import_apply.hpp"
 #include "hooks/record/word_record.hpp"
@@ -25,10 +29,6 @@ struct ImportCommandOptions {
     std::vector<std::string> authors;
 };
 
-std::string plural(std::size_t n, const std::string& word) {
-    return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-}
-
 // Quoted for a POSIX shell when it needs to be, so the suggested commands paste.
 std::string shell_word(const std::string& word) {
     if (!word.empty() &&
@@ -48,10 +48,11 @@ bool is_word_document(const std::string& file) {
 }
 
 // accord import FILE.docx --as PATH: the Word branch.
-int run_word_import(const ImportCommandOptions& options) {
+ExitCode run_word_import(const ImportCommandOptions& options) {
     if (!options.into.empty() || !options.negotiation.empty())
-        throw usage_error("--into and --negotiation are for compilation documents; a Word document "
-                          "goes into a text of the current repository with --as PATH");
+        throw usage_error(
+            "--into and --negotiation are for compilation documents; a Word document "
+            "goes into a text of the current repository with --as PATH");
     WordImportRequest request;
     request.file = options.file;
     request.as = options.as;
@@ -64,54 +65,60 @@ int run_word_import(const ImportCommandOptions& options) {
     Workspace workspace = Workspace::open(".");
     const std::vector<WordImportPlan> plans = plan_word_records(workspace, request);
     for (const WordImportPlan& plan : plans)
-        for (const std::string& warning : plan.warnings) std::cerr << "accord: warning: " << warning << "\n";
+        for (const std::string& warning : plan.warnings)
+            std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
     if (options.dry_run) {
         for (const WordImportPlan& plan : plans)
-            std::cout << "would import " << options.file << " into " << plan.path
-                      << (plan.existing ? " (existing)" : " (new)") << "\n"
-                      << render_word_plan(plan, true);
+            std::cout << "would import " << escape_controls(options.file) << " into "
+                      << escape_controls(plan.path) << (plan.existing ? " (existing)" : " (new)")
+                      << "\n"
+                      << escape_controls(render_word_plan(plan, true));
         return kExitOk;
     }
+    const WordImportResult result = record_word_imports(workspace, plans);
     for (const WordImportPlan& plan : plans) {
-        const WordImportResult result = record_word_import(workspace, plan);
-        std::cout << "imported " << options.file << " into " << plan.path << " (branch "
-                  << result.branch << ")\n"
-                  << render_word_plan(plan, false);
+        std::cout << "imported " << escape_controls(options.file) << " into "
+                  << escape_controls(plan.path) << " (branch " << escape_controls(result.branch)
+                  << ")\n"
+                  << escape_controls(render_word_plan(plan, false));
     }
     std::size_t added = 0;
     for (const WordImportPlan& plan : plans) added += plan.added.size();
     if (added > 0) std::cout << "  accord.yaml: " << plural(added, "delegation") << " added\n";
-    const std::string path = plans.size() == 1 ? " " + shell_word(plans.front().path) : "";
+    const std::string path =
+        plans.size() == 1 ? " " + escape_controls(shell_word(plans.front().path)) : "";
     std::cout << "next:\n  accord log" << path << "\n  accord positions" << path << "\n";
     if (!path.empty()) std::cout << "  accord blame" << path << "\n";
     return kExitOk;
 }
 
-int run_import(const ImportCommandOptions& options) {
+ExitCode run_import(const ImportCommandOptions& options) {
     if (is_word_document(options.file) || !options.as.empty()) return run_word_import(options);
     const ImportPlan plan = plan_import_file(options.file);
     if (options.dry_run) {
-        std::cout << render_plan(plan);
+        std::cout << escape_controls(render_plan(plan));
         return kExitOk;
     }
     ImportRequest request;
     if (!options.into.empty()) request.into = options.into;
     if (!options.negotiation.empty()) request.negotiation = options.negotiation;
     request.accord_path = hooks::current_executable();
+    request.source_name = options.file;
     const ImportResult result = import_compilation(plan, request);
     // After the import, so that a refused target is not buried under them.
     for (const ImportWarning& warning : plan.warnings) {
-        std::cerr << options.file << ":" << warning.line << ": warning: " << warning.message
-                  << "\n";
+        std::cerr << escape_controls(options.file) << ":" << warning.line
+                  << ": warning: " << escape_controls(warning.message) << "\n";
     }
     for (const std::string& warning : result.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
 
     std::string where = result.workdir;
     if (where.size() > 1) where.pop_back();
-    std::cout << "imported " << options.file << " into " << where << " ("
-              << (result.created_repository ? "new repository, " : "") << "branch " << result.branch
-              << ", negotiation '" << result.negotiation << "')\n";
+    std::cout << "imported " << escape_controls(options.file) << " into " << escape_controls(where)
+              << " (" << (result.created_repository ? "new repository, " : "") << "branch "
+              << escape_controls(result.branch) << ", negotiation '"
+              << escape_controls(result.negotiation) << "')\n";
     std::cout << "  " << plural(result.files, "file") << ", " << plural(result.commits, "proposal")
               << " from " << result.first_date << " to " << result.last_date << ", "
               << plural(result.delegations, "delegation") << " in accord.yaml";
@@ -123,10 +130,10 @@ int run_import(const ImportCommandOptions& options) {
                   << " about the source (on stderr): check those places in the imported files\n";
     }
     std::cout << "next:\n";
-    if (request.into) std::cout << "  cd " << shell_word(where) << "\n";
+    if (request.into) std::cout << "  cd " << escape_controls(shell_word(where)) << "\n";
     std::cout << "  accord log --reverse\n";
     if (!result.busiest_path.empty()) {
-        const std::string path = shell_word(result.busiest_path);
+        const std::string path = escape_controls(shell_word(result.busiest_path));
         std::cout << "  accord log " << path << "\n";
         std::cout << "  accord show " << path << " --at " << result.busiest_first_date << "\n";
         std::cout << "  accord blame " << path << "\n";
@@ -190,14 +197,16 @@ void register_import(CLI::App& app, Run& run) {
         "A Word document (.docx) goes into one text of the current repository, --as PATH: the\n"
         "document with its tracked changes rejected is a proposal by --by on --date, then each\n"
         "tracked change a proposal of its author on its date, oldest first. Each comment is split\n"
-        "into its speakers (\"US: Delete 'authorized'\", \"LMDC, Pakistan against\"): a speaker who\n"
+        "into its speakers (\"US: Delete 'authorized'\", \"LMDC, Pakistan against\"): a speaker "
+        "who\n"
         "asks to delete, replace or add wording gets a proposal at that place (a strike, [X][Y]\n"
         "alternatives, a bracketed insertion); anything else is a position, recorded in the\n"
         "history (accord positions lists them). When PATH exists and the document was made from\n"
         "one of its earlier versions, the changes are carried onto the current text by the\n"
         "three-way merge.\n\n"
         "Examples:\n"
-        "  accord import party-inputs.docx --as decision.md --dry-run   # the plan; writes nothing\n"
+        "  accord import party-inputs.docx --as decision.md --dry-run   # the plan; writes "
+        "nothing\n"
         "  accord import party-inputs.docx --as decision.md --add-delegations\n"
         "  accord import draft-recommendations.txt --dry-run        # the plan; writes nothing\n"
         "  accord import draft-recommendations.txt --into wgec\n"

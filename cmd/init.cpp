@@ -4,6 +4,8 @@
 #include "cmd/command.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "hooks/record/init.hpp"
 
 namespace accord::cmd {
@@ -15,13 +17,7 @@ struct InitOptions {
     std::string negotiation;  // empty: the directory's name
 };
 
-std::string join(const std::vector<std::string>& names) {
-    std::string out;
-    for (const std::string& name : names) out += (out.empty() ? "" : ", ") + name;
-    return out;
-}
-
-int run_init(const InitOptions& options) {
+ExitCode run_init(const InitOptions& options) {
     InitRequest request;
     request.dir = options.dir;
     if (!options.negotiation.empty()) request.negotiation = options.negotiation;
@@ -30,19 +26,23 @@ int run_init(const InitOptions& options) {
 
     std::string where = result.workdir;
     if (where.size() > 1) where.pop_back();
+    where = escape_controls(where);  // only shown
     std::cout << (result.created_repository
                       ? "created the git repository " + where + " (branch main)"
                       : "git repository " + where + " exists; left as it is")
               << "\n";
     std::cout << (result.wrote_config ? "wrote " : "") << kConfigFileName
-              << (result.wrote_config ? " (negotiation: " + result.negotiation + ")"
-                                      : " exists; left as it is")
+              << (result.wrote_config
+                      ? " (negotiation: " + escape_controls(result.negotiation) + ")"
+                      : " exists; left as it is")
               << "\n";
     const hooks::InstallReport& h = result.hooks;
     if (!h.installed.empty())
-        std::cout << "installed git hooks in " << h.hooks_dir << ": " << join(h.installed) << "\n";
+        std::cout << "installed git hooks in " << escape_controls(h.hooks_dir) << ": "
+                  << join(h.installed) << "\n";
     if (!h.updated.empty())
-        std::cout << "updated git hooks in " << h.hooks_dir << ": " << join(h.updated) << "\n";
+        std::cout << "updated git hooks in " << escape_controls(h.hooks_dir) << ": "
+                  << join(h.updated) << "\n";
     if (!h.unchanged.empty()) std::cout << "git hooks up to date: " << join(h.unchanged) << "\n";
     if (h.attributes == "written" || h.attributes == "appended") {
         std::cout << (h.attributes == "written" ? "wrote" : "added accord's lines to")
@@ -57,9 +57,9 @@ int run_init(const InitOptions& options) {
     if (!h.config_unchanged.empty() && h.config_set.empty())
         std::cout << "merge and diff drivers up to date\n";
     for (const std::string& warning : result.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
     for (const std::string& warning : h.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
     if (result.created_repository || result.wrote_config) {
         std::cout << "next: list the delegations in " << kConfigFileName
                   << ", add a text, then 'accord propose FILE --by NAME'\n";

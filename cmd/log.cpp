@@ -1,5 +1,5 @@
 // accord log [PATH...] [--since D] [--until D] [--by NAME] [--reverse] [--format text|json]
-#include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -18,30 +18,72 @@ struct LogCommandOptions {
     Format format = Format::text;
 };
 
-int run_log(const LogCommandOptions& options, const Context& context) {
+// Standard output for a stream of entries. For the first second each entry
+// is written as soon as it is known: `accord log | head -1` answers while the
+// walk goes on, and a reader that stopped reading is noticed at the next
+// entry (the write fails: SIGPIPE ends the process, or, where SIGPIPE is
+// ignored, EPIPE stops the walk). Later, entries are gathered and written
+// every tenth of a second.
+class StreamOutput {
+  public:
+    bool write(const std::string& text) {
+        std::cout << text;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - start_ < std::chrono::seconds(1) ||
+            now - last_flush_ > std::chrono::milliseconds(100)) {
+            std::cout.flush();
+            last_flush_ = now;
+        }
+        return static_cast<bool>(std::cout);
+    }
+
+  private:
+    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    std::chrono::steady_clock::time_point last_flush_ = start_;
+};
+
+// git's exit status when the reader of its output went away (128 + SIGPIPE).
+constexpr ExitCode kReaderGone = static_cast<ExitCode>(141);
+
+ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
-    for (const std::string& path : options.paths)
-        log.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         log.paths.push_back(ws.repo().relative_path(path));
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;
     log.by = options.by;
-    std::vector<LogEntry> entries = proposal_log(ws, log);
-    if (options.reverse) std::reverse(entries.begin(), entries.end());
-    if (options.format == Format::json) {
-        std::cout << render_log_json(entries);
+    LogViewOptions view;
+    view.style = context.style;
+    view.details = options.details;
+    LogJson json;
+    StreamOutput out;
+    bool any = false, gone = false;
+    auto print = [&](const LogEntry& entry) {
+        any = true;
+        const std::string text =
+            options.format == Format::json ? json.entry(entry) : render_log_entry_text(entry, view);
+        gone = !out.write(text);
+        return !gone;
+    };
+    if (options.format == Format::json) out.write(json.begin());
+    if (options.reverse) {
+        // Oldest first: the whole history is known before the first entry.
+        std::vector<LogEntry> entries = proposal_log(ws, log);
+        for (auto it = entries.rbegin(); it != entries.rend() && print(*it); ++it) {
+        }
     } else {
-        LogViewOptions view;
-        view.colour = context.colour;
-        view.details = options.details;
-        std::cout << render_log_text(entries, view);
-        if (entries.empty())
-            std::cout << "no proposals" << (log.paths.empty() ? "" : " touching those files")
-                      << "\n";
+        stream_proposal_log(ws, log, [&](LogEntry&& entry) { return print(entry); });
     }
-    return 0;
+    if (gone) return kReaderGone;
+    if (options.format == Format::json) {
+        out.write(json.end());
+    } else if (!any) {
+        out.write(std::string("no proposals") + (log.paths.empty() ? "" : " touching those files") +
+                  "\n");
+    }
+    std::cout.flush();
+    return std::cout ? kExitOk : kReaderGone;
 }
 
 }  // namespace

@@ -1,24 +1,28 @@
 // accord: version control for negotiated text.
-#include <unistd.h>
-
 #include <algorithm>
-#include <cstdlib>
-#include <cstring>
 #include <iostream>
+#include <sstream>
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
 
 namespace {
 
-bool want_colour(const std::string& mode) {
-    if (mode == "always") return true;
-    if (mode == "never") return false;
-    const char* no_colour = std::getenv("NO_COLOR");
-    if (no_colour != nullptr && no_colour[0] != '\0') return false;
-    const char* term = std::getenv("TERM");
-    if (term != nullptr && std::strcmp(term, "dumb") == 0) return false;
-    return isatty(STDOUT_FILENO) == 1;
+// --color before or after the command: `accord --color never diff` and
+// `accord diff --color never` alike.
+void add_colour_option(CLI::App& command, accord::ColourChoice& choice) {
+    using accord::ColourChoice;
+    command
+        .add_option("--color,--colour", choice,
+                    "Colour: auto (only on a terminal, never with NO_COLOR), always, never")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, ColourChoice>{{"auto", ColourChoice::automatic},
+                                                {"always", ColourChoice::always},
+                                                {"never", ColourChoice::never}}))
+        ->default_str("auto");
+    for (CLI::App* sub : command.get_subcommands([](CLI::App*) { return true; }))
+        add_colour_option(*sub, choice);
 }
 
 }  // namespace
@@ -32,11 +36,6 @@ int main(int argc, char** argv) {
         "accord"};
     app.require_subcommand(1);
     app.set_version_flag("--version", "accord 0.1.0");
-    std::string colour_mode = "auto";
-    app.add_option("--color,--colour", colour_mode,
-                   "Colour: auto (only on a terminal, never with NO_COLOR), always, never")
-        ->check(CLI::IsMember({"auto", "always", "never"}))
-        ->default_str("auto");
     app.footer(
         "Run 'accord <command> --help' for a command's options. Exit codes: 0 success, 1 found\n"
         "something (errors for check), 2 bad usage or input, 3 repository or I/O failure.");
@@ -50,6 +49,8 @@ int main(int argc, char** argv) {
     }
     accord::cmd::Run run;
     accord::cmd::register_for(app, run, args);
+    accord::ColourChoice colour = accord::ColourChoice::automatic;
+    add_colour_option(app, colour);
     std::reverse(args.begin(), args.end());  // CLI11 takes them last first
     try {
         app.parse(args);
@@ -60,19 +61,26 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        app.exit(e);
+        // The message may quote the command line, which may quote a file name.
+        std::ostringstream out, err;
+        app.exit(e, out, err);
+        std::cout << accord::escape_controls(out.str());
+        std::cerr << accord::escape_controls(err.str());
         return accord::kExitUsage;
     }
     try {
         accord::cmd::Context context;
-        context.colour = want_colour(colour_mode);
+        const accord::TerminalFacts facts = accord::TerminalFacts::of_stdout();
+        context.style = accord::TerminalStyle::decide(colour, facts);
+        context.to_terminal = facts.is_terminal;
         context.paths = std::move(paths);
+        accord::cmd::check_traits(accord::cmd::chosen_command(app), context);
         return run ? run(context) : accord::kExitUsage;
     } catch (const accord::Error& e) {
-        std::cerr << "accord: error: " << e.what() << "\n";
+        std::cerr << "accord: error: " << accord::escape_controls(e.what()) << "\n";
         return e.exit_code();
     } catch (const std::exception& e) {
-        std::cerr << "accord: internal error: " << e.what() << "\n";
+        std::cerr << "accord: internal error: " << accord::escape_controls(e.what()) << "\n";
         return accord::kExitFailure;
     }
 }

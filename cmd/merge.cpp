@@ -3,6 +3,8 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "merge/merge3/branch_merge.hpp"
 
 namespace accord::cmd {
@@ -23,12 +25,6 @@ std::string excerpt(std::string text) {
     return "\"" + text + "\"";
 }
 
-std::string join(const std::vector<std::string>& items) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
-
 void print_notes(std::ostream& out, const BranchMergePlan& plan) {
     for (const MergeNote& note : plan.notes) {
         const Disagreement& d = note.disagreement;
@@ -39,19 +35,20 @@ void print_notes(std::ostream& out, const BranchMergePlan& plan) {
     }
 }
 
-int run_merge(const MergeCommandOptions& options) {
+ExitCode run_merge(const MergeCommandOptions& options) {
     Workspace ws = Workspace::open(".");
     BranchMergeRequest request;
     request.branches = options.branches;
     request.strict = options.strict;
     const BranchMergePlan plan = plan_branch_merge(ws, request);
     for (const std::string& name : plan.already_merged)
-        std::cerr << "accord: " << name << " is already merged into " << plan.branch
-                  << "; skipped\n";
+        std::cerr << "accord: " << escape_controls(name) << " is already merged into "
+                  << escape_controls(plan.branch) << "; skipped\n";
 
     if (!plan.can_record()) {
         print_notes(std::cerr, plan);
-        for (const std::string& refusal : plan.refused) std::cerr << refusal << "\n";
+        for (const std::string& refusal : plan.refused)
+            std::cerr << escape_controls(refusal) << "\n";
         std::cerr << "accord: nothing was merged: "
                   << (plan.has_conflict_markers
                           ? "the redrafts conflict (--strict); resolve the conflicts on the "
@@ -65,8 +62,8 @@ int run_merge(const MergeCommandOptions& options) {
     std::vector<std::string> names;
     for (const MergedBranch& b : plan.merged) names.push_back(b.ref);
     if (options.dry_run) {
-        std::cout << "would merge " << join(names) << " into " << plan.branch << ": "
-                  << plan.files.size() << (plan.files.size() == 1 ? " file" : " files")
+        std::cout << "would merge " << escape_controls(join(names)) << " into "
+                  << escape_controls(plan.branch) << ": " << plural(plan.files.size(), "file")
                   << " changed\n";
     } else {
         RecordMergeRequest record;
@@ -74,13 +71,12 @@ int run_merge(const MergeCommandOptions& options) {
         if (!options.by.empty()) record.by = options.by;
         const std::string commit = record_branch_merge(ws, plan, record);
         const std::string message = merge_commit_message(plan, options.message);
-        std::cout << "[" << plan.branch << " " << commit.substr(0, 12) << "] "
-                  << message.substr(0, message.find('\n')) << "\n";
+        std::cout << "[" << escape_controls(plan.branch) << " " << commit.substr(0, 12) << "] "
+                  << escape_controls(message.substr(0, message.find('\n'))) << "\n";
     }
     for (const MergedBranch& b : plan.merged) {
-        std::cout << "  " << b.ref << ": " << b.proposals
-                  << (b.proposals == 1 ? " proposal" : " proposals");
-        if (!b.proposers.empty()) std::cout << " by " << join(b.proposers);
+        std::cout << "  " << escape_controls(b.ref) << ": " << plural(b.proposals, "proposal");
+        if (!b.proposers.empty()) std::cout << " by " << escape_controls(join(b.proposers));
         std::cout << "\n";
     }
     print_notes(std::cout, plan);

@@ -7,10 +7,10 @@
 #endif
 
 #include "cmd/command.hpp"
-#include "core/store/config.hpp"
+#include "core/store/notation_lookup.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
-#include "core/store/workspace.hpp"
 #include "merge/merge3/merge3.hpp"
 
 namespace accord::cmd {
@@ -22,7 +22,7 @@ struct MergeFileOptions {
     std::string output;
     std::string path;  // merge-driver: the file's path in the repository, for messages
     bool strict = false;
-    std::string slash_options;  // empty: from accord.yaml when inside a repository
+    std::optional<SlashOptions> slash_options;  // none: as the file's accord.yaml says
 };
 
 // A merge-file process is short-lived: memory it frees is better kept for
@@ -45,16 +45,33 @@ std::string read_input(const std::string& path, const std::string& role) {
     return std::move(*file.contents);
 }
 
+// The merge driver's inputs are git's temporary copies (.merge_file_8kJNkh):
+// messages name the file's path in the repository and which version it is.
+std::string read_driver_input(const std::string& path, const MergeFileOptions& o,
+                              const std::string& version) {
+    const std::string shown =
+        (o.path.empty() ? std::string("the file") : o.path) + " (" + version + ")";
+    FileResult file = read_file(path);
+    if (!file.contents) {
+        throw usage_error("merge-driver: cannot read " + shown + ": " +
+                          file.error.substr(file.error.find(": ") + 2));
+    }
+    if (looks_binary(*file.contents)) {
+        throw usage_error("merge-driver: " + shown +
+                          " is a binary file, which accord cannot merge as a text; merge it by "
+                          "hand and commit the result");
+    }
+    return std::move(*file.contents);
+}
+
 MergeOptions merge_options(const MergeFileOptions& o) {
     MergeOptions options;
-    // Inside a negotiation, its accord.yaml's notation applies. It is found
-    // on the file system, without opening the repository: starting libgit2
-    // (which loads the TLS certificates) would cost more than the merge.
-    if (const std::optional<std::string> config = find_config(".")) {
-        options.parse.notation = load_config(*config).notation;
-    }
-    if (o.slash_options == "any") options.parse.notation.slash_options = SlashOptions::any;
-    if (o.slash_options == "spaced") options.parse.notation.slash_options = SlashOptions::spaced;
+    // The notation of the accord.yaml that governs the merged file, as
+    // `accord check` reads it: for the merge driver the file's path in the
+    // repository (git runs it at the top of the work tree), else OURS. It is
+    // found on the file system, without opening the repository: starting
+    // libgit2 (which loads the TLS certificates) would cost more than the merge.
+    options.parse.notation = notation_for(o.path.empty() ? o.ours : o.path, o.slash_options);
     options.strict = o.strict;
     return options;
 }
@@ -82,7 +99,7 @@ void report(const MergeResult& result, const std::string& name) {
     std::cerr << lines;
 }
 
-int run_merge_file(const MergeFileOptions& o) {
+ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
     keep_freed_memory();
     const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
                       theirs = read_input(o.theirs, "THEIRS");
@@ -91,30 +108,31 @@ int run_merge_file(const MergeFileOptions& o) {
     options.theirs_label = o.theirs;
     const MergeResult result = merge3(base, ours, theirs, options);
     if (o.output.empty()) {
-        // One write: a merged text is often larger than stdio's buffer.
-        std::fwrite(result.text.data(), 1, result.text.size(), stdout);
-        std::fflush(stdout);
+        print_document(result.text, context);
     } else if (const std::string error = write_output(o.output, result.text, output_options());
                !error.empty()) {
         throw failure("merge-file: cannot write " + error);
     }
     report(result, o.output.empty() ? o.ours : o.output);
-    return result.clean() ? 0 : 1;
+    return result.clean() ? kExitOk : kExitFound;
 }
 
 // git runs: accord merge-driver %O %A %B %P. The result replaces %A; exit 0
 // tells git the file merged (alternatives are a resolution), non-zero that
 // conflict markers remain (--strict).
-int run_merge_driver(const MergeFileOptions& o) {
+ExitCode run_merge_driver(const MergeFileOptions& o) {
     keep_freed_memory();
-    const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
-                      theirs = read_input(o.theirs, "THEIRS");
+    const std::string base = read_driver_input(o.base, o, "the common ancestor"),
+                      ours = read_driver_input(o.ours, o, "our version"),
+                      theirs = read_driver_input(o.theirs, o, "their version");
     MergeOptions options = merge_options(o);
     options.ours_label = "ours";
     options.theirs_label = "theirs";
     const MergeResult result = merge3(base, ours, theirs, options);
     if (const std::string error = write_file_atomically(o.ours, result.text); !error.empty()) {
-        throw failure("merge-driver: cannot write " + error);
+        throw failure("merge-driver: cannot write the merged " +
+                      (o.path.empty() ? std::string("file") : o.path) + ": " +
+                      error.substr(error.find(": ") + 2));
     }
     report(result, o.path.empty() ? o.ours : o.path);
     if (!result.disagreements.empty() && !result.has_conflict_markers) {
@@ -122,7 +140,7 @@ int run_merge_driver(const MergeFileOptions& o) {
                   << result.disagreements.size()
                   << " disagreement(s) into bracketed alternatives\n";
     }
-    return result.has_conflict_markers ? 1 : 0;
+    return result.has_conflict_markers ? kExitFound : kExitOk;
 }
 
 void add_common(CLI::App* command, MergeFileOptions& o) {
@@ -130,10 +148,7 @@ void add_common(CLI::App* command, MergeFileOptions& o) {
     command->add_option("ours", o.ours, "Our version")->required();
     command->add_option("theirs", o.theirs, "Their version")->required();
     command->add_flag("--strict", o.strict, "Conflict markers instead of bracketed alternatives");
-    command
-        ->add_option("--slash-options", o.slash_options,
-                     "spaced or any (default: accord.yaml, else spaced)")
-        ->check(CLI::IsMember({"spaced", "any"}));
+    add_slash_options_option(*command, o.slash_options);
 }
 
 }  // namespace
@@ -154,8 +169,9 @@ void register_merge_file(CLI::App& app, Run& run) {
         "conflicts remain), 2 bad input.");
     add_common(command, *options);
     command->add_option("-o,--output", options->output, "Write the result to this file");
-    command->callback(
-        [options, &run] { run = [options](const Context&) { return run_merge_file(*options); }; });
+    command->callback([options, &run] {
+        run = [options](const Context& c) { return run_merge_file(*options, c); };
+    });
 
     auto driver = std::make_shared<MergeFileOptions>();
     CLI::App* hidden =

@@ -1,7 +1,8 @@
-// accord positions [PATH...] [--by NAME] [--at REV] [--format text|json]
+// accord positions [PATH...] [--by NAME] [--at REV] [--format text|json] [-- PATH...]
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/report/positions.hpp"
 
 namespace accord::cmd {
@@ -15,25 +16,23 @@ struct PositionsCommandOptions {
     Format format = Format::text;
 };
 
-int run_positions(const PositionsCommandOptions& options, const Context& context) {
+ExitCode run_positions(const PositionsCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     PositionsOptions list;
-    for (const std::string& path : options.paths)
-        list.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         list.paths.push_back(ws.repo().relative_path(path));
     list.by = options.by;
     list.at = options.at;
     const std::vector<PositionEntry> entries = list_positions(ws, list);
     if (options.format == Format::json) {
         std::cout << render_positions_json(entries);
-        return 0;
+        return kExitOk;
     }
-    std::cout << render_positions_text(entries);
+    std::cout << escape_controls(render_positions_text(entries));
     if (entries.empty())
         std::cout << "no positions" << (list.paths.empty() ? "" : " on those texts")
                   << (list.by.empty() ? "" : " by those delegations") << "\n";
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

@@ -1,34 +1,30 @@
 // accord propose PATH... --by NAME [--by NAME...] [--date D] [--meeting M] [-m MSG]
-//                [--add-delegation NAME]... [--backdate]
+//                [--add-delegation NAME]... [--backdate] [--allow-errors]
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "hooks/record/proposal.hpp"
 
 namespace accord::cmd {
 
 namespace {
 
-int run_propose(const ProposeRequest& given, const Context& context) {
+ExitCode run_propose(const ProposeRequest& given, const Context& context) {
     ProposeRequest request = given;
-    request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
+    request.paths = paths_with_dashes(given.paths, context);
     Workspace workspace = Workspace::open(".");
     const ProposeResult result = propose(workspace, request);
     for (const std::string& warning : result.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
-    std::string by;
-    for (const std::string& name : result.proposers) by += (by.empty() ? "" : ", ") + name;
-    std::cout << "[" << result.branch << " " << result.commit.substr(0, 12) << "] "
-              << result.subject << "\n";
-    std::cout << "  by " << by << ", " << result.date
-              << (result.meeting.empty() ? "" : " (" + result.meeting + ")") << "; "
-              << result.paths.size() << (result.paths.size() == 1 ? " file" : " files");
-    if (!result.added_delegations.empty()) {
-        std::string added;
-        for (const std::string& name : result.added_delegations)
-            added += (added.empty() ? "" : ", ") + name;
-        std::cout << "; registered " << added;
-    }
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
+    std::cout << "[" << escape_controls(result.branch) << " " << result.commit.substr(0, 12) << "] "
+              << escape_controls(result.subject) << "\n";
+    std::cout << "  by " << escape_controls(join(result.proposers)) << ", " << result.date
+              << (result.meeting.empty() ? "" : " (" + escape_controls(result.meeting) + ")")
+              << "; " << plural(result.paths.size(), "file");
+    if (!result.added_delegations.empty())
+        std::cout << "; registered " << escape_controls(join(result.added_delegations));
     std::cout << "\n";
     return kExitOk;
 }
@@ -54,14 +50,20 @@ void register_propose(CLI::App& app, Run& run) {
         "once you trust it) with the paths as arguments and ACCORD_PROPOSERS (one per line),\n"
         "ACCORD_DATE, ACCORD_MEETING set; if one exits non-zero the proposal is refused and\n"
         "its output shown. A refused proposal changes\n"
-        "nothing: not the files, the index or any branch.\n\n"
+        "nothing: not the files, the index or any branch. An error is known by its mark and\n"
+        "the words around it, so an old defect stays old when its line is edited elsewhere.\n"
+        "--allow-errors records new notation errors on purpose (a document as it was issued),\n"
+        "with a 'Notation-errors: N' trailer that 'accord log' shows. Texts are recorded as\n"
+        "UTF-8: a file saved as UTF-16 with a byte-order mark is converted (and rewritten),\n"
+        "a binary file is refused. Dates go back to 1970-01-01, the earliest git records.\n\n"
         "Examples:\n"
         "  accord propose recs/A-1.md --by Japan --date 2014-02-07\n"
         "  accord propose recs/A-1.md --by RF --by Japan --by 'Avri Doria' --meeting WGEC-3 \\\n"
         "      -m 'Common proposal on enhanced cooperation'\n"
         "  accord propose recs/B-2.md --by Ghana --add-delegation Ghana --date 2014-05-01\n"
         "  accord propose recs/A-1.md --by Sweden --date 2013-12-02 --backdate   # a late "
-        "entry\n\n"
+        "entry\n"
+        "  accord propose paris.md --by Chair --date 2015-10-23 --allow-errors   # as issued\n\n"
         "Exit: 0 recorded, 1 refused by a check or the pre-propose hook, 2 bad usage (unknown\n"
         "meeting, malformed date, a file outside the repository, nothing to record), 3 a\n"
         "repository failure, or another proposal landed first: then run it again.");
@@ -72,6 +74,7 @@ void register_propose(CLI::App& app, Run& run) {
                      "first is the author)")
         ->required()
         ->expected(1)
+        ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command->add_option("--date", *date,
                         "The day of the proposal, YYYY-MM-DD (default: the "
@@ -85,9 +88,13 @@ void register_propose(CLI::App& app, Run& run) {
         ->add_option("--add-delegation", request->add_delegations,
                      "Register a new delegation in accord.yaml, in the same commit")
         ->expected(1)
+        ->allow_extra_args(false)
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     command->add_flag("--backdate", request->backdate,
                       "Allow a date earlier than the file's last proposal");
+    command->add_flag("--allow-errors", request->allow_errors,
+                      "Record notation errors on purpose (a document as it was issued); the "
+                      "commit carries 'Notation-errors: N'");
     command->callback([request, date, meeting, &run] {
         if (!date->empty()) request->date = *date;
         if (!meeting->empty()) request->meeting = *meeting;

@@ -3,8 +3,10 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/redraft.hpp"
+#include "core/util/errors.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 #include "merge/report/redrafts.hpp"
 
 namespace accord::cmd {
@@ -16,41 +18,43 @@ struct RedraftStartOptions {
     bool no_switch = false;
 };
 
-std::string join(const std::vector<std::string>& items, const std::string& none) {
-    std::string out;
-    for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out.empty() ? none : out;
+// The names, shown on a terminal, or `none` when there are none.
+std::string shown(const std::vector<std::string>& names, const std::string& none) {
+    return names.empty() ? none : escape_controls(join(names));
 }
 
-int run_start(const RedraftStartOptions& options, const Context& context) {
+ExitCode run_start(const RedraftStartOptions& options, const Context& context) {
     StartRedraftRequest request = options.request;
-    request.paths.insert(request.paths.end(), context.paths.begin(), context.paths.end());
+    request.paths = paths_with_dashes(options.request.paths, context);
     request.switch_to = !options.no_switch;
     Workspace ws = Workspace::open(".");
     const StartRedraftResult result = start_redraft(ws, request);
     for (const std::string& warning : result.warnings)
-        std::cerr << "accord: warning: " << warning << "\n";
-    std::cout << "started redraft " << result.record.name << " on branch " << result.branch
-              << " from " << result.record.from << " (" << result.commit.substr(0, 12) << ")\n";
-    std::cout << "  members: " << join(result.record.members, "(none named)") << "\n";
-    std::cout << "  texts: " << join(result.record.paths, "(any)") << "\n";
+        std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
+    const std::string name = escape_controls(result.record.name),
+                      branch = escape_controls(result.branch),
+                      from = escape_controls(result.record.from);
+    std::cout << "started redraft " << name << " on branch " << branch << " from " << from << " ("
+              << result.commit.substr(0, 12) << ")\n";
+    std::cout << "  members: " << shown(result.record.members, "(none named)") << "\n";
+    std::cout << "  texts: " << shown(result.record.paths, "(any)") << "\n";
     if (result.switched) {
-        std::cout << "switched to " << result.branch
+        std::cout << "switched to " << branch
                   << "; record the group's proposals with 'accord propose', then merge with "
                      "'git switch "
-                  << result.record.from << " && accord merge " << result.record.name << "'\n";
+                  << from << " && accord merge " << name << "'\n";
     } else {
-        std::cout << "to work on it: git switch " << result.branch << "\n";
+        std::cout << "to work on it: git switch " << branch << "\n";
     }
     return kExitOk;
 }
 
-int run_list(Format format) {
+ExitCode run_list(Format format) {
     Workspace ws = Workspace::open(".");
     const std::vector<RedraftSummary> redrafts = list_redrafts(ws);
     for (const RedraftSummary& s : redrafts)
         for (const std::string& warning : s.warnings)
-            std::cerr << "accord: warning: " << warning << "\n";
+            std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
     if (format == Format::json) {
         std::cout << redrafts_json(redrafts);
         return kExitOk;
@@ -61,15 +65,15 @@ int run_list(Format format) {
         return kExitOk;
     }
     for (const RedraftSummary& s : redrafts) {
-        std::cout << s.name << "  (" << s.branch << ", from "
-                  << (s.record.from.empty() ? "?" : s.record.from)
-                  << (s.record.started.empty() ? "" : " on " + s.record.started) << ")"
-                  << (s.merged ? "  merged" : "") << "\n";
-        std::cout << "  members: " << join(s.record.members, "(none named)") << "\n";
-        std::cout << "  texts: " << join(s.record.paths, "(any)") << "\n";
+        std::cout << escape_controls(s.name) << "  (" << escape_controls(s.branch) << ", from "
+                  << (s.record.from.empty() ? "?" : escape_controls(s.record.from))
+                  << (s.record.started.empty() ? "" : " on " + escape_controls(s.record.started))
+                  << ")" << (s.merged ? "  merged" : "") << "\n";
+        std::cout << "  members: " << shown(s.record.members, "(none named)") << "\n";
+        std::cout << "  texts: " << shown(s.record.paths, "(any)") << "\n";
         std::cout << "  proposals: " << s.proposals;
         if (s.proposals > 0) {
-            std::cout << ", last " << s.last_day << ", by " << join(s.proposers, "");
+            std::cout << ", last " << s.last_day << ", by " << shown(s.proposers, "");
         }
         std::cout << "\n";
     }

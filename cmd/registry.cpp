@@ -1,38 +1,72 @@
 #include "cmd/command.hpp"
 
+#include <cstdio>
 #include <iostream>
+
+#include "core/util/errors.hpp"
+#include "core/util/file.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 
 namespace accord::cmd {
 
 namespace {
 
 struct Entry {
-    std::vector<std::string_view> names;  // the subcommands it adds
+    std::string_view name;  // the command as typed: "log", "redraft start"
     void (*add)(CLI::App&, Run&);
+    CommandTraits traits;
 };
 
-// In the order `accord --help` lists them.
+constexpr CommandTraits kPaths{.takes_paths = true, .needs_repository = false};
+constexpr CommandTraits kRepository{.takes_paths = false, .needs_repository = true};
+constexpr CommandTraits kPathsInRepository{.takes_paths = true, .needs_repository = true};
+constexpr CommandTraits kNeither{};
+
+// In the order `accord --help` lists them. A function that adds several
+// commands (merge-file and merge-driver, redraft's start and list) has a
+// row for each.
 const std::vector<Entry>& entries() {
     static const std::vector<Entry> all = {
-        {{"check"}, register_check},     {{"diff"}, register_diff},
-        {{"init"}, register_init},       {{"propose"}, register_propose},
-        {{"hook"}, register_hook},       {{"hooks"}, register_hooks},
-        {{"log"}, register_log},
-        {{"show"}, register_show},       {{"blame"}, register_blame},
-        {{"who"}, register_who},         {{"merge-file", "merge-driver"}, register_merge_file},
-        {{"import"}, register_import},   {{"redraft"}, register_redraft},
-        {{"merge"}, register_merge},     {{"git-diff"}, register_git_diff},
-        {{"compile"}, register_compile}, {{"stats"}, register_stats},
-        {{"status"}, register_status},   {{"survival"}, register_survival},
-        {{"positions"}, register_positions},
+        {"check", register_check, kPaths},  // inside a repository: all its texts
+        {"diff", register_diff, kPaths},    // --no-index needs no repository
+        {"init", register_init, kNeither},
+        {"propose", register_propose, kPathsInRepository},
+        {"hook", register_hook, kRepository},
+        {"hooks", register_hooks, kRepository},
+        {"log", register_log, kPathsInRepository},
+        {"show", register_show, kPathsInRepository},
+        {"blame", register_blame, kPathsInRepository},
+        {"who", register_who, kPathsInRepository},
+        {"merge-file", register_merge_file, kNeither},
+        {"merge-driver", register_merge_file, kNeither},
+        {"import", register_import, kNeither},  // --into creates one
+        {"redraft start", register_redraft, kPathsInRepository},
+        {"redraft list", register_redraft, kRepository},
+        {"merge", register_merge, kRepository},
+        {"git-diff", register_git_diff, kNeither},
+        {"compile", register_compile, kRepository},
+        {"stats", register_stats, kPathsInRepository},
+        {"status", register_status, kPathsInRepository},
+        {"survival", register_survival, kRepository},
+        {"positions", register_positions, kPathsInRepository},
+        {"recover", register_recover, kRepository},
     };
     return all;
+}
+
+std::string_view first_word(std::string_view name) {
+    return name.substr(0, name.find(' '));
 }
 
 }  // namespace
 
 void register_all(CLI::App& app, Run& run) {
-    for (const Entry& entry : entries()) entry.add(app, run);
+    void (*previous)(CLI::App&, Run&) = nullptr;
+    for (const Entry& entry : entries()) {
+        if (entry.add != previous) entry.add(app, run);
+        previous = entry.add;
+    }
 }
 
 void register_for(CLI::App& app, Run& run, const std::vector<std::string>& args) {
@@ -41,17 +75,74 @@ void register_for(CLI::App& app, Run& run, const std::vector<std::string>& args)
     // options costs more than the dynamic loader.
     for (const std::string& arg : args) {
         for (const Entry& entry : entries()) {
-            for (std::string_view name : entry.names) {
-                if (arg == name) return entry.add(app, run);
-            }
+            if (arg == first_word(entry.name)) return entry.add(app, run);
         }
     }
     register_all(app, run);
 }
 
+CommandTraits traits_of(std::string_view command) {
+    for (const Entry& entry : entries()) {
+        if (entry.name == command) return entry.traits;
+    }
+    return kNeither;
+}
+
+std::string chosen_command(const CLI::App& app) {
+    std::vector<std::string> names;
+    for (const CLI::App* at = &app;;) {
+        const auto chosen = at->get_subcommands();
+        if (chosen.empty()) break;
+        at = chosen.front();
+        names.push_back(at->get_name());
+    }
+    return join(names, " ");
+}
+
+void check_traits(std::string_view command, const Context& context) {
+    const CommandTraits traits = traits_of(command);
+    if (!traits.takes_paths && !context.paths.empty()) {
+        throw usage_error(std::string(command) + " takes no paths, but '-- " +
+                          join(context.paths, " ") + "' names some; see 'accord " +
+                          std::string(command) + " --help'");
+    }
+    if (traits.needs_repository && !work_tree_around(".")) {
+        throw usage_error(std::string(command) +
+                          ": not inside a git work tree; run it in a negotiation's repository, "
+                          "or create one with 'accord init'");
+    }
+}
+
+std::vector<std::string> paths_with_dashes(std::vector<std::string> positional,
+                                           const Context& context) {
+    positional.insert(positional.end(), context.paths.begin(), context.paths.end());
+    return positional;
+}
+
+std::string one_path(const std::string& positional, const Context& context,
+                     std::string_view command) {
+    const std::vector<std::string> paths = paths_with_dashes(
+        positional.empty() ? std::vector<std::string>{} : std::vector<std::string>{positional},
+        context);
+    if (paths.size() != 1) {
+        throw usage_error(std::string(command) + " takes one file" +
+                          (paths.empty() ? "" : ", not " + std::to_string(paths.size())) +
+                          ": accord " + std::string(command) + " PATH (or -- PATH)");
+    }
+    return paths.front();
+}
+
+void print_document(std::string_view document, const Context& context) {
+    const std::string shown = context.to_terminal ? escape_controls(document) : std::string();
+    const std::string_view out = context.to_terminal ? std::string_view(shown) : document;
+    // One write: a merged text or a compilation is often larger than stdio's buffer.
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fflush(stdout);
+}
+
 void note_skipped_links(const std::vector<std::string>& paths) {
     for (const std::string& path : paths) {
-        std::cerr << "accord: note: skipped " << path
+        std::cerr << "accord: note: skipped " << escape_controls(path)
                   << ": a symbolic link (accord never reads a link as a text)\n";
     }
 }
@@ -63,6 +154,18 @@ void add_format_option(CLI::App& command, Format& format) {
             CLI::ignore_case))
         ->default_str("text")
         ->option_text("text|json (default: text)");
+}
+
+void add_slash_options_option(CLI::App& command, std::optional<SlashOptions>& slash_options) {
+    command
+        .add_option_function<std::string>(
+            "--slash-options",
+            [&slash_options](const std::string& value) {
+                slash_options = value == "any" ? SlashOptions::any : SlashOptions::spaced;
+            },
+            "Which '/' separates options inside a bracket: spaced (' / ' only) or any "
+            "(default: as accord.yaml says, else spaced)")
+        ->check(CLI::IsMember({"spaced", "any"}));
 }
 
 }  // namespace accord::cmd

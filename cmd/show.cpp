@@ -1,10 +1,11 @@
 // accord show PATH [--at REV|DATE|MEETING]
+#include <algorithm>
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
-#include "core/store/workspace.hpp"
 
 namespace accord::cmd {
 
@@ -15,13 +16,19 @@ struct ShowOptions {
     std::string at = "HEAD";
 };
 
-int run_show(const ShowOptions& options, const Context&) {
+ExitCode run_show(const ShowOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
-    const std::string path = ws.repo().relative_path(options.path);
+    const std::string path = ws.repo().relative_path(one_path(options.path, context, "show"));
     if (ws.repo().is_empty_branch()) throw usage_error("show: the repository has no proposals yet");
     const std::string commit = ws.resolve(options.at);
     const auto text = ws.read(commit, path);
     if (!text) {
+        const std::vector<std::string> links = ws.skipped_links(commit);
+        if (std::find(links.begin(), links.end(), path) != links.end()) {
+            throw usage_error("show: " + path +
+                              " is a symbolic link in this repository, not a text: accord never "
+                              "reads a link (it may point anywhere)");
+        }
         const auto history = ws.repo().history(ws.repo().resolve("HEAD"), {path});
         if (history.empty())
             throw usage_error("show: '" + path + "' has never been proposed in this repository");
@@ -31,8 +38,8 @@ int run_show(const ShowOptions& options, const Context&) {
         throw usage_error("show: '" + path + "' did not exist at " + options.at +
                           "; its first proposal is dated " + day + " (try --at " + day + ")");
     }
-    std::cout << *text;
-    return 0;
+    print_document(*text, context);
+    return kExitOk;
 }
 
 }  // namespace
@@ -47,7 +54,7 @@ void register_show(CLI::App& app, Run& run) {
         "  accord show A/01-japan.md --at WGEC-3       at the end of the meeting WGEC-3 "
         "(accord.yaml)\n"
         "  accord show A/01-japan.md --at HEAD~2       git revisions work too");
-    command->add_option("path", options->path, "The file")->required();
+    command->add_option("path", options->path, "The file (or give it after '--')");
     command
         ->add_option("--at", options->at, "A git revision, a date (YYYY-MM-DD) or a meeting name")
         ->default_str("HEAD");

@@ -5,6 +5,7 @@
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
+#include "core/util/text.hpp"
 #include "merge/report/stats.hpp"
 
 namespace accord::cmd {
@@ -16,37 +17,46 @@ std::string lower(std::string text) {
     return text;
 }
 
-Metric metric_named(std::string name) {
-    name = lower(std::move(name));
-    if (name == "alternatives_groups" || name == "alternatives") return Metric::alternatives_groups;
-    if (name == "options") return Metric::options;
-    if (name == "strikes") return Metric::strikes;
-    return Metric::brackets;
+// The --metric values: each metric's key, and "alternatives" for short.
+std::vector<std::string> metric_choices() {
+    std::vector<std::string> choices;
+    for (const MetricNames& m : kMetrics) choices.emplace_back(m.key);
+    choices.insert(choices.begin() + 2, "alternatives");
+    return choices;
+}
+
+std::string metric_keys() {
+    std::vector<std::string> keys;
+    for (const MetricNames& m : kMetrics) keys.emplace_back(m.key);
+    return join(keys, "|");
 }
 
 struct StatsCommandOptions {
     std::vector<std::string> paths;
     std::string format = "json";      // json|svg in any case, checked by CLI11
-    std::string metric = "brackets";  // see metric_named
+    std::string metric = "brackets";  // a key of kMetrics, or "alternatives"
     std::size_t top = 8;
     std::string from = "HEAD";
     std::string output;
 };
 
-int run_stats(const StatsCommandOptions& options, const Context& context) {
+ExitCode run_stats(const StatsCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     StatsOptions stats;
     if (!ws.repo().is_empty_branch()) stats.index.from = ws.resolve(options.from);
-    for (const std::string& path : options.paths)
-        stats.paths.push_back(ws.repo().relative_path(path));
-    for (const std::string& path : context.paths)
+    for (const std::string& path : paths_with_dashes(options.paths, context))
         stats.paths.push_back(ws.repo().relative_path(path));
     const StatsReport report = compute_stats(ws, stats);
 
+    if (lower(options.format) != "svg" && options.output.empty()) {
+        // Printed as it is written: a long history's document is not held whole.
+        write_stats_json(report, [](std::string_view piece) { std::cout << piece; });
+        return kExitOk;
+    }
     std::string out;
     if (lower(options.format) == "svg") {
         StatsChartOptions chart;
-        chart.metric = metric_named(options.metric);
+        chart.metric = metric_named(options.metric).value_or(Metric::brackets);
         chart.top = options.top;
         chart.name = ws.config().negotiation;
         out = render_stats_svg(report, chart);
@@ -60,7 +70,7 @@ int run_stats(const StatsCommandOptions& options, const Context& context) {
                !error.empty()) {
         throw failure("stats: cannot write " + error);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
@@ -88,10 +98,8 @@ void register_stats(CLI::App& app, Run& run) {
         ->check(CLI::IsMember({"json", "svg"}, CLI::ignore_case))
         ->option_text("json|svg (default: json)");
     command->add_option("--metric", options->metric, "Which figure the SVG chart plots")
-        ->check(
-            CLI::IsMember({"brackets", "alternatives_groups", "alternatives", "options", "strikes"},
-                          CLI::ignore_case))
-        ->option_text("brackets|alternatives_groups|options|strikes (default: brackets)");
+        ->check(CLI::IsMember(metric_choices(), CLI::ignore_case))
+        ->option_text(metric_keys() + " (default: brackets)");
     command
         ->add_option("--top", options->top,
                      "SVG: how many texts get their own line (0-12, each its own colour), highest "

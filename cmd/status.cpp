@@ -14,23 +14,22 @@ struct StatusCommandOptions {
     Format format = Format::text;
 };
 
-int run_status(const StatusCommandOptions& options, const Context& context) {
+ExitCode run_status(const StatusCommandOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     StatusOptions status;
     status.at = options.at;
-    for (const auto* list : {&options.paths, &context.paths}) {
-        for (const std::string& path : *list) status.paths.push_back(ws.repo().relative_path(path));
-    }
+    for (const std::string& path : paths_with_dashes(options.paths, context))
+        status.paths.push_back(ws.repo().relative_path(path));
     const StatusReport report = negotiation_status(ws, status);
     note_skipped_links(ws.skipped_links(report.revision));
     if (options.format == Format::json) {
         std::cout << render_status_json(report);
     } else {
         StatusViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         std::cout << render_status_text(report, view);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace

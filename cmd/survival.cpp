@@ -1,4 +1,4 @@
-// accord survival --by NAME [--at REV] [--format text|json]
+// accord survival --by NAME [--at REV] [--across-texts] [--format text|json]
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -11,23 +11,25 @@ namespace {
 struct SurvivalCommandOptions {
     std::string by;
     std::string at = "HEAD";
+    bool across_texts = false;
     Format format = Format::text;
 };
 
-int run_survival(const SurvivalCommandOptions& options, const Context& context) {
+ExitCode run_survival(const SurvivalCommandOptions& options, const Context& context) {
     const Workspace ws = Workspace::open(".");
     SurvivalOptions survival;
     survival.delegation = options.by;
     survival.at = options.at;
+    survival.across_texts = options.across_texts;
     const SurvivalReport report = wording_survival(ws, survival);
     if (options.format == Format::json) {
         std::cout << render_survival_json(report);
     } else {
         SurvivalViewOptions view;
-        view.colour = context.colour;
+        view.style = context.style;
         std::cout << render_survival_text(report, view);
     }
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
@@ -43,7 +45,10 @@ void register_survival(CLI::App& app, Run& run) {
         "diff against its parent, word by word, not counting whole paragraphs it only\n"
         "moved. Brackets, separators and strikes are acts on wording, not wording. A word\n"
         "of the current text is the proposal's when 'accord blame' gives it to that proposal,\n"
-        "as its first proposer or as the one that restored it. Each of its words is then\n"
+        "as its first proposer or as the one that restored it, in whichever text it now\n"
+        "stands: wording a later proposal moved to another text counts there (with\n"
+        "--across-texts, wording deleted from another text and tabled again counts too).\n"
+        "Each of its words is then\n"
         "  standing   present, outside any bracket or strike\n"
         "  bracketed  present inside an open bracket, not struck\n"
         "  struck     present inside a ~~strike~~ (proposed for deletion)\n"
@@ -70,6 +75,8 @@ void register_survival(CLI::App& app, Run& run) {
         ->add_option("--at", options->at,
                      "The text taken as current: a git revision, a date (YYYY-MM-DD) or a meeting")
         ->default_str("HEAD");
+    command->add_flag("--across-texts", options->across_texts,
+                      "Blame each text as accord blame --across-texts does");
     add_format_option(*command, options->format);
     command->callback([options, &run] {
         run = [options](const Context& c) { return run_survival(*options, c); };

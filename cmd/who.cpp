@@ -13,18 +13,19 @@ struct WhoOptions {
     Format format = Format::text;
 };
 
-int run_who(const WhoOptions& options, const Context& context) {
+ExitCode run_who(const WhoOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     std::vector<std::string> paths;
     for (const std::string& p : context.paths) paths.push_back(ws.repo().relative_path(p));
     const auto report = who_proposed(ws, options.phrase, paths);
     if (!report) {
-        std::cerr << "accord: no proposal ever contained \"" << options.phrase << "\"\n";
-        return 1;
+        std::cerr << "accord: no proposal ever contained \"" << escape_controls(options.phrase)
+                  << "\"\n";
+        return kExitFound;
     }
     std::cout << (options.format == Format::json ? render_who_json(*report)
                                                  : render_who_text(*report));
-    return 0;
+    return kExitOk;
 }
 
 }  // namespace
@@ -35,8 +36,11 @@ void register_who(CLI::App& app, Run& run) {
         app.add_subcommand("who", "Who first proposed a wording, and what became of it");
     command->footer(
         "Who first proposed a wording (proposers, date, file), what became of it afterwards\n"
-        "(bracketed, struck, deleted, restored, agreed) and whether it stands in the current "
-        "text.\n"
+        "(bracketed, struck, made one of several options, deleted, restored, moved to another\n"
+        "text, agreed) and whether it stands in the current text. The wording is followed\n"
+        "from text to text: after each proposal it stands where it stands best (free, then as\n"
+        "an option, bracketed, struck). Wording in one of several Option or Alt paragraphs is\n"
+        "not agreed until the other options are gone.\n"
         "White space in the phrase and the texts is compared collapsed.\n\n"
         "  accord who \"enhanced cooperation\"\n"
         "  accord who \"multistakeholder\" -- A/01-japan.md\n\n"

@@ -2,10 +2,13 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
-#include "core/util/date.hpp"
 #include "core/notation/source_map.hpp"
+#include "core/store/workspace.hpp"
+#include "core/util/date.hpp"
+#include "core/util/encoding.hpp"
 
 namespace accord::hooks {
 
@@ -27,17 +30,20 @@ std::string render(const Problem& p) {
     return out;
 }
 
-std::string render(const std::vector<Problem>& problems) {
+std::string render(const std::vector<Problem>& problems, std::size_t more) {
     std::string out;
-    for (const Problem& p : problems) out += render(p);
+    std::size_t shown = 0;
+    for (const Problem& p : problems) {
+        if (shown == kMaxProblemsShown) break;
+        out += render(p);
+        ++shown;
+    }
+    more += problems.size() - shown;
+    if (more > 0) {
+        out += std::to_string(more) + (more == 1 ? " more problem" : " more problems") +
+               " not shown ('accord check' lists every diagnostic)\n";
+    }
     return out;
-}
-
-bool is_negotiation_text(std::string_view path) {
-    auto ends_with = [&](std::string_view suffix) {
-        return path.size() > suffix.size() && path.substr(path.size() - suffix.size()) == suffix;
-    };
-    return ends_with(".md") || ends_with(".txt");
 }
 
 ParseOptions check_parse_options(const NotationOptions& notation) {
@@ -76,45 +82,192 @@ Problem from_diagnostic(const Diagnostic& d, const std::string& path, const Sour
     return p;
 }
 
+// ---------------------------------------------------------------- what an error is
+
+// An error is known by what it is, not by where it sits: its code, the mark
+// it is about ('[', ']', '~~') and the words around the mark on its line.
+// An old defect then travels with its text when other paragraphs move or
+// when words further along its own line are edited.
+//
+// The words are looked for within kContextBytes of the mark, so that
+// identifying every error of a hostile text (200 000 '[' on one line) takes
+// time in proportion to their number.
+constexpr std::size_t kContextBytes = 256;
+constexpr std::size_t kContextWords = 3;
+
+bool is_word_byte(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+           (byte >= 'A' && byte <= 'Z') || byte >= 0x80;
+}
+
+struct ErrorIdentity {
+    std::string code;
+    std::string mark;
+    std::vector<std::string_view> before;  // nearest first
+    std::vector<std::string_view> after;   // nearest first
+};
+
+ErrorIdentity identify(const Diagnostic& d, std::string_view source) {
+    ErrorIdentity id;
+    id.code = d.code;
+    const std::size_t at = std::min(d.offset, source.size());
+    const std::size_t mark_size = source.substr(at, 2) == "~~" ? 2 : (at < source.size() ? 1 : 0);
+    id.mark = std::string(source.substr(at, mark_size));
+    // Backwards, on the mark's line.
+    const std::size_t floor = at > kContextBytes ? at - kContextBytes : 0;
+    std::size_t i = at;
+    while (i > floor && id.before.size() < kContextWords && source[i - 1] != '\n') {
+        if (!is_word_byte(source[i - 1])) {
+            --i;
+            continue;
+        }
+        const std::size_t end = i;
+        while (i > floor && is_word_byte(source[i - 1])) --i;
+        id.before.push_back(source.substr(i, end - i));
+    }
+    // Forwards.
+    const std::size_t ceiling = std::min(source.size(), at + mark_size + kContextBytes);
+    std::size_t j = at + mark_size;
+    while (j < ceiling && id.after.size() < kContextWords && source[j] != '\n') {
+        if (!is_word_byte(source[j])) {
+            ++j;
+            continue;
+        }
+        const std::size_t begin = j;
+        while (j < ceiling && is_word_byte(source[j])) ++j;
+        id.after.push_back(source.substr(begin, j - begin));
+    }
+    return id;
+}
+
+// The identity with `before` and `after` words on each side, as one key.
+std::string key_of(const ErrorIdentity& id, std::size_t before, std::size_t after) {
+    std::string key = id.code;
+    key += '\0';
+    key += id.mark;
+    key += '\0';
+    for (std::size_t k = std::min(before, id.before.size()); k > 0; --k)
+        key.append(id.before[k - 1]).append(" ");
+    key += '\0';
+    for (std::size_t k = 0; k < std::min(after, id.after.size()); ++k)
+        key.append(id.after[k]).append(" ");
+    return key;
+}
+
+// From the closest likeness to the loosest: three words on each side, one,
+// then one on either side alone (an edit right against the mark).
+constexpr std::pair<std::size_t, std::size_t> kLikenesses[] = {
+    {kContextWords, kContextWords}, {1, 1}, {1, 0}, {0, 1}};
+
+// For each of `errors` (of the proposed text), whether it matches one of
+// `previous` (each used once): a multiset match, closest likeness first.
+std::vector<bool> match_previous(const std::vector<ErrorIdentity>& errors,
+                                 const std::vector<ErrorIdentity>& previous) {
+    std::vector<bool> matched(errors.size(), false);
+    std::vector<bool> used(previous.size(), false);
+    for (const auto& [before, after] : kLikenesses) {
+        std::unordered_map<std::string, std::vector<std::size_t>> unused;
+        for (std::size_t k = previous.size(); k-- > 0;) {
+            if (!used[k]) unused[key_of(previous[k], before, after)].push_back(k);
+        }
+        if (unused.empty()) break;
+        for (std::size_t k = 0; k < errors.size(); ++k) {
+            if (matched[k]) continue;
+            const auto found = unused.find(key_of(errors[k], before, after));
+            if (found == unused.end() || found->second.empty()) continue;
+            used[found->second.back()] = true;
+            found->second.pop_back();
+            matched[k] = true;
+        }
+    }
+    return matched;
+}
+
 }  // namespace
+
+TextCheck check_text(const std::string& path, const std::optional<std::string>& before,
+                     std::string_view after, const ParseOptions& options,
+                     std::size_t max_problems) {
+    TextCheck out;
+    const Document proposed = parse(after, options);
+    std::optional<SourceMap> map;  // only for the problems shown
+
+    std::vector<const Diagnostic*> errors;
+    std::vector<ErrorIdentity> identities;
+    for (const Diagnostic& d : proposed.diagnostics) {
+        if (d.severity != Severity::error || is_front_matter(d)) continue;
+        errors.push_back(&d);
+        identities.push_back(identify(d, proposed.source));
+    }
+    std::vector<bool> old(errors.size(), false);
+    if (before && !errors.empty()) {
+        const Document previous = parse(*before, options);
+        std::vector<ErrorIdentity> previous_identities;
+        for (const Diagnostic& d : previous.diagnostics) {
+            if (d.severity == Severity::error && !is_front_matter(d))
+                previous_identities.push_back(identify(d, previous.source));
+        }
+        old = match_previous(identities, previous_identities);
+    }
+
+    auto add = [&](const Diagnostic& d, std::string message, std::string help) {
+        if (out.problems.size() >= max_problems) {
+            ++out.more;
+            return;
+        }
+        if (!map) map.emplace(proposed.source);
+        out.problems.push_back(from_diagnostic(d, path, *map, std::move(message), std::move(help)));
+    };
+    std::size_t next_error = 0;
+    for (const Diagnostic& d : proposed.diagnostics) {
+        if (d.severity != Severity::error) continue;
+        if (is_front_matter(d)) {
+            ++out.front_matter_errors;
+            add(d, d.message + " (the front matter must be valid to record a proposal)", d.help);
+            continue;
+        }
+        if (old[next_error++]) continue;  // present before this proposal: not its doing
+        ++out.new_errors;
+        const std::string fix = d.help.empty() ? "fix it" : d.help;
+        add(d, d.message + (before ? " (new in this proposal)" : " (in a new file)"),
+            fix + "; then propose again ('accord check " + path + "' lists every diagnostic)");
+    }
+    return out;
+}
 
 std::vector<Problem> check_text_change(const std::string& path,
                                        const std::optional<std::string>& before,
                                        std::string_view after, const ParseOptions& options) {
-    std::vector<Problem> problems;
-    const Document proposed = parse(after, options);
-    const SourceMap map(proposed.source);
+    return check_text(path, before, after, options).problems;
+}
 
-    // The old version's error diagnostics, as (code, line text), with repeats.
-    std::map<std::pair<std::string, std::string>, std::size_t> old_errors;
-    if (before) {
-        const Document previous = parse(*before, options);
-        const SourceMap previous_map(previous.source);
-        for (const Diagnostic& d : previous.diagnostics) {
-            if (d.severity != Severity::error || is_front_matter(d)) continue;
-            ++old_errors[{d.code, std::string(previous_map.line_text(d.offset))}];
-        }
+TextBytes check_text_bytes(const std::string& path, std::string_view bytes) {
+    TextBytes out;
+    const ByteOrderMark mark = byte_order_mark(bytes);
+    Problem p;
+    p.code = "not-a-text";
+    p.path = path;
+    if (mark == ByteOrderMark::utf16_le || mark == ByteOrderMark::utf16_be) {
+        out.converted = utf16_to_utf8(bytes);
+        if (out.converted) return out;
+        p.message = "the file starts with a " + std::string(encoding_name(mark)) +
+                    " byte-order mark but is not well-formed UTF-16";
+        p.help = "save it again as UTF-8 text (or as UTF-16 with its byte-order mark)";
+    } else if (mark == ByteOrderMark::utf32_le || mark == ByteOrderMark::utf32_be) {
+        p.message =
+            "the file is in " + std::string(encoding_name(mark)) + ", which accord does not read";
+        p.help = "save it as UTF-8 text";
+    } else if (looks_binary(bytes)) {
+        p.message =
+            "the file is not text: it holds NUL bytes (a binary file, or text saved as UTF-16 "
+            "without a byte-order mark), which the reports could not read";
+        p.help = "save it as UTF-8 text; accord records texts";
+    } else {
+        return out;
     }
-
-    for (const Diagnostic& d : proposed.diagnostics) {
-        if (d.severity != Severity::error) continue;
-        if (is_front_matter(d)) {
-            problems.push_back(from_diagnostic(
-                d, path, map, d.message + " (the front matter must be valid to record a proposal)",
-                d.help));
-            continue;
-        }
-        auto old = old_errors.find({d.code, std::string(map.line_text(d.offset))});
-        if (old != old_errors.end() && old->second > 0) {
-            --old->second;  // present before this proposal: not its doing
-            continue;
-        }
-        const std::string fix = d.help.empty() ? "fix it" : d.help;
-        problems.push_back(from_diagnostic(
-            d, path, map, d.message + (before ? " (new in this proposal)" : " (in a new file)"),
-            fix + "; then propose again ('accord check " + path + "' lists every diagnostic)"));
-    }
-    return problems;
+    out.problem = std::move(p);
+    return out;
 }
 
 Proposers resolve_proposers(const Config& registry, const std::vector<std::string>& given) {

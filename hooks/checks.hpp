@@ -1,9 +1,10 @@
 #pragma once
-// The checks a proposal passes before it is recorded, as pure functions over parsed data so that `accord propose`, the
-// installed git hooks and the tests share one definition:
+// The checks a proposal passes before it is recorded, as pure functions over parsed data so that
+// `accord propose`, the installed git hooks and the tests share one definition:
 //  (a) a changed text parses with no NEW error diagnostic compared with its
 //      previous version: old defects do not block new work, but a proposal
-//      may not add one (a brand-new file must have none);
+//      may not add one (a brand-new file must have none), unless it records
+//      them on purpose (propose --allow-errors);
 //  (b) its front matter is valid (no front-matter-* error, old or new);
 //  (c) every proposer is a delegation the registry knows, by name or alias;
 //  (d) the proposal date is not earlier than the file's last proposal,
@@ -17,8 +18,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/store/config.hpp"
 #include "core/notation/parse.hpp"
+#include "core/store/config.hpp"
 
 namespace accord::hooks {
 
@@ -41,25 +42,52 @@ struct Problem {
 //      |        ^
 //      = help: ...
 std::string render(const Problem& problem);
-// All problems, one after the other.
-std::string render(const std::vector<Problem>& problems);
-
-// True for the files whose notation is checked: .md and .txt, as
-// Workspace::texts counts negotiation texts.
-bool is_negotiation_text(std::string_view path);
+// At most this many problems are printed, as `accord check` prints at most
+// this many diagnostics: a text with 200 000 unclosed brackets must not
+// bury the terminal.
+inline constexpr std::size_t kMaxProblemsShown = 1000;
+// The problems one after the other, the first kMaxProblemsShown of them,
+// then how many more (those beyond, plus `more` the caller left out).
+std::string render(const std::vector<Problem>& problems, std::size_t more = 0);
 
 // The parse options the checks use: the registry's notation, with the
 // diagnostic cap lifted so that a new defect cannot hide behind old ones.
 ParseOptions check_parse_options(const NotationOptions& notation);
 
 // (a) and (b) for one file: `before` is its previous version (nullopt for a
-// new file), `after` the version proposed. Error diagnostics are compared by
-// code and the text of the line they are on, as a multiset, so that moving
-// other lines around does not make an old defect new, and a second copy of
-// an old defect is still new.
+// new file), `after` the version proposed. An error is known by what it is
+// (its code, its mark and up to three words on either side of the mark on
+// its line), not by where it sits, and the errors of the two versions are
+// matched as multisets, closest likeness first (three words each side, then
+// one, then one on either side alone): an old defect travels with its text
+// when paragraphs move or words further along its line are edited, and a
+// second copy of an old defect is still new. Linear in the number of
+// diagnostics; only the first `max_problems` become Problems (quoted lines
+// cost time), the rest are counted.
+struct TextCheck {
+    std::vector<Problem> problems;  // in the order of the text
+    std::size_t more = 0;           // problems beyond max_problems, not made
+    std::size_t new_errors = 0;     // notation errors this version adds
+    std::size_t front_matter_errors = 0;
+};
+TextCheck check_text(const std::string& path, const std::optional<std::string>& before,
+                     std::string_view after, const ParseOptions& options,
+                     std::size_t max_problems = SIZE_MAX);
+// The problems of check_text, all of them.
 std::vector<Problem> check_text_change(const std::string& path,
                                        const std::optional<std::string>& before,
                                        std::string_view after, const ParseOptions& options);
+
+// (e) for one file accord reads as a text: what it records is UTF-8. Bytes
+// in UTF-16 with a byte-order mark are `converted` (the same text in UTF-8);
+// bytes the reports could not read (NUL bytes: a binary file, or UTF-16
+// without a byte-order mark; UTF-32; malformed UTF-16) are a "not-a-text"
+// problem saying what they are.
+struct TextBytes {
+    std::optional<std::string> converted;
+    std::optional<Problem> problem;
+};
+TextBytes check_text_bytes(const std::string& path, std::string_view bytes);
 
 // (c): the canonical names of `given` (aliases resolved, repeats dropped,
 // order kept) and one "unknown-proposer" problem per name the registry does

@@ -106,6 +106,23 @@ std::vector<std::string> split_nul(const std::string& text) {
 }  // namespace
 
 std::vector<Problem> check_staged(const std::string& cwd) {
+    {
+        // An accord command killed while it moved the branch may have left
+        // the index behind it: committing that index would record the old
+        // text again. Opening finishes the command when it can (git reads
+        // the index again after this hook, so the commit includes it); when
+        // it cannot yet, no commit.
+        const Repository repo = Repository::open(cwd);
+        if (repo.has_interrupted_command()) {
+            Problem p;
+            p.code = "interrupted-command";
+            p.message =
+                "an accord command was interrupted in this repository, and the index does not "
+                "match the branch yet: this commit could undo what it recorded";
+            p.help = "run 'accord recover', then commit again";
+            return {p};
+        }
+    }
     const Git git(cwd);
     const Config registry = registry_for_commit(git, cwd);
     const ParseOptions options = check_parse_options(registry.notation);
@@ -126,9 +143,21 @@ std::vector<Problem> check_staged(const std::string& cwd) {
         const std::string old_path = fields[i + 1];
         const std::string path = renamed ? fields[i + 2] : old_path;
         i += renamed ? 3 : 2;
-        if (!is_negotiation_text(path)) continue;
+        if (!is_text_path(path)) continue;
         const std::optional<std::string> after = git.blob(":" + path);
-        if (!after || looks_binary(*after)) continue;
+        if (!after) continue;
+        if (const TextBytes bytes = check_text_bytes(path, *after); bytes.problem) {
+            problems.push_back(*bytes.problem);
+            continue;
+        } else if (bytes.converted) {
+            Problem p;
+            p.code = "not-a-text";
+            p.path = path;
+            p.message = "the file is saved as UTF-16, and accord records texts as UTF-8";
+            p.help = "propose it with 'accord propose', which converts it, or save it as UTF-8";
+            problems.push_back(std::move(p));
+            continue;
+        }
         std::optional<std::string> before;
         if (!head.empty() && status[0] != 'A') before = git.blob(head + ":" + old_path);
         std::vector<Problem> found = check_text_change(path, before, *after, options);

@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "core/import/plan.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
@@ -30,15 +31,9 @@ std::string render_plan(const ImportPlan& plan) {
     for (const ProposalRef& r : order) {
         const PlannedFile& file = plan.files[r.file];
         const PlannedProposal& p = file.proposals[r.proposal];
-        std::string proposers;
-        for (const std::string& name : p.proposers)
-            proposers += (proposers.empty() ? "" : ", ") + name;
         out += p.date + "  " + file.path + std::string(width - file.path.size(), ' ') + "  " +
-               proposers + "  " + p.message + "\n";
+               join(p.proposers) + "  " + p.message + "\n";
     }
-    const auto plural = [](std::size_t n, const std::string& word) {
-        return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
-    };
     out += "\n" + plural(plan.files.size(), "file") + ", " + plural(order.size(), "proposal") +
            ", " + plural(plan.delegations.size(), "delegation") + ", " +
            plural(plan.warnings.size(), "warning") + "\n";

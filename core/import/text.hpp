@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/util/text.hpp"
+
 namespace accord::importer {
 
 inline bool is_blank(char c) {
@@ -52,12 +54,6 @@ inline std::size_t mark_before(std::string_view text, std::size_t end) {
         }
     }
     return 0;
-}
-
-inline std::string_view trim(std::string_view text) {
-    while (!text.empty() && (is_blank(text.front()) || text.front() == '\n')) text.remove_prefix(1);
-    while (!text.empty() && (is_blank(text.back()) || text.back() == '\n')) text.remove_suffix(1);
-    return text;
 }
 
 inline bool word_boundary_before(std::string_view text, std::size_t at) {

@@ -5,6 +5,8 @@
 #include "core/notation/source_map.hpp"
 #include "core/util/file.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
@@ -55,16 +57,12 @@ CheckReport make_report(std::vector<FileCheck> files) {
     return report;
 }
 
-int exit_code(const CheckReport& report) {
-    if (report.unreadable > 0) return 2;
-    return report.totals.errors > 0 ? 1 : 0;
+ExitCode exit_code(const CheckReport& report) {
+    if (report.unreadable > 0) return kExitUsage;
+    return report.totals.errors > 0 ? kExitFound : kExitOk;
 }
 
 namespace {
-
-std::string plural(std::size_t n, std::string_view word) {
-    return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
-}
 
 std::string summary(const DocumentCounts& c) {
     std::string out = plural(c.paragraphs, "paragraph") + ", " + plural(c.brackets, "bracket") +
@@ -98,22 +96,24 @@ void write_counts(JsonWriter& json, const DocumentCounts& c) {
 std::string render_text(const CheckReport& report, const RenderOptions& options) {
     std::string out;
     for (const FileCheck& f : report.files) {
+        const std::string path = escape_controls(f.path);
         if (!f.skipped.empty()) {
-            out += f.path + ": note: skipped: " + f.skipped + "\n";
+            out += path + ": note: skipped: " + escape_controls(f.skipped) + "\n";
             continue;
         }
         if (!f.readable()) {
-            out += f.read_error + "\n";
+            out += escape_controls(f.read_error) + "\n";
             continue;
         }
         const SourceMap map(f.document.source);
         for (const Diagnostic& d : f.document.diagnostics) out += render(d, f.path, map, options);
         if (f.document.suppressed_diagnostics > 0) {
-            out += f.path + ": " + std::to_string(f.document.suppressed_diagnostics) +
+            out += path + ": " + std::to_string(f.document.suppressed_diagnostics) +
                    " more diagnostics not shown\n";
         }
-        out += f.path + ": " + summary(f.counts) + "; " + plural(f.counts.errors, "error") + ", " +
-               plural(f.counts.warnings, "warning") + "\n";
+        out += path + ": " + escape_controls(summary(f.counts)) + "; " +
+               plural(f.counts.errors, "error") + ", " + plural(f.counts.warnings, "warning") +
+               "\n";
     }
     if (report.files.size() > 1) {
         out += "checked " + plural(report.files.size(), "file") + ": " +
@@ -127,9 +127,7 @@ std::string render_text(const CheckReport& report, const RenderOptions& options)
 }
 
 std::string render_json(const CheckReport& report) {
-    JsonWriter json(true);
-    json.begin_object();
-    json.field("schema", "accord.check/1");
+    JsonWriter json = JsonWriter::with_schema("accord.check/1");
     json.key("files").begin_array();
     for (const FileCheck& f : report.files) {
         json.begin_object().field("path", f.path);
@@ -164,8 +162,7 @@ std::string render_json(const CheckReport& report) {
     json.key("totals");
     write_counts(json, report.totals);
     json.field("unreadable", report.unreadable);
-    json.end_object();
-    return json.str() + "\n";
+    return json.finish();
 }
 
 }  // namespace accord

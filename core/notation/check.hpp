@@ -7,6 +7,7 @@
 #include "core/notation/counts.hpp"
 #include "core/notation/diagnostic.hpp"
 #include "core/notation/parse.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord {
 
@@ -37,9 +38,9 @@ struct CheckReport {
 
 CheckReport make_report(std::vector<FileCheck> files);
 
-// The exit code of `accord check`: 2 if a file could not be read, 1 if any error
-// diagnostic, 0 otherwise.
-int exit_code(const CheckReport& report);
+// The exit code of `accord check`: usage (2) if a file could not be read,
+// found (1) if any error diagnostic, ok (0) otherwise.
+ExitCode exit_code(const CheckReport& report);
 
 // The counts object of the accord.check/1 schema, which accord.status/1 reuses.
 void write_counts(JsonWriter& json, const DocumentCounts& counts);

@@ -29,11 +29,9 @@ DocumentCounts count(const Document& doc) {
     for (const Bracket& b : doc.brackets) {
         c.spanning_brackets += b.spans_paragraphs();
         c.max_depth = std::max<std::size_t>(c.max_depth, b.depth + 1);
-        if (b.group != kNone) {
-            c.options += Document::options_in(b);
-        } else if (b.separators > 0) {
-            c.options += Document::options_in(b);
-        }
+        // A member of an alternatives group offers its options; a lone
+        // bracket only when it has separators (a lone "[a]" offers none).
+        if (b.group != kNone || b.separators > 0) c.options += Document::options_in(b);
     }
     for (const Paragraph& p : doc.paragraphs) {
         c.alternative_paragraphs += p.is_alternative();

@@ -21,20 +21,21 @@ std::string_view to_string(Severity severity) {
 
 namespace {
 
-std::string_view colour_of(Severity severity) {
+std::string_view colour_of(Severity severity, const TerminalStyle& style) {
     switch (severity) {
         case Severity::note:
-            return "\033[1;36m";
+            return style.bold_cyan();
         case Severity::warning:
-            return "\033[1;35m";
+            return style.bold_magenta();
         case Severity::error:
-            return "\033[1;31m";
+            return style.bold_red();
     }
     return "";
 }
 
-// Printable form of a source line: tabs kept, control bytes and invalid UTF-8
-// shown as '?', so the caret line stays aligned character for character.
+// Printable form of a source line: tabs kept, control characters (C0, DEL,
+// C1) and invalid UTF-8 shown as '?', so the caret line stays aligned
+// character for character.
 std::string printable(std::string_view line) {
     std::string out;
     for (std::size_t i = 0; i < line.size();) {
@@ -48,6 +49,9 @@ std::string printable(std::string_view line) {
         if (length == 0) {
             out += '?';
             ++i;
+        } else if (length == 2 && c == 0xC2 && static_cast<unsigned char>(line[i + 1]) < 0xA0) {
+            out += '?';  // U+0080 to U+009F
+            i += 2;
         } else {
             out.append(line.substr(i, length));
             i += length;
@@ -62,12 +66,12 @@ constexpr std::size_t kMaxQuotedChars = 160;
 
 std::string render(const Diagnostic& d, std::string_view path, const SourceMap& map,
                    const RenderOptions& options) {
-    const std::string_view bold = options.colour ? "\033[1m" : "";
-    const std::string_view reset = options.colour ? "\033[0m" : "";
-    const std::string_view severity_colour = options.colour ? colour_of(d.severity) : "";
+    const std::string_view bold = options.style.bold();
+    const std::string_view reset = options.style.reset();
+    const std::string_view severity_colour = colour_of(d.severity, options.style);
     std::string out;
     out += bold;
-    out += path;
+    out += escape_controls(path);
     out.append(":")
         .append(std::to_string(d.line))
         .append(":")
@@ -79,7 +83,7 @@ std::string render(const Diagnostic& d, std::string_view path, const SourceMap& 
     out.append("[").append(d.code).append("]");
     out += reset;
     out += bold;
-    out.append(": ").append(d.message);
+    out.append(": ").append(escape_controls(d.message));
     out += reset;
     out += '\n';
 
@@ -124,9 +128,13 @@ std::string render(const Diagnostic& d, std::string_view path, const SourceMap& 
         out += reset;
         out += "\n";
         if (!d.help.empty())
-            out.append(" ").append(gutter).append(" = help: ").append(d.help).append("\n");
+            out.append(" ")
+                .append(gutter)
+                .append(" = help: ")
+                .append(escape_controls(d.help))
+                .append("\n");
     } else if (!d.help.empty()) {
-        out.append("  = help: ").append(d.help).append("\n");
+        out.append("  = help: ").append(escape_controls(d.help)).append("\n");
     }
     return out;
 }

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/util/terminal.hpp"
+
 namespace accord {
 
 enum class Severity { note, warning, error };
@@ -22,7 +24,7 @@ struct Diagnostic {
 };
 
 struct RenderOptions {
-    bool colour = false;
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 // Renders as compilers do:

@@ -27,6 +27,11 @@
 // 3. A heading (Markdown "#", or a short line with no brackets and no final
 //    punctuation, such as "GROUP B: Public policy ...") ends every bracket
 //    still open, so one stray '[' never swallows the rest of the document.
+// 4. A '[' left open in an alternative paragraph ("**Option 1:** [The ...",
+//    "Alt2[...") may run on into the unlabelled paragraphs that continue
+//    that alternative, never into the next alternative paragraph: the
+//    options stand side by side, so a ']' in Option 2 cannot close what
+//    Option 1 left open (it would hide Option 1's unclosed bracket).
 // Everything left unmatched is literal text with an error at its own line.
 
 namespace accord {
@@ -96,6 +101,7 @@ class Parser {
             paragraph.status_tag = tag.range;
             paragraph.status = std::move(tag.status);
             if (is_section_break(paragraph)) close_section(p);
+            if (paragraph.is_alternative()) close_alternative(p);
             scan_paragraph(p);
         }
         close_section(static_cast<std::uint32_t>(doc_.paragraphs.size()));
@@ -131,6 +137,7 @@ class Parser {
         for (std::uint32_t close : residue_closes_) {
             if (!spanning_.empty()) {
                 spanning_.pop_back();
+                spanning_in_alternative_.pop_back();
             } else {
                 marks_[close].kind = MarkKind::literal;
                 report(
@@ -145,6 +152,7 @@ class Parser {
         for (std::uint32_t open : local_) {
             if (introduces || marks_[open].at == start) {
                 spanning_.push_back(open);
+                spanning_in_alternative_.push_back(paragraph.is_alternative());
             } else {
                 marks_[open].kind = MarkKind::literal;
                 report(
@@ -428,6 +436,26 @@ class Parser {
             }
         }
         spanning_.clear();
+        spanning_in_alternative_.clear();
+    }
+
+    // Alternative paragraph p starts: a bracket an earlier alternative
+    // paragraph left open, and any opened after it (inside it), end
+    // unclosed before it.
+    void close_alternative(std::uint32_t p) {
+        std::size_t first = 0;
+        while (first < spanning_.size() && !spanning_in_alternative_[first]) ++first;
+        for (std::size_t k = first; k < spanning_.size(); ++k) {
+            marks_[spanning_[k]].kind = MarkKind::literal;
+            report(marks_[spanning_[k]].at, Severity::error, "unclosed-bracket",
+                   "'[' opened here in an alternative paragraph is still open where the next "
+                   "alternative begins, at line ",
+                   "add ']' where the unagreed text of this alternative ends; a bracket may not "
+                   "run from one Option or Alt paragraph into the next",
+                   doc_.paragraphs[p].range.begin);
+        }
+        spanning_.resize(first);
+        spanning_in_alternative_.resize(first);
     }
 
     // --- the final structure ------------------------------------------------
@@ -578,6 +606,7 @@ class Parser {
     std::vector<std::uint32_t> local_;           // '[' open in the current paragraph
     std::vector<std::uint32_t> residue_closes_;  // ']' the current paragraph could not match
     std::vector<std::uint32_t> spanning_;        // '[' carried into the following paragraphs
+    std::vector<bool> spanning_in_alternative_;  // per spanning_ entry: opened in an alternative
     std::uint32_t strike_open_ = kNone;          // the current paragraph's open "~~"
     std::unordered_set<std::string> link_labels_;
     std::size_t longest_link_label_ = 0;  // normalized, own and options_.link_labels

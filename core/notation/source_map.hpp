@@ -20,7 +20,6 @@ class SourceMap {
     // The bytes of the line holding `offset`, without its line ending.
     std::string_view line_text(std::size_t offset) const;
     std::size_t line_start(std::size_t offset) const;
-    std::size_t line_count() const { return line_starts_.size(); }
     std::size_t size() const { return text_.size(); }
     std::string_view text() const { return text_; }
 

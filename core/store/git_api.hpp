@@ -72,7 +72,10 @@ namespace accord::git {
     X(git_object_free)                   \
     X(git_object_id)                     \
     X(git_object_peel)                   \
+    X(git_odb_exists)                    \
+    X(git_odb_free)                      \
     X(git_odb_hash)                      \
+    X(git_odb_write)                     \
     X(git_oid_equal)                     \
     X(git_oid_fromstr)                   \
     X(git_oid_tostr)                     \
@@ -91,6 +94,8 @@ namespace accord::git {
     X(git_repository_index)              \
     X(git_repository_init_ext)           \
     X(git_repository_init_options_init)  \
+    X(git_repository_is_shallow)         \
+    X(git_repository_odb)                \
     X(git_repository_open_ext)           \
     X(git_repository_path)               \
     X(git_repository_set_head)           \
@@ -112,11 +117,13 @@ namespace accord::git {
     X(git_status_list_new)               \
     X(git_status_options_init)           \
     X(git_tree_entry_bypath)             \
+    X(git_tree_entry_byindex)            \
     X(git_tree_entry_filemode)           \
     X(git_tree_entry_free)               \
     X(git_tree_entry_id)                 \
     X(git_tree_entry_name)               \
     X(git_tree_entry_type)               \
+    X(git_tree_entrycount)               \
     X(git_tree_free)                     \
     X(git_tree_id)                       \
     X(git_tree_lookup)                   \
@@ -188,7 +195,10 @@ const Api& api();
 #define git_object_free(...) ::accord::git::api().git_object_free(__VA_ARGS__)
 #define git_object_id(...) ::accord::git::api().git_object_id(__VA_ARGS__)
 #define git_object_peel(...) ::accord::git::api().git_object_peel(__VA_ARGS__)
+#define git_odb_exists(...) ::accord::git::api().git_odb_exists(__VA_ARGS__)
+#define git_odb_free(...) ::accord::git::api().git_odb_free(__VA_ARGS__)
 #define git_odb_hash(...) ::accord::git::api().git_odb_hash(__VA_ARGS__)
+#define git_odb_write(...) ::accord::git::api().git_odb_write(__VA_ARGS__)
 #define git_oid_equal(...) ::accord::git::api().git_oid_equal(__VA_ARGS__)
 #define git_oid_fromstr(...) ::accord::git::api().git_oid_fromstr(__VA_ARGS__)
 #define git_oid_tostr(...) ::accord::git::api().git_oid_tostr(__VA_ARGS__)
@@ -208,6 +218,9 @@ const Api& api();
 #define git_repository_free(...) ::accord::git::api().git_repository_free(__VA_ARGS__)
 #define git_repository_head_unborn(...) ::accord::git::api().git_repository_head_unborn(__VA_ARGS__)
 #define git_repository_index(...) ::accord::git::api().git_repository_index(__VA_ARGS__)
+#define git_repository_is_shallow(...) \
+    ::accord::git::api().git_repository_is_shallow(__VA_ARGS__)
+#define git_repository_odb(...) ::accord::git::api().git_repository_odb(__VA_ARGS__)
 #define git_repository_init_ext(...) ::accord::git::api().git_repository_init_ext(__VA_ARGS__)
 #define git_repository_init_options_init(...) \
     ::accord::git::api().git_repository_init_options_init(__VA_ARGS__)
@@ -233,11 +246,13 @@ const Api& api();
 #define git_status_list_new(...) ::accord::git::api().git_status_list_new(__VA_ARGS__)
 #define git_status_options_init(...) ::accord::git::api().git_status_options_init(__VA_ARGS__)
 #define git_tree_entry_bypath(...) ::accord::git::api().git_tree_entry_bypath(__VA_ARGS__)
+#define git_tree_entry_byindex(...) ::accord::git::api().git_tree_entry_byindex(__VA_ARGS__)
 #define git_tree_entry_filemode(...) ::accord::git::api().git_tree_entry_filemode(__VA_ARGS__)
 #define git_tree_entry_free(...) ::accord::git::api().git_tree_entry_free(__VA_ARGS__)
 #define git_tree_entry_id(...) ::accord::git::api().git_tree_entry_id(__VA_ARGS__)
 #define git_tree_entry_name(...) ::accord::git::api().git_tree_entry_name(__VA_ARGS__)
 #define git_tree_entry_type(...) ::accord::git::api().git_tree_entry_type(__VA_ARGS__)
+#define git_tree_entrycount(...) ::accord::git::api().git_tree_entrycount(__VA_ARGS__)
 #define git_tree_free(...) ::accord::git::api().git_tree_free(__VA_ARGS__)
 #define git_tree_id(...) ::accord::git::api().git_tree_id(__VA_ARGS__)
 #define git_tree_lookup(...) ::accord::git::api().git_tree_lookup(__VA_ARGS__)

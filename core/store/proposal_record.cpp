@@ -18,6 +18,24 @@ std::string delegation_email(const std::string& name) {
     return (slug.empty() ? std::string("delegation") : slug) + "@delegations.accord";
 }
 
+std::string author_name(const std::string& name) {
+    std::string out;
+    for (const char c : name) {
+        if (c == '<') {
+            out += "\u2039";
+        } else if (c == '>') {
+            out += "\u203A";
+        } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    const std::size_t begin = out.find_first_not_of(' ');
+    if (begin == std::string::npos) return "delegation";
+    return out.substr(begin, out.find_last_not_of(' ') - begin + 1);
+}
+
 std::string join_names(const std::vector<std::string>& names) {
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
@@ -42,6 +60,8 @@ std::string format_proposal_message(const ProposalMessage& message) {
     trailer(kOnBehalfOfTrailer, message.on_behalf_of);
     trailer(kMeetingTrailer, message.meeting);
     for (const std::string& name : message.merged_redrafts) trailer(kMergedRedraftTrailer, name);
+    if (message.notation_errors > 0)
+        trailer(kNotationErrorsTrailer, std::to_string(message.notation_errors));
     return text;
 }
 

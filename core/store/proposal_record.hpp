@@ -9,7 +9,9 @@
 //  - message: a one-line subject, a blank line, then trailers, one per line:
 //    `Proposed-by: NAME` per proposer (co-sponsors each get one),
 //    `On-behalf-of: GROUP`, `Meeting: NAME`, `Merged-redraft: NAME` per
-//    redraft branch a merge takes in. Values are on one line each.
+//    redraft branch a merge takes in, `Notation-errors: N` for errors
+//    recorded on purpose. Values are on one line each.
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,10 +23,19 @@ inline constexpr std::string_view kOnBehalfOfTrailer = "On-behalf-of";
 inline constexpr std::string_view kMeetingTrailer = "Meeting";
 inline constexpr std::string_view kMergedRedraftTrailer = "Merged-redraft";
 inline constexpr std::string_view kSourceTrailer = "Source";
+// `Notation-errors: N`: the proposal was recorded on purpose with N notation
+// errors that the checks would have refused (propose --allow-errors).
+inline constexpr std::string_view kNotationErrorsTrailer = "Notation-errors";
 
 // The address recorded for a delegation: its name lower-cased, runs of other
 // characters than ASCII letters and digits made one '-', at delegations.accord.
 std::string delegation_email(const std::string& name);
+
+// A delegation's name as git can hold it in a commit's author: '<' and '>'
+// (which would end git's identity early) become '‹' and '›', line breaks and
+// other control characters a space, spaces at either end dropped. The
+// Proposed-by: trailer keeps the name exactly; readers take it from there.
+std::string author_name(const std::string& name);
 
 // "Japan", "Japan and Sweden", "Japan, Sweden and Brazil": names in a message.
 std::string join_names(const std::vector<std::string>& names);
@@ -38,6 +49,7 @@ struct ProposalMessage {
     std::string on_behalf_of;  // empty: no trailer
     std::string meeting;       // empty: no trailer
     std::vector<std::string> merged_redrafts;
+    std::size_t notation_errors = 0;  // 0: no trailer
 };
 
 // The commit message: subject, blank line, trailers in the order above.

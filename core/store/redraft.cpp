@@ -9,17 +9,11 @@
 
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
 namespace {
-
-std::string trim(std::string_view text) {
-    const auto begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return "";
-    const auto end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
-}
 
 [[noreturn]] void fail_at(const std::string& path, const YAML::Mark& mark,
                           const std::string& message) {
@@ -129,7 +123,7 @@ std::vector<std::string> split_names(const std::vector<std::string>& given) {
         while (begin <= item.size()) {
             std::size_t end = item.find(',', begin);
             if (end == std::string::npos) end = item.size();
-            std::string name = trim(std::string_view(item).substr(begin, end - begin));
+            std::string name(trim(std::string_view(item).substr(begin, end - begin)));
             if (!name.empty()) names.push_back(std::move(name));
             begin = end + 1;
         }
@@ -212,6 +206,9 @@ StartRedraftResult start_redraft(Workspace& workspace, const StartRedraftRequest
         for (const std::string& p : record.paths) paths += (paths.empty() ? "" : ", ") + p;
         subject += " on " + paths;
     }
+    // One step: the branch created at its start commit (and HEAD switched to
+    // it, the record file written), journaled so that a killed command is
+    // finished or, when the branch was not created yet, leaves nothing.
     CommitRequest commit;
     commit.files.emplace_back(record_path, emit_redraft_record(record));
     commit.author = me;
@@ -219,30 +216,13 @@ StartRedraftResult start_redraft(Workspace& workspace, const StartRedraftRequest
     commit.message =
         subject + "\n\n" + std::string(kRedraftStartedTrailer) + ": " + request.name + "\n";
     commit.parent = *head;
-
-    repo.create_branch(branch, *head);
-    if (!request.switch_to) {
-        commit.branch = branch;
-        try {
-            result.commit = repo.commit_files(commit);
-        } catch (...) {
-            if (repo.resolve(branch) == *head) repo.delete_branch(branch);
-            throw;
-        }
-        return result;
-    }
-    repo.point_head_at(branch);
-    commit.write_worktree = true;
-    try {
-        result.commit = repo.commit_files(commit);
-    } catch (...) {
-        // Not recorded (the branch still points at the fork): as it was.
-        if (repo.resolve(branch) == *head) {
-            repo.point_head_at(from);
-            repo.delete_branch(branch);
-        }
-        throw;
-    }
+    commit.branch = branch;
+    commit.create_branch = true;
+    commit.switch_head = request.switch_to;
+    commit.write_worktree = request.switch_to;
+    commit.operation = "redraft start";
+    result.commit = repo.commit_files(commit);
+    if (!request.switch_to) return result;
     result.switched = true;
     return result;
 }

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
@@ -11,7 +12,15 @@ namespace git {
 
 void ensure_initialised() {
     struct Library {
-        Library() { git_libgit2_init(); }
+        Library() {
+            git_libgit2_init();
+            // Memory that stays bounded on long histories: libgit2 would map
+            // packs in windows of 1 GiB up to 8 GiB and keep 256 MiB of
+            // objects; a walk over 100,000 commits touches all of them.
+            git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, std::size_t{32} << 20);
+            git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, std::size_t{128} << 20);
+            git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, std::ptrdiff_t{64} << 20);
+        }
         ~Library() { git_libgit2_shutdown(); }
     };
     static const Library library;
@@ -26,7 +35,35 @@ std::string last_message() {
     return message;
 }
 
+namespace {
+
+// The shallow clone opened in this process, if any: libgit2 does not walk a
+// shallow history, and its "object not found" should say why.
+std::string& shallow_clone() {
+    static std::string where;
+    return where;
+}
+
+bool missing_object() {
+    const git_error* error = git_error_last();
+    return error != nullptr && error->klass == GIT_ERROR_ODB && error->message != nullptr &&
+           (std::string_view(error->message).find("not found") != std::string_view::npos ||
+            std::string_view(error->message).find("no match") != std::string_view::npos);
+}
+
+}  // namespace
+
+void note_shallow_clone(const std::string& where) {
+    shallow_clone() = where;
+}
+
 void fail(const std::string& what) {
+    if (!shallow_clone().empty() && missing_object()) {
+        throw failure(what + ": " + shallow_clone() +
+                      " is a shallow clone (made with git clone --depth): the history before its "
+                      "oldest commit is missing, and accord reads the history of the texts. Run "
+                      "'git fetch --unshallow' to fetch the rest, then run the command again");
+    }
     throw failure(what + ": " + last_message());
 }
 void fail_usage(const std::string& what) {
@@ -121,6 +158,46 @@ CommitInfo Repository::Impl::info(const git_commit* commit) const {
     return info;
 }
 
+// The order is libgit2's topological one with ties by commit time, and it
+// starts streaming at once: a commit with one parent (every commit, on the
+// mainline) is the only commit left to list once its children are listed,
+// so the commits down to the first merge come first, one by one, as their
+// parents are read. From a merge on, the rest is exactly a walk from that
+// merge, which libgit2 sorts (reading everything below it first).
+void Repository::Impl::walk_commits(const std::string& from_commit, Walk walk,
+                                    const std::function<bool(const git_commit*)>& visit) const {
+    git::CommitPtr start = lookup_commit(from_commit);
+    while (walk == Walk::first_parent || git_commit_parentcount(start.get()) <= 1) {
+        if (!visit(start.get())) return;
+        if (git_commit_parentcount(start.get()) == 0) return;
+        git_commit* parent = nullptr;
+        if (git_commit_parent(&parent, start.get(), 0) < 0) {
+            git::fail("cannot read the parent of " + git::hex(*git_commit_id(start.get())) +
+                      " in " + where);
+        }
+        start.reset(parent);
+    }
+    git_revwalk* raw_walk = nullptr;
+    if (git_revwalk_new(&raw_walk, repo.get()) < 0) git::fail("cannot walk the history of " + where);
+    git::RevwalkPtr walker(raw_walk);
+    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
+    if (walk == Walk::first_parent) git_revwalk_simplify_first_parent(raw_walk);
+    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
+        git::fail("cannot walk the history from " + from_commit + " in " + where);
+    }
+    git_oid id;
+    int rc = 0;
+    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
+        git_commit* raw_commit = nullptr;
+        if (git_commit_lookup(&raw_commit, repo.get(), &id) < 0) {
+            git::fail("cannot read commit " + git::hex(id) + " in " + where);
+        }
+        const git::CommitPtr commit(raw_commit);
+        if (!visit(raw_commit)) return;
+    }
+    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + where);
+}
+
 // ---------------------------------------------------------------- Repository
 
 Repository::Repository(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -156,6 +233,8 @@ Repository Repository::open(const std::string& path_inside) {
     auto impl = std::make_unique<Impl>();
     impl->repo.reset(repo);
     impl->where = describe(repo);
+    if (git_repository_is_shallow(repo) == 1) git::note_shallow_clone(impl->where);
+    impl->recover_on_open();
     return Repository(std::move(impl));
 }
 
@@ -321,50 +400,28 @@ std::optional<std::string> Repository::read_file_at(const std::string& commit_id
     return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
 }
 
+namespace git {
+
 namespace {
-
-// While it lives, libgit2 reads objects without hashing them to check their
-// ids. The option is process-wide and has no getter: accord leaves it at
-// libgit2's default (on) everywhere else and reads from one thread at a time.
-struct Unverified {
-    Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0); }
-    ~Unverified() { git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1); }
-    Unverified(const Unverified&) = delete;
-    Unverified& operator=(const Unverified&) = delete;
-};
-
+int unverified_holders = 0;  // guarded by unverified_mutex
+std::mutex unverified_mutex;
 }  // namespace
 
-namespace {
-
-// Visits the commits reachable from `from_commit`, newest first (topological,
-// ties by commit time), as `git log` lists them.
-template <typename Visit>
-void walk_commits(const Repository::Impl& impl, const std::string& from_commit, Walk walk,
-                  Visit visit) {
-    const git::CommitPtr start = impl.lookup_commit(from_commit);
-    git_revwalk* raw_walk = nullptr;
-    if (git_revwalk_new(&raw_walk, impl.repo.get()) < 0) {
-        git::fail("cannot walk the history of " + impl.where);
-    }
-    git::RevwalkPtr walker(raw_walk);
-    git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
-    if (walk == Walk::first_parent) git_revwalk_simplify_first_parent(raw_walk);
-    if (git_revwalk_push(raw_walk, git_commit_id(start.get())) < 0) {
-        git::fail("cannot walk the history from " + from_commit + " in " + impl.where);
-    }
-    git_oid id;
-    int rc = 0;
-    while ((rc = git_revwalk_next(&id, raw_walk)) == 0) {
-        git_commit* raw_commit = nullptr;
-        if (git_commit_lookup(&raw_commit, impl.repo.get(), &id) < 0) {
-            git::fail("cannot read commit " + git::hex(id) + " in " + impl.where);
-        }
-        const git::CommitPtr commit(raw_commit);
-        visit(static_cast<const git_commit*>(raw_commit));
-    }
-    if (rc != GIT_ITEROVER) git::fail("cannot walk the history of " + impl.where);
+// Accord leaves the check at libgit2's default (on) everywhere else.
+UnverifiedReads::UnverifiedReads() {
+    const std::lock_guard<std::mutex> lock(unverified_mutex);
+    if (unverified_holders++ == 0) git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
 }
+UnverifiedReads::~UnverifiedReads() {
+    const std::lock_guard<std::mutex> lock(unverified_mutex);
+    if (--unverified_holders == 0) git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+}
+
+}  // namespace git
+
+using Unverified = git::UnverifiedReads;
+
+namespace {
 
 // The same walk, visiting only the commits whose `key_of` (what they hold
 // at some paths) differs by `same` from their first parent's; a root commit
@@ -376,7 +433,7 @@ void walk_changes(const Repository::Impl& impl, const std::string& from_commit, 
                   const Key& absent, KeyOf key_of, Same same, Visit visit) {
     std::optional<git_oid> cached_id;
     Key cached = absent;
-    walk_commits(impl, from_commit, walk, [&](const git_commit* commit) {
+    impl.walk_commits(from_commit, walk, [&](const git_commit* commit) {
         const git_oid* id = git_commit_id(commit);
         const Key mine = cached_id && git_oid_equal(&*cached_id, id) ? cached : key_of(commit);
         Key parent_key = absent;
@@ -392,6 +449,7 @@ void walk_changes(const Repository::Impl& impl, const std::string& from_commit, 
             cached = parent_key;
         }
         if (!same(mine, parent_key)) visit(commit, mine);
+        return true;
     });
 }
 
@@ -491,8 +549,10 @@ std::vector<CommitInfo> Repository::history(const std::string& from_commit,
                                             Walk walk) const {
     std::vector<CommitInfo> result;
     if (paths.empty()) {
-        walk_commits(*impl_, from_commit, walk,
-                     [&](const git_commit* commit) { result.push_back(impl_->info(commit)); });
+        impl_->walk_commits(from_commit, walk, [&](const git_commit* commit) {
+            result.push_back(impl_->info(commit));
+            return true;
+        });
         return result;
     }
     using Entries = std::vector<std::optional<git_oid>>;

@@ -63,8 +63,36 @@ struct CommitRequest {
     bool write_worktree = false;  // also write/delete the files in the work tree
     // The branch to record on (a short name, "redraft/a"); nullopt: the
     // current branch. Recording on a branch that HEAD does not name touches
-    // neither the work tree nor the index (write_worktree is then refused).
+    // neither the work tree nor the index (write_worktree is then refused),
+    // unless switch_head.
     std::optional<std::string> branch;
+    // `branch` does not exist yet: it is created at the new commit, whose
+    // parent is `parent` (required). If it appears meanwhile: "retry" error.
+    bool create_branch = false;
+    // Once recorded, HEAD names `branch`, and the index and the work tree
+    // follow it as they follow the current branch. Only for a branch that
+    // starts from HEAD's commit (as `git switch -c` does): `parent` is HEAD.
+    bool switch_head = false;
+    // What the user ran ("propose", "merge"), for the messages of a recovery
+    // after the command was killed.
+    std::string operation = "record";
+};
+
+// What Repository::recover found and did about a command killed while it
+// moved a branch (core/store/journal.hpp tells the whole story).
+struct Recovery {
+    enum class Outcome {
+        finished,      // the branch had moved: HEAD, the index and work tree now follow it
+        not_recorded,  // the branch had not moved: nothing was recorded, nothing changed
+        left_alone,    // the branch moved since, or the journal was unreadable: nothing touched
+        pending,       // recorded, but the index could not be written yet (locked, disk full)
+    };
+    Outcome outcome = Outcome::left_alone;
+    std::string operation;  // "propose", "merge", ...
+    std::string branch;
+    std::string commit;             // the commit the command was recording
+    std::vector<std::string> kept;  // work tree files left as someone changed them since
+    std::string message;            // all of that, for the user
 };
 
 enum class Walk {
@@ -75,7 +103,9 @@ enum class Walk {
 class Repository {
   public:
     // The repository containing `path_inside` (a work tree path or below).
-    // Not inside any repository: usage error (exit 2).
+    // Not inside any repository: usage error (exit 2). A command killed while
+    // it moved a branch there is finished or rolled back first (see
+    // commit_files), unless a running accord command holds its lock.
     static Repository open(const std::string& path_inside);
     // A new repository with a work tree at `dir` (created if missing) whose
     // HEAD is the unborn `initial_branch`. An existing repository there is
@@ -142,6 +172,51 @@ class Repository {
                                     const std::vector<std::string>& paths = {},
                                     Walk walk = Walk::full) const;
 
+    // ---- The history walked once (core/store/repository_walk.cpp).
+    //
+    // The views that follow many texts through the history (log, status,
+    // stats, and the attribution of blame, who, survival and the HTML
+    // compilation) read it in one walk: each commit once, newest first, with
+    // the files it changed found by comparing its tree with its first
+    // parent's, descending only into subtrees whose ids differ (as git's
+    // tree diff does), so a commit costs what it changed, not the size of
+    // the tree. A caller that needs the versions of many files takes them
+    // from the steps (FileChange's blob ids) instead of walking once per file:
+    // a blob read once serves every file and commit that holds it.
+    //
+    // Files only: symbolic links and submodules are never reported (a path
+    // that is a link on one side reports that side as absent). Blob ids, not
+    // contents: reading them is the caller's choice (read_blob_unverified).
+
+    // One file whose blob differs between a commit and its first parent (or
+    // the empty tree, for a root commit).
+    struct FileChange {
+        std::string path;                     // '/'-separated
+        std::optional<std::string> old_blob;  // nullopt: absent from the parent, or not a file
+        std::optional<std::string> new_blob;  // nullopt: deleted, or no longer a file
+    };
+    struct WalkStep {
+        CommitInfo commit;
+        std::vector<FileChange> changes;  // sorted by path
+    };
+    struct WalkOptions {
+        std::string from = "HEAD";  // a commit id, or any revision git reads
+        Walk walk = Walk::full;
+        // Empty: every commit. Otherwise only the commits history(from, paths)
+        // selects (an entry for one of the paths differs from the first
+        // parent's), and only changes at or below those paths are reported.
+        std::vector<std::string> paths;
+        // When set, only files it accepts are reported (for example texts).
+        std::function<bool(std::string_view path)> keep;
+        // False: the steps carry no changes (a walk of commits only, cheaper).
+        bool changes = true;
+    };
+    // Calls `visit` for each commit as soon as it is known, in history()'s
+    // order; the walk stops when `visit` returns false. Memory stays that of
+    // one step, whatever the length of the history.
+    void walk_history(const WalkOptions& options,
+                      const std::function<bool(WalkStep& step)>& visit) const;
+
     // Records `request` as a commit on the current branch and returns its id.
     // The tree is HEAD's (or the parent's) plus the changes, built in memory.
     // The branch moves by compare-and-swap, and accord processes take
@@ -151,7 +226,28 @@ class Repository {
     // entries, and other staged work, are untouched). The work tree is the
     // caller's: write the files before calling, or set write_worktree. Nothing
     // changed (and !allow_empty): usage error "nothing to record".
+    //
+    // Crash safety: before the branch moves, a journal of what the index and
+    // the work tree must become is written to .git/accord-journal, and it is
+    // removed once they are. A command killed in between leaves it, and the
+    // next accord command that opens the repository (or records, or `accord
+    // recover`) finishes the step or, when the branch had not moved, drops
+    // it, saying which (core/store/journal.hpp).
     std::string commit_files(const CommitRequest& request);
+    // Several commits in a row as one step: each request recorded on top of
+    // the one before, the branch moved once, to the last (whose id is
+    // returned), and the index and work tree brought in line with it once.
+    // The first request's parent, branch, create_branch, switch_head,
+    // write_worktree and operation apply to the whole series.
+    std::string commit_series(const std::vector<CommitRequest>& requests);
+
+    // Finishes or rolls back a command killed while it moved a branch (see
+    // commit_files), waiting for a running accord command's lock; nullopt
+    // when no command was interrupted. Says what it did (core/util/notice)
+    // and returns it.
+    std::optional<Recovery> recover();
+    // True while the journal of an interrupted command waits for recovery.
+    bool has_interrupted_command() const;
 
     // The user's git identity (user.name / user.email from the git config,
     // overridden by GIT_COMMITTER_NAME / GIT_COMMITTER_EMAIL as git does), at

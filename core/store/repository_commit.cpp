@@ -1,69 +1,41 @@
-// Repository::commit_files: recording a proposal without losing anyone's.
+// Repository::commit_files and commit_series: recording proposals without
+// losing anyone's, and without leaving a half-recorded one behind.
 //
 // Two guards, because two kinds of writer share a repository:
-// - accord processes serialise on .git/accord.lock (created with O_EXCL,
-//   waited for a few seconds), so between reading the branch and updating the
-//   index no other accord command can interleave; a request prepared against
-//   an older commit (CommitRequest::parent) is refused inside the lock;
+// - accord processes serialise on .git/accord.lock (core/store/repository_lock),
+//   so between reading the branch and updating the index no other accord
+//   command can interleave; a request prepared against an older commit
+//   (CommitRequest::parent) is refused inside the lock;
 // - plain git knows nothing of that lock, so the branch itself moves by
 //   compare-and-swap (git_reference_create_matching with the old id), and a
 //   branch moved by someone else refuses the update instead of losing theirs.
 // Both refusals say to retry and leave refs, index and work tree untouched.
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
+//
+// And one journal, because a process can die at any moment: what the index
+// and the work tree must become is written before the branch moves
+// (core/store/journal.hpp), so that the next accord command can finish what
+// a killed one started.
+//
+// The steps, in order, each below under its own heading: the request
+// checked; the branch as it is; the trees; the commits; the journal and the
+// move; the index and the work tree.
 #include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <filesystem>
 #include <map>
 #include <set>
-#include <thread>
 
+#include "core/store/commit_object.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
+#include "core/store/repository_journal.hpp"
+#include "core/store/repository_lock.hpp"
 #include "core/util/file.hpp"
+#include "core/util/notice.hpp"
 
 namespace accord {
 
 namespace {
 
-constexpr auto kLockWait = std::chrono::seconds(5);
-constexpr auto kPoll = std::chrono::milliseconds(10);
-
-// .git/accord.lock, held for the lifetime of the object.
-class CommitLock {
-  public:
-    CommitLock(std::string path, const std::string& where) : path_(std::move(path)) {
-        const auto deadline = std::chrono::steady_clock::now() + kLockWait;
-        for (;;) {
-            const int fd = ::open(path_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
-            if (fd >= 0) {
-                const std::string pid = std::to_string(::getpid()) + "\n";
-                [[maybe_unused]] const auto written = ::write(fd, pid.data(), pid.size());
-                ::close(fd);
-                return;
-            }
-            if (errno != EEXIST) {
-                throw failure("cannot create the lock file " + path_ + ": " + std::strerror(errno));
-            }
-            if (std::chrono::steady_clock::now() >= deadline) {
-                throw failure("another accord command is recording a proposal in " + where +
-                              " (lock file " + path_ +
-                              "); retry when it has finished, or delete the lock file if no "
-                              "accord command is running");
-            }
-            std::this_thread::sleep_for(kPoll);
-        }
-    }
-    CommitLock(const CommitLock&) = delete;
-    CommitLock& operator=(const CommitLock&) = delete;
-    ~CommitLock() { ::unlink(path_.c_str()); }
-
-  private:
-    std::string path_;
-};
+// ---------------------------------------------------------------- the request
 
 // A path as a tree entry: relative, '/'-separated, no empty, "." or ".."
 // components, not inside .git.
@@ -86,6 +58,67 @@ void validate_path(const std::string& path) {
     }
 }
 
+void validate_request(const CommitRequest& request) {
+    std::set<std::string> seen;
+    for (const auto& [path, contents] : request.files) {
+        validate_path(path);
+        if (!seen.insert(path).second) {
+            throw usage_error("cannot record '" + path + "' twice in one proposal");
+        }
+    }
+    for (const auto& [signature, role] :
+         {std::pair{&request.author, "author"}, std::pair{&request.committer, "committer"}}) {
+        if (const std::string problem = signature_problem(*signature, role); !problem.empty())
+            throw usage_error("cannot record: " + problem);
+    }
+}
+
+// Where the series is recorded, and whether the index follows it.
+struct Target {
+    std::string branch;
+    std::string ref_name;
+    bool on_current = false;  // HEAD names the branch now
+    bool sync_index = false;  // HEAD names it now, or will (switch_head)
+    std::string head_before;  // the branch HEAD names; "" when detached
+};
+
+Target resolve_target(const Repository& repository, git_repository* repo,
+                      const CommitRequest& first, const std::string& where) {
+    Target target;
+    try {
+        target.head_before = repository.current_branch();
+    } catch (const Error&) {  // HEAD detached: not on any branch
+    }
+    if (!first.branch && target.head_before.empty()) repository.current_branch();  // throws
+    target.branch = first.branch ? *first.branch : target.head_before;
+    target.ref_name = "refs/heads/" + target.branch;
+    target.on_current = target.head_before == target.branch;
+    if (first.create_branch && !Repository::is_valid_branch_name(target.branch)) {
+        throw usage_error("'" + target.branch + "' is not a valid branch name");
+    }
+    if (first.create_branch && !first.parent) {
+        throw usage_error("cannot create branch '" + target.branch +
+                          "' without the commit it starts from");
+    }
+    if (first.switch_head && !target.on_current) {
+        const std::optional<std::string> head = repository.head();
+        if (!first.parent || !head || *head != *first.parent) {
+            throw usage_error("cannot switch to branch '" + target.branch + "' in " + where +
+                              ": it must start from HEAD's commit");
+        }
+    }
+    target.sync_index = target.on_current || first.switch_head;
+    if (first.write_worktree && !target.sync_index) {
+        throw usage_error("cannot write the work tree for branch '" + target.branch +
+                          "': it is not the current branch of " + where);
+    }
+    if (git_repository_workdir(repo) == nullptr && first.write_worktree)
+        repository.workdir();  // throws: bare repository
+    return target;
+}
+
+// ---------------------------------------------------------------- the branch as it is
+
 std::string retry_message(const std::string& branch, const std::string& where,
                           const std::string& detail) {
     return "could not record the proposal: branch '" + branch + "' in " + where + " " + detail +
@@ -96,230 +129,300 @@ std::string short_id(const std::optional<git_oid>& id) {
     return id ? git::hex(*id).substr(0, 12) : std::string("(no commit)");
 }
 
-// Fills the stat fields of `entry` from the work tree file when it holds
-// exactly `contents`, so that `git status` need not re-read it. Otherwise
-// they stay zero, which git and libgit2 read as "compare the contents".
-void fill_stat(git_index_entry& entry, const std::string& root, const std::string& path,
-               const std::string& contents) {
-    const std::string file = root + path;
-    struct stat st {};
-    if (::lstat(file.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return;
-    if (static_cast<std::size_t>(st.st_size) != contents.size()) return;
-    const FileResult on_disk = read_file_within(root, path);
-    if (!on_disk.contents || *on_disk.contents != contents) return;
-    entry.ctime.seconds = static_cast<std::int32_t>(st.st_ctim.tv_sec);
-    entry.ctime.nanoseconds = static_cast<std::uint32_t>(st.st_ctim.tv_nsec);
-    entry.mtime.seconds = static_cast<std::int32_t>(st.st_mtim.tv_sec);
-    entry.mtime.nanoseconds = static_cast<std::uint32_t>(st.st_mtim.tv_nsec);
-    entry.dev = static_cast<std::uint32_t>(st.st_dev);
-    entry.ino = static_cast<std::uint32_t>(st.st_ino);
-    entry.uid = static_cast<std::uint32_t>(st.st_uid);
-    entry.gid = static_cast<std::uint32_t>(st.st_gid);
-    entry.file_size = static_cast<std::uint32_t>(st.st_size);
+std::optional<git_oid> read_tip(git_repository* repo, const Target& target,
+                                const std::string& where) {
+    git_oid id;
+    const int rc = git_reference_name_to_id(&id, repo, target.ref_name.c_str());
+    if (rc == GIT_ENOTFOUND) return std::nullopt;
+    if (rc < 0) git::fail("cannot read branch '" + target.branch + "' in " + where);
+    return id;
+}
+
+// The branch is where the caller prepared the request, or the request is refused.
+void check_expected_tip(const CommitRequest& first, const std::optional<git_oid>& tip,
+                        const Target& target, const std::string& where) {
+    if (first.create_branch) {
+        if (tip) {
+            throw failure(retry_message(
+                target.branch, where,
+                "was created by another command meanwhile (at " + short_id(tip) + ")"));
+        }
+        return;
+    }
+    if (!first.parent) return;
+    const git_oid expected = git::parse_id(*first.parent, "the proposal's parent commit");
+    if (!tip || !git_oid_equal(&*tip, &expected)) {
+        throw failure(retry_message(target.branch, where,
+                                    "is now at " + short_id(tip) + ", not at " +
+                                        first.parent->substr(0, 12) +
+                                        " where this proposal was prepared"));
+    }
+}
+
+// ---------------------------------------------------------------- the trees
+
+// The final state of a path over the whole series: its entry, or deleted.
+struct FinalEntry {
+    std::optional<git_index_entry> entry;  // nullopt: deleted
+    const std::string* contents = nullptr;
+};
+
+// An in-memory index holding the tip's tree, to which each request's
+// changes are applied in turn.
+class TreeBuilder {
+  public:
+    TreeBuilder(Repository::Impl& impl, const std::optional<git_oid>& tip, std::string branch)
+        : impl_(impl), branch_(std::move(branch)) {
+        git_index* raw = nullptr;
+        git::check(git_index_new(&raw), "cannot create an in-memory index");
+        index_.reset(raw);
+        if (tip) {
+            const git::CommitPtr commit = impl_.lookup_commit(git::hex(*tip));
+            const git::TreePtr tree = impl_.tree_of(commit.get());
+            tree_ = *git_tree_id(tree.get());
+            if (git_index_read_tree(raw, tree.get()) < 0) {
+                git::fail("cannot read the tree of " + git::hex(*tip) + " in " + impl_.where);
+            }
+        }
+    }
+
+    // The tree after `request`'s changes; refuses an unchanged tree unless allowed.
+    git_oid apply(const CommitRequest& request) {
+        git_index* raw = index_.get();
+        for (const auto& [path, contents] : request.files) {
+            if (!contents) {
+                remove(path);
+                continue;
+            }
+            add(path, *contents);
+        }
+        git_oid tree_id;
+        if (git_index_write_tree_to(&tree_id, raw, impl_.repo.get()) < 0) {
+            journal::fail_write(impl_.repo.get(), "cannot write the new tree", impl_.where, 0);
+        }
+        if (!request.allow_empty && request.merged.empty()) {
+            const bool unchanged = tree_ ? git_oid_equal(&tree_id, &*tree_) : request.files.empty();
+            if (unchanged) {
+                std::string names;
+                for (const auto& file : request.files)
+                    names += (names.empty() ? "" : ", ") + file.first;
+                throw usage_error("nothing to record in " + impl_.where + ": " +
+                                  (names.empty() ? std::string("no files given")
+                                                 : names + " unchanged since the last proposal"));
+            }
+        }
+        tree_ = tree_id;
+        return tree_id;
+    }
+
+    const std::map<std::string, FinalEntry>& final_entries() const { return final_; }
+
+  private:
+    void remove(const std::string& path) {
+        if (git_index_get_bypath(index_.get(), path.c_str(), 0) == nullptr) {
+            throw usage_error("cannot delete '" + path + "': it is not in branch '" + branch_ +
+                              "' of " + impl_.where);
+        }
+        git::check(git_index_remove(index_.get(), path.c_str(), 0), "cannot remove an index entry");
+        final_[path] = FinalEntry{};
+    }
+
+    void add(const std::string& path, const std::string& contents) {
+        git_index* raw = index_.get();
+        // A file may not replace a directory or sit below a file.
+        for (std::size_t slash = path.find('/'); slash != std::string::npos;
+             slash = path.find('/', slash + 1)) {
+            if (git_index_get_bypath(raw, path.substr(0, slash).c_str(), 0) != nullptr) {
+                throw usage_error("cannot record '" + path + "': '" + path.substr(0, slash) +
+                                  "' is a file in branch '" + branch_ + "'");
+            }
+        }
+        std::size_t at = 0;
+        if (git_index_find_prefix(&at, raw, (path + "/").c_str()) == 0) {
+            throw usage_error("cannot record '" + path + "': it is a directory in branch '" +
+                              branch_ + "'");
+        }
+        const git_index_entry* existing = git_index_get_bypath(raw, path.c_str(), 0);
+        if (existing != nullptr && existing->mode == GIT_FILEMODE_LINK) {
+            throw usage_error("cannot record '" + path + "': it is a symbolic link in branch '" +
+                              branch_ + "', and accord records only texts");
+        }
+        git_index_entry entry{};
+        entry.mode = existing != nullptr ? existing->mode : std::uint32_t{GIT_FILEMODE_BLOB};
+        entry.path = path.c_str();
+        if (git_blob_create_from_buffer(&entry.id, impl_.repo.get(), contents.data(),
+                                        contents.size()) < 0) {
+            journal::fail_write(impl_.repo.get(), "cannot store the contents of '" + path + "'",
+                                impl_.where, contents.size());
+        }
+        if (git_index_add(raw, &entry) < 0) git::fail("cannot stage '" + path + "'");
+        entry.path = nullptr;  // the index keeps its own copy; FinalEntry names it by key
+        final_[path] = FinalEntry{entry, &contents};
+    }
+
+    Repository::Impl& impl_;
+    std::string branch_;
+    git::IndexPtr index_;
+    std::optional<git_oid> tree_;  // the tree as it stands so far
+    std::map<std::string, FinalEntry> final_;
+};
+
+// ---------------------------------------------------------------- the commits
+
+// The commit object, written by accord (core/store/commit_object.hpp says
+// why). Signing goes here: sign `object` and store it with its signature
+// header (core/util/commit_signature.hpp) instead.
+git_oid write_commit(Repository::Impl& impl, const git_oid& tree,
+                     const std::vector<std::string>& parents, const CommitRequest& request) {
+    const std::string object = format_commit_object(git::hex(tree), parents, request.author,
+                                                    request.committer, request.message);
+    git_odb* raw = nullptr;
+    if (git_repository_odb(&raw, impl.repo.get()) < 0)
+        git::fail("cannot open the object database of " + impl.where);
+    const git::OdbPtr odb(raw);
+    git_oid id;
+    errno = 0;
+    if (git_odb_write(&id, raw, object.data(), object.size(), GIT_OBJECT_COMMIT) < 0 ||
+        git_odb_exists(raw, &id) != 1) {
+        journal::fail_write(impl.repo.get(), "cannot write the commit", impl.where, object.size());
+    }
+    return id;
+}
+
+// ---------------------------------------------------------------- the journal and the move
+
+Journal make_journal(const Repository::Impl& impl, const CommitRequest& first, const Target& target,
+                     const std::optional<git_oid>& tip, const git_oid& new_tip,
+                     const std::map<std::string, FinalEntry>& entries) {
+    Journal j;
+    j.operation = first.operation;
+    j.branch = target.branch;
+    j.old_tip = tip ? git::hex(*tip) : "";
+    j.new_tip = git::hex(new_tip);
+    j.head_before = target.head_before;
+    j.switch_head = first.switch_head && !target.on_current;
+    j.sync_index = target.sync_index;
+    j.pid = static_cast<std::int64_t>(::getpid());
+    const char* workdir = git_repository_workdir(impl.repo.get());
+    const std::string root = workdir ? workdir : "";
+    for (const auto& [path, final] : entries) {
+        JournalFile f;
+        f.path = path;
+        if (final.entry) {
+            f.blob = git::hex(final.entry->id);
+            f.mode = final.entry->mode;
+        }
+        f.write_worktree = first.write_worktree && !root.empty();
+        if (f.write_worktree) {
+            const FileResult current = read_file_within(root, path);
+            if (current.contents) f.worktree_before = Repository::hash_blob(*current.contents);
+        }
+        j.files.push_back(std::move(f));
+    }
+    return j;
+}
+
+// Compare-and-swap of the branch; a branch moved meanwhile is refused.
+void move_branch(git_repository* repo, const Target& target, const std::optional<git_oid>& tip,
+                 const git_oid& new_tip, const std::string& message, const std::string& where) {
+    const std::string summary = "accord: " + message.substr(0, message.find('\n'));
+    git_reference* moved = nullptr;
+    const int rc =
+        git_reference_create_matching(&moved, repo, target.ref_name.c_str(), &new_tip, tip ? 1 : 0,
+                                      tip ? &*tip : nullptr, summary.c_str());
+    const git::ReferencePtr owned(moved);
+    if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
+        throw failure(retry_message(target.branch, where,
+                                    "was moved by another command while this proposal was being "
+                                    "recorded (" +
+                                        git::last_message() + ")"));
+    }
+    if (rc < 0) journal::fail_write(repo, "cannot move branch '" + target.branch + "'", where, 0);
+}
+
+// ---------------------------------------------------------------- the index and the work tree
+
+void finish(Repository::Impl& impl, const Journal& j,
+            const std::map<std::string, FinalEntry>& entries) {
+    const journal::ContentsOf contents = [&](const JournalFile& f) -> std::string {
+        return *entries.at(f.path).contents;
+    };
+    journal::Applied applied;
+    try {
+        applied = journal::apply(impl, j, contents, true);
+    } catch (const Error& e) {
+        // The journal stays: the next accord command finishes the step.
+        throw Error(e.exit_code(), "recorded " + j.new_tip.substr(0, 12) + " on branch '" +
+                                       j.branch + "' in " + impl.where +
+                                       ", but could not bring the index and the work tree in "
+                                       "line: " +
+                                       e.what() +
+                                       "; once that is solved, 'accord recover' (or any accord "
+                                       "command) finishes it. Commit nothing with git before");
+    }
+    journal::remove(impl.repo.get());
+    if (!applied.kept.empty()) {
+        std::string names;
+        for (const std::string& p : applied.kept) names += (names.empty() ? "" : ", ") + p;
+        notice("left " + names +
+               " in the work tree as it was changed meanwhile; git diff shows "
+               "the change against what was recorded");
+    }
 }
 
 }  // namespace
 
 std::string Repository::commit_files(const CommitRequest& request) {
+    return commit_series({request});
+}
+
+std::string Repository::commit_series(const std::vector<CommitRequest>& requests) {
+    if (requests.empty()) throw usage_error("nothing to record: no commit requested");
     git_repository* repo = impl_->repo.get();
     const std::string& where = impl_->where;
-    std::set<std::string> seen;
-    for (const auto& [path, contents] : request.files) {
-        validate_path(path);
-        if (!seen.insert(path).second) {
-            throw usage_error("cannot record '" + path + "' twice in one proposal");
-        }
-    }
-    const std::string branch = request.branch ? *request.branch : current_branch();
-    // Only the branch HEAD names has its work tree and index kept in line.
-    bool on_current = !request.branch;
-    if (request.branch) {
-        try {
-            on_current = current_branch() == *request.branch;
-        } catch (const Error&) {  // HEAD detached: not on any branch
-            on_current = false;
-        }
-    }
-    if (request.write_worktree && !on_current) {
-        throw usage_error("cannot write the work tree for branch '" + branch +
-                          "': it is not the current branch of " + where);
-    }
-    const std::string ref_name = "refs/heads/" + branch;
-    const char* workdir_path = git_repository_workdir(repo);
-    const std::string root = workdir_path ? workdir_path : "";
-    if (request.write_worktree && root.empty()) workdir();  // throws: bare repository
+    const CommitRequest& first = requests.front();
+    for (const CommitRequest& request : requests) validate_request(request);
+    const Target target = resolve_target(*this, repo, first, where);
 
-    const CommitLock lock(std::string(git_repository_commondir(repo)) + "accord.lock", where);
-
-    // The branch as it is now, and as the caller expects it.
-    std::optional<git_oid> tip;
-    {
-        git_oid id;
-        const int rc = git_reference_name_to_id(&id, repo, ref_name.c_str());
-        if (rc == 0) tip = id;
-        if (rc < 0 && rc != GIT_ENOTFOUND)
-            git::fail("cannot read branch '" + branch + "' in " + where);
-    }
-    if (request.parent) {
-        const git_oid expected = git::parse_id(*request.parent, "the proposal's parent commit");
-        if (!tip || !git_oid_equal(&*tip, &expected)) {
-            throw failure(retry_message(branch, where,
-                                        "is now at " + short_id(tip) + ", not at " +
-                                            request.parent->substr(0, 12) +
-                                            " where this proposal was prepared"));
-        }
+    const RepositoryLock lock = RepositoryLock::acquire(journal::lock_path_of(repo), where);
+    // A journal a killed command left is finished first; one that cannot be
+    // finished yet must not be overwritten by this command's own.
+    if (const std::optional<Recovery> earlier = journal::recover_locked(*impl_, true);
+        earlier && earlier->outcome == Recovery::Outcome::pending) {
+        throw failure(earlier->message + "; nothing more was recorded");
     }
 
-    // The new tree: the tip's tree plus the changes, in an in-memory index.
-    git_index* raw_index = nullptr;
-    git::check(git_index_new(&raw_index), "cannot create an in-memory index");
-    const git::IndexPtr index(raw_index);
-    git::CommitPtr tip_commit;
-    git::TreePtr tip_tree;
-    if (tip) {
-        tip_commit = impl_->lookup_commit(git::hex(*tip));
-        tip_tree = impl_->tree_of(tip_commit.get());
-        if (git_index_read_tree(raw_index, tip_tree.get()) < 0) {
-            git::fail("cannot read the tree of " + git::hex(*tip) + " in " + where);
-        }
-    }
-    std::map<std::string, git_index_entry> staged;  // path -> entry (mode, blob id)
-    for (const auto& [path, contents] : request.files) {
-        const git_index_entry* existing = git_index_get_bypath(raw_index, path.c_str(), 0);
-        if (!contents) {
-            if (existing == nullptr) {
-                throw usage_error("cannot delete '" + path + "': it is not in branch '" + branch +
-                                  "' of " + where);
-            }
-            git::check(git_index_remove(raw_index, path.c_str(), 0),
-                       "cannot remove an index entry");
-            continue;
-        }
-        // A file may not replace a directory or sit below a file.
-        for (std::size_t slash = path.find('/'); slash != std::string::npos;
-             slash = path.find('/', slash + 1)) {
-            if (git_index_get_bypath(raw_index, path.substr(0, slash).c_str(), 0) != nullptr) {
-                throw usage_error("cannot record '" + path + "': '" + path.substr(0, slash) +
-                                  "' is a file in branch '" + branch + "'");
-            }
-        }
-        std::size_t at = 0;
-        if (git_index_find_prefix(&at, raw_index, (path + "/").c_str()) == 0) {
-            throw usage_error("cannot record '" + path + "': it is a directory in branch '" +
-                              branch + "'");
-        }
-        if (existing != nullptr && existing->mode == GIT_FILEMODE_LINK) {
-            throw usage_error("cannot record '" + path + "': it is a symbolic link in branch '" +
-                              branch + "', and accord records only texts");
-        }
-        git_index_entry entry{};
-        entry.mode = existing != nullptr ? existing->mode : std::uint32_t{GIT_FILEMODE_BLOB};
-        entry.path = path.c_str();
-        if (git_blob_create_from_buffer(&entry.id, repo, contents->data(), contents->size()) < 0) {
-            git::fail("cannot store the contents of '" + path + "' in " + where);
-        }
-        if (git_index_add(raw_index, &entry) < 0) git::fail("cannot stage '" + path + "'");
-        staged[path] = entry;
-    }
-    git_oid tree_id;
-    if (git_index_write_tree_to(&tree_id, raw_index, repo) < 0) {
-        git::fail("cannot write the new tree in " + where);
-    }
-    if (!request.allow_empty && request.merged.empty()) {
-        const bool unchanged =
-            tip_tree ? git_oid_equal(&tree_id, git_tree_id(tip_tree.get())) : request.files.empty();
-        if (unchanged) {
-            std::string names;
-            for (const auto& file : request.files)
-                names += (names.empty() ? "" : ", ") + file.first;
-            throw usage_error("nothing to record in " + where + ": " +
-                              (names.empty() ? std::string("no files given")
-                                             : names + " unchanged since the last proposal"));
-        }
+    const std::optional<git_oid> tip = read_tip(repo, target, where);
+    check_expected_tip(first, tip, target, where);
+
+    // A new branch starts at the commit the caller named; an existing one at its tip.
+    const std::optional<git_oid> start =
+        first.create_branch
+            ? std::optional<git_oid>(git::parse_id(*first.parent, "the new branch's start"))
+            : tip;
+    TreeBuilder trees(*impl_, start, target.branch);
+    std::optional<git_oid> last = start;
+    for (const CommitRequest& request : requests) {
+        const git_oid tree = trees.apply(request);
+        std::vector<std::string> parents;
+        if (last) parents.push_back(git::hex(*last));
+        for (const std::string& merged : request.merged)
+            parents.push_back(git::hex(*git_commit_id(impl_->lookup_commit(merged).get())));
+        last = write_commit(*impl_, tree, parents, request);
     }
 
-    // The commit.
-    git_tree* raw_tree = nullptr;
-    if (git_tree_lookup(&raw_tree, repo, &tree_id) < 0) git::fail("cannot read the new tree");
-    const git::TreePtr tree(raw_tree);
-    std::vector<git::CommitPtr> parents;
-    if (tip_commit) parents.push_back(std::move(tip_commit));
-    for (const std::string& merged : request.merged)
-        parents.push_back(impl_->lookup_commit(merged));
-    std::vector<const git_commit*> parent_pointers;
-    for (const auto& parent : parents) parent_pointers.push_back(parent.get());
-    const git::SignaturePtr author = git::to_git(request.author, "author");
-    const git::SignaturePtr committer = git::to_git(request.committer, "committer");
-    std::string message = request.message;
-    if (message.empty() || message.back() != '\n') message += '\n';
-    git_oid commit_id;
-    if (git_commit_create(&commit_id, repo, nullptr, author.get(), committer.get(), nullptr,
-                          message.c_str(), tree.get(), parent_pointers.size(),
-                          parent_pointers.data()) < 0) {
-        git::fail("cannot write the commit in " + where);
+    const Journal j = make_journal(*impl_, first, target, tip, *last, trees.final_entries());
+    journal::write(*impl_, j);
+    crash_point("journal-written");
+    try {
+        move_branch(repo, target, tip, *last, requests.back().message, where);
+    } catch (...) {
+        journal::remove(repo);
+        throw;
     }
-
-    // Compare-and-swap the branch.
-    const std::string summary = "accord: " + message.substr(0, message.find('\n'));
-    git_reference* moved = nullptr;
-    const int rc =
-        git_reference_create_matching(&moved, repo, ref_name.c_str(), &commit_id, tip ? 1 : 0,
-                                      tip ? &*tip : nullptr, summary.c_str());
-    git::ReferencePtr owned_ref(moved);
-    if (rc == GIT_EMODIFIED || rc == GIT_EEXISTS || rc == GIT_ELOCKED) {
-        throw failure(retry_message(branch, where,
-                                    "was moved by another command while this proposal was being "
-                                    "recorded (" +
-                                        git::last_message() + ")"));
-    }
-    if (rc < 0) git::fail("cannot move branch '" + branch + "' in " + where);
-    const std::string id = git::hex(commit_id);
-
-    // The work tree, if asked, then the index entries of the recorded paths.
-    auto after = [&](const std::string& what) {
-        return "recorded " + id.substr(0, 12) + " on branch '" + branch + "' in " + where +
-               ", but " + what;
-    };
-    if (request.write_worktree) {
-        for (const auto& [path, contents] : request.files) {
-            if (contents) {
-                WriteOptions where_to;
-                where_to.within = root;
-                where_to.create_directories = true;
-                const std::string error = write_file_atomically(root + path, *contents, where_to);
-                if (!error.empty()) throw failure(after("could not write " + error));
-            } else if (const std::string error = remove_file_within(root, path); !error.empty()) {
-                throw failure(after("could not delete " + error));
-            }
-        }
-    }
-    if (root.empty()) return id;  // a bare repository has no index to keep in line
-    if (!on_current) return id;   // another branch's commit: not what the index holds
-    git_index* raw_disk = nullptr;
-    if (git_repository_index(&raw_disk, repo) < 0) git::fail(after("could not open the index"));
-    const git::IndexPtr disk(raw_disk);
-    if (git_index_read(raw_disk, 1) < 0) git::fail(after("could not read the index"));
-    for (const auto& [path, contents] : request.files) {
-        git_index_conflict_remove(raw_disk, path.c_str());  // no conflict there is fine
-        if (!contents) {
-            git_index_remove(raw_disk, path.c_str(), 0);  // not in the index is fine too
-            continue;
-        }
-        git_index_entry entry = staged.at(path);
-        entry.path = path.c_str();
-        fill_stat(entry, root, path, *contents);
-        if (git_index_add(raw_disk, &entry) < 0) git::fail(after("could not stage '" + path + "'"));
-    }
-    int written_rc = 0;
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        written_rc = git_index_write(raw_disk);
-        if (written_rc != GIT_ELOCKED) break;
-        std::this_thread::sleep_for(kPoll * 10);
-    }
-    if (written_rc < 0) {
-        git::fail(after("could not update the index (run 'git reset -q' to bring it in line)"));
-    }
-    return id;
+    crash_point("branch-moved");
+    finish(*impl_, j, trees.final_entries());
+    return j.new_tip;
 }
 
 }  // namespace accord

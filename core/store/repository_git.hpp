@@ -4,12 +4,13 @@
 // it brings in git2.h, which stays inside the repository layer.
 #include "core/store/git_api.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord::git {
 
@@ -33,6 +34,7 @@ using IndexPtr = Handle<git_index, &Api::git_index_free>;
 using ConfigPtr = Handle<git_config, &Api::git_config_free>;
 using SignaturePtr = Handle<git_signature, &Api::git_signature_free>;
 using RevwalkPtr = Handle<git_revwalk, &Api::git_revwalk_free>;
+using OdbPtr = Handle<git_odb, &Api::git_odb_free>;
 
 // A git_buf that frees itself.
 struct Buffer {
@@ -47,10 +49,16 @@ struct Buffer {
 // git_libgit2_init once per process, git_libgit2_shutdown at exit.
 void ensure_initialised();
 
+// A shallow clone was opened at `where`: libgit2 cannot walk its history
+// past the oldest commit it holds, and fail() then says so.
+void note_shallow_clone(const std::string& where);
+
 // libgit2's explanation of the last failure on this thread.
 std::string last_message();
 
 // Throw failure (exit 3) / usage error (exit 2): "<what>: <libgit2 message>".
+// An object missing from a shallow clone (see note_shallow_clone) is said
+// as such, with how to fetch the rest.
 [[noreturn]] void fail(const std::string& what);
 [[noreturn]] void fail_usage(const std::string& what);
 inline void check(int rc, const char* what) {
@@ -69,6 +77,18 @@ inline bool is_file_entry(const git_tree_entry* entry) {
 inline bool is_link_entry(const git_tree_entry* entry) {
     return git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK;
 }
+// While one lives, libgit2 reads objects without hashing them again to
+// check their ids, which nearly doubles the cost of reading a long history
+// (git fsck is what checks objects). The option is process-wide and has no
+// getter: holders are counted, and the check comes back when the last goes.
+class UnverifiedReads {
+  public:
+    UnverifiedReads();
+    ~UnverifiedReads();
+    UnverifiedReads(const UnverifiedReads&) = delete;
+    UnverifiedReads& operator=(const UnverifiedReads&) = delete;
+};
+
 // A full 40-digit id; usage error naming `what` otherwise.
 git_oid parse_id(const std::string& text, const std::string& what);
 
@@ -88,6 +108,14 @@ struct Repository::Impl {
     // The id of the entry at `path` in `tree` (blob or subtree), if any.
     std::optional<git_oid> entry_id(const git_tree* tree, const std::string& path) const;
     CommitInfo info(const git_commit* commit) const;
+    // Finishes a command killed while it moved a branch, if one was and no
+    // running accord command holds the lock (core/store/repository_journal).
+    void recover_on_open();
+    // Visits the commits reachable from `from_commit`, newest first
+    // (topological, ties by commit time), as `git log` lists them, until
+    // `visit` returns false.
+    void walk_commits(const std::string& from_commit, Walk walk,
+                      const std::function<bool(const git_commit*)>& visit) const;
 };
 
 }  // namespace accord

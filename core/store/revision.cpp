@@ -49,7 +49,12 @@ std::string resolve_revision(const Repository& repo, const RevisionSpec& spec,
         if (authored_by(commit.author, cutoff)) return commit.id;
         earliest = std::min(earliest, local_day(commit.author.time, commit.author.offset_minutes));
     }
-    throw usage_error("no proposal on or before " + what + "; the history starts on " +
+    const std::optional<std::int64_t> day = parse_iso_date(spec.day);
+    const std::string why = day && !is_recordable_day(*day)
+                                ? " (git records no date before 1970-01-01, so no proposal can "
+                                  "be dated before it)"
+                                : "";
+    throw usage_error("no proposal on or before " + what + why + "; the history starts on " +
                       format_iso_date(earliest));
 }
 

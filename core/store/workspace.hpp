@@ -7,8 +7,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/store/config.hpp"
 #include "core/notation/parse.hpp"
+#include "core/store/config.hpp"
 #include "core/store/repository.hpp"
 
 namespace accord {
@@ -51,7 +51,8 @@ class Workspace {
     bool has_config_;
 };
 
-// Negotiation texts are the .md and .txt files.
+// Negotiation texts are the .md and .txt files (not a file named ".md"):
+// those Workspace::texts lists, the checks read and the reports count.
 bool is_text_path(std::string_view path);
 
 // `path` (relative to the work tree) is `root` or lies under the directory

@@ -78,6 +78,17 @@ std::string format_iso_date(std::int64_t days) {
     return buffer;
 }
 
+bool is_recordable_day(std::int64_t days) {
+    return days >= 0;
+}
+
+std::string unrecordable_day_message(std::string_view text) {
+    return std::string(text) +
+           " is before 1970-01-01, the earliest date git can record (git counts time in "
+           "seconds from the start of 1970); record the text with a date from 1970 on and keep "
+           "its own date in the message or the text";
+}
+
 std::int64_t local_day(std::int64_t time, int offset_minutes) {
     return floor_div(time + std::int64_t{offset_minutes} * 60, 86400);
 }

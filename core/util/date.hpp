@@ -30,6 +30,16 @@ std::int64_t local_day(std::int64_t time, int offset_minutes);
 // commit's own offset.
 std::string format_iso_timestamp(std::int64_t time, int offset_minutes);
 
+// Whether git can hold a commit dated on `days`: from 1970-01-01 on. git
+// counts time in seconds from the start of 1970 and cannot go below it (a
+// negative time is refused by `git fsck` as an overflow and shown by
+// `git log` as no date at all); upward it holds any day YYYY-MM-DD names.
+bool is_recordable_day(std::int64_t days);
+
+// Why `text` (a valid day that is not recordable) cannot be a proposal date,
+// and what to do: one sentence for an error message.
+std::string unrecordable_day_message(std::string_view text);
+
 // Seconds since the epoch of 00:00:00 UTC on `days`.
 inline std::int64_t day_start_utc(std::int64_t days) {
     return days * 86400;

@@ -1,11 +1,13 @@
 #include "core/util/file.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -72,10 +74,19 @@ FileResult read_descriptor(int fd, const std::string& path) {
     struct stat info {};
     if (::fstat(fd, &info) != 0) return failed(path, reason(errno), FileProblem::other);
     if (S_ISDIR(info.st_mode)) return failed(path, "is a directory", FileProblem::not_regular);
+    auto too_large = [&] {
+        return failed(path,
+                      "larger than " + std::to_string(kMaxReadBytes >> 20) +
+                          " MiB, more than accord reads (is it a text?)",
+                      FileProblem::too_large);
+    };
+    if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > kMaxReadBytes)
+        return too_large();
     std::string contents;
     if (S_ISREG(info.st_mode)) contents.resize(static_cast<std::size_t>(info.st_size));
     std::size_t filled = 0;
     for (;;) {
+        if (filled > kMaxReadBytes) return too_large();
         char more[4096];
         const bool sized = filled < contents.size();
         const ssize_t n = sized ? ::read(fd, contents.data() + filled, contents.size() - filled)
@@ -200,7 +211,7 @@ Placement place(const std::string& path, const std::string& within) {
 }
 
 // A name no other file has yet: ".<name>.accord-<16 hex digits>".
-std::string temporary_name(const std::string& name) {
+std::string random_temporary_name(const std::string& name) {
     unsigned char bytes[8] = {};
     if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes)) {
         // No entropy source: time and pid still make a clash unlikely, and
@@ -308,7 +319,7 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
     std::string temporary;
     Descriptor fd;
     for (int attempt = 0; attempt < 16 && !fd.valid(); ++attempt) {
-        temporary = temporary_name(placement.name);
+        temporary = random_temporary_name(placement.name);
         fd = Descriptor(::openat(dirfd, temporary.c_str(),
                                  O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
         if (!fd.valid() && errno != EEXIST)
@@ -339,6 +350,48 @@ std::string remove_file_within(const std::string& within, const std::string& rel
     if (::unlinkat(dir.fd.get(), parts->back().c_str(), 0) != 0 && errno != ENOENT)
         return within + relative + ": " + reason(errno);
     return "";
+}
+
+std::string temporary_name(const std::string& name) {
+    return random_temporary_name(name);
+}
+
+bool is_temporary_name_of(std::string_view candidate, std::string_view name) {
+    const std::string prefix = "." + std::string(name.substr(0, 200)) + ".accord-";
+    if (candidate.size() != prefix.size() + 16 || candidate.substr(0, prefix.size()) != prefix)
+        return false;
+    for (const char c : candidate.substr(prefix.size())) {
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+    }
+    return true;
+}
+
+int remove_leftover_temporaries(const std::string& within, const std::string& relative) {
+    const std::optional<std::vector<std::string>> parts = path_parts(relative);
+    if (!parts) return 0;
+    const OpenedDirectory dir =
+        open_directories(within, std::vector<std::string>(parts->begin(), parts->end() - 1), false);
+    if (!dir.fd.valid()) return 0;
+    const int listing_fd = ::openat(dir.fd.get(), ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (listing_fd < 0) return 0;
+    DIR* listing = ::fdopendir(listing_fd);
+    if (listing == nullptr) {
+        ::close(listing_fd);
+        return 0;
+    }
+    std::vector<std::string> found;
+    while (const dirent* entry = ::readdir(listing)) {
+        if (is_temporary_name_of(entry->d_name, parts->back())) found.emplace_back(entry->d_name);
+    }
+    ::closedir(listing);
+    int removed = 0;
+    for (const std::string& name : found) {
+        struct stat info {};
+        if (::fstatat(dir.fd.get(), name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
+        if (!S_ISREG(info.st_mode)) continue;  // accord only ever made regular files
+        if (::unlinkat(dir.fd.get(), name.c_str(), 0) == 0) ++removed;
+    }
+    return removed;
 }
 
 std::optional<std::string> work_tree_around(const std::string& path) {

@@ -7,6 +7,7 @@
 // functions that take a `within` directory never follow a link below it, in
 // the file's own name or in any directory on the way, and temporary files are
 // created under fresh random names, exclusively, never through a link.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,8 +20,14 @@ enum class FileProblem {
     missing,      // no such file
     link,         // a symbolic link where a file or directory was expected
     not_regular,  // a directory, device, FIFO or socket
+    too_large,    // more than kMaxReadBytes (an endless device such as /dev/zero, say)
     other,        // permissions, I/O
 };
+
+// The most a read takes in: a negotiated text of 50 MB is read whole, but
+// /dev/zero or a stray disk image must end with a message, not with the
+// memory exhausted.
+inline constexpr std::size_t kMaxReadBytes = std::size_t{128} << 20;
 
 struct FileResult {
     std::optional<std::string> contents;
@@ -28,7 +35,8 @@ struct FileResult {
     FileProblem problem = FileProblem::none;
 };
 
-// Reads `path`, following links (a path the user typed: their choice).
+// Reads `path`, following links (a path the user typed: their choice). Like
+// every read here, at most kMaxReadBytes: more is FileProblem::too_large.
 FileResult read_file(const std::string& path);
 
 // Reads `relative` ('/'-separated) below the directory `within` without
@@ -61,6 +69,20 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
 // link itself is removed, not its target). Missing is fine. Returns an error
 // message or "".
 std::string remove_file_within(const std::string& within, const std::string& relative);
+
+// A fresh name for a temporary file beside one named `name`:
+// ".<name>.accord-<16 random hex digits>".
+std::string temporary_name(const std::string& name);
+
+// Whether `candidate` is a temporary file write_file_atomically made for a
+// file named `name` (".<name>.accord-<16 hex digits>").
+bool is_temporary_name_of(std::string_view candidate, std::string_view name);
+
+// Removes the temporary files a killed writer left beside `relative` below
+// `within` (regular files named as is_temporary_name_of says; never through a
+// link). Only for a caller that knows no writer of those files still runs.
+// Returns how many were removed.
+int remove_leftover_temporaries(const std::string& within, const std::string& relative);
 
 // The top of the git work tree holding `path` (absolute, ends with '/'):
 // the nearest directory at or above it with a .git entry, found on the file

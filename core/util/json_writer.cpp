@@ -1,6 +1,7 @@
 #include "core/util/json_writer.hpp"
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "core/util/utf8.hpp"
 
@@ -17,6 +18,12 @@ std::string JsonWriter::escape(std::string_view text) {
             if (length == 0) {
                 out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
                 ++i;
+            } else if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+                char buffer[8];  // a C1 control, U+0080 to U+009F
+                std::snprintf(buffer, sizeof buffer, "\\u%04x",
+                              static_cast<unsigned char>(text[i + 1]));
+                out += buffer;
+                i += 2;
             } else {
                 out.append(text.substr(i, length));
                 i += length;
@@ -40,7 +47,7 @@ std::string JsonWriter::escape(std::string_view text) {
                 out += "\\t";
                 break;
             default:
-                if (c < 0x20) {
+                if (c < 0x20 || c == 0x7F) {
                     char buffer[8];
                     std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
                     out += buffer;
@@ -52,6 +59,19 @@ std::string JsonWriter::escape(std::string_view text) {
     }
     out += '"';
     return out;
+}
+
+JsonWriter JsonWriter::with_schema(std::string_view schema) {
+    JsonWriter json(true);
+    json.begin_object().field("schema", schema);
+    return json;
+}
+
+std::string JsonWriter::finish() {
+    if (has_elements_.size() != 1 || after_key_)
+        throw std::logic_error("JsonWriter::finish: a container is still open");
+    end_object();
+    return out_ + "\n";
 }
 
 void JsonWriter::newline() {

@@ -5,6 +5,7 @@
 #include "core/util/base64.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/ssh_wire.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
@@ -45,14 +46,6 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 }
 bool is_blank(char c) {
     return c == ' ' || c == '\t';
-}
-std::string_view trim(std::string_view text) {
-    while (!text.empty() &&
-           (is_blank(text.front()) || text.front() == '\r' || text.front() == '\n'))
-        text.remove_prefix(1);
-    while (!text.empty() && (is_blank(text.back()) || text.back() == '\r' || text.back() == '\n'))
-        text.remove_suffix(1);
-    return text;
 }
 std::string_view next_field(std::string_view& rest) {
     std::size_t end = 0;

@@ -11,6 +11,12 @@ namespace accord {
 
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
+// "1 file", "3 files": the count and the word, with an "s" unless n is 1.
+std::string plural(std::size_t n, std::string_view word);
+
+// `text` without the spaces, tabs, carriage returns and line feeds at either end.
+std::string_view trim(std::string_view text);
+
 // `text` on one line: line breaks become spaces, spaces and tabs at either
 // end go. For commit subjects, trailer values and headings.
 std::string one_line(std::string_view text);

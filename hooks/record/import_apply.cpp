@@ -7,9 +7,11 @@
 
 #include "core/store/proposal_record.hpp"
 #include "core/store/repository.hpp"
+#include "core/store/repository_lock.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
+#include "core/util/notice.hpp"
 #include "core/util/text.hpp"
 #include "hooks/record/init.hpp"
 #include "hooks/record/proposal.hpp"
@@ -89,61 +91,36 @@ std::string check_existing(const Repository& repo, const ImportPlan& plan) {
     return std::move(*config.contents);
 }
 
-// What `accord init` sets up in the work tree besides accord.yaml and that
-// the negotiation's clones need too (.gitattributes routing texts through
-// accord's merge and diff drivers), when git does not track it yet: it goes
-// into the first commit with the registry.
-std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo) {
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const char* name : {".gitattributes"}) {
-        if (!exists_no_follow(repo.workdir() + name)) continue;
-        if (const std::optional<std::string> head = repo.head();
-            head && repo.blob_id_at(*head, name))
-            continue;
-        FileResult file = read_file_within(repo.workdir(), name);
-        if (file.problem == FileProblem::link) continue;  // never recorded through a link
-        if (!file.contents) throw failure("cannot read " + file.error);
-        files.emplace_back(name, std::move(*file.contents));
-    }
-    return files;
-}
-
-// Records `commits` on the current (empty) branch of `repo`; returns the last
-// id. `kept`: a failure half-way leaves what was recorded, so say what that is.
-std::string record(Repository& repo, std::vector<PreparedCommit> commits, bool kept) {
-    if (!commits.empty()) {
-        for (auto& file : setup_files(repo)) commits.front().files.push_back(std::move(file));
-    }
+// Records `commits` on the current (empty) branch of `repo` as one step
+// (Repository::commit_series): the branch moves once, to the last of them,
+// so that a failed or killed import leaves the branch as it found it, or
+// wholly imported. Returns the last id.
+std::string record(Repository& repo, std::vector<PreparedCommit> commits) {
+    if (commits.empty()) return repo.head().value_or("");
+    for (auto& file : setup_files(repo)) commits.front().files.push_back(std::move(file));
     const Signature committer = repo.default_signature();
-    std::optional<std::string> parent = repo.head();
-    for (std::size_t i = 0; i < commits.size(); ++i) {
-        const PreparedCommit& c = commits[i];
+    std::vector<CommitRequest> requests;
+    requests.reserve(commits.size());
+    for (const PreparedCommit& c : commits) {
         const std::optional<std::int64_t> day = parse_iso_date(c.date);
         if (!day || c.proposers.empty()) {
             throw failure("the import plan for " + c.path + " (line " + std::to_string(c.line) +
-                          ") has no date or no proposer; nothing more was recorded");
+                          ") has no date or no proposer; nothing was recorded");
         }
         CommitRequest request;
         for (const auto& [path, contents] : c.files) request.files.emplace_back(path, contents);
         const std::string& author = c.proposers.front();
         // Noon UTC, as `accord propose --date` records a day.
-        request.author =
-            Signature{author, import_author_email(author), day_start_utc(*day) + 12 * 3600, 0};
+        request.author = Signature{author_name(author), import_author_email(author),
+                                   day_start_utc(*day) + 12 * 3600, 0};
         request.committer = committer;
         request.message = c.message;
-        request.parent = parent;
-        request.write_worktree = true;
-        try {
-            parent = repo.commit_files(request);
-        } catch (const Error& e) {
-            if (i == 0 || !kept) throw;
-            throw Error(e.exit_code(), std::string(e.what()) + "\n(the import stopped after " +
-                                           std::to_string(i) + " of " +
-                                           std::to_string(commits.size()) +
-                                           " proposals, the last " + parent->substr(0, 12) + ")");
-        }
+        requests.push_back(std::move(request));
     }
-    return parent.value_or("");
+    requests.front().parent = repo.head();
+    requests.front().write_worktree = true;
+    requests.front().operation = "import";
+    return repo.commit_series(requests);
 }
 
 void fill_result(ImportResult& result, const ImportPlan& plan, const ImportRegistry& registry,
@@ -185,6 +162,66 @@ std::string replace_all(std::string text, const std::string& from, const std::st
     return text;
 }
 
+// ---------------------------------------------------------------- leftovers
+
+// The marker an import in progress leaves in its hidden repository's .git:
+// who is building it (repository_lock's format), so that what a killed
+// import left can be told from one still running.
+constexpr const char* kImportMarker = "accord-import";
+
+// The process id in a staging directory's name ".NAME.import-PID[-N]", or 0.
+long staging_pid(const std::string& entry, const std::string& prefix) {
+    if (entry.rfind(prefix, 0) != 0) return 0;
+    const std::string rest = entry.substr(prefix.size());
+    const std::string digits = rest.substr(0, rest.find('-'));
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos)
+        return 0;
+    const std::string tail = rest.substr(digits.size());
+    if (!tail.empty() &&
+        (tail.size() < 2 || tail.find_first_not_of("0123456789", 1) != std::string::npos))
+        return 0;
+    return std::stol(digits);
+}
+
+// Removes the hidden directories that imports into `final_dir`, killed
+// before they finished, left beside it (".NAME.import-PID"), saying so. Only
+// directories (never links) whose builder is provably gone: one still
+// running, or on another host, is left alone.
+void remove_leftovers(const fs::path& final_dir) {
+    const fs::path parent = final_dir.parent_path();
+    const std::string prefix = "." + final_dir.filename().string() + ".import-";
+    std::error_code ec;
+    fs::directory_iterator entries(parent, ec);
+    if (ec) return;
+    for (const fs::directory_entry& entry : entries) {
+        const std::string name = entry.path().filename().string();
+        const long pid = staging_pid(name, prefix);
+        if (pid <= 0) continue;
+        std::error_code status_ec;
+        if (!fs::is_directory(entry.symlink_status(status_ec))) continue;
+        LockHolder holder;
+        holder.pid = pid;
+        const FileResult marker =
+            read_file_within(entry.path().string(), std::string(".git/") + kImportMarker);
+        if (marker.contents) {
+            const std::optional<LockHolder> recorded = parse_lock_holder(*marker.contents);
+            if (recorded) holder = *recorded;
+        }
+        if (!lock_holder_is_gone(holder)) continue;
+        std::error_code removed_ec;
+        fs::remove_all(entry.path(), removed_ec);
+        if (removed_ec) {
+            notice("could not remove " + entry.path().string() +
+                   ", left by an import that was interrupted: " + removed_ec.message());
+            continue;
+        }
+        notice("removed " + entry.path().string() + ", left by an import into " +
+               final_dir.string() + " that was interrupted (process " + std::to_string(holder.pid) +
+               " is no longer running)");
+    }
+}
+
 // A new repository at `final_dir` (missing, or an empty directory).
 ImportResult import_fresh(const ImportPlan& plan, const ImportRequest& request,
                           const fs::path& final_dir) {
@@ -200,6 +237,7 @@ ImportResult import_fresh(const ImportPlan& plan, const ImportRequest& request,
     std::error_code ec;
     fs::create_directories(parent, ec);
     if (ec) throw failure("cannot create " + parent.string() + ": " + ec.message());
+    remove_leftovers(final_dir);
     fs::path staging;
     for (int n = 0;; ++n) {
         staging = parent / ("." + final_dir.filename().string() + ".import-" +
@@ -214,14 +252,21 @@ ImportResult import_fresh(const ImportPlan& plan, const ImportRequest& request,
         init.negotiation = registry.negotiation;
         init.accord_path = request.accord_path;
         const InitResult made = init_negotiation(init);
+        if (const std::string error =
+                write_file_atomically(made.workdir + ".git/" + kImportMarker,
+                                      this_process_lock_text(), WriteOptions{made.workdir, false});
+            !error.empty()) {
+            throw failure("cannot write " + error + "; nothing was imported");
+        }
         result.warnings = made.warnings;
         result.warnings.insert(result.warnings.end(), made.hooks.warnings.begin(),
                                made.hooks.warnings.end());
         {
             Repository repo = Repository::open(staging.string());
             result.branch = repo.current_branch();
-            result.head = record(repo, commits, false);
+            result.head = record(repo, commits);
         }
+        ::unlink((staging / ".git" / kImportMarker).c_str());
         fs::rename(staging, final_dir, ec);
         if (ec) {
             throw failure("cannot move the imported repository from " + staging.string() + " to " +
@@ -255,12 +300,27 @@ ImportResult import_existing(const ImportPlan& plan, const ImportRequest& reques
     ImportResult result;
     result.workdir = repo.workdir();
     result.branch = repo.current_branch();
-    result.head = record(repo, commits, true);
+    result.head = record(repo, commits);
     fill_result(result, plan, registry, commits);
     return result;
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* name : {".gitattributes"}) {
+        if (!exists_no_follow(repo.workdir() + name)) continue;
+        if (const std::optional<std::string> head = repo.head();
+            head && repo.blob_id_at(*head, name))
+            continue;
+        FileResult file = read_file_within(repo.workdir(), name);
+        if (file.problem == FileProblem::link) continue;  // never recorded through a link
+        if (!file.contents) throw failure("cannot read " + file.error);
+        files.emplace_back(name, std::move(*file.contents));
+    }
+    return files;
+}
 
 ImportPlan plan_import_file(const std::string& path, ImportOptions options) {
     std::error_code ec;
@@ -307,6 +367,18 @@ std::vector<PreparedCommit> prepare_import(const ImportPlan& plan, const ImportR
 }
 
 ImportResult import_compilation(const ImportPlan& plan, const ImportRequest& request) {
+    // Every proposal date git can hold, before anything is written.
+    for (const PlannedFile& file : plan.files) {
+        for (const PlannedProposal& proposal : file.proposals) {
+            const std::optional<std::int64_t> day = parse_iso_date(proposal.date);
+            if (day && !is_recordable_day(*day)) {
+                throw usage_error(request.source_name + ":" + std::to_string(proposal.line) +
+                                  ": cannot import the proposal of " + file.path + ": " +
+                                  unrecordable_day_message(proposal.date) +
+                                  "; nothing was imported");
+            }
+        }
+    }
     if (!request.into) {
         std::optional<Repository> here;
         try {

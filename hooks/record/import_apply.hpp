@@ -42,6 +42,7 @@
 
 #include "core/import/plan.hpp"
 #include "core/import/registry.hpp"
+#include "core/store/repository.hpp"
 
 namespace accord {
 
@@ -75,6 +76,7 @@ struct ImportRequest {
     std::string cwd = ".";
     std::optional<std::string> negotiation;  // default: the plan's title, else DIR's name
     std::string accord_path;                 // the binary the git hooks call
+    std::string source_name = "input";       // the compilation, for messages ("draft.txt:12: ...")
 };
 
 struct ImportResult {
@@ -97,8 +99,21 @@ struct ImportResult {
 
 // Records `plan` as described at the top. Bad target (a non-empty directory
 // that is not a repository's top, a repository that is not accord's, a
-// branch with commits, a planned file already in the work tree): usage error
-// (exit 2), nothing written. I/O or repository failure: exit 3.
+// branch with commits, a planned file already in the work tree) or a date
+// git cannot hold (before 1970): usage error (exit 2), nothing written. I/O
+// or repository failure: exit 3.
+//
+// A killed import leaves nothing half done: into an existing repository the
+// branch moves once, journaled (Repository::commit_series), and a new
+// repository's hidden directory is removed by the next import into the same
+// place (saying so) once the process that built it is gone.
 ImportResult import_compilation(const ImportPlan& plan, const ImportRequest& request);
+
+// What `accord init` sets up in the work tree besides accord.yaml and that
+// the negotiation's clones need too (.gitattributes routing texts through
+// accord's merge and diff drivers), when git does not track it yet: an
+// import records it with its first commit. Paths and contents; a symbolic
+// link is left out.
+std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo);
 
 }  // namespace accord

@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "core/store/config.hpp"
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 
 namespace accord {

@@ -62,6 +62,9 @@ When proposal_time(const ProposeRequest& request, const Config& config, const Re
         return when;
     }
     when.day = parse_day(*day_text, "date");
+    if (!is_recordable_day(when.day)) {
+        throw usage_error("cannot record the proposal: " + unrecordable_day_message(*day_text));
+    }
     // Noon UTC: the same calendar day in every time zone a reader may be in.
     when.time = day_start_utc(when.day) + 12 * 3600;
     when.offset_minutes = 0;
@@ -79,7 +82,24 @@ When proposal_time(const ProposeRequest& request, const Config& config, const Re
 struct Change {
     std::string path;  // relative to the work tree
     std::optional<std::string> before, after;
+    bool converted = false;  // `after` is the work tree's UTF-16 text as UTF-8
 };
+
+// Whether accord reads `path` as a text (and so records it only as UTF-8).
+bool is_text_file(const std::string& path) {
+    return is_text_path(path) || path == kConfigFileName;
+}
+
+// A text as accord records it: UTF-8 (hooks::check_text_bytes).
+std::optional<hooks::Problem> as_recorded_text(Change& change) {
+    if (!change.after || !is_text_file(change.path)) return std::nullopt;
+    hooks::TextBytes bytes = hooks::check_text_bytes(change.path, *change.after);
+    if (bytes.converted) {
+        change.after = std::move(*bytes.converted);
+        change.converted = true;
+    }
+    return std::move(bytes.problem);
+}
 
 std::string list_paths(const std::vector<std::string>& paths) {
     if (paths.size() <= 3) return join_names(paths);
@@ -173,8 +193,10 @@ std::vector<std::string> add_delegations(Config& registry, const std::vector<std
 // ---------------------------------------------------------------- message
 
 std::string commit_message(const ProposeRequest& request, const std::vector<std::string>& names,
-                           const std::vector<std::string>& paths, const When& when) {
+                           const std::vector<std::string>& paths, const When& when,
+                           std::size_t notation_errors) {
     ProposalMessage message;
+    message.notation_errors = notation_errors;
     message.text = request.message;
     if (one_line(message.text).empty()) {
         // accord.yaml rewritten for --add-delegation is not what the proposal is about.
@@ -194,9 +216,30 @@ std::string commit_message(const ProposeRequest& request, const std::vector<std:
 
 // ---------------------------------------------------------------- public
 
-ProposalRefused::ProposalRefused(std::vector<hooks::Problem> problems)
-    : Error(kExitFound, "proposal refused; nothing was recorded:\n" + hooks::render(problems)),
-      problems_(std::move(problems)) {}
+namespace {
+
+std::string refusal_message(const std::vector<hooks::Problem>& problems, std::size_t more) {
+    std::string out = "proposal refused; nothing was recorded:\n" + hooks::render(problems, more);
+    const bool only_notation =
+        std::all_of(problems.begin(), problems.end(), [](const hooks::Problem& p) {
+            return p.path.empty()
+                       ? false
+                       : p.code.rfind("front-matter-", 0) != 0 && p.code != "not-a-text" &&
+                             p.code != "date-before-last-proposal" &&
+                             p.code != "pre-propose-refused";
+        });
+    if (!problems.empty() && only_notation) {
+        out +=
+            "to record the text with these errors on purpose (a document as it was issued), "
+            "propose again with --allow-errors\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+ProposalRefused::ProposalRefused(std::vector<hooks::Problem> problems, std::size_t more)
+    : Error(kExitFound, refusal_message(problems, more)), problems_(std::move(problems)) {}
 
 ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     Repository& repo = workspace.repo();
@@ -257,21 +300,57 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     // The checks, all of them, before anything is written.
     const hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
     std::vector<hooks::Problem> problems = proposers.problems;
+    std::size_t more_problems = 0;
     const ParseOptions options = hooks::check_parse_options(registry.notation);
-    for (const Change& change : changes) {
-        if (change.after && hooks::is_negotiation_text(change.path) &&
-            !looks_binary(*change.after)) {
-            std::vector<hooks::Problem> found =
-                hooks::check_text_change(change.path, change.before, *change.after, options);
-            problems.insert(problems.end(), found.begin(), found.end());
+    for (Change& change : changes) {
+        if (std::optional<hooks::Problem> not_text = as_recorded_text(change)) {
+            problems.push_back(std::move(*not_text));
+            continue;
         }
-        if (!hooks::is_negotiation_text(change.path)) continue;  // accord.yaml has no dates
+        if (change.converted) {
+            result.converted.push_back(change.path);
+            result.warnings.push_back(change.path +
+                                      " was saved as UTF-16; it is recorded as UTF-8, and the work "
+                                      "tree's copy rewritten so");
+        }
+        if (change.after && is_text_path(change.path)) {
+            const std::size_t room = problems.size() < hooks::kMaxProblemsShown
+                                         ? hooks::kMaxProblemsShown - problems.size()
+                                         : 0;
+            hooks::TextCheck found =
+                hooks::check_text(change.path, change.before, *change.after, options, room);
+            if (request.allow_errors) {
+                // Notation errors are recorded on purpose; the front matter must still be valid.
+                std::erase_if(found.problems, [](const hooks::Problem& p) {
+                    return p.code.rfind("front-matter-", 0) != 0;
+                });
+                result.notation_errors += found.new_errors;
+                found.more = found.front_matter_errors > found.problems.size()
+                                 ? found.front_matter_errors - found.problems.size()
+                                 : 0;
+            }
+            problems.insert(problems.end(), std::make_move_iterator(found.problems.begin()),
+                            std::make_move_iterator(found.problems.end()));
+            more_problems += found.more;
+        }
+        if (!is_text_path(change.path)) continue;  // accord.yaml has no dates
         if (auto late = hooks::check_date(
                 change.path, when.day, last_proposal(repo, head, change.path), request.backdate)) {
             problems.push_back(std::move(*late));
         }
     }
-    if (!problems.empty()) throw ProposalRefused(std::move(problems));
+    if (!problems.empty() || more_problems > 0)
+        throw ProposalRefused(std::move(problems), more_problems);
+    if (result.notation_errors > 0) {
+        result.warnings.push_back("recorded with " + std::to_string(result.notation_errors) +
+                                  " notation error" + (result.notation_errors == 1 ? "" : "s") +
+                                  " on purpose (--allow-errors); the commit says so "
+                                  "(Notation-errors: " +
+                                  std::to_string(result.notation_errors) + ")");
+    } else if (request.allow_errors) {
+        result.warnings.push_back(
+            "--allow-errors: the proposal adds no notation error, so there was none to allow");
+    }
 
     for (const Change& change : changes) result.paths.push_back(change.path);
     hooks::PreProposeOutcome hook =
@@ -280,25 +359,23 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     result.warnings.insert(result.warnings.end(), hook.warnings.begin(), hook.warnings.end());
     if (hook.refusal) throw ProposalRefused({std::move(*hook.refusal)});
 
-    // The one step that writes: on top of the HEAD checked above, or not at all.
+    // The one step that writes: on top of the HEAD checked above, or not at
+    // all. A registry extended in memory and a text converted to UTF-8 are
+    // written to the work tree in the same journaled step; the other files
+    // are there already, as recorded.
     CommitRequest commit;
     for (const Change& change : changes) commit.files.emplace_back(change.path, change.after);
     const std::string& author = proposers.names.front();
-    commit.author = Signature{author, delegation_email(author), when.time, when.offset_minutes};
+    commit.author =
+        Signature{author_name(author), delegation_email(author), when.time, when.offset_minutes};
     commit.committer = repo.default_signature();
-    commit.message = commit_message(request, proposers.names, result.paths, when);
+    commit.message =
+        commit_message(request, proposers.names, result.paths, when, result.notation_errors);
     commit.parent = head;
+    commit.write_worktree = new_registry.has_value() || !result.converted.empty();
+    commit.operation = "propose";
     result.commit = repo.commit_files(commit);
 
-    if (new_registry) {
-        // The registry was recorded from memory; bring the work tree's copy in line.
-        if (const std::string error = write_file_atomically(root + kConfigFileName, *new_registry,
-                                                            WriteOptions{root, false});
-            !error.empty()) {
-            throw failure("recorded " + result.commit.substr(0, 12) + ", but could not update " +
-                          error + "; run 'git checkout -- " + kConfigFileName + "'");
-        }
-    }
     result.proposers = proposers.names;
     result.date = format_iso_date(when.day);
     result.meeting = when.meeting ? when.meeting->name : "";

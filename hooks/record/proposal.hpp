@@ -12,9 +12,17 @@
 //  - message: the -m text (default "Proposal by X on PATHS"), a blank line,
 //    one `Proposed-by: NAME` trailer per proposer and `Meeting: NAME` when
 //    a meeting is given;
+//  - `Notation-errors: N` when --allow-errors records N notation errors that
+//    the checks would have refused;
 //  - --add-delegation NAME registers NAME in accord.yaml in the same commit.
 //    accord.yaml is then rewritten in its canonical form (emit_config), so
 //    comments in it are not kept.
+//
+// Texts are recorded as UTF-8: a .md or .txt file (or accord.yaml) saved as
+// UTF-16 with a byte-order mark is converted, with a warning, and written
+// back to the work tree as recorded; one that is not text (NUL bytes: a
+// binary file, or UTF-16 without a byte-order mark; UTF-32) is refused with
+// the reason, since the reports could not read it.
 //
 // Before anything is written, the proposal passes the checks of
 // hooks/checks.hpp (all problems are collected and reported together) and
@@ -24,6 +32,7 @@
 // they were: every check runs before the one step that writes, and that step
 // records on top of the HEAD the checks saw or not at all, so a proposal
 // landing concurrently makes this one fail with a message to retry.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,6 +52,9 @@ struct ProposeRequest {
     std::string message;                 // empty: "Proposal by X on PATHS"
     std::vector<std::string> add_delegations;
     bool backdate = false;  // allow a date earlier than a file's last proposal
+    // Record notation errors the checks would refuse, on purpose (a document
+    // as it was issued); the commit says how many (Notation-errors: N).
+    bool allow_errors = false;
 };
 
 struct ProposeResult {
@@ -54,14 +66,17 @@ struct ProposeResult {
     std::string meeting;                 // canonical name, or ""
     std::string subject;                 // the message's first line
     std::vector<std::string> added_delegations;
-    std::vector<std::string> warnings;  // recorded anyway, but worth saying
+    std::size_t notation_errors = 0;     // recorded on purpose (allow_errors)
+    std::vector<std::string> converted;  // UTF-16 files recorded (and rewritten) as UTF-8
+    std::vector<std::string> warnings;   // recorded anyway, but worth saying
 };
 
 // A proposal the checks or the pre-propose hook refused. Exit code 1 (the
 // command ran and found problems); the message renders every problem.
 class ProposalRefused : public Error {
   public:
-    explicit ProposalRefused(std::vector<hooks::Problem> problems);
+    // `more`: problems found beyond those given (the message says how many).
+    explicit ProposalRefused(std::vector<hooks::Problem> problems, std::size_t more = 0);
     const std::vector<hooks::Problem>& problems() const { return problems_; }
 
   private:

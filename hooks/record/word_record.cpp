@@ -9,7 +9,9 @@
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/file.hpp"
 #include "core/util/text.hpp"
+#include "hooks/record/import_apply.hpp"
 #include "merge/merge3/merge3.hpp"
 
 namespace accord {
@@ -271,6 +273,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
 
     // ---- where it goes
     const std::optional<std::string> head = repo.head();
+    plan.planned_on = head;
     std::optional<std::string> current = head ? repo.read_file_at(*head, plan.path) : std::nullopt;
     if (!repo.unclean_paths({plan.path}).empty()) {
         throw usage_error(plan.path + " has changes in the work tree that are not recorded" +
@@ -482,40 +485,69 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
 
 }  // namespace
 
-WordImportResult record_word_import(Workspace& workspace, const WordImportPlan& plan) {
+namespace {
+
+// What the first commit records besides the text, when git does not track
+// it yet (a repository just made with `accord init`): the registry, as the
+// import extends it or as it stands, and the setup files every clone needs
+// (setup_files). Afterwards the work tree is clean.
+std::vector<std::pair<std::string, std::string>> untracked_setup(const Repository& repo,
+                                                                 const WordImportPlan& first) {
+    std::vector<std::pair<std::string, std::string>> files;
+    if (first.registry) {
+        files.emplace_back(kConfigFileName, *first.registry);
+    } else if (!(first.planned_on && repo.blob_id_at(*first.planned_on, kConfigFileName))) {
+        // Absent, a link or unreadable: nothing to add (a link is never read).
+        FileResult file = read_file_within(repo.workdir(), kConfigFileName);
+        if (file.contents) files.emplace_back(kConfigFileName, std::move(*file.contents));
+    }
+    for (auto& file : setup_files(repo)) files.push_back(std::move(file));
+    return files;
+}
+
+}  // namespace
+
+WordImportResult record_word_imports(Workspace& workspace,
+                                     const std::vector<WordImportPlan>& plans) {
     Repository& repo = workspace.repo();
     WordImportResult result;
     result.branch = repo.current_branch();
-    std::optional<std::string> parent = repo.head();
     const Signature committer = repo.default_signature();
-    std::size_t last_text = SIZE_MAX;
-    for (std::size_t i = 0; i < plan.commits.size(); ++i)
-        if (plan.commits[i].text) last_text = i;
-    for (std::size_t i = 0; i < plan.commits.size(); ++i) {
-        const PlannedWordCommit& planned = plan.commits[i];
-        CommitRequest request;
-        if (planned.text) request.files.emplace_back(plan.path, *planned.text);
-        if (i == 0 && plan.registry) request.files.emplace_back(kConfigFileName, *plan.registry);
-        request.allow_empty = true;
-        request.write_worktree = i == last_text || (i == 0 && plan.registry);
-        request.author =
-            Signature{planned.author_name, delegation_email(planned.author_name), planned.time, 0};
-        request.committer = committer;
-        request.message = planned.message;
-        request.parent = parent;
-        try {
-            parent = repo.commit_files(request);
-        } catch (const Error& e) {
-            if (i == 0) throw;
-            throw Error(e.exit_code(), std::string(e.what()) + "\n(the import stopped after " +
-                                           std::to_string(i) + " of " +
-                                           std::to_string(plan.commits.size()) +
-                                           " commits, the last " + parent->substr(0, 12) + ")");
+    std::vector<CommitRequest> requests;
+    for (const WordImportPlan& plan : plans) {
+        for (std::size_t i = 0; i < plan.commits.size(); ++i) {
+            const PlannedWordCommit& planned = plan.commits[i];
+            CommitRequest request;
+            if (planned.text) request.files.emplace_back(plan.path, *planned.text);
+            if (requests.empty())
+                for (auto& file : untracked_setup(repo, plans.front()))
+                    request.files.push_back(file);
+            request.allow_empty = true;  // a position is a commit that changes no file
+            request.author = Signature{planned.author_name, delegation_email(planned.author_name),
+                                       planned.time, 0};
+            request.committer = committer;
+            request.message = planned.message;
+            requests.push_back(std::move(request));
         }
-        ++result.commits;
     }
-    result.head = parent.value_or("");
+    if (requests.empty()) {
+        result.head = repo.head().value_or("");
+        return result;
+    }
+    // One step (Repository::commit_series): the branch moves once, to the
+    // last commit, and only if it is still where the import was planned, so
+    // that a refused, failed or killed import leaves it as it was, or wholly
+    // imported (a killed one is finished by the next accord command).
+    requests.front().parent = plans.front().planned_on;
+    requests.front().write_worktree = true;
+    requests.front().operation = "import";
+    result.head = repo.commit_series(requests);
+    result.commits = requests.size();
     return result;
+}
+
+WordImportResult record_word_import(Workspace& workspace, const WordImportPlan& plan) {
+    return record_word_imports(workspace, {plan});
 }
 
 }  // namespace accord

@@ -75,6 +75,9 @@ struct WordImportPlan {
     std::size_t disagreements = 0;  // merges that became alternatives
     std::string base_date_note;     // why the base is dated as it is, when not as given
     std::string final_text;
+    // HEAD's commit when it was planned (nullopt on an unborn branch): the
+    // import is recorded on top of it, or refused.
+    std::optional<std::string> planned_on;
 };
 
 // Reads, plans and checks; writes nothing. A compilation accord wrote
@@ -91,8 +94,13 @@ struct WordImportResult {
     std::size_t commits = 0;
 };
 
-// Records the plan on the current branch: on top of the HEAD it was planned
-// against, or not at all.
+// Records the plans on the current branch, in order, as one step: on top of
+// the HEAD they were planned against, or not at all. A command killed while
+// it records leaves a journal the next accord command (or `accord recover`)
+// finishes or rolls back: the import is then whole, or absent.
+WordImportResult record_word_imports(Workspace& workspace,
+                                     const std::vector<WordImportPlan>& plans);
+// The same, for one plan.
 WordImportResult record_word_import(Workspace& workspace, const WordImportPlan& plan);
 
 }  // namespace accord

@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "core/util/errors.hpp"
 #include "core/notation/tokens.hpp"
+#include "core/util/errors.hpp"
 #include "merge/blame/blob_prefetch.hpp"
 
 namespace accord {
@@ -88,7 +88,42 @@ FileHistory file_history(const Workspace& ws, const std::string& path, const std
     return walk_history(ws, path, commit, nullptr);
 }
 
-FileBlame blame_file(const Workspace& ws, const std::string& path, const std::string& commit) {
+namespace {
+
+// The commits that changed `path` besides other texts: per other text, the
+// commits among `commits` (oldest first) whose tree holds it changed from
+// their first parent's.
+std::map<std::string, std::set<std::string>> texts_changed_with(
+    const Workspace& ws, const std::string& path, const std::vector<CommitInfo>& commits) {
+    std::map<std::string, std::set<std::string>> out;
+    for (const CommitInfo& c : commits) {
+        const std::map<std::string, std::string> after = ws.repo().file_ids(c.id);
+        std::map<std::string, std::string> before;
+        if (!c.parents.empty()) before = ws.repo().file_ids(c.parents.front());
+        for (const auto& [file, blob] : after) {
+            if (file == path || !is_text_path(file)) continue;
+            const auto it = before.find(file);
+            if (it == before.end() || it->second != blob) out[file].insert(c.id);
+        }
+        for (const auto& [file, blob] : before) {
+            if (file != path && is_text_path(file) && !after.count(file)) out[file].insert(c.id);
+        }
+    }
+    return out;
+}
+
+// Another text walked with the blamed one: its versions through the last
+// one that may give it wording, with their blob ids.
+struct Donor {
+    FileHistory history;
+    std::vector<std::string> blob_ids;
+    std::vector<CommitInfo> commits;
+};
+
+}  // namespace
+
+FileBlame blame_file(const Workspace& ws, const std::string& path, const std::string& commit,
+                     const BlameFileOptions& options) {
     FileBlame out;
     out.path = path;
     out.revision = commit;
@@ -104,6 +139,53 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     out.history = walk_history(ws, path, commit, &blob_ids, &commits, &prefetch);
     if (out.history.versions.empty())
         throw usage_error("blame: no proposal recorded '" + path + "'");
+    std::vector<BlameVersion>& versions = out.history.versions;
+
+    // The other texts that may give this one wording: those its proposals
+    // changed too, and with across_texts every other text.
+    std::vector<Donor> donors;
+    std::vector<CommitInfo> order;  // every commit, oldest first: the proposals' order
+    {
+        // Texts the revision no longer holds are not looked at.
+        std::set<std::string> candidates;
+        for (const std::string& other : ws.texts(commit))
+            if (other != path) candidates.insert(other);
+        std::map<std::string, std::set<std::string>> shared;
+        if (!options.across_texts && !candidates.empty()) {
+            shared = texts_changed_with(ws, path, commits);
+            std::erase_if(candidates,
+                          [&](const std::string& other) { return !shared.count(other); });
+        }
+        if (!candidates.empty()) {
+            order = ws.repo().history(commit);
+            std::reverse(order.begin(), order.end());
+        }
+        std::map<std::string, std::size_t> index;
+        for (std::size_t k = 0; k < order.size(); ++k) index[order[k].id] = k;
+        for (std::size_t v = 0; v < versions.size(); ++v)
+            versions[v].proposal = index[commits[v].id];
+        for (const std::string& other : candidates) {
+            Donor donor;
+            donor.history = walk_history(ws, other, commit, &donor.blob_ids, &donor.commits);
+            // Through its last version that can give wording: one made by a
+            // proposal of the blamed text, or (across_texts) any before its last.
+            std::size_t keep = 0;
+            for (std::size_t v = 0; v < donor.commits.size(); ++v) {
+                const std::string& id = donor.commits[v].id;
+                const bool useful = options.across_texts ? index[id] <= versions.back().proposal
+                                                         : shared[other].count(id) > 0;
+                if (useful) keep = v + 1;
+            }
+            if (keep == 0) continue;
+            donor.history.versions.resize(keep);
+            donor.blob_ids.resize(keep);
+            donor.commits.resize(keep);
+            for (std::size_t v = 0; v < keep; ++v)
+                donor.history.versions[v].proposal = index[donor.commits[v].id];
+            donors.push_back(std::move(donor));
+        }
+    }
+
     // The proposals are read on a thread of their own while the versions are
     // attributed, which reads neither proposers nor dates.
     std::future<std::vector<Proposal>> proposals =
@@ -111,15 +193,47 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     // The texts the prefetcher has not read yet are read while earlier
     // versions are attributed (on the engine's reader thread; nothing else
     // uses this handle meanwhile).
-    std::vector<BlameVersion>& versions = out.history.versions;
-    const ReadText read = [&](std::size_t v) {
-        versions[v].text = prefetch.take(blob_ids[v], ws.repo());
-        return std::string_view(versions[v].text);
-    };
-    out.result = blame_versions(versions, versions.size() - 1, ws.parse_options(), read);
+    BlameOptions blame;
+    blame.parse = ws.parse_options();
+    blame.across_texts = options.across_texts;
+    if (donors.empty()) {
+        const ReadText read = [&](std::size_t v) {
+            versions[v].text = prefetch.take(blob_ids[v], ws.repo());
+            return std::string_view(versions[v].text);
+        };
+        out.result = blame_versions(versions, versions.size() - 1, blame, read);
+    } else {
+        std::vector<TextVersions> texts{{versions}};
+        for (const Donor& donor : donors) texts.push_back({donor.history.versions});
+        const ReadVersionText read = [&](std::size_t text, std::size_t v) {
+            if (text == 0) {
+                versions[v].text = prefetch.take(blob_ids[v], ws.repo());
+                return std::string_view(versions[v].text);
+            }
+            Donor& donor = donors[text - 1];
+            donor.history.versions[v].text = ws.repo().read_blob_unverified(donor.blob_ids[v]);
+            return std::string_view(donor.history.versions[v].text);
+        };
+        out.result = std::move(blame_texts(texts, blame, read).front());
+    }
     std::vector<Proposal> read_ones = proposals.get();
     for (std::size_t v = 0; v < read_ones.size(); ++v)
         add_proposal(out.history, v, std::move(read_ones[v]));
+    if (donors.empty()) return out;
+
+    // Origins are proposal indices: this text's own become version indices,
+    // other texts' are added after them.
+    std::map<std::size_t, std::size_t> local;
+    for (std::size_t v = 0; v < versions.size(); ++v) local[versions[v].proposal] = v;
+    const auto localise = [&](std::size_t proposal) {
+        const auto [it, added] = local.try_emplace(proposal, out.history.proposals.size());
+        if (added) out.history.proposals.push_back(read_proposal(order[proposal], ws.config()));
+        return it->second;
+    };
+    for (BlameSpan& span : out.result.spans) {
+        span.origin = localise(span.origin);
+        if (span.restored_by) span.restored_by = localise(*span.restored_by);
+    }
     return out;
 }
 
@@ -139,6 +253,10 @@ std::string_view to_string(WordingState state) {
             return "restored";
         case WordingState::standing:
             return "standing";
+        case WordingState::option:
+            return "option";
+        case WordingState::moved:
+            return "moved";
     }
     return "?";
 }
@@ -160,10 +278,11 @@ std::string collapse(std::string_view text) {
     return out;
 }
 
-// Where the phrase stands in a text: absent, in (or partly in) a bracket,
-// struck, or free. The phrase is looked for in the words alone: brackets and
-// strike marks are left out, so "the approach" is found in "[the] approach".
-enum class Standing { absent, bracketed, struck, free };
+// Where the phrase stands in a text, from worst to best: absent, struck,
+// in (or partly in) a bracket, in one of several Option or Alt paragraphs,
+// or free. The phrase is looked for in the words alone: brackets and strike
+// marks are left out, so "the approach" is found in "[the] approach".
+enum class Standing { absent, struck, bracketed, option, free };
 
 struct PlainText {
     std::string text;                 // white space collapsed, marks left out
@@ -197,19 +316,71 @@ PlainText plain_words(const Document& doc) {
     return out;
 }
 
-Standing standing_in(const Document& doc, const std::string& phrase) {
-    const PlainText plain = plain_words(doc);
-    const std::size_t found = plain.text.find(phrase);
-    if (found == std::string::npos) return Standing::absent;
-    const std::size_t begin = plain.source[found],
-                      end = plain.source[found + phrase.size() - 1] + 1;
+// "**Alt1:**" -> true: a paragraph written as an alternative to the main
+// paragraph before it (not one of a numbered list of options).
+bool is_alt_label(std::string_view label) {
+    while (!label.empty() && (label.front() == '*' || label.front() == ' ')) label.remove_prefix(1);
+    return label.substr(0, 3) == "Alt";
+}
+
+// Whether paragraph `p` is one of several alternatives standing side by
+// side: Option or Alt paragraphs next to one another, or a paragraph with
+// the Alt paragraphs that follow it.
+bool among_options(const Document& doc, std::size_t p) {
+    const auto& paragraphs = doc.paragraphs;
+    const auto labelled = [&](std::size_t k) {
+        return k < paragraphs.size() && paragraphs[k].is_alternative();
+    };
+    const auto alt = [&](std::size_t k) {
+        return labelled(k) && is_alt_label(doc.text(paragraphs[k].label));
+    };
+    if (labelled(p)) return (p > 0 && labelled(p - 1)) || labelled(p + 1) || (alt(p) && p > 0);
+    return alt(p + 1);
+}
+
+Standing standing_at(const Document& doc, std::size_t begin, std::size_t end) {
     for (const Strike& s : doc.strikes) {
         if (s.open < end && begin < s.close) return Standing::struck;
     }
     for (const Bracket& b : doc.brackets) {
         if (b.open < end && begin < b.close) return Standing::bracketed;
     }
+    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+        const ByteRange& range = doc.paragraphs[p].range;
+        if (range.begin <= begin && begin < range.end)
+            return among_options(doc, p) ? Standing::option : Standing::free;
+    }
     return Standing::free;
+}
+
+// The best standing of any occurrence of the phrase.
+Standing standing_in(const Document& doc, const std::string& phrase) {
+    const PlainText plain = plain_words(doc);
+    Standing best = Standing::absent;
+    for (std::size_t found = plain.text.find(phrase); found != std::string::npos;
+         found = plain.text.find(phrase, found + 1)) {
+        const std::size_t begin = plain.source[found],
+                          end = plain.source[found + phrase.size() - 1] + 1;
+        best = std::max(best, standing_at(doc, begin, end));
+        if (best == Standing::free) break;
+    }
+    return best;
+}
+
+std::string_view state_name(Standing standing) {
+    switch (standing) {
+        case Standing::absent:
+            return "absent";
+        case Standing::struck:
+            return "struck";
+        case Standing::bracketed:
+            return "bracketed";
+        case Standing::option:
+            return "option";
+        case Standing::free:
+            return "agreed";
+    }
+    return "absent";
 }
 
 }  // namespace
@@ -225,68 +396,93 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
     std::vector<std::string> paths = paths_in;
     if (paths.empty()) paths = ws.texts(head);
 
-    // The earliest version, over all files, that holds the phrase.
-    struct Found {
-        std::string path;
-        FileHistory history;
-        std::size_t first;
+    // The proposals in order, and where the phrase stands in each text
+    // after each proposal that changed that text.
+    std::vector<CommitInfo> order = ws.repo().history(head);
+    std::reverse(order.begin(), order.end());
+    std::map<std::string, std::size_t> index;
+    for (std::size_t k = 0; k < order.size(); ++k) index[order[k].id] = k;
+    struct Sighting {
+        std::size_t proposal, path;
+        Standing standing;
+        const Proposal* record;
     };
-    std::optional<Found> best;
+    std::vector<FileHistory> histories;
+    histories.reserve(paths.size());
+    std::vector<Sighting> sightings;
     const ParseOptions options = ws.parse_options();
-    for (const std::string& path : paths) {
-        FileHistory history = file_history(ws, path, head);
+    for (std::size_t p = 0; p < paths.size(); ++p) {
+        histories.push_back(file_history(ws, paths[p], head));
+        const FileHistory& history = histories.back();
+        Standing previous = Standing::absent;
         for (std::size_t v = 0; v < history.versions.size(); ++v) {
-            if (plain_words(parse(history.versions[v].text, options)).text.find(phrase) ==
-                std::string::npos)
-                continue;
-            if (!best || history.proposals[v].date < best->history.proposals[best->first].date) {
-                best = Found{path, std::move(history), v};
-            }
-            break;
+            const Standing now = standing_in(parse(history.versions[v].text, options), phrase);
+            if (now == previous) continue;
+            sightings.push_back(
+                {index[history.proposals[v].commit], p, now, &history.proposals[v]});
+            previous = now;
         }
     }
-    if (!best) return std::nullopt;
+    std::stable_sort(sightings.begin(), sightings.end(),
+                     [](const Sighting& a, const Sighting& b) { return a.proposal < b.proposal; });
 
+    // After each proposal, the phrase stands as well as its best text says.
+    std::vector<Standing> in_text(paths.size(), Standing::absent);
+    const auto best = [&] {
+        std::size_t at = 0;
+        for (std::size_t p = 1; p < paths.size(); ++p)
+            if (in_text[p] > in_text[at]) at = p;
+        return at;
+    };
     WhoReport report;
     report.phrase = phrase;
-    const FileHistory& h = best->history;
-    Standing previous = Standing::absent;
-    bool was_deleted = false;
-    for (std::size_t v = best->first; v < h.versions.size(); ++v) {
-        const Standing now = standing_in(parse(h.versions[v].text, options), phrase);
-        if (v == best->first) {
-            report.events.push_back({WordingState::proposed, h.proposals[v], best->path});
-            previous = now;
-            continue;
+    Standing standing = Standing::absent;
+    std::size_t where = 0;
+    bool seen = false, was_deleted = false;
+    for (std::size_t k = 0; k < sightings.size();) {
+        const Sighting& first = sightings[k];
+        std::size_t left_from = where;
+        for (; k < sightings.size() && sightings[k].proposal == first.proposal; ++k)
+            in_text[sightings[k].path] = sightings[k].standing;
+        const std::size_t now_at = best();
+        const Standing now = in_text[now_at];
+        const Proposal& proposal = *first.record;
+        if (!seen) {
+            if (now == Standing::absent) continue;
+            report.events.push_back({WordingState::proposed, proposal, paths[now_at]});
+            seen = true;
+        } else if (now != standing) {
+            WordingState state = WordingState::standing;
+            switch (now) {
+                case Standing::absent:
+                    state = WordingState::deleted, was_deleted = true;
+                    break;
+                case Standing::struck:
+                    state = WordingState::struck;
+                    break;
+                case Standing::bracketed:
+                    state = was_deleted ? WordingState::restored : WordingState::bracketed;
+                    break;
+                case Standing::option:
+                    state = was_deleted ? WordingState::restored : WordingState::option;
+                    break;
+                case Standing::free:  // after brackets, a strike or other options
+                    state = was_deleted ? WordingState::restored : WordingState::agreed;
+                    break;
+            }
+            if (now != Standing::absent) was_deleted = false;
+            report.events.push_back(
+                {state, proposal, paths[now == Standing::absent ? left_from : now_at]});
+        } else if (now != Standing::absent && now_at != where && in_text[where] != standing) {
+            report.events.push_back({WordingState::moved, proposal, paths[now_at]});
         }
-        if (now == previous) continue;
-        WordingState state = WordingState::standing;
-        switch (now) {
-            case Standing::absent:
-                state = WordingState::deleted, was_deleted = true;
-                break;
-            case Standing::bracketed:
-                state = was_deleted ? WordingState::restored : WordingState::bracketed;
-                break;
-            case Standing::struck:
-                state = WordingState::struck;
-                break;
-            case Standing::free:
-                state = was_deleted ? WordingState::restored
-                        : previous == Standing::bracketed || previous == Standing::struck
-                            ? WordingState::agreed
-                            : WordingState::standing;
-                break;
-        }
-        if (now != Standing::absent) was_deleted = false;
-        report.events.push_back({state, h.proposals[v], best->path});
-        previous = now;
+        standing = now;
+        if (now != Standing::absent) where = now_at;
     }
-    report.stands = previous != Standing::absent;
-    report.current_state = previous == Standing::absent      ? "absent"
-                           : previous == Standing::bracketed ? "bracketed"
-                           : previous == Standing::struck    ? "struck"
-                                                             : "agreed";
+    if (!seen) return std::nullopt;
+    report.stands = standing != Standing::absent;
+    report.current_state = std::string(state_name(standing));
+    if (report.stands) report.current_path = paths[where];
     return report;
 }
 

@@ -22,17 +22,42 @@ struct FileHistory {
 FileHistory file_history(const Workspace& workspace, const std::string& path,
                          const std::string& commit);
 
+struct BlameFileOptions {
+    // Also find wording deleted from any other text by an earlier proposal
+    // (wording a proposal moved from another text is found either way).
+    bool across_texts = false;
+};
+
 struct FileBlame {
     std::string path;
     std::string revision;  // commit id
+    // proposals[i] describes versions[i]; past versions.size() come the
+    // proposals of other texts whose wording stands in this one (moved or
+    // tabled again), which did not change this file.
     FileHistory history;
-    BlameResult result;
+    BlameResult result;  // origins and restored_by index history.proposals
 };
+// Blames `path` at `commit`. When other texts share a proposal with it (or
+// any earlier one, with across_texts), they are walked with it in one pass
+// (blame_texts), each only as far as it can give wording to this one.
 FileBlame blame_file(const Workspace& workspace, const std::string& path,
-                     const std::string& commit);
+                     const std::string& commit, const BlameFileOptions& options = {});
 
-// accord who: the first proposal whose text held the wording, and what became of it.
-enum class WordingState { proposed, bracketed, struck, agreed, deleted, restored, standing };
+// accord who: the first proposal whose text held the wording, and what became of it,
+// followed across texts (moved from one to another, tabled again elsewhere).
+// `option`: it stands in one of several Option (or Alt) paragraphs, which is
+// no agreement until the others are gone.
+enum class WordingState {
+    proposed,
+    bracketed,
+    struck,
+    option,
+    agreed,
+    deleted,
+    restored,
+    standing,
+    moved
+};
 std::string_view to_string(WordingState state);
 
 struct WordingEvent {
@@ -45,11 +70,14 @@ struct WhoReport {
     std::string phrase;
     std::vector<WordingEvent> events;  // oldest first; the first is the proposal that introduced it
     bool stands = false;               // in the current text
-    std::string current_state;         // "agreed", "bracketed", "struck" or "absent"
+    std::string current_state;         // "agreed", "option", "bracketed", "struck" or "absent"
+    std::string current_path;          // the text it stands in, when it stands
 };
 
 // Searches the given paths (default: every text) for `phrase`, compared with
-// white space collapsed. Returns nullopt when no version ever held it.
+// white space collapsed, and follows it from text to text: where it stands
+// best after each proposal (free, then as an option, bracketed, struck).
+// Returns nullopt when no version ever held it.
 std::optional<WhoReport> who_proposed(const Workspace& workspace, const std::string& phrase,
                                       const std::vector<std::string>& paths);
 

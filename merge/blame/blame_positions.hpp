@@ -1,38 +1,48 @@
 #pragma once
 // The blame graveyard's index: 64-bit hashes of runs of word ids, each to
-// the first position recorded under it. Looked up once per word of every
-// run a version adds to, so it is one array probed in place (open
-// addressing), with no node per entry as std::unordered_map has.
+// the positions recorded under it, oldest first. Looked up once per word of
+// every run a version adds to, so it is one array probed in place (open
+// addressing) with the positions chained through one array, with no node
+// per entry as std::unordered_map has.
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace accord {
 
-class FirstPositions {
+class PositionChains {
   public:
-    // Records `at` under `key`, unless the key has a position already.
-    void insert_first(std::uint64_t key, std::size_t at) {
+    static constexpr std::uint32_t kEnd = UINT32_MAX;
+
+    // Records `at` under `key`. Positions are added in increasing order.
+    void add(std::uint64_t key, std::uint32_t at) {
         if ((count_ + 1) * 2 > slots_.size()) grow();
+        if (next_.size() <= at) next_.resize(std::max<std::size_t>(at + 1, next_.size() * 2), kEnd);
+        next_[at] = kEnd;
         Slot& slot = slots_[probe(key)];
-        if (slot.at_plus_one != 0) return;
-        slot = {key, at + 1};
-        ++count_;
+        if (slot.first == kEnd) {
+            slot = {key, at, at};
+            ++count_;
+            return;
+        }
+        next_[slot.last] = at;
+        slot.last = at;
     }
 
-    // The position recorded under `key`, if any.
-    std::optional<std::size_t> find(std::uint64_t key) const {
-        if (slots_.empty()) return std::nullopt;
-        const Slot& slot = slots_[probe(key)];
-        if (slot.at_plus_one == 0) return std::nullopt;
-        return slot.at_plus_one - 1;
+    // The oldest position recorded under `key`, or kEnd.
+    std::uint32_t first(std::uint64_t key) const {
+        if (slots_.empty()) return kEnd;
+        return slots_[probe(key)].first;
     }
+    // The position recorded under the same key after `at`, or kEnd.
+    std::uint32_t next(std::uint32_t at) const { return next_[at]; }
 
   private:
     struct Slot {
         std::uint64_t key = 0;
-        std::size_t at_plus_one = 0;  // 0: empty
+        std::uint32_t first = kEnd;  // kEnd: empty
+        std::uint32_t last = kEnd;
     };
 
     // The slot holding `key`, or the empty one where it would go. The table
@@ -40,7 +50,7 @@ class FirstPositions {
     std::size_t probe(std::uint64_t key) const {
         const std::size_t mask = slots_.size() - 1;
         std::size_t k = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ull) >> 32) & mask;
-        while (slots_[k].at_plus_one != 0 && slots_[k].key != key) k = (k + 1) & mask;
+        while (slots_[k].first != kEnd && slots_[k].key != key) k = (k + 1) & mask;
         return k;
     }
 
@@ -48,11 +58,12 @@ class FirstPositions {
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
         for (const Slot& slot : old) {
-            if (slot.at_plus_one != 0) slots_[probe(slot.key)] = slot;
+            if (slot.first != kEnd) slots_[probe(slot.key)] = slot;
         }
     }
 
     std::vector<Slot> slots_;  // a power of two in size
+    std::vector<std::uint32_t> next_;
     std::size_t count_ = 0;
 };
 

@@ -11,11 +11,26 @@ namespace {
 // Versions a stage may run ahead of the next: bounds the memory held.
 constexpr std::size_t kAhead = 16;
 
+// One id for every space and line break within a paragraph, which no other
+// token has: for blame, a paragraph wrapped again is the same wording, and
+// the token diff must not match a space with a space where it could match
+// the words around it ("means\nrecalls [" against "means recalls\n[").
+constexpr std::uint32_t kWhiteSpaceId = kNone - 1;
+
+void same_white_space(InternedTokens& interned) {
+    for (std::size_t t = 0; t < interned.tokens.size(); ++t) {
+        const TokenKind kind = interned.tokens[t].kind;
+        if (kind == TokenKind::space || kind == TokenKind::line_break)
+            interned.ids[t] = kWhiteSpaceId;
+    }
+}
+
 }  // namespace
 
-VersionPreparer::VersionPreparer(ReadText read_text, std::size_t last, const ParseOptions& options)
-    : read_text_(std::move(read_text)),
-      last_(last),
+VersionPreparer::VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
+                                 const ParseOptions& options)
+    : read_text_(std::move(read_item)),
+      text_of_item_(std::move(text_of_item)),
       options_(options),
       read_(kAhead),
       parsed_(kAhead),
@@ -41,8 +56,8 @@ std::shared_ptr<const PreparedVersion> VersionPreparer::next() {
 
 void VersionPreparer::read() {
     try {
-        for (std::size_t v = 0; v <= last_; ++v) {
-            if (!read_.push(read_text_(v))) break;
+        for (std::size_t k = 0; k < text_of_item_.size(); ++k) {
+            if (!read_.push(read_text_(k))) break;
         }
         read_.finish();
     } catch (...) {
@@ -67,15 +82,20 @@ void VersionPreparer::parse_texts() {
 void VersionPreparer::intern() {
     try {
         TokenInterner interner;
-        std::shared_ptr<const PreparedVersion> earlier;
+        std::vector<std::shared_ptr<const PreparedVersion>> earlier;  // per text
+        std::size_t item = 0;
         while (std::optional<std::unique_ptr<PreparedVersion>> parsed = parsed_.pop()) {
             PreparedVersion& version = **parsed;
+            const std::uint32_t text = text_of_item_[item++];
+            if (text >= earlier.size()) earlier.resize(text + 1);
+            const PreparedVersion* before = earlier[text].get();
             version.interned =
-                earlier ? interner.intern(version.document, earlier->document, earlier->interned)
-                        : interner.intern(version.document);
+                before ? interner.intern(version.document, before->document, before->interned)
+                       : interner.intern(version.document);
+            same_white_space(version.interned);
             std::shared_ptr<const PreparedVersion> ready = std::move(*parsed);
             if (!prepared_.push(ready)) break;
-            earlier = std::move(ready);
+            earlier[text] = std::move(ready);
         }
         prepared_.finish();
     } catch (...) {

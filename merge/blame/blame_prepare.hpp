@@ -88,15 +88,20 @@ class Channel {
 // Gives the text of a version; see blame_versions.
 using ReadText = std::function<std::string_view(std::size_t version)>;
 
-// Prepares versions 0..last in order, a few versions ahead of the caller:
-// one thread reads, one parses, another interns, so that with attribution
-// the work spreads over the cores there are (reading and parsing are each
-// about as much work as interning or attributing). Interning stays on one thread
-// and in version order, so ids are those of a single-threaded run; each
-// version is interned against the one before, whose text it mostly shares.
+// Prepares versions in a given order (items 0, 1, ... of a walk over one
+// text or several), a few items ahead of the caller: one thread reads, one
+// parses, another interns, so that with attribution the work spreads over
+// the cores there are (reading and parsing are each about as much work as
+// interning or attributing). Interning stays on one thread and in item
+// order, with one interner for every text, so ids are those of a
+// single-threaded run and equal words of two texts have one id; each
+// version is interned against the text's version before, whose text it
+// mostly shares.
 class VersionPreparer {
   public:
-    VersionPreparer(ReadText read_text, std::size_t last, const ParseOptions& options);
+    // read_item(k) gives item k's text; text_of_item[k] says which text it is a version of.
+    VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
+                    const ParseOptions& options);
     ~VersionPreparer();  // stops both threads
     VersionPreparer(const VersionPreparer&) = delete;
     VersionPreparer& operator=(const VersionPreparer&) = delete;
@@ -110,7 +115,7 @@ class VersionPreparer {
     void intern();
 
     ReadText read_text_;
-    const std::size_t last_;
+    const std::vector<std::uint32_t> text_of_item_;
     const ParseOptions options_;
     Channel<std::string_view> read_;
     Channel<std::unique_ptr<PreparedVersion>> parsed_;

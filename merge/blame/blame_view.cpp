@@ -23,11 +23,10 @@ std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& op
     const auto& proposals = blame.history.proposals;
     std::size_t width = 0;
     for (const BlameSpan& s : spans)
-        width = std::max(width, join(proposals[s.origin].proposers).size());
+        width = std::max(width, escape_controls(join(proposals[s.origin].proposers)).size());
     width = std::min<std::size_t>(width, 28);
-    const std::string dim = options.colour ? "\033[2m" : "",
-                      reset = options.colour ? "\033[0m" : "",
-                      yellow = options.colour ? "\033[33m" : "";
+    const std::string dim(options.style.dim()), reset(options.style.reset()),
+        yellow(options.style.yellow());
 
     std::string out;
     std::size_t paragraph = 0;
@@ -48,14 +47,15 @@ std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& op
             ++end;
         }
         const Proposal& p = proposals[origin];
-        std::string who = join(p.proposers);
+        std::string who = escape_controls(join(p.proposers));
         if (who.size() > width) who = who.substr(0, width - 1) + "…";
         out += yellow + p.commit.substr(0, 8) + reset + " " + who +
                std::string(width - std::min(width, who.size()), ' ') + " " + dim + p.day + reset +
-               "  " + flat(doc.text({spans[k].range.begin, spans[end - 1].range.end}));
+               "  " +
+               escape_controls(flat(doc.text({spans[k].range.begin, spans[end - 1].range.end})));
         if (restored)
-            out += dim + "  (restored by " + join(proposals[*restored].proposers) + ", " +
-                   proposals[*restored].day + ")" + reset;
+            out += dim + "  (restored by " + escape_controls(join(proposals[*restored].proposers)) +
+                   ", " + proposals[*restored].day + ")" + reset;
         out += "\n";
         k = end;
     }
@@ -63,10 +63,10 @@ std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& op
 }
 
 std::string render_blame_json(const FileBlame& blame) {
-    JsonWriter json(true);
+    JsonWriter json = JsonWriter::with_schema("accord.blame/1");
     const Document& doc = blame.result.document;
     const auto& proposals = blame.history.proposals;
-    json.begin_object().field("path", blame.path).field("revision", blame.revision);
+    json.field("path", blame.path).field("revision", blame.revision);
     json.key("spans").begin_array();
     for (const BlameSpan& s : blame.result.spans) {
         const Proposal& p = proposals[s.origin];
@@ -86,30 +86,43 @@ std::string render_blame_json(const FileBlame& blame) {
         }
         json.end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 std::string render_who_text(const WhoReport& report) {
     std::string out;
     const WordingEvent& first = report.events.front();
-    out += "\"" + report.phrase + "\" was first proposed by " + join(first.proposal.proposers) +
-           " on " + first.proposal.day + " in " + first.path + " (" +
-           first.proposal.commit.substr(0, 10) + ")\n";
-    if (!first.proposal.subject.empty()) out += "    " + first.proposal.subject + "\n";
+    out += "\"" + escape_controls(report.phrase) + "\" was first proposed by " +
+           escape_controls(join(first.proposal.proposers)) + " on " + first.proposal.day + " in " +
+           escape_controls(first.path) + " (" + first.proposal.commit.substr(0, 10) + ")\n";
+    if (!first.proposal.subject.empty())
+        out += "    " + escape_controls(first.proposal.subject) + "\n";
+    std::string path = first.path;
     for (std::size_t k = 1; k < report.events.size(); ++k) {
         const WordingEvent& e = report.events[k];
-        out += "  " + e.proposal.day + "  " + std::string(to_string(e.state)) + " by " +
-               join(e.proposal.proposers) + " (" + e.proposal.commit.substr(0, 10) + ")\n";
+        std::string what = std::string(to_string(e.state));
+        if (e.state == WordingState::option) what = "made one of several options";
+        if (e.state == WordingState::moved) what = "moved to " + escape_controls(e.path);
+        out += "  " + e.proposal.day + "  " + what + " by " +
+               escape_controls(join(e.proposal.proposers)) + " (" +
+               e.proposal.commit.substr(0, 10) + ")";
+        if (e.path != path && e.state != WordingState::moved)
+            out += " in " + escape_controls(e.path);
+        out += "\n";
+        path = e.path;
     }
-    out += report.stands ? "It stands in the current text (" + report.current_state + ").\n"
-                         : "It is not in the current text.\n";
-    return out;
+    const std::string state =
+        report.current_state == "option" ? "one of several options" : report.current_state;
+    if (!report.stands) return out + "It is not in the current text.\n";
+    out += "It stands in the current text (" + state + ")";
+    if (report.current_path != first.path) out += ", in " + escape_controls(report.current_path);
+    return out + ".\n";
 }
 
 std::string render_who_json(const WhoReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("phrase", report.phrase).key("events").begin_array();
+    JsonWriter json = JsonWriter::with_schema("accord.who/1");
+    json.field("phrase", report.phrase).key("events").begin_array();
     for (const WordingEvent& e : report.events) {
         json.begin_object()
             .field("state", to_string(e.state))
@@ -122,8 +135,8 @@ std::string render_who_json(const WhoReport& report) {
     json.end_array()
         .field("stands", report.stands)
         .field("current_state", report.current_state)
-        .end_object();
-    return json.str() + "\n";
+        .field("current_path", report.current_path);
+    return json.finish();
 }
 
 }  // namespace accord

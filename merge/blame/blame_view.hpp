@@ -1,14 +1,15 @@
 #pragma once
 // What `accord blame` and `accord who` print: text for people, JSON for
-// tools (schema accord.blame/1, described in README.md).
+// tools (schemas accord.blame/1 and accord.who/1, described in README.md).
 #include <string>
 
+#include "core/util/terminal.hpp"
 #include "merge/blame/blame_history.hpp"
 
 namespace accord {
 
 struct BlameViewOptions {
-    bool colour = false;
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 // Per paragraph, runs of words grouped by proposal, with proposer and date beside them.

@@ -2,14 +2,15 @@
 // The whole negotiation at one revision, gathered for `accord compile`: every
 // text in compilation order under the outline's headings and, for the HTML
 // view, who proposed each word (blame) and each text's timeline of proposals.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "merge/compile/compilation_layout.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "merge/compile/compilation_layout.hpp"
 #include "merge/report/history.hpp"
 #include "merge/report/positions.hpp"
 
@@ -20,6 +21,8 @@ struct CompiledText {
     // With CompilationOptions::attribute: the text blamed at the revision (its
     // spans index blame->history.proposals, the text's timeline, oldest first).
     std::optional<FileBlame> blame;
+    // Why it was not blamed although attribution was asked: "" when it was.
+    std::string unattributed;
     // With CompilationOptions::attribute: the positions recorded on this
     // text up to the revision, oldest first.
     std::vector<PositionEntry> positions;
@@ -35,9 +38,17 @@ struct Compilation {
     std::vector<std::string> registry;  // delegation names in accord.yaml's order
 };
 
+// Texts longer than this are not attributed word by word: blaming them and
+// writing an element per run of one proposer's words would take memory in
+// the gigabytes (the HTML of an attributed text is some thirty times its
+// size); the page says so instead, and `accord blame` still attributes them.
+inline constexpr std::size_t kMaxAttributedBytes = std::size_t{8} << 20;
+
 struct CompilationOptions {
     std::string at = "HEAD";  // a revision, a date (YYYY-MM-DD) or a meeting
     bool attribute = false;   // blame every text (the HTML view needs it)
+    std::size_t max_attributed_bytes = kMaxAttributedBytes;
+    bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
 // An unborn branch gives an empty compilation (no revision, no texts), not an

@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/util/text.hpp"
+
 namespace accord {
 
 namespace {
-
-std::string trim(std::string_view text) {
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    const auto begin = std::find_if(text.begin(), text.end(), not_space);
-    const auto end = std::find_if(text.rbegin(), text.rend(), not_space).base();
-    return begin < end ? std::string(begin, end) : std::string();
-}
 
 bool is_thematic_break(const std::string& paragraph) {
     if (paragraph.size() < 3) return false;
@@ -81,7 +76,7 @@ struct Outline {
 std::vector<std::string> body_paragraphs(const Document& document) {
     std::vector<std::string> out;
     for (const Paragraph& paragraph : document.paragraphs) {
-        std::string text = trim(document.text(paragraph.range));
+        std::string text(trim(document.text(paragraph.range)));
         if (!text.empty()) out.push_back(std::move(text));
     }
     return out;

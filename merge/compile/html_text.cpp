@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 
+#include "core/notation/tokens.hpp"
 #include "core/util/markup_escape.hpp"
 
 namespace accord {
@@ -227,6 +228,22 @@ std::string render_body_html(const Document& doc, const std::vector<BlameSpan>& 
                    "</span>";
         }
         out += "</p>\n";
+    }
+    return out;
+}
+
+std::vector<std::size_t> words_per_origin(const Document& document,
+                                          const std::vector<BlameSpan>& spans,
+                                          std::size_t origins) {
+    std::vector<std::size_t> out(origins, 0);
+    std::size_t span = 0;
+    for (const Token& token : tokenize(document)) {
+        if (token.kind != TokenKind::word && token.kind != TokenKind::number) continue;
+        while (span < spans.size() && spans[span].range.end <= token.range.begin) ++span;
+        if (span == spans.size()) break;
+        const BlameSpan& s = spans[span];
+        if (s.range.begin > token.range.begin || s.kind != SpanKind::text) continue;
+        if (s.origin < out.size()) ++out[s.origin];
     }
     return out;
 }

@@ -43,4 +43,12 @@ std::string human_date(std::string_view day);
 std::string render_body_html(const Document& document, const std::vector<BlameSpan>& spans,
                              const std::vector<OriginLabel>& origins);
 
+// The words (and numbers) of `document` each origin introduced, indexed by
+// BlameSpan::origin (`origins` entries): what the legend's "words in the
+// text" counts. Words as the tokens of the notation read them ("2°C" is a
+// number and a word); marks and punctuation are no words.
+std::vector<std::size_t> words_per_origin(const Document& document,
+                                          const std::vector<BlameSpan>& spans,
+                                          std::size_t origins);
+
 }  // namespace accord

@@ -4,9 +4,9 @@
 #include <cctype>
 #include <map>
 
-#include "merge/compile/html_text.hpp"
 #include "core/util/palette.hpp"
 #include "core/util/text.hpp"
+#include "merge/compile/html_text.hpp"
 
 namespace accord {
 
@@ -78,12 +78,6 @@ aside{order:-1;position:static;max-height:none}.contents,footer{display:none}.le
 .a{border-bottom-width:1.5px}article{break-inside:avoid-page}}
 )CSS";
 
-bool has_word(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-    });
-}
-
 // Every delegation that proposed wording still in the text or a proposal in a
 // timeline, with its colour class; registry order first, then by name.
 struct Delegations {
@@ -106,10 +100,12 @@ Delegations gather_delegations(const Compilation& compilation) {
         const auto& proposals = text.blame->history.proposals;
         for (const Proposal& p : proposals)
             for (const std::string& name : p.proposers) seen[name] = true;
-        const Document& doc = text.blame->result.document;
-        for (const BlameSpan& span : text.blame->result.spans) {
-            if (span.kind != SpanKind::text || !has_word(doc.text(span.range))) continue;
-            for (const std::string& name : proposals[span.origin].proposers) ++out.words[name];
+        const std::vector<std::size_t> words = words_per_origin(
+            text.blame->result.document, text.blame->result.spans, proposals.size());
+        for (std::size_t origin = 0; origin < words.size(); ++origin) {
+            if (words[origin] == 0) continue;
+            for (const std::string& name : proposals[origin].proposers)
+                out.words[name] += words[origin];
         }
     }
     for (const std::string& name : compilation.registry)
@@ -167,7 +163,9 @@ std::string render_legend(const Delegations& delegations) {
 
 std::string render_timeline(const FileBlame& blame, const Delegations& delegations) {
     std::string out = "<ol class=\"timeline\" aria-label=\"Proposals\">\n";
-    for (const Proposal& p : blame.history.proposals) {
+    // Its own proposals, not those of other texts its wording came from.
+    for (std::size_t k = 0; k < blame.history.versions.size(); ++k) {
+        const Proposal& p = blame.history.proposals[k];
         out += "<li data-commit=\"" + p.commit + "\"><time datetime=\"" + html_escape(p.day) +
                "\">" + html_escape(human_date(p.day)) + "</time> ";
         for (const std::string& name : p.proposers)
@@ -189,7 +187,8 @@ std::string render_positions(const std::vector<PositionEntry>& positions) {
         const PositionRecord& p = entry.position;
         out += "<li data-standing=\"" + std::string(to_string(entry.standing)) + "\"><time>" +
                html_escape(entry.recorded.day) + "</time> <span class=\"who\">" +
-               html_escape(p.speakers.empty() ? "noted by " + p.noted_by : join(p.speakers)) + "</span>";
+               html_escape(p.speakers.empty() ? "noted by " + p.noted_by : join(p.speakers)) +
+               "</span>";
         if (!p.wording.empty())
             out += " on <q class=\"st-" + std::string(to_string(entry.standing)) + "\">" +
                    html_escape(p.wording) + "</q>";
@@ -222,7 +221,9 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
     if (!r.status.empty())
         out += " · <span class=\"status s-" + slug(r.status) + "\">" + html_escape(r.status) +
                "</span>";
-    out += " · " + counts_line(r.counts) + " · <code>" + html_escape(r.path) + "</code></p>\n";
+    out += " · " + counts_line(r.counts) + " · <code>" + html_escape(r.path) + "</code>";
+    if (!compiled.unattributed.empty()) out += " · " + html_escape(compiled.unattributed);
+    out += "</p>\n";
     std::vector<OriginLabel> origins;
     if (compiled.blame) {
         for (const Proposal& p : compiled.blame->history.proposals)
@@ -231,13 +232,14 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
     }
     static const std::vector<BlameSpan> no_spans;
     const Document& doc = compiled.blame ? compiled.blame->result.document : r.document;
-    out +=
-        "<div class=\"body\">\n" +
-        render_body_html(doc, compiled.blame ? compiled.blame->result.spans : no_spans, origins) +
-        "</div>\n";
+    // Appended in place: the body of a long text is large, and each copy counts.
+    out += "<div class=\"body\">\n";
+    out += render_body_html(doc, compiled.blame ? compiled.blame->result.spans : no_spans, origins);
+    out += "</div>\n";
     out += render_positions(compiled.positions);
     if (compiled.blame) out += render_timeline(*compiled.blame, delegations);
-    return out + "</article>\n";
+    out += "</article>\n";
+    return out;
 }
 
 }  // namespace
@@ -298,7 +300,9 @@ std::string render_compilation_html(const Compilation& compilation) {
             out += "<p>" + html_escape(paragraph) + "</p>\n";
         out += "</div>\n";
     }
-    out += main + "</main>\n<aside>\n" + render_legend(delegations);
+    out += main;
+    main = std::string();  // the largest part of the page: not kept twice
+    out += "</main>\n<aside>\n" + render_legend(delegations);
     if (nav.find("<li") != std::string::npos) out += nav;
     out +=
         "</aside>\n</div>\n<footer>Compiled by accord. Every word is underlined in the colour "

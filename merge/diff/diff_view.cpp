@@ -1,83 +1,56 @@
 #include "merge/diff/diff_view.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/notation/source_map.hpp"
-#include "merge/diff/token_diff.hpp"
+#include "merge/diff/paragraph_diff.hpp"
+#include "merge/diff/token_view.hpp"
 
 namespace accord {
 
 namespace {
 
-constexpr std::string_view kRed = "\033[31m", kGreen = "\033[32m", kCyan = "\033[36m",
-                           kBold = "\033[1m", kReset = "\033[0m";
-
+// The wording on one line: each run of white space (a line or paragraph
+// break and the indent after it) is one space; cut at `limit` bytes.
 std::string quoted(std::string_view text, std::size_t limit = 70) {
     std::string flat;
-    for (char c : text) flat += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    for (char c : text) {
+        const bool blank = c == '\n' || c == '\r' || c == '\t' || c == ' ';
+        if (!blank) {
+            flat += c;
+        } else if (flat.empty() || flat.back() != ' ') {
+            flat += ' ';
+        }
+    }
     if (flat.size() > limit) {
         std::size_t cut = limit;
         while (cut > 0 && (static_cast<unsigned char>(flat[cut]) & 0xC0) == 0x80)
             --cut;  // whole characters
         flat = flat.substr(0, cut) + "…";
     }
-    return "\"" + flat + "\"";
+    return "\"" + escape_controls(flat) + "\"";
 }
 
 bool is_blank(TokenKind k) {
     return k == TokenKind::space || k == TokenKind::line_break;
 }
 
-}  // namespace
-
-std::string render_diff_text(const Document& before, const Document& after,
-                             const std::vector<Change>& changes, std::string_view old_path,
-                             std::string_view new_path, const DiffViewOptions& options) {
-    const std::string_view bold = options.colour ? kBold : "", reset = options.colour ? kReset : "";
-    const std::string_view cyan = options.colour ? kCyan : "";
-    std::string out;
-    out += std::string(bold) + "--- " + std::string(old_path) + "\n+++ " + std::string(new_path) +
-           std::string(reset) + "\n";
-    if (changes.empty()) return out + "no changes in wording or structure\n";
-
-    const SourceMap old_map(before.source), new_map(after.source);
-    out += std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + ": " +
-           summarize_changes(changes) + "\n";
-    for (const Change& c : changes) {
-        // Lines of the new text throughout (a removal is shown where it was taken out).
-        const std::size_t line = new_map.locate(c.new_range.begin).line;
-        std::string kind(to_string(c.kind));
-        kind.resize(std::max<std::size_t>(kind.size(), 30), ' ');
-        out += "  " + std::string(cyan) + "line " + std::to_string(line) + std::string(reset);
-        out.append(line < 10 ? 4 : line < 100 ? 3 : line < 1000 ? 2 : 1, ' ');
-        out += kind + " ";
-        if (c.kind == ChangeKind::status_changed || c.kind == ChangeKind::metadata_changed) {
-            if (c.kind == ChangeKind::metadata_changed) out += c.text + ": ";
-            out += (c.before.empty() ? "(none)" : c.before) + " → " +
-                   (c.after.empty() ? "(none)" : c.after);
-        } else if (c.kind == ChangeKind::text_replaced) {
-            out += quoted(c.before, 40) + " → " + quoted(c.text, 40);
-        } else {
-            out += quoted(c.text);
-        }
-        out += "\n";
-    }
-
-    // The words in context.
-    const TokenDiff diff = diff_tokens(before, after);
+// Edits [begin, end) of the script, the removed in [-...-] (red), the added
+// in {+...+} (green). White space between two changes of one kind stays
+// inside their marker, whether the space itself changed or not.
+// A run of changes to white space alone (a line ending become a paragraph
+// break) is no change a reader looks for: `blank_only` marks its edits,
+// shown as the new white space, unmarked.
+void write_hunk(std::string& out, const Document& before, const Document& after,
+                const ParagraphDiff& diff, const std::vector<bool>& blank_only, std::size_t begin,
+                std::size_t end, const TerminalStyle& style) {
+    const bool colour = style.colour();
+    const std::string open_removed = colour ? std::string(style.red()) : "[-";
+    const std::string close_removed = colour ? std::string(style.reset()) : "-]";
+    const std::string open_added = colour ? std::string(style.green()) : "{+";
+    const std::string close_added = colour ? std::string(style.reset()) : "+}";
     const auto& script = diff.script;
-    std::vector<bool> show(script.size(), false);
-    for (std::size_t k = 0; k < script.size(); ++k) {
-        if (script[k].kind == EditKind::common) continue;
-        const std::size_t from = k > options.context_tokens ? k - options.context_tokens : 0;
-        const std::size_t to = std::min(script.size(), k + options.context_tokens + 1);
-        for (std::size_t e = from; e < to; ++e) show[e] = true;
-    }
-    const std::string_view red = options.colour ? kRed : "", green = options.colour ? kGreen : "";
-    const std::string open_removed = options.colour ? std::string(red) : "[-";
-    const std::string close_removed = options.colour ? std::string(reset) : "-]";
-    const std::string open_added = options.colour ? std::string(green) : "{+";
-    const std::string close_added = options.colour ? std::string(reset) : "+}";
     EditKind state = EditKind::common;
     auto switch_to = [&](EditKind next) {
         if (next == state) return;
@@ -87,12 +60,135 @@ std::string render_diff_text(const Document& before, const Document& after,
         if (next == EditKind::added) out += open_added;
         state = next;
     };
+    // Kept tokens as the new text has them (white space may differ).
+    auto token_of = [&](const Edit& edit) -> const Token& {
+        return edit.kind == EditKind::removed ? diff.old_tokens[edit.old_index]
+                                              : diff.new_tokens[edit.new_index];
+    };
+    for (std::size_t e = begin; e < end; ++e) {
+        const Edit& edit = script[e];
+        const Token& token = token_of(edit);
+        const Document& doc = edit.kind == EditKind::removed ? before : after;
+        if (blank_only[e]) {
+            if (edit.kind == EditKind::removed) continue;
+            switch_to(EditKind::common);
+        } else if (is_blank(token.kind) && state != EditKind::common) {
+            std::size_t next = e + 1;
+            while (next < end && is_blank(token_of(script[next]).kind)) ++next;
+            if (edit.kind == state ||
+                (edit.kind == EditKind::common && next < end && script[next].kind == state)) {
+                out += escape_controls(doc.text(token.range));
+                continue;
+            }
+        }
+        switch_to(edit.kind);
+        out += token.kind == TokenKind::paragraph_break ? std::string("\n")
+                                                        : escape_controls(doc.text(token.range));
+    }
+    switch_to(EditKind::common);
+    out += "\n";
+}
+
+// The changes, one line each: where in the new text (a removal where it was
+// taken out), the kind, the wording.
+void write_change_lines(std::string& out, const Document& before, const Document& after,
+                        const std::vector<Change>& changes, const TerminalStyle& style) {
+    const SourceMap old_map(before.source), new_map(after.source);
+    for (const Change& c : changes) {
+        const std::size_t line = new_map.locate(c.new_range.begin).line;
+        std::string kind(to_string(c.kind));
+        kind.resize(std::max<std::size_t>(kind.size(), 30), ' ');
+        out += "  " + std::string(style.cyan()) + "line " + std::to_string(line) +
+               std::string(style.reset());
+        out.append(line < 10 ? 4 : line < 100 ? 3 : line < 1000 ? 2 : 1, ' ');
+        out += kind + " ";
+        if (c.kind == ChangeKind::status_changed || c.kind == ChangeKind::metadata_changed) {
+            if (c.kind == ChangeKind::metadata_changed) out += escape_controls(c.text) + ": ";
+            out += escape_controls((c.before.empty() ? "(none)" : c.before) + " → " +
+                                   (c.after.empty() ? "(none)" : c.after));
+        } else if (c.kind == ChangeKind::text_replaced) {
+            out += quoted(c.before, 40) + " → " + quoted(c.text, 40);
+        } else {
+            out += quoted(c.text);
+        }
+        if (c.kind == ChangeKind::paragraph_moved)
+            out +=
+                " (from old line " + std::to_string(old_map.locate(c.old_range.begin).line) + ")";
+        out += "\n";
+    }
+}
+
+// The context around a change starts and ends at white space: it never cuts
+// a word or a run of marks in two ("## Article" shown as "# Article", ", or"
+// for "ratification, or"), reaching at most a few tokens further, and it
+// neither starts nor ends with unchanged white space.
+void align_to_white_space(const ParagraphDiff& diff, std::vector<bool>& show) {
+    constexpr std::size_t kReach = 8;
+    const auto& script = diff.script;
+    auto blank = [&](std::size_t e) {
+        const Edit& edit = script[e];
+        return is_space_token(edit.kind == EditKind::removed
+                                  ? diff.old_tokens[edit.old_index].kind
+                                  : diff.new_tokens[edit.new_index].kind);
+    };
+    auto kept_blank = [&](std::size_t e) { return script[e].kind == EditKind::common && blank(e); };
+    for (std::size_t k = 0; k < script.size(); ++k) {
+        if (!show[k] || (k > 0 && show[k - 1])) continue;
+        std::size_t first = k;
+        for (std::size_t reach = 0;
+             first > 0 && !show[first - 1] && !blank(first) && !blank(first - 1) && reach < kReach;
+             ++reach)
+            show[--first] = true;
+        while (first < script.size() && show[first] && kept_blank(first)) show[first++] = false;
+    }
+    for (std::size_t k = script.size(); k-- > 0;) {
+        if (!show[k] || (k + 1 < script.size() && show[k + 1])) continue;
+        std::size_t last = k;
+        for (std::size_t reach = 0; last + 1 < script.size() && !show[last + 1] && !blank(last) &&
+                                    !blank(last + 1) && reach < kReach;
+             ++reach)
+            show[++last] = true;
+        while (show[last] && kept_blank(last)) {
+            show[last] = false;
+            if (last-- == 0) break;
+        }
+    }
+}
+
+// The changed words in context, git's --word-diff style: each run of
+// visible edits (the changes and `context` unchanged tokens around them) is
+// a hunk headed by its line.
+void write_words_in_context(std::string& out, const Document& before, const Document& after,
+                            std::size_t context, const TerminalStyle& style) {
+    const ParagraphDiff diff = diff_paragraphs(before, after);
+    const auto& script = diff.script;
+    std::vector<bool> blank_only(script.size(), false);
+    for (std::size_t k = 0; k < script.size();) {
+        std::size_t end = k;
+        while (end < script.size() && script[end].kind != EditKind::common) ++end;
+        const bool blank =
+            std::all_of(script.begin() + k, script.begin() + end, [&](const Edit& e) {
+                return is_space_token(e.kind == EditKind::added
+                                          ? diff.new_tokens[e.new_index].kind
+                                          : diff.old_tokens[e.old_index].kind);
+            });
+        std::fill(blank_only.begin() + k, blank_only.begin() + end, blank);
+        k = end == k ? k + 1 : end;
+    }
+    std::vector<bool> show(script.size(), false);
+    for (std::size_t k = 0; k < script.size(); ++k) {
+        if (script[k].kind == EditKind::common || blank_only[k]) continue;
+        const std::size_t from = k > context ? k - context : 0;
+        const std::size_t to = std::min(script.size(), k + context + 1);
+        for (std::size_t e = from; e < to; ++e) show[e] = true;
+    }
+    align_to_white_space(diff, show);
+    const SourceMap old_map(before.source), new_map(after.source);
     for (std::size_t k = 0; k < script.size();) {
         if (!show[k]) {
             ++k;
             continue;
         }
-        // A hunk of visible tokens.
         std::size_t end = k;
         while (end < script.size() && show[end]) ++end;
         const Edit& first = script[k];
@@ -100,38 +196,27 @@ std::string render_diff_text(const Document& before, const Document& after,
             first.kind == EditKind::removed
                 ? old_map.locate(diff.old_tokens[first.old_index].range.begin).line
                 : new_map.locate(diff.new_tokens[first.new_index].range.begin).line;
-        out += std::string(cyan) + "@@ line " + std::to_string(line) + " @@" + std::string(reset) +
-               "\n";
-        for (std::size_t e = k; e < end; ++e) {
-            const Edit& edit = script[e];
-            const Token& token = edit.kind == EditKind::added ? diff.new_tokens[edit.new_index]
-                                                              : diff.old_tokens[edit.old_index];
-            const Document& doc = edit.kind == EditKind::added ? after : before;
-            // White space between two changes of one kind stays inside the
-            // marker, whether the space itself changed or not.
-            if (is_blank(token.kind) && state != EditKind::common) {
-                std::size_t next = e + 1;
-                while (next < end) {
-                    const Edit& n = script[next];
-                    const Token& nt = n.kind == EditKind::added ? diff.new_tokens[n.new_index]
-                                                                : diff.old_tokens[n.old_index];
-                    if (!is_blank(nt.kind)) break;
-                    ++next;
-                }
-                if (edit.kind != EditKind::common || (next < end && script[next].kind == state)) {
-                    out += doc.text(token.range);
-                    continue;
-                }
-            }
-            switch_to(edit.kind);
-            std::string text(doc.text(token.range));
-            if (token.kind == TokenKind::paragraph_break) text = "\n";
-            out += text;
-        }
-        switch_to(EditKind::common);
-        out += "\n";
+        out += std::string(style.cyan()) + "@@ line " + std::to_string(line) + " @@" +
+               std::string(style.reset()) + "\n";
+        write_hunk(out, before, after, diff, blank_only, k, end, style);
         k = end;
     }
+}
+
+}  // namespace
+
+std::string render_diff_text(const Document& before, const Document& after,
+                             const std::vector<Change>& changes, std::string_view old_path,
+                             std::string_view new_path, const DiffViewOptions& options) {
+    const TerminalStyle& style = options.style;
+    std::string out;
+    out += std::string(style.bold()) + "--- " + escape_controls(old_path) + "\n+++ " +
+           escape_controls(new_path) + std::string(style.reset()) + "\n";
+    if (changes.empty()) return out + "no changes in wording or structure\n";
+    out += std::to_string(changes.size()) + (changes.size() == 1 ? " change" : " changes") + ": " +
+           escape_controls(summarize_changes(changes)) + "\n";
+    write_change_lines(out, before, after, changes, style);
+    write_words_in_context(out, before, after, options.context_tokens, style);
     return out;
 }
 
@@ -185,6 +270,9 @@ std::string summarize_changes(const std::vector<Change>& changes) {
          {"alternative paragraph added", "alternative paragraphs added"}},
         {ChangeKind::alternative_paragraph_removed,
          {"alternative paragraph removed", "alternative paragraphs removed"}},
+        {ChangeKind::paragraph_moved, {"paragraph moved", "paragraphs moved"}},
+        {ChangeKind::paragraph_split, {"paragraph split off", "paragraphs split off"}},
+        {ChangeKind::paragraph_merged, {"paragraph merged", "paragraphs merged"}},
         {ChangeKind::metadata_changed, {"metadata change", "metadata changes"}},
     };
     std::map<ChangeKind, std::size_t> counts;

@@ -8,12 +8,13 @@
 
 #include "core/notation/document.hpp"
 #include "core/util/json_writer.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/diff/structural_diff.hpp"
 
 namespace accord {
 
 struct DiffViewOptions {
-    bool colour = false;
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
     std::size_t context_tokens = 12;  // unchanged tokens shown around a change
 };
 

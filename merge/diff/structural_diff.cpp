@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
-#include "merge/diff/token_diff.hpp"
+#include "merge/diff/paragraph_diff.hpp"
 #include "merge/diff/token_view.hpp"
 
 namespace accord {
@@ -48,6 +49,12 @@ std::string_view to_string(ChangeKind kind) {
             return "status-changed";
         case ChangeKind::metadata_changed:
             return "metadata-changed";
+        case ChangeKind::paragraph_moved:
+            return "paragraph-moved";
+        case ChangeKind::paragraph_split:
+            return "paragraph-split";
+        case ChangeKind::paragraph_merged:
+            return "paragraph-merged";
     }
     return "?";
 }
@@ -62,9 +69,33 @@ bool is_space(TokenKind k) {
 struct Side : TokenView {
     std::vector<bool> covered;
     std::vector<std::uint32_t> paired;  // per bracket: the same bracket on the other side
+    // Per token index t: the last kept token before t (kNone if none); filled on first use.
+    mutable std::vector<std::uint32_t> kept_before;
 
-    Side(const Document& d, const std::vector<Token>& t, const std::vector<std::uint32_t>& m)
-        : TokenView(d, t, m), covered(t.size(), false) {}
+    const std::vector<std::uint32_t>& ids;  // equal ids, equal tokens (across the sides)
+    const ParagraphTokens& paragraphs;
+    std::vector<std::uint32_t> block;  // per token: its block of the paragraph diff
+
+    Side(const Document& d, const std::vector<Token>& t, const std::vector<std::uint32_t>& m,
+         const std::vector<std::uint32_t>& i, const ParagraphTokens& p)
+        : TokenView(d, t, m), covered(t.size(), false), ids(i), paragraphs(p), block(t.size()) {}
+
+    std::uint32_t paragraph(std::uint32_t token) const { return paragraph_of(paragraphs, token); }
+    // Whether a line break starts an item of a list: "1.", "12bis.", "(a)", "a)".
+    bool starts_list_item(std::uint32_t token) const {
+        if (tokens[token].kind != TokenKind::line_break || token + 2 >= tokens.size()) return false;
+        auto is = [&](std::uint32_t t, char c) {
+            return doc.text(tokens[t].range) == std::string_view(&c, 1);
+        };
+        const TokenKind first = tokens[token + 1].kind;
+        if (first == TokenKind::number || first == TokenKind::word)
+            return is(token + 2, '.') || is(token + 2, ')');
+        return is(token + 1, '(') && token + 3 < tokens.size() && is(token + 3, ')');
+    }
+    // Paragraph p's tokens, the white space after it included.
+    std::pair<std::uint32_t, std::uint32_t> paragraph_span(std::uint32_t p) const {
+        return {paragraphs.first[p], paragraphs.first[p + 1]};
+    }
 
     // Non-space tokens strictly between two token indices: how many, how many changed.
     std::pair<std::size_t, std::size_t> content(std::uint32_t first, std::uint32_t last) const {
@@ -120,9 +151,15 @@ bool mostly(std::pair<std::size_t, std::size_t> content_counts) {  // mostly cha
 class Lifter {
   public:
     Lifter(const Document& before, const Document& after)
-        : diff_(diff_tokens(before, after)),
-          old_(before, diff_.old_tokens, diff_.old_to_new),
-          new_(after, diff_.new_tokens, diff_.new_to_old) {}
+        : diff_(diff_paragraphs(before, after)),
+          old_(before, diff_.old_tokens, diff_.old_to_new, diff_.old_ids, diff_.old_paragraphs),
+          new_(after, diff_.new_tokens, diff_.new_to_old, diff_.new_ids, diff_.new_paragraphs) {
+        for (std::uint32_t b = 0; b < diff_.blocks.size(); ++b) {
+            const DiffBlock& block = diff_.blocks[b];
+            std::fill(old_.block.begin() + block.old_begin, old_.block.begin() + block.old_end, b);
+            std::fill(new_.block.begin() + block.new_begin, new_.block.begin() + block.new_end, b);
+        }
+    }
 
     std::vector<Change> run() {
         pair();
@@ -134,9 +171,11 @@ class Lifter {
         separators();
         strikes();
         plain_text();
+        // In the order of the new text; at one spot, what was there before
+        // what was only put in.
         std::stable_sort(changes_.begin(), changes_.end(), [](const Change& a, const Change& b) {
-            return std::pair(a.new_range.begin, a.old_range.begin) <
-                   std::pair(b.new_range.begin, b.old_range.begin);
+            return std::tuple(a.new_range.begin, a.old_range.empty(), a.old_range.begin) <
+                   std::tuple(b.new_range.begin, b.old_range.empty(), b.old_range.begin);
         });
         return std::move(changes_);
     }
@@ -162,24 +201,36 @@ class Lifter {
     }
     bool new_bracket_kept(std::uint32_t nb) const { return new_.paired[nb] != kNone; }
 
-    // Where in the new document a removal happened: just after the last kept token before it.
-    ByteRange new_spot(std::uint32_t old_token) const {
-        for (std::uint32_t t = old_token; t-- > 0;) {
-            if (!old_.changed(t)) {
-                const std::size_t at = new_.tokens[old_.mapping[t]].range.end;
-                return {at, at};
-            }
+    // Where in the new document a removal happened: just after the last
+    // kept token before it in its block, or where the block starts. The kept
+    // token before each is found in one sweep, on first use: a new text of
+    // many paragraphs asks for every paragraph, and searching back each time
+    // grew with the square of the text (a 50 MB text took hours to log).
+    ByteRange new_spot(std::uint32_t old_token) const { return spot(old_, new_, old_token); }
+    ByteRange old_spot(std::uint32_t new_token) const { return spot(new_, old_, new_token); }
+    ByteRange spot(const Side& from, const Side& to, std::uint32_t token) const {
+        if (token >= from.tokens.size()) token = static_cast<std::uint32_t>(from.tokens.size());
+        const std::uint32_t b = token < from.tokens.size() ? from.block[token]
+                                : diff_.blocks.empty()     ? kNone
+                                                           : std::uint32_t(diff_.blocks.size() - 1);
+        if (b == kNone) return {0, 0};
+        const DiffBlock& block = diff_.blocks[b];
+        const bool from_old = &from == &old_;
+        const std::uint32_t begin = from_old ? block.old_begin : block.new_begin;
+        if (from.kept_before.empty()) {
+            from.kept_before.resize(from.tokens.size() + 1, kNone);
+            for (std::uint32_t t = 0; t < from.tokens.size(); ++t)
+                from.kept_before[t + 1] = from.changed(t) ? from.kept_before[t] : t;
         }
-        return {0, 0};
-    }
-    ByteRange old_spot(std::uint32_t new_token) const {
-        for (std::uint32_t t = new_token; t-- > 0;) {
-            if (!new_.changed(t)) {
-                const std::size_t at = old_.tokens[new_.mapping[t]].range.end;
-                return {at, at};
-            }
+        const std::uint32_t kept = from.kept_before[token];
+        if (kept != kNone && kept >= begin) {
+            const std::size_t at = to.tokens[from.mapping[kept]].range.end;
+            return {at, at};
         }
-        return {0, 0};
+        const std::uint32_t other = from_old ? block.new_begin : block.old_begin;
+        const std::size_t at =
+            other < to.tokens.size() ? to.tokens[other].range.begin : to.doc.source.size();
+        return {at, at};
     }
 
     void add(ChangeKind kind, std::string text, ByteRange old_range, ByteRange new_range,
@@ -215,40 +266,112 @@ class Lifter {
         return {side.token_at(range.begin), side.token_at(range.end - 1) + 1};
     }
 
+    // Paragraphs added, deleted, moved, split and merged, as the paragraph
+    // diff paired them; then each paragraph's status against its old one.
     void paragraphs() {
-        // Paragraphs wholly added or removed.
-        for (const Paragraph& p : new_.doc.paragraphs) {
-            const auto [first, last] = token_span(new_, p.range);
-            const auto counts = new_.words(first, last);
-            if (counts.first > 0 && counts.first == counts.second) {
-                add(p.is_alternative() ? ChangeKind::alternative_paragraph_added
-                                       : ChangeKind::paragraph_added,
-                    new_.text(first, last), old_spot(first), p.range);
-                new_.cover(first, last, false);
+        for (const DiffBlock& block : diff_.blocks) {
+            const ParagraphPairing& p = block.pairing;
+            if (block.old_begin == block.old_end && block.new_begin == block.new_end) continue;
+            switch (p.kind) {
+                case PairingKind::added:
+                    for (std::uint32_t k = p.new_first; k < p.new_last; ++k) paragraph_added(k);
+                    break;
+                case PairingKind::deleted:
+                    for (std::uint32_t k = p.old_first; k < p.old_last; ++k) paragraph_deleted(k);
+                    break;
+                case PairingKind::moved: {
+                    const auto [first, last] = new_.paragraph_span(p.new_first);
+                    add(ChangeKind::paragraph_moved, new_.text(first, last),
+                        old_.doc.paragraphs[p.old_first].range,
+                        new_.doc.paragraphs[p.new_first].range);
+                    break;
+                }
+                case PairingKind::kept:
+                    break;
+                case PairingKind::edited:
+                case PairingKind::split:
+                case PairingKind::merged:
+                    paired_paragraphs(p);
+                    break;
             }
         }
-        for (const Paragraph& p : old_.doc.paragraphs) {
-            const auto [first, last] = token_span(old_, p.range);
-            const auto counts = old_.words(first, last);
-            if (counts.first > 0 && counts.first == counts.second) {
-                add(p.is_alternative() ? ChangeKind::alternative_paragraph_removed
-                                       : ChangeKind::paragraph_deleted,
-                    old_.text(first, last), p.range, new_spot(first));
-                old_.cover(first, last, false);
+        statuses();
+    }
+
+    void paragraph_added(std::uint32_t paragraph) {
+        const auto [first, last] = new_.paragraph_span(paragraph);
+        const Paragraph& p = new_.doc.paragraphs[paragraph];
+        add(p.is_alternative() ? ChangeKind::alternative_paragraph_added
+                               : ChangeKind::paragraph_added,
+            new_.text(first, last), old_spot(first), p.range);
+        new_.cover(first, last, false);
+    }
+
+    void paragraph_deleted(std::uint32_t paragraph) {
+        const auto [first, last] = old_.paragraph_span(paragraph);
+        const Paragraph& p = old_.doc.paragraphs[paragraph];
+        add(p.is_alternative() ? ChangeKind::alternative_paragraph_removed
+                               : ChangeKind::paragraph_deleted,
+            old_.text(first, last), p.range, new_spot(first));
+        old_.cover(first, last, false);
+    }
+
+    // An edited, split or merged pairing: the paragraphs standing apart in it
+    // were added or deleted; each part after the first of a split was split
+    // off, each after the first of a merge joined the one before.
+    void paired_paragraphs(const ParagraphPairing& p) {
+        std::vector<std::uint32_t> old_parts, new_parts;
+        for (std::uint32_t k = p.old_first; k < p.old_last; ++k) {
+            if (std::binary_search(p.old_apart.begin(), p.old_apart.end(), k)) {
+                paragraph_deleted(k);
+            } else {
+                old_parts.push_back(k);
             }
         }
-        // Status: pair each new paragraph with the old one it shares most tokens with.
-        std::vector<std::uint32_t> old_paragraph_of(old_.tokens.size(), kNone);
-        for (std::uint32_t p = 0; p < old_.doc.paragraphs.size(); ++p) {
-            const auto [first, last] = token_span(old_, old_.doc.paragraphs[p].range);
-            for (std::uint32_t t = first; t < last; ++t) old_paragraph_of[t] = p;
+        for (std::uint32_t k = p.new_first; k < p.new_last; ++k) {
+            if (std::binary_search(p.new_apart.begin(), p.new_apart.end(), k)) {
+                paragraph_added(k);
+            } else {
+                new_parts.push_back(k);
+            }
         }
+        if (old_parts.size() == 1) {
+            for (std::size_t k = 1; k < new_parts.size(); ++k) {
+                const auto [first, last] = new_.paragraph_span(new_parts[k]);
+                add(ChangeKind::paragraph_split, new_.text(first, last),
+                    old_mapped_range(first, last), new_.doc.paragraphs[new_parts[k]].range);
+            }
+        } else if (new_parts.size() == 1) {
+            for (std::size_t k = 1; k < old_parts.size(); ++k) {
+                const auto [first, last] = old_.paragraph_span(old_parts[k]);
+                add(ChangeKind::paragraph_merged, old_.text(first, last),
+                    old_.doc.paragraphs[old_parts[k]].range, new_mapped_range(first, last));
+            }
+        } else {
+            // Many to many (a gap too large to pair): a paragraph all of whose
+            // words changed was added or deleted.
+            for (const std::uint32_t k : new_parts) {
+                const auto [first, last] = new_.paragraph_span(k);
+                const auto counts = new_.words(first, last);
+                if (counts.first > 0 && counts.first == counts.second) paragraph_added(k);
+            }
+            for (const std::uint32_t k : old_parts) {
+                const auto [first, last] = old_.paragraph_span(k);
+                const auto counts = old_.words(first, last);
+                if (counts.first > 0 && counts.first == counts.second) paragraph_deleted(k);
+            }
+        }
+    }
+
+    void statuses() {
+        // Each new paragraph's status against the old paragraph it shares
+        // most kept tokens with.
         for (const Paragraph& p : new_.doc.paragraphs) {
             const auto [first, last] = token_span(new_, p.range);
             std::map<std::uint32_t, std::size_t> shared;
             for (std::uint32_t t = first; t < last; ++t) {
                 if (!new_.changed(t) && !is_space(new_.tokens[t].kind)) {
-                    const std::uint32_t op = old_paragraph_of[new_.mapping[t]];
+                    const std::uint32_t op = old_.paragraph(new_.mapping[t]);
                     if (op != kNone) ++shared[op];
                 }
             }
@@ -348,6 +471,7 @@ class Lifter {
             if (mostly(counts) && counts.second > 0) {
                 add(in_group ? ChangeKind::option_removed : ChangeKind::bracket_deleted,
                     old_.text(open + 1, close), b.outer(), new_spot(open));
+                absorb_whole_paragraphs(Direction::deleted, b.outer());
                 old_.cover(open, close + 1, true);
                 old_.covered[open] = old_.covered[close] = true;
             } else {
@@ -359,10 +483,42 @@ class Lifter {
         }
     }
 
+    enum class Direction { added, deleted };
+
+    // A bracket inserted or deleted with its text may hold whole paragraphs
+    // ("[Each Party may submit ... that may include:" and the items of its
+    // list): the bracket says what happened to them, so they are not also
+    // paragraphs added or deleted. A paragraph is held when all its words
+    // are (its closing punctuation may stand after the ']').
+    void absorb_whole_paragraphs(Direction direction, ByteRange bracket) {
+        const bool added = direction == Direction::added;
+        const Side& side = added ? new_ : old_;
+        auto held = [&](ByteRange paragraph) {
+            const auto [first, last] = token_span(side, paragraph);
+            for (std::uint32_t t = first; t < last; ++t) {
+                const Token& token = side.tokens[t];
+                if (is_space(token.kind) || token.kind == TokenKind::punctuation) continue;
+                if (token.range.begin < bracket.begin || token.range.end > bracket.end)
+                    return false;
+            }
+            return true;
+        };
+        std::erase_if(changes_, [&](const Change& c) {
+            const bool whole = added ? c.kind == ChangeKind::paragraph_added ||
+                                           c.kind == ChangeKind::alternative_paragraph_added
+                                     : c.kind == ChangeKind::paragraph_deleted ||
+                                           c.kind == ChangeKind::alternative_paragraph_removed;
+            return whole && held(added ? c.new_range : c.old_range);
+        });
+    }
+
+    // Where the kept words of old tokens [first, last) stand in the new text;
+    // white space aside, so the range never reaches across a paragraph break
+    // into the paragraph next to them.
     ByteRange new_mapped_range(std::uint32_t first, std::uint32_t last) const {
         std::uint32_t lo = kNone, hi = 0;
         for (std::uint32_t t = first; t < last; ++t) {
-            if (old_.changed(t)) continue;
+            if (old_.changed(t) || is_space(old_.tokens[t].kind)) continue;
             lo = std::min(lo, old_.mapping[t]);
             hi = std::max(hi, old_.mapping[t] + 1);
         }
@@ -395,11 +551,13 @@ class Lifter {
                         new_.token_at(new_.doc.brackets[members.back()].close) + 1;
                     add(ChangeKind::bracketed_text_inserted, new_.text(open, last), old_spot(open),
                         new_.range(open, last));
+                    absorb_whole_paragraphs(Direction::added, new_.range(open, last));
                     new_.cover(open, last, true);
                     continue;
                 }
                 add(joins_existing ? ChangeKind::option_added : ChangeKind::bracketed_text_inserted,
                     new_.text(open + 1, close), old_spot(open), b.outer());
+                absorb_whole_paragraphs(Direction::added, b.outer());
                 new_.cover(open, close + 1, true);
                 new_.covered[open] = new_.covered[close] = true;
             } else {
@@ -410,10 +568,11 @@ class Lifter {
         }
     }
 
+    // The same, for new tokens in the old text.
     ByteRange old_mapped_range(std::uint32_t first, std::uint32_t last) const {
         std::uint32_t lo = kNone, hi = 0;
         for (std::uint32_t t = first; t < last; ++t) {
-            if (new_.changed(t)) continue;
+            if (new_.changed(t) || is_space(new_.tokens[t].kind)) continue;
             lo = std::min(lo, new_.mapping[t]);
             hi = std::max(hi, new_.mapping[t] + 1);
         }
@@ -484,67 +643,162 @@ class Lifter {
     }
 
     // What is left: words inserted, deleted or replaced. A hunk is a run of
-    // changed tokens in the edit script, spaces included.
+    // changed tokens in a block's edits; what it removed from one paragraph
+    // and added to one paragraph is one change, so a hunk across a
+    // paragraph break (in a split or merge) is as many changes as it takes.
     void plain_text() {
         const auto& script = diff_.script;
-        for (std::size_t k = 0; k < script.size();) {
-            if (script[k].kind == EditKind::common) {
-                ++k;
-                continue;
-            }
-            std::size_t end = k;
-            while (end < script.size() && script[end].kind != EditKind::common) ++end;
-            std::uint32_t old_first = kNone, old_last = 0, new_first = kNone, new_last = 0;
-            std::string removed, inserted;
-            for (std::size_t e = k; e < end; ++e) {
-                const Edit& edit = script[e];
-                if (edit.kind == EditKind::removed) {
-                    if (old_.covered[edit.old_index]) continue;
-                    if (!is_space(old_.tokens[edit.old_index].kind)) {
-                        old_first = std::min(old_first, edit.old_index);
-                        old_last = std::max(old_last, edit.old_index + 1);
-                    }
-                } else if (edit.kind == EditKind::added) {
-                    if (new_.covered[edit.new_index]) continue;
-                    if (!is_space(new_.tokens[edit.new_index].kind)) {
-                        new_first = std::min(new_first, edit.new_index);
-                        new_last = std::max(new_last, edit.new_index + 1);
-                    }
+        for (const DiffBlock& block : diff_.blocks) {
+            for (std::size_t k = block.script_begin; k < block.script_end;) {
+                if (script[k].kind == EditKind::common) {
+                    ++k;
+                    continue;
                 }
+                std::size_t end = k;
+                while (end < block.script_end && script[end].kind != EditKind::common) ++end;
+                hunk(k, end);
+                k = end;
             }
-            // Emphasis alone is formatting, with no negotiation meaning.
-            auto only_emphasis = [](const Side& side, std::uint32_t first, std::uint32_t last) {
-                for (std::uint32_t t = first; t < last; ++t) {
-                    if (side.changed(t) && !is_space(side.tokens[t].kind) &&
-                        side.tokens[t].kind != TokenKind::emphasis)
-                        return false;
-                }
-                return true;
-            };
-            if (old_first != kNone && !only_emphasis(old_, old_first, old_last))
-                removed = old_.text(old_first, old_last);
-            if (new_first != kNone && !only_emphasis(new_, new_first, new_last))
-                inserted = new_.text(new_first, new_last);
-            const ByteRange old_range = old_first != kNone   ? old_.range(old_first, old_last)
-                                        : new_first != kNone ? old_spot(new_first)
-                                                             : ByteRange{};
-            const ByteRange new_range = new_first != kNone   ? new_.range(new_first, new_last)
-                                        : old_first != kNone ? new_spot(old_first)
-                                                             : ByteRange{};
-            if (removed == inserted) {
-                // The same words taken out and put back: no change in wording.
-            } else if (!removed.empty() && !inserted.empty()) {
-                add(ChangeKind::text_replaced, inserted, old_range, new_range, removed);
-            } else if (!inserted.empty()) {
-                add(ChangeKind::text_inserted, inserted, old_range, new_range);
-            } else if (!removed.empty()) {
-                add(ChangeKind::text_deleted, removed, old_range, new_range);
-            }
-            k = end;
         }
     }
 
-    TokenDiff diff_;
+    // The words a hunk changed that no change explains yet, in runs: a run
+    // ends at a paragraph break, at the line break before an item of a list
+    // ("\n    2. To increase"), and at a token explained already (the
+    // deleted bracket between two deleted phrases is not said again).
+    void hunk(std::size_t begin, std::size_t end) {
+        std::vector<std::vector<std::uint32_t>> removed, added;
+        auto collect = [](const Side& side, std::uint32_t t,
+                          std::vector<std::vector<std::uint32_t>>& runs, std::uint32_t& paragraph,
+                          bool& broken) {
+            if (is_space(side.tokens[t].kind)) {
+                broken = broken || side.starts_list_item(t);
+                return;
+            }
+            if (side.covered[t]) {
+                broken = true;
+                return;
+            }
+            if (runs.empty() || broken || side.paragraph(t) != paragraph) runs.emplace_back();
+            paragraph = side.paragraph(t), broken = false;
+            runs.back().push_back(t);
+        };
+        std::uint32_t old_paragraph = kNone, new_paragraph = kNone;
+        bool old_broken = false, new_broken = false;
+        for (std::size_t e = begin; e < end; ++e) {
+            const Edit& edit = diff_.script[e];
+            if (edit.kind == EditKind::removed) {
+                collect(old_, edit.old_index, removed, old_paragraph, old_broken);
+            } else {
+                collect(new_, edit.new_index, added, new_paragraph, new_broken);
+            }
+        }
+        pair_runs(removed, added);
+    }
+
+    // Which removed run became which added run: in order, the pairs sharing
+    // the most words (2 * shared / both); a pair sharing none still beats
+    // two lone runs, so runs that share nothing pair in order. A run left
+    // alone was deleted or inserted.
+    void pair_runs(const std::vector<std::vector<std::uint32_t>>& removed,
+                   const std::vector<std::vector<std::uint32_t>>& added) {
+        const std::size_t m = removed.size(), n = added.size();
+        if (m == 1 && n == 1) return text_change(removed[0], added[0]);
+        if (m == 0 || n == 0) {
+            for (const auto& run : removed) text_change(run, {});
+            for (const auto& run : added) text_change({}, run);
+            return;
+        }
+        auto likeness = [&](const std::vector<std::uint32_t>& a,
+                            const std::vector<std::uint32_t>& b) {
+            std::vector<std::uint32_t> x, y;
+            for (const std::uint32_t t : a) x.push_back(old_.ids[t]);
+            for (const std::uint32_t t : b) y.push_back(new_.ids[t]);
+            std::sort(x.begin(), x.end());
+            std::sort(y.begin(), y.end());
+            std::vector<std::uint32_t> both;
+            std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+            return 2.0 * double(both.size()) / double(x.size() + y.size()) + 0.01;
+        };
+        std::vector<double> best((m + 1) * (n + 1), 0.0);
+        auto at = [&](std::size_t i, std::size_t j) { return i * (n + 1) + j; };
+        for (std::size_t i = 1; i <= m; ++i) {
+            for (std::size_t j = 1; j <= n; ++j) {
+                best[at(i, j)] =
+                    std::max({best[at(i - 1, j)], best[at(i, j - 1)],
+                              best[at(i - 1, j - 1)] + likeness(removed[i - 1], added[j - 1])});
+            }
+        }
+        std::vector<std::pair<std::size_t, std::size_t>> steps;  // (i, j), kNone for alone
+        for (std::size_t i = m, j = n; i > 0 || j > 0;) {
+            if (i > 0 && j > 0 &&
+                best[at(i, j)] == best[at(i - 1, j - 1)] + likeness(removed[i - 1], added[j - 1])) {
+                steps.push_back({--i, --j});
+            } else if (i > 0 && (j == 0 || best[at(i, j)] == best[at(i - 1, j)])) {
+                steps.push_back({--i, kNone});
+            } else {
+                steps.push_back({kNone, --j});
+            }
+        }
+        for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+            text_change(it->first == kNone ? std::vector<std::uint32_t>{} : removed[it->first],
+                        it->second == kNone ? std::vector<std::uint32_t>{} : added[it->second]);
+        }
+    }
+
+    // One change of wording: `removed` old tokens, `added` new ones (no
+    // spaces), each within one paragraph. Tokens alike at both ends are no
+    // change, and emphasis alone is formatting, with no negotiation meaning.
+    void text_change(const std::vector<std::uint32_t>& removed_run,
+                     const std::vector<std::uint32_t>& added_run) {
+        auto words = [](const Side& side, const std::vector<std::uint32_t>& run) {
+            std::vector<std::uint32_t> out;
+            for (const std::uint32_t t : run)
+                if (side.tokens[t].kind != TokenKind::emphasis) out.push_back(t);
+            return out;
+        };
+        const std::vector<std::uint32_t> old_words = words(old_, removed_run),
+                                         new_words = words(new_, added_run);
+        std::size_t lead = 0, trail = 0;
+        while (lead < old_words.size() && lead < new_words.size() &&
+               old_.ids[old_words[lead]] == new_.ids[new_words[lead]])
+            ++lead;
+        while (trail < old_words.size() - lead && trail < new_words.size() - lead &&
+               old_.ids[old_words[old_words.size() - 1 - trail]] ==
+                   new_.ids[new_words[new_words.size() - 1 - trail]])
+            ++trail;
+        // What changed: from the first word that changed (the run's start if
+        // none was alike before it) to the last.
+        auto changed = [&](const std::vector<std::uint32_t>& run,
+                           const std::vector<std::uint32_t>& kept) -> std::vector<std::uint32_t> {
+            if (lead + trail >= kept.size()) return {};
+            return {lead == 0 ? run.front() : kept[lead],
+                    trail == 0 ? run.back() : kept[kept.size() - 1 - trail]};
+        };
+        const std::vector<std::uint32_t> removed = changed(removed_run, old_words),
+                                         added = changed(added_run, new_words);
+        std::string before, after;
+        if (!removed.empty()) before = old_.text(removed.front(), removed.back() + 1);
+        if (!added.empty()) after = new_.text(added.front(), added.back() + 1);
+        const ByteRange old_range = !removed.empty()
+                                        ? old_.range(removed.front(), removed.back() + 1)
+                                    : !added.empty() ? old_spot(added.front())
+                                                     : ByteRange{};
+        const ByteRange new_range = !added.empty()     ? new_.range(added.front(), added.back() + 1)
+                                    : !removed.empty() ? new_spot(removed.front())
+                                                       : ByteRange{};
+        if (before == after) {
+            // The same words taken out and put back: no change in wording.
+        } else if (!before.empty() && !after.empty()) {
+            add(ChangeKind::text_replaced, after, old_range, new_range, before);
+        } else if (!after.empty()) {
+            add(ChangeKind::text_inserted, after, old_range, new_range);
+        } else {
+            add(ChangeKind::text_deleted, before, old_range, new_range);
+        }
+    }
+
+    ParagraphDiff diff_;
     Side old_;
     Side new_;
     std::vector<Change> changes_;

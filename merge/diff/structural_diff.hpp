@@ -1,8 +1,12 @@
 #pragma once
-// The structural diff: the token edit script lifted into changes named in
-// negotiation terms (the kinds README.md lists under `accord diff`). Lifting
-// "[continuing]" to "[continuing][full]" is one option-added with text "full";
-// lifting brackets is bracket-removed, not a deletion and an insertion.
+// The structural diff: the paragraph-paired token diff (paragraph_diff)
+// lifted into changes named in negotiation terms (the kinds README.md lists
+// under `accord diff`). Lifting "[continuing]" to "[continuing][full]" is one
+// option-added with text "full"; lifting brackets is bracket-removed, not a
+// deletion and an insertion. Each change is reported once: the words of an
+// added paragraph are not also an insertion, a text change stays inside one
+// paragraph of each text, and no replacement starts or ends with words that
+// did not change.
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +35,9 @@ enum class ChangeKind : std::uint8_t {
     alternative_paragraph_removed,
     status_changed,
     metadata_changed,
+    paragraph_moved,   // a paragraph standing elsewhere, perhaps edited
+    paragraph_split,   // part of a paragraph now a paragraph of its own
+    paragraph_merged,  // a paragraph joined to the one before it
 };
 
 // The stable string other tools rely on ("bracket-added", ...).
@@ -41,8 +48,11 @@ struct Change {
     std::string text;     // the wording concerned (the new wording for a replacement)
     ByteRange old_range;  // in the old document; empty at the spot for an insertion
     ByteRange new_range;  // in the new document; empty at the spot for a removal
-    std::string before;   // text-replaced: old wording; status/metadata: old value
-    std::string after;    // status/metadata: new value
+    // A moved paragraph: old_range where it was, new_range where it is. A
+    // split: new_range the new paragraph, old_range the old words it took.
+    // A merge: old_range the old paragraph, new_range where its words are.
+    std::string before;  // text-replaced: old wording; status/metadata: old value
+    std::string after;   // status/metadata: new value
 };
 
 std::vector<Change> structural_diff(const Document& before, const Document& after);

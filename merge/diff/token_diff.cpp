@@ -150,47 +150,55 @@ struct SharedBytes {
     }
 };
 
-}  // namespace
+// The earlier text's runs of literal text (between markup tokens), with
+// the indices of their tokens: tokens of a run depend on its bytes alone.
+// Run k ends at the earlier text's k-th markup token (runs[k].last); the
+// last run ends the text.
+struct Run {
+    std::size_t begin, end;
+    std::uint32_t first, last;  // its tokens: [first, last)
+};
 
-InternedTokens TokenInterner::intern(const Document& doc, const Document& earlier_doc,
-                                     const InternedTokens& earlier) {
-    const SharedBytes shared(doc.source, earlier_doc.source);
-    // The earlier text's runs of literal text (between markup tokens), with
-    // the indices of their tokens: tokens of a run depend on its bytes alone.
-    // Run k ends at the earlier text's k-th markup token (runs[k].last).
-    struct Run {
-        std::size_t begin, end;
-        std::uint32_t first, last;  // its tokens: [first, last)
-    };
-    const std::vector<MarkupPiece> pieces = markup_pieces(doc);
+std::vector<Run> literal_runs(const Document& earlier_doc, const InternedTokens& earlier,
+                              std::size_t expected) {
     std::vector<Run> runs;
-    runs.reserve(pieces.size() + 16);  // the earlier text has about as many
-    {
-        bool markup[256] = {};
-        for (int kind = 0; kind < 256; ++kind)
-            markup[kind] = is_markup(static_cast<TokenKind>(kind));
-        std::size_t at = 0;
-        std::uint32_t first = 0;
-        for (std::uint32_t k = 0; k < earlier.tokens.size(); ++k) {
-            if (!markup[static_cast<std::uint8_t>(earlier.tokens[k].kind)]) continue;
-            runs.push_back({at, earlier.tokens[k].range.begin, first, k});
-            at = earlier.tokens[k].range.end, first = k + 1;
-        }
-        runs.push_back({at, earlier_doc.source.size(), first,
-                        static_cast<std::uint32_t>(earlier.tokens.size())});
+    runs.reserve(expected + 16);
+    bool markup[256] = {};
+    for (int kind = 0; kind < 256; ++kind) markup[kind] = is_markup(static_cast<TokenKind>(kind));
+    std::size_t at = 0;
+    std::uint32_t first = 0;
+    for (std::uint32_t k = 0; k < earlier.tokens.size(); ++k) {
+        if (!markup[static_cast<std::uint8_t>(earlier.tokens[k].kind)]) continue;
+        runs.push_back({at, earlier.tokens[k].range.begin, first, k});
+        at = earlier.tokens[k].range.end, first = k + 1;
     }
+    runs.push_back(
+        {at, earlier_doc.source.size(), first, static_cast<std::uint32_t>(earlier.tokens.size())});
+    return runs;
+}
+
+// How much of the text stands as it stood at its two ends: the leading
+// markup pieces that stand where the earlier text's markup stood, in the
+// bytes both share, each with the text before it (`lead`), and the trailing
+// ones, each with the text after it (`trail`). Those have the earlier text's
+// tokens and ids (a piece's id depends on its kind and bytes alone).
+struct StandingEnds {
+    std::size_t lead = 0, trail = 0;  // markup pieces
+    std::uint32_t lead_tokens = 0;    // the tokens up to the last leading piece
+    std::uint32_t trail_from = 0;     // in the earlier text: the first trailing token
+};
+
+StandingEnds standing_ends(const std::vector<MarkupPiece>& pieces, const std::vector<Run>& runs,
+                           const InternedTokens& earlier, const SharedBytes& shared) {
     const std::size_t marks = runs.size() - 1;  // the earlier text's markup tokens
     auto same_mark = [&](const MarkupPiece& piece, std::size_t mark, std::size_t back) {
         const Token& token = earlier.tokens[runs[mark].last];
         return token.range.begin - back == piece.range.begin &&
                token.range.end - back == piece.range.end && token.kind == markup_token_kind(piece);
     };
-    // Where most of the work goes: the leading pieces that stand where the
-    // earlier text's markup stood, in the bytes both share, each with the
-    // text before it (`lead`), and the trailing ones, each with the text
-    // after it (`trail`), have the earlier text's tokens and ids (a piece's
-    // id depends on its kind and bytes alone), taken in two copies.
-    std::size_t lead = 0, trail = 0;
+    StandingEnds ends;
+    std::size_t& lead = ends.lead;
+    std::size_t& trail = ends.trail;
     while (lead < pieces.size() && lead < marks && pieces[lead].range.begin + 3 < shared.prefix &&
            pieces[lead].range.end <= shared.prefix && same_mark(pieces[lead], lead, 0))
         ++lead;
@@ -198,19 +206,28 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
            pieces[pieces.size() - 1 - trail].range.begin >= shared.suffix_begin &&
            same_mark(pieces[pieces.size() - 1 - trail], marks - 1 - trail, shared.shift))
         ++trail;
-    const std::uint32_t lead_tokens = lead > 0 ? runs[lead - 1].last + 1 : 0;
-    const std::uint32_t trail_from =  // in the earlier text
+    ends.lead_tokens = lead > 0 ? runs[lead - 1].last + 1 : 0;
+    ends.trail_from =
         trail > 0 ? runs[marks - trail].last : static_cast<std::uint32_t>(earlier.tokens.size());
+    return ends;
+}
 
-    InternedTokens out;
+// The tokens of `doc` into `out`: the standing ends copied (two copies, of
+// the tokens and of the ids), and between them each piece with the text
+// before it. A run of text whose bytes, and the 3 after them, are shared,
+// between the same pieces as an earlier run, has that run's tokens and ids;
+// other runs are tokenized, their ids kNone. Returns where the copied
+// trailing tokens start in `out`.
+std::uint32_t copy_and_tokenize(const Document& doc, const InternedTokens& earlier,
+                                const std::vector<MarkupPiece>& pieces,
+                                const std::vector<Run>& runs, const SharedBytes& shared,
+                                const StandingEnds& ends, InternedTokens& out) {
     out.tokens.reserve(earlier.tokens.size() + 64);
     out.ids.reserve(earlier.tokens.size() + 64);
-    out.tokens.assign(earlier.tokens.begin(), earlier.tokens.begin() + lead_tokens);
-    out.ids.assign(earlier.ids.begin(), earlier.ids.begin() + lead_tokens);
-    std::size_t r = lead;  // runs are asked for in order of offset
+    out.tokens.assign(earlier.tokens.begin(), earlier.tokens.begin() + ends.lead_tokens);
+    out.ids.assign(earlier.ids.begin(), earlier.ids.begin() + ends.lead_tokens);
+    std::size_t r = ends.lead;  // runs are asked for in order of offset
     auto text_run = [&](std::size_t begin, std::size_t end) {
-        // A run whose bytes, and the 3 after them, are shared, between the
-        // same pieces as an earlier run, has that run's tokens and ids.
         std::optional<ByteRange> from;
         if (end + 3 < shared.prefix) {
             from = ByteRange{begin, end};
@@ -234,36 +251,45 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
             }
         }
         tokenize_text(doc.source, begin, end, out.tokens);
-        out.ids.resize(out.tokens.size(), kNone);  // interned below, after the units
+        out.ids.resize(out.tokens.size(), kNone);  // interned later, after the units
     };
-    std::size_t at = lead > 0 ? pieces[lead - 1].range.end : 0;
-    for (std::size_t p = lead; p < pieces.size() - trail; ++p) {
+    std::size_t at = ends.lead > 0 ? pieces[ends.lead - 1].range.end : 0;
+    for (std::size_t p = ends.lead; p < pieces.size() - ends.trail; ++p) {
         text_run(at, pieces[p].range.begin);
         out.tokens.push_back({pieces[p].range, markup_token_kind(pieces[p])});
         out.ids.push_back(kNone);
         at = pieces[p].range.end;
     }
-    text_run(at, trail > 0 ? pieces[pieces.size() - trail].range.begin : doc.source.size());
+    text_run(at,
+             ends.trail > 0 ? pieces[pieces.size() - ends.trail].range.begin : doc.source.size());
     const auto middle_end = static_cast<std::uint32_t>(out.tokens.size());
-    out.tokens.insert(out.tokens.end(), earlier.tokens.begin() + trail_from, earlier.tokens.end());
-    out.ids.insert(out.ids.end(), earlier.ids.begin() + trail_from, earlier.ids.end());
+    out.tokens.insert(out.tokens.end(), earlier.tokens.begin() + ends.trail_from,
+                      earlier.tokens.end());
+    out.ids.insert(out.ids.end(), earlier.ids.begin() + ends.trail_from, earlier.ids.end());
     for (std::size_t k = middle_end; k < out.tokens.size(); ++k)
         out.tokens[k].range.begin -= shared.shift, out.tokens[k].range.end -= shared.shift;
+    return middle_end;
+}
 
-    // Units: those wholly in the copied tokens, their terminator included,
-    // are the earlier text's; the units between are found as for_each_unit
-    // finds them.
+// The paragraph units of `out`: those wholly in the copied tokens, their
+// terminator included, are the earlier text's; the units between are found
+// as for_each_unit finds them, and take an earlier unit's id when their
+// bytes are shared, or intern_unit(range) otherwise.
+template <typename InternUnit>
+void copy_and_find_units(const InternedTokens& earlier, const SharedBytes& shared,
+                         const StandingEnds& ends, std::uint32_t middle_end, InternedTokens& out,
+                         InternUnit intern_unit) {
     std::size_t u = 0;
-    while (u + 1 < earlier.unit_ids.size() && earlier.unit_first[u + 1] <= lead_tokens) {
+    while (u + 1 < earlier.unit_ids.size() && earlier.unit_first[u + 1] <= ends.lead_tokens) {
         out.unit_ids.push_back(earlier.unit_ids[u]);
         out.unit_first.push_back(earlier.unit_first[u]);
         ++u;
     }
     std::size_t tail_unit = earlier.unit_ids.size();  // the first earlier unit copied at the end
-    while (tail_unit > u && earlier.unit_first[tail_unit - 1] > trail_from) --tail_unit;
+    while (tail_unit > u && earlier.unit_first[tail_unit - 1] > ends.trail_from) --tail_unit;
     const std::uint32_t middle_units_end =  // in out.tokens
         tail_unit < earlier.unit_ids.size()
-            ? earlier.unit_first[tail_unit] - trail_from + middle_end
+            ? earlier.unit_first[tail_unit] - ends.trail_from + middle_end
             : static_cast<std::uint32_t>(out.tokens.size());
     auto earlier_unit = [&](ByteRange range) -> std::optional<std::uint32_t> {
         auto unit_range = [&](std::size_t unit) {
@@ -283,18 +309,35 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
         const ByteRange range{out.tokens[first].range.begin, out.tokens[k].range.end};
         std::optional<std::uint32_t> id;
         if (const auto shared_range = shared.earlier_range(range)) id = earlier_unit(*shared_range);
-        out.unit_ids.push_back(id ? *id : tables_->intern(tables_->units, doc.text(range)));
+        out.unit_ids.push_back(id ? *id : intern_unit(range));
         out.unit_first.push_back(first);
         first = k + 1;
     }
     for (std::size_t unit = tail_unit; unit < earlier.unit_ids.size(); ++unit) {
         out.unit_ids.push_back(earlier.unit_ids[unit]);
-        out.unit_first.push_back(earlier.unit_first[unit] - trail_from + middle_end);
+        out.unit_first.push_back(earlier.unit_first[unit] - ends.trail_from + middle_end);
     }
     out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
+}
+
+}  // namespace
+
+InternedTokens TokenInterner::intern(const Document& doc, const Document& earlier_doc,
+                                     const InternedTokens& earlier) {
+    const SharedBytes shared(doc.source, earlier_doc.source);
+    const std::vector<MarkupPiece> pieces = markup_pieces(doc);
+    // The earlier text has about as many pieces as this one.
+    const std::vector<Run> runs = literal_runs(earlier_doc, earlier, pieces.size());
+    const StandingEnds ends = standing_ends(pieces, runs, earlier, shared);
+    InternedTokens out;
+    const std::uint32_t middle_end =
+        copy_and_tokenize(doc, earlier, pieces, runs, shared, ends, out);
+    copy_and_find_units(earlier, shared, ends, middle_end, out, [&](ByteRange range) {
+        return tables_->intern(tables_->units, doc.text(range));
+    });
     // New tokens last, in text order, as intern(doc) does (units first, then
     // tokens): new wording gets the very ids interning it alone would give.
-    for (std::uint32_t k = lead_tokens; k < middle_end; ++k) {
+    for (std::uint32_t k = ends.lead_tokens; k < middle_end; ++k) {
         if (out.ids[k] == kNone) out.ids[k] = tables_->token(doc, out.tokens[k]);
     }
     return out;
@@ -302,17 +345,14 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
 
 namespace {
 
-// Semantic clean-up (after diff-match-patch): a short run of common tokens
-// between two changes is usually a coincidence ("the", "of", a space), and
-// keeping it splits one rewording into many fragments. A common run is folded
-// into the change around it when it has no more words than the smaller side
-// of the changes before and after it. Runs holding markup are kept.
 bool is_blank(TokenKind kind) {
     return kind == TokenKind::space || kind == TokenKind::line_break;
 }
 
+}  // namespace
+
 void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_tokens,
-                       const std::vector<Token>& new_tokens) {
+                       const std::vector<Token>& new_tokens, std::size_t most_folded_words) {
     bool folded = true;
     for (int pass = 0; folded && pass < 8; ++pass) {
         folded = false;
@@ -357,8 +397,9 @@ void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_
             // no more words than the smaller change around it. Read only as far
             // as it takes to tell: most runs are whole paragraphs.
             bool fold = before < k && after > end && rewording;
-            const std::size_t most_words = std::min(std::max(removed_before, added_before),
-                                                    std::max(removed_after, added_after));
+            const std::size_t most_words =
+                std::min({std::max(removed_before, added_before),
+                          std::max(removed_after, added_after), most_folded_words});
             std::size_t words = 0;
             for (std::size_t e = k; fold && e < end; ++e) {
                 const TokenKind kind = old_tokens[script[e].old_index].kind;
@@ -380,8 +421,6 @@ void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_
         script = std::move(out);
     }
 }
-
-}  // namespace
 
 TokenDiff diff_tokens(const Document& before, const Document& after,
                       const TokenDiffOptions& options) {

@@ -31,6 +31,17 @@ struct TokenDiffOptions {
 TokenDiff diff_tokens(const Document& before, const Document& after,
                       const TokenDiffOptions& options = {});
 
+// Semantic clean-up (after diff-match-patch): a short run of common tokens
+// between two changes is usually a coincidence ("the", "of", a space), and
+// keeping it splits one rewording into many fragments. A common run is folded
+// into the change around it when it has no more words than the smaller side
+// of the changes before and after it. Runs holding markup or a paragraph
+// break are kept, and runs of more than `most_folded_words` words. `script`
+// indexes the two token vectors.
+void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_tokens,
+                       const std::vector<Token>& new_tokens,
+                       std::size_t most_folded_words = SIZE_MAX);
+
 // One document's tokens interned to integers, with its paragraph units: what
 // a diff needs of a side. Made once per document and reused across diffs
 // (blame diffs every version against its parent).

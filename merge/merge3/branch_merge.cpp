@@ -313,6 +313,7 @@ std::string record_branch_merge(Workspace& workspace, const BranchMergePlan& pla
     commit.parent = plan.head;
     for (const MergedBranch& b : plan.merged) commit.merged.push_back(b.tip);
     commit.write_worktree = true;
+    commit.operation = "merge";
     return repo.commit_files(commit);
 }
 

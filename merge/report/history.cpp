@@ -1,12 +1,22 @@
 #include "merge/report/history.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "merge/report/file_changes.hpp"
 
 namespace accord {
 
@@ -24,23 +34,152 @@ std::string message_body(const std::string& message, const Trailers& all) {
     return last_blank == std::string::npos ? "" : trimmed(message.substr(0, last_blank));
 }
 
-class DocumentCache {
+// Describes the changes of the walk's entries on worker threads while the
+// walk goes on, and hands the entries back in the walk's order as soon as
+// each is whole. Each worker has its own repository handle and parsed
+// versions, and a file always goes to the same worker: its newer version,
+// parsed for one change, is the older version of its next.
+class ParallelDescriber {
   public:
-    DocumentCache(const Workspace& ws) : ws_(ws), options_(ws.parse_options()) {}
+    using Emit = std::function<bool(LogEntry&& entry)>;
 
-    const Document& at(const std::string& commit, const std::string& path) {
-        const std::optional<std::string> blob = ws_.repo().blob_id_at(commit, path);
-        const std::string key = blob.value_or("");
-        auto it = cache_.find(key);
-        if (it != cache_.end()) return it->second;
-        const std::string text = blob ? ws_.repo().read_file_at(commit, path).value_or("") : "";
-        return cache_.emplace(key, parse(text, options_)).first->second;
+    // The workers start with the first change the cache does not know.
+    ParallelDescriber(const Workspace& ws, std::size_t workers)
+        : ws_(ws), worker_count_(workers), remembered_(ws) {}
+
+    ~ParallelDescriber() {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            stopping_ = true;
+        }
+        work_ready_.notify_all();
+        for (auto& worker : workers_) worker->thread.join();
     }
 
+    ParallelDescriber(const ParallelDescriber&) = delete;
+    ParallelDescriber& operator=(const ParallelDescriber&) = delete;
+
+    // Queues `entry` with the changes to describe into its files, then emits
+    // the entries at the front that are whole. Returns false once `emit` did.
+    bool add(LogEntry&& entry, const std::vector<Repository::FileChange>& changes,
+             const Emit& emit) {
+        auto slot = std::make_shared<Slot>();
+        slot->entry = std::move(entry);
+        slot->entry.files.resize(changes.size());
+        slot->remaining = changes.size();
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            slots_.push_back(slot);
+        }
+        for (std::size_t k = 0; k < changes.size(); ++k) {
+            const Repository::FileChange& change = changes[k];
+            // What the cache knows is read here, without a trip to a worker.
+            if (std::optional<FileChanges> known =
+                    remembered_.remembered(change.path, change.old_blob, change.new_blob)) {
+                const std::lock_guard<std::mutex> lock(mutex_);
+                slot->entry.files[k] = std::move(*known);
+                --slot->remaining;
+                continue;
+            }
+            start_workers();
+            const std::lock_guard<std::mutex> lock(mutex_);
+            const std::size_t w = std::hash<std::string>()(change.path) % workers_.size();
+            workers_[w]->jobs.push_back({slot, k, change});
+        }
+        work_ready_.notify_all();
+        // A window of entries in flight: enough to keep the workers busy,
+        // few enough that memory does not grow with the history.
+        return flush(emit, slots_.size() > kWindow ? slots_.size() - kWindow : 0);
+    }
+
+    // Emits every entry still queued, waiting for their descriptions.
+    bool finish(const Emit& emit) { return flush(emit, std::numeric_limits<std::size_t>::max()); }
+
   private:
+    static constexpr std::size_t kWindow = 256;
+
+    struct Slot {
+        LogEntry entry;
+        std::size_t remaining = 0;
+        std::exception_ptr error;
+    };
+    struct Job {
+        std::shared_ptr<Slot> slot;
+        std::size_t file;
+        Repository::FileChange change;
+    };
+    struct Worker {
+        std::unique_ptr<Repository> repository;
+        std::unique_ptr<ChangeDescriber> describer;
+        std::deque<Job> jobs;
+        std::thread thread;
+    };
+
+    void start_workers() {
+        if (!workers_.empty()) return;
+        for (std::size_t k = 0; k < worker_count_; ++k) {
+            auto worker = std::make_unique<Worker>();
+            worker->repository =
+                std::make_unique<Repository>(Repository::open(ws_.repo().git_dir()));
+            worker->describer = std::make_unique<ChangeDescriber>(ws_, worker->repository.get());
+            workers_.push_back(std::move(worker));
+        }
+        for (auto& worker : workers_)
+            worker->thread = std::thread([this, w = worker.get()] { run(*w); });
+    }
+
+    void run(Worker& worker) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            work_ready_.wait(lock, [&] { return stopping_ || !worker.jobs.empty(); });
+            if (stopping_) return;
+            Job job = std::move(worker.jobs.front());
+            worker.jobs.pop_front();
+            lock.unlock();
+            FileChanges described;
+            std::exception_ptr error;
+            try {
+                described = worker.describer->describe(job.change.path, job.change.old_blob,
+                                                       job.change.new_blob);
+            } catch (...) {
+                error = std::current_exception();
+            }
+            lock.lock();
+            job.slot->entry.files[job.file] = std::move(described);
+            if (error && !job.slot->error) job.slot->error = error;
+            if (--job.slot->remaining == 0) entry_done_.notify_all();
+        }
+    }
+
+    // Emits the whole entries at the front, waiting for the first `wait_for`
+    // entries (all of them, for the maximum) to be whole.
+    bool flush(const Emit& emit, std::size_t wait_for) {
+        for (;;) {
+            std::shared_ptr<Slot> front;
+            {
+                std::unique_lock<std::mutex> lock(mutex_);
+                if (slots_.empty()) return true;
+                if (wait_for > 0)
+                    entry_done_.wait(lock, [&] { return slots_.front()->remaining == 0; });
+                else if (slots_.front()->remaining != 0)
+                    return true;
+                front = std::move(slots_.front());
+                slots_.pop_front();
+            }
+            if (wait_for > 0 && wait_for != std::numeric_limits<std::size_t>::max()) --wait_for;
+            if (front->error) std::rethrow_exception(front->error);
+            if (!emit(std::move(front->entry))) return false;
+        }
+    }
+
     const Workspace& ws_;
-    ParseOptions options_;
-    std::map<std::string, Document> cache_;
+    std::size_t worker_count_;
+    ChangeDescriber remembered_;  // only its remembered(): reads the cache
+    std::vector<std::unique_ptr<Worker>> workers_;
+    std::deque<std::shared_ptr<Slot>> slots_;
+    std::mutex mutex_;
+    std::condition_variable work_ready_, entry_done_;
+    bool stopping_ = false;
 };
 
 }  // namespace
@@ -69,12 +208,16 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     p.message = message_body(commit.message, all);
     p.subject = p.message.substr(0, p.message.find('\n'));
     p.recorded_by = commit.committer.name;
+    if (const std::string errors = first(kNotationErrorsTrailer);
+        !errors.empty() && errors.find_first_not_of("0123456789") == std::string::npos &&
+        errors.size() < 10)
+        p.notation_errors = std::stoul(errors);
     return p;
 }
 
-std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& options) {
-    std::vector<LogEntry> entries;
-    if (ws.repo().is_empty_branch()) return entries;
+void stream_proposal_log(const Workspace& ws, const LogOptions& options,
+                         const std::function<bool(LogEntry&& entry)>& emit) {
+    if (ws.repo().is_empty_branch()) return;
     for (const auto* d : {&options.since, &options.until}) {
         if (*d && !parse_iso_date(**d))
             throw usage_error("'" + **d + "' is not a date: write YYYY-MM-DD");
@@ -92,45 +235,38 @@ std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& option
         wanted.insert(resolved.value_or(name));
     }
 
-    DocumentCache cache(ws);
-    const std::string from = ws.repo().resolve(options.from);
-    for (const CommitInfo& commit : ws.repo().history(from, options.paths, Walk::full)) {
+    // Two workers: describing (parsing both versions, the structural diff)
+    // is most of a first run's work; the walk and the printing keep this thread.
+    ParallelDescriber describer(ws, std::clamp(std::thread::hardware_concurrency(), 1U, 2U));
+    bool stopped = false;
+    Repository::WalkOptions walk;
+    walk.from = ws.repo().resolve(options.from);
+    walk.walk = Walk::full;
+    walk.paths = options.paths;
+    walk.keep = [](std::string_view path) { return is_text_path(path); };
+    ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         LogEntry entry;
-        entry.proposal = read_proposal(commit, ws.config());
+        entry.proposal = read_proposal(step.commit, ws.config());
         const Proposal& p = entry.proposal;
-        if (options.since && p.day < *options.since) continue;
-        if (options.until && p.day > *options.until) continue;
+        if (options.since && p.day < *options.since) return true;
+        if (options.until && p.day > *options.until) return true;
         if (!wanted.empty() &&
             std::none_of(p.proposers.begin(), p.proposers.end(),
                          [&](const std::string& n) { return wanted.count(n) > 0; })) {
-            continue;
+            return true;
         }
-        const std::string parent = commit.parents.empty() ? "" : commit.parents.front();
-        std::set<std::string> paths;
-        for (const std::string& path : ws.repo().list_files(commit.id)) paths.insert(path);
-        if (!parent.empty()) {
-            for (const std::string& path : ws.repo().list_files(parent)) paths.insert(path);
-        }
-        for (const std::string& path : paths) {
-            if (!is_text_path(path) || !path_within_any(path, options.paths)) continue;
-            const auto new_blob = ws.repo().blob_id_at(commit.id, path);
-            const auto old_blob =
-                parent.empty() ? std::nullopt : ws.repo().blob_id_at(parent, path);
-            if (new_blob == old_blob) continue;
-            FileChanges file;
-            file.path = path;
-            file.added = !old_blob;
-            file.deleted = !new_blob;
-            static const Document kEmpty = parse("");
-            const Document& before = old_blob ? cache.at(parent, path) : kEmpty;
-            const Document& after = new_blob ? cache.at(commit.id, path) : kEmpty;
-            if (const auto* s = before.front_matter.find("status")) file.status_before = s->value;
-            if (const auto* s = after.front_matter.find("status")) file.status_after = s->value;
-            file.changes = structural_diff(before, after);
-            entry.files.push_back(std::move(file));
-        }
+        stopped = !describer.add(std::move(entry), step.changes, emit);
+        return !stopped;
+    });
+    if (!stopped) describer.finish(emit);
+}
+
+std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& options) {
+    std::vector<LogEntry> entries;
+    stream_proposal_log(ws, options, [&](LogEntry&& entry) {
         entries.push_back(std::move(entry));
-    }
+        return true;
+    });
     return entries;
 }
 

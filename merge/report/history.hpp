@@ -2,6 +2,7 @@
 // The history of a negotiation told in its own terms: each commit read as a
 // proposal (who, when, at which meeting) with, per file it touched, the
 // changes named in the diff vocabulary.
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@ struct Proposal {
     std::string subject;                 // first line of the message
     std::string message;                 // the message without its trailers
     std::string recorded_by;             // the committer
+    std::size_t notation_errors = 0;     // Notation-errors: trailer (recorded on purpose)
 };
 
 // Reads a commit as a proposal; proposer names resolve through the registry.
@@ -49,7 +51,14 @@ struct LogOptions {
     std::string from = "HEAD";
 };
 
-// Newest first, like git log. Parsed texts are cached by blob id.
+// Newest first, like git log: the history walked once (Repository::walk_history),
+// each change described from its two blobs (merge/report/file_changes.hpp,
+// remembered in the cache). `emit` receives each entry as soon as it is known;
+// the walk stops when it returns false. Bad options (a date that is not one,
+// an unknown delegation) throw before anything is emitted.
+void stream_proposal_log(const Workspace& workspace, const LogOptions& options,
+                         const std::function<bool(LogEntry&& entry)>& emit);
+// The same, collected.
 std::vector<LogEntry> proposal_log(const Workspace& workspace, const LogOptions& options);
 
 }  // namespace accord

@@ -25,68 +25,90 @@ std::string file_summary(const FileChanges& file) {
 
 }  // namespace
 
-std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewOptions& options) {
-    const std::string yellow = options.colour ? "\033[33m" : "",
-                      bold = options.colour ? "\033[1m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+std::string render_log_entry_text(const LogEntry& e, const LogViewOptions& options) {
+    const std::string yellow(options.style.yellow()), bold(options.style.bold()),
+        reset(options.style.reset());
     std::string out;
-    for (const LogEntry& e : entries) {
-        const Proposal& p = e.proposal;
-        out += yellow + p.commit.substr(0, 10) + reset + "  " + p.day + "  " + bold +
-               join(p.proposers, ", ") + reset;
-        if (!p.on_behalf_of.empty()) out += " (on behalf of " + p.on_behalf_of + ")";
-        if (!p.meeting.empty()) out += "  at " + p.meeting;
-        out += "\n";
-        if (!p.subject.empty()) out += "    " + p.subject + "\n";
-        for (const FileChanges& file : e.files) {
-            out += "    " + file.path + ": " + file_summary(file) + "\n";
-            if (!options.details) continue;
-            for (const Change& c : file.changes) {
-                std::string text = c.text.size() > 70 ? c.text.substr(0, 70) + "…" : c.text;
-                for (char& ch : text) ch = ch == '\n' ? ' ' : ch;
-                out += "        " + std::string(to_string(c.kind)) + " \"" + text + "\"\n";
-            }
-        }
-        out += "\n";
+    const Proposal& p = e.proposal;
+    out += yellow + p.commit.substr(0, 10) + reset + "  " + p.day + "  " + bold +
+           escape_controls(join(p.proposers, ", ")) + reset;
+    if (!p.on_behalf_of.empty()) out += " (on behalf of " + escape_controls(p.on_behalf_of) + ")";
+    if (!p.meeting.empty()) out += "  at " + escape_controls(p.meeting);
+    out += "\n";
+    if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
+    if (p.notation_errors > 0) {
+        out += "    recorded with " + plural(p.notation_errors, "notation error") + " on purpose\n";
     }
+    for (const FileChanges& file : e.files) {
+        out += "    " + escape_controls(file.path + ": " + file_summary(file)) + "\n";
+        if (!options.details) continue;
+        for (const Change& c : file.changes) {
+            std::string text = c.text.size() > 70 ? c.text.substr(0, 70) + "…" : c.text;
+            for (char& ch : text) ch = ch == '\n' ? ' ' : ch;
+            out += "        " + std::string(to_string(c.kind)) + " \"" + escape_controls(text) +
+                   "\"\n";
+        }
+    }
+    out += "\n";
     return out;
 }
 
-std::string render_log_json(const std::vector<LogEntry>& entries) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.log/1").key("proposals").begin_array();
-    for (const LogEntry& e : entries) {
-        const Proposal& p = e.proposal;
-        json.begin_object().field("commit", p.commit).field("date", p.date);
-        json.key("proposers").begin_array();
-        for (const std::string& name : p.proposers) json.value(name);
-        json.end_array();
-        json.field("meeting", p.meeting)
-            .field("on_behalf_of", p.on_behalf_of)
-            .field("source", p.source);
-        json.field("message", p.message).field("recorded_by", p.recorded_by);
-        json.key("files").begin_array();
-        for (const FileChanges& file : e.files) {
-            json.begin_object()
-                .field("path", file.path)
-                .field("added", file.added)
-                .field("deleted", file.deleted);
-            json.field("status_before", file.status_before)
-                .field("status_after", file.status_after);
-            json.field("summary", file_summary(file));
-            json.key("changes").begin_array();
-            for (const Change& c : file.changes) {
-                json.begin_object().field("kind", to_string(c.kind)).field("text", c.text);
-                if (!c.before.empty()) json.field("before", c.before);
-                if (!c.after.empty()) json.field("after", c.after);
-                json.end_object();
-            }
-            json.end_array().end_object();
+std::string render_log_text(const std::vector<LogEntry>& entries, const LogViewOptions& options) {
+    std::string out;
+    for (const LogEntry& e : entries) out += render_log_entry_text(e, options);
+    return out;
+}
+
+LogJson::LogJson() : json_(JsonWriter::with_schema("accord.log/1")) {}
+
+std::string LogJson::begin() {
+    json_.key("proposals").begin_array();
+    return json_.take();
+}
+
+std::string LogJson::entry(const LogEntry& e) {
+    JsonWriter& json = json_;
+    const Proposal& p = e.proposal;
+    json.begin_object().field("commit", p.commit).field("date", p.date);
+    json.key("proposers").begin_array();
+    for (const std::string& name : p.proposers) json.value(name);
+    json.end_array();
+    json.field("meeting", p.meeting)
+        .field("on_behalf_of", p.on_behalf_of)
+        .field("source", p.source);
+    json.field("message", p.message).field("recorded_by", p.recorded_by);
+    json.field("notation_errors", p.notation_errors);
+    json.key("files").begin_array();
+    for (const FileChanges& file : e.files) {
+        json.begin_object()
+            .field("path", file.path)
+            .field("added", file.added)
+            .field("deleted", file.deleted);
+        json.field("status_before", file.status_before).field("status_after", file.status_after);
+        json.field("summary", file_summary(file));
+        json.key("changes").begin_array();
+        for (const Change& c : file.changes) {
+            json.begin_object().field("kind", to_string(c.kind)).field("text", c.text);
+            if (!c.before.empty()) json.field("before", c.before);
+            if (!c.after.empty()) json.field("after", c.after);
+            json.end_object();
         }
         json.end_array().end_object();
     }
     json.end_array().end_object();
-    return json.str() + "\n";
+    return json.take();
+}
+
+std::string LogJson::end() {
+    json_.end_array();
+    return json_.finish();
+}
+
+std::string render_log_json(const std::vector<LogEntry>& entries) {
+    LogJson json;
+    std::string out = json.begin();
+    for (const LogEntry& e : entries) out += json.entry(e);
+    return out + json.end();
 }
 
 }  // namespace accord

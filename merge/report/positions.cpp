@@ -175,8 +175,8 @@ std::string render_positions_text(const std::vector<PositionEntry>& entries) {
 }
 
 std::string render_positions_json(const std::vector<PositionEntry>& entries) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.positions/1").key("positions").begin_array();
+    JsonWriter json = JsonWriter::with_schema("accord.positions/1");
+    json.key("positions").begin_array();
     for (const PositionEntry& entry : entries) {
         const PositionRecord& p = entry.position;
         json.begin_object()
@@ -200,8 +200,8 @@ std::string render_positions_json(const std::vector<PositionEntry>& entries) {
             .field("source", p.source)
             .end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 }  // namespace accord

@@ -85,8 +85,8 @@ std::vector<RedraftSummary> list_redrafts(const Workspace& workspace) {
 }
 
 std::string redrafts_json(const std::vector<RedraftSummary>& redrafts) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.redrafts/1").key("redrafts").begin_array();
+    JsonWriter json = JsonWriter::with_schema("accord.redrafts/1");
+    json.key("redrafts").begin_array();
     for (const RedraftSummary& s : redrafts) {
         json.begin_object()
             .field("name", s.name)
@@ -111,8 +111,8 @@ std::string redrafts_json(const std::vector<RedraftSummary>& redrafts) {
         }
         json.field("merged", s.merged).end_object();
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    return json.finish();
 }
 
 }  // namespace accord

@@ -1,13 +1,15 @@
 #include "merge/report/stats.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 
+#include "core/store/cache_texts.hpp"
+#include "core/store/recommendations.hpp"
 #include "core/util/chart_svg.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
-#include "core/store/recommendations.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 
@@ -31,12 +33,9 @@ std::int64_t parse_timestamp(const std::string& text) {
 }
 
 void write_tally(JsonWriter& json, const Tally& t) {
-    json.begin_object()
-        .field("brackets", t.brackets)
-        .field("alternatives_groups", t.alternatives_groups)
-        .field("options", t.options)
-        .field("strikes", t.strikes)
-        .end_object();
+    json.begin_object();
+    for (const MetricNames& m : kMetrics) json.field(m.key, value(t, m.metric));
+    json.end_object();
 }
 
 }  // namespace
@@ -75,58 +74,78 @@ std::size_t value(const Tally& tally, Metric metric) {
     return 0;
 }
 
-const char* metric_key(Metric metric) {
-    switch (metric) {
-        case Metric::brackets:
-            return "brackets";
-        case Metric::alternatives_groups:
-            return "alternatives_groups";
-        case Metric::options:
-            return "options";
-        case Metric::strikes:
-            return "strikes";
+std::string_view metric_title(Metric metric) {
+    for (const MetricNames& m : kMetrics) {
+        if (m.metric == metric) return m.title;
     }
     return "";
 }
 
-const char* metric_title(Metric metric) {
-    switch (metric) {
-        case Metric::brackets:
-            return "Open brackets";
-        case Metric::alternatives_groups:
-            return "Alternatives groups";
-        case Metric::options:
-            return "Options offered";
-        case Metric::strikes:
-            return "Proposed deletions (strikes)";
+std::optional<Metric> metric_named(std::string_view name) {
+    std::string lower(name);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "alternatives") return Metric::alternatives_groups;
+    for (const MetricNames& m : kMetrics) {
+        if (m.key == lower) return m.metric;
     }
-    return "";
+    return std::nullopt;
 }
+
+namespace {
+
+// A proposal and the texts it changed (with their blob after it; nullopt
+// where it deleted one), oldest first, from one walk of the history.
+struct TextChanges {
+    Proposal proposal;
+    std::vector<Repository::FileChange> texts;
+};
+
+std::vector<TextChanges> text_changes(const Workspace& workspace,
+                                      const ProposalIndexOptions& options) {
+    std::vector<TextChanges> out;
+    const Repository& repo = workspace.repo();
+    if (repo.is_empty_branch()) return out;
+    Repository::WalkOptions walk;
+    walk.from = repo.resolve(options.from);
+    walk.walk = options.walk;
+    walk.keep = [](std::string_view path) { return is_text_path(path); };
+    repo.walk_history(walk, [&](Repository::WalkStep& step) {
+        if (step.changes.empty() && !options.keep_untouching) return true;
+        out.push_back({read_proposal(step.commit, workspace.config()), std::move(step.changes)});
+        return true;
+    });
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
 
 StatsReport compute_stats(const Workspace& workspace, const StatsOptions& options) {
     StatsReport report;
-    const std::vector<ProposalTouch> index = index_proposals(workspace, options.index);
-    const ParseOptions parse_options = workspace.parse_options();
+    std::vector<TextChanges> index = text_changes(workspace, options.index);
+    const bool any_proposal = !index.empty();
+    // Each version's counts and description, remembered by blob id: a text
+    // is parsed once in the life of the repository, not on every run.
+    TextSummaries summaries(workspace);
     // The latest reading of each text followed, by path, and where its series is.
     std::map<std::string, Recommendation> latest;
     std::map<std::string, std::size_t> series_of;
     Tally totals;
-    for (const ProposalTouch& touch : index) {
-        std::vector<std::string> paths;
-        for (const std::string& path : touch.paths)
-            if (path_within_any(path, options.paths)) paths.push_back(path);
-        if (paths.empty()) continue;  // changed only texts not followed
+    for (TextChanges& touch : index) {
+        std::vector<const Repository::FileChange*> changes;
+        for (const Repository::FileChange& change : touch.texts)
+            if (path_within_any(change.path, options.paths)) changes.push_back(&change);
+        if (changes.empty()) continue;  // changed only texts not followed
         const std::size_t at = report.proposals.size();
-        for (const std::string& path : paths) {
+        for (const Repository::FileChange* change : changes) {
+            const std::string& path = change->path;
             auto found = latest.find(path);
             if (found != latest.end()) {
                 totals -= Tally::of(found->second.counts);
                 latest.erase(found);
             }
-            const std::optional<std::string> bytes = workspace.read(touch.proposal.commit, path);
             std::optional<Recommendation> read;
-            if (bytes && !looks_binary(*bytes))
-                read = read_recommendation(path, *bytes, parse_options);
+            if (change->new_blob) read = summaries.at_blob(path, *change->new_blob);
             auto slot = series_of.find(path);
             if (slot == series_of.end()) {
                 if (!read) continue;  // a binary or vanished file never seen as a text
@@ -154,12 +173,15 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
             series.points.push_back(point);
         }
         StatsProposal entry;
-        entry.proposal = touch.proposal;
         entry.time = parse_timestamp(touch.proposal.date);
+        entry.proposal = std::move(touch.proposal);
+        touch.texts = {};
         entry.text_count = latest.size();
         entry.totals = totals;
         report.proposals.push_back(std::move(entry));
     }
+    index = {};
+    summaries.save();
     if (!workspace.repo().is_empty_branch())
         report.revision = workspace.repo().resolve(options.index.from);
 
@@ -181,7 +203,7 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
               [](const TextSeries& a, const TextSeries& b) { return a.path < b.path; });
     for (TextSeries& series : deleted) ordered.push_back(std::move(series));
     report.texts = std::move(ordered);
-    if (!options.paths.empty() && report.texts.empty() && !index.empty()) {
+    if (!options.paths.empty() && report.texts.empty() && any_proposal) {
         throw usage_error("stats: no text at '" + join(options.paths, "', '") +
                           "' in the history; name files or directories as 'accord status' lists "
                           "them, relative to the current directory");
@@ -190,8 +212,15 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
 }
 
 std::string render_stats_json(const StatsReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.stats/1").field("revision", report.revision);
+    std::string out;
+    write_stats_json(report, [&](std::string_view piece) { out += piece; });
+    return out;
+}
+
+void write_stats_json(const StatsReport& report,
+                      const std::function<void(std::string_view piece)>& write) {
+    JsonWriter json = JsonWriter::with_schema("accord.stats/1");
+    json.field("revision", report.revision);
     json.key("proposals").begin_array();
     for (const StatsProposal& p : report.proposals) {
         json.begin_object()
@@ -205,6 +234,7 @@ std::string render_stats_json(const StatsReport& report) {
         json.key("totals");
         write_tally(json, p.totals);
         json.end_object();
+        write(json.take());
     }
     json.end_array();
     json.key("texts").begin_array();
@@ -232,14 +262,15 @@ std::string render_stats_json(const StatsReport& report) {
             json.end_object();
         }
         json.end_array().end_object();
+        write(json.take());
     }
-    json.end_array().end_object();
-    return json.str() + "\n";
+    json.end_array();
+    write(json.finish());
 }
 
 std::string render_stats_svg(const StatsReport& report, const StatsChartOptions& options) {
     LineChart chart;
-    const std::string what = metric_title(options.metric);
+    const std::string what(metric_title(options.metric));
     chart.title = what + " over time" + (options.name.empty() ? "" : ": " + options.name);
     chart.x_label = "Proposal date";
     chart.y_label = what;

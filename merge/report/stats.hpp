@@ -7,8 +7,12 @@
 // time: the counts as they stood just after it. Several proposals on one day
 // stay several points, so nothing is hidden; the last of them is the state at
 // the end of that day, which is where a chart's step line comes to rest.
+#include <array>
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/notation/counts.hpp"
@@ -34,9 +38,24 @@ struct Tally {
 
 enum class Metric { brackets, alternatives_groups, options, strikes };
 std::size_t value(const Tally& tally, Metric metric);
-// "brackets", "alternatives_groups", ...: the JSON key; and how a person says it.
-const char* metric_key(Metric metric);
-const char* metric_title(Metric metric);  // "Open brackets", "Alternatives groups", ...
+
+// Each metric's names, in the order the JSON lists them: its key (in the
+// JSON, and for --metric) and how a person says it (the chart's title).
+struct MetricNames {
+    Metric metric;
+    std::string_view key;    // "alternatives_groups"
+    std::string_view title;  // "Alternatives groups"
+};
+inline constexpr std::array<MetricNames, 4> kMetrics = {{
+    {Metric::brackets, "brackets", "Open brackets"},
+    {Metric::alternatives_groups, "alternatives_groups", "Alternatives groups"},
+    {Metric::options, "options", "Options offered"},
+    {Metric::strikes, "strikes", "Proposed deletions (strikes)"},
+}};
+std::string_view metric_title(Metric metric);
+// The metric a key names, in any case; "alternatives" is short for
+// alternatives_groups. nullopt for anything else.
+std::optional<Metric> metric_named(std::string_view name);
 
 struct StatsProposal {
     Proposal proposal;
@@ -86,6 +105,10 @@ StatsReport compute_stats(const Workspace& workspace, const StatsOptions& option
 //  "texts": [{"path", "id", "group", "title", "outline", "peak": {..}, "last": {..},
 //             "points": [{"proposal": index, "commit", "day", "present", "counts": {..}}]}]}
 std::string render_stats_json(const StatsReport& report);
+// The same document handed to `write` piece by piece (a proposal or a text at
+// a time), so that a long history is printed without being held twice.
+void write_stats_json(const StatsReport& report,
+                      const std::function<void(std::string_view piece)>& write);
 
 struct StatsChartOptions {
     Metric metric = Metric::brackets;

@@ -1,37 +1,80 @@
 #include "merge/report/status.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "core/notation/check.hpp"
-#include "core/util/errors.hpp"
+#include "core/store/cache_texts.hpp"
 #include "core/store/recommendations.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
-#include "merge/report/proposal_index.hpp"
 
 namespace accord {
 
-namespace {}  // namespace
+namespace {
+
+// The newest proposal (first-parent history from `from`) that changed each
+// of `paths`: one walk, newest first, that stops once every path is found.
+std::map<std::string, Proposal> last_proposals(const Workspace& workspace, const std::string& from,
+                                               std::set<std::string> paths) {
+    std::map<std::string, Proposal> last;
+    if (paths.empty()) return last;
+    Repository::WalkOptions walk;
+    walk.from = from;
+    walk.walk = Walk::first_parent;
+    walk.keep = [&](std::string_view path) { return paths.count(std::string(path)) > 0; };
+    workspace.repo().walk_history(walk, [&](Repository::WalkStep& step) {
+        if (step.changes.empty()) return true;
+        const Proposal proposal = read_proposal(step.commit, workspace.config());
+        for (const Repository::FileChange& change : step.changes) {
+            last.emplace(change.path, proposal);
+            paths.erase(change.path);
+        }
+        return !paths.empty();
+    });
+    return last;
+}
+
+}  // namespace
 
 StatusReport negotiation_status(const Workspace& workspace, const StatusOptions& options) {
     StatusReport report;
     if (workspace.repo().is_empty_branch()) return report;
     report.revision = options.at.empty() ? "" : workspace.resolve(options.at);
 
-    ProposalIndexOptions index_options;
-    index_options.from = report.revision.empty() ? "HEAD" : report.revision;
-    const std::vector<ProposalTouch> index = index_proposals(workspace, index_options);
-    const auto last = last_touch_by_path(index);
-    const std::string head = workspace.repo().resolve("HEAD");
-
+    // The texts described from their summaries (counts and front matter,
+    // remembered by blob id), not parsed again on every run.
+    TextSummaries summaries(workspace);
+    std::map<std::string, std::string> blobs;
+    std::vector<Recommendation> texts = summaries.recommendations(report.revision, &blobs);
+    summaries.save();
     std::vector<bool> filter_used(options.paths.size(), false);
-    for (Recommendation& r : read_recommendations(workspace, report.revision)) {
+    std::vector<const Recommendation*> shown;
+    for (const Recommendation& r : texts) {
         bool selected = options.paths.empty();
         for (std::size_t k = 0; k < options.paths.size(); ++k) {
             if (path_within(r.path, options.paths[k])) selected = filter_used[k] = true;
         }
-        if (r.is_outline() || !selected) continue;
+        if (!r.is_outline() && selected) shown.push_back(&r);
+    }
+    for (std::size_t k = 0; k < options.paths.size(); ++k) {
+        if (!filter_used[k])
+            throw usage_error("status: no text at '" + options.paths[k] +
+                              "'; name a file or directory of the negotiation (.md, .txt)");
+    }
+    std::set<std::string> wanted;
+    for (const Recommendation* r : shown) wanted.insert(r->path);
+    const std::string head = workspace.repo().resolve("HEAD");
+    const std::map<std::string, Proposal> last =
+        last_proposals(workspace, report.revision.empty() ? head : report.revision, wanted);
+    std::map<std::string, std::string> head_blobs;
+    if (report.revision.empty()) head_blobs = workspace.repo().file_ids(head);
+
+    for (const Recommendation* shown_text : shown) {
+        const Recommendation& r = *shown_text;
         if (report.groups.empty() || report.groups.back().section != r.section ||
             report.groups.back().group != r.group) {
             report.groups.push_back({r.section, r.group, {}, {}});
@@ -43,19 +86,16 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
         row.title = r.title.empty() ? r.heading : r.title;
         row.status = r.status;
         row.counts = r.counts;
-        if (const auto found = last.find(r.path); found != last.end())
-            row.last = found->second->proposal;
-        if (report.revision.empty()) row.edited = workspace.read(head, r.path) != r.document.source;
+        if (const auto found = last.find(r.path); found != last.end()) row.last = found->second;
+        if (report.revision.empty()) {
+            const auto in_head = head_blobs.find(r.path);
+            row.edited = in_head == head_blobs.end() || in_head->second != blobs[r.path];
+        }
         group.totals += row.counts;
         report.totals += row.counts;
         ++report.by_status[row.status];
         ++report.recommendations;
         group.recommendations.push_back(std::move(row));
-    }
-    for (std::size_t k = 0; k < options.paths.size(); ++k) {
-        if (!filter_used[k])
-            throw usage_error("status: no text at '" + options.paths[k] +
-                              "'; name a file or directory of the negotiation (.md, .txt)");
     }
     return report;
 }
@@ -93,16 +133,15 @@ struct Columns {
 
 std::string render_status_text(const StatusReport& report, const StatusViewOptions& options) {
     if (report.recommendations == 0) return "no recommendations\n";
-    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
-                      red = options.colour ? "\033[31m" : "",
-                      green = options.colour ? "\033[32m" : "",
-                      yellow = options.colour ? "\033[33m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string bold(options.style.bold()), dim(options.style.dim()),
+        red(options.style.red()), green(options.style.green()), yellow(options.style.yellow()),
+        reset(options.style.reset());
     Columns w;
     for (const GroupStatus& g : report.groups) {
         for (const RecommendationStatus& r : g.recommendations) {
-            w.id = std::max(w.id, std::min<std::size_t>(display_width(r.id), 24));
-            w.status = std::max(w.status, std::min<std::size_t>(display_width(r.status), 16));
+            w.id = std::max(w.id, std::min<std::size_t>(display_width(escape_controls(r.id)), 24));
+            w.status = std::max(
+                w.status, std::min<std::size_t>(display_width(escape_controls(r.status)), 16));
         }
     }
     w.id = std::max<std::size_t>(w.id, 5);  // "total"
@@ -117,19 +156,20 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
     out += bold + pad_right("id", w.id) + gap + pad_right("status", w.status) + gap + "brackets" +
            gap + "alts" + gap + "strikes" + gap + "errors" + gap + "last proposal" + reset + "\n";
     for (const GroupStatus& g : report.groups) {
-        out += "\n" + bold + group_heading(g) + reset + "\n";
+        out += "\n" + bold + escape_controls(group_heading(g)) + reset + "\n";
         for (const RecommendationStatus& r : g.recommendations) {
             const bool open =
                 r.counts.brackets + r.counts.alternatives_groups + r.counts.strikes > 0;
             const std::string status_colour = r.status == "agreed" ? green : "";
-            std::string line = pad_right(clip(r.id, w.id), w.id) + gap + status_colour +
-                               pad_right(clip(r.status, w.status), w.status) +
+            std::string line = pad_right(clip(escape_controls(r.id), w.id), w.id) + gap +
+                               status_colour +
+                               pad_right(clip(escape_controls(r.status), w.status), w.status) +
                                (status_colour.empty() ? "" : reset) + gap + (open ? "" : dim) +
                                figures(r.counts) + (open ? "" : reset);
             if (r.counts.errors > 0) line = line + red + "!" + reset;
             line += gap;
             if (r.last) {
-                line += r.last->day + " " + clip(join(r.last->proposers), 40);
+                line += r.last->day + " " + clip(escape_controls(join(r.last->proposers)), 40);
             } else {
                 line += dim + "(not yet proposed)" + reset;
             }
@@ -155,7 +195,7 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
                     pad_right(std::to_string(report.recommendations) + " texts", w.status) + gap +
                     figures(report.totals)) +
            reset + "\n";
-    out += statuses + "\n";
+    out += escape_controls(statuses) + "\n";
     if (report.totals.errors > 0)
         out += red +
                "Notation errors (an unclosed or stray bracket or strike): run 'accord check' "
@@ -165,8 +205,8 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
 }
 
 std::string render_status_json(const StatusReport& report) {
-    JsonWriter json(true);
-    json.begin_object().field("schema", "accord.status/1").key("revision");
+    JsonWriter json = JsonWriter::with_schema("accord.status/1");
+    json.key("revision");
     if (report.revision.empty()) {
         json.null();
     } else {
@@ -206,8 +246,8 @@ std::string render_status_json(const StatusReport& report) {
     write_counts(json, report.totals);
     json.field("recommendations", report.recommendations).key("by_status").begin_object();
     for (const auto& [status, n] : report.by_status) json.field(status, n);
-    json.end_object().end_object();
-    return json.str() + "\n";
+    json.end_object();
+    return json.finish();
 }
 
 }  // namespace accord

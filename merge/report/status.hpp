@@ -11,6 +11,7 @@
 
 #include "core/notation/counts.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
@@ -57,7 +58,7 @@ struct StatusOptions {
 StatusReport negotiation_status(const Workspace& workspace, const StatusOptions& options = {});
 
 struct StatusViewOptions {
-    bool colour = false;
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 // An aligned table: a heading per group, a row per recommendation, a totals

@@ -4,14 +4,14 @@
 #include <optional>
 #include <set>
 
+#include "core/notation/tokens.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
-#include "core/notation/tokens.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "merge/blame/blame_history.hpp"
-#include "merge/report/proposal_index.hpp"
 #include "merge/diff/token_diff.hpp"
+#include "merge/report/proposal_index.hpp"
 
 namespace accord {
 
@@ -171,6 +171,21 @@ std::optional<std::string> find_delegation(const Workspace& workspace,
     return std::nullopt;
 }
 
+// Words counted gone from the texts a proposal changed that stand in
+// another text (`moved`) are counted where they now stand, file by file,
+// never more than a file's gone words.
+void take_back_moved(std::vector<FileSurvival>& files, WordFates moved) {
+    for (FileSurvival& file : files) {
+        const auto take = [&](std::size_t& from, std::size_t& into) {
+            const std::size_t n = std::min(from, file.words.gone);
+            from -= n, into += n, file.words.gone -= n;
+        };
+        take(moved.standing, file.words.standing);
+        take(moved.bracketed, file.words.bracketed);
+        take(moved.struck, file.words.struck);
+    }
+}
+
 }  // namespace
 
 SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOptions& options) {
@@ -217,10 +232,25 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             WordsByCommit words;
             const std::optional<std::string> text = workspace.read(report.revision, path);
             if (text && !looks_binary(*text))
-                words = current_words(blame_file(workspace, path, report.revision));
+                words = current_words(
+                    blame_file(workspace, path, report.revision, {options.across_texts}));
             found = current.emplace(path, std::move(words)).first;
         }
         return found->second;
+    };
+
+    // A proposal's words standing in texts it did not change: moved there
+    // (or, with across_texts, tabled again there) by a later proposal.
+    std::vector<std::string> texts;
+    if (!empty) texts = workspace.texts(report.revision);
+    const auto elsewhere = [&](const std::vector<std::string>& changed, const std::string& commit) {
+        WordFates out;
+        for (const std::string& path : texts) {
+            if (std::find(changed.begin(), changed.end(), path) != changed.end()) continue;
+            const WordsByCommit& now = current_for(path);
+            if (const auto own = now.find(commit); own != now.end()) out += own->second;
+        }
+        return out;
     };
 
     for (const ProposalTouch& touch : index) {
@@ -244,9 +274,12 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             }
             file.words.gone = file.words.proposed - file.words.struck - file.words.bracketed -
                               file.words.standing;
+            survival.files.push_back(std::move(file));
+        }
+        take_back_moved(survival.files, elsewhere(touch.paths, p.commit));
+        for (FileSurvival& file : survival.files) {
             file.outcome = outcome_of(file.words);
             survival.words += file.words;
-            survival.files.push_back(std::move(file));
         }
         survival.outcome = outcome_of(survival.words);
         report.words += survival.words;
@@ -280,27 +313,27 @@ constexpr Outcome kOutcomes[] = {Outcome::kept,   Outcome::modified, Outcome::br
 }  // namespace
 
 std::string render_survival_text(const SurvivalReport& report, const SurvivalViewOptions& options) {
-    const std::string bold = options.colour ? "\033[1m" : "", dim = options.colour ? "\033[2m" : "",
-                      reset = options.colour ? "\033[0m" : "";
+    const std::string bold(options.style.bold()), dim(options.style.dim()),
+        reset(options.style.reset());
     if (report.proposals.empty()) {
-        return "no proposals by " + report.delegation +
+        return "no proposals by " + escape_controls(report.delegation) +
                (report.revision.empty() ? "" : " up to " + report.revision.substr(0, 10)) + "\n";
     }
-    std::string out = bold + "What became of " + report.delegation + "'s wording in the text at " +
-                      report.revision.substr(0, 10) + reset + "\n\n";
+    std::string out = bold + "What became of " + escape_controls(report.delegation) +
+                      "'s wording in the text at " + report.revision.substr(0, 10) + reset + "\n\n";
     out += bold + "day         outcome     proposed  standing  bracketed  struck  gone  files" +
            reset + "\n";
     for (const ProposalSurvival& s : report.proposals) {
         std::vector<std::string> paths;
         for (const FileSurvival& f : s.files) paths.push_back(f.path);
         out += s.proposal.day + "  " + pad_right(to_string(s.outcome), 12) + figures(s.words) +
-               "  " + join(paths, ", ") + "\n";
+               "  " + escape_controls(join(paths, ", ")) + "\n";
         std::string detail = s.proposal.commit.substr(0, 10) + "  " + s.proposal.subject;
         std::vector<std::string> others;
         for (const std::string& n : s.proposal.proposers)
             if (n != report.delegation) others.push_back(n);
         if (!others.empty()) detail += " (with " + join(others, ", ") + ")";
-        out += dim + "            " + detail + reset + "\n";
+        out += dim + "            " + escape_controls(detail) + reset + "\n";
     }
     out += "\n" + bold + pad_right("total", 24) + figures(report.words) + reset + "\n";
     std::vector<std::string> outcomes;
@@ -316,11 +349,8 @@ std::string render_survival_text(const SurvivalReport& report, const SurvivalVie
 }
 
 std::string render_survival_json(const SurvivalReport& report) {
-    JsonWriter json(true);
-    json.begin_object()
-        .field("schema", "accord.survival/1")
-        .field("delegation", report.delegation)
-        .key("revision");
+    JsonWriter json = JsonWriter::with_schema("accord.survival/1");
+    json.field("delegation", report.delegation).key("revision");
     if (report.revision.empty()) {
         json.null();
     } else {
@@ -358,8 +388,8 @@ std::string render_survival_json(const SurvivalReport& report) {
     }
     json.end_object().key("words");
     write_words(json, report.words);
-    json.end_object().end_object();
-    return json.str() + "\n";
+    json.end_object();
+    return json.finish();
 }
 
 }  // namespace accord

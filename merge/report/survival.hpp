@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "core/store/workspace.hpp"
+#include "core/util/terminal.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
@@ -67,8 +68,9 @@ struct SurvivalReport {
 };
 
 struct SurvivalOptions {
-    std::string delegation;   // a name or alias of accord.yaml's registry
-    std::string at = "HEAD";  // the current text: a revision, date or meeting
+    std::string delegation;     // a name or alias of accord.yaml's registry
+    std::string at = "HEAD";    // the current text: a revision, date or meeting
+    bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
 // One token diff per proposal and file, and one blame per file of the
@@ -82,7 +84,7 @@ struct SurvivalOptions {
 SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOptions& options);
 
 struct SurvivalViewOptions {
-    bool colour = false;
+    TerminalStyle style;  // colour or not; names and texts are shown through escape_controls
 };
 
 std::string render_survival_text(const SurvivalReport& report,

@@ -1,83 +1,275 @@
-// Blame speed: one recommendation of about 1,300 words over a
-// history of 2,000 proposals, written to a real git repository once per run;
-// accord's word-level blame against line-level `git blame` on the same file
-// in the same run, each as a user runs it (a fresh process, no cache from an
-// earlier run). Also: diffing the 4 and 9 December 2015 Paris texts.
+// Blame speed against line-level `git blame --line-porcelain` of the same
+// file over the same history, side by side in one run: each iteration runs
+// git blame, then accord blame (`--format json`), each as a user runs it (a
+// fresh process, no cache from an earlier run), and reports accord's time
+// with the ratio to git's, page faults and peak memory of both. Histories,
+// written to real git repositories once per run:
+//   benchmark  one recommendation of about 1,300 words, 2,000 proposals
+//   bracketed  one of about 1,800 words and 470 brackets after 2,000
+//              proposals, many options, the Chair lifting few
+//   texts      four recommendations over 2,000 proposals with wording moved
+//              between them and tabled again; accord blame --across-texts
+// each as recorded (one loose object per blob, tree and commit) and packed
+// by `git gc` (*_packed), as a repository with thousands of objects is once
+// git has run in it: git blame reads a pack far faster than loose objects.
+// Peak memory (the *_MB counters) is measured by /usr/bin/time when it is
+// installed.
+// The *Busy variants keep a second thread spinning meanwhile (the second
+// core taken). Also: the engine alone in process, diffing the 4 and 9
+// December 2015 Paris texts, and blame's accuracy per behaviour of the
+// generated histories (the accuracy tests' figures, as counters: words,
+// restored_by, moved or tabled again, moved only, repeated and marks right,
+// in per cent), with the shortest restored run at the length blame uses and
+// one word less.
 //   build-bench/tests/bench/accord_blame_bench
-// With ACCORD_BLAME_BENCH_KEEP set, the history repository is left in
-// $TMPDIR/accord-blame-bench at exit (to profile `accord blame` in it).
+// With ACCORD_BLAME_BENCH_KEEP set, the history repositories are left in
+// $TMPDIR/accord-blame-bench-* at exit (to profile `accord blame` in them).
+// ACCORD_BENCH_BINARY names another accord binary to measure (an earlier
+// build, for a before/after figure).
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
+#include <stdexcept>
+#include <thread>
 
 #include "blame_bench_data.hpp"
 #include "core/notation/parse.hpp"
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
 #include "merge/diff/structural_diff.hpp"
+#include "support/blame_accuracy.hpp"
+
+extern char** environ;
 
 namespace {
 
 struct Fixture {
     std::string dir;
     accord::bench::BenchRepository repo;
-    std::size_t words = 0;
+    std::size_t words = 0, brackets = 0;
+    bool across_texts = false;
 
-    Fixture() {
-        dir = (std::filesystem::temp_directory_path() / "accord-blame-bench").string();
+    // `name`: benchmark, bracketed or texts, each with "-packed" after it
+    // for the same history packed by `git gc` (as git packs a repository
+    // once it holds thousands of loose objects) instead of one loose object
+    // per blob, tree and commit as recorded.
+    explicit Fixture(const std::string& full_name) {
+        const std::string packed_suffix = "-packed";
+        const bool packed = full_name.ends_with(packed_suffix);
+        const std::string name =
+            packed ? full_name.substr(0, full_name.size() - packed_suffix.size()) : full_name;
+        dir =
+            (std::filesystem::temp_directory_path() / ("accord-blame-bench-" + full_name)).string();
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
-        const accord::test::GeneratedHistory history =
-            accord::test::generate_history(accord::bench::blame_bench_options(1));
-        repo = accord::bench::write_history_repository(history, dir);
-        std::istringstream in(history.versions.back().text);
+        std::string last;
+        if (name == "texts") {
+            const accord::test::GeneratedHistory history =
+                accord::test::generate_history(accord::bench::texts_bench_options(1));
+            repo = accord::bench::write_texts_repository(history, dir);
+            last = history.texts.front().versions.back().text;
+            across_texts = true;
+        } else {
+            const accord::test::GeneratedHistory history = accord::test::generate_history(
+                name == "bracketed" ? accord::bench::bracketed_bench_options(1)
+                                    : accord::bench::blame_bench_options(1));
+            repo = accord::bench::write_history_repository(history, dir);
+            last = history.versions.back().text;
+        }
+        std::istringstream in(last);
         for (std::string w; in >> w;) ++words;
+        brackets = accord::parse(last).brackets.size();
+        if (packed) pack(repo.workdir);
     }
+    static void pack(const std::string& workdir);
     ~Fixture() {
         if (!std::getenv("ACCORD_BLAME_BENCH_KEEP")) std::filesystem::remove_all(dir);
     }
 };
 
-Fixture& fixture() {
-    static Fixture f;
-    return f;
+Fixture& fixture(const std::string& name) {
+    static std::map<std::string, std::unique_ptr<Fixture>> all;
+    auto& f = all[name];
+    if (!f) f = std::make_unique<Fixture>(name);
+    return *f;
 }
 
-void run_or_fail(benchmark::State& state, const std::string& command) {
-    if (std::system(command.c_str()) != 0) state.SkipWithError(("failed: " + command).c_str());
+// What one run of a program cost, as wait4 reports it.
+struct Run {
+    double wall_ms = 0, cpu_ms = 0;
+    long minor_faults = 0, max_rss_kb = 0;
+    bool ok = false;
+};
+
+// GNU time, when installed: the peak memory a child reports through wait4
+// includes what this process held when it spawned the child (exec records
+// the old address space's high-water mark), so the peak is taken from
+// /usr/bin/time, whose own child starts small.
+constexpr const char* kTime = "/usr/bin/time";
+
+// Runs argv in `cwd` with its output thrown away; no shell, so the figures
+// are the program's own (under /usr/bin/time, which costs a fork and an
+// exec, for the peak memory).
+Run run_measured(const std::vector<std::string>& program, const std::string& cwd) {
+    const bool timed = access(kTime, X_OK) == 0;
+    const std::string peak_file =
+        (std::filesystem::temp_directory_path() / "accord-blame-bench-peak").string();
+    std::vector<std::string> argv;
+    if (timed) argv = {kTime, "-f", "%M", "-o", peak_file};
+    argv.insert(argv.end(), program.begin(), program.end());
+    std::vector<char*> args;
+    for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    Run out;
+    const auto start = std::chrono::steady_clock::now();
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ) != 0) {
+        posix_spawn_file_actions_destroy(&actions);
+        return out;
+    }
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    rusage usage{};
+    wait4(pid, &status, 0, &usage);
+    out.wall_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    const auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
+    out.cpu_ms = ms(usage.ru_utime) + ms(usage.ru_stime);
+    out.minor_faults = usage.ru_minflt;
+    out.max_rss_kb = usage.ru_maxrss;
+    out.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (timed) {
+        std::ifstream peak(peak_file);
+        long kb = 0;
+        if (peak >> kb) out.max_rss_kb = kb;
+    }
+    return out;
 }
 
-void BM_GitBlameProcess(benchmark::State& state) {
-    Fixture& f = fixture();
-    const std::string command =
-        "cd '" + f.repo.workdir + "' && git blame --line-porcelain " + f.repo.path + " >/dev/null";
-    for (auto _ : state) run_or_fail(state, command);
+void Fixture::pack(const std::string& workdir) {
+    if (!run_measured({"git", "gc", "-q"}, workdir).ok) throw std::runtime_error("git gc failed");
+}
+
+// A thread spinning for as long as it lives: the second core taken.
+class Spinner {
+  public:
+    Spinner()
+        : thread_([this] {
+              volatile std::uint64_t sink = 0;
+              while (!stop_.load(std::memory_order_relaxed)) sink = sink + 1;
+          }) {}
+    ~Spinner() {
+        stop_ = true;
+        thread_.join();
+    }
+
+  private:
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+};
+
+void blame_against_git(benchmark::State& state, const std::string& name, bool busy) {
+    Fixture& f = fixture(name);
+    std::unique_ptr<Spinner> spinner;
+    if (busy) spinner = std::make_unique<Spinner>();
+    const std::vector<std::string> git = {"git", "blame", "--line-porcelain", f.repo.path};
+    const char* binary = std::getenv("ACCORD_BENCH_BINARY");
+    std::vector<std::string> accord = {binary != nullptr ? binary : ACCORD_BINARY, "blame",
+                                       "--format", "json", f.repo.path};
+    if (f.across_texts) accord.push_back("--across-texts");
+    Run git_total, accord_total;
+    double ratio_sum = 0;
+    for (auto _ : state) {
+        const Run g = run_measured(git, f.repo.workdir);
+        const Run a = run_measured(accord, f.repo.workdir);
+        if (!g.ok || !a.ok) {
+            state.SkipWithError("git blame or accord blame failed");
+            break;
+        }
+        state.SetIterationTime(a.wall_ms / 1000.0);
+        ratio_sum += a.wall_ms / g.wall_ms;
+        git_total.wall_ms += g.wall_ms, accord_total.wall_ms += a.wall_ms;
+        git_total.cpu_ms += g.cpu_ms, accord_total.cpu_ms += a.cpu_ms;
+        git_total.minor_faults += g.minor_faults, accord_total.minor_faults += a.minor_faults;
+        git_total.max_rss_kb = std::max(git_total.max_rss_kb, g.max_rss_kb);
+        accord_total.max_rss_kb = std::max(accord_total.max_rss_kb, a.max_rss_kb);
+    }
+    const double n =
+        static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+    state.counters["ratio"] = ratio_sum / n;  // accord's wall time over git's, per iteration
+    state.counters["git_ms"] = git_total.wall_ms / n;
+    state.counters["accord_cpu_ms"] = accord_total.cpu_ms / n;
+    state.counters["git_cpu_ms"] = git_total.cpu_ms / n;
+    state.counters["accord_faults"] = static_cast<double>(accord_total.minor_faults) / n;
+    state.counters["git_faults"] = static_cast<double>(git_total.minor_faults) / n;
+    state.counters["accord_MB"] = static_cast<double>(accord_total.max_rss_kb) / 1024.0;
+    state.counters["git_MB"] = static_cast<double>(git_total.max_rss_kb) / 1024.0;
     state.counters["words"] = static_cast<double>(f.words);
-    state.counters["proposals"] = static_cast<double>(f.repo.commits.size());
+    state.counters["brackets"] = static_cast<double>(f.brackets);
 }
-BENCHMARK(BM_GitBlameProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_AccordBlameProcess(benchmark::State& state) {
-    Fixture& f = fixture();
-    const std::string command = "cd '" + f.repo.workdir +
-                                "' && '" ACCORD_BINARY "' blame --format json " + f.repo.path +
-                                " >/dev/null";
-    for (auto _ : state) run_or_fail(state, command);
+void BM_BlameVsGit(benchmark::State& state, const char* name) {
+    blame_against_git(state, name, false);
 }
-BENCHMARK(BM_AccordBlameProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
+void BM_BlameVsGitBusy(benchmark::State& state, const char* name) {
+    blame_against_git(state, name, true);
+}
+BENCHMARK_CAPTURE(BM_BlameVsGit, benchmark, "benchmark")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, bracketed, "bracketed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, texts, "texts")->Unit(benchmark::kMillisecond)->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, benchmark_packed, "benchmark-packed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, bracketed_packed, "bracketed-packed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGit, texts_packed, "texts-packed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGitBusy, benchmark, "benchmark")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGitBusy, bracketed, "bracketed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
+BENCHMARK_CAPTURE(BM_BlameVsGitBusy, texts, "texts")
+    ->Unit(benchmark::kMillisecond)
+    ->UseManualTime();
 
 // The engine alone, in process: reading the history and attributing.
-void BM_AccordBlameInProcess(benchmark::State& state) {
-    Fixture& f = fixture();
+void BM_AccordBlameInProcess(benchmark::State& state, const char* name) {
+    Fixture& f = fixture(name);
     for (auto _ : state) {
         const accord::Workspace ws = accord::Workspace::open(f.repo.workdir);
         benchmark::DoNotOptimize(accord::blame_file(ws, f.repo.path, ws.repo().resolve("HEAD")));
     }
 }
-BENCHMARK(BM_AccordBlameInProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK_CAPTURE(BM_AccordBlameInProcess, benchmark, "benchmark")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_CAPTURE(BM_AccordBlameInProcess, bracketed, "bracketed")
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 std::string paris(const std::string& name) {
     std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/../shared/corpus/paris-2015/" + name,
@@ -96,5 +288,55 @@ void BM_DiffParis4To9December(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_DiffParis4To9December)->Unit(benchmark::kMillisecond);
+
+// Accuracy per behaviour: every history of the behaviour generated, blamed
+// and compared with its truth (support/blame_accuracy.hpp); the time is
+// generating and blaming them all.
+void BM_BlameAccuracy(benchmark::State& state, const accord::test::Behaviour* behaviour,
+                      bool across_texts, std::size_t run_words) {
+    accord::BlameOptions options =
+        across_texts ? accord::test::across_texts() : accord::BlameOptions{};
+    if (run_words != 0) options.restored_run_words = run_words;
+    accord::test::Tally tally;
+    for (auto _ : state) tally = accord::test::measure_behaviour(*behaviour, options).total;
+    const auto percent = [](const accord::test::Count& c) { return 100.0 * c.share(); };
+    state.counters["words_pc"] = percent(tally.words);
+    state.counters["words"] = static_cast<double>(tally.words.all);
+    state.counters["restored_by_pc"] = percent(tally.restored_by);
+    state.counters["restored"] = static_cast<double>(tally.restored_by.all);
+    state.counters["marks_pc"] = percent(tally.marks);
+    if (tally.travelled.all > 0) state.counters["travelled_pc"] = percent(tally.travelled);
+    if (tally.moved.all > 0) state.counters["moved_only_pc"] = percent(tally.moved);
+    if (tally.repeated.all > 0) state.counters["repeated_pc"] = percent(tally.repeated);
+}
+BENCHMARK_CAPTURE(BM_BlameAccuracy, ordinary, &accord::test::kOrdinary, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, long_2000_proposals, &accord::test::kLong, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, moves_across_texts, &accord::test::kMoves, true, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, moves_without_across_texts, &accord::test::kMoves, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, repeats, &accord::test::kRepeats, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, redrafts, &accord::test::kRedrafts, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, stock_phrases, &accord::test::kPhrases, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, long_2000_proposals_run_minus_1, &accord::test::kLong, false,
+                  accord::kRestoredRunWords - 1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, moves_across_texts_run_minus_1, &accord::test::kMoves, true,
+                  accord::kRestoredRunWords - 1)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace

@@ -16,6 +16,14 @@ namespace accord::bench {
 // 2,000 proposals; ground truth kept for the last version only.
 test::GeneratorOptions blame_bench_options(std::uint64_t seed = 1);
 
+// A heavily bracketed recommendation: about 1,800 words and 470 brackets
+// after 2,000 proposals, many of them options, the Chair lifting few.
+test::GeneratorOptions bracketed_bench_options(std::uint64_t seed = 1);
+
+// Four recommendations over 2,000 proposals, wording moved between them and
+// tabled again; about 1,000 words each.
+test::GeneratorOptions texts_bench_options(std::uint64_t seed = 1);
+
 struct BenchRepository {
     std::string workdir;               // absolute, ends with '/'
     std::string path;                  // the recommendation, relative to the work tree
@@ -32,5 +40,10 @@ struct BenchRepository {
 BenchRepository write_history_repository(const test::GeneratedHistory& history,
                                          const std::string& dir,
                                          const std::string& path = "recs/A-1.md");
+
+// The same for a history of several texts: one commit per proposal, writing
+// the texts it changed at their paths. `path` is the first text's.
+BenchRepository write_texts_repository(const test::GeneratedHistory& history,
+                                       const std::string& dir);
 
 }  // namespace accord::bench

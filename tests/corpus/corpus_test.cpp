@@ -256,5 +256,25 @@ TEST(CorpusParis, OptionParagraphsAreAlternatives) {
     EXPECT_GT(options, 50u);
 }
 
+// In the 23 October text, Option 1 of the compliance article's "Nature"
+// paragraph (line 828) leaves a '[' open, and Option 2 of its "Measures"
+// paragraph (line 869) has a stray ']'. Each is an error at its own line;
+// the ']' does not close Option 1's bracket across the paragraphs between.
+TEST(CorpusParis, BracketLeftOpenInAnOptionIsNotClosedByALaterOption) {
+    const Document d =
+        parse(test::read_all(test::corpus_file("paris-2015/agreement-23-oct-2015.md")));
+    auto reported = [&](std::string_view code, std::size_t line) {
+        return std::any_of(d.diagnostics.begin(), d.diagnostics.end(),
+                           [&](const auto& x) { return x.code == code && x.line == line; });
+    };
+    EXPECT_TRUE(reported("unclosed-bracket", 828));
+    EXPECT_TRUE(reported("unmatched-bracket", 869));
+    for (const Bracket& b : d.brackets) {
+        EXPECT_FALSE(b.spans_paragraphs() && d.paragraphs[b.open_paragraph].is_alternative() &&
+                     d.paragraphs[b.close_paragraph].is_alternative())
+            << "a bracket from one alternative paragraph into another, opened at byte " << b.open;
+    }
+}
+
 }  // namespace
 }  // namespace accord

@@ -3,10 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <map>
 #include <regex>
 
-#include "core/util/date.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/date.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -160,6 +161,201 @@ TEST_F(Blame, WhoTellsTheStoryOfAWording) {
 
     r = run({"who", "never said"});
     EXPECT_EQ(r.exit_code, 1);
+}
+
+// The HTML legend counts the words each delegation proposed, as blame
+// attributes them, not the runs of words.
+TEST_F(Blame, HtmlLegendCountsWordsNotSpans) {
+    const auto blame = run({"blame", "--format", "json", "A/01.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    std::map<std::string, std::size_t> words;
+    const std::regex span(
+        "\"kind\": \"text\",\\s*\"text\": \"([^\"]*)\",\\s*\"commit\": \"[0-9a-f]+\",\\s*"
+        "\"proposers\": \\[\\s*\"([^\"]+)\"");
+    const std::regex word("[A-Za-z0-9]+");
+    for (auto it = std::sregex_iterator(blame.out.begin(), blame.out.end(), span);
+         it != std::sregex_iterator(); ++it) {
+        const std::string text = (*it)[1];
+        words[(*it)[2]] += static_cast<std::size_t>(std::distance(
+            std::sregex_iterator(text.begin(), text.end(), word), std::sregex_iterator()));
+    }
+    ASSERT_GT(words["Japan"], 5u);
+    const auto html = run({"compile", "--format", "html"});
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    for (const auto& [name, count] : words) {
+        const std::string entry = "data-delegation=\"" + name + "\" data-words=\"";
+        const std::size_t at = html.out.find(entry);
+        ASSERT_NE(at, std::string::npos) << name;
+        EXPECT_EQ(std::stoul(html.out.substr(at + entry.size())), count) << name;
+    }
+}
+
+// Several texts: what a proposal moves from one to another keeps its
+// proposer; wording tabled again from another text is found with
+// --across-texts; `who` follows wording from text to text.
+class BlameAcrossTexts : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        repo_.emplace(Repository::init(dir.path()));
+        propose("Japan", "2014-02-07",
+                {{"A/01.md",
+                  "Encourages cooperation [on capacity building for developing countries].\n"},
+                 {"A/02.md", "Invites reports from the secretariat.\n"},
+                 {"accord.yaml", "negotiation: test\n"}});
+        propose("Sweden", "2014-02-10",
+                {{"A/01.md",
+                  "Encourages cooperation [with all relevant stakeholders] [on capacity building "
+                  "for developing countries].\n"}});
+        propose("Russian Federation", "2014-02-12",
+                {{"A/01.md",
+                  "Encourages cooperation [on capacity building for developing countries].\n"}});
+        // India moves Japan's bracket to a new text, in one proposal.
+        propose("India", "2014-02-14",
+                {{"A/01.md", "Encourages cooperation [and participation].\n"},
+                 {"A/03.md", "Notes [on capacity building for developing countries].\n"}});
+        // Kenya tables again in A/02 what the Russian Federation deleted from A/01.
+        propose("Kenya", "2014-02-20",
+                {{"A/02.md",
+                  "Invites reports from the secretariat [with all relevant stakeholders].\n"}});
+    }
+
+    void propose(const std::string& by, const std::string& day,
+                 const std::vector<std::pair<std::string, std::string>>& files) {
+        CommitRequest request;
+        for (const auto& [path, text] : files) request.files.push_back({path, text});
+        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo_->commit_files(request);
+    }
+
+    test::RunResult run(const std::vector<std::string>& args) {
+        test::RunOptions options;
+        options.cwd = dir.path();
+        return test::accord(args, options);
+    }
+
+    // The first proposer and restored_by commit of the span holding `text`.
+    std::pair<std::string, bool> of(const std::string& json, const std::string& text) {
+        const std::regex span("\"text\": \"" + text +
+                              "\",\\s*\"commit\": \"[0-9a-f]+\",\\s*\"proposers\": "
+                              "\\[\\s*\"([^\"]+)\"\\s*\\],\\s*\"date\": \"[^\"]+\",\\s*"
+                              "\"restored_by\": (null|\"[0-9a-f]+\")");
+        std::smatch m;
+        if (!std::regex_search(json, m, span)) return {"(no span \"" + text + "\")", false};
+        return {m[1].str(), m[2].str() != "null"};
+    }
+
+    test::TempDir dir;
+    std::optional<Repository> repo_;
+};
+
+TEST_F(BlameAcrossTexts, WordingMovedInOneProposalKeepsItsProposer) {
+    const auto r = run({"blame", "--format", "json", "A/03.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto [who, restored] = of(r.out, "on capacity building for developing countries");
+    EXPECT_EQ(who, "Japan") << r.out;
+    EXPECT_FALSE(restored) << "a move is no restoration";
+    EXPECT_EQ(of(r.out, "\\[").first, "India") << "the mover wrote the marks there";
+}
+
+TEST_F(BlameAcrossTexts, WordingTabledAgainFromAnotherTextNeedsAcrossTexts) {
+    auto r = run({"blame", "--format", "json", "A/02.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(of(r.out, "with all relevant stakeholders").first, "Kenya");
+    r = run({"blame", "--format", "json", "--across-texts", "A/02.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto [who, restored] = of(r.out, "with all relevant stakeholders");
+    EXPECT_EQ(who, "Sweden") << r.out;
+    EXPECT_TRUE(restored);
+    // The text view names the proposal of the other text and who restored it.
+    r = run({"blame", "--across-texts", "A/02.md"});
+    EXPECT_NE(r.out.find("(restored by Kenya, 2014-02-20)"), std::string::npos) << r.out;
+}
+
+TEST_F(BlameAcrossTexts, WhoFollowsWordingFromTextToText) {
+    const auto r = run({"who", "capacity building for developing"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("first proposed by Japan on 2014-02-07 in A/01.md"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("moved to A/03.md by India"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("It stands in the current text (bracketed), in A/03.md."),
+              std::string::npos)
+        << r.out;
+}
+
+// survival counts a proposal's words where they stand now: moved to another
+// text, and with --across-texts tabled again in another text.
+TEST_F(BlameAcrossTexts, SurvivalCountsWordingWhereItNowStands) {
+    // proposed, standing, bracketed, struck, gone of the delegation's one proposal
+    const auto figures = [](const std::string& out) {
+        const std::regex line(
+            "\\d{4}-\\d\\d-\\d\\d  \\w+ +(\\d+) +(\\d+) +(\\d+) +(\\d+) +(\\d+)  A/");
+        std::smatch m;
+        if (!std::regex_search(out, m, line)) return std::string("(no figures)");
+        return m[1].str() + " " + m[2].str() + " " + m[3].str() + " " + m[4].str() + " " +
+               m[5].str();
+    };
+    // Japan's bracket, moved by India to A/03, is bracketed there, not gone.
+    auto r = run({"survival", "--by", "Japan"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(figures(r.out), "13 7 6 0 0") << r.out;
+    // Sweden's bracket, deleted from A/01 and tabled again by Kenya in A/02.
+    r = run({"survival", "--by", "Sweden"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(figures(r.out), "4 0 0 0 4") << r.out;
+    r = run({"survival", "--by", "Sweden", "--across-texts"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(figures(r.out), "4 0 4 0 0") << r.out;
+}
+
+// The HTML compilation attributes as blame does, --across-texts included.
+TEST_F(BlameAcrossTexts, HtmlCompilationAcrossTexts) {
+    const auto words_of = [](const std::string& html, const std::string& delegation) {
+        const std::regex entry("data-delegation=\"" + delegation + "\" data-words=\"(\\d+)\"");
+        std::smatch m;
+        return std::regex_search(html, m, entry) ? std::stoi(m[1].str()) : -1;
+    };
+    auto r = run({"compile", "--format", "html"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(words_of(r.out, "Kenya"), 4) << r.out;
+    EXPECT_EQ(words_of(r.out, "Sweden"), 0);
+    r = run({"compile", "--format", "html", "--across-texts"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(words_of(r.out, "Kenya"), 0);
+    EXPECT_EQ(words_of(r.out, "Sweden"), 4);
+}
+
+// An Option paragraph is no agreement while other options stand beside it.
+TEST(BlameWho, AnOptionIsNotAgreedUntilTheOthersAreGone) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    const auto propose = [&](const std::string& by, int day, const std::string& text) {
+        CommitRequest request;
+        request.files = {{"goal.md", text}};
+        const std::int64_t time = day_start_utc(*parse_iso_date("2015-12-01")) + day * 86400;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    };
+    propose("ADP", 0, "To hold the increase [well below 2 degrees][below 1.5 degrees].\n");
+    propose("Presidency", 3,
+            "To hold the increase to\n\n**Option 1:** below 2 degrees,\n\n"
+            "**Option 2:** well below 2 degrees,\n\n**Option 3:** below 1.5 degrees.\n");
+    propose("COP", 5, "To hold the increase to well below 2 degrees.\n");
+    test::RunOptions options;
+    options.cwd = dir.path();
+    const auto r = test::accord({"who", "well below 2"}, options);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("2015-12-04  made one of several options by Presidency"),
+              std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("agreed by Presidency"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2015-12-06  agreed by COP"), std::string::npos) << r.out;
 }
 
 TEST_F(Blame, BadInput) {

@@ -126,7 +126,7 @@ class Browser : public ::testing::Test {
         ASSERT_FALSE(chromium().empty())
             << "headless Chromium is needed to test the HTML compilation and was not found at "
                "/usr/bin/chromium: install Debian's 'chromium' package (.ci/setup-debian "
-               "installs it)";
+               "--browser installs it)";
     }
     test::TempDir scratch;
 };

@@ -81,6 +81,7 @@ TEST(CheckCli, ColourOnlyWhenForcedAndNeverWithNoColor) {
 }
 
 TEST(CheckCli, WgecCorpusReportsFiveErrors) {
+    ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
     const auto r = accord({"check", "--slash-options", "any",
                            test::corpus_file("wgec-2013-14/draft-recommendations.txt")});
     EXPECT_EQ(r.exit_code, 1);

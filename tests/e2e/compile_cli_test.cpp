@@ -36,6 +36,7 @@ class CompileWgec : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
         tmp_ = new test::TempDir();
+        if (!test::missing_corpus({"wgec-2013-14/draft-recommendations.txt"}).empty()) return;
         const test::RunResult imported =
             test::accord({"import", test::corpus_file("wgec-2013-14/draft-recommendations.txt"),
                           "--into", "wgec"},
@@ -46,6 +47,7 @@ class CompileWgec : public ::testing::Test {
         delete tmp_;
         tmp_ = nullptr;
     }
+    void SetUp() override { ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt"); }
     static std::string dir() { return tmp_->file("wgec"); }
     static test::RunResult accord(const std::vector<std::string>& args) {
         return test::accord(args, in(dir()));
@@ -270,6 +272,7 @@ TEST_F(CompileSmall, BadRevisionOutputAndFormatAreNamed) {
 // is attributed to the drafts it came from, and the Markdown is the final
 // text itself.
 TEST(CompileParis, FinalTextAttributedToTheDraftsItCameFrom) {
+    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-23-oct-2015.md", "paris-2015/agreement-4-dec-2015.md", "paris-2015/agreement-9-dec-2015.md", "paris-2015/agreement-12-dec-2015.md", "paris-2015/agreement-final.md");
     test::TempDir dir;
     Repository repo = Repository::init(dir.path());
     const std::vector<std::pair<std::string, std::string>> versions = {

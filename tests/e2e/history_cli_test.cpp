@@ -185,6 +185,7 @@ TEST_F(History, BadInputExitsTwo) {
 }
 
 TEST(DiffCli, ParisFourthToNinthDecemberReadsAsANegotiatorWouldSayIt) {
+    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-4-dec-2015.md", "paris-2015/agreement-9-dec-2015.md");
     const auto r = accord({"diff", "--no-index", "--format", "json",
                            test::corpus_file("paris-2015/agreement-4-dec-2015.md"),
                            test::corpus_file("paris-2015/agreement-9-dec-2015.md")});

@@ -64,7 +64,10 @@ class WgecImport : public ::testing::Test {
     static test::RunResult accord(const std::vector<std::string>& args) {
         return test::accord(args, in(dir()));
     }
-    void SetUp() override { ASSERT_EQ(result_->exit_code, 0) << result_->err << result_->out; }
+    void SetUp() override {
+        ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
+        ASSERT_EQ(result_->exit_code, 0) << result_->err << result_->out;
+    }
 
     static test::TempDir* tmp_;
     static test::RunResult* result_;
@@ -234,6 +237,7 @@ TEST_F(WgecImport, CheckFindsTheSameNotationAsInTheSource) {
 }
 
 TEST(ImportCli, DryRunPrintsThePlanAndWritesNothing) {
+    ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
     test::TempDir tmp;
     const test::RunResult r =
         test::accord({"import", wgec(), "--dry-run", "--into", "wgec"}, in(tmp.path()));
@@ -272,6 +276,7 @@ TEST(ImportCli, BadInputExitsTwoAndLeavesNothing) {
 }
 
 TEST(ImportCli, TargetsThatCannotTakeAnImportAreRefusedUntouched) {
+    ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
     test::TempDir tmp;
     // A non-empty directory that is not a repository.
     tmp.write("notes/a.txt", "mine\n");
@@ -315,6 +320,7 @@ TEST(ImportCli, TargetsThatCannotTakeAnImportAreRefusedUntouched) {
 // `accord init` first, then the import into it: the registry there is
 // extended, not replaced, and names it already uses win.
 TEST(ImportCli, ImportsIntoTheCurrentAccordRepository) {
+    ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
     test::TempDir tmp;
     ASSERT_EQ(test::accord({"init", tmp.file("wgec"), "--negotiation", "WGEC"}).exit_code, 0);
     tmp.write("wgec/accord.yaml",

@@ -1,12 +1,17 @@
 // The Word documents accord writes, opened by real clients: pandoc reads
 // each tracked change with its author and date; LibreOffice converts the
 // document to PDF without error; the first page is rendered to PNG and kept
-// under build/tests/artifacts for a person to look at.
+// under build/tests/artifacts for a person to look at. The programs come
+// from Debian's pandoc, libreoffice-writer-nogui and poppler-utils, which
+// `.ci/setup-debian --office` installs; without them each test fails saying
+// which is missing.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <regex>
 #include <set>
+#include <sstream>
 
 #include "support/paths.hpp"
 #include "support/run.hpp"
@@ -27,11 +32,43 @@ std::string artifacts() {
     return dir.string();
 }
 
-// A negotiation of one text: Japan's base, then Brazil inserts, deletes and
-// proposes a strike.
-class SmallNegotiation : public ::testing::Test {
+// The programs these tests open documents with that are not on PATH, each
+// with the Debian package that has it; "" when all are there.
+std::string missing_office_programs() {
+    const std::vector<std::pair<std::string, std::string>> programs = {
+        {"pandoc", "pandoc"},
+        {"soffice", "libreoffice-writer-nogui"},
+        {"pdftoppm", "poppler-utils"}};
+    const char* path = std::getenv("PATH");
+    std::string missing;
+    for (const auto& [program, package] : programs) {
+        bool found = false;
+        std::istringstream dirs(path ? path : "");
+        for (std::string dir; !found && std::getline(dirs, dir, ':');)
+            found = !dir.empty() && fs::exists(fs::path(dir) / program);
+        if (!found)
+            missing += (missing.empty() ? "" : ", ") + program + " (Debian's " + package + ")";
+    }
+    return missing;
+}
+
+class Office : public ::testing::Test {
   protected:
     void SetUp() override {
+        const std::string missing = missing_office_programs();
+        ASSERT_EQ(missing, "") << "the office tests open Word documents in pandoc and LibreOffice "
+                                  "and render a page with pdftoppm; not found on PATH: "
+                               << missing << ". Install them with .ci/setup-debian --office";
+    }
+};
+
+// A negotiation of one text: Japan's base, then Brazil inserts, deletes and
+// proposes a strike.
+class SmallNegotiation : public Office {
+  protected:
+    void SetUp() override {
+        Office::SetUp();
+        if (HasFatalFailure()) return;
         repo_ = tmp_.file("neg");
         ASSERT_EQ(test::accord({"init", repo_}, in(tmp_.path())).exit_code, 0);
         tmp_.write("neg/a.md",
@@ -114,7 +151,10 @@ TEST_F(SmallNegotiation, LibreOfficeConvertsItAndItsFirstPageIsKept) {
     EXPECT_GT(fs::file_size(png + ".png"), 2000u);
 }
 
-TEST(PartyInputsInWord, PandocAndLibreOfficeReadTheCompiledImport) {
+using PartyInputsInWord = Office;
+
+TEST_F(PartyInputsInWord, PandocAndLibreOfficeReadTheCompiledImport) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
     test::TempDir tmp;
     const std::string repo = tmp.file("art6");
     ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);

@@ -118,6 +118,7 @@ TEST_F(StatsCli, HelpTeachesWithExamples) {
 // The real WGEC compilation imported: after the last proposal, the totals
 // are what `accord check` counts in the texts of the work tree.
 TEST(StatsCliWgec, LastTotalsAgreeWithCheckAndTheChartShowsTheTopTexts) {
+    ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
     test::TempDir tmp;
     test::RunOptions options;
     options.cwd = tmp.path();

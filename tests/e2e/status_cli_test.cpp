@@ -53,7 +53,10 @@ class WgecStatus : public ::testing::Test {
     static test::RunResult accord(const std::vector<std::string>& args) {
         return test::accord(args, in(dir()));
     }
-    void SetUp() override { ASSERT_EQ(import_->exit_code, 0) << import_->err << import_->out; }
+    void SetUp() override {
+        ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
+        ASSERT_EQ(import_->exit_code, 0) << import_->err << import_->out;
+    }
 
     static test::TempDir* tmp_;
     static test::RunResult* import_;

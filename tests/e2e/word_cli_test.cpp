@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "support/paths.hpp"
+#include "support/repo_fixture.hpp"
 #include "support/run.hpp"
 
 namespace accord {
@@ -49,6 +50,7 @@ std::vector<std::string> lines(const std::string& text) {
 // party-inputs.docx imported once into a new negotiation.
 class PartyInputsImport : public ::testing::Test {
   protected:
+    void SetUp() override { ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx"); }
     static void SetUpTestSuite() {
         tmp_ = new test::TempDir();
         init_ = new test::RunResult(test::accord({"init", dir()}, in(tmp_->path())));
@@ -189,6 +191,7 @@ TEST_F(PartyInputsImport, ChangesSinceTheBaseComeBackAsTheSameProposals) {
 
 // The texts `accord import` wrote for the WGEC compilation, to Word and back.
 TEST(WordRoundTrip, EveryWgecTextComesBackByteForByte) {
+    ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
     test::TempDir tmp;
     const std::string wgec = tmp.file("wgec");
     const test::RunResult imported = test::accord(
@@ -220,6 +223,7 @@ TEST(WordRoundTrip, EveryWgecTextComesBackByteForByte) {
 }
 
 TEST(WordImportRefusals, BadInputWritesNothing) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
     test::TempDir tmp;
     const std::string repo = tmp.file("neg");
     ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
@@ -246,6 +250,7 @@ TEST(WordImportRefusals, BadInputWritesNothing) {
 }
 
 TEST(WordImportRefusals, DryRunPlansAndWritesNothing) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
     test::TempDir tmp;
     const std::string repo = tmp.file("neg");
     ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
@@ -255,6 +260,43 @@ TEST(WordImportRefusals, DryRunPlansAndWritesNothing) {
     EXPECT_TRUE(contains(dry.out, "would import")) << dry.out;
     EXPECT_TRUE(contains(dry.err, "not in accord.yaml")) << dry.err;
     EXPECT_FALSE(fs::exists(repo + "/decision.md"));
+}
+
+// An import killed while it records (SIGKILL where ACCORD_TEST_CRASH_AT
+// names) is whole or absent once the next accord command has run: killed
+// after the branch moved, `accord recover` finishes it, as uninterrupted;
+// killed before, nothing was recorded and the import can be run again.
+TEST(WordImportKilled, IsFinishedOrLeavesNothing) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
+    const std::vector<std::string> import = {"import", party_inputs(), "--as", "decision.md",
+                                             "--add-delegations"};
+    constexpr int kKilled = 128 + 9;
+
+    test::NegotiationRepo before;
+    const std::string registry = before.read("accord.yaml");
+    ASSERT_EQ(before.accord(import, {"ACCORD_TEST_CRASH_AT=journal-written"}).exit_code, kKilled);
+    const test::RunResult nothing = before.accord({"recover"});
+    EXPECT_EQ(nothing.exit_code, 0) << nothing.err;
+    EXPECT_EQ(before.head(), "");  // the branch still has no commit
+    EXPECT_EQ(before.read("accord.yaml"), registry);
+    EXPECT_FALSE(fs::exists(before.path("decision.md")));
+    const test::RunResult again = before.accord(import);
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(before.status(), "");
+
+    test::NegotiationRepo after;
+    ASSERT_EQ(after.accord(import, {"ACCORD_TEST_CRASH_AT=branch-moved"}).exit_code, kKilled);
+    const test::RunResult recover = after.accord({"recover"});
+    EXPECT_TRUE(contains(recover.out, "finished the interrupted 'accord import'")) << recover.out;
+    EXPECT_EQ(after.status(), "");
+    EXPECT_EQ(after.read("decision.md"), after.show("HEAD:decision.md"));
+    // The same history as the import that ran to its end.
+    for (const std::vector<std::string>& question :
+         {std::vector<std::string>{"rev-parse", "HEAD^{tree}"},
+          std::vector<std::string>{"rev-list", "--count", "HEAD"},
+          std::vector<std::string>{"log", "--format=%an %ad %s", "--date=iso"}}) {
+        EXPECT_EQ(after.git(question).out, before.git(question).out) << question[0];
+    }
 }
 
 }  // namespace

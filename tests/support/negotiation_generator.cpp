@@ -17,6 +17,8 @@ namespace {
 
 constexpr std::size_t kMaxDepth = 3;  // brackets nest at most this deep
 constexpr std::size_t kMaxAttempts = 200;
+// Wording this long is recognisable wherever it comes back (see restore).
+constexpr std::size_t kRecognisableWords = 4;
 
 using namespace model;  // NOLINT(google-build-using-namespace): the generator's own model
 
@@ -28,37 +30,76 @@ class Generator {
         if (options_.delegations.empty()) throw std::invalid_argument("no delegations");
         const std::optional<std::int64_t> first_day = parse_iso_date(options_.first_date);
         if (!first_day) throw std::invalid_argument("first_date is not YYYY-MM-DD");
+        const std::size_t text_count = std::clamp<std::size_t>(options_.texts, 1, 50);
+        const std::size_t proposals = std::max(options_.proposals, text_count);
+        texts_.resize(text_count);
+        last_text_.resize(text_count);
 
         GeneratedHistory history;
         history.parse_options = parse_options(options_);
-        for (std::size_t v = 0; v < std::max<std::size_t>(options_.proposals, 1); ++v) {
+        if (text_count > 1) {
+            history.texts.resize(text_count);
+            for (std::size_t t = 0; t < text_count; ++t)
+                history.texts[t].path = "recs/A-" + std::to_string(t + 1) + ".md";
+        }
+        for (std::size_t v = 0; v < proposals; ++v) {
             Operation operation = Operation::draft;
             proposer_ = delegation();
-            if (v == 0) {
-                draft();
+            if (v < text_count) {
+                at_ = v;
+                draft(v);
             } else {
+                if (text_count > 1) at_ = below(text_count);
                 operation = propose(v);
+                if (options_.edits_per_proposal > 1) {
+                    const std::string proposer = proposer_;
+                    for (std::size_t more = below(options_.edits_per_proposal); more > 0; --more)
+                        propose(v);
+                    proposer_ = proposer;
+                }
             }
-            const bool last = v + 1 == std::max<std::size_t>(options_.proposals, 1);
-            std::vector<TruthItem> truth;
-            const bool record = last || options_.truth_for_every_version;
-            Renderer renderer(options_.wrap_column, options_.compact_slashes,
-                              record ? &truth : nullptr);
-            std::string text = renderer.document(options_.document_id, paragraphs_);
-            if (v > 0 && text == history.versions.back().text)
-                throw std::logic_error("generator made a proposal that changes nothing");
-
-            BlameVersion version;
-            version.id = "p" + std::to_string(v);
-            if (v > 0) version.parents = {v - 1};
-            version.text = std::move(text);
-            version.proposers = {proposer_};
-            version.date = format_iso_timestamp(
-                day_start_utc(*first_day + static_cast<std::int64_t>(v)) + 12 * 3600, 0);
-            history.versions.push_back(std::move(version));
+            // Several edits may undo one another ("[a]" inserted, then
+            // deleted): such a proposal edits once more.
+            while (v >= text_count && options_.edits_per_proposal > 1 && !changes_something()) {
+                const std::string proposer = proposer_;
+                propose(v);
+                proposer_ = proposer;
+            }
             history.operations.push_back(operation);
-            if (options_.truth_for_every_version) history.truth_by_version.push_back(truth);
-            if (last) history.truth = std::move(truth);
+            const bool last = v + 1 == proposals;
+            const std::string date = format_iso_timestamp(
+                day_start_utc(*first_day + static_cast<std::int64_t>(v)) + 12 * 3600, 0);
+            bool changed = false;
+            for (std::size_t t = 0; t < text_count; ++t) {
+                const bool record = last || options_.truth_for_every_version || text_count > 1;
+                std::vector<TruthItem> truth;
+                Renderer renderer(options_.wrap_column, options_.compact_slashes,
+                                  record ? &truth : nullptr);
+                std::string text = renderer.document(document_id(t), texts_[t].paragraphs);
+                const bool drafted = v == t;
+                if (!drafted && (v < text_count || text == last_text_[t])) continue;
+                changed = true;
+                BlameVersion version;
+                version.id = "p" + std::to_string(v);
+                version.text = text;
+                version.proposers = {proposer_};
+                version.date = date;
+                version.proposal = v;
+                last_text_[t] = std::move(text);
+                if (text_count == 1) {
+                    if (v > 0) version.parents = {v - 1};
+                    history.versions.push_back(std::move(version));
+                    if (options_.truth_for_every_version) history.truth_by_version.push_back(truth);
+                    if (last) history.truth = std::move(truth);
+                    continue;
+                }
+                GeneratedText& out = history.texts[t];
+                if (!out.versions.empty()) version.parents = {out.versions.size() - 1};
+                out.versions.push_back(std::move(version));
+                out.proposals.push_back(v);
+                out.truth = std::move(truth);
+            }
+            if (!changed) throw std::logic_error("generator made a proposal that changes nothing");
         }
         return history;
     }
@@ -77,11 +118,53 @@ class Generator {
 
     std::string delegation() { return options_.delegations[below(options_.delegations.size())]; }
 
+    std::string document_id(std::size_t text) const {
+        if (texts_.size() == 1 || options_.document_id.empty()) return options_.document_id;
+        return "A-" + std::to_string(text + 1);
+    }
+
+    std::vector<Para>& paragraphs() { return texts_[at_].paragraphs; }
+
+    // Whether some text now differs from its last version.
+    bool changes_something() {
+        for (std::size_t t = 0; t < texts_.size(); ++t) {
+            Renderer renderer(options_.wrap_column, options_.compact_slashes, nullptr);
+            if (renderer.document(document_id(t), texts_[t].paragraphs) != last_text_[t])
+                return true;
+        }
+        return false;
+    }
+    std::vector<DeletedRun>& deleted() { return texts_[at_].deleted; }
+
     // --- wording
 
     Word new_word(std::size_t v) {
-        const auto& list = chance(0.3) ? function_words() : content_words();
-        return {std::string(list[below(list.size())]), v, std::nullopt, next_id_++};
+        const bool function = chance(0.3);
+        const auto& list = function ? function_words() : content_words();
+        std::size_t size = list.size();
+        if (options_.vocabulary > 0)
+            size = std::min(size, function ? std::max<std::size_t>(options_.vocabulary / 5, 3)
+                                           : options_.vocabulary);
+        return {std::string(list[below(size)]), v, std::nullopt, next_id_++, false};
+    }
+
+    // With repeat_share, new wording put at `at` starts with a copy of the
+    // word before it or ends with one of the word after it (not one of
+    // `avoid`): "coverage of [of the parties]".
+    void repeat_neighbour(const Slot& at, std::size_t end, Seq& wording,
+                          const std::vector<Word>& avoid = {}) {
+        if (options_.repeat_share <= 0 || wording.empty() || !chance(options_.repeat_share)) return;
+        const Seq& seq = *at.seq;
+        const bool before = chance(0.5);
+        const Node* neighbour = before ? (at.index > 0 ? &seq[at.index - 1] : nullptr)
+                                       : (end < seq.size() ? &seq[end] : nullptr);
+        const auto* word = neighbour ? std::get_if<Word>(&neighbour->value) : nullptr;
+        if (word == nullptr) return;
+        for (const Word& w : avoid)
+            if (w.text == word->text) return;
+        Node& copy = before ? wording.front() : wording.back();
+        if (!std::holds_alternative<Word>(copy.value)) return;
+        std::get<Word>(copy.value).text = word->text;
     }
 
     // About `count` new words (a stock phrase may run a few over), none equal
@@ -97,7 +180,8 @@ class Generator {
                 const auto& phrase = stock_phrases()[below(stock_phrases().size())];
                 if (std::none_of(phrase.begin(), phrase.end(), avoided)) {
                     for (std::string_view text : phrase)
-                        seq.push_back({Word{std::string(text), v, std::nullopt, next_id_++}});
+                        seq.push_back(
+                            {Word{std::string(text), v, std::nullopt, next_id_++, false}});
                 }
                 continue;
             }
@@ -135,14 +219,15 @@ class Generator {
         return seq;
     }
 
-    void draft() {
+    void draft(std::size_t v) {
         const std::size_t count = std::clamp<std::size_t>(options_.initial_paragraphs, 1, 50);
         for (std::size_t p = 0; p < count; ++p) {
             Para para;
-            para.origin = 0;
-            para.content = paragraph_content(0, 12, 35);
+            para.origin = v;
+            para.status_origin = v;
+            para.content = paragraph_content(v, 12, 35);
             if (chance(0.2)) para.status = "revisit";
-            paragraphs_.push_back(std::move(para));
+            paragraphs().push_back(std::move(para));
         }
     }
 
@@ -161,7 +246,7 @@ class Generator {
 
     template <typename F>
     void each_seq(F f) {
-        for (Para& para : paragraphs_) each_seq(para.content, 0, f);
+        for (Para& para : paragraphs()) each_seq(para.content, 0, f);
     }
 
     // Every node for which `keep(node)` holds.
@@ -202,12 +287,6 @@ class Generator {
         return count;
     }
 
-    std::vector<Word> all_words() {
-        std::vector<Word> out;
-        for (const Para& para : paragraphs_) flatten(para.content, out);
-        return out;
-    }
-
     // Consecutive plain words from `slot`, at most `most`, at least one.
     static std::size_t word_run(const Slot& slot, std::size_t most) {
         std::size_t length = 0;
@@ -220,21 +299,34 @@ class Generator {
     // Keeps the words of nodes about to leave the text, with the ids of the
     // words around them, so that a later proposal can restore them. Call
     // before removing them.
-    void archive(const std::vector<Word>& words) {
+    // The words around them are looked for in their paragraph: wording comes
+    // back in the paragraph it left, not at the end of the one before.
+    // `whole`: the words were all of a bracket, an option or a strike.
+    // Words this very proposal added or restored never stood in a recorded
+    // version: no one could tell them restored later, so they are left out
+    // (the words around them stood side by side before).
+    void archive(const std::vector<Word>& taken, bool whole = false) {
+        std::vector<Word> words;
+        for (const Word& word : taken)
+            if (word.origin != proposal_ && word.restored_by != proposal_) words.push_back(word);
         if (words.empty()) return;
-        const std::vector<Word> all = all_words();
-        DeletedRun run{words, 0, 0};
-        for (std::size_t k = 0; k < all.size(); ++k) {
-            if (all[k].id == words.front().id && k > 0) run.before = all[k - 1].id;
-            if (all[k].id == words.back().id && k + 1 < all.size()) run.after = all[k + 1].id;
+        whole = whole && words.size() == taken.size();
+        DeletedRun run{words, 0, 0, proposal_, whole};
+        for (const Para& para : paragraphs()) {
+            std::vector<Word> all;
+            flatten(para.content, all);
+            for (std::size_t k = 0; k < all.size(); ++k) {
+                if (all[k].id == words.front().id && k > 0) run.before = all[k - 1].id;
+                if (all[k].id == words.back().id && k + 1 < all.size()) run.after = all[k + 1].id;
+            }
         }
-        deleted_.push_back(std::move(run));
+        deleted().push_back(std::move(run));
     }
 
     void archive(const Seq& seq) {
         std::vector<Word> words;
         flatten(seq, words);
-        archive(words);
+        archive(words, true);
     }
 
     // Where the word `id` is: the slot of the node holding it (a strike
@@ -259,7 +351,8 @@ class Generator {
     static bool is_growth(Operation operation) {
         return operation == Operation::insert_bracketed || operation == Operation::add_option ||
                operation == Operation::restore || operation == Operation::add_paragraph ||
-               operation == Operation::add_alternative_paragraph;
+               operation == Operation::add_alternative_paragraph ||
+               operation == Operation::table_again;
     }
 
     Operation draw() {
@@ -281,6 +374,7 @@ class Generator {
     }
 
     Operation propose(std::size_t v) {
+        proposal_ = v;
         for (std::size_t attempt = 0; attempt < kMaxAttempts; ++attempt) {
             const Operation operation = draw();
             proposer_ = delegation();
@@ -320,14 +414,20 @@ class Generator {
                 return add_alternative_paragraph(v);
             case Operation::set_status:
                 return set_status(v);
+            case Operation::move_wording:
+                return move_wording(v);
+            case Operation::table_again:
+                return table_again(v);
         }
         return false;
     }
 
     bool insert_bracketed(std::size_t v) {
         const Slot at = insertion_point(kMaxDepth);
+        Seq wording = new_wording(v, between(1, 8));
+        repeat_neighbour(at, at.index, wording);
         at.seq->insert(at.seq->begin() + static_cast<std::ptrdiff_t>(at.index),
-                       bracketed(v, new_wording(v, between(1, 8))));
+                       bracketed(v, std::move(wording)));
         return true;
     }
 
@@ -402,6 +502,7 @@ class Generator {
             old.push_back(std::get<Word>(seq[at.index + k].value));
         archive(old);
         Seq wording = new_wording(v, between(1, 3), old);
+        repeat_neighbour(at, at.index + length, wording, old);
         const auto first = seq.begin() + static_cast<std::ptrdiff_t>(at.index);
         seq.erase(first, first + static_cast<std::ptrdiff_t>(length));
         seq.insert(seq.begin() + static_cast<std::ptrdiff_t>(at.index),
@@ -500,28 +601,46 @@ class Generator {
         if (strikes.empty()) return false;
         const Slot at = pick(strikes);
         if (at.seq->size() < 2) return false;
-        archive(std::get<Strike>((*at.seq)[at.index].value).words);
+        archive(std::get<Strike>((*at.seq)[at.index].value).words, true);
         at.seq->erase(at.seq->begin() + static_cast<std::ptrdiff_t>(at.index));
         return true;
     }
 
+    // The runs of two words or more that an earlier proposal deleted from `text`.
+    std::vector<std::size_t> restorable(std::size_t text, std::size_t v) {
+        std::vector<std::size_t> out;
+        const std::vector<DeletedRun>& runs = texts_[text].deleted;
+        for (std::size_t k = 0; k < runs.size(); ++k)
+            if (runs[k].words.size() >= 2 && runs[k].deleted_by < v) out.push_back(k);
+        return out;
+    }
+
+    DeletedRun take_deleted(std::size_t text, std::size_t k) {
+        std::vector<DeletedRun>& runs = texts_[text].deleted;
+        DeletedRun run = std::move(runs[k]);
+        runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(k));
+        return run;
+    }
+
+    // Wording put back where it was: after the word before it, else before
+    // the word after it. When both are gone, only wording of
+    // kRecognisableWords or more comes back (anywhere): a shorter phrase put
+    // back elsewhere reads as new wording, and no reader of the texts could
+    // tell it from new wording, so the truth would be undecidable.
     bool restore(std::size_t v) {
-        std::vector<std::size_t> candidates;
-        for (std::size_t k = 0; k < deleted_.size(); ++k)
-            if (deleted_[k].words.size() >= 2) candidates.push_back(k);
+        std::vector<std::size_t> candidates = restorable(at_, v);
         if (candidates.empty()) return false;
         const std::size_t chosen = pick(candidates);
-        DeletedRun run = std::move(deleted_[chosen]);
-        deleted_.erase(deleted_.begin() + static_cast<std::ptrdiff_t>(chosen));
-
-        // Where it was: after the word before it, else before the word after it.
+        const DeletedRun& candidate = texts_[at_].deleted[chosen];
         std::optional<Slot> at;
-        if (run.before != 0 && (at = find_word(run.before))) {
+        if (candidate.before != 0 && (at = find_word(candidate.before))) {
             ++at->index;
-        } else if (run.after != 0) {
-            at = find_word(run.after);
+        } else if (candidate.after != 0) {
+            at = find_word(candidate.after);
         }
+        if (!at && candidate.words.size() < kRecognisableWords) return false;
         if (!at) at = insertion_point(kMaxDepth + 1);
+        DeletedRun run = take_deleted(at_, chosen);
 
         Seq words;
         for (Word& word : run.words) {
@@ -540,39 +659,39 @@ class Generator {
 
     bool add_paragraph(std::size_t v) {
         std::vector<std::size_t> places;  // before a main paragraph, or at the end
-        for (std::size_t p = 0; p < paragraphs_.size(); ++p)
-            if (!paragraphs_[p].alternative) places.push_back(p);
-        places.push_back(paragraphs_.size());
+        for (std::size_t p = 0; p < paragraphs().size(); ++p)
+            if (!paragraphs()[p].alternative) places.push_back(p);
+        places.push_back(paragraphs().size());
         Para para;
         para.origin = v;
         para.content = paragraph_content(v, 6, 20);
-        paragraphs_.insert(paragraphs_.begin() + static_cast<std::ptrdiff_t>(pick(places)),
-                           std::move(para));
+        paragraphs().insert(paragraphs().begin() + static_cast<std::ptrdiff_t>(pick(places)),
+                            std::move(para));
         return true;
     }
 
     bool add_alternative_paragraph(std::size_t v) {
         std::vector<std::size_t> mains;
-        for (std::size_t p = 0; p < paragraphs_.size(); ++p)
-            if (!paragraphs_[p].alternative) mains.push_back(p);
+        for (std::size_t p = 0; p < paragraphs().size(); ++p)
+            if (!paragraphs()[p].alternative) mains.push_back(p);
         if (mains.empty()) return false;
         std::size_t after = pick(mains) + 1;
-        while (after < paragraphs_.size() && paragraphs_[after].alternative) ++after;
+        while (after < paragraphs().size() && paragraphs()[after].alternative) ++after;
         Para para;
         para.alternative = true;
         para.origin = v;
         para.content = paragraph_content(v, 5, 15);
-        paragraphs_.insert(paragraphs_.begin() + static_cast<std::ptrdiff_t>(after),
-                           std::move(para));
+        paragraphs().insert(paragraphs().begin() + static_cast<std::ptrdiff_t>(after),
+                            std::move(para));
         return true;
     }
 
     bool set_status(std::size_t v) {
         std::vector<std::size_t> mains;
-        for (std::size_t p = 0; p < paragraphs_.size(); ++p)
-            if (!paragraphs_[p].alternative) mains.push_back(p);
+        for (std::size_t p = 0; p < paragraphs().size(); ++p)
+            if (!paragraphs()[p].alternative) mains.push_back(p);
         if (mains.empty()) return false;
-        Para& para = paragraphs_[pick(mains)];
+        Para& para = paragraphs()[pick(mains)];
         if (para.status.empty() || para.status == "agreed") {
             para.status = chance(0.8) ? "revisit" : "no consensus";  // opened or reopened
         } else {
@@ -583,10 +702,116 @@ class Generator {
         return true;
     }
 
+    // A text other than the current one, at random; the current one when it is alone.
+    std::size_t other_text() {
+        if (texts_.size() < 2) return at_;
+        const std::size_t k = below(texts_.size() - 1);
+        return k >= at_ ? k + 1 : k;
+    }
+
+    // Words, a bracket group or a main paragraph cut from the current text
+    // and put elsewhere in it or in another text. The words keep their
+    // origins; the marks of what moved are the mover's.
+    bool move_wording(std::size_t v) {
+        const std::size_t from = at_;
+        const std::size_t to = texts_.size() > 1 && chance(0.8) ? other_text() : at_;
+        const std::uint64_t what = below(10);
+        if (what < 2) return move_paragraph(v, from, to);
+        std::vector<Slot> starts = slots(what < 6 ? is_group : is_word);
+        if (starts.empty()) return false;
+        const Slot at = pick(starts);
+        Seq& seq = *at.seq;
+        const std::size_t length = what < 6 ? 1 : word_run(at, between(3, 8));
+        if ((what >= 6 && length < 3) || seq.size() <= length) return false;
+        const auto first = seq.begin() + static_cast<std::ptrdiff_t>(at.index);
+        Seq moving(std::make_move_iterator(first),
+                   std::make_move_iterator(first + static_cast<std::ptrdiff_t>(length)));
+        seq.erase(first, first + static_cast<std::ptrdiff_t>(length));
+        std::size_t depth = 0;
+        for (Node& node : moving) {
+            claim_marks(node, v);
+            mark_travelled(node);
+            depth = std::max(depth, max_depth(node));
+        }
+        at_ = to;
+        Slot place = insertion_point(kMaxDepth + 1 - depth);
+        if (to == from && place.seq == at.seq && place.index == at.index)
+            place.index = place.index == 0 ? seq.size() : 0;  // not back where it was
+        place.seq->insert(place.seq->begin() + static_cast<std::ptrdiff_t>(place.index),
+                          std::make_move_iterator(moving.begin()),
+                          std::make_move_iterator(moving.end()));
+        at_ = from;
+        return true;
+    }
+
+    bool move_paragraph(std::size_t v, std::size_t from, std::size_t to) {
+        std::vector<Para>& source = texts_[from].paragraphs;
+        std::vector<std::size_t> movable;  // main paragraphs without Alt paragraphs after them
+        for (std::size_t p = 0; p < source.size(); ++p) {
+            if (!source[p].alternative && (p + 1 == source.size() || !source[p + 1].alternative))
+                movable.push_back(p);
+        }
+        if (movable.empty() || source.size() < 2) return false;
+        const std::size_t p = pick(movable);
+        Para para = std::move(source[p]);
+        source.erase(source.begin() + static_cast<std::ptrdiff_t>(p));
+        for (Node& node : para.content) {
+            claim_marks(node, v);
+            mark_travelled(node);
+        }
+        para.status_origin = v;
+        std::vector<Para>& target = texts_[to].paragraphs;
+        std::vector<std::size_t> places;  // before a main paragraph, or at the end
+        for (std::size_t q = 0; q < target.size(); ++q)
+            if (!target[q].alternative && !(to == from && q == p)) places.push_back(q);
+        if (!(to == from && p == target.size())) places.push_back(target.size());
+        if (places.empty()) {
+            source.insert(source.begin() + static_cast<std::ptrdiff_t>(p), std::move(para));
+            return false;
+        }
+        target.insert(target.begin() + static_cast<std::ptrdiff_t>(pick(places)), std::move(para));
+        return true;
+    }
+
+    // Wording an earlier proposal deleted from another text, proposed in
+    // this one, anywhere: tabled again. As for restore, the truth must be
+    // decidable: a phrase shorter than kRecognisableWords is tabled again
+    // only when it was a whole bracket, option or strike there, and comes
+    // in brackets here.
+    bool table_again(std::size_t v) {
+        if (texts_.size() < 2) return false;
+        const std::size_t from = other_text();
+        std::vector<std::size_t> candidates;
+        for (std::size_t k : restorable(from, v)) {
+            const DeletedRun& run = texts_[from].deleted[k];
+            if (run.whole || run.words.size() >= kRecognisableWords) candidates.push_back(k);
+        }
+        if (candidates.empty()) return false;
+        DeletedRun run = take_deleted(from, pick(candidates));
+        const bool short_run = run.words.size() < kRecognisableWords;
+        Seq words;
+        for (Word& word : run.words) {
+            word.restored_by = v;
+            word.travelled = true;
+            words.push_back({std::move(word)});
+        }
+        const Slot at = insertion_point(short_run ? kMaxDepth : kMaxDepth + 1);
+        auto position = at.seq->begin() + static_cast<std::ptrdiff_t>(at.index);
+        if (short_run || (at.depth < kMaxDepth && chance(0.6))) {
+            at.seq->insert(position, bracketed(v, std::move(words)));
+        } else {
+            at.seq->insert(position, std::make_move_iterator(words.begin()),
+                           std::make_move_iterator(words.end()));
+        }
+        return true;
+    }
+
     const GeneratorOptions& options_;
     std::mt19937_64 rng_;
-    std::vector<Para> paragraphs_;
-    std::vector<DeletedRun> deleted_;
+    std::vector<TextModel> texts_;
+    std::size_t at_ = 0;        // the text the proposal at hand works in
+    std::size_t proposal_ = 0;  // the proposal at hand
+    std::vector<std::string> last_text_;
     std::uint64_t next_id_ = 1;
     std::string proposer_;
 };
@@ -623,6 +848,10 @@ std::string_view to_string(Operation operation) {
             return "add-alternative-paragraph";
         case Operation::set_status:
             return "set-status";
+        case Operation::move_wording:
+            return "move-wording";
+        case Operation::table_again:
+            return "table-again";
     }
     return "?";
 }

@@ -1,14 +1,16 @@
 #pragma once
 // Negotiation histories with known ground truth, for measuring blame.
 //
-// generate_history() plays a negotiation over one file: a first proposal
-// drafts the text, and each later proposal makes one change in the notation,
-// as delegations and the Chair do (insert bracketed wording, add options,
-// bracket, strike, replace, lift brackets, pick options, delete, restore, add
-// paragraphs, set status tags). The text is kept as a model in which every
-// word and every mark carries the index of the version that first put it in
-// the text, and each version is rendered from that model, so the true origin
-// of every byte of interest is known exactly.
+// generate_history() plays a negotiation over one file or several: a first
+// proposal drafts each text, and each later proposal makes one change in the
+// notation (or a few, with edits_per_proposal), as delegations and the Chair
+// do (insert bracketed wording, add options, bracket, strike, replace, lift
+// brackets, pick options, delete, restore, add paragraphs, set status tags,
+// move wording within a text or to another one, table again wording deleted
+// from another text). The texts are kept as a model in which every word and
+// every mark carries the index of the proposal that first put it in a text,
+// and each version is rendered from that model, so the true origin of every
+// byte of interest is known exactly.
 //
 // Promises:
 //  - Deterministic: the same options give the same bytes, on every platform
@@ -17,14 +19,23 @@
 //    parse_options(options)): brackets balance, strikes close, options are
 //    never empty, labels and status tags are where the parser looks for them.
 //  - A linear history: version k's only parent is k-1, it has one proposer and
-//    its date is one day after k-1's ("2013-06-03T12:00:00Z", ...).
+//    its date is one day after k-1's ("2013-06-03T12:00:00Z", ...). With
+//    several texts, proposal k is dated so, and each text's versions are the
+//    proposals that changed it.
 //  - Every version differs from its parent.
+//  - Each option that adds a behaviour draws nothing from the generator
+//    while it is off, so that turning one on changes only what it does.
 //  - Whose word it is follows the rule: bracketing, striking, lifting
 //    brackets or choosing an option never changes a word's origin; those acts
 //    own only the marks they add. Restored wording keeps its first origin and
 //    records the restoring version in `restored_by`. Replacement wording never
 //    repeats a word it replaces, and only runs of two words or more are
 //    restored, so that the truth is not ambiguous about a lone common word.
+//    Wording moved (within a text or to another one, in one proposal) keeps
+//    its origin and its restored_by, as blame's rule for moves says; the
+//    marks of a moved bracket are the mover's, who wrote them there. Wording
+//    tabled again in another text keeps its origin, with restored_by the
+//    proposal that tabled it.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -55,12 +66,15 @@ enum class Operation : std::uint8_t {
     add_paragraph,              // a new main paragraph
     add_alternative_paragraph,  // "Alt: ..." after a main paragraph
     set_status,                 // "(revisit)" set, or changed to "(agreed)" by the Chair
+    move_wording,  // words, a bracket or a paragraph cut and put elsewhere, maybe in another text
+    table_again,   // wording deleted from another text proposed again in this one
 };
-inline constexpr std::size_t kOperationCount = 14;
+inline constexpr std::size_t kOperationCount = 16;
 std::string_view to_string(Operation operation);
 
 // Relative weights of the operations a proposal draws from (draft is ignored).
 // An operation with nothing to act on (no bracket to lift) is redrawn.
+// move_wording and table_again weigh 0 by default.
 using OperationWeights = std::array<double, kOperationCount>;
 OperationWeights default_weights();
 
@@ -93,8 +107,26 @@ struct GeneratorOptions {
     // otherwise lines are broken between words near this column.
     std::size_t wrap_column = 0;
     // Ground truth for every version, not only the last (memory grows with
-    // proposals x words; benchmarks turn it off).
+    // proposals x words; benchmarks turn it off). One text only.
     bool truth_for_every_version = true;
+
+    // New words are drawn from the first `vocabulary` content words (and a
+    // fifth as many function words), not from all of them: long histories
+    // over a small vocabulary, where any new word has been deleted before
+    // somewhere. 0: the whole vocabulary.
+    std::size_t vocabulary = 0;
+    // The number of texts (recommendations). Proposals 0..texts-1 draft one
+    // each; every later proposal works in one text, chosen at random, except
+    // that a move may carry wording to another. Paths "recs/A-1.md", ...;
+    // front matter ids "A-1", ... (none when document_id is "").
+    std::size_t texts = 1;
+    // Operations per proposal: each proposal makes 1 to this many changes
+    // to its text (a proposal that redrafts several places).
+    std::size_t edits_per_proposal = 1;
+    // How often new wording starts with the word just before it or ends with
+    // the word just after ("coverage of [of the parties]"): repeated
+    // adjacent words whose copies have different proposers. 0: never.
+    double repeat_share = 0;
 };
 
 // What the parser must be told to read the generated text.
@@ -115,14 +147,27 @@ struct TruthItem {
     TruthRole role = TruthRole::word;
     std::size_t origin = 0;                  // the version that first put it in the text
     std::optional<std::size_t> restored_by;  // the version that last brought it back
+    bool travelled = false;  // a word moved or tabled again (move_wording, table_again) at some point
+};
+
+// One text of a history of several: the proposals that changed it.
+struct GeneratedText {
+    std::string path;                    // "recs/A-2.md"
+    std::vector<BlameVersion> versions;  // oldest first; parents index this list
+    std::vector<std::size_t> proposals;  // versions[k] is what proposal proposals[k] made of it
+    std::vector<TruthItem> truth;        // of its last version; origins are proposal indices
 };
 
 struct GeneratedHistory {
-    std::vector<BlameVersion> versions;  // oldest first; versions[k].parents == {k - 1}
-    std::vector<Operation> operations;   // operations[k]: what version k did
-    std::vector<TruthItem> truth;        // of the last version, in byte order
+    // One text: its versions, oldest first; versions[k].parents == {k - 1},
+    // and version k is proposal k. Empty when there are several texts.
+    std::vector<BlameVersion> versions;
+    std::vector<Operation> operations;  // operations[k]: what proposal k did (the first of its edits)
+    std::vector<TruthItem> truth;       // of the last version, in byte order (one text)
     // truth_by_version[k] for every k when truth_for_every_version; empty otherwise.
     std::vector<std::vector<TruthItem>> truth_by_version;
+    // Every text, when there are several (one text: empty; see versions).
+    std::vector<GeneratedText> texts;
     ParseOptions parse_options;  // how to read the versions
 };
 

@@ -22,6 +22,7 @@ struct Word {
     std::size_t origin = 0;
     std::optional<std::size_t> restored_by;
     std::uint64_t id = 0;  // this occurrence, so that restored wording finds its neighbours
+    bool travelled = false;  // moved, or tabled again in another text, at some point
 };
 
 struct Node;
@@ -62,6 +63,14 @@ struct DeletedRun {
     std::vector<Word> words;
     std::uint64_t before = 0;  // id of the word just before it, 0 for none
     std::uint64_t after = 0;   // id of the word just after it
+    std::size_t deleted_by = 0;  // the proposal that took it out
+    bool whole = false;          // all of a bracket, an option or a strike
+};
+
+// One text of the negotiation: its paragraphs and what was deleted from it.
+struct TextModel {
+    std::vector<Para> paragraphs;
+    std::vector<DeletedRun> deleted;
 };
 
 // A node's place: the sequence it is in, how many brackets enclose that
@@ -77,6 +86,12 @@ struct Slot {
 const std::vector<std::string_view>& function_words();
 const std::vector<std::string_view>& content_words();
 const std::vector<std::vector<std::string_view>>& stock_phrases();
+
+// Gives every mark of a node (brackets, separators, strikes, nested ones
+// too) to proposal `v`: who moves a bracket writes its marks where they land.
+void claim_marks(Node& node, std::size_t v);
+// Marks every word of a node as travelled (Word::travelled).
+void mark_travelled(Node& node);
 
 // Brackets nested inside a node or sequence (a node's own bracket included).
 std::size_t max_depth(const Node& node);
@@ -156,14 +171,15 @@ class Renderer {
                                "text",
                                TruthRole::word,
                                w.origin,
-                               w.restored_by});
+                               w.restored_by,
+                               w.travelled});
         }
         out_ += w.text;
     }
 
     void item(const std::string& text, const char* kind, TruthRole role, std::size_t origin) {
         if (truth_ != nullptr)
-            truth_->push_back({{out_.size(), out_.size() + text.size()}, kind, role, origin, {}});
+            truth_->push_back({{out_.size(), out_.size() + text.size()}, kind, role, origin, {}, false});
         out_ += text;
     }
 

@@ -18,6 +18,21 @@ std::string corpus_dir() {
 std::string corpus_file(const std::string& relative) {
     return corpus_dir() + "/" + relative;
 }
+std::string missing_corpus(const std::vector<std::string>& relative) {
+    std::string missing;
+    for (const std::string& name : relative) {
+        std::error_code ec;
+        if (std::filesystem::exists(corpus_file(name), ec)) continue;
+        missing += (missing.empty() ? "" : ", ") + name;
+    }
+    if (missing.empty()) return "";
+    std::error_code ec;
+    const std::string where =
+        std::filesystem::weakly_canonical(std::filesystem::path(corpus_dir()), ec).string();
+    return "the corpus is missing " + missing + " (looked for in " + where +
+           ", ../shared/corpus beside the project): skipped";
+}
+
 std::string accord_binary() {
     return ACCORD_BINARY;
 }

@@ -2,19 +2,14 @@
 
 #include <cctype>
 
+#include "core/util/text.hpp"
+
 namespace accord::docx {
 
 namespace {
 
 bool blank(std::string_view text) {
     return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
-}
-
-std::string trim(std::string text) {
-    const std::size_t first = text.find_first_not_of(" \t\n");
-    if (first == std::string::npos) return "";
-    const std::size_t last = text.find_last_not_of(" \t\n");
-    return text.substr(first, last - first + 1);
 }
 
 // The anchored wording from the model: the visible runs between the marks.
@@ -40,7 +35,7 @@ std::string quoted_wording(const Package& package, const Comment& comment,
             }
         }
     }
-    return trim(std::move(out));
+    return std::string(trim(out));
 }
 
 // The paragraph whose properties the text shows for paragraph `p`: the last

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/import/docx/comment_speakers.hpp"
+#include "core/util/text.hpp"
 
 namespace accord::docx {
 
@@ -21,13 +22,6 @@ struct Quote {
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string trim(std::string_view text) {
-    std::size_t begin = 0, end = text.size();
-    while (begin < end && is_space(text[begin])) ++begin;
-    while (end > begin && is_space(text[end - 1])) --end;
-    return std::string(text.substr(begin, end - begin));
 }
 
 std::size_t count_words(std::string_view text) {
@@ -61,7 +55,7 @@ std::vector<Quote> find_quotes(std::string_view text) {
         std::size_t end = text.find(close, inner);
         const std::size_t inner_end = end == std::string_view::npos ? text.size() : end;
         end = end == std::string_view::npos ? text.size() : end + close.size();
-        quotes.push_back({i, end, trim(text.substr(inner, inner_end - inner))});
+        quotes.push_back({i, end, std::string(trim(text.substr(inner, inner_end - inner)))});
         i = end;
     }
     return quotes;
@@ -109,7 +103,7 @@ std::string phrase_at(std::string_view text, std::size_t at, std::size_t limit) 
     while (end < text.size() &&
            std::string_view(".,;:()\n").find(text[end]) == std::string_view::npos)
         ++end;
-    const std::string phrase = trim(text.substr(at, end - at));
+    const std::string phrase(trim(text.substr(at, end - at)));
     return count_words(phrase) <= limit ? phrase : "";
 }
 
@@ -258,8 +252,8 @@ std::optional<Request> not_but(std::string_view text, std::string_view lower,
     for (std::size_t q = 0; q + 1 < quotes.size(); ++q) {
         std::size_t before = quotes[q].begin;
         while (before > 0 && is_space(lower[before - 1])) --before;
-        const std::string between =
-            trim(lower.substr(quotes[q].end, quotes[q + 1].begin - quotes[q].end));
+        const std::string between(
+            trim(lower.substr(quotes[q].end, quotes[q + 1].begin - quotes[q].end)));
         if (before >= 3 && lower.compare(before - 3, 3, "not") == 0 &&
             (between == "but" || between == ", but" || between == ",but")) {
             Request request;
@@ -270,11 +264,11 @@ std::optional<Request> not_but(std::string_view text, std::string_view lower,
         }
     }
     // "Clarifies not decides" on "Decides"
-    const std::string whole = trim(text);
+    const std::string whole(trim(text));
     const std::size_t not_at = find_word(lower, "not");
     if (not_at != std::string_view::npos && count_words(whole) == 3) {
-        const std::string first = trim(whole.substr(0, not_at));
-        const std::string second = trim(whole.substr(not_at + 3));
+        const std::string first(trim(whole.substr(0, not_at)));
+        const std::string second(trim(whole.substr(not_at + 3)));
         if (count_words(first) == 1 && same_wording(second, anchor.quoted)) {
             Request request;
             request.kind = RequestKind::replace;
@@ -361,7 +355,7 @@ std::optional<Request> deletion(std::string_view text, std::string_view lower,
          p = p == 0 ? std::string_view::npos : before.rfind("para", p - 1)) {
         const std::size_t length = paragraph_word(lower, p);
         if (length == 0) continue;
-        const std::string tail = trim(before.substr(p + length));
+        const std::string tail(trim(before.substr(p + length)));
         const std::vector<std::string> numbers = paragraph_numbers(lower, p + length);
         const bool joined = tail.size() >= 2 && (tail.compare(tail.size() - 2, 2, "be") == 0);
         if (!numbers.empty() && joined) {
@@ -420,7 +414,7 @@ std::optional<Request> bare_wording(std::string_view text, const AnchorContext& 
     if (anchor.on_heading || anchor.inside_word || anchor.quoted.empty() ||
         count_words(anchor.quoted) > 4)
         return std::nullopt;
-    std::string whole = trim(text);
+    std::string whole(trim(text));
     while (!whole.empty() && std::string_view(".;,").find(whole.back()) != std::string_view::npos)
         whole.pop_back();
     const std::vector<Quote> quotes = find_quotes(whole);
@@ -464,7 +458,7 @@ std::string_view to_string(RequestKind kind) {
 }
 
 Request read_request(std::string_view segment_text, const AnchorContext& anchor) {
-    const std::string text = trim(segment_text);
+    const std::string text(trim(segment_text));
     const std::string lower = lower_ascii(text);
     const std::vector<Quote> quotes = find_quotes(text);
     if (auto request = instead_of(text, lower)) return *request;

@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "core/import/docx/known_parties.hpp"
+#include "core/util/text.hpp"
 
 namespace accord::docx {
 
@@ -81,14 +82,6 @@ std::string without_full_stops(std::string_view text) {
         if (c != '.') out += c;
     }
     return out;
-}
-
-std::string trim(std::string_view text) {
-    std::size_t begin = 0, end = text.size();
-    auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (begin < end && space(text[begin])) ++begin;
-    while (end > begin && space(text[end - 1])) --end;
-    return std::string(text.substr(begin, end - begin));
 }
 
 }  // namespace
@@ -322,7 +315,7 @@ std::optional<Speaker> unknown_speaker(std::string_view line, std::size_t& end) 
         }
     }
     if (delimiter == std::string_view::npos || delimiter == 0) return std::nullopt;
-    const std::string written = trim(line.substr(0, delimiter));
+    const std::string written(trim(line.substr(0, delimiter)));
     std::size_t words = 0;
     for (std::size_t i = 0; i < written.size();) {
         std::size_t j = written.find(' ', i);
@@ -411,7 +404,7 @@ std::vector<Piece> split_content(std::string_view line, std::size_t from,
                     if (line[close] == '(') ++depth;
                     if (line[close] == ')' && --depth == 0) break;
                 }
-                const std::string aside = trim(line.substr(said, close - said));
+                const std::string aside(trim(line.substr(said, close - said)));
                 if (!aside.empty()) {
                     flush(i);
                     asides.push_back({list->speakers, aside});
@@ -472,7 +465,7 @@ std::vector<Segment> split_speakers(std::string_view whole, const SpeakerMatcher
     while (at <= comment.size()) {
         std::size_t newline = comment.find('\n', at);
         if (newline == std::string_view::npos) newline = comment.size();
-        const std::string line = trim(comment.substr(at, newline - at));
+        const std::string line(trim(comment.substr(at, newline - at)));
         at = newline + 1;
         if (line.empty()) continue;
         if (is_session_line(line)) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/util/date.hpp"
 #include "hooks/git_hooks.hpp"
 
@@ -131,14 +133,6 @@ TEST(HooksChecks, DateNotBeforeTheLastProposalUnlessBackdating) {
     EXPECT_EQ(render(*late).rfind("A-1.md: error[date-before-last-proposal]: ", 0), 0u);
 }
 
-TEST(HooksChecks, NegotiationTextsAreMdAndTxt) {
-    EXPECT_TRUE(is_negotiation_text("recs/A-1.md"));
-    EXPECT_TRUE(is_negotiation_text("draft.txt"));
-    EXPECT_FALSE(is_negotiation_text("accord.yaml"));
-    EXPECT_FALSE(is_negotiation_text(".md"));
-    EXPECT_FALSE(is_negotiation_text("notes.mdx"));
-}
-
 TEST(GitHooks, CommitMessageIsStrippedAsGitDoes) {
     const std::string raw =
         "Proposal\n\nProposed-by: Japan\n# Please enter the commit message\n"
@@ -157,6 +151,58 @@ TEST(GitHooks, ProposedByTrailersMustNameKnownDelegations) {
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_NE(problems[0].message.find("Proposed-by"), std::string::npos);
     EXPECT_NE(problems[0].message.find("did you mean Japan?"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace accord::hooks
+
+// ---------------------------------------------------------------- errors known by what they are
+
+namespace accord::hooks {
+namespace {
+
+TEST(HooksChecksIdentity, AnEditOnTheLineOfAnOldDefectIsNotBlocked) {
+    const std::string before = "The Parties [shall cooperate on finance.\n";
+    const std::string after = "The Parties [shall cooperate on technology.\n";
+    EXPECT_TRUE(check_text_change("A-1.md", before, after, kOptions).empty());
+    // An edit right against the mark still knows it by the word on its other side.
+    EXPECT_TRUE(
+        check_text_change("A-1.md", before, "The Parties [must cooperate on finance.\n", kOptions)
+            .empty());
+}
+
+TEST(HooksChecksIdentity, AnOldDefectTravelsWithItsWordsWhenItsParagraphIsRewritten) {
+    const std::string before =
+        "Intro.\n\nParties shall [enhance action on adaptation and\n\nDecides ~~to note.\n";
+    const std::string after =
+        "Intro, revised at length.\n\nRecalling the Convention, Parties shall [enhance action on "
+        "adaptation and, as appropriate, finance\n\nAlso decides ~~to note.\n";
+    EXPECT_TRUE(check_text_change("A-1.md", before, after, kOptions).empty())
+        << render(check_text_change("A-1.md", before, after, kOptions));
+    // A new defect elsewhere on the same line is still new.
+    const std::string another =
+        "Intro.\n\nParties shall [enhance action on adaptation and [mitigation\n\nDecides ~~to "
+        "note.\n";
+    const auto problems = check_text_change("A-1.md", before, another, kOptions);
+    ASSERT_EQ(problems.size(), 1u) << render(problems);
+    EXPECT_EQ(problems[0].column, 49u);
+}
+
+TEST(HooksChecksIdentity, ManyDiagnosticsAreMatchedInOnePassAndOnlyAThousandShown) {
+    const std::string before = "Intro.\n\n" + std::string(200000, '[') + "\n";
+    const std::string after = "Intro, edited.\n\n" + std::string(200001, '[') + "\n";
+    const TextCheck same = check_text("A-1.md", before, before, kOptions, kMaxProblemsShown);
+    EXPECT_EQ(same.new_errors, 0u);
+    const TextCheck one = check_text("A-1.md", before, after, kOptions, kMaxProblemsShown);
+    EXPECT_EQ(one.new_errors, 1u);
+    EXPECT_EQ(one.problems.size(), 1u);
+    const TextCheck all = check_text("A-1.md", std::nullopt, after, kOptions, kMaxProblemsShown);
+    EXPECT_EQ(all.new_errors, 200001u);
+    EXPECT_EQ(all.problems.size(), kMaxProblemsShown);
+    EXPECT_EQ(all.more, 200001u - kMaxProblemsShown);
+    const std::string shown = render(all.problems, all.more);
+    EXPECT_NE(shown.find("199001 more problems not shown"), std::string::npos);
+    EXPECT_LT(std::count(shown.begin(), shown.end(), '\n'), 5000);
 }
 
 }  // namespace

@@ -99,6 +99,7 @@ TEST(MergeProperties, TenThousandGeneratedMerges) {
 // hold an error twice; it makes none that neither side's wording had, and
 // it loses no one's wording.
 TEST(MergeProperties, RedraftsOfTheParisText) {
+    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-4-dec-2015.md");
     const std::string base =
         test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md"));
     auto redraft = [&](std::uint64_t seed) {

@@ -36,7 +36,8 @@ TEST(Diagnostic, LongLinesAreQuotedAroundTheSpot) {
 TEST(Diagnostic, ColourOnlyWhenAsked) {
     const Document d = parse("]");
     EXPECT_EQ(render(d.diagnostics[0], "x", SourceMap(d.source)).find('\033'), std::string::npos);
-    EXPECT_NE(render(d.diagnostics[0], "x", SourceMap(d.source), {true}).find("\033[1;31m"),
+    EXPECT_NE(render(d.diagnostics[0], "x", SourceMap(d.source), {TerminalStyle(true)})
+                  .find("\033[1;31m"),
               std::string::npos);
 }
 

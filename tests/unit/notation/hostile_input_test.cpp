@@ -70,6 +70,7 @@ TEST(HostileInput, LongLinesOfSpacesBeforeBrackets) {
 }
 
 TEST(HostileInput, HundredMegabytes) {
+    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-4-dec-2015.md");
     const std::string paris =
         test::read_all(test::corpus_file("paris-2015/agreement-4-dec-2015.md"));
     std::string input;

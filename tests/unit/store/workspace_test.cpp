@@ -56,6 +56,9 @@ TEST(PathWithin, AFileOrADirectoryOfTheWorkTree) {
     EXPECT_TRUE(is_text_path("draft.txt"));
     EXPECT_FALSE(is_text_path("accord.yaml"));
     EXPECT_FALSE(is_text_path(".accord/redrafts/a.yaml"));
+    EXPECT_FALSE(is_text_path(".md"));
+    EXPECT_FALSE(is_text_path("notes/.md"));
+    EXPECT_FALSE(is_text_path("notes.mdx"));
 }
 
 }  // namespace

@@ -219,6 +219,15 @@ TEST(NegotiationGenerator, WordsKeepTheirOriginAcrossVersions) {
     }
 }
 
+// Options for histories of several texts, with wording moved and tabled again.
+GeneratorOptions texts_for(std::uint64_t seed, std::size_t proposals = 200) {
+    GeneratorOptions options = options_for(seed, proposals);
+    options.texts = 3;
+    options.weights[static_cast<std::size_t>(Operation::move_wording)] = 1.5;
+    options.weights[static_cast<std::size_t>(Operation::table_again)] = 1.0;
+    return options;
+}
+
 TEST(NegotiationGenerator, EveryOperationOccurs) {
     std::map<Operation, std::size_t> seen;
     std::size_t restored_words = 0;
@@ -226,6 +235,8 @@ TEST(NegotiationGenerator, EveryOperationOccurs) {
         const GeneratedHistory history = generate_history(options_for(seed, 200));
         for (Operation operation : history.operations) ++seen[operation];
         for (const TruthItem& item : history.truth) restored_words += item.restored_by.has_value();
+        const GeneratedHistory texts = generate_history(texts_for(seed));
+        for (Operation operation : texts.operations) ++seen[operation];
     }
     for (std::size_t k = 0; k < kOperationCount; ++k) {
         const auto operation = static_cast<Operation>(k);
@@ -258,6 +269,97 @@ TEST(NegotiationGenerator, WordCapHoldsTheTextNearASize) {
     for (const TruthItem& item : history.truth) words += item.role == TruthRole::word;
     EXPECT_GT(words, 150u);
     EXPECT_LT(words, 400u);
+}
+
+// Several texts: every version of every text is valid notation, its truth
+// names the parser's marks, each text's versions are the proposals that
+// changed it (increasing, each different from the one before), and every
+// proposal changed at least one text.
+TEST(NegotiationGenerator, SeveralTextsAreValidAndEveryProposalChangesOne) {
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        GeneratorOptions options = texts_for(seed, 150);
+        options.edits_per_proposal = seed == 2 ? 3 : 1;
+        options.wrap_column = seed == 3 ? 70 : 0;
+        const GeneratedHistory history = generate_history(options);
+        ASSERT_TRUE(history.versions.empty());
+        ASSERT_EQ(history.texts.size(), 3u);
+        std::vector<bool> changed(history.operations.size(), false);
+        std::set<std::string> paths;
+        for (const GeneratedText& text : history.texts) {
+            paths.insert(text.path);
+            ASSERT_EQ(text.versions.size(), text.proposals.size());
+            for (std::size_t k = 0; k < text.versions.size(); ++k) {
+                const BlameVersion& version = text.versions[k];
+                EXPECT_EQ(version.proposal, text.proposals[k]);
+                changed[text.proposals[k]] = true;
+                if (k > 0) {
+                    EXPECT_LT(text.proposals[k - 1], text.proposals[k]);
+                    EXPECT_EQ(version.parents, std::vector<std::size_t>{k - 1});
+                    EXPECT_NE(text.versions[k - 1].text, version.text);
+                }
+                const Document document = parse(version.text, history.parse_options);
+                ASSERT_EQ(document.diagnostic_totals[static_cast<int>(Severity::error)], 0u)
+                    << text.path << " version " << k << "\n"
+                    << version.text;
+                ASSERT_EQ(broken_invariant(document, version.text), "");
+            }
+            const std::string& last = text.versions.back().text;
+            const Document document = parse(last, history.parse_options);
+            std::set<std::size_t> brackets, truth_brackets;
+            for (const Bracket& b : document.brackets) brackets.insert({b.open, b.close});
+            for (const TruthItem& item : text.truth) {
+                ASSERT_EQ(broken_truth(last, item), "") << text.path;
+                if (item.kind == "bracket") truth_brackets.insert(item.range.begin);
+            }
+            EXPECT_EQ(brackets, truth_brackets) << text.path;
+        }
+        EXPECT_EQ(paths.size(), 3u);
+        for (std::size_t p = 0; p < changed.size(); ++p)
+            EXPECT_TRUE(changed[p]) << "proposal " << p;
+    }
+}
+
+// Moved and tabled-again words are marked so, keep their origin, and come
+// from another text at least sometimes.
+TEST(NegotiationGenerator, MovedAndTabledWordsAreMarked) {
+    std::size_t travelled = 0, tabled = 0;
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        const GeneratedHistory history = generate_history(texts_for(seed, 300));
+        for (const GeneratedText& text : history.texts) {
+            for (const TruthItem& item : text.truth) {
+                if (!item.travelled) continue;
+                ++travelled;
+                if (item.restored_by &&
+                    history.operations[*item.restored_by] == Operation::table_again)
+                    ++tabled;
+                EXPECT_LE(item.origin, history.operations.size());
+            }
+        }
+    }
+    EXPECT_GT(travelled, 50u);
+    EXPECT_GT(tabled, 5u);
+}
+
+// A small vocabulary keeps new words to its first words; repeated adjacent
+// words appear when asked for.
+TEST(NegotiationGenerator, SmallVocabularyAndRepeatedNeighbours) {
+    GeneratorOptions options = options_for(4, 300);
+    options.vocabulary = 20;
+    options.repeat_share = 0.5;
+    const GeneratedHistory history = generate_history(options);
+    std::set<std::string> words;
+    std::size_t repeats = 0;
+    const std::string& text = history.versions.back().text;
+    std::string previous;
+    for (const TruthItem& item : history.truth) {
+        if (item.role != TruthRole::word) continue;
+        const std::string word = text.substr(item.range.begin, item.range.size());
+        if (item.origin > 0) words.insert(word);
+        repeats += word == previous;
+        previous = word;
+    }
+    EXPECT_LE(words.size(), 20u + 4u);  // 20 content words, 4 function words
+    EXPECT_GT(repeats, 5u);
 }
 
 }  // namespace

@@ -173,5 +173,25 @@ TEST(WorkTreeAround, FindsTheTopByItsGitEntry) {
               fs::path(tmp.file("repo")).string() + "/");
 }
 
+TEST(LeftoverTemporaries, OnlyAccordsTemporaryFilesBesideTheNamedOneAreRemoved) {
+    TempDir tmp;
+    tmp.write("tree/a.md", "text\n");
+    const std::string left = temporary_name("a.md");
+    EXPECT_TRUE(is_temporary_name_of(left, "a.md"));
+    EXPECT_FALSE(is_temporary_name_of(left, "b.md"));
+    tmp.write("tree/" + left, "half written");
+    tmp.write("tree/.a.md.accord-notrandomhexdigit", "someone's file\n");
+    tmp.write("tree/" + temporary_name("b.md"), "another file's\n");
+    const std::string victim = tmp.write("victim", "secret\n");
+    const std::string linked = temporary_name("a.md");
+    fs::create_symlink(victim, tmp.file("tree/" + linked));
+
+    EXPECT_EQ(remove_leftover_temporaries(tmp.file("tree/"), "a.md"), 1);
+    const std::vector<std::string> names = names_in(tmp.file("tree"));
+    EXPECT_EQ(std::count(names.begin(), names.end(), left), 0);
+    EXPECT_EQ(names.size(), 4u);  // a.md, the look-alike, b.md's, the link
+    EXPECT_EQ(test::read_all(victim), "secret\n");
+}
+
 }  // namespace
 }  // namespace accord

@@ -1,0 +1,342 @@
+// The history walked once: commits newest first, each with the files it
+// changed against its first parent, found by a tree diff that enters only
+// the subtrees whose ids differ, and remembered by commit id.
+#include <algorithm>
+#include <cstring>
+
+#include "core/store/cache.hpp"
+
+#include "core/store/repository.hpp"
+#include "core/store/repository_git.hpp"
+
+namespace accord {
+
+namespace {
+
+// `path` is `root` or lies below the directory `root`; "" takes in everything.
+bool within(std::string_view path, std::string_view root) {
+    if (root.empty()) return true;
+    return path.substr(0, root.size()) == root &&
+           (path.size() == root.size() || path[root.size()] == '/');
+}
+
+// Which files a walk reports: all, or those at or below some paths (files
+// or directories).
+class PathFilter {
+  public:
+    explicit PathFilter(const std::vector<std::string>& paths) {
+        for (std::string root : paths) {
+            while (!root.empty() && root.back() == '/') root.pop_back();
+            if (root.empty() || root == ".") {
+                roots_.clear();
+                return;
+            }
+            roots_.push_back(std::move(root));
+        }
+    }
+    bool takes(std::string_view file) const {
+        if (roots_.empty()) return true;
+        return std::any_of(roots_.begin(), roots_.end(),
+                           [&](const std::string& root) { return within(file, root); });
+    }
+
+  private:
+    std::vector<std::string> roots_;
+};
+
+bool is_tree(const git_tree_entry* entry) { return git_tree_entry_type(entry) == GIT_OBJECT_TREE; }
+
+// Entries in git's order: by name, a tree's name read as if it ended in '/'.
+int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
+    const char* a_name = git_tree_entry_name(a);
+    const char* b_name = git_tree_entry_name(b);
+    const std::size_t a_size = std::strlen(a_name), b_size = std::strlen(b_name);
+    const std::size_t common = std::min(a_size, b_size);
+    if (const int c = std::memcmp(a_name, b_name, common); c != 0) return c;
+    const unsigned char a_next =
+        a_size > common ? static_cast<unsigned char>(a_name[common]) : (is_tree(a) ? '/' : 0);
+    const unsigned char b_next =
+        b_size > common ? static_cast<unsigned char>(b_name[common]) : (is_tree(b) ? '/' : 0);
+    return static_cast<int>(a_next) - static_cast<int>(b_next);
+}
+
+// One entry that differs between a commit's tree and its first parent's: a
+// leaf (anything but a tree) present on either side or both, with its id and
+// mode on each side (mode 0: absent).
+struct Leaf {
+    std::string path;
+    git_oid old_id{}, new_id{};
+    std::uint32_t old_mode = 0, new_mode = 0;
+};
+
+bool is_file_mode(std::uint32_t mode) {
+    return mode == GIT_FILEMODE_BLOB || mode == GIT_FILEMODE_BLOB_EXECUTABLE;
+}
+
+// Every leaf that differs between two trees (either may be null: empty), in
+// git's order, which is the byte order of the paths.
+class TreeDiff {
+  public:
+    TreeDiff(const Repository::Impl& impl, std::vector<Leaf>& out) : impl_(impl), out_(out) {}
+
+    void diff(const git_tree* old_tree, const git_tree* new_tree) {
+        const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
+        const std::size_t new_count = new_tree ? git_tree_entrycount(new_tree) : 0;
+        std::size_t i = 0, j = 0;
+        while (i < old_count || j < new_count) {
+            const git_tree_entry* a = i < old_count ? git_tree_entry_byindex(old_tree, i) : nullptr;
+            const git_tree_entry* b = j < new_count ? git_tree_entry_byindex(new_tree, j) : nullptr;
+            const int order = !a ? 1 : !b ? -1 : compare_entries(a, b);
+            if (order < 0) {
+                entry(a, nullptr);
+                ++i;
+            } else if (order > 0) {
+                entry(nullptr, b);
+                ++j;
+            } else {
+                if (!git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) ||
+                    git_tree_entry_filemode(a) != git_tree_entry_filemode(b)) {
+                    entry(a, b);
+                }
+                ++i;
+                ++j;
+            }
+        }
+    }
+
+  private:
+    // One name present on either side or both (same kind), known to differ.
+    void entry(const git_tree_entry* a, const git_tree_entry* b) {
+        const git_tree_entry* any = a ? a : b;
+        const std::size_t mark = prefix_.size();
+        prefix_ += git_tree_entry_name(any);
+        if (is_tree(any)) {
+            const git::TreePtr old_tree = a ? subtree(a) : nullptr;
+            const git::TreePtr new_tree = b ? subtree(b) : nullptr;
+            prefix_ += '/';
+            diff(old_tree.get(), new_tree.get());
+        } else {
+            Leaf leaf;
+            leaf.path = prefix_;
+            if (a) {
+                leaf.old_id = *git_tree_entry_id(a);
+                leaf.old_mode = static_cast<std::uint32_t>(git_tree_entry_filemode(a));
+            }
+            if (b) {
+                leaf.new_id = *git_tree_entry_id(b);
+                leaf.new_mode = static_cast<std::uint32_t>(git_tree_entry_filemode(b));
+            }
+            out_.push_back(std::move(leaf));
+        }
+        prefix_.resize(mark);
+    }
+
+    git::TreePtr subtree(const git_tree_entry* entry) {
+        git_tree* tree = nullptr;
+        if (git_tree_lookup(&tree, impl_.repo.get(), git_tree_entry_id(entry)) < 0) {
+            git::fail("cannot read the tree '" + prefix_ + "' in " + impl_.where);
+        }
+        return git::TreePtr(tree);
+    }
+
+    const Repository::Impl& impl_;
+    std::vector<Leaf>& out_;
+    std::string prefix_;
+};
+
+// What the walk needs of a commit: what git_commit gives, and the leaves
+// that differ from its first parent. Remembered by commit id in the cache
+// (the table "commits"), like git's commit-graph: a commit's id fixes its
+// parents, its trees and so its record, so a walk that finds the records
+// reads no commit or tree again.
+struct CommitRecord {
+    CommitInfo info;
+    std::vector<Leaf> leaves;
+};
+
+void put_signature(CacheWriter& out, const Signature& s) {
+    out.text(s.name).text(s.email);
+    out.number(static_cast<std::uint64_t>(s.time));
+    out.number(static_cast<std::uint64_t>(static_cast<std::int64_t>(s.offset_minutes)));
+}
+
+Signature get_signature(CacheReader& in) {
+    Signature s;
+    s.name = in.text();
+    s.email = in.text();
+    s.time = static_cast<std::int64_t>(in.number());
+    s.offset_minutes = static_cast<int>(static_cast<std::int64_t>(in.number()));
+    return s;
+}
+
+void put_id(CacheWriter& out, const git_oid& id) {
+    out.text(std::string_view(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ));
+}
+
+bool get_id(CacheReader& in, git_oid& id) {
+    const std::string raw = in.text();
+    if (raw.size() != GIT_OID_RAWSZ) return false;
+    std::memcpy(id.id, raw.data(), GIT_OID_RAWSZ);
+    return true;
+}
+
+std::string encode(const CommitRecord& record) {
+    CacheWriter out;
+    out.number(record.info.parents.size());
+    for (const std::string& parent : record.info.parents) out.text(CacheTable::id_key(parent));
+    put_signature(out, record.info.author);
+    put_signature(out, record.info.committer);
+    out.text(record.info.message);
+    out.number(record.leaves.size());
+    for (const Leaf& leaf : record.leaves) {
+        out.text(leaf.path).number(leaf.old_mode).number(leaf.new_mode);
+        if (leaf.old_mode) put_id(out, leaf.old_id);
+        if (leaf.new_mode) put_id(out, leaf.new_id);
+    }
+    return out.take();
+}
+
+std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id) {
+    CacheReader in(bytes);
+    CommitRecord record;
+    record.info.id = id;
+    const std::uint64_t parents = in.number();
+    for (std::uint64_t k = 0; k < parents && in.ok(); ++k) {
+        git_oid parent;
+        if (!get_id(in, parent)) return std::nullopt;
+        record.info.parents.push_back(git::hex(parent));
+    }
+    record.info.author = get_signature(in);
+    record.info.committer = get_signature(in);
+    record.info.message = in.text();
+    const std::uint64_t leaves = in.number();
+    for (std::uint64_t k = 0; k < leaves && in.ok(); ++k) {
+        Leaf leaf;
+        leaf.path = in.text();
+        leaf.old_mode = static_cast<std::uint32_t>(in.number());
+        leaf.new_mode = static_cast<std::uint32_t>(in.number());
+        if (leaf.old_mode && !get_id(in, leaf.old_id)) return std::nullopt;
+        if (leaf.new_mode && !get_id(in, leaf.new_id)) return std::nullopt;
+        record.leaves.push_back(std::move(leaf));
+    }
+    if (!in.complete()) return std::nullopt;
+    return record;
+}
+
+// Commit records from the cache, or read from git and remembered.
+class CommitRecords {
+  public:
+    explicit CommitRecords(const Repository::Impl& impl)
+        : impl_(impl),
+          table_(git_repository_path(impl.repo.get()), "commits", "commits/1") {}
+    ~CommitRecords() { table_.save(); }
+    CommitRecords(const CommitRecords&) = delete;
+    CommitRecords& operator=(const CommitRecords&) = delete;
+
+    CommitRecord of(const git_oid& id) {
+        const std::string key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
+        const std::string hex = git::hex(id);
+        if (const std::optional<std::string> bytes = table_.find(key)) {
+            if (std::optional<CommitRecord> record = decode(*bytes, hex)) return std::move(*record);
+        }
+        git_commit* raw = nullptr;
+        if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
+            git::fail("cannot read commit " + hex + " in " + impl_.where);
+        const git::CommitPtr commit(raw);
+        CommitRecord record;
+        record.info = impl_.info(raw);
+        const git::TreePtr tree = impl_.tree_of(raw);
+        git::TreePtr parent_tree;
+        if (git_commit_parentcount(raw) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, raw, 0) < 0)
+                git::fail("cannot read the parent of " + hex + " in " + impl_.where);
+            const git::CommitPtr owned(parent);
+            parent_tree = impl_.tree_of(parent);
+        }
+        TreeDiff(impl_, record.leaves).diff(parent_tree.get(), tree.get());
+        table_.put(key, encode(record));
+        return record;
+    }
+
+  private:
+    const Repository::Impl& impl_;
+    CacheTable table_;
+};
+
+// The entry at `path` (a file or a directory, "" for the root) differs
+// between the commit and its first parent, as history() compares entries:
+// by id, so a file whose mode alone changed has not changed.
+bool entry_changed(const std::vector<Leaf>& leaves, std::string_view path) {
+    for (const Leaf& leaf : leaves) {
+        if (leaf.path == path) {
+            if (leaf.old_mode == 0 || leaf.new_mode == 0) return true;
+            if (!git_oid_equal(&leaf.old_id, &leaf.new_id)) return true;
+            continue;
+        }
+        // Below a directory at `path`: its tree differs (an entry came, went or
+        // changed in id or mode). A file at `path` on one side only, with a
+        // directory on the other, shows as leaves on both.
+        if (within(leaf.path, path)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void Repository::walk_history(const WalkOptions& options,
+                              const std::function<bool(WalkStep& step)>& visit) const {
+    const git::UnverifiedReads unverified;
+    const PathFilter filter(options.paths);
+    CommitRecords records(*impl_);
+    // One commit: selected as history() selects (with paths, when the entry
+    // of one of them differs from the first parent's), its changed files
+    // reported, visited. False when the visitor stops the walk.
+    auto step = [&](CommitRecord record) {
+        if (!options.paths.empty() &&
+            std::none_of(options.paths.begin(), options.paths.end(), [&](const std::string& p) {
+                return entry_changed(record.leaves, p);
+            })) {
+            return true;
+        }
+        WalkStep out;
+        out.commit = std::move(record.info);
+        if (options.changes) {
+            for (const Leaf& leaf : record.leaves) {
+                const bool old_file = is_file_mode(leaf.old_mode);
+                const bool new_file = is_file_mode(leaf.new_mode);
+                if (!old_file && !new_file) continue;
+                if (old_file && new_file && git_oid_equal(&leaf.old_id, &leaf.new_id)) continue;
+                if (!filter.takes(leaf.path) || (options.keep && !options.keep(leaf.path))) continue;
+                FileChange change;
+                change.path = leaf.path;
+                if (old_file) change.old_blob = git::hex(leaf.old_id);
+                if (new_file) change.new_blob = git::hex(leaf.new_id);
+                out.changes.push_back(std::move(change));
+            }
+        }
+        return visit(out);
+    };
+
+    // The order of history(): libgit2's topological one, ties by commit time.
+    // Down to the first merge it is the chain of parents (a commit with one
+    // parent is the only one left to list once its children are listed), so
+    // it is followed record by record, reading nothing from git once the
+    // records are remembered; the first-parent walk is that chain all along.
+    // From a merge on, the rest is a walk from that merge, which libgit2 sorts.
+    git_oid id = *git_commit_id(impl_->lookup_commit(options.from).get());
+    for (;;) {
+        CommitRecord record = records.of(id);
+        if (options.walk == Walk::full && record.info.parents.size() > 1) break;
+        const std::optional<std::string> parent =
+            record.info.parents.empty() ? std::nullopt
+                                        : std::optional<std::string>(record.info.parents.front());
+        if (!step(std::move(record)) || !parent) return;
+        id = git::parse_id(*parent, "parent");
+    }
+    impl_->walk_commits(git::hex(id), Walk::full, [&](const git_commit* commit) {
+        return step(records.of(*git_commit_id(commit)));
+    });
+}
+
+}  // namespace accord

@@ -1,0 +1,89 @@
+#include "core/util/encoding.hpp"
+
+#include <cstdint>
+
+namespace accord {
+
+namespace {
+
+bool starts_with(std::string_view bytes, std::string_view prefix) {
+    return bytes.substr(0, prefix.size()) == prefix;
+}
+
+void append_utf8(std::string& out, std::uint32_t code) {
+    if (code < 0x80) {
+        out += static_cast<char>(code);
+    } else if (code < 0x800) {
+        out += static_cast<char>(0xC0 | (code >> 6));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else if (code < 0x10000) {
+        out += static_cast<char>(0xE0 | (code >> 12));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (code >> 18));
+        out += static_cast<char>(0x80 | ((code >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (code & 0x3F));
+    }
+}
+
+}  // namespace
+
+ByteOrderMark byte_order_mark(std::string_view bytes) {
+    using namespace std::string_view_literals;
+    if (starts_with(bytes, "\xFF\xFE\x00\x00"sv)) return ByteOrderMark::utf32_le;
+    if (starts_with(bytes, "\x00\x00\xFE\xFF"sv)) return ByteOrderMark::utf32_be;
+    if (starts_with(bytes, "\xEF\xBB\xBF"sv)) return ByteOrderMark::utf8;
+    if (starts_with(bytes, "\xFF\xFE"sv)) return ByteOrderMark::utf16_le;
+    if (starts_with(bytes, "\xFE\xFF"sv)) return ByteOrderMark::utf16_be;
+    return ByteOrderMark::none;
+}
+
+std::string_view encoding_name(ByteOrderMark mark) {
+    switch (mark) {
+        case ByteOrderMark::none:
+            return "no byte-order mark";
+        case ByteOrderMark::utf8:
+            return "UTF-8";
+        case ByteOrderMark::utf16_le:
+            return "UTF-16 (little-endian)";
+        case ByteOrderMark::utf16_be:
+            return "UTF-16 (big-endian)";
+        case ByteOrderMark::utf32_le:
+            return "UTF-32 (little-endian)";
+        case ByteOrderMark::utf32_be:
+            return "UTF-32 (big-endian)";
+    }
+    return "";
+}
+
+std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
+    const ByteOrderMark mark = byte_order_mark(bytes);
+    if (mark != ByteOrderMark::utf16_le && mark != ByteOrderMark::utf16_be) return std::nullopt;
+    if (bytes.size() % 2 != 0) return std::nullopt;
+    const bool little = mark == ByteOrderMark::utf16_le;
+    auto unit = [&](std::size_t at) -> std::uint32_t {
+        const auto a = static_cast<unsigned char>(bytes[at]);
+        const auto b = static_cast<unsigned char>(bytes[at + 1]);
+        return little ? (std::uint32_t{b} << 8 | a) : (std::uint32_t{a} << 8 | b);
+    };
+    std::string out;
+    out.reserve(bytes.size() / 2 + bytes.size() / 8);
+    for (std::size_t at = 2; at < bytes.size(); at += 2) {
+        const std::uint32_t first = unit(at);
+        if (first >= 0xDC00 && first <= 0xDFFF) return std::nullopt;  // a lone low surrogate
+        if (first >= 0xD800 && first <= 0xDBFF) {
+            if (at + 4 > bytes.size()) return std::nullopt;
+            const std::uint32_t second = unit(at + 2);
+            if (second < 0xDC00 || second > 0xDFFF) return std::nullopt;
+            append_utf8(out, 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00));
+            at += 2;
+            continue;
+        }
+        append_utf8(out, first);
+    }
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,31 @@
+#pragma once
+// What encoding a file's bytes are in, as far as accord cares: texts are
+// recorded in UTF-8, so a file saved as UTF-16 (Word's and Notepad's
+// "Unicode") is converted when its byte-order mark says so, and anything
+// else that is not text is named for what it is.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace accord {
+
+enum class ByteOrderMark {
+    none,
+    utf8,      // EF BB BF
+    utf16_le,  // FF FE
+    utf16_be,  // FE FF
+    utf32_le,  // FF FE 00 00
+    utf32_be,  // 00 00 FE FF
+};
+
+ByteOrderMark byte_order_mark(std::string_view bytes);
+
+// "UTF-16 (little-endian)", ...: for messages.
+std::string_view encoding_name(ByteOrderMark mark);
+
+// `bytes` in UTF-16 with a byte-order mark, as UTF-8 without one; nullopt
+// when they are not well-formed UTF-16 (an odd length, an unpaired surrogate)
+// or have no UTF-16 byte-order mark.
+std::optional<std::string> utf16_to_utf8(std::string_view bytes);
+
+}  // namespace accord

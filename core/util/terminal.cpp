@@ -1,0 +1,75 @@
+#include "core/util/terminal.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "core/util/utf8.hpp"
+
+namespace accord {
+
+TerminalFacts TerminalFacts::of_stdout() {
+    TerminalFacts facts;
+    const char* pager = std::getenv("GIT_PAGER_IN_USE");
+    facts.is_terminal =
+        isatty(STDOUT_FILENO) == 1 || (pager != nullptr && std::strcmp(pager, "true") == 0);
+    const char* no_color = std::getenv("NO_COLOR");
+    facts.no_color = no_color != nullptr && no_color[0] != '\0';
+    const char* term = std::getenv("TERM");
+    facts.dumb = term != nullptr && std::strcmp(term, "dumb") == 0;
+    return facts;
+}
+
+TerminalStyle TerminalStyle::decide(ColourChoice choice, const TerminalFacts& facts) {
+    switch (choice) {
+        case ColourChoice::always:
+            return TerminalStyle(true);
+        case ColourChoice::never:
+            return TerminalStyle(false);
+        case ColourChoice::automatic:
+            break;
+    }
+    return TerminalStyle(facts.is_terminal && !facts.no_color && !facts.dumb);
+}
+
+namespace {
+
+void append_hex(std::string& out, const char* format, unsigned value) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, format, value);
+    out += buffer;
+}
+
+}  // namespace
+
+std::string escape_controls(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x80) {
+            const std::size_t length = utf8::sequence_length(text, i);
+            if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
+                append_hex(out, "\\u%04x", static_cast<unsigned char>(text[i + 1]));  // C1
+            } else if (length == 0 && c < 0xA0) {
+                append_hex(out, "\\x%02x", c);  // a lone byte a terminal may read as C1
+            } else {
+                out.append(text.substr(i, length == 0 ? 1 : length));
+            }
+            i += length == 0 ? 1 : length;
+            continue;
+        }
+        const bool crlf = c == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
+        if ((c < 0x20 && c != '\n' && c != '\t' && !crlf) || c == 0x7F) {
+            append_hex(out, "\\x%02x", c);
+        } else {
+            out += static_cast<char>(c);
+        }
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,376 @@
+#include "merge/blame/graveyard.hpp"
+
+#include <algorithm>
+
+namespace accord::blame_detail {
+
+namespace {
+
+constexpr std::size_t kGram = 3;             // wording tokens in a long run's anchor
+constexpr std::size_t kMostCandidates = 48;  // deleted places looked at per anchor
+// Carried tokens a restored stretch may start with before its first added one.
+constexpr std::size_t kLead = 8;
+
+// Tokens that end a run of wording: restored wording may come back struck
+// or bracketed, but not across a paragraph, a label or a status tag.
+bool breaks_run(TokenKind k) {
+    return k == TokenKind::paragraph_break || k == TokenKind::label || k == TokenKind::status_tag ||
+           k == TokenKind::front_matter;
+}
+
+bool is_mark(TokenKind k) {
+    return k == TokenKind::bracket_open || k == TokenKind::bracket_close ||
+           k == TokenKind::separator || k == TokenKind::strike_open || k == TokenKind::strike_close;
+}
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+    return h;
+}
+
+// A run's first wording token: `token` or the earliest one before it that
+// only white space and marks keep contiguous with it.
+std::uint32_t run_start(const Attributed& a, std::uint32_t token) {
+    for (std::uint32_t t = token; t-- > 0;) {
+        const TokenKind k = a.tokens()[t].kind;
+        if (is_wording(k)) {
+            token = t;
+        } else if (breaks_run(k)) {
+            break;
+        }
+    }
+    return token;
+}
+
+// The next wording token of the run `token` is in, or kNone where it ends.
+std::uint32_t next_in_run(const Attributed& a, std::uint32_t token) {
+    for (std::uint32_t t = token + 1; t < a.tokens().size(); ++t) {
+        const TokenKind k = a.tokens()[t].kind;
+        if (is_wording(k)) return t;
+        if (breaks_run(k)) break;
+    }
+    return kNone;
+}
+
+// Whether only white space and marks stand between `token` and the nearest
+// mark or paragraph edge on one side (step -1: before it, +1: after it):
+// whether the wording ends there at a bracket, an option, a strike or the
+// paragraph.
+bool marks_on_side(const Attributed& a, std::uint32_t token, int step) {
+    const auto& tokens = a.tokens();
+    for (std::int64_t t = static_cast<std::int64_t>(token) + step;
+         t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
+        const TokenKind k = tokens[static_cast<std::size_t>(t)].kind;
+        if (k == TokenKind::space || k == TokenKind::line_break) continue;
+        return is_mark(k) || breaks_run(k);
+    }
+    return true;
+}
+
+}  // namespace
+
+// --- burying ----------------------------------------------------------------------------
+
+void Graveyard::bury(const Attributed& from, std::uint32_t text,
+                     const std::vector<std::uint32_t>& removed, std::uint32_t by) {
+    const auto& tokens = from.tokens();
+    if (is_removed_.size() < tokens.size()) is_removed_.resize(tokens.size(), 0);
+    for (std::uint32_t t : removed) is_removed_[t] = 1;
+    const Flags& is_removed = is_removed_;
+    // The nearest wording token on one side of `token` within its paragraph.
+    const auto neighbour = [&](std::uint32_t token, int step) {
+        Neighbour out;
+        for (std::int64_t t = static_cast<std::int64_t>(token) + step;
+             t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
+            const auto at = static_cast<std::size_t>(t);
+            const TokenKind k = tokens[at].kind;
+            if (breaks_run(k)) break;
+            if (!is_word_or_number(k)) continue;
+            out = {false, from.interned.ids[at], from.origins[at].proposal};
+            break;
+        }
+        return out;
+    };
+
+    // The run at hand, and its segments: the stretches of it that marks
+    // delimit, each the whole of a bracket or an option taken out with it
+    // ("[a b / c d]" deleted is the run "a b c d" and the segments "a b"
+    // and "c d"), each found again whole as well.
+    struct Segment {
+        std::uint32_t first, first_token, last_token, words;
+    };
+    std::vector<Segment> segments;
+    Run run;
+    run.text = text;
+    run.deleted_by = by;
+    const auto add_run = [&](std::uint32_t first, std::uint32_t length, std::uint32_t words,
+                             std::uint32_t first_token, std::uint32_t last_token) {
+        run.first = first;
+        run.length = length;
+        run.words = words;
+        run.before = neighbour(first_token, -1);
+        run.after = neighbour(last_token, +1);
+        run.between_marks =
+            marks_on_side(from, first_token, -1) && marks_on_side(from, last_token, +1);
+        whole_.add(hash_words(first, length), static_cast<std::uint32_t>(runs_.size()));
+        runs_.push_back(run);
+    };
+    const auto flush = [&] {
+        if (segments.empty()) return;
+        const std::uint32_t first = segments.front().first;
+        const auto end = static_cast<std::uint32_t>(words_.size());
+        std::uint32_t words = 0;
+        for (const Segment& segment : segments) words += segment.words;
+        add_run(first, end - first, words, segments.front().first_token,
+                segments.back().last_token);
+        for (std::uint32_t k = first; k + kGram <= end; ++k) grams_.add(hash_words(k, kGram), k);
+        for (std::size_t k = 0; segments.size() > 1 && k < segments.size(); ++k) {
+            const Segment& segment = segments[k];
+            const std::uint32_t segment_end = k + 1 < segments.size() ? segments[k + 1].first : end;
+            add_run(segment.first, segment_end - segment.first, segment.words, segment.first_token,
+                    segment.last_token);
+        }
+        segments.clear();
+    };
+    std::uint32_t previous = kNone;
+    for (std::uint32_t t : removed) {
+        const TokenKind kind = tokens[t].kind;
+        if (!is_wording(kind)) continue;
+        bool new_segment = segments.empty();
+        if (previous != kNone) {
+            for (std::uint32_t between = previous + 1; between < t; ++between) {
+                const TokenKind k = tokens[between].kind;
+                if ((!is_removed[between] && !is_space_token(k)) || breaks_run(k)) {
+                    flush();
+                    new_segment = true;
+                    break;
+                }
+                new_segment = new_segment || is_mark(k);
+            }
+        }
+        if (new_segment) {
+            segments.push_back({static_cast<std::uint32_t>(words_.size()), t, t, 0});
+        }
+        segments.back().last_token = t;
+        segments.back().words += is_word_or_number(kind);
+        // The run's own record comes first when it is flushed.
+        words_.push_back(
+            {from.interned.ids[t], from.origins[t], static_cast<std::uint32_t>(runs_.size())});
+        previous = t;
+    }
+    flush();
+    for (std::uint32_t t : removed) is_removed_[t] = 0;
+}
+
+std::uint64_t Graveyard::hash_words(std::size_t first, std::size_t length) const {
+    std::uint64_t h = length;
+    for (std::size_t k = first; k < first + length; ++k) h = mix(h, words_[k].id);
+    return h;
+}
+
+// --- restoring --------------------------------------------------------------------------
+
+void Graveyard::restore(Attributed& to, std::uint32_t text, const Flags& claimed,
+                        const Flags& rewritten, std::uint32_t first, std::uint32_t last) {
+    if (words_.empty()) return;
+    if (assigned_.size() < to.tokens().size()) assigned_.resize(to.tokens().size(), 0);
+    Flags& assigned = assigned_;
+    std::vector<std::uint32_t> run;                   // the wording tokens of the run at hand
+    std::uint32_t looked_from = last, looked_to = 0;  // the tokens of the runs looked at
+    for (std::uint32_t t = first; t < last; ++t) {
+        if (claimed[t] || !is_wording(to.tokens()[t].kind)) continue;
+        run.clear();
+        for (std::uint32_t w = run_start(to, t); w != kNone; w = next_in_run(to, w))
+            run.push_back(w);
+        looked_from = std::min(looked_from, run.front());
+        looked_to = std::max(looked_to, run.back() + 1);
+        // A run lies in one paragraph.
+        if (!rewritten.empty() && rewritten[t]) {
+            restore_long(to, text, run, claimed, assigned, 2 * run_words_);
+        } else {
+            restore_long(to, text, run, claimed, assigned, run_words_);
+            restore_whole(to, text, run, claimed, assigned);
+        }
+        t = run.back();
+    }
+    if (looked_from < looked_to)
+        std::fill(assigned.begin() + looked_from, assigned.begin() + looked_to, 0);
+}
+
+bool Graveyard::may_come_back(const Run& run, std::uint32_t text, std::uint32_t proposal) const {
+    return run.deleted_by == proposal || run.text == text || across_texts_;
+}
+
+void Graveyard::assign(Attributed& to, std::uint32_t token, const Word& word) const {
+    const Run& run = runs_[word.run];
+    to.origins[token].proposal = word.origin.proposal;
+    // A move (deleted by this very proposal) is no restoration.
+    to.origins[token].restored_by =
+        run.deleted_by == to.proposal ? word.origin.restored_by : to.proposal;
+}
+
+// Stretches of at least `fewest_words` words equal to a stretch of one
+// deleted run, found by their kGram-token anchors across carried and added
+// tokens alike: the token diff may have matched a common word of restored
+// wording ("should", "more") to another copy, which must not split the
+// restoration. A stretch takes the deleted words' origins when at least half
+// of it was added; otherwise only its added tokens do.
+void Graveyard::restore_long(Attributed& to, std::uint32_t text,
+                             const std::vector<std::uint32_t>& run, const Flags& claimed,
+                             Flags& assigned, std::size_t fewest_words) {
+    const std::size_t end = run.size();
+    const auto id_of = [&](std::size_t k) { return to.interned.ids[run[k]]; };
+    const auto free = [&](std::size_t k) { return !claimed[run[k]] && !assigned[run[k]]; };
+    std::size_t next_free = 0;  // the first added token at or after k
+    for (std::size_t k = 0; k + kGram <= end;) {
+        // A stretch holds an added token: those starting far before the next
+        // one are not looked for (a paragraph is one run, mostly carried).
+        next_free = std::max(next_free, k);
+        while (next_free < end && !free(next_free)) ++next_free;
+        if (next_free == end) break;
+        if (next_free > k + kLead) k = next_free - kLead;
+        std::uint64_t h = kGram;
+        for (std::size_t g = 0; g < kGram; ++g) h = mix(h, id_of(k + g));
+        std::size_t best_at = 0, best_length = 0, best_words = 0, best_added = 0;
+        bool best_move = false;
+        std::size_t looked = 0;
+        for (std::uint32_t w = grams_.first(h);
+             w != PositionChains::kEnd && looked < kMostCandidates; w = grams_.next(w), ++looked) {
+            const Run& buried = runs_[words_[w].run];
+            if (!may_come_back(buried, text, to.proposal)) continue;
+            const std::size_t run_end = buried.first + buried.length;
+            std::size_t length = 0, words = 0, added = 0, added_words = 0;
+            while (k + length < end && w + length < run_end &&
+                   words_[w + length].id == id_of(k + length)) {
+                const std::uint32_t t = run[k + length];
+                const bool word = is_word_or_number(to.tokens()[t].kind);
+                words += word;
+                added += !claimed[t] && !assigned[t];
+                added_words += word && !claimed[t] && !assigned[t];
+                ++length;
+            }
+            // Mostly carried, the stretch is a copy of the deleted wording
+            // that stood still: its few added tokens are no evidence.
+            if (added * 2 < length && added_words < fewest_words) continue;
+            // A move (this proposal's own deletion) first, then the longest,
+            // then the first proposer's.
+            const bool move = buried.deleted_by == to.proposal;
+            if (words >= fewest_words && added > 0 &&
+                (move ? !best_move || words > best_words : !best_move && words > best_words)) {
+                best_at = w, best_length = length, best_words = words, best_added = added;
+                best_move = move;
+            }
+        }
+        if (best_words < fewest_words || best_added == 0) {
+            ++k;
+            continue;
+        }
+        const bool whole_stretch = best_added * 2 >= best_length;
+        for (std::size_t m = 0; m < best_length; ++m) {
+            const std::uint32_t t = run[k + m];
+            if (assigned[t] || (claimed[t] && !whole_stretch)) continue;
+            // A carried word restored before, with the deleted word's first
+            // proposer, stood there all along: who restored it is unchanged.
+            if (claimed[t] && to.origins[t].restored_by != kNoProposal &&
+                to.origins[t].proposal == words_[best_at + m].origin.proposal)
+                continue;
+            assign(to, t, words_[best_at + m]);
+            assigned[t] = 1;
+        }
+        k += best_length;
+    }
+}
+
+// Shorter stretches of added wording that are the whole of one deleted run,
+// on the evidence of where they stand (Graveyard::evidence); the longest
+// such stretch from each added token, the first proposer's when several
+// runs had the same words.
+void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
+                              const std::vector<std::uint32_t>& run, const Flags& claimed,
+                              Flags& assigned) {
+    const std::size_t end = run.size();
+    const auto free = [&](std::size_t k) { return !claimed[run[k]] && !assigned[run[k]]; };
+    for (std::size_t i = 0; i < end;) {
+        if (!free(i)) {
+            ++i;
+            continue;
+        }
+        // The ends of stretches from i, of fewer than run_words_ words.
+        std::size_t limit = i, words = 0;
+        while (limit < end && free(limit)) {
+            words += is_word_or_number(to.tokens()[run[limit]].kind);
+            if (words >= run_words_) break;
+            ++limit;
+        }
+        std::size_t taken = 0;
+        for (std::size_t j = limit; j > i && taken == 0; --j) {
+            std::uint64_t h = j - i;
+            for (std::size_t k = i; k < j; ++k) h = mix(h, to.interned.ids[run[k]]);
+            // The first run with the evidence, a move (this proposal's own) first.
+            std::uint32_t found = PositionChains::kEnd;
+            std::size_t looked = 0;
+            for (std::uint32_t r = whole_.first(h);
+                 r != PositionChains::kEnd && looked < kMostCandidates;
+                 r = whole_.next(r), ++looked) {
+                const Run& buried = runs_[r];
+                if (buried.length != j - i || !may_come_back(buried, text, to.proposal)) continue;
+                const bool move = buried.deleted_by == to.proposal;
+                if (found != PositionChains::kEnd &&
+                    (!move || runs_[found].deleted_by == to.proposal))
+                    continue;
+                bool same = true;
+                for (std::size_t k = 0; k < j - i && same; ++k)
+                    same = words_[buried.first + k].id == to.interned.ids[run[i + k]];
+                if (same && evidence(buried, to, text, {&run, i, j})) found = r;
+            }
+            if (found == PositionChains::kEnd) continue;
+            for (std::size_t k = 0; k < j - i; ++k) {
+                assign(to, run[i + k], words_[runs_[found].first + k]);
+                assigned[run[i + k]] = 1;
+            }
+            taken = j - i;
+        }
+        i += std::max<std::size_t>(taken, 1);
+    }
+}
+
+// Whether the whole deleted run `run`, found again as `stretch` of `to`,
+// is that wording coming back rather than new wording with the same words.
+bool Graveyard::evidence(const Run& run, const Attributed& to, std::uint32_t text,
+                         const Stretch& stretch) const {
+    const std::uint32_t first = (*stretch.run)[stretch.begin];
+    const std::uint32_t last = (*stretch.run)[stretch.end - 1];
+    const bool has_word = run.words > 0;
+    const auto between_marks = [&] {
+        return run.between_marks && marks_on_side(to, first, -1) && marks_on_side(to, last, +1);
+    };
+    if (run.deleted_by == to.proposal) {  // a move
+        return run.words >= 2 || (has_word && between_marks());
+    }
+    if (run.text != text) return run.words >= 2 && between_marks();
+    // Back in the place it left: the same words around it.
+    const auto neighbour = [&](std::uint32_t token, int step) {
+        Neighbour out;
+        const auto& tokens = to.tokens();
+        for (std::int64_t t = static_cast<std::int64_t>(token) + step;
+             t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
+            const auto at = static_cast<std::size_t>(t);
+            const TokenKind k = tokens[at].kind;
+            if (breaks_run(k)) break;
+            if (!is_word_or_number(k)) continue;
+            out = {false, to.interned.ids[at], to.origins[at].proposal};
+            break;
+        }
+        return out;
+    };
+    const Neighbour before = neighbour(first, -1), after = neighbour(last, +1);
+    const bool word_before = !before.edge && before == run.before;
+    const bool word_after = !after.edge && after == run.after;
+    const bool edge_before = before.edge && run.before.edge;
+    const bool edge_after = after.edge && run.after.edge;
+    if (run.words >= 2) return word_before || word_after || (edge_before && edge_after);
+    return has_word && (word_before || word_after) && (word_before || edge_before) &&
+           (word_after || edge_after);
+}
+
+}  // namespace accord::blame_detail

@@ -1,0 +1,46 @@
+#pragma once
+// The diff `accord diff` names and shows: paragraphs paired first
+// (paragraph_pairing), then the words of each pairing compared on their
+// own, so that no change runs from one pairing into another. Unchanged
+// words at either end of a change are given back to the text around it.
+//
+// Unlike diff_interned (which merge and blame use, in the order of both
+// texts), a moved paragraph is compared with where it was: its tokens map
+// to tokens out of order.
+#include <vector>
+
+#include "core/notation/document.hpp"
+#include "core/notation/tokens.hpp"
+#include "merge/diff/paragraph_pairing.hpp"
+#include "merge/diff/sequence_diff.hpp"
+
+namespace accord {
+
+// One pairing and its edits. The tokens before the first paragraph (front
+// matter, leading blank lines) are a block of their own, kind kept or
+// edited, with empty paragraph ranges.
+struct DiffBlock {
+    ParagraphPairing pairing;
+    std::uint32_t old_begin = 0, old_end = 0;  // its tokens in each text
+    std::uint32_t new_begin = 0, new_end = 0;
+    std::uint32_t script_begin = 0, script_end = 0;  // its edits in ParagraphDiff::script
+};
+
+struct ParagraphDiff {
+    std::vector<Token> old_tokens, new_tokens;
+    std::vector<std::uint32_t> old_ids, new_ids;  // equal ids, equal tokens
+    ParagraphTokens old_paragraphs, new_paragraphs;
+    std::vector<DiffBlock> blocks;  // in reading order (pair_paragraphs)
+    // Block after block; within a block in the order of both texts, each
+    // run of changes removals first.
+    std::vector<Edit> script;
+    std::vector<std::uint32_t> old_to_new, new_to_old;  // kNone where removed, added
+};
+
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after);
+
+// The paragraph a token lies in (with the white space after it), or kNone
+// for the tokens before the first paragraph.
+std::uint32_t paragraph_of(const ParagraphTokens& paragraphs, std::uint32_t token);
+
+}  // namespace accord

@@ -1,0 +1,226 @@
+// What every command does alike, through the real binary: paths after "--",
+// --color before or after the command, a "schema" in every JSON output,
+// control characters shown instead of sent to the terminal, one notation per
+// file whatever the current directory.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/store/repository.hpp"
+#include "support/paths.hpp"
+#include "support/proposals.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+using test::record_proposal;
+
+// A small negotiation: Japan proposes A/01.md and B/01.md, Sweden brackets
+// a word of A/01.md.
+class Conventions : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        Repository repo = Repository::init(dir.path());
+        record_proposal(repo,
+                        {"Japan",
+                         "2014-02-07",
+                         {{"accord.yaml",
+                           "negotiation: test\ndelegations:\n  - name: Japan\n  - name: Sweden\n"},
+                          {"A/01.md", "To implement the approach (revisit).\n"},
+                          {"B/01.md", "Another text.\n"}}});
+        record_proposal(
+            repo,
+            {"Sweden", "2014-02-20", {{"A/01.md", "To implement the [approach] (revisit).\n"}}});
+    }
+
+    test::RunResult run(const std::vector<std::string>& args) const {
+        return test::accord(args, test::in(dir.path()));
+    }
+
+    test::TempDir dir;
+};
+
+TEST_F(Conventions, EveryCommandThatTakesPathsTakesThemAfterDashes) {
+    struct Case {
+        std::vector<std::string> positional, dashes;
+    };
+    const std::vector<Case> cases = {
+        {{"check", "A/01.md"}, {"check", "--", "A/01.md"}},
+        {{"log", "A/01.md"}, {"log", "--", "A/01.md"}},
+        {{"status", "A"}, {"status", "--", "A"}},
+        {{"stats", "A"}, {"stats", "--", "A"}},
+        {{"blame", "A/01.md"}, {"blame", "--", "A/01.md"}},
+        {{"show", "A/01.md"}, {"show", "--", "A/01.md"}},
+        {{"positions", "A"}, {"positions", "--", "A"}},
+    };
+    for (const Case& c : cases) {
+        const test::RunResult positional = run(c.positional), dashes = run(c.dashes);
+        EXPECT_EQ(positional.exit_code, 0) << c.positional[0] << ": " << positional.err;
+        EXPECT_EQ(dashes.exit_code, 0) << c.dashes[0] << ": " << dashes.err;
+        EXPECT_EQ(dashes.out, positional.out) << c.dashes[0];
+    }
+    // Not ignored: a path after "--" narrows the report.
+    EXPECT_EQ(run({"check", "--", "A/01.md"}).out.find("B/01.md"), std::string::npos);
+    EXPECT_NE(run({"check"}).out.find("B/01.md"), std::string::npos);
+}
+
+TEST_F(Conventions, CommandsWithoutPathsRefuseThemInsteadOfIgnoringThem) {
+    const std::vector<std::vector<std::string>> refused = {
+        {"compile", "--", "A/01.md"},
+        {"survival", "--by", "Japan", "--", "A/01.md"},
+        {"redraft", "list", "--", "A/01.md"},
+        {"merge-file", "A/01.md", "A/01.md", "A/01.md", "--", "A/01.md"},
+        {"hooks", "--", "A/01.md"},
+    };
+    for (const auto& args : refused) {
+        const test::RunResult r = run(args);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << ": " << r.out;
+        EXPECT_NE(r.err.find("takes no paths"), std::string::npos) << args[0] << ": " << r.err;
+    }
+    const test::RunResult two = run({"blame", "A/01.md", "--", "A/01.md"});
+    EXPECT_EQ(two.exit_code, 2);
+    EXPECT_NE(two.err.find("blame takes one file"), std::string::npos) << two.err;
+}
+
+TEST_F(Conventions, ColourIsChosenBeforeOrAfterTheCommand) {
+    dir.write("A/01.md", "To implement the [approach] (agreed).\n");
+    for (const auto& args : std::vector<std::vector<std::string>>{{"diff", "--color", "never"},
+                                                                  {"--color", "never", "diff"},
+                                                                  {"diff", "--colour=never"}}) {
+        const test::RunResult r = run(args);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_NE(r.out.find("status-changed"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find('\033'), std::string::npos);
+    }
+    EXPECT_NE(run({"diff", "--color", "always"}).out.find("\033[1m"), std::string::npos);
+    EXPECT_NE(run({"redraft", "list", "--color", "always"}).exit_code, 2);
+    EXPECT_EQ(run({"diff", "--color", "sometimes"}).exit_code, 2);
+}
+
+TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
+    const std::vector<std::pair<std::string, std::vector<std::string>>> outputs = {
+        {"accord.check/1", {"check", "--format", "json"}},
+        {"accord.log/1", {"log", "--format", "json"}},
+        {"accord.diff/1", {"diff", "HEAD~1", "HEAD", "--format", "json"}},
+        {"accord.blame/1", {"blame", "A/01.md", "--format", "json"}},
+        {"accord.who/1", {"who", "implement", "--format", "json"}},
+        {"accord.status/1", {"status", "--format", "json"}},
+        {"accord.stats/1", {"stats"}},
+        {"accord.survival/1", {"survival", "--by", "Japan", "--format", "json"}},
+        {"accord.redrafts/1", {"redraft", "list", "--format", "json"}},
+        {"accord.positions/1", {"positions", "--format", "json"}},
+    };
+    for (const auto& [schema, args] : outputs) {
+        const test::RunResult r = run(args);
+        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+        EXPECT_EQ(r.out.rfind("{\n  \"schema\": \"" + schema + "\",\n", 0), 0u)
+            << args[0] << ":\n"
+            << r.out.substr(0, 200);
+        EXPECT_EQ(r.out.back(), '\n') << args[0];
+    }
+}
+
+// A hostile repository: a file named to clear the screen, a delegation whose
+// name turns the terminal red, a text that sets the window title.
+class ControlCharacters : public Conventions {
+  protected:
+    void SetUp() override {
+        Repository repo = Repository::init(dir.path());
+        record_proposal(repo,
+                        {"Evil\x1b[31mParty",
+                         "2014-02-07",
+                         {{"accord.yaml",
+                           "negotiation: test\ndelegations:\n  - name: \"Evil\\x1b[31mParty\"\n"},
+                          {kFile, "Text that \x1b]0;owned\x07 sets the title [open.\n"}}});
+    }
+
+    static constexpr const char* kFile = "\x1b[2J.md";
+
+    // No raw ESC or BEL of the repository's, with or without colour.
+    static void expect_shown_not_sent(const test::RunResult& r, const std::string& what) {
+        for (const std::string_view raw : {"\x1b[2J", "\x1b[31mParty", "\x1b]0;", "\x07"}) {
+            EXPECT_EQ(r.out.find(raw), std::string::npos) << what << ":\n" << r.out;
+            EXPECT_EQ(r.err.find(raw), std::string::npos) << what << ":\n" << r.err;
+        }
+    }
+};
+
+TEST_F(ControlCharacters, LogShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"log", "--color", colour});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        expect_shown_not_sent(r, std::string("log --color ") + colour);
+        EXPECT_NE(r.out.find("Evil\\x1b[31mParty"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("\\x1b[2J.md"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, StatusShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"status", "--color", colour});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        expect_shown_not_sent(r, std::string("status --color ") + colour);
+        EXPECT_NE(r.out.find("\\x1b[2J"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("Evil\\x1b[31mParty"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, BlameShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"blame", kFile, "--color", colour});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        expect_shown_not_sent(r, std::string("blame --color ") + colour);
+        EXPECT_NE(r.out.find("Evil\\x1b[31mParty"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("\\x1b]0;owned\\x07"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, CheckShowsThemEscaped) {
+    for (const char* colour : {"never", "always"}) {
+        const test::RunResult r = run({"check", "--color", colour});
+        EXPECT_EQ(r.exit_code, 1) << r.err;  // the unclosed bracket
+        expect_shown_not_sent(r, std::string("check --color ") + colour);
+        EXPECT_NE(r.out.find("\\x1b[2J.md:1:"), std::string::npos) << r.out;
+    }
+}
+
+TEST_F(ControlCharacters, ErrorsAndJsonShowThemEscaped) {
+    const test::RunResult missing = run({"show", "\x1b[2Jmissing.md"});
+    EXPECT_EQ(missing.exit_code, 2);
+    expect_shown_not_sent(missing, "show of a missing file");
+    EXPECT_NE(missing.err.find("\\x1b[2Jmissing.md"), std::string::npos) << missing.err;
+
+    const test::RunResult json = run({"log", "--format", "json"});
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    expect_shown_not_sent(json, "log --format json");
+    EXPECT_NE(json.out.find("Evil\\u001b[31mParty"), std::string::npos) << json.out;
+}
+
+// The same text read by check and by merge-file, from inside its
+// negotiation and from elsewhere: one notation, that of its accord.yaml.
+TEST(OneNotation, CheckAndMergeFileReadAFileWithItsOwnRegistry) {
+    test::TempDir negotiation, elsewhere;
+    negotiation.write("accord.yaml", "negotiation: test\nnotation:\n  slash-options: any\n");
+    const std::string base = negotiation.write("base.md", "We [continue/stop] now.\n");
+    const std::string ours = negotiation.write("ours.md", "We [continue/stop/pause] now.\n");
+    const std::string theirs = negotiation.write("theirs.md", "We [continue/stop/halt] now.\n");
+
+    const test::RunResult check = test::accord({"check", base}, test::in(elsewhere.path()));
+    EXPECT_NE(check.out.find("2 options"), std::string::npos) << check.out;
+
+    const test::RunResult inside =
+        test::accord({"merge-file", base, ours, theirs}, test::in(negotiation.path()));
+    const test::RunResult outside =
+        test::accord({"merge-file", base, ours, theirs}, test::in(elsewhere.path()));
+    const test::RunResult spaced =
+        test::accord({"merge-file", "--slash-options", "spaced", base, ours, theirs},
+                     test::in(elsewhere.path()));
+    EXPECT_NE(inside.out, spaced.out) << "the notation makes no difference to this merge";
+    EXPECT_EQ(outside.out, inside.out);
+    EXPECT_EQ(outside.exit_code, inside.exit_code);
+}
+
+}  // namespace
+}  // namespace accord

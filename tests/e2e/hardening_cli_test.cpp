@@ -1,0 +1,363 @@
+// The real binary against what a clumsy user or a hostile file gives it:
+// a stale lock, an import killed half-way, dates git cannot hold, UTF-16
+// and binary files, and the clear words each of those deserves.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <sstream>
+
+#include "support/repo_fixture.hpp"
+
+namespace accord {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+long dead_pid() {
+    const pid_t child = fork();
+    if (child == 0) _exit(0);
+    int status = 0;
+    waitpid(child, &status, 0);
+    return child;
+}
+
+std::string host() {
+    char name[256] = {};
+    gethostname(name, sizeof name - 1);
+    return name;
+}
+
+struct Recorded : test::NegotiationRepo {
+    Recorded() {
+        write("a.md", "The Parties [shall] cooperate.\n");
+        const test::RunResult r = accord({"propose", "accord.yaml", ".gitattributes", "a.md",
+                                          "--by", "Japan", "--date", "2014-01-01"});
+        if (r.exit_code != 0) ADD_FAILURE() << r.err;
+    }
+};
+
+// A compilation document with one item, submitted by `who` on `day`.
+std::string compilation(const std::string& who, const std::string& day) {
+    return "Draft declaration\n\nGROUP A: Rights\n\n1. Draft recommendation submitted by " + who +
+           " (" + day + ")\n\nAll human beings are born free and equal [in dignity and rights].\n";
+}
+
+// ---------------------------------------------------------------- a stale lock, a killed import
+
+TEST(Hardening, AStaleLockIsTakenOverSayingSo) {
+    Recorded repo;
+    repo.write(".git/accord.lock", "pid " + std::to_string(dead_pid()) + "\nhost " + host() + "\n");
+    repo.write("a.md", "The Parties [must] cooperate.\n");
+    const auto started = std::chrono::steady_clock::now();
+    const test::RunResult r =
+        repo.accord({"propose", "a.md", "--by", "Sweden", "--date", "2014-01-02"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(4));
+    EXPECT_TRUE(contains(r.err, "took over the lock")) << r.err;
+    EXPECT_TRUE(contains(r.err, "which is no longer running")) << r.err;
+    EXPECT_FALSE(fs::exists(repo.path(".git/accord.lock")));
+}
+
+TEST(Hardening, WhatAKilledImportLeftIsRemovedByTheNextImport) {
+    test::TempDir tmp;
+    const std::string excerpt = test::source_dir() + "/examples/wgec-excerpt.txt";
+    const test::RunOptions in_tmp = test::in(tmp.path());
+    // Killed once the hidden repository is built, before it is moved into place.
+    test::RunOptions killed = in_tmp;
+    killed.environment.push_back("ACCORD_TEST_CRASH_AT=branch-moved");
+    EXPECT_EQ(test::accord({"import", excerpt, "--into", "out"}, killed).exit_code, 128 + 9);
+    std::vector<std::string> left;
+    for (const fs::directory_entry& e : fs::directory_iterator(tmp.path()))
+        left.push_back(e.path().filename().string());
+    ASSERT_EQ(left.size(), 1u);
+    EXPECT_EQ(left[0].rfind(".out.import-", 0), 0u) << left[0];
+    // A leftover whose process still runs (this test) is not touched.
+    fs::create_directories(tmp.file(".out.import-" + std::to_string(getpid())));
+
+    const test::RunResult again = test::accord({"import", excerpt, "--into", "out"}, in_tmp);
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_TRUE(contains(again.err, "removed " + tmp.file(left[0]) + ", left by an import into " +
+                                        tmp.file("out") + " that was interrupted"))
+        << again.err;
+    EXPECT_FALSE(fs::exists(tmp.file(left[0])));
+    EXPECT_TRUE(fs::exists(tmp.file(".out.import-" + std::to_string(getpid()))));
+    EXPECT_TRUE(fs::exists(tmp.file("out/agreed/C/04-nigeria.md")));
+}
+
+// ---------------------------------------------------------------- dates
+
+TEST(Hardening, ADateBefore1970IsRefusedClearly) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [must] cooperate.\n");
+    const std::string before = repo.head();
+    const test::RunResult r =
+        repo.accord({"propose", "a.md", "--by", "Sweden", "--date", "1969-12-31", "--backdate"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(
+        contains(r.err, "1969-12-31 is before 1970-01-01, the earliest date git can record"))
+        << r.err;
+    EXPECT_EQ(repo.head(), before);
+}
+
+TEST(Hardening, ADateAfter2106IsRecordedAndReadBackExactly) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [must] cooperate.\n");
+    const test::RunResult r =
+        repo.accord({"propose", "a.md", "--by", "Sweden", "--date", "2200-03-01"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(repo.git({"log", "-1", "--format=%ad", "--date=short"}).out, "2200-03-01\n");
+    EXPECT_TRUE(contains(repo.accord({"log"}).out, "2200-03-01  Sweden"));
+    EXPECT_EQ(repo.accord({"show", "a.md", "--at", "2200-03-01"}).out,
+              "The Parties [must] cooperate.\n");
+    EXPECT_EQ(repo.accord({"show", "a.md", "--at", "2200-02-28"}).out,
+              "The Parties [shall] cooperate.\n");
+    const test::RunResult fsck = repo.git({"fsck", "--strict"});
+    EXPECT_EQ(fsck.exit_code, 0) << fsck.err;
+}
+
+TEST(Hardening, ADocumentOf1948IsRefusedClearlyAndWritesNothing) {
+    test::TempDir tmp;
+    const std::string source = tmp.write("udhr.txt", compilation("France", "10 December 1948"));
+    const test::RunResult r = test::accord({"import", source, "--into", tmp.file("udhr")});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(
+        contains(r.err, "1948-12-10 is before 1970-01-01, the earliest date git can record"))
+        << r.err;
+    EXPECT_TRUE(contains(r.err, "udhr.txt:5")) << r.err;
+    EXPECT_FALSE(fs::exists(tmp.file("udhr")));
+    EXPECT_EQ(std::distance(fs::directory_iterator(tmp.path()), fs::directory_iterator()), 1);
+
+    Recorded repo;
+    const test::RunResult show = repo.accord({"show", "a.md", "--at", "1948-12-10"});
+    EXPECT_EQ(show.exit_code, 2);
+    EXPECT_TRUE(contains(show.err, "git records no date before 1970-01-01")) << show.err;
+}
+
+// ---------------------------------------------------------------- encodings
+
+TEST(Hardening, AUtf16TextIsRecordedAsUtf8WithAWarning) {
+    Recorded repo;
+    const std::string text = "Les Parties [doivent] coop\xC3\xA9rer.\n";
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : std::string("Les Parties [doivent] coop")) utf16 += std::string{c, '\0'};
+    utf16 += std::string("\xE9\0", 2);
+    for (const char c : std::string("rer.\n")) utf16 += std::string{c, '\0'};
+    repo.write("b.md", utf16);
+    const test::RunResult r =
+        repo.accord({"propose", "b.md", "--by", "Sweden", "--date", "2014-01-02"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err, "b.md was saved as UTF-16; it is recorded as UTF-8")) << r.err;
+    EXPECT_EQ(repo.show("HEAD:b.md"), text);
+    EXPECT_EQ(repo.read("b.md"), text);
+    EXPECT_EQ(repo.status(), "");
+    EXPECT_TRUE(contains(repo.accord({"status"}).out, "b ")) << repo.accord({"status"}).out;
+}
+
+TEST(Hardening, ABinaryFileIsRefusedWithTheReason) {
+    Recorded repo;
+    const std::string before = repo.head();
+    repo.write("b.md", std::string("PK\3\4\0\0binary", 12));
+    const test::RunResult r =
+        repo.accord({"propose", "b.md", "--by", "Sweden", "--date", "2014-01-02"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_TRUE(contains(r.err,
+                         "b.md: error[not-a-text]: the file is not text: it holds NUL "
+                         "bytes"))
+        << r.err;
+    EXPECT_EQ(repo.head(), before);
+}
+
+TEST(Hardening, TheCommitHookRefusesWhatProposeRefuses) {
+    Recorded repo;
+    const std::string before = repo.head();
+    repo.write("b.md", std::string("PK\3\4\0\0binary", 12));
+    repo.git({"add", "b.md"});
+    const test::RunResult commit = repo.git({"commit", "-q", "-m", "A binary text"});
+    EXPECT_NE(commit.exit_code, 0);
+    EXPECT_TRUE(contains(commit.err, "b.md: error[not-a-text]")) << commit.err;
+    EXPECT_EQ(repo.head(), before);
+}
+
+// ---------------------------------------------------------------- clear words
+
+// The proposal of a 1.5 MB text on a nearly full disk: a small tmpfs in a
+// mount namespace of its own, filled up to `free` KiB below the text's size
+// and above it in steps, so that each write of the proposal (blob, tree,
+// commit, journal, branch, index) meets the full disk in turn. Each run
+// either records the proposal whole or says "no space left" and records
+// nothing. Without mount namespaces (some containers), a file size limit
+// stands in for the full disk.
+TEST(Hardening, AFullDiskSaysSoAndRecordsNothing) {
+    Recorded repo;
+    std::string text;
+    unsigned long long seed = 12345;
+    while (text.size() < 1500000) {
+        std::string line = "The Parties ";
+        for (int i = 0; i < 80; ++i) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            line += static_cast<char>('a' + (seed >> 33) % 26);
+        }
+        text += line + "\n";
+    }
+    const test::TempDir scratch;
+    const std::string big = scratch.write("big.md", text);
+    const std::string script =
+        "set -u\n"
+        "mnt=" +
+        scratch.file("mnt") +
+        "\n"
+        "mkdir -p \"$mnt\"\n"
+        "mount -t tmpfs -o size=8m tmpfs \"$mnt\" || exit 90\n"
+        "for free in $(seq 640 24 1720); do\n"
+        "  rm -rf \"$mnt\"/*\n"
+        "  cp -a '" +
+        repo.dir() + "' \"$mnt/repo\" && cp '" + big +
+        "' \"$mnt/repo/a.md\"\n"
+        "  avail=$(df -k --output=avail \"$mnt\" | tail -1)\n"
+        "  dd if=/dev/zero of=\"$mnt/fill\" bs=1k count=$((avail - free)) 2>/dev/null\n"
+        "  before=$(git -C \"$mnt/repo\" rev-parse HEAD)\n"
+        "  (cd \"$mnt/repo\" && '" +
+        test::accord_binary() +
+        "' propose a.md --by Sweden --date 2014-01-02 >/dev/null 2>\"$mnt/err\")\n"
+        "  code=$?\n"
+        "  rm -f \"$mnt/fill\"\n"
+        "  (cd \"$mnt/repo\" && '" +
+        test::accord_binary() +
+        "' status >/dev/null 2>&1)\n"
+        "  after=$(git -C \"$mnt/repo\" rev-parse HEAD)\n"
+        "  status=$(git -C \"$mnt/repo\" status --porcelain | tr '\\n' ';')\n"
+        "  echo \"run $free $code $([ \"$before\" = \"$after\" ] && echo same || echo moved) "
+        "$status\"\n"
+        "  sed 's/^/err /' \"$mnt/err\"\n"
+        "done\n";
+    const test::RunResult r = test::run({"unshare", "-Urm", "sh", "-c", script});
+    if (r.exit_code == 90 || contains(r.err, "unshare failed") ||
+        contains(r.err, "Operation not permitted")) {
+        // A file size limit instead: the text's object cannot be written.
+        const test::RunResult limited =
+            test::run({"sh", "-c",
+                       "trap '' XFSZ; ulimit -f 256; cp '" + big + "' a.md; exec '" +
+                           test::accord_binary() + "' propose a.md --by Sweden --date 2014-01-02"},
+                      repo.here());
+        EXPECT_EQ(limited.exit_code, 3) << limited.err;
+        EXPECT_TRUE(contains(limited.err, "nothing was recorded")) << limited.err;
+        EXPECT_EQ(repo.status(), " M a.md\n");
+        return;
+    }
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::size_t refused = 0, recorded = 0;
+    // Each run: "run FREE CODE same|moved STATUS", then its errors as "err ..." lines.
+    auto judge = [&](const std::string& run, const std::string& err) {
+        if (run.empty()) return;
+        std::istringstream fields(run);
+        std::string word, free, code, head, status;
+        fields >> word >> free >> code >> head;
+        std::getline(fields, status);
+        SCOPED_TRACE(run + "\n" + err);
+        if (code == "0" || head == "moved") {
+            // Recorded; when the index could not be written, the journal
+            // kept it, and the next command (accord status) finished it.
+            ++recorded;
+            EXPECT_TRUE(code == "0" || contains(err, "could not bring the index")) << err;
+            EXPECT_EQ(status, " ");
+        } else {
+            ++refused;
+            EXPECT_EQ(code, "3");
+            EXPECT_EQ(head, "same");
+            EXPECT_EQ(status, "  M a.md;");
+            EXPECT_TRUE(contains(err, "no space left on the device")) << err;
+            EXPECT_TRUE(contains(err, "nothing was recorded")) << err;
+        }
+    };
+    std::istringstream again(r.out);
+    std::string line, current, errors;
+    while (std::getline(again, line)) {
+        if (line.rfind("err ", 0) == 0) {
+            errors += line.substr(4) + "\n";
+            continue;
+        }
+        judge(current, errors);
+        current = line;
+        errors.clear();
+    }
+    judge(current, errors);
+    EXPECT_GT(refused, 3u) << r.out;
+    EXPECT_GT(recorded, 0u) << r.out;
+}
+
+TEST(Hardening, ByTakesOneValueSoTheFileMayFollowIt) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [must] cooperate.\n");
+    const test::RunResult r =
+        repo.accord({"propose", "--by", "Japan", "a.md", "--date", "2014-01-02"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(repo.status(), "");
+}
+
+TEST(Hardening, CheckOfAnEndlessDeviceStopsAtTheSizeLimit) {
+    const test::RunResult r = test::accord({"check", "/dev/zero"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.out + r.err, "/dev/zero: larger than 128 MiB")) << r.out << r.err;
+}
+
+TEST(Hardening, AShallowCloneSaysSoAndHowToUnshallow) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [must] cooperate.\n");
+    ASSERT_EQ(repo.accord({"propose", "a.md", "--by", "Sweden", "--date", "2014-01-02"}).exit_code,
+              0);
+    test::TempDir tmp;
+    ASSERT_EQ(
+        test::run({"git", "clone", "-q", "--depth", "1", "file://" + repo.dir(), tmp.file("clone")})
+            .exit_code,
+        0);
+    const test::RunResult log = test::accord({"log"}, test::in(tmp.file("clone")));
+    EXPECT_EQ(log.exit_code, 3);
+    EXPECT_TRUE(contains(log.err, "is a shallow clone")) << log.err;
+    EXPECT_TRUE(contains(log.err, "git fetch --unshallow")) << log.err;
+}
+
+TEST(Hardening, ShowOfATrackedLinkSaysItIsALink) {
+    Recorded repo;
+    fs::create_symlink("/etc/passwd", repo.path("pw.md"));
+    repo.git({"add", "pw.md"});
+    repo.git({"commit", "-q", "--no-verify", "-m", "link"});
+    const test::RunResult r = repo.accord({"show", "pw.md"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(contains(r.err, "pw.md is a symbolic link")) << r.err;
+    EXPECT_FALSE(contains(r.out, "root:")) << r.out;
+}
+
+TEST(Hardening, AnAngleBracketInADelegationNameImports) {
+    test::TempDir tmp;
+    const std::string source =
+        tmp.write("doc.txt", compilation("Group <77> and China", "7 February 2014"));
+    const test::RunResult r = test::accord({"import", source, "--into", tmp.file("out")});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const test::RunResult log = test::accord({"log"}, test::in(tmp.file("out")));
+    EXPECT_TRUE(contains(log.out, "Group <77> and China")) << log.out;
+}
+
+TEST(Hardening, TheMergeDriverNamesTheFileNotGitsTemporaryCopy) {
+    Recorded repo;
+    repo.git({"switch", "-q", "-c", "other"});
+    repo.write("a.md", std::string("The Parties [must]\0 cooperate.\n", 31));
+    repo.git({"commit", "-q", "--no-verify", "-am", "theirs"});
+    repo.git({"switch", "-q", "main"});
+    repo.write("a.md", "The Parties [may] cooperate.\n");
+    repo.git({"commit", "-q", "--no-verify", "-am", "ours"});
+    const test::RunResult merge = repo.git({"merge", "other"});
+    EXPECT_NE(merge.exit_code, 0);
+    EXPECT_TRUE(contains(merge.out + merge.err, "merge-driver: a.md (their version)"))
+        << merge.out << merge.err;
+    EXPECT_FALSE(contains(merge.out + merge.err, ".merge_file_")) << merge.out << merge.err;
+}
+
+}  // namespace
+}  // namespace accord

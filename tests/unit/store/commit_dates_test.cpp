@@ -1,0 +1,85 @@
+// Dates as git can hold them: a commit dated after 2106-02-07 (past what an
+// unsigned 32-bit time holds) reads back exactly, and one before 1970-01-01
+// (which git cannot hold) is refused before anything is written. And
+// identities git cannot hold ('<' in a name) are refused by name.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/store/commit_object.hpp"
+#include "core/store/repository.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+#include "support/paths.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+Signature on(const std::string& day, int offset = 0) {
+    return {"Japan", "japan@delegations.accord", day_start_utc(*parse_iso_date(day)) + 12 * 3600,
+            offset};
+}
+
+CommitRequest request_on(const std::string& day, const std::string& text) {
+    CommitRequest request;
+    request.files = {{"a.md", text}};
+    request.author = on(day, 330);
+    request.committer = on("2014-06-01");
+    request.message = "Proposal\n\nProposed-by: Japan\n";
+    request.write_worktree = true;
+    return request;
+}
+
+TEST(CommitDates, DatesAfter2106ReadBackExactly) {
+    test::TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    for (const char* day : {"2106-02-08", "2200-03-01", "9999-12-31", "1970-01-01"}) {
+        const std::string id = repo.commit_files(request_on(day, std::string("text of ") + day));
+        const CommitInfo info = repo.commit(id);
+        EXPECT_EQ(info.author.time, on(day).time) << day;
+        EXPECT_EQ(info.author.offset_minutes, 330) << day;
+        EXPECT_EQ(format_iso_date(local_day(info.author.time, 0)), day);
+        // git reads the same date.
+        const test::RunResult git = test::run(
+            {"git", "-C", tmp.path(), "log", "-1", "--format=%ad", "--date=format:%Y-%m-%d", id});
+        EXPECT_EQ(git.out, std::string(day) + "\n") << git.err;
+    }
+    const test::RunResult fsck = test::run({"git", "-C", tmp.path(), "fsck", "--strict"});
+    EXPECT_EQ(fsck.exit_code, 0) << fsck.out << fsck.err;
+}
+
+TEST(CommitDates, DatesBefore1970AreRefusedAndNothingIsWritten) {
+    test::TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    for (const char* day : {"1969-12-31", "1948-12-10"}) {
+        try {
+            repo.commit_files(request_on(day, "text"));
+            ADD_FAILURE() << day << " was recorded";
+        } catch (const Error& e) {
+            EXPECT_EQ(e.exit_code(), kExitUsage);
+            EXPECT_NE(std::string(e.what()).find("before 1970-01-01"), std::string::npos)
+                << e.what();
+        }
+    }
+    EXPECT_TRUE(repo.is_empty_branch());
+    EXPECT_FALSE(std::filesystem::exists(tmp.file("a.md")));
+}
+
+TEST(CommitDates, TheCommitObjectIsWrittenAsGitWritesIt) {
+    Signature author{"Côte d'Ivoire", "cote-d-ivoire@delegations.accord", 4102444800, -90};
+    Signature committer{"Secretariat", "secretariat@un.org", 1393243200, 60};
+    EXPECT_EQ(format_commit_object(std::string(40, 'a'), {std::string(40, 'b')}, author, committer,
+                                   "Subject"),
+              "tree " + std::string(40, 'a') + "\nparent " + std::string(40, 'b') +
+                  "\nauthor Côte d'Ivoire <cote-d-ivoire@delegations.accord> 4102444800 -0130\n"
+                  "committer Secretariat <secretariat@un.org> 1393243200 +0100\n\nSubject\n");
+    EXPECT_EQ(signature_problem(author, "author"), "");
+    author.name = "G77 <and China>";
+    EXPECT_NE(signature_problem(author, "author").find("holds '<', '>'"), std::string::npos);
+    author.name = "";
+    EXPECT_EQ(signature_problem(author, "author"), "author has no name");
+}
+
+}  // namespace
+}  // namespace accord

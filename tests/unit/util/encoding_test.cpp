@@ -1,0 +1,45 @@
+// Byte-order marks and UTF-16 read as UTF-8.
+#include "core/util/encoding.hpp"
+
+#include <gtest/gtest.h>
+
+namespace accord {
+namespace {
+
+std::string utf16(const std::u16string& text, bool little) {
+    std::string out = little ? std::string("\xFF\xFE") : std::string("\xFE\xFF");
+    for (const char16_t unit : text) {
+        const char high = static_cast<char>(unit >> 8), low = static_cast<char>(unit & 0xFF);
+        out += little ? low : high;
+        out += little ? high : low;
+    }
+    return out;
+}
+
+TEST(Encoding, NamesTheByteOrderMarks) {
+    using namespace std::string_literals;
+    EXPECT_EQ(byte_order_mark("plain"), ByteOrderMark::none);
+    EXPECT_EQ(byte_order_mark("\xEF\xBB\xBFtext"), ByteOrderMark::utf8);
+    EXPECT_EQ(byte_order_mark("\xFF\xFEt\0"s), ByteOrderMark::utf16_le);
+    EXPECT_EQ(byte_order_mark("\xFE\xFF\0t"s), ByteOrderMark::utf16_be);
+    EXPECT_EQ(byte_order_mark("\xFF\xFE\0\0"s), ByteOrderMark::utf32_le);
+    EXPECT_EQ(byte_order_mark("\0\0\xFE\xFF"s), ByteOrderMark::utf32_be);
+}
+
+TEST(Encoding, Utf16WithAByteOrderMarkReadsAsUtf8) {
+    const std::u16string text = u"C\u00f4te d'Ivoire [shall] \u2014 \U0001F4DC\r\n";
+    const std::string expected = "C\xC3\xB4te d'Ivoire [shall] \xE2\x80\x94 \xF0\x9F\x93\x9C\r\n";
+    EXPECT_EQ(utf16_to_utf8(utf16(text, true)), expected);
+    EXPECT_EQ(utf16_to_utf8(utf16(text, false)), expected);
+    EXPECT_EQ(utf16_to_utf8(utf16(u"", true)), "");
+}
+
+TEST(Encoding, MalformedUtf16IsRefused) {
+    EXPECT_EQ(utf16_to_utf8("no mark"), std::nullopt);
+    EXPECT_EQ(utf16_to_utf8(utf16(u"odd", true) + "x"), std::nullopt);
+    EXPECT_EQ(utf16_to_utf8(utf16(std::u16string(1, char16_t(0xD800)), true)), std::nullopt);
+    EXPECT_EQ(utf16_to_utf8(utf16(std::u16string(1, char16_t(0xDC00)) + u"a", true)), std::nullopt);
+}
+
+}  // namespace
+}  // namespace accord
