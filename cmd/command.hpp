@@ -76,6 +76,7 @@ void register_status(CLI::App& app, Run& run);
 void register_survival(CLI::App& app, Run& run);
 void register_recover(CLI::App& app, Run& run);
 void register_verify(CLI::App& app, Run& run);
+void register_positions(CLI::App& app, Run& run);
 
 // A whole document (a text as it stood, a compilation, a merged text): byte
 // for byte into a file or a pipe, with its control characters shown

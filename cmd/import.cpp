@@ -1,4 +1,7 @@
 // accord import FILE [--into DIR] [--dry-run] [--negotiation NAME]
+// accord import FILE.docx [--as PATH] [--by NAME] [--date D] [--changes bracket|accept]
+//                         [--add-delegations] [--author 'Word name=Delegation'] [--dry-run]
+#include <cctype>
 #include <iostream>
 
 #include "cmd/command.hpp"
@@ -7,6 +10,7 @@
 #include "core/util/text.hpp"
 #include "hooks/installer.hpp"
 #include "hooks/record/import_apply.hpp"
+#include "hooks/record/word_record.hpp"
 
 namespace accord::cmd {
 
@@ -17,6 +21,12 @@ struct ImportCommandOptions {
     std::string into;  // empty: the current repository
     std::string negotiation;
     bool dry_run = false;
+    // A Word document (.docx): its history recorded into one text.
+    std::string as;
+    std::string by, date;
+    docx::TrackedChanges changes = docx::TrackedChanges::bracket;
+    bool add_delegations = false;
+    std::vector<std::string> authors;
 };
 
 // Quoted for a POSIX shell when it needs to be, so the suggested commands paste.
@@ -30,7 +40,60 @@ std::string shell_word(const std::string& word) {
     return quoted + "'";
 }
 
+bool is_word_document(const std::string& file) {
+    if (file.size() < 5) return false;
+    std::string tail = file.substr(file.size() - 5);
+    for (char& c : tail) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return tail == ".docx";
+}
+
+// accord import FILE.docx --as PATH: the Word branch.
+ExitCode run_word_import(const ImportCommandOptions& options) {
+    if (!options.into.empty() || !options.negotiation.empty())
+        throw usage_error(
+            "--into and --negotiation are for compilation documents; a Word document "
+            "goes into a text of the current repository with --as PATH");
+    WordImportRequest request;
+    request.file = options.file;
+    request.as = options.as;
+    if (!options.by.empty()) request.by = options.by;
+    if (!options.date.empty()) request.date = options.date;
+    request.changes = options.changes;
+    request.add_delegations = options.add_delegations;
+    for (const std::string& value : options.authors)
+        request.authors.push_back(parse_author_mapping(value));
+    Workspace workspace = Workspace::open(".");
+    const std::vector<WordImportPlan> plans = plan_word_records(workspace, request);
+    for (const WordImportPlan& plan : plans)
+        for (const std::string& warning : plan.warnings)
+            std::cerr << "accord: warning: " << escape_controls(warning) << "\n";
+    if (options.dry_run) {
+        for (const WordImportPlan& plan : plans)
+            std::cout << "would import " << escape_controls(options.file) << " into "
+                      << escape_controls(plan.path) << (plan.existing ? " (existing)" : " (new)")
+                      << "\n"
+                      << escape_controls(render_word_plan(plan, true));
+        return kExitOk;
+    }
+    const WordImportResult result = record_word_imports(workspace, plans);
+    for (const WordImportPlan& plan : plans) {
+        std::cout << "imported " << escape_controls(options.file) << " into "
+                  << escape_controls(plan.path) << " (branch " << escape_controls(result.branch)
+                  << ")\n"
+                  << escape_controls(render_word_plan(plan, false));
+    }
+    std::size_t added = 0;
+    for (const WordImportPlan& plan : plans) added += plan.added.size();
+    if (added > 0) std::cout << "  accord.yaml: " << plural(added, "delegation") << " added\n";
+    const std::string path =
+        plans.size() == 1 ? " " + escape_controls(shell_word(plans.front().path)) : "";
+    std::cout << "next:\n  accord log" << path << "\n  accord positions" << path << "\n";
+    if (!path.empty()) std::cout << "  accord blame" << path << "\n";
+    return kExitOk;
+}
+
 ExitCode run_import(const ImportCommandOptions& options) {
+    if (is_word_document(options.file) || !options.as.empty()) return run_word_import(options);
     const ImportPlan plan = plan_import_file(options.file);
     if (options.dry_run) {
         std::cout << escape_controls(render_plan(plan));
@@ -78,6 +141,34 @@ ExitCode run_import(const ImportCommandOptions& options) {
     return kExitOk;
 }
 
+// The options of a Word document's import.
+void add_word_options(CLI::App& command, ImportCommandOptions& options) {
+    command.add_option("--as", options.as,
+                       "Word documents: the text to record its history in (new, or one whose "
+                       "earlier version the document was made from)");
+    command.add_option("--by", options.by,
+                       "Word documents: who the base text is by (default: the document's last "
+                       "author)");
+    command.add_option("--date", options.date,
+                       "Word documents: the base text's date, YYYY-MM-DD (default: the document's "
+                       "creation date)");
+    command
+        .add_option("--changes", options.changes,
+                    "Word documents: tracked changes as pending proposals (bracket: insertions "
+                    "[bracketed], deletions ~~struck~~) or as accepted")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, docx::TrackedChanges>{{"bracket", docx::TrackedChanges::bracket},
+                                                        {"accept", docx::TrackedChanges::accept}},
+            CLI::ignore_case))
+        ->option_text("bracket|accept (default: bracket)");
+    command.add_flag("--add-delegations", options.add_delegations,
+                     "Word documents: register in accord.yaml the authors and speakers it does "
+                     "not know");
+    command.add_option("--author", options.authors,
+                       "Word documents: 'Word name=Delegation', the delegation a Word author or a "
+                       "speaker stands for; repeatable");
+}
+
 }  // namespace
 
 void register_import(CLI::App& app, Run& run) {
@@ -103,14 +194,30 @@ void register_import(CLI::App& app, Run& run) {
         "moved into place at the end, so a failed import leaves nothing. Without --into the\n"
         "current repository takes it: it must have accord.yaml ('accord init') and no proposal\n"
         "on its branch yet (accord init's first commit is fine).\n\n"
+        "A Word document (.docx) goes into one text of the current repository, --as PATH: the\n"
+        "document with its tracked changes rejected is a proposal by --by on --date, then each\n"
+        "tracked change a proposal of its author on its date, oldest first. Each comment is split\n"
+        "into its speakers (\"US: Delete 'authorized'\", \"LMDC, Pakistan against\"): a speaker "
+        "who\n"
+        "asks to delete, replace or add wording gets a proposal at that place (a strike, [X][Y]\n"
+        "alternatives, a bracketed insertion); anything else is a position, recorded in the\n"
+        "history (accord positions lists them). When PATH exists and the document was made from\n"
+        "one of its earlier versions, the changes are carried onto the current text by the\n"
+        "three-way merge.\n\n"
         "Examples:\n"
+        "  accord import party-inputs.docx --as decision.md --dry-run   # the plan; writes "
+        "nothing\n"
+        "  accord import party-inputs.docx --as decision.md --add-delegations\n"
         "  accord import draft-recommendations.txt --dry-run        # the plan; writes nothing\n"
         "  accord import draft-recommendations.txt --into wgec\n"
         "  accord init wgec && cd wgec && accord import ../draft-recommendations.txt\n\n"
         "Exit: 0 imported (or planned), 2 bad input (unreadable, empty, no recognisable item)\n"
         "or a target that cannot take it (not empty, commits on the branch), nothing written;\n"
         "3 a repository or I/O failure.");
-    command->add_option("file", options->file, "The compilation document (plain text)")->required();
+    command
+        ->add_option("file", options->file,
+                     "The compilation document (plain text), or a Word document (.docx)")
+        ->required();
     command->add_option("--into", options->into,
                         "Create the repository in this directory (default: import into the "
                         "current, empty accord repository)");
@@ -120,6 +227,7 @@ void register_import(CLI::App& app, Run& run) {
     command->add_option("--negotiation", options->negotiation,
                         "The negotiation's name in accord.yaml (default: the document's title "
                         "line)");
+    add_word_options(*command, *options);
     command->callback(
         [options, &run] { run = [options](const Context&) { return run_import(*options); }; });
 }

@@ -49,6 +49,7 @@ const std::vector<Entry>& entries() {
         {"stats", register_stats, kPathsInRepository},
         {"status", register_status, kPathsInRepository},
         {"survival", register_survival, kRepository},
+        {"positions", register_positions, kPathsInRepository},
         {"recover", register_recover, kRepository},
         {"verify", register_verify, kRepository},
     };

@@ -91,25 +91,6 @@ std::string check_existing(const Repository& repo, const ImportPlan& plan) {
     return std::move(*config.contents);
 }
 
-// What `accord init` sets up in the work tree besides accord.yaml and that
-// the negotiation's clones need too (.gitattributes routing texts through
-// accord's merge and diff drivers), when git does not track it yet: it goes
-// into the first commit with the registry.
-std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo) {
-    std::vector<std::pair<std::string, std::string>> files;
-    for (const char* name : {".gitattributes"}) {
-        if (!exists_no_follow(repo.workdir() + name)) continue;
-        if (const std::optional<std::string> head = repo.head();
-            head && repo.blob_id_at(*head, name))
-            continue;
-        FileResult file = read_file_within(repo.workdir(), name);
-        if (file.problem == FileProblem::link) continue;  // never recorded through a link
-        if (!file.contents) throw failure("cannot read " + file.error);
-        files.emplace_back(name, std::move(*file.contents));
-    }
-    return files;
-}
-
 // Records `commits` on the current (empty) branch of `repo` as one step
 // (Repository::commit_series): the branch moves once, to the last of them,
 // so that a failed or killed import leaves the branch as it found it, or
@@ -326,6 +307,21 @@ ImportResult import_existing(const ImportPlan& plan, const ImportRequest& reques
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (const char* name : {".gitattributes"}) {
+        if (!exists_no_follow(repo.workdir() + name)) continue;
+        if (const std::optional<std::string> head = repo.head();
+            head && repo.blob_id_at(*head, name))
+            continue;
+        FileResult file = read_file_within(repo.workdir(), name);
+        if (file.problem == FileProblem::link) continue;  // never recorded through a link
+        if (!file.contents) throw failure("cannot read " + file.error);
+        files.emplace_back(name, std::move(*file.contents));
+    }
+    return files;
+}
 
 ImportPlan plan_import_file(const std::string& path, ImportOptions options) {
     std::error_code ec;

@@ -42,6 +42,7 @@
 
 #include "core/import/plan.hpp"
 #include "core/import/registry.hpp"
+#include "core/store/repository.hpp"
 
 namespace accord {
 
@@ -107,5 +108,12 @@ struct ImportResult {
 // repository's hidden directory is removed by the next import into the same
 // place (saying so) once the process that built it is gone.
 ImportResult import_compilation(const ImportPlan& plan, const ImportRequest& request);
+
+// What `accord init` sets up in the work tree besides accord.yaml and that
+// the negotiation's clones need too (.gitattributes routing texts through
+// accord's merge and diff drivers), when git does not track it yet: an
+// import records it with its first commit. Paths and contents; a symbolic
+// link is left out.
+std::vector<std::pair<std::string, std::string>> setup_files(const Repository& repo);
 
 }  // namespace accord

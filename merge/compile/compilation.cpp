@@ -21,16 +21,26 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
             out.outline = std::move(text);
             continue;
         }
-        CompiledText compiled{std::move(text), std::nullopt, ""};
+        CompiledText compiled{std::move(text), std::nullopt, "", {}};
         const std::size_t size = compiled.text.document.source.size();
         if (options.attribute && size > options.max_attributed_bytes) {
             compiled.unattributed = "too long to attribute word by word here (" +
                                     std::to_string(size >> 20) + " MiB); 'accord blame " +
                                     compiled.text.path + "' attributes it";
         } else if (options.attribute) {
-            compiled.blame = blame_file(workspace, compiled.text.path, out.revision, {options.across_texts});
+            compiled.blame =
+                blame_file(workspace, compiled.text.path, out.revision, {options.across_texts});
         }
         out.texts.push_back(std::move(compiled));
+    }
+    if (options.attribute && !out.revision.empty()) {
+        PositionsOptions positions;
+        positions.at = out.revision;
+        for (PositionEntry& entry : list_positions(workspace, positions)) {
+            for (CompiledText& compiled : out.texts) {
+                if (compiled.text.path == entry.position.path) compiled.positions.push_back(entry);
+            }
+        }
     }
     std::vector<const Recommendation*> texts;
     for (const CompiledText& compiled : out.texts) texts.push_back(&compiled.text);

@@ -12,6 +12,7 @@
 #include "merge/blame/blame_history.hpp"
 #include "merge/compile/compilation_layout.hpp"
 #include "merge/report/history.hpp"
+#include "merge/report/positions.hpp"
 
 namespace accord {
 
@@ -22,6 +23,9 @@ struct CompiledText {
     std::optional<FileBlame> blame;
     // Why it was not blamed although attribution was asked: "" when it was.
     std::string unattributed;
+    // With CompilationOptions::attribute: the positions recorded on this
+    // text up to the revision, oldest first.
+    std::vector<PositionEntry> positions;
 };
 
 struct Compilation {

@@ -4,9 +4,9 @@
 #include <cctype>
 #include <map>
 
-#include "merge/compile/html_text.hpp"
 #include "core/util/palette.hpp"
 #include "core/util/text.hpp"
+#include "merge/compile/html_text.hpp"
 
 namespace accord {
 
@@ -68,6 +68,9 @@ padding:.4rem 0 0 .9rem;border-top:1px dashed var(--rule);border-left:2px solid 
 .who::before{content:"";display:inline-block;width:.65em;height:.65em;border-radius:50%;background:var(--c);margin-right:.3em}
 .mtg{padding:0 .4em;border:1px solid var(--rule);border-radius:1em}
 .empty{color:var(--muted);font-style:italic}
+.positions{font:13px/1.5 system-ui,sans-serif;margin:.6rem 0 0;padding:.3rem .8rem;background:#f6f8fa;border-left:3px solid #8250df}
+.positions ol{list-style:none;margin:0;padding:0}.positions q{font-style:italic}
+.positions q.st-struck{text-decoration:line-through}.positions q.st-gone{color:var(--muted)}
 footer{font:12px system-ui,sans-serif;color:var(--muted);text-align:center;padding:1rem}
 @media (max-width:60rem){.page{grid-template-columns:1fr}aside{position:static;max-height:none}main{padding:1.5rem}}
 @media print{body{background:#fff}.page{display:flex;flex-direction:column;padding:0}main{border:0;padding:0}
@@ -176,6 +179,24 @@ std::string render_timeline(const FileBlame& blame, const Delegations& delegatio
 }
 
 // "3 brackets · 1 strike": what is still open, the figures that are not zero.
+// What delegations said about the text, each beside the wording it speaks of.
+std::string render_positions(const std::vector<PositionEntry>& positions) {
+    if (positions.empty()) return "";
+    std::string out = "<aside class=\"positions\" aria-label=\"Positions\"><ol>\n";
+    for (const PositionEntry& entry : positions) {
+        const PositionRecord& p = entry.position;
+        out += "<li data-standing=\"" + std::string(to_string(entry.standing)) + "\"><time>" +
+               html_escape(entry.recorded.day) + "</time> <span class=\"who\">" +
+               html_escape(p.speakers.empty() ? "noted by " + p.noted_by : join(p.speakers)) +
+               "</span>";
+        if (!p.wording.empty())
+            out += " on <q class=\"st-" + std::string(to_string(entry.standing)) + "\">" +
+                   html_escape(p.wording) + "</q>";
+        out += ": " + html_escape(p.said) + "</li>\n";
+    }
+    return out + "</ol></aside>\n";
+}
+
 std::string counts_line(const DocumentCounts& c) {
     std::string out;
     auto add = [&](std::size_t n, const char* one, const char* many) {
@@ -215,6 +236,7 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
     out += "<div class=\"body\">\n";
     out += render_body_html(doc, compiled.blame ? compiled.blame->result.spans : no_spans, origins);
     out += "</div>\n";
+    out += render_positions(compiled.positions);
     if (compiled.blame) out += render_timeline(*compiled.blame, delegations);
     out += "</article>\n";
     return out;

@@ -7,6 +7,11 @@
 //                           edit, every comment split and read
 //   BM_PandocProcess        `pandoc --track-changes=all -f docx -t markdown`,
 //                           a fresh process each time (skipped without pandoc)
+//   BM_ImportProcess        `accord import party-inputs.docx --as decision.md
+//                           --add-delegations` into a new repository: every
+//                           commit written (repository made outside the timing)
+//   BM_CompileDocxWgec      `accord compile --format docx` of the WGEC import
+//   BM_PandocWgecDocx       pandoc's conversion of that compiled document
 //   build-bench/tests/bench/accord_docx_bench
 #include <benchmark/benchmark.h>
 #include <fcntl.h>
@@ -87,5 +92,74 @@ void BM_PandocProcess(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_PandocProcess)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
+
+// Runs a program to its end with its output discarded; false when it fails.
+bool run_quiet(std::vector<std::string> argv, const std::string& cwd = "") {
+    std::vector<char*> args;
+    for (std::string& a : argv) args.push_back(a.data());
+    args.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+    pid_t pid = 0;
+    const int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    return rc == 0 && waitpid(pid, &status, 0) >= 0 && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+
+void BM_ImportProcess(benchmark::State& state) {
+    accord::test::TempDir tmp;
+    int n = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        const std::string repo = tmp.file("r" + std::to_string(n++));
+        if (!run_quiet({ACCORD_BINARY, "init", repo})) state.SkipWithError("accord init failed");
+        state.ResumeTiming();
+        if (!run_quiet({ACCORD_BINARY, "import", party_inputs(), "--as", "decision.md",
+                        "--add-delegations"},
+                       repo))
+            state.SkipWithError("accord import failed");
+    }
+}
+BENCHMARK(BM_ImportProcess)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
+
+// The WGEC compilation imported once, for the export benchmarks.
+const std::string& wgec_repo() {
+    static accord::test::TempDir tmp;
+    static const std::string repo = [] {
+        const std::string dir = tmp.file("wgec");
+        run_quiet({ACCORD_BINARY, "import",
+                   accord::test::corpus_file("wgec-2013-14/draft-recommendations.txt"), "--into",
+                   dir});
+        return dir;
+    }();
+    return repo;
+}
+
+void BM_CompileDocxWgec(benchmark::State& state) {
+    const std::string& repo = wgec_repo();
+    for (auto _ : state) {
+        if (!run_quiet(
+                {ACCORD_BINARY, "compile", "--format", "docx", "-o", "/tmp/accord-bench-wgec.docx"},
+                repo))
+            state.SkipWithError("accord compile failed");
+    }
+}
+BENCHMARK(BM_CompileDocxWgec)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
+
+void BM_PandocWgecDocx(benchmark::State& state) {
+    const std::string& repo = wgec_repo();
+    run_quiet({ACCORD_BINARY, "compile", "--format", "docx", "-o", "/tmp/accord-bench-wgec.docx"},
+              repo);
+    for (auto _ : state) {
+        if (!run_quiet({"pandoc", "-f", "docx", "-t", "markdown", "/tmp/accord-bench-wgec.docx"}))
+            state.SkipWithError("pandoc could not be run (apt-get install pandoc)");
+    }
+}
+BENCHMARK(BM_PandocWgecDocx)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 
 }  // namespace

@@ -53,6 +53,7 @@ TEST_F(Conventions, EveryCommandThatTakesPathsTakesThemAfterDashes) {
         {{"stats", "A"}, {"stats", "--", "A"}},
         {{"blame", "A/01.md"}, {"blame", "--", "A/01.md"}},
         {{"show", "A/01.md"}, {"show", "--", "A/01.md"}},
+        {{"positions", "A"}, {"positions", "--", "A"}},
     };
     for (const Case& c : cases) {
         const test::RunResult positional = run(c.positional), dashes = run(c.dashes);
@@ -110,6 +111,7 @@ TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
         {"accord.survival/1", {"survival", "--by", "Japan", "--format", "json"}},
         {"accord.redrafts/1", {"redraft", "list", "--format", "json"}},
         {"accord.verify/1", {"verify", "--format", "json"}},
+        {"accord.positions/1", {"positions", "--format", "json"}},
     };
     for (const auto& [schema, args] : outputs) {
         const test::RunResult r = run(args);

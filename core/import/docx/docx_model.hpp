@@ -143,7 +143,25 @@ struct Properties {
     std::string last_modified_by;
     std::string created;  // W3C date-time as written: "2024-11-17T23:01:00Z"
     std::string modified;
+    // Custom document properties (docProps/custom.xml), name -> value as
+    // written. Word keeps them through editing.
+    std::map<std::string, std::string> custom;
 };
+
+// A bookmark accord put in a document it wrote ("_accord_text_3"), marking
+// where one text of a compilation begins and ends. Word keeps bookmarks
+// through editing; others are not read.
+struct Bookmark {
+    std::string name;
+    Position start, end;
+    bool has_end = false;
+};
+
+// The custom property that says a document was written by accord, its
+// paragraphs one line of notation each (see ConvertOptions).
+inline constexpr const char* kAccordNotationProperty = "accord-notation";
+// Bookmarks accord writes start with this.
+inline constexpr const char* kAccordBookmarkPrefix = "_accord_";
 
 struct Package {
     Story body;
@@ -151,6 +169,7 @@ struct Package {
     std::vector<Revision> revisions;
     std::vector<Comment> comments;  // in comments.xml order
     Properties properties;
+    std::vector<Bookmark> bookmarks;  // accord's, in the order they start
     Numbering numbering;
     // What could not be carried into text, by kind ("images", "field codes",
     // "colours"): counted so that one warning can say what was left behind.
@@ -160,6 +179,12 @@ struct Package {
         return index == 0 ? body : notes[index - 1].story;
     }
     std::uint32_t story_count() const { return static_cast<std::uint32_t>(notes.size() + 1); }
+    // Written by accord: each body paragraph is one line of notation, its
+    // characters as typed.
+    bool accord_notation() const {
+        const auto it = properties.custom.find(kAccordNotationProperty);
+        return it != properties.custom.end() && it->second == "1";
+    }
 };
 
 // "3 images, 9 field codes, 46 colours" (largest first), or "".

@@ -129,6 +129,7 @@ class PackageReader {
     ReadError run() {
         std::string main_part = "word/document.xml";
         std::string core_part = "docProps/core.xml";
+        std::string custom_part = "docProps/custom.xml";
         std::vector<Relationship> package_relationships;
         if (ReadError error = relationships("_rels/.rels", package_relationships)) return error;
         for (const Relationship& r : package_relationships) {
@@ -136,6 +137,7 @@ class PackageReader {
             if (part.empty()) continue;
             if (type_ends_with(r, "/officeDocument")) main_part = part;
             if (type_ends_with(r, "/core-properties")) core_part = part;
+            if (type_ends_with(r, "/custom-properties")) custom_part = part;
         }
         if (archive_.find(main_part) == nullptr) return missing_main(main_part);
 
@@ -171,7 +173,8 @@ class PackageReader {
             if (ReadError error = optional_part(parts[type], reader)) return error;
         }
         if (ReadError error = part(main_part, read_document)) return error;
-        return optional_part(core_part, read_core_properties);
+        if (ReadError error = optional_part(core_part, read_core_properties)) return error;
+        return optional_part(custom_part, read_custom_properties);
     }
 
   private:

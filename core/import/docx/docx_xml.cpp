@@ -172,6 +172,8 @@ class StoryReader {
                 with_revision(node, name, [&] { blocks(node, cell); });
             } else if (name == "commentRangeStart" || name == "commentRangeEnd") {
                 comment_mark(node, name == "commentRangeStart" ? Mark::start : Mark::end);
+            } else if (name == "bookmarkStart" || name == "bookmarkEnd") {
+                bookmark(node, name == "bookmarkStart");
             } else if (name == "altChunk") {
                 ++dropped("embedded documents");
             }
@@ -251,6 +253,41 @@ class StoryReader {
         }
     }
 
+    // Where a mark between runs or paragraphs stands.
+    Position here(bool start) {
+        Position at{story_index_, 0, 0};
+        if (in_paragraph_) {
+            at.paragraph = paragraph_;
+            at.run = static_cast<std::uint32_t>(current().runs.size());
+        } else if (start) {
+            at.paragraph = static_cast<std::uint32_t>(story().paragraphs.size());  // the next one
+        } else if (!story().paragraphs.empty()) {
+            at.paragraph = static_cast<std::uint32_t>(story().paragraphs.size() - 1);
+            at.run = static_cast<std::uint32_t>(story().paragraphs.back().runs.size());
+        }
+        return at;
+    }
+
+    // accord's bookmarks in the body; any other is Word's own business.
+    void bookmark(pugi::xml_node node, bool start) {
+        if (story_index_ != 0) return;
+        const std::string id = attr_string(node, "id");
+        std::vector<Bookmark>& bookmarks = state_.package.bookmarks;
+        if (start) {
+            const std::string name = attr_string(node, "name");
+            if (name.rfind(kAccordBookmarkPrefix, 0) != 0 || state_.bookmarks.count(id) > 0 ||
+                bookmarks.size() >= 100'000)
+                return;
+            state_.bookmarks[id] = static_cast<std::uint32_t>(bookmarks.size());
+            bookmarks.push_back({name, here(true), {}, false});
+            return;
+        }
+        const auto it = state_.bookmarks.find(id);
+        if (it == state_.bookmarks.end() || bookmarks[it->second].has_end) return;
+        bookmarks[it->second].end = here(false);
+        bookmarks[it->second].has_end = true;
+    }
+
     std::uint32_t paragraph(pugi::xml_node node, bool in_table) {
         const auto index = static_cast<std::uint32_t>(story().paragraphs.size());
         story().paragraphs.emplace_back();
@@ -306,6 +343,8 @@ class StoryReader {
                 inline_content(child(node, "sdtContent"));
             } else if (name == "commentRangeStart" || name == "commentRangeEnd") {
                 comment_mark(node, name == "commentRangeStart" ? Mark::start : Mark::end);
+            } else if (name == "bookmarkStart" || name == "bookmarkEnd") {
+                bookmark(node, name == "bookmarkStart");
             } else if (name == "oMath" || name == "oMathPara") {
                 ++dropped("equations");
             }
@@ -762,6 +801,22 @@ ReadError read_core_properties(std::string& xml, const std::string& part, XmlRea
                              : name == "modified"       ? &properties.modified
                                                         : nullptr;
         if (field != nullptr) *field = node.child_value();
+    }
+    return {};
+}
+
+ReadError read_custom_properties(std::string& xml, const std::string& part, XmlReadState& state) {
+    pugi::xml_document document;
+    pugi::xml_node root;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    if (ReadError error = root_of(document, part, "Properties", root)) return error;
+    auto& custom = state.package.properties.custom;
+    for (pugi::xml_node node = root.first_child(); node && custom.size() < 10'000;
+         node = node.next_sibling()) {
+        if (local(node) != "property") continue;
+        const std::string name = node.attribute("name").value();
+        const pugi::xml_node value = node.first_child();
+        if (!name.empty() && value) custom[name] = value.child_value();
     }
     return {};
 }

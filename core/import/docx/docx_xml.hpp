@@ -32,6 +32,7 @@ struct XmlReadState {
     std::map<std::string, std::uint32_t> endnotes;
     std::map<std::string, std::uint32_t> comments;            // Word id -> index
     std::map<std::string, std::uint32_t> comment_paragraphs;  // w14:paraId -> comment index
+    std::map<std::string, std::uint32_t> bookmarks;           // Word id -> index, accord's only
 };
 
 ReadError read_relationships(std::string& xml, const std::string& part, std::size_t max_depth,
@@ -43,5 +44,6 @@ ReadError read_comment_threads(std::string& xml, const std::string& part, XmlRea
 ReadError read_notes(std::string& xml, const std::string& part, NoteKind kind, XmlReadState& state);
 ReadError read_document(std::string& xml, const std::string& part, XmlReadState& state);
 ReadError read_core_properties(std::string& xml, const std::string& part, XmlReadState& state);
+ReadError read_custom_properties(std::string& xml, const std::string& part, XmlReadState& state);
 
 }  // namespace accord::docx

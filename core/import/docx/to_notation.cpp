@@ -29,10 +29,32 @@ bool is_blank(std::string_view text) {
 
 enum class Where : std::uint8_t { body, note, cell };
 
+// The marks of a document accord wrote, outer to inner as InlineWriter nests them.
+constexpr int kMarkLevels = 6;
+bool Marks::*const kMarkMember[kMarkLevels] = {&Marks::inserted,    &Marks::struck,
+                                               &Marks::bold,        &Marks::italic,
+                                               &Marks::superscript, &Marks::subscript};
+constexpr const char* kMarkOpen[kMarkLevels] = {"[", "~~", "**", "*", "<sup>", "<sub>"};
+constexpr const char* kMarkClose[kMarkLevels] = {"]", "~~", "**", "*", "</sup>", "</sub>"};
+
+// Closes the open marks from the first that differs inward, then opens the target's.
+void move_marks(std::string& out, Marks& open, const Marks& target) {
+    int first = 0;
+    while (first < kMarkLevels && open.*kMarkMember[first] == target.*kMarkMember[first]) ++first;
+    for (int level = kMarkLevels - 1; level >= first; --level) {
+        if (open.*kMarkMember[level]) out += kMarkClose[level];
+        open.*kMarkMember[level] = false;
+    }
+    for (int level = first; level < kMarkLevels; ++level) {
+        if (target.*kMarkMember[level]) out += kMarkOpen[level];
+        open.*kMarkMember[level] = target.*kMarkMember[level];
+    }
+}
+
 class Converter {
   public:
     Converter(const Package& package, const ConvertOptions& options)
-        : package_(package), options_(options) {}
+        : package_(package), options_(options), verbatim_(package.accord_notation()) {}
 
     Converted run() {
         result_.map.stories.resize(package_.story_count());
@@ -54,7 +76,7 @@ class Converter {
             note_first_block_ = true;
             write_story(note + 1, Where::note);
         }
-        if (!out_.empty()) out_ += '\n';
+        if (!out_.empty() || (verbatim_ && body_lines_ > 0)) out_ += '\n';
 
         result_.revisions.resize(revision_spans_.size());
         for (std::size_t r = 0; r < revision_spans_.size(); ++r) {
@@ -102,7 +124,11 @@ class Converter {
     void start_block(Where where) {
         switch (where) {
             case Where::body:
-                if (!out_.empty()) out_ += "\n\n";
+                if (verbatim_) {
+                    if (body_lines_++ > 0) out_ += '\n';  // a paragraph is a line
+                } else if (!out_.empty()) {
+                    out_ += "\n\n";
+                }
                 break;
             case Where::note:
                 out_ += note_first_block_ ? " " : "\n\n    ";
@@ -141,7 +167,8 @@ class Converter {
         bool has_wording = false;
         const std::string plain = plain_text(story_index, group, has_wording);
         auto& places = result_.map.stories[story_index];
-        if (!has_wording) {
+        const bool line = verbatim_ && where == Where::body;
+        if (line ? !has_visible_paragraph(story_index, group) : !has_wording) {
             for (std::uint32_t p : group) place_unwritten(places[p]);
             return;
         }
@@ -162,11 +189,18 @@ class Converter {
         const LineBreaks breaks = heading > 0            ? LineBreaks::space
                                   : where == Where::cell ? LineBreaks::html
                                                          : LineBreaks::hard;
-        InlineWriter writer(out_, breaks, where == Where::cell,
-                            heading == 0 && label.empty() && where != Where::cell);
-        writer.set_escaping(options_.formatting);
-        for (std::uint32_t p : group) write_runs(story_index, p, writer, heading > 0);
-        writer.finish();
+        if (line) {
+            // A document accord wrote: the line's characters as typed.
+            Marks open;
+            for (std::uint32_t p : group) write_runs_as_typed(story_index, p, open, heading > 0);
+            move_marks(out_, open, Marks{});
+        } else {
+            InlineWriter writer(out_, breaks, where == Where::cell,
+                                heading == 0 && label.empty() && where != Where::cell);
+            writer.set_escaping(options_.formatting);
+            for (std::uint32_t p : group) write_runs(story_index, p, writer, heading > 0);
+            writer.finish();
+        }
         for (std::uint32_t p : group) {
             ParagraphPlace& place = places[p];
             place.written = true;
@@ -175,6 +209,64 @@ class Converter {
             const Paragraph& paragraph = story.paragraphs[p];
             for (std::uint32_t mark : {paragraph.mark_inserted, paragraph.mark_deleted}) {
                 if (mark != kNoIndex) extend_revision(mark, out_.size(), out_.size());
+            }
+        }
+    }
+
+    // A paragraph of the group stands in this text (it is no inserted
+    // paragraph left out): in a document accord wrote, an empty one is an
+    // empty line.
+    bool has_visible_paragraph(std::uint32_t story_index,
+                               const std::vector<std::uint32_t>& group) const {
+        for (std::uint32_t p : group) {
+            const Paragraph& paragraph = package_.story(story_index).paragraphs[p];
+            if (paragraph.in_table) return false;
+            if (paragraph.mark_inserted == kNoIndex || applied(paragraph.mark_inserted, options_))
+                return !(paragraph.mark_deleted != kNoIndex &&
+                         applied(paragraph.mark_deleted, options_) &&
+                         options_.changes == TrackedChanges::accept);
+        }
+        return false;
+    }
+
+    // Runs written with their characters as they are, marks exactly where
+    // the formatting changes: what a document accord wrote reads back as.
+    // A heading's bold is its style's, not the wording's.
+    void write_runs_as_typed(std::uint32_t story_index, std::uint32_t paragraph_index, Marks& open,
+                             bool heading) {
+        const Paragraph& paragraph = package_.story(story_index).paragraphs[paragraph_index];
+        auto& places = result_.map.stories[story_index][paragraph_index].runs;
+        for (std::size_t r = 0; r < paragraph.runs.size(); ++r) {
+            const Run& run = paragraph.runs[r];
+            const RunView view = view_of(run, options_);
+            if (!view.visible) {
+                places[r] = {out_.size(), out_.size()};
+                continue;
+            }
+            Marks marks;
+            marks.inserted = view.bracketed;
+            marks.struck = run.format.strike || view.struck;
+            marks.bold = options_.formatting && !heading && run.format.bold;
+            marks.italic = options_.formatting && run.format.italic;
+            marks.superscript = options_.formatting && run.format.baseline == Baseline::superscript;
+            marks.subscript = options_.formatting && run.format.baseline == Baseline::subscript;
+            if (run.kind == RunKind::line_break) {
+                move_marks(out_, open, Marks{});
+                out_ += '\n';
+                places[r] = {out_.size(), out_.size()};
+                continue;
+            }
+            move_marks(out_, open, marks);
+            const std::size_t begin = out_.size();
+            if (run.kind == RunKind::text) {
+                out_ += run.text;
+            } else {
+                out_ += "[^" + std::to_string(note_number(run.note)) + "]";
+            }
+            places[r] = {begin, out_.size()};
+            if (begin != out_.size()) {
+                if (run.inserted != kNoIndex) extend_revision(run.inserted, begin, out_.size());
+                if (run.deleted != kNoIndex) extend_revision(run.deleted, begin, out_.size());
             }
         }
     }
@@ -327,6 +419,8 @@ class Converter {
     std::vector<std::uint32_t> note_order_;
     bool note_first_block_ = false;
     bool cell_first_paragraph_ = true;
+    const bool verbatim_;         // a document accord wrote (Package::accord_notation)
+    std::size_t body_lines_ = 0;  // verbatim: the body's paragraphs written so far
 };
 
 }  // namespace

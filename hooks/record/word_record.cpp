@@ -1,0 +1,630 @@
+#include "hooks/record/word_record.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/import/docx/accord_texts.hpp"
+#include "core/import/docx/docx_reader.hpp"
+#include "core/store/position_record.hpp"
+#include "core/store/proposal_record.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+#include "core/util/file.hpp"
+#include "core/util/text.hpp"
+#include "hooks/record/import_apply.hpp"
+#include "merge/merge3/merge3.hpp"
+
+namespace accord {
+
+namespace {
+
+// "2024-11-18T22:32:00Z", "2024-11-18T22:32Z", "2024-11-18T23:32:00+01:00" or
+// "2024-11-18": seconds since the epoch; nullopt for anything else.
+std::optional<std::int64_t> parse_word_date(std::string_view text) {
+    if (text.size() < 10) return std::nullopt;
+    const std::optional<std::int64_t> day = parse_iso_date(text.substr(0, 10));
+    if (!day) return std::nullopt;
+    std::int64_t time = day_start_utc(*day);
+    if (text.size() == 10) return time + 12 * 3600;
+    if (text[10] != 'T' && text[10] != ' ') return std::nullopt;
+    auto number = [&](std::size_t at, std::size_t digits) -> std::optional<int> {
+        if (at + digits > text.size()) return std::nullopt;
+        int value = 0;
+        for (std::size_t i = at; i < at + digits; ++i) {
+            if (text[i] < '0' || text[i] > '9') return std::nullopt;
+            value = value * 10 + (text[i] - '0');
+        }
+        return value;
+    };
+    const auto hours = number(11, 2);
+    const auto minutes = number(14, 2);
+    if (!hours || !minutes || *hours > 23 || *minutes > 59 || text.size() < 16 || text[13] != ':')
+        return std::nullopt;
+    time += *hours * 3600 + *minutes * 60;
+    std::size_t at = 16;
+    if (at < text.size() && text[at] == ':') {
+        const auto seconds = number(at + 1, 2);
+        if (!seconds || *seconds > 60) return std::nullopt;
+        time += *seconds;
+        at += 3;
+        while (at < text.size() && (text[at] == '.' || (text[at] >= '0' && text[at] <= '9'))) ++at;
+    }
+    if (at == text.size() || (text[at] == 'Z' && at + 1 == text.size())) return time;
+    if ((text[at] == '+' || text[at] == '-') && at + 6 == text.size() && text[at + 3] == ':') {
+        const auto oh = number(at + 1, 2);
+        const auto om = number(at + 4, 2);
+        if (!oh || !om) return std::nullopt;
+        const std::int64_t offset = (*oh * 60 + *om) * 60;
+        return text[at] == '+' ? time - offset : time + offset;
+    }
+    return std::nullopt;
+}
+
+std::string trim(std::string text) {
+    const std::size_t first = text.find_first_not_of(" \t");
+    if (first == std::string::npos) return "";
+    return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+// Word names and speakers to the registry's delegations.
+class Names {
+  public:
+    Names(Config& registry, const WordImportRequest& request, WordImportPlan& plan)
+        : registry_(registry), request_(request), plan_(plan) {
+        for (const auto& [word, delegation] : request.authors)
+            mapped_[normalise_name(word)] = delegation;
+    }
+
+    // `written`: spellings seen for it, kept as aliases when it is registered.
+    std::string resolve(const std::string& name, const std::vector<std::string>& written = {}) {
+        if (name.empty()) return name;
+        std::string target = name;
+        if (auto it = mapped_.find(normalise_name(name)); it != mapped_.end()) target = it->second;
+        if (auto known = registry_.resolve_delegation(target)) return *known;
+        for (const std::string& spelling : written) {
+            if (auto known = registry_.resolve_delegation(spelling)) return *known;
+        }
+        if (request_.add_delegations) {
+            Delegation delegation{target, {}, ""};
+            for (const std::string& spelling : written) {
+                const std::string alias = trim(spelling);
+                if (!alias.empty() && normalise_name(alias) != normalise_name(target) &&
+                    !registry_.resolve_delegation(alias) &&
+                    std::find(delegation.aliases.begin(), delegation.aliases.end(), alias) ==
+                        delegation.aliases.end())
+                    delegation.aliases.push_back(alias);
+            }
+            registry_.delegations.push_back(std::move(delegation));
+            plan_.added.push_back(target);
+            return target;
+        }
+        if (std::find(plan_.unknown.begin(), plan_.unknown.end(), target) == plan_.unknown.end())
+            plan_.unknown.push_back(target);
+        return target;
+    }
+
+  private:
+    Config& registry_;
+    const WordImportRequest& request_;
+    WordImportPlan& plan_;
+    std::map<std::string, std::string> mapped_;
+};
+
+// The spellings a comment used for each speaker name.
+std::map<std::string, std::vector<std::string>> spellings(const docx::WordImport& plan) {
+    std::map<std::string, std::vector<std::string>> out;
+    for (const docx::ImportedComment& comment : plan.comments) {
+        for (const docx::CommentSegment& segment : comment.segments) {
+            for (const docx::Speaker& speaker : segment.segment.speakers) {
+                const std::string& name = speaker.name.empty() ? speaker.written : speaker.name;
+                auto& list = out[name];
+                if (std::find(list.begin(), list.end(), speaker.written) == list.end() &&
+                    !speaker.approximate)
+                    list.push_back(speaker.written);
+            }
+        }
+    }
+    return out;
+}
+
+std::string file_name(const std::string& path) {
+    const std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string proposal_message(const std::string& subject, const std::string& body,
+                             const std::vector<std::string>& proposers,
+                             const std::vector<std::pair<std::string_view, std::string>>& extra) {
+    ProposalMessage message;
+    message.text = subject;
+    if (!trim(body).empty()) message.text += "\n\n" + body;
+    message.proposers = proposers;
+    std::string text = format_proposal_message(message);
+    for (const auto& [key, value] : extra) {
+        if (const std::string line = one_line(value); !line.empty())
+            text += std::string(key) + ": " + line + "\n";
+    }
+    return text;
+}
+
+// The version of `path` on the branch that `base` equals, newest first;
+// nullopt when none does.
+std::optional<std::string> version_holding(const Repository& repo, const std::string& head,
+                                           const std::string& path, const std::string& base) {
+    const std::string wanted = Repository::hash_blob(base);
+    for (const Repository::FileCommit& commit : repo.file_commits(head, path)) {
+        if (commit.blob == wanted) return commit.commit.id;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> parse_author_mapping(const std::string& value) {
+    const std::size_t equals = value.rfind('=');
+    if (equals == std::string::npos || trim(value.substr(0, equals)).empty() ||
+        trim(value.substr(equals + 1)).empty()) {
+        throw usage_error("--author '" + value +
+                          "': write it as 'Word name=Delegation', for example "
+                          "--author 'Xavier Tibau Alberdi=Secretariat'");
+    }
+    return {trim(value.substr(0, equals)), trim(value.substr(equals + 1))};
+}
+
+namespace {
+
+// Front matter kept outside the document's body (a text of a compilation
+// accord wrote) goes before every version of the text.
+void prefix_front_matter(docx::WordHistory& history, const std::string& front) {
+    if (front.empty()) return;
+    history.base = front + history.base;
+    history.text = front + history.text;
+    for (docx::HistoryEvent& event : history.events) {
+        event.text = front + event.text;
+        event.anchor.begin += front.size();
+        event.anchor.end += front.size();
+    }
+}
+
+std::string checked_path(const Repository& repo, const std::string& given) {
+    const std::string path = repo.relative_path(given);
+    if (path.empty() || !is_text_path(path)) {
+        throw usage_error("--as " + given +
+                          ": name a text file ending in .md or .txt, e.g. --as decision.md");
+    }
+    return path;
+}
+
+WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
+                         const docx::Package& package, const std::string& path,
+                         const std::string& front_matter, Config& registry);
+
+}  // namespace
+
+std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
+                                              const WordImportRequest& request) {
+    const Repository& repo = workspace.repo();
+    // The path is checked before the document is read: a typo is told first.
+    const std::string wanted = request.as.empty() ? "" : checked_path(repo, request.as);
+    docx::ReadResult read = docx::read_docx_file(request.file);
+    if (!read.ok()) throw usage_error(read.error.message + "; nothing was imported");
+    Config registry = workspace.config();
+    std::vector<WordImportPlan> plans;
+    const std::vector<docx::AccordText> texts = docx::accord_texts(*read.package);
+    if (texts.empty()) {
+        if (wanted.empty())
+            throw usage_error("name the text to import " + request.file +
+                              " into with --as PATH, e.g. --as decision.md");
+        plans.push_back(plan_text(workspace, request, *read.package, wanted, "", registry));
+    } else {
+        // A compilation accord wrote: each text between its bookmarks, or the
+        // one --as names (the only one, when it holds one).
+        std::string listed;
+        for (const docx::AccordText& text : texts)
+            if (listed.size() < 200) listed += (listed.empty() ? "" : ", ") + text.path;
+        for (const docx::AccordText& text : texts) {
+            if (!wanted.empty() && text.path != wanted && texts.size() > 1) continue;
+            const std::string path =
+                wanted.empty() ? checked_path(repo, repo.workdir() + text.path) : wanted;
+            const docx::Package slice =
+                docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
+            plans.push_back(
+                plan_text(workspace, request, slice, path, text.front_matter, registry));
+        }
+        if (plans.empty())
+            throw usage_error(request.file + " is a compilation of several texts (" + listed +
+                              ") and none is " + wanted +
+                              "; name one of them with --as, or leave "
+                              "--as out to import them all");
+    }
+    std::vector<std::string> added;
+    for (const WordImportPlan& plan : plans)
+        added.insert(added.end(), plan.added.begin(), plan.added.end());
+    if (!added.empty()) plans.front().registry = emit_config(registry);
+    return plans;
+}
+
+WordImportPlan plan_word_record(const Workspace& workspace, const WordImportRequest& request) {
+    std::vector<WordImportPlan> plans = plan_word_records(workspace, request);
+    if (plans.size() != 1)
+        throw usage_error(request.file + " holds " + std::to_string(plans.size()) +
+                          " texts; name the one to import with --as");
+    return std::move(plans.front());
+}
+
+namespace {
+
+WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
+                         const docx::Package& package, const std::string& path,
+                         const std::string& front_matter, Config& registry) {
+    const Repository& repo = workspace.repo();
+    WordImportPlan plan;
+    plan.source = request.file;
+    plan.path = path;
+    docx::WordImportOptions options;
+    options.changes = request.changes;
+    for (const Delegation& delegation : registry.delegations)
+        options.registry.push_back({delegation.name, delegation.aliases});
+    plan.history = docx::plan_word_history(package, options);
+    prefix_front_matter(plan.history, front_matter);
+    const docx::WordHistory& history = plan.history;
+    if (!history.plan.dropped.empty())
+        plan.warnings.push_back(request.file + ": left out of the text: " + history.plan.dropped);
+
+    // ---- where it goes
+    const std::optional<std::string> head = repo.head();
+    plan.planned_on = head;
+    std::optional<std::string> current = head ? repo.read_file_at(*head, plan.path) : std::nullopt;
+    if (!repo.unclean_paths({plan.path}).empty()) {
+        throw usage_error(plan.path + " has changes in the work tree that are not recorded" +
+                          std::string(current ? "" : " (an untracked file)") +
+                          "; record them with accord propose, or move the file away, then import");
+    }
+    if (current) {
+        plan.existing = true;
+        if (*current != history.base) {
+            if (!version_holding(repo, *head, plan.path, history.base)) {
+                throw usage_error(
+                    plan.path + " exists, and the text of " + request.file +
+                    " with its tracked changes rejected is none of its versions, so its changes "
+                    "cannot be carried onto it; import it --as a new path and merge by hand");
+            }
+            plan.carried = true;
+        }
+    }
+
+    // ---- names and dates
+    Names names(registry, request, plan);
+    const auto spelled = spellings(history.plan);
+    // A Word author "Japan, Canada and Norway" (as accord writes a
+    // co-sponsored proposal's changes) is those delegations, when each is
+    // registered.
+    auto co_sponsors = [&](const std::string& author) {
+        std::vector<std::string> parts;
+        std::string rest = author;
+        for (std::size_t at; (at = rest.find(", ")) != std::string::npos;) {
+            parts.push_back(rest.substr(0, at));
+            rest = rest.substr(at + 2);
+        }
+        if (const std::size_t at = rest.find(" and "); at != std::string::npos && !parts.empty()) {
+            parts.push_back(rest.substr(0, at));
+            rest = rest.substr(at + 5);
+        } else if (const std::size_t only = rest.find(" and "); only != std::string::npos) {
+            parts.push_back(rest.substr(0, only));
+            rest = rest.substr(only + 5);
+        }
+        parts.push_back(rest);
+        for (const std::string& part : parts)
+            if (parts.size() < 2 || !registry.resolve_delegation(part))
+                return std::vector<std::string>{author};
+        return parts;
+    };
+    auto speaker_names = [&](const docx::HistoryEvent& event) {
+        std::vector<std::string> out;
+        std::vector<std::string> given = event.authors;
+        if (event.kind == docx::EventKind::tracked_change && given.size() == 1)
+            given = co_sponsors(given.front());
+        for (const std::string& name : given) {
+            auto it = spelled.find(name);
+            const std::string resolved =
+                names.resolve(name, it == spelled.end() ? std::vector<std::string>{} : it->second);
+            if (std::find(out.begin(), out.end(), resolved) == out.end()) out.push_back(resolved);
+        }
+        return out;
+    };
+
+    std::optional<std::int64_t> base_time;
+    if (request.date) {
+        if (!parse_iso_date(*request.date))
+            throw usage_error("--date '" + *request.date + "': write a real day as YYYY-MM-DD");
+        base_time = parse_word_date(*request.date);
+    } else if (!package.properties.created.empty()) {
+        base_time = parse_word_date(package.properties.created);
+    }
+    std::optional<std::int64_t> earliest;
+    for (const docx::HistoryEvent& event : history.events) {
+        if (auto t = parse_word_date(event.date); t && (!earliest || *t < *earliest)) earliest = t;
+    }
+    if (!base_time) base_time = earliest ? *earliest : repo.default_signature().time;
+    if (!request.date && earliest && *earliest < *base_time) {
+        plan.base_date_note = "the base is dated " + format_iso_timestamp(*earliest, 0) +
+                              ", when its first change or comment was made, before the document's "
+                              "creation date " +
+                              package.properties.created;
+        base_time = earliest;
+    }
+    std::string base_by = request.by.value_or(!package.properties.last_modified_by.empty()
+                                                  ? package.properties.last_modified_by
+                                                  : package.properties.creator);
+    if (trim(base_by).empty()) {
+        throw usage_error(request.file +
+                          " names no author in its properties; say who the base text is by with "
+                          "--by NAME");
+    }
+    base_by = names.resolve(trim(base_by));
+
+    // ---- the commits
+    const std::string source = file_name(request.file);
+    std::string previous_word = history.base;  // the text Word gave for the last event
+    std::string merged = current.value_or(history.base);
+    MergeOptions merge;
+    merge.parse = workspace.parse_options();
+    merge.ours_label = "current";
+    merge.theirs_label = source;
+    // An event as old as the base keeps its date: the base comes first anyway.
+    std::int64_t last_time = *base_time - 1;
+
+    // The base is recorded only when the text is new; carried onto a later
+    // text, it is already among its versions.
+    if (!current) {
+        PlannedWordCommit base;
+        base.base = true;
+        base.text = history.base;
+        base.authors = {base_by};
+        base.author_name = base_by;
+        base.time = *base_time;
+        base.subject = "Base text of " + source + " (every tracked change rejected)";
+        base.message = proposal_message(base.subject, "", base.authors, {{kSourceTrailer, source}});
+        plan.commits.push_back(std::move(base));
+    }
+    for (std::size_t e = 0; e < history.events.size(); ++e) {
+        const docx::HistoryEvent& event = history.events[e];
+        PlannedWordCommit commit;
+        commit.kind = event.kind;
+        commit.event = e;
+        // Word dates to the minute: events of one minute are a second apart,
+        // in order, so that each keeps a date of its own.
+        commit.time = std::max(parse_word_date(event.date).value_or(last_time), last_time + 1);
+        last_time = commit.time;
+        commit.authors = speaker_names(event);
+        // Whoever wrote the comment down is its author only when it names
+        // no speaker: staff are not delegations.
+        const std::string noted_by = commit.authors.empty() && !event.noted_by.empty()
+                                         ? names.resolve(event.noted_by)
+                                         : event.noted_by;
+        commit.author_name = commit.authors.empty() ? noted_by : commit.authors.front();
+        if (commit.author_name.empty()) commit.author_name = base_by;
+        commit.subject = event.subject;
+
+        if (event.kind == docx::EventKind::position) {
+            PositionRecord position;
+            position.speakers = commit.authors;
+            position.path = plan.path;
+            position.said = event.said.empty() ? package.comments[event.comment].text : event.said;
+            if (!event.unplaced.empty())
+                position.said +=
+                    "\n\n(asked for a text change that could not be placed: " + event.unplaced +
+                    ")";
+            position.wording = event.quoted;
+            position.section = event.on_section;
+            if (!plan.carried && !event.quoted.empty()) position.anchor = event.anchor;
+            position.noted_by = event.noted_by;
+            position.comment = event.comment_id;
+            position.thread = event.thread;
+            position.session = event.session;
+            position.topic = event.topic;
+            position.source = source;
+            commit.message = format_position_message(position);
+            commit.subject = commit.message.substr(0, commit.message.find('\n'));
+            plan.commits.push_back(std::move(commit));
+            continue;
+        }
+        std::string text = event.text;
+        if (plan.existing) {
+            MergeResult result = merge3(previous_word, merged, event.text, merge);
+            plan.disagreements += result.disagreements.size();
+            previous_word = event.text;
+            merged = std::move(result.text);
+            text = merged;
+        }
+        commit.text = text;
+        std::vector<std::pair<std::string_view, std::string>> extra;
+        std::string body;
+        if (event.kind == docx::EventKind::comment_request) {
+            std::string names_line;
+            for (const std::string& name : commit.authors)
+                names_line += (names_line.empty() ? "" : ", ") + name;
+            commit.subject =
+                (names_line.empty() ? noted_by : names_line) +
+                event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
+            body = event.said;
+            extra = {{kNotedByTrailer, event.noted_by},
+                     {kCommentTrailer, event.comment_id},
+                     {kThreadTrailer, event.thread},
+                     {kSessionTrailer, event.session},
+                     {kSourceTrailer, source}};
+        } else {
+            commit.subject =
+                commit.author_name +
+                event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
+            extra = {{kSourceTrailer, source}};
+        }
+        std::vector<std::string> proposers = commit.authors;
+        if (proposers.empty()) proposers.push_back(commit.author_name);
+        commit.message = proposal_message(commit.subject, body, proposers, extra);
+        plan.commits.push_back(std::move(commit));
+    }
+    // A text proposal that leaves the text as it was (a change undone by
+    // the merge) is still recorded: it says who asked.
+    plan.final_text = plan.existing ? merged : history.text;
+    for (PlannedWordCommit& commit : plan.commits)
+        commit.date = format_iso_timestamp(commit.time, 0);
+
+    if (!plan.unknown.empty()) {
+        std::string list;
+        for (const std::string& name : plan.unknown) list += (list.empty() ? "" : ", ") + name;
+        plan.warnings.push_back(
+            std::to_string(plan.unknown.size()) +
+            " names are not in accord.yaml and are recorded as written: " + list +
+            "; register them with --add-delegations, or name their delegation "
+            "with --author 'Word name=Delegation'");
+    }
+    if (!plan.base_date_note.empty()) plan.warnings.push_back(plan.base_date_note);
+    return plan;
+}
+
+}  // namespace
+
+namespace {
+
+// What the first commit records besides the text, when git does not track
+// it yet (a repository just made with `accord init`): the registry, as the
+// import extends it or as it stands, and the setup files every clone needs
+// (setup_files). Afterwards the work tree is clean.
+std::vector<std::pair<std::string, std::string>> untracked_setup(const Repository& repo,
+                                                                 const WordImportPlan& first) {
+    std::vector<std::pair<std::string, std::string>> files;
+    if (first.registry) {
+        files.emplace_back(kConfigFileName, *first.registry);
+    } else if (!(first.planned_on && repo.blob_id_at(*first.planned_on, kConfigFileName))) {
+        // Absent, a link or unreadable: nothing to add (a link is never read).
+        FileResult file = read_file_within(repo.workdir(), kConfigFileName);
+        if (file.contents) files.emplace_back(kConfigFileName, std::move(*file.contents));
+    }
+    for (auto& file : setup_files(repo)) files.push_back(std::move(file));
+    return files;
+}
+
+}  // namespace
+
+WordImportResult record_word_imports(Workspace& workspace,
+                                     const std::vector<WordImportPlan>& plans) {
+    Repository& repo = workspace.repo();
+    WordImportResult result;
+    result.branch = repo.current_branch();
+    const Signature committer = repo.default_signature();
+    std::vector<CommitRequest> requests;
+    for (const WordImportPlan& plan : plans) {
+        for (std::size_t i = 0; i < plan.commits.size(); ++i) {
+            const PlannedWordCommit& planned = plan.commits[i];
+            CommitRequest request;
+            if (planned.text) request.files.emplace_back(plan.path, *planned.text);
+            if (requests.empty())
+                for (auto& file : untracked_setup(repo, plans.front()))
+                    request.files.push_back(file);
+            request.allow_empty = true;  // a position is a commit that changes no file
+            request.author = Signature{planned.author_name, delegation_email(planned.author_name),
+                                       planned.time, 0};
+            request.committer = committer;
+            request.message = planned.message;
+            requests.push_back(std::move(request));
+        }
+    }
+    if (requests.empty()) {
+        result.head = repo.head().value_or("");
+        return result;
+    }
+    // One step (Repository::commit_series): the branch moves once, to the
+    // last commit, and only if it is still where the import was planned, so
+    // that a refused, failed or killed import leaves it as it was, or wholly
+    // imported (a killed one is finished by the next accord command).
+    requests.front().parent = plans.front().planned_on;
+    requests.front().write_worktree = true;
+    requests.front().operation = "import";
+    result.head = repo.commit_series(requests);
+    result.commits = requests.size();
+    return result;
+}
+
+WordImportResult record_word_import(Workspace& workspace, const WordImportPlan& plan) {
+    return record_word_imports(workspace, {plan});
+}
+
+}  // namespace accord
+
+namespace accord {
+
+std::string render_word_plan(const WordImportPlan& plan, bool each) {
+    const docx::WordHistory& history = plan.history;
+    const docx::WordHistoryCounts& counts = history.counts;
+    std::size_t base = 0, changes = 0, requests = 0, positions = 0;
+    for (const PlannedWordCommit& commit : plan.commits) {
+        if (commit.base)
+            ++base;
+        else if (commit.kind == docx::EventKind::tracked_change)
+            ++changes;
+        else if (commit.kind == docx::EventKind::comment_request)
+            ++requests;
+        else
+            ++positions;
+    }
+    std::string out;
+    out += "  " + std::to_string(plan.commits.size()) + " commits: " + (base ? "the base, " : "") +
+           std::to_string(changes) + " tracked changes, " + std::to_string(requests) +
+           " text proposals from comments, " + std::to_string(positions) + " positions";
+    if (!plan.commits.empty())
+        out += "; " + plan.commits.front().date.substr(0, 10) + " to " +
+               plan.commits.back().date.substr(0, 10);
+    out += "\n";
+    if (plan.carried)
+        out += "  carried onto the current " + plan.path + " by the three-way merge (" +
+               std::to_string(plan.disagreements) + " disagreements became alternatives)\n";
+    out += "  comments: " + std::to_string(counts.comments) + " (" +
+           std::to_string(counts.replies) +
+           " replies kept in their thread): " + std::to_string(counts.requests_placed) +
+           " speaker segments became text proposals, " + std::to_string(counts.positions) +
+           " positions";
+    if (counts.requests_unplaced)
+        out += " (" + std::to_string(counts.requests_unplaced) +
+               " of them asked for a change that could not be placed)";
+    out += "\n";
+    std::vector<std::pair<std::string, std::size_t>> speakers(history.plan.summary.speakers.begin(),
+                                                              history.plan.summary.speakers.end());
+    std::stable_sort(speakers.begin(), speakers.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    if (!speakers.empty()) {
+        out += "  speakers (" + std::to_string(speakers.size()) + "):";
+        std::string line;
+        for (const auto& [name, count] : speakers) {
+            std::string item = " " + name + " " + std::to_string(count);
+            if (line.size() + item.size() > 72) {
+                out += line + "\n   ";
+                line.clear();
+            }
+            line += item;
+        }
+        out += line + "\n";
+    }
+    if (!history.plan.summary.unknown_speakers.empty()) {
+        out += "  written like speakers but matching no name:";
+        for (const std::string& name : history.plan.summary.unknown_speakers) out += " " + name;
+        out += "\n";
+    }
+    if (requests > 0) {
+        out += "  text proposals from comments:\n";
+        for (const PlannedWordCommit& commit : plan.commits) {
+            if (commit.kind != docx::EventKind::comment_request) continue;
+            const docx::HistoryEvent& event = history.events[commit.event];
+            out += "    " + commit.date.substr(0, 10) + "  comment " + event.comment_id + "  " +
+                   commit.subject + "\n";
+        }
+    }
+    if (each) {
+        out += "  commits:\n";
+        for (const PlannedWordCommit& commit : plan.commits)
+            out += "    " + commit.date.substr(0, 16) + "  " + commit.subject + "\n";
+    }
+    return out;
+}
+
+}  // namespace accord

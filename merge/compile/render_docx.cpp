@@ -1,0 +1,423 @@
+#include "merge/compile/render_docx.hpp"
+
+#include <cctype>
+#include <optional>
+
+#include "core/import/docx/accord_texts.hpp"
+#include "core/import/docx/docx_reader.hpp"
+#include "core/import/docx/to_notation.hpp"
+#include "merge/compile/render_docx_package.hpp"
+
+namespace accord {
+
+namespace {
+
+using docx::kNoIndex;
+
+// How each byte of a line is written: as a character of a run with a
+// format, or taken as a mark (consumed).
+struct ByteFormat {
+    bool consumed = false;
+    docx::Format format;
+};
+
+// The marks of a line read as Word formats: "~~", "**", "*", <sup>, <sub>.
+// nullopt when a mark is left open: the line is then written as typed.
+std::optional<std::vector<ByteFormat>> scan_marks(std::string_view line) {
+    std::vector<ByteFormat> out(line.size());
+    docx::Format f;
+    auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+    for (std::size_t i = 0; i < line.size();) {
+        auto take = [&](std::size_t n) {
+            for (std::size_t k = 0; k < n; ++k) out[i + k].consumed = true;
+            i += n;
+        };
+        if (line[i] == '\\' && i + 1 < line.size()) {
+            out[i].format = out[i + 1].format = f;
+            i += 2;
+            continue;
+        }
+        if (line.compare(i, 2, "~~") == 0) {
+            f.strike = !f.strike;
+            take(2);
+            continue;
+        }
+        if (line.compare(i, 2, "**") == 0) {
+            f.bold = !f.bold;
+            take(2);
+            continue;
+        }
+        if (line[i] == '*') {
+            const bool opens = !f.italic && i + 1 < line.size() && !is_space(line[i + 1]);
+            const bool closes = f.italic && i > 0 && !is_space(line[i - 1]);
+            if (opens || closes) {
+                f.italic = !f.italic;
+                take(1);
+                continue;
+            }
+        }
+        if (f.baseline == docx::Baseline::normal && line.compare(i, 5, "<sup>") == 0) {
+            f.baseline = docx::Baseline::superscript;
+            take(5);
+            continue;
+        }
+        if (f.baseline == docx::Baseline::superscript && line.compare(i, 6, "</sup>") == 0) {
+            f.baseline = docx::Baseline::normal;
+            take(6);
+            continue;
+        }
+        if (f.baseline == docx::Baseline::normal && line.compare(i, 5, "<sub>") == 0) {
+            f.baseline = docx::Baseline::subscript;
+            take(5);
+            continue;
+        }
+        if (f.baseline == docx::Baseline::subscript && line.compare(i, 6, "</sub>") == 0) {
+            f.baseline = docx::Baseline::normal;
+            take(6);
+            continue;
+        }
+        out[i].format = f;
+        ++i;
+    }
+    if (f.strike || f.bold || f.italic || f.baseline != docx::Baseline::normal) return std::nullopt;
+    return out;
+}
+
+// "## Article 2" -> 2; 0 when the line is no Markdown heading.
+std::uint32_t heading_level(std::string_view line) {
+    std::size_t n = 0;
+    while (n < line.size() && line[n] == '#') ++n;
+    if (n == 0 || n > 6 || n + 1 >= line.size() || line[n] != ' ') return 0;
+    return static_cast<std::uint32_t>(n);
+}
+
+struct Piece {
+    char byte = 0;
+    std::uint32_t inserted = kNoIndex;
+    std::uint32_t deleted = kNoIndex;
+    std::size_t offset = SIZE_MAX;  // in the body as it stands; SIZE_MAX when deleted
+};
+
+class Builder {
+  public:
+    Builder(const Compilation& compilation, const DocxRenderOptions& options,
+            const std::vector<std::vector<bool>>& literal)
+        : compilation_(compilation), options_(options), literal_(literal) {}
+
+    docx::Package build() {
+        docx::Properties& properties = package_.properties;
+        properties.title = compilation_.layout.title;
+        properties.creator = "accord";
+        properties.last_modified_by = "accord";
+        properties.created = options_.created;
+        properties.modified = options_.created;
+        properties.custom[docx::kAccordNotationProperty] = "1";
+        if (!compilation_.revision.empty())
+            properties.custom["accord-revision"] = compilation_.revision;
+
+        heading(compilation_.layout.title, 1);
+        for (const std::string& paragraph : compilation_.layout.preamble) {
+            plain_lines(paragraph);
+            plain_lines("");
+        }
+        for (const LayoutEntry& entry : compilation_.layout.entries) {
+            if (!entry.heading.empty())
+                heading(entry.heading, static_cast<std::uint32_t>(entry.level));
+            if (entry.kind == LayoutEntry::Kind::text) text(entry.text);
+        }
+        return std::move(package_);
+    }
+
+  private:
+    docx::Paragraph& new_paragraph() {
+        docx::Story& body = package_.body;
+        body.blocks.push_back(
+            {docx::BlockKind::paragraph, static_cast<std::uint32_t>(body.paragraphs.size())});
+        return body.paragraphs.emplace_back();
+    }
+
+    void heading(const std::string& words, std::uint32_t level) {
+        docx::Paragraph& p = new_paragraph();
+        p.heading = std::min<std::uint32_t>(std::max<std::uint32_t>(level, 1), 6);
+        std::string line = words;
+        for (char& c : line) c = c == '\n' ? ' ' : c;
+        p.runs.push_back({docx::RunKind::text, line, {}, kNoIndex, kNoIndex, kNoIndex});
+    }
+
+    void plain_lines(const std::string& words) {
+        std::size_t at = 0;
+        while (at <= words.size()) {
+            std::size_t end = words.find('\n', at);
+            if (end == std::string::npos) end = words.size();
+            docx::Paragraph& p = new_paragraph();
+            if (end > at)
+                p.runs.push_back({docx::RunKind::text,
+                                  words.substr(at, end - at),
+                                  {},
+                                  kNoIndex,
+                                  kNoIndex,
+                                  kNoIndex});
+            at = end + 1;
+        }
+    }
+
+    std::uint32_t revision(const DocxSegment& segment) {
+        docx::Revision r;
+        r.kind = segment.change == DocxSegment::Change::inserted ? docx::RevisionKind::insertion
+                                                                 : docx::RevisionKind::deletion;
+        r.author = segment.author.empty() ? "accord" : segment.author;
+        r.date = segment.date;
+        package_.revisions.push_back(std::move(r));
+        return static_cast<std::uint32_t>(package_.revisions.size() - 1);
+    }
+
+    void text(std::size_t index) {
+        const Document& document = compilation_.texts[index].text.document;
+        const std::string body(document.text(document.body));
+        std::vector<DocxSegment> unchanged;
+        const std::vector<DocxSegment>* segments = &unchanged;
+        if (index < options_.changes.size() && !options_.changes[index].empty()) {
+            segments = &options_.changes[index];
+        } else {
+            unchanged.push_back({body, DocxSegment::Change::none, {}, {}});
+        }
+        // The body's lines, each a list of pieces and the change of its newline.
+        struct Line {
+            std::vector<Piece> pieces;
+            std::uint32_t mark_inserted = kNoIndex, mark_deleted = kNoIndex;
+            bool ended = false;
+        };
+        std::vector<Line> lines(1);
+        std::size_t offset = 0;
+        for (const DocxSegment& segment : *segments) {
+            const std::uint32_t r =
+                segment.change == DocxSegment::Change::none ? kNoIndex : revision(segment);
+            const bool deleted = segment.change == DocxSegment::Change::deleted;
+            for (char c : segment.text) {
+                const std::size_t at = deleted ? SIZE_MAX : offset++;
+                if (c == '\n') {
+                    Line& line = lines.back();
+                    line.ended = true;
+                    if (segment.change == DocxSegment::Change::inserted) line.mark_inserted = r;
+                    if (deleted) line.mark_deleted = r;
+                    lines.emplace_back();
+                    continue;
+                }
+                Piece piece{c, kNoIndex, kNoIndex, at};
+                if (segment.change == DocxSegment::Change::inserted) piece.inserted = r;
+                if (deleted) piece.deleted = r;
+                lines.back().pieces.push_back(piece);
+            }
+        }
+        if (lines.size() > 1 && lines.back().pieces.empty()) lines.pop_back();  // the final newline
+        const bool final_newline = !lines.empty() && lines.back().ended;
+        if (body.empty()) return;  // nothing to mark as the text
+
+        // Comment boundaries in this text, by offset in the body.
+        std::vector<std::pair<std::size_t, std::uint32_t>> comment_starts, comment_ends;
+        for (const DocxComment& comment : options_.comments) {
+            if (comment.text != index || comment.range.begin > body.size()) continue;
+            docx::Comment c;
+            c.author = comment.author;
+            c.date = comment.date;
+            c.text = comment.words;
+            c.has_range = true;
+            c.start.paragraph = c.end.paragraph = UINT32_MAX;  // set where the text reaches them
+            std::string initials;
+            for (std::size_t i = 0; i < comment.author.size(); ++i)
+                if (std::isupper(static_cast<unsigned char>(comment.author[i])) &&
+                    initials.size() < 4)
+                    initials += comment.author[i];
+            c.initials = initials;
+            package_.comments.push_back(std::move(c));
+            const auto id = static_cast<std::uint32_t>(package_.comments.size() - 1);
+            comment_starts.push_back({comment.range.begin, id});
+            comment_ends.push_back({std::min(comment.range.end, body.size()), id});
+        }
+
+        const std::size_t n = package_.bookmarks.size();
+        const auto first = static_cast<std::uint32_t>(package_.body.paragraphs.size());
+        const std::vector<bool>* literal = index < literal_.size() ? &literal_[index] : nullptr;
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            const Line& line = lines[l];
+            const auto p_index = static_cast<std::uint32_t>(package_.body.paragraphs.size());
+            docx::Paragraph& p = new_paragraph();
+            p.mark_inserted = line.mark_inserted;
+            p.mark_deleted = line.mark_deleted;
+            // The line as it stands, for its marks and heading.
+            std::string standing;
+            bool changed = false;
+            for (const Piece& piece : line.pieces) {
+                if (piece.deleted == kNoIndex) standing += piece.byte;
+                changed |= piece.deleted != kNoIndex || piece.inserted != kNoIndex;
+            }
+            const bool as_typed = literal != nullptr && l < literal->size() && (*literal)[l];
+            std::optional<std::vector<ByteFormat>> formats;
+            std::size_t skip = 0;  // bytes of a heading's "## "
+            // A changed line keeps its marks as typed: a mark inserted or
+            // deleted must read back on its side of the change.
+            if (!as_typed && !changed) {
+                const std::uint32_t level = heading_level(standing);
+                if (level > 0) {
+                    p.heading = level;
+                    skip = level + 1;
+                }
+                formats = scan_marks(std::string_view(standing).substr(skip));
+            }
+            std::size_t k = 0;  // index into `standing`
+            docx::Run run;
+            bool open = false;
+            auto flush = [&] {
+                if (open && !run.text.empty()) p.runs.push_back(run);
+                open = false;
+                run = docx::Run{};
+            };
+            for (const Piece& piece : line.pieces) {
+                const bool standing_byte = piece.deleted == kNoIndex;
+                ByteFormat format;
+                if (standing_byte) {
+                    if (k < skip) {
+                        ++k;
+                        continue;
+                    }
+                    if (formats) format = (*formats)[k - skip];
+                    ++k;
+                }
+                // Comments open and close between runs.
+                if (standing_byte) {
+                    for (const auto& [at, id] : comment_ends) {
+                        if (at == piece.offset) {
+                            flush();
+                            package_.comments[id].end = {0, p_index,
+                                                         static_cast<std::uint32_t>(p.runs.size())};
+                        }
+                    }
+                    for (const auto& [at, id] : comment_starts) {
+                        if (at == piece.offset) {
+                            flush();
+                            package_.comments[id].start = {
+                                0, p_index, static_cast<std::uint32_t>(p.runs.size())};
+                        }
+                    }
+                }
+                if (format.consumed) continue;
+                if (open && (run.format != format.format || run.inserted != piece.inserted ||
+                             run.deleted != piece.deleted))
+                    flush();
+                if (!open) {
+                    run.kind = docx::RunKind::text;
+                    run.format = format.format;
+                    run.inserted = piece.inserted;
+                    run.deleted = piece.deleted;
+                    open = true;
+                }
+                run.text += piece.byte;
+            }
+            flush();
+        }
+        // Comments at the body's edges: its start, its end.
+        const auto last = static_cast<std::uint32_t>(package_.body.paragraphs.size() - 1);
+        for (const auto& [at, id] : comment_starts) {
+            docx::Comment& c = package_.comments[id];
+            if (c.start.paragraph == UINT32_MAX) c.start = {0, first, 0};
+            if (c.end.paragraph == UINT32_MAX || c.end < c.start)
+                c.end = {0, last,
+                         static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())};
+        }
+        package_.bookmarks.push_back(
+            {docx::accord_text_bookmark(n),
+             {0, first, 0},
+             {0, last, static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())},
+             true});
+        package_.properties.custom[docx::accord_text_property(n)] =
+            compilation_.texts[index].text.path;
+        if (!final_newline)
+            package_.properties.custom[docx::accord_text_newline_property(n)] = "no";
+        if (document.front_matter.present)
+            package_.properties.custom[docx::accord_text_front_property(n)] =
+                std::string(document.text(document.front_matter.range));
+        bookmarked_.push_back(index);
+    }
+
+  public:
+    std::vector<std::size_t> bookmarked_;  // text index per bookmark
+
+  private:
+    const Compilation& compilation_;
+    const DocxRenderOptions& options_;
+    const std::vector<std::vector<bool>>& literal_;
+    docx::Package package_;
+};
+
+std::vector<std::string> split_lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        out.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+DocxRendering render_compilation_docx(const Compilation& compilation,
+                                      const DocxRenderOptions& options) {
+    DocxRendering out;
+    std::vector<std::vector<bool>> literal(compilation.texts.size());
+    for (int pass = 0; pass < 2; ++pass) {
+        Builder builder(compilation, options, literal);
+        const docx::Package package = builder.build();
+        out.bytes = write_docx_package(package);
+
+        // Read it back as any document would be, and compare each text.
+        docx::ReadResult read = docx::read_docx_bytes(out.bytes, "the compiled document");
+        if (!read.ok()) {
+            out.warnings.push_back("the written document does not read back: " +
+                                   read.error.message);
+            return out;
+        }
+        docx::ConvertOptions accept;
+        accept.changes = docx::TrackedChanges::accept;
+        const docx::Converted converted = docx::to_notation(*read.package, accept);
+        const std::vector<docx::AccordText> texts = docx::accord_texts(*read.package, &converted);
+        bool all_back = texts.size() == builder.bookmarked_.size();
+        std::vector<std::string> failures;
+        for (std::size_t t = 0; t < texts.size() && t < builder.bookmarked_.size(); ++t) {
+            const std::size_t index = builder.bookmarked_[t];
+            const Document& document = compilation.texts[index].text.document;
+            const std::string body(document.text(document.body));
+            if (texts[t].body == body) continue;
+            all_back = false;
+            const std::vector<std::string> want = split_lines(body),
+                                           got = split_lines(texts[t].body);
+            std::vector<bool>& lines = literal[index];
+            lines.resize(want.size(), false);
+            for (std::size_t l = 0; l < want.size(); ++l) {
+                if (want.size() != got.size() || want[l] != got[l]) {
+                    if (pass == 1)
+                        failures.push_back(compilation.texts[index].text.path + ":" +
+                                           std::to_string(l + 1));
+                    lines[l] = true;
+                }
+            }
+        }
+        if (all_back) return out;
+        if (pass == 1) {
+            std::string list;
+            for (std::size_t i = 0; i < failures.size() && i < 5; ++i)
+                list += (i ? ", " : "") + failures[i];
+            if (failures.size() > 5)
+                list += " and " + std::to_string(failures.size() - 5) + " more";
+            out.warnings.push_back(
+                "Word cannot carry some lines exactly (control characters or bytes that "
+                "are not UTF-8): " +
+                (list.empty() ? std::string("a text's structure") : list));
+        }
+    }
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,199 @@
+#include "merge/compile/render_docx_changes.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "core/store/proposal_record.hpp"
+#include "merge/diff/token_diff.hpp"
+#include "merge/report/positions.hpp"
+
+namespace accord {
+
+namespace {
+
+std::string author_of(const Proposal& proposal) {
+    return proposal.proposers.empty() ? std::string("accord") : join_names(proposal.proposers);
+}
+
+// The token of `tokens` that holds byte `at`.
+std::uint32_t token_at(const std::vector<Token>& tokens, std::size_t at) {
+    auto it = std::upper_bound(tokens.begin(), tokens.end(), at,
+                               [](std::size_t x, const Token& t) { return x < t.range.begin; });
+    if (it == tokens.begin()) return kNone;
+    --it;
+    return at < it->range.end ? static_cast<std::uint32_t>(it - tokens.begin()) : kNone;
+}
+
+class Segments {
+  public:
+    void add(std::string_view text, DocxSegment::Change change, const std::string& author,
+             const std::string& date) {
+        if (text.empty()) return;
+        if (!out.empty() && out.back().change == change && out.back().author == author &&
+            out.back().date == date) {
+            out.back().text += text;
+            return;
+        }
+        out.push_back({std::string(text), change, author, date});
+    }
+    std::vector<DocxSegment> out;
+};
+
+}  // namespace
+
+void changes_since(const Workspace& workspace, const Compilation& compilation,
+                   const std::string& since, DocxRenderOptions& options) {
+    const Repository& repo = workspace.repo();
+    const ParseOptions parse_options = workspace.parse_options();
+    options.changes.assign(compilation.texts.size(), {});
+    for (std::size_t t = 0; t < compilation.texts.size(); ++t) {
+        const CompiledText& compiled = compilation.texts[t];
+        const Document& now = compiled.text.document;
+        const std::string body(now.text(now.body));
+        const std::optional<std::string> before_full = workspace.read(since, compiled.text.path);
+        const Document before_document = parse(before_full.value_or(""), parse_options);
+        const std::string before_body(before_document.text(before_document.body));
+        if (before_full && before_body == body) continue;
+
+        // The versions since the revision, oldest first, starting from it.
+        std::vector<std::string> chain_texts{before_full.value_or("")};
+        std::vector<const Proposal*> chain_proposals{nullptr};
+        if (compiled.blame) {
+            const FileHistory& history = compiled.blame->history;
+            for (std::size_t v = 0; v < history.versions.size(); ++v) {
+                if (repo.is_ancestor(history.versions[v].id, since)) continue;
+                chain_texts.push_back(history.versions[v].text);
+                chain_proposals.push_back(&history.proposals[v]);
+            }
+        }
+        std::vector<Document> chain;
+        for (const std::string& text : chain_texts) chain.push_back(parse(text, parse_options));
+        std::vector<TokenDiff> steps;
+        for (std::size_t i = 1; i < chain.size(); ++i)
+            steps.push_back(diff_tokens(chain[i - 1], chain[i]));
+        auto deleter = [&](std::size_t body_offset) -> const Proposal* {
+            if (steps.empty()) return compilation.proposal ? &*compilation.proposal : nullptr;
+            std::size_t at = body_offset + before_document.body.begin;
+            for (std::size_t i = 0; i < steps.size(); ++i) {
+                const std::uint32_t token = token_at(steps[i].old_tokens, at);
+                if (token == kNone) return chain_proposals[i + 1];
+                const std::uint32_t next = steps[i].old_to_new[token];
+                if (next == kNone) return chain_proposals[i + 1];
+                at = steps[i].new_tokens[next].range.begin +
+                     (at - steps[i].old_tokens[token].range.begin);
+            }
+            return chain_proposals.back();
+        };
+        // Who proposed the wording at a byte of the body, by blame; nullptr
+        // when blame credits wording older than the revision (moved, not new).
+        const std::vector<BlameSpan>* spans =
+            compiled.blame ? &compiled.blame->result.spans : nullptr;
+        std::map<std::size_t, bool> older;  // version -> already there at `since`
+        auto inserter = [&](std::size_t body_offset) -> const Proposal* {
+            if (spans == nullptr || spans->empty()) return nullptr;
+            const std::size_t at = body_offset + now.body.begin;
+            auto it = std::upper_bound(
+                spans->begin(), spans->end(), at,
+                [](std::size_t x, const BlameSpan& s) { return x < s.range.begin; });
+            if (it != spans->begin() && at < std::prev(it)->range.end)
+                --it;
+            else if (it == spans->end())
+                --it;
+            const std::size_t origin = it->restored_by.value_or(it->origin);
+            auto known = older.find(origin);
+            if (known == older.end())
+                known =
+                    older
+                        .emplace(origin, repo.is_ancestor(
+                                             compiled.blame->history.versions[origin].id, since))
+                        .first;
+            return known->second ? nullptr : &compiled.blame->history.proposals[origin];
+        };
+
+        const Document old_body = parse(before_body, parse_options);
+        const Document new_body = parse(body, parse_options);
+        // Short common runs between rewordings folded into the change, as a
+        // reader sees it ("of this decision" -> "in good faith").
+        const TokenDiff diff = diff_tokens(old_body, new_body);
+        // Each added token's proposal; wording blame finds older than the
+        // revision (moved) and white space take their neighbour's in the hunk.
+        std::vector<const Proposal*> added(diff.script.size(), nullptr);
+        for (std::size_t e = 0; e < diff.script.size(); ++e) {
+            if (diff.script[e].kind != EditKind::added) continue;
+            const ByteRange r = diff.new_tokens[diff.script[e].new_index].range;
+            const std::string_view text = std::string_view(body).substr(r.begin, r.size());
+            if (text.find_first_not_of(" \t\n\r") != std::string_view::npos)
+                added[e] = inserter(r.begin);
+        }
+        for (std::size_t e = 1; e < diff.script.size(); ++e)
+            if (diff.script[e].kind == EditKind::added && !added[e] &&
+                diff.script[e - 1].kind == EditKind::added)
+                added[e] = added[e - 1];
+        for (std::size_t e = diff.script.size(); e-- > 1;)
+            if (diff.script[e - 1].kind == EditKind::added && !added[e - 1] &&
+                diff.script[e].kind == EditKind::added)
+                added[e - 1] = added[e];
+        const Proposal* fallback = chain_proposals.back() ? chain_proposals.back()
+                                   : compilation.proposal ? &*compilation.proposal
+                                                          : nullptr;
+        Segments segments;
+        for (std::size_t e = 0; e < diff.script.size(); ++e) {
+            const Edit& edit = diff.script[e];
+            switch (edit.kind) {
+                case EditKind::common: {
+                    const ByteRange r = diff.new_tokens[edit.new_index].range;
+                    segments.add(std::string_view(body).substr(r.begin, r.size()),
+                                 DocxSegment::Change::none, "", "");
+                    break;
+                }
+                case EditKind::removed: {
+                    const ByteRange r = diff.old_tokens[edit.old_index].range;
+                    const Proposal* who = deleter(r.begin);
+                    segments.add(std::string_view(before_body).substr(r.begin, r.size()),
+                                 DocxSegment::Change::deleted, who ? author_of(*who) : "accord",
+                                 who ? who->date : "");
+                    break;
+                }
+                case EditKind::added: {
+                    const ByteRange r = diff.new_tokens[edit.new_index].range;
+                    const Proposal* who = added[e] ? added[e] : fallback;
+                    segments.add(std::string_view(body).substr(r.begin, r.size()),
+                                 DocxSegment::Change::inserted, who ? author_of(*who) : "accord",
+                                 who ? who->date : "");
+                    break;
+                }
+            }
+        }
+        options.changes[t] = std::move(segments.out);
+    }
+
+    // Positions recorded since then, as comments by their speakers.
+    PositionsOptions list;
+    list.at = compilation.revision.empty() ? "HEAD" : compilation.revision;
+    if (compilation.revision.empty()) return;
+    for (const PositionEntry& entry : list_positions(workspace, list)) {
+        if (repo.is_ancestor(entry.recorded.commit, since)) continue;
+        const PositionRecord& p = entry.position;
+        for (std::size_t t = 0; t < compilation.texts.size(); ++t) {
+            if (compilation.texts[t].text.path != p.path) continue;
+            const Document& document = compilation.texts[t].text.document;
+            const std::string_view body = document.text(document.body);
+            DocxComment comment;
+            comment.text = t;
+            const std::size_t at =
+                p.wording.empty() ? std::string_view::npos : body.find(p.wording);
+            comment.range = at == std::string_view::npos
+                                ? ByteRange{0, std::min<std::size_t>(body.find('\n'), body.size())}
+                                : ByteRange{at, at + p.wording.size()};
+            comment.author = p.speakers.empty()
+                                 ? (p.noted_by.empty() ? entry.recorded.recorded_by : p.noted_by)
+                                 : join_names(p.speakers);
+            comment.date = entry.recorded.date;
+            comment.words =
+                (p.speakers.empty() ? std::string() : join_names(p.speakers) + ": ") + p.said;
+            options.comments.push_back(std::move(comment));
+        }
+    }
+}
+
+}  // namespace accord

@@ -1,0 +1,22 @@
+#pragma once
+// What changed in each text of a compilation since an earlier revision, as
+// a Word document shows it: the body as unchanged, inserted and deleted
+// segments. An insertion is credited to the delegation that proposed its
+// wording and dated by that proposal, as blame attributes it; a deletion to
+// the proposal that took the wording out, found by following the text's
+// versions since the revision. Positions recorded since then come as
+// comments by their speakers, anchored on their wording.
+#include <string>
+
+#include "core/store/workspace.hpp"
+#include "merge/compile/compilation.hpp"
+#include "merge/compile/render_docx.hpp"
+
+namespace accord {
+
+// `compilation` made with CompilationOptions::attribute (its texts blamed).
+// `since`: a commit id. Fills options.changes and options.comments.
+void changes_since(const Workspace& workspace, const Compilation& compilation,
+                   const std::string& since, DocxRenderOptions& options);
+
+}  // namespace accord

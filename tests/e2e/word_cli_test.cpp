@@ -1,0 +1,303 @@
+// Word in and out through the real binary: party-inputs.docx imported into
+// a negotiation (tracked changes, comments as proposals and positions),
+// accord positions, accord compile --format docx, and the round trips.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "support/paths.hpp"
+#include "support/repo_fixture.hpp"
+#include "support/run.hpp"
+
+namespace accord {
+namespace {
+
+namespace fs = std::filesystem;
+using test::in;
+
+std::string party_inputs() {
+    return test::corpus_file("unfccc-art6.2-2024/party-inputs.docx");
+}
+
+bool contains(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+test::RunResult git(const std::string& dir, const std::vector<std::string>& args) {
+    std::vector<std::string> argv = {"git", "-C", dir};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return test::run(argv, in(dir));
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream stream(text);
+    for (std::string line; std::getline(stream, line);) out.push_back(line);
+    return out;
+}
+
+// party-inputs.docx imported once into a new negotiation.
+class PartyInputsImport : public ::testing::Test {
+  protected:
+    void SetUp() override { ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx"); }
+    static void SetUpTestSuite() {
+        tmp_ = new test::TempDir();
+        init_ = new test::RunResult(test::accord({"init", dir()}, in(tmp_->path())));
+        result_ = new test::RunResult(test::accord(
+            {"import", party_inputs(), "--as", "decision.md", "--add-delegations"}, in(dir())));
+    }
+    static void TearDownTestSuite() {
+        delete result_;
+        delete init_;
+        delete tmp_;
+    }
+    static std::string dir() { return tmp_->file("art6"); }
+    static const test::RunResult& result() { return *result_; }
+
+    static test::TempDir* tmp_;
+    static test::RunResult* init_;
+    static test::RunResult* result_;
+};
+test::TempDir* PartyInputsImport::tmp_ = nullptr;
+test::RunResult* PartyInputsImport::init_ = nullptr;
+test::RunResult* PartyInputsImport::result_ = nullptr;
+
+TEST_F(PartyInputsImport, EveryTrackedChangeIsAProposalOfItsAuthor) {
+    ASSERT_EQ(init_->exit_code, 0) << init_->err;
+    ASSERT_EQ(result().exit_code, 0) << result().err << result().out;
+    // Author, subject and the Source trailer of every commit.
+    const test::RunResult log = git(
+        dir(),
+        {"log", "--reverse", "--format=%an|%aI|%s|%(trailers:key=Source,valueonly,separator=)"});
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    std::map<std::string, std::size_t> changes_by;
+    std::size_t from_docx = 0;
+    for (const std::string& line : lines(log.out)) {
+        if (!contains(line, "party-inputs.docx")) continue;
+        ++from_docx;
+        const std::string author = line.substr(0, line.find('|'));
+        if (contains(line, ": inserted ") || contains(line, ": deleted ")) ++changes_by[author];
+    }
+    EXPECT_EQ(changes_by, (std::map<std::string, std::size_t>{{"Joaquim Barris", 1},
+                                                              {"Xavier Tibau Alberdi", 90}}));
+    EXPECT_GT(from_docx, 91u + 95u);
+    // The first commit is the base, by the document's last author.
+    EXPECT_TRUE(contains(lines(log.out).front(), "Julieta Nikova|"));
+    EXPECT_TRUE(contains(lines(log.out).front(), "Base text of party-inputs.docx"));
+}
+
+TEST_F(PartyInputsImport, CommentsAskingForChangesBecomeTheirSpeakersProposals) {
+    ASSERT_EQ(result().exit_code, 0) << result().err;
+    const std::string text = slurp(dir() + "/decision.md");
+    // "US: Delete “authorized”": a strike by the United States.
+    EXPECT_TRUE(contains(text, "~~authorized~~")) << "the strike the US asked for";
+    const test::RunResult us = git(dir(), {"log", "--format=%an|%s", "--author=United States"});
+    EXPECT_TRUE(contains(us.out,
+                         "United States|United States: delete \xE2\x80\x9C"
+                         "authorized"))
+        << us.out;
+    // "not “check”, but “review”", anchored on "checks": alternatives.
+    EXPECT_TRUE(contains(text, "[checks][reviews]")) << "the US replacement";
+    // "Remove “recall” throughout the text": every "Recalls" and "recalling" struck.
+    EXPECT_TRUE(contains(text, "~~*Recalling*~~")) << "the US deletion throughout";
+    // The summary lists the comments turned into proposals, and the speakers.
+    EXPECT_TRUE(contains(result().out, "text proposals from comments:")) << result().out;
+    EXPECT_TRUE(contains(result().out, "speakers (")) << result().out;
+    EXPECT_TRUE(contains(result().out, "95 (9 replies kept in their thread)")) << result().out;
+    // The text parses as typed: no error the notation's check finds.
+    const test::RunResult check = test::accord({"check", "decision.md"}, in(dir()));
+    EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
+}
+
+TEST_F(PartyInputsImport, EveryOtherCommentIsAPosition) {
+    ASSERT_EQ(result().exit_code, 0) << result().err;
+    const test::RunResult json = test::accord({"positions", "--format", "json"}, in(dir()));
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    EXPECT_TRUE(contains(json.out, "\"schema\": \"accord.positions/1\""))
+        << json.out.substr(0, 200);
+    std::size_t positions = 0;
+    for (std::size_t at = json.out.find("\"commit\""); at != std::string::npos;
+         at = json.out.find("\"commit\"", at + 1))
+        ++positions;
+    EXPECT_GT(positions, 100u);
+    // Pakistan's position on unilateral approaches, with its standing.
+    const test::RunResult pakistan = test::accord({"positions", "--by", "Pakistan"}, in(dir()));
+    ASSERT_EQ(pakistan.exit_code, 0) << pakistan.err;
+    EXPECT_TRUE(contains(pakistan.out, "A unilateral approach is not supported")) << pakistan.out;
+    EXPECT_TRUE(contains(pakistan.out, "(stands)") || contains(pakistan.out, "(struck)"));
+    // accord log shows them among the proposals.
+    const test::RunResult log = test::accord({"log"}, in(dir()));
+    EXPECT_TRUE(contains(log.out, "Position of Pakistan on decision.md")) << log.out.substr(0, 500);
+}
+
+TEST_F(PartyInputsImport, CompiledToWordAndImportedAgainGivesTheSameText) {
+    ASSERT_EQ(result().exit_code, 0) << result().err;
+    const std::string docx = tmp_->file("compiled.docx");
+    const test::RunResult compile =
+        test::accord({"compile", "--format", "docx", "-o", docx}, in(dir()));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    const std::string again = tmp_->file("again");
+    ASSERT_EQ(test::accord({"init", again}, in(tmp_->path())).exit_code, 0);
+    const test::RunResult import = test::accord(
+        {"import", docx, "--as", "decision.md", "--changes", "accept", "--by", "Secretariat"},
+        in(again));
+    ASSERT_EQ(import.exit_code, 0) << import.err;
+    EXPECT_EQ(slurp(again + "/decision.md"), slurp(dir() + "/decision.md"));
+}
+
+TEST_F(PartyInputsImport, ChangesSinceTheBaseComeBackAsTheSameProposals) {
+    ASSERT_EQ(result().exit_code, 0) << result().err;
+    const std::string base = git(dir(), {"rev-list", "--max-parents=0", "HEAD"}).out.substr(0, 40);
+    const std::string docx = tmp_->file("changes.docx");
+    const test::RunResult compile = test::accord(
+        {"compile", "--format", "docx", "--changes-since", base, "-o", docx}, in(dir()));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    // Imported into a negotiation holding the base: the changes are carried
+    // onto it, and the text comes out as it stands.
+    const std::string other = tmp_->file("other");
+    ASSERT_EQ(test::run({"git", "clone", "-q", dir(), other}).exit_code, 0);
+    ASSERT_EQ(git(other, {"reset", "-q", "--hard", base}).exit_code, 0);
+    const test::RunResult import = test::accord(
+        {"import", docx, "--as", "decision.md", "--changes", "accept", "--add-delegations"},
+        in(other));
+    ASSERT_EQ(import.exit_code, 0) << import.err << import.out;
+    EXPECT_EQ(slurp(other + "/decision.md"), slurp(dir() + "/decision.md"));
+    // The same proposals: each proposal that came back is one of the
+    // original's, by the same delegations on the same date, and so is each
+    // position.
+    const std::string format =
+        "--format=%an|%aI|%(trailers:key=Proposed-by,valueonly,separator=%x2C)";
+    std::set<std::string> original;
+    for (const std::string& line : lines(git(dir(), {"log", format}).out)) original.insert(line);
+    std::size_t back = 0;
+    for (const std::string& line : lines(git(other, {"log", format, base + "..HEAD"}).out)) {
+        EXPECT_TRUE(original.count(line) > 0) << line;
+        ++back;
+    }
+    EXPECT_GT(back, 100u);
+}
+
+// The texts `accord import` wrote for the WGEC compilation, to Word and back.
+TEST(WordRoundTrip, EveryWgecTextComesBackByteForByte) {
+    ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");
+    test::TempDir tmp;
+    const std::string wgec = tmp.file("wgec");
+    const test::RunResult imported = test::accord(
+        {"import", test::corpus_file("wgec-2013-14/draft-recommendations.txt"), "--into", wgec},
+        in(tmp.path()));
+    ASSERT_EQ(imported.exit_code, 0) << imported.err;
+    const std::string docx = tmp.file("wgec.docx");
+    const test::RunResult compile =
+        test::accord({"compile", "--format", "docx", "-o", docx}, in(wgec));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    const std::string back = tmp.file("back");
+    ASSERT_EQ(test::accord({"init", back}, in(tmp.path())).exit_code, 0);
+    const test::RunResult again = test::accord(
+        {"import", docx, "--changes", "accept", "--by", "Secretariat", "--add-delegations"},
+        in(back));
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    std::size_t compared = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(wgec)) {
+        const std::string relative = fs::relative(entry.path(), wgec).string();
+        if (!entry.is_regular_file() || entry.path().extension() != ".md" ||
+            relative.rfind(".git", 0) == 0 || relative == "outline.md")
+            continue;
+        ++compared;
+        ASSERT_TRUE(fs::exists(back + "/" + relative)) << relative;
+        EXPECT_EQ(slurp(back + "/" + relative), slurp(entry.path().string())) << relative;
+    }
+    EXPECT_GE(compared, 45u) << "the WGEC import's texts";
+}
+
+TEST(WordImportRefusals, BadInputWritesNothing) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(repo, {"log", "--oneline"}).out;
+    const std::string not_docx = tmp.write("notes.docx", "this is not a zip archive at all\n");
+    const test::RunResult bad = test::accord({"import", not_docx, "--as", "x.md"}, in(repo));
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_TRUE(contains(bad.err, "nothing was imported")) << bad.err;
+    EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+    EXPECT_FALSE(fs::exists(repo + "/x.md"));
+    // No --as, a path that is no text, a date that is no day.
+    EXPECT_EQ(test::accord({"import", party_inputs()}, in(repo)).exit_code, 2);
+    EXPECT_EQ(test::accord({"import", party_inputs(), "--as", "x.pdf"}, in(repo)).exit_code, 2);
+    EXPECT_EQ(
+        test::accord({"import", party_inputs(), "--as", "x.md", "--date", "2024-02-30"}, in(repo))
+            .exit_code,
+        2);
+    EXPECT_EQ(
+        test::accord({"import", party_inputs(), "--as", "x.md", "--author", "nobody"}, in(repo))
+            .exit_code,
+        2);
+    EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+    EXPECT_FALSE(fs::exists(repo + "/x.md"));
+}
+
+TEST(WordImportRefusals, DryRunPlansAndWritesNothing) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const test::RunResult dry =
+        test::accord({"import", party_inputs(), "--as", "decision.md", "--dry-run"}, in(repo));
+    ASSERT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_TRUE(contains(dry.out, "would import")) << dry.out;
+    EXPECT_TRUE(contains(dry.err, "not in accord.yaml")) << dry.err;
+    EXPECT_FALSE(fs::exists(repo + "/decision.md"));
+}
+
+// An import killed while it records (SIGKILL where ACCORD_TEST_CRASH_AT
+// names) is whole or absent once the next accord command has run: killed
+// after the branch moved, `accord recover` finishes it, as uninterrupted;
+// killed before, nothing was recorded and the import can be run again.
+TEST(WordImportKilled, IsFinishedOrLeavesNothing) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
+    const std::vector<std::string> import = {"import", party_inputs(), "--as", "decision.md",
+                                             "--add-delegations"};
+    constexpr int kKilled = 128 + 9;
+
+    test::NegotiationRepo before;
+    const std::string registry = before.read("accord.yaml");
+    ASSERT_EQ(before.accord(import, {"ACCORD_TEST_CRASH_AT=journal-written"}).exit_code, kKilled);
+    const test::RunResult nothing = before.accord({"recover"});
+    EXPECT_EQ(nothing.exit_code, 0) << nothing.err;
+    EXPECT_EQ(before.head(), "");  // the branch still has no commit
+    EXPECT_EQ(before.read("accord.yaml"), registry);
+    EXPECT_FALSE(fs::exists(before.path("decision.md")));
+    const test::RunResult again = before.accord(import);
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(before.status(), "");
+
+    test::NegotiationRepo after;
+    ASSERT_EQ(after.accord(import, {"ACCORD_TEST_CRASH_AT=branch-moved"}).exit_code, kKilled);
+    const test::RunResult recover = after.accord({"recover"});
+    EXPECT_TRUE(contains(recover.out, "finished the interrupted 'accord import'")) << recover.out;
+    EXPECT_EQ(after.status(), "");
+    EXPECT_EQ(after.read("decision.md"), after.show("HEAD:decision.md"));
+    // The same history as the import that ran to its end.
+    for (const std::vector<std::string>& question :
+         {std::vector<std::string>{"rev-parse", "HEAD^{tree}"},
+          std::vector<std::string>{"rev-list", "--count", "HEAD"},
+          std::vector<std::string>{"log", "--format=%an %ad %s", "--date=iso"}}) {
+        EXPECT_EQ(after.git(question).out, before.git(question).out) << question[0];
+    }
+}
+
+}  // namespace
+}  // namespace accord

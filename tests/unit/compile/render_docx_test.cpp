@@ -1,0 +1,105 @@
+// The Word compilation read back by accord's own reader gives every text's
+// body byte for byte, with its tracked changes accepted; rejected, the text
+// before the changes.
+#include "merge/compile/render_docx.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/import/docx/accord_texts.hpp"
+#include "core/import/docx/docx_reader.hpp"
+
+namespace accord {
+namespace {
+
+Compilation compilation_of(const std::vector<std::pair<std::string, std::string>>& files) {
+    Compilation c;
+    c.revision = "0123456789012345678901234567890123456789";
+    c.layout.title = "Draft decision";
+    for (const auto& [path, source] : files) {
+        CompiledText text;
+        text.text.path = path;
+        text.text.document = parse(source);
+        LayoutEntry entry;
+        entry.kind = LayoutEntry::Kind::text;
+        entry.level = 2;
+        entry.heading = path;
+        entry.text = c.texts.size();
+        c.layout.entries.push_back(entry);
+        c.texts.push_back(std::move(text));
+    }
+    return c;
+}
+
+std::vector<std::string> read_back(const std::string& bytes, docx::TrackedChanges changes) {
+    docx::ReadResult read = docx::read_docx_bytes(bytes, "test.docx");
+    EXPECT_TRUE(read.ok()) << read.error.message;
+    if (!read.ok()) return {};
+    docx::ConvertOptions options;
+    options.changes = changes;
+    const docx::Converted converted = docx::to_notation(*read.package, options);
+    std::vector<std::string> bodies;
+    for (const docx::AccordText& text : docx::accord_texts(*read.package, &converted))
+        bodies.push_back(text.body);
+    return bodies;
+}
+
+TEST(RenderDocx, EveryTextComesBackByteForByte) {
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"a.md",
+         "# Article 1\n\n1. Parties shall [cooperate][work] on ~~the~~ *implementation*.\n\n"
+         "2. **Option 1:** The secretariat shall report. (agreed)\n"},
+        {"b.md",
+         "---\nid: B\n---\nOdd marks: **~~x~~** and ~~a~~~~b~~ and 5 * 3 and \\*escaped\\*\n"
+         "  indented line\twith a tab  \n\n\n#not a heading\n##  two spaces\n"},
+        {"c.md", "Windows\r\nline ends, <sup>a</sup> note, & < > \" ' signs"},
+        {"d.md", "Control \x01 character and \xff byte\n"},
+    };
+    const Compilation compilation = compilation_of(files);
+    const DocxRendering rendering = render_compilation_docx(compilation);
+    const std::vector<std::string> bodies =
+        read_back(rendering.bytes, docx::TrackedChanges::accept);
+    ASSERT_EQ(bodies.size(), files.size());
+    for (std::size_t i = 0; i + 1 < files.size(); ++i) {
+        const Document& d = compilation.texts[i].text.document;
+        EXPECT_EQ(bodies[i], std::string(d.text(d.body))) << files[i].first;
+    }
+    // What XML cannot hold is named, not silently changed.
+    ASSERT_EQ(rendering.warnings.size(), 1u);
+    EXPECT_NE(rendering.warnings[0].find("d.md:1"), std::string::npos) << rendering.warnings[0];
+}
+
+TEST(RenderDocx, TrackedChangesAcceptedGiveTheNewTextRejectedTheOld) {
+    const std::string old_text = "Parties shall ~~report~~ annually.\nSecond line stays.\n";
+    const std::string new_text =
+        "Parties shall report in good faith.\nSecond line stays.\nA new line.\n";
+    Compilation compilation = compilation_of({{"a.md", new_text}});
+    DocxRenderOptions options;
+    options.changes = {{
+        {"Parties shall ", DocxSegment::Change::none, "", ""},
+        {"~~", DocxSegment::Change::deleted, "Brazil", "2024-02-01T12:00:00Z"},
+        {"report", DocxSegment::Change::none, "", ""},
+        {"~~ annually", DocxSegment::Change::deleted, "Brazil", "2024-02-01T12:00:00Z"},
+        {" in good faith", DocxSegment::Change::inserted, "Brazil", "2024-02-01T12:00:00Z"},
+        {".\nSecond line stays.\n", DocxSegment::Change::none, "", ""},
+        {"A new line.\n", DocxSegment::Change::inserted, "Japan", "2024-02-02T12:00:00Z"},
+    }};
+    options.comments = {{0, {8, 13}, "Pakistan", "2024-02-03T12:00:00Z", "Pakistan: against"}};
+    const DocxRendering rendering = render_compilation_docx(compilation, options);
+    EXPECT_TRUE(rendering.warnings.empty());
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
+              std::vector<std::string>{new_text});
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
+              std::vector<std::string>{old_text});
+    docx::ReadResult read = docx::read_docx_bytes(rendering.bytes, "test.docx");
+    ASSERT_TRUE(read.ok());
+    ASSERT_EQ(read.package->comments.size(), 1u);
+    EXPECT_EQ(read.package->comments[0].author, "Pakistan");
+    EXPECT_EQ(read.package->comments[0].text, "Pakistan: against");
+    std::set<std::string> authors;
+    for (const docx::Revision& r : read.package->revisions) authors.insert(r.author + " " + r.date);
+    EXPECT_EQ(authors,
+              (std::set<std::string>{"Brazil 2024-02-01T12:00:00Z", "Japan 2024-02-02T12:00:00Z"}));
+}
+
+}  // namespace
+}  // namespace accord

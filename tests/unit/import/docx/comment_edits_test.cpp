@@ -1,0 +1,124 @@
+// Placing a comment's request in the text: only marks are added, nothing
+// of the text is removed, and a placement that would break the notation is
+// refused.
+#include "core/import/docx/comment_edits.hpp"
+
+#include <gtest/gtest.h>
+
+namespace accord::docx {
+namespace {
+
+// One paragraph per line of `text` (separated by blank lines), "N. " labels
+// taken as labels, "# " as headings.
+PlacementContext context_for(const std::string& text, std::string_view anchored,
+                             std::uint32_t paragraph = 0) {
+    PlacementContext context;
+    context.text = &text;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find("\n\n", at);
+        if (end == std::string::npos) end = text.size();
+        while (end > at && text[end - 1] == '\n') --end;
+        ParagraphSpan span;
+        span.range = {at, end};
+        std::size_t content = at;
+        if (text.compare(at, 2, "# ") == 0) {
+            span.heading = true;
+            content += 2;
+        } else if (const std::size_t dot = text.find(". ", at);
+                   dot != std::string::npos && dot < end && dot - at <= 6) {
+            content = dot + 2;
+        }
+        span.content = {content, end};
+        context.paragraphs.push_back(span);
+        at = end + 2;
+    }
+    context.paragraph = paragraph;
+    const std::size_t begin = text.find(anchored, context.paragraphs[paragraph].range.begin);
+    context.range = {begin, begin + anchored.size()};
+    context.section_end = static_cast<std::uint32_t>(context.paragraphs.size());
+    return context;
+}
+
+std::string placed(const std::string& text, const Request& request,
+                   const PlacementContext& context) {
+    const Placement placement = place_request(request, context);
+    EXPECT_TRUE(placement.placed()) << placement.refusal;
+    return apply_insertions(text, placement.insertions);
+}
+
+TEST(CommentEdits, DeleteQuotedWordingIsAStrike) {
+    const std::string text = "1. Parties that are authorized shall report.";
+    Request request{RequestKind::delete_wording, "authorized", "", {}, "", false};
+    EXPECT_EQ(placed(text, request, context_for(text, "Parties that are authorized")),
+              "1. Parties that are ~~authorized~~ shall report.");
+}
+
+TEST(CommentEdits, WordingAlreadyStruckIsLeftAsItIs) {
+    const std::string text = "Parties ~~that are~~ authorized shall report.";
+    Request request{RequestKind::delete_wording, "", "", {}, "", false};
+    EXPECT_EQ(placed(text, request, context_for(text, "~~that are~~ authorized")),
+              "Parties ~~that are~~ ~~authorized~~ shall report.");
+    const Placement all_struck = place_request(request, context_for(text, "~~that are~~"));
+    EXPECT_FALSE(all_struck.placed());
+}
+
+TEST(CommentEdits, ReplaceIsAlternatives) {
+    const std::string text = "The CMA shall check the reports.";
+    Request request{RequestKind::replace, "check", "review", {}, "", false};
+    EXPECT_EQ(placed(text, request, context_for(text, "check the reports")),
+              "The CMA shall [check][review] the reports.");
+    // On wording already in brackets, one more option.
+    const std::string bracketed = "The CMA [shall] check.";
+    Request modal{RequestKind::replace, "shall", "should", {}, "", false};
+    EXPECT_EQ(placed(bracketed, modal, context_for(bracketed, "shall")),
+              "The CMA [shall][should] check.");
+}
+
+TEST(CommentEdits, InsertIsABracketAfterTheAnchor) {
+    const std::string text = "Parties shall report.";
+    Request request{RequestKind::insert, "", "in particular", {}, "", false};
+    EXPECT_EQ(placed(text, request, context_for(text, "shall")),
+              "Parties shall [in particular] report.");
+}
+
+TEST(CommentEdits, DeleteParagraphsByNumberStrikesTheirWordingNotTheirLabels) {
+    const std::string text = "44. First.\n\n45. Second.\n\n46. Third.";
+    Request request{RequestKind::delete_paragraph, "", "", {"44", "46"}, "", false};
+    EXPECT_EQ(placed(text, request, context_for(text, "First")),
+              "44. ~~First.~~\n\n45. Second.\n\n46. ~~Third.~~");
+}
+
+TEST(CommentEdits, DeleteSectionStrikesTheHeadingAndWhatFollows) {
+    const std::string text = "# Reporting\n\n1. First.\n\n2. Second.";
+    Request request{RequestKind::delete_section, "", "", {}, "", false};
+    PlacementContext context = context_for(text, "R");
+    context.on_heading = true;
+    EXPECT_EQ(placed(text, request, context), "# ~~Reporting~~\n\n1. ~~First.~~\n\n2. ~~Second.~~");
+}
+
+TEST(CommentEdits, ProposedLanguageForAParagraphIsANewBracketedParagraph) {
+    const std::string text = "50. Decides that reports are due.\n\n51. Next.";
+    Request request{RequestKind::proposed_language, "", "50 bis. Decides also that", {}, "", false};
+    EXPECT_EQ(placed(text, request, context_for(text, "Decides")),
+              "50. Decides that reports are due.\n\n[50 bis. Decides also that]\n\n51. Next.");
+}
+
+TEST(CommentEdits, AStrikeAcrossABracketsEdgeIsRefused) {
+    const std::string text = "Parties [shall report] annually.";
+    Request request{RequestKind::delete_wording, "", "", {}, "", false};
+    const Placement placement = place_request(request, context_for(text, "Parties [shall"));
+    EXPECT_FALSE(placement.placed());
+    EXPECT_TRUE(placement.insertions.empty());
+}
+
+TEST(CommentEdits, WordingNotThereIsRefusedWithTheReason) {
+    const std::string text = "Parties shall report.";
+    Request request{RequestKind::delete_wording, "authorized", "", {}, "", false};
+    const Placement placement = place_request(request, context_for(text, "shall"));
+    EXPECT_FALSE(placement.placed());
+    EXPECT_NE(placement.refusal.find("authorized"), std::string::npos) << placement.refusal;
+}
+
+}  // namespace
+}  // namespace accord::docx
