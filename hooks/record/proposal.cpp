@@ -241,50 +241,43 @@ std::string refusal_message(const std::vector<hooks::Problem>& problems, std::si
 ProposalRefused::ProposalRefused(std::vector<hooks::Problem> problems, std::size_t more)
     : Error(kExitFound, refusal_message(problems, more)), problems_(std::move(problems)) {}
 
-ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
-    Repository& repo = workspace.repo();
-    if (request.paths.empty()) {
-        throw usage_error(
-            "name the files to propose, e.g. 'accord propose recs/A-1.md --by Japan'");
-    }
-    if (request.proposers.empty()) {
-        throw usage_error("name at least one proposer with --by, e.g. --by Japan");
-    }
-    ProposeResult result;
-    result.branch = repo.current_branch();  // a detached HEAD is refused here
-    const std::optional<std::string> head = repo.head();
-    const std::string root = repo.workdir();
+namespace {
 
-    const When when = proposal_time(request, workspace.config(), repo, result.warnings);
-    Config registry = workspace.config();
-    result.added_delegations = add_delegations(registry, request.add_delegations, result.warnings);
-
-    std::vector<std::string> unchanged;
-    std::vector<Change> changes = collect_changes(repo, head, request.paths, unchanged);
-    std::optional<std::string> new_registry;
-    if (!result.added_delegations.empty()) {
-        auto named = std::find_if(changes.begin(), changes.end(),
-                                  [](const Change& c) { return c.path == kConfigFileName; });
-        const bool listed = named != changes.end() || std::find(unchanged.begin(), unchanged.end(),
-                                                                kConfigFileName) != unchanged.end();
-        const std::optional<std::string> recorded =
-            head ? repo.read_file_at(*head, kConfigFileName) : std::nullopt;
-        const FileResult on_disk = read_file_within(root, kConfigFileName);
-        // A registry never recorded is recorded whole; a recorded one with
-        // edits in the work tree only if the user names it.
-        if (!listed && recorded && on_disk.contents && on_disk.contents != recorded) {
-            throw usage_error(std::string(kConfigFileName) +
-                              " has changes not yet recorded; name it among the files to record "
-                              "them with the new delegation, or propose them first");
-        }
-        new_registry = emit_config(registry);
-        if (named != changes.end()) {
-            named->after = new_registry;
-        } else if (new_registry != recorded) {
-            changes.push_back({kConfigFileName, recorded, new_registry});
-            std::erase(unchanged, std::string(kConfigFileName));
-        }
+// With delegations added, accord.yaml is one of the changes: the registry
+// extended in memory, recorded whole when it was never recorded, and refused
+// when the work tree's copy has edits the user did not name. Returns the new
+// registry's text, or nullopt when nothing was added.
+std::optional<std::string> add_registry_change(Repository& repo,
+                                               const std::optional<std::string>& head,
+                                               const Config& registry, bool added,
+                                               std::vector<Change>& changes,
+                                               std::vector<std::string>& unchanged) {
+    if (!added) return std::nullopt;
+    auto named = std::find_if(changes.begin(), changes.end(),
+                              [](const Change& c) { return c.path == kConfigFileName; });
+    const bool listed = named != changes.end() || std::find(unchanged.begin(), unchanged.end(),
+                                                            kConfigFileName) != unchanged.end();
+    const std::optional<std::string> recorded =
+        head ? repo.read_file_at(*head, kConfigFileName) : std::nullopt;
+    const FileResult on_disk = read_file_within(repo.workdir(), kConfigFileName);
+    if (!listed && recorded && on_disk.contents && on_disk.contents != recorded) {
+        throw usage_error(std::string(kConfigFileName) +
+                          " has changes not yet recorded; name it among the files to record "
+                          "them with the new delegation, or propose them first");
     }
+    std::optional<std::string> new_registry = emit_config(registry);
+    if (named != changes.end()) {
+        named->after = new_registry;
+    } else if (new_registry != recorded) {
+        changes.push_back({kConfigFileName, recorded, new_registry});
+        std::erase(unchanged, std::string(kConfigFileName));
+    }
+    return new_registry;
+}
+
+// Nothing to record is an error; files named but unchanged are a warning.
+void require_changes(const std::vector<Change>& changes, const std::vector<std::string>& unchanged,
+                     std::vector<std::string>& warnings) {
     if (changes.empty()) {
         const bool one = unchanged.size() == 1;
         throw usage_error("no change to record in " + list_paths(unchanged) + ": " +
@@ -293,13 +286,17 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
                           " first, or name the file you changed");
     }
     for (const std::string& path : unchanged) {
-        result.warnings.push_back(path +
-                                  " is as in the last proposal, so it is not part of this one");
+        warnings.push_back(path + " is as in the last proposal, so it is not part of this one");
     }
+}
 
-    // The checks, all of them, before anything is written.
-    const hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
-    std::vector<hooks::Problem> problems = proposers.problems;
+// Every check of every change, before anything is written: texts as UTF-8,
+// notation errors new in this proposal (unless allowed), dates after the
+// text's last proposal. Throws ProposalRefused with all that fails.
+void check_changes(Repository& repo, const std::optional<std::string>& head,
+                   const ProposeRequest& request, const Config& registry, const When& when,
+                   std::vector<hooks::Problem> problems, std::vector<Change>& changes,
+                   ProposeResult& result) {
     std::size_t more_problems = 0;
     const ParseOptions options = hooks::check_parse_options(registry.notation);
     for (Change& change : changes) {
@@ -313,7 +310,8 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
                                       " was saved as UTF-16; it is recorded as UTF-8, and the work "
                                       "tree's copy rewritten so");
         }
-        if (change.after && is_text_path(change.path)) {
+        if (!is_text_path(change.path)) continue;  // accord.yaml: no notation, no dates
+        if (change.after) {
             const std::size_t room = problems.size() < hooks::kMaxProblemsShown
                                          ? hooks::kMaxProblemsShown - problems.size()
                                          : 0;
@@ -333,7 +331,6 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
                             std::make_move_iterator(found.problems.end()));
             more_problems += found.more;
         }
-        if (!is_text_path(change.path)) continue;  // accord.yaml has no dates
         if (auto late = hooks::check_date(
                 change.path, when.day, last_proposal(repo, head, change.path), request.backdate)) {
             problems.push_back(std::move(*late));
@@ -342,8 +339,8 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     if (!problems.empty() || more_problems > 0)
         throw ProposalRefused(std::move(problems), more_problems);
     if (result.notation_errors > 0) {
-        result.warnings.push_back("recorded with " + std::to_string(result.notation_errors) +
-                                  " notation error" + (result.notation_errors == 1 ? "" : "s") +
+        result.warnings.push_back("recorded with " +
+                                  plural(result.notation_errors, "notation error") +
                                   " on purpose (--allow-errors); the commit says so "
                                   "(Notation-errors: " +
                                   std::to_string(result.notation_errors) + ")");
@@ -351,6 +348,35 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
         result.warnings.push_back(
             "--allow-errors: the proposal adds no notation error, so there was none to allow");
     }
+}
+
+}  // namespace
+
+ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
+    Repository& repo = workspace.repo();
+    if (request.paths.empty()) {
+        throw usage_error(
+            "name the files to propose, e.g. 'accord propose recs/A-1.md --by Japan'");
+    }
+    if (request.proposers.empty()) {
+        throw usage_error("name at least one proposer with --by, e.g. --by Japan");
+    }
+    ProposeResult result;
+    result.branch = repo.current_branch();  // a detached HEAD is refused here
+    const std::optional<std::string> head = repo.head();
+
+    const When when = proposal_time(request, workspace.config(), repo, result.warnings);
+    Config registry = workspace.config();
+    result.added_delegations = add_delegations(registry, request.add_delegations, result.warnings);
+
+    std::vector<std::string> unchanged;
+    std::vector<Change> changes = collect_changes(repo, head, request.paths, unchanged);
+    const std::optional<std::string> new_registry = add_registry_change(
+        repo, head, registry, !result.added_delegations.empty(), changes, unchanged);
+    require_changes(changes, unchanged, result.warnings);
+
+    const hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
+    check_changes(repo, head, request, registry, when, proposers.problems, changes, result);
 
     for (const Change& change : changes) result.paths.push_back(change.path);
     hooks::PreProposeOutcome hook =
