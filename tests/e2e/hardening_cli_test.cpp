@@ -327,6 +327,33 @@ TEST(Hardening, AFiftyMegabyteTextIsLoggedAndCompiled) {
     EXPECT_TRUE(contains(page, "accord blame big.md")) << page.substr(0, 2000);
 }
 
+// A text recorded as it was issued, with its notation errors: refused
+// first, saying how; recorded on purpose with --allow-errors, which the commit
+// and accord log say.
+TEST(Hardening, AllowErrorsRecordsATextWithItsErrorsAndSaysSo) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [shall cooperate on finance.\n");
+    const std::vector<std::string> propose = {"propose", "a.md",   "--by",
+                                              "Sweden",  "--date", "2014-01-02"};
+    const test::RunResult refused = repo.accord(propose);
+    EXPECT_EQ(refused.exit_code, 1);
+    EXPECT_TRUE(contains(refused.err, "error[unclosed-bracket]")) << refused.err;
+    EXPECT_TRUE(contains(refused.err, "propose again with --allow-errors")) << refused.err;
+
+    std::vector<std::string> allowed = propose;
+    allowed.push_back("--allow-errors");
+    const test::RunResult recorded = repo.accord(allowed);
+    ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
+    EXPECT_TRUE(contains(repo.git({"log", "-1", "--format=%B"}).out, "Notation-errors: 1\n"));
+    EXPECT_TRUE(contains(repo.accord({"log"}).out, "recorded with 1 notation error on purpose"));
+
+    // The old defect travels with its words: an edit elsewhere on its line goes through.
+    repo.write("a.md", "The Parties [shall cooperate on technology.\n");
+    const test::RunResult edited =
+        repo.accord({"propose", "a.md", "--by", "Japan", "--date", "2014-01-03"});
+    EXPECT_EQ(edited.exit_code, 0) << edited.err;
+}
+
 TEST(Hardening, ByTakesOneValueSoTheFileMayFollowIt) {
     Recorded repo;
     repo.write("a.md", "The Parties [must] cooperate.\n");
