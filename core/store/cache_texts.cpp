@@ -23,14 +23,14 @@ std::string notation_key(const ParseOptions& options) {
 std::string encode(const Recommendation& r, const std::string& front_matter_id) {
     CacheWriter out;
     out.flag(false);  // not binary
-    for (const std::string* field : {&front_matter_id, &r.kind, &r.section, &r.group, &r.title,
-                                     &r.heading, &r.status}) {
+    for (const std::string* field :
+         {&front_matter_id, &r.kind, &r.section, &r.group, &r.title, &r.heading, &r.status}) {
         out.text(*field);
     }
     const DocumentCounts& c = r.counts;
-    for (const std::size_t n : {c.paragraphs, c.brackets, c.spanning_brackets, c.max_depth,
-                                c.alternatives_groups, c.options, c.strikes,
-                                c.alternative_paragraphs, c.errors, c.warnings, c.notes}) {
+    for (const std::size_t n :
+         {c.paragraphs, c.brackets, c.spanning_brackets, c.max_depth, c.alternatives_groups,
+          c.options, c.strikes, c.alternative_paragraphs, c.errors, c.warnings, c.notes}) {
         out.number(n);
     }
     out.number(c.paragraphs_by_status.size());
@@ -38,7 +38,9 @@ std::string encode(const Recommendation& r, const std::string& front_matter_id) 
     return out.take();
 }
 
-std::string encode_binary() { return CacheWriter().flag(true).take(); }
+std::string encode_binary() {
+    return CacheWriter().flag(true).take();
+}
 
 // nullopt: the entry does not read back (then it is computed again); an
 // empty Recommendation with kind "" stands for a binary file.
@@ -49,14 +51,14 @@ std::optional<Recommendation> decode(std::string_view bytes) {
         if (!in.complete()) return std::nullopt;
         return r;
     }
-    for (std::string* field : {&r.id, &r.kind, &r.section, &r.group, &r.title, &r.heading,
-                               &r.status}) {
+    for (std::string* field :
+         {&r.id, &r.kind, &r.section, &r.group, &r.title, &r.heading, &r.status}) {
         *field = in.text();
     }
     DocumentCounts& c = r.counts;
-    for (std::size_t* n : {&c.paragraphs, &c.brackets, &c.spanning_brackets, &c.max_depth,
-                           &c.alternatives_groups, &c.options, &c.strikes,
-                           &c.alternative_paragraphs, &c.errors, &c.warnings, &c.notes}) {
+    for (std::size_t* n :
+         {&c.paragraphs, &c.brackets, &c.spanning_brackets, &c.max_depth, &c.alternatives_groups,
+          &c.options, &c.strikes, &c.alternative_paragraphs, &c.errors, &c.warnings, &c.notes}) {
         *n = static_cast<std::size_t>(in.number());
     }
     const std::uint64_t statuses = in.number();
@@ -75,13 +77,17 @@ TextSummaries::TextSummaries(const Workspace& workspace)
       options_(workspace.parse_options()),
       table_(workspace.repo().git_dir(), "texts", notation_key(options_)) {}
 
-TextSummaries::~TextSummaries() { save(); }
+TextSummaries::~TextSummaries() {
+    save();
+}
 
-void TextSummaries::save() { table_.save(); }
+void TextSummaries::save() {
+    table_.save();
+}
 
 std::optional<Recommendation> TextSummaries::compute(const std::string& path,
-                                                     const std::string& key,
-                                                     std::string_view bytes, bool remember) {
+                                                     const std::string& key, std::string_view bytes,
+                                                     bool remember) {
     if (looks_binary(bytes)) {
         if (remember) table_.put(key, encode_binary());
         return std::nullopt;

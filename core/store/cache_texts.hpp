@@ -35,8 +35,8 @@ class TextSummaries {
     // the outline's): the texts of `commit` or, for "", of the work tree.
     // `blobs`, when given, receives each text's blob id by path (for the work
     // tree, the id its bytes there would have).
-    std::vector<Recommendation> recommendations(const std::string& commit,
-                                                std::map<std::string, std::string>* blobs = nullptr);
+    std::vector<Recommendation> recommendations(
+        const std::string& commit, std::map<std::string, std::string>* blobs = nullptr);
 
     void save();
     const CacheTable& table() const { return table_; }

@@ -231,8 +231,7 @@ const Api& api();
 #define git_repository_free(...) ::accord::git::api().git_repository_free(__VA_ARGS__)
 #define git_repository_head_unborn(...) ::accord::git::api().git_repository_head_unborn(__VA_ARGS__)
 #define git_repository_index(...) ::accord::git::api().git_repository_index(__VA_ARGS__)
-#define git_repository_is_shallow(...) \
-    ::accord::git::api().git_repository_is_shallow(__VA_ARGS__)
+#define git_repository_is_shallow(...) ::accord::git::api().git_repository_is_shallow(__VA_ARGS__)
 #define git_repository_odb(...) ::accord::git::api().git_repository_odb(__VA_ARGS__)
 #define git_repository_init_ext(...) ::accord::git::api().git_repository_init_ext(__VA_ARGS__)
 #define git_repository_init_options_init(...) \

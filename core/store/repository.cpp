@@ -178,7 +178,8 @@ void Repository::Impl::walk_commits(const std::string& from_commit, Walk walk,
         start.reset(parent);
     }
     git_revwalk* raw_walk = nullptr;
-    if (git_revwalk_new(&raw_walk, repo.get()) < 0) git::fail("cannot walk the history of " + where);
+    if (git_revwalk_new(&raw_walk, repo.get()) < 0)
+        git::fail("cannot walk the history of " + where);
     git::RevwalkPtr walker(raw_walk);
     git_revwalk_sorting(raw_walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
     if (walk == Walk::first_parent) git_revwalk_simplify_first_parent(raw_walk);

@@ -44,7 +44,9 @@ class PathFilter {
     std::vector<std::string> roots_;
 };
 
-bool is_tree(const git_tree_entry* entry) { return git_tree_entry_type(entry) == GIT_OBJECT_TREE; }
+bool is_tree(const git_tree_entry* entry) {
+    return git_tree_entry_type(entry) == GIT_OBJECT_TREE;
+}
 
 // Entries in git's order: by name, a tree's name read as if it ended in '/'.
 int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
@@ -227,8 +229,7 @@ std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id
 class CommitRecords {
   public:
     explicit CommitRecords(const Repository::Impl& impl)
-        : impl_(impl),
-          table_(git_repository_path(impl.repo.get()), "commits", "commits/1") {}
+        : impl_(impl), table_(git_repository_path(impl.repo.get()), "commits", "commits/1") {}
     ~CommitRecords() { table_.save(); }
     CommitRecords(const CommitRecords&) = delete;
     CommitRecords& operator=(const CommitRecords&) = delete;
@@ -294,9 +295,8 @@ void Repository::walk_history(const WalkOptions& options,
     // reported, visited. False when the visitor stops the walk.
     auto step = [&](CommitRecord record) {
         if (!options.paths.empty() &&
-            std::none_of(options.paths.begin(), options.paths.end(), [&](const std::string& p) {
-                return entry_changed(record.leaves, p);
-            })) {
+            std::none_of(options.paths.begin(), options.paths.end(),
+                         [&](const std::string& p) { return entry_changed(record.leaves, p); })) {
             return true;
         }
         WalkStep out;
@@ -307,7 +307,8 @@ void Repository::walk_history(const WalkOptions& options,
                 const bool new_file = is_file_mode(leaf.new_mode);
                 if (!old_file && !new_file) continue;
                 if (old_file && new_file && git_oid_equal(&leaf.old_id, &leaf.new_id)) continue;
-                if (!filter.takes(leaf.path) || (options.keep && !options.keep(leaf.path))) continue;
+                if (!filter.takes(leaf.path) || (options.keep && !options.keep(leaf.path)))
+                    continue;
                 FileChange change;
                 change.path = leaf.path;
                 if (old_file) change.old_blob = git::hex(leaf.old_id);

@@ -40,8 +40,8 @@ struct FileBlame {
 // Blames `path` at `commit`. When other texts share a proposal with it (or
 // any earlier one, with across_texts), they are walked with it in one pass
 // (blame_texts), each only as far as it can give wording to this one.
-FileBlame blame_file(const Workspace& workspace, const std::string& path,
-                     const std::string& commit, const BlameFileOptions& options = {});
+FileBlame blame_file(const Workspace& workspace, const std::string& path, const std::string& commit,
+                     const BlameFileOptions& options = {});
 
 // accord who: the first proposal whose text held the wording, and what became of it,
 // followed across texts (moved from one to another, tabled again elsewhere).

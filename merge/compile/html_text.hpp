@@ -48,7 +48,6 @@ std::string render_body_html(const Document& document, const std::vector<BlameSp
 // text" counts. Words as the tokens of the notation read them ("2°C" is a
 // number and a word); marks and punctuation are no words.
 std::vector<std::size_t> words_per_origin(const Document& document,
-                                          const std::vector<BlameSpan>& spans,
-                                          std::size_t origins);
+                                          const std::vector<BlameSpan>& spans, std::size_t origins);
 
 }  // namespace accord

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "merge/diff/sequence_diff.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/diff/token_view.hpp"
 
@@ -94,24 +95,7 @@ std::vector<Edit> diff_by_phrases(const std::vector<std::uint32_t>& a,
             alike = alike && a[a_words[p + k]] == b[b_words[s.b_at + k]];
         if (alike) unique.push_back({static_cast<std::uint32_t>(p), s.b_at});
     }
-    // The longest chain increasing in b (patience sorting).
-    std::vector<std::uint32_t> tails;
-    std::vector<std::int64_t> previous(unique.size(), -1);
-    for (std::uint32_t k = 0; k < unique.size(); ++k) {
-        const auto it = std::lower_bound(
-            tails.begin(), tails.end(), unique[k].second,
-            [&](std::uint32_t t, std::uint32_t value) { return unique[t].second < value; });
-        if (it != tails.begin()) previous[k] = *(it - 1);
-        if (it == tails.end()) {
-            tails.push_back(k);
-        } else {
-            *it = k;
-        }
-    }
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> chain;
-    for (std::int64_t k = tails.empty() ? -1 : std::int64_t{tails.back()}; k >= 0; k = previous[k])
-        chain.push_back(unique[k]);
-    std::reverse(chain.begin(), chain.end());
+    const std::vector<PositionPair> chain = longest_increasing_chain(unique);
     // Each anchor's tokens kept, the stretches between compared.
     std::vector<Edit> script;
     std::uint32_t a_at = 0, b_at = 0;  // the first tokens not yet in the script

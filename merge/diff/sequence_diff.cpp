@@ -116,26 +116,7 @@ class Differ {
             const Seen& s = seen(a_[i]);
             if (s.a_count == 1 && s.b_count == 1) unique.push_back({i, s.b_at});
         }
-        // Longest increasing subsequence on the b positions (patience sorting).
-        std::vector<std::uint32_t> tails;  // index into unique
-        std::vector<std::int64_t> previous(unique.size(), -1);
-        for (std::uint32_t k = 0; k < unique.size(); ++k) {
-            const auto it = std::lower_bound(
-                tails.begin(), tails.end(), unique[k].second,
-                [&](std::uint32_t t, std::uint32_t value) { return unique[t].second < value; });
-            if (it != tails.begin()) previous[k] = *(it - 1);
-            if (it == tails.end()) {
-                tails.push_back(k);
-            } else {
-                *it = k;
-            }
-        }
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
-        for (std::int64_t k = tails.empty() ? std::int64_t{-1} : std::int64_t{tails.back()}; k >= 0;
-             k = previous[k])
-            anchors.push_back(unique[k]);
-        std::reverse(anchors.begin(), anchors.end());
-        return anchors;
+        return longest_increasing_chain(unique);
     }
 
     void with_dtl(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
@@ -172,6 +153,28 @@ class Differ {
 };
 
 }  // namespace
+
+std::vector<PositionPair> longest_increasing_chain(const std::vector<PositionPair>& pairs) {
+    std::vector<std::uint32_t> tails;  // index into pairs
+    std::vector<std::int64_t> previous(pairs.size(), -1);
+    for (std::uint32_t k = 0; k < pairs.size(); ++k) {
+        const auto it = std::lower_bound(
+            tails.begin(), tails.end(), pairs[k].second,
+            [&](std::uint32_t t, std::uint32_t value) { return pairs[t].second < value; });
+        if (it != tails.begin()) previous[k] = *(it - 1);
+        if (it == tails.end()) {
+            tails.push_back(k);
+        } else {
+            *it = k;
+        }
+    }
+    std::vector<PositionPair> chain;
+    for (std::int64_t k = tails.empty() ? std::int64_t{-1} : std::int64_t{tails.back()}; k >= 0;
+         k = previous[k])
+        chain.push_back(pairs[k]);
+    std::reverse(chain.begin(), chain.end());
+    return chain;
+}
 
 void order_hunks(std::vector<Edit>& script) {
     for (std::size_t k = 0; k < script.size();) {

@@ -5,6 +5,7 @@
 // what changed; dtl's own Diff3 is not used (it stops at the first conflict
 // and mis-merges, cubicdaiya/dtl#14).
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace accord {
@@ -27,6 +28,12 @@ std::vector<Edit> diff_sequences(const std::vector<std::uint32_t>& a,
 // finds the same common runs in a fraction of the time.
 std::vector<Edit> diff_sequences_anchored(const std::vector<std::uint32_t>& a,
                                           const std::vector<std::uint32_t>& b);
+
+// The longest chain of `pairs` (in increasing first position) whose second
+// positions increase too, found by patience sorting: the anchors two
+// sequences keep in order.
+using PositionPair = std::pair<std::uint32_t, std::uint32_t>;
+std::vector<PositionPair> longest_increasing_chain(const std::vector<PositionPair>& pairs);
 
 // Within each run of changes, removals before additions, each kind keeping
 // its order: hunks read "old, then new".

@@ -5,6 +5,14 @@
 
 namespace accord {
 
+Repository::WalkOptions text_walk(const Repository& repo, const ProposalIndexOptions& options) {
+    Repository::WalkOptions walk;
+    walk.from = repo.resolve(options.from);
+    walk.walk = options.walk;
+    walk.keep = [](std::string_view path) { return is_text_path(path); };
+    return walk;
+}
+
 std::vector<ProposalTouch> index_proposals(const Workspace& workspace,
                                            const ProposalIndexOptions& options) {
     std::vector<ProposalTouch> out;
@@ -12,11 +20,7 @@ std::vector<ProposalTouch> index_proposals(const Workspace& workspace,
     if (repo.is_empty_branch()) return out;
     // One walk, newest first, each commit's texts found by a tree diff
     // against its first parent; then turned oldest first.
-    Repository::WalkOptions walk;
-    walk.from = repo.resolve(options.from);
-    walk.walk = options.walk;
-    walk.keep = [](std::string_view path) { return is_text_path(path); };
-    repo.walk_history(walk, [&](Repository::WalkStep& step) {
+    repo.walk_history(text_walk(repo, options), [&](Repository::WalkStep& step) {
         if (step.changes.empty() && !options.keep_untouching) return true;
         ProposalTouch touch;
         touch.proposal = read_proposal(step.commit, workspace.config());

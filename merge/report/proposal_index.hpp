@@ -24,6 +24,10 @@ struct ProposalIndexOptions {
     bool keep_untouching = false;
 };
 
+// The history walk of these views: from `options.from` along `options.walk`,
+// each commit's texts found by a tree diff against its first parent.
+Repository::WalkOptions text_walk(const Repository& repo, const ProposalIndexOptions& options);
+
 // Oldest first (the reverse of `git log`'s order). An unborn branch gives none.
 std::vector<ProposalTouch> index_proposals(const Workspace& workspace,
                                            const ProposalIndexOptions& options = {});

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "core/store/redraft.hpp"
-#include "core/util/json_writer.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/json_writer.hpp"
 
 namespace accord {
 

@@ -105,11 +105,7 @@ std::vector<TextChanges> text_changes(const Workspace& workspace,
     std::vector<TextChanges> out;
     const Repository& repo = workspace.repo();
     if (repo.is_empty_branch()) return out;
-    Repository::WalkOptions walk;
-    walk.from = repo.resolve(options.from);
-    walk.walk = options.walk;
-    walk.keep = [](std::string_view path) { return is_text_path(path); };
-    repo.walk_history(walk, [&](Repository::WalkStep& step) {
+    repo.walk_history(text_walk(repo, options), [&](Repository::WalkStep& step) {
         if (step.changes.empty() && !options.keep_untouching) return true;
         out.push_back({read_proposal(step.commit, workspace.config()), std::move(step.changes)});
         return true;

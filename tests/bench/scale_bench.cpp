@@ -126,8 +126,8 @@ std::string prepare(const std::string& root, const Size& size, const std::string
     fs::remove_all(dir);
     fs::create_directories(dir);
     must("git init -q -b main " + quote(dir));
-    must(quote(generator) + " " + std::to_string(size.texts) + " " + std::to_string(size.proposals) +
-         " | git -C " + quote(dir) + " fast-import --quiet");
+    must(quote(generator) + " " + std::to_string(size.texts) + " " +
+         std::to_string(size.proposals) + " | git -C " + quote(dir) + " fast-import --quiet");
     must("git -C " + quote(dir) + " checkout -q -f main");
     must("git -C " + quote(dir) + " gc -q");
     std::ofstream(marker) << expected;
@@ -237,7 +237,8 @@ Measured measure(const Row& row, const std::string& dir, int runs, double timeou
         }
     }
     for (const Run& r : m.accord) {
-        if (r.status != 0 && r.status != 1 && !r.timed_out && row.name.find("head") == std::string::npos)
+        if (r.status != 0 && r.status != 1 && !r.timed_out &&
+            row.name.find("head") == std::string::npos)
             std::cerr << "scale_bench: " << row.accord << " exited " << r.status << "\n";
     }
     return m;
@@ -311,8 +312,9 @@ std::string merge_fixture(const std::string& dir, std::size_t count) {
     must("git -C " + quote(clone) + " tag -f ours-start ours >/dev/null");
     // For the per-file driver: one text's three versions.
     const std::string& path = chosen.front();
-    must("cd " + quote(clone) + " && git show HEAD~1:" + quote(path) + " > ../merge-O.md && git show ours:" +
-         quote(path) + " > ../merge-A.md && git show theirs:" + quote(path) + " > ../merge-B.md");
+    must("cd " + quote(clone) + " && git show HEAD~1:" + quote(path) +
+         " > ../merge-O.md && git show ours:" + quote(path) +
+         " > ../merge-A.md && git show theirs:" + quote(path) + " > ../merge-B.md");
     std::ofstream(clone + "/.git/accord-scale-merge") << chosen.size() << "\n";
     return clone;
 }
@@ -406,7 +408,8 @@ int main(int argc, char** argv) {
                   << std::flush;
         auto wanted = [&](const std::string& name) {
             return only.empty() || std::find(only.begin(), only.end(), name) != only.end() ||
-                   std::find(only.begin(), only.end(), name.substr(0, name.find(' '))) != only.end();
+                   std::find(only.begin(), only.end(), name.substr(0, name.find(' '))) !=
+                       only.end();
         };
         auto print = [&](const Row& row, const Measured& m) {
             std::string git_command = row.git;
@@ -444,10 +447,11 @@ int main(int argc, char** argv) {
                          "git merge-file ../merge-A2.md ../merge-O.md ../merge-B.md",
                          "cp ../merge-A.md ../merge-A2.md", false};
             print(per_file, measure(per_file, clone, std::max(runs, 20), timeout));
-            Row whole{"git merge, 200 texts",
-                      "git -c merge.accord.driver=" + driver + " merge -q --no-edit theirs >/dev/null",
-                      "git merge -q --no-edit theirs >/dev/null",
-                      "git reset -q --hard ours-start", false};
+            Row whole{
+                "git merge, 200 texts",
+                "git -c merge.accord.driver=" + driver + " merge -q --no-edit theirs >/dev/null",
+                "git merge -q --no-edit theirs >/dev/null", "git reset -q --hard ours-start",
+                false};
             print(whole, measure(whole, clone, runs, timeout));
             (void)parent;
         }

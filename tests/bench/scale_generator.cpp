@@ -13,7 +13,8 @@ namespace {
 // splitmix64: tiny, fast, and the same numbers everywhere.
 class Random {
   public:
-    explicit Random(std::uint64_t seed) : state_(seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL) {}
+    explicit Random(std::uint64_t seed)
+        : state_(seed * 0x9E3779B97F4A7C15ULL + 0x632BE59BD9B4E019ULL) {}
     std::uint64_t next() {
         std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -68,72 +69,221 @@ constexpr std::string_view kOperativeOpeners[] = {
 };
 
 constexpr std::string_view kPreambularOpeners[] = {
-    "Recalling",       "Bearing in mind", "Noting",         "Acknowledging",
-    "Recognizing",     "Emphasizing",     "Taking note of", "Mindful of",
-    "Reaffirming",     "Deeply concerned that", "Welcoming", "Underlining",
+    "Recalling",   "Bearing in mind",       "Noting",         "Acknowledging",
+    "Recognizing", "Emphasizing",           "Taking note of", "Mindful of",
+    "Reaffirming", "Deeply concerned that", "Welcoming",      "Underlining",
 };
 
 constexpr std::string_view kWords[] = {
-    "stakeholders",  "governance",    "capacity",      "building",      "developing",
-    "countries",     "mitigation",    "adaptation",    "finance",       "technology",
-    "transfer",      "support",       "implementation","framework",     "mechanism",
-    "cooperation",   "international", "national",      "regional",      "sustainable",
-    "development",   "access",        "resources",     "participation", "enhanced",
-    "effective",     "transparency",  "accountability","reporting",     "review",
-    "emissions",     "reductions",    "targets",       "contributions", "nationally",
-    "determined",    "ambition",      "equity",        "responsibilities", "capabilities",
-    "common",        "differentiated","circumstances", "vulnerable",    "communities",
-    "indigenous",    "peoples",       "gender",        "equality",      "human",
-    "rights",        "private",       "sector",        "public",        "institutions",
-    "policies",      "measures",      "programmes",    "information",   "knowledge",
-    "innovation",    "research",      "data",          "security",      "infrastructure",
-    "Internet",      "multistakeholder", "processes",  "dialogue",      "consultations",
-    "workshop",      "report",        "session",       "subsidiary",    "body",
-    "Conference",    "Parties",       "secretariat",   "guidance",      "modalities",
-    "procedures",    "guidelines",    "arrangements",  "provisions",    "obligations",
-    "commitments",   "voluntary",     "binding",       "long-term",     "goal",
-    "global",        "stocktake",     "progress",      "assessment",    "science",
-    "best",          "available",     "loss",          "damage",        "resilience",
-    "risk",          "early",         "warning",       "systems",       "food",
-    "water",         "health",        "education",     "employment",    "poverty",
-    "eradication",   "least",         "small",         "island",        "States",
-    "economies",     "transition",    "just",          "workforce",     "decent",
-    "work",          "quality",       "trade",         "markets",       "carbon",
-    "pricing",       "flows",         "investment",    "grants",        "loans",
-    "concessional",  "predictable",   "adequate",      "scaled-up",     "new",
-    "additional",    "existing",      "relevant",      "appropriate",   "timely",
-    "comprehensive", "balanced",      "inclusive",     "open",          "coherent",
-    "coordinated",   "consistent",    "meaningful",    "full",          "continuing",
-    "enhancing",     "strengthening", "promoting",     "facilitating",  "ensuring",
-    "supporting",    "encouraging",   "mobilizing",    "providing",     "implementing",
-    "monitoring",    "considering",   "including",     "particular",    "inter alia",
-    "accordance",    "respect",       "basis",         "and/or",        "Member",
+    "stakeholders",
+    "governance",
+    "capacity",
+    "building",
+    "developing",
+    "countries",
+    "mitigation",
+    "adaptation",
+    "finance",
+    "technology",
+    "transfer",
+    "support",
+    "implementation",
+    "framework",
+    "mechanism",
+    "cooperation",
+    "international",
+    "national",
+    "regional",
+    "sustainable",
+    "development",
+    "access",
+    "resources",
+    "participation",
+    "enhanced",
+    "effective",
+    "transparency",
+    "accountability",
+    "reporting",
+    "review",
+    "emissions",
+    "reductions",
+    "targets",
+    "contributions",
+    "nationally",
+    "determined",
+    "ambition",
+    "equity",
+    "responsibilities",
+    "capabilities",
+    "common",
+    "differentiated",
+    "circumstances",
+    "vulnerable",
+    "communities",
+    "indigenous",
+    "peoples",
+    "gender",
+    "equality",
+    "human",
+    "rights",
+    "private",
+    "sector",
+    "public",
+    "institutions",
+    "policies",
+    "measures",
+    "programmes",
+    "information",
+    "knowledge",
+    "innovation",
+    "research",
+    "data",
+    "security",
+    "infrastructure",
+    "Internet",
+    "multistakeholder",
+    "processes",
+    "dialogue",
+    "consultations",
+    "workshop",
+    "report",
+    "session",
+    "subsidiary",
+    "body",
+    "Conference",
+    "Parties",
+    "secretariat",
+    "guidance",
+    "modalities",
+    "procedures",
+    "guidelines",
+    "arrangements",
+    "provisions",
+    "obligations",
+    "commitments",
+    "voluntary",
+    "binding",
+    "long-term",
+    "goal",
+    "global",
+    "stocktake",
+    "progress",
+    "assessment",
+    "science",
+    "best",
+    "available",
+    "loss",
+    "damage",
+    "resilience",
+    "risk",
+    "early",
+    "warning",
+    "systems",
+    "food",
+    "water",
+    "health",
+    "education",
+    "employment",
+    "poverty",
+    "eradication",
+    "least",
+    "small",
+    "island",
+    "States",
+    "economies",
+    "transition",
+    "just",
+    "workforce",
+    "decent",
+    "work",
+    "quality",
+    "trade",
+    "markets",
+    "carbon",
+    "pricing",
+    "flows",
+    "investment",
+    "grants",
+    "loans",
+    "concessional",
+    "predictable",
+    "adequate",
+    "scaled-up",
+    "new",
+    "additional",
+    "existing",
+    "relevant",
+    "appropriate",
+    "timely",
+    "comprehensive",
+    "balanced",
+    "inclusive",
+    "open",
+    "coherent",
+    "coordinated",
+    "consistent",
+    "meaningful",
+    "full",
+    "continuing",
+    "enhancing",
+    "strengthening",
+    "promoting",
+    "facilitating",
+    "ensuring",
+    "supporting",
+    "encouraging",
+    "mobilizing",
+    "providing",
+    "implementing",
+    "monitoring",
+    "considering",
+    "including",
+    "particular",
+    "inter alia",
+    "accordance",
+    "respect",
+    "basis",
+    "and/or",
+    "Member",
     "regime",
 };
 
 constexpr std::string_view kFunctionWords[] = {
-    "the", "of", "and", "to", "in",   "for",  "on",    "with",  "by",   "as",
+    "the", "of",    "and", "to",    "in",   "for",   "on",    "with",   "by",      "as",
     "its", "their", "all", "other", "such", "these", "under", "within", "through", "at",
 };
 
 constexpr std::string_view kNumbers[] = {
-    "2020", "2025", "2030", "2050", "1.5 °C", "2 °C", "100 billion", "50 per cent",
-    "five", "two",  "three", "10",  "2015",   "12",
+    "2020",        "2025", "2030", "2050",  "1.5 °C", "2 °C", "100 billion",
+    "50 per cent", "five", "two",  "three", "10",     "2015", "12",
 };
 
 constexpr std::string_view kSections[] = {
-    "Mitigation",        "Adaptation",         "Finance",
-    "Technology transfer", "Capacity-building", "Transparency",
-    "Loss and damage",   "Global stocktake",   "Response measures",
-    "Cooperative approaches", "Agriculture",   "Oceans",
-    "Gender",            "Education and public awareness", "Research and systematic observation",
-    "Internet governance", "Enhanced cooperation", "Human rights",
-    "Budget and administration", "Institutional arrangements",
+    "Mitigation",
+    "Adaptation",
+    "Finance",
+    "Technology transfer",
+    "Capacity-building",
+    "Transparency",
+    "Loss and damage",
+    "Global stocktake",
+    "Response measures",
+    "Cooperative approaches",
+    "Agriculture",
+    "Oceans",
+    "Gender",
+    "Education and public awareness",
+    "Research and systematic observation",
+    "Internet governance",
+    "Enhanced cooperation",
+    "Human rights",
+    "Budget and administration",
+    "Institutional arrangements",
 };
 
 struct DelegationSpec {
     std::string_view name;
-    std::string_view alias;  // "" for none
+    std::string_view alias;   // "" for none
     std::string_view offset;  // the author's time zone, as git writes it
 };
 
@@ -172,8 +322,8 @@ constexpr DelegationSpec kDelegations[] = {
 constexpr std::size_t kChair = 29;
 
 constexpr std::string_view kGroups[] = {
-    "G77 and China", "African Group", "AOSIS", "LDCs", "Umbrella Group",
-    "Environmental Integrity Group",
+    "G77 and China", "African Group",  "AOSIS",
+    "LDCs",          "Umbrella Group", "Environmental Integrity Group",
 };
 
 constexpr std::string_view kExplanations[] = {
@@ -204,9 +354,9 @@ struct Paragraph {
     std::string prefix;  // "3.", "(b)", or ""
     std::string label;   // "Alt:", "Option 2:", "**Option 1:**", or ""
     std::vector<Segment> segments;
-    std::string end = ".";  // closing punctuation
-    std::string tag;        // "agreed", "revisit", ... or ""
-    bool heading = false;   // "## ..." (segments hold its words)
+    std::string end = ".";    // closing punctuation
+    std::string tag;          // "agreed", "revisit", ... or ""
+    bool heading = false;     // "## ..." (segments hold its words)
     bool option_run = false;  // labelled "Option N:" (one of a run)
 };
 
@@ -288,7 +438,9 @@ std::string render_paragraph(const Paragraph& p, const Text& text) {
     return out;
 }
 
-std::string quoted(const std::string& value) { return "\"" + value + "\""; }
+std::string quoted(const std::string& value) {
+    return "\"" + value + "\"";
+}
 
 std::string render_text(const Text& t) {
     std::string out = "---\nid: " + t.id + "\nkind: recommendation\nsection: " + quoted(t.section) +
@@ -338,7 +490,8 @@ std::string slug(const std::string& title, std::size_t most_words) {
     bool dash = false;
     for (char c : title) {
         const unsigned char u = static_cast<unsigned char>(c);
-        const bool alnum = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+        const bool alnum =
+            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
         if (!alnum) {
             dash = true;
             continue;
@@ -353,7 +506,9 @@ std::string slug(const std::string& title, std::size_t most_words) {
     return out;
 }
 
-std::string two_digits(std::size_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+std::string two_digits(std::size_t n) {
+    return (n < 10 ? "0" : "") + std::to_string(n);
+}
 
 std::string group_name(std::size_t k) {
     std::string name;
@@ -400,9 +555,8 @@ class Negotiation {
             // Texts tabled in this proposal: spread evenly over the first third.
             std::vector<std::size_t> tabled;
             while (next_text < texts_.size() &&
-                   (k >= creation_end - 1 ||
-                    (next_text - first_batch_) * (creation_end - 1) <
-                        k * (texts_.size() - first_batch_))) {
+                   (k >= creation_end - 1 || (next_text - first_batch_) * (creation_end - 1) <
+                                                 k * (texts_.size() - first_batch_))) {
                 tabled.push_back(next_text++);
             }
             record_proposal(k, tabled);
@@ -517,11 +671,13 @@ class Negotiation {
         c.email = email_of(c.author);
         c.offset = "+0100";
         c.time = times_[0];
-        c.message = "Compilation of the draft recommendations received before the first "
-                    "session\n\nProposed-by: Secretariat\nSource: WG/1/INF.1\n";
+        c.message =
+            "Compilation of the draft recommendations received before the first "
+            "session\n\nProposed-by: Secretariat\nSource: WG/1/INF.1\n";
         c.writes.emplace_back("accord.yaml", config_text());
-        c.writes.emplace_back(".gitattributes", "*.md merge=accord diff=accord\n"
-                                                "*.txt merge=accord diff=accord\n");
+        c.writes.emplace_back(".gitattributes",
+                              "*.md merge=accord diff=accord\n"
+                              "*.txt merge=accord diff=accord\n");
         c.writes.emplace_back("outline.md", outline_text());
         for (std::size_t k = 0; k < first_batch_; ++k) {
             draft(texts_[k]);
@@ -684,8 +840,8 @@ class Negotiation {
         Segment s;
         s.kind = kind;
         const Words& words = p.segments[k].options.front();
-        s.options.push_back(Words(words.begin() + static_cast<long>(from),
-                                  words.begin() + static_cast<long>(to)));
+        s.options.push_back(
+            Words(words.begin() + static_cast<long>(from), words.begin() + static_cast<long>(to)));
         splice(p, k, from, to, {s});
         return true;
     }
@@ -805,7 +961,8 @@ class Negotiation {
             return true;
         }
         if (!t.paragraphs[k].label.empty()) return false;
-        p.label = random_.percent(50) ? "Alt:" : "Alt" + std::to_string(random_.between(1, 3)) + ":";
+        p.label =
+            random_.percent(50) ? "Alt:" : "Alt" + std::to_string(random_.between(1, 3)) + ":";
         t.paragraphs.insert(t.paragraphs.begin() + static_cast<long>(k + 1), std::move(p));
         return true;
     }
@@ -1054,8 +1211,9 @@ class Negotiation {
         const std::string meeting = meeting_at(c.time);
         if (!meeting.empty() && random_.percent(85)) c.message += "Meeting: " + meeting + "\n";
         if (random_.percent(8))
-            c.message += "Source: WG/" + std::to_string((c.time - kStart) / kDay / kMeetingEvery + 1) +
-                         "/CRP." + std::to_string(random_.between(1, 40)) + "\n";
+            c.message += "Source: WG/" +
+                         std::to_string((c.time - kStart) / kDay / kMeetingEvery + 1) + "/CRP." +
+                         std::to_string(random_.between(1, 40)) + "\n";
         write_commit(c);
     }
 
@@ -1066,11 +1224,12 @@ class Negotiation {
         const std::string who = proposers.size() == 1   ? proposers.front()
                                 : proposers.size() == 2 ? proposers[0] + " and " + proposers[1]
                                                         : proposers[0] + " and others";
-        const std::string id = edited.empty() ? std::string("the texts") : texts_[edited.front()].id;
+        const std::string id =
+            edited.empty() ? std::string("the texts") : texts_[edited.front()].id;
         if (!tabled.empty())
-            return tabled.size() == 1 ? "New recommendation submitted by " + who
-                                      : std::to_string(tabled.size()) +
-                                            " new recommendations submitted by " + who;
+            return tabled.size() == 1
+                       ? "New recommendation submitted by " + who
+                       : std::to_string(tabled.size()) + " new recommendations submitted by " + who;
         if (!retabled.empty()) return "Recommendation " + id + " re-submitted by " + who;
         if (proposers.front() == "Chair") {
             switch (random_.below(5)) {
@@ -1103,9 +1262,9 @@ class Negotiation {
                 return "Text as proposed by " + who + " in the drafting group";
             case 5:
                 if (edited.empty()) return "Amendments from " + who;
-                return edited.size() > 1 ? who + ": amendments to " + std::to_string(edited.size()) +
-                                               " texts"
-                                         : "Revisions to \"" + texts_[edited.front()].title + "\"";
+                return edited.size() > 1
+                           ? who + ": amendments to " + std::to_string(edited.size()) + " texts"
+                           : "Revisions to \"" + texts_[edited.front()].title + "\"";
             case 6:
                 return who + " (" + what + ")";
             default:
@@ -1113,11 +1272,14 @@ class Negotiation {
         }
     }
 
-    void write_data(const std::string& bytes) { out_ << "data " << bytes.size() << "\n" << bytes << "\n"; }
+    void write_data(const std::string& bytes) {
+        out_ << "data " << bytes.size() << "\n" << bytes << "\n";
+    }
 
     void write_commit(const Commit& c) {
         out_ << "commit refs/heads/main\n";
-        out_ << "author " << c.author << " <" << c.email << "> " << c.time << " " << c.offset << "\n";
+        out_ << "author " << c.author << " <" << c.email << "> " << c.time << " " << c.offset
+             << "\n";
         out_ << "committer Secretariat <secretariat@delegations.accord> " << c.time << " +0100\n";
         write_data(c.message);
         for (const std::string& path : c.deletes) out_ << "D " << path << "\n";

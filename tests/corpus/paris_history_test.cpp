@@ -12,8 +12,8 @@
 
 #include <regex>
 
-#include "core/util/date.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/date.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 #include "support/xml_check.hpp"

@@ -272,7 +272,10 @@ TEST_F(CompileSmall, BadRevisionOutputAndFormatAreNamed) {
 // is attributed to the drafts it came from, and the Markdown is the final
 // text itself.
 TEST(CompileParis, FinalTextAttributedToTheDraftsItCameFrom) {
-    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-23-oct-2015.md", "paris-2015/agreement-4-dec-2015.md", "paris-2015/agreement-9-dec-2015.md", "paris-2015/agreement-12-dec-2015.md", "paris-2015/agreement-final.md");
+    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-23-oct-2015.md",
+                          "paris-2015/agreement-4-dec-2015.md",
+                          "paris-2015/agreement-9-dec-2015.md",
+                          "paris-2015/agreement-12-dec-2015.md", "paris-2015/agreement-final.md");
     test::TempDir dir;
     Repository repo = Repository::init(dir.path());
     const std::vector<std::pair<std::string, std::string>> versions = {

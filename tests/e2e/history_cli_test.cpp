@@ -2,8 +2,8 @@
 // (real libgit2 commits), run through the real binary.
 #include <gtest/gtest.h>
 
-#include "core/util/date.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/date.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -188,7 +188,8 @@ TEST_F(History, BadInputExitsTwo) {
 }
 
 TEST(DiffCli, ParisFourthToNinthDecemberReadsAsANegotiatorWouldSayIt) {
-    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-4-dec-2015.md", "paris-2015/agreement-9-dec-2015.md");
+    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-4-dec-2015.md",
+                          "paris-2015/agreement-9-dec-2015.md");
     const auto r = accord({"diff", "--no-index", "--format", "json",
                            test::corpus_file("paris-2015/agreement-4-dec-2015.md"),
                            test::corpus_file("paris-2015/agreement-9-dec-2015.md")});

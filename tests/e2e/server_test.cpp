@@ -75,25 +75,7 @@ class Negotiation : public ::testing::Test {
         for (const test::Site* site : {&clerk, &japan, &us}) site->set_allowed_signers(signers);
     }
 
-    std::string registry() const {
-        return "negotiation: WGEC\n"
-               "delegations:\n"
-               "  - name: Japan\n"
-               "    keys: [" +
-               japan.key().public_line +
-               "]\n"
-               "  - name: United States of America\n"
-               "    aliases: [US]\n"
-               "    keys: [" +
-               us.key().public_line +
-               "]\n"
-               "secretariat:\n"
-               "  - name: WGEC secretariat\n"
-               "    keys: [" +
-               clerk.key().public_line +
-               "]\n"
-               "policy: {signatures: required}\n";
-    }
+    std::string registry() const { return test::signed_registry(clerk, japan, us, "required"); }
 
     std::string server_dir() const { return base_ + "/wgec.git"; }
     std::string file_url() const { return "file://" + server_dir(); }

@@ -22,29 +22,6 @@ std::string trimmed(std::string text) {
     return text;
 }
 
-// The registry with both delegations' keys and the secretariat's, under `policy`.
-std::string registry(const test::Site& clerk, const test::Site& japan, const test::Site& us,
-                     const std::string& policy) {
-    return "negotiation: WGEC\n"
-           "delegations:\n"
-           "  - name: Japan\n"
-           "    keys: [" +
-           japan.key().public_line +
-           "]\n"
-           "  - name: United States of America\n"
-           "    aliases: [US]\n"
-           "    keys: [" +
-           us.key().public_line +
-           "]\n"
-           "secretariat:\n"
-           "  - name: WGEC secretariat\n"
-           "    keys: [" +
-           clerk.key().public_line +
-           "]\n"
-           "policy: {signatures: " +
-           policy + "}\n";
-}
-
 TEST(InitCli, RecordsTheRegistryAndAttributesSoThatAFreshCloneWorks) {
     test::Site clerk("Clerk", "clerk@unctad.org");
     test::TempDir tmp;
@@ -155,7 +132,7 @@ class SignedNegotiation : public ::testing::Test {
                             clerk.options(clerk.home()))
                       .exit_code,
                   0);
-        clerk.write("accord.yaml", registry(clerk, japan, us, "required"));
+        clerk.write("accord.yaml", test::signed_registry(clerk, japan, us, "required"));
         ASSERT_EQ(clerk
                       .git({"commit", "-q", "-m", "Register the delegations and their keys",
                             "accord.yaml"})

@@ -147,7 +147,8 @@ struct TruthItem {
     TruthRole role = TruthRole::word;
     std::size_t origin = 0;                  // the version that first put it in the text
     std::optional<std::size_t> restored_by;  // the version that last brought it back
-    bool travelled = false;  // a word moved or tabled again (move_wording, table_again) at some point
+    bool travelled =
+        false;  // a word moved or tabled again (move_wording, table_again) at some point
 };
 
 // One text of a history of several: the proposals that changed it.
@@ -162,8 +163,9 @@ struct GeneratedHistory {
     // One text: its versions, oldest first; versions[k].parents == {k - 1},
     // and version k is proposal k. Empty when there are several texts.
     std::vector<BlameVersion> versions;
-    std::vector<Operation> operations;  // operations[k]: what proposal k did (the first of its edits)
-    std::vector<TruthItem> truth;       // of the last version, in byte order (one text)
+    std::vector<Operation>
+        operations;                // operations[k]: what proposal k did (the first of its edits)
+    std::vector<TruthItem> truth;  // of the last version, in byte order (one text)
     // truth_by_version[k] for every k when truth_for_every_version; empty otherwise.
     std::vector<std::vector<TruthItem>> truth_by_version;
     // Every text, when there are several (one text: empty; see versions).

@@ -21,7 +21,7 @@ struct Word {
     std::string text;
     std::size_t origin = 0;
     std::optional<std::size_t> restored_by;
-    std::uint64_t id = 0;  // this occurrence, so that restored wording finds its neighbours
+    std::uint64_t id = 0;    // this occurrence, so that restored wording finds its neighbours
     bool travelled = false;  // moved, or tabled again in another text, at some point
 };
 
@@ -61,8 +61,8 @@ struct Para {
 // Wording taken out of the text, for restore.
 struct DeletedRun {
     std::vector<Word> words;
-    std::uint64_t before = 0;  // id of the word just before it, 0 for none
-    std::uint64_t after = 0;   // id of the word just after it
+    std::uint64_t before = 0;    // id of the word just before it, 0 for none
+    std::uint64_t after = 0;     // id of the word just after it
     std::size_t deleted_by = 0;  // the proposal that took it out
     bool whole = false;          // all of a bracket, an option or a strike
 };
@@ -179,7 +179,8 @@ class Renderer {
 
     void item(const std::string& text, const char* kind, TruthRole role, std::size_t origin) {
         if (truth_ != nullptr)
-            truth_->push_back({{out_.size(), out_.size() + text.size()}, kind, role, origin, {}, false});
+            truth_->push_back(
+                {{out_.size(), out_.size() + text.size()}, kind, role, origin, {}, false});
         out_ += text;
     }
 

@@ -232,6 +232,28 @@ void Site::write(const std::string& path, const std::string& contents) const {
     std::ofstream(full, std::ios::binary) << contents;
 }
 
+std::string signed_registry(const Site& clerk, const Site& japan, const Site& us,
+                            const std::string& policy) {
+    return "negotiation: WGEC\n"
+           "delegations:\n"
+           "  - name: Japan\n"
+           "    keys: [" +
+           japan.key().public_line +
+           "]\n"
+           "  - name: United States of America\n"
+           "    aliases: [US]\n"
+           "    keys: [" +
+           us.key().public_line +
+           "]\n"
+           "secretariat:\n"
+           "  - name: WGEC secretariat\n"
+           "    keys: [" +
+           clerk.key().public_line +
+           "]\n"
+           "policy: {signatures: " +
+           policy + "}\n";
+}
+
 std::string allowed_signer(const std::string& email, const SshKeyFiles& key) {
     return email + " namespaces=\"git\" " + key.public_line;
 }

@@ -99,6 +99,12 @@ class Site {
 // file takes; this one: "EMAIL namespaces=\"git\" KEY-LINE".
 std::string allowed_signer(const std::string& email, const SshKeyFiles& key);
 
+// The WGEC registry of the site tests: Japan and the United States of America
+// (alias US) with their sites' keys, the secretariat with the clerk's, and
+// signatures `policy` ("required" or "optional").
+std::string signed_registry(const Site& clerk, const Site& japan, const Site& us,
+                            const std::string& policy);
+
 // `git fsck --strict` in `git_dir` (a bare repository or a work tree).
 RunResult fsck(const std::string& dir);
 

@@ -86,10 +86,8 @@ TEST(Layering, EnginesDoNotIncludeTheChecksOrTheCommands) {
 
 TEST(Layering, EachOutsideLibraryIsIncludedInOnePlace) {
     const std::vector<std::pair<std::string, std::string>> libraries = {
-        {"git2", "core/store/git_api.hpp"},
-        {"dtl/", "merge/diff/sequence_diff.cpp"},
-        {"zip.h", "core/util/zip_archive.cpp"},
-        {"pugixml", "core/import/docx/docx_xml.cpp"},
+        {"git2", "core/store/git_api.hpp"},     {"dtl/", "merge/diff/sequence_diff.cpp"},
+        {"zip.h", "core/util/zip_archive.cpp"}, {"pugixml", "core/import/docx/docx_xml.cpp"},
         {"openssl/", "core/util/crypto.cpp"},
     };
     std::map<std::string, std::set<std::string>> includers;

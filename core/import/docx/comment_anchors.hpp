@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "core/notation/document.hpp"
 #include "core/import/docx/docx_model.hpp"
 #include "core/import/docx/to_notation.hpp"
+#include "core/notation/document.hpp"
 
 namespace accord::docx {
 

@@ -21,8 +21,8 @@
 #include <string>
 #include <vector>
 
-#include "core/notation/document.hpp"
 #include "core/import/docx/docx_model.hpp"
+#include "core/notation/document.hpp"
 
 namespace accord::docx {
 

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "core/notation/document.hpp"
 #include "core/import/docx/comment_anchors.hpp"
 #include "core/import/docx/comment_requests.hpp"
 #include "core/import/docx/comment_speakers.hpp"
 #include "core/import/docx/docx_model.hpp"
 #include "core/import/docx/to_notation.hpp"
+#include "core/notation/document.hpp"
 
 namespace accord::docx {
 

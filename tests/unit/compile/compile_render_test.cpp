@@ -5,9 +5,9 @@
 
 #include <set>
 
+#include "core/util/palette.hpp"
 #include "merge/compile/compilation_layout.hpp"
 #include "merge/compile/html_text.hpp"
-#include "core/util/palette.hpp"
 
 namespace accord {
 namespace {

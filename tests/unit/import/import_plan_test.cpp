@@ -8,11 +8,11 @@
 #include <set>
 #include <sstream>
 
-#include "core/util/errors.hpp"
-#include "core/notation/front_matter.hpp"
 #include "core/import/dates.hpp"
 #include "core/import/front_matter.hpp"
 #include "core/import/headings.hpp"
+#include "core/notation/front_matter.hpp"
+#include "core/util/errors.hpp"
 
 namespace accord {
 namespace {

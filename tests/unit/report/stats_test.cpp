@@ -7,8 +7,8 @@
 
 #include <regex>
 
-#include "core/util/date.hpp"
 #include "core/store/recommendations.hpp"
+#include "core/util/date.hpp"
 #include "support/paths.hpp"
 #include "support/xml_check.hpp"
 

@@ -7,8 +7,8 @@
 
 #include <fstream>
 
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "core/util/errors.hpp"
 #include "core/store/repository.hpp"
+#include "core/util/errors.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 

@@ -5,8 +5,8 @@
 
 #include <gtest/gtest.h>
 
-#include "core/util/date.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/date.hpp"
 #include "merge/report/proposal_index.hpp"
 #include "support/paths.hpp"
 
