@@ -627,8 +627,12 @@ Document parse(std::string_view bytes, const ParseOptions& options) {
 }
 
 Document parse(std::string_view bytes, const ParseOptions& options, FrontMatterMemo& memo) {
+    return parse(std::string(bytes), options, memo);
+}
+
+Document parse(std::string&& bytes, const ParseOptions& options, FrontMatterMemo& memo) {
     Document document;
-    document.source.assign(bytes.data(), bytes.size());
+    document.source = std::move(bytes);
     Parser(document.source, options, document, &memo).run();
     return document;
 }

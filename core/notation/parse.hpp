@@ -29,5 +29,7 @@ Document parse(std::string_view bytes, const ParseOptions& options = {});
 // many versions of one text in order (blame), which mostly share it.
 class FrontMatterMemo;
 Document parse(std::string_view bytes, const ParseOptions& options, FrontMatterMemo& memo);
+// The same, taking the bytes over instead of copying them.
+Document parse(std::string&& bytes, const ParseOptions& options, FrontMatterMemo& memo);
 
 }  // namespace accord

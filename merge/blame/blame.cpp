@@ -116,7 +116,7 @@ class Walk {
         const ReadText read_item = [this, read](std::size_t k) {
             const Item& item = items_[k];
             if (read) return read(item.text, item.version);
-            return std::string_view(texts_[item.text].versions[item.version].text);
+            return texts_[item.text].versions[item.version].text;
         };
         preparer_.emplace(read_item, std::move(text_of_item), options.parse);
     }
@@ -340,7 +340,7 @@ TextState text_state(std::span<const BlameVersion> versions, bool own_index) {
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const ParseOptions& options) {
     return blame_versions(versions, target, options,
-                          [&](std::size_t v) { return std::string_view(versions[v].text); });
+                          [&](std::size_t v) { return versions[v].text; });
 }
 
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,

@@ -98,8 +98,7 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
 // As above, with each version's text given by read_text(v) instead of taken
 // from versions[v].text. It is called once per version up to `target`, in
 // order, on a thread of its own while earlier versions are attributed, so that
-// reading a history overlaps with attributing it; the view it returns must
-// stay valid until blame_versions returns.
+// reading a history overlaps with attributing it.
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const ParseOptions& options, const ReadText& read_text);
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
@@ -112,7 +111,7 @@ struct TextVersions {
 };
 
 // Gives the text of versions[version] of texts[text]; see blame_texts.
-using ReadVersionText = std::function<std::string_view(std::size_t text, std::size_t version)>;
+using ReadVersionText = std::function<std::string(std::size_t text, std::size_t version)>;
 
 // Blames the last version of each text, walking all of them in the order of
 // their proposals; origins and restored_by are proposal indices. A proposal

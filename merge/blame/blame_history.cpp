@@ -248,22 +248,14 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     blame.parse = ws.parse_options();
     blame.across_texts = options.across_texts;
     if (donors.empty()) {
-        const ReadText read = [&](std::size_t v) {
-            versions[v].text = prefetch.take(blob_ids[v], ws.repo());
-            return std::string_view(versions[v].text);
-        };
+        const ReadText read = [&](std::size_t v) { return prefetch.take(blob_ids[v], ws.repo()); };
         out.result = blame_versions(versions, versions.size() - 1, blame, read);
     } else {
         std::vector<TextVersions> texts{{versions}};
         for (const Donor& donor : donors) texts.push_back({donor.history.versions});
         const ReadVersionText read = [&](std::size_t text, std::size_t v) {
-            if (text == 0) {
-                versions[v].text = prefetch.take(blob_ids[v], ws.repo());
-                return std::string_view(versions[v].text);
-            }
-            Donor& donor = donors[text - 1];
-            donor.history.versions[v].text = ws.repo().read_blob_unverified(donor.blob_ids[v]);
-            return std::string_view(donor.history.versions[v].text);
+            if (text == 0) return prefetch.take(blob_ids[v], ws.repo());
+            return ws.repo().read_blob_unverified(donors[text - 1].blob_ids[v]);
         };
         out.result = std::move(blame_texts(texts, blame, read).front());
     }

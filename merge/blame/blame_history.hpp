@@ -33,7 +33,8 @@ struct FileBlame {
     std::string revision;  // commit id
     // proposals[i] describes versions[i]; past versions.size() come the
     // proposals of other texts whose wording stands in this one (moved or
-    // tabled again), which did not change this file.
+    // tabled again), which did not change this file. The versions' texts are
+    // left empty (a long history is never held in memory whole).
     FileHistory history;
     BlameResult result;  // origins and restored_by index history.proposals
 };

@@ -68,9 +68,9 @@ void VersionPreparer::read() {
 void VersionPreparer::parse_texts() {
     try {
         FrontMatterMemo front_matter;  // versions mostly change the body alone
-        while (std::optional<std::string_view> text = read_.pop()) {
+        while (std::optional<std::string> text = read_.pop()) {
             auto version = std::make_unique<PreparedVersion>();
-            version->document = parse(*text, options_, front_matter);
+            version->document = parse(std::move(*text), options_, front_matter);
             if (!parsed_.push(std::move(version))) break;
         }
         parsed_.finish();

@@ -85,8 +85,10 @@ class Channel {
     std::exception_ptr error_;
 };
 
-// Gives the text of a version; see blame_versions.
-using ReadText = std::function<std::string_view(std::size_t version)>;
+// Gives the text of a version (a copy the blame keeps only while it parses
+// it: the texts of a long history are never all held at once); see
+// blame_versions.
+using ReadText = std::function<std::string(std::size_t version)>;
 
 // Prepares versions in a given order (items 0, 1, ... of a walk over one
 // text or several), a few items ahead of the caller: one thread reads, one
@@ -117,7 +119,7 @@ class VersionPreparer {
     ReadText read_text_;
     const std::vector<std::uint32_t> text_of_item_;
     const ParseOptions options_;
-    Channel<std::string_view> read_;
+    Channel<std::string> read_;
     Channel<std::unique_ptr<PreparedVersion>> parsed_;
     Channel<std::shared_ptr<const PreparedVersion>> prepared_;
     std::thread reader_, parser_, interner_;  // last: start once everything above is made

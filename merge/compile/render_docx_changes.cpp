@@ -62,7 +62,9 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             const FileHistory& history = compiled.blame->history;
             for (std::size_t v = 0; v < history.versions.size(); ++v) {
                 if (repo.is_ancestor(history.versions[v].id, since)) continue;
-                chain_texts.push_back(history.versions[v].text);
+                // blame_file keeps no version's text: read it again.
+                chain_texts.push_back(
+                    workspace.read(history.versions[v].id, compiled.text.path).value_or(""));
                 chain_proposals.push_back(&history.proposals[v]);
             }
         }

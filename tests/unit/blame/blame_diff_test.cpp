@@ -106,7 +106,7 @@ TEST(BlamePipeline, AReadErrorReachesTheCaller) {
     test::GeneratorOptions options;
     options.proposals = 60;
     const test::GeneratedHistory history = test::generate_history(options);
-    const ReadText failing = [&](std::size_t v) -> std::string_view {
+    const ReadText failing = [&](std::size_t v) -> std::string {
         if (v == 30) throw std::runtime_error("cannot read version 30");
         return history.versions[v].text;
     };
