@@ -1,0 +1,169 @@
+#include "merge/blame/phrase_standing.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "core/notation/tokens.hpp"
+
+namespace accord {
+
+std::string collapse_white_space(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+namespace {
+
+struct PlainText {
+    std::string text;                 // white space collapsed, marks left out
+    std::vector<std::size_t> source;  // per character: its offset in the document
+};
+
+PlainText plain_words(const Document& doc) {
+    PlainText out;
+    bool space = false;
+    for (const Token& t : tokenize(doc)) {
+        switch (t.kind) {
+            case TokenKind::front_matter:
+            case TokenKind::bracket_open:
+            case TokenKind::bracket_close:
+            case TokenKind::strike_open:
+            case TokenKind::strike_close:
+                continue;
+            case TokenKind::space:
+            case TokenKind::line_break:
+            case TokenKind::paragraph_break:
+                space = !out.text.empty();
+                continue;
+            default:
+                break;
+        }
+        if (space) out.text += ' ', out.source.push_back(t.range.begin);
+        space = false;
+        out.text += doc.text(t.range);
+        for (std::size_t i = t.range.begin; i < t.range.end; ++i) out.source.push_back(i);
+    }
+    return out;
+}
+
+// "**Alt1:**" -> true: a paragraph written as an alternative to the main
+// paragraph before it (not one of a numbered list of options).
+bool is_alt_label(std::string_view label) {
+    while (!label.empty() && (label.front() == '*' || label.front() == ' ')) label.remove_prefix(1);
+    return label.substr(0, 3) == "Alt";
+}
+
+// Whether paragraph `p` is one of several alternatives standing side by
+// side: Option or Alt paragraphs next to one another, or a paragraph with
+// the Alt paragraphs that follow it.
+bool among_options(const Document& doc, std::size_t p) {
+    const auto& paragraphs = doc.paragraphs;
+    const auto labelled = [&](std::size_t k) {
+        return k < paragraphs.size() && paragraphs[k].is_alternative();
+    };
+    const auto alt = [&](std::size_t k) {
+        return labelled(k) && is_alt_label(doc.text(paragraphs[k].label));
+    };
+    if (labelled(p)) return (p > 0 && labelled(p - 1)) || labelled(p + 1) || (alt(p) && p > 0);
+    return alt(p + 1);
+}
+
+Standing standing_at(const Document& doc, std::size_t begin, std::size_t end) {
+    for (const Strike& s : doc.strikes) {
+        if (s.open < end && begin < s.close) return Standing::struck;
+    }
+    for (const Bracket& b : doc.brackets) {
+        if (b.open < end && begin < b.close) return Standing::bracketed;
+    }
+    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+        const ByteRange& range = doc.paragraphs[p].range;
+        if (range.begin <= begin && begin < range.end)
+            return among_options(doc, p) ? Standing::option : Standing::free;
+    }
+    return Standing::free;
+}
+
+// The bytes the sieve drops: those standing_of can leave out of the text it
+// searches or turn into a space (see PhraseSieve).
+constexpr std::array<bool, 256> kDropped = [] {
+    std::array<bool, 256> dropped{};
+    for (const unsigned char c : {' ', '\t', '\r', '\n', '[', ']', '~'}) dropped[c] = true;
+    dropped[0xC2] = dropped[0xA0] = true;  // U+00A0, the no-break space, is white space
+    return dropped;
+}();
+
+// `text` without the dropped bytes, written over `out`.
+void keep_undropped(std::string_view text, std::string& out) {
+    out.resize(text.size());
+    char* to = out.data();
+    for (const char c : text) {
+        *to = c;
+        to += !kDropped[static_cast<unsigned char>(c)];
+    }
+    out.resize(static_cast<std::size_t>(to - out.data()));
+}
+
+}  // namespace
+
+Standing standing_of(const Document& doc, std::string_view phrase) {
+    if (phrase.empty()) return Standing::absent;
+    const PlainText plain = plain_words(doc);
+    Standing best = Standing::absent;
+    for (std::size_t found = plain.text.find(phrase); found != std::string::npos;
+         found = plain.text.find(phrase, found + 1)) {
+        const std::size_t begin = plain.source[found],
+                          end = plain.source[found + phrase.size() - 1] + 1;
+        best = std::max(best, standing_at(doc, begin, end));
+        if (best == Standing::free) break;
+    }
+    return best;
+}
+
+std::string_view state_name(Standing standing) {
+    switch (standing) {
+        case Standing::absent:
+            return "absent";
+        case Standing::struck:
+            return "struck";
+        case Standing::bracketed:
+            return "bracketed";
+        case Standing::option:
+            return "option";
+        case Standing::free:
+            return "agreed";
+    }
+    return "absent";
+}
+
+PhraseSieve::PhraseSieve(std::string_view phrase) {
+    keep_undropped(phrase, key_);
+}
+
+// Why nothing standing_of finds is missed: standing_of searches the text of
+// the document's tokens with the front matter (a prefix of the text) and the
+// mark tokens left out, and each white-space token made a space or nothing.
+// Mark and white-space tokens consist of dropped bytes only, and the space is
+// one, so dropping those bytes from what standing_of searches gives the same
+// bytes as dropping them from the text after its front matter, a suffix of
+// the whole. Dropping bytes from an occurrence of the phrase gives a
+// substring of that: the key is in the text with its dropped bytes dropped.
+bool PhraseSieve::may_stand_in(std::string_view text) const {
+    if (key_.empty()) return true;
+    // Not a search for the phrase's words one by one: a mark may split a
+    // word ("en[hanced]" holds "enhanced").
+    keep_undropped(text, kept_);
+    return kept_.find(key_) != std::string::npos;
+}
+
+}  // namespace accord
