@@ -25,13 +25,31 @@ std::string collapse_white_space(std::string_view text) {
 
 namespace {
 
+// The document's words as standing_of searches them, and where each of
+// their bytes comes from.
 struct PlainText {
-    std::string text;                 // white space collapsed, marks left out
-    std::vector<std::size_t> source;  // per character: its offset in the document
+    std::string text;  // white space collapsed, marks left out
+    // Where a run of text's bytes starts, and the document offset of its
+    // first byte: a token's bytes follow one another; the space that stands
+    // for white space is a run of its own, at the offset of the token after it.
+    struct Run {
+        std::size_t plain;
+        std::size_t source;
+    };
+    std::vector<Run> runs;  // by `plain`, increasing
+
+    // The document offset of text[at].
+    std::size_t source_of(std::size_t at) const {
+        const auto after = std::upper_bound(
+            runs.begin(), runs.end(), at, [](std::size_t x, const Run& r) { return x < r.plain; });
+        const Run& run = *(after - 1);
+        return run.source + (at - run.plain);
+    }
 };
 
 PlainText plain_words(const Document& doc) {
     PlainText out;
+    out.text.reserve(doc.source.size());
     bool space = false;
     for (const Token& t : tokenize(doc)) {
         switch (t.kind) {
@@ -49,10 +67,17 @@ PlainText plain_words(const Document& doc) {
             default:
                 break;
         }
-        if (space) out.text += ' ', out.source.push_back(t.range.begin);
+        if (space) {
+            out.runs.push_back({out.text.size(), t.range.begin});
+            out.text += ' ';
+        }
         space = false;
+        // A token right after the one before it in the document continues its run.
+        const bool continues =
+            !out.runs.empty() &&
+            out.runs.back().source + (out.text.size() - out.runs.back().plain) == t.range.begin;
+        if (!continues) out.runs.push_back({out.text.size(), t.range.begin});
         out.text += doc.text(t.range);
-        for (std::size_t i = t.range.begin; i < t.range.end; ++i) out.source.push_back(i);
     }
     return out;
 }
@@ -122,8 +147,8 @@ Standing standing_of(const Document& doc, std::string_view phrase) {
     Standing best = Standing::absent;
     for (std::size_t found = plain.text.find(phrase); found != std::string::npos;
          found = plain.text.find(phrase, found + 1)) {
-        const std::size_t begin = plain.source[found],
-                          end = plain.source[found + phrase.size() - 1] + 1;
+        const std::size_t begin = plain.source_of(found),
+                          end = plain.source_of(found + phrase.size() - 1) + 1;
         best = std::max(best, standing_at(doc, begin, end));
         if (best == Standing::free) break;
     }

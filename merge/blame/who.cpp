@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 #include <unordered_map>
 
+#include "core/notation/front_matter.hpp"
 #include "core/notation/parse.hpp"
 #include "core/util/errors.hpp"
 #include "merge/blame/phrase_standing.hpp"
@@ -48,17 +50,28 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 
 // Where the phrase stands in each blob, remembered by blob id: a blob is read
 // once however many texts and commits hold it, and parsed only when its bytes
-// may hold the phrase.
+// may hold the phrase, for its structure alone (no diagnostics), with the
+// front matter of the text's version read before it reused when unchanged.
 class BlobStandings {
   public:
-    BlobStandings(const Workspace& ws, const std::string& phrase)
-        : repo_(ws.repo()), options_(ws.parse_options()), phrase_(phrase), sieve_(phrase) {}
+    BlobStandings(const Workspace& ws, const std::string& phrase, std::size_t texts)
+        : repo_(ws.repo()),
+          options_(ws.parse_options()),
+          phrase_(phrase),
+          sieve_(phrase),
+          front_matter_(texts) {
+        options_.diagnostics = false;
+    }
 
-    Standing of(const std::string& blob_id) {
+    // The standing in blob `blob_id`, a version of text number `text`.
+    Standing of(const std::string& blob_id, std::size_t text) {
         const auto [it, added] = known_.try_emplace(blob_id, Standing::absent);
         if (!added) return it->second;
-        const std::string text = repo_.read_blob_unverified(blob_id);
-        if (sieve_.may_stand_in(text)) it->second = standing_of(parse(text, options_), phrase_);
+        const std::string bytes = repo_.read_blob_unverified(blob_id);
+        if (sieve_.may_stand_in(bytes)) {
+            if (!front_matter_[text]) front_matter_[text] = std::make_unique<FrontMatterMemo>();
+            it->second = standing_of(parse(bytes, options_, *front_matter_[text]), phrase_);
+        }
         return it->second;
     }
 
@@ -68,6 +81,7 @@ class BlobStandings {
     const std::string& phrase_;
     PhraseSieve sieve_;
     StringMap<Standing> known_;
+    std::vector<std::unique_ptr<FrontMatterMemo>> front_matter_;  // per text, once parsed
 };
 
 // One version of one text: made by commit `commit` (an index into the
@@ -97,7 +111,7 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
     StringMap<std::uint32_t> index;
     for (std::size_t p = 0; p < paths.size(); ++p)
         index.try_emplace(paths[p], static_cast<std::uint32_t>(p));
-    BlobStandings standings(ws, phrase);
+    BlobStandings standings(ws, phrase, paths.size());
     std::vector<Version> versions;  // newest first
     Repository::WalkOptions walk;
     walk.from = head;
@@ -112,7 +126,7 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
             if (!listed) commits.push_back(std::move(step.commit.id));
             listed = true;
             versions.push_back({static_cast<std::uint32_t>(commits.size() - 1), it->second,
-                                standings.of(*change.new_blob)});
+                                standings.of(*change.new_blob, it->second)});
         }
         return true;
     });
