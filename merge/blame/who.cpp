@@ -143,6 +143,39 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
     return out;
 }
 
+// `path` is `root` or lies below the directory `root`; "" is the whole tree.
+bool within(std::string_view path, std::string_view root) {
+    if (root.empty()) return true;
+    return path.substr(0, root.size()) == root &&
+           (path.size() == root.size() || path[root.size()] == '/');
+}
+
+// The texts the given paths name: a directory of the revision (or "", the
+// whole tree) stands for the texts of `texts` below it, in their order; any
+// other path (a text, or one the revision no longer holds) for itself.
+std::vector<std::string> texts_named(const std::vector<std::string>& given,
+                                     const std::vector<std::string>& texts) {
+    std::vector<std::string> out;
+    StringMap<bool> added;
+    const auto add = [&](const std::string& path) {
+        if (added.try_emplace(path, true).second) out.push_back(path);
+    };
+    for (std::string root : given) {
+        while (!root.empty() && root.back() == '/') root.pop_back();
+        const bool is_text = std::find(texts.begin(), texts.end(), root) != texts.end();
+        const bool is_directory =
+            !is_text && std::any_of(texts.begin(), texts.end(),
+                                    [&](const std::string& text) { return within(text, root); });
+        if (!is_directory) {
+            add(root);
+            continue;
+        }
+        for (const std::string& text : texts)
+            if (within(text, root)) add(text);
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& phrase_in,
@@ -153,8 +186,8 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
             "who: give the wording to look for, e.g. accord who \"enhanced cooperation\"");
     if (ws.repo().is_empty_branch()) return std::nullopt;
     const std::string head = ws.repo().resolve("HEAD");
-    std::vector<std::string> paths = paths_in;
-    if (paths.empty()) paths = ws.texts(head);
+    const std::vector<std::string> texts = ws.texts(head);
+    const std::vector<std::string> paths = paths_in.empty() ? texts : texts_named(paths_in, texts);
 
     std::vector<std::string> commits;
     const std::vector<Sighting> sightings =

@@ -41,10 +41,12 @@ struct WhoReport {
     std::string current_path;          // the text it stands in, when it stands
 };
 
-// Searches the given paths (default: every text) for `phrase`, compared with
-// white space collapsed, and follows it from text to text: where it stands
-// best after each proposal (free, then as an option, bracketed, struck).
-// Returns nullopt when no version ever held it.
+// Searches the given paths for `phrase`, compared with white space
+// collapsed, and follows it from text to text: where it stands best after
+// each proposal (free, then as an option, bracketed, struck). No paths: every
+// text of the current revision; a directory: its texts; a text the current
+// revision no longer holds: its history. Returns nullopt when no version
+// ever held it.
 //
 // The history is walked once, whatever the number of texts. Each version of
 // a text is read once per blob (a blob held by several texts or commits is
