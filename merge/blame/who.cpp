@@ -160,8 +160,7 @@ std::vector<std::string> texts_named(const std::vector<std::string>& given,
     const auto add = [&](const std::string& path) {
         if (added.try_emplace(path, true).second) out.push_back(path);
     };
-    for (std::string root : given) {
-        while (!root.empty() && root.back() == '/') root.pop_back();
+    for (const std::string& root : given) {
         const bool is_text = std::find(texts.begin(), texts.end(), root) != texts.end();
         const bool is_directory =
             !is_text && std::any_of(texts.begin(), texts.end(),
@@ -186,12 +185,16 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
             "who: give the wording to look for, e.g. accord who \"enhanced cooperation\"");
     if (ws.repo().is_empty_branch()) return std::nullopt;
     const std::string head = ws.repo().resolve("HEAD");
+    std::vector<std::string> roots;  // the paths given, without a trailing '/'
+    for (std::string path : paths_in) {
+        while (!path.empty() && path.back() == '/') path.pop_back();
+        roots.push_back(std::move(path));
+    }
     const std::vector<std::string> texts = ws.texts(head);
-    const std::vector<std::string> paths = paths_in.empty() ? texts : texts_named(paths_in, texts);
+    const std::vector<std::string> paths = roots.empty() ? texts : texts_named(roots, texts);
 
     std::vector<std::string> commits;
-    const std::vector<Sighting> sightings =
-        sightings_of(ws, head, phrase, paths, paths_in, commits);
+    const std::vector<Sighting> sightings = sightings_of(ws, head, phrase, paths, roots, commits);
 
     // After each proposal, the phrase stands as well as its best text says.
     std::vector<Standing> in_text(paths.size(), Standing::absent);

@@ -111,6 +111,21 @@ TEST_F(Who, PathsNarrowTheSearch) {
     EXPECT_FALSE(who("report on progress", {"C.md"}));
 }
 
+// A directory stands for the texts in it, with or without a trailing '/'.
+TEST_F(Who, ADirectoryStandsForItsTexts) {
+    const std::string text = "Requests the secretariat to report on progress.\n";
+    propose("Japan", 0, {{"A/01.md", text}, {"B/01.md", "Other matters.\n"}});
+    propose("Sweden", 1, {{"B/01.md", text}});
+    for (const char* root : {"B", "B/", "B//"}) {
+        const std::optional<WhoReport> report = who("report on progress", {root});
+        ASSERT_TRUE(report) << root;
+        EXPECT_EQ(story(*report), "proposed by Sweden in B/01.md\n") << root;
+    }
+    const std::optional<WhoReport> everywhere = who("report on progress", {""});
+    ASSERT_TRUE(everywhere);
+    EXPECT_EQ(story(*everywhere), "proposed by Japan in A/01.md\n");
+}
+
 TEST_F(Who, NeverHeldOrNothingToLookFor) {
     propose("Japan", 0, {{"A.md", "Requests the secretariat to act.\n"}});
     EXPECT_FALSE(who("report on progress"));
