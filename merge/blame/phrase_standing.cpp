@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <vector>
 
 #include "core/notation/tokens.hpp"
@@ -128,15 +129,20 @@ constexpr std::array<bool, 256> kDropped = [] {
     return dropped;
 }();
 
-// `text` without the dropped bytes, written over `out`.
-void keep_undropped(std::string_view text, std::string& out) {
-    out.resize(text.size());
-    char* to = out.data();
-    for (const char c : text) {
-        *to = c;
-        to += !kDropped[static_cast<unsigned char>(c)];
-    }
-    out.resize(static_cast<std::size_t>(to - out.data()));
+bool dropped(char c) {
+    return kDropped[static_cast<unsigned char>(c)];
+}
+
+// How rarely a byte occurs in negotiated prose, roughly: lower-case letters
+// from the most frequent in English to the least, then '.' and ',', then
+// capitals, digits and everything else. The sieve looks for the key's rarest
+// byte first.
+int rarity(char c) {
+    static constexpr std::string_view kLetters = "etaoinsrhldcumfpgwybvkxjqz";
+    if (const std::size_t at = kLetters.find(c); at != std::string_view::npos)
+        return static_cast<int>(at);
+    if (c == '.' || c == ',') return 10;
+    return 30;
 }
 
 }  // namespace
@@ -172,7 +178,10 @@ std::string_view state_name(Standing standing) {
 }
 
 PhraseSieve::PhraseSieve(std::string_view phrase) {
-    keep_undropped(phrase, key_);
+    for (const char c : phrase)
+        if (!dropped(c)) key_ += c;
+    for (std::size_t k = 1; k < key_.size(); ++k)
+        if (rarity(key_[k]) > rarity(key_[anchor_])) anchor_ = k;
 }
 
 // Why nothing standing_of finds is missed: standing_of searches the text of
@@ -183,12 +192,37 @@ PhraseSieve::PhraseSieve(std::string_view phrase) {
 // bytes as dropping them from the text after its front matter, a suffix of
 // the whole. Dropping bytes from an occurrence of the phrase gives a
 // substring of that: the key is in the text with its dropped bytes dropped.
+//
+// That search runs on the text as it is: each occurrence of the key's
+// rarest byte (found by memchr) is extended both ways, the dropped bytes
+// skipped. Not a search for the phrase's words one by one: a mark may split
+// a word ("en[hanced]" holds "enhanced").
 bool PhraseSieve::may_stand_in(std::string_view text) const {
     if (key_.empty()) return true;
-    // Not a search for the phrase's words one by one: a mark may split a
-    // word ("en[hanced]" holds "enhanced").
-    keep_undropped(text, kept_);
-    return kept_.find(key_) != std::string::npos;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const char anchor = key_[anchor_];
+    for (const char* at = begin; (at = static_cast<const char*>(
+                                      std::memchr(at, anchor, static_cast<std::size_t>(end - at))));
+         ++at) {
+        // The kept bytes after the anchor are the rest of the key...
+        const char* next = at + 1;
+        std::size_t k = anchor_ + 1;
+        for (; k < key_.size(); ++k, ++next) {
+            while (next < end && dropped(*next)) ++next;
+            if (next == end || *next != key_[k]) break;
+        }
+        if (k < key_.size()) continue;
+        // ... and those before it its beginning.
+        const char* before = at;
+        k = anchor_;
+        for (; k > 0; --k, --before) {
+            while (before > begin && dropped(before[-1])) --before;
+            if (before == begin || before[-1] != key_[k - 1]) break;
+        }
+        if (k == 0) return true;
+    }
+    return false;
 }
 
 }  // namespace accord

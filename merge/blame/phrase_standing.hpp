@@ -42,13 +42,12 @@ std::string_view state_name(Standing standing);
 class PhraseSieve {
   public:
     explicit PhraseSieve(std::string_view phrase);
-    // False only when the phrase cannot stand anywhere in `text`. One call
-    // at a time: it reuses a buffer.
+    // False only when the phrase cannot stand anywhere in `text`.
     bool may_stand_in(std::string_view text) const;
 
   private:
-    std::string key_;           // the phrase with those bytes dropped
-    mutable std::string kept_;  // the text with those bytes dropped
+    std::string key_;         // the phrase with those bytes dropped
+    std::size_t anchor_ = 0;  // where in key_ its rarest byte stands
 };
 
 }  // namespace accord
