@@ -5,7 +5,7 @@
 #include <cstring>
 #include <vector>
 
-#include "core/notation/tokens.hpp"
+#include "core/notation/print.hpp"
 
 namespace accord {
 
@@ -48,40 +48,82 @@ struct PlainText {
     }
 };
 
-PlainText plain_words(const Document& doc) {
-    PlainText out;
-    out.text.reserve(doc.source.size());
-    bool space = false;
-    for (const Token& t : tokenize(doc)) {
-        switch (t.kind) {
-            case TokenKind::front_matter:
-            case TokenKind::bracket_open:
-            case TokenKind::bracket_close:
-            case TokenKind::strike_open:
-            case TokenKind::strike_close:
-                continue;
-            case TokenKind::space:
-            case TokenKind::line_break:
-            case TokenKind::paragraph_break:
-                space = !out.text.empty();
-                continue;
-            default:
-                break;
+// The words as the document's tokens give them (core/notation/tokens), read
+// without making the tokens: the front matter, bracket and strike marks are
+// left out; white space (runs of spaces, tabs and line endings, and each
+// no-break space U+00A0, which the tokens count as white space wherever it
+// stands) is one space between words; everything else, labels, status tags
+// and option separators included, is kept as written.
+class PlainWords {
+  public:
+    explicit PlainWords(const Document& doc) : source_(doc.source) {
+        out_.text.reserve(source_.size());
+        std::size_t at = 0;
+        for (const MarkupPiece& piece : markup_pieces(doc)) {
+            literal(at, piece.range.begin);
+            switch (piece.kind) {
+                case MarkupKind::front_matter:
+                case MarkupKind::bracket_open:
+                case MarkupKind::bracket_close:
+                case MarkupKind::strike_open:
+                case MarkupKind::strike_close:
+                    break;
+                case MarkupKind::label:
+                case MarkupKind::status_tag:
+                case MarkupKind::separator:
+                    word(piece.range.begin, piece.range.end);
+                    break;
+            }
+            at = piece.range.end;
         }
-        if (space) {
-            out.runs.push_back({out.text.size(), t.range.begin});
-            out.text += ' ';
-        }
-        space = false;
-        // A token right after the one before it in the document continues its run.
-        const bool continues =
-            !out.runs.empty() &&
-            out.runs.back().source + (out.text.size() - out.runs.back().plain) == t.range.begin;
-        if (!continues) out.runs.push_back({out.text.size(), t.range.begin});
-        out.text += doc.text(t.range);
+        literal(at, source_.size());
     }
-    return out;
-}
+    PlainText take() { return std::move(out_); }
+
+  private:
+    bool space_at(std::size_t i) const {
+        const char c = source_[i];
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || no_break_space_at(i);
+    }
+    bool no_break_space_at(std::size_t i) const {
+        return source_[i] == '\xC2' && i + 1 < source_.size() && source_[i + 1] == '\xA0';
+    }
+
+    // Literal text between markup pieces.
+    void literal(std::size_t begin, std::size_t end) {
+        std::size_t i = begin;
+        while (i < end) {
+            if (space_at(i)) {
+                space_ = !out_.text.empty();
+                i += no_break_space_at(i) ? 2 : 1;
+                continue;
+            }
+            std::size_t j = i + 1;
+            while (j < end && !space_at(j)) ++j;
+            word(i, j);
+            i = j;
+        }
+    }
+
+    // Bytes kept as written, after one space if white space came before.
+    void word(std::size_t begin, std::size_t end) {
+        if (space_) {
+            out_.runs.push_back({out_.text.size(), begin});
+            out_.text += ' ';
+        }
+        space_ = false;
+        // Bytes right after the last ones kept continue their run.
+        const bool continues =
+            !out_.runs.empty() &&
+            out_.runs.back().source + (out_.text.size() - out_.runs.back().plain) == begin;
+        if (!continues) out_.runs.push_back({out_.text.size(), begin});
+        out_.text.append(source_, begin, end - begin);
+    }
+
+    const std::string& source_;
+    PlainText out_;
+    bool space_ = false;
+};
 
 // "**Alt1:**" -> true: a paragraph written as an alternative to the main
 // paragraph before it (not one of a numbered list of options).
@@ -149,7 +191,7 @@ int rarity(char c) {
 
 Standing standing_of(const Document& doc, std::string_view phrase) {
     if (phrase.empty()) return Standing::absent;
-    const PlainText plain = plain_words(doc);
+    const PlainText plain = PlainWords(doc).take();
     Standing best = Standing::absent;
     for (std::size_t found = plain.text.find(phrase); found != std::string::npos;
          found = plain.text.find(phrase, found + 1)) {
