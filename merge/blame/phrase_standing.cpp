@@ -31,8 +31,11 @@ namespace {
 struct PlainText {
     std::string text;  // white space collapsed, marks left out
     // Where a run of text's bytes starts, and the document offset of its
-    // first byte: a token's bytes follow one another; the space that stands
-    // for white space is a run of its own, at the offset of the token after it.
+    // first byte: within a run, bytes follow one another in the document.
+    // The space that stands for white space is given the offset of the byte
+    // before the word after it, so that "a b" is one run; a space is never
+    // the first or last byte of a phrase, whose offsets are all that is
+    // asked for.
     struct Run {
         std::size_t plain;
         std::size_t source;
@@ -47,6 +50,15 @@ struct PlainText {
         return run.source + (at - run.plain);
     }
 };
+
+// The bytes that are, or may begin, white space for the tokens: ' ', tab,
+// CR, LF, and 0xC2, the first byte of the no-break space.
+constexpr std::array<bool, 256> kMayBeSpace = [] {
+    std::array<bool, 256> space{};
+    for (const unsigned char c : {' ', '\t', '\r', '\n'}) space[c] = true;
+    space[0xC2] = true;
+    return space;
+}();
 
 // The words as the document's tokens give them (core/notation/tokens), read
 // without making the tokens: the front matter, bracket and strike marks are
@@ -71,7 +83,7 @@ class PlainWords {
                 case MarkupKind::label:
                 case MarkupKind::status_tag:
                 case MarkupKind::separator:
-                    word(piece.range.begin, piece.range.end);
+                    words(piece.range.begin, piece.range.end);
                     break;
             }
             at = piece.range.end;
@@ -82,8 +94,8 @@ class PlainWords {
 
   private:
     bool space_at(std::size_t i) const {
-        const char c = source_[i];
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || no_break_space_at(i);
+        const unsigned char c = static_cast<unsigned char>(source_[i]);
+        return kMayBeSpace[c] && (c != 0xC2 || no_break_space_at(i));
     }
     bool no_break_space_at(std::size_t i) const {
         return source_[i] == '\xC2' && i + 1 < source_.size() && source_[i + 1] == '\xA0';
@@ -98,26 +110,40 @@ class PlainWords {
                 i += no_break_space_at(i) ? 2 : 1;
                 continue;
             }
+            // Words with one ' ' between them are kept as they are.
             std::size_t j = i + 1;
-            while (j < end && !space_at(j)) ++j;
-            word(i, j);
+            for (;;) {
+                while (j < end && !space_at(j)) ++j;
+                if (j + 1 < end && source_[j] == ' ' && !space_at(j + 1)) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            words(i, j);
             i = j;
         }
     }
 
     // Bytes kept as written, after one space if white space came before.
-    void word(std::size_t begin, std::size_t end) {
+    void words(std::size_t begin, std::size_t end) {
         if (space_) {
-            out_.runs.push_back({out_.text.size(), begin});
+            begin_run(begin - 1);
             out_.text += ' ';
+        } else {
+            begin_run(begin);
         }
         space_ = false;
-        // Bytes right after the last ones kept continue their run.
+        out_.text.append(source_, begin, end - begin);
+    }
+
+    // The next byte of text stands for the document's byte at `source`: a new
+    // run unless it continues the last one.
+    void begin_run(std::size_t source) {
         const bool continues =
             !out_.runs.empty() &&
-            out_.runs.back().source + (out_.text.size() - out_.runs.back().plain) == begin;
-        if (!continues) out_.runs.push_back({out_.text.size(), begin});
-        out_.text.append(source_, begin, end - begin);
+            out_.runs.back().source + (out_.text.size() - out_.runs.back().plain) == source;
+        if (!continues) out_.runs.push_back({out_.text.size(), source});
     }
 
     const std::string& source_;
