@@ -41,9 +41,11 @@ void register_who(CLI::App& app, Run& run) {
         "from text to text: after each proposal it stands where it stands best (free, then as\n"
         "an option, bracketed, struck). Wording in one of several Option or Alt paragraphs is\n"
         "not agreed until the other options are gone.\n"
-        "White space in the phrase and the texts is compared collapsed.\n\n"
+        "White space in the phrase and the texts is compared collapsed. Paths narrow the\n"
+        "search to some texts (a directory: the texts in it).\n\n"
         "  accord who \"enhanced cooperation\"\n"
-        "  accord who \"multistakeholder\" -- A/01-japan.md\n\n"
+        "  accord who \"multistakeholder\" -- A/01-japan.md\n"
+        "  accord who \"multistakeholder\" -- agreed/\n\n"
         "Exit: 0 found, 1 no proposal ever contained it.");
     command->add_option("phrase", options->phrase, "The wording to look for")->required();
     add_format_option(*command, options->format);

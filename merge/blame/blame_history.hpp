@@ -1,7 +1,6 @@
 #pragma once
-// Blame and "who proposed this wording" over a repository's history: the
-// file's versions are read from git (only the commits that changed it), then
-// handed to the engines.
+// Blame over a repository's history: the file's versions are read from git
+// (only the commits that changed it), then handed to the engines.
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,43 +42,5 @@ struct FileBlame {
 // (blame_texts), each only as far as it can give wording to this one.
 FileBlame blame_file(const Workspace& workspace, const std::string& path, const std::string& commit,
                      const BlameFileOptions& options = {});
-
-// accord who: the first proposal whose text held the wording, and what became of it,
-// followed across texts (moved from one to another, tabled again elsewhere).
-// `option`: it stands in one of several Option (or Alt) paragraphs, which is
-// no agreement until the others are gone.
-enum class WordingState {
-    proposed,
-    bracketed,
-    struck,
-    option,
-    agreed,
-    deleted,
-    restored,
-    standing,
-    moved
-};
-std::string_view to_string(WordingState state);
-
-struct WordingEvent {
-    WordingState state;
-    Proposal proposal;
-    std::string path;
-};
-
-struct WhoReport {
-    std::string phrase;
-    std::vector<WordingEvent> events;  // oldest first; the first is the proposal that introduced it
-    bool stands = false;               // in the current text
-    std::string current_state;         // "agreed", "option", "bracketed", "struck" or "absent"
-    std::string current_path;          // the text it stands in, when it stands
-};
-
-// Searches the given paths (default: every text) for `phrase`, compared with
-// white space collapsed, and follows it from text to text: where it stands
-// best after each proposal (free, then as an option, bracketed, struck).
-// Returns nullopt when no version ever held it.
-std::optional<WhoReport> who_proposed(const Workspace& workspace, const std::string& phrase,
-                                      const std::vector<std::string>& paths);
 
 }  // namespace accord

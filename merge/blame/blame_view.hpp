@@ -5,6 +5,7 @@
 
 #include "core/util/terminal.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "merge/blame/who.hpp"
 
 namespace accord {
 

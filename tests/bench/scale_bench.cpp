@@ -392,6 +392,9 @@ int main(int argc, char** argv) {
              "git blame " + quote(path) + " >/dev/null", "", true},
             {"who PHRASE", a + " who " + quote(phrase) + " >/dev/null",
              "git log -S" + quote(phrase) + " >/dev/null", "", true},
+            {"who ABSENT", a + " who 'no proposal said this' >/dev/null 2>&1",
+             "git log -S'no proposal said this' >/dev/null", "", true},
+            {"who WORD", a + " who the >/dev/null", "git log -Sthe >/dev/null", "", true},
             {"survival --by NAME", a + " survival --by Japan >/dev/null", "", "", true},
             {"compile --format html", a + " compile --format html -o /tmp/accord-scale.html", "",
              "", true},
@@ -400,7 +403,8 @@ int main(int argc, char** argv) {
             {"check", a + " check >/dev/null", "git grep -c '\\[' -- '*.md' >/dev/null", "", true},
         };
         std::cout << "\n### " << size.texts << " texts × " << size.proposals << " proposals\n\n"
-                  << "FILE = " << path << ", PHRASE = \"" << phrase << "\", REV1 REV2 = " << range
+                  << "FILE = " << path << ", PHRASE = \"" << phrase
+                  << "\", ABSENT = \"no proposal said this\", WORD = \"the\", REV1 REV2 = " << range
                   << "\n\n"
                   << "| command | accord cold | accord again | git | git command | ratio | "
                      "accord peak | git peak |\n"

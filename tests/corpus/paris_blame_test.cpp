@@ -15,6 +15,7 @@
 #include "core/store/workspace.hpp"
 #include "core/util/date.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "merge/blame/who.hpp"
 #include "support/paths.hpp"
 
 namespace accord {

@@ -286,6 +286,46 @@ TEST_F(BlameAcrossTexts, WhoFollowsWordingFromTextToText) {
         << r.out;
 }
 
+// Paths narrow `who` to some texts: a text, a directory (its texts), given
+// relative to the current directory; JSON tells the same story.
+TEST_F(BlameAcrossTexts, WhoWithPathsAndJson) {
+    const std::string phrase = "capacity building for developing";
+    auto r = run({"who", phrase, "--", "A/01.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("first proposed by Japan on 2014-02-07 in A/01.md"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("2014-02-14  deleted by India"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("It is not in the current text."), std::string::npos) << r.out;
+
+    test::RunOptions inside;
+    inside.cwd = dir.file("A");
+    r = test::accord({"who", phrase, "--", "03.md"}, inside);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("first proposed by India on 2014-02-14 in A/03.md"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("A/01.md"), std::string::npos) << r.out;
+
+    const auto everywhere = run({"who", phrase});
+    r = run({"who", phrase, "--", "A/"});
+    EXPECT_EQ(r.out, everywhere.out);
+    r = test::accord({"who", phrase, "--", "."}, inside);
+    EXPECT_EQ(r.out, everywhere.out);
+
+    r = run({"who", phrase, "--", "A/02.md"});
+    EXPECT_EQ(r.exit_code, 1);
+
+    r = run({"who", phrase, "--format", "json"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::regex events(
+        "\"schema\": \"accord.who/1\",\\s*\"phrase\": \"capacity building for developing\",\\s*"
+        "\"events\": \\[\\s*\\{\\s*\"state\": \"proposed\",\\s*\"path\": \"A/01.md\",[^}]*"
+        "\"proposers\": \\[\\s*\"Japan\"\\s*\\]\\s*\\},\\s*"
+        "\\{\\s*\"state\": \"moved\",\\s*\"path\": \"A/03.md\",[^}]*"
+        "\"proposers\": \\[\\s*\"India\"\\s*\\]\\s*\\}\\s*\\],\\s*"
+        "\"stands\": true,\\s*\"current_state\": \"bracketed\",\\s*\"current_path\": \"A/03.md\"");
+    EXPECT_TRUE(std::regex_search(r.out, events)) << r.out;
+}
+
 // survival counts a proposal's words where they stand now: moved to another
 // text, and with --across-texts tabled again in another text.
 TEST_F(BlameAcrossTexts, SurvivalCountsWordingWhereItNowStands) {

@@ -1,0 +1,296 @@
+#include "merge/blame/phrase_standing.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <vector>
+
+#include "core/notation/print.hpp"
+
+namespace accord {
+
+std::string collapse_white_space(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+namespace {
+
+// The document's words as standing_of searches them, and where each of
+// their bytes comes from.
+struct PlainText {
+    std::string text;  // white space collapsed, marks left out
+    // Where a run of text's bytes starts, and the document offset of its
+    // first byte: within a run, bytes follow one another in the document.
+    // The space that stands for white space is given the offset of the byte
+    // before the word after it, so that "a b" is one run; a space is never
+    // the first or last byte of a phrase, whose offsets are all that is
+    // asked for.
+    struct Run {
+        std::size_t plain;
+        std::size_t source;
+    };
+    std::vector<Run> runs;  // by `plain`, increasing
+
+    // The document offset of text[at].
+    std::size_t source_of(std::size_t at) const {
+        const auto after = std::upper_bound(
+            runs.begin(), runs.end(), at, [](std::size_t x, const Run& r) { return x < r.plain; });
+        const Run& run = *(after - 1);
+        return run.source + (at - run.plain);
+    }
+};
+
+// The bytes that are, or may begin, white space for the tokens: ' ', tab,
+// CR, LF, and 0xC2, the first byte of the no-break space.
+constexpr std::array<bool, 256> kMayBeSpace = [] {
+    std::array<bool, 256> space{};
+    for (const unsigned char c : {' ', '\t', '\r', '\n'}) space[c] = true;
+    space[0xC2] = true;
+    return space;
+}();
+
+// The words as the document's tokens give them (core/notation/tokens), read
+// without making the tokens: the front matter, bracket and strike marks are
+// left out; white space (runs of spaces, tabs and line endings, and each
+// no-break space U+00A0, which the tokens count as white space wherever it
+// stands) is one space between words; everything else, labels, status tags
+// and option separators included, is kept as written.
+class PlainWords {
+  public:
+    explicit PlainWords(const Document& doc) : source_(doc.source) {
+        out_.text.reserve(source_.size());
+        std::size_t at = 0;
+        for (const MarkupPiece& piece : markup_pieces(doc)) {
+            literal(at, piece.range.begin);
+            switch (piece.kind) {
+                case MarkupKind::front_matter:
+                case MarkupKind::bracket_open:
+                case MarkupKind::bracket_close:
+                case MarkupKind::strike_open:
+                case MarkupKind::strike_close:
+                    break;
+                case MarkupKind::label:
+                case MarkupKind::status_tag:
+                case MarkupKind::separator:
+                    words(piece.range.begin, piece.range.end);
+                    break;
+            }
+            at = piece.range.end;
+        }
+        literal(at, source_.size());
+    }
+    PlainText take() { return std::move(out_); }
+
+  private:
+    bool space_at(std::size_t i) const {
+        const unsigned char c = static_cast<unsigned char>(source_[i]);
+        return kMayBeSpace[c] && (c != 0xC2 || no_break_space_at(i));
+    }
+    bool no_break_space_at(std::size_t i) const {
+        return source_[i] == '\xC2' && i + 1 < source_.size() && source_[i + 1] == '\xA0';
+    }
+
+    // Literal text between markup pieces.
+    void literal(std::size_t begin, std::size_t end) {
+        std::size_t i = begin;
+        while (i < end) {
+            if (space_at(i)) {
+                space_ = !out_.text.empty();
+                i += no_break_space_at(i) ? 2 : 1;
+                continue;
+            }
+            // Words with one ' ' between them are kept as they are.
+            std::size_t j = i + 1;
+            for (;;) {
+                while (j < end && !space_at(j)) ++j;
+                if (j + 1 < end && source_[j] == ' ' && !space_at(j + 1)) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            words(i, j);
+            i = j;
+        }
+    }
+
+    // Bytes kept as written, after one space if white space came before.
+    void words(std::size_t begin, std::size_t end) {
+        if (space_) {
+            begin_run(begin - 1);
+            out_.text += ' ';
+        } else {
+            begin_run(begin);
+        }
+        space_ = false;
+        out_.text.append(source_, begin, end - begin);
+    }
+
+    // The next byte of text stands for the document's byte at `source`: a new
+    // run unless it continues the last one.
+    void begin_run(std::size_t source) {
+        const bool continues =
+            !out_.runs.empty() &&
+            out_.runs.back().source + (out_.text.size() - out_.runs.back().plain) == source;
+        if (!continues) out_.runs.push_back({out_.text.size(), source});
+    }
+
+    const std::string& source_;
+    PlainText out_;
+    bool space_ = false;
+};
+
+// "**Alt1:**" -> true: a paragraph written as an alternative to the main
+// paragraph before it (not one of a numbered list of options).
+bool is_alt_label(std::string_view label) {
+    while (!label.empty() && (label.front() == '*' || label.front() == ' ')) label.remove_prefix(1);
+    return label.substr(0, 3) == "Alt";
+}
+
+// Whether paragraph `p` is one of several alternatives standing side by
+// side: Option or Alt paragraphs next to one another, or a paragraph with
+// the Alt paragraphs that follow it.
+bool among_options(const Document& doc, std::size_t p) {
+    const auto& paragraphs = doc.paragraphs;
+    const auto labelled = [&](std::size_t k) {
+        return k < paragraphs.size() && paragraphs[k].is_alternative();
+    };
+    const auto alt = [&](std::size_t k) {
+        return labelled(k) && is_alt_label(doc.text(paragraphs[k].label));
+    };
+    if (labelled(p)) return (p > 0 && labelled(p - 1)) || labelled(p + 1) || (alt(p) && p > 0);
+    return alt(p + 1);
+}
+
+Standing standing_at(const Document& doc, std::size_t begin, std::size_t end) {
+    for (const Strike& s : doc.strikes) {
+        if (s.open < end && begin < s.close) return Standing::struck;
+    }
+    for (const Bracket& b : doc.brackets) {
+        if (b.open < end && begin < b.close) return Standing::bracketed;
+    }
+    for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
+        const ByteRange& range = doc.paragraphs[p].range;
+        if (range.begin <= begin && begin < range.end)
+            return among_options(doc, p) ? Standing::option : Standing::free;
+    }
+    return Standing::free;
+}
+
+// The bytes the sieve drops: those standing_of can leave out of the text it
+// searches or turn into a space (see PhraseSieve).
+constexpr std::array<bool, 256> kDropped = [] {
+    std::array<bool, 256> dropped{};
+    for (const unsigned char c : {' ', '\t', '\r', '\n', '[', ']', '~'}) dropped[c] = true;
+    dropped[0xC2] = dropped[0xA0] = true;  // U+00A0, the no-break space, is white space
+    return dropped;
+}();
+
+bool dropped(char c) {
+    return kDropped[static_cast<unsigned char>(c)];
+}
+
+// How rarely a byte occurs in negotiated prose, roughly: lower-case letters
+// from the most frequent in English to the least, then '.' and ',', then
+// capitals, digits and everything else. The sieve looks for the key's rarest
+// byte first.
+int rarity(char c) {
+    static constexpr std::string_view kLetters = "etaoinsrhldcumfpgwybvkxjqz";
+    if (const std::size_t at = kLetters.find(c); at != std::string_view::npos)
+        return static_cast<int>(at);
+    if (c == '.' || c == ',') return 10;
+    return 30;
+}
+
+}  // namespace
+
+Standing standing_of(const Document& doc, std::string_view phrase) {
+    if (phrase.empty()) return Standing::absent;
+    const PlainText plain = PlainWords(doc).take();
+    Standing best = Standing::absent;
+    for (std::size_t found = plain.text.find(phrase); found != std::string::npos;
+         found = plain.text.find(phrase, found + 1)) {
+        const std::size_t begin = plain.source_of(found),
+                          end = plain.source_of(found + phrase.size() - 1) + 1;
+        best = std::max(best, standing_at(doc, begin, end));
+        if (best == Standing::free) break;
+    }
+    return best;
+}
+
+std::string_view state_name(Standing standing) {
+    switch (standing) {
+        case Standing::absent:
+            return "absent";
+        case Standing::struck:
+            return "struck";
+        case Standing::bracketed:
+            return "bracketed";
+        case Standing::option:
+            return "option";
+        case Standing::free:
+            return "agreed";
+    }
+    return "absent";
+}
+
+PhraseSieve::PhraseSieve(std::string_view phrase) {
+    for (const char c : phrase)
+        if (!dropped(c)) key_ += c;
+    for (std::size_t k = 1; k < key_.size(); ++k)
+        if (rarity(key_[k]) > rarity(key_[anchor_])) anchor_ = k;
+}
+
+// Why nothing standing_of finds is missed: standing_of searches the text of
+// the document's tokens with the front matter (a prefix of the text) and the
+// mark tokens left out, and each white-space token made a space or nothing.
+// Mark and white-space tokens consist of dropped bytes only, and the space is
+// one, so dropping those bytes from what standing_of searches gives the same
+// bytes as dropping them from the text after its front matter, a suffix of
+// the whole. Dropping bytes from an occurrence of the phrase gives a
+// substring of that: the key is in the text with its dropped bytes dropped.
+//
+// That search runs on the text as it is: each occurrence of the key's
+// rarest byte (found by memchr) is extended both ways, the dropped bytes
+// skipped. Not a search for the phrase's words one by one: a mark may split
+// a word ("en[hanced]" holds "enhanced").
+bool PhraseSieve::may_stand_in(std::string_view text) const {
+    if (key_.empty()) return true;
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    const char anchor = key_[anchor_];
+    for (const char* at = begin; (at = static_cast<const char*>(
+                                      std::memchr(at, anchor, static_cast<std::size_t>(end - at))));
+         ++at) {
+        // The kept bytes after the anchor are the rest of the key...
+        const char* next = at + 1;
+        std::size_t k = anchor_ + 1;
+        for (; k < key_.size(); ++k, ++next) {
+            while (next < end && dropped(*next)) ++next;
+            if (next == end || *next != key_[k]) break;
+        }
+        if (k < key_.size()) continue;
+        // ... and those before it its beginning.
+        const char* before = at;
+        k = anchor_;
+        for (; k > 0; --k, --before) {
+            while (before > begin && dropped(before[-1])) --before;
+            if (before == begin || before[-1] != key_[k - 1]) break;
+        }
+        if (k == 0) return true;
+    }
+    return false;
+}
+
+}  // namespace accord

@@ -1,0 +1,53 @@
+#pragma once
+// Where a wording stands in one version of a text (what `accord who` follows
+// from proposal to proposal), and a test on a version's raw bytes that tells,
+// without parsing it, that the wording cannot stand there at all.
+#include <string>
+#include <string_view>
+
+#include "core/notation/document.hpp"
+
+namespace accord {
+
+// `text` with each run of spaces, tabs and line endings made one space, and
+// none at either end: the form in which a phrase is looked for.
+std::string collapse_white_space(std::string_view text);
+
+// Where a phrase stands in a text, from worst to best: absent, struck, in
+// (or partly in) a bracket, in one of several Option or Alt paragraphs, or
+// free.
+enum class Standing { absent, struck, bracketed, option, free };
+
+// The best standing of any occurrence of `phrase` (white space collapsed) in
+// the document. The phrase is looked for in the words alone: the front
+// matter, brackets and strike marks are left out and white space (line
+// breaks and no-break spaces too) is collapsed, so "the approach" is found in
+// "[the] approach", in "the ~~approach~~" and across a line ending.
+Standing standing_of(const Document& doc, std::string_view phrase);
+
+// "absent", "struck", "bracketed", "option" or "agreed".
+std::string_view state_name(Standing standing);
+
+// A necessary condition for standing_of(parse(text), phrase) != absent that
+// reads the raw bytes only, as `git log -S` reads them: most versions of most
+// texts never held the phrase, and they need no parsing.
+//
+// standing_of looks for the phrase in the text with some bytes left out or
+// changed: the front matter, '[' ']' and "~~" marks, and white space (spaces,
+// tabs, line endings, the no-break space U+00A0), each run made one space.
+// The sieve drops every byte that can be left out or changed that way (those
+// characters and the two bytes of U+00A0, wherever they stand) from both
+// the phrase and the text and looks for the one in the other. Whatever
+// standing_of finds is therefore found here too; the converse need not hold.
+class PhraseSieve {
+  public:
+    explicit PhraseSieve(std::string_view phrase);
+    // False only when the phrase cannot stand anywhere in `text`.
+    bool may_stand_in(std::string_view text) const;
+
+  private:
+    std::string key_;         // the phrase with those bytes dropped
+    std::size_t anchor_ = 0;  // where in key_ its rarest byte stands
+};
+
+}  // namespace accord

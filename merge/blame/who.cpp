@@ -1,0 +1,261 @@
+#include "merge/blame/who.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <unordered_map>
+
+#include "core/notation/front_matter.hpp"
+#include "core/notation/parse.hpp"
+#include "core/util/errors.hpp"
+#include "merge/blame/phrase_standing.hpp"
+
+namespace accord {
+
+std::string_view to_string(WordingState state) {
+    switch (state) {
+        case WordingState::proposed:
+            return "proposed";
+        case WordingState::bracketed:
+            return "bracketed";
+        case WordingState::struck:
+            return "struck";
+        case WordingState::agreed:
+            return "agreed";
+        case WordingState::deleted:
+            return "deleted";
+        case WordingState::restored:
+            return "restored";
+        case WordingState::standing:
+            return "standing";
+        case WordingState::option:
+            return "option";
+        case WordingState::moved:
+            return "moved";
+    }
+    return "?";
+}
+
+namespace {
+
+// Looked up by std::string_view without building a std::string.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const {
+        return std::hash<std::string_view>{}(text);
+    }
+};
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
+
+// Where the phrase stands in each blob, remembered by blob id: a blob is read
+// once however many texts and commits hold it, and parsed only when its bytes
+// may hold the phrase, for its structure alone (no diagnostics), with the
+// front matter of the text's version read before it reused when unchanged.
+class BlobStandings {
+  public:
+    BlobStandings(const Workspace& ws, const std::string& phrase, std::size_t texts)
+        : repo_(ws.repo()),
+          options_(ws.parse_options()),
+          phrase_(phrase),
+          sieve_(phrase),
+          front_matter_(texts) {
+        options_.diagnostics = false;
+    }
+
+    // The standing in blob `blob_id`, a version of text number `text`.
+    Standing of(const std::string& blob_id, std::size_t text) {
+        const auto [it, added] = known_.try_emplace(blob_id, Standing::absent);
+        if (!added) return it->second;
+        const std::string bytes = repo_.read_blob_unverified(blob_id);
+        if (sieve_.may_stand_in(bytes)) {
+            if (!front_matter_[text]) front_matter_[text] = std::make_unique<FrontMatterMemo>();
+            it->second = standing_of(parse(bytes, options_, *front_matter_[text]), phrase_);
+        }
+        return it->second;
+    }
+
+  private:
+    const Repository& repo_;
+    ParseOptions options_;
+    const std::string& phrase_;
+    PhraseSieve sieve_;
+    StringMap<Standing> known_;
+    std::vector<std::unique_ptr<FrontMatterMemo>> front_matter_;  // per text, once parsed
+};
+
+// One version of one text: made by commit `commit` (an index into the
+// walk's commits, newest first), where the phrase stands in it.
+struct Version {
+    std::uint32_t commit;
+    std::uint32_t path;
+    Standing standing;
+};
+
+// A change of standing: after proposal `commit` (oldest first), the phrase
+// stands so in text `path`.
+struct Sighting {
+    std::size_t commit;
+    std::size_t path;
+    Standing standing;
+};
+
+// Where the phrase stands in each text after each proposal that changed its
+// standing there, oldest first: the versions of `paths` up to `head`, read in
+// one walk of the history. A deleted text keeps its last standing, as its
+// history ends there. `commits` gets the ids the sightings index.
+std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
+                                   const std::string& phrase, const std::vector<std::string>& paths,
+                                   const std::vector<std::string>& walk_paths,
+                                   std::vector<std::string>& commits) {
+    StringMap<std::uint32_t> index;
+    for (std::size_t p = 0; p < paths.size(); ++p)
+        index.try_emplace(paths[p], static_cast<std::uint32_t>(p));
+    BlobStandings standings(ws, phrase, paths.size());
+    std::vector<Version> versions;  // newest first
+    Repository::WalkOptions walk;
+    walk.from = head;
+    walk.paths = walk_paths;
+    walk.keep = [&](std::string_view path) { return index.find(path) != index.end(); };
+    ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
+        bool listed = false;
+        for (const Repository::FileChange& change : step.changes) {
+            if (!change.new_blob) continue;  // deleted here
+            const auto it = index.find(change.path);
+            if (it == index.end()) continue;
+            if (!listed) commits.push_back(std::move(step.commit.id));
+            listed = true;
+            versions.push_back({static_cast<std::uint32_t>(commits.size() - 1), it->second,
+                                standings.of(*change.new_blob, it->second)});
+        }
+        return true;
+    });
+    // Oldest first: a text's standing changes where a version's differs
+    // from the version before it.
+    std::reverse(commits.begin(), commits.end());
+    std::vector<Standing> previous(paths.size(), Standing::absent);
+    std::vector<Sighting> out;
+    for (auto v = versions.rbegin(); v != versions.rend(); ++v) {
+        if (v->standing == previous[v->path]) continue;
+        previous[v->path] = v->standing;
+        out.push_back({commits.size() - 1 - v->commit, v->path, v->standing});
+    }
+    return out;
+}
+
+// `path` is `root` or lies below the directory `root`; "" is the whole tree.
+bool within(std::string_view path, std::string_view root) {
+    if (root.empty()) return true;
+    return path.substr(0, root.size()) == root &&
+           (path.size() == root.size() || path[root.size()] == '/');
+}
+
+// The texts the given paths name: a directory of the revision (or "", the
+// whole tree) stands for the texts of `texts` below it, in their order; any
+// other path (a text, or one the revision no longer holds) for itself.
+std::vector<std::string> texts_named(const std::vector<std::string>& given,
+                                     const std::vector<std::string>& texts) {
+    std::vector<std::string> out;
+    StringMap<bool> added;
+    const auto add = [&](const std::string& path) {
+        if (added.try_emplace(path, true).second) out.push_back(path);
+    };
+    for (const std::string& root : given) {
+        const bool is_text = std::find(texts.begin(), texts.end(), root) != texts.end();
+        const bool is_directory =
+            !is_text && std::any_of(texts.begin(), texts.end(),
+                                    [&](const std::string& text) { return within(text, root); });
+        if (!is_directory) {
+            add(root);
+            continue;
+        }
+        for (const std::string& text : texts)
+            if (within(text, root)) add(text);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& phrase_in,
+                                      const std::vector<std::string>& paths_in) {
+    const std::string phrase = collapse_white_space(phrase_in);
+    if (phrase.empty())
+        throw usage_error(
+            "who: give the wording to look for, e.g. accord who \"enhanced cooperation\"");
+    if (ws.repo().is_empty_branch()) return std::nullopt;
+    const std::string head = ws.repo().resolve("HEAD");
+    std::vector<std::string> roots;  // the paths given, without a trailing '/'
+    for (std::string path : paths_in) {
+        while (!path.empty() && path.back() == '/') path.pop_back();
+        roots.push_back(std::move(path));
+    }
+    const std::vector<std::string> texts = ws.texts(head);
+    const std::vector<std::string> paths = roots.empty() ? texts : texts_named(roots, texts);
+
+    std::vector<std::string> commits;
+    const std::vector<Sighting> sightings = sightings_of(ws, head, phrase, paths, roots, commits);
+
+    // After each proposal, the phrase stands as well as its best text says.
+    std::vector<Standing> in_text(paths.size(), Standing::absent);
+    const auto best = [&] {
+        std::size_t at = 0;
+        for (std::size_t p = 1; p < paths.size(); ++p)
+            if (in_text[p] > in_text[at]) at = p;
+        return at;
+    };
+    WhoReport report;
+    report.phrase = phrase;
+    Standing standing = Standing::absent;
+    std::size_t where = 0;
+    bool seen = false, was_deleted = false;
+    for (std::size_t k = 0; k < sightings.size();) {
+        const Sighting& first = sightings[k];
+        std::size_t left_from = where;
+        for (; k < sightings.size() && sightings[k].commit == first.commit; ++k)
+            in_text[sightings[k].path] = sightings[k].standing;
+        const std::size_t now_at = best();
+        const Standing now = in_text[now_at];
+        const auto proposal = [&] {
+            return read_proposal(ws.repo().commit(commits[first.commit]), ws.config());
+        };
+        if (!seen) {
+            if (now == Standing::absent) continue;
+            report.events.push_back({WordingState::proposed, proposal(), paths[now_at]});
+            seen = true;
+        } else if (now != standing) {
+            WordingState state = WordingState::standing;
+            switch (now) {
+                case Standing::absent:
+                    state = WordingState::deleted, was_deleted = true;
+                    break;
+                case Standing::struck:
+                    state = WordingState::struck;
+                    break;
+                case Standing::bracketed:
+                    state = was_deleted ? WordingState::restored : WordingState::bracketed;
+                    break;
+                case Standing::option:
+                    state = was_deleted ? WordingState::restored : WordingState::option;
+                    break;
+                case Standing::free:  // after brackets, a strike or other options
+                    state = was_deleted ? WordingState::restored : WordingState::agreed;
+                    break;
+            }
+            if (now != Standing::absent) was_deleted = false;
+            report.events.push_back(
+                {state, proposal(), paths[now == Standing::absent ? left_from : now_at]});
+        } else if (now != Standing::absent && now_at != where && in_text[where] != standing) {
+            report.events.push_back({WordingState::moved, proposal(), paths[now_at]});
+        }
+        standing = now;
+        if (now != Standing::absent) where = now_at;
+    }
+    if (!seen) return std::nullopt;
+    report.stands = standing != Standing::absent;
+    report.current_state = std::string(state_name(standing));
+    if (report.stands) report.current_path = paths[where];
+    return report;
+}
+
+}  // namespace accord

@@ -1,0 +1,183 @@
+// Where a phrase stands in a text, and the sieve on raw bytes that `who`
+// runs before parsing: it must never turn away a text in which the phrase
+// stands, however marks and white space are written around and inside it.
+#include "merge/blame/phrase_standing.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/notation/parse.hpp"
+#include "core/notation/tokens.hpp"
+
+namespace accord {
+namespace {
+
+Standing standing(const std::string& text, const std::string& phrase,
+                  const ParseOptions& options = {}) {
+    return standing_of(parse(text, options), collapse_white_space(phrase));
+}
+
+bool passes(const std::string& text, const std::string& phrase) {
+    return PhraseSieve(collapse_white_space(phrase)).may_stand_in(text);
+}
+
+// The words of a document as its tokens give them: marks and front matter
+// left out, each run of white-space tokens one space between words.
+std::string words_by_tokens(const Document& doc) {
+    std::string out;
+    bool space = false;
+    for (const Token& t : tokenize(doc)) {
+        switch (t.kind) {
+            case TokenKind::front_matter:
+            case TokenKind::bracket_open:
+            case TokenKind::bracket_close:
+            case TokenKind::strike_open:
+            case TokenKind::strike_close:
+                continue;
+            case TokenKind::space:
+            case TokenKind::line_break:
+            case TokenKind::paragraph_break:
+                space = !out.empty();
+                continue;
+            default:
+                break;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += doc.text(t.range);
+    }
+    return out;
+}
+
+struct Case {
+    const char* text;
+    Standing expected;
+};
+
+// The phrase written every way the notation allows, one text each: found
+// where it stands, and never turned away by the sieve.
+TEST(PhraseStanding, TheSieveKeepsEveryWayThePhraseIsWritten) {
+    const std::string phrase = "democratic multistakeholder approach";
+    const std::vector<Case> cases = {
+        {"Maintains the democratic multistakeholder approach.\n", Standing::free},
+        {"Maintains the [democratic multistakeholder approach].\n", Standing::bracketed},
+        {"Maintains the [democratic] multistakeholder approach.\n", Standing::bracketed},
+        {"Maintains the demo[cratic multi]stakeholder approach.\n", Standing::bracketed},
+        {"Maintains the [[democratic] multistakeholder] approach.\n", Standing::bracketed},
+        {"Maintains the ~~democratic multistakeholder approach~~.\n", Standing::struck},
+        {"Maintains the democratic ~~multistakeholder~~ approach.\n", Standing::struck},
+        {"Maintains the democratic multi~~stakeholder~~ approach.\n", Standing::struck},
+        {"Maintains the [~~democratic~~] multistakeholder approach.\n", Standing::struck},
+        {"Maintains the [democratic multistakeholder approach][intergovernmental approach].\n",
+         Standing::bracketed},
+        {"Maintains the [multilateral approach][democratic multistakeholder approach].\n",
+         Standing::bracketed},
+        {"Maintains the\n\n**Option 1:** democratic multistakeholder approach.\n\n"
+         "**Option 2:** multilateral approach.\n",
+         Standing::option},
+        {"Maintains the democratic multistakeholder approach.\n\n"
+         "Alt: Maintains the multilateral approach.\n",
+         Standing::option},
+        {"Maintains the democratic\nmultistakeholder approach.\n", Standing::free},
+        {"Maintains the democratic\r\n   multistakeholder\tapproach.\n", Standing::free},
+        {"Maintains the democratic\n\nmultistakeholder approach.\n", Standing::free},
+        {"Maintains the democratic\xC2\xA0multistakeholder approach.\n", Standing::free},
+        {"Maintains the democratic \xC2\xA0\n multistakeholder approach.\n", Standing::free},
+        {"Maintains the democratic\n[~~multistakeholder~~]\napproach.\n", Standing::struck},
+        {"Maintains the democratic [ multistakeholder ] approach.\n", Standing::bracketed},
+        {"---\ntitle: democratic\n---\nMaintains the democratic multistakeholder approach.\n",
+         Standing::free},
+        {"1. Maintains the democratic multistakeholder approach (agreed)\n", Standing::free},
+        {"## democratic multistakeholder approach\n", Standing::free},
+    };
+    for (const Case& c : cases) {
+        EXPECT_EQ(standing(c.text, phrase), c.expected) << c.text;
+        EXPECT_TRUE(passes(c.text, phrase)) << c.text;
+    }
+}
+
+TEST(PhraseStanding, TheSieveTurnsAwayTextsWithoutThePhrase) {
+    const std::string phrase = "democratic multistakeholder approach";
+    for (const char* text : {
+             "Maintains the multistakeholder democratic approach.\n",
+             "Maintains the democratic approach.\n",
+             "",
+             "democratic multistakeholder",
+             "Maintains the democratic multi-stakeholder approach.\n",
+         }) {
+        EXPECT_EQ(standing(text, phrase), Standing::absent) << text;
+        EXPECT_FALSE(passes(text, phrase)) << text;
+    }
+}
+
+TEST(PhraseStanding, WhiteSpaceInThePhraseIsCollapsed) {
+    EXPECT_EQ(collapse_white_space("  enhanced \n\t cooperation \r\n"), "enhanced cooperation");
+    EXPECT_EQ(standing("On enhanced cooperation.\n", " enhanced\n cooperation "), Standing::free);
+    EXPECT_TRUE(passes("On enhanced cooperation.\n", " enhanced\n cooperation "));
+}
+
+// A phrase of marks alone is looked for as written (never found in the
+// words); the sieve has nothing to look for and keeps every text.
+TEST(PhraseStanding, APhraseOfMarksAloneIsNeverFoundAndNeverSieved) {
+    EXPECT_EQ(standing("a [b] c\n", "[ ]"), Standing::absent);
+    EXPECT_TRUE(passes("nothing here\n", "[ ]"));
+    EXPECT_TRUE(passes("", "~~"));
+}
+
+// Random texts made of the phrase's words, other words, marks and every kind
+// of white space, inside words and between them: standing_of finds the
+// phrase exactly where the document's tokens hold it, and wherever it finds
+// it, the sieve keeps the text. The texts are built so that the
+// phrase stands in many of them (the test counts them), with slash options
+// read as options in half of them.
+TEST(PhraseStanding, TheSieveNeverTurnsAwayATextWhereThePhraseStands) {
+    const std::vector<std::string> phrases = {"enhanced cooperation", "the Internet", "1.5 °C",
+                                              "all relevant stakeholders", "a"};
+    const std::vector<std::string> pieces = {
+        "[",   "]",    "~~", " ",       "\n",  "\n\n", "\r\n", "\t",    "\xC2\xA0",
+        "/",   " / ",  "*",  "**",      ".",   "(",    ")",    "en",    "han",
+        "ced", "co",   "op", "eration", "1.",  "5",    "°C",   "°",     "Option",
+        "1:",  "Alt:", "-",  "all",     "the", "\xC2", "\xA0", "---\n", "(agreed)"};
+    std::mt19937 random(20261203);
+    std::size_t standing_texts = 0;
+    for (int round = 0; round < 20000; ++round) {
+        const std::string& phrase = phrases[round % phrases.size()];
+        // The phrase's characters in order, with pieces thrown in between.
+        std::string text;
+        if (random() % 4 == 0) text += "---\ntitle: t\n---\n";
+        for (int k = 0; k < 3; ++k) text += pieces[random() % pieces.size()];
+        for (const char c : phrase) {
+            if (random() % 3 == 0) {
+                const std::size_t count = 1 + random() % 3;
+                for (std::size_t k = 0; k < count; ++k) {
+                    const std::string& piece = pieces[random() % pieces.size()];
+                    // Only what standing_of may leave out or collapse, so
+                    // that the phrase often still stands.
+                    if (random() % 2 == 0 || piece == "[" || piece == "]" || piece == "~~" ||
+                        piece == " " || piece == "\n" || piece == "\t" || piece == "\xC2\xA0")
+                        text += piece;
+                }
+            }
+            text += c;
+        }
+        for (int k = 0; k < 3; ++k) text += pieces[random() % pieces.size()];
+        ParseOptions options;
+        options.notation.slash_options = round % 2 == 0 ? SlashOptions::any : SlashOptions::spaced;
+        // Found exactly where the words, as the tokens give them, hold it.
+        const Document doc = parse(text, options);
+        const bool held = words_by_tokens(doc).find(phrase) != std::string::npos;
+        ASSERT_EQ(standing_of(doc, phrase) != Standing::absent, held)
+            << "phrase \"" << phrase << "\" in:\n"
+            << text;
+        if (!held) continue;
+        ++standing_texts;
+        ASSERT_TRUE(passes(text, phrase)) << "phrase \"" << phrase << "\" in:\n" << text;
+    }
+    EXPECT_GT(standing_texts, 2000u);
+}
+
+}  // namespace
+}  // namespace accord

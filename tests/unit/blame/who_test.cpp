@@ -1,0 +1,143 @@
+// accord who on real repositories written by the test: the story of a
+// wording through marks, deletion and other texts, read in one walk.
+#include "merge/blame/who.hpp"
+
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/store/repository.hpp"
+#include "core/util/date.hpp"
+#include "core/util/errors.hpp"
+#include "support/paths.hpp"
+
+namespace accord {
+namespace {
+
+class Who : public ::testing::Test {
+  protected:
+    void SetUp() override { repo_.emplace(Repository::init(dir.path())); }
+
+    // One proposal by `by` on day `day` of December 2015; a file given
+    // without contents is deleted.
+    void propose(const std::string& by, int day,
+                 std::vector<std::pair<std::string, std::optional<std::string>>> files) {
+        CommitRequest request;
+        request.files = std::move(files);
+        const std::int64_t time = day_start_utc(*parse_iso_date("2015-12-01")) + day * 86400;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal by " + by + "\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo_->commit_files(request);
+    }
+
+    std::optional<WhoReport> who(const std::string& phrase,
+                                 const std::vector<std::string>& paths = {}) {
+        const Workspace ws = Workspace::open(dir.path());
+        return who_proposed(ws, phrase, paths);
+    }
+
+    // "state by Proposer in path", one line per event.
+    static std::string story(const WhoReport& report) {
+        std::string out;
+        for (const WordingEvent& e : report.events) {
+            out += std::string(to_string(e.state)) + " by ";
+            for (const std::string& name : e.proposal.proposers) out += name;
+            out += " in " + e.path + "\n";
+        }
+        return out;
+    }
+
+    test::TempDir dir;
+    std::optional<Repository> repo_;
+};
+
+TEST_F(Who, FollowsAWordingThroughMarksDeletionAndAnotherText) {
+    propose("Japan", 0,
+            {{"A.md", "We support enhanced\ncooperation among States.\n"},
+             {"B.md", "Other matters.\n"}});
+    propose("Sweden", 1, {{"A.md", "We support [enhanced cooperation] among States.\n"}});
+    propose("Brazil", 2, {{"A.md", "We support ~~enhanced cooperation~~ among States.\n"}});
+    propose("Kenya", 3, {{"A.md", "We support cooperation among States.\n"}});
+    propose("India", 4, {{"B.md", "Other matters, and en[hanced] cooperation.\n"}});
+    propose("Chair", 5, {{"B.md", "Other matters, and enhanced cooperation.\n"}});
+    const std::optional<WhoReport> report = who("enhanced  cooperation");
+    ASSERT_TRUE(report);
+    EXPECT_EQ(report->phrase, "enhanced cooperation");
+    EXPECT_EQ(story(*report),
+              "proposed by Japan in A.md\n"
+              "bracketed by Sweden in A.md\n"
+              "struck by Brazil in A.md\n"
+              "deleted by Kenya in A.md\n"
+              "restored by India in B.md\n"
+              "agreed by Chair in B.md\n");
+    EXPECT_EQ(report->events.front().proposal.day, "2015-12-01");
+    EXPECT_TRUE(report->stands);
+    EXPECT_EQ(report->current_state, "agreed");
+    EXPECT_EQ(report->current_path, "B.md");
+}
+
+// Two texts holding the same bytes (one blob): each keeps its own story, and
+// the wording moves to the other when one loses it.
+TEST_F(Who, TextsSharingABlobEachCount) {
+    const std::string text = "Requests the secretariat to report on progress.\n";
+    propose("Japan", 0, {{"A.md", text}, {"B.md", text}});
+    propose("Sweden", 1, {{"A.md", "Requests the secretariat to act.\n"}});
+    const std::optional<WhoReport> report = who("report on progress");
+    ASSERT_TRUE(report);
+    EXPECT_EQ(story(*report),
+              "proposed by Japan in A.md\n"
+              "moved by Sweden in B.md\n");
+    EXPECT_EQ(report->current_path, "B.md");
+}
+
+// With paths, only those texts are read.
+TEST_F(Who, PathsNarrowTheSearch) {
+    const std::string text = "Requests the secretariat to report on progress.\n";
+    propose("Japan", 0, {{"A.md", text}});
+    propose("Sweden", 1, {{"B.md", text}});
+    propose("Brazil", 2, {{"A.md", "Requests the secretariat to act.\n"}});
+    std::optional<WhoReport> report = who("report on progress", {"B.md"});
+    ASSERT_TRUE(report);
+    EXPECT_EQ(story(*report), "proposed by Sweden in B.md\n");
+    report = who("report on progress", {"A.md"});
+    ASSERT_TRUE(report);
+    EXPECT_EQ(story(*report), "proposed by Japan in A.md\ndeleted by Brazil in A.md\n");
+    EXPECT_FALSE(report->stands);
+    EXPECT_EQ(report->current_state, "absent");
+    EXPECT_FALSE(who("report on progress", {"C.md"}));
+}
+
+// A directory stands for the texts in it, with or without a trailing '/'.
+TEST_F(Who, ADirectoryStandsForItsTexts) {
+    const std::string text = "Requests the secretariat to report on progress.\n";
+    propose("Japan", 0, {{"A/01.md", text}, {"B/01.md", "Other matters.\n"}});
+    propose("Sweden", 1, {{"B/01.md", text}});
+    for (const char* root : {"B", "B/", "B//"}) {
+        const std::optional<WhoReport> report = who("report on progress", {root});
+        ASSERT_TRUE(report) << root;
+        EXPECT_EQ(story(*report), "proposed by Sweden in B/01.md\n") << root;
+    }
+    const std::optional<WhoReport> everywhere = who("report on progress", {""});
+    ASSERT_TRUE(everywhere);
+    EXPECT_EQ(story(*everywhere), "proposed by Japan in A/01.md\n");
+}
+
+TEST_F(Who, NeverHeldOrNothingToLookFor) {
+    propose("Japan", 0, {{"A.md", "Requests the secretariat to act.\n"}});
+    EXPECT_FALSE(who("report on progress"));
+    EXPECT_THROW(who(" \n "), Error);
+}
+
+TEST(WhoEmpty, AnUnbornBranchHoldsNothing) {
+    test::TempDir dir;
+    Repository::init(dir.path());
+    const Workspace ws = Workspace::open(dir.path());
+    EXPECT_FALSE(who_proposed(ws, "anything", {}));
+}
+
+}  // namespace
+}  // namespace accord
