@@ -10,6 +10,7 @@
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "merge/blame/blame_many.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/report/proposal_index.hpp"
 
@@ -225,24 +226,37 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     }
     report.delegation = *delegation;
 
-    std::map<std::string, WordsByCommit> current;  // per path, blamed once
+    std::vector<std::string> texts;
+    if (!empty) texts = workspace.texts(report.revision);
+
+    // Every text of the current revision blamed once, all in one walk of the
+    // history, when the first proposal asks.
+    std::map<std::string, WordsByCommit> current;  // per path
+    bool blamed = false;
+    const WordsByCommit none;
     auto current_for = [&](const std::string& path) -> const WordsByCommit& {
-        auto found = current.find(path);
-        if (found == current.end()) {
-            WordsByCommit words;
-            const std::optional<std::string> text = workspace.read(report.revision, path);
-            if (text && !looks_binary(*text))
-                words = current_words(
-                    blame_file(workspace, path, report.revision, {options.across_texts}));
-            found = current.emplace(path, std::move(words)).first;
+        if (!blamed) {
+            blamed = true;
+            std::vector<std::string> blamable;
+            for (const std::string& text : texts) {
+                const std::optional<std::string> bytes = workspace.read(report.revision, text);
+                if (bytes && !looks_binary(*bytes)) blamable.push_back(text);
+            }
+            BlameManyOptions blame;
+            blame.across_texts = options.across_texts;
+            std::vector<FileBlame> blames =
+                blame_files(workspace, blamable, report.revision, blame);
+            for (FileBlame& b : blames) {
+                current.emplace(b.path, current_words(b));
+                b = FileBlame{};
+            }
         }
-        return found->second;
+        const auto found = current.find(path);
+        return found == current.end() ? none : found->second;
     };
 
     // A proposal's words standing in texts it did not change: moved there
     // (or, with across_texts, tabled again there) by a later proposal.
-    std::vector<std::string> texts;
-    if (!empty) texts = workspace.texts(report.revision);
     const auto elsewhere = [&](const std::vector<std::string>& changed, const std::string& commit) {
         WordFates out;
         for (const std::string& path : texts) {

@@ -73,8 +73,9 @@ struct SurvivalOptions {
     bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
-// One token diff per proposal and file, and one blame per file of the
-// current text: linear in the history, not quadratic.
+// One token diff per proposal and file, and every text of the current
+// revision blamed in one walk of the history (blame_files): linear in the
+// history, not quadratic.
 //
 // Every proposal that names the delegation among its proposers (co-sponsored
 // ones included), on any branch merged into `at`. A name the registry does

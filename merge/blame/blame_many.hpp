@@ -1,0 +1,38 @@
+#pragma once
+// Blame of many texts at once, for the views that attribute every text of a
+// revision (survival, the attributed HTML compilation): the history walked
+// once for all of them (Repository::walk_history), each version read once,
+// and every text attributed in one pass (blame_texts), instead of one walk
+// and one blame per text.
+#include <string>
+#include <vector>
+
+#include "core/store/workspace.hpp"
+#include "merge/blame/blame_history.hpp"
+
+namespace accord {
+
+struct BlameManyOptions {
+    // Also find wording deleted from any other of the texts by an earlier
+    // proposal (as accord blame --across-texts).
+    bool across_texts = false;
+    // Keep each version's text in the results' history.versions (what the
+    // Word document's tracked changes read); otherwise they are left empty
+    // and only a few versions are held in memory at a time.
+    bool version_texts = false;
+};
+
+// Blames each of `paths` at `commit` (a commit id), walked together so that
+// wording a proposal moved from one of them to another keeps its proposer,
+// as blame_file follows it between the texts a proposal changed together.
+// Each result is laid out as blame_file's: its history holds its own
+// versions' proposals first, then those of other texts its wording came
+// from; span origins index them. Results are in the order of `paths`.
+//
+// A path the commit does not hold or that is binary: usage error, as
+// blame_file says it.
+std::vector<FileBlame> blame_files(const Workspace& workspace,
+                                   const std::vector<std::string>& paths, const std::string& commit,
+                                   const BlameManyOptions& options = {});
+
+}  // namespace accord
