@@ -230,27 +230,33 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     if (!empty) texts = workspace.texts(report.revision);
 
     // Every text of the current revision blamed once, all in one walk of the
-    // history, when the first proposal asks.
+    // history, when the first proposal asks; its words per text, and the
+    // texts each proposal's words stand in.
     std::map<std::string, WordsByCommit> current;  // per path
+    std::map<std::string, std::vector<std::pair<std::string, WordFates>>> standing_in;
     bool blamed = false;
-    const WordsByCommit none;
-    auto current_for = [&](const std::string& path) -> const WordsByCommit& {
-        if (!blamed) {
-            blamed = true;
-            std::vector<std::string> blamable;
-            for (const std::string& text : texts) {
-                const std::optional<std::string> bytes = workspace.read(report.revision, text);
-                if (bytes && !looks_binary(*bytes)) blamable.push_back(text);
-            }
-            BlameManyOptions blame;
-            blame.across_texts = options.across_texts;
-            std::vector<FileBlame> blames =
-                blame_files(workspace, blamable, report.revision, blame);
-            for (FileBlame& b : blames) {
-                current.emplace(b.path, current_words(b));
-                b = FileBlame{};
-            }
+    const auto blame_all = [&] {
+        if (blamed) return;
+        blamed = true;
+        std::vector<std::string> blamable;
+        for (const std::string& text : texts) {
+            const std::optional<std::string> bytes = workspace.read(report.revision, text);
+            if (bytes && !looks_binary(*bytes)) blamable.push_back(text);
         }
+        BlameManyOptions blame;
+        blame.across_texts = options.across_texts;
+        std::vector<FileBlame> blames = blame_files(workspace, blamable, report.revision, blame);
+        for (FileBlame& b : blames) {
+            WordsByCommit words = current_words(b);
+            for (const auto& [commit, fates] : words)
+                standing_in[commit].emplace_back(b.path, fates);
+            current.emplace(b.path, std::move(words));
+            b = FileBlame{};
+        }
+    };
+    const WordsByCommit none;
+    const auto current_for = [&](const std::string& path) -> const WordsByCommit& {
+        blame_all();
         const auto found = current.find(path);
         return found == current.end() ? none : found->second;
     };
@@ -258,11 +264,12 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     // A proposal's words standing in texts it did not change: moved there
     // (or, with across_texts, tabled again there) by a later proposal.
     const auto elsewhere = [&](const std::vector<std::string>& changed, const std::string& commit) {
+        blame_all();
         WordFates out;
-        for (const std::string& path : texts) {
-            if (std::find(changed.begin(), changed.end(), path) != changed.end()) continue;
-            const WordsByCommit& now = current_for(path);
-            if (const auto own = now.find(commit); own != now.end()) out += own->second;
+        const auto found = standing_in.find(commit);
+        if (found == standing_in.end()) return out;
+        for (const auto& [path, fates] : found->second) {
+            if (std::find(changed.begin(), changed.end(), path) == changed.end()) out += fates;
         }
         return out;
     };
