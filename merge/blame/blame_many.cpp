@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -32,14 +34,15 @@ class TextRing {
     }
 
   private:
-    std::array<std::string, 1024> slots_;
+    std::array<std::string, 256> slots_;
     std::size_t next_ = 0;
 };
 
 }  // namespace
 
-std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::string>& paths,
-                                   const std::string& commit, const BlameManyOptions& options) {
+void blame_files(const Workspace& ws, const std::vector<std::string>& paths,
+                 const std::string& commit, const BlameManyOptions& options,
+                 const std::function<void(std::size_t, FileBlame&&)>& each) {
     const Repository& repo = ws.repo();
     std::unordered_map<std::string, std::size_t> text_of;  // path -> index into paths
     for (std::size_t t = 0; t < paths.size(); ++t) {
@@ -50,8 +53,8 @@ std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::s
         if (looks_binary(*text)) throw usage_error("blame: '" + paths[t] + "' is a binary file");
         text_of.emplace(paths[t], t);
     }
+    if (paths.empty()) return;
     std::vector<FileBlame> out(paths.size());
-    if (paths.empty()) return out;
 
     // One walk, newest first: the commits that changed one of the texts, and
     // each text's changes.
@@ -74,10 +77,11 @@ std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::s
         commit_step.push_back(at);
         return true;
     });
+    text_of = {};
     // The order of proposals, oldest first, as blame_file numbers them.
     const auto proposal_of = [&](std::size_t c) { return steps - 1 - commit_step[c]; };
-    std::unordered_map<std::string, std::size_t> commit_of;  // id -> index into commits
-    for (std::size_t c = 0; c < commits.size(); ++c) commit_of.emplace(commits[c].id, c);
+    auto commit_of = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+    for (std::size_t c = 0; c < commits.size(); ++c) commit_of->emplace(commits[c].id, c);
 
     // Each text's versions, oldest first, parents mapped as file_history maps
     // them: a parent that changed the text gives its version, another the
@@ -100,8 +104,8 @@ std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::s
             for (std::size_t k = 0; k < c.parents.size(); ++k) {
                 const std::string& parent = c.parents[k];
                 std::optional<std::size_t> index;
-                const auto changed = commit_of.find(parent);
-                if (changed != commit_of.end() && version_of_commit.count(changed->second)) {
+                const auto changed = commit_of->find(parent);
+                if (changed != commit_of->end() && version_of_commit.count(changed->second)) {
                     index = version_of_commit[changed->second];
                 } else if (const std::optional<std::string> parent_blob =
                                k == 0 ? change->old_blob : repo.blob_id_at(parent, paths[t])) {
@@ -122,6 +126,8 @@ std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::s
         if (versions.empty()) throw usage_error("blame: no proposal recorded '" + paths[t] + "'");
         changes[t] = {};
     }
+    changes = {};
+    commit_of.reset();
 
     BlameOptions blame;
     blame.parse = ws.parse_options();
@@ -149,8 +155,11 @@ std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::s
             it = proposals.emplace(c, read_proposal(commits[c], ws.config())).first;
         return it->second;
     };
-    std::unordered_map<std::size_t, std::size_t> commit_of_proposal;
-    for (std::size_t c = 0; c < commits.size(); ++c) commit_of_proposal.emplace(proposal_of(c), c);
+    const auto commit_of_proposal = [&](std::size_t proposal) {
+        const std::size_t step = steps - 1 - proposal;
+        return static_cast<std::size_t>(
+            std::lower_bound(commit_step.begin(), commit_step.end(), step) - commit_step.begin());
+    };
     for (std::size_t t = 0; t < paths.size(); ++t) {
         FileBlame& b = out[t];
         std::vector<BlameVersion>& versions = b.history.versions;
@@ -165,14 +174,23 @@ std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::s
         for (std::size_t v = 0; v < versions.size(); ++v) local[versions[v].proposal] = v;
         const auto localise = [&](std::size_t proposal) {
             const auto [it, added] = local.try_emplace(proposal, b.history.proposals.size());
-            if (added) b.history.proposals.push_back(proposal_at(commit_of_proposal.at(proposal)));
+            if (added) b.history.proposals.push_back(proposal_at(commit_of_proposal(proposal)));
             return it->second;
         };
         for (BlameSpan& span : b.result.spans) {
             span.origin = localise(span.origin);
             if (span.restored_by) span.restored_by = localise(*span.restored_by);
         }
+        each(t, std::move(b));
+        b = FileBlame{};
     }
+}
+
+std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::string>& paths,
+                                   const std::string& commit, const BlameManyOptions& options) {
+    std::vector<FileBlame> out(paths.size());
+    blame_files(ws, paths, commit, options,
+                [&](std::size_t t, FileBlame&& blame) { out[t] = std::move(blame); });
     return out;
 }
 

@@ -4,6 +4,7 @@
 // once for all of them (Repository::walk_history), each version read once,
 // and every text attributed in one pass (blame_texts), instead of one walk
 // and one blame per text.
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,5 +35,11 @@ struct BlameManyOptions {
 std::vector<FileBlame> blame_files(const Workspace& workspace,
                                    const std::vector<std::string>& paths, const std::string& commit,
                                    const BlameManyOptions& options = {});
+// The same, each result handed to `each` (with its index into `paths`) as
+// soon as it is made, in the order of `paths`, for callers that keep only a
+// summary of each: the results are not all held at once.
+void blame_files(const Workspace& workspace, const std::vector<std::string>& paths,
+                 const std::string& commit, const BlameManyOptions& options,
+                 const std::function<void(std::size_t index, FileBlame&& blame)>& each);
 
 }  // namespace accord

@@ -245,14 +245,12 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         }
         BlameManyOptions blame;
         blame.across_texts = options.across_texts;
-        std::vector<FileBlame> blames = blame_files(workspace, blamable, report.revision, blame);
-        for (FileBlame& b : blames) {
+        blame_files(workspace, blamable, report.revision, blame, [&](std::size_t, FileBlame&& b) {
             WordsByCommit words = current_words(b);
             for (const auto& [commit, fates] : words)
                 standing_in[commit].emplace_back(b.path, fates);
             current.emplace(b.path, std::move(words));
-            b = FileBlame{};
-        }
+        });
     };
     const WordsByCommit none;
     const auto current_for = [&](const std::string& path) -> const WordsByCommit& {
