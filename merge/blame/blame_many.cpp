@@ -40,18 +40,25 @@ class TextRing {
 
 }  // namespace
 
-void blame_files(const Workspace& ws, const std::vector<std::string>& paths,
+void blame_files(const Workspace& ws, const std::vector<std::string>& given,
                  const std::string& commit, const BlameManyOptions& options,
                  const std::function<void(std::size_t, FileBlame&&)>& each) {
     const Repository& repo = ws.repo();
+    std::vector<std::string> paths;                        // those blamed
+    std::vector<std::size_t> given_at;                     // their indices into `given`
     std::unordered_map<std::string, std::size_t> text_of;  // path -> index into paths
-    for (std::size_t t = 0; t < paths.size(); ++t) {
-        const std::optional<std::string> text = repo.read_file_at(commit, paths[t]);
+    for (std::size_t k = 0; k < given.size(); ++k) {
+        const std::optional<std::string> text = repo.read_file_at(commit, given[k]);
         if (!text)
-            throw usage_error("blame: '" + paths[t] + "' is not in the repository at " +
+            throw usage_error("blame: '" + given[k] + "' is not in the repository at " +
                               commit.substr(0, 10));
-        if (looks_binary(*text)) throw usage_error("blame: '" + paths[t] + "' is a binary file");
-        text_of.emplace(paths[t], t);
+        if (looks_binary(*text)) {
+            if (options.skip_binary) continue;
+            throw usage_error("blame: '" + given[k] + "' is a binary file");
+        }
+        text_of.emplace(given[k], paths.size());
+        paths.push_back(given[k]);
+        given_at.push_back(k);
     }
     if (paths.empty()) return;
     std::vector<FileBlame> out(paths.size());
@@ -181,7 +188,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& paths,
             span.origin = localise(span.origin);
             if (span.restored_by) span.restored_by = localise(*span.restored_by);
         }
-        each(t, std::move(b));
+        each(given_at[t], std::move(b));
         b = FileBlame{};
     }
 }

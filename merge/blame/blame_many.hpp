@@ -21,6 +21,9 @@ struct BlameManyOptions {
     // Word document's tracked changes read); otherwise they are left empty
     // and only a few versions are held in memory at a time.
     bool version_texts = false;
+    // Binary texts are left out (the callback below is not called for them;
+    // the vector's entries stay empty) instead of refused.
+    bool skip_binary = false;
 };
 
 // Blames each of `paths` at `commit` (a commit id), walked together so that
@@ -30,8 +33,8 @@ struct BlameManyOptions {
 // versions' proposals first, then those of other texts its wording came
 // from; span origins index them. Results are in the order of `paths`.
 //
-// A path the commit does not hold or that is binary: usage error, as
-// blame_file says it.
+// A path the commit does not hold, or (unless skip_binary) that is binary:
+// usage error, as blame_file says it.
 std::vector<FileBlame> blame_files(const Workspace& workspace,
                                    const std::vector<std::string>& paths, const std::string& commit,
                                    const BlameManyOptions& options = {});

@@ -4,6 +4,7 @@
 #include <optional>
 #include <set>
 
+#include "core/notation/front_matter.hpp"
 #include "core/notation/tokens.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
@@ -140,17 +141,19 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
     return words;
 }
 
-// What `proposal` put into `path` that none of its parents had.
+// What `proposal` put into `path` that none of its parents had. `memo`
+// remembers the front matter last read of this path (most proposals change
+// the body alone).
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
-                           const std::string& path) {
+                           const std::string& path, FrontMatterMemo& memo) {
     const std::optional<std::string> after = workspace.read(proposal.commit, path);
     if (!after || looks_binary(*after)) return 0;
     const ParseOptions options = workspace.parse_options();
     std::vector<Document> befores;
     for (const std::string& parent : proposal.parents)
-        befores.push_back(parse(workspace.read(parent, path).value_or(""), options));
-    if (befores.empty()) befores.push_back(parse("", options));
-    return inserted_words(befores, parse(*after, options));
+        befores.push_back(parse(workspace.read(parent, path).value_or(""), options, memo));
+    if (befores.empty()) befores.push_back(parse("", options, memo));
+    return inserted_words(befores, parse(*after, options, memo));
 }
 
 bool names(const Proposal& proposal, const std::string& delegation) {
@@ -238,14 +241,10 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     const auto blame_all = [&] {
         if (blamed) return;
         blamed = true;
-        std::vector<std::string> blamable;
-        for (const std::string& text : texts) {
-            const std::optional<std::string> bytes = workspace.read(report.revision, text);
-            if (bytes && !looks_binary(*bytes)) blamable.push_back(text);
-        }
         BlameManyOptions blame;
         blame.across_texts = options.across_texts;
-        blame_files(workspace, blamable, report.revision, blame, [&](std::size_t, FileBlame&& b) {
+        blame.skip_binary = true;  // a binary file holds no wording
+        blame_files(workspace, texts, report.revision, blame, [&](std::size_t, FileBlame&& b) {
             WordsByCommit words = current_words(b);
             for (const auto& [commit, fates] : words)
                 standing_in[commit].emplace_back(b.path, fates);
@@ -272,6 +271,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         return out;
     };
 
+    std::map<std::string, FrontMatterMemo> front_matter;  // per path
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
         if (!names(p, report.delegation)) continue;
@@ -280,7 +280,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         for (const std::string& path : touch.paths) {
             FileSurvival file;
             file.path = path;
-            file.words.proposed = proposed_words(workspace, p, path);
+            file.words.proposed = proposed_words(workspace, p, path, front_matter[path]);
             const WordsByCommit& now = current_for(path);
             if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.

@@ -150,7 +150,7 @@ TEST_F(BlameMany, VersionTextsAreKeptOnlyWhenAsked) {
         EXPECT_EQ(kept.history.versions[v].text, alone.history.versions[v].text);
 }
 
-TEST_F(BlameMany, AMissingOrBinaryTextIsRefusedByName) {
+TEST_F(BlameMany, AMissingOrBinaryTextIsRefusedByNameOrBinaryLeftOutOnRequest) {
     record("Chair", "2014-01-10", {{"logo.md", std::string("PNG\0\0\0binary", 12)}});
     const Workspace ws = Workspace::open(dir.path());
     const std::string head = ws.resolve("HEAD");
@@ -170,6 +170,15 @@ TEST_F(BlameMany, AMissingOrBinaryTextIsRefusedByName) {
             << e.what();
     }
     EXPECT_TRUE(blame_files(ws, {}, head).empty());
+    // Left out on request: the others are blamed as before.
+    BlameManyOptions skip;
+    skip.skip_binary = true;
+    std::vector<std::size_t> handed;
+    blame_files(ws, {"logo.md", "b.md"}, head, skip, [&](std::size_t index, FileBlame&& blame) {
+        handed.push_back(index);
+        EXPECT_EQ(blame.path, "b.md");
+    });
+    EXPECT_EQ(handed, std::vector<std::size_t>{1});
 }
 
 }  // namespace
