@@ -29,7 +29,12 @@ struct BlameManyOptions {
 // Blames each of `paths` at `commit` (a commit id), walked together so that
 // wording a proposal moved from one of them to another keeps its proposer,
 // as blame_file follows it between the texts a proposal changed together.
-// Each result is laid out as blame_file's: its history holds its own
+// A text's result is blame_file's, except for wording moved along a
+// chain of the texts (from one to a second by a proposal, from there to a
+// third by a later one): walked together, it goes back to its first
+// proposer, where blame_file of the third, which walks only the texts its
+// own proposals changed, credits the proposal that moved it into the
+// second. Each result is laid out as blame_file's: its history holds its own
 // versions' proposals first, then those of other texts its wording came
 // from; span origins index them. Results are in the order of `paths`.
 //

@@ -183,3 +183,43 @@ TEST_F(BlameMany, AMissingOrBinaryTextIsRefusedByNameOrBinaryLeftOutOnRequest) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+// Wording moved from a.md to b.md by one proposal and from b.md to c.md by a
+// later one: walked together, c.md's wording goes back to its first
+// proposer; blame_file of c.md walks only the texts c.md's own proposals
+// changed (b.md), so it stops at the proposal that moved it into b.md.
+TEST(BlameManyChain, WordingMovedAlongAChainOfTextsGoesBackToItsFirstProposer) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    const auto record = [&](const std::string& by, const std::string& day, test::FileTexts files) {
+        test::record_proposal(repo, {by, day, std::move(files), "Proposal by " + by});
+    };
+    record("Chair", "2014-01-01", {{"a.md", "Intro.\n"}, {"b.md", "Fund.\n"}, {"c.md", "End.\n"}});
+    record("Japan", "2014-01-02",
+           {{"a.md", "Intro.\n\nParties shall cooperate closely on adaptation finance.\n"}});
+    record("Sweden", "2014-01-03",
+           {{"a.md", "Intro.\n"},
+            {"b.md", "Fund.\n\nParties shall cooperate closely on adaptation finance.\n"}});
+    record("Brazil", "2014-01-04",
+           {{"b.md", "Fund.\n"},
+            {"c.md", "End.\n\nParties shall cooperate closely on adaptation finance.\n"}});
+    const Workspace ws = Workspace::open(dir.path());
+    const std::string head = ws.resolve("HEAD");
+    const auto proposer_of = [](const FileBlame& blame, const std::string& word) {
+        const std::size_t at = blame.result.document.source.find(word);
+        for (const BlameSpan& span : blame.result.spans) {
+            if (span.range.begin <= at && at < span.range.end)
+                return blame.history.proposals.at(span.origin).proposers.front();
+        }
+        return std::string("(none)");
+    };
+    EXPECT_EQ(proposer_of(blame_files(ws, {"a.md", "b.md", "c.md"}, head)[2], "cooperate"),
+              "Japan");
+    EXPECT_EQ(proposer_of(blame_file(ws, "c.md", head), "cooperate"), "Sweden");
+}
+
+}  // namespace
+}  // namespace accord
