@@ -200,7 +200,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     ProposalIndexOptions index_options;
     index_options.from = empty ? "HEAD" : report.revision;
     index_options.walk = Walk::full;  // proposals on merged redraft branches count too
-    const std::vector<ProposalTouch> index =
+    std::vector<ProposalTouch> index =
         empty ? std::vector<ProposalTouch>{} : index_proposals(workspace, index_options);
 
     const std::optional<std::string> delegation =
@@ -228,6 +228,12 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
                           : "; did you mean " + hint + "?"));
     }
     report.delegation = *delegation;
+    // Only its proposals are looked at from here on: the others are let go
+    // before every text is blamed.
+    std::erase_if(index, [&](const ProposalTouch& touch) {
+        return !names(touch.proposal, report.delegation);
+    });
+    index.shrink_to_fit();
 
     std::vector<std::string> texts;
     if (!empty) texts = workspace.texts(report.revision);
@@ -274,7 +280,6 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     std::map<std::string, FrontMatterMemo> front_matter;  // per path
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
-        if (!names(p, report.delegation)) continue;
         ProposalSurvival survival;
         survival.proposal = p;
         for (const std::string& path : touch.paths) {
