@@ -16,21 +16,17 @@ namespace {
 
 void add_proposal(FileHistory& history, std::size_t v, Proposal proposal);
 
-// file_history, with the texts left unread when `blob_ids` is given: it gets
-// each version's blob id instead, for the caller to read; and with the
-// proposals left unread when `unread` is given: it gets each version's
-// commit instead, for read_proposals.
-FileHistory walk_history(const Workspace& ws, const std::string& path, const std::string& commit,
-                         std::vector<std::string>* blob_ids,
-                         std::vector<CommitInfo>* unread = nullptr,
-                         BlobPrefetcher* prefetch = nullptr) {
+// The versions of a file made by `commits` (oldest first; a commit whose
+// blob is nullopt deleted the file), as file_history describes them; with
+// the texts left unread when `blob_ids` is given: it gets each version's
+// blob id instead, for the caller to read; and with the proposals left
+// unread when `unread` is given: it gets each version's commit instead, for
+// read_proposals.
+FileHistory versions_of(const Workspace& ws, const std::string& path,
+                        const std::vector<Repository::FileCommit>& commits,
+                        std::vector<std::string>* blob_ids,
+                        std::vector<CommitInfo>* unread = nullptr) {
     FileHistory out;
-    std::vector<Repository::FileCommit> commits =
-        ws.repo().file_commits(commit, path, [&](const Repository::FileCommit& found) {
-            if (prefetch && found.blob) prefetch->announce(*found.blob);
-        });
-    if (prefetch) prefetch->walk_done();
-    std::reverse(commits.begin(), commits.end());  // oldest first
     std::map<std::string, std::size_t> version_of_commit;
     std::map<std::string, std::size_t> latest_with_blob;
     for (const auto& [c, blob] : commits) {
@@ -85,29 +81,79 @@ std::vector<Proposal> read_proposals(const std::vector<CommitInfo>& commits, con
 }  // namespace
 
 FileHistory file_history(const Workspace& ws, const std::string& path, const std::string& commit) {
-    return walk_history(ws, path, commit, nullptr);
+    std::vector<Repository::FileCommit> commits = ws.repo().file_commits(commit, path);
+    std::reverse(commits.begin(), commits.end());  // oldest first
+    return versions_of(ws, path, commits, nullptr);
 }
 
 namespace {
 
-// The commits that changed `path` besides other texts: per other text, the
-// commits among `commits` (oldest first) whose tree holds it changed from
-// their first parent's.
-std::map<std::string, std::set<std::string>> texts_changed_with(
-    const Workspace& ws, const std::string& path, const std::vector<CommitInfo>& commits) {
-    std::map<std::string, std::set<std::string>> out;
-    for (const CommitInfo& c : commits) {
-        const std::map<std::string, std::string> after = ws.repo().file_ids(c.id);
-        std::map<std::string, std::string> before;
-        if (!c.parents.empty()) before = ws.repo().file_ids(c.parents.front());
-        for (const auto& [file, blob] : after) {
-            if (file == path || !is_text_path(file)) continue;
-            const auto it = before.find(file);
-            if (it == before.end() || it->second != blob) out[file].insert(c.id);
+// The history up to a commit, walked once (tree diffs, each commit once):
+// every commit, and for each text of interest the commits that changed it.
+// Blame reads the blamed text's versions and those of the texts that may
+// give it wording from this one walk, not one walk per text.
+struct WalkedTexts {
+    std::vector<CommitInfo> order;  // every commit, oldest first: the proposals' order
+    // Per text: (index into order, its blob there; nullopt: deleted or not a
+    // file) for each commit whose entry differs from its first parent's,
+    // oldest first.
+    using Changes = std::vector<std::pair<std::size_t, std::optional<std::string>>>;
+    std::map<std::string, Changes> changes;
+
+    // The changes of `path` as file_commits gives them, oldest first.
+    std::vector<Repository::FileCommit> commits_of(const std::string& path) const {
+        std::vector<Repository::FileCommit> out;
+        const auto it = changes.find(path);
+        if (it == changes.end()) return out;
+        out.reserve(it->second.size());
+        for (const auto& [k, blob] : it->second) out.push_back({order[k], blob});
+        return out;
+    }
+};
+
+// Walks the history from `commit` once, keeping the changes of `blamed`
+// (its blobs handed to `prefetch` as found) and of the texts in `others`
+// that can give it wording: every change, newest first, from the blamed
+// text's last version on (all of them with across_texts), else from a
+// text's last change in a proposal that made a version of the blamed text.
+// The changes left out are those newer than any a donor is read for.
+WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std::string& blamed,
+                       const std::set<std::string, std::less<>>& others, bool across_texts,
+                       BlobPrefetcher& prefetch) {
+    WalkedTexts out;
+    Repository::WalkOptions walk;
+    walk.from = commit;
+    walk.keep = [&](std::string_view path) { return path == blamed || others.count(path) > 0; };
+    std::set<std::string, std::less<>> donors;  // texts whose changes are kept from here on
+    bool blamed_seen = false;
+    ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
+        const std::size_t newest_first = out.order.size();
+        const auto made_version = std::find_if(
+            step.changes.begin(), step.changes.end(),
+            [&](const Repository::FileChange& c) { return c.path == blamed && c.new_blob; });
+        if (made_version != step.changes.end()) {
+            prefetch.announce(*made_version->new_blob);
+            blamed_seen = true;
+            if (!across_texts) {
+                for (const Repository::FileChange& change : step.changes)
+                    donors.insert(change.path);
+            }
         }
-        for (const auto& [file, blob] : before) {
-            if (file != path && is_text_path(file) && !after.count(file)) out[file].insert(c.id);
+        for (Repository::FileChange& change : step.changes) {
+            const bool kept = change.path == blamed ||
+                              (across_texts ? blamed_seen : donors.count(change.path) > 0);
+            if (kept)
+                out.changes[change.path].emplace_back(newest_first, std::move(change.new_blob));
         }
+        out.order.push_back(std::move(step.commit));
+        return true;
+    });
+    prefetch.walk_done();
+    const std::size_t n = out.order.size();
+    std::reverse(out.order.begin(), out.order.end());
+    for (auto& [path, changes] : out.changes) {
+        std::reverse(changes.begin(), changes.end());
+        for (auto& change : changes) change.first = n - 1 - change.first;
     }
     return out;
 }
@@ -132,48 +178,53 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         throw usage_error("blame: '" + path + "' is not in the repository at " +
                           commit.substr(0, 10));
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
-    std::vector<std::string> blob_ids;
-    std::vector<CommitInfo> commits;
+    // The other texts that may give this one wording: those its proposals
+    // changed too, and with across_texts every other text. Texts the
+    // revision no longer holds are not looked at.
+    std::set<std::string, std::less<>> candidates;
+    for (const std::string& other : ws.texts(commit))
+        if (other != path) candidates.insert(other);
     // The texts are read from the start of the walk, on a second handle.
     BlobPrefetcher prefetch(ws.repo().git_dir());
-    out.history = walk_history(ws, path, commit, &blob_ids, &commits, &prefetch);
+    const WalkedTexts walked =
+        walk_texts(ws, commit, path, candidates, options.across_texts, prefetch);
+    const std::vector<CommitInfo>& order = walked.order;
+    std::vector<std::string> blob_ids;
+    std::vector<CommitInfo> commits;
+    out.history = versions_of(ws, path, walked.commits_of(path), &blob_ids, &commits);
     if (out.history.versions.empty())
         throw usage_error("blame: no proposal recorded '" + path + "'");
     std::vector<BlameVersion>& versions = out.history.versions;
 
-    // The other texts that may give this one wording: those its proposals
-    // changed too, and with across_texts every other text.
     std::vector<Donor> donors;
-    std::vector<CommitInfo> order;  // every commit, oldest first: the proposals' order
     {
-        // Texts the revision no longer holds are not looked at.
-        std::set<std::string> candidates;
-        for (const std::string& other : ws.texts(commit))
-            if (other != path) candidates.insert(other);
-        std::map<std::string, std::set<std::string>> shared;
-        if (!options.across_texts && !candidates.empty()) {
-            shared = texts_changed_with(ws, path, commits);
-            std::erase_if(candidates,
-                          [&](const std::string& other) { return !shared.count(other); });
-        }
-        if (!candidates.empty()) {
-            order = ws.repo().history(commit);
-            std::reverse(order.begin(), order.end());
-        }
         std::map<std::string, std::size_t> index;
         for (std::size_t k = 0; k < order.size(); ++k) index[order[k].id] = k;
         for (std::size_t v = 0; v < versions.size(); ++v)
             versions[v].proposal = index[commits[v].id];
+        // The proposals that made a version of the blamed text.
+        std::set<std::size_t> blamed_proposals;
+        for (const BlameVersion& v : versions) blamed_proposals.insert(v.proposal);
         for (const std::string& other : candidates) {
+            const auto changes = walked.changes.find(other);
+            if (changes == walked.changes.end()) continue;
+            // Without across_texts, only a text that changed in a proposal
+            // that made a version of this one can give it wording.
+            const auto shared = [&](std::size_t k) { return blamed_proposals.count(k) > 0; };
+            if (!options.across_texts &&
+                std::none_of(changes->second.begin(), changes->second.end(),
+                             [&](const auto& change) { return shared(change.first); }))
+                continue;
             Donor donor;
-            donor.history = walk_history(ws, other, commit, &donor.blob_ids, &donor.commits);
+            donor.history =
+                versions_of(ws, other, walked.commits_of(other), &donor.blob_ids, &donor.commits);
             // Through its last version that can give wording: one made by a
             // proposal of the blamed text, or (across_texts) any before its last.
             std::size_t keep = 0;
             for (std::size_t v = 0; v < donor.commits.size(); ++v) {
-                const std::string& id = donor.commits[v].id;
-                const bool useful = options.across_texts ? index[id] <= versions.back().proposal
-                                                         : shared[other].count(id) > 0;
+                const std::size_t k = index[donor.commits[v].id];
+                const bool useful =
+                    options.across_texts ? k <= versions.back().proposal : shared(k);
                 if (useful) keep = v + 1;
             }
             if (keep == 0) continue;
