@@ -51,9 +51,10 @@ ExitCode run_check(const CheckOptions& options, const Context& context) {
     std::vector<std::string> paths = paths_with_dashes(options.paths, context);
     if (paths.empty()) paths = default_paths();
     std::vector<FileCheck> files;
+    NotationLookup notation(options.slash_options);
     for (const std::string& path : paths) {
         ParseOptions parse_options;
-        parse_options.notation = notation_for(path, options.slash_options);
+        parse_options.notation = notation.of(path);
         files.push_back(check_file(path, parse_options));
     }
     const CheckReport report = make_report(std::move(files));

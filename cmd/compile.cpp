@@ -36,6 +36,7 @@ ExitCode run_compile_docx(const CompileOptions& options) {
     CompilationOptions compile;
     compile.at = options.at;
     compile.attribute = !options.changes_since.empty();
+    compile.version_texts = compile.attribute;  // the tracked changes diff the versions
     compile.across_texts = options.across_texts;
     const Compilation compilation = compile_negotiation(ws, compile);
     if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));

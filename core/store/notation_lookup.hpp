@@ -2,6 +2,7 @@
 // Which notation a text is read with. Every command that reads a text from
 // the file system asks here, so that one file is never read two ways: the
 // accord.yaml that governs the file, whatever the current directory.
+#include <map>
 #include <optional>
 #include <string>
 
@@ -16,5 +17,18 @@ namespace accord {
 // A malformed accord.yaml is an error naming it.
 NotationOptions notation_for(const std::string& path,
                              std::optional<SlashOptions> slash_options = std::nullopt);
+
+// notation_for over many files (accord check of every text): each
+// accord.yaml read once, however many files it governs.
+class NotationLookup {
+  public:
+    explicit NotationLookup(std::optional<SlashOptions> slash_options = std::nullopt)
+        : slash_options_(slash_options) {}
+    NotationOptions of(const std::string& path);
+
+  private:
+    std::optional<SlashOptions> slash_options_;
+    std::map<std::string, NotationOptions> by_config_;  // by the accord.yaml's path
+};
 
 }  // namespace accord

@@ -1,5 +1,7 @@
 #include "merge/compile/compilation.hpp"
 
+#include "merge/blame/blame_many.hpp"
+
 namespace accord {
 
 Compilation compile_negotiation(const Workspace& workspace, const CompilationOptions& options) {
@@ -16,6 +18,8 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
     }
     std::vector<Recommendation> all;
     if (!out.revision.empty()) all = read_recommendations(workspace, out.revision);
+    std::vector<std::string> attributed;  // the texts to blame, all in one walk
+    std::vector<std::size_t> attributed_at;
     for (Recommendation& text : all) {
         if (text.is_outline() && !out.outline) {
             out.outline = std::move(text);
@@ -28,10 +32,18 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
                                     std::to_string(size >> 20) + " MiB); 'accord blame " +
                                     compiled.text.path + "' attributes it";
         } else if (options.attribute) {
-            compiled.blame =
-                blame_file(workspace, compiled.text.path, out.revision, {options.across_texts});
+            attributed.push_back(compiled.text.path);
+            attributed_at.push_back(out.texts.size());
         }
         out.texts.push_back(std::move(compiled));
+    }
+    if (!attributed.empty()) {
+        BlameManyOptions blame;
+        blame.across_texts = options.across_texts;
+        blame.version_texts = options.version_texts;
+        std::vector<FileBlame> blames = blame_files(workspace, attributed, out.revision, blame);
+        for (std::size_t k = 0; k < blames.size(); ++k)
+            out.texts[attributed_at[k]].blame = std::move(blames[k]);
     }
     if (options.attribute && !out.revision.empty()) {
         PositionsOptions positions;

@@ -49,6 +49,9 @@ struct CompilationOptions {
     bool attribute = false;   // blame every text (the HTML view needs it)
     std::size_t max_attributed_bytes = kMaxAttributedBytes;
     bool across_texts = false;  // blame as accord blame --across-texts does
+    // Keep each blamed version's text in blame->history.versions (the Word
+    // document's tracked changes read them); the HTML view needs none.
+    bool version_texts = false;
 };
 
 // An unborn branch gives an empty compilation (no revision, no texts), not an

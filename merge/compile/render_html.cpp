@@ -251,34 +251,8 @@ std::string render_compilation_html(const Compilation& compilation) {
     DocumentCounts totals;
     for (const CompiledText& t : compilation.texts) totals += t.text.counts;
 
-    std::string main;
-    std::string nav =
-        "<section class=\"contents\" aria-label=\"Contents\"><h2>Contents</h2><nav><ul>\n";
-    std::map<std::string, int> used_ids;
-    auto unique_id = [&](const std::string& base) {
-        const int n = used_ids[base]++;
-        return n == 0 ? base : base + "-" + std::to_string(n + 1);
-    };
-    for (const LayoutEntry& entry : layout.entries) {
-        const std::string level = std::to_string(std::min(entry.level, 6));
-        if (entry.kind == LayoutEntry::Kind::text) {
-            const CompiledText& text = compilation.texts[entry.text];
-            main += render_text(text, entry, delegations, unique_id("t-" + slug(text.text.id)));
-            continue;
-        }
-        const bool section = entry.kind == LayoutEntry::Kind::section;
-        const std::string id = unique_id((section ? "s-" : "g-") + slug(entry.heading));
-        main += "<h" + level + " class=\"" + (section ? "section" : "group") + "\" id=\"" + id +
-                "\">" + html_escape(entry.heading) + "</h" + level + ">\n";
-        nav += std::string("<li") + (section ? "" : " class=\"g\"") + "><a href=\"#" + id + "\">" +
-               html_escape(entry.heading) + "</a></li>\n";
-    }
-    nav += "</ul></nav></section>\n";
-    if (compilation.texts.empty())
-        main += compilation.revision.empty()
-                    ? "<p class=\"empty\">No texts yet: the negotiation has no proposals.</p>\n"
-                    : "<p class=\"empty\">No texts at this revision.</p>\n";
-
+    // The page is written in order into one string: the texts, its largest
+    // part by far, straight after the header, never held twice.
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"generator\" content=\"accord compile\">\n";
@@ -300,8 +274,33 @@ std::string render_compilation_html(const Compilation& compilation) {
             out += "<p>" + html_escape(paragraph) + "</p>\n";
         out += "</div>\n";
     }
-    out += main;
-    main = std::string();  // the largest part of the page: not kept twice
+
+    std::string nav =
+        "<section class=\"contents\" aria-label=\"Contents\"><h2>Contents</h2><nav><ul>\n";
+    std::map<std::string, int> used_ids;
+    auto unique_id = [&](const std::string& base) {
+        const int n = used_ids[base]++;
+        return n == 0 ? base : base + "-" + std::to_string(n + 1);
+    };
+    for (const LayoutEntry& entry : layout.entries) {
+        const std::string level = std::to_string(std::min(entry.level, 6));
+        if (entry.kind == LayoutEntry::Kind::text) {
+            const CompiledText& text = compilation.texts[entry.text];
+            out += render_text(text, entry, delegations, unique_id("t-" + slug(text.text.id)));
+            continue;
+        }
+        const bool section = entry.kind == LayoutEntry::Kind::section;
+        const std::string id = unique_id((section ? "s-" : "g-") + slug(entry.heading));
+        out += "<h" + level + " class=\"" + (section ? "section" : "group") + "\" id=\"" + id +
+               "\">" + html_escape(entry.heading) + "</h" + level + ">\n";
+        nav += std::string("<li") + (section ? "" : " class=\"g\"") + "><a href=\"#" + id + "\">" +
+               html_escape(entry.heading) + "</a></li>\n";
+    }
+    nav += "</ul></nav></section>\n";
+    if (compilation.texts.empty())
+        out += compilation.revision.empty()
+                   ? "<p class=\"empty\">No texts yet: the negotiation has no proposals.</p>\n"
+                   : "<p class=\"empty\">No texts at this revision.</p>\n";
     out += "</main>\n<aside>\n" + render_legend(delegations);
     if (nav.find("<li") != std::string::npos) out += nav;
     out +=

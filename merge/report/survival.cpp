@@ -4,12 +4,14 @@
 #include <optional>
 #include <set>
 
+#include "core/notation/front_matter.hpp"
 #include "core/notation/tokens.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "merge/blame/blame_many.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/report/proposal_index.hpp"
 
@@ -139,17 +141,19 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
     return words;
 }
 
-// What `proposal` put into `path` that none of its parents had.
+// What `proposal` put into `path` that none of its parents had. `memo`
+// remembers the front matter last read of this path (most proposals change
+// the body alone).
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
-                           const std::string& path) {
+                           const std::string& path, FrontMatterMemo& memo) {
     const std::optional<std::string> after = workspace.read(proposal.commit, path);
     if (!after || looks_binary(*after)) return 0;
     const ParseOptions options = workspace.parse_options();
     std::vector<Document> befores;
     for (const std::string& parent : proposal.parents)
-        befores.push_back(parse(workspace.read(parent, path).value_or(""), options));
-    if (befores.empty()) befores.push_back(parse("", options));
-    return inserted_words(befores, parse(*after, options));
+        befores.push_back(parse(workspace.read(parent, path).value_or(""), options, memo));
+    if (befores.empty()) befores.push_back(parse("", options, memo));
+    return inserted_words(befores, parse(*after, options, memo));
 }
 
 bool names(const Proposal& proposal, const std::string& delegation) {
@@ -196,7 +200,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     ProposalIndexOptions index_options;
     index_options.from = empty ? "HEAD" : report.revision;
     index_options.walk = Walk::full;  // proposals on merged redraft branches count too
-    const std::vector<ProposalTouch> index =
+    std::vector<ProposalTouch> index =
         empty ? std::vector<ProposalTouch>{} : index_proposals(workspace, index_options);
 
     const std::optional<std::string> delegation =
@@ -224,44 +228,64 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
                           : "; did you mean " + hint + "?"));
     }
     report.delegation = *delegation;
+    // Only its proposals are looked at from here on: the others are let go
+    // before every text is blamed.
+    std::erase_if(index, [&](const ProposalTouch& touch) {
+        return !names(touch.proposal, report.delegation);
+    });
+    index.shrink_to_fit();
 
-    std::map<std::string, WordsByCommit> current;  // per path, blamed once
-    auto current_for = [&](const std::string& path) -> const WordsByCommit& {
-        auto found = current.find(path);
-        if (found == current.end()) {
-            WordsByCommit words;
-            const std::optional<std::string> text = workspace.read(report.revision, path);
-            if (text && !looks_binary(*text))
-                words = current_words(
-                    blame_file(workspace, path, report.revision, {options.across_texts}));
-            found = current.emplace(path, std::move(words)).first;
-        }
-        return found->second;
+    std::vector<std::string> texts;
+    if (!empty) texts = workspace.texts(report.revision);
+
+    // Every text of the current revision blamed once, all in one walk of the
+    // history, when the first proposal asks; its words per text, and the
+    // texts each proposal's words stand in.
+    std::map<std::string, WordsByCommit> current;  // per path
+    std::map<std::string, std::vector<std::pair<std::string, WordFates>>> standing_in;
+    bool blamed = false;
+    const auto blame_all = [&] {
+        if (blamed) return;
+        blamed = true;
+        BlameManyOptions blame;
+        blame.across_texts = options.across_texts;
+        blame.skip_binary = true;  // a binary file holds no wording
+        blame_files(workspace, texts, report.revision, blame, [&](std::size_t, FileBlame&& b) {
+            WordsByCommit words = current_words(b);
+            for (const auto& [commit, fates] : words)
+                standing_in[commit].emplace_back(b.path, fates);
+            current.emplace(b.path, std::move(words));
+        });
+    };
+    const WordsByCommit none;
+    const auto current_for = [&](const std::string& path) -> const WordsByCommit& {
+        blame_all();
+        const auto found = current.find(path);
+        return found == current.end() ? none : found->second;
     };
 
     // A proposal's words standing in texts it did not change: moved there
     // (or, with across_texts, tabled again there) by a later proposal.
-    std::vector<std::string> texts;
-    if (!empty) texts = workspace.texts(report.revision);
     const auto elsewhere = [&](const std::vector<std::string>& changed, const std::string& commit) {
+        blame_all();
         WordFates out;
-        for (const std::string& path : texts) {
-            if (std::find(changed.begin(), changed.end(), path) != changed.end()) continue;
-            const WordsByCommit& now = current_for(path);
-            if (const auto own = now.find(commit); own != now.end()) out += own->second;
+        const auto found = standing_in.find(commit);
+        if (found == standing_in.end()) return out;
+        for (const auto& [path, fates] : found->second) {
+            if (std::find(changed.begin(), changed.end(), path) == changed.end()) out += fates;
         }
         return out;
     };
 
+    std::map<std::string, FrontMatterMemo> front_matter;  // per path
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
-        if (!names(p, report.delegation)) continue;
         ProposalSurvival survival;
         survival.proposal = p;
         for (const std::string& path : touch.paths) {
             FileSurvival file;
             file.path = path;
-            file.words.proposed = proposed_words(workspace, p, path);
+            file.words.proposed = proposed_words(workspace, p, path, front_matter[path]);
             const WordsByCommit& now = current_for(path);
             if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.

@@ -1,8 +1,10 @@
 #pragma once
 // `accord survival --by NAME`: what became of one delegation's wording. For
 // each of its proposals, the words it put in the text are followed into the
-// current text through blame (merge/blame/blame_history.hpp), so the answer agrees
-// with `accord blame` word for word.
+// current text through blame (merge/blame/blame_many.hpp: every text in
+// one walk), so the answer agrees with `accord blame` word for word, except
+// for wording moved along a chain of texts, which is followed here to its
+// first proposer.
 //
 // A proposal's wording, in each file it changed, is the words (and numbers)
 // it inserted: the token diff of its version against its parent (against
@@ -73,8 +75,9 @@ struct SurvivalOptions {
     bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
-// One token diff per proposal and file, and one blame per file of the
-// current text: linear in the history, not quadratic.
+// One token diff per proposal and file, and every text of the current
+// revision blamed in one walk of the history (blame_files): linear in the
+// history, not quadratic.
 //
 // Every proposal that names the delegation among its proposers (co-sponsored
 // ones included), on any branch merged into `at`. A name the registry does

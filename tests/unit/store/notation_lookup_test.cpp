@@ -51,6 +51,22 @@ TEST_F(NotationFor, AnOverrideReplacesOnlyTheSlashSetting) {
               SlashOptions::any);
 }
 
+TEST_F(NotationFor, ALookupOverManyFilesAgreesWithNotationForFileByFile) {
+    for (const std::optional<SlashOptions> override :
+         {std::optional<SlashOptions>{}, std::optional<SlashOptions>{SlashOptions::any}}) {
+        NotationLookup lookup(override);
+        // Twice each, in turns: what the lookup remembers is still right.
+        for (int round = 0; round < 2; ++round) {
+            for (const char* file : {"A/01.md", "sub/B/01.md"}) {
+                const NotationOptions alone = notation_for(dir.file(file), override);
+                const NotationOptions looked_up = lookup.of(dir.file(file));
+                EXPECT_EQ(looked_up.slash_options, alone.slash_options) << file;
+                EXPECT_EQ(looked_up.status_vocabulary, alone.status_vocabulary) << file;
+            }
+        }
+    }
+}
+
 TEST(NotationForOutside, AFileOutsideAnyNegotiationGetsTheDefaults) {
     test::TempDir dir;
     std::filesystem::create_directories(dir.file(".git"));

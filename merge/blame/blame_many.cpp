@@ -1,0 +1,204 @@
+#include "merge/blame/blame_many.hpp"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+#include "core/util/errors.hpp"
+
+namespace accord {
+
+namespace {
+
+// One change of one text, as the walk met it.
+struct TextChange {
+    std::size_t commit = 0;               // index into the commits that changed a text
+    std::optional<std::string> old_blob;  // at its first parent
+    std::optional<std::string> new_blob;  // nullopt: deleted here
+};
+
+// The texts are read on the blame engine's reader thread and parsed a few
+// versions behind it; a parsed version owns its bytes. Versions not kept
+// are held in this ring until far more have been read than the engine's
+// queues can hold between reading and parsing (a few dozen).
+class TextRing {
+  public:
+    std::string_view hold(std::string text) {
+        std::string& slot = slots_[next_++ % slots_.size()];
+        slot = std::move(text);
+        return slot;
+    }
+
+  private:
+    std::array<std::string, 256> slots_;
+    std::size_t next_ = 0;
+};
+
+}  // namespace
+
+void blame_files(const Workspace& ws, const std::vector<std::string>& given,
+                 const std::string& commit, const BlameManyOptions& options,
+                 const std::function<void(std::size_t, FileBlame&&)>& each) {
+    const Repository& repo = ws.repo();
+    std::vector<std::string> paths;                        // those blamed
+    std::vector<std::size_t> given_at;                     // their indices into `given`
+    std::unordered_map<std::string, std::size_t> text_of;  // path -> index into paths
+    for (std::size_t k = 0; k < given.size(); ++k) {
+        const std::optional<std::string> text = repo.read_file_at(commit, given[k]);
+        if (!text)
+            throw usage_error("blame: '" + given[k] + "' is not in the repository at " +
+                              commit.substr(0, 10));
+        if (looks_binary(*text)) {
+            if (options.skip_binary) continue;
+            throw usage_error("blame: '" + given[k] + "' is a binary file");
+        }
+        text_of.emplace(given[k], paths.size());
+        paths.push_back(given[k]);
+        given_at.push_back(k);
+    }
+    if (paths.empty()) return;
+    std::vector<FileBlame> out(paths.size());
+
+    // One walk, newest first: the commits that changed one of the texts, and
+    // each text's changes.
+    std::vector<CommitInfo> commits;       // those that changed a text, newest first
+    std::vector<std::size_t> commit_step;  // their steps in the walk
+    std::vector<std::vector<TextChange>> changes(paths.size());  // per text, newest first
+    std::size_t steps = 0;
+    Repository::WalkOptions walk;
+    walk.from = commit;
+    walk.walk = Walk::full;
+    walk.keep = [&](std::string_view path) { return text_of.count(std::string(path)) > 0; };
+    repo.walk_history(walk, [&](Repository::WalkStep& step) {
+        const std::size_t at = steps++;
+        if (step.changes.empty()) return true;
+        for (Repository::FileChange& change : step.changes) {
+            changes[text_of.at(change.path)].push_back(
+                {commits.size(), std::move(change.old_blob), std::move(change.new_blob)});
+        }
+        commits.push_back(std::move(step.commit));
+        commit_step.push_back(at);
+        return true;
+    });
+    text_of = {};
+    // The order of proposals, oldest first, as blame_file numbers them.
+    const auto proposal_of = [&](std::size_t c) { return steps - 1 - commit_step[c]; };
+    auto commit_of = std::make_unique<std::unordered_map<std::string, std::size_t>>();
+    for (std::size_t c = 0; c < commits.size(); ++c) commit_of->emplace(commits[c].id, c);
+
+    // Each text's versions, oldest first, parents mapped as file_history maps
+    // them: a parent that changed the text gives its version, another the
+    // latest version holding the blob the parent holds.
+    std::vector<std::vector<std::string>> blob_ids(paths.size());
+    std::vector<std::vector<std::size_t>> version_commits(paths.size());
+    for (std::size_t t = 0; t < paths.size(); ++t) {
+        FileBlame& blame = out[t];
+        blame.path = paths[t];
+        blame.revision = commit;
+        std::vector<BlameVersion>& versions = blame.history.versions;
+        std::map<std::size_t, std::size_t> version_of_commit;
+        std::map<std::string, std::size_t> latest_with_blob;
+        for (auto change = changes[t].rbegin(); change != changes[t].rend(); ++change) {
+            if (!change->new_blob) continue;  // the text was deleted here
+            const CommitInfo& c = commits[change->commit];
+            BlameVersion v;
+            v.id = c.id;
+            v.proposal = proposal_of(change->commit);
+            for (std::size_t k = 0; k < c.parents.size(); ++k) {
+                const std::string& parent = c.parents[k];
+                std::optional<std::size_t> index;
+                const auto changed = commit_of->find(parent);
+                if (changed != commit_of->end() && version_of_commit.count(changed->second)) {
+                    index = version_of_commit[changed->second];
+                } else if (const std::optional<std::string> parent_blob =
+                               k == 0 ? change->old_blob : repo.blob_id_at(parent, paths[t])) {
+                    if (const auto it = latest_with_blob.find(*parent_blob);
+                        it != latest_with_blob.end())
+                        index = it->second;
+                }
+                if (index &&
+                    std::find(v.parents.begin(), v.parents.end(), *index) == v.parents.end())
+                    v.parents.push_back(*index);
+            }
+            version_of_commit[change->commit] = versions.size();
+            latest_with_blob[*change->new_blob] = versions.size();
+            blob_ids[t].push_back(*change->new_blob);
+            version_commits[t].push_back(change->commit);
+            versions.push_back(std::move(v));
+        }
+        if (versions.empty()) throw usage_error("blame: no proposal recorded '" + paths[t] + "'");
+        changes[t] = {};
+    }
+    changes = {};
+    commit_of.reset();
+
+    BlameOptions blame;
+    blame.parse = ws.parse_options();
+    blame.across_texts = options.across_texts;
+    std::vector<TextVersions> texts;
+    texts.reserve(paths.size());
+    for (const FileBlame& b : out) texts.push_back({b.history.versions});
+    TextRing ring;
+    const ReadVersionText read = [&](std::size_t t, std::size_t v) -> std::string_view {
+        std::string text = repo.read_blob_unverified(blob_ids[t][v]);
+        if (!options.version_texts) return ring.hold(std::move(text));
+        std::string& kept = out[t].history.versions[v].text;
+        kept = std::move(text);
+        return kept;
+    };
+    std::vector<BlameResult> results = blame_texts(texts, blame, read);
+
+    // Proposals read once per commit; origins made local as blame_file makes
+    // them: the text's own versions first, then other texts' proposals in
+    // the order the spans name them.
+    std::unordered_map<std::size_t, Proposal> proposals;  // by index into commits
+    const auto proposal_at = [&](std::size_t c) -> const Proposal& {
+        auto it = proposals.find(c);
+        if (it == proposals.end())
+            it = proposals.emplace(c, read_proposal(commits[c], ws.config())).first;
+        return it->second;
+    };
+    const auto commit_of_proposal = [&](std::size_t proposal) {
+        const std::size_t step = steps - 1 - proposal;
+        return static_cast<std::size_t>(
+            std::lower_bound(commit_step.begin(), commit_step.end(), step) - commit_step.begin());
+    };
+    for (std::size_t t = 0; t < paths.size(); ++t) {
+        FileBlame& b = out[t];
+        std::vector<BlameVersion>& versions = b.history.versions;
+        for (std::size_t v = 0; v < versions.size(); ++v) {
+            const Proposal& p = proposal_at(version_commits[t][v]);
+            versions[v].proposers = p.proposers;
+            versions[v].date = p.date;
+            b.history.proposals.push_back(p);
+        }
+        b.result = std::move(results[t]);
+        std::map<std::size_t, std::size_t> local;
+        for (std::size_t v = 0; v < versions.size(); ++v) local[versions[v].proposal] = v;
+        const auto localise = [&](std::size_t proposal) {
+            const auto [it, added] = local.try_emplace(proposal, b.history.proposals.size());
+            if (added) b.history.proposals.push_back(proposal_at(commit_of_proposal(proposal)));
+            return it->second;
+        };
+        for (BlameSpan& span : b.result.spans) {
+            span.origin = localise(span.origin);
+            if (span.restored_by) span.restored_by = localise(*span.restored_by);
+        }
+        each(given_at[t], std::move(b));
+        b = FileBlame{};
+    }
+}
+
+std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::string>& paths,
+                                   const std::string& commit, const BlameManyOptions& options) {
+    std::vector<FileBlame> out(paths.size());
+    blame_files(ws, paths, commit, options,
+                [&](std::size_t t, FileBlame&& blame) { out[t] = std::move(blame); });
+    return out;
+}
+
+}  // namespace accord
