@@ -21,23 +21,6 @@ struct TextChange {
     std::optional<std::string> new_blob;  // nullopt: deleted here
 };
 
-// The texts are read on the blame engine's reader thread and parsed a few
-// versions behind it; a parsed version owns its bytes. Versions not kept
-// are held in this ring until far more have been read than the engine's
-// queues can hold between reading and parsing (a few dozen).
-class TextRing {
-  public:
-    std::string_view hold(std::string text) {
-        std::string& slot = slots_[next_++ % slots_.size()];
-        slot = std::move(text);
-        return slot;
-    }
-
-  private:
-    std::array<std::string, 256> slots_;
-    std::size_t next_ = 0;
-};
-
 }  // namespace
 
 void blame_files(const Workspace& ws, const std::vector<std::string>& given,
@@ -142,13 +125,10 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     std::vector<TextVersions> texts;
     texts.reserve(paths.size());
     for (const FileBlame& b : out) texts.push_back({b.history.versions});
-    TextRing ring;
-    const ReadVersionText read = [&](std::size_t t, std::size_t v) -> std::string_view {
+    const ReadVersionText read = [&](std::size_t t, std::size_t v) -> std::string {
         std::string text = repo.read_blob_unverified(blob_ids[t][v]);
-        if (!options.version_texts) return ring.hold(std::move(text));
-        std::string& kept = out[t].history.versions[v].text;
-        kept = std::move(text);
-        return kept;
+        if (options.version_texts) out[t].history.versions[v].text = text;
+        return text;
     };
     std::vector<BlameResult> results = blame_texts(texts, blame, read);
 

@@ -152,7 +152,7 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
     std::vector<Document> befores;
     for (const std::string& parent : proposal.parents)
         befores.push_back(parse(workspace.read(parent, path).value_or(""), options, memo));
-    if (befores.empty()) befores.push_back(parse("", options, memo));
+    if (befores.empty()) befores.push_back(parse(std::string_view(), options, memo));
     return inserted_words(befores, parse(*after, options, memo));
 }
 
