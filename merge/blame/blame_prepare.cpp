@@ -67,10 +67,15 @@ void VersionPreparer::read() {
 
 void VersionPreparer::parse_texts() {
     try {
-        FrontMatterMemo front_matter;  // versions mostly change the body alone
+        // One per text: a text's versions mostly change its body alone, and
+        // the versions of several texts come interleaved.
+        std::vector<FrontMatterMemo> front_matter;
+        std::size_t item = 0;
         while (std::optional<std::string> text = read_.pop()) {
+            const std::uint32_t of_text = text_of_item_[item++];
+            if (of_text >= front_matter.size()) front_matter.resize(of_text + 1);
             auto version = std::make_unique<PreparedVersion>();
-            version->document = parse(std::move(*text), options_, front_matter);
+            version->document = parse(std::move(*text), options_, front_matter[of_text]);
             if (!parsed_.push(std::move(version))) break;
         }
         parsed_.finish();
