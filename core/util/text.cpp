@@ -36,6 +36,21 @@ std::string one_line(std::string_view text) {
     return out.substr(begin, out.find_last_not_of(" \t") - begin + 1);
 }
 
+std::string collapse_white_space(std::string_view text) {
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 std::size_t display_width(std::string_view text) {
     return utf8::count_chars(text, 0, text.size());
 }

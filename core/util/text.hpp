@@ -20,6 +20,9 @@ std::string_view trim(std::string_view text);
 // `text` on one line: line breaks become spaces, spaces and tabs at either
 // end go. For commit subjects, trailer values and headings.
 std::string one_line(std::string_view text);
+// `text` with each run of spaces, tabs and line endings made one space, and
+// none at either end: the form in which a phrase is looked for.
+std::string collapse_white_space(std::string_view text);
 
 std::size_t display_width(std::string_view text);
 

@@ -9,21 +9,6 @@
 
 namespace accord {
 
-std::string collapse_white_space(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 namespace {
 
 // The document's words as standing_of searches them, and where each of

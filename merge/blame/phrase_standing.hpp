@@ -6,12 +6,9 @@
 #include <string_view>
 
 #include "core/notation/document.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
-
-// `text` with each run of spaces, tabs and line endings made one space, and
-// none at either end: the form in which a phrase is looked for.
-std::string collapse_white_space(std::string_view text);
 
 // Where a phrase stands in a text, from worst to best: absent, struck, in
 // (or partly in) a bracket, in one of several Option or Alt paragraphs, or

@@ -1,5 +1,7 @@
 #include "core/import/docx/word_history.hpp"
 
+#include "core/util/text.hpp"
+
 #include <algorithm>
 #include <numeric>
 
@@ -26,18 +28,7 @@ bool mark_less(const Mark& a, const Mark& b) {
 }
 
 std::string one_line(std::string_view text) {
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    return collapse_white_space(text);
 }
 
 std::string shortened(std::string_view text, std::size_t limit = 60) {
