@@ -100,8 +100,8 @@ Delegations gather_delegations(const Compilation& compilation) {
         const auto& proposals = text.blame->history.proposals;
         for (const Proposal& p : proposals)
             for (const std::string& name : p.proposers) seen[name] = true;
-        const std::vector<std::size_t> words = words_per_origin(
-            text.blame->result.document, text.blame->result.spans, proposals.size());
+        const std::vector<std::size_t> words =
+            words_per_origin(text.text.document, text.blame->result.spans, proposals.size());
         for (std::size_t origin = 0; origin < words.size(); ++origin) {
             if (words[origin] == 0) continue;
             for (const std::string& name : proposals[origin].proposers)
@@ -231,10 +231,10 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
                                p.commit, p.subject});
     }
     static const std::vector<BlameSpan> no_spans;
-    const Document& doc = compiled.blame ? compiled.blame->result.document : r.document;
     // Appended in place: the body of a long text is large, and each copy counts.
     out += "<div class=\"body\">\n";
-    out += render_body_html(doc, compiled.blame ? compiled.blame->result.spans : no_spans, origins);
+    out += render_body_html(r.document, compiled.blame ? compiled.blame->result.spans : no_spans,
+                            origins);
     out += "</div>\n";
     out += render_positions(compiled.positions);
     if (compiled.blame) out += render_timeline(*compiled.blame, delegations);
