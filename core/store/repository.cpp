@@ -18,7 +18,7 @@ void ensure_initialised() {
             // packs in windows of 1 GiB up to 8 GiB and keep 256 MiB of
             // objects; a walk over 100,000 commits touches all of them.
             git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, std::size_t{32} << 20);
-            git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, std::size_t{128} << 20);
+            git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, std::size_t{64} << 20);
             git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, std::ptrdiff_t{64} << 20);
         }
         ~Library() { git_libgit2_shutdown(); }

@@ -22,3 +22,13 @@ void limit_allocation_arenas() {
 }
 
 }  // namespace accord
+
+namespace accord {
+
+void release_free_memory() {
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
+#endif
+}
+
+}  // namespace accord

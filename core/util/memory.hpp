@@ -15,3 +15,13 @@ namespace accord {
 void limit_allocation_arenas();
 
 }  // namespace accord
+
+namespace accord {
+
+// Hands memory freed in the middle of the C library's heaps back to the
+// system (glibc keeps it for later allocations otherwise, and only the
+// top of a heap is given back by itself). For a long computation that has
+// just let go of much and goes on allocating differently shaped data.
+void release_free_memory();
+
+}  // namespace accord

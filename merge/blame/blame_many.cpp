@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/util/errors.hpp"
+#include "core/util/memory.hpp"
 
 namespace accord {
 
@@ -147,6 +148,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     };
     // A text is done with once its result is handed on: the walk reads its
     // versions (the span in `texts`, the reads above) no more.
+    std::size_t finished = 0;
+    constexpr std::size_t kTrimEvery = 500;
     blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
         FileBlame& b = out[t];
         std::vector<BlameVersion>& versions = b.history.versions;
@@ -170,6 +173,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         }
         each(given_at[t], std::move(b));
         b = FileBlame{};
+        if (++finished % kTrimEvery == 0) release_free_memory();
     });
 }
 

@@ -1,7 +1,9 @@
 #include "merge/compile/compilation.hpp"
 
+#include <cstdint>
 #include <stdexcept>
 
+#include "core/util/string_table.hpp"
 #include "merge/blame/blame_many.hpp"
 
 namespace accord {
@@ -22,6 +24,15 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
     if (!out.revision.empty()) all = read_recommendations(workspace, out.revision);
     std::vector<std::string> attributed;  // the texts to blame, all in one walk
     std::vector<std::size_t> attributed_at;
+    // A text to blame lets go of its parse until its blame brings the same
+    // one (the same blob at the same revision): the walk holds every text's
+    // latest version already, and a compilation every text. Its size and
+    // hash tell that it is the same.
+    struct Parsed {
+        std::size_t size = 0;
+        std::uint64_t hash = 0;
+    };
+    std::vector<Parsed> parsed;
     for (Recommendation& text : all) {
         if (text.is_outline() && !out.outline) {
             out.outline = std::move(text);
@@ -36,6 +47,9 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
         } else if (options.attribute) {
             attributed.push_back(compiled.text.path);
             attributed_at.push_back(out.texts.size());
+            const std::string& source = compiled.text.document.source;
+            parsed.push_back({source.size(), hash_bytes(source)});
+            compiled.text.document = Document{};
         }
         out.texts.push_back(std::move(compiled));
     }
@@ -45,11 +59,11 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
         blame.version_texts = options.version_texts;
         blame_files(workspace, attributed, out.revision, blame, [&](std::size_t k, FileBlame&& b) {
             CompiledText& compiled = out.texts[attributed_at[k]];
-            // The same blob at the same revision: the blame's parse of it is
-            // the text's own, kept once (a compilation holds every text).
-            if (b.result.document.source != compiled.text.document.source)
+            const std::string& source = b.result.document.source;
+            if (source.size() != parsed[k].size || hash_bytes(source) != parsed[k].hash)
                 throw std::logic_error("compile: the blame of '" + compiled.text.path +
                                        "' read another text than the compilation");
+            compiled.text.document = std::move(b.result.document);
             b.result.document = Document{};
             compiled.blame = std::move(b);
         });
