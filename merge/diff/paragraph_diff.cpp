@@ -134,8 +134,12 @@ struct BlockIds {
 class Builder {
   public:
     Builder(const Document& before, const Document& after) {
+        // The newer text interned through the older: the bytes both share at
+        // their ends take the older text's tokens and ids without being
+        // tokenized or hashed again, and new wording gets the ids interning
+        // it alone would give.
         TokenInterner interner;
-        InternedTokens a = interner.intern(before), b = interner.intern(after);
+        InternedTokens a = interner.intern(before), b = interner.intern(after, before, a);
         d_.old_tokens = std::move(a.tokens), d_.old_ids = std::move(a.ids);
         d_.new_tokens = std::move(b.tokens), d_.new_ids = std::move(b.ids);
         d_.old_paragraphs = paragraph_tokens(before, d_.old_tokens);
