@@ -212,6 +212,17 @@ class Builder {
                 script.push_back({EditKind::added, 0, t});
             return script;
         }
+        // The same tokens on both sides (most blocks: paragraphs kept whole)
+        // are all kept, as the word diff below would find them.
+        if (pairing.old_apart.empty() && pairing.new_apart.empty() &&
+            block.old_end - block.old_begin == block.new_end - block.new_begin &&
+            std::equal(d_.old_ids.begin() + block.old_begin, d_.old_ids.begin() + block.old_end,
+                       d_.new_ids.begin() + block.new_begin)) {
+            script.reserve(block.old_end - block.old_begin);
+            for (std::uint32_t k = 0; k < block.old_end - block.old_begin; ++k)
+                script.push_back({EditKind::common, block.old_begin + k, block.new_begin + k});
+            return script;
+        }
         std::vector<std::uint32_t> a(d_.old_ids.begin() + block.old_begin,
                                      d_.old_ids.begin() + block.old_end);
         std::vector<std::uint32_t> b(d_.new_ids.begin() + block.new_begin,

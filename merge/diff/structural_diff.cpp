@@ -372,9 +372,17 @@ class Lifter {
             // (old paragraph, kept tokens shared): a paragraph's kept tokens
             // mostly come from one old paragraph, so a short list, not a map.
             shared.clear();
+            std::uint32_t last_op = kNone;
             for (std::uint32_t t = first; t < last; ++t) {
                 if (!new_.changed(t) && !is_space(new_.tokens[t].kind)) {
-                    const std::uint32_t op = old_.paragraph(new_.mapping[t]);
+                    // Kept tokens come in runs from one old paragraph:
+                    // the last one found is tried before searching.
+                    const std::uint32_t old_token = new_.mapping[t];
+                    const std::vector<std::uint32_t>& starts = old_.paragraphs.first;
+                    if (last_op == kNone || old_token < starts[last_op] ||
+                        old_token >= starts[last_op + 1])
+                        last_op = old_.paragraph(old_token);
+                    const std::uint32_t op = last_op;
                     if (op == kNone) continue;
                     auto it = std::find_if(shared.begin(), shared.end(),
                                            [&](const auto& entry) { return entry.first == op; });
