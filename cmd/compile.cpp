@@ -73,15 +73,19 @@ ExitCode run_compile(const CompileOptions& options, const Context& context) {
     compile.across_texts = options.across_texts;
     const Compilation compilation = compile_negotiation(ws, compile);
     if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));
-    const std::string page = options.format == CompileFormat::html
-                                 ? render_compilation_html(compilation)
-                                 : render_compilation_markdown(compilation);
+    // The HTML page, the largest output, is written as it is made.
+    const ContentProducer produce = [&](const PieceSink& write) {
+        if (options.format == CompileFormat::html)
+            render_compilation_html(compilation, write);
+        else
+            write(render_compilation_markdown(compilation));
+    };
     if (options.output.empty()) {
-        print_document(page, context);
+        produce([&](std::string_view piece) { print_document(piece, context); });
         return kExitOk;
     }
     const std::string error =
-        write_output(options.output, page, OutputOptions{ws.repo().workdir()});
+        write_output(options.output, produce, OutputOptions{ws.repo().workdir()});
     if (!error.empty())
         throw failure("cannot write the compilation to '" + options.output + "': " + error +
                       " (does its directory exist? Choose a writable path with -o, or leave -o "

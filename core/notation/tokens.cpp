@@ -1,5 +1,7 @@
 #include "core/notation/tokens.hpp"
 
+#include <stdexcept>
+
 #include "core/notation/print.hpp"
 #include "core/util/utf8.hpp"
 
@@ -96,7 +98,10 @@ Wide classify_wide(std::string_view text, std::size_t at, std::size_t length) {
 
 class Tokenizer {
   public:
-    Tokenizer(std::string_view source, std::vector<Token>& out) : text_(source), out_(out) {}
+    Tokenizer(std::string_view source, std::vector<Token>& out) : text_(source), out_(out) {
+        if (source.size() >= UINT32_MAX)
+            throw std::length_error("a text of 4 GiB or more cannot be compared word by word");
+    }
 
     // Literal text between markup pieces.
     void text(std::size_t begin, std::size_t end) {
@@ -160,7 +165,8 @@ class Tokenizer {
     }
 
     void push(std::size_t begin, std::size_t end, TokenKind kind) {
-        out_.push_back({{begin, end}, kind});
+        out_.push_back(
+            {{static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end)}, kind});
     }
 
   private:

@@ -30,10 +30,29 @@ enum class TokenKind : std::uint8_t {
 std::string_view to_string(TokenKind kind);
 bool is_markup(TokenKind kind);
 
+// A token's bytes: as ByteRange, in 32 bits, for the engines hold a token
+// per word and space of every version they keep (a third of blame's memory
+// on a large negotiation went to 64-bit offsets). tokenize refuses a text
+// of 4 GiB or more.
+struct TokenRange {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    TokenRange() = default;
+    TokenRange(std::uint32_t b, std::uint32_t e) : begin(b), end(e) {}
+    // From offsets known to be within a tokenized text (below 4 GiB).
+    explicit TokenRange(const ByteRange& r)
+        : begin(static_cast<std::uint32_t>(r.begin)), end(static_cast<std::uint32_t>(r.end)) {}
+    std::uint32_t size() const { return end - begin; }
+    bool empty() const { return begin == end; }
+    operator ByteRange() const { return {begin, end}; }  // NOLINT(google-explicit-constructor)
+    friend bool operator==(const TokenRange&, const TokenRange&) = default;
+};
+
 struct Token {
-    ByteRange range;
+    TokenRange range;
     TokenKind kind;
 };
+static_assert(sizeof(Token) == 12);
 
 std::vector<Token> tokenize(const Document& document);
 

@@ -240,6 +240,41 @@ std::string write_all(int fd, std::string_view contents) {
     return "";
 }
 
+// Pieces gathered into writes of at least kChunk bytes (a page comes in
+// many small pieces); the first error is kept and what follows it dropped.
+class BufferedWriter {
+  public:
+    explicit BufferedWriter(int fd) : fd_(fd) {}
+    void write(std::string_view piece) {
+        if (!error_.empty()) return;
+        if (buffer_.size() + piece.size() < kChunk) {
+            buffer_.append(piece);
+            return;
+        }
+        flush();
+        if (piece.size() >= kChunk) {
+            if (error_.empty()) error_ = write_all(fd_, piece);
+        } else {
+            buffer_.append(piece);
+        }
+    }
+    // Writes what is left; the first error, or "".
+    std::string finish() {
+        flush();
+        return error_;
+    }
+
+  private:
+    static constexpr std::size_t kChunk = std::size_t{1} << 16;
+    void flush() {
+        if (error_.empty() && !buffer_.empty()) error_ = write_all(fd_, buffer_);
+        buffer_.clear();
+    }
+    int fd_;
+    std::string buffer_;
+    std::string error_;
+};
+
 }  // namespace
 
 FileResult read_file(const std::string& path) {
@@ -288,6 +323,12 @@ bool is_link_within(const std::string& within, const std::string& relative) {
 
 std::string write_file_atomically(const std::string& path, std::string_view contents,
                                   const WriteOptions& options) {
+    return write_file_atomically(
+        path, [&](const PieceSink& write) { write(contents); }, options);
+}
+
+std::string write_file_atomically(const std::string& path, const ContentProducer& produce,
+                                  const WriteOptions& options) {
     const Placement placement = place(path, options.within);
     if (!placement.error.empty()) return placement.error;
     std::vector<std::string> directories = placement.directories;
@@ -330,8 +371,16 @@ std::string write_file_atomically(const std::string& path, std::string_view cont
         ::unlinkat(dirfd, temporary.c_str(), 0);
         return error;
     };
-    if (const std::string error = write_all(fd.get(), contents); !error.empty())
-        return abandon(path + ": write failed: " + error);
+    std::string error;
+    try {
+        BufferedWriter writer(fd.get());
+        produce([&](std::string_view piece) { writer.write(piece); });
+        error = writer.finish();
+    } catch (...) {
+        abandon("");
+        throw;
+    }
+    if (!error.empty()) return abandon(path + ": write failed: " + error);
     if (mode != 0 && ::fchmod(fd.get(), mode) != 0)
         return abandon(path + ": cannot keep its permissions: " + reason(errno));
     if (const int error = fd.close(); error != 0)
@@ -411,18 +460,25 @@ std::optional<std::string> work_tree_around(const std::string& path) {
 
 std::string write_output(const std::string& path, std::string_view contents,
                          const OutputOptions& options) {
+    return write_output(path, [&](const PieceSink& write) { write(contents); }, options);
+}
+
+std::string write_output(const std::string& path, const ContentProducer& produce,
+                         const OutputOptions& options) {
     if (path == "-") {
-        if (std::fwrite(contents.data(), 1, contents.size(), stdout) != contents.size() ||
-            std::fflush(stdout) != 0)
-            return "standard output: " + reason(errno);
+        bool failed = false;
+        produce([&](std::string_view piece) {
+            failed = failed || std::fwrite(piece.data(), 1, piece.size(), stdout) != piece.size();
+        });
+        if (failed || std::fflush(stdout) != 0) return "standard output: " + reason(errno);
         return "";
     }
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0) {
-        if (errno == ENOENT) return write_file_atomically(path, contents);
+        if (errno == ENOENT) return write_file_atomically(path, produce);
         return path + ": " + reason(errno);
     }
-    if (S_ISREG(info.st_mode)) return write_file_atomically(path, contents);
+    if (S_ISREG(info.st_mode)) return write_file_atomically(path, produce);
     if (S_ISDIR(info.st_mode)) return path + ": is a directory";
     if (S_ISLNK(info.st_mode) && !options.refuse_links_below.empty()) {
         std::error_code ec;
@@ -441,7 +497,9 @@ std::string write_output(const std::string& path, std::string_view contents,
     // written into, never replaced.
     const Descriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));
     if (!fd.valid()) return path + ": " + reason(errno);
-    if (const std::string error = write_all(fd.get(), contents); !error.empty())
+    BufferedWriter writer(fd.get());
+    produce([&](std::string_view piece) { writer.write(piece); });
+    if (const std::string error = writer.finish(); !error.empty())
         return path + ": write failed: " + error;
     return "";
 }

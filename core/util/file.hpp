@@ -8,6 +8,7 @@
 // the file's own name or in any directory on the way, and temporary files are
 // created under fresh random names, exclusively, never through a link.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -65,6 +66,16 @@ struct WriteOptions {
 std::string write_file_atomically(const std::string& path, std::string_view contents,
                                   const WriteOptions& options = {});
 
+// Contents given in pieces, for output too large to hold whole: `produce`
+// hands each piece, in order, to the function it is given. An exception
+// it throws leaves no file (and reaches the caller).
+using PieceSink = std::function<void(std::string_view piece)>;
+using ContentProducer = std::function<void(const PieceSink& write)>;
+
+// As above, the contents written piece by piece as `produce` gives them.
+std::string write_file_atomically(const std::string& path, const ContentProducer& produce,
+                                  const WriteOptions& options = {});
+
 // Removes `relative` below `within`, never following a link on the way (a
 // link itself is removed, not its target). Missing is fine. Returns an error
 // message or "".
@@ -101,6 +112,11 @@ struct OutputOptions {
 // replaced; a regular file or a new one is written atomically. Returns an
 // error message or "".
 std::string write_output(const std::string& path, std::string_view contents,
+                         const OutputOptions& options = {});
+// As above, the contents written piece by piece as `produce` gives them
+// (a page of hundreds of megabytes is never held whole). On standard output
+// and into a device, what came before an error stays written.
+std::string write_output(const std::string& path, const ContentProducer& produce,
                          const OutputOptions& options = {});
 
 }  // namespace accord

@@ -121,7 +121,10 @@ class Walk {
         preparer_.emplace(read_item, std::move(text_of_item), options.parse);
     }
 
-    std::vector<BlameResult> run() {
+    // Attributes every version in the order of their proposals; hands each
+    // text's result to `done` once its last version is attributed (and its
+    // restorations made), and lets go of that text then.
+    void run(const BlameTextDone& done) {
         std::vector<Pending> pending;
         for (std::size_t k = 0; k < items_.size();) {
             const std::uint32_t proposal = proposal_of(items_[k]);
@@ -133,12 +136,17 @@ class Walk {
                 Attributed& current = *texts_[p.text].done[p.version];
                 graveyard_.restore(current, p.text, p.claimed, p.rewritten, p.first, p.last);
             }
-            for (std::size_t i = k; i < end; ++i) release_parents(items_[i]);
+            for (std::size_t i = k; i < end; ++i) {
+                const Item& item = items_[i];
+                release_parents(item);
+                TextState& text = texts_[item.text];
+                if (item.version + 1 < text.versions.size()) continue;
+                BlameResult result = result_of(*text.done.back());
+                text.done.back().reset();
+                done(item.text, std::move(result));
+            }
             k = end;
         }
-        std::vector<BlameResult> out;
-        for (TextState& text : texts_) out.push_back(result_of(*text.done.back()));
-        return out;
     }
 
   private:
@@ -358,19 +366,29 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
     ReadVersionText read;
     if (read_text) read = [&](std::size_t, std::size_t version) { return read_text(version); };
     Walk walk(std::move(texts), options, read);
-    return std::move(walk.run().front());
+    BlameResult out;
+    walk.run([&](std::size_t, BlameResult&& result) { out = std::move(result); });
+    return out;
 }
 
-std::vector<BlameResult> blame_texts(std::span<const TextVersions> texts,
-                                     const BlameOptions& options,
-                                     const ReadVersionText& read_text) {
+void blame_texts(std::span<const TextVersions> texts, const BlameOptions& options,
+                 const ReadVersionText& read_text, const BlameTextDone& done) {
     std::vector<TextState> states;
     for (const TextVersions& text : texts) {
         if (text.versions.empty()) throw std::invalid_argument("blame: a text without versions");
         states.push_back(text_state(text.versions, false));
     }
     Walk walk(std::move(states), options, read_text);
-    return walk.run();
+    walk.run(done);
+}
+
+std::vector<BlameResult> blame_texts(std::span<const TextVersions> texts,
+                                     const BlameOptions& options,
+                                     const ReadVersionText& read_text) {
+    std::vector<BlameResult> out(texts.size());
+    blame_texts(texts, options, read_text,
+                [&](std::size_t text, BlameResult&& result) { out[text] = std::move(result); });
+    return out;
 }
 
 }  // namespace accord

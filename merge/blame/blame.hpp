@@ -123,4 +123,14 @@ std::vector<BlameResult> blame_texts(std::span<const TextVersions> texts,
                                      const BlameOptions& options,
                                      const ReadVersionText& read_text = {});
 
+// Receives one text's result (with the text's index) from the walk below.
+using BlameTextDone = std::function<void(std::size_t text, BlameResult&& result)>;
+
+// As above, each text's result handed to `done` as soon as its last version
+// is attributed, in the order the texts' last versions come (not the order
+// given), and the text let go of then: the working data and the results of
+// all the texts are never held at once.
+void blame_texts(std::span<const TextVersions> texts, const BlameOptions& options,
+                 const ReadVersionText& read_text, const BlameTextDone& done);
+
 }  // namespace accord

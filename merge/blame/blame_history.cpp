@@ -256,7 +256,10 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
             if (text == 0) return prefetch.take(blob_ids[v], ws.repo());
             return ws.repo().read_blob_unverified(donors[text - 1].blob_ids[v]);
         };
-        out.result = std::move(blame_texts(texts, blame, read).front());
+        // The donors' own results are not wanted: only the blamed text's is kept.
+        blame_texts(texts, blame, read, [&](std::size_t text, BlameResult&& result) {
+            if (text == 0) out.result = std::move(result);
+        });
     }
     std::vector<Proposal> read_ones = proposals.get();
     for (std::size_t v = 0; v < read_ones.size(); ++v)

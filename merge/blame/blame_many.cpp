@@ -130,8 +130,6 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         if (options.version_texts) out[t].history.versions[v].text = text;
         return text;
     };
-    std::vector<BlameResult> results = blame_texts(texts, blame, read);
-
     // Proposals read once per commit; origins made local as blame_file makes
     // them: the text's own versions first, then other texts' proposals in
     // the order the spans name them.
@@ -147,7 +145,9 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         return static_cast<std::size_t>(
             std::lower_bound(commit_step.begin(), commit_step.end(), step) - commit_step.begin());
     };
-    for (std::size_t t = 0; t < paths.size(); ++t) {
+    // A text is done with once its result is handed on: the walk reads its
+    // versions (the span in `texts`, the reads above) no more.
+    blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
         FileBlame& b = out[t];
         std::vector<BlameVersion>& versions = b.history.versions;
         for (std::size_t v = 0; v < versions.size(); ++v) {
@@ -156,7 +156,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
             versions[v].date = p.date;
             b.history.proposals.push_back(p);
         }
-        b.result = std::move(results[t]);
+        b.result = std::move(result);
         std::map<std::size_t, std::size_t> local;
         for (std::size_t v = 0; v < versions.size(); ++v) local[versions[v].proposal] = v;
         const auto localise = [&](std::size_t proposal) {
@@ -170,7 +170,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         }
         each(given_at[t], std::move(b));
         b = FileBlame{};
-    }
+    });
 }
 
 std::vector<FileBlame> blame_files(const Workspace& ws, const std::vector<std::string>& paths,

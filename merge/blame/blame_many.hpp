@@ -44,8 +44,10 @@ std::vector<FileBlame> blame_files(const Workspace& workspace,
                                    const std::vector<std::string>& paths, const std::string& commit,
                                    const BlameManyOptions& options = {});
 // The same, each result handed to `each` (with its index into `paths`) as
-// soon as it is made, in the order of `paths`, for callers that keep only a
-// summary of each: the results are not all held at once.
+// soon as it is made: when the walk has passed the text's last version, so
+// in the order of their last proposals, not of `paths`. For callers that
+// keep only a summary of each (or less than all of it): neither the results
+// nor the walk's working data of every text are held at once.
 void blame_files(const Workspace& workspace, const std::vector<std::string>& paths,
                  const std::string& commit, const BlameManyOptions& options,
                  const std::function<void(std::size_t index, FileBlame&& blame)>& each);

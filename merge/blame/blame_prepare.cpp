@@ -87,10 +87,19 @@ void VersionPreparer::parse_texts() {
 void VersionPreparer::intern() {
     try {
         TokenInterner interner;
-        std::vector<std::shared_ptr<const PreparedVersion>> earlier;  // per text
+        // Per text, its version before (none once its last has gone by: a
+        // text whose blame is done is let go of).
+        std::vector<std::shared_ptr<const PreparedVersion>> earlier;
+        std::vector<std::size_t> last_item;  // per text
+        for (std::size_t k = 0; k < text_of_item_.size(); ++k) {
+            const std::uint32_t text = text_of_item_[k];
+            if (text >= last_item.size()) last_item.resize(text + 1);
+            last_item[text] = k;
+        }
         std::size_t item = 0;
         while (std::optional<std::unique_ptr<PreparedVersion>> parsed = parsed_.pop()) {
             PreparedVersion& version = **parsed;
+            const bool last_of_text = last_item[text_of_item_[item]] == item;
             const std::uint32_t text = text_of_item_[item++];
             if (text >= earlier.size()) earlier.resize(text + 1);
             const PreparedVersion* before = earlier[text].get();
@@ -100,7 +109,7 @@ void VersionPreparer::intern() {
             same_white_space(version.interned);
             std::shared_ptr<const PreparedVersion> ready = std::move(*parsed);
             if (!prepared_.push(ready)) break;
-            earlier[text] = std::move(ready);
+            earlier[text] = last_of_text ? nullptr : std::move(ready);
         }
         prepared_.finish();
     } catch (...) {

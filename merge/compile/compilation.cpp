@@ -1,5 +1,7 @@
 #include "merge/compile/compilation.hpp"
 
+#include <stdexcept>
+
 #include "merge/blame/blame_many.hpp"
 
 namespace accord {
@@ -41,9 +43,16 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
         BlameManyOptions blame;
         blame.across_texts = options.across_texts;
         blame.version_texts = options.version_texts;
-        std::vector<FileBlame> blames = blame_files(workspace, attributed, out.revision, blame);
-        for (std::size_t k = 0; k < blames.size(); ++k)
-            out.texts[attributed_at[k]].blame = std::move(blames[k]);
+        blame_files(workspace, attributed, out.revision, blame, [&](std::size_t k, FileBlame&& b) {
+            CompiledText& compiled = out.texts[attributed_at[k]];
+            // The same blob at the same revision: the blame's parse of it is
+            // the text's own, kept once (a compilation holds every text).
+            if (b.result.document.source != compiled.text.document.source)
+                throw std::logic_error("compile: the blame of '" + compiled.text.path +
+                                       "' read another text than the compilation");
+            b.result.document = Document{};
+            compiled.blame = std::move(b);
+        });
     }
     if (options.attribute && !out.revision.empty()) {
         PositionsOptions positions;

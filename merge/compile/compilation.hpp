@@ -20,6 +20,8 @@ struct CompiledText {
     Recommendation text;
     // With CompilationOptions::attribute: the text blamed at the revision (its
     // spans index blame->history.proposals, the text's timeline, oldest first).
+    // Its spans are byte ranges of text.document; blame->result.document is
+    // left empty (the same text, not held twice).
     std::optional<FileBlame> blame;
     // Why it was not blamed although attribution was asked: "" when it was.
     std::string unattributed;

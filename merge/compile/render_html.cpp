@@ -100,8 +100,8 @@ Delegations gather_delegations(const Compilation& compilation) {
         const auto& proposals = text.blame->history.proposals;
         for (const Proposal& p : proposals)
             for (const std::string& name : p.proposers) seen[name] = true;
-        const std::vector<std::size_t> words = words_per_origin(
-            text.blame->result.document, text.blame->result.spans, proposals.size());
+        const std::vector<std::size_t> words =
+            words_per_origin(text.text.document, text.blame->result.spans, proposals.size());
         for (std::size_t origin = 0; origin < words.size(); ++origin) {
             if (words[origin] == 0) continue;
             for (const std::string& name : proposals[origin].proposers)
@@ -231,10 +231,10 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
                                p.commit, p.subject});
     }
     static const std::vector<BlameSpan> no_spans;
-    const Document& doc = compiled.blame ? compiled.blame->result.document : r.document;
     // Appended in place: the body of a long text is large, and each copy counts.
     out += "<div class=\"body\">\n";
-    out += render_body_html(doc, compiled.blame ? compiled.blame->result.spans : no_spans, origins);
+    out += render_body_html(r.document, compiled.blame ? compiled.blame->result.spans : no_spans,
+                            origins);
     out += "</div>\n";
     out += render_positions(compiled.positions);
     if (compiled.blame) out += render_timeline(*compiled.blame, delegations);
@@ -245,14 +245,20 @@ std::string render_text(const CompiledText& compiled, const LayoutEntry& entry,
 }  // namespace
 
 std::string render_compilation_html(const Compilation& compilation) {
+    std::string page;
+    render_compilation_html(compilation, [&](std::string_view piece) { page.append(piece); });
+    return page;
+}
+
+void render_compilation_html(const Compilation& compilation, const PieceSink& write) {
     const CompilationLayout& layout = compilation.layout;
     const Delegations delegations = gather_delegations(compilation);
 
     DocumentCounts totals;
     for (const CompiledText& t : compilation.texts) totals += t.text.counts;
 
-    // The page is written in order into one string: the texts, its largest
-    // part by far, straight after the header, never held twice.
+    // The page is handed on in order, a text at a time: the texts, its
+    // largest part by far, are never held together.
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     out += "<meta name=\"generator\" content=\"accord compile\">\n";
@@ -287,6 +293,8 @@ std::string render_compilation_html(const Compilation& compilation) {
         if (entry.kind == LayoutEntry::Kind::text) {
             const CompiledText& text = compilation.texts[entry.text];
             out += render_text(text, entry, delegations, unique_id("t-" + slug(text.text.id)));
+            write(out);
+            out.clear();
             continue;
         }
         const bool section = entry.kind == LayoutEntry::Kind::section;
@@ -306,7 +314,7 @@ std::string render_compilation_html(const Compilation& compilation) {
     out +=
         "</aside>\n</div>\n<footer>Compiled by accord. Every word is underlined in the colour "
         "of the delegation that proposed it.</footer>\n</body>\n</html>\n";
-    return out;
+    write(out);
 }
 
 }  // namespace accord

@@ -8,6 +8,7 @@
 // proposals.
 #include <string>
 
+#include "core/util/file.hpp"
 #include "merge/compile/compilation.hpp"
 
 namespace accord {
@@ -16,5 +17,8 @@ namespace accord {
 // the texts are shown unattributed. Legend entries carry data-delegation and
 // data-words (the words of the current text each delegation proposed).
 std::string render_compilation_html(const Compilation& compilation);
+// The same page handed to `write` in pieces, in order (a text at a time):
+// the page of a large negotiation, hundreds of megabytes, is never held whole.
+void render_compilation_html(const Compilation& compilation, const PieceSink& write);
 
 }  // namespace accord

@@ -256,7 +256,7 @@ std::uint32_t copy_and_tokenize(const Document& doc, const InternedTokens& earli
     std::size_t at = ends.lead > 0 ? pieces[ends.lead - 1].range.end : 0;
     for (std::size_t p = ends.lead; p < pieces.size() - ends.trail; ++p) {
         text_run(at, pieces[p].range.begin);
-        out.tokens.push_back({pieces[p].range, markup_token_kind(pieces[p])});
+        out.tokens.push_back({TokenRange(pieces[p].range), markup_token_kind(pieces[p])});
         out.ids.push_back(kNone);
         at = pieces[p].range.end;
     }

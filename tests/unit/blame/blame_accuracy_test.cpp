@@ -362,5 +362,36 @@ TEST(BlameTexts, WordingTabledAgainElsewhereNeedsAcrossTexts) {
     EXPECT_EQ(at(across, "developing").restored_by, std::optional<std::size_t>(3));
 }
 
+// Each text's result is handed on once the walk has passed its last
+// version: in the order of the texts' last proposals, each once, and the
+// same as when all are returned together. Wording moved from a text that is
+// done with (a, last changed by proposal 2) still reaches a later text.
+TEST(BlameTexts, EachResultIsHandedOnWhenItsTextIsDone) {
+    const std::vector<BlameVersion> a{
+        in_proposal(0, SIZE_MAX, "Parties cooperate [on capacity building for all].\n"),
+        in_proposal(2, 0, "Parties cooperate.\n")};
+    const std::vector<BlameVersion> b{
+        in_proposal(1, SIZE_MAX, "The secretariat reports.\n"),
+        in_proposal(2, 0, "The secretariat reports [on capacity building for all].\n"),
+        in_proposal(4, 1, "The secretariat reports annually [on capacity building for all].\n")};
+    const std::vector<BlameVersion> c{in_proposal(3, SIZE_MAX, "Observers attend.\n")};
+    const std::vector<TextVersions> texts{{a}, {b}, {c}};
+    const std::vector<BlameResult> together = blame_texts(texts, BlameOptions{});
+    std::vector<std::size_t> order;
+    blame_texts(texts, BlameOptions{}, {}, [&](std::size_t text, BlameResult&& result) {
+        order.push_back(text);
+        ASSERT_LT(text, together.size());
+        EXPECT_EQ(result.document.source, together[text].document.source);
+        ASSERT_EQ(result.spans.size(), together[text].spans.size());
+        for (std::size_t k = 0; k < result.spans.size(); ++k) {
+            EXPECT_EQ(result.spans[k].range, together[text].spans[k].range);
+            EXPECT_EQ(result.spans[k].origin, together[text].spans[k].origin);
+        }
+    });
+    EXPECT_EQ(order, (std::vector<std::size_t>{0, 2, 1}));
+    EXPECT_EQ(at(together[1], "capacity").origin, 0u);
+    EXPECT_EQ(at(together[1], "annually").origin, 4u);
+}
+
 }  // namespace
 }  // namespace accord

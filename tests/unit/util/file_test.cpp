@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 #include "support/paths.hpp"
 
@@ -144,6 +145,36 @@ TEST(WriteOutput, ADeviceIsWrittenIntoNotReplaced) {
     EXPECT_EQ(write_output("/dev/null", "text\n"), "");
     ASSERT_EQ(::lstat("/dev/null", &after), 0);
     EXPECT_TRUE(S_ISCHR(after.st_mode));
+}
+
+// Output given in pieces (a compilation's page, a text at a time) is the
+// pieces in order; a producer that fails leaves neither the file nor a
+// temporary, and an old file stays as it was.
+TEST(WriteOutput, PiecesAreWrittenInOrderAndAFailingProducerLeavesNothing) {
+    TempDir tmp;
+    const std::string big(100'000, 'x');  // more than one buffered write
+    const ContentProducer pieces = [&](const PieceSink& write) {
+        write("<html>");
+        for (int k = 0; k < 3; ++k) write(big), write(std::to_string(k));
+        write("</html>\n");
+    };
+    const std::string path = tmp.file("page.html");
+    EXPECT_EQ(write_output(path, pieces), "");
+    EXPECT_EQ(test::read_all(path),
+              "<html>" + big + "0" + big + "1" + big + "2" + "</html>\n");
+
+    tmp.write("old.html", "old\n");
+    const ContentProducer failing = [&](const PieceSink& write) {
+        write(big);
+        throw std::runtime_error("rendering failed");
+    };
+    EXPECT_THROW(write_output(tmp.file("old.html"), failing), std::runtime_error);
+    EXPECT_THROW(write_output(tmp.file("new.html"), failing), std::runtime_error);
+    EXPECT_EQ(test::read_all(tmp.file("old.html")), "old\n");
+    EXPECT_EQ(names_in(tmp.path()), (std::vector<std::string>{"old.html", "page.html"}));
+
+    const std::string error = write_output("/dev/full", pieces);
+    EXPECT_NE(error.find("No space left on device"), std::string::npos) << error;
 }
 
 TEST(WriteOutput, LinksInsideTheRepositoryAreRefusedOthersWrittenThrough) {
