@@ -178,6 +178,20 @@ class Builder {
         block.old_end = head ? d_.old_paragraphs.first.front() : old_token(pairing.old_last);
         block.new_begin = head ? 0 : new_token(pairing.new_first);
         block.new_end = head ? d_.new_paragraphs.first.front() : new_token(pairing.new_last);
+        if (same_tokens(block, pairing)) {
+            // All kept, as the word diff would find them (most blocks:
+            // paragraphs kept whole), written straight into the script.
+            block.script_begin = static_cast<std::uint32_t>(d_.script.size());
+            for (std::uint32_t k = 0; k < block.old_end - block.old_begin; ++k) {
+                d_.old_to_new[block.old_begin + k] = block.new_begin + k;
+                d_.new_to_old[block.new_begin + k] = block.old_begin + k;
+                d_.script.push_back({EditKind::common, block.old_begin + k, block.new_begin + k});
+            }
+            block.script_end = static_cast<std::uint32_t>(d_.script.size());
+            block.pairing = std::move(pairing);
+            d_.blocks.push_back(std::move(block));
+            return;
+        }
         std::vector<Edit> edits = compare(block, pairing);
         if (pairing.kind == PairingKind::split || pairing.kind == PairingKind::merged) {
             // Parts that kept too few of their words stand apart; compare again.
@@ -202,6 +216,18 @@ class Builder {
         d_.blocks.push_back(std::move(block));
     }
 
+    // Whether the block is one paragraph (or the head) on each side with the
+    // same tokens: then the word diff keeps them all, and nothing after it
+    // looks again (as it does at the parts of a split or a merge).
+    bool same_tokens(const DiffBlock& block, const ParagraphPairing& pairing) const {
+        return (pairing.kind == PairingKind::kept || pairing.kind == PairingKind::edited ||
+                pairing.kind == PairingKind::moved) &&
+               pairing.old_apart.empty() && pairing.new_apart.empty() &&
+               block.old_end - block.old_begin == block.new_end - block.new_begin &&
+               std::equal(d_.old_ids.begin() + block.old_begin, d_.old_ids.begin() + block.old_end,
+                          d_.new_ids.begin() + block.new_begin);
+    }
+
     // The word diff of one block, over the tokens of its two ranges.
     std::vector<Edit> compare(const DiffBlock& block, const ParagraphPairing& pairing) const {
         std::vector<Edit> script;
@@ -210,17 +236,6 @@ class Builder {
                 script.push_back({EditKind::removed, t, 0});
             for (std::uint32_t t = block.new_begin; t < block.new_end; ++t)
                 script.push_back({EditKind::added, 0, t});
-            return script;
-        }
-        // The same tokens on both sides (most blocks: paragraphs kept whole)
-        // are all kept, as the word diff below would find them.
-        if (pairing.old_apart.empty() && pairing.new_apart.empty() &&
-            block.old_end - block.old_begin == block.new_end - block.new_begin &&
-            std::equal(d_.old_ids.begin() + block.old_begin, d_.old_ids.begin() + block.old_end,
-                       d_.new_ids.begin() + block.new_begin)) {
-            script.reserve(block.old_end - block.old_begin);
-            for (std::uint32_t k = 0; k < block.old_end - block.old_begin; ++k)
-                script.push_back({EditKind::common, block.old_begin + k, block.new_begin + k});
             return script;
         }
         std::vector<std::uint32_t> a(d_.old_ids.begin() + block.old_begin,

@@ -120,6 +120,12 @@ FileChanges ChangeDescriber::describe(const std::string& path,
                                       const std::optional<std::string>& old_blob,
                                       const std::optional<std::string>& new_blob) {
     if (std::optional<FileChanges> known = remembered(path, old_blob, new_blob)) return *known;
+    return compute(path, old_blob, new_blob);
+}
+
+FileChanges ChangeDescriber::compute(const std::string& path,
+                                     const std::optional<std::string>& old_blob,
+                                     const std::optional<std::string>& new_blob) {
     FileChanges file;
     file.path = path;
     file.added = !old_blob;

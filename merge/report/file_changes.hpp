@@ -31,6 +31,10 @@ class ChangeDescriber {
     // `path` went from `old_blob` to `new_blob` (nullopt: absent on that side).
     FileChanges describe(const std::string& path, const std::optional<std::string>& old_blob,
                          const std::optional<std::string>& new_blob);
+    // The same, computed without asking the cache first (a caller that asked
+    // already), and remembered.
+    FileChanges compute(const std::string& path, const std::optional<std::string>& old_blob,
+                        const std::optional<std::string>& new_blob);
     // The description if the cache has it, without reading or parsing anything.
     std::optional<FileChanges> remembered(const std::string& path,
                                           const std::optional<std::string>& old_blob,
