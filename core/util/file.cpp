@@ -460,7 +460,8 @@ std::optional<std::string> work_tree_around(const std::string& path) {
 
 std::string write_output(const std::string& path, std::string_view contents,
                          const OutputOptions& options) {
-    return write_output(path, [&](const PieceSink& write) { write(contents); }, options);
+    return write_output(
+        path, [&](const PieceSink& write) { write(contents); }, options);
 }
 
 std::string write_output(const std::string& path, const ContentProducer& produce,

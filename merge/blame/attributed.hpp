@@ -59,6 +59,11 @@ struct Attributed {
         return *view_;
     }
 
+    // Lets go of the mapping the view was last given, once the diff at hand
+    // is done with: a version may wait long for its next diff, and every
+    // text's latest version waits at once.
+    void forget_mapping() const { std::vector<std::uint32_t>().swap(view_mapping_); }
+
   private:
     mutable std::vector<std::uint32_t> view_mapping_;  // what view_ reads as its mapping
     mutable std::unique_ptr<TokenView> view_;

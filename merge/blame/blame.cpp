@@ -249,6 +249,8 @@ class Walk {
                 claimed[nt] = 1;
             }
         }
+        parent.forget_mapping();
+        current.forget_mapping();
     }
 
     void bury_removed(const Attributed& parent, std::uint32_t text, const TokenMapping& diff,

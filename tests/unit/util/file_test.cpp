@@ -160,8 +160,7 @@ TEST(WriteOutput, PiecesAreWrittenInOrderAndAFailingProducerLeavesNothing) {
     };
     const std::string path = tmp.file("page.html");
     EXPECT_EQ(write_output(path, pieces), "");
-    EXPECT_EQ(test::read_all(path),
-              "<html>" + big + "0" + big + "1" + big + "2" + "</html>\n");
+    EXPECT_EQ(test::read_all(path), "<html>" + big + "0" + big + "1" + big + "2" + "</html>\n");
 
     tmp.write("old.html", "old\n");
     const ContentProducer failing = [&](const PieceSink& write) {
