@@ -134,8 +134,12 @@ struct BlockIds {
 class Builder {
   public:
     Builder(const Document& before, const Document& after) {
+        // The newer text interned through the older: the bytes both share at
+        // their ends take the older text's tokens and ids without being
+        // tokenized or hashed again, and new wording gets the ids interning
+        // it alone would give.
         TokenInterner interner;
-        InternedTokens a = interner.intern(before), b = interner.intern(after);
+        InternedTokens a = interner.intern(before), b = interner.intern(after, before, a);
         d_.old_tokens = std::move(a.tokens), d_.old_ids = std::move(a.ids);
         d_.new_tokens = std::move(b.tokens), d_.new_ids = std::move(b.ids);
         d_.old_paragraphs = paragraph_tokens(before, d_.old_tokens);
@@ -174,6 +178,20 @@ class Builder {
         block.old_end = head ? d_.old_paragraphs.first.front() : old_token(pairing.old_last);
         block.new_begin = head ? 0 : new_token(pairing.new_first);
         block.new_end = head ? d_.new_paragraphs.first.front() : new_token(pairing.new_last);
+        if (same_tokens(block, pairing)) {
+            // All kept, as the word diff would find them (most blocks:
+            // paragraphs kept whole), written straight into the script.
+            block.script_begin = static_cast<std::uint32_t>(d_.script.size());
+            for (std::uint32_t k = 0; k < block.old_end - block.old_begin; ++k) {
+                d_.old_to_new[block.old_begin + k] = block.new_begin + k;
+                d_.new_to_old[block.new_begin + k] = block.old_begin + k;
+                d_.script.push_back({EditKind::common, block.old_begin + k, block.new_begin + k});
+            }
+            block.script_end = static_cast<std::uint32_t>(d_.script.size());
+            block.pairing = std::move(pairing);
+            d_.blocks.push_back(std::move(block));
+            return;
+        }
         std::vector<Edit> edits = compare(block, pairing);
         if (pairing.kind == PairingKind::split || pairing.kind == PairingKind::merged) {
             // Parts that kept too few of their words stand apart; compare again.
@@ -196,6 +214,18 @@ class Builder {
         block.script_end = static_cast<std::uint32_t>(d_.script.size());
         block.pairing = std::move(pairing);
         d_.blocks.push_back(std::move(block));
+    }
+
+    // Whether the block is one paragraph (or the head) on each side with the
+    // same tokens: then the word diff keeps them all, and nothing after it
+    // looks again (as it does at the parts of a split or a merge).
+    bool same_tokens(const DiffBlock& block, const ParagraphPairing& pairing) const {
+        return (pairing.kind == PairingKind::kept || pairing.kind == PairingKind::edited ||
+                pairing.kind == PairingKind::moved) &&
+               pairing.old_apart.empty() && pairing.new_apart.empty() &&
+               block.old_end - block.old_begin == block.new_end - block.new_begin &&
+               std::equal(d_.old_ids.begin() + block.old_begin, d_.old_ids.begin() + block.old_end,
+                          d_.new_ids.begin() + block.new_begin);
     }
 
     // The word diff of one block, over the tokens of its two ranges.

@@ -45,6 +45,7 @@ struct Bag {
     std::uint32_t begin = 0, end = 0;  // its entries
     double weight = 0;                 // the words' weights, each counted as often as it occurs
     std::uint32_t words = 0;
+    bool made = false;  // bags are made on first use: most paragraphs are kept whole
 };
 
 bool is_word(TokenKind kind) {
@@ -60,18 +61,14 @@ class Pairer {
                 if (is_word(side->tokens[t].kind)) largest = std::max(largest, side->ids[t]);
         }
         weight_.assign(std::size_t(largest) + 1, 0.0);
-        old_bags_ = bags(before);
-        new_bags_ = bags(after);
+        count_holders(before, 0);
+        count_holders(after, static_cast<std::uint32_t>(before.document.paragraphs.size()));
         // Rare words weigh more: log(1 + paragraphs / paragraphs holding the word).
         const double paragraphs =
             double(before.document.paragraphs.size() + after.document.paragraphs.size());
         for (double& w : weight_) w = w > 0 ? std::log(1.0 + paragraphs / w) : 0.0;
-        for (auto* side_bags : {&old_bags_, &new_bags_}) {
-            for (Bag& bag : *side_bags) {
-                for (std::uint32_t e = bag.begin; e < bag.end; ++e)
-                    bag.weight += entries_[e].count * weight_[entries_[e].id];
-            }
-        }
+        old_bags_.resize(before.document.paragraphs.size());
+        new_bags_.resize(after.document.paragraphs.size());
         postings_head_.assign(weight_.size(), kNone);
     }
 
@@ -98,27 +95,44 @@ class Pairer {
   private:
     // --- paragraphs as words --------------------------------------------------
 
-    std::vector<Bag> bags(const PairingInput& side) {
-        std::vector<Bag> out(side.document.paragraphs.size());
-        std::vector<std::uint32_t> ids;
-        for (std::uint32_t p = 0; p < out.size(); ++p) {
-            ids.clear();
-            for (std::uint32_t t = side.paragraphs.first[p]; t < side.paragraphs.first[p + 1]; ++t)
-                if (is_word(side.tokens[t].kind)) ids.push_back(side.ids[t]);
-            std::sort(ids.begin(), ids.end());
-            Bag& bag = out[p];
-            bag.begin = static_cast<std::uint32_t>(entries_.size());
-            bag.words = static_cast<std::uint32_t>(ids.size());
-            for (std::size_t k = 0; k < ids.size();) {
-                std::size_t end = k;
-                while (end < ids.size() && ids[end] == ids[k]) ++end;
-                entries_.push_back({ids[k], static_cast<std::uint32_t>(end - k)});
-                weight_[ids[k]] += 1;  // paragraphs holding it, for now
-                k = end;
+    // weight_[id] += 1 for each paragraph of `side` holding word `id` (the
+    // paragraphs numbered from `first_number` on, across both sides).
+    void count_holders(const PairingInput& side, std::uint32_t first_number) {
+        if (last_holder_.size() != weight_.size()) last_holder_.assign(weight_.size(), kNone);
+        for (std::uint32_t p = 0; p < side.document.paragraphs.size(); ++p) {
+            const std::uint32_t number = first_number + p;
+            for (std::uint32_t t = side.paragraphs.first[p]; t < side.paragraphs.first[p + 1];
+                 ++t) {
+                if (!is_word(side.tokens[t].kind)) continue;
+                const std::uint32_t id = side.ids[t];
+                if (last_holder_[id] != number) last_holder_[id] = number, weight_[id] += 1;
             }
-            bag.end = static_cast<std::uint32_t>(entries_.size());
         }
-        return out;
+    }
+
+    const Bag& old_bag(std::uint32_t p) { return bag(old_, old_bags_[p], p); }
+    const Bag& new_bag(std::uint32_t p) { return bag(new_, new_bags_[p], p); }
+
+    // Paragraph p's words, sorted by id, each with how often it occurs.
+    const Bag& bag(const PairingInput& side, Bag& bag, std::uint32_t p) {
+        if (bag.made) return bag;
+        bag_ids_.clear();
+        for (std::uint32_t t = side.paragraphs.first[p]; t < side.paragraphs.first[p + 1]; ++t)
+            if (is_word(side.tokens[t].kind)) bag_ids_.push_back(side.ids[t]);
+        std::sort(bag_ids_.begin(), bag_ids_.end());
+        bag.begin = static_cast<std::uint32_t>(entries_.size());
+        bag.words = static_cast<std::uint32_t>(bag_ids_.size());
+        for (std::size_t k = 0; k < bag_ids_.size();) {
+            std::size_t end = k;
+            while (end < bag_ids_.size() && bag_ids_[end] == bag_ids_[k]) ++end;
+            entries_.push_back({bag_ids_[k], static_cast<std::uint32_t>(end - k)});
+            k = end;
+        }
+        bag.end = static_cast<std::uint32_t>(entries_.size());
+        for (std::uint32_t e = bag.begin; e < bag.end; ++e)
+            bag.weight += entries_[e].count * weight_[entries_[e].id];
+        bag.made = true;
+        return bag;
     }
 
     // Each paragraph's text as a number, equal numbers for equal texts.
@@ -162,7 +176,8 @@ class Pairer {
         std::vector<float> out(std::size_t(rows) * columns, 0.0f);
         postings_.clear();
         for (std::uint32_t j = n0; j < n1; ++j) {
-            for (std::uint32_t e = new_bags_[j].begin; e < new_bags_[j].end; ++e) {
+            const Bag& bag = new_bag(j);
+            for (std::uint32_t e = bag.begin; e < bag.end; ++e) {
                 const std::uint32_t id = entries_[e].id;
                 postings_.push_back({j - n0, entries_[e].count, postings_head_[id]});
                 postings_head_[id] = static_cast<std::uint32_t>(postings_.size() - 1);
@@ -170,7 +185,8 @@ class Pairer {
         }
         for (std::uint32_t i = o0; i < o1; ++i) {
             float* row = out.data() + std::size_t(i - o0) * columns;
-            for (std::uint32_t e = old_bags_[i].begin; e < old_bags_[i].end; ++e) {
+            const Bag& bag = old_bag(i);
+            for (std::uint32_t e = bag.begin; e < bag.end; ++e) {
                 const Entry& entry = entries_[e];
                 const double w = weight_[entry.id];
                 for (std::uint32_t p = postings_head_[entry.id]; p != kNone; p = postings_[p].next)
@@ -208,8 +224,8 @@ class Pairer {
         auto shared_at = [&](std::uint32_t i, std::uint32_t j) {  // gap-relative
             return double(s[std::size_t(i) * n + j]);
         };
-        auto old_weight = [&](std::uint32_t i) { return old_bags_[o0 + i].weight; };
-        auto new_weight = [&](std::uint32_t j) { return new_bags_[n0 + j].weight; };
+        auto old_weight = [&](std::uint32_t i) { return old_bag(o0 + i).weight; };
+        auto new_weight = [&](std::uint32_t j) { return new_bag(n0 + j).weight; };
         auto old_labelled = [&](std::uint32_t i) {
             return old_.document.paragraphs[o0 + i].is_alternative();
         };
@@ -374,7 +390,7 @@ class Pairer {
                     new_.document.text(new_.document.paragraphs[new_of(come[c])].range), c);
         }
         for (std::uint32_t g = 0; g < gone.size(); ++g) {
-            const Bag& a = old_bags_[old_of(gone[g])];
+            const Bag& a = old_bag(old_of(gone[g]));
             if (!can_move(a)) continue;
             auto consider = [&](std::uint32_t c, double like) {
                 if (like > best_come[g]) best_come[g] = like, likest_come[g] = c;
@@ -387,7 +403,7 @@ class Pairer {
                 continue;
             }
             for (std::uint32_t c = 0; c < come.size(); ++c) {
-                const Bag& b = new_bags_[new_of(come[c])];
+                const Bag& b = new_bag(new_of(come[c]));
                 if (!can_move(b)) continue;
                 consider(c, likeness(shared(a, b), a.weight, b.weight));
             }
@@ -418,8 +434,10 @@ class Pairer {
     const PairingInput& old_;
     const PairingInput& new_;
     std::vector<Entry> entries_;
-    std::vector<double> weight_;  // per word id
-    std::vector<Bag> old_bags_, new_bags_;
+    std::vector<double> weight_;              // per word id
+    std::vector<Bag> old_bags_, new_bags_;    // per paragraph, made on first use
+    std::vector<std::uint32_t> last_holder_;  // per word id: the last paragraph counted
+    std::vector<std::uint32_t> bag_ids_;      // scratch
     std::unordered_map<std::string_view, std::uint32_t> key_numbers_;
     std::vector<std::uint32_t> postings_head_;  // per word id: its last posting, or kNone
     std::vector<Posting> postings_;

@@ -366,20 +366,39 @@ class Lifter {
     void statuses() {
         // Each new paragraph's status against the old paragraph it shares
         // most kept tokens with.
+        std::vector<std::pair<std::uint32_t, std::size_t>> shared;
         for (const Paragraph& p : new_.doc.paragraphs) {
             const auto [first, last] = token_span(new_, p.range);
-            std::map<std::uint32_t, std::size_t> shared;
+            // (old paragraph, kept tokens shared): a paragraph's kept tokens
+            // mostly come from one old paragraph, so a short list, not a map.
+            shared.clear();
+            std::uint32_t last_op = kNone;
             for (std::uint32_t t = first; t < last; ++t) {
                 if (!new_.changed(t) && !is_space(new_.tokens[t].kind)) {
-                    const std::uint32_t op = old_.paragraph(new_.mapping[t]);
-                    if (op != kNone) ++shared[op];
+                    // Kept tokens come in runs from one old paragraph:
+                    // the last one found is tried before searching.
+                    const std::uint32_t old_token = new_.mapping[t];
+                    const std::vector<std::uint32_t>& starts = old_.paragraphs.first;
+                    if (last_op == kNone || old_token < starts[last_op] ||
+                        old_token >= starts[last_op + 1])
+                        last_op = old_.paragraph(old_token);
+                    const std::uint32_t op = last_op;
+                    if (op == kNone) continue;
+                    auto it = std::find_if(shared.begin(), shared.end(),
+                                           [&](const auto& entry) { return entry.first == op; });
+                    if (it == shared.end()) it = shared.insert(shared.end(), {op, 0});
+                    ++it->second;
                 }
             }
             if (shared.empty()) continue;
-            const auto best =
-                std::max_element(shared.begin(), shared.end(),
-                                 [](const auto& x, const auto& y) { return x.second < y.second; });
-            const Paragraph& old_p = old_.doc.paragraphs[best->first];
+            // The most shared; on a tie, the first old paragraph.
+            std::pair<std::uint32_t, std::size_t> best = shared.front();
+            for (const auto& entry : shared) {
+                if (entry.second > best.second ||
+                    (entry.second == best.second && entry.first < best.first))
+                    best = entry;
+            }
+            const Paragraph& old_p = old_.doc.paragraphs[best.first];
             for (std::uint32_t t = first; t < last; ++t) {
                 if (new_.tokens[t].kind == TokenKind::status_tag) new_.covered[t] = true;
             }

@@ -75,14 +75,16 @@ void ChangeDescriber::save() {
     table_.save();
 }
 
-const Document& ChangeDescriber::document(const std::optional<std::string>& blob) {
+const Document& ChangeDescriber::document(const std::string& path,
+                                          const std::optional<std::string>& blob) {
     static const Document kEmpty = parse("");
     if (!blob) return kEmpty;
     if (const auto found = by_id_.find(*blob); found != by_id_.end()) {
         documents_.splice(documents_.begin(), documents_, found->second);
         return found->second->second;
     }
-    documents_.emplace_front(*blob, parse(repository_.read_blob_unverified(*blob), options_));
+    documents_.emplace_front(
+        *blob, parse(repository_.read_blob_unverified(*blob), options_, front_matter_[path]));
     by_id_[*blob] = documents_.begin();
     document_bytes_ += documents_.front().second.source.size();
     while (document_bytes_ > kDocumentBudget && documents_.size() > 2) {
@@ -118,14 +120,20 @@ FileChanges ChangeDescriber::describe(const std::string& path,
                                       const std::optional<std::string>& old_blob,
                                       const std::optional<std::string>& new_blob) {
     if (std::optional<FileChanges> known = remembered(path, old_blob, new_blob)) return *known;
+    return compute(path, old_blob, new_blob);
+}
+
+FileChanges ChangeDescriber::compute(const std::string& path,
+                                     const std::optional<std::string>& old_blob,
+                                     const std::optional<std::string>& new_blob) {
     FileChanges file;
     file.path = path;
     file.added = !old_blob;
     file.deleted = !new_blob;
     // Both versions stay parsed while the diff reads them: the newer one is
     // taken first and held, so reading the older cannot push it out.
-    const Document& after = document(new_blob);
-    const Document& before = document(old_blob);
+    const Document& after = document(path, new_blob);
+    const Document& before = document(path, old_blob);
     if (const auto* s = before.front_matter.find("status")) file.status_before = s->value;
     if (const auto* s = after.front_matter.find("status")) file.status_after = s->value;
     file.changes = structural_diff(before, after);
@@ -136,6 +144,7 @@ FileChanges ChangeDescriber::describe(const std::string& path,
     // Letting go of it keeps about one parsed version per file, not every
     // version the budget can hold.
     if (new_blob && new_blob != old_blob) forget(*new_blob);
+    if (!old_blob) front_matter_.erase(path);
     return file;
 }
 

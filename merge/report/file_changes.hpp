@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "core/notation/front_matter.hpp"
 #include "core/store/cache.hpp"
 #include "core/store/workspace.hpp"
 #include "merge/report/history.hpp"
@@ -30,6 +31,10 @@ class ChangeDescriber {
     // `path` went from `old_blob` to `new_blob` (nullopt: absent on that side).
     FileChanges describe(const std::string& path, const std::optional<std::string>& old_blob,
                          const std::optional<std::string>& new_blob);
+    // The same, computed without asking the cache first (a caller that asked
+    // already), and remembered.
+    FileChanges compute(const std::string& path, const std::optional<std::string>& old_blob,
+                        const std::optional<std::string>& new_blob);
     // The description if the cache has it, without reading or parsing anything.
     std::optional<FileChanges> remembered(const std::string& path,
                                           const std::optional<std::string>& old_blob,
@@ -39,7 +44,7 @@ class ChangeDescriber {
     const CacheTable& table() const { return table_; }
 
   private:
-    const Document& document(const std::optional<std::string>& blob);
+    const Document& document(const std::string& path, const std::optional<std::string>& blob);
     void forget(const std::string& blob);
 
     const Repository& repository_;
@@ -51,6 +56,11 @@ class ChangeDescriber {
     std::list<std::pair<std::string, Document>> documents_;
     std::unordered_map<std::string, std::list<std::pair<std::string, Document>>::iterator> by_id_;
     std::size_t document_bytes_ = 0;
+    // The front matter last read per file: versions of a text mostly share
+    // it, and reading YAML costs more than parsing the rest of the text.
+    // Dropped once the file's first version is described (walking newest
+    // first, a file's added change is its last).
+    std::unordered_map<std::string, FrontMatterMemo> front_matter_;
 };
 
 }  // namespace accord

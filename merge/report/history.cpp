@@ -139,8 +139,9 @@ class ParallelDescriber {
             FileChanges described;
             std::exception_ptr error;
             try {
-                described = worker.describer->describe(job.change.path, job.change.old_blob,
-                                                       job.change.new_blob);
+                // The walking thread asked the cache already.
+                described = worker.describer->compute(job.change.path, job.change.old_blob,
+                                                      job.change.new_blob);
             } catch (...) {
                 error = std::current_exception();
             }

@@ -46,25 +46,25 @@ std::string plain(std::string_view text) {
 
 }  // namespace
 
-std::string_view to_string(Standing standing) {
+std::string_view to_string(WordingStanding standing) {
     switch (standing) {
-        case Standing::stands:
+        case WordingStanding::stands:
             return "stands";
-        case Standing::struck:
+        case WordingStanding::struck:
             return "struck";
-        case Standing::gone:
+        case WordingStanding::gone:
             return "gone";
-        case Standing::no_text:
+        case WordingStanding::no_text:
             return "no-text";
-        case Standing::unknown:
+        case WordingStanding::unknown:
             return "unknown";
     }
     return "unknown";
 }
 
-Standing wording_standing(std::string_view text, std::string_view wording) {
+WordingStanding wording_standing(std::string_view text, std::string_view wording) {
     const std::string wanted = plain(wording);
-    if (wanted.empty()) return Standing::unknown;
+    if (wanted.empty()) return WordingStanding::unknown;
     ParseOptions options;
     options.diagnostics = false;
     const Document document = parse(text, options);
@@ -77,9 +77,9 @@ Standing wording_standing(std::string_view text, std::string_view wording) {
         at = strike.close + 2;
     }
     append_plain(unstruck, text.substr(std::min(at, text.size())));
-    if (unstruck.find(wanted) != std::string::npos) return Standing::stands;
-    if (all.find(wanted) != std::string::npos) return Standing::struck;
-    return Standing::gone;
+    if (unstruck.find(wanted) != std::string::npos) return WordingStanding::stands;
+    if (all.find(wanted) != std::string::npos) return WordingStanding::struck;
+    return WordingStanding::gone;
 }
 
 std::vector<PositionEntry> list_positions(const Workspace& workspace,
@@ -100,7 +100,7 @@ std::vector<PositionEntry> list_positions(const Workspace& workspace,
         wanted.insert(resolved.value_or(name));
     }
     const std::string at = workspace.resolve(options.at);
-    std::map<std::string, Standing> standing_cache;
+    std::map<std::string, WordingStanding> standing_cache;
     std::map<std::string, std::optional<std::string>> texts;
     const std::vector<CommitInfo> history = repo.history(at);
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
@@ -120,7 +120,7 @@ std::vector<PositionEntry> list_positions(const Workspace& workspace,
         if (text == texts.end())
             text = texts.emplace(position->path, repo.read_file_at(at, position->path)).first;
         if (!text->second) {
-            entry.standing = Standing::no_text;
+            entry.standing = WordingStanding::no_text;
         } else {
             const std::string key = position->path + '\n' + position->wording;
             auto cached = standing_cache.find(key);

@@ -12,25 +12,27 @@
 
 namespace accord {
 
-// What became of the wording a position speaks of, in the text now.
-enum class Standing : std::uint8_t {
+// What became of the wording a position speaks of, in the text now. (Not
+// "Standing": blame's phrase standing has that name in this namespace, and
+// two types of one name break the one-definition rule.)
+enum class WordingStanding : std::uint8_t {
     stands,   // in the text, not struck
     struck,   // in the text, but only inside a proposed deletion
     gone,     // no longer in the text
     no_text,  // the text itself is gone
     unknown,  // the position names no wording
 };
-std::string_view to_string(Standing standing);
+std::string_view to_string(WordingStanding standing);
 
 // Where `wording` is in `text`, compared as a reader sees them: markup
 // (brackets, emphasis, strike marks, escapes) left aside and white space
 // collapsed.
-Standing wording_standing(std::string_view text, std::string_view wording);
+WordingStanding wording_standing(std::string_view text, std::string_view wording);
 
 struct PositionEntry {
     Proposal recorded;  // the commit: its date, author, committer
     PositionRecord position;
-    Standing standing = Standing::unknown;
+    WordingStanding standing = WordingStanding::unknown;
 };
 
 struct PositionsOptions {

@@ -5,15 +5,18 @@
 //   accord_scale_bench --accord build/accord
 //       --generator build/tests/bench/accord_scale_generate
 //       --dir /work/notes/scale-repos --size 1000x10000 --size 1x20000
-//       [--runs 3] [--timeout 300] [--only log,status] [--no-merge]
+//       [--runs 3] [--cold-runs 1] [--timeout 300] [--only log,status] [--no-merge]
 //
 // Repositories are made once per size (TEXTSxPROPOSALS) under --dir by the
 // generator and `git fast-import`, packed by `git gc`, and reused by later
 // runs (a marker in .git names the generator's arguments). Each accord
-// command runs once "cold" (accord's cache under .git/accord removed first)
-// and then --runs times as a user would run it again (the cache as the
-// earlier runs left it); each git command runs --runs times. A run slower
-// than --timeout seconds is stopped and shown as "> N s".
+// command runs --cold-runs times "cold" (accord's cache under .git/accord
+// removed first), each cold run followed by one of the git command (on a
+// shared, noisy machine, runs side by side see the same load), and then
+// --runs times as a user would run it again (the cache as the earlier runs
+// left it); each git command runs at least --runs times. "ratio" compares
+// the runs again with git, "cold ratio" the cold ones. A run slower than
+// --timeout seconds is stopped and shown as "> N s".
 //
 // Peak memory is the largest resident set of the command and its children
 // (wait4's rusage). Wall times are medians. The table is Markdown, on stdout.
@@ -186,7 +189,7 @@ struct Row {
 };
 
 struct Measured {
-    std::optional<Run> cold;
+    std::vector<Run> cold;  // empty for a command without a cache
     std::vector<Run> accord, git;
 };
 
@@ -215,27 +218,28 @@ std::string peak_text(const std::vector<Run>& runs) {
     return runs.empty() ? "—" : std::to_string((peak + 512) / 1024) + " MB";
 }
 
-Measured measure(const Row& row, const std::string& dir, int runs, double timeout) {
+bool any_timed_out(const std::vector<Run>& runs) {
+    return std::any_of(runs.begin(), runs.end(), [](const Run& r) { return r.timed_out; });
+}
+
+Measured measure(const Row& row, const std::string& dir, int runs, int cold_runs, double timeout) {
     Measured m;
     auto once = [&](const std::string& command) {
         if (!row.prepare.empty()) run_shell(row.prepare, dir, timeout);
         return run_shell(command, dir, timeout);
     };
-    if (row.cached) {
+    for (int k = 0; row.cached && k < cold_runs && !any_timed_out(m.cold); ++k) {
         fs::remove_all(dir + "/.git/accord");
-        m.cold = once(row.accord);
+        m.cold.push_back(once(row.accord));
+        if (!row.git.empty() && !any_timed_out(m.git)) m.git.push_back(once(row.git));
     }
-    for (int k = 0; k < runs && !(m.cold && m.cold->timed_out); ++k) {
+    for (int k = 0; k < runs && !any_timed_out(m.cold); ++k) {
         m.accord.push_back(once(row.accord));
         if (m.accord.back().timed_out) break;
     }
-    if (m.accord.empty() && m.cold) m.accord.push_back(*m.cold);
-    if (!row.git.empty()) {
-        for (int k = 0; k < runs; ++k) {
-            m.git.push_back(once(row.git));
-            if (m.git.back().timed_out) break;
-        }
-    }
+    if (m.accord.empty() && !m.cold.empty()) m.accord.push_back(m.cold.back());
+    while (!row.git.empty() && m.git.size() < std::size_t(runs) && !any_timed_out(m.git))
+        m.git.push_back(once(row.git));
     for (const Run& r : m.accord) {
         if (r.status != 0 && r.status != 1 && !r.timed_out &&
             row.name.find("head") == std::string::npos)
@@ -244,15 +248,13 @@ Measured measure(const Row& row, const std::string& dir, int runs, double timeou
     return m;
 }
 
-std::string ratio_text(const Measured& m) {
-    if (m.git.empty() || m.accord.empty()) return "—";
-    auto timed_out = [](const std::vector<Run>& v) {
-        return std::any_of(v.begin(), v.end(), [](const Run& r) { return r.timed_out; });
-    };
-    if (timed_out(m.accord) || timed_out(m.git)) return "—";
+// Median of `accord` over median of `git`.
+std::string ratio_text(const std::vector<Run>& accord, const std::vector<Run>& git) {
+    if (git.empty() || accord.empty()) return "—";
+    if (any_timed_out(accord) || any_timed_out(git)) return "—";
     std::vector<double> a, g;
-    for (const Run& r : m.accord) a.push_back(r.seconds);
-    for (const Run& r : m.git) g.push_back(r.seconds);
+    for (const Run& r : accord) a.push_back(r.seconds);
+    for (const Run& r : git) g.push_back(r.seconds);
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f×", median(a) / std::max(median(g), 1e-6));
     return buffer;
@@ -326,6 +328,7 @@ int main(int argc, char** argv) {
     std::vector<Size> sizes;
     std::vector<std::string> only;
     int runs = 3;
+    int cold_runs = 1;
     double timeout = 300;
     bool merge = true;
     for (int k = 1; k < argc; ++k) {
@@ -353,6 +356,8 @@ int main(int argc, char** argv) {
             sizes.push_back(size);
         } else if (arg == "--runs") {
             runs = std::max(1, std::atoi(next().c_str()));
+        } else if (arg == "--cold-runs") {
+            cold_runs = std::max(1, std::atoi(next().c_str()));
         } else if (arg == "--timeout") {
             timeout = std::atof(next().c_str());
         } else if (arg == "--only") {
@@ -362,7 +367,8 @@ int main(int argc, char** argv) {
             merge = false;
         } else {
             std::cerr << "usage: accord_scale_bench --accord BIN --generator GEN [--dir DIR] "
-                         "--size TxP... [--runs N] [--timeout S] [--only a,b] [--no-merge]\n";
+                         "--size TxP... [--runs N] [--cold-runs N] [--timeout S] [--only a,b] "
+                         "[--no-merge]\n";
             return 2;
         }
     }
@@ -380,6 +386,8 @@ int main(int argc, char** argv) {
         const std::string range = "HEAD~" + std::to_string(back) + " HEAD";
         std::vector<Row> rows = {
             {"log", a + " log >/dev/null", "git log --name-status >/dev/null", "", true},
+            // The peer that also reads both versions of each change.
+            {"log (beside git log -p)", a + " log >/dev/null", "git log -p >/dev/null", "", true},
             {"log | head -1", a + " log | head -1 >/dev/null",
              "git log --name-status | head -1 >/dev/null", "", true},
             {"log PATH", a + " log " + quote(path) + " >/dev/null",
@@ -407,8 +415,8 @@ int main(int argc, char** argv) {
                   << "\", ABSENT = \"no proposal said this\", WORD = \"the\", REV1 REV2 = " << range
                   << "\n\n"
                   << "| command | accord cold | accord again | git | git command | ratio | "
-                     "accord peak | git peak |\n"
-                  << "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                     "cold ratio | accord peak | git peak |\n"
+                  << "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
                   << std::flush;
         auto wanted = [&](const std::string& name) {
             return only.empty() || std::find(only.begin(), only.end(), name) != only.end() ||
@@ -430,17 +438,17 @@ int main(int argc, char** argv) {
             const std::string name = cell(row.name);
             git_command = cell(git_command);
             std::cout << "| `" << name << "` | "
-                      << (m.cold ? seconds_text({*m.cold}, timeout) : "—") << " | "
+                      << (m.cold.empty() ? "—" : seconds_text(m.cold, timeout)) << " | "
                       << seconds_text(m.accord, timeout) << " | " << seconds_text(m.git, timeout)
                       << " | " << (git_command.empty() ? "—" : "`" + git_command + "`") << " | "
-                      << ratio_text(m) << " | "
-                      << peak_text(m.cold ? std::vector<Run>{*m.cold} : m.accord) << " | "
-                      << peak_text(m.git) << " |\n"
+                      << ratio_text(m.accord, m.git) << " | " << ratio_text(m.cold, m.git) << " | "
+                      << peak_text(m.cold.empty() ? m.accord : m.cold) << " | " << peak_text(m.git)
+                      << " |\n"
                       << std::flush;
         };
         for (const Row& row : rows) {
             if (!wanted(row.name)) continue;
-            print(row, measure(row, dir, runs, timeout));
+            print(row, measure(row, dir, runs, cold_runs, timeout));
         }
         if (merge && size.texts >= 200 && wanted("merge")) {
             const std::string clone = merge_fixture(dir, 200);
@@ -450,13 +458,13 @@ int main(int argc, char** argv) {
                          a + " merge-driver ../merge-O.md ../merge-A2.md ../merge-B.md x.md",
                          "git merge-file ../merge-A2.md ../merge-O.md ../merge-B.md",
                          "cp ../merge-A.md ../merge-A2.md", false};
-            print(per_file, measure(per_file, clone, std::max(runs, 20), timeout));
+            print(per_file, measure(per_file, clone, std::max(runs, 20), cold_runs, timeout));
             Row whole{
                 "git merge, 200 texts",
                 "git -c merge.accord.driver=" + driver + " merge -q --no-edit theirs >/dev/null",
                 "git merge -q --no-edit theirs >/dev/null", "git reset -q --hard ours-start",
                 false};
-            print(whole, measure(whole, clone, runs, timeout));
+            print(whole, measure(whole, clone, runs, cold_runs, timeout));
             (void)parent;
         }
     }

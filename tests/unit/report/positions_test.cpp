@@ -8,10 +8,10 @@ namespace {
 
 TEST(WordingStanding, ComparedAsAReaderSeesIt) {
     const std::string text = "Parties **that are** [authorized]\nshall ~~report annually~~.";
-    EXPECT_EQ(wording_standing(text, "that are authorized shall"), Standing::stands);
-    EXPECT_EQ(wording_standing(text, "report annually"), Standing::struck);
-    EXPECT_EQ(wording_standing(text, "internationally transferred"), Standing::gone);
-    EXPECT_EQ(wording_standing(text, ""), Standing::unknown);
+    EXPECT_EQ(wording_standing(text, "that are authorized shall"), WordingStanding::stands);
+    EXPECT_EQ(wording_standing(text, "report annually"), WordingStanding::struck);
+    EXPECT_EQ(wording_standing(text, "internationally transferred"), WordingStanding::gone);
+    EXPECT_EQ(wording_standing(text, ""), WordingStanding::unknown);
 }
 
 }  // namespace

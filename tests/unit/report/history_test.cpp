@@ -1,0 +1,192 @@
+// The proposal log's engine on a repository the test writes: the entries in
+// the walk's order however the describing is spread over threads, each
+// change the structural diff of its two versions, the same from the cache,
+// a reader that stops early, and an error met while describing a change
+// reaching the caller.
+#include "merge/report/history.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/notation/parse.hpp"
+#include "core/util/errors.hpp"
+#include "support/paths.hpp"
+#include "support/proposals.hpp"
+
+namespace accord {
+namespace {
+
+// More proposals than the describer keeps in flight, so that entries leave
+// the window while later ones are still being described.
+constexpr int kProposals = 300;
+const char* const kFiles[] = {"a.md", "b.md", "c.md", "d.md", "e.md"};
+
+// Version `step` of file `f`: a few paragraphs whose brackets, options and
+// status change from one step to the next, and the step's number.
+std::string version(int f, int step) {
+    std::string text = "---\nstatus: " + std::string(step % 3 == 0 ? "open" : "draft") + "\n---\n";
+    for (int p = 0; p < 4; ++p) {
+        const int n = (step + p * f) % 5;
+        text += "Paragraph " + std::to_string(p) + " of text " + std::to_string(f) + " shall " +
+                (n == 0   ? "[ensure][promote] the goal"
+                 : n == 1 ? "[ensure] the goal"
+                 : n == 2 ? "ensure the ~~whole~~ goal"
+                 : n == 3 ? "ensure the goal of step " + std::to_string(step)
+                          : "[ensure the goal] (agreed)") +
+                ".\n\n";
+    }
+    return text + "Revision " + std::to_string(step) + ".\n";
+}
+
+// What the entries must say of a change, written out for comparison.
+std::string describe(const std::vector<Change>& changes) {
+    std::string out;
+    for (const Change& c : changes) {
+        out += std::string(to_string(c.kind)) + " '" + c.text + "' " +
+               std::to_string(c.old_range.begin) + "-" + std::to_string(c.old_range.end) + " " +
+               std::to_string(c.new_range.begin) + "-" + std::to_string(c.new_range.end) + " '" +
+               c.before + "' '" + c.after + "'\n";
+    }
+    return out;
+}
+
+struct Expected {
+    std::string commit;
+    std::vector<std::string> paths;         // sorted
+    std::vector<std::string> descriptions;  // per path
+    std::vector<std::string> statuses;      // "before > after", per path
+};
+
+// One history for the suite (recording it is most of the time); each test
+// starts without the cache, and the one that damages it works on a copy.
+class ProposalLog : public ::testing::Test {
+  protected:
+    static void SetUpTestSuite() {
+        dir_ = new test::TempDir;
+        newest_last_ = new std::vector<Expected>;
+        test::TempDir& dir = *dir_;
+        std::vector<Expected>& newest_last = *newest_last_;
+        Repository repo = Repository::init(dir.path());
+        std::vector<std::optional<std::string>> current(std::size(kFiles));
+        const ParseOptions options = Workspace::open(dir.path()).parse_options();
+        for (int step = 0; step < kProposals; ++step) {
+            // One or two texts a proposal; every text at the start.
+            std::vector<int> touched;
+            if (step == 0) {
+                for (int f = 0; f < int(std::size(kFiles)); ++f) touched.push_back(f);
+            } else {
+                touched.push_back(step % 5);
+                if (step % 4 == 0) touched.push_back((step + 2) % 5);
+            }
+            std::sort(touched.begin(), touched.end());
+            test::FileTexts files;
+            Expected expected;
+            for (const int f : touched) {
+                const std::string text = version(f, step);
+                files.push_back({kFiles[f], text});
+                const Document before = parse(current[f].value_or(""), options);
+                const Document after = parse(text, options);
+                expected.paths.push_back(kFiles[f]);
+                expected.descriptions.push_back(describe(structural_diff(before, after)));
+                auto status = [](const Document& d) {
+                    const auto* s = d.front_matter.find("status");
+                    return s ? s->value : std::string();
+                };
+                expected.statuses.push_back(status(before) + " > " + status(after));
+                current[f] = text;
+            }
+            const int day = 1 + step % 28;
+            expected.commit = test::record_proposal(
+                repo, {"Delegation " + std::to_string(step % 7),
+                       "2014-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day), files,
+                       "Proposal " + std::to_string(step)});
+            newest_last.push_back(std::move(expected));
+        }
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        delete newest_last_;
+    }
+    void SetUp() override { std::filesystem::remove_all(dir.file(".git/accord")); }
+
+    std::vector<LogEntry> log() { return proposal_log(Workspace::open(dir.path()), {}); }
+
+    // The entries against what each proposal recorded, newest first.
+    void expect_as_recorded(const std::vector<LogEntry>& entries) {
+        ASSERT_EQ(entries.size(), newest_last.size());
+        for (std::size_t k = 0; k < entries.size(); ++k) {
+            const Expected& expected = newest_last[newest_last.size() - 1 - k];
+            const LogEntry& entry = entries[k];
+            ASSERT_EQ(entry.proposal.commit, expected.commit) << "entry " << k;
+            ASSERT_EQ(entry.files.size(), expected.paths.size()) << "entry " << k;
+            for (std::size_t f = 0; f < entry.files.size(); ++f) {
+                const FileChanges& file = entry.files[f];
+                EXPECT_EQ(file.path, expected.paths[f]) << "entry " << k;
+                EXPECT_EQ(describe(file.changes), expected.descriptions[f])
+                    << "entry " << k << ", " << file.path;
+                EXPECT_EQ(file.status_before + " > " + file.status_after, expected.statuses[f])
+                    << "entry " << k << ", " << file.path;
+                EXPECT_EQ(file.added, k == entries.size() - 1);
+                EXPECT_FALSE(file.deleted);
+            }
+        }
+    }
+
+    static test::TempDir* dir_;
+    static std::vector<Expected>* newest_last_;
+    const test::TempDir& dir = *dir_;
+    const std::vector<Expected>& newest_last = *newest_last_;
+};
+
+test::TempDir* ProposalLog::dir_ = nullptr;
+std::vector<Expected>* ProposalLog::newest_last_ = nullptr;
+
+TEST_F(ProposalLog, EntriesComeInTheWalksOrderEachChangeTheDiffOfItsTwoVersions) {
+    expect_as_recorded(log());
+}
+
+TEST_F(ProposalLog, TheCacheGivesTheSameEntriesAgain) {
+    const std::vector<LogEntry> first = log();
+    ASSERT_TRUE(std::filesystem::exists(dir.file(".git/accord")));
+    expect_as_recorded(log());
+}
+
+TEST_F(ProposalLog, AReaderThatStopsEndsTheWalkThere) {
+    for (const std::size_t wanted : {std::size_t{1}, std::size_t{3}, std::size_t{280}}) {
+        std::vector<std::string> seen;
+        stream_proposal_log(Workspace::open(dir.path()), {}, [&](LogEntry&& entry) {
+            seen.push_back(entry.proposal.commit);
+            return seen.size() < wanted;
+        });
+        ASSERT_EQ(seen.size(), wanted);
+        for (std::size_t k = 0; k < wanted; ++k)
+            EXPECT_EQ(seen[k], newest_last[newest_last.size() - 1 - k].commit);
+    }
+}
+
+TEST_F(ProposalLog, AVersionThatCannotBeReadIsAnErrorForTheCaller) {
+    // An old version of a.md taken from the object store: the walk compares
+    // ids only, so describing that change is where it is missed.
+    const test::TempDir copy;
+    std::filesystem::copy(dir.path(), copy.path(), std::filesystem::copy_options::recursive);
+    Repository repo = Repository::open(copy.path());
+    const std::string old_commit = newest_last[10].commit;
+    const std::optional<std::string> blob = repo.blob_id_at(old_commit, "a.md");
+    ASSERT_TRUE(blob);
+    const std::filesystem::path object =
+        copy.file(".git/objects/" + blob->substr(0, 2) + "/" + blob->substr(2));
+    ASSERT_TRUE(std::filesystem::exists(object)) << object;
+    std::filesystem::remove(object);
+    std::size_t emitted = 0;
+    EXPECT_THROW(stream_proposal_log(Workspace::open(copy.path()), {},
+                                     [&](LogEntry&&) {
+                                         ++emitted;
+                                         return true;
+                                     }),
+                 Error);
+    EXPECT_LT(emitted, newest_last.size()) << "no entry after the one that failed";
+}
+
+}  // namespace
+}  // namespace accord
