@@ -4,7 +4,7 @@
 //
 //   accord_scale_bench --accord build/accord
 //       --generator build/tests/bench/accord_scale_generate
-//       --dir /work/notes/scale-repos --size 1000x10000 --size 1x20000
+//       --dir /tmp/accord-scale --size 1000x10000 --size 1x20000
 //       [--runs 3] [--cold-runs 1] [--timeout 300] [--only log,status] [--no-merge]
 //
 // Repositories are made once per size (TEXTSxPROPOSALS) under --dir by the
