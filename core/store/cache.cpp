@@ -72,8 +72,11 @@ constexpr char kMagic[8] = {'A', 'C', 'C', 'O', 'R', 'D', 'C', '1'};
 constexpr std::size_t kRecord = 40;
 // More files than this and they are merged into one.
 constexpr std::size_t kMostFiles = 8;
-// New entries past this many bytes are written out before the run ends.
-constexpr std::size_t kMostPending = 32 << 20;
+// New entries past this many bytes are written out before the run ends:
+// a first walk of 100,000 commits remembers 31 MB of commit records, and
+// held in memory until the end they cost twice that, in small pieces
+// among what the command keeps.
+constexpr std::size_t kMostPending = 8 << 20;
 // Tables kept for other fingerprints (other accord versions, other notations).
 constexpr std::size_t kMostFingerprints = 3;
 

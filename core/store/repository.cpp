@@ -16,10 +16,14 @@ void ensure_initialised() {
             git_libgit2_init();
             // Memory that stays bounded on long histories: libgit2 would map
             // packs in windows of 1 GiB up to 8 GiB and keep 256 MiB of
-            // objects; a walk over 100,000 commits touches all of them.
+            // objects; a walk over 100,000 commits touches all of them. A
+            // walk reads each commit and tree once or twice in a row (as a
+            // commit, then as the parent of the one before), so a small
+            // cache serves it; what it keeps stays for the whole command,
+            // beside the texts that command then attributes.
             git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, std::size_t{32} << 20);
             git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, std::size_t{64} << 20);
-            git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, std::ptrdiff_t{64} << 20);
+            git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, std::ptrdiff_t{16} << 20);
         }
         ~Library() { git_libgit2_shutdown(); }
     };
