@@ -21,10 +21,6 @@ void limit_allocation_arenas() {
 #endif
 }
 
-}  // namespace accord
-
-namespace accord {
-
 void release_free_memory() {
 #if defined(__GLIBC__)
     ::malloc_trim(0);
