@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/notation/parse.hpp"
+#include "core/util/text.hpp"
 
 namespace accord::docx {
 
@@ -167,7 +168,7 @@ class Builder {
 
     // [X][Y]; when X already stands in brackets, [Y] after them.
     void alternatives(ByteRange x, const std::string& y, std::uint32_t paragraph) {
-        const std::string option = "[" + one_line(y) + "]";
+        const std::string option = "[" + collapse_white_space(y) + "]";
         if (x.begin > 0 && text_[x.begin - 1] == '[' && x.end < text_.size() &&
             text_[x.end] == ']') {
             add(x.end + 1, option, MarkSide::point);
@@ -180,7 +181,7 @@ class Builder {
 
     void insert_after(std::size_t at, const std::string& y, std::uint32_t paragraph) {
         const bool space_before = at > 0 && !is_space(text_[at - 1]);
-        add(at, (space_before ? " [" : "[") + one_line(y) + "]", MarkSide::point);
+        add(at, (space_before ? " [" : "[") + collapse_white_space(y) + "]", MarkSide::point);
         touch(paragraph);
     }
 
@@ -192,7 +193,7 @@ class Builder {
         while (start <= wording.size()) {
             std::size_t end = wording.find('\n', start);
             if (end == std::string::npos) end = wording.size();
-            std::string line = one_line(wording.substr(start, end - start));
+            std::string line = collapse_white_space(wording.substr(start, end - start));
             if (!line.empty()) joined += (joined.empty() ? "" : "\n\n") + line;
             start = end + 1;
         }
@@ -234,20 +235,6 @@ class Builder {
         ParseOptions options;
         options.diagnostics = false;
         return options;
-    }
-    static std::string one_line(const std::string& text) {
-        std::string out;
-        bool space = false;
-        for (char c : text) {
-            if (is_space(c)) {
-                space = !out.empty();
-                continue;
-            }
-            if (space) out += ' ';
-            space = false;
-            out += c;
-        }
-        return out;
     }
     void add(std::size_t at, std::string text, MarkSide side) {
         insertions_.push_back({at, std::move(text), side});
