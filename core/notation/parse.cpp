@@ -619,6 +619,14 @@ class Parser {
 
 }  // namespace
 
+std::string reading_key(const ParseOptions& options) {
+    std::string out =
+        options.notation.slash_options == SlashOptions::any ? "slash:any" : "slash:spaced";
+    for (const std::string& status : options.notation.status_vocabulary)
+        out += "|" + std::to_string(status.size()) + ":" + status;
+    return out;
+}
+
 Document parse(std::string_view bytes, const ParseOptions& options) {
     Document document;
     document.source.assign(bytes.data(), bytes.size());

@@ -25,6 +25,10 @@ struct ParseOptions {
 
 Document parse(std::string_view bytes, const ParseOptions& options = {});
 
+// What of `options` changes what parse() makes of a text (the notation), as
+// bytes: part of the key of anything remembered from parsed texts.
+std::string reading_key(const ParseOptions& options);
+
 // The same, reading the front matter through `memo`: for a caller parsing
 // many versions of one text in order (blame), which mostly share it.
 class FrontMatterMemo;

@@ -8,16 +8,6 @@ namespace accord {
 
 namespace {
 
-// The answers depend on how texts are read: the notation of accord.yaml.
-std::string notation_key(const ParseOptions& options) {
-    CacheWriter out;
-    out.text("texts/1");
-    out.number(options.notation.slash_options == SlashOptions::any ? 1 : 0);
-    out.number(options.notation.status_vocabulary.size());
-    for (const std::string& status : options.notation.status_vocabulary) out.text(status);
-    return out.take();
-}
-
 // Everything of a Recommendation but its path and document; `id` as the
 // front matter gives it ("" when absent: the file name stands in).
 std::string encode(const Recommendation& r, const std::string& front_matter_id) {
@@ -75,7 +65,8 @@ std::optional<Recommendation> decode(std::string_view bytes) {
 TextSummaries::TextSummaries(const Workspace& workspace)
     : workspace_(workspace),
       options_(workspace.parse_options()),
-      table_(workspace.repo().git_dir(), "texts", notation_key(options_)) {}
+      table_(workspace.repo().git_dir(), "texts", std::string("texts/1|") + reading_key(options_)) {
+}
 
 TextSummaries::~TextSummaries() {
     save();

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/util/errors.hpp"
+#include "merge/blame/blame_memo.hpp"
 #include "merge/blame/blob_prefetch.hpp"
 
 namespace accord {
@@ -240,18 +241,28 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     // attributed, which reads neither proposers nor dates.
     std::future<std::vector<Proposal>> proposals =
         std::async(std::launch::async, [&] { return read_proposals(commits, ws.config()); });
-    // The texts the prefetcher has not read yet are read while earlier
-    // versions are attributed (on the engine's reader thread; nothing else
-    // uses this handle meanwhile).
     BlameOptions blame;
     blame.parse = ws.parse_options();
     blame.across_texts = options.across_texts;
-    if (donors.empty()) {
+    std::vector<TextVersions> texts{{versions}};
+    std::vector<std::vector<std::string>> text_blobs{blob_ids};
+    for (const Donor& donor : donors) {
+        texts.push_back({donor.history.versions});
+        text_blobs.push_back(donor.blob_ids);
+    }
+    BlameMemo memo(ws, blame, texts, text_blobs,
+                   donors.empty() ? BlameOrigins::version_indices : BlameOrigins::proposals);
+    if (std::optional<BlameResult> remembered = memo.find(0, *text)) {
+        prefetch.stop();
+        out.result = std::move(*remembered);
+    } else if (donors.empty()) {
+        // The texts the prefetcher has not read yet are read while earlier
+        // versions are attributed (on the engine's reader thread; nothing
+        // else uses this handle meanwhile).
         const ReadText read = [&](std::size_t v) { return prefetch.take(blob_ids[v], ws.repo()); };
         out.result = blame_versions(versions, versions.size() - 1, blame, read);
+        memo.put(0, out.result);
     } else {
-        std::vector<TextVersions> texts{{versions}};
-        for (const Donor& donor : donors) texts.push_back({donor.history.versions});
         const ReadVersionText read = [&](std::size_t text, std::size_t v) {
             if (text == 0) return prefetch.take(blob_ids[v], ws.repo());
             return ws.repo().read_blob_unverified(donors[text - 1].blob_ids[v]);
@@ -260,6 +271,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         blame_texts(texts, blame, read, [&](std::size_t text, BlameResult&& result) {
             if (text == 0) out.result = std::move(result);
         });
+        memo.put(0, out.result);
     }
     std::vector<Proposal> read_ones = proposals.get();
     for (std::size_t v = 0; v < read_ones.size(); ++v)

@@ -5,11 +5,13 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <unordered_map>
 
 #include "core/util/errors.hpp"
 #include "core/util/memory.hpp"
+#include "merge/blame/blame_memo.hpp"
 
 namespace accord {
 
@@ -150,7 +152,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     // versions (the span in `texts`, the reads above) no more.
     std::size_t finished = 0;
     constexpr std::size_t kTrimEvery = 500;
-    blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
+    std::vector<bool> handed_on(paths.size(), false);
+    const auto hand_on = [&](std::size_t t, BlameResult&& result) {
         FileBlame& b = out[t];
         std::vector<BlameVersion>& versions = b.history.versions;
         for (std::size_t v = 0; v < versions.size(); ++v) {
@@ -171,9 +174,37 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
             span.origin = localise(span.origin);
             if (span.restored_by) span.restored_by = localise(*span.restored_by);
         }
+        handed_on[t] = true;
         each(given_at[t], std::move(b));
         b = FileBlame{};
         if (++finished % kTrimEvery == 0) release_free_memory();
+    };
+
+    // When this walk was blamed before (the same versions of the same
+    // texts), its results are read back, in the order the walk would give
+    // them; the texts' versions are then never read.
+    BlameMemo memo(ws, blame, texts, blob_ids, BlameOrigins::proposals);
+    bool remembered = !options.version_texts;
+    for (std::size_t t = 0; remembered && t < paths.size(); ++t) remembered = memo.has(t);
+    if (remembered) {
+        std::vector<std::size_t> by_last_proposal(paths.size());
+        std::iota(by_last_proposal.begin(), by_last_proposal.end(), 0);
+        std::stable_sort(
+            by_last_proposal.begin(), by_last_proposal.end(), [&](std::size_t a, std::size_t b) {
+                return texts[a].versions.back().proposal < texts[b].versions.back().proposal;
+            });
+        for (const std::size_t t : by_last_proposal) {
+            std::optional<BlameResult> result =
+                memo.find(t, repo.read_blob_unverified(blob_ids[t].back()));
+            if (!result) break;  // the rest are attributed below
+            hand_on(t, std::move(*result));
+        }
+        if (finished == paths.size()) return;
+    }
+    blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
+        if (handed_on[t]) return;
+        memo.put(t, result);
+        hand_on(t, std::move(result));
     });
 }
 

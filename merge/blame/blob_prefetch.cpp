@@ -6,12 +6,16 @@ BlobPrefetcher::BlobPrefetcher(const std::string& git_dir)
     : thread_([this, git_dir] { run(git_dir); }) {}
 
 BlobPrefetcher::~BlobPrefetcher() {
+    stop();
+}
+
+void BlobPrefetcher::stop() {
     {
         const std::lock_guard lock(mutex_);
         stop_ = true;
     }
     changed_.notify_all();
-    thread_.join();
+    if (thread_.joinable()) thread_.join();
 }
 
 void BlobPrefetcher::announce(const std::string& blob_id) {

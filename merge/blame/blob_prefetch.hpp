@@ -26,6 +26,10 @@ class BlobPrefetcher {
     BlobPrefetcher(const BlobPrefetcher&) = delete;
     BlobPrefetcher& operator=(const BlobPrefetcher&) = delete;
 
+    // Stops reading ahead (the answer was found elsewhere); take() still
+    // gives every blob, reading on the caller's handle what was not read.
+    void stop();
+
     // From the walk: a blob a version holds (called on the walking thread).
     void announce(const std::string& blob_id);
     // The walk ended: nothing more will be announced.

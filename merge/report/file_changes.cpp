@@ -7,15 +7,6 @@ namespace {
 // Parsed versions kept for the next change, in bytes of source.
 constexpr std::size_t kDocumentBudget = 64 << 20;
 
-std::string notation_key(const ParseOptions& options) {
-    CacheWriter out;
-    out.text("changes/1");
-    out.number(options.notation.slash_options == SlashOptions::any ? 1 : 0);
-    out.number(options.notation.status_vocabulary.size());
-    for (const std::string& status : options.notation.status_vocabulary) out.text(status);
-    return out.take();
-}
-
 // The pair of blob ids, 20 bytes each (zeros for an absent side).
 std::string pair_key(const std::optional<std::string>& old_blob,
                      const std::optional<std::string>& new_blob) {
@@ -65,7 +56,8 @@ std::optional<FileChanges> decode(std::string_view bytes) {
 ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* repository)
     : repository_(repository ? *repository : workspace.repo()),
       options_(workspace.parse_options()),
-      table_(workspace.repo().git_dir(), "changes", notation_key(options_)) {}
+      table_(workspace.repo().git_dir(), "changes",
+             std::string("changes/1|") + reading_key(options_)) {}
 
 ChangeDescriber::~ChangeDescriber() {
     save();
