@@ -22,22 +22,29 @@ void add_proposal(FileHistory& history, std::size_t v, Proposal proposal);
 // blob id instead, for the caller to read; and with the proposals left
 // unread when `unread` is given: it gets each version's commit instead, for
 // read_proposals.
-FileHistory versions_of(const Workspace& ws, const std::string& path,
-                        const std::vector<Repository::FileCommit>& commits,
-                        std::vector<std::string>* blob_ids,
-                        std::vector<CommitInfo>* unread = nullptr) {
+// `first_parent_blobs`, when given, holds the file's blob in each commit's
+// first parent (as the walk found it), which is then not looked up again.
+FileHistory versions_of(
+    const Workspace& ws, const std::string& path,
+    const std::vector<Repository::FileCommit>& commits, std::vector<std::string>* blob_ids,
+    std::vector<CommitInfo>* unread = nullptr,
+    const std::vector<std::optional<std::string>>* first_parent_blobs = nullptr) {
     FileHistory out;
     std::map<std::string, std::size_t> version_of_commit;
     std::map<std::string, std::size_t> latest_with_blob;
-    for (const auto& [c, blob] : commits) {
+    for (std::size_t i = 0; i < commits.size(); ++i) {
+        const auto& [c, blob] = commits[i];
         if (!blob) continue;  // the file was deleted here
         BlameVersion v;
         v.id = c.id;
-        for (const std::string& parent : c.parents) {
+        for (std::size_t k = 0; k < c.parents.size(); ++k) {
+            const std::string& parent = c.parents[k];
             std::optional<std::size_t> index;
             if (const auto it = version_of_commit.find(parent); it != version_of_commit.end()) {
                 index = it->second;
-            } else if (const auto parent_blob = ws.repo().blob_id_at(parent, path)) {
+            } else if (const auto parent_blob = k == 0 && first_parent_blobs
+                                                    ? (*first_parent_blobs)[i]
+                                                    : ws.repo().blob_id_at(parent, path)) {
                 if (const auto it2 = latest_with_blob.find(*parent_blob);
                     it2 != latest_with_blob.end()) {
                     index = it2->second;
@@ -94,11 +101,14 @@ namespace {
 // give it wording from this one walk, not one walk per text.
 struct WalkedTexts {
     std::vector<CommitInfo> order;  // every commit, oldest first: the proposals' order
-    // Per text: (index into order, its blob there; nullopt: deleted or not a
-    // file) for each commit whose entry differs from its first parent's,
-    // oldest first.
-    using Changes = std::vector<std::pair<std::size_t, std::optional<std::string>>>;
-    std::map<std::string, Changes> changes;
+    // Per text: for each commit whose entry differs from its first
+    // parent's, oldest first, the commit's index into order, and the blob
+    // there and in the first parent (nullopt: absent, or not a file).
+    struct Change {
+        std::size_t commit;
+        std::optional<std::string> old_blob, new_blob;
+    };
+    std::map<std::string, std::vector<Change>> changes;
 
     // The changes of `path` as file_commits gives them, oldest first.
     std::vector<Repository::FileCommit> commits_of(const std::string& path) const {
@@ -106,7 +116,16 @@ struct WalkedTexts {
         const auto it = changes.find(path);
         if (it == changes.end()) return out;
         out.reserve(it->second.size());
-        for (const auto& [k, blob] : it->second) out.push_back({order[k], blob});
+        for (const Change& change : it->second)
+            out.push_back({order[change.commit], change.new_blob});
+        return out;
+    }
+    // The blob of `path` in the first parent of each of those commits.
+    std::vector<std::optional<std::string>> first_parent_blobs(const std::string& path) const {
+        std::vector<std::optional<std::string>> out;
+        if (const auto it = changes.find(path); it != changes.end()) {
+            for (const Change& change : it->second) out.push_back(change.old_blob);
+        }
         return out;
     }
 };
@@ -142,8 +161,10 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
         for (Repository::FileChange& change : step.changes) {
             const bool kept = change.path == blamed ||
                               (across_texts ? blamed_seen : donors.count(change.path) > 0);
-            if (kept)
-                out.changes[change.path].emplace_back(newest_first, std::move(change.new_blob));
+            if (kept) {
+                out.changes[change.path].push_back(
+                    {newest_first, std::move(change.old_blob), std::move(change.new_blob)});
+            }
         }
         out.order.push_back(std::move(step.commit));
         return true;
@@ -153,7 +174,7 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
     std::reverse(out.order.begin(), out.order.end());
     for (auto& [path, changes] : out.changes) {
         std::reverse(changes.begin(), changes.end());
-        for (auto& change : changes) change.first = n - 1 - change.first;
+        for (WalkedTexts::Change& change : changes) change.commit = n - 1 - change.commit;
     }
     return out;
 }
@@ -191,7 +212,9 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     const std::vector<CommitInfo>& order = walked.order;
     std::vector<std::string> blob_ids;
     std::vector<CommitInfo> commits;
-    out.history = versions_of(ws, path, walked.commits_of(path), &blob_ids, &commits);
+    const std::vector<std::optional<std::string>> first_parents = walked.first_parent_blobs(path);
+    out.history =
+        versions_of(ws, path, walked.commits_of(path), &blob_ids, &commits, &first_parents);
     if (out.history.versions.empty())
         throw usage_error("blame: no proposal recorded '" + path + "'");
     std::vector<BlameVersion>& versions = out.history.versions;
@@ -213,11 +236,13 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
             const auto shared = [&](std::size_t k) { return blamed_proposals.count(k) > 0; };
             if (!options.across_texts &&
                 std::none_of(changes->second.begin(), changes->second.end(),
-                             [&](const auto& change) { return shared(change.first); }))
+                             [&](const auto& change) { return shared(change.commit); }))
                 continue;
             Donor donor;
-            donor.history =
-                versions_of(ws, other, walked.commits_of(other), &donor.blob_ids, &donor.commits);
+            const std::vector<std::optional<std::string>> donor_parents =
+                walked.first_parent_blobs(other);
+            donor.history = versions_of(ws, other, walked.commits_of(other), &donor.blob_ids,
+                                        &donor.commits, &donor_parents);
             // Through its last version that can give wording: one made by a
             // proposal of the blamed text, or (across_texts) any before its last.
             std::size_t keep = 0;
