@@ -13,6 +13,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/util/string_table.hpp"
+
 namespace accord {
 
 // ---------------------------------------------------------------- values
@@ -61,14 +63,14 @@ std::string CacheReader::text() {
 //
 // A table file: the magic, the fingerprint, the number of entries, an index
 // of fixed-size records sorted by key, then keys and values:
-//   "ACCORDC1" | u64 fingerprint size | fingerprint | u64 count |
+//   "ACCORDC2" | u64 fingerprint size | fingerprint | u64 count |
 //   count x {u64 key offset, u64 key size, u64 value offset, u64 value size,
 //            u64 checksum of key and value} | data
 // All integers little-endian.
 
 namespace {
 
-constexpr char kMagic[8] = {'A', 'C', 'C', 'O', 'R', 'D', 'C', '1'};
+constexpr char kMagic[8] = {'A', 'C', 'C', 'O', 'R', 'D', 'C', '2'};
 constexpr std::size_t kRecord = 40;
 // More files than this and they are merged into one.
 constexpr std::size_t kMostFiles = 8;
@@ -88,8 +90,11 @@ std::uint64_t fnv1a(std::string_view bytes, std::uint64_t hash = 0xcbf29ce484222
     return hash;
 }
 
+// Read at every lookup (an entry is checked each time it is found), so
+// eight bytes at a time.
 std::uint64_t checksum(std::string_view key, std::string_view value) {
-    return fnv1a(value, fnv1a(key) ^ 0x9E3779B97F4A7C15ULL);
+    const std::uint64_t k = hash_bytes(key) * 0x9E3779B97F4A7C15ULL;
+    return hash_bytes(value) ^ k ^ (k >> 29);
 }
 
 std::uint64_t load64(const char* at) {

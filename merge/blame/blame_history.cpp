@@ -120,6 +120,16 @@ struct WalkedTexts {
             out.push_back({order[change.commit], change.new_blob});
         return out;
     }
+    // The index into order of each commit that made a version of `path`
+    // (not those that deleted it): versions_of's versions, in order.
+    std::vector<std::size_t> version_proposals(const std::string& path) const {
+        std::vector<std::size_t> out;
+        if (const auto it = changes.find(path); it != changes.end()) {
+            for (const Change& change : it->second)
+                if (change.new_blob) out.push_back(change.commit);
+        }
+        return out;
+    }
     // The blob of `path` in the first parent of each of those commits.
     std::vector<std::optional<std::string>> first_parent_blobs(const std::string& path) const {
         std::vector<std::optional<std::string>> out;
@@ -221,10 +231,8 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
 
     std::vector<Donor> donors;
     {
-        std::map<std::string, std::size_t> index;
-        for (std::size_t k = 0; k < order.size(); ++k) index[order[k].id] = k;
-        for (std::size_t v = 0; v < versions.size(); ++v)
-            versions[v].proposal = index[commits[v].id];
+        const std::vector<std::size_t> made = walked.version_proposals(path);
+        for (std::size_t v = 0; v < versions.size(); ++v) versions[v].proposal = made.at(v);
         // The proposals that made a version of the blamed text.
         std::set<std::size_t> blamed_proposals;
         for (const BlameVersion& v : versions) blamed_proposals.insert(v.proposal);
@@ -243,11 +251,12 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
                 walked.first_parent_blobs(other);
             donor.history = versions_of(ws, other, walked.commits_of(other), &donor.blob_ids,
                                         &donor.commits, &donor_parents);
+            const std::vector<std::size_t> donor_made = walked.version_proposals(other);
             // Through its last version that can give wording: one made by a
             // proposal of the blamed text, or (across_texts) any before its last.
             std::size_t keep = 0;
             for (std::size_t v = 0; v < donor.commits.size(); ++v) {
-                const std::size_t k = index[donor.commits[v].id];
+                const std::size_t k = donor_made.at(v);
                 const bool useful =
                     options.across_texts ? k <= versions.back().proposal : shared(k);
                 if (useful) keep = v + 1;
@@ -257,7 +266,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
             donor.blob_ids.resize(keep);
             donor.commits.resize(keep);
             for (std::size_t v = 0; v < keep; ++v)
-                donor.history.versions[v].proposal = index[donor.commits[v].id];
+                donor.history.versions[v].proposal = donor_made[v];
             donors.push_back(std::move(donor));
         }
     }
