@@ -62,6 +62,9 @@ void register_blame(CLI::App& app, Run& run) {
         std::to_string(kRestoredRunWords) +
         " words, or a whole bracket tabled again\n"
         "in brackets).\n\n"
+        "The result is remembered under .git/accord/cache (safe to delete): the same text\n"
+        "blamed again, with no new proposal to it or to a text it took wording from, is read\n"
+        "back instead of attributed again.\n\n"
         "  accord blame C/04-nigeria.md\n"
         "  accord blame A/01-japan.md --at WGEC-3\n"
         "  accord blame A/02-sweden.md --across-texts\n"
