@@ -239,6 +239,9 @@ class Repository {
     // one step, whatever the length of the history.
     void walk_history(const WalkOptions& options,
                       const std::function<bool(WalkStep& step)>& visit) const;
+    // commit(id) for each of `ids`, read from what walk_history remembers of
+    // each commit when it can (no commit object is then read).
+    std::vector<CommitInfo> commits(const std::vector<std::string>& ids) const;
 
     // Records `request` as a commit on the current branch and returns its id.
     // The tree is HEAD's (or the parent's) plus the changes, built in memory.

@@ -340,4 +340,13 @@ void Repository::walk_history(const WalkOptions& options,
     });
 }
 
+std::vector<CommitInfo> Repository::commits(const std::vector<std::string>& ids) const {
+    const git::UnverifiedReads unverified;
+    CommitRecords records(*impl_);
+    std::vector<CommitInfo> out;
+    out.reserve(ids.size());
+    for (const std::string& id : ids) out.push_back(records.of(git::parse_id(id, "commit")).info);
+    return out;
+}
+
 }  // namespace accord

@@ -189,13 +189,64 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
     return out;
 }
 
-// Another text walked with the blamed one: its versions through the last
-// one that may give it wording, with their blob ids.
-struct Donor {
-    FileHistory history;
-    std::vector<std::string> blob_ids;
-    std::vector<CommitInfo> commits;
-};
+// The walk of the history for `path` from `commit`: the blamed text's
+// versions, then those of the texts that may give it wording (those its
+// proposals changed too, and with across_texts every other text), each
+// through its last version that can. Texts the revision no longer holds are
+// not looked at. The blamed text's blobs are announced to `prefetch` as they
+// are found.
+BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const std::string& path,
+                         bool across_texts, BlobPrefetcher& prefetch) {
+    std::set<std::string, std::less<>> candidates;
+    for (const std::string& other : ws.texts(commit))
+        if (other != path) candidates.insert(other);
+    const WalkedTexts walked = walk_texts(ws, commit, path, candidates, across_texts, prefetch);
+    BlameWalk out;
+    const auto text_of = [&](const std::string& file) {
+        BlameWalk::Text text;
+        const std::vector<std::optional<std::string>> first_parents =
+            walked.first_parent_blobs(file);
+        std::vector<CommitInfo>
+            unread;  // proposals are read by the caller, for the versions it keeps
+        text.versions = std::move(
+            versions_of(ws, file, walked.commits_of(file), &text.blob_ids, &unread, &first_parents)
+                .versions);
+        const std::vector<std::size_t> made = walked.version_proposals(file);
+        for (std::size_t v = 0; v < text.versions.size(); ++v)
+            text.versions[v].proposal = made.at(v);
+        return text;
+    };
+    out.texts.push_back(text_of(path));
+    if (out.texts.front().versions.empty()) return out;
+    // The proposals that made a version of the blamed text.
+    std::set<std::size_t> blamed_proposals;
+    for (const BlameVersion& v : out.texts.front().versions) blamed_proposals.insert(v.proposal);
+    const std::size_t last_proposal = *blamed_proposals.rbegin();
+    const auto shared = [&](std::size_t k) { return blamed_proposals.count(k) > 0; };
+    for (const std::string& other : candidates) {
+        const auto changes = walked.changes.find(other);
+        if (changes == walked.changes.end()) continue;
+        // Without across_texts, only a text that changed in a proposal that
+        // made a version of this one can give it wording.
+        if (!across_texts &&
+            std::none_of(changes->second.begin(), changes->second.end(),
+                         [&](const auto& change) { return shared(change.commit); }))
+            continue;
+        BlameWalk::Text donor = text_of(other);
+        // Through its last version that can give wording: one made by a
+        // proposal of the blamed text, or (across_texts) any before its last.
+        std::size_t keep = 0;
+        for (std::size_t v = 0; v < donor.versions.size(); ++v) {
+            const std::size_t k = donor.versions[v].proposal;
+            if (across_texts ? k <= last_proposal : shared(k)) keep = v + 1;
+        }
+        if (keep == 0) continue;
+        donor.versions.resize(keep);
+        donor.blob_ids.resize(keep);
+        out.texts.push_back(std::move(donor));
+    }
+    return out;
+}
 
 }  // namespace
 
@@ -209,87 +260,47 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         throw usage_error("blame: '" + path + "' is not in the repository at " +
                           commit.substr(0, 10));
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
-    // The other texts that may give this one wording: those its proposals
-    // changed too, and with across_texts every other text. Texts the
-    // revision no longer holds are not looked at.
-    std::set<std::string, std::less<>> candidates;
-    for (const std::string& other : ws.texts(commit))
-        if (other != path) candidates.insert(other);
-    // The texts are read from the start of the walk, on a second handle.
+    // The texts are read from the start of the walk, on a second handle; a
+    // walk remembered from an earlier run is not made again.
     BlobPrefetcher prefetch(ws.repo().git_dir());
-    const WalkedTexts walked =
-        walk_texts(ws, commit, path, candidates, options.across_texts, prefetch);
-    const std::vector<CommitInfo>& order = walked.order;
-    std::vector<std::string> blob_ids;
-    std::vector<CommitInfo> commits;
-    const std::vector<std::optional<std::string>> first_parents = walked.first_parent_blobs(path);
-    out.history =
-        versions_of(ws, path, walked.commits_of(path), &blob_ids, &commits, &first_parents);
-    if (out.history.versions.empty())
-        throw usage_error("blame: no proposal recorded '" + path + "'");
-    std::vector<BlameVersion>& versions = out.history.versions;
-
-    std::vector<Donor> donors;
-    {
-        const std::vector<std::size_t> made = walked.version_proposals(path);
-        for (std::size_t v = 0; v < versions.size(); ++v) versions[v].proposal = made.at(v);
-        // The proposals that made a version of the blamed text.
-        std::set<std::size_t> blamed_proposals;
-        for (const BlameVersion& v : versions) blamed_proposals.insert(v.proposal);
-        for (const std::string& other : candidates) {
-            const auto changes = walked.changes.find(other);
-            if (changes == walked.changes.end()) continue;
-            // Without across_texts, only a text that changed in a proposal
-            // that made a version of this one can give it wording.
-            const auto shared = [&](std::size_t k) { return blamed_proposals.count(k) > 0; };
-            if (!options.across_texts &&
-                std::none_of(changes->second.begin(), changes->second.end(),
-                             [&](const auto& change) { return shared(change.commit); }))
-                continue;
-            Donor donor;
-            const std::vector<std::optional<std::string>> donor_parents =
-                walked.first_parent_blobs(other);
-            donor.history = versions_of(ws, other, walked.commits_of(other), &donor.blob_ids,
-                                        &donor.commits, &donor_parents);
-            const std::vector<std::size_t> donor_made = walked.version_proposals(other);
-            // Through its last version that can give wording: one made by a
-            // proposal of the blamed text, or (across_texts) any before its last.
-            std::size_t keep = 0;
-            for (std::size_t v = 0; v < donor.commits.size(); ++v) {
-                const std::size_t k = donor_made.at(v);
-                const bool useful =
-                    options.across_texts ? k <= versions.back().proposal : shared(k);
-                if (useful) keep = v + 1;
-            }
-            if (keep == 0) continue;
-            donor.history.versions.resize(keep);
-            donor.blob_ids.resize(keep);
-            donor.commits.resize(keep);
-            for (std::size_t v = 0; v < keep; ++v)
-                donor.history.versions[v].proposal = donor_made[v];
-            donors.push_back(std::move(donor));
-        }
+    std::optional<BlameWalk> walk = find_blame_walk(ws, commit, path, options.across_texts);
+    if (walk) {
+        const std::vector<std::string>& blobs = walk->texts.front().blob_ids;
+        for (auto blob = blobs.rbegin(); blob != blobs.rend(); ++blob) prefetch.announce(*blob);
+        prefetch.walk_done();
+    } else {
+        walk = walk_for_blame(ws, commit, path, options.across_texts, prefetch);
+        remember_blame_walk(ws, commit, path, options.across_texts, *walk);
     }
+    std::vector<BlameVersion>& versions = walk->texts.front().versions;
+    const std::vector<std::string>& blob_ids = walk->texts.front().blob_ids;
+    if (versions.empty()) throw usage_error("blame: no proposal recorded '" + path + "'");
+    const bool donors = walk->texts.size() > 1;
 
     // The proposals are read on a thread of their own while the versions are
-    // attributed, which reads neither proposers nor dates.
+    // attributed, which reads neither proposers nor dates (their commits are
+    // read here: the repository handle serves one thread at a time).
+    std::vector<std::string> version_commits;
+    for (const BlameVersion& v : versions) version_commits.push_back(v.id);
     std::future<std::vector<Proposal>> proposals =
-        std::async(std::launch::async, [&] { return read_proposals(commits, ws.config()); });
+        std::async(std::launch::async, [&, commits = ws.repo().commits(version_commits)] {
+            return read_proposals(commits, ws.config());
+        });
     BlameOptions blame;
     blame.parse = ws.parse_options();
     blame.across_texts = options.across_texts;
-    std::vector<TextVersions> texts{{versions}};
-    std::vector<std::vector<std::string>> text_blobs{blob_ids};
-    for (const Donor& donor : donors) {
-        texts.push_back({donor.history.versions});
-        text_blobs.push_back(donor.blob_ids);
+    std::vector<TextVersions> texts;
+    std::vector<std::vector<std::string>> text_blobs;
+    for (const BlameWalk::Text& t : walk->texts) {
+        texts.push_back({t.versions});
+        text_blobs.push_back(t.blob_ids);
     }
     BlameMemo memo(ws, blame, texts, text_blobs,
-                   donors.empty() ? BlameOrigins::version_indices : BlameOrigins::proposals);
+                   donors ? BlameOrigins::proposals : BlameOrigins::version_indices);
     if (std::optional<BlameResult> remembered = memo.find(0, *text)) {
         prefetch.stop();
         out.result = std::move(*remembered);
-    } else if (donors.empty()) {
+    } else if (!donors) {
         // The texts the prefetcher has not read yet are read while earlier
         // versions are attributed (on the engine's reader thread; nothing
         // else uses this handle meanwhile).
@@ -297,34 +308,46 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         out.result = blame_versions(versions, versions.size() - 1, blame, read);
         memo.put(0, out.result);
     } else {
-        const ReadVersionText read = [&](std::size_t text, std::size_t v) {
-            if (text == 0) return prefetch.take(blob_ids[v], ws.repo());
-            return ws.repo().read_blob_unverified(donors[text - 1].blob_ids[v]);
+        const ReadVersionText read = [&](std::size_t t, std::size_t v) {
+            if (t == 0) return prefetch.take(blob_ids[v], ws.repo());
+            return ws.repo().read_blob_unverified(walk->texts[t].blob_ids[v]);
         };
         // The donors' own results are not wanted: only the blamed text's is kept.
-        blame_texts(texts, blame, read, [&](std::size_t text, BlameResult&& result) {
-            if (text == 0) out.result = std::move(result);
+        blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
+            if (t == 0) out.result = std::move(result);
         });
         memo.put(0, out.result);
     }
+    out.history.versions = std::move(versions);
     std::vector<Proposal> read_ones = proposals.get();
     for (std::size_t v = 0; v < read_ones.size(); ++v)
         add_proposal(out.history, v, std::move(read_ones[v]));
-    if (donors.empty()) return out;
+    if (!donors) return out;
 
     // Origins are proposal indices: this text's own become version indices,
-    // other texts' are added after them.
+    // other texts' are added after them, read from the commits that made them.
     std::map<std::size_t, std::size_t> local;
-    for (std::size_t v = 0; v < versions.size(); ++v) local[versions[v].proposal] = v;
+    for (std::size_t v = 0; v < out.history.versions.size(); ++v)
+        local[out.history.versions[v].proposal] = v;
+    std::map<std::size_t, const std::string*> commit_of;  // other texts' proposals
+    for (std::size_t t = 1; t < walk->texts.size(); ++t) {
+        for (const BlameVersion& v : walk->texts[t].versions) commit_of.emplace(v.proposal, &v.id);
+    }
+    std::vector<std::size_t> added;  // other texts' proposals, in the order first named
     const auto localise = [&](std::size_t proposal) {
-        const auto [it, added] = local.try_emplace(proposal, out.history.proposals.size());
-        if (added) out.history.proposals.push_back(read_proposal(order[proposal], ws.config()));
+        const auto [it, fresh] =
+            local.try_emplace(proposal, out.history.versions.size() + added.size());
+        if (fresh) added.push_back(proposal);
         return it->second;
     };
     for (BlameSpan& span : out.result.spans) {
         span.origin = localise(span.origin);
         if (span.restored_by) span.restored_by = localise(*span.restored_by);
     }
+    std::vector<std::string> added_commits;
+    for (const std::size_t proposal : added) added_commits.push_back(*commit_of.at(proposal));
+    for (const CommitInfo& c : ws.repo().commits(added_commits))
+        out.history.proposals.push_back(read_proposal(c, ws.config()));
     return out;
 }
 

@@ -129,4 +129,63 @@ void BlameMemo::put(std::size_t text, const BlameResult& result) {
     table_.put(key.take(), value.take());
 }
 
+namespace {
+
+constexpr std::string_view kWalks = "blame-walks";
+
+std::string walk_key(const std::string& commit, const std::string& path, bool across_texts) {
+    CacheWriter key;
+    key.text(CacheTable::id_key(commit)).text(path).flag(across_texts);
+    return key.take();
+}
+
+}  // namespace
+
+std::optional<BlameWalk> find_blame_walk(const Workspace& ws, const std::string& commit,
+                                         const std::string& path, bool across_texts) {
+    const CacheTable table(ws.repo().git_dir(), kWalks, "walks/1");
+    const std::optional<std::string> value = table.find(walk_key(commit, path, across_texts));
+    if (!value) return std::nullopt;
+    CacheReader in(*value);
+    BlameWalk walk;
+    const std::uint64_t texts = in.number();
+    for (std::uint64_t t = 0; t < texts && in.ok(); ++t) {
+        BlameWalk::Text& text = walk.texts.emplace_back();
+        const std::uint64_t versions = in.number();
+        for (std::uint64_t v = 0; v < versions && in.ok(); ++v) {
+            BlameVersion& version = text.versions.emplace_back();
+            version.id = in.text();
+            text.blob_ids.push_back(in.text());
+            version.proposal = static_cast<std::size_t>(in.number());
+            const std::uint64_t parents = in.number();
+            for (std::uint64_t p = 0; p < parents && in.ok(); ++p) {
+                const std::uint64_t parent = in.number();
+                if (parent >= v) return std::nullopt;  // a parent comes before its child
+                version.parents.push_back(static_cast<std::size_t>(parent));
+            }
+            if (v > 0 && version.proposal <= text.versions[v - 1].proposal) return std::nullopt;
+        }
+    }
+    if (!in.complete() || walk.texts.empty()) return std::nullopt;
+    return walk;
+}
+
+void remember_blame_walk(const Workspace& ws, const std::string& commit, const std::string& path,
+                         bool across_texts, const BlameWalk& walk) {
+    CacheTable table(ws.repo().git_dir(), kWalks, "walks/1");
+    CacheWriter value;
+    value.number(walk.texts.size());
+    for (const BlameWalk::Text& text : walk.texts) {
+        value.number(text.versions.size());
+        for (std::size_t v = 0; v < text.versions.size(); ++v) {
+            const BlameVersion& version = text.versions[v];
+            value.text(version.id).text(text.blob_ids.at(v)).number(version.proposal);
+            value.number(version.parents.size());
+            for (const std::size_t p : version.parents) value.number(p);
+        }
+    }
+    table.put(walk_key(commit, path, across_texts), value.take());
+    table.save();
+}
+
 }  // namespace accord

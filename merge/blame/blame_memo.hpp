@@ -72,4 +72,24 @@ class BlameMemo {
     ParseOptions parse_;
 };
 
+// What the walk of a blamed text found: its versions (first) and those of
+// the texts that may give it wording, each version's `id` its commit,
+// `proposal` its place in the walk's order of proposals, with the blob of
+// each version.
+struct BlameWalk {
+    struct Text {
+        std::vector<BlameVersion> versions;  // texts left empty
+        std::vector<std::string> blob_ids;
+    };
+    std::vector<Text> texts;
+};
+
+// The walk blame_file made from `commit` for `path`, remembered by the
+// commit (whose id fixes the whole history behind it), the path and
+// across_texts: blaming the text again at the same commit walks nothing.
+std::optional<BlameWalk> find_blame_walk(const Workspace& workspace, const std::string& commit,
+                                         const std::string& path, bool across_texts);
+void remember_blame_walk(const Workspace& workspace, const std::string& commit,
+                         const std::string& path, bool across_texts, const BlameWalk& walk);
+
 }  // namespace accord
