@@ -24,8 +24,11 @@ std::vector<ProposalTouch> index_proposals(const Workspace& workspace,
         if (step.changes.empty() && !options.keep_untouching) return true;
         ProposalTouch touch;
         touch.proposal = read_proposal(step.commit, workspace.config());
-        for (Repository::FileChange& change : step.changes)
+        for (Repository::FileChange& change : step.changes) {
             touch.paths.push_back(std::move(change.path));
+            if (options.blobs)
+                touch.blobs.push_back({std::move(change.old_blob), std::move(change.new_blob)});
+        }
         out.push_back(std::move(touch));
         return true;
     });

@@ -2,6 +2,7 @@
 // Which proposal changed which texts: the history read once, for the views
 // that summarise a whole negotiation (`accord status`, `stats`, `survival`).
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ struct ProposalTouch {
     // The texts (.md, .txt) whose blob differs from the first parent's,
     // sorted; a root commit touches every text it has. Deleted ones included.
     std::vector<std::string> paths;
+    // With ProposalIndexOptions::blobs, per path: its blob in the first
+    // parent and in the proposal (nullopt: absent there, or not a file).
+    struct Blobs {
+        std::optional<std::string> before, after;
+    };
+    std::vector<Blobs> blobs;
 };
 
 struct ProposalIndexOptions {
@@ -22,6 +29,8 @@ struct ProposalIndexOptions {
     Walk walk = Walk::first_parent;
     // Keep proposals that touched no text (for example a commit of accord.yaml only).
     bool keep_untouching = false;
+    // Fill in ProposalTouch::blobs.
+    bool blobs = false;
 };
 
 // The history walk of these views: from `options.from` along `options.walk`,

@@ -6,6 +6,7 @@
 
 #include "core/notation/front_matter.hpp"
 #include "core/notation/tokens.hpp"
+#include "core/store/cache.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
@@ -141,19 +142,43 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
     return words;
 }
 
-// What `proposal` put into `path` that none of its parents had. `memo`
-// remembers the front matter last read of this path (most proposals change
-// the body alone).
+// What `proposal` put into `path` (whose blobs the index gives) that none
+// of its parents had. A proposal with one parent (or none) is answered from
+// `remembered`, by the pair of blobs, or worked out and remembered there; a
+// merge from its parents' texts. `memo` remembers the front matter last
+// read of this path (most proposals change the body alone).
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
-                           const std::string& path, FrontMatterMemo& memo) {
-    const std::optional<std::string> after = workspace.read(proposal.commit, path);
-    if (!after || looks_binary(*after)) return 0;
+                           const std::string& path, const ProposalTouch::Blobs& blobs,
+                           CacheTable& remembered, FrontMatterMemo& memo) {
+    if (!blobs.after) return 0;  // deleted here
     const ParseOptions options = workspace.parse_options();
-    std::vector<Document> befores;
-    for (const std::string& parent : proposal.parents)
-        befores.push_back(parse(workspace.read(parent, path).value_or(""), options, memo));
-    if (befores.empty()) befores.push_back(parse(std::string_view(), options, memo));
-    return inserted_words(befores, parse(*after, options, memo));
+    if (proposal.parents.size() > 1) {
+        const std::optional<std::string> after = workspace.read(proposal.commit, path);
+        if (!after || looks_binary(*after)) return 0;
+        std::vector<Document> befores;
+        for (const std::string& parent : proposal.parents)
+            befores.push_back(parse(workspace.read(parent, path).value_or(""), options, memo));
+        return inserted_words(befores, parse(*after, options, memo));
+    }
+    const std::string key =
+        (blobs.before ? CacheTable::id_key(*blobs.before) : std::string(20, '\0')) +
+        CacheTable::id_key(*blobs.after);
+    if (const std::optional<std::string> value = remembered.find(key)) {
+        CacheReader in(*value);
+        const std::uint64_t words = in.number();
+        if (in.complete()) return static_cast<std::size_t>(words);
+    }
+    const Repository& repo = workspace.repo();
+    const std::string after = repo.read_blob_unverified(*blobs.after);
+    std::size_t words = 0;
+    if (!looks_binary(after)) {
+        std::vector<Document> befores;
+        befores.push_back(
+            parse(blobs.before ? repo.read_blob_unverified(*blobs.before) : "", options, memo));
+        words = inserted_words(befores, parse(after, options, memo));
+    }
+    remembered.put(key, CacheWriter().number(words).take());
+    return words;
 }
 
 bool names(const Proposal& proposal, const std::string& delegation) {
@@ -200,6 +225,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     ProposalIndexOptions index_options;
     index_options.from = empty ? "HEAD" : report.revision;
     index_options.walk = Walk::full;  // proposals on merged redraft branches count too
+    index_options.blobs = true;
     std::vector<ProposalTouch> index =
         empty ? std::vector<ProposalTouch>{} : index_proposals(workspace, index_options);
 
@@ -278,14 +304,18 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     };
 
     std::map<std::string, FrontMatterMemo> front_matter;  // per path
+    CacheTable remembered(workspace.repo().git_dir(), "proposed-words",
+                          "proposed-words/1|" + reading_key(workspace.parse_options()));
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
         ProposalSurvival survival;
         survival.proposal = p;
-        for (const std::string& path : touch.paths) {
+        for (std::size_t k = 0; k < touch.paths.size(); ++k) {
+            const std::string& path = touch.paths[k];
             FileSurvival file;
             file.path = path;
-            file.words.proposed = proposed_words(workspace, p, path, front_matter[path]);
+            file.words.proposed = proposed_words(workspace, p, path, touch.blobs.at(k), remembered,
+                                                 front_matter[path]);
             const WordsByCommit& now = current_for(path);
             if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.
@@ -310,6 +340,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         ++report.outcomes[survival.outcome];
         report.proposals.push_back(std::move(survival));
     }
+    remembered.save();
     return report;
 }
 

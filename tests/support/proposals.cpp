@@ -1,5 +1,8 @@
 #include "support/proposals.hpp"
 
+#include <filesystem>
+#include <set>
+
 #include "core/util/date.hpp"
 
 namespace accord::test {
@@ -18,6 +21,21 @@ CommitRequest proposal_request(const ProposalRecord& proposal) {
 
 std::string record_proposal(Repository& repo, const ProposalRecord& proposal) {
     return repo.commit_files(proposal_request(proposal));
+}
+
+std::size_t remove_blobs_before_head(const Repository& repo) {
+    const std::string head = repo.resolve("HEAD");
+    std::set<std::string> kept;
+    for (const auto& [path, blob] : repo.file_ids(head)) kept.insert(blob);
+    std::set<std::string> removed;
+    for (const CommitInfo& commit : repo.commits_between(head, {})) {
+        for (const auto& [path, blob] : repo.file_ids(commit.id)) {
+            if (kept.count(blob) || !removed.insert(blob).second) continue;
+            std::filesystem::remove(std::filesystem::path(repo.git_dir()) / "objects" /
+                                    blob.substr(0, 2) / blob.substr(2));
+        }
+    }
+    return removed.size();
 }
 
 }  // namespace accord::test

@@ -28,4 +28,11 @@ CommitRequest proposal_request(const ProposalRecord& proposal);
 // Records it on the current branch; returns the commit id.
 std::string record_proposal(Repository& repo, const ProposalRecord& proposal);
 
+// Removes from `repo`'s object store (loose objects, as a test repository
+// keeps them) every blob that some commit reachable from HEAD held and HEAD
+// does not: what attributing or diffing the history again would have to
+// read. Returns how many were removed. For tests that show a second run
+// reads what the first remembered.
+std::size_t remove_blobs_before_head(const Repository& repo);
+
 }  // namespace accord::test

@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 
 #include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
@@ -48,24 +47,6 @@ class BlameMemoTest : public ::testing::Test {
 
     fs::path cache_dir() const { return fs::path(dir.path()) / ".git" / "accord" / "cache"; }
 
-    // Removes every loose blob the texts held before HEAD (not those HEAD
-    // holds): attributing their history again would fail to read them.
-    std::size_t remove_old_blobs(const Workspace& ws) {
-        const std::string head = ws.resolve("HEAD");
-        std::set<std::string> kept, removed;
-        for (const std::string& path : ws.texts(head))
-            kept.insert(*ws.repo().blob_id_at(head, path));
-        for (const std::string& path : ws.texts(head)) {
-            for (const BlameVersion& v : file_history(ws, path, head).versions) {
-                const std::string blob = *ws.repo().blob_id_at(v.id, path);
-                if (kept.count(blob) || !removed.insert(blob).second) continue;
-                fs::remove(fs::path(dir.path()) / ".git" / "objects" / blob.substr(0, 2) /
-                           blob.substr(2));
-            }
-        }
-        return removed.size();
-    }
-
     test::TempDir dir;
     std::optional<Repository> repo_;
 };
@@ -102,7 +83,7 @@ TEST_F(BlameMemoTest, ASecondBlameReadsTheFirstOnesResult) {
     const FileBlame a = blame_file(ws, "a.md", head);
     const FileBlame b = blame_file(ws, "b.md", head);
     ASSERT_TRUE(fs::exists(cache_dir()));
-    ASSERT_GE(remove_old_blobs(ws), 3u);
+    ASSERT_GE(test::remove_blobs_before_head(ws.repo()), 3u);
     EXPECT_THROW(file_history(ws, "a.md", head), Error);  // the old versions are gone
     expect_same(a, blame_file(ws, "a.md", head));
     expect_same(b, blame_file(ws, "b.md", head));
@@ -120,7 +101,7 @@ TEST_F(BlameMemoTest, ManyTextsAreReadBackInTheOrderTheWalkGivesThem) {
         first_order.push_back(k);
         first[k] = std::move(blame);
     });
-    remove_old_blobs(ws);
+    test::remove_blobs_before_head(ws.repo());
     blame_files(ws, paths, head, {}, [&](std::size_t k, FileBlame&& blame) {
         again_order.push_back(k);
         again[k] = std::move(blame);
@@ -157,7 +138,7 @@ TEST_F(BlameMemoTest, AProposalToATextNotWalkedKeepsTheRememberedResult) {
     record("Chair", "2014-01-06", {{"b.md", "The fund is open to all.\n"}});
     const Workspace again = Workspace::open(dir.path());
     const std::string head = again.resolve("HEAD");
-    remove_old_blobs(again);
+    test::remove_blobs_before_head(again.repo());
     const FileBlame after = blame_file(again, "a.md", head);
     EXPECT_EQ(after.revision, head);
     expect_same(before, after);

@@ -115,6 +115,26 @@ TEST_F(Survival, EachProposalGetsTheOutcomeItsWordingHad) {
     }
 }
 
+TEST_F(Survival, ASecondReportReadsWhatTheFirstRemembered) {
+    const SurvivalReport first = survival("Japan");
+    // Without the old versions' blobs, only what the first report remembered
+    // (each proposal's words, every text's blame) can give the same figures.
+    ASSERT_GE(test::remove_blobs_before_head(*repo_), 5u);
+    const SurvivalReport again = survival("Japan");
+    ASSERT_EQ(again.proposals.size(), first.proposals.size());
+    for (std::size_t k = 0; k < first.proposals.size(); ++k) {
+        const WordFates& a = first.proposals[k].words;
+        const WordFates& b = again.proposals[k].words;
+        EXPECT_EQ(b.proposed, a.proposed) << k;
+        EXPECT_EQ(b.standing, a.standing) << k;
+        EXPECT_EQ(b.bracketed, a.bracketed) << k;
+        EXPECT_EQ(b.struck, a.struck) << k;
+        EXPECT_EQ(b.gone, a.gone) << k;
+        EXPECT_EQ(again.proposals[k].outcome, first.proposals[k].outcome) << k;
+    }
+    EXPECT_EQ(again.words.proposed, 4u + 5 + 4 + 5 + 4);
+}
+
 TEST_F(Survival, TheOthersWordingIsTheirs) {
     const SurvivalReport report = survival("Sweden");
     ASSERT_EQ(report.proposals.size(), 4u);
