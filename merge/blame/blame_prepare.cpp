@@ -70,12 +70,23 @@ void VersionPreparer::parse_texts() {
         // One per text: a text's versions mostly change its body alone, and
         // the versions of several texts come interleaved.
         std::vector<FrontMatterMemo> front_matter;
+        // Attribution reads the marks alone: only a text's last version, the
+        // one its result shows, is parsed with its diagnostics.
+        std::vector<std::size_t> last_item;  // per text
+        for (std::size_t k = 0; k < text_of_item_.size(); ++k) {
+            if (text_of_item_[k] >= last_item.size()) last_item.resize(text_of_item_[k] + 1);
+            last_item[text_of_item_[k]] = k;
+        }
+        ParseOptions structure_only = options_;
+        structure_only.diagnostics = false;
         std::size_t item = 0;
         while (std::optional<std::string> text = read_.pop()) {
-            const std::uint32_t of_text = text_of_item_[item++];
+            const std::uint32_t of_text = text_of_item_[item];
+            const bool last = last_item[of_text] == item++;
             if (of_text >= front_matter.size()) front_matter.resize(of_text + 1);
             auto version = std::make_unique<PreparedVersion>();
-            version->document = parse(std::move(*text), options_, front_matter[of_text]);
+            version->document = parse(std::move(*text), last ? options_ : structure_only,
+                                      front_matter[of_text]);
             if (!parsed_.push(std::move(version))) break;
         }
         parsed_.finish();
