@@ -233,6 +233,25 @@ class Repository {
         std::function<bool(std::string_view path)> keep;
         // False: the steps carry no changes (a walk of commits only, cheaper).
         bool changes = true;
+        // When set, a commit whose changes are not remembered yet is diffed
+        // only along the files `narrow.wants` takes (entering only the
+        // directories `narrow.may_hold` says may hold one), and that partial
+        // diff is not remembered: a first walk that follows a few files
+        // reads a few trees per commit, not every changed one. A commit
+        // where a file `narrow.whole` takes changed is diffed whole (and
+        // remembered). Both are asked at each commit, so the set may grow
+        // as the walk goes. Changes outside `paths` and `keep` are never
+        // reported either way. With `paths` (and no narrow), the walk is
+        // narrowed to them, and the partial diffs are remembered for them.
+        struct Narrow {
+            std::function<bool(std::string_view directory)> may_hold;
+            std::function<bool(std::string_view file)> wants;
+            std::function<bool(std::string_view file)> whole;  // may be empty: none
+            // Non-empty: the partial diffs are remembered under this name
+            // (the same name must always mean the same files).
+            std::string remember_as;
+        };
+        std::optional<Narrow> narrow;
     };
     // Calls `visit` for each commit as soon as it is known, in history()'s
     // order; the walk stops when `visit` returns false. Memory stays that of

@@ -39,6 +39,22 @@ class PathFilter {
         return std::any_of(roots_.begin(), roots_.end(),
                            [&](const std::string& root) { return within(file, root); });
     }
+    // Whether a file it takes may lie below `directory`.
+    bool may_hold(std::string_view directory) const {
+        if (roots_.empty()) return true;
+        return std::any_of(roots_.begin(), roots_.end(), [&](const std::string& root) {
+            return within(root, directory) || within(directory, root);
+        });
+    }
+    bool everything() const { return roots_.empty(); }
+    // The roots, sorted, one per line: a name for what it takes.
+    std::string name() const {
+        std::vector<std::string> sorted = roots_;
+        std::sort(sorted.begin(), sorted.end());
+        std::string out;
+        for (const std::string& root : sorted) out += root + "\n";
+        return out;
+    }
 
   private:
     std::vector<std::string> roots_;
@@ -79,7 +95,10 @@ bool is_file_mode(std::uint32_t mode) {
 // git's order, which is the byte order of the paths.
 class TreeDiff {
   public:
-    TreeDiff(const Repository::Impl& impl, std::vector<Leaf>& out) : impl_(impl), out_(out) {}
+    // With `narrow`, only the files it wants, in the directories it may hold them.
+    TreeDiff(const Repository::Impl& impl, std::vector<Leaf>& out,
+             const Repository::WalkOptions::Narrow* narrow = nullptr)
+        : impl_(impl), out_(out), narrow_(narrow) {}
 
     void diff(const git_tree* old_tree, const git_tree* new_tree) {
         const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
@@ -112,6 +131,10 @@ class TreeDiff {
         const git_tree_entry* any = a ? a : b;
         const std::size_t mark = prefix_.size();
         prefix_ += git_tree_entry_name(any);
+        if (narrow_ && !(is_tree(any) ? narrow_->may_hold(prefix_) : narrow_->wants(prefix_))) {
+            prefix_.resize(mark);
+            return;
+        }
         if (is_tree(any)) {
             const git::TreePtr old_tree = a ? subtree(a) : nullptr;
             const git::TreePtr new_tree = b ? subtree(b) : nullptr;
@@ -143,6 +166,7 @@ class TreeDiff {
 
     const Repository::Impl& impl_;
     std::vector<Leaf>& out_;
+    const Repository::WalkOptions::Narrow* narrow_;
     std::string prefix_;
 };
 
@@ -234,12 +258,42 @@ class CommitRecords {
     CommitRecords(const CommitRecords&) = delete;
     CommitRecords& operator=(const CommitRecords&) = delete;
 
-    CommitRecord of(const git_oid& id) {
+    // The record of commit `id`: remembered, or diffed whole and
+    // remembered. With `narrow`, a commit not remembered whole is diffed
+    // along the files it wants (remembered under its name, if it has one),
+    // and whole after all when a file it wants whole changed.
+    CommitRecord of(const git_oid& id, const Repository::WalkOptions::Narrow* narrow = nullptr) {
         const std::string key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
         const std::string hex = git::hex(id);
-        if (const std::optional<std::string> bytes = table_.find(key)) {
-            if (std::optional<CommitRecord> record = decode(*bytes, hex)) return std::move(*record);
+        if (std::optional<CommitRecord> record = remembered(key, hex)) return std::move(*record);
+        if (narrow) {
+            const std::string narrow_key =
+                narrow->remember_as.empty() ? "" : key + "/" + narrow->remember_as;
+            std::optional<CommitRecord> record;
+            if (!narrow_key.empty()) record = remembered(narrow_key, hex);
+            if (!record) {
+                record = read(id, hex, narrow);
+                if (!narrow_key.empty()) table_.put(narrow_key, encode(*record));
+            }
+            const bool whole =
+                narrow->whole &&
+                std::any_of(record->leaves.begin(), record->leaves.end(),
+                            [&](const Leaf& leaf) { return narrow->whole(leaf.path); });
+            if (!whole) return std::move(*record);
         }
+        CommitRecord record = read(id, hex, nullptr);
+        table_.put(key, encode(record));
+        return record;
+    }
+
+  private:
+    std::optional<CommitRecord> remembered(const std::string& key, const std::string& hex) const {
+        if (const std::optional<std::string> bytes = table_.find(key)) return decode(*bytes, hex);
+        return std::nullopt;
+    }
+
+    CommitRecord read(const git_oid& id, const std::string& hex,
+                      const Repository::WalkOptions::Narrow* narrow) const {
         git_commit* raw = nullptr;
         if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
             git::fail("cannot read commit " + hex + " in " + impl_.where);
@@ -255,12 +309,10 @@ class CommitRecords {
             const git::CommitPtr owned(parent);
             parent_tree = impl_.tree_of(parent);
         }
-        TreeDiff(impl_, record.leaves).diff(parent_tree.get(), tree.get());
-        table_.put(key, encode(record));
+        TreeDiff(impl_, record.leaves, narrow).diff(parent_tree.get(), tree.get());
         return record;
     }
 
-  private:
     const Repository::Impl& impl_;
     CacheTable table_;
 };
@@ -290,6 +342,15 @@ void Repository::walk_history(const WalkOptions& options,
     const git::UnverifiedReads unverified;
     const PathFilter filter(options.paths);
     CommitRecords records(*impl_);
+    // A walk that follows some paths diffs only along them (remembered for them).
+    std::optional<WalkOptions::Narrow> narrow = options.narrow;
+    if (!narrow && !filter.everything()) {
+        narrow.emplace();
+        narrow->may_hold = [&](std::string_view directory) { return filter.may_hold(directory); };
+        narrow->wants = [&](std::string_view file) { return filter.takes(file); };
+        narrow->remember_as = filter.name();
+    }
+    const WalkOptions::Narrow* const narrowed = narrow ? &*narrow : nullptr;
     // One commit: selected as history() selects (with paths, when the entry
     // of one of them differs from the first parent's), its changed files
     // reported, visited. False when the visitor stops the walk.
@@ -327,7 +388,7 @@ void Repository::walk_history(const WalkOptions& options,
     // From a merge on, the rest is a walk from that merge, which libgit2 sorts.
     git_oid id = *git_commit_id(impl_->lookup_commit(options.from).get());
     for (;;) {
-        CommitRecord record = records.of(id);
+        CommitRecord record = records.of(id, narrowed);
         if (options.walk == Walk::full && record.info.parents.size() > 1) break;
         const std::optional<std::string> parent =
             record.info.parents.empty() ? std::nullopt
@@ -336,7 +397,7 @@ void Repository::walk_history(const WalkOptions& options,
         id = git::parse_id(*parent, "parent");
     }
     impl_->walk_commits(git::hex(id), Walk::full, [&](const git_commit* commit) {
-        return step(records.of(*git_commit_id(commit)));
+        return step(records.of(*git_commit_id(commit), narrowed));
     });
 }
 

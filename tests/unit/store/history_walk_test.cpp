@@ -1,0 +1,89 @@
+// Repository::walk_history along some paths: a first walk diffs only along
+// them (nothing remembered yet), and gives exactly the steps and changes a
+// walk over commits remembered whole gives, on a history with directories,
+// a deletion, a text tabled again and a merged redraft branch.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/store/repository.hpp"
+#include "support/paths.hpp"
+#include "support/proposals.hpp"
+
+namespace accord {
+namespace {
+
+class HistoryWalk : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        repo_.emplace(Repository::init(dir.path()));
+        record("Chair", "2014-01-01",
+               {{"a/x.md", "One.\n"},
+                {"a/y.md", "Two.\n"},
+                {"b/z.md", "Three.\n"},
+                {"c.md", "Four.\n"}});
+        record("Japan", "2014-01-02", {{"a/x.md", "One more.\n"}, {"b/z.md", "Three more.\n"}});
+        record("Sweden", "2014-01-03", {{"b/z.md", "Three, and more.\n"}});
+        const std::string base = repo_->resolve("HEAD");
+        CommitRequest side =
+            test::proposal_request({"Brazil", "2014-01-04", {{"a/x.md", "One [more].\n"}}});
+        side.parent = base;
+        side.branch = "redraft/x";
+        side.create_branch = true;
+        side.write_worktree = false;
+        const std::string side_commit = repo_->commit_files(side);
+        record("Nigeria", "2014-01-05", {{"a/y.md", "Two, said Nigeria.\n"}});
+        CommitRequest merge =
+            test::proposal_request({"Chair", "2014-01-06", {{"a/x.md", "One [more].\n"}}});
+        merge.merged = {side_commit};
+        repo_->commit_files(merge);
+        record("Chair", "2014-01-07", {{"a/x.md", std::nullopt}});
+        record("Japan", "2014-01-08", {{"a/x.md", "One, again.\n"}, {"c.md", "Four!\n"}});
+    }
+
+    void record(const std::string& by, const std::string& day, test::FileTexts files) {
+        test::record_proposal(*repo_, {by, day, std::move(files), "Proposal by " + by});
+    }
+
+    // Each step as one line: the commit, then its changes.
+    std::vector<std::string> walk(const std::vector<std::string>& paths) const {
+        Repository::WalkOptions options;
+        options.paths = paths;
+        std::vector<std::string> out;
+        repo_->walk_history(options, [&](Repository::WalkStep& step) {
+            std::string line = step.commit.id.substr(0, 10);
+            for (const Repository::FileChange& c : step.changes)
+                line += " " + c.path + ":" + c.old_blob.value_or("-").substr(0, 7) + ">" +
+                        c.new_blob.value_or("-").substr(0, 7);
+            out.push_back(line);
+            return true;
+        });
+        return out;
+    }
+
+    test::TempDir dir;
+    std::optional<Repository> repo_;
+};
+
+TEST_F(HistoryWalk, AWalkAlongPathsGivesWhatAWalkOfWholeCommitsGives) {
+    const std::vector<std::vector<std::string>> cases = {
+        {"a/x.md"}, {"a"}, {"b/z.md", "c.md"}, {"a/y.md", "b"}, {"nowhere.md"}};
+    std::vector<std::vector<std::string>> first;
+    for (const auto& paths : cases) first.push_back(walk(paths));  // nothing remembered yet
+    const std::vector<std::string> everything = walk({});          // every commit remembered whole
+    EXPECT_EQ(everything.size(), 8u);
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+        SCOPED_TRACE(cases[k].front());
+        EXPECT_EQ(first[k], walk(cases[k]));
+    }
+    // The steps themselves, for the file: its three versions, the merge, the
+    // deletion and the text tabled again.
+    EXPECT_EQ(first[0].size(), 6u);
+    EXPECT_TRUE(first[4].empty());
+    // Removing what was remembered gives the same again.
+    std::filesystem::remove_all(std::filesystem::path(dir.path()) / ".git" / "accord");
+    for (std::size_t k = 0; k < cases.size(); ++k) EXPECT_EQ(first[k], walk(cases[k]));
+}
+
+}  // namespace
+}  // namespace accord
