@@ -155,6 +155,27 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
     walk.keep = [&](std::string_view path) { return path == blamed || others.count(path) > 0; };
     std::set<std::string, std::less<>> donors;  // texts whose changes are kept from here on
     bool blamed_seen = false;
+    if (!across_texts) {
+        // Only the blamed text and its donors so far matter: a commit not
+        // remembered yet is diffed along them alone, and whole where it
+        // changed the blamed text (its other texts become donors).
+        const auto holds = [](std::string_view directory, std::string_view file) {
+            return file.size() > directory.size() && file.starts_with(directory) &&
+                   file[directory.size()] == '/';
+        };
+        Repository::WalkOptions::Narrow narrow;
+        narrow.may_hold = [&, holds](std::string_view directory) {
+            if (holds(directory, blamed)) return true;
+            const std::string below = std::string(directory) + "/";
+            const auto next = donors.lower_bound(below);
+            return next != donors.end() && holds(directory, *next);
+        };
+        narrow.wants = [&](std::string_view file) {
+            return file == blamed || donors.count(file) > 0;
+        };
+        narrow.whole = [&](std::string_view file) { return file == blamed; };
+        walk.narrow = std::move(narrow);
+    }
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         const std::size_t newest_first = out.order.size();
         const auto made_version = std::find_if(
