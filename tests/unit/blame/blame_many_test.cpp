@@ -220,6 +220,10 @@ TEST(BlameManyChain, WordingMovedAlongAChainOfTextsGoesBackToItsFirstProposer) {
         }
         return std::string("(none)");
     };
+    // Before Brazil's move, blame_file of b.md follows a.md, which Sweden's
+    // move changed, back through Japan's proposal to a.md alone (first, while
+    // nothing of the history is remembered: its walk reads it afresh).
+    EXPECT_EQ(proposer_of(blame_file(ws, "b.md", ws.resolve("HEAD~1")), "cooperate"), "Japan");
     EXPECT_EQ(proposer_of(blame_files(ws, {"a.md", "b.md", "c.md"}, head)[2], "cooperate"),
               "Japan");
     EXPECT_EQ(proposer_of(blame_file(ws, "c.md", head), "cooperate"), "Sweden");
