@@ -74,6 +74,7 @@ struct BlameSpan {
     std::size_t origin;  // the proposal that introduced it (blame_versions: a version index)
     std::optional<std::size_t>
         restored_by;  // the proposal that brought it back, if it was deleted before
+    friend bool operator==(const BlameSpan&, const BlameSpan&) = default;
 };
 
 struct BlameResult {

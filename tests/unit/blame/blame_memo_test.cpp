@@ -55,15 +55,8 @@ void expect_same(const FileBlame& first, const FileBlame& again) {
     SCOPED_TRACE(first.path);
     EXPECT_EQ(again.result.document.source, first.result.document.source);
     EXPECT_EQ(again.result.document.brackets.size(), first.result.document.brackets.size());
-    ASSERT_EQ(again.result.spans.size(), first.result.spans.size());
-    for (std::size_t k = 0; k < first.result.spans.size(); ++k) {
-        const BlameSpan& a = first.result.spans[k];
-        const BlameSpan& b = again.result.spans[k];
-        EXPECT_EQ(b.range, a.range);
-        EXPECT_EQ(b.kind, a.kind);
-        EXPECT_EQ(b.origin, a.origin);
-        EXPECT_EQ(b.restored_by, a.restored_by);
-    }
+    // Byte ranges, kinds, origins and restorations, span by span.
+    EXPECT_TRUE(again.result.spans == first.result.spans);
     ASSERT_EQ(again.history.proposals.size(), first.history.proposals.size());
     for (std::size_t k = 0; k < first.history.proposals.size(); ++k)
         EXPECT_EQ(again.history.proposals[k].commit, first.history.proposals[k].commit);
