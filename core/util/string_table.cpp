@@ -44,6 +44,11 @@ std::uint32_t StringTable::find_or_add(std::string_view key, std::uint32_t numbe
     return number;
 }
 
+std::uint32_t StringTable::find(std::string_view key) const {
+    if (slots_.empty()) return kMissing;
+    return slots_[slot_of(key, hash_bytes(key))].number;
+}
+
 const char* StringTable::keep(std::string_view key) {
     if (key.empty()) return "";
     if (chunk_used_ + key.size() > chunk_size_) {

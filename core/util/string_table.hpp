@@ -19,6 +19,18 @@ class StringTable {
     // The number stored for `key`; if there is none, stores `number` for it
     // and returns that.
     std::uint32_t find_or_add(std::string_view key, std::uint32_t number);
+    // The number stored for `key`, or kMissing.
+    std::uint32_t find(std::string_view key) const;
+
+    // Calls visit(key, number) for every key stored, in no particular order.
+    template <typename Visit>
+    void for_each(Visit visit) const {
+        for (const Slot& slot : slots_) {
+            if (slot.number != kMissing)
+                visit(std::string_view(slot.data, slot.length), slot.number);
+        }
+    }
+    std::size_t size() const { return size_; }
 
   private:
     struct Slot {

@@ -6,7 +6,9 @@
 #include <stdexcept>
 
 #include "core/notation/tokens.hpp"
+#include "core/util/string_table.hpp"
 #include "merge/blame/attributed.hpp"
+#include "merge/blame/blame_checkpoint.hpp"
 #include "merge/blame/blame_diff.hpp"
 #include "merge/blame/coincidences.hpp"
 #include "merge/blame/graveyard.hpp"
@@ -102,14 +104,34 @@ struct Pending {
 
 class Walk {
   public:
-    Walk(std::vector<TextState> texts, const BlameOptions& options, const ReadVersionText& read)
-        : texts_(std::move(texts)), graveyard_(options.across_texts, options.restored_run_words) {
-        for (std::uint32_t t = 0; t < texts_.size(); ++t) {
-            for (std::uint32_t v = 0; v < texts_[t].versions.size(); ++v) items_.push_back({t, v});
+    Walk(std::vector<TextState> texts, const BlameOptions& options, const ReadVersionText& read,
+         const BlameCheckpoints& checkpoints)
+        : texts_(std::move(texts)),
+          graveyard_(options.across_texts, options.restored_run_words),
+          resume_(checkpoints.resume_from),
+          save_(checkpoints.save_to) {
+        if (resume_) {
+            check_fits(*resume_);
+            graveyard_.restore_state(resume_->graveyard);
+            // Each text's version at the checkpoint is prepared again first
+            // (its tokens and ids, as the checkpoint's interner gives them).
+            for (std::uint32_t t = 0; t < texts_.size(); ++t) {
+                if (resume_->texts[t].version != BlameCheckpoint::Text::kNoVersion)
+                    items_.push_back({t, resume_->texts[t].version});
+            }
+            resumed_items_ = items_.size();
         }
-        std::stable_sort(items_.begin(), items_.end(), [&](const Item& a, const Item& b) {
-            return texts_[a.text].proposal[a.version] < texts_[b.text].proposal[b.version];
-        });
+        for (std::uint32_t t = 0; t < texts_.size(); ++t) {
+            for (std::uint32_t v = 0; v < texts_[t].versions.size(); ++v) {
+                if (!resume_ || texts_[t].proposal[v] > resume_->last_proposal)
+                    items_.push_back({t, v});
+            }
+        }
+        std::stable_sort(items_.begin() + static_cast<std::ptrdiff_t>(resumed_items_), items_.end(),
+                         [&](const Item& a, const Item& b) {
+                             return texts_[a.text].proposal[a.version] <
+                                    texts_[b.text].proposal[b.version];
+                         });
         std::vector<std::uint32_t> text_of_item;
         text_of_item.reserve(items_.size());
         for (const Item& item : items_) text_of_item.push_back(item.text);
@@ -118,15 +140,32 @@ class Walk {
             if (read) return read(item.text, item.version);
             return texts_[item.text].versions[item.version].text;
         };
-        preparer_.emplace(read_item, std::move(text_of_item), options.parse);
+        if (save_) save_->texts.assign(texts_.size(), {});
+        preparer_.emplace(read_item, std::move(text_of_item), options.parse,
+                          resume_ ? &resume_->interner : nullptr);
     }
 
     // Attributes every version in the order of their proposals; hands each
     // text's result to `done` once its last version is attributed (and its
     // restorations made), and lets go of that text then.
     void run(const BlameTextDone& done) {
+        std::uint32_t last_proposal = 0;
+        for (std::size_t k = 0; k < resumed_items_; ++k) {
+            const Item& item = items_[k];
+            TextState& text = texts_[item.text];
+            auto current = std::make_unique<Attributed>(preparer_->next());
+            const std::vector<Origin>& origins = resume_->texts[item.text].origins;
+            if (current->tokens().size() != origins.size() ||
+                ids_hash(current->interned) != resume_->texts[item.text].ids_hash)
+                throw BlameCheckpointMismatch("blame: a checkpoint's version has other tokens");
+            current->origins = origins;
+            current->proposal = text.proposal[item.version];
+            text.done[item.version] = std::move(current);
+            last_proposal = resume_->last_proposal;
+            if (item.version + 1 == text.versions.size()) finish_text(item.text, done);
+        }
         std::vector<Pending> pending;
-        for (std::size_t k = 0; k < items_.size();) {
+        for (std::size_t k = resumed_items_; k < items_.size();) {
             const std::uint32_t proposal = proposal_of(items_[k]);
             std::size_t end = k;
             while (end < items_.size() && proposal_of(items_[end]) == proposal) ++end;
@@ -139,13 +178,16 @@ class Walk {
             for (std::size_t i = k; i < end; ++i) {
                 const Item& item = items_[i];
                 release_parents(item);
-                TextState& text = texts_[item.text];
-                if (item.version + 1 < text.versions.size()) continue;
-                BlameResult result = result_of(*text.done.back());
-                text.done.back().reset();
-                done(item.text, std::move(result));
+                if (item.version + 1 == texts_[item.text].versions.size())
+                    finish_text(item.text, done);
             }
+            last_proposal = proposal;
             k = end;
+        }
+        if (save_) {
+            save_->last_proposal = last_proposal;
+            save_->graveyard = graveyard_.state();
+            save_->interner = preparer_->interner_state();
         }
     }
 
@@ -153,6 +195,68 @@ class Walk {
     struct Item {
         std::uint32_t text, version;
     };
+
+    static std::uint64_t ids_hash(const InternedTokens& interned) {
+        return hash_bytes(std::string_view(reinterpret_cast<const char*>(interned.ids.data()),
+                                           interned.ids.size() * sizeof(std::uint32_t)));
+    }
+
+    // Hands on a text's result once its last version is attributed (and
+    // leaves that version's origins in the checkpoint to save), and lets go of it.
+    void finish_text(std::uint32_t t, const BlameTextDone& done) {
+        TextState& text = texts_[t];
+        if (save_) {
+            save_->texts[t].version = static_cast<std::uint32_t>(text.versions.size() - 1);
+            save_->texts[t].origins = text.done.back()->origins;
+            save_->texts[t].ids_hash = ids_hash(text.done.back()->interned);
+        }
+        BlameResult result = result_of(*text.done.back());
+        text.done.back().reset();
+        done(t, std::move(result));
+    }
+
+    // Throws BlameCheckpointMismatch unless `checkpoint` can be gone on
+    // from with these texts: one entry per text, at its last version up to
+    // the checkpoint's proposal, no later version with a parent before it,
+    // and no origin, burial or word id the checkpoint could not have made.
+    void check_fits(const BlameCheckpoint& checkpoint) const {
+        const auto refuse = [](const char* why) {
+            throw BlameCheckpointMismatch(std::string("blame: a checkpoint does not fit: ") + why);
+        };
+        const std::uint32_t last = checkpoint.last_proposal;
+        if (checkpoint.texts.size() != texts_.size()) refuse("another number of texts");
+        for (std::size_t t = 0; t < texts_.size(); ++t) {
+            const TextState& text = texts_[t];
+            const std::uint32_t at = checkpoint.texts[t].version;
+            const auto size = static_cast<std::uint32_t>(text.versions.size());
+            // The first version after the checkpoint.
+            std::uint32_t after = 0;
+            while (after < size && text.proposal[after] <= last) ++after;
+            if (at == BlameCheckpoint::Text::kNoVersion ? after != 0 : at + 1 != after)
+                refuse("a text's version at the checkpoint");
+            const std::uint32_t oldest_parent = after == 0 ? 0 : at;
+            for (std::uint32_t v = after; v < size; ++v) {
+                for (const std::size_t p : text.versions[v].parents) {
+                    if (p < oldest_parent) refuse("a parent before the checkpoint");
+                }
+            }
+        }
+        const auto named = [&](const Origin& o) {
+            return o.proposal <= last && (o.restored_by == kNoProposal || o.restored_by <= last);
+        };
+        for (const BlameCheckpoint::Text& text : checkpoint.texts) {
+            if (!std::all_of(text.origins.begin(), text.origins.end(), named))
+                refuse("an origin past it");
+        }
+        for (const Graveyard::Word& word : checkpoint.graveyard.words) {
+            if (!named(word.origin) || word.id >= checkpoint.interner.next)
+                refuse("a buried word it could not have made");
+        }
+        for (const Graveyard::Run& run : checkpoint.graveyard.runs) {
+            if (run.deleted_by > last || run.text >= texts_.size())
+                refuse("a burial it could not have made");
+        }
+    }
 
     std::uint32_t proposal_of(const Item& item) const {
         return texts_[item.text].proposal[item.version];
@@ -319,8 +423,13 @@ class Walk {
     }
 
     std::vector<TextState> texts_;
-    std::vector<Item> items_;  // every version of every text, in the order of their proposals
+    // Every version of every text in the order of their proposals; going on
+    // from a checkpoint, each text's version there first, then those after it.
+    std::vector<Item> items_;
     Graveyard graveyard_;
+    const BlameCheckpoint* resume_;
+    BlameCheckpoint* save_;
+    std::size_t resumed_items_ = 0;  // the first items_, prepared but not attributed
     std::optional<VersionPreparer> preparer_;  // last: its threads read items_
 };
 
@@ -362,12 +471,18 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
 
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const BlameOptions& options, const ReadText& read_text) {
+    return blame_versions(versions, target, options, read_text, BlameCheckpoints{});
+}
+
+BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
+                           const BlameOptions& options, const ReadText& read_text,
+                           const BlameCheckpoints& checkpoints) {
     if (target >= versions.size()) throw std::invalid_argument("blame: no such version");
     std::vector<TextState> texts;
     texts.push_back(text_state(std::span(versions).first(target + 1), true));
     ReadVersionText read;
     if (read_text) read = [&](std::size_t, std::size_t version) { return read_text(version); };
-    Walk walk(std::move(texts), options, read);
+    Walk walk(std::move(texts), options, read, checkpoints);
     BlameResult out;
     walk.run([&](std::size_t, BlameResult&& result) { out = std::move(result); });
     return out;
@@ -375,12 +490,18 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
 
 void blame_texts(std::span<const TextVersions> texts, const BlameOptions& options,
                  const ReadVersionText& read_text, const BlameTextDone& done) {
+    blame_texts(texts, options, read_text, done, BlameCheckpoints{});
+}
+
+void blame_texts(std::span<const TextVersions> texts, const BlameOptions& options,
+                 const ReadVersionText& read_text, const BlameTextDone& done,
+                 const BlameCheckpoints& checkpoints) {
     std::vector<TextState> states;
     for (const TextVersions& text : texts) {
         if (text.versions.empty()) throw std::invalid_argument("blame: a text without versions");
         states.push_back(text_state(text.versions, false));
     }
-    Walk walk(std::move(states), options, read_text);
+    Walk walk(std::move(states), options, read_text, checkpoints);
     walk.run(done);
 }
 

@@ -105,6 +105,14 @@ BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_
 BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
                            const BlameOptions& options, const ReadText& read_text = {});
 
+struct BlameCheckpoints;  // blame_checkpoint.hpp
+// As above, going on from a checkpoint and leaving one (either pointer may
+// be null); throws BlameCheckpointMismatch when the one to go on from does
+// not fit these versions.
+BlameResult blame_versions(const std::vector<BlameVersion>& versions, std::size_t target,
+                           const BlameOptions& options, const ReadText& read_text,
+                           const BlameCheckpoints& checkpoints);
+
 // One text for blame_texts: its versions, oldest first, through the one to
 // blame; parents index this list; each version's `proposal` is set.
 struct TextVersions {
@@ -133,5 +141,9 @@ using BlameTextDone = std::function<void(std::size_t text, BlameResult&& result)
 // all the texts are never held at once.
 void blame_texts(std::span<const TextVersions> texts, const BlameOptions& options,
                  const ReadVersionText& read_text, const BlameTextDone& done);
+// As above, with checkpoints (as blame_versions takes them).
+void blame_texts(std::span<const TextVersions> texts, const BlameOptions& options,
+                 const ReadVersionText& read_text, const BlameTextDone& done,
+                 const BlameCheckpoints& checkpoints);
 
 }  // namespace accord

@@ -8,6 +8,7 @@
 
 #include "core/util/errors.hpp"
 #include "merge/blame/blame_memo.hpp"
+#include "merge/blame/checkpoint_store.hpp"
 #include "merge/blame/blob_prefetch.hpp"
 
 namespace accord {
@@ -321,23 +322,48 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     if (std::optional<BlameResult> remembered = memo.find(0, *text)) {
         prefetch.stop();
         out.result = std::move(*remembered);
-    } else if (!donors) {
-        // The texts the prefetcher has not read yet are read while earlier
-        // versions are attributed (on the engine's reader thread; nothing
-        // else uses this handle meanwhile).
-        const ReadText read = [&](std::size_t v) { return prefetch.take(blob_ids[v], ws.repo()); };
-        out.result = blame_versions(versions, versions.size() - 1, blame, read);
-        memo.put(0, out.result);
     } else {
-        const ReadVersionText read = [&](std::size_t t, std::size_t v) {
-            if (t == 0) return prefetch.take(blob_ids[v], ws.repo());
-            return ws.repo().read_blob_unverified(walk->texts[t].blob_ids[v]);
+        // Not remembered: attributed from where the last walk of this text
+        // ended, when its versions up to there are those it walked, else
+        // from the first version; where this walk ends is remembered next.
+        const BlameOrigins origins =
+            donors ? BlameOrigins::proposals : BlameOrigins::version_indices;
+        BlameCheckpointStore checkpoints(ws, blame, origins);
+        std::optional<BlameCheckpoint> resume = checkpoints.find(path, texts, text_blobs);
+        BlameCheckpoint saved;
+        const auto attribute = [&](const BlameCheckpoint* from) {
+            const BlameCheckpoints use{from, &saved};
+            if (!donors) {
+                // The texts the prefetcher has not read yet are read while
+                // earlier versions are attributed (on the engine's reader
+                // thread; nothing else uses this handle meanwhile).
+                const ReadText read = [&](std::size_t v) {
+                    return prefetch.take(blob_ids[v], ws.repo());
+                };
+                out.result = blame_versions(versions, versions.size() - 1, blame, read, use);
+                return;
+            }
+            const ReadVersionText read = [&](std::size_t t, std::size_t v) {
+                if (t == 0) return prefetch.take(blob_ids[v], ws.repo());
+                return ws.repo().read_blob_unverified(walk->texts[t].blob_ids[v]);
+            };
+            // The donors' own results are not wanted: only the blamed text's is kept.
+            blame_texts(
+                texts, blame, read,
+                [&](std::size_t t, BlameResult&& result) {
+                    if (t == 0) out.result = std::move(result);
+                },
+                use);
         };
-        // The donors' own results are not wanted: only the blamed text's is kept.
-        blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
-            if (t == 0) out.result = std::move(result);
-        });
+        try {
+            attribute(resume ? &*resume : nullptr);
+        } catch (const BlameCheckpointMismatch&) {
+            if (!resume) throw;
+            saved = BlameCheckpoint{};
+            attribute(nullptr);  // the checkpoint did not fit after all: the whole walk
+        }
         memo.put(0, out.result);
+        checkpoints.put(path, texts, text_blobs, saved);
     }
     out.history.versions = std::move(versions);
     std::vector<Proposal> read_ones = proposals.get();

@@ -4,14 +4,14 @@
 
 namespace accord {
 
-namespace {
-
-std::string options_key(const BlameOptions& options) {
+std::string blame_options_key(const BlameOptions& options) {
     CacheWriter out;
     out.text("blame/1").text(reading_key(options.parse));
     out.flag(options.across_texts).number(options.restored_run_words);
     return out.take();
 }
+
+namespace {
 
 // The origin value (proposal index or version index) of texts[t].versions[v].
 std::size_t origin_of(std::span<const TextVersions> texts, std::size_t t, std::size_t v,
@@ -29,7 +29,7 @@ std::size_t rank_of(const std::vector<std::size_t>& sorted, std::size_t value) {
 BlameMemo::BlameMemo(const Workspace& ws, const BlameOptions& options,
                      std::span<const TextVersions> texts,
                      const std::vector<std::vector<std::string>>& blob_ids, BlameOrigins origins)
-    : table_(ws.repo().git_dir(), "blame", options_key(options)), parse_(options.parse) {
+    : table_(ws.repo().git_dir(), "blame", blame_options_key(options)), parse_(options.parse) {
     for (std::size_t t = 0; t < texts.size(); ++t) {
         for (std::size_t v = 0; v < texts[t].versions.size(); ++v)
             proposals_.push_back(origin_of(texts, t, v, origins));

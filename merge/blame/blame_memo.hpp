@@ -33,6 +33,10 @@
 
 namespace accord {
 
+// Everything of the options a blame's result depends on, as bytes: the
+// fingerprint of what is remembered of blames made under them.
+std::string blame_options_key(const BlameOptions& options);
+
 // How a walk numbers its origins: as blame_versions does (a version's own
 // index, one text) or as blame_texts does (the versions' `proposal`).
 enum class BlameOrigins { version_indices, proposals };

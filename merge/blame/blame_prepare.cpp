@@ -28,10 +28,13 @@ void same_white_space(InternedTokens& interned) {
 }  // namespace
 
 VersionPreparer::VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
-                                 const ParseOptions& options)
+                                 const ParseOptions& options,
+                                 const TokenInterner::State* interner)
     : read_text_(std::move(read_item)),
       text_of_item_(std::move(text_of_item)),
       options_(options),
+      token_interner_(interner ? std::make_unique<TokenInterner>(*interner)
+                         : std::make_unique<TokenInterner>()),
       read_(kAhead),
       parsed_(kAhead),
       prepared_(kAhead),
@@ -43,7 +46,7 @@ VersionPreparer::~VersionPreparer() {
     prepared_.leave();
     parsed_.leave();
     read_.leave();
-    interner_.join();
+    if (interner_.joinable()) interner_.join();  // interner_state() may have joined it
     parser_.join();
     reader_.join();
 }
@@ -52,6 +55,13 @@ std::shared_ptr<const PreparedVersion> VersionPreparer::next() {
     std::optional<std::shared_ptr<const PreparedVersion>> out = prepared_.pop();
     if (!out) throw std::logic_error("blame: asked for a version past the last");
     return std::move(*out);
+}
+
+TokenInterner::State VersionPreparer::interner_state() {
+    if (prepared_.pop())
+        throw std::logic_error("blame: the interner asked for before the last version");
+    interner_.join();  // it ends once the last version is handed on
+    return token_interner_->state();
 }
 
 void VersionPreparer::read() {
@@ -97,7 +107,7 @@ void VersionPreparer::parse_texts() {
 
 void VersionPreparer::intern() {
     try {
-        TokenInterner interner;
+        TokenInterner& interner = *token_interner_;
         // Per text, its version before (none once its last has gone by: a
         // text whose blame is done is let go of).
         std::vector<std::shared_ptr<const PreparedVersion>> earlier;

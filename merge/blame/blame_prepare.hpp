@@ -102,14 +102,18 @@ using ReadText = std::function<std::string(std::size_t version)>;
 class VersionPreparer {
   public:
     // read_item(k) gives item k's text; text_of_item[k] says which text it is a version of.
+    // With `interner`, interning goes on from that state (a checkpoint's).
     VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
-                    const ParseOptions& options);
+                    const ParseOptions& options,
+                    const TokenInterner::State* interner = nullptr);
     ~VersionPreparer();  // stops both threads
     VersionPreparer(const VersionPreparer&) = delete;
     VersionPreparer& operator=(const VersionPreparer&) = delete;
 
     // The next version, oldest first; rethrows what a thread threw.
     std::shared_ptr<const PreparedVersion> next();
+    // What the interner holds once every version was taken with next().
+    TokenInterner::State interner_state();
 
   private:
     void read();
@@ -119,6 +123,7 @@ class VersionPreparer {
     ReadText read_text_;
     const std::vector<std::uint32_t> text_of_item_;
     const ParseOptions options_;
+    std::unique_ptr<TokenInterner> token_interner_;  // used by the interning thread alone until it ends
     Channel<std::string> read_;
     Channel<std::unique_ptr<PreparedVersion>> parsed_;
     Channel<std::shared_ptr<const PreparedVersion>> prepared_;

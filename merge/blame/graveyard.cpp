@@ -168,6 +168,31 @@ std::uint64_t Graveyard::hash_words(std::size_t first, std::size_t length) const
     return h;
 }
 
+void Graveyard::restore_state(State state) {
+    const std::size_t word_count = state.words.size();
+    for (const Run& run : state.runs) {
+        if (run.first > word_count || run.length > word_count - run.first || run.length == 0)
+            throw std::invalid_argument("graveyard state: a run past its words");
+    }
+    for (const Word& word : state.words) {
+        if (word.run >= state.runs.size())
+            throw std::invalid_argument("graveyard state: a word of no run");
+    }
+    words_ = std::move(state.words);
+    runs_ = std::move(state.runs);
+    grams_ = PositionChains();
+    whole_ = PositionChains();
+    // As bury() indexed them: every run whole, and the anchors of each run
+    // buried (the run its words name; the others are its segments).
+    for (std::uint32_t r = 0; r < runs_.size(); ++r) {
+        const Run& run = runs_[r];
+        whole_.add(hash_words(run.first, run.length), r);
+        if (words_[run.first].run != r) continue;
+        for (std::uint32_t k = run.first; k + kGram <= run.first + run.length; ++k)
+            grams_.add(hash_words(k, kGram), k);
+    }
+}
+
 // --- restoring --------------------------------------------------------------------------
 
 void Graveyard::restore(Attributed& to, std::uint32_t text, const Flags& claimed,

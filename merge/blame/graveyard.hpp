@@ -5,6 +5,7 @@
 // versions. What counts as evidence that added wording is deleted wording
 // coming back is said in blame.hpp; this is where it is decided.
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "merge/blame/attributed.hpp"
@@ -39,7 +40,6 @@ class Graveyard {
     void restore(Attributed& to, std::uint32_t text, const Flags& claimed, const Flags& rewritten,
                  std::uint32_t first, std::uint32_t last);
 
-  private:
     // The word (or number) next to a run, within its paragraph, punctuation
     // passed over: the same occurrence has the same id and origin. `edge`: there is none (the
     // paragraph starts or ends there).
@@ -61,6 +61,19 @@ class Graveyard {
         Neighbour before, after;
         bool between_marks = false;  // a bracket, option, strike or paragraph's whole wording
     };
+    // Everything buried so far, to go on from later (a blame checkpoint):
+    // the index is made again from it.
+    struct State {
+        std::vector<Word> words;
+        std::vector<Run> runs;
+    };
+    State state() const { return {words_, runs_}; }
+    // Replaces what is buried by `state` (as state() gave it, for the same
+    // texts and word ids); throws std::invalid_argument when its runs do
+    // not fit its words.
+    void restore_state(State state);
+
+  private:
     // A stretch of the version being restored: wording tokens [begin, end) of `run`.
     struct Stretch {
         const std::vector<std::uint32_t>* run;

@@ -5,10 +5,13 @@
 #include <cstring>
 #include <deque>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/notation/print.hpp"
+#include "core/util/crypto.hpp"
 #include "core/util/string_table.hpp"
 
 namespace accord {
@@ -29,6 +32,17 @@ struct TokenInterner::Tables {
         if (id == next) ++next;
         return id;
     }
+    // A paragraph's id: as intern(units, key), and for a paragraph known by
+    // its digest alone (an interner made from a state), the id it had then.
+    std::uint32_t unit(std::string_view key) {
+        if (unit_digests.empty()) return intern(units, key);
+        if (const std::uint32_t id = units.find(key); id != StringTable::kMissing) return id;
+        const auto known = unit_digests.find(crypto::digest(crypto::Digest::sha256, key));
+        if (known == unit_digests.end()) return intern(units, key);
+        units.find_or_add(key, known->second);
+        return known->second;
+    }
+    std::unordered_map<std::string, std::uint32_t> unit_digests;  // SHA-256 -> id
     std::uint32_t token(const Document& doc, const Token& t) {
         switch (t.kind) {
             case TokenKind::bracket_open:
@@ -66,6 +80,60 @@ struct TokenInterner::Tables {
 
 TokenInterner::TokenInterner() : tables_(std::make_unique<Tables>()) {}
 TokenInterner::~TokenInterner() = default;
+
+TokenInterner::TokenInterner(const State& state) : tables_(std::make_unique<Tables>()) {
+    constexpr std::uint32_t kFirst = 5;  // after the fixed ids of the marks
+    if (state.next < kFirst || state.next >= kNone - 1 || state.text_bytes.size() != 256 ||
+        state.markup_bytes.size() != 256)
+        throw std::invalid_argument("interner state: malformed");
+    const auto valid = [&](std::uint32_t id) { return id >= kFirst && id < state.next; };
+    for (std::size_t b = 0; b < 256; ++b) {
+        for (const auto* bytes : {&state.text_bytes, &state.markup_bytes}) {
+            if ((*bytes)[b] != kNone && !valid((*bytes)[b]))
+                throw std::invalid_argument("interner state: an id out of range");
+        }
+        tables_->text_bytes[b] = state.text_bytes[b];
+        tables_->markup_bytes[b] = state.markup_bytes[b];
+    }
+    for (const State::Entry& entry : state.entries) {
+        if (entry.table == State::Table::unit_digest) {
+            if (!valid(entry.id) || !tables_->unit_digests.emplace(entry.key, entry.id).second)
+                throw std::invalid_argument("interner state: a bad or repeated digest");
+            continue;
+        }
+        StringTable* table = entry.table == State::Table::text     ? &tables_->text
+                             : entry.table == State::Table::markup ? &tables_->markup
+                             : entry.table == State::Table::units  ? &tables_->units
+                                                                   : nullptr;
+        if (table == nullptr || !valid(entry.id) ||
+            table->find_or_add(entry.key, entry.id) != entry.id)
+            throw std::invalid_argument("interner state: a bad or repeated entry");
+    }
+    tables_->next = state.next;
+}
+
+TokenInterner::State TokenInterner::state() const {
+    State out;
+    out.next = tables_->next;
+    out.text_bytes.assign(tables_->text_bytes.begin(), tables_->text_bytes.end());
+    out.markup_bytes.assign(tables_->markup_bytes.begin(), tables_->markup_bytes.end());
+    out.entries.reserve(tables_->text.size() + tables_->markup.size() + tables_->units.size());
+    const auto add = [&](const StringTable& table, State::Table which) {
+        table.for_each([&](std::string_view key, std::uint32_t id) {
+            out.entries.push_back({which, std::string(key), id});
+        });
+    };
+    add(tables_->text, State::Table::text);
+    add(tables_->markup, State::Table::markup);
+    add(tables_->units, State::Table::units);
+    // Paragraphs known by their digest that did not come again.
+    std::unordered_set<std::uint32_t> whole;
+    tables_->units.for_each([&](std::string_view, std::uint32_t id) { whole.insert(id); });
+    for (const auto& [digest, id] : tables_->unit_digests) {
+        if (!whole.count(id)) out.entries.push_back({State::Table::unit_digest, digest, id});
+    }
+    return out;
+}
 
 InternedTokens TokenInterner::intern(const Document& doc) {
     InternedTokens out = intern_units(doc);
@@ -106,7 +174,7 @@ InternedTokens TokenInterner::intern_units(const Document& doc) {
     out.ids.assign(out.tokens.size(), kNone);
     for_each_unit(out.tokens, [&](std::uint32_t first, std::uint32_t last) {
         const ByteRange range{out.tokens[first].range.begin, out.tokens[last].range.end};
-        out.unit_ids.push_back(tables_->intern(tables_->units, doc.text(range)));
+        out.unit_ids.push_back(tables_->unit(doc.text(range)));
         out.unit_first.push_back(first);
     });
     out.unit_first.push_back(static_cast<std::uint32_t>(out.tokens.size()));
@@ -333,7 +401,7 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
     const std::uint32_t middle_end =
         copy_and_tokenize(doc, earlier, pieces, runs, shared, ends, out);
     copy_and_find_units(earlier, shared, ends, middle_end, out, [&](ByteRange range) {
-        return tables_->intern(tables_->units, doc.text(range));
+        return tables_->unit(doc.text(range));
     });
     // New tokens last, in text order, as intern(doc) does (units first, then
     // tokens): new wording gets the very ids interning it alone would give.

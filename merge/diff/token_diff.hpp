@@ -2,7 +2,9 @@
 // Token-level diff of two parsed documents. Tokens are interned to integers
 // (markup by kind, words by text); paragraphs that did not change are matched
 // whole first, so the sequence diff only sees the paragraphs that changed.
+#include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/notation/document.hpp"
@@ -56,8 +58,29 @@ struct InternedTokens {
 // keeps its own copy of each distinct text, so documents may go before it.
 class TokenInterner {
   public:
+    // Everything an interner has given out: a copy of one, to go on later
+    // (a blame checkpoint) with the very ids it would have given.
+    struct State {
+        // unit_digest: a paragraph known by the SHA-256 of its bytes alone
+        // (state() gives every paragraph whole, as units; a checkpoint keeps
+        // their digests, a paragraph's bytes being most of what it holds).
+        enum class Table : std::uint8_t { text, markup, units, unit_digest };
+        struct Entry {
+            Table table;
+            std::string key;
+            std::uint32_t id;
+        };
+        std::vector<Entry> entries;
+        std::vector<std::uint32_t> text_bytes, markup_bytes;  // 256 each, kNone: not seen
+        std::uint32_t next = 0;
+    };
+
     TokenInterner();
+    // Goes on from `state` (as state() gave it); throws std::invalid_argument
+    // when it does not hold together (ids out of range, tables of the wrong size).
+    explicit TokenInterner(const State& state);
     ~TokenInterner();
+    State state() const;
     TokenInterner(const TokenInterner&) = delete;
     TokenInterner& operator=(const TokenInterner&) = delete;
 

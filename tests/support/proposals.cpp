@@ -24,9 +24,15 @@ std::string record_proposal(Repository& repo, const ProposalRecord& proposal) {
 }
 
 std::size_t remove_blobs_before_head(const Repository& repo) {
+    return remove_blobs_but(repo, {"HEAD"});
+}
+
+std::size_t remove_blobs_but(const Repository& repo, const std::vector<std::string>& revisions) {
     const std::string head = repo.resolve("HEAD");
     std::set<std::string> kept;
-    for (const auto& [path, blob] : repo.file_ids(head)) kept.insert(blob);
+    for (const std::string& revision : revisions) {
+        for (const auto& [path, blob] : repo.file_ids(repo.resolve(revision))) kept.insert(blob);
+    }
     std::set<std::string> removed;
     for (const CommitInfo& commit : repo.commits_between(head, {})) {
         for (const auto& [path, blob] : repo.file_ids(commit.id)) {

@@ -34,5 +34,7 @@ std::string record_proposal(Repository& repo, const ProposalRecord& proposal);
 // read. Returns how many were removed. For tests that show a second run
 // reads what the first remembered.
 std::size_t remove_blobs_before_head(const Repository& repo);
+// The same, keeping the blobs every one of `revisions` holds.
+std::size_t remove_blobs_but(const Repository& repo, const std::vector<std::string>& revisions);
 
 }  // namespace accord::test

@@ -1,0 +1,198 @@
+#include "merge/blame/checkpoint_store.hpp"
+
+#include <functional>
+
+#include "core/util/crypto.hpp"
+
+namespace accord {
+
+namespace {
+
+using blame_detail::Graveyard;
+using blame_detail::Origin;
+
+constexpr std::string_view kTable = "blame-checkpoints";
+
+std::string fingerprint(const BlameOptions& options, BlameOrigins origins) {
+    CacheWriter out;
+    out.text("checkpoint/1").text(blame_options_key(options));
+    out.flag(origins == BlameOrigins::proposals);
+    return out.take();
+}
+
+// Reads a number that must fit in 32 bits (else the reader is spoilt).
+std::uint32_t number32(CacheReader& in, bool& ok) {
+    const std::uint64_t value = in.number();
+    if (value > UINT32_MAX) ok = false;
+    return static_cast<std::uint32_t>(value);
+}
+
+void put_origin(CacheWriter& out, const Origin& origin) {
+    out.number(origin.proposal).number(origin.restored_by);
+}
+
+Origin get_origin(CacheReader& in, bool& ok) {
+    Origin origin;
+    origin.proposal = number32(in, ok);
+    origin.restored_by = number32(in, ok);
+    return origin;
+}
+
+void put_neighbour(CacheWriter& out, const Graveyard::Neighbour& n) {
+    out.flag(n.edge).number(n.id).number(n.proposal);
+}
+
+Graveyard::Neighbour get_neighbour(CacheReader& in, bool& ok) {
+    Graveyard::Neighbour n;
+    n.edge = in.flag();
+    n.id = number32(in, ok);
+    n.proposal = number32(in, ok);
+    return n;
+}
+
+std::string encode(const std::string& prefix, const BlameCheckpoint& c) {
+    CacheWriter out;
+    out.text(prefix).number(c.last_proposal);
+    const TokenInterner::State& interner = c.interner;
+    out.number(interner.next);
+    for (const auto* bytes : {&interner.text_bytes, &interner.markup_bytes}) {
+        out.number(bytes->size());
+        for (const std::uint32_t id : *bytes) out.number(id);
+    }
+    // Paragraphs by their digest: a paragraph's bytes would be most of the
+    // checkpoint, and an interner going on needs only to know it again.
+    out.number(interner.entries.size());
+    for (const TokenInterner::State::Entry& e : interner.entries) {
+        if (e.table == TokenInterner::State::Table::units) {
+            out.number(static_cast<std::uint64_t>(TokenInterner::State::Table::unit_digest));
+            out.text(crypto::digest(crypto::Digest::sha256, e.key)).number(e.id);
+        } else {
+            out.number(static_cast<std::uint64_t>(e.table)).text(e.key).number(e.id);
+        }
+    }
+    out.number(c.graveyard.words.size());
+    for (const Graveyard::Word& w : c.graveyard.words) {
+        out.number(w.id).number(w.run);
+        put_origin(out, w.origin);
+    }
+    out.number(c.graveyard.runs.size());
+    for (const Graveyard::Run& r : c.graveyard.runs) {
+        out.number(r.first).number(r.length).number(r.words).number(r.text).number(r.deleted_by);
+        put_neighbour(out, r.before);
+        put_neighbour(out, r.after);
+        out.flag(r.between_marks);
+    }
+    out.number(c.texts.size());
+    for (const BlameCheckpoint::Text& t : c.texts) {
+        out.number(t.version).number(t.ids_hash).number(t.origins.size());
+        for (const Origin& o : t.origins) put_origin(out, o);
+    }
+    return out.take();
+}
+
+// The checkpoint in `bytes` if it reads back whole and names the walk
+// prefix_at(its proposal) names. Counts are checked against the size of the
+// value before anything is made that large.
+std::optional<BlameCheckpoint> decode(
+    std::string_view bytes, const std::function<std::string(std::uint32_t)>& prefix_at) {
+    CacheReader in(bytes);
+    bool ok = true;
+    BlameCheckpoint c;
+    const std::string named = in.text();
+    c.last_proposal = number32(in, ok);
+    if (!in.ok() || !ok || named != prefix_at(c.last_proposal)) return std::nullopt;
+    const auto count = [&] {
+        const std::uint64_t n = in.number();
+        if (n > bytes.size()) ok = false;  // every item takes a byte at least
+        return ok ? static_cast<std::size_t>(n) : 0;
+    };
+    TokenInterner::State& interner = c.interner;
+    interner.next = number32(in, ok);
+    for (auto* table : {&interner.text_bytes, &interner.markup_bytes}) {
+        table->resize(count());
+        for (std::uint32_t& id : *table) id = number32(in, ok);
+    }
+    interner.entries.resize(count());
+    for (TokenInterner::State::Entry& e : interner.entries) {
+        const std::uint64_t table = in.number();
+        if (table > static_cast<std::uint64_t>(TokenInterner::State::Table::unit_digest))
+            ok = false;
+        e.table = static_cast<TokenInterner::State::Table>(table);
+        e.key = in.text();
+        e.id = number32(in, ok);
+        if (!in.ok() || !ok) return std::nullopt;
+    }
+    c.graveyard.words.resize(count());
+    for (Graveyard::Word& w : c.graveyard.words) {
+        w.id = number32(in, ok);
+        w.run = number32(in, ok);
+        w.origin = get_origin(in, ok);
+    }
+    c.graveyard.runs.resize(count());
+    for (Graveyard::Run& r : c.graveyard.runs) {
+        r.first = number32(in, ok);
+        r.length = number32(in, ok);
+        r.words = number32(in, ok);
+        r.text = number32(in, ok);
+        r.deleted_by = number32(in, ok);
+        r.before = get_neighbour(in, ok);
+        r.after = get_neighbour(in, ok);
+        r.between_marks = in.flag();
+    }
+    c.texts.resize(count());
+    for (BlameCheckpoint::Text& t : c.texts) {
+        t.version = number32(in, ok);
+        t.ids_hash = in.number();
+        t.origins.resize(count());
+        for (Origin& o : t.origins) o = get_origin(in, ok);
+    }
+    if (!ok || !in.complete()) return std::nullopt;
+    return c;
+}
+
+}  // namespace
+
+BlameCheckpointStore::BlameCheckpointStore(const Workspace& ws, const BlameOptions& options,
+                                           BlameOrigins origins)
+    : table_(ws.repo().git_dir(), kTable, fingerprint(options, origins)), origins_(origins) {}
+
+BlameCheckpointStore::~BlameCheckpointStore() {
+    table_.save();
+}
+
+std::string BlameCheckpointStore::prefix_key(std::span<const TextVersions> texts,
+                                             const std::vector<std::vector<std::string>>& blob_ids,
+                                             std::uint32_t last_proposal) const {
+    CacheWriter walk;
+    walk.number(texts.size()).number(last_proposal);
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        const std::span<const BlameVersion> versions = texts[t].versions;
+        for (std::size_t v = 0; v < versions.size(); ++v) {
+            const std::size_t proposal =
+                origins_ == BlameOrigins::version_indices ? v : versions[v].proposal;
+            if (proposal > last_proposal) break;
+            walk.number(t).text(versions[v].id).text(blob_ids.at(t).at(v)).number(proposal);
+            walk.number(versions[v].parents.size());
+            for (const std::size_t p : versions[v].parents) walk.number(p);
+        }
+    }
+    return CacheTable::id_key(Repository::hash_blob(walk.take()));
+}
+
+std::optional<BlameCheckpoint> BlameCheckpointStore::find(
+    const std::string& path, std::span<const TextVersions> texts,
+    const std::vector<std::vector<std::string>>& blob_ids) const {
+    const std::optional<std::string> value = table_.find(path);
+    if (!value) return std::nullopt;
+    return decode(*value, [&](std::uint32_t last_proposal) {
+        return prefix_key(texts, blob_ids, last_proposal);
+    });
+}
+
+void BlameCheckpointStore::put(const std::string& path, std::span<const TextVersions> texts,
+                               const std::vector<std::vector<std::string>>& blob_ids,
+                               const BlameCheckpoint& checkpoint) {
+    table_.put(path, encode(prefix_key(texts, blob_ids, checkpoint.last_proposal), checkpoint));
+}
+
+}  // namespace accord
