@@ -112,7 +112,11 @@ class Walk {
           save_(checkpoints.save_to) {
         if (resume_) {
             check_fits(*resume_);
-            graveyard_.restore_state(resume_->graveyard);
+            try {
+                graveyard_.restore_state(resume_->graveyard);
+            } catch (const std::invalid_argument& e) {
+                throw BlameCheckpointMismatch(e.what());
+            }
             // Each text's version at the checkpoint is prepared again first
             // (its tokens and ids, as the checkpoint's interner gives them).
             for (std::uint32_t t = 0; t < texts_.size(); ++t) {
@@ -141,8 +145,13 @@ class Walk {
             return texts_[item.text].versions[item.version].text;
         };
         if (save_) save_->texts.assign(texts_.size(), {});
-        preparer_.emplace(read_item, std::move(text_of_item), options.parse,
-                          resume_ ? &resume_->interner : nullptr);
+        try {
+            preparer_.emplace(read_item, std::move(text_of_item), options.parse,
+                              resume_ ? &resume_->interner : nullptr);
+        } catch (const std::invalid_argument& e) {
+            if (!resume_) throw;
+            throw BlameCheckpointMismatch(e.what());  // the interner's state does not hold
+        }
     }
 
     // Attributes every version in the order of their proposals; hands each
