@@ -438,7 +438,7 @@ class Walk {
     Graveyard graveyard_;
     const BlameCheckpoint* resume_;
     BlameCheckpoint* save_;
-    std::size_t resumed_items_ = 0;  // the first items_, prepared but not attributed
+    std::size_t resumed_items_ = 0;            // the first items_, prepared but not attributed
     std::optional<VersionPreparer> preparer_;  // last: its threads read items_
 };
 

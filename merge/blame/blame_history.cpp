@@ -8,8 +8,8 @@
 
 #include "core/util/errors.hpp"
 #include "merge/blame/blame_memo.hpp"
-#include "merge/blame/checkpoint_store.hpp"
 #include "merge/blame/blob_prefetch.hpp"
+#include "merge/blame/checkpoint_store.hpp"
 
 namespace accord {
 
@@ -284,7 +284,13 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
     // The texts are read from the start of the walk, on a second handle; a
     // walk remembered from an earlier run is not made again.
+    BlameOptions blame;
+    blame.parse = ws.parse_options();
+    blame.across_texts = options.across_texts;
+    BlameCheckpointStore checkpoints(ws, blame);
     BlobPrefetcher prefetch(ws.repo().git_dir());
+    // Going on from a checkpoint reads two versions or so: none read ahead.
+    if (checkpoints.has(path)) prefetch.stop();
     std::optional<BlameWalk> walk = find_blame_walk(ws, commit, path, options.across_texts);
     if (walk) {
         const std::vector<std::string>& blobs = walk->texts.front().blob_ids;
@@ -308,9 +314,6 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         std::async(std::launch::async, [&, commits = ws.repo().commits(version_commits)] {
             return read_proposals(commits, ws.config());
         });
-    BlameOptions blame;
-    blame.parse = ws.parse_options();
-    blame.across_texts = options.across_texts;
     std::vector<TextVersions> texts;
     std::vector<std::vector<std::string>> text_blobs;
     for (const BlameWalk::Text& t : walk->texts) {
@@ -328,8 +331,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         // from the first version; where this walk ends is remembered next.
         const BlameOrigins origins =
             donors ? BlameOrigins::proposals : BlameOrigins::version_indices;
-        BlameCheckpointStore checkpoints(ws, blame, origins);
-        std::optional<BlameCheckpoint> resume = checkpoints.find(path, texts, text_blobs);
+        std::optional<BlameCheckpoint> resume = checkpoints.find(path, origins, texts, text_blobs);
         BlameCheckpoint saved;
         const auto attribute = [&](const BlameCheckpoint* from) {
             const BlameCheckpoints use{from, &saved};
@@ -363,7 +365,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
             attribute(nullptr);  // the checkpoint did not fit after all: the whole walk
         }
         memo.put(0, out.result);
-        checkpoints.put(path, texts, text_blobs, saved);
+        checkpoints.put(path, origins, texts, text_blobs, saved);
     }
     out.history.versions = std::move(versions);
     std::vector<Proposal> read_ones = proposals.get();

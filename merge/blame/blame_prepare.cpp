@@ -28,13 +28,12 @@ void same_white_space(InternedTokens& interned) {
 }  // namespace
 
 VersionPreparer::VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
-                                 const ParseOptions& options,
-                                 const TokenInterner::State* interner)
+                                 const ParseOptions& options, const TokenInterner::State* interner)
     : read_text_(std::move(read_item)),
       text_of_item_(std::move(text_of_item)),
       options_(options),
       token_interner_(interner ? std::make_unique<TokenInterner>(*interner)
-                         : std::make_unique<TokenInterner>()),
+                               : std::make_unique<TokenInterner>()),
       read_(kAhead),
       parsed_(kAhead),
       prepared_(kAhead),
@@ -95,8 +94,8 @@ void VersionPreparer::parse_texts() {
             const bool last = last_item[of_text] == item++;
             if (of_text >= front_matter.size()) front_matter.resize(of_text + 1);
             auto version = std::make_unique<PreparedVersion>();
-            version->document = parse(std::move(*text), last ? options_ : structure_only,
-                                      front_matter[of_text]);
+            version->document =
+                parse(std::move(*text), last ? options_ : structure_only, front_matter[of_text]);
             if (!parsed_.push(std::move(version))) break;
         }
         parsed_.finish();

@@ -104,8 +104,7 @@ class VersionPreparer {
     // read_item(k) gives item k's text; text_of_item[k] says which text it is a version of.
     // With `interner`, interning goes on from that state (a checkpoint's).
     VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
-                    const ParseOptions& options,
-                    const TokenInterner::State* interner = nullptr);
+                    const ParseOptions& options, const TokenInterner::State* interner = nullptr);
     ~VersionPreparer();  // stops both threads
     VersionPreparer(const VersionPreparer&) = delete;
     VersionPreparer& operator=(const VersionPreparer&) = delete;
@@ -123,7 +122,8 @@ class VersionPreparer {
     ReadText read_text_;
     const std::vector<std::uint32_t> text_of_item_;
     const ParseOptions options_;
-    std::unique_ptr<TokenInterner> token_interner_;  // used by the interning thread alone until it ends
+    std::unique_ptr<TokenInterner>
+        token_interner_;  // used by the interning thread alone until it ends
     Channel<std::string> read_;
     Channel<std::unique_ptr<PreparedVersion>> parsed_;
     Channel<std::shared_ptr<const PreparedVersion>> prepared_;

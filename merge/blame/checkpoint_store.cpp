@@ -13,11 +13,32 @@ using blame_detail::Origin;
 
 constexpr std::string_view kTable = "blame-checkpoints";
 
-std::string fingerprint(const BlameOptions& options, BlameOrigins origins) {
+std::string fingerprint(const BlameOptions& options) {
     CacheWriter out;
     out.text("checkpoint/1").text(blame_options_key(options));
-    out.flag(origins == BlameOrigins::proposals);
     return out.take();
+}
+
+// What names the walk a checkpoint was made from: a SHA-1 of the texts'
+// versions up to its proposal (commit, blob, proposal, parents) and of how
+// origins are numbered.
+std::string prefix_key(BlameOrigins origins, std::span<const TextVersions> texts,
+                       const std::vector<std::vector<std::string>>& blob_ids,
+                       std::uint32_t last_proposal) {
+    CacheWriter walk;
+    walk.flag(origins == BlameOrigins::proposals).number(texts.size()).number(last_proposal);
+    for (std::size_t t = 0; t < texts.size(); ++t) {
+        const std::span<const BlameVersion> versions = texts[t].versions;
+        for (std::size_t v = 0; v < versions.size(); ++v) {
+            const std::size_t proposal =
+                origins == BlameOrigins::version_indices ? v : versions[v].proposal;
+            if (proposal > last_proposal) break;
+            walk.number(t).text(versions[v].id).text(blob_ids.at(t).at(v)).number(proposal);
+            walk.number(versions[v].parents.size());
+            for (const std::size_t p : versions[v].parents) walk.number(p);
+        }
+    }
+    return CacheTable::id_key(Repository::hash_blob(walk.take()));
 }
 
 // Reads a number that must fit in 32 bits (else the reader is spoilt).
@@ -93,8 +114,8 @@ std::string encode(const std::string& prefix, const BlameCheckpoint& c) {
 // The checkpoint in `bytes` if it reads back whole and names the walk
 // prefix_at(its proposal) names. Counts are checked against the size of the
 // value before anything is made that large.
-std::optional<BlameCheckpoint> decode(
-    std::string_view bytes, const std::function<std::string(std::uint32_t)>& prefix_at) {
+std::optional<BlameCheckpoint> decode(std::string_view bytes,
+                                      const std::function<std::string(std::uint32_t)>& prefix_at) {
     CacheReader in(bytes);
     bool ok = true;
     BlameCheckpoint c;
@@ -152,47 +173,33 @@ std::optional<BlameCheckpoint> decode(
 
 }  // namespace
 
-BlameCheckpointStore::BlameCheckpointStore(const Workspace& ws, const BlameOptions& options,
-                                           BlameOrigins origins)
-    : table_(ws.repo().git_dir(), kTable, fingerprint(options, origins)), origins_(origins) {}
+BlameCheckpointStore::BlameCheckpointStore(const Workspace& ws, const BlameOptions& options)
+    : table_(ws.repo().git_dir(), kTable, fingerprint(options)) {}
 
 BlameCheckpointStore::~BlameCheckpointStore() {
     table_.save();
 }
 
-std::string BlameCheckpointStore::prefix_key(std::span<const TextVersions> texts,
-                                             const std::vector<std::vector<std::string>>& blob_ids,
-                                             std::uint32_t last_proposal) const {
-    CacheWriter walk;
-    walk.number(texts.size()).number(last_proposal);
-    for (std::size_t t = 0; t < texts.size(); ++t) {
-        const std::span<const BlameVersion> versions = texts[t].versions;
-        for (std::size_t v = 0; v < versions.size(); ++v) {
-            const std::size_t proposal =
-                origins_ == BlameOrigins::version_indices ? v : versions[v].proposal;
-            if (proposal > last_proposal) break;
-            walk.number(t).text(versions[v].id).text(blob_ids.at(t).at(v)).number(proposal);
-            walk.number(versions[v].parents.size());
-            for (const std::size_t p : versions[v].parents) walk.number(p);
-        }
-    }
-    return CacheTable::id_key(Repository::hash_blob(walk.take()));
+bool BlameCheckpointStore::has(const std::string& path) const {
+    return table_.find(path).has_value();
 }
 
 std::optional<BlameCheckpoint> BlameCheckpointStore::find(
-    const std::string& path, std::span<const TextVersions> texts,
+    const std::string& path, BlameOrigins origins, std::span<const TextVersions> texts,
     const std::vector<std::vector<std::string>>& blob_ids) const {
     const std::optional<std::string> value = table_.find(path);
     if (!value) return std::nullopt;
     return decode(*value, [&](std::uint32_t last_proposal) {
-        return prefix_key(texts, blob_ids, last_proposal);
+        return prefix_key(origins, texts, blob_ids, last_proposal);
     });
 }
 
-void BlameCheckpointStore::put(const std::string& path, std::span<const TextVersions> texts,
+void BlameCheckpointStore::put(const std::string& path, BlameOrigins origins,
+                               std::span<const TextVersions> texts,
                                const std::vector<std::vector<std::string>>& blob_ids,
                                const BlameCheckpoint& checkpoint) {
-    table_.put(path, encode(prefix_key(texts, blob_ids, checkpoint.last_proposal), checkpoint));
+    table_.put(path,
+               encode(prefix_key(origins, texts, blob_ids, checkpoint.last_proposal), checkpoint));
 }
 
 }  // namespace accord

@@ -27,30 +27,29 @@ namespace accord {
 
 class BlameCheckpointStore {
   public:
-    // The checkpoints of walks blamed under `options`, their origins numbered as `origins` says.
-    BlameCheckpointStore(const Workspace& workspace, const BlameOptions& options,
-                         BlameOrigins origins);
+    // The checkpoints of walks blamed under `options`.
+    BlameCheckpointStore(const Workspace& workspace, const BlameOptions& options);
     ~BlameCheckpointStore();  // saves what put() added
     BlameCheckpointStore(const BlameCheckpointStore&) = delete;
     BlameCheckpointStore& operator=(const BlameCheckpointStore&) = delete;
 
+    // Whether a checkpoint is remembered for `path` (find may still find it
+    // made from another walk). A blame that may go on from one reads no
+    // version ahead before it knows.
+    bool has(const std::string& path) const;
     // The checkpoint remembered for `path` if it was made from this walk's
-    // versions up to its proposal (texts and blob_ids as BlameMemo takes them).
-    std::optional<BlameCheckpoint> find(const std::string& path,
-                                        std::span<const TextVersions> texts,
-                                        const std::vector<std::vector<std::string>>& blob_ids) const;
+    // versions up to its proposal, its origins numbered as `origins` says
+    // (texts and blob_ids as BlameMemo takes them).
+    std::optional<BlameCheckpoint> find(
+        const std::string& path, BlameOrigins origins, std::span<const TextVersions> texts,
+        const std::vector<std::vector<std::string>>& blob_ids) const;
     // Remembers `checkpoint`, made at the end of this walk, for `path`.
-    void put(const std::string& path, std::span<const TextVersions> texts,
+    void put(const std::string& path, BlameOrigins origins, std::span<const TextVersions> texts,
              const std::vector<std::vector<std::string>>& blob_ids,
              const BlameCheckpoint& checkpoint);
 
   private:
-    std::string prefix_key(std::span<const TextVersions> texts,
-                           const std::vector<std::vector<std::string>>& blob_ids,
-                           std::uint32_t last_proposal) const;
-
     CacheTable table_;
-    BlameOrigins origins_;
 };
 
 }  // namespace accord

@@ -400,9 +400,8 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
     InternedTokens out;
     const std::uint32_t middle_end =
         copy_and_tokenize(doc, earlier, pieces, runs, shared, ends, out);
-    copy_and_find_units(earlier, shared, ends, middle_end, out, [&](ByteRange range) {
-        return tables_->unit(doc.text(range));
-    });
+    copy_and_find_units(earlier, shared, ends, middle_end, out,
+                        [&](ByteRange range) { return tables_->unit(doc.text(range)); });
     // New tokens last, in text order, as intern(doc) does (units first, then
     // tokens): new wording gets the very ids interning it alone would give.
     for (std::uint32_t k = ends.lead_tokens; k < middle_end; ++k) {

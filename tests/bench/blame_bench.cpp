@@ -2,10 +2,13 @@
 // file over the same history, side by side in one run: each iteration runs
 // git blame, then accord blame (`--format json`), each as a user runs it (a
 // fresh process), and reports accord's time with the ratio to git's, page
-// faults and peak memory of both. accord runs three times: as the first run
+// faults and peak memory of both. accord runs four times: as the first run
 // in a clone (ratio_first: nothing under .git/accord), attributing every
-// version with the commits known (ratio, the time reported: as after a new
-// proposal to the text), and again (ratio_again: the result remembered). Histories,
+// version with the commits known (ratio, the time reported: the blame
+// results, walks and checkpoints removed), again (ratio_again: the result
+// remembered), and after a new proposal (ratio_next: the text blamed at the
+// commit before HEAD first, untimed, so that the timed blame of HEAD goes on
+// from that blame's checkpoint). Histories,
 // written to real git repositories once per run:
 //   benchmark  one recommendation of about 1,300 words, 2,000 proposals
 //   bracketed  one of about 1,800 words and 470 brackets after 2,000
@@ -196,10 +199,10 @@ void blame_against_git(benchmark::State& state, const std::string& name, bool bu
     std::vector<std::string> accord = {binary != nullptr ? binary : ACCORD_BINARY, "blame",
                                        "--format", "json", f.repo.path};
     if (f.across_texts) accord.push_back("--across-texts");
-    // accord three ways: as the first run in a clone (nothing under
-    // .git/accord), as a run after a new proposal to the text (its commits
-    // known, its attribution not: the blame results removed), and again
-    // (everything remembered).
+    // accord four ways: as the first run in a clone (nothing under
+    // .git/accord), with the commits known and nothing of blame (the blame
+    // results, walks and checkpoints removed), again (everything
+    // remembered), and after a new proposal (blamed at HEAD~1 first).
     const std::filesystem::path cache = std::filesystem::path(f.repo.workdir) / ".git" / "accord";
     const auto forget_blame = [&] {
         std::error_code ignored;
@@ -208,8 +211,10 @@ void blame_against_git(benchmark::State& state, const std::string& name, bool bu
                 std::filesystem::remove_all(table.path(), ignored);
         }
     };
-    Run git_total, accord_total, first_total, again_total;
-    double ratio_sum = 0, first_ratio_sum = 0, again_ratio_sum = 0;
+    std::vector<std::string> accord_before = accord;
+    accord_before.insert(accord_before.begin() + 2, {"--at", "HEAD~1"});
+    Run git_total, accord_total, first_total, again_total, next_total;
+    double ratio_sum = 0, first_ratio_sum = 0, again_ratio_sum = 0, next_ratio_sum = 0;
     for (auto _ : state) {
         const Run g = run_measured(git, f.repo.workdir);
         std::filesystem::remove_all(cache);
@@ -217,7 +222,10 @@ void blame_against_git(benchmark::State& state, const std::string& name, bool bu
         forget_blame();
         const Run a = run_measured(accord, f.repo.workdir);
         const Run again = run_measured(accord, f.repo.workdir);
-        if (!g.ok || !a.ok || !first.ok || !again.ok) {
+        std::filesystem::remove_all(cache);
+        const Run before = run_measured(accord_before, f.repo.workdir);
+        const Run next = run_measured(accord, f.repo.workdir);
+        if (!g.ok || !a.ok || !first.ok || !again.ok || !before.ok || !next.ok) {
             state.SkipWithError("git blame or accord blame failed");
             break;
         }
@@ -225,6 +233,9 @@ void blame_against_git(benchmark::State& state, const std::string& name, bool bu
         ratio_sum += a.wall_ms / g.wall_ms;
         first_ratio_sum += first.wall_ms / g.wall_ms;
         again_ratio_sum += again.wall_ms / g.wall_ms;
+        next_ratio_sum += next.wall_ms / g.wall_ms;
+        next_total.wall_ms += next.wall_ms;
+        next_total.max_rss_kb = std::max(next_total.max_rss_kb, next.max_rss_kb);
         first_total.wall_ms += first.wall_ms, again_total.wall_ms += again.wall_ms;
         first_total.max_rss_kb = std::max(first_total.max_rss_kb, first.max_rss_kb);
         again_total.max_rss_kb = std::max(again_total.max_rss_kb, again.max_rss_kb);
@@ -237,12 +248,15 @@ void blame_against_git(benchmark::State& state, const std::string& name, bool bu
     const double n =
         static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
     // accord's wall time over git's, per iteration: attributing (the time
-    // reported), as the first run in a clone, and again.
+    // reported), as the first run in a clone, again, and after a new proposal.
     state.counters["ratio"] = ratio_sum / n;
     state.counters["ratio_first"] = first_ratio_sum / n;
     state.counters["ratio_again"] = again_ratio_sum / n;
     state.counters["first_ms"] = first_total.wall_ms / n;
     state.counters["again_ms"] = again_total.wall_ms / n;
+    state.counters["ratio_next"] = next_ratio_sum / n;
+    state.counters["next_ms"] = next_total.wall_ms / n;
+    state.counters["next_MB"] = static_cast<double>(next_total.max_rss_kb) / 1024.0;
     state.counters["first_MB"] = static_cast<double>(first_total.max_rss_kb) / 1024.0;
     state.counters["again_MB"] = static_cast<double>(again_total.max_rss_kb) / 1024.0;
     state.counters["git_ms"] = git_total.wall_ms / n;

@@ -89,7 +89,8 @@ void check_texts(const test::GeneratedHistory& history, const BlameOptions& blam
         }
         BlameCheckpoint at_cut;
         blame_texts(
-            before, blame, {}, [](std::size_t, BlameResult&&) {}, BlameCheckpoints{nullptr, &at_cut});
+            before, blame, {}, [](std::size_t, BlameResult&&) {},
+            BlameCheckpoints{nullptr, &at_cut});
         std::vector<BlameResult> resumed(texts.size());
         blame_texts(
             texts, blame, {},
@@ -166,7 +167,8 @@ TEST_F(BlameCheckpointRefused, WhenItNamesWhatItCouldNotHaveMade) {
     EXPECT_THROW(go_on(history.versions, buried), BlameCheckpointMismatch);
     BlameCheckpoint runs = at_20;
     ASSERT_FALSE(runs.graveyard.runs.empty());
-    runs.graveyard.runs.front().length = static_cast<std::uint32_t>(runs.graveyard.words.size() + 1);
+    runs.graveyard.runs.front().length =
+        static_cast<std::uint32_t>(runs.graveyard.words.size() + 1);
     EXPECT_THROW(go_on(history.versions, runs), BlameCheckpointMismatch);
     BlameCheckpoint interner = at_20;
     interner.interner.text_bytes.pop_back();

@@ -98,10 +98,10 @@ TEST_F(CheckpointStoreTest, ANewProposalIsAttributedFromWhereTheLastBlameEnded) 
 
 TEST_F(CheckpointStoreTest, ATextThatGaveWordingIsGoneOnFromToo) {
     // Sweden moves a paragraph from a.md to b.md: b.md is a.md's donor.
-    record("Sweden", "2014-01-04",
-           {{"a.md",
-             "Parties shall [cooperate closely / work together] on adaptation ~~finance~~.\n"},
-            {"b.md", "The fund is open.\n\nStates report on their progress.\n"}});
+    record(
+        "Sweden", "2014-01-04",
+        {{"a.md", "Parties shall [cooperate closely / work together] on adaptation ~~finance~~.\n"},
+         {"b.md", "The fund is open.\n\nStates report on their progress.\n"}});
     for (const std::string path : {"a.md", "b.md"})
         blame_file(Workspace::open(dir.path()), path, repo_->resolve("HEAD"));
     record("India", "2014-01-05", {{"b.md", "The fund is open.\n\nStates report on progress.\n"}});
@@ -130,18 +130,17 @@ TEST_F(CheckpointStoreTest, ACheckpointThatDoesNotFitIsNeverBelieved) {
     {
         BlameOptions options;
         options.parse = again.parse_options();
-        BlameCheckpointStore store(again, options, BlameOrigins::version_indices);
+        BlameCheckpointStore store(again, options);
         std::vector<BlameVersion> versions = file_history(again, "a.md", head).versions;
         std::vector<std::string> blobs;
-        for (const BlameVersion& v : versions)
-            blobs.push_back(Repository::hash_blob(v.text));
+        for (const BlameVersion& v : versions) blobs.push_back(Repository::hash_blob(v.text));
         const std::vector<TextVersions> texts = {{versions}};
-        std::optional<BlameCheckpoint> remembered = store.find("a.md", texts, {blobs});
+        std::optional<BlameCheckpoint> remembered =
+            store.find("a.md", BlameOrigins::version_indices, texts, {blobs});
         ASSERT_TRUE(remembered.has_value());
-        for (blame_detail::Origin& origin : remembered->texts.front().origins)
-            origin.proposal = 0;
+        for (blame_detail::Origin& origin : remembered->texts.front().origins) origin.proposal = 0;
         remembered->texts.front().origins.front().restored_by = 9;
-        store.put("a.md", texts, {blobs}, *remembered);
+        store.put("a.md", BlameOrigins::version_indices, texts, {blobs}, *remembered);
     }
     const FileBlame resumed = blame_file(again, "a.md", again.resolve("HEAD"));
     expect_same(resumed, expected);
