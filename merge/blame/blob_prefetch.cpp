@@ -1,5 +1,7 @@
 #include "merge/blame/blob_prefetch.hpp"
 
+#include <algorithm>
+
 namespace accord {
 
 BlobPrefetcher::BlobPrefetcher(const std::string& git_dir)
@@ -44,12 +46,11 @@ void BlobPrefetcher::run(std::string git_dir) {
     }
     std::unique_lock lock(mutex_);
     for (;;) {
-        changed_.wait(lock, [&] { return stop_ || next_ < queue_.size() || walk_done_; });
-        if (stop_) return;
-        if (next_ == queue_.size()) {
-            if (walk_done_) return;
-            continue;
-        }
+        changed_.wait(lock, [&] {
+            return stop_ || (next_ < queue_.size() && held_ < kMostHeld) ||
+                   (walk_done_ && next_ == queue_.size());
+        });
+        if (stop_ || next_ == queue_.size()) return;  // stopped, or every blob announced read
         const std::string id = queue_[next_++];
         Blob& blob = blobs_[id];
         if (blob.state != State::announced) continue;  // the caller took it first
@@ -65,9 +66,16 @@ void BlobPrefetcher::run(std::string git_dir) {
         lock.lock();
         Blob& done = blobs_[id];
         done.state = ok ? State::read : State::announced;
+        if (ok) held_ += text.size();
+        most_held_ = std::max(most_held_, held_);
         done.text = std::move(text);
         changed_.notify_all();
     }
+}
+
+std::size_t BlobPrefetcher::most_held() {
+    const std::lock_guard lock(mutex_);
+    return most_held_;
 }
 
 std::string BlobPrefetcher::take(const std::string& blob_id, const Repository& repository) {
@@ -77,6 +85,8 @@ std::string BlobPrefetcher::take(const std::string& blob_id, const Repository& r
         changed_.wait(lock, [&] { return blob.state != State::reading; });
         if (blob.state == State::read) {
             blob.state = State::taken;
+            held_ -= blob.text.size();
+            changed_.notify_all();  // the reader may wait for room
             return std::move(blob.text);
         }
         if (blob.state == State::announced) blob.state = State::taken;

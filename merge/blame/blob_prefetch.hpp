@@ -5,7 +5,9 @@
 // handle of its own (libgit2 objects are used by one thread at a time),
 // reads the blobs the walk announces; take() then gives a version's text
 // from it or, for the blobs it has not reached, reads it on the caller's
-// handle. Each blob is read once either way.
+// handle. Each blob is read once either way. It holds at most kMostHeld
+// bytes of texts not yet taken: the newest versions it reads first are
+// taken last, and a long history's texts would otherwise all be held at once.
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -22,6 +24,7 @@ class BlobPrefetcher {
   public:
     // Opens its own handle on the repository at `git_dir`.
     explicit BlobPrefetcher(const std::string& git_dir);
+    static constexpr std::size_t kMostHeld = 4 << 20;
     ~BlobPrefetcher();  // stops and joins the thread
     BlobPrefetcher(const BlobPrefetcher&) = delete;
     BlobPrefetcher& operator=(const BlobPrefetcher&) = delete;
@@ -37,6 +40,8 @@ class BlobPrefetcher {
     // The text of `blob_id`: the prefetched one (waited for if it is being
     // read), else read on `repository`, the caller's handle.
     std::string take(const std::string& blob_id, const Repository& repository);
+    // The most bytes of texts it held at once so far (for tests).
+    std::size_t most_held();
 
   private:
     void run(std::string git_dir);
@@ -51,6 +56,8 @@ class BlobPrefetcher {
     std::unordered_map<std::string, Blob> blobs_;
     std::vector<std::string> queue_;  // announced, newest first
     std::size_t next_ = 0;            // the next of queue_ to read
+    std::size_t held_ = 0;            // bytes of texts read and not taken
+    std::size_t most_held_ = 0;
     bool walk_done_ = false, stop_ = false;
     std::thread thread_;
 };
