@@ -71,7 +71,9 @@ Graveyard::Neighbour get_neighbour(CacheReader& in, bool& ok) {
     return n;
 }
 
-std::string encode(const std::string& prefix, const BlameCheckpoint& c) {
+}  // namespace
+
+std::string encode_blame_checkpoint(const std::string& prefix, const BlameCheckpoint& c) {
     CacheWriter out;
     out.text(prefix).number(c.last_proposal);
     const TokenInterner::State& interner = c.interner;
@@ -111,21 +113,23 @@ std::string encode(const std::string& prefix, const BlameCheckpoint& c) {
     return out.take();
 }
 
-// The checkpoint in `bytes` if it reads back whole and names the walk
-// prefix_at(its proposal) names. Counts are checked against the size of the
-// value before anything is made that large.
-std::optional<BlameCheckpoint> decode(std::string_view bytes,
-                                      const std::function<std::string(std::uint32_t)>& prefix_at) {
+std::optional<BlameCheckpoint> decode_blame_checkpoint(
+    std::string_view bytes, const std::function<std::string(std::uint32_t)>& prefix_at) {
     CacheReader in(bytes);
     bool ok = true;
     BlameCheckpoint c;
     const std::string named = in.text();
     c.last_proposal = number32(in, ok);
     if (!in.ok() || !ok || named != prefix_at(c.last_proposal)) return std::nullopt;
+    // Every item takes a byte at least: all the counts together cannot pass
+    // the size of the value (a damaged count makes nothing large).
+    std::size_t items_left = bytes.size();
     const auto count = [&] {
         const std::uint64_t n = in.number();
-        if (n > bytes.size()) ok = false;  // every item takes a byte at least
-        return ok ? static_cast<std::size_t>(n) : 0;
+        if (!in.ok() || n > items_left) ok = false;
+        if (!ok) return std::size_t{0};
+        items_left -= static_cast<std::size_t>(n);
+        return static_cast<std::size_t>(n);
     };
     TokenInterner::State& interner = c.interner;
     interner.next = number32(in, ok);
@@ -171,8 +175,6 @@ std::optional<BlameCheckpoint> decode(std::string_view bytes,
     return c;
 }
 
-}  // namespace
-
 BlameCheckpointStore::BlameCheckpointStore(const Workspace& ws, const BlameOptions& options)
     : table_(ws.repo().git_dir(), kTable, fingerprint(options)) {}
 
@@ -189,7 +191,7 @@ std::optional<BlameCheckpoint> BlameCheckpointStore::find(
     const std::vector<std::vector<std::string>>& blob_ids) const {
     const std::optional<std::string> value = table_.find(path);
     if (!value) return std::nullopt;
-    return decode(*value, [&](std::uint32_t last_proposal) {
+    return decode_blame_checkpoint(*value, [&](std::uint32_t last_proposal) {
         return prefix_key(origins, texts, blob_ids, last_proposal);
     });
 }
@@ -199,7 +201,8 @@ void BlameCheckpointStore::put(const std::string& path, BlameOrigins origins,
                                const std::vector<std::vector<std::string>>& blob_ids,
                                const BlameCheckpoint& checkpoint) {
     table_.put(path,
-               encode(prefix_key(origins, texts, blob_ids, checkpoint.last_proposal), checkpoint));
+               encode_blame_checkpoint(
+                   prefix_key(origins, texts, blob_ids, checkpoint.last_proposal), checkpoint));
 }
 
 }  // namespace accord

@@ -13,9 +13,11 @@
 //  - A value that does not read back whole (cut short, altered) is ignored.
 //  - Only the latest checkpoint per path is kept: the table grows with the
 //    number of texts blamed, not with the number of runs.
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/store/workspace.hpp"
@@ -51,5 +53,14 @@ class BlameCheckpointStore {
   private:
     CacheTable table_;
 };
+
+// A checkpoint as the table keeps it, named by the walk it was made from;
+// and back: nullopt unless the bytes read back whole and name the walk that
+// walk_name(its proposal) names. Counts are checked against the size of the
+// bytes before anything is made that large.
+std::string encode_blame_checkpoint(const std::string& walk_name,
+                                    const BlameCheckpoint& checkpoint);
+std::optional<BlameCheckpoint> decode_blame_checkpoint(
+    std::string_view bytes, const std::function<std::string(std::uint32_t)>& walk_name);
 
 }  // namespace accord

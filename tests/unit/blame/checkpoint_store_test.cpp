@@ -13,6 +13,8 @@
 #include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
 #include "merge/blame/blame_history.hpp"
+#include "support/blame_accuracy.hpp"
+#include "support/negotiation_generator.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 
@@ -147,6 +149,42 @@ TEST_F(CheckpointStoreTest, ACheckpointThatDoesNotFitIsNeverBelieved) {
     EXPECT_EQ(proposers_of(resumed, "States report"), std::vector<std::string>{"Chair"});
     EXPECT_EQ(proposers_of(resumed, "closely"), std::vector<std::string>{"Japan"});
     (void)first;
+}
+
+TEST(BlameCheckpointBytes, ReadBackWholeOrNotAtAll) {
+    const test::GeneratedHistory history = test::generate_history(test::ordinary(5, 0));
+    BlameCheckpoint made;
+    blame_versions(history.versions, history.versions.size() - 1, BlameOptions{}, {},
+                   BlameCheckpoints{nullptr, &made});
+    const std::string bytes = encode_blame_checkpoint("walk", made);
+    const auto named = [](std::uint32_t) { return std::string("walk"); };
+    const std::optional<BlameCheckpoint> back = decode_blame_checkpoint(bytes, named);
+    ASSERT_TRUE(back.has_value());
+    EXPECT_EQ(back->last_proposal, made.last_proposal);
+    EXPECT_EQ(back->graveyard.words.size(), made.graveyard.words.size());
+    EXPECT_EQ(back->graveyard.runs.size(), made.graveyard.runs.size());
+    ASSERT_EQ(back->texts.size(), 1u);
+    EXPECT_TRUE(back->texts.front().origins == made.texts.front().origins);
+    EXPECT_EQ(back->texts.front().ids_hash, made.texts.front().ids_hash);
+    // Paragraphs come back as digests, everything else as it was.
+    EXPECT_EQ(back->interner.entries.size(), made.interner.entries.size());
+    EXPECT_EQ(back->interner.next, made.interner.next);
+    // Another walk's checkpoint, or one cut short anywhere: none.
+    EXPECT_FALSE(
+        decode_blame_checkpoint(bytes, [](std::uint32_t) { return std::string("other"); }));
+    for (std::size_t size = 0; size < bytes.size(); size += 1 + size / 16)
+        EXPECT_FALSE(decode_blame_checkpoint(bytes.substr(0, size), named)) << size;
+    // A count made huge: refused without making anything that large.
+    std::string huge = encode_blame_checkpoint("walk", BlameCheckpoint{});
+    huge.pop_back();  // the text count, last: now 2^32 texts in a value that holds none
+    huge += std::string("\x80\x80\x80\x80\x10", 5);
+    EXPECT_FALSE(decode_blame_checkpoint(huge, named));
+    // Any byte altered: read back or refused, never a crash (the sanitizers watch).
+    for (std::size_t at = 0; at < bytes.size(); at += 1 + at / 8) {
+        std::string altered = bytes;
+        altered[at] = static_cast<char>(altered[at] ^ 0x5a);
+        (void)decode_blame_checkpoint(altered, named);
+    }
 }
 
 }  // namespace
