@@ -147,7 +147,7 @@ class Walk {
         if (save_) save_->texts.assign(texts_.size(), {});
         try {
             preparer_.emplace(read_item, std::move(text_of_item), options.parse,
-                              resume_ ? &resume_->interner : nullptr);
+                              resume_ ? &resume_->interner : nullptr, save_ != nullptr);
         } catch (const std::invalid_argument& e) {
             if (!resume_) throw;
             throw BlameCheckpointMismatch(e.what());  // the interner's state does not hold

@@ -28,7 +28,8 @@ void same_white_space(InternedTokens& interned) {
 }  // namespace
 
 VersionPreparer::VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
-                                 const ParseOptions& options, const TokenInterner::State* interner)
+                                 const ParseOptions& options, const TokenInterner::State* interner,
+                                 bool digests)
     : read_text_(std::move(read_item)),
       text_of_item_(std::move(text_of_item)),
       options_(options),
@@ -39,7 +40,10 @@ VersionPreparer::VersionPreparer(ReadText read_item, std::vector<std::uint32_t> 
       prepared_(kAhead),
       reader_([this] { read(); }),
       parser_([this] { parse_texts(); }),
-      interner_([this] { intern(); }) {}
+      interner_([this, digests] {
+          if (digests) token_interner_->keep_unit_digests();
+          intern();
+      }) {}
 
 VersionPreparer::~VersionPreparer() {
     prepared_.leave();

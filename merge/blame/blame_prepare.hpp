@@ -102,9 +102,12 @@ using ReadText = std::function<std::string(std::size_t version)>;
 class VersionPreparer {
   public:
     // read_item(k) gives item k's text; text_of_item[k] says which text it is a version of.
-    // With `interner`, interning goes on from that state (a checkpoint's).
+    // With `interner`, interning goes on from that state (a checkpoint's);
+    // with `digests`, interner_state() gives paragraphs by their digests
+    // (TokenInterner::keep_unit_digests).
     VersionPreparer(ReadText read_item, std::vector<std::uint32_t> text_of_item,
-                    const ParseOptions& options, const TokenInterner::State* interner = nullptr);
+                    const ParseOptions& options, const TokenInterner::State* interner = nullptr,
+                    bool digests = false);
     ~VersionPreparer();  // stops both threads
     VersionPreparer(const VersionPreparer&) = delete;
     VersionPreparer& operator=(const VersionPreparer&) = delete;

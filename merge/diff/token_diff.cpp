@@ -35,14 +35,21 @@ struct TokenInterner::Tables {
     // A paragraph's id: as intern(units, key), and for a paragraph known by
     // its digest alone (an interner made from a state), the id it had then.
     std::uint32_t unit(std::string_view key) {
-        if (unit_digests.empty()) return intern(units, key);
+        if (unit_digests.empty() && !digests_wanted) return intern(units, key);
         if (const std::uint32_t id = units.find(key); id != StringTable::kMissing) return id;
-        const auto known = unit_digests.find(crypto::digest(crypto::Digest::sha256, key));
-        if (known == unit_digests.end()) return intern(units, key);
-        units.find_or_add(key, known->second);
-        return known->second;
+        std::string digest = crypto::digest(crypto::Digest::sha256, key);
+        if (const auto known = unit_digests.find(digest); known != unit_digests.end()) {
+            units.find_or_add(key, known->second);
+            return known->second;
+        }
+        const std::uint32_t id = intern(units, key);
+        if (digests_wanted) new_unit_digests.emplace_back(id, std::move(digest));
+        return id;
     }
     std::unordered_map<std::string, std::uint32_t> unit_digests;  // SHA-256 -> id
+    // With keep_unit_digests(): the digest of each paragraph first seen here.
+    bool digests_wanted = false;
+    std::vector<std::pair<std::uint32_t, std::string>> new_unit_digests;
     std::uint32_t token(const Document& doc, const Token& t) {
         switch (t.kind) {
             case TokenKind::bracket_open:
@@ -112,6 +119,10 @@ TokenInterner::TokenInterner(const State& state) : tables_(std::make_unique<Tabl
     tables_->next = state.next;
 }
 
+void TokenInterner::keep_unit_digests() {
+    if (!tables_->units.size()) tables_->digests_wanted = true;
+}
+
 TokenInterner::State TokenInterner::state() const {
     State out;
     out.next = tables_->next;
@@ -125,6 +136,15 @@ TokenInterner::State TokenInterner::state() const {
     };
     add(tables_->text, State::Table::text);
     add(tables_->markup, State::Table::markup);
+    if (tables_->digests_wanted) {
+        // Every paragraph by its digest: those first seen here, and those
+        // known by their digest from the start (come again or not).
+        for (const auto& [id, digest] : tables_->new_unit_digests)
+            out.entries.push_back({State::Table::unit_digest, digest, id});
+        for (const auto& [digest, id] : tables_->unit_digests)
+            out.entries.push_back({State::Table::unit_digest, digest, id});
+        return out;
+    }
     add(tables_->units, State::Table::units);
     // Paragraphs known by their digest that did not come again.
     std::unordered_set<std::uint32_t> whole;

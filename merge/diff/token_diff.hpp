@@ -81,6 +81,10 @@ class TokenInterner {
     explicit TokenInterner(const State& state);
     ~TokenInterner();
     State state() const;
+    // From now on state() gives every paragraph by its digest, each digest
+    // made as the paragraph is first interned (on the interning thread, not
+    // all at once at the end). Only before any paragraph is interned.
+    void keep_unit_digests();
     TokenInterner(const TokenInterner&) = delete;
     TokenInterner& operator=(const TokenInterner&) = delete;
 
