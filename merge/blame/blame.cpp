@@ -158,7 +158,7 @@ class Walk {
     // text's result to `done` once its last version is attributed (and its
     // restorations made), and lets go of that text then.
     void run(const BlameTextDone& done) {
-        std::uint32_t last_proposal = 0;
+        std::uint32_t last_proposal = resume_ ? resume_->last_proposal : 0;
         for (std::size_t k = 0; k < resumed_items_; ++k) {
             const Item& item = items_[k];
             TextState& text = texts_[item.text];
@@ -170,7 +170,6 @@ class Walk {
             current->origins = origins;
             current->proposal = text.proposal[item.version];
             text.done[item.version] = std::move(current);
-            last_proposal = resume_->last_proposal;
             if (item.version + 1 == text.versions.size()) finish_text(item.text, done);
         }
         std::vector<Pending> pending;

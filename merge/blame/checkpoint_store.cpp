@@ -2,8 +2,6 @@
 
 #include <functional>
 
-#include "core/util/crypto.hpp"
-
 namespace accord {
 
 namespace {
@@ -82,17 +80,9 @@ std::string encode_blame_checkpoint(const std::string& prefix, const BlameCheckp
         out.number(bytes->size());
         for (const std::uint32_t id : *bytes) out.number(id);
     }
-    // Paragraphs by their digest: a paragraph's bytes would be most of the
-    // checkpoint, and an interner going on needs only to know it again.
     out.number(interner.entries.size());
-    for (const TokenInterner::State::Entry& e : interner.entries) {
-        if (e.table == TokenInterner::State::Table::units) {
-            out.number(static_cast<std::uint64_t>(TokenInterner::State::Table::unit_digest));
-            out.text(crypto::digest(crypto::Digest::sha256, e.key)).number(e.id);
-        } else {
-            out.number(static_cast<std::uint64_t>(e.table)).text(e.key).number(e.id);
-        }
-    }
+    for (const TokenInterner::State::Entry& e : interner.entries)
+        out.number(static_cast<std::uint64_t>(e.table)).text(e.key).number(e.id);
     out.number(c.graveyard.words.size());
     for (const Graveyard::Word& w : c.graveyard.words) {
         out.number(w.id).number(w.run);

@@ -8,7 +8,6 @@
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/notation/print.hpp"
 #include "core/util/crypto.hpp"
@@ -110,7 +109,6 @@ TokenInterner::TokenInterner(const State& state) : tables_(std::make_unique<Tabl
         }
         StringTable* table = entry.table == State::Table::text     ? &tables_->text
                              : entry.table == State::Table::markup ? &tables_->markup
-                             : entry.table == State::Table::units  ? &tables_->units
                                                                    : nullptr;
         if (table == nullptr || !valid(entry.id) ||
             table->find_or_add(entry.key, entry.id) != entry.id)
@@ -120,15 +118,20 @@ TokenInterner::TokenInterner(const State& state) : tables_(std::make_unique<Tabl
 }
 
 void TokenInterner::keep_unit_digests() {
-    if (!tables_->units.size()) tables_->digests_wanted = true;
+    if (tables_->units.size() != 0 && !tables_->digests_wanted)
+        throw std::logic_error("interner: digests asked for after paragraphs were interned");
+    tables_->digests_wanted = true;
 }
 
 TokenInterner::State TokenInterner::state() const {
+    if (!tables_->digests_wanted)
+        throw std::logic_error("interner: state() without keep_unit_digests()");
     State out;
     out.next = tables_->next;
     out.text_bytes.assign(tables_->text_bytes.begin(), tables_->text_bytes.end());
     out.markup_bytes.assign(tables_->markup_bytes.begin(), tables_->markup_bytes.end());
-    out.entries.reserve(tables_->text.size() + tables_->markup.size() + tables_->units.size());
+    out.entries.reserve(tables_->text.size() + tables_->markup.size() +
+                        tables_->new_unit_digests.size() + tables_->unit_digests.size());
     const auto add = [&](const StringTable& table, State::Table which) {
         table.for_each([&](std::string_view key, std::uint32_t id) {
             out.entries.push_back({which, std::string(key), id});
@@ -136,22 +139,12 @@ TokenInterner::State TokenInterner::state() const {
     };
     add(tables_->text, State::Table::text);
     add(tables_->markup, State::Table::markup);
-    if (tables_->digests_wanted) {
-        // Every paragraph by its digest: those first seen here, and those
-        // known by their digest from the start (come again or not).
-        for (const auto& [id, digest] : tables_->new_unit_digests)
-            out.entries.push_back({State::Table::unit_digest, digest, id});
-        for (const auto& [digest, id] : tables_->unit_digests)
-            out.entries.push_back({State::Table::unit_digest, digest, id});
-        return out;
-    }
-    add(tables_->units, State::Table::units);
-    // Paragraphs known by their digest that did not come again.
-    std::unordered_set<std::uint32_t> whole;
-    tables_->units.for_each([&](std::string_view, std::uint32_t id) { whole.insert(id); });
-    for (const auto& [digest, id] : tables_->unit_digests) {
-        if (!whole.count(id)) out.entries.push_back({State::Table::unit_digest, digest, id});
-    }
+    // Paragraphs first seen here, and those known by their digest from the
+    // start (come again or not).
+    for (const auto& [id, digest] : tables_->new_unit_digests)
+        out.entries.push_back({State::Table::unit_digest, digest, id});
+    for (const auto& [digest, id] : tables_->unit_digests)
+        out.entries.push_back({State::Table::unit_digest, digest, id});
     return out;
 }
 

@@ -61,10 +61,9 @@ class TokenInterner {
     // Everything an interner has given out: a copy of one, to go on later
     // (a blame checkpoint) with the very ids it would have given.
     struct State {
-        // unit_digest: a paragraph known by the SHA-256 of its bytes alone
-        // (state() gives every paragraph whole, as units; a checkpoint keeps
-        // their digests, a paragraph's bytes being most of what it holds).
-        enum class Table : std::uint8_t { text, markup, units, unit_digest };
+        // Words and markup by their bytes; paragraphs by the SHA-256 of
+        // their bytes alone, which would otherwise be most of a state.
+        enum class Table : std::uint8_t { text, markup, unit_digest };
         struct Entry {
             Table table;
             std::string key;
@@ -80,11 +79,12 @@ class TokenInterner {
     // when it does not hold together (ids out of range, tables of the wrong size).
     explicit TokenInterner(const State& state);
     ~TokenInterner();
-    State state() const;
-    // From now on state() gives every paragraph by its digest, each digest
-    // made as the paragraph is first interned (on the interning thread, not
-    // all at once at the end). Only before any paragraph is interned.
+    // Keeps the digest of each paragraph as it is first interned (on the
+    // interning thread, not all at once at the end), for state(). Called
+    // before any paragraph is interned; a paragraph costs a SHA-256 then.
     void keep_unit_digests();
+    // Throws std::logic_error unless keep_unit_digests() came first.
+    State state() const;
     TokenInterner(const TokenInterner&) = delete;
     TokenInterner& operator=(const TokenInterner&) = delete;
 

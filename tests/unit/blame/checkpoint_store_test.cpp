@@ -166,7 +166,7 @@ TEST(BlameCheckpointBytes, ReadBackWholeOrNotAtAll) {
     ASSERT_EQ(back->texts.size(), 1u);
     EXPECT_TRUE(back->texts.front().origins == made.texts.front().origins);
     EXPECT_EQ(back->texts.front().ids_hash, made.texts.front().ids_hash);
-    // Paragraphs come back as digests, everything else as it was.
+    // The interner comes back whole (its paragraphs by their digests).
     EXPECT_EQ(back->interner.entries.size(), made.interner.entries.size());
     EXPECT_EQ(back->interner.next, made.interner.next);
     // Another walk's checkpoint, or one cut short anywhere: none.
