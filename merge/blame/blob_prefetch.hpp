@@ -24,7 +24,7 @@ class BlobPrefetcher {
   public:
     // Opens its own handle on the repository at `git_dir`.
     explicit BlobPrefetcher(const std::string& git_dir);
-    static constexpr std::size_t kMostHeld = 4 << 20;
+    static constexpr std::size_t kMostHeld = 512 << 10;
     ~BlobPrefetcher();  // stops and joins the thread
     BlobPrefetcher(const BlobPrefetcher&) = delete;
     BlobPrefetcher& operator=(const BlobPrefetcher&) = delete;
