@@ -243,18 +243,24 @@ Repository Repository::open(const std::string& path_inside) {
     return Repository(std::move(impl));
 }
 
-Repository Repository::init(const std::string& dir, const std::string& initial_branch) {
-    git::ensure_initialised();
+git_repository* git::init_repository(const std::string& dir, const std::string& initial_branch,
+                                     std::uint32_t flags) {
+    ensure_initialised();
     // The init function rather than the _INIT macro: clang flags the macro's
     // partial initializer (-Wmissing-field-initializers).
     git_repository_init_options options;
     git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
-    options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT;
+    options.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT | flags;
     options.initial_head = initial_branch.c_str();
     git_repository* repo = nullptr;
     const int rc = git_repository_init_ext(&repo, dir.c_str(), &options);
-    if (rc == GIT_EEXISTS) git::fail_usage("cannot create a repository at '" + dir + "'");
-    if (rc < 0) git::fail("cannot create a repository at '" + dir + "'");
+    if (rc == GIT_EEXISTS) fail_usage("cannot create a repository at '" + dir + "'");
+    if (rc < 0) fail("cannot create a repository at '" + dir + "'");
+    return repo;
+}
+
+Repository Repository::init(const std::string& dir, const std::string& initial_branch) {
+    git_repository* repo = git::init_repository(dir, initial_branch);
     auto impl = std::make_unique<Impl>();
     impl->repo.reset(repo);
     impl->where = describe(repo);

@@ -49,6 +49,12 @@ struct Buffer {
 // git_libgit2_init once per process, git_libgit2_shutdown at exit.
 void ensure_initialised();
 
+// A new repository at `dir` (created if missing) whose HEAD is the unborn
+// `initial_branch`, with libgit2's init `flags` besides MKPATH and
+// NO_REINIT: an existing repository there is refused (usage error).
+git_repository* init_repository(const std::string& dir, const std::string& initial_branch,
+                                std::uint32_t flags = 0);
+
 // A shallow clone was opened at `where`: libgit2 cannot walk its history
 // past the oldest commit it holds, and fail() then says so.
 void note_shallow_clone(const std::string& where);

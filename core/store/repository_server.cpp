@@ -16,16 +16,7 @@ using OdbObjectPtr = git::Handle<git_odb_object, &git::Api::git_odb_object_free>
 }  // namespace
 
 Repository Repository::init_bare(const std::string& dir, const std::string& initial_branch) {
-    git::ensure_initialised();
-    git_repository_init_options options;
-    git_repository_init_options_init(&options, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
-    options.flags =
-        GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_NO_REINIT | GIT_REPOSITORY_INIT_BARE;
-    options.initial_head = initial_branch.c_str();
-    git_repository* repo = nullptr;
-    const int rc = git_repository_init_ext(&repo, dir.c_str(), &options);
-    if (rc == GIT_EEXISTS) git::fail_usage("cannot create a repository at '" + dir + "'");
-    if (rc < 0) git::fail("cannot create a repository at '" + dir + "'");
+    git_repository* repo = git::init_repository(dir, initial_branch, GIT_REPOSITORY_INIT_BARE);
     auto impl = std::make_unique<Impl>();
     impl->repo.reset(repo);
     impl->where = git_repository_path(repo);

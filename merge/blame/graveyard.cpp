@@ -71,26 +71,24 @@ bool marks_on_side(const Attributed& a, std::uint32_t token, int step) {
 
 // --- burying ----------------------------------------------------------------------------
 
+Graveyard::Neighbour Graveyard::nearest_word(const Attributed& a, std::uint32_t token, int step) {
+    const auto& tokens = a.tokens();
+    for (std::int64_t t = static_cast<std::int64_t>(token) + step;
+         t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
+        const auto at = static_cast<std::size_t>(t);
+        const TokenKind k = tokens[at].kind;
+        if (breaks_run(k)) break;
+        if (is_word_or_number(k)) return {false, a.interned.ids[at], a.origins[at].proposal};
+    }
+    return {};
+}
+
 void Graveyard::bury(const Attributed& from, std::uint32_t text,
                      const std::vector<std::uint32_t>& removed, std::uint32_t by) {
     const auto& tokens = from.tokens();
     if (is_removed_.size() < tokens.size()) is_removed_.resize(tokens.size(), 0);
     for (std::uint32_t t : removed) is_removed_[t] = 1;
     const Flags& is_removed = is_removed_;
-    // The nearest wording token on one side of `token` within its paragraph.
-    const auto neighbour = [&](std::uint32_t token, int step) {
-        Neighbour out;
-        for (std::int64_t t = static_cast<std::int64_t>(token) + step;
-             t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
-            const auto at = static_cast<std::size_t>(t);
-            const TokenKind k = tokens[at].kind;
-            if (breaks_run(k)) break;
-            if (!is_word_or_number(k)) continue;
-            out = {false, from.interned.ids[at], from.origins[at].proposal};
-            break;
-        }
-        return out;
-    };
 
     // The run at hand, and its segments: the stretches of it that marks
     // delimit, each the whole of a bracket or an option taken out with it
@@ -108,8 +106,8 @@ void Graveyard::bury(const Attributed& from, std::uint32_t text,
         run.first = first;
         run.length = length;
         run.words = words;
-        run.before = neighbour(first_token, -1);
-        run.after = neighbour(last_token, +1);
+        run.before = nearest_word(from, first_token, -1);
+        run.after = nearest_word(from, last_token, +1);
         run.between_marks =
             marks_on_side(from, first_token, -1) && marks_on_side(from, last_token, +1);
         whole_.add(hash_words(first, length), static_cast<std::uint32_t>(runs_.size()));
@@ -374,21 +372,7 @@ bool Graveyard::evidence(const Run& run, const Attributed& to, std::uint32_t tex
     }
     if (run.text != text) return run.words >= 2 && between_marks();
     // Back in the place it left: the same words around it.
-    const auto neighbour = [&](std::uint32_t token, int step) {
-        Neighbour out;
-        const auto& tokens = to.tokens();
-        for (std::int64_t t = static_cast<std::int64_t>(token) + step;
-             t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
-            const auto at = static_cast<std::size_t>(t);
-            const TokenKind k = tokens[at].kind;
-            if (breaks_run(k)) break;
-            if (!is_word_or_number(k)) continue;
-            out = {false, to.interned.ids[at], to.origins[at].proposal};
-            break;
-        }
-        return out;
-    };
-    const Neighbour before = neighbour(first, -1), after = neighbour(last, +1);
+    const Neighbour before = nearest_word(to, first, -1), after = nearest_word(to, last, +1);
     const bool word_before = !before.edge && before == run.before;
     const bool word_after = !after.edge && after == run.after;
     const bool edge_before = before.edge && run.before.edge;

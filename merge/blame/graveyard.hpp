@@ -74,6 +74,9 @@ class Graveyard {
     void restore_state(State state);
 
   private:
+    // The Neighbour of `token` on one side (step -1: before it, +1: after it).
+    static Neighbour nearest_word(const Attributed& a, std::uint32_t token, int step);
+
     // A stretch of the version being restored: wording tokens [begin, end) of `run`.
     struct Stretch {
         const std::vector<std::uint32_t>* run;
