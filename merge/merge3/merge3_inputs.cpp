@@ -1,7 +1,10 @@
 #include "merge/merge3/merge3_inputs.hpp"
 
+#include <algorithm>
 #include <utility>
 
+#include "merge/diff/paragraph_diff.hpp"
+#include "merge/diff/token_view.hpp"
 #include "merge/merge3/merge3_lifts.hpp"
 
 namespace accord::token_merge {
@@ -29,7 +32,79 @@ TokenDiff MergeInputs::diff_with_base(const Document& side, InternedTokens& toke
     }
     TokenDiffOptions options;
     options.copy_tokens = false;
-    return diff_interned(base_tokens_, tokens, changed, options);
+    TokenDiff diff = diff_interned(base_tokens_, tokens, changed, options);
+    pair_paragraphs_first(side, tokens, diff);
+    return diff;
+}
+
+// Where a run of paragraphs changed, the word diff alone may pair a word at
+// the end of one paragraph with the same word ending another ("governments."
+// with the "." of the next paragraph, which the side deleted): a
+// replacement then runs across a paragraph break, and the other side's
+// edit of the first paragraph meets it. When the word diff replaces words
+// across a paragraph break, paragraphs are paired first (as `accord diff`
+// pairs them) and each pairing's words compared on their own; a paragraph
+// the side moved counts as deleted and added here (follow_moves merged
+// moves before). That mapping is kept only when it stays in the order of
+// both texts, as diff3 needs.
+namespace {
+
+bool has_words_from(const std::vector<Token>& tokens, std::uint32_t from) {
+    return std::any_of(tokens.begin() + from, tokens.end(),
+                       [](const Token& t) { return !is_space_token(t.kind); });
+}
+
+bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vector<Token>& after,
+                                const TokenDiff& diff) {
+    std::uint32_t o = 0, n = 0;
+    while (o < before.size() || n < after.size()) {
+        if (o < before.size() && diff.old_to_new[o] == n) {
+            ++o, ++n;
+            continue;
+        }
+        bool old_words = false, new_words = false, breaks = false;
+        for (; o < before.size() && diff.old_to_new[o] == kNone; ++o) {
+            old_words = old_words || !is_space_token(before[o].kind);
+            breaks = breaks || before[o].kind == TokenKind::paragraph_break;
+        }
+        for (; n < after.size() && diff.new_to_old[n] == kNone; ++n) {
+            new_words = new_words || !is_space_token(after[n].kind);
+            breaks = breaks || after[n].kind == TokenKind::paragraph_break;
+        }
+        // A replacement across a break, or the last paragraphs deleted
+        // (the side's text then ends its new last paragraph as the base
+        // ended the old one, and the word diff takes the break with them).
+        if (old_words && breaks && (new_words || !has_words_from(before, o))) return true;
+        if (o < before.size() && diff.old_to_new[o] != n) return false;  // not in order
+    }
+    return false;
+}
+
+}  // namespace
+
+void MergeInputs::pair_paragraphs_first(const Document& side, const InternedTokens& tokens,
+                                        TokenDiff& diff) const {
+    if (!replaces_across_paragraphs(base_tokens_.tokens, tokens.tokens, diff)) return;
+    ParagraphDiff paired = diff_paragraphs(base_, side);
+    if (paired.old_to_new.size() != diff.old_to_new.size() ||
+        paired.new_to_old.size() != diff.new_to_old.size())
+        return;
+    for (const DiffBlock& block : paired.blocks) {
+        if (block.pairing.kind != PairingKind::moved) continue;
+        for (std::uint32_t t = block.old_begin; t < block.old_end; ++t) {
+            if (paired.old_to_new[t] != kNone) paired.new_to_old[paired.old_to_new[t]] = kNone;
+            paired.old_to_new[t] = kNone;
+        }
+    }
+    std::uint32_t last = 0;
+    bool first = true;
+    for (const std::uint32_t n : paired.old_to_new) {
+        if (n == kNone) continue;
+        if (!first && n <= last) return;  // out of order: the word diff's mapping stands
+        last = n, first = false;
+    }
+    diff.old_to_new = std::move(paired.old_to_new);
+    diff.new_to_old = std::move(paired.new_to_old);
 }
 
 // Agreement does not cover new text: a lift over the other side's edit is

@@ -40,6 +40,8 @@ class MergeInputs {
 
   private:
     TokenDiff diff_with_base(const Document& side, InternedTokens& tokens);
+    void pair_paragraphs_first(const Document& side, const InternedTokens& tokens,
+                               TokenDiff& diff) const;
     void undo_lifts_over_edits(const ParseOptions& parse);
 
     Document base_, ours_, theirs_;

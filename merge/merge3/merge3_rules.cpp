@@ -38,14 +38,23 @@ std::optional<std::string> deletion_beside_additions(const std::string& o, const
 }
 
 // One side made the other's change and added more right before or after it
-// ("(revisit)" on both, and ours a new paragraph after): the larger.
+// ("(revisit)" on both, and ours a new paragraph after): the larger. A
+// smaller side that is itself the start (or end) of the base only cut the
+// rest away, a change the larger did not make: the base's first paragraph
+// kept by both, and the last deleted by one and edited by the other, is a
+// conflict, not the edit.
 std::optional<std::string> change_within_change(const std::string& o, const std::string& t,
                                                 const std::string& b) {
+    const auto starts = [](const std::string& s, const std::string& part) {
+        return s.size() >= part.size() && s.compare(0, part.size(), part) == 0;
+    };
+    const auto ends = [](const std::string& s, const std::string& part) {
+        return s.size() >= part.size() && s.compare(s.size() - part.size(), part.size(), part) == 0;
+    };
     for (const auto& [larger, smaller] : {std::pair(&o, &t), std::pair(&t, &o)}) {
         if (smaller->size() >= larger->size() || smaller->empty()) continue;
-        const bool prefix = larger->compare(0, smaller->size(), *smaller) == 0;
-        const bool suffix =
-            larger->compare(larger->size() - smaller->size(), smaller->size(), *smaller) == 0;
+        const bool prefix = starts(*larger, *smaller) && !starts(b, *smaller);
+        const bool suffix = ends(*larger, *smaller) && !ends(b, *smaller);
         if ((prefix || suffix) && (b.empty() || larger->find(b) == std::string::npos))
             return *larger;
     }

@@ -181,7 +181,18 @@ TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButWhereItSawTooMuch) {
             ASSERT_LE(d.line, lines) << "seed " << seed;
         }
         if (by_sections.text == whole.text) {
-            ASSERT_EQ(keys(by_sections), keys(whole)) << "seed " << seed << "\n" << s;
+            // The same text, and the same disagreements, but that the
+            // whole-text merge may see both sides adding paragraphs at one
+            // place where the sections' merge saw them at two.
+            std::vector<DisagreementKey> seen = keys(by_sections), all = keys(whole);
+            ASSERT_TRUE(std::includes(all.begin(), all.end(), seen.begin(), seen.end()))
+                << "seed " << seed << "\n"
+                << s;
+            for (const DisagreementKey& k : all) {
+                if (!std::binary_search(seen.begin(), seen.end(), k)) {
+                    ASSERT_EQ(std::get<0>(k), DisagreementKind::both_added) << "seed " << seed;
+                }
+            }
             ASSERT_EQ(by_sections.has_conflict_markers, whole.has_conflict_markers);
             continue;
         }
@@ -190,9 +201,16 @@ TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButWhereItSawTooMuch) {
         // the sides changed neighbouring paragraphs, or grew one over text
         // all three share (repeating it in both alternatives, or, strict,
         // putting a shared space before "<<<<<<<"): the sections' merge has
-        // no more disagreements and no longer a text.
+        // no more disagreements and no more wording (white space at the
+        // edges of a paragraph may differ: the whole-text merge pairs
+        // paragraphs first where a side replaced words across a break).
         EXPECT_LE(by_sections.disagreements.size(), whole.disagreements.size()) << "seed " << seed;
-        EXPECT_LE(by_sections.text.size(), whole.text.size()) << "seed " << seed;
+        const auto wording = [](const std::string& text) {
+            return std::count_if(text.begin(), text.end(), [](unsigned char c) {
+                return c != ' ' && c != '\n' && c != '\t' && c != '\r';
+            });
+        };
+        EXPECT_LE(wording(by_sections.text), wording(whole.text)) << "seed " << seed;
     }
     EXPECT_LE(differ.size(), 50u) << "seeds that differ: " << differ.size();
 }
