@@ -64,6 +64,7 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
     for (std::size_t c = 0; c < chunks.size(); ++c) {
         const std::size_t from = out.size();
         if (chunks[c].stable) {
+            out.continue_side();
             out.put_range(in.base(), chunks[c].b0, chunks[c].b1);
         } else if (forced[c]) {
             resolver.resolve_paragraphs(chunks[c]);

@@ -24,9 +24,11 @@ void MergedText::put(std::string_view text) {
     auto word_char = [](char c) {
         return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
     };
-    if (!text_.empty() && !text.empty() && word_char(text_.back()) && word_char(text.front()))
+    if (text.empty()) return;
+    if (!continues_ && !text_.empty() && word_char(text_.back()) && word_char(text.front()))
         text_ += ' ';
     text_ += text;
+    continues_ = false;
 }
 
 void MergedText::put_range(Text side, std::uint32_t from, std::uint32_t to) {

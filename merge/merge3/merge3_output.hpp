@@ -16,9 +16,17 @@ namespace accord::token_merge {
 class MergedText {
   public:
     // Appends merged text. Pieces start and end at token boundaries, so a
-    // word meeting a word means a mark or space between them was dropped
-    // ("[risks international]agreement" with the brackets lifted): keep a space.
+    // word meeting a word within a chunk's resolution means a mark or space
+    // between them was dropped ("[risks international]agreement" with the
+    // brackets lifted): keep a space. Unless the piece goes on from the
+    // text before it as one side wrote both (see continue_side).
     void put(std::string_view text);
+    // The next piece is a side's own text from where the text so far ends,
+    // at a chunk's start (where the three texts meet): a stable chunk, or a
+    // chunk taken whole from one side. A word there that continues the word
+    // before it ("CO" + "2", "9" + "bis") is one word in that side, and
+    // stays one.
+    void continue_side() { continues_ = true; }
     // put() of tokens [from, to) of a side.
     void put_range(Text side, std::uint32_t from, std::uint32_t to);
     // `core` within the white space that surrounds the words of `spacing`
@@ -27,7 +35,10 @@ class MergedText {
     void put_spaced_as(std::string_view spacing, std::string_view core);
     // Appends as it is: marks ("[", "][") and lines (front matter, conflict
     // markers) that no word runs into.
-    void put_verbatim(std::string_view text) { text_ += text; }
+    void put_verbatim(std::string_view text) {
+        text_ += text;
+        if (!text.empty()) continues_ = false;
+    }
 
     void disagree(DisagreementKind kind, std::string ours, std::string theirs,
                   std::string key = "");
@@ -45,6 +56,7 @@ class MergedText {
     std::vector<Disagreement> disagreements_;
     std::vector<std::size_t> offsets_;  // per disagreement: where in text_ it was found
     bool has_conflict_markers_ = false;
+    bool continues_ = false;
 };
 
 // `s` without the white space at either end.

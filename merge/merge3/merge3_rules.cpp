@@ -289,6 +289,10 @@ void ChunkResolver::resolve(const Chunk& x) {
     if (x.empty()) return;  // taken in by a neighbour
     const std::string b = text_of(in_.base(), x.b0, x.b1), o = text_of(in_.ours(), x.o0, x.o1),
                       t = text_of(in_.theirs(), x.t0, x.t1);
+    if (o == t || t == b || o == b) {  // one side's text, as it wrote it
+        out_.continue_side();
+        return out_.put(o == b ? t : o);
+    }
     if (const std::optional<std::string> merged = settled_without_conflict(in_, x, b, o, t))
         return out_.put(*merged);
     if (options_.strict) return put_conflict_markers(x, o, t);
