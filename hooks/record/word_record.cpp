@@ -1,6 +1,7 @@
 #include "hooks/record/word_record.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 
 #include "core/import/docx/accord_texts.hpp"
@@ -373,6 +374,9 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     merge.theirs_label = source;
     // An event as old as the base keeps its date: the base comes first anyway.
     std::int64_t last_time = *base_time - 1;
+    // The end of today where the day ends last (UTC-12), as the server counts.
+    const std::int64_t latest_acceptable =
+        (static_cast<std::int64_t>(std::time(nullptr)) / 86400 + 1) * 86400 + 12 * 3600;
 
     // The base is recorded only when the text is new; carried onto a later
     // text, it is already among its versions.
@@ -393,8 +397,18 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         commit.kind = event.kind;
         commit.event = e;
         // Word dates to the minute: events of one minute are a second apart,
-        // in order, so that each keeps a date of its own.
-        commit.time = std::max(parse_word_date(event.date).value_or(last_time), last_time + 1);
+        // in order, so that each keeps a date of its own. A date that cannot
+        // be read, or that lies after today anywhere on Earth (which the
+        // negotiation's server would refuse), is not taken: the change
+        // follows the one before it, and the import says so.
+        std::optional<std::int64_t> written = parse_word_date(event.date);
+        if (!event.date.empty() && (!written || *written > latest_acceptable)) {
+            plan.warnings.push_back(request.file + ": " + event.subject + ": dated '" + event.date +
+                                    "', " + (written ? "in the future" : "not a date Word writes") +
+                                    "; recorded right after the change before it");
+            written.reset();
+        }
+        commit.time = std::max(written.value_or(last_time), last_time + 1);
         last_time = commit.time;
         commit.authors = speaker_names(event);
         // Whoever wrote the comment down is its author only when it names

@@ -9,6 +9,7 @@
 #include <set>
 #include <sstream>
 
+#include "support/docx_builder.hpp"
 #include "support/paths.hpp"
 #include "support/repo_fixture.hpp"
 #include "support/run.hpp"
@@ -251,6 +252,40 @@ TEST(WordImportRefusals, BadInputWritesNothing) {
         2);
     EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
     EXPECT_FALSE(fs::exists(repo + "/x.md"));
+}
+
+// A tracked change dated past today (which the negotiation's server would
+// refuse) or with a date Word never writes keeps its place after the change
+// before it, and the import says so; no commit is dated in year 10000.
+TEST(WordImportDates, AChangeDatedInTheFutureOrUnreadablyFollowsTheOneBefore) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    const auto inserted = [](const std::string& id, const std::string& date,
+                             const std::string& words) {
+        return "<w:ins w:id=\"" + id + "\" w:author=\"Japan\" w:date=\"" + date +
+               "\"><w:r><w:t xml:space=\"preserve\">" + words + "</w:t></w:r></w:ins>";
+    };
+    parts.body = "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r>" +
+                 inserted("1", "2024-11-15T10:00:00Z", "further ") +
+                 inserted("2", "9999-12-31T23:59:59Z", "greatly ") +
+                 inserted("3", "bogus", "really ") +
+                 "<w:r><w:t>strengthen cooperation.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("dates.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "d.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(contains(run.err, "dated '9999-12-31T23:59:59Z', in the future")) << run.err;
+    EXPECT_TRUE(contains(run.err, "dated 'bogus', not a date Word writes")) << run.err;
+    const std::string dates = git(repo, {"log", "--format=%ad", "--date=iso-strict"}).out;
+    EXPECT_FALSE(contains(dates, "9999")) << dates;
+    EXPECT_FALSE(contains(dates, "10000")) << dates;
+    EXPECT_TRUE(contains(dates, "2024-11-15T10:00:01")) << dates;  // right after "further"
+    EXPECT_TRUE(
+        contains(slurp(repo + "/d.md"), "States should [further greatly really ]strengthen"))
+        << slurp(repo + "/d.md");
 }
 
 TEST(WordImportRefusals, DryRunPlansAndWritesNothing) {

@@ -106,8 +106,72 @@ std::size_t depth_of(const pugi::xml_document& document, std::size_t limit) {
     return deepest;
 }
 
+// XML holds no character NUL, no lone surrogate, nothing past U+10FFFF, and
+// no control character but tab, line feed and carriage return (XML 1.0,
+// "Char"), written as a reference or as a byte. pugixml would decode
+// "&#0;" and the string would end there (the words after it lost without a
+// word), and write a surrogate as bytes no UTF-8 reader takes. Refused, as
+// malformed XML, at the offset of the first. A part in UTF-16 (Word writes
+// UTF-8) is checked for references alone, its ASCII read without the zero
+// bytes between.
+bool xml_char(std::uint32_t c) {
+    return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) ||
+           (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+}
+
+ReadError check_characters(std::string_view xml, const std::string& part) {
+    const bool utf16 = xml.size() >= 2 && (xml[0] == '\0' || xml[1] == '\0' ||
+                                           (static_cast<unsigned char>(xml[0]) == 0xFF &&
+                                            static_cast<unsigned char>(xml[1]) == 0xFE) ||
+                                           (static_cast<unsigned char>(xml[0]) == 0xFE &&
+                                            static_cast<unsigned char>(xml[1]) == 0xFF));
+    const auto refuse = [&](std::size_t at, const std::string& what) {
+        return ReadError{
+            ReadErrorKind::malformed_xml,
+            part + ": malformed XML: " + what +
+                ", which XML cannot hold (the part is damaged or was not written by Word)",
+            utf16 ? 0 : at};
+    };
+    const std::size_t step = utf16 ? 2 : 1;
+    const auto at = [&](std::size_t k) {  // the k-th character's ASCII byte, or 0
+        const std::size_t i = utf16 ? k * 2 : k;
+        if (i + (utf16 ? 1 : 0) >= xml.size()) return '\0';
+        if (!utf16) return xml[i];
+        return xml[i] != '\0' ? xml[i] : xml[i + 1];
+    };
+    const std::size_t count = xml.size() / step;
+    for (std::size_t k = 0; k < count; ++k) {
+        const char c = at(k);
+        if (!utf16 && static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            return refuse(k,
+                          "a control character (byte " + std::to_string(static_cast<int>(c)) + ")");
+        if (c != '&' || at(k + 1) != '#') continue;
+        const bool hex = at(k + 2) == 'x';
+        std::uint64_t value = 0;
+        std::size_t digits = 0, j = k + (hex ? 3 : 2);
+        for (;; ++j, ++digits) {
+            const char d = at(j);
+            int v = -1;
+            if (d >= '0' && d <= '9') v = d - '0';
+            if (hex && d >= 'a' && d <= 'f') v = d - 'a' + 10;
+            if (hex && d >= 'A' && d <= 'F') v = d - 'A' + 10;
+            if (v < 0) break;
+            value = std::min<std::uint64_t>(value * (hex ? 16 : 10) + static_cast<unsigned>(v),
+                                            0x110000);
+        }
+        if (digits == 0 || at(j) != ';') continue;  // not a reference pugixml decodes
+        if (!xml_char(static_cast<std::uint32_t>(value))) {
+            std::string reference;
+            for (std::size_t r = k; r <= j; ++r) reference += at(r);
+            return refuse(k, "the character reference " + reference);
+        }
+    }
+    return {};
+}
+
 ReadError parse(std::string& xml, const std::string& part, std::size_t max_depth,
                 pugi::xml_document& document) {
+    if (ReadError error = check_characters(xml, part)) return error;
     const pugi::xml_parse_result result =
         document.load_buffer_inplace(xml.data(), xml.size(), kParseFlags, pugi::encoding_auto);
     for (pugi::xml_node node = document.first_child(); node; node = node.next_sibling()) {
@@ -745,6 +809,7 @@ ReadError read_notes(std::string& xml, const std::string& part, NoteKind kind,
 ReadError read_document(std::string& xml, const std::string& part, XmlReadState& state) {
     // The body one top-level element at a time when the markup allows it:
     // the tree of a large document then never exists whole.
+    if (ReadError error = check_characters(xml, part)) return error;
     if (const std::optional<BodyScan> scan = scan_body(xml)) {
         if (scan->doctype) {
             return {ReadErrorKind::doctype,

@@ -94,6 +94,27 @@ TEST(DocxHostile, MalformedXmlNamesThePartLineAndColumn) {
                  "word/document.xml: expected <document> as the root element, found <html>");
 }
 
+// "&#0;" would end the run's text there (the words after it lost without a
+// word) and "&#xD800;" would be written as bytes no UTF-8 reader takes:
+// characters XML cannot hold are refused, where they stand.
+TEST(DocxHostile, CharactersXmlCannotHoldAreRefusedWhereTheyStand) {
+    const auto with_text = [](const std::string& text) {
+        return document_xml(std::string("<?xml version=\"1.0\"?>\n<w:document ") +
+                            test::kWordNamespaces + ">\n<w:body>\n<w:p><w:r><w:t>" + text +
+                            "</w:t></w:r></w:p>\n</w:body></w:document>");
+    };
+    for (const std::string& bad :
+         std::vector<std::string>{"&#0;", "&#x0;", "&#xD800;", "&#x110000;", "&#1;", "a\x01 b"}) {
+        SCOPED_TRACE(bad);
+        const docx::ReadResult result = read(with_text("First words " + bad + " second words."));
+        expect_error(result, docx::ReadErrorKind::malformed_xml, "in.docx: word/document.xml:4:");
+        EXPECT_NE(result.error.message.find("which XML cannot hold"), std::string::npos);
+    }
+    // References XML allows are read as before.
+    const docx::ReadResult fine = read(with_text("A &#x41; &#233; &amp; &#9; &#x1F600; B"));
+    EXPECT_FALSE(fine.error) << fine.error.message;
+}
+
 TEST(DocxHostile, ADoctypeIsRefusedAndItsEntitiesNeverExpanded) {
     // A billion laughs: expanding it would take gigabytes.
     std::string entities = "<!DOCTYPE w:document [<!ENTITY a0 \"lol\">";
