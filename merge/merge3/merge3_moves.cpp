@@ -94,8 +94,23 @@ void move_paragraph(std::vector<std::string>& lines, std::size_t from, std::size
     lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(before), std::move(moved));
 }
 
+std::size_t common_count(const Alignment& a) {
+    return static_cast<std::size_t>(std::count_if(a.to_side.begin(), a.to_side.end(),
+                                                  [](std::uint32_t s) { return s != kAbsent; }));
+}
+
+std::vector<std::uint32_t> without(const std::vector<std::uint32_t>& ids, std::size_t at) {
+    std::vector<std::uint32_t> out = ids;
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(at));
+    return out;
+}
+
 // Makes one move of the mover's in the base and the editor; false when
-// there is none to make.
+// there is none to make. The mover moved base paragraph i when it has it
+// once, unchanged, and the rest of the two texts align as well without it
+// as with it (it stands out of order; an edit elsewhere on the mover's side
+// may leave the alignment with nothing better to pair than the moved
+// paragraph itself).
 bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor) {
     std::unordered_map<std::string_view, std::uint32_t> ids;
     auto numbered = [&](const std::vector<std::string>& lines) {
@@ -108,17 +123,16 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
     const std::vector<std::uint32_t> b = numbered(base.lines), m = numbered(mover.lines),
                                      e = numbered(editor.lines);
     const Alignment bm = align(b, m), be = align(b, e);
-    std::unordered_map<std::uint32_t, int> in_base, new_in_mover;
+    const std::size_t aligned = common_count(bm);
+    std::unordered_map<std::uint32_t, int> in_base, in_mover;
     for (const std::uint32_t id : b) ++in_base[id];
-    for (std::size_t j = 0; j < m.size(); ++j) {
-        if (bm.to_base[j] == kAbsent) ++new_in_mover[m[j]];
-    }
+    for (const std::uint32_t id : m) ++in_mover[id];
     const std::size_t n = b.size();
     for (std::size_t i = 0; i < n; ++i) {
-        // The mover took it from here, unchanged, to one place of its own;
-        // the editor did not keep it as it was.
-        if (bm.to_side[i] != kAbsent || be.to_side[i] != kAbsent) continue;
-        if (in_base[b[i]] != 1 || new_in_mover[b[i]] != 1) continue;
+        // The editor did not keep it as it was; the mover has it once, as
+        // the base had it once.
+        if (be.to_side[i] != kAbsent) continue;
+        if (in_base[b[i]] != 1 || in_mover[b[i]] != 1) continue;
         // The editor rewrote just this paragraph: it kept the neighbours on
         // both sides, with one paragraph of its own between them.
         const std::uint32_t first =
@@ -127,17 +141,24 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             i + 1 == n ? static_cast<std::uint32_t>(e.size()) : be.to_side[i + 1];
         if (first == kAbsent || end == kAbsent || end != first + 1) continue;
         if (!balanced(base.lines[i]) || !balanced(editor.lines[first])) continue;
+        const std::size_t j =
+            static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
+        // Out of order in the mover: the rest aligns as well without it.
+        const Alignment rest = align(without(b, i), without(m, j));
+        if (bm.to_side[i] != kAbsent && common_count(rest) < aligned) continue;
+        if (bm.to_side[i] == kAbsent && common_count(rest) < aligned) continue;
         // Where the mover put it: after a paragraph the base and the editor
         // both have, or first.
-        std::size_t j = 0;
-        while (m[j] != b[i] || bm.to_base[j] != kAbsent) ++j;
         std::size_t base_before = 0, editor_before = 0;
         if (j > 0) {
-            const std::uint32_t p = bm.to_base[j - 1];
-            if (p == kAbsent || be.to_side[p] == kAbsent) continue;
+            const std::uint32_t q = rest.to_base[j - 1];  // mover j-1 is rest's j-1
+            if (q == kAbsent) continue;
+            const std::uint32_t p = q >= i ? q + 1 : q;  // back to the base's numbering
+            if (be.to_side[p] == kAbsent) continue;
             base_before = p + 1;
             editor_before = be.to_side[p] + 1;
         }
+        if (base_before == i || base_before == i + 1) continue;  // it stands where it stood
         move_paragraph(base.lines, i, base_before);
         move_paragraph(editor.lines, first, editor_before);
         return true;
