@@ -525,6 +525,7 @@ std::vector<std::string> Repository::list_files(const std::string& commit_id) co
     const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
     std::vector<std::string> files;
     auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (!git::is_safe_entry_name(entry)) return 1;  // nor what lies below it
         if (git::is_file_entry(entry)) {
             static_cast<std::vector<std::string>*>(payload)->push_back(std::string(root) +
                                                                        git_tree_entry_name(entry));
@@ -542,6 +543,7 @@ std::vector<std::string> Repository::list_links(const std::string& commit_id) co
     const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
     std::vector<std::string> links;
     auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (!git::is_safe_entry_name(entry)) return 1;  // nor what lies below it
         if (git::is_link_entry(entry)) {
             static_cast<std::vector<std::string>*>(payload)->push_back(std::string(root) +
                                                                        git_tree_entry_name(entry));

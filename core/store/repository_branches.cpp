@@ -137,6 +137,7 @@ std::map<std::string, std::string> Repository::file_ids(const std::string& commi
     const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
     std::map<std::string, std::string> files;
     auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (!git::is_safe_entry_name(entry)) return 1;  // nor what lies below it
         if (git::is_file_entry(entry)) {
             (*static_cast<std::map<std::string, std::string>*>(
                 payload))[std::string(root) + git_tree_entry_name(entry)] =

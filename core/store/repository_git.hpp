@@ -4,10 +4,12 @@
 // it brings in git2.h, which stays inside the repository layer.
 #include "core/store/git_api.hpp"
 
+#include <cstring>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
@@ -82,6 +84,20 @@ inline bool is_file_entry(const git_tree_entry* entry) {
 }
 inline bool is_link_entry(const git_tree_entry* entry) {
     return git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK;
+}
+// A name a work tree can hold: not empty, ".", ".." or ".git" in any case.
+// git refuses to check such a tree out, but a hostile commit can hold one,
+// and a path "../secret.md" would name a file outside the work tree. Tree
+// walks skip such an entry, and everything below it.
+inline bool is_safe_entry_name(const git_tree_entry* entry) {
+    const char* name = git_tree_entry_name(entry);
+    if (name == nullptr || name[0] == '\0' || std::strchr(name, '/') != nullptr) return false;
+    const std::string_view n(name);
+    if (n == "." || n == "..") return false;
+    if (n.size() == 4 && n[0] == '.' && (n[1] | 0x20) == 'g' && (n[2] | 0x20) == 'i' &&
+        (n[3] | 0x20) == 't')
+        return false;
+    return true;
 }
 // While one lives, libgit2 reads objects without hashing them again to
 // check their ids, which nearly doubles the cost of reading a long history

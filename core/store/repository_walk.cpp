@@ -129,6 +129,7 @@ class TreeDiff {
     // One name present on either side or both (same kind), known to differ.
     void entry(const git_tree_entry* a, const git_tree_entry* b) {
         const git_tree_entry* any = a ? a : b;
+        if (!git::is_safe_entry_name(any)) return;  // "..", ".git": no path of a work tree
         const std::size_t mark = prefix_.size();
         prefix_ += git_tree_entry_name(any);
         if (narrow_ && !(is_tree(any) ? narrow_->may_hold(prefix_) : narrow_->wants(prefix_))) {

@@ -201,6 +201,49 @@ struct CloneWithHook : HostileOrigin {
     bool hook_ran() const { return fs::exists(marker); }
 };
 
+// git refuses to check out a tree holding an entry named ".." (or ".git"),
+// but a commit can hold one, and a clone's HEAD then names it: the path
+// "../victim.txt" would be a file outside the work tree. accord lists no
+// such path, so `check` (which reads the work tree) never reads outside.
+TEST(HostileClone, ATreeEntryNamedDotDotIsNoPathOfTheRepository) {
+    HostileOrigin o;
+    o.publish();
+    const auto plumb = [&](const std::vector<std::string>& args, const std::string& input) {
+        std::vector<std::string> argv = {"sh", "-c", ""};
+        std::string command = "git -C '" + o.clone + "'";
+        for (const std::string& a : args) command += " '" + a + "'";
+        argv[2] = "printf '" + input + "' | " + command;
+        const test::RunResult r = test::run(argv);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        std::string out = r.out;
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out;
+    };
+    // A tree "..", holding victim.txt as a text, beside what HEAD has.
+    const std::string blob = plumb({"hash-object", "-w", "--stdin"}, "x\\n");
+    const std::string inner = plumb({"mktree"}, "100644 blob " + blob + "\\tvictim.md\\n");
+    const std::string head_tree = plumb({"rev-parse", "HEAD^{tree}"}, "");
+    const std::string listing = plumb({"ls-tree", head_tree}, "");
+    std::string entries;
+    for (std::size_t at = 0; at < listing.size();) {
+        const std::size_t end = std::min(listing.find('\n', at), listing.size());
+        entries += listing.substr(at, end - at) + "\\n";
+        at = end + 1;
+    }
+    const std::string root =
+        plumb({"mktree", "--missing"}, entries + "040000 tree " + inner + "\\t..\\n");
+    const std::string commit = plumb({"commit-tree", root, "-p", "HEAD", "-m", "hostile"}, "");
+    plumb({"update-ref", "refs/heads/main", commit}, "");
+    o.tmp.write("victim.md", "Unclosed [bracket outside the repository\n");
+
+    const test::RunResult check = o.accord({"check"});
+    EXPECT_THAT(check.out + check.err, Not(HasSubstr("victim")));
+    EXPECT_THAT(check.out + check.err, Not(HasSubstr("outside the repository")));
+    const test::RunResult log = o.accord({"log", "--format", "json"});
+    EXPECT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, Not(HasSubstr("victim")));
+}
+
 TEST(HostileClone, AHookThatCameWithTheCloneDoesNotRun) {
     CloneWithHook c;
     const test::RunResult r = c.propose("Maintains the approach.\n");
