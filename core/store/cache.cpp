@@ -243,7 +243,8 @@ struct CacheTable::File {
     // whose fingerprint is `fingerprint`.
     static std::unique_ptr<File> open(int dirfd, const std::string& name,
                                       std::string_view fingerprint) {
-        const int fd = ::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        const int fd =
+            ::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
         if (fd < 0) return nullptr;
         struct stat info {};
         if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size < 24) {

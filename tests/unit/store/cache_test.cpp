@@ -4,6 +4,7 @@
 #include "core/store/cache.hpp"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -246,6 +247,29 @@ TEST(CacheTable, LinksAreNeitherReadNorWrittenThrough) {
     const CacheTable read(git, "changes", "notation: default");
     EXPECT_FALSE(read.find("key"));
     EXPECT_EQ(read.find("mine"), "value");
+}
+
+// A FIFO (or any file that is not a regular one) among a table's files is
+// passed over: opening one to read would wait for a writer for ever.
+TEST(CacheTable, AFifoAmongItsFilesIsPassedOverWithoutWaiting) {
+    TempDir dir;
+    const std::string git = git_dir(dir);
+    {
+        CacheTable table(git, "changes", "notation: default");
+        table.put("mine", "value");
+        ASSERT_TRUE(table.save());
+    }
+    const CacheTable probe(git, "changes", "notation: default");
+    const std::vector<fs::path> files = files_of(probe);
+    ASSERT_EQ(files.size(), 1U);
+    ASSERT_EQ(::mkfifo((fs::path(probe.directory()) / "planted.cache").c_str(), 0644), 0);
+    const CacheTable read(git, "changes", "notation: default");
+    EXPECT_EQ(read.find("mine"), "value");
+    EXPECT_FALSE(read.find("other"));
+    fs::remove(files.front());
+    ASSERT_EQ(::mkfifo(files.front().c_str(), 0644), 0);
+    const CacheTable only_fifos(git, "changes", "notation: default");
+    EXPECT_FALSE(only_fifos.find("mine"));
 }
 
 }  // namespace
