@@ -81,6 +81,7 @@ namespace accord::git {
     X(git_odb_object_size)               \
     X(git_odb_object_type)               \
     X(git_odb_read)                      \
+    X(git_odb_read_header)               \
     X(git_odb_write)                     \
     X(git_oid_equal)                     \
     X(git_oid_fromstr)                   \
@@ -211,6 +212,7 @@ const Api& api();
 #define git_odb_object_size(...) ::accord::git::api().git_odb_object_size(__VA_ARGS__)
 #define git_odb_object_type(...) ::accord::git::api().git_odb_object_type(__VA_ARGS__)
 #define git_odb_read(...) ::accord::git::api().git_odb_read(__VA_ARGS__)
+#define git_odb_read_header(...) ::accord::git::api().git_odb_read_header(__VA_ARGS__)
 #define git_odb_write(...) ::accord::git::api().git_odb_write(__VA_ARGS__)
 #define git_oid_equal(...) ::accord::git::api().git_oid_equal(__VA_ARGS__)
 #define git_oid_fromstr(...) ::accord::git::api().git_oid_fromstr(__VA_ARGS__)

@@ -5,6 +5,7 @@
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
+#include "core/util/file.hpp"
 
 namespace accord {
 
@@ -397,16 +398,33 @@ std::optional<std::string> Repository::blob_id_at(const std::string& commit_id,
     return git::hex(*git_tree_entry_id(entry));
 }
 
+git::BlobPtr Repository::Impl::text_blob(const git_oid& id, const std::string& what) const {
+    if (!odb) {
+        git_odb* raw = nullptr;
+        if (git_repository_odb(&raw, repo.get()) < 0) git::fail("cannot read " + what);
+        odb.reset(raw);
+    }
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    if (git_odb_read_header(&size, &type, odb.get(), &id) == 0 && size > kMaxReadBytes) {
+        throw usage_error(
+            what + " is " + std::to_string(size >> 20) +
+            " MiB, larger than the 128 MiB accord reads as a text; a negotiated text is "
+            "never that large (remove the file from the history, or read it with git)");
+    }
+    git_blob* blob = nullptr;
+    if (git_blob_lookup(&blob, repo.get(), &id) < 0) git::fail("cannot read " + what);
+    return git::BlobPtr(blob);
+}
+
 std::optional<std::string> Repository::read_file_at(const std::string& commit_id,
                                                     const std::string& path) const {
     const std::optional<std::string> blob_id = blob_id_at(commit_id, path);
     if (!blob_id) return std::nullopt;
     const git_oid id = git::parse_id(*blob_id, "blob");
-    git_blob* blob = nullptr;
-    if (git_blob_lookup(&blob, impl_->repo.get(), &id) < 0) {
-        git::fail("cannot read '" + path + "' at " + commit_id + " in " + impl_->where);
-    }
-    git::BlobPtr owned(blob);
+    const git::BlobPtr owned =
+        impl_->text_blob(id, "'" + path + "' at " + commit_id + " in " + impl_->where);
+    const git_blob* blob = owned.get();
     const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
     return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
 }
@@ -509,14 +527,12 @@ std::vector<Repository::FileCommit> Repository::file_commits(
 
 std::string Repository::read_blob_unverified(const std::string& blob_id) const {
     const git_oid id = git::parse_id(blob_id, "blob");
-    git_blob* blob = nullptr;
-    int rc = 0;
+    git::BlobPtr owned;
     {
         const Unverified unverified;
-        rc = git_blob_lookup(&blob, impl_->repo.get(), &id);
+        owned = impl_->text_blob(id, "blob " + blob_id + " in " + impl_->where);
     }
-    if (rc < 0) git::fail("cannot read blob " + blob_id + " in " + impl_->where);
-    git::BlobPtr owned(blob);
+    const git_blob* blob = owned.get();
     const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
     return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
 }

@@ -153,11 +153,8 @@ std::map<std::string, std::string> Repository::file_ids(const std::string& commi
 
 std::string Repository::read_blob(const std::string& blob_id) const {
     const git_oid id = git::parse_id(blob_id, "blob");
-    git_blob* blob = nullptr;
-    if (git_blob_lookup(&blob, impl_->repo.get(), &id) < 0) {
-        git::fail("cannot read blob " + blob_id + " in " + impl_->where);
-    }
-    const git::BlobPtr owned(blob);
+    const git::BlobPtr owned = impl_->text_blob(id, "blob " + blob_id + " in " + impl_->where);
+    const git_blob* blob = owned.get();
     const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));
     return std::string(data, static_cast<std::size_t>(git_blob_rawsize(blob)));
 }

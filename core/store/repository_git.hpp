@@ -130,6 +130,11 @@ struct Repository::Impl {
     // The id of the entry at `path` in `tree` (blob or subtree), if any.
     std::optional<git_oid> entry_id(const git_tree* tree, const std::string& path) const;
     CommitInfo info(const git_commit* commit) const;
+    // The blob `id`, read as a text: one larger than kMaxReadBytes (what
+    // accord reads of a file) is refused before it is read, naming `what`
+    // (a hostile repository's history may hold a blob of gigabytes).
+    git::BlobPtr text_blob(const git_oid& id, const std::string& what) const;
+    mutable git::OdbPtr odb;  // made by text_blob on first use
     // Finishes a command killed while it moved a branch, if one was and no
     // running accord command holds the lock (core/store/repository_journal).
     void recover_on_open();

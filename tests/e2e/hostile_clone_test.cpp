@@ -244,6 +244,29 @@ TEST(HostileClone, ATreeEntryNamedDotDotIsNoPathOfTheRepository) {
     EXPECT_THAT(log.out, Not(HasSubstr("victim")));
 }
 
+// A history may hold a blob of gigabytes in a repository of a megabyte (it
+// compresses): a blob larger than what accord reads of a file (128 MiB) is
+// refused before it is read, with the reason, instead of taking gigabytes.
+TEST(HostileClone, ABlobLargerThanAnyTextIsRefusedBeforeItIsRead) {
+    HostileOrigin o;
+    std::string line = "Word [bracket] ~~strike~~ text.\n";
+    std::string huge;
+    huge.reserve((std::size_t{129} << 20) + line.size());
+    while (huge.size() <= (std::size_t{129} << 20)) huge += line;
+    o.write("recs/big.md", huge);
+    huge.clear();
+    huge.shrink_to_fit();
+    o.publish();
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"rm", "-q", "recs/big.md"}).exit_code, 0);
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"commit", "-q", "-m", "gone"}).exit_code, 0);
+    const test::RunResult blame = o.accord({"blame", "recs/big.md", "--at", "HEAD~1"});
+    EXPECT_EQ(blame.exit_code, 2);
+    EXPECT_THAT(blame.err, HasSubstr("larger than the 128 MiB accord reads as a text"));
+    const test::RunResult log = o.accord({"log"});
+    EXPECT_EQ(log.exit_code, 2);
+    EXPECT_THAT(log.err, HasSubstr("larger than the 128 MiB"));
+}
+
 TEST(HostileClone, AHookThatCameWithTheCloneDoesNotRun) {
     CloneWithHook c;
     const test::RunResult r = c.propose("Maintains the approach.\n");
