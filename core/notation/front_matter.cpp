@@ -44,7 +44,11 @@ std::string flow_yaml(const YAML::Node& node) {
 FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& diagnostics) {
     FrontMatter fm;
     const Line first = line_at(source, 0);
-    if (first.content != "---" || first.next >= source.size()) return fm;
+    // A byte-order mark (Notepad writes one; a text converted from UTF-16
+    // keeps it) stays in the text, and the front matter after it is read.
+    std::string_view opening = first.content;
+    if (opening.starts_with("\xEF\xBB\xBF")) opening.remove_prefix(3);
+    if (opening != "---" || first.next >= source.size()) return fm;
 
     std::size_t line_number = 2;
     for (std::size_t at = first.next; at < source.size(); ++line_number) {

@@ -36,7 +36,9 @@ bool is_blank(std::string_view line) {
 // nullopt for a text this pass leaves alone: one that does not end its last
 // line, or opens with front matter.
 std::optional<Paragraphs> paragraphs_of(std::string_view text) {
-    if (text.empty() || text.back() != '\n' || text.starts_with("---")) return std::nullopt;
+    if (text.empty() || text.back() != '\n' || text.starts_with("---") ||
+        text.starts_with("\xEF\xBB\xBF---"))
+        return std::nullopt;
     Paragraphs p;
     bool in_paragraph = false;
     for (std::size_t at = 0; at < text.size();) {

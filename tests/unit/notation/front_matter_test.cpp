@@ -52,6 +52,16 @@ TEST(FrontMatter, DotsCloseItAndCrlfWorks) {
     EXPECT_EQ(d.text(d.paragraphs[0].range), "Text");
 }
 
+// Notepad writes a byte-order mark, and a text converted from UTF-16 keeps
+// it: the front matter after it is still the front matter.
+TEST(FrontMatter, IsReadAfterAByteOrderMark) {
+    const Document d = parse("\xEF\xBB\xBF---\nid: A-1\ntitle: T\n---\nText [a].\n");
+    ASSERT_TRUE(d.front_matter.present);
+    EXPECT_EQ(d.front_matter.find("id")->value, "A-1");
+    ASSERT_EQ(d.paragraphs.size(), 1U);
+    EXPECT_EQ(d.text(d.paragraphs[0].range), "Text [a].");
+}
+
 TEST(FrontMatter, DeepNestingIsAnErrorNotACrash) {
     const std::string text = "---\nx: " + std::string(100000, '[') + "\n---\nText";
     const Document d = parse(text);
