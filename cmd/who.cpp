@@ -21,6 +21,13 @@ ExitCode run_who(const WhoOptions& options, const Context& context) {
     if (!report) {
         std::cerr << "accord: no proposal ever contained \"" << escape_controls(options.phrase)
                   << "\"\n";
+        // A tool reading JSON still gets one object: no events, standing nowhere.
+        if (options.format == Format::json) {
+            WhoReport none;
+            none.phrase = options.phrase;
+            none.current_state = "absent";
+            std::cout << render_who_json(none);
+        }
         return kExitFound;
     }
     std::cout << (options.format == Format::json ? render_who_json(*report)

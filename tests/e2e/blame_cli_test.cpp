@@ -161,6 +161,11 @@ TEST_F(Blame, WhoTellsTheStoryOfAWording) {
 
     r = run({"who", "never said"});
     EXPECT_EQ(r.exit_code, 1);
+    // With --format json, still one object for a tool to read.
+    r = run({"who", "never said", "--format", "json"});
+    EXPECT_EQ(r.exit_code, 1);
+    EXPECT_NE(r.out.find("\"events\": []"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("\"current_state\": \"absent\""), std::string::npos) << r.out;
 }
 
 // The HTML legend counts the words each delegation proposed, as blame
