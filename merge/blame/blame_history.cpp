@@ -25,17 +25,24 @@ void add_proposal(FileHistory& history, std::size_t v, Proposal proposal);
 // read_proposals.
 // `first_parent_blobs`, when given, holds the file's blob in each commit's
 // first parent (as the walk found it), which is then not looked up again.
-FileHistory versions_of(
-    const Workspace& ws, const std::string& path,
-    const std::vector<Repository::FileCommit>& commits, std::vector<std::string>* blob_ids,
-    std::vector<CommitInfo>* unread = nullptr,
-    const std::vector<std::optional<std::string>>* first_parent_blobs = nullptr) {
+// With `deletions`, a commit that deleted the file after a version is a
+// version too, an empty text (blob id ""): what a text loses when it is
+// renamed or deleted then goes where the wording went, as for any wording
+// moved or deleted, and a text deleted and then restored is restored.
+FileHistory versions_of(const Workspace& ws, const std::string& path,
+                        const std::vector<Repository::FileCommit>& commits,
+                        std::vector<std::string>* blob_ids,
+                        std::vector<CommitInfo>* unread = nullptr,
+                        const std::vector<std::optional<std::string>>* first_parent_blobs = nullptr,
+                        bool deletions = false) {
     FileHistory out;
     std::map<std::string, std::size_t> version_of_commit;
     std::map<std::string, std::size_t> latest_with_blob;
+    std::optional<std::size_t> deleted;  // the last version, when it is a deletion
     for (std::size_t i = 0; i < commits.size(); ++i) {
         const auto& [c, blob] = commits[i];
-        if (!blob) continue;  // the file was deleted here
+        // The file was deleted here: an empty version, or none.
+        if (!blob && (!deletions || out.versions.empty() || deleted)) continue;
         BlameVersion v;
         v.id = c.id;
         for (std::size_t k = 0; k < c.parents.size(); ++k) {
@@ -51,17 +58,20 @@ FileHistory versions_of(
                     index = it2->second;
                 }
             }
+            // Made again after its deletion: the text goes on from the deletion.
+            if (!index && k == 0 && deleted) index = *deleted;
             if (index && std::find(v.parents.begin(), v.parents.end(), *index) == v.parents.end()) {
                 v.parents.push_back(*index);
             }
         }
         if (blob_ids) {
-            blob_ids->push_back(*blob);
-        } else {
+            blob_ids->push_back(blob.value_or(""));
+        } else if (blob) {
             v.text = ws.repo().read_blob_unverified(*blob);
         }
         version_of_commit[c.id] = out.versions.size();
-        latest_with_blob[*blob] = out.versions.size();
+        if (blob) latest_with_blob[*blob] = out.versions.size();
+        deleted = blob ? std::nullopt : std::optional<std::size_t>(out.versions.size());
         out.versions.push_back(std::move(v));
         if (unread) {
             unread->push_back(c);
@@ -123,11 +133,17 @@ struct WalkedTexts {
     }
     // The index into order of each commit that made a version of `path`
     // (not those that deleted it): versions_of's versions, in order.
-    std::vector<std::size_t> version_proposals(const std::string& path) const {
+    // With `deletions`, as versions_of counts them then.
+    std::vector<std::size_t> version_proposals(const std::string& path,
+                                               bool deletions = false) const {
         std::vector<std::size_t> out;
         if (const auto it = changes.find(path); it != changes.end()) {
-            for (const Change& change : it->second)
-                if (change.new_blob) out.push_back(change.commit);
+            bool deleted = false;
+            for (const Change& change : it->second) {
+                if (!change.new_blob && (!deletions || out.empty() || deleted)) continue;
+                out.push_back(change.commit);
+                deleted = !change.new_blob;
+            }
         }
         return out;
     }
@@ -142,18 +158,17 @@ struct WalkedTexts {
 };
 
 // Walks the history from `commit` once, keeping the changes of `blamed`
-// (its blobs handed to `prefetch` as found) and of the texts in `others`
-// that can give it wording: every change, newest first, from the blamed
-// text's last version on (all of them with across_texts), else from a
-// text's last change in a proposal that made a version of the blamed text.
-// The changes left out are those newer than any a donor is read for.
+// (its blobs handed to `prefetch` as found) and of the other texts (any
+// path a text may have, those deleted since too) that can give it wording: every change, newest
+// first, from the blamed text's last version on (all of them with across_texts), else from a text's
+// last change in a proposal that made a version of the blamed text. The changes left out are those
+// newer than any a donor is read for.
 WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std::string& blamed,
-                       const std::set<std::string, std::less<>>& others, bool across_texts,
-                       BlobPrefetcher& prefetch) {
+                       bool across_texts, BlobPrefetcher& prefetch) {
     WalkedTexts out;
     Repository::WalkOptions walk;
     walk.from = commit;
-    walk.keep = [&](std::string_view path) { return path == blamed || others.count(path) > 0; };
+    walk.keep = [&](std::string_view path) { return path == blamed || is_text_path(path); };
     std::set<std::string, std::less<>> donors;  // texts whose changes are kept from here on
     bool blamed_seen = false;
     if (!across_texts) {
@@ -214,15 +229,17 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
 // The walk of the history for `path` from `commit`: the blamed text's
 // versions, then those of the texts that may give it wording (those its
 // proposals changed too, and with across_texts every other text), each
-// through its last version that can. Texts the revision no longer holds are
-// not looked at. The blamed text's blobs are announced to `prefetch` as they
-// are found.
+// through its last version that can, texts the revision no longer holds
+// among them (a rename's old path, a text merged into another). The blamed text's blobs are
+// announced to `prefetch` as they are found.
 BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const std::string& path,
                          bool across_texts, BlobPrefetcher& prefetch) {
+    const WalkedTexts walked = walk_texts(ws, commit, path, across_texts, prefetch);
+    // Every text the walk kept can give wording, those the revision no
+    // longer holds too (renamed, or merged into another and deleted).
     std::set<std::string, std::less<>> candidates;
-    for (const std::string& other : ws.texts(commit))
+    for (const auto& [other, changes] : walked.changes)
         if (other != path) candidates.insert(other);
-    const WalkedTexts walked = walk_texts(ws, commit, path, candidates, across_texts, prefetch);
     BlameWalk out;
     const auto text_of = [&](const std::string& file) {
         BlameWalk::Text text;
@@ -230,10 +247,10 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
             walked.first_parent_blobs(file);
         std::vector<CommitInfo>
             unread;  // proposals are read by the caller, for the versions it keeps
-        text.versions = std::move(
-            versions_of(ws, file, walked.commits_of(file), &text.blob_ids, &unread, &first_parents)
-                .versions);
-        const std::vector<std::size_t> made = walked.version_proposals(file);
+        text.versions = std::move(versions_of(ws, file, walked.commits_of(file), &text.blob_ids,
+                                              &unread, &first_parents, true)
+                                      .versions);
+        const std::vector<std::size_t> made = walked.version_proposals(file, true);
         for (std::size_t v = 0; v < text.versions.size(); ++v)
             text.versions[v].proposal = made.at(v);
         return text;
@@ -294,7 +311,9 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     std::optional<BlameWalk> walk = find_blame_walk(ws, commit, path, options.across_texts);
     if (walk) {
         const std::vector<std::string>& blobs = walk->texts.front().blob_ids;
-        for (auto blob = blobs.rbegin(); blob != blobs.rend(); ++blob) prefetch.announce(*blob);
+        for (auto blob = blobs.rbegin(); blob != blobs.rend(); ++blob) {
+            if (!blob->empty()) prefetch.announce(*blob);
+        }
         prefetch.walk_done();
     } else {
         walk = walk_for_blame(ws, commit, path, options.across_texts, prefetch);
@@ -340,14 +359,17 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
                 // earlier versions are attributed (on the engine's reader
                 // thread; nothing else uses this handle meanwhile).
                 const ReadText read = [&](std::size_t v) {
+                    if (blob_ids[v].empty()) return std::string();  // deleted there
                     return prefetch.take(blob_ids[v], ws.repo());
                 };
                 out.result = blame_versions(versions, versions.size() - 1, blame, read, use);
                 return;
             }
             const ReadVersionText read = [&](std::size_t t, std::size_t v) {
-                if (t == 0) return prefetch.take(blob_ids[v], ws.repo());
-                return ws.repo().read_blob_unverified(walk->texts[t].blob_ids[v]);
+                const std::string& id = walk->texts[t].blob_ids[v];
+                if (id.empty()) return std::string();  // deleted there
+                if (t == 0) return prefetch.take(id, ws.repo());
+                return ws.repo().read_blob_unverified(id);
             };
             // The donors' own results are not wanted: only the blamed text's is kept.
             blame_texts(

@@ -7,6 +7,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <set>
 #include <unordered_map>
 
 #include "core/util/errors.hpp"
@@ -47,7 +48,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         given_at.push_back(k);
     }
     if (paths.empty()) return;
-    std::vector<FileBlame> out(paths.size());
+    const std::size_t blamed = paths.size();  // paths[blamed...]: texts deleted by `commit`
 
     // One walk, newest first: the commits that changed one of the texts, and
     // each text's changes.
@@ -58,11 +59,23 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     Repository::WalkOptions walk;
     walk.from = commit;
     walk.walk = Walk::full;
-    walk.keep = [&](std::string_view path) { return text_of.count(std::string(path)) > 0; };
+    // Texts the revision no longer holds (renamed, or merged into another and
+    // deleted) are walked too, for the wording they gave: as blame_file
+    // walks them, and never handed on.
+    std::set<std::string, std::less<>> held;
+    for (const std::string& path : ws.texts(commit)) held.insert(path);
+    walk.keep = [&](std::string_view path) {
+        return text_of.count(std::string(path)) > 0 || (is_text_path(path) && !held.count(path));
+    };
     repo.walk_history(walk, [&](Repository::WalkStep& step) {
         const std::size_t at = steps++;
         if (step.changes.empty()) return true;
         for (Repository::FileChange& change : step.changes) {
+            if (!text_of.count(change.path)) {
+                text_of.emplace(change.path, paths.size());
+                paths.push_back(change.path);
+                changes.emplace_back();
+            }
             changes[text_of.at(change.path)].push_back(
                 {commits.size(), std::move(change.old_blob), std::move(change.new_blob)});
         }
@@ -71,6 +84,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         return true;
     });
     text_of = {};
+    held = {};
+    std::vector<FileBlame> out(paths.size());
     // The order of proposals, oldest first, as blame_file numbers them.
     const auto proposal_of = [&](std::size_t c) { return steps - 1 - commit_step[c]; };
     auto commit_of = std::make_unique<std::unordered_map<std::string, std::size_t>>();
@@ -88,8 +103,11 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         std::vector<BlameVersion>& versions = blame.history.versions;
         std::map<std::size_t, std::size_t> version_of_commit;
         std::map<std::string, std::size_t> latest_with_blob;
+        std::optional<std::size_t> deleted;  // the last version, when it is a deletion
         for (auto change = changes[t].rbegin(); change != changes[t].rend(); ++change) {
-            if (!change->new_blob) continue;  // the text was deleted here
+            // The text was deleted here: an empty version after a version
+            // (as versions_of counts deletions for blame_file), else none.
+            if (!change->new_blob && (versions.empty() || deleted)) continue;
             const CommitInfo& c = commits[change->commit];
             BlameVersion v;
             v.id = c.id;
@@ -106,17 +124,20 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
                         it != latest_with_blob.end())
                         index = it->second;
                 }
+                if (!index && k == 0 && deleted) index = *deleted;  // made again
                 if (index &&
                     std::find(v.parents.begin(), v.parents.end(), *index) == v.parents.end())
                     v.parents.push_back(*index);
             }
             version_of_commit[change->commit] = versions.size();
-            latest_with_blob[*change->new_blob] = versions.size();
-            blob_ids[t].push_back(*change->new_blob);
+            if (change->new_blob) latest_with_blob[*change->new_blob] = versions.size();
+            deleted = change->new_blob ? std::nullopt : std::optional<std::size_t>(versions.size());
+            blob_ids[t].push_back(change->new_blob.value_or(""));
             version_commits[t].push_back(change->commit);
             versions.push_back(std::move(v));
         }
-        if (versions.empty()) throw usage_error("blame: no proposal recorded '" + paths[t] + "'");
+        if (versions.empty() && t < blamed)
+            throw usage_error("blame: no proposal recorded '" + paths[t] + "'");
         changes[t] = {};
     }
     changes = {};
@@ -129,6 +150,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     texts.reserve(paths.size());
     for (const FileBlame& b : out) texts.push_back({b.history.versions});
     const ReadVersionText read = [&](std::size_t t, std::size_t v) -> std::string {
+        if (blob_ids[t][v].empty()) return "";  // deleted there
         std::string text = repo.read_blob_unverified(blob_ids[t][v]);
         if (options.version_texts) out[t].history.versions[v].text = text;
         return text;
@@ -154,6 +176,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     constexpr std::size_t kTrimEvery = 500;
     std::vector<bool> handed_on(paths.size(), false);
     const auto hand_on = [&](std::size_t t, BlameResult&& result) {
+        handed_on[t] = true;
+        if (t >= blamed) return;  // a deleted text, walked for the wording it gave
         FileBlame& b = out[t];
         std::vector<BlameVersion>& versions = b.history.versions;
         for (std::size_t v = 0; v < versions.size(); ++v) {
@@ -174,7 +198,6 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
             span.origin = localise(span.origin);
             if (span.restored_by) span.restored_by = localise(*span.restored_by);
         }
-        handed_on[t] = true;
         each(given_at[t], std::move(b));
         b = FileBlame{};
         if (++finished % kTrimEvery == 0) release_free_memory();
@@ -199,7 +222,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
             if (!result) break;  // the rest are attributed below
             hand_on(t, std::move(*result));
         }
-        if (finished == paths.size()) return;
+        if (finished == blamed) return;
     }
     blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
         if (handed_on[t]) return;

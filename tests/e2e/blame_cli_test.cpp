@@ -266,6 +266,45 @@ TEST_F(BlameAcrossTexts, WordingMovedInOneProposalKeepsItsProposer) {
     EXPECT_EQ(of(r.out, "\\[").first, "India") << "the mover wrote the marks there";
 }
 
+// A text renamed (deleted under one name, added under another in one
+// proposal) keeps its proposers; so does one deleted and then restored, its
+// wording restored by whoever brought it back. Blame, and survival (which
+// blames every text together), agree.
+TEST_F(BlameAcrossTexts, ARenamedOrRestoredTextKeepsItsProposers) {
+    const std::string invites =
+        "Invites reports from the secretariat [with all relevant stakeholders].\n";
+    const auto commit = [&](const std::string& by, const std::string& day,
+                            std::vector<std::pair<std::string, std::optional<std::string>>> files) {
+        CommitRequest request;
+        request.files = std::move(files);
+        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo_->commit_files(request);
+    };
+    commit("Chair", "2014-03-01", {{"A/02.md", std::nullopt}, {"B/02.md", invites}});
+    const auto renamed = run({"blame", "--format", "json", "B/02.md"});
+    ASSERT_EQ(renamed.exit_code, 0) << renamed.err;
+    EXPECT_EQ(of(renamed.out, "Invites reports from the secretariat").first, "Japan");
+    EXPECT_EQ(of(renamed.out, "with all relevant stakeholders").first, "Kenya");
+    const auto kept = run({"survival", "--by", "Japan", "--format", "json"});
+    ASSERT_EQ(kept.exit_code, 0) << kept.err;
+    // Japan's 13 words stand (7) or stand bracketed (6): none gone with the old name.
+    EXPECT_TRUE(std::regex_search(kept.out, std::regex("\"proposed\": 13,\\s*\"standing\": 7,"
+                                                       "\\s*\"bracketed\": 6,\\s*\"struck\": "
+                                                       "0,\\s*\"gone\": 0")))
+        << kept.out;
+
+    commit("Chair", "2014-03-05", {{"B/02.md", std::nullopt}});
+    commit("Sweden", "2014-03-09", {{"B/02.md", invites}});
+    const auto restored = run({"blame", "--format", "json", "B/02.md"});
+    ASSERT_EQ(restored.exit_code, 0) << restored.err;
+    EXPECT_EQ(of(restored.out, "Invites reports from the secretariat"),
+              std::make_pair(std::string("Japan"), true));
+}
+
 TEST_F(BlameAcrossTexts, WordingTabledAgainFromAnotherTextNeedsAcrossTexts) {
     auto r = run({"blame", "--format", "json", "A/02.md"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
