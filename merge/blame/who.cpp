@@ -123,10 +123,24 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
             if (!change.new_blob) continue;  // deleted here
             const auto it = index.find(change.path);
             if (it == index.end()) continue;
-            if (!listed) commits.push_back(std::move(step.commit.id));
+            const Standing standing = standings.of(*change.new_blob, it->second);
+            // A proposal changes the phrase's standing only where it differs
+            // from every parent's: on parallel branches, a proposal that
+            // never saw a word did not delete it, and a merge that keeps one
+            // side's wording neither deleted nor restored it.
+            const std::vector<std::string>& parents = step.commit.parents;
+            bool as_a_parent = false;
+            for (std::size_t k = 0; k < parents.size() && !as_a_parent; ++k) {
+                const std::optional<std::string> before =
+                    k == 0 ? change.old_blob : ws.repo().blob_id_at(parents[k], change.path);
+                as_a_parent =
+                    (before ? standings.of(*before, it->second) : Standing::absent) == standing;
+            }
+            if (as_a_parent) continue;
+            if (!listed) commits.push_back(step.commit.id);
             listed = true;
-            versions.push_back({static_cast<std::uint32_t>(commits.size() - 1), it->second,
-                                standings.of(*change.new_blob, it->second)});
+            versions.push_back(
+                {static_cast<std::uint32_t>(commits.size() - 1), it->second, standing});
         }
         return true;
     });
@@ -212,8 +226,11 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
     for (std::size_t k = 0; k < sightings.size();) {
         const Sighting& first = sightings[k];
         std::size_t left_from = where;
-        for (; k < sightings.size() && sightings[k].commit == first.commit; ++k)
+        std::vector<std::size_t> changed;  // the texts this proposal changed it in
+        for (; k < sightings.size() && sightings[k].commit == first.commit; ++k) {
             in_text[sightings[k].path] = sightings[k].standing;
+            changed.push_back(sightings[k].path);
+        }
         const std::size_t now_at = best();
         const Standing now = in_text[now_at];
         const auto proposal = [&] {
@@ -246,12 +263,28 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
             report.events.push_back(
                 {state, proposal(), paths[now == Standing::absent ? left_from : now_at]});
         } else if (now != Standing::absent && now_at != where && in_text[where] != standing) {
-            report.events.push_back({WordingState::moved, proposal(), paths[now_at]});
+            // A move is the phrase leaving one text for another in one
+            // proposal; where it stood in the other text already (tabled
+            // there on its own), this proposal only took it out of the first.
+            const bool arrived = std::find(changed.begin(), changed.end(), now_at) != changed.end();
+            report.events.push_back({arrived ? WordingState::moved : WordingState::deleted,
+                                     proposal(), paths[arrived ? now_at : where]});
         }
         standing = now;
         if (now != Standing::absent) where = now_at;
     }
     if (!seen) return std::nullopt;
+    // Where it stands now is read from the revision itself: the story above
+    // runs through parallel branches one proposal after another, and a
+    // merge that took one side's wording changed nothing to tell.
+    std::fill(in_text.begin(), in_text.end(), Standing::absent);
+    BlobStandings now(ws, phrase, paths.size());
+    for (std::size_t p = 0; p < paths.size(); ++p) {
+        if (const std::optional<std::string> blob = ws.repo().blob_id_at(head, paths[p]))
+            in_text[p] = now.of(*blob, p);
+    }
+    where = best();
+    standing = in_text[where];
     report.stands = standing != Standing::absent;
     report.current_state = std::string(state_name(standing));
     if (report.stands) report.current_path = paths[where];

@@ -80,8 +80,10 @@ TEST_F(Who, FollowsAWordingThroughMarksDeletionAndAnotherText) {
     EXPECT_EQ(report->current_path, "B.md");
 }
 
-// Two texts holding the same bytes (one blob): each keeps its own story, and
-// the wording moves to the other when one loses it.
+// Two texts holding the same bytes (one blob): each keeps its own story.
+// When one loses the wording it was deleted there, not moved: it stood in
+// the other already (a move is the wording leaving one text for another in
+// one proposal), and it stands there still.
 TEST_F(Who, TextsSharingABlobEachCount) {
     const std::string text = "Requests the secretariat to report on progress.\n";
     propose("Japan", 0, {{"A.md", text}, {"B.md", text}});
@@ -90,11 +92,52 @@ TEST_F(Who, TextsSharingABlobEachCount) {
     ASSERT_TRUE(report);
     EXPECT_EQ(story(*report),
               "proposed by Japan in A.md\n"
-              "moved by Sweden in B.md\n");
+              "deleted by Sweden in A.md\n");
+    EXPECT_TRUE(report->stands);
     EXPECT_EQ(report->current_path, "B.md");
 }
 
 // With paths, only those texts are read.
+// Two redrafts from one text, merged one after the other: a proposal on one
+// branch did not delete what the other branch added (it never saw it), and
+// the merges, which only took each side's wording, neither deleted nor
+// restored anything.
+TEST_F(Who, ParallelRedraftsAndTheirMergesTellNoFalseStory) {
+    propose("Japan", 0, {{"A.md", "Recognizes the role of governments.\n"}});
+    const std::string base = repo_->resolve("HEAD");
+    const auto record = [&](const std::string& by, int day, const std::string& text,
+                            const std::string& branch, const std::string& parent,
+                            std::vector<std::string> merged = {}) {
+        CommitRequest request;
+        request.files = {{"A.md", text}};
+        const std::int64_t time = day_start_utc(*parse_iso_date("2015-12-01")) + day * 86400;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal by " + by + "\n\nProposed-by: " + by + "\n";
+        request.branch = branch;
+        request.parent = parent;
+        request.merged = std::move(merged);
+        request.create_branch = branch != "main";
+        return repo_->commit_files(request);
+    };
+    const std::string sweden =
+        record("Sweden", 1, "Recognizes the essential role of governments.\n", "g1", base);
+    const std::string brazil =
+        record("Brazil", 2, "Recognizes the role of governments and parliaments.\n", "g2", base);
+    const std::string first = record("Chair", 3, "Recognizes the essential role of governments.\n",
+                                     "main", base, {sweden});
+    record("Chair", 4, "Recognizes the essential role of governments and parliaments.\n", "main",
+           first, {brazil});
+    for (const std::string phrase : {"essential", "parliaments"}) {
+        SCOPED_TRACE(phrase);
+        const std::optional<WhoReport> report = who(phrase);
+        ASSERT_TRUE(report);
+        EXPECT_EQ(story(*report), std::string("proposed by ") +
+                                      (phrase == "essential" ? "Sweden" : "Brazil") + " in A.md\n");
+        EXPECT_TRUE(report->stands);
+    }
+}
+
 TEST_F(Who, PathsNarrowTheSearch) {
     const std::string text = "Requests the secretariat to report on progress.\n";
     propose("Japan", 0, {{"A.md", text}});
