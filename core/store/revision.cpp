@@ -4,6 +4,7 @@
 
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/notice.hpp"
 
 namespace accord {
 
@@ -45,8 +46,38 @@ std::string resolve_revision(const Repository& repo, const RevisionSpec& spec,
     }
     const std::int64_t cutoff = end_of_day(spec.day);
     std::int64_t earliest = INT64_MAX;
-    for (const CommitInfo& commit : repo.history(repo.resolve(from), {}, Walk::first_parent)) {
-        if (authored_by(commit.author, cutoff)) return commit.id;
+    const std::vector<CommitInfo> history =
+        repo.history(repo.resolve(from), {}, Walk::first_parent);
+    for (std::size_t k = 0; k < history.size(); ++k) {
+        const CommitInfo& commit = history[k];
+        if (authored_by(commit.author, cutoff)) {
+            // A proposal recorded late with an earlier date (propose
+            // --backdate) stands on the text as it was recorded, which may
+            // hold proposals dated after the day asked for: said, not hidden.
+            // Only a proposal recorded between earlier-dated ones counts:
+            // the commits that set a negotiation up are often made on the
+            // day its past is recorded, below all of it.
+            std::size_t in_time = k + 1;  // past the oldest ancestor dated in time
+            for (std::size_t a = history.size(); a-- > k + 1;) {
+                if (authored_by(history[a].author, cutoff)) {
+                    in_time = a;
+                    break;
+                }
+            }
+            for (std::size_t a = k + 1; a < in_time; ++a) {
+                if (authored_by(history[a].author, cutoff)) continue;
+                notice(
+                    "the text on " + what + " is the one recorded with the proposal of " +
+                    format_iso_date(local_day(commit.author.time, commit.author.offset_minutes)) +
+                    " (" + commit.id.substr(0, 10) + "), recorded after a proposal dated later (" +
+                    format_iso_date(
+                        local_day(history[a].author.time, history[a].author.offset_minutes)) +
+                    ", " + history[a].id.substr(0, 10) +
+                    "), whose wording it holds; give a commit to see the text before that");
+                break;
+            }
+            return commit.id;
+        }
         earliest = std::min(earliest, local_day(commit.author.time, commit.author.offset_minutes));
     }
     const std::optional<std::int64_t> day = parse_iso_date(spec.day);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/util/date.hpp"
+#include "core/util/notice.hpp"
 #include "core/util/errors.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
@@ -110,6 +111,29 @@ TEST_F(RevisionInRepository, DatesAndMeetingsPickTheStateAtTheEndOfTheDay) {
                   resolve_revision(repo, config, "nonsense");
               }).find("unknown revision 'nonsense'"),
               std::string::npos);
+}
+
+// A proposal recorded late with an earlier date (propose --backdate) stands
+// on the text as recorded, which holds a proposal dated after the day asked
+// for: the date resolves as before, and a note says so. Commits dated later
+// below every proposal (the negotiation set up on the day its past was
+// recorded) are no reason for a note.
+TEST_F(RevisionInRepository, AStateHoldingALaterDatedProposalIsSaidToHoldIt) {
+    propose("2026-12-04", 9, 0, "set up\n");
+    const std::string jan10 = propose("2014-01-10", 10, 0, "v1\n");
+    propose("2014-02-10", 10, 0, "v2\n");
+    const std::string late = propose("2014-01-20", 10, 0, "v3\n");
+    {
+        NoticeCollector notes;
+        EXPECT_EQ(resolve_revision(repo, config, "2014-01-15"), jan10);
+        EXPECT_TRUE(notes.notices().empty());
+    }
+    NoticeCollector notes;
+    EXPECT_EQ(resolve_revision(repo, config, "2014-01-25"), late);
+    ASSERT_EQ(notes.notices().size(), 1U);
+    EXPECT_NE(notes.notices()[0].find("recorded after a proposal dated later (2014-02-10"),
+              std::string::npos)
+        << notes.notices()[0];
 }
 
 TEST_F(RevisionInRepository, AnEmptyBranchHasNoStateAtAnyDate) {
