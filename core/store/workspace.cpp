@@ -68,6 +68,10 @@ std::vector<std::string> Workspace::skipped_links(const std::string& commit) con
 }
 
 bool is_text_path(std::string_view path) {
+    // A name with a line break is no text's: shown in a listing, it could
+    // forge lines of accord's own output. (Other control characters are
+    // shown escaped where a name is shown.)
+    if (path.find_first_of("\n\r") != std::string_view::npos) return false;
     const std::string extension = std::filesystem::path(path).extension().string();
     return extension == ".md" || extension == ".txt";
 }

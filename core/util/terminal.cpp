@@ -72,4 +72,17 @@ std::string escape_controls(std::string_view text) {
     return out;
 }
 
+std::string escape_line(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t from = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != '\n' && text[i] != '\r' && text[i] != '\t') continue;
+        out += escape_controls(text.substr(from, i - from));
+        if (i < text.size()) append_hex(out, "\\x%02x", static_cast<unsigned char>(text[i]));
+        from = i + 1;
+    }
+    return out;
+}
+
 }  // namespace accord

@@ -57,5 +57,9 @@ class TerminalStyle {
 // feeds, tabs and CRLF line ends stay as they are; everything else, invalid
 // UTF-8 included, is copied unchanged.
 std::string escape_controls(std::string_view text);
+// escape_controls for a field shown on one line (an id, a status, a name):
+// line feeds, carriage returns and tabs shown as \x0a, \x0d, \x09 too, so
+// that a value cannot start a line of its own in a listing.
+std::string escape_line(std::string_view text);
 
 }  // namespace accord

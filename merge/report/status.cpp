@@ -139,9 +139,9 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
     Columns w;
     for (const GroupStatus& g : report.groups) {
         for (const RecommendationStatus& r : g.recommendations) {
-            w.id = std::max(w.id, std::min<std::size_t>(display_width(escape_controls(r.id)), 24));
-            w.status = std::max(
-                w.status, std::min<std::size_t>(display_width(escape_controls(r.status)), 16));
+            w.id = std::max(w.id, std::min<std::size_t>(display_width(escape_line(r.id)), 24));
+            w.status =
+                std::max(w.status, std::min<std::size_t>(display_width(escape_line(r.status)), 16));
         }
     }
     w.id = std::max<std::size_t>(w.id, 5);  // "total"
@@ -156,20 +156,20 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
     out += bold + pad_right("id", w.id) + gap + pad_right("status", w.status) + gap + "brackets" +
            gap + "alts" + gap + "strikes" + gap + "errors" + gap + "last proposal" + reset + "\n";
     for (const GroupStatus& g : report.groups) {
-        out += "\n" + bold + escape_controls(group_heading(g)) + reset + "\n";
+        out += "\n" + bold + escape_line(group_heading(g)) + reset + "\n";
         for (const RecommendationStatus& r : g.recommendations) {
             const bool open =
                 r.counts.brackets + r.counts.alternatives_groups + r.counts.strikes > 0;
             const std::string status_colour = r.status == "agreed" ? green : "";
-            std::string line = pad_right(clip(escape_controls(r.id), w.id), w.id) + gap +
+            std::string line = pad_right(clip(escape_line(r.id), w.id), w.id) + gap +
                                status_colour +
-                               pad_right(clip(escape_controls(r.status), w.status), w.status) +
+                               pad_right(clip(escape_line(r.status), w.status), w.status) +
                                (status_colour.empty() ? "" : reset) + gap + (open ? "" : dim) +
                                figures(r.counts) + (open ? "" : reset);
             if (r.counts.errors > 0) line = line + red + "!" + reset;
             line += gap;
             if (r.last) {
-                line += r.last->day + " " + clip(escape_controls(join(r.last->proposers)), 40);
+                line += r.last->day + " " + clip(escape_line(join(r.last->proposers)), 40);
             } else {
                 line += dim + "(not yet proposed)" + reset;
             }

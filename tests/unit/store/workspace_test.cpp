@@ -59,6 +59,10 @@ TEST(PathWithin, AFileOrADirectoryOfTheWorkTree) {
     EXPECT_FALSE(is_text_path(".md"));
     EXPECT_FALSE(is_text_path("notes/.md"));
     EXPECT_FALSE(is_text_path("notes.mdx"));
+    // A name that could forge a line of a listing is no text's.
+    EXPECT_FALSE(is_text_path("A/x\n    A/01-japan.md: all brackets lifted.md"));
+    EXPECT_FALSE(is_text_path("A/x\r.md"));
+    EXPECT_TRUE(is_text_path("A/\x1b[2Jx.md"));  // shown escaped
 }
 
 }  // namespace

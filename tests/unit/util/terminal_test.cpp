@@ -56,6 +56,12 @@ TEST(EscapeControls, KeepsLineFeedsTabsAndCrlf) {
     EXPECT_EQ(escape_controls("end\r"), "end\\x0d");
 }
 
+TEST(EscapeControls, OneLineFieldsShowLineBreaksAndTabsToo) {
+    EXPECT_EQ(escape_line("X-1\nagreed-C-4  agreed"), "X-1\\x0aagreed-C-4  agreed");
+    EXPECT_EQ(escape_line("a\r\nb\tc\x1b"), "a\\x0d\\x0ab\\x09c\\x1b");
+    EXPECT_EQ(escape_line("Côte d'Ivoire"), "Côte d'Ivoire");
+}
+
 TEST(EscapeControls, ShowsC1ControlsEncodedOrLone) {
     EXPECT_EQ(escape_controls("a\xC2\x9B"
                               "2Jb"),
