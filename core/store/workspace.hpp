@@ -53,8 +53,7 @@ class Workspace {
 
 // Negotiation texts are the .md and .txt files (not a file named ".md"):
 // those Workspace::texts lists, the checks read and the reports count. A
-// path holding a control character (a line feed in a hostile clone's file
-// name) is none.
+// path holding a line break (in a hostile clone's file name) is none.
 bool is_text_path(std::string_view path);
 
 // `path` (relative to the work tree) is `root` or lies under the directory
