@@ -63,4 +63,14 @@ std::string pad_left(std::string_view text, std::size_t width) {
     return std::string(width - std::min(width, display_width(text)), ' ') + std::string(text);
 }
 
+std::string clip_to_width(std::string_view text, std::size_t width) {
+    if (display_width(text) <= width) return std::string(text);
+    std::size_t at = 0;
+    for (std::size_t chars = 0; chars + 1 < width && at < text.size(); ++chars) {
+        const std::size_t length = utf8::sequence_length(text, at);
+        at += length == 0 ? 1 : length;
+    }
+    return std::string(text.substr(0, at)) + "…";
+}
+
 }  // namespace accord

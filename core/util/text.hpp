@@ -30,5 +30,8 @@ std::size_t display_width(std::string_view text);
 // characters; text already that wide is returned as it is.
 std::string pad_right(std::string_view text, std::size_t width);
 std::string pad_left(std::string_view text, std::size_t width);
+// `text` cut to at most `width` characters (whole UTF-8 characters), the cut
+// marked with an ellipsis; text that fits is returned as it is.
+std::string clip_to_width(std::string_view text, std::size_t width);
 
 }  // namespace accord

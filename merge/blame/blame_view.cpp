@@ -23,7 +23,7 @@ std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& op
     const auto& proposals = blame.history.proposals;
     std::size_t width = 0;
     for (const BlameSpan& s : spans)
-        width = std::max(width, escape_controls(join(proposals[s.origin].proposers)).size());
+        width = std::max(width, display_width(escape_line(join(proposals[s.origin].proposers))));
     width = std::min<std::size_t>(width, 28);
     const std::string dim(options.style.dim()), reset(options.style.reset()),
         yellow(options.style.yellow());
@@ -47,11 +47,11 @@ std::string render_blame_text(const FileBlame& blame, const BlameViewOptions& op
             ++end;
         }
         const Proposal& p = proposals[origin];
-        std::string who = escape_controls(join(p.proposers));
-        if (who.size() > width) who = who.substr(0, width - 1) + "…";
-        out += yellow + p.commit.substr(0, 8) + reset + " " + who +
-               std::string(width - std::min(width, who.size()), ' ') + " " + dim + p.day + reset +
-               "  " +
+        // Padded and cut by characters: "Türkiye" is 7 wide, and a cut
+        // never falls inside a character.
+        const std::string who = clip_to_width(escape_line(join(p.proposers)), width);
+        out += yellow + p.commit.substr(0, 8) + reset + " " + pad_right(who, width) + " " + dim +
+               p.day + reset + "  " +
                escape_controls(flat(doc.text({spans[k].range.begin, spans[end - 1].range.end})));
         if (restored)
             out += dim + "  (restored by " + escape_controls(join(proposals[*restored].proposers)) +

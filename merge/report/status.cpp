@@ -102,17 +102,6 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
 
 namespace {
 
-// Cut to at most `width` characters, marking the cut with an ellipsis.
-std::string clip(const std::string& text, std::size_t width) {
-    if (display_width(text) <= width) return text;
-    std::size_t at = 0;
-    for (std::size_t chars = 0; chars + 1 < width && at < text.size(); ++chars) {
-        const std::size_t length = utf8::sequence_length(text, at);
-        at += length == 0 ? 1 : length;
-    }
-    return text.substr(0, at) + "…";
-}
-
 std::string trim_end(std::string text) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
     return text;
@@ -161,15 +150,15 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
             const bool open =
                 r.counts.brackets + r.counts.alternatives_groups + r.counts.strikes > 0;
             const std::string status_colour = r.status == "agreed" ? green : "";
-            std::string line = pad_right(clip(escape_line(r.id), w.id), w.id) + gap +
+            std::string line = pad_right(clip_to_width(escape_line(r.id), w.id), w.id) + gap +
                                status_colour +
-                               pad_right(clip(escape_line(r.status), w.status), w.status) +
+                               pad_right(clip_to_width(escape_line(r.status), w.status), w.status) +
                                (status_colour.empty() ? "" : reset) + gap + (open ? "" : dim) +
                                figures(r.counts) + (open ? "" : reset);
             if (r.counts.errors > 0) line = line + red + "!" + reset;
             line += gap;
             if (r.last) {
-                line += r.last->day + " " + clip(escape_line(join(r.last->proposers)), 40);
+                line += r.last->day + " " + clip_to_width(escape_line(join(r.last->proposers)), 40);
             } else {
                 line += dim + "(not yet proposed)" + reset;
             }
