@@ -103,11 +103,14 @@ struct Sighting {
 // Where the phrase stands in each text after each proposal that changed its
 // standing there, oldest first: the versions of `paths` up to `head`, read in
 // one walk of the history. A deleted text keeps its last standing, as its
-// history ends there. `commits` gets the ids the sightings index.
+// history ends there. `commits` gets the ids the sightings index, and
+// `at_head` where the phrase stands in each text of `head` (absent in a
+// text it no longer holds).
 std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
                                    const std::string& phrase, const std::vector<std::string>& paths,
                                    const std::vector<std::string>& walk_paths,
-                                   std::vector<std::string>& commits) {
+                                   std::vector<std::string>& commits,
+                                   std::vector<Standing>& at_head) {
     StringMap<std::uint32_t> index;
     for (std::size_t p = 0; p < paths.size(); ++p)
         index.try_emplace(paths[p], static_cast<std::uint32_t>(p));
@@ -144,6 +147,11 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
         }
         return true;
     });
+    at_head.assign(paths.size(), Standing::absent);
+    for (std::size_t p = 0; p < paths.size(); ++p) {
+        if (const std::optional<std::string> blob = ws.repo().blob_id_at(head, paths[p]))
+            at_head[p] = standings.of(*blob, p);
+    }
     // Oldest first: a text's standing changes where a version's differs
     // from the version before it.
     std::reverse(commits.begin(), commits.end());
@@ -208,7 +216,9 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
     const std::vector<std::string> paths = roots.empty() ? texts : texts_named(roots, texts);
 
     std::vector<std::string> commits;
-    const std::vector<Sighting> sightings = sightings_of(ws, head, phrase, paths, roots, commits);
+    std::vector<Standing> at_head;
+    const std::vector<Sighting> sightings =
+        sightings_of(ws, head, phrase, paths, roots, commits, at_head);
 
     // After each proposal, the phrase stands as well as its best text says.
     std::vector<Standing> in_text(paths.size(), Standing::absent);
@@ -277,12 +287,7 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
     // Where it stands now is read from the revision itself: the story above
     // runs through parallel branches one proposal after another, and a
     // merge that took one side's wording changed nothing to tell.
-    std::fill(in_text.begin(), in_text.end(), Standing::absent);
-    BlobStandings now(ws, phrase, paths.size());
-    for (std::size_t p = 0; p < paths.size(); ++p) {
-        if (const std::optional<std::string> blob = ws.repo().blob_id_at(head, paths[p]))
-            in_text[p] = now.of(*blob, p);
-    }
+    in_text = std::move(at_head);
     where = best();
     standing = in_text[where];
     report.stands = standing != Standing::absent;

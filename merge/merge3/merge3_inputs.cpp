@@ -37,16 +37,6 @@ TokenDiff MergeInputs::diff_with_base(const Document& side, InternedTokens& toke
     return diff;
 }
 
-// Where a run of paragraphs changed, the word diff alone may pair a word at
-// the end of one paragraph with the same word ending another ("governments."
-// with the "." of the next paragraph, which the side deleted): a
-// replacement then runs across a paragraph break, and the other side's
-// edit of the first paragraph meets it. When the word diff replaces words
-// across a paragraph break, paragraphs are paired first (as `accord diff`
-// pairs them) and each pairing's words compared on their own; a paragraph
-// the side moved counts as deleted and added here (follow_moves merged
-// moves before). That mapping is kept only when it stays in the order of
-// both texts, as diff3 needs.
 namespace {
 
 bool has_words_from(const std::vector<Token>& tokens, std::uint32_t from) {
@@ -82,6 +72,16 @@ bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vec
 
 }  // namespace
 
+// Where a run of paragraphs changed, the word diff alone may pair a word at
+// the end of one paragraph with the same word ending another ("governments."
+// with the "." of the next paragraph, which the side deleted): a
+// replacement then runs across a paragraph break, and the other side's
+// edit of the first paragraph meets it. When the word diff replaces words
+// across a paragraph break, paragraphs are paired first (as `accord diff`
+// pairs them) and each pairing's words compared on their own; a paragraph
+// the side moved counts as deleted and added here (follow_moves merged
+// moves before). That mapping is kept only when it stays in the order of
+// both texts, as diff3 needs.
 void MergeInputs::pair_paragraphs_first(const Document& side, const InternedTokens& tokens,
                                         TokenDiff& diff) const {
     if (!replaces_across_paragraphs(base_tokens_.tokens, tokens.tokens, diff)) return;

@@ -147,8 +147,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
         // Out of order in the mover: the rest aligns as well without it.
         const Alignment rest = align(without(b, i), without(m, j));
-        if (bm.to_side[i] != kAbsent && common_count(rest) < aligned) continue;
-        if (bm.to_side[i] == kAbsent && common_count(rest) < aligned) continue;
+        if (common_count(rest) < aligned) continue;
         // Where the mover put it: after a paragraph the base and the editor
         // both have, or first.
         std::size_t base_before = 0, editor_before = 0;

@@ -224,10 +224,11 @@ class BlameAcrossTexts : public ::testing::Test {
                   "Invites reports from the secretariat [with all relevant stakeholders].\n"}});
     }
 
+    // A file given without contents is deleted.
     void propose(const std::string& by, const std::string& day,
-                 const std::vector<std::pair<std::string, std::string>>& files) {
+                 std::vector<std::pair<std::string, std::optional<std::string>>> files) {
         CommitRequest request;
-        for (const auto& [path, text] : files) request.files.push_back({path, text});
+        request.files = std::move(files);
         const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
         request.author = {"Secretariat", "secretariat@example.org", time, 0};
         request.committer = request.author;
@@ -273,18 +274,7 @@ TEST_F(BlameAcrossTexts, WordingMovedInOneProposalKeepsItsProposer) {
 TEST_F(BlameAcrossTexts, ARenamedOrRestoredTextKeepsItsProposers) {
     const std::string invites =
         "Invites reports from the secretariat [with all relevant stakeholders].\n";
-    const auto commit = [&](const std::string& by, const std::string& day,
-                            std::vector<std::pair<std::string, std::optional<std::string>>> files) {
-        CommitRequest request;
-        request.files = std::move(files);
-        const std::int64_t time = day_start_utc(*parse_iso_date(day)) + 12 * 3600;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message = "Proposal\n\nProposed-by: " + by + "\n";
-        request.write_worktree = true;
-        repo_->commit_files(request);
-    };
-    commit("Chair", "2014-03-01", {{"A/02.md", std::nullopt}, {"B/02.md", invites}});
+    propose("Chair", "2014-03-01", {{"A/02.md", std::nullopt}, {"B/02.md", invites}});
     const auto renamed = run({"blame", "--format", "json", "B/02.md"});
     ASSERT_EQ(renamed.exit_code, 0) << renamed.err;
     EXPECT_EQ(of(renamed.out, "Invites reports from the secretariat").first, "Japan");
@@ -297,8 +287,8 @@ TEST_F(BlameAcrossTexts, ARenamedOrRestoredTextKeepsItsProposers) {
                                                        "0,\\s*\"gone\": 0")))
         << kept.out;
 
-    commit("Chair", "2014-03-05", {{"B/02.md", std::nullopt}});
-    commit("Sweden", "2014-03-09", {{"B/02.md", invites}});
+    propose("Chair", "2014-03-05", {{"B/02.md", std::nullopt}});
+    propose("Sweden", "2014-03-09", {{"B/02.md", invites}});
     const auto restored = run({"blame", "--format", "json", "B/02.md"});
     ASSERT_EQ(restored.exit_code, 0) << restored.err;
     EXPECT_EQ(of(restored.out, "Invites reports from the secretariat"),

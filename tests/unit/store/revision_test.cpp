@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "core/util/date.hpp"
-#include "core/util/notice.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/notice.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
