@@ -248,9 +248,13 @@ TextBytes check_text_bytes(const std::string& path, std::string_view bytes) {
     Problem p;
     p.code = "not-a-text";
     p.path = path;
+    if (std::optional<ConvertedText> converted = convert_to_recorded(bytes)) {
+        out.converted = std::move(converted->text);
+        out.converted_from = std::move(converted->from);
+        out.converted_as = std::move(converted->as);
+        return out;
+    }
     if (mark == ByteOrderMark::utf16_le || mark == ByteOrderMark::utf16_be) {
-        out.converted = utf16_to_utf8(bytes);
-        if (out.converted) return out;
         p.message = "the file starts with a " + std::string(encoding_name(mark)) +
                     " byte-order mark but is not well-formed UTF-16";
         p.help = "save it again as UTF-8 text (or as UTF-16 with its byte-order mark)";

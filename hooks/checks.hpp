@@ -79,12 +79,15 @@ std::vector<Problem> check_text_change(const std::string& path,
                                        std::string_view after, const ParseOptions& options);
 
 // (e) for one file accord reads as a text: what it records is UTF-8. Bytes
-// in UTF-16 with a byte-order mark are `converted` (the same text in UTF-8);
+// in UTF-16 with a byte-order mark, or with lines ended by a carriage return
+// alone, are `converted` (the same text in UTF-8 with line feeds,
+// convert_to_recorded);
 // bytes the reports could not read (NUL bytes: a binary file, or UTF-16
 // without a byte-order mark; UTF-32; malformed UTF-16) are a "not-a-text"
 // problem saying what they are.
 struct TextBytes {
     std::optional<std::string> converted;
+    std::string converted_from, converted_as;  // ConvertedText::from and ::as
     std::optional<Problem> problem;
 };
 TextBytes check_text_bytes(const std::string& path, std::string_view bytes);

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "core/notation/source_map.hpp"
+#include "core/util/encoding.hpp"
 #include "core/util/file.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/terminal.hpp"
@@ -37,6 +38,12 @@ FileCheck check_file(const std::string& path, const ParseOptions& options) {
         FileCheck check;
         check.path = path;
         check.read_error = file.error;
+        return check;
+    }
+    if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents)) {
+        FileCheck check = check_text(path, converted->text, options);
+        check.converted_from = std::move(converted->from);
+        check.converted_as = std::move(converted->as);
         return check;
     }
     return check_text(path, *file.contents, options);
@@ -105,6 +112,10 @@ std::string render_text(const CheckReport& report, const RenderOptions& options)
             out += escape_controls(f.read_error) + "\n";
             continue;
         }
+        if (!f.converted_from.empty()) {
+            out += path + ": note: saved " + f.converted_from + "; checked " + f.converted_as +
+                   ", as 'accord propose' records it (and rewrites the file)\n";
+        }
         const SourceMap map(f.document.source);
         for (const Diagnostic& d : f.document.diagnostics) out += render(d, f.path, map, options);
         if (f.document.suppressed_diagnostics > 0) {
@@ -140,6 +151,8 @@ std::string render_json(const CheckReport& report) {
             continue;
         }
         json.field("bytes", f.document.source.size());
+        if (!f.converted_from.empty())
+            json.field("converted", "saved " + f.converted_from + ", checked " + f.converted_as);
         json.key("counts");
         write_counts(json, f.counts);
         json.key("diagnostics").begin_array();

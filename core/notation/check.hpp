@@ -19,6 +19,9 @@ struct FileCheck {
     // Non-empty when the file was left unread on purpose: a symbolic link
     // inside a work tree (a clone's link may point anywhere), with the reason.
     std::string skipped;
+    // Non-empty when the file is checked as propose records it, converted
+    // (convert_to_recorded): what it was saved in, and how it is read.
+    std::string converted_from, converted_as;
     Document document;
     DocumentCounts counts;
     bool readable() const { return read_error.empty() && skipped.empty(); }
@@ -26,7 +29,9 @@ struct FileCheck {
 
 FileCheck check_text(std::string path, std::string_view bytes, const ParseOptions& options);
 // Reads and checks `path`. Inside a git work tree, a link (or a path below a
-// linked directory) of that work tree is skipped, never read.
+// linked directory) of that work tree is skipped, never read. A file in
+// UTF-16, or with carriage-return line endings, is checked as it would be
+// recorded (convert_to_recorded), with a note saying so.
 FileCheck check_file(const std::string& path, const ParseOptions& options);
 
 struct CheckReport {

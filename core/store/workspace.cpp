@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/store/revision.hpp"
+#include "core/util/encoding.hpp"
 #include "core/util/file.hpp"
 
 namespace accord {
@@ -35,8 +36,14 @@ std::optional<std::string> Workspace::read(const std::string& commit,
                                            const std::string& path) const {
     if (!commit.empty()) return repo_.read_file_at(commit, path);
     // The work tree as a clone made it: a tracked link is never followed.
-    const FileResult file = read_file_within(repo_.workdir(), path);
-    return file.contents;
+    FileResult file = read_file_within(repo_.workdir(), path);
+    // A text as propose would record it: UTF-16 as UTF-8, lines ended by
+    // line feeds, so that status, diff and compile read what would be recorded.
+    if (file.contents && is_text_path(path)) {
+        if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents))
+            return std::move(converted->text);
+    }
+    return std::move(file.contents);
 }
 
 std::vector<std::string> Workspace::texts(const std::string& commit) const {

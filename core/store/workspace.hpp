@@ -32,6 +32,8 @@ class Workspace {
 
     // The text of `path` (relative to the work tree) at a commit, or in the
     // work tree when `commit` is empty; nullopt when it does not exist there.
+    // A work-tree text is read as propose would record it (UTF-16 as UTF-8,
+    // carriage-return line endings as line feeds: convert_to_recorded).
     std::optional<std::string> read(const std::string& commit, const std::string& path) const;
 
     // Negotiation texts at a commit (or the work tree's tracked ones): .md and .txt files.

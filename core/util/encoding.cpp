@@ -86,4 +86,37 @@ std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
     return out;
 }
 
+namespace {
+
+// Lines end with a carriage return alone: there is one, and no line feed.
+bool has_bare_cr_lines(std::string_view text) {
+    return text.find('\r') != std::string_view::npos && text.find('\n') == std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<ConvertedText> convert_to_recorded(std::string_view bytes) {
+    ConvertedText out;
+    const ByteOrderMark mark = byte_order_mark(bytes);
+    if (mark == ByteOrderMark::utf16_le || mark == ByteOrderMark::utf16_be) {
+        std::optional<std::string> text = utf16_to_utf8(bytes);
+        if (!text) return std::nullopt;
+        out.text = std::move(*text);
+        out.from = "in " + std::string(encoding_name(mark));
+        out.as = "as UTF-8";
+    } else if (has_bare_cr_lines(bytes)) {
+        out.text = bytes;
+    } else {
+        return std::nullopt;
+    }
+    if (has_bare_cr_lines(out.text)) {
+        for (char& c : out.text)
+            if (c == '\r') c = '\n';
+        out.from += out.from.empty() ? "with carriage-return line endings"
+                                     : " with carriage-return line endings";
+        out.as += out.as.empty() ? "with line feeds" : " with line feeds";
+    }
+    return out;
+}
+
 }  // namespace accord

@@ -28,4 +28,19 @@ std::string_view encoding_name(ByteOrderMark mark);
 // or have no UTF-16 byte-order mark.
 std::optional<std::string> utf16_to_utf8(std::string_view bytes);
 
+// A text as accord records it, when that differs from the file's bytes:
+// UTF-16 with a byte-order mark becomes UTF-8, and lines ended by a
+// carriage return alone (classic Mac OS, some exports) are ended by a line
+// feed, so that a line is a line for every command, not the whole file one
+// paragraph. For the notice the commands give, `from` says what the file
+// was ("in UTF-16 (little-endian)", "with carriage-return line endings") and `as`
+// how it is read ("as UTF-8", "with line feeds").
+struct ConvertedText {
+    std::string text;
+    std::string from, as;
+};
+// nullopt when the bytes are recorded as they are, or cannot be converted
+// (malformed UTF-16: utf16_to_utf8 says so).
+std::optional<ConvertedText> convert_to_recorded(std::string_view bytes);
+
 }  // namespace accord

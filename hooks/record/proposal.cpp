@@ -82,7 +82,9 @@ When proposal_time(const ProposeRequest& request, const Config& config, const Re
 struct Change {
     std::string path;  // relative to the work tree
     std::optional<std::string> before, after;
-    bool converted = false;  // `after` is the work tree's UTF-16 text as UTF-8
+    // Non-empty when `after` is the work tree's text converted (from UTF-16,
+    // or from carriage-return line endings): what it was, and how it is read.
+    std::string converted_from = {}, converted_as = {};
 };
 
 // Whether accord reads `path` as a text (and so records it only as UTF-8).
@@ -96,7 +98,8 @@ std::optional<hooks::Problem> as_recorded_text(Change& change) {
     hooks::TextBytes bytes = hooks::check_text_bytes(change.path, *change.after);
     if (bytes.converted) {
         change.after = std::move(*bytes.converted);
-        change.converted = true;
+        change.converted_from = std::move(bytes.converted_from);
+        change.converted_as = std::move(bytes.converted_as);
     }
     return std::move(bytes.problem);
 }
@@ -304,11 +307,11 @@ void check_changes(Repository& repo, const std::optional<std::string>& head,
             problems.push_back(std::move(*not_text));
             continue;
         }
-        if (change.converted) {
+        if (!change.converted_from.empty()) {
             result.converted.push_back(change.path);
-            result.warnings.push_back(change.path +
-                                      " was saved as UTF-16; it is recorded as UTF-8, and the work "
-                                      "tree's copy rewritten so");
+            result.warnings.push_back(change.path + " was saved " + change.converted_from +
+                                      "; it is recorded " + change.converted_as +
+                                      ", and the work tree's copy rewritten so");
         }
         if (!is_text_path(change.path)) continue;  // accord.yaml: no notation, no dates
         if (change.after) {

@@ -19,7 +19,8 @@
 //    comments in it are not kept.
 //
 // Texts are recorded as UTF-8: a .md or .txt file (or accord.yaml) saved as
-// UTF-16 with a byte-order mark is converted, with a warning, and written
+// UTF-16 with a byte-order mark, or with lines ended by a carriage return
+// alone, is converted (UTF-8, line feeds), with a warning, and written
 // back to the work tree as recorded; one that is not text (NUL bytes: a
 // binary file, or UTF-16 without a byte-order mark; UTF-32) is refused with
 // the reason, since the reports could not read it.
@@ -67,9 +68,11 @@ struct ProposeResult {
     std::string meeting;                 // canonical name, or ""
     std::string subject;                 // the message's first line
     std::vector<std::string> added_delegations;
-    std::size_t notation_errors = 0;     // recorded on purpose (allow_errors)
-    std::vector<std::string> converted;  // UTF-16 files recorded (and rewritten) as UTF-8
-    std::vector<std::string> warnings;   // recorded anyway, but worth saying
+    std::size_t notation_errors = 0;  // recorded on purpose (allow_errors)
+    // Files recorded (and rewritten) converted: UTF-16 as UTF-8, carriage-return line endings as
+    // line feeds
+    std::vector<std::string> converted;
+    std::vector<std::string> warnings;  // recorded anyway, but worth saying
 };
 
 // A proposal the checks or the pre-propose hook refused. Exit code 1 (the

@@ -52,6 +52,16 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
     std::vector<Recommendation> texts = summaries.recommendations(report.revision, &blobs);
     summaries.save();
     std::vector<bool> filter_used(options.paths.size(), false);
+    std::set<std::string> read_as_text;
+    for (const Recommendation& r : texts) read_as_text.insert(r.path);
+    for (const auto& [path, blob] : blobs) {
+        if (read_as_text.count(path)) continue;
+        bool selected = options.paths.empty();
+        for (std::size_t k = 0; k < options.paths.size(); ++k) {
+            if (path_within(path, options.paths[k])) selected = filter_used[k] = true;
+        }
+        if (selected) report.not_texts.push_back(path);
+    }
     std::vector<const Recommendation*> shown;
     for (const Recommendation& r : texts) {
         bool selected = options.paths.empty();
@@ -120,8 +130,23 @@ struct Columns {
 
 }  // namespace
 
+namespace {
+
+// The texts status could not read, named with what to do.
+std::string not_texts_note(const StatusReport& report) {
+    if (report.not_texts.empty()) return "";
+    std::string names;
+    for (const std::string& path : report.not_texts)
+        names += (names.empty() ? "" : ", ") + escape_line(path);
+    return "note: left out, not readable as text (NUL bytes, or an encoding accord does not "
+           "read): " +
+           names + "; 'accord check' says what each holds\n";
+}
+
+}  // namespace
+
 std::string render_status_text(const StatusReport& report, const StatusViewOptions& options) {
-    if (report.recommendations == 0) return "no recommendations\n";
+    if (report.recommendations == 0) return "no recommendations\n" + not_texts_note(report);
     const std::string bold(options.style.bold()), dim(options.style.dim()),
         red(options.style.red()), green(options.style.green()), yellow(options.style.yellow()),
         reset(options.style.reset());
@@ -190,6 +215,7 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
                "Notation errors (an unclosed or stray bracket or strike): run 'accord check' "
                "on the files marked !" +
                reset + "\n";
+    out += not_texts_note(report);
     return out;
 }
 
@@ -235,7 +261,9 @@ std::string render_status_json(const StatusReport& report) {
     write_counts(json, report.totals);
     json.field("recommendations", report.recommendations).key("by_status").begin_object();
     for (const auto& [status, n] : report.by_status) json.field(status, n);
-    json.end_object();
+    json.end_object().key("not_texts").begin_array();
+    for (const std::string& path : report.not_texts) json.value(path);
+    json.end_array();
     return json.finish();
 }
 

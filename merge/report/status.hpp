@@ -44,6 +44,10 @@ struct StatusReport {
     std::size_t recommendations = 0;
     // Recommendations per status; "" for those with none.
     std::map<std::string, std::size_t> by_status;
+    // Texts (.md, .txt) left out because they cannot be read as text: NUL
+    // bytes (a binary file, UTF-16 without a byte-order mark), UTF-32,
+    // malformed UTF-16. Named, never left out silently.
+    std::vector<std::string> not_texts;
 };
 
 struct StatusOptions {

@@ -153,11 +153,79 @@ TEST(Hardening, AUtf16TextIsRecordedAsUtf8WithAWarning) {
     const test::RunResult r =
         repo.accord({"propose", "b.md", "--by", "Sweden", "--date", "2014-01-02"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
-    EXPECT_TRUE(contains(r.err, "b.md was saved as UTF-16; it is recorded as UTF-8")) << r.err;
+    EXPECT_TRUE(
+        contains(r.err, "b.md was saved in UTF-16 (little-endian); it is recorded as UTF-8"))
+        << r.err;
     EXPECT_EQ(repo.show("HEAD:b.md"), text);
     EXPECT_EQ(repo.read("b.md"), text);
     EXPECT_EQ(repo.status(), "");
     EXPECT_TRUE(contains(repo.accord({"status"}).out, "b ")) << repo.accord({"status"}).out;
+}
+
+// Before propose records it, every command reads a UTF-16 text as propose
+// will record it: status lists it, diff compares it, check checks it.
+TEST(Hardening, AUtf16TextIsReadAsItWillBeRecordedBeforeItIsProposed) {
+    Recorded repo;
+    std::string utf16 = "\xFF\xFE";
+    for (const char c : std::string("The Parties [must] cooperate.\n"))
+        utf16 += std::string{c, '\0'};
+    repo.write("a.md", utf16);
+    const test::RunResult status = repo.accord({"status"});
+    EXPECT_EQ(status.exit_code, 0) << status.err;
+    EXPECT_TRUE(contains(status.out, "edited, not yet proposed")) << status.out;
+    const test::RunResult diff = repo.accord({"diff", "--", "a.md"});
+    EXPECT_EQ(diff.exit_code, 0) << diff.err;
+    EXPECT_TRUE(contains(diff.out, "[-shall-]{+must+}")) << diff.out;
+    const test::RunResult check = repo.accord({"check", "a.md"});
+    EXPECT_EQ(check.exit_code, 0) << check.err;
+    EXPECT_TRUE(
+        contains(check.out, "a.md: note: saved in UTF-16 (little-endian); checked as UTF-8"))
+        << check.out;
+    EXPECT_TRUE(contains(check.out, "1 bracket,")) << check.out;
+    EXPECT_TRUE(contains(check.out, "0 errors, 0 warnings")) << check.out;
+}
+
+// Lines ended by a carriage return alone (classic Mac OS) are lines: the
+// file is not read as one paragraph, and propose records it with line feeds.
+TEST(Hardening, CarriageReturnLineEndingsAreLines) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [shall] cooperate.\r\rThey [report\ryearly].\r");
+    const test::RunResult check = repo.accord({"check", "a.md"});
+    EXPECT_EQ(check.exit_code, 0) << check.err;
+    EXPECT_TRUE(contains(check.out,
+                         "a.md: note: saved with carriage-return line endings; checked "
+                         "with line feeds"))
+        << check.out;
+    EXPECT_TRUE(contains(check.out, "a.md: 2 paragraphs, 2 brackets")) << check.out;
+    const test::RunResult diff = repo.accord({"diff", "--", "a.md"});
+    EXPECT_TRUE(contains(diff.out, "paragraph-added")) << diff.out;
+    EXPECT_FALSE(contains(diff.out, "\\x0d")) << diff.out;
+    const test::RunResult r =
+        repo.accord({"propose", "a.md", "--by", "Sweden", "--date", "2014-01-02"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_TRUE(contains(r.err,
+                         "a.md was saved with carriage-return line endings; it is recorded "
+                         "with line feeds"))
+        << r.err;
+    EXPECT_EQ(repo.show("HEAD:a.md"), "The Parties [shall] cooperate.\n\nThey [report\nyearly].\n");
+    EXPECT_EQ(repo.read("a.md"), repo.show("HEAD:a.md"));
+}
+
+// A tracked text status cannot read is named, not left out in silence.
+TEST(Hardening, StatusNamesATextItCannotRead) {
+    Recorded repo;
+    repo.write("b.md", std::string("PK\3\4\0\0binary", 12));
+    repo.git({"add", "b.md"});
+    ASSERT_EQ(repo.git({"commit", "-q", "--no-verify", "-m", "A binary text"}).exit_code, 0);
+    const test::RunResult status = repo.accord({"status"});
+    EXPECT_EQ(status.exit_code, 0) << status.err;
+    EXPECT_TRUE(contains(status.out, "note: left out, not readable as text")) << status.out;
+    EXPECT_TRUE(contains(status.out, "b.md")) << status.out;
+    EXPECT_TRUE(contains(status.out, "a ")) << status.out;
+    const test::RunResult json = repo.accord({"status", "--format", "json"});
+    const std::size_t listed = json.out.find("\"not_texts\"");
+    ASSERT_NE(listed, std::string::npos) << json.out;
+    EXPECT_NE(json.out.find("\"b.md\"", listed), std::string::npos) << json.out;
 }
 
 TEST(Hardening, ABinaryFileIsRefusedWithTheReason) {

@@ -41,5 +41,31 @@ TEST(Encoding, MalformedUtf16IsRefused) {
     EXPECT_EQ(utf16_to_utf8(utf16(std::u16string(1, char16_t(0xDC00)) + u"a", true)), std::nullopt);
 }
 
+TEST(Encoding, CarriageReturnLineEndingsAreRecordedAsLineFeeds) {
+    const std::optional<ConvertedText> mac = convert_to_recorded("one [a]\r\rtwo\r");
+    ASSERT_TRUE(mac);
+    EXPECT_EQ(mac->text, "one [a]\n\ntwo\n");
+    EXPECT_EQ(mac->from, "with carriage-return line endings");
+    EXPECT_EQ(mac->as, "with line feeds");
+    // Windows and Unix line endings, and a lone CR among them, stay as they are.
+    EXPECT_EQ(convert_to_recorded("one\r\ntwo\r\n"), std::nullopt);
+    EXPECT_EQ(convert_to_recorded("one\ntwo\rthree\n"), std::nullopt);
+    EXPECT_EQ(convert_to_recorded("plain"), std::nullopt);
+}
+
+TEST(Encoding, Utf16IsRecordedAsUtf8AndItsCarriageReturnsAsLineFeeds) {
+    const std::optional<ConvertedText> windows = convert_to_recorded(utf16(u"a\r\nb\r\n", true));
+    ASSERT_TRUE(windows);
+    EXPECT_EQ(windows->text, "a\r\nb\r\n");
+    EXPECT_EQ(windows->from, "in UTF-16 (little-endian)");
+    EXPECT_EQ(windows->as, "as UTF-8");
+    const std::optional<ConvertedText> mac = convert_to_recorded(utf16(u"a\rb\r", false));
+    ASSERT_TRUE(mac);
+    EXPECT_EQ(mac->text, "a\nb\n");
+    EXPECT_EQ(mac->from, "in UTF-16 (big-endian) with carriage-return line endings");
+    EXPECT_EQ(mac->as, "as UTF-8 with line feeds");
+    EXPECT_EQ(convert_to_recorded(utf16(u"odd", true) + "x"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace accord
