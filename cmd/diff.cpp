@@ -1,9 +1,11 @@
 // accord diff [REV [REV]] [-- PATH...]   and   accord diff --no-index A B
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cmd/command.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/encoding.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "merge/diff/diff_view.hpp"
@@ -27,6 +29,9 @@ struct FilePair {
 std::string read_or_fail(const std::string& path) {
     FileResult file = read_file(path);
     if (!file.contents) throw usage_error("diff: cannot read " + file.error);
+    // Read as propose would record it (UTF-16 as UTF-8, carriage returns as line feeds).
+    if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents))
+        return std::move(converted->text);
     return std::move(*file.contents);
 }
 
@@ -79,24 +84,41 @@ ExitCode run_no_index(const DiffOptions& options, const Context& context) {
     return print_pairs({pair}, parse_options, options, context);
 }
 
+bool is_revision(const Workspace& ws, const std::string& name) {
+    try {
+        ws.resolve(name);
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
 ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
-    if (options.revisions.size() > 2) {
+    Workspace ws = Workspace::open(".");
+    if (ws.repo().is_empty_branch()) throw usage_error("diff: the repository has no proposals yet");
+    // git's rule: without '--', the last arguments may name files of the
+    // work tree rather than revisions ('accord diff a.md').
+    std::vector<std::string> revisions = options.revisions;
+    std::vector<std::string> given_paths = context.paths;
+    if (given_paths.empty()) {
+        while (!revisions.empty() && std::filesystem::exists(revisions.back()) &&
+               !is_revision(ws, revisions.back())) {
+            given_paths.insert(given_paths.begin(), revisions.back());
+            revisions.pop_back();
+        }
+    }
+    if (revisions.size() > 2) {
         throw usage_error(
             "diff takes at most two revisions; put paths after '--': accord diff HEAD~1 -- "
             "recs/A-1.md");
     }
-    Workspace ws = Workspace::open(".");
-    if (ws.repo().is_empty_branch()) throw usage_error("diff: the repository has no proposals yet");
-    const std::string old_commit =
-        ws.resolve(options.revisions.empty() ? "HEAD" : options.revisions[0]);
-    const std::string new_commit =
-        options.revisions.size() == 2 ? ws.resolve(options.revisions[1]) : "";
-    const std::string old_name = options.revisions.empty() ? "HEAD" : options.revisions[0];
-    const std::string new_name =
-        options.revisions.size() == 2 ? options.revisions[1] : "working tree";
+    const std::string old_commit = ws.resolve(revisions.empty() ? "HEAD" : revisions[0]);
+    const std::string new_commit = revisions.size() == 2 ? ws.resolve(revisions[1]) : "";
+    const std::string old_name = revisions.empty() ? "HEAD" : revisions[0];
+    const std::string new_name = revisions.size() == 2 ? revisions[1] : "working tree";
 
     std::vector<std::string> paths;
-    for (const std::string& path : context.paths) paths.push_back(ws.repo().relative_path(path));
+    for (const std::string& path : given_paths) paths.push_back(ws.repo().relative_path(path));
     if (paths.empty()) {
         paths = ws.texts(old_commit);
         for (const std::string& p : ws.texts(new_commit)) {
@@ -139,6 +161,8 @@ void register_diff(CLI::App& app, Run& run) {
         "  accord diff 2014-02-25              the end of 25 February 2014 against the working "
         "tree\n"
         "  accord diff WGEC-3 HEAD -- recs/A-1.md   a meeting's end against now, one file\n"
+        "  accord diff recs/A-1.md             one file against its last proposal ('--' only\n"
+        "                                      needed where a file's name is also a revision)\n"
         "  accord diff --no-index old.md new.md     two files, no repository needed\n"
         "  accord diff --format json ...       schema accord.diff/1: each change's kind, text,\n"
         "                                      old and new byte ranges and lines, path\n\n"

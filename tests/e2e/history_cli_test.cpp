@@ -168,6 +168,20 @@ TEST_F(History, DiffOfTheWorkingTree) {
     EXPECT_NE(r.out.find("\"path\": \"A/01-japan.md\""), std::string::npos);
 }
 
+// As with git, a file of the work tree needs no '--' before it.
+TEST_F(History, DiffOfOneFileNeedsNoDashes) {
+    dir.write("A/01-japan.md",
+              "---\nid: A-1\nstatus: agreed\n---\nTo full implement the multistakeholder approach "
+              "(agreed).\n");
+    auto r = run({"diff", "A/01-japan.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("option-chosen"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("+++ working tree:A/01-japan.md"), std::string::npos) << r.out;
+    r = run({"diff", "WGEC-3", "A/01-japan.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("--- WGEC-3:A/01-japan.md"), std::string::npos) << r.out;
+}
+
 TEST_F(History, BadInputExitsTwo) {
     auto r = run({"diff", "no-such-rev"});
     EXPECT_EQ(r.exit_code, 2);
