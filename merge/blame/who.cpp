@@ -54,12 +54,8 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 // front matter of the text's version read before it reused when unchanged.
 class BlobStandings {
   public:
-    BlobStandings(const Workspace& ws, const std::string& phrase, std::size_t texts)
-        : repo_(ws.repo()),
-          options_(ws.parse_options()),
-          phrase_(phrase),
-          sieve_(phrase),
-          front_matter_(texts) {
+    BlobStandings(const Workspace& ws, const std::string& phrase)
+        : repo_(ws.repo()), options_(ws.parse_options()), phrase_(phrase), sieve_(phrase) {
         options_.diagnostics = false;
     }
 
@@ -69,6 +65,7 @@ class BlobStandings {
         if (!added) return it->second;
         const std::string bytes = repo_.read_blob_unverified(blob_id);
         if (sieve_.may_stand_in(bytes)) {
+            if (front_matter_.size() <= text) front_matter_.resize(text + 1);
             if (!front_matter_[text]) front_matter_[text] = std::make_unique<FrontMatterMemo>();
             it->second = standing_of(parse(bytes, options_, *front_matter_[text]), phrase_);
         }
@@ -100,33 +97,52 @@ struct Sighting {
     Standing standing;
 };
 
+// `path` is `root` or lies below the directory `root`; "" is the whole tree.
+bool within(std::string_view path, std::string_view root) {
+    if (root.empty()) return true;
+    return path.substr(0, root.size()) == root &&
+           (path.size() == root.size() || path[root.size()] == '/');
+}
+
 // Where the phrase stands in each text after each proposal that changed its
 // standing there, oldest first: the versions of `paths` up to `head`, read in
-// one walk of the history. A deleted text keeps its last standing, as its
-// history ends there. `commits` gets the ids the sightings index, and
-// `at_head` where the phrase stands in each text of `head` (absent in a
-// text it no longer holds).
+// one walk of the history, and of every text the history held below `roots`
+// (all texts when there are none), which the walk adds to `paths`: wording
+// renamed or moved out of a text since deleted is followed there. A deleted
+// text no longer holds the phrase. `commits` gets the ids the sightings
+// index, and `at_head` where the phrase stands in each text of `head`
+// (absent in a text it no longer holds).
 std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
-                                   const std::string& phrase, const std::vector<std::string>& paths,
-                                   const std::vector<std::string>& walk_paths,
+                                   const std::string& phrase, std::vector<std::string>& paths,
+                                   const std::vector<std::string>& roots,
                                    std::vector<std::string>& commits,
                                    std::vector<Standing>& at_head) {
     StringMap<std::uint32_t> index;
     for (std::size_t p = 0; p < paths.size(); ++p)
         index.try_emplace(paths[p], static_cast<std::uint32_t>(p));
-    BlobStandings standings(ws, phrase, paths.size());
+    const auto index_of = [&](std::string_view path) -> std::optional<std::uint32_t> {
+        if (const auto it = index.find(path); it != index.end()) return it->second;
+        if (!is_text_path(path)) return std::nullopt;
+        if (!roots.empty() && std::none_of(roots.begin(), roots.end(),
+                                           [&](const std::string& r) { return within(path, r); }))
+            return std::nullopt;
+        paths.emplace_back(path);
+        return index.try_emplace(paths.back(), static_cast<std::uint32_t>(paths.size() - 1))
+            .first->second;
+    };
+    BlobStandings standings(ws, phrase);
     std::vector<Version> versions;  // newest first
     Repository::WalkOptions walk;
     walk.from = head;
-    walk.paths = walk_paths;
-    walk.keep = [&](std::string_view path) { return index.find(path) != index.end(); };
+    walk.paths = roots;
+    walk.keep = [&](std::string_view path) { return index_of(path).has_value(); };
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         bool listed = false;
         for (const Repository::FileChange& change : step.changes) {
-            if (!change.new_blob) continue;  // deleted here
-            const auto it = index.find(change.path);
-            if (it == index.end()) continue;
-            const Standing standing = standings.of(*change.new_blob, it->second);
+            const std::optional<std::uint32_t> text = index_of(change.path);
+            if (!text) continue;
+            const Standing standing =
+                change.new_blob ? standings.of(*change.new_blob, *text) : Standing::absent;
             // A proposal changes the phrase's standing only where it differs
             // from every parent's: on parallel branches, a proposal that
             // never saw a word did not delete it, and a merge that keeps one
@@ -137,13 +153,12 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
                 const std::optional<std::string> before =
                     k == 0 ? change.old_blob : ws.repo().blob_id_at(parents[k], change.path);
                 as_a_parent =
-                    (before ? standings.of(*before, it->second) : Standing::absent) == standing;
+                    (before ? standings.of(*before, *text) : Standing::absent) == standing;
             }
             if (as_a_parent) continue;
             if (!listed) commits.push_back(step.commit.id);
             listed = true;
-            versions.push_back(
-                {static_cast<std::uint32_t>(commits.size() - 1), it->second, standing});
+            versions.push_back({static_cast<std::uint32_t>(commits.size() - 1), *text, standing});
         }
         return true;
     });
@@ -163,13 +178,6 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
         out.push_back({commits.size() - 1 - v->commit, v->path, v->standing});
     }
     return out;
-}
-
-// `path` is `root` or lies below the directory `root`; "" is the whole tree.
-bool within(std::string_view path, std::string_view root) {
-    if (root.empty()) return true;
-    return path.substr(0, root.size()) == root &&
-           (path.size() == root.size() || path[root.size()] == '/');
 }
 
 // The texts the given paths name: a directory of the revision (or "", the
@@ -213,7 +221,7 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
         roots.push_back(std::move(path));
     }
     const std::vector<std::string> texts = ws.texts(head);
-    const std::vector<std::string> paths = roots.empty() ? texts : texts_named(roots, texts);
+    std::vector<std::string> paths = roots.empty() ? texts : texts_named(roots, texts);
 
     std::vector<std::string> commits;
     std::vector<Standing> at_head;

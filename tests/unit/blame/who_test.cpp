@@ -169,6 +169,33 @@ TEST_F(Who, ADirectoryStandsForItsTexts) {
     EXPECT_EQ(story(*everywhere), "proposed by Japan in A/01.md\n");
 }
 
+// A renamed text keeps its wording's story: the rename is a move in one
+// proposal, and a text since deleted is walked as well as the current ones.
+TEST_F(Who, FollowsAWordingAcrossARename) {
+    const std::string text = "The Parties [shall] cooperate on capacity building.\n";
+    propose("France", 0, {{"a.md", text}});
+    propose("Chair", 1, {{"a.md", std::nullopt}, {"b.md", text}});
+    propose("Brazil", 2, {{"b.md", "The Parties shall cooperate on [capacity building].\n"}});
+    std::optional<WhoReport> report = who("capacity building");
+    ASSERT_TRUE(report);
+    EXPECT_EQ(story(*report),
+              "proposed by France in a.md\n"
+              "moved by Chair in b.md\n"
+              "bracketed by Brazil in b.md\n");
+    EXPECT_EQ(report->current_path, "b.md");
+    EXPECT_EQ(report->current_state, "bracketed");
+    // A text deleted without a successor: the wording was deleted with it.
+    propose("Kenya", 3, {{"b.md", std::nullopt}, {"c.md", "Other matters.\n"}});
+    report = who("capacity building");
+    ASSERT_TRUE(report);
+    EXPECT_EQ(story(*report),
+              "proposed by France in a.md\n"
+              "moved by Chair in b.md\n"
+              "bracketed by Brazil in b.md\n"
+              "deleted by Kenya in b.md\n");
+    EXPECT_FALSE(report->stands);
+}
+
 TEST_F(Who, NeverHeldOrNothingToLookFor) {
     propose("Japan", 0, {{"A.md", "Requests the secretariat to act.\n"}});
     EXPECT_FALSE(who("report on progress"));
