@@ -264,6 +264,10 @@ class Walk {
             if (run.deleted_by > last || run.text >= texts_.size())
                 refuse("a burial it could not have made");
         }
+        for (const Graveyard::Mark& mark : checkpoint.graveyard.marks) {
+            if (!named(mark.origin) || mark.id >= checkpoint.interner.next)
+                refuse("a buried mark it could not have made");
+        }
     }
 
     std::uint32_t proposal_of(const Item& item) const {

@@ -13,7 +13,7 @@ constexpr std::string_view kTable = "blame-checkpoints";
 
 std::string fingerprint(const BlameOptions& options) {
     CacheWriter out;
-    out.text("checkpoint/1").text(blame_options_key(options));
+    out.text("checkpoint/2").text(blame_options_key(options));
     return out.take();
 }
 
@@ -95,6 +95,11 @@ std::string encode_blame_checkpoint(const std::string& prefix, const BlameCheckp
         put_neighbour(out, r.after);
         out.flag(r.between_marks);
     }
+    out.number(c.graveyard.marks.size());
+    for (const Graveyard::Mark& m : c.graveyard.marks) {
+        out.number(m.word).number(m.id).flag(m.after);
+        put_origin(out, m.origin);
+    }
     out.number(c.texts.size());
     for (const BlameCheckpoint::Text& t : c.texts) {
         out.number(t.version).number(t.ids_hash).number(t.origins.size());
@@ -153,6 +158,13 @@ std::optional<BlameCheckpoint> decode_blame_checkpoint(
         r.before = get_neighbour(in, ok);
         r.after = get_neighbour(in, ok);
         r.between_marks = in.flag();
+    }
+    c.graveyard.marks.resize(count());
+    for (Graveyard::Mark& m : c.graveyard.marks) {
+        m.word = number32(in, ok);
+        m.id = number32(in, ok);
+        m.after = in.flag();
+        m.origin = get_origin(in, ok);
     }
     c.texts.resize(count());
     for (BlameCheckpoint::Text& t : c.texts) {

@@ -131,21 +131,34 @@ void Graveyard::bury(const Attributed& from, std::uint32_t text,
         segments.clear();
     };
     std::uint32_t previous = kNone;
+    std::vector<std::uint32_t> gap_marks;  // removed marks between two removed words
     for (std::uint32_t t : removed) {
         const TokenKind kind = tokens[t].kind;
         if (!is_wording(kind)) continue;
         bool new_segment = segments.empty();
+        bool new_run = segments.empty();
         if (previous != kNone) {
+            gap_marks.clear();
             for (std::uint32_t between = previous + 1; between < t; ++between) {
                 const TokenKind k = tokens[between].kind;
                 if ((!is_removed[between] && !is_space_token(k)) || breaks_run(k)) {
+                    bury_marks_beside(from, previous, +1,
+                                      static_cast<std::uint32_t>(words_.size() - 1), is_removed);
                     flush();
-                    new_segment = true;
+                    new_segment = new_run = true;
                     break;
                 }
+                if (is_mark(k)) gap_marks.push_back(between);
                 new_segment = new_segment || is_mark(k);
             }
+            if (!new_run) {
+                for (const std::uint32_t m : gap_marks)
+                    marks_.push_back({static_cast<std::uint32_t>(words_.size()),
+                                      from.interned.ids[m], from.origins[m], false});
+            }
         }
+        if (new_run)
+            bury_marks_beside(from, t, -1, static_cast<std::uint32_t>(words_.size()), is_removed);
         if (new_segment) {
             segments.push_back({static_cast<std::uint32_t>(words_.size()), t, t, 0});
         }
@@ -156,8 +169,28 @@ void Graveyard::bury(const Attributed& from, std::uint32_t text,
             {from.interned.ids[t], from.origins[t], static_cast<std::uint32_t>(runs_.size())});
         previous = t;
     }
+    if (previous != kNone)
+        bury_marks_beside(from, previous, +1, static_cast<std::uint32_t>(words_.size() - 1),
+                          is_removed);
     flush();
     for (std::uint32_t t : removed) is_removed_[t] = 0;
+}
+
+void Graveyard::bury_marks_beside(const Attributed& from, std::uint32_t token, int step,
+                                  std::uint32_t word, const Flags& is_removed) {
+    const auto& tokens = from.tokens();
+    std::vector<std::uint32_t> found;
+    for (std::int64_t t = static_cast<std::int64_t>(token) + step;
+         t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
+        const auto at = static_cast<std::uint32_t>(t);
+        const TokenKind k = tokens[at].kind;
+        if (is_space_token(k)) continue;
+        if (!is_mark(k) || !is_removed[at]) break;
+        found.push_back(at);
+    }
+    if (step < 0) std::reverse(found.begin(), found.end());
+    for (const std::uint32_t m : found)
+        marks_.push_back({word, from.interned.ids[m], from.origins[m], step > 0});
 }
 
 std::uint64_t Graveyard::hash_words(std::size_t first, std::size_t length) const {
@@ -176,8 +209,14 @@ void Graveyard::restore_state(State state) {
         if (word.run >= state.runs.size())
             throw std::invalid_argument("graveyard state: a word of no run");
     }
+    for (std::size_t m = 0; m < state.marks.size(); ++m) {
+        if (state.marks[m].word >= word_count ||
+            (m > 0 && state.marks[m].place() < state.marks[m - 1].place()))
+            throw std::invalid_argument("graveyard state: a mark out of place");
+    }
     words_ = std::move(state.words);
     runs_ = std::move(state.runs);
+    marks_ = std::move(state.marks);
     grams_ = PositionChains();
     whole_ = PositionChains();
     // As bury() indexed them: every run whole, and the anchors of each run
@@ -218,6 +257,8 @@ void Graveyard::restore(Attributed& to, std::uint32_t text, const Flags& claimed
     }
     if (looked_from < looked_to)
         std::fill(assigned.begin() + looked_from, assigned.begin() + looked_to, 0);
+    for (const std::uint32_t t : marks_assigned_) assigned[t] = 0;
+    marks_assigned_.clear();
 }
 
 bool Graveyard::may_come_back(const Run& run, std::uint32_t text, std::uint32_t proposal) const {
@@ -300,6 +341,8 @@ void Graveyard::restore_long(Attributed& to, std::uint32_t text,
             assign(to, t, words_[best_at + m]);
             assigned[t] = 1;
         }
+        restore_marks(to, run, k, static_cast<std::uint32_t>(best_at), best_length, claimed,
+                      assigned);
         k += best_length;
     }
 }
@@ -351,9 +394,68 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
                 assign(to, run[i + k], words_[runs_[found].first + k]);
                 assigned[run[i + k]] = 1;
             }
+            restore_marks(to, run, i, runs_[found].first, j - i, claimed, assigned);
             taken = j - i;
         }
         i += std::max<std::size_t>(taken, 1);
+    }
+}
+
+void Graveyard::restore_marks(Attributed& to, const std::vector<std::uint32_t>& run, std::size_t k,
+                              std::uint32_t w, std::size_t length, const Flags& claimed,
+                              Flags& assigned) {
+    if (marks_.empty() || length == 0) return;
+    const auto& tokens = to.tokens();
+    const auto free_mark = [&](std::uint32_t t) {
+        return is_mark(tokens[t].kind) && !claimed[t] && !assigned[t];
+    };
+    const std::uint32_t last_word = w + static_cast<std::uint32_t>(length) - 1;
+    const bool run_goes_on =
+        last_word + 1 < words_.size() && words_[last_word + 1].run == words_[last_word].run;
+    std::vector<std::uint32_t> gap;  // the added marks of `to` in one gap, in order
+    for (std::size_t m = 0; m <= length; ++m) {
+        gap.clear();
+        if (m == 0) {  // before the first word, back over white space and marks
+            for (std::uint32_t t = run[k]; t-- > 0;) {
+                if (is_space_token(tokens[t].kind)) continue;
+                if (!free_mark(t)) break;
+                gap.push_back(t);
+            }
+            std::reverse(gap.begin(), gap.end());
+        } else if (m == length) {  // after the last word
+            for (std::uint32_t t = run[k + length - 1] + 1; t < tokens.size(); ++t) {
+                if (is_space_token(tokens[t].kind)) continue;
+                if (!free_mark(t)) break;
+                gap.push_back(t);
+            }
+        } else {
+            for (std::uint32_t t = run[k + m - 1] + 1; t < run[k + m]; ++t)
+                if (free_mark(t)) gap.push_back(t);
+        }
+        if (gap.empty()) continue;
+        // The buried marks of the same gap: before word w + m; after the
+        // last word, those that closed its run (or stood before the next
+        // word of the run, when the stretch ends inside it).
+        std::uint64_t from_place = std::uint64_t{w + static_cast<std::uint32_t>(m)} * 2;
+        std::uint64_t to_place = from_place;
+        if (m == length) {
+            from_place = std::uint64_t{last_word} * 2 + 1;
+            to_place = run_goes_on ? std::uint64_t{last_word + 1} * 2 : from_place;
+        }
+        auto buried = std::lower_bound(
+            marks_.begin(), marks_.end(), from_place,
+            [](const Mark& mark, std::uint64_t place) { return mark.place() < place; });
+        for (const std::uint32_t t : gap) {
+            auto same = buried;
+            while (same != marks_.end() && same->place() <= to_place &&
+                   same->id != to.interned.ids[t])
+                ++same;
+            if (same == marks_.end() || same->place() > to_place) continue;
+            assign(to, t, {same->id, same->origin, words_[same->word].run});
+            assigned[t] = 1;
+            marks_assigned_.push_back(t);
+            buried = same + 1;
+        }
     }
 }
 

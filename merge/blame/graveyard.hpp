@@ -54,6 +54,19 @@ class Graveyard {
         Origin origin;
         std::uint32_t run;
     };
+    // A mark (bracket, option separator, strike) deleted with wording: it
+    // stood before word `word` of the graveyard, or after it (`after`, for
+    // the marks that closed a run). It comes back with the words around it,
+    // keeping its own origin: a bracket moved with its wording stays the
+    // bracketing delegation's.
+    struct Mark {
+        std::uint32_t word = 0;
+        std::uint32_t id = 0;
+        Origin origin;
+        bool after = false;
+        // The order marks are buried in: by word, those before it first.
+        std::uint64_t place() const { return std::uint64_t{word} * 2 + (after ? 1 : 0); }
+    };
     struct Run {
         std::uint32_t first = 0, length = 0;  // its tokens in words_
         std::uint32_t words = 0;              // of which words and numbers
@@ -66,8 +79,9 @@ class Graveyard {
     struct State {
         std::vector<Word> words;
         std::vector<Run> runs;
+        std::vector<Mark> marks;  // in order of place()
     };
-    State state() const { return {words_, runs_}; }
+    State state() const { return {words_, runs_, marks_}; }
     // Replaces what is buried by `state` (as state() gave it, for the same
     // texts and word ids); throws std::invalid_argument when its runs do
     // not fit its words.
@@ -87,6 +101,15 @@ class Graveyard {
                       const Flags& claimed, Flags& assigned, std::size_t fewest_words);
     void restore_whole(Attributed& to, std::uint32_t text, const std::vector<std::uint32_t>& run,
                        const Flags& claimed, Flags& assigned);
+    // The added marks around and between run[k, k + length) of `to`, just
+    // given words_[w, w + length), that were buried there with them.
+    void restore_marks(Attributed& to, const std::vector<std::uint32_t>& run, std::size_t k,
+                       std::uint32_t w, std::size_t length, const Flags& claimed, Flags& assigned);
+    // Records the removed marks of `from` next to a run's first or last
+    // word `token` (step -1: before it, +1: after it), as standing before or
+    // after graveyard word `word`.
+    void bury_marks_beside(const Attributed& from, std::uint32_t token, int step,
+                           std::uint32_t word, const Flags& is_removed);
 
     bool may_come_back(const Run& run, std::uint32_t text, std::uint32_t proposal) const;
     bool evidence(const Run& run, const Attributed& to, std::uint32_t text,
@@ -99,11 +122,13 @@ class Graveyard {
     std::size_t run_words_;
     std::vector<Word> words_;
     std::vector<Run> runs_;
-    PositionChains grams_;  // kGram consecutive ids of one run -> their first word
-    PositionChains whole_;  // a whole run's ids -> the run
+    std::vector<Mark> marks_;  // in order of place()
+    PositionChains grams_;     // kGram consecutive ids of one run -> their first word
+    PositionChains whole_;     // a whole run's ids -> the run
     // Per token of the version at hand, all zero between calls (kept, not
     // made again for every version).
     Flags is_removed_, assigned_;
+    std::vector<std::uint32_t> marks_assigned_;  // marks set in assigned_, to clear after
 };
 
 }  // namespace accord::blame_detail

@@ -342,7 +342,36 @@ TEST(BlameTexts, WordingMovedInOneProposalKeepsItsProposer) {
     const BlameResult& b = results[1];
     EXPECT_EQ(at(b, "capacity").origin, 0u);
     EXPECT_EQ(at(b, "capacity").restored_by, std::nullopt);  // a move, not a restoration
-    EXPECT_EQ(at(b, "[").origin, 2u);                        // the mover wrote the marks there
+    // The brackets moved with the wording they hold: still its proposer's.
+    EXPECT_EQ(at(b, "[").origin, 0u);
+    EXPECT_EQ(at(b, "]").origin, 0u);
+    EXPECT_EQ(at(b, "[").restored_by, std::nullopt);
+}
+
+// A paragraph moved to another text keeps every mark's proposer: the words
+// their first proposer's, each bracket its bracketer's; only what the mover
+// wrote around it is the mover's.
+TEST(BlameTexts, MarksMovedWithTheirWordingKeepTheirProposers) {
+    const std::vector<BlameResult> results = blame_two(
+        {in_proposal(0, SIZE_MAX,
+                     "Finance.\n\nTransfer of [technology] and capacity, ~~by 2030~~.\n"),
+         in_proposal(1, 0, "Finance.\n\nTransfer of [technology] and [capacity], ~~by 2030~~.\n"),
+         in_proposal(3, 1, "Finance.\n")},
+        {in_proposal(2, SIZE_MAX, "Other matters.\n"),
+         in_proposal(3, 0,
+                     "Other matters.\n\nTransfer of [technology] and [capacity], ~~by "
+                     "2030~~.\n")},
+        false);
+    const BlameResult& b = results[1];
+    EXPECT_EQ(at(b, "technology").origin, 0u);
+    EXPECT_EQ(at(b, "[technology").origin, 0u);
+    EXPECT_EQ(at(b, "] and").origin, 0u);
+    EXPECT_EQ(at(b, "capacity").origin, 0u);
+    EXPECT_EQ(at(b, "[capacity").origin, 1u);
+    EXPECT_EQ(at(b, "], ~~").origin, 1u);
+    EXPECT_EQ(at(b, "~~by").origin, 0u);
+    EXPECT_EQ(at(b, "~~.").origin, 0u);
+    EXPECT_EQ(at(b, "Other").origin, 2u);
 }
 
 TEST(BlameTexts, WordingTabledAgainElsewhereNeedsAcrossTexts) {
