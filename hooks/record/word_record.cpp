@@ -187,6 +187,21 @@ void prefix_front_matter(docx::WordHistory& history, const std::string& front) {
     }
 }
 
+// A text compiled without a final newline (or empty) comes back without
+// one: Word ends every paragraph, the compilation said whether the text did.
+void drop_final_newline(docx::WordHistory& history) {
+    const auto drop = [](std::string& text) {
+        if (!text.empty() && text.back() == '\n') text.pop_back();
+    };
+    drop(history.base);
+    drop(history.text);
+    for (docx::HistoryEvent& event : history.events) {
+        drop(event.text);
+        event.anchor.end = std::min(event.anchor.end, event.text.size());
+        event.anchor.begin = std::min(event.anchor.begin, event.anchor.end);
+    }
+}
+
 std::string checked_path(const Repository& repo, const std::string& given) {
     const std::string path = repo.relative_path(given);
     if (path.empty() || !is_text_path(path)) {
@@ -198,7 +213,7 @@ std::string checked_path(const Repository& repo, const std::string& given) {
 
 WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
                          const docx::Package& package, const std::string& path,
-                         const std::string& front_matter, Config& registry);
+                         const std::string& front_matter, bool final_newline, Config& registry);
 
 }  // namespace
 
@@ -216,7 +231,7 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
         if (wanted.empty())
             throw usage_error("name the text to import " + request.file +
                               " into with --as PATH, e.g. --as decision.md");
-        plans.push_back(plan_text(workspace, request, *read.package, wanted, "", registry));
+        plans.push_back(plan_text(workspace, request, *read.package, wanted, "", true, registry));
     } else {
         // A compilation accord wrote: each text between its bookmarks, or the
         // one --as names (the only one, when it holds one).
@@ -229,8 +244,8 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
                 wanted.empty() ? checked_path(repo, repo.workdir() + text.path) : wanted;
             const docx::Package slice =
                 docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
-            plans.push_back(
-                plan_text(workspace, request, slice, path, text.front_matter, registry));
+            plans.push_back(plan_text(workspace, request, slice, path, text.front_matter,
+                                      text.final_newline, registry));
         }
         if (plans.empty())
             throw usage_error(request.file + " is a compilation of several texts (" + listed +
@@ -257,7 +272,7 @@ namespace {
 
 WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
                          const docx::Package& package, const std::string& path,
-                         const std::string& front_matter, Config& registry) {
+                         const std::string& front_matter, bool final_newline, Config& registry) {
     const Repository& repo = workspace.repo();
     WordImportPlan plan;
     plan.source = request.file;
@@ -267,6 +282,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     for (const Delegation& delegation : registry.delegations)
         options.registry.push_back({delegation.name, delegation.aliases});
     plan.history = docx::plan_word_history(package, options);
+    if (!final_newline) drop_final_newline(plan.history);
     prefix_front_matter(plan.history, front_matter);
     const docx::WordHistory& history = plan.history;
     if (!history.plan.dropped.empty())

@@ -211,7 +211,8 @@ class Builder {
         }
         if (lines.size() > 1 && lines.back().pieces.empty()) lines.pop_back();  // the final newline
         const bool final_newline = !lines.empty() && lines.back().ended;
-        if (body.empty()) return;  // nothing to mark as the text
+        // An empty text is one empty paragraph, bookmarked as any other: it
+        // comes back from Word as the empty text it is, not as no text.
 
         // Comment boundaries in this text, by offset in the body.
         std::vector<std::pair<std::size_t, std::uint32_t>> comment_starts, comment_ends;

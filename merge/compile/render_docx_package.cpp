@@ -79,9 +79,17 @@ class DocumentWriter {
         // Where each bookmark and comment opens and closes, by paragraph and run.
         for (std::uint32_t b = 0; b < package_.bookmarks.size(); ++b) {
             const docx::Bookmark& bookmark = package_.bookmarks[b];
-            opens_[key(bookmark.start)] += "<w:bookmarkStart w:id=\"" + std::to_string(b) +
-                                           "\" w:name=\"" + escaped(bookmark.name) + "\"/>";
-            closes_[key(bookmark.end)] += "<w:bookmarkEnd w:id=\"" + std::to_string(b) + "\"/>";
+            const std::string start = "<w:bookmarkStart w:id=\"" + std::to_string(b) +
+                                      "\" w:name=\"" + escaped(bookmark.name) + "\"/>";
+            const std::string end = "<w:bookmarkEnd w:id=\"" + std::to_string(b) + "\"/>";
+            // An empty bookmark (an empty text's one empty paragraph) opens
+            // and closes at one place: written in that order, as a pair.
+            if (key(bookmark.start) == key(bookmark.end)) {
+                opens_[key(bookmark.start)] += start + end;
+            } else {
+                opens_[key(bookmark.start)] += start;
+                closes_[key(bookmark.end)] += end;
+            }
         }
         for (std::uint32_t c = 0; c < package_.comments.size(); ++c) {
             const docx::Comment& comment = package_.comments[c];

@@ -227,6 +227,41 @@ TEST(WordRoundTrip, EveryWgecTextComesBackByteForByte) {
     EXPECT_GE(compared, 45u) << "the WGEC import's texts";
 }
 
+// Texts Word has little to hold for: an empty one, one of front matter
+// alone, one without a final newline. Each comes back as it was.
+TEST(WordRoundTrip, EmptyAndNearlyEmptyTextsComeBack) {
+    test::TempDir tmp;
+    const std::string source = tmp.file("source");
+    ASSERT_EQ(test::accord({"init", source}, in(tmp.path())).exit_code, 0);
+    const std::map<std::string, std::string> texts = {
+        {"a.md", "Some [text].\n"},
+        {"empty.md", ""},
+        {"front.md", "---\nid: B-2\nstatus: revisit\n---\n"},
+        {"open.md", "No final newline [here]."}};
+    std::vector<std::string> propose = {"propose", "--by",   "Japan",     "--add-delegation",
+                                        "Japan",   "--date", "2024-01-01"};
+    for (const auto& [path, text] : texts) {
+        tmp.write("source/" + path, text);
+        propose.push_back(path);
+    }
+    const test::RunResult proposed = test::accord(propose, in(source));
+    ASSERT_EQ(proposed.exit_code, 0) << proposed.err;
+    const std::string docx = tmp.file("c.docx");
+    const test::RunResult compile =
+        test::accord({"compile", "--format", "docx", "-o", docx}, in(source));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    const std::string back = tmp.file("back");
+    ASSERT_EQ(test::accord({"init", back}, in(tmp.path())).exit_code, 0);
+    const test::RunResult again = test::accord(
+        {"import", docx, "--changes", "accept", "--by", "Japan", "--add-delegations"}, in(back));
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    for (const auto& [path, text] : texts) {
+        ASSERT_TRUE(fs::exists(back + "/" + path)) << path;
+        EXPECT_EQ(slurp(back + "/" + path), text) << path;
+    }
+}
+
 TEST(WordImportRefusals, BadInputWritesNothing) {
     ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
     test::TempDir tmp;
