@@ -35,8 +35,8 @@ struct Keys {
 };
 
 const Keys& keys() {
-    static const Keys* k = new Keys;
-    return *k;
+    static const Keys k;  // made once: ssh-keygen takes a while; removed at exit
+    return k;
 }
 
 CommitSigner signer(const test::SshKeyFiles& key) {

@@ -33,8 +33,8 @@ struct Keys {
 };
 
 const Keys& keys() {
-    static const Keys* k = new Keys;  // made once: ssh-keygen takes a while
-    return *k;
+    static const Keys k;  // made once: ssh-keygen takes a while; removed at exit
+    return k;
 }
 
 CommitSigner signer(const test::SshKeyFiles& key) {
