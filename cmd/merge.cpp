@@ -17,6 +17,7 @@ struct MergeCommandOptions {
     bool dry_run = false;
     std::string message;
     std::string by;
+    std::string date;
 };
 
 void print_notes(std::ostream& out, const BranchMergePlan& plan) {
@@ -58,6 +59,7 @@ ExitCode run_merge(const MergeCommandOptions& options) {
         RecordMergeRequest record;
         record.message = options.message;
         if (!options.by.empty()) record.by = options.by;
+        if (!options.date.empty()) record.date = options.date;
         const std::string commit = record_branch_merge(ws, plan, record);
         const std::string message = merge_commit_message(plan, options.message);
         std::cout << "[" << escape_controls(plan.branch) << " " << commit.substr(0, 12) << "] "
@@ -72,7 +74,8 @@ ExitCode run_merge(const MergeCommandOptions& options) {
     if (!plan.notes.empty()) {
         std::cout << plan.notes.size()
                   << (plan.notes.size() == 1 ? " disagreement was" : " disagreements were")
-                  << " kept as bracketed alternatives; settle them with a proposal\n";
+                  << " kept in the text as listed above (bracketed wording, a status not "
+                     "agreed, a front-matter value as a comment); settle them with a proposal\n";
         return kExitFound;
     }
     return kExitOk;
@@ -101,6 +104,7 @@ void register_merge(CLI::App& app, Run& run) {
         "The report lists each disagreement kept as alternatives as FILE:LINE: KIND.\n\n"
         "  accord merge informal-a informal-b informal-c\n"
         "  accord merge redraft/informal-a --by Chair -m 'Chair merges the informal groups'\n"
+        "  accord merge informal-a informal-b --by Chair --date 2014-02-27   dated as the meeting\n"
         "  accord merge --strict informal-a    refuse (and write nothing) on a conflict\n"
         "  accord merge --dry-run informal-a   the report only\n\n"
         "Exit: 0 merged cleanly, 1 disagreements became alternatives (the merge is recorded)\n"
@@ -117,6 +121,9 @@ void register_merge(CLI::App& app, Run& run) {
                         "The merge commit's subject (default: 'Merge redrafts A, B into main')");
     command->add_option("--by", options->by,
                         "The author of the merge commit, e.g. Chair (default: your git identity)");
+    command->add_option("--date", options->date,
+                        "The merge's day, YYYY-MM-DD (recorded at 12:00 UTC, as propose does); "
+                        "not before a proposal it merges (default: now)");
     command->add_flag("-n,--dry-run", options->dry_run, "Compute and report; record nothing");
     command->callback(
         [options, &run] { run = [options](const Context&) { return run_merge(*options); }; });

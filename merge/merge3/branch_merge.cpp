@@ -9,6 +9,7 @@
 
 #include "core/store/proposal_record.hpp"
 #include "core/store/redraft.hpp"
+#include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
@@ -332,6 +333,29 @@ std::string record_branch_merge(Workspace& workspace, const BranchMergePlan& pla
             workspace.config().resolve_delegation(*request.by).value_or(*request.by);
         commit.author.name = name;
         commit.author.email = delegation_email(name);
+    }
+    if (request.date) {
+        const std::optional<std::int64_t> day = parse_iso_date(*request.date);
+        if (!day)
+            throw usage_error("merge: malformed date '" + *request.date +
+                              "': write a real day as YYYY-MM-DD, for example 2014-02-25");
+        if (!is_recordable_day(*day))
+            throw usage_error("merge: cannot record the merge: " +
+                              unrecordable_day_message(*request.date));
+        // Noon UTC, as propose records a date: the same day in every time zone.
+        commit.author.time = day_start_utc(*day) + 12 * 3600;
+        commit.author.offset_minutes = 0;
+        std::vector<std::string> tips = {plan.head};
+        for (const MergedBranch& b : plan.merged) tips.push_back(b.tip);
+        for (const std::string& tip : tips) {
+            const Signature last = repo.commit(tip).author;
+            const std::int64_t last_day = local_day(last.time, last.offset_minutes);
+            if (last_day > *day)
+                throw usage_error("merge: the merge cannot be dated " + *request.date +
+                                  ", before the proposal it merges of " +
+                                  format_iso_date(last_day) + " (" + tip.substr(0, 10) +
+                                  "); nothing was merged");
+        }
     }
     commit.message = merge_commit_message(plan, request.message);
     commit.parent = plan.head;

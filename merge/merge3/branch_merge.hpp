@@ -89,6 +89,9 @@ std::string merge_commit_message(const BranchMergePlan& plan, const std::string&
 struct RecordMergeRequest {
     std::string message;            // empty: the default subject
     std::optional<std::string> by;  // the author's name (a chair); default: the user
+    // The merge's day, YYYY-MM-DD, recorded at 12:00 UTC as propose records
+    // one; default: now. Not before the day of a proposal it merges.
+    std::optional<std::string> date;
 };
 
 // Records `plan` as one merge commit on the current branch: the branch tips

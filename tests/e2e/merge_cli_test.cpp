@@ -348,6 +348,25 @@ TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
     EXPECT_EQ(n.main.read("recs/A-1.md"), replaced(expected, "[strengthen]", "[improve]"));
 }
 
+// A merge recorded after the meeting is dated as the meeting, as a
+// proposal is; never before what it merges, and a refused date merges nothing.
+TEST(MergeCli, DateRecordsTheMergeOnThatDay) {
+    ThreeRedrafts n;
+    const std::string before = n.main.state();
+    test::RunResult r = n.main.accord({"merge", "informal-a", "--date", "2001-01-01"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("cannot be dated 2001-01-01, before the proposal it merges"));
+    EXPECT_EQ(n.main.state(), before);
+    r = n.main.accord({"merge", "informal-a", "--date", "2030-02-30"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("malformed date '2030-02-30'"));
+    EXPECT_EQ(n.main.state(), before);
+    r = n.main.accord({"merge", "informal-a", "--by", "Chair", "--date", "2030-02-27"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(n.main.out({"log", "-1", "--format=%an|%ad", "--date=iso-strict"}),
+              "Chair|2030-02-27T12:00:00+00:00\n");
+}
+
 TEST(MergeCli, StrictWithAConflictChangesNothing) {
     ThreeRedrafts n;
     n.main.write("notes.txt", "an untracked file\n");
