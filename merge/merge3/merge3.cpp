@@ -7,6 +7,7 @@
 #include "merge/merge3/merge3_chunks.hpp"
 #include "merge/merge3/merge3_inputs.hpp"
 #include "merge/merge3/merge3_moves.hpp"
+#include "merge/merge3/merge3_options.hpp"
 #include "merge/merge3/merge3_output.hpp"
 #include "merge/merge3/merge3_rules.hpp"
 #include "merge/merge3/merge3_sections.hpp"
@@ -49,15 +50,50 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
     token_merge::merge_front_matter(in.base().doc, in.ours().doc, in.theirs().doc, out);
     for (const Disagreement& d : in.lifts_undone()) out.disagree(d);
     std::vector<Chunk> chunks = token_merge::split_chunks(in);
+    // Option lists both sides changed are merged as lists, option by option.
+    const std::vector<bool> lists = token_merge::gather_option_lists(in, chunks);
     // First grow every real conflict to balanced bounds (it may take in
     // neighbours that alone would have merged), then write in order.
     std::vector<bool> forced(chunks.size(), false);
     for (std::size_t c = 0; c < chunks.size(); ++c) {
-        if (chunks[c].stable || chunks[c].empty()) continue;  // or taken in already
+        if (chunks[c].stable || chunks[c].empty() || lists[c]) continue;  // or taken in already
         forced[c] = whole[base_paragraph(in, chunks[c].b0)];
         if (forced[c] || (token_merge::is_conflict(in, chunks[c]) &&
                           !token_merge::settles_in_place(in, chunks[c]))) {
             token_merge::grow_to_balance(in, chunks, c, forced[c] || options.strict);
+        }
+    }
+    // Agreement on old text does not cover new text: one side's "(agreed)"
+    // on a paragraph whose wording the other side changed does not stand.
+    std::vector<bool> withheld(chunks.size(), false);
+    for (std::size_t c = 0; c < chunks.size(); ++c) {
+        if (forced[c] || chunks[c].empty()) continue;
+        const token_merge::AgreedBy by = token_merge::agreed_alone(in, chunks[c]);
+        if (by == token_merge::AgreedBy::none) continue;
+        // The paragraph a chunk changes: an insertion belongs with the token
+        // before it (words appended to a paragraph, before its break).
+        const auto paragraph_of = [&](const Chunk& x) {
+            return base_paragraph(in, x.b0 == x.b1 && x.b0 > 0 ? x.b0 - 1 : x.b0);
+        };
+        const std::uint32_t paragraph = paragraph_of(chunks[c]);
+        for (std::size_t d = 0; d < chunks.size() && !withheld[c]; ++d) {
+            const Chunk& other = chunks[d];
+            if (d == c || other.stable || other.empty() || paragraph_of(other) != paragraph)
+                continue;
+            // A change of the paragraph's wording, not paragraphs added or
+            // removed beside it.
+            const bool ours_changed = by == token_merge::AgreedBy::theirs;
+            const token_merge::Text side = ours_changed ? in.ours() : in.theirs();
+            const std::uint32_t from = ours_changed ? other.o0 : other.t0,
+                                to = ours_changed ? other.o1 : other.t1;
+            const auto breaks = [](token_merge::Text text, std::uint32_t a, std::uint32_t z) {
+                for (std::uint32_t t = a; t < z; ++t)
+                    if (text.tokens[t].kind == TokenKind::paragraph_break) return true;
+                return false;
+            };
+            if (breaks(side, from, to) || breaks(in.base(), other.b0, other.b1)) continue;
+            withheld[c] = token_merge::text_of(side, from, to) !=
+                          token_merge::text_of(in.base(), other.b0, other.b1);
         }
     }
     ChunkResolver resolver(in, options, out);
@@ -68,6 +104,14 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
             out.put_range(in.base(), chunks[c].b0, chunks[c].b1);
         } else if (forced[c]) {
             resolver.resolve_paragraphs(chunks[c]);
+        } else if (withheld[c]) {
+            resolver.withhold_agreement(chunks[c]);
+        } else if (lists[c] && !chunks[c].empty()) {
+            if (const std::optional<std::string> merged =
+                    token_merge::merge_option_list(in, chunks[c]))
+                out.put(*merged);
+            else
+                resolver.resolve(chunks[c]);
         } else {
             resolver.resolve(chunks[c]);
         }
@@ -87,10 +131,17 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
     // that happens is merged again as a whole, as paragraph alternatives.
     WholeParagraphs whole(in.base().doc.paragraphs.size() + 1, false);
     std::vector<Emitted> emitted;
+    // A paragraph with an unmatched bracket of its own may stand in both
+    // alternatives of a disagreement: the merge may hold both sides' errors,
+    // but none that neither side's wording had.
+    const std::size_t tolerated =
+        count_errors(in.ours().doc.diagnostics) + count_errors(in.theirs().doc.diagnostics);
     MergedText out = merge_once(in, options, whole, emitted);
+    std::size_t errors = 0;
     for (int attempt = 1; attempt < 4; ++attempt) {
         const Document merged = parse(out.text(), options.parse);
-        if (count_errors(merged.diagnostics) <= input_errors) break;
+        errors = count_errors(merged.diagnostics);
+        if (errors <= input_errors) break;
         bool more = false;
         for (const Diagnostic& d : merged.diagnostics) {
             if (d.severity != Severity::error) continue;
@@ -103,6 +154,24 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
         }
         if (!more) break;
         out = merge_once(in, options, whole, emitted);
+        errors = count_errors(parse(out.text(), options.parse).diagnostics);
+    }
+    if (errors > std::max(input_errors, tolerated)) {
+        // Still text the notation does not read (brackets that no longer
+        // pair): both sides as they stand, between conflict markers, for a
+        // person to settle. A merge never records a text that checks worse
+        // than what it merged.
+        MergedText marked;
+        const std::string_view o = in.ours().doc.source, t = in.theirs().doc.source;
+        const auto ended = [](std::string_view s) {
+            return std::string(s) + (s.empty() || s.back() == '\n' ? "" : "\n");
+        };
+        marked.disagree(DisagreementKind::conflict, "(the whole text)", "(the whole text)",
+                        "brackets would not pair");
+        marked.put_verbatim("<<<<<<< " + options.ours_label + "\n" + ended(o) + "=======\n" +
+                            ended(t) + ">>>>>>> " + options.theirs_label + "\n");
+        marked.conflict_markers_written();
+        return std::move(marked).finish();
     }
     return std::move(out).finish();
 }

@@ -1,10 +1,120 @@
 // The front matter of a merge, key by key.
 #include <algorithm>
+#include <optional>
 
 #include "core/notation/front_matter.hpp"
 #include "merge/merge3/merge3_rules.hpp"
 
 namespace accord::token_merge {
+
+namespace {
+
+// A front-matter block as written, cut at its top-level keys: what a merge
+// takes from one side or the other keeps that side's quotes, comments and
+// layout. An entry runs from its key's line to the next key's (the lines
+// of a list or map below it, and comments, go with it).
+struct RawBlock {
+    std::string_view opening;  // the "---" line
+    std::string_view header;   // comments and blank lines before the first key
+    std::vector<std::pair<std::string, std::string_view>> entries;  // key, its lines
+    std::string_view closing;  // the closing fence and what follows it in the range
+    const std::string_view* find(std::string_view key) const {
+        for (const auto& [k, lines] : entries)
+            if (k == key) return &lines;
+        return nullptr;
+    }
+};
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = text.find('\n', at);
+        const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
+        out.push_back(text.substr(at, next - at));
+        at = next;
+    }
+    return out;
+}
+
+std::string_view trimmed(std::string_view line) {
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ' ||
+                             line.back() == '\t'))
+        line.remove_suffix(1);
+    return line;
+}
+
+// The plain key a top-level line opens ("status: agreed" -> "status"), or
+// nullopt for a line that opens none (indented, a comment, a list item, a
+// quoted or complex key: those the raw merge does not read).
+std::optional<std::string> key_of(std::string_view line) {
+    if (line.empty()) return std::nullopt;
+    const char c = line.front();
+    if (c == ' ' || c == '\t' || c == '#' || c == '-' || c == '\n' || c == '\r' || c == '"' ||
+        c == '\'' || c == '?' || c == '{' || c == '[')
+        return std::nullopt;
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    std::string_view key = line.substr(0, colon);
+    while (!key.empty() && (key.back() == ' ' || key.back() == '\t')) key.remove_suffix(1);
+    return std::string(key);
+}
+
+// `block` cut into entries; nullopt when a field the YAML reader found has
+// no line of its own (a flow map, a quoted key): then the merge writes the
+// fields again instead.
+std::optional<RawBlock> cut(std::string_view block, const FrontMatter& read) {
+    const std::vector<std::string_view> lines = lines_of(block);
+    if (lines.size() < 2) return std::nullopt;
+    std::size_t closing = lines.size() - 1;
+    while (closing > 0 && trimmed(lines[closing]) != "---" && trimmed(lines[closing]) != "...")
+        --closing;
+    if (closing == 0) return std::nullopt;
+    RawBlock raw;
+    raw.opening = lines[0];
+    const char* const start = block.data();
+    const auto span = [&](std::size_t from, std::size_t to) {  // lines [from, to)
+        const std::size_t begin = static_cast<std::size_t>(lines[from].data() - start);
+        const std::size_t end =
+            to < lines.size() ? static_cast<std::size_t>(lines[to].data() - start) : block.size();
+        return block.substr(begin, end - begin);
+    };
+    raw.closing = span(closing, lines.size());
+    std::size_t first = closing;
+    std::vector<std::pair<std::string, std::size_t>> keys;  // key, its line
+    for (std::size_t k = 1; k < closing; ++k) {
+        if (std::optional<std::string> key = key_of(lines[k])) {
+            if (keys.empty()) first = k;
+            keys.emplace_back(std::move(*key), k);
+        }
+    }
+    raw.header = span(1, first);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const std::size_t to = k + 1 < keys.size() ? keys[k + 1].second : closing;
+        raw.entries.emplace_back(keys[k].first, span(keys[k].second, to));
+    }
+    if (raw.entries.size() != read.fields.size()) return std::nullopt;
+    for (const FrontMatterField& f : read.fields)
+        if (!raw.find(f.key)) return std::nullopt;
+    return raw;
+}
+
+// A YAML comment keeping the value the merge did not take ("# title, as
+// the other side proposed: ..."): no one's wording is lost, and the file
+// stays valid YAML for the next proposal to settle.
+std::string kept_as_comment(const std::string& key, const FrontMatterField* field) {
+    std::string value = field ? field->value : "(removed)";
+    for (char& c : value)
+        if (c == '\n' || c == '\r') c = ' ';
+    return "# " + key + ", as the other side proposed: " + value + "\n";
+}
+
+std::string with_newline(std::string_view lines) {
+    std::string out(lines);
+    if (!out.empty() && out.back() != '\n') out += '\n';
+    return out;
+}
+
+}  // namespace
 
 void merge_front_matter(const Document& base, const Document& ours, const Document& theirs,
                         MergedText& out) {
@@ -22,7 +132,10 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
     auto same = [](const FrontMatterField* x, const FrontMatterField* y) {
         return (!x && !y) || (x && y && x->value == y->value && x->scalar == y->scalar);
     };
+    const std::optional<RawBlock> ours_raw = cut(ot, o), theirs_raw = cut(tt, t);
     std::vector<FrontMatterField> merged;
+    std::string merged_raw;  // the chosen sides' entries as written
+    std::string comments;    // values not taken, for the fallback's end
     for (const std::string& key : keys) {
         const FrontMatterField *bf = b.find(key), *of = o.find(key), *tf = t.find(key);
         const FrontMatterField* pick = nullptr;
@@ -31,13 +144,42 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
         } else if (same(of, bf)) {
             pick = tf;
         } else {
-            pick = of ? of : tf;  // ours, and the disagreement is reported by name
+            // Ours, but agreement needs both sides: a status one side calls
+            // agreed gives way to the other's. The disagreement is reported
+            // by name, and the value not taken kept as a comment.
+            pick = of ? of : tf;
+            if (key == "status" && of && tf && of->value == "agreed") pick = tf;
             out.disagree(DisagreementKind::metadata, of ? of->value : "(removed)",
                          tf ? tf->value : "(removed)", key);
+            const std::string comment = kept_as_comment(key, pick == of ? tf : of);
+            if (!pick) merged_raw += comment;
+            comments += comment;
+            if (pick) {
+                merged.push_back(*pick);
+                const std::optional<RawBlock>& side = pick == of ? ours_raw : theirs_raw;
+                if (side) merged_raw += with_newline(*side->find(key));
+                merged_raw += comment;
+            }
+            continue;
         }
-        if (pick) merged.push_back(*pick);
+        if (!pick) continue;
+        merged.push_back(*pick);
+        const std::optional<RawBlock>& side = pick == of ? ours_raw : theirs_raw;
+        if (side) merged_raw += with_newline(*side->find(key));
     }
-    out.put_verbatim(emit_front_matter(merged));
+    if (!ours_raw || !theirs_raw) {
+        std::string emitted = emit_front_matter(merged);
+        // The comments before the closing fence.
+        const std::size_t fence = emitted.rfind("---");
+        if (fence != std::string::npos && fence > 0) emitted.insert(fence, comments);
+        return out.put_verbatim(emitted);
+    }
+    // Comments before the first key: ours, unless only theirs changed them.
+    const std::optional<RawBlock> base_raw = b.present ? cut(bt, b) : std::nullopt;
+    const bool theirs_header = base_raw && base_raw->header == ours_raw->header;
+    out.put_verbatim(with_newline(ours_raw->opening) +
+                     with_newline(theirs_header ? theirs_raw->header : ours_raw->header) +
+                     merged_raw + std::string(ours_raw->closing));
 }
 
 }  // namespace accord::token_merge

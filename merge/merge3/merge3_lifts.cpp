@@ -57,6 +57,32 @@ bool edited_inside(const BaseView& v, const std::vector<std::uint32_t>& new_to_o
     return false;
 }
 
+// The side lifted the bracket [open, close] and kept its text, compared as
+// text between the nearest tokens the side kept on either side: a label
+// that opened the bracket ("[**Option 1:** ...]") reads as a label only once
+// the '[' is gone, so the token diff sees it changed though no word was.
+bool lifted_as_text(const Document& base, const BaseView& v, const MergeSide& side,
+                    std::uint32_t open, std::uint32_t close) {
+    if (!v.changed(open) || !v.changed(close)) return false;
+    std::uint32_t before = open, after = close + 1;
+    while (before > 0 && v.changed(before - 1)) --before;
+    while (after < v.tokens.size() && v.changed(after)) ++after;
+    const std::size_t base_from = before == 0 ? 0 : v.tokens[before - 1].range.end;
+    const std::size_t base_to =
+        after < v.tokens.size() ? v.tokens[after].range.begin : base.source.size();
+    const std::size_t side_from = before == 0 ? 0 : side.tokens[v.mapping[before - 1]].range.end;
+    const std::size_t side_to = after < v.tokens.size() ? side.tokens[v.mapping[after]].range.begin
+                                                        : side.doc.source.size();
+    if (side_from > side_to) return false;
+    // The base's text there without the bracket's two marks.
+    const std::size_t at_open = v.tokens[open].range.begin, at_close = v.tokens[close].range.begin;
+    if (at_open < base_from || at_close >= base_to) return false;
+    std::string unbracketed = base.source.substr(base_from, at_open - base_from);
+    unbracketed += base.source.substr(at_open + 1, at_close - at_open - 1);
+    unbracketed += base.source.substr(at_close + 1, base_to - at_close - 1);
+    return unbracketed == side.doc.source.substr(side_from, side_to - side_from);
+}
+
 }  // namespace
 
 LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Token>& base_tokens,
@@ -72,9 +98,11 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
             last = bo.token_at(base.brackets[base.groups[b.group].brackets.back()].close);
         }
         const bool ours_lifted =
-            bo.changed(open) && bo.changed(close) && kept_inside(bo, open, close);
+            (bo.changed(open) && bo.changed(close) && kept_inside(bo, open, close)) ||
+            lifted_as_text(base, bo, ours, open, close);
         const bool theirs_lifted =
-            bt.changed(open) && bt.changed(close) && kept_inside(bt, open, close);
+            (bt.changed(open) && bt.changed(close) && kept_inside(bt, open, close)) ||
+            lifted_as_text(base, bt, theirs, open, close);
         const bool ours_edited = edited_inside(bo, ours.diff.new_to_old, first, last) ||
                                  (b.group != kNone && option_added_after(bo, ours, last));
         const bool theirs_edited = edited_inside(bt, theirs.diff.new_to_old, first, last) ||
@@ -99,16 +127,18 @@ std::string put_back_marks(const std::vector<Token>& base_tokens, const MergeSid
     for (std::uint32_t m : marks) {
         const bool open = base_tokens[m].kind == TokenKind::bracket_open;
         std::size_t at = open ? side.doc.source.size() : 0;
+        // Next to the nearest word the side kept (white space stays outside
+        // the bracket: "**Option 1:** [Developed", not "**Option 1:**[ Developed").
         if (open) {
             for (std::uint32_t n = m + 1; n < base_tokens.size(); ++n) {
-                if (diff.old_to_new[n] != kNone) {
+                if (diff.old_to_new[n] != kNone && !is_space_token(base_tokens[n].kind)) {
                     at = side.tokens[diff.old_to_new[n]].range.begin;
                     break;
                 }
             }
         } else {
             for (std::uint32_t n = m; n-- > 0;) {
-                if (diff.old_to_new[n] != kNone) {
+                if (diff.old_to_new[n] != kNone && !is_space_token(base_tokens[n].kind)) {
                     at = side.tokens[diff.old_to_new[n]].range.end;
                     break;
                 }

@@ -14,9 +14,22 @@ namespace accord::token_merge {
 
 namespace {
 
+// Text that stands on its own beside its neighbours: nothing, whole
+// brackets ("[b]", "[b][c]"), or whole lines and paragraphs.
+bool whole_units(std::string_view s) {
+    if (s.empty() || s.front() == '\n' || s.back() == '\n') return true;
+    const std::size_t first = s.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return true;
+    const std::size_t last = s.find_last_not_of(" \t");
+    return s[first] == '[' && s[last] == ']';
+}
+
 // A chunk where one side only deleted part of the base text and the other
 // kept the base text whole while adding around it ("[a][b]": ours drops
-// "[b]", theirs adds "[c]" after it): the deletion and the additions both hold.
+// "[b]", theirs adds "[c]" after it): the deletion and the additions both
+// hold. Deleted words (not a whole bracket or paragraph) hold only beside
+// whole added brackets or paragraphs: words added next to them ("full"
+// deleted, "truly full" added) edit them, a conflict.
 std::optional<std::string> deletion_beside_additions(const std::string& o, const std::string& t,
                                                      const std::string& b) {
     if (b.empty()) return std::nullopt;
@@ -32,6 +45,10 @@ std::optional<std::string> deletion_beside_additions(const std::string& o, const
         }
         const std::size_t at = adder->find(b);
         if (at == std::string::npos || adder->find(b, at + 1) != std::string::npos) continue;
+        const std::string_view deleted = std::string_view(b).substr(x, b.size() - y.size() - x);
+        if (!whole_units(deleted) && !(whole_units(std::string_view(*adder).substr(0, at)) &&
+                                       whole_units(std::string_view(*adder).substr(at + b.size()))))
+            continue;
         return adder->substr(0, at) + *deleter + adder->substr(at + b.size());
     }
     return std::nullopt;
@@ -42,7 +59,9 @@ std::optional<std::string> deletion_beside_additions(const std::string& o, const
 // smaller side that is itself the start (or end) of the base only cut the
 // rest away, a change the larger did not make: the base's first paragraph
 // kept by both, and the last deleted by one and edited by the other, is a
-// conflict, not the edit.
+// conflict, not the edit. Where the larger's "more" is base text it kept
+// and the smaller deleted ("shall promptly report": both replace "report",
+// one also deletes "promptly"), both changes hold: the smaller.
 std::optional<std::string> change_within_change(const std::string& o, const std::string& t,
                                                 const std::string& b) {
     const auto starts = [](const std::string& s, const std::string& part) {
@@ -55,10 +74,36 @@ std::optional<std::string> change_within_change(const std::string& o, const std:
         if (smaller->size() >= larger->size() || smaller->empty()) continue;
         const bool prefix = starts(*larger, *smaller) && !starts(b, *smaller);
         const bool suffix = ends(*larger, *smaller) && !ends(b, *smaller);
-        if ((prefix || suffix) && (b.empty() || larger->find(b) == std::string::npos))
-            return *larger;
+        if (!(prefix || suffix) || (!b.empty() && larger->find(b) != std::string::npos)) continue;
+        // The larger's more: after the shared change (prefix), or before it.
+        const std::string more = prefix ? larger->substr(smaller->size())
+                                        : larger->substr(0, larger->size() - smaller->size());
+        const bool words = more.find_first_not_of(" \t\r\n") != std::string::npos;
+        const bool kept_base = words && (prefix ? ends(b, more) : starts(b, more));
+        return kept_base ? *smaller : *larger;
     }
     return std::nullopt;
+}
+
+// `text` with its layout taken out: each run of white space within a
+// paragraph as one space, a paragraph break (a blank line) as "\n\n".
+std::string without_layout(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            out += c;
+            ++i;
+            continue;
+        }
+        std::size_t newlines = 0;
+        for (; i < text.size() &&
+               (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n');
+             ++i)
+            newlines += text[i] == '\n';
+        out += newlines >= 2 ? "\n\n" : " ";
+    }
+    return out;
 }
 
 bool parts_balanced(const MergeInputs& in, const Chunk& x) {
@@ -80,22 +125,27 @@ std::optional<std::string> settled_without_conflict(const MergeInputs& in, const
     return std::nullopt;
 }
 
+// Tokens [a, z) of a side hold nothing but status tags, white space and
+// full stops; `tags` gets whether they hold a tag.
+bool only_tags(Text side, std::uint32_t a, std::uint32_t z, bool& tags) {
+    tags = false;
+    for (std::uint32_t t = a; t < z; ++t) {
+        const TokenKind k = side.tokens[t].kind;
+        if (k == TokenKind::status_tag) {
+            tags = true;
+        } else if (!is_space_token(k) &&
+                   !(k == TokenKind::punctuation && side.doc.text(side.tokens[t].range) == ".")) {
+            return false;
+        }
+    }
+    return true;
+}
+
 // Only a status tag (and white space, and the full stop after it) on both sides.
 bool status_only(const MergeInputs& in, const Chunk& x) {
-    auto only_tag = [](Text side, std::uint32_t a, std::uint32_t z) {
-        bool tag = false;
-        for (std::uint32_t t = a; t < z; ++t) {
-            const TokenKind k = side.tokens[t].kind;
-            if (k == TokenKind::status_tag) {
-                tag = true;
-            } else if (!is_space_token(k) && !(k == TokenKind::punctuation &&
-                                               side.doc.text(side.tokens[t].range) == ".")) {
-                return false;
-            }
-        }
-        return tag;
-    };
-    return only_tag(in.ours(), x.o0, x.o1) && only_tag(in.theirs(), x.t0, x.t1);
+    bool ours_tag = false, theirs_tag = false;
+    return only_tags(in.ours(), x.o0, x.o1, ours_tag) && ours_tag &&
+           only_tags(in.theirs(), x.t0, x.t1, theirs_tag) && theirs_tag;
 }
 
 constexpr std::string_view kAgreed = "agreed";
@@ -293,6 +343,15 @@ void ChunkResolver::resolve(const Chunk& x) {
         out_.continue_side();
         return out_.put(o == b ? t : o);
     }
+    // A side that only wrapped its lines differently changed no wording:
+    // the other side's change stands (its own layout with it); both only
+    // wrapped them: ours.
+    const std::string plain = without_layout(b);
+    const bool ours_layout = plain == without_layout(o), theirs_layout = plain == without_layout(t);
+    if (ours_layout || theirs_layout) {
+        out_.continue_side();
+        return out_.put(ours_layout && !theirs_layout ? t : o);
+    }
     if (const std::optional<std::string> merged = settled_without_conflict(in_, x, b, o, t))
         return out_.put(*merged);
     if (options_.strict) return put_conflict_markers(x, o, t);
@@ -394,6 +453,30 @@ void ChunkResolver::put_paragraphs_beside_words(const Chunk& x) {
 // Both changed a status: agreement needs both, so a side's "agreed" gives
 // way to the other's status; otherwise ours stands. Reported either way.
 // The status is the parsed one: a configured "(not agreed)" is not agreement.
+AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
+    if (x.stable) return AgreedBy::none;
+    const bool base_agreed = status_in(in.base(), x.b0, x.b1) == kAgreed;
+    const bool ours = status_in(in.ours(), x.o0, x.o1) == kAgreed;
+    const bool theirs = status_in(in.theirs(), x.t0, x.t1) == kAgreed;
+    if (base_agreed || ours == theirs) return AgreedBy::none;
+    // Nothing but the tag changes there: a chunk that also adds or removes
+    // words (a new paragraph marked agreed) is no mere agreement.
+    bool tags = false;
+    if (!only_tags(in.base(), x.b0, x.b1, tags) ||
+        !only_tags(ours ? in.ours() : in.theirs(), ours ? x.o0 : x.t0, ours ? x.o1 : x.t1, tags))
+        return AgreedBy::none;
+    const std::string b = text_of(in.base(), x.b0, x.b1);
+    if (ours && text_of(in.theirs(), x.t0, x.t1) == b) return AgreedBy::ours;
+    if (theirs && text_of(in.ours(), x.o0, x.o1) == b) return AgreedBy::theirs;
+    return AgreedBy::none;
+}
+
+void ChunkResolver::withhold_agreement(const Chunk& x) {
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
+    out_.put_range(in_.base(), x.b0, x.b1);
+}
+
 void ChunkResolver::resolve_status(const Chunk& x) {
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
     out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
@@ -429,13 +512,22 @@ void ChunkResolver::put_alternatives(const Chunk& x) {
         out_.put_verbatim("][");
         out_.put_range(t, ta, tz);
     } else {
-        // Each side's options once, ours first.
+        // Each side's options once, ours first. Written flush against a
+        // bracket of the text, they would join its group and make that
+        // bracket one more option ("enhancement[, as appropriate,]"
+        // replaced on both sides): a space keeps them apart.
+        const bool bracket_before =
+            x.o0 == oa && x.b0 > 0 && base.tokens[x.b0 - 1].kind == TokenKind::bracket_close;
+        const bool bracket_after = x.o1 == oz && x.b1 < base.tokens.size() &&
+                                   base.tokens[x.b1].kind == TokenKind::bracket_open;
         std::vector<std::string> options = options_of(o, oa, oz);
         for (std::string& option : options_of(t, ta, tz)) {
             if (std::find(options.begin(), options.end(), option) == options.end())
                 options.push_back(std::move(option));
         }
+        if (bracket_before) out_.put_verbatim(" ");
         for (const std::string& option : options) out_.put(option);
+        if (bracket_after) out_.put_verbatim(" ");
     }
     out_.put_range(o, oz, x.o1);
 }

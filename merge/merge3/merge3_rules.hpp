@@ -35,12 +35,23 @@ bool is_conflict(const MergeInputs& in, const Chunk& x);
 bool settles_in_place(const MergeInputs& in, const Chunk& x);
 
 // Writes the merged text of unstable chunks.
+// Which side alone marks the paragraph agreed in chunk `x`: its part names
+// the status "agreed" where the base's part and the other side's do not
+// (the other kept the base's); none when neither or both.
+enum class AgreedBy { none, ours, theirs };
+AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x);
+
 class ChunkResolver {
   public:
     ChunkResolver(const MergeInputs& in, const MergeOptions& options, MergedText& out)
         : in_(in), options_(options), out_(out) {}
 
     void resolve(const Chunk& x);
+    // A chunk in which one side alone marked its paragraph agreed while the
+    // other changed that paragraph's wording (another chunk): agreement on
+    // the old text does not cover the new, so the other side's status (the
+    // base's) stands, and the disagreement is reported.
+    void withhold_agreement(const Chunk& x);
     // A chunk grown to whole paragraphs: one side's paragraphs if the other
     // kept the base's, else both, bracketed, ours first.
     void resolve_paragraphs(const Chunk& x);

@@ -132,5 +132,27 @@ TEST(MergeInsertions, ANewParagraphBesideWordsStartingTheNextOneTakesBoth) {
     EXPECT_EQ(r.text, "First.\n\nMiddle.\n\nReally Last.\n");
 }
 
+// --- a merge that could not keep its brackets paired --------------------------
+
+// A bracket opened in one paragraph and closed in the next, edited on one
+// side and cut away on the other: merged chunk by chunk, then paragraph by
+// paragraph, the brackets still would not pair. Such a text is never given
+// as merged: both sides stand between conflict markers, with no text lost.
+TEST(MergeFallback, BracketsThatWouldNotPairGiveConflictMarkersAroundBothTexts) {
+    const std::string base = "**Option 1:** [Parties shall report.\n\nParties shall review.]\n";
+    const std::string ours =
+        "**Option 1:** [Parties shall report.\n\nParties shall review.][Parties may report.]\n";
+    const std::string theirs = "**Option 1:**\n";
+    MergeOptions options;
+    options.ours_label = "ours.md";
+    options.theirs_label = "theirs.md";
+    const MergeResult r = merged(base, ours, theirs, options);
+    EXPECT_EQ(r.text, "<<<<<<< ours.md\n" + ours + "=======\n" + theirs + ">>>>>>> theirs.md\n");
+    EXPECT_TRUE(r.has_conflict_markers);
+    ASSERT_EQ(r.disagreements.size(), 1u);
+    EXPECT_EQ(r.disagreements[0].kind, DisagreementKind::conflict);
+    EXPECT_EQ(r.disagreements[0].key, "brackets would not pair");
+}
+
 }  // namespace
 }  // namespace accord

@@ -210,7 +210,11 @@ TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButWhereItSawTooMuch) {
                 return c != ' ' && c != '\n' && c != '\t' && c != '\r';
             });
         };
-        EXPECT_LE(wording(by_sections.text), wording(whole.text)) << "seed " << seed;
+        EXPECT_LE(wording(by_sections.text), wording(whole.text))
+            << "seed " << seed << "\n"
+            << s << "\n--- sections\n"
+            << by_sections.text << "\n--- whole\n"
+            << whole.text;
     }
     EXPECT_LE(differ.size(), 50u) << "seeds that differ: " << differ.size();
 }

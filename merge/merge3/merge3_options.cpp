@@ -1,0 +1,226 @@
+#include "merge/merge3/merge3_options.hpp"
+
+#include <algorithm>
+
+namespace accord::token_merge {
+
+namespace {
+
+// A list's form: brackets side by side, or one bracket with " / " inside.
+enum class Form { group, slash };
+
+struct OptionList {
+    std::uint32_t b0, b1;  // base tokens, from its first '[' to past its last ']'
+    Form form;
+};
+
+std::uint32_t token_at(const std::vector<Token>& tokens, std::size_t offset) {
+    const auto it =
+        std::upper_bound(tokens.begin(), tokens.end(), offset,
+                         [](std::size_t o, const Token& t) { return o < t.range.begin; });
+    return static_cast<std::uint32_t>(it - tokens.begin()) - 1;
+}
+
+// The base's groups of two or more brackets, and its brackets of slash
+// options outside a group, that lie within one paragraph.
+std::vector<OptionList> option_lists(const MergeInputs& in) {
+    const Document& doc = in.base().doc;
+    const std::vector<Token>& tokens = in.base().tokens;
+    std::vector<OptionList> out;
+    for (const AlternativesGroup& g : doc.groups) {
+        if (g.brackets.size() < 2) continue;
+        const Bracket &first = doc.brackets[g.brackets.front()],
+                      &last = doc.brackets[g.brackets.back()];
+        if (first.open_paragraph != last.close_paragraph) continue;
+        out.push_back(
+            {token_at(tokens, first.open), token_at(tokens, last.close) + 1, Form::group});
+    }
+    for (const Bracket& b : doc.brackets) {
+        if (b.separators == 0 || b.group != kNone || b.spans_paragraphs() || b.parent != kNone)
+            continue;
+        out.push_back({token_at(tokens, b.open), token_at(tokens, b.close) + 1, Form::slash});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const OptionList& x, const OptionList& y) { return x.b0 < y.b0; });
+    return out;
+}
+
+// The options of a side's tokens [from, to) in `form`, each as written
+// (a bracket "[a]", or a slash option's words); nullopt when they are not
+// such a list. `separator` gets how the side spells a slash between two
+// options (" / ", or "/" where the notation allows it), when it has two.
+std::optional<std::vector<std::string>> options_in(Text side, std::uint32_t from, std::uint32_t to,
+                                                   Form form, std::string* separator = nullptr) {
+    const auto [a, z] = words_within(side, from, to);
+    if (a == z || side.tokens[a].kind != TokenKind::bracket_open ||
+        side.tokens[z - 1].kind != TokenKind::bracket_close)
+        return std::nullopt;
+    std::vector<std::string> options;
+    int depth = 0;
+    std::uint32_t start = form == Form::group ? a : a + 1;
+    for (std::uint32_t k = a; k < z; ++k) {
+        const TokenKind kind = side.tokens[k].kind;
+        if (kind == TokenKind::bracket_open) ++depth;
+        if (kind == TokenKind::paragraph_break || kind == TokenKind::label) return std::nullopt;
+        if (form == Form::group) {
+            if (kind == TokenKind::bracket_close && --depth == 0) {
+                options.push_back(text_of(side, start, k + 1));
+                start = k + 1;
+                if (k + 1 < z && side.tokens[k + 1].kind != TokenKind::bracket_open)
+                    return std::nullopt;  // words between brackets: no group
+            }
+            continue;
+        }
+        const bool ends_option = (kind == TokenKind::separator && depth == 1) ||
+                                 (kind == TokenKind::bracket_close && depth == 1 && k + 1 == z);
+        if (kind == TokenKind::bracket_close) --depth;
+        if (depth == 0 && k + 1 < z) return std::nullopt;  // more than one bracket
+        if (!ends_option) continue;
+        const auto [oa, oz] = words_within(side, start, k);
+        if (oa == oz) return std::nullopt;
+        options.push_back(text_of(side, oa, oz));
+        if (separator && kind == TokenKind::separator && separator->empty()) {
+            const std::uint32_t next = words_within(side, k + 1, z).begin;
+            *separator = text_of(side, oz, next);
+        }
+        start = k + 1;
+    }
+    if (options.empty()) return std::nullopt;
+    return options;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+// The list merge: ours' options in ours' order, less those theirs dropped
+// from the base, then each option theirs added, after the option it
+// follows in theirs (or first) and after what ours added there. Every
+// option once.
+std::vector<std::string> merged_options(const std::vector<std::string>& base,
+                                        const std::vector<std::string>& ours,
+                                        const std::vector<std::string>& theirs) {
+    std::vector<std::string> out;
+    for (const std::string& o : ours) {
+        if (contains(out, o)) continue;
+        if (contains(base, o) && !contains(theirs, o)) continue;  // theirs dropped it
+        out.push_back(o);
+    }
+    for (std::size_t k = 0; k < theirs.size(); ++k) {
+        const std::string& t = theirs[k];
+        if (contains(base, t) || contains(out, t)) continue;  // kept or dropped above; or ours' too
+        auto at = out.begin();
+        for (std::size_t p = k; p-- > 0;) {
+            const auto found = std::find(out.begin(), out.end(), theirs[p]);
+            if (found != out.end()) {
+                at = found + 1;
+                break;
+            }
+        }
+        // After what ours added at that place: ours first.
+        while (at != out.end() && !contains(base, *at) && !contains(theirs, *at)) ++at;
+        out.insert(at, t);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>& chunks) {
+    std::vector<bool> lists(chunks.size(), false);
+    for (const OptionList& list : option_lists(in)) {
+        // The chunks over the list, and those inserting right at its edges.
+        std::size_t first = chunks.size(), last = 0;
+        bool ours_changed = false, theirs_changed = false;
+        for (std::size_t c = 0; c < chunks.size(); ++c) {
+            const Chunk& x = chunks[c];
+            if (x.empty() || x.b0 > list.b1 || x.b1 < list.b0) continue;
+            // Only touching the list: a stable stretch, or a change of the
+            // words before or after it (an insertion at its edge is in).
+            if ((x.stable || x.b0 < x.b1) && (x.b1 <= list.b0 || x.b0 >= list.b1)) continue;
+            first = std::min(first, c), last = std::max(last, c);
+            if (x.stable) continue;
+            const std::string b = text_of(in.base(), x.b0, x.b1);
+            ours_changed = ours_changed || text_of(in.ours(), x.o0, x.o1) != b;
+            theirs_changed = theirs_changed || text_of(in.theirs(), x.t0, x.t1) != b;
+        }
+        if (!ours_changed || !theirs_changed) continue;
+        // A change reaching past the list's edges is no change of the list.
+        if ((!chunks[first].stable && chunks[first].b0 < list.b0) ||
+            (!chunks[last].stable && chunks[last].b1 > list.b1))
+            continue;
+        if (std::any_of(lists.begin() + static_cast<std::ptrdiff_t>(first),
+                        lists.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                        [](bool b) { return b; }))
+            continue;
+        // Cut the stable chunks at the edges: the parts outside stay stable.
+        Chunk before = chunks[first], after = chunks[last];
+        Chunk joined{0, 0, 0, 0, 0, 0, false};
+        if (before.stable && before.b0 < list.b0) {
+            const std::uint32_t n = list.b0 - before.b0;
+            joined.b0 = list.b0, joined.o0 = before.o0 + n, joined.t0 = before.t0 + n;
+            before.b1 = joined.b0, before.o1 = joined.o0, before.t1 = joined.t0;
+        } else {
+            joined.b0 = before.b0, joined.o0 = before.o0, joined.t0 = before.t0;
+            before.b1 = before.b0, before.o1 = before.o0, before.t1 = before.t0;  // nothing left
+        }
+        if (after.stable && after.b1 > list.b1) {
+            const std::uint32_t n = list.b1 - after.b0;
+            joined.b1 = list.b1, joined.o1 = after.o0 + n, joined.t1 = after.t0 + n;
+            after.b0 = joined.b1, after.o0 = joined.o1, after.t0 = joined.t1;
+        } else {
+            joined.b1 = after.b1, joined.o1 = after.o1, joined.t1 = after.t1;
+            after.b0 = after.b1, after.o0 = after.o1, after.t0 = after.t1;  // nothing left
+        }
+        // The list as each side now has it must be a list of the same form.
+        if (!options_in(in.base(), joined.b0, joined.b1, list.form) ||
+            !options_in(in.ours(), joined.o0, joined.o1, list.form) ||
+            !options_in(in.theirs(), joined.t0, joined.t1, list.form))
+            continue;
+        std::vector<Chunk> next(chunks.begin(),
+                                chunks.begin() + static_cast<std::ptrdiff_t>(first));
+        std::vector<bool> next_lists(lists.begin(),
+                                     lists.begin() + static_cast<std::ptrdiff_t>(first));
+        for (const auto& [x, is_list] :
+             {std::pair(before, false), std::pair(joined, true), std::pair(after, false)}) {
+            if (x.empty()) continue;
+            next.push_back(x);
+            next_lists.push_back(is_list);
+        }
+        next.insert(next.end(), chunks.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                    chunks.end());
+        next_lists.insert(next_lists.end(), lists.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                          lists.end());
+        chunks = std::move(next);
+        lists = std::move(next_lists);
+    }
+    return lists;
+}
+
+std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x) {
+    // The base's list is a group of two or more brackets, or one bracket of
+    // slash options (gather_option_lists): one bracket means slash options.
+    const auto base_group = options_in(in.base(), x.b0, x.b1, Form::group);
+    const Form form = base_group && base_group->size() == 1 ? Form::slash : Form::group;
+    std::string separator;  // as ours spells it, else as the base does
+    const auto ours = options_in(in.ours(), x.o0, x.o1, form, &separator);
+    const auto base = options_in(in.base(), x.b0, x.b1, form, &separator);
+    const auto theirs = options_in(in.theirs(), x.t0, x.t1, form);
+    if (!base || !ours || !theirs) return std::nullopt;
+    const std::vector<std::string> merged = merged_options(*base, *ours, *theirs);
+    if (merged.empty()) return std::nullopt;
+    std::string core;
+    if (form == Form::group) {
+        for (const std::string& option : merged) core += option;
+    } else {
+        core = "[";
+        for (std::size_t k = 0; k < merged.size(); ++k)
+            core += (k ? separator : std::string()) + merged[k];
+        core += "]";
+    }
+    // Ours' white space around the list.
+    const auto [a, z] = words_within(in.ours(), x.o0, x.o1);
+    return text_of(in.ours(), x.o0, a) + core + text_of(in.ours(), z, x.o1);
+}
+
+}  // namespace accord::token_merge
