@@ -76,7 +76,10 @@ class Parser {
                    own(std::move(d.help)));
         }
         doc_.body = {doc_.front_matter.present ? doc_.front_matter.range.end : 0, source_.size()};
-        if (options_.diagnostics) check_encoding();
+        if (options_.diagnostics) {
+            check_encoding();
+            check_conflict_markers();
+        }
 
         BlockScan blocks = scan_blocks(source_, doc_.body);
         link_labels_ = std::move(blocks.link_labels);
@@ -543,6 +546,28 @@ class Parser {
         if (nul != nullptr) {
             report(static_cast<const char*>(nul) - source_.data(), Severity::warning, "nul-byte",
                    "the file holds a NUL byte; it is kept as it is", "remove the NUL byte");
+        }
+    }
+
+    // A line a merge left as a conflict marker ("<<<<<<< ours",
+    // ">>>>>>> theirs"): the text holds two versions, not one, and must not
+    // be recorded so by mistake. ("=======" alone may underline a heading.)
+    void check_conflict_markers() {
+        for (std::size_t at = doc_.body.begin; at < source_.size();) {
+            const std::size_t end = std::min(source_.find('\n', at), source_.size());
+            const std::string_view line = source_.substr(at, end - at);
+            for (const std::string_view marker :
+                 {std::string_view("<<<<<<<"), std::string_view(">>>>>>>")}) {
+                if (line.substr(0, 7) == marker &&
+                    (line.size() == 7 || line[7] == ' ' || line[7] == '\r')) {
+                    report(at, Severity::error, "conflict-marker",
+                           "a conflict marker: a merge left two versions of this text here",
+                           "keep the wording to record, delete the lines from <<<<<<< to "
+                           ">>>>>>> around it, then check again");
+                    break;
+                }
+            }
+            at = end + 1;
         }
     }
 

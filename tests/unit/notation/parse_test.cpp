@@ -380,6 +380,20 @@ TEST(Parse, InvalidUtf8AndNulAreKeptWithWarnings) {
     EXPECT_EQ(d.brackets.size(), 1u);
 }
 
+// A text a merge left with conflict markers holds two versions: an error
+// (propose refuses it), at each marker line. A setext heading's "=====" and
+// a quotation's ">>" are no markers.
+TEST(Parse, ConflictMarkersAreErrors) {
+    const Document d = parse(
+        "Title\n=======\n\n<<<<<<< ours.md\nThe Parties shall act.\n=======\nThe Parties may "
+        "act.\n>>>>>>> theirs.md\n\n>> quoted <<\n");
+    EXPECT_EQ(codes(d), (std::vector<std::string>{"conflict-marker", "conflict-marker"}));
+    ASSERT_EQ(d.diagnostics.size(), 2u);
+    EXPECT_EQ(d.diagnostics[0].severity, Severity::error);
+    EXPECT_EQ(d.diagnostics[0].line, 4u);
+    EXPECT_EQ(d.diagnostics[1].line, 8u);
+}
+
 TEST(Parse, DiagnosticsAreCappedButCounted) {
     ParseOptions options;
     options.max_diagnostics = 10;
