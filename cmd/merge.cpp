@@ -40,10 +40,14 @@ ExitCode run_merge(const MergeCommandOptions& options) {
         for (const std::string& refusal : plan.refused)
             std::cerr << escape_controls(refusal) << "\n";
         std::cerr << "accord: nothing was merged: "
-                  << (plan.has_conflict_markers
+                  << (plan.has_conflict_markers && options.strict
                           ? "the redrafts conflict (--strict); resolve the conflicts on the "
                             "branches, or merge without --strict to keep both wordings as "
                             "bracketed alternatives"
+                      : plan.has_conflict_markers
+                          ? "a text could not be merged with its brackets paired (the conflict "
+                            "above); settle those brackets on one branch and merge again, or "
+                            "merge that text by hand with git merge"
                           : "some files cannot be merged automatically")
                   << "\n";
         return kExitFound;

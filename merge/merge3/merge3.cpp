@@ -21,6 +21,15 @@ using token_merge::ChunkResolver;
 using token_merge::MergedText;
 using token_merge::MergeInputs;
 
+// Errors of the notation, conflict markers aside: --strict writes them on
+// purpose, and a merge is judged by the brackets it keeps paired.
+std::size_t notation_errors(const std::vector<Diagnostic>& diagnostics) {
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
+            return d.severity == Severity::error && d.code != "conflict-marker";
+        }));
+}
+
 // Per base paragraph (and one more for the end): merge it as a whole, as
 // paragraph alternatives, rather than chunk by chunk.
 using WholeParagraphs = std::vector<bool>;
@@ -92,8 +101,10 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
                 return false;
             };
             if (breaks(side, from, to) || breaks(in.base(), other.b0, other.b1)) continue;
-            withheld[c] = token_merge::text_of(side, from, to) !=
-                          token_merge::text_of(in.base(), other.b0, other.b1);
+            // Lines wrapped anew change no wording.
+            withheld[c] =
+                token_merge::without_layout(token_merge::text_of(side, from, to)) !=
+                token_merge::without_layout(token_merge::text_of(in.base(), other.b0, other.b1));
         }
     }
     ChunkResolver resolver(in, options, out);
@@ -107,11 +118,14 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
         } else if (withheld[c]) {
             resolver.withhold_agreement(chunks[c]);
         } else if (lists[c] && !chunks[c].empty()) {
+            std::vector<Disagreement> edits;
             if (const std::optional<std::string> merged =
-                    token_merge::merge_option_list(in, chunks[c]))
+                    token_merge::merge_option_list(in, chunks[c], edits)) {
+                for (Disagreement& d : edits) out.disagree(std::move(d));
                 out.put(*merged);
-            else
+            } else {
                 resolver.resolve(chunks[c]);
+            }
         } else {
             resolver.resolve(chunks[c]);
         }
@@ -123,9 +137,9 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
 MergeResult merge_tokens(Document base, Document ours, Document theirs,
                          const MergeOptions& options) {
     const MergeInputs in(std::move(base), std::move(ours), std::move(theirs), options.parse);
-    const std::size_t input_errors =
-        std::max({count_errors(in.base().doc.diagnostics), count_errors(in.ours().doc.diagnostics),
-                  count_errors(in.theirs().doc.diagnostics)});
+    const std::size_t input_errors = std::max({notation_errors(in.base().doc.diagnostics),
+                                               notation_errors(in.ours().doc.diagnostics),
+                                               notation_errors(in.theirs().doc.diagnostics)});
     // Merging chunk by chunk can, rarely, pair one side's '[' with the
     // other's ']' into text that does not balance. Each paragraph where
     // that happens is merged again as a whole, as paragraph alternatives.
@@ -135,12 +149,12 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
     // alternatives of a disagreement: the merge may hold both sides' errors,
     // but none that neither side's wording had.
     const std::size_t tolerated =
-        count_errors(in.ours().doc.diagnostics) + count_errors(in.theirs().doc.diagnostics);
+        notation_errors(in.ours().doc.diagnostics) + notation_errors(in.theirs().doc.diagnostics);
     MergedText out = merge_once(in, options, whole, emitted);
     std::size_t errors = 0;
     for (int attempt = 1; attempt < 4; ++attempt) {
         const Document merged = parse(out.text(), options.parse);
-        errors = count_errors(merged.diagnostics);
+        errors = notation_errors(merged.diagnostics);
         if (errors <= input_errors) break;
         bool more = false;
         for (const Diagnostic& d : merged.diagnostics) {
@@ -154,7 +168,7 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
         }
         if (!more) break;
         out = merge_once(in, options, whole, emitted);
-        errors = count_errors(parse(out.text(), options.parse).diagnostics);
+        errors = notation_errors(parse(out.text(), options.parse).diagnostics);
     }
     if (errors > std::max(input_errors, tolerated)) {
         // Still text the notation does not read (brackets that no longer

@@ -1,5 +1,6 @@
 // The front matter of a merge, key by key.
 #include <algorithm>
+#include <cctype>
 #include <optional>
 
 #include "core/notation/front_matter.hpp"
@@ -49,8 +50,19 @@ std::string_view trimmed(std::string_view line) {
 std::optional<std::string> key_of(std::string_view line) {
     if (line.empty()) return std::nullopt;
     const char c = line.front();
-    if (c == ' ' || c == '\t' || c == '#' || c == '-' || c == '\n' || c == '\r' || c == '"' ||
-        c == '\'' || c == '?' || c == '{' || c == '[')
+    if (c == '"' || c == '\'') {  // a quoted key: "id": A-1
+        const std::size_t close = line.find(c, 1);
+        if (close == std::string_view::npos) return std::nullopt;
+        std::size_t colon = close + 1;
+        while (colon < line.size() && (line[colon] == ' ' || line[colon] == '\t')) ++colon;
+        if (colon >= line.size() || line[colon] != ':') return std::nullopt;
+        const std::string_view key = line.substr(1, close - 1);
+        if (key.find('\\') != std::string_view::npos || key.find(c) != std::string_view::npos)
+            return std::nullopt;  // escapes: left to the YAML reader
+        return std::string(key);
+    }
+    if (c == ' ' || c == '\t' || c == '#' || c == '-' || c == '\n' || c == '\r' || c == '?' ||
+        c == '{' || c == '[')
         return std::nullopt;
     const std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
@@ -101,11 +113,19 @@ std::optional<RawBlock> cut(std::string_view block, const FrontMatter& read) {
 // A YAML comment keeping the value the merge did not take ("# title, as
 // the other side proposed: ..."): no one's wording is lost, and the file
 // stays valid YAML for the next proposal to settle.
-std::string kept_as_comment(const std::string& key, const FrontMatterField* field) {
+std::string kept_as_comment(const std::string& key, const FrontMatterField* field,
+                            std::string_view line_end) {
     std::string value = field ? field->value : "(removed)";
     for (char& c : value)
         if (c == '\n' || c == '\r') c = ' ';
-    return "# " + key + ", as the other side proposed: " + value + "\n";
+    return "# " + key + ", as the other side proposed: " + value + std::string(line_end);
+}
+
+bool is_agreed(const FrontMatterField* field) {
+    if (!field) return false;
+    std::string value = field->value;
+    for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return value == "agreed";
 }
 
 std::string with_newline(std::string_view lines) {
@@ -148,10 +168,13 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
             // agreed gives way to the other's. The disagreement is reported
             // by name, and the value not taken kept as a comment.
             pick = of ? of : tf;
-            if (key == "status" && of && tf && of->value == "agreed") pick = tf;
+            if (key == "status" && is_agreed(of) != is_agreed(tf))
+                pick = is_agreed(of) ? tf : of;  // none at all, rather than agreed by one side
             out.disagree(DisagreementKind::metadata, of ? of->value : "(removed)",
                          tf ? tf->value : "(removed)", key);
-            const std::string comment = kept_as_comment(key, pick == of ? tf : of);
+            const std::string comment =
+                kept_as_comment(key, pick == of ? tf : of,
+                                ot.find("\r\n") != std::string_view::npos ? "\r\n" : "\n");
             if (!pick) merged_raw += comment;
             comments += comment;
             if (pick) {

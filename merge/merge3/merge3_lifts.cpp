@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/notation/blocks.hpp"
 #include "merge/diff/token_view.hpp"
 
 namespace accord {
@@ -80,7 +81,19 @@ bool lifted_as_text(const Document& base, const BaseView& v, const MergeSide& si
     std::string unbracketed = base.source.substr(base_from, at_open - base_from);
     unbracketed += base.source.substr(at_open + 1, at_close - at_open - 1);
     unbracketed += base.source.substr(at_close + 1, base_to - at_close - 1);
-    return unbracketed == side.doc.source.substr(side_from, side_to - side_from);
+    const std::string side_text = side.doc.source.substr(side_from, side_to - side_from);
+    if (unbracketed == side_text) return true;
+    // An Option or Alt paragraph chosen: its brackets and its label gone.
+    const ByteRange label = find_alternative_label(base.source, {at_open + 1, at_close});
+    if (label.begin == label.end) return false;
+    std::size_t label_end = label.end;
+    while (label_end < at_close &&
+           (base.source[label_end] == ' ' || base.source[label_end] == '\t'))
+        ++label_end;
+    std::string chosen = base.source.substr(base_from, at_open - base_from);
+    chosen += base.source.substr(label_end, at_close - label_end);
+    chosen += base.source.substr(at_close + 1, base_to - at_close - 1);
+    return chosen == side_text;
 }
 
 }  // namespace
@@ -126,20 +139,38 @@ std::string put_back_marks(const std::vector<Token>& base_tokens, const MergeSid
     std::vector<std::pair<std::size_t, char>> inserts;  // byte offset in the side's text, mark
     for (std::uint32_t m : marks) {
         const bool open = base_tokens[m].kind == TokenKind::bracket_open;
+        const auto kept = [&](std::uint32_t n) { return diff.old_to_new[n] != kNone; };
+        // The nearest token the side kept inside the bracket (step into it)
+        // and outside it, and whether only white space lies between.
+        const int in_step = open ? 1 : -1;
+        std::int64_t inside = static_cast<std::int64_t>(m) + in_step,
+                     outside = static_cast<std::int64_t>(m) - in_step;
+        const auto within = [&](std::int64_t n) {
+            return n >= 0 && n < static_cast<std::int64_t>(base_tokens.size());
+        };
+        bool changed_inside = false, changed_outside = false;
+        for (; within(inside) && !kept(static_cast<std::uint32_t>(inside)); inside += in_step)
+            changed_inside = changed_inside || !is_space_token(base_tokens[inside].kind);
+        for (; within(outside) && !kept(static_cast<std::uint32_t>(outside)); outside -= in_step)
+            changed_outside = changed_outside || !is_space_token(base_tokens[outside].kind);
         std::size_t at = open ? side.doc.source.size() : 0;
-        // Next to the nearest word the side kept (white space stays outside
-        // the bracket: "**Option 1:** [Developed", not "**Option 1:**[ Developed").
-        if (open) {
-            for (std::uint32_t n = m + 1; n < base_tokens.size(); ++n) {
-                if (diff.old_to_new[n] != kNone && !is_space_token(base_tokens[n].kind)) {
-                    at = side.tokens[diff.old_to_new[n]].range.begin;
-                    break;
-                }
-            }
+        if (changed_inside && !changed_outside) {
+            // What stood right inside the mark reads differently now (a label
+            // "[**Option 1:**" that is a label once the '[' is gone): the mark
+            // goes where it stood, beside the outside token.
+            if (within(outside))
+                at = open ? side.tokens[diff.old_to_new[outside]].range.end
+                          : side.tokens[diff.old_to_new[outside]].range.begin;
+            else
+                at = open ? 0 : side.doc.source.size();
         } else {
-            for (std::uint32_t n = m; n-- > 0;) {
-                if (diff.old_to_new[n] != kNone && !is_space_token(base_tokens[n].kind)) {
-                    at = side.tokens[diff.old_to_new[n]].range.end;
+            // Next to the nearest word the side kept inside (white space
+            // stays outside the bracket).
+            for (std::int64_t n = static_cast<std::int64_t>(m) + in_step; within(n); n += in_step) {
+                const auto k = static_cast<std::uint32_t>(n);
+                if (kept(k) && !is_space_token(base_tokens[k].kind)) {
+                    at = open ? side.tokens[diff.old_to_new[k]].range.begin
+                              : side.tokens[diff.old_to_new[k]].range.end;
                     break;
                 }
             }

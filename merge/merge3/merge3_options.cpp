@@ -1,6 +1,11 @@
 #include "merge/merge3/merge3_options.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace accord::token_merge {
 
@@ -89,10 +94,6 @@ std::optional<std::vector<std::string>> options_in(Text side, std::uint32_t from
     return options;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& item) {
-    return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 // The list merge: ours' options in ours' order, less those theirs dropped
 // from the base, then each option theirs added, after the option it
 // follows in theirs (or first) and after what ours added there. Every
@@ -100,26 +101,48 @@ bool contains(const std::vector<std::string>& list, const std::string& item) {
 std::vector<std::string> merged_options(const std::vector<std::string>& base,
                                         const std::vector<std::string>& ours,
                                         const std::vector<std::string>& theirs) {
-    std::vector<std::string> out;
+    // Looked up by hash: a group of thousands of options merges in linear time.
+    const std::unordered_set<std::string_view> in_base(base.begin(), base.end()),
+        in_theirs(theirs.begin(), theirs.end());
+    std::unordered_set<std::string_view> taken;
+    std::vector<std::string> kept;  // ours' options that stay, in ours' order
     for (const std::string& o : ours) {
-        if (contains(out, o)) continue;
-        if (contains(base, o) && !contains(theirs, o)) continue;  // theirs dropped it
-        out.push_back(o);
+        if (taken.count(o) || (in_base.count(o) && !in_theirs.count(o)))
+            continue;  // theirs dropped it
+        taken.insert(o);
+        kept.push_back(o);
     }
-    for (std::size_t k = 0; k < theirs.size(); ++k) {
-        const std::string& t = theirs[k];
-        if (contains(base, t) || contains(out, t)) continue;  // kept or dropped above; or ours' too
-        auto at = out.begin();
-        for (std::size_t p = k; p-- > 0;) {
-            const auto found = std::find(out.begin(), out.end(), theirs[p]);
-            if (found != out.end()) {
-                at = found + 1;
-                break;
-            }
+    // Theirs' additions, each after the nearest option before it in theirs
+    // that is kept (or first), and after what ours added at that place.
+    std::unordered_map<std::string_view, std::vector<std::string>> after;  // "" for first
+    std::string_view anchor;
+    for (const std::string& t : theirs) {
+        if (taken.count(t)) {
+            anchor = t;
+            continue;
         }
-        // After what ours added at that place: ours first.
-        while (at != out.end() && !contains(base, *at) && !contains(theirs, *at)) ++at;
-        out.insert(at, t);
+        if (in_base.count(t)) continue;  // ours dropped it
+        after[anchor].push_back(t);
+        taken.insert(t);
+    }
+    std::vector<std::string> out;
+    const auto put_after = [&](std::string_view key) {
+        if (const auto it = after.find(key); it != after.end())
+            out.insert(out.end(), it->second.begin(), it->second.end());
+    };
+    // Ours' own additions (in neither the base nor theirs) that follow a
+    // place come before theirs' there.
+    const auto ours_own = [&](const std::string& o) {
+        return !in_base.count(o) && !in_theirs.count(o);
+    };
+    std::size_t k = 0;
+    while (k < kept.size() && ours_own(kept[k])) out.push_back(kept[k++]);
+    put_after("");
+    while (k < kept.size()) {
+        const std::string& shared = kept[k++];  // in theirs too: a place theirs' additions follow
+        out.push_back(shared);
+        while (k < kept.size() && ours_own(kept[k])) out.push_back(kept[k++]);
+        put_after(shared);
     }
     return out;
 }
@@ -197,7 +220,72 @@ std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>&
     return lists;
 }
 
-std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x) {
+namespace {
+
+// The lower-cased words of an option, its marks and punctuation left out.
+std::vector<std::string> option_words(std::string_view option) {
+    std::vector<std::string> out;
+    std::string word;
+    for (const char c : option) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 0x80) {
+            word += static_cast<char>(std::tolower(u));
+        } else if (!word.empty()) {
+            out.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
+// An option of the base both sides dropped, where one side added an option
+// sharing its words ("full access" -> "full and fair access") that the
+// other did not: that side edited it, the other deleted it. The edit is
+// kept as an option (merged_options); the disagreement is the chair's to see.
+std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string>& base,
+                                                   const std::vector<std::string>& ours,
+                                                   const std::vector<std::string>& theirs) {
+    std::vector<Disagreement> out;
+    const auto has = [](const std::vector<std::string>& list, const std::string& item) {
+        return std::find(list.begin(), list.end(), item) != list.end();
+    };
+    const auto shares_words = [](const std::vector<std::string>& a, const std::string& option) {
+        for (const std::string& w : option_words(option))
+            if (std::find(a.begin(), a.end(), w) != a.end()) return true;
+        return false;
+    };
+    std::vector<std::string> reported;  // each added option named once
+    for (const std::string& dropped : base) {
+        if (has(ours, dropped) || has(theirs, dropped)) continue;
+        const std::vector<std::string> words = option_words(dropped);
+        const auto edit_in = [&](const std::vector<std::string>& editor,
+                                 const std::vector<std::string>& other) -> const std::string* {
+            for (const std::string& added : editor) {
+                if (!has(base, added) && !has(other, added) && !has(reported, added) &&
+                    shares_words(words, added))
+                    return &added;
+            }
+            return nullptr;
+        };
+        const std::string *by_ours = edit_in(ours, theirs), *by_theirs = edit_in(theirs, ours);
+        if (!by_ours && !by_theirs) continue;
+        if (by_ours && by_theirs) {  // each side edited it its own way: both options stand
+            out.push_back({DisagreementKind::alternatives, 0, *by_ours, *by_theirs, ""});
+        } else {
+            out.push_back({DisagreementKind::edited_deleted, 0, by_ours ? *by_ours : "(deleted)",
+                           by_theirs ? *by_theirs : "(deleted)", ""});
+        }
+        for (const std::string* added : {by_ours, by_theirs})
+            if (added) reported.push_back(*added);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x,
+                                             std::vector<Disagreement>& disagreements) {
     // The base's list is a group of two or more brackets, or one bracket of
     // slash options (gather_option_lists): one bracket means slash options.
     const auto base_group = options_in(in.base(), x.b0, x.b1, Form::group);
@@ -209,6 +297,7 @@ std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk&
     if (!base || !ours || !theirs) return std::nullopt;
     const std::vector<std::string> merged = merged_options(*base, *ours, *theirs);
     if (merged.empty()) return std::nullopt;
+    disagreements = edits_of_dropped_options(*base, *ours, *theirs);
     std::string core;
     if (form == Form::group) {
         for (const std::string& option : merged) core += option;

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "merge/merge3/disagreement.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
 #include "merge/merge3/merge3_inputs.hpp"
 
@@ -26,6 +27,9 @@ std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>&
 // around as ours has it; nullopt when a side's part is no longer a list of
 // the base's form, or when the two sides kept no option in common (each
 // dropped the other's: a real disagreement, for the usual rules).
-std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x);
+// `disagreements` gets an edited-deleted one for each option one side
+// dropped and the other edited (line 0: the caller places them).
+std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x,
+                                             std::vector<Disagreement>& disagreements);
 
 }  // namespace accord::token_merge

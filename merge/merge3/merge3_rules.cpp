@@ -1,6 +1,7 @@
 #include "merge/merge3/merge3_rules.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <tuple>
 #include <unordered_map>
@@ -54,6 +55,31 @@ std::optional<std::string> deletion_beside_additions(const std::string& o, const
     return std::nullopt;
 }
 
+// The words of `text`, split at white space and punctuation.
+std::vector<std::string_view> words_of(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    const auto letter = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+    while (i < text.size()) {
+        while (i < text.size() && !letter(static_cast<unsigned char>(text[i]))) ++i;
+        const std::size_t start = i;
+        while (i < text.size() && letter(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > start) out.push_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
+// Some word of `more` stood in the base and is gone from `smaller`.
+bool shares_deleted_words(std::string_view more, std::string_view base, std::string_view smaller) {
+    const std::vector<std::string_view> in_base = words_of(base), kept = words_of(smaller);
+    for (const std::string_view w : words_of(more)) {
+        if (std::find(in_base.begin(), in_base.end(), w) != in_base.end() &&
+            std::find(kept.begin(), kept.end(), w) == kept.end())
+            return true;
+    }
+    return false;
+}
+
 // One side made the other's change and added more right before or after it
 // ("(revisit)" on both, and ours a new paragraph after): the larger. A
 // smaller side that is itself the start (or end) of the base only cut the
@@ -80,30 +106,14 @@ std::optional<std::string> change_within_change(const std::string& o, const std:
                                         : larger->substr(0, larger->size() - smaller->size());
         const bool words = more.find_first_not_of(" \t\r\n") != std::string::npos;
         const bool kept_base = words && (prefix ? ends(b, more) : starts(b, more));
-        return kept_base ? *smaller : *larger;
+        if (kept_base) return *smaller;
+        // The more holds base words the smaller deleted, among words of its
+        // own (", indeed, very" where one side deleted "very"): which of
+        // the two stands is a disagreement, not the larger side's.
+        if (shares_deleted_words(more, b, *smaller)) return std::nullopt;
+        return *larger;
     }
     return std::nullopt;
-}
-
-// `text` with its layout taken out: each run of white space within a
-// paragraph as one space, a paragraph break (a blank line) as "\n\n".
-std::string without_layout(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-            out += c;
-            ++i;
-            continue;
-        }
-        std::size_t newlines = 0;
-        for (; i < text.size() &&
-               (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n');
-             ++i)
-            newlines += text[i] == '\n';
-        out += newlines >= 2 ? "\n\n" : " ";
-    }
-    return out;
 }
 
 bool parts_balanced(const MergeInputs& in, const Chunk& x) {
@@ -354,6 +364,7 @@ void ChunkResolver::resolve(const Chunk& x) {
     }
     if (const std::optional<std::string> merged = settled_without_conflict(in_, x, b, o, t))
         return out_.put(*merged);
+    if (resolve_tag_beside_words(x)) return;
     if (options_.strict) return put_conflict_markers(x, o, t);
     switch (both_inserted(in_, x)) {
         case BothInserted::options:
@@ -453,6 +464,27 @@ void ChunkResolver::put_paragraphs_beside_words(const Chunk& x) {
 // Both changed a status: agreement needs both, so a side's "agreed" gives
 // way to the other's status; otherwise ours stands. Reported either way.
 // The status is the parsed one: a configured "(not agreed)" is not agreement.
+// `text` with its layout taken out: each run of white space within a
+// paragraph as one space, a paragraph break (a blank line) as "\n\n".
+std::string without_layout(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            out += c;
+            ++i;
+            continue;
+        }
+        std::size_t newlines = 0;
+        for (; i < text.size() &&
+               (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n');
+             ++i)
+            newlines += text[i] == '\n';
+        out += newlines >= 2 ? "\n\n" : " ";
+    }
+    return out;
+}
+
 AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
     if (x.stable) return AgreedBy::none;
     const bool base_agreed = status_in(in.base(), x.b0, x.b1) == kAgreed;
@@ -469,6 +501,37 @@ AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
     if (ours && text_of(in.theirs(), x.t0, x.t1) == b) return AgreedBy::ours;
     if (theirs && text_of(in.ours(), x.o0, x.o1) == b) return AgreedBy::theirs;
     return AgreedBy::none;
+}
+
+// Where one side only put a status tag and the other added words (both at
+// the end of a paragraph), the tag is no option against the words: the
+// words stand, and a tag of agreement, which would now cover them, gives
+// way (a status disagreement); any other tag follows the words.
+bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
+    bool base_tag = false, ours_tag = false, theirs_tag = false;
+    if (!only_tags(in_.base(), x.b0, x.b1, base_tag)) return false;
+    const bool ours_only_tag = only_tags(in_.ours(), x.o0, x.o1, ours_tag) && ours_tag;
+    const bool theirs_only_tag = only_tags(in_.theirs(), x.t0, x.t1, theirs_tag) && theirs_tag;
+    if (ours_only_tag == theirs_only_tag) return false;
+    const Text tag_side = ours_only_tag ? in_.ours() : in_.theirs();
+    const Text words_side = ours_only_tag ? in_.theirs() : in_.ours();
+    const std::uint32_t tag_from = ours_only_tag ? x.o0 : x.t0, tag_to = ours_only_tag ? x.o1 : x.t1;
+    const std::uint32_t words_from = ours_only_tag ? x.t0 : x.o0,
+                        words_to = ours_only_tag ? x.t1 : x.o1;
+    bool words_tag = false;
+    if (only_tags(words_side, words_from, words_to, words_tag) || words_tag) return false;
+    for (std::uint32_t k = words_from; k < words_to; ++k)  // words of this paragraph only
+        if (words_side.tokens[k].kind == TokenKind::paragraph_break) return false;
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    if (status_in(tag_side, tag_from, tag_to) == kAgreed) {
+        out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
+        out_.put(text_of(words_side, words_from, words_to));
+        return true;
+    }
+    const auto [a, z] = words_within(words_side, words_from, words_to);
+    out_.put(text_of(words_side, words_from, z) + text_of(tag_side, tag_from, tag_to) +
+             text_of(words_side, z, words_to));
+    return true;
 }
 
 void ChunkResolver::withhold_agreement(const Chunk& x) {

@@ -35,6 +35,11 @@ bool is_conflict(const MergeInputs& in, const Chunk& x);
 bool settles_in_place(const MergeInputs& in, const Chunk& x);
 
 // Writes the merged text of unstable chunks.
+// `text` with its layout taken out: each run of white space within a
+// paragraph as one space, a paragraph break (a blank line) as "\n\n". Two
+// texts equal so differ only in how their lines are wrapped.
+std::string without_layout(std::string_view text);
+
 // Which side alone marks the paragraph agreed in chunk `x`: its part names
 // the status "agreed" where the base's part and the other side's do not
 // (the other kept the base's); none when neither or both.
@@ -52,6 +57,9 @@ class ChunkResolver {
     // the old text does not cover the new, so the other side's status (the
     // base's) stands, and the disagreement is reported.
     void withhold_agreement(const Chunk& x);
+    // One side only put a status tag where the other added words: see the
+    // definition. False when the chunk is not that.
+    bool resolve_tag_beside_words(const Chunk& x);
     // A chunk grown to whole paragraphs: one side's paragraphs if the other
     // kept the base's, else both, bracketed, ours first.
     void resolve_paragraphs(const Chunk& x);
