@@ -253,6 +253,17 @@ void Graveyard::restore(Attributed& to, std::uint32_t text, const Flags& claimed
             restore_long(to, text, run, claimed, assigned, run_words_);
             restore_whole(to, text, run, claimed, assigned);
         }
+        // The full stop closing a paragraph whose last words came back (a
+        // paragraph moved): the old one was the diff's to match elsewhere,
+        // so it was not buried with them; it comes back with them.
+        if (run.size() >= 2) {
+            const std::uint32_t stop = run.back(), word = run[run.size() - 2];
+            if (to.tokens()[stop].kind == TokenKind::punctuation && !claimed[stop] &&
+                !assigned[stop] && assigned[word] && is_word_or_number(to.tokens()[word].kind)) {
+                to.origins[stop] = to.origins[word];
+                assigned[stop] = 1;
+            }
+        }
         t = run.back();
     }
     if (looked_from < looked_to)

@@ -710,8 +710,9 @@ class Generator {
     }
 
     // Words, a bracket group or a main paragraph cut from the current text
-    // and put elsewhere in it or in another text. The words keep their
-    // origins; the marks of what moved are the mover's.
+    // and put elsewhere in it or in another text. The words and the marks
+    // keep their origins: who moves a bracket does not propose it. The
+    // paragraph's status tag is the mover's.
     bool move_wording(std::size_t v) {
         const std::size_t from = at_;
         const std::size_t to = texts_.size() > 1 && chance(0.8) ? other_text() : at_;
@@ -729,7 +730,6 @@ class Generator {
         seq.erase(first, first + static_cast<std::ptrdiff_t>(length));
         std::size_t depth = 0;
         for (Node& node : moving) {
-            claim_marks(node, v);
             mark_travelled(node);
             depth = std::max(depth, max_depth(node));
         }
@@ -755,10 +755,7 @@ class Generator {
         const std::size_t p = pick(movable);
         Para para = std::move(source[p]);
         source.erase(source.begin() + static_cast<std::ptrdiff_t>(p));
-        for (Node& node : para.content) {
-            claim_marks(node, v);
-            mark_travelled(node);
-        }
+        for (Node& node : para.content) mark_travelled(node);
         para.status_origin = v;
         std::vector<Para>& target = texts_[to].paragraphs;
         std::vector<std::size_t> places;  // before a main paragraph, or at the end

@@ -116,19 +116,6 @@ std::size_t max_depth(const Node& node) {
     return depth + 1;
 }
 
-void claim_marks(Node& node, std::size_t v) {
-    if (auto* strike = std::get_if<Strike>(&node.value)) {
-        strike->open_origin = strike->close_origin = v;
-    } else if (auto* group = std::get_if<Group>(&node.value)) {
-        for (Bracket& bracket : group->brackets) {
-            bracket.open_origin = bracket.close_origin = v;
-            for (std::size_t& separator : bracket.separators) separator = v;
-            for (Seq& option : bracket.options)
-                for (Node& inner : option) claim_marks(inner, v);
-        }
-    }
-}
-
 void mark_travelled(Node& node) {
     if (auto* word = std::get_if<Word>(&node.value)) {
         word->travelled = true;

@@ -87,9 +87,6 @@ const std::vector<std::string_view>& function_words();
 const std::vector<std::string_view>& content_words();
 const std::vector<std::vector<std::string_view>>& stock_phrases();
 
-// Gives every mark of a node (brackets, separators, strikes, nested ones
-// too) to proposal `v`: who moves a bracket writes its marks where they land.
-void claim_marks(Node& node, std::size_t v);
 // Marks every word of a node as travelled (Word::travelled).
 void mark_travelled(Node& node);
 
