@@ -103,6 +103,10 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
     const BaseView bo{base_tokens, ours.diff.old_to_new};
     const BaseView bt{base_tokens, theirs.diff.old_to_new};
     LiftsOverEdits lifts;
+    // Whether each side edited inside a group, looked at once per group (a
+    // group of thousands of options is not read again for each of them).
+    std::uint32_t group_seen = kNone;
+    bool group_ours_edited = false, group_theirs_edited = false;
     for (const Bracket& b : base.brackets) {
         const std::uint32_t open = bo.token_at(b.open), close = bo.token_at(b.close);
         std::uint32_t first = open, last = close;
@@ -116,10 +120,21 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
         const bool theirs_lifted =
             (bt.changed(open) && bt.changed(close) && kept_inside(bt, open, close)) ||
             lifted_as_text(base, bt, theirs, open, close);
-        const bool ours_edited = edited_inside(bo, ours.diff.new_to_old, first, last) ||
-                                 (b.group != kNone && option_added_after(bo, ours, last));
-        const bool theirs_edited = edited_inside(bt, theirs.diff.new_to_old, first, last) ||
-                                   (b.group != kNone && option_added_after(bt, theirs, last));
+        const bool ours_lifted_now = ours_lifted, theirs_lifted_now = theirs_lifted;
+        if (!ours_lifted_now && !theirs_lifted_now) continue;  // no lift: nothing to put back
+        bool ours_edited = false, theirs_edited = false;
+        if (b.group != kNone && b.group == group_seen) {
+            ours_edited = group_ours_edited, theirs_edited = group_theirs_edited;
+        } else {
+            ours_edited = edited_inside(bo, ours.diff.new_to_old, first, last) ||
+                          (b.group != kNone && option_added_after(bo, ours, last));
+            theirs_edited = edited_inside(bt, theirs.diff.new_to_old, first, last) ||
+                            (b.group != kNone && option_added_after(bt, theirs, last));
+            if (b.group != kNone) {
+                group_seen = b.group;
+                group_ours_edited = ours_edited, group_theirs_edited = theirs_edited;
+            }
+        }
         std::vector<std::uint32_t>* restore = nullptr;
         if (ours_lifted && theirs_edited && !theirs_lifted) restore = &lifts.in_ours;
         if (theirs_lifted && ours_edited && !ours_lifted) restore = &lifts.in_theirs;

@@ -247,28 +247,30 @@ std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string
                                                    const std::vector<std::string>& ours,
                                                    const std::vector<std::string>& theirs) {
     std::vector<Disagreement> out;
-    const auto has = [](const std::vector<std::string>& list, const std::string& item) {
-        return std::find(list.begin(), list.end(), item) != list.end();
-    };
+    using Set = std::unordered_set<std::string_view>;
+    const Set in_base(base.begin(), base.end()), in_ours(ours.begin(), ours.end()),
+        in_theirs(theirs.begin(), theirs.end());
+    const auto has = [](const Set& set, const std::string& item) { return set.count(item) > 0; };
     const auto shares_words = [](const std::vector<std::string>& a, const std::string& option) {
         for (const std::string& w : option_words(option))
             if (std::find(a.begin(), a.end(), w) != a.end()) return true;
         return false;
     };
-    std::vector<std::string> reported;  // each added option named once
+    Set reported;  // each added option named once
     for (const std::string& dropped : base) {
-        if (has(ours, dropped) || has(theirs, dropped)) continue;
+        if (has(in_ours, dropped) || has(in_theirs, dropped)) continue;
         const std::vector<std::string> words = option_words(dropped);
         const auto edit_in = [&](const std::vector<std::string>& editor,
-                                 const std::vector<std::string>& other) -> const std::string* {
+                                 const Set& other) -> const std::string* {
             for (const std::string& added : editor) {
-                if (!has(base, added) && !has(other, added) && !has(reported, added) &&
+                if (!has(in_base, added) && !has(other, added) && !has(reported, added) &&
                     shares_words(words, added))
                     return &added;
             }
             return nullptr;
         };
-        const std::string *by_ours = edit_in(ours, theirs), *by_theirs = edit_in(theirs, ours);
+        const std::string *by_ours = edit_in(ours, in_theirs),
+                          *by_theirs = edit_in(theirs, in_ours);
         if (!by_ours && !by_theirs) continue;
         if (by_ours && by_theirs) {  // each side edited it its own way: both options stand
             out.push_back({DisagreementKind::alternatives, 0, *by_ours, *by_theirs, ""});
@@ -277,7 +279,7 @@ std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string
                            by_theirs ? *by_theirs : "(deleted)", ""});
         }
         for (const std::string* added : {by_ours, by_theirs})
-            if (added) reported.push_back(*added);
+            if (added) reported.insert(*added);
     }
     return out;
 }

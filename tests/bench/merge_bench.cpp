@@ -6,6 +6,10 @@
 //   BM_AccordMerge3              accord::merge3 in this process
 //   BM_GitMergeFileProcess       `git merge-file -p OURS BASE THEIRS`, a fresh process each time
 //   BM_AccordMergeFileProcess    `accord merge-file BASE OURS THEIRS`, a fresh process each time
+//   BM_AccordMergeLargeGroup     one alternatives group of N options both sides changed
+//                                (an option added on each side, one edited): the cost
+//                                must grow with N, not N squared (40,000 options took
+//                                15 s before the option-list merge was made linear)
 // The target: accord no slower than twice git merge-file.
 //   build-bench/tests/bench/accord_merge_bench
 #include <benchmark/benchmark.h>
@@ -88,6 +92,28 @@ void BM_AccordMerge3(benchmark::State& state) {
     state.counters["disagreements"] = static_cast<double>(disagreements);
 }
 BENCHMARK(BM_AccordMerge3)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_AccordMergeLargeGroup(benchmark::State& state) {
+    std::string options;
+    for (std::int64_t k = 0; k < state.range(0); ++k)
+        options += "[option " + std::to_string(k) + "]";
+    const std::string base = "Parties " + options + " act.\n";
+    const std::string ours = "Parties " + options + "[ours new] act.\n";
+    std::string edited = options;
+    edited.replace(edited.find("[option 5]"), 10, "[option five]");
+    const std::string theirs = "Parties [theirs new]" + edited + " act.\n";
+    for (auto _ : state) {
+        accord::MergeResult result = accord::merge3(base, ours, theirs, accord::MergeOptions{});
+        benchmark::DoNotOptimize(result.text.data());
+    }
+    state.SetComplexityN(state.range(0));
+}
+BENCHMARK(BM_AccordMergeLargeGroup)
+    ->RangeMultiplier(4)
+    ->Range(2500, 40000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Complexity();
 
 void BM_GitMergeFileProcess(benchmark::State& state) {
     const Redrafts& r = redrafts();
