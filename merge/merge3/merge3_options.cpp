@@ -94,6 +94,25 @@ std::optional<std::vector<std::string>> options_in(Text side, std::uint32_t from
     return options;
 }
 
+// A side's list of options, whichever its form: the options' own wording
+// (a bracket's inside, or a slash option's words), so that a group a side
+// turned into slash options, or back, merges option by option still.
+struct AnyList {
+    std::vector<std::string> options;
+    Form form;
+};
+
+std::optional<AnyList> any_list(Text side, std::uint32_t from, std::uint32_t to,
+                                std::string* separator = nullptr) {
+    if (auto group = options_in(side, from, to, Form::group); group && group->size() >= 2) {
+        for (std::string& option : *group) option = option.substr(1, option.size() - 2);
+        return AnyList{std::move(*group), Form::group};
+    }
+    if (auto slash = options_in(side, from, to, Form::slash, separator))
+        return AnyList{std::move(*slash), Form::slash};
+    return std::nullopt;
+}
+
 // The list merge: ours' options in ours' order, less those theirs dropped
 // from the base, then each option theirs added, after the option it
 // follows in theirs (or first) and after what ours added there. Every
@@ -197,8 +216,8 @@ std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>&
         }
         // The list as each side now has it must be a list of the same form.
         if (!options_in(in.base(), joined.b0, joined.b1, list.form) ||
-            !options_in(in.ours(), joined.o0, joined.o1, list.form) ||
-            !options_in(in.theirs(), joined.t0, joined.t1, list.form))
+            !any_list(in.ours(), joined.o0, joined.o1) ||
+            !any_list(in.theirs(), joined.t0, joined.t1))
             continue;
         std::vector<Chunk> next(chunks.begin(),
                                 chunks.begin() + static_cast<std::ptrdiff_t>(first));
@@ -288,21 +307,29 @@ std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string
 
 std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x,
                                              std::vector<Disagreement>& disagreements) {
-    // The base's list is a group of two or more brackets, or one bracket of
-    // slash options (gather_option_lists): one bracket means slash options.
-    const auto base_group = options_in(in.base(), x.b0, x.b1, Form::group);
-    const Form form = base_group && base_group->size() == 1 ? Form::slash : Form::group;
-    std::string separator;  // as ours spells it, else as the base does
-    const auto ours = options_in(in.ours(), x.o0, x.o1, form, &separator);
-    const auto base = options_in(in.base(), x.b0, x.b1, form, &separator);
-    const auto theirs = options_in(in.theirs(), x.t0, x.t1, form);
+    // Each side's list in its own form; the merged list in ours' form.
+    std::string separator;  // as ours spells it, else the base, else theirs
+    const auto ours = any_list(in.ours(), x.o0, x.o1, &separator);
+    const auto base = any_list(in.base(), x.b0, x.b1, &separator);
+    const auto theirs = any_list(in.theirs(), x.t0, x.t1, &separator);
     if (!base || !ours || !theirs) return std::nullopt;
-    const std::vector<std::string> merged = merged_options(*base, *ours, *theirs);
+    if (separator.empty()) separator = " / ";
+    const std::vector<std::string> merged =
+        merged_options(base->options, ours->options, theirs->options);
     if (merged.empty()) return std::nullopt;
-    disagreements = edits_of_dropped_options(*base, *ours, *theirs);
+    disagreements = edits_of_dropped_options(base->options, ours->options, theirs->options);
+    // A list of one option says nothing of its form: ours' form, else
+    // theirs', else the base's.
+    Form form = base->form;
+    for (const AnyList* side : {&*ours, &*theirs}) {
+        if (side->options.size() >= 2) {
+            form = side->form;
+            break;
+        }
+    }
     std::string core;
     if (form == Form::group) {
-        for (const std::string& option : merged) core += option;
+        for (const std::string& option : merged) core += "[" + option + "]";
     } else {
         core = "[";
         for (std::size_t k = 0; k < merged.size(); ++k)
