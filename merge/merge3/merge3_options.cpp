@@ -214,7 +214,8 @@ std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>&
             joined.b1 = after.b1, joined.o1 = after.o1, joined.t1 = after.t1;
             after.b0 = after.b1, after.o0 = after.o1, after.t0 = after.t1;  // nothing left
         }
-        // The list as each side now has it must be a list of the same form.
+        // What each side now has there must still be a list of options (in
+        // either form: slash options made a group merge option by option).
         if (!options_in(in.base(), joined.b0, joined.b1, list.form) ||
             !any_list(in.ours(), joined.o0, joined.o1) ||
             !any_list(in.theirs(), joined.t0, joined.t1))
