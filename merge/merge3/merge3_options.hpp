@@ -23,10 +23,11 @@ namespace accord::token_merge {
 // the new list, whether it is such a list.
 std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>& chunks);
 
-// The merged list of a chunk gather_option_lists made, its white space
-// around as ours has it; nullopt when a side's part is no longer a list of
-// the base's form, or when the two sides kept no option in common (each
-// dropped the other's: a real disagreement, for the usual rules).
+// The merged list of a chunk gather_option_lists made, in the form of the
+// side with more than one option (ours first), its white space around as
+// ours has it; nullopt when a side's part is no longer a list of options,
+// or when no option is left (each side dropped the other's: a real
+// disagreement, for the usual rules).
 // `disagreements` gets an edited-deleted one for each option one side
 // dropped and the other edited (line 0: the caller places them).
 std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x,
