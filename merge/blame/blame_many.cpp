@@ -217,8 +217,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
                 return texts[a].versions.back().proposal < texts[b].versions.back().proposal;
             });
         for (const std::size_t t : by_last_proposal) {
-            std::optional<BlameResult> result =
-                memo.find(t, repo.read_blob_unverified(blob_ids[t].back()));
+            // A text the revision no longer holds ends in an empty version.
+            std::optional<BlameResult> result = memo.find(t, read(t, blob_ids[t].size() - 1));
             if (!result) break;  // the rest are attributed below
             hand_on(t, std::move(*result));
         }

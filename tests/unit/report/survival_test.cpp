@@ -135,6 +135,25 @@ TEST_F(Survival, ASecondReportReadsWhatTheFirstRemembered) {
     EXPECT_EQ(again.words.proposed, 4u + 5 + 4 + 5 + 4);
 }
 
+// A text renamed (deleted under its old name in the proposal that adds it
+// under the new): the second report reads back what the first remembered,
+// the old name's history ending in an empty version, and agrees with it.
+TEST_F(Survival, ARenamedTextIsReadBackAndTheWordingStillStands) {
+    record(
+        "Chair", "2014-04-01",
+        {{"kept.md", std::nullopt}, {"renamed.md", "[Intro.] Parties shall cooperate closely.\n"}});
+    const SurvivalReport first = survival("Japan");
+    const SurvivalReport again = survival("Japan");
+    ASSERT_EQ(again.proposals.size(), first.proposals.size());
+    for (std::size_t k = 0; k < first.proposals.size(); ++k) {
+        EXPECT_EQ(again.proposals[k].words.standing, first.proposals[k].words.standing) << k;
+        EXPECT_EQ(again.proposals[k].words.gone, first.proposals[k].words.gone) << k;
+    }
+    EXPECT_EQ(only_file(first.proposals[0]).words.standing,
+              4u);  // "Parties shall cooperate closely"
+    EXPECT_EQ(only_file(first.proposals[0]).words.gone, 0u);
+}
+
 TEST_F(Survival, TheOthersWordingIsTheirs) {
     const SurvivalReport report = survival("Sweden");
     ASSERT_EQ(report.proposals.size(), 4u);
