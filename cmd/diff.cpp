@@ -101,7 +101,18 @@ ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
     std::vector<std::string> revisions = options.revisions;
     std::vector<std::string> given_paths = context.paths;
     if (given_paths.empty()) {
-        while (!revisions.empty() && std::filesystem::exists(revisions.back()) &&
+        // A file of the work tree, or one HEAD holds (deleted, not yet proposed).
+        const auto names_a_file = [&](const std::string& arg) {
+            if (std::filesystem::exists(arg)) return true;
+            try {
+                const std::vector<std::string> tracked = ws.texts("");
+                return std::find(tracked.begin(), tracked.end(), ws.repo().relative_path(arg)) !=
+                       tracked.end();
+            } catch (const Error&) {
+                return false;  // outside the work tree: no file of it
+            }
+        };
+        while (!revisions.empty() && names_a_file(revisions.back()) &&
                !is_revision(ws, revisions.back())) {
             given_paths.insert(given_paths.begin(), revisions.back());
             revisions.pop_back();

@@ -62,6 +62,18 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
         }
         if (selected) report.not_texts.push_back(path);
     }
+    if (report.revision.empty()) {
+        const std::vector<std::string> links = workspace.skipped_links("");
+        for (const std::string& path : workspace.texts("")) {
+            if (blobs.count(path) || std::find(links.begin(), links.end(), path) != links.end())
+                continue;
+            bool selected = options.paths.empty();
+            for (std::size_t k = 0; k < options.paths.size(); ++k) {
+                if (path_within(path, options.paths[k])) selected = filter_used[k] = true;
+            }
+            if (selected) report.deleted.push_back(path);
+        }
+    }
     std::vector<const Recommendation*> shown;
     for (const Recommendation& r : texts) {
         bool selected = options.paths.empty();
@@ -132,13 +144,21 @@ struct Columns {
 
 namespace {
 
-// The texts status could not read, named with what to do.
+// The texts status could not read, and those deleted in the work tree,
+// named with what to do.
 std::string not_texts_note(const StatusReport& report) {
-    if (report.not_texts.empty()) return "";
+    std::string deleted;
+    for (const std::string& path : report.deleted)
+        deleted += (deleted.empty() ? "" : ", ") + escape_line(path);
+    if (!deleted.empty())
+        deleted = "note: deleted in the work tree, not yet proposed: " + deleted +
+                  " ('accord propose' records the deletion; 'git restore' brings the file back)\n";
+    if (report.not_texts.empty()) return deleted;
     std::string names;
     for (const std::string& path : report.not_texts)
         names += (names.empty() ? "" : ", ") + escape_line(path);
-    return "note: left out, not readable as text (NUL bytes, or an encoding accord does not "
+    return deleted +
+           "note: left out, not readable as text (NUL bytes, or an encoding accord does not "
            "read): " +
            names + "; 'accord check' says what each holds\n";
 }
@@ -263,6 +283,8 @@ std::string render_status_json(const StatusReport& report) {
     for (const auto& [status, n] : report.by_status) json.field(status, n);
     json.end_object().key("not_texts").begin_array();
     for (const std::string& path : report.not_texts) json.value(path);
+    json.end_array().key("deleted").begin_array();
+    for (const std::string& path : report.deleted) json.value(path);
     json.end_array();
     return json.finish();
 }

@@ -48,6 +48,9 @@ struct StatusReport {
     // bytes (a binary file, UTF-16 without a byte-order mark), UTF-32,
     // malformed UTF-16. Named, never left out silently.
     std::vector<std::string> not_texts;
+    // Texts of the last proposal missing from the work tree: deleted, not
+    // yet proposed (work-tree reports only).
+    std::vector<std::string> deleted;
 };
 
 struct StatusOptions {

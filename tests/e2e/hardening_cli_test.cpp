@@ -228,6 +228,20 @@ TEST(Hardening, StatusNamesATextItCannotRead) {
     EXPECT_NE(json.out.find("\"b.md\"", listed), std::string::npos) << json.out;
 }
 
+// A text withdrawn in the work tree, not yet proposed: status says so, and
+// diff names it without '--' though it no longer exists.
+TEST(Hardening, ATextDeletedInTheWorkTreeIsNamed) {
+    Recorded repo;
+    fs::remove(repo.path("a.md"));
+    const test::RunResult status = repo.accord({"status"});
+    EXPECT_EQ(status.exit_code, 0) << status.err;
+    EXPECT_TRUE(contains(status.out, "note: deleted in the work tree, not yet proposed: a.md"))
+        << status.out;
+    const test::RunResult diff = repo.accord({"diff", "a.md"});
+    EXPECT_EQ(diff.exit_code, 0) << diff.err;
+    EXPECT_TRUE(contains(diff.out, "paragraph-deleted")) << diff.out;
+}
+
 TEST(Hardening, ABinaryFileIsRefusedWithTheReason) {
     Recorded repo;
     const std::string before = repo.head();
