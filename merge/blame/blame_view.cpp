@@ -103,6 +103,7 @@ std::string render_who_text(const WhoReport& report) {
         const WordingEvent& e = report.events[k];
         std::string what = std::string(to_string(e.state));
         if (e.state == WordingState::option) what = "made one of several options";
+        if (e.state == WordingState::standing) what = "unbracketed, its status not agreement,";
         if (e.state == WordingState::moved) what = "moved to " + escape_controls(e.path);
         out += "  " + e.proposal.day + "  " + what + " by " +
                escape_controls(join(e.proposal.proposers)) + " (" +
@@ -112,8 +113,10 @@ std::string render_who_text(const WhoReport& report) {
         out += "\n";
         path = e.path;
     }
-    const std::string state =
-        report.current_state == "option" ? "one of several options" : report.current_state;
+    const std::string state = report.current_state == "option" ? "one of several options"
+                              : report.current_state == "unbracketed"
+                                  ? "unbracketed, in a paragraph not agreed"
+                                  : report.current_state;
     if (!report.stands) return out + "It is not in the current text.\n";
     out += "It stands in the current text (" + state + ")";
     if (report.current_path != first.path) out += ", in " + escape_controls(report.current_path);

@@ -1,5 +1,7 @@
 #include "merge/blame/phrase_standing.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -165,10 +167,23 @@ Standing standing_at(const Document& doc, std::size_t begin, std::size_t end) {
     for (const Bracket& b : doc.brackets) {
         if (b.open < end && begin < b.close) return Standing::bracketed;
     }
+    const auto agreed = [](std::string_view status) {
+        std::string lower(status);
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return lower == "agreed";
+    };
+    // The text's own status, when its front matter gives one.
+    const FrontMatterField* text_status = doc.front_matter.find("status");
     for (std::size_t p = 0; p < doc.paragraphs.size(); ++p) {
-        const ByteRange& range = doc.paragraphs[p].range;
-        if (range.begin <= begin && begin < range.end)
-            return among_options(doc, p) ? Standing::option : Standing::free;
+        const Paragraph& paragraph = doc.paragraphs[p];
+        if (!(paragraph.range.begin <= begin && begin < paragraph.range.end)) continue;
+        if (among_options(doc, p)) return Standing::option;
+        const std::string_view status =
+            !paragraph.status.empty()
+                ? std::string_view(paragraph.status)
+                : (text_status && text_status->scalar ? std::string_view(text_status->value)
+                                                      : std::string_view());
+        return status.empty() || agreed(status) ? Standing::free : Standing::unbracketed;
     }
     return Standing::free;
 }
@@ -224,6 +239,8 @@ std::string_view state_name(Standing standing) {
             return "bracketed";
         case Standing::option:
             return "option";
+        case Standing::unbracketed:
+            return "unbracketed";
         case Standing::free:
             return "agreed";
     }

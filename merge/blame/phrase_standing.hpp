@@ -11,9 +11,10 @@
 namespace accord {
 
 // Where a phrase stands in a text, from worst to best: absent, struck, in
-// (or partly in) a bracket, in one of several Option or Alt paragraphs, or
-// free.
-enum class Standing { absent, struck, bracketed, option, free };
+// (or partly in) a bracket, in one of several Option or Alt paragraphs,
+// unbracketed in a paragraph whose status (its tag, else the text's front
+// matter) is not agreement ("(no consensus)", "status: revisit"), or free.
+enum class Standing { absent, struck, bracketed, option, unbracketed, free };
 
 // The best standing of any occurrence of `phrase` (white space collapsed) in
 // the document. The phrase is looked for in the words alone: the front
@@ -22,7 +23,7 @@ enum class Standing { absent, struck, bracketed, option, free };
 // "[the] approach", in "the ~~approach~~" and across a line ending.
 Standing standing_of(const Document& doc, std::string_view phrase);
 
-// "absent", "struck", "bracketed", "option" or "agreed".
+// "absent", "struck", "bracketed", "option", "unbracketed" or "agreed".
 std::string_view state_name(Standing standing);
 
 // A necessary condition for standing_of(parse(text), phrase) != absent that

@@ -270,6 +270,9 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
                 case Standing::bracketed:
                     state = was_deleted ? WordingState::restored : WordingState::bracketed;
                     break;
+                case Standing::unbracketed:  // free of marks, its status not agreement
+                    state = was_deleted ? WordingState::restored : WordingState::standing;
+                    break;
                 case Standing::option:
                     state = was_deleted ? WordingState::restored : WordingState::option;
                     break;

@@ -37,7 +37,7 @@ struct WhoReport {
     std::string phrase;
     std::vector<WordingEvent> events;  // oldest first; the first is the proposal that introduced it
     bool stands = false;               // in the current text
-    std::string current_state;         // "agreed", "option", "bracketed", "struck" or "absent"
+    std::string current_state;  // "agreed", "unbracketed", "option", "bracketed", "struck", "absent"
     std::string current_path;          // the text it stands in, when it stands
 };
 

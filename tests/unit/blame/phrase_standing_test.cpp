@@ -91,6 +91,14 @@ TEST(PhraseStanding, TheSieveKeepsEveryWayThePhraseIsWritten) {
         {"---\ntitle: democratic\n---\nMaintains the democratic multistakeholder approach.\n",
          Standing::free},
         {"1. Maintains the democratic multistakeholder approach (agreed)\n", Standing::free},
+        // Free of marks in a paragraph (or text) whose status is no agreement.
+        {"1. Maintains the democratic multistakeholder approach (no consensus)\n",
+         Standing::unbracketed},
+        {"---\nstatus: revisit\n---\nMaintains the democratic multistakeholder approach.\n",
+         Standing::unbracketed},
+        {"---\nstatus: revisit\n---\nMaintains the democratic multistakeholder approach "
+         "(agreed).\n",
+         Standing::free},
         {"## democratic multistakeholder approach\n", Standing::free},
     };
     for (const Case& c : cases) {
