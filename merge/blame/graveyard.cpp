@@ -23,6 +23,12 @@ bool is_mark(TokenKind k) {
            k == TokenKind::separator || k == TokenKind::strike_open || k == TokenKind::strike_close;
 }
 
+// What is buried with the run beside it and comes back with it: the marks,
+// and at a paragraph's edges its label ("Option 2:") and status tag.
+bool goes_with_run(TokenKind k) {
+    return is_mark(k) || k == TokenKind::label || k == TokenKind::status_tag;
+}
+
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
     return h;
@@ -185,7 +191,7 @@ void Graveyard::bury_marks_beside(const Attributed& from, std::uint32_t token, i
         const auto at = static_cast<std::uint32_t>(t);
         const TokenKind k = tokens[at].kind;
         if (is_space_token(k)) continue;
-        if (!is_mark(k) || !is_removed[at]) break;
+        if (!goes_with_run(k) || !is_removed[at]) break;
         found.push_back(at);
     }
     if (step < 0) std::reverse(found.begin(), found.end());
@@ -418,7 +424,7 @@ void Graveyard::restore_marks(Attributed& to, const std::vector<std::uint32_t>& 
     if (marks_.empty() || length == 0) return;
     const auto& tokens = to.tokens();
     const auto free_mark = [&](std::uint32_t t) {
-        return is_mark(tokens[t].kind) && !claimed[t] && !assigned[t];
+        return goes_with_run(tokens[t].kind) && !claimed[t] && !assigned[t];
     };
     const std::uint32_t last_word = w + static_cast<std::uint32_t>(length) - 1;
     const bool run_goes_on =

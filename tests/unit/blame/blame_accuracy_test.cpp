@@ -374,6 +374,23 @@ TEST(BlameTexts, MarksMovedWithTheirWordingKeepTheirProposers) {
     EXPECT_EQ(at(b, "Other").origin, 2u);
 }
 
+// A text renamed in one proposal (deleted under one name, added under
+// another): its Option label and status tag come back with its words, as
+// its brackets do.
+TEST(BlameTexts, ARenameKeepsLabelsAndStatusTagsWithTheirProposers) {
+    const std::string text =
+        "Intro.\n\nOption 2: Parties shall [report] every two years (no consensus).\n";
+    const std::vector<BlameResult> results = blame_two(
+        {in_proposal(0, SIZE_MAX, text), in_proposal(2, 0, "")},
+        {in_proposal(1, SIZE_MAX, "Other.\n"), in_proposal(2, 0, "Other.\n\n" + text)}, false);
+    const BlameResult& b = results[1];
+    EXPECT_EQ(at(b, "Option 2:").origin, 0u);
+    EXPECT_EQ(at(b, "Parties").origin, 0u);
+    EXPECT_EQ(at(b, "[report").origin, 0u);
+    EXPECT_EQ(at(b, "(no consensus)").origin, 0u);
+    EXPECT_EQ(at(b, "Other").origin, 1u);
+}
+
 TEST(BlameTexts, WordingTabledAgainElsewhereNeedsAcrossTexts) {
     const auto texts = [] {
         return std::pair{
