@@ -7,6 +7,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/store/config_merge.hpp"
 #include "core/store/proposal_record.hpp"
 #include "core/store/redraft.hpp"
 #include "core/util/date.hpp"
@@ -125,6 +126,22 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
     const bool text = is_text_path(path) && (!was || !looks_binary(files.text(*was))) &&
                       (!o || !looks_binary(files.text(*o))) &&
                       (!t || !looks_binary(files.text(*t)));
+    // The registry: merged entry by entry (each group registers those who
+    // join it), written in its canonical form as propose writes it.
+    if (path == kConfigFileName && was && o && t) {
+        try {
+            const std::optional<Config> merged = merge_configs(parse_config(files.text(*was), path),
+                                                               parse_config(files.text(*o), path),
+                                                               parse_config(files.text(*t), path));
+            if (merged) {
+                std::string yaml = emit_config(*merged);
+                parse_config(yaml, path);  // still one registry: no name claimed twice
+                return files.add(std::move(yaml));
+            }
+        } catch (const Error&) {
+            // not mergeable entry by entry: refused below, for a person to merge
+        }
+    }
     if (!text) {
         plan.refused.push_back(path + ": changed on " + step.ours_label + " and on " +
                                step.theirs_label +

@@ -348,6 +348,36 @@ TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
     EXPECT_EQ(n.main.read("recs/A-1.md"), replaced(expected, "[strengthen]", "[improve]"));
 }
 
+// Two small groups each register the delegation that joined them (propose
+// --add-delegation): the registry merges entry by entry, both delegations
+// listed, and the merge is recorded.
+TEST(MergeCli, DelegationsEachGroupRegisteredAreBothListed) {
+    ThreeRedrafts n;
+    n.on("redraft/informal-a");
+    n.main.write("recs/A-1.md", replaced(kRecommendation, "[democratic]", "[open]"));
+    ASSERT_EQ(n.main
+                  .accord({"propose", "recs/A-1.md", "--by", "Ghana", "--add-delegation", "Ghana",
+                           "--date", "2014-02-27"})
+                  .exit_code,
+              0);
+    n.on("redraft/informal-b");
+    n.main.write("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[better]"));
+    ASSERT_EQ(n.main
+                  .accord({"propose", "recs/A-1.md", "--by", "Chile", "--add-delegation", "Chile",
+                           "--date", "2014-02-27"})
+                  .exit_code,
+              0);
+    n.on("main");
+    const test::RunResult r = n.main.accord({"merge", "informal-a", "informal-b"});
+    EXPECT_LE(r.exit_code, 1) << r.out << r.err;
+    EXPECT_THAT(r.out, HasSubstr("[main "));
+    const std::string registry = n.main.read("accord.yaml");
+    EXPECT_THAT(registry, HasSubstr("Ghana"));
+    EXPECT_THAT(registry, HasSubstr("Chile"));
+    EXPECT_THAT(registry, HasSubstr("Japan"));
+    EXPECT_EQ(n.main.accord({"check"}).exit_code, 0);
+}
+
 // A merge recorded after the meeting is dated as the meeting, as a
 // proposal is; never before what it merges, and a refused date merges nothing.
 TEST(MergeCli, DateRecordsTheMergeOnThatDay) {
