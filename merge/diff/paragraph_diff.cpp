@@ -301,6 +301,11 @@ class Builder {
         std::size_t left = begin, right = end;
         while (left > 0 && script[left - 1].kind == EditKind::common) --left;
         while (right < script.size() && script[right].kind == EditKind::common) ++right;
+        // The stretch is rewritten below as consecutive tokens of this side:
+        // where the script does not run so (an earlier step left it out of
+        // order), the run stays where it is.
+        for (std::size_t e = left; e < right; ++e)
+            if (index(e) != index(left) + (e - left)) return;
         const std::uint32_t first = index(begin), size = static_cast<std::uint32_t>(end - begin);
         auto movable = [&](std::uint32_t t) {
             return tokens[t].kind != TokenKind::paragraph_break;

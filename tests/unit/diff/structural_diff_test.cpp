@@ -144,4 +144,19 @@ TEST(StructuralDiff, SeveralChangesInOneParagraph) {
 }
 
 }  // namespace
+// One long paragraph of a few repeated words rewritten as another: the
+// diff's script ran out of order there, and sliding a removed run to a mark
+// read past its end (a crash of diff and log on a 35,000-word paragraph).
+// It now finishes, and names what changed.
+TEST(StructuralDiff, ALongRepetitiveParagraphRewrittenIsDiffed) {
+    std::string before, after;
+    for (int i = 0; i < 35000; ++i) {
+        before += (i ? " w" : "w") + std::to_string(i % 7);
+        after += (i ? " w" : "w") + std::to_string((i * 3) % 11);
+    }
+    const Document a = parse(before + "\n"), b = parse(after + "\n");
+    const std::vector<Change> changes = structural_diff(a, b);
+    EXPECT_FALSE(changes.empty());
+}
+
 }  // namespace accord
