@@ -310,6 +310,9 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         const Proposal& p = touch.proposal;
         ProposalSurvival survival;
         survival.proposal = p;
+        // Words of this proposal standing in one of its texts beyond what it
+        // proposed there: moved there from another of its texts since.
+        WordFates moved_between;
         for (std::size_t k = 0; k < touch.paths.size(); ++k) {
             const std::string& path = touch.paths[k];
             FileSurvival file;
@@ -325,12 +328,17 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
                     std::min(w.bracketed, file.words.proposed - file.words.struck);
                 file.words.standing = std::min(
                     w.standing, file.words.proposed - file.words.struck - file.words.bracketed);
+                moved_between.struck += w.struck - file.words.struck;
+                moved_between.bracketed += w.bracketed - file.words.bracketed;
+                moved_between.standing += w.standing - file.words.standing;
             }
             file.words.gone = file.words.proposed - file.words.struck - file.words.bracketed -
                               file.words.standing;
             survival.files.push_back(std::move(file));
         }
-        take_back_moved(survival.files, elsewhere(touch.paths, p.commit));
+        WordFates moved = elsewhere(touch.paths, p.commit);
+        moved += moved_between;
+        take_back_moved(survival.files, moved);
         for (FileSurvival& file : survival.files) {
             file.outcome = outcome_of(file.words);
             survival.words += file.words;

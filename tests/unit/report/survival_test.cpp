@@ -154,6 +154,23 @@ TEST_F(Survival, ARenamedTextIsReadBackAndTheWordingStillStands) {
     EXPECT_EQ(only_file(first.proposals[0]).words.gone, 0u);
 }
 
+// A paragraph moved by another delegation from one of a proposal's texts
+// to another of them still stands: it is not gone from the first text.
+TEST_F(Survival, WordingMovedBetweenTheProposalsOwnTextsStillStands) {
+    record("Japan", "2014-04-01",
+           {{"x.md", "Intro.\n\nParties shall cooperate closely on data.\n"},
+            {"y.md", "Other matters here.\n"}});
+    record("Sweden", "2014-04-02",
+           {{"x.md", "Intro.\n"},
+            {"y.md", "Other matters here.\n\nParties shall cooperate closely on data.\n"}});
+    const SurvivalReport report = survival("Japan");
+    const ProposalSurvival& moved = report.proposals.back();
+    ASSERT_EQ(moved.files.size(), 2u);
+    EXPECT_EQ(moved.words.proposed, 10u);
+    EXPECT_EQ(moved.words.standing, 10u);
+    EXPECT_EQ(moved.words.gone, 0u);
+}
+
 TEST_F(Survival, TheOthersWordingIsTheirs) {
     const SurvivalReport report = survival("Sweden");
     ASSERT_EQ(report.proposals.size(), 4u);
