@@ -258,6 +258,13 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
             if (now == Standing::absent) continue;
             report.events.push_back({WordingState::proposed, proposal(), paths[now_at]});
             seen = true;
+        } else if (now != standing && standing != Standing::absent && now_at != where &&
+                   in_text[where] == standing &&
+                   std::find(changed.begin(), changed.end(), where) == changed.end()) {
+            // Better standing in another text, the text it stood in left as
+            // it was: tabled there on its own (no one lifted the first
+            // text's brackets), a proposal of the wording again.
+            report.events.push_back({WordingState::proposed, proposal(), paths[now_at]});
         } else if (now != standing) {
             WordingState state = WordingState::standing;
             switch (now) {

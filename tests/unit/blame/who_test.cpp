@@ -196,6 +196,20 @@ TEST_F(Who, FollowsAWordingAcrossARename) {
     EXPECT_FALSE(report->stands);
 }
 
+// The same words written free in another text, the bracketed ones left as
+// they were: proposed there again, not agreed (no one lifted the brackets).
+TEST_F(Who, WordingTabledFreeElsewhereIsProposedAgainNotAgreed) {
+    propose("Russian Federation", 0,
+            {{"a.md", "Parties should [strengthen enhanced cooperation] at all levels.\n"}});
+    propose("Japan", 1, {{"b.md", "We strengthen enhanced cooperation.\n"}});
+    const std::optional<WhoReport> report = who("strengthen enhanced cooperation");
+    ASSERT_TRUE(report);
+    EXPECT_EQ(story(*report),
+              "proposed by Russian Federation in a.md\n"
+              "proposed by Japan in b.md\n");
+    EXPECT_EQ(report->current_path, "b.md");
+}
+
 TEST_F(Who, NeverHeldOrNothingToLookFor) {
     propose("Japan", 0, {{"A.md", "Requests the secretariat to act.\n"}});
     EXPECT_FALSE(who("report on progress"));
