@@ -37,8 +37,8 @@ struct WhoReport {
     std::string phrase;
     std::vector<WordingEvent> events;  // oldest first; the first is the proposal that introduced it
     bool stands = false;               // in the current text
-    std::string
-        current_state;         // "agreed", "unbracketed", "option", "bracketed", "struck", "absent"
+    // "agreed", "unbracketed", "option", "bracketed", "struck" or "absent"
+    std::string current_state;
     std::string current_path;  // the text it stands in, when it stands
 };
 

@@ -515,7 +515,8 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
     if (ours_only_tag == theirs_only_tag) return false;
     const Text tag_side = ours_only_tag ? in_.ours() : in_.theirs();
     const Text words_side = ours_only_tag ? in_.theirs() : in_.ours();
-    const std::uint32_t tag_from = ours_only_tag ? x.o0 : x.t0, tag_to = ours_only_tag ? x.o1 : x.t1;
+    const std::uint32_t tag_from = ours_only_tag ? x.o0 : x.t0,
+                        tag_to = ours_only_tag ? x.o1 : x.t1;
     const std::uint32_t words_from = ours_only_tag ? x.t0 : x.o0,
                         words_to = ours_only_tag ? x.t1 : x.o1;
     bool words_tag = false;
