@@ -449,6 +449,7 @@ class Lifter {
         const std::uint32_t first = old_.token_at(outer.begin),
                             last = old_.token_at(outer.end - 1) + 1;
         if (old_.covered[first]) return;
+        if (chosen_by_wording(options, outer, first, last)) return;
         int kept = -1;
         for (std::size_t k = 0; k < options.size(); ++k) {
             if (options[k].empty()) return;
@@ -478,6 +479,37 @@ class Lifter {
             for (std::uint32_t t = new_first; t < new_last; ++t)
                 new_.covered[t] = new_.covered[t] || new_.changed(t);
         }
+    }
+
+    // The words that stand where the group stood are those of exactly one
+    // of its options: that option was chosen, though the token diff may have
+    // paired its words with another option's ("[fully implement][implement]"
+    // -> "implement" pairs "implement" with the first option's).
+    bool chosen_by_wording(const std::vector<ByteRange>& options, ByteRange outer,
+                           std::uint32_t first, std::uint32_t last) {
+        if (first == 0 || last >= old_.tokens.size() || old_.changed(first - 1) ||
+            old_.changed(last))
+            return false;
+        const std::uint32_t new_first = old_.mapping[first - 1] + 1, new_last = old_.mapping[last];
+        if (new_first >= new_last) return false;
+        const auto trim = [](std::string_view s) {
+            while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+            while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+            return s;
+        };
+        const std::string_view now = trim(new_.doc.text(new_.range(new_first, new_last)));
+        int chosen = -1;
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            if (trim(old_.doc.text(options[k])) != now) continue;
+            if (chosen != -1) return false;  // two options read the same
+            chosen = static_cast<int>(k);
+        }
+        if (chosen == -1 || now.find_first_of("[]") != std::string_view::npos) return false;
+        const auto [a, z] = token_span(old_, options[static_cast<std::size_t>(chosen)]);
+        add(ChangeKind::option_chosen, old_.text(a, z), outer, new_.range(new_first, new_last));
+        old_.cover(first, last, true);
+        for (std::uint32_t t = new_first; t < new_last; ++t) new_.covered[t] = true;
+        return true;
     }
 
     void old_brackets() {

@@ -43,6 +43,16 @@ TEST(StructuralDiff, OptionChosenFromAGroup) {
         (Changes{{"option-chosen", "well below 2 °C"}}));
 }
 
+// Options whose words overlap: the word diff may pair the kept words with
+// another option's, yet the wording that stands is one option's own.
+TEST(StructuralDiff, OptionChosenWhereTheOptionsShareWords) {
+    EXPECT_EQ(changes("Decides to [fully implement][implement] it.", "Decides to implement it."),
+              (Changes{{"option-chosen", "implement"}}));
+    EXPECT_EQ(changes("Adopts the [Paris][Paris Implementing] Agreement.",
+                      "Adopts the Paris Implementing Agreement."),
+              (Changes{{"option-chosen", "Paris Implementing"}}));
+}
+
 TEST(StructuralDiff, OptionChosenFromSlashOptions) {
     EXPECT_EQ(changes("the [shall / should] act", "the should act"),
               (Changes{{"option-chosen", "should"}}));
