@@ -110,9 +110,11 @@ WordsByCommit current_words(const FileBlame& blame) {
 
 // The words (and numbers) of `after` that none of `befores` holds, by the
 // token diff without folding (a merge's words come from one of its parents),
-// leaving out whole paragraphs that a `before` holds verbatim elsewhere
-// (moved, not worded: blame keeps them with their first proposer).
-std::size_t inserted_words(const std::vector<Document>& befores, const Document& after) {
+// leaving out whole paragraphs that a `before` holds verbatim elsewhere, or
+// that `moved_in` holds (taken out of another text in the same proposal):
+// moved, not worded; blame keeps them with their first proposer.
+std::size_t inserted_words(const std::vector<Document>& befores, const Document& after,
+                           const std::set<std::string>& moved_in = {}) {
     TokenDiffOptions options;
     options.fold_coincidences = false;
     std::vector<bool> matched;
@@ -134,9 +136,12 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
                after.paragraphs[paragraph].range.end <= token.range.begin) {
             ++paragraph;
         }
-        const bool moved = paragraph < after.paragraphs.size() &&
-                           after.paragraphs[paragraph].range.begin <= token.range.begin &&
-                           old_paragraphs.count(after.text(after.paragraphs[paragraph].range));
+        const bool in_paragraph = paragraph < after.paragraphs.size() &&
+                                  after.paragraphs[paragraph].range.begin <= token.range.begin;
+        const std::string_view text =
+            in_paragraph ? after.text(after.paragraphs[paragraph].range) : std::string_view();
+        const bool moved =
+            in_paragraph && (old_paragraphs.count(text) || moved_in.count(std::string(text)));
         if (!moved) ++words;
     }
     return words;
@@ -147,9 +152,12 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
 // `remembered`, by the pair of blobs, or worked out and remembered there; a
 // merge from its parents' texts. `memo` remembers the front matter last
 // read of this path (most proposals change the body alone).
+// `others`: the blobs of the proposal's other texts, whose paragraphs it
+// took out may be what it put here (a move between texts, no wording of its own).
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
                            const std::string& path, const ProposalTouch::Blobs& blobs,
-                           CacheTable& remembered, FrontMatterMemo& memo) {
+                           const std::vector<ProposalTouch::Blobs>& others, CacheTable& remembered,
+                           FrontMatterMemo& memo) {
     if (!blobs.after) return 0;  // deleted here
     const ParseOptions options = workspace.parse_options();
     if (proposal.parents.size() > 1) {
@@ -160,9 +168,12 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
             befores.push_back(parse(workspace.read(parent, path).value_or(""), options, memo));
         return inserted_words(befores, parse(*after, options, memo));
     }
-    const std::string key =
-        (blobs.before ? CacheTable::id_key(*blobs.before) : std::string(20, '\0')) +
-        CacheTable::id_key(*blobs.after);
+    std::string key = (blobs.before ? CacheTable::id_key(*blobs.before) : std::string(20, '\0')) +
+                      CacheTable::id_key(*blobs.after);
+    for (const ProposalTouch::Blobs& other : others) {  // the moves it may hold
+        key += other.before ? CacheTable::id_key(*other.before) : std::string(20, '\0');
+        key += other.after ? CacheTable::id_key(*other.after) : std::string(20, '\0');
+    }
     if (const std::optional<std::string> value = remembered.find(key)) {
         CacheReader in(*value);
         const std::uint64_t words = in.number();
@@ -175,7 +186,21 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
         std::vector<Document> befores;
         befores.push_back(
             parse(blobs.before ? repo.read_blob_unverified(*blobs.before) : "", options, memo));
-        words = inserted_words(befores, parse(after, options, memo));
+        // Paragraphs another of its texts lost in this proposal.
+        std::set<std::string> moved_in;
+        for (const ProposalTouch::Blobs& other : others) {
+            if (!other.before) continue;
+            ParseOptions plain = options;
+            plain.diagnostics = false;
+            const Document was = parse(repo.read_blob_unverified(*other.before), plain);
+            const Document now =
+                parse(other.after ? repo.read_blob_unverified(*other.after) : "", plain);
+            std::set<std::string_view> kept;
+            for (const Paragraph& p : now.paragraphs) kept.insert(now.text(p.range));
+            for (const Paragraph& p : was.paragraphs)
+                if (!kept.count(was.text(p.range))) moved_in.emplace(was.text(p.range));
+        }
+        words = inserted_words(befores, parse(after, options, memo), moved_in);
     }
     remembered.put(key, CacheWriter().number(words).take());
     return words;
@@ -317,8 +342,11 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             const std::string& path = touch.paths[k];
             FileSurvival file;
             file.path = path;
-            file.words.proposed = proposed_words(workspace, p, path, touch.blobs.at(k), remembered,
-                                                 front_matter[path]);
+            std::vector<ProposalTouch::Blobs> others;
+            for (std::size_t j = 0; j < touch.paths.size(); ++j)
+                if (j != k && is_text_path(touch.paths[j])) others.push_back(touch.blobs.at(j));
+            file.words.proposed = proposed_words(workspace, p, path, touch.blobs.at(k), others,
+                                                 remembered, front_matter[path]);
             const WordsByCommit& now = current_for(path);
             if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.

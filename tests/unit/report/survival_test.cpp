@@ -169,6 +169,11 @@ TEST_F(Survival, WordingMovedBetweenTheProposalsOwnTextsStillStands) {
     EXPECT_EQ(moved.words.proposed, 10u);
     EXPECT_EQ(moved.words.standing, 10u);
     EXPECT_EQ(moved.words.gone, 0u);
+    // Sweden, who only moved the paragraph, proposed no wording there.
+    const SurvivalReport mover = survival("Sweden");
+    const ProposalSurvival& move = mover.proposals.back();
+    EXPECT_EQ(move.words.proposed, 0u);
+    EXPECT_EQ(move.outcome, Outcome::no_wording);
 }
 
 TEST_F(Survival, TheOthersWordingIsTheirs) {
