@@ -1,6 +1,7 @@
 #include "merge/report/survival.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -152,11 +153,15 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
 // `remembered`, by the pair of blobs, or worked out and remembered there; a
 // merge from its parents' texts. `memo` remembers the front matter last
 // read of this path (most proposals change the body alone).
-// `others`: the blobs of the proposal's other texts, whose paragraphs it
-// took out may be what it put here (a move between texts, no wording of its own).
+// `others`: the blobs of the proposal's other texts (part of what the count
+// is remembered by), whose paragraphs it took out may be what it put here (a
+// move between texts, no wording of its own); `lost` gives those paragraphs,
+// worked out once per proposal, and only when a count is not remembered.
+using LostParagraphs = std::function<const std::set<std::string>&()>;
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
                            const std::string& path, const ProposalTouch::Blobs& blobs,
-                           const std::vector<ProposalTouch::Blobs>& others, CacheTable& remembered,
+                           const std::vector<ProposalTouch::Blobs>& others,
+                           const LostParagraphs& lost, CacheTable& remembered,
                            FrontMatterMemo& memo) {
     if (!blobs.after) return 0;  // deleted here
     const ParseOptions options = workspace.parse_options();
@@ -186,24 +191,33 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
         std::vector<Document> befores;
         befores.push_back(
             parse(blobs.before ? repo.read_blob_unverified(*blobs.before) : "", options, memo));
-        // Paragraphs another of its texts lost in this proposal.
-        std::set<std::string> moved_in;
-        for (const ProposalTouch::Blobs& other : others) {
-            if (!other.before) continue;
-            ParseOptions plain = options;
-            plain.diagnostics = false;
-            const Document was = parse(repo.read_blob_unverified(*other.before), plain);
-            const Document now =
-                parse(other.after ? repo.read_blob_unverified(*other.after) : "", plain);
-            std::set<std::string_view> kept;
-            for (const Paragraph& p : now.paragraphs) kept.insert(now.text(p.range));
-            for (const Paragraph& p : was.paragraphs)
-                if (!kept.count(was.text(p.range))) moved_in.emplace(was.text(p.range));
-        }
-        words = inserted_words(befores, parse(after, options, memo), moved_in);
+        static const std::set<std::string> kNone;
+        words =
+            inserted_words(befores, parse(after, options, memo), others.empty() ? kNone : lost());
     }
     remembered.put(key, CacheWriter().number(words).take());
     return words;
+}
+
+// The paragraphs the proposal's texts lost (in their first parent, not in
+// the proposal): what a move between them took out.
+std::set<std::string> lost_paragraphs(const Workspace& workspace, const ProposalTouch& touch) {
+    const Repository& repo = workspace.repo();
+    ParseOptions plain = workspace.parse_options();
+    plain.diagnostics = false;
+    std::set<std::string> out;
+    for (std::size_t k = 0; k < touch.paths.size(); ++k) {
+        const ProposalTouch::Blobs& blobs = touch.blobs.at(k);
+        if (!is_text_path(touch.paths[k]) || !blobs.before) continue;
+        const Document was = parse(repo.read_blob_unverified(*blobs.before), plain);
+        const Document now =
+            parse(blobs.after ? repo.read_blob_unverified(*blobs.after) : "", plain);
+        std::set<std::string_view> kept;
+        for (const Paragraph& p : now.paragraphs) kept.insert(now.text(p.range));
+        for (const Paragraph& p : was.paragraphs)
+            if (!kept.count(was.text(p.range))) out.emplace(was.text(p.range));
+    }
+    return out;
 }
 
 bool names(const Proposal& proposal, const std::string& delegation) {
@@ -338,6 +352,11 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         // Words of this proposal standing in one of its texts beyond what it
         // proposed there: moved there from another of its texts since.
         WordFates moved_between;
+        std::optional<std::set<std::string>> lost;  // worked out at most once
+        const LostParagraphs lost_once = [&]() -> const std::set<std::string>& {
+            if (!lost) lost = lost_paragraphs(workspace, touch);
+            return *lost;
+        };
         for (std::size_t k = 0; k < touch.paths.size(); ++k) {
             const std::string& path = touch.paths[k];
             FileSurvival file;
@@ -346,7 +365,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             for (std::size_t j = 0; j < touch.paths.size(); ++j)
                 if (j != k && is_text_path(touch.paths[j])) others.push_back(touch.blobs.at(j));
             file.words.proposed = proposed_words(workspace, p, path, touch.blobs.at(k), others,
-                                                 remembered, front_matter[path]);
+                                                 lost_once, remembered, front_matter[path]);
             const WordsByCommit& now = current_for(path);
             if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.
