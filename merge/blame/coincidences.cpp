@@ -31,7 +31,7 @@ std::vector<KeptRun> kept_runs(const std::vector<Token>& before, const std::vect
     std::uint32_t o = first;
     for (std::uint32_t t = first; t < new_end;) {
         const std::uint32_t mapped = diff.new_to_old[t];
-        if (mapped == kNone) {
+        if (mapped == kNone || mapped < o) {  // (a mapping out of order: never stall on it)
             added += counts(after[t].kind);
             ++t;
             continue;

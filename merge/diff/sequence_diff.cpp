@@ -2,7 +2,10 @@
 
 #include <dtl/dtl.hpp>
 
+#include "merge/diff/bounded_myers.hpp"
+
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 
 namespace accord {
@@ -74,7 +77,31 @@ class Differ {
                 return;
             }
         }
-        with_dtl(a_begin, a_end, b_begin, b_end);
+        // dtl's search restarts from where it stands once it has recorded 2,000,000
+        // points, and a second restart misplaces every index after it (the
+        // offsets are not added up): past that size, or should its script not
+        // hold, the bounded Myers search gives a valid script.
+        if (size > kDirectLimit || !with_dtl(a_begin, a_end, b_begin, b_end))
+            with_myers(a_begin, a_end, b_begin, b_end, size > kDirectLimit ? 0 : kExact);
+    }
+
+    static constexpr std::int64_t kExact = std::numeric_limits<std::int64_t>::max();
+
+    void with_myers(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
+                    std::uint32_t b_end, std::int64_t max_cost) {
+        const MyersChanges changes =
+            bounded_myers(a_, a_begin, a_end, b_, b_begin, b_end, max_cost);
+        std::uint32_t i = 0, j = 0;
+        const std::uint32_t size_a = a_end - a_begin, size_b = b_end - b_begin;
+        while (i < size_a || j < size_b) {
+            if (i < size_a && changes.removed[i]) {
+                out_.push_back({EditKind::removed, a_begin + i++, 0});
+            } else if (j < size_b && changes.added[j]) {
+                out_.push_back({EditKind::added, 0, b_begin + j++});
+            } else {
+                out_.push_back({EditKind::common, a_begin + i++, b_begin + j++});
+            }
+        }
     }
 
     // Elements that occur exactly once on each side, in the longest run that
@@ -119,8 +146,12 @@ class Differ {
         return longest_increasing_chain(unique);
     }
 
-    void with_dtl(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
+    // Appends dtl's script, or appends nothing and returns false when the
+    // script does not hold (a common pair unequal or out of order, an element
+    // left out).
+    bool with_dtl(std::uint32_t a_begin, std::uint32_t a_end, std::uint32_t b_begin,
                   std::uint32_t b_end) {
+        const std::size_t mark = out_.size();
         const Sequence a(a_.begin() + a_begin, a_.begin() + a_end);
         const Sequence b(b_.begin() + b_begin, b_.begin() + b_end);
         dtl::Diff<std::uint32_t, Sequence> d(a, b, true);  // deletions before additions in a hunk
@@ -144,6 +175,23 @@ class Differ {
                     break;
             }
         }
+        if (script_holds(mark, a_begin, a_end, b_begin, b_end)) return true;
+        out_.resize(mark);
+        return false;
+    }
+
+    // Whether out_[mark, end) walks a[a_begin, a_end) and b[b_begin, b_end)
+    // each once and in order, pairing only equal elements.
+    bool script_holds(std::size_t mark, std::uint32_t a_begin, std::uint32_t a_end,
+                      std::uint32_t b_begin, std::uint32_t b_end) const {
+        std::uint32_t i = a_begin, j = b_begin;
+        for (std::size_t k = mark; k < out_.size(); ++k) {
+            const Edit& e = out_[k];
+            if (e.kind != EditKind::added && e.old_index != i++) return false;
+            if (e.kind != EditKind::removed && e.new_index != j++) return false;
+            if (e.kind == EditKind::common && a_[e.old_index] != b_[e.new_index]) return false;
+        }
+        return i == a_end && j == b_end;
     }
 
     const Sequence& a_;

@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "merge/diff/bounded_myers.hpp"
 #include "merge/diff/sequence_diff.hpp"
 
 namespace accord {
@@ -71,6 +72,82 @@ TEST(SequenceDiff, AnchoredKeepsEveryUnchangedParagraph) {
     std::size_t common = 0;
     for (const Edit& e : script) common += e.kind == EditKind::common;
     EXPECT_EQ(common, 400u - 40u - 40u);
+}
+
+// A paragraph of 3,200 words from a vocabulary of 200, rewritten: no word is
+// unique, so nothing anchors, and dtl's search restarted twice and gave
+// common pairs of unequal words (blame then looped forever on the mapping).
+TEST(SequenceDiff, LongRepetitiveRewriteGivesAValidScript) {
+    for (std::uint32_t seed : {1u, 2u, 3u}) {
+        std::mt19937 rng(seed);
+        Sequence a, b;
+        constexpr std::uint32_t kSpace = 100000;
+        for (int k = 0; k < 3200; ++k) a.push_back(rng() % 200), a.push_back(kSpace);
+        for (int k = 0; k < 3200 + int(rng() % 50); ++k)
+            b.push_back(rng() % 200), b.push_back(kSpace);
+        SCOPED_TRACE("seed " + std::to_string(seed));
+        const std::vector<Edit> script = diff_sequences(a, b);
+        expect_valid_script(a, b, script);
+        std::size_t common = 0;
+        for (const Edit& e : script) common += e.kind == EditKind::common;
+        EXPECT_GE(common, 3200u);  // at least the spaces between the words
+    }
+}
+
+// Just within dtl's size, stretches sharing little make its search record
+// more than 2,000,000 points and restart once: the script still holds.
+TEST(SequenceDiff, HeavilyChangedStretchesAtDtlsSizeGiveAValidScript) {
+    std::mt19937 rng(11);
+    Sequence a, b;
+    for (int k = 0; k < 2040; ++k) a.push_back(rng() % 40), b.push_back(40 + rng() % 40);
+    for (int k = 0; k < 2040; k += 7) b[k] = a[k];
+    expect_valid_script(a, b, diff_sequences(a, b));
+}
+
+std::size_t common_count(const MyersChanges& changes, std::size_t size_a) {
+    std::size_t removed = 0;
+    for (auto r : changes.removed) removed += r;
+    return size_a - removed;
+}
+
+std::size_t longest_common_subsequence(const Sequence& a, const Sequence& b) {
+    std::vector<std::size_t> row(b.size() + 1, 0), next(b.size() + 1, 0);
+    for (std::size_t i = a.size(); i-- > 0;) {
+        for (std::size_t j = b.size(); j-- > 0;)
+            next[j] = a[i] == b[j] ? row[j + 1] + 1 : std::max(row[j], next[j + 1]);
+        std::swap(row, next);
+    }
+    return row[0];
+}
+
+// Unbounded, the search is exact: as many common elements as the longest
+// common subsequence. Bounded, it is still a valid script (the same number of
+// elements kept on both sides, each pair equal is checked by diff_sequences).
+TEST(BoundedMyers, ExactWhenUnboundedValidWhenBounded) {
+    std::mt19937 rng(5);
+    for (int round = 0; round < 300; ++round) {
+        Sequence a(rng() % 120), b(rng() % 120);
+        const std::uint32_t vocabulary = 1 + rng() % 12;
+        for (auto& x : a) x = rng() % vocabulary;
+        for (auto& x : b) x = rng() % vocabulary;
+        SCOPED_TRACE("round " + std::to_string(round));
+        const auto exact = bounded_myers(a, 0, std::uint32_t(a.size()), b, 0,
+                                         std::uint32_t(b.size()), std::int64_t(1) << 40);
+        EXPECT_EQ(common_count(exact, a.size()), longest_common_subsequence(a, b));
+        const auto bounded =
+            bounded_myers(a, 0, std::uint32_t(a.size()), b, 0, std::uint32_t(b.size()), 2);
+        std::size_t added = 0;
+        for (auto x : bounded.added) added += x;
+        EXPECT_EQ(common_count(bounded, a.size()), b.size() - added);
+        // The common elements, in order, are equal.
+        Sequence kept_a, kept_b;
+        for (std::size_t i = 0; i < a.size(); ++i)
+            if (!bounded.removed[i]) kept_a.push_back(a[i]);
+        for (std::size_t j = 0; j < b.size(); ++j)
+            if (!bounded.added[j]) kept_b.push_back(b[j]);
+        EXPECT_EQ(kept_a, kept_b);
+        if (HasFailure()) return;
+    }
 }
 
 }  // namespace
