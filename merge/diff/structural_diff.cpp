@@ -145,7 +145,7 @@ struct Side : TokenView {
 
 bool mostly(std::pair<std::size_t, std::size_t> content_counts) {  // mostly changed
     const auto [total, changed] = content_counts;
-    return total == 0 ? true : changed * 2 >= total;
+    return total == 0 ? true : changed * 2 > total;
 }
 
 class Lifter {
