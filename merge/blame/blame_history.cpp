@@ -120,6 +120,9 @@ struct WalkedTexts {
         std::optional<std::string> old_blob, new_blob;
     };
     std::map<std::string, std::vector<Change>> changes;
+    // The commits (indices into order) that created a text found to give
+    // wording: a rename or split whose old texts give wording in turn.
+    std::set<std::size_t> creations;
 
     // The changes of `path` as file_commits gives them, oldest first.
     std::vector<Repository::FileCommit> commits_of(const std::string& path) const {
@@ -189,7 +192,12 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
         narrow.wants = [&](std::string_view file) {
             return file == blamed || donors.count(file) > 0;
         };
-        narrow.whole = [&](std::string_view file) { return file == blamed; };
+        // A commit that changed a donor is read whole too: where it created
+        // the donor (a rename, a text split off), the texts it took the
+        // wording from give wording in turn, however many renames back.
+        narrow.whole = [&](std::string_view file) {
+            return file == blamed || donors.count(file) > 0;
+        };
         walk.narrow = std::move(narrow);
     }
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
@@ -197,13 +205,19 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
         const auto made_version = std::find_if(
             step.changes.begin(), step.changes.end(),
             [&](const Repository::FileChange& c) { return c.path == blamed && c.new_blob; });
+        const bool created_donor =
+            !across_texts &&
+            std::any_of(step.changes.begin(), step.changes.end(),
+                        [&](const Repository::FileChange& c) {
+                            return c.new_blob && !c.old_blob && donors.count(c.path) > 0;
+                        });
         if (made_version != step.changes.end()) {
             prefetch.announce(*made_version->new_blob);
             blamed_seen = true;
-            if (!across_texts) {
-                for (const Repository::FileChange& change : step.changes)
-                    donors.insert(change.path);
-            }
+        }
+        if (created_donor) out.creations.insert(newest_first);
+        if (!across_texts && (made_version != step.changes.end() || created_donor)) {
+            for (const Repository::FileChange& change : step.changes) donors.insert(change.path);
         }
         for (Repository::FileChange& change : step.changes) {
             const bool kept = change.path == blamed ||
@@ -223,6 +237,9 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
         std::reverse(changes.begin(), changes.end());
         for (WalkedTexts::Change& change : changes) change.commit = n - 1 - change.commit;
     }
+    std::set<std::size_t> creations;
+    for (std::size_t k : out.creations) creations.insert(n - 1 - k);
+    out.creations = std::move(creations);
     return out;
 }
 
@@ -261,7 +278,10 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
     std::set<std::size_t> blamed_proposals;
     for (const BlameVersion& v : out.texts.front().versions) blamed_proposals.insert(v.proposal);
     const std::size_t last_proposal = *blamed_proposals.rbegin();
-    const auto shared = [&](std::size_t k) { return blamed_proposals.count(k) > 0; };
+    // And those that created a text giving it wording (see walk_texts).
+    const auto shared = [&](std::size_t k) {
+        return blamed_proposals.count(k) > 0 || walked.creations.count(k) > 0;
+    };
     for (const std::string& other : candidates) {
         const auto changes = walked.changes.find(other);
         if (changes == walked.changes.end()) continue;

@@ -295,6 +295,26 @@ TEST_F(BlameAcrossTexts, ARenamedOrRestoredTextKeepsItsProposers) {
               std::make_pair(std::string("Japan"), true));
 }
 
+// Renamed twice, by two proposals (A/02 -> B/02 by the Chair, B/02 ->
+// decision.md by Sweden): blame follows both renames back to the
+// proposers, as `who` does; the second renamer only moved the text.
+TEST_F(BlameAcrossTexts, ATextRenamedTwiceKeepsItsProposers) {
+    const std::string invites =
+        "Invites reports from the secretariat [with all relevant stakeholders].\n";
+    propose("Chair", "2014-03-01", {{"A/02.md", std::nullopt}, {"B/02.md", invites}});
+    propose("Sweden", "2014-03-05", {{"B/02.md", std::nullopt}, {"decision.md", invites}});
+    const auto r = run({"blame", "--format", "json", "decision.md"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(of(r.out, "Invites reports from the secretariat"),
+              std::make_pair(std::string("Japan"), false))
+        << r.out;
+    EXPECT_EQ(of(r.out, "with all relevant stakeholders").first, "Kenya") << r.out;
+    const auto sweden = run({"survival", "--by", "Sweden", "--format", "json"});
+    ASSERT_EQ(sweden.exit_code, 0) << sweden.err;
+    EXPECT_EQ(sweden.out.find("\"proposed\": 1"), std::string::npos)
+        << "Sweden only moved the text: " << sweden.out;
+}
+
 TEST_F(BlameAcrossTexts, WordingTabledAgainFromAnotherTextNeedsAcrossTexts) {
     auto r = run({"blame", "--format", "json", "A/02.md"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
