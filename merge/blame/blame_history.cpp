@@ -206,11 +206,11 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
             step.changes.begin(), step.changes.end(),
             [&](const Repository::FileChange& c) { return c.path == blamed && c.new_blob; });
         const bool created_donor =
-            !across_texts &&
-            std::any_of(step.changes.begin(), step.changes.end(),
-                        [&](const Repository::FileChange& c) {
-                            return c.new_blob && !c.old_blob && donors.count(c.path) > 0;
-                        });
+            !across_texts && std::any_of(step.changes.begin(), step.changes.end(),
+                                         [&](const Repository::FileChange& c) {
+                                             return c.new_blob && !c.old_blob &&
+                                                    donors.count(c.path) > 0;
+                                         });
         if (made_version != step.changes.end()) {
             prefetch.announce(*made_version->new_blob);
             blamed_seen = true;
