@@ -26,7 +26,7 @@ namespace accord {
 // how much is still open.
 struct Tally {
     std::size_t brackets = 0;             // matched pairs
-    std::size_t alternatives_groups = 0;  // "[a][b]" runs
+    std::size_t alternatives_groups = 0;  // "[a][b]" runs, runs of Alt/Option paragraphs
     std::size_t options = 0;              // choices offered (see DocumentCounts)
     std::size_t strikes = 0;              // proposed deletions
 

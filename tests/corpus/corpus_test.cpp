@@ -151,7 +151,11 @@ TEST(CorpusWgec, CountsAgreeWithIndependentCounts) {
     EXPECT_EQ(c.spanning_brackets, 1u);
     EXPECT_EQ(c.brackets, paragraph_pairs + 1);
     EXPECT_EQ(c.strikes * 2, tildes);
-    EXPECT_EQ(c.alternatives_groups, adjacent);  // no run of three in this text
+    // No run of three brackets in this text; and six groups of alternative
+    // paragraphs: Alt0-Alt2 (Japan), Alt1-Alt 3 (Russian Federation), three
+    // lone "Alt:"/"Alt." against the paragraph before, "Alternative 1 to last
+    // sentence".
+    EXPECT_EQ(c.alternatives_groups, adjacent + 6);
     EXPECT_EQ(c.errors, 5u);
 }
 
