@@ -93,13 +93,21 @@ std::uint32_t TokenView::bracket_opening_at(std::uint32_t token) const {
 }
 
 std::uint32_t TokenView::innermost(std::uint32_t token) const {
-    if (!nested_) return innermost_[token];
-    // The last bracket opening before the token, or the nearest one around it.
-    const auto it = std::lower_bound(open_token.begin(), open_token.end(), token);
-    if (it == open_token.begin()) return kNone;
-    std::uint32_t b = static_cast<std::uint32_t>(it - open_token.begin()) - 1;
-    while (b != kNone && close_token[b] <= token) b = parent_[b];
-    return b;
+    if (innermost_.empty() && !tokens.empty()) {
+        // Nested brackets: the table is made on first use, in one sweep (a
+        // walk up the parents per call costs the depth, and brackets nested
+        // thousands deep made a diff cubic).
+        innermost_.assign(tokens.size(), kNone);
+        std::vector<std::uint32_t> open;
+        std::uint32_t next = 0;  // the next bracket to open
+        const auto brackets = static_cast<std::uint32_t>(open_token.size());
+        for (std::uint32_t k = 0; k < tokens.size(); ++k) {
+            while (!open.empty() && close_token[open.back()] <= k) open.pop_back();
+            innermost_[k] = open.empty() ? kNone : open.back();
+            while (next < brackets && open_token[next] == k) open.push_back(next++);
+        }
+    }
+    return innermost_[token];
 }
 
 std::uint32_t TokenView::token_at(std::size_t offset) const {
@@ -111,14 +119,38 @@ std::uint32_t TokenView::token_at(std::size_t offset) const {
 
 namespace {
 
+// The tokens each bracket directly holds (its innermost bracket), in
+// order: held[first[b], first[b + 1]).
+struct HeldTokens {
+    std::vector<std::uint32_t> first, held;
+};
+HeldTokens held_tokens(const TokenView& view) {
+    HeldTokens out;
+    const std::size_t brackets = view.open_token.size();
+    out.first.assign(brackets + 1, 0);
+    for (std::uint32_t t = 0; t < view.tokens.size(); ++t) {
+        const std::uint32_t b = view.innermost(t);
+        if (b != kNone && t != view.close_token[b]) ++out.first[b + 1];
+    }
+    for (std::size_t b = 0; b < brackets; ++b) out.first[b + 1] += out.first[b];
+    out.held.resize(out.first[brackets]);
+    std::vector<std::uint32_t> at(out.first.begin(), out.first.end() - 1);
+    for (std::uint32_t t = 0; t < view.tokens.size(); ++t) {
+        const std::uint32_t b = view.innermost(t);
+        if (b != kNone && t != view.close_token[b]) out.held[at[b]++] = t;
+    }
+    return out;
+}
+
 // The bracket on the other side that directly holds every kept word this
 // bracket directly holds, or kNone.
-std::uint32_t counterpart(const TokenView& from, const TokenView& to, std::uint32_t bracket) {
+std::uint32_t counterpart(const TokenView& from, const HeldTokens& held, const TokenView& to,
+                          std::uint32_t bracket) {
     std::uint32_t found = kNone;
-    for (std::uint32_t t = from.open_token[bracket] + 1, close = from.close_token[bracket];
-         t < close; ++t) {
-        if (from.innermost(t) != bracket || from.changed(t) || is_space_token(from.tokens[t].kind))
-            continue;
+    for (std::uint32_t k = held.first[bracket]; k < held.first[bracket + 1]; ++k) {
+        const std::uint32_t t = held.held[k];
+        if (t <= from.open_token[bracket] || t >= from.close_token[bracket]) continue;
+        if (from.changed(t) || is_space_token(from.tokens[t].kind)) continue;
         const std::uint32_t other = to.innermost(from.mapping[t]);
         if (other == kNone || (found != kNone && other != found)) return kNone;
         found = other;
@@ -140,11 +172,12 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
         if (nb == kNone || after.close_token[nb] != before.mapping[close]) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
+    const HeldTokens held_before = held_tokens(before), held_after = held_tokens(after);
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {
         if (pairs.old_to_new[ob] != kNone) continue;
-        const std::uint32_t nb = counterpart(before, after, ob);
+        const std::uint32_t nb = counterpart(before, held_before, after, ob);
         if (nb == kNone || pairs.new_to_old[nb] != kNone) continue;
-        if (counterpart(after, before, nb) != ob) continue;
+        if (counterpart(after, held_after, before, nb) != ob) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
     return pairs;

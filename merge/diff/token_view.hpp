@@ -33,7 +33,8 @@ struct TokenView {
     // directly around). Others get per-token tables (at_token_, innermost_).
     bool nested_ = true;
     std::vector<std::uint32_t> parent_;
-    std::vector<std::uint32_t> at_token_, innermost_;
+    std::vector<std::uint32_t> at_token_;
+    mutable std::vector<std::uint32_t> innermost_;  // nested: made on first use
 };
 
 inline bool is_space_token(TokenKind k) {
