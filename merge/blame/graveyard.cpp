@@ -8,6 +8,9 @@ namespace {
 
 constexpr std::size_t kGram = 3;             // wording tokens in a long run's anchor
 constexpr std::size_t kMostCandidates = 48;  // deleted places looked at per anchor
+// The longest stretch, in tokens, tried as a whole unit come back (a unit of
+// fewer than run_words_ words is far shorter).
+constexpr std::size_t kMostWholeTokens = 64;
 // Carried tokens a restored stretch may start with before its first added one.
 constexpr std::size_t kLead = 8;
 
@@ -378,9 +381,11 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
             ++i;
             continue;
         }
-        // The ends of stretches from i, of fewer than run_words_ words.
+        // The ends of stretches from i, of fewer than run_words_ words, and
+        // of at most kMostWholeTokens tokens (a run of thousands of commas
+        // has no words: every stretch was tried, each hashed anew).
         std::size_t limit = i, words = 0;
-        while (limit < end && free(limit)) {
+        while (limit < end && limit - i < kMostWholeTokens && free(limit)) {
             words += is_word_or_number(to.tokens()[run[limit]].kind);
             if (words >= run_words_) break;
             ++limit;

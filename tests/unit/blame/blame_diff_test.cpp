@@ -188,5 +188,17 @@ TEST(BlamePipeline, RepetitiveParagraphReworded) {
     }
 }
 
+// A paragraph of 20,000 commas replacing a sentence: every stretch of the
+// run was tried as a whole unit come back, each hashed anew (cubic: 6,000
+// commas took a minute). The commas are the second version's.
+TEST(BlamePipeline, ALongRunOfPunctuation) {
+    std::vector<BlameVersion> versions(2);
+    versions[0] = {"a", {}, "Hello world.\n", {"Japan"}, "2026-01-01T12:00:00Z"};
+    versions[1] = {"b", {0}, std::string(20000, ',') + "\n", {"EU"}, "2026-01-02T12:00:00Z"};
+    const BlameResult result = blame_versions(versions, 1, ParseOptions{});
+    ASSERT_FALSE(result.spans.empty());
+    for (const BlameSpan& span : result.spans) EXPECT_EQ(span.origin, 1u);
+}
+
 }  // namespace
 }  // namespace accord
