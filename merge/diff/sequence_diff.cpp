@@ -16,6 +16,8 @@ using Sequence = std::vector<std::uint32_t>;
 
 // Below this product of lengths, dtl runs directly.
 constexpr std::uint64_t kDirectLimit = 1u << 22;
+// Below this product of lengths, dtl; above, an exact Myers search.
+constexpr std::uint64_t kDtlLimit = 1u << 16;
 
 class Differ {
   public:
@@ -77,12 +79,18 @@ class Differ {
                 return;
             }
         }
-        // dtl's search restarts from where it stands once it has recorded 2,000,000
-        // points, and a second restart misplaces every index after it (the
-        // offsets are not added up): past that size, or should its script not
-        // hold, the bounded Myers search gives a valid script.
-        if (size > kDirectLimit || !with_dtl(a_begin, a_end, b_begin, b_end))
-            with_myers(a_begin, a_end, b_begin, b_end, size > kDirectLimit ? 0 : kExact);
+        // dtl records a point per step of its search (24 bytes each, in a
+        // vector grown as it goes): past kDtlLimit the exact Myers search in
+        // linear space finds an edit script as short, without the memory.
+        // And dtl's search restarts from where it stands once it has recorded
+        // 2,000,000 points, a second restart misplacing every index after it
+        // (the offsets are not added up): should its script not hold, Myers
+        // too. Past kDirectLimit, Myers bounded as git bounds it.
+        if (size > kDirectLimit) {
+            with_myers(a_begin, a_end, b_begin, b_end, 0);
+        } else if (size > kDtlLimit || !with_dtl(a_begin, a_end, b_begin, b_end)) {
+            with_myers(a_begin, a_end, b_begin, b_end, kExact);
+        }
     }
 
     static constexpr std::int64_t kExact = std::numeric_limits<std::int64_t>::max();
