@@ -123,6 +123,16 @@ std::vector<Change> collect_changes(const Repository& repo, const std::optional<
                               "' is the whole work tree; name the files to propose, e.g. "
                               "recs/A-1.md");
         }
+        if (path.find_first_of("\n\r") != std::string::npos) {
+            // Every listing shows one name per line: such a name would be
+            // split (and could forge a line), so no command would show it.
+            std::string shown;
+            for (const char ch : given)
+                shown += ch == '\n' ? "\\n" : ch == '\r' ? "\\r" : std::string(1, ch);
+            throw usage_error("'" + shown +
+                              "' has a line break in its name; rename the file (texts are named "
+                              "on one line, e.g. recs/A-1.md)");
+        }
         if (std::find(seen.begin(), seen.end(), path) != seen.end()) continue;
         seen.push_back(path);
         std::error_code ec;

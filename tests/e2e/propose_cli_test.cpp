@@ -152,6 +152,19 @@ TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
     n.expect_fsck_clean();
 }
 
+// A file whose name holds a line break is refused (no listing could show
+// it: the name would be split over two lines), and nothing is recorded.
+TEST(ProposeCli, ANameWithALineBreakIsRefused) {
+    Negotiation n;
+    n.write("new\nline.md", kText);
+    const std::string before = n.state();
+    const test::RunResult r =
+        n.accord({"propose", "--by", "Japan", "--date", "2014-02-07", "--", "new\nline.md"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_THAT(r.err, HasSubstr("'new\\nline.md' has a line break in its name"));
+    EXPECT_EQ(n.state(), before);
+}
+
 TEST(ProposeCli, NewUnclosedBracketIsRefusedButAnOldOneIsNot) {
     Negotiation n;
     // An old defect, recorded before accord checked anything.
