@@ -59,6 +59,13 @@ void append_escaped(std::string& out, std::string_view text) {
             ++i;
             continue;
         }
+        // U+FFFE and U+FFFF are no XML characters either (Word refuses the file).
+        if (length == 3 && c == 0xEF && static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+            static_cast<unsigned char>(text[i + 2]) >= 0xBE) {
+            out += "\xEF\xBF\xBD";
+            i += length;
+            continue;
+        }
         out.append(text, i, length);
         i += length;
     }

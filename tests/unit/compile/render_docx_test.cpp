@@ -7,6 +7,7 @@
 
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/docx_reader.hpp"
+#include "core/util/zip_archive.hpp"
 
 namespace accord {
 namespace {
@@ -66,6 +67,23 @@ TEST(RenderDocx, EveryTextComesBackByteForByte) {
     // What XML cannot hold is named, not silently changed.
     ASSERT_EQ(rendering.warnings.size(), 1u);
     EXPECT_NE(rendering.warnings[0].find("d.md:1"), std::string::npos) << rendering.warnings[0];
+}
+
+// U+FFFE and U+FFFF are no XML characters: written as they were, Word
+// refused the document. They are written as U+FFFD, and the line is named.
+TEST(RenderDocx, NoncharactersAreNotWrittenIntoTheXml) {
+    const Compilation compilation =
+        compilation_of({{"f.md", "a \xEF\xBF\xBE b \xEF\xBF\xBF c\n"}});
+    const DocxRendering rendering = render_compilation_docx(compilation);
+    zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
+    ASSERT_TRUE(opened.archive) << opened.error.message;
+    const zip::ReadResult xml = opened.archive->read("word/document.xml");
+    ASSERT_TRUE(xml.ok()) << xml.error.message;
+    EXPECT_EQ(xml.bytes.find("\xEF\xBF\xBE"), std::string::npos);
+    EXPECT_EQ(xml.bytes.find("\xEF\xBF\xBF"), std::string::npos);
+    EXPECT_NE(xml.bytes.find("a \xEF\xBF\xBD b \xEF\xBF\xBD c"), std::string::npos);
+    ASSERT_EQ(rendering.warnings.size(), 1u);
+    EXPECT_NE(rendering.warnings[0].find("f.md:1"), std::string::npos) << rendering.warnings[0];
 }
 
 TEST(RenderDocx, TrackedChangesAcceptedGiveTheNewTextRejectedTheOld) {
