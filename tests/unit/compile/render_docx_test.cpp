@@ -72,8 +72,7 @@ TEST(RenderDocx, EveryTextComesBackByteForByte) {
 // U+FFFE and U+FFFF are no XML characters: written as they were, Word
 // refused the document. They are written as U+FFFD, and the line is named.
 TEST(RenderDocx, NoncharactersAreNotWrittenIntoTheXml) {
-    const Compilation compilation =
-        compilation_of({{"f.md", "a \xEF\xBF\xBE b \xEF\xBF\xBF c\n"}});
+    const Compilation compilation = compilation_of({{"f.md", "a \xEF\xBF\xBE b \xEF\xBF\xBF c\n"}});
     const DocxRendering rendering = render_compilation_docx(compilation);
     zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
     ASSERT_TRUE(opened.archive) << opened.error.message;
