@@ -26,10 +26,11 @@ struct ReadLimits {
     std::uint64_t max_entry_size = 256ull << 20;  // uncompressed bytes of one entry
     std::uint64_t max_total_size = 1ull << 30;    // uncompressed bytes of all entries read
     // Uncompressed : compressed. Text compresses 5-20 times; zip bombs a
-    // thousand. Entries under `ratio_floor` bytes are not checked: a small
-    // run of spaces compresses very well and harms no one.
+    // thousand. Entries under `ratio_floor` bytes are not checked: a run of
+    // spaces, or a long text repeating one phrase (a compiled document of a
+    // few megabytes can compress 500 times), harms no one at that size.
     std::uint64_t max_ratio = 200;
-    std::uint64_t ratio_floor = 1ull << 20;
+    std::uint64_t ratio_floor = 32ull << 20;
 };
 
 enum class ErrorKind {

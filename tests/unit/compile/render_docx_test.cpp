@@ -85,6 +85,21 @@ TEST(RenderDocx, NoncharactersAreNotWrittenIntoTheXml) {
     EXPECT_NE(rendering.warnings[0].find("f.md:1"), std::string::npos) << rendering.warnings[0];
 }
 
+// A text of a megabyte repeating one sentence compresses some 500 times: the
+// document accord writes must still read back (it was taken for a zip bomb).
+TEST(RenderDocx, ALongRepetitiveTextReadsBack) {
+    std::string text;
+    for (int i = 0; i < 40000; ++i) text += "The parties shall cooperate. ";
+    text += "\n";
+    const Compilation compilation = compilation_of({{"a.md", text}});
+    const DocxRendering rendering = render_compilation_docx(compilation);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    const std::vector<std::string> bodies =
+        read_back(rendering.bytes, docx::TrackedChanges::accept);
+    ASSERT_EQ(bodies.size(), 1u);
+    EXPECT_EQ(bodies[0], text);
+}
+
 TEST(RenderDocx, TrackedChangesAcceptedGiveTheNewTextRejectedTheOld) {
     const std::string old_text = "Parties shall ~~report~~ annually.\nSecond line stays.\n";
     const std::string new_text =

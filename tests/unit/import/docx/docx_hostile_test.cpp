@@ -152,7 +152,7 @@ TEST(DocxHostile, ZipBombsAreRefusedBeforeTheyAreInflated) {
 
     // An honest entry whose compression ratio is a bomb's.
     std::string zeros_body =
-        "<w:p><w:r><w:t>" + std::string(30u << 20, ' ') + "x</w:t></w:r></w:p>";
+        "<w:p><w:r><w:t>" + std::string(40u << 20, ' ') + "x</w:t></w:r></w:p>";
     expect_error(read(document_with(zeros_body)), docx::ReadErrorKind::too_large, "a zip bomb?");
 
     // A part over the configured size limit.
