@@ -9,6 +9,7 @@
 #include "cmd/command.hpp"
 #include "core/store/notation_lookup.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/encoding.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "merge/merge3/merge3.hpp"
@@ -37,18 +38,21 @@ void keep_freed_memory() {
 #endif
 }
 
-std::string read_input(const std::string& path, const std::string& role) {
+// Read as propose records a text (UTF-16 as UTF-8, lone carriage returns as
+// line feeds), CRLF as LF (see as_merge_input).
+MergeInput read_input(const std::string& path, const std::string& role) {
     FileResult file = read_file(path);
     if (!file.contents) throw usage_error("merge-file: cannot read " + role + " " + file.error);
-    if (looks_binary(*file.contents))
+    MergeInput input = as_merge_input(std::move(*file.contents));
+    if (looks_binary(input.text))
         throw usage_error("merge-file: " + role + " " + path + " is a binary file");
-    return std::move(*file.contents);
+    return input;
 }
 
 // The merge driver's inputs are git's temporary copies (.merge_file_8kJNkh):
 // messages name the file's path in the repository and which version it is.
-std::string read_driver_input(const std::string& path, const MergeFileOptions& o,
-                              const std::string& version) {
+MergeInput read_driver_input(const std::string& path, const MergeFileOptions& o,
+                             const std::string& version) {
     const std::string shown =
         (o.path.empty() ? std::string("the file") : o.path) + " (" + version + ")";
     FileResult file = read_file(path);
@@ -56,12 +60,13 @@ std::string read_driver_input(const std::string& path, const MergeFileOptions& o
         throw usage_error("merge-driver: cannot read " + shown + ": " +
                           file.error.substr(file.error.find(": ") + 2));
     }
-    if (looks_binary(*file.contents)) {
+    MergeInput input = as_merge_input(std::move(*file.contents));
+    if (looks_binary(input.text)) {
         throw usage_error("merge-driver: " + shown +
                           " is a binary file, which accord cannot merge as a text; merge it by "
                           "hand and commit the result");
     }
-    return std::move(*file.contents);
+    return input;
 }
 
 MergeOptions merge_options(const MergeFileOptions& o) {
@@ -90,12 +95,13 @@ void report(const MergeResult& result, const std::string& name) {
 
 ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
     keep_freed_memory();
-    const std::string base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
-                      theirs = read_input(o.theirs, "THEIRS");
+    const MergeInput base = read_input(o.base, "BASE"), ours = read_input(o.ours, "OURS"),
+                     theirs = read_input(o.theirs, "THEIRS");
     MergeOptions options = merge_options(o);
     options.ours_label = o.ours;
     options.theirs_label = o.theirs;
-    const MergeResult result = merge3(base, ours, theirs, options);
+    MergeResult result = merge3(base.text, ours.text, theirs.text, options);
+    if (ours.crlf) result.text = with_crlf_line_ends(result.text);  // as OURS was written
     if (o.output.empty()) {
         print_document(result.text, context);
     } else if (const std::string error = write_output(o.output, result.text, output_options());
@@ -111,13 +117,14 @@ ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
 // conflict markers remain (--strict).
 ExitCode run_merge_driver(const MergeFileOptions& o) {
     keep_freed_memory();
-    const std::string base = read_driver_input(o.base, o, "the common ancestor"),
-                      ours = read_driver_input(o.ours, o, "our version"),
-                      theirs = read_driver_input(o.theirs, o, "their version");
+    const MergeInput base = read_driver_input(o.base, o, "the common ancestor"),
+                     ours = read_driver_input(o.ours, o, "our version"),
+                     theirs = read_driver_input(o.theirs, o, "their version");
     MergeOptions options = merge_options(o);
     options.ours_label = "ours";
     options.theirs_label = "theirs";
-    const MergeResult result = merge3(base, ours, theirs, options);
+    MergeResult result = merge3(base.text, ours.text, theirs.text, options);
+    if (ours.crlf) result.text = with_crlf_line_ends(result.text);  // as ours was written
     if (const std::string error = write_file_atomically(o.ours, result.text); !error.empty()) {
         throw failure("merge-driver: cannot write the merged " +
                       (o.path.empty() ? std::string("file") : o.path) + ": " +

@@ -119,4 +119,38 @@ std::optional<ConvertedText> convert_to_recorded(std::string_view bytes) {
     return out;
 }
 
+MergeInput as_merge_input(std::string bytes) {
+    MergeInput out;
+    if (std::optional<ConvertedText> converted = convert_to_recorded(bytes)) {
+        out.text = std::move(converted->text);
+    } else {
+        out.text = std::move(bytes);
+    }
+    std::size_t crlf = 0, lf = 0;
+    for (std::size_t i = 0; i < out.text.size(); ++i) {
+        if (out.text[i] != '\n') continue;
+        (i > 0 && out.text[i - 1] == '\r' ? crlf : lf) += 1;
+    }
+    if (crlf == 0) return out;
+    out.crlf = crlf > lf;
+    std::string text;
+    text.reserve(out.text.size());
+    for (std::size_t i = 0; i < out.text.size(); ++i) {
+        if (out.text[i] == '\r' && i + 1 < out.text.size() && out.text[i + 1] == '\n') continue;
+        text += out.text[i];
+    }
+    out.text = std::move(text);
+    return out;
+}
+
+std::string with_crlf_line_ends(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 32);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r')) out += '\r';
+        out += text[i];
+    }
+    return out;
+}
+
 }  // namespace accord

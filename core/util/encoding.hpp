@@ -43,4 +43,16 @@ struct ConvertedText {
 // (malformed UTF-16: utf16_to_utf8 says so).
 std::optional<ConvertedText> convert_to_recorded(std::string_view bytes);
 
+// A text to merge: as recorded (convert_to_recorded), and its CRLF line
+// ends as line feeds, so that three sides written with different line ends
+// merge line for line; `crlf` says most of its line ends were CRLF, for
+// the result to be written back with them.
+struct MergeInput {
+    std::string text;
+    bool crlf = false;
+};
+MergeInput as_merge_input(std::string bytes);
+// Every line feed not already after a carriage return, as CRLF.
+std::string with_crlf_line_ends(std::string_view text);
+
 }  // namespace accord

@@ -45,6 +45,50 @@ TEST(MergeFileCli, IndependentChangesMergeCleanly) {
     EXPECT_EQ(r.err, "");
 }
 
+// Sides written with other line ends merge line for line: ours with lone
+// carriage returns (read as propose records it, line feeds), or with CRLF
+// (the result written back with CRLF, never a mix); a UTF-16 side is read
+// as UTF-8, not refused as binary.
+TEST(MergeFileCli, SidesWithOtherLineEndsOrInUtf16Merge) {
+    const std::string ours =
+        "To continue to [strengthen] the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of [governments][all stakeholders] in public policy issues.\n";
+    const std::string theirs =
+        "To continue to strengthen the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of governments in public policy issues.\n";
+    const std::string merged =
+        "To continue to strengthen the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of [governments][all stakeholders] in public policy issues.\n";
+    auto replaced = [](std::string text, const std::string& line_end) {
+        std::string out;
+        for (char ch : text) out += ch == '\n' ? line_end : std::string(1, ch);
+        return out;
+    };
+    {
+        const Inputs in(replaced(ours, "\r"), theirs);
+        const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.out, merged);
+    }
+    {
+        const Inputs in(replaced(ours, "\r\n"), theirs);
+        const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.out, replaced(merged, "\r\n"));
+    }
+    {
+        std::string utf16 = "\xFF\xFE";  // little-endian, ASCII text
+        for (char ch : theirs) utf16 += std::string(1, ch) + '\0';
+        const Inputs in(ours, utf16);
+        const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.out, merged);
+    }
+}
+
 TEST(MergeFileCli, DisagreementBecomesAlternativesNamedWithItsLine) {
     const Inputs in(
         "To continue to [strengthen] the implementation of enhanced cooperation.\n"
