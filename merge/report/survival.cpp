@@ -9,6 +9,7 @@
 #include "core/notation/tokens.hpp"
 #include "core/store/cache.hpp"
 #include "core/store/config.hpp"
+#include "core/util/crypto.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
@@ -153,16 +154,19 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
 // `remembered`, by the pair of blobs, or worked out and remembered there; a
 // merge from its parents' texts. `memo` remembers the front matter last
 // read of this path (most proposals change the body alone).
-// `others`: the blobs of the proposal's other texts (part of what the count
-// is remembered by), whose paragraphs it took out may be what it put here (a
-// move between texts, no wording of its own); `lost` gives those paragraphs,
-// worked out once per proposal, and only when a count is not remembered.
+// `moves_key`: a digest of the blobs of every text the proposal changed
+// (part of what the count is remembered by; empty when it changed no other
+// text), for the paragraphs it took out of another may be what it put here
+// (a move between texts, no wording of its own); `lost` gives those
+// paragraphs, worked out once per proposal, and only when a count is not
+// remembered. (A digest, not the blob ids: a proposal touching thousands of
+// texts made every text's key list all the others, and memory grow with the
+// square of their number.)
 using LostParagraphs = std::function<const std::set<std::string>&()>;
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
                            const std::string& path, const ProposalTouch::Blobs& blobs,
-                           const std::vector<ProposalTouch::Blobs>& others,
-                           const LostParagraphs& lost, CacheTable& remembered,
-                           FrontMatterMemo& memo) {
+                           const std::string& moves_key, const LostParagraphs& lost,
+                           CacheTable& remembered, FrontMatterMemo& memo) {
     if (!blobs.after) return 0;  // deleted here
     const ParseOptions options = workspace.parse_options();
     if (proposal.parents.size() > 1) {
@@ -175,10 +179,7 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
     }
     std::string key = (blobs.before ? CacheTable::id_key(*blobs.before) : std::string(20, '\0')) +
                       CacheTable::id_key(*blobs.after);
-    for (const ProposalTouch::Blobs& other : others) {  // the moves it may hold
-        key += other.before ? CacheTable::id_key(*other.before) : std::string(20, '\0');
-        key += other.after ? CacheTable::id_key(*other.after) : std::string(20, '\0');
-    }
+    key += moves_key;  // the moves it may hold
     if (const std::optional<std::string> value = remembered.find(key)) {
         CacheReader in(*value);
         const std::uint64_t words = in.number();
@@ -192,11 +193,26 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
         befores.push_back(
             parse(blobs.before ? repo.read_blob_unverified(*blobs.before) : "", options, memo));
         static const std::set<std::string> kNone;
-        words =
-            inserted_words(befores, parse(after, options, memo), others.empty() ? kNone : lost());
+        words = inserted_words(befores, parse(after, options, memo),
+                               moves_key.empty() ? kNone : lost());
     }
     remembered.put(key, CacheWriter().number(words).take());
     return words;
+}
+
+// proposed_words's moves_key: a digest of the blobs of every text the
+// proposal changed, or empty when it changed one text only.
+std::string moves_key_of(const ProposalTouch& touch) {
+    std::string ids;
+    std::size_t texts = 0;
+    for (std::size_t k = 0; k < touch.paths.size(); ++k) {
+        if (!is_text_path(touch.paths[k])) continue;
+        ++texts;
+        const ProposalTouch::Blobs& blobs = touch.blobs.at(k);
+        ids += blobs.before ? CacheTable::id_key(*blobs.before) : std::string(20, '\0');
+        ids += blobs.after ? CacheTable::id_key(*blobs.after) : std::string(20, '\0');
+    }
+    return texts > 1 ? crypto::digest(crypto::Digest::sha256, ids) : std::string();
 }
 
 // The paragraphs the proposal's texts lost (in their first parent, not in
@@ -357,14 +373,12 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             if (!lost) lost = lost_paragraphs(workspace, touch);
             return *lost;
         };
+        const std::string moves_key = moves_key_of(touch);
         for (std::size_t k = 0; k < touch.paths.size(); ++k) {
             const std::string& path = touch.paths[k];
             FileSurvival file;
             file.path = path;
-            std::vector<ProposalTouch::Blobs> others;
-            for (std::size_t j = 0; j < touch.paths.size(); ++j)
-                if (j != k && is_text_path(touch.paths[j])) others.push_back(touch.blobs.at(j));
-            file.words.proposed = proposed_words(workspace, p, path, touch.blobs.at(k), others,
+            file.words.proposed = proposed_words(workspace, p, path, touch.blobs.at(k), moves_key,
                                                  lost_once, remembered, front_matter[path]);
             const WordsByCommit& now = current_for(path);
             if (const auto own = now.find(p.commit); own != now.end()) {
