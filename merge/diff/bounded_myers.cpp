@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_set>
 
 namespace accord {
 
@@ -133,14 +134,30 @@ class Myers {
 MyersChanges bounded_myers(const std::vector<std::uint32_t>& a, std::uint32_t a_begin,
                            std::uint32_t a_end, const std::vector<std::uint32_t>& b,
                            std::uint32_t b_begin, std::uint32_t b_end, std::int64_t max_cost) {
-    const std::int64_t size_a = a_end - a_begin, size_b = b_end - b_begin;
+    // An element the other side does not hold is changed whatever the
+    // search finds: it is set aside first, as xdiff does, so that a long
+    // stretch replaced by a short one is searched over what they share.
+    std::unordered_set<std::uint32_t> in_a(a.begin() + a_begin, a.begin() + a_end),
+        in_b(b.begin() + b_begin, b.begin() + b_end);
+    std::vector<std::uint32_t> kept_a, kept_b, at_a, at_b;  // elements both hold, and where
+    for (std::uint32_t i = a_begin; i < a_end; ++i)
+        if (in_b.count(a[i])) kept_a.push_back(a[i]), at_a.push_back(i - a_begin);
+    for (std::uint32_t j = b_begin; j < b_end; ++j)
+        if (in_a.count(b[j])) kept_b.push_back(b[j]), at_b.push_back(j - b_begin);
+    const std::int64_t size_a = std::int64_t(kept_a.size()), size_b = std::int64_t(kept_b.size());
     if (max_cost <= 0) {
         max_cost = static_cast<std::int64_t>(std::sqrt(double(size_a + size_b + 3)));
         max_cost = std::max<std::int64_t>(max_cost, 256);
     }
-    Myers myers(a, a_begin, b, b_begin, size_a, size_b, max_cost);
+    Myers myers(kept_a, 0, kept_b, 0, size_a, size_b, max_cost);
     myers.compare(0, size_a, 0, size_b);
-    return myers.take();
+    const MyersChanges kept = myers.take();
+    MyersChanges out;
+    out.removed.assign(a_end - a_begin, 1);
+    out.added.assign(b_end - b_begin, 1);
+    for (std::size_t k = 0; k < at_a.size(); ++k) out.removed[at_a[k]] = kept.removed[k];
+    for (std::size_t k = 0; k < at_b.size(); ++k) out.added[at_b[k]] = kept.added[k];
+    return out;
 }
 
 }  // namespace accord

@@ -86,9 +86,23 @@ class Differ {
         // 2,000,000 points, a second restart misplacing every index after it
         // (the offsets are not added up): should its script not hold, Myers
         // too. Past kDirectLimit, Myers bounded as git bounds it.
+        // Myers' search costs the stretches' length times the edit distance,
+        // dtl's (Wu's O(NP)) the length times the deletions beyond the
+        // difference in length, at most the product of the lengths: for
+        // stretches of very different lengths (a long paragraph replaced by
+        // a short one) dtl's is the one to take.
+        // Myers' work is at least the length times the difference in length;
+        // dtl's at most the product of the lengths, if some 30 times dearer a
+        // step (each recorded in memory).
+        const std::uint64_t difference = (a_end - a_begin) > (b_end - b_begin)
+                                             ? (a_end - a_begin) - (b_end - b_begin)
+                                             : (b_end - b_begin) - (a_end - a_begin);
+        const std::uint64_t length = std::uint64_t(a_end - a_begin) + (b_end - b_begin);
+        const bool lopsided = length * difference > 32 * size && size <= 64 * kDirectLimit;
+        if (lopsided && with_dtl(a_begin, a_end, b_begin, b_end)) return;
         if (size > kDirectLimit) {
             with_myers(a_begin, a_end, b_begin, b_end, 0);
-        } else if (size > kDtlLimit || !with_dtl(a_begin, a_end, b_begin, b_end)) {
+        } else if (size > kDtlLimit || lopsided || !with_dtl(a_begin, a_end, b_begin, b_end)) {
             with_myers(a_begin, a_end, b_begin, b_end, kExact);
         }
     }

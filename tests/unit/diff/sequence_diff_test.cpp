@@ -167,5 +167,25 @@ TEST(SequenceDiff, MidSizeStretchesAreDiffedExactly) {
     }
 }
 
+// A long stretch replaced by a short one (a 100,000-word paragraph by a
+// sentence sharing its spaces): Myers' search alone costs the square of the
+// length; dtl, or Myers over the elements both sides hold, does not.
+TEST(SequenceDiff, ALongStretchAgainstAShortOne) {
+    constexpr std::uint32_t kSpace = 7;
+    Sequence a, b = {100, kSpace, 101, kSpace, 102};
+    for (std::uint32_t k = 0; k < 100000; ++k) a.push_back(1000 + k), a.push_back(kSpace);
+    for (const auto& [x, y] : {std::pair{a, b}, std::pair{b, a}}) {
+        const std::vector<Edit> script = diff_sequences(x, y);
+        expect_valid_script(x, y, script);
+        std::size_t common = 0;
+        for (const Edit& e : script) common += e.kind == EditKind::common;
+        EXPECT_EQ(common, 2u);  // the two spaces
+    }
+    // The same search without dtl: Myers over what both hold.
+    const MyersChanges changes = bounded_myers(a, 0, std::uint32_t(a.size()), b, 0,
+                                               std::uint32_t(b.size()), std::int64_t(1) << 40);
+    EXPECT_EQ(common_count(changes, a.size()), 2u);
+}
+
 }  // namespace
 }  // namespace accord
