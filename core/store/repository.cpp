@@ -29,8 +29,7 @@ void ensure_initialised() {
             // default, and a directory of 3,000 texts (a 100 KiB tree) was
             // read and inflated again for each of its texts looked up by
             // path (diff, compile, who: time growing with the square).
-            git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
-                             std::size_t{4} << 20);
+            git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, std::size_t{4} << 20);
         }
         ~Library() { git_libgit2_shutdown(); }
     };
