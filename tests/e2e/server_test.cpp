@@ -399,8 +399,11 @@ TEST_F(NegotiationOnASmallDisk, AFullDiskRefusesThePushAndKeepsTheRepository) {
     const std::string before = server_main();
     const test::RunResult full = japan.git({"push", "origin", "main"});
     EXPECT_NE(full.exit_code, 0) << full.err;
+    // What the client hears depends on when the server's disk filled: its
+    // unpacker's report, or the connection closed under it.
     EXPECT_TRUE(contains(full.err, "unpack") || contains(full.err, "space") ||
-                contains(full.err, "index-pack") || contains(full.err, "too large"))
+                contains(full.err, "index-pack") || contains(full.err, "too large") ||
+                contains(full.err, "hung up") || contains(full.err, "early EOF"))
         << full.err;
     EXPECT_EQ(server_main(), before);
     EXPECT_EQ(refs(), "refs/heads/main\n");
