@@ -62,12 +62,29 @@ bool edited_inside(const BaseView& v, const std::vector<std::uint32_t>& new_to_o
 // text between the nearest tokens the side kept on either side: a label
 // that opened the bracket ("[**Option 1:** ...]") reads as a label only once
 // the '[' is gone, so the token diff sees it changed though no word was.
-bool lifted_as_text(const Document& base, const BaseView& v, const MergeSide& side,
-                    std::uint32_t open, std::uint32_t close) {
+// The changed runs of a side's diff: for each token, the first of the run of
+// changed tokens it ends (the token itself when unchanged), and the end of
+// the run it starts, so that a bracket's stretch is found at once (walking
+// it per bracket made thousands of deleted brackets quadratic).
+struct ChangedRuns {
+    std::vector<std::uint32_t> first, end;
+    explicit ChangedRuns(const BaseView& v) : first(v.tokens.size()), end(v.tokens.size()) {
+        const auto n = static_cast<std::uint32_t>(v.tokens.size());
+        for (std::uint32_t t = 0; t < n; ++t)
+            first[t] = t > 0 && v.changed(t - 1) && v.changed(t) ? first[t - 1] : t;
+        for (std::uint32_t t = n; t-- > 0;)
+            end[t] = t + 1 < n && v.changed(t) && v.changed(t + 1) ? end[t + 1] : t + 1;
+    }
+};
+
+bool lifted_as_text(const Document& base, const BaseView& v, const ChangedRuns& runs,
+                    const MergeSide& side, std::uint32_t open, std::uint32_t close) {
     if (!v.changed(open) || !v.changed(close)) return false;
-    std::uint32_t before = open, after = close + 1;
-    while (before > 0 && v.changed(before - 1)) --before;
-    while (after < v.tokens.size() && v.changed(after)) ++after;
+    // The changed stretch around the bracket: from the first changed token
+    // before `open` to the last after `close`.
+    const std::uint32_t before = runs.first[open];
+    const std::uint32_t after =
+        close + 1 < v.tokens.size() && v.changed(close + 1) ? runs.end[close + 1] : close + 1;
     const std::size_t base_from = before == 0 ? 0 : v.tokens[before - 1].range.end;
     const std::size_t base_to =
         after < v.tokens.size() ? v.tokens[after].range.begin : base.source.size();
@@ -78,11 +95,16 @@ bool lifted_as_text(const Document& base, const BaseView& v, const MergeSide& si
     // The base's text there without the bracket's two marks.
     const std::size_t at_open = v.tokens[open].range.begin, at_close = v.tokens[close].range.begin;
     if (at_open < base_from || at_close >= base_to) return false;
-    std::string unbracketed = base.source.substr(base_from, at_open - base_from);
-    unbracketed += base.source.substr(at_open + 1, at_close - at_open - 1);
-    unbracketed += base.source.substr(at_close + 1, base_to - at_close - 1);
-    const std::string side_text = side.doc.source.substr(side_from, side_to - side_from);
-    if (unbracketed == side_text) return true;
+    // Texts are compared only where their lengths agree (else a side that
+    // deleted thousands of brackets had the whole stretch copied for each).
+    const std::size_t side_length = side_to - side_from, base_length = base_to - base_from;
+    const std::string_view side_text(side.doc.source.data() + side_from, side_length);
+    if (side_length + 2 == base_length) {
+        std::string unbracketed = base.source.substr(base_from, at_open - base_from);
+        unbracketed += base.source.substr(at_open + 1, at_close - at_open - 1);
+        unbracketed += base.source.substr(at_close + 1, base_to - at_close - 1);
+        if (unbracketed == side_text) return true;
+    }
     // An Option or Alt paragraph chosen: its brackets and its label gone.
     const ByteRange label = find_alternative_label(base.source, {at_open + 1, at_close});
     if (label.begin == label.end) return false;
@@ -90,6 +112,7 @@ bool lifted_as_text(const Document& base, const BaseView& v, const MergeSide& si
     while (label_end < at_close &&
            (base.source[label_end] == ' ' || base.source[label_end] == '\t'))
         ++label_end;
+    if (side_length + 2 + (label_end - at_open - 1) != base_length) return false;
     std::string chosen = base.source.substr(base_from, at_open - base_from);
     chosen += base.source.substr(label_end, at_close - label_end);
     chosen += base.source.substr(at_close + 1, base_to - at_close - 1);
@@ -102,6 +125,7 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
                                      const MergeSide& ours, const MergeSide& theirs) {
     const BaseView bo{base_tokens, ours.diff.old_to_new};
     const BaseView bt{base_tokens, theirs.diff.old_to_new};
+    const ChangedRuns ours_runs(bo), theirs_runs(bt);
     LiftsOverEdits lifts;
     // Whether each side edited inside a group, looked at once per group (a
     // group of thousands of options is not read again for each of them).
@@ -116,10 +140,10 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
         }
         const bool ours_lifted =
             (bo.changed(open) && bo.changed(close) && kept_inside(bo, open, close)) ||
-            lifted_as_text(base, bo, ours, open, close);
+            lifted_as_text(base, bo, ours_runs, ours, open, close);
         const bool theirs_lifted =
             (bt.changed(open) && bt.changed(close) && kept_inside(bt, open, close)) ||
-            lifted_as_text(base, bt, theirs, open, close);
+            lifted_as_text(base, bt, theirs_runs, theirs, open, close);
         const bool ours_lifted_now = ours_lifted, theirs_lifted_now = theirs_lifted;
         if (!ours_lifted_now && !theirs_lifted_now) continue;  // no lift: nothing to put back
         bool ours_edited = false, theirs_edited = false;
