@@ -131,6 +131,10 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
         tokens = std::move(diff.new_tokens);
     }
     std::size_t words = 0, paragraph = 0;
+    // Whether a paragraph was moved is asked once per paragraph (asked per
+    // word, a 200,000-word paragraph was copied for each of its words).
+    std::size_t asked = kNone;
+    bool moved = false;
     for (std::size_t k = 0; k < tokens.size(); ++k) {
         const Token& token = tokens[k];
         if (!is_word(token) || matched[k]) continue;
@@ -140,10 +144,15 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
         }
         const bool in_paragraph = paragraph < after.paragraphs.size() &&
                                   after.paragraphs[paragraph].range.begin <= token.range.begin;
-        const std::string_view text =
-            in_paragraph ? after.text(after.paragraphs[paragraph].range) : std::string_view();
-        const bool moved =
-            in_paragraph && (old_paragraphs.count(text) || moved_in.count(std::string(text)));
+        if (!in_paragraph) {
+            ++words;
+            continue;
+        }
+        if (asked != paragraph) {
+            const std::string_view text = after.text(after.paragraphs[paragraph].range);
+            moved = old_paragraphs.count(text) || moved_in.count(std::string(text));
+            asked = paragraph;
+        }
         if (!moved) ++words;
     }
     return words;

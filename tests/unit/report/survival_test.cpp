@@ -154,6 +154,22 @@ TEST_F(Survival, ARenamedTextIsReadBackAndTheWordingStillStands) {
     EXPECT_EQ(only_file(first.proposals[0]).words.gone, 0u);
 }
 
+// One paragraph of 200,000 words, replaced by a sentence: whether it was
+// moved was asked once per word, copying the whole paragraph each time
+// (quadratic: 27 s). Brazil proposed the words, all gone.
+TEST_F(Survival, OneVeryLongParagraphIsCountedOnce) {
+    std::string paragraph = "Intro.";
+    for (int i = 0; i < 200000; ++i) paragraph += " w" + std::to_string(i);
+    record("Brazil", "2014-04-01", {{"long.md", paragraph + "\n"}});
+    record("Sweden", "2014-04-02", {{"long.md", "Hello.\n"}});
+    const SurvivalReport report = survival("Brazil");
+    ASSERT_FALSE(report.proposals.empty());
+    const ProposalSurvival& own = report.proposals.back();
+    EXPECT_GE(own.words.proposed, 200000u);
+    EXPECT_EQ(own.words.standing, 0u);
+    EXPECT_EQ(own.words.gone, own.words.proposed);
+}
+
 // A paragraph moved by another delegation from one of a proposal's texts
 // to another of them still stands: it is not gone from the first text.
 TEST_F(Survival, WordingMovedBetweenTheProposalsOwnTextsStillStands) {
