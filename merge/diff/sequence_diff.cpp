@@ -79,32 +79,21 @@ class Differ {
                 return;
             }
         }
-        // dtl records a point per step of its search (24 bytes each, in a
-        // vector grown as it goes): past kDtlLimit the exact Myers search in
-        // linear space finds an edit script as short, without the memory.
-        // And dtl's search restarts from where it stands once it has recorded
-        // 2,000,000 points, a second restart misplacing every index after it
-        // (the offsets are not added up): should its script not hold, Myers
-        // too. Past kDirectLimit, Myers bounded as git bounds it.
-        // Myers' search costs the stretches' length times the edit distance,
-        // dtl's (Wu's O(NP)) the length times the deletions beyond the
-        // difference in length, at most the product of the lengths: for
-        // stretches of very different lengths (a long paragraph replaced by
-        // a short one) dtl's is the one to take.
-        // Myers' work is at least the length times the difference in length;
-        // dtl's at most the product of the lengths, if some 30 times dearer a
-        // step (each recorded in memory).
-        const std::uint64_t difference = (a_end - a_begin) > (b_end - b_begin)
-                                             ? (a_end - a_begin) - (b_end - b_begin)
-                                             : (b_end - b_begin) - (a_end - a_begin);
-        const std::uint64_t length = std::uint64_t(a_end - a_begin) + (b_end - b_begin);
-        const bool lopsided = length * difference > 32 * size && size <= 64 * kDirectLimit;
-        if (lopsided && with_dtl(a_begin, a_end, b_begin, b_end)) return;
-        if (size > kDirectLimit) {
-            with_myers(a_begin, a_end, b_begin, b_end, 0);
-        } else if (size > kDtlLimit || lopsided || !with_dtl(a_begin, a_end, b_begin, b_end)) {
-            with_myers(a_begin, a_end, b_begin, b_end, kExact);
-        }
+        // Which search. dtl (Wu's O(NP)) costs at most the product of the
+        // lengths, but records each step in memory, some 30 times dearer than
+        // a step of Myers' search in linear space, which costs at least the
+        // total length times the difference in length: dtl for short
+        // stretches and for one much longer than the other (a long paragraph
+        // replaced by a sentence), Myers for the rest, exact up to
+        // kDirectLimit and bounded past it as git bounds it. dtl's script is
+        // checked (past 2,000,000 recorded points its search restarts, and a
+        // second restart misplaces every index after it): Myers when it fails.
+        const std::uint64_t a_size = a_end - a_begin, b_size = b_end - b_begin;
+        const std::uint64_t difference = a_size > b_size ? a_size - b_size : b_size - a_size;
+        const bool lopsided =
+            (a_size + b_size) * difference > 32 * size && size <= 64 * kDirectLimit;
+        if ((lopsided || size <= kDtlLimit) && with_dtl(a_begin, a_end, b_begin, b_end)) return;
+        with_myers(a_begin, a_end, b_begin, b_end, size > kDirectLimit ? 0 : kExact);
     }
 
     static constexpr std::int64_t kExact = std::numeric_limits<std::int64_t>::max();

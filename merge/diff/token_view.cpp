@@ -130,14 +130,14 @@ HeldTokens held_tokens(const TokenView& view) {
     out.first.assign(brackets + 1, 0);
     for (std::uint32_t t = 0; t < view.tokens.size(); ++t) {
         const std::uint32_t b = view.innermost(t);
-        if (b != kNone && t != view.close_token[b]) ++out.first[b + 1];
+        if (b != kNone) ++out.first[b + 1];
     }
     for (std::size_t b = 0; b < brackets; ++b) out.first[b + 1] += out.first[b];
     out.held.resize(out.first[brackets]);
     std::vector<std::uint32_t> at(out.first.begin(), out.first.end() - 1);
     for (std::uint32_t t = 0; t < view.tokens.size(); ++t) {
         const std::uint32_t b = view.innermost(t);
-        if (b != kNone && t != view.close_token[b]) out.held[at[b]++] = t;
+        if (b != kNone) out.held[at[b]++] = t;
     }
     return out;
 }
@@ -149,7 +149,6 @@ std::uint32_t counterpart(const TokenView& from, const HeldTokens& held, const T
     std::uint32_t found = kNone;
     for (std::uint32_t k = held.first[bracket]; k < held.first[bracket + 1]; ++k) {
         const std::uint32_t t = held.held[k];
-        if (t <= from.open_token[bracket] || t >= from.close_token[bracket]) continue;
         if (from.changed(t) || is_space_token(from.tokens[t].kind)) continue;
         const std::uint32_t other = to.innermost(from.mapping[t]);
         if (other == kNone || (found != kNone && other != found)) return kNone;
