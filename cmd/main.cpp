@@ -5,7 +5,6 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
-#include "core/util/memory.hpp"
 #include "core/util/terminal.hpp"
 
 namespace {
@@ -29,7 +28,6 @@ void add_colour_option(CLI::App& command, accord::ColourChoice& choice) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    accord::limit_allocation_arenas();
     CLI::App app{
         "accord: version control for negotiated text.\n"
         "Keeps each recommendation as a file in a git repository, understands [brackets],\n"

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/notation/tokens.hpp"
+#include "core/util/memory.hpp"
 #include "core/util/string_table.hpp"
 #include "merge/blame/attributed.hpp"
 #include "merge/blame/blame_checkpoint.hpp"
@@ -145,6 +146,8 @@ class Walk {
             return texts_[item.text].versions[item.version].text;
         };
         if (save_) save_->texts.assign(texts_.size(), {});
+        // Many texts' latest versions are held at once (memory.hpp).
+        if (texts_.size() > 1) limit_allocation_arenas();
         try {
             preparer_.emplace(read_item, std::move(text_of_item), options.parse,
                               resume_ ? &resume_->interner : nullptr, save_ != nullptr);

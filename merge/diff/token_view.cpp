@@ -1,6 +1,7 @@
 #include "merge/diff/token_view.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace accord {
 
@@ -119,26 +120,45 @@ std::uint32_t TokenView::token_at(std::size_t offset) const {
 
 namespace {
 
-// The tokens each bracket directly holds (its innermost bracket), in
-// order: held[first[b], first[b + 1]).
+// The tokens each of some brackets directly holds (its innermost bracket),
+// in order: held[first[b], first[b + 1]); empty for brackets not asked for.
 struct HeldTokens {
     std::vector<std::uint32_t> first, held;
 };
-HeldTokens held_tokens(const TokenView& view) {
+// `wanted[b]`: whether bracket b is asked for. Only the tokens inside a
+// wanted bracket are looked at, each once however deep the nesting: a diff
+// that pairs most brackets by their marks asks for a few.
+HeldTokens held_tokens(const TokenView& view, const std::vector<std::uint8_t>& wanted) {
     HeldTokens out;
     const std::size_t brackets = view.open_token.size();
     out.first.assign(brackets + 1, 0);
-    for (std::uint32_t t = 0; t < view.tokens.size(); ++t) {
-        const std::uint32_t b = view.innermost(t);
-        if (b != kNone) ++out.first[b + 1];
+    // The wanted brackets' spans, joined where they overlap, in order.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;  // [open, close] tokens
+    for (std::uint32_t b = 0; b < brackets; ++b) {
+        if (wanted[b]) spans.emplace_back(view.open_token[b], view.close_token[b]);
     }
+    std::sort(spans.begin(), spans.end());
+    std::size_t joined = 0;
+    for (const auto& span : spans) {
+        if (joined > 0 && span.first <= spans[joined - 1].second)
+            spans[joined - 1].second = std::max(spans[joined - 1].second, span.second);
+        else
+            spans[joined++] = span;
+    }
+    spans.resize(joined);
+    const auto each_held = [&](auto&& take) {
+        for (const auto& [open, close] : spans) {
+            for (std::uint32_t t = open; t <= close; ++t) {
+                const std::uint32_t b = view.innermost(t);
+                if (b != kNone && wanted[b]) take(b, t);
+            }
+        }
+    };
+    each_held([&](std::uint32_t b, std::uint32_t) { ++out.first[b + 1]; });
     for (std::size_t b = 0; b < brackets; ++b) out.first[b + 1] += out.first[b];
     out.held.resize(out.first[brackets]);
     std::vector<std::uint32_t> at(out.first.begin(), out.first.end() - 1);
-    for (std::uint32_t t = 0; t < view.tokens.size(); ++t) {
-        const std::uint32_t b = view.innermost(t);
-        if (b != kNone) out.held[at[b]++] = t;
-    }
+    each_held([&](std::uint32_t b, std::uint32_t t) { out.held[at[b]++] = t; });
     return out;
 }
 
@@ -171,7 +191,15 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
         if (nb == kNone || after.close_token[nb] != before.mapping[close]) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
-    const HeldTokens held_before = held_tokens(before), held_after = held_tokens(after);
+    // Only brackets the marks left unpaired are paired by content.
+    std::vector<std::uint8_t> unpaired_before(pairs.old_to_new.size()),
+        unpaired_after(pairs.new_to_old.size());
+    for (std::size_t b = 0; b < unpaired_before.size(); ++b)
+        unpaired_before[b] = pairs.old_to_new[b] == kNone;
+    for (std::size_t b = 0; b < unpaired_after.size(); ++b)
+        unpaired_after[b] = pairs.new_to_old[b] == kNone;
+    const HeldTokens held_before = held_tokens(before, unpaired_before),
+                     held_after = held_tokens(after, unpaired_after);
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob) {
         if (pairs.old_to_new[ob] != kNone) continue;
         const std::uint32_t nb = counterpart(before, held_before, after, ob);
