@@ -52,12 +52,22 @@ void register_who(CLI::App& app, Run& run) {
         "search to some texts (a directory: the texts in it).\n\n"
         "  accord who \"enhanced cooperation\"\n"
         "  accord who \"multistakeholder\" -- A/01-japan.md\n"
-        "  accord who \"multistakeholder\" -- agreed/\n\n"
+        "  accord who \"multistakeholder\" -- agreed/\n"
+        "  accord who -e \"-based\"      (a phrase that starts with a dash)\n\n"
         "Exit: 0 found, 1 no proposal ever contained it.");
-    command->add_option("phrase", options->phrase, "The wording to look for")->required();
+    CLI::Option* positional =
+        command->add_option("phrase", options->phrase, "The wording to look for");
+    CLI::Option* flagged =
+        command->add_option("-e,--phrase", options->phrase,
+                            "The wording to look for, when it starts with a dash (as git grep -e)");
+    positional->excludes(flagged);
     add_format_option(*command, options->format);
-    command->callback(
-        [options, &run] { run = [options](const Context& c) { return run_who(*options, c); }; });
+    command->callback([options, &run] {
+        if (options->phrase.empty())
+            throw CLI::ValidationError(
+                "phrase", "give the wording to look for (one that starts with a dash: -e PHRASE)");
+        run = [options](const Context& c) { return run_who(*options, c); };
+    });
 }
 
 }  // namespace accord::cmd

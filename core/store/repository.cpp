@@ -403,6 +403,21 @@ std::optional<std::string> Repository::blob_id_at(const std::string& commit_id,
     return git::hex(*git_tree_entry_id(entry));
 }
 
+Repository::EntryKind Repository::entry_kind_at(const std::string& commit_id,
+                                                const std::string& path) const {
+    if (path.empty()) return EntryKind::directory;
+    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    git_tree_entry* entry = nullptr;
+    const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
+    if (rc == GIT_ENOTFOUND) return EntryKind::absent;
+    if (rc < 0) git::fail("cannot look up '" + path + "' at " + commit_id + " in " + impl_->where);
+    git::TreeEntryPtr owned(entry);
+    if (git::is_file_entry(entry)) return EntryKind::file;
+    if (git::is_link_entry(entry)) return EntryKind::link;
+    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) return EntryKind::directory;
+    return EntryKind::other;
+}
+
 git::BlobPtr Repository::Impl::text_blob(const git_oid& id, const std::string& what) const {
     if (!odb) {
         git_odb* raw = nullptr;

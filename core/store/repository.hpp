@@ -164,6 +164,10 @@ class Repository {
                                             const std::string& path) const;
     std::optional<std::string> blob_id_at(const std::string& commit_id,
                                           const std::string& path) const;
+    // What the commit's tree holds at `path`: why read_file_at found no file
+    // there, for an error that says so.
+    enum class EntryKind { absent, file, link, directory, other };
+    EntryKind entry_kind_at(const std::string& commit_id, const std::string& path) const;
     // read_blob as git reads objects: without hashing the object again to
     // check its id, which nearly doubles the cost of reading a long history
     // (blame reads every version; git fsck is what checks objects).

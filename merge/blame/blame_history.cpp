@@ -309,15 +309,34 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
 
 }  // namespace
 
+void throw_no_text(const Repository& repo, const std::string& commit, const std::string& path) {
+    const std::string at = commit.substr(0, 10);
+    switch (repo.entry_kind_at(commit, path)) {
+        case Repository::EntryKind::link:
+            throw usage_error("blame: '" + path + "' is a symbolic link at " + at +
+                              "; accord never reads a link as a text (blame the text it "
+                              "points to)");
+        case Repository::EntryKind::directory:
+            throw usage_error("blame: '" + path + "' is a directory at " + at +
+                              "; blame takes texts (accord blame " + path + "/*.md)");
+        case Repository::EntryKind::other:
+            throw usage_error("blame: '" + path + "' is not a file at " + at +
+                              " (a submodule); blame takes texts");
+        case Repository::EntryKind::absent:
+        case Repository::EntryKind::file:
+            break;
+    }
+    throw usage_error("blame: '" + path + "' is not in the repository at " + at +
+                      " (a new text is blamed once 'accord propose' has recorded it)");
+}
+
 FileBlame blame_file(const Workspace& ws, const std::string& path, const std::string& commit,
                      const BlameFileOptions& options) {
     FileBlame out;
     out.path = path;
     out.revision = commit;
     const auto text = ws.repo().read_file_at(commit, path);
-    if (!text)
-        throw usage_error("blame: '" + path + "' is not in the repository at " +
-                          commit.substr(0, 10));
+    if (!text) throw_no_text(ws.repo(), commit, path);
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
     // The texts are read from the start of the walk, on a second handle; a
     // walk remembered from an earlier run is not made again.

@@ -27,6 +27,11 @@ struct BlameFileOptions {
     bool across_texts = false;
 };
 
+// The usage error for a path that holds no text at `commit`: absent, a
+// symbolic link (never read as a text), a directory or a submodule, said as such.
+[[noreturn]] void throw_no_text(const Repository& repo, const std::string& commit,
+                                const std::string& path);
+
 struct FileBlame {
     std::string path;
     std::string revision;  // commit id

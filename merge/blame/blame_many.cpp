@@ -12,6 +12,7 @@
 
 #include "core/util/errors.hpp"
 #include "core/util/memory.hpp"
+#include "merge/blame/blame_history.hpp"
 #include "merge/blame/blame_memo.hpp"
 
 namespace accord {
@@ -36,9 +37,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     std::unordered_map<std::string, std::size_t> text_of;  // path -> index into paths
     for (std::size_t k = 0; k < given.size(); ++k) {
         const std::optional<std::string> text = repo.read_file_at(commit, given[k]);
-        if (!text)
-            throw usage_error("blame: '" + given[k] + "' is not in the repository at " +
-                              commit.substr(0, 10));
+        if (!text) throw_no_text(repo, commit, given[k]);
         if (looks_binary(*text)) {
             if (options.skip_binary) continue;
             throw usage_error("blame: '" + given[k] + "' is a binary file");

@@ -452,6 +452,28 @@ TEST(BlameWho, AnOptionIsNotAgreedUntilTheOthersAreGone) {
     EXPECT_NE(r.out.find("2015-12-06  agreed by COP"), std::string::npos) << r.out;
 }
 
+TEST(BlameWho, APhraseStartingWithADashIsGivenWithE) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    CommitRequest request;
+    request.files = {{"goal.md", "Emission reductions, -based on science, [shall] follow.\n"}};
+    request.author = {"Secretariat", "secretariat@example.org", 1449000000, 0};
+    request.committer = request.author;
+    request.message = "Proposal\n\nProposed-by: Sweden\n";
+    request.write_worktree = true;
+    repo.commit_files(request);
+    test::RunOptions options;
+    options.cwd = dir.path();
+    const auto found = test::accord({"who", "-e", "-based on"}, options);
+    ASSERT_EQ(found.exit_code, 0) << found.err;
+    EXPECT_NE(found.out.find("Sweden"), std::string::npos) << found.out;
+    const auto missing = test::accord({"who"}, options);
+    EXPECT_EQ(missing.exit_code, 2);
+    EXPECT_NE(missing.err.find("-e PHRASE"), std::string::npos) << missing.err;
+    const auto both = test::accord({"who", "based", "-e", "-based"}, options);
+    EXPECT_EQ(both.exit_code, 2) << both.out;
+}
+
 TEST_F(Blame, BadInput) {
     auto r = run({"blame", "A/none.md"});
     EXPECT_EQ(r.exit_code, 2);

@@ -147,6 +147,12 @@ TEST(HostileClone, ATrackedLinkIsNeverReadAsAText) {
     const test::RunResult propose = o.accord({"propose", "pw.md", "--by", "Japan"});
     EXPECT_EQ(propose.exit_code, 2) << propose.err;
     EXPECT_THAT(propose.err, HasSubstr("symbolic link"));
+
+    // blame names the link as one, rather than calling it absent.
+    const test::RunResult blame = o.accord({"blame", "pw.md"});
+    EXPECT_EQ(blame.exit_code, 2) << blame.err;
+    EXPECT_THAT(blame.err, HasSubstr("'pw.md' is a symbolic link"));
+    EXPECT_THAT(blame.out + blame.err, Not(HasSubstr("SECRET-LINE")));
 }
 
 TEST(HostileClone, ATextReplacedByALinkInTheWorkTreeIsNotRead) {
