@@ -180,6 +180,8 @@ void register_import(CLI::App& app, Run& run) {
         "recommendations) into one file per recommendation, statement or opinion, and record\n"
         "each submission as an attributed proposal: one commit per submission, in date order\n"
         "across the repository. A resubmission or revision is a later commit of the same file.\n"
+        "Wording credited inline to another delegation, '(and responsibilities) (RF)', is\n"
+        "recorded as that delegation's proposal, right after the submission it stands in.\n"
         "Author: the (first) submitter, dated the day the heading gives (12:00 UTC); committer:\n"
         "you; one 'Proposed-by:' trailer per co-sponsor, 'On-behalf-of:' when the heading says\n"
         "so. Files are named <section>/<group>/<NN>-<proposers>.md, with front matter (id,\n"

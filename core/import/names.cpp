@@ -337,4 +337,17 @@ NameRegistry resolve_names(const std::vector<NameOccurrence>& names, std::string
     return registry;
 }
 
+std::optional<std::string> delegation_named(const std::vector<PlannedDelegation>& delegations,
+                                            std::string_view written) {
+    const std::string wanted = folded(written);
+    if (wanted.empty()) return std::nullopt;
+    for (const PlannedDelegation& d : delegations) {
+        if (folded(d.name) == wanted) return d.name;
+        for (const std::string& alias : d.aliases) {
+            if (folded(alias) == wanted) return d.name;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace accord::importer

@@ -4,6 +4,7 @@
 // (what becomes the registry in accord.yaml).
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,5 +43,10 @@ struct NameRegistry {
 // neither. A delegation is a person if written with a title or known as one.
 NameRegistry resolve_names(const std::vector<NameOccurrence>& names, std::string_view source,
                            const std::vector<KnownName>& known);
+
+// The delegation whose name or alias `written` is (compared without case,
+// spaces and dots: "RF", "r.f."), or nullopt.
+std::optional<std::string> delegation_named(const std::vector<PlannedDelegation>& delegations,
+                                            std::string_view written);
 
 }  // namespace accord::importer

@@ -7,6 +7,7 @@
 
 #include "core/import/dates.hpp"
 #include "core/import/front_matter.hpp"
+#include "core/import/inline_credits.hpp"
 #include "core/import/names.hpp"
 #include "core/import/structure.hpp"
 #include "core/notation/blocks.hpp"
@@ -317,9 +318,20 @@ class Planner {
             std::string body;
             for (std::size_t k = 0; k < item.proposals.size(); ++k) {
                 const DraftProposal& p = item.proposals[k];
+                std::vector<Credit> credits;  // wording of others in this proposal's paragraphs
                 for (std::size_t paragraph : p.paragraphs) {
                     if (!body.empty()) body += "\n\n";
-                    body += text(paragraph);
+                    const std::string_view written = text(paragraph);
+                    for (importer::InlineCredit& c :
+                         importer::inline_credits(written, [&](std::string_view name) {
+                             return importer::delegation_named(plan_.delegations, name);
+                         })) {
+                        const std::vector<std::string>& own = proposers_[i][k];
+                        if (std::find(own.begin(), own.end(), c.delegation) != own.end()) continue;
+                        credits.push_back({body.size() + c.begin, body.size() + c.end,
+                                           std::move(c.delegation), s_.paragraphs[paragraph].line});
+                    }
+                    body += written;
                     // The last tag wins: the compilation's latest word on the item.
                     if (std::string tag = status_tag(paragraph); !tag.empty())
                         file.status = std::move(tag);
@@ -331,11 +343,71 @@ class Planner {
                 proposal.on_behalf_of = p.heading.attribution.on_behalf_of;
                 proposal.message = p.heading.message;
                 proposal.line = p.line;
-                proposal.text = importer::front_matter(file) + (body.empty() ? "" : body + "\n");
-                file.proposals.push_back(std::move(proposal));
+                add_with_credits(file, std::move(proposal), body, credits);
                 latest_ = std::max(latest_, dates_[i][k].date);
             }
             plan_.files.push_back(std::move(file));
+        }
+    }
+
+    // Wording a proposal's paragraphs credit inline to another delegation.
+    struct Credit {
+        std::size_t begin = 0, end = 0;  // in the body
+        std::string delegation;
+        std::size_t line = 0;  // of its paragraph
+    };
+
+    // Adds `proposal`, whose body is `body`: without the wording `credits`
+    // give to others, then one proposal per delegation credited (in the
+    // order of their first wording), each putting its wording back, on the
+    // same day. The file's last text is the item as printed.
+    void add_with_credits(PlannedFile& file, PlannedProposal proposal, const std::string& body,
+                          const std::vector<Credit>& credits) {
+        std::vector<std::string> credited;  // in order of first wording
+        for (const Credit& c : credits) {
+            if (std::find(credited.begin(), credited.end(), c.delegation) == credited.end())
+                credited.push_back(c.delegation);
+        }
+        // The body with the wording of credited[from..] left out.
+        const auto body_without = [&](std::size_t from) {
+            std::string out;
+            std::size_t at = 0;
+            for (const Credit& c : credits) {
+                const auto d = std::find(credited.begin(), credited.end(), c.delegation);
+                if (static_cast<std::size_t>(d - credited.begin()) < from) continue;
+                out.append(body, at, c.begin - at);
+                at = c.end;
+            }
+            out.append(body, at);
+            return out;
+        };
+        const auto text_of = [&](const std::string& b) {
+            return importer::front_matter(file) + (b.empty() ? "" : b + "\n");
+        };
+        proposal.text = text_of(body_without(0));
+        const PlannedProposal made = proposal;
+        file.proposals.push_back(std::move(proposal));
+        for (std::size_t d = 0; d < credited.size(); ++d) {
+            std::string words;
+            std::size_t line = 0;
+            for (const Credit& c : credits) {
+                if (c.delegation != credited[d]) continue;
+                if (line == 0) line = c.line;
+                std::string_view piece(body.data() + c.begin, c.end - c.begin);
+                while (!piece.empty() && piece.front() == ' ') piece.remove_prefix(1);
+                while (!piece.empty() && piece.back() == ' ') piece.remove_suffix(1);
+                words += (words.empty() ? "'" : ", '") + std::string(piece) + "'";
+            }
+            warn(line, words + " in '" + made.message + "' is credited to " + credited[d] +
+                           ": recorded as its proposal, after " + join_names(made.proposers) +
+                           "'s");
+            PlannedProposal insertion = made;
+            insertion.proposers = {credited[d]};
+            insertion.on_behalf_of.clear();
+            insertion.message = "Wording of " + credited[d] + " in: " + made.message;
+            insertion.line = line;
+            insertion.text = text_of(body_without(d + 1));
+            file.proposals.push_back(std::move(insertion));
         }
     }
 

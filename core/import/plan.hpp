@@ -20,6 +20,11 @@
 //    compilation keeps superseded text next to what replaces it, and so does
 //    the file, so that its history says what each submission added. Meeting
 //    notes inside an item ("We will continue after coffee break") stay in it.
+//  - Wording the compilation credits inline to another delegation, "(and
+//    responsibilities) (RF)" in Sweden's text, is that delegation's: the
+//    submission is recorded without it, then one proposal per delegation so
+//    credited puts its wording back (same day, with a warning). Only a
+//    parenthesised name that is a delegation's name or alias counts.
 //  - Footnotes go with the proposal that cites them ("¹" in "Proposal by US
 //    on this recommendation:¹"), wherever the page break put them.
 //  - Every proposal has a date and at least one proposer, and every proposer

@@ -182,7 +182,7 @@ TEST_F(WgecImport, WarningsNameTheSourceFileAndLine) {
     EXPECT_THAT(result_->err,
                 HasSubstr("draft-recommendations.txt:47: warning: 'Draft recommendation submitted "
                           "by Ms. Avri Doria' gives no date"));
-    EXPECT_THAT(result_->out, HasSubstr("46 files, 52 proposals from 2013-11-09 to 2014-05-06"));
+    EXPECT_THAT(result_->out, HasSubstr("46 files, 53 proposals from 2013-11-09 to 2014-05-06"));
     EXPECT_THAT(result_->out, HasSubstr("next:\n  cd "));
 }
 
@@ -241,7 +241,7 @@ TEST(ImportCli, DryRunPrintsThePlanAndWritesNothing) {
     EXPECT_EQ(r.out.rfind("2013-11-09  agreed/D/01-united-states-of-america.md", 0), 0u)
         << r.out.substr(0, 200);
     EXPECT_THAT(r.out, HasSubstr("2014-05-01  no-consensus/C/04-nigeria.md"));
-    EXPECT_THAT(r.out, HasSubstr("46 files, 52 proposals, 21 delegations"));
+    EXPECT_THAT(r.out, HasSubstr("46 files, 53 proposals, 21 delegations"));
     EXPECT_TRUE(listing(tmp.path()).empty());
 }
 

@@ -178,7 +178,7 @@ TEST(ImportPlanWgec, FinalTextsHoldEveryParagraphOnce) {
 
 TEST(ImportPlanWgec, Counts) {
     EXPECT_EQ(wgec().files.size(), 46u);
-    EXPECT_EQ(proposal_count(wgec()), 52u);
+    EXPECT_EQ(proposal_count(wgec()), 53u);  // one of them the inline "(RF)" insertion
     EXPECT_EQ(wgec().title, "Draft recommendations WGEC 2013-14");
 }
 
@@ -350,7 +350,7 @@ TEST(ImportPlanWgec, UndatedAndUnattributedTextIsInferredWithWarnings) {
 TEST(ImportPlanWgec, RenderPlanForDryRun) {
     const std::string out = render_plan(wgec());
     EXPECT_EQ(out.rfind("2013-11-09  agreed/D/01-united-states-of-america.md", 0), 0u);
-    EXPECT_NE(out.find("46 files, 52 proposals"), std::string::npos);
+    EXPECT_NE(out.find("46 files, 53 proposals"), std::string::npos);
     EXPECT_NE(out.find("\nwarnings:\n  line 47: "), std::string::npos);
     EXPECT_LT(out.find("2014-02-24  no-consensus/C/04-nigeria.md"),
               out.find("2014-05-01  no-consensus/C/04-nigeria.md"));
@@ -378,6 +378,65 @@ TEST(ImportPlan, NumberedHeadingWithDate) {
               "Recommends to identify [existing] mechanisms (revisit).\n");
     EXPECT_TRUE(plan.warnings.empty());
     EXPECT_EQ(plan.files[1].path, "outline.md");
+}
+
+TEST(ImportPlanWgec, WordingCreditedInlineIsItsDelegationsProposal) {
+    // "Respect for human rights (and responsibilities) (RF) should ..." in
+    // Sweden's recommendation: the words in parentheses are the Russian
+    // Federation's, inserted after Sweden's text.
+    const PlannedFile* f = file_with_heading(wgec(), "Draft recommendation submitted by Sweden");
+    ASSERT_NE(f, nullptr);
+    ASSERT_EQ(f->proposals.size(), 2u);
+    EXPECT_EQ(f->proposals[0].proposers, std::vector<std::string>{"Sweden"});
+    EXPECT_NE(f->proposals[0].text.find("Respect for human rights should always guide"),
+              std::string::npos)
+        << f->proposals[0].text;
+    EXPECT_EQ(f->proposals[0].text.find("responsibilities"), std::string::npos);
+    EXPECT_EQ(f->proposals[1].proposers, std::vector<std::string>{"Russian Federation"});
+    EXPECT_EQ(f->proposals[1].date, f->proposals[0].date);
+    EXPECT_EQ(f->proposals[1].line, 357u);
+    EXPECT_NE(f->proposals[1].text.find(
+                  "Respect for human rights (and responsibilities) (RF) should always guide"),
+              std::string::npos);
+    // "(Priv sector)" and "(Privsect)" name no delegation: nothing is split off.
+    const PlannedFile* joy = file_with_heading(wgec(), "Resubmission Ms. Joy Liddicoat");
+    if (joy == nullptr) joy = file_at(wgec(), "no-consensus/B/04-joy-liddicoat.md");
+    ASSERT_NE(joy, nullptr);
+    for (const PlannedProposal& p : joy->proposals)
+        EXPECT_EQ(p.message.find("Wording of"), std::string::npos) << p.message;
+}
+
+TEST(ImportPlan, InlineCreditsSplitOffOneProposalPerDelegation) {
+    const ImportPlan plan = plan_import(
+        "1. Draft recommendation submitted by Mexico (24 February 2014)\n\n"
+        "Recommends [to identify] (and strengthen)(Japan) existing mechanisms [for all] (US) "
+        "(revisit).\n\n"
+        "2. Draft recommendation submitted by Japan (25 February 2014)\n\n"
+        "Text (of Japan) (Japan) and (of Mexico) (Mexico).\n\n"
+        "3. Draft recommendation submitted by United States (26 February 2014)\n\n"
+        "Other text.\n");
+    const PlannedFile* mexico = file_at(plan, "01-mexico.md");
+    ASSERT_NE(mexico, nullptr);
+    ASSERT_EQ(mexico->proposals.size(), 3u);
+    const auto body = [](const PlannedProposal& p) {
+        return p.text.substr(p.text.rfind("---\n") + 4);
+    };
+    EXPECT_EQ(body(mexico->proposals[0]),
+              "Recommends [to identify] existing mechanisms (revisit).\n");
+    EXPECT_EQ(mexico->proposals[1].proposers, std::vector<std::string>{"Japan"});
+    EXPECT_EQ(body(mexico->proposals[1]),
+              "Recommends [to identify] (and strengthen)(Japan) existing mechanisms (revisit).\n");
+    EXPECT_EQ(mexico->proposals[2].proposers, std::vector<std::string>{"United States"});
+    EXPECT_EQ(body(mexico->proposals[2]),
+              "Recommends [to identify] (and strengthen)(Japan) existing mechanisms [for all] (US) "
+              "(revisit).\n");
+    // A text's own proposer credited inline is its proposal already.
+    const PlannedFile* japan = file_at(plan, "02-japan.md");
+    ASSERT_NE(japan, nullptr);
+    ASSERT_EQ(japan->proposals.size(), 2u);
+    EXPECT_EQ(body(japan->proposals[0]), "Text (of Japan) (Japan) and.\n");
+    EXPECT_EQ(japan->proposals[1].proposers, std::vector<std::string>{"Mexico"});
+    EXPECT_EQ(mexico->status, "revisit");
 }
 
 TEST(ImportPlan, CommonProposalAndFromListHeadings) {
