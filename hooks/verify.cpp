@@ -137,7 +137,9 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
     for (const std::string& name : named) {
         const std::optional<std::string> canonical =
             names ? names->resolve_delegation(name) : std::nullopt;
-        v.proposers.push_back(canonical.value_or(name));
+        if (std::find(v.proposers.begin(), v.proposers.end(), canonical.value_or(name)) ==
+            v.proposers.end())
+            v.proposers.push_back(canonical.value_or(name));
         if (!canonical && names) {  // without any registry there is nothing to check against
             add(v, "unknown-proposer",
                 "Proposed-by: " + name + " names no delegation of the registry",
@@ -150,7 +152,11 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
     if (v.kind == CommitKind::proposal) {
         author_delegation = names ? names->resolve_delegation(commit.author.name)
                                   : std::optional<std::string>(commit.author.name);
-        if (!author_delegation || *author_delegation != v.proposers.front()) {
+        // An author no registry names matches a first proposer written alike
+        // (that name is reported as unknown above).
+        const bool matches = author_delegation ? *author_delegation == v.proposers.front()
+                                               : commit.author.name == named.front();
+        if (!matches) {
             add(v, "author-mismatch",
                 "the author is '" + commit.author.name + "' but the first Proposed-by: is '" +
                     named.front() + "'; a proposal's author is its first proposer",

@@ -705,10 +705,13 @@ std::vector<std::string> trailer_values(const Trailers& all, std::string_view ke
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     std::vector<std::string> values;
     for (const auto& [k, v] : all) {
-        if (std::equal(k.begin(), k.end(), key.begin(), key.end(),
-                       [&](char a, char b) { return lower(a) == lower(b); })) {
-            values.push_back(v);
-        }
+        if (!std::equal(k.begin(), k.end(), key.begin(), key.end(),
+                        [&](char a, char b) { return lower(a) == lower(b); }))
+            continue;
+        // "Proposed-by:" with nothing after it names no one.
+        const std::size_t begin = v.find_first_not_of(" \t\r\n");
+        if (begin == std::string::npos) continue;
+        values.push_back(v.substr(begin, v.find_last_not_of(" \t\r\n") + 1 - begin));
     }
     return values;
 }

@@ -42,7 +42,8 @@ struct CommitInfo {
 // interprets them (git_message_trailers): only the last paragraph counts.
 using Trailers = std::vector<std::pair<std::string, std::string>>;
 Trailers trailers(const std::string& message);
-// The values of the trailers named `key`, compared case-insensitively as git does.
+// The values of the trailers named `key`, compared case-insensitively as git does,
+// trimmed; an empty one ("Proposed-by:" alone) is left out.
 std::vector<std::string> trailer_values(const Trailers& all, std::string_view key);
 
 // Signs a commit: given the commit object as git would write it unsigned

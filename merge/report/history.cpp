@@ -191,7 +191,10 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     p.parents = commit.parents;
     const Trailers all = trailers(commit.message);
     for (std::string name : trailer_values(all, kProposedByTrailer)) {
-        p.proposers.push_back(config.resolve_delegation(name).value_or(name));
+        std::string proposer = config.resolve_delegation(name).value_or(name);
+        // A name written twice ("Japan" and its alias "JP") is one proposer.
+        if (std::find(p.proposers.begin(), p.proposers.end(), proposer) == p.proposers.end())
+            p.proposers.push_back(std::move(proposer));
     }
     if (p.proposers.empty()) {
         p.proposers.push_back(

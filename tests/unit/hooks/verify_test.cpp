@@ -288,6 +288,11 @@ TEST_F(Verify, TheAuthorMustBeTheFirstProposer) {
     EXPECT_EQ(v.mark, SignatureMark::bad);
     const std::string unknown = record({{"A.md", text(2)}}, "Japan", {"Japan", "Atlantis"}, {});
     EXPECT_TRUE(has(check(unknown), "unknown-proposer"));
+    // An author no registry knows, who is the first proposer as written: the
+    // name is unknown, not a mismatch.
+    const std::string stranger = record({{"A.md", text(3)}}, "Narnia", {"Narnia"}, {});
+    EXPECT_TRUE(has(check(stranger), "unknown-proposer"));
+    EXPECT_FALSE(has(check(stranger), "author-mismatch"));
 }
 
 TEST_F(Verify, AMergeTakingTheChangedSideChangesNoRegistry) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "core/notation/parse.hpp"
+#include "core/store/config.hpp"
 #include "core/util/errors.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
@@ -186,6 +187,20 @@ TEST_F(ProposalLog, AVersionThatCannotBeReadIsAnErrorForTheCaller) {
                                      }),
                  Error);
     EXPECT_LT(emitted, newest_last.size()) << "no entry after the one that failed";
+}
+
+TEST(ReadProposal, ANameWrittenTwiceIsOneProposerAndAnEmptyTrailerNoOne) {
+    const Config config = parse_config(
+        "negotiation: t\ndelegations:\n  - name: Japan\n    aliases: [JP]\n", "accord.yaml");
+    CommitInfo commit;
+    commit.id = std::string(40, 'a');
+    commit.author = {"Japan", "japan@example.org", 1392811200, 0};
+    commit.committer = commit.author;
+    commit.message = "Text\n\nProposed-by: Japan\nProposed-by: JP\n";
+    EXPECT_EQ(read_proposal(commit, config).proposers, std::vector<std::string>{"Japan"});
+    commit.author.name = "Clerk";
+    commit.message = "Text\n\nProposed-by:\n";
+    EXPECT_EQ(read_proposal(commit, config).proposers, std::vector<std::string>{"Clerk"});
 }
 
 }  // namespace

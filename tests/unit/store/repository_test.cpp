@@ -248,6 +248,15 @@ TEST(Repository, TrailersAreReadAsGitReadsThem) {
     EXPECT_TRUE(trailers("").empty());
 }
 
+TEST(Repository, AnEmptyTrailerNamesNoOne) {
+    // git keeps "Proposed-by:" with nothing after it as a trailer whose value
+    // is empty (or the line break); it names no proposer.
+    const Trailers t = trailers("x\n\nProposed-by:\n");
+    EXPECT_TRUE(trailer_values(t, "Proposed-by").empty());
+    const Trailers two = trailers("x\n\nProposed-by:  Sweden \nProposed-by:\n");
+    EXPECT_EQ(trailer_values(two, "Proposed-by"), std::vector<std::string>{"Sweden"});
+}
+
 TEST(Repository, UnknownRevisionIsAUsageErrorNamingIt) {
     TempDir tmp;
     Repository repo = Repository::init(tmp.path());
