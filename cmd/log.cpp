@@ -120,8 +120,10 @@ void register_log(CLI::App& app, Run& run) {
                         "Only proposals on or after this day (YYYY-MM-DD)");
     command->add_option("--until", options->until,
                         "Only proposals on or before this day (YYYY-MM-DD)");
-    command->add_option("--by", options->by,
-                        "Only proposals by this delegation (name or alias); repeatable");
+    command
+        ->add_option("--by", options->by,
+                     "Only proposals by this delegation (name or alias); repeatable")
+        ->allow_extra_args(false);
     command->add_flag("--reverse", options->reverse, "Oldest first");
     command->add_flag("--details", options->details, "List each named change");
     add_format_option(*command, options->format);

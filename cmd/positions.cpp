@@ -51,8 +51,10 @@ void register_positions(CLI::App& app, Run& run) {
         "  accord positions --at 2024-11-17       as the history stood that evening\n"
         "  accord positions --format json         schema accord.positions/1");
     command->add_option("paths", options->paths, "Texts or directories (default: all)");
-    command->add_option("--by", options->by,
-                        "Only positions of this delegation (name or alias); repeatable");
+    command
+        ->add_option("--by", options->by,
+                     "Only positions of this delegation (name or alias); repeatable")
+        ->allow_extra_args(false);
     command->add_option("--at", options->at, "A git revision, a date (YYYY-MM-DD) or a meeting")
         ->default_str("HEAD");
     add_format_option(*command, options->format);

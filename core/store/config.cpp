@@ -293,6 +293,26 @@ void check_key_holders(const Reader& r, const YAML::Node& root, const Config& co
 
 Config parse_config(std::string_view yaml_text, const std::string& path) {
     const Reader r(path);
+    // A merge that conflicted in accord.yaml leaves git's markers in it:
+    // said as such, not as the YAML error they make.
+    for (std::size_t at = 0, line = 0; at < yaml_text.size(); ++line) {
+        const std::size_t end = std::min(yaml_text.find('\n', at), yaml_text.size());
+        const std::string_view row = yaml_text.substr(at, end - at);
+        for (const std::string_view marker : {"<<<<<<<", "=======", ">>>>>>>", "|||||||"}) {
+            if (row.starts_with(marker) &&
+                (row.size() == marker.size() || row[marker.size()] == ' ' ||
+                 row[marker.size()] == '\r')) {
+                YAML::Mark mark;
+                mark.line = static_cast<int>(line);
+                mark.column = 0;
+                r.fail(mark, "a merge conflict is left here (" + std::string(marker) +
+                                 "): keep the entries of both sides, remove the markers, then "
+                                 "git add " +
+                                 path);
+            }
+        }
+        at = end + 1;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(yaml_text));

@@ -101,6 +101,11 @@ TEST_F(History, LogFiltersByPathDelegationAndDates) {
     EXPECT_EQ(r.out.find("2014-05-01"), std::string::npos);
     EXPECT_EQ(r.out.find("2014-02-07"), std::string::npos);
 
+    // --by takes one name; a path after it is a path.
+    r = run({"log", "--by", "SE", "C"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("Chair"), std::string::npos) << r.out;
+
     r = run({"log", "--by", "Swedn"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("did you mean Sweden"), std::string::npos) << r.err;

@@ -63,6 +63,17 @@ TEST(Config, ReadsTheDocumentedExample) {
     EXPECT_EQ(c.notation.status_vocabulary.size(), 4u);
 }
 
+TEST(Config, AConflictLeftByAMergeIsNamedAsOne) {
+    const std::string message = error_for(
+        "negotiation: t\n<<<<<<< HEAD\ndelegations:\n  - name: A\n=======\n"
+        "delegations:\n  - name: B\n>>>>>>> side\n");
+    EXPECT_NE(message.find("accord.yaml:2:1: a merge conflict is left here (<<<<<<<)"),
+              std::string::npos)
+        << message;
+    // A line of '=' inside a text value is no marker.
+    EXPECT_EQ(parse_config("negotiation: \"=======\"\n", "accord.yaml").negotiation, "=======");
+}
+
 TEST(Config, EmptyFileAndMissingSectionsGiveDefaults) {
     const Config c = parse_config("", "accord.yaml");
     EXPECT_TRUE(c.delegations.empty());
