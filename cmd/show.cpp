@@ -33,8 +33,8 @@ ExitCode run_show(const ShowOptions& options, const Context& context) {
         if (history.empty())
             throw usage_error("show: '" + path + "' has never been proposed in this repository");
         const CommitInfo& first = history.back();
-        const std::string day =
-            format_iso_timestamp(first.author.time, first.author.offset_minutes).substr(0, 10);
+        const std::string day(date_of_timestamp(
+            format_iso_timestamp(first.author.time, first.author.offset_minutes)));
         throw usage_error("show: '" + path + "' did not exist at " + options.at +
                           "; its first proposal is dated " + day + " (try --at " + day + ")");
     }

@@ -19,8 +19,14 @@ std::optional<std::int64_t> parse_iso_date(std::string_view text);
 // tried as something else.
 bool looks_like_iso_date(std::string_view text);
 
-// "YYYY-MM-DD" for a day number from parse_iso_date.
+// "YYYY-MM-DD" for a day number from parse_iso_date (a year past 9999,
+// which git can record, has more digits).
 std::string format_iso_date(std::int64_t days);
+
+// The date of a timestamp format_iso_timestamp wrote: what comes before its 'T'.
+inline std::string_view date_of_timestamp(std::string_view timestamp) {
+    return timestamp.substr(0, timestamp.find('T'));
+}
 
 // The calendar day (days since 1970-01-01) on which `time` falls in the
 // offset `offset_minutes` east of UTC.

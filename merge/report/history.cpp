@@ -201,7 +201,7 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
             config.resolve_delegation(commit.author.name).value_or(commit.author.name));
     }
     p.date = format_iso_timestamp(commit.author.time, commit.author.offset_minutes);
-    p.day = p.date.substr(0, 10);
+    p.day = std::string(date_of_timestamp(p.date));
     const auto first = [&](std::string_view key) {
         const auto values = trailer_values(all, key);
         return values.empty() ? std::string() : values.front();

@@ -26,6 +26,11 @@ TEST(Date, FormatsDaysAndTimestamps) {
     EXPECT_EQ(format_iso_timestamp(noon, 0), "2014-02-07T12:00:00Z");
     EXPECT_EQ(format_iso_timestamp(noon, 90), "2014-02-07T13:30:00+01:30");
     EXPECT_EQ(format_iso_timestamp(noon, -13 * 60), "2014-02-06T23:00:00-13:00");
+    // git records years past 9999 too; the date is never cut to ten bytes.
+    const std::string far = format_iso_timestamp(253402300800, 0);
+    EXPECT_EQ(far, "10000-01-01T00:00:00Z");
+    EXPECT_EQ(date_of_timestamp(far), "10000-01-01");
+    EXPECT_EQ(date_of_timestamp(format_iso_timestamp(noon, 0)), "2014-02-07");
 }
 
 TEST(Date, LocalDayUsesTheRecordedOffset) {
