@@ -171,11 +171,16 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
 // remembered. (A digest, not the blob ids: a proposal touching thousands of
 // texts made every text's key list all the others, and memory grow with the
 // square of their number.)
+// `removed` gives the texts the proposal deleted: a text it created is
+// compared with them too (renamed or moved and edited in one proposal, or
+// split), as blame follows it to them.
 using LostParagraphs = std::function<const std::set<std::string>&()>;
+using RemovedTexts = std::function<const std::vector<std::string>&()>;
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
                            const std::string& path, const ProposalTouch::Blobs& blobs,
                            const std::string& moves_key, const LostParagraphs& lost,
-                           CacheTable& remembered, FrontMatterMemo& memo) {
+                           const RemovedTexts& removed, CacheTable& remembered,
+                           FrontMatterMemo& memo) {
     if (!blobs.after) return 0;  // deleted here
     const ParseOptions options = workspace.parse_options();
     if (proposal.parents.size() > 1) {
@@ -201,6 +206,9 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
         std::vector<Document> befores;
         befores.push_back(
             parse(blobs.before ? repo.read_blob_unverified(*blobs.before) : "", options, memo));
+        if (!blobs.before && !moves_key.empty()) {
+            for (const std::string& text : removed()) befores.push_back(parse(text, options));
+        }
         static const std::set<std::string> kNone;
         words = inserted_words(befores, parse(after, options, memo),
                                moves_key.empty() ? kNone : lost());
@@ -222,6 +230,18 @@ std::string moves_key_of(const ProposalTouch& touch) {
         ids += blobs.after ? CacheTable::id_key(*blobs.after) : std::string(20, '\0');
     }
     return texts > 1 ? crypto::digest(crypto::Digest::sha256, ids) : std::string();
+}
+
+// The texts the proposal deleted, as they were in its first parent.
+std::vector<std::string> removed_texts(const Workspace& workspace, const ProposalTouch& touch) {
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < touch.paths.size(); ++k) {
+        const ProposalTouch::Blobs& blobs = touch.blobs.at(k);
+        if (!is_text_path(touch.paths[k]) || !blobs.before || blobs.after) continue;
+        std::string text = workspace.repo().read_blob_unverified(*blobs.before);
+        if (!looks_binary(text)) out.push_back(std::move(text));
+    }
+    return out;
 }
 
 // The paragraphs the proposal's texts lost (in their first parent, not in
@@ -369,7 +389,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
 
     std::map<std::string, FrontMatterMemo> front_matter;  // per path
     CacheTable remembered(workspace.repo().git_dir(), "proposed-words",
-                          "proposed-words/1|" + reading_key(workspace.parse_options()));
+                          "proposed-words/2|" + reading_key(workspace.parse_options()));
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
         ProposalSurvival survival;
@@ -382,13 +402,19 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             if (!lost) lost = lost_paragraphs(workspace, touch);
             return *lost;
         };
+        std::optional<std::vector<std::string>> removed;
+        const RemovedTexts removed_once = [&]() -> const std::vector<std::string>& {
+            if (!removed) removed = removed_texts(workspace, touch);
+            return *removed;
+        };
         const std::string moves_key = moves_key_of(touch);
         for (std::size_t k = 0; k < touch.paths.size(); ++k) {
             const std::string& path = touch.paths[k];
             FileSurvival file;
             file.path = path;
-            file.words.proposed = proposed_words(workspace, p, path, touch.blobs.at(k), moves_key,
-                                                 lost_once, remembered, front_matter[path]);
+            file.words.proposed =
+                proposed_words(workspace, p, path, touch.blobs.at(k), moves_key, lost_once,
+                               removed_once, remembered, front_matter[path]);
             const WordsByCommit& now = current_for(path);
             if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.

@@ -192,6 +192,23 @@ TEST_F(Survival, WordingMovedBetweenTheProposalsOwnTextsStillStands) {
     EXPECT_EQ(move.outcome, Outcome::no_wording);
 }
 
+// A text renamed and edited in one proposal: only the edit is its wording,
+// as blame says (the rest is read in the text it was renamed from).
+TEST_F(Survival, ATextRenamedAndEditedInOneProposalProposedOnlyTheEdit) {
+    record("Japan", "2014-04-01", {{"b.md", "Parties agree to meet again next year in Geneva.\n"}});
+    record("Sweden", "2014-04-02",
+           {{"b.md", std::nullopt},
+            {"sub/c.md", "Parties agree to meet again next year in Geneva or Bonn.\n"}});
+    const ProposalSurvival& edit = survival("Sweden").proposals.back();
+    EXPECT_EQ(edit.words.proposed, 2u);  // "or Bonn"
+    EXPECT_EQ(edit.words.standing, 2u);
+    EXPECT_EQ(edit.words.gone, 0u);
+    EXPECT_EQ(edit.outcome, Outcome::kept);
+    const ProposalSurvival& japan = survival("Japan").proposals.back();
+    EXPECT_EQ(japan.words.standing, 9u);
+    EXPECT_EQ(japan.words.gone, 0u);
+}
+
 TEST_F(Survival, TheOthersWordingIsTheirs) {
     const SurvivalReport report = survival("Sweden");
     ASSERT_EQ(report.proposals.size(), 4u);
