@@ -3,9 +3,11 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "merge/report/history.hpp"
 
 namespace accord::cmd {
 
@@ -28,6 +30,18 @@ ExitCode run_show(const ShowOptions& options, const Context& context) {
             throw usage_error("show: " + path +
                               " is a symbolic link in this repository, not a text: accord never "
                               "reads a link (it may point anywhere)");
+        }
+        // Deleted before that revision: by whom, and when it last stood.
+        const auto before = ws.repo().history(commit, {path});
+        if (!before.empty()) {
+            const Proposal deletion = read_proposal(before.front(), ws.config());
+            std::string message = "show: '" + path + "' did not stand at " + options.at + ": " +
+                                  join_names(deletion.proposers) + " deleted it on " +
+                                  deletion.day + " (" + deletion.commit.substr(0, 10) + ")";
+            if (!deletion.parents.empty())
+                message += "; it last stood at " + deletion.parents.front().substr(0, 10) +
+                           " (try --at " + deletion.parents.front().substr(0, 10) + ")";
+            throw usage_error(message);
         }
         const auto history = ws.repo().history(ws.repo().resolve("HEAD"), {path});
         if (history.empty())

@@ -152,6 +152,30 @@ TEST_F(History, ShowBeforeTheFileExistedIsAClearError) {
     EXPECT_NE(r.err.find("history starts on 2014-02-07"), std::string::npos) << r.err;
 }
 
+TEST_F(History, ShowAfterTheFileWasDeletedSaysWhoDeletedItAndWhen) {
+    Repository repo = Repository::open(dir.path());
+    CommitRequest request;
+    request.files.push_back({"C/04-nigeria.md", std::nullopt});
+    request.author = on("Sweden", "2014-05-02");
+    request.committer = on("Secretariat", "2014-05-02");
+    request.message = "Withdrawn\n\nProposed-by: Sweden\n";
+    request.write_worktree = true;
+    repo.commit_files(request);
+    const auto r = run({"show", "C/04-nigeria.md", "--at", "2014-05-03"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("'C/04-nigeria.md' did not stand at 2014-05-03: Sweden deleted it on "
+                         "2014-05-02"),
+              std::string::npos)
+        << r.err;
+    // The revision it names shows the text.
+    const std::size_t at = r.err.find("(try --at ");
+    ASSERT_NE(at, std::string::npos) << r.err;
+    const std::string before = r.err.substr(at + 10, 10);
+    const auto shown = run({"show", "C/04-nigeria.md", "--at", before});
+    EXPECT_EQ(shown.exit_code, 0) << shown.err;
+    EXPECT_NE(shown.out.find("cooperation be sustained"), std::string::npos);
+}
+
 TEST_F(History, DiffBetweenMeetingAndNow) {
     const auto r = run({"diff", "WGEC-3", "HEAD", "--", "A/01-japan.md"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
