@@ -6,6 +6,7 @@
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
 #include "core/util/file.hpp"
+#include "core/util/notice.hpp"
 
 namespace accord {
 
@@ -289,6 +290,21 @@ std::string Repository::git_dir() const {
 bool Repository::is_empty_branch() const {
     const int rc = git_repository_head_unborn(impl_->repo.get());
     if (rc < 0) git::fail("cannot read HEAD in " + impl_->where);
+    if (rc == 1 && !impl_->unborn_noted) {
+        // Proposals on other branches while HEAD is on one without commits (a
+        // branch deleted, a mistyped symbolic-ref): "no proposals" alone would mislead.
+        impl_->unborn_noted = true;
+        const std::vector<std::string> others = branches();
+        if (!others.empty()) {
+            std::string list;
+            for (std::size_t k = 0; k < others.size() && k < 5; ++k)
+                list += (k ? ", " : "") + others[k];
+            if (others.size() > 5) list += ", ...";
+            notice("HEAD is on branch '" + current_branch() +
+                   "', which has no commits yet; the proposals are on " + list + " ('git switch " +
+                   others.front() + "' to go back)");
+        }
+    }
     return rc == 1;
 }
 

@@ -123,7 +123,8 @@ namespace accord {
 
 struct Repository::Impl {
     git::RepositoryPtr repo;
-    std::string where;  // the work tree (or git dir) for messages
+    std::string where;                  // the work tree (or git dir) for messages
+    mutable bool unborn_noted = false;  // is_empty_branch said where the proposals are
 
     git::CommitPtr lookup_commit(const std::string& commit_id) const;
     git::TreePtr tree_of(const git_commit* commit) const;

@@ -176,6 +176,17 @@ TEST_F(History, ShowAfterTheFileWasDeletedSaysWhoDeletedItAndWhen) {
     EXPECT_NE(shown.out.find("cooperation be sustained"), std::string::npos);
 }
 
+TEST_F(History, HeadOnABranchWithoutCommitsSaysWhereTheProposalsAre) {
+    test::RunOptions options;
+    options.cwd = dir.path();
+    ASSERT_EQ(test::run({"git", "symbolic-ref", "HEAD", "refs/heads/gone"}, options).exit_code, 0);
+    const auto r = run({"log"});
+    EXPECT_NE(r.err.find("HEAD is on branch 'gone', which has no commits yet; the proposals are "
+                         "on main ('git switch main' to go back)"),
+              std::string::npos)
+        << r.err;
+}
+
 TEST_F(History, DiffBetweenMeetingAndNow) {
     const auto r = run({"diff", "WGEC-3", "HEAD", "--", "A/01-japan.md"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
