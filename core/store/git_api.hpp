@@ -48,7 +48,11 @@ namespace accord::git {
     X(git_config_delete_entry)           \
     X(git_config_free)                   \
     X(git_config_get_string_buf)         \
+    X(git_config_iterator_free)          \
+    X(git_config_iterator_glob_new)      \
+    X(git_config_next)                   \
     X(git_config_open_level)             \
+    X(git_config_parse_bool)             \
     X(git_config_set_string)             \
     X(git_error_last)                    \
     X(git_graph_descendant_of)           \
@@ -178,7 +182,12 @@ const Api& api();
 #define git_config_delete_entry(...) ::accord::git::api().git_config_delete_entry(__VA_ARGS__)
 #define git_config_free(...) ::accord::git::api().git_config_free(__VA_ARGS__)
 #define git_config_get_string_buf(...) ::accord::git::api().git_config_get_string_buf(__VA_ARGS__)
+#define git_config_iterator_free(...) ::accord::git::api().git_config_iterator_free(__VA_ARGS__)
+#define git_config_iterator_glob_new(...) \
+    ::accord::git::api().git_config_iterator_glob_new(__VA_ARGS__)
+#define git_config_next(...) ::accord::git::api().git_config_next(__VA_ARGS__)
 #define git_config_open_level(...) ::accord::git::api().git_config_open_level(__VA_ARGS__)
+#define git_config_parse_bool(...) ::accord::git::api().git_config_parse_bool(__VA_ARGS__)
 #define git_config_set_string(...) ::accord::git::api().git_config_set_string(__VA_ARGS__)
 #define git_error_last(...) ::accord::git::api().git_error_last(__VA_ARGS__)
 #define git_graph_descendant_of(...) ::accord::git::api().git_graph_descendant_of(__VA_ARGS__)

@@ -68,7 +68,48 @@ void note_shallow_clone(const std::string& where) {
     shallow_clone() = where;
 }
 
+namespace {
+
+// The partial clone opened in this process, if any, and its remote: git
+// fetches what such a clone lacks on demand; libgit2 cannot.
+std::pair<std::string, std::string>& partial_clone() {
+    static std::pair<std::string, std::string> where_and_remote;
+    return where_and_remote;
+}
+
+}  // namespace
+
+void note_if_partial_clone(git_repository* repo, const std::string& where) {
+    git_config* raw = nullptr;
+    if (git_repository_config_snapshot(&raw, repo) < 0) return;
+    const ConfigPtr config(raw);
+    git_config_iterator* iterator = nullptr;
+    if (git_config_iterator_glob_new(&iterator, config.get(), "^remote\\..*\\.promisor$") < 0)
+        return;
+    git_config_entry* entry = nullptr;
+    while (git_config_next(&entry, iterator) == 0) {
+        int yes = 0;
+        if (git_config_parse_bool(&yes, entry->value) == 0 && yes) {
+            std::string name = entry->name;  // remote.NAME.promisor
+            name = name.substr(7, name.size() - 7 - 9);
+            partial_clone() = {where, name};
+            break;
+        }
+    }
+    git_config_iterator_free(iterator);
+}
+
 void fail(const std::string& what) {
+    if (!partial_clone().first.empty() && missing_object()) {
+        const auto& [where, remote] = partial_clone();
+        throw failure(what + ": " + where +
+                      " is a partial clone (made with git clone --filter): git fetches the file "
+                      "versions it lacks when it needs them, which accord cannot do, and accord "
+                      "reads the history of the texts. Fetch them once: 'git config --unset "
+                      "remote." +
+                      remote + ".partialclonefilter' then 'git fetch --refetch " + remote +
+                      "' (or clone again without --filter)");
+    }
     if (!shallow_clone().empty() && missing_object()) {
         throw failure(what + ": " + shallow_clone() +
                       " is a shallow clone (made with git clone --depth): the history before its "
@@ -246,6 +287,7 @@ Repository Repository::open(const std::string& path_inside) {
     impl->repo.reset(repo);
     impl->where = describe(repo);
     if (git_repository_is_shallow(repo) == 1) git::note_shallow_clone(impl->where);
+    git::note_if_partial_clone(repo, impl->where);
     impl->recover_on_open();
     return Repository(std::move(impl));
 }

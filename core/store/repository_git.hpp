@@ -60,6 +60,9 @@ git_repository* init_repository(const std::string& dir, const std::string& initi
 // A shallow clone was opened at `where`: libgit2 cannot walk its history
 // past the oldest commit it holds, and fail() then says so.
 void note_shallow_clone(const std::string& where);
+// Remembers `repo` as a partial clone (git clone --filter: a remote with
+// promisor = true), so that an object missing from it is said to be so.
+void note_if_partial_clone(git_repository* repo, const std::string& where);
 
 // libgit2's explanation of the last failure on this thread.
 std::string last_message();

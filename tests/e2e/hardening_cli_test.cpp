@@ -467,6 +467,33 @@ TEST(Hardening, AShallowCloneSaysSoAndHowToUnshallow) {
     EXPECT_TRUE(contains(log.err, "git fetch --unshallow")) << log.err;
 }
 
+TEST(Hardening, APartialCloneSaysSoAndHowToFetchTheRest) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [must] cooperate.\n");
+    ASSERT_EQ(repo.accord({"propose", "a.md", "--by", "Sweden", "--date", "2014-01-02"}).exit_code,
+              0);
+    repo.write("a.md", "The Parties [shall] cooperate.\n");
+    ASSERT_EQ(repo.accord({"propose", "a.md", "--by", "Japan", "--date", "2014-01-03"}).exit_code,
+              0);
+    repo.git({"config", "uploadpack.allowFilter", "true"});
+    test::TempDir tmp;
+    ASSERT_EQ(test::run({"git", "clone", "-q", "--filter=blob:none", "file://" + repo.dir(),
+                         tmp.file("clone")})
+                  .exit_code,
+              0);
+    const test::RunResult log = test::accord({"log"}, test::in(tmp.file("clone")));
+    EXPECT_EQ(log.exit_code, 3);
+    EXPECT_TRUE(contains(log.err, "is a partial clone")) << log.err;
+    EXPECT_TRUE(contains(log.err, "git fetch --refetch origin")) << log.err;
+    // Doing what it says makes the history readable.
+    const test::RunOptions in_clone = test::in(tmp.file("clone"));
+    ASSERT_EQ(test::run({"git", "config", "--unset", "remote.origin.partialclonefilter"}, in_clone)
+                  .exit_code,
+              0);
+    ASSERT_EQ(test::run({"git", "fetch", "-q", "--refetch", "origin"}, in_clone).exit_code, 0);
+    EXPECT_EQ(test::accord({"log"}, in_clone).exit_code, 0);
+}
+
 TEST(Hardening, ShowOfATrackedLinkSaysItIsALink) {
     Recorded repo;
     fs::create_symlink("/etc/passwd", repo.path("pw.md"));
