@@ -118,6 +118,16 @@ ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
             revisions.pop_back();
         }
     }
+    // git's range form: "A..B" is A and B, either side HEAD when left out.
+    if (revisions.size() == 1) {
+        const std::string& range = revisions.front();
+        const std::size_t dots = range.find("..");
+        // No ref name holds "..", so this is never one.
+        if (dots != std::string::npos && range.find("...") == std::string::npos) {
+            const std::string from = range.substr(0, dots), to = range.substr(dots + 2);
+            revisions = {from.empty() ? "HEAD" : from, to.empty() ? "HEAD" : to};
+        }
+    }
     if (revisions.size() > 2) {
         throw usage_error(
             "diff takes at most two revisions; put paths after '--': accord diff HEAD~1 -- "
@@ -172,6 +182,7 @@ void register_diff(CLI::App& app, Run& run) {
         "  accord diff 2014-02-25              the end of 25 February 2014 against the working "
         "tree\n"
         "  accord diff WGEC-3 HEAD -- recs/A-1.md   a meeting's end against now, one file\n"
+        "  accord diff HEAD~3..HEAD~1          git's range form: the two revisions\n"
         "  accord diff recs/A-1.md             one file against its last proposal ('--' only\n"
         "                                      needed where a file's name is also a revision)\n"
         "  accord diff --no-index old.md new.md     two files, no repository needed\n"

@@ -195,6 +195,12 @@ TEST_F(History, DiffBetweenMeetingAndNow) {
     EXPECT_NE(r.out.find("status-changed                 revisit → agreed"), std::string::npos)
         << r.out;
     EXPECT_NE(r.out.find("[-[-]multistakeholder[-]-]"), std::string::npos) << r.out;
+    // git's range form gives the same diff.
+    const auto range = run({"diff", "WGEC-3..HEAD", "--", "A/01-japan.md"});
+    ASSERT_EQ(range.exit_code, 0) << range.err;
+    EXPECT_EQ(range.out, r.out);
+    const auto open_end = run({"diff", "WGEC-3..", "--", "A/01-japan.md"});
+    EXPECT_EQ(open_end.out, r.out);
 }
 
 TEST_F(History, DiffOfTheWorkingTree) {
