@@ -324,21 +324,30 @@ void Graveyard::restore_long(Attributed& to, std::uint32_t text,
             if (!may_come_back(buried, text, to.proposal)) continue;
             const std::size_t run_end = buried.first + buried.length;
             std::size_t length = 0, words = 0, added = 0, added_words = 0;
+            bool same_occurrence = true;  // every carried token has the buried word's origin
             while (k + length < end && w + length < run_end &&
                    words_[w + length].id == id_of(k + length)) {
                 const std::uint32_t t = run[k + length];
                 const bool word = is_word_or_number(to.tokens()[t].kind);
                 words += word;
-                added += !claimed[t] && !assigned[t];
-                added_words += word && !claimed[t] && !assigned[t];
+                const bool is_added = !claimed[t] && !assigned[t];
+                added += is_added;
+                added_words += word && is_added;
+                if (!is_added && to.origins[t].proposal != words_[w + length].origin.proposal)
+                    same_occurrence = false;
                 ++length;
             }
-            // Mostly carried, the stretch is a copy of the deleted wording
-            // that stood still: its few added tokens are no evidence.
-            if (added * 2 < length && added_words < fewest_words) continue;
             // A move (this proposal's own deletion) first, then the longest,
             // then the first proposer's.
             const bool move = buried.deleted_by == to.proposal;
+            // Mostly carried, the stretch is a copy of the deleted wording
+            // that stood still: its few added tokens are no evidence. Unless
+            // the proposal deleted that wording itself and its carried words
+            // are the very words it deleted (same origins): a text renamed on
+            // one branch and edited on another, joined by a merge, whose edit
+            // comes from the text the merge deleted, in its place.
+            if (added * 2 < length && added_words < fewest_words && !(move && same_occurrence))
+                continue;
             if (words >= fewest_words && added > 0 &&
                 (move ? !best_move || words > best_words : !best_move && words > best_words)) {
                 best_at = w, best_length = length, best_words = words, best_added = added;

@@ -474,6 +474,49 @@ TEST(BlameWho, APhraseStartingWithADashIsGivenWithE) {
     EXPECT_EQ(both.exit_code, 2) << both.out;
 }
 
+// Renamed on one branch, edited on the other, joined by a plain git merge:
+// the edit is the editor's (git's merge found the rename), and blame,
+// survival and who say so alike.
+TEST(BlameMerge, AnEditMergedIntoARenamedTextKeepsItsProposer) {
+    test::TempDir dir;
+    test::RunOptions in;
+    in.cwd = dir.path();
+    const auto git = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> argv = {"git", "-c", "user.name=S", "-c", "user.email=s@x"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const test::RunResult r = test::run(argv, in);
+        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+    };
+    git({"init", "-q", "-b", "main"});
+    dir.write("accord.yaml",
+              "negotiation: t\ndelegations:\n  - name: Japan\n  - name: Sweden\n"
+              "  - name: Chair\n");
+    dir.write("a.md", "1. The Chair shall report annually to the Assembly on progress.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"checkout", "-qb", "j"});
+    git({"mv", "a.md", "b.md"});
+    git({"commit", "-qm", "rename", "-m", "Proposed-by: Japan"});
+    git({"checkout", "-q", "main"});
+    dir.write("a.md", "1. The Chair shall report annually to the Assembly on progress made.\n");
+    git({"commit", "-qam", "edit", "-m", "Proposed-by: Sweden"});
+    git({"merge", "-q", "--no-ff", "j", "-m", "merge", "-m", "Proposed-by: Chair"});
+    ASSERT_NE(test::read_all(dir.file("b.md")).find("progress made"), std::string::npos);
+
+    const auto blame = test::accord({"blame", "b.md"}, in);
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blame.out.find("Sweden 2"), std::string::npos) << blame.out;
+    for (const std::string& line : {std::string("made")}) {
+        const std::size_t at = blame.out.find("  " + line + "\n");
+        ASSERT_NE(at, std::string::npos) << blame.out;
+        const std::size_t start = blame.out.rfind('\n', at) + 1;
+        EXPECT_NE(blame.out.substr(start, at - start).find("Sweden"), std::string::npos)
+            << blame.out;
+    }
+    const auto survival = test::accord({"survival", "--by", "Sweden"}, in);
+    EXPECT_NE(survival.out.find("1 proposal: 1 kept"), std::string::npos) << survival.out;
+}
+
 TEST_F(Blame, BadInput) {
     auto r = run({"blame", "A/none.md"});
     EXPECT_EQ(r.exit_code, 2);
