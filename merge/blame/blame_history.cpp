@@ -262,10 +262,9 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
         BlameWalk::Text text;
         const std::vector<std::optional<std::string>> first_parents =
             walked.first_parent_blobs(file);
-        std::vector<CommitInfo>
-            unread;  // proposals are read by the caller, for the versions it keeps
+        // Proposals are read by the caller, for the versions it keeps.
         text.versions = std::move(versions_of(ws, file, walked.commits_of(file), &text.blob_ids,
-                                              &unread, &first_parents, true)
+                                              &text.commits, &first_parents, true)
                                       .versions);
         const std::vector<std::size_t> made = walked.version_proposals(file, true);
         for (std::size_t v = 0; v < text.versions.size(); ++v)
@@ -302,6 +301,7 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
         if (keep == 0) continue;
         donor.versions.resize(keep);
         donor.blob_ids.resize(keep);
+        donor.commits.clear();  // only the blamed text's proposals are read
         out.texts.push_back(std::move(donor));
     }
     return out;
@@ -366,12 +366,15 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     // The proposals are read on a thread of their own while the versions are
     // attributed, which reads neither proposers nor dates (their commits are
     // read here: the repository handle serves one thread at a time).
-    std::vector<std::string> version_commits;
-    for (const BlameVersion& v : versions) version_commits.push_back(v.id);
-    std::future<std::vector<Proposal>> proposals =
-        std::async(std::launch::async, [&, commits = ws.repo().commits(version_commits)] {
-            return read_proposals(commits, ws.config());
-        });
+    std::vector<CommitInfo> commits = std::move(walk->texts.front().commits);
+    if (commits.size() != versions.size()) {  // a walk read back: its commits read here
+        std::vector<std::string> version_commits;
+        for (const BlameVersion& v : versions) version_commits.push_back(v.id);
+        commits = ws.repo().commits(version_commits);
+    }
+    std::future<std::vector<Proposal>> proposals = std::async(
+        std::launch::async,
+        [&, commits = std::move(commits)] { return read_proposals(commits, ws.config()); });
     std::vector<TextVersions> texts;
     std::vector<std::vector<std::string>> text_blobs;
     for (const BlameWalk::Text& t : walk->texts) {

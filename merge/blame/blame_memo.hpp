@@ -84,6 +84,9 @@ struct BlameWalk {
     struct Text {
         std::vector<BlameVersion> versions;  // texts left empty
         std::vector<std::string> blob_ids;
+        // The commits that made the versions, when the walk was just made
+        // (not remembered: a walk read back has none, and they are read then).
+        std::vector<CommitInfo> commits;
     };
     std::vector<Text> texts;
 };
