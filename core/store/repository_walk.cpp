@@ -294,28 +294,40 @@ class CommitRecords {
     }
 
     CommitRecord read(const git_oid& id, const std::string& hex,
-                      const Repository::WalkOptions::Narrow* narrow) const {
-        git_commit* raw = nullptr;
-        if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
-            git::fail("cannot read commit " + hex + " in " + impl_.where);
-        const git::CommitPtr commit(raw);
-        CommitRecord record;
-        record.info = impl_.info(raw);
-        const git::TreePtr tree = impl_.tree_of(raw);
-        git::TreePtr parent_tree;
-        if (git_commit_parentcount(raw) > 0) {
-            git_commit* parent = nullptr;
-            if (git_commit_parent(&parent, raw, 0) < 0)
-                git::fail("cannot read the parent of " + hex + " in " + impl_.where);
-            const git::CommitPtr owned(parent);
-            parent_tree = impl_.tree_of(parent);
+                      const Repository::WalkOptions::Narrow* narrow) {
+        // The walk goes from child to parent: the commit at hand is mostly
+        // the parent the last one read, with its tree.
+        git::CommitPtr commit;
+        git::TreePtr tree;
+        if (last_parent_ && git_oid_equal(git_commit_id(last_parent_.get()), &id)) {
+            commit = std::move(last_parent_);
+            tree = std::move(last_parent_tree_);
+        } else {
+            git_commit* raw = nullptr;
+            if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
+                git::fail("cannot read commit " + hex + " in " + impl_.where);
+            commit.reset(raw);
+            tree = impl_.tree_of(raw);
         }
-        TreeDiff(impl_, record.leaves, narrow).diff(parent_tree.get(), tree.get());
+        last_parent_.reset();
+        last_parent_tree_.reset();
+        CommitRecord record;
+        record.info = impl_.info(commit.get());
+        if (git_commit_parentcount(commit.get()) > 0) {
+            git_commit* parent = nullptr;
+            if (git_commit_parent(&parent, commit.get(), 0) < 0)
+                git::fail("cannot read the parent of " + hex + " in " + impl_.where);
+            last_parent_.reset(parent);
+            last_parent_tree_ = impl_.tree_of(parent);
+        }
+        TreeDiff(impl_, record.leaves, narrow).diff(last_parent_tree_.get(), tree.get());
         return record;
     }
 
     const Repository::Impl& impl_;
     CacheTable table_;
+    git::CommitPtr last_parent_;  // the first parent of the commit read last, and its tree
+    git::TreePtr last_parent_tree_;
 };
 
 // The entry at `path` (a file or a directory, "" for the root) differs
