@@ -232,6 +232,13 @@ MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std:
 
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options) {
+    // One side's text when the other changed nothing, or both made the same:
+    // as git merge-file, whatever the engine would make of the pieces.
+    if (ours == theirs || theirs == base || ours == base) {
+        MergeResult same;
+        same.text = ours == base ? theirs : ours;
+        return same;
+    }
     if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs))
         return merge_by_sections(moved->base, moved->ours, moved->theirs, options);
     return merge_by_sections(base, ours, theirs, options);

@@ -401,8 +401,16 @@ void ChunkResolver::resolve_paragraphs(const Chunk& x) {
                       t = text_of(in_.theirs(), x.t0, x.t1);
     if (o == t || t == b) return out_.put(o);
     if (o == b) return out_.put(t);
+    // One side deleted what the other changed (a side of white space alone
+    // deleted it too): the changed wording stands, as it was written (these
+    // paragraphs do not take brackets whole: a heading, a list).
+    if (trimmed(o).empty() || trimmed(t).empty()) {
+        const bool ours_deleted = trimmed(o).empty();
+        out_.disagree(DisagreementKind::edited_deleted, ours_deleted ? "(deleted)" : trimmed(o),
+                      ours_deleted ? trimmed(t) : "(deleted)");
+        return out_.put(ours_deleted ? t : o);
+    }
     out_.disagree(DisagreementKind::alternatives, trimmed(o), trimmed(t));
-    if (trimmed(o).empty() || trimmed(t).empty()) return out_.put(o.empty() ? t : o);
     put_paragraph_alternatives(o, t);
 }
 
