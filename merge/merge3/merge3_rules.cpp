@@ -528,7 +528,19 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
     const std::uint32_t words_from = ours_only_tag ? x.t0 : x.o0,
                         words_to = ours_only_tag ? x.t1 : x.o1;
     bool words_tag = false;
-    if (only_tags(words_side, words_from, words_to, words_tag) || words_tag) return false;
+    if (only_tags(words_side, words_from, words_to, words_tag)) return false;
+    // The words side may end in the base's own tag, unchanged ("now
+    // (agreed)" against "(revisit)"): its words, then the tag in question.
+    std::uint32_t kept_tag = kNone;
+    if (words_tag) {
+        for (std::uint32_t k = words_from; k < words_to; ++k) {
+            if (words_side.tokens[k].kind != TokenKind::status_tag) continue;
+            if (kept_tag != kNone || words_side.doc.text(words_side.tokens[k].range) !=
+                                         trimmed(text_of(in_.base(), x.b0, x.b1)))
+                return false;
+            kept_tag = k;
+        }
+    }
     for (std::uint32_t k = words_from; k < words_to; ++k)  // words of this paragraph only
         if (words_side.tokens[k].kind == TokenKind::paragraph_break) return false;
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
@@ -537,9 +549,27 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
         out_.put(text_of(words_side, words_from, words_to));
         return true;
     }
-    const auto [a, z] = words_within(words_side, words_from, words_to);
-    out_.put(text_of(words_side, words_from, z) + text_of(tag_side, tag_from, tag_to) +
-             text_of(words_side, z, words_to));
+    // The words (without the tag they kept), the tag, then what followed.
+    const std::uint32_t words_end =
+        kept_tag != kNone ? kept_tag : words_within(words_side, words_from, words_to).end;
+    std::string words = text_of(words_side, words_from, words_end);
+    const std::string tag = text_of(tag_side, tag_from, tag_to);
+    const std::string after =
+        text_of(words_side, kept_tag != kNone ? kept_tag + 1 : words_end, words_to);
+    // A tag stands apart from the words before it ("now (revisit)").
+    if (kept_tag == kNone && !words.empty() && !tag.empty() &&
+        !std::isspace(static_cast<unsigned char>(words.back())) &&
+        !std::isspace(static_cast<unsigned char>(tag.front())))
+        words += ' ';
+    if (kept_tag != kNone) {
+        // The words side's tag had its own white space before it.
+        while (!words.empty() && std::isspace(static_cast<unsigned char>(words.back())))
+            words.pop_back();
+        const std::string trimmed_tag(trimmed(tag));
+        out_.put(words + " " + trimmed_tag + after);
+        return true;
+    }
+    out_.put(words + tag + after);
     return true;
 }
 
