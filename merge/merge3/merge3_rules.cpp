@@ -362,9 +362,11 @@ void ChunkResolver::resolve(const Chunk& x) {
         out_.continue_side();
         return out_.put(ours_layout && !theirs_layout ? t : o);
     }
+    // A status tag against new words first: the text merges below would
+    // keep both tags ("now (agreed) (revisit)").
+    if (resolve_tag_beside_words(x)) return;
     if (const std::optional<std::string> merged = settled_without_conflict(in_, x, b, o, t))
         return out_.put(*merged);
-    if (resolve_tag_beside_words(x)) return;
     if (options_.strict) return put_conflict_markers(x, o, t);
     switch (both_inserted(in_, x)) {
         case BothInserted::options:
@@ -515,7 +517,19 @@ AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
 // the end of a paragraph), the tag is no option against the words: the
 // words stand, and a tag of agreement, which would now cover them, gives
 // way (a status disagreement); any other tag follows the words.
-bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
+bool ChunkResolver::resolve_tag_beside_words(const Chunk& whole) {
+    // Past the words all three share at the start (a chunk grown to its
+    // paragraph): "Parties act" of "Parties act now (agreed)".
+    Chunk x = whole;
+    const auto token_text = [](Text side, std::uint32_t t) {
+        return side.doc.text(side.tokens[t].range);
+    };
+    while (x.b0 < x.b1 && x.o0 < x.o1 && x.t0 < x.t1 &&
+           token_text(in_.base(), x.b0) == token_text(in_.ours(), x.o0) &&
+           token_text(in_.base(), x.b0) == token_text(in_.theirs(), x.t0)) {
+        ++x.b0, ++x.o0, ++x.t0;
+    }
+    const std::string lead = text_of(in_.ours(), whole.o0, x.o0);
     bool base_tag = false, ours_tag = false, theirs_tag = false;
     if (!only_tags(in_.base(), x.b0, x.b1, base_tag)) return false;
     const bool ours_only_tag = only_tags(in_.ours(), x.o0, x.o1, ours_tag) && ours_tag;
@@ -532,7 +546,7 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
     // The words side may end in the base's own tag, unchanged ("now
     // (agreed)" against "(revisit)"): its words, then the tag in question.
     std::uint32_t kept_tag = kNone;
-    if (words_tag) {
+    {
         for (std::uint32_t k = words_from; k < words_to; ++k) {
             if (words_side.tokens[k].kind != TokenKind::status_tag) continue;
             if (kept_tag != kNone || words_side.doc.text(words_side.tokens[k].range) !=
@@ -543,10 +557,11 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
     }
     for (std::uint32_t k = words_from; k < words_to; ++k)  // words of this paragraph only
         if (words_side.tokens[k].kind == TokenKind::paragraph_break) return false;
-    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    const std::string o = text_of(in_.ours(), whole.o0, whole.o1),
+                      t = text_of(in_.theirs(), whole.t0, whole.t1);
     if (status_in(tag_side, tag_from, tag_to) == kAgreed) {
         out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
-        out_.put(text_of(words_side, words_from, words_to));
+        out_.put(lead + text_of(words_side, words_from, words_to));
         return true;
     }
     // The words (without the tag they kept), the tag, then what followed.
@@ -566,10 +581,10 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& x) {
         while (!words.empty() && std::isspace(static_cast<unsigned char>(words.back())))
             words.pop_back();
         const std::string trimmed_tag(trimmed(tag));
-        out_.put(words + " " + trimmed_tag + after);
+        out_.put(lead + words + " " + trimmed_tag + after);
         return true;
     }
-    out_.put(words + tag + after);
+    out_.put(lead + words + tag + after);
     return true;
 }
 
