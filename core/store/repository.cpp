@@ -448,31 +448,32 @@ CommitInfo Repository::commit(const std::string& commit_id) const {
     return impl_->info(impl_->lookup_commit(commit_id).get());
 }
 
+git::TreeEntryPtr Repository::Impl::entry_at(const std::string& commit_id,
+                                             const std::string& path) const {
+    const git::TreePtr tree = tree_of(lookup_commit(commit_id).get());
+    git_tree_entry* entry = nullptr;
+    const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
+    if (rc == GIT_ENOTFOUND) return nullptr;
+    if (rc < 0) git::fail("cannot look up '" + path + "' at " + commit_id + " in " + where);
+    return git::TreeEntryPtr(entry);
+}
+
 std::optional<std::string> Repository::blob_id_at(const std::string& commit_id,
                                                   const std::string& path) const {
     if (path.empty()) return std::nullopt;
-    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
-    git_tree_entry* entry = nullptr;
-    const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
-    if (rc == GIT_ENOTFOUND) return std::nullopt;
-    if (rc < 0) git::fail("cannot look up '" + path + "' at " + commit_id + " in " + impl_->where);
-    git::TreeEntryPtr owned(entry);
-    if (!git::is_file_entry(entry)) return std::nullopt;
-    return git::hex(*git_tree_entry_id(entry));
+    const git::TreeEntryPtr entry = impl_->entry_at(commit_id, path);
+    if (!entry || !git::is_file_entry(entry.get())) return std::nullopt;
+    return git::hex(*git_tree_entry_id(entry.get()));
 }
 
 Repository::EntryKind Repository::entry_kind_at(const std::string& commit_id,
                                                 const std::string& path) const {
     if (path.empty()) return EntryKind::directory;
-    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
-    git_tree_entry* entry = nullptr;
-    const int rc = git_tree_entry_bypath(&entry, tree.get(), path.c_str());
-    if (rc == GIT_ENOTFOUND) return EntryKind::absent;
-    if (rc < 0) git::fail("cannot look up '" + path + "' at " + commit_id + " in " + impl_->where);
-    git::TreeEntryPtr owned(entry);
-    if (git::is_file_entry(entry)) return EntryKind::file;
-    if (git::is_link_entry(entry)) return EntryKind::link;
-    if (git_tree_entry_type(entry) == GIT_OBJECT_TREE) return EntryKind::directory;
+    const git::TreeEntryPtr entry = impl_->entry_at(commit_id, path);
+    if (!entry) return EntryKind::absent;
+    if (git::is_file_entry(entry.get())) return EntryKind::file;
+    if (git::is_link_entry(entry.get())) return EntryKind::link;
+    if (git_tree_entry_type(entry.get()) == GIT_OBJECT_TREE) return EntryKind::directory;
     return EntryKind::other;
 }
 

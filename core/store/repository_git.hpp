@@ -131,6 +131,8 @@ struct Repository::Impl {
 
     git::CommitPtr lookup_commit(const std::string& commit_id) const;
     git::TreePtr tree_of(const git_commit* commit) const;
+    // The entry at `path` in the commit's tree, or null when there is none.
+    git::TreeEntryPtr entry_at(const std::string& commit_id, const std::string& path) const;
     // The id of the entry at `path` in `tree` (blob or subtree), if any.
     std::optional<git_oid> entry_id(const git_tree* tree, const std::string& path) const;
     CommitInfo info(const git_commit* commit) const;
