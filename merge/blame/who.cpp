@@ -146,14 +146,23 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
             // A proposal changes the phrase's standing only where it differs
             // from every parent's: on parallel branches, a proposal that
             // never saw a word did not delete it, and a merge that keeps one
-            // side's wording neither deleted nor restored it.
+            // side's wording neither deleted nor restored it. Unless the
+            // first side had changed it since the two forked (Sweden's
+            // wording on main, Japan's on the branch) and the merge took
+            // the other side's: that choice was the merge's.
             const std::vector<std::string>& parents = step.commit.parents;
-            bool as_a_parent = false;
-            for (std::size_t k = 0; k < parents.size() && !as_a_parent; ++k) {
-                const std::optional<std::string> before =
-                    k == 0 ? change.old_blob : ws.repo().blob_id_at(parents[k], change.path);
+            const auto standing_of = [&](const std::optional<std::string>& blob) {
+                return blob ? standings.of(*blob, *text) : Standing::absent;
+            };
+            const Standing first = standing_of(change.old_blob);
+            bool as_a_parent = first == standing;
+            for (std::size_t k = 1; k < parents.size() && !as_a_parent; ++k) {
+                if (standing_of(ws.repo().blob_id_at(parents[k], change.path)) != standing)
+                    continue;
+                const std::optional<std::string> fork =
+                    ws.repo().merge_base({parents.front(), parents[k]});
                 as_a_parent =
-                    (before ? standings.of(*before, *text) : Standing::absent) == standing;
+                    !fork || standing_of(ws.repo().blob_id_at(*fork, change.path)) == first;
             }
             if (as_a_parent) continue;
             if (!listed) commits.push_back(step.commit.id);

@@ -517,6 +517,47 @@ TEST(BlameMerge, AnEditMergedIntoARenamedTextKeepsItsProposer) {
     EXPECT_NE(survival.out.find("1 proposal: 1 kept"), std::string::npos) << survival.out;
 }
 
+// Both sides of a plain git merge reworded one phrase; the merge took the
+// branch's: the mainline's wording was deleted by the merge, and who says so.
+// A merge taking a side the mainline had not changed tells nothing new.
+TEST(BlameMerge, WhoNamesTheMergeThatChoseTheOtherSidesWording) {
+    test::TempDir dir;
+    test::RunOptions in;
+    in.cwd = dir.path();
+    const auto git = [&](const std::vector<std::string>& args) {
+        std::vector<std::string> argv = {"git", "-c", "user.name=S", "-c", "user.email=s@x"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        return test::run(argv, in);
+    };
+    git({"init", "-q", "-b", "main"});
+    dir.write("accord.yaml",
+              "negotiation: t\ndelegations:\n  - name: Japan\n  - name: Sweden\n"
+              "  - name: Chair\n");
+    dir.write("a.md", "1. Member States should strengthen cooperation on internet matters.\n");
+    dir.write("b.md", "1. Observers may attend.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"checkout", "-qb", "j"});
+    dir.write("a.md", "1. Member States should deepen partnership on internet matters.\n");
+    dir.write("b.md", "1. Observers may attend all sessions.\n");
+    git({"commit", "-qam", "j", "-m", "Proposed-by: Japan"});
+    git({"checkout", "-q", "main"});
+    dir.write("a.md", "1. Member States should enhance collaboration on internet matters.\n");
+    git({"commit", "-qam", "s", "-m", "Proposed-by: Sweden"});
+    git({"merge", "-q", "j"});  // a.md conflicts
+    git({"checkout", "--theirs", "a.md"});
+    git({"commit", "-qam", "take Japan", "-m", "Proposed-by: Chair"});
+    ASSERT_NE(test::read_all(dir.file("a.md")).find("deepen partnership"), std::string::npos);
+
+    const auto deleted = test::accord({"who", "enhance collaboration"}, in);
+    ASSERT_EQ(deleted.exit_code, 0) << deleted.err;
+    EXPECT_NE(deleted.out.find("deleted by Chair"), std::string::npos) << deleted.out;
+    const auto kept = test::accord({"who", "all sessions"}, in);
+    ASSERT_EQ(kept.exit_code, 0) << kept.err;
+    EXPECT_NE(kept.out.find("first proposed by Japan"), std::string::npos) << kept.out;
+    EXPECT_EQ(kept.out.find("Chair"), std::string::npos) << kept.out;
+}
+
 TEST_F(Blame, BadInput) {
     auto r = run({"blame", "A/none.md"});
     EXPECT_EQ(r.exit_code, 2);
