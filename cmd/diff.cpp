@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/revision.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/encoding.hpp"
 #include "core/util/errors.hpp"
@@ -118,15 +119,9 @@ ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
             revisions.pop_back();
         }
     }
-    // git's range form: "A..B" is A and B, either side HEAD when left out.
-    if (revisions.size() == 1) {
-        const std::string& range = revisions.front();
-        const std::size_t dots = range.find("..");
-        // No ref name holds "..", so this is never one.
-        if (dots != std::string::npos && range.find("...") == std::string::npos) {
-            const std::string from = range.substr(0, dots), to = range.substr(dots + 2);
-            revisions = {from.empty() ? "HEAD" : from, to.empty() ? "HEAD" : to};
-        }
+    if (revisions.size() == 1) {  // git's range form, A..B
+        if (const auto range = revision_range(revisions.front()))
+            revisions = {range->first, range->second};
     }
     if (revisions.size() > 2) {
         throw usage_error(

@@ -1,11 +1,8 @@
 // accord show PATH [--at REV|DATE|MEETING]
-#include <algorithm>
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/store/proposal_record.hpp"
 #include "core/store/workspace.hpp"
-#include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "merge/report/history.hpp"
 
@@ -24,34 +21,7 @@ ExitCode run_show(const ShowOptions& options, const Context& context) {
     if (ws.repo().is_empty_branch()) throw usage_error("show: the repository has no proposals yet");
     const std::string commit = ws.resolve(options.at);
     const auto text = ws.read(commit, path);
-    if (!text) {
-        const std::vector<std::string> links = ws.skipped_links(commit);
-        if (std::find(links.begin(), links.end(), path) != links.end()) {
-            throw usage_error("show: " + path +
-                              " is a symbolic link in this repository, not a text: accord never "
-                              "reads a link (it may point anywhere)");
-        }
-        // Deleted before that revision: by whom, and when it last stood.
-        const auto before = ws.repo().history(commit, {path});
-        if (!before.empty()) {
-            const Proposal deletion = read_proposal(before.front(), ws.config());
-            std::string message = "show: '" + path + "' did not stand at " + options.at + ": " +
-                                  join_names(deletion.proposers) + " deleted it on " +
-                                  deletion.day + " (" + deletion.commit.substr(0, 10) + ")";
-            if (!deletion.parents.empty())
-                message += "; it last stood at " + deletion.parents.front().substr(0, 10) +
-                           " (try --at " + deletion.parents.front().substr(0, 10) + ")";
-            throw usage_error(message);
-        }
-        const auto history = ws.repo().history(ws.repo().resolve("HEAD"), {path});
-        if (history.empty())
-            throw usage_error("show: '" + path + "' has never been proposed in this repository");
-        const CommitInfo& first = history.back();
-        const std::string day(date_of_timestamp(
-            format_iso_timestamp(first.author.time, first.author.offset_minutes)));
-        throw usage_error("show: '" + path + "' did not exist at " + options.at +
-                          "; its first proposal is dated " + day + " (try --at " + day + ")");
-    }
+    if (!text) throw usage_error("show: " + why_no_text(ws, path, commit, options.at));
     print_document(*text, context);
     return kExitOk;
 }

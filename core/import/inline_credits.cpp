@@ -41,11 +41,14 @@ std::vector<InlineCredit> inline_credits(
     std::size_t taken = 0;  // credits end before this
     for (std::size_t open = paragraph.find('('); open != std::string_view::npos;
          open = paragraph.find('(', open + 1)) {
-        const std::size_t close = paragraph.find(')', open + 1);
+        // The name ends at the next parenthesis, if it is a ')': each byte is
+        // looked at once however many '(' there are.
+        const std::size_t close = paragraph.find_first_of("()", open + 1);
         if (close == std::string_view::npos) break;
+        if (paragraph[close] == '(') continue;
         const std::string_view name = paragraph.substr(open + 1, close - open - 1);
         if (name.empty() || name.size() > kMostNameBytes ||
-            name.find_first_of("()[]") != std::string_view::npos)
+            name.find_first_of("[]") != std::string_view::npos)
             continue;
         // The wording right before: ")" or "]", with at most one space between.
         std::size_t wording_end = open;

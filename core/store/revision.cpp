@@ -94,4 +94,13 @@ std::string resolve_revision(const Repository& repo, const Config& config, std::
     return resolve_revision(repo, classify_revision(spec, config), from);
 }
 
+std::optional<std::pair<std::string, std::string>> revision_range(std::string_view text) {
+    const std::size_t dots = text.find("..");
+    if (dots == std::string_view::npos || text.find("...") != std::string_view::npos)
+        return std::nullopt;
+    const std::string_view from = text.substr(0, dots), to = text.substr(dots + 2);
+    return std::pair(std::string(from.empty() ? "HEAD" : from),
+                     std::string(to.empty() ? "HEAD" : to));
+}
+
 }  // namespace accord

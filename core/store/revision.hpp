@@ -9,8 +9,10 @@
 // The pure part (classifying a spec, the cut-off of a day) is apart from the
 // walk over a repository, so it can be tested without one.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "core/store/config.hpp"
 #include "core/store/repository.hpp"
@@ -44,5 +46,9 @@ std::string resolve_revision(const Repository& repo, const RevisionSpec& spec,
                              const std::string& from = "HEAD");
 std::string resolve_revision(const Repository& repo, const Config& config, std::string_view spec,
                              const std::string& from = "HEAD");
+
+// git's range form "A..B" as the two revisions A and B, either HEAD when
+// left out; nullopt for any other text ("A...B" too). No ref name holds "..".
+std::optional<std::pair<std::string, std::string>> revision_range(std::string_view text);
 
 }  // namespace accord

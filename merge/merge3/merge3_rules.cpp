@@ -543,20 +543,19 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& whole) {
                         words_to = ours_only_tag ? x.t1 : x.o1;
     bool words_tag = false;
     if (only_tags(words_side, words_from, words_to, words_tag)) return false;
-    // The words side may end in the base's own tag, unchanged ("now
-    // (agreed)" against "(revisit)"): its words, then the tag in question.
+    // Words of this paragraph only; they may end in the base's own tag,
+    // unchanged ("now (agreed)" against "(revisit)"): their words, then
+    // the tag in question.
+    const std::string base_tag_text(trimmed(text_of(in_.base(), x.b0, x.b1)));
     std::uint32_t kept_tag = kNone;
-    {
-        for (std::uint32_t k = words_from; k < words_to; ++k) {
-            if (words_side.tokens[k].kind != TokenKind::status_tag) continue;
-            if (kept_tag != kNone || words_side.doc.text(words_side.tokens[k].range) !=
-                                         trimmed(text_of(in_.base(), x.b0, x.b1)))
-                return false;
-            kept_tag = k;
-        }
+    for (std::uint32_t k = words_from; k < words_to; ++k) {
+        const TokenKind kind = words_side.tokens[k].kind;
+        if (kind == TokenKind::paragraph_break) return false;
+        if (kind != TokenKind::status_tag) continue;
+        if (kept_tag != kNone || words_side.doc.text(words_side.tokens[k].range) != base_tag_text)
+            return false;
+        kept_tag = k;
     }
-    for (std::uint32_t k = words_from; k < words_to; ++k)  // words of this paragraph only
-        if (words_side.tokens[k].kind == TokenKind::paragraph_break) return false;
     const std::string o = text_of(in_.ours(), whole.o0, whole.o1),
                       t = text_of(in_.theirs(), whole.t0, whole.t1);
     if (status_in(tag_side, tag_from, tag_to) == kAgreed) {
@@ -564,27 +563,17 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& whole) {
         out_.put(lead + text_of(words_side, words_from, words_to));
         return true;
     }
-    // The words (without the tag they kept), the tag, then what followed.
+    // The words (without the tag they kept), one space, the tag, then what
+    // followed the words ("now (revisit)", never "now(revisit)").
     const std::uint32_t words_end =
         kept_tag != kNone ? kept_tag : words_within(words_side, words_from, words_to).end;
     std::string words = text_of(words_side, words_from, words_end);
-    const std::string tag = text_of(tag_side, tag_from, tag_to);
+    while (!words.empty() && std::isspace(static_cast<unsigned char>(words.back())))
+        words.pop_back();
     const std::string after =
         text_of(words_side, kept_tag != kNone ? kept_tag + 1 : words_end, words_to);
-    // A tag stands apart from the words before it ("now (revisit)").
-    if (kept_tag == kNone && !words.empty() && !tag.empty() &&
-        !std::isspace(static_cast<unsigned char>(words.back())) &&
-        !std::isspace(static_cast<unsigned char>(tag.front())))
-        words += ' ';
-    if (kept_tag != kNone) {
-        // The words side's tag had its own white space before it.
-        while (!words.empty() && std::isspace(static_cast<unsigned char>(words.back())))
-            words.pop_back();
-        const std::string trimmed_tag(trimmed(tag));
-        out_.put(lead + words + " " + trimmed_tag + after);
-        return true;
-    }
-    out_.put(lead + words + tag + after);
+    out_.put(lead + words + " " + std::string(trimmed(text_of(tag_side, tag_from, tag_to))) +
+             after);
     return true;
 }
 

@@ -219,6 +219,34 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     return p;
 }
 
+std::string why_no_text(const Workspace& ws, const std::string& path, const std::string& commit,
+                        const std::string& at) {
+    const std::vector<std::string> links = ws.skipped_links(commit);
+    if (std::find(links.begin(), links.end(), path) != links.end()) {
+        return path +
+               " is a symbolic link in this repository, not a text: accord never reads a "
+               "link (it may point anywhere)";
+    }
+    // Deleted before that revision: by whom, and when it last stood.
+    const std::vector<CommitInfo> before = ws.repo().history(commit, {path});
+    if (!before.empty()) {
+        const Proposal deletion = read_proposal(before.front(), ws.config());
+        std::string message = "'" + path + "' did not stand at " + at + ": " +
+                              join_names(deletion.proposers) + " deleted it on " + deletion.day +
+                              " (" + deletion.commit.substr(0, 10) + ")";
+        if (!deletion.parents.empty()) {
+            const std::string last = deletion.parents.front().substr(0, 10);
+            message += "; it last stood at " + last + " (try --at " + last + ")";
+        }
+        return message;
+    }
+    const std::vector<CommitInfo> history = ws.repo().history(ws.repo().resolve("HEAD"), {path});
+    if (history.empty()) return "'" + path + "' has never been proposed in this repository";
+    const Proposal first = read_proposal(history.back(), ws.config());
+    return "'" + path + "' did not exist at " + at + "; its first proposal is dated " + first.day +
+           " (try --at " + first.day + ")";
+}
+
 void stream_proposal_log(const Workspace& ws, const LogOptions& options,
                          const std::function<bool(LogEntry&& entry)>& emit) {
     if (ws.repo().is_empty_branch()) return;

@@ -31,6 +31,13 @@ struct Proposal {
 // Reads a commit as a proposal; proposer names resolve through the registry.
 Proposal read_proposal(const CommitInfo& commit, const Config& config);
 
+// Why `path` is no text at `commit` (named `at` as the user gave it), for
+// an error message: a symbolic link; deleted before it (by whom, when, and
+// the commit where it last stood); never proposed; or proposed only later
+// (its first proposal's day to try instead).
+std::string why_no_text(const Workspace& workspace, const std::string& path,
+                        const std::string& commit, const std::string& at);
+
 struct FileChanges {
     std::string path;
     bool added = false;

@@ -172,10 +172,15 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
 // texts made every text's key list all the others, and memory grow with the
 // square of their number.)
 // `removed` gives the texts the proposal deleted: a text it created is
-// compared with them too (renamed or moved and edited in one proposal, or
-// split), as blame follows it to them.
+// compared with the one it was renamed or moved from, edited in the same
+// proposal, as blame follows it there: the deleted text of the same file
+// name, or the only one deleted. (Not with every deleted text: a proposal
+// that moves thousands of texts would compare each with all the others.)
+struct RemovedText {
+    std::string path, text;
+};
 using LostParagraphs = std::function<const std::set<std::string>&()>;
-using RemovedTexts = std::function<const std::vector<std::string>&()>;
+using RemovedTexts = std::function<const std::vector<RemovedText>&()>;
 std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
                            const std::string& path, const ProposalTouch::Blobs& blobs,
                            const std::string& moves_key, const LostParagraphs& lost,
@@ -207,7 +212,12 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
         befores.push_back(
             parse(blobs.before ? repo.read_blob_unverified(*blobs.before) : "", options, memo));
         if (!blobs.before && !moves_key.empty()) {
-            for (const std::string& text : removed()) befores.push_back(parse(text, options));
+            const std::vector<RemovedText>& gone = removed();
+            const auto name = [](std::string_view p) { return p.substr(p.rfind('/') + 1); };
+            for (const RemovedText& r : gone) {
+                if (gone.size() == 1 || name(r.path) == name(path))
+                    befores.push_back(parse(r.text, options));
+            }
         }
         static const std::set<std::string> kNone;
         words = inserted_words(befores, parse(after, options, memo),
@@ -233,13 +243,13 @@ std::string moves_key_of(const ProposalTouch& touch) {
 }
 
 // The texts the proposal deleted, as they were in its first parent.
-std::vector<std::string> removed_texts(const Workspace& workspace, const ProposalTouch& touch) {
-    std::vector<std::string> out;
+std::vector<RemovedText> removed_texts(const Workspace& workspace, const ProposalTouch& touch) {
+    std::vector<RemovedText> out;
     for (std::size_t k = 0; k < touch.paths.size(); ++k) {
         const ProposalTouch::Blobs& blobs = touch.blobs.at(k);
         if (!is_text_path(touch.paths[k]) || !blobs.before || blobs.after) continue;
         std::string text = workspace.repo().read_blob_unverified(*blobs.before);
-        if (!looks_binary(text)) out.push_back(std::move(text));
+        if (!looks_binary(text)) out.push_back({touch.paths[k], std::move(text)});
     }
     return out;
 }
@@ -389,7 +399,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
 
     std::map<std::string, FrontMatterMemo> front_matter;  // per path
     CacheTable remembered(workspace.repo().git_dir(), "proposed-words",
-                          "proposed-words/2|" + reading_key(workspace.parse_options()));
+                          "proposed-words/3|" + reading_key(workspace.parse_options()));
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
         ProposalSurvival survival;
@@ -402,8 +412,8 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             if (!lost) lost = lost_paragraphs(workspace, touch);
             return *lost;
         };
-        std::optional<std::vector<std::string>> removed;
-        const RemovedTexts removed_once = [&]() -> const std::vector<std::string>& {
+        std::optional<std::vector<RemovedText>> removed;
+        const RemovedTexts removed_once = [&]() -> const std::vector<RemovedText>& {
             if (!removed) removed = removed_texts(workspace, touch);
             return *removed;
         };

@@ -11,6 +11,7 @@
 #include "core/import/dates.hpp"
 #include "core/import/front_matter.hpp"
 #include "core/import/headings.hpp"
+#include "core/import/inline_credits.hpp"
 #include "core/notation/front_matter.hpp"
 #include "core/util/errors.hpp"
 
@@ -437,6 +438,20 @@ TEST(ImportPlan, InlineCreditsSplitOffOneProposalPerDelegation) {
     EXPECT_EQ(body(japan->proposals[0]), "Text (of Japan) (Japan) and.\n");
     EXPECT_EQ(japan->proposals[1].proposers, std::vector<std::string>{"Mexico"});
     EXPECT_EQ(mexico->status, "revisit");
+}
+
+TEST(ImportPlan, InlineCreditsReadEachParenthesisOnce) {
+    // 200,000 '(' before one ')': each looked for its ')' anew was quadratic.
+    const std::string paragraph = std::string(200000, '(') + "Japan) (and more) (Japan)";
+    const auto named = [](std::string_view name) -> std::optional<std::string> {
+        if (name == "Japan") return "Japan";
+        return std::nullopt;
+    };
+    const std::vector<importer::InlineCredit> credits = importer::inline_credits(paragraph, named);
+    ASSERT_EQ(credits.size(), 1u);
+    EXPECT_EQ(paragraph.substr(credits[0].begin, credits[0].end - credits[0].begin),
+              " (and more) (Japan)");
+    EXPECT_EQ(credits[0].delegation, "Japan");
 }
 
 TEST(ImportPlan, CommonProposalAndFromListHeadings) {

@@ -209,6 +209,22 @@ TEST_F(Survival, ATextRenamedAndEditedInOneProposalProposedOnlyTheEdit) {
     EXPECT_EQ(japan.words.gone, 0u);
 }
 
+// Several texts moved into a folder at once, one edited: each is compared
+// with the text of its own name, not with every text the proposal deleted.
+TEST_F(Survival, TextsMovedTogetherAreEachComparedWithTheirOwnOldText) {
+    record("Japan", "2014-04-01",
+           {{"p.md", "Parties agree to meet again next year.\n"},
+            {"q.md", "Observers may attend every session.\n"}});
+    record("Sweden", "2014-04-02",
+           {{"p.md", std::nullopt},
+            {"q.md", std::nullopt},
+            {"moved/p.md", "Parties agree to meet again next year in Bonn.\n"},
+            {"moved/q.md", "Observers may attend every session.\n"}});
+    const ProposalSurvival& move = survival("Sweden").proposals.back();
+    EXPECT_EQ(move.words.proposed, 2u);  // "in Bonn"
+    EXPECT_EQ(move.words.gone, 0u);
+}
+
 TEST_F(Survival, TheOthersWordingIsTheirs) {
     const SurvivalReport report = survival("Sweden");
     ASSERT_EQ(report.proposals.size(), 4u);

@@ -52,6 +52,16 @@ TEST(RevisionSpec, ClassifiesDatesMeetingsAndGitRevisions) {
               "'2014-02-30' is not a valid date (YYYY-MM-DD)");
 }
 
+TEST(RevisionSpec, ARangeNamesItsTwoEnds) {
+    using Ends = std::pair<std::string, std::string>;
+    EXPECT_EQ(revision_range("HEAD~3..HEAD~1"), Ends("HEAD~3", "HEAD~1"));
+    EXPECT_EQ(revision_range("2014-02-24..2014-05-01"), Ends("2014-02-24", "2014-05-01"));
+    EXPECT_EQ(revision_range("WGEC-3.."), Ends("WGEC-3", "HEAD"));
+    EXPECT_EQ(revision_range("..main"), Ends("HEAD", "main"));
+    EXPECT_FALSE(revision_range("main...side"));  // git's symmetric difference: not two ends
+    EXPECT_FALSE(revision_range("HEAD~2"));
+}
+
 TEST(RevisionSpec, TheCutOffIsTheLastSecondOfTheDayOnTheAuthorsClock) {
     const std::int64_t cutoff = end_of_day("2014-02-25");
     const std::int64_t midnight = day_start_utc(*parse_iso_date("2014-02-26"));
