@@ -45,6 +45,7 @@ namespace accord::git {
     X(git_commit_parent_id)              \
     X(git_commit_parentcount)            \
     X(git_commit_tree)                   \
+    X(git_commit_tree_id)                \
     X(git_config_delete_entry)           \
     X(git_config_free)                   \
     X(git_config_get_string_buf)         \
@@ -179,6 +180,7 @@ const Api& api();
 #define git_commit_parent_id(...) ::accord::git::api().git_commit_parent_id(__VA_ARGS__)
 #define git_commit_parentcount(...) ::accord::git::api().git_commit_parentcount(__VA_ARGS__)
 #define git_commit_tree(...) ::accord::git::api().git_commit_tree(__VA_ARGS__)
+#define git_commit_tree_id(...) ::accord::git::api().git_commit_tree_id(__VA_ARGS__)
 #define git_config_delete_entry(...) ::accord::git::api().git_config_delete_entry(__VA_ARGS__)
 #define git_config_free(...) ::accord::git::api().git_config_free(__VA_ARGS__)
 #define git_config_get_string_buf(...) ::accord::git::api().git_config_get_string_buf(__VA_ARGS__)

@@ -37,6 +37,7 @@ using ConfigPtr = Handle<git_config, &Api::git_config_free>;
 using SignaturePtr = Handle<git_signature, &Api::git_signature_free>;
 using RevwalkPtr = Handle<git_revwalk, &Api::git_revwalk_free>;
 using OdbPtr = Handle<git_odb, &Api::git_odb_free>;
+using OdbObjectPtr = Handle<git_odb_object, &Api::git_odb_object_free>;
 
 // A git_buf that frees itself.
 struct Buffer {
@@ -92,15 +93,19 @@ inline bool is_link_entry(const git_tree_entry* entry) {
 // git refuses to check such a tree out, but a hostile commit can hold one,
 // and a path "../secret.md" would name a file outside the work tree. Tree
 // walks skip such an entry, and everything below it.
-inline bool is_safe_entry_name(const git_tree_entry* entry) {
-    const char* name = git_tree_entry_name(entry);
-    if (name == nullptr || name[0] == '\0' || std::strchr(name, '/') != nullptr) return false;
-    const std::string_view n(name);
+inline bool is_safe_entry_name(std::string_view n) {
+    if (n.empty() || n.find('/') != std::string_view::npos ||
+        n.find('\0') != std::string_view::npos)
+        return false;
     if (n == "." || n == "..") return false;
     if (n.size() == 4 && n[0] == '.' && (n[1] | 0x20) == 'g' && (n[2] | 0x20) == 'i' &&
         (n[3] | 0x20) == 't')
         return false;
     return true;
+}
+inline bool is_safe_entry_name(const git_tree_entry* entry) {
+    const char* name = git_tree_entry_name(entry);
+    return name != nullptr && is_safe_entry_name(std::string_view(name));
 }
 // While one lives, libgit2 reads objects without hashing them again to
 // check their ids, which nearly doubles the cost of reading a long history
@@ -140,7 +145,10 @@ struct Repository::Impl {
     // accord reads of a file) is refused before it is read, naming `what`
     // (a hostile repository's history may hold a blob of gigabytes).
     git::BlobPtr text_blob(const git_oid& id, const std::string& what) const;
-    mutable git::OdbPtr odb;  // made by text_blob on first use
+    // The repository's object database (opened on first use), for reads
+    // that need no parsed object and no place in libgit2's object cache.
+    git_odb* object_database() const;
+    mutable git::OdbPtr odb;  // made by object_database on first use
     // Finishes a command killed while it moved a branch, if one was and no
     // running accord command holds the lock (core/store/repository_journal).
     void recover_on_open();

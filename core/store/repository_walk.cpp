@@ -3,8 +3,11 @@
 // the subtrees whose ids differ, and remembered by commit id.
 #include <algorithm>
 #include <cstring>
+#include <memory>
+#include <unordered_map>
 
 #include "core/store/cache.hpp"
+#include "core/store/repository_raw_tree.hpp"
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
@@ -60,23 +63,51 @@ class PathFilter {
     std::vector<std::string> roots_;
 };
 
-bool is_tree(const git_tree_entry* entry) {
-    return git_tree_entry_type(entry) == GIT_OBJECT_TREE;
-}
+using RawTree = git::RawTree;
+using RawTreePtr = std::shared_ptr<const RawTree>;
 
 // Entries in git's order: by name, a tree's name read as if it ended in '/'.
-int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
-    const char* a_name = git_tree_entry_name(a);
-    const char* b_name = git_tree_entry_name(b);
-    const std::size_t a_size = std::strlen(a_name), b_size = std::strlen(b_name);
-    const std::size_t common = std::min(a_size, b_size);
-    if (const int c = std::memcmp(a_name, b_name, common); c != 0) return c;
-    const unsigned char a_next =
-        a_size > common ? static_cast<unsigned char>(a_name[common]) : (is_tree(a) ? '/' : 0);
-    const unsigned char b_next =
-        b_size > common ? static_cast<unsigned char>(b_name[common]) : (is_tree(b) ? '/' : 0);
+int compare_entries(const RawTree::Entry& a, const RawTree::Entry& b) {
+    const std::size_t common = std::min(a.name.size(), b.name.size());
+    if (const int c = std::memcmp(a.name.data(), b.name.data(), common); c != 0) return c;
+    const unsigned char a_next = a.name.size() > common ? static_cast<unsigned char>(a.name[common])
+                                 : a.is_tree()          ? '/'
+                                                        : 0;
+    const unsigned char b_next = b.name.size() > common ? static_cast<unsigned char>(b.name[common])
+                                 : b.is_tree()          ? '/'
+                                                        : 0;
     return static_cast<int>(a_next) - static_cast<int>(b_next);
 }
+
+// The trees a walk read at its last commit, by id: the next commit down is
+// mostly that one's parent, whose trees it reads again (as the newer side).
+class TreeMemo {
+  public:
+    // The tree `id`: kept from the last step, or read (`what()` names it
+    // if it cannot be); kept for the next step either way.
+    template <typename What>
+    RawTreePtr get(git_odb* odb, const git_oid& id, const What& what) {
+        RawTreePtr tree;
+        if (const auto it = last_.find(key(id)); it != last_.end()) {
+            tree = it->second;
+        } else {
+            tree = std::make_shared<const RawTree>(odb, id, what());
+        }
+        current_.emplace(key(id), tree);
+        return tree;
+    }
+    // A step ends: what it read is what the next one may find.
+    void next_step() {
+        last_.swap(current_);
+        current_.clear();
+    }
+
+  private:
+    static std::string key(const git_oid& id) {
+        return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
+    }
+    std::unordered_map<std::string, RawTreePtr> last_, current_;
+};
 
 // One entry that differs between a commit's tree and its first parent's: a
 // leaf (anything but a tree) present on either side or both, with its id and
@@ -96,18 +127,19 @@ bool is_file_mode(std::uint32_t mode) {
 class TreeDiff {
   public:
     // With `narrow`, only the files it wants, in the directories it may hold them.
-    TreeDiff(const Repository::Impl& impl, std::vector<Leaf>& out,
+    TreeDiff(const Repository::Impl& impl, TreeMemo& trees, std::vector<Leaf>& out,
              const Repository::WalkOptions::Narrow* narrow = nullptr)
-        : impl_(impl), out_(out), narrow_(narrow) {}
+        : impl_(impl), trees_(trees), out_(out), narrow_(narrow) {}
 
-    void diff(const git_tree* old_tree, const git_tree* new_tree) {
-        const std::size_t old_count = old_tree ? git_tree_entrycount(old_tree) : 0;
-        const std::size_t new_count = new_tree ? git_tree_entrycount(new_tree) : 0;
+    void diff(const RawTree* old_tree, const RawTree* new_tree) {
+        static const std::vector<RawTree::Entry> none;
+        const std::vector<RawTree::Entry>& olds = old_tree ? old_tree->entries() : none;
+        const std::vector<RawTree::Entry>& news = new_tree ? new_tree->entries() : none;
         std::size_t i = 0, j = 0;
-        while (i < old_count || j < new_count) {
-            const git_tree_entry* a = i < old_count ? git_tree_entry_byindex(old_tree, i) : nullptr;
-            const git_tree_entry* b = j < new_count ? git_tree_entry_byindex(new_tree, j) : nullptr;
-            const int order = !a ? 1 : !b ? -1 : compare_entries(a, b);
+        while (i < olds.size() || j < news.size()) {
+            const RawTree::Entry* a = i < olds.size() ? &olds[i] : nullptr;
+            const RawTree::Entry* b = j < news.size() ? &news[j] : nullptr;
+            const int order = !a ? 1 : !b ? -1 : compare_entries(*a, *b);
             if (order < 0) {
                 entry(a, nullptr);
                 ++i;
@@ -115,10 +147,7 @@ class TreeDiff {
                 entry(nullptr, b);
                 ++j;
             } else {
-                if (!git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) ||
-                    git_tree_entry_filemode(a) != git_tree_entry_filemode(b)) {
-                    entry(a, b);
-                }
+                if (!git_oid_equal(a->id, b->id) || a->mode != b->mode) entry(a, b);
                 ++i;
                 ++j;
             }
@@ -127,45 +156,43 @@ class TreeDiff {
 
   private:
     // One name present on either side or both (same kind), known to differ.
-    void entry(const git_tree_entry* a, const git_tree_entry* b) {
-        const git_tree_entry* any = a ? a : b;
-        if (!git::is_safe_entry_name(any)) return;  // "..", ".git": no path of a work tree
+    void entry(const RawTree::Entry* a, const RawTree::Entry* b) {
+        const RawTree::Entry& any = a ? *a : *b;
+        if (!git::is_safe_entry_name(any.name)) return;  // "..", ".git": no path of a work tree
         const std::size_t mark = prefix_.size();
-        prefix_ += git_tree_entry_name(any);
-        if (narrow_ && !(is_tree(any) ? narrow_->may_hold(prefix_) : narrow_->wants(prefix_))) {
+        prefix_ += any.name;
+        if (narrow_ && !(any.is_tree() ? narrow_->may_hold(prefix_) : narrow_->wants(prefix_))) {
             prefix_.resize(mark);
             return;
         }
-        if (is_tree(any)) {
-            const git::TreePtr old_tree = a ? subtree(a) : nullptr;
-            const git::TreePtr new_tree = b ? subtree(b) : nullptr;
+        if (any.is_tree()) {
+            const RawTreePtr old_tree = a ? subtree(*a) : nullptr;
+            const RawTreePtr new_tree = b ? subtree(*b) : nullptr;
             prefix_ += '/';
             diff(old_tree.get(), new_tree.get());
         } else {
             Leaf leaf;
             leaf.path = prefix_;
             if (a) {
-                leaf.old_id = *git_tree_entry_id(a);
-                leaf.old_mode = static_cast<std::uint32_t>(git_tree_entry_filemode(a));
+                leaf.old_id = *a->id;
+                leaf.old_mode = a->mode;
             }
             if (b) {
-                leaf.new_id = *git_tree_entry_id(b);
-                leaf.new_mode = static_cast<std::uint32_t>(git_tree_entry_filemode(b));
+                leaf.new_id = *b->id;
+                leaf.new_mode = b->mode;
             }
             out_.push_back(std::move(leaf));
         }
         prefix_.resize(mark);
     }
 
-    git::TreePtr subtree(const git_tree_entry* entry) {
-        git_tree* tree = nullptr;
-        if (git_tree_lookup(&tree, impl_.repo.get(), git_tree_entry_id(entry)) < 0) {
-            git::fail("cannot read the tree '" + prefix_ + "' in " + impl_.where);
-        }
-        return git::TreePtr(tree);
+    RawTreePtr subtree(const RawTree::Entry& entry) {
+        return trees_.get(impl_.object_database(), *entry.id,
+                          [&] { return "'" + prefix_ + "' in " + impl_.where; });
     }
 
     const Repository::Impl& impl_;
+    TreeMemo& trees_;
     std::vector<Leaf>& out_;
     const Repository::WalkOptions::Narrow* narrow_;
     std::string prefix_;
@@ -296,38 +323,42 @@ class CommitRecords {
     CommitRecord read(const git_oid& id, const std::string& hex,
                       const Repository::WalkOptions::Narrow* narrow) {
         // The walk goes from child to parent: the commit at hand is mostly
-        // the parent the last one read, with its tree.
+        // the parent the last one read, and its trees those that one read.
         git::CommitPtr commit;
-        git::TreePtr tree;
         if (last_parent_ && git_oid_equal(git_commit_id(last_parent_.get()), &id)) {
             commit = std::move(last_parent_);
-            tree = std::move(last_parent_tree_);
         } else {
             git_commit* raw = nullptr;
             if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
                 git::fail("cannot read commit " + hex + " in " + impl_.where);
             commit.reset(raw);
-            tree = impl_.tree_of(raw);
         }
         last_parent_.reset();
-        last_parent_tree_.reset();
         CommitRecord record;
         record.info = impl_.info(commit.get());
+        git_odb* const odb = impl_.object_database();
+        const RawTreePtr tree = trees_.get(odb, *git_commit_tree_id(commit.get()), [&] {
+            return "of commit " + hex + " in " + impl_.where;
+        });
+        RawTreePtr parent_tree;
         if (git_commit_parentcount(commit.get()) > 0) {
             git_commit* parent = nullptr;
             if (git_commit_parent(&parent, commit.get(), 0) < 0)
                 git::fail("cannot read the parent of " + hex + " in " + impl_.where);
             last_parent_.reset(parent);
-            last_parent_tree_ = impl_.tree_of(parent);
+            parent_tree = trees_.get(odb, *git_commit_tree_id(parent), [&] {
+                return "of commit " + git::hex(*git_commit_id(parent)) + " in " + impl_.where;
+            });
         }
-        TreeDiff(impl_, record.leaves, narrow).diff(last_parent_tree_.get(), tree.get());
+        TreeDiff(impl_, trees_, record.leaves, narrow).diff(parent_tree.get(), tree.get());
+        trees_.next_step();
         return record;
     }
 
     const Repository::Impl& impl_;
     CacheTable table_;
-    git::CommitPtr last_parent_;  // the first parent of the commit read last, and its tree
-    git::TreePtr last_parent_tree_;
+    git::CommitPtr last_parent_;  // the first parent of the commit read last
+    TreeMemo trees_;              // the trees read for the commit read last
 };
 
 // The entry at `path` (a file or a directory, "" for the root) differs

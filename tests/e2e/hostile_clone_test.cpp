@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <regex>
 #include <thread>
@@ -63,6 +64,44 @@ struct HostileOrigin {
             "git", "-C", dir, "-c", "user.name=Someone", "-c", "user.email=someone@example.org"};
         argv.insert(argv.end(), args.begin(), args.end());
         return test::run(argv);
+    }
+    // Runs git plumbing in the clone with `input` (a printf format: "\\n",
+    // "\\000") on its standard input; its output without the last newline.
+    std::string plumb(const std::vector<std::string>& args, const std::string& input) const {
+        std::vector<std::string> argv = {"sh", "-c", ""};
+        std::string command = "git -C '" + clone + "'";
+        for (const std::string& a : args) command += " '" + a + "'";
+        argv[2] = "printf -- '" + input + "' | " + command;
+        const test::RunResult r = test::run(argv);
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        std::string out = r.out;
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out;
+    }
+    // A commit on main, the child of HEAD, whose root tree holds accord.yaml
+    // as HEAD has it and a directory recs/ made of `recs_tree` (the bytes of
+    // a tree object, as a printf format), written as they are.
+    void commit_recs_tree(const std::string& recs_tree) const {
+        const std::string recs =
+            plumb({"hash-object", "-t", "tree", "--literally", "-w", "--stdin"}, recs_tree);
+        const std::string yaml = plumb({"rev-parse", "HEAD:accord.yaml"}, "");
+        const std::string root =
+            plumb({"mktree", "--missing"},
+                  "100644 blob " + yaml + "\\taccord.yaml\\n040000 tree " + recs + "\\trecs\\n");
+        const std::string commit = plumb(
+            {"commit-tree", root, "-p", "HEAD", "-m", "Lift", "-m", "Proposed-by: Japan"}, "");
+        plumb({"update-ref", "refs/heads/main", commit}, "");
+    }
+    // The 20 bytes of the object id `hex`, as a printf format.
+    static std::string raw_id(const std::string& hex) {
+        std::string out;
+        for (std::size_t at = 0; at + 1 < hex.size(); at += 2) {
+            const int byte = std::stoi(hex.substr(at, 2), nullptr, 16);
+            char escape[8];
+            std::snprintf(escape, sizeof escape, "\\%03o", byte);
+            out += escape;
+        }
+        return out;
     }
     test::RunResult accord(const std::vector<std::string>& args) const {
         return test::accord(args, test::in(clone));
@@ -215,15 +254,7 @@ TEST(HostileClone, ATreeEntryNamedDotDotIsNoPathOfTheRepository) {
     HostileOrigin o;
     o.publish();
     const auto plumb = [&](const std::vector<std::string>& args, const std::string& input) {
-        std::vector<std::string> argv = {"sh", "-c", ""};
-        std::string command = "git -C '" + o.clone + "'";
-        for (const std::string& a : args) command += " '" + a + "'";
-        argv[2] = "printf '" + input + "' | " + command;
-        const test::RunResult r = test::run(argv);
-        EXPECT_EQ(r.exit_code, 0) << r.err;
-        std::string out = r.out;
-        while (!out.empty() && out.back() == '\n') out.pop_back();
-        return out;
+        return o.plumb(args, input);
     };
     // A tree "..", holding victim.txt as a text, beside what HEAD has.
     const std::string blob = plumb({"hash-object", "-w", "--stdin"}, "x\\n");
@@ -248,6 +279,35 @@ TEST(HostileClone, ATreeEntryNamedDotDotIsNoPathOfTheRepository) {
     const test::RunResult log = o.accord({"log", "--format", "json"});
     EXPECT_EQ(log.exit_code, 0) << log.err;
     EXPECT_THAT(log.out, Not(HasSubstr("victim")));
+}
+
+// Trees are read byte by byte on the history walk: one whose bytes do not
+// parse (an entry without the end of its name) is named as corrupted, with
+// the command that checks the repository, instead of being read past its end.
+TEST(HostileClone, ACorruptedTreeInTheHistoryIsNamedNotReadPastItsEnd) {
+    HostileOrigin o;
+    o.publish();
+    o.commit_recs_tree("100644 A-1.md");
+    const test::RunResult log = o.accord({"log"});
+    EXPECT_NE(log.exit_code, 0);
+    EXPECT_THAT(log.err, HasSubstr("corrupted"));
+    EXPECT_THAT(log.err, HasSubstr("git fsck"));
+    EXPECT_THAT(log.err, Not(HasSubstr("internal")));
+}
+
+// Old repositories hold files with the mode 100664 (git wrote it before
+// 2006; libgit2 reads it as a file): the walk reads it as git does, so a text
+// with that mode is a text, and its change is the proposal's.
+TEST(HostileClone, AFileWithTheOldGroupWritableModeIsAText) {
+    HostileOrigin o;
+    o.publish();
+    const std::string blob = o.plumb({"hash-object", "-w", "--stdin"},
+                                     "---\\nid: A-1\\n---\\nMaintains the approach.\\n");
+    o.commit_recs_tree("100664 A-1.md\\000" + HostileOrigin::raw_id(blob));
+    const test::RunResult log = o.accord({"log", "--format", "json", "recs/A-1.md"});
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, HasSubstr("bracket"));  // [the] lifted: a change of the text
+    EXPECT_THAT(log.out, HasSubstr("Japan"));
 }
 
 // A history may hold a blob of gigabytes in a repository of a megabyte (it
