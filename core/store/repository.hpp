@@ -238,6 +238,11 @@ class Repository {
         std::function<bool(std::string_view path)> keep;
         // False: the steps carry no changes (a walk of commits only, cheaper).
         bool changes = true;
+        // False: a step without changes (a commit the walk passes by) may
+        // carry the commit's id and parents alone, author, committer and
+        // message empty; a walk along a few files then reads only the
+        // headers of the other commits.
+        bool info_without_changes = true;
         // When set, a commit whose changes are not remembered yet is diffed
         // only along the files `narrow.wants` takes (entering only the
         // directories `narrow.may_hold` says may hold one), and that partial

@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "core/store/cache.hpp"
-#include "core/store/repository_raw_tree.hpp"
+#include "core/store/repository_raw_objects.hpp"
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
@@ -202,9 +202,12 @@ class TreeDiff {
 // that differ from its first parent. Remembered by commit id in the cache
 // (the table "commits"), like git's commit-graph: a commit's id fixes its
 // parents, its trees and so its record, so a walk that finds the records
-// reads no commit or tree again.
+// reads no commit or tree again. A walk along some paths reads only the
+// headers of the commits it passes by (tree and parents): their info then
+// holds the id and parents alone, and is read when a step needs it.
 struct CommitRecord {
     CommitInfo info;
+    bool has_info = true;  // false: author, committer and message not read
     std::vector<Leaf> leaves;
 };
 
@@ -238,9 +241,12 @@ std::string encode(const CommitRecord& record) {
     CacheWriter out;
     out.number(record.info.parents.size());
     for (const std::string& parent : record.info.parents) out.text(CacheTable::id_key(parent));
-    put_signature(out, record.info.author);
-    put_signature(out, record.info.committer);
-    out.text(record.info.message);
+    out.number(record.has_info ? 1 : 0);
+    if (record.has_info) {
+        put_signature(out, record.info.author);
+        put_signature(out, record.info.committer);
+        out.text(record.info.message);
+    }
     out.number(record.leaves.size());
     for (const Leaf& leaf : record.leaves) {
         out.text(leaf.path).number(leaf.old_mode).number(leaf.new_mode);
@@ -260,9 +266,14 @@ std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id
         if (!get_id(in, parent)) return std::nullopt;
         record.info.parents.push_back(git::hex(parent));
     }
-    record.info.author = get_signature(in);
-    record.info.committer = get_signature(in);
-    record.info.message = in.text();
+    const std::uint64_t has_info = in.number();
+    if (has_info > 1) return std::nullopt;
+    record.has_info = has_info == 1;
+    if (record.has_info) {
+        record.info.author = get_signature(in);
+        record.info.committer = get_signature(in);
+        record.info.message = in.text();
+    }
     const std::uint64_t leaves = in.number();
     for (std::uint64_t k = 0; k < leaves && in.ok(); ++k) {
         Leaf leaf;
@@ -281,7 +292,7 @@ std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id
 class CommitRecords {
   public:
     explicit CommitRecords(const Repository::Impl& impl)
-        : impl_(impl), table_(git_repository_path(impl.repo.get()), "commits", "commits/1") {}
+        : impl_(impl), table_(git_repository_path(impl.repo.get()), "commits", "commits/2") {}
     ~CommitRecords() { table_.save(); }
     CommitRecords(const CommitRecords&) = delete;
     CommitRecords& operator=(const CommitRecords&) = delete;
@@ -323,31 +334,46 @@ class CommitRecords {
     CommitRecord read(const git_oid& id, const std::string& hex,
                       const Repository::WalkOptions::Narrow* narrow) {
         // The walk goes from child to parent: the commit at hand is mostly
-        // the parent the last one read, and its trees those that one read.
-        git::CommitPtr commit;
-        if (last_parent_ && git_oid_equal(git_commit_id(last_parent_.get()), &id)) {
-            commit = std::move(last_parent_);
-        } else {
-            git_commit* raw = nullptr;
-            if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
-                git::fail("cannot read commit " + hex + " in " + impl_.where);
-            commit.reset(raw);
-        }
-        last_parent_.reset();
-        CommitRecord record;
-        record.info = impl_.info(commit.get());
+        // the parent of the one read last (read then for its tree), and its
+        // trees those that one read. Along some paths only the commits'
+        // headers are read; whole, the commits (for their info).
         git_odb* const odb = impl_.object_database();
-        const RawTreePtr tree = trees_.get(odb, *git_commit_tree_id(commit.get()), [&] {
-            return "of commit " + hex + " in " + impl_.where;
-        });
+        CommitRecord record;
+        git_oid tree_id;
+        std::vector<git_oid> parents;
+        std::optional<git::CommitHeader> header;
+        if (narrow) header = header_of(odb, id);
+        if (header) {
+            record.has_info = false;
+            record.info.id = hex;
+            for (const git_oid& parent : header->parents)
+                record.info.parents.push_back(git::hex(parent));
+            tree_id = header->tree;
+            parents = std::move(header->parents);
+        } else {
+            const git::CommitPtr commit = commit_of(id, hex);
+            record.info = impl_.info(commit.get());
+            tree_id = *git_commit_tree_id(commit.get());
+            for (unsigned k = 0; k < git_commit_parentcount(commit.get()); ++k)
+                parents.push_back(*git_commit_parent_id(commit.get(), k));
+        }
+        const RawTreePtr tree =
+            trees_.get(odb, tree_id, [&] { return "of commit " + hex + " in " + impl_.where; });
         RawTreePtr parent_tree;
-        if (git_commit_parentcount(commit.get()) > 0) {
-            git_commit* parent = nullptr;
-            if (git_commit_parent(&parent, commit.get(), 0) < 0)
-                git::fail("cannot read the parent of " + hex + " in " + impl_.where);
-            last_parent_.reset(parent);
-            parent_tree = trees_.get(odb, *git_commit_tree_id(parent), [&] {
-                return "of commit " + git::hex(*git_commit_id(parent)) + " in " + impl_.where;
+        if (!parents.empty()) {
+            const git_oid& parent = parents.front();
+            std::optional<git::CommitHeader> parent_header;
+            if (narrow) parent_header = header_of(odb, parent);
+            git_oid parent_tree_id;
+            if (parent_header) {
+                parent_tree_id = parent_header->tree;
+                last_header_ = {parent, std::move(*parent_header)};
+            } else {
+                last_commit_ = commit_of(parent, git::hex(parent));
+                parent_tree_id = *git_commit_tree_id(last_commit_.get());
+            }
+            parent_tree = trees_.get(odb, parent_tree_id, [&] {
+                return "of commit " + git::hex(parent) + " in " + impl_.where;
             });
         }
         TreeDiff(impl_, trees_, record.leaves, narrow).diff(parent_tree.get(), tree.get());
@@ -355,10 +381,32 @@ class CommitRecords {
         return record;
     }
 
+    // The header of commit `id`: the one read last (as a parent), or read.
+    std::optional<git::CommitHeader> header_of(git_odb* odb, const git_oid& id) {
+        if (last_header_ && git_oid_equal(&last_header_->first, &id)) {
+            std::optional<git::CommitHeader> out = std::move(last_header_->second);
+            last_header_.reset();
+            return out;
+        }
+        return git::read_commit_header(odb, id);
+    }
+
+    // The commit `id`: the one read last (as a parent), or read.
+    git::CommitPtr commit_of(const git_oid& id, const std::string& hex) {
+        if (last_commit_ && git_oid_equal(git_commit_id(last_commit_.get()), &id))
+            return std::move(last_commit_);
+        git_commit* raw = nullptr;
+        if (git_commit_lookup(&raw, impl_.repo.get(), &id) < 0)
+            git::fail("cannot read commit " + hex + " in " + impl_.where);
+        return git::CommitPtr(raw);
+    }
+
     const Repository::Impl& impl_;
     CacheTable table_;
-    git::CommitPtr last_parent_;  // the first parent of the commit read last
-    TreeMemo trees_;              // the trees read for the commit read last
+    // The first parent of the commit read last, read whole or its header.
+    git::CommitPtr last_commit_;
+    std::optional<std::pair<git_oid, git::CommitHeader>> last_header_;
+    TreeMemo trees_;  // the trees read for the commit read last
 };
 
 // The entry at `path` (a file or a directory, "" for the root) differs
@@ -405,7 +453,6 @@ void Repository::walk_history(const WalkOptions& options,
             return true;
         }
         WalkStep out;
-        out.commit = std::move(record.info);
         if (options.changes) {
             for (const Leaf& leaf : record.leaves) {
                 const bool old_file = is_file_mode(leaf.old_mode);
@@ -421,6 +468,15 @@ void Repository::walk_history(const WalkOptions& options,
                 out.changes.push_back(std::move(change));
             }
         }
+        if (!record.has_info && (options.info_without_changes || !out.changes.empty())) {
+            git_commit* raw = nullptr;
+            const git_oid id = git::parse_id(record.info.id, "commit");
+            if (git_commit_lookup(&raw, impl_->repo.get(), &id) < 0)
+                git::fail("cannot read commit " + record.info.id + " in " + impl_->where);
+            const git::CommitPtr commit(raw);
+            record.info = impl_->info(commit.get());
+        }
+        out.commit = std::move(record.info);
         return visit(out);
     };
 

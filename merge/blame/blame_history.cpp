@@ -172,6 +172,7 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
     Repository::WalkOptions walk;
     walk.from = commit;
     walk.keep = [&](std::string_view path) { return path == blamed || is_text_path(path); };
+    walk.info_without_changes = false;          // the proposals read are those of changes
     std::set<std::string, std::less<>> donors;  // texts whose changes are kept from here on
     bool blamed_seen = false;
     if (!across_texts) {

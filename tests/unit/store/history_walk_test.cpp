@@ -2,6 +2,7 @@
 // them (nothing remembered yet), and gives exactly the steps and changes a
 // walk over commits remembered whole gives, on a history with directories,
 // a deletion, a text tabled again and a merged redraft branch.
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -83,6 +84,56 @@ TEST_F(HistoryWalk, AWalkAlongPathsGivesWhatAWalkOfWholeCommitsGives) {
     // Removing what was remembered gives the same again.
     std::filesystem::remove_all(std::filesystem::path(dir.path()) / ".git" / "accord");
     for (std::size_t k = 0; k < cases.size(); ++k) EXPECT_EQ(first[k], walk(cases[k]));
+}
+
+// A narrowed walk reads only the headers of the commits it passes by: with
+// info_without_changes off, those steps carry the id and parents alone; the
+// steps with changes carry the whole info, read first and again from what
+// the walk remembered, and the same as a walk of whole commits gives.
+TEST_F(HistoryWalk, StepsWithoutChangesMayCarryTheCommitsIdAndParentsAlone) {
+    const auto narrowed = [&](bool info_without_changes) {
+        Repository::WalkOptions options;
+        options.info_without_changes = info_without_changes;
+        options.narrow.emplace();
+        options.narrow->may_hold = [](std::string_view directory) { return directory == "b"; };
+        options.narrow->wants = [](std::string_view file) { return file == "b/z.md"; };
+        options.narrow->remember_as = "b/z.md";
+        std::vector<std::string> out;
+        repo_->walk_history(options, [&](Repository::WalkStep& step) {
+            std::string line = step.commit.id.substr(0, 10) + " parents " +
+                               std::to_string(step.commit.parents.size()) + " by '" +
+                               step.commit.author.name + "' " + step.commit.message;
+            for (const Repository::FileChange& c : step.changes) line += " " + c.path;
+            out.push_back(line);
+            return true;
+        });
+        return out;
+    };
+    const std::vector<std::string> first = narrowed(false);
+    ASSERT_EQ(first.size(), 8u);
+    std::size_t with_changes = 0;
+    for (const std::string& line : first) {
+        SCOPED_TRACE(line);
+        if (line.ends_with("b/z.md")) {
+            ++with_changes;
+            EXPECT_THAT(line, testing::HasSubstr("Proposal by"));
+            EXPECT_THAT(line, testing::Not(testing::HasSubstr("by ''")));
+        } else {
+            EXPECT_THAT(line, testing::HasSubstr("by '' "));  // passed by: not read
+        }
+    }
+    EXPECT_EQ(with_changes, 3u);        // created, then Japan's and Sweden's versions
+    EXPECT_EQ(narrowed(false), first);  // read back from what the walk remembered
+    // With the info asked for every step, every step has it, and the steps
+    // with changes are those above.
+    const std::vector<std::string> whole = narrowed(true);
+    ASSERT_EQ(whole.size(), first.size());
+    for (std::size_t k = 0; k < whole.size(); ++k) {
+        EXPECT_THAT(whole[k], testing::Not(testing::HasSubstr("by ''")));
+        if (first[k].ends_with("b/z.md")) {
+            EXPECT_EQ(whole[k], first[k]);
+        }
+    }
 }
 
 }  // namespace

@@ -1,12 +1,14 @@
 #pragma once
-// Private to core/store/repository*.cpp (it brings in git2.h): a tree read
-// straight from the object database and parsed in place, for walks that
-// read tens of thousands of trees once each. libgit2's git_tree_lookup
-// parses every entry into its own array and keeps the tree in the object
-// cache; a long walk then spends most of its time allocating, and grows
-// the heap, for trees it reads once.
+// Private to core/store/repository*.cpp (it brings in git2.h): trees and
+// commit headers read straight from the object database and parsed in
+// place, for walks that read tens of thousands of them once each.
+// libgit2's git_tree_lookup and git_commit_lookup parse every entry, name
+// and message into allocations of their own; a long walk then spends most
+// of its time allocating, for objects it reads once and mostly only to
+// find where to go next.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +41,21 @@ class RawTree {
     OdbObjectPtr object_;
     std::vector<Entry> entries_;
 };
+
+// What a walk needs of a commit to go on: its tree and its parents.
+struct CommitHeader {
+    git_oid tree;
+    std::vector<git_oid> parents;  // first parent first
+};
+
+// The header of the commit object `bytes`: a "tree" line, then the
+// "parent" lines, as git writes them (and libgit2 requires). Nullopt when
+// the bytes do not start so: the caller reads the commit with libgit2, which
+// names the fault.
+std::optional<CommitHeader> parse_commit_header(std::string_view bytes);
+// The commit `id` read from `odb` and its header parsed; nullopt when it
+// cannot be read, is no commit or does not parse (as above).
+std::optional<CommitHeader> read_commit_header(git_odb* odb, const git_oid& id);
 
 // The mode of a tree entry as libgit2 reports it: a tree, a submodule, a
 // link, an executable file or a file, whatever permission bits were written.

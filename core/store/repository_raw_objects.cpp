@@ -1,4 +1,4 @@
-#include "core/store/repository_raw_tree.hpp"
+#include "core/store/repository_raw_objects.hpp"
 
 #include <cstring>
 
@@ -44,6 +44,53 @@ bool parse_tree(std::string_view bytes, std::vector<RawTree::Entry>& out) {
         at = name_end + 1 + GIT_OID_RAWSZ;
     }
     return true;
+}
+
+namespace {
+
+// The 40 hex digits of an id at the start of `text`, followed by '\n'.
+bool parse_hex_line(std::string_view text, git_oid& id) {
+    if (text.size() < 2 * GIT_OID_RAWSZ + 1 || text[2 * GIT_OID_RAWSZ] != '\n') return false;
+    const auto digit = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        return -1;  // git writes ids in lower case
+    };
+    for (std::size_t k = 0; k < GIT_OID_RAWSZ; ++k) {
+        const int high = digit(text[2 * k]), low = digit(text[2 * k + 1]);
+        if (high < 0 || low < 0) return false;
+        id.id[k] = static_cast<unsigned char>(high * 16 + low);
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<CommitHeader> parse_commit_header(std::string_view bytes) {
+    constexpr std::string_view kTree = "tree ", kParent = "parent ";
+    constexpr std::size_t kLine = 2 * GIT_OID_RAWSZ + 1;
+    CommitHeader header;
+    if (!bytes.starts_with(kTree) || !parse_hex_line(bytes.substr(kTree.size()), header.tree))
+        return std::nullopt;
+    bytes.remove_prefix(kTree.size() + kLine);
+    while (bytes.starts_with(kParent)) {
+        git_oid parent;
+        if (!parse_hex_line(bytes.substr(kParent.size()), parent)) return std::nullopt;
+        header.parents.push_back(parent);
+        bytes.remove_prefix(kParent.size() + kLine);
+    }
+    // libgit2 wants the author next: anything else is left for it to judge.
+    if (!bytes.starts_with("author ")) return std::nullopt;
+    return header;
+}
+
+std::optional<CommitHeader> read_commit_header(git_odb* odb, const git_oid& id) {
+    git_odb_object* raw = nullptr;
+    if (git_odb_read(&raw, odb, &id) < 0) return std::nullopt;
+    const OdbObjectPtr object(raw);
+    if (git_odb_object_type(raw) != GIT_OBJECT_COMMIT) return std::nullopt;
+    return parse_commit_header(std::string_view(static_cast<const char*>(git_odb_object_data(raw)),
+                                                git_odb_object_size(raw)));
 }
 
 RawTree::RawTree(git_odb* odb, const git_oid& id, const std::string& what) : id_(id) {
