@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "core/store/cache.hpp"
+#include "core/store/repository_commit_graph.hpp"
 #include "core/store/repository_raw_objects.hpp"
 
 #include "core/store/repository.hpp"
@@ -381,13 +382,16 @@ class CommitRecords {
         return record;
     }
 
-    // The header of commit `id`: the one read last (as a parent), or read.
+    // The header of commit `id`: the one read last (as a parent), or
+    // git's commit-graph's, or read.
     std::optional<git::CommitHeader> header_of(git_odb* odb, const git_oid& id) {
         if (last_header_ && git_oid_equal(&last_header_->first, &id)) {
             std::optional<git::CommitHeader> out = std::move(last_header_->second);
             last_header_.reset();
             return out;
         }
+        if (!graph_) graph_ = git::CommitGraph::open(git_repository_commondir(impl_.repo.get()));
+        if (std::optional<git::CommitHeader> header = graph_->find(id)) return header;
         return git::read_commit_header(odb, id);
     }
 
@@ -406,7 +410,8 @@ class CommitRecords {
     // The first parent of the commit read last, read whole or its header.
     git::CommitPtr last_commit_;
     std::optional<std::pair<git_oid, git::CommitHeader>> last_header_;
-    TreeMemo trees_;  // the trees read for the commit read last
+    std::optional<git::CommitGraph> graph_;  // opened by the first header looked for
+    TreeMemo trees_;                         // the trees read for the commit read last
 };
 
 // The entry at `path` (a file or a directory, "" for the root) differs

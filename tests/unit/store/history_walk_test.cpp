@@ -6,6 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+
+#include "core/util/errors.hpp"
+#include "support/run.hpp"
 
 #include "core/store/repository.hpp"
 #include "support/paths.hpp"
@@ -13,6 +17,8 @@
 
 namespace accord {
 namespace {
+
+namespace fs = std::filesystem;
 
 class HistoryWalk : public ::testing::Test {
   protected:
@@ -134,6 +140,55 @@ TEST_F(HistoryWalk, StepsWithoutChangesMayCarryTheCommitsIdAndParentsAlone) {
             EXPECT_EQ(whole[k], first[k]);
         }
     }
+}
+
+// git's commit-graph (written by git gc) gives the tree and parents of the
+// commits a walk along some paths passes by: with it, such a walk reads
+// none of them. Shown by removing one from the object database: the walk
+// still gives the same steps, and without the graph it cannot pass it. A
+// graph that does not hold together is not used (the same error, no crash).
+TEST_F(HistoryWalk, AWalkAlongAPathTakesThePassedCommitsFromGitsCommitGraph) {
+    const std::vector<std::string> before = walk({"b/z.md"});
+    ASSERT_EQ(before.size(), 3u);
+    const fs::path git_dir = fs::path(dir.path()) / ".git";
+    const test::RunResult wrote =
+        test::run({"git", "-C", dir.path(), "commit-graph", "write", "--reachable"});
+    ASSERT_EQ(wrote.exit_code, 0) << wrote.err;
+    const fs::path graph = git_dir / "objects" / "info" / "commit-graph";
+    ASSERT_TRUE(fs::exists(graph));
+    // The Chair's deletion of a/x.md, passed by on the way down to b/z.md.
+    const std::string passed = repo_->resolve("HEAD~1");
+    fs::remove_all(git_dir / "accord");
+    ASSERT_TRUE(fs::remove(git_dir / "objects" / passed.substr(0, 2) / passed.substr(2)));
+
+    EXPECT_EQ(walk({"b/z.md"}), before);
+
+    const std::string good = test::read_all(graph.string());
+    const auto without_the_graph_it_fails = [&](const std::string& contents) {
+        fs::remove_all(git_dir / "accord");
+        fs::remove(graph);
+        std::ofstream(graph, std::ios::binary) << contents;
+        EXPECT_THROW(walk({"b/z.md"}), Error);
+    };
+    without_the_graph_it_fails("");                                         // empty
+    without_the_graph_it_fails(good.substr(0, good.size() / 2));            // cut short
+    without_the_graph_it_fails("CGPH\x01\x01\xff" + std::string(64, 'x'));  // chunks past its end
+    // Every first parent out of range: no entry is taken.
+    const auto be64 = [&](std::size_t at) {
+        std::uint64_t value = 0;
+        for (std::size_t k = 0; k < 8; ++k)
+            value = (value << 8) | static_cast<unsigned char>(good[at + k]);
+        return static_cast<std::size_t>(value);
+    };
+    const std::size_t cdat = good.find("CDAT");
+    ASSERT_NE(cdat, std::string::npos);
+    std::string bad_parents = good;
+    for (std::size_t at = be64(cdat + 4); at + 36 <= be64(cdat + 16); at += 36)
+        bad_parents.replace(at + 20, 4, "\x6f\xff\xff\xff");
+    without_the_graph_it_fails(bad_parents);
+    fs::remove(graph);
+    fs::remove_all(git_dir / "accord");
+    EXPECT_THROW(walk({"b/z.md"}), Error);
 }
 
 }  // namespace
