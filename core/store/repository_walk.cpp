@@ -289,6 +289,18 @@ std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id
     return record;
 }
 
+// Whether git's commit-graph is to be read: as git, unless core.commitGraph
+// says false (someone who distrusts the file turned it off).
+bool commit_graph_wanted(git_repository* repo) {
+    git_config* raw = nullptr;
+    if (git_repository_config_snapshot(&raw, repo) < 0) return false;
+    const git::ConfigPtr config(raw);
+    git::Buffer value;
+    if (git_config_get_string_buf(&value.buf, raw, "core.commitGraph") < 0) return true;  // unset
+    int yes = 0;
+    return git_config_parse_bool(&yes, value.str().c_str()) == 0 && yes != 0;
+}
+
 // Commit records from the cache, or read from git and remembered.
 class CommitRecords {
   public:
@@ -390,7 +402,11 @@ class CommitRecords {
             last_header_.reset();
             return out;
         }
-        if (!graph_) graph_ = git::CommitGraph::open(git_repository_commondir(impl_.repo.get()));
+        if (!graph_) {
+            graph_ = commit_graph_wanted(impl_.repo.get())
+                         ? git::CommitGraph::open(git_repository_commondir(impl_.repo.get()))
+                         : git::CommitGraph();
+        }
         if (std::optional<git::CommitHeader> header = graph_->find(id)) return header;
         return git::read_commit_header(odb, id);
     }

@@ -162,6 +162,15 @@ TEST_F(HistoryWalk, AWalkAlongAPathTakesThePassedCommitsFromGitsCommitGraph) {
     ASSERT_TRUE(fs::remove(git_dir / "objects" / passed.substr(0, 2) / passed.substr(2)));
 
     EXPECT_EQ(walk({"b/z.md"}), before);
+    // Turned off as git's own setting says, it is not read.
+    ASSERT_EQ(test::run({"git", "-C", dir.path(), "config", "core.commitGraph", "false"}).exit_code,
+              0);
+    fs::remove_all(git_dir / "accord");
+    EXPECT_THROW(walk({"b/z.md"}), Error);
+    ASSERT_EQ(test::run({"git", "-C", dir.path(), "config", "core.commitGraph", "true"}).exit_code,
+              0);
+    fs::remove_all(git_dir / "accord");
+    EXPECT_EQ(walk({"b/z.md"}), before);
 
     const std::string good = test::read_all(graph.string());
     const auto without_the_graph_it_fails = [&](const std::string& contents) {
