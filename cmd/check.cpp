@@ -36,9 +36,10 @@ std::vector<std::string> default_paths() {
         if (std::find(texts.begin(), texts.end(), link) == texts.end()) texts.push_back(link);
     }
     std::sort(texts.begin(), texts.end());
+    const std::filesystem::path here = std::filesystem::current_path();
     for (const std::string& path : texts) {
-        paths.push_back(std::filesystem::path(workspace.repo().workdir() + path)
-                            .lexically_proximate(std::filesystem::current_path()));
+        paths.push_back(
+            std::filesystem::path(workspace.repo().workdir() + path).lexically_proximate(here));
     }
     if (paths.empty())
         throw usage_error(

@@ -29,6 +29,8 @@ class NotationLookup {
   private:
     std::optional<SlashOptions> slash_options_;
     std::map<std::string, NotationOptions> by_config_;  // by the accord.yaml's path
+    // The accord.yaml found from each directory looked in (none: nullopt).
+    std::map<std::string, std::optional<std::string>> config_of_directory_;
 };
 
 }  // namespace accord
