@@ -59,8 +59,8 @@ TEST_F(NotationFor, ALookupOverManyFilesAgreesWithNotationForFileByFile) {
         // still right, for a directory named (looked up as itself, not as
         // its parent's file) and a file not there yet.
         for (int round = 0; round < 2; ++round) {
-            for (const char* file : {"A/01.md", "sub/B/01.md", "sub", "sub/B", "A", "sub/new.md",
-                                     "sub/B/01.md"}) {
+            for (const char* file :
+                 {"A/01.md", "sub/B/01.md", "sub", "sub/B", "A", "sub/new.md", "sub/B/01.md"}) {
                 const NotationOptions alone = notation_for(dir.file(file), override);
                 const NotationOptions looked_up = lookup.of(dir.file(file));
                 EXPECT_EQ(looked_up.slash_options, alone.slash_options) << file;
