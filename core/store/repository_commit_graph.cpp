@@ -106,10 +106,18 @@ std::optional<CommitHeader> CommitGraph::find(const git_oid& id) const {
     if (low >= high || std::memcmp(id_at(low), id.id, kHashBytes) != 0) return std::nullopt;
 
     const std::size_t data = data_ + low * kDataBytes;
+    // A parent's generation (its topological level) is below its child's:
+    // so a parent taken from the graph is never the commit again, however
+    // the positions were written. A commit without one is read instead.
+    const auto generation = [&](std::size_t position) {
+        return be32(bytes_, data_ + position * kDataBytes + kHashBytes + 8) >> 2;
+    };
+    const std::uint32_t own_generation = generation(low);
+    if (own_generation == 0) return std::nullopt;  // not computed: nothing to check against
     CommitHeader header;
     std::memcpy(header.tree.id, bytes_.data() + data, kHashBytes);
     const auto add_parent = [&](std::uint32_t position) {
-        if (position >= commits_) return false;
+        if (position >= commits_ || generation(position) >= own_generation) return false;
         git_oid parent;
         std::memcpy(parent.id, id_at(position), kHashBytes);
         header.parents.push_back(parent);

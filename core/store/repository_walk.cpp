@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/store/cache.hpp"
 #include "core/store/repository_commit_graph.hpp"
@@ -508,7 +509,19 @@ void Repository::walk_history(const WalkOptions& options,
     // records are remembered; the first-parent walk is that chain all along.
     // From a merge on, the rest is a walk from that merge, which libgit2 sorts.
     git_oid id = *git_commit_id(impl_->lookup_commit(options.from).get());
+    // Commit ids cannot form a loop, but what a walk reads of a commit's
+    // parents may come from files beside the objects (accord's cache, git's
+    // commit-graph), which a copied repository can bring: a commit met again
+    // ends the walk with an error instead of looping for ever.
+    std::unordered_set<std::string> seen;
     for (;;) {
+        if (!seen.emplace(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ).second) {
+            throw failure("cannot walk the history of " + impl_->where + ": commit " +
+                          git::hex(id) +
+                          " comes back as its own ancestor; a file read beside the objects "
+                          "is corrupt (delete .git/accord/cache and .git/objects/info/"
+                          "commit-graph, then run again: both are rebuilt)");
+        }
         CommitRecord record = records.of(id, narrowed);
         if (options.walk == Walk::full && record.info.parents.size() > 1) break;
         const std::optional<std::string> parent =

@@ -156,6 +156,29 @@ TEST_F(HistoryWalk, AWalkAlongAPathTakesThePassedCommitsFromGitsCommitGraph) {
     ASSERT_EQ(wrote.exit_code, 0) << wrote.err;
     const fs::path graph = git_dir / "objects" / "info" / "commit-graph";
     ASSERT_TRUE(fs::exists(graph));
+    const std::string good = test::read_all(graph.string());
+    const auto be64 = [&](std::size_t at) {
+        std::uint64_t value = 0;
+        for (std::size_t k = 0; k < 8; ++k)
+            value = (value << 8) | static_cast<unsigned char>(good[at + k]);
+        return static_cast<std::size_t>(value);
+    };
+    const std::size_t cdat = good.find("CDAT");
+    ASSERT_NE(cdat, std::string::npos);
+    // Each commit its own first parent (a loop the positions can write):
+    // no such entry is taken, the commits are read, and the walk ends.
+    std::string own_parents = good;
+    for (std::size_t at = be64(cdat + 4), k = 0; at + 36 <= be64(cdat + 16); at += 36, ++k) {
+        for (int b = 0; b < 4; ++b)
+            own_parents[at + 20 + b] = static_cast<char>((k >> (8 * (3 - b))) & 0xFF);
+    }
+    fs::remove(graph);
+    std::ofstream(graph, std::ios::binary) << own_parents;
+    fs::remove_all(git_dir / "accord");
+    EXPECT_EQ(walk({"b/z.md"}), before);
+    fs::remove(graph);
+    std::ofstream(graph, std::ios::binary) << good;
+
     // The Chair's deletion of a/x.md, passed by on the way down to b/z.md.
     const std::string passed = repo_->resolve("HEAD~1");
     fs::remove_all(git_dir / "accord");
@@ -172,7 +195,6 @@ TEST_F(HistoryWalk, AWalkAlongAPathTakesThePassedCommitsFromGitsCommitGraph) {
     fs::remove_all(git_dir / "accord");
     EXPECT_EQ(walk({"b/z.md"}), before);
 
-    const std::string good = test::read_all(graph.string());
     const auto without_the_graph_it_fails = [&](const std::string& contents) {
         fs::remove_all(git_dir / "accord");
         fs::remove(graph);
@@ -183,14 +205,6 @@ TEST_F(HistoryWalk, AWalkAlongAPathTakesThePassedCommitsFromGitsCommitGraph) {
     without_the_graph_it_fails(good.substr(0, good.size() / 2));            // cut short
     without_the_graph_it_fails("CGPH\x01\x01\xff" + std::string(64, 'x'));  // chunks past its end
     // Every first parent out of range: no entry is taken.
-    const auto be64 = [&](std::size_t at) {
-        std::uint64_t value = 0;
-        for (std::size_t k = 0; k < 8; ++k)
-            value = (value << 8) | static_cast<unsigned char>(good[at + k]);
-        return static_cast<std::size_t>(value);
-    };
-    const std::size_t cdat = good.find("CDAT");
-    ASSERT_NE(cdat, std::string::npos);
     std::string bad_parents = good;
     for (std::size_t at = be64(cdat + 4); at + 36 <= be64(cdat + 16); at += 36)
         bad_parents.replace(at + 20, 4, "\x6f\xff\xff\xff");
