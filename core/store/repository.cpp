@@ -740,18 +740,22 @@ void Repository::unset_config(const std::string& key) {
     if (rc < 0) git::fail("cannot unset " + key + " in the configuration of " + impl_->where);
 }
 
-std::optional<std::string> Repository::get_config(const std::string& key) const {
+std::optional<std::string> Repository::Impl::config_value(const std::string& key) const {
     git_config* all = nullptr;
-    if (git_repository_config_snapshot(&all, impl_->repo.get()) < 0) {
-        git::fail("cannot open the configuration of " + impl_->where);
+    if (git_repository_config_snapshot(&all, repo.get()) < 0) {
+        git::fail("cannot open the configuration of " + where);
     }
     git::ConfigPtr owned(all);
     git::Buffer value;
     const int rc = git_config_get_string_buf(&value.buf, all, key.c_str());
     if (rc == GIT_ENOTFOUND) return std::nullopt;
     if (rc == GIT_EINVALIDSPEC) git::fail_usage("invalid configuration key '" + key + "'");
-    if (rc < 0) git::fail("cannot read " + key + " from the configuration of " + impl_->where);
+    if (rc < 0) git::fail("cannot read " + key + " from the configuration of " + where);
     return value.str();
+}
+
+std::optional<std::string> Repository::get_config(const std::string& key) const {
+    return impl_->config_value(key);
 }
 
 // ---------------------------------------------------------------- trailers

@@ -141,6 +141,9 @@ struct Repository::Impl {
     // The id of the entry at `path` in `tree` (blob or subtree), if any.
     std::optional<git_oid> entry_id(const git_tree* tree, const std::string& path) const;
     CommitInfo info(const git_commit* commit) const;
+    // The value of `key` in the repository's configuration (all levels, as
+    // git reads them), if set.
+    std::optional<std::string> config_value(const std::string& key) const;
     // The blob `id`, read as a text: one larger than kMaxReadBytes (what
     // accord reads of a file) is refused before it is read, naming `what`
     // (a hostile repository's history may hold a blob of gigabytes).

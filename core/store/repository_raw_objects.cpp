@@ -64,6 +64,21 @@ bool parse_hex_line(std::string_view text, git_oid& id) {
     return true;
 }
 
+// A line `<prefix>NAME <EMAIL> ...\n` at the start of `text`, taken off it:
+// as libgit2's git_signature__parse, the last '<' and the last '>' on the
+// line must both be there, in that order.
+bool take_signature(std::string_view& text, std::string_view prefix) {
+    if (!text.starts_with(prefix)) return false;
+    const std::size_t end = text.find('\n');
+    if (end == std::string_view::npos) return false;
+    const std::string_view line = text.substr(prefix.size(), end - prefix.size());
+    const std::size_t open = line.rfind('<'), close = line.rfind('>');
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+        return false;
+    text.remove_prefix(end + 1);
+    return true;
+}
+
 }  // namespace
 
 std::optional<CommitHeader> parse_commit_header(std::string_view bytes) {
@@ -79,8 +94,16 @@ std::optional<CommitHeader> parse_commit_header(std::string_view bytes) {
         header.parents.push_back(parent);
         bytes.remove_prefix(kParent.size() + kLine);
     }
-    // libgit2 wants the author next: anything else is left for it to judge.
-    if (!bytes.starts_with("author ")) return std::nullopt;
+    // libgit2 wants an author next (further author lines it skips unread),
+    // then a committer, each with an e-mail in <>: a header that is not so
+    // is left for libgit2 to judge and name, as a commit read whole would be.
+    if (!take_signature(bytes, "author ")) return std::nullopt;
+    while (bytes.starts_with("author ")) {
+        const std::size_t end = bytes.find('\n');
+        if (end == std::string_view::npos) return std::nullopt;
+        bytes.remove_prefix(end + 1);
+    }
+    if (!take_signature(bytes, "committer ")) return std::nullopt;
     return header;
 }
 

@@ -292,14 +292,10 @@ std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id
 
 // Whether git's commit-graph is to be read: as git, unless core.commitGraph
 // says false (someone who distrusts the file turned it off).
-bool commit_graph_wanted(git_repository* repo) {
-    git_config* raw = nullptr;
-    if (git_repository_config_snapshot(&raw, repo) < 0) return false;
-    const git::ConfigPtr config(raw);
-    git::Buffer value;
-    if (git_config_get_string_buf(&value.buf, raw, "core.commitGraph") < 0) return true;  // unset
+bool commit_graph_wanted(const Repository::Impl& impl) {
+    const std::optional<std::string> value = impl.config_value("core.commitGraph");
     int yes = 0;
-    return git_config_parse_bool(&yes, value.str().c_str()) == 0 && yes != 0;
+    return !value || (git_config_parse_bool(&yes, value->c_str()) == 0 && yes != 0);
 }
 
 // Commit records from the cache, or read from git and remembered.
@@ -315,6 +311,12 @@ class CommitRecords {
     // remembered. With `narrow`, a commit not remembered whole is diffed
     // along the files it wants (remembered under its name, if it has one),
     // and whole after all when a file it wants whole changed.
+    // The author, message and parents of the commit `hex`, for a record
+    // read without them (its header alone).
+    CommitInfo info_of(const std::string& hex) {
+        return impl_.info(commit_of(git::parse_id(hex, "commit"), hex).get());
+    }
+
     CommitRecord of(const git_oid& id, const Repository::WalkOptions::Narrow* narrow = nullptr) {
         const std::string key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
         const std::string hex = git::hex(id);
@@ -404,7 +406,7 @@ class CommitRecords {
             return out;
         }
         if (!graph_) {
-            graph_ = commit_graph_wanted(impl_.repo.get())
+            graph_ = commit_graph_wanted(impl_)
                          ? git::CommitGraph::open(git_repository_commondir(impl_.repo.get()))
                          : git::CommitGraph();
         }
@@ -490,14 +492,8 @@ void Repository::walk_history(const WalkOptions& options,
                 out.changes.push_back(std::move(change));
             }
         }
-        if (!record.has_info && (options.info_without_changes || !out.changes.empty())) {
-            git_commit* raw = nullptr;
-            const git_oid id = git::parse_id(record.info.id, "commit");
-            if (git_commit_lookup(&raw, impl_->repo.get(), &id) < 0)
-                git::fail("cannot read commit " + record.info.id + " in " + impl_->where);
-            const git::CommitPtr commit(raw);
-            record.info = impl_->info(commit.get());
-        }
+        if (!record.has_info && (options.info_without_changes || !out.changes.empty()))
+            record.info = records.info_of(record.info.id);
         out.commit = std::move(record.info);
         return visit(out);
     };

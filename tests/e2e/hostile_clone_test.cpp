@@ -295,6 +295,31 @@ TEST(HostileClone, ACorruptedTreeInTheHistoryIsNamedNotReadPastItsEnd) {
     EXPECT_THAT(log.err, Not(HasSubstr("internal")));
 }
 
+// A walk along one text reads only the header of a commit it passes by; a
+// commit libgit2 refuses (no committer line, an author without an e-mail) is
+// refused there too, named, as when the commit is read whole, not passed by
+// in silence (a second commit on top keeps it off the branch's tip).
+TEST(HostileClone, ACommitWithoutCommitterIsNamedWhenAWalkPassesItBy) {
+    for (const std::string& people :
+         {std::string("author Someone <s@example.org> 1400000000 +0000\\n"),
+          std::string("author Someone 1400000000 +0000\\n"
+                      "committer Someone <s@example.org> 1400000000 +0000\\n")}) {
+        HostileOrigin o;
+        o.publish();
+        const std::string tree = o.plumb({"rev-parse", "HEAD^{tree}"}, "");
+        const std::string head = o.plumb({"rev-parse", "HEAD"}, "");
+        const std::string bad =
+            o.plumb({"hash-object", "-t", "commit", "--literally", "-w", "--stdin"},
+                    "tree " + tree + "\\nparent " + head + "\\n" + people + "\\nodd\\n");
+        const std::string top = o.plumb({"commit-tree", tree, "-p", bad, "-m", "on top"}, "");
+        o.plumb({"update-ref", "refs/heads/main", top}, "");
+        const test::RunResult log = o.accord({"log", "recs/A-1.md"});
+        EXPECT_NE(log.exit_code, 0) << people;
+        EXPECT_THAT(log.err, HasSubstr("cannot read commit " + bad));
+        EXPECT_THAT(log.err, Not(HasSubstr("internal")));
+    }
+}
+
 // Old repositories hold files with the mode 100664 (git wrote it before
 // 2006; libgit2 reads it as a file): the walk reads it as git does, so a text
 // with that mode is a text, and its change is the proposal's.
