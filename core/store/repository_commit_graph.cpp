@@ -72,6 +72,16 @@ CommitGraph CommitGraph::parse(std::string bytes) {
     }
     const std::size_t commits = last;
     if (sizes[1] / kHashBytes < commits || sizes[2] / kDataBytes < commits) return graph;
+    // The ids in strictly increasing order, each where the fanout says its
+    // first byte's ids are: each commit has one entry, found by the search.
+    const char* const ids = bytes.data() + found[1];
+    for (std::size_t k = 0; k < commits; ++k) {
+        const char* const id = ids + k * kHashBytes;
+        if (k > 0 && std::memcmp(id - kHashBytes, id, kHashBytes) >= 0) return graph;
+        const unsigned char first = static_cast<unsigned char>(id[0]);
+        const std::size_t from = first == 0 ? 0 : be32(bytes, found[0] + 4 * (first - 1));
+        if (k < from || k >= be32(bytes, found[0] + 4 * first)) return graph;
+    }
     graph.fanout_ = found[0];
     graph.ids_ = found[1];
     graph.data_ = found[2];

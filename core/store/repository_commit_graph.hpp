@@ -9,12 +9,13 @@
 // and parents, so an entry found is right whatever the age of the file, and
 // a commit missing from it (newer than the file) is read from the object
 // database. A file that does not hold together (short, offsets or positions
-// out of range, a chain of split graphs) is not used at all; a position out
-// of range in one entry leaves that commit to be read.
+// out of range, ids out of order or twice, a chain of split graphs) is not
+// used at all; a position out of range in one entry leaves that commit to
+// be read.
 #include <optional>
 #include <string>
 
-#include "core/store/repository_raw_objects.hpp"
+#include "core/store/git_object_parse.hpp"
 
 namespace accord::git {
 

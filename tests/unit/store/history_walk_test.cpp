@@ -146,7 +146,8 @@ TEST_F(HistoryWalk, StepsWithoutChangesMayCarryTheCommitsIdAndParentsAlone) {
 // commits a walk along some paths passes by: with it, such a walk reads
 // none of them. Shown by removing one from the object database: the walk
 // still gives the same steps, and without the graph it cannot pass it. A
-// graph that does not hold together is not used (the same error, no crash).
+// graph that does not hold together (cut short, positions out of range, ids
+// twice or out of order) is not used (the same error, no crash).
 TEST_F(HistoryWalk, AWalkAlongAPathTakesThePassedCommitsFromGitsCommitGraph) {
     const std::vector<std::string> before = walk({"b/z.md"});
     ASSERT_EQ(before.size(), 3u);
@@ -209,6 +210,20 @@ TEST_F(HistoryWalk, AWalkAlongAPathTakesThePassedCommitsFromGitsCommitGraph) {
     for (std::size_t at = be64(cdat + 4); at + 36 <= be64(cdat + 16); at += 36)
         bad_parents.replace(at + 20, 4, "\x6f\xff\xff\xff");
     without_the_graph_it_fails(bad_parents);
+    // One id written twice (the one before it copied over it, a commit other
+    // than the one passed by), or two ids out of order: the file is not used.
+    const std::size_t oidl = be64(good.find("OIDL") + 4);
+    std::string passed_raw;
+    for (std::size_t k = 0; k + 1 < passed.size(); k += 2)
+        passed_raw += static_cast<char>(std::stoi(passed.substr(k, 2), nullptr, 16));
+    std::size_t twice_at = 1;
+    while (good.compare(oidl + 20 * twice_at, 20, passed_raw) == 0) ++twice_at;
+    std::string twice = good;
+    twice.replace(oidl + 20 * twice_at, 20, good.substr(oidl + 20 * (twice_at - 1), 20));
+    without_the_graph_it_fails(twice);
+    std::string swapped = good;
+    swapped.replace(oidl, 40, good.substr(oidl + 20, 20) + good.substr(oidl, 20));
+    without_the_graph_it_fails(swapped);
     fs::remove(graph);
     fs::remove_all(git_dir / "accord");
     EXPECT_THROW(walk({"b/z.md"}), Error);
