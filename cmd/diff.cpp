@@ -1,15 +1,13 @@
 // accord diff [REV [REV]] [-- PATH...]   and   accord diff --no-index A B
-#include <algorithm>
-#include <filesystem>
 #include <iostream>
 
 #include "cmd/command.hpp"
-#include "core/store/revision.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/encoding.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "merge/diff/diff_view.hpp"
+#include "merge/diff/revision_diff.hpp"
 
 namespace accord::cmd {
 
@@ -22,11 +20,6 @@ struct DiffOptions {
     std::size_t context = 12;
 };
 
-struct FilePair {
-    std::string old_label, new_label, path;
-    std::string old_text, new_text;
-};
-
 std::string read_or_fail(const std::string& path) {
     FileResult file = read_file(path);
     if (!file.contents) throw usage_error("diff: cannot read " + file.error);
@@ -36,132 +29,72 @@ std::string read_or_fail(const std::string& path) {
     return std::move(*file.contents);
 }
 
-void refuse_binary(const std::string& label, const std::string& text) {
-    if (looks_binary(text)) {
-        throw usage_error("diff: " + label +
-                          " is a binary file; accord compares negotiation texts (UTF-8 Markdown)");
+// Prints each described text as it comes: the text view at once, the JSON
+// document once every file is in.
+class DiffPrinter {
+  public:
+    DiffPrinter(const DiffOptions& options, const Context& context)
+        : options_(options), context_(context) {
+        if (options_.format == Format::json) json_.key("files").begin_array();
     }
-}
-
-ExitCode print_pairs(const std::vector<FilePair>& pairs, const ParseOptions& parse_options,
-                     const DiffOptions& options, const Context& context) {
-    JsonWriter json = JsonWriter::with_schema("accord.diff/1");
-    if (options.format == Format::json) json.key("files").begin_array();
-    std::size_t total = 0;
-    for (const FilePair& pair : pairs) {
-        refuse_binary(pair.old_label, pair.old_text);
-        refuse_binary(pair.new_label, pair.new_text);
-        const Document before = parse(pair.old_text, parse_options),
-                       after = parse(pair.new_text, parse_options);
-        const std::vector<Change> changes = structural_diff(before, after);
-        total += changes.size();
-        if (options.format == Format::json) {
-            write_diff_json(json, pair.path, before, after, changes);
-        } else {
-            DiffViewOptions view;
-            view.style = context.style;
-            view.context_tokens = options.context;
-            std::cout << render_diff_text(before, after, changes, pair.old_label, pair.new_label,
-                                          view);
+    void print(const DescribedPair& pair) {
+        total_ += pair.changes.size();
+        if (options_.format == Format::json) {
+            write_diff_json(json_, pair.texts.path, pair.before, pair.after, pair.changes);
+            return;
         }
+        std::cout << (pair.rendered.empty() ? render(pair) : pair.rendered);
     }
-    if (options.format == Format::json) {
-        json.end_array().field("changes", total);
-        std::cout << json.finish();
+    // The text view of one file (empty with --format json).
+    std::string render(const DescribedPair& pair) const {
+        if (options_.format == Format::json) return "";
+        DiffViewOptions view;
+        view.style = context_.style;
+        view.context_tokens = options_.context;
+        return render_diff_text(pair.before, pair.after, pair.changes, pair.texts.old_label,
+                                pair.texts.new_label, view);
     }
-    return kExitOk;
-}
+    ExitCode finish() {
+        if (options_.format == Format::json) {
+            json_.end_array().field("changes", total_);
+            std::cout << json_.finish();
+        }
+        return kExitOk;
+    }
+
+  private:
+    const DiffOptions& options_;
+    const Context& context_;
+    JsonWriter json_ = JsonWriter::with_schema("accord.diff/1");
+    std::size_t total_ = 0;
+};
 
 ExitCode run_no_index(const DiffOptions& options, const Context& context) {
     if (options.revisions.size() != 2 || !context.paths.empty())
         throw usage_error("diff --no-index takes two files: accord diff --no-index A B");
-    FilePair pair{options.revisions[0], options.revisions[1], options.revisions[1],
+    TextPair pair{options.revisions[1], options.revisions[0], options.revisions[1],
                   read_or_fail(options.revisions[0]), read_or_fail(options.revisions[1])};
     ParseOptions parse_options;
     try {  // inside a negotiation repository, its notation applies
         parse_options = Workspace::open(".").parse_options();
     } catch (const Error&) {
     }
-    return print_pairs({pair}, parse_options, options, context);
-}
-
-bool is_revision(const Workspace& ws, const std::string& name) {
-    try {
-        ws.resolve(name);
-        return true;
-    } catch (const Error&) {
-        return false;
-    }
+    DiffPrinter printer(options, context);
+    printer.print(describe_pair(std::move(pair), parse_options));
+    return printer.finish();
 }
 
 ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
-    if (ws.repo().is_empty_branch()) throw usage_error("diff: the repository has no proposals yet");
-    // git's rule: without '--', the last arguments may name files of the
-    // work tree rather than revisions ('accord diff a.md').
-    std::vector<std::string> revisions = options.revisions;
-    std::vector<std::string> given_paths = context.paths;
-    if (given_paths.empty()) {
-        // A file of the work tree, or one HEAD holds (deleted, not yet proposed).
-        const auto names_a_file = [&](const std::string& arg) {
-            if (std::filesystem::exists(arg)) return true;
-            try {
-                const std::vector<std::string> tracked = ws.texts("");
-                return std::find(tracked.begin(), tracked.end(), ws.repo().relative_path(arg)) !=
-                       tracked.end();
-            } catch (const Error&) {
-                return false;  // outside the work tree: no file of it
-            }
-        };
-        while (!revisions.empty() && names_a_file(revisions.back()) &&
-               !is_revision(ws, revisions.back())) {
-            given_paths.insert(given_paths.begin(), revisions.back());
-            revisions.pop_back();
-        }
-    }
-    if (revisions.size() == 1) {  // git's range form, A..B
-        if (const auto range = revision_range(revisions.front()))
-            revisions = {range->first, range->second};
-    }
-    if (revisions.size() > 2) {
-        throw usage_error(
-            "diff takes at most two revisions; put paths after '--': accord diff HEAD~1 -- "
-            "recs/A-1.md");
-    }
-    const std::string old_commit = ws.resolve(revisions.empty() ? "HEAD" : revisions[0]);
-    const std::string new_commit = revisions.size() == 2 ? ws.resolve(revisions[1]) : "";
-    const std::string old_name = revisions.empty() ? "HEAD" : revisions[0];
-    const std::string new_name = revisions.size() == 2 ? revisions[1] : "working tree";
-
-    std::vector<std::string> paths;
-    for (const std::string& path : given_paths) paths.push_back(ws.repo().relative_path(path));
-    if (paths.empty()) {
-        paths = ws.texts(old_commit);
-        for (const std::string& p : ws.texts(new_commit)) {
-            if (std::find(paths.begin(), paths.end(), p) == paths.end()) paths.push_back(p);
-        }
-        std::sort(paths.begin(), paths.end());
-    }
-    std::vector<std::string> links = ws.skipped_links(old_commit);
-    for (const std::string& path : ws.skipped_links(new_commit)) links.push_back(path);
-    std::sort(links.begin(), links.end());
-    links.erase(std::unique(links.begin(), links.end()), links.end());
-    note_skipped_links(links);
-    std::vector<FilePair> pairs;
-    for (const std::string& path : paths) {
-        if (std::binary_search(links.begin(), links.end(), path)) continue;
-        const auto old_text = ws.read(old_commit, path);
-        const auto new_text = ws.read(new_commit, path);
-        if (!old_text && !new_text) {
-            throw usage_error("diff: '" + path + "' is in neither " + old_name + " nor " +
-                              new_name);
-        }
-        if (old_text == new_text) continue;
-        pairs.push_back({old_text ? old_name + ":" + path : "/dev/null",
-                         new_text ? new_name + ":" + path : "/dev/null", path,
-                         old_text.value_or(""), new_text.value_or("")});
-    }
-    return print_pairs(pairs, ws.parse_options(), options, context);
+    const RevisionDiffRequest request = revision_diff_request(ws, options.revisions, context.paths);
+    note_skipped_links(revision_diff_skipped_links(ws, request));
+    DiffPrinter printer(options, context);
+    RevisionDiffOptions diff_options;
+    diff_options.parse = ws.parse_options();
+    diff_options.render = [&](const DescribedPair& pair) { return printer.render(pair); };
+    diff_revisions(ws, request, diff_options,
+                   [&](const DescribedPair& pair) { printer.print(pair); });
+    return printer.finish();
 }
 
 }  // namespace

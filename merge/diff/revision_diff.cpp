@@ -1,0 +1,253 @@
+#include "merge/diff/revision_diff.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <thread>
+#include <utility>
+
+#include "core/store/revision.hpp"
+#include "core/util/errors.hpp"
+
+namespace accord {
+
+namespace {
+
+bool is_revision(const Workspace& ws, const std::string& name) {
+    try {
+        ws.resolve(name);
+        return true;
+    } catch (const Error&) {
+        return false;
+    }
+}
+
+// A file of the work tree, or one HEAD holds (deleted, not yet proposed).
+bool names_a_file(const Workspace& ws, const std::string& arg) {
+    if (std::filesystem::exists(arg)) return true;
+    try {
+        const std::vector<std::string> tracked = ws.texts("");
+        return std::find(tracked.begin(), tracked.end(), ws.repo().relative_path(arg)) !=
+               tracked.end();
+    } catch (const Error&) {
+        return false;  // outside the work tree: no file of it
+    }
+}
+
+std::optional<std::string> id_of(const std::map<std::string, std::string>& ids,
+                                 const std::string& path) {
+    const auto found = ids.find(path);
+    if (found == ids.end()) return std::nullopt;
+    return found->second;
+}
+
+void refuse_binary(const std::string& label, const std::string& text) {
+    if (looks_binary(text)) {
+        throw usage_error("diff: " + label +
+                          " is a binary file; accord compares negotiation texts (UTF-8 Markdown)");
+    }
+}
+
+// Texts described together: enough to keep two threads busy, few enough
+// that a whole tree's texts are never held at once.
+constexpr std::size_t kBatch = 32;
+
+// Describes batches on two threads while the calling thread reads the
+// next batch, and visits each in order on the calling thread.
+class BatchDescriber {
+  public:
+    BatchDescriber(const RevisionDiffOptions& options,
+                   const std::function<void(const DescribedPair&)>& visit)
+        : options_(options), visit_(visit) {}
+    ~BatchDescriber() {
+        if (running_.joinable()) running_.join();
+    }
+    BatchDescriber(const BatchDescriber&) = delete;
+    BatchDescriber& operator=(const BatchDescriber&) = delete;
+
+    // Hands `batch` over (visiting the one before first).
+    void add(std::vector<TextPair> batch) {
+        finish();
+        current_ = Batch{};
+        current_.pairs = std::move(batch);
+        running_ = std::thread([this] { describe(current_); });
+    }
+    // Visits the batch handed over last; rethrows the first pair's error
+    // once the pairs before it were visited.
+    void finish() {
+        if (!running_.joinable()) return;
+        running_.join();
+        for (std::size_t k = 0; k < current_.pairs.size(); ++k) {
+            if (current_.errors[k]) std::rethrow_exception(current_.errors[k]);
+            visit_(*current_.described[k]);
+        }
+        current_ = Batch{};
+    }
+
+  private:
+    struct Batch {
+        std::vector<TextPair> pairs;
+        std::vector<std::optional<DescribedPair>> described;
+        std::vector<std::exception_ptr> errors;
+    };
+
+    // On the batch's thread and one helper.
+    void describe(Batch& batch) const {
+        batch.described.resize(batch.pairs.size());
+        batch.errors.resize(batch.pairs.size());
+        std::atomic<std::size_t> next{0};
+        const auto work = [&] {
+            for (std::size_t k = next++; k < batch.pairs.size(); k = next++) {
+                try {
+                    batch.described[k] = describe_pair(std::move(batch.pairs[k]), options_.parse);
+                    if (options_.render)
+                        batch.described[k]->rendered = options_.render(*batch.described[k]);
+                } catch (...) {
+                    batch.errors[k] = std::current_exception();
+                }
+            }
+        };
+        static const bool two_cores = std::thread::hardware_concurrency() > 1;
+        if (batch.pairs.size() > 1 && two_cores) {
+            std::thread helper(work);
+            work();
+            helper.join();
+        } else {
+            work();
+        }
+    }
+
+    const RevisionDiffOptions& options_;
+    const std::function<void(const DescribedPair&)>& visit_;
+    Batch current_;
+    std::thread running_;
+};
+
+}  // namespace
+
+RevisionDiffRequest revision_diff_request(const Workspace& ws, std::vector<std::string> revisions,
+                                          const std::vector<std::string>& paths) {
+    if (ws.repo().is_empty_branch()) throw usage_error("diff: the repository has no proposals yet");
+    std::vector<std::string> given_paths = paths;
+    if (given_paths.empty()) {
+        while (!revisions.empty() && !is_revision(ws, revisions.back()) &&
+               names_a_file(ws, revisions.back())) {
+            given_paths.insert(given_paths.begin(), revisions.back());
+            revisions.pop_back();
+        }
+    }
+    if (revisions.size() == 1) {  // git's range form, A..B
+        if (const auto range = revision_range(revisions.front()))
+            revisions = {range->first, range->second};
+    }
+    if (revisions.size() > 2) {
+        throw usage_error(
+            "diff takes at most two revisions; put paths after '--': accord diff HEAD~1 -- "
+            "recs/A-1.md");
+    }
+    RevisionDiffRequest request;
+    request.old_commit = ws.resolve(revisions.empty() ? "HEAD" : revisions[0]);
+    request.new_commit = revisions.size() == 2 ? ws.resolve(revisions[1]) : "";
+    request.old_name = revisions.empty() ? "HEAD" : revisions[0];
+    request.new_name = revisions.size() == 2 ? revisions[1] : "working tree";
+    for (const std::string& path : given_paths)
+        request.paths.push_back(ws.repo().relative_path(path));
+    return request;
+}
+
+DescribedPair describe_pair(TextPair pair, const ParseOptions& options) {
+    refuse_binary(pair.old_label, pair.old_text);
+    refuse_binary(pair.new_label, pair.new_text);
+    DescribedPair out;
+    out.before = parse(pair.old_text, options);
+    out.after = parse(pair.new_text, options);
+    out.changes = structural_diff(out.before, out.after);
+    out.texts = std::move(pair);
+    return out;
+}
+
+std::vector<std::string> revision_diff_skipped_links(const Workspace& ws,
+                                                     const RevisionDiffRequest& request) {
+    std::vector<std::string> links = ws.skipped_links(request.old_commit);
+    for (const std::string& path : ws.skipped_links(request.new_commit)) links.push_back(path);
+    std::sort(links.begin(), links.end());
+    links.erase(std::unique(links.begin(), links.end()), links.end());
+    return links;
+}
+
+void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
+                    const RevisionDiffOptions& options,
+                    const std::function<void(const DescribedPair&)>& visit) {
+    const bool work_tree = request.new_commit.empty();
+    const std::map<std::string, std::string> old_ids = ws.repo().file_ids(request.old_commit);
+    std::map<std::string, std::string> new_ids;
+    if (!work_tree) new_ids = ws.repo().file_ids(request.new_commit);
+    const auto on_new_side = [&](const std::string& path) {
+        return work_tree ? ws.read("", path).has_value() : new_ids.count(path) > 0;
+    };
+
+    std::vector<std::string> paths = request.paths;
+    if (paths.empty()) {
+        // The texts of either side (the work tree's: those HEAD holds).
+        for (const auto& [path, id] : old_ids) {
+            if (is_text_path(path)) paths.push_back(path);
+        }
+        const std::vector<std::string> new_texts =
+            work_tree ? ws.texts("") : std::vector<std::string>();
+        for (const auto& [path, id] : new_ids) {
+            if (is_text_path(path) && old_ids.count(path) == 0) paths.push_back(path);
+        }
+        for (const std::string& path : new_texts) {
+            if (old_ids.count(path) == 0) paths.push_back(path);
+        }
+        std::sort(paths.begin(), paths.end());
+        paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+    } else {
+        // A path on neither side is the user's mistake: said before any output.
+        for (const std::string& path : paths) {
+            if (old_ids.count(path) == 0 && !on_new_side(path)) {
+                throw usage_error("diff: '" + path + "' is in neither " + request.old_name +
+                                  " nor " + request.new_name);
+            }
+        }
+    }
+    const std::vector<std::string> links = revision_diff_skipped_links(ws, request);
+
+    BatchDescriber describer(options, visit);
+    std::vector<TextPair> batch;
+    for (const std::string& path : paths) {
+        if (std::binary_search(links.begin(), links.end(), path)) continue;
+        const std::optional<std::string> old_id = id_of(old_ids, path);
+        if (!work_tree && old_id && old_id == id_of(new_ids, path)) continue;
+        // By blob id where the side is a commit: no second look-up by path,
+        // nor hashing the object again (as git diff reads objects).
+        const auto read_side = [&](const std::string& commit,
+                                   const std::optional<std::string>& id) {
+            if (commit.empty() || !id) return ws.read(commit, path);
+            return std::optional<std::string>(ws.repo().read_blob_unverified(*id));
+        };
+        const std::optional<std::string> new_text =
+            read_side(request.new_commit, work_tree ? std::nullopt : id_of(new_ids, path));
+        // The work tree's text as it would be recorded, hashed: unchanged
+        // texts are not read from the repository.
+        if (work_tree && old_id && new_text && Repository::hash_blob(*new_text) == *old_id)
+            continue;
+        const std::optional<std::string> old_text = read_side(request.old_commit, old_id);
+        if (!old_text && !new_text) {
+            throw usage_error("diff: '" + path + "' is in neither " + request.old_name + " nor " +
+                              request.new_name);
+        }
+        if (old_text == new_text) continue;
+        batch.push_back({path, old_text ? request.old_name + ":" + path : "/dev/null",
+                         new_text ? request.new_name + ":" + path : "/dev/null",
+                         old_text.value_or(""), new_text.value_or("")});
+        if (batch.size() == kBatch) describer.add(std::exchange(batch, {}));
+    }
+    if (!batch.empty()) describer.add(std::move(batch));
+    describer.finish();
+}
+
+}  // namespace accord

@@ -1,0 +1,176 @@
+// diff_revisions in a real repository: the texts that differ between two
+// proposals (or a proposal and the work tree), each described, in path
+// order, batches and threads notwithstanding; texts that did not change are
+// not read; errors as the command gives them.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/store/repository.hpp"
+#include "core/store/workspace.hpp"
+#include "core/util/errors.hpp"
+#include "merge/diff/revision_diff.hpp"
+#include "support/paths.hpp"
+#include "support/proposals.hpp"
+
+namespace accord {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string numbered(int k) {
+    std::string name = std::to_string(k);
+    return "recs/" + std::string(3 - name.size(), '0') + name + ".md";
+}
+
+class RevisionDiff : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        repo_.emplace(Repository::init(dir.path()));
+        // 80 texts, then a proposal changing 70 of them (more than one
+        // batch) and adding one, then one changing a single text.
+        test::FileTexts first;
+        for (int k = 0; k < 80; ++k)
+            first.push_back({numbered(k), "Text [" + std::to_string(k) + "].\n"});
+        base_ = test::record_proposal(*repo_, {"Chair", "2014-01-01", first});
+        test::FileTexts lifted;
+        for (int k = 0; k < 70; ++k)
+            lifted.push_back({numbered(k), "Text " + std::to_string(k) + ".\n"});
+        lifted.push_back({"recs/new.md", "A new text.\n"});
+        lifted_ = test::record_proposal(*repo_, {"Japan", "2014-01-02", lifted});
+        last_ = test::record_proposal(
+            *repo_, {"Brazil", "2014-01-03", {{numbered(75), "Text 75, amended.\n"}}});
+    }
+
+    std::vector<std::string> visited(const RevisionDiffRequest& request) const {
+        const Workspace ws = Workspace::open(dir.path());
+        std::vector<std::string> out;
+        diff_revisions(ws, request, RevisionDiffOptions{}, [&](const DescribedPair& pair) {
+            std::string line = pair.texts.path + " " + pair.texts.old_label + " > " +
+                               pair.texts.new_label + " " + std::to_string(pair.changes.size());
+            out.push_back(line);
+        });
+        return out;
+    }
+    RevisionDiffRequest between(const std::string& from, const std::string& to) const {
+        return {from, to, "A", "B", {}};
+    }
+
+    test::TempDir dir;
+    std::optional<Repository> repo_;
+    std::string base_, lifted_, last_;
+};
+
+TEST_F(RevisionDiff, EachChangedTextInPathOrderAcrossBatches) {
+    const std::vector<std::string> lines = visited(between(base_, lifted_));
+    ASSERT_EQ(lines.size(), 71u);
+    for (int k = 0; k < 70; ++k) {
+        EXPECT_EQ(lines[k], numbered(k) + " A:" + numbered(k) + " > B:" + numbered(k) + " 1")
+            << k;  // one bracket lifted each
+    }
+    EXPECT_EQ(lines[70], "recs/new.md /dev/null > B:recs/new.md 1");
+}
+
+TEST_F(RevisionDiff, AProposalOfOneTextDescribesThatTextAlone) {
+    EXPECT_THAT(
+        visited(between(lifted_, last_)),
+        testing::ElementsAre(numbered(75) + " A:" + numbered(75) + " > B:" + numbered(75) + " 2"));
+    // Backwards: the new text deleted.
+    const std::vector<std::string> back = visited(between(lifted_, base_));
+    ASSERT_EQ(back.size(), 71u);
+    EXPECT_EQ(back.back(), "recs/new.md A:recs/new.md > /dev/null 1");
+}
+
+// Unchanged texts are not read: with the blob of one the two proposals
+// share gone from the object database, the diff of the one text changed
+// still works (and reading the text at either proposal fails).
+TEST_F(RevisionDiff, UnchangedTextsAreNotRead) {
+    const std::optional<std::string> shared = repo_->blob_id_at(last_, numbered(79));
+    ASSERT_TRUE(shared);
+    ASSERT_EQ(repo_->blob_id_at(lifted_, numbered(79)), shared);
+    ASSERT_TRUE(fs::remove(fs::path(dir.path()) / ".git" / "objects" / shared->substr(0, 2) /
+                           shared->substr(2)));
+    EXPECT_THROW(repo_->read_file_at(last_, numbered(79)), Error);
+    EXPECT_EQ(visited(between(lifted_, last_)).size(), 1u);
+}
+
+TEST_F(RevisionDiff, TheWorkTreeAgainstAProposal) {
+    const fs::path root = dir.path();
+    // Unchanged but written with carriage returns alone: recorded with line
+    // feeds, so the same text (and not read from the repository: hashed).
+    std::ofstream(root / numbered(1), std::ios::binary) << "Text 1.\r";
+    std::ofstream(root / numbered(2), std::ios::binary) << "Text [2] again.\n";
+    fs::remove(root / numbered(3));
+    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}}),
+                testing::ElementsAre(
+                    numbered(2) + " HEAD:" + numbered(2) + " > working tree:" + numbered(2) + " 2",
+                    numbered(3) + " HEAD:" + numbered(3) + " > /dev/null 1"));
+}
+
+TEST_F(RevisionDiff, GivenPathsAloneAndOneOnNeitherSideIsAnErrorBeforeAnyOutput) {
+    RevisionDiffRequest request = between(base_, lifted_);
+    request.paths = {numbered(5), numbered(79)};  // 79 did not change
+    EXPECT_THAT(visited(request), testing::ElementsAre(numbered(5) + " A:" + numbered(5) +
+                                                       " > B:" + numbered(5) + " 1"));
+    request.paths = {numbered(5), "recs/absent.md"};
+    const Workspace ws = Workspace::open(dir.path());
+    std::size_t seen = 0;
+    try {
+        diff_revisions(ws, request, RevisionDiffOptions{}, [&](const DescribedPair&) { ++seen; });
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_THAT(e.what(), testing::HasSubstr("'recs/absent.md' is in neither A nor B"));
+    }
+    EXPECT_EQ(seen, 0u);
+}
+
+// A binary side is refused, naming it, once the texts before it were shown.
+TEST_F(RevisionDiff, ABinarySideIsRefusedAfterTheTextsBeforeIt) {
+    const std::string binary = test::record_proposal(
+        *repo_, {"Chair",
+                 "2014-01-04",
+                 {{numbered(40), std::string("Text\0 40.\n", 10)}, {numbered(10), "Ten.\n"}}});
+    const Workspace ws = Workspace::open(dir.path());
+    std::vector<std::string> seen;
+    try {
+        diff_revisions(ws, between(last_, binary), RevisionDiffOptions{},
+                       [&](const DescribedPair& pair) { seen.push_back(pair.texts.path); });
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_THAT(e.what(), testing::HasSubstr("B:" + numbered(40) + " is a binary file"));
+    }
+    EXPECT_THAT(seen, testing::ElementsAre(numbered(10)));
+}
+
+TEST_F(RevisionDiff, RenderRunsForEachTextDescribed) {
+    const Workspace ws = Workspace::open(dir.path());
+    RevisionDiffOptions options;
+    options.render = [](const DescribedPair& pair) { return "rendered " + pair.texts.path; };
+    std::vector<std::string> rendered;
+    diff_revisions(ws, between(base_, lifted_), options,
+                   [&](const DescribedPair& pair) { rendered.push_back(pair.rendered); });
+    ASSERT_EQ(rendered.size(), 71u);
+    EXPECT_EQ(rendered.front(), "rendered " + numbered(0));
+    EXPECT_EQ(rendered.back(), "rendered recs/new.md");
+}
+
+TEST_F(RevisionDiff, RequestFromArgumentsAsGitReadsThem) {
+    const Workspace ws = Workspace::open(dir.path());
+    const fs::path cwd = fs::current_path();
+    fs::current_path(dir.path());
+    const RevisionDiffRequest range = revision_diff_request(ws, {"HEAD~2..HEAD"}, {});
+    EXPECT_EQ(range.old_commit, base_);
+    EXPECT_EQ(range.new_commit, last_);
+    const RevisionDiffRequest file = revision_diff_request(ws, {"HEAD~1", numbered(4)}, {});
+    EXPECT_EQ(file.old_commit, lifted_);
+    EXPECT_EQ(file.new_commit, "");
+    EXPECT_EQ(file.new_name, "working tree");
+    EXPECT_THAT(file.paths, testing::ElementsAre(numbered(4)));
+    EXPECT_THROW(revision_diff_request(ws, {"HEAD", "HEAD~1", "HEAD~2"}, {}), Error);
+    fs::current_path(cwd);
+}
+
+}  // namespace
+}  // namespace accord
