@@ -37,8 +37,7 @@ void check_tree(std::string_view bytes) {
 }
 
 void check_commit(std::string_view bytes) {
-    const std::optional<accord::git::CommitHeader> header =
-        accord::git::parse_commit_header(bytes);
+    const std::optional<accord::git::CommitHeader> header = accord::git::parse_commit_header(bytes);
     if (!header) return;
     // Each parent line takes 48 bytes; the tree line and the signatures more.
     if (!bytes.starts_with("tree ") || header->parents.size() * 48 > bytes.size()) std::abort();
