@@ -87,7 +87,7 @@ ExitCode run_no_index(const DiffOptions& options, const Context& context) {
 ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     const RevisionDiffRequest request = revision_diff_request(ws, options.revisions, context.paths);
-    note_skipped_links(revision_diff_skipped_links(ws, request));
+    note_skipped_links(request.skipped_links);
     DiffPrinter printer(options, context);
     RevisionDiffOptions diff_options;
     diff_options.parse = ws.parse_options();

@@ -155,6 +155,13 @@ RevisionDiffRequest revision_diff_request(const Workspace& ws, std::vector<std::
     request.new_name = revisions.size() == 2 ? revisions[1] : "working tree";
     for (const std::string& path : given_paths)
         request.paths.push_back(ws.repo().relative_path(path));
+    request.skipped_links = ws.skipped_links(request.old_commit);
+    for (const std::string& path : ws.skipped_links(request.new_commit))
+        request.skipped_links.push_back(path);
+    std::sort(request.skipped_links.begin(), request.skipped_links.end());
+    request.skipped_links.erase(
+        std::unique(request.skipped_links.begin(), request.skipped_links.end()),
+        request.skipped_links.end());
     return request;
 }
 
@@ -167,15 +174,6 @@ DescribedPair describe_pair(TextPair pair, const ParseOptions& options) {
     out.changes = structural_diff(out.before, out.after);
     out.texts = std::move(pair);
     return out;
-}
-
-std::vector<std::string> revision_diff_skipped_links(const Workspace& ws,
-                                                     const RevisionDiffRequest& request) {
-    std::vector<std::string> links = ws.skipped_links(request.old_commit);
-    for (const std::string& path : ws.skipped_links(request.new_commit)) links.push_back(path);
-    std::sort(links.begin(), links.end());
-    links.erase(std::unique(links.begin(), links.end()), links.end());
-    return links;
 }
 
 void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
@@ -214,7 +212,26 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
             }
         }
     }
-    const std::vector<std::string> links = revision_diff_skipped_links(ws, request);
+    const std::vector<std::string>& links = request.skipped_links;
+
+    // Against the work tree: the texts git's index finds unchanged since HEAD
+    // (by their files' size and times, as git diff does) are HEAD's blobs,
+    // compared by id like a commit's; the others are read.
+    std::map<std::string, std::string> head_ids;
+    std::vector<std::string> changed_since_head;
+    if (work_tree) {
+        if (const std::optional<std::string> head = ws.repo().head())
+            head_ids = *head == request.old_commit ? old_ids : ws.repo().file_ids(*head);
+        std::vector<std::string> tracked;
+        for (const std::string& path : paths) {
+            if (head_ids.count(path) > 0) tracked.push_back(path);
+        }
+        changed_since_head = ws.repo().unclean_paths(tracked);
+    }
+    const auto unchanged_since_head = [&](const std::string& path) {
+        return head_ids.count(path) > 0 &&
+               !std::binary_search(changed_since_head.begin(), changed_since_head.end(), path);
+    };
 
     BatchDescriber describer(options, visit);
     std::vector<TextPair> batch;
@@ -222,6 +239,8 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         if (std::binary_search(links.begin(), links.end(), path)) continue;
         const std::optional<std::string> old_id = id_of(old_ids, path);
         if (!work_tree && old_id && old_id == id_of(new_ids, path)) continue;
+        if (work_tree && old_id && unchanged_since_head(path) && old_id == id_of(head_ids, path))
+            continue;
         // By blob id where the side is a commit: no second look-up by path,
         // nor hashing the object again (as git diff reads objects).
         const auto read_side = [&](const std::string& commit,

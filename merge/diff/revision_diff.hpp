@@ -3,10 +3,13 @@
 // rules for telling revisions from files), which texts differ between them,
 // and each such text described (both versions parsed, the structural diff).
 //
-// Promises: texts whose blob ids agree on both sides (or, against the work
-// tree, whose file hashes to the blob the revision holds) are neither read
-// nor parsed: a diff of one proposal in a negotiation of a thousand texts
-// reads the texts it changed, as `git diff` does. Texts are read on the
+// Promises: texts whose blob ids agree on both sides are neither read nor
+// parsed: a diff of one proposal in a negotiation of a thousand texts reads
+// the texts it changed, as `git diff` does. Against the work tree, a text
+// git's index finds unchanged since HEAD (its file's size, times and mode
+// as the index has them) counts as HEAD's blob, unread; another is read as
+// propose would record it, and not read from the repository when it hashes
+// to the revision's blob. Texts are read on the
 // calling thread (libgit2 handles stay on it) and described on up to two
 // threads a batch at a time, handed back in path order.
 #include <functional>
@@ -26,6 +29,9 @@ struct RevisionDiffRequest {
     std::string new_commit;          // a commit id; empty: the work tree
     std::string old_name, new_name;  // as the user named the sides, for labels
     std::vector<std::string> paths;  // relative to the work tree; empty: every text of either side
+    // Text paths either side holds as symbolic links, sorted: never read (a
+    // clone's link may point anywhere), named in a note by the command.
+    std::vector<std::string> skipped_links;
 };
 
 // The request for `accord diff REVISIONS -- PATHS` (as the user typed them).
@@ -33,7 +39,8 @@ struct RevisionDiffRequest {
 // tree (or of HEAD) and no revision are paths; "A..B" is the two
 // revisions A and B; no revision compares HEAD with the work tree, one
 // revision that with the work tree. Usage error for more than two
-// revisions, an unknown revision, or an empty branch.
+// revisions, an unknown revision, or an empty branch. Its skipped_links
+// are those of both sides.
 RevisionDiffRequest revision_diff_request(const Workspace& ws, std::vector<std::string> revisions,
                                           const std::vector<std::string>& paths);
 
@@ -63,11 +70,6 @@ struct RevisionDiffOptions {
 // Parses both versions (with `options`) and diffs them. Usage error naming
 // the side's label when a side is binary: accord compares negotiation texts.
 DescribedPair describe_pair(TextPair pair, const ParseOptions& options);
-
-// The text paths the request leaves out because one of its sides holds them
-// as symbolic links (never read: a clone's link may point anywhere), sorted.
-std::vector<std::string> revision_diff_skipped_links(const Workspace& ws,
-                                                     const RevisionDiffRequest& request);
 
 // Calls `visit` with each text that differs between the two sides, in path
 // order, described. Usage error when a path the request names is on

@@ -55,7 +55,7 @@ class RevisionDiff : public ::testing::Test {
         return out;
     }
     RevisionDiffRequest between(const std::string& from, const std::string& to) const {
-        return {from, to, "A", "B", {}};
+        return {from, to, "A", "B", {}, {}};
     }
 
     test::TempDir dir;
@@ -103,10 +103,41 @@ TEST_F(RevisionDiff, TheWorkTreeAgainstAProposal) {
     std::ofstream(root / numbered(1), std::ios::binary) << "Text 1.\r";
     std::ofstream(root / numbered(2), std::ios::binary) << "Text [2] again.\n";
     fs::remove(root / numbered(3));
-    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}}),
+    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}, {}}),
                 testing::ElementsAre(
                     numbered(2) + " HEAD:" + numbered(2) + " > working tree:" + numbered(2) + " 2",
                     numbered(3) + " HEAD:" + numbered(3) + " > /dev/null 1"));
+}
+
+// A text replaced by a link in the work tree, and the texts below a
+// directory replaced by one, are named as skipped and never read; a text
+// edited in place is still compared (git's index says which files changed).
+TEST_F(RevisionDiff, LinksInTheWorkTreeAreNamedAndNeverRead) {
+    const std::string head =
+        test::record_proposal(*repo_, {"Chair", "2014-01-05", {{"other/x.md", "Other.\n"}}});
+    const fs::path root = dir.path();
+    const test::TempDir outside;
+    outside.write("secret.md", "SECRET\n");
+    outside.write("x.md", "SECRET\n");
+    fs::remove(root / numbered(2));
+    fs::create_symlink(fs::path(outside.path()) / "secret.md", root / numbered(2));
+    fs::remove_all(root / "other");
+    fs::create_symlink(outside.path(), root / "other");
+    std::ofstream(root / numbered(3), std::ios::binary) << "Text 3, edited.\n";
+
+    const fs::path cwd = fs::current_path();
+    fs::current_path(root);
+    const Workspace ws = Workspace::open(dir.path());
+    const RevisionDiffRequest request = revision_diff_request(ws, {}, {});
+    fs::current_path(cwd);
+    EXPECT_EQ(request.old_commit, head);
+    EXPECT_THAT(request.skipped_links, testing::ElementsAre("other/x.md", numbered(2)));
+    std::vector<std::string> seen;
+    diff_revisions(ws, request, RevisionDiffOptions{}, [&](const DescribedPair& pair) {
+        EXPECT_EQ(pair.texts.new_text.find("SECRET"), std::string::npos) << pair.texts.path;
+        seen.push_back(pair.texts.path);
+    });
+    EXPECT_THAT(seen, testing::ElementsAre(numbered(3)));
 }
 
 TEST_F(RevisionDiff, GivenPathsAloneAndOneOnNeitherSideIsAnErrorBeforeAnyOutput) {
