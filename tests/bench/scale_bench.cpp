@@ -408,6 +408,9 @@ int main(int argc, char** argv) {
              a + " compile --format html -o " + quote(dir + "-compiled.html"), "", "", true},
             {"diff REV1 REV2", a + " diff " + range + " >/dev/null",
              "git diff " + range + " >/dev/null", "", true},
+            {"diff HEAD~1 HEAD", a + " diff HEAD~1 HEAD >/dev/null",
+             "git diff HEAD~1 HEAD >/dev/null", "", false},
+            {"diff (work tree)", a + " diff >/dev/null", "git diff HEAD >/dev/null", "", false},
             {"check", a + " check >/dev/null", "git grep -c '\\[' -- '*.md' >/dev/null", "", true},
         };
         std::cout << "\n### " << size.texts << " texts × " << size.proposals << " proposals\n\n"
