@@ -66,10 +66,7 @@ std::vector<std::string> Workspace::skipped_links(const std::string& commit) con
         if (is_text_path(path)) out.push_back(path);
     }
     if (commit.empty()) {
-        // A text git's index finds unchanged since HEAD is the regular file
-        // it was (a link in its place, or a linked directory above it, shows
-        // as a change): only the others are looked at.
-        for (const std::string& path : repo_.unclean_paths(texts(commit))) {
+        for (const std::string& path : texts(commit)) {
             if (is_link_within(repo_.workdir(), path)) out.push_back(path);
         }
         std::sort(out.begin(), out.end());

@@ -187,6 +187,7 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         return work_tree ? ws.read("", path).has_value() : new_ids.count(path) > 0;
     };
 
+    const std::vector<std::string>& links = request.skipped_links;
     std::vector<std::string> paths = request.paths;
     if (paths.empty()) {
         // The texts of either side (the work tree's: those HEAD holds).
@@ -204,43 +205,22 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         std::sort(paths.begin(), paths.end());
         paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
     } else {
-        // A path on neither side is the user's mistake: said before any output.
+        // A path on neither side is the user's mistake: said before any
+        // output. (A link on either side is named in the note, and skipped.)
         for (const std::string& path : paths) {
+            if (std::binary_search(links.begin(), links.end(), path)) continue;
             if (old_ids.count(path) == 0 && !on_new_side(path)) {
                 throw usage_error("diff: '" + path + "' is in neither " + request.old_name +
                                   " nor " + request.new_name);
             }
         }
     }
-    const std::vector<std::string>& links = request.skipped_links;
-
-    // Against the work tree: the texts git's index finds unchanged since HEAD
-    // (by their files' size and times, as git diff does) are HEAD's blobs,
-    // compared by id like a commit's; the others are read.
-    std::map<std::string, std::string> head_ids;
-    std::vector<std::string> changed_since_head;
-    if (work_tree) {
-        if (const std::optional<std::string> head = ws.repo().head())
-            head_ids = *head == request.old_commit ? old_ids : ws.repo().file_ids(*head);
-        std::vector<std::string> tracked;
-        for (const std::string& path : paths) {
-            if (head_ids.count(path) > 0) tracked.push_back(path);
-        }
-        changed_since_head = ws.repo().unclean_paths(tracked);
-    }
-    const auto unchanged_since_head = [&](const std::string& path) {
-        return head_ids.count(path) > 0 &&
-               !std::binary_search(changed_since_head.begin(), changed_since_head.end(), path);
-    };
-
     BatchDescriber describer(options, visit);
     std::vector<TextPair> batch;
     for (const std::string& path : paths) {
         if (std::binary_search(links.begin(), links.end(), path)) continue;
         const std::optional<std::string> old_id = id_of(old_ids, path);
         if (!work_tree && old_id && old_id == id_of(new_ids, path)) continue;
-        if (work_tree && old_id && unchanged_since_head(path) && old_id == id_of(head_ids, path))
-            continue;
         // By blob id where the side is a commit: no second look-up by path,
         // nor hashing the object again (as git diff reads objects).
         const auto read_side = [&](const std::string& commit,

@@ -5,11 +5,11 @@
 //
 // Promises: texts whose blob ids agree on both sides are neither read nor
 // parsed: a diff of one proposal in a negotiation of a thousand texts reads
-// the texts it changed, as `git diff` does. Against the work tree, a text
-// git's index finds unchanged since HEAD (its file's size, times and mode
-// as the index has them) counts as HEAD's blob, unread; another is read as
-// propose would record it, and not read from the repository when it hashes
-// to the revision's blob. Texts are read on the
+// the texts it changed, as `git diff` does. Against the work tree, every
+// text's file is read as propose would record it (git's index is not
+// trusted: filters, autocrlf and assume-unchanged would hide what propose
+// records), and its version at the revision is not read when the file
+// hashes to the revision's blob. Texts are read on the
 // calling thread (libgit2 handles stay on it) and described on up to two
 // threads a batch at a time, handed back in path order.
 #include <functional>

@@ -14,6 +14,7 @@
 #include "merge/diff/revision_diff.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
+#include "support/run.hpp"
 
 namespace accord {
 namespace {
@@ -138,6 +139,30 @@ TEST_F(RevisionDiff, LinksInTheWorkTreeAreNamedAndNeverRead) {
         seen.push_back(pair.texts.path);
     });
     EXPECT_THAT(seen, testing::ElementsAre(numbered(3)));
+}
+
+// The work tree is read as propose would record it, whatever git's index
+// says: a file marked assume-unchanged (or hidden by a filter, autocrlf or
+// stale stat data) that was edited is still shown.
+TEST_F(RevisionDiff, TheWorkTreeIsReadNotTakenFromGitsIndex) {
+    ASSERT_EQ(
+        test::run({"git", "-C", dir.path(), "update-index", "--assume-unchanged", numbered(4)})
+            .exit_code,
+        0);
+    std::ofstream(fs::path(dir.path()) / numbered(4), std::ios::binary) << "Text 4, edited.\n";
+    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}, {}}),
+                testing::ElementsAre(numbered(4) + " HEAD:" + numbered(4) +
+                                     " > working tree:" + numbered(4) + " 1"));
+}
+
+// A path the user names that either side holds as a link is skipped (the
+// command's note names it), not an error.
+TEST_F(RevisionDiff, ANamedPathThatIsALinkIsSkippedNotAnError) {
+    RevisionDiffRequest request = between(lifted_, last_);
+    request.paths = {"recs/link.md", numbered(75)};
+    request.skipped_links = {"recs/link.md"};
+    EXPECT_THAT(visited(request), testing::ElementsAre(numbered(75) + " A:" + numbered(75) +
+                                                       " > B:" + numbered(75) + " 2"));
 }
 
 TEST_F(RevisionDiff, GivenPathsAloneAndOneOnNeitherSideIsAnErrorBeforeAnyOutput) {
