@@ -1,9 +1,13 @@
 // accord log [PATH...] [--since D] [--until D] [--by NAME] [--reverse] [--format text|json]
+#include <unistd.h>
+
 #include <chrono>
+#include <csignal>
 #include <iostream>
 #include <optional>
 
 #include "cmd/command.hpp"
+#include "core/util/file.hpp"
 #include "hooks/verify.hpp"
 #include "merge/report/log_view.hpp"
 
@@ -66,6 +70,15 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     LogJson json;
     StreamOutput out;
     bool any = false, gone = false;
+    // `accord log | head -1`, or a pager quit: end at once, as the next
+    // write would end the process (as git's), not once the next entry is
+    // described.
+    log.abandoned = [&] {
+        if (!output_reader_gone(STDOUT_FILENO)) return false;
+        std::signal(SIGPIPE, SIG_DFL);
+        std::raise(SIGPIPE);
+        return gone = true;
+    };
     auto print = [&](LogEntry& entry) {
         any = true;
         if (verifier) {

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -503,6 +504,13 @@ std::string write_output(const std::string& path, const ContentProducer& produce
     if (const std::string error = writer.finish(); !error.empty())
         return path + ": write failed: " + error;
     return "";
+}
+
+bool output_reader_gone(int fd) {
+    pollfd watched{};
+    watched.fd = fd;
+    watched.events = 0;  // errors and hang-ups are reported whatever is asked
+    return ::poll(&watched, 1, 0) == 1 && (watched.revents & (POLLERR | POLLHUP)) != 0;
 }
 
 }  // namespace accord

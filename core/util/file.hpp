@@ -106,6 +106,13 @@ struct OutputOptions {
     std::string refuse_links_below;
 };
 
+// True when `fd` is the writing end of a pipe or socket whose reader went
+// away (what poll reports as an error or hang-up); false otherwise, and for
+// terminals and files. A command that streams output checks it while it
+// computes its next entry, so that `accord log | head -1` or a pager that
+// quits stops it at once rather than at its next write.
+bool output_reader_gone(int fd);
+
 // Writes a command's output file (-o FILE). "-" is standard output. A target
 // that exists and is not a regular file (a device such as /dev/null, a FIFO,
 // a link outside `refuse_links_below`) is written into directly, never

@@ -1,6 +1,7 @@
 #include "merge/report/history.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -44,8 +45,8 @@ class ParallelDescriber {
     using Emit = std::function<bool(LogEntry&& entry)>;
 
     // The workers start with the first change the cache does not know.
-    ParallelDescriber(const Workspace& ws, std::size_t workers)
-        : ws_(ws), worker_count_(workers), remembered_(ws) {}
+    ParallelDescriber(const Workspace& ws, std::size_t workers, std::function<bool()> abandoned)
+        : ws_(ws), worker_count_(workers), remembered_(ws), abandoned_(std::move(abandoned)) {}
 
     ~ParallelDescriber() {
         {
@@ -153,29 +154,52 @@ class ParallelDescriber {
     }
 
     // Emits the whole entries at the front, waiting for the first `wait_for`
-    // entries (all of them, for the maximum) to be whole.
+    // entries (all of them, for the maximum) to be whole. False once `emit`
+    // returned false or the log was abandoned.
     bool flush(const Emit& emit, std::size_t wait_for) {
+        if (abandoned_now()) return false;
         for (;;) {
             std::shared_ptr<Slot> front;
             {
                 std::unique_lock<std::mutex> lock(mutex_);
                 if (slots_.empty()) return true;
-                if (wait_for > 0)
-                    entry_done_.wait(lock, [&] { return slots_.front()->remaining == 0; });
-                else if (slots_.front()->remaining != 0)
+                if (wait_for > 0) {
+                    const auto whole = [&] { return slots_.front()->remaining == 0; };
+                    if (!abandoned_) entry_done_.wait(lock, whole);
+                    while (!entry_done_.wait_for(lock, kAskEvery, whole)) {
+                        lock.unlock();
+                        if (abandoned_now(true)) return false;
+                        lock.lock();
+                    }
+                } else if (slots_.front()->remaining != 0) {
                     return true;
+                }
                 front = std::move(slots_.front());
                 slots_.pop_front();
             }
             if (wait_for > 0 && wait_for != std::numeric_limits<std::size_t>::max()) --wait_for;
             if (front->error) std::rethrow_exception(front->error);
-            if (!emit(std::move(front->entry))) return false;
+            if (!emit(std::move(front->entry)) || abandoned_now()) return false;
         }
     }
+
+    // abandoned_, asked once per kAskEveryEntries entries queued or emitted,
+    // and every kAskEvery while waiting for one.
+    bool abandoned_now(bool waiting = false) {
+        if (!abandoned_) return false;
+        if (!waiting && ++entries_since_asked_ < kAskEveryEntries) return false;
+        entries_since_asked_ = 0;
+        return abandoned_();
+    }
+
+    static constexpr std::chrono::milliseconds kAskEvery{1};
+    static constexpr std::size_t kAskEveryEntries = 16;
 
     const Workspace& ws_;
     std::size_t worker_count_;
     ChangeDescriber remembered_;  // only its remembered(): reads the cache
+    std::function<bool()> abandoned_;
+    std::size_t entries_since_asked_ = 0;
     std::vector<std::unique_ptr<Worker>> workers_;
     std::deque<std::shared_ptr<Slot>> slots_;
     std::mutex mutex_;
@@ -269,7 +293,8 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
 
     // Two workers: describing (parsing both versions, the structural diff)
     // is most of a first run's work; the walk and the printing keep this thread.
-    ParallelDescriber describer(ws, std::clamp(std::thread::hardware_concurrency(), 1U, 2U));
+    ParallelDescriber describer(ws, std::clamp(std::thread::hardware_concurrency(), 1U, 2U),
+                                options.abandoned);
     bool stopped = false;
     Repository::WalkOptions walk;
     walk.from = ws.repo().resolve(options.from);

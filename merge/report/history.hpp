@@ -61,6 +61,10 @@ struct LogOptions {
     std::optional<std::string> since, until;  // YYYY-MM-DD, inclusive, by proposal day
     std::vector<std::string> by;              // proposer names or aliases
     std::string from = "HEAD";
+    // Asked now and then while entries are being described (on the calling
+    // thread): true stops the log as `emit` returning false does. What the
+    // command gives when the reader of its output went away.
+    std::function<bool()> abandoned;
 };
 
 // Newest first, like git log: the history walked once (Repository::walk_history),

@@ -166,6 +166,23 @@ TEST_F(ProposalLog, AReaderThatStopsEndsTheWalkThere) {
     }
 }
 
+// A log whose reader went away (abandoned() says so, asked every 16
+// entries queued or emitted, and while one is awaited) ends there.
+TEST_F(ProposalLog, AnAbandonedLogEndsThere) {
+    LogOptions options;
+    std::size_t emitted = 0;
+    bool gone = false;
+    options.abandoned = [&] { return gone; };
+    stream_proposal_log(Workspace::open(dir.path()), options, [&](LogEntry&&) {
+        ++emitted;
+        gone = true;  // the reader leaves after the first entry
+        return true;
+    });
+    EXPECT_GE(emitted, 1u);
+    EXPECT_LE(emitted, 16u);
+    EXPECT_GT(newest_last.size(), 100u);
+}
+
 TEST_F(ProposalLog, AVersionThatCannotBeReadIsAnErrorForTheCaller) {
     // An old version of a.md taken from the object store: the walk compares
     // ids only, so describing that change is where it is missed.

@@ -3,8 +3,10 @@
 // work tree, and -o targets that are written into rather than replaced.
 #include "core/util/file.hpp"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -221,6 +223,27 @@ TEST(LeftoverTemporaries, OnlyAccordsTemporaryFilesBesideTheNamedOneAreRemoved) 
     EXPECT_EQ(std::count(names.begin(), names.end(), left), 0);
     EXPECT_EQ(names.size(), 4u);  // a.md, the look-alike, b.md's, the link
     EXPECT_EQ(test::read_all(victim), "secret\n");
+}
+
+// The writing end of a pipe whose reader closed is gone; one still read,
+// a file and /dev/null are not.
+TEST(OutputReaderGone, APipeWhoseReaderClosed) {
+    int ends[2];
+    ASSERT_EQ(::pipe(ends), 0);
+    EXPECT_FALSE(output_reader_gone(ends[1]));
+    ::close(ends[0]);
+    EXPECT_TRUE(output_reader_gone(ends[1]));
+    ::close(ends[1]);
+    const test::TempDir dir;
+    const std::string path = dir.write("out.txt", "");
+    const int file = ::open(path.c_str(), O_WRONLY);
+    ASSERT_GE(file, 0);
+    EXPECT_FALSE(output_reader_gone(file));
+    ::close(file);
+    const int null = ::open("/dev/null", O_WRONLY);
+    ASSERT_GE(null, 0);
+    EXPECT_FALSE(output_reader_gone(null));
+    ::close(null);
 }
 
 }  // namespace
