@@ -75,8 +75,11 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     // described.
     log.abandoned = [&] {
         if (!output_reader_gone(STDOUT_FILENO)) return false;
-        std::signal(SIGPIPE, SIG_DFL);
-        std::raise(SIGPIPE);
+        // Unless whoever started accord ignores SIGPIPE: then it ends with
+        // git's status for that (141), as when a write fails.
+        struct sigaction current {};
+        if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler != SIG_IGN)
+            std::raise(SIGPIPE);
         return gone = true;
     };
     auto print = [&](LogEntry& entry) {

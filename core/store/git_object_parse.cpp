@@ -62,16 +62,39 @@ bool parse_hex_line(std::string_view text, git_oid& id) {
     return true;
 }
 
-// A line `<prefix>NAME <EMAIL> ...\n` at the start of `text`, taken off it:
-// as libgit2's git_signature__parse, the last '<' and the last '>' on the
-// line must both be there, in that order.
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// A line `<prefix>NAME <EMAIL> SECONDS +HHMM\n` at the start of `text`, in
+// the one form git writes (a name before the e-mail, neither holding '<',
+// '>' or a line break; seconds of at most 18 digits; a signed four-digit
+// offset), taken off it. Anything else is for libgit2 to judge: this only
+// ever takes a line libgit2 takes too (its git_signature__parse wants the
+// e-mail in <> and whole seconds after it, and is lenient with the rest).
 bool take_signature(std::string_view& text, std::string_view prefix) {
     if (!text.starts_with(prefix)) return false;
     const std::size_t end = text.find('\n');
     if (end == std::string_view::npos) return false;
-    const std::string_view line = text.substr(prefix.size(), end - prefix.size());
-    const std::size_t open = line.rfind('<'), close = line.rfind('>');
-    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+    std::string_view line = text.substr(prefix.size(), end - prefix.size());
+    const std::size_t open = line.find('<');
+    if (open == std::string_view::npos || open < 2 || line[open - 1] != ' ' || line[0] == ' ')
+        return false;
+    if (line.substr(0, open).find('>') != std::string_view::npos) return false;
+    const std::size_t close = line.find('>', open);
+    if (close == std::string_view::npos) return false;
+    if (line.substr(open + 1, close - open - 1).find('<') != std::string_view::npos) return false;
+    line.remove_prefix(close + 1);
+    // " SECONDS +HHMM", nothing else.
+    if (line.size() < 8 || line[0] != ' ') return false;
+    line.remove_prefix(1);
+    std::size_t digits = 0;
+    while (digits < line.size() && is_digit(line[digits])) ++digits;
+    if (digits == 0 || digits > 18 || line.size() != digits + 6 || line[digits] != ' ')
+        return false;
+    const std::string_view offset = line.substr(digits + 1);
+    if ((offset[0] != '+' && offset[0] != '-') || !is_digit(offset[1]) || !is_digit(offset[2]) ||
+        !is_digit(offset[3]) || !is_digit(offset[4]))
         return false;
     text.remove_prefix(end + 1);
     return true;
@@ -92,14 +115,12 @@ std::optional<CommitHeader> parse_commit_header(std::string_view bytes) {
         header.parents.push_back(parent);
         bytes.remove_prefix(kParent.size() + kLine);
     }
-    // libgit2 wants an author next (further author lines it skips unread),
-    // then a committer, each with an e-mail in <>: a header that is not so
-    // is left for libgit2 to judge and name, as a commit read whole would be.
+    // Then an author (libgit2 reads further author lines too), then a
+    // committer, as git writes them: a header that is not so is left for
+    // libgit2 to judge and name, as a commit read whole would be.
     if (!take_signature(bytes, "author ")) return std::nullopt;
     while (bytes.starts_with("author ")) {
-        const std::size_t end = bytes.find('\n');
-        if (end == std::string_view::npos) return std::nullopt;
-        bytes.remove_prefix(end + 1);
+        if (!take_signature(bytes, "author ")) return std::nullopt;
     }
     if (!take_signature(bytes, "committer ")) return std::nullopt;
     return header;

@@ -28,9 +28,10 @@ struct CommitHeader {
 };
 
 // The header of the commit object `bytes`: a "tree" line, the "parent"
-// lines, an author and a committer, as git writes them (and libgit2
-// requires). Nullopt when the bytes are not so: the caller reads the commit
-// with libgit2, which names the fault.
+// lines, an author and a committer, in the form git writes them (which
+// libgit2 takes). Nullopt when the bytes are not so: the caller reads the
+// commit with libgit2, which takes it or names the fault. Never takes a
+// header libgit2 would refuse.
 std::optional<CommitHeader> parse_commit_header(std::string_view bytes);
 
 // The mode of a tree entry as libgit2 reports it: a tree, a submodule, a

@@ -295,7 +295,9 @@ std::optional<CommitRecord> decode(std::string_view bytes, const std::string& id
 bool commit_graph_wanted(const Repository::Impl& impl) {
     const std::optional<std::string> value = impl.config_value("core.commitGraph");
     int yes = 0;
-    return !value || (git_config_parse_bool(&yes, value->c_str()) == 0 && yes != 0);
+    // Unset, or a bare `commitGraph` line (true to git): wanted.
+    return !value || value->empty() ||
+           (git_config_parse_bool(&yes, value->c_str()) == 0 && yes != 0);
 }
 
 // Commit records from the cache, or read from git and remembered.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <utility>
 
@@ -111,13 +112,16 @@ class BatchDescriber {
             }
         };
         static const bool two_cores = std::thread::hardware_concurrency() > 1;
+        std::thread helper;
         if (batch.pairs.size() > 1 && two_cores) {
-            std::thread helper(work);
-            work();
-            helper.join();
-        } else {
-            work();
+            try {
+                helper = std::thread(work);
+            } catch (const std::system_error&) {
+                // No second thread to be had: this one does it all.
+            }
         }
+        work();
+        if (helper.joinable()) helper.join();
     }
 
     const RevisionDiffOptions& options_;

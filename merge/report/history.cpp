@@ -192,7 +192,7 @@ class ParallelDescriber {
         return abandoned_();
     }
 
-    static constexpr std::chrono::milliseconds kAskEvery{1};
+    static constexpr std::chrono::milliseconds kAskEvery{20};
     static constexpr std::size_t kAskEveryEntries = 16;
 
     const Workspace& ws_;

@@ -296,14 +296,21 @@ TEST(HostileClone, ACorruptedTreeInTheHistoryIsNamedNotReadPastItsEnd) {
 }
 
 // A walk along one text reads only the header of a commit it passes by; a
-// commit libgit2 refuses (no committer line, an author without an e-mail) is
-// refused there too, named, as when the commit is read whole, not passed by
-// in silence (a second commit on top keeps it off the branch's tip).
+// commit libgit2 refuses (no committer line, an author without an e-mail, a
+// time that is no number or too large, a second author line without an
+// e-mail) is refused there too, named, as when the commit is read whole, not
+// passed by in silence (a second commit on top keeps it off the branch's
+// tip). Where git's commit-graph holds such a commit, the walk takes its tree
+// and parents from the graph without reading it, as `git log -- PATH` does.
 TEST(HostileClone, ACommitWithoutCommitterIsNamedWhenAWalkPassesItBy) {
+    const std::string committer = "committer Someone <s@example.org> 1400000000 +0000\\n";
     for (const std::string& people :
          {std::string("author Someone <s@example.org> 1400000000 +0000\\n"),
-          std::string("author Someone 1400000000 +0000\\n"
-                      "committer Someone <s@example.org> 1400000000 +0000\\n")}) {
+          "author Someone 1400000000 +0000\\n" + committer,
+          "author Someone <s@example.org> notanumber +0000\\n" + committer,
+          "author Someone <s@example.org> 1400000000 +0000\\nauthor Other\\n" + committer,
+          std::string("author Someone <s@example.org> 1400000000 +0000\\n"
+                      "committer Someone <s@example.org> 99999999999999999999999 +0000\\n")}) {
         HostileOrigin o;
         o.publish();
         const std::string tree = o.plumb({"rev-parse", "HEAD^{tree}"}, "");

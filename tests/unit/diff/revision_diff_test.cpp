@@ -112,7 +112,7 @@ TEST_F(RevisionDiff, TheWorkTreeAgainstAProposal) {
 
 // A text replaced by a link in the work tree, and the texts below a
 // directory replaced by one, are named as skipped and never read; a text
-// edited in place is still compared (git's index says which files changed).
+// edited in place is still compared.
 TEST_F(RevisionDiff, LinksInTheWorkTreeAreNamedAndNeverRead) {
     const std::string head =
         test::record_proposal(*repo_, {"Chair", "2014-01-05", {{"other/x.md", "Other.\n"}}});
@@ -180,6 +180,27 @@ TEST_F(RevisionDiff, GivenPathsAloneAndOneOnNeitherSideIsAnErrorBeforeAnyOutput)
         EXPECT_THAT(e.what(), testing::HasSubstr("'recs/absent.md' is in neither A nor B"));
     }
     EXPECT_EQ(seen, 0u);
+}
+
+// A binary side in a later batch: the batches before it are shown, in
+// order, and nothing after it.
+TEST_F(RevisionDiff, ABinarySideInALaterBatchEndsTheDiffThere) {
+    test::FileTexts texts;
+    for (int k = 0; k < 70; ++k)
+        texts.push_back({numbered(k), "Version " + std::to_string(k) + ".\n"});
+    texts[50].second = std::string("Text\0 50.\n", 10);
+    const std::string binary = test::record_proposal(*repo_, {"Chair", "2014-01-04", texts});
+    const Workspace ws = Workspace::open(dir.path());
+    std::vector<std::string> seen;
+    try {
+        diff_revisions(ws, between(last_, binary), RevisionDiffOptions{},
+                       [&](const DescribedPair& pair) { seen.push_back(pair.texts.path); });
+        FAIL() << "no error";
+    } catch (const Error& e) {
+        EXPECT_THAT(e.what(), testing::HasSubstr("B:" + numbered(50) + " is a binary file"));
+    }
+    ASSERT_EQ(seen.size(), 50u);
+    for (int k = 0; k < 50; ++k) EXPECT_EQ(seen[k], numbered(k));
 }
 
 // A binary side is refused, naming it, once the texts before it were shown.
