@@ -8,6 +8,7 @@
 #include "core/store/notation_lookup.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/parallel.hpp"
 
 namespace accord::cmd {
 
@@ -51,13 +52,15 @@ std::vector<std::string> default_paths() {
 ExitCode run_check(const CheckOptions& options, const Context& context) {
     std::vector<std::string> paths = paths_with_dashes(options.paths, context);
     if (paths.empty()) paths = default_paths();
-    std::vector<FileCheck> files;
+    // Each file's notation found first (the lookup remembers directories),
+    // then the files read and parsed on two threads, kept in order.
     NotationLookup notation(options.slash_options);
-    for (const std::string& path : paths) {
-        ParseOptions parse_options;
-        parse_options.notation = notation.of(path);
-        files.push_back(check_file(path, parse_options));
-    }
+    std::vector<ParseOptions> parse_options(paths.size());
+    for (std::size_t k = 0; k < paths.size(); ++k)
+        parse_options[k].notation = notation.of(paths[k]);
+    std::vector<FileCheck> files(paths.size());
+    for_each_index(paths.size(),
+                   [&](std::size_t k) { files[k] = check_file(paths[k], parse_options[k]); });
     const CheckReport report = make_report(std::move(files));
     if (options.format == Format::json) {
         std::cout << render_json(report);

@@ -1,17 +1,16 @@
 #include "merge/diff/revision_diff.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <exception>
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <system_error>
 #include <thread>
 #include <utility>
 
 #include "core/store/revision.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/parallel.hpp"
 
 namespace accord {
 
@@ -99,29 +98,15 @@ class BatchDescriber {
     void describe(Batch& batch) const {
         batch.described.resize(batch.pairs.size());
         batch.errors.resize(batch.pairs.size());
-        std::atomic<std::size_t> next{0};
-        const auto work = [&] {
-            for (std::size_t k = next++; k < batch.pairs.size(); k = next++) {
-                try {
-                    batch.described[k] = describe_pair(std::move(batch.pairs[k]), options_.parse);
-                    if (options_.render)
-                        batch.described[k]->rendered = options_.render(*batch.described[k]);
-                } catch (...) {
-                    batch.errors[k] = std::current_exception();
-                }
-            }
-        };
-        static const bool two_cores = std::thread::hardware_concurrency() > 1;
-        std::thread helper;
-        if (batch.pairs.size() > 1 && two_cores) {
+        for_each_index(batch.pairs.size(), [&](std::size_t k) {
             try {
-                helper = std::thread(work);
-            } catch (const std::system_error&) {
-                // No second thread to be had: this one does it all.
+                batch.described[k] = describe_pair(std::move(batch.pairs[k]), options_.parse);
+                if (options_.render)
+                    batch.described[k]->rendered = options_.render(*batch.described[k]);
+            } catch (...) {
+                batch.errors[k] = std::current_exception();
             }
-        }
-        work();
-        if (helper.joinable()) helper.join();
+        });
     }
 
     const RevisionDiffOptions& options_;
