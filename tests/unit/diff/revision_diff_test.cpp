@@ -55,6 +55,20 @@ class RevisionDiff : public ::testing::Test {
         });
         return out;
     }
+    // The paths visited before the diff failed with an error saying `error`.
+    std::vector<std::string> visited_before_error(const RevisionDiffRequest& request,
+                                                  const std::string& error) const {
+        const Workspace ws = Workspace::open(dir.path());
+        std::vector<std::string> seen;
+        try {
+            diff_revisions(ws, request, RevisionDiffOptions{},
+                           [&](const DescribedPair& pair) { seen.push_back(pair.texts.path); });
+            ADD_FAILURE() << "no error";
+        } catch (const Error& e) {
+            EXPECT_THAT(e.what(), testing::HasSubstr(error));
+        }
+        return seen;
+    }
     RevisionDiffRequest between(const std::string& from, const std::string& to) const {
         return {from, to, "A", "B", {}, {}};
     }
@@ -190,15 +204,8 @@ TEST_F(RevisionDiff, ABinarySideInALaterBatchEndsTheDiffThere) {
         texts.push_back({numbered(k), "Version " + std::to_string(k) + ".\n"});
     texts[50].second = std::string("Text\0 50.\n", 10);
     const std::string binary = test::record_proposal(*repo_, {"Chair", "2014-01-04", texts});
-    const Workspace ws = Workspace::open(dir.path());
-    std::vector<std::string> seen;
-    try {
-        diff_revisions(ws, between(last_, binary), RevisionDiffOptions{},
-                       [&](const DescribedPair& pair) { seen.push_back(pair.texts.path); });
-        FAIL() << "no error";
-    } catch (const Error& e) {
-        EXPECT_THAT(e.what(), testing::HasSubstr("B:" + numbered(50) + " is a binary file"));
-    }
+    const std::vector<std::string> seen =
+        visited_before_error(between(last_, binary), "B:" + numbered(50) + " is a binary file");
     ASSERT_EQ(seen.size(), 50u);
     for (int k = 0; k < 50; ++k) EXPECT_EQ(seen[k], numbered(k));
 }
@@ -209,16 +216,9 @@ TEST_F(RevisionDiff, ABinarySideIsRefusedAfterTheTextsBeforeIt) {
         *repo_, {"Chair",
                  "2014-01-04",
                  {{numbered(40), std::string("Text\0 40.\n", 10)}, {numbered(10), "Ten.\n"}}});
-    const Workspace ws = Workspace::open(dir.path());
-    std::vector<std::string> seen;
-    try {
-        diff_revisions(ws, between(last_, binary), RevisionDiffOptions{},
-                       [&](const DescribedPair& pair) { seen.push_back(pair.texts.path); });
-        FAIL() << "no error";
-    } catch (const Error& e) {
-        EXPECT_THAT(e.what(), testing::HasSubstr("B:" + numbered(40) + " is a binary file"));
-    }
-    EXPECT_THAT(seen, testing::ElementsAre(numbered(10)));
+    EXPECT_THAT(
+        visited_before_error(between(last_, binary), "B:" + numbered(40) + " is a binary file"),
+        testing::ElementsAre(numbered(10)));
 }
 
 TEST_F(RevisionDiff, RenderRunsForEachTextDescribed) {
