@@ -66,9 +66,8 @@ std::vector<std::string> Workspace::skipped_links(const std::string& commit) con
         if (is_text_path(path)) out.push_back(path);
     }
     if (commit.empty()) {
-        for (const std::string& path : texts(commit)) {
-            if (is_link_within(repo_.workdir(), path)) out.push_back(path);
-        }
+        for (std::string& path : links_within(repo_.workdir(), texts(commit)))
+            out.push_back(std::move(path));
         std::sort(out.begin(), out.end());
     }
     return out;

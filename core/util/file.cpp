@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -320,6 +321,63 @@ bool is_link_within(const std::string& within, const std::string& relative) {
     struct stat info {};
     return ::fstatat(dir.fd.get(), parts->back().c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 &&
            S_ISLNK(info.st_mode);
+}
+
+std::vector<std::string> links_within(const std::string& within,
+                                      std::vector<std::string> relatives) {
+    std::sort(relatives.begin(), relatives.end());
+    // The directories of the path looked at last, each opened once below the
+    // one before without following a link: sorted paths share them.
+    enum class State { directory, link, other };
+    struct Level {
+        std::string name;
+        Descriptor fd;
+        State state = State::directory;
+    };
+    Level root;
+    root.fd = Descriptor(
+        ::open(within.empty() ? "." : within.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!root.fd.valid()) return {};
+    std::vector<Level> open;  // below the root
+    std::vector<std::string> found;
+    for (const std::string& relative : relatives) {
+        const std::optional<std::vector<std::string>> parts = path_parts(relative);
+        if (!parts) continue;
+        const std::size_t depth = parts->size() - 1;  // directories above the file
+        std::size_t shared = 0;
+        while (shared < open.size() && shared < depth && open[shared].name == (*parts)[shared])
+            ++shared;
+        open.resize(shared);
+        for (std::size_t k = shared; k < depth; ++k) {
+            const Level& above = k == 0 ? root : open[k - 1];
+            Level level;
+            level.name = (*parts)[k];
+            level.state = above.state;
+            if (above.state == State::directory) {
+                level.fd = Descriptor(::openat(above.fd.get(), level.name.c_str(),
+                                               O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+                if (!level.fd.valid()) {
+                    struct stat info {};
+                    level.state = ::fstatat(above.fd.get(), level.name.c_str(), &info,
+                                            AT_SYMLINK_NOFOLLOW) == 0 &&
+                                          S_ISLNK(info.st_mode)
+                                      ? State::link
+                                      : State::other;
+                }
+            }
+            open.push_back(std::move(level));
+        }
+        const Level& dir = depth == 0 ? root : open[depth - 1];
+        bool link = dir.state == State::link;
+        if (dir.state == State::directory) {
+            struct stat info {};
+            link =
+                ::fstatat(dir.fd.get(), parts->back().c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+                S_ISLNK(info.st_mode);
+        }
+        if (link) found.push_back(relative);
+    }
+    return found;
 }
 
 std::string write_file_atomically(const std::string& path, std::string_view contents,

@@ -48,6 +48,10 @@ FileResult read_file_within(const std::string& within, const std::string& relati
 // True if `relative` below `within`, or a directory on the way to it, is a
 // symbolic link (what read_file_within and write_file_atomically refuse).
 bool is_link_within(const std::string& within, const std::string& relative);
+// Of `relatives`, those is_link_within finds to be links (or below one),
+// sorted: each directory opened once for all the paths below it.
+std::vector<std::string> links_within(const std::string& within,
+                                      std::vector<std::string> relatives);
 
 struct WriteOptions {
     // When non-empty, `path` must lie below this directory (a work tree) and

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -244,6 +245,35 @@ TEST(OutputReaderGone, APipeWhoseReaderClosed) {
     ASSERT_GE(null, 0);
     EXPECT_FALSE(output_reader_gone(null));
     ::close(null);
+}
+
+// links_within gives, in one pass over the directories, what is_link_within
+// gives path by path: links, texts below a linked directory, and not the
+// regular files, missing ones, files under a file, or paths that climb out.
+TEST(LinksWithin, WhatIsLinkWithinFindsPathByPath) {
+    namespace fs = std::filesystem;
+    const test::TempDir dir;
+    const test::TempDir outside;
+    outside.write("x.md", "outside\n");
+    dir.write("a/one.md", "1\n");
+    dir.write("a/b/two.md", "2\n");
+    dir.write("c/three.md", "3\n");
+    dir.write("plain.md", "p\n");
+    fs::create_symlink(outside.path() + "/x.md", dir.path() + "/a/linked.md");
+    fs::create_symlink(outside.path(), dir.path() + "/a/b/dirlink");
+    fs::create_symlink(outside.path(), dir.path() + "/d");
+    const std::vector<std::string> paths = {
+        "plain.md",     "a/one.md",    "a/linked.md", "a/b/two.md",   "a/b/dirlink/x.md",
+        "d/x.md",       "d/y/z.md",    "c/three.md",  "c/missing.md", "plain.md/under.md",
+        "../escape.md", "a/b/dirlink", "zz/top.md",   "a/b/c/d/e.md"};
+    std::vector<std::string> expected;
+    for (const std::string& path : paths)
+        if (is_link_within(dir.path(), path)) expected.push_back(path);
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(expected, (std::vector<std::string>{"a/b/dirlink", "a/b/dirlink/x.md", "a/linked.md",
+                                                  "d/x.md", "d/y/z.md"}));
+    EXPECT_EQ(links_within(dir.path(), paths), expected);
+    EXPECT_TRUE(links_within(dir.path() + "/nowhere", paths).empty());
 }
 
 }  // namespace
