@@ -45,9 +45,8 @@ class DiffPrinter {
         }
         std::cout << (pair.rendered.empty() ? render(pair) : pair.rendered);
     }
-    // The text view of one file (empty with --format json).
+    // The text view of one file.
     std::string render(const DescribedPair& pair) const {
-        if (options_.format == Format::json) return "";
         DiffViewOptions view;
         view.style = context_.style;
         view.context_tokens = options_.context;
@@ -91,7 +90,8 @@ ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
     DiffPrinter printer(options, context);
     RevisionDiffOptions diff_options;
     diff_options.parse = ws.parse_options();
-    diff_options.render = [&](const DescribedPair& pair) { return printer.render(pair); };
+    if (options.format == Format::text)  // rendered on the describing threads
+        diff_options.render = [&](const DescribedPair& pair) { return printer.render(pair); };
     diff_revisions(ws, request, diff_options,
                    [&](const DescribedPair& pair) { printer.print(pair); });
     return printer.finish();

@@ -309,16 +309,16 @@ class CommitRecords {
     CommitRecords(const CommitRecords&) = delete;
     CommitRecords& operator=(const CommitRecords&) = delete;
 
-    // The record of commit `id`: remembered, or diffed whole and
-    // remembered. With `narrow`, a commit not remembered whole is diffed
-    // along the files it wants (remembered under its name, if it has one),
-    // and whole after all when a file it wants whole changed.
     // The author, message and parents of the commit `hex`, for a record
     // read without them (its header alone).
     CommitInfo info_of(const std::string& hex) {
         return impl_.info(commit_of(git::parse_id(hex, "commit"), hex).get());
     }
 
+    // The record of commit `id`: remembered, or diffed whole and
+    // remembered. With `narrow`, a commit not remembered whole is diffed
+    // along the files it wants (remembered under its name, if it has one),
+    // and whole after all when a file it wants whole changed.
     CommitRecord of(const git_oid& id, const Repository::WalkOptions::Narrow* narrow = nullptr) {
         const std::string key(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
         const std::string hex = git::hex(id);

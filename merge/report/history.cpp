@@ -165,11 +165,14 @@ class ParallelDescriber {
                 if (slots_.empty()) return true;
                 if (wait_for > 0) {
                     const auto whole = [&] { return slots_.front()->remaining == 0; };
-                    if (!abandoned_) entry_done_.wait(lock, whole);
-                    while (!entry_done_.wait_for(lock, kAskEvery, whole)) {
-                        lock.unlock();
-                        if (abandoned_now(true)) return false;
-                        lock.lock();
+                    if (!abandoned_) {
+                        entry_done_.wait(lock, whole);
+                    } else {
+                        while (!entry_done_.wait_for(lock, kAskEvery, whole)) {
+                            lock.unlock();
+                            if (abandoned_now(true)) return false;
+                            lock.lock();
+                        }
                     }
                 } else if (slots_.front()->remaining != 0) {
                     return true;
