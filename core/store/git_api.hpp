@@ -16,6 +16,7 @@
 // A git_* function used without a line here fails to link (the binary does
 // not link libgit2), so the list cannot silently fall out of date.
 #include <git2.h>
+#include <git2/sys/alloc.h>
 
 namespace accord::git {
 

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 
@@ -12,9 +13,81 @@ namespace accord {
 
 namespace git {
 
+namespace {
+
+// libgit2's memory comes from the C library, through these functions, so
+// that a read can be given a ceiling (ReadCeiling): past it an allocation
+// on that thread fails, and libgit2 reports the read as failed.
+thread_local std::size_t allocation_ceiling = SIZE_MAX;
+thread_local std::size_t refused_allocation = 0;
+
+bool within_ceiling(std::size_t bytes) {
+    if (bytes <= allocation_ceiling) return true;
+    refused_allocation = std::max(refused_allocation, bytes);
+    return false;
+}
+void* ceiling_malloc(std::size_t n, const char*, int) {
+    return within_ceiling(n) ? std::malloc(n) : nullptr;
+}
+void* ceiling_calloc(std::size_t count, std::size_t size, const char*, int) {
+    std::size_t bytes = 0;
+    if (__builtin_mul_overflow(count, size, &bytes) || !within_ceiling(bytes)) return nullptr;
+    return std::calloc(count, size);
+}
+char* ceiling_strdup(const char* text, const char*, int) {
+    return ::strdup(text);
+}
+char* ceiling_strndup(const char* text, std::size_t n, const char*, int) {
+    return ::strndup(text, n);
+}
+char* ceiling_substrdup(const char* text, std::size_t n, const char*, int) {
+    if (n == SIZE_MAX || !within_ceiling(n + 1)) return nullptr;
+    auto* out = static_cast<char*>(std::malloc(n + 1));
+    if (out == nullptr) return nullptr;
+    std::memcpy(out, text, n);
+    out[n] = '\0';
+    return out;
+}
+void* ceiling_realloc(void* p, std::size_t n, const char*, int) {
+    return within_ceiling(n) ? std::realloc(p, n) : nullptr;
+}
+void* ceiling_reallocarray(void* p, std::size_t count, std::size_t size, const char*, int) {
+    std::size_t bytes = 0;
+    if (__builtin_mul_overflow(count, size, &bytes) || !within_ceiling(bytes)) return nullptr;
+    return std::realloc(p, bytes);
+}
+void* ceiling_mallocarray(std::size_t count, std::size_t size, const char*, int) {
+    std::size_t bytes = 0;
+    if (__builtin_mul_overflow(count, size, &bytes) || !within_ceiling(bytes)) return nullptr;
+    return std::malloc(bytes);
+}
+void ceiling_free(void* p) {
+    std::free(p);
+}
+
+}  // namespace
+
+ReadCeiling::ReadCeiling(std::size_t bytes)
+    : previous_ceiling_(allocation_ceiling), previous_refused_(refused_allocation) {
+    allocation_ceiling = bytes;
+    refused_allocation = 0;
+}
+ReadCeiling::~ReadCeiling() {
+    allocation_ceiling = previous_ceiling_;
+    refused_allocation = previous_refused_;
+}
+std::size_t ReadCeiling::refused() const {
+    return refused_allocation;
+}
+
 void ensure_initialised() {
     struct Library {
         Library() {
+            // Before init, which keeps an allocator set before it.
+            git_allocator allocator{ceiling_malloc,      ceiling_calloc,  ceiling_strdup,
+                                    ceiling_strndup,     ceiling_substrdup, ceiling_realloc,
+                                    ceiling_reallocarray, ceiling_mallocarray, ceiling_free};
+            git_libgit2_opts(GIT_OPT_SET_ALLOCATOR, &allocator);
             git_libgit2_init();
             // Memory that stays bounded on long histories: libgit2 would map
             // packs in windows of 1 GiB up to 8 GiB and keep 256 MiB of
@@ -492,18 +565,31 @@ git_odb* Repository::Impl::object_database() const {
     return odb.get();
 }
 
+// A blob larger than any text is refused before it is read: libgit2 makes
+// an object's buffer whole, at the size its header (or its last delta's)
+// declares, and the ceiling refuses that buffer, so a blob of gigabytes
+// packed in a megabyte is never inflated. (Asking for the size first, with
+// git_odb_read_header, cost as much as the read itself: a zlib stream set up
+// for each delta of the chain.)
 git::BlobPtr Repository::Impl::text_blob(const git_oid& id, const std::string& what) const {
-    std::size_t size = 0;
-    git_object_t type = GIT_OBJECT_INVALID;
-    if (git_odb_read_header(&size, &type, object_database(), &id) == 0 && size > kMaxReadBytes) {
-        throw usage_error(
+    const auto too_large = [&](std::size_t size) {
+        return usage_error(
             what + " is " + std::to_string(size >> 20) +
             " MiB, larger than the 128 MiB accord reads as a text; a negotiated text is "
             "never that large (remove the file from the history, or read it with git)");
-    }
+    };
     git_blob* blob = nullptr;
-    if (git_blob_lookup(&blob, repo.get(), &id) < 0) git::fail("cannot read " + what);
-    return git::BlobPtr(blob);
+    {
+        const git::ReadCeiling ceiling(kMaxReadBytes + 1);  // the text and its closing NUL
+        if (git_blob_lookup(&blob, repo.get(), &id) < 0) {
+            if (ceiling.refused() > 0) throw too_large(ceiling.refused() - 1);
+            git::fail("cannot read " + what);
+        }
+    }
+    git::BlobPtr owned(blob);
+    const auto size = static_cast<std::size_t>(git_blob_rawsize(blob));
+    if (size > kMaxReadBytes) throw too_large(size);
+    return owned;
 }
 
 std::optional<std::string> Repository::read_file_at(const std::string& commit_id,

@@ -25,6 +25,22 @@ struct Deleter {
 template <typename T, void (*Api::*Free)(T*)>
 using Handle = std::unique_ptr<T, Deleter<T, Free>>;
 
+// While it lives, libgit2 may not allocate more than `bytes` at once on
+// this thread: a read that would is refused (fails), and refused() says
+// the largest allocation it refused. Every allocation libgit2 makes goes
+// through the C library as before (ensure_initialised sets this up).
+class ReadCeiling {
+  public:
+    explicit ReadCeiling(std::size_t bytes);
+    ~ReadCeiling();
+    ReadCeiling(const ReadCeiling&) = delete;
+    ReadCeiling& operator=(const ReadCeiling&) = delete;
+    std::size_t refused() const;
+
+  private:
+    std::size_t previous_ceiling_, previous_refused_;
+};
+
 using RepositoryPtr = Handle<git_repository, &Api::git_repository_free>;
 using ObjectPtr = Handle<git_object, &Api::git_object_free>;
 using CommitPtr = Handle<git_commit, &Api::git_commit_free>;

@@ -1,5 +1,7 @@
 #include "core/store/repository_raw_objects.hpp"
 
+#include "core/util/file.hpp"
+
 namespace accord::git {
 
 std::optional<CommitHeader> read_commit_header(git_odb* odb, const git_oid& id) {
@@ -13,7 +15,17 @@ std::optional<CommitHeader> read_commit_header(git_odb* odb, const git_oid& id) 
 
 RawTree::RawTree(git_odb* odb, const git_oid& id, const std::string& what) : id_(id) {
     git_odb_object* raw = nullptr;
-    if (git_odb_read(&raw, odb, &id) < 0) fail("cannot read the tree " + what);
+    {
+        // No text's directory comes near it: a tree of gigabytes packed
+        // small is refused before it is inflated.
+        const ReadCeiling ceiling(kMaxReadBytes);
+        if (git_odb_read(&raw, odb, &id) < 0) {
+            if (ceiling.refused() > 0)
+                throw failure("cannot read the tree " + what + ": object " + hex(id) +
+                              " is larger than 128 MiB, more than any directory of texts");
+            fail("cannot read the tree " + what);
+        }
+    }
     object_.reset(raw);
     if (git_odb_object_type(raw) != GIT_OBJECT_TREE)
         throw failure("cannot read the tree " + what + ": object " + hex(id) + " is not a tree");
