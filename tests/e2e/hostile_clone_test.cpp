@@ -363,6 +363,15 @@ TEST(HostileClone, ABlobLargerThanAnyTextIsRefusedBeforeItIsRead) {
     const test::RunResult log = o.accord({"log"});
     EXPECT_EQ(log.exit_code, 2);
     EXPECT_THAT(log.err, HasSubstr("larger than the 128 MiB"));
+    // Refused before it is read: with its memory for data capped below the
+    // blob's size (prlimit, from util-linux), accord still says why, where
+    // reading the blob first would fail for want of memory.
+    const test::RunResult capped =
+        test::run({"prlimit", "--data=" + std::to_string(std::size_t{96} << 20), "--",
+                   test::accord_binary(), "blame", "recs/big.md", "--at", "HEAD~1"},
+                  test::in(o.clone));
+    EXPECT_EQ(capped.exit_code, 2) << capped.err;
+    EXPECT_THAT(capped.err, HasSubstr("is 129 MiB, larger than the 128 MiB"));
 }
 
 TEST(HostileClone, AHookThatCameWithTheCloneDoesNotRun) {
