@@ -167,10 +167,18 @@ class Parser {
         }
     }
 
+    // Where the line holding offset `at` starts: memrchr, which reads
+    // many bytes at a time (a paragraph of one long line is searched back
+    // whole after its status tag; string_view::rfind went byte by byte).
+    std::size_t line_start_at(std::size_t at) const {
+        if (at == 0) return 0;
+        const void* newline = ::memrchr(source_.data(), '\n', at);
+        return newline == nullptr ? 0 : static_cast<const char*>(newline) - source_.data() + 1;
+    }
+
     void scan_range(std::uint32_t p, std::size_t from, std::size_t to,
                     std::size_t paragraph_begin) {
-        std::size_t line_start = source_.rfind('\n', from == 0 ? 0 : from - 1);
-        line_start = line_start == std::string_view::npos || from == 0 ? 0 : line_start + 1;
+        std::size_t line_start = line_start_at(from);
         for (std::size_t i = from; i < to;) {
             switch (source_[i]) {
                 case '\n':
