@@ -3,6 +3,7 @@
 // white space and each markup mark as its own token, with byte ranges. The
 // tokens of a document tile it: their bytes, in order, are the document.
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/notation/document.hpp"
@@ -35,8 +36,11 @@ bool is_markup(TokenKind kind);
 // on a large negotiation went to 64-bit offsets). tokenize refuses a text
 // of 4 GiB or more.
 struct TokenRange {
-    std::uint32_t begin = 0;
-    std::uint32_t end = 0;
+    // No default member values: a trivial type, which vectors copy with
+    // memmove (blame copies most of a version's tokens from the one before);
+    // TokenRange{} and value-initialised vectors are zeros.
+    std::uint32_t begin;
+    std::uint32_t end;
     TokenRange() = default;
     TokenRange(std::uint32_t b, std::uint32_t e) : begin(b), end(e) {}
     // From offsets known to be within a tokenized text (below 4 GiB).
@@ -53,6 +57,7 @@ struct Token {
     TokenKind kind;
 };
 static_assert(sizeof(Token) == 12);
+static_assert(std::is_trivial_v<Token>);
 
 std::vector<Token> tokenize(const Document& document);
 
