@@ -21,12 +21,16 @@ void BlobPrefetcher::stop() {
 }
 
 void BlobPrefetcher::announce(const std::string& blob_id) {
+    bool room = false;
     {
         const std::lock_guard lock(mutex_);
         if (!blobs_.try_emplace(blob_id).second) return;  // a text the history had before
         queue_.push_back(blob_id);
+        room = held_ < kMostHeld;
     }
-    changed_.notify_all();
+    // Woken only when it may read: once it holds all it may, waking it for
+    // each blob the walk finds cost two context switches a version.
+    if (room) changed_.notify_all();
 }
 
 void BlobPrefetcher::walk_done() {
