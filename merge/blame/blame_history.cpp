@@ -5,6 +5,7 @@
 #include <future>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/util/errors.hpp"
 #include "merge/blame/blame_memo.hpp"
@@ -30,17 +31,22 @@ void add_proposal(FileHistory& history, std::size_t v, Proposal proposal);
 // renamed or deleted then goes where the wording went, as for any wording
 // moved or deleted, and a text deleted and then restored is restored.
 FileHistory versions_of(const Workspace& ws, const std::string& path,
-                        const std::vector<Repository::FileCommit>& commits,
+                        std::vector<Repository::FileCommit> commits,
                         std::vector<std::string>* blob_ids,
                         std::vector<CommitInfo>* unread = nullptr,
                         const std::vector<std::optional<std::string>>* first_parent_blobs = nullptr,
                         bool deletions = false) {
     FileHistory out;
-    std::map<std::string, std::size_t> version_of_commit;
-    std::map<std::string, std::size_t> latest_with_blob;
+    out.versions.reserve(commits.size());
+    if (blob_ids) blob_ids->reserve(commits.size());
+    if (unread) unread->reserve(commits.size());
+    std::unordered_map<std::string, std::size_t> version_of_commit;
+    std::unordered_map<std::string, std::size_t> latest_with_blob;
+    version_of_commit.reserve(commits.size());
+    latest_with_blob.reserve(commits.size());
     std::optional<std::size_t> deleted;  // the last version, when it is a deletion
     for (std::size_t i = 0; i < commits.size(); ++i) {
-        const auto& [c, blob] = commits[i];
+        auto& [c, blob] = commits[i];
         // The file was deleted here: an empty version, or none.
         if (!blob && (!deletions || out.versions.empty() || deleted)) continue;
         BlameVersion v;
@@ -74,7 +80,7 @@ FileHistory versions_of(const Workspace& ws, const std::string& path,
         deleted = blob ? std::nullopt : std::optional<std::size_t>(out.versions.size());
         out.versions.push_back(std::move(v));
         if (unread) {
-            unread->push_back(c);
+            unread->push_back(std::move(c));  // the last use of this commit
         } else {
             add_proposal(out, out.versions.size() - 1, read_proposal(c, ws.config()));
         }
@@ -101,7 +107,7 @@ std::vector<Proposal> read_proposals(const std::vector<CommitInfo>& commits, con
 FileHistory file_history(const Workspace& ws, const std::string& path, const std::string& commit) {
     std::vector<Repository::FileCommit> commits = ws.repo().file_commits(commit, path);
     std::reverse(commits.begin(), commits.end());  // oldest first
-    return versions_of(ws, path, commits, nullptr);
+    return versions_of(ws, path, std::move(commits), nullptr);
 }
 
 namespace {
