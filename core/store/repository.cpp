@@ -18,6 +18,7 @@ namespace {
 // libgit2's memory comes from the C library, through these functions, so
 // that a read can be given a ceiling (ReadCeiling): past it an allocation
 // on that thread fails, and libgit2 reports the read as failed.
+bool ceilings_hold = false;  // the allocator below is libgit2's (set once, before any thread)
 thread_local std::size_t allocation_ceiling = SIZE_MAX;
 thread_local std::size_t refused_allocation = 0;
 
@@ -67,6 +68,11 @@ void ceiling_free(void* p) {
 
 }  // namespace
 
+bool ReadCeiling::holds() {
+    ensure_initialised();
+    return ceilings_hold;
+}
+
 ReadCeiling::ReadCeiling(std::size_t bytes)
     : previous_ceiling_(allocation_ceiling), previous_refused_(refused_allocation) {
     allocation_ceiling = bytes;
@@ -87,7 +93,7 @@ void ensure_initialised() {
             git_allocator allocator{ceiling_malloc,      ceiling_calloc,  ceiling_strdup,
                                     ceiling_strndup,     ceiling_substrdup, ceiling_realloc,
                                     ceiling_reallocarray, ceiling_mallocarray, ceiling_free};
-            git_libgit2_opts(GIT_OPT_SET_ALLOCATOR, &allocator);
+            ceilings_hold = git_libgit2_opts(GIT_OPT_SET_ALLOCATOR, &allocator) == 0;
             git_libgit2_init();
             // Memory that stays bounded on long histories: libgit2 would map
             // packs in windows of 1 GiB up to 8 GiB and keep 256 MiB of
@@ -578,6 +584,12 @@ git::BlobPtr Repository::Impl::text_blob(const git_oid& id, const std::string& w
             " MiB, larger than the 128 MiB accord reads as a text; a negotiated text is "
             "never that large (remove the file from the history, or read it with git)");
     };
+    std::size_t size = 0;
+    git_object_t type = GIT_OBJECT_INVALID;
+    // A libgit2 that would not take the allocator: its size asked first.
+    if (!git::ReadCeiling::holds() &&
+        git_odb_read_header(&size, &type, object_database(), &id) == 0 && size > kMaxReadBytes)
+        throw too_large(size);
     git_blob* blob = nullptr;
     {
         const git::ReadCeiling ceiling(kMaxReadBytes + 1);  // the text and its closing NUL
@@ -587,7 +599,7 @@ git::BlobPtr Repository::Impl::text_blob(const git_oid& id, const std::string& w
         }
     }
     git::BlobPtr owned(blob);
-    const auto size = static_cast<std::size_t>(git_blob_rawsize(blob));
+    size = static_cast<std::size_t>(git_blob_rawsize(blob));
     if (size > kMaxReadBytes) throw too_large(size);
     return owned;
 }

@@ -36,6 +36,9 @@ class ReadCeiling {
     ReadCeiling(const ReadCeiling&) = delete;
     ReadCeiling& operator=(const ReadCeiling&) = delete;
     std::size_t refused() const;
+    // Whether libgit2 took the allocator that sets ceilings (it does
+    // unless a libgit2 refuses GIT_OPT_SET_ALLOCATOR): if not, none holds.
+    static bool holds();
 
   private:
     std::size_t previous_ceiling_, previous_refused_;
