@@ -28,10 +28,22 @@ TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& afte
         std::iota(out.old_to_new.begin() + a0, out.old_to_new.begin() + a1, b0);
         std::iota(out.new_to_old.begin() + b0, out.new_to_old.begin() + b0 + (a1 - a0), a0);
     };
-    // Units [o0, o1) of the old side against [n0, n1) of the new, token by token.
+    // Units [o0, o1) of the old side against [n0, n1) of the new, token by
+    // token: their common first and last tokens mapped here, as the
+    // sequence diff would map them first, and only the stretch between
+    // diffed (a long paragraph edited in a few words is mostly common, and
+    // its whole script was built and read again for every version).
     auto gap = [&](std::uint32_t o0, std::uint32_t o1, std::uint32_t n0, std::uint32_t n1) {
-        const std::uint32_t a0 = before.unit_first[o0], a1 = before.unit_first[o1];
-        const std::uint32_t b0 = after.unit_first[n0], b1 = after.unit_first[n1];
+        std::uint32_t a0 = before.unit_first[o0], a1 = before.unit_first[o1];
+        std::uint32_t b0 = after.unit_first[n0], b1 = after.unit_first[n1];
+        while (a0 < a1 && b0 < b1 && before.ids[a0] == after.ids[b0]) {
+            out.old_to_new[a0] = b0;
+            out.new_to_old[b0++] = a0++;
+        }
+        while (a0 < a1 && b0 < b1 && before.ids[a1 - 1] == after.ids[b1 - 1]) {
+            out.old_to_new[--a1] = --b1;
+            out.new_to_old[b1] = a1;
+        }
         if (a0 == a1 || b0 == b1) return;  // only removals or only additions
         const std::vector<std::uint32_t> a(before.ids.begin() + a0, before.ids.begin() + a1);
         const std::vector<std::uint32_t> b(after.ids.begin() + b0, after.ids.begin() + b1);
