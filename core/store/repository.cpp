@@ -90,8 +90,8 @@ void ensure_initialised() {
     struct Library {
         Library() {
             // Before init, which keeps an allocator set before it.
-            git_allocator allocator{ceiling_malloc,      ceiling_calloc,  ceiling_strdup,
-                                    ceiling_strndup,     ceiling_substrdup, ceiling_realloc,
+            git_allocator allocator{ceiling_malloc,       ceiling_calloc,      ceiling_strdup,
+                                    ceiling_strndup,      ceiling_substrdup,   ceiling_realloc,
                                     ceiling_reallocarray, ceiling_mallocarray, ceiling_free};
             ceilings_hold = git_libgit2_opts(GIT_OPT_SET_ALLOCATOR, &allocator) == 0;
             git_libgit2_init();

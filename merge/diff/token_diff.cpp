@@ -148,7 +148,8 @@ TokenInterner::State TokenInterner::state() const {
     // Paragraphs first seen here, in the order seen, then those known by
     // their digest from the start (come again or not).
     for (const std::string& digest : tables_->new_units)
-        out.entries.push_back({State::Table::unit_digest, digest, tables_->unit_digests.at(digest)});
+        out.entries.push_back(
+            {State::Table::unit_digest, digest, tables_->unit_digests.at(digest)});
     const std::unordered_set<std::string_view> fresh(tables_->new_units.begin(),
                                                      tables_->new_units.end());
     for (const auto& [digest, id] : tables_->unit_digests) {
