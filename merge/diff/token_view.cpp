@@ -13,6 +13,9 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
       open_token(document.brackets.size()),
       close_token(document.brackets.size()),
       parent_(document.brackets.size(), kNone) {
+    if (read_nested(t)) return;
+    std::fill(parent_.begin(), parent_.end(), kNone);
+    innermost_.clear();
     const auto brackets = static_cast<std::uint32_t>(document.brackets.size());
     const std::vector<Bracket>& all = document.brackets;
     // Marks' tokens, as token_at finds them, in one sweep over the tokens
@@ -80,6 +83,30 @@ TokenView::TokenView(const Document& document, const std::vector<Token>& t,
         innermost_[k] = stack.empty() ? kNone : stack.back();
         if (t[k].kind == TokenKind::bracket_open) stack.push_back(at_token_[k]);
     }
+}
+
+bool TokenView::read_nested(const std::vector<Token>& t) {
+    const std::vector<Bracket>& all = doc.brackets;
+    const auto brackets = static_cast<std::uint32_t>(all.size());
+    innermost_.resize(t.size());
+    std::vector<std::uint32_t> open;  // the brackets open at the token at hand
+    std::uint32_t next = 0;           // the next bracket to open
+    for (std::uint32_t k = 0; k < t.size(); ++k) {
+        const TokenKind kind = t[k].kind;
+        if (kind == TokenKind::bracket_close) {
+            if (open.empty() || t[k].range.begin != all[open.back()].close) return false;
+            close_token[open.back()] = k;
+            open.pop_back();
+        }
+        innermost_[k] = open.empty() ? kNone : open.back();
+        if (kind == TokenKind::bracket_open) {
+            if (next == brackets || t[k].range.begin != all[next].open) return false;
+            open_token[next] = k;
+            parent_[next] = open.empty() ? kNone : open.back();
+            open.push_back(next++);
+        }
+    }
+    return open.empty() && next == brackets;
 }
 
 std::uint32_t TokenView::bracket_opening_at(std::uint32_t token) const {

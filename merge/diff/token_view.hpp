@@ -28,6 +28,12 @@ struct TokenView {
     std::uint32_t innermost(std::uint32_t token) const;
 
   private:
+    // The common case in one sweep over the tokens: the k-th '[' token is
+    // bracket k's and each ']' token closes the innermost bracket open, at
+    // the offsets the document gives. Fills the marks' tokens, parents and
+    // the innermost table; false (and left half made) otherwise.
+    bool read_nested(const std::vector<Token>& t);
+
     // Brackets as the parser makes them, numbered in the order they open
     // and nested, are looked up by their marks' tokens (parent_: the bracket
     // directly around). Others get per-token tables (at_token_, innermost_).
