@@ -488,7 +488,8 @@ class Parser {
                     bracket.parent = stack.empty() ? kNone : stack.back();
                     bracket.depth = static_cast<std::uint32_t>(stack.size());
                     bracket.open_paragraph = mark.paragraph;
-                    if (last_closed != kNone && doc_.brackets[last_closed].close + 1 == mark.at) {
+                    if (options_.groups && last_closed != kNone &&
+                        doc_.brackets[last_closed].close + 1 == mark.at) {
                         Bracket& previous = doc_.brackets[last_closed];
                         if (previous.group == kNone) {
                             previous.group = static_cast<std::uint32_t>(doc_.groups.size());

@@ -17,6 +17,11 @@ struct ParseOptions {
     // false: the structure alone, for callers that only need where the marks
     // are; the encoding is not checked and no diagnostic is kept or counted.
     bool diagnostics = true;
+    // false: Document::groups is left empty and every Bracket::group kNone,
+    // for callers that read brackets alone (blame's versions before the one
+    // it shows: a heavily bracketed text has a hundred groups, each a vector
+    // to make and free, in every version).
+    bool groups = true;
     // Link labels defined outside the bytes parsed, when they are a section
     // of a larger text ("[label]: url" decides what reads as a link in the
     // whole text); added to the labels the bytes define themselves.

@@ -92,6 +92,7 @@ void VersionPreparer::parse_texts() {
         }
         ParseOptions structure_only = options_;
         structure_only.diagnostics = false;
+        structure_only.groups = false;  // attribution reads brackets, not their groups
         std::size_t item = 0;
         while (std::optional<std::string> text = read_.pop()) {
             const std::uint32_t of_text = text_of_item_[item];

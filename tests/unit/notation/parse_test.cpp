@@ -68,6 +68,24 @@ TEST(Parse, NestedGroupsBelongToTheirOwnLevel) {
     EXPECT_EQ(text_of(d, d.brackets[d.groups[1].brackets[1]]), "z");
 }
 
+TEST(Parse, WithoutGroupsTheBracketsAreTheSameAndNoneIsGrouped) {
+    const std::string text = "[x [a][b] y][z] to [strengthen][improve / enhance] the [a] [b]";
+    ParseOptions brackets_alone;
+    brackets_alone.groups = false;
+    const Document with = parse(text), without = parse(text, brackets_alone);
+    EXPECT_EQ(with.groups.size(), 3u);
+    EXPECT_TRUE(without.groups.empty());
+    ASSERT_EQ(without.brackets.size(), with.brackets.size());
+    for (std::size_t b = 0; b < with.brackets.size(); ++b) {
+        EXPECT_EQ(without.brackets[b].open, with.brackets[b].open) << b;
+        EXPECT_EQ(without.brackets[b].close, with.brackets[b].close) << b;
+        EXPECT_EQ(without.brackets[b].parent, with.brackets[b].parent) << b;
+        EXPECT_EQ(without.brackets[b].separators, with.brackets[b].separators) << b;
+        EXPECT_EQ(without.brackets[b].group, kNone) << b;
+    }
+    EXPECT_EQ(print(without), text);
+}
+
 TEST(Parse, SpacedSlashSeparatesOptions) {
     const Document d = parse("[below 2 °C / below 1.5 °C / well below 2 °C]");
     ASSERT_EQ(d.brackets.size(), 1u);
