@@ -131,15 +131,41 @@ struct BlockIds {
     std::uint32_t new_id(std::uint32_t token) const { return new_ids[token - new_begin]; }
 };
 
+// Renumbers the token ids of both sides in order of first appearance (the
+// older side's tokens, then the newer's), the fixed ids of the marks kept:
+// ids that depend on the two texts alone, not on what else the interner
+// that numbered them had seen. The order of ids is the order a fresh
+// interner gives (the pairing sorts words by id and sums their weights in
+// that order), and the largest id, which sizes the pairing's tables, is
+// the number of distinct tokens of the two texts.
+void number_by_first_appearance(std::vector<std::uint32_t>& old_ids,
+                                std::vector<std::uint32_t>& new_ids) {
+    constexpr std::uint32_t kFirst = 5;  // ids below are the marks'
+    std::uint32_t largest = 0;
+    for (const auto* ids : {&old_ids, &new_ids})
+        for (const std::uint32_t id : *ids) largest = std::max(largest, id);
+    // Per old id its new one, kNone between calls; the old ids met, to
+    // clear after.
+    thread_local std::vector<std::uint32_t> renumbered, met;
+    if (renumbered.size() <= largest) renumbered.resize(std::size_t(largest) + 1, kNone);
+    met.clear();
+    for (auto* ids : {&old_ids, &new_ids}) {
+        for (std::uint32_t& id : *ids) {
+            if (id < kFirst) continue;
+            std::uint32_t& to = renumbered[id];
+            if (to == kNone)
+                to = kFirst + static_cast<std::uint32_t>(met.size()), met.push_back(id);
+            id = to;
+        }
+    }
+    for (const std::uint32_t id : met) renumbered[id] = kNone;
+}
+
 class Builder {
   public:
-    Builder(const Document& before, const Document& after) {
-        // The newer text interned through the older: the bytes both share at
-        // their ends take the older text's tokens and ids without being
-        // tokenized or hashed again, and new wording gets the ids interning
-        // it alone would give.
-        TokenInterner interner;
-        InternedTokens a = interner.intern(before), b = interner.intern(after, before, a);
+    // `a` and `b` interned by one interner (any: the ids are renumbered).
+    Builder(const Document& before, const Document& after, InternedTokens a, InternedTokens b) {
+        number_by_first_appearance(a.ids, b.ids);
         d_.old_tokens = std::move(a.tokens), d_.old_ids = std::move(a.ids);
         d_.new_tokens = std::move(b.tokens), d_.new_ids = std::move(b.ids);
         d_.old_paragraphs = paragraph_tokens(before, d_.old_tokens);
@@ -430,7 +456,20 @@ class Builder {
 }  // namespace
 
 ParagraphDiff diff_paragraphs(const Document& before, const Document& after) {
-    return Builder(before, after).run();
+    // The newer text interned through the older: the bytes both share at
+    // their ends take the older text's tokens and ids without being
+    // tokenized or hashed again. Paragraphs are paired by their words, so
+    // the units need no ids.
+    TokenInterner interner;
+    interner.skip_unit_ids();
+    InternedTokens a = interner.intern(before);
+    InternedTokens b = interner.intern(after, before, a);
+    return Builder(before, after, std::move(a), std::move(b)).run();
+}
+
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
+                              InternedTokens before_tokens, InternedTokens after_tokens) {
+    return Builder(before, after, std::move(before_tokens), std::move(after_tokens)).run();
 }
 
 }  // namespace accord

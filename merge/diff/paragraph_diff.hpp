@@ -13,6 +13,7 @@
 #include "core/notation/tokens.hpp"
 #include "merge/diff/paragraph_pairing.hpp"
 #include "merge/diff/sequence_diff.hpp"
+#include "merge/diff/token_diff.hpp"
 
 namespace accord {
 
@@ -38,6 +39,12 @@ struct ParagraphDiff {
 };
 
 ParagraphDiff diff_paragraphs(const Document& before, const Document& after);
+// The same, from the two texts' tokens interned already by one interner
+// (the ids are renumbered, so the diff is the same whatever else that
+// interner had seen): a caller diffing a file's versions one after another
+// interns each version once (log).
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
+                              InternedTokens before_tokens, InternedTokens after_tokens);
 
 // The paragraph a token lies in (with the white space after it), or kNone
 // for the tokens before the first paragraph.

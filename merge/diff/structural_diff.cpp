@@ -150,8 +150,8 @@ bool mostly(std::pair<std::size_t, std::size_t> content_counts) {  // mostly cha
 
 class Lifter {
   public:
-    Lifter(const Document& before, const Document& after)
-        : diff_(diff_paragraphs(before, after)),
+    Lifter(const Document& before, const Document& after, ParagraphDiff diff)
+        : diff_(std::move(diff)),
           old_(before, diff_.old_tokens, diff_.old_to_new, diff_.old_ids, diff_.old_paragraphs),
           new_(after, diff_.new_tokens, diff_.new_to_old, diff_.new_ids, diff_.new_paragraphs) {
         for (std::uint32_t b = 0; b < diff_.blocks.size(); ++b) {
@@ -858,7 +858,14 @@ class Lifter {
 }  // namespace
 
 std::vector<Change> structural_diff(const Document& before, const Document& after) {
-    return Lifter(before, after).run();
+    return Lifter(before, after, diff_paragraphs(before, after)).run();
+}
+
+std::vector<Change> structural_diff(const Document& before, const Document& after,
+                                    InternedTokens before_tokens, InternedTokens after_tokens) {
+    return Lifter(before, after,
+                  diff_paragraphs(before, after, std::move(before_tokens), std::move(after_tokens)))
+        .run();
 }
 
 }  // namespace accord

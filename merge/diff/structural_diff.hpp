@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/notation/document.hpp"
+#include "merge/diff/token_diff.hpp"
 
 namespace accord {
 
@@ -56,5 +57,9 @@ struct Change {
 };
 
 std::vector<Change> structural_diff(const Document& before, const Document& after);
+// The same, from both texts' tokens interned already by one interner, which
+// may have interned anything else (diff_paragraphs).
+std::vector<Change> structural_diff(const Document& before, const Document& after,
+                                    InternedTokens before_tokens, InternedTokens after_tokens);
 
 }  // namespace accord

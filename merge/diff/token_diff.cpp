@@ -40,6 +40,7 @@ struct TokenInterner::Tables {
     // 43 for 2,000 proposals of one 16 KB text). The digest is made for the
     // checkpoint anyway; equal digests mean equal bytes.
     std::uint32_t unit(std::string_view key) {
+        if (units_skipped) return kNone;
         if (!digests_wanted && unit_digests.empty()) return intern(units, key);
         std::string digest = crypto::digest(crypto::Digest::sha256, key);
         const auto [known, added] = unit_digests.try_emplace(std::move(digest), next);
@@ -55,6 +56,7 @@ struct TokenInterner::Tables {
     // With keep_unit_digests(): the digests first seen here, in order (state()).
     bool digests_wanted = false;
     std::vector<std::string> new_units;
+    bool units_skipped = false;  // skip_unit_ids()
     std::uint32_t token(const Document& doc, const Token& t) {
         switch (t.kind) {
             case TokenKind::bracket_open:
@@ -124,9 +126,19 @@ TokenInterner::TokenInterner(const State& state) : tables_(std::make_unique<Tabl
 }
 
 void TokenInterner::keep_unit_digests() {
-    if (tables_->units.size() != 0 && !tables_->digests_wanted)
+    if ((tables_->units.size() != 0 && !tables_->digests_wanted) || tables_->units_skipped)
         throw std::logic_error("interner: digests asked for after paragraphs were interned");
     tables_->digests_wanted = true;
+}
+
+void TokenInterner::skip_unit_ids() {
+    if (tables_->next != 5 || tables_->digests_wanted)
+        throw std::logic_error("interner: unit ids skipped after interning, or with digests");
+    tables_->units_skipped = true;
+}
+
+std::uint32_t TokenInterner::ids_given() const {
+    return tables_->next;
 }
 
 TokenInterner::State TokenInterner::state() const {

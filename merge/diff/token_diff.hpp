@@ -85,6 +85,13 @@ class TokenInterner {
     void keep_unit_digests();
     // Throws std::logic_error unless keep_unit_digests() came first.
     State state() const;
+    // For a caller that reads token ids alone (the paragraph diff pairs
+    // paragraphs by their words): paragraph units are still found
+    // (unit_first) but not interned, every unit_ids entry kNone, so that no
+    // paragraph is hashed or kept. Called before anything is interned.
+    void skip_unit_ids();
+    // How many ids it has given out: what its tables hold grows with it.
+    std::uint32_t ids_given() const;
     TokenInterner(const TokenInterner&) = delete;
     TokenInterner& operator=(const TokenInterner&) = delete;
 

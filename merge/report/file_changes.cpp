@@ -4,8 +4,19 @@ namespace accord {
 
 namespace {
 
-// Parsed versions kept for the next change, in bytes of source.
-constexpr std::size_t kDocumentBudget = 64 << 20;
+// Parsed and interned versions kept for the next change, in bytes (of
+// source, and of tokens and their ids).
+constexpr std::size_t kVersionBudget = 128 << 20;
+
+// Ids the interner may give out before it starts afresh: its tables hold
+// the distinct words and markup of every version it interned.
+constexpr std::uint32_t kMostInternedIds = 1u << 22;
+
+std::unique_ptr<TokenInterner> fresh_interner() {
+    auto interner = std::make_unique<TokenInterner>();
+    interner->skip_unit_ids();  // the structural diff pairs paragraphs by their words
+    return interner;
+}
 
 // The pair of blob ids, 20 bytes each (zeros for an absent side).
 std::string pair_key(const std::optional<std::string>& old_blob,
@@ -57,7 +68,10 @@ ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* r
     : repository_(repository ? *repository : workspace.repo()),
       options_(workspace.parse_options()),
       table_(workspace.repo().git_dir(), "changes",
-             std::string("changes/1|") + reading_key(options_)) {}
+             std::string("changes/1|") + reading_key(options_)),
+      interner_(fresh_interner()) {
+    absent_.document = parse("");
+}
 
 ChangeDescriber::~ChangeDescriber() {
     save();
@@ -67,31 +81,57 @@ void ChangeDescriber::save() {
     table_.save();
 }
 
-const Document& ChangeDescriber::document(const std::string& path,
-                                          const std::optional<std::string>& blob) {
-    static const Document kEmpty = parse("");
-    if (!blob) return kEmpty;
-    if (const auto found = by_id_.find(*blob); found != by_id_.end()) {
-        documents_.splice(documents_.begin(), documents_, found->second);
+ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
+                                                   const std::string& blob) {
+    if (const auto found = by_id_.find(blob); found != by_id_.end()) {
+        versions_.splice(versions_.begin(), versions_, found->second);
         return found->second->second;
     }
-    documents_.emplace_front(
-        *blob, parse(repository_.read_blob_unverified(*blob), options_, front_matter_[path]));
-    by_id_[*blob] = documents_.begin();
-    document_bytes_ += documents_.front().second.source.size();
-    while (document_bytes_ > kDocumentBudget && documents_.size() > 2) {
-        document_bytes_ -= documents_.back().second.source.size();
-        by_id_.erase(documents_.back().first);
-        documents_.pop_back();
+    versions_.emplace_front(blob, Version{});
+    Version& made = versions_.front().second;
+    made.document = parse(repository_.read_blob_unverified(blob), options_, front_matter_[path]);
+    made.counted = made.document.source.size();
+    by_id_[blob] = versions_.begin();
+    version_bytes_ += made.counted;
+    while (version_bytes_ > kVersionBudget && versions_.size() > 2) {
+        version_bytes_ -= versions_.back().second.counted;
+        by_id_.erase(versions_.back().first);
+        versions_.pop_back();
     }
-    return documents_.front().second;
+    return made;
+}
+
+void ChangeDescriber::start_afresh_if_full() {
+    if (interner_->ids_given() <= kMostInternedIds) return;
+    // What the old interner numbered is interned again, by the new one.
+    interner_ = fresh_interner();
+    for (auto& [blob, kept] : versions_) {
+        if (!kept.interned) continue;
+        version_bytes_ -= kept.counted - kept.document.source.size();
+        kept.counted = kept.document.source.size();
+        kept.tokens = InternedTokens();
+        kept.interned = false;
+    }
+}
+
+void ChangeDescriber::intern(Version& version, const Version* other) {
+    version.tokens = other && other->interned
+                         ? interner_->intern(version.document, other->document, other->tokens)
+                         : interner_->intern(version.document);
+    version.interned = &version != &absent_;  // the absent side is interned each time
+    if (&version == &absent_) return;
+    const std::size_t bytes =
+        version.document.source.size() +
+        version.tokens.tokens.size() * (sizeof(Token) + sizeof(std::uint32_t));
+    version_bytes_ += bytes - version.counted;
+    version.counted = bytes;
 }
 
 void ChangeDescriber::forget(const std::string& blob) {
     const auto found = by_id_.find(blob);
     if (found == by_id_.end()) return;
-    document_bytes_ -= found->second->second.source.size();
-    documents_.erase(found->second);
+    version_bytes_ -= found->second->second.counted;
+    versions_.erase(found->second);
     by_id_.erase(found);
 }
 
@@ -124,11 +164,20 @@ FileChanges ChangeDescriber::compute(const std::string& path,
     file.deleted = !new_blob;
     // Both versions stay parsed while the diff reads them: the newer one is
     // taken first and held, so reading the older cannot push it out.
-    const Document& after = document(path, new_blob);
-    const Document& before = document(path, old_blob);
-    if (const auto* s = before.front_matter.find("status")) file.status_before = s->value;
-    if (const auto* s = after.front_matter.find("status")) file.status_after = s->value;
-    file.changes = structural_diff(before, after);
+    start_afresh_if_full();
+    Version& after = new_blob ? version(path, *new_blob) : absent_;
+    Version& before = old_blob ? version(path, *old_blob) : absent_;
+    // The newer version was mostly interned as the older side of the change
+    // after this one; the older is interned through it.
+    if (!after.interned) intern(after, nullptr);
+    if (!before.interned) intern(before, &after);
+    if (const auto* s = before.document.front_matter.find("status")) file.status_before = s->value;
+    if (const auto* s = after.document.front_matter.find("status")) file.status_after = s->value;
+    // The newer version is let go of below (unless it is the older too).
+    const bool newer_done = new_blob && new_blob != old_blob;
+    InternedTokens after_tokens = newer_done ? std::move(after.tokens) : after.tokens;
+    file.changes =
+        structural_diff(before.document, after.document, before.tokens, std::move(after_tokens));
     table_.put(pair_key(old_blob, new_blob), encode(file));
     // Walking from the newest proposal back, a file's newer version has now
     // served both its changes (as the older side of the change after it, as

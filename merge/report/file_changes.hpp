@@ -7,6 +7,7 @@
 // parsed for one change is kept for the next change of the same file.
 #include <cstddef>
 #include <list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -14,6 +15,7 @@
 #include "core/notation/front_matter.hpp"
 #include "core/store/cache.hpp"
 #include "core/store/workspace.hpp"
+#include "merge/diff/token_diff.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
@@ -44,18 +46,38 @@ class ChangeDescriber {
     const CacheTable& table() const { return table_; }
 
   private:
-    const Document& document(const std::string& path, const std::optional<std::string>& blob);
+    // A parsed version and its tokens, interned by interner_ once asked for.
+    struct Version {
+        Document document;
+        InternedTokens tokens;
+        bool interned = false;
+        std::size_t counted = 0;  // its bytes as version_bytes_ counts them
+    };
+    Version& version(const std::string& path, const std::string& blob);
+    // Interns `version` through `other`, a version interned already (the
+    // bytes both share take its tokens), or alone without one.
+    void intern(Version& version, const Version* other);
+    // A fresh interner once this one has given out too many ids (before a
+    // change's versions are interned, so that both have one interner).
+    void start_afresh_if_full();
     void forget(const std::string& blob);
 
     const Repository& repository_;
     ParseOptions options_;
     CacheTable table_;
     // Parsed versions by blob id, the most recently used first, up to a
-    // budget of source bytes: a file's newer version is usually its next
-    // change's older one.
-    std::list<std::pair<std::string, Document>> documents_;
-    std::unordered_map<std::string, std::list<std::pair<std::string, Document>>::iterator> by_id_;
-    std::size_t document_bytes_ = 0;
+    // budget of bytes: a file's newer version is usually its next change's
+    // older one.
+    std::list<std::pair<std::string, Version>> versions_;
+    std::unordered_map<std::string, std::list<std::pair<std::string, Version>>::iterator> by_id_;
+    std::size_t version_bytes_ = 0;
+    // One interner for every version this describer reads: a version is
+    // interned once, through the newer version of its file, and serves as
+    // the older side of one change and the newer side of the next. The diff
+    // renumbers ids per change, so a description does not depend on what
+    // was interned before it.
+    std::unique_ptr<TokenInterner> interner_;
+    Version absent_;  // the side of a change where the file is not
     // The front matter last read per file: versions of a text mostly share
     // it, and reading YAML costs more than parsing the rest of the text.
     // Dropped once the file's first version is described (walking newest
