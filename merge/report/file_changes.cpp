@@ -4,14 +4,6 @@ namespace accord {
 
 namespace {
 
-// Parsed and interned versions kept for the next change, in bytes (of
-// source, and of tokens and their ids).
-constexpr std::size_t kVersionBudget = 128 << 20;
-
-// Ids the interner may give out before it starts afresh: its tables hold
-// the distinct words and markup of every version it interned.
-constexpr std::uint32_t kMostInternedIds = 1u << 22;
-
 std::unique_ptr<TokenInterner> fresh_interner() {
     auto interner = std::make_unique<TokenInterner>();
     interner->skip_unit_ids();  // the structural diff pairs paragraphs by their words
@@ -65,7 +57,12 @@ std::optional<FileChanges> decode(std::string_view bytes) {
 }  // namespace
 
 ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* repository)
+    : ChangeDescriber(workspace, repository, Limits{}) {}
+
+ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* repository,
+                                 Limits limits)
     : repository_(repository ? *repository : workspace.repo()),
+      limits_(limits),
       options_(workspace.parse_options()),
       table_(workspace.repo().git_dir(), "changes",
              std::string("changes/1|") + reading_key(options_)),
@@ -93,7 +90,7 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
     made.counted = made.document.source.size();
     by_id_[blob] = versions_.begin();
     version_bytes_ += made.counted;
-    while (version_bytes_ > kVersionBudget && versions_.size() > 2) {
+    while (version_bytes_ > limits_.version_bytes && versions_.size() > 2) {
         version_bytes_ -= versions_.back().second.counted;
         by_id_.erase(versions_.back().first);
         versions_.pop_back();
@@ -102,7 +99,7 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
 }
 
 void ChangeDescriber::start_afresh_if_full() {
-    if (interner_->ids_given() <= kMostInternedIds) return;
+    if (interner_->ids_given() <= limits_.interned_ids) return;
     // What the old interner numbered is interned again, by the new one.
     interner_ = fresh_interner();
     for (auto& [blob, kept] : versions_) {

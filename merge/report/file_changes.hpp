@@ -6,6 +6,7 @@
 // remembered by the pair of blob ids (core/store/cache.hpp), and a version
 // parsed for one change is kept for the next change of the same file.
 #include <cstddef>
+#include <cstdint>
 #include <list>
 #include <memory>
 #include <optional>
@@ -26,6 +27,13 @@ class ChangeDescriber {
     // notation; `repository` (default: the workspace's) is the handle to read
     // them with, so that another thread can describe with its own.
     explicit ChangeDescriber(const Workspace& workspace, const Repository* repository = nullptr);
+    // How much it keeps: the defaults suit a history of any length; a test
+    // makes them small to see the describer let go and start afresh.
+    struct Limits {
+        std::size_t version_bytes = std::size_t{128} << 20;  // parsed, interned versions
+        std::uint32_t interned_ids = 1u << 22;  // ids, before the interner starts afresh
+    };
+    ChangeDescriber(const Workspace& workspace, const Repository* repository, Limits limits);
     ~ChangeDescriber();  // remembers what it computed (save())
     ChangeDescriber(const ChangeDescriber&) = delete;
     ChangeDescriber& operator=(const ChangeDescriber&) = delete;
@@ -63,6 +71,7 @@ class ChangeDescriber {
     void forget(const std::string& blob);
 
     const Repository& repository_;
+    Limits limits_;
     ParseOptions options_;
     CacheTable table_;
     // Parsed versions by blob id, the most recently used first, up to a

@@ -12,6 +12,7 @@
 #include "core/notation/parse.hpp"
 #include "core/store/config.hpp"
 #include "core/util/errors.hpp"
+#include "merge/report/file_changes.hpp"
 #include "support/paths.hpp"
 #include "support/proposals.hpp"
 
@@ -204,6 +205,38 @@ TEST_F(ProposalLog, AVersionThatCannotBeReadIsAnErrorForTheCaller) {
                                      }),
                  Error);
     EXPECT_LT(emitted, newest_last.size()) << "no entry after the one that failed";
+}
+
+// A describer interns every version it reads with one interner (a
+// file's older version through its newer, kept from the change after),
+// and starts afresh once that interner has given out its limit of ids.
+// With a limit small enough to start afresh every few changes, and a
+// budget that lets go of versions, each description, a file's changes
+// newest first as the log asks, is still the structural diff of its two
+// versions alone.
+TEST_F(ProposalLog, ADescriberThatLetsGoAndStartsAfreshDescribesEachChangeAlike) {
+    const Workspace ws = Workspace::open(dir.path());
+    for (const std::size_t budget : {std::size_t{2000}, std::size_t{1} << 20}) {
+        ChangeDescriber::Limits limits;
+        limits.version_bytes = budget;  // about three versions, or all
+        limits.interned_ids = 40;       // about one version's words and marks
+        ChangeDescriber describer(ws, nullptr, limits);
+        std::size_t described = 0;
+        for (const char* path : kFiles) {
+            for (std::size_t k = newest_last.size(); k-- > 1;) {
+                const Expected& expected = newest_last[k];
+                const auto f = std::find(expected.paths.begin(), expected.paths.end(), path);
+                if (f == expected.paths.end()) continue;
+                const FileChanges file =
+                    describer.compute(path, ws.repo().blob_id_at(newest_last[k - 1].commit, path),
+                                      ws.repo().blob_id_at(expected.commit, path));
+                ASSERT_EQ(describe(file.changes), expected.descriptions[f - expected.paths.begin()])
+                    << "proposal " << k << ", " << path << ", budget " << budget;
+                ++described;
+            }
+        }
+        EXPECT_GT(described, newest_last.size());
+    }
 }
 
 TEST(ReadProposal, ANameWrittenTwiceIsOneProposerAndAnEmptyTrailerNoOne) {
