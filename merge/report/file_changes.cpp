@@ -84,18 +84,41 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
         versions_.splice(versions_.begin(), versions_, found->second);
         return found->second->second;
     }
+    std::string bytes;
+    if (const auto kept = source_by_id_.find(blob); kept != source_by_id_.end()) {
+        bytes = std::move(kept->second->second);
+        source_bytes_ -= bytes.size();
+        sources_.erase(kept->second);
+        source_by_id_.erase(kept);
+    } else {
+        bytes = repository_.read_blob_unverified(blob);
+    }
     versions_.emplace_front(blob, Version{});
     Version& made = versions_.front().second;
-    made.document = parse(repository_.read_blob_unverified(blob), options_, front_matter_[path]);
+    made.document = parse(std::move(bytes), options_, front_matter_[path]);
     made.counted = made.document.source.size();
     by_id_[blob] = versions_.begin();
     version_bytes_ += made.counted;
     while (version_bytes_ > limits_.version_bytes && versions_.size() > 2) {
-        version_bytes_ -= versions_.back().second.counted;
-        by_id_.erase(versions_.back().first);
+        auto& [oldest_blob, oldest] = versions_.back();
+        version_bytes_ -= oldest.counted;
+        by_id_.erase(oldest_blob);
+        keep_source(oldest_blob, std::move(oldest.document.source));
         versions_.pop_back();
     }
     return made;
+}
+
+void ChangeDescriber::keep_source(const std::string& blob, std::string&& bytes) {
+    if (bytes.size() > limits_.source_bytes || source_by_id_.contains(blob)) return;
+    sources_.emplace_front(blob, std::move(bytes));
+    source_by_id_[blob] = sources_.begin();
+    source_bytes_ += sources_.front().second.size();
+    while (source_bytes_ > limits_.source_bytes) {
+        source_bytes_ -= sources_.back().second.size();
+        source_by_id_.erase(sources_.back().first);
+        sources_.pop_back();
+    }
 }
 
 void ChangeDescriber::start_afresh_if_full() {

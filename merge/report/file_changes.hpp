@@ -30,7 +30,13 @@ class ChangeDescriber {
     // How much it keeps: the defaults suit a history of any length; a test
     // makes them small to see the describer let go and start afresh.
     struct Limits {
-        std::size_t version_bytes = std::size_t{128} << 20;  // parsed, interned versions
+        std::size_t version_bytes = std::size_t{64} << 20;  // parsed, interned versions
+        // The bytes of versions let go of unparsed: with thousands of
+        // texts, a text's next change comes after the parsed versions of
+        // thousands of others, and reading its version again from a large
+        // pack (a chain of deltas, its bases long out of libgit2's cache)
+        // cost more than all else (log at 10,000 texts x 100,000 proposals).
+        std::size_t source_bytes = std::size_t{96} << 20;
         std::uint32_t interned_ids = 1u << 22;  // ids, before the interner starts afresh
     };
     ChangeDescriber(const Workspace& workspace, const Repository* repository, Limits limits);
@@ -80,6 +86,12 @@ class ChangeDescriber {
     std::list<std::pair<std::string, Version>> versions_;
     std::unordered_map<std::string, std::list<std::pair<std::string, Version>>::iterator> by_id_;
     std::size_t version_bytes_ = 0;
+    // The bytes of versions let go of, by blob id, the most recent first.
+    void keep_source(const std::string& blob, std::string&& bytes);
+    std::list<std::pair<std::string, std::string>> sources_;
+    std::unordered_map<std::string, std::list<std::pair<std::string, std::string>>::iterator>
+        source_by_id_;
+    std::size_t source_bytes_ = 0;
     // One interner for every version this describer reads: a version is
     // interned once, through the newer version of its file, and serves as
     // the older side of one change and the newer side of the next. The diff

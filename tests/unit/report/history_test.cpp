@@ -209,33 +209,49 @@ TEST_F(ProposalLog, AVersionThatCannotBeReadIsAnErrorForTheCaller) {
 
 // A describer interns every version it reads with one interner (a
 // file's older version through its newer, kept from the change after),
-// and starts afresh once that interner has given out its limit of ids.
-// With a limit small enough to start afresh every few changes, and a
-// budget that lets go of versions, each description, a file's changes
-// newest first as the log asks, is still the structural diff of its two
-// versions alone.
+// starts afresh once that interner has given out its limit of ids, and
+// keeps within its budgets the versions it parsed and, beyond those, their
+// bytes. With limits small enough to start afresh every few changes and to
+// let go of versions and bytes, each description is still the structural
+// diff of its two versions alone: a file's changes newest first (as one
+// worker of the log meets them), and all changes in the walk's order (the
+// files taking turns, so that a file's newer version has gone out of the
+// parsed versions by its next change).
 TEST_F(ProposalLog, ADescriberThatLetsGoAndStartsAfreshDescribesEachChangeAlike) {
     const Workspace ws = Workspace::open(dir.path());
-    for (const std::size_t budget : {std::size_t{2000}, std::size_t{1} << 20}) {
-        ChangeDescriber::Limits limits;
-        limits.version_bytes = budget;  // about three versions, or all
-        limits.interned_ids = 40;       // about one version's words and marks
-        ChangeDescriber describer(ws, nullptr, limits);
-        std::size_t described = 0;
-        for (const char* path : kFiles) {
-            for (std::size_t k = newest_last.size(); k-- > 1;) {
-                const Expected& expected = newest_last[k];
-                const auto f = std::find(expected.paths.begin(), expected.paths.end(), path);
-                if (f == expected.paths.end()) continue;
-                const FileChanges file =
-                    describer.compute(path, ws.repo().blob_id_at(newest_last[k - 1].commit, path),
-                                      ws.repo().blob_id_at(expected.commit, path));
-                ASSERT_EQ(describe(file.changes), expected.descriptions[f - expected.paths.begin()])
-                    << "proposal " << k << ", " << path << ", budget " << budget;
-                ++described;
+    struct Change {
+        std::size_t proposal, file;
+    };
+    std::vector<Change> walk_order, file_by_file;
+    for (std::size_t k = newest_last.size(); k-- > 1;)
+        for (std::size_t f = 0; f < newest_last[k].paths.size(); ++f) walk_order.push_back({k, f});
+    for (const char* path : kFiles) {
+        for (const Change& c : walk_order)
+            if (newest_last[c.proposal].paths[c.file] == path) file_by_file.push_back(c);
+    }
+    ASSERT_EQ(file_by_file.size(), walk_order.size());
+    // Parsed versions: about three, or all; the bytes of those let go of:
+    // about two versions, or all.
+    const std::pair<std::size_t, std::size_t> budgets[] = {
+        {2000, 1000}, {2000, std::size_t{1} << 20}, {std::size_t{1} << 20, 1000}};
+    for (const auto* order : {&file_by_file, &walk_order}) {
+        for (const auto& [budget, source_budget] : budgets) {
+            ChangeDescriber::Limits limits;
+            limits.version_bytes = budget;
+            limits.source_bytes = source_budget;
+            limits.interned_ids = 40;  // about one version's words and marks
+            ChangeDescriber describer(ws, nullptr, limits);
+            for (const Change& c : *order) {
+                const Expected& expected = newest_last[c.proposal];
+                const std::string& path = expected.paths[c.file];
+                const FileChanges file = describer.compute(
+                    path, ws.repo().blob_id_at(newest_last[c.proposal - 1].commit, path),
+                    ws.repo().blob_id_at(expected.commit, path));
+                ASSERT_EQ(describe(file.changes), expected.descriptions[c.file])
+                    << "proposal " << c.proposal << ", " << path << ", budgets " << budget << " "
+                    << source_budget << (order == &walk_order ? ", walk order" : ", file by file");
             }
         }
-        EXPECT_GT(described, newest_last.size());
     }
 }
 
