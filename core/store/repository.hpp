@@ -268,6 +268,19 @@ class Repository {
     // one step, whatever the length of the history.
     void walk_history(const WalkOptions& options,
                       const std::function<bool(WalkStep& step)>& visit) const;
+    // The files and symbolic links whose entries differ between two
+    // commits' trees, sorted by path, found as the walk finds a commit's
+    // changes: only the subtrees whose ids differ are read, so two
+    // neighbouring commits of a repository of thousands of texts cost what
+    // changed between them (as git diff A B). A path that is a file on one
+    // side and a link on the other is reported once, with both.
+    struct EntryChange {
+        std::string path;
+        std::optional<std::string> old_file, new_file;  // blob ids of files
+        bool old_link = false, new_link = false;
+    };
+    std::vector<EntryChange> changed_entries(const std::string& old_commit,
+                                             const std::string& new_commit) const;
     // commit(id) for each of `ids`, read from what walk_history remembers of
     // each commit when it can (no commit object is then read).
     std::vector<CommitInfo> commits(const std::vector<std::string>& ids) const;

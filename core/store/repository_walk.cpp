@@ -533,6 +533,33 @@ void Repository::walk_history(const WalkOptions& options,
     });
 }
 
+std::vector<Repository::EntryChange> Repository::changed_entries(
+    const std::string& old_commit, const std::string& new_commit) const {
+    const git::UnverifiedReads unverified;
+    git_odb* const odb = impl_->object_database();
+    TreeMemo trees;
+    const auto root = [&](const std::string& commit) {
+        const git::CommitPtr read = impl_->lookup_commit(commit);
+        return trees.get(odb, *git_commit_tree_id(read.get()),
+                         [&] { return "of commit " + commit + " in " + impl_->where; });
+    };
+    const RawTreePtr old_tree = root(old_commit), new_tree = root(new_commit);
+    std::vector<Leaf> leaves;
+    TreeDiff(*impl_, trees, leaves).diff(old_tree.get(), new_tree.get());
+    std::vector<EntryChange> out;
+    for (const Leaf& leaf : leaves) {
+        // A path that is a file or link on one side and a directory on the
+        // other comes once per side's leaves; merged here into one entry.
+        if (out.empty() || out.back().path != leaf.path) out.push_back({leaf.path, {}, {}});
+        EntryChange& change = out.back();
+        if (is_file_mode(leaf.old_mode)) change.old_file = git::hex(leaf.old_id);
+        if (is_file_mode(leaf.new_mode)) change.new_file = git::hex(leaf.new_id);
+        change.old_link = change.old_link || leaf.old_mode == GIT_FILEMODE_LINK;
+        change.new_link = change.new_link || leaf.new_mode == GIT_FILEMODE_LINK;
+    }
+    return out;
+}
+
 std::vector<CommitInfo> Repository::commits(const std::vector<std::string>& ids) const {
     const git::UnverifiedReads unverified;
     CommitRecords records(*impl_);

@@ -144,9 +144,20 @@ RevisionDiffRequest revision_diff_request(const Workspace& ws, std::vector<std::
     request.new_name = revisions.size() == 2 ? revisions[1] : "working tree";
     for (const std::string& path : given_paths)
         request.paths.push_back(ws.repo().relative_path(path));
-    request.skipped_links = ws.skipped_links(request.old_commit);
-    for (const std::string& path : ws.skipped_links(request.new_commit))
-        request.skipped_links.push_back(path);
+    if (!request.new_commit.empty() && request.paths.empty()) {
+        // Two commits, every text: the links among the entries that differ
+        // between them, as the texts compared are those (diff_revisions).
+        // A link standing alike at both is no part of their difference.
+        for (const Repository::EntryChange& change :
+             ws.repo().changed_entries(request.old_commit, request.new_commit)) {
+            if ((change.old_link || change.new_link) && is_text_path(change.path))
+                request.skipped_links.push_back(change.path);
+        }
+    } else {
+        request.skipped_links = ws.skipped_links(request.old_commit);
+        for (const std::string& path : ws.skipped_links(request.new_commit))
+            request.skipped_links.push_back(path);
+    }
     std::sort(request.skipped_links.begin(), request.skipped_links.end());
     request.skipped_links.erase(
         std::unique(request.skipped_links.begin(), request.skipped_links.end()),
@@ -169,9 +180,20 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
                     const RevisionDiffOptions& options,
                     const std::function<void(const DescribedPair&)>& visit) {
     const bool work_tree = request.new_commit.empty();
-    const std::map<std::string, std::string> old_ids = ws.repo().file_ids(request.old_commit);
-    std::map<std::string, std::string> new_ids;
-    if (!work_tree) new_ids = ws.repo().file_ids(request.new_commit);
+    std::map<std::string, std::string> old_ids, new_ids;
+    if (!work_tree && request.paths.empty()) {
+        // Two commits, every text: the files whose entries differ, read
+        // from the subtrees that differ alone; the texts alike on both sides
+        // would be passed over below anyway.
+        for (Repository::EntryChange& change :
+             ws.repo().changed_entries(request.old_commit, request.new_commit)) {
+            if (change.old_file) old_ids.emplace(change.path, std::move(*change.old_file));
+            if (change.new_file) new_ids.emplace(change.path, std::move(*change.new_file));
+        }
+    } else {
+        old_ids = ws.repo().file_ids(request.old_commit);
+        if (!work_tree) new_ids = ws.repo().file_ids(request.new_commit);
+    }
     const auto on_new_side = [&](const std::string& path) {
         return work_tree ? ws.read("", path).has_value() : new_ids.count(path) > 0;
     };

@@ -31,6 +31,8 @@ struct RevisionDiffRequest {
     std::vector<std::string> paths;  // relative to the work tree; empty: every text of either side
     // Text paths either side holds as symbolic links, sorted: never read (a
     // clone's link may point anywhere), named in a note by the command.
+    // Between two commits with no paths given, only the links among the
+    // entries that differ (a link alike on both sides is no part of the diff).
     std::vector<std::string> skipped_links;
 };
 
@@ -40,7 +42,7 @@ struct RevisionDiffRequest {
 // revisions A and B; no revision compares HEAD with the work tree, one
 // revision that with the work tree. Usage error for more than two
 // revisions, an unknown revision, or an empty branch. Its skipped_links
-// are those of both sides.
+// are those of both sides (see RevisionDiffRequest).
 RevisionDiffRequest revision_diff_request(const Workspace& ws, std::vector<std::string> revisions,
                                           const std::vector<std::string>& paths);
 

@@ -155,6 +155,55 @@ TEST_F(RevisionDiff, LinksInTheWorkTreeAreNamedAndNeverRead) {
     EXPECT_THAT(seen, testing::ElementsAre(numbered(3)));
 }
 
+// Between two commits, only what differs is read (the subtrees whose ids
+// differ), and only the links among the differing entries are named: a
+// link standing alike at both is no part of the diff. A text replaced by a
+// link, and a link added, are named and never read.
+TEST_F(RevisionDiff, BetweenTwoCommitsOnlyTheLinksThatDifferAreNamed) {
+    const auto git = [&](std::vector<std::string> args) {
+        std::vector<std::string> command = {
+            "git", "-C", dir.path(), "-c", "user.name=T", "-c", "user.email=t@example.org"};
+        command.insert(command.end(), args.begin(), args.end());
+        ASSERT_EQ(test::run(command).exit_code, 0) << args[0];
+    };
+    const fs::path root = dir.path();
+    fs::create_symlink("/etc/passwd", root / "recs/standing.md");
+    git({"add", "recs/standing.md"});
+    git({"commit", "-q", "--no-verify", "-m", "a link"});
+    const std::string before = Repository::open(dir.path()).resolve("HEAD");
+    fs::remove(root / numbered(7));
+    fs::create_symlink("/etc/passwd", root / numbered(7));
+    fs::create_symlink("/etc/passwd", root / "recs/added.md");
+    fs::create_directories(root / "deep/er");
+    std::ofstream(root / "deep/er/new.md", std::ios::binary) << "New [text].\n";
+    std::ofstream(root / numbered(9), std::ios::binary) << "Text 9, amended.\n";
+    git({"add", "-A", "recs", "deep"});
+    git({"commit", "-q", "--no-verify", "-m", "links and texts"});
+    const std::string after = Repository::open(dir.path()).resolve("HEAD");
+
+    const Workspace ws = Workspace::open(dir.path());
+    std::vector<std::string> entries;
+    for (const Repository::EntryChange& e : ws.repo().changed_entries(before, after)) {
+        entries.push_back(e.path + (e.old_file ? " file" : "") + (e.old_link ? " link" : "") +
+                          " >" + (e.new_file ? " file" : "") + (e.new_link ? " link" : ""));
+    }
+    EXPECT_THAT(entries,
+                testing::ElementsAre("deep/er/new.md > file", numbered(7) + " file > link",
+                                     numbered(9) + " file > file", "recs/added.md > link"));
+
+    const RevisionDiffRequest request = revision_diff_request(ws, {before, after}, {});
+    EXPECT_THAT(request.skipped_links, testing::ElementsAre(numbered(7), "recs/added.md"));
+    std::vector<std::string> seen;
+    diff_revisions(ws, request, RevisionDiffOptions{}, [&](const DescribedPair& pair) {
+        EXPECT_EQ(pair.texts.new_text.find("root:"), std::string::npos) << pair.texts.path;
+        seen.push_back(pair.texts.path + " " + pair.texts.old_label + " > " + pair.texts.new_label);
+    });
+    EXPECT_THAT(
+        seen, testing::ElementsAre("deep/er/new.md /dev/null > " + after + ":deep/er/new.md",
+                                   numbered(9) + " " + before + ":" + numbered(9) + " > " + after +
+                                       ":" + numbered(9)));
+}
+
 // The work tree is read as propose would record it, whatever git's index
 // says: a file marked assume-unchanged (or hidden by a filter, autocrlf or
 // stale stat data) that was edited is still shown.
