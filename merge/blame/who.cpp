@@ -1,8 +1,14 @@
 #include "merge/blame/who.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 
 #include "core/notation/front_matter.hpp"
@@ -48,28 +54,22 @@ struct StringHash {
 template <typename Value>
 using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
-// Where the phrase stands in each blob, remembered by blob id: a blob is read
-// once however many texts and commits hold it, and parsed only when its bytes
-// may hold the phrase, for its structure alone (no diagnostics), with the
-// front matter of the text's version read before it reused when unchanged.
-class BlobStandings {
+// Where the phrase stands in one version of a text: read, and parsed only
+// when its bytes may hold the phrase, for its structure alone (no
+// diagnostics), with the front matter of the text's version read before it
+// reused when unchanged.
+class StandingReader {
   public:
-    BlobStandings(const Workspace& ws, const std::string& phrase)
-        : repo_(ws.repo()), options_(ws.parse_options()), phrase_(phrase), sieve_(phrase) {
+    StandingReader(const Repository& repo, const ParseOptions& options, const std::string& phrase)
+        : repo_(repo), options_(options), phrase_(phrase), sieve_(phrase) {
         options_.diagnostics = false;
     }
-
-    // The standing in blob `blob_id`, a version of text number `text`.
-    Standing of(const std::string& blob_id, std::size_t text) {
-        const auto [it, added] = known_.try_emplace(blob_id, Standing::absent);
-        if (!added) return it->second;
+    Standing read(const std::string& blob_id, std::size_t text) {
         const std::string bytes = repo_.read_blob_unverified(blob_id);
-        if (sieve_.may_stand_in(bytes)) {
-            if (front_matter_.size() <= text) front_matter_.resize(text + 1);
-            if (!front_matter_[text]) front_matter_[text] = std::make_unique<FrontMatterMemo>();
-            it->second = standing_of(parse(bytes, options_, *front_matter_[text]), phrase_);
-        }
-        return it->second;
+        if (!sieve_.may_stand_in(bytes)) return Standing::absent;
+        if (front_matter_.size() <= text) front_matter_.resize(text + 1);
+        if (!front_matter_[text]) front_matter_[text] = std::make_unique<FrontMatterMemo>();
+        return standing_of(parse(bytes, options_, *front_matter_[text]), phrase_);
     }
 
   private:
@@ -77,8 +77,117 @@ class BlobStandings {
     ParseOptions options_;
     const std::string& phrase_;
     PhraseSieve sieve_;
-    StringMap<Standing> known_;
     std::vector<std::unique_ptr<FrontMatterMemo>> front_matter_;  // per text, once parsed
+};
+
+// The standings of the blobs a walk meets, read on two threads (each with
+// its own repository handle) while the walk goes on: reading every version
+// of every text is most of who's work on a long history, as it is of git
+// log -S. Each blob is read once, however many texts and commits hold it.
+class ParallelStandings {
+  public:
+    ParallelStandings(const Workspace& ws, const std::string& phrase)
+        : git_dir_(ws.repo().git_dir()), options_(ws.parse_options()), phrase_(phrase) {}
+    ~ParallelStandings() { stop(); }
+    ParallelStandings(const ParallelStandings&) = delete;
+    ParallelStandings& operator=(const ParallelStandings&) = delete;
+
+    // Blob `blob_id`, a version of text number `text`, is to be read.
+    void want(const std::string& blob_id, std::size_t text) {
+        if (!wanted_.try_emplace(blob_id, true).second) return;
+        if (workers_.empty()) start();
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            jobs_.push_back({blob_id, text});
+        }
+        ready_.notify_one();
+    }
+
+    // Every standing wanted, once all are read; the first error a reader met.
+    StringMap<Standing> take() {
+        stop();
+        if (error_) std::rethrow_exception(error_);
+        return std::move(known_);
+    }
+
+  private:
+    struct Job {
+        std::string blob;
+        std::size_t text;
+    };
+
+    void start() {
+        for (int k = 0; k < 2; ++k) workers_.emplace_back([this] { run(); });
+    }
+
+    void run() {
+        std::optional<Repository> repo;
+        std::optional<StandingReader> reader;
+        std::unique_lock<std::mutex> lock(mutex_);
+        for (;;) {
+            ready_.wait(lock, [&] { return done_ || !jobs_.empty(); });
+            if (jobs_.empty()) return;  // done, and nothing left
+            Job job = std::move(jobs_.front());
+            jobs_.pop_front();
+            if (error_) continue;  // what is left is not read
+            lock.unlock();
+            Standing standing = Standing::absent;
+            std::exception_ptr error;
+            try {
+                if (!repo) {
+                    repo.emplace(Repository::open(git_dir_));
+                    reader.emplace(*repo, options_, phrase_);
+                }
+                standing = reader->read(job.blob, job.text);
+            } catch (...) {
+                error = std::current_exception();
+            }
+            lock.lock();
+            if (error && !error_) error_ = error;
+            known_.emplace(std::move(job.blob), standing);
+        }
+    }
+
+    void stop() {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        ready_.notify_all();
+        for (std::thread& worker : workers_) worker.join();
+        workers_.clear();
+    }
+
+    const std::string git_dir_;
+    const ParseOptions options_;
+    const std::string& phrase_;
+    StringMap<bool> wanted_;  // the walk's thread alone
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::deque<Job> jobs_;
+    StringMap<Standing> known_;
+    std::exception_ptr error_;
+    bool done_ = false;
+    std::vector<std::thread> workers_;
+};
+
+// Where the phrase stands in each blob, remembered by blob id: those a
+// walk read already (ParallelStandings), and any other read here.
+class BlobStandings {
+  public:
+    BlobStandings(const Workspace& ws, const std::string& phrase, StringMap<Standing> known)
+        : reader_(ws.repo(), ws.parse_options(), phrase), known_(std::move(known)) {}
+
+    // The standing in blob `blob_id`, a version of text number `text`.
+    Standing of(const std::string& blob_id, std::size_t text) {
+        const auto [it, added] = known_.try_emplace(blob_id, Standing::absent);
+        if (added) it->second = reader_.read(blob_id, text);
+        return it->second;
+    }
+
+  private:
+    StandingReader reader_;
+    StringMap<Standing> known_;
 };
 
 // One version of one text: made by commit `commit` (an index into the
@@ -130,19 +239,51 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
         return index.try_emplace(paths.back(), static_cast<std::uint32_t>(paths.size() - 1))
             .first->second;
     };
-    BlobStandings standings(ws, phrase);
-    std::vector<Version> versions;  // newest first
+    // The walk records each step's changes of the texts and has their
+    // versions read meanwhile; where the phrase's standing changed is worked
+    // out once all are read.
+    struct TextChange {
+        std::uint32_t text;
+        std::optional<std::string> old_blob, new_blob;
+    };
+    struct Step {
+        std::string commit;
+        std::vector<std::string> parents;
+        std::vector<TextChange> changes;
+    };
+    std::vector<Step> steps;  // newest first
+    ParallelStandings reading(ws, phrase);
     Repository::WalkOptions walk;
     walk.from = head;
     walk.paths = roots;
     walk.keep = [&](std::string_view path) { return index_of(path).has_value(); };
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
-        bool listed = false;
-        for (const Repository::FileChange& change : step.changes) {
+        Step recorded;
+        for (Repository::FileChange& change : step.changes) {
             const std::optional<std::uint32_t> text = index_of(change.path);
             if (!text) continue;
-            const Standing standing =
-                change.new_blob ? standings.of(*change.new_blob, *text) : Standing::absent;
+            if (change.new_blob) reading.want(*change.new_blob, *text);
+            if (change.old_blob) reading.want(*change.old_blob, *text);
+            recorded.changes.push_back(
+                {*text, std::move(change.old_blob), std::move(change.new_blob)});
+        }
+        if (recorded.changes.empty()) return true;
+        recorded.commit = std::move(step.commit.id);
+        recorded.parents = std::move(step.commit.parents);
+        steps.push_back(std::move(recorded));
+        return true;
+    });
+    BlobStandings standings(ws, phrase, reading.take());
+    std::vector<Version> versions;  // newest first
+    for (const Step& step : steps) {
+        bool listed = false;
+        for (const TextChange& change : step.changes) {
+            const std::uint32_t text = change.text;
+            const std::string& path = paths[text];
+            const auto standing_of = [&](const std::optional<std::string>& blob) {
+                return blob ? standings.of(*blob, text) : Standing::absent;
+            };
+            const Standing standing = standing_of(change.new_blob);
             // A proposal changes the phrase's standing only where it differs
             // from every parent's: on parallel branches, a proposal that
             // never saw a word did not delete it, and a merge that keeps one
@@ -150,27 +291,21 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
             // first side had changed it since the two forked (Sweden's
             // wording on main, Japan's on the branch) and the merge took
             // the other side's: that choice was the merge's.
-            const std::vector<std::string>& parents = step.commit.parents;
-            const auto standing_of = [&](const std::optional<std::string>& blob) {
-                return blob ? standings.of(*blob, *text) : Standing::absent;
-            };
+            const std::vector<std::string>& parents = step.parents;
             const Standing first = standing_of(change.old_blob);
             bool as_a_parent = first == standing;
             for (std::size_t k = 1; k < parents.size() && !as_a_parent; ++k) {
-                if (standing_of(ws.repo().blob_id_at(parents[k], change.path)) != standing)
-                    continue;
+                if (standing_of(ws.repo().blob_id_at(parents[k], path)) != standing) continue;
                 const std::optional<std::string> fork =
                     ws.repo().merge_base({parents.front(), parents[k]});
-                as_a_parent =
-                    !fork || standing_of(ws.repo().blob_id_at(*fork, change.path)) == first;
+                as_a_parent = !fork || standing_of(ws.repo().blob_id_at(*fork, path)) == first;
             }
             if (as_a_parent) continue;
-            if (!listed) commits.push_back(step.commit.id);
+            if (!listed) commits.push_back(step.commit);
             listed = true;
-            versions.push_back({static_cast<std::uint32_t>(commits.size() - 1), *text, standing});
+            versions.push_back({static_cast<std::uint32_t>(commits.size() - 1), text, standing});
         }
-        return true;
-    });
+    }
     at_head.assign(paths.size(), Standing::absent);
     for (std::size_t p = 0; p < paths.size(); ++p) {
         if (const std::optional<std::string> blob = ws.repo().blob_id_at(head, paths[p]))

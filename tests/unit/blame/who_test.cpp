@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -214,6 +215,27 @@ TEST_F(Who, NeverHeldOrNothingToLookFor) {
     propose("Japan", 0, {{"A.md", "Requests the secretariat to act.\n"}});
     EXPECT_FALSE(who("report on progress"));
     EXPECT_THROW(who(" \n "), Error);
+}
+
+// The versions are read on other threads while the history is walked: a
+// version that cannot be read is an error for the caller, as it was when
+// read in turn, not the end of the process.
+TEST_F(Who, AVersionThatCannotBeReadIsAnError) {
+    for (int day = 0; day < 6; ++day) {
+        propose("Japan", day,
+                {{"A.md", "Requests [enhanced cooperation] " + std::to_string(day) + ".\n"},
+                 {"B.md", "Notes the report " + std::to_string(day) + ".\n"}});
+    }
+    ASSERT_TRUE(who("enhanced cooperation"));
+    const std::string old_commit = repo_->resolve("HEAD~3");
+    const std::optional<std::string> blob = repo_->blob_id_at(old_commit, "A.md");
+    ASSERT_TRUE(blob);
+    const std::filesystem::path object =
+        std::filesystem::path(dir.path()) / ".git/objects" / blob->substr(0, 2) / blob->substr(2);
+    ASSERT_TRUE(std::filesystem::exists(object)) << object;
+    std::filesystem::remove(object);
+    std::filesystem::remove_all(std::filesystem::path(dir.path()) / ".git/accord");
+    EXPECT_THROW(who("enhanced cooperation"), Error);
 }
 
 TEST(WhoEmpty, AnUnbornBranchHoldsNothing) {
