@@ -41,7 +41,13 @@ VersionPreparer::VersionPreparer(ReadText read_item, std::vector<std::uint32_t> 
       reader_([this] { read(); }),
       parser_([this] { parse_texts(); }),
       interner_([this, digests] {
-          if (digests) token_interner_->keep_unit_digests();
+          // Paragraphs by their digest either way: a history of 100,000
+          // proposals meets hundreds of thousands of paragraph versions.
+          if (digests) {
+              token_interner_->keep_unit_digests();
+          } else {
+              token_interner_->key_units_by_digest();
+          }
           intern();
       }) {}
 

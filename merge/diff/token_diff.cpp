@@ -33,15 +33,15 @@ struct TokenInterner::Tables {
         return id;
     }
     // A paragraph's id. Without digests, by its bytes (as intern(units,
-    // key)). With them (a blame that leaves a checkpoint, or goes on from
-    // one), by its SHA-256 alone: a long history has a new version of a
-    // paragraph in nearly every proposal, and keeping each one's bytes made
-    // the interner hold every version of every paragraph it saw (22 MB of
-    // 43 for 2,000 proposals of one 16 KB text). The digest is made for the
-    // checkpoint anyway; equal digests mean equal bytes.
+    // key)). With them (a blame that leaves a checkpoint, goes on from one,
+    // or keys units by digest), by its SHA-256 alone: a long history has a
+    // new version of a paragraph in nearly every proposal, and keeping each
+    // one's bytes made the interner hold every version of every paragraph
+    // it saw (22 MB of 43 for 2,000 proposals of one 16 KB text; 117 MB for
+    // every text of 100,000 proposals). Equal digests mean equal bytes.
     std::uint32_t unit(std::string_view key) {
         if (units_skipped) return kNone;
-        if (!digests_wanted && unit_digests.empty()) return intern(units, key);
+        if (!digests_wanted && !by_digest && unit_digests.empty()) return intern(units, key);
         std::string digest = crypto::digest(crypto::Digest::sha256, key);
         const auto [known, added] = unit_digests.try_emplace(std::move(digest), next);
         if (added) {
@@ -57,6 +57,7 @@ struct TokenInterner::Tables {
     bool digests_wanted = false;
     std::vector<std::string> new_units;
     bool units_skipped = false;  // skip_unit_ids()
+    bool by_digest = false;      // key_units_by_digest()
     std::uint32_t token(const Document& doc, const Token& t) {
         switch (t.kind) {
             case TokenKind::bracket_open:
@@ -135,6 +136,12 @@ void TokenInterner::skip_unit_ids() {
     if (tables_->next != 5 || tables_->digests_wanted)
         throw std::logic_error("interner: unit ids skipped after interning, or with digests");
     tables_->units_skipped = true;
+}
+
+void TokenInterner::key_units_by_digest() {
+    if (tables_->units.size() != 0 || tables_->units_skipped)
+        throw std::logic_error("interner: units keyed by digest after paragraphs were interned");
+    tables_->by_digest = true;
 }
 
 std::uint32_t TokenInterner::ids_given() const {

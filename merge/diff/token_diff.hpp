@@ -85,6 +85,12 @@ class TokenInterner {
     void keep_unit_digests();
     // Throws std::logic_error unless keep_unit_digests() came first.
     State state() const;
+    // Keys paragraphs by their SHA-256 alone, as keep_unit_digests() does,
+    // without listing them for state(): the same ids, but what the interner
+    // holds no longer grows with the bytes of every version of every
+    // paragraph it met (blame of every text of a long history). Called
+    // before any paragraph is interned.
+    void key_units_by_digest();
     // For a caller that reads token ids alone (the paragraph diff pairs
     // paragraphs by their words): paragraph units are still found
     // (unit_first) but not interned, every unit_ids entry kNone, so that no

@@ -71,3 +71,29 @@ TEST(TokenDiff, InterningChangedUnitsOnlyGivesTheSameDiff) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+// Paragraphs keyed by their digest get the very ids keying them by their
+// bytes gives, for versions that share some paragraphs and not others.
+TEST(TokenInterner, UnitsKeyedByDigestGetTheIdsTheirBytesGet) {
+    const Document versions[] = {parse("One [two].\n\nThree four.\n\nFive.\n"),
+                                 parse("One [two].\n\nThree, four.\n\nFive.\n"),
+                                 parse("Five.\n\nOne [two].\n\nThree four.\n"),
+                                 parse("One [two].\n\nSix.\n")};
+    TokenInterner by_bytes, by_digest;
+    by_digest.key_units_by_digest();
+    for (const Document& d : versions) {
+        const InternedTokens a = by_bytes.intern(d), b = by_digest.intern(d);
+        EXPECT_EQ(a.unit_ids, b.unit_ids);
+        EXPECT_EQ(a.ids, b.ids);
+    }
+    EXPECT_EQ(by_bytes.ids_given(), by_digest.ids_given());
+    TokenInterner used;
+    used.intern(versions[0]);
+    EXPECT_THROW(used.key_units_by_digest(), std::logic_error);
+}
+
+}  // namespace
+}  // namespace accord
