@@ -116,13 +116,17 @@ class ParallelStandings {
         std::size_t text;
     };
 
+    // The handles are opened here, on the walk's thread, one after the
+    // other: opening one notes things in the process (a shallow clone, a
+    // journal to recover) that two threads must not write at once.
     void start() {
-        for (int k = 0; k < 2; ++k) workers_.emplace_back([this] { run(); });
+        for (int k = 0; k < 2; ++k)
+            repos_.push_back(std::make_unique<Repository>(Repository::open(git_dir_)));
+        for (const auto& repo : repos_) workers_.emplace_back([this, r = repo.get()] { run(*r); });
     }
 
-    void run() {
-        std::optional<Repository> repo;
-        std::optional<StandingReader> reader;
+    void run(const Repository& repo) {
+        StandingReader reader(repo, options_, phrase_);
         std::unique_lock<std::mutex> lock(mutex_);
         for (;;) {
             ready_.wait(lock, [&] { return done_ || !jobs_.empty(); });
@@ -134,17 +138,17 @@ class ParallelStandings {
             Standing standing = Standing::absent;
             std::exception_ptr error;
             try {
-                if (!repo) {
-                    repo.emplace(Repository::open(git_dir_));
-                    reader.emplace(*repo, options_, phrase_);
-                }
-                standing = reader->read(job.blob, job.text);
+                standing = reader.read(job.blob, job.text);
             } catch (...) {
                 error = std::current_exception();
             }
             lock.lock();
+            try {
+                if (!error) known_.emplace(std::move(job.blob), standing);
+            } catch (...) {
+                error = std::current_exception();
+            }
             if (error && !error_) error_ = error;
-            known_.emplace(std::move(job.blob), standing);
         }
     }
 
@@ -168,6 +172,7 @@ class ParallelStandings {
     StringMap<Standing> known_;
     std::exception_ptr error_;
     bool done_ = false;
+    std::vector<std::unique_ptr<Repository>> repos_;  // one per worker, outliving it
     std::vector<std::thread> workers_;
 };
 

@@ -196,6 +196,9 @@ FileChanges ChangeDescriber::compute(const std::string& path,
     // The newer version is let go of below (unless it is the older too).
     const bool newer_done = new_blob && new_blob != old_blob;
     InternedTokens after_tokens = newer_done ? std::move(after.tokens) : after.tokens;
+    // Its tokens gone: interned again if the version is asked for after all
+    // (the diff failed, and it stays).
+    if (newer_done) after.interned = false;
     file.changes =
         structural_diff(before.document, after.document, before.tokens, std::move(after_tokens));
     table_.put(pair_key(old_blob, new_blob), encode(file));
