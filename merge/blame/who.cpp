@@ -1,19 +1,15 @@
 #include "merge/blame/who.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <exception>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <optional>
-#include <thread>
 #include <unordered_map>
 
 #include "core/notation/front_matter.hpp"
 #include "core/notation/parse.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/parallel.hpp"
 #include "merge/blame/phrase_standing.hpp"
 
 namespace accord {
@@ -80,104 +76,38 @@ class StandingReader {
     std::vector<std::unique_ptr<FrontMatterMemo>> front_matter_;  // per text, once parsed
 };
 
-// The standings of the blobs a walk meets, read on two threads (each with
-// its own repository handle) while the walk goes on: reading every version
-// of every text is most of who's work on a long history, as it is of git
-// log -S. Each blob is read once, however many texts and commits hold it.
-class ParallelStandings {
-  public:
-    ParallelStandings(const Workspace& ws, const std::string& phrase)
-        : git_dir_(ws.repo().git_dir()), options_(ws.parse_options()), phrase_(phrase) {}
-    ~ParallelStandings() { stop(); }
-    ParallelStandings(const ParallelStandings&) = delete;
-    ParallelStandings& operator=(const ParallelStandings&) = delete;
-
-    // Blob `blob_id`, a version of text number `text`, is to be read.
-    void want(const std::string& blob_id, std::size_t text) {
-        if (!wanted_.try_emplace(blob_id, true).second) return;
-        if (workers_.empty()) start();
-        {
-            const std::lock_guard<std::mutex> lock(mutex_);
-            jobs_.push_back({blob_id, text});
-        }
-        ready_.notify_one();
-    }
-
-    // Every standing wanted, once all are read; the first error a reader met.
-    StringMap<Standing> take() {
-        stop();
-        if (error_) std::rethrow_exception(error_);
-        return std::move(known_);
-    }
-
-  private:
-    struct Job {
-        std::string blob;
-        std::size_t text;
-    };
-
-    // The handles are opened here, on the walk's thread, one after the
-    // other: opening one notes things in the process (a shallow clone, a
-    // journal to recover) that two threads must not write at once.
-    void start() {
-        for (int k = 0; k < 2; ++k)
-            repos_.push_back(std::make_unique<Repository>(Repository::open(git_dir_)));
-        for (const auto& repo : repos_) workers_.emplace_back([this, r = repo.get()] { run(*r); });
-    }
-
-    void run(const Repository& repo) {
-        StandingReader reader(repo, options_, phrase_);
-        std::unique_lock<std::mutex> lock(mutex_);
-        for (;;) {
-            ready_.wait(lock, [&] { return done_ || !jobs_.empty(); });
-            if (jobs_.empty()) return;  // done, and nothing left
-            Job job = std::move(jobs_.front());
-            jobs_.pop_front();
-            if (error_) continue;  // what is left is not read
-            lock.unlock();
-            Standing standing = Standing::absent;
-            std::exception_ptr error;
-            try {
-                standing = reader.read(job.blob, job.text);
-            } catch (...) {
-                error = std::current_exception();
-            }
-            lock.lock();
-            try {
-                if (!error) known_.emplace(std::move(job.blob), standing);
-            } catch (...) {
-                error = std::current_exception();
-            }
-            if (error && !error_) error_ = error;
-        }
-    }
-
-    void stop() {
-        {
-            const std::lock_guard<std::mutex> lock(mutex_);
-            done_ = true;
-        }
-        ready_.notify_all();
-        for (std::thread& worker : workers_) worker.join();
-        workers_.clear();
-    }
-
-    const std::string git_dir_;
-    const ParseOptions options_;
-    const std::string& phrase_;
-    StringMap<bool> wanted_;  // the walk's thread alone
-    std::mutex mutex_;
-    std::condition_variable ready_;
-    std::deque<Job> jobs_;
-    StringMap<Standing> known_;
-    std::exception_ptr error_;
-    bool done_ = false;
-    std::vector<std::unique_ptr<Repository>> repos_;  // one per worker, outliving it
-    std::vector<std::thread> workers_;
-};
+// The standings of `blobs` (each with the number of a text it is a
+// version of), read on two threads, each with its own repository handle:
+// reading every version of every text is most of who's work on a long
+// history, as it is of git log -S.
+StringMap<Standing> read_standings(const Workspace& ws, const std::string& phrase,
+                                   const std::vector<std::pair<std::string, std::size_t>>& blobs) {
+    constexpr std::size_t kThreads = 2;
+    // Opened here, one after the other: opening one notes things in the
+    // process (a shallow clone, a journal to recover) that two threads must
+    // not write at once.
+    std::vector<Repository> repos;
+    for (std::size_t k = 0; k < kThreads && k < blobs.size(); ++k)
+        repos.push_back(Repository::open(ws.repo().git_dir()));
+    std::vector<std::vector<Standing>> found(repos.size());
+    const ParseOptions options = ws.parse_options();
+    for_each_index(
+        repos.size(),
+        [&](std::size_t k) {
+            StandingReader reader(repos[k], options, phrase);
+            for (std::size_t b = k; b < blobs.size(); b += repos.size())
+                found[k].push_back(reader.read(blobs[b].first, blobs[b].second));
+        },
+        kThreads);
+    StringMap<Standing> out;
+    out.reserve(blobs.size());
+    for (std::size_t b = 0; b < blobs.size(); ++b)
+        out.emplace(blobs[b].first, found[b % repos.size()][b / repos.size()]);
+    return out;
+}
 
 // Where the phrase stands in each blob, remembered by blob id: those a
-// walk read already (ParallelStandings), and any other read here.
+// walk met (read_standings), and any other read here.
 class BlobStandings {
   public:
     BlobStandings(const Workspace& ws, const std::string& phrase, StringMap<Standing> known)
@@ -244,9 +174,9 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
         return index.try_emplace(paths.back(), static_cast<std::uint32_t>(paths.size() - 1))
             .first->second;
     };
-    // The walk records each step's changes of the texts and has their
-    // versions read meanwhile; where the phrase's standing changed is worked
-    // out once all are read.
+    // The walk records each step's changes of the texts and the blobs they
+    // hold; those are read on two threads once it ends, and then where the
+    // phrase's standing changed is worked out.
     struct TextChange {
         std::uint32_t text;
         std::optional<std::string> old_blob, new_blob;
@@ -256,8 +186,12 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
         std::vector<std::string> parents;
         std::vector<TextChange> changes;
     };
-    std::vector<Step> steps;  // newest first
-    ParallelStandings reading(ws, phrase);
+    std::vector<Step> steps;                                 // newest first
+    std::vector<std::pair<std::string, std::size_t>> blobs;  // each blob once, with a text of it
+    StringMap<bool> wanted;
+    const auto want = [&](const std::optional<std::string>& blob, std::uint32_t text) {
+        if (blob && wanted.try_emplace(*blob, true).second) blobs.emplace_back(*blob, text);
+    };
     Repository::WalkOptions walk;
     walk.from = head;
     walk.paths = roots;
@@ -267,8 +201,8 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
         for (Repository::FileChange& change : step.changes) {
             const std::optional<std::uint32_t> text = index_of(change.path);
             if (!text) continue;
-            if (change.new_blob) reading.want(*change.new_blob, *text);
-            if (change.old_blob) reading.want(*change.old_blob, *text);
+            want(change.new_blob, *text);
+            want(change.old_blob, *text);
             recorded.changes.push_back(
                 {*text, std::move(change.old_blob), std::move(change.new_blob)});
         }
@@ -278,7 +212,9 @@ std::vector<Sighting> sightings_of(const Workspace& ws, const std::string& head,
         steps.push_back(std::move(recorded));
         return true;
     });
-    BlobStandings standings(ws, phrase, reading.take());
+    wanted = {};
+    BlobStandings standings(ws, phrase, read_standings(ws, phrase, blobs));
+    blobs = {};
     std::vector<Version> versions;  // newest first
     for (const Step& step : steps) {
         bool listed = false;

@@ -148,8 +148,8 @@ RevisionDiffRequest revision_diff_request(const Workspace& ws, std::vector<std::
         // Two commits, every text: the links among the entries that differ
         // between them, as the texts compared are those (diff_revisions).
         // A link standing alike at both is no part of their difference.
-        for (const Repository::EntryChange& change :
-             ws.repo().changed_entries(request.old_commit, request.new_commit)) {
+        request.changed = ws.repo().changed_entries(request.old_commit, request.new_commit);
+        for (const Repository::EntryChange& change : *request.changed) {
             if ((change.old_link || change.new_link) && is_text_path(change.path))
                 request.skipped_links.push_back(change.path);
         }
@@ -185,10 +185,12 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         // Two commits, every text: the files whose entries differ, read
         // from the subtrees that differ alone; the texts alike on both sides
         // would be passed over below anyway.
-        for (Repository::EntryChange& change :
-             ws.repo().changed_entries(request.old_commit, request.new_commit)) {
-            if (change.old_file) old_ids.emplace(change.path, std::move(*change.old_file));
-            if (change.new_file) new_ids.emplace(change.path, std::move(*change.new_file));
+        const std::vector<Repository::EntryChange> changed =
+            request.changed ? std::vector<Repository::EntryChange>()
+                            : ws.repo().changed_entries(request.old_commit, request.new_commit);
+        for (const Repository::EntryChange& change : request.changed ? *request.changed : changed) {
+            if (change.old_file) old_ids.emplace(change.path, *change.old_file);
+            if (change.new_file) new_ids.emplace(change.path, *change.new_file);
         }
     } else {
         old_ids = ws.repo().file_ids(request.old_commit);

@@ -13,6 +13,7 @@
 // calling thread (libgit2 handles stay on it) and described on up to two
 // threads a batch at a time, handed back in path order.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct RevisionDiffRequest {
     // Between two commits with no paths given, only the links among the
     // entries that differ (a link alike on both sides is no part of the diff).
     std::vector<std::string> skipped_links;
+    // Between two commits with no paths given: the entries that differ
+    // (Repository::changed_entries), found once for the request and the
+    // diff; diff_revisions finds them if they are not given.
+    std::optional<std::vector<Repository::EntryChange>> changed;
 };
 
 // The request for `accord diff REVISIONS -- PATHS` (as the user typed them).
