@@ -2,6 +2,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 
 #include "core/store/repository.hpp"
@@ -14,6 +15,9 @@ namespace accord {
 namespace git {
 
 namespace {
+
+// The largest tree libgit2 keeps in its object cache (see ensure_initialised).
+constexpr std::size_t kCachedTreeLimit = std::size_t{4} << 20;
 
 // libgit2's memory comes from the C library, through these functions, so
 // that a read can be given a ceiling (ReadCeiling): past it an allocation
@@ -114,7 +118,7 @@ void ensure_initialised() {
             // default, and a directory of 3,000 texts (a 100 KiB tree) was
             // read and inflated again for each of its texts looked up by
             // path (diff, compile, who: time growing with the square).
-            git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, std::size_t{4} << 20);
+            git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, kCachedTreeLimit);
             // No commit is cached: a walk reads each commit once (as the
             // parent of the one before, kept at hand), and caching tens of
             // thousands of them only grew the heap (a fifth more page
@@ -624,18 +628,47 @@ std::optional<std::string> Repository::read_file_at(const std::string& commit_id
 namespace git {
 
 namespace {
-int unverified_holders = 0;  // guarded by unverified_mutex
-std::mutex unverified_mutex;
-}  // namespace
+// A libgit2 setting that holds while any holder lives: the first holder sets
+// it, the last puts back accord's default.
+class CountedSetting {
+  public:
+    explicit CountedSetting(std::function<void(bool held)> apply) : apply_(std::move(apply)) {}
+    void hold() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (holders_++ == 0) apply_(true);
+    }
+    void release() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        if (--holders_ == 0) apply_(false);
+    }
+
+  private:
+    std::function<void(bool held)> apply_;
+    std::mutex mutex_;
+    int holders_ = 0;  // guarded by mutex_
+};
 
 // Accord leaves the check at libgit2's default (on) everywhere else.
+CountedSetting unverified([](bool held) {
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, held ? 0 : 1);
+});
+CountedSetting uncached_trees([](bool held) {
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+                     held ? std::size_t{0} : kCachedTreeLimit);
+});
+}  // namespace
+
 UnverifiedReads::UnverifiedReads() {
-    const std::lock_guard<std::mutex> lock(unverified_mutex);
-    if (unverified_holders++ == 0) git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    unverified.hold();
 }
 UnverifiedReads::~UnverifiedReads() {
-    const std::lock_guard<std::mutex> lock(unverified_mutex);
-    if (--unverified_holders == 0) git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 1);
+    unverified.release();
+}
+UncachedTrees::UncachedTrees() {
+    uncached_trees.hold();
+}
+UncachedTrees::~UncachedTrees() {
+    uncached_trees.release();
 }
 
 }  // namespace git

@@ -457,7 +457,7 @@ bool entry_changed(const std::vector<Leaf>& leaves, std::string_view path) {
 
 void Repository::walk_history(const WalkOptions& options,
                               const std::function<bool(WalkStep& step)>& visit) const {
-    const git::UnverifiedReads unverified;
+    const git::WalkReads walk_reads;
     const PathFilter filter(options.paths);
     CommitRecords records(*impl_);
     // A walk that follows some paths diffs only along them (remembered for them).
