@@ -14,6 +14,24 @@ std::optional<CommitHeader> read_commit_header(git_odb* odb, const git_oid& id) 
 }
 
 RawTree::RawTree(git_odb* odb, const git_oid& id, const std::string& what) : id_(id) {
+    read(odb, what);
+}
+
+RawTree::RawTree(PackReader* packs, git_odb* odb, const git_oid& id, const std::string& what)
+    : id_(id) {
+    std::optional<PackReader::Object> read_from_pack =
+        packs ? packs->read(id.id, kMaxReadBytes) : std::nullopt;
+    if (!read_from_pack || read_from_pack->type != pack::kTree) {
+        // Not in a pack read here, or not a tree: libgit2 reads it or says why.
+        read(odb, what);
+        return;
+    }
+    bytes_ = std::move(read_from_pack->bytes);
+    parse(bytes_, what);
+}
+
+void RawTree::read(git_odb* odb, const std::string& what) {
+    const git_oid& id = id_;
     git_odb_object* raw = nullptr;
     {
         // No text's directory comes near it: a tree of gigabytes packed
@@ -29,10 +47,14 @@ RawTree::RawTree(git_odb* odb, const git_oid& id, const std::string& what) : id_
     object_.reset(raw);
     if (git_odb_object_type(raw) != GIT_OBJECT_TREE)
         throw failure("cannot read the tree " + what + ": object " + hex(id) + " is not a tree");
-    const std::string_view bytes(static_cast<const char*>(git_odb_object_data(raw)),
-                                 git_odb_object_size(raw));
+    parse(std::string_view(static_cast<const char*>(git_odb_object_data(raw)),
+                           git_odb_object_size(raw)),
+          what);
+}
+
+void RawTree::parse(std::string_view bytes, const std::string& what) {
     if (!parse_tree(bytes, entries_))
-        throw failure("cannot read the tree " + what + ": object " + hex(id) +
+        throw failure("cannot read the tree " + what + ": object " + hex(id_) +
                       " is corrupted (run git fsck)");
 }
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/store/git_object_parse.hpp"
+#include "core/store/pack_reader.hpp"
 #include "core/store/repository_git.hpp"
 
 namespace accord::git {
@@ -26,15 +27,25 @@ class RawTree {
     // (for example the tree's path and the repository) when it cannot be
     // read, is not a tree, or does not parse as one.
     RawTree(git_odb* odb, const git_oid& id, const std::string& what);
+    // The same, read from `packs` when they hold it (see PackReader), and
+    // from `odb` otherwise.
+    RawTree(PackReader* packs, git_odb* odb, const git_oid& id, const std::string& what);
 
     // In the order the tree stores them (git's: by name, a tree's read as
     // if it ended in '/').
     const std::vector<Entry>& entries() const { return entries_; }
     const git_oid& id() const { return id_; }
 
+    RawTree(const RawTree&) = delete;
+    RawTree& operator=(const RawTree&) = delete;
+
   private:
+    void read(git_odb* odb, const std::string& what);
+    void parse(std::string_view bytes, const std::string& what);
+
     git_oid id_;
     OdbObjectPtr object_;
+    std::string bytes_;  // read from a pack, when not object_
     std::vector<Entry> entries_;
 };
 

@@ -83,8 +83,12 @@ int compare_entries(const RawTree::Entry& a, const RawTree::Entry& b) {
 
 // The trees a walk read at its last commit, by id: the next commit down is
 // mostly that one's parent, whose trees it reads again (as the newer side).
+// Trees not kept are read from the repository's packs where they can be
+// (git::PackReader, opened on the first), and through libgit2 otherwise.
 class TreeMemo {
   public:
+    explicit TreeMemo(const Repository::Impl& impl) : impl_(impl) {}
+
     // The tree `id`: kept from the last step, or read (`what()` names it
     // if it cannot be); kept for the next step either way.
     template <typename What>
@@ -93,7 +97,13 @@ class TreeMemo {
         if (const auto it = last_.find(key(id)); it != last_.end()) {
             tree = it->second;
         } else {
-            tree = std::make_shared<const RawTree>(odb, id, what());
+            if (!packs_) {
+                std::string objects = git_repository_commondir(impl_.repo.get());
+                if (!objects.empty() && objects.back() != '/') objects += '/';
+                packs_ = std::make_unique<git::PackReader>(objects + "objects",
+                                                           git::PackReader::Limits{});
+            }
+            tree = std::make_shared<const RawTree>(packs_.get(), odb, id, what());
         }
         current_.emplace(key(id), tree);
         return tree;
@@ -108,6 +118,8 @@ class TreeMemo {
     static std::string key(const git_oid& id) {
         return std::string(reinterpret_cast<const char*>(id.id), GIT_OID_RAWSZ);
     }
+    const Repository::Impl& impl_;
+    std::unique_ptr<git::PackReader> packs_;
     std::unordered_map<std::string, RawTreePtr> last_, current_;
 };
 
@@ -304,7 +316,9 @@ bool commit_graph_wanted(const Repository::Impl& impl) {
 class CommitRecords {
   public:
     explicit CommitRecords(const Repository::Impl& impl)
-        : impl_(impl), table_(git_repository_path(impl.repo.get()), "commits", "commits/2") {}
+        : impl_(impl),
+          table_(git_repository_path(impl.repo.get()), "commits", "commits/2"),
+          trees_(impl) {}
     ~CommitRecords() { table_.save(); }
     CommitRecords(const CommitRecords&) = delete;
     CommitRecords& operator=(const CommitRecords&) = delete;
@@ -537,7 +551,7 @@ std::vector<Repository::EntryChange> Repository::changed_entries(
     const std::string& old_commit, const std::string& new_commit) const {
     const git::UnverifiedReads unverified;
     git_odb* const odb = impl_->object_database();
-    TreeMemo trees;
+    TreeMemo trees(*impl_);
     const auto root = [&](const std::string& commit) {
         const git::CommitPtr read = impl_->lookup_commit(commit);
         return trees.get(odb, *git_commit_tree_id(read.get()),

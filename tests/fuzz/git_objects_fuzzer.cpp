@@ -1,6 +1,7 @@
 // libFuzzer target for the bytes a cloned repository hands the history walk
 // without libgit2 reading them first: a tree object, a commit object's
-// header and git's commit-graph file. None may crash or read out of bounds
+// header, git's commit-graph file, and a pack's entry headers, deltas
+// and index. None may crash or read out of bounds
 // (the build adds AddressSanitizer); a tree that parses has entries lying
 // within its bytes; a commit-graph answers for any id, and never gives a
 // commit as its own parent.
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "core/store/git_object_parse.hpp"
+#include "core/store/pack_format.hpp"
 #include "core/store/repository_commit_graph.hpp"
 
 namespace {
@@ -65,6 +67,28 @@ void check_graph(std::string_view bytes) {
     }
 }
 
+// A pack entry's header, a delta applied to a base (the input's two
+// halves), and a pack index searched for ids found in it.
+void check_pack(std::string_view bytes) {
+    namespace pack = accord::git::pack;
+    if (const std::optional<pack::EntryHeader> header = pack::parse_entry_header(bytes)) {
+        if (header->length == 0 || header->length > bytes.size()) std::abort();
+        if (header->type == pack::kReferenceDelta &&
+            (header->base_id.size() != 20 || header->base_id.data() < bytes.data() ||
+             header->base_id.data() + 20 > bytes.data() + bytes.size()))
+            std::abort();
+    }
+    const std::string_view base = bytes.substr(0, bytes.size() / 2);
+    const std::string_view delta = bytes.substr(bytes.size() / 2);
+    std::string made;
+    if (pack::apply_delta(base, delta, made, 1 << 20) && made.size() > (1 << 20)) std::abort();
+    if (const std::optional<pack::Index> index = pack::Index::parse(bytes)) {
+        if (index->count() > bytes.size() / 28 || index->pack_checksum().size() != 20) std::abort();
+        for (std::size_t at = 0; at + 20 <= bytes.size() && at < 4096; at += 7)
+            (void)index->find(reinterpret_cast<const unsigned char*>(bytes.data() + at));
+    }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -72,5 +96,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_tree(bytes);
     check_commit(bytes);
     check_graph(bytes);
+    check_pack(bytes);
     return 0;
 }

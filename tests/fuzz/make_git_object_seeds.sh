@@ -1,7 +1,8 @@
 #!/bin/sh
 # Writes seeds for git_objects_fuzzer into DIR: git's commit-graph of a small
 # history with a merge and an octopus merge, and a tree and commit objects
-# as git stores them (uncompressed), made with plain git in a scratch repository.
+# as git stores them (uncompressed), a pack index and a pack's first entries,
+# made with plain git in a scratch repository.
 #   tests/fuzz/make_git_object_seeds.sh DIR
 set -eu
 out=${1:?usage: make_git_object_seeds.sh DIR}
@@ -31,3 +32,8 @@ g cat-file tree HEAD:recs > "$out/tree-recs"
 g cat-file commit HEAD > "$out/commit-octopus"
 g cat-file commit HEAD~1 > "$out/commit-merge"
 g cat-file commit "$(g rev-list --max-parents=0 HEAD)" > "$out/commit-root"
+# A pack index, and the first entries of its pack (headers, a delta).
+g repack -a -d -q
+idx=$(ls "$repo"/.git/objects/pack/*.idx | head -1)
+cp "$idx" "$out/pack-index"
+head -c 4096 "${idx%.idx}.pack" | tail -c +13 > "$out/pack-entries"

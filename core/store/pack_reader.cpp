@@ -1,0 +1,263 @@
+#include "core/store/pack_reader.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace accord::git {
+
+namespace {
+
+constexpr std::uint64_t kChecksum = 20;  // a pack ends with its SHA-1
+
+// `name` in the directory `dirfd`, opened read-only if it is a regular file
+// (never through a link); -1 otherwise.
+int open_regular(int dirfd, const std::string& name, struct stat& info) {
+    const int fd = ::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return -1;
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+std::vector<std::string> index_names(int dirfd) {
+    std::vector<std::string> names;
+    const int copy = ::dup(dirfd);
+    if (copy < 0) return names;
+    DIR* dir = ::fdopendir(copy);
+    if (dir == nullptr) {
+        ::close(copy);
+        return names;
+    }
+    while (const dirent* entry = ::readdir(dir)) {
+        const std::string name = entry->d_name;
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".idx") == 0) names.push_back(name);
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+// Reads up to `size` bytes at `offset`, fewer only at the end of the
+// file; -1 on an error.
+ssize_t read_bytes(int fd, char* out, std::size_t size, std::uint64_t offset) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::pread(fd, out + done, size - done, static_cast<off_t>(offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -1;
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    return static_cast<ssize_t>(done);
+}
+
+}  // namespace
+
+// A pack, read with pread (a pack mapped whole would count in the
+// process's memory page by page as the walk touched it, and a pack cut
+// short under a mapping kills the process), and its index, mapped (a
+// tenth of the pack's size, searched at a score of places per object).
+struct PackReader::Pack {
+    int fd = -1;
+    std::uint64_t data_end = 0;  // where the entries end and the checksum starts
+    const char* index_bytes = nullptr;
+    std::size_t index_size = 0;
+    pack::Index index;
+
+    ~Pack() {
+        if (fd >= 0) ::close(fd);
+        if (index_bytes != nullptr) ::munmap(const_cast<char*>(index_bytes), index_size);
+    }
+
+    // The pack of index `name` in `dirfd`, if both read and match.
+    static std::unique_ptr<Pack> open(int dirfd, const std::string& name) {
+        auto pack = std::make_unique<Pack>();
+        struct stat info {};
+        const int index_fd = open_regular(dirfd, name, info);
+        if (index_fd < 0) return nullptr;
+        pack->index_size = static_cast<std::size_t>(info.st_size);
+        void* mapped = pack->index_size > 0
+                           ? ::mmap(nullptr, pack->index_size, PROT_READ, MAP_PRIVATE, index_fd, 0)
+                           : MAP_FAILED;
+        ::close(index_fd);
+        if (mapped == MAP_FAILED) return nullptr;
+        pack->index_bytes = static_cast<const char*>(mapped);
+        std::optional<pack::Index> index =
+            pack::Index::parse(std::string_view(pack->index_bytes, pack->index_size));
+        if (!index) return nullptr;
+        pack->index = *index;
+
+        pack->fd = open_regular(dirfd, name.substr(0, name.size() - 4) + ".pack", info);
+        if (pack->fd < 0) return nullptr;
+        const auto pack_size = static_cast<std::uint64_t>(info.st_size);
+        if (pack_size < 12 + kChecksum) return nullptr;
+        // "PACK", version 2 or 3, as many objects as the index lists, and
+        // the checksum the index was written for.
+        char head[12], tail[kChecksum];
+        if (read_bytes(pack->fd, head, sizeof head, 0) != sizeof head ||
+            read_bytes(pack->fd, tail, sizeof tail, pack_size - kChecksum) != sizeof tail)
+            return nullptr;
+        const auto* h = reinterpret_cast<const unsigned char*>(head);
+        const std::uint32_t version = h[7] | (std::uint32_t{h[6]} << 8);
+        const std::uint64_t count = (std::uint64_t{h[8]} << 24) | (std::uint64_t{h[9]} << 16) |
+                                    (std::uint64_t{h[10]} << 8) | h[11];
+        if (std::memcmp(head, "PACK", 4) != 0 || h[4] != 0 || h[5] != 0 ||
+            (version != 2 && version != 3) || count != pack->index.count())
+            return nullptr;
+        if (std::string_view(tail, sizeof tail) != pack->index.pack_checksum()) return nullptr;
+        pack->data_end = pack_size - kChecksum;
+        return pack;
+    }
+};
+
+PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(limits) {
+    if (!inflater_.usable()) return;
+    const int objects =
+        ::open(objects_dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (objects < 0) return;
+    const int packs = ::openat(objects, "pack", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    ::close(objects);
+    if (packs < 0) return;
+    for (const std::string& name : index_names(packs)) {
+        if (packs_.size() >= limits_.packs) break;
+        if (std::unique_ptr<Pack> pack = Pack::open(packs, name)) packs_.push_back(std::move(pack));
+    }
+    ::close(packs);
+}
+
+PackReader::~PackReader() = default;
+
+std::optional<PackReader::Object> PackReader::read(const unsigned char* id,
+                                                   std::uint64_t max_size) {
+    for (std::size_t k = 0; k < packs_.size(); ++k) {
+        // The pack that held the last object first: a walk's objects
+        // mostly lie in one pack.
+        const std::size_t pack = k == 0 ? last_found_ : (k == last_found_ ? 0 : k);
+        if (const std::optional<std::uint64_t> offset = packs_[pack]->index.find(id)) {
+            last_found_ = pack;
+            return read_at(pack, *offset, max_size);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, std::uint64_t offset,
+                                                      std::uint64_t max_size) {
+    const Pack& pack = *packs_[pack_number];
+    // A delta may be a little longer than what it makes (its instructions).
+    const std::uint64_t max_delta = max_size + max_size / 64 + 64;
+    struct Link {
+        std::uint64_t offset;
+        std::string delta;
+    };
+    std::vector<Link> chain;  // from the object down to the last delta before its base
+    Object object;
+    for (std::uint64_t at = offset;;) {
+        if (const Cached* hit = cached({pack_number, at})) {
+            if (hit->bytes.size() > max_size) return std::nullopt;
+            object.type = hit->type;
+            object.bytes = hit->bytes;
+            break;
+        }
+        // One read for the header and, mostly, the whole entry: a tree's
+        // delta takes a few dozen bytes.
+        if (at >= pack.data_end || at < 12) return std::nullopt;
+        const ssize_t got = read_bytes(
+            pack.fd, head_, std::min<std::uint64_t>(sizeof head_, pack.data_end - at), at);
+        if (got <= 0) return std::nullopt;
+        const std::string_view read(head_, static_cast<std::size_t>(got));
+        const std::optional<pack::EntryHeader> header = pack::parse_entry_header(read);
+        if (!header) return std::nullopt;
+        const std::string_view start = read.substr(header->length);
+        if (header->type == pack::kOffsetDelta || header->type == pack::kReferenceDelta) {
+            if (chain.size() >= limits_.chain || header->size > max_delta) return std::nullopt;
+            chain.push_back({at, {}});
+            if (!inflate(pack, at + header->length, start, header->size, chain.back().delta))
+                return std::nullopt;
+            if (header->type == pack::kOffsetDelta) {
+                if (header->base_distance > at) return std::nullopt;
+                at -= header->base_distance;
+            } else {
+                // A base in another pack (a thin pack completed elsewhere):
+                // libgit2 reads the object.
+                const std::optional<std::uint64_t> base =
+                    pack.index.find(reinterpret_cast<const unsigned char*>(header->base_id.data()));
+                if (!base) return std::nullopt;
+                at = *base;
+            }
+            continue;
+        }
+        if (header->size > max_size) return std::nullopt;
+        object.type = header->type;
+        if (!inflate(pack, at + header->length, start, header->size, object.bytes))
+            return std::nullopt;
+        keep({pack_number, at}, object.type, object.bytes);
+        break;
+    }
+    std::string made;
+    for (std::size_t k = chain.size(); k-- > 0;) {
+        if (!pack::apply_delta(object.bytes, chain[k].delta, made, max_size)) return std::nullopt;
+        object.bytes.swap(made);
+        // Kept: the next older version of a tree or text is mostly a delta
+        // on this one.
+        keep({pack_number, chain[k].offset}, object.type, object.bytes);
+    }
+    return object;
+}
+
+bool PackReader::inflate(const Pack& pack, std::uint64_t offset, std::string_view read,
+                         std::uint64_t size, std::string& out) {
+    inflater_.start(out, static_cast<std::size_t>(size));
+    std::string_view next = read;
+    for (std::uint64_t at = offset + read.size();;) {
+        switch (inflater_.feed(next)) {
+            case Inflater::Step::done:
+                return true;
+            case Inflater::Step::failed:
+                return false;
+            case Inflater::Step::more:
+                break;
+        }
+        if (at >= pack.data_end) return false;
+        // The rest at once but for incompressible bytes (at most 16 MiB a read).
+        const std::size_t length = static_cast<std::size_t>(std::min<std::uint64_t>(
+            {std::max<std::uint64_t>(size + size / 8 + 256, std::uint64_t{64} << 10),
+             pack.data_end - at, std::uint64_t{1} << 24}));
+        chunk_.resize(length);
+        const ssize_t got = read_bytes(pack.fd, chunk_.data(), length, at);
+        if (got <= 0) return false;
+        next = std::string_view(chunk_.data(), static_cast<std::size_t>(got));
+        at += static_cast<std::uint64_t>(got);
+    }
+}
+
+const PackReader::Cached* PackReader::cached(const Key& key) {
+    const auto found = by_key_.find(key);
+    if (found == by_key_.end()) return nullptr;
+    recent_.splice(recent_.begin(), recent_, found->second);
+    return &found->second->second;
+}
+
+void PackReader::keep(const Key& key, int type, const std::string& bytes) {
+    // No one object takes more than a quarter of the room.
+    if (bytes.size() > limits_.cached_bytes / 4 || by_key_.count(key) != 0) return;
+    recent_.emplace_front(key, Cached{type, bytes});
+    by_key_.emplace(key, recent_.begin());
+    cached_bytes_ += bytes.size();
+    while (cached_bytes_ > limits_.cached_bytes && !recent_.empty()) {
+        cached_bytes_ -= recent_.back().second.bytes.size();
+        by_key_.erase(recent_.back().first);
+        recent_.pop_back();
+    }
+}
+
+}  // namespace accord::git

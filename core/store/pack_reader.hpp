@@ -1,0 +1,92 @@
+#pragma once
+// Private to core/store/repository*: objects read straight from a
+// repository's pack files, for history walks that read hundreds of
+// thousands of trees once each.
+//
+// Why: libgit2 keeps 16 MiB of delta bases for all packs and all threads
+// (not a setting), and sets a zlib stream up for every object and base it
+// inflates. A walk of 100,000 commits through 10,000 texts read each tree
+// version down a chain of deltas whose bases had left that cache: half of
+// the walk's time went into libgit2's reads of trees. This reader keeps
+// its own bases (least recently used go first) and one zlib stream.
+//
+// Promises: it reads what the packs say, as libgit2 reads them for a walk
+// (ids not hashed again: git fsck checks objects). Anything it does not
+// find or cannot read as git writes it (a loose object, a pack that does
+// not match its index, a base in another pack, a corrupt entry) is nullopt:
+// the caller reads that object through libgit2, which reads it or names
+// the fault. It follows no link: packs are opened as regular files only.
+// One reader serves one thread.
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/store/pack_format.hpp"
+#include "core/util/inflate.hpp"
+
+namespace accord::git {
+
+class PackReader {
+  public:
+    struct Limits {
+        std::size_t cached_bytes = std::size_t{32} << 20;  // of delta bases kept
+        std::size_t packs = 256;                           // read; libgit2 reads the rest
+        std::size_t chain = 10000;                         // deltas on the way to a base
+    };
+
+    // The packs of `objects_dir` (the repository's objects/) whose index
+    // and pack read and match; none when there are none or zlib is missing.
+    explicit PackReader(const std::string& objects_dir, Limits limits);
+    PackReader(const PackReader&) = delete;
+    PackReader& operator=(const PackReader&) = delete;
+    ~PackReader();
+
+    struct Object {
+        int type = 0;  // pack::kCommit, kTree, kBlob or kTag
+        std::string bytes;
+    };
+
+    // The object `id` (20 bytes) if a pack here holds it and it reads whole
+    // in at most `max_size` bytes (its bases too); nullopt otherwise.
+    std::optional<Object> read(const unsigned char* id, std::uint64_t max_size);
+
+    std::size_t packs() const { return packs_.size(); }
+
+  private:
+    struct Pack;
+    using Key = std::pair<std::size_t, std::uint64_t>;  // pack, offset
+    struct Cached {
+        int type;
+        std::string bytes;
+    };
+
+    std::optional<Object> read_at(std::size_t pack, std::uint64_t offset, std::uint64_t max_size);
+    // Inflates the entry data at `offset` of `pack`, of which `read` holds
+    // the first bytes, to exactly `size` bytes into `out`.
+    bool inflate(const Pack& pack, std::uint64_t offset, std::string_view read, std::uint64_t size,
+                 std::string& out);
+    const Cached* cached(const Key& key);
+    void keep(const Key& key, int type, const std::string& bytes);
+
+    Limits limits_;
+    std::vector<std::unique_ptr<Pack>> packs_;
+    std::size_t last_found_ = 0;  // the pack that held the object read last
+    Inflater inflater_;
+    char head_[512];     // an entry's first bytes
+    std::string chunk_;  // the rest of an entry's compressed bytes, when longer
+
+    struct KeyHash {
+        std::size_t operator()(const Key& key) const {
+            return std::hash<std::uint64_t>()(key.second * 1021 + key.first);
+        }
+    };
+    std::list<std::pair<Key, Cached>> recent_;  // most recently used first
+    std::unordered_map<Key, std::list<std::pair<Key, Cached>>::iterator, KeyHash> by_key_;
+    std::size_t cached_bytes_ = 0;
+};
+
+}  // namespace accord::git

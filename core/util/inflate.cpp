@@ -1,0 +1,106 @@
+#include "core/util/inflate.hpp"
+
+#include <dlfcn.h>
+#include <zlib.h>
+
+namespace accord {
+
+namespace {
+
+// zlib's functions, from a table dlopen fills on first use. libgit2 loads
+// zlib too, so this maps nothing new by the time a repository is read.
+struct Api {
+    decltype(&::inflateInit_) init = nullptr;
+    decltype(&::inflate) inflate = nullptr;
+    decltype(&::inflateReset) reset = nullptr;
+    decltype(&::inflateEnd) end = nullptr;
+    bool loaded() const { return init && inflate && reset && end; }
+};
+
+const Api& api() {
+    static const Api table = [] {
+        Api loaded;
+        void* library = dlopen("libz.so.1", RTLD_NOW | RTLD_LOCAL);
+        if (library == nullptr) return loaded;
+        loaded.init = reinterpret_cast<decltype(loaded.init)>(dlsym(library, "inflateInit_"));
+        loaded.inflate = reinterpret_cast<decltype(loaded.inflate)>(dlsym(library, "inflate"));
+        loaded.reset = reinterpret_cast<decltype(loaded.reset)>(dlsym(library, "inflateReset"));
+        loaded.end = reinterpret_cast<decltype(loaded.end)>(dlsym(library, "inflateEnd"));
+        return loaded;
+    }();
+    return table;
+}
+
+}  // namespace
+
+struct Inflater::State {
+    z_stream stream{};
+    bool initialised = false;
+    std::string* out = nullptr;
+    std::size_t size = 0;
+};
+
+Inflater::Inflater() : state_(std::make_unique<State>()) {
+    const Api& zlib = api();
+    if (!zlib.loaded()) return;
+    state_->initialised =
+        zlib.init(&state_->stream, ZLIB_VERSION, static_cast<int>(sizeof(z_stream))) == Z_OK;
+}
+
+Inflater::~Inflater() {
+    if (state_->initialised) api().end(&state_->stream);
+}
+
+bool Inflater::usable() const {
+    return state_->initialised;
+}
+
+void Inflater::start(std::string& out, std::size_t size) {
+    // One byte more than promised, so that a stream holding more than it
+    // should is caught writing it, rather than stopping zlib short.
+    out.resize(size + 1);
+    state_->out = &out;
+    state_->size = size;
+    z_stream& stream = state_->stream;
+    api().reset(&stream);
+    stream.next_out = reinterpret_cast<Bytef*>(out.data());
+    stream.avail_out = 0;
+    stream.total_out = 0;
+}
+
+Inflater::Step Inflater::feed(std::string_view compressed) {
+    if (!state_->initialised || state_->out == nullptr) return Step::failed;
+    z_stream& stream = state_->stream;
+    std::string& out = *state_->out;
+    const auto failed = [&] {
+        state_->out = nullptr;
+        return Step::failed;
+    };
+    while (!compressed.empty()) {
+        // zlib counts in unsigned int: larger inputs go in slices.
+        const std::size_t slice = std::min<std::size_t>(compressed.size(), 1u << 30);
+        stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(compressed.data()));
+        stream.avail_in = static_cast<uInt>(slice);
+        for (;;) {
+            const std::size_t written = stream.total_out;
+            const std::size_t room = out.size() - written;
+            stream.next_out = reinterpret_cast<Bytef*>(out.data() + written);
+            stream.avail_out = static_cast<uInt>(std::min<std::size_t>(room, 1u << 30));
+            const int status = api().inflate(&stream, Z_NO_FLUSH);
+            if (status == Z_STREAM_END) {
+                if (stream.total_out != state_->size) return failed();
+                out.resize(state_->size);
+                state_->out = nullptr;
+                return Step::done;
+            }
+            if (status != Z_OK && status != Z_BUF_ERROR) return failed();
+            if (stream.total_out > state_->size) return failed();
+            if (stream.avail_in == 0) break;             // all of this slice taken
+            if (status == Z_BUF_ERROR) return failed();  // no room, no progress
+        }
+        compressed.remove_prefix(slice);
+    }
+    return Step::more;
+}
+
+}  // namespace accord
