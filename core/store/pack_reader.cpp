@@ -160,12 +160,13 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
         std::string delta;
     };
     std::vector<Link> chain;  // from the object down to the last delta before its base
-    Object object;
+    int type = 0;
+    std::shared_ptr<const std::string> bytes;
     for (std::uint64_t at = offset;;) {
         if (const Cached* hit = cached({pack_number, at})) {
-            if (hit->bytes.size() > max_size) return std::nullopt;
-            object.type = hit->type;
-            object.bytes = hit->bytes;
+            if (hit->bytes->size() > max_size) return std::nullopt;
+            type = hit->type;
+            bytes = hit->bytes;
             break;
         }
         // One read for the header and, mostly, the whole entry: a tree's
@@ -197,21 +198,20 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
             continue;
         }
         if (header->size > max_size) return std::nullopt;
-        object.type = header->type;
-        if (!inflate(pack, at + header->length, start, header->size, object.bytes))
-            return std::nullopt;
-        keep({pack_number, at}, object.type, object.bytes);
+        type = header->type;
+        std::string inflated;
+        if (!inflate(pack, at + header->length, start, header->size, inflated)) return std::nullopt;
+        bytes = keep({pack_number, at}, type, std::move(inflated));
         break;
     }
-    std::string made;
     for (std::size_t k = chain.size(); k-- > 0;) {
-        if (!pack::apply_delta(object.bytes, chain[k].delta, made, max_size)) return std::nullopt;
-        object.bytes.swap(made);
+        std::string made;
+        if (!pack::apply_delta(*bytes, chain[k].delta, made, max_size)) return std::nullopt;
         // Kept: the next older version of a tree or text is mostly a delta
         // on this one.
-        keep({pack_number, chain[k].offset}, object.type, object.bytes);
+        bytes = keep({pack_number, chain[k].offset}, type, std::move(made));
     }
-    return object;
+    return Object{type, *bytes};
 }
 
 bool PackReader::inflate(const Pack& pack, std::uint64_t offset, std::string_view read,
@@ -247,17 +247,19 @@ const PackReader::Cached* PackReader::cached(const Key& key) {
     return &found->second->second;
 }
 
-void PackReader::keep(const Key& key, int type, const std::string& bytes) {
+std::shared_ptr<const std::string> PackReader::keep(const Key& key, int type, std::string bytes) {
+    auto shared = std::make_shared<const std::string>(std::move(bytes));
     // No one object takes more than a quarter of the room.
-    if (bytes.size() > limits_.cached_bytes / 4 || by_key_.count(key) != 0) return;
-    recent_.emplace_front(key, Cached{type, bytes});
+    if (shared->size() > limits_.cached_bytes / 4 || by_key_.count(key) != 0) return shared;
+    recent_.emplace_front(key, Cached{type, shared});
     by_key_.emplace(key, recent_.begin());
-    cached_bytes_ += bytes.size();
+    cached_bytes_ += shared->size();
     while (cached_bytes_ > limits_.cached_bytes && !recent_.empty()) {
-        cached_bytes_ -= recent_.back().second.bytes.size();
+        cached_bytes_ -= recent_.back().second.bytes->size();
         by_key_.erase(recent_.back().first);
         recent_.pop_back();
     }
+    return shared;
 }
 
 }  // namespace accord::git

@@ -61,7 +61,7 @@ class PackReader {
     using Key = std::pair<std::size_t, std::uint64_t>;  // pack, offset
     struct Cached {
         int type;
-        std::string bytes;
+        std::shared_ptr<const std::string> bytes;
     };
 
     std::optional<Object> read_at(std::size_t pack, std::uint64_t offset, std::uint64_t max_size);
@@ -70,7 +70,8 @@ class PackReader {
     bool inflate(const Pack& pack, std::uint64_t offset, std::string_view read, std::uint64_t size,
                  std::string& out);
     const Cached* cached(const Key& key);
-    void keep(const Key& key, int type, const std::string& bytes);
+    // `bytes`, shared, and kept under `key` if there is room.
+    std::shared_ptr<const std::string> keep(const Key& key, int type, std::string bytes);
 
     Limits limits_;
     std::vector<std::unique_ptr<Pack>> packs_;
