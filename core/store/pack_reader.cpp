@@ -169,38 +169,37 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
             bytes = hit->bytes;
             break;
         }
-        // One read for the header and, mostly, the whole entry: a tree's
-        // delta takes a few dozen bytes.
         if (at >= pack.data_end || at < 12) return std::nullopt;
-        const ssize_t got = read_bytes(
-            pack.fd, head_, std::min<std::uint64_t>(sizeof head_, pack.data_end - at), at);
-        if (got <= 0) return std::nullopt;
-        const std::string_view read(head_, static_cast<std::size_t>(got));
+        const std::string_view read = bytes_at(pack_number, at);
+        if (read.empty()) return std::nullopt;
         const std::optional<pack::EntryHeader> header = pack::parse_entry_header(read);
         if (!header) return std::nullopt;
         const std::string_view start = read.substr(header->length);
         if (header->type == pack::kOffsetDelta || header->type == pack::kReferenceDelta) {
             if (chain.size() >= limits_.chain || header->size > max_delta) return std::nullopt;
-            chain.push_back({at, {}});
-            if (!inflate(pack, at + header->length, start, header->size, chain.back().delta))
-                return std::nullopt;
+            // Where the base lies, found before inflating moves the
+            // windows `header` points into.
+            std::optional<std::uint64_t> base;
             if (header->type == pack::kOffsetDelta) {
-                if (header->base_distance > at) return std::nullopt;
-                at -= header->base_distance;
+                if (header->base_distance <= at) base = at - header->base_distance;
             } else {
                 // A base in another pack (a thin pack completed elsewhere):
                 // libgit2 reads the object.
-                const std::optional<std::uint64_t> base =
+                base =
                     pack.index.find(reinterpret_cast<const unsigned char*>(header->base_id.data()));
-                if (!base) return std::nullopt;
-                at = *base;
             }
+            if (!base) return std::nullopt;
+            chain.push_back({at, {}});
+            if (!inflate(pack_number, at + header->length, start, header->size, chain.back().delta))
+                return std::nullopt;
+            at = *base;
             continue;
         }
         if (header->size > max_size) return std::nullopt;
         type = header->type;
         std::string inflated;
-        if (!inflate(pack, at + header->length, start, header->size, inflated)) return std::nullopt;
+        if (!inflate(pack_number, at + header->length, start, header->size, inflated))
+            return std::nullopt;
         bytes = keep({pack_number, at}, type, std::move(inflated));
         break;
     }
@@ -214,12 +213,11 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
     return Object{type, *bytes};
 }
 
-bool PackReader::inflate(const Pack& pack, std::uint64_t offset, std::string_view read,
+bool PackReader::inflate(std::size_t pack_number, std::uint64_t offset, std::string_view read,
                          std::uint64_t size, std::string& out) {
     inflater_.start(out, static_cast<std::size_t>(size));
-    std::string_view next = read;
     for (std::uint64_t at = offset + read.size();;) {
-        switch (inflater_.feed(next)) {
+        switch (inflater_.feed(read)) {
             case Inflater::Step::done:
                 return true;
             case Inflater::Step::failed:
@@ -227,17 +225,42 @@ bool PackReader::inflate(const Pack& pack, std::uint64_t offset, std::string_vie
             case Inflater::Step::more:
                 break;
         }
-        if (at >= pack.data_end) return false;
-        // The rest at once but for incompressible bytes (at most 16 MiB a read).
-        const std::size_t length = static_cast<std::size_t>(std::min<std::uint64_t>(
-            {std::max<std::uint64_t>(size + size / 8 + 256, std::uint64_t{64} << 10),
-             pack.data_end - at, std::uint64_t{1} << 24}));
-        chunk_.resize(length);
-        const ssize_t got = read_bytes(pack.fd, chunk_.data(), length, at);
-        if (got <= 0) return false;
-        next = std::string_view(chunk_.data(), static_cast<std::size_t>(got));
-        at += static_cast<std::uint64_t>(got);
+        read = bytes_at(pack_number, at);
+        if (read.empty()) return false;
+        at += read.size();
     }
+}
+
+std::string_view PackReader::bytes_at(std::size_t pack_number, std::uint64_t offset) {
+    const Pack& pack = *packs_[pack_number];
+    if (offset >= pack.data_end) return {};
+    ++clock_;
+    Window* oldest = &windows_[0];
+    for (Window& window : windows_) {
+        if (window.pack == pack_number && window.start <= offset &&
+            offset < window.start + window.bytes.size()) {
+            window.used = clock_;
+            return std::string_view(window.bytes)
+                .substr(static_cast<std::size_t>(offset - window.start));
+        }
+        if (window.used < oldest->used) oldest = &window;
+    }
+    // A window from the page `offset` lies in: the entries a walk reads
+    // next mostly lie within a few kilobytes of the last.
+    const std::uint64_t start = offset & ~std::uint64_t{4095};
+    const std::size_t length =
+        static_cast<std::size_t>(std::min<std::uint64_t>(kWindow, pack.data_end - start));
+    oldest->bytes.resize(length);
+    const ssize_t got = read_bytes(pack.fd, oldest->bytes.data(), length, start);
+    if (got <= 0 || static_cast<std::uint64_t>(got) <= offset - start) {
+        oldest->pack = SIZE_MAX;
+        return {};
+    }
+    oldest->bytes.resize(static_cast<std::size_t>(got));
+    oldest->pack = pack_number;
+    oldest->start = start;
+    oldest->used = clock_;
+    return std::string_view(oldest->bytes).substr(static_cast<std::size_t>(offset - start));
 }
 
 const PackReader::Cached* PackReader::cached(const Key& key) {

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -65,10 +66,13 @@ class PackReader {
     };
 
     std::optional<Object> read_at(std::size_t pack, std::uint64_t offset, std::uint64_t max_size);
-    // Inflates the entry data at `offset` of `pack`, of which `read` holds
-    // the first bytes, to exactly `size` bytes into `out`.
-    bool inflate(const Pack& pack, std::uint64_t offset, std::string_view read, std::uint64_t size,
-                 std::string& out);
+    // Inflates the entry data at `offset` of pack `pack_number`, of which
+    // `read` holds the first bytes, to exactly `size` bytes into `out`.
+    bool inflate(std::size_t pack_number, std::uint64_t offset, std::string_view read,
+                 std::uint64_t size, std::string& out);
+    // The pack's bytes from `offset` to the end of a window read around it
+    // (none past the entries, or when the pack cannot be read).
+    std::string_view bytes_at(std::size_t pack_number, std::uint64_t offset);
     const Cached* cached(const Key& key);
     // `bytes`, shared, and kept under `key` if there is room.
     std::shared_ptr<const std::string> keep(const Key& key, int type, std::string bytes);
@@ -77,8 +81,17 @@ class PackReader {
     std::vector<std::unique_ptr<Pack>> packs_;
     std::size_t last_found_ = 0;  // the pack that held the object read last
     Inflater inflater_;
-    char head_[512];     // an entry's first bytes
-    std::string chunk_;  // the rest of an entry's compressed bytes, when longer
+    // The last windows of the packs read, 64 KiB each: a walk reads an
+    // entry and then its base a few kilobytes before it, mostly.
+    static constexpr std::uint64_t kWindow = 64 << 10;
+    struct Window {
+        std::size_t pack = SIZE_MAX;  // none
+        std::uint64_t start = 0;
+        std::string bytes;
+        std::uint64_t used = 0;
+    };
+    Window windows_[8];
+    std::uint64_t clock_ = 0;
 
     struct KeyHash {
         std::size_t operator()(const Key& key) const {
