@@ -1,5 +1,6 @@
 #include "core/store/pack_format.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace accord::git::pack {
@@ -140,7 +141,8 @@ std::optional<Index> Index::parse(std::string_view bytes) {
     const std::size_t tables = bytes.size() - kIds - kTrailer;
     if (count > tables / (kIdSize + 8)) return std::nullopt;
     const std::size_t rest = tables - count * (kIdSize + 8);
-    if (rest % 8 != 0) return std::nullopt;
+    // git and libgit2 take at most one 64-bit offset fewer than objects.
+    if (rest % 8 != 0 || rest / 8 > std::max<std::size_t>(count, 1) - 1) return std::nullopt;
     Index index;
     index.bytes_ = bytes;
     index.count_ = count;

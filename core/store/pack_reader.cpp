@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <new>
+#include <stdexcept>
+#include <unordered_set>
 
 namespace accord::git {
 
@@ -69,6 +72,7 @@ ssize_t read_bytes(int fd, char* out, std::size_t size, std::uint64_t offset) {
 struct PackReader::Pack {
     int fd = -1;
     std::uint64_t data_end = 0;  // where the entries end and the checksum starts
+    std::int64_t modified = 0;   // the pack file's time, in nanoseconds
     const char* index_bytes = nullptr;
     std::size_t index_size = 0;
     pack::Index index;
@@ -115,6 +119,8 @@ struct PackReader::Pack {
             return nullptr;
         if (std::string_view(tail, sizeof tail) != pack->index.pack_checksum()) return nullptr;
         pack->data_end = pack_size - kChecksum;
+        pack->modified =
+            static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec;
         return pack;
     }
 };
@@ -132,12 +138,28 @@ PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(
         if (std::unique_ptr<Pack> pack = Pack::open(packs, name)) packs_.push_back(std::move(pack));
     }
     ::close(packs);
+    // The newest pack first, as libgit2 looks them up: where two packs hold
+    // one id (only a hostile clone's would differ), the same copy is read.
+    std::stable_sort(packs_.begin(), packs_.end(),
+                     [](const auto& a, const auto& b) { return a->modified > b->modified; });
 }
 
 PackReader::~PackReader() = default;
 
 std::optional<PackReader::Object> PackReader::read(const unsigned char* id,
                                                    std::uint64_t max_size) {
+    max_size = std::min<std::uint64_t>(max_size, kLargest);
+    try {
+        return find_and_read(id, max_size);
+    } catch (const std::bad_alloc&) {
+        return std::nullopt;  // libgit2 reads it, under its own ceiling, or names the fault
+    } catch (const std::length_error&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<PackReader::Object> PackReader::find_and_read(const unsigned char* id,
+                                                            std::uint64_t max_size) {
     for (std::size_t k = 0; k < packs_.size(); ++k) {
         // The pack that held the last object first: a walk's objects
         // mostly lie in one pack.
@@ -153,13 +175,17 @@ std::optional<PackReader::Object> PackReader::read(const unsigned char* id,
 std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, std::uint64_t offset,
                                                       std::uint64_t max_size) {
     const Pack& pack = *packs_[pack_number];
-    // A delta may be a little longer than what it makes (its instructions).
-    const std::uint64_t max_delta = max_size + max_size / 64 + 64;
+    // Where each delta on the way lies: each is inflated only when applied,
+    // one at a time, so that a chain costs the memory of one link.
     struct Link {
-        std::uint64_t offset;
-        std::string delta;
+        std::uint64_t offset, data, size;
     };
     std::vector<Link> chain;  // from the object down to the last delta before its base
+    std::unordered_set<std::uint64_t> on_chain;
+    // All the deltas of one read together: an honest chain's deltas are
+    // small beside what they make.
+    std::uint64_t delta_bytes = 0;
+    const std::uint64_t most_delta_bytes = 4 * max_size + (std::uint64_t{1} << 20);
     int type = 0;
     std::shared_ptr<const std::string> bytes;
     for (std::uint64_t at = offset;;) {
@@ -174,11 +200,11 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
         if (read.empty()) return std::nullopt;
         const std::optional<pack::EntryHeader> header = pack::parse_entry_header(read);
         if (!header) return std::nullopt;
-        const std::string_view start = read.substr(header->length);
         if (header->type == pack::kOffsetDelta || header->type == pack::kReferenceDelta) {
-            if (chain.size() >= limits_.chain || header->size > max_delta) return std::nullopt;
-            // Where the base lies, found before inflating moves the
-            // windows `header` points into.
+            delta_bytes += header->size;
+            if (chain.size() >= limits_.chain || header->size > max_size ||
+                delta_bytes > most_delta_bytes)
+                return std::nullopt;
             std::optional<std::uint64_t> base;
             if (header->type == pack::kOffsetDelta) {
                 if (header->base_distance <= at) base = at - header->base_distance;
@@ -188,26 +214,30 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
                 base =
                     pack.index.find(reinterpret_cast<const unsigned char*>(header->base_id.data()));
             }
-            if (!base) return std::nullopt;
-            chain.push_back({at, {}});
-            if (!inflate(pack_number, at + header->length, start, header->size, chain.back().delta))
-                return std::nullopt;
+            // A base met before on the way is a loop (deltas naming each
+            // other by id), which no git writes.
+            on_chain.insert(at);
+            if (!base || on_chain.count(*base) != 0) return std::nullopt;
+            chain.push_back({at, at + header->length, header->size});
             at = *base;
             continue;
         }
         if (header->size > max_size) return std::nullopt;
         type = header->type;
         std::string inflated;
-        if (!inflate(pack_number, at + header->length, start, header->size, inflated))
+        if (!inflate(pack_number, at + header->length, read.substr(header->length), header->size,
+                     inflated))
             return std::nullopt;
         bytes = keep({pack_number, at}, type, std::move(inflated));
         break;
     }
     for (std::size_t k = chain.size(); k-- > 0;) {
         std::string made;
-        if (!pack::apply_delta(*bytes, chain[k].delta, made, max_size)) return std::nullopt;
+        if (!inflate(pack_number, chain[k].data, {}, chain[k].size, delta_) ||
+            !pack::apply_delta(*bytes, delta_, made, max_size))
+            return std::nullopt;
         // Kept: the next older version of a tree or text is mostly a delta
-        // on this one.
+        // on this one, or on one made on the way to it.
         bytes = keep({pack_number, chain[k].offset}, type, std::move(made));
     }
     return Object{type, *bytes};
@@ -276,9 +306,9 @@ std::shared_ptr<const std::string> PackReader::keep(const Key& key, int type, st
     if (shared->size() > limits_.cached_bytes / 4 || by_key_.count(key) != 0) return shared;
     recent_.emplace_front(key, Cached{type, shared});
     by_key_.emplace(key, recent_.begin());
-    cached_bytes_ += shared->size();
+    cached_bytes_ += kEntryCost + shared->size();
     while (cached_bytes_ > limits_.cached_bytes && !recent_.empty()) {
-        cached_bytes_ -= recent_.back().second.bytes->size();
+        cached_bytes_ -= kEntryCost + recent_.back().second.bytes->size();
         by_key_.erase(recent_.back().first);
         recent_.pop_back();
     }

@@ -35,7 +35,7 @@ class PackReader {
   public:
     struct Limits {
         std::size_t cached_bytes = std::size_t{32} << 20;  // of delta bases kept
-        std::size_t packs = 256;                           // read; libgit2 reads the rest
+        std::size_t packs = 64;                            // read; libgit2 reads the rest
         std::size_t chain = 10000;                         // deltas on the way to a base
     };
 
@@ -65,6 +65,12 @@ class PackReader {
         std::shared_ptr<const std::string> bytes;
     };
 
+    // No object read here is larger, whatever a caller allows.
+    static constexpr std::uint64_t kLargest = std::uint64_t{1} << 32;
+    // What an entry of the cache costs besides its bytes.
+    static constexpr std::size_t kEntryCost = 128;
+
+    std::optional<Object> find_and_read(const unsigned char* id, std::uint64_t max_size);
     std::optional<Object> read_at(std::size_t pack, std::uint64_t offset, std::uint64_t max_size);
     // Inflates the entry data at `offset` of pack `pack_number`, of which
     // `read` holds the first bytes, to exactly `size` bytes into `out`.
@@ -81,6 +87,7 @@ class PackReader {
     std::vector<std::unique_ptr<Pack>> packs_;
     std::size_t last_found_ = 0;  // the pack that held the object read last
     Inflater inflater_;
+    std::string delta_;  // the delta applied last
     // The last windows of the packs read, 64 KiB each: a walk reads an
     // entry and then its base a few kilobytes before it, mostly.
     static constexpr std::uint64_t kWindow = 64 << 10;

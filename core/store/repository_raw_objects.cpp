@@ -19,15 +19,19 @@ RawTree::RawTree(git_odb* odb, const git_oid& id, const std::string& what) : id_
 
 RawTree::RawTree(PackReader* packs, git_odb* odb, const git_oid& id, const std::string& what)
     : id_(id) {
+    // Smaller than kMaxReadBytes, as libgit2 reads under its ceiling (the
+    // object and its closing NUL).
     std::optional<PackReader::Object> read_from_pack =
-        packs ? packs->read(id.id, kMaxReadBytes) : std::nullopt;
-    if (!read_from_pack || read_from_pack->type != pack::kTree) {
-        // Not in a pack read here, or not a tree: libgit2 reads it or says why.
-        read(odb, what);
-        return;
+        packs ? packs->read(id.id, kMaxReadBytes - 1) : std::nullopt;
+    if (read_from_pack && read_from_pack->type == pack::kTree) {
+        bytes_ = std::move(read_from_pack->bytes);
+        if (parse_tree(bytes_, entries_)) return;
+        entries_.clear();
+        bytes_.clear();
     }
-    bytes_ = std::move(read_from_pack->bytes);
-    parse(bytes_, what);
+    // Not in a pack read here, not a tree, or not one that parses: libgit2
+    // reads it or says why.
+    read(odb, what);
 }
 
 void RawTree::read(git_odb* odb, const std::string& what) {

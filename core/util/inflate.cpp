@@ -56,22 +56,21 @@ bool Inflater::usable() const {
 }
 
 void Inflater::start(std::string& out, std::size_t size) {
+    out.clear();
+    state_->out = nullptr;
     // One byte more than promised, so that a stream holding more than it
     // should is caught writing it, rather than stopping zlib short.
-    out.resize(size + 1);
+    if (!state_->initialised || size >= SIZE_MAX / 2) return;
     state_->out = &out;
     state_->size = size;
-    z_stream& stream = state_->stream;
-    api().reset(&stream);
-    stream.next_out = reinterpret_cast<Bytef*>(out.data());
-    stream.avail_out = 0;
-    stream.total_out = 0;
+    api().reset(&state_->stream);
 }
 
 Inflater::Step Inflater::feed(std::string_view compressed) {
-    if (!state_->initialised || state_->out == nullptr) return Step::failed;
+    if (state_->out == nullptr) return Step::failed;
     z_stream& stream = state_->stream;
     std::string& out = *state_->out;
+    const std::size_t room = state_->size + 1;
     const auto failed = [&] {
         state_->out = nullptr;
         return Step::failed;
@@ -83,9 +82,15 @@ Inflater::Step Inflater::feed(std::string_view compressed) {
         stream.avail_in = static_cast<uInt>(slice);
         for (;;) {
             const std::size_t written = stream.total_out;
-            const std::size_t room = out.size() - written;
+            if (written == out.size()) {
+                // The buffer grows as bytes come, not to the size promised
+                // at once: a header may promise gigabytes for a few bytes.
+                if (out.size() == room) return failed();
+                out.resize(std::min(room, std::max<std::size_t>(2 * out.size(), 64 << 10)));
+            }
             stream.next_out = reinterpret_cast<Bytef*>(out.data() + written);
-            stream.avail_out = static_cast<uInt>(std::min<std::size_t>(room, 1u << 30));
+            stream.avail_out =
+                static_cast<uInt>(std::min<std::size_t>(out.size() - written, 1u << 30));
             const int status = api().inflate(&stream, Z_NO_FLUSH);
             if (status == Z_STREAM_END) {
                 if (stream.total_out != state_->size) return failed();
@@ -95,8 +100,10 @@ Inflater::Step Inflater::feed(std::string_view compressed) {
             }
             if (status != Z_OK && status != Z_BUF_ERROR) return failed();
             if (stream.total_out > state_->size) return failed();
-            if (stream.avail_in == 0) break;             // all of this slice taken
-            if (status == Z_BUF_ERROR) return failed();  // no room, no progress
+            if (stream.avail_in == 0) break;  // all of this slice taken
+            // Input left, and zlib stopped: for room (grown above), or, with
+            // room left, because it could not go on.
+            if (stream.avail_out != 0) return failed();
         }
         compressed.remove_prefix(slice);
     }

@@ -24,7 +24,9 @@ class Inflater {
     bool usable() const;
 
     // Starts a stream that must inflate to exactly `size` bytes, into `out`
-    // (resized to `size`).
+    // (emptied; it grows as bytes come, never past `size` and one byte).
+    // Without zlib, or for a size past half the address space, the first
+    // feed fails.
     void start(std::string& out, std::size_t size);
 
     enum class Step { more, done, failed };

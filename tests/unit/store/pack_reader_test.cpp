@@ -2,8 +2,10 @@
 // every object of a repository packed with deltas on offsets, then with
 // deltas naming their bases by id, and with a cache too small to keep any
 // base; a pack that does not match its index, a pack behind a link and a
-// pack cut short are not read (the caller reads through libgit2); a history
-// walk over the packed repository gives the steps it gave over loose objects.
+// pack cut short are not read (the caller reads through libgit2); deltas
+// that name each other as bases, and an index with more large offsets than
+// objects, are refused; a history walk over the packed repository gives the
+// steps it gave over loose objects.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,6 +16,7 @@
 #include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
+#include "support/zlib_stored.hpp"
 
 namespace accord {
 namespace {
@@ -252,6 +255,117 @@ TEST_F(PackReaderTest, AHistoryWalkOverPacksGivesTheStepsItGaveOverLooseObjects)
     git({"repack", "-a", "-d", "-f", "-q", "--depth=50", "--window=50"});
     git({"prune-packed"});
     EXPECT_EQ(steps(), loose);
+}
+
+// A pack written by hand: each entry's header and zlib bytes, at the
+// offsets its index gives, the index's ids sorted, and one checksum for
+// both (the reader compares them; it does not hash the pack).
+struct HandPack {
+    struct Entry {
+        std::string id;  // 20 bytes
+        std::string bytes;
+    };
+    std::vector<Entry> entries;
+
+    static std::string header(int type, std::uint64_t size) {
+        std::string out;
+        unsigned char byte = static_cast<unsigned char>((type << 4) | (size & 0x0f));
+        size >>= 4;
+        while (size != 0) {
+            out.push_back(static_cast<char>(byte | 0x80));
+            byte = static_cast<unsigned char>(size & 0x7f);
+            size >>= 7;
+        }
+        out.push_back(static_cast<char>(byte));
+        return out;
+    }
+
+    void write(const std::string& objects_dir) const {
+        const auto be32 = [](std::uint32_t v) {
+            std::string out;
+            for (int shift = 24; shift >= 0; shift -= 8)
+                out.push_back(static_cast<char>(v >> shift));
+            return out;
+        };
+        std::string pack = "PACK" + be32(2) + be32(static_cast<std::uint32_t>(entries.size()));
+        std::map<std::string, std::uint32_t> offsets;
+        for (const Entry& entry : entries) {
+            offsets[entry.id] = static_cast<std::uint32_t>(pack.size());
+            pack += entry.bytes;
+        }
+        const std::string checksum(20, '\x5a');
+        pack += checksum;
+        std::string index = "\377tOc" + be32(2);
+        for (int first = 0; first < 256; ++first) {
+            std::uint32_t upto = 0;
+            for (const auto& [id, offset] : offsets)
+                upto += static_cast<unsigned char>(id[0]) <= first;
+            index += be32(upto);
+        }
+        for (const auto& [id, offset] : offsets) index += id;
+        for (std::size_t k = 0; k < offsets.size(); ++k) index += be32(0);  // CRCs, unread
+        for (const auto& [id, offset] : offsets) index += be32(offset);
+        index += checksum + std::string(20, '\0');
+        const fs::path dir = fs::path(objects_dir) / "pack";
+        fs::create_directories(dir);
+        std::ofstream(dir / "pack-hand.pack", std::ios::binary) << pack;
+        std::ofstream(dir / "pack-hand.idx", std::ios::binary) << index;
+    }
+};
+
+TEST(PackReaderHandMade, DeltasThatNameEachOtherAsBasesAreRefusedAtOnce) {
+    test::TempDir dir;
+    const std::string a(20, '\x11'), b(20, '\x22'), c(20, '\x33');
+    // A delta of a megabyte (a base of one byte, then inserts), which a
+    // reader going round the loop would inflate again and again.
+    std::string delta = "\x01\x80\x80\x40";  // base 1 byte, result 1 MiB
+    for (std::size_t made = 0; made < (std::size_t{1} << 20); made += 127)
+        delta += std::string(1, static_cast<char>(std::min<std::size_t>(127, (1 << 20) - made))) +
+                 std::string(std::min<std::size_t>(127, (1 << 20) - made), 'x');
+    const std::string stream = test::zlib_stored(delta);
+    HandPack pack;
+    pack.entries.push_back({a, HandPack::header(7, delta.size()) + a + stream});  // its own base
+    pack.entries.push_back({b, HandPack::header(7, delta.size()) + c + stream});  // b on c
+    pack.entries.push_back({c, HandPack::header(7, delta.size()) + b + stream});  // c on b
+    pack.write(dir.path());
+    git::PackReader::Limits limits;
+    limits.chain = 1000000;
+    git::PackReader reader(dir.path(), limits);
+    ASSERT_EQ(reader.packs(), 1u);
+    for (const std::string& id : {a, b, c}) {
+        EXPECT_FALSE(reader.read(reinterpret_cast<const unsigned char*>(id.data()), 64 << 20))
+            << static_cast<int>(id[0]);
+    }
+}
+
+TEST(PackReaderHandMade, ReadsAHandMadePackAndNoIndexWithMoreLargeOffsetsThanObjects) {
+    test::TempDir dir;
+    const std::string blob_id(20, '\x44'), tree_id(20, '\x55');
+    const std::string text = "Recognises the [role] of States.\n";
+    // A delta on the blob: copy its first 11 bytes, then insert.
+    const std::string delta =
+        std::string(1, static_cast<char>(text.size())) + "\x13" + "\x90\x0b" + "\x08" + "[place]\n";
+    HandPack pack;
+    pack.entries.push_back({blob_id, HandPack::header(3, text.size()) + test::zlib_stored(text)});
+    pack.entries.push_back(
+        {tree_id, HandPack::header(7, delta.size()) + blob_id + test::zlib_stored(delta)});
+    pack.write(dir.path());
+    git::PackReader reader(dir.path(), {});
+    ASSERT_EQ(reader.packs(), 1u);
+    const auto blob = reader.read(reinterpret_cast<const unsigned char*>(blob_id.data()), 1 << 20);
+    ASSERT_TRUE(blob);
+    EXPECT_EQ(blob->type, git::pack::kBlob);
+    EXPECT_EQ(blob->bytes, text);
+    const auto made = reader.read(reinterpret_cast<const unsigned char*>(tree_id.data()), 1 << 20);
+    ASSERT_TRUE(made);
+    EXPECT_EQ(made->bytes, "Recognises [place]\n");
+
+    // One 64-bit offset more than git allows (objects less one): not read.
+    const fs::path index = fs::path(dir.path()) / "pack" / "pack-hand.idx";
+    std::string bytes = test::read_all(index.string());
+    bytes.insert(bytes.size() - 40, std::string(16, '\0'));
+    ASSERT_TRUE(git::pack::Index::parse(bytes.substr(0, bytes.size() - 8)));  // one: allowed
+    EXPECT_FALSE(git::pack::Index::parse(bytes));                             // two: refused
 }
 
 }  // namespace

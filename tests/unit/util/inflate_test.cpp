@@ -1,0 +1,77 @@
+// Inflater: a zlib stream inflates to exactly the bytes promised, fed whole
+// or a byte at a time; one that holds more or fewer, or is not zlib's,
+// fails; and a promise of a gigabyte for a few bytes costs no gigabyte.
+#include <gtest/gtest.h>
+
+#include "core/util/inflate.hpp"
+#include "support/zlib_stored.hpp"
+
+namespace accord {
+namespace {
+
+using Step = Inflater::Step;
+
+TEST(Inflater, InflatesExactlyTheBytesPromisedFedWholeOrByteByByte) {
+    Inflater inflater;
+    ASSERT_TRUE(inflater.usable());
+    const std::string text = "Recognises the [role] of States.\n";
+    const std::string stream = test::zlib_stored(text);
+    std::string out;
+    inflater.start(out, text.size());
+    EXPECT_EQ(inflater.feed(stream), Step::done);
+    EXPECT_EQ(out, text);
+    // Reused, a byte at a time: more until the last.
+    inflater.start(out, text.size());
+    for (std::size_t k = 0; k + 1 < stream.size(); ++k)
+        ASSERT_EQ(inflater.feed(stream.substr(k, 1)), Step::more) << k;
+    EXPECT_EQ(inflater.feed(stream.substr(stream.size() - 1)), Step::done);
+    EXPECT_EQ(out, text);
+    // Bytes after the stream's end are not its.
+    inflater.start(out, text.size());
+    EXPECT_EQ(inflater.feed(stream + "PACK next entry"), Step::done);
+    EXPECT_EQ(out, text);
+    // Across stored blocks.
+    const std::string long_text(200000, 'x');
+    inflater.start(out, long_text.size());
+    EXPECT_EQ(inflater.feed(test::zlib_stored(long_text)), Step::done);
+    EXPECT_EQ(out, long_text);
+    // Nothing at all.
+    inflater.start(out, 0);
+    EXPECT_EQ(inflater.feed(test::zlib_stored("")), Step::done);
+    EXPECT_EQ(out, "");
+}
+
+TEST(Inflater, FailsOnMoreOrFewerBytesThanPromisedOrBytesThatAreNotZlibs) {
+    Inflater inflater;
+    const std::string text = "Recognises the [role] of States.\n";
+    const std::string stream = test::zlib_stored(text);
+    std::string out;
+    inflater.start(out, text.size() - 1);
+    EXPECT_EQ(inflater.feed(stream), Step::failed);
+    inflater.start(out, text.size() + 1);
+    EXPECT_EQ(inflater.feed(stream), Step::failed);
+    std::string broken = stream;
+    broken[broken.size() - 1] = static_cast<char>(broken.back() ^ 1);  // its checksum
+    inflater.start(out, text.size());
+    EXPECT_EQ(inflater.feed(broken), Step::failed);
+    inflater.start(out, text.size());
+    EXPECT_EQ(inflater.feed("not zlib at all"), Step::failed);
+    // Failed stays failed until started again.
+    EXPECT_EQ(inflater.feed(stream), Step::failed);
+    inflater.start(out, text.size());
+    EXPECT_EQ(inflater.feed(stream), Step::done);
+}
+
+TEST(Inflater, APromiseOfAGigabyteForAFewBytesCostsNoGigabyte) {
+    Inflater inflater;
+    std::string out;
+    inflater.start(out, std::size_t{1} << 30);
+    EXPECT_EQ(inflater.feed(test::zlib_stored("a few bytes")), Step::failed);
+    EXPECT_LT(out.capacity(), std::size_t{1} << 20);
+    // A size no buffer can hold fails at once.
+    inflater.start(out, SIZE_MAX);
+    EXPECT_EQ(inflater.feed(test::zlib_stored("a few bytes")), Step::failed);
+}
+
+}  // namespace
+}  // namespace accord
