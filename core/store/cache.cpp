@@ -373,18 +373,40 @@ std::string CacheTable::id_key(std::string_view hex) {
     return out;
 }
 
+namespace {
+constexpr std::size_t kFilterWords = std::size_t{1} << 14;  // a million bits, 128 KiB
+
+// Two bit positions in the filter for `key`.
+std::pair<std::size_t, std::size_t> filter_bits(std::string_view key) {
+    const std::uint64_t hash = std::hash<std::string_view>()(key);
+    const std::size_t bits = kFilterWords * 64;
+    return {static_cast<std::size_t>(hash % bits),
+            static_cast<std::size_t>((hash >> 32) * 0x9E3779B97F4A7C15ULL % bits)};
+}
+}  // namespace
+
+bool CacheTable::maybe_put(std::string_view key) const {
+    if (put_filter_.empty()) return false;
+    const auto [a, b] = filter_bits(key);
+    return ((put_filter_[a / 64] >> (a % 64)) & 1) != 0 &&
+           ((put_filter_[b / 64] >> (b % 64)) & 1) != 0;
+}
+
 std::optional<std::string> CacheTable::find(std::string_view key) const {
     if (!enabled_) return std::nullopt;
     const std::lock_guard<std::mutex> lock(mutex_);
-    for (const std::unique_ptr<File>& file : files_) {
-        if (const std::optional<std::string_view> value = file->find(key)) {
+    const bool put = maybe_put(key);
+    for (std::size_t k = put ? 0 : saved_files_; k < files_.size(); ++k) {
+        if (const std::optional<std::string_view> value = files_[k]->find(key)) {
             ++hits_;
             return std::string(*value);
         }
     }
-    if (const auto found = pending_.find(std::string(key)); found != pending_.end()) {
-        ++hits_;
-        return found->second;
+    if (put) {
+        if (const auto found = pending_.find(key); found != pending_.end()) {
+            ++hits_;
+            return found->second;
+        }
     }
     ++misses_;
     return std::nullopt;
@@ -397,6 +419,10 @@ void CacheTable::put(std::string_view key, std::string value) {
         const std::lock_guard<std::mutex> lock(mutex_);
         pending_bytes_ += key.size() + value.size();
         pending_[std::string(key)] = std::move(value);
+        if (put_filter_.empty()) put_filter_.assign(kFilterWords, 0);
+        const auto [a, b] = filter_bits(key);
+        put_filter_[a / 64] |= std::uint64_t{1} << (a % 64);
+        put_filter_[b / 64] |= std::uint64_t{1} << (b % 64);
         full = pending_bytes_ > kMostPending;
     }
     if (full) save();
@@ -404,7 +430,7 @@ void CacheTable::put(std::string_view key, std::string value) {
 
 bool CacheTable::save() {
     if (!enabled_) return false;
-    std::map<std::string, std::string> entries;
+    std::map<std::string, std::string, std::less<>> entries;
     {
         const std::lock_guard<std::mutex> lock(mutex_);
         entries.swap(pending_);
@@ -425,6 +451,7 @@ bool CacheTable::save() {
     if (file) {
         const std::lock_guard<std::mutex> lock(mutex_);
         files_.insert(files_.begin(), std::move(file));
+        ++saved_files_;
     }
     merge_files();
     return true;

@@ -108,8 +108,15 @@ class CacheTable {
     std::string fingerprint_;
     std::vector<std::unique_ptr<File>> files_;  // newest first
     mutable std::mutex mutex_;
-    std::map<std::string, std::string> pending_;
+    std::map<std::string, std::string, std::less<>> pending_;
     std::size_t pending_bytes_ = 0;
+    // The keys put in this run, as a Bloom filter: a key it has not seen is
+    // in none of the files this run saved (the first `saved_files_` of
+    // files_) nor pending, so that a first walk of a long history, which
+    // misses on every commit, searches only the files it found.
+    bool maybe_put(std::string_view key) const;
+    std::vector<std::uint64_t> put_filter_;  // empty until the first put
+    std::size_t saved_files_ = 0;
     mutable std::size_t hits_ = 0, misses_ = 0;
     bool enabled_ = true;
 };

@@ -120,6 +120,35 @@ TEST(CacheTable, WhatOneRunSavesTheNextFinds) {
     EXPECT_EQ(again.misses(), 1U);
 }
 
+// A long walk saves in the middle of its run: what it saved is found again
+// in the same run, beside what pending entries and the files found at the
+// start hold, and what none holds is a miss (the run's own files are passed
+// over for keys it never put).
+TEST(CacheTable, ARunFindsWhatItSavedWhatItHoldsAndWhatItFoundAtTheStart) {
+    TempDir dir;
+    const std::string git = git_dir(dir);
+    {
+        CacheTable earlier(git, "commits", "walk");
+        earlier.put("found at the start", "earlier run");
+        ASSERT_TRUE(earlier.save());
+    }
+    CacheTable table(git, "commits", "walk");
+    for (int k = 0; k < 3000; ++k) {
+        const std::string key = "commit " + std::to_string(k);
+        EXPECT_FALSE(table.find(key)) << key;
+        table.put(key, "record " + std::to_string(k));
+        if (k % 1000 == 999) {
+            ASSERT_TRUE(table.save());  // three files saved by this run
+        }
+    }
+    table.put("still pending", "pending");
+    for (int k = 0; k < 3000; ++k)
+        EXPECT_EQ(table.find("commit " + std::to_string(k)), "record " + std::to_string(k));
+    EXPECT_EQ(table.find("still pending"), "pending");
+    EXPECT_EQ(table.find("found at the start"), "earlier run");
+    for (int k = 3000; k < 6000; ++k) EXPECT_FALSE(table.find("commit " + std::to_string(k)));
+}
+
 TEST(CacheTable, AnswersForOtherOptionsOrAnotherTableAreNotRead) {
     TempDir dir;
     const std::string git = git_dir(dir);
