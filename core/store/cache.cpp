@@ -379,9 +379,9 @@ constexpr std::size_t kFilterWords = std::size_t{1} << 14;  // a million bits, 1
 // Two bit positions in the filter for `key`.
 std::pair<std::size_t, std::size_t> filter_bits(std::string_view key) {
     const std::uint64_t hash = std::hash<std::string_view>()(key);
+    const std::uint64_t mixed = (hash ^ (hash >> 29)) * 0x9E3779B97F4A7C15ULL;
     const std::size_t bits = kFilterWords * 64;
-    return {static_cast<std::size_t>(hash % bits),
-            static_cast<std::size_t>((hash >> 32) * 0x9E3779B97F4A7C15ULL % bits)};
+    return {static_cast<std::size_t>(hash % bits), static_cast<std::size_t>((mixed >> 40) % bits)};
 }
 }  // namespace
 
@@ -417,12 +417,14 @@ void CacheTable::put(std::string_view key, std::string value) {
     bool full = false;
     {
         const std::lock_guard<std::mutex> lock(mutex_);
-        pending_bytes_ += key.size() + value.size();
-        pending_[std::string(key)] = std::move(value);
+        // In the filter first: should the entry then fail to go in, a bit
+        // set for nothing costs a search, not an answer.
         if (put_filter_.empty()) put_filter_.assign(kFilterWords, 0);
         const auto [a, b] = filter_bits(key);
         put_filter_[a / 64] |= std::uint64_t{1} << (a % 64);
         put_filter_[b / 64] |= std::uint64_t{1} << (b % 64);
+        pending_bytes_ += key.size() + value.size();
+        pending_[std::string(key)] = std::move(value);
         full = pending_bytes_ > kMostPending;
     }
     if (full) save();

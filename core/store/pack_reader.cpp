@@ -11,7 +11,6 @@
 #include <cstring>
 #include <new>
 #include <stdexcept>
-#include <unordered_set>
 
 namespace accord::git {
 
@@ -134,14 +133,17 @@ PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(
     ::close(objects);
     if (packs < 0) return;
     for (const std::string& name : index_names(packs)) {
-        if (packs_.size() >= limits_.packs) break;
         if (std::unique_ptr<Pack> pack = Pack::open(packs, name)) packs_.push_back(std::move(pack));
+        // Open packs hold their index mapped and a descriptor each.
+        if (packs_.size() > 4 * limits_.packs) break;
     }
     ::close(packs);
-    // The newest pack first, as libgit2 looks them up: where two packs hold
-    // one id (only a hostile clone's would differ), the same copy is read.
+    // The newest packs first, in the order libgit2 mostly looks them up in
+    // (where two packs hold one id, only a hostile clone's copies differ,
+    // and neither reader checks them against the id on a walk).
     std::stable_sort(packs_.begin(), packs_.end(),
                      [](const auto& a, const auto& b) { return a->modified > b->modified; });
+    if (packs_.size() > limits_.packs) packs_.resize(limits_.packs);
 }
 
 PackReader::~PackReader() = default;
@@ -181,7 +183,9 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
         std::uint64_t offset, data, size;
     };
     std::vector<Link> chain;  // from the object down to the last delta before its base
-    std::unordered_set<std::uint64_t> on_chain;
+    // A base on an offset lies before its delta, so only a delta naming its
+    // base by id can close a loop.
+    bool by_id = false;
     // All the deltas of one read together: an honest chain's deltas are
     // small beside what they make.
     std::uint64_t delta_bytes = 0;
@@ -213,12 +217,14 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
                 // libgit2 reads the object.
                 base =
                     pack.index.find(reinterpret_cast<const unsigned char*>(header->base_id.data()));
+                by_id = true;
             }
-            // A base met before on the way is a loop (deltas naming each
-            // other by id), which no git writes.
-            on_chain.insert(at);
-            if (!base || on_chain.count(*base) != 0) return std::nullopt;
+            if (!base) return std::nullopt;
             chain.push_back({at, at + header->length, header->size});
+            // A base met before on the way is a loop, which no git writes.
+            if (by_id && std::any_of(chain.begin(), chain.end(),
+                                     [&](const Link& link) { return link.offset == *base; }))
+                return std::nullopt;
             at = *base;
             continue;
         }
@@ -240,6 +246,7 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
         // on this one, or on one made on the way to it.
         bytes = keep({pack_number, chain[k].offset}, type, std::move(made));
     }
+    if (delta_.capacity() > kWindow) std::string().swap(delta_);  // no large buffer kept
     return Object{type, *bytes};
 }
 
@@ -267,8 +274,11 @@ std::string_view PackReader::bytes_at(std::size_t pack_number, std::uint64_t off
     ++clock_;
     Window* oldest = &windows_[0];
     for (Window& window : windows_) {
-        if (window.pack == pack_number && window.start <= offset &&
-            offset < window.start + window.bytes.size()) {
+        // A window that ends within a few bytes of `offset` is read again
+        // from there, so that an entry's header is never cut short.
+        const std::uint64_t end = window.start + window.bytes.size();
+        if (window.pack == pack_number && window.start <= offset && offset < end &&
+            (end - offset >= 64 || end == pack.data_end)) {
             window.used = clock_;
             return std::string_view(window.bytes)
                 .substr(static_cast<std::size_t>(offset - window.start));
@@ -301,11 +311,18 @@ const PackReader::Cached* PackReader::cached(const Key& key) {
 }
 
 std::shared_ptr<const std::string> PackReader::keep(const Key& key, int type, std::string bytes) {
+    // An inflated object's buffer grew by doubling: what is kept is its size.
+    if (bytes.capacity() > bytes.size() + bytes.size() / 8 + 64) bytes.shrink_to_fit();
     auto shared = std::make_shared<const std::string>(std::move(bytes));
     // No one object takes more than a quarter of the room.
     if (shared->size() > limits_.cached_bytes / 4 || by_key_.count(key) != 0) return shared;
     recent_.emplace_front(key, Cached{type, shared});
-    by_key_.emplace(key, recent_.begin());
+    try {
+        by_key_.emplace(key, recent_.begin());
+    } catch (...) {
+        recent_.pop_front();  // as it was
+        throw;
+    }
     cached_bytes_ += kEntryCost + shared->size();
     while (cached_bytes_ > limits_.cached_bytes && !recent_.empty()) {
         cached_bytes_ -= kEntryCost + recent_.back().second.bytes->size();

@@ -58,8 +58,6 @@ bool Inflater::usable() const {
 void Inflater::start(std::string& out, std::size_t size) {
     out.clear();
     state_->out = nullptr;
-    // One byte more than promised, so that a stream holding more than it
-    // should is caught writing it, rather than stopping zlib short.
     if (!state_->initialised || size >= SIZE_MAX / 2) return;
     state_->out = &out;
     state_->size = size;
@@ -70,6 +68,8 @@ Inflater::Step Inflater::feed(std::string_view compressed) {
     if (state_->out == nullptr) return Step::failed;
     z_stream& stream = state_->stream;
     std::string& out = *state_->out;
+    // One byte more than promised, so that a stream holding more than it
+    // should is caught writing it, rather than stopping zlib short.
     const std::size_t room = state_->size + 1;
     const auto failed = [&] {
         state_->out = nullptr;
