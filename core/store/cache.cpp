@@ -13,6 +13,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/util/file.hpp"
 #include "core/util/string_table.hpp"
 
 namespace accord {
@@ -227,38 +228,23 @@ std::string write_table_file(int dirfd, std::string_view fingerprint,
 
 struct CacheTable::File {
     std::string name;
-    const char* data = nullptr;
+    std::unique_ptr<MappedFile> mapping;
+    const char* data = nullptr;  // the mapping's
     std::size_t size = 0;
     std::size_t count = 0;
     std::size_t index = 0;  // offset of the first index record
-
-    File() = default;
-    File(const File&) = delete;
-    File& operator=(const File&) = delete;
-    ~File() {
-        if (data) ::munmap(const_cast<char*>(data), size);
-    }
 
     // Opens `name` in `dirfd` if it is a regular file whose header is whole and
     // whose fingerprint is `fingerprint`.
     static std::unique_ptr<File> open(int dirfd, const std::string& name,
                                       std::string_view fingerprint) {
-        const int fd =
-            ::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-        if (fd < 0) return nullptr;
-        struct stat info {};
-        if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size < 24) {
-            ::close(fd);
-            return nullptr;
-        }
-        const auto size = static_cast<std::size_t>(info.st_size);
-        void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        ::close(fd);
-        if (mapped == MAP_FAILED) return nullptr;
         auto file = std::make_unique<File>();
+        file->mapping = MappedFile::open(dirfd, name);
+        if (!file->mapping || file->mapping->bytes().size() < 24) return nullptr;
         file->name = name;
-        file->data = static_cast<const char*>(mapped);
-        file->size = size;
+        file->data = file->mapping->bytes().data();
+        file->size = file->mapping->bytes().size();
+        const std::size_t size = file->size;
         if (std::memcmp(file->data, kMagic, sizeof kMagic) != 0) return nullptr;
         const std::uint64_t fingerprint_size = load64(file->data + 8);
         if (fingerprint_size != fingerprint.size() || fingerprint_size > size - 24) return nullptr;
@@ -310,29 +296,6 @@ struct CacheTable::File {
     }
 };
 
-namespace {
-
-// The names of the regular-looking entries of an open directory ending in ".cache".
-std::vector<std::string> cache_files(int dirfd) {
-    std::vector<std::string> names;
-    const int copy = ::dup(dirfd);
-    if (copy < 0) return names;
-    DIR* dir = ::fdopendir(copy);
-    if (!dir) {
-        ::close(copy);
-        return names;
-    }
-    while (const dirent* entry = ::readdir(dir)) {
-        const std::string name = entry->d_name;
-        if (name.size() > 6 && name.compare(name.size() - 6, 6, ".cache") == 0)
-            names.push_back(name);
-    }
-    ::closedir(dir);
-    return names;
-}
-
-}  // namespace
-
 CacheTable::CacheTable(const std::string& git_dir, std::string_view name, std::string_view options)
     : name_(name) {
     const std::string& program = program_identity();
@@ -348,7 +311,7 @@ CacheTable::CacheTable(const std::string& git_dir, std::string_view name, std::s
     const int fd = open_below(git_dir_, relative_, false);
     if (fd < 0) return;  // nothing remembered yet (or not a plain directory: ignored)
     std::vector<std::pair<std::int64_t, std::string>> by_age;
-    for (const std::string& file_name : cache_files(fd)) {
+    for (const std::string& file_name : names_ending_in(fd, ".cache")) {
         struct stat info {};
         if (::fstatat(fd, file_name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
         by_age.emplace_back(static_cast<std::int64_t>(info.st_mtime), file_name);
@@ -467,7 +430,7 @@ void CacheTable::merge_files() {
     const int dirfd = open_below(git_dir_, relative_, false);
     if (dirfd < 0) return;
     std::vector<std::pair<std::int64_t, std::unique_ptr<File>>> all;
-    for (const std::string& name : cache_files(dirfd)) {
+    for (const std::string& name : names_ending_in(dirfd, ".cache")) {
         struct stat info {};
         if (::fstatat(dirfd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) continue;
         if (std::unique_ptr<File> file = File::open(dirfd, name, fingerprint_))

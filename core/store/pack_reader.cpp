@@ -1,8 +1,6 @@
 #include "core/store/pack_reader.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -12,41 +10,13 @@
 #include <new>
 #include <stdexcept>
 
+#include "core/util/file.hpp"
+
 namespace accord::git {
 
 namespace {
 
 constexpr std::uint64_t kChecksum = 20;  // a pack ends with its SHA-1
-
-// `name` in the directory `dirfd`, opened read-only if it is a regular file
-// (never through a link); -1 otherwise.
-int open_regular(int dirfd, const std::string& name, struct stat& info) {
-    const int fd = ::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) return -1;
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        return -1;
-    }
-    return fd;
-}
-
-std::vector<std::string> index_names(int dirfd) {
-    std::vector<std::string> names;
-    const int copy = ::dup(dirfd);
-    if (copy < 0) return names;
-    DIR* dir = ::fdopendir(copy);
-    if (dir == nullptr) {
-        ::close(copy);
-        return names;
-    }
-    while (const dirent* entry = ::readdir(dir)) {
-        const std::string name = entry->d_name;
-        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".idx") == 0) names.push_back(name);
-    }
-    ::closedir(dir);
-    std::sort(names.begin(), names.end());
-    return names;
-}
 
 // Reads up to `size` bytes at `offset`, fewer only at the end of the
 // file; -1 on an error.
@@ -72,35 +42,25 @@ struct PackReader::Pack {
     int fd = -1;
     std::uint64_t data_end = 0;  // where the entries end and the checksum starts
     std::int64_t modified = 0;   // the pack file's time, in nanoseconds
-    const char* index_bytes = nullptr;
-    std::size_t index_size = 0;
+    std::unique_ptr<MappedFile> index_file;
     pack::Index index;
 
     ~Pack() {
         if (fd >= 0) ::close(fd);
-        if (index_bytes != nullptr) ::munmap(const_cast<char*>(index_bytes), index_size);
     }
 
     // The pack of index `name` in `dirfd`, if both read and match.
     static std::unique_ptr<Pack> open(int dirfd, const std::string& name) {
         auto pack = std::make_unique<Pack>();
-        struct stat info {};
-        const int index_fd = open_regular(dirfd, name, info);
-        if (index_fd < 0) return nullptr;
-        pack->index_size = static_cast<std::size_t>(info.st_size);
-        void* mapped = pack->index_size > 0
-                           ? ::mmap(nullptr, pack->index_size, PROT_READ, MAP_PRIVATE, index_fd, 0)
-                           : MAP_FAILED;
-        ::close(index_fd);
-        if (mapped == MAP_FAILED) return nullptr;
-        pack->index_bytes = static_cast<const char*>(mapped);
-        std::optional<pack::Index> index =
-            pack::Index::parse(std::string_view(pack->index_bytes, pack->index_size));
+        pack->index_file = MappedFile::open(dirfd, name);
+        if (!pack->index_file) return nullptr;
+        std::optional<pack::Index> index = pack::Index::parse(pack->index_file->bytes());
         if (!index) return nullptr;
         pack->index = *index;
 
-        pack->fd = open_regular(dirfd, name.substr(0, name.size() - 4) + ".pack", info);
-        if (pack->fd < 0) return nullptr;
+        pack->fd = open_regular_file(dirfd, name.substr(0, name.size() - 4) + ".pack");
+        struct stat info {};
+        if (pack->fd < 0 || ::fstat(pack->fd, &info) != 0) return nullptr;
         const auto pack_size = static_cast<std::uint64_t>(info.st_size);
         if (pack_size < 12 + kChecksum) return nullptr;
         // "PACK", version 2 or 3, as many objects as the index lists, and
@@ -132,7 +92,7 @@ PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(
     const int packs = ::openat(objects, "pack", O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     ::close(objects);
     if (packs < 0) return;
-    for (const std::string& name : index_names(packs)) {
+    for (const std::string& name : names_ending_in(packs, ".idx")) {
         if (std::unique_ptr<Pack> pack = Pack::open(packs, name)) packs_.push_back(std::move(pack));
         // Open packs hold their index mapped and a descriptor each.
         if (packs_.size() > 4 * limits_.packs) break;
@@ -199,8 +159,8 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
             bytes = hit->bytes;
             break;
         }
-        if (at >= pack.data_end || at < 12) return std::nullopt;
-        const std::string_view read = bytes_at(pack_number, at);
+        if (at < 12) return std::nullopt;                         // within the pack's header
+        const std::string_view read = bytes_at(pack_number, at);  // none past the entries
         if (read.empty()) return std::nullopt;
         const std::optional<pack::EntryHeader> header = pack::parse_entry_header(read);
         if (!header) return std::nullopt;

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/mman.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -569,6 +570,51 @@ bool output_reader_gone(int fd) {
     watched.fd = fd;
     watched.events = 0;  // errors and hang-ups are reported whatever is asked
     return ::poll(&watched, 1, 0) == 1 && (watched.revents & (POLLERR | POLLHUP)) != 0;
+}
+
+std::vector<std::string> names_ending_in(int dirfd, std::string_view suffix) {
+    std::vector<std::string> names;
+    const int copy = ::dup(dirfd);
+    if (copy < 0) return names;
+    DIR* dir = ::fdopendir(copy);
+    if (dir == nullptr) {
+        ::close(copy);
+        return names;
+    }
+    while (const dirent* entry = ::readdir(dir)) {
+        const std::string_view name = entry->d_name;
+        if (name.size() > suffix.size() && name.ends_with(suffix)) names.emplace_back(name);
+    }
+    ::closedir(dir);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+int open_regular_file(int dirfd, const std::string& name) {
+    const int fd = ::openat(dirfd, name.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return -1;
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+std::unique_ptr<MappedFile> MappedFile::open(int dirfd, const std::string& name) {
+    const int fd = open_regular_file(dirfd, name);
+    if (fd < 0) return nullptr;
+    struct stat info {};
+    const bool sized = ::fstat(fd, &info) == 0 && info.st_size > 0;
+    const auto size = sized ? static_cast<std::size_t>(info.st_size) : 0;
+    void* mapped = sized ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+    ::close(fd);
+    if (mapped == MAP_FAILED) return nullptr;
+    return std::unique_ptr<MappedFile>(new MappedFile(static_cast<const char*>(mapped), size));
+}
+
+MappedFile::~MappedFile() {
+    ::munmap(const_cast<char*>(data_), size_);
 }
 
 }  // namespace accord

@@ -9,9 +9,11 @@
 // created under fresh random names, exclusively, never through a link.
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accord {
 
@@ -52,6 +54,30 @@ bool is_link_within(const std::string& within, const std::string& relative);
 // sorted: each directory opened once for all the paths below it.
 std::vector<std::string> links_within(const std::string& within,
                                       std::vector<std::string> relatives);
+
+// The names in the open directory `dirfd` that end in `suffix` (and are
+// longer than it), sorted. What they name is not looked at.
+std::vector<std::string> names_ending_in(int dirfd, std::string_view suffix);
+
+// `name` in the open directory `dirfd`, opened read-only if it is a regular
+// file: never through a link, and without waiting on a FIFO. -1 otherwise.
+int open_regular_file(int dirfd, const std::string& name);
+
+// A regular file (open_regular_file) mapped read-only, unmapped when it
+// goes; null when it is not one, is empty, or cannot be mapped.
+class MappedFile {
+  public:
+    static std::unique_ptr<MappedFile> open(int dirfd, const std::string& name);
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    std::string_view bytes() const { return {data_, size_}; }
+
+  private:
+    MappedFile(const char* data, std::size_t size) : data_(data), size_(size) {}
+    const char* data_;
+    std::size_t size_;
+};
 
 struct WriteOptions {
     // When non-empty, `path` must lie below this directory (a work tree) and

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 
 #include "support/paths.hpp"
@@ -274,6 +275,35 @@ TEST(LinksWithin, WhatIsLinkWithinFindsPathByPath) {
                                                   "d/x.md", "d/y/z.md"}));
     EXPECT_EQ(links_within(dir.path(), paths), expected);
     EXPECT_TRUE(links_within(dir.path() + "/nowhere", paths).empty());
+}
+
+// A directory as a clone may hold it: a file, a link to one, a FIFO, an
+// empty file and a directory, each named as if it were what is looked for.
+TEST(MappedFile, MapsRegularFilesOnlyAndListsNamesBySuffix) {
+    TempDir dir;
+    const std::string root = dir.path();
+    std::ofstream(root + "/a.idx") << "index bytes";
+    std::ofstream(root + "/empty.idx");
+    std::filesystem::create_symlink(root + "/a.idx", root + "/link.idx");
+    ASSERT_EQ(::mkfifo((root + "/fifo.idx").c_str(), 0600), 0);
+    std::filesystem::create_directory(root + "/dir.idx");
+    std::ofstream(root + "/a.pack") << "pack";
+    std::ofstream(root + "/.idx") << "no name before the suffix";
+    const int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    ASSERT_GE(fd, 0);
+    EXPECT_EQ(names_ending_in(fd, ".idx"),
+              (std::vector<std::string>{"a.idx", "dir.idx", "empty.idx", "fifo.idx", "link.idx"}));
+    const std::unique_ptr<MappedFile> mapped = MappedFile::open(fd, "a.idx");
+    ASSERT_TRUE(mapped);
+    EXPECT_EQ(mapped->bytes(), "index bytes");
+    for (const std::string name : {"empty.idx", "link.idx", "fifo.idx", "dir.idx", "none.idx"})
+        EXPECT_FALSE(MappedFile::open(fd, name)) << name;
+    const int regular = open_regular_file(fd, "a.pack");
+    EXPECT_GE(regular, 0);
+    if (regular >= 0) ::close(regular);
+    EXPECT_EQ(open_regular_file(fd, "link.idx"), -1);
+    EXPECT_EQ(open_regular_file(fd, "fifo.idx"), -1);  // without waiting for a writer
+    ::close(fd);
 }
 
 }  // namespace
