@@ -376,4 +376,11 @@ class Repository {
     std::unique_ptr<Impl> impl_;
 };
 
+namespace git {
+// How many times libgit2 asked for the system's certificate authorities and
+// was given none (core/store/git_api.cpp): once in a process that opened a
+// repository, with libgit2 built against mbedTLS as Debian's is.
+int certificate_stores_declined();
+}  // namespace git
+
 }  // namespace accord

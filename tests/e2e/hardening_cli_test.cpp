@@ -530,5 +530,25 @@ TEST(Hardening, TheMergeDriverNamesTheFileNotGitsTemporaryCopy) {
     EXPECT_FALSE(contains(merge.out + merge.err, ".merge_file_")) << merge.out << merge.err;
 }
 
+// libgit2 is never handed the system's certificate authorities: the dynamic
+// loader binds its call for them to the binary's own definition, which
+// reads none (accord connects nowhere through libgit2; parsing them took
+// three quarters of libgit2's start on every command).
+TEST(Hardening, LibgitIsGivenNoCertificateAuthorities) {
+    Recorded repo;
+    test::RunOptions traced = test::in(repo.dir());
+    traced.environment.push_back("LD_DEBUG=bindings");
+    const test::RunResult r = test::accord({"log"}, traced);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::istringstream lines(r.err);
+    std::string binding;
+    for (std::string line; std::getline(lines, line);) {
+        if (contains(line, "`mbedtls_x509_crt_parse_file'")) binding = line;
+    }
+    ASSERT_FALSE(binding.empty()) << "libgit2 asked for no certificate store";
+    EXPECT_TRUE(contains(binding, "libgit2")) << binding;
+    EXPECT_TRUE(contains(binding, " to " + test::accord_binary() + " ")) << binding;
+}
+
 }  // namespace
 }  // namespace accord

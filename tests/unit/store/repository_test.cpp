@@ -75,6 +75,15 @@ TEST(Repository, InitCreatesAnUnbornBranch) {
     EXPECT_EQ(git(tmp.file("neg"), {"symbolic-ref", "HEAD"}).out, "refs/heads/main\n");
 }
 
+// libgit2 reads no certificate authorities: accord makes no connection
+// through it, and parsing the system's took most of libgit2's start.
+TEST(Repository, OpeningARepositoryReadsNoCertificateAuthorities) {
+    TempDir tmp;
+    Repository::init(tmp.path());
+    const Repository repo = Repository::open(tmp.path());
+    EXPECT_EQ(git::certificate_stores_declined(), 1);
+}
+
 TEST(Repository, InitRefusesAnExistingRepository) {
     TempDir tmp;
     Repository::init(tmp.path());
