@@ -84,7 +84,8 @@ struct PackReader::Pack {
     }
 };
 
-PackReader::PackReader(const std::string& objects_dir, Limits limits) : limits_(limits) {
+PackReader::PackReader(const std::string& objects_dir, Limits limits)
+    : limits_(limits), room_(std::min(limits.first_cached_bytes, limits.cached_bytes)) {
     if (!inflater_.usable()) return;
     const int objects =
         ::open(objects_dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -152,12 +153,17 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
     const std::uint64_t most_delta_bytes = 4 * max_size + (std::uint64_t{1} << 20);
     int type = 0;
     std::shared_ptr<const std::string> bytes;
+    bool regretted = false;
     for (std::uint64_t at = offset;;) {
         if (const Cached* hit = cached({pack_number, at})) {
             if (hit->bytes->size() > max_size) return std::nullopt;
             type = hit->type;
             bytes = hit->bytes;
             break;
+        }
+        if (!regretted && !evicted_keys_.empty() && evicted_keys_.count({pack_number, at}) != 0) {
+            regretted = true;
+            regret();
         }
         if (at < 12) return std::nullopt;                         // within the pack's header
         const std::string_view read = bytes_at(pack_number, at);  // none past the entries
@@ -283,13 +289,50 @@ std::shared_ptr<const std::string> PackReader::keep(const Key& key, int type, st
         recent_.pop_front();  // as it was
         throw;
     }
+    if (!evicted_keys_.empty()) evicted_keys_.erase(key);  // cached, no longer let go of
     cached_bytes_ += kEntryCost + shared->size();
-    while (cached_bytes_ > limits_.cached_bytes && !recent_.empty()) {
-        cached_bytes_ -= kEntryCost + recent_.back().second.bytes->size();
-        by_key_.erase(recent_.back().first);
+    while (cached_bytes_ > room_ && !recent_.empty()) {
+        const std::size_t cost = kEntryCost + recent_.back().second.bytes->size();
+        cached_bytes_ -= cost;
+        const Key evicted = recent_.back().first;
+        by_key_.erase(evicted);
         recent_.pop_back();
+        let_go(evicted, cost);
     }
     return shared;
+}
+
+void PackReader::let_go(const Key& key, std::size_t cost) {
+    if (room_ >= limits_.cached_bytes) return;  // the room grows no more: no regret counts
+    try {
+        evicted_.emplace_back(key, cost);
+        evicted_keys_.insert(key);
+        evicted_bytes_ += cost;
+    } catch (const std::bad_alloc&) {
+        // Only the growth of the room is lost.
+    }
+    while (evicted_bytes_ > room_ && !evicted_.empty()) {
+        // A key let go of again since has a later entry: forgetting it
+        // here only makes a regret less likely.
+        evicted_bytes_ -= evicted_.front().second;
+        evicted_keys_.erase(evicted_.front().first);
+        evicted_.pop_front();
+    }
+}
+
+void PackReader::regret() {
+    // Doubling the room costs a page fault per 4 KiB filled, once; a regret
+    // costs a base made again from the pack, a few tens of faults' time. So
+    // the room doubles after a regret per 32 KiB of it (128 at 4 MiB): a
+    // walk that needed it so far will go on needing it.
+    if (++regrets_ * (std::size_t{32} << 10) < room_) return;
+    room_ = std::min(2 * room_, limits_.cached_bytes);
+    regrets_ = 0;
+    if (room_ >= limits_.cached_bytes) {
+        evicted_.clear();
+        evicted_keys_.clear();
+        evicted_bytes_ = 0;
+    }
 }
 
 }  // namespace accord::git

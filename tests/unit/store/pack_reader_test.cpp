@@ -150,6 +150,38 @@ TEST_F(PackReaderTest, ReadsEveryObjectOfAPackWithDeltasOnOffsetsAsGitDoes) {
     EXPECT_TRUE(reader.read(reinterpret_cast<const unsigned char*>(raw_id(id).data()), 1 << 20));
 }
 
+// The cache starts small and grows only when bases it let go of are needed
+// again, never past its limit; what it reads is exact at every size.
+TEST_F(PackReaderTest, TheCacheGrowsOnlyWhenBasesItLetGoOfAreNeededAgain) {
+    git({"repack", "-a", "-d", "-f", "-q", "--depth=50", "--window=50"});
+    git({"prune-packed"});
+    git::PackReader::Limits small;
+    small.first_cached_bytes = 4 << 10;
+    small.cached_bytes = 64 << 10;
+    // One object read again and again: every read after the first is a hit.
+    git::PackReader one(objects_dir(), small);
+    const auto& text = *std::find_if(objects_.begin(), objects_.end(), [](const auto& o) {
+        return o.second.type == git::pack::kBlob && o.second.bytes.size() > 1000;
+    });
+    for (int k = 0; k < 100; ++k) {
+        const std::optional<git::PackReader::Object> read =
+            one.read(reinterpret_cast<const unsigned char*>(raw_id(text.first).data()), 1 << 20);
+        ASSERT_TRUE(read);
+        EXPECT_EQ(read->bytes, text.second.bytes);
+    }
+    EXPECT_EQ(one.cache_room(), small.first_cached_bytes);
+    // Every object, in the order of their ids (not of their chains), three
+    // times: the bases of 50 versions do not fit in 4 KiB, and are needed
+    // again and again.
+    git::PackReader all(objects_dir(), small);
+    for (int round = 0; round < 3; ++round) EXPECT_EQ(read_alike(all), objects_.size());
+    EXPECT_GT(all.cache_room(), small.first_cached_bytes);
+    EXPECT_LE(all.cache_room(), small.cached_bytes);
+    // A first room above the limit is the limit.
+    small.first_cached_bytes = small.cached_bytes * 4;
+    EXPECT_EQ(git::PackReader(objects_dir(), small).cache_room(), small.cached_bytes);
+}
+
 TEST_F(PackReaderTest, ReadsDeltasThatNameTheirBasesById) {
     git({"-c", "repack.useDeltaBaseOffset=false", "repack", "-a", "-d", "-f", "-q"});
     git({"prune-packed"});
