@@ -213,7 +213,7 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
         bytes = keep({pack_number, chain[k].offset}, type, std::move(made));
     }
     if (delta_.capacity() > kWindow) std::string().swap(delta_);  // no large buffer kept
-    return Object{type, *bytes};
+    return Object{type, std::move(bytes)};
 }
 
 bool PackReader::inflate(std::size_t pack_number, std::uint64_t offset, std::string_view read,

@@ -57,7 +57,8 @@ class PackReader {
 
     struct Object {
         int type = 0;  // pack::kCommit, kTree, kBlob or kTag
-        std::string bytes;
+        // Shared with the cache, which may keep it: never copied.
+        std::shared_ptr<const std::string> bytes;
     };
 
     // The object `id` (20 bytes) if a pack here holds it and it reads whole

@@ -25,9 +25,9 @@ RawTree::RawTree(PackReader* packs, git_odb* odb, const git_oid& id, const std::
         packs ? packs->read(id.id, kMaxReadBytes - 1) : std::nullopt;
     if (read_from_pack && read_from_pack->type == pack::kTree) {
         bytes_ = std::move(read_from_pack->bytes);
-        if (parse_tree(bytes_, entries_)) return;
+        if (parse_tree(*bytes_, entries_)) return;
         entries_.clear();
-        bytes_.clear();
+        bytes_.reset();
     }
     // Not in a pack read here, not a tree, or not one that parses: libgit2
     // reads it or says why.

@@ -45,7 +45,7 @@ class RawTree {
 
     git_oid id_;
     OdbObjectPtr object_;
-    std::string bytes_;  // read from a pack, when not object_
+    std::shared_ptr<const std::string> bytes_;  // read from a pack, when not object_
     std::vector<Entry> entries_;
 };
 

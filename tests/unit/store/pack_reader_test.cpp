@@ -111,8 +111,8 @@ class PackReaderTest : public ::testing::Test {
                 reader.read(reinterpret_cast<const unsigned char*>(raw_id(id).data()), 1 << 20);
             if (!read) continue;
             EXPECT_EQ(read->type, object.type) << id;
-            EXPECT_EQ(read->bytes, object.bytes) << id;
-            alike += read->type == object.type && read->bytes == object.bytes;
+            EXPECT_EQ(*read->bytes, object.bytes) << id;
+            alike += read->type == object.type && *read->bytes == object.bytes;
         }
         return alike;
     }
@@ -167,7 +167,7 @@ TEST_F(PackReaderTest, TheCacheGrowsOnlyWhenBasesItLetGoOfAreNeededAgain) {
         const std::optional<git::PackReader::Object> read =
             one.read(reinterpret_cast<const unsigned char*>(raw_id(text.first).data()), 1 << 20);
         ASSERT_TRUE(read);
-        EXPECT_EQ(read->bytes, text.second.bytes);
+        EXPECT_EQ(*read->bytes, text.second.bytes);
     }
     EXPECT_EQ(one.cache_room(), small.first_cached_bytes);
     // Every object, in the order of their ids (not of their chains), three
@@ -254,7 +254,7 @@ TEST_F(PackReaderTest, AChangedByteInAPackNeverCrashesAndRarelyReads) {
         for (const auto& [id, object] : objects_) {
             const std::optional<git::PackReader::Object> read =
                 reader.read(reinterpret_cast<const unsigned char*>(raw_id(id).data()), 1 << 20);
-            changed_reads += read && read->bytes != object.bytes;
+            changed_reads += read && *read->bytes != object.bytes;
         }
         ++tries;
     }
@@ -387,10 +387,10 @@ TEST(PackReaderHandMade, ReadsAHandMadePackAndNoIndexWithMoreLargeOffsetsThanObj
     const auto blob = reader.read(reinterpret_cast<const unsigned char*>(blob_id.data()), 1 << 20);
     ASSERT_TRUE(blob);
     EXPECT_EQ(blob->type, git::pack::kBlob);
-    EXPECT_EQ(blob->bytes, text);
+    EXPECT_EQ(*blob->bytes, text);
     const auto made = reader.read(reinterpret_cast<const unsigned char*>(tree_id.data()), 1 << 20);
     ASSERT_TRUE(made);
-    EXPECT_EQ(made->bytes, "Recognises [place]\n");
+    EXPECT_EQ(*made->bytes, "Recognises [place]\n");
 
     // One 64-bit offset more than git allows (objects less one): not read.
     const fs::path index = fs::path(dir.path()) / "pack" / "pack-hand.idx";
