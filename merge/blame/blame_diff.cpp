@@ -8,9 +8,9 @@
 // units with diff_sequences, which takes the units equal at the start and at
 // the end (in that order, the end bounded by the start) as common and diffs
 // only what lies between; then each run of units between two common ones is
-// diffed token by token. The mapping is the set of common pairs, which the
-// order of the script does not change. Here the units shared at the start and
-// end are taken off the same way, the rest goes through the same two steps.
+// diffed token by token (diff_token_range, words first). The mapping is the set of common pairs,
+// which the order of the script does not change. Here the units shared at the start and end are
+// taken off the same way, the rest goes through the same two steps.
 
 namespace accord {
 
@@ -29,28 +29,16 @@ TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& afte
         std::iota(out.new_to_old.begin() + b0, out.new_to_old.begin() + b0 + (a1 - a0), a0);
     };
     // Units [o0, o1) of the old side against [n0, n1) of the new, token by
-    // token: their common first and last tokens mapped here, as the
-    // sequence diff would map them first, and only the stretch between
-    // diffed (a long paragraph edited in a few words is mostly common, and
-    // its whole script was built and read again for every version).
+    // token (diff_token_range maps their common first and last tokens
+    // without diffing them).
     auto gap = [&](std::uint32_t o0, std::uint32_t o1, std::uint32_t n0, std::uint32_t n1) {
-        std::uint32_t a0 = before.unit_first[o0], a1 = before.unit_first[o1];
-        std::uint32_t b0 = after.unit_first[n0], b1 = after.unit_first[n1];
-        while (a0 < a1 && b0 < b1 && before.ids[a0] == after.ids[b0]) {
-            out.old_to_new[a0] = b0;
-            out.new_to_old[b0++] = a0++;
-        }
-        while (a0 < a1 && b0 < b1 && before.ids[a1 - 1] == after.ids[b1 - 1]) {
-            out.old_to_new[--a1] = --b1;
-            out.new_to_old[b1] = a1;
-        }
+        const std::uint32_t a0 = before.unit_first[o0], a1 = before.unit_first[o1];
+        const std::uint32_t b0 = after.unit_first[n0], b1 = after.unit_first[n1];
         if (a0 == a1 || b0 == b1) return;  // only removals or only additions
-        const std::vector<std::uint32_t> a(before.ids.begin() + a0, before.ids.begin() + a1);
-        const std::vector<std::uint32_t> b(after.ids.begin() + b0, after.ids.begin() + b1);
-        for (const Edit& e : diff_sequences(a, b)) {
+        for (const Edit& e : diff_token_range(before, a0, a1, after, b0, b1, true)) {
             if (e.kind != EditKind::common) continue;
-            out.old_to_new[a0 + e.old_index] = b0 + e.new_index;
-            out.new_to_old[b0 + e.new_index] = a0 + e.old_index;
+            out.old_to_new[e.old_index] = e.new_index;
+            out.new_to_old[e.new_index] = e.old_index;
         }
     };
 

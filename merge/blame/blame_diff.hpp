@@ -14,7 +14,8 @@ struct TokenMapping {
 };
 
 // The old_to_new and new_to_old of diff_interned(before, after) with
-// fold_coincidences off, equal to them token for token. Cheaper on texts
+// fold_coincidences off and words_first on (words aligned before white
+// space), equal to them token for token. Cheaper on texts
 // that share most paragraphs: the paragraphs both share at the start and
 // end are mapped one to one without passing through an edit script, as
 // diff_interned's sequence diff strips them before diffing the rest.

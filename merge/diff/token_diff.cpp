@@ -549,6 +549,75 @@ ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& a
     return changed;
 }
 
+std::vector<Edit> diff_token_range(const InternedTokens& before, std::uint32_t a0, std::uint32_t a1,
+                                   const InternedTokens& after, std::uint32_t b0, std::uint32_t b1,
+                                   bool words_first) {
+    std::vector<Edit> out;
+    if (!words_first) {
+        const std::vector<std::uint32_t> a(before.ids.begin() + a0, before.ids.begin() + a1);
+        const std::vector<std::uint32_t> b(after.ids.begin() + b0, after.ids.begin() + b1);
+        out = diff_sequences(a, b);
+        for (Edit& e : out) {
+            e.old_index += e.kind == EditKind::added ? 0 : a0;
+            e.new_index += e.kind == EditKind::removed ? 0 : b0;
+        }
+        return out;
+    }
+    out.reserve((a1 - a0) + (b1 - b0));
+    // The tokens equal at the start and at the end are kept as they are
+    // (a long paragraph edited in a few words is mostly those).
+    while (a0 < a1 && b0 < b1 && before.ids[a0] == after.ids[b0])
+        out.push_back({EditKind::common, a0++, b0++});
+    std::uint32_t same_end = 0;
+    while (a1 - same_end > a0 && b1 - same_end > b0 &&
+           before.ids[a1 - same_end - 1] == after.ids[b1 - same_end - 1])
+        ++same_end;
+    a1 -= same_end, b1 -= same_end;
+    // The tokens that are not white space, where they stand and their ids.
+    std::vector<std::uint32_t> a_at, b_at, a_words, b_words;
+    for (std::uint32_t t = a0; t < a1; ++t) {
+        if (is_blank(before.tokens[t].kind)) continue;
+        a_at.push_back(t);
+        a_words.push_back(before.ids[t]);
+    }
+    for (std::uint32_t t = b0; t < b1; ++t) {
+        if (is_blank(after.tokens[t].kind)) continue;
+        b_at.push_back(t);
+        b_words.push_back(after.ids[t]);
+    }
+    std::uint32_t a = a0, b = b0;  // the first token of each side not in the script yet
+    // White space up to a_end and b_end: kept where equal in order when
+    // `kept` (the tokens on both sides of it are kept), else removed and added.
+    const auto blanks = [&](std::uint32_t a_end, std::uint32_t b_end, bool kept) {
+        while (kept && a < a_end && b < b_end && before.ids[a] == after.ids[b])
+            out.push_back({EditKind::common, a++, b++});
+        while (a < a_end) out.push_back({EditKind::removed, a++, 0});
+        while (b < b_end) out.push_back({EditKind::added, 0, b++});
+    };
+    bool last_kept = true;  // the range's start stands beside a kept token
+    for (const Edit& e : diff_sequences(a_words, b_words)) {
+        switch (e.kind) {
+            case EditKind::removed:
+                while (a <= a_at[e.old_index]) out.push_back({EditKind::removed, a++, 0});
+                last_kept = false;
+                break;
+            case EditKind::added:
+                while (b <= b_at[e.new_index]) out.push_back({EditKind::added, 0, b++});
+                last_kept = false;
+                break;
+            case EditKind::common:
+                blanks(a_at[e.old_index], b_at[e.new_index], last_kept);
+                out.push_back({EditKind::common, a++, b++});
+                last_kept = true;
+                break;
+        }
+    }
+    blanks(a1, b1, last_kept);  // and so does its end
+    for (std::uint32_t k = 0; k < same_end; ++k) out.push_back({EditKind::common, a1 + k, b1 + k});
+    order_hunks(out);
+    return out;
+}
+
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
                         const TokenDiffOptions& options) {
     return diff_interned(before, after,
@@ -563,8 +632,6 @@ TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& afte
         result.old_tokens = before.tokens;
         result.new_tokens = after.tokens;
     }
-    const std::vector<std::uint32_t>& old_ids = before.ids;
-    const std::vector<std::uint32_t>& new_ids = after.ids;
     struct UnitsView {
         const std::vector<std::uint32_t>& ids;
         const std::vector<std::uint32_t>& first_token;
@@ -582,13 +649,8 @@ TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& afte
         const std::uint32_t b0 = new_units.first_token[new_gap],
                             b1 = new_units.first_token[new_unit_end];
         if (a0 == a1 && b0 == b1) return;
-        const std::vector<std::uint32_t> a(old_ids.begin() + a0, old_ids.begin() + a1);
-        const std::vector<std::uint32_t> b(new_ids.begin() + b0, new_ids.begin() + b1);
-        for (Edit e : diff_sequences(a, b)) {
-            e.old_index += e.kind == EditKind::added ? 0 : a0;
-            e.new_index += e.kind == EditKind::removed ? 0 : b0;
+        for (const Edit& e : diff_token_range(before, a0, a1, after, b0, b1, options.words_first))
             script.push_back(e);
-        }
     };
     std::uint32_t old_unit = 0, new_unit = 0;
     for (const Edit& u : unit_script) {

@@ -28,6 +28,9 @@ struct TokenDiffOptions {
     // Copy both sides' tokens into the result (old_tokens, new_tokens). A
     // caller holding the InternedTokens already (blame) turns it off.
     bool copy_tokens = true;
+    // Align words first (see diff_token_range). Blame's mapping
+    // (merge/blame/blame_diff) does; the diff view and merges do not yet.
+    bool words_first = false;
 };
 
 TokenDiff diff_tokens(const Document& before, const Document& after,
@@ -130,6 +133,20 @@ struct ChangedUnits {
     std::vector<bool> before, after;
 };
 ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& after);
+
+// The edit script of tokens [a0, a1) of `before` against [b0, b1) of
+// `after` (indices into the whole token lists), in order, removals before
+// additions in each hunk. With `words_first`, the sequence diff sees the
+// words, numbers, punctuation, marks and breaks alone; white space is
+// kept only between two tokens kept side by side (and at an end of the
+// range beside a kept token). Otherwise every space counts as much as a
+// word, and an alignment keeping more spaces wins over one keeping more
+// words: "First. Second about sinks. Third on education." against "First.
+// Third on education, and more about sinks." kept "about sinks" and a
+// dozen spaces rather than "Third on education".
+std::vector<Edit> diff_token_range(const InternedTokens& before, std::uint32_t a0, std::uint32_t a1,
+                                   const InternedTokens& after, std::uint32_t b0, std::uint32_t b1,
+                                   bool words_first);
 
 // The diff of two interned documents (interned by the same interner).
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,

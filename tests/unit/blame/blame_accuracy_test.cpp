@@ -267,6 +267,23 @@ TEST(BlameRules, ShortPhrasesElsewhereAreNewLongOnesRestored) {
     EXPECT_EQ(at(result, "means").restored_by, std::optional<std::size_t>(2));
 }
 
+// A paragraph deleted beside one that is extended: the words the extended
+// one kept are its proposer's. The token diff aligns words, not the spaces
+// between them: counting spaces, it kept "about sinks" of the deleted
+// paragraph and a dozen spaces, and gave "Third para on education" to the
+// one who only added to it (found on the Paris texts of 4 and 9 December).
+TEST(BlameRules, AParagraphExtendedBesideADeletedOneKeepsItsWords) {
+    const BlameResult result = blame_last({
+        {"First para here,\n\nSecond para about sinks,\n\nThird para on education,\n", "Japan"},
+        {"First para here,\n\nThird para on education, and more about sinks,\n", "Sweden"},
+    });
+    EXPECT_EQ(at(result, "Third").origin, 0u);
+    EXPECT_EQ(at(result, "education").origin, 0u);
+    EXPECT_EQ(at(result, "more").origin, 1u);
+    EXPECT_EQ(at(result, "sinks").origin, 1u);
+    EXPECT_FALSE(at(result, "Third").restored_by);
+}
+
 TEST(BlameRules, RepeatedAdjacentWordsKeepTheirProposers) {
     const BlameResult result = blame_last({
         {"Ensures coverage of the parties.\n", "Japan"},

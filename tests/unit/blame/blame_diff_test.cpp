@@ -48,6 +48,7 @@ TEST(BlameShortcuts, EqualTheGeneralCodeOnGeneratedHistories) {
             interned.push_back(std::move(got));
             TokenDiffOptions raw;
             raw.fold_coincidences = false;
+            raw.words_first = true;
             for (std::size_t p : history.versions[v].parents) {
                 const TokenDiff diff = diff_interned(interned[p], interned[v], raw);
                 const TokenMapping mapping = map_tokens(interned[p], interned[v]);
