@@ -161,9 +161,12 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
             bytes = hit->bytes;
             break;
         }
-        if (!regretted && !evicted_keys_.empty() && evicted_keys_.count({pack_number, at}) != 0) {
-            regretted = true;
-            regret();
+        if (!regretted && !evicted_keys_.empty()) {
+            if (const auto let_go = evicted_keys_.find({pack_number, at});
+                let_go != evicted_keys_.end()) {
+                regretted = true;
+                regret(let_go->second);
+            }
         }
         if (at < 12) return std::nullopt;                         // within the pack's header
         const std::string_view read = bytes_at(pack_number, at);  // none past the entries
@@ -280,8 +283,14 @@ std::shared_ptr<const std::string> PackReader::keep(const Key& key, int type, st
     // An inflated object's buffer grew by doubling: what is kept is its size.
     if (bytes.capacity() > bytes.size() + bytes.size() / 8 + 64) bytes.shrink_to_fit();
     auto shared = std::make_shared<const std::string>(std::move(bytes));
-    // No one object takes more than a quarter of the room.
+    // No one object takes more than a quarter of the largest room; one
+    // larger than a quarter of the room now is let go of at once, so that
+    // needing it again is a regret (it would have evicted the rest).
     if (shared->size() > limits_.cached_bytes / 4 || by_key_.count(key) != 0) return shared;
+    if (kEntryCost + shared->size() > room_ / 4) {
+        let_go(key, kEntryCost + shared->size());
+        return shared;
+    }
     recent_.emplace_front(key, Cached{type, shared});
     try {
         by_key_.emplace(key, recent_.begin());
@@ -306,12 +315,13 @@ void PackReader::let_go(const Key& key, std::size_t cost) {
     if (room_ >= limits_.cached_bytes) return;  // the room grows no more: no regret counts
     try {
         evicted_.emplace_back(key, cost);
-        evicted_keys_.insert(key);
         evicted_bytes_ += cost;
+        evicted_keys_[key] = cost;
     } catch (const std::bad_alloc&) {
         // Only the growth of the room is lost.
     }
-    while (evicted_bytes_ > room_ && !evicted_.empty()) {
+    // The newest stays, however large.
+    while (evicted_bytes_ > room_ && evicted_.size() > 1) {
         // A key let go of again since has a later entry: forgetting it
         // here only makes a regret less likely.
         evicted_bytes_ -= evicted_.front().second;
@@ -320,14 +330,17 @@ void PackReader::let_go(const Key& key, std::size_t cost) {
     }
 }
 
-void PackReader::regret() {
+void PackReader::regret(std::size_t cost) {
     // Doubling the room costs a page fault per 4 KiB filled, once; a regret
-    // costs a base made again from the pack, a few tens of faults' time. So
-    // the room doubles after a regret per 32 KiB of it (128 at 4 MiB): a
-    // walk that needed it so far will go on needing it.
-    if (++regrets_ * (std::size_t{32} << 10) < room_) return;
-    room_ = std::min(2 * room_, limits_.cached_bytes);
-    regrets_ = 0;
+    // costs a base made again from the pack: its bytes inflated or rebuilt,
+    // at least a few tens of faults' time. So the room doubles once regrets
+    // have cost as many bytes as it has, each counted as at least 32 KiB
+    // (128 regrets of small trees at 4 MiB): a walk that needed it so far
+    // will go on needing it.
+    regretted_bytes_ += std::max(cost, std::size_t{32} << 10);
+    if (regretted_bytes_ < room_) return;
+    room_ = std::min(std::max(2 * room_, std::size_t{64} << 10), limits_.cached_bytes);
+    regretted_bytes_ = 0;
     if (room_ >= limits_.cached_bytes) {
         evicted_.clear();
         evicted_keys_.clear();

@@ -25,7 +25,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "core/store/pack_format.hpp"
@@ -125,11 +124,11 @@ class PackReader {
     // The keys let go of last, room_ bytes of them: those a cache twice as
     // large would still hold. A read that misses one of them is a regret.
     std::deque<std::pair<Key, std::size_t>> evicted_;  // oldest first; may name a key cached again
-    std::unordered_set<Key, KeyHash> evicted_keys_;
+    std::unordered_map<Key, std::size_t, KeyHash> evicted_keys_;  // and what each cost
     std::size_t evicted_bytes_ = 0;
-    std::size_t regrets_ = 0;  // since the room last grew
+    std::size_t regretted_bytes_ = 0;  // what regrets cost since the room last grew
     void let_go(const Key& key, std::size_t cost);
-    void regret();
+    void regret(std::size_t cost);
 };
 
 }  // namespace accord::git

@@ -35,6 +35,66 @@ TokenDiff diff_changed_only(TokenInterner& interner, const Document& before,
     return diff_interned(b, a);
 }
 
+// A script over [a0, a1) and [b0, b1): every token once, in order on each
+// side, common pairs equal and increasing on both.
+void expect_valid(const std::vector<Edit>& script, const InternedTokens& before, std::uint32_t a0,
+                  std::uint32_t a1, const InternedTokens& after, std::uint32_t b0,
+                  std::uint32_t b1) {
+    std::uint32_t a = a0, b = b0;
+    for (const Edit& e : script) {
+        if (e.kind != EditKind::added) {
+            ASSERT_EQ(e.old_index, a++);
+        }
+        if (e.kind != EditKind::removed) {
+            ASSERT_EQ(e.new_index, b++);
+        }
+        if (e.kind == EditKind::common) {
+            EXPECT_EQ(before.ids[e.old_index], after.ids[e.new_index]);
+        }
+    }
+    EXPECT_EQ(a, a1);
+    EXPECT_EQ(b, b1);
+}
+
+// Words are aligned before the white space between them: counting spaces
+// as words, keeping "para about sinks" and the spaces around them outweighed
+// keeping "Third para on education".
+TEST(TokenDiff, WordsFirstAlignsWordsNotSpaces) {
+    const Document before =
+        parse("First para here, Second para about sinks, Third para on education,\n");
+    const Document after =
+        parse("First para here, Third para on education, and more about sinks,\n");
+    TokenInterner interner;
+    const InternedTokens b = interner.intern(before), a = interner.intern(after);
+    const auto n = [](const InternedTokens& t) { return static_cast<std::uint32_t>(t.ids.size()); };
+    const auto kept_words = [&](const std::vector<Edit>& script) {
+        std::string out;
+        for (const Edit& e : script) {
+            const Token& t = a.tokens[e.new_index];
+            if (e.kind == EditKind::common && t.kind == TokenKind::word)
+                out += std::string(after.source.substr(t.range.begin, t.range.size())) + " ";
+        }
+        return out;
+    };
+    const std::vector<Edit> words_first = diff_token_range(b, 0, n(b), a, 0, n(a), true);
+    expect_valid(words_first, b, 0, n(b), a, 0, n(a));
+    EXPECT_EQ(kept_words(words_first), "First para here Third para on education ");
+    const std::vector<Edit> plain = diff_token_range(b, 0, n(b), a, 0, n(a), false);
+    expect_valid(plain, b, 0, n(b), a, 0, n(a));
+    EXPECT_NE(kept_words(plain), kept_words(words_first));
+    // Ranges of the texts, empty ones, and white space alone.
+    for (std::uint32_t a0 = 0; a0 <= n(b); a0 += 3) {
+        for (std::uint32_t b0 = 0; b0 <= n(a); b0 += 5) {
+            expect_valid(diff_token_range(b, a0, n(b), a, b0, n(a), true), b, a0, n(b), a, b0,
+                         n(a));
+            expect_valid(diff_token_range(b, 0, a0, a, 0, b0, true), b, 0, a0, a, 0, b0);
+        }
+    }
+    const Document spaces = parse("a  \n b\n"), other = parse("a \n\n  b\n");
+    const InternedTokens s = interner.intern(spaces), o = interner.intern(other);
+    expect_valid(diff_token_range(s, 0, n(s), o, 0, n(o), true), s, 0, n(s), o, 0, n(o));
+}
+
 TEST(TokenDiff, InternUnitsLeavesTokenIdsUnset) {
     const Document d = parse("One [two] three.\n\nFour five.\n");
     TokenInterner interner;

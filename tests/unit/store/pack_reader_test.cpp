@@ -158,18 +158,32 @@ TEST_F(PackReaderTest, TheCacheGrowsOnlyWhenBasesItLetGoOfAreNeededAgain) {
     git::PackReader::Limits small;
     small.first_cached_bytes = 4 << 10;
     small.cached_bytes = 64 << 10;
-    // One object read again and again: every read after the first is a hit.
-    git::PackReader one(objects_dir(), small);
-    const auto& text = *std::find_if(objects_.begin(), objects_.end(), [](const auto& o) {
-        return o.second.type == git::pack::kBlob && o.second.bytes.size() > 1000;
+    const auto read_often = [&](git::PackReader& reader, const std::string& id,
+                                const std::string& bytes) {
+        for (int k = 0; k < 100; ++k) {
+            const std::optional<git::PackReader::Object> read =
+                reader.read(reinterpret_cast<const unsigned char*>(raw_id(id).data()), 1 << 20);
+            ASSERT_TRUE(read);
+            EXPECT_EQ(*read->bytes, bytes);
+        }
+    };
+    // One small object read again and again: every read after the first is a hit.
+    const auto& small_text = *std::find_if(objects_.begin(), objects_.end(), [](const auto& o) {
+        return o.second.type == git::pack::kBlob && o.second.bytes.size() < 500;
     });
-    for (int k = 0; k < 100; ++k) {
-        const std::optional<git::PackReader::Object> read =
-            one.read(reinterpret_cast<const unsigned char*>(raw_id(text.first).data()), 1 << 20);
-        ASSERT_TRUE(read);
-        EXPECT_EQ(*read->bytes, text.second.bytes);
-    }
+    git::PackReader one(objects_dir(), small);
+    read_often(one, small_text.first, small_text.second.bytes);
     EXPECT_EQ(one.cache_room(), small.first_cached_bytes);
+    // One larger than a quarter of the room is not kept at first (it would
+    // evict the rest), but needing it again grows the room until it is.
+    const auto& text = *std::find_if(objects_.begin(), objects_.end(), [](const auto& o) {
+        return o.second.type == git::pack::kBlob && o.second.bytes.size() > 1200;
+    });
+    git::PackReader::Limits tight = small;
+    tight.first_cached_bytes = 1 << 10;
+    git::PackReader large(objects_dir(), tight);
+    read_often(large, text.first, text.second.bytes);
+    EXPECT_GT(large.cache_room(), tight.first_cached_bytes);
     // Every object, in the order of their ids (not of their chains), three
     // times: the bases of 50 versions do not fit in 4 KiB, and are needed
     // again and again.
