@@ -1,9 +1,7 @@
 #include "core/store/cache.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <link.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
