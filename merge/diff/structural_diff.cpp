@@ -525,6 +525,20 @@ class Lifter {
                 absorb_whole_paragraphs(Direction::deleted, b.outer());
                 old_.cover(open, close + 1, true);
                 old_.covered[open] = old_.covered[close] = true;
+            } else if (const std::uint32_t into = redrawn_into(i); into != kNone) {
+                // Its kept wording stands in a bracket this change drew: the
+                // bracket was redrawn ("[below 2 °C][below 1.5 °C]" -> "below
+                // [2 °C][1.5 °C]", "[a b] c" -> "[a b c]"), not lifted: the
+                // wording is no more agreed than it was. One option redrawn
+                // as another is an option removed and one added; otherwise
+                // the new bracket (bracket-added) says where the wording went.
+                if (in_group && new_.doc.brackets[into].group != kNone) {
+                    add(ChangeKind::option_removed, old_.text(open + 1, close), b.outer(),
+                        new_spot(open));
+                    old_.cover(open, close + 1, true);
+                    redrawn_option_[into] = true;
+                }
+                old_.covered[open] = old_.covered[close] = true;
             } else {
                 add(ChangeKind::bracket_removed, old_.text(open + 1, close), b.outer(),
                     new_mapped_range(open + 1, close));
@@ -532,6 +546,26 @@ class Lifter {
                 old_.covered[close] = true;
             }
         }
+    }
+
+    // The new bracket, drawn by this change, that now directly holds most
+    // of the kept words old bracket `ob` directly held (its own nested
+    // brackets aside), or kNone.
+    std::uint32_t redrawn_into(std::uint32_t ob) const {
+        const Bracket& b = old_.doc.brackets[ob];
+        const std::uint32_t open = old_.token_at(b.open), close = old_.token_at(b.close);
+        std::size_t kept = 0;
+        std::map<std::uint32_t, std::size_t> held_by;  // new bracket -> kept words it holds
+        for (std::uint32_t t = open + 1; t < close; ++t) {
+            const TokenKind k = old_.tokens[t].kind;
+            if (is_space(k) || is_markup(k) || old_.changed(t) || old_.innermost(t) != ob) continue;
+            ++kept;
+            const std::uint32_t nb = new_.innermost(old_.mapping[t]);
+            if (nb != kNone && !new_bracket_kept(nb)) ++held_by[nb];
+        }
+        for (const auto& [nb, count] : held_by)
+            if (count * 2 > kept) return nb;
+        return kNone;
     }
 
     enum class Direction { added, deleted };
@@ -582,7 +616,13 @@ class Lifter {
             const std::uint32_t open = new_.token_at(b.open), close = new_.token_at(b.close);
             if (new_.covered[open] || new_bracket_kept(i)) continue;
             const auto counts = new_.content(open + 1, close);
-            if (mostly(counts) && counts.second > 0) {
+            if (redrawn_option_[i] && !(mostly(counts) && counts.second > 0)) {
+                // An option redrawn from an old one (old_brackets).
+                add(ChangeKind::option_added, new_.text(open + 1, close),
+                    old_mapped_range(open + 1, close), b.outer());
+                new_.cover(open, close + 1, true);
+                new_.covered[open] = new_.covered[close] = true;
+            } else if (mostly(counts) && counts.second > 0) {
                 bool joins_existing = false;
                 if (b.group != kNone) {
                     for (std::uint32_t member : new_.doc.groups[b.group].brackets) {
@@ -853,6 +893,8 @@ class Lifter {
     Side old_;
     Side new_;
     std::vector<Change> changes_;
+    // Per new bracket: an option redrawn from an old option (old_brackets).
+    std::vector<bool> redrawn_option_ = std::vector<bool>(new_.doc.brackets.size(), false);
 };
 
 }  // namespace
