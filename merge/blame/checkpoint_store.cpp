@@ -59,6 +59,7 @@ Origin get_origin(CacheReader& in, bool& ok) {
 
 void put_neighbour(CacheWriter& out, const Graveyard::Neighbour& n) {
     out.flag(n.edge).number(n.id).number(n.proposal);
+    out.flag(n.beyond_edge).number(n.beyond_id).number(n.beyond_proposal);
 }
 
 Graveyard::Neighbour get_neighbour(CacheReader& in, bool& ok) {
@@ -66,6 +67,9 @@ Graveyard::Neighbour get_neighbour(CacheReader& in, bool& ok) {
     n.edge = in.flag();
     n.id = number32(in, ok);
     n.proposal = number32(in, ok);
+    n.beyond_edge = in.flag();
+    n.beyond_id = number32(in, ok);
+    n.beyond_proposal = number32(in, ok);
     return n;
 }
 

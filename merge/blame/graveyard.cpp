@@ -82,14 +82,25 @@ bool marks_on_side(const Attributed& a, std::uint32_t token, int step) {
 
 Graveyard::Neighbour Graveyard::nearest_word(const Attributed& a, std::uint32_t token, int step) {
     const auto& tokens = a.tokens();
+    Neighbour found;
     for (std::int64_t t = static_cast<std::int64_t>(token) + step;
          t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
         const auto at = static_cast<std::size_t>(t);
         const TokenKind k = tokens[at].kind;
         if (breaks_run(k)) break;
-        if (is_word_or_number(k)) return {false, a.interned.ids[at], a.origins[at].proposal};
+        if (!is_word_or_number(k)) continue;
+        if (found.edge) {
+            found.edge = false;
+            found.id = a.interned.ids[at];
+            found.proposal = a.origins[at].proposal;
+            continue;
+        }
+        found.beyond_edge = false;
+        found.beyond_id = a.interned.ids[at];
+        found.beyond_proposal = a.origins[at].proposal;
+        break;
     }
-    return {};
+    return found;
 }
 
 void Graveyard::bury(const Attributed& from, std::uint32_t text,
@@ -506,13 +517,18 @@ bool Graveyard::evidence(const Run& run, const Attributed& to, std::uint32_t tex
     if (run.text != text) return run.words >= 2 && between_marks();
     // Back in the place it left: the same words around it.
     const Neighbour before = nearest_word(to, first, -1), after = nearest_word(to, last, +1);
-    const bool word_before = !before.edge && before == run.before;
-    const bool word_after = !after.edge && after == run.after;
+    const bool word_before = before.same_word(run.before);
+    const bool word_after = after.same_word(run.after);
     const bool edge_before = before.edge && run.before.edge;
     const bool edge_after = after.edge && run.after.edge;
     if (run.words >= 2) return word_before || word_after || (edge_before && edge_after);
-    return has_word && (word_before || word_after) && (word_before || edge_before) &&
-           (word_after || edge_after);
+    // A single word between both of its old neighbours; at a paragraph's
+    // edge, next to the same two words: "*Recognizing* the" opens many
+    // preamble paragraphs, each "the" of the same first draft.
+    if (!has_word) return false;
+    if (word_before && word_after) return true;
+    return (edge_before && after.same_two_words(run.after)) ||
+           (edge_after && before.same_two_words(run.before));
 }
 
 }  // namespace accord::blame_detail

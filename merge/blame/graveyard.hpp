@@ -47,7 +47,22 @@ class Graveyard {
         bool edge = true;
         std::uint32_t id = 0;
         std::uint32_t proposal = kNoProposal;  // its origin
-        bool operator==(const Neighbour&) const = default;
+        // The word beyond it, on the same side (edge, id, origin as above):
+        // a single word at a paragraph's edge has one neighbour, and one
+        // word and origin ("the", of the first draft) is no occurrence.
+        bool beyond_edge = true;
+        std::uint32_t beyond_id = 0;
+        std::uint32_t beyond_proposal = kNoProposal;
+        // The same word next to it (what is beyond is not compared).
+        bool same_word(const Neighbour& other) const {
+            return !edge && !other.edge && id == other.id && proposal == other.proposal;
+        }
+        // The same two words on that side.
+        bool same_two_words(const Neighbour& other) const {
+            return same_word(other) && beyond_edge == other.beyond_edge &&
+                   (beyond_edge ||
+                    (beyond_id == other.beyond_id && beyond_proposal == other.beyond_proposal));
+        }
     };
     struct Word {
         std::uint32_t id;

@@ -250,6 +250,30 @@ TEST(BlameRules, AWordPutBackInItsPlaceIsRestored) {
     EXPECT_EQ(at(result, "effective").restored_by, std::optional<std::size_t>(2));
 }
 
+// A single word that opened a paragraph, deleted alone and put back before
+// the same two words, is restored; the same word opening another paragraph
+// before the same first word, of the same proposer, is new: many preamble
+// paragraphs open "*Recognizing* the" (found on the Paris texts: 12
+// December's "*Recognizing* the importance" was credited to a paragraph of
+// 23 October that 9 December deleted).
+TEST(BlameRules, AWordAtAParagraphsStartNeedsTwoWordsOfItsPlace) {
+    const BlameResult back = blame_last({
+        {"Recognizing the role of forests,\n\nNoting the outcomes,\n", "Japan"},
+        {"the role of forests,\n\nNoting the outcomes,\n", "Russian Federation"},
+        {"Recognizing the role of forests,\n\nNoting the outcomes,\n", "Sweden"},
+    });
+    EXPECT_EQ(at(back, "Recognizing").origin, 0u);
+    EXPECT_EQ(at(back, "Recognizing").restored_by, std::optional<std::size_t>(2));
+
+    const BlameResult elsewhere = blame_last({
+        {"Recognizing the role of forests,\n\nNoting the outcomes,\n", "Japan"},
+        {"the role of forests,\n\nNoting the outcomes,\n", "Russian Federation"},
+        {"the role of forests,\n\nRecognizing the outcomes,\n", "Sweden"},
+    });
+    EXPECT_EQ(at(elsewhere, "Recognizing").origin, 2u);
+    EXPECT_EQ(at(elsewhere, "Recognizing").restored_by, std::nullopt);
+}
+
 // A short phrase deleted in one place and proposed again in another place
 // is new wording there; a long one is the same wording coming back.
 TEST(BlameRules, ShortPhrasesElsewhereAreNewLongOnesRestored) {
