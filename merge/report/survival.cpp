@@ -119,6 +119,7 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
                            const std::set<std::string>& moved_in = {}) {
     TokenDiffOptions options;
     options.fold_coincidences = false;
+    options.words_first = true;  // aligned as blame aligns them (merge/blame/blame_diff)
     std::vector<bool> matched;
     std::set<std::string_view> old_paragraphs;
     std::vector<Token> tokens;
@@ -399,7 +400,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
 
     std::map<std::string, FrontMatterMemo> front_matter;  // per path
     CacheTable remembered(workspace.repo().git_dir(), "proposed-words",
-                          "proposed-words/3|" + reading_key(workspace.parse_options()));
+                          "proposed-words/4|" + reading_key(workspace.parse_options()));
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
         ProposalSurvival survival;

@@ -192,6 +192,20 @@ TEST_F(Survival, WordingMovedBetweenTheProposalsOwnTextsStillStands) {
     EXPECT_EQ(move.outcome, Outcome::no_wording);
 }
 
+// A paragraph deleted beside one that is extended: the words proposed are
+// those added, counted as blame credits them (words aligned before the
+// spaces between them), not the extended paragraph's old words.
+TEST_F(Survival, AParagraphExtendedBesideADeletedOneProposedOnlyTheNewWords) {
+    record(
+        "Japan", "2014-04-01",
+        {{"p.md", "First para here,\n\nSecond para about sinks,\n\nThird para on education,\n"}});
+    record("Sweden", "2014-04-02",
+           {{"p.md", "First para here,\n\nThird para on education, and more about sinks,\n"}});
+    const ProposalSurvival& extension = survival("Sweden").proposals.back();
+    EXPECT_EQ(extension.words.proposed, 4u);  // "and more about sinks"
+    EXPECT_EQ(extension.words.standing, 4u);
+}
+
 // A text renamed and edited in one proposal: only the edit is its wording,
 // as blame says (the rest is read in the text it was renamed from).
 TEST_F(Survival, ATextRenamedAndEditedInOneProposalProposedOnlyTheEdit) {
