@@ -56,7 +56,8 @@ void register_blame(CLI::App& app, Run& run) {
         "  - the whole of what one proposal deleted (a bracket, an option, a phrase) coming\n"
         "    back in its place, next to a word that stood beside it then. A single word comes\n"
         "    back only between both of its old neighbours (at the start or end of a paragraph,\n"
-        "    next to the same two words); punctuation alone never does.\n"
+        "    beside the very word that stood there, not another like it); punctuation alone\n"
+        "    never does.\n"
         "Wording a proposal moves from another text into this one keeps its proposer (as git\n"
         "blame -C does); with --across-texts, wording deleted from any other text by an\n"
         "earlier proposal is found too (a run of " +

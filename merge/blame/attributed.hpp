@@ -19,6 +19,12 @@ inline constexpr std::uint32_t kNoProposal = UINT32_MAX;
 struct Origin {
     std::uint32_t proposal = kNoProposal;     // the proposal that first put it in
     std::uint32_t restored_by = kNoProposal;  // the one that brought it back, if any
+    // Which occurrence it is: each token a proposal adds gets a serial of
+    // its own, carried with it from version to version (and back from the
+    // graveyard), so that "the word that stood beside it then" is that very
+    // word, not one of the same text and proposer ("the" of the first draft
+    // stands in every paragraph). 0: none (a mark or space nobody asks about).
+    std::uint32_t serial = 0;
     bool operator==(const Origin&) const = default;
 };
 

@@ -51,11 +51,6 @@ namespace {
 
 using namespace blame_detail;  // NOLINT(google-build-using-namespace): blame's own parts
 
-// The origin of a token that proposal `p` itself added.
-Origin own(std::uint32_t p) {
-    return {p, kNoProposal};
-}
-
 // The tokens a single-parent diff maps one to one at the start and at the
 // end: new tokens outside [prefix, new_end) are old tokens outside [prefix,
 // old_end), in order. A merge's diffs have no frame (prefix 0, ends the sizes).
@@ -113,6 +108,7 @@ class Walk {
           save_(checkpoints.save_to) {
         if (resume_) {
             check_fits(*resume_);
+            next_serial_ = resume_->next_serial;
             try {
                 graveyard_.restore_state(resume_->graveyard);
             } catch (const std::invalid_argument& e) {
@@ -197,6 +193,7 @@ class Walk {
         }
         if (save_) {
             save_->last_proposal = last_proposal;
+            save_->next_serial = next_serial_;
             save_->graveyard = graveyard_.state();
             save_->interner = preparer_->interner_state();
         }
@@ -314,12 +311,13 @@ class Walk {
                     bury_removed(parent, item.text, diff, whole, current->proposal);
             }
         }
-        const Origin mine = own(current->proposal);
+        // What the proposal itself added: each token an occurrence of its own.
+        const std::uint32_t mine = current->proposal;
         for (std::uint32_t t = out.first; t < out.last; ++t) {
-            if (!out.claimed[t]) current->origins[t] = mine;
+            if (!out.claimed[t]) current->origins[t] = {mine, kNoProposal, next_serial_++};
         }
         for (const std::uint32_t t : unclaimed_marks) {
-            if (!out.claimed[t]) current->origins[t] = mine;
+            if (!out.claimed[t]) current->origins[t] = {mine, kNoProposal, next_serial_++};
         }
         text.done[item.version] = std::move(current);
         return out;
@@ -442,6 +440,7 @@ class Walk {
     // from a checkpoint, each text's version there first, then those after it.
     std::vector<Item> items_;
     Graveyard graveyard_;
+    std::uint32_t next_serial_ = 1;  // the serial of the next token a proposal adds
     const BlameCheckpoint* resume_;
     BlameCheckpoint* save_;
     std::size_t resumed_items_ = 0;            // the first items_, prepared but not attributed

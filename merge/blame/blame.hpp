@@ -17,7 +17,8 @@
 //    an option, a sentence, a replaced phrase) coming back in the place it
 //    left: next to the word that stood before it or after it then. A single
 //    word comes back only if both of its neighbours are the same (at a
-//    paragraph's start or end, the two words on its other side), and never
+//    paragraph's start or end, the one it has must be the very occurrence,
+//    Origin::serial, not another word of the same text and proposer). Never
 //    punctuation alone.
 // Wording a proposal deletes in one place and puts in another (of the same
 // text, or of another text blamed with it) is a move: it keeps its proposer

@@ -30,6 +30,7 @@ struct BlameCheckpoint {
     // Every version with a proposal up to this one was attributed (proposals
     // numbered as the walk numbers them: version indices in blame_versions).
     std::uint32_t last_proposal = 0;
+    std::uint32_t next_serial = 1;  // of the next token added (Origin::serial)
     TokenInterner::State interner;
     blame_detail::Graveyard::State graveyard;
     // Per text walked: its last version up to last_proposal and the origin

@@ -13,7 +13,7 @@ constexpr std::string_view kTable = "blame-checkpoints";
 
 std::string fingerprint(const BlameOptions& options) {
     CacheWriter out;
-    out.text("checkpoint/2").text(blame_options_key(options));
+    out.text("checkpoint/3").text(blame_options_key(options));
     return out.take();
 }
 
@@ -47,19 +47,19 @@ std::uint32_t number32(CacheReader& in, bool& ok) {
 }
 
 void put_origin(CacheWriter& out, const Origin& origin) {
-    out.number(origin.proposal).number(origin.restored_by);
+    out.number(origin.proposal).number(origin.restored_by).number(origin.serial);
 }
 
 Origin get_origin(CacheReader& in, bool& ok) {
     Origin origin;
     origin.proposal = number32(in, ok);
     origin.restored_by = number32(in, ok);
+    origin.serial = number32(in, ok);
     return origin;
 }
 
 void put_neighbour(CacheWriter& out, const Graveyard::Neighbour& n) {
-    out.flag(n.edge).number(n.id).number(n.proposal);
-    out.flag(n.beyond_edge).number(n.beyond_id).number(n.beyond_proposal);
+    out.flag(n.edge).number(n.id).number(n.proposal).number(n.serial);
 }
 
 Graveyard::Neighbour get_neighbour(CacheReader& in, bool& ok) {
@@ -67,9 +67,7 @@ Graveyard::Neighbour get_neighbour(CacheReader& in, bool& ok) {
     n.edge = in.flag();
     n.id = number32(in, ok);
     n.proposal = number32(in, ok);
-    n.beyond_edge = in.flag();
-    n.beyond_id = number32(in, ok);
-    n.beyond_proposal = number32(in, ok);
+    n.serial = number32(in, ok);
     return n;
 }
 
@@ -77,7 +75,7 @@ Graveyard::Neighbour get_neighbour(CacheReader& in, bool& ok) {
 
 std::string encode_blame_checkpoint(const std::string& prefix, const BlameCheckpoint& c) {
     CacheWriter out;
-    out.text(prefix).number(c.last_proposal);
+    out.text(prefix).number(c.last_proposal).number(c.next_serial);
     const TokenInterner::State& interner = c.interner;
     out.number(interner.next);
     for (const auto* bytes : {&interner.text_bytes, &interner.markup_bytes}) {
@@ -119,6 +117,7 @@ std::optional<BlameCheckpoint> decode_blame_checkpoint(
     BlameCheckpoint c;
     const std::string named = in.text();
     c.last_proposal = number32(in, ok);
+    c.next_serial = number32(in, ok);
     if (!in.ok() || !ok || named != prefix_at(c.last_proposal)) return std::nullopt;
     // Every item takes a byte at least: all the counts together cannot pass
     // the size of the value (a damaged count makes nothing large).

@@ -82,25 +82,15 @@ bool marks_on_side(const Attributed& a, std::uint32_t token, int step) {
 
 Graveyard::Neighbour Graveyard::nearest_word(const Attributed& a, std::uint32_t token, int step) {
     const auto& tokens = a.tokens();
-    Neighbour found;
     for (std::int64_t t = static_cast<std::int64_t>(token) + step;
          t >= 0 && t < static_cast<std::int64_t>(tokens.size()); t += step) {
         const auto at = static_cast<std::size_t>(t);
         const TokenKind k = tokens[at].kind;
         if (breaks_run(k)) break;
-        if (!is_word_or_number(k)) continue;
-        if (found.edge) {
-            found.edge = false;
-            found.id = a.interned.ids[at];
-            found.proposal = a.origins[at].proposal;
-            continue;
-        }
-        found.beyond_edge = false;
-        found.beyond_id = a.interned.ids[at];
-        found.beyond_proposal = a.origins[at].proposal;
-        break;
+        if (is_word_or_number(k))
+            return {false, a.interned.ids[at], a.origins[at].proposal, a.origins[at].serial};
     }
-    return found;
+    return {};
 }
 
 void Graveyard::bury(const Attributed& from, std::uint32_t text,
@@ -299,6 +289,7 @@ bool Graveyard::may_come_back(const Run& run, std::uint32_t text, std::uint32_t 
 void Graveyard::assign(Attributed& to, std::uint32_t token, const Word& word) const {
     const Run& run = runs_[word.run];
     to.origins[token].proposal = word.origin.proposal;
+    to.origins[token].serial = word.origin.serial;  // the same occurrence, back
     // A move (deleted by this very proposal) is no restoration.
     to.origins[token].restored_by =
         run.deleted_by == to.proposal ? word.origin.restored_by : to.proposal;
@@ -523,12 +514,15 @@ bool Graveyard::evidence(const Run& run, const Attributed& to, std::uint32_t tex
     const bool edge_after = after.edge && run.after.edge;
     if (run.words >= 2) return word_before || word_after || (edge_before && edge_after);
     // A single word between both of its old neighbours; at a paragraph's
-    // edge, next to the same two words: "*Recognizing* the" opens many
-    // preamble paragraphs, each "the" of the same first draft.
+    // edge, beside the very word it had: "*Recognizing* the" opens many
+    // preamble paragraphs, each "the" of the same first draft, and only one
+    // "the" is the place it left. (Between two words, the same word and
+    // proposer on both sides is evidence enough, and a neighbour the
+    // graveyard gave back may be another of its deleted copies.)
     if (!has_word) return false;
     if (word_before && word_after) return true;
-    return (edge_before && after.same_two_words(run.after)) ||
-           (edge_after && before.same_two_words(run.before));
+    return (edge_before && after.same_occurrence(run.after)) ||
+           (edge_after && before.same_occurrence(run.before));
 }
 
 }  // namespace accord::blame_detail

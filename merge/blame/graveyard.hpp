@@ -41,27 +41,20 @@ class Graveyard {
                  std::uint32_t first, std::uint32_t last);
 
     // The word (or number) next to a run, within its paragraph, punctuation
-    // passed over: the same occurrence has the same id and origin. `edge`: there is none (the
-    // paragraph starts or ends there).
+    // passed over. `edge`: there is none (the paragraph starts or ends there).
     struct Neighbour {
         bool edge = true;
         std::uint32_t id = 0;
         std::uint32_t proposal = kNoProposal;  // its origin
-        // The word beyond it, on the same side (edge, id, origin as above):
-        // a single word at a paragraph's edge has one neighbour, and one
-        // word and origin ("the", of the first draft) is no occurrence.
-        bool beyond_edge = true;
-        std::uint32_t beyond_id = 0;
-        std::uint32_t beyond_proposal = kNoProposal;
-        // The same word next to it (what is beyond is not compared).
+        std::uint32_t serial = 0;              // which occurrence (Origin::serial)
+        // The same word of the same proposer: what a word kept where it
+        // stood, or brought back with it from the graveyard, still is.
         bool same_word(const Neighbour& other) const {
             return !edge && !other.edge && id == other.id && proposal == other.proposal;
         }
-        // The same two words on that side.
-        bool same_two_words(const Neighbour& other) const {
-            return same_word(other) && beyond_edge == other.beyond_edge &&
-                   (beyond_edge ||
-                    (beyond_id == other.beyond_id && beyond_proposal == other.beyond_proposal));
+        // The very word that stood there.
+        bool same_occurrence(const Neighbour& other) const {
+            return same_word(other) && serial == other.serial;
         }
     };
     struct Word {

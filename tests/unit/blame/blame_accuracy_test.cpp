@@ -250,13 +250,14 @@ TEST(BlameRules, AWordPutBackInItsPlaceIsRestored) {
     EXPECT_EQ(at(result, "effective").restored_by, std::optional<std::size_t>(2));
 }
 
-// A single word that opened a paragraph, deleted alone and put back before
-// the same two words, is restored; the same word opening another paragraph
-// before the same first word, of the same proposer, is new: many preamble
-// paragraphs open "*Recognizing* the" (found on the Paris texts: 12
-// December's "*Recognizing* the importance" was credited to a paragraph of
-// 23 October that 9 December deleted).
-TEST(BlameRules, AWordAtAParagraphsStartNeedsTwoWordsOfItsPlace) {
+// A single word that opened a paragraph, deleted alone and put back beside
+// the very word that followed it, is restored, even when the words after
+// that one changed meanwhile; the same word opening another paragraph before
+// the same words, of the same proposer, is new: many preamble paragraphs
+// open "*Recognizing* the" (found on the Paris texts: 12 December's
+// "*Recognizing* the importance" was credited to a paragraph of 23 October
+// that 9 December deleted).
+TEST(BlameRules, AWordAtAParagraphsStartComesBackOnlyBesideTheVeryWordItHad) {
     const BlameResult back = blame_last({
         {"Recognizing the role of forests,\n\nNoting the outcomes,\n", "Japan"},
         {"the role of forests,\n\nNoting the outcomes,\n", "Russian Federation"},
@@ -265,10 +266,25 @@ TEST(BlameRules, AWordAtAParagraphsStartNeedsTwoWordsOfItsPlace) {
     EXPECT_EQ(at(back, "Recognizing").origin, 0u);
     EXPECT_EQ(at(back, "Recognizing").restored_by, std::optional<std::size_t>(2));
 
+    const BlameResult edited_beside = blame_last({
+        {"Recognizing the importance of forests,\n", "Japan"},
+        {"Noting the importance of forests,\n", "Russian Federation"},
+        {"Noting the critical importance of forests,\n", "Brazil"},
+        {"Recognizing the critical importance of forests,\n", "Sweden"},
+    });
+    EXPECT_EQ(at(edited_beside, "Recognizing").origin, 0u);
+    EXPECT_EQ(at(edited_beside, "Recognizing").restored_by, std::optional<std::size_t>(3));
+
     const BlameResult elsewhere = blame_last({
-        {"Recognizing the role of forests,\n\nNoting the outcomes,\n", "Japan"},
-        {"the role of forests,\n\nNoting the outcomes,\n", "Russian Federation"},
-        {"the role of forests,\n\nRecognizing the outcomes,\n", "Sweden"},
+        {"Recognizing the need for an effective response,\n\nEmphasizing the need to promote "
+         "access,\n",
+         "Japan"},
+        {"Noting the need for an effective response,\n\nEmphasizing the need to promote "
+         "access,\n",
+         "Russian Federation"},
+        {"Noting the need for an effective response,\n\nRecognizing the need to promote "
+         "access,\n",
+         "Sweden"},
     });
     EXPECT_EQ(at(elsewhere, "Recognizing").origin, 2u);
     EXPECT_EQ(at(elsewhere, "Recognizing").restored_by, std::nullopt);
