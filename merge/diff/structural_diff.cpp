@@ -465,6 +465,12 @@ class Lifter {
         }
         if (kept == -1) return;
         const auto [a, z] = token_span(old_, options[kept]);
+        // Its words now in a bracket this change drew: still open, not chosen.
+        for (std::uint32_t t = a; t < z; ++t) {
+            if (!is_word_token(old_.tokens[t].kind) || old_.changed(t)) continue;
+            const std::uint32_t nb = new_.innermost(old_.mapping[t]);
+            if (nb != kNone && !new_bracket_kept(nb)) return;
+        }
         std::uint32_t new_first = kNone, new_last = 0;
         for (std::uint32_t t = a; t < z; ++t) {
             if (old_.changed(t)) continue;
@@ -519,25 +525,35 @@ class Lifter {
             if (old_.covered[open] || kept_as(b) != kNone) continue;
             const auto counts = old_.content(open + 1, close);
             const bool in_group = b.group != kNone;
-            if (mostly(counts) && counts.second > 0) {
+            // Every word of it gone, only punctuation kept ("[countries,]"):
+            // deleted, not lifted.
+            const auto words = old_.words(open + 1, close);
+            const bool no_word_kept = words.first > 0 && words.second == words.first;
+            if ((mostly(counts) && counts.second > 0) || no_word_kept) {
                 add(in_group ? ChangeKind::option_removed : ChangeKind::bracket_deleted,
                     old_.text(open + 1, close), b.outer(), new_spot(open));
                 absorb_whole_paragraphs(Direction::deleted, b.outer());
                 old_.cover(open, close + 1, true);
                 old_.covered[open] = old_.covered[close] = true;
-            } else if (const std::uint32_t into = redrawn_into(i); into != kNone) {
-                // Its kept wording stands in a bracket this change drew: the
-                // bracket was redrawn ("[below 2 °C][below 1.5 °C]" -> "below
-                // [2 °C][1.5 °C]", "[a b] c" -> "[a b c]"), not lifted: the
-                // wording is no more agreed than it was. One option redrawn
-                // as another is an option removed and one added; otherwise
-                // the new bracket (bracket-added) says where the wording went.
-                if (in_group && new_.doc.brackets[into].group != kNone) {
+            } else if (const KeptWords kept = kept_words(i); kept.redrawn > 0) {
+                // Kept wording of it stands in a bracket this change drew:
+                // that part was redrawn ("[below 2 °C][below 1.5 °C]" ->
+                // "below [2 °C][1.5 °C]", "[a b] c" -> "[a b c]"), not lifted,
+                // and is no more agreed than it was. What stands outside any
+                // new bracket was lifted, and says so. One option wholly
+                // redrawn as another is an option removed and one added;
+                // otherwise the new bracket (bracket-added) says where the
+                // rest of the wording went.
+                if (kept.lifted == 0 && in_group &&
+                    new_.doc.brackets[kept.redrawn_into].group != kNone) {
                     add(ChangeKind::option_removed, old_.text(open + 1, close), b.outer(),
                         new_spot(open));
                     old_.cover(open, close + 1, true);
-                    redrawn_option_[into] = true;
+                    redrawn_option_[kept.redrawn_into] = true;
                 }
+                for (const auto& [first, last] : kept.lifted_stretches)
+                    add(ChangeKind::bracket_removed, old_.text(first, last + 1),
+                        old_.range(first, last + 1), new_mapped_range(first, last + 1));
                 old_.covered[open] = old_.covered[close] = true;
             } else {
                 add(ChangeKind::bracket_removed, old_.text(open + 1, close), b.outer(),
@@ -548,24 +564,42 @@ class Lifter {
         }
     }
 
-    // The new bracket, drawn by this change, that now directly holds most
-    // of the kept words old bracket `ob` directly held (its own nested
-    // brackets aside), or kNone.
-    std::uint32_t redrawn_into(std::uint32_t ob) const {
+    static bool is_word_token(TokenKind k) {
+        return k == TokenKind::word || k == TokenKind::number;
+    }
+
+    // Where the kept words old bracket `ob` directly held (its nested
+    // brackets aside; punctuation is not counted) stand now: in a bracket
+    // this change drew (redrawn), or not (lifted: unbracketed, or in a
+    // bracket that stood before too).
+    struct KeptWords {
+        std::size_t redrawn = 0, lifted = 0;
+        std::uint32_t redrawn_into = kNone;  // the new bracket of the first redrawn word
+        // The lifted words, in stretches no redrawn word interrupts: old tokens [first, last].
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> lifted_stretches;
+    };
+    KeptWords kept_words(std::uint32_t ob) const {
         const Bracket& b = old_.doc.brackets[ob];
         const std::uint32_t open = old_.token_at(b.open), close = old_.token_at(b.close);
-        std::size_t kept = 0;
-        std::map<std::uint32_t, std::size_t> held_by;  // new bracket -> kept words it holds
+        KeptWords out;
+        bool in_stretch = false;
         for (std::uint32_t t = open + 1; t < close; ++t) {
-            const TokenKind k = old_.tokens[t].kind;
-            if (is_space(k) || is_markup(k) || old_.changed(t) || old_.innermost(t) != ob) continue;
-            ++kept;
+            if (!is_word_token(old_.tokens[t].kind) || old_.changed(t) || old_.innermost(t) != ob)
+                continue;
             const std::uint32_t nb = new_.innermost(old_.mapping[t]);
-            if (nb != kNone && !new_bracket_kept(nb)) ++held_by[nb];
+            if (nb != kNone && !new_bracket_kept(nb)) {
+                if (out.redrawn++ == 0) out.redrawn_into = nb;
+                in_stretch = false;
+                continue;
+            }
+            ++out.lifted;
+            if (in_stretch)
+                out.lifted_stretches.back().second = t;
+            else
+                out.lifted_stretches.emplace_back(t, t);
+            in_stretch = true;
         }
-        for (const auto& [nb, count] : held_by)
-            if (count * 2 > kept) return nb;
-        return kNone;
+        return out;
     }
 
     enum class Direction { added, deleted };
