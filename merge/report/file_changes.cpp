@@ -64,8 +64,10 @@ ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* r
     : repository_(repository ? *repository : workspace.repo()),
       limits_(limits),
       options_(workspace.parse_options()),
+      // The version names how changes are described (merge/diff): a
+      // description remembered by an older accord is not read back.
       table_(workspace.repo().git_dir(), "changes",
-             std::string("changes/1|") + reading_key(options_)),
+             std::string("changes/2|") + reading_key(options_)),
       interner_(fresh_interner()) {
     absent_.document = parse("");
 }
