@@ -193,16 +193,32 @@ void TokenInterner::intern_unit_tokens(const Document& doc, InternedTokens& inte
 
 namespace {
 
+// Whether token k ends a paragraph unit: a paragraph break, the last
+// token, or the front matter with the blank after it. The blank line after
+// the front matter goes with it, so that the first paragraph is the same
+// unit whether the front matter or another paragraph stands before it (a
+// paragraph put first, before an unchanged one, left that one unmatched).
+bool closes_unit(const std::vector<Token>& tokens, std::uint32_t k) {
+    const auto blank = [](TokenKind kind) {
+        return kind == TokenKind::space || kind == TokenKind::line_break;
+    };
+    const TokenKind kind = tokens[k].kind;
+    if (kind == TokenKind::paragraph_break || k + 1 == tokens.size()) return true;
+    if (kind != TokenKind::front_matter && !blank(kind)) return false;
+    if (blank(tokens[k + 1].kind) || tokens[k + 1].kind == TokenKind::paragraph_break)
+        return false;  // the blank goes on
+    while (k > 0 && blank(tokens[k].kind)) --k;
+    return tokens[k].kind == TokenKind::front_matter;
+}
+
 // Calls unit(first, last) for each unit of `tokens`, in order: a paragraph
-// with the break after it, or the front matter (tokens [first, last]).
+// with the break after it, or the front matter and the blank after it
+// (tokens [first, last]).
 template <typename Unit>
 void for_each_unit(const std::vector<Token>& tokens, Unit unit) {
     std::uint32_t start = 0;
     for (std::uint32_t k = 0; k < tokens.size(); ++k) {
-        const TokenKind kind = tokens[k].kind;
-        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
-            k + 1 != tokens.size())
-            continue;
+        if (!closes_unit(tokens, k)) continue;
         unit(start, k);
         start = k + 1;
     }
@@ -412,10 +428,7 @@ void copy_and_find_units(const InternedTokens& earlier, const SharedBytes& share
     };
     const std::uint32_t middle_begin = earlier.unit_first[u];  // the first unit not copied
     for (std::uint32_t first = middle_begin, k = middle_begin; k < middle_units_end; ++k) {
-        const TokenKind kind = out.tokens[k].kind;
-        if (kind != TokenKind::paragraph_break && kind != TokenKind::front_matter &&
-            k + 1 != out.tokens.size())
-            continue;
+        if (!closes_unit(out.tokens, k)) continue;
         const ByteRange range{out.tokens[first].range.begin, out.tokens[k].range.end};
         std::optional<std::uint32_t> id;
         if (const auto shared_range = shared.earlier_range(range)) id = earlier_unit(*shared_range);
