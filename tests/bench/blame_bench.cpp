@@ -354,6 +354,9 @@ void BM_BlameAccuracy(benchmark::State& state, const accord::test::Behaviour* be
     if (tally.travelled.all > 0) state.counters["travelled_pc"] = percent(tally.travelled);
     if (tally.moved.all > 0) state.counters["moved_only_pc"] = percent(tally.moved);
     if (tally.repeated.all > 0) state.counters["repeated_pc"] = percent(tally.repeated);
+    if (tally.openers.all > 0) state.counters["openers_pc"] = percent(tally.openers);
+    if (tally.openers_restored.all > 0)
+        state.counters["openers_back_pc"] = percent(tally.openers_restored);
 }
 BENCHMARK_CAPTURE(BM_BlameAccuracy, ordinary, &accord::test::kOrdinary, false, 0)
     ->Unit(benchmark::kMillisecond)
@@ -374,6 +377,9 @@ BENCHMARK_CAPTURE(BM_BlameAccuracy, redrafts, &accord::test::kRedrafts, false, 0
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_BlameAccuracy, stock_phrases, &accord::test::kPhrases, false, 0)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
+BENCHMARK_CAPTURE(BM_BlameAccuracy, paragraph_openers, &accord::test::kOpeners, false, 0)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1);
 BENCHMARK_CAPTURE(BM_BlameAccuracy, long_2000_proposals_run_minus_1, &accord::test::kLong, false,

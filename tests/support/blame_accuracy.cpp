@@ -25,6 +25,7 @@ std::string Count::percent() const {
 void Tally::add(const Tally& other) {
     words.add(other.words), marks.add(other.marks), restored_by.add(other.restored_by);
     travelled.add(other.travelled), moved.add(other.moved), repeated.add(other.repeated);
+    openers.add(other.openers), openers_restored.add(other.openers_restored);
     for (const std::string& miss : other.misses)
         if (misses.size() < kMissesKept) misses.push_back(miss);
 }
@@ -35,6 +36,8 @@ std::string Tally::line() const {
     if (travelled.all > 0) out += ", moved/tabled " + travelled.percent();
     if (moved.all > 0) out += ", moved only " + moved.percent();
     if (repeated.all > 0) out += ", repeated " + repeated.percent();
+    if (openers.all > 0) out += ", openers " + openers.percent();
+    if (openers_restored.all > 0) out += ", openers put back " + openers_restored.percent();
     return out;
 }
 
@@ -116,6 +119,14 @@ Tally measure(const std::string& text, const std::vector<TruthItem>& truth,
             if (item.travelled) tally.travelled.add(right);
             if (item.travelled && !item.restored_by) tally.moved.add(right);
             if (repeated[k]) tally.repeated.add(right);
+            const auto& openers = paragraph_openers();
+            const std::string_view word =
+                std::string_view(text).substr(item.range.begin, item.range.end - item.range.begin);
+            if (std::find(openers.begin(), openers.end(), word) != openers.end()) {
+                const bool exact = right && span->restored_by == item.restored_by;
+                tally.openers.add(exact);
+                if (item.restored_by) tally.openers_restored.add(exact);
+            }
         } else if (item.role == TruthRole::mark) {
             tally.marks.add(right && to_string(span->kind) == item.kind);
         }
@@ -231,6 +242,16 @@ GeneratorOptions redrafts(std::uint64_t seed, std::size_t file) {
     return options;
 }
 
+GeneratorOptions paragraph_openers(std::uint64_t seed, std::size_t file) {
+    GeneratorOptions options = ordinary(seed, file);
+    options.initial_paragraphs = 3 + (seed + file) % 4;
+    options.opener_share = 0.8;
+    options.weights[static_cast<std::size_t>(Operation::swap_opener)] = 3;
+    options.weights[static_cast<std::size_t>(Operation::add_paragraph)] = 1;
+    options.weights[static_cast<std::size_t>(Operation::delete_bracket)] = 1.5;
+    return options;
+}
+
 GeneratorOptions stock_phrases(std::uint64_t seed, std::size_t file) {
     GeneratorOptions options = ordinary(seed, file);
     options.phrase_share = 0.2;
@@ -243,6 +264,7 @@ const Behaviour kMoves{"moves", moves_across_texts, {21, 22, 23, 24}, 2};
 const Behaviour kRepeats{"repeats", repeated_adjacent, {31, 32, 33, 34, 35}, 4};
 const Behaviour kRedrafts{"redrafts", redrafts, {41, 42, 43}, 4};
 const Behaviour kPhrases{"phrases", stock_phrases, {1, 2, 3, 5, 8}, 4};
+const Behaviour kOpeners{"openers", paragraph_openers, {51, 52, 53, 54}, 4};
 
 BlameOptions across_texts() {
     BlameOptions options;

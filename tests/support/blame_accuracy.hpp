@@ -35,6 +35,8 @@ struct Tally {
     Count travelled;                  // words moved or tabled again
     Count moved;                      // of those, words moved only, never restored
     Count repeated;                   // words next to a copy of themselves ("of of")
+    Count openers;                    // paragraph openers (opener_share)
+    Count openers_restored;           // of those, openers put back in their place
     std::vector<std::string> misses;  // the first words blamed wrongly, described
     static constexpr std::size_t kMissesKept = 12;
 
@@ -89,8 +91,13 @@ GeneratorOptions redrafts(std::uint64_t seed, std::size_t file);
 // Ordinary histories where a fifth of new wording is a stock phrase that
 // the text already holds elsewhere.
 GeneratorOptions stock_phrases(std::uint64_t seed, std::size_t file);
+// Preambles: most paragraphs open "Recognizing the ...", "Noting the ...",
+// and proposals swap one paragraph's opener for another or put back the one
+// it had: single words restored in their place, and the same word opening
+// another paragraph before a "the" of the same proposer, which is new.
+GeneratorOptions paragraph_openers(std::uint64_t seed, std::size_t file);
 
-extern const Behaviour kOrdinary, kLong, kMoves, kRepeats, kRedrafts, kPhrases;
+extern const Behaviour kOrdinary, kLong, kMoves, kRepeats, kRedrafts, kPhrases, kOpeners;
 
 // Blame options that find wording across texts (accord blame --across-texts).
 BlameOptions across_texts();

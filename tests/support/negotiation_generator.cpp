@@ -226,6 +226,7 @@ class Generator {
             para.origin = v;
             para.status_origin = v;
             para.content = paragraph_content(v, 12, 35);
+            open_paragraph(v, para.content);
             if (chance(0.2)) para.status = "revisit";
             paragraphs().push_back(std::move(para));
         }
@@ -418,8 +419,59 @@ class Generator {
                 return move_wording(v);
             case Operation::table_again:
                 return table_again(v);
+            case Operation::swap_opener:
+                return swap_opener(v);
         }
         return false;
+    }
+
+    // With opener_share, `seq` (a new paragraph's wording) opens with an
+    // opener and "the", of version v.
+    void open_paragraph(std::size_t v, Seq& seq) {
+        if (options_.opener_share <= 0 || !chance(options_.opener_share)) return;
+        const auto& openers = paragraph_openers();
+        seq.insert(seq.begin(), {Node{Word{std::string(openers[below(openers.size())]), v,
+                                           std::nullopt, next_id_++, false}},
+                                 Node{Word{"the", v, std::nullopt, next_id_++, false}}});
+    }
+
+    static bool opens(const Para& para) {
+        if (para.content.size() < 2 || !is_word(para.content[1])) return false;
+        const auto* first = std::get_if<Word>(&para.content[0].value);
+        const auto& openers = paragraph_openers();
+        return first != nullptr &&
+               std::find(openers.begin(), openers.end(), first->text) != openers.end();
+    }
+
+    bool swap_opener(std::size_t v) {
+        std::vector<std::size_t> opened;
+        for (std::size_t p = 0; p < paragraphs().size(); ++p)
+            if (opens(paragraphs()[p])) opened.push_back(p);
+        if (opened.empty()) return false;
+        Para& para = paragraphs()[pick(opened)];
+        Word& opener = std::get<Word>(para.content[0].value);
+        const std::uint64_t follower = std::get<Word>(para.content[1].value).id;
+        // Put back the one it had, beside the very word that followed it.
+        if (!para.replaced_openers.empty() && chance(0.5)) {
+            const auto [back, after] = para.replaced_openers.back();
+            if (after == follower && back.text != opener.text) {
+                para.replaced_openers.back() = {opener, follower};
+                opener = back;
+                opener.restored_by = v;
+                return true;
+            }
+        }
+        // Another opener, one this paragraph never had: new wording.
+        std::vector<std::string_view> others;
+        for (std::string_view text : paragraph_openers()) {
+            bool had = text == opener.text;
+            for (const auto& [word, after] : para.replaced_openers) had = had || word.text == text;
+            if (!had) others.push_back(text);
+        }
+        if (others.empty()) return false;
+        para.replaced_openers.emplace_back(opener, follower);
+        opener = Word{std::string(pick(others)), v, std::nullopt, next_id_++, false};
+        return true;
     }
 
     bool insert_bracketed(std::size_t v) {
@@ -665,6 +717,7 @@ class Generator {
         Para para;
         para.origin = v;
         para.content = paragraph_content(v, 6, 20);
+        open_paragraph(v, para.content);
         paragraphs().insert(paragraphs().begin() + static_cast<std::ptrdiff_t>(pick(places)),
                             std::move(para));
         return true;
@@ -681,6 +734,7 @@ class Generator {
         para.alternative = true;
         para.origin = v;
         para.content = paragraph_content(v, 5, 15);
+        open_paragraph(v, para.content);
         paragraphs().insert(paragraphs().begin() + static_cast<std::ptrdiff_t>(after),
                             std::move(para));
         return true;
@@ -849,8 +903,16 @@ std::string_view to_string(Operation operation) {
             return "move-wording";
         case Operation::table_again:
             return "table-again";
+        case Operation::swap_opener:
+            return "swap-opener";
     }
     return "?";
+}
+
+const std::vector<std::string_view>& paragraph_openers() {
+    static const std::vector<std::string_view> openers = {
+        "Recognizing", "Noting", "Emphasizing", "Affirming", "Acknowledging", "Recalling"};
+    return openers;
 }
 
 OperationWeights default_weights() {

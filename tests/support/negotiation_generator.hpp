@@ -68,13 +68,14 @@ enum class Operation : std::uint8_t {
     set_status,                 // "(revisit)" set, or changed to "(agreed)" by the Chair
     move_wording,  // words, a bracket or a paragraph cut and put elsewhere, maybe in another text
     table_again,   // wording deleted from another text proposed again in this one
+    swap_opener,   // "Recognizing the ..." -> "Noting the ...", or back (see opener_share)
 };
-inline constexpr std::size_t kOperationCount = 16;
+inline constexpr std::size_t kOperationCount = 17;
 std::string_view to_string(Operation operation);
 
 // Relative weights of the operations a proposal draws from (draft is ignored).
 // An operation with nothing to act on (no bracket to lift) is redrawn.
-// move_wording and table_again weigh 0 by default.
+// move_wording, table_again and swap_opener weigh 0 by default.
 using OperationWeights = std::array<double, kOperationCount>;
 OperationWeights default_weights();
 
@@ -127,6 +128,14 @@ struct GeneratorOptions {
     // the word just after ("coverage of [of the parties]"): repeated
     // adjacent words whose copies have different proposers. 0: never.
     double repeat_share = 0;
+    // How often a new paragraph opens as a preamble's do, with a stock
+    // opening word and "the" ("Recognizing the ...", "Noting the ..."):
+    // swap_opener then puts another opener in a paragraph's place (new
+    // wording, though other paragraphs hold that word before the same
+    // "the" of the same proposer), or puts back the one it had while the
+    // word after it is still the one that followed it: a single word
+    // restored in its place. 0: never.
+    double opener_share = 0;
 };
 
 // What the parser must be told to read the generated text.
@@ -174,6 +183,9 @@ struct GeneratedHistory {
 };
 
 GeneratedHistory generate_history(const GeneratorOptions& options);
+
+// The stock opening words of paragraphs (GeneratorOptions::opener_share).
+const std::vector<std::string_view>& paragraph_openers();
 
 // The vocabulary new wording is drawn from: a few hundred lower-case words of
 // negotiated texts, letters only (each is one word token).

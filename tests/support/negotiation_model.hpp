@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -56,6 +57,9 @@ struct Para {
     Seq content;               // never empty
     std::string status;        // "" for none
     std::size_t status_origin = 0;
+    // Openers (GeneratorOptions::opener_share) swap_opener took out, last
+    // last, each with the id of the word that followed it then.
+    std::vector<std::pair<Word, std::uint64_t>> replaced_openers;
 };
 
 // Wording taken out of the text, for restore.

@@ -89,6 +89,19 @@ TEST(BlameAccuracy, StockPhrasesRepeatedAcrossTheText) {
     EXPECT_GE(total.words.share(), 0.97) << total.missed();
 }
 
+// Preamble paragraphs whose opening word is swapped and put back: a word
+// put back beside the very word that followed it is restored; the same
+// word opening another paragraph, before another "the" of the same
+// proposer, is new.
+TEST(BlameAccuracy, ParagraphOpenersSwappedAndPutBack) {
+    const Tally total = measure_and_print(test::kOpeners, {});
+    EXPECT_GE(total.words.share(), 0.99) << total.missed();
+    EXPECT_GT(total.openers.all, 100u);
+    EXPECT_GT(total.openers_restored.all, 20u);
+    EXPECT_GE(total.openers.share(), 0.98) << total.missed();
+    EXPECT_GE(total.openers_restored.share(), 0.95) << total.missed();
+}
+
 // How short a restored run may be without more evidence than its words:
 // the behaviours blamed with the length blame uses (kRestoredRunWords,
 // stated in `accord blame --help`) and one word less and more. Shorter runs
@@ -288,6 +301,25 @@ TEST(BlameRules, AWordAtAParagraphsStartComesBackOnlyBesideTheVeryWordItHad) {
     });
     EXPECT_EQ(at(elsewhere, "Recognizing").origin, 2u);
     EXPECT_EQ(at(elsewhere, "Recognizing").restored_by, std::nullopt);
+}
+
+// A paragraph put first, under the front matter, before an unchanged one
+// that opens with the same words: the unchanged one is matched whole. The
+// blank line after the front matter went with the first paragraph, so the
+// old first paragraph matched nothing and the diff gave its "Recognizing
+// the" to the new one (found by the generator's paragraph openers).
+TEST(BlameRules, AParagraphPutFirstUnderTheFrontMatterLeavesTheNextOneWhole) {
+    const BlameResult result = blame_last({
+        {"---\nid: A-4\n---\n\nRecognizing the role of forests.\n", "Japan"},
+        {"---\nid: A-4\n---\n\nRecognizing the outcomes of the review.\n\nRecognizing the "
+         "role of forests.\n",
+         "Sweden"},
+    });
+    EXPECT_EQ(at(result, "Recognizing").origin, 1u);
+    EXPECT_EQ(at(result, "the").origin, 1u);
+    EXPECT_EQ(at(result, "Recognizing", 1).origin, 0u);
+    EXPECT_EQ(at(result, "the", 2).origin, 0u);  // "the role": "of the review" comes before
+    EXPECT_EQ(at(result, "role").origin, 0u);
 }
 
 // A short phrase deleted in one place and proposed again in another place
