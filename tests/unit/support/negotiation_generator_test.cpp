@@ -31,8 +31,10 @@ std::string broken_truth(const std::string& text, const TruthItem& item) {
     switch (item.role) {
         case TruthRole::word: {
             const auto& vocabulary = negotiation_vocabulary();
+            const auto& openers = paragraph_openers();
             if (item.kind != "text" ||
-                !std::binary_search(vocabulary.begin(), vocabulary.end(), bytes))
+                (!std::binary_search(vocabulary.begin(), vocabulary.end(), bytes) &&
+                 std::find(openers.begin(), openers.end(), bytes) == openers.end()))
                 return "word '" + std::string(bytes) + "' is not a vocabulary word";
             const auto letter = [](char c) { return c >= 'a' && c <= 'z'; };
             if (item.range.begin > 0 && letter(text[item.range.begin - 1]))
@@ -225,6 +227,8 @@ GeneratorOptions texts_for(std::uint64_t seed, std::size_t proposals = 200) {
     options.texts = 3;
     options.weights[static_cast<std::size_t>(Operation::move_wording)] = 1.5;
     options.weights[static_cast<std::size_t>(Operation::table_again)] = 1.0;
+    options.opener_share = 0.5;
+    options.weights[static_cast<std::size_t>(Operation::swap_opener)] = 1.0;
     return options;
 }
 
