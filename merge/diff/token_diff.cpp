@@ -406,7 +406,11 @@ void copy_and_find_units(const InternedTokens& earlier, const SharedBytes& share
                          const StandingEnds& ends, std::uint32_t middle_end, InternedTokens& out,
                          InternUnit intern_unit) {
     std::size_t u = 0;
-    while (u + 1 < earlier.unit_ids.size() && earlier.unit_first[u + 1] <= ends.lead_tokens) {
+    // A unit the front matter closed is found again: whether the front
+    // matter closes it depends on the token after it (closes_unit), which
+    // may be new.
+    while (u + 1 < earlier.unit_ids.size() && earlier.unit_first[u + 1] <= ends.lead_tokens &&
+           earlier.tokens[earlier.unit_first[u + 1] - 1].kind != TokenKind::front_matter) {
         out.unit_ids.push_back(earlier.unit_ids[u]);
         out.unit_first.push_back(earlier.unit_first[u]);
         ++u;

@@ -59,6 +59,37 @@ TEST(BlameShortcuts, EqualTheGeneralCodeOnGeneratedHistories) {
     }
 }
 
+// The front matter and the blank after it are one unit, whether a version
+// is interned alone or through the one before: text right after the front
+// matter, then a blank put there, then taken out again.
+TEST(BlameShortcuts, InterningThroughTheVersionBeforeCutsTheFrontMatterAlike) {
+    const std::vector<std::string> versions = {
+        "---\nid: A-1\n---\nBody text here.\n",
+        "---\nid: A-1\n---\n\nBody text here.\n",
+        "---\nid: A-1\n---\n\n\nBody text here.\n",
+        "---\nid: A-1\n---\n[a] b\n",
+        "---\nid: A-1\n---\n \n[a] b\n",
+        "---\nid: A-1\n---\n",
+        "---\nid: A-1\n---\n\nBody [text] here.\n\nMore.\n",
+        "---\nid: A-1\n---\nBody [text] here.\n\nMore.\n",
+    };
+    TokenInterner alone, incremental;
+    std::vector<Document> documents;
+    std::vector<InternedTokens> interned;
+    for (std::size_t v = 0; v < versions.size(); ++v) {
+        documents.push_back(parse(versions[v]));
+        const InternedTokens expected = alone.intern(documents[v]);
+        InternedTokens got =
+            v == 0 ? incremental.intern(documents[v])
+                   : incremental.intern(documents[v], documents[v - 1], interned[v - 1]);
+        ASSERT_TRUE(same_tokens(got.tokens, expected.tokens)) << "v " << v;
+        ASSERT_EQ(got.ids, expected.ids) << "v " << v;
+        ASSERT_EQ(got.unit_ids, expected.unit_ids) << "v " << v;
+        ASSERT_EQ(got.unit_first, expected.unit_first) << "v " << v;
+        interned.push_back(std::move(got));
+    }
+}
+
 // Versions in a row as blame reads them: the front matter kept, changed,
 // broken, gone, and a closing fence at the very end of the text.
 TEST(BlameShortcuts, FrontMatterMemoReadsAsParseAlone) {
