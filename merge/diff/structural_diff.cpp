@@ -552,7 +552,7 @@ class Lifter {
                     redrawn_option_[kept.redrawn_into] = true;
                 }
                 for (const auto& [first, last] : kept.lifted_stretches)
-                    add(ChangeKind::bracket_removed, old_.text(first, last + 1),
+                    add(ChangeKind::bracket_removed, lifted_text(i, first, last),
                         old_.range(first, last + 1), new_mapped_range(first, last + 1));
                 old_.covered[open] = old_.covered[close] = true;
             } else {
@@ -562,6 +562,25 @@ class Lifter {
                 old_.covered[close] = true;
             }
         }
+    }
+
+    // The kept wording old bracket `ob` directly held in tokens [first,
+    // last]: what was lifted, without the words deleted from among it or
+    // the brackets nested in it.
+    std::string lifted_text(std::uint32_t ob, std::uint32_t first, std::uint32_t last) const {
+        std::string out;
+        bool gap = false;
+        for (std::uint32_t t = first; t <= last; ++t) {
+            const TokenKind kind = old_.tokens[t].kind;
+            if (is_space(kind) || old_.changed(t) || old_.innermost(t) != ob || is_markup(kind)) {
+                gap = gap || is_space(kind) || (old_.changed(t) && !is_markup(kind));
+                continue;
+            }
+            if (gap && !out.empty()) out += ' ';
+            gap = false;
+            out += old_.doc.text(old_.tokens[t].range);
+        }
+        return out;
     }
 
     static bool is_word_token(TokenKind k) {
@@ -709,23 +728,57 @@ class Lifter {
         for (const Separator& s : new_.doc.separators) {
             const std::uint32_t t = new_.token_at(s.at);
             if (new_.covered[t] || !new_.changed(t)) continue;
-            const std::uint32_t end = option_end(new_, t, new_.doc.brackets[s.bracket].close);
-            const std::string text = new_.text(t + 1, end, true);
-            add(ChangeKind::option_added, text.empty() ? new_.text(t + 1, end) : text, old_spot(t),
-                new_.range(t, end));
+            const auto [first, last] = changed_option(new_, t, new_.doc.brackets[s.bracket]);
+            const std::string text = new_.text(first, last, true);
+            add(ChangeKind::option_added, text.empty() ? new_.text(first, last) : text, old_spot(t),
+                new_.range(std::min(t, first), std::max(t + 1, last)));
             new_.covered[t] = true;
-            new_.cover(t + 1, end, true);
+            new_.cover(first, last, true);
         }
         for (const Separator& s : old_.doc.separators) {
             const std::uint32_t t = old_.token_at(s.at);
             if (old_.covered[t] || !old_.changed(t)) continue;
-            const std::uint32_t end = option_end(old_, t, old_.doc.brackets[s.bracket].close);
-            const std::string text = old_.text(t + 1, end, true);
-            add(ChangeKind::option_removed, text.empty() ? old_.text(t + 1, end) : text,
-                old_.range(t, end), new_spot(t));
+            const auto [first, last] = changed_option(old_, t, old_.doc.brackets[s.bracket]);
+            const std::string text = old_.text(first, last, true);
+            add(ChangeKind::option_removed, text.empty() ? old_.text(first, last) : text,
+                old_.range(std::min(t, first), std::max(t + 1, last)), new_spot(t));
             old_.covered[t] = true;
-            old_.cover(t + 1, end, true);
+            old_.cover(first, last, true);
         }
+    }
+
+    // The option a separator added or removed with: the one before it when
+    // that one changed and no other separator took it (the diff took
+    // "should / " out of "[shall / should / may]", not " / may"), else the
+    // one after it.
+    static std::pair<std::uint32_t, std::uint32_t> changed_option(const Side& side,
+                                                                  std::uint32_t separator,
+                                                                  const Bracket& bracket) {
+        const std::uint32_t after_end = option_end(side, separator, bracket.close);
+        const std::uint32_t start = option_start(side, separator, bracket.open);
+        bool before_changed = false;
+        for (std::uint32_t t = start; t < separator; ++t) {
+            if (is_space(side.tokens[t].kind)) continue;
+            if (side.covered[t]) return {separator + 1, after_end};
+            before_changed = before_changed || side.changed(t);
+        }
+        if (before_changed) return {start, separator};
+        return {separator + 1, after_end};
+    }
+
+    // The first token of the option before a separator: after the previous
+    // separator of the same bracket, or after its opening mark.
+    static std::uint32_t option_start(const Side& side, std::uint32_t separator, std::size_t open) {
+        const std::uint32_t open_token = side.token_at(open);
+        std::uint32_t t = separator;
+        int depth = 0;
+        for (; t > open_token + 1; --t) {
+            const TokenKind k = side.tokens[t - 1].kind;
+            if (k == TokenKind::bracket_close) ++depth;
+            if (k == TokenKind::bracket_open) --depth;
+            if (k == TokenKind::separator && depth == 0) break;
+        }
+        return t;
     }
 
     // The token after an option's text: the next separator of the same
