@@ -249,9 +249,13 @@ class Walk {
                 }
             }
         }
+        // Serials it gave out: below next_serial (0 for the marks and spaces
+        // of no proposal).
         const auto named = [&](const Origin& o) {
-            return o.proposal <= last && (o.restored_by == kNoProposal || o.restored_by <= last);
+            return o.proposal <= last && (o.restored_by == kNoProposal || o.restored_by <= last) &&
+                   o.serial < checkpoint.next_serial;
         };
+        if (checkpoint.next_serial == 0) refuse("no serial to give out");
         for (const BlameCheckpoint::Text& text : checkpoint.texts) {
             if (!std::all_of(text.origins.begin(), text.origins.end(), named))
                 refuse("an origin past it");

@@ -173,6 +173,13 @@ TEST_F(BlameCheckpointRefused, WhenItNamesWhatItCouldNotHaveMade) {
     BlameCheckpoint interner = at_20;
     interner.interner.text_bytes.pop_back();
     EXPECT_THROW(go_on(history.versions, interner), BlameCheckpointMismatch);
+    // An occurrence it never numbered, or no number left to give.
+    BlameCheckpoint serial = at_20;
+    serial.texts.front().origins.back().serial = serial.next_serial;
+    EXPECT_THROW(go_on(history.versions, serial), BlameCheckpointMismatch);
+    BlameCheckpoint none_left = at_20;
+    none_left.next_serial = 0;
+    EXPECT_THROW(go_on(history.versions, none_left), BlameCheckpointMismatch);
 }
 
 }  // namespace
