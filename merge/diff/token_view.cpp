@@ -218,6 +218,57 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
         if (nb == kNone || after.close_token[nb] != before.mapping[close]) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
+    // A bracket lifted from inside another ("[a [b]]" -> "[a b]"): the diff
+    // may keep either ']' (or either '['), so a new bracket's marks can come
+    // from two old brackets, one inside the other. The outer one is the
+    // bracket that stood; the inner one was lifted.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>>
+        closing;  // unpaired old: close token, bracket
+    for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob)
+        if (pairs.old_to_new[ob] == kNone) closing.emplace_back(before.close_token[ob], ob);
+    std::sort(closing.begin(), closing.end());
+    const auto closing_at = [&](std::uint32_t token) {
+        const auto it = std::lower_bound(closing.begin(), closing.end(), std::pair(token, 0u));
+        return it != closing.end() && it->first == token ? it->second : kNone;
+    };
+    const auto encloses = [&](std::uint32_t outer, std::uint32_t inner) {
+        return before.open_token[outer] < before.open_token[inner] &&
+               before.close_token[inner] < before.close_token[outer];
+    };
+    for (std::uint32_t nb = 0; nb < after.doc.brackets.size() && !closing.empty(); ++nb) {
+        if (pairs.new_to_old[nb] != kNone) continue;
+        const std::uint32_t open = after.mapping[after.open_token[nb]];
+        const std::uint32_t close = after.mapping[after.close_token[nb]];
+        if (open == kNone || close == kNone) continue;
+        const std::uint32_t x = before.bracket_opening_at(open), y = closing_at(close);
+        if (x == kNone || y == kNone || x == y || pairs.old_to_new[x] != kNone) continue;
+        const std::uint32_t outer = encloses(x, y) ? x : encloses(y, x) ? y : kNone;
+        if (outer == kNone || pairs.old_to_new[outer] != kNone) continue;
+        const std::uint32_t inner = outer == x ? y : x;
+        // Only a plain bracket is lifted so: an option's marks going is a choice.
+        const Bracket& lifted = before.doc.brackets[inner];
+        if (lifted.group != kNone || lifted.separators > 0) continue;
+        // And by their wording: what the outer one held stands in the new
+        // one, and what the new one kept came from those two.
+        const auto kept_word = [](const TokenView& side, std::uint32_t t) {
+            const TokenKind k = side.tokens[t].kind;
+            return !side.changed(t) && !is_space_token(k) && !is_markup(k);
+        };
+        bool same = true, outer_word = false;
+        for (std::uint32_t t = before.open_token[outer] + 1; same && t < before.close_token[outer];
+             ++t) {
+            if (before.innermost(t) != outer || !kept_word(before, t)) continue;
+            outer_word = true;
+            same = after.innermost(before.mapping[t]) == nb;
+        }
+        for (std::uint32_t t = after.open_token[nb] + 1; same && t < after.close_token[nb]; ++t) {
+            if (after.innermost(t) != nb || !kept_word(after, t)) continue;
+            const std::uint32_t from = before.innermost(after.mapping[t]);
+            same = from == outer || from == inner;
+        }
+        if (!same || !outer_word) continue;
+        pairs.old_to_new[outer] = nb, pairs.new_to_old[nb] = outer;
+    }
     // Only brackets the marks left unpaired are paired by content.
     std::vector<std::uint8_t> unpaired_before(pairs.old_to_new.size()),
         unpaired_after(pairs.new_to_old.size());

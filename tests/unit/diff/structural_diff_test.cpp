@@ -23,6 +23,19 @@ TEST(StructuralDiff, NoChange) {
     EXPECT_EQ(changes("a [b][c] ~~d~~ (agreed)", "a [b][c] ~~d~~ (agreed)"), Changes{});
 }
 
+// An inner bracket lifted inside an outer one: the diff may keep the inner
+// ']' rather than the outer one, so the new bracket's marks come from both;
+// the outer bracket stood and the inner one was lifted (found by the diff
+// test on generated histories).
+TEST(StructuralDiff, InnerBracketLiftedWhicheverCloseTheDiffKept) {
+    EXPECT_EQ(changes("[trade levels [stable account outcome access]] results",
+                      "[trade levels stable account outcome access] results"),
+              (Changes{{"bracket-removed", "stable account outcome access"}}));
+    EXPECT_EQ(
+        changes("[[stable account] trade levels] results", "[stable account trade levels] results"),
+        (Changes{{"bracket-removed", "stable account"}}));
+}
+
 TEST(StructuralDiff, OptionAddedToABracket) {
     EXPECT_EQ(changes("the [continuing] implementation", "the [continuing][full] implementation"),
               (Changes{{"option-added", "full"}}));
