@@ -481,9 +481,22 @@ class Lifter {
         add(ChangeKind::option_chosen, old_.text(a, z), outer,
             new_first == kNone ? new_spot(first) : new_.range(new_first, new_last));
         old_.cover(first, last, true);
+        cover_option_marks(options);
         if (new_first != kNone) {
             for (std::uint32_t t = new_first; t < new_last; ++t)
                 new_.covered[t] = new_.covered[t] || new_.changed(t);
+        }
+    }
+
+    // The marks around and between the options of a choice: the choice
+    // says what became of them (a kept ']' of the chosen option is not a
+    // bracket lifted as well).
+    void cover_option_marks(const std::vector<ByteRange>& options) {
+        for (const ByteRange& option : options) {
+            for (const std::uint32_t t :
+                 {old_.token_at(option.begin - 1), old_.token_at(option.end)})
+                if (t < old_.tokens.size() && is_markup(old_.tokens[t].kind))
+                    old_.covered[t] = true;
         }
     }
 
@@ -514,6 +527,7 @@ class Lifter {
         const auto [a, z] = token_span(old_, options[static_cast<std::size_t>(chosen)]);
         add(ChangeKind::option_chosen, old_.text(a, z), outer, new_.range(new_first, new_last));
         old_.cover(first, last, true);
+        cover_option_marks(options);
         for (std::uint32_t t = new_first; t < new_last; ++t) new_.covered[t] = true;
         return true;
     }

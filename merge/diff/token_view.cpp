@@ -245,29 +245,40 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
         const std::uint32_t outer = encloses(x, y) ? x : encloses(y, x) ? y : kNone;
         if (outer == kNone || pairs.old_to_new[outer] != kNone) continue;
         const std::uint32_t inner = outer == x ? y : x;
-        // Only a plain bracket is lifted so: an option's marks going is a choice.
-        const Bracket& lifted = before.doc.brackets[inner];
-        if (lifted.group != kNone || lifted.separators > 0) continue;
-        // And by their wording: what the outer one held stands in the new
-        // one, and what the new one kept came from those two.
+        if (pairs.old_to_new[inner] != kNone) continue;
         const auto kept_word = [](const TokenView& side, std::uint32_t t) {
             const TokenKind k = side.tokens[t].kind;
             return !side.changed(t) && !is_space_token(k) && !is_markup(k);
         };
-        bool same = true, outer_word = false;
-        for (std::uint32_t t = before.open_token[outer] + 1; same && t < before.close_token[outer];
-             ++t) {
-            if (before.innermost(t) != outer || !kept_word(before, t)) continue;
-            outer_word = true;
-            same = after.innermost(before.mapping[t]) == nb;
+        // The one that stood is the one whose wording stands in the new
+        // bracket, all of what the new one kept coming from the two; the
+        // other was lifted (an option lifted inside a bracket that stood
+        // was chosen there).
+        std::uint32_t stood = kNone;
+        for (const std::uint32_t candidate : {outer, inner}) {
+            bool same = true, word = false;
+            for (std::uint32_t t = before.open_token[candidate] + 1;
+                 same && t < before.close_token[candidate]; ++t) {
+                if (before.innermost(t) != candidate || !kept_word(before, t)) continue;
+                word = true;
+                same = after.innermost(before.mapping[t]) == nb;
+            }
+            for (std::uint32_t t = after.open_token[nb] + 1; same && t < after.close_token[nb];
+                 ++t) {
+                if (after.innermost(t) != nb || !kept_word(after, t)) continue;
+                const std::uint32_t from = before.innermost(after.mapping[t]);
+                same = from == outer || from == inner;
+            }
+            if (same && word) {
+                stood = candidate;
+                break;
+            }
         }
-        for (std::uint32_t t = after.open_token[nb] + 1; same && t < after.close_token[nb]; ++t) {
-            if (after.innermost(t) != nb || !kept_word(after, t)) continue;
-            const std::uint32_t from = before.innermost(after.mapping[t]);
-            same = from == outer || from == inner;
-        }
-        if (!same || !outer_word) continue;
-        pairs.old_to_new[outer] = nb, pairs.new_to_old[nb] = outer;
+        if (stood == kNone) continue;
+        const Bracket& lifted = before.doc.brackets[stood == outer ? inner : outer];
+        if (stood == inner && (lifted.group != kNone || lifted.separators > 0)) continue;
+        const std::uint32_t paired = stood;
+        pairs.old_to_new[paired] = nb, pairs.new_to_old[nb] = paired;
     }
     // Only brackets the marks left unpaired are paired by content.
     std::vector<std::uint8_t> unpaired_before(pairs.old_to_new.size()),

@@ -36,6 +36,22 @@ TEST(StructuralDiff, InnerBracketLiftedWhicheverCloseTheDiffKept) {
         (Changes{{"bracket-removed", "stable account"}}));
 }
 
+// The same when an option is chosen inside a bracket that stays, or the
+// outermost of three brackets is lifted: the diff kept an inner mark of the
+// outer bracket (found on generated histories).
+TEST(StructuralDiff, OptionChosenInsideABracketWhicheverCloseTheDiffKept) {
+    EXPECT_EQ(changes("trust through [processes [levels][governance each]] may.",
+                      "trust through [processes levels] may."),
+              (Changes{{"option-chosen", "levels"}}));
+    EXPECT_EQ(changes("sector [[vulnerable necessary threats][~~content~~] context] domain.",
+                      "sector [~~content~~ context] domain."),
+              (Changes{{"option-chosen", "~~content~~"}}));
+    EXPECT_EQ(
+        changes("persons more [[[gender session] approach group] training entities] open.",
+                "persons more [[gender session] approach group] training entities open."),
+        (Changes{{"bracket-removed", "[[gender session] approach group] training entities"}}));
+}
+
 TEST(StructuralDiff, OptionAddedToABracket) {
     EXPECT_EQ(changes("the [continuing] implementation", "the [continuing][full] implementation"),
               (Changes{{"option-added", "full"}}));
