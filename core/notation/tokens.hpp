@@ -30,6 +30,10 @@ enum class TokenKind : std::uint8_t {
 
 std::string_view to_string(TokenKind kind);
 bool is_markup(TokenKind kind);
+// A word or a number: what counts of wording are counted in.
+inline bool is_word_or_number(TokenKind kind) {
+    return kind == TokenKind::word || kind == TokenKind::number;
+}
 
 // A token's bytes: as ByteRange, in 32 bits, for the engines hold a token
 // per word and space of every version they keep (a third of blame's memory

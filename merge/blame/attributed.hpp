@@ -19,11 +19,12 @@ inline constexpr std::uint32_t kNoProposal = UINT32_MAX;
 struct Origin {
     std::uint32_t proposal = kNoProposal;     // the proposal that first put it in
     std::uint32_t restored_by = kNoProposal;  // the one that brought it back, if any
-    // Which occurrence it is: each token a proposal adds gets a serial of
-    // its own, carried with it from version to version (and back from the
-    // graveyard), so that "the word that stood beside it then" is that very
-    // word, not one of the same text and proposer ("the" of the first draft
-    // stands in every paragraph). 0: none (a mark or space nobody asks about).
+    // Which occurrence it is: each word (or number) a proposal adds gets a
+    // serial of its own, carried with it from version to version (and back
+    // from the graveyard), so that "the word that stood beside it then" is
+    // that very word, not one of the same text and proposer ("the" of the
+    // first draft stands in every paragraph). 0 for marks, spaces and
+    // punctuation: only words are neighbours (Graveyard::Neighbour).
     std::uint32_t serial = 0;
     bool operator==(const Origin&) const = default;
 };
@@ -37,10 +38,8 @@ using Flags = std::vector<std::uint8_t>;
 inline bool is_wording(TokenKind k) {
     return !is_space_token(k) && !is_markup(k);
 }
-// What a run's length is counted in: words and numbers.
-inline bool is_word_or_number(TokenKind k) {
-    return k == TokenKind::word || k == TokenKind::number;
-}
+// What a run's length is counted in: words and numbers (is_word_or_number,
+// core/notation/tokens).
 inline bool is_bracket_mark(TokenKind k) {
     return k == TokenKind::bracket_open || k == TokenKind::bracket_close;
 }

@@ -315,13 +315,15 @@ class Walk {
                     bury_removed(parent, item.text, diff, whole, current->proposal);
             }
         }
-        // What the proposal itself added: each token an occurrence of its own.
+        // What the proposal itself added: each word an occurrence of its own.
         const std::uint32_t mine = current->proposal;
         for (std::uint32_t t = out.first; t < out.last; ++t) {
-            if (!out.claimed[t]) current->origins[t] = {mine, kNoProposal, next_serial_++};
+            if (out.claimed[t]) continue;
+            const bool word = is_word_or_number(current->tokens()[t].kind);
+            current->origins[t] = {mine, kNoProposal, word ? next_serial_++ : 0};
         }
         for (const std::uint32_t t : unclaimed_marks) {
-            if (!out.claimed[t]) current->origins[t] = {mine, kNoProposal, next_serial_++};
+            if (!out.claimed[t]) current->origins[t] = {mine, kNoProposal, 0};
         }
         text.done[item.version] = std::move(current);
         return out;

@@ -30,10 +30,6 @@ constexpr std::size_t kMostFoldedWords = 3;
 // that nothing matches it (interned ids are far smaller).
 constexpr std::uint32_t kApartOld = 0x80000000u, kApartNew = 0xC0000000u;
 
-bool is_word(TokenKind kind) {
-    return kind == TokenKind::word || kind == TokenKind::number;
-}
-
 bool contains(const std::vector<std::uint32_t>& sorted, std::uint32_t value) {
     return std::binary_search(sorted.begin(), sorted.end(), value);
 }
@@ -422,7 +418,8 @@ class Builder {
         std::vector<std::uint32_t> kept_old(pairing.old_last - pairing.old_first, 0),
             kept_new(pairing.new_last - pairing.new_first, 0);
         for (const Edit& e : edits) {
-            if (e.kind != EditKind::common || !is_word(d_.old_tokens[e.old_index].kind)) continue;
+            if (e.kind != EditKind::common || !is_word_or_number(d_.old_tokens[e.old_index].kind))
+                continue;
             ++kept_old[paragraph_of(d_.old_paragraphs, e.old_index) - pairing.old_first];
             ++kept_new[paragraph_of(d_.new_paragraphs, e.new_index) - pairing.new_first];
         }
@@ -436,7 +433,7 @@ class Builder {
                 if (contains(apart, p)) continue;
                 std::uint32_t words = 0;
                 for (std::uint32_t t = paragraphs.first[p]; t < paragraphs.first[p + 1]; ++t)
-                    words += is_word(tokens[t].kind);
+                    words += is_word_or_number(tokens[t].kind);
                 if (words > 0 && kept[p - first] >= kPartKept * words) continue;
                 apart.insert(std::upper_bound(apart.begin(), apart.end(), p), p);
                 changed = true;

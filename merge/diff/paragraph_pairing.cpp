@@ -48,17 +48,14 @@ struct Bag {
     bool made = false;  // bags are made on first use: most paragraphs are kept whole
 };
 
-bool is_word(TokenKind kind) {
-    return kind == TokenKind::word || kind == TokenKind::number;
-}
-
 class Pairer {
   public:
     Pairer(const PairingInput& before, const PairingInput& after) : old_(before), new_(after) {
         std::uint32_t largest = 0;
         for (const PairingInput* side : {&before, &after}) {
             for (std::uint32_t t = 0; t < side->tokens.size(); ++t)
-                if (is_word(side->tokens[t].kind)) largest = std::max(largest, side->ids[t]);
+                if (is_word_or_number(side->tokens[t].kind))
+                    largest = std::max(largest, side->ids[t]);
         }
         weight_.assign(std::size_t(largest) + 1, 0.0);
         count_holders(before, 0);
@@ -103,7 +100,7 @@ class Pairer {
             const std::uint32_t number = first_number + p;
             for (std::uint32_t t = side.paragraphs.first[p]; t < side.paragraphs.first[p + 1];
                  ++t) {
-                if (!is_word(side.tokens[t].kind)) continue;
+                if (!is_word_or_number(side.tokens[t].kind)) continue;
                 const std::uint32_t id = side.ids[t];
                 if (last_holder_[id] != number) last_holder_[id] = number, weight_[id] += 1;
             }
@@ -118,7 +115,7 @@ class Pairer {
         if (bag.made) return bag;
         bag_ids_.clear();
         for (std::uint32_t t = side.paragraphs.first[p]; t < side.paragraphs.first[p + 1]; ++t)
-            if (is_word(side.tokens[t].kind)) bag_ids_.push_back(side.ids[t]);
+            if (is_word_or_number(side.tokens[t].kind)) bag_ids_.push_back(side.ids[t]);
         std::sort(bag_ids_.begin(), bag_ids_.end());
         bag.begin = static_cast<std::uint32_t>(entries_.size());
         bag.words = static_cast<std::uint32_t>(bag_ids_.size());

@@ -467,7 +467,7 @@ class Lifter {
         const auto [a, z] = token_span(old_, options[kept]);
         // Its words now in a bracket this change drew: still open, not chosen.
         for (std::uint32_t t = a; t < z; ++t) {
-            if (!is_word_token(old_.tokens[t].kind) || old_.changed(t)) continue;
+            if (!is_word_or_number(old_.tokens[t].kind) || old_.changed(t)) continue;
             const std::uint32_t nb = new_.innermost(old_.mapping[t]);
             if (nb != kNone && !new_bracket_kept(nb)) return;
         }
@@ -597,10 +597,6 @@ class Lifter {
         return out;
     }
 
-    static bool is_word_token(TokenKind k) {
-        return k == TokenKind::word || k == TokenKind::number;
-    }
-
     // Where the kept words old bracket `ob` directly held (its nested
     // brackets aside; punctuation is not counted) stand now: in a bracket
     // this change drew (redrawn), or not (lifted: unbracketed, or in a
@@ -617,7 +613,8 @@ class Lifter {
         KeptWords out;
         bool in_stretch = false;
         for (std::uint32_t t = open + 1; t < close; ++t) {
-            if (!is_word_token(old_.tokens[t].kind) || old_.changed(t) || old_.innermost(t) != ob)
+            if (!is_word_or_number(old_.tokens[t].kind) || old_.changed(t) ||
+                old_.innermost(t) != ob)
                 continue;
             const std::uint32_t nb = new_.innermost(old_.mapping[t]);
             if (nb != kNone && !new_bracket_kept(nb)) {

@@ -198,16 +198,17 @@ namespace {
 // the front matter goes with it, so that the first paragraph is the same
 // unit whether the front matter or another paragraph stands before it (a
 // paragraph put first, before an unchanged one, left that one unmatched).
+bool is_blank(TokenKind kind) {
+    return kind == TokenKind::space || kind == TokenKind::line_break;
+}
+
 bool closes_unit(const std::vector<Token>& tokens, std::uint32_t k) {
-    const auto blank = [](TokenKind kind) {
-        return kind == TokenKind::space || kind == TokenKind::line_break;
-    };
     const TokenKind kind = tokens[k].kind;
     if (kind == TokenKind::paragraph_break || k + 1 == tokens.size()) return true;
-    if (kind != TokenKind::front_matter && !blank(kind)) return false;
-    if (blank(tokens[k + 1].kind) || tokens[k + 1].kind == TokenKind::paragraph_break)
+    if (kind != TokenKind::front_matter && !is_blank(kind)) return false;
+    if (is_blank(tokens[k + 1].kind) || tokens[k + 1].kind == TokenKind::paragraph_break)
         return false;  // the blank goes on
-    while (k > 0 && blank(tokens[k].kind)) --k;
+    while (k > 0 && is_blank(tokens[k].kind)) --k;
     return tokens[k].kind == TokenKind::front_matter;
 }
 
@@ -468,14 +469,6 @@ InternedTokens TokenInterner::intern(const Document& doc, const Document& earlie
     }
     return out;
 }
-
-namespace {
-
-bool is_blank(TokenKind kind) {
-    return kind == TokenKind::space || kind == TokenKind::line_break;
-}
-
-}  // namespace
 
 void fold_coincidences(std::vector<Edit>& script, const std::vector<Token>& old_tokens,
                        const std::vector<Token>& new_tokens, std::size_t most_folded_words) {

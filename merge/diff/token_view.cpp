@@ -218,12 +218,13 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
         if (nb == kNone || after.close_token[nb] != before.mapping[close]) continue;
         pairs.old_to_new[ob] = nb, pairs.new_to_old[nb] = ob;
     }
-    // A bracket lifted from inside another ("[a [b]]" -> "[a b]"): the diff
-    // may keep either ']' (or either '['), so a new bracket's marks can come
-    // from two old brackets, one inside the other. The outer one is the
-    // bracket that stood; the inner one was lifted.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>>
-        closing;  // unpaired old: close token, bracket
+    // A bracket lifted from inside another ("[a [b]]" -> "[a b]", "[[[a] b]
+    // c]" -> "[[a] b] c"): the diff may keep either ']' (or either '['), so a
+    // new bracket's marks can come from two old brackets, one inside the
+    // other. The one that stood is the one whose wording stands in the new
+    // bracket (all the new one kept coming from the two); the other was
+    // lifted, or, an option inside a bracket that stood, chosen there.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> closing;  // unpaired old: ']', bracket
     for (std::uint32_t ob = 0; ob < before.doc.brackets.size(); ++ob)
         if (pairs.old_to_new[ob] == kNone) closing.emplace_back(before.close_token[ob], ob);
     std::sort(closing.begin(), closing.end());
@@ -235,50 +236,51 @@ BracketPairs pair_brackets(const TokenView& before, const TokenView& after) {
         return before.open_token[outer] < before.open_token[inner] &&
                before.close_token[inner] < before.close_token[outer];
     };
+    const auto kept_word = [](const TokenView& side, std::uint32_t t) {
+        const TokenKind k = side.tokens[t].kind;
+        return !side.changed(t) && !is_space_token(k) && !is_markup(k);
+    };
+    // Whether every kept word old bracket `ob` directly held stands directly in `nb` (one at
+    // least).
+    const auto stands_in = [&](std::uint32_t ob, std::uint32_t nb) {
+        bool word = false;
+        for (std::uint32_t t = before.open_token[ob] + 1; t < before.close_token[ob]; ++t) {
+            if (before.innermost(t) != ob || !kept_word(before, t)) continue;
+            if (after.innermost(before.mapping[t]) != nb) return false;
+            word = true;
+        }
+        return word;
+    };
     for (std::uint32_t nb = 0; nb < after.doc.brackets.size() && !closing.empty(); ++nb) {
         if (pairs.new_to_old[nb] != kNone) continue;
         const std::uint32_t open = after.mapping[after.open_token[nb]];
         const std::uint32_t close = after.mapping[after.close_token[nb]];
         if (open == kNone || close == kNone) continue;
         const std::uint32_t x = before.bracket_opening_at(open), y = closing_at(close);
-        if (x == kNone || y == kNone || x == y || pairs.old_to_new[x] != kNone) continue;
+        if (x == kNone || y == kNone || x == y) continue;
         const std::uint32_t outer = encloses(x, y) ? x : encloses(y, x) ? y : kNone;
-        if (outer == kNone || pairs.old_to_new[outer] != kNone) continue;
+        if (outer == kNone) continue;
         const std::uint32_t inner = outer == x ? y : x;
-        if (pairs.old_to_new[inner] != kNone) continue;
-        const auto kept_word = [](const TokenView& side, std::uint32_t t) {
-            const TokenKind k = side.tokens[t].kind;
-            return !side.changed(t) && !is_space_token(k) && !is_markup(k);
-        };
-        // The one that stood is the one whose wording stands in the new
-        // bracket, all of what the new one kept coming from the two; the
-        // other was lifted (an option lifted inside a bracket that stood
-        // was chosen there).
+        if (pairs.old_to_new[outer] != kNone || pairs.old_to_new[inner] != kNone) continue;
+        bool from_the_two = true;
+        for (std::uint32_t t = after.open_token[nb] + 1; from_the_two && t < after.close_token[nb];
+             ++t) {
+            if (after.innermost(t) != nb || !kept_word(after, t)) continue;
+            const std::uint32_t from = before.innermost(after.mapping[t]);
+            from_the_two = from == outer || from == inner;
+        }
+        if (!from_the_two) continue;
         std::uint32_t stood = kNone;
-        for (const std::uint32_t candidate : {outer, inner}) {
-            bool same = true, word = false;
-            for (std::uint32_t t = before.open_token[candidate] + 1;
-                 same && t < before.close_token[candidate]; ++t) {
-                if (before.innermost(t) != candidate || !kept_word(before, t)) continue;
-                word = true;
-                same = after.innermost(before.mapping[t]) == nb;
-            }
-            for (std::uint32_t t = after.open_token[nb] + 1; same && t < after.close_token[nb];
-                 ++t) {
-                if (after.innermost(t) != nb || !kept_word(after, t)) continue;
-                const std::uint32_t from = before.innermost(after.mapping[t]);
-                same = from == outer || from == inner;
-            }
-            if (same && word) {
-                stood = candidate;
-                break;
-            }
+        if (stands_in(outer, nb)) {
+            stood = outer;
+        } else if (stands_in(inner, nb)) {
+            // The outer one lifted around it; an option's marks going is a
+            // choice, not this.
+            const Bracket& lifted = before.doc.brackets[outer];
+            if (lifted.group == kNone && lifted.separators == 0) stood = inner;
         }
         if (stood == kNone) continue;
-        const Bracket& lifted = before.doc.brackets[stood == outer ? inner : outer];
-        if (stood == inner && (lifted.group != kNone || lifted.separators > 0)) continue;
-        const std::uint32_t paired = stood;
-        pairs.old_to_new[paired] = nb, pairs.new_to_old[nb] = paired;
+        pairs.old_to_new[stood] = nb, pairs.new_to_old[nb] = stood;
     }
     // Only brackets the marks left unpaired are paired by content.
     std::vector<std::uint8_t> unpaired_before(pairs.old_to_new.size()),
