@@ -118,6 +118,16 @@ struct Side : TokenView {
         }
         return {total, changed_count};
     }
+    // Words and numbers alone (no punctuation, no marks): how many, how many changed.
+    std::pair<std::size_t, std::size_t> wording(std::uint32_t first, std::uint32_t last) const {
+        std::size_t total = 0, changed_count = 0;
+        for (std::uint32_t t = first; t < last; ++t) {
+            if (!is_word_or_number(tokens[t].kind)) continue;
+            ++total;
+            changed_count += changed(t);
+        }
+        return {total, changed_count};
+    }
     void cover(std::uint32_t first, std::uint32_t last, bool only_changed) {
         for (std::uint32_t t = first; t < last; ++t) {
             if (!only_changed || changed(t)) covered[t] = true;
@@ -166,6 +176,7 @@ class Lifter {
         metadata();
         paragraphs();
         chosen_options();
+        whole_options();
         old_brackets();
         new_brackets();
         separators();
@@ -451,10 +462,13 @@ class Lifter {
         if (old_.covered[first]) return;
         if (chosen_by_wording(options, outer, first, last)) return;
         int kept = -1;
+        // Decided on words: the marks of brackets nested in an option are
+        // its wording's, and the token diff may keep a '[' of the group's
+        // for the chosen option's own ("[[x]][y]" -> "[x]").
         for (std::size_t k = 0; k < options.size(); ++k) {
             if (options[k].empty()) return;
             const auto [a, z] = token_span(old_, options[k]);
-            const auto counts = old_.content(a, z);
+            const auto counts = old_.wording(a, z);
             if (counts.first == 0) return;
             if (counts.second == 0) {
                 if (kept != -1) return;  // two options survive: not a choice
@@ -482,6 +496,7 @@ class Lifter {
             new_first == kNone ? new_spot(first) : new_.range(new_first, new_last));
         old_.cover(first, last, true);
         cover_option_marks(options);
+        leave_nested_brackets(a, z);
         if (new_first != kNone) {
             for (std::uint32_t t = new_first; t < new_last; ++t)
                 new_.covered[t] = new_.covered[t] || new_.changed(t);
@@ -497,6 +512,19 @@ class Lifter {
                  {old_.token_at(option.begin - 1), old_.token_at(option.end)})
                 if (t < old_.tokens.size() && is_markup(old_.tokens[t].kind))
                     old_.covered[t] = true;
+        }
+    }
+
+    // A bracket nested in the chosen option (old tokens [a, z)) that did not
+    // stay was lifted with the choice, and says so itself ("[every five
+    // years [unless decided]][at intervals]" -> "every five years unless
+    // decided": the choice, and "unless decided" agreed).
+    void leave_nested_brackets(std::uint32_t a, std::uint32_t z) {
+        for (std::uint32_t t = a; t < z; ++t) {
+            const std::uint32_t ob = old_.bracket_opening_at(t);
+            if (ob == kNone || kept_as(old_.doc.brackets[ob]) != kNone) continue;
+            old_.covered[t] = false;
+            old_.covered[old_.close_token[ob]] = false;
         }
     }
 
@@ -528,8 +556,57 @@ class Lifter {
         add(ChangeKind::option_chosen, old_.text(a, z), outer, new_.range(new_first, new_last));
         old_.cover(first, last, true);
         cover_option_marks(options);
+        leave_nested_brackets(a, z);
         for (std::uint32_t t = new_first; t < new_last; ++t) new_.covered[t] = true;
         return true;
+    }
+
+    // A " / " option removed whole from a bracket that stays, or added
+    // whole to one, its separator with it: one option removed or added,
+    // brackets nested in it included ("[[x] y / b]" -> "[b]" removed the
+    // option "[x] y", not a bracket and some words).
+    void whole_options() {
+        for (std::uint32_t ob = 0; ob < old_.doc.brackets.size(); ++ob) {
+            if (kept_as(old_.doc.brackets[ob]) != kNone)
+                whole_options_of(old_, ob, ChangeKind::option_removed);
+        }
+        for (std::uint32_t nb = 0; nb < new_.doc.brackets.size(); ++nb) {
+            if (new_bracket_kept(nb)) whole_options_of(new_, nb, ChangeKind::option_added);
+        }
+    }
+
+    void whole_options_of(Side& side, std::uint32_t b, ChangeKind kind) {
+        const Bracket& bracket = side.doc.brackets[b];
+        if (bracket.separators == 0) return;
+        // The bracket's own separators, in order, between its marks.
+        std::vector<std::uint32_t> marks{side.token_at(bracket.open)};
+        for (const Separator& s : side.doc.separators)
+            if (s.bracket == b) marks.push_back(side.token_at(s.at));
+        marks.push_back(side.token_at(bracket.close));
+        for (std::size_t k = 0; k + 1 < marks.size(); ++k) {
+            const std::uint32_t first = marks[k] + 1, last = marks[k + 1];
+            const auto counts = side.content(first, last);
+            if (counts.first == 0 || counts.second != counts.first) continue;
+            if (side.wording(first, last).first == 0) continue;
+            // Its separator: the one before it, else the one after it.
+            std::uint32_t separator = kNone;
+            for (const std::uint32_t t : {marks[k], marks[k + 1]}) {
+                const TokenKind mark = side.tokens[t].kind;
+                if (separator == kNone && mark == TokenKind::separator && side.changed(t) &&
+                    !side.covered[t])
+                    separator = t;
+            }
+            if (separator == kNone) continue;
+            bool free = true;
+            for (std::uint32_t t = first; t < last; ++t) free = free && !side.covered[t];
+            if (!free) continue;
+            const std::uint32_t lo = std::min(separator, first);
+            const std::uint32_t hi = std::max(separator + 1, last);
+            const bool removed = kind == ChangeKind::option_removed;
+            add(kind, side.text(first, last), removed ? side.range(lo, hi) : old_spot(separator),
+                removed ? new_spot(separator) : side.range(lo, hi));
+            side.cover(lo, hi, true);
+        }
     }
 
     void old_brackets() {
