@@ -614,7 +614,13 @@ class Lifter {
             const Bracket& b = old_.doc.brackets[i];
             const std::uint32_t open = old_.token_at(b.open), close = old_.token_at(b.close);
             if (old_.covered[open] || kept_as(b) != kNone) continue;
-            const auto counts = old_.content(open + 1, close);
+            // Decided on what it held itself: a bracket nested in it says
+            // what became of its own words ("[developing countries [and
+            // LDCs]]" -> "developing countries" lifted the one and deleted
+            // the other). Only a bracket that held nothing itself but
+            // brackets goes by all it held.
+            auto counts = direct_content(i);
+            if (counts.first == 0) counts = old_.content(open + 1, close);
             const bool in_group = b.group != kNone;
             // Every word of it gone, only punctuation kept ("[countries,]"):
             // deleted, not lifted.
@@ -653,6 +659,21 @@ class Lifter {
                 old_.covered[close] = true;
             }
         }
+    }
+
+    // Non-space tokens old bracket `ob` held itself (not those of brackets
+    // nested in it, marks included): how many, how many changed.
+    std::pair<std::size_t, std::size_t> direct_content(std::uint32_t ob) const {
+        const Bracket& b = old_.doc.brackets[ob];
+        std::size_t total = 0, changed_count = 0;
+        for (std::uint32_t t = old_.token_at(b.open) + 1; t < old_.token_at(b.close); ++t) {
+            if (is_space(old_.tokens[t].kind) || old_.innermost(t) != ob ||
+                old_.bracket_opening_at(t) != kNone || old_.tokens[t].kind == TokenKind::bracket_close)
+                continue;
+            ++total;
+            changed_count += old_.changed(t);
+        }
+        return {total, changed_count};
     }
 
     // The kept wording old bracket `ob` directly held in tokens [first,
