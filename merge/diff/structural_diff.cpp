@@ -668,7 +668,8 @@ class Lifter {
         std::size_t total = 0, changed_count = 0;
         for (std::uint32_t t = old_.token_at(b.open) + 1; t < old_.token_at(b.close); ++t) {
             if (is_space(old_.tokens[t].kind) || old_.innermost(t) != ob ||
-                old_.bracket_opening_at(t) != kNone || old_.tokens[t].kind == TokenKind::bracket_close)
+                old_.bracket_opening_at(t) != kNone ||
+                old_.tokens[t].kind == TokenKind::bracket_close)
                 continue;
             ++total;
             changed_count += old_.changed(t);
