@@ -417,17 +417,28 @@ class Builder {
     bool set_apart_weak_parts(ParagraphPairing& pairing, const std::vector<Edit>& edits) const {
         std::vector<std::uint32_t> kept_old(pairing.old_last - pairing.old_first, 0),
             kept_new(pairing.new_last - pairing.new_first, 0);
+        // A label standing alone ("**Option 1:**" above its text) has no
+        // words: it is a part when the label itself was kept.
+        std::vector<bool> label_old(kept_old.size(), false), label_new(kept_new.size(), false);
         for (const Edit& e : edits) {
-            if (e.kind != EditKind::common || !is_word_or_number(d_.old_tokens[e.old_index].kind))
+            if (e.kind != EditKind::common) continue;
+            const std::uint32_t old_part =
+                paragraph_of(d_.old_paragraphs, e.old_index) - pairing.old_first;
+            const std::uint32_t new_part =
+                paragraph_of(d_.new_paragraphs, e.new_index) - pairing.new_first;
+            if (d_.old_tokens[e.old_index].kind == TokenKind::label) {
+                label_old[old_part] = label_new[new_part] = true;
                 continue;
-            ++kept_old[paragraph_of(d_.old_paragraphs, e.old_index) - pairing.old_first];
-            ++kept_new[paragraph_of(d_.new_paragraphs, e.new_index) - pairing.new_first];
+            }
+            if (!is_word_or_number(d_.old_tokens[e.old_index].kind)) continue;
+            ++kept_old[old_part];
+            ++kept_new[new_part];
         }
         bool changed = false;
         auto weigh = [&](const ParagraphTokens& paragraphs, const std::vector<Token>& tokens,
                          std::uint32_t first, std::uint32_t last,
                          const std::vector<std::uint32_t>& kept,
-                         std::vector<std::uint32_t>& apart) {
+                         const std::vector<bool>& label_kept, std::vector<std::uint32_t>& apart) {
             if (last - first < 2) return;
             for (std::uint32_t p = first; p < last; ++p) {
                 if (contains(apart, p)) continue;
@@ -435,14 +446,15 @@ class Builder {
                 for (std::uint32_t t = paragraphs.first[p]; t < paragraphs.first[p + 1]; ++t)
                     words += is_word_or_number(tokens[t].kind);
                 if (words > 0 && kept[p - first] >= kPartKept * words) continue;
+                if (words == 0 && label_kept[p - first]) continue;
                 apart.insert(std::upper_bound(apart.begin(), apart.end(), p), p);
                 changed = true;
             }
         };
         weigh(d_.old_paragraphs, d_.old_tokens, pairing.old_first, pairing.old_last, kept_old,
-              pairing.old_apart);
+              label_old, pairing.old_apart);
         weigh(d_.new_paragraphs, d_.new_tokens, pairing.new_first, pairing.new_last, kept_new,
-              pairing.new_apart);
+              label_new, pairing.new_apart);
         return changed;
     }
 

@@ -202,6 +202,17 @@ class Pairer {
 
     enum class Step : std::uint8_t { none, deleted, added, edited, split, merged };
 
+    // A label standing alone ("**Option 1:**", its text in the paragraph
+    // after it) on one side, as the first part of a split or merge whose
+    // other parts are the text: the label and its text were cut apart or
+    // joined, not the label deleted and written again. It shares no words,
+    // so it is preferred by a weight no word has.
+    static constexpr double kLabelJoined = 1e-3;
+    static bool label_alone(double weight, bool labelled, bool other_labelled, std::uint32_t parts,
+                            std::uint32_t k) {
+        return weight == 0 && labelled && other_labelled && parts >= 1 && parts + 1 == k;
+    }
+
     void pair_gap(std::uint32_t o0, std::uint32_t o1, std::uint32_t n0, std::uint32_t n1,
                   std::vector<ParagraphPairing>& out) {
         const std::uint32_t m = o1 - o0, n = n1 - n0;
@@ -278,6 +289,12 @@ class Pairer {
                     const std::uint32_t member = j - k;
                     const double w = shared_at(i - 1, member);
                     if (new_heading(member)) break;
+                    if (label_alone(new_weight(member), new_labelled(member), old_labelled(i - 1),
+                                    parts, k)) {
+                        if (likeness(sum, old_weight(i - 1), parts_weight) >= kEditedLikeness)
+                            consider(best[at(i - 1, member)] + sum + kLabelJoined, Step::split, k);
+                        break;
+                    }
                     const bool part = new_weight(member) > 0 &&
                                       w >= kPartShare * new_weight(member) &&
                                       (!new_labelled(member) || old_labelled(i - 1));
@@ -298,6 +315,12 @@ class Pairer {
                     const std::uint32_t member = i - k;
                     const double w = shared_at(member, j - 1);
                     if (old_heading(member)) break;
+                    if (label_alone(old_weight(member), old_labelled(member), new_labelled(j - 1),
+                                    parts, k)) {
+                        if (likeness(sum, parts_weight, new_weight(j - 1)) >= kEditedLikeness)
+                            consider(best[at(member, j - 1)] + sum + kLabelJoined, Step::merged, k);
+                        break;
+                    }
                     const bool part = old_weight(member) > 0 &&
                                       w >= kPartShare * old_weight(member) &&
                                       (!old_labelled(member) || new_labelled(j - 1));
