@@ -208,6 +208,7 @@ class Pairer {
     // joined, not the label deleted and written again. It shares no words,
     // so it is preferred by a weight no word has.
     static constexpr double kLabelJoined = 1e-3;
+    static double part_score(double shared, double weight) { return 2 * shared - weight; }
     static bool label_alone(double weight, bool labelled, bool other_labelled, std::uint32_t parts,
                             std::uint32_t k) {
         return weight == 0 && labelled && other_labelled && parts >= 1 && parts + 1 == k;
@@ -283,7 +284,11 @@ class Pairer {
                 // mostly its words; new alternatives between the parts stand
                 // apart (the group neither starts nor ends with one). An
                 // alternative is a part only of an alternative.
-                double sum = 0, parts_weight = 0;
+                // A part counts what it shares less what it does not: a
+                // paragraph that gave only some of its words to a split or
+                // merge, the rest standing in a paragraph beside it, was
+                // edited, and what it gave moved ("A. B." "C." -> "A." "C. B.").
+                double sum = 0, parts_weight = 0, score = 0;
                 std::uint32_t parts = 0;
                 for (std::uint32_t k = 1; k <= std::min(j, kMostParts); ++k) {
                     const std::uint32_t member = j - k;
@@ -292,7 +297,8 @@ class Pairer {
                     if (label_alone(new_weight(member), new_labelled(member), old_labelled(i - 1),
                                     parts, k)) {
                         if (likeness(sum, old_weight(i - 1), parts_weight) >= kEditedLikeness)
-                            consider(best[at(i - 1, member)] + sum + kLabelJoined, Step::split, k);
+                            consider(best[at(i - 1, member)] + score + kLabelJoined, Step::split,
+                                     k);
                         break;
                     }
                     const bool part = new_weight(member) > 0 &&
@@ -301,16 +307,19 @@ class Pairer {
                     if (part && parts >= 1 &&
                         likeness(sum + w, old_weight(i - 1), parts_weight + new_weight(member)) >=
                             kEditedLikeness)
-                        consider(best[at(i - 1, member)] + sum + w, Step::split, k);
+                        consider(
+                            best[at(i - 1, member)] + score + part_score(w, new_weight(member)),
+                            Step::split, k);
                     if (new_labelled(member)) {
                         if (k == 1) break;
                         continue;
                     }
                     if (!part) break;
                     sum += w, parts_weight += new_weight(member), ++parts;
+                    score += part_score(w, new_weight(member));
                 }
                 // Old paragraphs [i - k, i) merged into new paragraph j - 1.
-                sum = 0, parts_weight = 0, parts = 0;
+                sum = 0, parts_weight = 0, score = 0, parts = 0;
                 for (std::uint32_t k = 1; k <= std::min(i, kMostParts); ++k) {
                     const std::uint32_t member = i - k;
                     const double w = shared_at(member, j - 1);
@@ -318,7 +327,8 @@ class Pairer {
                     if (label_alone(old_weight(member), old_labelled(member), new_labelled(j - 1),
                                     parts, k)) {
                         if (likeness(sum, parts_weight, new_weight(j - 1)) >= kEditedLikeness)
-                            consider(best[at(member, j - 1)] + sum + kLabelJoined, Step::merged, k);
+                            consider(best[at(member, j - 1)] + score + kLabelJoined, Step::merged,
+                                     k);
                         break;
                     }
                     const bool part = old_weight(member) > 0 &&
@@ -327,13 +337,16 @@ class Pairer {
                     if (part && parts >= 1 &&
                         likeness(sum + w, parts_weight + old_weight(member), new_weight(j - 1)) >=
                             kEditedLikeness)
-                        consider(best[at(member, j - 1)] + sum + w, Step::merged, k);
+                        consider(
+                            best[at(member, j - 1)] + score + part_score(w, old_weight(member)),
+                            Step::merged, k);
                     if (old_labelled(member)) {
                         if (k == 1) break;
                         continue;
                     }
                     if (!part) break;
                     sum += w, parts_weight += old_weight(member), ++parts;
+                    score += part_score(w, old_weight(member));
                 }
             }
         }
