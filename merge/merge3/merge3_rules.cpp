@@ -10,6 +10,7 @@
 #include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
 #include "merge/diff/token_view.hpp"
+#include "merge/merge3/merge3_headings.hpp"
 
 namespace accord::token_merge {
 
@@ -639,9 +640,10 @@ void ChunkResolver::put_alternatives(const Chunk& x) {
 }
 
 // Whole paragraphs of each side as alternatives: "[ours]\n\n[theirs]", in
-// the white space around ours.
+// the white space around ours; headings among them stay out of the
+// brackets (paragraph_alternatives).
 void ChunkResolver::put_paragraph_alternatives(const std::string& o, const std::string& t) {
-    out_.put_spaced_as(o, "[" + trimmed(o) + "]\n\n[" + trimmed(t) + "]");
+    out_.put_spaced_as(o, paragraph_alternatives(trimmed(o), trimmed(t), options_.parse));
 }
 
 }  // namespace accord::token_merge
