@@ -1,6 +1,7 @@
 #include "merge/merge3/merge3_inputs.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "merge/diff/paragraph_diff.hpp"
@@ -113,18 +114,40 @@ void MergeInputs::undo_lifts_over_edits(const ParseOptions& parse_options) {
     const LiftsOverEdits lifts =
         find_lifts_over_edits(base_, base_tokens_.tokens, {ours_, ours_tokens_.tokens, to_ours_},
                               {theirs_, theirs_tokens_.tokens, to_theirs_});
+    if (lifts.in_ours.empty() && lifts.in_theirs.empty()) return;
+    const auto errors = [](const Document& d) {
+        return std::count_if(d.diagnostics.begin(), d.diagnostics.end(),
+                             [](const Diagnostic& x) { return x.severity == Severity::error; });
+    };
+    // The side with its marks put back. They must pair: where the side also
+    // cut the bracketed wording into paragraphs, one bracket across them may
+    // not (it may run across paragraphs only from a paragraph's start), and
+    // the bracket is put back in each paragraph instead.
+    const auto put_back = [&](const Document& doc, const TokenDiff& diff,
+                              const std::vector<Token>& tokens,
+                              const std::vector<std::uint32_t>& marks) -> std::optional<Document> {
+        if (marks.empty()) return std::nullopt;
+        for (const bool in_each_paragraph : {false, true}) {
+            Document out = parse(
+                put_back_marks(base_tokens_.tokens, {doc, tokens, diff}, marks, in_each_paragraph),
+                parse_options);
+            if (errors(out) <= errors(doc)) return out;
+        }
+        return Document{};  // neither pairs: the lift stands
+    };
+    std::optional<Document> ours = put_back(ours_, to_ours_, ours_tokens_.tokens, lifts.in_ours);
+    std::optional<Document> theirs =
+        put_back(theirs_, to_theirs_, theirs_tokens_.tokens, lifts.in_theirs);
+    // Marks that pair in neither way: the lift stands then, and meets the
+    // other side's edit as any two changes do.
+    if ((ours && ours->source.empty()) || (theirs && theirs->source.empty())) return;
     lifts_undone_ = lifts.disagreements;
-    if (!lifts.in_ours.empty()) {
-        ours_ = parse(put_back_marks(base_tokens_.tokens, {ours_, ours_tokens_.tokens, to_ours_},
-                                     lifts.in_ours),
-                      parse_options);
+    if (ours) {
+        ours_ = std::move(*ours);
         to_ours_ = diff_with_base(ours_, ours_tokens_);
     }
-    if (!lifts.in_theirs.empty()) {
-        theirs_ =
-            parse(put_back_marks(base_tokens_.tokens, {theirs_, theirs_tokens_.tokens, to_theirs_},
-                                 lifts.in_theirs),
-                  parse_options);
+    if (theirs) {
+        theirs_ = std::move(*theirs);
         to_theirs_ = diff_with_base(theirs_, theirs_tokens_);
     }
 }

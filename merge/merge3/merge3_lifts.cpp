@@ -1,6 +1,7 @@
 #include "merge/merge3/merge3_lifts.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "core/notation/blocks.hpp"
 #include "merge/diff/token_view.hpp"
@@ -173,9 +174,10 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
 }
 
 std::string put_back_marks(const std::vector<Token>& base_tokens, const MergeSide& side,
-                           const std::vector<std::uint32_t>& marks) {
+                           const std::vector<std::uint32_t>& marks, bool in_each_paragraph) {
     const TokenDiff& diff = side.diff;
-    std::vector<std::pair<std::size_t, char>> inserts;  // byte offset in the side's text, mark
+    std::vector<std::pair<std::size_t, char>> inserts;      // byte offset in the side's text, mark
+    std::unordered_map<std::uint32_t, std::size_t> put_at;  // base mark -> its offset there
     for (std::uint32_t m : marks) {
         const bool open = base_tokens[m].kind == TokenKind::bracket_open;
         const auto kept = [&](std::uint32_t n) { return diff.old_to_new[n] != kNone; };
@@ -215,6 +217,30 @@ std::string put_back_marks(const std::vector<Token>& base_tokens, const MergeSid
             }
         }
         inserts.push_back({at, open ? '[' : ']'});
+        put_at[m] = at;
+    }
+    // A bracket whose wording the side has since cut into paragraphs, in
+    // each of them.
+    std::vector<std::uint32_t> open_marks;
+    for (std::uint32_t t = 0; in_each_paragraph && t < base_tokens.size(); ++t) {
+        if (base_tokens[t].kind == TokenKind::bracket_open) open_marks.push_back(t);
+        if (base_tokens[t].kind != TokenKind::bracket_close || open_marks.empty()) continue;
+        const std::uint32_t open = open_marks.back();
+        open_marks.pop_back();
+        const auto a = put_at.find(open), z = put_at.find(t);
+        if (a == put_at.end() || z == put_at.end()) continue;
+        const std::vector<Token>& tokens = side.tokens;
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            if (tokens[k].kind != TokenKind::paragraph_break || tokens[k].range.begin < a->second ||
+                tokens[k].range.end > z->second)
+                continue;
+            std::size_t before = k, after = k + 1;
+            while (before > 0 && is_space_token(tokens[before - 1].kind)) --before;
+            while (after < tokens.size() && is_space_token(tokens[after].kind)) ++after;
+            if (before == 0 || after == tokens.size()) continue;
+            inserts.push_back({tokens[before - 1].range.end, ']'});
+            inserts.push_back({tokens[after].range.begin, '['});
+        }
     }
     std::stable_sort(inserts.begin(), inserts.end(),
                      [](const auto& x, const auto& y) { return x.first < y.first; });

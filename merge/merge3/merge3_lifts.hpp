@@ -38,7 +38,10 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
 // `side`'s text with the given base marks put back where they stood: a '['
 // before the side's copy of the next base token it kept, a ']' after its
 // copy of the previous one, so each mark holds on to the words it bracketed.
+// With `in_each_paragraph`, a bracket whose wording the side has cut into
+// paragraphs is put back in each of them (for where one bracket would not
+// pair: it may run across paragraphs only from a paragraph's start).
 std::string put_back_marks(const std::vector<Token>& base_tokens, const MergeSide& side,
-                           const std::vector<std::uint32_t>& marks);
+                           const std::vector<std::uint32_t>& marks, bool in_each_paragraph = false);
 
 }  // namespace accord
