@@ -52,6 +52,27 @@ struct Emitted {
 };
 
 // One pass of the token merge: the front matter, then the body chunk by chunk.
+// Writes a stable chunk. Its tokens are the same in all three texts, but
+// a paragraph's end may read "\n" in one and "\n\n" in another: a side
+// that put a paragraph after it made the break, and is written, so that the
+// paragraph it put there is not run into the one before. (A side with fewer
+// line breaks than the base deleted what came after; the other side may
+// have kept it.)
+void put_stable(const MergeInputs& in, const Chunk& x, MergedText& out) {
+    const auto breaks = [](const std::string& text) {
+        return std::count(text.begin(), text.end(), '\n');
+    };
+    const auto base = breaks(token_merge::text_of(in.base(), x.b0, x.b1));
+    out.continue_side();
+    if (breaks(token_merge::text_of(in.ours(), x.o0, x.o1)) > base) {
+        out.put_range(in.ours(), x.o0, x.o1);
+    } else if (breaks(token_merge::text_of(in.theirs(), x.t0, x.t1)) > base) {
+        out.put_range(in.theirs(), x.t0, x.t1);
+    } else {
+        out.put_range(in.base(), x.b0, x.b1);
+    }
+}
+
 MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
                       const WholeParagraphs& whole, std::vector<Emitted>& emitted) {
     MergedText out;
@@ -111,8 +132,7 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
     for (std::size_t c = 0; c < chunks.size(); ++c) {
         const std::size_t from = out.size();
         if (chunks[c].stable) {
-            out.continue_side();
-            out.put_range(in.base(), chunks[c].b0, chunks[c].b1);
+            put_stable(in, chunks[c], out);
         } else if (forced[c]) {
             resolver.resolve_paragraphs(chunks[c]);
         } else if (withheld[c]) {
