@@ -19,6 +19,8 @@
 // The steps, in order, each below under its own heading: the request
 // checked; the branch as it is; the trees; the commits; the journal and the
 // move; the index and the work tree.
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <map>
 #include <set>
@@ -395,6 +397,21 @@ std::string Repository::commit_series(const std::vector<CommitRequest>& requests
     if (const std::optional<Recovery> earlier = journal::recover_locked(*impl_, true);
         earlier && earlier->outcome == Recovery::Outcome::pending) {
         throw failure(earlier->message + "; nothing more was recorded");
+    }
+
+    // git's lock on the index, held by a git command running there or left
+    // by one killed: the index could not follow the branch, so nothing is
+    // recorded (checked again when the index is written, for a lock taken
+    // in between: the journal then finishes the step).
+    if (target.sync_index) {
+        const std::string index_lock = std::string(git_repository_path(repo)) + "index.lock";
+        struct stat held {};
+        if (::lstat(index_lock.c_str(), &held) == 0) {
+            throw failure("the index of " + where + " is locked (" + index_lock +
+                          " exists): a git command is running there, or one that was killed "
+                          "left it; when no git command runs, delete that file and run the "
+                          "command again. Nothing was recorded");
+        }
     }
 
     const std::optional<git_oid> tip = read_tip(repo, target, where);

@@ -65,6 +65,32 @@ TEST(CrashRecovery, ProposeKilledAfterTheBranchMovedIsFinishedByTheNextCommand) 
     EXPECT_TRUE(contains(log.out, "Sweden")) << log.out;
 }
 
+// git's lock on the index (a git command running, or one killed) is seen
+// before anything is recorded: the proposal fails and changes nothing, and
+// once the lock is gone the same command records it. (Recorded first and
+// failing after, the advice "run it again" would then say "no change".)
+TEST(CrashRecovery, ProposeWhileGitHoldsTheIndexRecordsNothing) {
+    Recorded repo;
+    const std::string before = repo.head();
+    repo.write("a.md", "The Parties [must] cooperate.\n");
+    repo.write(".git/index.lock", "");
+    const std::vector<std::string> propose = {"propose", "a.md",   "--by",
+                                              "Sweden",  "--date", "2014-01-02"};
+    const test::RunResult locked = repo.accord(propose);
+    EXPECT_EQ(locked.exit_code, 3) << locked.err;
+    EXPECT_TRUE(contains(locked.err, "index.lock")) << locked.err;
+    EXPECT_TRUE(contains(locked.err, "Nothing was recorded")) << locked.err;
+    EXPECT_EQ(repo.head(), before);
+    EXPECT_FALSE(std::filesystem::exists(repo.path(".git/accord-journal")));
+    EXPECT_FALSE(std::filesystem::exists(repo.path(".git/accord.lock")));
+
+    std::filesystem::remove(repo.path(".git/index.lock"));
+    const test::RunResult again = repo.accord(propose);
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_NE(repo.head(), before);
+    EXPECT_EQ(repo.status(), "");
+}
+
 TEST(CrashRecovery, ProposeKilledBeforeTheBranchMovedRecordedNothing) {
     Recorded repo;
     const std::string before = repo.head();
