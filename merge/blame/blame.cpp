@@ -294,6 +294,7 @@ class Walk {
             const Frame frame = frame_of(diff);
             out.rewritten = fold_coincidences(parent.tokens(), current->tokens(), diff,
                                               frame.prefix, frame.old_end, frame.new_end);
+            map_moved_paragraphs(parent.interned, current->interned, diff);
             current->origins.resize(size);
             std::copy_n(parent.origins.begin(), frame.prefix, current->origins.begin());
             std::copy(parent.origins.begin() + frame.old_end, parent.origins.end(),
@@ -308,7 +309,8 @@ class Walk {
             out.claimed.assign(size, 0);
             for (std::size_t p : parents) {
                 const Attributed& parent = *text.done[p];
-                const TokenMapping diff = map_tokens(parent.interned, current->interned);
+                TokenMapping diff = map_tokens(parent.interned, current->interned);
+                map_moved_paragraphs(parent.interned, current->interned, diff);
                 const Frame whole{0, static_cast<std::uint32_t>(parent.tokens().size()), size};
                 carry(parent, *current, diff, whole, out.claimed, unclaimed_marks);
                 if (p == parents.front())

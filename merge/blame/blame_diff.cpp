@@ -1,6 +1,9 @@
 #include "merge/blame/blame_diff.hpp"
 
+#include <algorithm>
+#include <deque>
 #include <numeric>
+#include <unordered_map>
 
 #include "merge/diff/sequence_diff.hpp"
 
@@ -67,6 +70,74 @@ TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& afte
     gap(old_gap, old_count - suffix, new_gap, new_count - suffix);
     common_units(old_count - suffix, new_count - suffix, suffix);
     return out;
+}
+
+namespace {
+
+// The unit of `side` holding token `t`.
+std::uint32_t unit_of(const InternedTokens& side, std::uint32_t t) {
+    const auto it = std::upper_bound(side.unit_first.begin(), side.unit_first.end(), t);
+    return static_cast<std::uint32_t>(it - side.unit_first.begin()) - 1;
+}
+
+bool has_words(const InternedTokens& side, std::uint32_t unit) {
+    for (std::uint32_t t = side.unit_first[unit]; t < side.unit_first[unit + 1]; ++t)
+        if (is_word_or_number(side.tokens[t].kind)) return true;
+    return false;
+}
+
+}  // namespace
+
+std::size_t map_moved_paragraphs(const InternedTokens& before, const InternedTokens& after,
+                                 TokenMapping& mapping) {
+    const auto units = [](const InternedTokens& side) {
+        return static_cast<std::uint32_t>(side.unit_ids.size());
+    };
+    // Whether old unit o is mapped whole onto a new unit with its id.
+    std::vector<bool> new_whole(units(after), false);
+    std::vector<std::uint32_t> old_loose;
+    for (std::uint32_t o = 0; o < units(before); ++o) {
+        const std::uint32_t id = before.unit_ids[o];
+        if (id == kNone || !has_words(before, o)) continue;
+        const std::uint32_t first = before.unit_first[o], end = before.unit_first[o + 1];
+        const std::uint32_t to = mapping.old_to_new[first];
+        bool whole = false;
+        if (to != kNone) {
+            const std::uint32_t n = unit_of(after, to);
+            whole = after.unit_first[n] == to && after.unit_ids[n] == id &&
+                    after.unit_first[n + 1] - to == end - first &&
+                    mapping.old_to_new[end - 1] == to + (end - first) - 1;
+            if (whole) new_whole[n] = true;
+        }
+        if (!whole) old_loose.push_back(o);
+    }
+    if (old_loose.empty()) return 0;
+    std::unordered_map<std::uint32_t, std::deque<std::uint32_t>> new_loose;  // id -> units
+    for (std::uint32_t n = 0; n < units(after); ++n) {
+        if (!new_whole[n] && after.unit_ids[n] != kNone && has_words(after, n))
+            new_loose[after.unit_ids[n]].push_back(n);
+    }
+    std::size_t moved = 0;
+    for (const std::uint32_t o : old_loose) {
+        const auto it = new_loose.find(before.unit_ids[o]);
+        if (it == new_loose.end() || it->second.empty()) continue;
+        const std::uint32_t n = it->second.front();
+        it->second.pop_front();
+        const std::uint32_t a0 = before.unit_first[o], a1 = before.unit_first[o + 1];
+        const std::uint32_t b0 = after.unit_first[n];
+        for (std::uint32_t t = a0; t < a1; ++t) {
+            if (mapping.old_to_new[t] != kNone) mapping.new_to_old[mapping.old_to_new[t]] = kNone;
+        }
+        for (std::uint32_t t = b0; t < b0 + (a1 - a0); ++t) {
+            if (mapping.new_to_old[t] != kNone) mapping.old_to_new[mapping.new_to_old[t]] = kNone;
+        }
+        for (std::uint32_t k = 0; k < a1 - a0; ++k) {
+            mapping.old_to_new[a0 + k] = b0 + k;
+            mapping.new_to_old[b0 + k] = a0 + k;
+        }
+        ++moved;
+    }
+    return moved;
 }
 
 }  // namespace accord

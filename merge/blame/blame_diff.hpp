@@ -21,4 +21,13 @@ struct TokenMapping {
 // diff_interned's sequence diff strips them before diffing the rest.
 TokenMapping map_tokens(const InternedTokens& before, const InternedTokens& after);
 
+// Paragraphs that stand word for word in both versions but that `mapping`
+// did not keep whole (moved: the diff keeps one order, and may pair a moved
+// paragraph's words with a neighbour alike, "Requests Party B..." with
+// "Requests Party D..."): each is mapped whole to its copy, equal ones in
+// order, and whatever the mapping paired into or out of them is let go.
+// Returns how many were moved so.
+std::size_t map_moved_paragraphs(const InternedTokens& before, const InternedTokens& after,
+                                 TokenMapping& mapping);
+
 }  // namespace accord

@@ -71,13 +71,15 @@ class Pairer {
 
     std::vector<ParagraphPairing> run() {
         const auto old_keys = keys(old_), new_keys = keys(new_);
+        const std::vector<Edit> edits = diff_sequences_anchored(old_keys, new_keys);
+        find_moved_whole(old_keys, new_keys, edits);
         std::vector<ParagraphPairing> out;
         std::uint32_t o = 0, n = 0;
         auto gap_until = [&](std::uint32_t old_end, std::uint32_t new_end) {
             pair_gap(o, old_end, n, new_end, out);
             o = old_end, n = new_end;
         };
-        for (const Edit& e : diff_sequences_anchored(old_keys, new_keys)) {
+        for (const Edit& e : edits) {
             if (e.kind != EditKind::common) continue;
             gap_until(e.old_index, e.new_index);
             out.push_back({PairingKind::kept, o, o + 1, n, n + 1, {}, {}});
@@ -133,6 +135,36 @@ class Pairer {
     }
 
     // Each paragraph's text as a number, equal numbers for equal texts.
+    // Paragraphs that stand word for word on both sides but out of order
+    // (not kept in place): each is moved whole, and is paired with nothing
+    // else. Among paragraphs alike ("Requests Party A to report", "...Party
+    // B...") the pairing by shared words would otherwise edit one into
+    // another. Short ones (fewer than kFewestMovedWords words) are left to
+    // the pairing, as find_moves leaves them.
+    void find_moved_whole(const std::vector<std::uint32_t>& old_keys,
+                          const std::vector<std::uint32_t>& new_keys,
+                          const std::vector<Edit>& edits) {
+        std::vector<bool> old_kept(old_keys.size(), false), new_kept(new_keys.size(), false);
+        for (const Edit& e : edits) {
+            if (e.kind != EditKind::common) continue;
+            old_kept[e.old_index] = true;
+            new_kept[e.new_index] = true;
+        }
+        std::unordered_map<std::uint32_t, std::uint32_t> old_loose, new_loose;  // key -> count
+        for (std::uint32_t p = 0; p < old_keys.size(); ++p)
+            if (!old_kept[p]) ++old_loose[old_keys[p]];
+        for (std::uint32_t p = 0; p < new_keys.size(); ++p)
+            if (!new_kept[p]) ++new_loose[new_keys[p]];
+        old_moved_whole_.assign(old_keys.size(), false);
+        new_moved_whole_.assign(new_keys.size(), false);
+        for (std::uint32_t p = 0; p < old_keys.size(); ++p)
+            old_moved_whole_[p] = !old_kept[p] && new_loose.count(old_keys[p]) > 0 &&
+                                  old_bag(p).words >= kFewestMovedWords;
+        for (std::uint32_t p = 0; p < new_keys.size(); ++p)
+            new_moved_whole_[p] = !new_kept[p] && old_loose.count(new_keys[p]) > 0 &&
+                                  new_bag(p).words >= kFewestMovedWords;
+    }
+
     std::vector<std::uint32_t> keys(const PairingInput& side) {
         std::vector<std::uint32_t> out;
         out.reserve(side.document.paragraphs.size());
@@ -231,6 +263,7 @@ class Pairer {
         }
         const std::vector<float> s = shared_matrix(o0, o1, n0, n1);
         auto shared_at = [&](std::uint32_t i, std::uint32_t j) {  // gap-relative
+            if (old_moved_whole_[o0 + i] || new_moved_whole_[n0 + j]) return 0.0;
             return double(s[std::size_t(i) * n + j]);
         };
         auto old_weight = [&](std::uint32_t i) { return old_bag(o0 + i).weight; };
@@ -471,6 +504,7 @@ class Pairer {
     std::vector<Bag> old_bags_, new_bags_;    // per paragraph, made on first use
     std::vector<std::uint32_t> last_holder_;  // per word id: the last paragraph counted
     std::vector<std::uint32_t> bag_ids_;      // scratch
+    std::vector<bool> old_moved_whole_, new_moved_whole_;  // per paragraph: find_moved_whole
     std::unordered_map<std::string_view, std::uint32_t> key_numbers_;
     std::vector<std::uint32_t> postings_head_;  // per word id: its last posting, or kNone
     std::vector<Posting> postings_;

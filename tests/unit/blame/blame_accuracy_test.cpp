@@ -270,6 +270,28 @@ TEST(BlameRules, AWordPutBackInItsPlaceIsRestored) {
 // open "*Recognizing* the" (found on the Paris texts: 12 December's
 // "*Recognizing* the importance" was credited to a paragraph of 23 October
 // that 9 December deleted).
+// Paragraphs put in another order, each word for word as it was, keep
+// their proposers, however alike they are: the diff keeps one order and
+// paired the words of a moved paragraph with a neighbour's ("Requests Party
+// C" was given to the proposal that only reordered them).
+TEST(BlameRules, ParagraphsReorderedWordForWordKeepTheirProposers) {
+    const std::string a = "Requests Party A to report on [finance].\n",
+                      b = "Requests Party B to report on [finance].\n",
+                      c = "Requests Party C to report on [finance].\n",
+                      d = "Requests Party D to report on [finance].\n";
+    const BlameResult reordered = blame_last({
+        {a + "\n" + b + "\n" + c + "\n" + d, "Japan"},
+        {b + "\n" + a + "\n" + d + "\n" + c, "Brazil"},
+    });
+    for (const char* party : {"Party A", "Party B", "Party C", "Party D"}) {
+        EXPECT_EQ(at(reordered, party).origin, 0u) << party;
+        EXPECT_EQ(at(reordered, party).restored_by, std::nullopt) << party;
+    }
+    for (const char* mark : {"[", "]"}) {
+        for (std::size_t nth = 0; nth < 4; ++nth) EXPECT_EQ(at(reordered, mark, nth).origin, 0u);
+    }
+}
+
 TEST(BlameRules, AWordAtAParagraphsStartComesBackOnlyBesideTheVeryWordItHad) {
     const BlameResult back = blame_last({
         {"Recognizing the role of forests,\n\nNoting the outcomes,\n", "Japan"},
