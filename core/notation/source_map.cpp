@@ -23,7 +23,37 @@ Position SourceMap::locate(std::size_t offset) const {
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
     const std::size_t start = *(it - 1);
-    return {line, utf8::count_chars(text_, start, offset) + 1};
+    std::size_t from = start, chars = 0;
+    if (offset - start > kStride) {
+        if (!strides_made_) make_strides();
+        const auto after =
+            std::upper_bound(strides_.begin(), strides_.end(), offset,
+                             [](std::size_t o, const Stride& s) { return o < s.at; });
+        if (after != strides_.begin() && (after - 1)->at >= start) {
+            from = (after - 1)->at;
+            chars = (after - 1)->chars;
+        }
+    }
+    return {line, chars + utf8::count_chars(text_, from, offset) + 1};
+}
+
+// An ASCII byte is always where a character starts, however the bytes
+// before it read (a multi-byte sequence never holds one, and an invalid
+// one counts byte by byte): counting from it adds up.
+void SourceMap::make_strides() const {
+    strides_made_ = true;
+    for (std::size_t k = 0; k < line_starts_.size(); ++k) {
+        const std::size_t start = line_starts_[k];
+        const std::size_t end = k + 1 < line_starts_.size() ? line_starts_[k + 1] : text_.size();
+        std::size_t at = start, chars = 0;
+        for (std::size_t next = start + kStride; next < end; next = at + kStride) {
+            while (next < end && static_cast<unsigned char>(text_[next]) >= 0x80) ++next;
+            if (next >= end) break;
+            chars += utf8::count_chars(text_, at, next);
+            at = next;
+            strides_.push_back({at, chars});
+        }
+    }
 }
 
 std::string_view SourceMap::line_text(std::size_t offset) const {

@@ -153,6 +153,10 @@ struct Side : TokenView {
     }
 };
 
+// Past this many pairs of removed and added runs in one hunk, they are
+// paired in order rather than by the words they share.
+constexpr std::uint64_t kMostRunPairs = 1u << 16;
+
 bool mostly(std::pair<std::size_t, std::size_t> content_counts) {  // mostly changed
     const auto [total, changed] = content_counts;
     return total == 0 ? true : changed * 2 > total;
@@ -310,6 +314,7 @@ class Lifter {
     }
 
     void paragraph_added(std::uint32_t paragraph) {
+        ++whole_paragraph_changes_;
         const auto [first, last] = new_.paragraph_span(paragraph);
         const Paragraph& p = new_.doc.paragraphs[paragraph];
         add(p.is_alternative() ? ChangeKind::alternative_paragraph_added
@@ -319,6 +324,7 @@ class Lifter {
     }
 
     void paragraph_deleted(std::uint32_t paragraph) {
+        ++whole_paragraph_changes_;
         const auto [first, last] = old_.paragraph_span(paragraph);
         const Paragraph& p = old_.doc.paragraphs[paragraph];
         add(p.is_alternative() ? ChangeKind::alternative_paragraph_removed
@@ -566,22 +572,29 @@ class Lifter {
     // brackets nested in it included ("[[x] y / b]" -> "[b]" removed the
     // option "[x] y", not a bracket and some words).
     void whole_options() {
+        const auto separators_of = [](const Document& doc) {
+            std::vector<std::vector<std::size_t>> out(doc.brackets.size());
+            for (const Separator& s : doc.separators) out[s.bracket].push_back(s.at);
+            return out;
+        };
+        const auto old_separators = separators_of(old_.doc);
         for (std::uint32_t ob = 0; ob < old_.doc.brackets.size(); ++ob) {
-            if (kept_as(old_.doc.brackets[ob]) != kNone)
-                whole_options_of(old_, ob, ChangeKind::option_removed);
+            if (kept_as(old_.doc.brackets[ob]) != kNone && !old_separators[ob].empty())
+                whole_options_of(old_, ob, old_separators[ob], ChangeKind::option_removed);
         }
+        const auto new_separators = separators_of(new_.doc);
         for (std::uint32_t nb = 0; nb < new_.doc.brackets.size(); ++nb) {
-            if (new_bracket_kept(nb)) whole_options_of(new_, nb, ChangeKind::option_added);
+            if (new_bracket_kept(nb) && !new_separators[nb].empty())
+                whole_options_of(new_, nb, new_separators[nb], ChangeKind::option_added);
         }
     }
 
-    void whole_options_of(Side& side, std::uint32_t b, ChangeKind kind) {
+    // `separators`: the bracket's own, in the order of the text.
+    void whole_options_of(Side& side, std::uint32_t b, const std::vector<std::size_t>& separators,
+                          ChangeKind kind) {
         const Bracket& bracket = side.doc.brackets[b];
-        if (bracket.separators == 0) return;
-        // The bracket's own separators, in order, between its marks.
         std::vector<std::uint32_t> marks{side.token_at(bracket.open)};
-        for (const Separator& s : side.doc.separators)
-            if (s.bracket == b) marks.push_back(side.token_at(s.at));
+        for (const std::size_t at : separators) marks.push_back(side.token_at(at));
         marks.push_back(side.token_at(bracket.close));
         for (std::size_t k = 0; k + 1 < marks.size(); ++k) {
             const std::uint32_t first = marks[k] + 1, last = marks[k + 1];
@@ -739,6 +752,7 @@ class Lifter {
     // paragraphs added or deleted. A paragraph is held when all its words
     // are (its closing punctuation may stand after the ']').
     void absorb_whole_paragraphs(Direction direction, ByteRange bracket) {
+        if (whole_paragraph_changes_ == 0) return;  // nothing to absorb, no scan of every change
         const bool added = direction == Direction::added;
         const Side& side = added ? new_ : old_;
         auto held = [&](ByteRange paragraph) {
@@ -997,30 +1011,56 @@ class Lifter {
             for (const auto& run : added) text_change({}, run);
             return;
         }
-        auto likeness = [&](const std::vector<std::uint32_t>& a,
-                            const std::vector<std::uint32_t>& b) {
-            std::vector<std::uint32_t> x, y;
-            for (const std::uint32_t t : a) x.push_back(old_.ids[t]);
-            for (const std::uint32_t t : b) y.push_back(new_.ids[t]);
-            std::sort(x.begin(), x.end());
-            std::sort(y.begin(), y.end());
-            std::vector<std::uint32_t> both;
-            std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
-            return 2.0 * double(both.size()) / double(x.size() + y.size()) + 0.01;
+        // Too many runs to weigh each pair (a page rewritten at random): in
+        // order, as runs that share nothing pair.
+        if (std::uint64_t(m) * n > kMostRunPairs) {
+            for (std::size_t k = 0; k < std::max(m, n); ++k) {
+                text_change(k < m ? removed[k] : std::vector<std::uint32_t>{},
+                            k < n ? added[k] : std::vector<std::uint32_t>{});
+            }
+            return;
+        }
+        // Each run's ids, sorted once.
+        const auto sorted_ids = [](const std::vector<std::vector<std::uint32_t>>& runs,
+                                   const std::vector<std::uint32_t>& ids) {
+            std::vector<std::vector<std::uint32_t>> out;
+            out.reserve(runs.size());
+            for (const auto& run : runs) {
+                std::vector<std::uint32_t>& x = out.emplace_back();
+                for (const std::uint32_t t : run) x.push_back(ids[t]);
+                std::sort(x.begin(), x.end());
+            }
+            return out;
+        };
+        const auto removed_ids = sorted_ids(removed, old_.ids),
+                   added_ids = sorted_ids(added, new_.ids);
+        auto likeness = [&](std::size_t i, std::size_t j) {
+            const std::vector<std::uint32_t>& x = removed_ids[i];
+            const std::vector<std::uint32_t>& y = added_ids[j];
+            std::size_t both = 0;
+            for (std::size_t a = 0, b = 0; a < x.size() && b < y.size();) {
+                if (x[a] < y[b]) {
+                    ++a;
+                } else if (y[b] < x[a]) {
+                    ++b;
+                } else {
+                    ++both, ++a, ++b;
+                }
+            }
+            return 2.0 * double(both) / double(x.size() + y.size()) + 0.01;
         };
         std::vector<double> best((m + 1) * (n + 1), 0.0);
         auto at = [&](std::size_t i, std::size_t j) { return i * (n + 1) + j; };
         for (std::size_t i = 1; i <= m; ++i) {
             for (std::size_t j = 1; j <= n; ++j) {
-                best[at(i, j)] =
-                    std::max({best[at(i - 1, j)], best[at(i, j - 1)],
-                              best[at(i - 1, j - 1)] + likeness(removed[i - 1], added[j - 1])});
+                best[at(i, j)] = std::max({best[at(i - 1, j)], best[at(i, j - 1)],
+                                           best[at(i - 1, j - 1)] + likeness(i - 1, j - 1)});
             }
         }
         std::vector<std::pair<std::size_t, std::size_t>> steps;  // (i, j), kNone for alone
         for (std::size_t i = m, j = n; i > 0 || j > 0;) {
             if (i > 0 && j > 0 &&
-                best[at(i, j)] == best[at(i - 1, j - 1)] + likeness(removed[i - 1], added[j - 1])) {
+                best[at(i, j)] == best[at(i - 1, j - 1)] + likeness(i - 1, j - 1)) {
                 steps.push_back({--i, --j});
             } else if (i > 0 && (j == 0 || best[at(i, j)] == best[at(i - 1, j)])) {
                 steps.push_back({--i, kNone});
@@ -1090,6 +1130,9 @@ class Lifter {
     Side old_;
     Side new_;
     std::vector<Change> changes_;
+    // Paragraphs reported added or deleted (absorb_whole_paragraphs may
+    // take some back): none, and no bracket needs to look for them.
+    std::size_t whole_paragraph_changes_ = 0;
     // Per new bracket: an option redrawn from an old option (old_brackets).
     std::vector<bool> redrawn_option_ = std::vector<bool>(new_.doc.brackets.size(), false);
 };
