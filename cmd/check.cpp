@@ -8,6 +8,7 @@
 #include "core/store/notation_lookup.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/notice.hpp"
 #include "core/util/parallel.hpp"
 
 namespace accord::cmd {
@@ -38,11 +39,26 @@ std::vector<std::string> default_paths() {
     }
     std::sort(texts.begin(), texts.end());
     const std::filesystem::path here = std::filesystem::current_path();
+    const std::vector<std::string> links = workspace.skipped_links("");
     for (const std::string& path : texts) {
-        paths.push_back(
-            std::filesystem::path(workspace.repo().workdir() + path).lexically_proximate(here));
+        const std::filesystem::path file(workspace.repo().workdir() + path);
+        // A text deleted in the work tree (the first step of proposing its
+        // deletion), or a directory there now: nothing to check, and no
+        // failure (status says the same).
+        std::error_code error;
+        const std::filesystem::file_status kind = std::filesystem::symlink_status(file, error);
+        const bool link = std::find(links.begin(), links.end(), path) != links.end();
+        if (!link && !std::filesystem::exists(kind)) {
+            notice(path + ": deleted in the work tree, not yet proposed; not checked");
+            continue;
+        }
+        if (!link && std::filesystem::is_directory(kind)) {
+            notice(path + ": a directory in the work tree now, not a text; not checked");
+            continue;
+        }
+        paths.push_back(file.lexically_proximate(here));
     }
-    if (paths.empty())
+    if (texts.empty())
         throw usage_error(
             "check: this repository has no texts yet; name files to check, e.g. "
             "'accord check draft.md'");

@@ -1,6 +1,8 @@
 // The real binary, as a user runs it.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "core/store/repository.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
@@ -132,6 +134,40 @@ TEST(CheckCli, WithoutPathsChecksEveryTextOfTheRepository) {
         << "paths relative to the current directory, as git gives them\n"
         << r.out;
     EXPECT_EQ(r.out.find("accord.yaml"), std::string::npos) << "only texts are checked\n" << r.out;
+}
+
+// A text deleted in the work tree (the first step of proposing its
+// deletion), or turned into a directory, is named in a note and not
+// checked: the others are, and the run does not fail for it.
+TEST(CheckCli, WithoutPathsATextDeletedInTheWorkTreeIsNotedNotUnreadable) {
+    test::TempDir dir;
+    const std::string top = dir.file("neg");
+    {
+        Repository repo = Repository::init(top);
+        CommitRequest request;
+        request.files = {
+            {"a.md", "Text [a].\n"}, {"b.md", "Text [b].\n"}, {"accord.yaml", "negotiation: t\n"}};
+        request.author = request.committer = {"Secretariat", "s@example.org", 1400000000, 0};
+        request.message = "Texts\n";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    }
+    std::filesystem::remove(top + "/a.md");
+    const auto deleted = accord({"check"}, in(top));
+    EXPECT_EQ(deleted.exit_code, 0) << deleted.out << deleted.err;
+    EXPECT_NE(deleted.err.find("a.md: deleted in the work tree, not yet proposed"),
+              std::string::npos)
+        << deleted.err;
+    EXPECT_NE(deleted.out.find("b.md: 1 paragraph, 1 bracket"), std::string::npos) << deleted.out;
+
+    std::filesystem::create_directory(top + "/a.md");
+    const auto directory = accord({"check"}, in(top));
+    EXPECT_EQ(directory.exit_code, 0) << directory.out << directory.err;
+    EXPECT_NE(directory.err.find("a.md: a directory in the work tree now"), std::string::npos)
+        << directory.err;
+
+    // Named, it is still an error: the user asked for that file.
+    EXPECT_EQ(accord({"check", "a.md"}, in(top)).exit_code, 2);
 }
 
 }  // namespace
