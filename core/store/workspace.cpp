@@ -2,10 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
+#include <set>
 
 #include "core/store/revision.hpp"
 #include "core/util/encoding.hpp"
 #include "core/util/file.hpp"
+#include "core/util/notice.hpp"
+#include "core/util/terminal.hpp"
 
 namespace accord {
 
@@ -46,13 +50,35 @@ std::optional<std::string> Workspace::read(const std::string& commit,
     return std::move(file.contents);
 }
 
+namespace {
+
+// A tracked file whose name holds a line break is never read as a text
+// (is_text_path); said once per run, so that its wording is not left out
+// without a word.
+void note_unread_name(const std::string& path) {
+    static std::mutex mutex;
+    static std::set<std::string> noted;
+    const std::string extension = std::filesystem::path(path).extension().string();
+    if (extension != ".md" && extension != ".txt") return;
+    const std::lock_guard lock(mutex);
+    if (!noted.insert(path).second) return;
+    notice("'" + escape_line(path) +
+           "' is not read as a text: its name holds a line break (rename it: git mv)");
+}
+
+}  // namespace
+
 std::vector<std::string> Workspace::texts(const std::string& commit) const {
     std::vector<std::string> out;
     const std::optional<std::string> head = repo_.head();
     const std::string from = commit.empty() ? head.value_or("") : commit;
     if (from.empty()) return out;
     for (const std::string& path : repo_.list_files(from)) {
-        if (is_text_path(path)) out.push_back(path);
+        if (is_text_path(path)) {
+            out.push_back(path);
+        } else if (path.find_first_of("\n\r") != std::string::npos) {
+            note_unread_name(path);
+        }
     }
     return out;
 }

@@ -342,6 +342,24 @@ TEST(HostileClone, AFileWithTheOldGroupWritableModeIsAText) {
     EXPECT_THAT(log.out, HasSubstr("Japan"));
 }
 
+// A text whose name holds a line break is never read (shown in a listing,
+// the name could forge lines of accord's output), but it is not left out
+// without a word: each command that lists texts says so, once, escaped.
+TEST(HostileClone, ATextNamedWithALineBreakIsNamedNotSilentlyLeftOut) {
+    HostileOrigin o;
+    o.write("recs/A\n2.md", "Oceans [shall] be protected.\n");
+    o.publish();
+    for (const std::vector<std::string>& args :
+         std::vector<std::vector<std::string>>{{"check"}, {"status"}, {"compile"}}) {
+        const test::RunResult r = o.accord(args);
+        EXPECT_LT(r.exit_code, 2) << args[0] << ": " << r.err;
+        EXPECT_THAT(r.err, HasSubstr("'recs/A\\x0a2.md' is not read as a text")) << args[0];
+        EXPECT_EQ(r.err.find("recs/A\n2.md"), std::string::npos) << args[0] << ": " << r.err;
+        const std::string said = "is not read as a text";
+        EXPECT_EQ(r.err.find(said), r.err.rfind(said)) << args[0] << " says it once: " << r.err;
+    }
+}
+
 // A history may hold a blob of gigabytes in a repository of a megabyte (it
 // compresses): a blob larger than what accord reads of a file (128 MiB) is
 // refused before it is read, with the reason, instead of taking gigabytes.
