@@ -10,7 +10,9 @@
 
 #include "core/store/revision.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/notice.hpp"
 #include "core/util/parallel.hpp"
+#include "core/util/terminal.hpp"
 
 namespace accord {
 
@@ -253,6 +255,15 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
                               request.new_name);
         }
         if (old_text == new_text) continue;
+        // Every text compared, none named: a binary file among them (a
+        // '.md' of other bytes, committed with git) is said and skipped, as
+        // a link is, not the end of the whole comparison.
+        if (request.paths.empty() &&
+            ((old_text && looks_binary(*old_text)) || (new_text && looks_binary(*new_text)))) {
+            notice("diff: " + escape_line(path) +
+                   " is a binary file, not a negotiation text (UTF-8 Markdown); skipped");
+            continue;
+        }
         batch.push_back({path, old_text ? request.old_name + ":" + path : "/dev/null",
                          new_text ? request.new_name + ":" + path : "/dev/null",
                          old_text.value_or(""), new_text.value_or("")});

@@ -360,6 +360,26 @@ TEST(HostileClone, ATextNamedWithALineBreakIsNamedNotSilentlyLeftOut) {
     }
 }
 
+// A '.md' of binary bytes committed with git does not end a comparison of
+// every text: it is said and skipped, the other texts are compared. Named,
+// it is refused.
+TEST(HostileClone, ABinaryTextIsSkippedWhenEveryTextIsCompared) {
+    HostileOrigin o;
+    o.publish();
+    o.write("recs/A-1.md", "---\nid: A-1\n---\nMaintains the approach, [fully].\n");
+    o.write("recs/bin.md", std::string("x\0y\n", 4));
+    ASSERT_EQ(HostileOrigin::git(o.origin, {"add", "-A"}).exit_code, 0);
+    ASSERT_EQ(HostileOrigin::git(o.origin, {"commit", "-q", "-m", "more"}).exit_code, 0);
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"pull", "-q"}).exit_code, 0);
+    const test::RunResult all = o.accord({"diff", "HEAD~1", "HEAD"});
+    EXPECT_EQ(all.exit_code, 0) << all.err;
+    EXPECT_THAT(all.err, HasSubstr("recs/bin.md is a binary file"));
+    EXPECT_THAT(all.out, HasSubstr("recs/A-1.md"));
+    EXPECT_THAT(all.out, HasSubstr("fully"));
+    const test::RunResult named = o.accord({"diff", "HEAD~1", "HEAD", "--", "recs/bin.md"});
+    EXPECT_EQ(named.exit_code, 2) << named.err;
+}
+
 // A history may hold a blob of gigabytes in a repository of a megabyte (it
 // compresses): a blob larger than what accord reads of a file (128 MiB) is
 // refused before it is read, with the reason, instead of taking gigabytes.
