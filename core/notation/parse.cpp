@@ -313,14 +313,7 @@ class Parser {
     // the link; otherwise 0.
     std::size_t link_end(std::uint32_t open, std::size_t close, std::size_t end) const {
         const std::size_t next = close + 1;
-        if (next < end && source_[next] == '(') {  // [text](url)
-            for (std::size_t j = next + 1; j < end; ++j) {
-                const char c = source_[j];
-                if (c == ')') return j > next + 1 ? j + 1 : 0;
-                if (is_space(c) || c == '[' || c == ']' || c == '(') break;
-            }
-            return 0;
-        }
+        if (next < end && source_[next] == '(') return inline_link_end(next, end);
         if (!has_link_labels_) return 0;
         const std::size_t text_begin = marks_[open].at + 1;
         const bool nothing_inside = marks_.size() == open + 1;
@@ -340,6 +333,43 @@ class Parser {
             return next;
         }
         return 0;
+    }
+
+    // "(url)" at `paren` after a "[text]", as CommonMark reads a link's
+    // destination: a run without white space whose parentheses balance
+    // ("https://en.wikipedia.org/wiki/Foo_(bar)"), or one in angle brackets
+    // ("<a b>"); then, after white space, a title in quotes ("title"). The
+    // offset past its ')', or 0 when it is no link: "[shall](as
+    // appropriate)" is a bracket and a remark, not a link.
+    std::size_t inline_link_end(std::size_t paren, std::size_t end) const {
+        std::size_t j = paren + 1;
+        if (j < end && source_[j] == '<') {
+            for (++j; j < end && source_[j] != '>'; ++j) {
+                if (source_[j] == '<' || source_[j] == '\n') return 0;
+            }
+            if (j >= end) return 0;
+            ++j;
+        } else {
+            const std::size_t start = j;
+            int depth = 0;
+            for (; j < end; ++j) {
+                const char c = source_[j];
+                if (is_space(c) || c == '[' || c == ']') break;
+                if (c == '(') ++depth;
+                if (c == ')' && depth-- == 0) break;
+            }
+            if (j == start || depth > 0) return 0;
+        }
+        std::size_t k = j;
+        while (k < end && (source_[k] == ' ' || source_[k] == '\t')) ++k;
+        if (k > j && k < end && (source_[k] == '"' || source_[k] == '\'')) {
+            const char quote = source_[k];
+            std::size_t t = k + 1;
+            while (t < end && source_[t] != quote && source_[t] != '\n') ++t;
+            if (t >= end || source_[t] != quote) return 0;
+            for (k = t + 1; k < end && (source_[k] == ' ' || source_[k] == '\t');) ++k;
+        }
+        return k < end && source_[k] == ')' ? k + 1 : 0;
     }
 
     // Whether `text`, normalized, is a defined link label. Most brackets hold

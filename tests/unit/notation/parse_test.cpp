@@ -145,6 +145,26 @@ TEST(Parse, MarkdownLinksAreNotBrackets) {
     EXPECT_TRUE(d.diagnostics.empty());
 }
 
+// Links as CommonMark writes them: a title in quotes, parentheses that
+// balance in the address, an address in angle brackets. A bracket followed
+// by a remark in parentheses stays a bracket.
+TEST(Parse, LinksWithTitlesParenthesesAndAngleBracketsAreNotBrackets) {
+    for (const char* link :
+         {"[text](http://x.org \"The title\")", "[text](http://x.org 'title')",
+          "[text](https://en.wikipedia.org/wiki/Paris_(city))", "[text](<decision 1 CP.21.pdf>)"}) {
+        const Document d = parse(std::string("See ") + link + " and [shall] act.\n");
+        ASSERT_EQ(d.brackets.size(), 1u) << link;
+        EXPECT_EQ(text_of(d, d.brackets[0]), "shall") << link;
+        EXPECT_TRUE(d.diagnostics.empty()) << link;
+    }
+    for (const char* remark :
+         {"[shall](as appropriate)", "[shall](a (b))", "[shall]( a)", "[shall](a(b)"}) {
+        const Document d = parse(std::string("Parties ") + remark + " act.\n");
+        ASSERT_EQ(d.brackets.size(), 1u) << remark;
+        EXPECT_EQ(text_of(d, d.brackets[0]), "shall") << remark;
+    }
+}
+
 TEST(Parse, UndefinedReferenceIsAnAlternativesGroup) {
     const Document d = parse("[below 2 °C][below 1.5 °C]");
     EXPECT_EQ(d.brackets.size(), 2u);
