@@ -254,6 +254,21 @@ std::string why_no_text(const Workspace& ws, const std::string& path, const std:
                " is a symbolic link in this repository, not a text: accord never reads a "
                "link (it may point anywhere)";
     }
+    // Something else stands at the path: a directory, or a submodule (a
+    // commit of another repository); history would find its commits and
+    // send the user to a revision where it is no text either.
+    switch (ws.repo().entry_kind_at(commit, path)) {
+        case Repository::EntryKind::directory:
+            return "'" + path + "' is a directory at " + at + ", not a text (name the texts in it)";
+        case Repository::EntryKind::other:
+            return "'" + path + "' is not a text at " + at +
+                   " (a submodule: a commit of another repository); accord reads only texts "
+                   "tracked as files";
+        case Repository::EntryKind::absent:
+        case Repository::EntryKind::file:
+        case Repository::EntryKind::link:
+            break;
+    }
     // Deleted before that revision: by whom, and when it last stood.
     const std::vector<CommitInfo> before = ws.repo().history(commit, {path});
     if (!before.empty()) {

@@ -380,6 +380,24 @@ TEST(HostileClone, ABinaryTextIsSkippedWhenEveryTextIsCompared) {
     EXPECT_EQ(named.exit_code, 2) << named.err;
 }
 
+// A submodule entry named like a text is said to be one, not sent to a
+// revision where "it last stood" (where it is no text either).
+TEST(HostileClone, ASubmoduleNamedLikeATextIsSaidToBeOne) {
+    HostileOrigin o;
+    o.publish();
+    const std::string head = o.plumb({"rev-parse", "HEAD"}, "");
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"update-index", "--add", "--cacheinfo",
+                                           "160000," + head + ",recs/sub.md"})
+                  .exit_code,
+              0);
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"commit", "-q", "--no-verify", "-m", "sub"}).exit_code,
+              0);
+    const test::RunResult show = o.accord({"show", "recs/sub.md"});
+    EXPECT_EQ(show.exit_code, 2) << show.err;
+    EXPECT_THAT(show.err, HasSubstr("submodule"));
+    EXPECT_THAT(show.err, Not(HasSubstr("try --at")));
+}
+
 // A history may hold a blob of gigabytes in a repository of a megabyte (it
 // compresses): a blob larger than what accord reads of a file (128 MiB) is
 // refused before it is read, with the reason, instead of taking gigabytes.
