@@ -245,29 +245,37 @@ TEST_F(RevisionDiff, GivenPathsAloneAndOneOnNeitherSideIsAnErrorBeforeAnyOutput)
     EXPECT_EQ(seen, 0u);
 }
 
-// A binary side in a later batch: the batches before it are shown, in
-// order, and nothing after it.
-TEST_F(RevisionDiff, ABinarySideInALaterBatchEndsTheDiffThere) {
+// Every text compared: a binary side (a '.md' of other bytes) is skipped
+// (the command says so in a note), the batches before and after it are
+// shown, in order.
+TEST_F(RevisionDiff, ABinarySideAmongEveryTextIsSkippedAndTheRestShown) {
     test::FileTexts texts;
     for (int k = 0; k < 70; ++k)
         texts.push_back({numbered(k), "Version " + std::to_string(k) + ".\n"});
     texts[50].second = std::string("Text\0 50.\n", 10);
     const std::string binary = test::record_proposal(*repo_, {"Chair", "2014-01-04", texts});
-    const std::vector<std::string> seen =
-        visited_before_error(between(last_, binary), "B:" + numbered(50) + " is a binary file");
-    ASSERT_EQ(seen.size(), 50u);
-    for (int k = 0; k < 50; ++k) EXPECT_EQ(seen[k], numbered(k));
+    const std::vector<std::string> lines = visited(between(last_, binary));
+    ASSERT_EQ(lines.size(), 69u);
+    for (int k = 0, at = 0; k < 70; ++k) {
+        if (k == 50) continue;
+        EXPECT_EQ(lines[at++].substr(0, numbered(k).size()), numbered(k)) << k;
+    }
 }
 
-// A binary side is refused, naming it, once the texts before it were shown.
-TEST_F(RevisionDiff, ABinarySideIsRefusedAfterTheTextsBeforeIt) {
-    const std::string binary = test::record_proposal(
-        *repo_, {"Chair",
-                 "2014-01-04",
-                 {{numbered(40), std::string("Text\0 40.\n", 10)}, {numbered(10), "Ten.\n"}}});
-    EXPECT_THAT(
-        visited_before_error(between(last_, binary), "B:" + numbered(40) + " is a binary file"),
-        testing::ElementsAre(numbered(10)));
+// Texts named: a binary one among them is refused, naming it, once the
+// texts before it were shown (a later batch ends the diff there).
+TEST_F(RevisionDiff, ABinarySideNamedIsRefusedAfterTheTextsBeforeIt) {
+    test::FileTexts texts;
+    for (int k = 0; k < 70; ++k)
+        texts.push_back({numbered(k), "Version " + std::to_string(k) + ".\n"});
+    texts[50].second = std::string("Text\0 50.\n", 10);
+    const std::string binary = test::record_proposal(*repo_, {"Chair", "2014-01-04", texts});
+    RevisionDiffRequest named = between(last_, binary);
+    for (int k = 0; k < 70; ++k) named.paths.push_back(numbered(k));
+    const std::vector<std::string> seen =
+        visited_before_error(named, "B:" + numbered(50) + " is a binary file");
+    ASSERT_EQ(seen.size(), 50u);
+    for (int k = 0; k < 50; ++k) EXPECT_EQ(seen[k], numbered(k));
 }
 
 TEST_F(RevisionDiff, RenderRunsForEachTextDescribed) {
