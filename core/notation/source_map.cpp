@@ -8,9 +8,13 @@ namespace accord {
 
 SourceMap::SourceMap(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
+    std::size_t longest = 0;
     for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+        longest = std::max(longest, i + 1 - line_starts_.back());
         line_starts_.push_back(i + 1);
     }
+    longest = std::max(longest, text.size() - line_starts_.back());
+    if (longest > kStride) make_strides();  // here, not on first use: a map may be shared
 }
 
 std::size_t SourceMap::line_start(std::size_t offset) const {
@@ -24,8 +28,7 @@ Position SourceMap::locate(std::size_t offset) const {
     const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());
     const std::size_t start = *(it - 1);
     std::size_t from = start, chars = 0;
-    if (offset - start > kStride) {
-        if (!strides_made_) make_strides();
+    if (offset - start > kStride && !strides_.empty()) {
         const auto after =
             std::upper_bound(strides_.begin(), strides_.end(), offset,
                              [](std::size_t o, const Stride& s) { return o < s.at; });
@@ -37,17 +40,17 @@ Position SourceMap::locate(std::size_t offset) const {
     return {line, chars + utf8::count_chars(text_, from, offset) + 1};
 }
 
-// An ASCII byte is always where a character starts, however the bytes
-// before it read (a multi-byte sequence never holds one, and an invalid
-// one counts byte by byte): counting from it adds up.
-void SourceMap::make_strides() const {
-    strides_made_ = true;
+// A byte that is not a continuation byte (10xxxxxx) is always where a
+// character starts, however the bytes before it read (a valid multi-byte
+// sequence holds none, and an invalid one counts byte by byte): counting
+// from it adds up.
+void SourceMap::make_strides() {
     for (std::size_t k = 0; k < line_starts_.size(); ++k) {
         const std::size_t start = line_starts_[k];
         const std::size_t end = k + 1 < line_starts_.size() ? line_starts_[k + 1] : text_.size();
         std::size_t at = start, chars = 0;
         for (std::size_t next = start + kStride; next < end; next = at + kStride) {
-            while (next < end && static_cast<unsigned char>(text_[next]) >= 0x80) ++next;
+            while (next < end && (static_cast<unsigned char>(text_[next]) & 0xC0) == 0x80) ++next;
             if (next >= end) break;
             chars += utf8::count_chars(text_, at, next);
             at = next;

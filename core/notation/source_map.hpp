@@ -25,20 +25,19 @@ class SourceMap {
 
   private:
     // Within long lines, every so many bytes: a byte where counting may
-    // start (an ASCII one) and the characters before it on its line, so
-    // that locating each of many changes in a text of one long line (a
-    // resolution pasted as a single paragraph) does not count from the
-    // line's start each time. Made on first need.
+    // start (one that begins a character) and the characters before it on
+    // its line, so that locating each of many changes in a text of one long
+    // line (a resolution pasted as a single paragraph) does not count from
+    // the line's start each time. Made with the map when a line is long.
     struct Stride {
         std::size_t at = 0, chars = 0;
     };
     static constexpr std::size_t kStride = 4096;
-    void make_strides() const;
+    void make_strides();
 
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
-    mutable std::vector<Stride> strides_;
-    mutable bool strides_made_ = false;
+    std::vector<Stride> strides_;
 };
 
 }  // namespace accord

@@ -44,6 +44,19 @@ TEST(SourceMap, ColumnsInLongLinesAreCountedAsInShortOnes) {
     }
 }
 
+// A long line without a single ASCII byte (Cyrillic words joined by
+// no-break spaces) is counted from strides too, and alike.
+TEST(SourceMap, ALongLineWithoutASCIIIsCountedAlike) {
+    std::string text;
+    while (text.size() < 30000) text += "\xD1\x81\xD1\x82\xD0\xBE\xC2\xA0";  // "сто" + U+00A0
+    const SourceMap map(text);
+    for (std::size_t offset = 0; offset <= text.size(); offset += 997) {
+        const Position want = counted(text, offset);
+        EXPECT_EQ(map.locate(offset).column, want.column) << offset;
+    }
+    EXPECT_EQ(map.locate(text.size()).column, utf8::count_chars(text, 0, text.size()) + 1);
+}
+
 TEST(SourceMap, ALineOfOneCharacterPerByteCountsEveryByte) {
     const std::string text = std::string(10000, 'x') + "\n" + std::string(9000, 'y');
     const SourceMap map(text);
