@@ -291,10 +291,14 @@ class Walk {
         if (parents.size() == 1) {
             const Attributed& parent = *text.done[parents.front()];
             TokenMapping diff = map_tokens(parent.interned, current->interned);
-            const Frame frame = frame_of(diff);
+            Frame frame = frame_of(diff);
             out.rewritten = fold_coincidences(parent.tokens(), current->tokens(), diff,
                                               frame.prefix, frame.old_end, frame.new_end);
-            map_moved_paragraphs(parent.interned, current->interned, diff);
+            // Paragraphs moved word for word: their own origins, whatever the
+            // diff paired them with; the frame around what changed is then
+            // found again (a paragraph moved to the top is no kept prefix).
+            if (map_moved_paragraphs(parent.interned, current->interned, diff) > 0)
+                frame = frame_of(diff);
             current->origins.resize(size);
             std::copy_n(parent.origins.begin(), frame.prefix, current->origins.begin());
             std::copy(parent.origins.begin() + frame.old_end, parent.origins.end(),

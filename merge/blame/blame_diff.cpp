@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "merge/diff/sequence_diff.hpp"
+#include "merge/diff/token_view.hpp"
 
 // Why this equals diff_interned's mapping: diff_interned diffs the paragraph
 // units with diff_sequences, which takes the units equal at the start and at
@@ -80,60 +81,90 @@ std::uint32_t unit_of(const InternedTokens& side, std::uint32_t t) {
     return static_cast<std::uint32_t>(it - side.unit_first.begin()) - 1;
 }
 
-bool has_words(const InternedTokens& side, std::uint32_t unit) {
-    for (std::uint32_t t = side.unit_first[unit]; t < side.unit_first[unit + 1]; ++t)
+// A paragraph's wording: its tokens without the white space that ends it
+// (the last paragraph ends in "\n", the same one elsewhere in "\n\n").
+struct Wording {
+    std::uint32_t first = 0, end = 0;
+    std::uint32_t size() const { return end - first; }
+};
+
+Wording wording_of(const InternedTokens& side, std::uint32_t unit) {
+    Wording w{side.unit_first[unit], side.unit_first[unit + 1]};
+    while (w.end > w.first && is_space_token(side.tokens[w.end - 1].kind)) --w.end;
+    return w;
+}
+
+bool has_words(const InternedTokens& side, Wording w) {
+    for (std::uint32_t t = w.first; t < w.end; ++t)
         if (is_word_or_number(side.tokens[t].kind)) return true;
     return false;
+}
+
+std::uint64_t hash_of(const InternedTokens& side, Wording w) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the ids
+    for (std::uint32_t t = w.first; t < w.end; ++t) h = (h ^ side.ids[t]) * 1099511628211ull;
+    return h ^ w.size();
+}
+
+bool same_wording(const InternedTokens& a, Wording x, const InternedTokens& b, Wording y) {
+    return x.size() == y.size() &&
+           std::equal(a.ids.begin() + x.first, a.ids.begin() + x.end, b.ids.begin() + y.first);
 }
 
 }  // namespace
 
 std::size_t map_moved_paragraphs(const InternedTokens& before, const InternedTokens& after,
                                  TokenMapping& mapping) {
+    if (before.unit_ids.empty() || after.unit_ids.empty() || before.unit_ids.front() == kNone ||
+        after.unit_ids.front() == kNone)
+        return 0;  // units not interned (skip_unit_ids)
     const auto units = [](const InternedTokens& side) {
         return static_cast<std::uint32_t>(side.unit_ids.size());
     };
-    // Whether old unit o is mapped whole onto a new unit with its id.
+    // Old paragraphs the mapping keeps whole, word for word, onto a new one.
     std::vector<bool> new_whole(units(after), false);
     std::vector<std::uint32_t> old_loose;
     for (std::uint32_t o = 0; o < units(before); ++o) {
-        const std::uint32_t id = before.unit_ids[o];
-        if (id == kNone || !has_words(before, o)) continue;
-        const std::uint32_t first = before.unit_first[o], end = before.unit_first[o + 1];
-        const std::uint32_t to = mapping.old_to_new[first];
+        const Wording w = wording_of(before, o);
+        if (!has_words(before, w)) continue;
+        const std::uint32_t to = mapping.old_to_new[w.first];
         bool whole = false;
         if (to != kNone) {
             const std::uint32_t n = unit_of(after, to);
-            whole = after.unit_first[n] == to && after.unit_ids[n] == id &&
-                    after.unit_first[n + 1] - to == end - first &&
-                    mapping.old_to_new[end - 1] == to + (end - first) - 1;
+            const Wording there = wording_of(after, n);
+            whole = there.first == to && same_wording(before, w, after, there) &&
+                    mapping.old_to_new[w.end - 1] == to + w.size() - 1;
             if (whole) new_whole[n] = true;
         }
         if (!whole) old_loose.push_back(o);
     }
     if (old_loose.empty()) return 0;
-    std::unordered_map<std::uint32_t, std::deque<std::uint32_t>> new_loose;  // id -> units
+    std::unordered_map<std::uint64_t, std::deque<std::uint32_t>> new_loose;  // by wording
     for (std::uint32_t n = 0; n < units(after); ++n) {
-        if (!new_whole[n] && after.unit_ids[n] != kNone && has_words(after, n))
-            new_loose[after.unit_ids[n]].push_back(n);
+        const Wording w = wording_of(after, n);
+        if (!new_whole[n] && has_words(after, w)) new_loose[hash_of(after, w)].push_back(n);
     }
     std::size_t moved = 0;
     for (const std::uint32_t o : old_loose) {
-        const auto it = new_loose.find(before.unit_ids[o]);
-        if (it == new_loose.end() || it->second.empty()) continue;
-        const std::uint32_t n = it->second.front();
-        it->second.pop_front();
-        const std::uint32_t a0 = before.unit_first[o], a1 = before.unit_first[o + 1];
-        const std::uint32_t b0 = after.unit_first[n];
-        for (std::uint32_t t = a0; t < a1; ++t) {
+        const Wording from = wording_of(before, o);
+        const auto it = new_loose.find(hash_of(before, from));
+        if (it == new_loose.end()) continue;
+        std::deque<std::uint32_t>& candidates = it->second;
+        const auto found = std::find_if(candidates.begin(), candidates.end(), [&](std::uint32_t n) {
+            return same_wording(before, from, after, wording_of(after, n));
+        });
+        if (found == candidates.end()) continue;
+        const Wording to = wording_of(after, *found);
+        candidates.erase(found);
+        for (std::uint32_t t = from.first; t < from.end; ++t) {
             if (mapping.old_to_new[t] != kNone) mapping.new_to_old[mapping.old_to_new[t]] = kNone;
         }
-        for (std::uint32_t t = b0; t < b0 + (a1 - a0); ++t) {
+        for (std::uint32_t t = to.first; t < to.end; ++t) {
             if (mapping.new_to_old[t] != kNone) mapping.old_to_new[mapping.new_to_old[t]] = kNone;
         }
-        for (std::uint32_t k = 0; k < a1 - a0; ++k) {
-            mapping.old_to_new[a0 + k] = b0 + k;
-            mapping.new_to_old[b0 + k] = a0 + k;
+        for (std::uint32_t k = 0; k < from.size(); ++k) {
+            mapping.old_to_new[from.first + k] = to.first + k;
+            mapping.new_to_old[to.first + k] = from.first + k;
         }
         ++moved;
     }

@@ -292,6 +292,36 @@ TEST(BlameRules, ParagraphsReorderedWordForWordKeepTheirProposers) {
     }
 }
 
+// The same when the last paragraph moves, or one moves to the end (its
+// break reads "\n" there, "\n\n" elsewhere), and when the paragraph moved
+// to the top begins like the one that stood there (its first words are no
+// kept prefix).
+TEST(BlameRules, AParagraphMovedToOrFromTheEndOrToTheTopKeepsItsProposer) {
+    const std::string a = "Requests Party A to report on finance.",
+                      b = "Requests Party B to report on finance.";
+    const BlameResult swapped = blame_last({
+        {a + "\n", "Japan"},
+        {a + "\n\n" + b + "\n", "Brazil"},
+        {b + "\n\n" + a + "\n", "Chile"},
+    });
+    EXPECT_EQ(at(swapped, "Party B").origin, 1u);
+    EXPECT_EQ(at(swapped, "Requests Party B").origin, 1u);
+    EXPECT_EQ(at(swapped, "Party A").origin, 0u);
+
+    const std::string middle = "Middle words stand.\n\nOther words too.\n\nEnd here.\n";
+    const BlameResult to_top = blame_last({
+        {"Requests Party B to report on finance and more.\n\n" + middle, "Japan"},
+        {"Requests Party B to report on finance and more.\n\nMiddle words stand.\n\nOther "
+         "words too.\n\n" +
+             b + "\n\nEnd here.\n",
+         "Brazil"},
+        {b + "\n\n" + middle, "Chile"},
+    });
+    EXPECT_EQ(at(to_top, "Requests").origin, 1u);
+    EXPECT_EQ(at(to_top, "Party B").origin, 1u);
+    EXPECT_EQ(at(to_top, "finance").origin, 1u);
+}
+
 TEST(BlameRules, AWordAtAParagraphsStartComesBackOnlyBesideTheVeryWordItHad) {
     const BlameResult back = blame_last({
         {"Recognizing the role of forests,\n\nNoting the outcomes,\n", "Japan"},
