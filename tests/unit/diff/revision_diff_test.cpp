@@ -72,6 +72,14 @@ class RevisionDiff : public ::testing::Test {
     RevisionDiffRequest between(const std::string& from, const std::string& to) const {
         return {from, to, "A", "B", {}, {}, {}};
     }
+    // A proposal changing all 70 texts, text `binary` to bytes that are no text.
+    std::string record_every_text_with_a_binary_one(int binary) {
+        test::FileTexts texts;
+        for (int k = 0; k < 70; ++k)
+            texts.push_back({numbered(k), "Version " + std::to_string(k) + ".\n"});
+        texts[binary].second = std::string("Text\0 ", 6) + std::to_string(binary) + ".\n";
+        return test::record_proposal(*repo_, {"Chair", "2014-01-04", texts});
+    }
 
     test::TempDir dir;
     std::optional<Repository> repo_;
@@ -249,11 +257,7 @@ TEST_F(RevisionDiff, GivenPathsAloneAndOneOnNeitherSideIsAnErrorBeforeAnyOutput)
 // (the command says so in a note), the batches before and after it are
 // shown, in order.
 TEST_F(RevisionDiff, ABinarySideAmongEveryTextIsSkippedAndTheRestShown) {
-    test::FileTexts texts;
-    for (int k = 0; k < 70; ++k)
-        texts.push_back({numbered(k), "Version " + std::to_string(k) + ".\n"});
-    texts[50].second = std::string("Text\0 50.\n", 10);
-    const std::string binary = test::record_proposal(*repo_, {"Chair", "2014-01-04", texts});
+    const std::string binary = record_every_text_with_a_binary_one(50);
     const std::vector<std::string> lines = visited(between(last_, binary));
     ASSERT_EQ(lines.size(), 69u);
     for (int k = 0, at = 0; k < 70; ++k) {
@@ -265,11 +269,7 @@ TEST_F(RevisionDiff, ABinarySideAmongEveryTextIsSkippedAndTheRestShown) {
 // Texts named: a binary one among them is refused, naming it, once the
 // texts before it were shown (a later batch ends the diff there).
 TEST_F(RevisionDiff, ABinarySideNamedIsRefusedAfterTheTextsBeforeIt) {
-    test::FileTexts texts;
-    for (int k = 0; k < 70; ++k)
-        texts.push_back({numbered(k), "Version " + std::to_string(k) + ".\n"});
-    texts[50].second = std::string("Text\0 50.\n", 10);
-    const std::string binary = test::record_proposal(*repo_, {"Chair", "2014-01-04", texts});
+    const std::string binary = record_every_text_with_a_binary_one(50);
     RevisionDiffRequest named = between(last_, binary);
     for (int k = 0; k < 70; ++k) named.paths.push_back(numbered(k));
     const std::vector<std::string> seen =
