@@ -10,6 +10,7 @@
 #include "core/util/errors.hpp"
 #include "core/util/notice.hpp"
 #include "core/util/parallel.hpp"
+#include "core/util/terminal.hpp"
 
 namespace accord::cmd {
 
@@ -49,11 +50,12 @@ std::vector<std::string> default_paths() {
         const std::filesystem::file_status kind = std::filesystem::symlink_status(file, error);
         const bool link = std::find(links.begin(), links.end(), path) != links.end();
         if (!link && !std::filesystem::exists(kind)) {
-            notice(path + ": deleted in the work tree, not yet proposed; not checked");
+            notice(escape_line(path) + ": deleted in the work tree, not yet proposed; not checked");
             continue;
         }
         if (!link && std::filesystem::is_directory(kind)) {
-            notice(path + ": a directory in the work tree now, not a text; not checked");
+            notice(escape_line(path) +
+                   ": a directory in the work tree now, not a text; not checked");
             continue;
         }
         paths.push_back(file.lexically_proximate(here));

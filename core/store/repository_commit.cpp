@@ -407,10 +407,8 @@ std::string Repository::commit_series(const std::vector<CommitRequest>& requests
         const std::string index_lock = std::string(git_repository_path(repo)) + "index.lock";
         struct stat held {};
         if (::lstat(index_lock.c_str(), &held) == 0) {
-            throw failure("the index of " + where + " is locked (" + index_lock +
-                          " exists): a git command is running there, or one that was killed "
-                          "left it; when no git command runs, delete that file and run the "
-                          "command again. Nothing was recorded");
+            throw failure(journal::index_locked(repo, where) +
+                          " and run the command again. Nothing was recorded");
         }
     }
 

@@ -240,13 +240,17 @@ Applied apply(Repository::Impl& impl, const Journal& j, const ContentsOf& conten
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
     if (rc == GIT_ELOCKED) {
-        throw failure("the index of " + impl.where + " is locked (" + git_repository_path(repo) +
-                      "index.lock exists): a git command is running there, or one that was "
-                      "killed left it; when no git command runs, delete that file");
+        throw failure(index_locked(repo, impl.where));
     }
     if (rc < 0) git::fail("cannot write the index of " + impl.where);
     applied.index_synced = true;
     return applied;
+}
+
+std::string index_locked(git_repository* repo, const std::string& where) {
+    return "the index of " + where + " is locked (" + git_repository_path(repo) +
+           "index.lock exists): a git command is running there, or one that was killed left "
+           "it; when no git command runs, delete that file";
 }
 
 std::optional<Recovery> recover_locked(Repository::Impl& impl, bool patient) {

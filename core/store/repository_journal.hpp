@@ -33,6 +33,10 @@ std::string lock_path_of(git_repository* repo);
 void write(const Repository::Impl& impl, const Journal& journal);
 void remove(git_repository* repo);
 
+// Why the index cannot be written while git holds its lock: the lock file,
+// what holds it, what to do (one sentence, no final stop).
+std::string index_locked(git_repository* repo, const std::string& where);
+
 // The contents a journal file's blob stands for: given by the caller when it
 // has them in memory, else read from the object database.
 using ContentsOf = std::function<std::string(const JournalFile&)>;

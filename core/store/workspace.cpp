@@ -52,14 +52,22 @@ std::optional<std::string> Workspace::read(const std::string& commit,
 
 namespace {
 
+bool has_text_extension(std::string_view path) {
+    const std::string extension = std::filesystem::path(path).extension().string();
+    return extension == ".md" || extension == ".txt";
+}
+
+bool has_line_break(std::string_view path) {
+    return path.find_first_of("\n\r") != std::string_view::npos;
+}
+
 // A tracked file whose name holds a line break is never read as a text
 // (is_text_path); said once per run, so that its wording is not left out
 // without a word.
 void note_unread_name(const std::string& path) {
     static std::mutex mutex;
     static std::set<std::string> noted;
-    const std::string extension = std::filesystem::path(path).extension().string();
-    if (extension != ".md" && extension != ".txt") return;
+    if (!has_text_extension(path)) return;
     const std::lock_guard lock(mutex);
     if (!noted.insert(path).second) return;
     notice("'" + escape_line(path) +
@@ -76,7 +84,7 @@ std::vector<std::string> Workspace::texts(const std::string& commit) const {
     for (const std::string& path : repo_.list_files(from)) {
         if (is_text_path(path)) {
             out.push_back(path);
-        } else if (path.find_first_of("\n\r") != std::string::npos) {
+        } else if (has_line_break(path)) {
             note_unread_name(path);
         }
     }
@@ -103,9 +111,7 @@ bool is_text_path(std::string_view path) {
     // A name with a line break is no text's: shown in a listing, it could
     // forge lines of accord's own output. (Other control characters are
     // shown escaped where a name is shown.)
-    if (path.find_first_of("\n\r") != std::string_view::npos) return false;
-    const std::string extension = std::filesystem::path(path).extension().string();
-    return extension == ".md" || extension == ".txt";
+    return !has_line_break(path) && has_text_extension(path);
 }
 
 bool path_within(std::string_view path, std::string_view root) {

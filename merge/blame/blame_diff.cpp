@@ -132,8 +132,11 @@ std::size_t map_moved_paragraphs(const InternedTokens& before, const InternedTok
         if (to != kNone) {
             const std::uint32_t n = unit_of(after, to);
             const Wording there = wording_of(after, n);
-            whole = there.first == to && same_wording(before, w, after, there) &&
-                    mapping.old_to_new[w.end - 1] == to + w.size() - 1;
+            // Equal unit ids are equal bytes (one interner): most paragraphs
+            // are not compared token by token.
+            whole =
+                there.first == to && mapping.old_to_new[w.end - 1] == to + w.size() - 1 &&
+                (before.unit_ids[o] == after.unit_ids[n] || same_wording(before, w, after, there));
             if (whole) new_whole[n] = true;
         }
         if (!whole) old_loose.push_back(o);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "merge/diff/sequence_diff.hpp"
 
@@ -134,7 +135,6 @@ class Pairer {
         return bag;
     }
 
-    // Each paragraph's text as a number, equal numbers for equal texts.
     // Paragraphs that stand word for word on both sides but out of order
     // (not kept in place): each is moved whole, and is paired with nothing
     // else. Among paragraphs alike ("Requests Party A to report", "...Party
@@ -150,11 +150,11 @@ class Pairer {
             old_kept[e.old_index] = true;
             new_kept[e.new_index] = true;
         }
-        std::unordered_map<std::uint32_t, std::uint32_t> old_loose, new_loose;  // key -> count
+        std::unordered_set<std::uint32_t> old_loose, new_loose;  // keys of paragraphs not kept
         for (std::uint32_t p = 0; p < old_keys.size(); ++p)
-            if (!old_kept[p]) ++old_loose[old_keys[p]];
+            if (!old_kept[p]) old_loose.insert(old_keys[p]);
         for (std::uint32_t p = 0; p < new_keys.size(); ++p)
-            if (!new_kept[p]) ++new_loose[new_keys[p]];
+            if (!new_kept[p]) new_loose.insert(new_keys[p]);
         old_moved_whole_.assign(old_keys.size(), false);
         new_moved_whole_.assign(new_keys.size(), false);
         for (std::uint32_t p = 0; p < old_keys.size(); ++p)
@@ -165,6 +165,7 @@ class Pairer {
                                   new_bag(p).words >= kFewestMovedWords;
     }
 
+    // Each paragraph's text as a number, equal numbers for equal texts.
     std::vector<std::uint32_t> keys(const PairingInput& side) {
         std::vector<std::uint32_t> out;
         out.reserve(side.document.paragraphs.size());

@@ -51,7 +51,6 @@ struct Emitted {
     std::size_t from, to;
 };
 
-// One pass of the token merge: the front matter, then the body chunk by chunk.
 // Writes a stable chunk. Its tokens are the same in all three texts, but
 // a paragraph's end may read "\n" in one and "\n\n" in another: a side
 // that put a paragraph after it made the break, and is written, so that the
@@ -59,20 +58,24 @@ struct Emitted {
 // line breaks than the base deleted what came after; the other side may
 // have kept it.)
 void put_stable(const MergeInputs& in, const Chunk& x, MergedText& out) {
-    const auto breaks = [](const std::string& text) {
+    const auto breaks = [](token_merge::Text side, std::uint32_t from, std::uint32_t to) {
+        if (from >= to) return std::ptrdiff_t{0};
+        const std::string_view text =
+            side.doc.text({side.tokens[from].range.begin, side.tokens[to - 1].range.end});
         return std::count(text.begin(), text.end(), '\n');
     };
-    const auto base = breaks(token_merge::text_of(in.base(), x.b0, x.b1));
+    const auto base = breaks(in.base(), x.b0, x.b1);
     out.continue_side();
-    if (breaks(token_merge::text_of(in.ours(), x.o0, x.o1)) > base) {
+    if (breaks(in.ours(), x.o0, x.o1) > base) {
         out.put_range(in.ours(), x.o0, x.o1);
-    } else if (breaks(token_merge::text_of(in.theirs(), x.t0, x.t1)) > base) {
+    } else if (breaks(in.theirs(), x.t0, x.t1) > base) {
         out.put_range(in.theirs(), x.t0, x.t1);
     } else {
         out.put_range(in.base(), x.b0, x.b1);
     }
 }
 
+// One pass of the token merge: the front matter, then the body chunk by chunk.
 MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
                       const WholeParagraphs& whole, std::vector<Emitted>& emitted) {
     MergedText out;

@@ -123,24 +123,25 @@ void MergeInputs::undo_lifts_over_edits(const ParseOptions& parse_options) {
     // cut the bracketed wording into paragraphs, one bracket across them may
     // not (it may run across paragraphs only from a paragraph's start), and
     // the bracket is put back in each paragraph instead.
+    // nullopt when neither way pairs.
     const auto put_back = [&](const Document& doc, const TokenDiff& diff,
                               const std::vector<Token>& tokens,
                               const std::vector<std::uint32_t>& marks) -> std::optional<Document> {
-        if (marks.empty()) return std::nullopt;
         for (const bool in_each_paragraph : {false, true}) {
             Document out = parse(
                 put_back_marks(base_tokens_.tokens, {doc, tokens, diff}, marks, in_each_paragraph),
                 parse_options);
             if (errors(out) <= errors(doc)) return out;
         }
-        return Document{};  // neither pairs: the lift stands
+        return std::nullopt;
     };
-    std::optional<Document> ours = put_back(ours_, to_ours_, ours_tokens_.tokens, lifts.in_ours);
-    std::optional<Document> theirs =
-        put_back(theirs_, to_theirs_, theirs_tokens_.tokens, lifts.in_theirs);
+    const bool in_ours = !lifts.in_ours.empty(), in_theirs = !lifts.in_theirs.empty();
+    std::optional<Document> ours, theirs;
+    if (in_ours) ours = put_back(ours_, to_ours_, ours_tokens_.tokens, lifts.in_ours);
+    if (in_theirs) theirs = put_back(theirs_, to_theirs_, theirs_tokens_.tokens, lifts.in_theirs);
     // Marks that pair in neither way: the lift stands then, and meets the
     // other side's edit as any two changes do.
-    if ((ours && ours->source.empty()) || (theirs && theirs->source.empty())) return;
+    if ((in_ours && !ours) || (in_theirs && !theirs)) return;
     lifts_undone_ = lifts.disagreements;
     if (ours) {
         ours_ = std::move(*ours);

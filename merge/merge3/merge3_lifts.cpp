@@ -230,10 +230,12 @@ std::string put_back_marks(const std::vector<Token>& base_tokens, const MergeSid
         const auto a = put_at.find(open), z = put_at.find(t);
         if (a == put_at.end() || z == put_at.end()) continue;
         const std::vector<Token>& tokens = side.tokens;
-        for (std::size_t k = 0; k < tokens.size(); ++k) {
-            if (tokens[k].kind != TokenKind::paragraph_break || tokens[k].range.begin < a->second ||
-                tokens[k].range.end > z->second)
-                continue;
+        const auto from = std::partition_point(tokens.begin(), tokens.end(), [&](const Token& x) {
+            return x.range.begin < a->second;
+        });
+        for (auto k = static_cast<std::size_t>(from - tokens.begin());
+             k < tokens.size() && tokens[k].range.end <= z->second; ++k) {
+            if (tokens[k].kind != TokenKind::paragraph_break) continue;
             std::size_t before = k, after = k + 1;
             while (before > 0 && is_space_token(tokens[before - 1].kind)) --before;
             while (after < tokens.size() && is_space_token(tokens[after].kind)) ++after;
