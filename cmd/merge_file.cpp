@@ -100,8 +100,7 @@ ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
     MergeOptions options = merge_options(o);
     options.ours_label = o.ours;
     options.theirs_label = o.theirs;
-    MergeResult result = merge3(base.text, ours.text, theirs.text, options);
-    if (ours.crlf) result.text = with_crlf_line_ends(result.text);  // as OURS was written
+    const MergeResult result = merge3_line_ends(base, ours, theirs, options);
     if (o.output.empty()) {
         print_document(result.text, context);
     } else if (const std::string error = write_output(o.output, result.text, output_options());
@@ -123,8 +122,7 @@ ExitCode run_merge_driver(const MergeFileOptions& o) {
     MergeOptions options = merge_options(o);
     options.ours_label = "ours";
     options.theirs_label = "theirs";
-    MergeResult result = merge3(base.text, ours.text, theirs.text, options);
-    if (ours.crlf) result.text = with_crlf_line_ends(result.text);  // as ours was written
+    const MergeResult result = merge3_line_ends(base, ours, theirs, options);
     if (const std::string error = write_file_atomically(o.ours, result.text); !error.empty()) {
         throw failure("merge-driver: cannot write the merged " +
                       (o.path.empty() ? std::string("file") : o.path) + ": " +

@@ -120,27 +120,33 @@ std::optional<ConvertedText> convert_to_recorded(std::string_view bytes) {
 }
 
 MergeInput as_merge_input(std::string bytes) {
+    if (std::optional<ConvertedText> converted = convert_to_recorded(bytes))
+        return with_line_feeds(std::move(converted->text));
+    return with_line_feeds(std::move(bytes));
+}
+
+MergeInput with_line_feeds(std::string text) {
     MergeInput out;
-    if (std::optional<ConvertedText> converted = convert_to_recorded(bytes)) {
-        out.text = std::move(converted->text);
-    } else {
-        out.text = std::move(bytes);
-    }
     std::size_t crlf = 0, lf = 0;
-    for (std::size_t i = 0; i < out.text.size(); ++i) {
-        if (out.text[i] != '\n') continue;
-        (i > 0 && out.text[i - 1] == '\r' ? crlf : lf) += 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') continue;
+        (i > 0 && text[i - 1] == '\r' ? crlf : lf) += 1;
     }
-    if (crlf == 0) return out;
     out.crlf = crlf > lf;
-    std::string text;
-    text.reserve(out.text.size());
-    for (std::size_t i = 0; i < out.text.size(); ++i) {
-        if (out.text[i] == '\r' && i + 1 < out.text.size() && out.text[i + 1] == '\n') continue;
-        text += out.text[i];
+    if (crlf == 0) {
+        out.text = std::move(text);
+        return out;
     }
-    out.text = std::move(text);
+    out.text.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+        out.text += text[i];
+    }
     return out;
+}
+
+bool merge_writes_crlf(const MergeInput& base, const MergeInput& ours, const MergeInput& theirs) {
+    return ours.crlf != base.crlf ? ours.crlf : theirs.crlf;
 }
 
 std::string with_crlf_line_ends(std::string_view text) {

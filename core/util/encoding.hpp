@@ -52,6 +52,13 @@ struct MergeInput {
     bool crlf = false;
 };
 MergeInput as_merge_input(std::string bytes);
+// The same without conversion of the encoding: CRLF line ends as line
+// feeds (a text already recorded, read from a commit).
+MergeInput with_line_feeds(std::string text);
+// Whether the merge of three inputs is written with CRLF line ends: as the
+// side that changed the base's line ends wrote them (a change one side
+// made is taken, as any other), as ours when both did.
+bool merge_writes_crlf(const MergeInput& base, const MergeInput& ours, const MergeInput& theirs);
 // Every line feed not already after a carriage return, as CRLF.
 std::string with_crlf_line_ends(std::string_view text);
 

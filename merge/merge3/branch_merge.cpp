@@ -160,8 +160,9 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
         plan.notes.push_back({path, d, step.theirs_label});
         return o ? o : t;
     }
-    const std::string base_text = was ? files.text(*was) : std::string();
-    MergeResult merged = merge3(base_text, files.text(*o), files.text(*t), step);
+    MergeResult merged =
+        merge3_line_ends(with_line_feeds(was ? files.text(*was) : std::string()),
+                         with_line_feeds(files.text(*o)), with_line_feeds(files.text(*t)), step);
     plan.has_conflict_markers |= merged.has_conflict_markers;
     for (Disagreement& d : merged.disagreements)
         plan.notes.push_back({path, std::move(d), step.theirs_label});

@@ -267,4 +267,11 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
     return merge_by_sections(base, ours, theirs, options);
 }
 
+MergeResult merge3_line_ends(const MergeInput& base, const MergeInput& ours,
+                             const MergeInput& theirs, const MergeOptions& options) {
+    MergeResult result = merge3(base.text, ours.text, theirs.text, options);
+    if (merge_writes_crlf(base, ours, theirs)) result.text = with_crlf_line_ends(result.text);
+    return result;
+}
+
 }  // namespace accord

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/notation/parse.hpp"
+#include "core/util/encoding.hpp"
 #include "merge/merge3/disagreement.hpp"
 
 namespace accord {
@@ -40,6 +41,13 @@ struct MergeResult {
 // merges by token only the sections both sides changed.
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options);
+
+// merge3 of texts as they were written (as_merge_input, with_line_feeds):
+// merged with line feeds, so that sides written with different line ends
+// merge line for line, and the result written with CRLF line ends when
+// merge_writes_crlf says so.
+MergeResult merge3_line_ends(const MergeInput& base, const MergeInput& ours,
+                             const MergeInput& theirs, const MergeOptions& options);
 
 // The token-level merge of the whole texts, without the paragraph pass: for
 // texts the paragraph pass cannot cut, and for tests. It mostly gives

@@ -47,7 +47,8 @@ TEST(MergeFileCli, IndependentChangesMergeCleanly) {
 
 // Sides written with other line ends merge line for line: ours with lone
 // carriage returns (read as propose records it, line feeds), or with CRLF
-// (the result written back with CRLF, never a mix); a UTF-16 side is read
+// (the result written back with CRLF, never a mix, when either side
+// changed the base's line ends to CRLF); a UTF-16 side is read
 // as UTF-8, not refused as binary.
 TEST(MergeFileCli, SidesWithOtherLineEndsOrInUtf16Merge) {
     const std::string ours =
@@ -78,6 +79,20 @@ TEST(MergeFileCli, SidesWithOtherLineEndsOrInUtf16Merge) {
         const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
         EXPECT_EQ(r.exit_code, 0) << r.err;
         EXPECT_EQ(r.out, replaced(merged, "\r\n"));
+    }
+    {
+        // Theirs alone was written again with CRLF: the change of line
+        // ends is theirs, and taken, as the merge driver takes any change
+        // one side made (ours kept the base's line feeds).
+        const Inputs in(ours, replaced(theirs, "\r\n"));
+        const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(r.out, replaced(merged, "\r\n"));
+        const Inputs unchanged(kBase, replaced(kBase, "\r\n"));
+        const test::RunResult same =
+            test::accord({"merge-file", unchanged.base, unchanged.ours, unchanged.theirs});
+        EXPECT_EQ(same.exit_code, 0) << same.err;
+        EXPECT_EQ(same.out, replaced(kBase, "\r\n"));
     }
     {
         std::string utf16 = "\xFF\xFE";  // little-endian, ASCII text

@@ -227,6 +227,34 @@ TEST_F(BranchMerge, ATextBothRedraftsCreatedDifferentlyKeepsBothAndReportsThem) 
     EXPECT_EQ(p.notes[0].disagreement.theirs, "Brazil proposes another.");
 }
 
+// A delegation on Windows may record its text with CRLF line ends. Its
+// redraft then merges line for line with main's edits (no paragraph seen as
+// changed for its line ends alone, no mix of line ends in the result), and
+// the change of line ends is kept as any change one side made.
+TEST_F(BranchMerge, ARedraftWrittenWithCrlfMergesLineForLine) {
+    const auto crlf = [](const std::string& text) {
+        std::string out;
+        for (char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        return out;
+    };
+    base({{"a.md", "To strengthen the process.\n\nRecognizes the role of States.\n"},
+          {"b.md", "One.\n\nTwo.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan",
+           {{"a.md", "To improve the process.\n\nRecognizes the role of States.\n"},
+            {"b.md", crlf("One, edited.\n\nTwo.\n")}});
+    commit("redraft/b", "Brazil",
+           {{"a.md",
+             crlf("To strengthen the whole process.\n\nRecognizes the role of all States.\n")},
+            {"b.md", "One.\n\nTwo, edited.\n"}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_TRUE(p.can_record());
+    EXPECT_TRUE(p.notes.empty()) << p.notes[0].disagreement.ours;
+    EXPECT_EQ(result(p, "a.md"),
+              crlf("To improve the whole process.\n\nRecognizes the role of all States.\n"));
+    EXPECT_EQ(result(p, "b.md"), crlf("One, edited.\n\nTwo, edited.\n"));
+}
+
 TEST_F(BranchMerge, StrictConflictsCannotBeRecorded) {
     base({{"a.md", "To strengthen the process.\n"}});
     repo.create_branch("redraft/b", *repo.head());
