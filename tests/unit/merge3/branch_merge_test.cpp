@@ -243,10 +243,10 @@ TEST_F(BranchMerge, ARedraftWrittenWithCrlfMergesLineForLine) {
     commit("main", "Japan",
            {{"a.md", "To improve the process.\n\nRecognizes the role of States.\n"},
             {"b.md", crlf("One, edited.\n\nTwo.\n")}});
-    commit("redraft/b", "Brazil",
-           {{"a.md",
-             crlf("To strengthen the whole process.\n\nRecognizes the role of all States.\n")},
-            {"b.md", "One.\n\nTwo, edited.\n"}});
+    commit(
+        "redraft/b", "Brazil",
+        {{"a.md", crlf("To strengthen the whole process.\n\nRecognizes the role of all States.\n")},
+         {"b.md", "One.\n\nTwo, edited.\n"}});
     const BranchMergePlan p = plan({"b"});
     ASSERT_TRUE(p.can_record());
     EXPECT_TRUE(p.notes.empty()) << p.notes[0].disagreement.ours;
