@@ -1,6 +1,7 @@
 #include "merge/diff/paragraph_diff.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "merge/diff/sequence_diff.hpp"
@@ -286,8 +287,117 @@ class Builder {
         order_hunks(script);
         const BlockIds ids{std::move(a), std::move(b), block.old_begin, block.new_begin};
         give_back_unchanged_ends(script, ids);
+        join_runs(script, ids);
         slide_to_marks(script, ids);
         return script;
+    }
+
+    // Where one side's tokens are only removed (or only added) between kept
+    // ones, a run may slide onto the run before or after it when the tokens
+    // it passes read as the tokens it leaves: the same wording kept, one
+    // change instead of two. "[the] [the WSIS]" -> "the WSIS" keeps the
+    // second bracket's words and removes "[the] [" and "]", the first
+    // bracket deleted whole and the second lifted, rather than keeping the
+    // first "the" and removing pieces of both brackets (as git's diff joins
+    // hunks that can slide together).
+    void join_runs(std::vector<Edit>& script, const BlockIds& block_ids) const {
+        for (std::size_t left = 0; left < script.size();) {
+            // A stretch of kept tokens and changes of one kind only.
+            std::size_t right = left;
+            std::optional<EditKind> kind;
+            while (right < script.size() && (script[right].kind == EditKind::common || !kind ||
+                                             script[right].kind == *kind)) {
+                if (script[right].kind != EditKind::common) kind = script[right].kind;
+                ++right;
+            }
+            if (kind) join_runs_in(script, left, right, *kind == EditKind::removed, block_ids);
+            left = right == left ? right + 1 : right;
+        }
+    }
+
+    void join_runs_in(std::vector<Edit>& script, std::size_t left, std::size_t right, bool removal,
+                      const BlockIds& block_ids) const {
+        const auto index = [&](std::size_t e) {
+            return removal ? script[e].old_index : script[e].new_index;
+        };
+        for (std::size_t e = left; e < right; ++e)
+            if (index(e) != index(left) + (e - left)) return;  // out of order: left as it is
+        const std::vector<Token>& tokens = removal ? d_.old_tokens : d_.new_tokens;
+        const std::uint32_t base = index(left);
+        const auto id = [&](std::size_t at) {
+            return removal ? block_ids.old_id(base + static_cast<std::uint32_t>(at))
+                           : block_ids.new_id(base + static_cast<std::uint32_t>(at));
+        };
+        const auto movable = [&](std::size_t at) {
+            return tokens[base + at].kind != TokenKind::paragraph_break;
+        };
+        const std::size_t n = right - left;
+        std::vector<bool> changed(n);
+        for (std::size_t e = left; e < right; ++e)
+            changed[e - left] = script[e].kind != EditKind::common;
+        // Runs as [begin, end) in the stretch.
+        const auto runs = [&] {
+            std::vector<std::pair<std::size_t, std::size_t>> out;
+            for (std::size_t at = 0; at < n;) {
+                if (!changed[at]) {
+                    ++at;
+                    continue;
+                }
+                std::size_t end = at;
+                while (end < n && changed[end]) ++end;
+                out.push_back({at, end});
+                at = end;
+            }
+            return out;
+        };
+        bool joined = false;
+        for (bool again = true; again;) {
+            again = false;
+            const auto found = runs();
+            for (std::size_t r = 1; r < found.size() && !again; ++r) {
+                const auto [p_begin, p_end] = found[r - 1];
+                const auto [r_begin, r_end] = found[r];
+                const std::size_t gap = r_begin - p_end;
+                // A run against a change of the other kind (a replacement's
+                // half) stays with it.
+                const bool p_pinned = p_begin == 0 && left > 0;
+                const bool r_pinned = r_end == n && right < script.size();
+                bool back = !r_pinned;  // run r slides back onto run r-1
+                for (std::size_t i = 0; i < gap && back; ++i)
+                    back = id(r_begin - 1 - i) == id(r_end - 1 - i) && movable(r_begin - 1 - i);
+                bool ahead = !back && !p_pinned;  // run r-1 slides on onto run r
+                for (std::size_t i = 0; i < gap && ahead; ++i)
+                    ahead = id(p_end + i) == id(p_begin + i) && movable(p_end + i);
+                if (back) {
+                    for (std::size_t at = r_end - gap; at < r_end; ++at) changed[at] = false;
+                    for (std::size_t at = p_end; at < r_begin; ++at) changed[at] = true;
+                } else if (ahead) {
+                    for (std::size_t at = p_begin; at < p_begin + gap; ++at) changed[at] = false;
+                    for (std::size_t at = p_end; at < r_begin; ++at) changed[at] = true;
+                }
+                again = back || ahead;
+                joined = joined || again;
+            }
+        }
+        if (!joined) return;
+        // Rewrite the stretch: the other side's kept tokens, in order, paired
+        // with this side's tokens that are kept now.
+        std::vector<std::uint32_t> other;
+        for (std::size_t e = left; e < right; ++e) {
+            if (script[e].kind == EditKind::common)
+                other.push_back(removal ? script[e].new_index : script[e].old_index);
+        }
+        std::size_t o = 0;
+        for (std::size_t at = 0; at < n; ++at) {
+            const std::uint32_t t = base + static_cast<std::uint32_t>(at);
+            if (changed[at]) {
+                script[left + at] =
+                    removal ? Edit{EditKind::removed, t, 0} : Edit{EditKind::added, 0, t};
+            } else {
+                script[left + at] = removal ? Edit{EditKind::common, t, other[o++]}
+                                            : Edit{EditKind::common, other[o++], t};
+            }
+        }
     }
 
     // A run of tokens only removed (or only added) between kept tokens can
