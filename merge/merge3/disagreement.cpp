@@ -20,6 +20,8 @@ std::string_view to_string(DisagreementKind kind) {
             return "conflict";
         case DisagreementKind::both_added:
             return "both-added";
+        case DisagreementKind::edited_struck:
+            return "edited-struck";
     }
     return "?";
 }

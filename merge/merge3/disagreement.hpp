@@ -21,6 +21,7 @@ enum class DisagreementKind : std::uint8_t {
     metadata,        // both changed a front-matter key differently
     conflict,        // --strict: left as conflict markers
     both_added,      // both added different whole paragraphs at one place: both kept
+    edited_struck,   // one struck text, the other added words inside: those not struck
 };
 
 // Every kind, in the order above.
@@ -28,11 +29,11 @@ inline constexpr std::array kDisagreementKinds = {
     DisagreementKind::alternatives,   DisagreementKind::kept_bracketed,
     DisagreementKind::edited_deleted, DisagreementKind::status,
     DisagreementKind::metadata,       DisagreementKind::conflict,
-    DisagreementKind::both_added,
+    DisagreementKind::both_added,     DisagreementKind::edited_struck,
 };
 
 // The kind's word: "alternatives", "kept-bracketed", "edited-deleted",
-// "status", "metadata", "conflict", "both-added".
+// "status", "metadata", "conflict", "both-added", "edited-struck".
 std::string_view to_string(DisagreementKind kind);
 
 // The kind a word names (as to_string spells it), or nullopt.

@@ -25,6 +25,17 @@ void MergedText::put(std::string_view text) {
         return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
     };
     if (text.empty()) return;
+    if (!pending_.empty()) {
+        const std::size_t first = text.find_first_not_of(kWhiteSpace);
+        if (first != std::string_view::npos) {
+            std::string rewritten(text.substr(0, first));
+            if (text.substr(first, pending_.size()) != pending_) rewritten += pending_;
+            rewritten += text.substr(
+                first + (text.substr(first, pending_.size()) == pending_ ? pending_.size() : 0));
+            pending_.clear();
+            return put(rewritten);
+        }
+    }
     if (!continues_ && !text_.empty() && word_char(text_.back()) && word_char(text.front()))
         text_ += ' ';
     text_ += text;
@@ -41,6 +52,12 @@ void MergedText::put_spaced_as(std::string_view spacing, std::string_view core) 
     const std::size_t end = spacing.find_last_not_of(kWhiteSpace) + 1;
     put(std::string(spacing.substr(0, first)) + std::string(core) +
         std::string(spacing.substr(end)));
+}
+
+void MergedText::close_before_space(std::string_view mark) {
+    const std::size_t end = text_.find_last_not_of(kWhiteSpace) + 1;  // npos + 1: 0
+    text_.insert(end, mark);
+    continues_ = false;
 }
 
 void MergedText::disagree(DisagreementKind kind, std::string ours, std::string theirs,

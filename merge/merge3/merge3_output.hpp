@@ -36,9 +36,19 @@ class MergedText {
     // Appends as it is: marks ("[", "][") and lines (front matter, conflict
     // markers) that no word runs into.
     void put_verbatim(std::string_view text) {
+        if (!pending_.empty()) return put(text);
         text_ += text;
         if (!text.empty()) continues_ = false;
     }
+
+    // Closes a strike open in the text so far: `mark` ("~~") put before
+    // the white space it ends with, so that the words after it are not
+    // struck and the strike ends on a word.
+    void close_before_space(std::string_view mark);
+    // Opens it again before the next word put (so that it opens on a
+    // word); where the next thing put is the strike's own closing mark,
+    // that mark is dropped instead (the strike was closed already).
+    void reopen_before_next_word(std::string mark) { pending_ = std::move(mark); }
 
     void disagree(DisagreementKind kind, std::string ours, std::string theirs,
                   std::string key = "");
@@ -57,6 +67,7 @@ class MergedText {
     std::vector<std::size_t> offsets_;  // per disagreement: where in text_ it was found
     bool has_conflict_markers_ = false;
     bool continues_ = false;
+    std::string pending_;  // see reopen_before_next_word
 };
 
 // `s` without the white space at either end.

@@ -351,6 +351,7 @@ void ChunkResolver::resolve(const Chunk& x) {
     const std::string b = text_of(in_.base(), x.b0, x.b1), o = text_of(in_.ours(), x.o0, x.o1),
                       t = text_of(in_.theirs(), x.t0, x.t1);
     if (o == t || t == b || o == b) {  // one side's text, as it wrote it
+        if (o != t && put_outside_strike(x, o, t)) return;
         out_.continue_side();
         return out_.put(o == b ? t : o);
     }
@@ -396,6 +397,47 @@ void ChunkResolver::resolve(const Chunk& x) {
     // opening its paragraph may span the paragraphs it holds.
     if (spans_paragraphs(in_, x)) return put_paragraph_alternatives(o, t);
     put_alternatives(x);
+}
+
+namespace {
+
+// Whether the point before token `at` of `side` lies inside one of its
+// strikes, between its "~~" marks.
+bool inside_strike(Text side, std::uint32_t at) {
+    const std::size_t offset =
+        at < side.tokens.size() ? side.tokens[at].range.begin : side.doc.source.size();
+    const std::vector<Strike>& strikes = side.doc.strikes;
+    auto after = std::upper_bound(strikes.begin(), strikes.end(), offset,
+                                  [](std::size_t o, const Strike& s) { return o <= s.open; });
+    if (after == strikes.begin()) return false;
+    const Strike& strike = *std::prev(after);
+    return strike.open < offset && offset <= strike.close;
+}
+
+}  // namespace
+
+// One side added words (and may have removed some) inside a strike the
+// other side added: the strike proposed deleting the base's words, not
+// words it never saw. They stand unstruck where they were put, the strike
+// closed before them and opened again after, and the disagreement is
+// reported (taken whole, the other side's words would stand struck, a
+// deletion their proposer never made, and nobody told).
+bool ChunkResolver::put_outside_strike(const Chunk& x, const std::string& o, const std::string& t) {
+    const bool theirs_edit = o == text_of(in_.base(), x.b0, x.b1);
+    const Text striking = theirs_edit ? in_.ours() : in_.theirs();
+    const Text editing = theirs_edit ? in_.theirs() : in_.ours();
+    const std::uint32_t striking_at = theirs_edit ? x.o0 : x.t0;
+    const std::uint32_t from = theirs_edit ? x.t0 : x.o0, to = theirs_edit ? x.t1 : x.o1;
+    if (!has_words(editing, from, to) || !inside_strike(striking, striking_at) ||
+        inside_strike(in_.base(), x.b0) || inside_strike(editing, from))
+        return false;
+    const std::string& words = theirs_edit ? t : o;
+    out_.disagree(DisagreementKind::edited_struck, theirs_edit ? "(struck)" : trimmed(words),
+                  theirs_edit ? trimmed(words) : "(struck)");
+    out_.close_before_space("~~");
+    out_.put_verbatim(words);
+    out_.reopen_before_next_word("~~");
+    return true;
 }
 
 void ChunkResolver::resolve_paragraphs(const Chunk& x) {

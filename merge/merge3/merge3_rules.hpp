@@ -65,6 +65,7 @@ class ChunkResolver {
     void resolve_paragraphs(const Chunk& x);
 
   private:
+    bool put_outside_strike(const Chunk& x, const std::string& o, const std::string& t);
     void resolve_conflict(const Chunk& x);
     void put_conflict_markers(const Chunk& x, const std::string& o, const std::string& t);
     void union_of_options(const Chunk& x);

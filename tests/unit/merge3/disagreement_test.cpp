@@ -16,7 +16,8 @@ TEST(DisagreementVocabulary, TheWordsStayWhatTheyAre) {
     std::vector<std::string> words;
     for (const DisagreementKind kind : kDisagreementKinds) words.emplace_back(to_string(kind));
     EXPECT_EQ(words, (std::vector<std::string>{"alternatives", "kept-bracketed", "edited-deleted",
-                                               "status", "metadata", "conflict", "both-added"}));
+                                               "status", "metadata", "conflict", "both-added",
+                                               "edited-struck"}));
 }
 
 TEST(DisagreementVocabulary, EachWordParsesBackToItsKind) {
