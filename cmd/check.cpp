@@ -32,35 +32,14 @@ std::vector<std::string> default_paths() {
             "it inside a negotiation repository to check all its texts");
     }
     const Workspace workspace = Workspace::open(".");
-    std::vector<std::string> paths;
-    // Links are listed too, for the report to name them as skipped.
-    std::vector<std::string> texts = workspace.texts("");
-    for (const std::string& link : workspace.skipped_links("")) {
-        if (std::find(texts.begin(), texts.end(), link) == texts.end()) texts.push_back(link);
-    }
-    std::sort(texts.begin(), texts.end());
+    const Workspace::WorkTreeTexts texts = workspace.work_tree_texts();
+    for (const std::string& note : texts.notes) notice(note);
     const std::filesystem::path here = std::filesystem::current_path();
-    const std::vector<std::string> links = workspace.skipped_links("");
-    for (const std::string& path : texts) {
-        const std::filesystem::path file(workspace.repo().workdir() + path);
-        // A text deleted in the work tree (the first step of proposing its
-        // deletion), or a directory there now: nothing to check, and no
-        // failure (status says the same).
-        std::error_code error;
-        const std::filesystem::file_status kind = std::filesystem::symlink_status(file, error);
-        const bool link = std::find(links.begin(), links.end(), path) != links.end();
-        if (!link && !std::filesystem::exists(kind)) {
-            notice(escape_line(path) + ": deleted in the work tree, not yet proposed; not checked");
-            continue;
-        }
-        if (!link && std::filesystem::is_directory(kind)) {
-            notice(escape_line(path) +
-                   ": a directory in the work tree now, not a text; not checked");
-            continue;
-        }
-        paths.push_back(file.lexically_proximate(here));
-    }
-    if (texts.empty())
+    std::vector<std::string> paths;
+    for (const std::string& path : texts.paths)
+        paths.push_back(
+            std::filesystem::path(workspace.repo().workdir() + path).lexically_proximate(here));
+    if (!texts.tracked_any)
         throw usage_error(
             "check: this repository has no texts yet; name files to check, e.g. "
             "'accord check draft.md'");

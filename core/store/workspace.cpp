@@ -91,6 +91,33 @@ std::vector<std::string> Workspace::texts(const std::string& commit) const {
     return out;
 }
 
+Workspace::WorkTreeTexts Workspace::work_tree_texts() const {
+    WorkTreeTexts out;
+    std::vector<std::string> texts = this->texts("");
+    const std::vector<std::string> links = skipped_links("");
+    for (const std::string& link : links) {
+        if (std::find(texts.begin(), texts.end(), link) == texts.end()) texts.push_back(link);
+    }
+    std::sort(texts.begin(), texts.end());
+    out.tracked_any = !texts.empty();
+    for (std::string& path : texts) {
+        const bool link = std::binary_search(links.begin(), links.end(), path);
+        std::error_code error;
+        const std::filesystem::file_status kind =
+            std::filesystem::symlink_status(repo_.workdir() + path, error);
+        if (!link && !std::filesystem::exists(kind)) {
+            out.notes.push_back(escape_line(path) +
+                                ": deleted in the work tree, not yet proposed; not checked");
+        } else if (!link && std::filesystem::is_directory(kind)) {
+            out.notes.push_back(escape_line(path) +
+                                ": a directory in the work tree now, not a text; not checked");
+        } else {
+            out.paths.push_back(std::move(path));
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> Workspace::skipped_links(const std::string& commit) const {
     std::vector<std::string> out;
     const std::optional<std::string> head = repo_.head();

@@ -46,6 +46,19 @@ class Workspace {
     // every text name these in a note.
     std::vector<std::string> skipped_links(const std::string& commit) const;
 
+    // What `accord check` reads when named no file: the texts the work tree
+    // tracks and the links among them (for the report to name them as
+    // skipped), sorted, relative to the work tree. A text deleted there
+    // (the first step of proposing its deletion), or a directory there now,
+    // is nothing to check and no failure (status says the same): it is
+    // left out, with a note in `notes` (its path escaped for one line).
+    struct WorkTreeTexts {
+        std::vector<std::string> paths;
+        std::vector<std::string> notes;
+        bool tracked_any = false;  // the repository tracks any text at all
+    };
+    WorkTreeTexts work_tree_texts() const;
+
   private:
     Workspace(Repository repo, Config config, bool has_config);
     Repository repo_;
