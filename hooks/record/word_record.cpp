@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 #include <map>
+#include <set>
 
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/docx_reader.hpp"
@@ -11,6 +12,7 @@
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
+#include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 #include "hooks/record/import_apply.hpp"
 #include "merge/merge3/merge3.hpp"
@@ -67,6 +69,29 @@ std::string trim(std::string text) {
     return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
+// Why a Word author or a comment's speaker cannot be a proposer, or "".
+// Nameless: the change would be credited to someone else (the base text's
+// author). A control character or a direction override: git, logs and
+// terminals would show the name as another ("Mallory\rUnited States"
+// reads "United States"), and accord.yaml would hold it.
+std::string name_problem(std::string_view name) {
+    if (name.find_first_not_of(" \t") == std::string_view::npos) return "names no author";
+    for (std::size_t i = 0; i < name.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(name[i]);
+        const auto next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
+        const auto third = i + 2 < name.size() ? static_cast<unsigned char>(name[i + 2]) : 0;
+        const bool control =
+            byte < 0x20 || byte == 0x7f || (byte == 0xc2 && next >= 0x80 && next <= 0x9f);
+        // U+200E, U+200F, U+202A-U+202E, U+2066-U+2069
+        const bool direction =
+            byte == 0xe2 && ((next == 0x80 && (third == 0x8e || third == 0x8f ||
+                                               (third >= 0xaa && third <= 0xae))) ||
+                             (next == 0x81 && third >= 0xa6 && third <= 0xa9));
+        if (control || direction) return "holds a control character";
+    }
+    return "";
+}
+
 // Word names and speakers to the registry's delegations.
 class Names {
   public:
@@ -80,7 +105,10 @@ class Names {
     std::string resolve(const std::string& name, const std::vector<std::string>& written = {}) {
         if (name.empty()) return name;
         std::string target = name;
-        if (auto it = mapped_.find(normalise_name(name)); it != mapped_.end()) target = it->second;
+        if (auto it = mapped_.find(normalise_name(name)); it != mapped_.end()) {
+            target = it->second;
+            used_.insert(it->first);
+        }
         if (auto known = registry_.resolve_delegation(target)) return *known;
         for (const std::string& spelling : written) {
             if (auto known = registry_.resolve_delegation(spelling)) return *known;
@@ -104,11 +132,21 @@ class Names {
         return target;
     }
 
+    // The --author mappings no author or speaker of the document matched
+    // (a name mistyped, or of another document), as the user wrote them.
+    std::vector<std::string> unused_mappings() const {
+        std::vector<std::string> out;
+        for (const auto& [word, delegation] : request_.authors)
+            if (!used_.contains(normalise_name(word))) out.push_back(word + "=" + delegation);
+        return out;
+    }
+
   private:
     Config& registry_;
     const WordImportRequest& request_;
     WordImportPlan& plan_;
     std::map<std::string, std::string> mapped_;
+    std::set<std::string> used_;
 };
 
 // The spellings a comment used for each speaker name.
@@ -336,9 +374,28 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                 return std::vector<std::string>{author};
         return parts;
     };
+    // Every change is some delegation's proposal: one whose author is
+    // missing or unreadable is refused, not credited to someone else.
+    auto check_name = [&](const std::string& name, const docx::HistoryEvent& event) {
+        const std::string problem = name_problem(name);
+        if (problem.empty()) return;
+        const std::string what = event.kind == docx::EventKind::tracked_change
+                                     ? "a tracked change"
+                                     : "comment " + event.comment_id;
+        const std::size_t colon = event.subject.find(": ");
+        const std::string said =
+            colon == std::string::npos ? event.subject : event.subject.substr(colon + 2);
+        throw usage_error(
+            request.file + ": " + what + " (" + escape_line(said) + ") " + problem +
+            (name.empty() || problem == "names no author" ? "" : " ('" + escape_line(name) + "')") +
+            "; accord records each change as a named delegation's proposal, so "
+            "give it an author in Word, or accept or reject it there, and import "
+            "again");
+    };
     auto speaker_names = [&](const docx::HistoryEvent& event) {
         std::vector<std::string> out;
         std::vector<std::string> given = event.authors;
+        for (const std::string& name : given) check_name(name, event);
         if (event.kind == docx::EventKind::tracked_change && given.size() == 1)
             given = co_sponsors(given.front());
         for (const std::string& name : given) {
@@ -407,6 +464,11 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         base.message = proposal_message(base.subject, "", base.authors, {{kSourceTrailer, source}});
         plan.commits.push_back(std::move(base));
     }
+    // Dates not taken as written, said once each: a change or comment
+    // with none, or dated before the base text (its --date, or the
+    // document's creation).
+    std::size_t undated = 0, early = 0;
+    std::string first_early;
     for (std::size_t e = 0; e < history.events.size(); ++e) {
         const docx::HistoryEvent& event = history.events[e];
         PlannedWordCommit commit;
@@ -424,9 +486,16 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                                     "; recorded right after the change before it");
             written.reset();
         }
+        if (event.date.empty()) {
+            ++undated;
+        } else if (written && *written < *base_time) {
+            if (early == 0) first_early = event.subject + ": dated '" + event.date + "'";
+            ++early;
+        }
         commit.time = std::max(written.value_or(last_time), last_time + 1);
         last_time = commit.time;
         commit.authors = speaker_names(event);
+        if (commit.authors.empty()) check_name(event.noted_by, event);
         // Whoever wrote the comment down is its author only when it names
         // no speaker: staff are not delegations.
         const std::string noted_by = commit.authors.empty() && !event.noted_by.empty()
@@ -493,6 +562,24 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         if (proposers.empty()) proposers.push_back(commit.author_name);
         commit.message = proposal_message(commit.subject, body, proposers, extra);
         plan.commits.push_back(std::move(commit));
+    }
+    for (const std::string& mapping : names.unused_mappings()) {
+        plan.warnings.push_back("--author '" + escape_line(mapping) +
+                                "' matches no author or speaker in " + request.file +
+                                " (Word's names are matched whole, in any case)");
+    }
+    if (undated > 0) {
+        plan.warnings.push_back(request.file + ": " + std::to_string(undated) +
+                                " tracked change(s) or comment(s) carry no date; each is recorded "
+                                "right after the change before it");
+    }
+    if (early > 0) {
+        plan.warnings.push_back(
+            request.file + ": " + std::to_string(early) +
+            " tracked change(s) or comment(s) are dated before the base text (" +
+            format_iso_timestamp(*base_time, 0) + "), the first: " + escape_line(first_early) +
+            "; each is recorded right after the change before it (give the base's day with "
+            "--date to keep their dates)");
     }
     // A text proposal that leaves the text as it was (a change undone by
     // the merge) is still recorded: it says who asked.

@@ -323,6 +323,93 @@ TEST(WordImportDates, AChangeDatedInTheFutureOrUnreadablyFollowsTheOneBefore) {
         << slurp(repo + "/d.md");
 }
 
+// Every change is recorded as a named delegation's proposal: a tracked
+// change or comment whose author is missing, blank, or holds a control
+// character or a direction override (which git, logs and terminals would
+// show as another name) is refused, naming the file and the change, and
+// nothing is written; it is never credited to the base text's author.
+TEST(WordImportRefusals, AChangeWithoutAReadableAuthorIsRefused) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(repo, {"log", "--oneline"}).out;
+    const std::string yaml_before = slurp(repo + "/accord.yaml");
+    const auto inserted_by = [](const std::string& author_attribute) {
+        return "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r><w:ins w:id=\"1\"" +
+               author_attribute +
+               " w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t xml:space=\"preserve\">further "
+               "</w:t></w:r></w:ins><w:r><w:t>act.</w:t></w:r></w:p>";
+    };
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"", "names no author"},
+        {" w:author=\"\"", "names no author"},
+        {" w:author=\"   \"", "names no author"},
+        {" w:author=\"Mallory&#13;United States\"", "holds a control character"},
+        {" w:author=\"&#x202E;setatS detinU\"", "holds a control character"},
+        {" w:author=\"Evil&#x9B;31m\"", "holds a control character"},
+    };
+    for (const auto& [attribute, why] : cases) {
+        test::DocxParts parts;
+        parts.body = inserted_by(attribute);
+        const std::string docx = tmp.write("anonymous.docx", test::build_docx(parts));
+        const test::RunResult run = test::accord({"import", docx, "--as", "a.md", "--by", "Chair",
+                                                  "--date", "2024-11-14", "--add-delegations"},
+                                                 in(repo));
+        EXPECT_EQ(run.exit_code, 2) << attribute << "\n" << run.err;
+        EXPECT_TRUE(
+            contains(run.err, "anonymous.docx: a tracked change (inserted “further”) " + why))
+            << run.err;
+        EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before) << attribute;
+        EXPECT_EQ(slurp(repo + "/accord.yaml"), yaml_before) << attribute;
+        EXPECT_FALSE(fs::exists(repo + "/a.md")) << attribute;
+    }
+    // A comment asking for a change, with no author and no speaker named.
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:commentRangeStart w:id=\"5\"/><w:r><w:t>The Parties shall act.</w:t></w:r>"
+        "<w:commentRangeEnd w:id=\"5\"/><w:r><w:commentReference w:id=\"5\"/></w:r></w:p>";
+    parts.comments =
+        "<w:comment w:id=\"5\" w:author=\"\" w:date=\"2024-11-18T12:00:00Z\"><w:p><w:r><w:t "
+        "xml:space=\"preserve\">Delete “shall”</w:t></w:r></w:p></w:comment>";
+    const std::string docx = tmp.write("comment.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "a.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(contains(run.err, "comment.docx: comment 5 (delete “shall”) names no author"))
+        << run.err;
+    EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+}
+
+// What the import could not take as given is said: an --author mapping no
+// name of the document matched (a typo would otherwise leave the change
+// with the person's name), and changes with no date or dated before the base.
+TEST(WordImportWarnings, UnmatchedMappingsAndDatesNotTakenAreSaid) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r>"
+        "<w:ins w:id=\"1\" w:author=\"Xavier Tibau Alberdi\" w:date=\"2024-10-01T10:00:00Z\">"
+        "<w:r><w:t xml:space=\"preserve\">further </w:t></w:r></w:ins>"
+        "<w:ins w:id=\"2\" w:author=\"Japan\"><w:r><w:t xml:space=\"preserve\">greatly "
+        "</w:t></w:r></w:ins><w:r><w:t>act.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("in.docx", test::build_docx(parts));
+    const test::RunResult run =
+        test::accord({"import", docx, "--as", "a.md", "--by", "Chair", "--date", "2024-11-01",
+                      "--add-delegations", "--author", "Xavier Tibau=European Union"},
+                     in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(contains(run.err, "--author 'Xavier Tibau=European Union' matches no author"))
+        << run.err;
+    EXPECT_TRUE(contains(run.err, "1 tracked change(s) or comment(s) carry no date")) << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "1 tracked change(s) or comment(s) are dated before the base "
+                         "text (2024-11-01T12:00:00Z)"))
+        << run.err;
+}
+
 TEST(WordImportRefusals, DryRunPlansAndWritesNothing) {
     ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
     test::TempDir tmp;
