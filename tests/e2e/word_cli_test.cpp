@@ -111,8 +111,9 @@ TEST_F(PartyInputsImport, CommentsAskingForChangesBecomeTheirSpeakersProposals) 
                          "United States|United States: delete \xE2\x80\x9C"
                          "authorized"))
         << us.out;
-    // "not “check”, but “review”", anchored on "checks": alternatives.
-    EXPECT_TRUE(contains(text, "[checks][reviews]")) << "the US replacement";
+    // "not “check”, but “review”", anchored on "checks": alternatives, the
+    // US wording as the US wrote it (no inflection accord made up).
+    EXPECT_TRUE(contains(text, "[checks][review]")) << "the US replacement";
     // "Remove “recall” throughout the text": every "Recalls" and "recalling" struck.
     EXPECT_TRUE(contains(text, "~~*Recalling*~~")) << "the US deletion throughout";
     // The summary lists the comments turned into proposals, and the speakers.

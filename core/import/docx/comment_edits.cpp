@@ -67,10 +67,9 @@ std::optional<ByteRange> find_words(const std::string& text, ByteRange within,
 }
 
 // A word that starts with `needle` and goes on by an inflection ("checks"
-// for "check", "Recalling" for "recall"): the whole word, and what follows
-// the needle in it.
+// for "check", "Recalling" for "recall"): the whole word.
 std::optional<ByteRange> find_inflected(const std::string& text, ByteRange within,
-                                        std::string_view needle, std::string* suffix = nullptr) {
+                                        std::string_view needle) {
     if (needle.empty() || within.size() < needle.size()) return std::nullopt;
     const std::string lower_haystack =
         lower_ascii(std::string_view(text).substr(within.begin, within.size()));
@@ -83,7 +82,6 @@ std::optional<ByteRange> find_inflected(const std::string& text, ByteRange withi
         while (end < within.end && is_word_byte(text[end])) ++end;
         const std::size_t extra = end - begin - needle.size();
         if (extra == 0 || extra > 3) continue;  // s, es, ed, ing
-        if (suffix != nullptr) *suffix = text.substr(begin + needle.size(), extra);
         return ByteRange{begin, end};
     }
     return std::nullopt;
@@ -267,7 +265,6 @@ std::string label_key(std::string_view label) {
 struct Found {
     ByteRange range;
     std::uint32_t paragraph = 0;
-    std::string suffix;  // the inflection the found word adds to the wording asked for
 };
 std::optional<Found> locate(const PlacementContext& context, const std::string& target) {
     const std::string& text = *context.text;
@@ -278,21 +275,20 @@ std::optional<Found> locate(const PlacementContext& context, const std::string& 
             range = whole_words(text, range, anchored.content);
         range = trimmed(text, range);
         if (range.empty()) return std::nullopt;
-        return Found{range, context.paragraph, ""};
+        return Found{range, context.paragraph};
     }
     const std::uint32_t last = context.on_heading ? context.section_end : context.paragraph + 1;
     // As written first, then inflected ("check" finds "checks").
     for (const bool inflected : {false, true}) {
-        std::string suffix;
         auto find = [&](ByteRange within) {
-            return inflected ? find_inflected(text, within, target, &suffix)
+            return inflected ? find_inflected(text, within, target)
                              : find_words(text, within, target);
         };
         if (!context.range.empty()) {
-            if (auto found = find(context.range)) return Found{*found, context.paragraph, suffix};
+            if (auto found = find(context.range)) return Found{*found, context.paragraph};
         }
         for (std::uint32_t p = context.paragraph; p < last && p < context.paragraphs.size(); ++p) {
-            if (auto found = find(context.paragraphs[p].content)) return Found{*found, p, suffix};
+            if (auto found = find(context.paragraphs[p].content)) return Found{*found, p};
         }
     }
     return std::nullopt;
@@ -432,9 +428,10 @@ Placement place_request(const Request& request, const PlacementContext& context)
             const auto found = locate(context, request.target);
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
             out.where = quote(text.substr(found->range.begin, found->range.size()));
-            // "checks" for "check" asked to become "review": [checks][reviews].
-            builder.alternatives(found->range, request.replacement + found->suffix,
-                                 found->paragraph);
+            // "checks" for "check" asked to become "review": [checks][review].
+            // The alternative holds the Party's words as it wrote them: an
+            // inflection accord made up would be credited to it by blame.
+            builder.alternatives(found->range, request.replacement, found->paragraph);
             break;
         }
         case RequestKind::insert: {

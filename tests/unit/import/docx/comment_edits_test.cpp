@@ -73,6 +73,13 @@ TEST(CommentEdits, ReplaceIsAlternatives) {
     Request modal{RequestKind::replace, "shall", "should", {}, "", false};
     EXPECT_EQ(placed(bracketed, modal, context_for(bracketed, "shall")),
               "The CMA [shall][should] check.");
+    // Found inflected ("decide" in "decided"), the alternative holds the
+    // wording as the Party wrote it: blame credits it with that, so accord
+    // does not make up "agreed" for it.
+    const std::string decided = "The Party decided to act.";
+    Request agree{RequestKind::replace, "decide", "agree", {}, "", false};
+    EXPECT_EQ(placed(decided, agree, context_for(decided, "decided")),
+              "The Party [decided][agree] to act.");
 }
 
 TEST(CommentEdits, InsertIsABracketAfterTheAnchor) {
