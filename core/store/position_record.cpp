@@ -55,6 +55,7 @@ std::string format_position_message(const PositionRecord& position) {
     trailer(kSessionTrailer, position.session);
     trailer(kTopicTrailer, position.topic);
     trailer(kSourceTrailer, position.source);
+    trailer(kSourceDigestTrailer, position.source_digest);
     return text;
 }
 
@@ -82,6 +83,7 @@ std::optional<PositionRecord> read_position_message(const std::string& message) 
     out.session = first(all, kSessionTrailer);
     out.topic = first(all, kTopicTrailer);
     out.source = first(all, kSourceTrailer);
+    out.source_digest = first(all, kSourceDigestTrailer);
     // What they said: the body between the subject and the trailers, or the
     // subject's words after "...: " when the body is empty.
     const std::size_t subject_end = message.find('\n');

@@ -53,7 +53,8 @@ struct PositionRecord {
     std::string thread;   // the id of the comment the thread starts with; empty at its root
     std::string session;
     std::string topic;
-    std::string source;  // the document it came from
+    std::string source;         // the document it came from
+    std::string source_digest;  // its git blob id (kSourceDigestTrailer)
 };
 
 // The commit message, subject first.

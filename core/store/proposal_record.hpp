@@ -23,6 +23,9 @@ inline constexpr std::string_view kOnBehalfOfTrailer = "On-behalf-of";
 inline constexpr std::string_view kMeetingTrailer = "Meeting";
 inline constexpr std::string_view kMergedRedraftTrailer = "Merged-redraft";
 inline constexpr std::string_view kSourceTrailer = "Source";
+// `Source-digest: ID`: the git blob id of the document an import read, byte
+// for byte, so that importing it again is found and refused.
+inline constexpr std::string_view kSourceDigestTrailer = "Source-digest";
 // `Notation-errors: N`: the proposal was recorded on purpose with N notation
 // errors that the checks would have refused (propose --allow-errors).
 inline constexpr std::string_view kNotationErrorsTrailer = "Notation-errors";

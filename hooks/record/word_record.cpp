@@ -251,7 +251,30 @@ std::string checked_path(const Repository& repo, const std::string& given) {
 
 WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
                          const docx::Package& package, const std::string& path,
-                         const std::string& front_matter, bool final_newline, Config& registry);
+                         const std::string& front_matter, bool final_newline,
+                         const std::string& digest, Config& registry);
+
+// The document's digest (its git blob id): refused when a proposal or
+// position on the current branch came from it already. Imported again, its
+// changes would be recorded twice, and merged with themselves into
+// alternatives of the same wording.
+std::string unimported_digest(const Repository& repo, const std::string& file) {
+    FileResult bytes = read_file(file);
+    if (!bytes.contents) throw usage_error("cannot read " + bytes.error + "; nothing was imported");
+    const std::string digest = Repository::hash_blob(*bytes.contents);
+    const std::optional<std::string> head = repo.head();
+    if (!head) return digest;
+    for (const CommitInfo& commit : repo.history(*head)) {
+        const std::vector<std::string> digests =
+            trailer_values(trailers(commit.message), kSourceDigestTrailer);
+        if (std::find(digests.begin(), digests.end(), digest) == digests.end()) continue;
+        throw usage_error(file + " was imported already, byte for byte, in " +
+                          commit.id.substr(0, 12) + " (" +
+                          escape_line(commit.message.substr(0, commit.message.find('\n'))) +
+                          "); nothing was imported");
+    }
+    return digest;
+}
 
 }  // namespace
 
@@ -262,6 +285,7 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
     const std::string wanted = request.as.empty() ? "" : checked_path(repo, request.as);
     docx::ReadResult read = docx::read_docx_file(request.file);
     if (!read.ok()) throw usage_error(read.error.message + "; nothing was imported");
+    const std::string digest = unimported_digest(repo, request.file);
     Config registry = workspace.config();
     std::vector<WordImportPlan> plans;
     const std::vector<docx::AccordText> texts = docx::accord_texts(*read.package);
@@ -269,7 +293,8 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
         if (wanted.empty())
             throw usage_error("name the text to import " + request.file +
                               " into with --as PATH, e.g. --as decision.md");
-        plans.push_back(plan_text(workspace, request, *read.package, wanted, "", true, registry));
+        plans.push_back(
+            plan_text(workspace, request, *read.package, wanted, "", true, digest, registry));
     } else {
         // A compilation accord wrote: each text between its bookmarks, or the
         // one --as names (the only one, when it holds one).
@@ -283,7 +308,7 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
             const docx::Package slice =
                 docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
             plans.push_back(plan_text(workspace, request, slice, path, text.front_matter,
-                                      text.final_newline, registry));
+                                      text.final_newline, digest, registry));
         }
         if (plans.empty())
             throw usage_error(request.file + " is a compilation of several texts (" + listed +
@@ -310,7 +335,8 @@ namespace {
 
 WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
                          const docx::Package& package, const std::string& path,
-                         const std::string& front_matter, bool final_newline, Config& registry) {
+                         const std::string& front_matter, bool final_newline,
+                         const std::string& digest, Config& registry) {
     const Repository& repo = workspace.repo();
     WordImportPlan plan;
     plan.source = request.file;
@@ -461,7 +487,8 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         base.author_name = base_by;
         base.time = *base_time;
         base.subject = "Base text of " + source + " (every tracked change rejected)";
-        base.message = proposal_message(base.subject, "", base.authors, {{kSourceTrailer, source}});
+        base.message = proposal_message(base.subject, "", base.authors,
+                                        {{kSourceTrailer, source}, {kSourceDigestTrailer, digest}});
         plan.commits.push_back(std::move(base));
     }
     // Dates not taken as written, said once each: a change or comment
@@ -479,20 +506,22 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         // be read, or that lies after today anywhere on Earth (which the
         // negotiation's server would refuse), is not taken: the change
         // follows the one before it, and the import says so.
-        std::optional<std::int64_t> written = parse_word_date(event.date);
-        if (!event.date.empty() && (!written || *written > latest_acceptable)) {
+        const std::optional<std::int64_t> read_date = parse_word_date(event.date);
+        // The date taken: as written, or none (the change before it's).
+        std::int64_t taken = read_date.value_or(last_time);
+        if (!event.date.empty() && (!read_date || taken > latest_acceptable)) {
             plan.warnings.push_back(request.file + ": " + event.subject + ": dated '" + event.date +
-                                    "', " + (written ? "in the future" : "not a date Word writes") +
+                                    "', " +
+                                    (read_date ? "in the future" : "not a date Word writes") +
                                     "; recorded right after the change before it");
-            written.reset();
-        }
-        if (event.date.empty()) {
+            taken = last_time;
+        } else if (event.date.empty()) {
             ++undated;
-        } else if (written && *written < *base_time) {
+        } else if (taken < *base_time) {
             if (early == 0) first_early = event.subject + ": dated '" + event.date + "'";
             ++early;
         }
-        commit.time = std::max(written.value_or(last_time), last_time + 1);
+        commit.time = std::max(taken, last_time + 1);
         last_time = commit.time;
         commit.authors = speaker_names(event);
         if (commit.authors.empty()) check_name(event.noted_by, event);
@@ -523,6 +552,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             position.session = event.session;
             position.topic = event.topic;
             position.source = source;
+            position.source_digest = digest;
             commit.message = format_position_message(position);
             commit.subject = commit.message.substr(0, commit.message.find('\n'));
             plan.commits.push_back(std::move(commit));
@@ -547,16 +577,14 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                 (names_line.empty() ? noted_by : names_line) +
                 event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
             body = event.said;
-            extra = {{kNotedByTrailer, event.noted_by},
-                     {kCommentTrailer, event.comment_id},
-                     {kThreadTrailer, event.thread},
-                     {kSessionTrailer, event.session},
-                     {kSourceTrailer, source}};
+            extra = {{kNotedByTrailer, event.noted_by}, {kCommentTrailer, event.comment_id},
+                     {kThreadTrailer, event.thread},    {kSessionTrailer, event.session},
+                     {kSourceTrailer, source},          {kSourceDigestTrailer, digest}};
         } else {
             commit.subject =
                 commit.author_name +
                 event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
-            extra = {{kSourceTrailer, source}};
+            extra = {{kSourceTrailer, source}, {kSourceDigestTrailer, digest}};
         }
         std::vector<std::string> proposers = commit.authors;
         if (proposers.empty()) proposers.push_back(commit.author_name);

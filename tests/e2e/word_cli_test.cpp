@@ -382,6 +382,34 @@ TEST(WordImportRefusals, AChangeWithoutAReadableAuthorIsRefused) {
     EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
 }
 
+// The same document imported twice would record each change twice, merged
+// with itself into alternatives of the same wording: the second import is
+// refused, naming the commit that holds it, and writes nothing.
+TEST(WordImportRefusals, TheSameDocumentImportedAgainIsRefused) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">The Parties </w:t></w:r>"
+        "<w:ins w:id=\"1\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t "
+        "xml:space=\"preserve\">shall </w:t></w:r></w:ins><w:r><w:t>act.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("in.docx", test::build_docx(parts));
+    const std::vector<std::string> import = {"import", docx,         "--as",
+                                             "a.md",   "--by",       "Chair",
+                                             "--date", "2024-11-14", "--add-delegations"};
+    ASSERT_EQ(test::accord(import, in(repo)).exit_code, 0);
+    const std::string log_before = git(repo, {"log", "--oneline"}).out;
+    const std::string text_before = slurp(repo + "/a.md");
+    EXPECT_TRUE(contains(git(repo, {"log", "-1", "--format=%B"}).out, "Source-digest: "));
+    const test::RunResult again = test::accord(import, in(repo));
+    EXPECT_EQ(again.exit_code, 2) << again.err;
+    EXPECT_TRUE(contains(again.err, "in.docx was imported already, byte for byte, in "))
+        << again.err;
+    EXPECT_EQ(git(repo, {"log", "--oneline"}).out, log_before);
+    EXPECT_EQ(slurp(repo + "/a.md"), text_before);
+}
+
 // What the import could not take as given is said: an --author mapping no
 // name of the document matched (a typo would otherwise leave the change
 // with the person's name), and changes with no date or dated before the base.
