@@ -20,7 +20,12 @@
 namespace accord::docx {
 
 struct ReadOptions {
-    zip::ReadLimits zip;
+    // Word writes a few megabytes of XML for hundreds of pages (the 2024
+    // draft with 95 comments and 91 tracked changes: 1.3 MB in all), and
+    // its parsed form takes several times its size: these limits keep a
+    // document from anyone well under a gigabyte of memory, where zip's own
+    // (a gigabyte inflated) would let a few megabytes of .docx take many.
+    zip::ReadLimits zip = {.max_entry_size = 64ull << 20, .max_total_size = 96ull << 20};
     std::size_t max_xml_depth = 256;  // Word's own documents nest a few dozen levels
 };
 

@@ -162,6 +162,21 @@ TEST(DocxHostile, ZipBombsAreRefusedBeforeTheyAreInflated) {
                  "word/document.xml: declares");
 }
 
+// A few megabytes of .docx whose parts each stay under zip's own limits
+// (and under its ratio, being varied text) could still take gigabytes once
+// parsed: a Word document's parts are held to what a document of hundreds
+// of pages needs, before they are inflated.
+TEST(DocxHostile, PartsLargerThanAnyDocumentNeedsAreRefusedByDefault) {
+    std::string body;
+    for (std::uint64_t i = 0; body.size() < (2u << 20); ++i)
+        body += test::paragraph(std::to_string(i * 2654435761u % 1000000007u));
+    std::string large = document_with(body);
+    test::set_declared_size(large, "word/document.xml", 70u << 20);
+    expect_error(read(large), docx::ReadErrorKind::too_large,
+                 "word/document.xml: declares 73400320 bytes uncompressed, over the limit of "
+                 "67108864");
+}
+
 TEST(DocxHostile, DeeplyNestedXmlIsRefused) {
     std::string nested;
     for (int i = 0; i < 5000; ++i) nested += "<w:customXml>";
