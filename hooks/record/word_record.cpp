@@ -254,6 +254,31 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                          const std::string& front_matter, bool final_newline,
                          const std::string& digest, Config& registry);
 
+// Each tracked change and comment is planned as a commit holding the whole
+// text after it: the plan holds (changes + comments) x (text size) bytes at
+// once. Real documents hold a few hundred changes on a text of a few hundred
+// kilobytes (the 2024 draft: 186 on 120 KB, 22 MB planned); a document of
+// ten thousand insertions built to hurt would take gigabytes. Refused before
+// planning past 512 MB (about three times that in memory), saying how to
+// make it importable.
+void refuse_unbounded_history(const docx::Package& package, const std::string& file) {
+    constexpr std::uint64_t kMostPlanned = std::uint64_t{512} << 20;
+    std::uint64_t text = 0;
+    for (std::uint32_t s = 0; s < package.story_count(); ++s)
+        for (const docx::Paragraph& paragraph : package.story(s).paragraphs)
+            for (const docx::Run& run : paragraph.runs) text += run.text.size() + 1;
+    const std::uint64_t events = package.revisions.size() + package.comments.size();
+    if (events * text <= kMostPlanned) return;
+    throw usage_error(file + ": " + std::to_string(package.revisions.size()) +
+                      " tracked changes and " + std::to_string(package.comments.size()) +
+                      " comments on a text of " + std::to_string(text >> 10) +
+                      " KB: recording each as a proposal would hold " +
+                      std::to_string((events * text) >> 20) +
+                      " MB of texts at once, more than any negotiation's document needs; accept "
+                      "or reject some of them in Word, or import the document in parts; nothing "
+                      "was imported");
+}
+
 // The document's digest (its git blob id): refused when a proposal or
 // position on the current branch came from it already. Imported again, its
 // changes would be recorded twice, and merged with themselves into
@@ -341,6 +366,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     WordImportPlan plan;
     plan.source = request.file;
     plan.path = path;
+    refuse_unbounded_history(package, request.file);
     docx::WordImportOptions options;
     options.changes = request.changes;
     for (const Delegation& delegation : registry.delegations)

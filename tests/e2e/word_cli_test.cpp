@@ -410,6 +410,31 @@ TEST(WordImportRefusals, TheSameDocumentImportedAgainIsRefused) {
     EXPECT_EQ(slurp(repo + "/a.md"), text_before);
 }
 
+// Each change is planned as a commit holding the whole text after it: a
+// document of thousands of insertions on a long text, built to take
+// gigabytes that way, is refused before planning, saying how to import it.
+TEST(WordImportRefusals, AHistoryTooLargeToPlanIsRefusedBeforePlanning) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    for (int i = 0; i < 6000; ++i) {
+        parts.body += "<w:p><w:r><w:t xml:space=\"preserve\">Paragraph " + std::to_string(i) +
+                      " of the long text, which the Parties negotiate. </w:t></w:r><w:ins w:id=\"" +
+                      std::to_string(i) +
+                      "\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t>more</w:t>"
+                      "</w:r></w:ins></w:p>";
+    }
+    const std::string docx = tmp.write("many.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "a.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(contains(run.err, "many.docx: 6000 tracked changes and 0 comments on a text of"))
+        << run.err;
+    EXPECT_FALSE(fs::exists(repo + "/a.md"));
+}
+
 // What the import could not take as given is said: an --author mapping no
 // name of the document matched (a typo would otherwise leave the change
 // with the person's name), and changes with no date or dated before the base.
