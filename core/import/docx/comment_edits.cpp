@@ -248,6 +248,36 @@ class Builder {
     std::vector<std::uint32_t> touched_;
 };
 
+// The subparagraphs of paragraph `p` when it is a chapeau (its words end
+// with ':'): the paragraphs after it labelled "(a)", "b)", "(iv)"... up to
+// the first that is not (a paragraph numbered as it is, a heading).
+std::vector<std::uint32_t> subparagraphs(const std::string& text,
+                                         const std::vector<ParagraphSpan>& paragraphs,
+                                         std::uint32_t p) {
+    std::vector<std::uint32_t> out;
+    const ParagraphSpan& chapeau = paragraphs[p];
+    const std::string_view words =
+        std::string_view(text).substr(chapeau.content.begin, chapeau.content.size());
+    const std::size_t last = words.find_last_not_of(" \t\r\n");
+    if (last == std::string_view::npos || words[last] != ':') return out;
+    for (std::uint32_t q = p + 1; q < paragraphs.size(); ++q) {
+        const ParagraphSpan& span = paragraphs[q];
+        if (span.heading || span.content.begin <= span.range.begin) break;
+        std::string_view label =
+            std::string_view(text).substr(span.range.begin, span.content.begin - span.range.begin);
+        while (!label.empty() && (label.back() == ' ' || label.back() == '\t'))
+            label.remove_suffix(1);
+        const bool lettered = label.size() >= 2 && label.size() <= 7 &&
+                              (label.front() == '(' || label.back() == ')') &&
+                              std::all_of(label.begin(), label.end(), [](char c) {
+                                  return c == '(' || c == ')' || (c >= 'a' && c <= 'z');
+                              });
+        if (!lettered) break;
+        out.push_back(q);
+    }
+    return out;
+}
+
 // "44." / "(a)" / "50 bis." -> "44" / "a" / "50 bis"
 std::string label_key(std::string_view label) {
     std::string out;
@@ -371,8 +401,26 @@ Placement place_request(const Request& request, const PlacementContext& context)
                 }
                 if (!found) missing.push_back(number);
             }
-            if (request.paragraphs.empty()) chosen.push_back(context.paragraph);
+            if (request.paragraphs.empty()) {
+                // The anchored paragraph, and every other the anchor runs
+                // into: "delete" on paragraphs 52 to 54 is all three.
+                chosen.push_back(context.paragraph);
+                // (Most of it: a selection dragged a word into the next one
+                // does not delete that one.)
+                for (std::uint32_t p = context.paragraph + 1; p < context.paragraphs.size(); ++p) {
+                    const ByteRange content = context.paragraphs[p].content;
+                    if (context.range.end < content.begin + (content.size() + 1) / 2) break;
+                    chosen.push_back(p);
+                }
+            }
             if (chosen.empty()) return refuse("no paragraph is numbered as it says");
+            // A chapeau ("...shall check:") goes with its subparagraphs, as a
+            // section goes with what it heads.
+            for (std::size_t c = 0; c < chosen.size(); ++c) {
+                for (const std::uint32_t p : subparagraphs(text, context.paragraphs, chosen[c]))
+                    if (std::find(chosen.begin(), chosen.end(), p) == chosen.end())
+                        chosen.push_back(p);
+            }
             bool any = false;
             for (std::uint32_t p : chosen) any |= builder.strike(context.paragraphs[p].content, p);
             if (!any) return refuse("the paragraph is struck already");

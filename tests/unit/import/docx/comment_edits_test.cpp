@@ -8,8 +8,8 @@
 namespace accord::docx {
 namespace {
 
-// One paragraph per line of `text` (separated by blank lines), "N. " labels
-// taken as labels, "# " as headings.
+// One paragraph per line of `text` (separated by blank lines), "N. " and
+// "(a) " labels taken as labels, "# " as headings.
 PlacementContext context_for(const std::string& text, std::string_view anchored,
                              std::uint32_t paragraph = 0) {
     PlacementContext context;
@@ -28,6 +28,10 @@ PlacementContext context_for(const std::string& text, std::string_view anchored,
         } else if (const std::size_t dot = text.find(". ", at);
                    dot != std::string::npos && dot < end && dot - at <= 6) {
             content = dot + 2;
+        } else if (const std::size_t close = text.find(") ", at); text[at] == '(' &&
+                                                                  close != std::string::npos &&
+                                                                  close < end && close - at <= 6) {
+            content = close + 2;
         }
         span.content = {content, end};
         context.paragraphs.push_back(span);
@@ -94,6 +98,27 @@ TEST(CommentEdits, DeleteParagraphsByNumberStrikesTheirWordingNotTheirLabels) {
     Request request{RequestKind::delete_paragraph, "", "", {"44", "46"}, "", false};
     EXPECT_EQ(placed(text, request, context_for(text, "First")),
               "44. ~~First.~~\n\n45. Second.\n\n46. ~~Third.~~");
+}
+
+// "delete" on a selection running over several paragraphs deletes each
+// (most of it selected: not one a drag went a word into).
+TEST(CommentEdits, DeleteOverSeveralParagraphsStrikesEach) {
+    const std::string text = "1. Intro.\n\n2. First to go.\n\n3. Second to go.\n\n4. Stays here.";
+    Request request{RequestKind::delete_paragraph, "", "", {}, "", false};
+    PlacementContext context = context_for(text, "First to go.\n\n3. Second to go.\n\n4. S", 1);
+    EXPECT_EQ(placed(text, request, context),
+              "1. Intro.\n\n2. ~~First to go.~~\n\n3. ~~Second to go.~~\n\n4. Stays here.");
+}
+
+// A chapeau ("...shall check:") deleted goes with its subparagraphs, up to
+// the next numbered paragraph.
+TEST(CommentEdits, DeleteAChapeauStrikesItsSubparagraphs) {
+    const std::string text =
+        "1. Decides.\n\n2. Also decides that it shall check:\n\n(a) One;\n\n(b) Two;\n\n3. Acts.";
+    Request request{RequestKind::delete_paragraph, "", "", {"2"}, "", false};
+    EXPECT_EQ(placed(text, request, context_for(text, "Decides", 0)),
+              "1. Decides.\n\n2. ~~Also decides that it shall check:~~\n\n(a) ~~One;~~\n\n(b) "
+              "~~Two;~~\n\n3. Acts.");
 }
 
 TEST(CommentEdits, DeleteSectionStrikesTheHeadingAndWhatFollows) {
