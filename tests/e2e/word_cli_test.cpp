@@ -435,6 +435,29 @@ TEST(WordImportRefusals, AHistoryTooLargeToPlanIsRefusedBeforePlanning) {
     EXPECT_FALSE(fs::exists(repo + "/a.md"));
 }
 
+// A comment whose range and reference mark are nowhere in the document
+// points at no wording: what it asks is kept as a position, saying so, not
+// placed at the first place its wording stands.
+TEST(WordImportComments, ACommentPointingNowhereIsNotPlaced) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body = test::paragraph("Parties shall report.") +
+                 test::paragraph("The secretariat shall publish.");
+    parts.comments =
+        "<w:comment w:id=\"5\" w:author=\"Carol\" w:date=\"2024-11-18T12:00:00Z\"><w:p><w:r>"
+        "<w:t xml:space=\"preserve\">US: Delete “shall”</w:t></w:r></w:p></w:comment>";
+    const std::string docx = tmp.write("in.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "a.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(slurp(repo + "/a.md"), "Parties shall report.\n\nThe secretariat shall publish.\n");
+    const std::string positions = test::accord({"positions", "a.md"}, in(repo)).out;
+    EXPECT_TRUE(contains(positions, "could not be placed")) << positions;
+}
+
 // What the import could not take as given is said: an --author mapping no
 // name of the document matched (a typo would otherwise leave the change
 // with the person's name), and changes with no date or dated before the base.

@@ -1,6 +1,7 @@
 #include "core/import/docx/comment_anchors.hpp"
 
 #include <cctype>
+#include <limits>
 
 #include "core/util/text.hpp"
 
@@ -65,6 +66,11 @@ std::vector<CommentAnchor> anchor_comments(const Package& package, const Convert
         CommentAnchor anchor;
         anchor.story = comment.start.story;
         anchor.paragraph = comment.start.paragraph;
+        // Neither its range nor its reference mark is in the document: it
+        // points nowhere (not at the first paragraph), and what it asks
+        // cannot be placed.
+        if (!comment.has_range && !comment.has_reference)
+            anchor.paragraph = std::numeric_limits<std::uint32_t>::max();
         if (anchor.story >= map.stories.size() ||
             anchor.paragraph >= map.stories[anchor.story].size()) {
             anchors.push_back(anchor);  // a story with no paragraph

@@ -295,7 +295,16 @@ std::string label_key(std::string_view label) {
 struct Found {
     ByteRange range;
     std::uint32_t paragraph = 0;
+    // The wording stands again further on where it was found: which one
+    // the comment means is not known.
+    bool ambiguous = false;
 };
+std::string more_than_once(const std::string& target) {
+    return quote(target) +
+           " stands more than once where the comment points, and which one it means is not "
+           "said";
+}
+
 std::optional<Found> locate(const PlacementContext& context, const std::string& target) {
     const std::string& text = *context.text;
     const ParagraphSpan& anchored = context.paragraphs[context.paragraph];
@@ -314,11 +323,19 @@ std::optional<Found> locate(const PlacementContext& context, const std::string& 
             return inflected ? find_inflected(text, within, target)
                              : find_words(text, within, target);
         };
+        const auto found_in = [&](ByteRange within, std::uint32_t paragraph) {
+            std::optional<Found> out;
+            if (auto found = find(within)) {
+                out = Found{*found, paragraph};
+                out->ambiguous = find(ByteRange{found->end, within.end}).has_value();
+            }
+            return out;
+        };
         if (!context.range.empty()) {
-            if (auto found = find(context.range)) return Found{*found, context.paragraph};
+            if (auto found = found_in(context.range, context.paragraph)) return found;
         }
         for (std::uint32_t p = context.paragraph; p < last && p < context.paragraphs.size(); ++p) {
-            if (auto found = find(context.paragraphs[p].content)) return Found{*found, p};
+            if (auto found = found_in(context.paragraphs[p].content, p)) return found;
         }
     }
     return std::nullopt;
@@ -378,6 +395,7 @@ Placement place_request(const Request& request, const PlacementContext& context)
             }
             const auto found = locate(context, request.target);
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
+            if (found->ambiguous) return refuse(more_than_once(request.target));
             out.where = quote(text.substr(found->range.begin, found->range.size()));
             if (!builder.strike(found->range, found->paragraph))
                 return refuse(out.where + " is struck already");
@@ -475,6 +493,7 @@ Placement place_request(const Request& request, const PlacementContext& context)
         case RequestKind::replace: {
             const auto found = locate(context, request.target);
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
+            if (found->ambiguous) return refuse(more_than_once(request.target));
             out.where = quote(text.substr(found->range.begin, found->range.size()));
             // "checks" for "check" asked to become "review": [checks][review].
             // The alternative holds the Party's words as it wrote them: an
@@ -499,6 +518,7 @@ Placement place_request(const Request& request, const PlacementContext& context)
             }
             const auto found = locate(context, request.target);
             if (!found) return refuse("its anchor holds no wording");
+            if (found->ambiguous) return refuse(more_than_once(request.target));
             out.where = quote(text.substr(found->range.begin, found->range.size()));
             builder.alternatives(found->range, request.replacement, found->paragraph);
             break;

@@ -86,6 +86,24 @@ TEST(CommentEdits, ReplaceIsAlternatives) {
               "The Party [decided][agree] to act.");
 }
 
+// Wording that stands more than once where the comment points: which one
+// it means is not said, so none is touched (the request stays a position,
+// saying why), rather than the first.
+TEST(CommentEdits, WordingStandingTwiceWhereTheCommentPointsIsNotGuessed) {
+    const std::string text = "The Parties shall act and shall report.";
+    for (const RequestKind kind : {RequestKind::delete_wording, RequestKind::replace}) {
+        Request request{kind, "shall", kind == RequestKind::replace ? "should" : "", {}, "", false};
+        const Placement placement = place_request(request, context_for(text, text));
+        EXPECT_FALSE(placement.placed());
+        EXPECT_NE(placement.refusal.find("stands more than once"), std::string::npos)
+            << placement.refusal;
+    }
+    // Once in the anchored words, it is placed there, whatever the paragraph holds.
+    Request once{RequestKind::delete_wording, "shall", "", {}, "", false};
+    EXPECT_EQ(placed(text, once, context_for(text, "shall act")),
+              "The Parties ~~shall~~ act and shall report.");
+}
+
 TEST(CommentEdits, InsertIsABracketAfterTheAnchor) {
     const std::string text = "Parties shall report.";
     Request request{RequestKind::insert, "", "in particular", {}, "", false};
