@@ -45,6 +45,7 @@ std::string build_docx(const DocxParts& parts) {
         parts.comments_extended);
     add("footnotes.xml", relationship + "footnotes", "w:footnotes", parts.footnotes);
     add("endnotes.xml", relationship + "endnotes", "w:endnotes", parts.endnotes);
+    add("header1.xml", relationship + "header", "w:hdr", parts.header);
 
     zip::Writer writer;
     writer.add("[Content_Types].xml",

@@ -17,6 +17,7 @@ struct DocxParts {
     std::string comments_extended;  // inside <w15:commentsEx>
     std::string footnotes;          // inside <w:footnotes>
     std::string endnotes;           // inside <w:endnotes>
+    std::string header;             // inside <w:hdr> (word/header1.xml)
     std::string numbering;          // inside <w:numbering>
     std::string styles;             // inside <w:styles>
     std::string core;               // inside <cp:coreProperties>

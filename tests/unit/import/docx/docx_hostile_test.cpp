@@ -177,6 +177,22 @@ TEST(DocxHostile, PartsLargerThanAnyDocumentNeedsAreRefusedByDefault) {
                  "67108864");
 }
 
+// Headers and footers are not the negotiated text: what they hold is
+// counted among what was left out, and a tracked change there (someone's
+// proposal the import does not record) is counted apart, not lost unsaid.
+TEST(DocxHostile, HeadersAreCountedAsLeftOut) {
+    test::DocxParts parts;
+    parts.body = test::paragraph("Decides");
+    parts.header =
+        "<w:p><w:r><w:t>DRAFT TEXT</w:t></w:r><w:ins w:id=\"1\" w:author=\"Alice\" "
+        "w:date=\"2024-11-18T10:00:00Z\"><w:r><w:t>Version 2</w:t></w:r></w:ins></w:p>";
+    const docx::ReadResult result = read(test::build_docx(parts));
+    ASSERT_TRUE(result.ok()) << result.error.message;
+    EXPECT_EQ(result.package->dropped.at("header or footer texts"), 1u);
+    EXPECT_EQ(result.package->dropped.at("tracked changes in headers or footers"), 1u);
+    EXPECT_TRUE(result.package->revisions.empty());
+}
+
 TEST(DocxHostile, DeeplyNestedXmlIsRefused) {
     std::string nested;
     for (int i = 0; i < 5000; ++i) nested += "<w:customXml>";
