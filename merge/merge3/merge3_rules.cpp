@@ -97,10 +97,20 @@ std::optional<std::string> change_within_change(const std::string& o, const std:
     const auto ends = [](const std::string& s, const std::string& part) {
         return s.size() >= part.size() && s.compare(s.size() - part.size(), part.size(), part) == 0;
     };
+    // Whole words only: "contribution" is no part of "contributions", nor
+    // "5" of "45" (each side's own wording, a disagreement).
+    const auto word_byte = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0;
+    };
+    const auto cut_between_words = [&](const std::string& s, std::size_t at) {
+        return at == 0 || at >= s.size() || !word_byte(s[at - 1]) || !word_byte(s[at]);
+    };
     for (const auto& [larger, smaller] : {std::pair(&o, &t), std::pair(&t, &o)}) {
         if (smaller->size() >= larger->size() || smaller->empty()) continue;
-        const bool prefix = starts(*larger, *smaller) && !starts(b, *smaller);
-        const bool suffix = ends(*larger, *smaller) && !ends(b, *smaller);
+        const bool prefix = starts(*larger, *smaller) && !starts(b, *smaller) &&
+                            cut_between_words(*larger, smaller->size());
+        const bool suffix = ends(*larger, *smaller) && !ends(b, *smaller) &&
+                            cut_between_words(*larger, larger->size() - smaller->size());
         if (!(prefix || suffix) || (!b.empty() && larger->find(b) != std::string::npos)) continue;
         // The larger's more: after the shared change (prefix), or before it.
         const std::string more = prefix ? larger->substr(smaller->size())
