@@ -554,11 +554,13 @@ AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
     const bool ours = status_in(in.ours(), x.o0, x.o1) == kAgreed;
     const bool theirs = status_in(in.theirs(), x.t0, x.t1) == kAgreed;
     if (base_agreed || ours == theirs) return AgreedBy::none;
-    // Nothing but the tag changes there: a chunk that also adds or removes
-    // words (a new paragraph marked agreed) is no mere agreement.
+    // The agreeing side puts nothing but the tag there: a chunk that also
+    // adds words (a new paragraph marked agreed) is no mere agreement. It
+    // may remove words: the chair deletes the bracketed text left and marks
+    // the rest agreed, which the other side's new wording elsewhere in the
+    // paragraph then does not have.
     bool tags = false;
-    if (!only_tags(in.base(), x.b0, x.b1, tags) ||
-        !only_tags(ours ? in.ours() : in.theirs(), ours ? x.o0 : x.t0, ours ? x.o1 : x.t1, tags))
+    if (!only_tags(ours ? in.ours() : in.theirs(), ours ? x.o0 : x.t0, ours ? x.o1 : x.t1, tags))
         return AgreedBy::none;
     const std::string b = text_of(in.base(), x.b0, x.b1);
     if (ours && text_of(in.theirs(), x.t0, x.t1) == b) return AgreedBy::ours;
