@@ -272,10 +272,13 @@ BothInserted both_inserted(const MergeInputs& in, const Chunk& x) {
     const Text o = in.ours(), t = in.theirs();
     if (has_words(in.base(), x.b0, x.b1) || !has_words(o, x.o0, x.o1) || !has_words(t, x.t0, x.t1))
         return BothInserted::no;
-    if (adds_options(in, x, o, x.o0, x.o1) && adds_options(in, x, t, x.t0, x.t1))
-        return BothInserted::options;
+    // Whole new paragraphs first: a bracketed paragraph each side put after
+    // the last one is a paragraph of its own, not an option of the bracket
+    // that paragraph ends with.
     const Attachment ao = attachment_of(o, x.o0, x.o1), at = attachment_of(t, x.t0, x.t1);
     if (ao.whole_paragraphs() && at.whole_paragraphs()) return BothInserted::paragraphs;
+    if (adds_options(in, x, o, x.o0, x.o1) && adds_options(in, x, t, x.t0, x.t1))
+        return BothInserted::options;
     // One side's new paragraphs beside the other's words: words opening the
     // next paragraph come after paragraphs that end in their break, words
     // closing the previous one before paragraphs that start with it.
