@@ -169,7 +169,12 @@ bool status_only(const MergeInputs& in, const Chunk& x) {
            only_tags(in.theirs(), x.t0, x.t1, theirs_tag) && theirs_tag;
 }
 
-constexpr std::string_view kAgreed = "agreed";
+// A status of agreement: "agreed", or a kind of it ("agreed ad ref",
+// agreed subject to confirmation): none covers wording it was not given on.
+// (Between two statuses, only "agreed" needs both sides: resolve_status.)
+bool agrees(std::string_view status) {
+    return status == "agreed" || status.starts_with("agreed ");
+}
 
 // The status named by the status tag among tokens [from, to) of a side, as
 // the vocabulary spells it ("agreed"); empty when there is none.
@@ -553,9 +558,9 @@ std::string without_layout(std::string_view text) {
 
 AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
     if (x.stable) return AgreedBy::none;
-    const bool base_agreed = status_in(in.base(), x.b0, x.b1) == kAgreed;
-    const bool ours = status_in(in.ours(), x.o0, x.o1) == kAgreed;
-    const bool theirs = status_in(in.theirs(), x.t0, x.t1) == kAgreed;
+    const bool base_agreed = agrees(status_in(in.base(), x.b0, x.b1));
+    const bool ours = agrees(status_in(in.ours(), x.o0, x.o1));
+    const bool theirs = agrees(status_in(in.theirs(), x.t0, x.t1));
     if (base_agreed || ours == theirs) return AgreedBy::none;
     // The agreeing side puts nothing but the tag there: a chunk that also
     // adds words (a new paragraph marked agreed) is no mere agreement. It
@@ -616,7 +621,7 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& whole) {
     }
     const std::string o = text_of(in_.ours(), whole.o0, whole.o1),
                       t = text_of(in_.theirs(), whole.t0, whole.t1);
-    if (status_in(tag_side, tag_from, tag_to) == kAgreed) {
+    if (agrees(status_in(tag_side, tag_from, tag_to))) {
         out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
         out_.put(lead + text_of(words_side, words_from, words_to));
         return true;
@@ -644,7 +649,7 @@ void ChunkResolver::withhold_agreement(const Chunk& x) {
 void ChunkResolver::resolve_status(const Chunk& x) {
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
     out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
-    out_.put(status_in(in_.ours(), x.o0, x.o1) == kAgreed ? t : o);
+    out_.put(status_in(in_.ours(), x.o0, x.o1) == "agreed" ? t : o);
 }
 
 // The words of [from, to) in brackets, unless they are a bracket group already.
