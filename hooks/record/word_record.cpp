@@ -283,10 +283,9 @@ void refuse_unbounded_history(const docx::Package& package, const std::string& f
 // position on the current branch came from it already. Imported again, its
 // changes would be recorded twice, and merged with themselves into
 // alternatives of the same wording.
-std::string unimported_digest(const Repository& repo, const std::string& file) {
-    FileResult bytes = read_file(file);
-    if (!bytes.contents) throw usage_error("cannot read " + bytes.error + "; nothing was imported");
-    const std::string digest = Repository::hash_blob(*bytes.contents);
+std::string unimported_digest(const Repository& repo, const std::string& file,
+                              std::string_view bytes) {
+    const std::string digest = Repository::hash_blob(bytes);
     const std::optional<std::string> head = repo.head();
     if (!head) return digest;
     for (const CommitInfo& commit : repo.history(*head)) {
@@ -308,9 +307,12 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
     const Repository& repo = workspace.repo();
     // The path is checked before the document is read: a typo is told first.
     const std::string wanted = request.as.empty() ? "" : checked_path(repo, request.as);
-    docx::ReadResult read = docx::read_docx_file(request.file);
+    // Read once: hashed for its digest, then read as a document.
+    FileResult bytes = read_file(request.file);
+    if (!bytes.contents) throw usage_error("cannot read " + bytes.error + "; nothing was imported");
+    const std::string digest = unimported_digest(repo, request.file, *bytes.contents);
+    docx::ReadResult read = docx::read_docx_bytes(std::move(*bytes.contents), request.file);
     if (!read.ok()) throw usage_error(read.error.message + "; nothing was imported");
-    const std::string digest = unimported_digest(repo, request.file);
     Config registry = workspace.config();
     std::vector<WordImportPlan> plans;
     const std::vector<docx::AccordText> texts = docx::accord_texts(*read.package);
