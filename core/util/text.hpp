@@ -9,6 +9,15 @@
 
 namespace accord {
 
+// Whether byte `c` belongs to a word: an ASCII letter or digit, or any byte
+// of a multi-byte UTF-8 character ("Côte", "温室"). Punctuation, marks and
+// white space do not. One rule for every "whole word" test: the merge's,
+// the Word import's and the comment readers'.
+inline bool is_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
 // "1 file", "3 files": the count and the word, with an "s" unless n is 1.

@@ -74,8 +74,10 @@ std::string trim(std::string text) {
 // author). A control character or a direction override: git, logs and
 // terminals would show the name as another ("Mallory\rUnited States"
 // reads "United States"), and accord.yaml would hold it.
-std::string name_problem(std::string_view name) {
-    if (name.find_first_not_of(" \t") == std::string_view::npos) return "names no author";
+enum class NameProblem { none, blank, hidden_character };
+
+NameProblem name_problem(std::string_view name) {
+    if (name.find_first_not_of(" \t") == std::string_view::npos) return NameProblem::blank;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const auto byte = static_cast<unsigned char>(name[i]);
         const auto next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
@@ -87,9 +89,9 @@ std::string name_problem(std::string_view name) {
             byte == 0xe2 && ((next == 0x80 && (third == 0x8e || third == 0x8f ||
                                                (third >= 0xaa && third <= 0xae))) ||
                              (next == 0x81 && third >= 0xa6 && third <= 0xa9));
-        if (control || direction) return "holds a control character";
+        if (control || direction) return NameProblem::hidden_character;
     }
-    return "";
+    return NameProblem::none;
 }
 
 // Word names and speakers to the registry's delegations.
@@ -431,20 +433,21 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // Every change is some delegation's proposal: one whose author is
     // missing or unreadable is refused, not credited to someone else.
     auto check_name = [&](const std::string& name, const docx::HistoryEvent& event) {
-        const std::string problem = name_problem(name);
-        if (problem.empty()) return;
+        const NameProblem problem = name_problem(name);
+        if (problem == NameProblem::none) return;
         const std::string what = event.kind == docx::EventKind::tracked_change
                                      ? "a tracked change"
                                      : "comment " + event.comment_id;
         const std::size_t colon = event.subject.find(": ");
         const std::string said =
             colon == std::string::npos ? event.subject : event.subject.substr(colon + 2);
-        throw usage_error(
-            request.file + ": " + what + " (" + escape_line(said) + ") " + problem +
-            (name.empty() || problem == "names no author" ? "" : " ('" + escape_line(name) + "')") +
-            "; accord records each change as a named delegation's proposal, so "
-            "give it an author in Word, or accept or reject it there, and import "
-            "again");
+        throw usage_error(request.file + ": " + what + " (" + escape_line(said) + ") " +
+                          (problem == NameProblem::blank
+                               ? std::string("names no author")
+                               : "holds a control character ('" + escape_line(name) + "')") +
+                          "; accord records each change as a named delegation's proposal, so "
+                          "give it an author in Word, or accept or reject it there, and import "
+                          "again");
     };
     auto speaker_names = [&](const docx::HistoryEvent& event) {
         std::vector<std::string> out;

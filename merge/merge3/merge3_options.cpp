@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/util/text.hpp"
+
 namespace accord::token_merge {
 
 namespace {
@@ -247,9 +249,8 @@ std::vector<std::string> option_words(std::string_view option) {
     std::vector<std::string> out;
     std::string word;
     for (const char c : option) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || u >= 0x80) {
-            word += static_cast<char>(std::tolower(u));
+        if (is_word_byte(c)) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         } else if (!word.empty()) {
             out.push_back(std::move(word));
             word.clear();

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/notation/source_map.hpp"
+#include "core/util/text.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
 
 namespace accord::token_merge {
@@ -21,22 +22,21 @@ std::string trimmed(std::string_view s) {
 }
 
 void MergedText::put(std::string_view text) {
-    auto word_char = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80);
-    };
     if (text.empty()) return;
     if (!pending_.empty()) {
         const std::size_t first = text.find_first_not_of(kWhiteSpace);
         if (first != std::string_view::npos) {
+            // The mark goes before the first word, unless the text opens
+            // with that very mark already (put it there once).
+            const bool marked = text.substr(first, pending_.size()) == pending_;
             std::string rewritten(text.substr(0, first));
-            if (text.substr(first, pending_.size()) != pending_) rewritten += pending_;
-            rewritten += text.substr(
-                first + (text.substr(first, pending_.size()) == pending_ ? pending_.size() : 0));
+            if (!marked) rewritten += pending_;
+            rewritten += text.substr(first + (marked ? pending_.size() : 0));
             pending_.clear();
             return put(rewritten);
         }
     }
-    if (!continues_ && !text_.empty() && word_char(text_.back()) && word_char(text.front()))
+    if (!continues_ && !text_.empty() && is_word_byte(text_.back()) && is_word_byte(text.front()))
         text_ += ' ';
     text_ += text;
     continues_ = false;

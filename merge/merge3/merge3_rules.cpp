@@ -60,11 +60,10 @@ std::optional<std::string> deletion_beside_additions(const std::string& o, const
 std::vector<std::string_view> words_of(std::string_view text) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
-    const auto letter = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
     while (i < text.size()) {
-        while (i < text.size() && !letter(static_cast<unsigned char>(text[i]))) ++i;
+        while (i < text.size() && !is_word_byte(text[i])) ++i;
         const std::size_t start = i;
-        while (i < text.size() && letter(static_cast<unsigned char>(text[i]))) ++i;
+        while (i < text.size() && is_word_byte(text[i])) ++i;
         if (i > start) out.push_back(text.substr(start, i - start));
     }
     return out;
@@ -99,11 +98,8 @@ std::optional<std::string> change_within_change(const std::string& o, const std:
     };
     // Whole words only: "contribution" is no part of "contributions", nor
     // "5" of "45" (each side's own wording, a disagreement).
-    const auto word_byte = [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80) != 0;
-    };
     const auto cut_between_words = [&](const std::string& s, std::size_t at) {
-        return at == 0 || at >= s.size() || !word_byte(s[at - 1]) || !word_byte(s[at]);
+        return at == 0 || at >= s.size() || !is_word_byte(s[at - 1]) || !is_word_byte(s[at]);
     };
     for (const auto& [larger, smaller] : {std::pair(&o, &t), std::pair(&t, &o)}) {
         if (smaller->size() >= larger->size() || smaller->empty()) continue;

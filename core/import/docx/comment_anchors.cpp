@@ -81,10 +81,7 @@ std::vector<CommentAnchor> anchor_comments(const Package& package, const Convert
         anchor.range = {begin, end};
         anchor.quoted = quoted_wording(package, comment, options);
         const std::string& text = converted.text;
-        auto letter = [&](std::size_t at) {
-            return at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) ||
-                                        static_cast<unsigned char>(text[at]) >= 0x80);
-        };
+        auto letter = [&](std::size_t at) { return at < text.size() && is_word_byte(text[at]); };
         anchor.inside_word = begin < end && ((begin > 0 && letter(begin - 1) && letter(begin)) ||
                                              (letter(end - 1) && letter(end)));
 

@@ -67,17 +67,13 @@ std::string lower_ascii(std::string_view text) {
     return out;
 }
 
-bool is_word_char(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
-}
-
 // `word` as a whole word in `lower`, from `from`; npos when absent.
 std::size_t find_word(std::string_view lower, std::string_view word, std::size_t from = 0) {
     for (std::size_t at = lower.find(word, from); at != std::string_view::npos;
          at = lower.find(word, at + 1)) {
-        const bool starts = at == 0 || !is_word_char(lower[at - 1]);
+        const bool starts = at == 0 || !is_word_byte(lower[at - 1]);
         const bool ends =
-            at + word.size() >= lower.size() || !is_word_char(lower[at + word.size()]);
+            at + word.size() >= lower.size() || !is_word_byte(lower[at + word.size()]);
         if (starts && ends) return at;
     }
     return std::string_view::npos;
@@ -293,7 +289,7 @@ std::optional<Request> change_to(std::string_view text, std::string_view lower,
         } else {
             skip_spaces(lower, i);
             std::size_t end = i;
-            while (end < lower.size() && is_word_char(lower[end])) ++end;
+            while (end < lower.size() && is_word_byte(lower[end])) ++end;
             const std::string word(text.substr(i, end - i));
             const std::string lowered = lower_ascii(word);
             if (lowered != "it" && lowered != "this" && lowered != "that") request.target = word;
