@@ -1,5 +1,6 @@
 #include "core/notation/tokens.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/notation/print.hpp"
@@ -176,6 +177,23 @@ class Tokenizer {
 
 }  // namespace
 
+void mark_paragraph_ends(const Document& doc, std::vector<Token>& tokens) {
+    for (std::size_t p = 0; p + 1 < doc.paragraphs.size(); ++p) {
+        const std::size_t end = doc.paragraphs[p].range.end,
+                          next = doc.paragraphs[p + 1].range.begin;
+        if (next <= end) continue;
+        const std::string_view gap = doc.source.substr(end, next - end);
+        if (std::count(gap.begin(), gap.end(), '\n') >= 2)
+            continue;  // a blank line: a break already
+        const auto token = std::lower_bound(
+            tokens.begin(), tokens.end(), end,
+            [](const Token& t, std::size_t offset) { return t.range.end <= offset; });
+        if (token != tokens.end() && token->kind == TokenKind::line_break &&
+            token->range.begin <= end && token->range.end >= next)
+            token->kind = TokenKind::paragraph_break;
+    }
+}
+
 std::vector<Token> tokenize(const Document& doc) {
     std::vector<Token> tokens;
     tokens.reserve(doc.source.size() / 3 + 16);
@@ -187,6 +205,7 @@ std::vector<Token> tokenize(const Document& doc) {
         at = piece.range.end;
     }
     tokenizer.text(at, doc.source.size());
+    mark_paragraph_ends(doc, tokens);
     return tokens;
 }
 

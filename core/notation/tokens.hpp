@@ -69,12 +69,19 @@ std::vector<Token> tokenize(const Document& document);
 // reuses the tokens of an earlier version where the text did not change):
 // tokenize(document) is, for each of markup_pieces(document) in order, the
 // literal text before it, then the piece as one token of markup_token_kind;
-// then the literal text after the last piece. The tokens of literal text
+// then the literal text after the last piece, and last
+// mark_paragraph_ends(document, tokens). The tokens of literal text
 // source[begin, end) depend only on source[begin, end + 3) (a UTF-8 sequence
 // is read whole) and are appended to `out`.
 struct MarkupPiece;
 TokenKind markup_token_kind(const MarkupPiece& piece);
 void tokenize_text(std::string_view source, std::size_t begin, std::size_t end,
                    std::vector<Token>& out);
+// A heading may follow a paragraph's last line with no blank line between
+// ("A,\n## Article 1"): the parser reads two paragraphs there, and so must
+// every token diff, or the heading is compared as words of the paragraph
+// before it. The single line break between two paragraphs of `document` is
+// made a paragraph break.
+void mark_paragraph_ends(const Document& document, std::vector<Token>& tokens);
 
 }  // namespace accord

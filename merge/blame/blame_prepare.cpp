@@ -41,6 +41,7 @@ VersionPreparer::VersionPreparer(ReadText read_item, std::vector<std::uint32_t> 
       reader_([this] { read(); }),
       parser_([this] { parse_texts(); }),
       interner_([this, digests] {
+          token_interner_->keep_break_bytes();
           // Paragraphs by their digest either way: a history of 100,000
           // proposals meets hundreds of thousands of paragraph versions.
           if (digests) {

@@ -56,8 +56,9 @@ struct TokenInterner::Tables {
     // With keep_unit_digests(): the digests first seen here, in order (state()).
     bool digests_wanted = false;
     std::vector<std::string> new_units;
-    bool units_skipped = false;  // skip_unit_ids()
-    bool by_digest = false;      // key_units_by_digest()
+    bool units_skipped = false;    // skip_unit_ids()
+    bool by_digest = false;        // key_units_by_digest()
+    bool breaks_by_bytes = false;  // keep_break_bytes()
     std::uint32_t token(const Document& doc, const Token& t) {
         switch (t.kind) {
             case TokenKind::bracket_open:
@@ -74,7 +75,12 @@ struct TokenInterner::Tables {
                 break;
         }
         const bool markup_kind = is_markup(t.kind);
-        const std::string_view key = doc.text(t.range);
+        // Every paragraph break is one token, however many blank lines or
+        // whichever line ends it holds ("\n\n\n", "\r\n\r\n", the "\n"
+        // before a heading): layout, not wording (unless breaks_by_bytes()).
+        const std::string_view key = t.kind == TokenKind::paragraph_break && !breaks_by_bytes
+                                         ? std::string_view("\n\n")
+                                         : doc.text(t.range);
         if (key.size() == 1) {
             std::uint32_t& id =
                 (markup_kind ? markup_bytes : text_bytes)[static_cast<unsigned char>(key[0])];
@@ -130,6 +136,10 @@ void TokenInterner::keep_unit_digests() {
     if ((tables_->units.size() != 0 && !tables_->digests_wanted) || tables_->units_skipped)
         throw std::logic_error("interner: digests asked for after paragraphs were interned");
     tables_->digests_wanted = true;
+}
+
+void TokenInterner::keep_break_bytes() {
+    tables_->breaks_by_bytes = true;
 }
 
 void TokenInterner::skip_unit_ids() {
@@ -395,6 +405,7 @@ std::uint32_t copy_and_tokenize(const Document& doc, const InternedTokens& earli
     out.ids.insert(out.ids.end(), earlier.ids.begin() + ends.trail_from, earlier.ids.end());
     for (std::size_t k = middle_end; k < out.tokens.size(); ++k)
         out.tokens[k].range.begin -= shared.shift, out.tokens[k].range.end -= shared.shift;
+    mark_paragraph_ends(doc, out.tokens);  // as tokenize(doc) does
     return middle_end;
 }
 

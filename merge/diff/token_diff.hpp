@@ -99,6 +99,13 @@ class TokenInterner {
     // (unit_first) but not interned, every unit_ids entry kNone, so that no
     // paragraph is hashed or kept. Called before anything is interned.
     void skip_unit_ids();
+    // Paragraph breaks by their bytes, as words are: "\n\n" and "\n\n\n"
+    // differ. By default every paragraph break has one id (a blank line
+    // more, or a heading right after a line, changes no wording for a diff
+    // or a merge). Blame keeps the bytes: its restorations read a break as
+    // the edge of the place a word stood, and had more false ones on the
+    // Paris texts without them. Called before anything is interned.
+    void keep_break_bytes();
     // How many ids it has given out: what its tables hold grows with it.
     std::uint32_t ids_given() const;
     TokenInterner(const TokenInterner&) = delete;

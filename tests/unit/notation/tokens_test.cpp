@@ -54,6 +54,29 @@ TEST(Tokens, LabelsTagsSeparatorsAndBreaks) {
     EXPECT_EQ(tokens, expected);
 }
 
+TEST(Tokens, AHeadingRightAfterALineStartsAParagraph) {
+    using P = std::pair<std::string, std::string>;
+    // The parser reads "A," and the heading as two paragraphs, so the line
+    // break between them is a paragraph break; a plain line break stays one.
+    const auto tokens = kinds_and_text("A,\n## Article 1\n\nB\nC");
+    const std::vector<P> expected = {
+        {"word", "A"},
+        {"punctuation", ","},
+        {"paragraph-break", "\n"},
+        {"punctuation", "#"},
+        {"punctuation", "#"},
+        {"space", " "},
+        {"word", "Article"},
+        {"space", " "},
+        {"number", "1"},
+        {"paragraph-break", "\n\n"},
+        {"word", "B"},
+        {"line-break", "\n"},
+        {"word", "C"},
+    };
+    EXPECT_EQ(tokens, expected);
+}
+
 TEST(Tokens, UnicodePunctuationSplitsWords) {
     const auto tokens = kinds_and_text("cooperation—to “authorized”\xC2\xA0now");
     std::vector<std::string> words;
