@@ -175,7 +175,10 @@ class PushCheck {
                    subject);
         }
         check_texts(commit, ref, subject);
-        if (redraft && v.kind == CommitKind::proposal && !(v.signer && v.signer->secretariat))
+        // Every commit credited to a delegation, not only those with a
+        // Proposed-by trailer: a plain commit is credited to its author.
+        if (redraft && v.kind != CommitKind::merge && !(v.signer && v.signer->secretariat) &&
+            (v.kind == CommitKind::proposal || names_a_delegation(commit.id, v.author)))
             check_membership(commit, v, ref, *redraft, subject);
         if (!v.failed() && v.registry_changed && !v.is_signed) {
             notes_.push_back(short_ref(ref) + " " + commit.id.substr(0, 10) + " changes " +
@@ -257,6 +260,15 @@ class PushCheck {
                        std::to_string(declared) + " its " + std::string(kNotationErrorsTrailer) +
                        ": trailer declares",
                    "record it with accord propose --allow-errors, which counts them", subject);
+        }
+    }
+
+    bool names_a_delegation(const std::string& commit, const std::string& name) {
+        try {
+            const Config* registry = verifier_.registry_at(commit);
+            return registry && registry->resolve_delegation(name).has_value();
+        } catch (const Error&) {
+            return false;  // a malformed registry is the verifier's to report
         }
     }
 

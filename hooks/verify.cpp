@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/store/position_record.hpp"
 #include "core/store/proposal_record.hpp"
 #include "core/util/commit_signature.hpp"
 #include "core/util/date.hpp"
@@ -148,10 +149,17 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
                 true);
         }
     }
-    std::optional<std::string> author_delegation;
+    // Whom the commit speaks for: log, blame and positions credit a commit
+    // to its author when no trailer names a proposer (a plain commit, a
+    // merge that adds words of its own, a position). So the author is
+    // checked against the signing key whatever the kind, not only for
+    // proposals: a key of one delegation never signs words credited to
+    // another.
+    const std::optional<std::string> author_delegation =
+        names                            ? names->resolve_delegation(commit.author.name)
+        : v.kind == CommitKind::proposal ? std::optional<std::string>(commit.author.name)
+                                         : std::nullopt;
     if (v.kind == CommitKind::proposal) {
-        author_delegation = names ? names->resolve_delegation(commit.author.name)
-                                  : std::optional<std::string>(commit.author.name);
         // An author no registry names matches a first proposer written alike
         // (that name is reported as unknown above).
         const bool matches = author_delegation ? *author_delegation == v.proposers.front()
@@ -161,6 +169,21 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
                 "the author is '" + commit.author.name + "' but the first Proposed-by: is '" +
                     named.front() + "'; a proposal's author is its first proposer",
                 "record proposals with accord propose --by, which writes both", true);
+        }
+    }
+    // A position is its first speaker's: `accord positions` shows it under
+    // every Position-of name, so the author (whose key may sign it) must be
+    // the first of them.
+    const std::vector<std::string> speakers = trailer_values(all, kPositionOfTrailer);
+    if (!speakers.empty() && v.kind != CommitKind::merge) {
+        const auto canonical = [&](const std::string& name) {
+            return names ? names->resolve_delegation(name).value_or(name) : name;
+        };
+        if (canonical(commit.author.name) != canonical(speakers.front())) {
+            add(v, "author-mismatch",
+                "the author is '" + commit.author.name + "' but the first Position-of: is '" +
+                    speakers.front() + "'; a position's author is its first speaker",
+                "record positions with accord positions or an import, which write both", true);
         }
     }
 
@@ -196,11 +219,12 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
                     "list the key under its delegation's keys: in accord.yaml, in a commit the "
                     "secretariat signs, before the proposals it signs",
                     required);
-            } else if (v.kind == CommitKind::proposal && !holder->secretariat &&
-                       author_delegation && holder->name != *author_delegation) {
+            } else if (!holder->secretariat && author_delegation &&
+                       holder->name != *author_delegation) {
                 add(v, "key-of-another",
-                    "signed with a key of " + holder->name + " (" + v.fingerprint +
-                        "), but proposed as " + *author_delegation +
+                    "signed with a key of " + holder->name + " (" + v.fingerprint + "), but " +
+                        (v.kind == CommitKind::proposal ? "proposed as " : "authored as ") +
+                        *author_delegation +
                         "; only the author's own keys or the secretariat's may sign it",
                     "a delegation records proposals in its own name: --by " + holder->name, true);
             }

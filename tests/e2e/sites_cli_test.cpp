@@ -204,6 +204,36 @@ TEST_F(SignedNegotiation, ByUsWithJapansKeyIsBadInVerifyAndLog) {
     EXPECT_TRUE(contains(json.out, "\"signature\": \"bad\"")) << json.out;
 }
 
+// The credit of a commit without a Proposed-by trailer goes to its author
+// (log, blame): Japan's key must not sign a plain commit authored as the US,
+// nor a position in another delegation's name.
+TEST_F(SignedNegotiation, JapansKeyOnAPlainCommitOrPositionOfAnotherIsBad) {
+    ASSERT_EQ(japan.clone(clerk.dir()).exit_code, 0);
+    ASSERT_EQ(japan.accord({"init"}).exit_code, 0);
+    japan.write("recs/A-1.md", "1. Parties [shall][should] act, and the US withdraws.\n");
+    ASSERT_EQ(japan.git({"add", "recs/A-1.md"}).exit_code, 0);
+    const test::RunResult plain =
+        japan.git({"commit", "-q", "-S", "--no-verify", "--author", "US <us@delegations.accord>",
+                   "-m", "Revision of the US"});
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    const test::RunResult verify = japan.accord({"verify", "--format", "json", "HEAD~1..HEAD"});
+    EXPECT_EQ(verify.exit_code, 1) << verify.out;
+    EXPECT_TRUE(contains(verify.out, "\"code\": \"key-of-another\"")) << verify.out;
+    EXPECT_TRUE(contains(verify.out, "authored as United States of America")) << verify.out;
+    EXPECT_TRUE(contains(japan.accord({"log"}).out, "[bad]"));
+
+    // Signed by Japan as Japan, but shown as the US's position.
+    const test::RunResult position = japan.git(
+        {"commit", "-q", "-S", "--no-verify", "--allow-empty", "-m",
+         "Position of the US on recs/A-1.md: we withdraw\n\nPosition-of: US\nPosition-on: "
+         "recs/A-1.md"});
+    ASSERT_EQ(position.exit_code, 0) << position.err;
+    const test::RunResult second = japan.accord({"verify", "--format", "json", "HEAD~1..HEAD"});
+    EXPECT_EQ(second.exit_code, 1) << second.out;
+    EXPECT_TRUE(contains(second.out, "\"code\": \"author-mismatch\"")) << second.out;
+    EXPECT_TRUE(contains(second.out, "first Position-of: is 'US'")) << second.out;
+}
+
 TEST_F(SignedNegotiation, ASigningFailureRecordsNothing) {
     clerk.write("recs/A-1.md", "1. Parties act.\n");
     const std::string before = clerk.git({"rev-parse", "HEAD"}).out;

@@ -303,6 +303,11 @@ TEST_F(PreReceive, RedraftsTakeTheirMembersProposals) {
     EXPECT_FALSE(d.accepted());
     EXPECT_TRUE(mentions(d, "Chile is not a member of redraft informal-a (members: Brazil, Japan)"))
         << messages(d);
+    // The same words as a plain commit (no Proposed-by): still Chile's.
+    const std::string plain = commit({{"A.md", "Chile's, plainly.\n"}}, "Chile", {}, {}, started);
+    d = push(started, plain, "refs/heads/redraft/informal-a");
+    EXPECT_FALSE(d.accepted());
+    EXPECT_TRUE(mentions(d, "Chile is not a member of redraft informal-a")) << messages(d);
     // A redraft main lacks may not be deleted; once merged, it may.
     d = push(started, kZero, "refs/heads/redraft/informal-a");
     EXPECT_FALSE(d.accepted());
