@@ -253,6 +253,42 @@ std::string index_locked(git_repository* repo, const std::string& where) {
            "it; when no git command runs, delete that file";
 }
 
+// Why the journal cannot be what an accord command wrote, or "". A command
+// journals the files of the commit it records, so each path is a work tree
+// path (no "..", no .git in any case) and the new commit's tree holds it as
+// journaled: that blob in that mode, or nothing for a deletion. Anyone who
+// can write into .git can write a journal, and recovery writes the files it
+// names: without this check a forged one could write .git/config (and so
+// make git run a program) or a file outside the work tree.
+std::string forged_journal(const Repository::Impl& impl, const Journal& j) {
+    for (const JournalFile& file : j.files) {
+        std::size_t begin = 0;
+        while (true) {
+            const std::size_t end = std::min(file.path.find('/', begin), file.path.size());
+            if (!git::is_safe_entry_name(std::string_view(file.path).substr(begin, end - begin)))
+                return "it names '" + file.path + "', which is no path of a work tree";
+            if (end == file.path.size()) break;
+            begin = end + 1;
+        }
+    }
+    const git::CommitPtr commit = impl.lookup_commit(j.new_tip);
+    const git::TreePtr tree = impl.tree_of(commit.get());
+    for (const JournalFile& file : j.files) {
+        git_tree_entry* raw = nullptr;
+        const int rc = git_tree_entry_bypath(&raw, tree.get(), file.path.c_str());
+        const git::TreeEntryPtr entry(rc == 0 ? raw : nullptr);
+        const bool as_journaled =
+            file.blob.empty()
+                ? rc == GIT_ENOTFOUND
+                : rc == 0 && git::hex(*git_tree_entry_id(entry.get())) == file.blob &&
+                      static_cast<std::uint32_t>(git_tree_entry_filemode(entry.get())) == file.mode;
+        if (!as_journaled)
+            return "it has '" + file.path + "' otherwise than commit " + short_id(j.new_tip) +
+                   " holds it";
+    }
+    return "";
+}
+
 std::optional<Recovery> recover_locked(Repository::Impl& impl, bool patient) {
     git_repository* repo = impl.repo.get();
     const std::string path = path_of(repo);
@@ -303,6 +339,16 @@ std::optional<Recovery> recover_locked(Repository::Impl& impl, bool patient) {
         return recovery;
     }
 
+    if (const std::string forged = forged_journal(impl, j); !forged.empty()) {
+        const std::string aside = path + ".refused";
+        ::rename(path.c_str(), aside.c_str());
+        recovery.outcome = Recovery::Outcome::left_alone;
+        recovery.message = "found a journal of an interrupted accord command in " + impl.where +
+                           " that no accord command wrote (" + forged + "); moved it to " + aside +
+                           " and changed nothing (check 'git status')";
+        notice(recovery.message);
+        return recovery;
+    }
     if (const char* workdir = git_repository_workdir(repo)) {
         for (const JournalFile& f : j.files) {
             if (f.write_worktree) remove_leftover_temporaries(workdir, f.path);

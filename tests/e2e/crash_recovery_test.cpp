@@ -243,6 +243,39 @@ TEST(CrashRecovery, ImportIntoAnExistingRepositoryIsWholeOrNothing) {
     }
 }
 
+// Anyone who can write into .git can write a journal (a repository handed
+// over as an archive): recovery writes only what the recorded commit holds,
+// at work tree paths. A journal naming .git/config, which would make git run
+// a program, or contents the commit does not hold, is set aside untouched.
+TEST(CrashRecovery, AForgedJournalWritesNothing) {
+    Recorded repo;
+    const std::string config = repo.read(".git/config");
+    const std::string evil = config + "[core]\n\tfsmonitor = \"touch pwned; false\"\n";
+    repo.write(".git/evil-config", evil);
+    const auto id = [&](const std::vector<std::string>& args) {
+        std::string out = repo.git(args).out;
+        while (!out.empty() && out.back() == '\n') out.pop_back();
+        return out;
+    };
+    const std::string evil_blob = id({"hash-object", "-w", ".git/evil-config"});
+    const std::string head = repo.head();
+    for (const std::string& target : {std::string(".git/config"), std::string("a.md")}) {
+        const std::string before = id({"hash-object", target});
+        repo.write(".git/accord-journal",
+                   "accord-journal 1\noperation propose\npid 999999\nbranch main\nold -\nnew " +
+                       head + "\nhead-before -\nswitch-head no\nsync-index yes\nfile 100644 " +
+                       evil_blob + " yes " + before + " " + target + "\nend\n");
+        const test::RunResult next = repo.accord({"log"});
+        EXPECT_EQ(next.exit_code, 0) << next.err;
+        EXPECT_TRUE(contains(next.err, "that no accord command wrote")) << next.err;
+        EXPECT_TRUE(contains(next.err, "'" + target + "'")) << next.err;
+        EXPECT_FALSE(std::filesystem::exists(repo.path(".git/accord-journal")));
+    }
+    EXPECT_EQ(repo.read(".git/config"), config);
+    EXPECT_EQ(repo.read("a.md"), "The Parties [shall] cooperate.\n");
+    EXPECT_EQ(repo.status(), "");
+}
+
 TEST(CrashRecovery, AWorkTreeFileChangedAfterTheInterruptionIsKept) {
     WithRedraft repo;
     ASSERT_EQ(repo.accord({"merge", "g"}, crash_at("branch-moved")).exit_code, kKilled);
