@@ -518,6 +518,50 @@ std::optional<std::string> work_tree_around(const std::string& path) {
     return std::nullopt;
 }
 
+namespace {
+
+// The first symbolic link met below `root` on the way to `path` (the final
+// name included), as the part of `path` that names it; nullopt when there is
+// none. Links above the root, or outside it (the user's own), are followed
+// as the kernel would; only a link inside the root is one a repository may
+// have brought.
+std::optional<std::string> link_below(const std::string& path, const std::string& root) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path top = fs::weakly_canonical(root, ec);
+    if (ec || top.empty()) return std::nullopt;
+    const auto inside = [&](const fs::path& dir) {
+        const std::string at = dir.string() + "/", prefix = top.string();
+        return at.compare(0, prefix.size(), prefix) == 0 &&
+               (prefix.back() == '/' || at[prefix.size()] == '/');
+    };
+    const fs::path given(path);
+    fs::path current = given.is_absolute() ? fs::path("/") : fs::current_path(ec);
+    if (ec) return std::nullopt;
+    fs::path written;  // the part of `path` walked so far
+    for (const fs::path& part : given.relative_path()) {
+        written /= part;
+        if (part == ".") continue;
+        if (part == "..") {
+            current = current.parent_path();
+            continue;
+        }
+        const fs::path next = current / part;
+        struct stat info {};
+        if (::lstat(next.c_str(), &info) != 0) return std::nullopt;  // the rest is new
+        if (S_ISLNK(info.st_mode)) {
+            if (inside(current)) return (given.is_absolute() ? "/" / written : written).string();
+            current = fs::weakly_canonical(next, ec);
+            if (ec) return std::nullopt;
+        } else {
+            current = next;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::string write_output(const std::string& path, std::string_view contents,
                          const OutputOptions& options) {
     return write_output(
@@ -534,6 +578,13 @@ std::string write_output(const std::string& path, const ContentProducer& produce
         if (failed || std::fflush(stdout) != 0) return "standard output: " + reason(errno);
         return "";
     }
+    if (!options.refuse_links_below.empty()) {
+        if (const std::optional<std::string> link = link_below(path, options.refuse_links_below))
+            return path + ": " +
+                   (*link == path ? std::string("is") : "goes through " + *link + ", which is") +
+                   " a symbolic link inside the repository; accord does not write through it "
+                   "(remove it, or give another path)";
+    }
     struct stat info {};
     if (::lstat(path.c_str(), &info) != 0) {
         if (errno == ENOENT) return write_file_atomically(path, produce);
@@ -541,19 +592,6 @@ std::string write_output(const std::string& path, const ContentProducer& produce
     }
     if (S_ISREG(info.st_mode)) return write_file_atomically(path, produce);
     if (S_ISDIR(info.st_mode)) return path + ": is a directory";
-    if (S_ISLNK(info.st_mode) && !options.refuse_links_below.empty()) {
-        std::error_code ec;
-        const std::filesystem::path location = std::filesystem::weakly_canonical(
-            std::filesystem::absolute(path, ec).parent_path(), ec);
-        const std::filesystem::path root =
-            std::filesystem::weakly_canonical(options.refuse_links_below, ec);
-        const std::string at = location.string() + "/", top = root.string();
-        if (!top.empty() && at.compare(0, top.size(), top) == 0 &&
-            (top.back() == '/' || at[top.size()] == '/'))
-            return path +
-                   ": is a symbolic link inside the repository; accord does not write "
-                   "through it (remove it, or give another path)";
-    }
     // A device, a FIFO, or a link the user made outside the repository:
     // written into, never replaced.
     const Descriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666));

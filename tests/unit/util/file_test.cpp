@@ -151,6 +151,35 @@ TEST(WriteOutput, ADeviceIsWrittenIntoNotReplaced) {
     EXPECT_TRUE(S_ISCHR(after.st_mode));
 }
 
+// -o inside a repository never goes through a link the repository may have
+// brought, as the final name or as a directory on the way; a link outside
+// it (the user's own) is followed.
+TEST(WriteOutput, ALinkInsideTheRepositoryIsRefusedAnywhereOnThePath) {
+    TempDir tmp;
+    fs::create_directories(tmp.file("repo/docs"));
+    fs::create_directories(tmp.file("victim"));
+    tmp.write("victim/target.html", "precious\n");
+    fs::create_directory_symlink(tmp.file("victim"), tmp.file("repo/out"));
+    fs::create_directory_symlink(tmp.file("victim"), tmp.file("repo/docs/deeper"));
+    fs::create_symlink(tmp.file("victim/target.html"), tmp.file("repo/page.html"));
+    OutputOptions options;
+    options.refuse_links_below = tmp.file("repo");
+    for (const std::string& path :
+         {tmp.file("repo/out/target.html"), tmp.file("repo/out/new.svg"),
+          tmp.file("repo/docs/deeper/target.html"), tmp.file("repo/docs/../out/target.html"),
+          tmp.file("repo/page.html")}) {
+        const std::string error = write_output(path, "<html>\n", options);
+        EXPECT_NE(error.find("symbolic link inside the repository"), std::string::npos)
+            << path << ": " << error;
+    }
+    EXPECT_EQ(test::read_all(tmp.file("victim/target.html")), "precious\n");
+    EXPECT_EQ(names_in(tmp.file("victim")), (std::vector<std::string>{"target.html"}));
+    // The user's link to the repository's folder, and a plain new file.
+    fs::create_directory_symlink(tmp.file("repo/docs"), tmp.file("mine"));
+    EXPECT_EQ(write_output(tmp.file("mine/report.html"), "ok\n", options), "");
+    EXPECT_EQ(test::read_all(tmp.file("repo/docs/report.html")), "ok\n");
+}
+
 // Output given in pieces (a compilation's page, a text at a time) is the
 // pieces in order; a producer that fails leaves neither the file nor a
 // temporary, and an old file stays as it was.
