@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/util/errors.hpp"
@@ -82,6 +83,48 @@ std::optional<Problem> run_one(const ChosenHook& hook, const std::string& workdi
     return p;
 }
 
+// What trusting the committed hook covers: everything in its folder, since
+// the hook may run the scripts beside it (`exec sh .accord/hooks/lint.sh`),
+// and a pull that changes only one of them must stop it as surely as one
+// that changes the hook. The hook alone is its content's blob id, as `git
+// hash-object` gives it (and as trust was recorded before the folder
+// counted); with other entries beside it, the blob id of a listing of every
+// entry: path, kind and content's id (a link by its target, never read
+// through), in name order.
+std::string hooks_folder_id(const std::string& workdir, const std::string& hook_contents) {
+    namespace fs = std::filesystem;
+    const fs::path hook(kPreProposeHook);
+    const fs::path folder = fs::path(workdir) / hook.parent_path();
+    std::vector<std::string> entries;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string relative = fs::relative(it->path(), workdir, ec).generic_string();
+        if (relative == kPreProposeHook) continue;
+        const fs::file_status status = it->symlink_status(ec);
+        std::string entry = relative + '\0';
+        if (fs::is_symlink(status)) {
+            entry += "link\0" + fs::read_symlink(it->path(), ec).string();
+        } else if (fs::is_directory(status)) {
+            continue;  // its files are listed
+        } else if (fs::is_regular_file(status)) {
+            const FileResult file = read_file_within(workdir, relative);
+            const bool executable =
+                (status.permissions() & fs::perms::owner_exec) != fs::perms::none;
+            entry += std::string(executable ? "program" : "file") + '\0' +
+                     (file.contents ? Repository::hash_blob(*file.contents) : "unreadable");
+        } else {
+            entry += "other";
+        }
+        entries.push_back(std::move(entry));
+    }
+    if (entries.empty()) return Repository::hash_blob(hook_contents);
+    std::sort(entries.begin(), entries.end());
+    std::string listing = std::string(kPreProposeHook) + '\0' + "program" + '\0' +
+                          Repository::hash_blob(hook_contents) + '\n';
+    for (const std::string& entry : entries) listing += entry + '\n';
+    return Repository::hash_blob(listing);
+}
+
 }  // namespace
 
 CommittedHook committed_hook(const Repository& repo) {
@@ -102,7 +145,7 @@ CommittedHook committed_hook(const Repository& repo) {
         hook.present = false;  // a directory, or unreadable: nothing that could run
         return hook;
     }
-    hook.id = Repository::hash_blob(*file.contents);
+    hook.id = hooks_folder_id(repo.workdir(), *file.contents);
     return hook;
 }
 
@@ -160,8 +203,8 @@ HookPlan pre_propose_hooks(const Repository& repo) {
         plan.warnings.push_back(
             std::string(kPreProposeHook) + " changed since you trusted it (trusted " +
             short_id(*committed.trusted_id) + ", now " + short_id(committed.id) +
-            "), so it was not run; read the change (git log -p -- " + kPreProposeHook +
-            "), then run 'accord hooks trust' to run it again");
+            "), so it was not run; read the change (git log -p -- .accord/hooks), then run "
+            "'accord hooks trust' to run it again");
     } else {
         plan.warnings.push_back(
             std::string(kPreProposeHook) +

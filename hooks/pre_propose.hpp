@@ -38,9 +38,11 @@ inline constexpr const char* kTrustedPreProposeKey = "accord.trustedPrePropose";
 // The committed hook as it stands in the work tree, and whether this clone's
 // user trusts that content.
 struct CommittedHook {
-    bool present = false;                   // a file (or link) stands at .accord/hooks/pre-propose
-    bool link = false;                      // it is a symbolic link, or lies below one: never run
-    std::string id;                         // its content's git blob id (`git hash-object`)
+    bool present = false;  // a file (or link) stands at .accord/hooks/pre-propose
+    bool link = false;     // it is a symbolic link, or lies below one: never run
+    // Its content's git blob id (`git hash-object`); with other files in
+    // .accord/hooks (scripts it may run), the id of a listing of them all.
+    std::string id;
     std::optional<std::string> trusted_id;  // what `accord hooks trust` recorded
     bool trusted() const { return present && !link && trusted_id && *trusted_id == id; }
 };

@@ -463,6 +463,29 @@ TEST(HostileClone, ATrustedHookRunsUntilItChanges) {
     EXPECT_EQ(c.accord({"hooks", "untrust"}).out, "nothing was trusted; nothing changed\n");
 }
 
+// Trust covers what the hook may run beside it: a pull that changes only a
+// script in .accord/hooks stops the hook as a change of the hook does.
+TEST(HostileClone, TrustCoversTheScriptsBesideTheHook) {
+    CloneWithHook c;
+    const std::string hook = c.clone + "/.accord/hooks/pre-propose";
+    c.tmp.write("clone/.accord/hooks/pre-propose", "#!/bin/sh\nexec sh .accord/hooks/lint.sh\n");
+    fs::permissions(hook, fs::perms::owner_all);
+    c.tmp.write("clone/.accord/hooks/lint.sh", "exit 0\n");
+    ASSERT_EQ(c.accord({"hooks", "trust"}).exit_code, 0);
+    EXPECT_THAT(c.accord({"hooks"}).out, Not(HasSubstr("not run")));
+
+    c.tmp.write("clone/.accord/hooks/lint.sh", "echo ran > \"$MARKER\"\nexit 0\n");
+    const test::RunResult changed = c.propose("Maintains the approach.\n");
+    EXPECT_EQ(changed.exit_code, 0) << changed.err;
+    EXPECT_FALSE(c.hook_ran());
+    EXPECT_THAT(changed.err, HasSubstr("changed since you trusted it"));
+    // A link put beside it changes what is trusted too.
+    ASSERT_EQ(c.accord({"hooks", "trust"}).exit_code, 0);
+    fs::create_symlink("/bin/true", c.clone + "/.accord/hooks/helper");
+    EXPECT_THAT(c.accord({"hooks"}).out + c.accord({"hooks"}).err,
+                HasSubstr("changed since you trusted it"));
+}
+
 TEST(HostileClone, AHookTheUserInstalledRunsWithoutTrust) {
     CloneWithHook c;
     const std::string mine =
