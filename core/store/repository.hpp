@@ -353,6 +353,10 @@ class Repository {
 
     // Every file of a commit's tree with its blob id, '/'-separated paths.
     std::map<std::string, std::string> file_ids(const std::string& commit_id) const;
+    // The entries of a commit's tree that file_ids leaves out or reads as
+    // plain files: symbolic links and executable files, with their git
+    // modes (0120000, 0100755).
+    std::map<std::string, std::uint32_t> special_entries(const std::string& commit_id) const;
     // The contents of a blob by id.
     std::string read_blob(const std::string& blob_id) const;
     // The blob id `contents` would have, without storing it.

@@ -151,6 +151,26 @@ std::map<std::string, std::string> Repository::file_ids(const std::string& commi
     return files;
 }
 
+std::map<std::string, std::uint32_t> Repository::special_entries(
+    const std::string& commit_id) const {
+    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    std::map<std::string, std::uint32_t> entries;
+    auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        if (!git::is_safe_entry_name(entry)) return 1;  // nor what lies below it
+        const git_filemode_t mode = git_tree_entry_filemode(entry);
+        if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+            (*static_cast<std::map<std::string, std::uint32_t>*>(
+                payload))[std::string(root) + git_tree_entry_name(entry)] =
+                static_cast<std::uint32_t>(mode);
+        }
+        return 0;
+    };
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &entries) < 0) {
+        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
+    }
+    return entries;
+}
+
 std::string Repository::read_blob(const std::string& blob_id) const {
     const git_oid id = git::parse_id(blob_id, "blob");
     const git::BlobPtr owned = impl_->text_blob(id, "blob " + blob_id + " in " + impl_->where);

@@ -169,9 +169,38 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
     return files.add(std::move(merged.text));
 }
 
+// A merge carries a redraft's texts, not its links or file modes: a branch
+// that added, changed or removed a symbolic link, or made a file executable
+// (or no longer), is refused, naming them, rather than merged without them.
+void refuse_links_and_modes(const Repository& repo, const MergedBranch& b) {
+    const auto before = repo.special_entries(b.base), after = repo.special_entries(b.tip);
+    std::set<std::string> paths;
+    for (const auto* entries : {&before, &after})
+        for (const auto& [path, mode] : *entries) paths.insert(path);
+    std::string named;
+    std::size_t count = 0;
+    for (const std::string& path : paths) {
+        const auto was = before.find(path), now = after.find(path);
+        const std::uint32_t old_mode = was == before.end() ? 0 : was->second,
+                            new_mode = now == after.end() ? 0 : now->second;
+        if (old_mode == new_mode) continue;
+        const bool link = old_mode == 0120000 || new_mode == 0120000;
+        if (++count <= 5)
+            named += (named.empty() ? "" : ", ") + path +
+                     (link ? " (a symbolic link)" : " (its executable bit)");
+    }
+    if (count == 0) return;
+    if (count > 5) named += " and " + std::to_string(count - 5) + " more";
+    throw usage_error("merge: '" + b.given + "' changes " + named +
+                      "; accord merge carries the texts of a redraft, not links or file modes, "
+                      "and nothing was merged. Undo that change on the branch, or merge it with "
+                      "git merge");
+}
+
 // Folds branch `b` into the result so far, file by file since its merge base.
 void fold_branch(const Repository& repo, Files& files, const MergeOptions& options,
                  const MergedBranch& b, Fold& fold, BranchMergePlan& plan) {
+    refuse_links_and_modes(repo, b);
     const Tree base_tree = repo.file_ids(b.base);
     const Tree theirs = repo.file_ids(b.tip);
     std::set<std::string> paths;

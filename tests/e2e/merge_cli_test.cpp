@@ -434,5 +434,26 @@ TEST(MergeCli, UnknownBranchIsBadUsage) {
     EXPECT_EQ(n.main.accord({"merge", "main"}).exit_code, 2);
 }
 
+// A redraft that added a link or made a file executable is refused, naming
+// them, not merged without them.
+TEST(MergeCli, ARedraftsLinksAndModesAreRefusedNotDropped) {
+    ThreeRedrafts n;
+    n.on("redraft/informal-a");
+    const std::string script = n.main.dir + "/tools/run.sh";
+    std::filesystem::create_directories(n.main.dir + "/tools");
+    std::ofstream(script) << "#!/bin/sh\n";
+    std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+    std::filesystem::create_symlink("run.sh", n.main.dir + "/tools/link");
+    n.main.out({"add", "tools"});
+    n.main.out({"commit", "-q", "--no-verify", "-m", "tools"});
+    n.on("main");
+    const std::string before = n.main.state();
+    const test::RunResult r = n.main.accord({"merge", "informal-a"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("tools/link (a symbolic link)"));
+    EXPECT_THAT(r.err, HasSubstr("tools/run.sh (its executable bit)"));
+    EXPECT_EQ(n.main.state(), before);
+}
+
 }  // namespace
 }  // namespace accord
