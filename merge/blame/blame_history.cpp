@@ -345,6 +345,8 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     const auto text = ws.repo().read_file_at(commit, path);
     if (!text) throw_no_text(ws.repo(), commit, path);
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
+    if (text->size() > kMaxWordComparedBytes)
+        throw usage_error("blame: " + too_large_to_compare("'" + path + "'", text->size()));
     // The texts are read from the start of the walk, on a second handle; a
     // walk remembered from an earlier run is not made again.
     BlameOptions blame;

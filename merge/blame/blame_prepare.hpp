@@ -15,9 +15,16 @@
 
 #include "core/notation/document.hpp"
 #include "core/notation/parse.hpp"
+#include "core/util/errors.hpp"
 #include "merge/diff/token_diff.hpp"
 
 namespace accord {
+
+// A version too large to attribute word by word (kMaxWordComparedBytes),
+// which the blame of one text reports with its path.
+struct TextTooLarge : Error {
+    explicit TextTooLarge(const std::string& message) : Error(kExitUsage, message) {}
+};
 
 // One version parsed, its tokens interned: what attribution reads of it.
 struct PreparedVersion {

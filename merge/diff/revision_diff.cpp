@@ -46,11 +46,13 @@ std::optional<std::string> id_of(const std::map<std::string, std::string>& ids,
     return found->second;
 }
 
-void refuse_binary(const std::string& label, const std::string& text) {
+void refuse_uncomparable(const std::string& label, const std::string& text) {
     if (looks_binary(text)) {
         throw usage_error("diff: " + label +
                           " is a binary file; accord compares negotiation texts (UTF-8 Markdown)");
     }
+    if (text.size() > kMaxWordComparedBytes)
+        throw usage_error("diff: " + too_large_to_compare(label, text.size()));
 }
 
 // Texts described together: enough to keep two threads busy, few enough
@@ -168,8 +170,8 @@ RevisionDiffRequest revision_diff_request(const Workspace& ws, std::vector<std::
 }
 
 DescribedPair describe_pair(TextPair pair, const ParseOptions& options) {
-    refuse_binary(pair.old_label, pair.old_text);
-    refuse_binary(pair.new_label, pair.new_text);
+    refuse_uncomparable(pair.old_label, pair.old_text);
+    refuse_uncomparable(pair.new_label, pair.new_text);
     DescribedPair out;
     out.before = parse(pair.old_text, options);
     out.after = parse(pair.new_text, options);

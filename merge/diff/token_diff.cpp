@@ -22,6 +22,13 @@ constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3
 
 }  // namespace
 
+std::string too_large_to_compare(const std::string& label, std::size_t size) {
+    return label + " is " + std::to_string((size + (std::size_t{1} << 20) - 1) >> 20) +
+           " MiB, larger than the " + std::to_string(kMaxWordComparedBytes >> 20) +
+           " MiB accord compares word by word: a negotiated text is never that large (split it "
+           "into several texts, or compare it with git)";
+}
+
 struct TokenInterner::Tables {
     // Each keeps its own copies of the keys: documents may go before the interner.
     StringTable text, markup, units;

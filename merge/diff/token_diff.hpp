@@ -13,6 +13,16 @@
 
 namespace accord {
 
+// Word by word, a text takes some forty times its size in memory (tokens,
+// their ids, the diff's tables) for every version a command holds. No
+// negotiated text comes near this (the Paris Agreement is 150 KB), while a
+// hostile one of 100 MB would take gigabytes: diff and blame refuse a text
+// larger than this, saying so (too_large_to_compare).
+inline constexpr std::size_t kMaxWordComparedBytes = std::size_t{16} << 20;
+// Why `label` (a file, or a version of one) of `size` bytes is not compared
+// word by word: the usage error diff and blame throw.
+std::string too_large_to_compare(const std::string& label, std::size_t size);
+
 struct TokenDiff {
     std::vector<Token> old_tokens;
     std::vector<Token> new_tokens;

@@ -401,6 +401,22 @@ TEST(HostileClone, ASubmoduleNamedLikeATextIsSaidToBeOne) {
 // A history may hold a blob of gigabytes in a repository of a megabyte (it
 // compresses): a blob larger than what accord reads of a file (128 MiB) is
 // refused before it is read, with the reason, instead of taking gigabytes.
+// A text too large to compare word by word (which would take some forty
+// times its size in memory) is refused by diff and blame, naming it; check
+// still reads it.
+TEST(HostileClone, ATextTooLargeToCompareIsRefusedNamingIt) {
+    test::TempDir tmp;
+    std::string big = "1. ";
+    while (big.size() <= (std::size_t{16} << 20)) big += "the Parties [shall][should] act ";
+    tmp.write("old.md", big + "\n");
+    tmp.write("new.md", big + "now.\n");
+    const test::RunResult diff =
+        test::accord({"diff", "--no-index", "old.md", "new.md"}, test::in(tmp.path()));
+    EXPECT_EQ(diff.exit_code, 2) << diff.err;
+    EXPECT_THAT(diff.err, HasSubstr("old.md is 17 MiB, larger than the 16 MiB accord compares"));
+    EXPECT_EQ(test::accord({"check", "old.md"}, test::in(tmp.path())).exit_code, 0);
+}
+
 TEST(HostileClone, ABlobLargerThanAnyTextIsRefusedBeforeItIsRead) {
     HostileOrigin o;
     std::string line = "Word [bracket] ~~strike~~ text.\n";
