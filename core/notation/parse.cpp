@@ -583,8 +583,12 @@ class Parser {
         }
         const void* nul = std::memchr(source_.data(), '\0', source_.size());
         if (nul != nullptr) {
-            report(static_cast<const char*>(nul) - source_.data(), Severity::warning, "nul-byte",
-                   "the file holds a NUL byte; it is kept as it is", "remove the NUL byte");
+            // An error, as `accord propose` refuses such a file: check must
+            // not call clean what cannot be recorded.
+            report(static_cast<const char*>(nul) - source_.data(), Severity::error, "nul-byte",
+                   "the file holds a NUL byte, which no text holds, so accord propose refuses it "
+                   "(a binary file, or text saved as UTF-16?)",
+                   "remove the NUL byte, or save the file as UTF-8 text");
         }
     }
 

@@ -70,9 +70,12 @@ TEST(HooksChecks, NewStrayBracketAndStrikeAreRefused) {
 }
 
 TEST(HooksChecks, WarningsAndFixesPass) {
-    // Fixing an old defect is always fine; warnings (a NUL byte) never block.
+    // Fixing an old defect is always fine; warnings (a byte that is not
+    // UTF-8) never block. A NUL byte does: no text holds one.
     EXPECT_TRUE(check_text_change("a.md", "x [y\n", "x [y]\n", kOptions).empty());
-    EXPECT_TRUE(check_text_change("a.md", "x\n", std::string("x\0y\n", 4), kOptions).empty());
+    EXPECT_TRUE(check_text_change("a.md", "x\n", "x\xFFy\n", kOptions).empty());
+    EXPECT_EQ(codes(check_text_change("a.md", "x\n", std::string("x\0y\n", 4), kOptions)),
+              (std::vector<std::string>{"nul-byte"}));
 }
 
 TEST(HooksChecks, FrontMatterMustBeValidEvenIfItWasNot) {

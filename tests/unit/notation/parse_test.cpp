@@ -409,12 +409,14 @@ TEST(ParseQuirk, UnfcccByteOrderMarkIsText) {
     EXPECT_TRUE(d.diagnostics.empty());
 }
 
-TEST(Parse, InvalidUtf8AndNulAreKeptWithWarnings) {
+// Kept as they are; a NUL byte is an error, as propose refuses the file.
+TEST(Parse, InvalidUtf8IsAWarningAndANulByteAnError) {
     const std::string text = std::string("ab\xFF") + '\0' + "c [d]";
     const Document d = parse(text);
     EXPECT_EQ(d.source, text);
     EXPECT_EQ(codes(d), (std::vector<std::string>{"invalid-utf8", "nul-byte"}));
     EXPECT_EQ(d.diagnostics[0].severity, Severity::warning);
+    EXPECT_EQ(d.diagnostics[1].severity, Severity::error);
     EXPECT_EQ(d.brackets.size(), 1u);
 }
 
