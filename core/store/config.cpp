@@ -6,7 +6,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
@@ -47,12 +48,23 @@ class Reader {
         throw usage_error(where + ": " + message);
     }
 
-    std::string text(const YAML::Node& node, const std::string& what) const {
+    // The text `node` holds, counted toward kMaxRegistryTextBytes.
+    std::string text(const YAML::Node& node, const std::string& what) {
         if (!node.IsScalar()) fail(node.Mark(), what + " must be a text, not " + kind(node));
+        text_bytes_read_ += node.Scalar().size();
+        if (text_bytes_read_ > kMaxRegistryTextBytes) {
+            fail(node.Mark(), "here the registry passes " +
+                                  std::to_string(kMaxRegistryTextBytes >> 20) +
+                                  " MB of text in all, counting each use of a YAML alias (*name) "
+                                  "again; " +
+                                  kWhyALimit +
+                                  ": write each text out instead of repeating it "
+                                  "through an alias");
+        }
         return node.Scalar();
     }
 
-    std::string date(const YAML::Node& node, const std::string& what) const {
+    std::string date(const YAML::Node& node, const std::string& what) {
         const std::string value = text(node, what);
         if (!parse_iso_date(value)) {
             fail(node.Mark(), what + " '" + value + "' is not a date written YYYY-MM-DD");
@@ -61,8 +73,8 @@ class Reader {
     }
 
     // A list of texts; a single text is read as a list of one.
-    std::vector<std::string> texts(const YAML::Node& node, const std::string& what) const {
-        if (node.IsScalar()) return {node.Scalar()};
+    std::vector<std::string> texts(const YAML::Node& node, const std::string& what) {
+        if (node.IsScalar()) return {text(node, what)};
         if (!node.IsSequence()) fail(node.Mark(), what + " must be a list, not " + kind(node));
         std::vector<std::string> out;
         for (const YAML::Node& item : node) out.push_back(text(item, "each of " + what));
@@ -81,6 +93,22 @@ class Reader {
         }
     }
 
+    // Counts the names a list about to be read adds to the registry
+    // (`list`: a sequence, or one item written alone), and refuses the file
+    // at `where` once the registry passes kMaxRegistryNames. Called before
+    // the list is copied: yaml-cpp shares an aliased list between its uses,
+    // so that only the reader's copies of it cost memory and time.
+    void count_names(const YAML::Node& list, const YAML::Mark& where) {
+        names_read_ += list.IsSequence() ? list.size() : 1;
+        if (names_read_ <= kMaxRegistryNames) return;
+        fail(where, "here the registry passes " + std::to_string(kMaxRegistryNames) +
+                        " names, aliases, keys, meetings and status words in all, counting each "
+                        "use of a YAML alias (*name) again; " +
+                        kWhyALimit +
+                        ": write each delegation's own aliases and keys out instead of repeating "
+                        "a list through an alias");
+    }
+
     static std::string kind(const YAML::Node& node) {
         if (node.IsSequence()) return "a list";
         if (node.IsMap()) return "a mapping";
@@ -89,13 +117,19 @@ class Reader {
     }
 
   private:
+    // Why the registry's size is bounded, for the messages that refuse it.
+    static constexpr const char* kWhyALimit =
+        "a negotiation needs far less, and accord refuses a registry this large rather than "
+        "let a few lines of it exhaust the memory of every command";
+
     std::string path_;
+    std::size_t names_read_ = 0;       // by count_names, so far
+    std::size_t text_bytes_read_ = 0;  // by text, so far
 };
 
 // The keys of `holder` ("Japan", "secretariat member X"), each an
 // authorized_keys line, kept in the form SshPublicKey::to_line() gives.
-std::vector<std::string> read_keys(const Reader& r, const YAML::Node& node,
-                                   const std::string& holder) {
+std::vector<std::string> read_keys(Reader& r, const YAML::Node& node, const std::string& holder) {
     const std::string what = "the keys of " + holder;
     if (node.IsNull()) return {};
     std::vector<YAML::Node> items;
@@ -117,13 +151,17 @@ std::vector<std::string> read_keys(const Reader& r, const YAML::Node& node,
     return keys;
 }
 
-Delegation read_delegation(const Reader& r, const YAML::Node& node) {
+// (Its name is counted with the list that holds it.)
+Delegation read_delegation(Reader& r, const YAML::Node& node) {
     Delegation d;
     if (node.IsScalar()) {  // "- Japan" is a delegation with no alias
-        d.name = node.Scalar();
+        d.name = r.text(node, "a delegation's name");
     } else if (node.IsMap()) {
         r.known_keys(node, {"name", "aliases", "kind", "keys"}, "a delegation");
         if (!node["name"]) r.fail(node.Mark(), "a delegation needs a 'name'");
+        for (const char* list : {"aliases", "keys"}) {
+            if (node[list]) r.count_names(node[list], node.Mark());
+        }
         d.name = r.text(node["name"], "a delegation's name");
         if (node["aliases"]) d.aliases = r.texts(node["aliases"], "the aliases of " + d.name);
         if (node["kind"]) d.kind = r.text(node["kind"], "the kind of " + d.name);
@@ -136,7 +174,7 @@ Delegation read_delegation(const Reader& r, const YAML::Node& node) {
     return d;
 }
 
-Meeting read_meeting(const Reader& r, const YAML::Node& node) {
+Meeting read_meeting(Reader& r, const YAML::Node& node) {
     if (!node.IsMap()) {
         r.fail(node.Mark(),
                "each meeting must be a mapping with name, from and to, not " + Reader::kind(node));
@@ -156,7 +194,8 @@ Meeting read_meeting(const Reader& r, const YAML::Node& node) {
     return m;
 }
 
-SecretariatMember read_secretariat_member(const Reader& r, const YAML::Node& node) {
+// (Its name is counted with the list that holds it.)
+SecretariatMember read_secretariat_member(Reader& r, const YAML::Node& node) {
     if (!node.IsMap()) {
         r.fail(node.Mark(), "each secretariat entry must be a mapping with name and keys, not " +
                                 Reader::kind(node));
@@ -167,11 +206,12 @@ SecretariatMember read_secretariat_member(const Reader& r, const YAML::Node& nod
     member.name = r.text(node["name"], "a secretariat entry's name");
     if (normalise_name(member.name).empty())
         r.fail(node.Mark(), "a secretariat entry's name is empty");
+    if (node["keys"]) r.count_names(node["keys"], node.Mark());
     if (node["keys"]) member.keys = read_keys(r, node["keys"], "secretariat member " + member.name);
     return member;
 }
 
-SignaturePolicy read_policy(const Reader& r, const YAML::Node& node) {
+SignaturePolicy read_policy(Reader& r, const YAML::Node& node) {
     if (node.IsNull()) return SignaturePolicy::optional;
     if (!node.IsMap())
         r.fail(node.Mark(),
@@ -193,17 +233,12 @@ struct KeyEntry {
     YAML::Node node;
 };
 void check_keys_unique(const Reader& r, const std::vector<KeyEntry>& entries) {
-    std::vector<std::pair<std::string, std::string>> seen;  // blob -> holder
+    std::unordered_map<std::string, std::string> seen;  // blob -> holder, one pass over all keys
     for (const KeyEntry& entry : entries) {
         for (std::size_t i = 0; i < entry.keys->size(); ++i) {
             const SshKeyParse parsed = parse_ssh_public_key((*entry.keys)[i]);
-            const std::string& blob = parsed.key->blob;
-            auto it = std::find_if(seen.begin(), seen.end(),
-                                   [&](const auto& s) { return s.first == blob; });
-            if (it == seen.end()) {
-                seen.emplace_back(blob, entry.holder);
-                continue;
-            }
+            const auto [it, fresh] = seen.emplace(parsed.key->blob, entry.holder);
+            if (fresh) continue;
             const YAML::Node item =
                 entry.node.IsSequence() ? entry.node[i] : entry.node;  // one key written alone
             r.fail(item.Mark(),
@@ -217,7 +252,7 @@ void check_keys_unique(const Reader& r, const std::vector<KeyEntry>& entries) {
     }
 }
 
-NotationOptions read_notation(const Reader& r, const YAML::Node& node) {
+NotationOptions read_notation(Reader& r, const YAML::Node& node) {
     NotationOptions options;
     if (node.IsNull()) return options;
     if (!node.IsMap()) r.fail(node.Mark(), "notation must be a mapping, not " + Reader::kind(node));
@@ -233,39 +268,40 @@ NotationOptions read_notation(const Reader& r, const YAML::Node& node) {
         }
     }
     if (const YAML::Node status = node["status"]) {
+        r.count_names(status, status.Mark());
         options.status_vocabulary = r.texts(status, "the status vocabulary");
     }
     return options;
 }
 
-// Each normalised name or alias belongs to one delegation only.
+// Each normalised name or alias belongs to one delegation only: one pass,
+// each name looked up among those claimed before it.
 void check_unique(const Reader& r, const YAML::Node& list, const std::vector<Delegation>& all) {
-    std::vector<std::pair<std::string, std::size_t>> claimed;  // normalised -> owner's index
+    std::unordered_map<std::string, std::size_t> claimed;  // normalised -> owner's index
     for (std::size_t i = 0; i < all.size(); ++i) {
-        std::vector<std::string> names = {all[i].name};
-        names.insert(names.end(), all[i].aliases.begin(), all[i].aliases.end());
-        for (const std::string& name : names) {
-            const std::string key = normalise_name(name);
-            auto it = std::find_if(claimed.begin(), claimed.end(),
-                                   [&](const auto& c) { return c.first == key; });
-            if (it == claimed.end()) {
-                claimed.emplace_back(key, i);
-                continue;
-            }
-            if (it->second == i) continue;  // an alias repeating its own name
+        const auto claim = [&](const std::string& name) {
+            const auto [it, fresh] = claimed.emplace(normalise_name(name), i);
+            if (fresh || it->second == i) return;  // new, or an alias repeating its own name
             const Delegation& owner = all[it->second];
             if (normalise_name(owner.name) == normalise_name(all[i].name)) {
                 r.fail(list[i].Mark(), "delegation " + all[i].name + " is listed twice");
             }
             r.fail(list[i].Mark(),
                    "'" + name + "' would name both " + owner.name + " and " + all[i].name);
-        }
+        };
+        claim(all[i].name);
+        for (const std::string& alias : all[i].aliases) claim(alias);
     }
 }
 
 // Keys are unique across delegations and the secretariat, and no
 // secretariat member takes a delegation's name.
 void check_key_holders(const Reader& r, const YAML::Node& root, const Config& config) {
+    std::unordered_set<std::string> delegation_names;  // normalised names and aliases
+    for (const Delegation& d : config.delegations) {
+        delegation_names.insert(normalise_name(d.name));
+        for (const std::string& alias : d.aliases) delegation_names.insert(normalise_name(alias));
+    }
     std::vector<KeyEntry> entries;
     if (const YAML::Node list = root["delegations"]; list && list.IsSequence()) {
         for (std::size_t i = 0; i < config.delegations.size(); ++i) {
@@ -277,7 +313,7 @@ void check_key_holders(const Reader& r, const YAML::Node& root, const Config& co
     if (const YAML::Node list = root["secretariat"]; list && list.IsSequence()) {
         for (std::size_t i = 0; i < config.secretariat.size(); ++i) {
             const SecretariatMember& member = config.secretariat[i];
-            if (config.resolve_delegation(member.name)) {
+            if (delegation_names.contains(normalise_name(member.name))) {
                 r.fail(list[i].Mark(), "secretariat member '" + member.name +
                                            "' has the name of a delegation; name the secretariat "
                                            "apart from the delegations it serves");
@@ -292,7 +328,7 @@ void check_key_holders(const Reader& r, const YAML::Node& root, const Config& co
 }  // namespace
 
 Config parse_config(std::string_view yaml_text, const std::string& path) {
-    const Reader r(path);
+    Reader r(path);
     // A merge that conflicted in accord.yaml leaves git's markers in it:
     // said as such, not as the YAML error they make.
     for (std::size_t at = 0, line = 0; at < yaml_text.size(); ++line) {
@@ -332,6 +368,7 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
             if (value.IsNull()) continue;
             if (!value.IsSequence())
                 r.fail(value.Mark(), "delegations must be a list, not " + Reader::kind(value));
+            r.count_names(value, value.Mark());
             for (const YAML::Node& item : value)
                 config.delegations.push_back(read_delegation(r, item));
             check_unique(r, value, config.delegations);
@@ -339,9 +376,12 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
             if (value.IsNull()) continue;
             if (!value.IsSequence())
                 r.fail(value.Mark(), "meetings must be a list, not " + Reader::kind(value));
+            r.count_names(value, value.Mark());
+            std::unordered_set<std::string> seen;  // normalised names, as find_meeting compares
             for (const YAML::Node& item : value) {
                 Meeting m = read_meeting(r, item);
-                if (config.find_meeting(m.name))
+                const std::string key = normalise_name(m.name);
+                if (!key.empty() && !seen.insert(key).second)
                     r.fail(item.Mark(), "meeting " + m.name + " is listed twice");
                 config.meetings.push_back(std::move(m));
             }
@@ -354,6 +394,7 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
                        "secretariat must be a list of entries with name and keys, "
                        "not " +
                            Reader::kind(value));
+            r.count_names(value, value.Mark());
             for (const YAML::Node& item : value)
                 config.secretariat.push_back(read_secretariat_member(r, item));
         } else if (key == "policy") {

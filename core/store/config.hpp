@@ -20,6 +20,7 @@
 // are accepted). One key signs for one holder only: the same key listed for
 // two delegations, or for a delegation and the secretariat, is an error, so
 // that a signature always names who made it.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -109,12 +110,26 @@ std::string_view to_string(SignaturePolicy policy);
 // The file name at the repository root.
 inline constexpr const char* kConfigFileName = "accord.yaml";
 
+// The most names a registry may hold in all: delegation names, aliases,
+// keys, secretariat members, meetings and status words, each use of a YAML
+// alias (*name) counted again. A negotiation lists a few hundred
+// delegations; the bound is there because the file comes with the
+// repository, and a few kilobytes of aliases repeating one long list would
+// otherwise make every command copy it until the memory runs out.
+inline constexpr std::size_t kMaxRegistryNames = 100'000;
+// And the most bytes of text it may hold in all, each use of an alias
+// counted again (a long text behind an anchor would be copied for each).
+inline constexpr std::size_t kMaxRegistryTextBytes = std::size_t{32} << 20;
+
 // Parses accord.yaml. `path` is used in messages. Malformed YAML, a wrong type
 // (delegations not a list, a date not YYYY-MM-DD, slash-options other than
 // spaced|any, signatures other than optional|required), a delegation without
 // a name or two entries claiming one name, a key that is not an accepted SSH
-// public key or that is listed twice: usage error (exit 2)
-// "PATH:LINE:COLUMN: what is wrong", naming the entry and the key.
+// public key or that is listed twice, more than kMaxRegistryNames names or
+// kMaxRegistryTextBytes of text: usage error (exit 2) "PATH:LINE:COLUMN: what
+// is wrong", naming the entry and the key.
+// The limits are checked before the lists are copied, and the checks are
+// linear in the size of the registry (aliases counted through).
 Config parse_config(std::string_view yaml_text, const std::string& path);
 
 // Reads and parses the file; unreadable: failure (exit 3) naming it.

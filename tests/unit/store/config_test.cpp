@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "core/util/errors.hpp"
 #include "core/util/ssh_keys.hpp"
 #include "support/paths.hpp"
@@ -164,6 +166,70 @@ TEST(Config, RefusesNamesClaimedTwice) {
               "Japan");
 }
 
+// A YAML alias (*name) stands for a whole list in a few bytes: repeated, it
+// would make the reader copy that list once per use. The registry is
+// refused, at the entry that passes the limit, before the copies are made.
+TEST(Config, AliasesCannotMultiplyTheRegistryPastItsLimit) {
+    const std::size_t listed = 1000;
+    std::string yaml = "negotiation: T\nx: &l [";
+    for (std::size_t i = 0; i < listed; ++i) yaml += (i ? ",a" : "a") + std::to_string(i);
+    yaml += "]\ndelegations:\n";
+    const std::size_t entries = kMaxRegistryNames / listed + 10;
+    for (std::size_t i = 0; i < entries; ++i)
+        yaml += "  - {name: D" + std::to_string(i) + ", aliases: *l}\n";
+    // The names before the entry's own aliases (the list's entries) count too.
+    const std::size_t passing = (kMaxRegistryNames - entries) / listed + 1;
+    const std::string line = std::to_string(3 + passing);  // the entries start on line 4
+    const std::string message = error_for(yaml);
+    EXPECT_EQ(message.rfind("accord.yaml:" + line + ":5: here the registry passes " +
+                                std::to_string(kMaxRegistryNames) + " names",
+                            0),
+              0u)
+        << message.substr(0, 300);
+    EXPECT_NE(message.find("each use of a YAML alias"), std::string::npos) << message;
+
+    // A registry below the limit, even a large one, reads as before.
+    std::string large = "delegations:\n";
+    for (std::size_t i = 0; i < 5000; ++i)
+        large += "  - {name: D" + std::to_string(i) + ", aliases: [A" + std::to_string(i) + "]}\n";
+    const Config read = parse_config(large, "accord.yaml");
+    ASSERT_EQ(read.delegations.size(), 5000u);
+    EXPECT_EQ(read.resolve_delegation("a4999"), "D4999");
+}
+
+// A long text behind an anchor, repeated through aliases, counts each time.
+TEST(Config, ALongTextRepeatedThroughAliasesCountsTowardTheLimit) {
+    std::string yaml = "negotiation: T\nx: &s " + std::string(std::size_t{1} << 20, 'a') +
+                       "\ndelegations:\n  - name: D\n    aliases: [*s";
+    for (std::size_t i = 1; i < (kMaxRegistryTextBytes >> 20) + 8; ++i) yaml += ", *s";
+    yaml += "]\n";
+    const std::string message = error_for(yaml);
+    EXPECT_EQ(message.rfind("accord.yaml:2:4: here the registry passes " +
+                                std::to_string(kMaxRegistryTextBytes >> 20) + " MB of text in all",
+                            0),
+              0u)
+        << message.substr(0, 300);
+}
+
+// Names are checked for clashes in one pass: a registry near the limit
+// reads in about two seconds (comparing each name with every other took 88,
+// far past the bound here).
+TEST(Config, ALargeRegistryIsReadInLinearTime) {
+    std::string yaml = "negotiation: T\ndelegations:\n";
+    const std::size_t entries = kMaxRegistryNames - 10;
+    for (std::size_t i = 0; i < entries; ++i) yaml += "  - Delegation " + std::to_string(i) + "\n";
+    const auto start = std::chrono::steady_clock::now();
+    const Config read = parse_config(yaml, "accord.yaml");
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_EQ(read.delegations.size(), entries);
+    EXPECT_LT(seconds, 20.0) << "reading " << entries << " delegations";
+    // A clash is still found, and said as before.
+    EXPECT_NE(
+        error_for(yaml + "  - delegation 17.\n").find("delegation delegation 17. is listed twice"),
+        std::string::npos);
+}
+
 TEST(Config, EmitRoundTripsThroughParse) {
     const Config example = parse_config(kExample, "accord.yaml");
     const std::string text = emit_config(example);
@@ -315,6 +381,20 @@ TEST(ConfigKeys, ErrorsNameTheEntryAndTheKey) {
     EXPECT_NE(error_for("delegations: [Japan]\nsecretariat:\n  - {name: japan, keys: []}\n")
                   .find("secretariat member 'japan' has the name of a delegation"),
               std::string::npos);
+}
+
+// Keys repeated through a YAML alias count toward the registry's limit,
+// before any of them is read.
+TEST(ConfigKeys, KeysRepeatedThroughAnAliasCountTowardTheLimit) {
+    std::string yaml = "negotiation: T\nk: &k [";
+    for (std::size_t i = 0; i < 100; ++i) yaml += (i ? ", " : "") + kJapanKey;
+    yaml += "]\ndelegations:\n";
+    for (std::size_t i = 0; i < kMaxRegistryNames / 100 + 1; ++i)
+        yaml += "  - {name: D" + std::to_string(i) + ", keys: *k}\n";
+    const std::string message = error_for(yaml);
+    EXPECT_NE(message.find("here the registry passes " + std::to_string(kMaxRegistryNames)),
+              std::string::npos)
+        << message.substr(0, 300);
 }
 
 TEST(ConfigKeys, OneKeySignsForOneHolderOnly) {
