@@ -81,6 +81,7 @@ class Reader {
         return out;
     }
 
+    // Every key of `map` (`what`: "a delegation") is one of `keys`, written once.
     void known_keys(const YAML::Node& map, std::initializer_list<const char*> keys,
                     const std::string& what) const {
         for (const auto& entry : map) {
@@ -90,6 +91,29 @@ class Reader {
             for (const char* k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
             fail(entry.first.Mark(),
                  "unknown key '" + key + "' in " + what + " (known: " + list + ")");
+        }
+        unique_keys(map, what);
+    }
+
+    // No key is written twice in `map`: YAML would keep one of the two values
+    // and drop the other without a word (and the rest of the reader, which
+    // looks keys up, would see the first where the loop saw both). `what`
+    // ("a delegation") names the mapping; empty for the file's top level.
+    void unique_keys(const YAML::Node& map, const std::string& what) const {
+        std::unordered_map<std::string, YAML::Mark> first_at;  // key -> where it was first
+        for (const auto& entry : map) {
+            if (!entry.first.IsScalar()) continue;  // refused as a key of its own
+            const std::string& key = entry.first.Scalar();
+            const auto [first, fresh] = first_at.emplace(key, entry.first.Mark());
+            if (fresh) continue;
+            const YAML::Mark& again = entry.first.Mark();
+            std::string where = "line " + std::to_string(first->second.line + 1);
+            if (first->second.line == again.line)
+                where += ", column " + std::to_string(first->second.column + 1);
+            fail(again, "duplicate key '" + key + "' (first at " + where + ")" +
+                            (what.empty() ? "" : " in " + what) +
+                            ": YAML would keep one of its values and drop the other; keep one '" +
+                            key + "' holding everything meant for it");
         }
     }
 
@@ -359,6 +383,7 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
     if (!root || root.IsNull()) return config;
     if (!root.IsMap())
         r.fail(root.Mark(), "the file must be a mapping (negotiation:, delegations:, ...)");
+    r.unique_keys(root, "");
     for (const auto& entry : root) {
         const std::string key = r.text(entry.first, "a key");
         const YAML::Node& value = entry.second;

@@ -123,11 +123,11 @@ inline constexpr std::size_t kMaxRegistryTextBytes = std::size_t{32} << 20;
 
 // Parses accord.yaml. `path` is used in messages. Malformed YAML, a wrong type
 // (delegations not a list, a date not YYYY-MM-DD, slash-options other than
-// spaced|any, signatures other than optional|required), a delegation without
-// a name or two entries claiming one name, a key that is not an accepted SSH
-// public key or that is listed twice, more than kMaxRegistryNames names or
-// kMaxRegistryTextBytes of text: usage error (exit 2) "PATH:LINE:COLUMN: what
-// is wrong", naming the entry and the key.
+// spaced|any, signatures other than optional|required), a key written twice in
+// one mapping, a delegation without a name or two entries claiming one name, a
+// key that is not an accepted SSH public key or that is listed twice, more
+// than kMaxRegistryNames names or kMaxRegistryTextBytes of text: usage error
+// (exit 2) "PATH:LINE:COLUMN: what is wrong", naming the entry and the key.
 // The limits are checked before the lists are copied, and the checks are
 // linear in the size of the registry (aliases counted through).
 Config parse_config(std::string_view yaml_text, const std::string& path);

@@ -230,6 +230,48 @@ TEST(Config, ALargeRegistryIsReadInLinearTime) {
         std::string::npos);
 }
 
+// A key written twice in one mapping: YAML would keep one of the two values
+// and drop the other, so the file is refused where the second one is.
+TEST(Config, RefusesAKeyWrittenTwiceInOneMapping) {
+    EXPECT_EQ(error_for("negotiation: T\ndelegations: [Japan]\ndelegations: [Sweden, Ghana]\n")
+                  .rfind("accord.yaml:3:1: duplicate key 'delegations' (first at line 2)", 0),
+              0u)
+        << error_for("negotiation: T\ndelegations: [Japan]\ndelegations: [Sweden, Ghana]\n");
+    EXPECT_NE(error_for("secretariat: []\nnegotiation: T\nsecretariat:\n  - {name: C, keys: []}\n")
+                  .find("accord.yaml:3:1: duplicate key 'secretariat' (first at line 1)"),
+              std::string::npos);
+    EXPECT_NE(error_for("negotiation: T\nnegotiation: U\n")
+                  .find("accord.yaml:2:1: duplicate key 'negotiation' (first at line 1)"),
+              std::string::npos);
+    // Inside an entry, on one line and over several.
+    const std::string flow =
+        error_for("delegations:\n  - {name: Japan, aliases: [JP], aliases: [RF]}\n");
+    EXPECT_EQ(flow.rfind("accord.yaml:2:34: duplicate key 'aliases' (first at line 2, column 19) "
+                         "in a delegation",
+                         0),
+              0u)
+        << flow;
+    EXPECT_NE(error_for("delegations:\n  - name: Russian Federation\n    kind: state\n"
+                        "    name: Sweden\n")
+                  .find("accord.yaml:4:5: duplicate key 'name' (first at line 2) in a delegation"),
+              std::string::npos);
+    EXPECT_NE(error_for("meetings:\n  - {name: M, from: 2014-01-01, to: 2014-01-02, to: "
+                        "2014-01-03}\n")
+                  .find("duplicate key 'to'"),
+              std::string::npos);
+    EXPECT_NE(
+        error_for("secretariat:\n  - {name: C, keys: [], name: D}\n").find("duplicate key 'name'"),
+        std::string::npos);
+    EXPECT_NE(error_for("notation: {slash-options: any, slash-options: spaced}\n")
+                  .find("duplicate key 'slash-options'"),
+              std::string::npos);
+    EXPECT_NE(error_for("policy: {signatures: optional, signatures: required}\n")
+                  .find("duplicate key 'signatures'"),
+              std::string::npos);
+    // The message says how to mend it.
+    EXPECT_NE(flow.find("keep one 'aliases'"), std::string::npos) << flow;
+}
+
 TEST(Config, EmitRoundTripsThroughParse) {
     const Config example = parse_config(kExample, "accord.yaml");
     const std::string text = emit_config(example);
