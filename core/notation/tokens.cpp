@@ -182,7 +182,7 @@ void mark_paragraph_ends(const Document& doc, std::vector<Token>& tokens) {
         const std::size_t end = doc.paragraphs[p].range.end,
                           next = doc.paragraphs[p + 1].range.begin;
         if (next <= end) continue;
-        const std::string_view gap = doc.source.substr(end, next - end);
+        const std::string_view gap = std::string_view(doc.source).substr(end, next - end);
         if (std::count(gap.begin(), gap.end(), '\n') >= 2)
             continue;  // a blank line: a break already
         const auto token = std::lower_bound(
