@@ -103,7 +103,7 @@ std::string hooks_folder_id(const std::string& workdir, const std::string& hook_
         const fs::file_status status = it->symlink_status(ec);
         std::string entry = relative + '\0';
         if (fs::is_symlink(status)) {
-            entry += "link\0" + fs::read_symlink(it->path(), ec).string();
+            entry += std::string("link") + '\0' + fs::read_symlink(it->path(), ec).string();
         } else if (fs::is_directory(status)) {
             continue;  // its files are listed
         } else if (fs::is_regular_file(status)) {
