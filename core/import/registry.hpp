@@ -17,8 +17,7 @@
 //  - `notation: {slash-options: any}`: compilations in the WGEC style write
 //    options as [continuing/full], which the default reading keeps literal.
 //  - The text is emit_config's canonical form and parses back (comments in
-//    an existing accord.yaml are therefore not kept, as with
-//    `accord propose --add-delegation`).
+//    an existing accord.yaml are therefore not kept).
 #include <cstddef>
 #include <optional>
 #include <string>

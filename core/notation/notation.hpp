@@ -16,6 +16,7 @@ struct NotationOptions {
     // Status tags recognised at the end of a paragraph, as "(agreed)".
     std::vector<std::string> status_vocabulary = {"agreed", "agreed ad ref", "revisit",
                                                   "no consensus"};
+    bool operator==(const NotationOptions&) const = default;
 };
 
 }  // namespace accord

@@ -102,6 +102,7 @@ struct Config {
     // True when some secretariat member has a key: from then on only the
     // secretariat may change the registry.
     bool secretariat_has_keys() const;
+    bool operator==(const Config&) const = default;
 };
 
 // "optional" or "required", as accord.yaml writes it.

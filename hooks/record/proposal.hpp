@@ -14,9 +14,11 @@
 //    a meeting is given;
 //  - `Notation-errors: N` when --allow-errors records N notation errors that
 //    the checks would have refused;
-//  - --add-delegation NAME registers NAME in accord.yaml in the same commit.
-//    accord.yaml is then rewritten in its canonical form (emit_config), so
-//    comments in it are not kept.
+//  - --add-delegation NAME registers NAME in accord.yaml in the same commit,
+//    as one line appended to its delegations list in the list's style; the
+//    rest of the file (comments, layout) is kept byte for byte. A list
+//    written in a shape that edit does not handle is refused with a message
+//    to add the delegation by hand (core/store/config_append.hpp).
 //
 // Texts are recorded as UTF-8: a .md or .txt file (or accord.yaml) saved as
 // UTF-16 with a byte-order mark, or with lines ended by a carriage return

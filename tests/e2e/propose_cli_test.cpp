@@ -152,6 +152,74 @@ TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
     n.expect_fsck_clean();
 }
 
+// --add-delegation adds one line to the registry as the secretariat wrote
+// it: its comments, its layout and the style of its entries stay, in the
+// commit and in the work tree.
+TEST(ProposeCli, AddDelegationAppendsOneLineAndKeepsTheRestOfTheRegistry) {
+    Negotiation n;
+    const std::string block =
+        "# Registry: do not edit without the chair\n"
+        "negotiation: WGEC 2013-14\n"
+        "delegations:\n"
+        "  - name: Russian Federation   # since 2013\n"
+        "    aliases: [RF, Russia]\n"
+        "  - {name: Japan, aliases: [JP]}\n"
+        "  - Sweden   # since 2013\n"
+        "\n"
+        "# Meetings of the working group\n"
+        "meetings:\n"
+        "  - {name: WGEC-3, from: 2014-02-24, to: 2014-02-26}\n";
+    n.write("accord.yaml", block);
+    ASSERT_EQ(n.git({"commit", "-q", "--no-verify", "-m", "c", "accord.yaml"}).exit_code, 0);
+    n.write("recs/A-1.md", kText);
+    const test::RunResult r = n.accord(
+        {"propose", "recs/A-1.md", "--by", "Ghana", "--add-delegation", "Ghana", "-m", "t"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    std::string expected = block;
+    expected.insert(expected.find("\n\n# Meetings") + 1, "  - Ghana\n");
+    EXPECT_EQ(n.git({"show", "HEAD:accord.yaml"}).out, expected);
+    EXPECT_EQ(test::read_all(n.dir + "/accord.yaml"), expected);
+    EXPECT_EQ(n.git({"status", "--porcelain"}).out, "");
+
+    // A flow list gets the name before its ']', quoted when YAML needs it.
+    const std::string flow = "negotiation: WGEC 2013-14\ndelegations: [Japan, Ghana]  # founders\n";
+    n.write("accord.yaml", flow);
+    ASSERT_EQ(n.git({"commit", "-q", "--no-verify", "-m", "c", "accord.yaml"}).exit_code, 0);
+    n.write("recs/A-1.md", "Maintains the approach.\n");
+    const test::RunResult korea =
+        n.accord({"propose", "recs/A-1.md", "--by", "Ghana", "--add-delegation",
+                  "Korea, Republic of", "--add-delegation", "Chile", "-m", "t"});
+    ASSERT_EQ(korea.exit_code, 0) << korea.err;
+    EXPECT_EQ(n.git({"show", "HEAD:accord.yaml"}).out,
+              "negotiation: WGEC 2013-14\n"
+              "delegations: [Japan, Ghana, \"Korea, Republic of\", Chile]  # founders\n");
+    n.expect_fsck_clean();
+}
+
+// A registry whose list the one-line edit cannot extend safely is left as
+// it is, and the message says to add the delegation by hand.
+TEST(ProposeCli, AddDelegationRefusesAListItCannotExtendSafely) {
+    Negotiation n;
+    const std::string aliased =
+        "negotiation: WGEC 2013-14\n"
+        "founders: &founders   # also the delegations\n"
+        "  - Japan\n"
+        "delegations: *founders\n";
+    n.write("accord.yaml", aliased);
+    ASSERT_EQ(n.git({"commit", "-q", "--no-verify", "-m", "c", "accord.yaml"}).exit_code, 0);
+    n.write("recs/A-1.md", kText);
+    const std::string before = n.state();
+    const test::RunResult r = n.accord(
+        {"propose", "recs/A-1.md", "--by", "Ghana", "--add-delegation", "Ghana", "-m", "t"});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("accord.yaml:4:1: cannot add Ghana to the delegations list as it "
+                                 "is written: the list is written elsewhere"));
+    EXPECT_THAT(r.err, HasSubstr("by hand"));
+    EXPECT_THAT(r.err, HasSubstr("without --add-delegation"));
+    EXPECT_EQ(n.state(), before);
+    EXPECT_EQ(test::read_all(n.dir + "/accord.yaml"), aliased);
+}
+
 // A file whose name holds a line break is refused (no listing could show
 // it: the name would be split over two lines), and nothing is recorded.
 TEST(ProposeCli, ANameWithALineBreakIsRefused) {

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "core/store/config_append.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/ssh_keys.hpp"
 #include "support/paths.hpp"
@@ -458,6 +459,137 @@ TEST(ConfigKeys, OneKeySignsForOneHolderOnly) {
                   .find("key 1 of secretariat member Clerk (" + fingerprint +
                         ") is also listed for Japan"),
               std::string::npos);
+}
+
+// ---------------------------------------------------------------- appending
+
+// append_delegations(TEXT, ...) for one name, the file reading back checked.
+std::string appended(const std::string& yaml, const std::string& name) {
+    return append_delegations(yaml, "accord.yaml", {name});
+}
+
+// The usage error append_delegations throws for `yaml`.
+std::string append_error(const std::string& yaml, const std::string& name = "Ghana") {
+    try {
+        append_delegations(yaml, "accord.yaml", {name});
+    } catch (const Error& e) {
+        EXPECT_EQ(e.exit_code(), kExitUsage);
+        return e.what();
+    }
+    ADD_FAILURE() << "appended to:\n" << yaml;
+    return "";
+}
+
+TEST(ConfigAppend, ABlockListGetsOneLineAfterItsLastEntry) {
+    const std::string yaml =
+        "# Registry: do not edit without the chair\n"
+        "negotiation: WGEC 2013-14\n"
+        "delegations:\n"
+        "  - name: Russian Federation   # since 2013\n"
+        "    aliases: [RF, Russia]\n"
+        "  # Observers\n"
+        "  - {name: Japan, aliases: [JP]}\n"
+        "  - name: Avri Doria\n"
+        "    kind: >\n"
+        "      civil\n"
+        "      society\n"
+        "\n"
+        "# Meetings of the working group\n"
+        "meetings:\n"
+        "  - {name: WGEC-3, from: 2014-02-24, to: 2014-02-26}\n";
+    std::string expected = yaml;
+    expected.insert(expected.find("\n\n# Meetings") + 1, "  - Ghana\n");
+    EXPECT_EQ(appended(yaml, "Ghana"), expected);
+    // Several, in the order given.
+    std::string both = yaml;
+    both.insert(both.find("\n\n# Meetings") + 1, "  - Ghana\n  - Chile\n");
+    EXPECT_EQ(append_delegations(yaml, "accord.yaml", {"Ghana", "Chile"}), both);
+    // A list written at the indentation of its key, the last thing in the file.
+    EXPECT_EQ(appended("negotiation: T\ndelegations:\n- Japan\n- Sweden # since 2013\n", "Ghana"),
+              "negotiation: T\ndelegations:\n- Japan\n- Sweden # since 2013\n- Ghana\n");
+    EXPECT_EQ(appended("delegations:\n    - Japan\npolicy: {signatures: optional}\n", "Ghana"),
+              "delegations:\n    - Japan\n    - Ghana\npolicy: {signatures: optional}\n");
+}
+
+TEST(ConfigAppend, AFlowListGetsTheNameBeforeItsBracket) {
+    EXPECT_EQ(appended("negotiation: T\ndelegations: [Japan, Sweden]  # founders\nmeetings: []\n",
+                       "Ghana"),
+              "negotiation: T\ndelegations: [Japan, Sweden, Ghana]  # founders\nmeetings: []\n");
+    EXPECT_EQ(appended("delegations: []\n", "Ghana"), "delegations: [Ghana]\n");
+    // Over several lines, with a comment and a trailing comma; quoted entries
+    // holding brackets and commas are entries, not the list's end.
+    EXPECT_EQ(appended("delegations: [\n  \"Japan ]\", 'Côte d''Ivoire', # two\n  {name: S},\n]\n",
+                       "Ghana"),
+              "delegations: [\n  \"Japan ]\", 'Côte d''Ivoire', # two\n  {name: S}, Ghana,\n]\n");
+    EXPECT_EQ(appended("delegations: [Côte d'Ivoire]\n", "Ghana"),
+              "delegations: [Côte d'Ivoire, Ghana]\n");
+}
+
+TEST(ConfigAppend, AMissingOrEmptyListIsStarted) {
+    EXPECT_EQ(appended("negotiation: T\ndelegations:   # none yet\nmeetings: []\n", "Ghana"),
+              "negotiation: T\ndelegations:   # none yet\n  - Ghana\nmeetings: []\n");
+    EXPECT_EQ(appended("negotiation: T\n", "Ghana"), "negotiation: T\ndelegations:\n  - Ghana\n");
+    EXPECT_EQ(appended("negotiation: T", "Ghana"), "negotiation: T\ndelegations:\n  - Ghana");
+    EXPECT_EQ(appended("", "Ghana"), "delegations:\n  - Ghana\n");
+}
+
+TEST(ConfigAppend, KeepsLineEndingsAndAByteOrderMark) {
+    EXPECT_EQ(appended("negotiation: T\r\ndelegations:\r\n  - Japan\r\n", "Ghana"),
+              "negotiation: T\r\ndelegations:\r\n  - Japan\r\n  - Ghana\r\n");
+    // No final line break before, none after.
+    EXPECT_EQ(appended("delegations:\n  - Japan", "Ghana"), "delegations:\n  - Japan\n  - Ghana");
+    EXPECT_EQ(appended("\xEF\xBB\xBF"
+                       "delegations: [Japan]\n",
+                       "Ghana"),
+              "\xEF\xBB\xBF"
+              "delegations: [Japan, Ghana]\n");
+}
+
+TEST(ConfigAppend, QuotesANameYamlWouldReadOtherwise) {
+    EXPECT_EQ(appended("delegations: [Japan]\n", "Korea, Republic of"),
+              "delegations: [Japan, \"Korea, Republic of\"]\n");
+    EXPECT_EQ(appended("delegations:\n  - Japan\n", "null"),
+              "delegations:\n  - Japan\n  - \"null\"\n");
+    EXPECT_EQ(appended("delegations:\n  - Japan\n", "#1: group"),
+              "delegations:\n  - Japan\n  - \"#1: group\"\n");
+    const Config read =
+        parse_config(appended("delegations: [Japan]\n", "Group [77] & \"China\""), "a");
+    EXPECT_EQ(read.delegations.back().name, "Group [77] & \"China\"");
+}
+
+TEST(ConfigAppend, RefusesAShapeItCannotExtendSafely) {
+    const auto refused = [](const std::string& yaml, const std::string& where,
+                            const std::string& why) {
+        const std::string message = append_error(yaml);
+        EXPECT_EQ(
+            message.rfind("accord.yaml:" + where +
+                              ": cannot add Ghana to the delegations list as it is written: " + why,
+                          0),
+            0u)
+            << message;
+        EXPECT_NE(
+            message.find("; add it by hand at the end of the delegations list in accord.yaml, "
+                         "as a line '- Ghana' (in a list written [A, B], as ', Ghana'); the "
+                         "file is left as it is"),
+            std::string::npos)
+            << message;
+    };
+    refused("founders: &f\n  - Japan\ndelegations: *f\n", "3:1",
+            "the list is written elsewhere and named here by an alias");
+    refused("delegations: &d [Japan]\nfounders: *d\n", "1:14",
+            "the list carries an anchor (&name) or a tag (!tag)");
+    refused("delegations: !!seq [Japan]\n", "1:14", "the list carries an anchor");
+    refused("delegations: ~\n", "1:14", "the list is written as an empty value");
+    refused("\"delegations\": [Japan]\n", "1:1", "the key 'delegations' is not written plainly");
+    refused("{negotiation: T}\n", "1:1", "the file is one flow mapping {...}");
+    // A name that needs quotes is shown with them.
+    EXPECT_NE(append_error("delegations: ~\n", "Korea, Republic of")
+                  .find("as a line '- \"Korea, Republic of\"'"),
+              std::string::npos);
+    // An edit that would change what the file says is caught by reading it
+    // back: here the last line of a literal text looks like a comment.
+    refused("delegations:\n  - name: A\n    kind: |\n      x\n      # y\nmeetings: []\n", "5:1",
+            "the file would then read as another registry");
 }
 
 }  // namespace
