@@ -230,8 +230,9 @@ class PushCheck {
                 continue;
             }
             std::optional<TextCheck> least;
+            const std::string& text_path = path;  // a structured binding cannot be captured in C++20
             const auto against = [&](const std::optional<std::string>& before) {
-                TextCheck found = check_text(path, before, after, options);
+                TextCheck found = check_text(text_path, before, after, options);
                 if (!least || found.problems.size() < least->problems.size())
                     least = std::move(found);
             };
