@@ -175,6 +175,20 @@ class PushCheck {
                    subject);
         }
         check_texts(commit, ref, subject);
+        // A registry no clone could read stops every command there, so none
+        // is accepted, whoever signed it.
+        if (v.registry_changed) {
+            try {
+                verifier_.registry_at(commit.id);
+            } catch (const Error& e) {
+                refuse(ref, commit.id,
+                       std::string("leaves ") + kConfigFileName + " unreadable: " + e.what(),
+                       std::string("fix ") + kConfigFileName +
+                           " and record the change again (git commit --amend), so that no "
+                           "commit holds a registry every clone would refuse",
+                       subject);
+            }
+        }
         // Every commit credited to a delegation, not only those with a
         // Proposed-by trailer: a plain commit is credited to its author.
         if (redraft && v.kind != CommitKind::merge && !(v.signer && v.signer->secretariat) &&
@@ -230,7 +244,8 @@ class PushCheck {
                 continue;
             }
             std::optional<TextCheck> least;
-            const std::string& text_path = path;  // a structured binding cannot be captured in C++20
+            const std::string& text_path =
+                path;  // a structured binding cannot be captured in C++20
             const auto against = [&](const std::optional<std::string>& before) {
                 TextCheck found = check_text(text_path, before, after, options);
                 if (!least || found.problems.size() < least->problems.size())

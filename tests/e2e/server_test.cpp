@@ -232,6 +232,21 @@ TEST_F(Negotiation, AKeyAddedToTheRegistryByADelegationIsRefused) {
     expect_refused(japan, "changes accord.yaml without a secretariat signature");
 }
 
+TEST_F(Negotiation, ARegistryNoCloneCouldReadIsRefusedEvenSignedByTheSecretariat) {
+    publish(file_url());
+    // A key written twice: every clone would refuse this registry, and with
+    // it every command, so the server takes no commit that leaves it so.
+    clerk.write("accord.yaml", registry() + "delegations: [Japan]\n");
+    ASSERT_EQ(clerk.git({"commit", "-q", "--no-verify", "-m", "List Japan again", "accord.yaml"})
+                  .exit_code,
+              0);  // past the local hook, which refuses it too
+    EXPECT_EQ(trimmed(clerk.git({"log", "-1", "--format=%G?"}).out), "G");
+    expect_refused(clerk, "leaves accord.yaml unreadable");
+    const test::RunResult pushed = clerk.git({"push", "origin", "main"});
+    EXPECT_TRUE(contains(pushed.err, "duplicate key 'delegations'")) << pushed.err;
+    EXPECT_TRUE(contains(pushed.err, "git commit --amend")) << pushed.err;
+}
+
 TEST_F(Negotiation, TextChangedAfterSigningIsRefused) {
     publish(file_url());
     japan.write("recs/A-1.md", replaced(kTextA, "[will][may]", "may"));
