@@ -163,7 +163,7 @@ void add_word_options(CLI::App& command, ImportCommandOptions& options) {
         ->option_text("bracket|accept (default: bracket)");
     command.add_flag("--add-delegations", options.add_delegations,
                      "Word documents: register in accord.yaml the authors and speakers it does "
-                     "not know");
+                     "not know, one line each, the rest of the file kept");
     command.add_option("--author", options.authors,
                        "Word documents: 'Word name=Delegation', the delegation a Word author or a "
                        "speaker stands for; repeatable");

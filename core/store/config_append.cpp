@@ -58,13 +58,25 @@ std::string with_text_at(std::string_view text, std::size_t at, const std::strin
 
 // ---------------------------------------------------------------- names
 
-// `name` as one YAML scalar that reads back as the name both in a flow list
-// and in a block one: plain where YAML reads it so, quoted otherwise, as
-// yaml-cpp's emitter decides for a flow list (the stricter context:
-// "Korea, Republic of" is quoted there). Nullopt when it cannot be written.
-std::optional<std::string> scalar(const std::string& name) {
+// `delegation` as one entry of the list, on one line, that reads back as it
+// both in a flow list and in a block one: its name alone when it has no
+// alias or kind, else a flow mapping "{name: N, aliases: [A, B], kind: K}".
+// A name is plain where YAML reads it so, quoted otherwise, as yaml-cpp's
+// emitter decides for a flow list (the stricter context: "Korea, Republic
+// of" is quoted there). Nullopt when it cannot be written on one line.
+std::optional<std::string> entry_text(const Delegation& delegation) {
     YAML::Emitter out;
-    out << YAML::Flow << YAML::BeginSeq << name << YAML::EndSeq;
+    out << YAML::Flow << YAML::BeginSeq;
+    if (delegation.aliases.empty() && delegation.kind.empty()) {
+        out << delegation.name;
+    } else {
+        out << YAML::BeginMap << YAML::Key << "name" << YAML::Value << delegation.name;
+        if (!delegation.aliases.empty())
+            out << YAML::Key << "aliases" << YAML::Value << delegation.aliases;
+        if (!delegation.kind.empty()) out << YAML::Key << "kind" << YAML::Value << delegation.kind;
+        out << YAML::EndMap;
+    }
+    out << YAML::EndSeq;
     const std::string_view list = out.c_str();
     if (!out.good() || list.size() < 3 || list.front() != '[' || list.back() != ']')
         return std::nullopt;
@@ -77,15 +89,15 @@ std::optional<std::string> scalar(const std::string& name) {
 
 // How to add `names` by hand: "as a line '- Ghana' (in a list written
 // [A, B], as ', Ghana')", each name written as YAML reads it back.
-std::string how_to_write(const std::vector<std::string>& names) {
+std::string how_to_write(const std::vector<Delegation>& added) {
     std::string lines, items;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        const std::string item = scalar(names[i]).value_or(names[i]);
-        if (i > 0) lines += i + 1 == names.size() ? " and " : ", ";
+    for (std::size_t i = 0; i < added.size(); ++i) {
+        const std::string item = entry_text(added[i]).value_or(added[i].name);
+        if (i > 0) lines += i + 1 == added.size() ? " and " : ", ";
         lines += "'- " + item + "'";
         items += ", " + item;
     }
-    return std::string(names.size() == 1 ? "as a line " : "as lines ") + lines +
+    return std::string(added.size() == 1 ? "as a line " : "as lines ") + lines +
            " (in a list written [A, B], as '" + items + "')";
 }
 
@@ -93,7 +105,7 @@ std::string how_to_write(const std::vector<std::string>& names) {
 // `at` of `text` (columns counted as yaml-cpp counts them, without the
 // byte-order mark).
 [[noreturn]] void refuse(std::string_view text, std::size_t at, const std::string& path,
-                         const std::vector<std::string>& names, const std::string& why) {
+                         const std::vector<Delegation>& names, const std::string& why) {
     at = std::min(at, text.size());
     const std::size_t line = 1 + std::count(text.begin(), text.begin() + at, '\n');
     std::size_t column = at - line_begin(text, at) + 1;
@@ -101,7 +113,7 @@ std::string how_to_write(const std::vector<std::string>& names) {
         column -= kByteOrderMark.size();
     std::string joined;
     for (std::size_t i = 0; i < names.size(); ++i)
-        joined += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+        joined += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i].name;
     throw usage_error(
         path + ":" + std::to_string(line) + ":" + std::to_string(column) + ": cannot add " +
         joined + " to the delegations list as it is written: " + why + "; add " +
@@ -139,7 +151,7 @@ struct Appended {
 // `item` after its last entry, on that entry's line: ", ITEM", or "ITEM" in
 // an empty list, or " ITEM," after a trailing comma.
 Appended append_to_flow_list(std::string_view text, std::size_t open, const std::string& item,
-                             const std::string& path, const std::vector<std::string>& names) {
+                             const std::string& path, const std::vector<Delegation>& names) {
     int depth = 0;
     bool scalar_may_start = true;  // a quote opens a scalar only where one begins
     std::size_t last = open;       // the list's last byte that is neither blank nor a comment
@@ -190,7 +202,7 @@ Appended append_to_flow_list(std::string_view text, std::size_t open, const std:
 // ("- ..."), blank lines and comments not counted, so that a comment that
 // follows the list stays after it.
 Appended append_to_block_list(std::string_view text, std::size_t dash, const std::string& item,
-                              const std::string& path, const std::vector<std::string>& names) {
+                              const std::string& path, const std::vector<Delegation>& names) {
     const std::size_t begin = line_begin(text, dash);
     if (text.substr(begin, dash - begin).find_first_not_of(' ') != std::string_view::npos)
         refuse(text, dash, path, names, "its first entry does not begin its line");
@@ -215,12 +227,32 @@ Appended append_to_block_list(std::string_view text, std::size_t dash, const std
     return {with_line_after(text, last_end, std::string(indent, ' ') + "- " + item), at};
 }
 
+// The empty flow list "[]" at `open` as a block list holding `item`, so that
+// the delegations added to a new registry are one line each: "[]" on a line
+// of its own becomes "- ITEM" there; after the key ("delegations: []") it
+// is taken away, the rest of that line (a comment) kept, and "- ITEM"
+// follows at `indent`.
+Appended start_block_list(std::string_view text, std::size_t colon, std::size_t open,
+                          std::size_t indent, const std::string& item) {
+    const std::size_t begin = line_begin(text, open);
+    if (text.substr(begin, open - begin).find_first_not_of(' ') == std::string_view::npos)
+        return {
+            std::string(text.substr(0, open)) + "- " + item + std::string(text.substr(open + 2)),
+            open};
+    const std::string without =
+        std::string(text.substr(0, colon + 1)) + std::string(text.substr(open + 2));
+    const std::size_t end = line_end(without, colon);
+    return {with_line_after(without, end, std::string(indent, ' ') + "- " + item),
+            std::min(end + 1, without.size())};
+}
+
 // `text` with `name` added to its delegations list, or a refusal saying why
 // the list's shape is not one this handles.
-Appended append_one(std::string_view text, const std::string& name, const std::string& path,
-                    const std::vector<std::string>& names) {
-    const std::optional<std::string> item = scalar(name);
-    if (!item) refuse(text, 0, path, names, "YAML cannot write '" + name + "' on one line");
+Appended append_one(std::string_view text, const Delegation& delegation, const std::string& path,
+                    const std::vector<Delegation>& names) {
+    const std::optional<std::string> item = entry_text(delegation);
+    if (!item)
+        refuse(text, 0, path, names, "YAML cannot write '" + delegation.name + "' on one line");
     // yaml-cpp's marks count bytes, but not a byte-order mark.
     const std::size_t bom = text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
     const auto offset = [&](const YAML::Node& node) {
@@ -271,6 +303,8 @@ Appended append_one(std::string_view text, const std::string& name, const std::s
     if (!list.IsSequence() || list_at <= key_at || list_at >= text.size())
         refuse(text, key_at, path, names,
                "the list is written elsewhere and named here by an alias (*name)");
+    if (list.Style() == YAML::EmitterStyle::Flow && text.substr(list_at, 2) == "[]")
+        return start_block_list(text, colon, list_at, key_at - line_begin(text, key_at) + 2, *item);
     if (list.Style() == YAML::EmitterStyle::Flow && text[list_at] == '[')
         return append_to_flow_list(text, list_at, *item, path, names);
     if (list.Style() == YAML::EmitterStyle::Block && text[list_at] == '-')
@@ -280,20 +314,20 @@ Appended append_one(std::string_view text, const std::string& name, const std::s
 
 }  // namespace
 
-std::string append_delegations(std::string_view yaml_text, const std::string& path,
-                               const std::vector<std::string>& names) {
+std::string append_delegation_entries(std::string_view yaml_text, const std::string& path,
+                                      const std::vector<Delegation>& added) {
     Config expected = parse_config(yaml_text, path);
     std::string text(yaml_text);
-    std::optional<std::size_t> first_at;  // where the first name went, in `yaml_text`
-    for (const std::string& name : names) {
-        Appended appended = append_one(text, name, path, names);
-        // Later names go after the earlier ones: in `yaml_text`, all at one place.
+    std::optional<std::size_t> first_at;  // where the first one went, in `yaml_text`
+    for (const Delegation& delegation : added) {
+        Appended appended = append_one(text, delegation, path, added);
+        // Later ones go after the earlier ones: in `yaml_text`, all at one place.
         if (!first_at) first_at = appended.at;
         text = std::move(appended.text);
-        expected.delegations.push_back(Delegation{name, {}, ""});
+        expected.delegations.push_back(delegation);
         // What is written must read as the registry plus the new delegations,
         // and nothing else: an edit that a shape of the file led astray is
-        // refused here rather than recorded. (Checked for each name, so that
+        // refused here rather than recorded. (Checked for each one, so that
         // the next one is placed in a text that reads.)
         std::string why;
         try {
@@ -304,9 +338,16 @@ std::string append_delegations(std::string_view yaml_text, const std::string& pa
         } catch (const Error& e) {
             why = std::string("the file would then not read (") + e.what() + ")";
         }
-        refuse(yaml_text, *first_at, path, names, why);
+        refuse(yaml_text, *first_at, path, added, why);
     }
     return text;
+}
+
+std::string append_delegations(std::string_view yaml_text, const std::string& path,
+                               const std::vector<std::string>& names) {
+    std::vector<Delegation> added;
+    for (const std::string& name : names) added.push_back(Delegation{name, {}, ""});
+    return append_delegation_entries(yaml_text, path, added);
 }
 
 }  // namespace accord

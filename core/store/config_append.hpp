@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/store/config.hpp"
+
 namespace accord {
 
 // `yaml_text`, the registry read from `path` (named in messages), with
@@ -15,12 +17,14 @@ namespace accord {
 // with no alias, kind or key:
 //  - a block list gets a line "- NAME" per name, indented as its items, after
 //    its last entry (after any line that continues that entry);
-//  - a flow list "[A, B]" gets ", NAME" after its last entry ("[]" gets
-//    "NAME"), on the line of that entry;
+//  - a flow list "[A, B]" gets ", NAME" after its last entry, on the line
+//    of that entry;
+//  - an empty one, "[]", becomes a block list of the new names, one line
+//    each ("delegations: []" keeps the rest of its line, a comment);
 //  - "delegations:" with nothing after it gets a block list under it, and a
 //    file without the key gets "delegations:" and the list at its end.
 // A name YAML would read otherwise as written ("Korea, Republic of", "null",
-// "#1") is quoted. Nothing else of the text changes: the new lines end as
+// "#1") is quoted. Nothing else of the text changes (but an empty "[]"): the new lines end as
 // the file's lines do (CRLF kept), and a file without a final line break
 // still has none.
 //
@@ -33,5 +37,13 @@ namespace accord {
 // invalid `yaml_text` fails as parse_config says.
 std::string append_delegations(std::string_view yaml_text, const std::string& path,
                                const std::vector<std::string>& names);
+
+// The same for delegations with aliases or a kind (their keys are not
+// written: a key is the secretariat's to add): each is written on one line
+// as a flow mapping, "- {name: Ghana, aliases: [GH], kind: state}" in a
+// block list, ", {name: ...}" in a flow one; a delegation with neither is
+// its name alone, as above.
+std::string append_delegation_entries(std::string_view yaml_text, const std::string& path,
+                                      const std::vector<Delegation>& added);
 
 }  // namespace accord

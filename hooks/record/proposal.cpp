@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "core/store/config_append.hpp"
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/file.hpp"
 #include "core/util/text.hpp"
 #include "hooks/pre_propose.hpp"
+#include "hooks/record/registry_edit.hpp"
 
 namespace accord {
 
@@ -257,28 +257,6 @@ ProposalRefused::ProposalRefused(std::vector<hooks::Problem> problems, std::size
 
 namespace {
 
-// accord.yaml as it stands in the work tree (`on_disk`) with the delegations
-// `added` appended to its list, one line each, the rest of the file kept
-// byte for byte (config_append.hpp); written afresh from `registry` only
-// when there is no file. A list written in a shape that edit does not handle
-// is refused, saying to add the delegations by hand, rather than the file
-// rewritten without its comments and layout.
-std::string registry_with(const std::optional<std::string>& on_disk, const Config& registry,
-                          const std::vector<std::string>& added) {
-    if (!on_disk) return emit_config(registry);
-    // As it will be recorded: UTF-8 (a file saved as UTF-16 is converted, as
-    // any recorded text is), so that YAML's positions are the text's bytes.
-    hooks::TextBytes bytes = hooks::check_text_bytes(kConfigFileName, *on_disk);
-    const std::string text = bytes.converted ? std::move(*bytes.converted) : *on_disk;
-    try {
-        return append_delegations(text, kConfigFileName, added);
-    } catch (const Error& e) {
-        throw Error(e.exit_code(), std::string(e.what()) + "; then propose again naming " +
-                                       kConfigFileName +
-                                       " among the files, without --add-delegation");
-    }
-}
-
 // With delegations added, accord.yaml is one of the changes: the registry
 // extended by one line per delegation, recorded whole when it was never
 // recorded, and refused when the work tree's copy has edits the user did
@@ -303,7 +281,12 @@ std::optional<std::string> add_registry_change(Repository& repo,
                           " has changes not yet recorded; name it among the files to record "
                           "them with the new delegation, or propose them first");
     }
-    std::optional<std::string> new_registry = registry_with(on_disk.contents, registry, added);
+    std::vector<Delegation> delegations;
+    for (const std::string& name : added) delegations.push_back(Delegation{name, {}, ""});
+    std::optional<std::string> new_registry =
+        registry_with_added(on_disk.contents, registry, delegations,
+                            std::string("then propose again naming ") + kConfigFileName +
+                                " among the files, without --add-delegation");
     if (named != changes.end()) {
         named->after = new_registry;
     } else if (new_registry != recorded) {

@@ -15,6 +15,7 @@
 #include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 #include "hooks/record/import_apply.hpp"
+#include "hooks/record/registry_edit.hpp"
 #include "merge/merge3/merge3.hpp"
 
 namespace accord {
@@ -348,7 +349,15 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
     std::vector<std::string> added;
     for (const WordImportPlan& plan : plans)
         added.insert(added.end(), plan.added.begin(), plan.added.end());
-    if (!added.empty()) plans.front().registry = emit_config(registry);
+    if (!added.empty()) {
+        std::vector<Delegation> delegations;
+        for (const Delegation& delegation : registry.delegations)
+            if (std::find(added.begin(), added.end(), delegation.name) != added.end())
+                delegations.push_back(delegation);
+        plans.front().registry = registry_with_added(
+            read_file_within(repo.workdir(), kConfigFileName).contents, registry, delegations,
+            "then import again without --add-delegations, once they are listed");
+    }
     return plans;
 }
 

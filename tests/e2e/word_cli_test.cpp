@@ -195,6 +195,41 @@ TEST_F(PartyInputsImport, ChangesSinceTheBaseComeBackAsTheSameProposals) {
     EXPECT_GT(back, 100u);
 }
 
+// Delegations a Word import adds are lines added to accord.yaml as it
+// stands: its comments stay, each new delegation is one line.
+TEST(WordImport, AddedDelegationsAreLinesAddedToTheRegistryAsItStands) {
+    ACCORD_REQUIRE_CORPUS("unfccc-art6.2-2024/party-inputs.docx");
+    test::TempDir tmp;
+    const std::string dir = tmp.file("art6");
+    ASSERT_EQ(test::accord({"init", dir}, in(tmp.path())).exit_code, 0);
+    {
+        std::ofstream out(dir + "/accord.yaml", std::ios::app);
+        out << "# Kept by the secretariat; ask before editing.\n";
+    }
+    ASSERT_EQ(git(dir, {"commit", "-q", "-am", "A note for the registry"}).exit_code, 0);
+    const std::string before = slurp(dir + "/accord.yaml");
+    const std::string base = git(dir, {"rev-parse", "HEAD"}).out.substr(0, 40);
+    const test::RunResult import = test::accord(
+        {"import", party_inputs(), "--as", "decision.md", "--add-delegations"}, in(dir));
+    ASSERT_EQ(import.exit_code, 0) << import.err << import.out;
+    const std::string after = slurp(dir + "/accord.yaml");
+    EXPECT_NE(after.find("# Kept by the secretariat; ask before editing.\n"), std::string::npos)
+        << after;
+    EXPECT_NE(after.find("\n  - {name: United States, aliases: [US, USA, U.S, U.S.]}\n"),
+              std::string::npos)
+        << after;
+    // Only lines added, but the empty "[]" that the list replaced.
+    const std::vector<std::string> numstat =
+        lines(git(dir, {"diff", "--numstat", base, "HEAD", "--", "accord.yaml"}).out);
+    ASSERT_EQ(numstat.size(), 1u);
+    EXPECT_TRUE(numstat[0].ends_with("\t1\taccord.yaml")) << numstat[0];
+    EXPECT_GE(std::stoi(numstat[0]), 30) << numstat[0];  // one line per delegation added
+    std::string kept = after;
+    for (const std::string& line : lines(after))
+        if (line.starts_with("  - ")) kept.erase(kept.find(line + "\n"), line.size() + 1);
+    EXPECT_EQ(kept, std::string(before).replace(before.find("  []\n"), 5, "")) << kept;
+}
+
 // The texts `accord import` wrote for the WGEC compilation, to Word and back.
 TEST(WordRoundTrip, EveryWgecTextComesBackByteForByte) {
     ACCORD_REQUIRE_CORPUS("wgec-2013-14/draft-recommendations.txt");

@@ -515,7 +515,13 @@ TEST(ConfigAppend, AFlowListGetsTheNameBeforeItsBracket) {
     EXPECT_EQ(appended("negotiation: T\ndelegations: [Japan, Sweden]  # founders\nmeetings: []\n",
                        "Ghana"),
               "negotiation: T\ndelegations: [Japan, Sweden, Ghana]  # founders\nmeetings: []\n");
-    EXPECT_EQ(appended("delegations: []\n", "Ghana"), "delegations: [Ghana]\n");
+    // An empty one becomes a block list, one line per delegation.
+    EXPECT_EQ(appended("delegations: []  # none yet\n", "Ghana"),
+              "delegations:  # none yet\n  - Ghana\n");
+    EXPECT_EQ(
+        append_delegations("delegations:\n  []\nmeetings: []\n", "accord.yaml", {"Ghana", "Chile"}),
+        "delegations:\n  - Ghana\n  - Chile\nmeetings: []\n");
+    EXPECT_EQ(appended("delegations: []", "Ghana"), "delegations:\n  - Ghana");
     // Over several lines, with a comment and a trailing comma; quoted entries
     // holding brackets and commas are entries, not the list's end.
     EXPECT_EQ(appended("delegations: [\n  \"Japan ]\", 'Côte d''Ivoire', # two\n  {name: S},\n]\n",
@@ -523,6 +529,27 @@ TEST(ConfigAppend, AFlowListGetsTheNameBeforeItsBracket) {
               "delegations: [\n  \"Japan ]\", 'Côte d''Ivoire', # two\n  {name: S}, Ghana,\n]\n");
     EXPECT_EQ(appended("delegations: [Côte d'Ivoire]\n", "Ghana"),
               "delegations: [Côte d'Ivoire, Ghana]\n");
+}
+
+TEST(ConfigAppend, ADelegationWithAliasesIsOneFlowMappingOnItsLine) {
+    const std::vector<Delegation> added = {
+        Delegation{"Korea, Republic of", {"ROK", "Rep. of Korea"}, ""},
+        Delegation{"Ghana", {}, "state"}, Delegation{"Chile", {}, ""}};
+    const std::string block = "# kept\ndelegations:\n  - Japan  # first\nmeetings: []\n";
+    EXPECT_EQ(append_delegation_entries(block, "accord.yaml", added),
+              "# kept\ndelegations:\n  - Japan  # first\n"
+              "  - {name: \"Korea, Republic of\", aliases: [ROK, Rep. of Korea]}\n"
+              "  - {name: Ghana, kind: state}\n  - Chile\nmeetings: []\n");
+    EXPECT_EQ(append_delegation_entries("delegations: [Japan]  # founders\n", "accord.yaml", added),
+              "delegations: [Japan, {name: \"Korea, Republic of\", aliases: [ROK, Rep. of Korea]}, "
+              "{name: Ghana, kind: state}, Chile]  # founders\n");
+    // Read back, they are the delegations given, aliases and kind included.
+    const Config read =
+        parse_config(append_delegation_entries(block, "accord.yaml", added), "accord.yaml");
+    ASSERT_EQ(read.delegations.size(), 4u);
+    EXPECT_EQ(read.delegations[1], added[0]);
+    EXPECT_EQ(read.delegations[2], added[1]);
+    EXPECT_EQ(read.resolve_delegation("ROK"), "Korea, Republic of");
 }
 
 TEST(ConfigAppend, AMissingOrEmptyListIsStarted) {
