@@ -29,16 +29,52 @@ std::size_t space_length(std::string_view text, std::size_t at) {
 
 }  // namespace
 
-void InlineWriter::write_mark(int level, bool open) {
-    static constexpr const char* kOpen[kLevels] = {"[", "~~", "**", "*", "<sup>", "<sub>"};
-    static constexpr const char* kClose[kLevels] = {"]", "~~", "**", "*", "</sup>", "</sub>"};
-    out_ += open ? kOpen[level] : kClose[level];
-    set(open_, level, open);
-    line_start_ = false;
+constexpr const char* kOpen[kLevels] = {"[", "~~", "**", "*", "<sup>", "<sub>"};
+constexpr const char* kClose[kLevels] = {"]", "~~", "**", "*", "</sup>", "</sub>"};
+
+bool MarkStack::close_for(std::string& out, const Marks& target) {
+    const bool bracket_changes = open_.inserted != target.inserted;
+    std::size_t keep = 0;  // the first mark, in opening order, that closes
+    while (keep < opened_.size() && !bracket_changes && has(target, opened_[keep])) ++keep;
+    const bool wrote = opened_.size() > keep;
+    while (opened_.size() > keep) {
+        out += kClose[opened_.back()];
+        set(open_, opened_.back(), false);
+        opened_.pop_back();
+    }
+    return wrote;
 }
 
-// Closes the marks from the first one that differs inward, writes what was
-// waiting (a line break, or white space) between, and opens `target`'s.
+void MarkStack::set_bracket(std::string& out, bool inserted) {
+    if (open_.inserted == inserted) return;
+    out += inserted ? kOpen[0] : kClose[0];
+    open_.inserted = inserted;
+}
+
+bool MarkStack::open_missing(std::string& out, const Marks& target) {
+    bool wrote = false;
+    for (int level = 1; level < kLevels; ++level) {
+        if (has(target, level) && !has(open_, level)) {
+            out += kOpen[level];
+            set(open_, level, true);
+            opened_.push_back(level);
+            wrote = true;
+        }
+    }
+    return wrote;
+}
+
+void MarkStack::move(std::string& out, const Marks& target) {
+    close_for(out, target);
+    set_bracket(out, target.inserted);
+    open_missing(out, target);
+}
+
+// Closes the marks `target` lacks (with those opened inside them), writes
+// what was waiting (a line break, or white space) between, and opens
+// `target`'s others, outer to inner. Marks that stay open are not closed:
+// an italic phrase holding a struck word stays one phrase ("*shall
+// ~~strengthen~~ cooperate*"). A change of bracket closes all.
 void InlineWriter::move_to(Marks target) {
     auto between = [&] {
         if (break_pending_) {
@@ -52,28 +88,28 @@ void InlineWriter::move_to(Marks target) {
         }
         pending_space_.clear();
     };
-    int first = 0;
-    while (first < kLevels && has(open_, first) == has(target, first)) ++first;
-    if (first == kLevels) {
+    const Marks open = marks_.open();
+    if (open == target) {
         between();
         return;
     }
-    for (int level = kLevels - 1; level >= std::max(first, 1); --level) {
-        if (has(open_, level)) write_mark(level, false);
-    }
+    if (marks_.close_for(out_, target)) line_start_ = false;
     // White space waiting has the bracket state of what came before it, so
     // it goes inside a bracket being closed, before one being opened; a line
     // break goes after a bracket being closed.
-    if (first == 0 && open_.inserted && break_pending_) {
-        write_mark(0, false);
+    const bool bracket_changes = open.inserted != target.inserted;
+    if (bracket_changes && open.inserted && break_pending_) {
+        marks_.set_bracket(out_, false);
+        line_start_ = false;
         between();
     } else {
         between();
-        if (first == 0) write_mark(0, !open_.inserted);
+        if (bracket_changes) {
+            marks_.set_bracket(out_, target.inserted);
+            line_start_ = false;
+        }
     }
-    for (int level = std::max(first, 1); level < kLevels; ++level) {
-        if (has(target, level) && !has(open_, level)) write_mark(level, true);
-    }
+    if (marks_.open_missing(out_, target)) line_start_ = false;
 }
 
 void InlineWriter::write_escaped(std::string_view core) {
@@ -128,7 +164,7 @@ std::pair<std::size_t, std::size_t> InlineWriter::text(std::string_view text, Ma
                 space += n == 1 ? std::string_view(" ") : text.substr(j, n);
             i = j;
             if (!wrote_ || line_start_ || break_pending_) continue;  // a line's leading space
-            if (marks.inserted != open_.inserted) {
+            if (marks.inserted != marks_.open().inserted) {
                 // Inserted white space goes inside the brackets, other white
                 // space outside: the bracket changes here.
                 Marks bracket_only;

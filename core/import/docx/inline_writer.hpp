@@ -4,11 +4,13 @@
 // never collide.
 //
 // Promises:
-//  - Marks nest outer to inner: an insertion's brackets, a strike's "~~",
-//    bold's "**", italic's "*", then <sup> or <sub>. Where the marks change between two pieces,
-//    those from the first changed one inward are closed and reopened, so two
-//    strikes side by side become one ("~~a b~~", never "~~a~~~~b~~", which
-//    would read as literal tildes).
+//  - An insertion's brackets are outermost. Other marks opened together
+//    nest outer to inner: a strike's "~~", bold's "**", italic's "*", then
+//    <sup> or <sub>. Where the marks change between two pieces, only those
+//    that end are closed (with the marks opened inside them, reopened after),
+//    so a mark spanning a phrase stays one ("*shall ~~strengthen~~
+//    cooperate*"), and two strikes side by side become one ("~~a b~~",
+//    never "~~a~~~~b~~", which would read as literal tildes).
 //  - White space at the edge of a strike or emphasis is moved outside it
 //    ("**word** next", as Markdown needs), but stays inside an insertion's
 //    brackets, which belong to the wording. No-break spaces count as white
@@ -22,6 +24,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accord::docx {
 
@@ -33,6 +36,28 @@ struct Marks {
     bool superscript = false;  // <sup>...</sup>, as for a table note's letter
     bool subscript = false;    // <sub>...</sub>
     friend bool operator==(const Marks&, const Marks&) = default;
+};
+
+// The marks open at a point of the wording, and the order they opened in:
+// both InlineWriter and the reading of a document accord wrote (its runs as
+// typed) move between pieces through it, so that they nest alike.
+class MarkStack {
+  public:
+    const Marks& open() const { return open_; }
+    // Closes into `out` the marks `target` lacks, and those opened inside
+    // them, innermost first; every mark but the bracket when the bracket
+    // changes. Returns whether it wrote anything.
+    bool close_for(std::string& out, const Marks& target);
+    // Writes "[" or "]"; the other marks must be closed.
+    void set_bracket(std::string& out, bool inserted);
+    // Opens into `out` the marks of `target` not open, outer to inner.
+    bool open_missing(std::string& out, const Marks& target);
+    // close_for, the bracket, open_missing: nothing written between.
+    void move(std::string& out, const Marks& target);
+
+  private:
+    Marks open_;
+    std::vector<int> opened_;  // the marks open but the bracket, in the order they opened
 };
 
 enum class LineBreaks : std::uint8_t {
@@ -65,12 +90,11 @@ class InlineWriter {
   private:
     void move_to(Marks target);
     void write_escaped(std::string_view core);
-    void write_mark(int level, bool open);
 
     std::string& out_;
     LineBreaks breaks_;
     bool in_table_;
-    Marks open_;
+    MarkStack marks_;
     std::string pending_space_;  // white space waiting to know which side of a mark it goes
     bool wrote_ = false;         // some wording is on the current paragraph
     bool line_start_;            // nothing yet on the current line

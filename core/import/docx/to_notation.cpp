@@ -29,28 +29,6 @@ bool is_blank(std::string_view text) {
 
 enum class Where : std::uint8_t { body, note, cell };
 
-// The marks of a document accord wrote, outer to inner as InlineWriter nests them.
-constexpr int kMarkLevels = 6;
-bool Marks::*const kMarkMember[kMarkLevels] = {&Marks::inserted,    &Marks::struck,
-                                               &Marks::bold,        &Marks::italic,
-                                               &Marks::superscript, &Marks::subscript};
-constexpr const char* kMarkOpen[kMarkLevels] = {"[", "~~", "**", "*", "<sup>", "<sub>"};
-constexpr const char* kMarkClose[kMarkLevels] = {"]", "~~", "**", "*", "</sup>", "</sub>"};
-
-// Closes the open marks from the first that differs inward, then opens the target's.
-void move_marks(std::string& out, Marks& open, const Marks& target) {
-    int first = 0;
-    while (first < kMarkLevels && open.*kMarkMember[first] == target.*kMarkMember[first]) ++first;
-    for (int level = kMarkLevels - 1; level >= first; --level) {
-        if (open.*kMarkMember[level]) out += kMarkClose[level];
-        open.*kMarkMember[level] = false;
-    }
-    for (int level = first; level < kMarkLevels; ++level) {
-        if (target.*kMarkMember[level]) out += kMarkOpen[level];
-        open.*kMarkMember[level] = target.*kMarkMember[level];
-    }
-}
-
 class Converter {
   public:
     Converter(const Package& package, const ConvertOptions& options)
@@ -191,9 +169,9 @@ class Converter {
                                                          : LineBreaks::hard;
         if (line) {
             // A document accord wrote: the line's characters as typed.
-            Marks open;
+            MarkStack open;
             for (std::uint32_t p : group) write_runs_as_typed(story_index, p, open, heading > 0);
-            move_marks(out_, open, Marks{});
+            open.move(out_, Marks{});
         } else {
             InlineWriter writer(out_, breaks, where == Where::cell,
                                 heading == 0 && label.empty() && where != Where::cell);
@@ -232,8 +210,8 @@ class Converter {
     // Runs written with their characters as they are, marks exactly where
     // the formatting changes: what a document accord wrote reads back as.
     // A heading's bold is its style's, not the wording's.
-    void write_runs_as_typed(std::uint32_t story_index, std::uint32_t paragraph_index, Marks& open,
-                             bool heading) {
+    void write_runs_as_typed(std::uint32_t story_index, std::uint32_t paragraph_index,
+                             MarkStack& open, bool heading) {
         const Paragraph& paragraph = package_.story(story_index).paragraphs[paragraph_index];
         auto& places = result_.map.stories[story_index][paragraph_index].runs;
         for (std::size_t r = 0; r < paragraph.runs.size(); ++r) {
@@ -251,12 +229,12 @@ class Converter {
             marks.superscript = options_.formatting && run.format.baseline == Baseline::superscript;
             marks.subscript = options_.formatting && run.format.baseline == Baseline::subscript;
             if (run.kind == RunKind::line_break) {
-                move_marks(out_, open, Marks{});
+                open.move(out_, Marks{});
                 out_ += '\n';
                 places[r] = {out_.size(), out_.size()};
                 continue;
             }
-            move_marks(out_, open, marks);
+            open.move(out_, marks);
             const std::size_t begin = out_.size();
             if (run.kind == RunKind::text) {
                 out_ += run.text;

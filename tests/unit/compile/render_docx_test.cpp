@@ -69,6 +69,33 @@ TEST(RenderDocx, EveryTextComesBackByteForByte) {
     EXPECT_NE(rendering.warnings[0].find("d.md:1"), std::string::npos) << rendering.warnings[0];
 }
 
+// A mark inside another (a struck word in an italic phrase, italics in
+// bold) is Word formatting, and reads back as written: the reader keeps a
+// mark that spans a phrase open over the marks inside it. Read with the
+// marks nested in one fixed order, these lines came back otherwise and
+// were written with their marks as typed ("*shall ~~strengthen~~ ...").
+TEST(RenderDocx, MarksInsideMarksAreWordFormatting) {
+    const std::string text =
+        "Parties *shall ~~strengthen~~ cooperate* on **all *relevant* matters**, "
+        "~~the **whole** text~~ and ~~*a*~~ *b*.\n";
+    const Compilation compilation = compilation_of({{"a.md", text}});
+    const DocxRendering rendering = render_compilation_docx(compilation);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
+    ASSERT_TRUE(opened.archive) << opened.error.message;
+    const zip::ReadResult xml = opened.archive->read("word/document.xml");
+    ASSERT_TRUE(xml.ok()) << xml.error.message;
+    EXPECT_EQ(xml.bytes.find("~~"), std::string::npos);
+    EXPECT_EQ(xml.bytes.find("*"), std::string::npos);
+    EXPECT_NE(xml.bytes.find("<w:i/><w:strike/></w:rPr><w:t xml:space=\"preserve\">strengthen"),
+              std::string::npos)
+        << xml.bytes;
+    const std::vector<std::string> bodies =
+        read_back(rendering.bytes, docx::TrackedChanges::accept);
+    ASSERT_EQ(bodies.size(), 1u);
+    EXPECT_EQ(bodies[0], text);
+}
+
 // U+FFFE and U+FFFF are no XML characters: written as they were, Word
 // refused the document. They are written as U+FFFD, and the line is named.
 TEST(RenderDocx, NoncharactersAreNotWrittenIntoTheXml) {
@@ -131,6 +158,45 @@ TEST(RenderDocx, TrackedChangesAcceptedGiveTheNewTextRejectedTheOld) {
     for (const docx::Revision& r : read.package->revisions) authors.insert(r.author + " " + r.date);
     EXPECT_EQ(authors,
               (std::set<std::string>{"Brazil 2024-02-01T12:00:00Z", "Japan 2024-02-02T12:00:00Z"}));
+}
+
+// A changed line keeps its formatting where both sides of the change read
+// back as they were; a mark inserted or deleted itself stays typed, since
+// Word would show it as a change of format, not of the wording.
+TEST(RenderDocx, AChangedLineKeepsItsFormattingWhereEachSideReadsBack) {
+    const std::string date = "2024-02-01T12:00:00Z";
+    const std::string new_text =
+        "Parties *shall enhance* cooperation on **all** matters.\nThey shall *act*.\n";
+    Compilation compilation = compilation_of({{"a.md", new_text}});
+    DocxRenderOptions options;
+    options.changes = {{
+        {"Parties *shall ", DocxSegment::Change::none, "", ""},
+        {"strengthen", DocxSegment::Change::deleted, "Brazil", date},
+        {"enhance", DocxSegment::Change::inserted, "Brazil", date},
+        {"* cooperation on **all** matters.\nThey shall ", DocxSegment::Change::none, "", ""},
+        {"*", DocxSegment::Change::inserted, "Japan", date},
+        {"act", DocxSegment::Change::none, "", ""},
+        {"*", DocxSegment::Change::inserted, "Japan", date},
+        {".\n", DocxSegment::Change::none, "", ""},
+    }};
+    const DocxRendering rendering = render_compilation_docx(compilation, options);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
+              std::vector<std::string>{new_text});
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
+              std::vector<std::string>{
+                  "Parties *shall strengthen* cooperation on **all** matters.\nThey shall act.\n"});
+    zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
+    ASSERT_TRUE(opened.archive) << opened.error.message;
+    const std::string xml = opened.archive->read("word/document.xml").bytes;
+    // The first line's marks are Word's italics and bold, the deleted word
+    // in italics too; the second line's inserted marks are typed.
+    EXPECT_EQ(xml.find("*shall"), std::string::npos) << xml;
+    EXPECT_EQ(xml.find("**all"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("<w:i/></w:rPr><w:delText xml:space=\"preserve\">strengthen"),
+              std::string::npos)
+        << xml;
+    EXPECT_NE(xml.find("<w:t xml:space=\"preserve\">*</w:t>"), std::string::npos) << xml;
 }
 
 }  // namespace
