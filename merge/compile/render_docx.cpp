@@ -98,11 +98,51 @@ struct Piece {
     std::size_t offset = SIZE_MAX;  // in the body as it stands; SIZE_MAX when deleted
 };
 
+// The Word formats of a changed line's pieces, one per piece: a byte that
+// stands takes its format in the line as it stands, a deleted byte its
+// format in the line as it stood. nullopt (the marks are then written as
+// typed) when a mark itself is inserted or deleted, or a byte the change
+// keeps is formatted otherwise before than after: Word would track that as
+// a change of format, which reads back as no change of the wording.
+std::optional<std::vector<ByteFormat>> changed_line_formats(const std::vector<Piece>& pieces) {
+    std::string now, before;
+    for (const Piece& piece : pieces) {
+        if (piece.inserted != kNoIndex && piece.deleted != kNoIndex) return std::nullopt;
+        if (piece.deleted == kNoIndex) now += piece.byte;
+        if (piece.inserted == kNoIndex) before += piece.byte;
+    }
+    const std::optional<std::vector<ByteFormat>> formats_now = scan_marks(now);
+    const std::optional<std::vector<ByteFormat>> formats_before = scan_marks(before);
+    if (!formats_now || !formats_before) return std::nullopt;
+    std::vector<ByteFormat> out;
+    out.reserve(pieces.size());
+    std::size_t i = 0, j = 0;  // into `now`, `before`
+    for (const Piece& piece : pieces) {
+        const bool stands = piece.deleted == kNoIndex;
+        const bool stood = piece.inserted == kNoIndex;
+        const ByteFormat format = stands ? (*formats_now)[i] : (*formats_before)[j];
+        if (stands && stood) {
+            const ByteFormat& was = (*formats_before)[j];
+            if (was.consumed != format.consumed || was.format != format.format) return std::nullopt;
+        } else if (format.consumed) {
+            return std::nullopt;
+        }
+        out.push_back(format);
+        i += stands ? 1 : 0;
+        j += stood ? 1 : 0;
+    }
+    return out;
+}
+
 class Builder {
   public:
     Builder(const Compilation& compilation, const DocxRenderOptions& options,
-            const std::vector<std::vector<bool>>& literal)
-        : compilation_(compilation), options_(options), literal_(literal) {}
+            const std::vector<std::vector<bool>>& literal,
+            const std::vector<bool>& changes_as_typed)
+        : compilation_(compilation),
+          options_(options),
+          literal_(literal),
+          changes_as_typed_(changes_as_typed) {}
 
     docx::Package build() {
         docx::Properties& properties = package_.properties;
@@ -253,10 +293,11 @@ class Builder {
                 changed |= piece.deleted != kNoIndex || piece.inserted != kNoIndex;
             }
             const bool as_typed = literal != nullptr && l < literal->size() && (*literal)[l];
-            std::optional<std::vector<ByteFormat>> formats;
-            std::size_t skip = 0;  // bytes of a heading's "## "
-            // A changed line keeps its marks as typed: a mark inserted or
-            // deleted must read back on its side of the change.
+            std::optional<std::vector<ByteFormat>> formats;        // per byte as the line stands
+            std::optional<std::vector<ByteFormat>> piece_formats;  // per piece, a changed line's
+            std::size_t skip = 0;                                  // bytes of a heading's "## "
+            // A changed line is formatted only where each side of the change
+            // reads back as it was (changed_line_formats); it is no heading.
             if (!as_typed && !changed) {
                 const std::uint32_t level = heading_level(standing);
                 if (level > 0) {
@@ -264,6 +305,8 @@ class Builder {
                     skip = level + 1;
                 }
                 formats = scan_marks(std::string_view(standing).substr(skip));
+            } else if (!as_typed && !changes_as_typed_[index] && heading_level(standing) == 0) {
+                piece_formats = changed_line_formats(line.pieces);
             }
             std::size_t k = 0;  // index into `standing`
             docx::Run run;
@@ -273,9 +316,11 @@ class Builder {
                 open = false;
                 run = docx::Run{};
             };
-            for (const Piece& piece : line.pieces) {
+            for (std::size_t piece_index = 0; piece_index < line.pieces.size(); ++piece_index) {
+                const Piece& piece = line.pieces[piece_index];
                 const bool standing_byte = piece.deleted == kNoIndex;
                 ByteFormat format;
+                if (piece_formats) format = (*piece_formats)[piece_index];
                 if (standing_byte) {
                     if (k < skip) {
                         ++k;
@@ -347,6 +392,7 @@ class Builder {
     const Compilation& compilation_;
     const DocxRenderOptions& options_;
     const std::vector<std::vector<bool>>& literal_;
+    const std::vector<bool>& changes_as_typed_;  // per text: its changed lines' marks as typed
     docx::Package package_;
 };
 
@@ -368,8 +414,9 @@ DocxRendering render_compilation_docx(const Compilation& compilation,
                                       const DocxRenderOptions& options) {
     DocxRendering out;
     std::vector<std::vector<bool>> literal(compilation.texts.size());
+    std::vector<bool> changes_as_typed(compilation.texts.size(), false);
     for (int pass = 0; pass < 2; ++pass) {
-        Builder builder(compilation, options, literal);
+        Builder builder(compilation, options, literal, changes_as_typed);
         const docx::Package package = builder.build();
         out.bytes = write_docx_package(package);
 
@@ -403,6 +450,28 @@ DocxRendering render_compilation_docx(const Compilation& compilation,
                                            std::to_string(l + 1));
                     lines[l] = true;
                 }
+            }
+        }
+        // Rejected, the changes give each text as it stood: where its changed
+        // lines' formatting does not (an edge a reader could place on either
+        // side of a change), their marks are written as typed instead.
+        if (!options.changes.empty()) {
+            docx::ConvertOptions reject;
+            reject.changes = docx::TrackedChanges::reject;
+            const docx::Converted rejected = docx::to_notation(*read.package, reject);
+            const std::vector<docx::AccordText> before =
+                docx::accord_texts(*read.package, &rejected);
+            for (std::size_t t = 0; t < before.size() && t < builder.bookmarked_.size(); ++t) {
+                const std::size_t index = builder.bookmarked_[t];
+                if (index >= options.changes.size() || options.changes[index].empty() ||
+                    changes_as_typed[index])
+                    continue;
+                std::string stood;
+                for (const DocxSegment& segment : options.changes[index])
+                    if (segment.change != DocxSegment::Change::inserted) stood += segment.text;
+                if (before[t].body == stood) continue;
+                changes_as_typed[index] = true;
+                if (pass == 0) all_back = false;
             }
         }
         if (all_back) return out;
