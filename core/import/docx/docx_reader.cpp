@@ -180,15 +180,7 @@ class PackageReader {
             if (!type_ends_with(r, "/header") && !type_ends_with(r, "/footer")) continue;
             const std::string part_name = resolve_target(main_part, r.target);
             if (part_name.empty() || archive_.find(part_name) == nullptr) continue;
-            std::string xml;
-            if (ReadError error = read_bytes(part_name, xml)) return error;
-            if (xml.find("<w:t>") != std::string::npos || xml.find("<w:t ") != std::string::npos)
-                ++state_.package.dropped["header or footer texts"];
-            for (const char* mark : {"<w:ins ", "<w:del "}) {
-                for (std::size_t at = xml.find(mark); at != std::string::npos;
-                     at = xml.find(mark, at + 1))
-                    ++state_.package.dropped["tracked changes in headers or footers"];
-            }
+            if (ReadError error = part(part_name, read_header_or_footer)) return error;
         }
         if (ReadError error = optional_part(core_part, read_core_properties)) return error;
         return optional_part(custom_part, read_custom_properties);

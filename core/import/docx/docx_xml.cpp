@@ -870,6 +870,30 @@ ReadError read_core_properties(std::string& xml, const std::string& part, XmlRea
     return {};
 }
 
+ReadError read_header_or_footer(std::string& xml, const std::string& part, XmlReadState& state) {
+    pugi::xml_document document;
+    if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
+    bool text = false;
+    std::size_t changes = 0;
+    // Every element, in document order, without recursion.
+    for (pugi::xml_node node = document.first_child(); node;) {
+        if (node.type() == pugi::node_element) {
+            const std::string_view name = local(node);
+            text = text || name == "t";
+            if (name == "ins" || name == "del") ++changes;
+        }
+        if (node.first_child()) {
+            node = node.first_child();
+            continue;
+        }
+        while (node && !node.next_sibling()) node = node.parent();
+        if (node) node = node.next_sibling();
+    }
+    if (text) ++state.package.dropped["header or footer texts"];
+    if (changes > 0) state.package.dropped["tracked changes in headers or footers"] += changes;
+    return {};
+}
+
 ReadError read_custom_properties(std::string& xml, const std::string& part, XmlReadState& state) {
     pugi::xml_document document;
     pugi::xml_node root;

@@ -45,5 +45,9 @@ ReadError read_notes(std::string& xml, const std::string& part, NoteKind kind, X
 ReadError read_document(std::string& xml, const std::string& part, XmlReadState& state);
 ReadError read_core_properties(std::string& xml, const std::string& part, XmlReadState& state);
 ReadError read_custom_properties(std::string& xml, const std::string& part, XmlReadState& state);
+// A header or footer: not part of the negotiated text, so only counted
+// among what was left out (its wording once, each tracked change in it),
+// whatever prefix its producer gave Word's namespace.
+ReadError read_header_or_footer(std::string& xml, const std::string& part, XmlReadState& state);
 
 }  // namespace accord::docx

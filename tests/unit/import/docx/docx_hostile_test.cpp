@@ -193,6 +193,28 @@ TEST(DocxHostile, HeadersAreCountedAsLeftOut) {
     EXPECT_TRUE(result.package->revisions.empty());
 }
 
+// Another producer may give Word's namespace another prefix: the header is
+// counted all the same (it was looked for as "<w:t>" and missed).
+TEST(DocxHostile, HeadersUnderAnotherPrefixAreCountedToo) {
+    test::DocxParts parts;
+    parts.body = test::paragraph("Decides");
+    parts.header =
+        "<x:p xmlns:x=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<x:r><x:t>DRAFT TEXT</x:t></x:r><x:del x:id=\"1\" x:author=\"Alice\" "
+        "x:date=\"2024-11-18T10:00:00Z\"><x:r><x:delText>v1</x:delText></x:r></x:del>"
+        "<x:ins x:id=\"2\" x:author=\"Alice\"><x:r><x:t>v2</x:t></x:r></x:ins></x:p>";
+    const docx::ReadResult result = read(test::build_docx(parts));
+    ASSERT_TRUE(result.ok()) << result.error.message;
+    EXPECT_EQ(result.package->dropped.at("header or footer texts"), 1u);
+    EXPECT_EQ(result.package->dropped.at("tracked changes in headers or footers"), 2u);
+    // A header that is not XML is named, as any part is.
+    parts.header = "<w:p><w:r><w:t>broken</w:r></w:p>";
+    const docx::ReadResult broken = read(test::build_docx(parts));
+    ASSERT_FALSE(broken.ok());
+    EXPECT_NE(broken.error.message.find("word/header1.xml"), std::string::npos)
+        << broken.error.message;
+}
+
 TEST(DocxHostile, DeeplyNestedXmlIsRefused) {
     std::string nested;
     for (int i = 0; i < 5000; ++i) nested += "<w:customXml>";
