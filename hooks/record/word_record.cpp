@@ -536,6 +536,12 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // document's creation).
     std::size_t undated = 0, early = 0;
     std::string first_early;
+    // The text as the last recorded commit leaves it: a change that leaves
+    // it so (a change of formatting accord does not read, or one a comment
+    // asks for that the text already holds) is no proposal to record.
+    std::string recorded = current.value_or(history.base);
+    std::size_t no_change = 0;
+    std::string first_no_change;
     for (std::size_t e = 0; e < history.events.size(); ++e) {
         const docx::HistoryEvent& event = history.events[e];
         PlannedWordCommit commit;
@@ -606,7 +612,12 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             merged = std::move(result.text);
             text = merged;
         }
-        commit.text = text;
+        if (text == recorded) {
+            if (no_change++ == 0) first_no_change = event.subject;
+            continue;
+        }
+        recorded = text;
+        commit.text = std::move(text);
         std::vector<std::pair<std::string_view, std::string>> extra;
         std::string body;
         if (event.kind == docx::EventKind::comment_request) {
@@ -630,6 +641,15 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         if (proposers.empty()) proposers.push_back(commit.author_name);
         commit.message = proposal_message(commit.subject, body, proposers, extra);
         plan.commits.push_back(std::move(commit));
+    }
+    if (no_change > 0) {
+        plan.warnings.push_back(
+            request.file + ": " + std::to_string(no_change) +
+            (no_change == 1 ? " change leaves" : " changes leave") +
+            " the text as accord reads it unchanged (formatting it does not keep, or wording the "
+            "text already holds), so " +
+            (no_change == 1 ? "it is" : "they are") +
+            " not recorded: " + escape_line(first_no_change) + (no_change > 1 ? ", ..." : ""));
     }
     for (const std::string& mapping : names.unused_mappings()) {
         plan.warnings.push_back("--author '" + escape_line(mapping) +

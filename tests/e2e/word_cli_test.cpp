@@ -359,6 +359,37 @@ TEST(WordImportDates, AChangeDatedInTheFutureOrUnreadablyFollowsTheOneBefore) {
         << slurp(repo + "/d.md");
 }
 
+// A tracked change that leaves the text as accord reads it (here, an
+// inserted field code, which the text does not keep) is no proposal: it is
+// not recorded as a commit that changes nothing, and the import says so.
+TEST(WordImportWarnings, AChangeThatChangesNothingIsSaidNotRecorded) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r>"
+        "<w:ins w:id=\"1\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t "
+        "xml:space=\"preserve\">further </w:t></w:r></w:ins>"
+        "<w:ins w:id=\"2\" w:author=\"Canada\" w:date=\"2024-11-15T11:00:00Z\"><w:r>"
+        "<w:instrText>PAGE</w:instrText></w:r></w:ins>"
+        "<w:r><w:t>strengthen cooperation.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("noop.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "d.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(contains(run.err, "1 change leaves the text as accord reads it unchanged"))
+        << run.err;
+    EXPECT_TRUE(contains(run.err, "Canada")) << run.err;
+    // The base and Japan's change; no commit by Canada, and none that changes nothing.
+    const std::string all = git(repo, {"log", "--format=%an|%s", "--name-only"}).out;
+    EXPECT_FALSE(contains(all, "Canada|")) << all;
+    EXPECT_TRUE(contains(all, "Japan|")) << all;
+    EXPECT_TRUE(contains(slurp(repo + "/d.md"), "States should [further ]strengthen"))
+        << slurp(repo + "/d.md");
+}
+
 // Every change is recorded as a named delegation's proposal: a tracked
 // change or comment whose author is missing, blank, or holds a control
 // character or a direction override (which git, logs and terminals would
