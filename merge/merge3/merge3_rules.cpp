@@ -381,6 +381,7 @@ void ChunkResolver::resolve(const Chunk& x) {
     // A status tag against new words first: the text merges below would
     // keep both tags ("now (agreed) (revisit)").
     if (resolve_tag_beside_words(x)) return;
+    if (resolve_agreement_beside_deletion(x, b, o, t)) return;
     if (const std::optional<std::string> merged = settled_without_conflict(in_, x, b, o, t))
         return out_.put(*merged);
     if (options_.strict) return put_conflict_markers(x, o, t);
@@ -634,6 +635,56 @@ bool ChunkResolver::resolve_tag_beside_words(const Chunk& whole) {
     out_.put(lead + words + " " + std::string(trimmed(text_of(tag_side, tag_from, tag_to))) +
              after);
     return true;
+}
+
+namespace {
+
+// Tokens [a, z) of `side` are those of [b0, b1) of `base` with status tags
+// (and white space) added: its wording is the base's, token by token.
+bool base_wording_with_tags(Text side, std::uint32_t a, std::uint32_t z, Text base,
+                            std::uint32_t b0, std::uint32_t b1) {
+    const auto skip = [](Text text, std::uint32_t& k, std::uint32_t end) {
+        while (k < end && (is_space_token(text.tokens[k].kind) ||
+                           text.tokens[k].kind == TokenKind::status_tag))
+            ++k;
+    };
+    for (;;) {
+        skip(side, a, z);
+        skip(base, b0, b1);
+        if (a == z || b0 == b1) return a == z && b0 == b1;
+        if (side.doc.text(side.tokens[a].range) != base.doc.text(base.tokens[b0].range))
+            return false;
+        ++a, ++b0;
+    }
+}
+
+// `part` is `whole` with some of it cut out, once, and nothing added.
+bool is_cut_from(const std::string& part, const std::string& whole) {
+    if (part.size() >= whole.size()) return false;
+    std::size_t x = 0;
+    while (x < part.size() && part[x] == whole[x]) ++x;
+    const std::size_t y = part.size() - x;
+    return whole.compare(whole.size() - y, y, part, x, y) == 0;
+}
+
+}  // namespace
+
+bool ChunkResolver::resolve_agreement_beside_deletion(const Chunk& x, const std::string& b,
+                                                      const std::string& o, const std::string& t) {
+    if (b.empty() || agrees(status_in(in_.base(), x.b0, x.b1))) return false;
+    for (const bool ours_tagged : {true, false}) {
+        const Text tag_side = ours_tagged ? in_.ours() : in_.theirs();
+        const std::uint32_t from = ours_tagged ? x.o0 : x.t0, to = ours_tagged ? x.o1 : x.t1;
+        const std::string& other = ours_tagged ? t : o;
+        if (!agrees(status_in(tag_side, from, to)) ||
+            !base_wording_with_tags(tag_side, from, to, in_.base(), x.b0, x.b1) ||
+            !is_cut_from(other, b))
+            continue;
+        out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
+        out_.put(other);
+        return true;
+    }
+    return false;
 }
 
 void ChunkResolver::withhold_agreement(const Chunk& x) {

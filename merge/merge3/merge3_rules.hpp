@@ -8,7 +8,8 @@
 //   both add whole paragraphs at one place    both, ours first; reported
 //   one adds paragraphs where the other adds words opening or closing a
 //   paragraph                                 both, in the order of the text
-//   both change a status tag                  "agreed" gives way; reported
+//   both change a status tag, or one marks agreed
+//   what the other deletes from               "agreed" gives way; reported
 //   one deletes text, the other edits it      the edit, bracketed
 //   both put different wording in one place   an alternatives group [ours][theirs]
 //   strict                                    conflict markers
@@ -60,6 +61,13 @@ class ChunkResolver {
     // One side only put a status tag where the other added words: see the
     // definition. False when the chunk is not that.
     bool resolve_tag_beside_words(const Chunk& x);
+    // One side only put a tag of agreement beside the base's text where the
+    // other deleted some of it ("[now] (agreed)" against the bracket
+    // deleted): agreement on the words does not cover their deletion, nor
+    // what is left, so the deletion stands, the tag gives way, and the
+    // status disagreement is reported. False when the chunk is not that.
+    bool resolve_agreement_beside_deletion(const Chunk& x, const std::string& b,
+                                           const std::string& o, const std::string& t);
     // A chunk grown to whole paragraphs: one side's paragraphs if the other
     // kept the base's, else both, bracketed, ours first.
     void resolve_paragraphs(const Chunk& x);
