@@ -148,6 +148,15 @@ MyersChanges bounded_myers(const std::vector<std::uint32_t>& a, std::uint32_t a_
     if (max_cost <= 0) {
         max_cost = static_cast<std::int64_t>(std::sqrt(double(size_a + size_b + 3)));
         max_cost = std::max<std::int64_t>(max_cost, 256);
+        // The search costs about (size_a + size_b) * max_cost steps: past
+        // kSearchBudget (texts of some 600,000 tokens on each side, long
+        // past a real negotiated text) the bound shrinks with the size, so
+        // that two long texts sharing nothing but a few common words (a
+        // hostile file) are compared in seconds, not minutes.
+        constexpr std::int64_t kSearchBudget = 300'000'000;
+        const std::int64_t within_budget =
+            kSearchBudget / std::max<std::int64_t>(size_a + size_b, 1);
+        max_cost = std::max<std::int64_t>(std::min(max_cost, within_budget), 64);
     }
     Myers myers(kept_a, 0, kept_b, 0, size_a, size_b, max_cost);
     myers.compare(0, size_a, 0, size_b);

@@ -17,7 +17,8 @@ struct MyersChanges {
 
 // Which elements of a[a_begin, a_end) and b[b_begin, b_end) are not common;
 // the vectors are indexed from a_begin and b_begin. `max_cost` 0 chooses
-// git's bound (the square root of the stretch's diagonals, at least 256).
+// git's bound (the square root of the stretch's diagonals, at least 256),
+// lowered for stretches so long that it would cost minutes (at least 64).
 MyersChanges bounded_myers(const std::vector<std::uint32_t>& a, std::uint32_t a_begin,
                            std::uint32_t a_end, const std::vector<std::uint32_t>& b,
                            std::uint32_t b_begin, std::uint32_t b_end, std::int64_t max_cost = 0);

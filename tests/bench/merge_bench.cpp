@@ -10,6 +10,12 @@
 //                                (an option added on each side, one edited): the cost
 //                                must grow with N, not N squared (40,000 options took
 //                                15 s before the option-list merge was made linear)
+// And a hostile diff: two long one-line texts of random words from a
+// vocabulary of twelve, sharing nothing but those words (N words each):
+//   BM_GitWordDiffUnrelated      `git diff --no-index --word-diff=porcelain A B`
+//   BM_AccordDiffUnrelated       `accord diff --no-index A B`
+// The search is bounded as git's is, and its bound shrinks past some 600,000
+// tokens a side, so that such a file costs seconds, not minutes.
 // The target: accord no slower than twice git merge-file.
 //   build-bench/tests/bench/accord_merge_bench
 #include <benchmark/benchmark.h>
@@ -20,6 +26,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <random>
 
 #include "merge/merge3/merge3.hpp"
@@ -138,5 +146,63 @@ void BM_AccordMergeFileProcess(benchmark::State& state) {
     state.counters["bytes"] = static_cast<double>(r.base.size());
 }
 BENCHMARK(BM_AccordMergeFileProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Two one-line texts of `words` random words each, from twelve, written once per size.
+struct UnrelatedTexts {
+    accord::test::TempDir dir;
+    std::string a_path, b_path;
+
+    explicit UnrelatedTexts(std::int64_t words) {
+        static const char* const kWords[] = {"the",     "Parties",    "shall",   "cooperate",
+                                             "on",      "climate",    "finance", "[agreed]",
+                                             "support", "adaptation", "of",      "and"};
+        std::mt19937_64 rng(static_cast<std::uint64_t>(words));
+        const auto text = [&] {
+            std::string out;
+            for (std::int64_t k = 0; k < words; ++k) {
+                out += kWords[rng() % 12];
+                out += k + 1 < words ? ' ' : '\n';
+            }
+            return out;
+        };
+        a_path = dir.write("a.md", text());
+        b_path = dir.write("b.md", text());
+    }
+};
+
+const UnrelatedTexts& unrelated_texts(std::int64_t words) {
+    static std::map<std::int64_t, std::unique_ptr<UnrelatedTexts>> made;
+    auto& texts = made[words];
+    if (!texts) texts = std::make_unique<UnrelatedTexts>(words);
+    return *texts;
+}
+
+void BM_GitWordDiffUnrelated(benchmark::State& state) {
+    const UnrelatedTexts& t = unrelated_texts(state.range(0));
+    const std::vector<std::string> argv = {"git",    "diff",  "--no-index", "--word-diff=porcelain",
+                                           t.a_path, t.b_path};
+    for (auto _ : state) {
+        if (!run_quietly(argv, 1)) state.SkipWithError("git diff could not be run");
+    }
+}
+BENCHMARK(BM_GitWordDiffUnrelated)
+    ->Arg(100'000)
+    ->Arg(800'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void BM_AccordDiffUnrelated(benchmark::State& state) {
+    const UnrelatedTexts& t = unrelated_texts(state.range(0));
+    const std::vector<std::string> argv = {accord::test::accord_binary(), "diff", "--no-index",
+                                           t.a_path, t.b_path};
+    for (auto _ : state) {
+        if (!run_quietly(argv, 1)) state.SkipWithError("accord diff could not be run");
+    }
+}
+BENCHMARK(BM_AccordDiffUnrelated)
+    ->Arg(100'000)
+    ->Arg(800'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
