@@ -536,9 +536,10 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // document's creation).
     std::size_t undated = 0, early = 0;
     std::string first_early;
-    // The text as the last recorded commit leaves it: a change that leaves
-    // it so (a change of formatting accord does not read, or one a comment
-    // asks for that the text already holds) is no proposal to record.
+    // The text as the last recorded commit leaves it: a tracked change that
+    // leaves it so (formatting or a field code accord does not keep) is no
+    // proposal to record. A comment asking for wording the text holds is
+    // still recorded: its words are the Party's.
     std::string recorded = current.value_or(history.base);
     std::size_t no_change = 0;
     std::string first_no_change;
@@ -612,7 +613,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             merged = std::move(result.text);
             text = merged;
         }
-        if (text == recorded) {
+        if (text == recorded && event.kind == docx::EventKind::tracked_change) {
             if (no_change++ == 0) first_no_change = event.subject;
             continue;
         }
@@ -646,8 +647,8 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         plan.warnings.push_back(
             request.file + ": " + std::to_string(no_change) +
             (no_change == 1 ? " change leaves" : " changes leave") +
-            " the text as accord reads it unchanged (formatting it does not keep, or wording the "
-            "text already holds), so " +
+            " the text as accord reads it unchanged (formatting or a field code it does not "
+            "keep), so " +
             (no_change == 1 ? "it is" : "they are") +
             " not recorded: " + escape_line(first_no_change) + (no_change > 1 ? ", ..." : ""));
     }
