@@ -235,9 +235,13 @@ class TreeBuilder {
         // A file may not replace a directory or sit below a file.
         for (std::size_t slash = path.find('/'); slash != std::string::npos;
              slash = path.find('/', slash + 1)) {
-            if (git_index_get_bypath(raw, path.substr(0, slash).c_str(), 0) != nullptr) {
+            if (const git_index_entry* above =
+                    git_index_get_bypath(raw, path.substr(0, slash).c_str(), 0)) {
+                const char* what = above->mode == GIT_FILEMODE_LINK
+                                       ? "a symbolic link, never followed,"
+                                       : "a file";
                 throw usage_error("cannot record '" + path + "': '" + path.substr(0, slash) +
-                                  "' is a file in branch '" + branch_ + "'");
+                                  "' is " + what + " in branch '" + branch_ + "'");
             }
         }
         std::size_t at = 0;

@@ -390,6 +390,28 @@ TEST(WordImportWarnings, AChangeThatChangesNothingIsSaidNotRecorded) {
         << slurp(repo + "/d.md");
 }
 
+// A path through a directory the branch holds as a symbolic link is
+// refused, saying so: the link is never followed, so nothing is written
+// where it points.
+TEST(WordImportRefusals, APathThroughALinkedDirectoryIsRefusedNamingTheLink) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    const std::string outside = tmp.file("outside");
+    std::filesystem::create_directories(outside);
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    std::filesystem::create_symlink(outside, repo + "/out");
+    ASSERT_EQ(git(repo, {"add", "out"}).exit_code, 0);
+    ASSERT_EQ(git(repo, {"commit", "-q", "--no-verify", "-m", "A link"}).exit_code, 0);
+    test::DocxParts parts;
+    parts.body = test::paragraph("States should strengthen cooperation.");
+    const std::string docx = tmp.write("d.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord(
+        {"import", docx, "--as", "out/d.md", "--by", "Chair", "--add-delegations"}, in(repo));
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(contains(run.err, "'out' is a symbolic link, never followed")) << run.err;
+    EXPECT_TRUE(std::filesystem::is_empty(outside));
+}
+
 // Every change is recorded as a named delegation's proposal: a tracked
 // change or comment whose author is missing, blank, or holds a control
 // character or a direction override (which git, logs and terminals would
