@@ -159,6 +159,9 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
 
 MergeResult merge_tokens(Document base, Document ours, Document theirs,
                          const MergeOptions& options) {
+    // Each side as it wrote it, for conflict markers: MergeInputs puts back
+    // in a side's text the brackets it lifted over the other side's edits.
+    const std::string ours_written(ours.source), theirs_written(theirs.source);
     const MergeInputs in(std::move(base), std::move(ours), std::move(theirs), options.parse);
     const std::size_t input_errors = std::max({notation_errors(in.base().doc.diagnostics),
                                                notation_errors(in.ours().doc.diagnostics),
@@ -199,7 +202,7 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
         // person to settle. A merge never records a text that checks worse
         // than what it merged.
         MergedText marked;
-        const std::string_view o = in.ours().doc.source, t = in.theirs().doc.source;
+        const std::string_view o = ours_written, t = theirs_written;
         const auto ended = [](std::string_view s) {
             return std::string(s) + (s.empty() || s.back() == '\n' ? "" : "\n");
         };

@@ -407,6 +407,7 @@ void ChunkResolver::resolve(const Chunk& x) {
         if (ours_words) return put_bracketed(in_.ours(), x.o0, x.o1);
         return put_bracketed(in_.theirs(), x.t0, x.t1);
     }
+    if (resolve_deletion_past_shared_ends(x, true)) return;
     out_.disagree(DisagreementKind::alternatives, trimmed(o), trimmed(t));
     // Whole paragraphs: each side's run bracketed, ours first; a bracket
     // opening its paragraph may span the paragraphs it holds.
@@ -470,6 +471,7 @@ void ChunkResolver::resolve_paragraphs(const Chunk& x) {
                       ours_deleted ? trimmed(t) : "(deleted)");
         return out_.put(ours_deleted ? t : o);
     }
+    if (resolve_deletion_past_shared_ends(x, false)) return;
     out_.disagree(DisagreementKind::alternatives, trimmed(o), trimmed(t));
     put_paragraph_alternatives(o, t);
 }
@@ -685,6 +687,39 @@ bool ChunkResolver::resolve_agreement_beside_deletion(const Chunk& x, const std:
         return true;
     }
     return false;
+}
+
+bool ChunkResolver::resolve_deletion_past_shared_ends(const Chunk& x, bool bracket_the_edit) {
+    const Text base = in_.base(), ours = in_.ours(), theirs = in_.theirs();
+    const auto same = [&](std::uint32_t b, std::uint32_t o, std::uint32_t t) {
+        const std::string_view text = base.doc.text(base.tokens[b].range);
+        return text == ours.doc.text(ours.tokens[o].range) &&
+               text == theirs.doc.text(theirs.tokens[t].range);
+    };
+    Chunk rest = x;
+    while (rest.b0 < rest.b1 && rest.o0 < rest.o1 && rest.t0 < rest.t1 &&
+           same(rest.b0, rest.o0, rest.t0))
+        ++rest.b0, ++rest.o0, ++rest.t0;
+    while (rest.b0 < rest.b1 && rest.o0 < rest.o1 && rest.t0 < rest.t1 &&
+           same(rest.b1 - 1, rest.o1 - 1, rest.t1 - 1))
+        --rest.b1, --rest.o1, --rest.t1;
+    if (rest.b0 == x.b0 && rest.b1 == x.b1) return false;  // nothing shared: the caller's rules
+    const bool ours_words = has_words(ours, rest.o0, rest.o1),
+               theirs_words = has_words(theirs, rest.t0, rest.t1);
+    if (ours_words == theirs_words || !has_words(base, rest.b0, rest.b1)) return false;
+    const Text edit = ours_words ? ours : theirs;
+    const std::uint32_t from = ours_words ? rest.o0 : rest.t0, to = ours_words ? rest.o1 : rest.t1;
+    const std::string edited(trimmed(text_of(edit, from, to)));
+    out_.disagree(DisagreementKind::edited_deleted, ours_words ? edited : "(deleted)",
+                  ours_words ? "(deleted)" : edited);
+    out_.put_range(ours, x.o0, rest.o0);
+    if (bracket_the_edit) {
+        put_bracketed(edit, from, to);
+    } else {
+        out_.put_range(edit, from, to);
+    }
+    out_.put_range(ours, rest.o1, x.o1);
+    return true;
 }
 
 void ChunkResolver::withhold_agreement(const Chunk& x) {

@@ -71,6 +71,11 @@ class ChunkResolver {
     // A chunk grown to whole paragraphs: one side's paragraphs if the other
     // kept the base's, else both, bracketed, ours first.
     void resolve_paragraphs(const Chunk& x);
+    // Past the words all three share at the chunk's start and end ("**Option
+    // 2:**"), one side deleted what the other edited: the edit, bracketed
+    // (`bracket_the_edit`, unless it is one bracket or group already) or as
+    // written, the shared words around it. False when the chunk is not that.
+    bool resolve_deletion_past_shared_ends(const Chunk& x, bool bracket_the_edit);
 
   private:
     bool put_outside_strike(const Chunk& x, const std::string& o, const std::string& t);

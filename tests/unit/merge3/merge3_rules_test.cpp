@@ -135,14 +135,35 @@ TEST(MergeInsertions, ANewParagraphBesideWordsStartingTheNextOneTakesBoth) {
 // --- a merge that could not keep its brackets paired --------------------------
 
 // A bracket opened in one paragraph and closed in the next, edited on one
-// side and cut away on the other: merged chunk by chunk, then paragraph by
-// paragraph, the brackets still would not pair. Such a text is never given
-// as merged: both sides stand between conflict markers, with no text lost.
-TEST(MergeFallback, BracketsThatWouldNotPairGiveConflictMarkersAroundBothTexts) {
+// side and cut away on the other, past the label both kept: the edit stands
+// as written, its own bracket around it (it stood in conflict markers).
+TEST(MergeFallback, ABracketOverParagraphsEditedAndCutAwayIsTheEdit) {
     const std::string base = "**Option 1:** [Parties shall report.\n\nParties shall review.]\n";
     const std::string ours =
         "**Option 1:** [Parties shall report.\n\nParties shall review.][Parties may report.]\n";
     const std::string theirs = "**Option 1:**\n";
+    const MergeResult r = merged(base, ours, theirs);
+    EXPECT_EQ(r.text, ours);
+    EXPECT_FALSE(r.has_conflict_markers);
+    ASSERT_EQ(r.disagreements.size(), 1u);
+    EXPECT_EQ(r.disagreements[0].kind, DisagreementKind::edited_deleted);
+    // Swapped, the same.
+    const MergeResult swapped = merged(base, theirs, ours);
+    EXPECT_EQ(swapped.text, ours);
+    ASSERT_EQ(swapped.disagreements.size(), 1u);
+    EXPECT_EQ(swapped.disagreements[0].kind, DisagreementKind::edited_deleted);
+}
+
+// Merged chunk by chunk, then paragraph by paragraph, the brackets still
+// would not pair (theirs left a stray ']' of its own, ours lifted the
+// bracket into an option over two paragraphs). Such a text is never given
+// as merged: both sides stand between conflict markers, each as it was
+// written (not with the brackets the merge put back in ours to see a lift),
+// with no text lost.
+TEST(MergeFallback, BracketsThatWouldNotPairGiveConflictMarkersAroundBothTexts) {
+    const std::string base = "[Parties shall act.]\n";
+    const std::string ours = "**Option 1:** Parties.\n\nshall act. (agreed)\n";
+    const std::string theirs = "shall act.]\n";
     MergeOptions options;
     options.ours_label = "ours.md";
     options.theirs_label = "theirs.md";
