@@ -184,8 +184,9 @@ class PushCheck {
                 refuse(ref, commit.id,
                        std::string("leaves ") + kConfigFileName + " unreadable: " + e.what(),
                        std::string("fix ") + kConfigFileName +
-                           " and record the change again (git commit --amend), so that no "
-                           "commit holds a registry every clone would refuse",
+                           " in that commit (git commit --amend when it is the last one, "
+                           "git rebase -i otherwise) and push again: no commit may hold a "
+                           "registry every clone would refuse",
                        subject);
             }
         }

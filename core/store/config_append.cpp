@@ -227,20 +227,21 @@ Appended append_to_block_list(std::string_view text, std::size_t dash, const std
     return {with_line_after(text, last_end, std::string(indent, ' ') + "- " + item), at};
 }
 
-// The empty flow list "[]" at `open` as a block list holding `item`, so that
+// The empty flow list "[]" from `open` to `close` (its brackets, blanks
+// between them) as a block list holding `item`, so that
 // the delegations added to a new registry are one line each: "[]" on a line
 // of its own becomes "- ITEM" there; after the key ("delegations: []") it
 // is taken away, the rest of that line (a comment) kept, and "- ITEM"
 // follows at `indent`.
 Appended start_block_list(std::string_view text, std::size_t colon, std::size_t open,
-                          std::size_t indent, const std::string& item) {
+                          std::size_t close, std::size_t indent, const std::string& item) {
     const std::size_t begin = line_begin(text, open);
     if (text.substr(begin, open - begin).find_first_not_of(' ') == std::string_view::npos)
         return {
-            std::string(text.substr(0, open)) + "- " + item + std::string(text.substr(open + 2)),
+            std::string(text.substr(0, open)) + "- " + item + std::string(text.substr(close + 1)),
             open};
     const std::string without =
-        std::string(text.substr(0, colon + 1)) + std::string(text.substr(open + 2));
+        std::string(text.substr(0, colon + 1)) + std::string(text.substr(close + 1));
     const std::size_t end = line_end(without, colon);
     return {with_line_after(without, end, std::string(indent, ' ') + "- " + item),
             std::min(end + 1, without.size())};
@@ -287,6 +288,10 @@ Appended append_one(std::string_view text, const Delegation& delegation, const s
     if (text.compare(key_at, kKey.size(), kKey) != 0 || colon >= text.size() || text[colon] != ':')
         refuse(text, key_at, path, names, "the key 'delegations' is not written plainly");
 
+    // The list's items go two columns right of its key (a byte-order mark
+    // before a key on the first line is no column).
+    const std::size_t key_line = line_begin(text, key_at);
+    const std::size_t indent = key_at - key_line - (key_line == 0 ? bom : 0) + 2;
     if (list.IsNull()) {
         // "delegations:" with nothing, or a comment, after it: a block list
         // under it. "delegations: ~" (or null) is a value to change, not to extend.
@@ -294,7 +299,6 @@ Appended append_one(std::string_view text, const Delegation& delegation, const s
         while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) ++after;
         if (after < text.size() && text[after] != '\n' && text[after] != '\r' && text[after] != '#')
             refuse(text, after, path, names, "the list is written as an empty value");
-        const std::size_t indent = key_at - line_begin(text, key_at) + 2;
         const std::size_t end = line_end(text, colon);
         return {with_line_after(text, end, std::string(indent, ' ') + "- " + *item),
                 std::min(end + 1, text.size())};
@@ -303,8 +307,12 @@ Appended append_one(std::string_view text, const Delegation& delegation, const s
     if (!list.IsSequence() || list_at <= key_at || list_at >= text.size())
         refuse(text, key_at, path, names,
                "the list is written elsewhere and named here by an alias (*name)");
-    if (list.Style() == YAML::EmitterStyle::Flow && text.substr(list_at, 2) == "[]")
-        return start_block_list(text, colon, list_at, key_at - line_begin(text, key_at) + 2, *item);
+    if (list.Style() == YAML::EmitterStyle::Flow && text[list_at] == '[') {
+        std::size_t close = list_at + 1;
+        while (close < text.size() && (text[close] == ' ' || text[close] == '\t')) ++close;
+        if (close < text.size() && text[close] == ']')
+            return start_block_list(text, colon, list_at, close, indent, *item);
+    }
     if (list.Style() == YAML::EmitterStyle::Flow && text[list_at] == '[')
         return append_to_flow_list(text, list_at, *item, path, names);
     if (list.Style() == YAML::EmitterStyle::Block && text[list_at] == '-')

@@ -346,6 +346,11 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
                               "; name one of them with --as, or leave "
                               "--as out to import them all");
     }
+    // Delegations are registered with the first commit: with none to make
+    // (every change left out), none is registered, nor said to be.
+    if (std::all_of(plans.begin(), plans.end(),
+                    [](const WordImportPlan& plan) { return plan.commits.empty(); }))
+        for (WordImportPlan& plan : plans) plan.added.clear();
     std::vector<std::string> added;
     for (const WordImportPlan& plan : plans)
         added.insert(added.end(), plan.added.begin(), plan.added.end());
@@ -536,15 +541,22 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // document's creation).
     std::size_t undated = 0, early = 0;
     std::string first_early;
-    // The text as the last recorded commit leaves it: a tracked change that
-    // leaves it so (formatting or a field code accord does not keep) is no
-    // proposal to record. A comment asking for wording the text holds is
-    // still recorded: its words are the Party's.
-    std::string recorded = current.value_or(history.base);
+    // The text as Word gives it after the last change: a tracked change
+    // that leaves it so (formatting or a field code accord does not keep)
+    // is no proposal to record, and its author is not registered for it.
+    // (Compared before any merge onto a later text: a change that merge
+    // makes moot is still recorded, saying who asked. A comment asking for
+    // wording the text holds is recorded too: its words are the Party's.)
+    std::string word_text = history.base;
     std::size_t no_change = 0;
     std::string first_no_change;
     for (std::size_t e = 0; e < history.events.size(); ++e) {
         const docx::HistoryEvent& event = history.events[e];
+        if (event.kind == docx::EventKind::tracked_change && event.text == word_text) {
+            if (no_change++ == 0) first_no_change = event.subject;
+            continue;
+        }
+        if (event.kind != docx::EventKind::position) word_text = event.text;
         PlannedWordCommit commit;
         commit.kind = event.kind;
         commit.event = e;
@@ -613,11 +625,6 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             merged = std::move(result.text);
             text = merged;
         }
-        if (text == recorded && event.kind == docx::EventKind::tracked_change) {
-            if (no_change++ == 0) first_no_change = event.subject;
-            continue;
-        }
-        recorded = text;
         commit.text = std::move(text);
         std::vector<std::pair<std::string_view, std::string>> extra;
         std::string body;

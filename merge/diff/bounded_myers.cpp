@@ -149,8 +149,9 @@ MyersChanges bounded_myers(const std::vector<std::uint32_t>& a, std::uint32_t a_
         max_cost = static_cast<std::int64_t>(std::sqrt(double(size_a + size_b + 3)));
         max_cost = std::max<std::int64_t>(max_cost, 256);
         // The search costs about (size_a + size_b) * max_cost steps: past
-        // kSearchBudget (texts of some 600,000 tokens on each side, long
-        // past a real negotiated text) the bound shrinks with the size, so
+        // kSearchBudget (stretches of some 450,000 tokens in all, that
+        // patience anchors have not split: far past a real negotiated text,
+        // where they split the texts first) the bound shrinks with the size, so
         // that two long texts sharing nothing but a few common words (a
         // hostile file) are compared in seconds, not minutes.
         constexpr std::int64_t kSearchBudget = 300'000'000;

@@ -14,8 +14,8 @@
 // vocabulary of twelve, sharing nothing but those words (N words each):
 //   BM_GitWordDiffUnrelated      `git diff --no-index --word-diff=porcelain A B`
 //   BM_AccordDiffUnrelated       `accord diff --no-index A B`
-// The search is bounded as git's is, and its bound shrinks past some 600,000
-// tokens a side, so that such a file costs seconds, not minutes.
+// The search is bounded as git's is, and its bound shrinks past some 450,000
+// tokens in all, so that such a file costs seconds, not minutes.
 // The target: accord no slower than twice git merge-file.
 //   build-bench/tests/bench/accord_merge_bench
 #include <benchmark/benchmark.h>

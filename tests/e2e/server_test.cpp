@@ -244,7 +244,7 @@ TEST_F(Negotiation, ARegistryNoCloneCouldReadIsRefusedEvenSignedByTheSecretariat
     expect_refused(clerk, "leaves accord.yaml unreadable");
     const test::RunResult pushed = clerk.git({"push", "origin", "main"});
     EXPECT_TRUE(contains(pushed.err, "duplicate key 'delegations'")) << pushed.err;
-    EXPECT_TRUE(contains(pushed.err, "git commit --amend")) << pushed.err;
+    EXPECT_TRUE(contains(pushed.err, "git commit --amend when it is the last one")) << pushed.err;
 }
 
 TEST_F(Negotiation, TextChangedAfterSigningIsRefused) {

@@ -385,9 +385,45 @@ TEST(WordImportWarnings, AChangeThatChangesNothingIsSaidNotRecorded) {
     // The base and Japan's change; no commit by Canada, and none that changes nothing.
     const std::string all = git(repo, {"log", "--format=%an|%s", "--name-only"}).out;
     EXPECT_FALSE(contains(all, "Canada|")) << all;
+    // Nor is Canada registered for a change that was not recorded.
+    EXPECT_FALSE(contains(test::read_all(repo + "/accord.yaml"), "Canada"));
     EXPECT_TRUE(contains(all, "Japan|")) << all;
     EXPECT_TRUE(contains(slurp(repo + "/d.md"), "States should [further ]strengthen"))
         << slurp(repo + "/d.md");
+}
+
+// A change the text already holds (imported onto a later text) is still
+// the Party's proposal: recorded, saying who asked, not left out as a
+// change of formatting.
+TEST(WordImportWarnings, AChangeTheTextAlreadyHoldsIsStillRecorded) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    // The document's base, then a later text that holds its change already.
+    tmp.write("neg/d.md", "States should strengthen cooperation.\n");
+    ASSERT_EQ(test::accord({"propose", "d.md", "--by", "Chair", "--add-delegation", "Chair",
+                            "--date", "2024-11-14"},
+                           in(repo))
+                  .exit_code,
+              0);
+    tmp.write("neg/d.md", "States should further strengthen cooperation.\n");
+    ASSERT_EQ(test::accord({"propose", "d.md", "--by", "Chair", "--date", "2024-11-16"}, in(repo))
+                  .exit_code,
+              0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r>"
+        "<w:ins w:id=\"1\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t "
+        "xml:space=\"preserve\">further </w:t></w:r></w:ins>"
+        "<w:r><w:t>strengthen cooperation.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("later.docx", test::build_docx(parts));
+    const test::RunResult run =
+        test::accord({"import", docx, "--as", "d.md", "--by", "Chair", "--changes", "accept",
+                      "--date", "2024-11-14", "--add-delegations"},
+                     in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_FALSE(contains(run.err, "unchanged")) << run.err;
+    EXPECT_TRUE(contains(git(repo, {"log", "--format=%an|%s"}).out, "Japan|")) << run.out;
 }
 
 // A path through a directory the branch holds as a symbolic link is

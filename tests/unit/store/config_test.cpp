@@ -522,6 +522,18 @@ TEST(ConfigAppend, AFlowListGetsTheNameBeforeItsBracket) {
         append_delegations("delegations:\n  []\nmeetings: []\n", "accord.yaml", {"Ghana", "Chile"}),
         "delegations:\n  - Ghana\n  - Chile\nmeetings: []\n");
     EXPECT_EQ(appended("delegations: []", "Ghana"), "delegations:\n  - Ghana");
+    EXPECT_EQ(appended("delegations: [ ]  # none\n", "Ghana"), "delegations:  # none\n  - Ghana\n");
+    // A byte-order mark before the key is no column of the list's indentation.
+    EXPECT_EQ(appended("\xEF\xBB\xBF"
+                       "delegations: []\n",
+                       "Ghana"),
+              "\xEF\xBB\xBF"
+              "delegations:\n  - Ghana\n");
+    EXPECT_EQ(appended("\xEF\xBB\xBF"
+                       "delegations:\n",
+                       "Ghana"),
+              "\xEF\xBB\xBF"
+              "delegations:\n  - Ghana\n");
     // Over several lines, with a comment and a trailing comma; quoted entries
     // holding brackets and commas are entries, not the list's end.
     EXPECT_EQ(appended("delegations: [\n  \"Japan ]\", 'Côte d''Ivoire', # two\n  {name: S},\n]\n",
