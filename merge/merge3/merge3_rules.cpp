@@ -660,6 +660,24 @@ bool base_wording_with_tags(Text side, std::uint32_t a, std::uint32_t z, Text ba
     }
 }
 
+// Some word of the paragraph holding base tokens [b0, b1) lies outside
+// them: deleting them leaves the paragraph standing.
+bool paragraph_outlives(Text base, std::uint32_t b0, std::uint32_t b1) {
+    const auto wording = [&](std::uint32_t k) {
+        const TokenKind kind = base.tokens[k].kind;
+        return kind != TokenKind::paragraph_break && !is_space_token(kind);
+    };
+    for (std::uint32_t k = b0; k-- > 0;) {
+        if (base.tokens[k].kind == TokenKind::paragraph_break) break;
+        if (wording(k)) return true;
+    }
+    for (std::uint32_t k = b1; k < base.tokens.size(); ++k) {
+        if (base.tokens[k].kind == TokenKind::paragraph_break) break;
+        if (wording(k)) return true;
+    }
+    return false;
+}
+
 // `part` is `whole` with some of it cut out, once, and nothing added.
 bool is_cut_from(const std::string& part, const std::string& whole) {
     if (part.size() >= whole.size()) return false;
@@ -678,8 +696,14 @@ bool ChunkResolver::resolve_agreement_beside_deletion(const Chunk& x, const std:
         const Text tag_side = ours_tagged ? in_.ours() : in_.theirs();
         const std::uint32_t from = ours_tagged ? x.o0 : x.t0, to = ours_tagged ? x.o1 : x.t1;
         const std::string& other = ours_tagged ? t : o;
+        // Some of the paragraph's words stay on the other side: a paragraph
+        // it deleted whole against one marked agreed is an edit against a
+        // deletion (below), kept in brackets, not a deletion taken quietly.
+        const bool other_keeps_words =
+            ours_tagged ? has_words(in_.theirs(), x.t0, x.t1) : has_words(in_.ours(), x.o0, x.o1);
         if (!agrees(status_in(tag_side, from, to)) ||
             !base_wording_with_tags(tag_side, from, to, in_.base(), x.b0, x.b1) ||
+            !(other_keeps_words || paragraph_outlives(in_.base(), x.b0, x.b1)) ||
             !is_cut_from(other, b))
             continue;
         out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
