@@ -20,6 +20,7 @@ std::string pair_key(const std::optional<std::string>& old_blob,
 
 std::string encode(const FileChanges& file) {
     CacheWriter out;
+    out.number(file.binary ? 1 : 0);
     out.text(file.status_before).text(file.status_after).number(file.changes.size());
     for (const Change& c : file.changes) {
         out.number(static_cast<std::uint64_t>(c.kind)).text(c.text);
@@ -33,6 +34,7 @@ std::string encode(const FileChanges& file) {
 std::optional<FileChanges> decode(std::string_view bytes) {
     CacheReader in(bytes);
     FileChanges file;
+    file.binary = in.number() == 1;
     file.status_before = in.text();
     file.status_after = in.text();
     const std::uint64_t count = in.number();
@@ -67,7 +69,7 @@ ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* r
       // The version names how changes are described (merge/diff): a
       // description remembered by an older accord is not read back.
       table_(workspace.repo().git_dir(), "changes",
-             std::string("changes/4|") + reading_key(options_)),
+             std::string("changes/5|") + reading_key(options_)),
       interner_(fresh_interner()) {
     absent_.document = parse("");
 }
@@ -189,6 +191,13 @@ FileChanges ChangeDescriber::compute(const std::string& path,
     start_afresh_if_full();
     Version& after = new_blob ? version(path, *new_blob) : absent_;
     Version& before = old_blob ? version(path, *old_blob) : absent_;
+    if (looks_binary(after.document.source) || looks_binary(before.document.source)) {
+        file.binary = true;
+        table_.put(pair_key(old_blob, new_blob), encode(file));
+        if (new_blob && new_blob != old_blob) forget(*new_blob);
+        if (!old_blob) front_matter_.erase(path);
+        return file;
+    }
     // The newer version was mostly interned as the older side of the change
     // after this one; the older is interned through it.
     if (!after.interned) intern(after, nullptr);

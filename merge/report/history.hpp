@@ -42,6 +42,9 @@ struct FileChanges {
     std::string path;
     bool added = false;
     bool deleted = false;
+    // A side is no text (NUL bytes, an encoding accord does not read), as
+    // `diff` and `status` tell: no change is described.
+    bool binary = false;
     std::string status_before, status_after;  // front matter "status", if any
     std::vector<Change> changes;
 };

@@ -12,6 +12,7 @@ std::string file_summary(const FileChanges& file) {
     std::string out;
     if (file.added) out = "new; ";
     if (file.deleted) out = "removed; ";
+    if (file.binary) return out + "not text (a binary file, not a negotiation text)";
     out += summarize_changes(file.changes);
     if (file.status_before != file.status_after) {
         const std::string status =
@@ -95,7 +96,8 @@ std::string LogJson::entry(const LogEntry& e) {
         json.begin_object()
             .field("path", file.path)
             .field("added", file.added)
-            .field("deleted", file.deleted);
+            .field("deleted", file.deleted)
+            .field("binary", file.binary);
         json.field("status_before", file.status_before).field("status_after", file.status_after);
         json.field("summary", file_summary(file));
         json.key("changes").begin_array();

@@ -378,6 +378,14 @@ TEST(HostileClone, ABinaryTextIsSkippedWhenEveryTextIsCompared) {
     EXPECT_THAT(all.out, HasSubstr("fully"));
     const test::RunResult named = o.accord({"diff", "HEAD~1", "HEAD", "--", "recs/bin.md"});
     EXPECT_EQ(named.exit_code, 2) << named.err;
+    // The log says the same of it, and describes no paragraphs in it.
+    const test::RunResult log = o.accord({"log", "recs/bin.md"});
+    EXPECT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, HasSubstr("recs/bin.md: new; not text (a binary file"));
+    const test::RunResult json = o.accord({"log", "recs/bin.md", "--format", "json"});
+    EXPECT_THAT(json.out, HasSubstr("\"path\": \"recs/bin.md\",\n          \"added\": true,\n"
+                                    "          \"deleted\": false,\n          \"binary\": true"));
+    EXPECT_THAT(json.out, HasSubstr("\"changes\": []"));
 }
 
 // A submodule entry named like a text is said to be one, not sent to a
