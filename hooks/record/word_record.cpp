@@ -452,10 +452,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         const std::string what = event.kind == docx::EventKind::tracked_change
                                      ? "a tracked change"
                                      : "comment " + event.comment_id;
-        const std::size_t colon = event.subject.find(": ");
-        const std::string said =
-            colon == std::string::npos ? event.subject : event.subject.substr(colon + 2);
-        throw usage_error(request.file + ": " + what + " (" + escape_line(said) + ") " +
+        throw usage_error(request.file + ": " + what + " (" + escape_line(event.action) + ") " +
                           (problem == NameProblem::blank
                                ? std::string("names no author")
                                : "holds a control character ('" + escape_line(name) + "')") +
@@ -632,17 +629,13 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             std::string names_line;
             for (const std::string& name : commit.authors)
                 names_line += (names_line.empty() ? "" : ", ") + name;
-            commit.subject =
-                (names_line.empty() ? noted_by : names_line) +
-                event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
+            commit.subject = (names_line.empty() ? noted_by : names_line) + ": " + event.action;
             body = event.said;
             extra = {{kNotedByTrailer, event.noted_by}, {kCommentTrailer, event.comment_id},
                      {kThreadTrailer, event.thread},    {kSessionTrailer, event.session},
                      {kSourceTrailer, source},          {kSourceDigestTrailer, digest}};
         } else {
-            commit.subject =
-                commit.author_name +
-                event.subject.substr(std::min(event.subject.size(), event.subject.find(": ")));
+            commit.subject = commit.author_name + ": " + event.action;
             extra = {{kSourceTrailer, source}, {kSourceDigestTrailer, digest}};
         }
         std::vector<std::string> proposers = commit.authors;

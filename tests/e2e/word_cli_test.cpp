@@ -426,6 +426,29 @@ TEST(WordImportWarnings, AChangeTheTextAlreadyHoldsIsStillRecorded) {
     EXPECT_TRUE(contains(git(repo, {"log", "--format=%an|%s"}).out, "Japan|")) << run.out;
 }
 
+// A Word author whose name holds ": " (an office before a country) is
+// mapped to its delegation, and the subject names the delegation once.
+TEST(WordImportWarnings, AnAuthorNameWithAColonKeepsTheSubjectWhole) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r>"
+        "<w:ins w:id=\"1\" w:author=\"MOFA: Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t "
+        "xml:space=\"preserve\">further </w:t></w:r></w:ins>"
+        "<w:r><w:t>strengthen cooperation.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("colon.docx", test::build_docx(parts));
+    const test::RunResult run =
+        test::accord({"import", docx, "--as", "d.md", "--by", "Chair", "--date", "2024-11-14",
+                      "--add-delegations", "--author", "MOFA: Japan=Japan"},
+                     in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const std::string subjects = git(repo, {"log", "--format=%an|%s"}).out;
+    EXPECT_TRUE(contains(subjects, "Japan|Japan: inserted")) << subjects;
+    EXPECT_FALSE(contains(subjects, "Japan: Japan")) << subjects;
+}
+
 // A path through a directory the branch holds as a symbolic link is
 // refused, saying so: the link is never followed, so nothing is written
 // where it points.

@@ -228,16 +228,21 @@ struct Pending {
     std::uint32_t index = 0;  // revision or comment
 };
 
-std::string revision_subject(const Package& package, const ChangeStep& step) {
+// An event's one line, "WHO: ACTION", and its ACTION alone.
+void set_subject(HistoryEvent& event, const std::string& who, const std::string& action) {
+    event.subject = who + ": " + action;
+    event.action = action;
+}
+
+// What a tracked change did: "inserted “…”", "joined two paragraphs".
+std::string revision_action(const Package& package, const ChangeStep& step) {
     const Revision& revision = package.revisions[step.revision];
-    std::string verb = inserts(revision.kind) ? "inserted " : "deleted ";
+    std::string action = inserts(revision.kind) ? "inserted " : "deleted ";
     if (revision.paragraph_mark)
-        verb = inserts(revision.kind) ? "split a paragraph" : "joined two paragraphs";
-    std::string subject = revision.author.empty() ? "Word" : revision.author;
-    subject += ": " + verb;
-    if (!revision.paragraph_mark) subject += quoted(step.wording);
-    if (step.in_note) subject += " in a note";
-    return subject;
+        action = inserts(revision.kind) ? "split a paragraph" : "joined two paragraphs";
+    if (!revision.paragraph_mark) action += quoted(step.wording);
+    if (step.in_note) action += " in a note";
+    return action;
 }
 
 std::string speakers_line(const std::vector<std::string>& names) {
@@ -329,12 +334,10 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             event.authors = {package.revisions[item.index].author};
             event.known = {false};
             event.revision = item.index;
-            event.subject = revision_subject(package, step);
-            if (together > 1)
-                event.subject = (package.revisions[item.index].author.empty()
-                                     ? std::string("Word")
-                                     : package.revisions[item.index].author) +
-                                ": " + std::to_string(together) + " changes";
+            const std::string& author = package.revisions[item.index].author;
+            set_subject(event, author.empty() ? std::string("Word") : author,
+                        together > 1 ? std::to_string(together) + " changes"
+                                     : revision_action(package, step));
             current = composer.text();
             event.text = current;
             history.events.push_back(std::move(event));
@@ -416,9 +419,9 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
                             earlier.known.push_back(event.known[a]);
                         }
                     }
-                    earlier.subject =
-                        speakers_line(earlier.authors) + ": " +
-                        describe(imported.segments[earlier.segment].request, earlier.where);
+                    set_subject(
+                        earlier, speakers_line(earlier.authors),
+                        describe(imported.segments[earlier.segment].request, earlier.where));
                     ++history.counts.requests_placed;
                     continue;
                 }
@@ -455,8 +458,8 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
                 if (placement.placed()) {
                     event.kind = EventKind::comment_request;
                     event.where = placement.where;
-                    event.subject = (names.empty() ? comment.author : names) + ": " +
-                                    describe(segment.request, placement.where);
+                    set_subject(event, names.empty() ? comment.author : names,
+                                describe(segment.request, placement.where));
                     current = composer.text();
                     event.text = current;
                     placed_here.push_back({s, history.events.size()});
@@ -469,9 +472,9 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
             }
             event.kind = EventKind::position;
             const std::string names = speakers_line(event.authors);
-            event.subject =
-                (names.empty() ? "Noted by " + comment.author : "Position of " + names) + ": " +
-                shortened(event.said.empty() ? comment.text : event.said);
+            set_subject(event,
+                        names.empty() ? "Noted by " + comment.author : "Position of " + names,
+                        shortened(event.said.empty() ? comment.text : event.said));
             event.text = current;
             history.events.push_back(std::move(event));
             ++history.counts.positions;

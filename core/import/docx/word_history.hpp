@@ -35,7 +35,8 @@ struct HistoryEvent {
     // empty when the segment names no one (a note of whoever wrote it).
     std::vector<std::string> authors;
     std::vector<bool> known;            // per author: matched a name (registry or built-in)
-    std::string subject;                // one line saying what it is
+    std::string subject;                // one line saying what it is: "WHO: ACTION"
+    std::string action;                 // the subject's ACTION (WHO may hold ": " itself)
     std::string text;                   // the whole text after it
     std::uint32_t revision = kNoIndex;  // tracked change: index into Package::revisions
     // Comments.
