@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstring>
 #include <unordered_map>
+#include <unordered_set>
 
 // The one file that includes libzip's header.
 
@@ -119,6 +120,42 @@ Error open_error(const std::string& name, int code, std::string_view lead) {
         return {ErrorKind::unsupported, name + ": a zip archive split over several files"};
     }
     return {ErrorKind::io, name + ": " + libzip_message(code)};
+}
+
+// The first name two entries of the central directory share, read from
+// the archive's bytes (libzip refuses such an archive without naming the
+// entry); empty when it cannot be told (no end record, a zip64 directory).
+std::string first_duplicate_name(std::string_view zip) {
+    const auto u16 = [&](std::size_t at) {
+        return static_cast<std::size_t>(static_cast<unsigned char>(zip[at])) |
+               static_cast<std::size_t>(static_cast<unsigned char>(zip[at + 1])) << 8;
+    };
+    const auto u32 = [&](std::size_t at) { return u16(at) | u16(at + 2) << 16; };
+    constexpr std::size_t kEndRecord = 22, kMaxComment = 0xFFFF, kHeader = 46;
+    if (zip.size() < kEndRecord) return {};
+    const std::size_t lowest =
+        zip.size() > kEndRecord + kMaxComment ? zip.size() - kEndRecord - kMaxComment : 0;
+    std::size_t end = std::string_view::npos;
+    for (std::size_t at = zip.size() - kEndRecord + 1; at-- > lowest;) {
+        if (zip.compare(at, 4, "PK\x05\x06") == 0) {
+            end = at;
+            break;
+        }
+    }
+    if (end == std::string_view::npos) return {};
+    std::size_t at = u32(end + 16);
+    const std::size_t count = u16(end + 10);
+    std::unordered_set<std::string_view> names;
+    for (std::size_t k = 0; k < count; ++k) {
+        if (at > zip.size() || zip.size() - at < kHeader || zip.compare(at, 4, "PK\x01\x02") != 0)
+            return {};
+        const std::size_t name = u16(at + 28), extra = u16(at + 30), comment = u16(at + 32);
+        if (zip.size() - at - kHeader < name) return {};
+        const std::string_view entry = zip.substr(at + kHeader, name);
+        if (!names.insert(entry).second) return std::string(entry);
+        at += kHeader + name + extra + comment;
+    }
+    return {};
 }
 
 struct ArchiveCloser {
@@ -329,7 +366,13 @@ OpenResult open_memory(std::string bytes, std::string display_name, const ReadLi
         const int code = api().zip_error_code_zip(&error);
         api().zip_error_fini(&error);
         api().zip_source_free(source);
-        return {nullptr, open_error(impl->name, code, std::string_view(impl->bytes).substr(0, 4))};
+        Error why = open_error(impl->name, code, std::string_view(impl->bytes).substr(0, 4));
+        if (why.kind == ErrorKind::duplicate_entry) {
+            if (const std::string twice = first_duplicate_name(impl->bytes); !twice.empty())
+                why.message = impl->name + ": two entries are named " + twice +
+                              "; which one is meant is ambiguous";
+        }
+        return {nullptr, why};
     }
     api().zip_error_fini(&error);
     impl->archive.reset(archive);  // the archive owns the source now

@@ -196,6 +196,7 @@ TEST(ZipArchive, TwoEntriesWithOneNameAreAmbiguous) {
     EXPECT_FALSE(opened.archive);
     EXPECT_EQ(opened.error.kind, zip::ErrorKind::duplicate_entry) << opened.error.message;
     EXPECT_TRUE(mentions(opened.error, "ambiguous")) << opened.error.message;
+    EXPECT_TRUE(mentions(opened.error, "two entries are named word/a.xml")) << opened.error.message;
 }
 
 }  // namespace
