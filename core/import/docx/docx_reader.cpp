@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
+#include <unordered_map>
 
 #include "core/import/docx/docx_xml.hpp"
 #include "core/util/utf8.hpp"
@@ -127,6 +128,7 @@ class PackageReader {
     }
 
     ReadError run() {
+        if (ReadError error = parts_named_once()) return error;
         std::string main_part = "word/document.xml";
         std::string core_part = "docProps/core.xml";
         std::string custom_part = "docProps/custom.xml";
@@ -187,6 +189,25 @@ class PackageReader {
     }
 
   private:
+    // A package's part names are compared without case (ASCII), so two
+    // entries whose names differ only in case are one part twice: which one
+    // Word would read is not accord's to guess.
+    ReadError parts_named_once() const {
+        std::unordered_map<std::string, const std::string*> seen;
+        for (const zip::EntryInfo& entry : archive_.entries()) {
+            std::string folded = entry.name;
+            for (char& c : folded)
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            const auto [it, inserted] = seen.emplace(folded, &entry.name);
+            if (!inserted && *it->second != entry.name)
+                return {ReadErrorKind::damaged,
+                        name_ + ": two parts are named " + *it->second + " and " + entry.name +
+                            ", which a package reads as one name; which one is meant is "
+                            "ambiguous"};
+        }
+        return {};
+    }
+
     ReadError read_bytes(const std::string& part, std::string& bytes) {
         zip::ReadResult read = archive_.read(part);
         if (!read.ok()) return from_zip(read.error);

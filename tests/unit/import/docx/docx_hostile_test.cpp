@@ -215,6 +215,20 @@ TEST(DocxHostile, HeadersUnderAnotherPrefixAreCountedToo) {
         << broken.error.message;
 }
 
+// Part names are compared without case: "word/Document.xml" beside
+// "word/document.xml" is one part twice, which Word might read either way.
+TEST(DocxHostile, PartsWhoseNamesDifferOnlyInCaseAreRefused) {
+    test::DocxParts parts;
+    parts.body = test::paragraph("Decides");
+    parts.raw = {{"word/Document.xml", "<w:document/>"}};
+    const docx::ReadResult result = read(test::build_docx(parts));
+    ASSERT_FALSE(result.ok());
+    EXPECT_NE(result.error.message.find("two parts are named"), std::string::npos)
+        << result.error.message;
+    EXPECT_NE(result.error.message.find("word/Document.xml"), std::string::npos)
+        << result.error.message;
+}
+
 TEST(DocxHostile, DeeplyNestedXmlIsRefused) {
     std::string nested;
     for (int i = 0; i < 5000; ++i) nested += "<w:customXml>";
