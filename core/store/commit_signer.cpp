@@ -3,19 +3,15 @@
 #include "core/util/commit_signature.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/ssh_sign.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
 namespace {
 
-std::string lowered(std::string text) {
-    for (char& c : text) c = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    return text;
-}
-
 // A git boolean (git config --type=bool): nullopt when git would refuse it.
 std::optional<bool> git_boolean(const std::string& value) {
-    const std::string v = lowered(value);
+    const std::string v = ascii_lowercase(value);
     if (v == "true" || v == "yes" || v == "on" || v == "1") return true;
     if (v == "false" || v == "no" || v == "off" || v == "0" || v.empty()) return false;
     return std::nullopt;
@@ -38,7 +34,7 @@ bool wants_signing(const Repository& repo, std::optional<bool> requested) {
 
 SigningSetup signing_setup(const Repository& repo) {
     SigningSetup setup;
-    const std::string format = lowered(repo.get_config("gpg.format").value_or("openpgp"));
+    const std::string format = ascii_lowercase(repo.get_config("gpg.format").value_or("openpgp"));
     const std::optional<std::string> key = repo.get_config("user.signingkey");
     if (!key || key->empty()) {
         throw usage_error(

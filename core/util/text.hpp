@@ -18,6 +18,13 @@ inline bool is_word_byte(char c) {
     return (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || u >= 0x80;
 }
 
+// `text` with ASCII letters in lower case; other bytes (UTF-8 included) as they are.
+inline std::string ascii_lowercase(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
 std::string join(const std::vector<std::string>& parts, std::string_view separator = ", ");
 
 // "1 file", "3 files": the count and the word, with an "s" unless n is 1.

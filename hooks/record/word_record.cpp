@@ -538,22 +538,20 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // document's creation).
     std::size_t undated = 0, early = 0;
     std::string first_early;
-    // The text as Word gives it after the last change: a tracked change
-    // that leaves it so (formatting or a field code accord does not keep)
-    // is no proposal to record, and its author is not registered for it.
-    // (Compared before any merge onto a later text: a change that merge
-    // makes moot is still recorded, saying who asked. A comment asking for
-    // wording the text holds is recorded too: its words are the Party's.)
-    std::string word_text = history.base;
+    // A tracked change that leaves Word's text as the change before it left
+    // it (formatting or a field code accord does not keep) is no proposal to
+    // record, and its author is not registered for it. (Compared before any
+    // merge onto a later text: a change that merge makes moot is still
+    // recorded, saying who asked. A comment asking for wording the text
+    // holds is recorded too: its words are the Party's.)
     std::size_t no_change = 0;
     std::string first_no_change;
     for (std::size_t e = 0; e < history.events.size(); ++e) {
         const docx::HistoryEvent& event = history.events[e];
-        if (event.kind == docx::EventKind::tracked_change && event.text == word_text) {
+        if (event.kind == docx::EventKind::tracked_change && event.text == previous_word) {
             if (no_change++ == 0) first_no_change = event.subject;
             continue;
         }
-        if (event.kind != docx::EventKind::position) word_text = event.text;
         PlannedWordCommit commit;
         commit.kind = event.kind;
         commit.event = e;
@@ -618,10 +616,10 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         if (plan.existing) {
             MergeResult result = merge3(previous_word, merged, event.text, merge);
             plan.disagreements += result.disagreements.size();
-            previous_word = event.text;
             merged = std::move(result.text);
             text = merged;
         }
+        previous_word = event.text;
         commit.text = std::move(text);
         std::vector<std::pair<std::string_view, std::string>> extra;
         std::string body;

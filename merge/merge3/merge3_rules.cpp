@@ -26,6 +26,34 @@ bool whole_units(std::string_view s) {
     return s[first] == '[' && s[last] == ']';
 }
 
+// `part` is `whole` with one stretch cut out and nothing added: the
+// stretch, or nullopt.
+std::optional<std::string_view> cut_from(const std::string& part, const std::string& whole) {
+    if (part.size() >= whole.size()) return std::nullopt;
+    std::size_t x = 0;
+    while (x < part.size() && part[x] == whole[x]) ++x;
+    const std::size_t y = part.size() - x;
+    if (whole.compare(whole.size() - y, y, part, x, y) != 0) return std::nullopt;
+    return std::string_view(whole).substr(x, whole.size() - y - x);
+}
+
+// `x` without the tokens all three sides share at its start and, with
+// `at_end`, at its end: the texts that differ ("Parties act" of "Parties
+// act now (agreed)", an "Option 2:" label both kept).
+Chunk past_shared_ends(const MergeInputs& in, Chunk x, bool at_end) {
+    const auto same = [&](std::uint32_t b, std::uint32_t o, std::uint32_t t) {
+        const std::string_view text = in.base().doc.text(in.base().tokens[b].range);
+        return text == in.ours().doc.text(in.ours().tokens[o].range) &&
+               text == in.theirs().doc.text(in.theirs().tokens[t].range);
+    };
+    while (x.b0 < x.b1 && x.o0 < x.o1 && x.t0 < x.t1 && same(x.b0, x.o0, x.t0))
+        ++x.b0, ++x.o0, ++x.t0;
+    while (at_end && x.b0 < x.b1 && x.o0 < x.o1 && x.t0 < x.t1 &&
+           same(x.b1 - 1, x.o1 - 1, x.t1 - 1))
+        --x.b1, --x.o1, --x.t1;
+    return x;
+}
+
 // A chunk where one side only deleted part of the base text and the other
 // kept the base text whole while adding around it ("[a][b]": ours drops
 // "[b]", theirs adds "[c]" after it): the deletion and the additions both
@@ -36,20 +64,13 @@ std::optional<std::string> deletion_beside_additions(const std::string& o, const
                                                      const std::string& b) {
     if (b.empty()) return std::nullopt;
     for (const auto& [deleter, adder] : {std::pair(&o, &t), std::pair(&t, &o)}) {
-        if (deleter->size() >= b.size()) continue;
-        // b = x + deleted + y, and the deleting side is x + y.
-        std::size_t x = 0;
-        while (x < deleter->size() && (*deleter)[x] == b[x]) ++x;
-        const std::string y = deleter->substr(x);
-        if (b.size() < y.size() || b.compare(b.size() - y.size(), y.size(), y) != 0 ||
-            b.size() - y.size() < x) {
-            continue;
-        }
+        const std::optional<std::string_view> deleted = cut_from(*deleter, b);
+        if (!deleted) continue;
         const std::size_t at = adder->find(b);
         if (at == std::string::npos || adder->find(b, at + 1) != std::string::npos) continue;
-        const std::string_view deleted = std::string_view(b).substr(x, b.size() - y.size() - x);
-        if (!whole_units(deleted) && !(whole_units(std::string_view(*adder).substr(0, at)) &&
-                                       whole_units(std::string_view(*adder).substr(at + b.size()))))
+        if (!whole_units(*deleted) &&
+            !(whole_units(std::string_view(*adder).substr(0, at)) &&
+              whole_units(std::string_view(*adder).substr(at + b.size()))))
             continue;
         return adder->substr(0, at) + *deleter + adder->substr(at + b.size());
     }
@@ -580,17 +601,8 @@ AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
 // words stand, and a tag of agreement, which would now cover them, gives
 // way (a status disagreement); any other tag follows the words.
 bool ChunkResolver::resolve_tag_beside_words(const Chunk& whole) {
-    // Past the words all three share at the start (a chunk grown to its
-    // paragraph): "Parties act" of "Parties act now (agreed)".
-    Chunk x = whole;
-    const auto token_text = [](Text side, std::uint32_t t) {
-        return side.doc.text(side.tokens[t].range);
-    };
-    while (x.b0 < x.b1 && x.o0 < x.o1 && x.t0 < x.t1 &&
-           token_text(in_.base(), x.b0) == token_text(in_.ours(), x.o0) &&
-           token_text(in_.base(), x.b0) == token_text(in_.theirs(), x.t0)) {
-        ++x.b0, ++x.o0, ++x.t0;
-    }
+    // Past the words all three share at the start (a chunk grown to its paragraph).
+    const Chunk x = past_shared_ends(in_, whole, false);
     const std::string lead = text_of(in_.ours(), whole.o0, x.o0);
     bool base_tag = false, ours_tag = false, theirs_tag = false;
     if (!only_tags(in_.base(), x.b0, x.b1, base_tag)) return false;
@@ -678,15 +690,6 @@ bool paragraph_outlives(Text base, std::uint32_t b0, std::uint32_t b1) {
     return false;
 }
 
-// `part` is `whole` with some of it cut out, once, and nothing added.
-bool is_cut_from(const std::string& part, const std::string& whole) {
-    if (part.size() >= whole.size()) return false;
-    std::size_t x = 0;
-    while (x < part.size() && part[x] == whole[x]) ++x;
-    const std::size_t y = part.size() - x;
-    return whole.compare(whole.size() - y, y, part, x, y) == 0;
-}
-
 }  // namespace
 
 bool ChunkResolver::resolve_agreement_beside_deletion(const Chunk& x, const std::string& b,
@@ -704,7 +707,7 @@ bool ChunkResolver::resolve_agreement_beside_deletion(const Chunk& x, const std:
         if (!agrees(status_in(tag_side, from, to)) ||
             !base_wording_with_tags(tag_side, from, to, in_.base(), x.b0, x.b1) ||
             !(other_keeps_words || paragraph_outlives(in_.base(), x.b0, x.b1)) ||
-            !is_cut_from(other, b))
+            !cut_from(other, b))
             continue;
         out_.disagree(DisagreementKind::status, trimmed(o), trimmed(t));
         out_.put(other);
@@ -715,18 +718,7 @@ bool ChunkResolver::resolve_agreement_beside_deletion(const Chunk& x, const std:
 
 bool ChunkResolver::resolve_deletion_past_shared_ends(const Chunk& x, bool bracket_the_edit) {
     const Text base = in_.base(), ours = in_.ours(), theirs = in_.theirs();
-    const auto same = [&](std::uint32_t b, std::uint32_t o, std::uint32_t t) {
-        const std::string_view text = base.doc.text(base.tokens[b].range);
-        return text == ours.doc.text(ours.tokens[o].range) &&
-               text == theirs.doc.text(theirs.tokens[t].range);
-    };
-    Chunk rest = x;
-    while (rest.b0 < rest.b1 && rest.o0 < rest.o1 && rest.t0 < rest.t1 &&
-           same(rest.b0, rest.o0, rest.t0))
-        ++rest.b0, ++rest.o0, ++rest.t0;
-    while (rest.b0 < rest.b1 && rest.o0 < rest.o1 && rest.t0 < rest.t1 &&
-           same(rest.b1 - 1, rest.o1 - 1, rest.t1 - 1))
-        --rest.b1, --rest.o1, --rest.t1;
+    const Chunk rest = past_shared_ends(in_, x, true);
     if (rest.b0 == x.b0 && rest.b1 == x.b1) return false;  // nothing shared: the caller's rules
     const bool ours_words = has_words(ours, rest.o0, rest.o1),
                theirs_words = has_words(theirs, rest.t0, rest.t1);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/import/docx/docx_xml.hpp"
+#include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
 
 namespace accord::docx {
@@ -195,10 +196,7 @@ class PackageReader {
     ReadError parts_named_once() const {
         std::unordered_map<std::string, const std::string*> seen;
         for (const zip::EntryInfo& entry : archive_.entries()) {
-            std::string folded = entry.name;
-            for (char& c : folded)
-                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-            const auto [it, inserted] = seen.emplace(folded, &entry.name);
+            const auto [it, inserted] = seen.emplace(ascii_lowercase(entry.name), &entry.name);
             if (!inserted && *it->second != entry.name)
                 return {ReadErrorKind::damaged,
                         name_ + ": two parts are named " + *it->second + " and " + entry.name +

@@ -873,24 +873,22 @@ ReadError read_core_properties(std::string& xml, const std::string& part, XmlRea
 ReadError read_header_or_footer(std::string& xml, const std::string& part, XmlReadState& state) {
     pugi::xml_document document;
     if (ReadError error = parse(xml, part, state.max_depth, document)) return error;
-    bool text = false;
-    std::size_t changes = 0;
-    // Every element, in document order, without recursion.
-    for (pugi::xml_node node = document.first_child(); node;) {
-        if (node.type() == pugi::node_element) {
+    // Every element (pugixml's walk is iterative: no recursion on depth).
+    struct Counter : pugi::xml_tree_walker {
+        bool text = false;
+        std::size_t changes = 0;
+        bool for_each(pugi::xml_node& node) override {
+            if (node.type() != pugi::node_element) return true;
             const std::string_view name = local(node);
             text = text || name == "t";
             if (name == "ins" || name == "del") ++changes;
+            return true;
         }
-        if (node.first_child()) {
-            node = node.first_child();
-            continue;
-        }
-        while (node && !node.next_sibling()) node = node.parent();
-        if (node) node = node.next_sibling();
-    }
-    if (text) ++state.package.dropped["header or footer texts"];
-    if (changes > 0) state.package.dropped["tracked changes in headers or footers"] += changes;
+    } counter;
+    document.traverse(counter);
+    if (counter.text) ++state.package.dropped["header or footer texts"];
+    if (counter.changes > 0)
+        state.package.dropped["tracked changes in headers or footers"] += counter.changes;
     return {};
 }
 
