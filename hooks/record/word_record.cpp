@@ -773,9 +773,9 @@ std::string render_word_plan(const WordImportPlan& plan, bool each) {
             ++positions;
     }
     std::string out;
-    out += "  " + std::to_string(plan.commits.size()) + " commits: " + (base ? "the base, " : "") +
-           std::to_string(changes) + " tracked changes, " + std::to_string(requests) +
-           " text proposals from comments, " + std::to_string(positions) + " positions";
+    out += "  " + plural(plan.commits.size(), "commit") + ": " + (base ? "the base, " : "") +
+           plural(changes, "tracked change") + ", " + plural(requests, "text proposal") +
+           " from comments, " + plural(positions, "position");
     if (!plan.commits.empty())
         out += "; " + plan.commits.front().date.substr(0, 10) + " to " +
                plan.commits.back().date.substr(0, 10);

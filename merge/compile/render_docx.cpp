@@ -14,6 +14,13 @@ namespace {
 
 using docx::kNoIndex;
 
+// A run of plain text, changed by no revision.
+docx::Run text_run(std::string text) {
+    docx::Run run;
+    run.text = std::move(text);
+    return run;
+}
+
 // How each byte of a line is written: as a character of a run with a
 // format, or taken as a mark (consumed).
 struct ByteFormat {
@@ -181,7 +188,7 @@ class Builder {
         p.heading = std::min<std::uint32_t>(std::max<std::uint32_t>(level, 1), 6);
         std::string line = words;
         for (char& c : line) c = c == '\n' ? ' ' : c;
-        p.runs.push_back({docx::RunKind::text, line, {}, kNoIndex, kNoIndex, kNoIndex});
+        p.runs.push_back(text_run(line));
     }
 
     void plain_lines(const std::string& words) {
@@ -190,13 +197,7 @@ class Builder {
             std::size_t end = words.find('\n', at);
             if (end == std::string::npos) end = words.size();
             docx::Paragraph& p = new_paragraph();
-            if (end > at)
-                p.runs.push_back({docx::RunKind::text,
-                                  words.substr(at, end - at),
-                                  {},
-                                  kNoIndex,
-                                  kNoIndex,
-                                  kNoIndex});
+            if (end > at) p.runs.push_back(text_run(words.substr(at, end - at)));
             at = end + 1;
         }
     }

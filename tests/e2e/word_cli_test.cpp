@@ -449,6 +449,43 @@ TEST(WordImportWarnings, AnAuthorNameWithAColonKeepsTheSubjectWhole) {
     EXPECT_FALSE(contains(subjects, "Japan: Japan")) << subjects;
 }
 
+// A Party that strikes wording in Word with changes tracked proposes its
+// deletion: the strike is that Party's proposal, not part of the base text.
+TEST(WordImport, AStrikeMadeWithChangesTrackedIsThePartysProposal) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string change =
+        "<w:rPrChange w:id=\"7\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:rPr/>"
+        "</w:rPrChange>";
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r>"
+        "<w:r><w:rPr><w:strike/>" +
+        change +
+        "</w:rPr><w:t xml:space=\"preserve\">further </w:t></w:r>"
+        "<w:r><w:rPr><w:b/><w:strike/>" +
+        change +
+        "</w:rPr><w:t>strengthen</w:t></w:r>"
+        "<w:r><w:t xml:space=\"preserve\"> cooperation.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("strike.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "d.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_FALSE(contains(run.err, "formatting changes")) << run.err;
+    const std::string subjects = git(repo, {"log", "--format=%an|%s"}).out;
+    EXPECT_TRUE(contains(subjects, "Japan|Japan: struck")) << subjects;
+    // The base, as the Chair's, has no strike; Japan's commit adds it.
+    const std::string base = git(repo, {"show", "HEAD~1:d.md"}).out;
+    EXPECT_EQ(base, "States should further strengthen cooperation.\n") << base;
+    const std::string text = slurp(repo + "/d.md");
+    EXPECT_TRUE(contains(text, "~~further **strengthen**~~")) << text;
+    const test::RunResult blame = test::accord({"blame", "d.md", "--format", "json"}, in(repo));
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_TRUE(contains(blame.out, "Japan")) << blame.out;
+}
+
 // A path through a directory the branch holds as a symbolic link is
 // refused, saying so: the link is never followed, so nothing is written
 // where it points.

@@ -110,6 +110,7 @@ Package slice_body(const Package& package, std::uint32_t first, std::uint32_t la
             for (Run& run : paragraph.runs) {
                 keep(run.inserted);
                 keep(run.deleted);
+                keep(run.reformatted);
             }
         }
         for (Table& table : story.tables)

@@ -24,11 +24,22 @@ enum class RevisionKind : std::uint8_t {
     deletion,   // w:del
     move_to,    // w:moveTo: text moved here, an insertion
     move_from,  // w:moveFrom: text moved away, a deletion
+    format,     // w:rPrChange: the formatting of runs changed, their text kept
 };
 
 inline bool inserts(RevisionKind kind) {
     return kind == RevisionKind::insertion || kind == RevisionKind::move_to;
 }
+
+enum class Baseline : std::uint8_t { normal, superscript, subscript };
+
+struct Format {
+    bool bold = false;
+    bool italic = false;
+    bool strike = false;  // strikethrough formatting (single or double)
+    Baseline baseline = Baseline::normal;
+    friend bool operator==(const Format&, const Format&) = default;
+};
 
 // One tracked change, as Word records it.
 struct Revision {
@@ -39,16 +50,6 @@ struct Revision {
     std::uint32_t story = 0;      // 0 the body, n the story of notes[n - 1]
     bool paragraph_mark = false;  // a paragraph break inserted or deleted
     bool table_row = false;       // a whole table row inserted or deleted
-};
-
-enum class Baseline : std::uint8_t { normal, superscript, subscript };
-
-struct Format {
-    bool bold = false;
-    bool italic = false;
-    bool strike = false;  // strikethrough formatting (single or double)
-    Baseline baseline = Baseline::normal;
-    friend bool operator==(const Format&, const Format&) = default;
 };
 
 enum class RunKind : std::uint8_t {
@@ -64,6 +65,11 @@ struct Run {
     std::uint32_t inserted = kNoIndex;  // the revision that inserted it
     std::uint32_t deleted = kNoIndex;   // the revision that deleted it
     std::uint32_t note = kNoIndex;      // index into Package::notes
+    // The revision that changed its formatting (RevisionKind::format), as
+    // far as the notation carries formatting; until that revision is shown,
+    // the run reads with format_before.
+    std::uint32_t reformatted = kNoIndex;
+    Format format_before;
 };
 
 struct Paragraph {

@@ -415,21 +415,57 @@ class StoryReader {
         }
     }
 
-    void run(pugi::xml_node node) {
-        std::string run_style;
+    // What a run's properties (w:rPr) say of the formatting the notation carries.
+    struct RunProperties {
+        std::string style;
         FormatSettings direct;
-        bool hidden = false;
         Baseline baseline = Baseline::normal;
+    };
+
+    static RunProperties run_properties(pugi::xml_node properties) {
+        RunProperties out;
+        if (!properties) return out;
+        out.style = std::string(child_val(properties, "rStyle"));
+        out.direct.bold = toggle(properties, "b");
+        out.direct.italic = toggle(properties, "i");
+        const std::optional<bool> strike = toggle(properties, "strike");
+        const std::optional<bool> double_strike = toggle(properties, "dstrike");
+        if (strike || double_strike)
+            out.direct.strike = strike.value_or(false) || double_strike.value_or(false);
+        const std::string_view align = child_val(properties, "vertAlign");
+        if (align == "superscript") out.baseline = Baseline::superscript;
+        if (align == "subscript") out.baseline = Baseline::subscript;
+        return out;
+    }
+
+    Format format_of(const RunProperties& properties) {
+        const ResolvedFormat resolved =
+            resolve_format(state_.styles, current().style, properties.style, properties.direct);
+        return Format{resolved.bold, resolved.italic, resolved.strike, properties.baseline};
+    }
+
+    // The revision of a tracked change of format (w:rPrChange). Word records
+    // one per run; runs next to each other that one author changed at one
+    // time are one change, as a w:ins around them would be.
+    std::uint32_t format_revision(pugi::xml_node change) {
+        const std::vector<Run>& runs = current().runs;
+        if (!runs.empty() && runs.back().reformatted != kNoIndex) {
+            const Revision& last = state_.package.revisions[runs.back().reformatted];
+            if (last.author == attr_string(change, "author") &&
+                last.date == attr_string(change, "date"))
+                return runs.back().reformatted;
+        }
+        return add_revision(change, RevisionKind::format, false, false);
+    }
+
+    void run(pugi::xml_node node) {
+        const pugi::xml_node properties = child(node, "rPr");
+        const RunProperties read = run_properties(properties);
+        bool hidden = false;
         // Formatting the notation cannot carry, counted when the run has text.
         std::vector<const char*> lost;
-        if (const pugi::xml_node properties = child(node, "rPr")) {
-            run_style = std::string(child_val(properties, "rStyle"));
-            direct.bold = toggle(properties, "b");
-            direct.italic = toggle(properties, "i");
-            const std::optional<bool> strike = toggle(properties, "strike");
-            const std::optional<bool> double_strike = toggle(properties, "dstrike");
-            if (strike || double_strike)
-                direct.strike = strike.value_or(false) || double_strike.value_or(false);
+        pugi::xml_node format_change;
+        if (properties) {
             hidden = toggle(properties, "vanish").value_or(false);
             const std::string_view colour = child_val(properties, "color");
             if (!colour.empty() && colour != "auto" && colour != "000000")
@@ -438,18 +474,26 @@ class StoryReader {
             if (!highlight.empty() && highlight != "none") lost.push_back("highlights");
             if (toggle(properties, "u").value_or(false) && child_val(properties, "u") != "none")
                 lost.push_back("underlines");
-            const std::string_view align = child_val(properties, "vertAlign");
-            if (align == "superscript") baseline = Baseline::superscript;
-            if (align == "subscript") baseline = Baseline::subscript;
-            if (child(properties, "rPrChange")) ++dropped("formatting changes");
+            format_change = child(properties, "rPrChange");
         }
         if (hidden) {
             ++dropped("hidden text");
             return;
         }
-        const ResolvedFormat resolved =
-            resolve_format(state_.styles, current().style, run_style, direct);
-        const Format format{resolved.bold, resolved.italic, resolved.strike, baseline};
+        const Format format = format_of(read);
+        // A tracked change of format is read when it changes what the
+        // notation shows (bold, italics, a strike, a baseline): striking
+        // wording is how a Party proposes deleting it.
+        std::optional<Format> format_before;  // the run's format was changed from it
+        if (format_change) {
+            const Format before = format_of(run_properties(child(format_change, "rPr")));
+            if (before == format) {
+                ++dropped("formatting changes");
+            } else {
+                format_before = before;
+            }
+        }
+        std::uint32_t reformatted = kNoIndex;  // its revision, made with the first run pushed
 
         bool open_text = false;  // the last run pushed takes more text
         auto push = [&](RunKind kind) -> Run& {
@@ -458,6 +502,11 @@ class StoryReader {
             run.format = format;
             run.inserted = inserted_;
             run.deleted = deleted_;
+            if (format_before && kind != RunKind::line_break) {
+                if (reformatted == kNoIndex) reformatted = format_revision(format_change);
+                run.reformatted = reformatted;
+                run.format_before = *format_before;
+            }
             current().runs.push_back(std::move(run));
             open_text = kind == RunKind::text;
             return current().runs.back();

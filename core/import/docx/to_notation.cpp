@@ -13,6 +13,12 @@ bool applied(std::uint32_t revision, const ConvertOptions& options) {
     return options.shown.empty() || (revision < options.shown.size() && options.shown[revision]);
 }
 
+// The run's formatting in this text: before a change of format that is not shown.
+const Format& format_shown(const Run& run, const ConvertOptions& options) {
+    if (run.reformatted == kNoIndex || applied(run.reformatted, options)) return run.format;
+    return run.format_before;
+}
+
 // Only spaces, tabs, newlines and no-break spaces.
 bool is_blank(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -221,13 +227,14 @@ class Converter {
                 places[r] = {out_.size(), out_.size()};
                 continue;
             }
+            const Format& format = format_shown(run, options_);
             Marks marks;
             marks.inserted = view.bracketed;
-            marks.struck = run.format.strike || view.struck;
-            marks.bold = options_.formatting && !heading && run.format.bold;
-            marks.italic = options_.formatting && run.format.italic;
-            marks.superscript = options_.formatting && run.format.baseline == Baseline::superscript;
-            marks.subscript = options_.formatting && run.format.baseline == Baseline::subscript;
+            marks.struck = format.strike || view.struck;
+            marks.bold = options_.formatting && !heading && format.bold;
+            marks.italic = options_.formatting && format.italic;
+            marks.superscript = options_.formatting && format.baseline == Baseline::superscript;
+            marks.subscript = options_.formatting && format.baseline == Baseline::subscript;
             if (run.kind == RunKind::line_break) {
                 open.move(out_, Marks{});
                 out_ += '\n';
@@ -243,8 +250,8 @@ class Converter {
             }
             places[r] = {begin, out_.size()};
             if (begin != out_.size()) {
-                if (run.inserted != kNoIndex) extend_revision(run.inserted, begin, out_.size());
-                if (run.deleted != kNoIndex) extend_revision(run.deleted, begin, out_.size());
+                for (std::uint32_t r : {run.inserted, run.deleted, run.reformatted})
+                    if (r != kNoIndex) extend_revision(r, begin, out_.size());
             }
         }
     }
@@ -267,14 +274,15 @@ class Converter {
                 place = {writer.offset(), writer.offset()};
                 continue;
             }
+            const Format& format = format_shown(run, options_);
             Marks marks;
             marks.inserted = view.bracketed;
-            marks.struck = run.format.strike || view.struck;
+            marks.struck = format.strike || view.struck;
             const bool formatted = options_.formatting;
-            marks.bold = formatted && !heading && run.format.bold;
-            marks.italic = formatted && !heading && run.format.italic;
-            marks.superscript = formatted && run.format.baseline == Baseline::superscript;
-            marks.subscript = formatted && run.format.baseline == Baseline::subscript;
+            marks.bold = formatted && !heading && format.bold;
+            marks.italic = formatted && !heading && format.italic;
+            marks.superscript = formatted && format.baseline == Baseline::superscript;
+            marks.subscript = formatted && format.baseline == Baseline::subscript;
             std::pair<std::size_t, std::size_t> at{writer.offset(), writer.offset()};
             switch (run.kind) {
                 case RunKind::text:
@@ -289,8 +297,8 @@ class Converter {
             }
             place = {at.first, at.second};
             if (at.first != at.second) {
-                if (run.inserted != kNoIndex) extend_revision(run.inserted, at.first, at.second);
-                if (run.deleted != kNoIndex) extend_revision(run.deleted, at.first, at.second);
+                for (std::uint32_t r : {run.inserted, run.deleted, run.reformatted})
+                    if (r != kNoIndex) extend_revision(r, at.first, at.second);
             }
         }
     }

@@ -238,6 +238,20 @@ void set_subject(HistoryEvent& event, const std::string& who, const std::string&
 std::string revision_action(const Package& package, const ChangeStep& step) {
     const Revision& revision = package.revisions[step.revision];
     std::string action = inserts(revision.kind) ? "inserted " : "deleted ";
+    if (revision.kind == RevisionKind::format) {
+        // Striking wording proposes deleting it; lifting a strike, keeping it.
+        bool struck = false, lifted = false;
+        for (const Paragraph& paragraph : package.story(revision.story).paragraphs) {
+            for (const Run& run : paragraph.runs) {
+                if (run.reformatted != step.revision) continue;
+                struck = struck || (run.format.strike && !run.format_before.strike);
+                lifted = lifted || (!run.format.strike && run.format_before.strike);
+            }
+        }
+        action = struck && !lifted   ? "struck "
+                 : lifted && !struck ? "lifted the strike from "
+                                     : "changed the formatting of ";
+    }
     if (revision.paragraph_mark)
         action = inserts(revision.kind) ? "split a paragraph" : "joined two paragraphs";
     if (!revision.paragraph_mark) action += quoted(step.wording);

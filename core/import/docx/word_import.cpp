@@ -31,7 +31,8 @@ std::string wording_of(const Package& package, std::uint32_t revision) {
     std::string wording;
     for (const Paragraph& paragraph : story.paragraphs) {
         for (const Run& run : paragraph.runs) {
-            if (run.kind == RunKind::text && (run.inserted == revision || run.deleted == revision))
+            if (run.kind == RunKind::text && (run.inserted == revision || run.deleted == revision ||
+                                              run.reformatted == revision))
                 wording += run.text;
         }
     }

@@ -258,6 +258,50 @@ TEST(DocxNotation, AnImportPlanReplaysTheChangesOldestFirst) {
     EXPECT_EQ(plan.changes[0].replacement, "~~may~~");
 }
 
+// Striking wording with changes tracked is a change of format (w:rPrChange)
+// on each run: read as one change of its author, the base without the
+// strike, the text with it. A change of colour alone is no change of text.
+TEST(DocxNotation, AStrikeMadeWithChangesTrackedIsItsAuthorsChange) {
+    const std::string change =
+        "<w:rPrChange w:id=\"7\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:rPr/>"
+        "</w:rPrChange>";
+    test::DocxParts parts;
+    parts.body = "<w:p>" + run("States should ") + run("further ", "<w:strike/>" + change) +
+                 run("strengthen", "<w:strike/>" + change) + run(" cooperation.") + "</w:p>" +
+                 "<w:p>" +
+                 run("Colour alone.",
+                     "<w:color w:val=\"FF0000\"/><w:rPrChange w:id=\"8\" w:author=\"Japan\" "
+                     "w:date=\"2024-11-15T10:00:00Z\"><w:rPr/></w:rPrChange>") +
+                 "</w:p>";
+    const docx::Package package = read_parts(parts);
+    ASSERT_EQ(package.revisions.size(), 1u) << "two runs, one change; the colour is not read";
+    EXPECT_EQ(package.revisions[0].kind, docx::RevisionKind::format);
+    EXPECT_EQ(package.dropped.at("formatting changes"), 1u);
+
+    const docx::WordImport plan = docx::plan_word_import(package);
+    EXPECT_EQ(plan.base, "States should further strengthen cooperation.\n\nColour alone.\n");
+    EXPECT_EQ(plan.text, "States should ~~further strengthen~~ cooperation.\n\nColour alone.\n");
+    ASSERT_EQ(plan.changes.size(), 1u);
+    EXPECT_EQ(plan.changes[0].author, "Japan");
+    EXPECT_EQ(plan.changes[0].wording, "further strengthen");
+    EXPECT_EQ(convert(package, docx::TrackedChanges::accept), plan.text);
+
+    // A strike lifted, and italics added, as tracked changes.
+    test::DocxParts lifted;
+    lifted.body = "<w:p>" +
+                  run("kept",
+                      "<w:rPrChange w:id=\"1\" w:author=\"Brazil\"><w:rPr><w:strike/>"
+                      "</w:rPr></w:rPrChange>") +
+                  run(" and ") +
+                  run("stressed",
+                      "<w:i/><w:rPrChange w:id=\"2\" w:author=\"Brazil\"><w:rPr/></w:rPrChange>") +
+                  "</w:p>";
+    const docx::Package other = read_parts(lifted);
+    ASSERT_EQ(other.revisions.size(), 2u) << "two runs apart";
+    EXPECT_EQ(convert(other, docx::TrackedChanges::reject), "~~kept~~ and stressed\n");
+    EXPECT_EQ(convert(other, docx::TrackedChanges::bracket), "kept and *stressed*\n");
+}
+
 TEST(DocxNotation, AnImportPlanReadsTheComments) {
     const docx::Package package = read_parts(test::sample_docx_parts());
     docx::WordImportOptions options;
