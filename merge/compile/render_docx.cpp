@@ -1,6 +1,7 @@
 #include "merge/compile/render_docx.hpp"
 
 #include <cctype>
+#include <map>
 #include <optional>
 
 #include "core/import/docx/accord_texts.hpp"
@@ -22,10 +23,14 @@ docx::Run text_run(std::string text) {
 }
 
 // How each byte of a line is written: as a character of a run with a
-// format, or taken as a mark (consumed).
+// format, or taken as a mark (consumed). A byte whose format a change made
+// (a strike proposed on wording that stays) also names that change's
+// revision, its mark's, and the format it had before.
 struct ByteFormat {
     bool consumed = false;
     docx::Format format;
+    std::uint32_t format_changed_by = kNoIndex;
+    docx::Format before;
 };
 
 // The marks of a line read as Word formats: "~~", "**", "*", <sup>, <sub>.
@@ -107,10 +112,13 @@ struct Piece {
 
 // The Word formats of a changed line's pieces, one per piece: a byte that
 // stands takes its format in the line as it stands, a deleted byte its
-// format in the line as it stood. nullopt (the marks are then written as
-// typed) when a mark itself is inserted or deleted, or a byte the change
-// keeps is formatted otherwise before than after: Word would track that as
-// a change of format, which reads back as no change of the wording.
+// format in the line as it stood. A mark inserted or deleted is not written:
+// a byte that the change keeps but formats otherwise (wording struck, or
+// its strike lifted) is a change of format in Word, made by the revision of
+// the nearest changed mark before it (after it, when none is before).
+// nullopt (the marks are then written as typed) when a byte is both
+// inserted and deleted, a mark is left open, or a byte's format changed
+// with no changed mark in the line.
 std::optional<std::vector<ByteFormat>> changed_line_formats(const std::vector<Piece>& pieces) {
     std::string now, before;
     for (const Piece& piece : pieces) {
@@ -123,20 +131,38 @@ std::optional<std::vector<ByteFormat>> changed_line_formats(const std::vector<Pi
     if (!formats_now || !formats_before) return std::nullopt;
     std::vector<ByteFormat> out;
     out.reserve(pieces.size());
+    std::vector<bool> reformatted(pieces.size(), false);
     std::size_t i = 0, j = 0;  // into `now`, `before`
     for (const Piece& piece : pieces) {
         const bool stands = piece.deleted == kNoIndex;
         const bool stood = piece.inserted == kNoIndex;
-        const ByteFormat format = stands ? (*formats_now)[i] : (*formats_before)[j];
+        ByteFormat format = stands ? (*formats_now)[i] : (*formats_before)[j];
         if (stands && stood) {
             const ByteFormat& was = (*formats_before)[j];
-            if (was.consumed != format.consumed || was.format != format.format) return std::nullopt;
-        } else if (format.consumed) {
-            return std::nullopt;
+            if (was.consumed != format.consumed) return std::nullopt;
+            if (!format.consumed && was.format != format.format) {
+                format.before = was.format;
+                reformatted[out.size()] = true;
+            }
         }
         out.push_back(format);
         i += stands ? 1 : 0;
         j += stood ? 1 : 0;
+    }
+    // Each reformatted byte's change: the nearest changed mark before it, else after it.
+    std::uint32_t mark = kNoIndex;  // the last changed mark so far
+    auto changed_mark = [&](std::size_t k) -> std::uint32_t {
+        if (!out[k].consumed) return kNoIndex;
+        return pieces[k].inserted != kNoIndex ? pieces[k].inserted : pieces[k].deleted;
+    };
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        if (const std::uint32_t r = changed_mark(k); r != kNoIndex) mark = r;
+        if (!reformatted[k]) continue;
+        std::uint32_t by = mark;
+        for (std::size_t after = k + 1; by == kNoIndex && after < pieces.size(); ++after)
+            by = changed_mark(after);
+        if (by == kNoIndex) return std::nullopt;
+        out[k].format_changed_by = by;
     }
     return out;
 }
@@ -210,6 +236,20 @@ class Builder {
         r.date = segment.date;
         package_.revisions.push_back(std::move(r));
         return static_cast<std::uint32_t>(package_.revisions.size() - 1);
+    }
+
+    // The change of format that inserting or deleting a mark (revision
+    // `mark`) makes to the wording it keeps: one per mark revision, by its
+    // author on its date.
+    std::uint32_t format_revision(std::uint32_t mark) {
+        const auto [it, added] = format_revisions_.try_emplace(mark, kNoIndex);
+        if (added) {
+            docx::Revision r = package_.revisions[mark];
+            r.kind = docx::RevisionKind::format;
+            package_.revisions.push_back(std::move(r));
+            it->second = static_cast<std::uint32_t>(package_.revisions.size() - 1);
+        }
+        return it->second;
     }
 
     void text(std::size_t index) {
@@ -348,14 +388,20 @@ class Builder {
                     }
                 }
                 if (format.consumed) continue;
+                const std::uint32_t reformatted = format.format_changed_by == kNoIndex
+                                                      ? kNoIndex
+                                                      : format_revision(format.format_changed_by);
                 if (open && (run.format != format.format || run.inserted != piece.inserted ||
-                             run.deleted != piece.deleted))
+                             run.deleted != piece.deleted || run.reformatted != reformatted ||
+                             (reformatted != kNoIndex && run.format_before != format.before)))
                     flush();
                 if (!open) {
                     run.kind = docx::RunKind::text;
                     run.format = format.format;
                     run.inserted = piece.inserted;
                     run.deleted = piece.deleted;
+                    run.reformatted = reformatted;
+                    if (reformatted != kNoIndex) run.format_before = format.before;
                     open = true;
                 }
                 run.text += piece.byte;
@@ -395,6 +441,7 @@ class Builder {
     const std::vector<std::vector<bool>>& literal_;
     const std::vector<bool>& changes_as_typed_;  // per text: its changed lines' marks as typed
     docx::Package package_;
+    std::map<std::uint32_t, std::uint32_t> format_revisions_;  // mark revision -> format one
 };
 
 std::vector<std::string> split_lines(const std::string& text) {

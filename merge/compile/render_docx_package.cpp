@@ -193,20 +193,26 @@ class DocumentWriter {
         out += "</w:p>";
     }
 
-    static void write_run(std::string& out, const docx::Run& run) {
+    // A format's run properties, without the w:rPr around them.
+    static std::string format_properties(const docx::Format& f) {
+        std::string out;
+        if (f.bold) out += "<w:b/>";
+        if (f.italic) out += "<w:i/>";
+        if (f.strike) out += "<w:strike/>";
+        if (f.baseline == docx::Baseline::superscript)
+            out += "<w:vertAlign w:val=\"superscript\"/>";
+        if (f.baseline == docx::Baseline::subscript) out += "<w:vertAlign w:val=\"subscript\"/>";
+        return out;
+    }
+
+    void write_run(std::string& out, const docx::Run& run) {
         out += "<w:r>";
-        const docx::Format& f = run.format;
-        if (f.bold || f.italic || f.strike || f.baseline != docx::Baseline::normal) {
-            out += "<w:rPr>";
-            if (f.bold) out += "<w:b/>";
-            if (f.italic) out += "<w:i/>";
-            if (f.strike) out += "<w:strike/>";
-            if (f.baseline == docx::Baseline::superscript)
-                out += "<w:vertAlign w:val=\"superscript\"/>";
-            if (f.baseline == docx::Baseline::subscript)
-                out += "<w:vertAlign w:val=\"subscript\"/>";
-            out += "</w:rPr>";
-        }
+        std::string properties = format_properties(run.format);
+        // A tracked change of format comes last in the run's properties.
+        if (run.reformatted != kNoIndex)
+            properties += "<w:rPrChange" + change_attributes(run.reformatted) + "><w:rPr>" +
+                          format_properties(run.format_before) + "</w:rPr></w:rPrChange>";
+        if (!properties.empty()) out += "<w:rPr>" + properties + "</w:rPr>";
         const bool deleted = run.deleted != kNoIndex;
         switch (run.kind) {
             case docx::RunKind::line_break:

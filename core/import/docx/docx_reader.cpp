@@ -281,7 +281,10 @@ bool looks_like_numbered_heading(const Paragraph& paragraph, const NumberingCoun
         if (run.kind != RunKind::text) continue;
         for (char c : run.text) {
             if (c == ' ' || c == '\t') continue;
-            if (!run.format.bold) return false;
+            // Bold in the base text and after every change: a heading
+            // whose bold a tracked change adds or takes away is none.
+            if (!run.format.bold || (run.reformatted != kNoIndex && !run.format_before.bold))
+                return false;
             if (++letters > 200) return false;
             last = c;
         }

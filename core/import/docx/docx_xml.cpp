@@ -447,13 +447,16 @@ class StoryReader {
     // The revision of a tracked change of format (w:rPrChange). Word records
     // one per run; runs next to each other that one author changed at one
     // time are one change, as a w:ins around them would be.
+    // A line break between them (which has no format) does not part them.
     std::uint32_t format_revision(pugi::xml_node change) {
         const std::vector<Run>& runs = current().runs;
-        if (!runs.empty() && runs.back().reformatted != kNoIndex) {
-            const Revision& last = state_.package.revisions[runs.back().reformatted];
-            if (last.author == attr_string(change, "author") &&
-                last.date == attr_string(change, "date"))
-                return runs.back().reformatted;
+        auto last = runs.rbegin();
+        while (last != runs.rend() && last->kind == RunKind::line_break) ++last;
+        if (last != runs.rend() && last->reformatted != kNoIndex) {
+            const Revision& before = state_.package.revisions[last->reformatted];
+            if (before.author == attr_string(change, "author") &&
+                before.date == attr_string(change, "date"))
+                return last->reformatted;
         }
         return add_revision(change, RevisionKind::format, false, false);
     }
@@ -487,9 +490,16 @@ class StoryReader {
         std::optional<Format> format_before;  // the run's format was changed from it
         if (format_change) {
             const Format before = format_of(run_properties(child(format_change, "rPr")));
+            // Formatting an insertion as its author made it is part of
+            // inserting it: the inserted run reads with its format already.
+            const bool own_insertion =
+                inserted_ != kNoIndex &&
+                state_.package.revisions[inserted_].author ==
+                    attr_string(format_change, "author") &&
+                state_.package.revisions[inserted_].date == attr_string(format_change, "date");
             if (before == format) {
                 ++dropped("formatting changes");
-            } else {
+            } else if (!own_insertion) {
                 format_before = before;
             }
         }

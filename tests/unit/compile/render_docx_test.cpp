@@ -190,13 +190,50 @@ TEST(RenderDocx, AChangedLineKeepsItsFormattingWhereEachSideReadsBack) {
     ASSERT_TRUE(opened.archive) << opened.error.message;
     const std::string xml = opened.archive->read("word/document.xml").bytes;
     // The first line's marks are Word's italics and bold, the deleted word
-    // in italics too; the second line's inserted marks are typed.
+    // in italics too; the second line's inserted marks are Japan's tracked
+    // change of format: "act" in italics, plain before.
     EXPECT_EQ(xml.find("*shall"), std::string::npos) << xml;
     EXPECT_EQ(xml.find("**all"), std::string::npos) << xml;
     EXPECT_NE(xml.find("<w:i/></w:rPr><w:delText xml:space=\"preserve\">strengthen"),
               std::string::npos)
         << xml;
-    EXPECT_NE(xml.find("<w:t xml:space=\"preserve\">*</w:t>"), std::string::npos) << xml;
+    EXPECT_EQ(xml.find("<w:t xml:space=\"preserve\">*</w:t>"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("<w:i/><w:rPrChange w:id=\"1002\" w:author=\"Japan\" w:date=\"" + date +
+                       "\"><w:rPr></w:rPr></w:rPrChange></w:rPr><w:t xml:space=\"preserve\">act<"),
+              std::string::npos)
+        << xml;
+}
+
+// A strike lifted (the chair deletes the marks around wording that stays)
+// is the chair's tracked change of format in Word: rejected, the wording is
+// struck again; the marks are never typed.
+TEST(RenderDocx, AStrikeLiftedIsAChangeOfFormatByWhoLiftedIt) {
+    const std::string date = "2024-03-01T09:00:00Z";
+    const std::string new_text = "Parties shall cooperate.\n";
+    Compilation compilation = compilation_of({{"a.md", new_text}});
+    DocxRenderOptions options;
+    options.changes = {{
+        {"Parties ", DocxSegment::Change::none, "", ""},
+        {"~~", DocxSegment::Change::deleted, "Chair", date},
+        {"shall", DocxSegment::Change::none, "", ""},
+        {"~~", DocxSegment::Change::deleted, "Chair", date},
+        {" cooperate.\n", DocxSegment::Change::none, "", ""},
+    }};
+    const DocxRendering rendering = render_compilation_docx(compilation, options);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
+              std::vector<std::string>{new_text});
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
+              std::vector<std::string>{"Parties ~~shall~~ cooperate.\n"});
+    zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
+    ASSERT_TRUE(opened.archive) << opened.error.message;
+    const std::string xml = opened.archive->read("word/document.xml").bytes;
+    EXPECT_EQ(xml.find("~~"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("<w:rPrChange w:id=\"1000\" w:author=\"Chair\" w:date=\"" + date +
+                       "\"><w:rPr><w:strike/></w:rPr></w:rPrChange></w:rPr><w:t "
+                       "xml:space=\"preserve\">shall<"),
+              std::string::npos)
+        << xml;
 }
 
 }  // namespace

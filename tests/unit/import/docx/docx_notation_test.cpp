@@ -297,6 +297,17 @@ TEST(DocxNotation, AStrikeMadeWithChangesTrackedIsItsAuthorsChange) {
                       "<w:i/><w:rPrChange w:id=\"2\" w:author=\"Brazil\"><w:rPr/></w:rPrChange>") +
                   "</w:p>";
     const docx::Package other = read_parts(lifted);
+    // Struck across a line break, still one change; italics given to an
+    // insertion by its own author with it, part of the insertion.
+    test::DocxParts across;
+    across.body = "<w:p>" + run("one", "<w:strike/>" + change) + "<w:r><w:br/></w:r>" +
+                  run("two", "<w:strike/>" + change) +
+                  "<w:ins w:id=\"9\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\">" +
+                  run(" three", "<w:i/>" + change) + "</w:ins></w:p>";
+    const docx::Package joined = read_parts(across);
+    ASSERT_EQ(joined.revisions.size(), 2u);
+    EXPECT_EQ(joined.revisions[0].kind, docx::RevisionKind::format);
+    EXPECT_EQ(joined.revisions[1].kind, docx::RevisionKind::insertion);
     ASSERT_EQ(other.revisions.size(), 2u) << "two runs apart";
     EXPECT_EQ(convert(other, docx::TrackedChanges::reject), "~~kept~~ and stressed\n");
     EXPECT_EQ(convert(other, docx::TrackedChanges::bracket), "kept and *stressed*\n");
