@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/store/config.hpp"
+#include "core/store/config_append.hpp"
 #include "core/store/proposal_record.hpp"
 #include "core/util/errors.hpp"
 
@@ -30,6 +31,37 @@ void add_aliases(Config& config, Delegation& delegation, const std::vector<std::
     }
 }
 
+// The registry `wanted` written into `existing` (which reads as `old`) as
+// it stands: the slash-options setting changed in place and the new
+// delegations added as lines, every comment and line of the file kept.
+// Nullopt when the import changes more than that (another negotiation name,
+// aliases for delegations already listed) or the file's shape does not
+// allow it.
+std::optional<std::string> registry_as_it_stands(const std::string& existing,
+                                                 const std::string& path, const Config& old,
+                                                 const Config& wanted) {
+    if (old.negotiation != wanted.negotiation || wanted.delegations.size() < old.delegations.size())
+        return std::nullopt;
+    if (!std::equal(old.delegations.begin(), old.delegations.end(), wanted.delegations.begin()))
+        return std::nullopt;
+    std::string text = existing;
+    if (old.notation.slash_options != wanted.notation.slash_options) {
+        std::optional<std::string> set =
+            with_slash_options(text, path, wanted.notation.slash_options);
+        if (!set) return std::nullopt;
+        text = std::move(*set);
+    }
+    const std::vector<Delegation> added(
+        wanted.delegations.begin() + static_cast<std::ptrdiff_t>(old.delegations.size()),
+        wanted.delegations.end());
+    try {
+        if (!added.empty()) text = append_delegation_entries(text, path, added);
+        if (parse_config(text, path) == wanted) return text;
+    } catch (const Error&) {
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 const std::string& ImportRegistry::canonical(const std::string& found) const {
@@ -42,6 +74,7 @@ const std::string& ImportRegistry::canonical(const std::string& found) const {
 ImportRegistry import_registry(const RegistryRequest& request) {
     Config config;
     if (request.existing_yaml) config = parse_config(*request.existing_yaml, request.existing_path);
+    const Config old = config;
     ImportRegistry registry;
     if (request.negotiation) {
         config.negotiation = *request.negotiation;
@@ -68,6 +101,16 @@ ImportRegistry import_registry(const RegistryRequest& request) {
     registry.negotiation = config.negotiation;
     registry.delegations = config.delegations.size();
     registry.yaml = emit_config(config);
+    if (request.existing_yaml && *request.existing_yaml != emit_config(old)) {
+        // A registry someone wrote (comments, an order, a style of its own)
+        // is edited where it can be, and said to be written afresh where not.
+        if (std::optional<std::string> kept =
+                registry_as_it_stands(*request.existing_yaml, request.existing_path, old, config)) {
+            registry.yaml = std::move(*kept);
+        } else {
+            registry.rewritten = true;
+        }
+    }
     // What is recorded must load again: a registry that does not is a bug
     // here, not the user's, and is better stopped than committed.
     try {

@@ -16,8 +16,11 @@
 //    and kind and gains the aliases it lacks; meetings and unknown keys stay.
 //  - `notation: {slash-options: any}`: compilations in the WGEC style write
 //    options as [continuing/full], which the default reading keeps literal.
-//  - The text is emit_config's canonical form and parses back (comments in
-//    an existing accord.yaml are therefore not kept).
+//  - An existing accord.yaml is edited as it stands where the import only
+//    sets slash-options and adds delegations (its comments and layout
+//    kept, one line per delegation); otherwise, and for a new repository,
+//    the text is emit_config's canonical form (`rewritten` says when that
+//    replaced a file someone wrote). Either way it parses back.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -40,6 +43,10 @@ struct ImportRegistry {
     std::vector<std::pair<std::string, std::string>> renamed;
     std::vector<std::string> added;  // delegations new to the registry, by name
     std::size_t delegations = 0;     // in the registry, old and new
+    // An existing accord.yaml, not in canonical form, was written afresh
+    // (its comments and layout not kept): the import changes more of it
+    // than a line-by-line edit can.
+    bool rewritten = false;
 
     // The registered name for a name the plan found.
     const std::string& canonical(const std::string& found) const;

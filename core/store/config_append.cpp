@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <utility>
 
@@ -349,6 +350,48 @@ std::string append_delegation_entries(std::string_view yaml_text, const std::str
         refuse(yaml_text, *first_at, path, added, why);
     }
     return text;
+}
+
+std::optional<std::string> with_slash_options(std::string_view yaml_text, const std::string& path,
+                                              SlashOptions value) {
+    Config expected = parse_config(yaml_text, path);
+    expected.notation.slash_options = value;
+    const std::string written = value == SlashOptions::any ? "any" : "spaced";
+    const std::size_t bom = yaml_text.starts_with(kByteOrderMark) ? kByteOrderMark.size() : 0;
+    std::string text;
+    const YAML::Node root = YAML::Load(std::string(yaml_text));
+    if (!root.IsMap()) return std::nullopt;
+    const YAML::Node notation = root["notation"];
+    if (!notation) {
+        if (root.Style() == YAML::EmitterStyle::Flow) return std::nullopt;
+        const std::string line_break = file_line_break(yaml_text);
+        text = std::string(yaml_text);
+        if (!text.empty() && !text.ends_with('\n')) text += line_break;
+        text += "notation:" + line_break + "  slash-options: " + written + line_break;
+    } else {
+        const YAML::Node setting = notation.IsMap() ? notation["slash-options"] : YAML::Node();
+        if (!setting || !setting.IsScalar() || setting.Mark().pos < 0) return std::nullopt;
+        const std::size_t at = bom + static_cast<std::size_t>(setting.Mark().pos);
+        // The value as written: plain, or in quotes.
+        std::size_t end = at;
+        if (at < yaml_text.size() && (yaml_text[at] == '\'' || yaml_text[at] == '"')) {
+            end = closing_quote(yaml_text, at);
+            if (end == std::string_view::npos) return std::nullopt;
+            ++end;
+        } else {
+            while (
+                end < yaml_text.size() &&
+                (std::isalnum(static_cast<unsigned char>(yaml_text[end])) || yaml_text[end] == '-'))
+                ++end;
+        }
+        if (end == at) return std::nullopt;
+        text = std::string(yaml_text.substr(0, at)) + written + std::string(yaml_text.substr(end));
+    }
+    try {
+        if (parse_config(text, path) == expected) return text;
+    } catch (const Error&) {
+    }
+    return std::nullopt;
 }
 
 std::string append_delegations(std::string_view yaml_text, const std::string& path,

@@ -4,6 +4,7 @@
 // delegations list in the list's own style, every other byte of the file
 // kept (its comments, its layout, the style of the other entries), so that
 // the recorded change is the one line a person reading the diff expects.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,5 +46,16 @@ std::string append_delegations(std::string_view yaml_text, const std::string& pa
 // its name alone, as above.
 std::string append_delegation_entries(std::string_view yaml_text, const std::string& path,
                                       const std::vector<Delegation>& added);
+
+// `yaml_text` with notation's slash-options set to `value`, every other
+// byte kept: the value written after "slash-options:" replaced, or, in a
+// file without a notation setting, "notation:" and the setting added at its
+// end. Nullopt when the file is written in a shape this edit does not
+// handle (the setting behind an alias, a notation mapping without it) or
+// would then read otherwise than as the same registry with that setting;
+// the caller then writes the registry afresh. An invalid `yaml_text` fails
+// as parse_config says.
+std::optional<std::string> with_slash_options(std::string_view yaml_text, const std::string& path,
+                                              SlashOptions value);
 
 }  // namespace accord

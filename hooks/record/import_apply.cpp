@@ -130,6 +130,13 @@ void fill_result(ImportResult& result, const ImportPlan& plan, const ImportRegis
     result.commits = commits.size();
     result.delegations = registry.delegations;
     result.added = registry.added;
+    if (registry.rewritten) {
+        result.warnings.push_back(
+            "accord.yaml was written afresh in accord's own layout, its comments not kept: the "
+            "import also gives delegations already listed the other names the compilation uses, "
+            "or another negotiation name, which a line-by-line edit does not do (the import's "
+            "first commit shows the change)");
+    }
     if (!commits.empty()) {
         result.first_date = commits.front().date;
         result.last_date = commits.back().date;

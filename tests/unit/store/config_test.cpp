@@ -631,5 +631,29 @@ TEST(ConfigAppend, RefusesAShapeItCannotExtendSafely) {
             "the file would then read as another registry");
 }
 
+// The slash-options setting changed where it is written, every other byte
+// kept; a file without a notation setting gets one at its end; a shape the
+// edit cannot handle is left to the caller.
+TEST(ConfigAppend, SlashOptionsAreSetWhereTheyAreWritten) {
+    const std::string commented =
+        "# kept by the secretariat\nnotation:\n  slash-options: spaced   # WGEC style\n";
+    EXPECT_EQ(with_slash_options(commented, "accord.yaml", SlashOptions::any),
+              "# kept by the secretariat\nnotation:\n  slash-options: any   # WGEC style\n");
+    EXPECT_EQ(with_slash_options("notation: {slash-options: 'spaced', status: [agreed]}\r\n",
+                                 "accord.yaml", SlashOptions::any),
+              "notation: {slash-options: any, status: [agreed]}\r\n");
+    EXPECT_EQ(with_slash_options("negotiation: T\r\n", "accord.yaml", SlashOptions::any),
+              "negotiation: T\r\nnotation:\r\n  slash-options: any\r\n");
+    EXPECT_EQ(with_slash_options("negotiation: T", "accord.yaml", SlashOptions::any),
+              "negotiation: T\nnotation:\n  slash-options: any\n");
+    // A notation mapping without the setting, or the setting behind an alias.
+    EXPECT_EQ(
+        with_slash_options("notation:\n  status: [agreed]\n", "accord.yaml", SlashOptions::any),
+        std::nullopt);
+    EXPECT_EQ(with_slash_options("x: &s spaced\nnotation: {slash-options: *s}\n", "accord.yaml",
+                                 SlashOptions::any),
+              std::nullopt);
+}
+
 }  // namespace
 }  // namespace accord
