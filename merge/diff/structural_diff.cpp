@@ -1,5 +1,7 @@
 #include "merge/diff/structural_diff.hpp"
 
+#include <optional>
+
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -177,6 +179,7 @@ class Lifter {
 
     std::vector<Change> run() {
         pair();
+        rewritten_options();
         metadata();
         paragraphs();
         chosen_options();
@@ -209,6 +212,106 @@ class Lifter {
             old_.covered[old_.token_at(b.open)] = old_.covered[old_.token_at(b.close)] = true;
             new_.covered[new_.token_at(n.open)] = new_.covered[new_.token_at(n.close)] = true;
         }
+    }
+
+    // The options of one bracket written "[a / b]", trimmed, in order;
+    // nullopt when a bracket is nested in it.
+    static std::optional<std::vector<std::string_view>> slash_options(const Side& side,
+                                                                      std::uint32_t b) {
+        const Bracket& bracket = side.doc.brackets[b];
+        for (const Bracket& other : side.doc.brackets)
+            if (other.parent == b) return std::nullopt;
+        std::vector<std::string_view> out;
+        std::size_t start = bracket.open + 1;
+        for (const Separator& s : side.doc.separators) {
+            if (s.bracket != b) continue;
+            out.push_back(trimmed(side.doc.text({start, s.at})));
+            start = s.at + 1;
+        }
+        out.push_back(trimmed(side.doc.text({start, bracket.close})));
+        return out;
+    }
+
+    // The options of an alternatives group "[a][b]", trimmed, in order;
+    // nullopt when one of its brackets holds a bracket or a " / ".
+    static std::optional<std::vector<std::string_view>> group_options(const Side& side,
+                                                                      const AlternativesGroup& g) {
+        std::vector<std::string_view> out;
+        for (const std::uint32_t b : g.brackets) {
+            const Bracket& bracket = side.doc.brackets[b];
+            if (bracket.separators > 0) return std::nullopt;
+            for (const Bracket& other : side.doc.brackets)
+                if (other.parent == b) return std::nullopt;
+            out.push_back(trimmed(side.doc.text(bracket.inner())));
+        }
+        return out;
+    }
+
+    static std::string_view trimmed(std::string_view s) {
+        while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+        while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+        return s;
+    }
+
+    // The nearest token before `t` (step -1) or after it (step +1) that is
+    // no space; kNone at the edge.
+    static std::uint32_t next_solid(const Side& side, std::uint32_t t, int step) {
+        for (std::int64_t k = static_cast<std::int64_t>(t) + step;
+             k >= 0 && k < static_cast<std::int64_t>(side.tokens.size()); k += step) {
+            if (!is_space(side.tokens[static_cast<std::size_t>(k)].kind))
+                return static_cast<std::uint32_t>(k);
+        }
+        return kNone;
+    }
+
+    // Old tokens [old_first, old_last] and new tokens [new_first, new_last]
+    // stand in one place: the wording on each side of them is kept, and is
+    // the same wording.
+    bool same_place(std::uint32_t old_first, std::uint32_t old_last, std::uint32_t new_first,
+                    std::uint32_t new_last) const {
+        const std::uint32_t ob = next_solid(old_, old_first, -1),
+                            nb = next_solid(new_, new_first, -1);
+        const std::uint32_t oa = next_solid(old_, old_last, +1),
+                            na = next_solid(new_, new_last, +1);
+        const auto matches = [&](std::uint32_t o, std::uint32_t n) {
+            if (o == kNone || n == kNone) return o == kNone && n == kNone;
+            return !old_.changed(o) && old_.mapping[o] == n;
+        };
+        return matches(ob, nb) && matches(oa, na);
+    }
+
+    // The same options written the other way in the same place: "[a / b]"
+    // rewritten as "[a][b]", or back. No option and no bracket changed, so
+    // nothing is reported but the text itself (the hunks show it).
+    void rewritten_options() {
+        const auto rewritten = [&](bool old_slash) {
+            Side& slash = old_slash ? old_ : new_;
+            Side& grouped = old_slash ? new_ : old_;
+            for (std::uint32_t b = 0; b < slash.doc.brackets.size(); ++b) {
+                const Bracket& bracket = slash.doc.brackets[b];
+                if (bracket.separators == 0 || bracket.group != kNone) continue;
+                const std::optional<std::vector<std::string_view>> options =
+                    slash_options(slash, b);
+                if (!options) continue;
+                for (const AlternativesGroup& g : grouped.doc.groups) {
+                    if (group_options(grouped, g) != options) continue;
+                    const std::uint32_t s_first = slash.token_at(bracket.open),
+                                        s_last = slash.token_at(bracket.close);
+                    const std::uint32_t g_first =
+                        grouped.token_at(grouped.doc.brackets[g.brackets.front()].open);
+                    const std::uint32_t g_last =
+                        grouped.token_at(grouped.doc.brackets[g.brackets.back()].close);
+                    const bool placed = old_slash ? same_place(s_first, s_last, g_first, g_last)
+                                                  : same_place(g_first, g_last, s_first, s_last);
+                    if (!placed) continue;
+                    slash.cover(s_first, s_last + 1, false);
+                    grouped.cover(g_first, g_last + 1, false);
+                    break;
+                }
+            }
+        };
+        rewritten(true);
+        rewritten(false);
     }
 
     std::uint32_t kept_as(const Bracket& b) const {
