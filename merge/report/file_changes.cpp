@@ -69,7 +69,7 @@ ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* r
       // The version names how changes are described (merge/diff): a
       // description remembered by an older accord is not read back.
       table_(workspace.repo().git_dir(), "changes",
-             std::string("changes/5|") + reading_key(options_)),
+             std::string("changes/6|") + reading_key(options_)),
       interner_(fresh_interner()) {
     absent_.document = parse("");
 }
