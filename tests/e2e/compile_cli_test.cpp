@@ -309,6 +309,39 @@ TEST(CompileParis, FinalTextAttributedToTheDraftsItCameFrom) {
         << "no brackets in the final text: reference links are not brackets";
 }
 
+// The Word document of the changes since 9 December imports back as the
+// final text, byte for byte: lines a proposal joined by deleting their
+// breaks (the link definitions at the top) are not lost.
+TEST(CompileParis, WordWithTheChangesSinceDecemberNinthImportsBackAsTheFinalText) {
+    ACCORD_REQUIRE_CORPUS("paris-2015/agreement-9-dec-2015.md",
+                          "paris-2015/agreement-12-dec-2015.md", "paris-2015/agreement-final.md");
+    test::TempDir dir;
+    const std::string negotiation = dir.file("paris");
+    Repository repo = Repository::init(negotiation);
+    const std::vector<std::pair<std::string, std::string>> versions = {
+        {"agreement-9-dec-2015.md", "2015-12-09"},
+        {"agreement-12-dec-2015.md", "2015-12-12"},
+        {"agreement-final.md", "2015-12-12"}};
+    std::string final_text;
+    for (const auto& [file, day] : versions) {
+        final_text = test::read_all(test::corpus_file("paris-2015/" + file));
+        test::record_proposal(
+            repo,
+            {file.substr(10, file.size() - 13), day, {{"agreement.md", final_text}}, file, 18});
+    }
+    const std::string docx = dir.file("changes.docx");
+    const test::RunResult compile = test::accord(
+        {"compile", "--format", "docx", "--changes-since", "HEAD~2", "-o", docx}, in(negotiation));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err.find("cannot carry"), std::string::npos) << compile.err;
+    const std::string other = dir.file("other");
+    ASSERT_EQ(test::accord({"init", other}, in(dir.path())).exit_code, 0);
+    const test::RunResult import =
+        test::accord({"import", docx, "--changes", "accept", "--add-delegations"}, in(other));
+    ASSERT_EQ(import.exit_code, 0) << import.err;
+    EXPECT_EQ(test::read_all(other + "/agreement.md"), final_text);
+}
+
 TEST(CompileEmpty, AnEmptyRepositoryGivesAnEmptyCompilation) {
     test::TempDir dir;
     Repository::init(dir.path());

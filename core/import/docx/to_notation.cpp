@@ -200,15 +200,22 @@ class Converter {
     // A paragraph of the group stands in this text (it is no inserted
     // paragraph left out): in a document accord wrote, an empty one is an
     // empty line.
+    // A paragraph whose break was deleted is joined to the next one, whose
+    // break then ends the line: it is that one that says whether the line
+    // stands ("[source]: x" whose break was deleted, then "y" inserted,
+    // reads as the line "[source]: xy").
     bool has_visible_paragraph(std::uint32_t story_index,
                                const std::vector<std::uint32_t>& group) const {
-        for (std::uint32_t p : group) {
-            const Paragraph& paragraph = package_.story(story_index).paragraphs[p];
+        for (std::size_t k = 0; k < group.size(); ++k) {
+            const Paragraph& paragraph = package_.story(story_index).paragraphs[group[k]];
             if (paragraph.in_table) return false;
-            if (paragraph.mark_inserted == kNoIndex || applied(paragraph.mark_inserted, options_))
-                return !(paragraph.mark_deleted != kNoIndex &&
-                         applied(paragraph.mark_deleted, options_) &&
-                         options_.changes == TrackedChanges::accept);
+            if (paragraph.mark_inserted != kNoIndex && !applied(paragraph.mark_inserted, options_))
+                continue;  // an inserted paragraph left out
+            const bool break_deleted = paragraph.mark_deleted != kNoIndex &&
+                                       applied(paragraph.mark_deleted, options_) &&
+                                       options_.changes == TrackedChanges::accept;
+            if (!break_deleted) return true;
+            if (k + 1 == group.size()) return false;
         }
         return false;
     }

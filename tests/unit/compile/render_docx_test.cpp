@@ -236,5 +236,27 @@ TEST(RenderDocx, AStrikeLiftedIsAChangeOfFormatByWhoLiftedIt) {
         << xml;
 }
 
+// Two line breaks deleted by one proposal and wording put at the end by
+// another (the Paris text's link definitions, 12 December to final): the
+// lines joined stand as one line, accepted, and as they stood, rejected.
+TEST(RenderDocx, LinesJoinedByADeletedBreakStandAsOneLine) {
+    const std::string new_text = "Intro.\n[source]: http://x/final.pdf\n[report]: y\n";
+    Compilation compilation = compilation_of({{"a.md", new_text}});
+    DocxRenderOptions options;
+    options.changes = {{
+        {"Intro.\n[source]: http://x/", DocxSegment::Change::none, "", ""},
+        {"draft.pdf\n\n## Draft", DocxSegment::Change::deleted, "AOSIS", "2015-12-12T12:00:00Z"},
+        {"final.pdf", DocxSegment::Change::inserted, "COP", "2015-12-12T12:00:00Z"},
+        {"\n[report]: y\n", DocxSegment::Change::none, "", ""},
+    }};
+    const DocxRendering rendering = render_compilation_docx(compilation, options);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
+              std::vector<std::string>{new_text});
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
+              std::vector<std::string>{
+                  "Intro.\n[source]: http://x/draft.pdf\n\n## Draft\n[report]: y\n"});
+}
+
 }  // namespace
 }  // namespace accord
