@@ -50,7 +50,8 @@ std::string render_log_entry_text(const LogEntry& e, const LogViewOptions& optio
         out += "    " + escape_controls(file.path + ": " + file_summary(file)) + "\n";
         if (!options.details) continue;
         for (const Change& c : file.changes) {
-            std::string text = c.text.size() > 70 ? c.text.substr(0, 70) + "…" : c.text;
+            // Cut between characters, never inside one.
+            std::string text = clip_to_width(c.text, 71);
             for (char& ch : text) ch = ch == '\n' ? ' ' : ch;
             out += "        " + std::string(to_string(c.kind)) + " \"" + escape_controls(text) +
                    "\"\n";
