@@ -87,6 +87,32 @@ void print_document(std::string_view document, const Context& context);
 // symbolic link (Workspace::skipped_links).
 void note_skipped_links(const std::vector<std::string>& paths);
 
+// A validator for an option that takes one of a few words (ASCII case
+// ignored), each standing for a value of T: the word is turned into its
+// value, and any other word is refused saying which words there are
+// ("'pdf' is not one of: md, markdown, html, docx").
+template <class T>
+CLI::Validator one_of(std::vector<std::pair<std::string, T>> choices) {
+    std::string names;
+    for (const auto& [word, value] : choices) names += (names.empty() ? "" : ", ") + word;
+    return CLI::Validator(
+        [choices, names](std::string& input) -> std::string {
+            std::string lowered = input;
+            for (char& c : lowered)
+                c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            for (const auto& [word, value] : choices) {
+                if (word != lowered) continue;
+                input = std::to_string(static_cast<long long>(value));  // CLI11 reads an enum so
+                return {};
+            }
+            return "'" + input + "' is not one of: " + names;
+        },
+        names);
+}
+
+// The same for an option kept as the word itself (in lower case).
+CLI::Validator one_of_words(const std::vector<std::string>& words);
+
 // Shared option: --format text|json.
 enum class Format { text, json };
 void add_format_option(CLI::App& command, Format& format);

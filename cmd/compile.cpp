@@ -122,12 +122,10 @@ void register_compile(CLI::App& app, Run& run) {
         ->add_option("--format", options->format,
                      "md for the secretariat's compilation, html for a browser or a printer, docx "
                      "for Word")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, CompileFormat>{{"md", CompileFormat::markdown},
-                                                 {"markdown", CompileFormat::markdown},
-                                                 {"html", CompileFormat::html},
-                                                 {"docx", CompileFormat::docx}},
-            CLI::ignore_case))
+        ->transform(one_of<CompileFormat>({{"md", CompileFormat::markdown},
+                                           {"markdown", CompileFormat::markdown},
+                                           {"html", CompileFormat::html},
+                                           {"docx", CompileFormat::docx}}))
         ->option_text("md|html|docx (default: md)");
     command->add_option("--changes-since", options->changes_since,
                         "docx: every change since this revision, date or meeting as a Word "

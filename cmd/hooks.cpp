@@ -72,7 +72,7 @@ void register_hooks(CLI::App& app, Run& run) {
         "  accord hooks untrust    stop running it\n\n"
         "Exit: 0 done, 2 nothing to trust or not in a repository.");
     command->add_option("action", options->action, "list (default), trust or untrust")
-        ->check(CLI::IsMember({"list", "trust", "untrust"}));
+        ->transform(one_of_words({"list", "trust", "untrust"}));
     command->callback(
         [options, &run] { run = [options](const Context&) { return run_hooks(*options); }; });
 }

@@ -156,10 +156,8 @@ void add_word_options(CLI::App& command, ImportCommandOptions& options) {
         .add_option("--changes", options.changes,
                     "Word documents: tracked changes as pending proposals (bracket: insertions "
                     "[bracketed], deletions ~~struck~~) or as accepted")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, docx::TrackedChanges>{{"bracket", docx::TrackedChanges::bracket},
-                                                        {"accept", docx::TrackedChanges::accept}},
-            CLI::ignore_case))
+        ->transform(one_of<docx::TrackedChanges>(
+            {{"bracket", docx::TrackedChanges::bracket}, {"accept", docx::TrackedChanges::accept}}))
         ->option_text("bracket|accept (default: bracket)");
     command.add_flag("--add-delegations", options.add_delegations,
                      "Word documents: register in accord.yaml the authors and speakers it does "

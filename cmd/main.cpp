@@ -16,10 +16,9 @@ void add_colour_option(CLI::App& command, accord::ColourChoice& choice) {
     command
         .add_option("--color,--colour", choice,
                     "Colour: auto (only on a terminal, never with NO_COLOR), always, never")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, ColourChoice>{{"auto", ColourChoice::automatic},
-                                                {"always", ColourChoice::always},
-                                                {"never", ColourChoice::never}}))
+        ->transform(accord::cmd::one_of<ColourChoice>({{"auto", ColourChoice::automatic},
+                                                       {"always", ColourChoice::always},
+                                                       {"never", ColourChoice::never}}))
         ->default_str("auto");
     for (CLI::App* sub : command.get_subcommands([](CLI::App*) { return true; }))
         add_colour_option(*sub, choice);
@@ -35,6 +34,11 @@ int main(int argc, char** argv) {
         "records each delegation's proposal as an attributed commit.\n",
         "accord"};
     app.require_subcommand(1);
+    // A mistake on the command line reads as any other error: "accord: error: ...".
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return "accord: error: " + std::string(e.what()) +
+               "\nRun with --help for the options and what each takes.\n";
+    });
     app.set_version_flag("--version", "accord 0.1.0");
     app.footer(
         "Run 'accord <command> --help' for a command's options. Exit codes: 0 success, 1 found\n"
@@ -51,6 +55,14 @@ int main(int argc, char** argv) {
     accord::cmd::register_for(app, run, args);
     accord::ColourChoice colour = accord::ColourChoice::automatic;
     add_colour_option(app, colour);
+    // A word where the command goes that names none: say so, not that a command is missing.
+    if (!args.empty() && !args.front().empty() && args.front()[0] != '-' &&
+        app.get_subcommands([&](CLI::App* sub) { return sub->check_name(args.front()); })
+            .empty()) {
+        std::cerr << "accord: error: '" << accord::escape_controls(args.front())
+                  << "' is not an accord command; 'accord --help' lists them\n";
+        return accord::kExitUsage;
+    }
     std::reverse(args.begin(), args.end());  // CLI11 takes them last first
     try {
         app.parse(args);

@@ -148,11 +148,23 @@ void note_skipped_links(const std::vector<std::string>& paths) {
     }
 }
 
+CLI::Validator one_of_words(const std::vector<std::string>& words) {
+    std::vector<std::pair<std::string, std::size_t>> choices;
+    for (std::size_t k = 0; k < words.size(); ++k) choices.emplace_back(words[k], k);
+    const CLI::Validator to_index = one_of<std::size_t>(choices);
+    return CLI::Validator(
+        [to_index, words](std::string& input) -> std::string {
+            std::string index = input;
+            if (std::string error = to_index(index); !error.empty()) return error;
+            input = words[std::stoul(index)];
+            return {};
+        },
+        to_index.get_description());
+}
+
 void add_format_option(CLI::App& command, Format& format) {
     command.add_option("--format", format, "Output format: text for people, json for tools")
-        ->transform(CLI::CheckedTransformer(
-            std::map<std::string, Format>{{"text", Format::text}, {"json", Format::json}},
-            CLI::ignore_case))
+        ->transform(one_of<Format>({{"text", Format::text}, {"json", Format::json}}))
         ->default_str("text")
         ->option_text("text|json (default: text)");
 }
@@ -166,7 +178,7 @@ void add_slash_options_option(CLI::App& command, std::optional<SlashOptions>& sl
             },
             "Which '/' separates options inside a bracket: spaced (' / ' only) or any "
             "(default: as accord.yaml says, else spaced)")
-        ->check(CLI::IsMember({"spaced", "any"}));
+        ->transform(one_of_words({"spaced", "any"}));
 }
 
 }  // namespace accord::cmd

@@ -95,10 +95,10 @@ void register_stats(CLI::App& app, Run& run) {
         "                                                a meeting, any revision)");
     command->add_option("paths", options->paths, "Files or directories to follow (default: all)");
     command->add_option("--format", options->format, "Output format: json for tools, svg chart")
-        ->check(CLI::IsMember({"json", "svg"}, CLI::ignore_case))
+        ->transform(one_of_words({"json", "svg"}))
         ->option_text("json|svg (default: json)");
     command->add_option("--metric", options->metric, "Which figure the SVG chart plots")
-        ->check(CLI::IsMember(metric_choices(), CLI::ignore_case))
+        ->transform(one_of_words(metric_choices()))
         ->option_text(metric_keys() + " (default: brackets)");
     command
         ->add_option("--top", options->top,

@@ -99,6 +99,26 @@ TEST_F(Conventions, ColourIsChosenBeforeOrAfterTheCommand) {
     EXPECT_EQ(run({"diff", "--color", "sometimes"}).exit_code, 2);
 }
 
+// A word an option does not take, or a command that does not exist, is an
+// error like any other: it says which words there are, whatever the case
+// of the one given.
+TEST_F(Conventions, AChoiceMistypedNamesTheChoices) {
+    const test::RunResult format = run({"compile", "--format", "pdf"});
+    EXPECT_EQ(format.exit_code, 2);
+    EXPECT_EQ(format.err.rfind("accord: error: --format: 'pdf' is not one of: md, markdown, html, "
+                               "docx\n",
+                               0),
+              0u)
+        << format.err;
+    EXPECT_NE(run({"stats", "--format", "pdf"}).err.find("'pdf' is not one of: json, svg"),
+              std::string::npos);
+    EXPECT_EQ(run({"log", "--format", "JSON"}).exit_code, 0) << "case is ignored";
+    const test::RunResult command = run({"lgo"});
+    EXPECT_EQ(command.exit_code, 2);
+    EXPECT_EQ(command.err,
+              "accord: error: 'lgo' is not an accord command; 'accord --help' lists them\n");
+}
+
 TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> outputs = {
         {"accord.check/1", {"check", "--format", "json"}},
