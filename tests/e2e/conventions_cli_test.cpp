@@ -119,6 +119,20 @@ TEST_F(Conventions, AChoiceMistypedNamesTheChoices) {
               "accord: error: 'lgo' is not an accord command; 'accord --help' lists them\n");
 }
 
+// `log` of a path that is not in the work tree and that no proposal ever
+// touched is a mistyped path: an error, not an empty history.
+TEST_F(Conventions, LogOfAPathThatNeverWasSaysSo) {
+    const test::RunResult typo = run({"log", "A/10.md"});
+    EXPECT_EQ(typo.exit_code, 2);
+    EXPECT_NE(typo.err.find("no text at A/10.md: not in the work tree, and no proposal ever "
+                            "touched it"),
+              std::string::npos)
+        << typo.err;
+    EXPECT_EQ(run({"log", "A/01.md"}).exit_code, 0);
+    EXPECT_EQ(run({"log", "A/01.md", "A/10.md"}).exit_code, 0) << "one of them has a history";
+    EXPECT_EQ(run({"log", "A/10.md", "--by", "Japan"}).exit_code, 0) << "filtered: may be empty";
+}
+
 TEST_F(Conventions, EveryJsonOutputNamesItsSchemaFirst) {
     const std::vector<std::pair<std::string, std::vector<std::string>>> outputs = {
         {"accord.check/1", {"check", "--format", "json"}},
