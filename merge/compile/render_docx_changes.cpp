@@ -1,5 +1,7 @@
 #include "merge/compile/render_docx_changes.hpp"
 
+#include <unordered_set>
+
 #include <algorithm>
 #include <map>
 
@@ -46,6 +48,14 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
     const Repository& repo = workspace.repo();
     const ParseOptions parse_options = workspace.parse_options();
     options.changes.assign(compilation.texts.size(), {});
+    // The commits since the revision (reachable from the compiled one, not
+    // from it), found once: asked per version, the history would be walked
+    // again for each.
+    std::unordered_set<std::string> since_then;
+    if (!compilation.revision.empty()) {
+        for (const CommitInfo& commit : repo.commits_between(compilation.revision, {since}))
+            since_then.insert(commit.id);
+    }
     for (std::size_t t = 0; t < compilation.texts.size(); ++t) {
         const CompiledText& compiled = compilation.texts[t];
         const Document& now = compiled.text.document;
@@ -61,7 +71,7 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
         if (compiled.blame) {
             const FileHistory& history = compiled.blame->history;
             for (std::size_t v = 0; v < history.versions.size(); ++v) {
-                if (repo.is_ancestor(history.versions[v].id, since)) continue;
+                if (since_then.count(history.versions[v].id) == 0) continue;
                 // blame_file keeps no version's text: read it again.
                 chain_texts.push_back(
                     workspace.read(history.versions[v].id, compiled.text.path).value_or(""));
@@ -106,8 +116,8 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             if (known == older.end())
                 known =
                     older
-                        .emplace(origin, repo.is_ancestor(
-                                             compiled.blame->history.versions[origin].id, since))
+                        .emplace(origin,
+                                 since_then.count(compiled.blame->history.versions[origin].id) == 0)
                         .first;
             return known->second ? nullptr : &compiled.blame->history.proposals[origin];
         };
@@ -174,7 +184,7 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
     list.at = compilation.revision.empty() ? "HEAD" : compilation.revision;
     if (compilation.revision.empty()) return;
     for (const PositionEntry& entry : list_positions(workspace, list)) {
-        if (repo.is_ancestor(entry.recorded.commit, since)) continue;
+        if (since_then.count(entry.recorded.commit) == 0) continue;  // recorded by then
         const PositionRecord& p = entry.position;
         for (std::size_t t = 0; t < compilation.texts.size(); ++t) {
             if (compilation.texts[t].text.path != p.path) continue;
