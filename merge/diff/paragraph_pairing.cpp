@@ -33,6 +33,13 @@ constexpr double kMovedLikeness = 0.6;   // one moved and perhaps edited
 // paragraph it was split from (or merged into).
 constexpr double kPartShare = 0.5;
 constexpr std::uint32_t kMostParts = 12;
+// The parts of a split (or merge) together share at most this share of the
+// whole paragraph's words: each part brings words of its own. Parts that
+// share more are matching the same words again, as paragraphs written
+// alike do ("(d) Review finalized and significant inconsistencies ...",
+// "(e) Review finalized and persistent inconsistencies ..."): those were
+// edited one to one, not split or merged.
+constexpr double kPartsOverlap = 1.1;
 constexpr std::uint32_t kFewestMovedWords = 3;  // shorter paragraphs move only word for word
 // Gaps whose paragraph pairs are more than this are paired in order, one to one.
 constexpr std::uint64_t kMostComparedPairs = std::uint64_t{1} << 20;
@@ -338,6 +345,7 @@ class Pairer {
                     const bool part = new_weight(member) > 0 &&
                                       w >= kPartShare * new_weight(member) &&
                                       (!new_labelled(member) || old_labelled(i - 1));
+                    if (part && sum + w > kPartsOverlap * old_weight(i - 1)) break;
                     if (part && parts >= 1 &&
                         likeness(sum + w, old_weight(i - 1), parts_weight + new_weight(member)) >=
                             kEditedLikeness)
@@ -368,6 +376,7 @@ class Pairer {
                     const bool part = old_weight(member) > 0 &&
                                       w >= kPartShare * old_weight(member) &&
                                       (!old_labelled(member) || new_labelled(j - 1));
+                    if (part && sum + w > kPartsOverlap * new_weight(j - 1)) break;
                     if (part && parts >= 1 &&
                         likeness(sum + w, parts_weight + old_weight(member), new_weight(j - 1)) >=
                             kEditedLikeness)
