@@ -218,8 +218,15 @@ StatusTag find_status_tag(std::string_view source, ByteRange paragraph,
         if (source[k] != '*') inside += source[k];
     }
     const std::string normal = normalize_link_label(inside);
+    // "(no consensus, issue contained in TA)": a status with the
+    // compiler's remark after a comma or semicolon is that status.
+    const std::size_t remark = inside.find_first_of(",;");
+    const std::string before_remark = remark == std::string::npos
+                                          ? std::string()
+                                          : normalize_link_label(inside.substr(0, remark));
     for (const std::string& status : vocabulary) {
-        if (normal == normalize_link_label(status)) {
+        const std::string wanted = normalize_link_label(status);
+        if (normal == wanted || (!before_remark.empty() && before_remark == wanted)) {
             std::size_t begin = open - 1;
             std::size_t lead = 0;
             while (begin > paragraph.begin && source[begin - 1] == '*' && lead < stars)

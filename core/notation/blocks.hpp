@@ -35,7 +35,8 @@ struct StatusTag {
 
 // A status tag closing the paragraph: "(agreed)", "**(agreed)**",
 // "(**agreed**)", optionally followed by a full stop. Matched without regard
-// to case against `vocabulary`.
+// to case against `vocabulary`. A remark after a comma or semicolon is part
+// of the tag: "(no consensus, issue contained in TA)" is "no consensus".
 StatusTag find_status_tag(std::string_view source, ByteRange paragraph,
                           const std::vector<std::string>& vocabulary);
 

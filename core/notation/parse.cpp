@@ -688,8 +688,10 @@ class Parser {
 }  // namespace
 
 std::string reading_key(const ParseOptions& options) {
-    std::string out =
-        options.notation.slash_options == SlashOptions::any ? "slash:any" : "slash:spaced";
+    // The parser's own version first: what it reads changed with it (2: a
+    // status tag may carry a remark, "(no consensus, issue contained in TA)").
+    std::string out = "reading:2|";
+    out += options.notation.slash_options == SlashOptions::any ? "slash:any" : "slash:spaced";
     for (const std::string& status : options.notation.status_vocabulary)
         out += "|" + std::to_string(status.size()) + ":" + status;
     return out;

@@ -31,7 +31,9 @@ struct ParseOptions {
 Document parse(std::string_view bytes, const ParseOptions& options = {});
 
 // What of `options` changes what parse() makes of a text (the notation), as
-// bytes: part of the key of anything remembered from parsed texts.
+// bytes, after the version of the parser's reading: part of the key of
+// anything remembered from parsed texts, so that a cache written by an older
+// reading is not read back.
 std::string reading_key(const ParseOptions& options);
 
 // The same, reading the front matter through `memo`: for a caller parsing

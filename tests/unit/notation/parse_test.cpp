@@ -300,6 +300,9 @@ TEST(Parse, StatusTags) {
         {"Text (**agreed**).", "(**agreed**)"},
         {"Text (No consensus)", "(No consensus)"},
         {"Text (10)] (no consensus)", "(no consensus)"},
+        // A status with the compiler's remark after it (WGEC, Recommendation 19).
+        {"Text (no consensus, issue contained in TA).", "(no consensus, issue contained in TA)"},
+        {"Text (agreed; pending translation)", "(agreed; pending translation)"},
     };
     for (const auto& [text, tag] : cases) {
         const Document d = parse(text);
@@ -307,12 +310,14 @@ TEST(Parse, StatusTags) {
         EXPECT_FALSE(d.paragraphs[0].status.empty());
     }
     EXPECT_EQ(parse("Text (No consensus)").paragraphs[0].status, "no consensus");
+    EXPECT_EQ(parse("Text (no consensus, issue contained in TA)").paragraphs[0].status,
+              "no consensus");
 }
 
 TEST(Parse, ParenthesesThatAreNotStatusTags) {
     for (const char* text :
          {"Text (first part revisit, second part agreed).", "Submitted by Japan (7 February 2014)",
-          "(We will revisit again)", "Text (revisit) and more"}) {
+          "Text (agreed text, see above)", "(We will revisit again)", "Text (revisit) and more"}) {
         EXPECT_TRUE(parse(text).paragraphs[0].status_tag.empty()) << text;
     }
 }
