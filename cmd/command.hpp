@@ -93,6 +93,8 @@ void note_skipped_links(const std::vector<std::string>& paths);
 // ("'pdf' is not one of: md, markdown, html, docx").
 template <class T>
 CLI::Validator one_of(std::vector<std::pair<std::string, T>> choices) {
+    for (auto& [word, value] : choices)
+        for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     std::string names;
     for (const auto& [word, value] : choices) names += (names.empty() ? "" : ", ") + word;
     return CLI::Validator(

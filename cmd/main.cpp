@@ -56,10 +56,13 @@ int main(int argc, char** argv) {
     accord::ColourChoice colour = accord::ColourChoice::automatic;
     add_colour_option(app, colour);
     // A word where the command goes that names none: say so, not that a command is missing.
-    if (!args.empty() && !args.front().empty() && args.front()[0] != '-' &&
-        app.get_subcommands([&](CLI::App* sub) { return sub->check_name(args.front()); })
-            .empty()) {
-        std::cerr << "accord: error: '" << accord::escape_controls(args.front())
+    // (The words before it are accord's own options: --color takes a value.)
+    std::size_t word = 0;
+    while (word < args.size() && !args[word].empty() && args[word][0] == '-')
+        word += args[word] == "--color" || args[word] == "--colour" ? 2 : 1;
+    if (word < args.size() && !args[word].empty() &&
+        app.get_subcommands([&](CLI::App* sub) { return sub->check_name(args[word]); }).empty()) {
+        std::cerr << "accord: error: '" << accord::escape_controls(args[word])
                   << "' is not an accord command; 'accord --help' lists them\n";
         return accord::kExitUsage;
     }

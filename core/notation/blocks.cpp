@@ -220,10 +220,12 @@ StatusTag find_status_tag(std::string_view source, ByteRange paragraph,
     const std::string normal = normalize_link_label(inside);
     // "(no consensus, issue contained in TA)": a status with the
     // compiler's remark after a comma or semicolon is that status.
+    // A remark holding a bracket or a strike is wording, never a tag's.
     const std::size_t remark = inside.find_first_of(",;");
-    const std::string before_remark = remark == std::string::npos
-                                          ? std::string()
-                                          : normalize_link_label(inside.substr(0, remark));
+    const bool plain_remark =
+        remark != std::string::npos && inside.find_first_of("[]~", remark) == std::string::npos;
+    const std::string before_remark =
+        plain_remark ? normalize_link_label(inside.substr(0, remark)) : std::string();
     for (const std::string& status : vocabulary) {
         const std::string wanted = normalize_link_label(status);
         if (normal == wanted || (!before_remark.empty() && before_remark == wanted)) {

@@ -133,9 +133,9 @@ void fill_result(ImportResult& result, const ImportPlan& plan, const ImportRegis
     if (registry.rewritten) {
         result.warnings.push_back(
             "accord.yaml was written afresh in accord's own layout, its comments not kept: the "
-            "import also gives delegations already listed the other names the compilation uses, "
-            "or another negotiation name, which a line-by-line edit does not do (the import's "
-            "first commit shows the change)");
+            "import changes more of it than a line-by-line edit can (other names for delegations "
+            "already listed, another negotiation name, or a layout the edit does not handle); the "
+            "import's first commit shows the change");
     }
     if (!commits.empty()) {
         result.first_date = commits.front().date;

@@ -291,7 +291,9 @@ class Builder {
             }
         }
         if (lines.size() > 1 && lines.back().pieces.empty()) lines.pop_back();  // the final newline
-        const bool final_newline = !lines.empty() && lines.back().ended;
+        // As the text stands: a final line break deleted is none.
+        const bool final_newline =
+            !lines.empty() && lines.back().ended && lines.back().mark_deleted == kNoIndex;
         // An empty text is one empty paragraph, bookmarked as any other: it
         // comes back from Word as the empty text it is, not as no text.
 

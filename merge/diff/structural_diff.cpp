@@ -1,5 +1,6 @@
 #include "merge/diff/structural_diff.hpp"
 
+#include <cctype>
 #include <optional>
 
 #include <algorithm>
@@ -212,6 +213,19 @@ class Lifter {
             old_.covered[old_.token_at(b.open)] = old_.covered[old_.token_at(b.close)] = true;
             new_.covered[new_.token_at(n.open)] = new_.covered[new_.token_at(n.close)] = true;
         }
+    }
+
+    // A paragraph's status tag as it reads: without emphasis, in lower case,
+    // white space collapsed.
+    static std::string tag_reading(const Document& doc, const Paragraph& paragraph) {
+        std::string out;
+        for (const char c : doc.text(paragraph.status_tag)) {
+            if (c == '*') continue;
+            const bool blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+            if (blank && (out.empty() || out.back() == ' ')) continue;
+            out += blank ? ' ' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+        return out;
     }
 
     // The options of one bracket written "[a / b]", trimmed, in order;
@@ -519,11 +533,16 @@ class Lifter {
                     best = entry;
             }
             const Paragraph& old_p = old_.doc.paragraphs[best.first];
-            for (std::uint32_t t = first; t < last; ++t) {
+            // A tag whose status stayed but whose remark changed ("(agreed,
+            // pending translation)" -> "(agreed, as amended)") is left to the
+            // word diff, which says what changed in it.
+            const bool explained = old_p.status != p.status ||
+                                   tag_reading(old_.doc, old_p) == tag_reading(new_.doc, p);
+            for (std::uint32_t t = first; t < last && explained; ++t) {
                 if (new_.tokens[t].kind == TokenKind::status_tag) new_.covered[t] = true;
             }
             const auto [of, ol] = token_span(old_, old_p.range);
-            for (std::uint32_t t = of; t < ol; ++t) {
+            for (std::uint32_t t = of; t < ol && explained; ++t) {
                 if (old_.tokens[t].kind == TokenKind::status_tag) old_.covered[t] = true;
             }
             if (old_p.status != p.status) {

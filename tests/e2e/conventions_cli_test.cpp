@@ -113,6 +113,8 @@ TEST_F(Conventions, AChoiceMistypedNamesTheChoices) {
     EXPECT_NE(run({"stats", "--format", "pdf"}).err.find("'pdf' is not one of: json, svg"),
               std::string::npos);
     EXPECT_EQ(run({"log", "--format", "JSON"}).exit_code, 0) << "case is ignored";
+    const test::RunResult behind = run({"--colour", "never", "lgo"});
+    EXPECT_NE(behind.err.find("'lgo' is not an accord command"), std::string::npos) << behind.err;
     const test::RunResult command = run({"lgo"});
     EXPECT_EQ(command.exit_code, 2);
     EXPECT_EQ(command.err,

@@ -215,7 +215,18 @@ class Converter {
                                        applied(paragraph.mark_deleted, options_) &&
                                        options_.changes == TrackedChanges::accept;
             if (!break_deleted) return true;
-            if (k + 1 == group.size()) return false;
+            // The story (or the body before a table) ends here, the break
+            // deleted: the line stands if any of its wording does.
+            if (k + 1 == group.size()) return any_run_visible(story_index, group);
+        }
+        return false;
+    }
+
+    bool any_run_visible(std::uint32_t story_index, const std::vector<std::uint32_t>& group) const {
+        for (const std::uint32_t p : group) {
+            for (const Run& run : package_.story(story_index).paragraphs[p].runs) {
+                if (view_of(run, options_).visible && !run.text.empty()) return true;
+            }
         }
         return false;
     }

@@ -258,5 +258,24 @@ TEST(RenderDocx, LinesJoinedByADeletedBreakStandAsOneLine) {
                   "Intro.\n[source]: http://x/draft.pdf\n\n## Draft\n[report]: y\n"});
 }
 
+// The text's last breaks deleted ("a\nb\n" joined into "a b"): the line
+// ends with the story and still stands.
+TEST(RenderDocx, ALineWhoseBreakWasDeletedAtTheEndStands) {
+    const std::string new_text = "a b";
+    Compilation compilation = compilation_of({{"a.md", new_text}});
+    DocxRenderOptions options;
+    options.changes = {{
+        {"a", DocxSegment::Change::none, "", ""},
+        {"\n", DocxSegment::Change::deleted, "Chair", "2024-03-01T09:00:00Z"},
+        {" ", DocxSegment::Change::inserted, "Chair", "2024-03-01T09:00:00Z"},
+        {"b", DocxSegment::Change::none, "", ""},
+        {"\n", DocxSegment::Change::deleted, "Chair", "2024-03-01T09:00:00Z"},
+    }};
+    const DocxRendering rendering = render_compilation_docx(compilation, options);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
+              std::vector<std::string>{new_text});
+}
+
 }  // namespace
 }  // namespace accord

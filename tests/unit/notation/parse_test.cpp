@@ -317,7 +317,8 @@ TEST(Parse, StatusTags) {
 TEST(Parse, ParenthesesThatAreNotStatusTags) {
     for (const char* text :
          {"Text (first part revisit, second part agreed).", "Submitted by Japan (7 February 2014)",
-          "Text (agreed text, see above)", "(We will revisit again)", "Text (revisit) and more"}) {
+          "Text (agreed text, see above)", "Parties shall act (agreed, see [para 5]).",
+          "(We will revisit again)", "Text (revisit) and more"}) {
         EXPECT_TRUE(parse(text).paragraphs[0].status_tag.empty()) << text;
     }
 }
