@@ -13,6 +13,7 @@
 #include "core/notation/notation.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 
 namespace accord::cmd {
 
@@ -93,15 +94,12 @@ void note_skipped_links(const std::vector<std::string>& paths);
 // ("'pdf' is not one of: md, markdown, html, docx").
 template <class T>
 CLI::Validator one_of(std::vector<std::pair<std::string, T>> choices) {
-    for (auto& [word, value] : choices)
-        for (char& c : word) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    for (auto& [word, value] : choices) word = ascii_lowercase(std::move(word));
     std::string names;
     for (const auto& [word, value] : choices) names += (names.empty() ? "" : ", ") + word;
     return CLI::Validator(
         [choices, names](std::string& input) -> std::string {
-            std::string lowered = input;
-            for (char& c : lowered)
-                c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            const std::string lowered = ascii_lowercase(input);
             for (const auto& [word, value] : choices) {
                 if (word != lowered) continue;
                 input = std::to_string(static_cast<long long>(value));  // CLI11 reads an enum so
