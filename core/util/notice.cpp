@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <mutex>
+#include <set>
 
 namespace accord {
 
@@ -42,6 +43,10 @@ void notice(const std::string& text) {
     {
         const std::lock_guard<std::mutex> hold(sink_mutex());
         sink = current_sink();
+        // Said once: a command that meets the same thing twice (a date
+        // resolved for each side of a diff) says it once.
+        static std::set<std::string> said;
+        if (!sink && !said.insert(text).second) return;
     }
     if (sink) {
         sink(text);

@@ -15,7 +15,8 @@ using NoticeSink = std::function<void(const std::string&)>;
 // sink sends them to standard error again.
 NoticeSink set_notice_sink(NoticeSink sink);
 
-// Says `text` (one or more sentences, no trailing newline).
+// Says `text` (one or more sentences, no trailing newline); on standard
+// error, a text said before in this process is not said again.
 void notice(const std::string& text);
 
 // Collects the notices said while it lives, then restores the sink before it.

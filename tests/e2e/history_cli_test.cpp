@@ -203,6 +203,18 @@ TEST_F(History, DiffBetweenMeetingAndNow) {
     EXPECT_EQ(open_end.out, r.out);
 }
 
+// Nigeria's proposal of 24 February was recorded after Sweden's of 25
+// February: the text on 24 February holds Sweden's wording, and the diff
+// says so once, however often it resolves that date.
+TEST_F(History, ANoteOnABackdatedProposalIsSaidOnce) {
+    const auto r = run({"diff", "2014-02-24", "2014-02-24"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string note = "recorded after a proposal dated later";
+    const std::size_t first = r.err.find(note);
+    ASSERT_NE(first, std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find(note, first + 1), std::string::npos) << r.err;
+}
+
 TEST_F(History, DiffOfTheWorkingTree) {
     dir.write("A/01-japan.md",
               "---\nid: A-1\nstatus: agreed\n---\nTo full implement the multistakeholder approach "
