@@ -88,26 +88,32 @@ void print_document(std::string_view document, const Context& context);
 // symbolic link (Workspace::skipped_links).
 void note_skipped_links(const std::vector<std::string>& paths);
 
+// The index of `input` among `words` (in lower case), ASCII case ignored;
+// nullopt when it is none of them.
+std::optional<std::size_t> index_among(const std::vector<std::string>& words,
+                                       const std::string& input);
+// "'pdf' is not one of: md, markdown, html, docx".
+std::string not_one_of(const std::string& input, const std::vector<std::string>& words);
+
 // A validator for an option that takes one of a few words (ASCII case
 // ignored), each standing for a value of T: the word is turned into its
-// value, and any other word is refused saying which words there are
-// ("'pdf' is not one of: md, markdown, html, docx").
+// value, and any other word is refused saying which words there are.
 template <class T>
-CLI::Validator one_of(std::vector<std::pair<std::string, T>> choices) {
-    for (auto& [word, value] : choices) word = ascii_lowercase(std::move(word));
-    std::string names;
-    for (const auto& [word, value] : choices) names += (names.empty() ? "" : ", ") + word;
+CLI::Validator one_of(const std::vector<std::pair<std::string, T>>& choices) {
+    std::vector<std::string> words;
+    std::vector<T> values;
+    for (const auto& [word, value] : choices) {
+        words.push_back(ascii_lowercase(word));
+        values.push_back(value);
+    }
     return CLI::Validator(
-        [choices, names](std::string& input) -> std::string {
-            const std::string lowered = ascii_lowercase(input);
-            for (const auto& [word, value] : choices) {
-                if (word != lowered) continue;
-                input = std::to_string(static_cast<long long>(value));  // CLI11 reads an enum so
-                return {};
-            }
-            return "'" + input + "' is not one of: " + names;
+        [words, values](std::string& input) -> std::string {
+            const std::optional<std::size_t> k = index_among(words, input);
+            if (!k) return not_one_of(input, words);
+            input = std::to_string(static_cast<long long>(values[*k]));  // CLI11 reads an enum so
+            return {};
         },
-        names);
+        join(words, ", "));
 }
 
 // The same for an option kept as the word itself (in lower case).

@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <csignal>
-#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -108,24 +107,16 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     if (gone) return kReaderGone;
     // A path no proposal ever touched and that is not in the work tree is
     // a mistyped one, not a text without history.
-    const bool filtered = log.since || log.until || !log.by.empty();
-    if (!any && !filtered && !log.paths.empty()) {
-        std::vector<std::string> missing;
-        for (const std::string& path : log.paths) {
-            std::error_code ec;
-            if (!std::filesystem::exists(
-                    std::filesystem::symlink_status(ws.repo().workdir() + path, ec)))
-                missing.push_back(path);
-        }
-        if (missing.size() == log.paths.size()) {
-            if (options.format == Format::json) out.write(json.end());
-            std::cout.flush();
-            std::cerr << "accord: error: no text at " << escape_controls(join(missing, ", "))
-                      << ": not in the work tree, and no proposal ever touched "
-                      << (missing.size() == 1 ? "it" : "them")
-                      << " ('accord status' lists the texts)\n";
-            return kExitUsage;
-        }
+    if (const std::vector<std::string> missing =
+            any ? std::vector<std::string>{} : paths_that_never_were(ws, log);
+        !missing.empty()) {
+        if (options.format == Format::json) out.write(json.end());
+        std::cout.flush();
+        std::cerr << "accord: error: no text at " << escape_controls(join(missing, ", "))
+                  << ": not in the work tree, and no proposal ever touched "
+                  << (missing.size() == 1 ? "it" : "them")
+                  << " ('accord status' lists the texts)\n";
+        return kExitUsage;
     }
     if (options.format == Format::json) {
         out.write(json.end());

@@ -148,18 +148,29 @@ void note_skipped_links(const std::vector<std::string>& paths) {
     }
 }
 
+std::optional<std::size_t> index_among(const std::vector<std::string>& words,
+                                       const std::string& input) {
+    const std::string lowered = ascii_lowercase(input);
+    for (std::size_t k = 0; k < words.size(); ++k)
+        if (words[k] == lowered) return k;
+    return std::nullopt;
+}
+
+std::string not_one_of(const std::string& input, const std::vector<std::string>& words) {
+    return "'" + input + "' is not one of: " + join(words, ", ");
+}
+
 CLI::Validator one_of_words(const std::vector<std::string>& words) {
-    std::vector<std::pair<std::string, std::size_t>> choices;
-    for (std::size_t k = 0; k < words.size(); ++k) choices.emplace_back(words[k], k);
-    const CLI::Validator to_index = one_of<std::size_t>(choices);
+    std::vector<std::string> lowered;
+    for (const std::string& word : words) lowered.push_back(ascii_lowercase(word));
     return CLI::Validator(
-        [to_index, words](std::string& input) -> std::string {
-            std::string index = input;
-            if (std::string error = to_index(index); !error.empty()) return error;
-            input = words[std::stoul(index)];
+        [lowered](std::string& input) -> std::string {
+            const std::optional<std::size_t> k = index_among(lowered, input);
+            if (!k) return not_one_of(input, lowered);
+            input = lowered[*k];
             return {};
         },
-        to_index.get_description());
+        join(lowered, ", "));
 }
 
 void add_format_option(CLI::App& command, Format& format) {

@@ -1,9 +1,7 @@
 #include "merge/compile/render_docx_changes.hpp"
 
-#include <unordered_set>
-
 #include <algorithm>
-#include <map>
+#include <unordered_set>
 
 #include "core/store/proposal_record.hpp"
 #include "merge/diff/token_diff.hpp"
@@ -100,7 +98,6 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
         // when blame credits wording older than the revision (moved, not new).
         const std::vector<BlameSpan>* spans =
             compiled.blame ? &compiled.blame->result.spans : nullptr;
-        std::map<std::size_t, bool> older;  // version -> already there at `since`
         auto inserter = [&](std::size_t body_offset) -> const Proposal* {
             if (spans == nullptr || spans->empty()) return nullptr;
             const std::size_t at = body_offset + now.body.begin;
@@ -112,14 +109,8 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             else if (it == spans->end())
                 --it;
             const std::size_t origin = it->restored_by.value_or(it->origin);
-            auto known = older.find(origin);
-            if (known == older.end())
-                known =
-                    older
-                        .emplace(origin,
-                                 since_then.count(compiled.blame->history.versions[origin].id) == 0)
-                        .first;
-            return known->second ? nullptr : &compiled.blame->history.proposals[origin];
+            const bool older = since_then.count(compiled.blame->history.versions[origin].id) == 0;
+            return older ? nullptr : &compiled.blame->history.proposals[origin];
         };
 
         const Document old_body = parse(before_body, parse_options);

@@ -68,6 +68,28 @@ bool is_space(TokenKind k) {
     return is_space_token(k);
 }
 
+// `s` without the spaces and line breaks at either end.
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+// Per bracket of `doc`: the offsets of its own " / " separators, in order.
+std::vector<std::vector<std::size_t>> separators_by_bracket(const Document& doc) {
+    std::vector<std::vector<std::size_t>> out(doc.brackets.size());
+    for (const Separator& s : doc.separators) out[s.bracket].push_back(s.at);
+    return out;
+}
+
+// Per bracket of `doc`: whether a bracket is nested in it.
+std::vector<bool> holding_brackets(const Document& doc) {
+    std::vector<bool> out(doc.brackets.size(), false);
+    for (const Bracket& b : doc.brackets)
+        if (b.parent != kNone) out[b.parent] = true;
+    return out;
+}
+
 // One side of the diff, and which of its tokens a change explains already.
 struct Side : TokenView {
     std::vector<bool> covered;
@@ -228,19 +250,16 @@ class Lifter {
         return out;
     }
 
-    // The options of one bracket written "[a / b]", trimmed, in order;
-    // nullopt when a bracket is nested in it.
-    static std::optional<std::vector<std::string_view>> slash_options(const Side& side,
-                                                                      std::uint32_t b) {
+    // The options of bracket `b` written "[a / b]" (its separators at
+    // `separators`), trimmed, in order.
+    static std::vector<std::string_view> slash_options(const Side& side, std::uint32_t b,
+                                                       const std::vector<std::size_t>& separators) {
         const Bracket& bracket = side.doc.brackets[b];
-        for (const Bracket& other : side.doc.brackets)
-            if (other.parent == b) return std::nullopt;
         std::vector<std::string_view> out;
         std::size_t start = bracket.open + 1;
-        for (const Separator& s : side.doc.separators) {
-            if (s.bracket != b) continue;
-            out.push_back(trimmed(side.doc.text({start, s.at})));
-            start = s.at + 1;
+        for (const std::size_t at : separators) {
+            out.push_back(trimmed(side.doc.text({start, at})));
+            start = at + 1;
         }
         out.push_back(trimmed(side.doc.text({start, bracket.close})));
         return out;
@@ -248,23 +267,15 @@ class Lifter {
 
     // The options of an alternatives group "[a][b]", trimmed, in order;
     // nullopt when one of its brackets holds a bracket or a " / ".
-    static std::optional<std::vector<std::string_view>> group_options(const Side& side,
-                                                                      const AlternativesGroup& g) {
+    static std::optional<std::vector<std::string_view>> group_options(
+        const Side& side, const AlternativesGroup& g, const std::vector<bool>& holds) {
         std::vector<std::string_view> out;
         for (const std::uint32_t b : g.brackets) {
             const Bracket& bracket = side.doc.brackets[b];
-            if (bracket.separators > 0) return std::nullopt;
-            for (const Bracket& other : side.doc.brackets)
-                if (other.parent == b) return std::nullopt;
+            if (bracket.separators > 0 || holds[b]) return std::nullopt;
             out.push_back(trimmed(side.doc.text(bracket.inner())));
         }
         return out;
-    }
-
-    static std::string_view trimmed(std::string_view s) {
-        while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
-        while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
-        return s;
     }
 
     // The nearest token before `t` (step -1) or after it (step +1) that is
@@ -301,14 +312,22 @@ class Lifter {
         const auto rewritten = [&](bool old_slash) {
             Side& slash = old_slash ? old_ : new_;
             Side& grouped = old_slash ? new_ : old_;
+            if (slash.doc.separators.empty() || grouped.doc.groups.empty()) return;
+            const std::vector<std::vector<std::size_t>> separators =
+                separators_by_bracket(slash.doc);
+            const std::vector<bool> slash_holds = holding_brackets(slash.doc);
+            const std::vector<bool> grouped_holds = holding_brackets(grouped.doc);
+            std::vector<std::optional<std::vector<std::string_view>>> groups;
+            for (const AlternativesGroup& g : grouped.doc.groups)
+                groups.push_back(group_options(grouped, g, grouped_holds));
             for (std::uint32_t b = 0; b < slash.doc.brackets.size(); ++b) {
                 const Bracket& bracket = slash.doc.brackets[b];
-                if (bracket.separators == 0 || bracket.group != kNone) continue;
-                const std::optional<std::vector<std::string_view>> options =
-                    slash_options(slash, b);
-                if (!options) continue;
-                for (const AlternativesGroup& g : grouped.doc.groups) {
-                    if (group_options(grouped, g) != options) continue;
+                if (separators[b].empty() || bracket.group != kNone || slash_holds[b]) continue;
+                const std::vector<std::string_view> options =
+                    slash_options(slash, b, separators[b]);
+                for (std::size_t k = 0; k < groups.size(); ++k) {
+                    if (groups[k] != options) continue;
+                    const AlternativesGroup& g = grouped.doc.groups[k];
                     const std::uint32_t s_first = slash.token_at(bracket.open),
                                         s_last = slash.token_at(bracket.close);
                     const std::uint32_t g_first =
@@ -667,15 +686,10 @@ class Lifter {
             return false;
         const std::uint32_t new_first = old_.mapping[first - 1] + 1, new_last = old_.mapping[last];
         if (new_first >= new_last) return false;
-        const auto trim = [](std::string_view s) {
-            while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
-            while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
-            return s;
-        };
-        const std::string_view now = trim(new_.doc.text(new_.range(new_first, new_last)));
+        const std::string_view now = trimmed(new_.doc.text(new_.range(new_first, new_last)));
         int chosen = -1;
         for (std::size_t k = 0; k < options.size(); ++k) {
-            if (trim(old_.doc.text(options[k])) != now) continue;
+            if (trimmed(old_.doc.text(options[k])) != now) continue;
             if (chosen != -1) return false;  // two options read the same
             chosen = static_cast<int>(k);
         }
@@ -694,17 +708,12 @@ class Lifter {
     // brackets nested in it included ("[[x] y / b]" -> "[b]" removed the
     // option "[x] y", not a bracket and some words).
     void whole_options() {
-        const auto separators_of = [](const Document& doc) {
-            std::vector<std::vector<std::size_t>> out(doc.brackets.size());
-            for (const Separator& s : doc.separators) out[s.bracket].push_back(s.at);
-            return out;
-        };
-        const auto old_separators = separators_of(old_.doc);
+        const auto old_separators = separators_by_bracket(old_.doc);
         for (std::uint32_t ob = 0; ob < old_.doc.brackets.size(); ++ob) {
             if (kept_as(old_.doc.brackets[ob]) != kNone && !old_separators[ob].empty())
                 whole_options_of(old_, ob, old_separators[ob], ChangeKind::option_removed);
         }
-        const auto new_separators = separators_of(new_.doc);
+        const auto new_separators = separators_by_bracket(new_.doc);
         for (std::uint32_t nb = 0; nb < new_.doc.brackets.size(); ++nb) {
             if (new_bracket_kept(nb) && !new_separators[nb].empty())
                 whole_options_of(new_, nb, new_separators[nb], ChangeKind::option_added);

@@ -345,4 +345,16 @@ std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& option
     return entries;
 }
 
+std::vector<std::string> paths_that_never_were(const Workspace& workspace,
+                                               const LogOptions& options) {
+    if (options.paths.empty() || options.since || options.until || !options.by.empty()) return {};
+    for (const std::string& path : options.paths) {
+        std::error_code ec;  // lstat: a link there is there
+        if (std::filesystem::exists(
+                std::filesystem::symlink_status(workspace.repo().workdir() + path, ec)))
+            return {};
+    }
+    return options.paths;
+}
+
 }  // namespace accord

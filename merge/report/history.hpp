@@ -80,4 +80,10 @@ void stream_proposal_log(const Workspace& workspace, const LogOptions& options,
 // The same, collected.
 std::vector<LogEntry> proposal_log(const Workspace& workspace, const LogOptions& options);
 
+// After a log that found no proposal: the paths of `options` when every one
+// of them is mistyped (not in the work tree, and no proposal touched it),
+// else none. A filtered log (dates, delegations) may be empty without that.
+std::vector<std::string> paths_that_never_were(const Workspace& workspace,
+                                               const LogOptions& options);
+
 }  // namespace accord

@@ -19,6 +19,22 @@ const Format& format_shown(const Run& run, const ConvertOptions& options) {
     return run.format_before;
 }
 
+// The marks a visible run is written with. A heading's bold is its style's,
+// not the wording's; `heading_italics` keeps italics in a heading.
+Marks marks_of(const Run& run, const RunView& view, const ConvertOptions& options, bool heading,
+               bool heading_italics) {
+    const Format& format = format_shown(run, options);
+    const bool formatted = options.formatting;
+    Marks marks;
+    marks.inserted = view.bracketed;
+    marks.struck = format.strike || view.struck;
+    marks.bold = formatted && !heading && format.bold;
+    marks.italic = formatted && (!heading || heading_italics) && format.italic;
+    marks.superscript = formatted && format.baseline == Baseline::superscript;
+    marks.subscript = formatted && format.baseline == Baseline::subscript;
+    return marks;
+}
+
 // Only spaces, tabs, newlines and no-break spaces.
 bool is_blank(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
@@ -197,13 +213,11 @@ class Converter {
         }
     }
 
-    // A paragraph of the group stands in this text (it is no inserted
-    // paragraph left out): in a document accord wrote, an empty one is an
-    // empty line.
-    // A paragraph whose break was deleted is joined to the next one, whose
-    // break then ends the line: it is that one that says whether the line
-    // stands ("[source]: x" whose break was deleted, then "y" inserted,
-    // reads as the line "[source]: xy").
+    // The group's line stands in this text (it is no inserted paragraph left
+    // out): in a document accord wrote, an empty one is an empty line. A
+    // paragraph whose break was deleted is joined to the next one, whose
+    // break then ends the line, so that one decides ("[source]: x" whose
+    // break was deleted, then "y" inserted, reads as the line "[source]: xy").
     bool has_visible_paragraph(std::uint32_t story_index,
                                const std::vector<std::uint32_t>& group) const {
         for (std::size_t k = 0; k < group.size(); ++k) {
@@ -245,14 +259,7 @@ class Converter {
                 places[r] = {out_.size(), out_.size()};
                 continue;
             }
-            const Format& format = format_shown(run, options_);
-            Marks marks;
-            marks.inserted = view.bracketed;
-            marks.struck = format.strike || view.struck;
-            marks.bold = options_.formatting && !heading && format.bold;
-            marks.italic = options_.formatting && format.italic;
-            marks.superscript = options_.formatting && format.baseline == Baseline::superscript;
-            marks.subscript = options_.formatting && format.baseline == Baseline::subscript;
+            const Marks marks = marks_of(run, view, options_, heading, true);
             if (run.kind == RunKind::line_break) {
                 open.move(out_, Marks{});
                 out_ += '\n';
@@ -292,15 +299,7 @@ class Converter {
                 place = {writer.offset(), writer.offset()};
                 continue;
             }
-            const Format& format = format_shown(run, options_);
-            Marks marks;
-            marks.inserted = view.bracketed;
-            marks.struck = format.strike || view.struck;
-            const bool formatted = options_.formatting;
-            marks.bold = formatted && !heading && format.bold;
-            marks.italic = formatted && !heading && format.italic;
-            marks.superscript = formatted && format.baseline == Baseline::superscript;
-            marks.subscript = formatted && format.baseline == Baseline::subscript;
+            const Marks marks = marks_of(run, view, options_, heading, false);
             std::pair<std::size_t, std::size_t> at{writer.offset(), writer.offset()};
             switch (run.kind) {
                 case RunKind::text:
