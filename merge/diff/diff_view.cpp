@@ -32,6 +32,13 @@ std::string quoted(std::string_view text, std::size_t limit = 70) {
     return "\"" + escape_controls(flat) + "\"";
 }
 
+// A paragraph break as the reader sees it: a blank line where the text has
+// one (or more), a line break where paragraphs follow line by line (list
+// items, a heading); the indent after it is not shown.
+std::string paragraph_break(std::string_view text) {
+    return std::count(text.begin(), text.end(), '\n') >= 2 ? "\n\n" : "\n";
+}
+
 bool is_blank(TokenKind k) {
     return k == TokenKind::space || k == TokenKind::line_break;
 }
@@ -82,7 +89,7 @@ void write_hunk(std::string& out, const Document& before, const Document& after,
             }
         }
         switch_to(edit.kind);
-        out += token.kind == TokenKind::paragraph_break ? std::string("\n")
+        out += token.kind == TokenKind::paragraph_break ? paragraph_break(doc.text(token.range))
                                                         : escape_controls(doc.text(token.range));
     }
     switch_to(EditKind::common);
