@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
+#include <optional>
 
+#include "core/store/config.hpp"
 #include "core/store/proposal_record.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/repository_lock.hpp"
@@ -13,6 +16,7 @@
 #include "core/util/file.hpp"
 #include "core/util/notice.hpp"
 #include "core/util/text.hpp"
+#include "hooks/checks.hpp"
 #include "hooks/record/init.hpp"
 #include "hooks/record/proposal.hpp"
 
@@ -24,13 +28,18 @@ namespace fs = std::filesystem;
 
 // ---------------------------------------------------------------- commits
 
+// `notation_errors`: those the proposal's text has that its text before
+// had not, recorded as the document gave them (Notation-errors: N, as
+// `accord propose --allow-errors` says it, and as a server's pre-receive
+// hook requires of a text that gains errors).
 std::string commit_message(const PlannedProposal& proposal, const std::string& path,
-                           const std::vector<std::string>& proposers) {
+                           const std::vector<std::string>& proposers, std::size_t notation_errors) {
     ProposalMessage message;
     message.text = one_line(proposal.message);
     if (message.text.empty()) message.text = "Proposal by " + join_names(proposers) + " on " + path;
     message.proposers = proposers;
     message.on_behalf_of = proposal.on_behalf_of;
+    message.notation_errors = notation_errors;
     return format_proposal_message(message);
 }
 
@@ -352,6 +361,10 @@ std::vector<FoundDelegation> found_delegations(const ImportPlan& plan) {
 
 std::vector<PreparedCommit> prepare_import(const ImportPlan& plan, const ImportRegistry& registry) {
     std::vector<PreparedCommit> commits;
+    // The texts read as the registry's notation says, as the hooks read them.
+    const ParseOptions options =
+        hooks::check_parse_options(parse_config(registry.yaml, registry_file_name()).notation);
+    std::map<std::string, std::string> latest;  // each text as the commits so far leave it
     for (const ProposalRef& ref : date_order(plan)) {
         const PlannedFile& file = plan.files[ref.file];
         const PlannedProposal& proposal = file.proposals[ref.proposal];
@@ -366,7 +379,12 @@ std::vector<PreparedCommit> prepare_import(const ImportPlan& plan, const ImportR
                 commit.proposers.push_back(registered);
         }
         commit.date = proposal.date;
-        commit.message = commit_message(proposal, file.path, commit.proposers);
+        std::optional<std::string> before;
+        if (const auto it = latest.find(file.path); it != latest.end()) before = it->second;
+        const std::size_t added_errors =
+            hooks::check_text(file.path, before, proposal.text, options, 0).new_errors;
+        latest[file.path] = proposal.text;
+        commit.message = commit_message(proposal, file.path, commit.proposers, added_errors);
         commit.path = file.path;
         commit.line = proposal.line;
         commits.push_back(std::move(commit));

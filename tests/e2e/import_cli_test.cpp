@@ -405,5 +405,27 @@ TEST(ImportCli, ExampleExcerptGivesTheTour) {
     EXPECT_THAT(blame.out, HasSubstr("Russian Federation"));
 }
 
+// The source's own notation errors (Japan's unclosed bracket) are recorded
+// as the document gave them, and the commit says so, as propose
+// --allow-errors does: a server made with init --bare takes the push.
+TEST(ImportCli, AnImportWithTheSourcesErrorsCanBePushedToAServer) {
+    test::TempDir tmp;
+    const std::string dir = tmp.file("neg");
+    ASSERT_EQ(test::accord({"import", excerpt(), "--into", dir}, in(tmp.path())).exit_code, 0);
+    const std::string declared =
+        git(dir, {"log", "--format=%(trailers:key=Notation-errors,valueonly,separator=%x2C)|%an"})
+            .out;
+    EXPECT_THAT(declared, HasSubstr("\n1|Japan\n"));
+    EXPECT_THAT(declared, HasSubstr("\n|Mexico\n"));           // no error, no trailer
+    EXPECT_EQ(test::accord({"check"}, in(dir)).exit_code, 1);  // the errors are there
+
+    const std::string server = tmp.file("server.git");
+    ASSERT_EQ(test::accord({"init", "--bare", server}).exit_code, 0);
+    ASSERT_EQ(git(dir, {"remote", "add", "origin", server}).exit_code, 0);
+    const test::RunResult push = git(dir, {"push", "origin", "HEAD:main"});
+    EXPECT_EQ(push.exit_code, 0) << push.err;
+    EXPECT_EQ(git(server, {"rev-parse", "main"}).out, git(dir, {"rev-parse", "HEAD"}).out);
+}
+
 }  // namespace
 }  // namespace accord
