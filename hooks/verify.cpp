@@ -1,6 +1,7 @@
 #include "hooks/verify.hpp"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "core/store/position_record.hpp"
 #include "core/store/proposal_record.hpp"
@@ -135,11 +136,11 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
                 before->error,
             "fix accord.yaml in a later commit signed by the secretariat", required);
     }
+    std::unordered_set<std::string> listed;  // a set: a commit may carry 100,000 trailers
     for (const std::string& name : named) {
         const std::optional<std::string> canonical =
             names ? names->resolve_delegation(name) : std::nullopt;
-        if (std::find(v.proposers.begin(), v.proposers.end(), canonical.value_or(name)) ==
-            v.proposers.end())
+        if (listed.insert(canonical.value_or(name)).second)
             v.proposers.push_back(canonical.value_or(name));
         if (!canonical && names) {  // without any registry there is nothing to check against
             add(v, "unknown-proposer",

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_set>
 
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
@@ -217,11 +218,13 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     p.commit = commit.id;
     p.parents = commit.parents;
     const Trailers all = trailers(commit.message);
+    // A name written twice ("Japan" and its alias "JP") is one proposer
+    // (a set, not a search of the list: a hostile commit may carry a
+    // hundred thousand trailers).
+    std::unordered_set<std::string> seen;
     for (std::string name : trailer_values(all, kProposedByTrailer)) {
         std::string proposer = config.resolve_delegation(name).value_or(name);
-        // A name written twice ("Japan" and its alias "JP") is one proposer.
-        if (std::find(p.proposers.begin(), p.proposers.end(), proposer) == p.proposers.end())
-            p.proposers.push_back(std::move(proposer));
+        if (seen.insert(proposer).second) p.proposers.push_back(std::move(proposer));
     }
     if (p.proposers.empty()) {
         p.proposers.push_back(
