@@ -420,7 +420,11 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
                 const std::string& id = walk->texts[t].blob_ids[v];
                 if (id.empty()) return std::string();  // deleted there
                 if (t == 0) return prefetch.take(id, ws.repo());
-                return ws.repo().read_blob_unverified(id);
+                std::string text = ws.repo().read_blob_unverified(id);
+                // Another text's version too large to compare word by word
+                // gives no wording: read as empty, as blame_files reads it.
+                if (text.size() > kMaxWordComparedBytes) return std::string();
+                return text;
             };
             // The donors' own results are not wanted: only the blamed text's is kept.
             blame_texts(
@@ -432,6 +436,9 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
         };
         try {
             attribute(resume ? &*resume : nullptr);
+        } catch (const TextTooLarge& e) {
+            throw usage_error("blame: " +
+                              too_large_to_compare("a version of '" + path + "'", e.size));
         } catch (const BlameCheckpointMismatch&) {
             if (!resume) throw;
             saved = BlameCheckpoint{};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,14 +13,25 @@
 
 #include "core/util/errors.hpp"
 #include "core/util/memory.hpp"
+#include "core/util/notice.hpp"
 #include "merge/blame/blame_history.hpp"
 #include "merge/blame/blame_memo.hpp"
+#include "merge/diff/token_diff.hpp"
 
 namespace accord {
 
 namespace {
 
 // One change of one text, as the walk met it.
+// The note for a text left out of the attribution: `path`, or with
+// `earlier` a version of it, is `size` bytes.
+std::string left_out(const std::string& path, std::size_t size, bool earlier = false) {
+    return (earlier ? "a version of '" + path + "'" : "'" + path + "'") + " is " +
+           std::to_string((size + (std::size_t{1} << 20) - 1) >> 20) + " MiB, larger than the " +
+           std::to_string(kMaxWordComparedBytes >> 20) +
+           " MiB accord attributes word by word: it is left out of the attribution";
+}
+
 struct TextChange {
     std::size_t commit = 0;               // index into the commits that changed a text
     std::optional<std::string> old_blob;  // at its first parent
@@ -41,6 +53,10 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         if (looks_binary(*text)) {
             if (options.skip_binary) continue;
             throw usage_error("blame: '" + given[k] + "' is a binary file");
+        }
+        if (text->size() > kMaxWordComparedBytes) {
+            notice(left_out(given[k], text->size()));
+            continue;
         }
         text_of.emplace(given[k], paths.size());
         paths.push_back(given[k]);
@@ -148,9 +164,17 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     std::vector<TextVersions> texts;
     texts.reserve(paths.size());
     for (const FileBlame& b : out) texts.push_back({b.history.versions});
+    // A text with a version too large to compare word by word (a file of
+    // another kind, committed past accord's checks) is read as empty there,
+    // so that the other texts are attributed, and is itself left out.
+    auto too_large = std::make_unique<std::atomic<std::size_t>[]>(paths.size());
     const ReadVersionText read = [&](std::size_t t, std::size_t v) -> std::string {
         if (blob_ids[t][v].empty()) return "";  // deleted there
         std::string text = repo.read_blob_unverified(blob_ids[t][v]);
+        if (text.size() > kMaxWordComparedBytes) {
+            too_large[t] = text.size();
+            return "";
+        }
         if (options.version_texts) out[t].history.versions[v].text = text;
         return text;
     };
@@ -177,6 +201,10 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     const auto hand_on = [&](std::size_t t, BlameResult&& result) {
         handed_on[t] = true;
         if (t >= blamed) return;  // a deleted text, walked for the wording it gave
+        if (const std::size_t size = too_large[t]; size > 0) {
+            notice(left_out(paths[t], size, true));
+            return;
+        }
         FileBlame& b = out[t];
         std::vector<BlameVersion>& versions = b.history.versions;
         for (std::size_t v = 0; v < versions.size(); ++v) {
@@ -225,7 +253,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     }
     blame_texts(texts, blame, read, [&](std::size_t t, BlameResult&& result) {
         if (handed_on[t]) return;
-        memo.put(t, result);
+        if (too_large[t] == 0) memo.put(t, result);  // left out again next time
         hand_on(t, std::move(result));
     });
 }

@@ -102,8 +102,7 @@ void VersionPreparer::parse_texts() {
         structure_only.groups = false;  // attribution reads brackets, not their groups
         std::size_t item = 0;
         while (std::optional<std::string> text = read_.pop()) {
-            if (text->size() > kMaxWordComparedBytes)
-                throw TextTooLarge(too_large_to_compare("a version of the text", text->size()));
+            if (text->size() > kMaxWordComparedBytes) throw TextTooLarge(text->size());
             const std::uint32_t of_text = text_of_item_[item];
             const bool last = last_item[of_text] == item++;
             if (of_text >= front_matter.size()) front_matter.resize(of_text + 1);

@@ -23,7 +23,9 @@ namespace accord {
 // A version too large to attribute word by word (kMaxWordComparedBytes),
 // which the blame of one text reports with its path.
 struct TextTooLarge : Error {
-    explicit TextTooLarge(const std::string& message) : Error(kExitUsage, message) {}
+    explicit TextTooLarge(std::size_t bytes)
+        : Error(kExitUsage, too_large_to_compare("a version of the text", bytes)), size(bytes) {}
+    std::size_t size;
 };
 
 // One version parsed, its tokens interned: what attribution reads of it.

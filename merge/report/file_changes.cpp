@@ -20,7 +20,7 @@ std::string pair_key(const std::optional<std::string>& old_blob,
 
 std::string encode(const FileChanges& file) {
     CacheWriter out;
-    out.number(file.binary ? 1 : 0);
+    out.number(file.binary ? 1 : 0).number(file.too_large);
     out.text(file.status_before).text(file.status_after).number(file.changes.size());
     for (const Change& c : file.changes) {
         out.number(static_cast<std::uint64_t>(c.kind)).text(c.text);
@@ -35,6 +35,7 @@ std::optional<FileChanges> decode(std::string_view bytes) {
     CacheReader in(bytes);
     FileChanges file;
     file.binary = in.number() == 1;
+    file.too_large = static_cast<std::size_t>(in.number());
     file.status_before = in.text();
     file.status_after = in.text();
     const std::uint64_t count = in.number();
@@ -69,7 +70,7 @@ ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* r
       // The version names how changes are described (merge/diff): a
       // description remembered by an older accord is not read back.
       table_(workspace.repo().git_dir(), "changes",
-             std::string("changes/6|") + reading_key(options_)),
+             std::string("changes/7|") + reading_key(options_)),
       interner_(fresh_interner()) {
     absent_.document = parse("");
 }
@@ -111,6 +112,17 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
         versions_.pop_back();
     }
     return made;
+}
+
+std::size_t ChangeDescriber::size_of(const std::string& blob) {
+    if (const auto found = by_id_.find(blob); found != by_id_.end())
+        return found->second->second.document.source.size();
+    if (const auto kept = source_by_id_.find(blob); kept != source_by_id_.end())
+        return kept->second->second.size();
+    std::string bytes = repository_.read_blob_unverified(blob);
+    const std::size_t size = bytes.size();
+    if (size <= kMaxWordComparedBytes) keep_source(blob, std::move(bytes));  // for version()
+    return size;
 }
 
 void ChangeDescriber::keep_source(const std::string& blob, std::string&& bytes) {
@@ -186,6 +198,17 @@ FileChanges ChangeDescriber::compute(const std::string& path,
     file.path = path;
     file.added = !old_blob;
     file.deleted = !new_blob;
+    // A side too large to compare word by word is not parsed at all (its
+    // parse and diff would hold some forty times its bytes).
+    if (const std::size_t largest =
+            std::max(old_blob ? size_of(*old_blob) : 0, new_blob ? size_of(*new_blob) : 0);
+        largest > kMaxWordComparedBytes) {
+        file.too_large = largest;
+        table_.put(pair_key(old_blob, new_blob), encode(file));
+        if (new_blob) forget(*new_blob);
+        if (!old_blob) front_matter_.erase(path);
+        return file;
+    }
     // Both versions stay parsed while the diff reads them: the newer one is
     // taken first and held, so reading the older cannot push it out.
     start_afresh_if_full();

@@ -45,6 +45,10 @@ struct FileChanges {
     // A side is no text (NUL bytes, an encoding accord does not read), as
     // `diff` and `status` tell: no change is described.
     bool binary = false;
+    // The larger side's bytes, when it is larger than accord compares word
+    // by word (kMaxWordComparedBytes, as `diff` and `blame`): no change is
+    // described; 0 otherwise.
+    std::size_t too_large = 0;
     std::string status_before, status_after;  // front matter "status", if any
     std::vector<Change> changes;
 };

@@ -3,6 +3,7 @@
 #include "core/util/json_writer.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/diff_view.hpp"
+#include "merge/diff/token_diff.hpp"
 
 namespace accord {
 
@@ -13,6 +14,10 @@ std::string file_summary(const FileChanges& file) {
     if (file.added) out = "new; ";
     if (file.deleted) out = "removed; ";
     if (file.binary) return out + "not text (a binary file, not a negotiation text)";
+    if (file.too_large > 0)
+        return out + std::to_string((file.too_large + (std::size_t{1} << 20) - 1) >> 20) +
+               " MiB, too large to describe (accord compares texts of up to " +
+               std::to_string(kMaxWordComparedBytes >> 20) + " MiB word by word)";
     out += summarize_changes(file.changes);
     if (file.status_before != file.status_after) {
         const std::string status =
@@ -98,7 +103,8 @@ std::string LogJson::entry(const LogEntry& e) {
             .field("path", file.path)
             .field("added", file.added)
             .field("deleted", file.deleted)
-            .field("binary", file.binary);
+            .field("binary", file.binary)
+            .field("too_large", file.too_large > 0);
         json.field("status_before", file.status_before).field("status_after", file.status_after);
         json.field("summary", file_summary(file));
         json.key("changes").begin_array();

@@ -207,11 +207,14 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
     }
     const Repository& repo = workspace.repo();
     const std::string after = repo.read_blob_unverified(*blobs.after);
+    std::string before = blobs.before ? repo.read_blob_unverified(*blobs.before) : "";
     std::size_t words = 0;
-    if (!looks_binary(after)) {
+    // A side too large to compare word by word is left out of the
+    // attribution (blame_files), and so of what the proposal proposed.
+    if (!looks_binary(after) && after.size() <= kMaxWordComparedBytes &&
+        before.size() <= kMaxWordComparedBytes) {
         std::vector<Document> befores;
-        befores.push_back(
-            parse(blobs.before ? repo.read_blob_unverified(*blobs.before) : "", options, memo));
+        befores.push_back(parse(std::move(before), options, memo));
         if (!blobs.before && !moves_key.empty()) {
             const std::vector<RemovedText>& gone = removed();
             const auto name = [](std::string_view p) { return p.substr(p.rfind('/') + 1); };

@@ -401,12 +401,56 @@ TEST(Hardening, AFiftyMegabyteTextIsLoggedAndCompiled) {
     ASSERT_EQ(proposed.exit_code, 0) << proposed.err;
     const test::RunResult log = repo.accord({"log"});
     EXPECT_EQ(log.exit_code, 0) << log.err;
-    EXPECT_TRUE(contains(log.out, "big.md: new;")) << log.out.substr(0, 2000);
+    EXPECT_TRUE(contains(log.out, "big.md: new; 48 MiB, too large to describe"))
+        << log.out.substr(0, 2000);
     const test::RunResult compiled = repo.accord({"compile", "--format", "html", "-o", "big.html"});
     ASSERT_EQ(compiled.exit_code, 0) << compiled.err;
     const std::string page = repo.read("big.html");
     EXPECT_TRUE(contains(page, "too long to attribute word by word here")) << page.substr(0, 2000);
     EXPECT_TRUE(contains(page, "accord blame big.md")) << page.substr(0, 2000);
+}
+
+// A commit naming its proposers 30,000 times over (a hostile history): each
+// is one proposer, once, in the order first named, read in linear time.
+TEST(Hardening, ThousandsOfProposedByTrailersNameEachProposerOnce) {
+    Recorded repo;
+    repo.write("a.md", "The Parties [shall] cooperate [closely].\n");
+    std::string message = "Many names\n\n";
+    const char* names[] = {"Japan", "Sweden", "Sweden"};
+    for (int k = 0; k < 30000; ++k) message += std::string("Proposed-by: ") + names[k % 3] + "\n";
+    repo.write(".git/many-names", message);
+    ASSERT_EQ(repo.git({"commit", "-q", "--no-verify", "-a", "-F", ".git/many-names"}).exit_code,
+              0);
+    const std::string once = "\"proposers\": [\n        \"Japan\",\n        \"Sweden\"\n      ]";
+    const test::RunResult log = repo.accord({"log", "--format", "json"});
+    EXPECT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_TRUE(contains(log.out, once)) << log.out.substr(0, 1000);
+    const test::RunResult verify = repo.accord({"verify", "--format", "json"});
+    EXPECT_TRUE(contains(verify.out, once)) << verify.out.substr(0, 1000);
+}
+
+// A file of 17 MiB committed past accord's checks, beside an edit of a
+// real text: the views that attribute every text leave it out, saying so,
+// and answer for the others; blame of the text itself says why not.
+TEST(Hardening, ATextTooLargeToCompareIsLeftOutOfSurvivalNotFatal) {
+    Recorded repo;
+    repo.write("huge.md", std::string(17u << 20, 'a'));
+    repo.write("a.md", "The Parties [shall] cooperate [closely].\n");
+    ASSERT_EQ(repo.git({"add", "-A"}).exit_code, 0);
+    ASSERT_EQ(repo.git({"commit", "-q", "--no-verify", "-m", "huge", "--author",
+                        "Japan <japan@example.org>"})
+                  .exit_code,
+              0);
+    const test::RunResult survival = repo.accord({"survival", "--by", "Japan"});
+    EXPECT_EQ(survival.exit_code, 0) << survival.err;
+    EXPECT_TRUE(contains(survival.err, "'huge.md' is 17 MiB")) << survival.err;
+    EXPECT_TRUE(contains(survival.out, "a.md")) << survival.out;
+    const test::RunResult blame = repo.accord({"blame", "a.md"});
+    EXPECT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_TRUE(contains(blame.out, "closely")) << blame.out;
+    const test::RunResult huge = repo.accord({"blame", "huge.md"});
+    EXPECT_EQ(huge.exit_code, 2);
+    EXPECT_TRUE(contains(huge.err, "'huge.md' is 17 MiB")) << huge.err;
 }
 
 // A text recorded as it was issued, with its notation errors: refused
