@@ -317,16 +317,20 @@ class Lifter {
                 separators_by_bracket(slash.doc);
             const std::vector<bool> slash_holds = holding_brackets(slash.doc);
             const std::vector<bool> grouped_holds = holding_brackets(grouped.doc);
-            std::vector<std::optional<std::vector<std::string_view>>> groups;
-            for (const AlternativesGroup& g : grouped.doc.groups)
-                groups.push_back(group_options(grouped, g, grouped_holds));
+            // The groups by their options, in order: each bracket of options
+            // looks up those written alike (not every group: a text of
+            // thousands of each took seconds).
+            std::map<std::vector<std::string_view>, std::vector<std::size_t>> groups;
+            for (std::size_t k = 0; k < grouped.doc.groups.size(); ++k) {
+                if (auto options = group_options(grouped, grouped.doc.groups[k], grouped_holds))
+                    groups[std::move(*options)].push_back(k);
+            }
             for (std::uint32_t b = 0; b < slash.doc.brackets.size(); ++b) {
                 const Bracket& bracket = slash.doc.brackets[b];
                 if (separators[b].empty() || bracket.group != kNone || slash_holds[b]) continue;
-                const std::vector<std::string_view> options =
-                    slash_options(slash, b, separators[b]);
-                for (std::size_t k = 0; k < groups.size(); ++k) {
-                    if (groups[k] != options) continue;
+                const auto alike = groups.find(slash_options(slash, b, separators[b]));
+                if (alike == groups.end()) continue;
+                for (const std::size_t k : alike->second) {
                     const AlternativesGroup& g = grouped.doc.groups[k];
                     const std::uint32_t s_first = slash.token_at(bracket.open),
                                         s_last = slash.token_at(bracket.close);
