@@ -357,6 +357,11 @@ class Repository {
     // plain files: symbolic links and executable files, with their git
     // modes (0120000, 0100755).
     std::map<std::string, std::uint32_t> special_entries(const std::string& commit_id) const;
+    // The entries of a commit's tree that no work tree can hold and that
+    // file_ids leaves out ("..", ".git", a name with '/'), and a name a tree
+    // lists twice, as paths (control characters escaped); git fsck refuses
+    // such trees, which only a hostile hand writes.
+    std::vector<std::string> unsafe_entries(const std::string& commit_id) const;
     // The contents of a blob by id.
     std::string read_blob(const std::string& blob_id) const;
     // The blob id `contents` would have, without storing it.

@@ -6,6 +6,7 @@
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
+#include "core/util/terminal.hpp"
 
 namespace accord {
 
@@ -169,6 +170,29 @@ std::map<std::string, std::uint32_t> Repository::special_entries(
         git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
     }
     return entries;
+}
+
+std::vector<std::string> Repository::unsafe_entries(const std::string& commit_id) const {
+    const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    struct Found {
+        std::vector<std::string> unsafe;
+        std::map<std::string, std::string> last_name;  // per tree walked, by its path
+    } found;
+    auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
+        Found& out = *static_cast<Found*>(payload);
+        const char* raw = git_tree_entry_name(entry);
+        const std::string name = raw == nullptr ? "" : raw;
+        std::string& last = out.last_name[root];
+        const bool twice = !last.empty() && last == name;
+        last = name;
+        if (git::is_safe_entry_name(entry) && !twice) return 0;
+        out.unsafe.push_back(escape_controls(std::string(root) + name));
+        return 1;  // nor what lies below it
+    };
+    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &found) < 0) {
+        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
+    }
+    return found.unsafe;
 }
 
 std::string Repository::read_blob(const std::string& blob_id) const {

@@ -173,6 +173,18 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
 // that added, changed or removed a symbolic link, or made a file executable
 // (or no longer), is refused, naming them, rather than merged without them.
 void refuse_links_and_modes(const Repository& repo, const MergedBranch& b) {
+    // Entries no work tree can hold ("..", ".git", a name twice) are no
+    // texts to merge: refused, not left out of a merge reported done.
+    if (const std::vector<std::string> unsafe = repo.unsafe_entries(b.tip); !unsafe.empty()) {
+        std::string named;
+        for (std::size_t k = 0; k < unsafe.size() && k < 5; ++k)
+            named += (k ? ", '" : "'") + unsafe[k] + "'";
+        if (unsafe.size() > 5) named += " and " + std::to_string(unsafe.size() - 5) + " more";
+        throw usage_error("merge: '" + b.given + "' holds " + named +
+                          ", which no work tree can hold (git fsck refuses such a tree); nothing "
+                          "was merged. Ask whoever wrote the branch to record it again with "
+                          "accord propose");
+    }
     const auto before = repo.special_entries(b.base), after = repo.special_entries(b.tip);
     std::set<std::string> paths;
     for (const auto* entries : {&before, &after})

@@ -281,6 +281,34 @@ TEST(HostileClone, ATreeEntryNamedDotDotIsNoPathOfTheRepository) {
     EXPECT_THAT(log.out, Not(HasSubstr("victim")));
 }
 
+// A redraft branch whose tree lists a text twice (which git fsck refuses):
+// accord merge refuses it, naming the entry, instead of taking one of the
+// two and reporting the branch merged.
+TEST(HostileClone, ARedraftWhoseTreeNoWorkTreeCanHoldIsRefusedNotMergedWithout) {
+    HostileOrigin o;
+    o.publish();
+    const std::string one = o.plumb({"hash-object", "-w", "--stdin"}, "Maintains the approach.\\n");
+    const std::string two = o.plumb({"hash-object", "-w", "--stdin"}, "Second [y].\\n");
+    const std::string recs = o.plumb({"hash-object", "-t", "tree", "--literally", "-w", "--stdin"},
+                                     "100644 A-1.md\\000" + HostileOrigin::raw_id(one) +
+                                         "100644 A-1.md\\000" + HostileOrigin::raw_id(two));
+    const std::string yaml = o.plumb({"rev-parse", "HEAD:accord.yaml"}, "");
+    const std::string root =
+        o.plumb({"mktree", "--missing"},
+                "100644 blob " + yaml + "\\taccord.yaml\\n040000 tree " + recs + "\\trecs\\n");
+    const std::string head = o.plumb({"rev-parse", "HEAD"}, "");
+    const std::string commit = o.plumb(
+        {"commit-tree", root, "-p", "HEAD", "-m", "Redraft", "-m", "Proposed-by: Japan"}, "");
+    o.plumb({"update-ref", "refs/heads/redraft/evil", commit}, "");
+
+    const test::RunResult merge = o.accord({"merge", "evil"});
+    EXPECT_EQ(merge.exit_code, 2) << merge.out << merge.err;
+    EXPECT_THAT(merge.err, HasSubstr("'recs/A-1.md'"));
+    EXPECT_THAT(merge.err, HasSubstr("nothing was merged"));
+    EXPECT_EQ(o.plumb({"rev-parse", "HEAD"}, ""), head);
+    EXPECT_EQ(test::read_all(o.clone + "/recs/A-1.md"), kText);
+}
+
 // Trees are read byte by byte on the history walk: one whose bytes do not
 // parse (an entry without the end of its name) is named as corrupted, with
 // the command that checks the repository, instead of being read past its end.
