@@ -3,6 +3,8 @@
 // other side) and when the texts are left as they are.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "merge/merge3/merge3.hpp"
 #include "merge/merge3/merge3_moves.hpp"
 
@@ -23,6 +25,51 @@ TEST(MergeMoves, TheBaseAndTheEditorMakeTheMoversMoveInTheirOwnShape) {
     EXPECT_EQ(moved->theirs, "B second.\n\nC third.\n\nA first, edited.\n");
     EXPECT_EQ(merge3(kBase, ours, theirs, MergeOptions{}).text,
               "B second.\n\nC third.\n\nA first, edited.\n");
+}
+
+// A long text one side reshuffled is no paragraph moved: no move is
+// followed (each would be tried against the whole text), and the merge
+// still keeps every paragraph of both sides.
+TEST(MergeMoves, AShuffledLongTextFollowsNoMoveAndLosesNoWording) {
+    std::vector<std::string> base, ours, theirs;
+    for (int k = 0; k < 200; ++k) {
+        const std::string n = std::to_string(k);
+        base.push_back("Para " + n + " [a" + n + "] text " + n + ".");
+        ours.push_back(k % 2 == 0 ? "Para " + n + " [a" + n + "] ours" + n + " " + n + "."
+                                  : base.back());
+        theirs.push_back(k % 3 == 0 ? "Para " + n + " [a" + n + "] theirs" + n + " " + n + "."
+                                    : base.back());
+    }
+    // A fixed reordering: every 7th paragraph onwards, wrapping.
+    std::vector<std::string> shuffled;
+    for (std::size_t k = 0; k < theirs.size(); ++k) shuffled.push_back(theirs[(k * 7) % 200]);
+    const auto joined = [](const std::vector<std::string>& paragraphs) {
+        std::string out;
+        for (const std::string& p : paragraphs) out += (out.empty() ? "" : "\n\n") + p;
+        return out + "\n";
+    };
+    EXPECT_FALSE(follow_moves(joined(base), joined(ours), joined(shuffled)));
+    const std::string merged =
+        merge3(joined(base), joined(ours), joined(shuffled), MergeOptions{}).text;
+    // The word itself, not the start of a longer number ("ours1" in "ours12").
+    const auto holds = [&](const std::string& word) {
+        for (std::size_t at = merged.find(word); at != std::string::npos;
+             at = merged.find(word, at + 1)) {
+            const std::size_t after = at + word.size();
+            if (after == merged.size() || !std::isdigit(static_cast<unsigned char>(merged[after])))
+                return true;
+        }
+        return false;
+    };
+    for (int k = 0; k < 200; ++k) {
+        const std::string n = std::to_string(k);
+        if (k % 2 == 0) {
+            EXPECT_TRUE(holds("ours" + n)) << k;
+        }
+        if (k % 3 == 0) {
+            EXPECT_TRUE(holds("theirs" + n)) << k;
+        }
+    }
 }
 
 TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
