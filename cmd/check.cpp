@@ -46,8 +46,45 @@ std::vector<std::string> default_paths() {
     return paths;
 }
 
+// A directory named stands for the texts the repository tracks below it (as
+// `accord status DIR` reads it); outside a repository it names no text.
+std::vector<std::string> with_directories_expanded(const std::vector<std::string>& given) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> out;
+    for (const std::string& path : given) {
+        std::error_code ec;
+        if (!fs::is_directory(fs::symlink_status(path, ec))) {
+            out.push_back(path);
+            continue;
+        }
+        if (!inside_work_tree(path))
+            throw usage_error("check: '" + path +
+                              "' is a directory outside any repository; name the texts in it "
+                              "('accord check " +
+                              path + "/*.md')");
+        const Workspace workspace = Workspace::open(path);
+        const Workspace::WorkTreeTexts texts = workspace.work_tree_texts();
+        for (const std::string& note : texts.notes) notice(note);
+        const fs::path root = fs::weakly_canonical(workspace.repo().workdir(), ec);
+        const fs::path dir = fs::weakly_canonical(fs::absolute(path), ec);
+        const fs::path here = fs::current_path();
+        std::size_t found = 0;
+        for (const std::string& text : texts.paths) {
+            const fs::path full = root / text;
+            const fs::path below = full.lexically_relative(dir);
+            if (below.empty() || *below.begin() == "..") continue;
+            out.push_back(full.lexically_proximate(here).string());
+            ++found;
+        }
+        if (found == 0)
+            throw usage_error("check: '" + path + "' holds no text this repository tracks");
+    }
+    return out;
+}
+
 ExitCode run_check(const CheckOptions& options, const Context& context) {
-    std::vector<std::string> paths = paths_with_dashes(options.paths, context);
+    std::vector<std::string> paths =
+        with_directories_expanded(paths_with_dashes(options.paths, context));
     if (paths.empty()) paths = default_paths();
     // Each file's notation found first (the lookup remembers directories),
     // then the files read and parsed on two threads, kept in order.
@@ -83,6 +120,7 @@ void register_check(CLI::App& app, Run& run) {
         "Examples:\n"
         "  accord check                                   # every text of this repository\n"
         "  accord check recs/A-1.md\n"
+        "  accord check recs/                             # the texts tracked below a directory\n"
         "  accord check --slash-options any draft.txt     # '[continuing/full]' is two options\n"
         "  accord check --format json recs/*.md           # schema: accord.check/1, see "
         "README.md\n\n"

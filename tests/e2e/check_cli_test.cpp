@@ -5,6 +5,7 @@
 
 #include "core/store/repository.hpp"
 #include "support/paths.hpp"
+#include "support/repo_fixture.hpp"
 #include "support/run.hpp"
 
 namespace accord {
@@ -64,6 +65,37 @@ TEST(CheckCli, BadUsageExitsTwo) {
     EXPECT_NE(no_paths.err.find("name the files to check"), std::string::npos) << no_paths.err;
     EXPECT_EQ(accord({"check", "--format", "xml", "x"}).exit_code, 2);
     EXPECT_EQ(accord({"no-such-command"}).exit_code, 2);
+}
+
+// A directory stands for the texts the repository tracks below it, as
+// `accord status DIR` reads it; one outside any repository names no text.
+TEST(CheckCli, ADirectoryIsTheTrackedTextsBelowIt) {
+    test::NegotiationRepo repo;
+    repo.write("A/01.md", "Maintains [the approach.\n");
+    repo.write("A/02.md", "Clean [text].\n");
+    repo.write("B/01.md", "Other [text].\n");
+    ASSERT_EQ(repo.accord({"propose", "accord.yaml", ".gitattributes", "A/01.md", "A/02.md",
+                           "B/01.md", "--by", "Japan", "--allow-errors"})
+                  .exit_code,
+              0);
+    repo.write("A/untracked.md", "Not [proposed.\n");
+    std::filesystem::create_directories(repo.path("empty"));
+    for (const std::string& dir : {std::string("A"), std::string("A/"), repo.path("A")}) {
+        const test::RunResult r = repo.accord({"check", dir});
+        EXPECT_EQ(r.exit_code, 1) << dir << r.err;
+        EXPECT_NE(r.out.find("checked 2 files: 1 error"), std::string::npos) << dir << r.out;
+        EXPECT_EQ(r.out.find("B/01.md"), std::string::npos) << r.out;
+        EXPECT_EQ(r.out.find("untracked"), std::string::npos) << r.out;
+    }
+    const test::RunResult empty = repo.accord({"check", "empty"});
+    EXPECT_EQ(empty.exit_code, 2);
+    EXPECT_NE(empty.err.find("'empty' holds no text"), std::string::npos) << empty.err;
+    test::TempDir outside;
+    outside.write("x.md", "Text.\n");
+    const test::RunResult away = accord({"check", outside.path()});
+    EXPECT_EQ(away.exit_code, 2);
+    EXPECT_NE(away.err.find("is a directory outside any repository"), std::string::npos)
+        << away.err;
 }
 
 TEST(CheckCli, HelpTeaches) {
