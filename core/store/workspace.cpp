@@ -134,6 +134,12 @@ std::vector<std::string> Workspace::skipped_links(const std::string& commit) con
     return out;
 }
 
+bool is_text_path_noted(std::string_view path) {
+    if (is_text_path(path)) return true;
+    if (has_line_break(path)) note_unread_name(std::string(path));
+    return false;
+}
+
 bool is_text_path(std::string_view path) {
     // A name with a line break is no text's: shown in a listing, it could
     // forge lines of accord's own output. (Other control characters are

@@ -70,6 +70,10 @@ class Workspace {
 // those Workspace::texts lists, the checks read and the reports count. A
 // path holding a line break (in a hostile clone's file name) is none.
 bool is_text_path(std::string_view path);
+// The same, and a name refused for its line break is said once per run in a
+// note (for a walk of the history, which would otherwise leave it out in
+// silence).
+bool is_text_path_noted(std::string_view path);
 
 // `path` (relative to the work tree) is `root` or lies under the directory
 // `root`; an empty root, "." or "/" take in everything. Trailing '/' on the

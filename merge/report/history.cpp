@@ -321,7 +321,7 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
     walk.from = ws.repo().resolve(options.from);
     walk.walk = Walk::full;
     walk.paths = options.paths;
-    walk.keep = [](std::string_view path) { return is_text_path(path); };
+    walk.keep = [](std::string_view path) { return is_text_path_noted(path); };
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         LogEntry entry;
         entry.proposal = read_proposal(step.commit, ws.config());

@@ -378,7 +378,7 @@ TEST(HostileClone, ATextNamedWithALineBreakIsNamedNotSilentlyLeftOut) {
     o.write("recs/A\n2.md", "Oceans [shall] be protected.\n");
     o.publish();
     for (const std::vector<std::string>& args :
-         std::vector<std::vector<std::string>>{{"check"}, {"status"}, {"compile"}}) {
+         std::vector<std::vector<std::string>>{{"check"}, {"status"}, {"compile"}, {"log"}}) {
         const test::RunResult r = o.accord(args);
         EXPECT_LT(r.exit_code, 2) << args[0] << ": " << r.err;
         EXPECT_THAT(r.err, HasSubstr("'recs/A\\x0a2.md' is not read as a text")) << args[0];
