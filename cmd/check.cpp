@@ -66,17 +66,14 @@ std::vector<std::string> with_directories_expanded(const std::vector<std::string
         const Workspace::WorkTreeTexts texts = workspace.work_tree_texts();
         for (const std::string& note : texts.notes) notice(note);
         const fs::path root = fs::weakly_canonical(workspace.repo().workdir(), ec);
-        const fs::path dir = fs::weakly_canonical(fs::absolute(path), ec);
+        const std::string dir =
+            fs::weakly_canonical(fs::absolute(path), ec).lexically_relative(root).generic_string();
         const fs::path here = fs::current_path();
-        std::size_t found = 0;
-        for (const std::string& text : texts.paths) {
-            const fs::path full = root / text;
-            const fs::path below = full.lexically_relative(dir);
-            if (below.empty() || *below.begin() == "..") continue;
-            out.push_back(full.lexically_proximate(here).string());
-            ++found;
-        }
-        if (found == 0)
+        const std::size_t before = out.size();
+        for (const std::string& text : texts.paths)
+            if (path_within(text, dir))
+                out.push_back((root / text).lexically_proximate(here).string());
+        if (out.size() == before)
             throw usage_error("check: '" + path + "' holds no text this repository tracks");
     }
     return out;

@@ -44,6 +44,20 @@ std::vector<std::string> read_back(const std::string& bytes, docx::TrackedChange
     return bodies;
 }
 
+// One text, a.md, rendered with `segments` as its tracked changes (and
+// whatever else `options` holds): no warning, and read back with the
+// changes accepted it is `new_text` again.
+DocxRendering rendered_with_changes(const std::string& new_text, std::vector<DocxSegment> segments,
+                                    DocxRenderOptions options = {}) {
+    const Compilation compilation = compilation_of({{"a.md", new_text}});
+    options.changes = {std::move(segments)};
+    DocxRendering rendering = render_compilation_docx(compilation, options);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
+              std::vector<std::string>{new_text});
+    return rendering;
+}
+
 TEST(RenderDocx, EveryTextComesBackByteForByte) {
     const std::vector<std::pair<std::string, std::string>> files = {
         {"a.md",
@@ -131,22 +145,20 @@ TEST(RenderDocx, TrackedChangesAcceptedGiveTheNewTextRejectedTheOld) {
     const std::string old_text = "Parties shall ~~report~~ annually.\nSecond line stays.\n";
     const std::string new_text =
         "Parties shall report in good faith.\nSecond line stays.\nA new line.\n";
-    Compilation compilation = compilation_of({{"a.md", new_text}});
     DocxRenderOptions options;
-    options.changes = {{
-        {"Parties shall ", DocxSegment::Change::none, "", ""},
-        {"~~", DocxSegment::Change::deleted, "Brazil", "2024-02-01T12:00:00Z"},
-        {"report", DocxSegment::Change::none, "", ""},
-        {"~~ annually", DocxSegment::Change::deleted, "Brazil", "2024-02-01T12:00:00Z"},
-        {" in good faith", DocxSegment::Change::inserted, "Brazil", "2024-02-01T12:00:00Z"},
-        {".\nSecond line stays.\n", DocxSegment::Change::none, "", ""},
-        {"A new line.\n", DocxSegment::Change::inserted, "Japan", "2024-02-02T12:00:00Z"},
-    }};
     options.comments = {{0, {8, 13}, "Pakistan", "2024-02-03T12:00:00Z", "Pakistan: against"}};
-    const DocxRendering rendering = render_compilation_docx(compilation, options);
-    EXPECT_TRUE(rendering.warnings.empty());
-    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
-              std::vector<std::string>{new_text});
+    const DocxRendering rendering = rendered_with_changes(
+        new_text,
+        {
+            {"Parties shall ", DocxSegment::Change::none, "", ""},
+            {"~~", DocxSegment::Change::deleted, "Brazil", "2024-02-01T12:00:00Z"},
+            {"report", DocxSegment::Change::none, "", ""},
+            {"~~ annually", DocxSegment::Change::deleted, "Brazil", "2024-02-01T12:00:00Z"},
+            {" in good faith", DocxSegment::Change::inserted, "Brazil", "2024-02-01T12:00:00Z"},
+            {".\nSecond line stays.\n", DocxSegment::Change::none, "", ""},
+            {"A new line.\n", DocxSegment::Change::inserted, "Japan", "2024-02-02T12:00:00Z"},
+        },
+        options);
     EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
               std::vector<std::string>{old_text});
     docx::ReadResult read = docx::read_docx_bytes(rendering.bytes, "test.docx");
@@ -167,22 +179,18 @@ TEST(RenderDocx, AChangedLineKeepsItsFormattingWhereEachSideReadsBack) {
     const std::string date = "2024-02-01T12:00:00Z";
     const std::string new_text =
         "Parties *shall enhance* cooperation on **all** matters.\nThey shall *act*.\n";
-    Compilation compilation = compilation_of({{"a.md", new_text}});
-    DocxRenderOptions options;
-    options.changes = {{
-        {"Parties *shall ", DocxSegment::Change::none, "", ""},
-        {"strengthen", DocxSegment::Change::deleted, "Brazil", date},
-        {"enhance", DocxSegment::Change::inserted, "Brazil", date},
-        {"* cooperation on **all** matters.\nThey shall ", DocxSegment::Change::none, "", ""},
-        {"*", DocxSegment::Change::inserted, "Japan", date},
-        {"act", DocxSegment::Change::none, "", ""},
-        {"*", DocxSegment::Change::inserted, "Japan", date},
-        {".\n", DocxSegment::Change::none, "", ""},
-    }};
-    const DocxRendering rendering = render_compilation_docx(compilation, options);
-    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
-    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
-              std::vector<std::string>{new_text});
+    const DocxRendering rendering = rendered_with_changes(
+        new_text,
+        {
+            {"Parties *shall ", DocxSegment::Change::none, "", ""},
+            {"strengthen", DocxSegment::Change::deleted, "Brazil", date},
+            {"enhance", DocxSegment::Change::inserted, "Brazil", date},
+            {"* cooperation on **all** matters.\nThey shall ", DocxSegment::Change::none, "", ""},
+            {"*", DocxSegment::Change::inserted, "Japan", date},
+            {"act", DocxSegment::Change::none, "", ""},
+            {"*", DocxSegment::Change::inserted, "Japan", date},
+            {".\n", DocxSegment::Change::none, "", ""},
+        });
     EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
               std::vector<std::string>{
                   "Parties *shall strengthen* cooperation on **all** matters.\nThey shall act.\n"});
@@ -210,19 +218,14 @@ TEST(RenderDocx, AChangedLineKeepsItsFormattingWhereEachSideReadsBack) {
 TEST(RenderDocx, AStrikeLiftedIsAChangeOfFormatByWhoLiftedIt) {
     const std::string date = "2024-03-01T09:00:00Z";
     const std::string new_text = "Parties shall cooperate.\n";
-    Compilation compilation = compilation_of({{"a.md", new_text}});
-    DocxRenderOptions options;
-    options.changes = {{
-        {"Parties ", DocxSegment::Change::none, "", ""},
-        {"~~", DocxSegment::Change::deleted, "Chair", date},
-        {"shall", DocxSegment::Change::none, "", ""},
-        {"~~", DocxSegment::Change::deleted, "Chair", date},
-        {" cooperate.\n", DocxSegment::Change::none, "", ""},
-    }};
-    const DocxRendering rendering = render_compilation_docx(compilation, options);
-    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
-    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
-              std::vector<std::string>{new_text});
+    const DocxRendering rendering =
+        rendered_with_changes(new_text, {
+                                            {"Parties ", DocxSegment::Change::none, "", ""},
+                                            {"~~", DocxSegment::Change::deleted, "Chair", date},
+                                            {"shall", DocxSegment::Change::none, "", ""},
+                                            {"~~", DocxSegment::Change::deleted, "Chair", date},
+                                            {" cooperate.\n", DocxSegment::Change::none, "", ""},
+                                        });
     EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
               std::vector<std::string>{"Parties ~~shall~~ cooperate.\n"});
     zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
@@ -241,18 +244,14 @@ TEST(RenderDocx, AStrikeLiftedIsAChangeOfFormatByWhoLiftedIt) {
 // lines joined stand as one line, accepted, and as they stood, rejected.
 TEST(RenderDocx, LinesJoinedByADeletedBreakStandAsOneLine) {
     const std::string new_text = "Intro.\n[source]: http://x/final.pdf\n[report]: y\n";
-    Compilation compilation = compilation_of({{"a.md", new_text}});
-    DocxRenderOptions options;
-    options.changes = {{
-        {"Intro.\n[source]: http://x/", DocxSegment::Change::none, "", ""},
-        {"draft.pdf\n\n## Draft", DocxSegment::Change::deleted, "AOSIS", "2015-12-12T12:00:00Z"},
-        {"final.pdf", DocxSegment::Change::inserted, "COP", "2015-12-12T12:00:00Z"},
-        {"\n[report]: y\n", DocxSegment::Change::none, "", ""},
-    }};
-    const DocxRendering rendering = render_compilation_docx(compilation, options);
-    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
-    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
-              std::vector<std::string>{new_text});
+    const DocxRendering rendering = rendered_with_changes(
+        new_text, {
+                      {"Intro.\n[source]: http://x/", DocxSegment::Change::none, "", ""},
+                      {"draft.pdf\n\n## Draft", DocxSegment::Change::deleted, "AOSIS",
+                       "2015-12-12T12:00:00Z"},
+                      {"final.pdf", DocxSegment::Change::inserted, "COP", "2015-12-12T12:00:00Z"},
+                      {"\n[report]: y\n", DocxSegment::Change::none, "", ""},
+                  });
     EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
               std::vector<std::string>{
                   "Intro.\n[source]: http://x/draft.pdf\n\n## Draft\n[report]: y\n"});
@@ -262,19 +261,14 @@ TEST(RenderDocx, LinesJoinedByADeletedBreakStandAsOneLine) {
 // ends with the story and still stands.
 TEST(RenderDocx, ALineWhoseBreakWasDeletedAtTheEndStands) {
     const std::string new_text = "a b";
-    Compilation compilation = compilation_of({{"a.md", new_text}});
-    DocxRenderOptions options;
-    options.changes = {{
-        {"a", DocxSegment::Change::none, "", ""},
-        {"\n", DocxSegment::Change::deleted, "Chair", "2024-03-01T09:00:00Z"},
-        {" ", DocxSegment::Change::inserted, "Chair", "2024-03-01T09:00:00Z"},
-        {"b", DocxSegment::Change::none, "", ""},
-        {"\n", DocxSegment::Change::deleted, "Chair", "2024-03-01T09:00:00Z"},
-    }};
-    const DocxRendering rendering = render_compilation_docx(compilation, options);
-    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
-    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
-              std::vector<std::string>{new_text});
+    const DocxRendering rendering = rendered_with_changes(
+        new_text, {
+                      {"a", DocxSegment::Change::none, "", ""},
+                      {"\n", DocxSegment::Change::deleted, "Chair", "2024-03-01T09:00:00Z"},
+                      {" ", DocxSegment::Change::inserted, "Chair", "2024-03-01T09:00:00Z"},
+                      {"b", DocxSegment::Change::none, "", ""},
+                      {"\n", DocxSegment::Change::deleted, "Chair", "2024-03-01T09:00:00Z"},
+                  });
 }
 
 }  // namespace
