@@ -30,6 +30,12 @@ enum class TokenKind : std::uint8_t {
 
 std::string_view to_string(TokenKind kind);
 bool is_markup(TokenKind kind);
+// A bracket, an option separator or a strike: the marks of the notation.
+inline bool is_mark(TokenKind kind) {
+    return kind == TokenKind::bracket_open || kind == TokenKind::bracket_close ||
+           kind == TokenKind::separator || kind == TokenKind::strike_open ||
+           kind == TokenKind::strike_close;
+}
 // A word or a number: what counts of wording are counted in.
 inline bool is_word_or_number(TokenKind kind) {
     return kind == TokenKind::word || kind == TokenKind::number;

@@ -21,11 +21,6 @@ bool breaks_run(TokenKind k) {
            k == TokenKind::front_matter;
 }
 
-bool is_mark(TokenKind k) {
-    return k == TokenKind::bracket_open || k == TokenKind::bracket_close ||
-           k == TokenKind::separator || k == TokenKind::strike_open || k == TokenKind::strike_close;
-}
-
 // What is buried with the run beside it and comes back with it: the marks,
 // and at a paragraph's edges its label ("Option 2:") and status tag.
 bool goes_with_run(TokenKind k) {
@@ -361,19 +356,35 @@ void Graveyard::restore_long(Attributed& to, std::uint32_t text,
             continue;
         }
         const bool whole_stretch = best_added * 2 >= best_length;
-        for (std::size_t m = 0; m < best_length; ++m) {
+        // A carried word restored before, with the deleted word's first
+        // proposer, stood there all along: who restored it is unchanged.
+        const auto stood_there = [&](std::size_t m) {
             const std::uint32_t t = run[k + m];
-            if (assigned[t] || (claimed[t] && !whole_stretch)) continue;
-            // A carried word restored before, with the deleted word's first
-            // proposer, stood there all along: who restored it is unchanged.
-            if (claimed[t] && to.origins[t].restored_by != kNoProposal &&
-                to.origins[t].proposal == words_[best_at + m].origin.proposal)
-                continue;
-            assign(to, t, words_[best_at + m]);
-            assigned[t] = 1;
+            return claimed[t] && to.origins[t].restored_by != kNoProposal &&
+                   to.origins[t].proposal == words_[best_at + m].origin.proposal;
+        };
+        // Words that stood there split the stretch into pieces, each
+        // restored only when long enough alone: "any [subsequent] decisions
+        // of the [CMA]" made "any relevant decisions of the Conference of the
+        // Parties" keeps "decisions of the" as it stood, and "relevant" is
+        // no restoration of an old "relevant decisions of the Conference".
+        for (std::size_t piece = 0; piece < best_length;) {
+            std::size_t end_of_piece = piece, piece_words = 0;
+            while (end_of_piece < best_length && !stood_there(end_of_piece))
+                piece_words += is_word_or_number(to.tokens()[run[k + end_of_piece++]].kind);
+            const bool split = piece > 0 || end_of_piece < best_length;
+            if (!split || piece_words >= fewest_words) {
+                for (std::size_t m = piece; m < end_of_piece; ++m) {
+                    const std::uint32_t t = run[k + m];
+                    if (assigned[t] || (claimed[t] && !whole_stretch)) continue;
+                    assign(to, t, words_[best_at + m]);
+                    assigned[t] = 1;
+                }
+                restore_marks(to, run, k + piece, static_cast<std::uint32_t>(best_at + piece),
+                              end_of_piece - piece, claimed, assigned);
+            }
+            piece = end_of_piece + 1;  // past the word that stood there
         }
-        restore_marks(to, run, k, static_cast<std::uint32_t>(best_at), best_length, claimed,
-                      assigned);
         k += best_length;
     }
 }

@@ -601,17 +601,24 @@ std::vector<Edit> diff_token_range(const InternedTokens& before, std::uint32_t a
            before.ids[a1 - same_end - 1] == after.ids[b1 - same_end - 1])
         ++same_end;
     a1 -= same_end, b1 -= same_end;
-    // The tokens that are not white space, where they stand and their ids.
-    std::vector<std::uint32_t> a_at, b_at, a_words, b_words;
+    // The wording first (every token but white space and the marks), then
+    // between each two kept words the marks and what else is left: a
+    // bracket or separator kept is never worth a word. (Aligned with the
+    // marks, "[below 2 C][well below 2 C][below 1.5 C]" against "[below
+    // 1.5 C] [or] [well] [below 2 C]" kept "] [ below C ]" of the third
+    // option and lost the "2" of the second.)
+    // Where the tokens that are not white space stand, and which of them are wording.
+    std::vector<std::uint32_t> a_at, b_at, a_words, b_words, a_wording, b_wording;
     for (std::uint32_t t = a0; t < a1; ++t) {
         if (is_blank(before.tokens[t].kind)) continue;
         a_at.push_back(t);
-        a_words.push_back(before.ids[t]);
+        if (!is_mark(before.tokens[t].kind))
+            a_wording.push_back(t), a_words.push_back(before.ids[t]);
     }
     for (std::uint32_t t = b0; t < b1; ++t) {
         if (is_blank(after.tokens[t].kind)) continue;
         b_at.push_back(t);
-        b_words.push_back(after.ids[t]);
+        if (!is_mark(after.tokens[t].kind)) b_wording.push_back(t), b_words.push_back(after.ids[t]);
     }
     std::uint32_t a = a0, b = b0;  // the first token of each side not in the script yet
     // White space up to a_end and b_end: kept where equal in order when
@@ -623,23 +630,46 @@ std::vector<Edit> diff_token_range(const InternedTokens& before, std::uint32_t a
         while (b < b_end) out.push_back({EditKind::added, 0, b++});
     };
     bool last_kept = true;  // the range's start stands beside a kept token
-    for (const Edit& e : diff_sequences(a_words, b_words)) {
-        switch (e.kind) {
-            case EditKind::removed:
-                while (a <= a_at[e.old_index]) out.push_back({EditKind::removed, a++, 0});
-                last_kept = false;
-                break;
-            case EditKind::added:
-                while (b <= b_at[e.new_index]) out.push_back({EditKind::added, 0, b++});
-                last_kept = false;
-                break;
-            case EditKind::common:
-                blanks(a_at[e.old_index], b_at[e.new_index], last_kept);
-                out.push_back({EditKind::common, a++, b++});
-                last_kept = true;
-                break;
+    const auto keep = [&](std::uint32_t old_token, std::uint32_t new_token) {
+        blanks(old_token, new_token, last_kept);
+        out.push_back({EditKind::common, a++, b++});
+        last_kept = true;
+    };
+    // The tokens not white space of a_at[ai, a_end) and b_at[bi, b_end),
+    // between two kept words (or an end), aligned by their ids.
+    std::size_t ai = 0, bi = 0;
+    std::vector<std::uint32_t> a_ids, b_ids;
+    const auto between = [&](std::size_t a_end, std::size_t b_end) {
+        if (ai == a_end && bi == b_end) return;  // two kept words side by side
+        a_ids.clear(), b_ids.clear();
+        for (std::size_t k = ai; k < a_end; ++k) a_ids.push_back(before.ids[a_at[k]]);
+        for (std::size_t k = bi; k < b_end; ++k) b_ids.push_back(after.ids[b_at[k]]);
+        for (const Edit& e : diff_sequences(a_ids, b_ids)) {
+            switch (e.kind) {
+                case EditKind::removed:
+                    while (a <= a_at[ai + e.old_index]) out.push_back({EditKind::removed, a++, 0});
+                    last_kept = false;
+                    break;
+                case EditKind::added:
+                    while (b <= b_at[bi + e.new_index]) out.push_back({EditKind::added, 0, b++});
+                    last_kept = false;
+                    break;
+                case EditKind::common:
+                    keep(a_at[ai + e.old_index], b_at[bi + e.new_index]);
+                    break;
+            }
         }
+        ai = a_end, bi = b_end;
+    };
+    for (const Edit& e : diff_sequences(a_words, b_words)) {
+        if (e.kind != EditKind::common) continue;
+        const std::uint32_t old_token = a_wording[e.old_index], new_token = b_wording[e.new_index];
+        between(std::size_t(std::lower_bound(a_at.begin(), a_at.end(), old_token) - a_at.begin()),
+                std::size_t(std::lower_bound(b_at.begin(), b_at.end(), new_token) - b_at.begin()));
+        keep(old_token, new_token);
+        ++ai, ++bi;
     }
+    between(a_at.size(), b_at.size());
     blanks(a1, b1, last_kept);  // and so does its end
     for (std::uint32_t k = 0; k < same_end; ++k) out.push_back({EditKind::common, a1 + k, b1 + k});
     order_hunks(out);

@@ -154,9 +154,10 @@ ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& a
 // The edit script of tokens [a0, a1) of `before` against [b0, b1) of
 // `after` (indices into the whole token lists), in order, removals before
 // additions in each hunk. With `words_first`, the sequence diff sees the
-// words, numbers, punctuation, marks and breaks alone; white space is
-// kept only between two tokens kept side by side (and at an end of the
-// range beside a kept token). Otherwise every space counts as much as a
+// words, numbers, punctuation and breaks alone, and then, between each two
+// of them kept, the marks (brackets, separators, strikes): no mark kept
+// costs a word; white space is kept only between two tokens kept side by
+// side (and at an end of the range beside a kept token). Otherwise every space counts as much as a
 // word, and an alignment keeping more spaces wins over one keeping more
 // words: "First. Second about sinks. Third on education." against "First.
 // Third on education, and more about sinks." kept "about sinks" and a

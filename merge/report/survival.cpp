@@ -403,7 +403,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
 
     std::map<std::string, FrontMatterMemo> front_matter;  // per path
     CacheTable remembered(workspace.repo().git_dir(), "proposed-words",
-                          "proposed-words/4|" + reading_key(workspace.parse_options()));
+                          "proposed-words/5|" + reading_key(workspace.parse_options()));
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
         ProposalSurvival survival;

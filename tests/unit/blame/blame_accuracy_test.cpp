@@ -408,6 +408,56 @@ TEST(BlameRules, AParagraphExtendedBesideADeletedOneKeepsItsWords) {
     EXPECT_FALSE(at(result, "Third").restored_by);
 }
 
+// Alternatives put in another order and split: "well below 2 C" stays with
+// the delegations that wrote it. Aligned with the marks counted as much as
+// words, the diff kept "] [ below C ]" of the 1.5 option and gave the "2"
+// to the one who only rearranged (found on the Paris texts of 4 and 9
+// December).
+TEST(BlameRules, RearrangedAlternativesKeepTheWordingOfEachWithItsProposer) {
+    const BlameResult result = blame_last({
+        {"Holding the increase [below 2 C] above preindustrial levels.\n", "Japan"},
+        {"Holding the increase [below 2 C][well below 2 C] above preindustrial levels.\n", "EU"},
+        {"Holding the increase [below 2 C][well below 2 C][below 1.5 C] above preindustrial "
+         "levels.\n",
+         "AOSIS"},
+        {"Holding the increase [below 1.5 C] [or] [well] [below 2 C] above preindustrial "
+         "levels.\n",
+         "Chair"},
+    });
+    EXPECT_EQ(at(result, "well").origin, 1u);
+    EXPECT_LT(at(result, "2 C").origin, 2u);
+    EXPECT_EQ(at(result, "or").origin, 3u);
+}
+
+// Wording that stood in its place, restored there before, is not part of a
+// restoration around it: "any [subsequent] decisions of the [CMA]" reworded
+// "any relevant decisions of the Conference of the Parties" holds a phrase
+// deleted from another article, but "relevant" alone is the new proposer's
+// (found on the Paris texts of 9 and 12 December).
+TEST(BlameRules, AWordBesideWordingThatStoodThereIsNoRestorationOfALongerPhrase) {
+    const std::string guidance =
+        "Guidance is given in relevant decisions of the Conference of the Parties, including "
+        "those agreed before.\n\n";
+    const BlameResult result = blame_last({
+        {guidance + "Parties report in accordance with decision 1 and any subsequent decisions "
+                    "of the CMA.\n",
+         "Japan"},
+        {"Guidance is given by the Parties.\n\nParties report in accordance with decision 1.\n",
+         "Brazil"},
+        {"Guidance is given by the Parties.\n\nParties report in accordance with decision 1 and "
+         "any subsequent decisions of the CMA.\n",
+         "Chair"},
+        {"Guidance is given by the Parties.\n\nParties report in accordance with decision 1 and "
+         "any relevant decisions of the Conference of the Parties serving as the meeting of the "
+         "Parties.\n",
+         "EU"},
+    });
+    EXPECT_EQ(at(result, "decisions").origin, 0u);
+    EXPECT_EQ(at(result, "decisions").restored_by, std::optional<std::size_t>(2));
+    EXPECT_EQ(at(result, "relevant").origin, 3u);
+    EXPECT_EQ(at(result, "relevant").restored_by, std::nullopt);
+}
+
 TEST(BlameRules, RepeatedAdjacentWordsKeepTheirProposers) {
     const BlameResult result = blame_last({
         {"Ensures coverage of the parties.\n", "Japan"},
