@@ -13,13 +13,14 @@
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "core/util/ssh_keys.hpp"
+#include "core/util/utf8.hpp"
 
 namespace accord {
 
 std::string normalise_name(std::string_view name) {
     std::string out;
     bool pending_space = false;
-    for (const char c : name) {
+    for (const char c : utf8::fold_for_comparison(name)) {
         if (c == '.') continue;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             pending_space = !out.empty();

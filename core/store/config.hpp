@@ -146,8 +146,11 @@ std::optional<std::string> find_config(const std::string& path);
 // parse_config(emit_config(c)) == c.
 std::string emit_config(const Config& config);
 
-// The form in which delegation and meeting names are compared: ASCII
-// lower-cased, dots removed, white space collapsed to one space and trimmed.
+// The form in which delegation and meeting names are compared: accents,
+// typographic apostrophes and no-break spaces folded (utf8::fold_for_comparison),
+// ASCII lower-cased, dots removed, white space collapsed to one space and
+// trimmed. "Côte d’Ivoire " is "Cote d'Ivoire": a registry cannot list both,
+// and either spelling finds the one listed.
 std::string normalise_name(std::string_view name);
 
 }  // namespace accord

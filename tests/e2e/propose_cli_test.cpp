@@ -152,6 +152,24 @@ TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
     n.expect_fsck_clean();
 }
 
+// A delegation named as a Word document or an e-mail spells it (accent
+// dropped, typographic apostrophe, a no-break space at the end) is the one
+// registered: recorded under the registered name, never added a second time.
+TEST(ProposeCli, ADelegationSpelledWithoutItsAccentIsTheOneRegistered) {
+    Negotiation n;
+    n.write("accord.yaml", "negotiation: WGEC 2013-14\ndelegations:\n  - \"C\u00f4te d'Ivoire\"\n");
+    ASSERT_EQ(n.git({"commit", "-q", "--no-verify", "-m", "c", "accord.yaml"}).exit_code, 0);
+    n.write("recs/A-1.md", kText);
+    const test::RunResult r = n.accord({"propose", "recs/A-1.md", "--by", "Cote d\u2019Ivoire",
+                                        "--add-delegation", "Cote d\u2019Ivoire\u00a0", "-m", "t"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("is already registered as C\u00f4te d'Ivoire; not added again"));
+    EXPECT_EQ(n.git({"show", "--name-only", "--format=%an"}).out,
+              "C\u00f4te d'Ivoire\n\nrecs/A-1.md\n");
+    EXPECT_EQ(n.git({"show", "HEAD:accord.yaml"}).out,
+              "negotiation: WGEC 2013-14\ndelegations:\n  - \"C\u00f4te d'Ivoire\"\n");
+}
+
 // --add-delegation adds one line to the registry as the secretariat wrote
 // it: its comments, its layout and the style of its entries stay, in the
 // commit and in the work tree.

@@ -149,6 +149,24 @@ TEST(Config, ErrorsNameTheFileLineAndColumn) {
               std::string::npos);
 }
 
+// Names copied from Word documents and e-mails come with accents dropped or
+// added, typographic apostrophes, no-break spaces and byte order marks: one
+// delegation all the same, never a second one beside it.
+TEST(Config, NamesDifferingInAccentsApostrophesOrInvisibleSpacesAreOne) {
+    const Config c = parse_config(
+        "delegations:\n  - \"C\u00f4te d'Ivoire\"\n  - T\u00fcrkiye\n  - Japan\n", "accord.yaml");
+    for (const char* given : {"Cote d'Ivoire", "C\u00f4te d\u2019Ivoire", "C\u00d4TE D'IVOIRE",
+                              "C\u00f4te\u00a0d'Ivoire"})
+        EXPECT_EQ(c.resolve_delegation(given), "C\u00f4te d'Ivoire") << given;
+    EXPECT_EQ(c.resolve_delegation("Turkiye"), "T\u00fcrkiye");
+    EXPECT_EQ(c.resolve_delegation("\ufeffJapan\u00a0"), "Japan");
+    EXPECT_EQ(c.resolve_delegation("Ja\u200bpan"), "Japan");
+    EXPECT_EQ(c.resolve_delegation("Turkey"), std::nullopt);  // another name, not a spelling
+    EXPECT_NE(error_for("delegations:\n  - \"C\u00f4te d'Ivoire\"\n  - \"Cote d\u2019Ivoire\"\n")
+                  .find("is listed twice"),
+              std::string::npos);
+}
+
 TEST(Config, RefusesNamesClaimedTwice) {
     EXPECT_NE(error_for("delegations:\n  - Japan\n  - japan.\n")
                   .find("accord.yaml:3:5: delegation japan. is listed twice"),

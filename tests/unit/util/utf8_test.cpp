@@ -33,5 +33,20 @@ TEST(Utf8, FirstInvalid) {
     EXPECT_EQ(utf8::first_invalid("ok\xC3"), 2u);
 }
 
+TEST(Utf8, FoldForComparisonMakesAccentedLatinLettersPlain) {
+    EXPECT_EQ(utf8::fold_for_comparison("C\u00f4te d\u2019Ivoire"), "Cote d'Ivoire");
+    EXPECT_EQ(utf8::fold_for_comparison("S\u00e3o Tom\u00e9 and Pr\u00edncipe"),
+              "Sao Tome and Principe");
+    EXPECT_EQ(utf8::fold_for_comparison("\u00c5land \u0152uvre \u00df \u0141\u00f3d\u017a"),
+              "aland oeuvre ss lodz");
+    EXPECT_EQ(utf8::fold_for_comparison("\ufeffa\u00a0b\u202fc\u200bd\u00ade"), "a b cde");
+    // Not letters, not Latin, not valid: as they are.
+    EXPECT_EQ(utf8::fold_for_comparison("2 \u00d7 3"), "2 \u00d7 3");
+    EXPECT_EQ(utf8::fold_for_comparison("\u65e5\u672c \u0420\u043e\u0441\u0441\u0438\u044f"),
+              "\u65e5\u672c \u0420\u043e\u0441\u0441\u0438\u044f");
+    EXPECT_EQ(utf8::fold_for_comparison("a\xC3"), "a\xC3");
+    EXPECT_EQ(utf8::fold_for_comparison("\xC3\xA9\xFF"), "e\xFF");
+}
+
 }  // namespace
 }  // namespace accord
