@@ -412,34 +412,68 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
             if (words >= run_words_) break;
             ++limit;
         }
-        std::size_t taken = 0;
-        for (std::size_t j = limit; j > i && taken == 0; --j) {
-            std::uint64_t h = j - i;
-            for (std::size_t k = i; k < j; ++k) h = mix(h, to.interned.ids[run[k]]);
-            // The first run with the evidence, a move (this proposal's own) first.
+        // The deleted run whose whole wording run[b, e) is, with the
+        // evidence; a move (this proposal's own) first, then the first
+        // proposer's. With moves_only, only this proposal's own.
+        const auto whole_run = [&](std::size_t b, std::size_t e, bool moves_only) {
+            std::uint64_t h = e - b;
+            for (std::size_t k = b; k < e; ++k) h = mix(h, to.interned.ids[run[k]]);
             std::uint32_t found = PositionChains::kEnd;
             std::size_t looked = 0;
             for (std::uint32_t r = whole_.first(h);
                  r != PositionChains::kEnd && looked < kMostCandidates;
                  r = whole_.next(r), ++looked) {
                 const Run& buried = runs_[r];
-                if (buried.length != j - i || !may_come_back(buried, text, to.proposal)) continue;
+                if (buried.length != e - b || !may_come_back(buried, text, to.proposal)) continue;
                 const bool move = buried.deleted_by == to.proposal;
+                if (moves_only && !move) continue;
                 if (found != PositionChains::kEnd &&
                     (!move || runs_[found].deleted_by == to.proposal))
                     continue;
                 bool same = true;
-                for (std::size_t k = 0; k < j - i && same; ++k)
-                    same = words_[buried.first + k].id == to.interned.ids[run[i + k]];
-                if (same && evidence(buried, to, text, {&run, i, j})) found = r;
+                for (std::size_t k = 0; k < e - b && same; ++k)
+                    same = words_[buried.first + k].id == to.interned.ids[run[b + k]];
+                if (same && evidence(buried, to, text, {&run, b, e})) found = r;
             }
-            if (found == PositionChains::kEnd) continue;
-            for (std::size_t k = 0; k < j - i; ++k) {
-                assign(to, run[i + k], words_[runs_[found].first + k]);
-                assigned[run[i + k]] = 1;
+            return found;
+        };
+        // Gives run[from, until) the origins of the deleted run `found`,
+        // whose wording is run[b, e): carried words at its ends keep theirs.
+        const auto take = [&](std::uint32_t found, std::size_t b, std::size_t from,
+                              std::size_t until) {
+            const std::uint32_t first = runs_[found].first + static_cast<std::uint32_t>(from - b);
+            for (std::size_t k = from; k < until; ++k) {
+                assign(to, run[k], words_[first + (k - from)]);
+                assigned[run[k]] = 1;
             }
-            restore_marks(to, run, i, runs_[found].first, j - i, claimed, assigned);
-            taken = j - i;
+            restore_marks(to, run, from, first, until - from, claimed, assigned);
+        };
+        std::size_t taken = 0;
+        for (std::size_t j = limit; j > i && taken == 0; --j) {
+            if (const std::uint32_t found = whole_run(i, j, false); found != PositionChains::kEnd) {
+                take(found, i, i, j);
+                taken = j - i;
+            }
+        }
+        // A bracket or option this proposal took out and wrote again whole
+        // elsewhere, of which the diff kept a first or last word from
+        // another copy: "[below 2 C][well below 2 C][below 1.5 C]" made
+        // "[below 1.5 C] [or] [well] [below 2 C]" kept "below" and "C" of
+        // the first option, and "1.5" moved with its bracket.
+        const bool carried_before = i > 0 && claimed[run[i - 1]];
+        for (std::size_t j = limit; j > i && taken == 0; --j) {
+            const bool carried_after = j < end && claimed[run[j]];
+            for (const auto& [before, after] :
+                 {std::pair{true, true}, std::pair{true, false}, std::pair{false, true}}) {
+                if (taken != 0 || (before && !carried_before) || (after && !carried_after))
+                    continue;
+                const std::size_t b = before ? i - 1 : i, e = after ? j + 1 : j;
+                if (const std::uint32_t found = whole_run(b, e, true);
+                    found != PositionChains::kEnd) {
+                    take(found, b, i, j);
+                    taken = j - i;
+                }
+            }
         }
         i += std::max<std::size_t>(taken, 1);
     }

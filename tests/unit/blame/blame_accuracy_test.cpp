@@ -424,6 +424,8 @@ TEST(BlameRules, RearrangedAlternativesKeepTheWordingOfEachWithItsProposer) {
          "levels.\n",
          "Chair"},
     });
+    EXPECT_EQ(at(result, "1.5").origin, 2u);
+    EXPECT_EQ(at(result, "1.5").restored_by, std::nullopt);  // moved, not restored
     EXPECT_EQ(at(result, "well").origin, 1u);
     EXPECT_LT(at(result, "2 C").origin, 2u);
     EXPECT_EQ(at(result, "or").origin, 3u);
