@@ -460,8 +460,9 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
         // another copy: "[below 2 C][well below 2 C][below 1.5 C]" made
         // "[below 1.5 C] [or] [well] [below 2 C]" kept "below" and "C" of
         // the first option, and "1.5" moved with its bracket.
+        // (Punctuation alone never moves: a run of commas is not tried.)
         const bool carried_before = i > 0 && claimed[run[i - 1]];
-        for (std::size_t j = limit; j > i && taken == 0; --j) {
+        for (std::size_t j = limit; j > i && taken == 0 && words > 0; --j) {
             const bool carried_after = j < end && claimed[run[j]];
             for (const auto& [before, after] :
                  {std::pair{true, true}, std::pair{true, false}, std::pair{false, true}}) {
