@@ -60,6 +60,7 @@ std::string front_matter(const PlannedFile& file) {
     field("kind", file.kind, false);
     field("section", file.section, true);
     field("group", file.group, false);
+    field("after-group", file.after_group, false);
     field("title", file.title, true);
     field("heading", file.heading, true);
     field("status", file.status, false);

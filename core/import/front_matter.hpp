@@ -1,6 +1,7 @@
 #pragma once
 // The front matter an imported file carries: id, kind,
-// section, group, title, heading and status, as YAML between "---" fences.
+// section, group (or after-group), title, heading and status, as YAML
+// between "---" fences.
 // Written here rather than through yaml-cpp so that the text stays exactly as
 // planned: free text is always double-quoted, so that headings with ':' or
 // '#' read back as written.

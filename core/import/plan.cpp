@@ -302,6 +302,7 @@ class Planner {
             file.kind = item.proposals.front().heading.kind;
             file.section = item.section == kNoIndex ? "" : s_.sections[item.section];
             file.group = item.group;
+            file.after_group = item.after_group;
             file.title = item.group_title;
             file.heading = item.heading;
             place(item, proposers_[i].front(), file);

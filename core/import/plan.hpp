@@ -103,6 +103,9 @@ struct PlannedFile {
     std::string kind;     // recommendation, statement, opinion, outline, unclassified
     std::string section;  // the section heading as written, or ""
     std::string group;    // "A", or ""
+    // With no group: the group it follows in the compilation ("E"), so that
+    // compile puts it after that group's texts, not before the groups.
+    std::string after_group;
     std::string title;    // the group's title: "Implementation of the Tunis Agenda (...)"
     std::string heading;  // the item heading as written, with its number
     std::string status;   // the status tag of its last tagged paragraph, or ""

@@ -57,6 +57,7 @@ class Walker {
             if (auto group = read_group_heading(t)) {
                 close();
                 group_ = group->letter;
+                last_group_ = group_;
                 group_title_ = group->title;
                 to_outline(i);
             } else if (is_separator(t)) {
@@ -70,6 +71,7 @@ class Walker {
                 section_ = s_.sections.size() - 1;
                 group_.clear();
                 group_title_.clear();
+                last_group_.clear();
                 to_outline(i);
             } else if (const std::size_t last = footnote(i); last != kNoIndex) {
                 i = last;
@@ -172,6 +174,7 @@ class Walker {
         item.section = section_;
         item.group = group_;
         item.group_title = group_title_;
+        if (group_.empty()) item.after_group = last_group_;
         item.heading = std::string(text(i));
         item.heading_paragraph = i;
         item.number = heading.number;
@@ -221,6 +224,7 @@ class Walker {
             item.section = section_;
             item.group = group_;
             item.group_title = group_title_;
+            if (group_.empty()) item.after_group = last_group_;
             item.number = 0;
             item.unattributed = true;
             DraftProposal proposal;
@@ -248,7 +252,8 @@ class Walker {
     std::size_t section_ = kNoIndex;
     std::string group_;
     std::string group_title_;
-    std::size_t open_ = kNoIndex;       // the item that text goes to
+    std::string last_group_;       // the last group heading of the section, kept past a separator
+    std::size_t open_ = kNoIndex;  // the item that text goes to
     std::vector<std::size_t> waiting_;  // text outside any item
     // Each footnote mark -> the latest proposal (item, index) whose text cites it.
     std::map<std::string, std::pair<std::size_t, std::size_t>> cited_;

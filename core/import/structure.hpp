@@ -27,6 +27,9 @@ struct DraftItem {
     std::size_t section = kNoIndex;  // into Structure::sections
     std::string group;               // "A", or ""
     std::string group_title;
+    // With no group: the last group its section held before it ("E" for
+    // opinions after a separator that closed GROUP E), or "".
+    std::string after_group;
     std::string heading;  // the heading line as written ("" when unattributed)
     std::size_t heading_paragraph = kNoIndex;
     int number = -1;                       // as printed, or -1

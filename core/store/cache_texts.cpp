@@ -13,8 +13,8 @@ namespace {
 std::string encode(const Recommendation& r, const std::string& front_matter_id) {
     CacheWriter out;
     out.flag(false);  // not binary
-    for (const std::string* field :
-         {&front_matter_id, &r.kind, &r.section, &r.group, &r.title, &r.heading, &r.status}) {
+    for (const std::string* field : {&front_matter_id, &r.kind, &r.section, &r.group,
+                                     &r.after_group, &r.title, &r.heading, &r.status}) {
         out.text(*field);
     }
     const DocumentCounts& c = r.counts;
@@ -42,7 +42,7 @@ std::optional<Recommendation> decode(std::string_view bytes) {
         return r;
     }
     for (std::string* field :
-         {&r.id, &r.kind, &r.section, &r.group, &r.title, &r.heading, &r.status}) {
+         {&r.id, &r.kind, &r.section, &r.group, &r.after_group, &r.title, &r.heading, &r.status}) {
         *field = in.text();
     }
     DocumentCounts& c = r.counts;
@@ -65,7 +65,7 @@ std::optional<Recommendation> decode(std::string_view bytes) {
 TextSummaries::TextSummaries(const Workspace& workspace)
     : workspace_(workspace),
       options_(workspace.parse_options()),
-      table_(workspace.repo().git_dir(), "texts", std::string("texts/1|") + reading_key(options_)) {
+      table_(workspace.repo().git_dir(), "texts", std::string("texts/2|") + reading_key(options_)) {
 }
 
 TextSummaries::~TextSummaries() {

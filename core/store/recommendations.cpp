@@ -50,6 +50,7 @@ Recommendation read_recommendation(std::string path, std::string_view bytes,
     if (r.kind.empty()) r.kind = "recommendation";
     r.section = field(fm, "section");
     r.group = field(fm, "group");
+    if (r.group.empty()) r.after_group = field(fm, "after-group");
     r.title = field(fm, "title");
     r.heading = field(fm, "heading");
     r.status = field(fm, "status");
@@ -61,10 +62,15 @@ void sort_for_compilation(std::vector<Recommendation>& recommendations) {
     std::string_view outline_body;
     for (const Recommendation& r : recommendations)
         if (r.is_outline()) outline_body = r.document.text(r.document.body);
+    // A text after group E stands after E's texts and before F's: its
+    // group key is "E" followed by a byte no letter of a group name has.
+    auto group_key = [](const Recommendation& r) {
+        return r.group.empty() && !r.after_group.empty() ? r.after_group + '\x7f' : r.group;
+    };
     auto key = [&](const Recommendation& r) {
         return std::make_tuple(!r.is_outline(), section_rank(outline_body, r.section),
-                               std::string_view(r.section), !r.group.empty(),
-                               std::string_view(r.group), std::string_view(r.path));
+                               std::string_view(r.section), !group_key(r).empty(), group_key(r),
+                               std::string_view(r.path));
     };
     std::stable_sort(
         recommendations.begin(), recommendations.end(),

@@ -20,6 +20,9 @@ struct Recommendation {
     // From the front matter; `id` falls back to the file name without its
     // extension, `kind` to "recommendation". The others may be empty.
     std::string id, kind, section, group, title, heading, status;
+    // With no group, "after-group": the group whose texts it follows in the
+    // compilation (import writes it for opinions after the last group).
+    std::string after_group;
     Document document;
     DocumentCounts counts;
 
@@ -37,8 +40,9 @@ Recommendation read_recommendation(std::string path, std::string_view bytes,
 // Sorts into compilation order: the outline first; then by section, in the
 // order the outline names the sections (sections it does not name come after,
 // alphabetically); within a section, texts with no group before the groups,
-// groups alphabetically; then by path (import numbers the files in document
-// order). Stable for equal keys, so it is deterministic.
+// groups alphabetically, a text with no group but an after-group right
+// after that group's texts; then by path (import numbers the files in
+// document order). Stable for equal keys, so it is deterministic.
 void sort_for_compilation(std::vector<Recommendation>& recommendations);
 
 // The texts (.md and .txt files) at `commit` parsed, in compilation order.

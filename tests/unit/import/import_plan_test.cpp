@@ -559,6 +559,11 @@ TEST(ImportPlan, LeadInNamesTheProposerOfABareHeading) {
     EXPECT_EQ(opinion.proposals[0].date, "2014-02-28");
     EXPECT_EQ(opinion.proposals[0].proposers, std::vector<std::string>{"Parminder Jeet Singh"});
     EXPECT_NE(opinion.proposals[0].text.find("---\nBelow is the contribution"), std::string::npos);
+    // It follows GROUP A's texts in the compilation, and says so for compile.
+    EXPECT_EQ(opinion.group, "");
+    EXPECT_EQ(opinion.after_group, "A");
+    EXPECT_NE(opinion.proposals[0].text.find("\nafter-group: A\n"), std::string::npos);
+    EXPECT_EQ(plan.files[0].after_group, "");
 }
 
 TEST(ImportPlan, UnclassifiableTextIsKeptWithAWarning) {

@@ -67,6 +67,26 @@ TEST(Recommendations, CompilationOrderFollowsTheOutline) {
                                  "statements/01.md", "statements/B/01.md", "z-unknown/01.md"}));
 }
 
+// Opinions the compilation printed after its last group (import writes
+// "after-group: E") stand after that group's texts, not before the groups.
+TEST(Recommendations, ATextAfterAGroupStandsAfterItsTexts) {
+    std::vector<Recommendation> all;
+    auto add = [&](std::string path, std::string front) {
+        all.push_back(
+            read_recommendation(std::move(path), "---\nsection: S\n" + front + "---\nText.\n", {}));
+    };
+    add("s/01-opinion.md", "after-group: E\n");
+    add("s/00-foreword.md", "");
+    add("s/E/01.md", "group: E\n");
+    add("s/F/01.md", "group: F\n");
+    add("s/A/01.md", "group: A\n");
+    add("s/02-grouped.md", "group: B\nafter-group: E\n");  // its group wins
+    sort_for_compilation(all);
+    EXPECT_EQ(paths_of(all),
+              (std::vector<std::string>{"s/00-foreword.md", "s/A/01.md", "s/02-grouped.md",
+                                        "s/E/01.md", "s/01-opinion.md", "s/F/01.md"}));
+}
+
 Signature on(const std::string& name, const std::string& day) {
     return {name, "x@example.org", day_start_utc(*parse_iso_date(day)) + 12 * 3600, 0};
 }
