@@ -126,6 +126,8 @@ CompilationLayout lay_out_compilation(const Recommendation* outline,
                 layout.entries.push_back({LayoutEntry::Kind::section, section_level, section, 0});
         }
         if (text.group != group) {
+            if (text.group.empty() && group != none)
+                layout.entries.push_back({LayoutEntry::Kind::separator, text_level, "", 0});
             group = text.group;
             if (!group.empty()) {
                 std::string heading;

@@ -11,7 +11,9 @@
 namespace accord {
 
 struct LayoutEntry {
-    enum class Kind { section, group, text };
+    // separator: the break ("* * *") that closes a group before texts of
+    // its section with no group (the opinions after GROUP E).
+    enum class Kind { section, group, text, separator };
     Kind kind = Kind::text;
     int level = 2;         // heading level: 1 is the title
     std::string heading;   // as the outline (or the front matter) words it; may be empty

@@ -194,6 +194,11 @@ class Builder {
             plain_lines("");
         }
         for (const LayoutEntry& entry : compilation_.layout.entries) {
+            if (entry.kind == LayoutEntry::Kind::separator) {
+                plain_lines("* * *");
+                plain_lines("");
+                continue;
+            }
             if (!entry.heading.empty())
                 heading(entry.heading, static_cast<std::uint32_t>(entry.level));
             if (entry.kind == LayoutEntry::Kind::text) text(entry.text);

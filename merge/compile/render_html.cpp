@@ -297,6 +297,10 @@ void render_compilation_html(const Compilation& compilation, const PieceSink& wr
             out.clear();
             continue;
         }
+        if (entry.kind == LayoutEntry::Kind::separator) {
+            out += "<hr class=\"separator\">\n";
+            continue;
+        }
         const bool section = entry.kind == LayoutEntry::Kind::section;
         const std::string id = unique_id((section ? "s-" : "g-") + slug(entry.heading));
         out += "<h" + level + " class=\"" + (section ? "section" : "group") + "\" id=\"" + id +

@@ -38,6 +38,7 @@ std::string render_compilation_markdown(const Compilation& compilation) {
             if (!first_section) out += "* * *\n\n";
             first_section = false;
         }
+        if (entry.kind == LayoutEntry::Kind::separator) out += "* * *\n\n";
         if (!entry.heading.empty())
             out += std::string(static_cast<std::size_t>(entry.level), '#') + " " +
                    one_line(entry.heading) + "\n\n";

@@ -46,6 +46,24 @@ TEST(CompilationLayout, HeadingsComeFromTheOutlineInOrder) {
     EXPECT_EQ(layout.entries[6].text, 2u) << "text entries index the texts given";
 }
 
+// Opinions the compilation printed after its last group, behind a
+// separator, come after that group's texts with the separator again: they
+// are not the group's.
+TEST(CompilationLayout, ATextAfterAGroupStandsBehindASeparator) {
+    const Recommendation e1 =
+        text("s/E/01.md", "section: S\ngroup: E\nheading: 1. By Saudi Arabia\n", "Text.\n");
+    const Recommendation opinion =
+        text("s/01.md", "section: S\nafter-group: E\nheading: Opinion A\n", "Text.\n");
+    const Recommendation first = text("s/00.md", "section: S\nheading: Foreword\n", "Text.\n");
+    const CompilationLayout layout = lay_out_compilation(nullptr, {&first, &e1, &opinion}, "x");
+    std::vector<std::string> entries;
+    for (const LayoutEntry& e : layout.entries)
+        entries.push_back(e.kind == LayoutEntry::Kind::separator ? "* * *" : e.heading);
+    EXPECT_EQ(entries, (std::vector<std::string>{"S", "Foreword", "Group E", "1. By Saudi Arabia",
+                                                 "* * *", "Opinion A"}))
+        << "no separator before the first group: nothing closes there";
+}
+
 TEST(CompilationLayout, WithoutOutlineTheFallbackTitleAndFlatHeadings) {
     const Recommendation one = read_recommendation("paris.md", "# Paris Agreement\n", {});
     const CompilationLayout layout = lay_out_compilation(nullptr, {&one}, "UNFCCC");
