@@ -62,14 +62,14 @@ void sort_for_compilation(std::vector<Recommendation>& recommendations) {
     std::string_view outline_body;
     for (const Recommendation& r : recommendations)
         if (r.is_outline()) outline_body = r.document.text(r.document.body);
-    // A text after group E stands after E's texts and before F's: its
-    // group key is "E" followed by a byte no letter of a group name has.
-    auto group_key = [](const Recommendation& r) {
-        return r.group.empty() && !r.after_group.empty() ? r.after_group + '\x7f' : r.group;
-    };
+    // A text after group E stands right after E's texts: it sorts as group
+    // E, behind E's own texts (not as "E" and a byte, which "E1" would
+    // pass).
     auto key = [&](const Recommendation& r) {
+        const bool after = r.group.empty() && !r.after_group.empty();
+        const std::string_view group = after ? r.after_group : r.group;
         return std::make_tuple(!r.is_outline(), section_rank(outline_body, r.section),
-                               std::string_view(r.section), !group_key(r).empty(), group_key(r),
+                               std::string_view(r.section), !group.empty(), group, after,
                                std::string_view(r.path));
     };
     std::stable_sort(

@@ -305,7 +305,11 @@ std::string fold_for_comparison(std::string_view text) {
         } else if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
                    c == 0x3000) {
             out += ' ';
-        } else if (c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF) {
+        } else if (c >= 0x218 && c <= 0x21B) {  // Ș ș Ț ț (Romanian, comma below)
+            out += c < 0x21A ? 's' : 't';
+        } else if ((c >= 0x300 && c <= 0x36F) || c == 0xAD || (c >= 0x200B && c <= 0x200D) ||
+                   c == 0x2060 || c == 0xFEFF) {
+            // combining accents ("e" and U+0301 is "é", folded alike) and invisible: dropped
             // invisible: dropped
         } else if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x2032) {
             out += '\'';

@@ -24,9 +24,11 @@ std::size_t first_invalid(std::string_view text, std::size_t from = 0);
 // that "Côte d’Ivoire", "Cote d'Ivoire" and "Côte d'Ivoire" followed by a
 // no-break space meet:
 // each Latin letter with an accent or stroke (U+00C0 to U+017F) made its
-// plain lower-case letter or letters ("Ö" → "o", "Œ" → "oe", "ß" → "ss");
-// no-break and typographic spaces made a space; a byte order mark,
-// zero-width characters and soft hyphens dropped; typographic apostrophes
+// plain lower-case letter or letters ("Ö" → "o", "Œ" → "oe", "ß" → "ss"),
+// and so are Romanian "Ș" and "Ț"; combining accents (U+0300 to U+036F)
+// dropped, so that "e" followed by U+0301 meets "é"; no-break and
+// typographic spaces made a space; a byte order mark, zero-width
+// characters and soft hyphens dropped; typographic apostrophes
 // and primes made "'". Everything else, invalid bytes included, is kept
 // as it is.
 std::string fold_for_comparison(std::string_view text);

@@ -13,7 +13,7 @@ constexpr std::string_view kTable = "blame-checkpoints";
 
 std::string fingerprint(const BlameOptions& options) {
     CacheWriter out;
-    out.text("checkpoint/7").text(blame_options_key(options));
+    out.text("checkpoint/8").text(blame_options_key(options));
     return out.take();
 }
 
@@ -95,7 +95,7 @@ std::string encode_blame_checkpoint(const std::string& prefix, const BlameCheckp
         out.number(r.first).number(r.length).number(r.words).number(r.text).number(r.deleted_by);
         put_neighbour(out, r.before);
         put_neighbour(out, r.after);
-        out.flag(r.between_marks);
+        out.flag(r.between_marks).flag(r.beside_mark);
     }
     out.number(c.graveyard.marks.size());
     for (const Graveyard::Mark& m : c.graveyard.marks) {
@@ -161,6 +161,7 @@ std::optional<BlameCheckpoint> decode_blame_checkpoint(
         r.before = get_neighbour(in, ok);
         r.after = get_neighbour(in, ok);
         r.between_marks = in.flag();
+        r.beside_mark = in.flag();
     }
     c.graveyard.marks.resize(count());
     for (Graveyard::Mark& m : c.graveyard.marks) {

@@ -113,8 +113,10 @@ void Graveyard::bury(const Attributed& from, std::uint32_t text,
         run.words = words;
         run.before = nearest_word(from, first_token, -1);
         run.after = nearest_word(from, last_token, +1);
-        run.between_marks =
-            marks_on_side(from, first_token, -1) && marks_on_side(from, last_token, +1);
+        const bool mark_before = marks_on_side(from, first_token, -1);
+        const bool mark_after = marks_on_side(from, last_token, +1);
+        run.between_marks = mark_before && mark_after;
+        run.beside_mark = mark_before || mark_after;
         whole_.add(hash_words(first, length), static_cast<std::uint32_t>(runs_.size()));
         runs_.push_back(run);
     };
@@ -459,18 +461,26 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
         // elsewhere, of which the diff kept a first or last word from
         // another copy: "[below 2 C][well below 2 C][below 1.5 C]" made
         // "[below 1.5 C] [or] [well] [below 2 C]" kept "below" and "C" of
-        // the first option, and "1.5" moved with its bracket.
+        // the first option, and "1.5" moved with its bracket. Only wording
+        // that stood at a mark and stands at one again: "the Parties"
+        // deleted from a sentence is no evidence that "Parties" after
+        // another kept "the" moved.
         // (Punctuation alone never moves: a run of commas is not tried.)
         const bool carried_before = i > 0 && claimed[run[i - 1]];
         for (std::size_t j = limit; j > i && taken == 0 && words > 0; --j) {
+            bool any_word = false;
+            for (std::size_t k = i; k < j && !any_word; ++k)
+                any_word = is_word_or_number(to.tokens()[run[k]].kind);
+            if (!any_word) continue;
             const bool carried_after = j < end && claimed[run[j]];
             for (const auto& [before, after] :
                  {std::pair{true, true}, std::pair{true, false}, std::pair{false, true}}) {
                 if (taken != 0 || (before && !carried_before) || (after && !carried_after))
                     continue;
                 const std::size_t b = before ? i - 1 : i, e = after ? j + 1 : j;
+                if (!marks_on_side(to, run[b], -1) && !marks_on_side(to, run[e - 1], +1)) continue;
                 if (const std::uint32_t found = whole_run(b, e, true);
-                    found != PositionChains::kEnd) {
+                    found != PositionChains::kEnd && runs_[found].beside_mark) {
                     take(found, b, i, j);
                     taken = j - i;
                 }

@@ -81,6 +81,7 @@ class Graveyard {
         std::uint32_t text = 0, deleted_by = 0;
         Neighbour before, after;
         bool between_marks = false;  // a bracket, option, strike or paragraph's whole wording
+        bool beside_mark = false;    // a mark or paragraph edge on at least one side
     };
     // Everything buried so far, to go on from later (a blame checkpoint):
     // the index is made again from it.

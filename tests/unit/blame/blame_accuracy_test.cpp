@@ -431,6 +431,18 @@ TEST(BlameRules, RearrangedAlternativesKeepTheWordingOfEachWithItsProposer) {
     EXPECT_EQ(at(result, "or").origin, 3u);
 }
 
+// A word written after a kept word, where the same proposal deleted the
+// two together from another sentence, is its own: "the Parties" taken out
+// of one sentence is no evidence that "Parties" after another "the" moved.
+TEST(BlameRules, AWordBesideAKeptOneIsNoMoveOfAPhraseDeletedElsewhere) {
+    const BlameResult result = blame_last({
+        {"Invite the Parties to act.\n\nNote the report.\n", "Japan"},
+        {"Invite all to act.\n\nNote the Parties report.\n", "Brazil"},
+    });
+    EXPECT_EQ(at(result, "Parties").origin, 1u);
+    EXPECT_EQ(at(result, "report").origin, 0u);
+}
+
 // Wording that stood in its place, restored there before, is not part of a
 // restoration around it: "any [subsequent] decisions of the [CMA]" reworded
 // "any relevant decisions of the Conference of the Parties" holds a phrase

@@ -81,10 +81,11 @@ TEST(Recommendations, ATextAfterAGroupStandsAfterItsTexts) {
     add("s/F/01.md", "group: F\n");
     add("s/A/01.md", "group: A\n");
     add("s/02-grouped.md", "group: B\nafter-group: E\n");  // its group wins
+    add("s/E1/01.md", "group: E1\n");                      // a group named like E, and more
     sort_for_compilation(all);
-    EXPECT_EQ(paths_of(all),
-              (std::vector<std::string>{"s/00-foreword.md", "s/A/01.md", "s/02-grouped.md",
-                                        "s/E/01.md", "s/01-opinion.md", "s/F/01.md"}));
+    EXPECT_EQ(paths_of(all), (std::vector<std::string>{
+                                 "s/00-foreword.md", "s/A/01.md", "s/02-grouped.md", "s/E/01.md",
+                                 "s/01-opinion.md", "s/E1/01.md", "s/F/01.md"}));
 }
 
 Signature on(const std::string& name, const std::string& day) {

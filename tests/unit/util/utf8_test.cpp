@@ -40,6 +40,8 @@ TEST(Utf8, FoldForComparisonMakesAccentedLatinLettersPlain) {
     EXPECT_EQ(utf8::fold_for_comparison("\u00c5land \u0152uvre \u00df \u0141\u00f3d\u017a"),
               "aland oeuvre ss lodz");
     EXPECT_EQ(utf8::fold_for_comparison("\ufeffa\u00a0b\u202fc\u200bd\u00ade"), "a b cde");
+    EXPECT_EQ(utf8::fold_for_comparison("Co\u0302te"), "Cote");  // a combining circumflex
+    EXPECT_EQ(utf8::fold_for_comparison("\u0218\u021b"), "st");
     // Not letters, not Latin, not valid: as they are.
     EXPECT_EQ(utf8::fold_for_comparison("2 \u00d7 3"), "2 \u00d7 3");
     EXPECT_EQ(utf8::fold_for_comparison("\u65e5\u672c \u0420\u043e\u0441\u0441\u0438\u044f"),
