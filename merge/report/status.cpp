@@ -97,9 +97,11 @@ StatusReport negotiation_status(const Workspace& workspace, const StatusOptions&
 
     for (const Recommendation* shown_text : shown) {
         const Recommendation& r = *shown_text;
+        const std::string after_group = r.group.empty() ? r.after_group : "";
         if (report.groups.empty() || report.groups.back().section != r.section ||
-            report.groups.back().group != r.group) {
-            report.groups.push_back({r.section, r.group, {}, {}});
+            report.groups.back().group != r.group ||
+            report.groups.back().after_group != after_group) {
+            report.groups.push_back({r.section, r.group, after_group, {}, {}});
         }
         GroupStatus& group = report.groups.back();
         RecommendationStatus row;
@@ -130,9 +132,10 @@ std::string trim_end(std::string text) {
 }
 
 std::string group_heading(const GroupStatus& group) {
-    if (group.section.empty() && group.group.empty()) return "(no group)";
+    const std::string after = group.after_group.empty() ? "" : "after group " + group.after_group;
+    if (group.section.empty() && group.group.empty()) return after.empty() ? "(no group)" : after;
     if (group.section.empty()) return "Group " + group.group;
-    if (group.group.empty()) return group.section;
+    if (group.group.empty()) return group.section + (after.empty() ? "" : " — " + after);
     return group.section + " — group " + group.group;
 }
 
@@ -250,6 +253,7 @@ std::string render_status_json(const StatusReport& report) {
     json.key("groups").begin_array();
     for (const GroupStatus& g : report.groups) {
         json.begin_object().field("section", g.section).field("group", g.group);
+        if (!g.after_group.empty()) json.field("after_group", g.after_group);
         json.key("recommendations").begin_array();
         for (const RecommendationStatus& r : g.recommendations) {
             json.begin_object()

@@ -31,6 +31,9 @@ struct RecommendationStatus {
 // neither front-matter key falls in the unnamed group).
 struct GroupStatus {
     std::string section, group;
+    // With no group: the group its texts follow in the compilation (their
+    // front matter's after-group: the opinions after GROUP E), or "".
+    std::string after_group;
     std::vector<RecommendationStatus> recommendations;
     DocumentCounts totals;
 };
@@ -74,7 +77,7 @@ std::string render_status_text(const StatusReport& report, const StatusViewOptio
 
 // Schema accord.status/1:
 // {"schema", "revision" (sha or null for the work tree),
-//  "groups": [{"section", "group",
+//  "groups": [{"section", "group", "after_group" (only when not empty),
 //              "recommendations": [{"path", "id", "title", "status", "counts",
 //                                   "last_proposal": null | {"commit", "proposers",
 //                                                            "date", "day", "subject"},

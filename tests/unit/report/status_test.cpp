@@ -54,6 +54,22 @@ std::vector<std::string> ids(const StatusReport& report) {
     return out;
 }
 
+// Opinions printed after a group (after-group, as import writes it) stand
+// in a block of their own after it, which says whose texts they follow.
+TEST_F(Status, TextsAfterAGroupAreABlockThatSaysSo) {
+    record("Chair", "2014-04-01",
+           {{"statements/B/01.md", "---\nid: S-B-1\nsection: Statements\ngroup: B\n---\nX.\n"},
+            {"statements/02.md",
+             "---\nid: O-1\nsection: Statements\nafter-group: B\n---\nOpinion.\n"}});
+    const StatusReport report = status();
+    EXPECT_EQ(ids(report), (std::vector<std::string>{"A-1", "A-2", "B-1", "S-1", "S-B-1", "O-1"}));
+    ASSERT_EQ(report.groups.size(), 5u);
+    EXPECT_EQ(report.groups[4].after_group, "B");
+    const std::string text = render_status_text(report);
+    EXPECT_NE(text.find("\nStatements — after group B\n"), std::string::npos) << text;
+    EXPECT_NE(render_status_json(report).find("\"after_group\": \"B\""), std::string::npos);
+}
+
 TEST_F(Status, RowsFollowTheCompilationUnderTheirGroups) {
     const StatusReport report = status();
     EXPECT_EQ(ids(report), (std::vector<std::string>{"A-1", "A-2", "B-1", "S-1"}))
