@@ -47,34 +47,18 @@ std::vector<std::string> default_paths() {
 }
 
 // A directory named stands for the texts the repository tracks below it (as
-// `accord status DIR` reads it); outside a repository it names no text.
+// `accord status DIR` reads it).
 std::vector<std::string> with_directories_expanded(const std::vector<std::string>& given) {
-    namespace fs = std::filesystem;
     std::vector<std::string> out;
     for (const std::string& path : given) {
         std::error_code ec;
-        if (!fs::is_directory(fs::symlink_status(path, ec))) {
+        if (!std::filesystem::is_directory(std::filesystem::symlink_status(path, ec))) {
             out.push_back(path);
             continue;
         }
-        if (!inside_work_tree(path))
-            throw usage_error("check: '" + path +
-                              "' is a directory outside any repository; name the texts in it "
-                              "('accord check " +
-                              path + "/*.md')");
-        const Workspace workspace = Workspace::open(path);
-        const Workspace::WorkTreeTexts texts = workspace.work_tree_texts();
+        const Workspace::WorkTreeTexts texts = tracked_texts_below(path);
         for (const std::string& note : texts.notes) notice(note);
-        const fs::path root = fs::weakly_canonical(workspace.repo().workdir(), ec);
-        const std::string dir =
-            fs::weakly_canonical(fs::absolute(path), ec).lexically_relative(root).generic_string();
-        const fs::path here = fs::current_path();
-        const std::size_t before = out.size();
-        for (const std::string& text : texts.paths)
-            if (path_within(text, dir))
-                out.push_back((root / text).lexically_proximate(here).string());
-        if (out.size() == before)
-            throw usage_error("check: '" + path + "' holds no text this repository tracks");
+        out.insert(out.end(), texts.paths.begin(), texts.paths.end());
     }
     return out;
 }

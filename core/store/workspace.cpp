@@ -7,6 +7,7 @@
 
 #include "core/store/revision.hpp"
 #include "core/util/encoding.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "core/util/notice.hpp"
 #include "core/util/terminal.hpp"
@@ -164,6 +165,29 @@ bool path_within_any(std::string_view path, const std::vector<std::string>& root
 
 bool inside_work_tree(const std::string& path) {
     return work_tree_around(path).has_value();
+}
+
+Workspace::WorkTreeTexts tracked_texts_below(const std::string& directory) {
+    namespace fs = std::filesystem;
+    if (!inside_work_tree(directory))
+        throw usage_error("'" + directory +
+                          "' is a directory outside any repository; name the texts in it (" +
+                          directory + "/*.md)");
+    const Workspace workspace = Workspace::open(directory);
+    Workspace::WorkTreeTexts texts = workspace.work_tree_texts();
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(workspace.repo().workdir(), ec);
+    const std::string below =
+        fs::weakly_canonical(fs::absolute(directory), ec).lexically_relative(root).generic_string();
+    const fs::path here = fs::current_path();
+    std::vector<std::string> paths;
+    for (const std::string& text : texts.paths)
+        if (path_within(text, below))
+            paths.push_back((root / text).lexically_proximate(here).string());
+    if (paths.empty())
+        throw usage_error("'" + directory + "' holds no text this repository tracks");
+    texts.paths = std::move(paths);
+    return texts;
 }
 
 bool looks_binary(std::string_view bytes) {

@@ -85,6 +85,13 @@ bool path_within_any(std::string_view path, const std::vector<std::string>& root
 // .git (a directory, or a file as in linked work trees and submodules).
 bool inside_work_tree(const std::string& path);
 
+// The texts the repository holding `directory` tracks below it, as the
+// work tree has them (Workspace::work_tree_texts, its notes included),
+// each path given relative to the current directory, as a user names it:
+// what `accord check DIR` checks. Throws a usage error when the directory lies
+// outside any repository or holds no tracked text.
+Workspace::WorkTreeTexts tracked_texts_below(const std::string& directory);
+
 // True for files that look binary (a NUL byte near the start), as git decides.
 bool looks_binary(std::string_view bytes);
 

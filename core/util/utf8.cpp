@@ -68,215 +68,48 @@ std::size_t first_invalid(std::string_view text, std::size_t from) {
 
 namespace {
 
-// The plain lower-case letters of U+00C0 to U+017F, one entry per code
-// point; "" where the character is no letter (× and ÷), kept as it is.
-constexpr const char* kLatinFolded[] = {
-    // U+00C0: À Á Â Ã Ä Å Æ Ç È É Ê Ë Ì Í Î Ï
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "ae",
-    "c",
-    "e",
-    "e",
-    "e",
-    "e",
-    "i",
-    "i",
-    "i",
-    "i",
-    // U+00D0: Ð Ñ Ò Ó Ô Õ Ö × Ø Ù Ú Û Ü Ý Þ ß
-    "d",
-    "n",
-    "o",
-    "o",
-    "o",
-    "o",
-    "o",
-    "",
-    "o",
-    "u",
-    "u",
-    "u",
-    "u",
-    "y",
-    "th",
-    "ss",
-    // U+00E0: à á â ã ä å æ ç è é ê ë ì í î ï
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "ae",
-    "c",
-    "e",
-    "e",
-    "e",
-    "e",
-    "i",
-    "i",
-    "i",
-    "i",
-    // U+00F0: ð ñ ò ó ô õ ö ÷ ø ù ú û ü ý þ ÿ
-    "d",
-    "n",
-    "o",
-    "o",
-    "o",
-    "o",
-    "o",
-    "",
-    "o",
-    "u",
-    "u",
-    "u",
-    "u",
-    "y",
-    "th",
-    "y",
-    // U+0100: Ā ā Ă ă Ą ą Ć ć Ĉ ĉ Ċ ċ Č č Ď ď
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "c",
-    "d",
-    "d",
-    // U+0110: Đ đ Ē ē Ĕ ĕ Ė ė Ę ę Ě ě Ĝ ĝ Ğ ğ
-    "d",
-    "d",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "e",
-    "g",
-    "g",
-    "g",
-    "g",
-    // U+0120: Ġ ġ Ģ ģ Ĥ ĥ Ħ ħ Ĩ ĩ Ī ī Ĭ ĭ Į į
-    "g",
-    "g",
-    "g",
-    "g",
-    "h",
-    "h",
-    "h",
-    "h",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    "i",
-    // U+0130: İ ı Ĳ ĳ Ĵ ĵ Ķ ķ ĸ Ĺ ĺ Ļ ļ Ľ ľ Ŀ
-    "i",
-    "i",
-    "ij",
-    "ij",
-    "j",
-    "j",
-    "k",
-    "k",
-    "k",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    "l",
-    // U+0140: ŀ Ł ł Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ Ō ō Ŏ ŏ
-    "l",
-    "l",
-    "l",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "n",
-    "o",
-    "o",
-    "o",
-    "o",
-    // U+0150: Ő ő Œ œ Ŕ ŕ Ŗ ŗ Ř ř Ś ś Ŝ ŝ Ş ş
-    "o",
-    "o",
-    "oe",
-    "oe",
-    "r",
-    "r",
-    "r",
-    "r",
-    "r",
-    "r",
-    "s",
-    "s",
-    "s",
-    "s",
-    "s",
-    "s",
-    // U+0160: Š š Ţ ţ Ť ť Ŧ ŧ Ũ ũ Ū ū Ŭ ŭ Ů ů
-    "s",
-    "s",
-    "t",
-    "t",
-    "t",
-    "t",
-    "t",
-    "t",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    "u",
-    // U+0170: Ű ű Ų ų Ŵ ŵ Ŷ ŷ Ÿ Ź ź Ż ż Ž ž ſ
-    "u",
-    "u",
-    "u",
-    "u",
-    "w",
-    "w",
-    "y",
-    "y",
-    "y",
-    "z",
-    "z",
-    "z",
-    "z",
-    "z",
-    "z",
-    "s",
-};
-static_assert(sizeof(kLatinFolded) / sizeof(kLatinFolded[0]) == 0x180 - 0xC0);
+// The plain lower-case letter of each code point from U+00C0 to U+017F,
+// sixteen to a row; '*' where it is not one letter (see latin_folded).
+constexpr std::string_view kLatinBase =
+    "aaaaaa*ceeeeiiii"   // U+00C0 À Á Â Ã Ä Å Æ Ç È É Ê Ë Ì Í Î Ï
+    "dnooooo*ouuuuy**"   // U+00D0 Ð Ñ Ò Ó Ô Õ Ö × Ø Ù Ú Û Ü Ý Þ ß
+    "aaaaaa*ceeeeiiii"   // U+00E0 à á â ã ä å æ ç è é ê ë ì í î ï
+    "dnooooo*ouuuuy*y"   // U+00F0 ð ñ ò ó ô õ ö ÷ ø ù ú û ü ý þ ÿ
+    "aaaaaaccccccccdd"   // U+0100 Ā ā Ă ă Ą ą Ć ć Ĉ ĉ Ċ ċ Č č Ď ď
+    "ddeeeeeeeeeegggg"   // U+0110 Đ đ Ē ē Ĕ ĕ Ė ė Ę ę Ě ě Ĝ ĝ Ğ ğ
+    "gggghhhhiiiiiiii"   // U+0120 Ġ ġ Ģ ģ Ĥ ĥ Ħ ħ Ĩ ĩ Ī ī Ĭ ĭ Į į
+    "ii**jjkkklllllll"   // U+0130 İ ı Ĳ ĳ Ĵ ĵ Ķ ķ ĸ Ĺ ĺ Ļ ļ Ľ ľ Ŀ
+    "lllnnnnnnnnnoooo"   // U+0140 ŀ Ł ł Ń ń Ņ ņ Ň ň ŉ Ŋ ŋ Ō ō Ŏ ŏ
+    "oo**rrrrrrssssss"   // U+0150 Ő ő Œ œ Ŕ ŕ Ŗ ŗ Ř ř Ś ś Ŝ ŝ Ş ş
+    "ssttttttuuuuuuuu"   // U+0160 Š š Ţ ţ Ť ť Ŧ ŧ Ũ ũ Ū ū Ŭ ŭ Ů ů
+    "uuuuwwyyyzzzzzzs";  // U+0170 Ű ű Ų ų Ŵ ŵ Ŷ ŷ Ÿ Ź ź Ż ż Ž ž ſ
+static_assert(kLatinBase.size() == 0x180 - 0xC0);
+
+// The plain lower-case letters of a Latin letter from U+00C0 to U+017F, or
+// "" for × and ÷ (no letters: kept as they are).
+std::string_view latin_folded(std::uint32_t c) {
+    switch (c) {
+        case 0xC6:
+        case 0xE6:
+            return "ae";
+        case 0xDE:
+        case 0xFE:
+            return "th";
+        case 0xDF:
+            return "ss";
+        case 0x132:
+        case 0x133:
+            return "ij";
+        case 0x152:
+        case 0x153:
+            return "oe";
+        case 0xD7:
+        case 0xF7:
+            return "";
+        default:
+            return kLatinBase.substr(c - 0xC0, 1);
+    }
+}
 
 std::uint32_t code_point(std::string_view text, std::size_t at, std::size_t length) {
     const auto byte = [&](std::size_t i) {
@@ -300,8 +133,8 @@ std::string fold_for_comparison(std::string_view text) {
             continue;
         }
         const std::uint32_t c = code_point(text, i, length);
-        if (c >= 0xC0 && c < 0x180 && kLatinFolded[c - 0xC0][0] != '\0') {
-            out += kLatinFolded[c - 0xC0];
+        if (c >= 0xC0 && c < 0x180 && !latin_folded(c).empty()) {
+            out += latin_folded(c);
         } else if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F ||
                    c == 0x3000) {
             out += ' ';
@@ -309,8 +142,7 @@ std::string fold_for_comparison(std::string_view text) {
             out += c < 0x21A ? 's' : 't';
         } else if ((c >= 0x300 && c <= 0x36F) || c == 0xAD || (c >= 0x200B && c <= 0x200D) ||
                    c == 0x2060 || c == 0xFEFF) {
-            // combining accents ("e" and U+0301 is "é", folded alike) and invisible: dropped
-            // invisible: dropped
+            // combining accents ("e" and U+0301 meets "é") and invisible characters: dropped
         } else if (c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x2032) {
             out += '\'';
         } else {

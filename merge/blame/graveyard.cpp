@@ -400,6 +400,39 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
                               Flags& assigned) {
     const std::size_t end = run.size();
     const auto free = [&](std::size_t k) { return !claimed[run[k]] && !assigned[run[k]]; };
+    // The deleted run whose whole wording run[b, e) is, with the
+    // evidence; a move (this proposal's own) first, then the first
+    // proposer's. With moves_only, only this proposal's own.
+    const auto whole_run = [&](std::size_t b, std::size_t e, bool moves_only) {
+        std::uint64_t h = e - b;
+        for (std::size_t k = b; k < e; ++k) h = mix(h, to.interned.ids[run[k]]);
+        std::uint32_t found = PositionChains::kEnd;
+        std::size_t looked = 0;
+        for (std::uint32_t r = whole_.first(h);
+             r != PositionChains::kEnd && looked < kMostCandidates; r = whole_.next(r), ++looked) {
+            const Run& buried = runs_[r];
+            if (buried.length != e - b || !may_come_back(buried, text, to.proposal)) continue;
+            const bool move = buried.deleted_by == to.proposal;
+            if (moves_only && !move) continue;
+            if (found != PositionChains::kEnd && (!move || runs_[found].deleted_by == to.proposal))
+                continue;
+            bool same = true;
+            for (std::size_t k = 0; k < e - b && same; ++k)
+                same = words_[buried.first + k].id == to.interned.ids[run[b + k]];
+            if (same && evidence(buried, to, text, {&run, b, e})) found = r;
+        }
+        return found;
+    };
+    // Gives run[from, until) the origins of the deleted run `found`,
+    // whose wording is run[b, e): carried words at its ends keep theirs.
+    const auto take = [&](std::uint32_t found, std::size_t b, std::size_t from, std::size_t until) {
+        const std::uint32_t first = runs_[found].first + static_cast<std::uint32_t>(from - b);
+        for (std::size_t k = from; k < until; ++k) {
+            assign(to, run[k], words_[first + (k - from)]);
+            assigned[run[k]] = 1;
+        }
+        restore_marks(to, run, from, first, until - from, claimed, assigned);
+    };
     for (std::size_t i = 0; i < end;) {
         if (!free(i)) {
             ++i;
@@ -414,42 +447,6 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
             if (words >= run_words_) break;
             ++limit;
         }
-        // The deleted run whose whole wording run[b, e) is, with the
-        // evidence; a move (this proposal's own) first, then the first
-        // proposer's. With moves_only, only this proposal's own.
-        const auto whole_run = [&](std::size_t b, std::size_t e, bool moves_only) {
-            std::uint64_t h = e - b;
-            for (std::size_t k = b; k < e; ++k) h = mix(h, to.interned.ids[run[k]]);
-            std::uint32_t found = PositionChains::kEnd;
-            std::size_t looked = 0;
-            for (std::uint32_t r = whole_.first(h);
-                 r != PositionChains::kEnd && looked < kMostCandidates;
-                 r = whole_.next(r), ++looked) {
-                const Run& buried = runs_[r];
-                if (buried.length != e - b || !may_come_back(buried, text, to.proposal)) continue;
-                const bool move = buried.deleted_by == to.proposal;
-                if (moves_only && !move) continue;
-                if (found != PositionChains::kEnd &&
-                    (!move || runs_[found].deleted_by == to.proposal))
-                    continue;
-                bool same = true;
-                for (std::size_t k = 0; k < e - b && same; ++k)
-                    same = words_[buried.first + k].id == to.interned.ids[run[b + k]];
-                if (same && evidence(buried, to, text, {&run, b, e})) found = r;
-            }
-            return found;
-        };
-        // Gives run[from, until) the origins of the deleted run `found`,
-        // whose wording is run[b, e): carried words at its ends keep theirs.
-        const auto take = [&](std::uint32_t found, std::size_t b, std::size_t from,
-                              std::size_t until) {
-            const std::uint32_t first = runs_[found].first + static_cast<std::uint32_t>(from - b);
-            for (std::size_t k = from; k < until; ++k) {
-                assign(to, run[k], words_[first + (k - from)]);
-                assigned[run[k]] = 1;
-            }
-            restore_marks(to, run, from, first, until - from, claimed, assigned);
-        };
         std::size_t taken = 0;
         for (std::size_t j = limit; j > i && taken == 0; --j) {
             if (const std::uint32_t found = whole_run(i, j, false); found != PositionChains::kEnd) {
@@ -464,8 +461,8 @@ void Graveyard::restore_whole(Attributed& to, std::uint32_t text,
         // the first option, and "1.5" moved with its bracket. Only wording
         // that stood at a mark and stands at one again: "the Parties"
         // deleted from a sentence is no evidence that "Parties" after
-        // another kept "the" moved.
-        // (Punctuation alone never moves: a run of commas is not tried.)
+        // another kept "the" moved. Punctuation alone never moves: a run of
+        // commas is not tried.
         const bool carried_before = i > 0 && claimed[run[i - 1]];
         for (std::size_t j = limit; j > i && taken == 0 && words > 0; --j) {
             bool any_word = false;

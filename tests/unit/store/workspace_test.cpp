@@ -6,7 +6,9 @@
 #include <filesystem>
 
 #include "core/store/config.hpp"
+#include "core/store/repository.hpp"
 #include "core/store/workspace.hpp"
+#include "core/util/errors.hpp"
 #include "support/paths.hpp"
 
 namespace accord {
@@ -40,6 +42,37 @@ TEST(InsideWorkTree, LooksForDotGitAbove) {
     // A linked work tree or a submodule has a .git file.
     dir.write("linked/.git", "gitdir: /elsewhere\n");
     EXPECT_TRUE(inside_work_tree(dir.path() + "/linked"));
+}
+
+// `accord check DIR`: the texts the repository tracks below the directory,
+// named from the current directory; an untracked file is no text of it.
+TEST(TrackedTextsBelow, TheTrackedTextsOfADirectoryAndNothingElse) {
+    namespace fs = std::filesystem;
+    const test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    CommitRequest request;
+    request.files = {{"agreed/A/01.md", "One.\n"},
+                     {"agreed/B/01.md", "Two.\n"},
+                     {"open/01.md", "Three.\n"},
+                     {"agreed/notes.yaml", "x: 1\n"}};
+    request.author = {"Secretariat", "s@example.org", 1391774400, 0};
+    request.committer = request.author;
+    request.message = "Texts\n";
+    request.write_worktree = true;
+    repo.commit_files(request);
+    dir.write("agreed/A/02.md", "Not proposed yet.\n");
+    fs::create_directories(dir.path() + "/empty");
+
+    std::vector<std::string> found;
+    for (const std::string& path : tracked_texts_below(dir.path() + "/agreed/").paths)
+        found.push_back(fs::weakly_canonical(fs::absolute(path)).string());
+    const std::string root = fs::weakly_canonical(dir.path()).string();
+    EXPECT_EQ(found,
+              (std::vector<std::string>{root + "/agreed/A/01.md", root + "/agreed/B/01.md"}));
+
+    EXPECT_THROW(tracked_texts_below(dir.path() + "/empty"), Error);
+    const test::TempDir outside;
+    EXPECT_THROW(tracked_texts_below(outside.path()), Error);
 }
 
 TEST(PathWithin, AFileOrADirectoryOfTheWorkTree) {
