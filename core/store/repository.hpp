@@ -249,14 +249,16 @@ class Repository {
         // diff is not remembered: a first walk that follows a few files
         // reads a few trees per commit, not every changed one. A commit
         // where a file `narrow.whole` takes changed is diffed whole (and
-        // remembered). Both are asked at each commit, so the set may grow
+        // remembered); `created` says the file is new there (no file at its
+        // path in the first parent). Both are asked at each commit, so the set may grow
         // as the walk goes. Changes outside `paths` and `keep` are never
         // reported either way. With `paths` (and no narrow), the walk is
         // narrowed to them, and the partial diffs are remembered for them.
         struct Narrow {
             std::function<bool(std::string_view directory)> may_hold;
             std::function<bool(std::string_view file)> wants;
-            std::function<bool(std::string_view file)> whole;  // may be empty: none
+            // May be empty: none.
+            std::function<bool(std::string_view file, bool created)> whole;
             // Non-empty: the partial diffs are remembered under this name
             // (the same name must always mean the same files).
             std::string remember_as;

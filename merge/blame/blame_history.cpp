@@ -199,11 +199,13 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
         narrow.wants = [&](std::string_view file) {
             return file == blamed || donors.count(file) > 0;
         };
-        // A commit that changed a donor is read whole too: where it created
-        // the donor (a rename, a text split off), the texts it took the
-        // wording from give wording in turn, however many renames back.
-        narrow.whole = [&](std::string_view file) {
-            return file == blamed || donors.count(file) > 0;
+        // A commit that created a donor is read whole too: there (a rename,
+        // a text split off) the texts it took the wording from give wording
+        // in turn, however many renames back. A commit that only changed a
+        // donor is read along the walked texts alone: its other texts give
+        // nothing.
+        narrow.whole = [&](std::string_view file, bool created) {
+            return file == blamed || (created && donors.count(file) > 0);
         };
         walk.narrow = std::move(narrow);
     }
