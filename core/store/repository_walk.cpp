@@ -348,12 +348,11 @@ class CommitRecords {
             }
             const bool whole =
                 narrow->whole &&
-                std::any_of(record->leaves.begin(), record->leaves.end(),
-                            [&](const Leaf& leaf) {
-                                const bool created =
-                                    !is_file_mode(leaf.old_mode) && is_file_mode(leaf.new_mode);
-                                return narrow->whole(leaf.path, created);
-                            });
+                std::any_of(record->leaves.begin(), record->leaves.end(), [&](const Leaf& leaf) {
+                    const bool created =
+                        !is_file_mode(leaf.old_mode) && is_file_mode(leaf.new_mode);
+                    return narrow->whole(leaf.path, created);
+                });
             if (!whole) return std::move(*record);
         }
         CommitRecord record = read(id, hex, nullptr);
