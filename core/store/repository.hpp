@@ -356,13 +356,15 @@ class Repository {
     // Every file of a commit's tree with its blob id, '/'-separated paths.
     std::map<std::string, std::string> file_ids(const std::string& commit_id) const;
     // The entries of a commit's tree that file_ids leaves out or reads as
-    // plain files: symbolic links and executable files, with their git
-    // modes (0120000, 0100755).
+    // plain files: symbolic links, executable files and submodules, with
+    // their git modes (0120000, 0100755, 0160000).
     std::map<std::string, std::uint32_t> special_entries(const std::string& commit_id) const;
     // The entries of a commit's tree that no work tree can hold and that
     // file_ids leaves out ("..", ".git", a name with '/'), and a name a tree
     // lists twice, as paths (control characters escaped); git fsck refuses
-    // such trees, which only a hostile hand writes.
+    // such trees, which only a hostile hand writes. Also a name of more
+    // than 255 bytes, or a path that would be 4,096 bytes or more with the
+    // work tree's in front (the path shortened, its length said).
     std::vector<std::string> unsafe_entries(const std::string& commit_id) const;
     // The contents of a blob by id.
     std::string read_blob(const std::string& blob_id) const;

@@ -3,6 +3,7 @@
 // rest of core/store/repository*, the only code that talks to libgit2.
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
@@ -159,7 +160,8 @@ std::map<std::string, std::uint32_t> Repository::special_entries(
     auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
         if (!git::is_safe_entry_name(entry)) return 1;  // nor what lies below it
         const git_filemode_t mode = git_tree_entry_filemode(entry);
-        if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_BLOB_EXECUTABLE) {
+        if (mode == GIT_FILEMODE_LINK || mode == GIT_FILEMODE_BLOB_EXECUTABLE ||
+            mode == GIT_FILEMODE_COMMIT) {
             (*static_cast<std::map<std::string, std::uint32_t>*>(
                 payload))[std::string(root) + git_tree_entry_name(entry)] =
                 static_cast<std::uint32_t>(mode);
@@ -174,10 +176,19 @@ std::map<std::string, std::uint32_t> Repository::special_entries(
 
 std::vector<std::string> Repository::unsafe_entries(const std::string& commit_id) const {
     const git::TreePtr tree = impl_->tree_of(impl_->lookup_commit(commit_id).get());
+    // A file system holds names of at most 255 bytes, and the system calls
+    // that write a file take paths of fewer than 4,096 bytes, the work
+    // tree's own path and its '/' included: a checkout of a longer one fails
+    // half done, after the branch has moved.
+    constexpr std::size_t kLongestName = 255, kLongestPath = 4095;
+    const char* const workdir = git_repository_workdir(impl_->repo.get());
     struct Found {
         std::vector<std::string> unsafe;
         std::map<std::string, std::string> last_name;  // per tree walked, by its path
+        std::size_t longest_path = 0;                  // relative to the work tree
     } found;
+    const std::size_t workdir_bytes = workdir == nullptr ? 0 : std::strlen(workdir);
+    found.longest_path = workdir_bytes < kLongestPath ? kLongestPath - workdir_bytes : 0;
     auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
         Found& out = *static_cast<Found*>(payload);
         const char* raw = git_tree_entry_name(entry);
@@ -185,8 +196,15 @@ std::vector<std::string> Repository::unsafe_entries(const std::string& commit_id
         std::string& last = out.last_name[root];
         const bool twice = !last.empty() && last == name;
         last = name;
-        if (git::is_safe_entry_name(entry) && !twice) return 0;
-        out.unsafe.push_back(escape_controls(std::string(root) + name));
+        const bool too_long =
+            name.size() > kLongestName || std::strlen(root) + name.size() > out.longest_path;
+        if (git::is_safe_entry_name(entry) && !twice && !too_long) return 0;
+        std::string path = std::string(root) + name;
+        if (path.size() > 120) path = path.substr(0, 60) + "..." + path.substr(path.size() - 40);
+        out.unsafe.push_back(escape_controls(path) +
+                             (too_long ? " (" + std::to_string(std::strlen(root) + name.size()) +
+                                             " bytes, too long for a file system)"
+                                       : ""));
         return 1;  // nor what lies below it
     };
     if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &found) < 0) {

@@ -197,16 +197,21 @@ void refuse_links_and_modes(const Repository& repo, const MergedBranch& b) {
                             new_mode = now == after.end() ? 0 : now->second;
         if (old_mode == new_mode) continue;
         const bool link = old_mode == 0120000 || new_mode == 0120000;
+        const bool submodule = old_mode == 0160000 || new_mode == 0160000;
         if (++count <= 5)
             named += (named.empty() ? "" : ", ") + path +
-                     (link ? " (a symbolic link)" : " (its executable bit)");
+                     (link        ? " (a symbolic link)"
+                      : submodule ? " (a submodule)"
+                                  : " (its executable bit)");
     }
     if (count == 0) return;
     if (count > 5) named += " and " + std::to_string(count - 5) + " more";
-    throw usage_error("merge: '" + b.given + "' changes " + named +
-                      "; accord merge carries the texts of a redraft, not links or file modes, "
-                      "and nothing was merged. Undo that change on the branch, or merge it with "
-                      "git merge");
+    throw usage_error(
+        "merge: '" + b.given + "' changes " + named +
+        "; accord merge carries the texts of a redraft, not links, submodules or file "
+        "modes, "
+        "and nothing was merged. Undo that change on the branch, or merge it with "
+        "git merge");
 }
 
 // Folds branch `b` into the result so far, file by file since its merge base.

@@ -309,6 +309,53 @@ TEST(HostileClone, ARedraftWhoseTreeNoWorkTreeCanHoldIsRefusedNotMergedWithout) 
     EXPECT_EQ(test::read_all(o.clone + "/recs/A-1.md"), kText);
 }
 
+// A name longer than a file system holds, or a path longer than a system
+// call takes, cannot be checked out: a merge that moved the branch first
+// and then failed to write it left the repository waiting for a recovery
+// that failed the same way each time. Both are refused before anything
+// moves, as is a submodule the branch adds (no text of a redraft).
+TEST(HostileClone, ARedraftWithANameOrPathNoFileSystemHoldsIsRefusedBeforeTheBranchMoves) {
+    HostileOrigin o;
+    o.publish();
+    const std::string head = o.plumb({"rev-parse", "HEAD"}, "");
+    const std::string head_tree = o.plumb({"rev-parse", "HEAD^{tree}"}, "");
+    const std::string listing = o.plumb({"ls-tree", head_tree}, "");
+    std::string entries;
+    for (std::size_t at = 0; at < listing.size();) {
+        const std::size_t end = std::min(listing.find('\n', at), listing.size());
+        entries += listing.substr(at, end - at) + "\\n";
+        at = end + 1;
+    }
+    const std::string blob = o.plumb({"hash-object", "-w", "--stdin"}, "Long [name].\\n");
+    // A path of 17 directories of 250 bytes each (4,250 bytes) holding one text.
+    const std::string level(250, 'd');
+    std::string deep = o.plumb({"mktree"}, "100644 blob " + blob + "\\tdeep.md\\n");
+    for (int k = 0; k < 16; ++k)
+        deep = o.plumb({"mktree"}, "040000 tree " + deep + "\\t" + level + "\\n");
+    const std::string commit_id = o.plumb({"rev-parse", "HEAD"}, "");
+    const struct {
+        std::string branch, entry, named;
+    } cases[] = {
+        {"long-name", "100644 blob " + blob + "\\t" + std::string(300, 'n') + ".md", "too long"},
+        {"deep", "040000 tree " + deep + "\\t" + level, "too long"},
+        {"submodule", "160000 commit " + commit_id + "\\tsub", "(a submodule)"},
+    };
+    for (const auto& c : cases) {
+        const std::string root = o.plumb({"mktree", "--missing"}, entries + c.entry + "\\n");
+        const std::string commit = o.plumb(
+            {"commit-tree", root, "-p", "HEAD", "-m", "Redraft", "-m", "Proposed-by: Japan"}, "");
+        o.plumb({"update-ref", "refs/heads/redraft/" + c.branch, commit}, "");
+        const test::RunResult merge = o.accord({"merge", c.branch});
+        EXPECT_EQ(merge.exit_code, 2) << c.branch << merge.out << merge.err;
+        EXPECT_THAT(merge.err, HasSubstr(c.named)) << c.branch;
+        EXPECT_THAT(merge.err, HasSubstr("nothing was merged")) << c.branch;
+        EXPECT_EQ(o.plumb({"rev-parse", "HEAD"}, ""), head) << c.branch;
+        EXPECT_FALSE(fs::exists(o.clone + "/.git/accord-journal")) << c.branch;
+        const test::RunResult status = o.accord({"status"});
+        EXPECT_EQ(status.exit_code, 0) << c.branch << status.err;
+    }
+}
+
 // Trees are read byte by byte on the history walk: one whose bytes do not
 // parse (an entry without the end of its name) is named as corrupted, with
 // the command that checks the repository, instead of being read past its end.
