@@ -205,9 +205,47 @@ std::string current_executable() {
     return ec ? std::string() : self.string();
 }
 
+namespace {
+
+// Whether `dir` lies inside the repository: its git directory or its work
+// tree, links resolved. A hooks directory elsewhere (core.hooksPath set in
+// the global configuration, or by a repository handed over whole) serves
+// other repositories too, or none: hooks written there would run on every
+// commit in every repository that shares it.
+bool inside_repository(const Repository& repo, const std::string& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const fs::path resolved = fs::weakly_canonical(dir, ec);
+    if (ec) return false;
+    for (const std::string& root : {repo.git_dir(), repo.workdir()}) {
+        if (root.empty()) continue;
+        const fs::path base = fs::weakly_canonical(root, ec);
+        if (ec) continue;
+        const auto [stop, unused] =
+            std::mismatch(base.begin(), base.end(), resolved.begin(), resolved.end());
+        (void)unused;
+        if (stop == base.end()) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 InstallReport install(Repository& repo, const InstallOptions& options) {
     InstallReport report;
     report.hooks_dir = hooks_directory(repo);
+    if (!inside_repository(repo, report.hooks_dir)) {
+        report.outside = true;
+        report.warnings.push_back(
+            "core.hooksPath names " + report.hooks_dir +
+            ", outside this repository (other repositories may share it), so accord installed no "
+            "git hooks there and plain 'git commit' skips accord's checks here. To have them, "
+            "run 'git config --local core.hooksPath .git/hooks' and 'accord init' again, or add "
+            "'accord hook pre-commit || exit 1' to the pre-commit hook there yourself");
+        install_attributes(repo, report);
+        install_drivers(repo, options, report);
+        return report;
+    }
     std::error_code ec;
     std::filesystem::create_directories(report.hooks_dir, ec);
     if (ec) {

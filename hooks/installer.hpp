@@ -45,6 +45,9 @@ struct InstallReport {
     std::vector<std::string> unchanged;  // accord's own hooks already as they should be
     std::vector<std::string> warnings;   // a foreign hook left in place, and why it matters
     std::string hooks_dir;               // where they went, absolute, ends with '/'
+    // The hooks directory lies outside the repository (core.hooksPath): no
+    // hook was written there (see warnings).
+    bool outside = false;
     // .gitattributes: "written" (new file), "appended", "unchanged", or
     // "link" (a symbolic link, left alone with a warning).
     std::string attributes;

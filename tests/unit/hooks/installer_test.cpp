@@ -85,6 +85,34 @@ TEST(Installer, HonoursCoreHooksPath) {
               std::string::npos);
 }
 
+// A hooks directory outside the repository (core.hooksPath in the global
+// configuration, or a path a handed-over .git/config names) serves other
+// repositories too: accord writes nothing there and says why, and still sets
+// up the rest (attributes, drivers).
+TEST(Installer, WritesNoHookIntoAHooksDirectoryOutsideTheRepository) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.file("repo"));
+    const std::string shared = tmp.file("shared-hooks");
+    for (const std::string& configured : {shared, std::string("../shared-hooks")}) {
+        repo.set_config("core.hooksPath", configured);
+        const hooks::InstallReport report = hooks::install(repo, {"/usr/bin/accord"});
+        EXPECT_TRUE(report.outside) << configured;
+        EXPECT_TRUE(report.installed.empty()) << configured;
+        EXPECT_FALSE(std::filesystem::exists(shared)) << configured;
+        ASSERT_FALSE(report.warnings.empty()) << configured;
+        EXPECT_NE(report.warnings[0].find("outside this repository"), std::string::npos)
+            << report.warnings[0];
+        EXPECT_NE(report.warnings[0].find("git config --local core.hooksPath .git/hooks"),
+                  std::string::npos);
+        EXPECT_EQ(report.attributes, configured == shared ? "written" : "unchanged");
+    }
+    // Inside the git directory, by a path that leaves it and comes back: written.
+    repo.set_config("core.hooksPath", "../repo/.git/hooks");
+    const hooks::InstallReport inside = hooks::install(repo, {"/usr/bin/accord"});
+    EXPECT_FALSE(inside.outside);
+    EXPECT_TRUE(std::filesystem::exists(tmp.file("repo/.git/hooks/pre-commit")));
+}
+
 TEST(Installer, MissingBinaryRefusesTheCommitWithAHint) {
     TempDir tmp;
     const std::string script =
