@@ -1,8 +1,9 @@
-// accord log [PATH...] [--since D] [--until D] [--by NAME] [--reverse] [--format text|json]
+// accord log [PATH...] [--since D] [--until D] [--by NAME] [--reverse] [-n N] [--format text|json]
 #include <unistd.h>
 
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -22,8 +23,21 @@ struct LogCommandOptions {
     std::vector<std::string> by;
     bool reverse = false;
     bool details = false;
+    std::optional<std::size_t> max_count;  // -n N, or git's -N
     Format format = Format::text;
 };
+
+// git's "-3" for "-n 3": a number after a dash, where no file of that name
+// is meant (CLI11 hands a negative number on as a path).
+std::optional<std::size_t> dash_count(const std::string& arg) {
+    if (arg.size() < 2 || arg.size() > 10 || arg[0] != '-') return std::nullopt;
+    std::size_t n = 0;
+    for (std::size_t k = 1; k < arg.size(); ++k) {
+        if (arg[k] < '0' || arg[k] > '9') return std::nullopt;
+        n = n * 10 + static_cast<std::size_t>(arg[k] - '0');
+    }
+    return n;
+}
 
 // Standard output for a stream of entries. For the first second each entry
 // is written as soon as it is known: `accord log | head -1` answers while the
@@ -55,8 +69,16 @@ constexpr ExitCode kReaderGone = static_cast<ExitCode>(141);
 ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
-    for (const std::string& path : paths_with_dashes(options.paths, context))
+    std::optional<std::size_t> most = options.max_count;
+    for (const std::string& path : paths_with_dashes(options.paths, context)) {
+        std::error_code absent;
+        if (const std::optional<std::size_t> n = dash_count(path);
+            n && !std::filesystem::exists(std::filesystem::symlink_status(path, absent))) {
+            most = n;
+            continue;
+        }
         log.paths.push_back(ws.repo().relative_path(path));
+    }
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;
     log.by = options.by;
@@ -83,7 +105,10 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
             std::raise(SIGPIPE);
         return gone = true;
     };
+    std::size_t printed = 0;
     auto print = [&](LogEntry& entry) {
+        if (most && printed >= *most) return false;
+        ++printed;
         any = true;
         if (verifier) {
             const hooks::CommitVerification checked =
@@ -93,7 +118,7 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
         const std::string text =
             options.format == Format::json ? json.entry(entry) : render_log_entry_text(entry, view);
         gone = !out.write(text);
-        return !gone;
+        return !gone && !(most && printed >= *most);
     };
     if (options.format == Format::json) out.write(json.begin());
     if (options.reverse) {
@@ -144,6 +169,7 @@ void register_log(CLI::App& app, Run& run) {
         "  accord log C/04-nigeria.md          one recommendation\n"
         "  accord log --by RF --since 2014-02-01 --until 2014-02-28\n"
         "  accord log --details                each named change, not only the summary\n"
+        "  accord log -3                       the last three proposals\n"
         "  accord log --format json            schema accord.log/1");
     command->add_option("paths", options->paths, "Files or directories (default: all)");
     command->add_option("--since", options->since,
@@ -155,6 +181,9 @@ void register_log(CLI::App& app, Run& run) {
                      "Only proposals by this delegation (name or alias); repeatable")
         ->allow_extra_args(false);
     command->add_flag("--reverse", options->reverse, "Oldest first");
+    command->add_option("-n,--max-count", options->max_count,
+                        "At most N proposals (the newest, or with --reverse the oldest); -N "
+                        "says the same, as in git");
     command->add_flag("--details", options->details, "List each named change");
     add_format_option(*command, options->format);
     command->callback(

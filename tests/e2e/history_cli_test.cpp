@@ -111,6 +111,31 @@ TEST_F(History, LogFiltersByPathDelegationAndDates) {
     EXPECT_NE(r.err.find("did you mean Sweden"), std::string::npos) << r.err;
 }
 
+// As in git: -n N or -N, the newest N (with --reverse the oldest N); a
+// file named "-2" is still a path.
+TEST_F(History, LogShowsAtMostNProposals) {
+    auto r = run({"log", "-2"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("2014-05-01  Chair"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2014-02-24  Nigeria"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Sweden"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Japan"), std::string::npos) << r.out;
+
+    r = run({"log", "-n", "1", "--reverse"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("2014-02-07  Japan"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("Sweden"), std::string::npos) << r.out;
+
+    r = run({"log", "--max-count", "0"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out.find("Japan"), std::string::npos) << r.out;
+
+    dir.write("-2", "not a text\n");
+    r = run({"log", "--", "-2"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("no proposals"), std::string::npos) << r.out;
+}
+
 TEST_F(History, LogJsonNamesTheChanges) {
     const auto r = run({"log", "--format", "json", "--", "A/01-japan.md"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
