@@ -42,6 +42,19 @@ void append_hex(std::string& out, const char* format, unsigned value) {
     out += buffer;
 }
 
+// The code point of a bidirectional embedding, override or isolate
+// (U+202A-U+202E, U+2066-U+2069) starting at byte i, or 0: shown as it is,
+// one reorders what follows it on the line, so that a delegation's name or
+// a message could read as another ("Trojan Source").
+unsigned bidi_control(std::string_view text, std::size_t i) {
+    if (i + 2 >= text.size() || static_cast<unsigned char>(text[i]) != 0xE2) return 0;
+    const auto second = static_cast<unsigned char>(text[i + 1]);
+    const auto third = static_cast<unsigned char>(text[i + 2]);
+    if (second == 0x80 && third >= 0xAA && third <= 0xAE) return 0x2000u + (third - 0x80u);
+    if (second == 0x81 && third >= 0xA6 && third <= 0xA9) return 0x2040u + (third - 0x80u);
+    return 0;
+}
+
 }  // namespace
 
 std::string escape_controls(std::string_view text) {
@@ -53,6 +66,8 @@ std::string escape_controls(std::string_view text) {
             const std::size_t length = utf8::sequence_length(text, i);
             if (length == 2 && c == 0xC2 && static_cast<unsigned char>(text[i + 1]) < 0xA0) {
                 append_hex(out, "\\u%04x", static_cast<unsigned char>(text[i + 1]));  // C1
+            } else if (const unsigned bidi = length == 3 ? bidi_control(text, i) : 0; bidi != 0) {
+                append_hex(out, "\\u%04x", bidi);
             } else if (length == 0 && c < 0xA0) {
                 append_hex(out, "\\x%02x", c);  // a lone byte a terminal may read as C1
             } else {

@@ -53,7 +53,9 @@ class TerminalStyle {
 // `text` with every control character a terminal could act on shown
 // visibly: C0 controls (ESC as \x1b), DEL (\x7f), a carriage return not
 // followed by a line feed (\x0d), a byte 0x80-0x9F that is not part of a
-// UTF-8 character (\x9b), and the C1 controls U+0080-U+009F (\u009b). Line
+// UTF-8 character (\x9b), the C1 controls U+0080-U+009F (\u009b), and the
+// bidirectional embeddings, overrides and isolates U+202A-U+202E and
+// U+2066-U+2069 (\u202e), which reorder what follows them. Line
 // feeds, tabs and CRLF line ends stay as they are; everything else, invalid
 // UTF-8 included, is copied unchanged.
 std::string escape_controls(std::string_view text);

@@ -72,6 +72,22 @@ TEST(EscapeControls, ShowsC1ControlsEncodedOrLone) {
     EXPECT_EQ(escape_controls("\xC2\x85"), "\\u0085");
 }
 
+// A right-to-left override in a trailer ("Proposed-by: \u202eJapan") would
+// make a name read as another: embeddings, overrides and isolates are shown;
+// Arabic text, and the marks LRM and RLM that do not reorder, are not.
+TEST(EscapeControls, ShowsBidirectionalOverridesAndIsolates) {
+    EXPECT_EQ(escape_controls("\xE2\x80\xAE"
+                              "napaJ"),
+              "\\u202enapaJ");
+    EXPECT_EQ(escape_controls("a\xE2\x80\xAA"
+                              "b\xE2\x81\xA6"
+                              "c\xE2\x81\xA9"),
+              "a\\u202ab\\u2066c\\u2069");
+    const std::string arabic = "\xD9\x85\xD8\xB5\xD8\xB1 \xE2\x80\x8F(1)";  // مصر, RLM
+    EXPECT_EQ(escape_controls(arabic), arabic);
+    EXPECT_EQ(escape_controls("\xE2\x80\x94 \xE2\x81\xA5"), "\xE2\x80\x94 \xE2\x81\xA5");
+}
+
 TEST(EscapeControls, LeavesPrintableTextAlone) {
     const std::string text = "C\xC3\xB4te d'Ivoire \xE2\x80\x94 [a / b] ~~c~~ \\x1b \xC2\xA0";
     EXPECT_EQ(escape_controls(text), text);
