@@ -642,6 +642,73 @@ TEST(WordImportComments, ACommentPointingNowhereIsNotPlaced) {
     EXPECT_TRUE(contains(positions, "could not be placed")) << positions;
 }
 
+// Comments opposing a change on "submissions by 2025" are their speakers'
+// positions, never proposals in their names; a reply against the deletion
+// asked for in its thread is a position too. Canada's deletion, and
+// Switzerland's support of it, are the only changes to the text.
+TEST(WordImportComments, CommentsOpposingAChangeArePositionsNotProposals) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::vector<std::string> said = {
+        "Canada: Delete 'by 2025'",
+        "China: against the deletion",
+        "China: against the deletion",  // a reply to Canada's
+        "Brazil: opposes deletion",
+        "India: cannot accept deletion of this",
+        "Japan: we object to deleting “by 2025”",
+        "Mexico: not in favour of deletion",
+        "EU: oppose replacing “submissions” with “views”",
+        "US: do not add “urgent” before “submissions”",
+        "Norway: does not support deleting this",
+        "Peru: no deletion",
+        "Chile: Strongly oppose the deletion proposed by Canada"};
+    test::DocxParts parts;
+    std::string starts, ends, references;
+    for (std::size_t i = 0; i < said.size(); ++i) {
+        const std::string id = std::to_string(i + 1);
+        const std::string para_id = "0000010" + std::to_string(i);
+        starts += "<w:commentRangeStart w:id=\"" + id + "\"/>";
+        ends += "<w:commentRangeEnd w:id=\"" + id + "\"/>";
+        references += "<w:r><w:commentReference w:id=\"" + id + "\"/></w:r>";
+        parts.comments += "<w:comment w:id=\"" + id +
+                          "\" w:author=\"Staff\" w:date=\"2024-11-18T12:0" +
+                          std::to_string(i % 10) + ":00Z\"><w:p w14:paraId=\"" + para_id +
+                          "\"><w:r><w:t>" + said[i] + "</w:t></w:r></w:p></w:comment>";
+        parts.comments_extended += "<w15:commentEx w15:paraId=\"" + para_id + "\"" +
+                                   (i == 2 ? " w15:paraIdParent=\"00000100\"" : "") +
+                                   " w15:done=\"0\"/>";
+    }
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">Parties are invited to provide </w:t></w:r>" +
+        starts + "<w:r><w:t>submissions by 2025</w:t></w:r>" + ends + references +
+        "<w:r><w:t xml:space=\"preserve\"> on their experience.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("opposed.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "a.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(slurp(repo + "/a.md"),
+              "Parties are invited to provide submissions ~~by 2025~~ on their experience.\n");
+    const std::string subjects = git(repo, {"log", "--format=%an|%s"}).out;
+    EXPECT_TRUE(contains(subjects, "Canada|Canada: delete")) << subjects;
+    for (const std::string name : {"China", "Brazil", "India", "Japan", "Mexico", "European Union",
+                                   "United States", "Norway", "Peru", "Chile"}) {
+        const test::RunResult positions = test::accord({"positions", "--by", name}, in(repo));
+        ASSERT_EQ(positions.exit_code, 0) << positions.err;
+        EXPECT_TRUE(contains(positions.out, "submissions by 2025")) << name << positions.out;
+        const std::string proposals =
+            git(repo, {"log", "--format=%s", "--author=" + name, "--", "a.md"}).out;
+        EXPECT_EQ(proposals, "") << name << " proposed nothing";
+    }
+    const std::string china = test::accord({"positions", "--by", "China"}, in(repo)).out;
+    std::size_t said_by_china = 0;
+    for (std::size_t at = china.find("against the deletion"); at != std::string::npos;
+         at = china.find("against the deletion", at + 1))
+        ++said_by_china;
+    EXPECT_EQ(said_by_china, 2u) << "the comment and the reply: " << china;
+}
+
 // What the import could not take as given is said: an --author mapping no
 // name of the document matched (a typo would otherwise leave the change
 // with the person's name), and changes with no date or dated before the base.

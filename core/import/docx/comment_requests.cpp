@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <optional>
 
 #include "core/import/docx/comment_speakers.hpp"
@@ -11,8 +12,10 @@ namespace accord::docx {
 
 namespace {
 
-constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
-constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
+constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";    // “
+constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";   // ”
+constexpr std::string_view kOpenSingle = "\xE2\x80\x98";   // ‘
+constexpr std::string_view kCloseSingle = "\xE2\x80\x99";  // ’ (also an apostrophe)
 
 struct Quote {
     std::size_t begin = 0;  // the opening mark
@@ -35,26 +38,67 @@ std::size_t count_words(std::string_view text) {
     return words;
 }
 
-// “typographic” and "straight" quotes; a quote left open runs to the end.
+// The closing single quote from `from`: a ’ or ' not followed by a letter
+// (in "don’t" and "Parties' views" it is an apostrophe); npos when none.
+std::size_t single_quote_close(std::string_view text, std::size_t from) {
+    for (std::size_t at = from; at < text.size(); ++at) {
+        std::size_t length = 0;
+        if (text.compare(at, kCloseSingle.size(), kCloseSingle) == 0) {
+            length = kCloseSingle.size();
+        } else if (text[at] == '\'') {
+            length = 1;
+        } else {
+            continue;
+        }
+        const std::size_t after = at + length;
+        if (at > from && (after >= text.size() || !is_word_byte(text[after]))) return at;
+    }
+    return std::string_view::npos;
+}
+
+// A single quote opening at `at`, at the start of a word: its length, or 0.
+std::size_t single_quote_open(std::string_view text, std::size_t at) {
+    std::size_t length = 0;
+    if (text.compare(at, kOpenSingle.size(), kOpenSingle) == 0) {
+        length = kOpenSingle.size();
+    } else if (text[at] == '\'' && (at == 0 || !is_word_byte(text[at - 1]))) {
+        length = 1;
+    }
+    if (length == 0 || at + length >= text.size() || is_space(text[at + length])) return 0;
+    return length;
+}
+
+// “typographic” and "straight" quotes, double (a quote left open runs to the
+// end) or single (‘by 2025’, 'by 2025': staff write both).
 std::vector<Quote> find_quotes(std::string_view text) {
     std::vector<Quote> quotes;
+    // A single quote that never closes is an apostrophe; none after it closes
+    // either, so they are no longer looked for (the reading stays linear).
+    bool singles_close = true;
     for (std::size_t i = 0; i < text.size();) {
-        std::string_view close;
-        std::size_t open_length = 0;
-        if (text.compare(i, kOpenQuote.size(), kOpenQuote) == 0) {
-            close = kCloseQuote;
-            open_length = kOpenQuote.size();
-        } else if (text[i] == '"') {
-            close = "\"";
-            open_length = 1;
+        std::size_t inner_end = std::string_view::npos;
+        std::size_t end = std::string_view::npos;
+        std::size_t inner = 0;
+        if (text.compare(i, kOpenQuote.size(), kOpenQuote) == 0 || text[i] == '"') {
+            const bool typographic = text[i] != '"';
+            const std::string_view close = typographic ? kCloseQuote : "\"";
+            inner = i + (typographic ? kOpenQuote.size() : 1);
+            inner_end = text.find(close, inner);
+            end = inner_end == std::string_view::npos ? text.size() : inner_end + close.size();
+            if (inner_end == std::string_view::npos) inner_end = text.size();
+        } else if (const std::size_t open = singles_close ? single_quote_open(text, i) : 0) {
+            inner = i + open;
+            inner_end = single_quote_close(text, inner);
+            if (inner_end == std::string_view::npos) {
+                singles_close = false;
+                ++i;
+                continue;
+            }
+            end = inner_end + (text[inner_end] == '\'' ? 1 : kCloseSingle.size());
         } else {
             ++i;
             continue;
         }
-        const std::size_t inner = i + open_length;
-        std::size_t end = text.find(close, inner);
-        const std::size_t inner_end = end == std::string_view::npos ? text.size() : end;
-        end = end == std::string_view::npos ? text.size() : end + close.size();
         quotes.push_back({i, end, std::string(trim(text.substr(inner, inner_end - inner)))});
         i = end;
     }
@@ -149,28 +193,174 @@ std::size_t paragraph_word(std::string_view lower, std::size_t at) {
     return 0;
 }
 
-// A verb that asks for a deletion, not negated ("not remove", "don't
-// delete"): its position and length, or npos.
+// A verb that asks for a deletion: the first one's position and length, or
+// npos. Whether it is negated or opposed is read before (`opposes_change`).
 std::pair<std::size_t, std::size_t> find_delete_verb(std::string_view lower) {
     static constexpr std::string_view kVerbs[] = {"delete", "deleted", "deleting", "deletion",
                                                   "remove", "removed", "removing", "removal",
                                                   "strike", "del",     "detele",   "delte"};
     std::pair<std::size_t, std::size_t> best{std::string_view::npos, 0};
     for (std::string_view verb : kVerbs) {
-        for (std::size_t at = find_word(lower, verb); at != std::string_view::npos;
-             at = find_word(lower, verb, at + 1)) {
-            const std::string_view before =
-                lower.substr(at >= 14 ? at - 14 : 0, at >= 14 ? 14 : at);
-            const bool negated = find_word(before, "not") != std::string_view::npos ||
-                                 before.find("don") != std::string_view::npos ||
-                                 find_word(before, "no") != std::string_view::npos ||
-                                 find_word(before, "never") != std::string_view::npos;
-            if (negated) continue;
-            if (at < best.first) best = {at, verb.size()};
-            break;
-        }
+        const std::size_t at = find_word(lower, verb);
+        if (at < best.first) best = {at, verb.size()};
     }
     return best;
+}
+
+// A word of the segment outside quoted wording: lower case, ’ read as ',
+// and the clause it stands in (clauses end at . ; ! ? and line breaks).
+struct ClauseWord {
+    std::string text;
+    std::size_t clause = 0;
+};
+
+struct Clauses {
+    std::vector<ClauseWord> words;
+    std::vector<bool> question;  // per clause: it ends with '?'
+    // The word whose colon introduces wording asked for ("language" of
+    // "Proposed language:"), the last of `words`; npos when none does.
+    std::size_t introducer = std::string_view::npos;
+};
+
+bool ends_clause(std::string_view text, std::size_t at) {
+    const char c = text[at];
+    if (c == ';' || c == '!' || c == '?' || c == '\n') return true;
+    return c == '.' && (at + 1 == text.size() || is_space(text[at + 1]));
+}
+
+// A word after which a colon introduces the wording asked for: "Proposed
+// language: ...", "insert: ...", "to read as follows: ...".
+bool introduces_wording(std::string_view word) {
+    static constexpr std::string_view kWords[] = {"language",    "text",   "wording",
+                                                  "add",         "insert", "proposal",
+                                                  "alternative", "read",   "follows"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// The segment's words in clauses. Quoted wording is the wording spoken of,
+// not the speaker's words; so is what follows a colon that introduces
+// wording.
+Clauses clause_words(std::string_view text, const std::vector<Quote>& quotes) {
+    Clauses out;
+    out.question.push_back(false);
+    std::size_t q = 0;
+    std::string word;
+    auto finish_word = [&] {
+        if (word.empty()) return;
+        out.words.push_back({word, out.question.size() - 1});
+        word.clear();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        while (q < quotes.size() && quotes[q].begin < i) ++q;
+        if (q < quotes.size() && i == quotes[q].begin) {
+            finish_word();
+            i = quotes[q++].end;
+            continue;
+        }
+        const char c = text[i];
+        if (text.compare(i, kCloseSingle.size(), kCloseSingle) == 0 || c == '\'') {
+            if (!word.empty()) word += '\'';
+            i += c == '\'' ? 1 : kCloseSingle.size();
+            continue;
+        }
+        if (is_word_byte(c)) {
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            ++i;
+            continue;
+        }
+        finish_word();
+        if (c == ':' && !out.words.empty() && introduces_wording(out.words.back().text)) {
+            out.introducer = out.words.size() - 1;
+            break;
+        }
+        if (ends_clause(text, i)) {
+            out.question.back() = c == '?';
+            out.question.push_back(false);
+        }
+        ++i;
+    }
+    finish_word();
+    return out;
+}
+
+// A word that asks for a change of the text, in any of the forms the
+// readers below take ("language", "text" and "wording" only when they
+// introduce wording with a colon: `Clauses::introducer`).
+bool asks_for_change(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "delete",       "deleted",   "deleting",  "deletion",    "deletions",    "del",
+        "detele",       "delte",     "remove",    "removed",     "removing",     "removal",
+        "strike",       "striking",  "replace",   "replaced",    "replacing",    "replacement",
+        "change",       "changed",   "changing",  "substitute",  "substituting", "substitution",
+        "add",          "added",     "adding",    "addition",    "insert",       "inserted",
+        "inserting",    "insertion", "bracket",   "bracketed",   "bracketing",   "instead",
+        "proposed",     "proposal",  "suggested", "alternative", "redraft",      "reformulate",
+        "reformulation"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// A change named as a thing ("the deletion", "replacing it"), which a
+// judgement after it can refuse: "deletion not acceptable".
+bool names_a_change(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "deletion",  "deletions",    "deleting",     "removal",  "removing",    "replacement",
+        "replacing", "substitution", "substituting", "addition", "adding",      "insertion",
+        "inserting", "bracketing",   "striking",     "changing", "alternative", "proposal"};
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// A word that turns a request into something else: a negation ("not",
+// "don't", "cannot", "no need"), opposition ("against", "oppose", "object",
+// "reject", "disagree", "unacceptable", "concerns"), the wish to keep the text
+// ("retain", "keep", "maintain", "preserve"), a concession or condition
+// ("could accept", "flexible", "if", "unless"): the speaker does not ask for
+// the change as theirs.
+bool turns_request_away(std::string_view word) {
+    static constexpr std::string_view kWords[] = {
+        "not",          "no",           "never",        "nor",        "neither",   "cannot",
+        "dont",         "doesnt",       "cant",         "wont",       "against",   "oppose",
+        "opposes",      "opposed",      "opposing",     "opposition", "object",    "objects",
+        "objected",     "objecting",    "objection",    "objections", "reject",    "rejects",
+        "rejected",     "rejecting",    "rejection",    "disagree",   "disagrees", "disagreed",
+        "disagreement", "unacceptable", "inacceptable", "concern",    "concerns",  "concerned",
+        "retain",       "retains",      "retained",     "retaining",  "retention", "keep",
+        "keeps",        "keeping",      "kept",         "maintain",   "maintains", "maintaining",
+        "preserve",     "preserves",    "preserving",   "could",      "might",     "flexible",
+        "flexibility",  "if",           "unless"};
+    if (word.size() > 3 && word.substr(word.size() - 3) == "n't") return true;  // don't, can't
+    return std::find(std::begin(kWords), std::end(kWords), word) != std::end(kWords);
+}
+
+// Whether the segment speaks against a change rather than asking for it: a
+// word asking for a change that a negation, opposition, wish to keep,
+// concession or condition governs, that is, stands before it in its clause
+// ("against the deletion", "cannot accept deleting", "do not add “urgent”",
+// "not in favour of deletion"), or after it when the change is named as a
+// thing ("deletion not acceptable"), or that is asked about ("delete?").
+// One such word makes the whole segment a position: a wrong position loses
+// nothing (the comment is kept, with its words), a wrong proposal puts words
+// in a Party's mouth. A clause does not end at a comma ("we do not, at this
+// stage, support deletion"), so "not needed, delete" is a position too.
+bool opposes_change(std::string_view text, const std::vector<Quote>& quotes) {
+    const Clauses clauses = clause_words(text, quotes);
+    const std::vector<ClauseWord>& words = clauses.words;
+    // Per clause, its first and last word that turns a request away.
+    constexpr std::size_t kNone = SIZE_MAX;
+    std::vector<std::size_t> first(clauses.question.size(), kNone);
+    std::vector<std::size_t> last(clauses.question.size(), kNone);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!turns_request_away(words[i].text)) continue;
+        if (first[words[i].clause] == kNone) first[words[i].clause] = i;
+        last[words[i].clause] = i;
+    }
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!asks_for_change(words[i].text) && i != clauses.introducer) continue;
+        const std::size_t clause = words[i].clause;
+        if (clauses.question[clause]) return true;
+        if (first[clause] != kNone && first[clause] < i) return true;
+        if (last[clause] != kNone && last[clause] > i && names_a_change(words[i].text)) return true;
+    }
+    return false;
 }
 
 bool same_wording(std::string_view a, std::string_view b) {
@@ -457,6 +647,7 @@ Request read_request(std::string_view segment_text, const AnchorContext& anchor)
     const std::string text(trim(segment_text));
     const std::string lower = lower_ascii(text);
     const std::vector<Quote> quotes = find_quotes(text);
+    if (opposes_change(text, quotes)) return {};
     if (auto request = instead_of(text, lower)) return *request;
     if (auto request = proposed_language(text, lower, quotes)) return *request;
     if (auto request = not_but(text, lower, quotes, anchor)) return *request;

@@ -18,7 +18,16 @@
 //   add “Y”                        "add “in particular”", "insert: ..."
 //   proposed language: Y           "Proposed language: that are ...", a long quoted
 //                                  passage offered as an alternative or new paragraph
-// Anything else is a position: "Whole section lacks clarity", "US ok".
+// Anything else is a position: "Whole section lacks clarity", "US ok". So is
+// a segment that speaks against a change, or only concedes it: a negation,
+// opposition, wish to keep the text, concession or condition before a word
+// asking for a change in its clause ("against the deletion", "cannot accept
+// deletion of this", "we object to deleting “by 2025”", "do not add “urgent”",
+// "prefer to retain", "could accept deleting", "if kept, add ..."), after a
+// change named as a thing ("deletion not acceptable"), or a change asked
+// about ("delete?"). When in doubt a segment is a position: a position keeps
+// the comment's words, a wrong proposal would put words in a Party's mouth.
+// Words inside quotes are the wording spoken of, never read as the speaker's.
 #include <string>
 #include <string_view>
 #include <vector>

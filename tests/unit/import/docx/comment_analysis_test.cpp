@@ -225,6 +225,92 @@ TEST(CommentRequests, PositionsAndNegations) {
     }
 }
 
+// Comments that oppose a change on "submissions by 2025" are the Party's
+// position, never a proposal in its name: a wrong position keeps the
+// comment's words, a wrong proposal puts words in a Party's mouth.
+TEST(CommentRequests, OpposingAChangeIsAPositionNotARequest) {
+    const std::string anchored = "submissions by 2025";
+    for (const char* text :
+         {"against the deletion",
+          "opposes deletion",
+          "cannot accept deletion of this",
+          "we object to deleting “by 2025”",
+          "not in favour of deletion",
+          "not in favor of deleting this",
+          "oppose replacing “submissions” with “views”",
+          "do not add “urgent” before “submissions”",
+          "does not support deleting this",
+          "no deletion",
+          "Strongly oppose the deletion proposed by Brazil",
+          "Objects to the replacement of “submissions” by “views”",
+          "rejects adding “urgent”",
+          "reject the insertion of “urgent”",
+          "prefer to retain “by 2025”, no deletion",
+          "retain, do not delete",
+          "keep the text as is rather than delete",
+          "should not be deleted",
+          "must not be deleted",
+          "deletion not acceptable",
+          "Deletion is unacceptable to us",
+          "replacing “submissions” with “views” is not acceptable",
+          "no need to delete",
+          "don't delete “by 2025”",
+          "don’t replace it with “views”",
+          "dont remove",
+          "can't agree to deleting",
+          "cannot support replacing “submissions” by “views”",
+          "disagree with the proposed deletion",
+          "we have concerns about deleting “by 2025”",
+          "never delete",
+          "could accept deleting",
+          "Flexible on the deletion",
+          "if kept, delete “by 2025”",
+          "Delete “by 2025”?",
+          "why delete?",
+          "not in favour of the proposed language: “views by 2026”",
+          "cannot accept this alternative: “views by 2026, as appropriate, by Parties”"}) {
+        EXPECT_EQ(request(text, anchored).kind, RequestKind::position) << text;
+    }
+}
+
+// What an opposing word does not govern leaves a request a request.
+TEST(CommentRequests, RequestsBesideOpposingWordsStayRequests) {
+    const std::string anchored = "submissions by 2025";
+    docx::Request r = request("Delete. (EU)", anchored);
+    EXPECT_EQ(r.kind, RequestKind::delete_wording);
+    EXPECT_EQ(request("Support deletion", anchored).kind, RequestKind::delete_wording);
+    EXPECT_EQ(request("Delete “by 2025” – not acceptable as drafted", anchored).kind,
+              RequestKind::delete_wording)
+        << "the judgement follows a request, not a change named as a thing";
+    EXPECT_EQ(request("Not clear. Delete “by 2025”", anchored).kind, RequestKind::delete_wording)
+        << "the negation is in a sentence of its own";
+    EXPECT_EQ(request("No consensus on this; delete", anchored).kind, RequestKind::delete_wording);
+    r = request("replace “submissions” with “views, not submissions”", anchored);
+    EXPECT_EQ(r.kind, RequestKind::replace) << "a negation inside the wording asked for";
+    EXPECT_EQ(r.replacement, "views, not submissions");
+    r = request("Proposed language: submissions, if any, by 2025", anchored);
+    EXPECT_EQ(r.kind, RequestKind::proposed_language) << "a condition inside the wording";
+    EXPECT_EQ(r.replacement, "submissions, if any, by 2025");
+    r = request("add “urgent” – we cannot accept the text without it", anchored);
+    EXPECT_EQ(r.kind, RequestKind::insert);
+    EXPECT_EQ(r.replacement, "urgent");
+}
+
+TEST(CommentRequests, SingleQuotesNameWordingToo) {
+    const std::string anchored = "submissions by 2025";
+    for (const char* text : {"Delete 'by 2025'", "Delete ‘by 2025’", "delete 'by 2025'."}) {
+        const docx::Request r = request(text, anchored);
+        EXPECT_EQ(r.kind, RequestKind::delete_wording) << text;
+        EXPECT_EQ(r.target, "by 2025") << text;
+    }
+    docx::Request r = request("replace 'submissions' with 'views'", anchored);
+    EXPECT_EQ(r.target, "submissions");
+    EXPECT_EQ(r.replacement, "views");
+    EXPECT_EQ(request("Parties' views: delete", anchored).target, "")
+        << "an apostrophe opens no quote";
+    EXPECT_EQ(request("don’t delete 'by 2025'", anchored).kind, RequestKind::position);
+}
+
 }  // namespace
 }  // namespace accord
 
@@ -241,6 +327,10 @@ TEST(CommentAnalysis, HugeAndStrangeCommentsAreReadWithoutBlowingUp) {
     for (const docx::Segment& segment : segments) kept += segment.text.size();
     EXPECT_GE(kept, strange.size() - docx::kMaxAnalysed) << "the unread rest is kept";
     EXPECT_EQ(docx::read_request(strange, {"x", false, false, false}).kind,
+              docx::RequestKind::position);
+    std::string requests;
+    for (int i = 0; i < 20000; ++i) requests += "delete 'not ";
+    EXPECT_EQ(docx::read_request(requests, {"x", false, false, false}).kind,
               docx::RequestKind::position);
     std::string commas(1'000'000, ',');
     EXPECT_EQ(docx::split_speakers(commas, matcher).size(), 1u);
