@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstring>
 
+#include "core/import/docx/symbol_font.hpp"
 #include "core/import/docx/xml_blocks.hpp"
 
 // The one file that includes pugixml.
@@ -252,7 +253,35 @@ class StoryReader {
                                  : state_.package.notes[story_index_ - 1].story;
     }
     Paragraph& current() { return story().paragraphs[paragraph_]; }
-    std::size_t& dropped(const char* what) { return state_.package.dropped[what]; }
+    std::size_t& dropped(const std::string& what) { return state_.package.dropped[what]; }
+
+    // The character a w:sym stands for, as UTF-8; "" when it has none.
+    static std::string_view symbol_character(pugi::xml_node sym) {
+        const std::string code = attr_string(sym, "char");
+        std::uint32_t value = 0;
+        const auto [end, error] =
+            std::from_chars(code.data(), code.data() + code.size(), value, 16);
+        if (error != std::errc() || end != code.data() + code.size()) return {};
+        return symbol_font_character(attr_string(sym, "font"), value);
+    }
+
+    // What the warning for a w:sym read as nothing says: its font and code
+    // (printable ASCII only, as a document may hold anything there) and the
+    // paragraph it stands in, counted from 1 in its story.
+    std::string unmapped_symbol(pugi::xml_node sym) const {
+        auto printable = [](const std::string& value) {
+            std::string out;
+            for (char c : value.substr(0, 40))
+                if (c >= ' ' && c <= '~') out += c;
+            return out;
+        };
+        std::string what = printable(attr_string(sym, "font"));
+        const std::string code = printable(attr_string(sym, "char"));
+        what += (what.empty() || code.empty() ? "" : " ") + code;
+        return "symbols with no Unicode equivalent (" + (what.empty() ? "" : what + " ") +
+               "in paragraph " + std::to_string(paragraph_ + 1) +
+               (story_index_ == 0 ? "" : " of a note") + ")";
+    }
 
     std::uint32_t add_revision(pugi::xml_node node, RevisionKind kind, bool mark, bool row) {
         Revision revision;
@@ -560,7 +589,12 @@ class StoryReader {
             } else if (name == "object") {
                 ++dropped("embedded objects");
             } else if (name == "sym") {
-                ++dropped("symbols");
+                const std::string_view character = symbol_character(c);
+                if (character.empty()) {
+                    ++dropped(unmapped_symbol(c));
+                } else {
+                    text(character);
+                }
             } else if (name == "ruby") {
                 ++dropped("ruby annotations");
             }

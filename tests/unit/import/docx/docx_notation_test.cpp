@@ -388,3 +388,47 @@ TEST(DocxNotation, ACommentInAFootnoteIsAnchoredInItsDefinition) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+std::string sym(const std::string& font, const std::string& code) {
+    return "<w:r><w:sym w:font=\"" + font + "\" w:char=\"" + code + "\"/></w:r>";
+}
+
+// Word writes a symbol inserted from the Symbol font as a private-use code,
+// F000 plus the font's byte: the degree sign of "1.5°C" is F0B0.
+TEST(DocxNotation, SymbolFontCharactersAreTheirUnicodeEquivalents) {
+    EXPECT_EQ(one_paragraph(run("limit warming to 1.5") + sym("Symbol", "F0B0") + run("C")),
+              "limit warming to 1.5°C\n");
+    EXPECT_EQ(
+        one_paragraph(run("a ") + sym("Symbol", "F0B1") + run(" b ") + sym("Symbol", "F0B4") +
+                      run(" c ") + sym("Symbol", "F0B8") + run(" d ") + sym("Symbol", "F0A3") +
+                      run(" e ") + sym("Symbol", "F0B3") + run(" f ") + sym("Symbol", "F0B9") +
+                      run(" g ") + sym("Symbol", "F0AE") + run(" h ") + sym("Symbol", "F0B7")),
+        "a ± b × c ÷ d ≤ e ≥ f ≠ g → h •\n");
+    EXPECT_EQ(one_paragraph(run("CO") + sym("symbol", "B0") + sym("SYMBOL", "f061")), "CO°α\n")
+        << "the font's name in any case, the code with or without F0";
+    EXPECT_EQ(one_paragraph(run("at 20") + inserted("Japan", sym("Symbol", "F0B0")) + run("C")),
+              "at 20[°]C\n")
+        << "an inserted symbol is its author's insertion";
+}
+
+TEST(DocxNotation, ASymbolWithNoEquivalentIsDroppedNamingItsParagraph) {
+    test::DocxParts parts;
+    parts.body = "<w:p>" + run("First") + "</w:p><w:p>" + run("Done ") + sym("Wingdings", "F0FC") +
+                 sym("Symbol", "F0E6") + sym("Symbol", "F0zz") + sym("Symbol", "F0B0") + "</w:p>";
+    const docx::Package package = read_parts(parts);
+    EXPECT_EQ(convert(package, docx::TrackedChanges::bracket), "First\n\nDone °\n");
+    EXPECT_EQ(
+        package.dropped.at("symbols with no Unicode equivalent (Wingdings F0FC in paragraph 2)"),
+        1u);
+    EXPECT_EQ(package.dropped.at("symbols with no Unicode equivalent (Symbol F0E6 in paragraph 2)"),
+              1u)
+        << "a piece of a large bracket";
+    EXPECT_EQ(package.dropped.at("symbols with no Unicode equivalent (Symbol F0zz in paragraph 2)"),
+              1u);
+}
+
+}  // namespace
+}  // namespace accord
