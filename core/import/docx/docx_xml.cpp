@@ -596,7 +596,13 @@ class StoryReader {
                     text(character);
                 }
             } else if (name == "ruby") {
+                // The base text is the wording; its reading (w:rt, the
+                // pronunciation set above it) is not, and is what is lost.
                 ++dropped("ruby annotations");
+                if (const pugi::xml_node base = child(c, "rubyBase")) {
+                    inline_content(base);
+                    open_text = false;  // the base's runs come after the one open
+                }
             }
             // Left out on purpose: rPr (read above), instrText (a field's code:
             // its result is in ordinary runs), footnoteRef/endnoteRef (a note's

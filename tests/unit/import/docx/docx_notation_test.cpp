@@ -430,5 +430,25 @@ TEST(DocxNotation, ASymbolWithNoEquivalentIsDroppedNamingItsParagraph) {
               1u);
 }
 
+// Ruby sets a reading above its base text (きょう over 今日): the base is
+// the wording, the reading is dropped, and said.
+TEST(DocxNotation, RubyKeepsItsBaseTextAndDropsTheReading) {
+    const std::string ruby =
+        "<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val=\"distributeSpace\"/></w:rubyPr>"
+        "<w:rt><w:r><w:t>きょう</w:t></w:r></w:rt>"
+        "<w:rubyBase><w:r><w:t>今日</w:t></w:r></w:rubyBase></w:ruby></w:r>";
+    test::DocxParts parts;
+    parts.body = "<w:p>" + run("Parties meet ") + ruby + run(" in Bonn.") + "</w:p>";
+    const docx::Package package = read_parts(parts);
+    EXPECT_EQ(convert(package, docx::TrackedChanges::bracket), "Parties meet 今日 in Bonn.\n");
+    EXPECT_EQ(package.dropped.at("ruby annotations"), 1u);
+    EXPECT_EQ(one_paragraph("<w:r><w:t xml:space=\"preserve\">on </w:t>" +
+                            ruby.substr(5, ruby.size() - 11) + "<w:t>.</w:t></w:r>"),
+              "on 今日.\n")
+        << "text before and after the ruby in one run";
+    EXPECT_EQ(one_paragraph(inserted("Japan", ruby)), "[今日]\n")
+        << "an inserted ruby base is its author's insertion";
+}
+
 }  // namespace
 }  // namespace accord
