@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/util/utf8.hpp"
+
 namespace accord {
 
 const FrontMatterField* FrontMatter::find(std::string_view key) const {
@@ -31,6 +33,68 @@ Line line_at(std::string_view source, std::size_t begin) {
         content.remove_suffix(1);
     }
     return {content, next};
+}
+
+// Where a value opens with a quote or a flow bracket ('"', "'", '[', '{')
+// that the YAML never closes: the offset of that opener in `yaml`, or npos.
+// yaml-cpp reads an unclosed quote to the end of the block as the value
+// ("title: \"Draft" swallowed the "status:" line after it without an
+// error), and names the end of the block, not the opener, for an unclosed
+// bracket. Values are looked for after "key:" and "- " at the start of a line.
+std::size_t unclosed_opener(std::string_view yaml) {
+    std::size_t at = 0;
+    while (at < yaml.size()) {
+        const std::size_t end = std::min(yaml.find('\n', at), yaml.size());
+        const std::string_view line = yaml.substr(at, end - at);
+        std::size_t value = line.find_first_not_of(" \t");
+        if (value != std::string_view::npos && line.compare(value, 2, "- ") == 0) {
+            value = line.find_first_not_of(" \t", value + 2);
+        } else if (value != std::string_view::npos && line[value] != '#') {
+            const std::size_t colon = line.find(": ", value);
+            const std::size_t quote = line.find_first_of("\"'", value);
+            value = colon == std::string_view::npos || quote < colon
+                        ? std::string_view::npos
+                        : line.find_first_not_of(" \t", colon + 2);
+        } else {
+            value = std::string_view::npos;
+        }
+        if (value == std::string_view::npos ||
+            std::string_view("\"'[{").find(line[value]) == std::string_view::npos) {
+            at = end + 1;
+            continue;
+        }
+        // Scan from the opener to where it closes, across lines.
+        const std::size_t opener = at + value;
+        std::size_t k = opener, depth = 0;
+        char quote = 0;
+        for (; k < yaml.size(); ++k) {
+            const char c = yaml[k];
+            if (quote == '"') {
+                if (c == '\\')
+                    ++k;
+                else if (c == '"')
+                    quote = 0;
+            } else if (quote == '\'') {
+                if (c == '\'' && k + 1 < yaml.size() && yaml[k + 1] == '\'')
+                    ++k;
+                else if (c == '\'')
+                    quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                ++depth;
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                --depth;
+            } else if (c == '#' && depth > 0 && k > 0 &&
+                       (yaml[k - 1] == ' ' || yaml[k - 1] == '\t')) {
+                k = std::min(yaml.find('\n', k), yaml.size()) - 1;  // a comment inside a flow
+            }
+            if (quote == 0 && depth == 0) break;
+        }
+        if (k >= yaml.size()) return opener;
+        at = std::min(yaml.find('\n', k), yaml.size()) + 1;
+    }
+    return std::string_view::npos;
 }
 
 std::string flow_yaml(const YAML::Node& node) {
@@ -77,6 +141,26 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
         return fm;
     }
     const std::string yaml(source.substr(fm.yaml.begin, fm.yaml.size()));
+    // The line and column of `offset` in the YAML, as a diagnostic of the
+    // source (the YAML starts on line 2).
+    const auto invalid_at = [&](std::size_t offset, const std::string& message) {
+        std::size_t line = 2, line_start = 0;
+        for (std::size_t k = 0; k < offset && k < yaml.size(); ++k) {
+            if (yaml[k] == '\n') ++line, line_start = k + 1;
+        }
+        diagnostics.push_back({"front-matter-invalid", Severity::error, fm.yaml.begin + offset,
+                               line, utf8::count_chars(yaml, line_start, offset) + 1, message,
+                               "close it, or quote a value that starts with '[' or '{'"});
+        fm.fields.clear();
+    };
+    if (const std::size_t opener = unclosed_opener(yaml); opener != std::string_view::npos) {
+        const char c = yaml[opener];
+        invalid_at(opener, std::string("front matter is not valid YAML: the ") +
+                               (c == '"' || c == '\'' ? "quote" : "bracket") + " " + c +
+                               " opened here is never closed, so every line after it would be "
+                               "part of this value");
+        return fm;
+    }
     try {
         const YAML::Node root = YAML::Load(yaml);
         if (root.IsNull()) return fm;

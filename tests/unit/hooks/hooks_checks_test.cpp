@@ -83,7 +83,7 @@ TEST(HooksChecks, FrontMatterMustBeValidEvenIfItWasNot) {
     const auto fresh = check_text_change("A-1.md", std::nullopt, bad, kOptions);
     ASSERT_EQ(fresh.size(), 1u) << render(fresh);
     EXPECT_EQ(fresh[0].code, "front-matter-invalid");
-    EXPECT_EQ(fresh[0].line, 3u);  // where the YAML parser notices the unclosed '['
+    EXPECT_EQ(fresh[0].line, 2u);  // where the unclosed '[' opens
     EXPECT_NE(fresh[0].quote.find("^"), std::string::npos);
     const auto old = check_text_change("A-1.md", bad, bad + "More.\n", kOptions);
     EXPECT_EQ(codes(old), std::vector<std::string>{"front-matter-invalid"});

@@ -32,6 +32,38 @@ TEST(FrontMatter, InvalidYamlIsReportedAtItsLine) {
     EXPECT_TRUE(d.front_matter.fields.empty());
 }
 
+// yaml-cpp reads an unclosed quote to the end of the block as the value:
+// "status: revisit" after it was lost without a word. And it names the end
+// of the block, not the opener, for an unclosed bracket.
+TEST(FrontMatter, AnUnclosedQuoteOrBracketIsReportedWhereItOpens) {
+    struct Case {
+        std::string yaml;
+        std::size_t line, column;
+    };
+    for (const Case& c : {Case{"id: x\ntitle: \"unterminated\nstatus: revisit\n", 3, 8},
+                          Case{"id: x\ntitle: [unclosed\nstatus: x\n", 3, 8},
+                          Case{"id: x\ntitle: 'it''s open\n", 3, 8},
+                          Case{"tags:\n  - {a: 1\n", 3, 5}, Case{"title: \"Côte\n", 2, 8}}) {
+        const Document d = parse("---\n" + c.yaml + "---\nText.\n");
+        ASSERT_EQ(d.diagnostics.size(), 1u) << c.yaml;
+        EXPECT_EQ(d.diagnostics[0].code, "front-matter-invalid") << c.yaml;
+        EXPECT_EQ(d.diagnostics[0].line, c.line) << c.yaml;
+        EXPECT_EQ(d.diagnostics[0].column, c.column) << c.yaml;
+        EXPECT_NE(d.diagnostics[0].message.find("never closed"), std::string::npos);
+        EXPECT_TRUE(d.front_matter.fields.empty()) << c.yaml;
+    }
+    // Closed ones, over lines too, escaped quotes, and quotes inside plain
+    // values or comments, are no error.
+    for (const std::string yaml :
+         {"title: \"a \\\" b\"\nstatus: x\n", "title: 'it''s'\n", "title: \"two\n  lines\"\n",
+          "title: it's \"fine\"\n", "tags: [a, 'b]', {c: d}]\n", "# a \"comment\nid: A-1\n",
+          "tags: [a, # note ]\n  b]\n"}) {
+        const Document d = parse("---\n" + yaml + "---\nText.\n");
+        EXPECT_TRUE(d.diagnostics.empty()) << yaml << d.diagnostics[0].message;
+        EXPECT_FALSE(d.front_matter.fields.empty()) << yaml;
+    }
+}
+
 TEST(FrontMatter, NotAMappingIsAnError) {
     const Document d = parse("---\n- a\n- b\n---\nText");
     ASSERT_EQ(d.diagnostics.size(), 1u);
