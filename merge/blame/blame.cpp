@@ -87,6 +87,7 @@ struct TextState {
     std::vector<std::uint32_t> proposal;  // per version
     std::vector<std::uint32_t> last_use;  // per version: the last version it is a parent of
     std::vector<std::unique_ptr<Attributed>> done;  // per version, while needed
+    std::vector<std::uint32_t> own_words;           // per version, when counted
 };
 
 // A version attributed but not yet restored: the other versions its
@@ -105,7 +106,12 @@ class Walk {
         : texts_(std::move(texts)),
           graveyard_(options.across_texts, options.restored_run_words),
           resume_(checkpoints.resume_from),
-          save_(checkpoints.save_to) {
+          save_(checkpoints.save_to),
+          count_own_words_(options.count_own_words) {
+        if (count_own_words_) {
+            for (TextState& text : texts_)
+                text.own_words.assign(text.versions.size(), BlameResult::kUnknownCount);
+        }
         if (resume_) {
             check_fits(*resume_);
             next_serial_ = resume_->next_serial;
@@ -181,6 +187,7 @@ class Walk {
             for (Pending& p : pending) {
                 Attributed& current = *texts_[p.text].done[p.version];
                 graveyard_.restore(current, p.text, p.claimed, p.rewritten, p.first, p.last);
+                if (count_own_words_) texts_[p.text].own_words[p.version] = own_words(current);
             }
             for (std::size_t i = k; i < end; ++i) {
                 const Item& item = items_[i];
@@ -219,8 +226,21 @@ class Walk {
             save_->texts[t].ids_hash = ids_hash(text.done.back()->interned);
         }
         BlameResult result = result_of(*text.done.back());
+        result.own_words = std::move(text.own_words);
         text.done.back().reset();
         done(t, std::move(result));
+    }
+
+    // The words (and numbers) of `a` its own proposal worded or restored.
+    static std::uint32_t own_words(const Attributed& a) {
+        std::uint32_t words = 0;
+        for (std::uint32_t t = 0; t < a.tokens().size(); ++t) {
+            const TokenKind kind = a.tokens()[t].kind;
+            if (kind != TokenKind::word && kind != TokenKind::number) continue;
+            const Origin& origin = a.origins[t];
+            words += origin.proposal == a.proposal || origin.restored_by == a.proposal;
+        }
+        return words;
     }
 
     // Throws BlameCheckpointMismatch unless `checkpoint` can be gone on
@@ -455,6 +475,7 @@ class Walk {
     std::uint32_t next_serial_ = 1;  // the serial of the next token a proposal adds
     const BlameCheckpoint* resume_;
     BlameCheckpoint* save_;
+    bool count_own_words_;                     // BlameOptions::count_own_words
     std::size_t resumed_items_ = 0;            // the first items_, prepared but not attributed
     std::optional<VersionPreparer> preparer_;  // last: its threads read items_
 };

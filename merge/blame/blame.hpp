@@ -82,6 +82,12 @@ struct BlameSpan {
 struct BlameResult {
     Document document;             // the blamed version, parsed
     std::vector<BlameSpan> spans;  // ordered, disjoint; every non-space byte of the body is in one
+    // With BlameOptions::count_own_words, per version of the text: the words
+    // (and numbers) blame gives that version's own proposal there, as their
+    // first proposer or as the one that restored them (kUnknownCount for a
+    // version gone on from a checkpoint). Empty otherwise.
+    static constexpr std::uint32_t kUnknownCount = 0xFFFFFFFF;
+    std::vector<std::uint32_t> own_words;
 };
 
 struct BlameOptions {
@@ -91,6 +97,9 @@ struct BlameOptions {
     bool across_texts = false;
     // The fewest words a restored run may have without more evidence.
     std::size_t restored_run_words = kRestoredRunWords;
+    // Count BlameResult::own_words: what each proposal worded, as blame
+    // reads it, for `accord survival` to set against what still stands.
+    bool count_own_words = false;
 };
 
 // Blames versions[target]. Versions must be in an order where parents come

@@ -318,25 +318,19 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
 
 }  // namespace
 
-void throw_no_text(const Repository& repo, const std::string& commit, const std::string& path) {
-    const std::string at = commit.substr(0, 10);
-    switch (repo.entry_kind_at(commit, path)) {
-        case Repository::EntryKind::link:
-            throw usage_error("blame: '" + path + "' is a symbolic link at " + at +
-                              "; accord never reads a link as a text (blame the text it "
-                              "points to)");
-        case Repository::EntryKind::directory:
-            throw usage_error("blame: '" + path + "' is a directory at " + at +
-                              "; blame takes texts (accord blame " + path + "/*.md)");
-        case Repository::EntryKind::other:
-            throw usage_error("blame: '" + path + "' is not a file at " + at +
-                              " (a submodule); blame takes texts");
-        case Repository::EntryKind::absent:
-        case Repository::EntryKind::file:
-            break;
-    }
-    throw usage_error("blame: '" + path + "' is not in the repository at " + at +
-                      " (a new text is blamed once 'accord propose' has recorded it)");
+void throw_no_text(const Workspace& ws, const std::string& commit, const std::string& path) {
+    // A text recorded once: why it is not there (deleted, by whom, when it
+    // last stood; or not made yet), a link, a directory or a submodule, as
+    // `accord show` says it.
+    if (ws.repo().entry_kind_at(commit, path) == Repository::EntryKind::link)
+        throw usage_error("blame: '" + path + "' is a symbolic link at " + commit.substr(0, 10) +
+                          "; accord never reads a link as a text (blame the text it points to)");
+    if (ws.repo().history(ws.repo().resolve("HEAD"), {path}).empty() &&
+        ws.repo().entry_kind_at(commit, path) == Repository::EntryKind::absent)
+        throw usage_error("blame: '" + path + "' is not in the repository at " +
+                          commit.substr(0, 10) +
+                          " (a new text is blamed once 'accord propose' has recorded it)");
+    throw usage_error("blame: " + why_no_text(ws, path, commit, commit.substr(0, 10)));
 }
 
 FileBlame blame_file(const Workspace& ws, const std::string& path, const std::string& commit,
@@ -345,7 +339,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     out.path = path;
     out.revision = commit;
     const auto text = ws.repo().read_file_at(commit, path);
-    if (!text) throw_no_text(ws.repo(), commit, path);
+    if (!text) throw_no_text(ws, commit, path);
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
     if (text->size() > kMaxWordComparedBytes)
         throw usage_error("blame: " + too_large_to_compare("'" + path + "'", text->size()));

@@ -27,9 +27,10 @@ struct BlameFileOptions {
     bool across_texts = false;
 };
 
-// The usage error for a path that holds no text at `commit`: absent, a
-// symbolic link (never read as a text), a directory or a submodule, said as such.
-[[noreturn]] void throw_no_text(const Repository& repo, const std::string& commit,
+// The usage error for a path that holds no text at `commit`: absent (never
+// recorded, or deleted: by whom, and where it last stood), a symbolic link
+// (never read as a text), a directory or a submodule, said as such.
+[[noreturn]] void throw_no_text(const Workspace& workspace, const std::string& commit,
                                 const std::string& path);
 
 struct FileBlame {

@@ -49,7 +49,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     std::unordered_map<std::string, std::size_t> text_of;  // path -> index into paths
     for (std::size_t k = 0; k < given.size(); ++k) {
         const std::optional<std::string> text = repo.read_file_at(commit, given[k]);
-        if (!text) throw_no_text(repo, commit, given[k]);
+        if (!text) throw_no_text(ws, commit, given[k]);
         if (looks_binary(*text)) {
             if (options.skip_binary) continue;
             throw usage_error("blame: '" + given[k] + "' is a binary file");
@@ -161,6 +161,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     BlameOptions blame;
     blame.parse = ws.parse_options();
     blame.across_texts = options.across_texts;
+    blame.count_own_words = options.count_own_words;
     std::vector<TextVersions> texts;
     texts.reserve(paths.size());
     for (const FileBlame& b : out) texts.push_back({b.history.versions});
@@ -234,7 +235,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     // texts), its results are read back, in the order the walk would give
     // them; the texts' versions are then never read.
     BlameMemo memo(ws, blame, texts, blob_ids, BlameOrigins::proposals);
-    bool remembered = !options.version_texts;
+    bool remembered = !options.version_texts && !options.count_own_words;
     for (std::size_t t = 0; remembered && t < paths.size(); ++t) remembered = memo.has(t);
     if (remembered) {
         std::vector<std::size_t> by_last_proposal(paths.size());

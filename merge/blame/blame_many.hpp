@@ -24,6 +24,10 @@ struct BlameManyOptions {
     // Binary texts are left out (the callback below is not called for them;
     // the vector's entries stay empty) instead of refused.
     bool skip_binary = false;
+    // Each result's own_words counted (BlameOptions::count_own_words): the
+    // texts are attributed again rather than read back from the cache,
+    // which does not keep the counts.
+    bool count_own_words = false;
 };
 
 // Blames each of `paths` at `commit` (a commit id), walked together so that

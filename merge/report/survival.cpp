@@ -15,6 +15,7 @@
 #include "core/util/text.hpp"
 #include "merge/blame/blame_history.hpp"
 #include "merge/blame/blame_many.hpp"
+#include "merge/blame/blame_memo.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/report/proposal_index.hpp"
 
@@ -367,6 +368,38 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     // texts each proposal's words stand in.
     std::map<std::string, WordsByCommit> current;  // per path
     std::map<std::string, std::vector<std::pair<std::string, WordFates>>> standing_in;
+    // What each of its proposals worded in each current text, as blame reads
+    // it (its version there, BlameResult::own_words), by commit id and path:
+    // the words standing now are set against these. (Against the words a
+    // plain token diff counts, a rewording's coincidentally kept words, which
+    // blame credits to the rewording, hid as many later deletions.)
+    // Remembered, as blame's results are; counted by blaming the texts again
+    // when one is not.
+    BlameOptions blamed_as;
+    blamed_as.parse = workspace.parse_options();
+    blamed_as.across_texts = options.across_texts;
+    CacheTable worded_table(workspace.repo().git_dir(), "own-words",
+                            "own-words/1|" + blame_options_key(blamed_as));
+    std::map<std::pair<std::string, std::string>, std::size_t> worded;
+    bool all_worded = true;
+    {
+        const std::set<std::string> current_texts(texts.begin(), texts.end());
+        for (const ProposalTouch& touch : index) {
+            for (std::size_t k = 0; k < touch.paths.size(); ++k) {
+                const std::string& path = touch.paths[k];
+                if (!touch.blobs.at(k).after || !current_texts.count(path)) continue;
+                const std::optional<std::string> value =
+                    worded_table.find(CacheTable::id_key(touch.proposal.commit) + path);
+                CacheReader in(value.value_or(""));
+                const std::uint64_t words = in.number();
+                if (value && in.complete()) {
+                    worded[{touch.proposal.commit, path}] = static_cast<std::size_t>(words);
+                } else {
+                    all_worded = false;
+                }
+            }
+        }
+    }
     bool blamed = false;
     const auto blame_all = [&] {
         if (blamed) return;
@@ -374,7 +407,16 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         BlameManyOptions blame;
         blame.across_texts = options.across_texts;
         blame.skip_binary = true;  // a binary file holds no wording
+        blame.count_own_words = !all_worded;
         blame_files(workspace, texts, report.revision, blame, [&](std::size_t, FileBlame&& b) {
+            const std::vector<std::uint32_t>& own = b.result.own_words;
+            for (std::size_t v = 0; v < own.size() && v < b.history.versions.size(); ++v) {
+                if (own[v] == BlameResult::kUnknownCount) continue;
+                const std::string& commit = b.history.versions[v].id;
+                worded[{commit, b.path}] = own[v];
+                worded_table.put(CacheTable::id_key(commit) + b.path,
+                                 CacheWriter().number(own[v]).take());
+            }
             WordsByCommit words = current_words(b);
             for (const auto& [commit, fates] : words)
                 standing_in[commit].emplace_back(b.path, fates);
@@ -426,10 +468,16 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             const std::string& path = touch.paths[k];
             FileSurvival file;
             file.path = path;
-            file.words.proposed =
-                proposed_words(workspace, p, path, touch.blobs.at(k), moves_key, lost_once,
-                               removed_once, remembered, front_matter[path]);
             const WordsByCommit& now = current_for(path);
+            // As blame counts it where blame walked the text (one the revision
+            // holds); a text deleted since by the token diff.
+            if (const auto counted = worded.find({p.commit, path}); counted != worded.end()) {
+                file.words.proposed = counted->second;
+            } else {
+                file.words.proposed =
+                    proposed_words(workspace, p, path, touch.blobs.at(k), moves_key, lost_once,
+                                   removed_once, remembered, front_matter[path]);
+            }
             if (const auto own = now.find(p.commit); own != now.end()) {
                 // Never more than it proposed, should the diff and blame ever differ.
                 const WordFates& w = own->second;
@@ -459,6 +507,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         report.proposals.push_back(std::move(survival));
     }
     remembered.save();
+    worded_table.save();
     return report;
 }
 

@@ -7,8 +7,11 @@
 // first proposer.
 //
 // A proposal's wording, in each file it changed, is the words (and numbers)
-// it inserted: the token diff of its version against its parent (against
-// every parent, for a merge), not counting whole paragraphs it only moved.
+// blame gives it in its own version there, as their first proposer or as the
+// one that restored them (BlameResult::own_words): what it inserted, as blame
+// reads a rewording, wording it only moved left out. For a text the current
+// revision no longer holds: the token diff of its version against its parent
+// (every parent, for a merge), whole paragraphs it only moved left out.
 // Marks (brackets, option separators, strikes) are acts on wording, not
 // wording, and are not counted. A word of the current text is the
 // proposal's when blame gives it to that proposal, as its first proposer or
@@ -75,9 +78,10 @@ struct SurvivalOptions {
     bool across_texts = false;  // blame as accord blame --across-texts does
 };
 
-// One token diff per proposal and file, and every text of the current
-// revision blamed in one walk of the history (blame_files): linear in the
-// history, not quadratic.
+// Every text of the current revision blamed in one walk of the history
+// (blame_files), which also counts what each version's proposal worded
+// (remembered by commit and path); a token diff per proposal only for texts
+// deleted since: linear in the history, not quadratic.
 //
 // Every proposal that names the delegation among its proposers (co-sponsored
 // ones included), on any branch merged into `at`. A name the registry does

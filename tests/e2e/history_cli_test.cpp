@@ -201,6 +201,34 @@ TEST_F(History, ShowAfterTheFileWasDeletedSaysWhoDeletedItAndWhen) {
     EXPECT_NE(shown.out.find("cooperation be sustained"), std::string::npos);
 }
 
+// As show says it: blame of a deleted text names who deleted it and where
+// it last stood (it said the text had never been recorded); one never
+// proposed is said to be that, and blame at the revision it names works.
+TEST_F(History, BlameAfterTheFileWasDeletedSaysWhoDeletedItAndWhen) {
+    Repository repo = Repository::open(dir.path());
+    CommitRequest request;
+    request.files.push_back({"C/04-nigeria.md", std::nullopt});
+    request.author = on("Sweden", "2014-05-02");
+    request.committer = on("Secretariat", "2014-05-02");
+    request.message = "Withdrawn\n\nProposed-by: Sweden\n";
+    request.write_worktree = true;
+    repo.commit_files(request);
+    auto r = run({"blame", "C/04-nigeria.md"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("Sweden deleted it on 2014-05-02"), std::string::npos) << r.err;
+    const std::size_t at = r.err.find("(try --at ");
+    ASSERT_NE(at, std::string::npos) << r.err;
+    r = run({"blame", "C/04-nigeria.md", "--at", r.err.substr(at + 10, 10)});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("Nigeria"), std::string::npos) << r.out;
+
+    r = run({"blame", "C/05-new.md"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("a new text is blamed once 'accord propose' has recorded it"),
+              std::string::npos)
+        << r.err;
+}
+
 TEST_F(History, HeadOnABranchWithoutCommitsSaysWhereTheProposalsAre) {
     test::RunOptions options;
     options.cwd = dir.path();

@@ -313,6 +313,49 @@ TEST(SurvivalHistory, RestoredWordingCountsForTheRestorerAndMovedParagraphsForNo
     }
 }
 
+// Blame folds a coincidentally kept word of a rewording ("the") into it,
+// where a plain token diff keeps it: it credits Sweden 9 words where that
+// diff counts 8. The Chair then cuts "shared": gone, as blame, `who` and the
+// HTML legend (Sweden 9 words, then 8) say. Counted against the diff's 8,
+// the 8 that stand hid the cut ("kept 8 8 0 0 0"). Read back from the
+// cache, the same figures.
+TEST(SurvivalHistory, AWordCutFromARewordingIsGoneWhereBlameCreditsMoreThanThePlainDiff) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    auto record = [&](const std::string& by, const std::string& day, const std::string& text) {
+        test::record_proposal(repo, {by, day, {{"a.md", text}}});
+    };
+    record("Japan", "2014-01-01", "Parties note the value of data.\n");
+    record("Sweden", "2014-01-02",
+           "Parties stress the role of open science and the value of shared data.\n");
+    record("Chair", "2014-01-03",
+           "Parties stress the role of open science and the value of data.\n");
+
+    for (int run = 0; run < 2; ++run) {
+        SurvivalOptions options;
+        options.delegation = "Sweden";
+        const SurvivalReport sweden = wording_survival(Workspace::open(dir.path()), options);
+        ASSERT_EQ(sweden.proposals.size(), 1u);
+        const WordFates& w = sweden.proposals[0].words;
+        EXPECT_EQ(w.proposed, 9u) << "stress the role of open science and the ... shared";
+        EXPECT_EQ(w.standing, 8u);
+        EXPECT_EQ(w.gone, 1u) << "shared";
+        EXPECT_EQ(sweden.proposals[0].outcome, Outcome::modified);
+
+        options.delegation = "Japan";
+        const SurvivalReport japan_report = wording_survival(Workspace::open(dir.path()), options);
+        const WordFates& japan = japan_report.words;
+        EXPECT_EQ(japan.proposed, 6u);
+        EXPECT_EQ(japan.standing, 4u) << "Parties ... value of data";
+        EXPECT_EQ(japan.gone, 2u) << "note the";
+
+        options.delegation = "Chair";
+        const SurvivalReport chair = wording_survival(Workspace::open(dir.path()), options);
+        ASSERT_EQ(chair.proposals.size(), 1u);
+        EXPECT_EQ(chair.proposals[0].outcome, Outcome::no_wording) << "a cut adds no wording";
+    }
+}
+
 TEST(SurvivalEmpty, AnEmptyRepositoryGivesAnEmptyReport) {
     test::TempDir dir;
     Repository::init(dir.path());
