@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
-#include <string_view>
 
 #include "core/notation/diagnostic.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
@@ -29,32 +27,6 @@ std::size_t notation_errors(const std::vector<Diagnostic>& diagnostics) {
     return static_cast<std::size_t>(
         std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
             return d.severity == Severity::error && d.code != "conflict-marker";
-        }));
-}
-
-// Where an error stands: its kind and the bytes it points at, to the end of
-// their line (at most 16). An error of the merged text whose site no input
-// has is one the merge made, even where the count of errors is unchanged: a
-// side's stray '[' wrapped as an option pairs with the option's own ']', and
-// the option's '[' is left open ("[to 2 C][[below 2 C] ... [Pursue ...]").
-using ErrorSites = std::set<std::pair<std::string, std::string>>;
-
-std::pair<std::string, std::string> error_site(const Document& doc, const Diagnostic& d) {
-    const std::string_view rest =
-        std::string_view(doc.source).substr(std::min(d.offset, doc.source.size()));
-    return {d.code, std::string(rest.substr(0, std::min<std::size_t>(16, rest.find('\n'))))};
-}
-
-void add_error_sites(const Document& doc, ErrorSites& sites) {
-    for (const Diagnostic& d : doc.diagnostics)
-        if (d.severity == Severity::error) sites.insert(error_site(doc, d));
-}
-
-std::size_t new_errors(const Document& merged, const ErrorSites& known) {
-    return static_cast<std::size_t>(std::count_if(
-        merged.diagnostics.begin(), merged.diagnostics.end(), [&](const Diagnostic& d) {
-            return d.severity == Severity::error && d.code != "conflict-marker" &&
-                   !known.count(error_site(merged, d));
         }));
 }
 
@@ -204,15 +176,12 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
     // but none that neither side's wording had.
     const std::size_t tolerated =
         notation_errors(in.ours().doc.diagnostics) + notation_errors(in.theirs().doc.diagnostics);
-    ErrorSites known;
-    for (const auto& side : {in.base(), in.ours(), in.theirs()}) add_error_sites(side.doc, known);
     MergedText out = merge_once(in, options, whole, emitted);
-    std::size_t errors = 0, made = 0;
+    std::size_t errors = 0;
     for (int attempt = 1; attempt < 4; ++attempt) {
         const Document merged = parse(out.text(), options.parse);
         errors = notation_errors(merged.diagnostics);
-        made = new_errors(merged, known);
-        if (errors <= input_errors && made == 0) break;
+        if (errors <= input_errors) break;
         bool more = false;
         for (const Diagnostic& d : merged.diagnostics) {
             if (d.severity != Severity::error) continue;
@@ -225,11 +194,9 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
         }
         if (!more) break;
         out = merge_once(in, options, whole, emitted);
-        const Document again = parse(out.text(), options.parse);
-        errors = notation_errors(again.diagnostics);
-        made = new_errors(again, known);
+        errors = notation_errors(parse(out.text(), options.parse).diagnostics);
     }
-    if (errors > std::max(input_errors, tolerated) || made > 0) {
+    if (errors > std::max(input_errors, tolerated)) {
         // Still text the notation does not read (brackets that no longer
         // pair): both sides as they stand, between conflict markers, for a
         // person to settle. A merge never records a text that checks worse

@@ -175,41 +175,6 @@ TEST(MergeFallback, BracketsThatWouldNotPairGiveConflictMarkersAroundBothTexts) 
     EXPECT_EQ(r.disagreements[0].key, "brackets would not pair");
 }
 
-// Theirs kept base's unclosed "[Pursue" and edited the paragraph; ours
-// rewrote it. Wrapped as an option, theirs' wording paired the option's ']'
-// with its own stray '[' and left the option's '[' open: as many errors as
-// the inputs had, but a new one, and no alternatives group at all. An error
-// no input had, at a place no input had one, is brackets that no longer
-// pair, however many errors there are: conflict markers, each side as written.
-TEST(MergeFallback, ASideWhoseStrayBracketWouldCloseAnOptionGivesConflictMarkers) {
-    const std::string base =
-        "## Article 2\n\n1. Hold the increase in temperature [below 2 C] by deep cuts;\n2. [Pursue "
-        "a transformation [towards sustainable development], to foster resilience;\n\n"
-        "## Article 3\n\nParties act.\n";
-    const std::string ours =
-        "## Article 2\n\n1. To hold the increase in the global average temperature to well below "
-        "2 C;\n2. To pursue sustainable development;\n\n## Article 3\n\nParties act.\n";
-    std::string theirs = base;
-    theirs.replace(theirs.find("[below 2 C]"), 11, "[below 2 C] [or 1.5 C]");
-    MergeOptions options;
-    options.ours_label = "ours.md";
-    options.theirs_label = "theirs.md";
-    for (const bool swap : {false, true}) {
-        const MergeResult r =
-            swap ? merged(base, theirs, ours, options) : merged(base, ours, theirs, options);
-        EXPECT_TRUE(r.has_conflict_markers) << r.text;
-        EXPECT_NE(r.text.find("to well below 2 C;\n2. To pursue sustainable development;"),
-                  std::string::npos)
-            << r.text;
-        EXPECT_NE(r.text.find("[below 2 C] [or 1.5 C] by deep cuts;\n2. [Pursue a transformation"),
-                  std::string::npos)
-            << r.text;
-        EXPECT_EQ(r.text.find("][["), std::string::npos) << "no option wraps theirs' stray '['";
-        ASSERT_FALSE(r.disagreements.empty());
-        EXPECT_EQ(r.disagreements[0].kind, DisagreementKind::conflict);
-    }
-}
-
 // Both sides replaced 40,000 bracketed paragraphs: each bracket was checked
 // for a lift by copying the whole deleted stretch around it (quadratic: 9 s).
 // Each side's text, and its words, are kept.
