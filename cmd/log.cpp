@@ -70,15 +70,19 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     LogOptions log;
     std::optional<std::size_t> most = options.max_count;
-    for (const std::string& path : paths_with_dashes(options.paths, context)) {
+    // "-3" before "--" only: after it, every argument is a path.
+    std::vector<std::string> before_dashes;
+    for (const std::string& arg : options.paths) {
         std::error_code absent;
-        if (const std::optional<std::size_t> n = dash_count(path);
-            n && !std::filesystem::exists(std::filesystem::symlink_status(path, absent))) {
+        if (const std::optional<std::size_t> n = dash_count(arg);
+            n && !std::filesystem::exists(std::filesystem::symlink_status(arg, absent))) {
             most = n;
-            continue;
+        } else {
+            before_dashes.push_back(arg);
         }
-        log.paths.push_back(ws.repo().relative_path(path));
     }
+    for (const std::string& path : paths_with_dashes(before_dashes, context))
+        log.paths.push_back(ws.repo().relative_path(path));
     if (!options.since.empty()) log.since = options.since;
     if (!options.until.empty()) log.until = options.until;
     log.by = options.by;

@@ -130,6 +130,10 @@ TEST_F(History, LogShowsAtMostNProposals) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.find("Japan"), std::string::npos) << r.out;
 
+    // After "--", a path, whether or not a file of that name is there.
+    r = run({"log", "--", "-2"});
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.err.find("no text at -2"), std::string::npos) << r.err;
     dir.write("-2", "not a text\n");
     r = run({"log", "--", "-2"});
     EXPECT_EQ(r.exit_code, 0) << r.err;
