@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/notation/source_map.hpp"
+#include "core/util/terminal.hpp"
 #include "core/util/utf8.hpp"
 
 namespace accord {
@@ -34,8 +35,8 @@ std::string_view colour_of(Severity severity, const TerminalStyle& style) {
 }
 
 // Printable form of a source line: tabs kept, control characters (C0, DEL,
-// C1) and invalid UTF-8 shown as '?', so the caret line stays aligned
-// character for character.
+// C1), bidirectional overrides and isolates, and invalid UTF-8 shown as '?', so the caret line
+// stays aligned character for character.
 std::string printable(std::string_view line) {
     std::string out;
     for (std::size_t i = 0; i < line.size();) {
@@ -52,6 +53,9 @@ std::string printable(std::string_view line) {
         } else if (length == 2 && c == 0xC2 && static_cast<unsigned char>(line[i + 1]) < 0xA0) {
             out += '?';  // U+0080 to U+009F
             i += 2;
+        } else if (length == 3 && bidi_control(line, i) != 0) {
+            out += '?';  // it would reorder the rest of the line
+            i += 3;
         } else {
             out.append(line.substr(i, length));
             i += length;

@@ -42,6 +42,8 @@ void append_hex(std::string& out, const char* format, unsigned value) {
     out += buffer;
 }
 
+}  // namespace
+
 // The code point of a bidirectional embedding, override or isolate
 // (U+202A-U+202E, U+2066-U+2069) starting at byte i, or 0: shown as it is,
 // one reorders what follows it on the line, so that a delegation's name or
@@ -54,8 +56,6 @@ unsigned bidi_control(std::string_view text, std::size_t i) {
     if (second == 0x81 && third >= 0xA6 && third <= 0xA9) return 0x2040u + (third - 0x80u);
     return 0;
 }
-
-}  // namespace
 
 std::string escape_controls(std::string_view text) {
     std::string out;

@@ -59,6 +59,9 @@ class TerminalStyle {
 // feeds, tabs and CRLF line ends stay as they are; everything else, invalid
 // UTF-8 included, is copied unchanged.
 std::string escape_controls(std::string_view text);
+// The code point of a bidirectional embedding, override or isolate
+// (U+202A-U+202E, U+2066-U+2069) starting at byte `i` of `text`, or 0.
+unsigned bidi_control(std::string_view text, std::size_t i);
 // escape_controls for a field shown on one line (an id, a status, a name):
 // line feeds, carriage returns and tabs shown as \x0a, \x0d, \x09 too, so
 // that a value cannot start a line of its own in a listing.

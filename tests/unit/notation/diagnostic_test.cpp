@@ -20,6 +20,18 @@ TEST(Diagnostic, RendersLikeACompiler) {
                   d.diagnostics[0].help + "\n");
 }
 
+// A right-to-left override in the quoted line would reorder it on the
+// terminal: shown as '?', one character, so the caret stays under the mark.
+TEST(Diagnostic, BidirectionalOverridesInTheQuotedLineAreShownAsAMark) {
+    const Document d = parse(
+        "a \xE2\x80\xAE"
+        "bc ] d\n");
+    ASSERT_EQ(d.diagnostics.size(), 1u);
+    const std::string out = render(d.diagnostics[0], "x.md", SourceMap(d.source));
+    EXPECT_NE(out.find(" 1 | a ?bc ] d\n   |       ^\n"), std::string::npos) << out;
+    EXPECT_EQ(out.find("\xE2\x80\xAE"), std::string::npos) << out;
+}
+
 TEST(Diagnostic, LongLinesAreQuotedAroundTheSpot) {
     const std::string text = std::string(500, 'a') + "]" + std::string(500, 'b');
     const Document d = parse(text);
