@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+
 #include "core/util/utf8.hpp"
 
 namespace accord {
@@ -40,13 +42,25 @@ Line line_at(std::string_view source, std::size_t begin) {
 // yaml-cpp reads an unclosed quote to the end of the block as the value
 // ("title: \"Draft" swallowed the "status:" line after it without an
 // error), and names the end of the block, not the opener, for an unclosed
-// bracket. Values are looked for after "key:" and "- " at the start of a line.
+// bracket. Values are looked for after "key:" and "- " at the start of a
+// line; the lines of a block scalar ("|", ">") are its text, not YAML; in a
+// flow, a quote opens only where an item starts ("[Côte d'Ivoire]" holds
+// an apostrophe, not a quote).
 std::size_t unclosed_opener(std::string_view yaml) {
     std::size_t at = 0;
+    std::optional<std::size_t> block_indent;  // inside a block scalar: its key's indentation
     while (at < yaml.size()) {
         const std::size_t end = std::min(yaml.find('\n', at), yaml.size());
         const std::string_view line = yaml.substr(at, end - at);
-        std::size_t value = line.find_first_not_of(" \t");
+        const std::size_t indent = line.find_first_not_of(" \t");
+        if (block_indent) {
+            if (indent == std::string_view::npos || indent > *block_indent) {
+                at = end + 1;
+                continue;
+            }
+            block_indent.reset();
+        }
+        std::size_t value = indent;
         if (value != std::string_view::npos && line.compare(value, 2, "- ") == 0) {
             value = line.find_first_not_of(" \t", value + 2);
         } else if (value != std::string_view::npos && line[value] != '#') {
@@ -58,6 +72,11 @@ std::size_t unclosed_opener(std::string_view yaml) {
         } else {
             value = std::string_view::npos;
         }
+        if (value != std::string_view::npos && (line[value] == '|' || line[value] == '>')) {
+            block_indent = indent;  // its text is the lines indented deeper
+            at = end + 1;
+            continue;
+        }
         if (value == std::string_view::npos ||
             std::string_view("\"'[{").find(line[value]) == std::string_view::npos) {
             at = end + 1;
@@ -67,6 +86,7 @@ std::size_t unclosed_opener(std::string_view yaml) {
         const std::size_t opener = at + value;
         std::size_t k = opener, depth = 0;
         char quote = 0;
+        char last = ',';  // the last character that is not white space, outside quotes
         for (; k < yaml.size(); ++k) {
             const char c = yaml[k];
             if (quote == '"') {
@@ -79,7 +99,8 @@ std::size_t unclosed_opener(std::string_view yaml) {
                     ++k;
                 else if (c == '\'')
                     quote = 0;
-            } else if (c == '"' || c == '\'') {
+            } else if ((c == '"' || c == '\'') &&
+                       (depth == 0 || last == '[' || last == '{' || last == ',' || last == ':')) {
                 quote = c;
             } else if (c == '[' || c == '{') {
                 ++depth;
@@ -88,7 +109,9 @@ std::size_t unclosed_opener(std::string_view yaml) {
             } else if (c == '#' && depth > 0 && k > 0 &&
                        (yaml[k - 1] == ' ' || yaml[k - 1] == '\t')) {
                 k = std::min(yaml.find('\n', k), yaml.size()) - 1;  // a comment inside a flow
+                continue;
             }
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') last = c;
             if (quote == 0 && depth == 0) break;
         }
         if (k >= yaml.size()) return opener;

@@ -57,7 +57,10 @@ TEST(FrontMatter, AnUnclosedQuoteOrBracketIsReportedWhereItOpens) {
     for (const std::string yaml :
          {"title: \"a \\\" b\"\nstatus: x\n", "title: 'it''s'\n", "title: \"two\n  lines\"\n",
           "title: it's \"fine\"\n", "tags: [a, 'b]', {c: d}]\n", "# a \"comment\nid: A-1\n",
-          "tags: [a, # note ]\n  b]\n"}) {
+          "tags: [a, # note ]\n  b]\n", "sponsors: [Côte d'Ivoire, Japan]\n",
+          "meta: {who: Côte d'Ivoire}\n",
+          "summary: |\n  The Chair said: \"Let us\n  move on.\nid: A-1\n",
+          "notes: >-\n  - \"Article 2\nid: A-1\n", "key: \"a: b\"\n", "list:\n  - [a, 'b, c']\n"}) {
         const Document d = parse("---\n" + yaml + "---\nText.\n");
         EXPECT_TRUE(d.diagnostics.empty()) << yaml << d.diagnostics[0].message;
         EXPECT_FALSE(d.front_matter.fields.empty()) << yaml;
