@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <optional>
 #include <set>
 
@@ -380,8 +381,12 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     blamed_as.across_texts = options.across_texts;
     CacheTable worded_table(workspace.repo().git_dir(), "own-words",
                             "own-words/1|" + blame_options_key(blamed_as));
+    // A text blame leaves out (binary, or too large to compare) is
+    // remembered as not counted, so that it does not send every later run
+    // to blame all the texts again: its proposals' wording is then the diff's.
+    constexpr std::uint64_t kNotCounted = std::numeric_limits<std::uint32_t>::max();
     std::map<std::pair<std::string, std::string>, std::size_t> worded;
-    bool all_worded = true;
+    std::vector<std::pair<std::string, std::string>> unknown;  // (commit, path) not remembered
     {
         const std::set<std::string> current_texts(texts.begin(), texts.end());
         for (const ProposalTouch& touch : index) {
@@ -392,14 +397,15 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
                     worded_table.find(CacheTable::id_key(touch.proposal.commit) + path);
                 CacheReader in(value.value_or(""));
                 const std::uint64_t words = in.number();
-                if (value && in.complete()) {
+                if (!value || !in.complete() || words > kNotCounted) {
+                    unknown.emplace_back(touch.proposal.commit, path);
+                } else if (words != kNotCounted) {
                     worded[{touch.proposal.commit, path}] = static_cast<std::size_t>(words);
-                } else {
-                    all_worded = false;
                 }
             }
         }
     }
+    const bool all_worded = unknown.empty();
     bool blamed = false;
     const auto blame_all = [&] {
         if (blamed) return;
@@ -423,9 +429,18 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             current.emplace(b.path, std::move(words));
         });
     };
+    const auto remember_uncounted = [&] {
+        for (const auto& key : unknown) {
+            if (!worded.count(key))
+                worded_table.put(CacheTable::id_key(key.first) + key.second,
+                                 CacheWriter().number(kNotCounted).take());
+        }
+        unknown.clear();
+    };
     const WordsByCommit none;
     const auto current_for = [&](const std::string& path) -> const WordsByCommit& {
         blame_all();
+        remember_uncounted();
         const auto found = current.find(path);
         return found == current.end() ? none : found->second;
     };
