@@ -1,6 +1,8 @@
 #include "merge/compile/render_docx_changes.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <unordered_set>
 
 #include "core/store/proposal_record.hpp"
@@ -38,6 +40,79 @@ class Segments {
     }
     std::vector<DocxSegment> out;
 };
+
+// The line of `body` holding byte `at` (a newline ends the line it is in),
+// the newline left out; an empty line gives the next line with words, else
+// the one before. The whole body only when it has no words at all.
+ByteRange paragraph_at(std::string_view body, std::size_t at) {
+    auto line = [&](std::size_t i) {
+        const std::size_t newline = i == 0 ? std::string_view::npos : body.rfind('\n', i - 1);
+        const std::size_t from = newline == std::string_view::npos ? 0 : newline + 1;
+        const std::size_t end = std::min(body.find('\n', i), body.size());
+        return ByteRange{from, end};
+    };
+    auto blank = [&](ByteRange r) {
+        return body.substr(r.begin, r.size()).find_first_not_of(" \t\r") == std::string_view::npos;
+    };
+    at = std::min(at, body.size());
+    const ByteRange here = line(at);
+    if (!blank(here)) return here;
+    for (ByteRange next = here; next.end < body.size();) {
+        next = line(next.end + 1);
+        if (!blank(next)) return next;
+    }
+    for (ByteRange before = here; before.begin > 0;) {
+        before = line(before.begin - 1);
+        if (!blank(before)) return before;
+    }
+    return {0, body.size()};
+}
+
+// Where `anchor` (bytes of the text as it stood) is in the body as it
+// stands (`body`: the body's bytes in the new document), by the diff of the
+// two: its first token that stays, else the nearest that stays before it,
+// else after it. nullopt when no token stays.
+std::optional<std::size_t> carried_anchor(const TokenDiff& diff, ByteRange anchor, ByteRange body) {
+    auto in_body = [&](std::size_t at) {
+        return std::min(at < body.begin ? 0 : at - body.begin, body.size());
+    };
+    std::optional<std::size_t> before, after;
+    for (std::size_t i = 0; i < diff.old_tokens.size(); ++i) {
+        const std::uint32_t to = diff.old_to_new[i];
+        if (to == kNone) continue;
+        const ByteRange r = diff.old_tokens[i].range;
+        if (r.end <= anchor.begin) {
+            before = diff.new_tokens[to].range.end;
+        } else if (r.begin < anchor.end || anchor.empty()) {
+            return in_body(diff.new_tokens[to].range.begin);
+        } else {
+            after = diff.new_tokens[to].range.begin;
+            break;
+        }
+    }
+    if (before) return in_body(*before);
+    if (after) return in_body(*after);
+    return std::nullopt;
+}
+
+// The bytes of `body` a position's comment covers: the wording it speaks
+// of where it stands (of several places, the nearest to `was`, where it was
+// anchored); when the wording no longer stands (or the position names
+// none), the paragraph it was anchored in, else the first paragraph. A
+// comment covers what it speaks of and no more: a reader takes its range
+// for the wording the speaker meant.
+ByteRange comment_range(std::string_view body, std::string_view wording,
+                        std::optional<std::size_t> was) {
+    const std::vector<ByteRange> places = wording_places(body, wording);
+    if (places.empty()) return paragraph_at(body, was.value_or(0));
+    if (!was) return places.front();
+    auto distance = [&](ByteRange r) -> std::size_t {
+        if (*was < r.begin) return r.begin - *was;
+        return *was < r.end ? 0 : *was - r.end + 1;
+    };
+    return *std::min_element(places.begin(), places.end(),
+                             [&](ByteRange a, ByteRange b) { return distance(a) < distance(b); });
+}
 
 }  // namespace
 
@@ -174,6 +249,9 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
     PositionsOptions list;
     list.at = compilation.revision.empty() ? "HEAD" : compilation.revision;
     if (compilation.revision.empty()) return;
+    // Each text as it stood when a position was recorded, diffed once with
+    // the text as it stands (positions noted from one document share it).
+    std::map<std::pair<std::size_t, std::string>, TokenDiff> diffs;
     for (const PositionEntry& entry : list_positions(workspace, list)) {
         if (since_then.count(entry.recorded.commit) == 0) continue;  // recorded by then
         const PositionRecord& p = entry.position;
@@ -181,13 +259,29 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             if (compilation.texts[t].text.path != p.path) continue;
             const Document& document = compilation.texts[t].text.document;
             const std::string_view body = document.text(document.body);
+            // Where the wording was anchored, carried into the body as it stands.
+            std::optional<std::size_t> was;
+            if (p.anchor) {
+                // The commit records no file: the text is as its parent left it.
+                const std::optional<std::string> then =
+                    workspace.read(entry.recorded.commit, p.path);
+                if (then) {
+                    auto found = diffs.find({t, *then});
+                    if (found == diffs.end()) {
+                        TokenDiffOptions exact;
+                        exact.fold_coincidences = false;
+                        found =
+                            diffs
+                                .emplace(std::pair{t, *then},
+                                         diff_tokens(parse(*then, parse_options), document, exact))
+                                .first;
+                    }
+                    was = carried_anchor(found->second, *p.anchor, document.body);
+                }
+            }
             DocxComment comment;
             comment.text = t;
-            const std::size_t at =
-                p.wording.empty() ? std::string_view::npos : body.find(p.wording);
-            comment.range = at == std::string_view::npos
-                                ? ByteRange{0, std::min<std::size_t>(body.find('\n'), body.size())}
-                                : ByteRange{at, at + p.wording.size()};
+            comment.range = comment_range(body, p.wording, was);
             comment.author = p.speakers.empty()
                                  ? (p.noted_by.empty() ? entry.recorded.recorded_by : p.noted_by)
                                  : join_names(p.speakers);

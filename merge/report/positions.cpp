@@ -18,21 +18,28 @@ bool is_space(char c) {
 }
 
 // The words as a reader sees them: marks left out, white space collapsed.
-void append_plain(std::string& out, std::string_view text) {
+// `from`, when given, gets for each byte of `out` appended the byte of
+// `text` it stands for (a collapsed space: the first space byte).
+void append_plain(std::string& out, std::string_view text,
+                  std::vector<std::size_t>* from = nullptr) {
+    auto put = [&](char c, std::size_t i) {
+        out += c;
+        if (from != nullptr) from->push_back(i);
+    };
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
         if (c == '*' || c == '\\' || c == '~' || c == '#') continue;
         // Brackets part words: "[shall][should]" reads "shall should".
         if (is_space(c) || c == '[' || c == ']') {
-            if (!out.empty() && out.back() != ' ') out += ' ';
+            if (!out.empty() && out.back() != ' ') put(' ', i);
             continue;
         }
         if (text.compare(i, 2, "\xC2\xA0") == 0) {  // a no-break space
-            if (!out.empty() && out.back() != ' ') out += ' ';
+            if (!out.empty() && out.back() != ' ') put(' ', i);
             ++i;
             continue;
         }
-        out += c;
+        put(c, i);
     }
 }
 
@@ -80,6 +87,23 @@ WordingStanding wording_standing(std::string_view text, std::string_view wording
     if (unstruck.find(wanted) != std::string::npos) return WordingStanding::stands;
     if (all.find(wanted) != std::string::npos) return WordingStanding::struck;
     return WordingStanding::gone;
+}
+
+std::vector<ByteRange> wording_places(std::string_view text, std::string_view wording) {
+    std::vector<ByteRange> out;
+    const std::string wanted = plain(wording);
+    if (wanted.empty()) return out;
+    std::string all;
+    std::vector<std::size_t> from;
+    append_plain(all, text, &from);
+    for (std::size_t at = all.find(wanted); at != std::string::npos;
+         at = all.find(wanted, at + 1)) {
+        // The last byte found and the rest of its UTF-8 character.
+        std::size_t end = from[at + wanted.size() - 1] + 1;
+        while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+        out.push_back({from[at], end});
+    }
+    return out;
 }
 
 std::vector<PositionEntry> list_positions(const Workspace& workspace,

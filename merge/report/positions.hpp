@@ -29,6 +29,12 @@ std::string_view to_string(WordingStanding standing);
 // collapsed.
 WordingStanding wording_standing(std::string_view text, std::string_view wording);
 
+// Every place `wording` is in `text`, compared as wording_standing compares
+// (struck wording included), as the bytes of `text` from the first
+// character found to the last: "Decides that" is in "*Decides* that ..."
+// as "Decides* that". Empty when the wording is not there or is empty.
+std::vector<ByteRange> wording_places(std::string_view text, std::string_view wording);
+
 struct PositionEntry {
     Proposal recorded;  // the commit: its date, author, committer
     PositionRecord position;
