@@ -1,5 +1,6 @@
 #include "merge/compile/render_docx.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <optional>
@@ -167,6 +168,34 @@ std::optional<std::vector<ByteFormat>> changed_line_formats(const std::vector<Pi
     return out;
 }
 
+// The Word heading a changed line is, its change inside it: a heading
+// whose "## " and break stood and stand unchanged, or a heading line
+// inserted or deleted whole with its break (it stands, or stood, alone as a
+// heading). A heading whose break changed joins, or is joined by, another
+// line on one side, which would not read back as that heading.
+// 0 otherwise: a line made or unmade a heading, or one whose level changed,
+// keeps its "#" as typed, since Word would carry that change as the
+// paragraph's, which the reader does not take back.
+std::uint32_t changed_heading(const std::vector<Piece>& pieces, bool break_inserted,
+                              bool break_deleted) {
+    std::string now, before;
+    bool all_inserted = !pieces.empty(), all_deleted = !pieces.empty();
+    for (const Piece& piece : pieces) {
+        if (piece.deleted == kNoIndex) now += piece.byte;
+        if (piece.inserted == kNoIndex) before += piece.byte;
+        all_inserted = all_inserted && piece.inserted != kNoIndex && piece.deleted == kNoIndex;
+        all_deleted = all_deleted && piece.deleted != kNoIndex && piece.inserted == kNoIndex;
+    }
+    if (all_inserted) return break_inserted ? heading_level(now) : 0;
+    if (all_deleted) return break_deleted ? heading_level(before) : 0;
+    if (break_inserted || break_deleted) return 0;
+    const std::uint32_t level = heading_level(now);
+    if (level == 0 || heading_level(before) != level) return 0;
+    for (std::size_t i = 0; i <= level; ++i)
+        if (pieces[i].inserted != kNoIndex || pieces[i].deleted != kNoIndex) return 0;
+    return level;
+}
+
 class Builder {
   public:
     Builder(const Compilation& compilation, const DocxRenderOptions& options,
@@ -272,6 +301,7 @@ class Builder {
             std::vector<Piece> pieces;
             std::uint32_t mark_inserted = kNoIndex, mark_deleted = kNoIndex;
             bool ended = false;
+            std::size_t next = 0;  // the body offset after its standing bytes, newline included
         };
         std::vector<Line> lines(1);
         std::size_t offset = 0;
@@ -281,12 +311,13 @@ class Builder {
             const bool deleted = segment.change == DocxSegment::Change::deleted;
             for (char c : segment.text) {
                 const std::size_t at = deleted ? SIZE_MAX : offset++;
+                lines.back().next = offset;
                 if (c == '\n') {
                     Line& line = lines.back();
                     line.ended = true;
                     if (segment.change == DocxSegment::Change::inserted) line.mark_inserted = r;
                     if (deleted) line.mark_deleted = r;
-                    lines.emplace_back();
+                    lines.emplace_back().next = offset;
                     continue;
                 }
                 Piece piece{c, kNoIndex, kNoIndex, at};
@@ -302,8 +333,16 @@ class Builder {
         // An empty text is one empty paragraph, bookmarked as any other: it
         // comes back from Word as the empty text it is, not as no text.
 
-        // Comment boundaries in this text, by offset in the body.
-        std::vector<std::pair<std::size_t, std::uint32_t>> comment_starts, comment_ends;
+        // The comments on this text, each covering the bytes of its range
+        // that stand: it opens before the first of them and closes after the
+        // last, at the end of a paragraph when its range ends there (at or
+        // after the newline, which is no byte of a run).
+        struct Anchored {
+            ByteRange range;
+            std::uint32_t id = 0;
+            bool opened = false, closed = false;
+        };
+        std::vector<Anchored> anchored;
         for (const DocxComment& comment : options_.comments) {
             if (comment.text != index || comment.range.begin > body.size()) continue;
             docx::Comment c;
@@ -320,8 +359,8 @@ class Builder {
             c.initials = initials;
             package_.comments.push_back(std::move(c));
             const auto id = static_cast<std::uint32_t>(package_.comments.size() - 1);
-            comment_starts.push_back({comment.range.begin, id});
-            comment_ends.push_back({std::min(comment.range.end, body.size()), id});
+            anchored.push_back(
+                {{comment.range.begin, std::min(comment.range.end, body.size())}, id});
         }
 
         const std::size_t n = package_.bookmarks.size();
@@ -344,17 +383,28 @@ class Builder {
             std::optional<std::vector<ByteFormat>> formats;        // per byte as the line stands
             std::optional<std::vector<ByteFormat>> piece_formats;  // per piece, a changed line's
             std::size_t skip = 0;                                  // bytes of a heading's "## "
-            // A changed line is formatted only where each side of the change
-            // reads back as it was (changed_line_formats); it is no heading.
+            const std::uint32_t level = as_typed ? 0 : heading_level(standing);
             if (!as_typed && !changed) {
-                const std::uint32_t level = heading_level(standing);
                 if (level > 0) {
                     p.heading = level;
                     skip = level + 1;
                 }
                 formats = scan_marks(std::string_view(standing).substr(skip));
-            } else if (!as_typed && !changes_as_typed_[index] && heading_level(standing) == 0) {
-                piece_formats = changed_line_formats(line.pieces);
+            } else if (!as_typed && !changes_as_typed_[index]) {
+                // A changed line is formatted only where each side of the
+                // change reads back as it was (changed_line_formats); a
+                // heading on both sides is a Word heading with the change
+                // inside it (changed_heading).
+                const std::uint32_t changed_level = changed_heading(
+                    line.pieces, line.mark_inserted != kNoIndex, line.mark_deleted != kNoIndex);
+                if (changed_level > 0) {
+                    p.heading = changed_level;
+                    skip = changed_level + 1;
+                }
+                if (changed_level > 0 || level == 0)
+                    piece_formats = changed_line_formats(
+                        std::vector<Piece>(line.pieces.begin() + static_cast<std::ptrdiff_t>(skip),
+                                           line.pieces.end()));
             }
             std::size_t k = 0;  // index into `standing`
             docx::Run run;
@@ -367,32 +417,35 @@ class Builder {
             for (std::size_t piece_index = 0; piece_index < line.pieces.size(); ++piece_index) {
                 const Piece& piece = line.pieces[piece_index];
                 const bool standing_byte = piece.deleted == kNoIndex;
-                ByteFormat format;
-                if (piece_formats) format = (*piece_formats)[piece_index];
+                // Comments open and close between runs, before a standing byte.
                 if (standing_byte) {
-                    if (k < skip) {
-                        ++k;
-                        continue;
+                    for (Anchored& a : anchored) {
+                        if (!a.opened && piece.offset >= a.range.begin) {
+                            flush();
+                            package_.comments[a.id].start = {
+                                0, p_index, static_cast<std::uint32_t>(p.runs.size())};
+                            a.opened = true;
+                        }
+                        if (a.opened && !a.closed && piece.offset >= a.range.end) {
+                            flush();
+                            package_.comments[a.id].end = {
+                                0, p_index, static_cast<std::uint32_t>(p.runs.size())};
+                            a.closed = true;
+                        }
                     }
+                }
+                ByteFormat format;
+                if (piece_formats && piece_index >= skip)
+                    format = (*piece_formats)[piece_index - skip];
+                // A heading's "## " is its style (an unchanged line's pieces
+                // are its standing bytes, k == piece_index).
+                if (piece_index < skip) {
+                    k += standing_byte ? 1 : 0;
+                    continue;
+                }
+                if (standing_byte) {
                     if (formats) format = (*formats)[k - skip];
                     ++k;
-                }
-                // Comments open and close between runs.
-                if (standing_byte) {
-                    for (const auto& [at, id] : comment_ends) {
-                        if (at == piece.offset) {
-                            flush();
-                            package_.comments[id].end = {0, p_index,
-                                                         static_cast<std::uint32_t>(p.runs.size())};
-                        }
-                    }
-                    for (const auto& [at, id] : comment_starts) {
-                        if (at == piece.offset) {
-                            flush();
-                            package_.comments[id].start = {
-                                0, p_index, static_cast<std::uint32_t>(p.runs.size())};
-                        }
-                    }
                 }
                 if (format.consumed) continue;
                 const std::uint32_t reformatted = format.format_changed_by == kNoIndex
@@ -414,15 +467,24 @@ class Builder {
                 run.text += piece.byte;
             }
             flush();
+            // A range that ends with this paragraph closes at its end.
+            for (Anchored& a : anchored) {
+                if (a.opened && !a.closed && a.range.end <= line.next) {
+                    package_.comments[a.id].end = {0, p_index,
+                                                   static_cast<std::uint32_t>(p.runs.size())};
+                    a.closed = true;
+                }
+            }
         }
-        // Comments at the body's edges: its start, its end.
+        // A range past every standing byte (at the body's end) opens and
+        // closes at the end of the last paragraph.
         const auto last = static_cast<std::uint32_t>(package_.body.paragraphs.size() - 1);
-        for (const auto& [at, id] : comment_starts) {
-            docx::Comment& c = package_.comments[id];
-            if (c.start.paragraph == UINT32_MAX) c.start = {0, first, 0};
-            if (c.end.paragraph == UINT32_MAX || c.end < c.start)
-                c.end = {0, last,
-                         static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())};
+        const docx::Position end = {
+            0, last, static_cast<std::uint32_t>(package_.body.paragraphs[last].runs.size())};
+        for (const Anchored& a : anchored) {
+            docx::Comment& c = package_.comments[a.id];
+            if (!a.opened) c.start = end;
+            if (!a.closed) c.end = end;
         }
         package_.bookmarks.push_back(
             {docx::accord_text_bookmark(n),

@@ -16,8 +16,11 @@
 //
 // Tracked changes: a text may come as segments, unchanged, inserted or
 // deleted, each change with its author and date; Word shows them as its own
-// tracked changes ("Nigeria inserted ..."), to accept or reject. Positions
-// become Word comments by their speaker, anchored on their wording.
+// tracked changes ("Nigeria inserted ..."), to accept or reject. A heading
+// line changed inside ("# Section [first] one") is a Word heading holding
+// the change, its marks formatted as on any changed line. Positions become
+// Word comments by their speaker, each covering the standing bytes of its
+// range and no more (a range that ends its paragraph ends with it).
 #include <string>
 #include <vector>
 

@@ -4,8 +4,13 @@
 // known), in Markdown and in HTML; and its errors.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <map>
 #include <regex>
+#include <sstream>
 
+#include "core/import/docx/docx_reader.hpp"
+#include "core/store/position_record.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/workspace.hpp"
@@ -340,6 +345,83 @@ TEST(CompileParis, WordWithTheChangesSinceDecemberNinthImportsBackAsTheFinalText
         test::accord({"import", docx, "--changes", "accept", "--add-delegations"}, in(other));
     ASSERT_EQ(import.exit_code, 0) << import.err;
     EXPECT_EQ(test::read_all(other + "/agreement.md"), final_text);
+}
+
+// Positions since the revision are Word comments covering the wording
+// they speak of, found in the text as it stands: a wording that holds
+// formatting and ends its paragraph, and a wording changed since (its
+// paragraph). Both covered the whole text. A heading changed since is a
+// Word heading with the change inside, not "# Section ..." typed.
+TEST(CompileWord, PositionsCoverTheirWordingAndChangedHeadingsStayHeadings) {
+    test::TempDir dir;
+    const std::string negotiation = dir.file("neg");
+    Repository repo = Repository::init(negotiation);
+    const std::string before =
+        "# Section one\n\n*Decides* that Parties shall report.\n\n"
+        "The secretariat shall publish.\n\nFinal paragraph.\n";
+    const std::string base =
+        test::record_proposal(repo, {"Japan", "2024-01-10", {{"a.md", before}}, "Base"});
+    // Positions as a Word import records them: plain wording, its bytes.
+    auto position = [&](const std::string& by, const std::string& wording, const std::string& bytes,
+                        const std::string& said) {
+        PositionRecord p;
+        p.speakers = {by};
+        p.path = "a.md";
+        p.said = said;
+        p.wording = wording;
+        const std::size_t at = before.find(bytes);
+        p.anchor = ByteRange{at, at + bytes.size()};
+        CommitRequest request = test::proposal_request({by, "2024-01-15", {}});
+        request.message = format_position_message(p);
+        request.allow_empty = true;
+        repo.commit_files(request);
+    };
+    position("Brazil", "Decides that Parties shall report.", "Decides* that Parties shall report.",
+             "Brazil: support");
+    position("Sweden", "shall publish", "shall publish", "Sweden: concerns");
+    const std::string after =
+        "# Section [first] one\n\n*Decides* that Parties shall report.\n\n"
+        "The secretariat shall issue.\n\nFinal paragraph.\n";
+    test::record_proposal(repo, {"Japan", "2024-01-20", {{"a.md", after}}, "Reworded"});
+
+    const std::string docx = dir.file("changes.docx");
+    const test::RunResult compile = test::accord(
+        {"compile", "--format", "docx", "--changes-since", base, "-o", docx}, in(negotiation));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    std::ifstream file(docx, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    docx::ReadResult read = docx::read_docx_bytes(bytes.str(), "changes.docx");
+    ASSERT_TRUE(read.ok()) << read.error.message;
+    const docx::Package& package = *read.package;
+    // Each comment's wording as it stands, paragraphs joined by '\n'.
+    std::map<std::string, std::string> covered;
+    for (const docx::Comment& c : package.comments) {
+        std::string text;
+        for (std::uint32_t p = c.start.paragraph; p <= c.end.paragraph; ++p) {
+            const std::vector<docx::Run>& runs = package.body.paragraphs.at(p).runs;
+            if (p > c.start.paragraph) text += '\n';
+            const std::size_t to = p == c.end.paragraph ? c.end.run : runs.size();
+            for (std::size_t r = p == c.start.paragraph ? c.start.run : 0; r < to; ++r)
+                if (runs.at(r).deleted == docx::kNoIndex) text += runs.at(r).text;
+        }
+        covered[c.author] = text;
+    }
+    EXPECT_EQ(covered,
+              (std::map<std::string, std::string>{{"Brazil", "Decides that Parties shall report."},
+                                                  {"Sweden", "The secretariat shall issue."}}));
+    bool heading = false;
+    for (const docx::Paragraph& p : package.body.paragraphs) {
+        std::string text;
+        for (const docx::Run& run : p.runs) text += run.text;
+        EXPECT_EQ(text.find("# Section"), std::string::npos) << text;
+        if (text.starts_with("Section")) {
+            EXPECT_EQ(p.heading, 1u) << text;
+            heading = true;
+        }
+    }
+    EXPECT_TRUE(heading);
 }
 
 TEST(CompileEmpty, AnEmptyRepositoryGivesAnEmptyCompilation) {

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/docx_reader.hpp"
 #include "core/util/zip_archive.hpp"
@@ -56,6 +58,22 @@ DocxRendering rendered_with_changes(const std::string& new_text, std::vector<Doc
     EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
               std::vector<std::string>{new_text});
     return rendering;
+}
+
+// The wording a comment of a document read back covers, as it stands (its
+// paragraphs joined by '\n', deleted runs left out).
+std::string commented(const docx::Package& package, const docx::Comment& comment) {
+    std::string out;
+    for (std::uint32_t p = comment.start.paragraph;
+         p <= comment.end.paragraph && p < package.body.paragraphs.size(); ++p) {
+        const std::vector<docx::Run>& runs = package.body.paragraphs[p].runs;
+        if (p > comment.start.paragraph) out += '\n';
+        const std::size_t from = p == comment.start.paragraph ? comment.start.run : 0;
+        const std::size_t to = p == comment.end.paragraph ? comment.end.run : runs.size();
+        for (std::size_t r = from; r < to && r < runs.size(); ++r)
+            if (runs[r].deleted == docx::kNoIndex) out += runs[r].text;
+    }
+    return out;
 }
 
 TEST(RenderDocx, EveryTextComesBackByteForByte) {
@@ -269,6 +287,121 @@ TEST(RenderDocx, ALineWhoseBreakWasDeletedAtTheEndStands) {
                       {"b", DocxSegment::Change::none, "", ""},
                       {"\n", DocxSegment::Change::deleted, "Chair", "2024-03-01T09:00:00Z"},
                   });
+}
+
+// A comment covers the wording its range holds and no more. A range that
+// ends with its paragraph (at the newline, or taking it in) ends there: it
+// ran to the end of the whole text, the newline being no byte of a run.
+// Marks inside the range are formatting, not wording.
+TEST(RenderDocx, ACommentCoversItsRangeEvenWhereItEndsAParagraph) {
+    const std::string text =
+        "*Decides* that Parties shall report.\nThe secretariat shall publish.\nThird.\n";
+    const std::size_t shall = text.find("shall report."), second = text.find("The secretariat");
+    DocxRenderOptions options;
+    const std::string date = "2024-02-03T12:00:00Z";
+    options.comments = {
+        {0, {shall, shall + 13}, "Pakistan", date, "Pakistan: against"},
+        {0, {1, 14}, "Japan", date, "Japan: support"},
+        {0, {second, text.find("Third")}, "Brazil", date, "Brazil: concerns"},
+        {0, {text.size() - 7, text.size()}, "Chile", date, "Chile: fine"},
+    };
+    const DocxRendering rendering =
+        render_compilation_docx(compilation_of({{"a.md", text}}), options);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    docx::ReadResult read = docx::read_docx_bytes(rendering.bytes, "test.docx");
+    ASSERT_TRUE(read.ok());
+    const std::vector<docx::Comment>& comments = read.package->comments;
+    ASSERT_EQ(comments.size(), 4u);
+    EXPECT_EQ(commented(*read.package, comments[0]), "shall report.");
+    EXPECT_EQ(commented(*read.package, comments[1]), "Decides that");
+    EXPECT_EQ(commented(*read.package, comments[2]), "The secretariat shall publish.");
+    EXPECT_EQ(commented(*read.package, comments[3]), "Third.");
+}
+
+// The same in a changed text: a range ending its paragraph, where the
+// paragraph ends with an insertion, ends with it.
+TEST(RenderDocx, ACommentInAChangedTextCoversItsRange) {
+    const std::string date = "2024-02-01T12:00:00Z";
+    const std::string new_text = "Parties shall report in good faith.\nSecond line stays.\n";
+    const std::size_t report = new_text.find("report");
+    DocxRenderOptions options;
+    options.comments = {{0, {report, new_text.find('\n')}, "Pakistan", date, "Pakistan: no"}};
+    const DocxRendering rendering =
+        rendered_with_changes(new_text,
+                              {
+                                  {"Parties shall report", DocxSegment::Change::none, "", ""},
+                                  {" annually", DocxSegment::Change::deleted, "Brazil", date},
+                                  {" in good faith", DocxSegment::Change::inserted, "Brazil", date},
+                                  {".\nSecond line stays.\n", DocxSegment::Change::none, "", ""},
+                              },
+                              options);
+    docx::ReadResult read = docx::read_docx_bytes(rendering.bytes, "test.docx");
+    ASSERT_TRUE(read.ok());
+    ASSERT_EQ(read.package->comments.size(), 1u);
+    EXPECT_EQ(commented(*read.package, read.package->comments[0]), "report in good faith.");
+}
+
+// A heading changed since the base stays a Word heading, the change inside
+// it: its "#" is never typed. A strike proposed in it is a change of format,
+// as anywhere else, not an insertion of "~~".
+TEST(RenderDocx, AChangedHeadingIsAHeadingWithTheChangeInside) {
+    const std::string date = "2024-02-01T12:00:00Z";
+    const std::string new_text = "# Section [first] ~~one~~\nText.\n";
+    const DocxRendering rendering = rendered_with_changes(
+        new_text, {
+                      {"# Section ", DocxSegment::Change::none, "", ""},
+                      {"[first] ", DocxSegment::Change::inserted, "Brazil", date},
+                      {"~~", DocxSegment::Change::inserted, "Japan", date},
+                      {"one", DocxSegment::Change::none, "", ""},
+                      {"~~", DocxSegment::Change::inserted, "Japan", date},
+                      {"\nText.\n", DocxSegment::Change::none, "", ""},
+                  });
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
+              std::vector<std::string>{"# Section one\nText.\n"});
+    docx::ReadResult read = docx::read_docx_bytes(rendering.bytes, "test.docx");
+    ASSERT_TRUE(read.ok());
+    const docx::Paragraph* heading = nullptr;
+    for (const docx::Paragraph& p : read.package->body.paragraphs)
+        if (!p.runs.empty() && p.runs[0].text.starts_with("Section")) heading = &p;
+    ASSERT_NE(heading, nullptr);
+    EXPECT_EQ(heading->heading, 1u);
+    zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
+    ASSERT_TRUE(opened.archive) << opened.error.message;
+    const std::string xml = opened.archive->read("word/document.xml").bytes;
+    EXPECT_EQ(xml.find("# Section"), std::string::npos) << xml;
+    EXPECT_EQ(xml.find("~~"), std::string::npos) << xml;
+    EXPECT_NE(xml.find("w:author=\"Brazil\""), std::string::npos) << xml;
+    const std::size_t struck = xml.find("<w:strike/><w:rPrChange ");
+    ASSERT_NE(struck, std::string::npos) << xml;
+    EXPECT_EQ(xml.find("w:author=\"Japan\"", struck), xml.find("w:author=", struck)) << xml;
+}
+
+// A heading line inserted whole, or deleted whole, is a Word heading
+// inserted or deleted: its "#" is the paragraph's style, never typed.
+TEST(RenderDocx, AHeadingInsertedOrDeletedWholeIsAHeading) {
+    const std::string date = "2024-02-01T12:00:00Z";
+    const DocxRendering rendering = rendered_with_changes(
+        "Intro.\n# New section\nText.\n",
+        {
+            {"Intro.\n", DocxSegment::Change::none, "", ""},
+            {"## Old heading\n", DocxSegment::Change::deleted, "Chair", date},
+            {"# New section\n", DocxSegment::Change::inserted, "Brazil", date},
+            {"Text.\n", DocxSegment::Change::none, "", ""},
+        });
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::reject),
+              std::vector<std::string>{"Intro.\n## Old heading\nText.\n"});
+    docx::ReadResult read = docx::read_docx_bytes(rendering.bytes, "test.docx");
+    ASSERT_TRUE(read.ok());
+    std::map<std::string, std::uint32_t> headings;
+    for (const docx::Paragraph& p : read.package->body.paragraphs) {
+        std::string text;
+        for (const docx::Run& run : p.runs) text += run.text;
+        headings[text] = p.heading;
+    }
+    EXPECT_EQ(headings["New section"], 1u);
+    EXPECT_EQ(headings["Old heading"], 2u);
+    EXPECT_EQ(headings.count("# New section"), 0u);
+    EXPECT_EQ(headings.count("## Old heading"), 0u);
 }
 
 }  // namespace
