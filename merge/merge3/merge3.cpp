@@ -181,22 +181,24 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
     for (int attempt = 1; attempt < 4; ++attempt) {
         const Document merged = parse(out.text(), options.parse);
         errors = notation_errors(merged.diagnostics);
-        if (errors <= input_errors) break;
+        if (errors <= input_errors && out.unwrappable().empty()) break;
         bool more = false;
-        for (const Diagnostic& d : merged.diagnostics) {
-            if (d.severity != Severity::error) continue;
+        const auto take_whole = [&](std::size_t offset) {
             for (const auto& [chunk, from, to] : emitted) {
-                if (d.offset < from || d.offset > to) continue;
+                if (offset < from || offset > to) continue;
                 const std::uint32_t p = base_paragraph(in, chunk.b0);
                 more = more || !whole[p];
                 whole[p] = true;
             }
-        }
+        };
+        for (const Diagnostic& d : merged.diagnostics)
+            if (d.severity == Severity::error) take_whole(d.offset);
+        for (const std::size_t offset : out.unwrappable()) take_whole(offset);
         if (!more) break;
         out = merge_once(in, options, whole, emitted);
         errors = notation_errors(parse(out.text(), options.parse).diagnostics);
     }
-    if (errors > std::max(input_errors, tolerated)) {
+    if (errors > std::max(input_errors, tolerated) || !out.unwrappable().empty()) {
         // Still text the notation does not read (brackets that no longer
         // pair): both sides as they stand, between conflict markers, for a
         // person to settle. A merge never records a text that checks worse

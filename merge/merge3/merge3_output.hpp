@@ -54,6 +54,13 @@ class MergedText {
                   std::string key = "");
     void disagree(Disagreement disagreement);
     void conflict_markers_written() { has_conflict_markers_ = true; }
+    // Here (the end of the text so far) a side's wording was to be
+    // bracketed as an option, but a bracket of its own does not pair within
+    // it (a stray '[' of that side): the option's ']' would close the stray
+    // '[' and leave the option's '[' open. The merge takes such a place
+    // again as whole paragraphs, between conflict markers.
+    void unwrappable_here() { unwrappable_.push_back(text_.size()); }
+    const std::vector<std::size_t>& unwrappable() const { return unwrappable_; }
 
     const std::string& text() const { return text_; }
     std::size_t size() const { return text_.size(); }
@@ -64,7 +71,8 @@ class MergedText {
   private:
     std::string text_;
     std::vector<Disagreement> disagreements_;
-    std::vector<std::size_t> offsets_;  // per disagreement: where in text_ it was found
+    std::vector<std::size_t> offsets_;      // per disagreement: where in text_ it was found
+    std::vector<std::size_t> unwrappable_;  // see unwrappable_here
     bool has_conflict_markers_ = false;
     bool continues_ = false;
     std::string pending_;  // see reopen_before_next_word

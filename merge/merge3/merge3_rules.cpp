@@ -421,6 +421,10 @@ void ChunkResolver::resolve(const Chunk& x) {
     const bool ours_words = has_words(in_.ours(), x.o0, x.o1),
                theirs_words = has_words(in_.theirs(), x.t0, x.t1);
     if (status_only(in_, x)) return resolve_status(x);
+    // Written as below all the same: the merge takes this place again as
+    // whole paragraphs (resolve_paragraphs), where markers stand on lines
+    // of their own.
+    if (!sides_wrap_cleanly(x)) out_.unwrappable_here();
     if (!ours_words || !theirs_words) {
         // One side deleted what the other edited: the edit, bracketed.
         out_.disagree(DisagreementKind::edited_deleted, ours_words ? trimmed(o) : "(deleted)",
@@ -493,8 +497,31 @@ void ChunkResolver::resolve_paragraphs(const Chunk& x) {
         return out_.put(ours_deleted ? t : o);
     }
     if (resolve_deletion_past_shared_ends(x, false)) return;
+    // A side's stray bracket would pair with an option's own: as each side
+    // wrote it, for a person to settle.
+    if (!sides_wrap_cleanly(x)) return put_conflict_markers(x, o, t);
     out_.disagree(DisagreementKind::alternatives, trimmed(o), trimmed(t));
     put_paragraph_alternatives(o, t);
+}
+
+namespace {
+
+// Tokens [from, to) of `side` pair their brackets and strikes among
+// themselves, and hold no bracket the parser found unmatched (which it
+// reads as punctuation).
+bool wraps_cleanly(Text side, std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t t = from; t < to; ++t) {
+        if (side.tokens[t].kind != TokenKind::punctuation) continue;
+        const std::string_view mark = side.doc.text(side.tokens[t].range);
+        if (mark == "[" || mark == "]") return false;
+    }
+    return balance_of(side, from, to).balanced();
+}
+
+}  // namespace
+
+bool ChunkResolver::sides_wrap_cleanly(const Chunk& x) const {
+    return wraps_cleanly(in_.ours(), x.o0, x.o1) && wraps_cleanly(in_.theirs(), x.t0, x.t1);
 }
 
 void ChunkResolver::put_conflict_markers(const Chunk& x, const std::string& o,

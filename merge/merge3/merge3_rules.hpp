@@ -81,6 +81,9 @@ class ChunkResolver {
     bool put_outside_strike(const Chunk& x, const std::string& o, const std::string& t);
     void resolve_conflict(const Chunk& x);
     void put_conflict_markers(const Chunk& x, const std::string& o, const std::string& t);
+    // Each side's part of `x` keeps its brackets and strikes paired within
+    // it, so that it can stand bracketed as an option.
+    bool sides_wrap_cleanly(const Chunk& x) const;
     void union_of_options(const Chunk& x);
     void put_both_paragraphs(const Chunk& x);
     void put_paragraphs_beside_words(const Chunk& x);

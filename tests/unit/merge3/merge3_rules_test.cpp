@@ -175,6 +175,66 @@ TEST(MergeFallback, BracketsThatWouldNotPairGiveConflictMarkersAroundBothTexts) 
     EXPECT_EQ(r.disagreements[0].key, "brackets would not pair");
 }
 
+// Theirs kept base's unclosed "[Pursue" and edited the paragraph; ours
+// rewrote it. Wrapped as an option, theirs' wording paired the option's ']'
+// with its own stray '[' and left the option's '[' open: as many errors as
+// the inputs had, but no alternatives group at all ("][[below 2 C]"). A
+// side whose wording holds a bracket that does not pair within it cannot
+// stand as an option: that paragraph, as each side wrote it, between
+// conflict markers on lines of their own; the rest merges as usual.
+TEST(MergeFallback, ASideWhoseStrayBracketWouldCloseAnOptionGivesConflictMarkers) {
+    const std::string base =
+        "## Article 2\n\n1. Hold the increase in temperature [below 2 C] by deep cuts;\n2. [Pursue "
+        "a transformation [towards sustainable development], to foster resilience;\n\n"
+        "## Article 3\n\nParties act.\n";
+    std::string ours =
+        "## Article 2\n\n1. To hold the increase in the global average temperature to well below "
+        "2 C;\n2. To pursue sustainable development;\n\n## Article 3\n\nParties act.\n";
+    std::string theirs = base;
+    theirs.replace(theirs.find("[below 2 C]"), 11, "[below 2 C] [or 1.5 C]");
+    // And each side one more change the other did not touch, to be merged.
+    ours.replace(ours.find("Parties act."), 12, "Parties act now.");
+    theirs.replace(theirs.find("## Article 3"), 12, "## Article 3 (Finance)");
+    MergeOptions options;
+    options.ours_label = "ours.md";
+    options.theirs_label = "theirs.md";
+    for (const bool swap : {false, true}) {
+        const MergeResult r =
+            swap ? merged(base, theirs, ours, options) : merged(base, ours, theirs, options);
+        EXPECT_TRUE(r.has_conflict_markers) << r.text;
+        EXPECT_NE(r.text.find("\n<<<<<<< "), std::string::npos) << "markers on lines of their own";
+        EXPECT_NE(r.text.find("to well below 2 C;\n2. To pursue sustainable development;"),
+                  std::string::npos)
+            << r.text;
+        EXPECT_NE(r.text.find("[below 2 C] [or 1.5 C] by deep cuts;\n2. [Pursue a transformation"),
+                  std::string::npos)
+            << r.text;
+        EXPECT_EQ(r.text.find("]["), std::string::npos) << "no option wraps a stray '['\n"
+                                                        << r.text;
+        EXPECT_NE(r.text.find("## Article 3 (Finance)\n\nParties act now.\n"), std::string::npos)
+            << "the other paragraphs merge\n"
+            << r.text;
+        ASSERT_EQ(r.disagreements.size(), 1u) << r.text;
+        EXPECT_EQ(r.disagreements[0].kind, DisagreementKind::conflict);
+    }
+}
+
+// A text that already has a stray '[' (an imported compilation, a text
+// proposed with --allow-errors) merges as any other where no side's
+// wording around it has to stand as an option: the edit of a word beside
+// it is taken, the stray left as it was.
+TEST(MergeFallback, AStrayBracketNoOptionHoldsLeavesAMergeClean) {
+    const std::string base = "1. Parties [shall act on finance;\n\n2. Parties report.\n";
+    std::string ours = base, theirs = base;
+    ours.replace(ours.find("act on"), 6, "act promptly on");
+    theirs.replace(theirs.find("report."), 7, "report annually.");
+    const MergeResult r = merged(base, ours, theirs);
+    EXPECT_EQ(r.text,
+              "1. Parties [shall act promptly on finance;\n\n2. Parties report annually.\n");
+    EXPECT_FALSE(r.has_conflict_markers);
+    EXPECT_TRUE(r.disagreements.empty());
+}
+
 // Both sides replaced 40,000 bracketed paragraphs: each bracket was checked
 // for a lift by copying the whole deleted stretch around it (quadratic: 9 s).
 // Each side's text, and its words, are kept.
