@@ -252,6 +252,29 @@ std::string checked_path(const Repository& repo, const std::string& given) {
     return path;
 }
 
+// The path a compilation's property names for one of its texts, as a path
+// of the work tree. A document is not trusted to name one: an absolute
+// path, '..', '.', an empty part, a backslash or a control character is
+// refused, naming the document, as --as would be.
+std::string named_path(const Repository& repo, const std::string& document,
+                       const std::string& named) {
+    bool plain = !named.empty() && named.front() != '/' && named.back() != '/';
+    for (const char c : named)
+        plain = plain && c != '\\' && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
+    for (std::size_t begin = 0; plain && begin <= named.size();) {
+        const std::size_t end = std::min(named.find('/', begin), named.size());
+        const std::string_view part = std::string_view(named).substr(begin, end - begin);
+        plain = !part.empty() && part != "." && part != "..";
+        begin = end + 1;
+    }
+    if (!plain || !is_text_path(named)) {
+        throw usage_error(document + " names its text '" + escape_controls(named) +
+                          "', which is not a text file's path inside the repository; import it "
+                          "--as PATH, e.g. --as decision.md");
+    }
+    return checked_path(repo, repo.workdir() + named);
+}
+
 WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
                          const docx::Package& package, const std::string& path,
                          const std::string& front_matter, bool final_newline,
@@ -334,7 +357,7 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
         for (const docx::AccordText& text : texts) {
             if (!wanted.empty() && text.path != wanted && texts.size() > 1) continue;
             const std::string path =
-                wanted.empty() ? checked_path(repo, repo.workdir() + text.path) : wanted;
+                wanted.empty() ? named_path(repo, request.file, text.path) : wanted;
             const docx::Package slice =
                 docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
             plans.push_back(plan_text(workspace, request, slice, path, text.front_matter,

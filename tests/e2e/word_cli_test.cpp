@@ -508,6 +508,56 @@ TEST(WordImportRefusals, APathThroughALinkedDirectoryIsRefusedNamingTheLink) {
     EXPECT_TRUE(std::filesystem::is_empty(outside));
 }
 
+// A compilation names each of its texts' paths in a document property,
+// and a document can say anything there: an absolute path, '..', a
+// backslash. Each is refused naming the document, nothing is written
+// inside or outside the repository, and --as still imports the text.
+TEST(WordImportRefusals, ACompilationNamingNoPathOfTheRepositoryIsRefused) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(repo, {"rev-parse", "HEAD"}).out;
+    const auto compilation = [&](const std::string& named) {
+        test::DocxParts parts;
+        parts.body =
+            "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"_accord_text_0\"/><w:r><w:t>"
+            "States should strengthen cooperation.</w:t></w:r>"
+            "<w:bookmarkEnd w:id=\"0\"/></w:p>";
+        parts.raw.push_back(
+            {"docProps/custom.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties "
+             "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+             "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" "
+             "name=\"accord-notation\"><vt:lpwstr>1</vt:lpwstr></property>"
+             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\" "
+             "name=\"accord-text-0\"><vt:lpwstr>" +
+                 named + "</vt:lpwstr></property></Properties>"});
+        return tmp.write("c.docx", test::build_docx(parts));
+    };
+    const std::string outside = tmp.file("outside.md");
+    for (const std::string& named :
+         {outside, std::string("/etc/accord-test.md"), std::string("../outside.md"),
+          std::string("recs/../../outside.md"), std::string("recs\\..\\x.md"),
+          std::string("./a.md"), std::string("recs//a.md")}) {
+        const test::RunResult run = test::accord(
+            {"import", compilation(named), "--by", "Chair", "--add-delegations"}, in(repo));
+        EXPECT_EQ(run.exit_code, 2) << named << "\n" << run.out << run.err;
+        EXPECT_TRUE(contains(run.err, "c.docx names its text")) << run.err;
+        EXPECT_TRUE(contains(run.err, "--as PATH")) << run.err;
+        EXPECT_EQ(git(repo, {"rev-parse", "HEAD"}).out, head_before) << named;
+        EXPECT_EQ(git(repo, {"status", "--porcelain", "--untracked-files=all"}).out, "") << named;
+        EXPECT_FALSE(fs::exists(outside)) << named;
+        EXPECT_FALSE(fs::exists(repo + "/etc")) << named;
+        EXPECT_FALSE(fs::exists(repo + "/tmp")) << named;
+    }
+    // A plain path inside the repository is taken, and so is --as.
+    const test::RunResult plain = test::accord(
+        {"import", compilation("recs/a.md"), "--by", "Chair", "--add-delegations"}, in(repo));
+    EXPECT_EQ(plain.exit_code, 0) << plain.err;
+    EXPECT_EQ(slurp(repo + "/recs/a.md"), "States should strengthen cooperation.\n");
+}
+
 // Every change is recorded as a named delegation's proposal: a tracked
 // change or comment whose author is missing, blank, or holds a control
 // character or a direction override (which git, logs and terminals would
