@@ -147,6 +147,15 @@ ExitCode run_log(const LogCommandOptions& options, const Context& context) {
                   << " ('accord status' lists the texts)\n";
         return kExitUsage;
     }
+    if (const std::optional<std::string> link = any ? std::nullopt : link_on_the_way(ws, log)) {
+        if (options.format == Format::json) out.write(json.end());
+        std::cout.flush();
+        std::cerr << "accord: error: '" << escape_controls(*link)
+                  << "' is a symbolic link, never followed: no proposal is recorded under it; "
+                     "name the texts by the paths they are recorded at ('accord status' lists "
+                     "them)\n";
+        return kExitUsage;
+    }
     if (options.format == Format::json) {
         out.write(json.end());
     } else if (!any) {

@@ -360,4 +360,18 @@ std::vector<std::string> paths_that_never_were(const Workspace& workspace,
     return options.paths;
 }
 
+std::optional<std::string> link_on_the_way(const Workspace& workspace, const LogOptions& options) {
+    for (const std::string& path : options.paths) {
+        for (std::size_t slash = path.find('/'); slash != std::string::npos;
+             slash = path.find('/', slash + 1)) {
+            const std::string above = path.substr(0, slash);
+            std::error_code ec;
+            if (std::filesystem::is_symlink(
+                    std::filesystem::symlink_status(workspace.repo().workdir() + above, ec)))
+                return above;
+        }
+    }
+    return std::nullopt;
+}
+
 }  // namespace accord

@@ -90,4 +90,10 @@ std::vector<LogEntry> proposal_log(const Workspace& workspace, const LogOptions&
 std::vector<std::string> paths_that_never_were(const Workspace& workspace,
                                                const LogOptions& options);
 
+// After a log that found no proposal: for the first path of `options` that
+// goes through a symbolic link of the work tree ("out/a.md" with "out" a
+// link), that link ("out"). A link is never followed, so no proposal is
+// found under it; the user is told so rather than "no proposals".
+std::optional<std::string> link_on_the_way(const Workspace& workspace, const LogOptions& options);
+
 }  // namespace accord

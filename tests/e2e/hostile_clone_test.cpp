@@ -225,6 +225,26 @@ TEST(HostileClone, ALinkedDirectoryDoesNotLeadAWriteOutside) {
     EXPECT_TRUE(fs::is_empty(outside));
 }
 
+// A tracked link to a directory of texts ("shortcut" -> "recs"): a log of
+// a text through it is not followed, and says so, naming the link, rather
+// than "no proposals" as if the text had no history.
+TEST(HostileClone, ALogThroughALinkedDirectorySaysTheLinkIsNotFollowed) {
+    HostileOrigin o;
+    o.link("shortcut", "recs");
+    o.publish();
+    ASSERT_EQ(o.accord({"init"}).exit_code, 0);
+    ASSERT_EQ(o.accord({"log", "recs/A-1.md"}).exit_code, 0);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"log", "shortcut/A-1.md"},
+          std::vector<std::string>{"log", "--format", "json", "shortcut/A-1.md"}}) {
+        const test::RunResult r = o.accord(args);
+        EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+        EXPECT_NE(r.err.find("'shortcut' is a symbolic link, never followed"), std::string::npos)
+            << r.err;
+        EXPECT_EQ(r.out.find("no proposals"), std::string::npos) << r.out;
+    }
+}
+
 // ---------------------------------------------------------------- hooks
 
 const char* kHook = "#!/bin/sh\necho \"hook ran\" > \"$MARKER\"\necho 'no sponsor'\nexit 1\n";
