@@ -361,7 +361,7 @@ void check_changes(Repository& repo, const std::optional<std::string>& head,
         throw ProposalRefused(std::move(problems), more_problems);
     if (result.notation_errors > 0) {
         result.warnings.push_back("recorded with " +
-                                  plural(result.notation_errors, "notation error") +
+                                  plural(result.notation_errors, "new notation error") +
                                   " on purpose (--allow-errors); the commit says so "
                                   "(Notation-errors: " +
                                   std::to_string(result.notation_errors) + ")");

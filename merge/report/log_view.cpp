@@ -49,7 +49,8 @@ std::string render_log_entry_text(const LogEntry& e, const LogViewOptions& optio
     out += "\n";
     if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
     if (p.notation_errors > 0) {
-        out += "    recorded with " + plural(p.notation_errors, "notation error") + " on purpose\n";
+        out += "    recorded with " + plural(p.notation_errors, "new notation error") +
+               " on purpose\n";
     }
     for (const FileChanges& file : e.files) {
         out += "    " + escape_controls(file.path + ": " + file_summary(file)) + "\n";

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <functional>
-#include <limits>
 #include <optional>
 #include <set>
 
@@ -382,9 +381,10 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     CacheTable worded_table(workspace.repo().git_dir(), "own-words",
                             "own-words/1|" + blame_options_key(blamed_as));
     // A text blame leaves out (binary, or too large to compare) is
-    // remembered as not counted, so that it does not send every later run
-    // to blame all the texts again: its proposals' wording is then the diff's.
-    constexpr std::uint64_t kNotCounted = std::numeric_limits<std::uint32_t>::max();
+    // remembered as not counted (blame's kUnknownCount), so that it does not
+    // send every later run to blame all the texts again: its proposals'
+    // wording is then the diff's.
+    constexpr std::uint64_t kNotCounted = BlameResult::kUnknownCount;
     std::map<std::pair<std::string, std::string>, std::size_t> worded;
     std::vector<std::pair<std::string, std::string>> unknown;  // (commit, path) not remembered
     {
@@ -417,7 +417,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
         blame_files(workspace, texts, report.revision, blame, [&](std::size_t, FileBlame&& b) {
             const std::vector<std::uint32_t>& own = b.result.own_words;
             for (std::size_t v = 0; v < own.size() && v < b.history.versions.size(); ++v) {
-                if (own[v] == BlameResult::kUnknownCount) continue;
+                if (own[v] == kNotCounted) continue;
                 const std::string& commit = b.history.versions[v].id;
                 worded[{commit, b.path}] = own[v];
                 worded_table.put(CacheTable::id_key(commit) + b.path,

@@ -71,9 +71,9 @@ TEST(ParisProposals, EachTextRecordedAsIssuedWithOnlyItsOwnErrorsCharged) {
         ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
         const std::string trailer = "Notation-errors: " + std::to_string(issued.new_errors);
         EXPECT_TRUE(contains(repo.git({"log", "-1", "--format=%B"}).out, trailer));
-        EXPECT_TRUE(contains(
-            repo.accord({"log"}).out,
-            "recorded with " + std::to_string(issued.new_errors) + " notation errors on purpose"));
+        EXPECT_TRUE(contains(repo.accord({"log"}).out, "recorded with " +
+                                                           std::to_string(issued.new_errors) +
+                                                           " new notation errors on purpose"));
     }
     EXPECT_EQ(repo.status(), "");
     // accord init's first commit, the registry, the five texts.

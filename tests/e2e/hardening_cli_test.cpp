@@ -471,7 +471,8 @@ TEST(Hardening, AllowErrorsRecordsATextWithItsErrorsAndSaysSo) {
     const test::RunResult recorded = repo.accord(allowed);
     ASSERT_EQ(recorded.exit_code, 0) << recorded.err;
     EXPECT_TRUE(contains(repo.git({"log", "-1", "--format=%B"}).out, "Notation-errors: 1\n"));
-    EXPECT_TRUE(contains(repo.accord({"log"}).out, "recorded with 1 notation error on purpose"));
+    EXPECT_TRUE(
+        contains(repo.accord({"log"}).out, "recorded with 1 new notation error on purpose"));
 
     // The old defect travels with its words: an edit elsewhere on its line goes through.
     repo.write("a.md", "The Parties [shall cooperate on technology.\n");
