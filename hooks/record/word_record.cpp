@@ -1,6 +1,7 @@
 #include "hooks/record/word_record.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <map>
 #include <set>
@@ -75,10 +76,20 @@ std::string trim(std::string text) {
 // author). A control character or a direction override: git, logs and
 // terminals would show the name as another ("Mallory\rUnited States"
 // reads "United States"), and accord.yaml would hold it.
-enum class NameProblem { none, blank, hidden_character };
+enum class NameProblem { none, blank, placeholder, hidden_character };
+
+// The names editors write when they know no user: LibreOffice's "Unknown
+// Author", Word's "Author" once personal information is removed.
+bool placeholder_name(std::string_view name) {
+    std::string folded;
+    for (const char c : trim(std::string(name)))
+        folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return folded == "unknown author" || folded == "author" || folded == "unknown";
+}
 
 NameProblem name_problem(std::string_view name) {
     if (name.find_first_not_of(" \t") == std::string_view::npos) return NameProblem::blank;
+    if (placeholder_name(name)) return NameProblem::placeholder;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const auto byte = static_cast<unsigned char>(name[i]);
         const auto next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
@@ -476,8 +487,10 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                                      ? "a tracked change"
                                      : "comment " + event.comment_id;
         throw usage_error(request.file + ": " + what + " (" + escape_line(event.action) + ") " +
-                          (problem == NameProblem::blank
-                               ? std::string("names no author")
+                          (problem == NameProblem::blank ? std::string("names no author")
+                           : problem == NameProblem::placeholder
+                               ? "names no author but '" + escape_line(name) +
+                                     "', which an editor writes when it knows no user"
                                : "holds a control character ('" + escape_line(name) + "')") +
                           "; accord records each change as a named delegation's proposal, so "
                           "give it an author in Word, or accept or reject it there, and import "
@@ -521,10 +534,20 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     std::string base_by = request.by.value_or(!package.properties.last_modified_by.empty()
                                                   ? package.properties.last_modified_by
                                                   : package.properties.creator);
-    if (trim(base_by).empty()) {
-        throw usage_error(request.file +
-                          " names no author in its properties; say who the base text is by with "
-                          "--by NAME");
+    // A new text's base is some delegation's: not an editor's placeholder,
+    // nor accord, which wrote the compilation (its texts' proposers stay in
+    // the repository it was compiled from).
+    const bool compiled_by_accord =
+        !request.by && package.accord_notation() && trim(base_by) == "accord";
+    if (trim(base_by).empty() || (!current && (compiled_by_accord || placeholder_name(base_by)))) {
+        throw usage_error(
+            request.file +
+            (compiled_by_accord ? std::string(" is a compilation accord wrote, and names")
+                                : " names") +
+            " no author of its base text in its properties" +
+            (trim(base_by).empty() || compiled_by_accord ? ""
+                                                         : " but '" + escape_line(base_by) + "'") +
+            "; say who the base text is by with --by NAME");
     }
     base_by = names.resolve(trim(base_by));
 

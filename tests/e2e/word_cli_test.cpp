@@ -582,6 +582,8 @@ TEST(WordImportRefusals, AChangeWithoutAReadableAuthorIsRefused) {
         {" w:author=\"Mallory&#13;United States\"", "holds a control character"},
         {" w:author=\"&#x202E;setatS detinU\"", "holds a control character"},
         {" w:author=\"Evil&#x9B;31m\"", "holds a control character"},
+        {" w:author=\"Unknown Author\"", "names no author but 'Unknown Author'"},
+        {" w:author=\" author \"", "names no author but ' author '"},
     };
     for (const auto& [attribute, why] : cases) {
         test::DocxParts parts;
@@ -614,6 +616,53 @@ TEST(WordImportRefusals, AChangeWithoutAReadableAuthorIsRefused) {
     EXPECT_TRUE(contains(run.err, "comment.docx: comment 5 (delete “shall”) names no author"))
         << run.err;
     EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+}
+
+// A new text's base is some delegation's proposal. A compilation accord
+// wrote names accord as its author, and an editor that knows no user
+// writes "Unknown Author": neither is a delegation, and without --by the
+// import is refused, registering no one; with --by it goes ahead.
+TEST(WordImportRefusals, ABaseByAccordOrAnUnknownAuthorNeedsBy) {
+    test::TempDir tmp;
+    const std::string source = tmp.file("source");
+    ASSERT_EQ(test::accord({"init", source}, in(tmp.path())).exit_code, 0);
+    tmp.write("source/a.md", "Some [text].\n");
+    ASSERT_EQ(
+        test::accord({"propose", "a.md", "--by", "Japan", "--add-delegation", "Japan"}, in(source))
+            .exit_code,
+        0);
+    const std::string compiled = tmp.file("c.docx");
+    ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(source)).exit_code,
+              0);
+    test::DocxParts parts;
+    parts.body = test::paragraph("States should strengthen cooperation.");
+    parts.core = "<cp:lastModifiedBy>Unknown Author</cp:lastModifiedBy>";
+    const std::string unknown = tmp.write("unknown.docx", test::build_docx(parts));
+    const std::string back = tmp.file("back");
+    ASSERT_EQ(test::accord({"init", back}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(back, {"rev-parse", "HEAD"}).out;
+    const std::string yaml_before = slurp(back + "/accord.yaml");
+    const test::RunResult from_accord =
+        test::accord({"import", compiled, "--add-delegations"}, in(back));
+    EXPECT_EQ(from_accord.exit_code, 2) << from_accord.out << from_accord.err;
+    EXPECT_TRUE(contains(from_accord.err,
+                         "c.docx is a compilation accord wrote, and names no "
+                         "author of its base text"))
+        << from_accord.err;
+    EXPECT_TRUE(contains(from_accord.err, "--by NAME")) << from_accord.err;
+    const test::RunResult from_unknown =
+        test::accord({"import", unknown, "--as", "u.md", "--add-delegations"}, in(back));
+    EXPECT_EQ(from_unknown.exit_code, 2) << from_unknown.out << from_unknown.err;
+    EXPECT_TRUE(contains(from_unknown.err, "but 'Unknown Author'")) << from_unknown.err;
+    EXPECT_EQ(git(back, {"rev-parse", "HEAD"}).out, head_before);
+    EXPECT_EQ(slurp(back + "/accord.yaml"), yaml_before);
+    EXPECT_FALSE(fs::exists(back + "/a.md"));
+    const test::RunResult by =
+        test::accord({"import", compiled, "--by", "Secretariat", "--add-delegations"}, in(back));
+    EXPECT_EQ(by.exit_code, 0) << by.err;
+    EXPECT_EQ(slurp(back + "/a.md"), "Some [text].\n");
+    EXPECT_FALSE(contains(slurp(back + "/accord.yaml"), "accord\n"))
+        << slurp(back + "/accord.yaml");
 }
 
 // The same document imported twice would record each change twice, merged
