@@ -65,38 +65,50 @@ std::string driver_command(std::string_view accord_path, std::string_view argume
     return binary + " " + std::string(arguments);
 }
 
-void install_attributes(const Repository& repo, InstallReport& report) {
-    const std::string path = repo.workdir() + ".gitattributes";
+// The work tree's .gitattributes as install_attributes finds it.
+struct AttributesFile {
+    bool exists = false;
+    bool link = false;
+    std::string contents;
+};
+
+AttributesFile read_attributes(const Repository& repo) {
+    AttributesFile out;
     std::error_code ec;
-    const bool exists = std::filesystem::exists(std::filesystem::symlink_status(path, ec));
-    std::string existing;
-    if (exists) {
-        // A clone may carry .gitattributes as a link to any file of the
-        // machine: never read through it (its target would be copied into
-        // the repository) nor write through it.
-        const FileResult file = read_file_within(repo.workdir(), ".gitattributes");
-        if (file.problem == FileProblem::link) {
-            report.attributes = "link";
-            report.warnings.push_back(
-                ".gitattributes is a symbolic link; accord neither reads nor writes through it, "
-                "so git will not use accord's merge and diff drivers here. Replace the link with "
-                "a regular file and run 'accord init' again");
-            return;
-        }
-        if (!file.contents) throw failure("cannot read " + file.error);
-        existing = *file.contents;
+    out.exists = std::filesystem::exists(
+        std::filesystem::symlink_status(repo.workdir() + ".gitattributes", ec));
+    if (!out.exists) return out;
+    // A clone may carry .gitattributes as a link to any file of the
+    // machine: never read through it (its target would be copied into the
+    // repository) nor write through it.
+    const FileResult file = read_file_within(repo.workdir(), ".gitattributes");
+    out.link = file.problem == FileProblem::link;
+    if (out.link) return out;
+    if (!file.contents) throw failure("cannot read " + file.error + "; nothing was changed");
+    out.contents = *file.contents;
+    return out;
+}
+
+void install_attributes(const Repository& repo, const AttributesFile& file, InstallReport& report) {
+    if (file.link) {
+        report.attributes = "link";
+        report.warnings.push_back(
+            ".gitattributes is a symbolic link; accord neither reads nor writes through it, "
+            "so git will not use accord's merge and diff drivers here. Replace the link with "
+            "a regular file and run 'accord init' again");
+        return;
     }
-    const std::string wanted = with_attribute_lines(existing);
-    if (exists && wanted == existing) {
+    const std::string wanted = with_attribute_lines(file.contents);
+    if (file.exists && wanted == file.contents) {
         report.attributes = "unchanged";
         return;
     }
-    if (const std::string error =
-            write_file_atomically(path, wanted, WriteOptions{repo.workdir(), false});
+    if (const std::string error = write_file_atomically(repo.workdir() + ".gitattributes", wanted,
+                                                        WriteOptions{repo.workdir(), false});
         !error.empty()) {
         throw failure("cannot write " + error);
     }
-    report.attributes = exists ? "appended" : "written";
+    report.attributes = file.exists ? "appended" : "written";
 }
 
 void install_drivers(Repository& repo, const InstallOptions& options, InstallReport& report) {
@@ -231,8 +243,13 @@ bool inside_repository(const Repository& repo, const std::string& dir) {
 
 }  // namespace
 
+void check_attributes_readable(const Repository& repo) {
+    (void)read_attributes(repo);
+}
+
 InstallReport install(Repository& repo, const InstallOptions& options) {
     InstallReport report;
+    const AttributesFile attributes = read_attributes(repo);
     report.hooks_dir = hooks_directory(repo);
     if (!inside_repository(repo, report.hooks_dir)) {
         report.outside = true;
@@ -242,7 +259,7 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
             "git hooks there and plain 'git commit' skips accord's checks here. To have them, "
             "run 'git config --local core.hooksPath .git/hooks' and 'accord init' again, or add "
             "'accord hook pre-commit || exit 1' to the pre-commit hook there yourself");
-        install_attributes(repo, report);
+        install_attributes(repo, attributes, report);
         install_drivers(repo, options, report);
         return report;
     }
@@ -272,7 +289,7 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
                 break;
         }
     }
-    install_attributes(repo, report);
+    install_attributes(repo, attributes, report);
     install_drivers(repo, options, report);
     return report;
 }

@@ -55,7 +55,13 @@ struct InstallReport {
     std::vector<std::string> config_unchanged;  // driver keys already right
 };
 
+// Everything it does is settled before anything is written: a
+// .gitattributes that cannot be read (too large, not a file) throws first.
 InstallReport install(Repository& repo, const InstallOptions& options);
+
+// Throws, naming the file and why, when install would fail to read the
+// work tree's .gitattributes: for init to say so before it writes anything.
+void check_attributes_readable(const Repository& repo);
 
 // The git hooks accord installs, in order.
 const std::vector<std::string>& hook_names();

@@ -158,6 +158,8 @@ InitResult init_negotiation(const InitRequest& request) {
         throw;
     }
 
+    // A .gitattributes accord cannot read is said before anything is written.
+    hooks::check_attributes_readable(*repo);
     const std::string config_path = result.workdir + kConfigFileName;
     bool config_usable = false;
     std::error_code ec;

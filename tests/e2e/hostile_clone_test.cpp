@@ -245,6 +245,23 @@ TEST(HostileClone, ALogThroughALinkedDirectorySaysTheLinkIsNotFollowed) {
     }
 }
 
+// A clone whose .gitattributes accord cannot read (here a directory; a
+// file over the read limit is refused the same way): init says so before
+// it writes anything, and leaves no hook, registry or setting behind.
+TEST(HostileClone, AnUnreadableGitattributesStopsInitBeforeAnythingIsWritten) {
+    HostileOrigin o;
+    o.publish();
+    fs::create_directories(o.clone + "/.gitattributes");
+    const test::RunResult r = o.accord({"init"});
+    EXPECT_NE(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.err.find(".gitattributes"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("nothing was changed"), std::string::npos) << r.err;
+    for (const char* hook : {"pre-commit", "commit-msg", "pre-push"})
+        EXPECT_FALSE(fs::exists(o.clone + "/.git/hooks/" + hook)) << hook;
+    EXPECT_EQ(o.git(o.clone, {"config", "--local", "--get-regexp", "accord"}).out, "");
+    EXPECT_EQ(o.git(o.clone, {"status", "--porcelain"}).out, "");
+}
+
 // ---------------------------------------------------------------- hooks
 
 const char* kHook = "#!/bin/sh\necho \"hook ran\" > \"$MARKER\"\necho 'no sponsor'\nexit 1\n";
