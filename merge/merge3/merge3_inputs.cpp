@@ -10,12 +10,30 @@
 
 namespace accord::token_merge {
 
+namespace {
+
+std::vector<std::size_t> unpaired_marks(const Document& doc) {
+    std::vector<std::size_t> out;
+    for (const Diagnostic& d : doc.diagnostics) {
+        if (d.severity == Severity::error &&
+            (d.code == "unclosed-bracket" || d.code == "unmatched-bracket" ||
+             d.code == "unclosed-strike"))
+            out.push_back(d.offset);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
 MergeInputs::MergeInputs(Document base, Document ours, Document theirs, const ParseOptions& parse)
     : base_(std::move(base)), ours_(std::move(ours)), theirs_(std::move(theirs)) {
     base_tokens_ = interner_.intern_units(base_);
     to_ours_ = diff_with_base(ours_, ours_tokens_);
     to_theirs_ = diff_with_base(theirs_, theirs_tokens_);
     undo_lifts_over_edits(parse);
+    unpaired_ours_ = unpaired_marks(ours_);
+    unpaired_theirs_ = unpaired_marks(theirs_);
 }
 
 // The token diff of the base with one side, whose tokens go to `tokens`

@@ -38,6 +38,12 @@ class MergeInputs {
     // One kept_bracketed disagreement per bracket whose lift was undone.
     const std::vector<Disagreement>& lifts_undone() const { return lifts_undone_; }
 
+    // Where ours / theirs has a bracket or strike mark that pairs with
+    // nothing (the parser's errors), sorted byte offsets: wording that
+    // holds one cannot stand bracketed as an option.
+    const std::vector<std::size_t>& unpaired_in_ours() const { return unpaired_ours_; }
+    const std::vector<std::size_t>& unpaired_in_theirs() const { return unpaired_theirs_; }
+
   private:
     TokenDiff diff_with_base(const Document& side, InternedTokens& tokens);
     void pair_paragraphs_first(const Document& side, const InternedTokens& tokens,
@@ -49,6 +55,7 @@ class MergeInputs {
     InternedTokens base_tokens_, ours_tokens_, theirs_tokens_;
     TokenDiff to_ours_, to_theirs_;  // without copies of the tokens
     std::vector<Disagreement> lifts_undone_;
+    std::vector<std::size_t> unpaired_ours_, unpaired_theirs_;
 };
 
 }  // namespace accord::token_merge

@@ -15,6 +15,15 @@ constexpr std::string_view kWhiteSpace = " \t\r\n";
 
 }  // namespace
 
+std::string MergedText::take_line_indentation() {
+    const std::size_t line = text_.find_last_not_of(" \t");
+    if (line != std::string::npos && text_[line] != '\n') return "";
+    const std::size_t from = line == std::string::npos ? 0 : line + 1;
+    std::string indentation = text_.substr(from);
+    text_.erase(from);
+    return indentation;
+}
+
 std::string trimmed(std::string_view s) {
     const std::size_t b = s.find_first_not_of(kWhiteSpace);
     if (b == std::string_view::npos) return "";

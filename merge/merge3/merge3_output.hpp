@@ -54,6 +54,10 @@ class MergedText {
                   std::string key = "");
     void disagree(Disagreement disagreement);
     void conflict_markers_written() { has_conflict_markers_ = true; }
+    // The spaces and tabs that begin the line the text so far ends in,
+    // taken off it ("" when that line holds more): conflict markers stand
+    // at the start of a line, and each side's text gets the indentation.
+    std::string take_line_indentation();
     // Here (the end of the text so far) a side's wording was to be
     // bracketed as an option, but a bracket of its own does not pair within
     // it (a stray '[' of that side): the option's ']' would close the stray

@@ -507,29 +507,31 @@ void ChunkResolver::resolve_paragraphs(const Chunk& x) {
 namespace {
 
 // Tokens [from, to) of `side` pair their brackets and strikes among
-// themselves, and hold no bracket the parser found unmatched (which it
-// reads as punctuation).
-bool wraps_cleanly(Text side, std::uint32_t from, std::uint32_t to) {
-    for (std::uint32_t t = from; t < to; ++t) {
-        if (side.tokens[t].kind != TokenKind::punctuation) continue;
-        const std::string_view mark = side.doc.text(side.tokens[t].range);
-        if (mark == "[" || mark == "]") return false;
-    }
+// themselves, and hold none of the marks the parser found pairing with
+// nothing (`unpaired`, sorted offsets).
+bool wraps_cleanly(Text side, std::uint32_t from, std::uint32_t to,
+                   const std::vector<std::size_t>& unpaired) {
+    if (from >= to) return true;
+    const auto first =
+        std::lower_bound(unpaired.begin(), unpaired.end(), side.tokens[from].range.begin);
+    if (first != unpaired.end() && *first < side.tokens[to - 1].range.end) return false;
     return balance_of(side, from, to).balanced();
 }
 
 }  // namespace
 
 bool ChunkResolver::sides_wrap_cleanly(const Chunk& x) const {
-    return wraps_cleanly(in_.ours(), x.o0, x.o1) && wraps_cleanly(in_.theirs(), x.t0, x.t1);
+    return wraps_cleanly(in_.ours(), x.o0, x.o1, in_.unpaired_in_ours()) &&
+           wraps_cleanly(in_.theirs(), x.t0, x.t1, in_.unpaired_in_theirs());
 }
 
 void ChunkResolver::put_conflict_markers(const Chunk& x, const std::string& o,
                                          const std::string& t) {
     out_.disagree(DisagreementKind::conflict, trimmed(o), trimmed(t));
-    out_.put_verbatim("<<<<<<< " + options_.ours_label + "\n" + o + ensure_newline(o) +
-                      "=======\n" + t + ensure_newline(t) + ">>>>>>> " + options_.theirs_label +
-                      "\n");
+    const std::string indentation = out_.take_line_indentation();
+    out_.put_verbatim("<<<<<<< " + options_.ours_label + "\n" + indentation + o +
+                      ensure_newline(o) + "=======\n" + indentation + t + ensure_newline(t) +
+                      ">>>>>>> " + options_.theirs_label + "\n");
     if (x.o1 < in_.ours().tokens.size() && !o.empty() && o.back() != '\n') out_.put_verbatim("\n");
     out_.conflict_markers_written();
 }

@@ -219,6 +219,29 @@ TEST(MergeFallback, ASideWhoseStrayBracketWouldCloseAnOptionGivesConflictMarkers
     }
 }
 
+// The same in an indented paragraph (an Option paragraph of a list, as in
+// the Paris texts): the markers stand at the start of their lines, and each
+// side's text keeps the indentation it was written with.
+TEST(MergeFallback, ConflictMarkersInAnIndentedParagraphStartTheirLines) {
+    const std::string base =
+        "Intro.\n\n    **Option 2:** Hold [below 2 C] by cuts; [Pursue a transformation "
+        "[towards x], to foster resilience;\n\nEnd.\n";
+    const std::string ours =
+        "Intro.\n\n    **Option 2:** To hold well below 2 C; pursue "
+        "development;\n\nEnd.\n";
+    std::string theirs = base;
+    theirs.replace(theirs.find("[below 2 C]"), 11, "[below 2 C] [or 1.5 C]");
+    MergeOptions options;
+    options.ours_label = "ours.md";
+    options.theirs_label = "theirs.md";
+    const MergeResult r = merged(base, ours, theirs, options);
+    EXPECT_EQ(r.text,
+              "Intro.\n\n<<<<<<< ours.md\n    **Option 2:** To hold well below 2 C; pursue "
+              "development;\n\n=======\n    **Option 2:** Hold [below 2 C] [or 1.5 C] by cuts; "
+              "[Pursue a transformation [towards x], to foster resilience;\n\n>>>>>>> "
+              "theirs.md\nEnd.\n");
+}
+
 // A text that already has a stray '[' (an imported compilation, a text
 // proposed with --allow-errors) merges as any other where no side's
 // wording around it has to stand as an option: the edit of a word beside
