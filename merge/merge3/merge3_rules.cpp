@@ -269,21 +269,38 @@ Attachment attachment_of(Text side, std::uint32_t from, std::uint32_t to) {
     return a;
 }
 
+// The base's bracket closes right before chunk `x` / opens right after it.
+bool after_bracket(const MergeInputs& in, const Chunk& x) {
+    return x.b0 > 0 && in.base().tokens[x.b0 - 1].kind == TokenKind::bracket_close;
+}
+bool before_bracket(const MergeInputs& in, const Chunk& x) {
+    const std::vector<Token>& base = in.base().tokens;
+    return x.b1 < base.size() && base[x.b1].kind == TokenKind::bracket_open;
+}
+
 // One more option for a bracket or group of the base's: " / may" inside a
-// bracket, "[may]" right beside a bracket.
+// bracket, "[may]" flush against a bracket. Set apart by a space
+// ("[cooperate] [closely]") a bracket is one of its own, not an option.
 bool adds_options(const MergeInputs& in, const Chunk& x, Text side, std::uint32_t from,
                   std::uint32_t to) {
-    if (side.tokens[words_within(side, from, to).begin].kind == TokenKind::separator) return true;
-    const std::vector<Token>& base = in.base().tokens;
-    const bool beside_bracket = (x.b0 > 0 && base[x.b0 - 1].kind == TokenKind::bracket_close) ||
-                                (x.b1 < base.size() && base[x.b1].kind == TokenKind::bracket_open);
-    return beside_bracket && is_option_group(side, from, to);
+    const auto [a, z] = words_within(side, from, to);
+    if (side.tokens[a].kind == TokenKind::separator) return true;
+    const bool flush = (after_bracket(in, x) && a == from) || (before_bracket(in, x) && z == to);
+    return flush && is_option_group(side, from, to);
+}
+
+// Words a side put at `x` set apart from the base's bracket before it
+// (they start with white space).
+bool apart_after(const MergeInputs& in, const Chunk& x, Text side, std::uint32_t from,
+                 std::uint32_t to) {
+    return after_bracket(in, x) && from < to && is_space_token(side.tokens[from].kind);
 }
 
 // What both sides inserted at one place (where the base has no words).
 enum class BothInserted {
     no,                     // not an insertion by both sides
     options,                // options for one bracket or group: united
+    options_then_words,     // one side's options for the bracket before, the other's words apart
     paragraphs,             // whole paragraphs on both sides: both kept, reported
     paragraphs_then_words,  // one side's paragraphs, then the other's words opening the next one
     words_then_paragraphs,  // one side's words closing a paragraph, then the other's paragraphs
@@ -299,8 +316,14 @@ BothInserted both_inserted(const MergeInputs& in, const Chunk& x) {
     // that paragraph ends with.
     const Attachment ao = attachment_of(o, x.o0, x.o1), at = attachment_of(t, x.t0, x.t1);
     if (ao.whole_paragraphs() && at.whole_paragraphs()) return BothInserted::paragraphs;
-    if (adds_options(in, x, o, x.o0, x.o1) && adds_options(in, x, t, x.t0, x.t1))
-        return BothInserted::options;
+    const bool ours_options = adds_options(in, x, o, x.o0, x.o1),
+               theirs_options = adds_options(in, x, t, x.t0, x.t1);
+    if (ours_options && theirs_options) return BothInserted::options;
+    // "[cooperate][collaborate]" and "[cooperate] [closely]": an option for
+    // the group, and a bracket of its own after it; both stand.
+    if ((ours_options && apart_after(in, x, t, x.t0, x.t1)) ||
+        (theirs_options && apart_after(in, x, o, x.o0, x.o1)))
+        return BothInserted::options_then_words;
     // One side's new paragraphs beside the other's words: words opening the
     // next paragraph come after paragraphs that end in their break, words
     // closing the previous one before paragraphs that start with it.
@@ -409,6 +432,8 @@ void ChunkResolver::resolve(const Chunk& x) {
     switch (both_inserted(in_, x)) {
         case BothInserted::options:
             return union_of_options(x);
+        case BothInserted::options_then_words:
+            return put_options_beside_words(x);
         case BothInserted::paragraphs:
             return put_both_paragraphs(x);
         case BothInserted::paragraphs_then_words:
@@ -573,6 +598,13 @@ void ChunkResolver::put_both_paragraphs(const Chunk& x) {
 
 // One side's new paragraphs beside the other's words at the edge of the
 // next paragraph (or the previous one): both, in the order of the text.
+void ChunkResolver::put_options_beside_words(const Chunk& x) {
+    const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
+    const bool ours_options = adds_options(in_, x, in_.ours(), x.o0, x.o1);
+    const std::string &options = ours_options ? o : t, &words = ours_options ? t : o;
+    out_.put(options + words);
+}
+
 void ChunkResolver::put_paragraphs_beside_words(const Chunk& x) {
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
     const bool ours_whole = attachment_of(in_.ours(), x.o0, x.o1).whole_paragraphs();

@@ -87,6 +87,10 @@ class ChunkResolver {
     void union_of_options(const Chunk& x);
     void put_both_paragraphs(const Chunk& x);
     void put_paragraphs_beside_words(const Chunk& x);
+    // Both inserted after a bracket of the base: one side an option for it,
+    // flush against it, the other words set apart by a space. Both stand,
+    // the option beside its bracket.
+    void put_options_beside_words(const Chunk& x);
     void resolve_status(const Chunk& x);
     void put_bracketed(Text side, std::uint32_t from, std::uint32_t to);
     void put_alternatives(const Chunk& x);

@@ -94,6 +94,20 @@ TEST(MergeInsertions, OptionsBothAddedToOneGroupAreUnitedCleanly) {
     EXPECT_THAT(r.disagreements, IsEmpty());
 }
 
+// One side adds an option to a group (flush against it), the other a
+// bracket of its own after it (set apart by a space): "closely" is no third
+// alternative to "cooperate", and both additions stand, either way round.
+TEST(MergeInsertions, AnOptionForAGroupAndABracketApartFromItBothStand) {
+    for (const bool swap : {false, true}) {
+        const std::string base = "1. Parties shall [cooperate].\n",
+                          option = "1. Parties shall [cooperate][collaborate].\n",
+                          apart = "1. Parties shall [cooperate] [closely].\n";
+        const MergeResult r = swap ? merged(base, apart, option) : merged(base, option, apart);
+        EXPECT_EQ(r.text, "1. Parties shall [cooperate][collaborate] [closely].\n") << swap;
+        EXPECT_THAT(r.disagreements, IsEmpty());
+    }
+}
+
 TEST(MergeInsertions, OptionsBothAddedToOneBracketAreUnitedCleanly) {
     MergeOptions options;
     const MergeResult r =
