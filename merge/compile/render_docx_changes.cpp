@@ -6,16 +6,13 @@
 #include <unordered_set>
 
 #include "core/store/proposal_record.hpp"
+#include "merge/compile/render_docx_segments.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/report/positions.hpp"
 
 namespace accord {
 
 namespace {
-
-std::string author_of(const Proposal& proposal) {
-    return proposal.proposers.empty() ? std::string("accord") : join_names(proposal.proposers);
-}
 
 // The token of `tokens` that holds byte `at`.
 std::uint32_t token_at(const std::vector<Token>& tokens, std::size_t at) {
@@ -25,21 +22,6 @@ std::uint32_t token_at(const std::vector<Token>& tokens, std::size_t at) {
     --it;
     return at < it->range.end ? static_cast<std::uint32_t>(it - tokens.begin()) : kNone;
 }
-
-class Segments {
-  public:
-    void add(std::string_view text, DocxSegment::Change change, const std::string& author,
-             const std::string& date) {
-        if (text.empty()) return;
-        if (!out.empty() && out.back().change == change && out.back().author == author &&
-            out.back().date == date) {
-            out.back().text += text;
-            return;
-        }
-        out.push_back({std::string(text), change, author, date});
-    }
-    std::vector<DocxSegment> out;
-};
 
 // The line of `body` holding byte `at` (a newline ends the line it is in),
 // the newline left out; an empty line gives the next line with words, else
@@ -188,61 +170,14 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             return older ? nullptr : &compiled.blame->history.proposals[origin];
         };
 
-        const Document old_body = parse(before_body, parse_options);
-        const Document new_body = parse(body, parse_options);
-        // Short common runs between rewordings folded into the change, as a
-        // reader sees it ("of this decision" -> "in good faith").
-        const TokenDiff diff = diff_tokens(old_body, new_body);
-        // Each added token's proposal; wording blame finds older than the
-        // revision (moved) and white space take their neighbour's in the hunk.
-        std::vector<const Proposal*> added(diff.script.size(), nullptr);
-        for (std::size_t e = 0; e < diff.script.size(); ++e) {
-            if (diff.script[e].kind != EditKind::added) continue;
-            const ByteRange r = diff.new_tokens[diff.script[e].new_index].range;
-            const std::string_view text = std::string_view(body).substr(r.begin, r.size());
-            if (text.find_first_not_of(" \t\n\r") != std::string_view::npos)
-                added[e] = inserter(r.begin);
-        }
-        for (std::size_t e = 1; e < diff.script.size(); ++e)
-            if (diff.script[e].kind == EditKind::added && !added[e] &&
-                diff.script[e - 1].kind == EditKind::added)
-                added[e] = added[e - 1];
-        for (std::size_t e = diff.script.size(); e-- > 1;)
-            if (diff.script[e - 1].kind == EditKind::added && !added[e - 1] &&
-                diff.script[e].kind == EditKind::added)
-                added[e - 1] = added[e];
-        const Proposal* fallback = chain_proposals.back() ? chain_proposals.back()
-                                   : compilation.proposal ? &*compilation.proposal
-                                                          : nullptr;
-        Segments segments;
-        for (std::size_t e = 0; e < diff.script.size(); ++e) {
-            const Edit& edit = diff.script[e];
-            switch (edit.kind) {
-                case EditKind::common: {
-                    const ByteRange r = diff.new_tokens[edit.new_index].range;
-                    segments.add(std::string_view(body).substr(r.begin, r.size()),
-                                 DocxSegment::Change::none, "", "");
-                    break;
-                }
-                case EditKind::removed: {
-                    const ByteRange r = diff.old_tokens[edit.old_index].range;
-                    const Proposal* who = deleter(r.begin);
-                    segments.add(std::string_view(before_body).substr(r.begin, r.size()),
-                                 DocxSegment::Change::deleted, who ? author_of(*who) : "accord",
-                                 who ? who->date : "");
-                    break;
-                }
-                case EditKind::added: {
-                    const ByteRange r = diff.new_tokens[edit.new_index].range;
-                    const Proposal* who = added[e] ? added[e] : fallback;
-                    segments.add(std::string_view(body).substr(r.begin, r.size()),
-                                 DocxSegment::Change::inserted, who ? author_of(*who) : "accord",
-                                 who ? who->date : "");
-                    break;
-                }
-            }
-        }
-        options.changes[t] = std::move(segments.out);
+        ChangeCredits credits;
+        credits.deleted_by = deleter;
+        credits.inserted_by = inserter;
+        credits.otherwise = chain_proposals.back() ? chain_proposals.back()
+                            : compilation.proposal ? &*compilation.proposal
+                                                   : nullptr;
+        options.changes[t] = tracked_segments(parse(before_body, parse_options),
+                                              parse(body, parse_options), credits);
     }
 
     // Positions recorded since then, as comments by their speakers.

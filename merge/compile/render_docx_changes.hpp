@@ -1,9 +1,10 @@
 #pragma once
 // What changed in each text of a compilation since an earlier revision, as
 // a Word document shows it: the body as unchanged, inserted and deleted
-// segments. An insertion is credited to the delegation that proposed its
-// wording and dated by that proposal, as blame attributes it; a deletion to
-// the proposal that took the wording out, found by following the text's
+// segments (paragraphs paired first, then words: render_docx_segments). An
+// insertion is credited to the delegation that proposed its wording and
+// dated by that proposal, as blame attributes it; a deletion to the
+// proposal that took the wording out, found by following the text's
 // versions since the revision. Positions recorded since then come as
 // comments by their speakers, each on the wording it speaks of as the body
 // stands (found as a reader sees it, markup aside; of several places, the

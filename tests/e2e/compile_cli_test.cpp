@@ -424,6 +424,61 @@ TEST(CompileWord, PositionsCoverTheirWordingAndChangedHeadingsStayHeadings) {
     EXPECT_TRUE(heading);
 }
 
+// Each Word paragraph of a document with words, in order, and how it
+// reads: "kept", or "deleted by X", "inserted by X" when every run of it
+// is, else "changed". Headings (the title, each text's) left out.
+std::vector<std::pair<std::string, std::string>> paragraphs_as_changed(const std::string& docx) {
+    std::ifstream file(docx, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    docx::ReadResult read = docx::read_docx_bytes(bytes.str(), "changes.docx");
+    EXPECT_TRUE(read.ok()) << read.error.message;
+    if (!read.ok()) return {};
+    const docx::Package& package = *read.package;
+    const auto by = [&](std::uint32_t revision) { return package.revisions.at(revision).author; };
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const docx::Paragraph& p : package.body.paragraphs) {
+        if (p.heading != 0) continue;
+        std::string text, reads;
+        for (const docx::Run& run : p.runs) {
+            text += run.text;
+            const std::string run_reads =
+                run.deleted != docx::kNoIndex    ? "deleted by " + by(run.deleted)
+                : run.inserted != docx::kNoIndex ? "inserted by " + by(run.inserted)
+                                                 : "kept";
+            reads = reads.empty() || reads == run_reads ? run_reads : "changed";
+        }
+        if (!text.empty()) out.push_back({text, reads});
+    }
+    return out;
+}
+
+// A paragraph deleted and another added after the last: Word showed the
+// paragraph between them, which no one touched, deleted and inserted again
+// by Brazil (the whole body's word diff paired each paragraph's number
+// with the next one's). Paragraphs are paired first, as `accord diff` pairs
+// them.
+TEST(CompileWord, AParagraphNoOneTouchedIsNeitherDeletedNorInserted) {
+    test::TempDir dir;
+    const std::string negotiation = dir.file("neg");
+    Repository repo = Repository::init(negotiation);
+    const std::string base = test::record_proposal(
+        repo, {"Norway", "2024-01-10", {{"a.md", "1. One\n\n2. Two\n\n3. Three\n"}}, "Base"});
+    test::record_proposal(
+        repo, {"Brazil", "2024-01-20", {{"a.md", "1. One\n\n3. Three\n\n4. Four\n"}}, "Two out"});
+
+    const std::string docx = dir.file("changes.docx");
+    const test::RunResult compile = test::accord(
+        {"compile", "--format", "docx", "--changes-since", base, "-o", docx}, in(negotiation));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    EXPECT_EQ(paragraphs_as_changed(docx), (std::vector<std::pair<std::string, std::string>>{
+                                               {"1. One", "kept"},
+                                               {"2. Two", "deleted by Brazil"},
+                                               {"3. Three", "kept"},
+                                               {"4. Four", "inserted by Brazil"}}));
+}
+
 TEST(CompileEmpty, AnEmptyRepositoryGivesAnEmptyCompilation) {
     test::TempDir dir;
     Repository::init(dir.path());
