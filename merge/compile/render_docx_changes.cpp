@@ -7,6 +7,8 @@
 
 #include "core/store/proposal_record.hpp"
 #include "merge/compile/render_docx_segments.hpp"
+#include "merge/diff/paragraph_diff.hpp"
+#include "merge/diff/script_in_text_order.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/report/positions.hpp"
 
@@ -21,6 +23,25 @@ std::uint32_t token_at(const std::vector<Token>& tokens, std::size_t at) {
     if (it == tokens.begin()) return kNone;
     --it;
     return at < it->range.end ? static_cast<std::uint32_t>(it - tokens.begin()) : kNone;
+}
+
+// One step of a text's versions as the Word view pairs them: paragraphs
+// first, then their words; a moved paragraph taken out where it stood (by
+// the proposal that moved it). Each old token's token in the next version,
+// kNone where the step took it out.
+struct VersionStep {
+    std::vector<Token> old_tokens, new_tokens;
+    std::vector<std::uint32_t> old_to_new;
+};
+
+VersionStep version_step(const Document& from, const Document& to) {
+    ParagraphDiff diff = diff_paragraphs(from, to);
+    const std::vector<Edit> script = script_in_text_order(diff);
+    VersionStep step{std::move(diff.old_tokens), std::move(diff.new_tokens), {}};
+    step.old_to_new.assign(step.old_tokens.size(), kNone);
+    for (const Edit& e : script)
+        if (e.kind == EditKind::common) step.old_to_new[e.old_index] = e.new_index;
+    return step;
 }
 
 // The line of `body` holding byte `at` (a newline ends the line it is in),
@@ -135,9 +156,9 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
         }
         std::vector<Document> chain;
         for (const std::string& text : chain_texts) chain.push_back(parse(text, parse_options));
-        std::vector<TokenDiff> steps;
+        std::vector<VersionStep> steps;
         for (std::size_t i = 1; i < chain.size(); ++i)
-            steps.push_back(diff_tokens(chain[i - 1], chain[i]));
+            steps.push_back(version_step(chain[i - 1], chain[i]));
         auto deleter = [&](std::size_t body_offset) -> const Proposal* {
             if (steps.empty()) return compilation.proposal ? &*compilation.proposal : nullptr;
             std::size_t at = body_offset + before_document.body.begin;
@@ -146,8 +167,10 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
                 if (token == kNone) return chain_proposals[i + 1];
                 const std::uint32_t next = steps[i].old_to_new[token];
                 if (next == kNone) return chain_proposals[i + 1];
-                at = steps[i].new_tokens[next].range.begin +
-                     (at - steps[i].old_tokens[token].range.begin);
+                // White space kept may be shorter on the new side.
+                const TokenRange to = steps[i].new_tokens[next].range;
+                at = to.begin + std::min<std::size_t>(at - steps[i].old_tokens[token].range.begin,
+                                                      to.size() - 1);
             }
             return chain_proposals.back();
         };

@@ -5,12 +5,14 @@
 // insertion is credited to the delegation that proposed its wording and
 // dated by that proposal, as blame attributes it; a deletion to the
 // proposal that took the wording out, found by following the text's
-// versions since the revision. Positions recorded since then come as
-// comments by their speakers, each on the wording it speaks of as the body
-// stands (found as a reader sees it, markup aside; of several places, the
-// nearest to where the position was anchored, its anchor carried through
-// the diff of the text then and now), or on the paragraph it was anchored
-// in when that wording is gone: never more than it speaks of.
+// versions since the revision, each step paired as the body is (a moved
+// paragraph taken out where it stood by the proposal that moved it).
+// Positions recorded since then come as comments by their speakers, each
+// on the wording it speaks of as the body stands (found as a reader sees
+// it, markup aside; of several places, the nearest to where the position
+// was anchored, its anchor carried through the diff of the text then and
+// now), or on the paragraph it was anchored in when that wording is gone:
+// never more than it speaks of.
 #include <string>
 
 #include "core/store/workspace.hpp"

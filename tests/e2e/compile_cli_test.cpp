@@ -479,6 +479,68 @@ TEST(CompileWord, AParagraphNoOneTouchedIsNeitherDeletedNorInserted) {
                                                {"4. Four", "inserted by Brazil"}}));
 }
 
+// A deletion is credited to the proposal that took the wording out,
+// found by following the text's versions since the revision: they are
+// paired as the body is, paragraphs first. Followed word for word across
+// paragraphs, Brazil's version (which deleted "2. Two" and added "4. Four")
+// deleted "3. Three" and inserted it again, and Japan's deletion of it was
+// credited to Brazil.
+TEST(CompileWord, EachDeletionIsCreditedToWhoTookTheParagraphOut) {
+    test::TempDir dir;
+    const std::string negotiation = dir.file("neg");
+    Repository repo = Repository::init(negotiation);
+    const std::string base = test::record_proposal(
+        repo, {"Norway", "2024-01-10", {{"a.md", "1. One\n\n2. Two\n\n3. Three\n"}}, "Base"});
+    test::record_proposal(
+        repo, {"Brazil", "2024-01-20", {{"a.md", "1. One\n\n3. Three\n\n4. Four\n"}}, "Two out"});
+    test::record_proposal(repo,
+                          {"Japan", "2024-01-25", {{"a.md", "1. One\n\n4. Four\n"}}, "Three out"});
+
+    const std::string docx = dir.file("changes.docx");
+    const test::RunResult compile = test::accord(
+        {"compile", "--format", "docx", "--changes-since", base, "-o", docx}, in(negotiation));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    EXPECT_EQ(paragraphs_as_changed(docx), (std::vector<std::pair<std::string, std::string>>{
+                                               {"1. One", "kept"},
+                                               {"2. Two", "deleted by Brazil"},
+                                               {"3. Three", "deleted by Japan"},
+                                               {"4. Four", "inserted by Brazil"}}));
+}
+
+// A moved paragraph is deleted where it stood by the proposal that moved
+// it, not by a later one (its wording, followed to where it went, stands).
+TEST(CompileWord, AMovedParagraphIsDeletedWhereItStoodByWhoMovedIt) {
+    test::TempDir dir;
+    const std::string negotiation = dir.file("neg");
+    Repository repo = Repository::init(negotiation);
+    const std::string base = test::record_proposal(
+        repo, {"Norway",
+               "2024-01-10",
+               {{"a.md", "Alpha beta gamma.\n\nDelta epsilon.\n\nZeta eta theta.\n"}},
+               "Base"});
+    test::record_proposal(repo,
+                          {"Brazil",
+                           "2024-01-20",
+                           {{"a.md", "Delta epsilon.\n\nZeta eta theta.\n\nAlpha beta gamma.\n"}},
+                           "Moved"});
+    test::record_proposal(repo,
+                          {"Japan",
+                           "2024-01-25",
+                           {{"a.md", "Delta epsilon.\n\nZeta eta iota.\n\nAlpha beta gamma.\n"}},
+                           "Reworded"});
+
+    const std::string docx = dir.file("changes.docx");
+    const test::RunResult compile = test::accord(
+        {"compile", "--format", "docx", "--changes-since", base, "-o", docx}, in(negotiation));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    EXPECT_EQ(compile.err, "");
+    const std::vector<std::pair<std::string, std::string>> paragraphs = paragraphs_as_changed(docx);
+    ASSERT_FALSE(paragraphs.empty());
+    EXPECT_EQ(paragraphs.front(),
+              (std::pair<std::string, std::string>{"Alpha beta gamma.", "deleted by Brazil"}));
+}
+
 TEST(CompileEmpty, AnEmptyRepositoryGivesAnEmptyCompilation) {
     test::TempDir dir;
     Repository::init(dir.path());
