@@ -341,8 +341,9 @@ TEST(CompileParis, WordWithTheChangesSinceDecemberNinthImportsBackAsTheFinalText
     EXPECT_EQ(compile.err.find("cannot carry"), std::string::npos) << compile.err;
     const std::string other = dir.file("other");
     ASSERT_EQ(test::accord({"init", other}, in(dir.path())).exit_code, 0);
-    const test::RunResult import =
-        test::accord({"import", docx, "--changes", "accept", "--add-delegations"}, in(other));
+    const test::RunResult import = test::accord(
+        {"import", docx, "--changes", "accept", "--by", "Secretariat", "--add-delegations"},
+        in(other));
     ASSERT_EQ(import.exit_code, 0) << import.err;
     EXPECT_EQ(test::read_all(other + "/agreement.md"), final_text);
 }
