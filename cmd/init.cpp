@@ -72,8 +72,7 @@ ExitCode run_init(const InitOptions& options) {
     if (!h.unchanged.empty()) std::cout << "git hooks up to date: " << join(h.unchanged) << "\n";
     if (h.attributes == "written" || h.attributes == "appended") {
         std::cout << (h.attributes == "written" ? "wrote" : "added accord's lines to")
-                  << " .gitattributes (*.md, *.txt: merge=accord diff=accord; accord.yaml: "
-                     "merge=accord)\n";
+                  << " .gitattributes (*.md, *.txt: merge=accord diff=accord)\n";
     } else if (h.attributes == "unchanged") {
         std::cout << ".gitattributes up to date\n";
     }
@@ -126,8 +125,7 @@ void register_init(CLI::App& app, Run& run) {
         "(under policy required) unsigned proposals, change accord.yaml without the\n"
         "secretariat, add notation errors or are dated in the future.\n\n"
         "It also makes plain git use accord's merge and diff: .gitattributes gets the lines\n"
-        "'*.md merge=accord diff=accord', '*.txt merge=accord diff=accord' and\n"
-        "'/accord.yaml merge=accord' (the registry, merged entry by entry; appended if the\n"
+        "'*.md merge=accord diff=accord' and '*.txt merge=accord diff=accord' (appended if the\n"
         "file lacks them; commit it), and the repository's .git/config gets\n"
         "merge.accord.driver = 'ACCORD' merge-driver %O %A %B %P and\n"
         "diff.accord.command = 'ACCORD' git-diff (ACCORD: this binary's absolute path). Then\n"

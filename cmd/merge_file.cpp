@@ -7,7 +7,6 @@
 #endif
 
 #include "cmd/command.hpp"
-#include "core/store/config_merge.hpp"
 #include "core/store/notation_lookup.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/encoding.hpp"
@@ -112,44 +111,11 @@ ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
     return result.clean() ? kExitOk : kExitFound;
 }
 
-// The registry (accord.yaml at the top), merged entry by entry as accord
-// merge does: two sites that each registered a delegation do not conflict.
-// When it cannot be (one entry changed differently), both files between
-// conflict markers, for a person, as git would leave them.
-ExitCode merge_registry_driver(const MergeFileOptions& o) {
-    auto read = [&](const std::string& file, const char* version) {
-        FileResult read = read_file(file);
-        if (!read.contents)
-            throw usage_error("merge-driver: cannot read " + o.path + " (" + version +
-                              "): " + read.error);
-        return std::move(*read.contents);
-    };
-    const std::string base = read(o.base, "the common ancestor"),
-                      ours = read(o.ours, "our version"), theirs = read(o.theirs, "their version");
-    const std::optional<std::string> merged = merge_registry_texts(base, ours, theirs, o.path);
-    const auto ended = [](const std::string& s) {
-        return s.empty() || s.back() == '\n' ? s : s + "\n";
-    };
-    const std::string text =
-        merged ? *merged
-               : "<<<<<<< ours\n" + ended(ours) + "=======\n" + ended(theirs) + ">>>>>>> theirs\n";
-    if (const std::string error = write_file_atomically(o.ours, text); !error.empty())
-        throw failure("merge-driver: cannot write the merged " + o.path + ": " + error);
-    if (!merged) {
-        std::cerr << escape_controls(o.path)
-                  << ": both sides changed one entry differently (or a side is no registry "
-                     "accord reads); both versions are left between conflict markers\n";
-        return kExitFound;
-    }
-    return kExitOk;
-}
-
 // git runs: accord merge-driver %O %A %B %P. The result replaces %A; exit 0
 // tells git the file merged (alternatives are a resolution), non-zero that
 // conflict markers remain (--strict).
 ExitCode run_merge_driver(const MergeFileOptions& o) {
     keep_freed_memory();
-    if (o.path == kConfigFileName) return merge_registry_driver(o);
     const MergeInput base = read_driver_input(o.base, o, "the common ancestor"),
                      ours = read_driver_input(o.ours, o, "our version"),
                      theirs = read_driver_input(o.theirs, o, "their version");

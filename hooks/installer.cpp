@@ -125,10 +125,8 @@ void install_drivers(Repository& repo, const InstallOptions& options, InstallRep
 }  // namespace
 
 const std::vector<std::string>& attribute_lines() {
-    // The registry too (at the top only): its driver merges it entry by entry.
     static const std::vector<std::string> lines = {"*.md merge=accord diff=accord",
-                                                   "*.txt merge=accord diff=accord",
-                                                   "/accord.yaml merge=accord"};
+                                                   "*.txt merge=accord diff=accord"};
     return lines;
 }
 

@@ -16,8 +16,7 @@
 // So that plain `git merge`, `git pull` and `git diff` use accord's merge and
 // diff, install() also:
 //  - makes sure .gitattributes at the top of the work tree has the lines
-//    `*.md merge=accord diff=accord`, `*.txt merge=accord diff=accord` and
-//    `/accord.yaml merge=accord` (the registry, merged entry by entry)
+//    `*.md merge=accord diff=accord` and `*.txt merge=accord diff=accord`
 //    (written, or appended to a file without them; not committed: committing
 //    it is the user's choice, and clones then carry it);
 //  - sets in the repository's own git config (.git/config, which no clone

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "core/util/errors.hpp"
-
 namespace accord {
 
 namespace {
@@ -86,20 +84,6 @@ std::optional<Config> merge_configs(const Config& base, const Config& ours, cons
     out.signatures = *signatures;
     out.other = *other;
     return out;
-}
-
-std::optional<std::string> merge_registry_texts(std::string_view base, std::string_view ours,
-                                                std::string_view theirs, const std::string& path) {
-    try {
-        const std::optional<Config> merged = merge_configs(
-            parse_config(base, path), parse_config(ours, path), parse_config(theirs, path));
-        if (!merged) return std::nullopt;
-        std::string yaml = emit_config(*merged);
-        parse_config(yaml, path);  // still one registry: no name claimed twice
-        return yaml;
-    } catch (const Error&) {
-        return std::nullopt;  // not mergeable entry by entry: for a person to merge
-    }
 }
 
 }  // namespace accord

@@ -3,8 +3,6 @@
 // groups each register the delegations that join them, and merging the
 // groups must not make a person merge the registry by hand.
 #include <optional>
-#include <string>
-#include <string_view>
 
 #include "core/store/config.hpp"
 
@@ -16,12 +14,5 @@ namespace accord {
 // setting as one side changed it. Nullopt when both sides changed one entry
 // or one setting differently: a person decides.
 std::optional<Config> merge_configs(const Config& base, const Config& ours, const Config& theirs);
-
-// The same on the registry files' texts (`path` names them in messages):
-// the merged registry written as propose writes it, or nullopt when a side
-// does not read as a registry, both changed one entry differently, or the
-// result would claim a name twice.
-std::optional<std::string> merge_registry_texts(std::string_view base, std::string_view ours,
-                                                std::string_view theirs, const std::string& path);
 
 }  // namespace accord

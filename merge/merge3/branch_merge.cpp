@@ -128,11 +128,19 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
                       (!t || !looks_binary(files.text(*t)));
     // The registry: merged entry by entry (each group registers those who
     // join it), written in its canonical form as propose writes it.
-    // Not mergeable entry by entry: refused below, for a person to merge.
     if (path == kConfigFileName && was && o && t) {
-        if (std::optional<std::string> yaml =
-                merge_registry_texts(files.text(*was), files.text(*o), files.text(*t), path))
-            return files.add(std::move(*yaml));
+        try {
+            const std::optional<Config> merged = merge_configs(parse_config(files.text(*was), path),
+                                                               parse_config(files.text(*o), path),
+                                                               parse_config(files.text(*t), path));
+            if (merged) {
+                std::string yaml = emit_config(*merged);
+                parse_config(yaml, path);  // still one registry: no name claimed twice
+                return files.add(std::move(yaml));
+            }
+        } catch (const Error&) {
+            // not mergeable entry by entry: refused below, for a person to merge
+        }
     }
     if (!text) {
         plan.refused.push_back(path + ": changed on " + step.ours_label + " and on " +

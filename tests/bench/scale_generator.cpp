@@ -677,8 +677,7 @@ class Negotiation {
         c.writes.emplace_back("accord.yaml", config_text());
         c.writes.emplace_back(".gitattributes",
                               "*.md merge=accord diff=accord\n"
-                              "*.txt merge=accord diff=accord\n"
-                              "/accord.yaml merge=accord\n");
+                              "*.txt merge=accord diff=accord\n");
         c.writes.emplace_back("outline.md", outline_text());
         for (std::size_t k = 0; k < first_batch_; ++k) {
             draft(texts_[k]);

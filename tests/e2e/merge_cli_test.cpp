@@ -131,8 +131,7 @@ TEST(MergeCli, InitWritesAttributesAndDriversAndIsIdempotent) {
     Clone c{tmp.file("neg")};
     ASSERT_EQ(test::accord({"init", c.dir}).exit_code, 0);
     EXPECT_EQ(c.read(".gitattributes"),
-              "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n/accord.yaml "
-              "merge=accord\n");
+              "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
     const std::string binary = std::filesystem::canonical(test::accord_binary()).string();
     EXPECT_EQ(c.out({"config", "merge.accord.driver"}),
               "'" + binary + "' merge-driver %O %A %B %P\n");
@@ -149,8 +148,7 @@ TEST(MergeCli, InitWritesAttributesAndDriversAndIsIdempotent) {
     EXPECT_THAT(again.out, HasSubstr("merge and diff drivers up to date"));
     EXPECT_EQ(test::read_all(c.dir + "/.git/config"), config);
     EXPECT_EQ(c.read(".gitattributes"),
-              "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n/accord.yaml "
-              "merge=accord\n");
+              "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
 }
 
 TEST(MergeCli, InitAppendsToAnExistingGitattributes) {
@@ -162,8 +160,7 @@ TEST(MergeCli, InitAppendsToAnExistingGitattributes) {
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_THAT(r.out, HasSubstr("added accord's lines to .gitattributes"));
     EXPECT_EQ(c.read(".gitattributes"),
-              "*.pdf binary\n*.md merge=accord diff=accord\n*.txt merge=accord "
-              "diff=accord\n/accord.yaml merge=accord\n");
+              "*.pdf binary\n*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
 }
 
 // --------------------------------------------------- plain git: pull and diff
@@ -200,61 +197,6 @@ TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
     EXPECT_THAT(pull.err, Not(HasSubstr(".merge_file")));
     EXPECT_EQ(second.out({"rev-list", "--parents", "-n", "1", "HEAD"}).size(), 3u * 41u);
     EXPECT_EQ(second.out({"status", "--porcelain"}), "");
-}
-
-// Two sites each register a delegation with their proposal: plain git
-// pull merges the registry entry by entry through the driver, as accord
-// merge does, instead of a textual conflict in accord.yaml. Where both
-// changed one entry differently, both versions stand between markers.
-TEST(MergeCli, GitPullMergesTheRegistryEntryByEntry) {
-    Negotiation n;
-    const std::string origin = n.tmp.file("origin.git");
-    ASSERT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
-    Clone first{n.tmp.file("first")}, second{n.tmp.file("second")};
-    for (const Clone* c : {&first, &second}) {
-        ASSERT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
-        ASSERT_EQ(c->accord({"init"}).exit_code, 0);
-    }
-    const auto propose_as_new = [](const Clone& c, const std::string& text,
-                                   const std::string& delegation) {
-        c.write("recs/A-1.md", text);
-        const test::RunResult r =
-            c.accord({"propose", "recs/A-1.md", "--by", delegation, "--add-delegation", delegation,
-                      "--date", "2014-02-25"});
-        ASSERT_EQ(r.exit_code, 0) << r.err;
-    };
-    propose_as_new(first, replaced(kRecommendation, "[strengthen]", "[improve]"), "Ruritania");
-    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
-    propose_as_new(second, replaced(kRecommendation, "[strengthen]", "[enhance]"), "Freedonia");
-    const test::RunResult pull = second.git({"pull", "--no-rebase"});
-    EXPECT_EQ(pull.exit_code, 0) << pull.out << pull.err;
-    const std::string registry = second.read("accord.yaml");
-    EXPECT_THAT(registry, HasSubstr("Ruritania"));
-    EXPECT_THAT(registry, HasSubstr("Freedonia"));
-    EXPECT_THAT(registry, Not(HasSubstr("<<<<<<<")));
-    EXPECT_EQ(second.out({"status", "--porcelain"}), "");
-
-    // One setting changed differently on each side: a person decides.
-    ASSERT_EQ(second.git({"push", "-q"}).exit_code, 0);
-    ASSERT_EQ(first.git({"pull", "-q", "--no-rebase"}).exit_code, 0);
-    const auto renamed = [](const Clone& c, const std::string& name) {
-        std::string yaml = c.read("accord.yaml");
-        const std::size_t at = yaml.find("negotiation:");
-        ASSERT_NE(at, std::string::npos) << yaml;
-        yaml.replace(at, yaml.find('\n', at) - at, "negotiation: " + name);
-        c.write("accord.yaml", yaml);
-        c.out({"commit", "-q", "--no-verify", "-am", "Rename"});
-    };
-    renamed(first, "WGEC one");
-    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
-    renamed(second, "WGEC two");
-    const test::RunResult conflicted = second.git({"pull", "--no-rebase"});
-    EXPECT_NE(conflicted.exit_code, 0);
-    EXPECT_THAT(conflicted.err, HasSubstr("accord.yaml: both sides changed one entry"));
-    const std::string both = second.read("accord.yaml");
-    EXPECT_THAT(both, HasSubstr("<<<<<<< ours\n"));
-    EXPECT_THAT(both, HasSubstr("WGEC one"));
-    EXPECT_THAT(both, HasSubstr("WGEC two"));
 }
 
 TEST(MergeCli, GitDiffShowsAccordsChangeNames) {

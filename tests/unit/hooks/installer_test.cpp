@@ -208,8 +208,7 @@ TEST(Init, AnExistingHistoryGainsTheRegistryAndAccordsAttributes) {
     EXPECT_EQ(again.commit(result.commit).message,
               "Record the negotiation's registry and attributes for accord\n");
     EXPECT_EQ(*again.read_file_at(result.commit, ".gitattributes"),
-              "*.bin binary\n*.md merge=accord diff=accord\n*.txt merge=accord "
-              "diff=accord\n/accord.yaml merge=accord\n");
+              "*.bin binary\n*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
     EXPECT_TRUE(again.read_file_at(result.commit, "accord.yaml"));
 }
 

@@ -80,15 +80,12 @@ TEST(RedraftRecord, NamesBranchesAndMembers) {
 // --------------------------------------------------- what accord init adds
 
 TEST(InstallerDrivers, AttributeLinesAreAddedOnce) {
-    const std::string both =
-        "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n/accord.yaml "
-        "merge=accord\n";
+    const std::string both = "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n";
     EXPECT_EQ(hooks::with_attribute_lines(""), both);
     EXPECT_EQ(hooks::with_attribute_lines(both), both);
     EXPECT_EQ(hooks::with_attribute_lines("*.pdf binary"), "*.pdf binary\n" + both);
     EXPECT_EQ(hooks::with_attribute_lines("  *.md merge=accord diff=accord  \r\n"),
-              "  *.md merge=accord diff=accord  \r\n*.txt merge=accord diff=accord\n/accord.yaml "
-              "merge=accord\n");
+              "  *.md merge=accord diff=accord  \r\n*.txt merge=accord diff=accord\n");
 }
 
 TEST(InstallerDrivers, DriverCommandsQuoteTheBinary) {
