@@ -135,11 +135,13 @@ InitResult init_negotiation(const InitRequest& request) {
     }
     result.workdir = repo->workdir();
 
-    // Signing is settled before anything else is written: a missing key
-    // leaves no half-made repository behind.
+    // Signing is settled, and a .gitattributes accord cannot read is said,
+    // before anything else is written: neither leaves a half-made
+    // repository behind.
     std::optional<SigningSetup> signing;
     std::optional<SshPublicKey> signing_key;
     try {
+        hooks::check_attributes_readable(*repo);
         // Only a commit to record needs a key (a clone's init records nothing).
         const std::optional<std::string> head = repo->head();
         const bool may_record = !head || !repo->blob_id_at(*head, kConfigFileName) ||
@@ -158,8 +160,6 @@ InitResult init_negotiation(const InitRequest& request) {
         throw;
     }
 
-    // A .gitattributes accord cannot read is said before anything is written.
-    hooks::check_attributes_readable(*repo);
     const std::string config_path = result.workdir + kConfigFileName;
     bool config_usable = false;
     std::error_code ec;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <ctime>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -265,8 +266,9 @@ std::string checked_path(const Repository& repo, const std::string& given) {
 
 // The path a compilation's property names for one of its texts, as a path
 // of the work tree. A document is not trusted to name one: an absolute
-// path, '..', '.', an empty part, a backslash or a control character is
-// refused, naming the document, as --as would be.
+// path, '..', '.', '.git' (in any case), an empty part, a backslash, a
+// control character, or a directory that is a symbolic link in the work
+// tree is refused, naming the document, as --as would be.
 std::string named_path(const Repository& repo, const std::string& document,
                        const std::string& named) {
     bool plain = !named.empty() && named.front() != '/' && named.back() != '/';
@@ -275,7 +277,13 @@ std::string named_path(const Repository& repo, const std::string& document,
     for (std::size_t begin = 0; plain && begin <= named.size();) {
         const std::size_t end = std::min(named.find('/', begin), named.size());
         const std::string_view part = std::string_view(named).substr(begin, end - begin);
-        plain = !part.empty() && part != "." && part != "..";
+        std::string folded(part);
+        for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        plain = !part.empty() && part != "." && part != ".." && folded != ".git";
+        std::error_code ec;
+        if (plain && end < named.size())
+            plain = !std::filesystem::is_symlink(
+                std::filesystem::symlink_status(repo.workdir() + named.substr(0, end), ec));
         begin = end + 1;
     }
     if (!plain || !is_text_path(named)) {

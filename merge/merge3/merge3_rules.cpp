@@ -289,11 +289,12 @@ bool adds_options(const MergeInputs& in, const Chunk& x, Text side, std::uint32_
     return flush && is_option_group(side, from, to);
 }
 
-// Words a side put at `x` set apart from the base's bracket before it
-// (they start with white space).
+// Brackets a side put at `x` set apart from the base's bracket before it
+// (they start with white space): brackets of their own.
 bool apart_after(const MergeInputs& in, const Chunk& x, Text side, std::uint32_t from,
                  std::uint32_t to) {
-    return after_bracket(in, x) && from < to && is_space_token(side.tokens[from].kind);
+    return after_bracket(in, x) && from < to && is_space_token(side.tokens[from].kind) &&
+           is_option_group(side, from, to);
 }
 
 // What both sides inserted at one place (where the base has no words).
@@ -596,8 +597,6 @@ void ChunkResolver::put_both_paragraphs(const Chunk& x) {
     out_.put(o.substr(o.find_last_not_of(" \t\r\n") + 1));
 }
 
-// One side's new paragraphs beside the other's words at the edge of the
-// next paragraph (or the previous one): both, in the order of the text.
 void ChunkResolver::put_options_beside_words(const Chunk& x) {
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
     const bool ours_options = adds_options(in_, x, in_.ours(), x.o0, x.o1);
@@ -605,6 +604,8 @@ void ChunkResolver::put_options_beside_words(const Chunk& x) {
     out_.put(options + words);
 }
 
+// One side's new paragraphs beside the other's words at the edge of the
+// next paragraph (or the previous one): both, in the order of the text.
 void ChunkResolver::put_paragraphs_beside_words(const Chunk& x) {
     const std::string o = text_of(in_.ours(), x.o0, x.o1), t = text_of(in_.theirs(), x.t0, x.t1);
     const bool ours_whole = attachment_of(in_.ours(), x.o0, x.o1).whole_paragraphs();

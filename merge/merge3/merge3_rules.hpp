@@ -88,7 +88,7 @@ class ChunkResolver {
     void put_both_paragraphs(const Chunk& x);
     void put_paragraphs_beside_words(const Chunk& x);
     // Both inserted after a bracket of the base: one side an option for it,
-    // flush against it, the other words set apart by a space. Both stand,
+    // flush against it, the other a bracket set apart by a space. Both stand,
     // the option beside its bracket.
     void put_options_beside_words(const Chunk& x);
     void resolve_status(const Chunk& x);

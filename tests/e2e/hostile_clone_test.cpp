@@ -260,6 +260,14 @@ TEST(HostileClone, AnUnreadableGitattributesStopsInitBeforeAnythingIsWritten) {
         EXPECT_FALSE(fs::exists(o.clone + "/.git/hooks/" + hook)) << hook;
     EXPECT_EQ(o.git(o.clone, {"config", "--local", "--get-regexp", "accord"}).out, "");
     EXPECT_EQ(o.git(o.clone, {"status", "--porcelain"}).out, "");
+    // In a directory that was no repository yet, the repository init made
+    // is taken away again.
+    const std::string fresh = o.tmp.file("fresh");
+    fs::create_directories(fresh + "/.gitattributes");
+    const test::RunResult again = test::accord({"init", fresh});
+    EXPECT_NE(again.exit_code, 0) << again.out;
+    EXPECT_FALSE(fs::exists(fresh + "/.git"));
+    EXPECT_FALSE(fs::exists(fresh + "/accord.yaml"));
 }
 
 // ---------------------------------------------------------------- hooks

@@ -536,17 +536,22 @@ TEST(WordImportRefusals, ACompilationNamingNoPathOfTheRepositoryIsRefused) {
         return tmp.write("c.docx", test::build_docx(parts));
     };
     const std::string outside = tmp.file("outside.md");
+    fs::create_directories(tmp.file("elsewhere"));
+    fs::create_symlink(tmp.file("elsewhere"), repo + "/linked");
     for (const std::string& named :
          {outside, std::string("/etc/accord-test.md"), std::string("../outside.md"),
           std::string("recs/../../outside.md"), std::string("recs\\..\\x.md"),
-          std::string("./a.md"), std::string("recs//a.md")}) {
+          std::string("./a.md"), std::string("recs//a.md"), std::string(".GIT/x.md"),
+          std::string("sub/.git/x.md"), std::string("linked/x.md")}) {
         const test::RunResult run = test::accord(
             {"import", compilation(named), "--by", "Chair", "--add-delegations"}, in(repo));
         EXPECT_EQ(run.exit_code, 2) << named << "\n" << run.out << run.err;
         EXPECT_TRUE(contains(run.err, "c.docx names its text")) << run.err;
         EXPECT_TRUE(contains(run.err, "--as PATH")) << run.err;
         EXPECT_EQ(git(repo, {"rev-parse", "HEAD"}).out, head_before) << named;
-        EXPECT_EQ(git(repo, {"status", "--porcelain", "--untracked-files=all"}).out, "") << named;
+        EXPECT_EQ(git(repo, {"status", "--porcelain", "--untracked-files=all"}).out, "?? linked\n")
+            << named;
+        EXPECT_TRUE(fs::is_empty(tmp.file("elsewhere"))) << named;
         EXPECT_FALSE(fs::exists(outside)) << named;
         EXPECT_FALSE(fs::exists(repo + "/etc")) << named;
         EXPECT_FALSE(fs::exists(repo + "/tmp")) << named;
