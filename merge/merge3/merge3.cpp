@@ -91,9 +91,11 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
     for (std::size_t c = 0; c < chunks.size(); ++c) {
         if (chunks[c].stable || chunks[c].empty() || lists[c]) continue;  // or taken in already
         forced[c] = whole[base_paragraph(in, chunks[c].b0)];
-        if (forced[c] || (token_merge::is_conflict(in, chunks[c]) &&
-                          !token_merge::settles_in_place(in, chunks[c]))) {
-            token_merge::grow_to_balance(in, chunks, c, forced[c] || options.strict);
+        const bool strikes_meet = token_merge::strike_meets_strike(in, chunks[c]);
+        if (forced[c] || strikes_meet ||
+            (token_merge::is_conflict(in, chunks[c]) &&
+             !token_merge::settles_in_place(in, chunks[c]))) {
+            token_merge::grow_to_balance(in, chunks, c, forced[c] || options.strict, strikes_meet);
         }
     }
     // Agreement on old text does not cover new text: one side's "(agreed)"

@@ -66,7 +66,7 @@ void take_right(Chunk& x, Chunk& n) {
 }  // namespace
 
 void grow_to_balance(const MergeInputs& in, std::vector<Chunk>& chunks, std::size_t c,
-                     bool whole_paragraphs) {
+                     bool whole_paragraphs, bool whole_strikes) {
     Chunk& x = chunks[c];
     std::size_t left = c, right = c;
     for (;;) {
@@ -76,10 +76,12 @@ void grow_to_balance(const MergeInputs& in, std::vector<Chunk>& chunks, std::siz
              {std::tuple(in.base(), x.b0, x.b1), std::tuple(in.ours(), x.o0, x.o1),
               std::tuple(in.theirs(), x.t0, x.t1)}) {
             const Balance balance = balance_of(side, from, to);
-            need_left =
-                need_left || balance.grow_left || (paragraphs && !at_paragraph_edge(side, from));
-            need_right =
-                need_right || balance.grow_right || (paragraphs && !at_paragraph_edge(side, to));
+            need_left = need_left || balance.grow_left ||
+                        (paragraphs && !at_paragraph_edge(side, from)) ||
+                        (whole_strikes && inside_strike(side, from));
+            need_right = need_right || balance.grow_right ||
+                         (paragraphs && !at_paragraph_edge(side, to)) ||
+                         (whole_strikes && inside_strike(side, to));
         }
         if (!need_left && !need_right) return;
         while (left > 0 && chunks[left - 1].empty()) --left;
@@ -90,6 +92,17 @@ void grow_to_balance(const MergeInputs& in, std::vector<Chunk>& chunks, std::siz
         if (can_left) take_left(x, chunks[left - 1]);
         if (can_right) take_right(x, chunks[right + 1]);
     }
+}
+
+bool inside_strike(Text side, std::uint32_t at) {
+    const std::size_t offset =
+        at < side.tokens.size() ? side.tokens[at].range.begin : side.doc.source.size();
+    const std::vector<Strike>& strikes = side.doc.strikes;
+    auto after = std::upper_bound(strikes.begin(), strikes.end(), offset,
+                                  [](std::size_t o, const Strike& s) { return o <= s.open; });
+    if (after == strikes.begin()) return false;
+    const Strike& strike = *std::prev(after);
+    return strike.open < offset && offset <= strike.close;
 }
 
 std::uint32_t body_start(const std::vector<Token>& tokens) {

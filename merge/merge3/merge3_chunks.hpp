@@ -24,10 +24,16 @@ std::vector<Chunk> split_chunks(const MergeInputs& in);
 
 // Grows chunks[c] over its neighbours until each side's part is balanced
 // (no mark closed that it did not open, none left open) and, with
-// `whole_paragraphs` or when it spans a paragraph break, whole paragraphs.
+// `whole_paragraphs` or when it spans a paragraph break, whole paragraphs;
+// with `whole_strikes`, until no side's part starts or ends inside a
+// strike (a strike within another side's is settled with all of it).
 // The neighbours it takes in are left empty.
 void grow_to_balance(const MergeInputs& in, std::vector<Chunk>& chunks, std::size_t c,
-                     bool whole_paragraphs);
+                     bool whole_paragraphs, bool whole_strikes = false);
+
+// Whether the point before token `at` of `side` lies inside one of its
+// strikes, between its "~~" marks.
+bool inside_strike(Text side, std::uint32_t at);
 
 // The first token of the body: 1 after front matter, else 0.
 std::uint32_t body_start(const std::vector<Token>& tokens);

@@ -150,6 +150,84 @@ bool parts_balanced(const MergeInputs& in, const Chunk& x) {
            balance_of(in.base(), x.b0, x.b1).balanced();
 }
 
+// The tokens of [from, to) of a side other than strike marks, as text:
+// its wording and layout, whatever of it the side proposes to delete.
+std::vector<std::string_view> wording_without_strikes(Text side, std::uint32_t from,
+                                                      std::uint32_t to) {
+    std::vector<std::string_view> out;
+    for (std::uint32_t k = from; k < to; ++k) {
+        const TokenKind kind = side.tokens[k].kind;
+        if (kind != TokenKind::strike_open && kind != TokenKind::strike_close)
+            out.push_back(side.doc.text(side.tokens[k].range));
+    }
+    return out;
+}
+
+// Per token of [from, to) other than a strike mark: whether a strike of
+// the side covers it. nullopt when the strikes do not pair within the
+// range (one opened before it, or left open at its end).
+std::optional<std::vector<bool>> struck_within(Text side, std::uint32_t from, std::uint32_t to) {
+    if (inside_strike(side, from)) return std::nullopt;
+    std::vector<bool> struck;
+    bool open = false;
+    for (std::uint32_t k = from; k < to; ++k) {
+        const TokenKind kind = side.tokens[k].kind;
+        if (kind == TokenKind::strike_open || kind == TokenKind::strike_close) {
+            if (open != (kind == TokenKind::strike_close)) return std::nullopt;
+            open = !open;
+            continue;
+        }
+        struck.push_back(open);
+    }
+    if (open) return std::nullopt;
+    return struck;
+}
+
+// Both sides kept the base's wording of `x` and changed only which of it
+// stands struck (proposed for deletion): each word struck as the side that
+// changed its strike left it (a word neither changed, as the base had it),
+// so that the merge strikes every word a side proposed to delete and none
+// that no side did ("~~a b~~ c" and "a ~~b c~~" give "~~a b c~~"). The
+// strikes are drawn anew over the runs of struck words, opening and closing
+// on a word, none across a paragraph break. nullopt when the wording
+// differs, or a side's strikes do not pair within the chunk.
+std::optional<std::string> united_strikes(const MergeInputs& in, const Chunk& x) {
+    const Text base = in.base();
+    const std::vector<std::string_view> wording = wording_without_strikes(base, x.b0, x.b1);
+    if (wording != wording_without_strikes(in.ours(), x.o0, x.o1) ||
+        wording != wording_without_strikes(in.theirs(), x.t0, x.t1))
+        return std::nullopt;
+    const std::optional<std::vector<bool>> b = struck_within(base, x.b0, x.b1),
+                                           o = struck_within(in.ours(), x.o0, x.o1),
+                                           t = struck_within(in.theirs(), x.t0, x.t1);
+    if (!b || !o || !t) return std::nullopt;
+    std::string out, gap;  // gap: the white space since the last word written
+    bool open = false;
+    std::size_t k = 0;
+    for (std::uint32_t at = x.b0; at < x.b1; ++at) {
+        const TokenKind kind = base.tokens[at].kind;
+        if (kind == TokenKind::strike_open || kind == TokenKind::strike_close) continue;
+        const std::string_view text = wording[k];
+        const bool struck = (*o)[k] != (*b)[k] ? (*o)[k] : (*t)[k];
+        ++k;
+        if (is_space_token(kind)) {
+            if (kind == TokenKind::paragraph_break && open) out += "~~", open = false;
+            gap += text;
+            continue;
+        }
+        if (struck != open) {
+            out += open ? "~~" + gap : gap + "~~";
+            open = struck;
+        } else {
+            out += gap;
+        }
+        gap.clear();
+        out += text;
+    }
+    if (open) out += "~~";
+    return out + gap;
+}
+
 // The chunk's merged text when it needs no negotiation rule: the same
 // change on both sides, one side's change, or both sides' changes side by
 // side; nullopt for a conflict.
@@ -158,6 +236,7 @@ std::optional<std::string> settled_without_conflict(const MergeInputs& in, const
                                                     const std::string& t) {
     if (o == t || t == b) return o;
     if (o == b) return t;
+    if (auto united = united_strikes(in, x)) return united;
     if (auto merged = deletion_beside_additions(o, t, b)) return merged;
     if (parts_balanced(in, x)) return change_within_change(o, t, b);
     return std::nullopt;
@@ -405,6 +484,20 @@ bool settles_in_place(const MergeInputs& in, const Chunk& x) {
            balance_of(in.theirs(), x.t0, x.t1).balanced();
 }
 
+bool strike_meets_strike(const MergeInputs& in, const Chunk& x) {
+    if (x.stable || x.empty()) return false;
+    const std::string b = text_of(in.base(), x.b0, x.b1), o = text_of(in.ours(), x.o0, x.o1),
+                      t = text_of(in.theirs(), x.t0, x.t1);
+    if (o == t || (o != b && t != b)) return false;
+    const bool ours_changed = o != b;
+    const Text changing = ours_changed ? in.ours() : in.theirs();
+    const Text other = ours_changed ? in.theirs() : in.ours();
+    const std::uint32_t from = ours_changed ? x.o0 : x.t0, to = ours_changed ? x.o1 : x.t1;
+    return wording_without_strikes(changing, from, to) ==
+               wording_without_strikes(in.base(), x.b0, x.b1) &&
+           inside_strike(other, ours_changed ? x.t0 : x.o0) && !inside_strike(in.base(), x.b0);
+}
+
 void ChunkResolver::resolve(const Chunk& x) {
     if (x.empty()) return;  // taken in by a neighbour
     const std::string b = text_of(in_.base(), x.b0, x.b1), o = text_of(in_.ours(), x.o0, x.o1),
@@ -465,23 +558,6 @@ void ChunkResolver::resolve(const Chunk& x) {
     if (spans_paragraphs(in_, x)) return put_paragraph_alternatives(o, t);
     put_alternatives(x);
 }
-
-namespace {
-
-// Whether the point before token `at` of `side` lies inside one of its
-// strikes, between its "~~" marks.
-bool inside_strike(Text side, std::uint32_t at) {
-    const std::size_t offset =
-        at < side.tokens.size() ? side.tokens[at].range.begin : side.doc.source.size();
-    const std::vector<Strike>& strikes = side.doc.strikes;
-    auto after = std::upper_bound(strikes.begin(), strikes.end(), offset,
-                                  [](std::size_t o, const Strike& s) { return o <= s.open; });
-    if (after == strikes.begin()) return false;
-    const Strike& strike = *std::prev(after);
-    return strike.open < offset && offset <= strike.close;
-}
-
-}  // namespace
 
 // One side added words (and may have removed some) inside a strike the
 // other side added: the strike proposed deleting the base's words, not

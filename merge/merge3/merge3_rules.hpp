@@ -11,6 +11,7 @@
 //   both change a status tag, or one marks agreed
 //   what the other deletes from               "agreed" gives way; reported
 //   one deletes text, the other edits it      the edit, bracketed
+//   both only struck words, overlapping       one strike over the words either struck
 //   both put different wording in one place   an alternatives group [ours][theirs]
 //   strict                                    conflict markers
 #include "merge/merge3/merge3.hpp"
@@ -34,6 +35,13 @@ bool is_conflict(const MergeInputs& in, const Chunk& x);
 // A conflict a rule settles without looking at its neighbours: both added
 // options or paragraphs at one place, or both changed a status tag.
 bool settles_in_place(const MergeInputs& in, const Chunk& x);
+
+// One side only moved strike marks in `x` (its wording is the base's) where
+// the other side stands inside a strike the base did not have: two proposed
+// deletions overlap. Settled in place, the one's mark would land inside the
+// other's strike ("~~a ~~b~~ c~~"); grown until both strikes are whole,
+// the chunk unites them (every word either side struck stays struck).
+bool strike_meets_strike(const MergeInputs& in, const Chunk& x);
 
 // Writes the merged text of unstable chunks.
 // `text` with its layout taken out: each run of white space within a

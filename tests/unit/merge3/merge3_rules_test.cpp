@@ -284,5 +284,65 @@ TEST(MergeInsertions, ThousandsOfBracketedParagraphsReplacedOnBothSides) {
     EXPECT_FALSE(r.disagreements.empty());
 }
 
+// --- strikes: every word a side proposed to delete stays struck ---------------
+
+// Each way round: the same merge whichever side is ours.
+void expect_strikes_united(const std::string& base, const std::string& one,
+                           const std::string& other, const std::string& expected) {
+    for (const bool swapped : {false, true}) {
+        const MergeResult r = swapped ? merged(base, other, one) : merged(base, one, other);
+        EXPECT_EQ(r.text, expected) << (swapped ? "swapped" : "as given");
+        EXPECT_THAT(r.disagreements, IsEmpty()) << (swapped ? "swapped" : "as given");
+    }
+}
+
+TEST(MergeStrikes, OverlappingStrikesBecomeOneStrikeOverBoth) {
+    // "communicate", struck by both, stays struck; no literal "~~~~".
+    expect_strikes_united("Parties shall prepare communicate maintain contributions.\n",
+                          "Parties shall ~~prepare communicate~~ maintain contributions.\n",
+                          "Parties shall prepare ~~communicate maintain~~ contributions.\n",
+                          "Parties shall ~~prepare communicate maintain~~ contributions.\n");
+    expect_strikes_united(
+        "1. Parties shall regularly prepare, communicate and maintain successive contributions.\n",
+        "1. Parties shall ~~regularly prepare, communicate~~ and maintain successive "
+        "contributions.\n",
+        "1. Parties shall regularly prepare, ~~communicate and maintain~~ successive "
+        "contributions.\n",
+        "1. Parties shall ~~regularly prepare, communicate and maintain~~ successive "
+        "contributions.\n");
+}
+
+TEST(MergeStrikes, AStrikeWithinTheOthersIsTheWiderStrike) {
+    expect_strikes_united("Parties shall prepare communicate maintain contributions.\n",
+                          "Parties shall ~~prepare communicate~~ maintain contributions.\n",
+                          "Parties shall ~~prepare communicate maintain~~ contributions.\n",
+                          "Parties shall ~~prepare communicate maintain~~ contributions.\n");
+    expect_strikes_united("Parties shall prepare communicate maintain contributions.\n",
+                          "Parties shall prepare ~~communicate~~ maintain contributions.\n",
+                          "Parties shall ~~prepare communicate maintain~~ contributions.\n",
+                          "Parties shall ~~prepare communicate maintain~~ contributions.\n");
+}
+
+TEST(MergeStrikes, AStrikeOverlappingOneOfTheOthersLeavesItsNextStrikeAsItWas) {
+    // Ours' strike takes in theirs' first; theirs' second strike, beside it,
+    // reads the same apart, and theirs' new word after it stands unstruck.
+    expect_strikes_united("Parties shall prepare communicate maintain contributions.\n",
+                          "Parties shall ~~prepare communicate~~ maintain contributions.\n",
+                          "Parties shall prepare ~~communicate~~ ~~maintain~~ national "
+                          "contributions.\n",
+                          "Parties shall ~~prepare communicate~~ ~~maintain~~ national "
+                          "contributions.\n");
+}
+
+TEST(MergeStrikes, AWordOneSideUnstruckStaysUnstruck) {
+    // The base struck "prepare communicate"; ours rejects striking
+    // "prepare" while theirs, within the base's strike, strikes "maintain"
+    // too: the union would strike "prepare" again, which ours took back.
+    const MergeResult r = merged("Parties shall ~~prepare communicate~~ maintain contributions.\n",
+                                 "Parties shall prepare ~~communicate~~ maintain contributions.\n",
+                                 "Parties shall ~~prepare communicate maintain~~ contributions.\n");
+    EXPECT_EQ(r.text, "Parties shall prepare ~~communicate maintain~~ contributions.\n");
+}
+
 }  // namespace
 }  // namespace accord
