@@ -63,6 +63,23 @@ bool has_words_from(const std::vector<Token>& tokens, std::uint32_t from) {
                        [](const Token& t) { return !is_space_token(t.kind); });
 }
 
+// How many tokens from old `o` (new `n`) on are white space within a
+// paragraph that the diff kept between two changes: a space the word diff
+// matched by coincidence ("\n\n2." removed, " " kept, "Parties report."
+// replaced by "(agreed)"), which keeps no wording and so does not part the
+// changes around it. 0 when what follows is not that.
+std::uint32_t kept_space_between_changes(const std::vector<Token>& before,
+                                         const std::vector<Token>& after, const TokenDiff& diff,
+                                         std::uint32_t o, std::uint32_t n) {
+    std::uint32_t k = 0;
+    while (o + k < before.size() && diff.old_to_new[o + k] == n + k &&
+           (before[o + k].kind == TokenKind::space || before[o + k].kind == TokenKind::line_break))
+        ++k;
+    const bool change_follows = (o + k < before.size() && diff.old_to_new[o + k] == kNone) ||
+                                (n + k < after.size() && diff.new_to_old[n + k] == kNone);
+    return change_follows ? k : 0;
+}
+
 bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vector<Token>& after,
                                 const TokenDiff& diff) {
     std::uint32_t o = 0, n = 0;
@@ -72,13 +89,18 @@ bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vec
             continue;
         }
         bool old_words = false, new_words = false, breaks = false;
-        for (; o < before.size() && diff.old_to_new[o] == kNone; ++o) {
-            old_words = old_words || !is_space_token(before[o].kind);
-            breaks = breaks || before[o].kind == TokenKind::paragraph_break;
-        }
-        for (; n < after.size() && diff.new_to_old[n] == kNone; ++n) {
-            new_words = new_words || !is_space_token(after[n].kind);
-            breaks = breaks || after[n].kind == TokenKind::paragraph_break;
+        for (;;) {
+            for (; o < before.size() && diff.old_to_new[o] == kNone; ++o) {
+                old_words = old_words || !is_space_token(before[o].kind);
+                breaks = breaks || before[o].kind == TokenKind::paragraph_break;
+            }
+            for (; n < after.size() && diff.new_to_old[n] == kNone; ++n) {
+                new_words = new_words || !is_space_token(after[n].kind);
+                breaks = breaks || after[n].kind == TokenKind::paragraph_break;
+            }
+            const std::uint32_t kept = kept_space_between_changes(before, after, diff, o, n);
+            if (kept == 0) break;
+            o += kept, n += kept;
         }
         // A replacement across a break, or the last paragraphs deleted
         // (the side's text then ends its new last paragraph as the base
@@ -96,7 +118,8 @@ bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vec
 // with the "." of the next paragraph, which the side deleted): a
 // replacement then runs across a paragraph break, and the other side's
 // edit of the first paragraph meets it. When the word diff replaces words
-// across a paragraph break, paragraphs are paired first (as `accord diff`
+// across a paragraph break (through white space it kept by chance between
+// two changes), paragraphs are paired first (as `accord diff`
 // pairs them) and each pairing's words compared on their own; a paragraph
 // the side moved counts as deleted and added here (follow_moves merged
 // moves before). That mapping is kept only when it stays in the order of

@@ -344,5 +344,44 @@ TEST(MergeStrikes, AWordOneSideUnstruckStaysUnstruck) {
     EXPECT_EQ(r.text, "Parties shall prepare ~~communicate maintain~~ contributions.\n");
 }
 
+// --- a deleted paragraph beside a change to the paragraph before it ------------
+
+TEST(MergeDeletedParagraphs, ATagOnThePreviousParagraphStaysApartFromTheDeletion) {
+    const std::string base =
+        "1. Parties shall strengthen cooperation.\n\n2. Parties shall report regularly.\n\n"
+        "3. The CMA shall review.\n";
+    const std::string tagged_and_deleted =
+        "1. Parties shall strengthen cooperation. (agreed)\n\n3. The CMA shall review.\n";
+    const std::string edited =
+        "1. Parties shall strengthen cooperation.\n\n2. Parties shall report annually.\n\n"
+        "3. The CMA shall review.\n";
+    const std::string expected =
+        "1. Parties shall strengthen cooperation. (agreed)\n\n[2. Parties shall report "
+        "annually.]\n\n3. The CMA shall review.\n";
+    const MergeResult r = merged(base, tagged_and_deleted, edited);
+    EXPECT_EQ(r.text, expected);
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::edited_deleted, 3)));
+    const MergeResult swapped = merged(base, edited, tagged_and_deleted);
+    EXPECT_EQ(swapped.text, expected);
+    EXPECT_THAT(swapped.disagreements,
+                ElementsAre(IsDisagreement(DisagreementKind::edited_deleted, 3)));
+}
+
+TEST(MergeDeletedParagraphs, ADeletedAltParagraphKeepsItsLabelBesideATagBeforeIt) {
+    const std::string base =
+        "1. Parties shall strengthen cooperation.\n\nAlt1: Parties shall [strengthen][improve] "
+        "cooperation.\n\n2. Parties shall report.\n";
+    const std::string tagged_and_deleted =
+        "1. Parties shall strengthen cooperation. (agreed)\n\n2. Parties shall report.\n";
+    const std::string edited =
+        "1. Parties shall strengthen cooperation.\n\nAlt1: Parties shall "
+        "[strengthen][improve][enhance] cooperation.\n\n2. Parties shall report.\n";
+    const std::string expected =
+        "1. Parties shall strengthen cooperation. (agreed)\n\n[Alt1: Parties shall "
+        "[strengthen][improve][enhance] cooperation.]\n\n2. Parties shall report.\n";
+    EXPECT_EQ(merged(base, tagged_and_deleted, edited).text, expected);
+    EXPECT_EQ(merged(base, edited, tagged_and_deleted).text, expected);
+}
+
 }  // namespace
 }  // namespace accord
