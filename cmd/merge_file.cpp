@@ -90,7 +90,8 @@ OutputOptions output_options() {
 
 // Each disagreement on standard error, written at once (it is unbuffered).
 void report(const MergeResult& result, const std::string& name) {
-    std::cerr << render_disagreements(name, result.disagreements);
+    std::cerr << render_disagreements(name, result.disagreements)
+              << conflict_markers_note(name, result.disagreements);
 }
 
 ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {

@@ -1,5 +1,7 @@
 #include "merge/merge3/disagreement.hpp"
 
+#include <algorithm>
+
 #include "core/util/terminal.hpp"
 
 namespace accord {
@@ -66,6 +68,18 @@ std::string render_disagreements(std::string_view path,
     std::string lines;
     for (const Disagreement& d : disagreements) lines += render_disagreement(path, d);
     return lines;
+}
+
+std::string conflict_markers_note(std::string_view path,
+                                  const std::vector<Disagreement>& disagreements) {
+    const auto places =
+        std::count_if(disagreements.begin(), disagreements.end(),
+                      [](const Disagreement& d) { return d.kind == DisagreementKind::conflict; });
+    if (places == 0) return "";
+    return escape_controls(path) + ": " + std::to_string(places) +
+           (places == 1 ? " place" : " places") +
+           " left between conflict markers (<<<<<<< to >>>>>>>), each side as written: keep "
+           "the wording to record, delete the markers, then run accord check\n";
 }
 
 }  // namespace accord

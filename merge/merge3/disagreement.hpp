@@ -19,7 +19,7 @@ enum class DisagreementKind : std::uint8_t {
     edited_deleted,  // one deleted text the other edited: the edit, bracketed
     status,          // both changed a paragraph's status tag differently
     metadata,        // both changed a front-matter key differently
-    conflict,        // --strict: left as conflict markers
+    conflict,        // left as conflict markers (--strict, or brackets that would not pair)
     both_added,      // both added different whole paragraphs at one place: both kept
     edited_struck,   // one struck text, the other added words inside: those not struck
 };
@@ -60,5 +60,11 @@ std::string render_disagreement(std::string_view path, const Disagreement& disag
 // render_disagreement of each, in order.
 std::string render_disagreements(std::string_view path,
                                  const std::vector<Disagreement>& disagreements);
+
+// When some are left as conflict markers, one line saying how many places
+// and what to do ("PATH: 2 places left between conflict markers ..."), so
+// that they are not read as alternatives made; else "".
+std::string conflict_markers_note(std::string_view path,
+                                  const std::vector<Disagreement>& disagreements);
 
 }  // namespace accord

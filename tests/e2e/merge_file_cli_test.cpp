@@ -143,6 +143,8 @@ TEST(MergeFileCli, StrictLeavesConflictMarkers) {
     EXPECT_EQ(r.exit_code, 1);
     EXPECT_THAT(r.out, HasSubstr("<<<<<<< " + in.ours));
     EXPECT_THAT(r.out, HasSubstr(">>>>>>> " + in.theirs));
+    // Said apart from alternatives made: the exit code is 1 for both.
+    EXPECT_THAT(r.err, HasSubstr(in.ours + ": 1 place left between conflict markers"));
 }
 
 TEST(MergeFileCli, MissingInputIsBadUsageNamingIt) {
