@@ -1,9 +1,7 @@
 #include "hooks/record/word_record.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <ctime>
-#include <filesystem>
 #include <map>
 #include <set>
 
@@ -82,9 +80,7 @@ enum class NameProblem { none, blank, placeholder, hidden_character };
 // The names editors write when they know no user: LibreOffice's "Unknown
 // Author", Word's "Author" once personal information is removed.
 bool placeholder_name(std::string_view name) {
-    std::string folded;
-    for (const char c : trim(std::string(name)))
-        folded += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string folded = ascii_lowercase(trim(std::string(name)));
     return folded == "unknown author" || folded == "author" || folded == "unknown";
 }
 
@@ -276,17 +272,11 @@ std::string named_path(const Repository& repo, const std::string& document,
         plain = plain && c != '\\' && static_cast<unsigned char>(c) >= 0x20 && c != 0x7f;
     for (std::size_t begin = 0; plain && begin <= named.size();) {
         const std::size_t end = std::min(named.find('/', begin), named.size());
-        const std::string_view part = std::string_view(named).substr(begin, end - begin);
-        std::string folded(part);
-        for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        plain = !part.empty() && part != "." && part != ".." && folded != ".git";
-        std::error_code ec;
-        if (plain && end < named.size())
-            plain = !std::filesystem::is_symlink(
-                std::filesystem::symlink_status(repo.workdir() + named.substr(0, end), ec));
+        const std::string part = named.substr(begin, end - begin);
+        plain = !part.empty() && part != "." && part != ".." && ascii_lowercase(part) != ".git";
         begin = end + 1;
     }
-    if (!plain || !is_text_path(named)) {
+    if (!plain || !is_text_path(named) || is_link_within(repo.workdir(), named)) {
         throw usage_error(document + " names its text '" + escape_controls(named) +
                           "', which is not a text file's path inside the repository; import it "
                           "--as PATH, e.g. --as decision.md");

@@ -18,6 +18,7 @@
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/file.hpp"
 #include "merge/report/file_changes.hpp"
 
 namespace accord {
@@ -362,13 +363,11 @@ std::vector<std::string> paths_that_never_were(const Workspace& workspace,
 
 std::optional<std::string> link_on_the_way(const Workspace& workspace, const LogOptions& options) {
     for (const std::string& path : options.paths) {
+        // The first directory on the way that is_link_within finds a link.
         for (std::size_t slash = path.find('/'); slash != std::string::npos;
              slash = path.find('/', slash + 1)) {
-            const std::string above = path.substr(0, slash);
-            std::error_code ec;
-            if (std::filesystem::is_symlink(
-                    std::filesystem::symlink_status(workspace.repo().workdir() + above, ec)))
-                return above;
+            if (is_link_within(workspace.repo().workdir(), path.substr(0, slash)))
+                return path.substr(0, slash);
         }
     }
     return std::nullopt;
