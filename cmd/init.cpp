@@ -76,6 +76,11 @@ ExitCode run_init(const InitOptions& options) {
     } else if (h.attributes == "unchanged") {
         std::cout << ".gitattributes up to date\n";
     }
+    if (h.registry_attribute == "written" || h.registry_attribute == "appended") {
+        std::cout << "routed " << kConfigFileName
+                  << " to accord's registry merge in .git/info/attributes (both sides' new "
+                     "entries kept; not recorded, other sites unchanged)\n";
+    }
     if (!h.config_set.empty())
         std::cout << "set the merge and diff drivers in .git/config: " << join(h.config_set)
                   << "\n";

@@ -1,5 +1,6 @@
 // accord merge-file [--strict] [-o OUT] BASE OURS THEIRS
 // accord merge-driver BASE OURS THEIRS [PATH]   (git's merge driver: %O %A %B %P)
+// accord registry-merge-driver BASE OURS THEIRS [PATH]   (the same, for accord.yaml)
 #include <cstdio>
 #include <iostream>
 #ifdef __GLIBC__
@@ -7,12 +8,14 @@
 #endif
 
 #include "cmd/command.hpp"
+#include "core/store/config.hpp"
 #include "core/store/notation_lookup.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/encoding.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "merge/merge3/merge3.hpp"
+#include "merge/merge3/registry_merge.hpp"
 
 namespace accord::cmd {
 
@@ -138,6 +141,49 @@ ExitCode run_merge_driver(const MergeFileOptions& o) {
     return result.has_conflict_markers ? kExitFound : kExitOk;
 }
 
+// git runs: accord registry-merge-driver %O %A %B %P for accord.yaml (accord
+// init routes it there in .git/info/attributes). The registry is merged by
+// line, both sides' new entries kept (merge_registry). Exit 0: merged; 1:
+// conflict markers remain, or the merged registry does not load.
+ExitCode run_registry_merge_driver(const MergeFileOptions& o) {
+    const std::string name = o.path.empty() ? std::string(kConfigFileName) : o.path;
+    auto read = [&](const std::string& file, const std::string& version) {
+        FileResult result = read_file(file);
+        if (!result.contents) {
+            throw usage_error("registry-merge-driver: cannot read " + name + " (" + version +
+                              "): " + result.error.substr(result.error.find(": ") + 2));
+        }
+        return std::move(*result.contents);
+    };
+    const std::string base = read(o.base, "the common ancestor"),
+                      ours = read(o.ours, "our version"), theirs = read(o.theirs, "their version");
+    RegistryMergeOptions options;
+    options.path = name;
+    const RegistryMerge merged = merge_registry(base, ours, theirs, options);
+    if (const std::string error = write_file_atomically(o.ours, merged.text); !error.empty()) {
+        throw failure("registry-merge-driver: cannot write the merged " + name + ": " +
+                      error.substr(error.find(": ") + 2));
+    }
+    const std::string shown = escape_controls(name);
+    if (merged.united > 0) {
+        std::cerr << shown << ": accord kept both sides' new entries at " << merged.united
+                  << " place(s) where both added lines\n";
+    }
+    if (merged.conflicts > 0) {
+        std::cerr << shown << ": " << merged.conflicts
+                  << " place(s) left between conflict markers (both sides changed the same "
+                     "lines); keep what the negotiation agreed, remove the markers, then 'git add "
+                  << shown << "'\n";
+    } else if (!merged.problem.empty()) {
+        std::cerr << escape_controls(merged.problem) << "\n"
+                  << shown
+                  << ": the lines merged, but the registry they give does not load; correct it, "
+                     "then 'git add "
+                  << shown << "'\n";
+    }
+    return merged.clean() ? kExitOk : kExitFound;
+}
+
 void add_common(CLI::App* command, MergeFileOptions& o) {
     command->add_option("base", o.base, "The common ancestor")->required();
     command->add_option("ours", o.ours, "Our version")->required();
@@ -176,6 +222,18 @@ void register_merge_file(CLI::App& app, Run& run) {
     hidden->add_option("path", driver->path, "The file's path in the repository (%P)");
     hidden->callback(
         [driver, &run] { run = [driver](const Context&) { return run_merge_driver(*driver); }; });
+
+    auto registry = std::make_shared<MergeFileOptions>();
+    CLI::App* registry_driver = app.add_subcommand(
+        "registry-merge-driver", "git's merge driver for accord.yaml (accord init configures it)");
+    registry_driver->group("");  // not listed: git calls it
+    registry_driver->add_option("base", registry->base, "The common ancestor")->required();
+    registry_driver->add_option("ours", registry->ours, "Our version")->required();
+    registry_driver->add_option("theirs", registry->theirs, "Their version")->required();
+    registry_driver->add_option("path", registry->path, "The file's path in the repository (%P)");
+    registry_driver->callback([registry, &run] {
+        run = [registry](const Context&) { return run_registry_merge_driver(*registry); };
+    });
 }
 
 }  // namespace accord::cmd

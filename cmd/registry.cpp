@@ -40,6 +40,7 @@ const std::vector<Entry>& entries() {
         {"who", register_who, kPathsInRepository},
         {"merge-file", register_merge_file, kNeither},
         {"merge-driver", register_merge_file, kNeither},
+        {"registry-merge-driver", register_merge_file, kNeither},
         {"import", register_import, kNeither},  // --into creates one
         {"redraft start", register_redraft, kPathsInRepository},
         {"redraft list", register_redraft, kRepository},

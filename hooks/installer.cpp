@@ -65,28 +65,85 @@ std::string driver_command(std::string_view accord_path, std::string_view argume
     return binary + " " + std::string(arguments);
 }
 
-// The work tree's .gitattributes as install_attributes finds it.
+// An attributes file as install_attributes finds it.
 struct AttributesFile {
     bool exists = false;
     bool link = false;
     std::string contents;
 };
 
-AttributesFile read_attributes(const Repository& repo) {
+// `relative` below `root` (the work tree's .gitattributes, or
+// info/attributes in the git directory). A clone, or a repository handed
+// over whole, may carry it as a link to any file of the machine: never read
+// through it (its target would be copied into the repository) nor write
+// through it.
+AttributesFile read_attributes(const std::string& root, const std::string& relative) {
     AttributesFile out;
     std::error_code ec;
-    out.exists = std::filesystem::exists(
-        std::filesystem::symlink_status(repo.workdir() + ".gitattributes", ec));
+    out.exists = std::filesystem::exists(std::filesystem::symlink_status(root + relative, ec));
     if (!out.exists) return out;
-    // A clone may carry .gitattributes as a link to any file of the
-    // machine: never read through it (its target would be copied into the
-    // repository) nor write through it.
-    const FileResult file = read_file_within(repo.workdir(), ".gitattributes");
+    const FileResult file = read_file_within(root, relative);
     out.link = file.problem == FileProblem::link;
     if (out.link) return out;
     if (!file.contents) throw failure("cannot read " + file.error + "; nothing was changed");
     out.contents = *file.contents;
     return out;
+}
+
+AttributesFile read_attributes(const Repository& repo) {
+    return read_attributes(repo.workdir(), ".gitattributes");
+}
+
+// The line that routes accord.yaml to the registry's merge driver. It goes
+// in .git/info/attributes, which no clone copies and no commit records:
+// running accord init in a clone of a negotiation changes nothing the other
+// sites see, and a site whose accord predates the driver merges accord.yaml
+// as git always did.
+constexpr std::string_view kRegistryAttribute = "/accord.yaml merge=accord-registry";
+constexpr const char* kLocalAttributes = "info/attributes";
+
+// `existing` with `lines` it lacks appended, each on its own line (compared
+// line by line, ignoring surrounding white space).
+std::string with_lines(std::string_view existing, const std::vector<std::string>& lines) {
+    std::vector<std::string> present;
+    std::size_t begin = 0;
+    while (begin < existing.size()) {
+        std::size_t end = existing.find('\n', begin);
+        if (end == std::string_view::npos) end = existing.size();
+        present.push_back(trimmed(existing.substr(begin, end - begin)));
+        begin = end + 1;
+    }
+    std::string out(existing);
+    for (const std::string& line : lines) {
+        if (std::find(present.begin(), present.end(), line) != present.end()) continue;
+        if (!out.empty() && out.back() != '\n') out += '\n';
+        out += line + "\n";
+    }
+    return out;
+}
+
+void install_registry_attribute(const Repository& repo, const AttributesFile& file,
+                                InstallReport& report) {
+    const std::string where = repo.git_dir() + kLocalAttributes;
+    if (file.link) {
+        report.registry_attribute = "link";
+        report.warnings.push_back(
+            where + " is a symbolic link; accord neither reads nor writes through it, so git "
+                    "will merge accord.yaml line by line without keeping both sides' new "
+                    "entries. Replace the link with a regular file and run 'accord init' again");
+        return;
+    }
+    const std::string wanted = with_lines(file.contents, {std::string(kRegistryAttribute)});
+    if (file.exists && wanted == file.contents) {
+        report.registry_attribute = "unchanged";
+        return;
+    }
+    if (const std::string error =
+            write_file_atomically(where, wanted, WriteOptions{repo.git_dir(), true});
+        !error.empty()) {
+        throw failure("cannot write " + error);
+    }
+    report.registry_attribute = file.exists ? "appended" : "written";
 }
 
 void install_attributes(const Repository& repo, const AttributesFile& file, InstallReport& report) {
@@ -131,21 +188,7 @@ const std::vector<std::string>& attribute_lines() {
 }
 
 std::string with_attribute_lines(std::string_view existing) {
-    std::vector<std::string> present;
-    std::size_t begin = 0;
-    while (begin < existing.size()) {
-        std::size_t end = existing.find('\n', begin);
-        if (end == std::string_view::npos) end = existing.size();
-        present.push_back(trimmed(existing.substr(begin, end - begin)));
-        begin = end + 1;
-    }
-    std::string out(existing);
-    for (const std::string& line : attribute_lines()) {
-        if (std::find(present.begin(), present.end(), line) != present.end()) continue;
-        if (!out.empty() && out.back() != '\n') out += '\n';
-        out += line + "\n";
-    }
-    return out;
+    return with_lines(existing, attribute_lines());
 }
 
 std::vector<std::pair<std::string, std::string>> driver_config(std::string_view accord_path) {
@@ -153,6 +196,10 @@ std::vector<std::pair<std::string, std::string>> driver_config(std::string_view 
         {"merge.accord.name", "accord: negotiation-aware merge (brackets and alternatives)"},
         {"merge.accord.driver", driver_command(accord_path, "merge-driver %O %A %B %P")},
         {"diff.accord.command", driver_command(accord_path, "git-diff")},
+        {"merge.accord-registry.name",
+         "accord: the registry merged by line, both sides' new entries kept"},
+        {"merge.accord-registry.driver",
+         driver_command(accord_path, "registry-merge-driver %O %A %B %P")},
     };
 }
 
@@ -245,11 +292,13 @@ bool inside_repository(const Repository& repo, const std::string& dir) {
 
 void check_attributes_readable(const Repository& repo) {
     (void)read_attributes(repo);
+    (void)read_attributes(repo.git_dir(), kLocalAttributes);
 }
 
 InstallReport install(Repository& repo, const InstallOptions& options) {
     InstallReport report;
     const AttributesFile attributes = read_attributes(repo);
+    const AttributesFile local_attributes = read_attributes(repo.git_dir(), kLocalAttributes);
     report.hooks_dir = hooks_directory(repo);
     if (!inside_repository(repo, report.hooks_dir)) {
         report.outside = true;
@@ -260,6 +309,7 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
             "run 'git config --local core.hooksPath .git/hooks' and 'accord init' again, or add "
             "'accord hook pre-commit || exit 1' to the pre-commit hook there yourself");
         install_attributes(repo, attributes, report);
+        install_registry_attribute(repo, local_attributes, report);
         install_drivers(repo, options, report);
         return report;
     }
@@ -290,6 +340,7 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
         }
     }
     install_attributes(repo, attributes, report);
+    install_registry_attribute(repo, local_attributes, report);
     install_drivers(repo, options, report);
     return report;
 }

@@ -22,7 +22,12 @@
 //  - sets in the repository's own git config (.git/config, which no clone
 //    copies, hence running `accord init` in a fresh clone) the merge driver
 //    merge.accord.{name,driver} = `'ACCORD' merge-driver %O %A %B %P` and the
-//    diff driver diff.accord.command = `'ACCORD' git-diff`.
+//    diff driver diff.accord.command = `'ACCORD' git-diff`;
+//  - routes accord.yaml to the registry's merge driver
+//    (merge.accord-registry.driver = `'ACCORD' registry-merge-driver %O %A
+//    %B %P`: by line, both sides' new entries kept) with the line
+//    `/accord.yaml merge=accord-registry` in .git/info/attributes, which no
+//    clone copies and no commit records (so the other sites see no change).
 // Both steps are idempotent: what is already right is left untouched.
 #include <string>
 #include <string_view>
@@ -51,6 +56,8 @@ struct InstallReport {
     // .gitattributes: "written" (new file), "appended", "unchanged", or
     // "link" (a symbolic link, left alone with a warning).
     std::string attributes;
+    // .git/info/attributes, for accord.yaml: the same words.
+    std::string registry_attribute;
     std::vector<std::string> config_set;        // driver keys set or changed
     std::vector<std::string> config_unchanged;  // driver keys already right
 };
@@ -60,7 +67,8 @@ struct InstallReport {
 InstallReport install(Repository& repo, const InstallOptions& options);
 
 // Throws, naming the file and why, when install would fail to read the
-// work tree's .gitattributes: for init to say so before it writes anything.
+// work tree's .gitattributes or .git/info/attributes: for init to say so
+// before it writes anything.
 void check_attributes_readable(const Repository& repo);
 
 // The git hooks accord installs, in order.

@@ -199,6 +199,57 @@ TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
     EXPECT_EQ(second.out({"status", "--porcelain"}), "");
 }
 
+// Two sites each register a delegation; plain git pull keeps both, the
+// registry's layout and comments as written, and accord init in the clones
+// recorded nothing (the route is in .git/info/attributes).
+TEST(MergeCli, GitPullKeepsTheDelegationsEachSiteRegistered) {
+    Negotiation n;
+    const std::string origin = n.tmp.file("origin.git");
+    ASSERT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
+    Clone first{n.tmp.file("first")}, second{n.tmp.file("second")};
+    for (const Clone* c : {&first, &second}) {
+        ASSERT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
+        const std::string head = c->out({"rev-parse", "HEAD"});
+        const test::RunResult init = c->accord({"init"});
+        ASSERT_EQ(init.exit_code, 0) << init.err;
+        EXPECT_THAT(init.out, HasSubstr("routed accord.yaml"));
+        EXPECT_EQ(c->out({"rev-parse", "HEAD"}), head);
+        EXPECT_EQ(c->out({"status", "--porcelain"}), "");
+        EXPECT_EQ(c->out({"check-attr", "merge", "--", "accord.yaml"}),
+                  "accord.yaml: merge: accord-registry\n");
+    }
+    first.write("accord.yaml", std::string(kRegistry) + "  - name: India  # joined at WGEC-4\n");
+    first.out({"commit", "-q", "-am", "Register India"});
+    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
+    second.write("accord.yaml", std::string(kRegistry) + "  - name: Mexico\n    aliases: [MX]\n");
+    second.out({"commit", "-q", "-am", "Register Mexico"});
+
+    const test::RunResult pull = second.git({"pull", "--no-rebase"});
+    EXPECT_EQ(pull.exit_code, 0) << pull.out << pull.err;
+    EXPECT_EQ(second.read("accord.yaml"), std::string(kRegistry) +
+                                              "  - name: Mexico\n    aliases: [MX]\n"
+                                              "  - name: India  # joined at WGEC-4\n");
+    EXPECT_THAT(pull.err, HasSubstr("kept both sides' new entries"));
+    EXPECT_EQ(second.out({"status", "--porcelain"}), "");
+    // Both are delegations now: each may propose.
+    second.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[enhance]"),
+                   {"India", "Mexico"}, "2014-02-26");
+
+    // A setting both sites changed differently is left to a person, as git does.
+    first.out({"pull", "-q", "--no-rebase"});
+    first.write("accord.yaml",
+                replaced(second.read("accord.yaml"), "negotiation: ", "negotiation: First "));
+    first.out({"commit", "-q", "-am", "Rename"});
+    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
+    second.write("accord.yaml",
+                 replaced(second.read("accord.yaml"), "negotiation: ", "negotiation: Second "));
+    second.out({"commit", "-q", "-am", "Rename"});
+    const test::RunResult conflicted = second.git({"pull", "--no-rebase"});
+    EXPECT_NE(conflicted.exit_code, 0);
+    EXPECT_THAT(second.read("accord.yaml"), HasSubstr("<<<<<<< ours\nnegotiation: Second"));
+    EXPECT_THAT(conflicted.err, HasSubstr("1 place(s) left between conflict markers"));
+}
+
 TEST(MergeCli, GitDiffShowsAccordsChangeNames) {
     Negotiation n;
     n.main.write("recs/A-1.md", replaced(kRecommendation, "[democratic]", "democratic"));
