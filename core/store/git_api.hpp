@@ -113,6 +113,7 @@ namespace accord::git {
     X(git_repository_open_ext)           \
     X(git_repository_path)               \
     X(git_repository_set_head)           \
+    X(git_repository_state)              \
     X(git_repository_workdir)            \
     X(git_revparse_single)               \
     X(git_revwalk_free)                  \
@@ -254,6 +255,7 @@ const Api& api();
 #define git_repository_open_ext(...) ::accord::git::api().git_repository_open_ext(__VA_ARGS__)
 #define git_repository_path(...) ::accord::git::api().git_repository_path(__VA_ARGS__)
 #define git_repository_set_head(...) ::accord::git::api().git_repository_set_head(__VA_ARGS__)
+#define git_repository_state(...) ::accord::git::api().git_repository_state(__VA_ARGS__)
 #define git_repository_workdir(...) ::accord::git::api().git_repository_workdir(__VA_ARGS__)
 #define git_revparse_single(...) ::accord::git::api().git_revparse_single(__VA_ARGS__)
 #define git_revwalk_free(...) ::accord::git::api().git_revwalk_free(__VA_ARGS__)

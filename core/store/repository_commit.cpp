@@ -85,6 +85,47 @@ struct Target {
     std::string head_before;  // the branch HEAD names; "" when detached
 };
 
+// A git merge, rebase, cherry-pick or revert stopped half way in this work
+// tree (a conflict in `git pull`, say): the index and the files hold the
+// other side's wording too, and a single-parent commit of them would credit
+// it to this proposal while the merge it belongs to is lost. bisect is no
+// such operation: it leaves nothing staged.
+void refuse_during_git_operation(git_repository* repo, const std::string& where) {
+    std::string what, finish;
+    switch (git_repository_state(repo)) {
+        case GIT_REPOSITORY_STATE_MERGE:
+            what = "a git merge ('git pull' or 'git merge' stopped on a conflict)";
+            finish =
+                "finish it with 'git commit' (the merge then records both sides' "
+                "proposals as they were made) or drop it with 'git merge --abort'";
+            break;
+        case GIT_REPOSITORY_STATE_REBASE:
+        case GIT_REPOSITORY_STATE_REBASE_INTERACTIVE:
+        case GIT_REPOSITORY_STATE_REBASE_MERGE:
+        case GIT_REPOSITORY_STATE_APPLY_MAILBOX:
+        case GIT_REPOSITORY_STATE_APPLY_MAILBOX_OR_REBASE:
+            what = "a git rebase (or git am)";
+            finish = "finish it with 'git rebase --continue' or drop it with 'git rebase --abort'";
+            break;
+        case GIT_REPOSITORY_STATE_CHERRYPICK:
+        case GIT_REPOSITORY_STATE_CHERRYPICK_SEQUENCE:
+            what = "a git cherry-pick";
+            finish =
+                "finish it with 'git cherry-pick --continue' or drop it with 'git "
+                "cherry-pick --abort'";
+            break;
+        case GIT_REPOSITORY_STATE_REVERT:
+        case GIT_REPOSITORY_STATE_REVERT_SEQUENCE:
+            what = "a git revert";
+            finish = "finish it with 'git revert --continue' or drop it with 'git revert --abort'";
+            break;
+        default:
+            return;
+    }
+    throw usage_error(what + " is in progress in " + where + "; " + finish +
+                      ", then run the command again. Nothing was recorded");
+}
+
 Target resolve_target(const Repository& repository, git_repository* repo,
                       const CommitRequest& first, const std::string& where) {
     Target target;
@@ -394,6 +435,8 @@ std::string Repository::commit_series(const std::vector<CommitRequest>& requests
     const CommitRequest& first = requests.front();
     for (const CommitRequest& request : requests) validate_request(request);
     const Target target = resolve_target(*this, repo, first, where);
+
+    if (target.sync_index) refuse_during_git_operation(repo, where);
 
     const RepositoryLock lock = RepositoryLock::acquire(journal::lock_path_of(repo), where);
     // A journal a killed command left is finished first; one that cannot be

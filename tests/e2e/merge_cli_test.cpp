@@ -250,6 +250,41 @@ TEST(MergeCli, GitPullKeepsTheDelegationsEachSiteRegistered) {
     EXPECT_THAT(conflicted.err, HasSubstr("1 place(s) left between conflict markers"));
 }
 
+// A pull stopped on a conflict leaves the other side's wording in the work
+// tree: proposing then would credit it to this proposal, outside the merge.
+TEST(MergeCli, ProposeIsRefusedWhileAGitMergeIsUnfinished) {
+    Negotiation n;
+    n.main.write("notes.csv", "day,room\n");
+    n.main.out({"add", "notes.csv"});
+    n.main.out({"commit", "-q", "-m", "Notes"});
+    n.main.out({"checkout", "-q", "-b", "side"});
+    n.main.write("notes.csv", "day,room,chair\n");
+    n.main.out({"commit", "-q", "-am", "Side notes"});
+    n.main.out({"checkout", "-q", "main"});
+    n.main.write("notes.csv", "day,hall\n");
+    n.main.out({"commit", "-q", "-am", "Main notes"});
+    ASSERT_NE(n.main.git({"merge", "side"}).exit_code, 0);  // notes.csv conflicts
+    const std::string head = n.main.out({"rev-parse", "HEAD"});
+
+    n.main.write("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[enhance]"));
+    const test::RunResult r =
+        n.main.accord({"propose", "recs/A-1.md", "--by", "Brazil", "--date", "2014-02-25"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("a git merge"));
+    EXPECT_THAT(r.err, HasSubstr("git merge --abort"));
+    EXPECT_THAT(r.err, HasSubstr("Nothing was recorded"));
+    EXPECT_EQ(n.main.out({"rev-parse", "HEAD"}), head);
+    EXPECT_TRUE(std::filesystem::exists(n.main.dir + "/.git/MERGE_HEAD"));
+
+    // Once the merge is finished, the proposal is recorded.
+    n.main.write("notes.csv", "day,hall,chair\n");
+    n.main.out({"add", "notes.csv"});
+    n.main.out({"commit", "-q", "--no-edit"});
+    const test::RunResult after =
+        n.main.accord({"propose", "recs/A-1.md", "--by", "Brazil", "--date", "2014-02-25"});
+    EXPECT_EQ(after.exit_code, 0) << after.err;
+}
+
 TEST(MergeCli, GitDiffShowsAccordsChangeNames) {
     Negotiation n;
     n.main.write("recs/A-1.md", replaced(kRecommendation, "[democratic]", "democratic"));
