@@ -66,7 +66,7 @@ void register_hooks(CLI::App& app, Run& run) {
         "     .accord/hooks holds (the hook and any script beside it that it may run) in\n"
         "     .git/config; if any of it changes, the hook stops running until you trust it\n"
         "     again. Keep the scripts a hook runs in .accord/hooks: trust covers no other\n"
-        "     file.\n\n"
+        "     file. A hook with a symbolic link beside it is never trusted, never run.\n\n"
         "  accord hooks            which hooks run, and which are skipped and why\n"
         "  accord hooks trust      trust .accord/hooks/pre-propose as it is now\n"
         "  accord hooks untrust    stop running it\n\n"

@@ -98,7 +98,7 @@ std::string hooks_folder_id(const std::string& workdir, const std::string& hook_
     std::vector<std::string> entries;
     std::error_code ec;
     for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        const std::string relative = fs::relative(it->path(), workdir, ec).generic_string();
+        const std::string relative = it->path().lexically_relative(workdir).generic_string();
         if (relative == kPreProposeHook) continue;
         const fs::file_status status = it->symlink_status(ec);
         std::string entry = relative + '\0';
@@ -125,6 +125,27 @@ std::string hooks_folder_id(const std::string& workdir, const std::string& hook_
     return Repository::hash_blob(listing);
 }
 
+// The first symbolic link in the hook's folder, in name order, as a path
+// from the work tree's top; "" when none.
+std::string first_link_beside(const std::string& workdir) {
+    namespace fs = std::filesystem;
+    const fs::path folder = fs::path(workdir) / fs::path(kPreProposeHook).parent_path();
+    std::vector<std::string> links;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        if (fs::is_symlink(it->symlink_status(ec)))
+            links.push_back(it->path().lexically_relative(workdir).generic_string());
+    }
+    return links.empty() ? std::string() : *std::min_element(links.begin(), links.end());
+}
+
+std::string link_beside_message(const CommittedHook& hook) {
+    return std::string(kPreProposeHook) + " has a symbolic link beside it (" + hook.link_beside +
+           "): what a link reaches is outside what trusting the hook covers, and could change "
+           "with a pull while the trust held. Replace the link with a copy of the file it "
+           "names (trust covers what .accord/hooks holds) and commit that";
+}
+
 }  // namespace
 
 CommittedHook committed_hook(const Repository& repo) {
@@ -146,6 +167,7 @@ CommittedHook committed_hook(const Repository& repo) {
         return hook;
     }
     hook.id = hooks_folder_id(repo.workdir(), *file.contents);
+    hook.link_beside = first_link_beside(repo.workdir());
     return hook;
 }
 
@@ -157,6 +179,8 @@ std::string trust_committed_hook(Repository& repo) {
     if (hook.link)
         throw usage_error(std::string(kPreProposeHook) +
                           " is a symbolic link; accord never runs a link, trusted or not");
+    if (!hook.link_beside.empty())
+        throw usage_error(link_beside_message(hook) + "; nothing was trusted");
     repo.set_config(kTrustedPreProposeKey, hook.id);
     return hook.id;
 }
@@ -196,6 +220,8 @@ HookPlan pre_propose_hooks(const Repository& repo) {
         plan.warnings.push_back(std::string(kPreProposeHook) +
                                 " is a symbolic link, so it was not run (accord never runs a "
                                 "link a repository carries)");
+    } else if (!committed.link_beside.empty()) {
+        plan.warnings.push_back(link_beside_message(committed) + "; it was not run");
     } else if (committed.trusted()) {
         if (runnable(program, kPreProposeHook, plan.warnings))
             plan.hooks.push_back({program, kPreProposeHook});

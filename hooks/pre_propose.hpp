@@ -21,7 +21,9 @@
 //      rules, committed with its texts) only after `accord hooks trust`, which
 //      records the git blob id of its content in .git/config. A hook whose
 //      content changed since is untrusted again and skipped with a warning,
-//      as is one never trusted. A symbolic link never runs.
+//      as is one never trusted. A symbolic link never runs, nor a hook with
+//      a link beside it in .accord/hooks (what the link reaches is not
+//      covered by the trust).
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +46,14 @@ struct CommittedHook {
     // .accord/hooks (scripts it may run), the id of a listing of them all.
     std::string id;
     std::optional<std::string> trusted_id;  // what `accord hooks trust` recorded
-    bool trusted() const { return present && !link && trusted_id && *trusted_id == id; }
+    // A symbolic link in .accord/hooks beside the hook (its path from the
+    // work tree's top), the first in name order; "" when none. Trust covers
+    // the folder's content, and a link's target is not in it (a script
+    // elsewhere that a pull may change): such a hook is never trusted, never run.
+    std::string link_beside;
+    bool trusted() const {
+        return present && !link && link_beside.empty() && trusted_id && *trusted_id == id;
+    }
 };
 CommittedHook committed_hook(const Repository& repo);
 

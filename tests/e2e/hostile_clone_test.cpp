@@ -623,11 +623,41 @@ TEST(HostileClone, TrustCoversTheScriptsBesideTheHook) {
     EXPECT_EQ(changed.exit_code, 0) << changed.err;
     EXPECT_FALSE(c.hook_ran());
     EXPECT_THAT(changed.err, HasSubstr("changed since you trusted it"));
-    // A link put beside it changes what is trusted too.
+    // A link put beside it stops it too.
     ASSERT_EQ(c.accord({"hooks", "trust"}).exit_code, 0);
     fs::create_symlink("/bin/true", c.clone + "/.accord/hooks/helper");
-    EXPECT_THAT(c.accord({"hooks"}).out + c.accord({"hooks"}).err,
-                HasSubstr("changed since you trusted it"));
+    EXPECT_THAT(c.accord({"hooks"}).out, HasSubstr("symbolic link beside it"));
+}
+
+// A link beside the hook reaches a file trust does not cover (a script
+// elsewhere in the repository, which a pull may change while the trust
+// holds): such a hook can be neither trusted nor run.
+TEST(HostileClone, AHookWithALinkBesideItIsNeverTrusted) {
+    CloneWithHook c;
+    const std::string hook = c.clone + "/.accord/hooks/pre-propose";
+    c.tmp.write("clone/.accord/hooks/pre-propose",
+                "#!/bin/sh\nexec sh \"$(dirname \"$0\")/check\"\n");
+    fs::permissions(hook, fs::perms::owner_all);
+    c.tmp.write("clone/scripts/check.sh", "echo ran > \"$MARKER\"\nexit 0\n");
+    fs::create_symlink("../../scripts/check.sh", c.clone + "/.accord/hooks/check");
+
+    const test::RunResult trust = c.accord({"hooks", "trust"});
+    EXPECT_EQ(trust.exit_code, 2);
+    EXPECT_THAT(trust.err, HasSubstr("symbolic link beside it (.accord/hooks/check)"));
+    EXPECT_THAT(trust.err, HasSubstr("nothing was trusted"));
+    const test::RunResult proposed = c.propose("Maintains the approach.\n");
+    EXPECT_EQ(proposed.exit_code, 0) << proposed.err;
+    EXPECT_FALSE(c.hook_ran());
+    EXPECT_THAT(proposed.err, HasSubstr("symbolic link beside it"));
+
+    // Trusted before the link came (by a pull, say): not run either.
+    fs::remove(c.clone + "/.accord/hooks/check");
+    c.tmp.write("clone/.accord/hooks/check", "exit 0\n");
+    ASSERT_EQ(c.accord({"hooks", "trust"}).exit_code, 0);
+    fs::remove(c.clone + "/.accord/hooks/check");
+    fs::create_symlink("../../scripts/check.sh", c.clone + "/.accord/hooks/check");
+    EXPECT_EQ(c.propose("Maintains the approach, again.\n").exit_code, 0);
+    EXPECT_FALSE(c.hook_ran());
 }
 
 TEST(HostileClone, AHookTheUserInstalledRunsWithoutTrust) {
