@@ -20,7 +20,9 @@ struct GitDiffOptions {
 };
 
 ExitCode run_git_diff(const GitDiffOptions& options, const Context& context) {
-    const std::vector<std::string>& a = options.args;
+    // accord init writes `accord git-diff --`: a path git passes may start
+    // with '-' (a text "-A1.md" at the top), and after "--" none is an option.
+    const std::vector<std::string> a = paths_with_dashes(options.args, context);
     if (a.size() == 1) {  // git's call for an unmerged path
         std::cout << "* Unmerged path " << escape_controls(a[0]) << "\n";
         return kExitOk;
@@ -70,7 +72,8 @@ void register_git_diff(CLI::App& app, Run& run) {
     command->group("");  // not listed: git calls it
     command->footer(
         "Called by git for files marked diff=accord in .gitattributes (diff.accord.command):\n"
-        "PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE. Prints accord's diff view.");
+        "[--] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE. Prints accord's diff\n"
+        "view.");
     command->add_option("args", options->args, "git's external diff arguments");
     command->allow_extras(false);
     command->callback([options, &run] {

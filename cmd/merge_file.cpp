@@ -184,6 +184,17 @@ ExitCode run_registry_merge_driver(const MergeFileOptions& o) {
     return merged.clean() ? kExitOk : kExitFound;
 }
 
+// The drivers' %P comes after "--" (accord init writes `... %O %A %B -- %P`),
+// since a text at the top of the work tree may be named "-A1.md"; a driver
+// set up by an older accord passes it before.
+MergeFileOptions with_path(MergeFileOptions o, const Context& context) {
+    if (context.paths.empty()) return o;
+    if (context.paths.size() != 1 || !o.path.empty())
+        throw usage_error("a merge driver takes one path, the file's (%P)");
+    o.path = context.paths.front();
+    return o;
+}
+
 void add_common(CLI::App* command, MergeFileOptions& o) {
     command->add_option("base", o.base, "The common ancestor")->required();
     command->add_option("ours", o.ours, "Our version")->required();
@@ -220,8 +231,9 @@ void register_merge_file(CLI::App& app, Run& run) {
     hidden->group("");  // not listed: git calls it
     add_common(hidden, *driver);
     hidden->add_option("path", driver->path, "The file's path in the repository (%P)");
-    hidden->callback(
-        [driver, &run] { run = [driver](const Context&) { return run_merge_driver(*driver); }; });
+    hidden->callback([driver, &run] {
+        run = [driver](const Context& c) { return run_merge_driver(with_path(*driver, c)); };
+    });
 
     auto registry = std::make_shared<MergeFileOptions>();
     CLI::App* registry_driver = app.add_subcommand(
@@ -232,7 +244,9 @@ void register_merge_file(CLI::App& app, Run& run) {
     registry_driver->add_option("theirs", registry->theirs, "Their version")->required();
     registry_driver->add_option("path", registry->path, "The file's path in the repository (%P)");
     registry_driver->callback([registry, &run] {
-        run = [registry](const Context&) { return run_registry_merge_driver(*registry); };
+        run = [registry](const Context& c) {
+            return run_registry_merge_driver(with_path(*registry, c));
+        };
     });
 }
 

@@ -39,13 +39,13 @@ const std::vector<Entry>& entries() {
         {"blame", register_blame, kPathsInRepository},
         {"who", register_who, kPathsInRepository},
         {"merge-file", register_merge_file, kNeither},
-        {"merge-driver", register_merge_file, kNeither},
-        {"registry-merge-driver", register_merge_file, kNeither},
+        {"merge-driver", register_merge_file, kPaths},  // %P after "--"
+        {"registry-merge-driver", register_merge_file, kPaths},
         {"import", register_import, kNeither},  // --into creates one
         {"redraft start", register_redraft, kPathsInRepository},
         {"redraft list", register_redraft, kRepository},
         {"merge", register_merge, kRepository},
-        {"git-diff", register_git_diff, kNeither},
+        {"git-diff", register_git_diff, kPaths},  // git's arguments after "--"
         {"compile", register_compile, kRepository},
         {"stats", register_stats, kPathsInRepository},
         {"status", register_status, kPathsInRepository},

@@ -128,9 +128,10 @@ void install_registry_attribute(const Repository& repo, const AttributesFile& fi
     if (file.link) {
         report.registry_attribute = "link";
         report.warnings.push_back(
-            where + " is a symbolic link; accord neither reads nor writes through it, so git "
-                    "will merge accord.yaml line by line without keeping both sides' new "
-                    "entries. Replace the link with a regular file and run 'accord init' again");
+            where +
+            " is a symbolic link; accord neither reads nor writes through it, so git "
+            "will merge accord.yaml line by line without keeping both sides' new "
+            "entries. Replace the link with a regular file and run 'accord init' again");
         return;
     }
     const std::string wanted = with_lines(file.contents, {std::string(kRegistryAttribute)});
@@ -194,12 +195,12 @@ std::string with_attribute_lines(std::string_view existing) {
 std::vector<std::pair<std::string, std::string>> driver_config(std::string_view accord_path) {
     return {
         {"merge.accord.name", "accord: negotiation-aware merge (brackets and alternatives)"},
-        {"merge.accord.driver", driver_command(accord_path, "merge-driver %O %A %B %P")},
-        {"diff.accord.command", driver_command(accord_path, "git-diff")},
+        {"merge.accord.driver", driver_command(accord_path, "merge-driver %O %A %B -- %P")},
+        {"diff.accord.command", driver_command(accord_path, "git-diff --")},
         {"merge.accord-registry.name",
          "accord: the registry merged by line, both sides' new entries kept"},
         {"merge.accord-registry.driver",
-         driver_command(accord_path, "registry-merge-driver %O %A %B %P")},
+         driver_command(accord_path, "registry-merge-driver %O %A %B -- %P")},
     };
 }
 

@@ -21,11 +21,12 @@
 //    it is the user's choice, and clones then carry it);
 //  - sets in the repository's own git config (.git/config, which no clone
 //    copies, hence running `accord init` in a fresh clone) the merge driver
-//    merge.accord.{name,driver} = `'ACCORD' merge-driver %O %A %B %P` and the
-//    diff driver diff.accord.command = `'ACCORD' git-diff`;
+//    merge.accord.{name,driver} = `'ACCORD' merge-driver %O %A %B -- %P` and
+//    the diff driver diff.accord.command = `'ACCORD' git-diff --` (after
+//    "--" a path starting with '-' is no option);
 //  - routes accord.yaml to the registry's merge driver
 //    (merge.accord-registry.driver = `'ACCORD' registry-merge-driver %O %A
-//    %B %P`: by line, both sides' new entries kept) with the line
+//    %B -- %P`: by line, both sides' new entries kept) with the line
 //    `/accord.yaml merge=accord-registry` in .git/info/attributes, which no
 //    clone copies and no commit records (so the other sites see no change).
 // Both steps are idempotent: what is already right is left untouched.

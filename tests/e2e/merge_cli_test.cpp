@@ -134,8 +134,8 @@ TEST(MergeCli, InitWritesAttributesAndDriversAndIsIdempotent) {
               "*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
     const std::string binary = std::filesystem::canonical(test::accord_binary()).string();
     EXPECT_EQ(c.out({"config", "merge.accord.driver"}),
-              "'" + binary + "' merge-driver %O %A %B %P\n");
-    EXPECT_EQ(c.out({"config", "diff.accord.command"}), "'" + binary + "' git-diff\n");
+              "'" + binary + "' merge-driver %O %A %B -- %P\n");
+    EXPECT_EQ(c.out({"config", "diff.accord.command"}), "'" + binary + "' git-diff --\n");
     EXPECT_THAT(c.out({"config", "merge.accord.name"}), HasSubstr("accord"));
     EXPECT_EQ(c.out({"check-attr", "merge", "diff", "--", "recs/A-1.md"}),
               "recs/A-1.md: merge: accord\nrecs/A-1.md: diff: accord\n");
@@ -283,6 +283,31 @@ TEST(MergeCli, ProposeIsRefusedWhileAGitMergeIsUnfinished) {
     const test::RunResult after =
         n.main.accord({"propose", "recs/A-1.md", "--by", "Brazil", "--date", "2014-02-25"});
     EXPECT_EQ(after.exit_code, 0) << after.err;
+}
+
+// git hands the drivers a text's path; at the top of the work tree it may
+// start with '-', and must not be read as an option (the merge then kept
+// ours alone, without markers).
+TEST(MergeCli, DriversTakeATextWhoseNameStartsWithADash) {
+    Negotiation n;
+    n.main.write("-A1.md", "Text [a].\n");
+    n.main.out({"add", "--", "-A1.md"});
+    n.main.out({"commit", "-q", "-m", "base"});
+    n.main.out({"checkout", "-q", "-b", "side"});
+    n.main.write("-A1.md", "Text [a][theirs].\n");
+    n.main.out({"commit", "-q", "-am", "side"});
+    n.main.out({"checkout", "-q", "main"});
+    n.main.write("-A1.md", "Text [a][ours].\n");
+    n.main.out({"commit", "-q", "-am", "main"});
+    const test::RunResult merge = n.main.git({"merge", "-q", "side", "-m", "merged"});
+    EXPECT_EQ(merge.exit_code, 0) << merge.out << merge.err;
+    EXPECT_EQ(n.main.read("-A1.md"), "Text [a][ours][theirs].\n");
+
+    n.main.write("-A1.md", "Text [a][ours][theirs][mine].\n");
+    const test::RunResult diff = n.main.git({"diff", "--", "-A1.md"});
+    EXPECT_EQ(diff.exit_code, 0) << diff.err;
+    EXPECT_THAT(diff.out, HasSubstr("option-added"));
+    EXPECT_THAT(diff.out, HasSubstr("b/-A1.md"));
 }
 
 TEST(MergeCli, GitDiffShowsAccordsChangeNames) {

@@ -92,13 +92,13 @@ TEST(InstallerDrivers, DriverCommandsQuoteTheBinary) {
     const auto config = hooks::driver_config("/opt/my tools/it's/accord");
     ASSERT_EQ(config.size(), 5u);
     EXPECT_EQ(config[1].first, "merge.accord.driver");
-    EXPECT_EQ(config[1].second, "'/opt/my tools/it'\\''s/accord' merge-driver %O %A %B %P");
+    EXPECT_EQ(config[1].second, "'/opt/my tools/it'\\''s/accord' merge-driver %O %A %B -- %P");
     EXPECT_EQ(config[2].first, "diff.accord.command");
-    EXPECT_EQ(config[2].second, "'/opt/my tools/it'\\''s/accord' git-diff");
-    EXPECT_EQ(hooks::driver_config("")[2].second, "accord git-diff");
+    EXPECT_EQ(config[2].second, "'/opt/my tools/it'\\''s/accord' git-diff --");
+    EXPECT_EQ(hooks::driver_config("")[2].second, "accord git-diff --");
     EXPECT_EQ(config[4].first, "merge.accord-registry.driver");
     EXPECT_EQ(config[4].second,
-              "'/opt/my tools/it'\\''s/accord' registry-merge-driver %O %A %B %P");
+              "'/opt/my tools/it'\\''s/accord' registry-merge-driver %O %A %B -- %P");
 }
 
 // ------------------------------------------------- the merge plan, in a repository
