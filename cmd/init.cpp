@@ -79,7 +79,7 @@ ExitCode run_init(const InitOptions& options) {
     if (h.registry_attribute == "written" || h.registry_attribute == "appended") {
         std::cout << "routed " << kConfigFileName
                   << " to accord's registry merge in .git/info/attributes (both sides' new "
-                     "entries kept; not recorded, other sites unchanged)\n";
+                     "entries kept; a setting of this clone alone, never committed)\n";
     }
     if (!h.config_set.empty())
         std::cout << "set the merge and diff drivers in .git/config: " << join(h.config_set)

@@ -27,8 +27,6 @@ namespace {
 
 const std::string kZeroId(40, '0');
 constexpr std::string_view kBranchPrefix = "refs/heads/";
-// The latest local time anywhere: UTC+14 (Line Islands).
-constexpr int kLatestOffsetMinutes = 14 * 60;
 
 bool is_hex_id(std::string_view text) {
     return text.size() == 40 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -165,7 +163,7 @@ class PushCheck {
         }
         // Dated in the future: after today in the latest time zone there is.
         const std::int64_t day = local_day(commit.author.time, commit.author.offset_minutes);
-        const std::int64_t latest = local_day(now_, kLatestOffsetMinutes);
+        const std::int64_t latest = latest_day_anywhere(now_);
         if (day > latest) {
             refuse(ref, commit.id,
                    "dated " + format_iso_date(day) + ", after today anywhere on Earth (" +

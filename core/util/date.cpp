@@ -109,4 +109,16 @@ std::string format_iso_timestamp(std::int64_t time, int offset_minutes) {
     return out + zone;
 }
 
+std::int64_t latest_day_anywhere(std::int64_t now) {
+    return local_day(now, 14 * 60);
+}
+
+std::string future_day_message(std::string_view text, std::int64_t day, std::int64_t now) {
+    const std::int64_t latest = latest_day_anywhere(now);
+    if (day <= latest) return "";
+    return std::string(text) + " is after today anywhere on Earth (" + format_iso_date(latest) +
+           " in UTC+14, by this computer's clock): a proposal is dated the day it was made; "
+           "check the year, or this computer's clock";
+}
+
 }  // namespace accord

@@ -42,6 +42,15 @@ std::string format_iso_timestamp(std::int64_t time, int offset_minutes);
 // `git log` as no date at all); upward it holds any day YYYY-MM-DD names.
 bool is_recordable_day(std::int64_t days);
 
+// The latest calendar day it is anywhere on Earth at `now` (seconds since
+// the epoch): today in UTC+14 (the Line Islands). A day after it is in the
+// future for everyone, a typo ("2041" for "2014") or a wrong clock.
+std::int64_t latest_day_anywhere(std::int64_t now);
+
+// When `text` names a day after latest_day_anywhere(now): why it cannot be
+// a proposal's date, and what to do, as one sentence; "" otherwise.
+std::string future_day_message(std::string_view text, std::int64_t day, std::int64_t now);
+
 // Why `text` (a valid day that is not recordable) cannot be a proposal date,
 // and what to do: one sentence for an error message.
 std::string unrecordable_day_message(std::string_view text);

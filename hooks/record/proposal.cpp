@@ -66,6 +66,21 @@ When proposal_time(const ProposeRequest& request, const Config& config, const Re
     if (!is_recordable_day(when.day)) {
         throw usage_error("cannot record the proposal: " + unrecordable_day_message(*day_text));
     }
+    const Signature now = repo.default_signature();
+    if (!request.date && when.meeting) {
+        // A meeting still under way: today, not its last day (the server
+        // refuses a proposal dated in the future).
+        when.day = std::min(when.day, std::max(local_day(now.time, now.offset_minutes),
+                                               parse_day(when.meeting->from, "date")));
+    }
+    if (const std::string future =
+            future_day_message(format_iso_date(when.day), when.day, now.time);
+        !future.empty()) {
+        throw usage_error(
+            "cannot record the proposal: " + future +
+            (request.date ? "" : " (the meeting " + when.meeting->name + " has not begun)") +
+            "; nothing was recorded");
+    }
     // Noon UTC: the same calendar day in every time zone a reader may be in.
     when.time = day_start_utc(when.day) + 12 * 3600;
     when.offset_minutes = 0;

@@ -406,6 +406,11 @@ std::string record_branch_merge(Workspace& workspace, const BranchMergePlan& pla
         if (!is_recordable_day(*day))
             throw usage_error("merge: cannot record the merge: " +
                               unrecordable_day_message(*request.date));
+        if (const std::string future =
+                future_day_message(*request.date, *day, repo.default_signature().time);
+            !future.empty()) {
+            throw usage_error("merge: cannot record the merge: " + future + "; nothing was merged");
+        }
         // Noon UTC, as propose records a date: the same day in every time zone.
         commit.author.time = day_start_utc(*day) + 12 * 3600;
         commit.author.offset_minutes = 0;

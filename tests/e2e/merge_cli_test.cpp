@@ -502,10 +502,14 @@ TEST(MergeCli, DateRecordsTheMergeOnThatDay) {
     EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
     EXPECT_THAT(r.err, HasSubstr("malformed date '2030-02-30'"));
     EXPECT_EQ(n.main.state(), before);
-    r = n.main.accord({"merge", "informal-a", "--by", "Chair", "--date", "2030-02-27"});
+    r = n.main.accord({"merge", "informal-a", "--date", "2099-02-27"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("2099-02-27 is after today anywhere on Earth"));
+    EXPECT_EQ(n.main.state(), before);
+    r = n.main.accord({"merge", "informal-a", "--by", "Chair", "--date", "2014-03-27"});
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
     EXPECT_EQ(n.main.out({"log", "-1", "--format=%an|%ad", "--date=iso-strict"}),
-              "Chair|2030-02-27T12:00:00+00:00\n");
+              "Chair|2014-03-27T12:00:00+00:00\n");
 }
 
 TEST(MergeCli, StrictWithAConflictChangesNothing) {

@@ -124,6 +124,36 @@ TEST(ProposeCli, MeetingTrailerAndPathsAfterDashes) {
         "2014-02-26|WGEC-3\n\n");
 }
 
+// A date after today anywhere is a typo ("2041" for "2014") or a wrong
+// clock, which the server would refuse after the fact: propose refuses it
+// first. A meeting still under way dates a proposal today, not its last day.
+TEST(ProposeCli, AProposalIsNeverDatedInTheFuture) {
+    Negotiation n;
+    n.write("accord.yaml", std::string(kRegistry) +
+                               "  - {name: Now, from: 2014-03-01, to: 2099-12-31}\n"
+                               "  - {name: Later, from: 2099-01-01, to: 2099-01-03}\n");
+    ASSERT_EQ(n.git({"commit", "-q", "--no-verify", "-m", "Meetings", "accord.yaml"}).exit_code, 0);
+    n.write("recs/A-1.md", kText);
+    const std::string before = n.state();
+    const test::RunResult typo =
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2041-02-07"});
+    EXPECT_EQ(typo.exit_code, 2);
+    EXPECT_THAT(typo.err, HasSubstr("2041-02-07 is after today anywhere on Earth"));
+    EXPECT_THAT(typo.err, HasSubstr("nothing was recorded"));
+    const test::RunResult later =
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--meeting", "Later"});
+    EXPECT_EQ(later.exit_code, 2);
+    EXPECT_THAT(later.err, HasSubstr("the meeting Later has not begun"));
+    EXPECT_EQ(n.state(), before);
+
+    const test::RunResult now =
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--meeting", "Now"});
+    EXPECT_EQ(now.exit_code, 0) << now.err;
+    const std::string day = n.git({"log", "-1", "--format=%ad", "--date=short"}).out;
+    EXPECT_EQ(day, n.git({"log", "-1", "--format=%cd", "--date=short"}).out);  // today
+    EXPECT_LT(day, "2099");
+}
+
 TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
     Negotiation n;
     n.write("recs/A-1.md", kText);

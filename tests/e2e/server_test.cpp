@@ -294,10 +294,18 @@ TEST_F(Negotiation, ANotationErrorAndAFutureDateAreRefused) {
     expect_refused(japan, "unclosed-bracket");
     ASSERT_EQ(japan.git({"reset", "-q", "--hard", "origin/main"}).exit_code, 0);
 
+    // accord propose refuses such a date itself; a clock set wrong gives one.
     japan.write("recs/A-1.md", replaced(kTextA, "[will][may]", "will"));
-    ASSERT_EQ(
-        japan.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2099-01-01"}).exit_code,
-        0);
+    const test::RunResult future =
+        japan.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2099-01-01"});
+    EXPECT_EQ(future.exit_code, 2);
+    EXPECT_TRUE(contains(future.err, "2099-01-01 is after today anywhere on Earth")) << future.err;
+    ASSERT_EQ(japan
+                  .git({"commit", "-q", "--no-verify", "-a", "--author",
+                        "Japan <japan@delegations.accord>", "--date", "2099-01-01T12:00:00Z", "-m",
+                        "Proposal\n\nProposed-by: Japan"})
+                  .exit_code,
+              0);
     expect_refused(japan, "dated 2099-01-01, after today anywhere on Earth");
 }
 
