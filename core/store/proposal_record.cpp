@@ -1,8 +1,14 @@
 #include "core/store/proposal_record.hpp"
 
+#include "core/store/repository.hpp"
 #include "core/util/text.hpp"
 
 namespace accord {
+
+bool is_plain_merge(std::size_t parent_count, std::string_view message) {
+    return parent_count > 1 &&
+           trailer_values(trailers(std::string(message)), kProposedByTrailer).empty();
+}
 
 std::string delegation_email(const std::string& name) {
     std::string slug;

@@ -30,6 +30,14 @@ inline constexpr std::string_view kSourceDigestTrailer = "Source-digest";
 // errors that the checks would have refused (propose --allow-errors).
 inline constexpr std::string_view kNotationErrorsTrailer = "Notation-errors";
 
+// Whether a commit with `parent_count` parents and `message` records no
+// proposal of its own: a merge that names no proposer (Proposed-by:), as
+// `git pull` and `git merge` make when two sites recorded proposals at once.
+// Its changes are the other side's proposals, listed as they were made; it
+// is not a proposal by whoever pulled. (`accord merge` names the proposers
+// of what it merges.)
+bool is_plain_merge(std::size_t parent_count, std::string_view message);
+
 // The address recorded for a delegation: its name lower-cased, runs of other
 // characters than ASCII letters and digits made one '-', at delegations.accord.
 std::string delegation_email(const std::string& name);

@@ -187,6 +187,7 @@ std::optional<hooks::LastProposal> last_proposal(const Repository& repo,
     if (!head) return std::nullopt;
     std::optional<hooks::LastProposal> last;
     for (const CommitInfo& commit : repo.history(*head, {path})) {
+        if (is_plain_merge(commit.parents.size(), commit.message)) continue;  // no proposal
         const std::int64_t day = local_day(commit.author.time, commit.author.offset_minutes);
         if (!last || day > last->day) last = hooks::LastProposal{commit.id, day};
     }

@@ -324,6 +324,8 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
     walk.paths = options.paths;
     walk.keep = [](std::string_view path) { return is_text_path_noted(path); };
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
+        // The merge `git pull` makes is no proposal: both sides' are listed.
+        if (is_plain_merge(step.commit.parents.size(), step.commit.message)) return true;
         LogEntry entry;
         entry.proposal = read_proposal(step.commit, ws.config());
         const Proposal& p = entry.proposal;

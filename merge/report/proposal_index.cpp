@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/store/proposal_record.hpp"
+
 namespace accord {
 
 Repository::WalkOptions text_walk(const Repository& repo, const ProposalIndexOptions& options) {
@@ -22,6 +24,7 @@ std::vector<ProposalTouch> index_proposals(const Workspace& workspace,
     // against its first parent; then turned oldest first.
     repo.walk_history(text_walk(repo, options), [&](Repository::WalkStep& step) {
         if (step.changes.empty() && !options.keep_untouching) return true;
+        if (is_plain_merge(step.commit.parents.size(), step.commit.message)) return true;
         ProposalTouch touch;
         touch.proposal = read_proposal(step.commit, workspace.config());
         for (Repository::FileChange& change : step.changes) {

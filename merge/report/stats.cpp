@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/store/cache_texts.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/util/chart_svg.hpp"
 #include "core/util/date.hpp"
@@ -107,6 +108,7 @@ std::vector<TextChanges> text_changes(const Workspace& workspace,
     if (repo.is_empty_branch()) return out;
     repo.walk_history(text_walk(repo, options), [&](Repository::WalkStep& step) {
         if (step.changes.empty() && !options.keep_untouching) return true;
+        if (is_plain_merge(step.commit.parents.size(), step.commit.message)) return true;
         out.push_back({read_proposal(step.commit, workspace.config()), std::move(step.changes)});
         return true;
     });

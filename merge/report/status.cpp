@@ -6,6 +6,7 @@
 
 #include "core/notation/check.hpp"
 #include "core/store/cache_texts.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/store/recommendations.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/json_writer.hpp"
@@ -24,10 +25,13 @@ std::map<std::string, Proposal> last_proposals(const Workspace& workspace, const
     if (paths.empty()) return last;
     Repository::WalkOptions walk;
     walk.from = from;
-    walk.walk = Walk::first_parent;
+    // Every commit, not the first parents alone: the merge `git pull` makes
+    // is no proposal, and a text's last proposal may be on either side of it.
+    walk.walk = Walk::full;
     walk.keep = [&](std::string_view path) { return paths.count(std::string(path)) > 0; };
     workspace.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         if (step.changes.empty()) return true;
+        if (is_plain_merge(step.commit.parents.size(), step.commit.message)) return true;
         const Proposal proposal = read_proposal(step.commit, workspace.config());
         for (const Repository::FileChange& change : step.changes) {
             last.emplace(change.path, proposal);

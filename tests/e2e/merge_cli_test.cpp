@@ -310,6 +310,42 @@ TEST(MergeCli, DriversTakeATextWhoseNameStartsWithADash) {
     EXPECT_THAT(diff.out, HasSubstr("b/-A1.md"));
 }
 
+// Two sites propose at once; the second pulls (git makes a merge) and
+// pushes. That merge is no proposal by whoever pulled: log lists the two
+// proposals, status names the last of them, and the next proposal dated
+// the day after is not refused as earlier than the merge's date.
+TEST(MergeCli, TheMergeGitPullMakesIsNoProposal) {
+    Negotiation n;
+    const std::string origin = n.tmp.file("origin.git");
+    ASSERT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
+    Clone first{n.tmp.file("first")}, second{n.tmp.file("second")};
+    for (const Clone* c : {&first, &second}) {
+        ASSERT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
+        ASSERT_EQ(c->accord({"init"}).exit_code, 0);
+    }
+    first.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[improve]"),
+                  {"Russian Federation"}, "2014-02-25");
+    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
+    second.propose("recs/A-1.md", replaced(kRecommendation, "in the Tunis", "in [the] Tunis"),
+                   {"Brazil"}, "2014-02-26");
+    const test::RunResult pull = second.git({"pull", "-q", "--no-rebase"});
+    ASSERT_EQ(pull.exit_code, 0) << pull.err;
+
+    const test::RunResult log = second.accord({"log", "--format", "json"});
+    EXPECT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, HasSubstr("\"Russian Federation\""));
+    EXPECT_THAT(log.out, HasSubstr("\"Brazil\""));
+    EXPECT_THAT(log.out, Not(HasSubstr("Secretariat\"]")));  // who pulled
+    EXPECT_THAT(log.out, Not(HasSubstr("Merge branch")));
+    const test::RunResult status = second.accord({"status"});
+    EXPECT_THAT(status.out, HasSubstr("2014-02-26 Brazil"));
+    EXPECT_THAT(status.out, Not(HasSubstr("Secretariat")));
+
+    second.propose("recs/A-1.md",
+                   replaced(second.read("recs/A-1.md"), "Recognizes", "[Also] recognizes"),
+                   {"Japan"}, "2014-02-27");
+}
+
 TEST(MergeCli, GitDiffShowsAccordsChangeNames) {
     Negotiation n;
     n.main.write("recs/A-1.md", replaced(kRecommendation, "[democratic]", "democratic"));
