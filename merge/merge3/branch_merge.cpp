@@ -14,6 +14,7 @@
 #include "core/util/errors.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
+#include "merge/merge3/registry_merge.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord {
@@ -126,9 +127,16 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
     const bool text = is_text_path(path) && (!was || !looks_binary(files.text(*was))) &&
                       (!o || !looks_binary(files.text(*o))) &&
                       (!t || !looks_binary(files.text(*t)));
-    // The registry: merged entry by entry (each group registers those who
-    // join it), written in its canonical form as propose writes it.
+    // The registry: merged by line as git would, each group's new entries
+    // kept (merge_registry: layout and comments as written); else entry by
+    // entry (each group registers those who join it), written in its
+    // canonical form as propose writes it; else a person decides.
     if (path == kConfigFileName && was && o && t) {
+        RegistryMergeOptions by_line;
+        by_line.path = path;
+        RegistryMerge lines =
+            merge_registry(files.text(*was), files.text(*o), files.text(*t), by_line);
+        if (lines.clean()) return files.add(std::move(lines.text));
         try {
             const std::optional<Config> merged = merge_configs(parse_config(files.text(*was), path),
                                                                parse_config(files.text(*o), path),
@@ -139,8 +147,15 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
                 return files.add(std::move(yaml));
             }
         } catch (const Error&) {
-            // not mergeable entry by entry: refused below, for a person to merge
+            // not mergeable entry by entry: refused, for a person to merge
         }
+        plan.refused.push_back(path + ": the registry, changed on " + step.ours_label + " and on " +
+                               step.theirs_label +
+                               ", where both changed one entry or setting differently" +
+                               (lines.problem.empty() ? "" : " (" + lines.problem + ")") +
+                               "; merge it by hand (git merge " + step.theirs_label +
+                               "), keeping what the negotiation agreed");
+        return o;
     }
     if (!text) {
         plan.refused.push_back(path + ": changed on " + step.ours_label + " and on " +

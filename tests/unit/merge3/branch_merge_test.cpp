@@ -204,6 +204,32 @@ TEST_F(BranchMerge, OtherFilesTakeTheChangedSideOrAreRefused) {
     EXPECT_THROW(record_branch_merge(ws, p, {}), Error);
 }
 
+// Each group registers who joined it: both kept, the registry's comments
+// and layout as written; one setting changed two ways is refused, naming it.
+TEST_F(BranchMerge, TheRegistryKeepsEachGroupsDelegationsAndItsLayout) {
+    const std::string registry =
+        "negotiation: WGEC\n# States, then groups.\ndelegations:\n  - name: Japan\n";
+    base({{"a.md", "Text.\n"}, {"accord.yaml", registry}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"accord.yaml", registry + "  - name: Ghana  # joined\n"}});
+    commit("redraft/b", "Japan", {{"accord.yaml", registry + "  - {name: Chile}\n"}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_TRUE(p.can_record()) << (p.refused.empty() ? "" : p.refused[0]);
+    EXPECT_EQ(result(p, "accord.yaml"),
+              registry + "  - name: Ghana  # joined\n  - {name: Chile}\n");
+
+    repo.create_branch("redraft/c", *repo.head());
+    commit("main", "Japan", {{"accord.yaml", "negotiation: WGEC-A\n" + registry.substr(17)}});
+    commit("redraft/c", "Japan", {{"accord.yaml", "negotiation: WGEC-B\n" + registry.substr(17)}});
+    const BranchMergePlan q = plan({"c"});
+    ASSERT_EQ(q.refused.size(), 1u);
+    EXPECT_EQ(q.refused[0].rfind("accord.yaml: the registry, changed on main and on redraft/c, "
+                                 "where both changed one entry or setting differently",
+                                 0),
+              0u)
+        << q.refused[0];
+}
+
 TEST_F(BranchMerge, ATextDeletedOnOneSideAndEditedOnTheOtherKeepsTheEdit) {
     base({{"a.md", "To strengthen.\n"}, {"b.md", "Other.\n"}});
     repo.create_branch("redraft/b", *repo.head());
