@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/notation/diagnostic.hpp"
+#include "merge/merge3/merge3_attached.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
 #include "merge/merge3/merge3_inputs.hpp"
 #include "merge/merge3/merge3_moves.hpp"
@@ -91,8 +92,11 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
     for (std::size_t c = 0; c < chunks.size(); ++c) {
         if (chunks[c].stable || chunks[c].empty() || lists[c]) continue;  // or taken in already
         forced[c] = whole[base_paragraph(in, chunks[c].b0)];
+        // An option for a bracket the other side no longer has: grown over
+        // that bracket, a conflict like any change both made at one place.
+        const bool stranded = !forced[c] && token_merge::take_in_bracket_of_option(in, chunks, c);
         const bool strikes_meet = token_merge::strike_meets_strike(in, chunks[c]);
-        if (forced[c] || strikes_meet ||
+        if (forced[c] || strikes_meet || stranded ||
             (token_merge::is_conflict(in, chunks[c]) &&
              !token_merge::settles_in_place(in, chunks[c]))) {
             token_merge::grow_to_balance(in, chunks, c, forced[c] || options.strict, strikes_meet);

@@ -94,6 +94,22 @@ void grow_to_balance(const MergeInputs& in, std::vector<Chunk>& chunks, std::siz
     }
 }
 
+void grow_to_cover(std::vector<Chunk>& chunks, std::size_t c, std::uint32_t from,
+                   std::uint32_t to) {
+    Chunk& x = chunks[c];
+    std::size_t left = c, right = c;
+    while (x.b0 > from) {
+        while (left > 0 && chunks[left - 1].empty()) --left;
+        if (left == 0) break;
+        take_left(x, chunks[left - 1]);
+    }
+    while (x.b1 < to) {
+        while (right + 1 < chunks.size() && chunks[right + 1].empty()) ++right;
+        if (right + 1 == chunks.size()) break;
+        take_right(x, chunks[right + 1]);
+    }
+}
+
 bool inside_strike(Text side, std::uint32_t at) {
     const std::size_t offset =
         at < side.tokens.size() ? side.tokens[at].range.begin : side.doc.source.size();

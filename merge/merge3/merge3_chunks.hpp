@@ -31,6 +31,10 @@ std::vector<Chunk> split_chunks(const MergeInputs& in);
 void grow_to_balance(const MergeInputs& in, std::vector<Chunk>& chunks, std::size_t c,
                      bool whole_paragraphs, bool whole_strikes = false);
 
+// Grows chunks[c] over its neighbours until its base part covers base
+// tokens [from, to). The neighbours it takes in are left empty.
+void grow_to_cover(std::vector<Chunk>& chunks, std::size_t c, std::uint32_t from, std::uint32_t to);
+
 // Whether the point before token `at` of `side` lies inside one of its
 // strikes, between its "~~" marks.
 bool inside_strike(Text side, std::uint32_t at);
