@@ -228,6 +228,17 @@ std::optional<std::string> united_strikes(const MergeInputs& in, const Chunk& x)
     return out + gap;
 }
 
+// Anything but white space and emphasis marks in [from, to): a lone "*"
+// (an emphasis that ran into wording the side deleted, closed there) is
+// formatting, no wording to offer as an option.
+bool has_wording(Text side, std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t t = from; t < to; ++t) {
+        const TokenKind kind = side.tokens[t].kind;
+        if (!is_space_token(kind) && kind != TokenKind::emphasis) return true;
+    }
+    return false;
+}
+
 // The chunk's merged text when it needs no negotiation rule: the same
 // change on both sides, one side's change, or both sides' changes side by
 // side; nullopt for a conflict.
@@ -537,8 +548,13 @@ void ChunkResolver::resolve(const Chunk& x) {
         case BothInserted::wording:
             break;  // different wording at one place: alternatives, below
     }
-    const bool ours_words = has_words(in_.ours(), x.o0, x.o1),
-               theirs_words = has_words(in_.theirs(), x.t0, x.t1);
+    // A side whose part is emphasis marks alone against the other's
+    // wording deleted the wording there: its marks are no option ("[*]").
+    const bool ours_wording = has_wording(in_.ours(), x.o0, x.o1),
+               theirs_wording = has_wording(in_.theirs(), x.t0, x.t1);
+    const bool ours_words = has_words(in_.ours(), x.o0, x.o1) && (ours_wording || !theirs_wording),
+               theirs_words =
+                   has_words(in_.theirs(), x.t0, x.t1) && (theirs_wording || !ours_wording);
     if (status_only(in_, x)) return resolve_status(x);
     // Written as below all the same: the merge takes this place again as
     // whole paragraphs (resolve_paragraphs), where markers stand on lines
