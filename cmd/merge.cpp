@@ -1,7 +1,8 @@
-// accord merge BRANCH... [--strict] [-m MSG] [--by NAME] [--dry-run]
+// accord merge BRANCH... [--strict] [-m MSG] [--by NAME] [--date D] [--sign|--no-sign] [--dry-run]
 #include <iostream>
 
 #include "cmd/command.hpp"
+#include "core/store/commit_signer.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
@@ -18,6 +19,7 @@ struct MergeCommandOptions {
     std::string message;
     std::string by;
     std::string date;
+    bool sign = false, no_sign = false;
 };
 
 void print_notes(std::ostream& out, const BranchMergePlan& plan) {
@@ -64,6 +66,9 @@ ExitCode run_merge(const MergeCommandOptions& options) {
         record.message = options.message;
         if (!options.by.empty()) record.by = options.by;
         if (!options.date.empty()) record.date = options.date;
+        record.signer = commit_signer_for(ws.repo(), options.sign || options.no_sign
+                                                         ? std::optional<bool>(options.sign)
+                                                         : std::nullopt);
         const std::string commit = record_branch_merge(ws, plan, record);
         const std::string message = merge_commit_message(plan, options.message);
         std::cout << "[" << escape_controls(plan.branch) << " " << commit.substr(0, 12) << "] "
@@ -104,7 +109,8 @@ void register_merge(CLI::App& app, Run& run) {
         "listed). The result is computed in memory: nothing is written until it is complete.\n\n"
         "The commit: author you (or --by NAME, e.g. the Chair), committer you, one\n"
         "'Proposed-by:' trailer per delegation that made a proposal on the merged branches\n"
-        "since they forked, one 'Merged-redraft: NAME' per branch. The merged files are\n"
+        "since they forked, one 'Merged-redraft: NAME' per branch; signed with --sign (or\n"
+        "'git config accord.sign true'), as propose signs. The merged files are\n"
         "written to the work tree and the index; uncommitted changes to them refuse the merge.\n"
         "The report lists each disagreement kept as alternatives as FILE:LINE: KIND.\n\n"
         "  accord merge informal-a informal-b informal-c\n"
@@ -129,6 +135,11 @@ void register_merge(CLI::App& app, Run& run) {
     command->add_option("--date", options->date,
                         "The merge's day, YYYY-MM-DD (recorded at 12:00 UTC, as propose does); "
                         "not before a proposal it merges (default: now)");
+    command->add_flag("--sign", options->sign,
+                      "Sign the merge commit with your SSH key (user.signingkey, gpg.format "
+                      "ssh), as propose does; default: git config accord.sign");
+    command->add_flag("--no-sign", options->no_sign, "Do not sign, whatever accord.sign says")
+        ->excludes("--sign");
     command->add_flag("-n,--dry-run", options->dry_run, "Compute and report; record nothing");
     command->callback(
         [options, &run] { run = [options](const Context&) { return run_merge(*options); }; });

@@ -446,6 +446,7 @@ std::string record_branch_merge(Workspace& workspace, const BranchMergePlan& pla
     for (const MergedBranch& b : plan.merged) commit.merged.push_back(b.tip);
     commit.write_worktree = true;
     commit.operation = "merge";
+    commit.signer = request.signer;
     return repo.commit_files(commit);
 }
 

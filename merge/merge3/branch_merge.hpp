@@ -92,6 +92,9 @@ struct RecordMergeRequest {
     // The merge's day, YYYY-MM-DD, recorded at 12:00 UTC as propose records
     // one; default: now. Not before the day of a proposal it merges.
     std::optional<std::string> date;
+    // Signs the merge commit (commit_signer_for); empty: unsigned. Under
+    // `signatures: required` the server accepts only signed merges.
+    CommitSigner signer;
 };
 
 // Records `plan` as one merge commit on the current branch: the branch tips

@@ -185,6 +185,26 @@ TEST_F(SignedNegotiation, ProposeSignsAndPlainGitVerifiesIt) {
     EXPECT_EQ(clerk.accord({"verify", "nowhere"}).exit_code, 2);
 }
 
+// Under `signatures: required` a redraft merge must be signed too, or the
+// server refuses it: accord merge signs as propose does (accord.sign).
+TEST_F(SignedNegotiation, AMergeOfRedraftsIsSignedAsProposalsAre) {
+    clerk.write("recs/A-1.md", "1. Parties [shall][should] act.\n");
+    ASSERT_EQ(clerk.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
+    ASSERT_EQ(clerk.git({"checkout", "-q", "-b", "redraft/informal"}).exit_code, 0);
+    clerk.write("recs/A-1.md", "1. Parties [shall][should] act together.\n");
+    ASSERT_EQ(clerk.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
+    ASSERT_EQ(clerk.git({"checkout", "-q", "main"}).exit_code, 0);
+    clerk.write("notes.txt", "Room 3.\n");
+    ASSERT_EQ(clerk.git({"add", "notes.txt"}).exit_code, 0);
+    ASSERT_EQ(clerk.git({"commit", "-q", "-m", "Notes"}).exit_code, 0);
+
+    const test::RunResult merged = clerk.accord({"merge", "informal"});
+    ASSERT_EQ(merged.exit_code, 0) << merged.out << merged.err;
+    EXPECT_EQ(trimmed(clerk.git({"log", "-1", "--format=%G?|%p"}).out).substr(0, 2), "G|");
+    const test::RunResult verify = clerk.accord({"verify"});
+    EXPECT_EQ(verify.exit_code, 0) << verify.out;
+}
+
 TEST_F(SignedNegotiation, ByUsWithJapansKeyIsBadInVerifyAndLog) {
     ASSERT_EQ(japan.clone(clerk.dir()).exit_code, 0);
     ASSERT_EQ(japan.accord({"init"}).exit_code, 0);
