@@ -27,6 +27,7 @@ namespace {
 
 const std::string kZeroId(40, '0');
 constexpr std::string_view kBranchPrefix = "refs/heads/";
+constexpr std::string_view kTagPrefix = "refs/tags/";
 
 bool is_hex_id(std::string_view text) {
     return text.size() == 40 && std::all_of(text.begin(), text.end(), [](char c) {
@@ -72,6 +73,10 @@ class PushCheck {
     }
 
     void check(const RefUpdate& update) {
+        if (update.ref.rfind(kTagPrefix, 0) == 0) {
+            check_tag(update);
+            return;
+        }
         const std::string name = short_ref(update.ref);
         const bool is_main = update.ref == std::string(kBranchPrefix) + mainline_;
         std::optional<std::string> redraft;
@@ -127,6 +132,37 @@ class PushCheck {
     void refuse(const std::string& ref, const std::string& commit, std::string message,
                 std::string help, const std::string& subject = "") {
         refusals_.push_back({ref, commit, subject, std::move(message), std::move(help)});
+    }
+
+    // A tag marks a point of the record (the text as a meeting left it): a
+    // new one may name a commit the negotiation's branches hold (those
+    // pushed in the same push included: git sends branches first); one
+    // pushed is never moved or deleted, so that everyone's "WGEC-3" is the same.
+    void check_tag(const RefUpdate& update) {
+        const std::string name = update.ref.substr(kTagPrefix.size());
+        if (update.old_id != kZeroId) {
+            refuse(update.ref, "",
+                   "the tag " + name + " exists here; " +
+                       (update.new_id == kZeroId ? "deleting" : "moving") +
+                       " it would change what it names for everyone",
+                   "leave it as it is, and tag the new point with a new name (git tag NAME-2)");
+            return;
+        }
+        std::string commit;
+        try {
+            commit = repo_.resolve(update.new_id + "^{commit}");
+        } catch (const Error&) {
+            refuse(update.ref, update.new_id, "the tag " + name + " names no commit",
+                   "tag a commit of " + mainline_ + " (git tag NAME COMMIT)");
+            return;
+        }
+        if (!known_) known_ = reachable_commits(repo_, tips_);
+        if (known_->count(commit) == 0 && checked_.count(commit) == 0) {
+            refuse(update.ref, commit,
+                   "the tag " + name + " names a commit this server's branches do not hold",
+                   "push the branch that holds it first (git push origin " + mainline_ +
+                       "), then the tag");
+        }
     }
 
     void check_deletion(const RefUpdate& update, const std::string& name, bool is_main) {

@@ -282,6 +282,37 @@ TEST_F(Negotiation, AForcePushIsRefused) {
     expect_clean(server_dir());
 }
 
+// A meeting's tag marks the text as the meeting left it: pushed with the
+// branch or after it, accepted; moved, deleted, or naming a commit the
+// server's branches do not hold, refused.
+TEST_F(Negotiation, AMeetingsTagIsKeptButNeverMoved) {
+    publish(file_url());
+    japan.write("recs/A-1.md", replaced(kTextA, "[will][may]", "may"));
+    ASSERT_EQ(japan.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
+    ASSERT_EQ(japan.git({"tag", "-a", "WGEC-3", "-m", "As WGEC-3 left it"}).exit_code, 0);
+    const test::RunResult pushed = japan.git({"push", "-q", "--follow-tags", "origin", "main"});
+    EXPECT_EQ(pushed.exit_code, 0) << pushed.err;
+    EXPECT_TRUE(contains(refs(), "refs/tags/WGEC-3")) << refs();
+
+    ASSERT_EQ(japan.git({"tag", "-f", "-a", "WGEC-3", "-m", "moved", "HEAD~1"}).exit_code, 0);
+    const test::RunResult moved = japan.git({"push", "-f", "origin", "WGEC-3"});
+    EXPECT_NE(moved.exit_code, 0);
+    EXPECT_TRUE(contains(moved.err, "the tag WGEC-3 exists here; moving it")) << moved.err;
+    const test::RunResult deleted = japan.git({"push", "origin", ":refs/tags/WGEC-3"});
+    EXPECT_NE(deleted.exit_code, 0);
+    EXPECT_TRUE(contains(deleted.err, "deleting it")) << deleted.err;
+
+    japan.write("recs/A-1.md", replaced(kTextA, "[will][may]", "will"));
+    ASSERT_EQ(japan.accord({"propose", "recs/A-1.md", "--by", "Japan"}).exit_code, 0);
+    ASSERT_EQ(japan.git({"tag", "WGEC-4"}).exit_code, 0);
+    const test::RunResult alone = japan.git({"push", "origin", "WGEC-4"});
+    EXPECT_NE(alone.exit_code, 0);
+    EXPECT_TRUE(contains(alone.err, "names a commit this server's branches do not hold"))
+        << alone.err;
+    EXPECT_FALSE(contains(refs(), "refs/tags/WGEC-4")) << refs();
+    expect_clean(server_dir());
+}
+
 TEST_F(Negotiation, ANotationErrorAndAFutureDateAreRefused) {
     publish(file_url());
     // Past the local hook (which would refuse it): the server checks again.
