@@ -387,6 +387,40 @@ void check_changes(Repository& repo, const std::optional<std::string>& head,
     }
 }
 
+// Proposers the work tree's accord.yaml lists but the recorded one does
+// not, when the proposal does not record accord.yaml: verify and the
+// server judge a proposal by the registry before it, so it would be
+// refused after the fact, and committing the registry then does not help.
+void refuse_unrecorded_registrations(const Repository& repo, const std::optional<std::string>& head,
+                                     const std::vector<Change>& changes,
+                                     const std::vector<std::string>& names,
+                                     std::vector<hooks::Problem>& problems) {
+    if (!head) return;
+    for (const Change& change : changes)
+        if (change.path == kConfigFileName) return;  // recorded with it
+    const std::optional<std::string> recorded = repo.read_file_at(*head, kConfigFileName);
+    if (!recorded) return;
+    std::optional<Config> before;
+    try {
+        before = parse_config(*recorded, kConfigFileName);
+    } catch (const Error&) {
+        return;  // verify reports a registry it cannot read
+    }
+    for (const std::string& name : names) {
+        if (before->resolve_delegation(name)) continue;
+        hooks::Problem p;
+        p.code = "unrecorded-delegation";
+        p.path = kConfigFileName;
+        p.message = name + " is listed in accord.yaml in the work tree, not in the registry " +
+                    "recorded on this branch, and this proposal does not record accord.yaml";
+        p.help =
+            "record the registry first (git commit accord.yaml), or with the proposal: "
+            "accord propose accord.yaml PATH... --by " +
+            name;
+        problems.push_back(std::move(p));
+    }
+}
+
 }  // namespace
 
 ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
@@ -412,7 +446,8 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
         add_registry_change(repo, head, registry, result.added_delegations, changes, unchanged);
     require_changes(changes, unchanged, result.warnings);
 
-    const hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
+    hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
+    refuse_unrecorded_registrations(repo, head, changes, proposers.names, proposers.problems);
     check_changes(repo, head, request, registry, when, proposers.problems, changes, result);
 
     for (const Change& change : changes) result.paths.push_back(change.path);

@@ -27,6 +27,13 @@ const char* kText =
     "---\nid: A-1\ntitle: Enhanced cooperation\n---\n"
     "Maintains [the] [democratic] multi-stakeholder approach.\n";
 
+// The registry with Peru listed among the delegations.
+std::string replaced_registry_with_peru() {
+    std::string registry = kRegistry;
+    registry.insert(registry.find("meetings:"), "  - name: Peru\n");
+    return registry;
+}
+
 // A negotiation repository made with `accord init`, with a registry.
 struct Negotiation {
     test::TempDir tmp;
@@ -152,6 +159,28 @@ TEST(ProposeCli, AProposalIsNeverDatedInTheFuture) {
     const std::string day = n.git({"log", "-1", "--format=%ad", "--date=short"}).out;
     EXPECT_EQ(day, n.git({"log", "-1", "--format=%cd", "--date=short"}).out);  // today
     EXPECT_LT(day, "2099");
+}
+
+// A delegation listed in the work tree's accord.yaml only: the proposal
+// would be judged (by verify, by the server) against the recorded registry,
+// which does not list it. Recorded together, it is fine.
+TEST(ProposeCli, ADelegationRegisteredOnlyInTheWorkTreeIsRefusedUntilRecorded) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    ASSERT_EQ(
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"}).exit_code, 0);
+    n.write("accord.yaml", replaced_registry_with_peru());
+    n.write("recs/A-1.md", "Maintains the [open] multi-stakeholder approach.\n");
+    const std::string before = n.state();
+    const test::RunResult r =
+        n.accord({"propose", "recs/A-1.md", "--by", "Peru", "--date", "2014-02-08"});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_THAT(r.err, HasSubstr("error[unrecorded-delegation]"));
+    EXPECT_THAT(r.err, HasSubstr("accord propose accord.yaml PATH... --by Peru"));
+    EXPECT_EQ(n.state(), before);
+    const test::RunResult together =
+        n.accord({"propose", "accord.yaml", "recs/A-1.md", "--by", "Peru", "--date", "2014-02-08"});
+    EXPECT_EQ(together.exit_code, 0) << together.err;
 }
 
 TEST(ProposeCli, UnknownProposerIsRefusedWithASuggestionAndChangesNothing) {
