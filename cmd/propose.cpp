@@ -4,6 +4,7 @@
 
 #include "cmd/command.hpp"
 #include "core/store/commit_signer.hpp"
+#include "core/util/errors.hpp"
 #include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
 #include "hooks/record/proposal.hpp"
@@ -21,9 +22,17 @@ ExitCode run_propose(const ProposeRequest& given, const SignChoice& choice,
     ProposeRequest request = given;
     request.paths = paths_with_dashes(given.paths, context);
     Workspace workspace = Workspace::open(".");
-    request.signer = commit_signer_for(workspace.repo(), choice.sign || choice.no_sign
-                                                             ? std::optional<bool>(choice.sign)
-                                                             : std::nullopt);
+    if (wants_signing(workspace.repo(), choice.sign || choice.no_sign
+                                            ? std::optional<bool>(choice.sign)
+                                            : std::nullopt)) {
+        const SigningSetup setup = signing_setup(workspace.repo());
+        request.signer = ssh_commit_signer(setup);
+        try {
+            request.signing_key = signing_public_key(setup);
+        } catch (const Error&) {
+            // Its public half is not at hand: the signature is checked after.
+        }
+    }
     const ProposeResult result = propose(workspace, request);
     for (const std::string& warning : result.warnings)
         std::cerr << "accord: warning: " << escape_controls(warning) << "\n";

@@ -421,6 +421,47 @@ void refuse_unrecorded_registrations(const Repository& repo, const std::optional
     }
 }
 
+// The signing key, against the registry before the proposal (the recorded
+// one; the work tree's when none is): another delegation's key, or one no
+// entry lists under `signatures: required`, makes a commit verify calls bad.
+void refuse_foreign_signing_key(const Repository& repo, const std::optional<std::string>& head,
+                                const Config& work_tree_registry, const SshPublicKey& key,
+                                const std::string& author, std::vector<hooks::Problem>& problems) {
+    std::optional<Config> recorded;
+    if (head) {
+        if (const std::optional<std::string> text = repo.read_file_at(*head, kConfigFileName)) {
+            try {
+                recorded = parse_config(*text, kConfigFileName);
+            } catch (const Error&) {
+                return;  // verify reports a registry it cannot read
+            }
+        }
+    }
+    const Config& registry = recorded ? *recorded : work_tree_registry;
+    if (!registry.lists_keys()) return;
+    const std::optional<KeyHolder> holder = registry.key_holder(key.blob);
+    hooks::Problem p;
+    p.path = kConfigFileName;
+    if (!holder && registry.signatures == SignaturePolicy::required) {
+        p.code = "unknown-key";
+        p.message = "your signing key " + key.fingerprint() +
+                    " is listed under no delegation in accord.yaml, which requires signatures";
+        p.help =
+            "list the key under your delegation (a change the secretariat signs) first, or "
+            "sign with a listed key";
+    } else if (holder && !holder->secretariat && holder->name != author) {
+        p.code = "key-of-another";
+        p.message = "your signing key " + key.fingerprint() + " is " + holder->name +
+                    "'s in accord.yaml; a proposal by " + author +
+                    " signed with it would be refused by verify and the server";
+        p.help = "propose in your own delegation's name (--by " + holder->name +
+                 "), or let the secretariat or " + author + " sign it";
+    } else {
+        return;
+    }
+    problems.push_back(std::move(p));
+}
+
 }  // namespace
 
 ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
@@ -448,6 +489,10 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
 
     hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
     refuse_unrecorded_registrations(repo, head, changes, proposers.names, proposers.problems);
+    if (request.signing_key && !proposers.names.empty()) {
+        refuse_foreign_signing_key(repo, head, registry, *request.signing_key,
+                                   proposers.names.front(), proposers.problems);
+    }
     check_changes(repo, head, request, registry, when, proposers.problems, changes, result);
 
     for (const Change& change : changes) result.paths.push_back(change.path);

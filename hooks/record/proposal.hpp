@@ -43,6 +43,7 @@
 #include "core/store/proposal_record.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/ssh_keys.hpp"
 #include "hooks/checks.hpp"
 
 namespace accord {
@@ -59,6 +60,11 @@ struct ProposeRequest {
     // as it was issued); the commit says how many (Notation-errors: N).
     bool allow_errors = false;
     CommitSigner signer;  // empty: unsigned (core/store/commit_signer.hpp makes one)
+    // The public half of the key `signer` signs with, when known: a key the
+    // registry gives another delegation (or none, under `signatures:
+    // required`) is refused before anything is recorded, as verify and the
+    // server would refuse the commit after.
+    std::optional<SshPublicKey> signing_key;
 };
 
 struct ProposeResult {

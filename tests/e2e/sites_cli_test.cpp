@@ -209,9 +209,22 @@ TEST_F(SignedNegotiation, ByUsWithJapansKeyIsBadInVerifyAndLog) {
     ASSERT_EQ(japan.clone(clerk.dir()).exit_code, 0);
     ASSERT_EQ(japan.accord({"init"}).exit_code, 0);
     japan.write("recs/A-1.md", "1. Parties [shall][should] act.\n");
+    // propose refuses it before recording anything...
     const test::RunResult r =
         japan.accord({"propose", "recs/A-1.md", "--by", "US", "-m", "Proposal of the US"});
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_TRUE(contains(r.err, "error[key-of-another]")) << r.err;
+    EXPECT_TRUE(
+        contains(r.err, "is Japan's in accord.yaml; a proposal by United States of America"))
+        << r.err;
+    // ...but git can make it: verify and log find it.
+    ASSERT_EQ(japan.git({"add", "recs/A-1.md"}).exit_code, 0);
+    ASSERT_EQ(japan
+                  .git({"commit", "-q", "-S", "--no-verify", "-a", "--author",
+                        "United States of America <us@delegations.accord>", "-m",
+                        "Proposal of the US\n\nProposed-by: United States of America"})
+                  .exit_code,
+              0);
     const test::RunResult verify = japan.accord({"verify", "--format", "json"});
     EXPECT_EQ(verify.exit_code, 1) << verify.out;
     EXPECT_TRUE(contains(verify.out, "\"schema\": \"accord.verify/1\"")) << verify.out;
