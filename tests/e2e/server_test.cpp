@@ -211,7 +211,14 @@ TEST_F(Negotiation, ThreeSitesProposeOfflinePushAtOnceAndStayInStep) {
 TEST_F(Negotiation, ByUsSignedWithJapansKeyIsRefused) {
     publish(file_url());
     japan.write("recs/A-1.md", replaced(kTextA, "[will][may]", "may"));
-    ASSERT_EQ(japan.accord({"propose", "recs/A-1.md", "--by", "US"}).exit_code, 0);
+    // propose refuses it; git makes it, signed with Japan's key.
+    EXPECT_EQ(japan.accord({"propose", "recs/A-1.md", "--by", "US"}).exit_code, 1);
+    ASSERT_EQ(japan
+                  .git({"commit", "-q", "-S", "--no-verify", "-a", "--author",
+                        "United States of America <us@delegations.accord>", "-m",
+                        "Proposal\n\nProposed-by: United States of America"})
+                  .exit_code,
+              0);
     expect_refused(japan, "signed with a key of Japan");
 }
 
