@@ -11,7 +11,8 @@
 //   one lifts brackets, the other edits inside the edit, still bracketed
 //   one deletes text, the other edits it       the edited text, bracketed
 //   both put different wording in one place    an alternatives group [ours][theirs]
-// Front matter merges key by key. `strict` gives git-style conflict markers
+// Front matter merges key by key, lists of sponsors united name by name.
+// `strict` gives git-style conflict markers
 // around whole paragraphs instead of alternatives.
 #include <string>
 #include <string_view>

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/notation/front_matter.hpp"
+#include "merge/merge3/merge3_front_matter_lists.hpp"
 #include "merge/merge3/merge3_rules.hpp"
 
 namespace accord::token_merge {
@@ -153,6 +154,7 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
         return (!x && !y) || (x && y && x->value == y->value && x->scalar == y->scalar);
     };
     const std::optional<RawBlock> ours_raw = cut(ot, o), theirs_raw = cut(tt, t);
+    const std::optional<RawBlock> base_raw = b.present ? cut(bt, b) : std::nullopt;
     std::vector<FrontMatterField> merged;
     std::string merged_raw;  // the chosen sides' entries as written
     std::string comments;    // values not taken, for the fallback's end
@@ -163,6 +165,17 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
             pick = of;
         } else if (same(of, bf)) {
             pick = tf;
+        } else if (const std::optional<std::string> united =
+                       of && tf && ours_raw && theirs_raw && is_delegation_list(key)
+                           ? united_delegation_list(base_raw ? base_raw->find(key) : nullptr,
+                                                    *ours_raw->find(key), *theirs_raw->find(key),
+                                                    bf, *of, *tf)
+                           : std::nullopt) {
+            // Sponsorship is additive: both sides' lists united, no one's
+            // name lost, nothing for a person to settle.
+            merged.push_back(*of);  // (the fields are written again only without raw blocks)
+            merged_raw += *united;
+            continue;
         } else {
             // Ours, but agreement needs both sides: a status one side calls
             // agreed gives way to the other's. The disagreement is reported
@@ -198,7 +211,6 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
         return out.put_verbatim(emitted);
     }
     // Comments before the first key: ours, unless only theirs changed them.
-    const std::optional<RawBlock> base_raw = b.present ? cut(bt, b) : std::nullopt;
     const bool theirs_header = base_raw && base_raw->header == ours_raw->header;
     out.put_verbatim(with_newline(ours_raw->opening) +
                      with_newline(theirs_header ? theirs_raw->header : ours_raw->header) +

@@ -22,8 +22,9 @@
 namespace accord::token_merge {
 
 // Writes the merged front matter: a side's whole block when the other kept
-// the base's, else key by key, a key both changed differently taking ours
-// and reported by name.
+// the base's, else key by key: a list of delegations both changed united
+// (merge3_front_matter_lists.hpp), another key both changed differently
+// taking ours and reported by name.
 void merge_front_matter(const Document& base, const Document& ours, const Document& theirs,
                         MergedText& out);
 

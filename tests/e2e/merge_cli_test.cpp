@@ -564,6 +564,59 @@ TEST(MergeCli, StrictWithAConflictChangesNothing) {
     EXPECT_EQ(n.main.accord({"merge", "--strict", "informal-a", "informal-b"}).exit_code, 0);
 }
 
+// ----------------------------------------------------- front matter: sponsors
+
+// The recommendation sponsored by Japan and Sweden, recorded on main.
+struct Sponsored : Negotiation {
+    const std::string text = replaced(kRecommendation, "status: revisit\n",
+                                      "sponsors: [Japan, Sweden]\nstatus: revisit\n");
+    Sponsored() { main.propose("recs/A-1.md", text, {"Japan"}, "2014-02-10"); }
+    // The text with `names` added to its sponsors.
+    std::string adding(const std::string& names) const {
+        return replaced(text, "Sweden]", "Sweden, " + names + "]");
+    }
+    // Redrafts informal-a and informal-b of A-1 from main, still on main.
+    void start_redrafts() const {
+        for (const char* name : {"informal-a", "informal-b"}) {
+            const test::RunResult r = main.accord({"redraft", "start", name, "--members",
+                                                   "Japan,Brazil", "--no-switch", "recs/A-1.md"});
+            EXPECT_EQ(r.exit_code, 0) << r.err;
+        }
+    }
+};
+
+// Two small groups each add a co-sponsor: sponsorship is additive, so
+// `accord merge` records both, a clean merge, --strict or not.
+TEST(MergeCli, SponsorsEachRedraftAddedAreUnited) {
+    Sponsored n;
+    n.start_redrafts();
+    n.main.out({"switch", "-q", "redraft/informal-a"});
+    n.main.propose("recs/A-1.md", n.adding("Brazil"), {"Brazil"}, "2014-02-25");
+    n.main.out({"switch", "-q", "redraft/informal-b"});
+    n.main.propose("recs/A-1.md", n.adding("Russian Federation"), {"RF"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    const test::RunResult r = n.main.accord({"merge", "--strict", "informal-a", "informal-b"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(r.err, "");
+    EXPECT_EQ(n.main.read("recs/A-1.md"), n.adding("Brazil, Russian Federation"));
+    EXPECT_EQ(n.main.accord({"check"}).exit_code, 0);
+}
+
+// Plain git merge, through the driver accord init installed: the same union.
+TEST(MergeCli, GitMergeUnitesSponsorsThroughTheDriver) {
+    Sponsored n;
+    n.main.out({"switch", "-q", "-c", "brazil"});
+    n.main.propose("recs/A-1.md", n.adding("Brazil"), {"Brazil"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    n.main.propose("recs/A-1.md", n.adding("Russian Federation"), {"RF"}, "2014-02-25");
+    const test::RunResult merge = n.main.git({"merge", "--no-edit", "brazil"});
+    EXPECT_EQ(merge.exit_code, 0) << merge.out << merge.err;
+    EXPECT_THAT(merge.err, Not(HasSubstr("accord merged")));  // nothing to settle
+    EXPECT_EQ(n.main.read("recs/A-1.md"), n.adding("Russian Federation, Brazil"));
+    EXPECT_EQ(n.main.out({"status", "--porcelain"}), "");
+    EXPECT_EQ(n.main.out({"rev-list", "--parents", "-n", "1", "HEAD"}).size(), 3u * 41u);
+}
+
 TEST(MergeCli, UncommittedChangesInTheWayRefuseTheMerge) {
     ThreeRedrafts n;
     n.main.write("recs/A-1.md", std::string(kRecommendation) + "\nA note of our own.\n");

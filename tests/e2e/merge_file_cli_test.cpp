@@ -147,6 +147,22 @@ TEST(MergeFileCli, StrictLeavesConflictMarkers) {
     EXPECT_THAT(r.err, HasSubstr(in.ours + ": 1 place left between conflict markers"));
 }
 
+// Two small groups each added a co-sponsor: sponsorship is additive, so
+// both stand, and nothing is left for a person to settle.
+TEST(MergeFileCli, SponsorsEachSideAddedAreUnitedCleanly) {
+    const test::TempDir dir;
+    const auto text = [](const std::string& sponsors) {
+        return "---\nid: A-1\nsponsors: " + sponsors + "\n---\n" + kBase;
+    };
+    const std::string base = dir.write("base.md", text("[Japan, Sweden]")),
+                      ours = dir.write("ours.md", text("[Japan, Sweden, Brazil]")),
+                      theirs = dir.write("theirs.md", text("[Japan, Sweden, India]"));
+    const test::RunResult r = test::accord({"merge-file", base, ours, theirs});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, text("[Japan, Sweden, Brazil, India]"));
+    EXPECT_EQ(r.err, "");
+}
+
 TEST(MergeFileCli, MissingInputIsBadUsageNamingIt) {
     const Inputs in(kBase, kBase);
     const std::string missing = in.dir.file("nowhere.md");
