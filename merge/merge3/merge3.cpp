@@ -23,11 +23,15 @@ using token_merge::MergedText;
 using token_merge::MergeInputs;
 
 // Errors of the notation, conflict markers aside: --strict writes them on
-// purpose, and a merge is judged by the brackets it keeps paired.
-std::size_t notation_errors(const std::vector<Diagnostic>& diagnostics) {
+// purpose, and a merge is judged by the brackets it keeps paired. So is
+// front matter that holds markers (`front_matter_marked`): no YAML until a
+// person settles it.
+std::size_t notation_errors(const std::vector<Diagnostic>& diagnostics,
+                            bool front_matter_marked = false) {
     return static_cast<std::size_t>(
-        std::count_if(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& d) {
-            return d.severity == Severity::error && d.code != "conflict-marker";
+        std::count_if(diagnostics.begin(), diagnostics.end(), [&](const Diagnostic& d) {
+            return d.severity == Severity::error && d.code != "conflict-marker" &&
+                   !(front_matter_marked && d.code.starts_with("front-matter-"));
         }));
 }
 
@@ -81,7 +85,7 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
                       const WholeParagraphs& whole, std::vector<Emitted>& emitted) {
     MergedText out;
     emitted.clear();
-    token_merge::merge_front_matter(in.base().doc, in.ours().doc, in.theirs().doc, out);
+    token_merge::merge_front_matter(in.base().doc, in.ours().doc, in.theirs().doc, options, out);
     for (const Disagreement& d : in.lifts_undone()) out.disagree(d);
     std::vector<Chunk> chunks = token_merge::split_chunks(in);
     // Option lists both sides changed are merged as lists, option by option.
@@ -186,7 +190,7 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
     std::size_t errors = 0;
     for (int attempt = 1; attempt < 4; ++attempt) {
         const Document merged = parse(out.text(), options.parse);
-        errors = notation_errors(merged.diagnostics);
+        errors = notation_errors(merged.diagnostics, out.front_matter_has_markers());
         if (errors <= input_errors && out.unwrappable().empty()) break;
         bool more = false;
         const auto take_whole = [&](std::size_t offset) {
@@ -202,7 +206,8 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
         for (const std::size_t offset : out.unwrappable()) take_whole(offset);
         if (!more) break;
         out = merge_once(in, options, whole, emitted);
-        errors = notation_errors(parse(out.text(), options.parse).diagnostics);
+        errors = notation_errors(parse(out.text(), options.parse).diagnostics,
+                                 out.front_matter_has_markers());
     }
     if (errors > std::max(input_errors, tolerated) || !out.unwrappable().empty()) {
         // Still text the notation does not read (brackets that no longer

@@ -12,8 +12,9 @@
 //   one deletes text, the other edits it       the edited text, bracketed
 //   both put different wording in one place    an alternatives group [ours][theirs]
 // Front matter merges key by key, lists of sponsors united name by name.
-// `strict` gives git-style conflict markers
-// around whole paragraphs instead of alternatives.
+// `strict` gives git-style conflict markers around whole paragraphs (and
+// around a front-matter key both changed differently) instead of
+// alternatives.
 #include <string>
 #include <string_view>
 #include <vector>

@@ -135,10 +135,19 @@ std::string with_newline(std::string_view lines) {
     return out;
 }
 
+// The lines `field` stands on in a side: as the side wrote them, or, where
+// its block could not be cut, written again; none for a key it removed.
+std::string lines_of_field(const std::optional<RawBlock>& side, const FrontMatterField* field) {
+    if (!field) return "";
+    if (side) return with_newline(*side->find(field->key));
+    const std::string emitted = emit_front_matter({*field});  // "---\n" KEY ": " VALUE "---\n"
+    return emitted.substr(4, emitted.size() - 8);
+}
+
 }  // namespace
 
 void merge_front_matter(const Document& base, const Document& ours, const Document& theirs,
-                        MergedText& out) {
+                        const MergeOptions& options, MergedText& out) {
     const FrontMatter &b = base.front_matter, &o = ours.front_matter, &t = theirs.front_matter;
     const std::string_view bt = base.text(b.range), ot = ours.text(o.range),
                            tt = theirs.text(t.range);
@@ -176,6 +185,17 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
             merged.push_back(*of);  // (the fields are written again only without raw blocks)
             merged_raw += *united;
             continue;
+        } else if (options.strict) {
+            // --strict promises conflict markers where the merge would make
+            // alternatives: both sides' lines for the key, for a person to
+            // settle (the status rule and the comment decide nothing here).
+            out.disagree(DisagreementKind::conflict, of ? of->value : "(removed)",
+                         tf ? tf->value : "(removed)", key);
+            out.front_matter_markers_written();
+            merged_raw += "<<<<<<< " + options.ours_label + "\n" + lines_of_field(ours_raw, of) +
+                          "=======\n" + lines_of_field(theirs_raw, tf) + ">>>>>>> " +
+                          options.theirs_label + "\n";
+            continue;
         } else {
             // Ours, but agreement needs both sides: a status one side calls
             // agreed gives way to the other's. The disagreement is reported
@@ -192,17 +212,17 @@ void merge_front_matter(const Document& base, const Document& ours, const Docume
             comments += comment;
             if (pick) {
                 merged.push_back(*pick);
-                const std::optional<RawBlock>& side = pick == of ? ours_raw : theirs_raw;
-                if (side) merged_raw += with_newline(*side->find(key));
+                merged_raw += lines_of_field(pick == of ? ours_raw : theirs_raw, pick);
                 merged_raw += comment;
             }
             continue;
         }
         if (!pick) continue;
         merged.push_back(*pick);
-        const std::optional<RawBlock>& side = pick == of ? ours_raw : theirs_raw;
-        if (side) merged_raw += with_newline(*side->find(key));
+        merged_raw += lines_of_field(pick == of ? ours_raw : theirs_raw, pick);
     }
+    if ((!ours_raw || !theirs_raw) && out.front_matter_has_markers())
+        return out.put_verbatim("---\n" + merged_raw + "---\n");
     if (!ours_raw || !theirs_raw) {
         std::string emitted = emit_front_matter(merged);
         // The comments before the closing fence.

@@ -54,6 +54,10 @@ class MergedText {
                   std::string key = "");
     void disagree(Disagreement disagreement);
     void conflict_markers_written() { has_conflict_markers_ = true; }
+    // Conflict markers stand in the front matter (--strict): until a person
+    // settles them it is no YAML, an error the merge wrote on purpose.
+    void front_matter_markers_written() { has_conflict_markers_ = front_matter_markers_ = true; }
+    bool front_matter_has_markers() const { return front_matter_markers_; }
     // The spaces and tabs that begin the line the text so far ends in,
     // taken off it ("" when that line holds more): conflict markers stand
     // at the start of a line, and each side's text gets the indentation.
@@ -78,6 +82,7 @@ class MergedText {
     std::vector<std::size_t> offsets_;      // per disagreement: where in text_ it was found
     std::vector<std::size_t> unwrappable_;  // see unwrappable_here
     bool has_conflict_markers_ = false;
+    bool front_matter_markers_ = false;
     bool continues_ = false;
     std::string pending_;  // see reopen_before_next_word
 };

@@ -24,9 +24,10 @@ namespace accord::token_merge {
 // Writes the merged front matter: a side's whole block when the other kept
 // the base's, else key by key: a list of delegations both changed united
 // (merge3_front_matter_lists.hpp), another key both changed differently
-// taking ours and reported by name.
+// taking ours and reported by name, or, with `options.strict`, both sides'
+// lines for it between conflict markers.
 void merge_front_matter(const Document& base, const Document& ours, const Document& theirs,
-                        MergedText& out);
+                        const MergeOptions& options, MergedText& out);
 
 // The sides changed the chunk differently, and no rule short of the
 // negotiation rules (one side's change, or both sides' changes side by

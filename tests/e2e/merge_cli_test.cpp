@@ -617,6 +617,30 @@ TEST(MergeCli, GitMergeUnitesSponsorsThroughTheDriver) {
     EXPECT_EQ(n.main.out({"rev-list", "--parents", "-n", "1", "HEAD"}).size(), 3u * 41u);
 }
 
+// --strict leaves to a person what it would otherwise settle: a front-matter
+// key both redrafts changed differently is a conflict, and nothing is merged.
+TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
+    Sponsored n;
+    n.start_redrafts();
+    n.main.out({"switch", "-q", "redraft/informal-a"});
+    n.main.propose("recs/A-1.md", replaced(n.text, "status: revisit", "status: agreed"), {"Japan"},
+                   "2014-02-25");
+    n.main.out({"switch", "-q", "redraft/informal-b"});
+    n.main.propose("recs/A-1.md", replaced(n.text, "status: revisit", "status: no consensus"),
+                   {"Brazil"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    const std::string before = n.main.state();
+    const test::RunResult r = n.main.accord({"merge", "--strict", "informal-a", "informal-b"});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("recs/A-1.md:1: conflict '\"status\"'"));
+    EXPECT_THAT(r.err, HasSubstr("nothing was merged"));
+    EXPECT_EQ(n.main.state(), before);
+    // Without --strict the merge settles it as before: the status not agreed.
+    EXPECT_EQ(n.main.accord({"merge", "informal-a", "informal-b"}).exit_code, 1);
+    EXPECT_THAT(n.main.read("recs/A-1.md"),
+                HasSubstr("status: no consensus\n# status, as the other side proposed: agreed\n"));
+}
+
 TEST(MergeCli, UncommittedChangesInTheWayRefuseTheMerge) {
     ThreeRedrafts n;
     n.main.write("recs/A-1.md", std::string(kRecommendation) + "\nA note of our own.\n");

@@ -163,6 +163,28 @@ TEST(MergeFileCli, SponsorsEachSideAddedAreUnitedCleanly) {
     EXPECT_EQ(r.err, "");
 }
 
+// --strict decides nothing for the user in the front matter either: a key
+// both changed stands between conflict markers, counted with the others.
+TEST(MergeFileCli, StrictLeavesAFrontMatterKeyBetweenConflictMarkers) {
+    const test::TempDir dir;
+    const auto text = [](const std::string& status) {
+        return "---\nid: A-1\nstatus: " + status + "\n---\n" + kBase;
+    };
+    const std::string base = dir.write("base.md", text("revisit")),
+                      ours = dir.write("ours.md", text("agreed")),
+                      theirs = dir.write("theirs.md", text("no consensus"));
+    const test::RunResult r = test::accord({"merge-file", "--strict", base, ours, theirs});
+    EXPECT_EQ(r.exit_code, 1) << r.err;
+    EXPECT_EQ(r.out, "---\nid: A-1\n<<<<<<< " + ours + "\nstatus: agreed\n=======\n" +
+                         "status: no consensus\n>>>>>>> " + theirs + "\n---\n" + kBase);
+    EXPECT_THAT(r.err, HasSubstr(ours + ":1: conflict '\"status\"': ours \"agreed\", theirs " +
+                                 "\"no consensus\""));
+    EXPECT_THAT(r.err, HasSubstr(ours + ": 1 place left between conflict markers"));
+    // Without --strict the merge settles it: theirs, agreed being ours alone.
+    const test::RunResult settled = test::accord({"merge-file", base, ours, theirs});
+    EXPECT_THAT(settled.out, HasSubstr("status: no consensus\n# status, as the other side"));
+}
+
 TEST(MergeFileCli, MissingInputIsBadUsageNamingIt) {
     const Inputs in(kBase, kBase);
     const std::string missing = in.dir.file("nowhere.md");
