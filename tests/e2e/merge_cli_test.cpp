@@ -124,6 +124,25 @@ struct Negotiation {
     }
 };
 
+// Two sites of one negotiation: its repository published to a bare origin
+// and cloned twice, each clone's head before `accord init` and what init said.
+struct TwoSites {
+    Negotiation n;
+    Clone first{n.tmp.file("first")}, second{n.tmp.file("second")};
+    std::vector<std::string> heads_before_init;
+    std::vector<test::RunResult> inits;
+    TwoSites() {
+        const std::string origin = n.tmp.file("origin.git");
+        EXPECT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
+        for (const Clone* c : {&first, &second}) {
+            EXPECT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
+            heads_before_init.push_back(c->out({"rev-parse", "HEAD"}));
+            inits.push_back(c->accord({"init"}));
+            EXPECT_EQ(inits.back().exit_code, 0) << inits.back().err;
+        }
+    }
+};
+
 // ------------------------------------------------------------------ accord init
 
 TEST(MergeCli, InitWritesAttributesAndDriversAndIsIdempotent) {
@@ -203,17 +222,12 @@ TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
 // registry's layout and comments as written, and accord init in the clones
 // recorded nothing (the route is in .git/info/attributes).
 TEST(MergeCli, GitPullKeepsTheDelegationsEachSiteRegistered) {
-    Negotiation n;
-    const std::string origin = n.tmp.file("origin.git");
-    ASSERT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
-    Clone first{n.tmp.file("first")}, second{n.tmp.file("second")};
-    for (const Clone* c : {&first, &second}) {
-        ASSERT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
-        const std::string head = c->out({"rev-parse", "HEAD"});
-        const test::RunResult init = c->accord({"init"});
-        ASSERT_EQ(init.exit_code, 0) << init.err;
-        EXPECT_THAT(init.out, HasSubstr("routed accord.yaml"));
-        EXPECT_EQ(c->out({"rev-parse", "HEAD"}), head);
+    TwoSites sites;
+    const Clone &first = sites.first, &second = sites.second;
+    for (std::size_t i = 0; i < 2; ++i) {
+        const Clone* c = i == 0 ? &first : &second;
+        EXPECT_THAT(sites.inits[i].out, HasSubstr("routed accord.yaml"));
+        EXPECT_EQ(c->out({"rev-parse", "HEAD"}), sites.heads_before_init[i]);
         EXPECT_EQ(c->out({"status", "--porcelain"}), "");
         EXPECT_EQ(c->out({"check-attr", "merge", "--", "accord.yaml"}),
                   "accord.yaml: merge: accord-registry\n");
@@ -315,14 +329,8 @@ TEST(MergeCli, DriversTakeATextWhoseNameStartsWithADash) {
 // proposals, status names the last of them, and the next proposal dated
 // the day after is not refused as earlier than the merge's date.
 TEST(MergeCli, TheMergeGitPullMakesIsNoProposal) {
-    Negotiation n;
-    const std::string origin = n.tmp.file("origin.git");
-    ASSERT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
-    Clone first{n.tmp.file("first")}, second{n.tmp.file("second")};
-    for (const Clone* c : {&first, &second}) {
-        ASSERT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
-        ASSERT_EQ(c->accord({"init"}).exit_code, 0);
-    }
+    TwoSites sites;
+    const Clone &first = sites.first, &second = sites.second;
     first.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[improve]"),
                   {"Russian Federation"}, "2014-02-25");
     ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
