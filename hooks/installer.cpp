@@ -9,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/store/config.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 
@@ -169,6 +170,32 @@ void install_attributes(const Repository& repo, const AttributesFile& file, Inst
     report.attributes = file.exists ? "appended" : "written";
 }
 
+// What git will use for each kind of file, read back once the lines are in
+// place: a later line (`*.md merge=union`), or one in another attributes
+// file, can override accord's, and then "up to date" would be false.
+void check_attributes_in_effect(const Repository& repo, InstallReport& report) {
+    const std::vector<std::pair<std::string, std::pair<std::string, std::string>>> wanted = {
+        {"a.md", {"merge", "accord"}},
+        {"a.md", {"diff", "accord"}},
+        {"a.txt", {"merge", "accord"}},
+        {"a.txt", {"diff", "accord"}},
+        {kConfigFileName, {"merge", "accord-registry"}},
+    };
+    for (const auto& [path, attribute] : wanted) {
+        if (path == kConfigFileName ? report.registry_attribute == "link"
+                                    : report.attributes == "link")
+            continue;  // said already
+        const std::optional<std::string> value = repo.attribute(path, attribute.first);
+        if (value == attribute.second) continue;
+        const std::string kind = path == kConfigFileName ? path : "*" + path.substr(1) + " files";
+        report.warnings.push_back(
+            "git will not use accord's " + attribute.first + " driver for " + kind +
+            ": another attributes line overrides accord's (" + attribute.first + "=" +
+            (value ? *value : "nothing") + "); find it with 'git check-attr " + attribute.first +
+            " -- " + path + "' in .gitattributes or .git/info/attributes, and remove it");
+    }
+}
+
 void install_drivers(Repository& repo, const InstallOptions& options, InstallReport& report) {
     for (const auto& [key, value] : driver_config(options.accord_path)) {
         if (repo.get_config(key) == value) {
@@ -312,6 +339,7 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
         install_attributes(repo, attributes, report);
         install_registry_attribute(repo, local_attributes, report);
         install_drivers(repo, options, report);
+        check_attributes_in_effect(repo, report);
         return report;
     }
     std::error_code ec;
@@ -343,6 +371,7 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
     install_attributes(repo, attributes, report);
     install_registry_attribute(repo, local_attributes, report);
     install_drivers(repo, options, report);
+    check_attributes_in_effect(repo, report);
     return report;
 }
 

@@ -22,6 +22,8 @@ namespace accord::git {
 
 // The libgit2 functions accord calls, one X-macro line each.
 #define ACCORD_GIT_FUNCTIONS(X)          \
+    X(git_attr_get)                      \
+    X(git_attr_value)                    \
     X(git_blob_create_from_buffer)       \
     X(git_blob_free)                     \
     X(git_blob_lookup)                   \
@@ -157,6 +159,8 @@ const Api& api();
 
 // Calls go through the table. Function-like macros expand only before '(',
 // so `&git::Api::git_blob_free` still names the table's member.
+#define git_attr_get(...) ::accord::git::api().git_attr_get(__VA_ARGS__)
+#define git_attr_value(...) ::accord::git::api().git_attr_value(__VA_ARGS__)
 #define git_blob_create_from_buffer(...) \
     ::accord::git::api().git_blob_create_from_buffer(__VA_ARGS__)
 #define git_blob_free(...) ::accord::git::api().git_blob_free(__VA_ARGS__)

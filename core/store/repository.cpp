@@ -894,6 +894,25 @@ std::optional<std::string> Repository::get_config(const std::string& key) const 
     return impl_->config_value(key);
 }
 
+std::optional<std::string> Repository::attribute(const std::string& path,
+                                                 const std::string& name) const {
+    const char* value = nullptr;
+    if (git_attr_get(&value, impl_->repo.get(), GIT_ATTR_CHECK_FILE_THEN_INDEX, path.c_str(),
+                     name.c_str()) < 0) {
+        git::fail("cannot read the git attribute " + name + " of " + path);
+    }
+    switch (git_attr_value(value)) {
+        case GIT_ATTR_VALUE_STRING:
+            return std::string(value);
+        case GIT_ATTR_VALUE_TRUE:
+            return "set";
+        case GIT_ATTR_VALUE_FALSE:
+            return "unset";
+        default:
+            return std::nullopt;
+    }
+}
+
 // ---------------------------------------------------------------- trailers
 
 Trailers trailers(const std::string& message) {

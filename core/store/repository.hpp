@@ -381,6 +381,11 @@ class Repository {
     void unset_config(const std::string& key);
     // Looked up through every level (local, global, system).
     std::optional<std::string> get_config(const std::string& key) const;
+    // The git attribute `name` of `path` as git would read it now (the work
+    // tree's .gitattributes files, .git/info/attributes, the global and
+    // system ones): its value, "set" or "unset" ("-name"); nullopt when no
+    // line gives it.
+    std::optional<std::string> attribute(const std::string& path, const std::string& name) const;
 
     struct Impl;
 

@@ -182,6 +182,21 @@ TEST(MergeCli, InitAppendsToAnExistingGitattributes) {
               "*.pdf binary\n*.md merge=accord diff=accord\n*.txt merge=accord diff=accord\n");
 }
 
+// A later line that overrides accord's (git reads the last match) would
+// leave plain git without accord's merge: init says so, not "up to date".
+TEST(MergeCli, InitWarnsWhenAnotherAttributesLineOverridesAccords) {
+    test::TempDir tmp;
+    Clone c{tmp.file("neg")};
+    ASSERT_EQ(test::accord({"init", c.dir}).exit_code, 0);
+    c.write(".gitattributes", c.read(".gitattributes") + "*.md merge=union\n");
+    const test::RunResult again = c.accord({"init"});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_THAT(again.err, HasSubstr("git will not use accord's merge driver for *.md files"));
+    EXPECT_THAT(again.err, HasSubstr("(merge=union)"));
+    EXPECT_THAT(again.err, Not(HasSubstr("*.txt files")));
+    EXPECT_THAT(again.err, Not(HasSubstr("diff driver")));
+}
+
 // --------------------------------------------------- plain git: pull and diff
 
 TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
