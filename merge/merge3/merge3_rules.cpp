@@ -72,7 +72,24 @@ std::optional<std::string> deletion_beside_additions(const std::string& o, const
             !(whole_units(std::string_view(*adder).substr(0, at)) &&
               whole_units(std::string_view(*adder).substr(at + b.size()))))
             continue;
-        return adder->substr(0, at) + *deleter + adder->substr(at + b.size());
+        std::string before = adder->substr(0, at), after = adder->substr(at + b.size());
+        // The deleted text took with it the white space that parted the
+        // base text from what followed it (or went before it); words added
+        // right against the deleted text ("[must]" before "[shall] ") keep
+        // that space, not run into the next word.
+        const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+        const std::string_view cut = *deleted;
+        const bool at_start = cut.data() == b.data(),
+                   at_end = cut.data() + cut.size() == b.data() + b.size();
+        if (at_start && !before.empty() && !is_space(before.back()) && !cut.empty() &&
+            is_space(cut.back()) && (deleter->empty() || !is_space(deleter->front()))) {
+            before += cut.substr(cut.find_last_not_of(" \t") + 1);
+        } else if (at_end && !after.empty() && !is_space(after.front()) && !cut.empty() &&
+                   is_space(cut.front()) && (deleter->empty() || !is_space(deleter->back()))) {
+            const std::size_t words = cut.find_first_not_of(" \t");
+            after.insert(0, cut.substr(0, words == std::string_view::npos ? cut.size() : words));
+        }
+        return before + *deleter + after;
     }
     return std::nullopt;
 }
