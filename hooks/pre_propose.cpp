@@ -91,7 +91,10 @@ std::optional<Problem> run_one(const ChosenHook& hook, const std::string& workdi
 // counted); with other entries beside it, the blob id of a listing of every
 // entry: path, kind and content's id (a link by its target, never read
 // through), in name order.
-std::string hooks_folder_id(const std::string& workdir, const std::string& hook_contents) {
+// `first_link` is set to the first symbolic link found there, in name
+// order, as a path from the work tree's top ("" when none).
+std::string hooks_folder_id(const std::string& workdir, const std::string& hook_contents,
+                            std::string& first_link) {
     namespace fs = std::filesystem;
     const fs::path hook(kPreProposeHook);
     const fs::path folder = fs::path(workdir) / hook.parent_path();
@@ -103,6 +106,7 @@ std::string hooks_folder_id(const std::string& workdir, const std::string& hook_
         const fs::file_status status = it->symlink_status(ec);
         std::string entry = relative + '\0';
         if (fs::is_symlink(status)) {
+            if (first_link.empty() || relative < first_link) first_link = relative;
             entry += std::string("link") + '\0' + fs::read_symlink(it->path(), ec).string();
         } else if (fs::is_directory(status)) {
             continue;  // its files are listed
@@ -123,20 +127,6 @@ std::string hooks_folder_id(const std::string& workdir, const std::string& hook_
                           Repository::hash_blob(hook_contents) + '\n';
     for (const std::string& entry : entries) listing += entry + '\n';
     return Repository::hash_blob(listing);
-}
-
-// The first symbolic link in the hook's folder, in name order, as a path
-// from the work tree's top; "" when none.
-std::string first_link_beside(const std::string& workdir) {
-    namespace fs = std::filesystem;
-    const fs::path folder = fs::path(workdir) / fs::path(kPreProposeHook).parent_path();
-    std::vector<std::string> links;
-    std::error_code ec;
-    for (fs::recursive_directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
-        if (fs::is_symlink(it->symlink_status(ec)))
-            links.push_back(it->path().lexically_relative(workdir).generic_string());
-    }
-    return links.empty() ? std::string() : *std::min_element(links.begin(), links.end());
 }
 
 std::string link_beside_message(const CommittedHook& hook) {
@@ -166,8 +156,7 @@ CommittedHook committed_hook(const Repository& repo) {
         hook.present = false;  // a directory, or unreadable: nothing that could run
         return hook;
     }
-    hook.id = hooks_folder_id(repo.workdir(), *file.contents);
-    hook.link_beside = first_link_beside(repo.workdir());
+    hook.id = hooks_folder_id(repo.workdir(), *file.contents, hook.link_beside);
     return hook;
 }
 

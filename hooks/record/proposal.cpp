@@ -387,25 +387,39 @@ void check_changes(Repository& repo, const std::optional<std::string>& head,
     }
 }
 
+// The registry recorded at HEAD, by which verify and the server judge the
+// proposal: absent (no commit, or none recorded), or unreadable (verify
+// reports that itself, so the checks below leave it be).
+struct RecordedRegistry {
+    std::optional<Config> config;
+    bool unreadable = false;
+};
+
+RecordedRegistry recorded_registry(const Repository& repo, const std::optional<std::string>& head) {
+    RecordedRegistry out;
+    if (!head) return out;
+    const std::optional<std::string> text = repo.read_file_at(*head, kConfigFileName);
+    if (!text) return out;
+    try {
+        out.config = parse_config(*text, kConfigFileName);
+    } catch (const Error&) {
+        out.unreadable = true;
+    }
+    return out;
+}
+
 // Proposers the work tree's accord.yaml lists but the recorded one does
 // not, when the proposal does not record accord.yaml: verify and the
 // server judge a proposal by the registry before it, so it would be
 // refused after the fact, and committing the registry then does not help.
-void refuse_unrecorded_registrations(const Repository& repo, const std::optional<std::string>& head,
+void refuse_unrecorded_registrations(const RecordedRegistry& recorded,
                                      const std::vector<Change>& changes,
                                      const std::vector<std::string>& names,
                                      std::vector<hooks::Problem>& problems) {
-    if (!head) return;
+    if (!recorded.config) return;
     for (const Change& change : changes)
         if (change.path == kConfigFileName) return;  // recorded with it
-    const std::optional<std::string> recorded = repo.read_file_at(*head, kConfigFileName);
-    if (!recorded) return;
-    std::optional<Config> before;
-    try {
-        before = parse_config(*recorded, kConfigFileName);
-    } catch (const Error&) {
-        return;  // verify reports a registry it cannot read
-    }
+    const Config* before = &*recorded.config;
     for (const std::string& name : names) {
         if (before->resolve_delegation(name)) continue;
         hooks::Problem p;
@@ -424,20 +438,11 @@ void refuse_unrecorded_registrations(const Repository& repo, const std::optional
 // The signing key, against the registry before the proposal (the recorded
 // one; the work tree's when none is): another delegation's key, or one no
 // entry lists under `signatures: required`, makes a commit verify calls bad.
-void refuse_foreign_signing_key(const Repository& repo, const std::optional<std::string>& head,
-                                const Config& work_tree_registry, const SshPublicKey& key,
-                                const std::string& author, std::vector<hooks::Problem>& problems) {
-    std::optional<Config> recorded;
-    if (head) {
-        if (const std::optional<std::string> text = repo.read_file_at(*head, kConfigFileName)) {
-            try {
-                recorded = parse_config(*text, kConfigFileName);
-            } catch (const Error&) {
-                return;  // verify reports a registry it cannot read
-            }
-        }
-    }
-    const Config& registry = recorded ? *recorded : work_tree_registry;
+void refuse_foreign_signing_key(const RecordedRegistry& recorded, const Config& work_tree_registry,
+                                const SshPublicKey& key, const std::string& author,
+                                std::vector<hooks::Problem>& problems) {
+    if (recorded.unreadable) return;
+    const Config& registry = recorded.config ? *recorded.config : work_tree_registry;
     if (!registry.lists_keys()) return;
     const std::optional<KeyHolder> holder = registry.key_holder(key.blob);
     hooks::Problem p;
@@ -488,9 +493,10 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
     require_changes(changes, unchanged, result.warnings);
 
     hooks::Proposers proposers = hooks::resolve_proposers(registry, request.proposers);
-    refuse_unrecorded_registrations(repo, head, changes, proposers.names, proposers.problems);
+    const RecordedRegistry recorded = recorded_registry(repo, head);
+    refuse_unrecorded_registrations(recorded, changes, proposers.names, proposers.problems);
     if (request.signing_key && !proposers.names.empty()) {
-        refuse_foreign_signing_key(repo, head, registry, *request.signing_key,
+        refuse_foreign_signing_key(recorded, registry, *request.signing_key,
                                    proposers.names.front(), proposers.problems);
     }
     check_changes(repo, head, request, registry, when, proposers.problems, changes, result);

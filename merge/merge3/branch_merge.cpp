@@ -12,6 +12,7 @@
 #include "core/store/redraft.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/lines.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
 #include "merge/merge3/registry_merge.hpp"
@@ -20,18 +21,6 @@
 namespace accord {
 
 namespace {
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> lines;
-    std::size_t begin = 0;
-    while (begin < text.size()) {
-        std::size_t end = text.find('\n', begin);
-        end = end == std::string_view::npos ? text.size() : end + 1;
-        lines.push_back(text.substr(begin, end - begin));
-        begin = end;
-    }
-    return lines;
-}
 
 template <typename T>
 void add_distinct(std::vector<T>& to, const T& value) {
@@ -286,7 +275,7 @@ void list_changes(const Tree& head_tree, const Tree& merged, Files& files, Branc
 }  // namespace
 
 std::size_t map_line(std::string_view before, std::string_view after, std::size_t line) {
-    const std::vector<std::string_view> a = lines_of(before), b = lines_of(after);
+    const std::vector<std::string_view> a = lines_with_ends(before), b = lines_with_ends(after);
     if (line == 0) return 0;
     std::unordered_map<std::string_view, std::uint32_t> ids;
     auto intern = [&](const std::vector<std::string_view>& lines) {

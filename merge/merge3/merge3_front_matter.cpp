@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/notation/front_matter.hpp"
+#include "core/util/lines.hpp"
 #include "merge/merge3/merge3_front_matter_lists.hpp"
 #include "merge/merge3/merge3_rules.hpp"
 
@@ -26,17 +27,6 @@ struct RawBlock {
         return nullptr;
     }
 };
-
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    for (std::size_t at = 0; at < text.size();) {
-        const std::size_t end = text.find('\n', at);
-        const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
-        out.push_back(text.substr(at, next - at));
-        at = next;
-    }
-    return out;
-}
 
 std::string_view trimmed(std::string_view line) {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r' || line.back() == ' ' ||
@@ -76,7 +66,7 @@ std::optional<std::string> key_of(std::string_view line) {
 // no line of its own (a flow map, a quoted key): then the merge writes the
 // fields again instead.
 std::optional<RawBlock> cut(std::string_view block, const FrontMatter& read) {
-    const std::vector<std::string_view> lines = lines_of(block);
+    const std::vector<std::string_view> lines = lines_with_ends(block);
     if (lines.size() < 2) return std::nullopt;
     std::size_t closing = lines.size() - 1;
     while (closing > 0 && trimmed(lines[closing]) != "---" && trimmed(lines[closing]) != "...")

@@ -8,6 +8,7 @@
 #include "core/store/config.hpp"
 #include "core/store/config_merge.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/lines.hpp"
 #include "merge/diff/sequence_diff.hpp"
 
 namespace accord {
@@ -15,18 +16,6 @@ namespace accord {
 namespace {
 
 constexpr std::uint32_t kUnmatched = 0xffffffffu;
-
-// Each line with its line end ("\n", "\r\n", or none for a last line without one).
-std::vector<std::string_view> lines_of(std::string_view text) {
-    std::vector<std::string_view> out;
-    for (std::size_t begin = 0; begin < text.size();) {
-        const std::size_t newline = text.find('\n', begin);
-        const std::size_t end = newline == std::string_view::npos ? text.size() : newline + 1;
-        out.push_back(text.substr(begin, end - begin));
-        begin = end;
-    }
-    return out;
-}
 
 // A line without its line end: a last line without one is the same line,
 // and so is a line whose end a Windows editor wrote.
@@ -178,8 +167,9 @@ class Assembler {
 
 RegistryMerge merge_registry(std::string_view base, std::string_view ours, std::string_view theirs,
                              const RegistryMergeOptions& options) {
-    const std::vector<std::string_view> base_lines = lines_of(base), ours_lines = lines_of(ours),
-                                        theirs_lines = lines_of(theirs);
+    const std::vector<std::string_view> base_lines = lines_with_ends(base),
+                                        ours_lines = lines_with_ends(ours),
+                                        theirs_lines = lines_with_ends(theirs);
     const std::vector<Region> regions = diff3_regions(base_lines, ours_lines, theirs_lines);
     const std::string_view line_end = ours.find("\r\n") != std::string_view::npos ? "\r\n" : "\n";
     const Assembler assembler(base_lines, ours_lines, theirs_lines, options, line_end);
