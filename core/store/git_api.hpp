@@ -59,6 +59,9 @@ namespace accord::git {
     X(git_config_parse_bool)             \
     X(git_config_set_string)             \
     X(git_error_last)                    \
+    X(git_filter_list_apply_to_buffer)   \
+    X(git_filter_list_free)              \
+    X(git_filter_list_load)              \
     X(git_graph_descendant_of)           \
     X(git_index_add)                     \
     X(git_index_conflict_remove)         \
@@ -198,6 +201,10 @@ const Api& api();
 #define git_config_parse_bool(...) ::accord::git::api().git_config_parse_bool(__VA_ARGS__)
 #define git_config_set_string(...) ::accord::git::api().git_config_set_string(__VA_ARGS__)
 #define git_error_last(...) ::accord::git::api().git_error_last(__VA_ARGS__)
+#define git_filter_list_apply_to_buffer(...) \
+    ::accord::git::api().git_filter_list_apply_to_buffer(__VA_ARGS__)
+#define git_filter_list_free(...) ::accord::git::api().git_filter_list_free(__VA_ARGS__)
+#define git_filter_list_load(...) ::accord::git::api().git_filter_list_load(__VA_ARGS__)
 #define git_graph_descendant_of(...) ::accord::git::api().git_graph_descendant_of(__VA_ARGS__)
 #define git_index_add(...) ::accord::git::api().git_index_add(__VA_ARGS__)
 #define git_index_conflict_remove(...) ::accord::git::api().git_index_conflict_remove(__VA_ARGS__)

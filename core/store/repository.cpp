@@ -913,6 +913,28 @@ std::optional<std::string> Repository::attribute(const std::string& path,
     }
 }
 
+std::string git::filtered(git_repository* repo, const std::string& path, std::string bytes,
+                          git_filter_mode_t mode) {
+    if (git_repository_workdir(repo) == nullptr) return bytes;  // a bare repository: none
+    git_filter_list* raw = nullptr;
+    if (git_filter_list_load(&raw, repo, nullptr, path.c_str(), mode, GIT_FILTER_DEFAULT) < 0)
+        git::fail("cannot read which line endings git gives " + path);
+    const git::FilterListPtr filters(raw);
+    if (!filters) return bytes;  // no conversion applies to this path
+    git::Buffer out;
+    if (git_filter_list_apply_to_buffer(&out.buf, raw, bytes.data(), bytes.size()) < 0)
+        git::fail("cannot convert the line endings of " + path);
+    return out.str();
+}
+
+std::string Repository::as_stored(const std::string& path, std::string bytes) const {
+    return git::filtered(impl_->repo.get(), path, std::move(bytes), GIT_FILTER_TO_ODB);
+}
+
+std::string Repository::as_checked_out(const std::string& path, std::string bytes) const {
+    return git::filtered(impl_->repo.get(), path, std::move(bytes), GIT_FILTER_TO_WORKTREE);
+}
+
 // ---------------------------------------------------------------- trailers
 
 Trailers trailers(const std::string& message) {

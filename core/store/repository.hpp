@@ -386,6 +386,15 @@ class Repository {
     // system ones): its value, "set" or "unset" ("-name"); nullopt when no
     // line gives it.
     std::optional<std::string> attribute(const std::string& path, const std::string& name) const;
+    // A work tree file's bytes as git stores them for `path`, and a blob's
+    // bytes as git writes them into the work tree: git's own line-ending
+    // conversion (core.autocrlf, the text and eol attributes: a Windows
+    // clone holds CRLF, the repository LF) and $Id$. So a proposal made on
+    // such a clone records what `git commit` would, and leaves the work tree
+    // clean. Only these built-in filters apply: a filter driver that
+    // .gitattributes names (filter=...) is a program, and is never run.
+    std::string as_stored(const std::string& path, std::string bytes) const;
+    std::string as_checked_out(const std::string& path, std::string bytes) const;
 
     struct Impl;
 

@@ -57,6 +57,7 @@ using SignaturePtr = Handle<git_signature, &Api::git_signature_free>;
 using RevwalkPtr = Handle<git_revwalk, &Api::git_revwalk_free>;
 using OdbPtr = Handle<git_odb, &Api::git_odb_free>;
 using OdbObjectPtr = Handle<git_odb_object, &Api::git_odb_object_free>;
+using FilterListPtr = Handle<git_filter_list, &Api::git_filter_list_free>;
 
 // A git_buf that frees itself.
 struct Buffer {
@@ -67,6 +68,12 @@ struct Buffer {
     ~Buffer() { git_buf_dispose(&buf); }
     std::string str() const { return buf.ptr ? std::string(buf.ptr, buf.size) : std::string(); }
 };
+
+// `bytes` of the work tree file `path` through git's built-in filters in
+// `mode` (Repository::as_stored, as_checked_out say which and why); a bare
+// repository has none.
+std::string filtered(git_repository* repo, const std::string& path, std::string bytes,
+                     git_filter_mode_t mode);
 
 // git_libgit2_init once per process, git_libgit2_shutdown at exit.
 void ensure_initialised();

@@ -85,7 +85,9 @@ void fill_stat(git_index_entry& entry, const std::string& root, const std::strin
 
 // The work tree file as the journal wants it; false when someone changed it
 // since the command started (then it is left as it is).
-bool write_worktree_file(const std::string& root, const JournalFile& file,
+// Written as git checks it out (git::filtered: CRLF on a Windows clone), and
+// a file already holding the recorded text in that form is left alone.
+bool write_worktree_file(git_repository* repo, const std::string& root, const JournalFile& file,
                          const ContentsOf& contents) {
     const FileResult current = read_file_within(root, file.path);
     if (current.problem == FileProblem::link || current.problem == FileProblem::not_regular)
@@ -93,7 +95,11 @@ bool write_worktree_file(const std::string& root, const JournalFile& file,
     if (!current.contents && current.problem != FileProblem::missing)
         throw failure("cannot read " + current.error);
     const std::string current_id = current.contents ? hash_of(*current.contents) : "";
-    if (current_id == file.blob) return true;  // already as recorded (or absent as deleted)
+    const std::string stored_id =
+        current.contents
+            ? hash_of(git::filtered(repo, file.path, *current.contents, GIT_FILTER_TO_ODB))
+            : "";
+    if (stored_id == file.blob) return true;  // already as recorded (or absent as deleted)
     if (current_id != file.worktree_before) return false;
     if (file.blob.empty()) {
         if (const std::string error = remove_file_within(root, file.path); !error.empty())
@@ -103,7 +109,9 @@ bool write_worktree_file(const std::string& root, const JournalFile& file,
     WriteOptions where;
     where.within = root;
     where.create_directories = true;
-    if (const std::string error = write_file_atomically(root + file.path, contents(file), where);
+    const std::string checked_out =
+        git::filtered(repo, file.path, contents(file), GIT_FILTER_TO_WORKTREE);
+    if (const std::string error = write_file_atomically(root + file.path, checked_out, where);
         !error.empty())
         throw failure("cannot write " + error);
     return true;
@@ -210,7 +218,7 @@ Applied apply(Repository::Impl& impl, const Journal& j, const ContentsOf& conten
     }
     const std::string root = workdir;
     for (const JournalFile& file : j.files) {
-        if (file.write_worktree && !write_worktree_file(root, file, contents))
+        if (file.write_worktree && !write_worktree_file(repo, root, file, contents))
             applied.kept.push_back(file.path);
     }
     crash_point("worktree-written");

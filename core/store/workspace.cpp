@@ -42,8 +42,10 @@ std::optional<std::string> Workspace::read(const std::string& commit,
     if (!commit.empty()) return repo_.read_file_at(commit, path);
     // The work tree as a clone made it: a tracked link is never followed.
     FileResult file = read_file_within(repo_.workdir(), path);
-    // A text as propose would record it: UTF-16 as UTF-8, lines ended by
-    // line feeds, so that status, diff and compile read what would be recorded.
+    // A text as propose would record it: as git stores it (CRLF line ends of
+    // a Windows clone as LF), UTF-16 as UTF-8, lines ended by line feeds, so
+    // that status, diff and compile read what would be recorded.
+    if (file.contents) file.contents = repo_.as_stored(path, std::move(*file.contents));
     if (file.contents && is_text_path(path)) {
         if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents))
             return std::move(converted->text);

@@ -165,7 +165,7 @@ std::vector<Change> collect_changes(const Repository& repo, const std::optional<
                                   "never links (replace the link with the file itself)");
             }
             if (!file.contents) throw failure("cannot read " + file.error);
-            change.after = std::move(file.contents);
+            change.after = repo.as_stored(path, std::move(*file.contents));
         } else if (!change.before) {
             throw usage_error("'" + given + "' does not exist in the work tree" +
                               (head ? " nor in the last proposal" : std::string()) +

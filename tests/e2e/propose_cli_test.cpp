@@ -476,6 +476,48 @@ TEST(ProposeCli, ConcurrentProposalsNeverLoseAnUpdate) {
               << " refused with a retry message first\n";
 }
 
+// A delegation on Windows: its clone checks texts out with CRLF line ends
+// (core.autocrlf, git for Windows' default, or eol=crlf in .gitattributes).
+// A proposal records what `git commit` would (LF), changes only the lines it
+// changes, and leaves the work tree clean and as the editor saved it.
+TEST(ProposeCli, WindowsLineEndsAreRecordedAsGitStoresThem) {
+    for (const bool by_attribute : {false, true}) {
+        SCOPED_TRACE(by_attribute ? "eol=crlf in .gitattributes" : "core.autocrlf=true");
+        Negotiation n;
+        if (by_attribute) {
+            n.write(".gitattributes",
+                    test::read_all(n.dir + "/.gitattributes") + "*.md text eol=crlf\n");
+            ASSERT_EQ(
+                n.git({"commit", "-q", "--no-verify", "-m", "eol", ".gitattributes"}).exit_code, 0);
+        } else {
+            ASSERT_EQ(n.git({"config", "core.autocrlf", "true"}).exit_code, 0);
+        }
+        const std::string saved =
+            "Maintains [the] [democratic] approach.\r\n\r\nSecond "
+            "paragraph [of] text.\r\n";
+        n.write("A-1.md", saved);
+        const test::RunResult first = n.accord({"propose", "A-1.md", "--by", "Japan"});
+        ASSERT_EQ(first.exit_code, 0) << first.err;
+        EXPECT_EQ(n.git({"cat-file", "blob", "HEAD:A-1.md"}).out,
+                  "Maintains [the] [democratic] approach.\n\nSecond paragraph [of] text.\n");
+        EXPECT_EQ(n.git({"status", "--porcelain", "--", "A-1.md"}).out, "");
+        EXPECT_EQ(test::read_all(n.dir + "/A-1.md"), saved) << "the work tree keeps its CRLF";
+        EXPECT_THAT(n.accord({"status"}).out, Not(HasSubstr("not yet proposed")));
+
+        std::string edited = saved;
+        edited.replace(edited.find("[of]"), 4, "[on]");
+        n.write("A-1.md", edited);
+        EXPECT_THAT(n.accord({"diff", "A-1.md"}).out, HasSubstr("1 change"));
+        const test::RunResult second = n.accord({"propose", "A-1.md", "--by", "Japan"});
+        ASSERT_EQ(second.exit_code, 0) << second.err;
+        EXPECT_EQ(n.git({"diff", "--numstat", "HEAD~1", "HEAD", "--", "A-1.md"}).out,
+                  "1\t1\tA-1.md\n")
+            << "one line changed, not every line's ending";
+        EXPECT_EQ(n.git({"status", "--porcelain", "--", "A-1.md"}).out, "");
+        n.expect_fsck_clean();
+    }
+}
+
 TEST(ProposeCli, HelpTeaches) {
     for (const char* command : {"init", "propose"}) {
         const test::RunResult r = test::accord({command, "--help"});
