@@ -518,6 +518,22 @@ TEST(ProposeCli, WindowsLineEndsAreRecordedAsGitStoresThem) {
     }
 }
 
+// A clone's .gitattributes may name a filter driver, and its configuration
+// the program for it: git would run that program on `git add`. accord
+// applies git's built-in conversions only, never a program.
+TEST(ProposeCli, FilterDriverNamedByAttributesIsNeverRun) {
+    Negotiation n;
+    const std::string marker = n.tmp.file("filter-ran");
+    n.write(".gitattributes", test::read_all(n.dir + "/.gitattributes") + "*.md filter=tidy\n");
+    ASSERT_EQ(n.git({"config", "filter.tidy.clean", "touch " + marker + "; cat"}).exit_code, 0);
+    ASSERT_EQ(n.git({"config", "filter.tidy.smudge", "touch " + marker + "; cat"}).exit_code, 0);
+    n.write("A-1.md", kText);
+    const test::RunResult r = n.accord({"propose", "A-1.md", "--by", "Japan"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(n.git({"cat-file", "blob", "HEAD:A-1.md"}).out, kText);
+    EXPECT_FALSE(std::filesystem::exists(marker)) << "the filter's program was run";
+}
+
 TEST(ProposeCli, HelpTeaches) {
     for (const char* command : {"init", "propose"}) {
         const test::RunResult r = test::accord({command, "--help"});
