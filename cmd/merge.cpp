@@ -74,6 +74,8 @@ ExitCode run_merge(const MergeCommandOptions& options) {
         std::cout << "[" << escape_controls(plan.branch) << " " << commit.substr(0, 12) << "] "
                   << escape_controls(message.substr(0, message.find('\n'))) << "\n";
     }
+    for (const std::string& move : plan.followed_moves)
+        std::cout << "followed a move: " << escape_controls(move) << "\n";
     for (const MergedBranch& b : plan.merged) {
         std::cout << "  " << escape_controls(b.ref) << ": " << plural(b.proposals, "proposal");
         if (!b.proposers.empty()) std::cout << " by " << escape_controls(join(b.proposers));

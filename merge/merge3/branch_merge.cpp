@@ -1,6 +1,7 @@
 #include "merge/merge3/branch_merge.hpp"
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 #include "core/util/lines.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
+#include "merge/merge3/branch_renames.hpp"
 #include "merge/merge3/registry_merge.hpp"
 #include "merge/report/history.hpp"
 
@@ -218,19 +220,69 @@ void refuse_links_and_modes(const Repository& repo, const MergedBranch& b) {
         "git merge");
 }
 
+void move_entry(Tree& tree, const std::string& from, const std::string& to) {
+    auto node = tree.extract(from);
+    if (node.empty()) return;
+    node.key() = to;
+    tree.insert(std::move(node));
+}
+
+// A text one side moved and the other kept at its old path: the base's and
+// the other side's copies are taken to the new path, so that the text merges
+// there as one (the move and the edit both kept), as git's merge follows a
+// rename. Moved by both sides to two different paths, it is refused for a
+// person to choose the path.
+void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const MergeOptions& step,
+                  BranchMergePlan& plan) {
+    const ReadBlob read = [&files](const std::string& id) -> const std::string& {
+        return files.text(id);
+    };
+    std::map<std::string, std::string> ours_to, theirs_to;
+    for (const Rename& r : find_renames(base, ours, read)) ours_to[r.from] = r.to;
+    for (const Rename& r : find_renames(base, theirs, read)) theirs_to[r.from] = r.to;
+    const auto moved_by = [](const std::map<std::string, std::string>& moves,
+                             const std::string& path) -> std::optional<std::string> {
+        const auto it = moves.find(path);
+        if (it == moves.end()) return std::nullopt;
+        return it->second;
+    };
+    const Tree base_before = base;
+    for (const auto& [path, id] : base_before) {
+        const std::optional<std::string> o = moved_by(ours_to, path), t = moved_by(theirs_to, path);
+        if (o && t) {
+            if (*o != *t) {
+                plan.refused.push_back(path + ": moved to " + *o + " on " + step.ours_label +
+                                       " and to " + *t + " on " + step.theirs_label +
+                                       "; move it to one path on both (git mv), then merge again");
+            } else {
+                move_entry(base, path, *o);
+            }
+            continue;
+        }
+        if (!o && !t) continue;
+        const std::string& to = o ? *o : *t;
+        Tree& kept_by = o ? theirs : ours;  // the side that left it where it was
+        if (!kept_by.count(path) || kept_by.count(to)) continue;  // deleted there, or taken
+        move_entry(kept_by, path, to);
+        move_entry(base, path, to);
+        plan.followed_moves.push_back(path + " -> " + to + " (on " +
+                                      (o ? step.ours_label : step.theirs_label) + ")");
+    }
+}
+
 // Folds branch `b` into the result so far, file by file since its merge base.
 void fold_branch(const Repository& repo, Files& files, const MergeOptions& options,
                  const MergedBranch& b, Fold& fold, BranchMergePlan& plan) {
     refuse_links_and_modes(repo, b);
-    const Tree base_tree = repo.file_ids(b.base);
-    const Tree theirs = repo.file_ids(b.tip);
-    std::set<std::string> paths;
-    for (const Tree* tree : {&base_tree, static_cast<const Tree*>(&fold.ours), &theirs})
-        for (const auto& [path, id] : *tree) paths.insert(path);
-
+    Tree base_tree = repo.file_ids(b.base);
+    Tree theirs = repo.file_ids(b.tip);
     MergeOptions step = options;
     step.ours_label = fold.ours_label;
     step.theirs_label = b.ref;
+    follow_moves(files, base_tree, fold.ours, theirs, step, plan);
+    std::set<std::string> paths;
+    for (const Tree* tree : std::array<const Tree*, 3>{&base_tree, &fold.ours, &theirs})
+        for (const auto& [path, id] : *tree) paths.insert(path);
     for (const std::string& path : paths) {
         const auto was = entry(base_tree, path), o = entry(fold.ours, path),
                    t = entry(theirs, path);

@@ -21,7 +21,10 @@
 //    disagreements becoming bracketed alternatives (or, strict, conflict
 //    markers); a text deleted on one side and edited on the other keeps the
 //    edit (no one's wording is lost); any other file changed differently on
-//    both sides cannot be merged and the plan says so.
+//    both sides cannot be merged and the plan says so;
+//  - a text one side moved to another path (branch_renames) and the other
+//    kept where it was merges at the new path, as git's merge follows a
+//    rename; moved to two different paths, it is refused.
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -68,6 +71,9 @@ struct BranchMergePlan {
     // The result as changes to HEAD's tree (nullopt: delete), by path.
     std::vector<std::pair<std::string, std::optional<std::string>>> files;
     std::vector<MergeNote> notes;
+    // Texts one side moved while the other kept them at the old path: merged
+    // at the new one. "OLD -> NEW (on BRANCH)", in the order found.
+    std::vector<std::string> followed_moves;
     std::vector<std::string> refused;  // "PATH: why it cannot be merged"
     bool has_conflict_markers = false;
     std::vector<std::string> proposers;  // of all the merged branches, distinct

@@ -12,6 +12,7 @@
 #include "core/util/errors.hpp"
 #include "hooks/installer.hpp"
 #include "merge/merge3/branch_merge.hpp"
+#include "merge/merge3/branch_renames.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -240,6 +241,91 @@ TEST_F(BranchMerge, ATextDeletedOnOneSideAndEditedOnTheOtherKeepsTheEdit) {
     EXPECT_EQ(result(p, "a.md"), "To [improve].\n");
     ASSERT_EQ(p.notes.size(), 1u);
     EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::edited_deleted);
+}
+
+// A text one side moved (recs/ to agreed/, perhaps editing it on the way)
+// while the other edited it where it was: one text, at the new path, with
+// both sides' changes, as git's merge follows a rename.
+TEST_F(BranchMerge, ATextMovedOnOneSideAndEditedOnTheOtherIsMergedAtItsNewPath) {
+    const std::string text =
+        "Calls upon governments to strengthen national frameworks.\n\nAnd "
+        "to cooperate on capacity building.\n";
+    base({{"recs/B-1.md", text}, {"recs/B-2.md", "Another text entirely.\n"}});
+    for (const char* b : {"redraft/move", "redraft/edit"}) repo.create_branch(b, *repo.head());
+    std::string edited = text;
+    edited.replace(edited.find("strengthen"), 10, "[reinforce][strengthen]");
+    std::string moved = text;
+    moved.replace(moved.find("cooperate"), 9, "[work together]");
+    commit("main", "Japan", {{"recs/B-1.md", edited}});
+    commit("redraft/move", "Sweden", {{"recs/B-1.md", std::nullopt}, {"agreed/B-1.md", moved}});
+    const BranchMergePlan p = plan({"move"});
+    ASSERT_TRUE(p.can_record()) << (p.refused.empty() ? "" : p.refused[0]);
+    EXPECT_EQ(result(p, "agreed/B-1.md"),
+              "Calls upon governments to [reinforce][strengthen] national frameworks.\n\nAnd to "
+              "[work together] on capacity building.\n");
+    bool old_path_deleted = false;
+    for (const auto& [file, contents] : p.files)
+        if (file == "recs/B-1.md") old_path_deleted = !contents.has_value();
+    EXPECT_TRUE(old_path_deleted) << "the text stands twice";
+    EXPECT_TRUE(p.notes.empty());
+    EXPECT_EQ(p.followed_moves,
+              std::vector<std::string>{"recs/B-1.md -> agreed/B-1.md (on redraft/move)"});
+}
+
+TEST_F(BranchMerge, ATextMovedOnTheCurrentBranchTakesARedraftsEditsToItsNewPath) {
+    const std::string text = "Calls upon governments to strengthen national frameworks.\n";
+    base({{"recs/B-1.md", text}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"recs/B-1.md", std::nullopt}, {"agreed/B-1.md", text}});
+    commit("redraft/b", "Brazil",
+           {{"recs/B-1.md",
+             "Calls upon [all] governments to strengthen "
+             "national frameworks.\n"}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_TRUE(p.can_record());
+    EXPECT_EQ(result(p, "agreed/B-1.md"),
+              "Calls upon [all] governments to strengthen national frameworks.\n");
+    for (const auto& [file, contents] : p.files) EXPECT_NE(file, "recs/B-1.md");
+    EXPECT_EQ(p.followed_moves, std::vector<std::string>{"recs/B-1.md -> agreed/B-1.md (on main)"});
+}
+
+TEST_F(BranchMerge, ATextMovedToTwoDifferentPathsIsRefused) {
+    const std::string text = "Calls upon governments to strengthen national frameworks.\n";
+    base({{"recs/B-1.md", text}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"recs/B-1.md", std::nullopt}, {"agreed/B-1.md", text}});
+    commit("redraft/b", "Brazil", {{"recs/B-1.md", std::nullopt}, {"annex/B-1.md", text}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_EQ(p.refused.size(), 1u);
+    EXPECT_EQ(p.refused[0],
+              "recs/B-1.md: moved to agreed/B-1.md on main and to annex/B-1.md on redraft/b; "
+              "move it to one path on both (git mv), then merge again");
+}
+
+// A text deleted and another, different one added is no move: the edit of
+// the deleted text is kept where it was, as before.
+TEST(BranchRenames, OnlyTextsSharingHalfTheirWordsArePaired) {
+    const std::map<std::string, std::string> blobs = {
+        {"1", "one two three four five six"},
+        {"2", "one two three four seven eight"},  // 4 of 6 words
+        {"3", "one two nine ten eleven twelve"},  // 2 of 6
+        {"4", "one two three four five six"}};    // the same blob as 1, by content
+    const ReadBlob read = [&](const std::string& id) -> const std::string& { return blobs.at(id); };
+    EXPECT_EQ(word_similarity(blobs.at("1"), blobs.at("2")), 4.0 / 6.0);
+    EXPECT_EQ(word_similarity(blobs.at("1"), blobs.at("3")), 2.0 / 6.0);
+    EXPECT_EQ(word_similarity("", ""), 1.0);
+
+    const auto renamed = find_renames({{"a.md", "1"}, {"keep.md", "3"}},
+                                      {{"b.md", "2"}, {"keep.md", "3"}, {"c.md", "3"}}, read);
+    ASSERT_EQ(renamed.size(), 1u);
+    EXPECT_EQ(renamed[0].from, "a.md");
+    EXPECT_EQ(renamed[0].to, "b.md");
+    EXPECT_TRUE(find_renames({{"a.md", "1"}}, {{"c.md", "3"}}, read).empty());
+    // An identical text is preferred to a similar one; files other than texts never move.
+    const auto exact = find_renames({{"a.md", "1"}}, {{"b.md", "2"}, {"z.md", "1"}}, read);
+    ASSERT_EQ(exact.size(), 1u);
+    EXPECT_EQ(exact[0].to, "z.md");
+    EXPECT_TRUE(find_renames({{"a.yaml", "1"}}, {{"b.yaml", "1"}}, read).empty());
 }
 
 TEST_F(BranchMerge, ATextBothRedraftsCreatedDifferentlyKeepsBothAndReportsThem) {

@@ -1,0 +1,91 @@
+#include "merge/merge3/branch_renames.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+
+#include "core/store/workspace.hpp"
+
+namespace accord {
+
+namespace {
+
+constexpr double kSimilarEnough = 0.5;  // git's default for renames
+constexpr std::size_t kMostCompared = 200;
+
+std::unordered_map<std::string_view, std::size_t> word_counts(std::string_view text) {
+    std::unordered_map<std::string_view, std::size_t> counts;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const std::size_t start = text.find_first_not_of(" \t\r\n", at);
+        if (start == std::string_view::npos) break;
+        std::size_t end = text.find_first_of(" \t\r\n", start);
+        if (end == std::string_view::npos) end = text.size();
+        ++counts[text.substr(start, end - start)];
+        at = end;
+    }
+    return counts;
+}
+
+std::size_t total(const std::unordered_map<std::string_view, std::size_t>& counts) {
+    std::size_t n = 0;
+    for (const auto& [word, count] : counts) n += count;
+    return n;
+}
+
+}  // namespace
+
+double word_similarity(const std::string& a, const std::string& b) {
+    const auto in_a = word_counts(a), in_b = word_counts(b);
+    const std::size_t longer = std::max(total(in_a), total(in_b));
+    if (longer == 0) return a == b ? 1.0 : 0.0;
+    std::size_t shared = 0;
+    for (const auto& [word, count] : in_a) {
+        if (const auto it = in_b.find(word); it != in_b.end())
+            shared += std::min(count, it->second);
+    }
+    return static_cast<double>(shared) / static_cast<double>(longer);
+}
+
+std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
+                                 const ReadBlob& read) {
+    std::vector<const TreeFiles::value_type*> removed, added;
+    for (const auto& entry : base)
+        if (!side.count(entry.first) && is_text_path(entry.first)) removed.push_back(&entry);
+    for (const auto& entry : side)
+        if (!base.count(entry.first) && is_text_path(entry.first)) added.push_back(&entry);
+    if (removed.empty() || added.empty()) return {};
+
+    // Candidate pairs, scored; identical blobs score above any similarity.
+    const bool compare_words = removed.size() <= kMostCompared && added.size() <= kMostCompared;
+    std::vector<std::tuple<double, const std::string*, const std::string*>> pairs;
+    for (const auto* from : removed) {
+        for (const auto* to : added) {
+            if (from->second == to->second) {
+                pairs.emplace_back(2.0, &from->first, &to->first);
+            } else if (compare_words) {
+                const double score = word_similarity(read(from->second), read(to->second));
+                if (score >= kSimilarEnough) pairs.emplace_back(score, &from->first, &to->first);
+            }
+        }
+    }
+    // Best first; equal scores in path order, so the result does not depend
+    // on how the trees were listed.
+    std::stable_sort(pairs.begin(), pairs.end(),
+                     [](const auto& x, const auto& y) { return std::get<0>(x) > std::get<0>(y); });
+    std::vector<Rename> renames;
+    std::set<std::string> taken_from, taken_to;
+    for (const auto& [score, from, to] : pairs) {
+        if (taken_from.count(*from) || taken_to.count(*to)) continue;
+        taken_from.insert(*from);
+        taken_to.insert(*to);
+        renames.push_back({*from, *to});
+    }
+    std::sort(renames.begin(), renames.end(),
+              [](const Rename& x, const Rename& y) { return x.from < y.from; });
+    return renames;
+}
+
+}  // namespace accord

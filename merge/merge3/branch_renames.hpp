@@ -1,0 +1,36 @@
+#pragma once
+// Texts a side of a merge moved to another path (recs/B-1.md moved to
+// agreed/B-1.md, perhaps edited on the way), found as git's merge finds
+// renames: a text the side no longer has at its old path, and one it added,
+// that share at least half their words. So a redraft that moves a text
+// while the other side edits it merges the edit into the moved text
+// instead of leaving two copies.
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace accord {
+
+struct Rename {
+    std::string from, to;
+};
+
+// Path -> blob id.
+using TreeFiles = std::map<std::string, std::string>;
+// The contents of a blob by id.
+using ReadBlob = std::function<const std::string&(const std::string& blob_id)>;
+
+// The renames from `base` to `side`: only negotiation texts (.md, .txt);
+// each old path and each new path in at most one rename, the most similar
+// pairs first, an identical text before any other. With more than 200
+// removed or added texts only identical ones are paired (the pairing
+// compares every removed text with every added one).
+std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
+                                 const ReadBlob& read);
+
+// The share of words two texts have in common (as multisets), against the
+// longer one's count: 1 for the same words, 0 for none in common.
+double word_similarity(const std::string& a, const std::string& b);
+
+}  // namespace accord
