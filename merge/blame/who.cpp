@@ -8,6 +8,7 @@
 
 #include "core/notation/front_matter.hpp"
 #include "core/notation/parse.hpp"
+#include "core/store/proposal_record.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/parallel.hpp"
 #include "merge/blame/phrase_standing.hpp"
@@ -336,9 +337,15 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
         }
         const std::size_t now_at = best();
         const Standing now = in_text[now_at];
-        const auto proposal = [&] {
-            return read_proposal(ws.repo().commit(commits[first.commit]), ws.config());
-        };
+        const CommitInfo commit = ws.repo().commit(commits[first.commit]);
+        const auto proposal = [&] { return read_proposal(commit, ws.config()); };
+        if (seen && is_plain_merge(commit.parents.size(), commit.message)) {
+            // The merge `git pull` makes proposes nothing: what it brought
+            // was told at the other side's own proposals.
+            standing = now;
+            if (now != Standing::absent) where = now_at;
+            continue;
+        }
         if (!seen) {
             if (now == Standing::absent) continue;
             report.events.push_back({WordingState::proposed, proposal(), paths[now_at]});

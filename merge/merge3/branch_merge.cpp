@@ -16,7 +16,7 @@
 #include "core/util/lines.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
-#include "merge/merge3/branch_renames.hpp"
+#include "merge/diff/renames.hpp"
 #include "merge/merge3/registry_merge.hpp"
 #include "merge/report/history.hpp"
 

@@ -22,7 +22,7 @@
 //    markers); a text deleted on one side and edited on the other keeps the
 //    edit (no one's wording is lost); any other file changed differently on
 //    both sides cannot be merged and the plan says so;
-//  - a text one side moved to another path (branch_renames) and the other
+//  - a text one side moved to another path (merge/diff/renames) and the other
 //    kept where it was merges at the new path, as git's merge follows a
 //    rename; moved to two different paths, it is refused.
 #include <cstddef>

@@ -8,17 +8,20 @@
 #include <filesystem>
 #include <functional>
 #include <limits>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
+#include "merge/diff/renames.hpp"
 #include "merge/report/file_changes.hpp"
 
 namespace accord {
@@ -293,6 +296,76 @@ std::string why_no_text(const Workspace& ws, const std::string& path, const std:
            " (try --at " + first.day + ")";
 }
 
+FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
+                           const std::vector<std::string>& paths) {
+    FollowedMoves followed{paths, {}};
+    std::unordered_map<std::string, std::string> blobs;
+    const ReadBlob read = [&](const std::string& id) -> const std::string& {
+        auto it = blobs.find(id);
+        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
+        return it->second;
+    };
+    std::deque<std::string> to_walk;
+    for (const std::string& path : paths)
+        if (is_text_path(path)) to_walk.push_back(path);
+    while (!to_walk.empty()) {
+        const std::string path = to_walk.front();
+        to_walk.pop_front();
+        Repository::WalkOptions walk;
+        walk.from = from;
+        walk.walk = Walk::full;
+        walk.paths = {path};
+        walk.info_without_changes = false;
+        ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
+            for (const Repository::FileChange& change : step.changes) {
+                if (change.path != path || change.old_blob || !change.new_blob ||
+                    step.commit.parents.empty())
+                    continue;
+                // Appeared here: did a text that leaves here bring its wording?
+                TreeFiles left;
+                for (const auto& entry :
+                     ws.repo().changed_entries(step.commit.parents.front(), step.commit.id)) {
+                    if (entry.old_file && !entry.new_file && is_text_path(entry.path))
+                        left.emplace(entry.path, *entry.old_file);
+                }
+                const std::vector<Rename> renames =
+                    find_renames(left, {{path, *change.new_blob}}, read);
+                if (renames.empty()) continue;
+                const std::string& old_path = renames.front().from;
+                followed.moves[step.commit.id][path] = old_path;
+                if (std::find(followed.paths.begin(), followed.paths.end(), old_path) ==
+                    followed.paths.end()) {
+                    followed.paths.push_back(old_path);
+                    to_walk.push_back(old_path);
+                }
+            }
+            return true;
+        });
+    }
+    return followed;
+}
+
+namespace {
+
+// A move found by follow_moves as one change of the moved text: from the old
+// path's blob to the new path's, under the new path.
+void join_moves(std::vector<Repository::FileChange>& changes,
+                const std::map<std::string, std::string>& moves) {
+    for (const auto& [to, from] : moves) {
+        const auto at = [&](const std::string& path) {
+            return std::find_if(changes.begin(), changes.end(),
+                                [&](const Repository::FileChange& c) { return c.path == path; });
+        };
+        const auto old_change = at(from);
+        if (old_change == changes.end() || at(to) == changes.end()) continue;
+        const std::optional<std::string> old_blob = old_change->old_blob;
+        changes.erase(old_change);
+        at(to)->old_blob = old_blob;
+    }
+}
+
+}  // namespace
+
 void stream_proposal_log(const Workspace& ws, const LogOptions& options,
                          const std::function<bool(LogEntry&& entry)>& emit) {
     if (ws.repo().is_empty_branch()) return;
@@ -321,11 +394,28 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
     Repository::WalkOptions walk;
     walk.from = ws.repo().resolve(options.from);
     walk.walk = Walk::full;
-    walk.paths = options.paths;
+    const FollowedMoves followed =
+        options.paths.empty() ? FollowedMoves{} : follow_moves(ws, walk.from, options.paths);
+    walk.paths = options.paths.empty() ? options.paths : followed.paths;
     walk.keep = [](std::string_view path) { return is_text_path_noted(path); };
+    // Each moved text's entry says where it came from.
+    const std::function<bool(LogEntry && entry)> emit_moves = [&](LogEntry&& entry) {
+        if (const auto it = followed.moves.find(entry.proposal.commit);
+            it != followed.moves.end()) {
+            for (FileChanges& file : entry.files) {
+                if (const auto move = it->second.find(file.path); move != it->second.end()) {
+                    file.moved_from = move->second;
+                    file.added = false;
+                }
+            }
+        }
+        return emit(std::move(entry));
+    };
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         // The merge `git pull` makes is no proposal: both sides' are listed.
         if (is_plain_merge(step.commit.parents.size(), step.commit.message)) return true;
+        if (const auto it = followed.moves.find(step.commit.id); it != followed.moves.end())
+            join_moves(step.changes, it->second);
         LogEntry entry;
         entry.proposal = read_proposal(step.commit, ws.config());
         const Proposal& p = entry.proposal;
@@ -336,10 +426,10 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
                          [&](const std::string& n) { return wanted.count(n) > 0; })) {
             return true;
         }
-        stopped = !describer.add(std::move(entry), step.changes, emit);
+        stopped = !describer.add(std::move(entry), step.changes, emit_moves);
         return !stopped;
     });
-    if (!stopped) describer.finish(emit);
+    if (!stopped) describer.finish(emit_moves);
 }
 
 std::vector<LogEntry> proposal_log(const Workspace& ws, const LogOptions& options) {

@@ -50,6 +50,9 @@ struct FileChanges {
     // described; 0 otherwise.
     std::size_t too_large = 0;
     std::string status_before, status_after;  // front matter "status", if any
+    // The text's path before this proposal moved it here (a log of a text
+    // follows it across moves, as git log --follow), or "".
+    std::string moved_from;
     std::vector<Change> changes;
 };
 
@@ -73,6 +76,18 @@ struct LogOptions {
     // command gives when the reader of its output went away.
     std::function<bool()> abandoned;
 };
+
+// A log of texts follows each one named across the moves that brought it
+// to its path (recs/A-1.md moved to agreed/A-1.md, in a proposal or a
+// merge): walking back from `from`, a commit where a named text appears
+// while a text that shares half its words (merge/diff/renames) leaves is a
+// move, and the old path is followed in turn. Directories are not followed.
+struct FollowedMoves {
+    std::vector<std::string> paths;  // those named, and every path they had before
+    std::map<std::string, std::map<std::string, std::string>> moves;  // commit -> new -> old path
+};
+FollowedMoves follow_moves(const Workspace& workspace, const std::string& from,
+                           const std::vector<std::string>& paths);
 
 // Newest first, like git log: the history walked once (Repository::walk_history),
 // each change described from its two blobs (merge/report/file_changes.hpp,

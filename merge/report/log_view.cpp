@@ -13,6 +13,13 @@ std::string file_summary(const FileChanges& file) {
     std::string out;
     if (file.added) out = "new; ";
     if (file.deleted) out = "removed; ";
+    if (!file.moved_from.empty()) {
+        out = "moved from " + escape_controls(file.moved_from);
+        if (file.changes.empty() && file.status_before == file.status_after && !file.binary &&
+            file.too_large == 0)
+            return out;
+        out += "; ";
+    }
     if (file.binary) return out + "not text (a binary file, not a negotiation text)";
     if (file.too_large > 0)
         return out + std::to_string((file.too_large + (std::size_t{1} << 20) - 1) >> 20) +
@@ -104,6 +111,7 @@ std::string LogJson::entry(const LogEntry& e) {
             .field("path", file.path)
             .field("added", file.added)
             .field("deleted", file.deleted)
+            .field("moved_from", file.moved_from)
             .field("binary", file.binary)
             .field("too_large", file.too_large > 0);
         json.field("status_before", file.status_before).field("status_after", file.status_after);

@@ -642,6 +642,40 @@ TEST(MergeCli, GitMergeUnitesSponsorsThroughTheDriver) {
 
 // --strict leaves to a person what it would otherwise settle: a front-matter
 // key both redrafts changed differently is a conflict, and nothing is merged.
+// One site moves the text (git mv, then propose), another edits it where it
+// was and pulls. git's merge follows the move; accord's log of the new path
+// tells the whole story (the move as a move, the edit and the first proposal
+// at the old path), and the merge the puller made is no one's move.
+TEST(MergeCli, LogAndWhoFollowATextMovedAtOneSiteAndEditedAtAnother) {
+    TwoSites sites;
+    const Clone &first = sites.first, &second = sites.second;
+    first.out({"mv", "recs", "agreed"});
+    const test::RunResult moved = first.accord(
+        {"propose", "recs/A-1.md", "agreed/A-1.md", "--by", "Sweden", "--date", "2014-02-24"});
+    ASSERT_EQ(moved.exit_code, 0) << moved.err;
+    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
+    second.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[reinforce]"),
+                   {"Brazil"}, "2014-02-25");
+    const test::RunResult pull = second.git({"pull", "--no-rebase"});
+    ASSERT_EQ(pull.exit_code, 0) << pull.out << pull.err;
+    ASSERT_EQ(second.read("agreed/A-1.md"), replaced(kRecommendation, "[strengthen]", "[reinforce]"));
+
+    const test::RunResult log = second.accord({"log", "agreed/A-1.md"});
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, HasSubstr("Brazil\n"));
+    EXPECT_THAT(log.out, HasSubstr("recs/A-1.md: 1 replacement"));
+    EXPECT_THAT(log.out, HasSubstr("agreed/A-1.md: moved from recs/A-1.md\n"));
+    EXPECT_THAT(log.out, HasSubstr("2014-02-07  Japan"));
+    EXPECT_THAT(second.accord({"log", "agreed/A-1.md", "--format", "json"}).out,
+                HasSubstr("\"moved_from\": \"recs/A-1.md\""));
+
+    const test::RunResult who = second.accord({"who", "reinforce"});
+    ASSERT_EQ(who.exit_code, 0) << who.err;
+    EXPECT_THAT(who.out, HasSubstr("first proposed by Brazil"));
+    EXPECT_THAT(who.out, Not(HasSubstr("moved to"))) << "the pull's merge moved nothing";
+    EXPECT_THAT(who.out, HasSubstr("in agreed/A-1.md"));
+}
+
 TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
     Sponsored n;
     n.start_redrafts();

@@ -12,7 +12,7 @@
 #include "core/util/errors.hpp"
 #include "hooks/installer.hpp"
 #include "merge/merge3/branch_merge.hpp"
-#include "merge/merge3/branch_renames.hpp"
+#include "merge/diff/renames.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 

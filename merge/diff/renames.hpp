@@ -1,5 +1,5 @@
 #pragma once
-// Texts a side of a merge moved to another path (recs/B-1.md moved to
+// Texts a side of a merge (or a commit) moved to another path (recs/B-1.md moved to
 // agreed/B-1.md, perhaps edited on the way), found as git's merge finds
 // renames: a text the side no longer has at its old path, and one it added,
 // that share at least half their words. So a redraft that moves a text

@@ -1,4 +1,4 @@
-#include "merge/merge3/branch_renames.hpp"
+#include "merge/diff/renames.hpp"
 
 #include <algorithm>
 #include <set>
