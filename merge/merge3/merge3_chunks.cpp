@@ -7,7 +7,120 @@
 
 namespace accord::token_merge {
 
+namespace {
+
+// The chunks as diff3 cuts them: stable where both sides kept the base's
+// tokens, unstable between.
+std::vector<Chunk> split_diff3(const MergeInputs& in);
+
+// Which side changed an unstable chunk's base tokens: one of them alone,
+// or neither or both (`none`).
+enum class ChangedBy { none, ours, theirs };
+
+ChangedBy changed_by(const MergeInputs& in, const Chunk& x) {
+    const std::string base = text_of(in.base(), x.b0, x.b1);
+    const bool ours = text_of(in.ours(), x.o0, x.o1) != base,
+               theirs = text_of(in.theirs(), x.t0, x.t1) != base;
+    if (ours == theirs) return ChangedBy::none;
+    return ours ? ChangedBy::ours : ChangedBy::theirs;
+}
+
+bool is_blank(TokenKind kind) {
+    return kind == TokenKind::space || kind == TokenKind::line_break;
+}
+
+// A side's tokens [from, to) are words, numbers and the blanks between
+// them, and neither end runs into a word or number kept beside it: text
+// glued onto a kept word ("9" made "9bis") is no word of its own.
+bool plain_words(Text side, std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t t = from; t < to; ++t) {
+        const TokenKind kind = side.tokens[t].kind;
+        if (!is_word_or_number(kind) && !is_blank(kind)) return false;
+    }
+    if (from == to) return true;
+    const auto glued = [&](std::uint32_t outside, std::uint32_t inside) {
+        return is_word_or_number(side.tokens[outside].kind) &&
+               is_word_or_number(side.tokens[inside].kind);
+    };
+    return !(from > body_start(side.tokens) && glued(from - 1, from)) &&
+           !(to < side.tokens.size() && glued(to, to - 1));
+}
+
+bool has_word_or_number(Text side, std::uint32_t from, std::uint32_t to) {
+    for (std::uint32_t t = from; t < to; ++t) {
+        if (is_word_or_number(side.tokens[t].kind)) return true;
+    }
+    return false;
+}
+
+// The chunk is a plain edit of wording by the side that changed it: words
+// or numbers replaced, inserted or deleted, no bracket, option or strike.
+bool plain_edit(const MergeInputs& in, const Chunk& x, ChangedBy by) {
+    const Text side = by == ChangedBy::ours ? in.ours() : in.theirs();
+    const std::uint32_t from = by == ChangedBy::ours ? x.o0 : x.t0,
+                        to = by == ChangedBy::ours ? x.o1 : x.t1;
+    return plain_words(in.base(), x.b0, x.b1) && plain_words(side, from, to) &&
+           (has_word_or_number(in.base(), x.b0, x.b1) || has_word_or_number(side, from, to));
+}
+
+// What lies between two changes (the stable chunk `s`, the same on all
+// sides) keeps them one phrase: blanks alone ("shall provide"), or the
+// rest of one symbol written without blanks ("/CP." of "1/CP.21"), with
+// no mark of the notation and no paragraph break.
+bool joins_one_phrase(const MergeInputs& in, const Chunk& s) {
+    if (s.b0 == s.b1) return false;
+    bool all_blank = true, any_blank = false;
+    for (std::uint32_t b = s.b0; b < s.b1; ++b) {
+        const TokenKind kind = in.base().tokens[b].kind;
+        if (!is_blank(kind) && !is_word_or_number(kind) && kind != TokenKind::punctuation)
+            return false;
+        all_blank = all_blank && is_blank(kind);
+        any_blank = any_blank || is_blank(kind);
+    }
+    return all_blank || !any_blank;
+}
+
+}  // namespace
+
+// The chunks as diff3 cuts them, then two changes made one where each
+// side changed a different one of two neighbouring pieces of wording:
+// words or numbers parted by blanks alone ("shall provide": "should" on
+// one side, "shall not" on the other), or two parts of one symbol
+// ("1/CP.21": "1/CP.22" and "2/CP.21"). Settled apart, each side's change
+// would stand and the text read wording neither side wrote ("should not
+// provide", "2/CP.22"); as one change the rules offer both wordings whole,
+// as git merge-file takes touching changes. Only plain edits of words and
+// numbers are joined: brackets, options and strikes have rules of their
+// own, words glued onto a kept word ("9bis") extend it, and changes with a
+// word, number or punctuation mark between them stay apart.
 std::vector<Chunk> split_chunks(const MergeInputs& in) {
+    std::vector<Chunk> chunks;
+    ChangedBy last = ChangedBy::none;  // who changed the last unstable piece diff3 cut
+    for (const Chunk& x : split_diff3(in)) {
+        if (x.stable) {
+            chunks.push_back(x);
+            continue;
+        }
+        const ChangedBy now = changed_by(in, x);
+        const std::size_t n = chunks.size();
+        const bool joined = n >= 2 && chunks[n - 1].stable && !chunks[n - 2].stable &&
+                            now != ChangedBy::none && last != ChangedBy::none && now != last &&
+                            plain_edit(in, x, now) && joins_one_phrase(in, chunks[n - 1]);
+        if (joined) {
+            chunks.pop_back();
+            Chunk& one = chunks.back();
+            one.b1 = x.b1, one.o1 = x.o1, one.t1 = x.t1;
+        } else {
+            chunks.push_back(x);
+        }
+        last = now != ChangedBy::none && plain_edit(in, x, now) ? now : ChangedBy::none;
+    }
+    return chunks;
+}
+
+namespace {
+
+std::vector<Chunk> split_diff3(const MergeInputs& in) {
     const std::vector<std::uint32_t>&bo = in.base_to_ours(), &bt = in.base_to_theirs();
     const auto nb = static_cast<std::uint32_t>(in.base().tokens.size());
     const auto no = static_cast<std::uint32_t>(in.ours().tokens.size());
@@ -33,8 +146,6 @@ std::vector<Chunk> split_chunks(const MergeInputs& in) {
     }
     return chunks;
 }
-
-namespace {
 
 bool at_paragraph_edge(Text side, std::uint32_t at) {
     return at == body_start(side.tokens) || at >= side.tokens.size() ||
