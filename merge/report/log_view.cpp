@@ -111,9 +111,9 @@ std::string LogJson::entry(const LogEntry& e) {
             .field("path", file.path)
             .field("added", file.added)
             .field("deleted", file.deleted)
-            .field("moved_from", file.moved_from)
             .field("binary", file.binary)
-            .field("too_large", file.too_large > 0);
+            .field("too_large", file.too_large > 0)
+            .field("moved_from", file.moved_from);
         json.field("status_before", file.status_before).field("status_after", file.status_after);
         json.field("summary", file_summary(file));
         json.key("changes").begin_array();
