@@ -15,8 +15,8 @@
 #include "core/util/errors.hpp"
 #include "core/util/lines.hpp"
 #include "core/util/text.hpp"
-#include "merge/diff/sequence_diff.hpp"
 #include "merge/diff/renames.hpp"
+#include "merge/diff/sequence_diff.hpp"
 #include "merge/merge3/registry_merge.hpp"
 #include "merge/report/history.hpp"
 

@@ -658,7 +658,8 @@ TEST(MergeCli, LogAndWhoFollowATextMovedAtOneSiteAndEditedAtAnother) {
                    {"Brazil"}, "2014-02-25");
     const test::RunResult pull = second.git({"pull", "--no-rebase"});
     ASSERT_EQ(pull.exit_code, 0) << pull.out << pull.err;
-    ASSERT_EQ(second.read("agreed/A-1.md"), replaced(kRecommendation, "[strengthen]", "[reinforce]"));
+    ASSERT_EQ(second.read("agreed/A-1.md"),
+              replaced(kRecommendation, "[strengthen]", "[reinforce]"));
 
     const test::RunResult log = second.accord({"log", "agreed/A-1.md"});
     ASSERT_EQ(log.exit_code, 0) << log.err;
