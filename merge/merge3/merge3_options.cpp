@@ -116,54 +116,55 @@ std::optional<AnyList> any_list(Text side, std::uint32_t from, std::uint32_t to,
 }
 
 // The list merge: ours' options in ours' order, less those theirs dropped
-// from the base, then each option theirs added, after the option it
-// follows in theirs (or first) and after what ours added there. Every
-// option once.
+// from the base; each option a side added stands after the base option it
+// follows on that side (or first), ours' additions there before theirs'.
+// An option that replaced another so stays in that one's place: "[a][b]"
+// made "[a][d]" and "[c][b]" merges as "[c][d]". Every option once.
 std::vector<std::string> merged_options(const std::vector<std::string>& base,
                                         const std::vector<std::string>& ours,
                                         const std::vector<std::string>& theirs) {
     // Looked up by hash: a group of thousands of options merges in linear time.
     const std::unordered_set<std::string_view> in_base(base.begin(), base.end()),
-        in_theirs(theirs.begin(), theirs.end());
+        in_ours(ours.begin(), ours.end()), in_theirs(theirs.begin(), theirs.end());
     std::unordered_set<std::string_view> taken;
-    std::vector<std::string> kept;  // ours' options that stay, in ours' order
-    for (const std::string& o : ours) {
-        if (taken.count(o) || (in_base.count(o) && !in_theirs.count(o)))
-            continue;  // theirs dropped it
-        taken.insert(o);
-        kept.push_back(o);
-    }
-    // Theirs' additions, each after the nearest option before it in theirs
-    // that is kept (or first), and after what ours added at that place.
-    std::unordered_map<std::string_view, std::vector<std::string>> after;  // "" for first
+    // Places: the base options in ours' order; "" is the first place.
+    std::vector<std::string_view> places = {""};
+    std::unordered_map<std::string_view, std::vector<std::string>> ours_after, theirs_after;
     std::string_view anchor;
-    for (const std::string& t : theirs) {
-        if (taken.count(t)) {
-            anchor = t;
+    for (const std::string& o : ours) {
+        if (taken.count(o)) continue;
+        if (in_base.count(o)) {
+            places.push_back(o);
+            anchor = o;
+            if (in_theirs.count(o)) taken.insert(o);  // else theirs dropped it
             continue;
         }
-        if (in_base.count(t)) continue;  // ours dropped it
-        after[anchor].push_back(t);
+        taken.insert(o);
+        ours_after[anchor].push_back(o);
+    }
+    // Theirs' additions follow the nearest base option before them that
+    // ours has too (or come first).
+    anchor = "";
+    for (const std::string& t : theirs) {
+        if (in_base.count(t)) {
+            if (in_ours.count(t)) anchor = t;
+            continue;  // kept above, or dropped by ours
+        }
+        if (taken.count(t)) continue;
         taken.insert(t);
+        theirs_after[anchor].push_back(t);
     }
     std::vector<std::string> out;
-    const auto put_after = [&](std::string_view key) {
-        if (const auto it = after.find(key); it != after.end())
-            out.insert(out.end(), it->second.begin(), it->second.end());
-    };
-    // Ours' own additions (in neither the base nor theirs) that follow a
-    // place come before theirs' there.
-    const auto ours_own = [&](const std::string& o) {
-        return !in_base.count(o) && !in_theirs.count(o);
-    };
-    std::size_t k = 0;
-    while (k < kept.size() && ours_own(kept[k])) out.push_back(kept[k++]);
-    put_after("");
-    while (k < kept.size()) {
-        const std::string& shared = kept[k++];  // in theirs too: a place theirs' additions follow
-        out.push_back(shared);
-        while (k < kept.size() && ours_own(kept[k])) out.push_back(kept[k++]);
-        put_after(shared);
+    std::unordered_set<std::string_view> placed;
+    for (const std::string_view place : places) {
+        if (!place.empty() && in_theirs.count(place) && placed.insert(place).second)
+            out.emplace_back(place);
+        for (auto* additions : {&ours_after, &theirs_after}) {
+            if (const auto it = additions->find(place); it != additions->end()) {
+                out.insert(out.end(), it->second.begin(), it->second.end());
+                additions->erase(it);
+            }
+        }
     }
     return out;
 }
