@@ -305,20 +305,21 @@ FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
         if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
         return it->second;
     };
-    std::deque<std::string> to_walk;
+    // One walk for all the paths of a round; the old paths found make the next.
+    std::vector<std::string> to_walk;
     for (const std::string& path : paths)
         if (is_text_path(path)) to_walk.push_back(path);
     while (!to_walk.empty()) {
-        const std::string path = to_walk.front();
-        to_walk.pop_front();
+        const std::set<std::string> walked(to_walk.begin(), to_walk.end());
         Repository::WalkOptions walk;
         walk.from = from;
         walk.walk = Walk::full;
-        walk.paths = {path};
+        walk.paths = std::move(to_walk);
+        to_walk.clear();
         walk.info_without_changes = false;
         ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
             for (const Repository::FileChange& change : step.changes) {
-                if (change.path != path || change.old_blob || !change.new_blob ||
+                if (!walked.count(change.path) || change.old_blob || !change.new_blob ||
                     step.commit.parents.empty())
                     continue;
                 // Appeared here: did a text that leaves here bring its wording?
@@ -329,10 +330,10 @@ FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
                         left.emplace(entry.path, *entry.old_file);
                 }
                 const std::vector<Rename> renames =
-                    find_renames(left, {{path, *change.new_blob}}, read);
+                    find_renames(left, {{change.path, *change.new_blob}}, read);
                 if (renames.empty()) continue;
                 const std::string& old_path = renames.front().from;
-                followed.moves[step.commit.id][path] = old_path;
+                followed.moves[step.commit.id][change.path] = old_path;
                 if (std::find(followed.paths.begin(), followed.paths.end(), old_path) ==
                     followed.paths.end()) {
                     followed.paths.push_back(old_path);
