@@ -5,6 +5,7 @@
 
 #include "core/store/position_record.hpp"
 #include "core/store/proposal_record.hpp"
+#include "core/store/workspace.hpp"
 #include "core/util/commit_signature.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
@@ -40,6 +41,13 @@ void add(CommitVerification& v, std::string code, std::string message, std::stri
 }
 
 }  // namespace
+
+bool Verifier::changes_texts(const CommitInfo& commit) const {
+    if (commit.parents.empty()) return false;  // the first commit: accord init's, or an import
+    for (const auto& entry : repo_.changed_entries(commit.parents.front(), commit.id))
+        if (is_text_path(entry.path)) return true;
+    return false;
+}
 
 std::string_view to_string(SignatureMark mark) {
     switch (mark) {
@@ -230,6 +238,24 @@ CommitVerification Verifier::verify(const CommitInfo& commit) {
                     "a delegation records proposals in its own name: --by " + holder->name, true);
             }
         }
+    }
+
+    // A commit that changes texts and names no proposer (a plain `git
+    // commit`) is credited to its author by log, blame and who: that must be
+    // a name the registry lists, a delegation or a member of the secretariat
+    // (an editorial change; or signed by a secretariat key), not whatever
+    // name a clerk's git has.
+    if (names && v.kind == CommitKind::other && !author_delegation &&
+        !names->is_secretariat_member(commit.author.name) && !(holder && holder->secretariat) &&
+        changes_texts(commit)) {
+        add(v, "unregistered-author",
+            "changes texts with no Proposed-by: trailer, so it would be credited to its author '" +
+                commit.author.name + "', whom " + kConfigFileName +
+                " lists neither as a delegation nor under secretariat",
+            "record proposals with accord propose --by DELEGATION; an editorial change of the "
+            "secretariat is authored by a member listed under 'secretariat:' in " +
+                std::string(kConfigFileName) + " (git commit --amend --author='NAME <EMAIL>')",
+            true);
     }
 
     // A change of the registry needs the secretariat.

@@ -101,6 +101,8 @@ class Verifier {
     const Registry* registry_entry(const std::string& commit);
     std::optional<std::string> registry_blob(const std::string& commit);
 
+    // The commit changes a negotiation text against its first parent.
+    bool changes_texts(const CommitInfo& commit) const;
     const Repository& repo_;
     std::map<std::string, std::optional<std::string>> blob_at_;  // commit -> accord.yaml blob
     std::map<std::string, Registry> registries_;                 // blob -> parsed

@@ -536,6 +536,13 @@ std::optional<std::string> Config::resolve_delegation(std::string_view name_or_a
     return std::nullopt;
 }
 
+bool Config::is_secretariat_member(std::string_view name) const {
+    const std::string key = normalise_name(name);
+    return !key.empty() &&
+           std::any_of(secretariat.begin(), secretariat.end(),
+                       [&](const SecretariatMember& m) { return normalise_name(m.name) == key; });
+}
+
 const Meeting* Config::find_meeting(std::string_view name) const {
     const std::string key = normalise_name(name);
     for (const Meeting& m : meetings) {

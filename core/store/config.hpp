@@ -84,6 +84,8 @@ struct Config {
     // regard to ASCII case, dots or runs of white space ("russian fed",
     // "Russian Fed.", "RF" all find "Russian Federation" when listed).
     std::optional<std::string> resolve_delegation(std::string_view name_or_alias) const;
+    // `name` is a member of the secretariat (compared as resolve_delegation compares).
+    bool is_secretariat_member(std::string_view name) const;
     // For "did you mean ...?": up to three canonical names close to `unknown`
     // (by edit distance over names and aliases, or containing it as a word
     // prefix), nearest first; empty if nothing is close.

@@ -534,6 +534,40 @@ TEST(ProposeCli, FilterDriverNamedByAttributesIsNeverRun) {
     EXPECT_FALSE(std::filesystem::exists(marker)) << "the filter's program was run";
 }
 
+// A plain `git commit` that changes a text names no proposer: log, blame and
+// who credit it to its author. The server refuses it when the registry
+// does not list that author (a clerk's git name), and takes it once the
+// author is a delegation; `accord verify` says the same.
+TEST(ProposeCli, APlainCommitByAnAuthorNoRegistryListsIsRefused) {
+    Negotiation n;
+    n.write("A-1.md", kText);
+    ASSERT_EQ(n.accord({"propose", "A-1.md", "--by", "Japan"}).exit_code, 0);
+    const std::string server = n.tmp.file("srv.git");
+    ASSERT_EQ(test::accord({"init", "--bare", server}).exit_code, 0);
+    ASSERT_EQ(n.git({"remote", "add", "origin", server}).exit_code, 0);
+    ASSERT_EQ(n.git({"push", "-q", "origin", "HEAD:main"}).exit_code, 0);
+
+    std::string edited = kText;
+    edited.replace(edited.find("Maintains"), 9, "Keeps");
+    n.write("A-1.md", edited);
+    ASSERT_EQ(n.git({"commit", "-q", "-a", "--author", "Random Person <r@example.org>", "-m",
+                     "plain edit"})
+                  .exit_code,
+              0);
+    const test::RunResult refused = n.git({"push", "-q", "origin", "HEAD:main"});
+    EXPECT_NE(refused.exit_code, 0);
+    EXPECT_THAT(refused.err, HasSubstr("credited to its author 'Random Person'"));
+    const test::RunResult verify = n.accord({"verify"});
+    EXPECT_EQ(verify.exit_code, 1) << verify.out;
+    EXPECT_THAT(verify.out, HasSubstr("[unregistered-author]"));
+
+    ASSERT_EQ(n.git({"commit", "-q", "--amend", "--no-edit", "--author", "Japan <j@example.org>"})
+                  .exit_code,
+              0);
+    const test::RunResult accepted = n.git({"push", "-q", "origin", "HEAD:main"});
+    EXPECT_EQ(accepted.exit_code, 0) << accepted.err;
+}
+
 TEST(ProposeCli, HelpTeaches) {
     for (const char* command : {"init", "propose"}) {
         const test::RunResult r = test::accord({command, "--help"});
