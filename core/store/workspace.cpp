@@ -48,7 +48,7 @@ std::optional<std::string> Workspace::read(const std::string& commit,
     if (file.contents) file.contents = repo_.as_stored(path, std::move(*file.contents));
     if (file.contents && is_text_path(path)) {
         if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents))
-            return std::move(converted->text);
+            return repo_.as_stored(path, std::move(converted->text));
     }
     return std::move(file.contents);
 }

@@ -342,6 +342,8 @@ void check_changes(Repository& repo, const std::optional<std::string>& head,
             continue;
         }
         if (!change.converted_from.empty()) {
+            // UTF-16 read as UTF-8 keeps its CRLF: stored as git stores text.
+            change.after = repo.as_stored(change.path, std::move(*change.after));
             result.converted.push_back(change.path);
             result.warnings.push_back(change.path + " was saved " + change.converted_from +
                                       "; it is recorded " + change.converted_as +

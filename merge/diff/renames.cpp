@@ -35,6 +35,51 @@ std::size_t total(const std::unordered_map<std::string_view, std::size_t>& count
     return n;
 }
 
+// A text's front matter (between "---" lines at its top) and its body.
+std::pair<std::string_view, std::string_view> front_and_body(std::string_view text) {
+    if (!text.starts_with("---\n") && !text.starts_with("---\r\n")) return {{}, text};
+    for (std::size_t at = text.find('\n') + 1; at < text.size();) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view line = text.substr(at, end - at);
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (line == "---") return {text.substr(0, at), text.substr(std::min(end + 1, text.size()))};
+        at = end + 1;
+    }
+    return {{}, text};
+}
+
+// The value of the front matter's "id:" line, or "".
+std::string_view text_id(std::string_view front) {
+    for (std::size_t at = 0; at < front.size();) {
+        std::size_t end = front.find('\n', at);
+        if (end == std::string_view::npos) end = front.size();
+        std::string_view line = front.substr(at, end - at);
+        if (line.starts_with("id:")) {
+            line.remove_prefix(3);
+            while (!line.empty() && (line.front() == ' ' || line.front() == '"'))
+                line.remove_prefix(1);
+            while (!line.empty() &&
+                   (line.back() == ' ' || line.back() == '"' || line.back() == '\r'))
+                line.remove_suffix(1);
+            return line;
+        }
+        at = end + 1;
+    }
+    return {};
+}
+
+// How alike two versions are as one text: their bodies' words (front
+// matter alike in every text of a negotiation says nothing); none when
+// both carry an id and the ids differ (A-1 withdrawn, A-2 tabled).
+double text_similarity(std::string_view a, std::string_view b) {
+    const auto [front_a, body_a] = front_and_body(a);
+    const auto [front_b, body_b] = front_and_body(b);
+    const std::string_view id_a = text_id(front_a), id_b = text_id(front_b);
+    if (!id_a.empty() && !id_b.empty() && id_a != id_b) return 0.0;
+    return word_similarity(std::string(body_a), std::string(body_b));
+}
+
 }  // namespace
 
 double word_similarity(const std::string& a, const std::string& b) {
@@ -66,7 +111,7 @@ std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
             if (from->second == to->second) {
                 pairs.emplace_back(2.0, &from->first, &to->first);
             } else if (compare_words) {
-                const double score = word_similarity(read(from->second), read(to->second));
+                const double score = text_similarity(read(from->second), read(to->second));
                 if (score >= kSimilarEnough) pairs.emplace_back(score, &from->first, &to->first);
             }
         }

@@ -1,10 +1,12 @@
 #pragma once
-// Texts a side of a merge (or a commit) moved to another path (recs/B-1.md moved to
-// agreed/B-1.md, perhaps edited on the way), found as git's merge finds
-// renames: a text the side no longer has at its old path, and one it added,
-// that share at least half their words. So a redraft that moves a text
-// while the other side edits it merges the edit into the moved text
-// instead of leaving two copies.
+// Texts a side of a merge (or a commit) moved to another path
+// (recs/B-1.md moved to agreed/B-1.md, perhaps edited on the way), found as
+// git's merge finds renames: a text the side no longer has at its old path,
+// and one it added, that share at least half the words of their bodies
+// (front matter left out; two texts whose front matter gives different ids
+// are never one). So a redraft that moves a text while the other side
+// edits it merges the edit into the moved text instead of leaving two
+// copies, and a log of the text goes on before the move.
 #include <functional>
 #include <map>
 #include <string>

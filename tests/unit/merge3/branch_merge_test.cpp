@@ -11,8 +11,8 @@
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "hooks/installer.hpp"
-#include "merge/merge3/branch_merge.hpp"
 #include "merge/diff/renames.hpp"
+#include "merge/merge3/branch_merge.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -326,6 +326,25 @@ TEST(BranchRenames, OnlyTextsSharingHalfTheirWordsArePaired) {
     ASSERT_EQ(exact.size(), 1u);
     EXPECT_EQ(exact[0].to, "z.md");
     EXPECT_TRUE(find_renames({{"a.yaml", "1"}}, {{"b.yaml", "1"}}, read).empty());
+}
+
+// Front matter alike in every text of a negotiation makes no two texts one;
+// texts whose ids differ (A-1 withdrawn, A-2 tabled) are never a move.
+TEST(BranchRenames, FrontMatterIsNoEvidenceAndDifferentIdsAreNoMove) {
+    const std::string front =
+        "---\nid: A-1\ntitle: Enhanced cooperation\nstatus: revisit\n"
+        "sponsors: [Japan, Sweden, Brazil]\nmeeting: WGEC-3\n---\n";
+    std::string other_id = front;
+    other_id.replace(other_id.find("A-1"), 3, "A-2");
+    const std::map<std::string, std::string> blobs = {
+        {"1", front + "Calls upon governments to act.\n"},
+        {"2", front + "Encourages the private sector to invest.\n"},
+        {"3", front + "Calls upon governments to act now.\n"},
+        {"4", other_id + "Calls upon governments to act now.\n"}};
+    const ReadBlob read = [&](const std::string& id) -> const std::string& { return blobs.at(id); };
+    EXPECT_TRUE(find_renames({{"a.md", "1"}}, {{"b.md", "2"}}, read).empty());
+    EXPECT_EQ(find_renames({{"a.md", "1"}}, {{"b.md", "3"}}, read).size(), 1u);
+    EXPECT_TRUE(find_renames({{"a.md", "1"}}, {{"b.md", "4"}}, read).empty());
 }
 
 TEST_F(BranchMerge, ATextBothRedraftsCreatedDifferentlyKeepsBothAndReportsThem) {
