@@ -262,7 +262,18 @@ void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const Merg
         if (!o && !t) continue;
         const std::string& to = o ? *o : *t;
         Tree& kept_by = o ? theirs : ours;  // the side that left it where it was
-        if (!kept_by.count(path) || kept_by.count(to)) continue;  // deleted there, or taken
+        if (!kept_by.count(path)) {
+            // Deleted there, moved here: kept (no one's wording is lost), and
+            // said, as a text deleted on one side and edited on the other.
+            Disagreement d;
+            d.kind = DisagreementKind::edited_deleted;
+            d.line = 1;
+            d.ours = o ? "(the file, moved here from " + path + ")" : "(file deleted)";
+            d.theirs = t ? "(the file, moved here from " + path + ")" : "(file deleted)";
+            plan.notes.push_back({to, d, step.theirs_label});
+            continue;
+        }
+        if (kept_by.count(to)) continue;  // another text stands there on that side
         move_entry(kept_by, path, to);
         move_entry(base, path, to);
         plan.followed_moves.push_back(path + " -> " + to + " (on " +

@@ -289,6 +289,25 @@ TEST_F(BranchMerge, ATextMovedOnTheCurrentBranchTakesARedraftsEditsToItsNewPath)
     EXPECT_EQ(p.followed_moves, std::vector<std::string>{"recs/B-1.md -> agreed/B-1.md (on main)"});
 }
 
+// Moved on one side, deleted on the other: the text stays where it was
+// moved (no one's wording is lost) and the deletion is reported, as a text
+// deleted on one side and edited on the other.
+TEST_F(BranchMerge, ATextMovedOnOneSideAndDeletedOnTheOtherIsKeptAndReported) {
+    const std::string text = "Calls upon governments to strengthen national frameworks.\n";
+    base({{"recs/B-1.md", text}, {"recs/B-2.md", "Another text.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"recs/B-1.md", std::nullopt}});
+    commit("redraft/b", "Brazil", {{"recs/B-1.md", std::nullopt}, {"agreed/B-1.md", text}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_TRUE(p.can_record());
+    EXPECT_EQ(result(p, "agreed/B-1.md"), text);
+    ASSERT_EQ(p.notes.size(), 1u);
+    EXPECT_EQ(p.notes[0].path, "agreed/B-1.md");
+    EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::edited_deleted);
+    EXPECT_EQ(p.notes[0].disagreement.ours, "(file deleted)");
+    EXPECT_EQ(p.notes[0].disagreement.theirs, "(the file, moved here from recs/B-1.md)");
+}
+
 TEST_F(BranchMerge, ATextMovedToTwoDifferentPathsIsRefused) {
     const std::string text = "Calls upon governments to strengthen national frameworks.\n";
     base({{"recs/B-1.md", text}});
