@@ -298,49 +298,68 @@ std::string why_no_text(const Workspace& ws, const std::string& path, const std:
 
 FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
                            const std::vector<std::string>& paths) {
-    FollowedMoves followed{paths, {}};
+    FollowedMoves followed{paths, {}, {}};
     std::unordered_map<std::string, std::string> blobs;
     const ReadBlob read = [&](const std::string& id) -> const std::string& {
         auto it = blobs.find(id);
         if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
         return it->second;
     };
-    // One walk for all the paths of a round; the old paths found make the next.
-    std::vector<std::string> to_walk;
+    // A walk back from `from` along `paths`, until each was created. The
+    // first walks the names given from the tip; each move found starts
+    // one from the moving commit along the old path, so a text moved many
+    // times costs one walk of its history, not one per move.
+    struct Item {
+        std::string from;
+        std::vector<std::string> paths;
+        bool earlier;  // paths the text had before: their commits are recorded
+    };
+    std::deque<Item> items;
+    Item first{from, {}, false};
     for (const std::string& path : paths)
-        if (is_text_path(path)) to_walk.push_back(path);
-    while (!to_walk.empty()) {
-        const std::set<std::string> walked(to_walk.begin(), to_walk.end());
+        if (is_text_path(path)) first.paths.push_back(path);
+    if (!first.paths.empty()) items.push_back(std::move(first));
+    std::set<std::pair<std::string, std::string>> queued;  // (commit, old path)
+    while (!items.empty()) {
+        const Item item = std::move(items.front());
+        items.pop_front();
+        std::set<std::string> open(item.paths.begin(), item.paths.end());  // not yet created
         Repository::WalkOptions walk;
-        walk.from = from;
+        walk.from = item.from;
         walk.walk = Walk::full;
-        walk.paths = std::move(to_walk);
-        to_walk.clear();
+        walk.paths = item.paths;
         walk.info_without_changes = false;
         ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
             for (const Repository::FileChange& change : step.changes) {
-                if (!walked.count(change.path) || change.old_blob || !change.new_blob ||
-                    step.commit.parents.empty())
-                    continue;
-                // Appeared here: did a text that leaves here bring its wording?
-                TreeFiles left;
-                for (const auto& entry :
-                     ws.repo().changed_entries(step.commit.parents.front(), step.commit.id)) {
-                    if (entry.old_file && !entry.new_file && is_text_path(entry.path))
-                        left.emplace(entry.path, *entry.old_file);
+                if (!open.count(change.path)) continue;
+                if (item.earlier) followed.earlier_commits[change.path].insert(step.commit.id);
+                if (change.old_blob || !change.new_blob) continue;
+                // Appeared here (relative to the first parent: at a merge,
+                // perhaps only brought from the other side).
+                const bool created = step.commit.parents.size() <= 1;
+                if (!step.commit.parents.empty()) {
+                    // Did a text that leaves here bring its wording?
+                    TreeFiles left;
+                    for (const auto& entry :
+                         ws.repo().changed_entries(step.commit.parents.front(), step.commit.id)) {
+                        if (entry.old_file && !entry.new_file && is_text_path(entry.path))
+                            left.emplace(entry.path, *entry.old_file);
+                    }
+                    const std::vector<Rename> renames =
+                        find_renames(left, {{change.path, *change.new_blob}}, read);
+                    if (!renames.empty()) {
+                        const std::string& old_path = renames.front().from;
+                        followed.moves[step.commit.id][change.path] = old_path;
+                        if (std::find(followed.paths.begin(), followed.paths.end(), old_path) ==
+                            followed.paths.end())
+                            followed.paths.push_back(old_path);
+                        if (queued.insert({step.commit.id, old_path}).second)
+                            items.push_back({step.commit.id, {old_path}, true});
+                    }
                 }
-                const std::vector<Rename> renames =
-                    find_renames(left, {{change.path, *change.new_blob}}, read);
-                if (renames.empty()) continue;
-                const std::string& old_path = renames.front().from;
-                followed.moves[step.commit.id][change.path] = old_path;
-                if (std::find(followed.paths.begin(), followed.paths.end(), old_path) ==
-                    followed.paths.end()) {
-                    followed.paths.push_back(old_path);
-                    to_walk.push_back(old_path);
-                }
+                if (created) open.erase(change.path);
             }
-            return true;
+            return !open.empty();
         });
     }
     return followed;
@@ -415,6 +434,18 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
     ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
         // The merge `git pull` makes is no proposal: both sides' are listed.
         if (is_plain_merge(step.commit.parents.size(), step.commit.message)) return true;
+        // A path the text had before counts only while it was the text's:
+        // another text later written at that name is not its history.
+        if (!followed.earlier_commits.empty()) {
+            std::erase_if(step.changes, [&](const Repository::FileChange& c) {
+                const auto earlier = followed.earlier_commits.find(c.path);
+                return earlier != followed.earlier_commits.end() &&
+                       std::find(options.paths.begin(), options.paths.end(), c.path) ==
+                           options.paths.end() &&
+                       !earlier->second.count(step.commit.id);
+            });
+            if (step.changes.empty()) return true;
+        }
         if (const auto it = followed.moves.find(step.commit.id); it != followed.moves.end())
             join_moves(step.changes, it->second);
         LogEntry entry;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,9 @@ struct LogOptions {
 struct FollowedMoves {
     std::vector<std::string> paths;  // those named, and every path they had before
     std::map<std::string, std::map<std::string, std::string>> moves;  // commit -> new -> old path
+    // For each path the text had before: the commits that changed it then
+    // (a text later written at that name is another's).
+    std::map<std::string, std::set<std::string>> earlier_commits;
 };
 FollowedMoves follow_moves(const Workspace& workspace, const std::string& from,
                            const std::vector<std::string>& paths);

@@ -677,6 +677,34 @@ TEST(MergeCli, LogAndWhoFollowATextMovedAtOneSiteAndEditedAtAnother) {
     EXPECT_THAT(who.out, HasSubstr("in agreed/A-1.md"));
 }
 
+// After a move, another text may be tabled at the freed name: it is not
+// the moved text's history. A text moved many times is followed through
+// each move.
+TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
+    Negotiation n;
+    const Clone& c = n.main;
+    c.out({"mv", "recs/A-1.md", "recs/B-1.md"});
+    ASSERT_EQ(c.accord({"propose", "recs/A-1.md", "recs/B-1.md", "--by", "Sweden", "--date",
+                        "2014-02-20"})
+                  .exit_code,
+              0);
+    c.propose("recs/A-1.md", "---\nid: A-9\n---\nOn the protection of the oceans.\n", {"Brazil"},
+              "2014-02-21");
+    std::filesystem::create_directories(c.dir + "/agreed");
+    c.out({"mv", "recs/B-1.md", "agreed/B-1.md"});
+    ASSERT_EQ(c.accord({"propose", "recs/B-1.md", "agreed/B-1.md", "--by", "Chair", "--date",
+                        "2014-02-22"})
+                  .exit_code,
+              0);
+    const test::RunResult log = c.accord({"log", "agreed/B-1.md"});
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, HasSubstr("agreed/B-1.md: moved from recs/B-1.md\n"));
+    EXPECT_THAT(log.out, HasSubstr("recs/B-1.md: moved from recs/A-1.md\n"));
+    EXPECT_THAT(log.out, HasSubstr("2014-02-07  Japan"));
+    EXPECT_THAT(log.out, Not(HasSubstr("Brazil"))) << "the oceans text is another";
+    EXPECT_THAT(c.accord({"log", "recs/A-1.md"}).out, HasSubstr("Brazil"));
+}
+
 TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
     Sponsored n;
     n.start_redrafts();
