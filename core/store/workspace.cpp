@@ -45,12 +45,12 @@ std::optional<std::string> Workspace::read(const std::string& commit,
     // A text as propose would record it: as git stores it (CRLF line ends of
     // a Windows clone as LF), UTF-16 as UTF-8, lines ended by line feeds, so
     // that status, diff and compile read what would be recorded.
-    if (file.contents) file.contents = repo_.as_stored(path, std::move(*file.contents));
-    if (file.contents && is_text_path(path)) {
+    if (!file.contents) return std::nullopt;
+    if (is_text_path(path)) {
         if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents))
-            return repo_.as_stored(path, std::move(converted->text));
+            file.contents = std::move(converted->text);
     }
-    return std::move(file.contents);
+    return repo_.as_stored(path, std::move(*file.contents));
 }
 
 namespace {

@@ -69,29 +69,41 @@ std::string_view text_id(std::string_view front) {
     return {};
 }
 
-// How alike two versions are as one text: their bodies' words (front
-// matter alike in every text of a negotiation says nothing); none when
-// both carry an id and the ids differ (A-1 withdrawn, A-2 tabled).
-double text_similarity(std::string_view a, std::string_view b) {
-    const auto [front_a, body_a] = front_and_body(a);
-    const auto [front_b, body_b] = front_and_body(b);
-    const std::string_view id_a = text_id(front_a), id_b = text_id(front_b);
-    if (!id_a.empty() && !id_b.empty() && id_a != id_b) return 0.0;
-    return word_similarity(std::string(body_a), std::string(body_b));
+// What a version is compared by: its body's words (front matter alike in
+// every text of a negotiation says nothing) and its id, counted once per
+// version however many others it is compared with.
+struct Profile {
+    std::unordered_map<std::string_view, std::size_t> words;
+    std::size_t total = 0;
+    std::string_view id;
+};
+
+Profile profile_of(std::string_view text) {
+    const auto [front, body] = front_and_body(text);
+    Profile p{word_counts(body), 0, text_id(front)};
+    p.total = total(p.words);
+    return p;
+}
+
+double similarity(const Profile& a, const Profile& b) {
+    const std::size_t longer = std::max(a.total, b.total);
+    if (longer == 0) return 0.0;
+    std::size_t shared = 0;
+    for (const auto& [word, count] : a.words) {
+        if (const auto it = b.words.find(word); it != b.words.end())
+            shared += std::min(count, it->second);
+    }
+    return static_cast<double>(shared) / static_cast<double>(longer);
 }
 
 }  // namespace
 
-double word_similarity(const std::string& a, const std::string& b) {
-    const auto in_a = word_counts(a), in_b = word_counts(b);
-    const std::size_t longer = std::max(total(in_a), total(in_b));
-    if (longer == 0) return a == b ? 1.0 : 0.0;
-    std::size_t shared = 0;
-    for (const auto& [word, count] : in_a) {
-        if (const auto it = in_b.find(word); it != in_b.end())
-            shared += std::min(count, it->second);
-    }
-    return static_cast<double>(shared) / static_cast<double>(longer);
+double word_similarity(std::string_view a, std::string_view b) {
+    Profile x{word_counts(a), 0, {}}, y{word_counts(b), 0, {}};
+    x.total = total(x.words);
+    y.total = total(y.words);
+    if (x.total == 0 && y.total == 0) return a == b ? 1.0 : 0.0;
+    return similarity(x, y);
 }
 
 std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
@@ -104,16 +116,26 @@ std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
     if (removed.empty() || added.empty()) return {};
 
     // Candidate pairs, scored; identical blobs score above any similarity.
+    // Two texts whose ids differ (A-1 withdrawn, A-2 tabled) are never one.
     const bool compare_words = removed.size() <= kMostCompared && added.size() <= kMostCompared;
+    std::vector<Profile> removed_profiles, added_profiles;
+    if (compare_words) {
+        for (const auto* from : removed) removed_profiles.push_back(profile_of(read(from->second)));
+        for (const auto* to : added) added_profiles.push_back(profile_of(read(to->second)));
+    }
     std::vector<std::tuple<double, const std::string*, const std::string*>> pairs;
-    for (const auto* from : removed) {
-        for (const auto* to : added) {
+    for (std::size_t r = 0; r < removed.size(); ++r) {
+        for (std::size_t a = 0; a < added.size(); ++a) {
+            const auto *from = removed[r], *to = added[a];
             if (from->second == to->second) {
                 pairs.emplace_back(2.0, &from->first, &to->first);
-            } else if (compare_words) {
-                const double score = text_similarity(read(from->second), read(to->second));
-                if (score >= kSimilarEnough) pairs.emplace_back(score, &from->first, &to->first);
+                continue;
             }
+            if (!compare_words) continue;
+            const Profile &x = removed_profiles[r], &y = added_profiles[a];
+            if (!x.id.empty() && !y.id.empty() && x.id != y.id) continue;
+            const double score = similarity(x, y);
+            if (score >= kSimilarEnough) pairs.emplace_back(score, &from->first, &to->first);
         }
     }
     // Best first; equal scores in path order, so the result does not depend

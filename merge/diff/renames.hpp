@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace accord {
@@ -20,7 +21,8 @@ struct Rename {
 
 // Path -> blob id.
 using TreeFiles = std::map<std::string, std::string>;
-// The contents of a blob by id.
+// The contents of a blob by id; what it returns must stay where it is for
+// the whole call (a cache that never moves its entries).
 using ReadBlob = std::function<const std::string&(const std::string& blob_id)>;
 
 // The renames from `base` to `side`: only negotiation texts (.md, .txt);
@@ -33,6 +35,6 @@ std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
 
 // The share of words two texts have in common (as multisets), against the
 // longer one's count: 1 for the same words, 0 for none in common.
-double word_similarity(const std::string& a, const std::string& b);
+double word_similarity(std::string_view a, std::string_view b);
 
 }  // namespace accord

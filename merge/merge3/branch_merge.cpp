@@ -246,8 +246,10 @@ void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const Merg
         if (it == moves.end()) return std::nullopt;
         return it->second;
     };
-    const Tree base_before = base;
-    for (const auto& [path, id] : base_before) {
+    std::set<std::string> moved;  // old paths, moved by either side
+    for (const auto* moves : {&ours_to, &theirs_to})
+        for (const auto& [from, to] : *moves) moved.insert(from);
+    for (const std::string& path : moved) {
         const std::optional<std::string> o = moved_by(ours_to, path), t = moved_by(theirs_to, path);
         if (o && t) {
             if (*o != *t) {
@@ -259,7 +261,6 @@ void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const Merg
             }
             continue;
         }
-        if (!o && !t) continue;
         const std::string& to = o ? *o : *t;
         Tree& kept_by = o ? theirs : ours;  // the side that left it where it was
         if (!kept_by.count(path)) {
