@@ -11,6 +11,7 @@
 #include "merge/blame/blame_memo.hpp"
 #include "merge/blame/blob_prefetch.hpp"
 #include "merge/blame/checkpoint_store.hpp"
+#include "merge/blame/text_moves.hpp"
 
 namespace accord {
 
@@ -18,71 +19,47 @@ namespace {
 
 void add_proposal(FileHistory& history, std::size_t v, Proposal proposal);
 
-// The versions of a file made by `commits` (oldest first; a commit whose
-// blob is nullopt deleted the file), as file_history describes them; with
-// the texts left unread when `blob_ids` is given: it gets each version's
-// blob id instead, for the caller to read; and with the proposals left
-// unread when `unread` is given: it gets each version's commit instead, for
-// read_proposals.
-// `first_parent_blobs`, when given, holds the file's blob in each commit's
+// The versions of a text made by `commits` (oldest first; a commit whose
+// blob is nullopt deleted it), as make_versions makes them from the text's
+// `names` (the first its path; `name_of`, when given, names each commit's
+// path, else the first); with the texts left unread when `blob_ids` is
+// given: it gets each version's blob id instead, for the caller to read;
+// and with the proposals left unread when `unread` is given: it gets each
+// version's commit instead, for read_proposals.
+// `first_parent_blobs`, when given, holds the text's blob in each commit's
 // first parent (as the walk found it), which is then not looked up again.
-// With `deletions`, a commit that deleted the file after a version is a
-// version too, an empty text (blob id ""): what a text loses when it is
-// renamed or deleted then goes where the wording went, as for any wording
-// moved or deleted, and a text deleted and then restored is restored.
-FileHistory versions_of(const Workspace& ws, const std::string& path,
+// `made_by`, when given, gets the index into `commits` of each version.
+FileHistory versions_of(const Workspace& ws, const std::vector<std::string>& names,
                         std::vector<Repository::FileCommit> commits,
                         std::vector<std::string>* blob_ids,
                         std::vector<CommitInfo>* unread = nullptr,
                         const std::vector<std::optional<std::string>>* first_parent_blobs = nullptr,
-                        bool deletions = false) {
-    FileHistory out;
-    out.versions.reserve(commits.size());
-    if (blob_ids) blob_ids->reserve(commits.size());
-    if (unread) unread->reserve(commits.size());
-    std::unordered_map<std::string, std::size_t> version_of_commit;
-    std::unordered_map<std::string, std::size_t> latest_with_blob;
-    version_of_commit.reserve(commits.size());
-    latest_with_blob.reserve(commits.size());
-    std::optional<std::size_t> deleted;  // the last version, when it is a deletion
+                        bool deletions = false, const std::vector<std::size_t>* name_of = nullptr,
+                        std::vector<std::size_t>* made_by = nullptr) {
+    std::vector<VersionChange> changes(commits.size());
     for (std::size_t i = 0; i < commits.size(); ++i) {
-        auto& [c, blob] = commits[i];
-        // The file was deleted here: an empty version, or none.
-        if (!blob && (!deletions || out.versions.empty() || deleted)) continue;
-        BlameVersion v;
-        v.id = c.id;
-        for (std::size_t k = 0; k < c.parents.size(); ++k) {
-            const std::string& parent = c.parents[k];
-            std::optional<std::size_t> index;
-            if (const auto it = version_of_commit.find(parent); it != version_of_commit.end()) {
-                index = it->second;
-            } else if (const auto parent_blob = k == 0 && first_parent_blobs
-                                                    ? (*first_parent_blobs)[i]
-                                                    : ws.repo().blob_id_at(parent, path)) {
-                if (const auto it2 = latest_with_blob.find(*parent_blob);
-                    it2 != latest_with_blob.end()) {
-                    index = it2->second;
-                }
-            }
-            // Made again after its deletion: the text goes on from the deletion.
-            if (!index && k == 0 && deleted) index = *deleted;
-            if (index && std::find(v.parents.begin(), v.parents.end(), *index) == v.parents.end()) {
-                v.parents.push_back(*index);
-            }
-        }
+        changes[i].commit = &commits[i].commit;
+        changes[i].new_blob = commits[i].blob;
+        if (first_parent_blobs) changes[i].first_parent_blob = (*first_parent_blobs)[i];
+        if (name_of) changes[i].name = (*name_of)[i];
+    }
+    MadeVersions made = make_versions(ws.repo(), names, changes, deletions);
+    if (made_by) *made_by = made.made_by;
+    FileHistory out;
+    out.versions = std::move(made.versions);
+    if (blob_ids) blob_ids->reserve(out.versions.size());
+    if (unread) unread->reserve(out.versions.size());
+    for (std::size_t v = 0; v < out.versions.size(); ++v) {
+        auto& [c, blob] = commits[made.made_by[v]];
         if (blob_ids) {
             blob_ids->push_back(blob.value_or(""));
         } else if (blob) {
-            v.text = ws.repo().read_blob_unverified(*blob);
+            out.versions[v].text = ws.repo().read_blob_unverified(*blob);
         }
-        version_of_commit[c.id] = out.versions.size();
-        if (blob) latest_with_blob[*blob] = out.versions.size();
-        deleted = blob ? std::nullopt : std::optional<std::size_t>(out.versions.size());
-        out.versions.push_back(std::move(v));
         if (unread) {
             unread->push_back(std::move(c));  // the last use of this commit
         } else {
-            add_proposal(out, out.versions.size() - 1, read_proposal(c, ws.config()));
+            add_proposal(out, v, read_proposal(c, ws.config()));
         }
     }
     return out;
@@ -107,7 +84,7 @@ std::vector<Proposal> read_proposals(const std::vector<CommitInfo>& commits, con
 FileHistory file_history(const Workspace& ws, const std::string& path, const std::string& commit) {
     std::vector<Repository::FileCommit> commits = ws.repo().file_commits(commit, path);
     std::reverse(commits.begin(), commits.end());  // oldest first
-    return versions_of(ws, path, std::move(commits), nullptr);
+    return versions_of(ws, {path}, std::move(commits), nullptr);
 }
 
 namespace {
@@ -138,22 +115,6 @@ struct WalkedTexts {
         out.reserve(it->second.size());
         for (const Change& change : it->second)
             out.push_back({order[change.commit], change.new_blob});
-        return out;
-    }
-    // The index into order of each commit that made a version of `path`
-    // (not those that deleted it): versions_of's versions, in order.
-    // With `deletions`, as versions_of counts them then.
-    std::vector<std::size_t> version_proposals(const std::string& path,
-                                               bool deletions = false) const {
-        std::vector<std::size_t> out;
-        if (const auto it = changes.find(path); it != changes.end()) {
-            bool deleted = false;
-            for (const Change& change : it->second) {
-                if (!change.new_blob && (!deletions || out.empty() || deleted)) continue;
-                out.push_back(change.commit);
-                deleted = !change.new_blob;
-            }
-        }
         return out;
     }
     // The blob of `path` in the first parent of each of those commits.
@@ -252,6 +213,65 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
     return out;
 }
 
+// `path` followed back across its moves (text_moves), from the walked
+// changes. A walk narrowed to the blamed text and its donors met an old
+// path's changes only from the move on: where a merge joins a line that
+// edited the text at its old path, the old path is walked again whole.
+FollowedText follow_moves(const Workspace& ws, const std::string& commit, const std::string& path,
+                          const WalkedTexts& walked, bool across_texts) {
+    std::map<std::size_t, std::vector<std::pair<std::string, std::string>>> deleted_at;
+    for (const auto& [file, changes] : walked.changes) {
+        for (const WalkedTexts::Change& change : changes) {
+            if (change.old_blob && !change.new_blob && is_text_path(file))
+                deleted_at[change.commit].emplace_back(file, *change.old_blob);
+        }
+    }
+    const bool merges = std::any_of(walked.order.begin(), walked.order.end(),
+                                    [](const CommitInfo& c) { return c.parents.size() > 1; });
+    std::unordered_map<std::string, std::size_t> index_of;  // commit id -> index into order
+    std::map<std::string, std::string, std::less<>> blobs;   // read once, never moved
+    TextMoveSource source;
+    source.changes_of = [&](const std::string& file) {
+        std::vector<PathChange> out;
+        if (file != path && merges && !across_texts) {
+            if (index_of.empty()) {
+                for (std::size_t i = 0; i < walked.order.size(); ++i)
+                    index_of.emplace(walked.order[i].id, i);
+            }
+            Repository::WalkOptions walk;
+            walk.from = commit;
+            walk.paths = {file};
+            walk.keep = [&](std::string_view p) { return p == file; };
+            ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
+                const auto at = index_of.find(step.commit.id);
+                for (Repository::FileChange& change : step.changes) {
+                    if (change.path == file && at != index_of.end())
+                        out.push_back({at->second, change.old_blob, change.new_blob});
+                }
+                return true;
+            });
+            std::reverse(out.begin(), out.end());
+            return out;
+        }
+        if (const auto it = walked.changes.find(file); it != walked.changes.end()) {
+            for (const WalkedTexts::Change& change : it->second)
+                out.push_back({change.commit, change.old_blob, change.new_blob});
+        }
+        return out;
+    };
+    source.deleted_at = [&](std::size_t c) {
+        const auto it = deleted_at.find(c);
+        return it == deleted_at.end() ? std::vector<std::pair<std::string, std::string>>{}
+                                      : it->second;
+    };
+    source.read = [&](const std::string& id) -> const std::string& {
+        auto it = blobs.find(id);
+        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
+        return it->second;
+    };
+    return follow_text_moves(path, source);
+}
+
 // The walk of the history for `path` from `commit`: the blamed text's
 // versions, then those of the texts that may give it wording (those its
 // proposals changed too, and with across_texts every other text), each
@@ -261,26 +281,51 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
 BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const std::string& path,
                          bool across_texts, BlobPrefetcher& prefetch) {
     const WalkedTexts walked = walk_texts(ws, commit, path, across_texts, prefetch);
+    // The blamed text, followed back across its moves (its old paths'
+    // versions are its own, not another text's).
+    const FollowedText followed = follow_moves(ws, commit, path, walked, across_texts);
     // Every text the walk kept can give wording, those the revision no
     // longer holds too (renamed, or merged into another and deleted).
     std::set<std::string, std::less<>> candidates;
-    for (const auto& [other, changes] : walked.changes)
-        if (other != path) candidates.insert(other);
+    for (const auto& [other, changes] : walked.changes) {
+        if (std::find(followed.names.begin(), followed.names.end(), other) ==
+            followed.names.end())
+            candidates.insert(other);
+    }
     BlameWalk out;
+    // Proposals are read by the caller, for the versions it keeps.
     const auto text_of = [&](const std::string& file) {
         BlameWalk::Text text;
         const std::vector<std::optional<std::string>> first_parents =
             walked.first_parent_blobs(file);
-        // Proposals are read by the caller, for the versions it keeps.
-        text.versions = std::move(versions_of(ws, file, walked.commits_of(file), &text.blob_ids,
-                                              &text.commits, &first_parents, true)
+        std::vector<std::size_t> made_by;
+        text.versions = std::move(versions_of(ws, {file}, walked.commits_of(file), &text.blob_ids,
+                                              &text.commits, &first_parents, true, nullptr,
+                                              &made_by)
                                       .versions);
-        const std::vector<std::size_t> made = walked.version_proposals(file, true);
+        const auto it = walked.changes.find(file);
         for (std::size_t v = 0; v < text.versions.size(); ++v)
-            text.versions[v].proposal = made.at(v);
+            text.versions[v].proposal = it->second.at(made_by[v]).commit;
         return text;
     };
-    out.texts.push_back(text_of(path));
+    {
+        BlameWalk::Text text;
+        std::vector<Repository::FileCommit> commits;
+        std::vector<std::optional<std::string>> first_parents;
+        std::vector<std::size_t> name_of, made_by;
+        for (const FollowedText::Change& c : followed.changes) {
+            commits.push_back({walked.order.at(c.change.commit), c.change.new_blob});
+            first_parents.push_back(c.change.old_blob);
+            name_of.push_back(c.name);
+        }
+        text.versions = std::move(versions_of(ws, followed.names, std::move(commits), &text.blob_ids,
+                                              &text.commits, &first_parents, true, &name_of,
+                                              &made_by)
+                                      .versions);
+        for (std::size_t v = 0; v < text.versions.size(); ++v)
+            text.versions[v].proposal = followed.changes.at(made_by[v]).change.commit;
+        out.texts.push_back(std::move(text));
+    }
     if (out.texts.front().versions.empty()) return out;
     // The proposals that made a version of the blamed text.
     std::set<std::size_t> blamed_proposals;
