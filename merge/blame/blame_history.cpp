@@ -229,7 +229,7 @@ FollowedText follow_moves(const Workspace& ws, const std::string& commit, const 
     const bool merges = std::any_of(walked.order.begin(), walked.order.end(),
                                     [](const CommitInfo& c) { return c.parents.size() > 1; });
     std::unordered_map<std::string, std::size_t> index_of;  // commit id -> index into order
-    std::map<std::string, std::string, std::less<>> blobs;   // read once, never moved
+    std::map<std::string, std::string, std::less<>> blobs;  // read once, never moved
     TextMoveSource source;
     source.changes_of = [&](const std::string& file) {
         std::vector<PathChange> out;
@@ -288,8 +288,7 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
     // longer holds too (renamed, or merged into another and deleted).
     std::set<std::string, std::less<>> candidates;
     for (const auto& [other, changes] : walked.changes) {
-        if (std::find(followed.names.begin(), followed.names.end(), other) ==
-            followed.names.end())
+        if (std::find(followed.names.begin(), followed.names.end(), other) == followed.names.end())
             candidates.insert(other);
     }
     BlameWalk out;
@@ -299,10 +298,10 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
         const std::vector<std::optional<std::string>> first_parents =
             walked.first_parent_blobs(file);
         std::vector<std::size_t> made_by;
-        text.versions = std::move(versions_of(ws, {file}, walked.commits_of(file), &text.blob_ids,
-                                              &text.commits, &first_parents, true, nullptr,
-                                              &made_by)
-                                      .versions);
+        text.versions =
+            std::move(versions_of(ws, {file}, walked.commits_of(file), &text.blob_ids,
+                                  &text.commits, &first_parents, true, nullptr, &made_by)
+                          .versions);
         const auto it = walked.changes.find(file);
         for (std::size_t v = 0; v < text.versions.size(); ++v)
             text.versions[v].proposal = it->second.at(made_by[v]).commit;
@@ -318,10 +317,10 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
             first_parents.push_back(c.change.old_blob);
             name_of.push_back(c.name);
         }
-        text.versions = std::move(versions_of(ws, followed.names, std::move(commits), &text.blob_ids,
-                                              &text.commits, &first_parents, true, &name_of,
-                                              &made_by)
-                                      .versions);
+        text.versions =
+            std::move(versions_of(ws, followed.names, std::move(commits), &text.blob_ids,
+                                  &text.commits, &first_parents, true, &name_of, &made_by)
+                          .versions);
         for (std::size_t v = 0; v < text.versions.size(); ++v)
             text.versions[v].proposal = followed.changes.at(made_by[v]).change.commit;
         out.texts.push_back(std::move(text));

@@ -16,6 +16,7 @@
 #include "core/util/notice.hpp"
 #include "merge/blame/blame_history.hpp"
 #include "merge/blame/blame_memo.hpp"
+#include "merge/blame/text_moves.hpp"
 #include "merge/diff/token_diff.hpp"
 
 namespace accord {
@@ -98,65 +99,79 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         commit_step.push_back(at);
         return true;
     });
-    text_of = {};
     held = {};
     std::vector<FileBlame> out(paths.size());
     // The order of proposals, oldest first, as blame_file numbers them.
     const auto proposal_of = [&](std::size_t c) { return steps - 1 - commit_step[c]; };
-    auto commit_of = std::make_unique<std::unordered_map<std::string, std::size_t>>();
-    for (std::size_t c = 0; c < commits.size(); ++c) commit_of->emplace(commits[c].id, c);
 
-    // Each text's versions, oldest first, parents mapped as file_history maps
-    // them: a parent that changed the text gives its version, another the
-    // latest version holding the blob the parent holds.
+    // Each text's versions, oldest first, parents mapped as blame_file maps
+    // them (make_versions), a text followed back across its moves.
+    std::map<std::size_t, std::vector<std::pair<std::string, std::string>>> deleted_at;
+    for (std::size_t t = 0; t < paths.size(); ++t) {
+        for (const TextChange& change : changes[t]) {
+            if (change.old_blob && !change.new_blob)
+                deleted_at[change.commit].emplace_back(paths[t], *change.old_blob);
+        }
+    }
+    // Walk indices run newest first; PathChange's run oldest first.
+    const auto age = [&](std::size_t c) { return commits.size() - 1 - c; };
+    std::map<std::string, std::string, std::less<>> blobs;  // read once, never moved
+    TextMoveSource source;
+    source.changes_of = [&](const std::string& path) {
+        std::vector<PathChange> out;
+        if (const auto it = text_of.find(path); it != text_of.end()) {
+            for (auto c = changes[it->second].rbegin(); c != changes[it->second].rend(); ++c)
+                out.push_back({age(c->commit), c->old_blob, c->new_blob});
+        }
+        return out;
+    };
+    source.deleted_at = [&](std::size_t key) {
+        const auto it = deleted_at.find(age(key));
+        return it == deleted_at.end() ? std::vector<std::pair<std::string, std::string>>{}
+                                      : it->second;
+    };
+    source.read = [&](const std::string& id) -> const std::string& {
+        auto it = blobs.find(id);
+        if (it == blobs.end()) it = blobs.emplace(id, repo.read_blob_unverified(id)).first;
+        return it->second;
+    };
     std::vector<std::vector<std::string>> blob_ids(paths.size());
     std::vector<std::vector<std::size_t>> version_commits(paths.size());
     for (std::size_t t = 0; t < paths.size(); ++t) {
         FileBlame& blame = out[t];
         blame.path = paths[t];
         blame.revision = commit;
-        std::vector<BlameVersion>& versions = blame.history.versions;
-        std::map<std::size_t, std::size_t> version_of_commit;
-        std::map<std::string, std::size_t> latest_with_blob;
-        std::optional<std::size_t> deleted;  // the last version, when it is a deletion
-        for (auto change = changes[t].rbegin(); change != changes[t].rend(); ++change) {
-            // The text was deleted here: an empty version after a version
-            // (as versions_of counts deletions for blame_file), else none.
-            if (!change->new_blob && (versions.empty() || deleted)) continue;
-            const CommitInfo& c = commits[change->commit];
-            BlameVersion v;
-            v.id = c.id;
-            v.proposal = proposal_of(change->commit);
-            for (std::size_t k = 0; k < c.parents.size(); ++k) {
-                const std::string& parent = c.parents[k];
-                std::optional<std::size_t> index;
-                const auto changed = commit_of->find(parent);
-                if (changed != commit_of->end() && version_of_commit.count(changed->second)) {
-                    index = version_of_commit[changed->second];
-                } else if (const std::optional<std::string> parent_blob =
-                               k == 0 ? change->old_blob : repo.blob_id_at(parent, paths[t])) {
-                    if (const auto it = latest_with_blob.find(*parent_blob);
-                        it != latest_with_blob.end())
-                        index = it->second;
-                }
-                if (!index && k == 0 && deleted) index = *deleted;  // made again
-                if (index &&
-                    std::find(v.parents.begin(), v.parents.end(), *index) == v.parents.end())
-                    v.parents.push_back(*index);
-            }
-            version_of_commit[change->commit] = versions.size();
-            if (change->new_blob) latest_with_blob[*change->new_blob] = versions.size();
-            deleted = change->new_blob ? std::nullopt : std::optional<std::size_t>(versions.size());
-            blob_ids[t].push_back(change->new_blob.value_or(""));
-            version_commits[t].push_back(change->commit);
-            versions.push_back(std::move(v));
+        // A text the revision holds is followed across its moves; one it no
+        // longer holds is walked for the wording it gave, at its path alone.
+        FollowedText followed =
+            t < blamed ? follow_text_moves(paths[t], source) : FollowedText{{paths[t]}, {}};
+        if (t >= blamed) {
+            for (auto c = changes[t].rbegin(); c != changes[t].rend(); ++c)
+                followed.changes.push_back({{age(c->commit), c->old_blob, c->new_blob}, 0});
         }
-        if (versions.empty() && t < blamed)
+        std::vector<VersionChange> made;
+        made.reserve(followed.changes.size());
+        for (FollowedText::Change& change : followed.changes) {
+            const std::size_t c = age(change.change.commit);
+            made.push_back({&commits[c], std::move(change.change.new_blob),
+                            std::move(change.change.old_blob), change.name});
+        }
+        MadeVersions versions = make_versions(repo, followed.names, made, true);
+        for (std::size_t v = 0; v < versions.versions.size(); ++v) {
+            const VersionChange& change = made[versions.made_by[v]];
+            const std::size_t c = static_cast<std::size_t>(change.commit - commits.data());
+            versions.versions[v].proposal = proposal_of(c);
+            blob_ids[t].push_back(change.new_blob.value_or(""));
+            version_commits[t].push_back(c);
+        }
+        blame.history.versions = std::move(versions.versions);
+        if (blame.history.versions.empty() && t < blamed)
             throw usage_error("blame: no proposal recorded '" + paths[t] + "'");
-        changes[t] = {};
     }
+    text_of = {};
     changes = {};
-    commit_of.reset();
+    deleted_at = {};
+    blobs = {};
 
     BlameOptions blame;
     blame.parse = ws.parse_options();

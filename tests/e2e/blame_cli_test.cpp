@@ -532,6 +532,103 @@ TEST_F(PlainGitHistory, AnEditMergedIntoARenamedTextKeepsItsProposer) {
     EXPECT_NE(survival.out.find("1 proposal: 1 kept"), std::string::npos) << survival.out;
 }
 
+// The text was moved on one line and edited at its old path on the other
+// (a site that pulls after moving it): the merge's first parent holds the
+// moved text. The edit is the editor's, the rest the first proposer's.
+TEST_F(PlainGitHistory, AnEditPulledAcrossAMoveKeepsItsProposer) {
+    dir.write("a.md",
+              "1. The Chair shall report annually to the Assembly on progress.\n\n"
+              "2. Observers may attend the sessions.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"checkout", "-qb", "site"});
+    dir.write("a.md",
+              "1. The Chair shall report annually to the Assembly on progress.\n\n"
+              "2. Observers may attend [all] the sessions.\n");
+    git({"commit", "-qam", "edit", "-m", "Proposed-by: Sweden"});
+    git({"checkout", "-q", "main"});
+    git({"mv", "a.md", "b.md"});
+    git({"commit", "-qm", "move", "-m", "Proposed-by: Japan"});
+    git({"merge", "-q", "--no-ff", "site", "-m", "pull", "-m", "Proposed-by: Japan"});
+    ASSERT_NE(test::read_all(dir.file("b.md")).find("[all]"), std::string::npos);
+
+    const auto blame = accord({"blame", "b.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blamed(blame.out, "[all]").find("Sweden"), std::string::npos) << blame.out;
+    EXPECT_NE(blamed(blame.out, "on progress.").find("Chair"), std::string::npos) << blame.out;
+    EXPECT_EQ(blame.out.find("Japan"), std::string::npos) << "Japan only moved it: " << blame.out;
+    const auto survival = accord({"survival", "--by", "Sweden"});
+    EXPECT_NE(survival.out.find("1 bracketed"), std::string::npos) << survival.out;
+}
+
+// Both lines moved the text to the same path, one edited it after: the
+// wording is still the first proposer's, the edit the editor's.
+TEST_F(PlainGitHistory, ATextBothSidesMovedKeepsItsProposers) {
+    const std::string first = "1. The Chair shall report annually to the Assembly on progress.\n\n";
+    const std::string rest =
+        "3. The secretariat shall publish the reports.\n\n"
+        "4. The Assembly shall review them every second year.\n";
+    dir.write("a.md", first + "2. Observers may attend the sessions.\n\n" + rest);
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"checkout", "-qb", "site"});
+    git({"mv", "a.md", "b.md"});
+    git({"commit", "-qm", "move", "-m", "Proposed-by: Sweden"});
+    dir.write("b.md", first + "2. Observers may attend [all] the sessions.\n\n" + rest);
+    git({"commit", "-qam", "edit", "-m", "Proposed-by: Sweden"});
+    git({"checkout", "-q", "main"});
+    git({"mv", "a.md", "b.md"});
+    git({"commit", "-qm", "move", "-m", "Proposed-by: Japan"});
+    git({"merge", "-q", "--no-ff", "site", "-m", "merge", "-m", "Proposed-by: Chair"});
+    ASSERT_NE(test::read_all(dir.file("b.md")).find("[all]"), std::string::npos);
+
+    const auto blame = accord({"blame", "b.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blamed(blame.out, "[all]").find("Sweden"), std::string::npos) << blame.out;
+    EXPECT_NE(blamed(blame.out, "second year.").find("Chair"), std::string::npos) << blame.out;
+    EXPECT_EQ(blame.out.find("Japan"), std::string::npos) << "Japan only moved it: " << blame.out;
+    // survival attributes every text in one walk: it follows the moves too.
+    const auto survival = accord({"survival", "--by", "Chair"});
+    EXPECT_NE(survival.out.find("1 kept"), std::string::npos) << survival.out;
+}
+
+// A redraft moved the text while main bracketed a word in it; the merge
+// (main first) follows git's rename: the brackets are main's proposer's.
+TEST_F(PlainGitHistory, BracketsMadeWhileARedraftMovedTheTextKeepTheirProposer) {
+    dir.write("a.md", "1. Parties shall provide support.\n\n2. Second para.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"checkout", "-qb", "redraft"});
+    git({"mv", "a.md", "b.md"});
+    git({"commit", "-qm", "move", "-m", "Proposed-by: Sweden"});
+    git({"checkout", "-q", "main"});
+    dir.write("a.md", "1. Parties shall provide support.\n\n2. [Second] para.\n");
+    git({"commit", "-qam", "bracket", "-m", "Proposed-by: Japan"});
+    git({"merge", "-q", "--no-ff", "redraft", "-m", "merge", "-m", "Proposed-by: Sweden"});
+    ASSERT_NE(test::read_all(dir.file("b.md")).find("[Second]"), std::string::npos);
+
+    const auto blame = accord({"blame", "b.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blamed(blame.out, "[").find("Japan"), std::string::npos) << blame.out;
+    EXPECT_NE(blamed(blame.out, "Second").find("Chair"), std::string::npos) << blame.out;
+    EXPECT_EQ(blame.out.find("Sweden"), std::string::npos) << "Sweden only moved it: " << blame.out;
+}
+
+// A text moved sixty times (renumbered, re-filed) is still its proposer's.
+TEST_F(PlainGitHistory, ALongChainOfMovesKeepsTheProposer) {
+    dir.write("t0.md", "1. Chain text about water and sanitation for all people.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Japan"});
+    for (int i = 1; i <= 60; ++i) {
+        git({"mv", "t" + std::to_string(i - 1) + ".md", "t" + std::to_string(i) + ".md"});
+        git({"commit", "-qm", "move", "-m", "Proposed-by: Chair"});
+    }
+    const auto blame = accord({"blame", "t60.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blamed(blame.out, "all people.").find("Japan"), std::string::npos) << blame.out;
+    EXPECT_EQ(blame.out.find("Chair"), std::string::npos) << blame.out;
+}
+
 // Both sides of a plain git merge reworded one phrase; the merge took the
 // branch's: the mainline's wording was deleted by the merge, and who says so.
 // A merge taking a side the mainline had not changed tells nothing new.
