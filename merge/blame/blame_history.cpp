@@ -216,9 +216,12 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
 // `path` followed back across its moves (text_moves), from the walked
 // changes. A walk narrowed to the blamed text and its donors met an old
 // path's changes only from the move on: where a merge joins a line that
-// edited the text at its old path, the old path is walked again whole.
+// edited the text at its old path, the old path is walked again whole, and
+// the commits that walk met are put in `met` (by index into walked.order):
+// the narrowed walk passed them by, and read no more than their ids.
 FollowedText follow_moves(const Workspace& ws, const std::string& commit, const std::string& path,
-                          const WalkedTexts& walked, bool across_texts) {
+                          const WalkedTexts& walked, bool across_texts,
+                          std::unordered_map<std::size_t, CommitInfo>& met) {
     std::map<std::size_t, std::vector<std::pair<std::string, std::string>>> deleted_at;
     for (const auto& [file, changes] : walked.changes) {
         for (const WalkedTexts::Change& change : changes) {
@@ -245,8 +248,9 @@ FollowedText follow_moves(const Workspace& ws, const std::string& commit, const 
             ws.repo().walk_history(walk, [&](Repository::WalkStep& step) {
                 const auto at = index_of.find(step.commit.id);
                 for (Repository::FileChange& change : step.changes) {
-                    if (change.path == file && at != index_of.end())
-                        out.push_back({at->second, change.old_blob, change.new_blob});
+                    if (change.path != file || at == index_of.end()) continue;
+                    out.push_back({at->second, change.old_blob, change.new_blob});
+                    met.emplace(at->second, step.commit);
                 }
                 return true;
             });
@@ -283,7 +287,8 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
     const WalkedTexts walked = walk_texts(ws, commit, path, across_texts, prefetch);
     // The blamed text, followed back across its moves (its old paths'
     // versions are its own, not another text's).
-    const FollowedText followed = follow_moves(ws, commit, path, walked, across_texts);
+    std::unordered_map<std::size_t, CommitInfo> met;
+    const FollowedText followed = follow_moves(ws, commit, path, walked, across_texts, met);
     // Every text the walk kept can give wording, those the revision no
     // longer holds too (renamed, or merged into another and deleted).
     std::set<std::string, std::less<>> candidates;
@@ -313,7 +318,9 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
         std::vector<std::optional<std::string>> first_parents;
         std::vector<std::size_t> name_of, made_by;
         for (const FollowedText::Change& c : followed.changes) {
-            commits.push_back({walked.order.at(c.change.commit), c.change.new_blob});
+            const auto read = met.find(c.change.commit);
+            commits.push_back({read != met.end() ? read->second : walked.order.at(c.change.commit),
+                               c.change.new_blob});
             first_parents.push_back(c.change.old_blob);
             name_of.push_back(c.name);
         }

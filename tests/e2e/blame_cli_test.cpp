@@ -561,6 +561,40 @@ TEST_F(PlainGitHistory, AnEditPulledAcrossAMoveKeepsItsProposer) {
     EXPECT_NE(survival.out.find("1 bracketed"), std::string::npos) << survival.out;
 }
 
+// The same when the site edited the old path after the move was made (a
+// walk newest first meets the edit before the move that names its path).
+TEST_F(PlainGitHistory, AnEditMadeAfterTheMoveAndPulledKeepsItsProposer) {
+    const auto at_day = [&](int day) {
+        const std::string date = "2014-01-0" + std::to_string(day) + "T10:00:00";
+        in.environment = {"GIT_COMMITTER_DATE=" + date, "GIT_AUTHOR_DATE=" + date};
+    };
+    at_day(1);
+    dir.write("a.md",
+              "1. The Chair shall report annually to the Assembly on progress.\n\n"
+              "2. Observers may attend the sessions.\n\n3. More text here.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"branch", "site"});
+    at_day(2);
+    git({"mv", "a.md", "b.md"});
+    git({"commit", "-qm", "move", "-m", "Proposed-by: Japan"});
+    git({"checkout", "-q", "site"});
+    at_day(3);
+    dir.write("a.md",
+              "1. The Chair shall report annually to the Assembly on progress.\n\n"
+              "2. Observers may attend [all] the sessions.\n\n3. More text here.\n");
+    git({"commit", "-qam", "edit", "-m", "Proposed-by: Sweden"});
+    git({"checkout", "-q", "main"});
+    at_day(4);
+    git({"merge", "-q", "--no-ff", "site", "-m", "pull", "-m", "Proposed-by: Japan"});
+    ASSERT_NE(test::read_all(dir.file("b.md")).find("[all]"), std::string::npos);
+
+    const auto blame = accord({"blame", "b.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blamed(blame.out, "[all]").find("Sweden 2014-01-03"), std::string::npos) << blame.out;
+    EXPECT_EQ(blame.out.find("Japan"), std::string::npos) << "Japan only moved it: " << blame.out;
+}
+
 // Both lines moved the text to the same path, one edited it after: the
 // wording is still the first proposer's, the edit the editor's.
 TEST_F(PlainGitHistory, ATextBothSidesMovedKeepsItsProposers) {
