@@ -46,13 +46,19 @@ FollowedText follow_text_moves(const std::string& path, const TextMoveSource& so
         }
         kept.push_back(std::move(own));
     }
-    // One history, oldest first; a commit changes the text once (at the
-    // name found first, the newest).
+    // One history, oldest first; a commit changes the text once: where it
+    // deleted one name and made another (a move back to a name it had
+    // before), at the name it made; else at the name found first.
     std::map<std::size_t, FollowedText::Change> by_commit;
     for (std::size_t n = 0; n < kept.size(); ++n) {
         for (PathChange& change : kept[n]) {
-            const std::size_t commit = change.commit;
-            by_commit.try_emplace(commit, FollowedText::Change{std::move(change), n});
+            const auto it = by_commit.find(change.commit);
+            if (it == by_commit.end()) {
+                const std::size_t commit = change.commit;
+                by_commit.emplace(commit, FollowedText::Change{std::move(change), n});
+            } else if (!it->second.change.new_blob && change.new_blob) {
+                it->second = FollowedText::Change{std::move(change), n};
+            }
         }
     }
     out.changes.reserve(by_commit.size());

@@ -648,6 +648,26 @@ TEST_F(PlainGitHistory, BracketsMadeWhileARedraftMovedTheTextKeepTheirProposer) 
     EXPECT_EQ(blame.out.find("Sweden"), std::string::npos) << "Sweden only moved it: " << blame.out;
 }
 
+// Moved away, edited there, and moved back to its first name: one text.
+TEST_F(PlainGitHistory, ATextMovedBackKeepsItsProposers) {
+    dir.write("a.md", "1. The Chair shall report annually to the Assembly on progress.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Japan"});
+    git({"mv", "a.md", "b.md"});
+    git({"commit", "-qm", "move", "-m", "Proposed-by: Chair"});
+    dir.write("b.md", "1. The Chair shall report annually to the Assembly on [all] progress.\n");
+    git({"commit", "-qam", "edit", "-m", "Proposed-by: Sweden"});
+    git({"mv", "b.md", "a.md"});
+    git({"commit", "-qm", "back", "-m", "Proposed-by: Chair"});
+    const auto blame = accord({"blame", "a.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blamed(blame.out, "progress.").find("Japan"), std::string::npos) << blame.out;
+    EXPECT_NE(blamed(blame.out, "[all]").find("Sweden"), std::string::npos) << blame.out;
+    EXPECT_EQ(blame.out.find("restored"), std::string::npos) << blame.out;
+    const auto survival = accord({"survival", "--by", "Japan"});
+    EXPECT_NE(survival.out.find("1 kept"), std::string::npos) << survival.out;
+}
+
 // A text moved sixty times (renumbered, re-filed) is still its proposer's.
 TEST_F(PlainGitHistory, ALongChainOfMovesKeepsTheProposer) {
     dir.write("t0.md", "1. Chain text about water and sanitation for all people.\n");
