@@ -384,6 +384,65 @@ void join_moves(std::vector<Repository::FileChange>& changes,
     }
 }
 
+// The moves among one proposal's changes: a text it deleted and one it
+// made that share half their words (merge/diff/renames), new path -> old.
+// A log of the whole negotiation or of a directory then tells a moved
+// text as moved, not as one text deleted and another added.
+std::map<std::string, std::string> moves_among(const Workspace& ws,
+                                               const std::vector<Repository::FileChange>& changes) {
+    TreeFiles left, made;
+    for (const Repository::FileChange& change : changes) {
+        if (!is_text_path(change.path)) continue;
+        if (change.old_blob && !change.new_blob) left.emplace(change.path, *change.old_blob);
+        if (!change.old_blob && change.new_blob) made.emplace(change.path, *change.new_blob);
+    }
+    std::map<std::string, std::string> out;
+    if (left.empty() || made.empty()) return out;
+    std::unordered_map<std::string, std::string> blobs;
+    const ReadBlob read = [&](const std::string& id) -> const std::string& {
+        auto it = blobs.find(id);
+        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
+        return it->second;
+    };
+    for (Rename& rename : find_renames(left, made, read))
+        out.emplace(std::move(rename.to), std::move(rename.from));
+    return out;
+}
+
+// The texts among a step's changes (a walk along named paths) that it
+// deleted while making, outside those paths, a text that shares half their
+// words: old path -> new path. The change is made to read as from the old
+// text to the moved one, so that the entry tells what the move changed.
+std::map<std::string, std::string> moves_away(const Workspace& ws, Repository::WalkStep& step) {
+    std::map<std::string, std::string> out;
+    TreeFiles left;
+    for (const Repository::FileChange& change : step.changes) {
+        if (change.old_blob && !change.new_blob && is_text_path(change.path))
+            left.emplace(change.path, *change.old_blob);
+    }
+    if (left.empty() || step.commit.parents.empty()) return out;
+    TreeFiles made;
+    for (const auto& entry :
+         ws.repo().changed_entries(step.commit.parents.front(), step.commit.id)) {
+        if (!entry.old_file && entry.new_file && is_text_path(entry.path))
+            made.emplace(entry.path, *entry.new_file);
+    }
+    if (made.empty()) return out;
+    std::unordered_map<std::string, std::string> blobs;
+    const ReadBlob read = [&](const std::string& id) -> const std::string& {
+        auto it = blobs.find(id);
+        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
+        return it->second;
+    };
+    for (Rename& rename : find_renames(left, made, read)) {
+        for (Repository::FileChange& change : step.changes) {
+            if (change.path == rename.from) change.new_blob = made.at(rename.to);
+        }
+        out.emplace(std::move(rename.from), std::move(rename.to));
+    }
+    return out;
+}
+
 }  // namespace
 
 void stream_proposal_log(const Workspace& ws, const LogOptions& options,
@@ -418,14 +477,29 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
         options.paths.empty() ? FollowedMoves{} : follow_moves(ws, walk.from, options.paths);
     walk.paths = options.paths.empty() ? options.paths : followed.paths;
     walk.keep = [](std::string_view path) { return is_text_path_noted(path); };
+    // Moves found within one proposal's changes (moves_among): commit -> new -> old path;
+    // and away from a path the log names (moves_away): commit -> old -> new path.
+    std::map<std::string, std::map<std::string, std::string>> moved_here, moved_away;
     // Each moved text's entry says where it came from.
     const std::function<bool(LogEntry && entry)> emit_moves = [&](LogEntry&& entry) {
-        if (const auto it = followed.moves.find(entry.proposal.commit);
-            it != followed.moves.end()) {
+        auto it = followed.moves.find(entry.proposal.commit);
+        if (it == followed.moves.end()) {
+            it = moved_here.find(entry.proposal.commit);
+            if (it == moved_here.end()) it = followed.moves.end();
+        }
+        if (it != followed.moves.end()) {
             for (FileChanges& file : entry.files) {
                 if (const auto move = it->second.find(file.path); move != it->second.end()) {
                     file.moved_from = move->second;
                     file.added = false;
+                }
+            }
+        }
+        if (const auto away = moved_away.find(entry.proposal.commit); away != moved_away.end()) {
+            for (FileChanges& file : entry.files) {
+                if (const auto move = away->second.find(file.path); move != away->second.end()) {
+                    file.moved_to = move->second;
+                    file.deleted = false;
                 }
             }
         }
@@ -446,8 +520,18 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
             });
             if (step.changes.empty()) return true;
         }
-        if (const auto it = followed.moves.find(step.commit.id); it != followed.moves.end())
+        if (const auto it = followed.moves.find(step.commit.id); it != followed.moves.end()) {
             join_moves(step.changes, it->second);
+        } else if (std::map<std::string, std::string> moves = moves_among(ws, step.changes);
+                   !moves.empty()) {
+            join_moves(step.changes, moves);
+            moved_here[step.commit.id] = std::move(moves);
+        }
+        if (!options.paths.empty()) {
+            // A text the log names left here for a path it does not name.
+            if (std::map<std::string, std::string> gone = moves_away(ws, step); !gone.empty())
+                moved_away[step.commit.id] = std::move(gone);
+        }
         LogEntry entry;
         entry.proposal = read_proposal(step.commit, ws.config());
         const Proposal& p = entry.proposal;

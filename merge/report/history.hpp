@@ -54,6 +54,10 @@ struct FileChanges {
     // The text's path before this proposal moved it here (a log of a text
     // follows it across moves, as git log --follow), or "".
     std::string moved_from;
+    // Where this proposal moved the text to, when the log names the old
+    // path (or a directory holding it, not the new one), or "". Its changes
+    // are then those made on the way.
+    std::string moved_to;
     std::vector<Change> changes;
 };
 

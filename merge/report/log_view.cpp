@@ -13,8 +13,9 @@ std::string file_summary(const FileChanges& file) {
     std::string out;
     if (file.added) out = "new; ";
     if (file.deleted) out = "removed; ";
-    if (!file.moved_from.empty()) {
-        out = "moved from " + escape_controls(file.moved_from);
+    if (!file.moved_from.empty() || !file.moved_to.empty()) {
+        out = file.moved_to.empty() ? "moved from " + escape_controls(file.moved_from)
+                                    : "moved to " + escape_controls(file.moved_to);
         if (file.changes.empty() && file.status_before == file.status_after && !file.binary &&
             file.too_large == 0)
             return out;
@@ -113,7 +114,8 @@ std::string LogJson::entry(const LogEntry& e) {
             .field("deleted", file.deleted)
             .field("binary", file.binary)
             .field("too_large", file.too_large > 0)
-            .field("moved_from", file.moved_from);
+            .field("moved_from", file.moved_from)
+            .field("moved_to", file.moved_to);
         json.field("status_before", file.status_before).field("status_after", file.status_after);
         json.field("summary", file_summary(file));
         json.key("changes").begin_array();

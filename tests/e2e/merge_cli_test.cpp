@@ -702,7 +702,21 @@ TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
     EXPECT_THAT(log.out, HasSubstr("recs/B-1.md: moved from recs/A-1.md\n"));
     EXPECT_THAT(log.out, HasSubstr("2014-02-07  Japan"));
     EXPECT_THAT(log.out, Not(HasSubstr("Brazil"))) << "the oceans text is another";
-    EXPECT_THAT(c.accord({"log", "recs/A-1.md"}).out, HasSubstr("Brazil"));
+    const test::RunResult old_name = c.accord({"log", "recs/A-1.md"});
+    EXPECT_THAT(old_name.out, HasSubstr("Brazil"));
+    // The old path's log says where the text went, not that it was removed.
+    EXPECT_THAT(old_name.out, HasSubstr("recs/A-1.md: moved to recs/B-1.md\n"));
+    EXPECT_THAT(c.accord({"log", "recs/A-1.md", "--format", "json"}).out,
+                HasSubstr("\"moved_to\": \"recs/B-1.md\""));
+    // So do the logs of the whole negotiation and of a directory.
+    const test::RunResult all = c.accord({"log"});
+    EXPECT_THAT(all.out, HasSubstr("recs/B-1.md: moved from recs/A-1.md\n"));
+    EXPECT_THAT(all.out, HasSubstr("agreed/B-1.md: moved from recs/B-1.md\n"));
+    EXPECT_THAT(all.out, Not(HasSubstr("removed"))) << all.out;
+    const test::RunResult recs = c.accord({"log", "recs"});
+    EXPECT_THAT(recs.out, HasSubstr("recs/B-1.md: moved to agreed/B-1.md\n"));
+    EXPECT_THAT(recs.out, HasSubstr("recs/B-1.md: moved from recs/A-1.md\n"));
+    EXPECT_THAT(recs.out, Not(HasSubstr("removed"))) << recs.out;
 }
 
 TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
