@@ -8,6 +8,7 @@
 #include "core/util/file.hpp"
 #include "merge/diff/diff_view.hpp"
 #include "merge/diff/revision_diff.hpp"
+#include "merge/report/history.hpp"
 
 namespace accord::cmd {
 
@@ -85,7 +86,8 @@ ExitCode run_no_index(const DiffOptions& options, const Context& context) {
 
 ExitCode run_in_repository(const DiffOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
-    const RevisionDiffRequest request = revision_diff_request(ws, options.revisions, context.paths);
+    RevisionDiffRequest request = revision_diff_request(ws, options.revisions, context.paths);
+    follow_moved_paths(ws, request);
     note_skipped_links(request.skipped_links);
     DiffPrinter printer(options, context);
     RevisionDiffOptions diff_options;

@@ -4,6 +4,7 @@
 #include "cmd/command.hpp"
 #include "core/store/workspace.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/notice.hpp"
 #include "merge/report/history.hpp"
 
 namespace accord::cmd {
@@ -20,8 +21,11 @@ ExitCode run_show(const ShowOptions& options, const Context& context) {
     const std::string path = ws.repo().relative_path(one_path(options.path, context, "show"));
     if (ws.repo().is_empty_branch()) throw usage_error("show: the repository has no proposals yet");
     const std::string commit = ws.resolve(options.at);
-    const auto text = ws.read(commit, path);
+    // A text moved since is shown where it stood then, and said so.
+    const std::string stood_at = path_of_text_at(ws, path, commit).value_or(path);
+    const auto text = ws.read(commit, stood_at);
     if (!text) throw usage_error("show: " + why_no_text(ws, path, commit, options.at));
+    if (stood_at != path) notice(path + " stood at " + stood_at + " at " + options.at);
     print_document(*text, context);
     return kExitOk;
 }

@@ -205,6 +205,11 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
     };
 
     const std::vector<std::string>& links = request.skipped_links;
+    // The path a text had on the old side: where it stood before a move.
+    const auto old_path_of = [&](const std::string& path) -> const std::string& {
+        const auto it = request.old_paths.find(path);
+        return it == request.old_paths.end() ? path : it->second;
+    };
     std::vector<std::string> paths = request.paths;
     if (paths.empty()) {
         // The texts of either side (the work tree's: those HEAD holds).
@@ -226,7 +231,7 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         // output. (A link on either side is named in the note, and skipped.)
         for (const std::string& path : paths) {
             if (std::binary_search(links.begin(), links.end(), path)) continue;
-            if (old_ids.count(path) == 0 && !on_new_side(path)) {
+            if (old_ids.count(old_path_of(path)) == 0 && !on_new_side(path)) {
                 throw usage_error("diff: '" + path + "' is in neither " + request.old_name +
                                   " nor " + request.new_name);
             }
@@ -236,22 +241,23 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
     std::vector<TextPair> batch;
     for (const std::string& path : paths) {
         if (std::binary_search(links.begin(), links.end(), path)) continue;
-        const std::optional<std::string> old_id = id_of(old_ids, path);
+        const std::string& old_path = old_path_of(path);
+        const std::optional<std::string> old_id = id_of(old_ids, old_path);
         if (!work_tree && old_id && old_id == id_of(new_ids, path)) continue;
         // By blob id where the side is a commit: no second look-up by path,
         // nor hashing the object again (as git diff reads objects).
-        const auto read_side = [&](const std::string& commit,
-                                   const std::optional<std::string>& id) {
-            if (commit.empty() || !id) return ws.read(commit, path);
+        const auto read_side = [&](const std::string& commit, const std::optional<std::string>& id,
+                                   const std::string& side_path) {
+            if (commit.empty() || !id) return ws.read(commit, side_path);
             return std::optional<std::string>(ws.repo().read_blob_unverified(*id));
         };
         const std::optional<std::string> new_text =
-            read_side(request.new_commit, work_tree ? std::nullopt : id_of(new_ids, path));
+            read_side(request.new_commit, work_tree ? std::nullopt : id_of(new_ids, path), path);
         // The work tree's text as it would be recorded, hashed: unchanged
         // texts are not read from the repository.
         if (work_tree && old_id && new_text && Repository::hash_blob(*new_text) == *old_id)
             continue;
-        const std::optional<std::string> old_text = read_side(request.old_commit, old_id);
+        const std::optional<std::string> old_text = read_side(request.old_commit, old_id, old_path);
         if (!old_text && !new_text) {
             throw usage_error("diff: '" + path + "' is in neither " + request.old_name + " nor " +
                               request.new_name);
@@ -266,7 +272,7 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
                    " is a binary file, not a negotiation text (UTF-8 Markdown); skipped");
             continue;
         }
-        batch.push_back({path, old_text ? request.old_name + ":" + path : "/dev/null",
+        batch.push_back({path, old_text ? request.old_name + ":" + old_path : "/dev/null",
                          new_text ? request.new_name + ":" + path : "/dev/null",
                          old_text.value_or(""), new_text.value_or("")});
         if (batch.size() == kBatch) describer.add(std::exchange(batch, {}));

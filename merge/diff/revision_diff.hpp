@@ -13,6 +13,7 @@
 // calling thread (libgit2 handles stay on it) and described on up to two
 // threads a batch at a time, handed back in path order.
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ struct RevisionDiffRequest {
     // (Repository::changed_entries), found once for the request and the
     // diff; diff_revisions finds them if they are not given.
     std::optional<std::vector<Repository::EntryChange>> changed;
+    // A path given -> the path the text had on the old side, where it has
+    // moved since (the caller follows moves: see path_of_text_at).
+    std::map<std::string, std::string> old_paths;
 };
 
 // The request for `accord diff REVISIONS -- PATHS` (as the user typed them).

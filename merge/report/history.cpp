@@ -365,6 +365,34 @@ FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
     return followed;
 }
 
+std::optional<std::string> path_of_text_at(const Workspace& ws, const std::string& path,
+                                           const std::string& commit) {
+    if (ws.repo().blob_id_at(commit, path)) return path;
+    if (ws.repo().is_empty_branch()) return std::nullopt;
+    const FollowedMoves followed = follow_moves(ws, ws.repo().resolve("HEAD"), {path});
+    for (std::size_t k = 1; k < followed.paths.size(); ++k) {
+        const std::string& old_path = followed.paths[k];
+        if (!ws.repo().blob_id_at(commit, old_path)) continue;
+        // What stood there then was the text if the commit that last
+        // changed that path was one of the text's own.
+        const std::vector<CommitInfo> last = ws.repo().history(commit, {old_path});
+        const auto earlier = followed.earlier_commits.find(old_path);
+        if (!last.empty() && earlier != followed.earlier_commits.end() &&
+            earlier->second.count(last.front().id))
+            return old_path;
+    }
+    return std::nullopt;
+}
+
+void follow_moved_paths(const Workspace& ws, RevisionDiffRequest& request) {
+    for (const std::string& path : request.paths) {
+        if (!is_text_path(path) || ws.repo().blob_id_at(request.old_commit, path)) continue;
+        if (const auto old_path = path_of_text_at(ws, path, request.old_commit);
+            old_path && *old_path != path)
+            request.old_paths[path] = *old_path;
+    }
+}
+
 namespace {
 
 // A move found by follow_moves as one change of the moved text: from the old

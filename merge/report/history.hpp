@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/store/workspace.hpp"
+#include "merge/diff/revision_diff.hpp"
 #include "merge/diff/structural_diff.hpp"
 
 namespace accord {
@@ -96,6 +97,18 @@ struct FollowedMoves {
 };
 FollowedMoves follow_moves(const Workspace& workspace, const std::string& from,
                            const std::vector<std::string>& paths);
+
+// The path the text now at `path` (in HEAD) had at `commit`, following its
+// moves back as a log of it does: `path` itself when the commit holds a
+// file there; else the old path that held the text then (not another text
+// tabled later at that name); else nullopt. So `show` and `diff` of a moved
+// text at a date before its move find it where it stood.
+std::optional<std::string> path_of_text_at(const Workspace& workspace, const std::string& path,
+                                           const std::string& commit);
+// For each text path of `request` that its old side does not hold, the path
+// the text had there (request.old_paths): a diff of a moved text since a
+// date before its move compares it with the text as it stood then.
+void follow_moved_paths(const Workspace& workspace, RevisionDiffRequest& request);
 
 // Newest first, like git log: the history walked once (Repository::walk_history),
 // each change described from its two blobs (merge/report/file_changes.hpp,

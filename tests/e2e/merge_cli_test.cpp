@@ -717,6 +717,16 @@ TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
     EXPECT_THAT(recs.out, HasSubstr("recs/B-1.md: moved to agreed/B-1.md\n"));
     EXPECT_THAT(recs.out, HasSubstr("recs/B-1.md: moved from recs/A-1.md\n"));
     EXPECT_THAT(recs.out, Not(HasSubstr("removed"))) << recs.out;
+    // show and diff at a date before the moves find the text where it stood.
+    const test::RunResult before = c.accord({"show", "agreed/B-1.md", "--at", "2014-02-10"});
+    ASSERT_EQ(before.exit_code, 0) << before.err;
+    EXPECT_EQ(before.out, c.read("agreed/B-1.md"));
+    EXPECT_THAT(before.err, HasSubstr("agreed/B-1.md stood at recs/A-1.md at 2014-02-10"));
+    const test::RunResult between = c.accord({"show", "agreed/B-1.md", "--at", "2014-02-21"});
+    EXPECT_THAT(between.err, HasSubstr("stood at recs/B-1.md")) << between.err;
+    const test::RunResult diff = c.accord({"diff", "2014-02-10", "HEAD", "--", "agreed/B-1.md"});
+    ASSERT_EQ(diff.exit_code, 0) << diff.err;
+    EXPECT_THAT(diff.out, Not(HasSubstr("paragraph-added"))) << "moved, not changed: " << diff.out;
 }
 
 TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
