@@ -222,21 +222,29 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
 FollowedText follow_moves(const Workspace& ws, const std::string& commit, const std::string& path,
                           const WalkedTexts& walked, bool across_texts,
                           std::unordered_map<std::size_t, CommitInfo>& met) {
-    std::map<std::size_t, std::vector<std::pair<std::string, std::string>>> deleted_at;
-    for (const auto& [file, changes] : walked.changes) {
-        for (const WalkedTexts::Change& change : changes) {
-            if (change.old_blob && !change.new_blob && is_text_path(file))
-                deleted_at[change.commit].emplace_back(file, *change.old_blob);
-        }
-    }
     const bool merges = std::any_of(walked.order.begin(), walked.order.end(),
                                     [](const CommitInfo& c) { return c.parents.size() > 1; });
     std::unordered_map<std::string, std::size_t> index_of;  // commit id -> index into order
     std::map<std::string, std::string, std::less<>> blobs;  // read once, never moved
+    CommitMoves moves([&](const std::string& id) -> const std::string& {
+        auto it = blobs.find(id);
+        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
+        return it->second;
+    });
+    for (const auto& [file, changes] : walked.changes) {
+        if (!is_text_path(file)) continue;
+        for (const WalkedTexts::Change& change : changes)
+            moves.add(change.commit, file, change.old_blob, change.new_blob);
+    }
+    // An old name is walked again at most this many times: past that, a
+    // long chain of moves is followed through what the narrowed walk met
+    // (each old name from the move away on).
+    constexpr std::size_t kWalksAgain = 8;
+    std::size_t walked_again = 0;
     TextMoveSource source;
     source.changes_of = [&](const std::string& file) {
         std::vector<PathChange> out;
-        if (file != path && merges && !across_texts) {
+        if (file != path && merges && !across_texts && walked_again++ < kWalksAgain) {
             if (index_of.empty()) {
                 for (std::size_t i = 0; i < walked.order.size(); ++i)
                     index_of.emplace(walked.order[i].id, i);
@@ -263,15 +271,8 @@ FollowedText follow_moves(const Workspace& ws, const std::string& commit, const 
         }
         return out;
     };
-    source.deleted_at = [&](std::size_t c) {
-        const auto it = deleted_at.find(c);
-        return it == deleted_at.end() ? std::vector<std::pair<std::string, std::string>>{}
-                                      : it->second;
-    };
-    source.read = [&](const std::string& id) -> const std::string& {
-        auto it = blobs.find(id);
-        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
-        return it->second;
+    source.moved_from = [&](std::size_t c, const std::string& file) {
+        return moves.moved_from(c, file);
     };
     return follow_text_moves(path, source);
 }

@@ -106,16 +106,18 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
 
     // Each text's versions, oldest first, parents mapped as blame_file maps
     // them (make_versions), a text followed back across its moves.
-    std::map<std::size_t, std::vector<std::pair<std::string, std::string>>> deleted_at;
-    for (std::size_t t = 0; t < paths.size(); ++t) {
-        for (const TextChange& change : changes[t]) {
-            if (change.old_blob && !change.new_blob)
-                deleted_at[change.commit].emplace_back(paths[t], *change.old_blob);
-        }
-    }
     // Walk indices run newest first; PathChange's run oldest first.
     const auto age = [&](std::size_t c) { return commits.size() - 1 - c; };
     std::map<std::string, std::string, std::less<>> blobs;  // read once, never moved
+    CommitMoves moves([&](const std::string& id) -> const std::string& {
+        auto it = blobs.find(id);
+        if (it == blobs.end()) it = blobs.emplace(id, repo.read_blob_unverified(id)).first;
+        return it->second;
+    });
+    for (std::size_t t = 0; t < paths.size(); ++t) {
+        for (const TextChange& change : changes[t])
+            moves.add(age(change.commit), paths[t], change.old_blob, change.new_blob);
+    }
     TextMoveSource source;
     source.changes_of = [&](const std::string& path) {
         std::vector<PathChange> out;
@@ -125,15 +127,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         }
         return out;
     };
-    source.deleted_at = [&](std::size_t key) {
-        const auto it = deleted_at.find(age(key));
-        return it == deleted_at.end() ? std::vector<std::pair<std::string, std::string>>{}
-                                      : it->second;
-    };
-    source.read = [&](const std::string& id) -> const std::string& {
-        auto it = blobs.find(id);
-        if (it == blobs.end()) it = blobs.emplace(id, repo.read_blob_unverified(id)).first;
-        return it->second;
+    source.moved_from = [&](std::size_t key, const std::string& path) {
+        return moves.moved_from(key, path);
     };
     std::vector<std::vector<std::string>> blob_ids(paths.size());
     std::vector<std::vector<std::size_t>> version_commits(paths.size());
@@ -170,8 +165,6 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     }
     text_of = {};
     changes = {};
-    deleted_at = {};
-    blobs = {};
 
     BlameOptions blame;
     blame.parse = ws.parse_options();

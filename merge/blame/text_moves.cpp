@@ -9,56 +9,96 @@
 
 namespace accord {
 
+void CommitMoves::add(std::size_t commit, const std::string& path,
+                      const std::optional<std::string>& old_blob,
+                      const std::optional<std::string>& new_blob) {
+    if (old_blob && !new_blob) commits_[commit].deleted.emplace(path, *old_blob);
+    if (!old_blob && new_blob) commits_[commit].made.emplace(path, *new_blob);
+}
+
+std::optional<std::string> CommitMoves::moved_from(std::size_t commit, const std::string& path) {
+    const auto it = commits_.find(commit);
+    if (it == commits_.end() || it->second.deleted.empty()) return std::nullopt;
+    Sides& sides = it->second;
+    if (!sides.moves) {
+        sides.moves.emplace();
+        for (Rename& rename : find_renames(sides.deleted, sides.made, read_))
+            sides.moves->emplace(std::move(rename.to), std::move(rename.from));
+    }
+    const auto move = sides.moves->find(path);
+    if (move == sides.moves->end()) return std::nullopt;
+    return move->second;
+}
+
 FollowedText follow_text_moves(const std::string& path, const TextMoveSource& source) {
+    const auto unfollowed = [&] {
+        FollowedText out;
+        out.names.push_back(path);
+        for (PathChange& change : source.changes_of(path))
+            out.changes.push_back({std::move(change), 0});
+        return out;
+    };
     FollowedText out;
     out.names.push_back(path);
-    // Per name found, the commits that moved the text away from it.
-    std::map<std::string, std::set<std::size_t>> moved_away;
     std::vector<std::vector<PathChange>> kept;  // per name, its changes that are the text's
-    for (std::size_t n = 0; n < out.names.size(); ++n) {
-        std::vector<PathChange> all = source.changes_of(out.names[n]);
+    std::set<std::size_t> moved_away;           // the commits that moved it from the name
+    std::vector<PathChange> all = source.changes_of(path);
+    for (std::size_t n = 0;; ++n) {
+        // At an old name, the text's life there: back from each move away
+        // to the creation before it, and after it the edits a line that
+        // had not moved it made there, up to another text made there.
         std::vector<PathChange> own;
-        const std::set<std::size_t>* moves = n == 0 ? nullptr : &moved_away[out.names[n]];
-        for (PathChange& change : all) {
-            if (moves && moves->count(change.commit)) continue;  // the move away itself
-            // Made again at the old path after the text left it: another
-            // text tabled under the old name, not this one's past.
-            if (moves && change.commit > *moves->begin() && change.new_blob && !change.old_blob)
-                break;
-            own.push_back(std::move(change));
+        if (n == 0) {
+            own = std::move(all);
+        } else {
+            const auto created = [](const PathChange& c) { return c.new_blob && !c.old_blob; };
+            std::vector<bool> take(all.size(), false);
+            for (const std::size_t away : moved_away) {
+                const std::size_t at = static_cast<std::size_t>(
+                    std::find_if(all.begin(), all.end(),
+                                 [&](const PathChange& c) { return c.commit >= away; }) -
+                    all.begin());
+                for (std::size_t j = at; j-- > 0;) {
+                    take[j] = true;
+                    if (created(all[j])) break;
+                }
+                for (std::size_t j = at; j < all.size() && !created(all[j]); ++j) take[j] = true;
+            }
+            for (std::size_t j = 0; j < all.size(); ++j) {
+                if (take[j] && !moved_away.count(all[j].commit)) own.push_back(std::move(all[j]));
+            }
         }
-        // Each creation of this name that deleted a text elsewhere in the
-        // same commit with half its words in common: a move to here.
+        // Where each creation of this name brought the text from.
+        std::optional<std::string> from;
+        std::set<std::size_t> arrivals;
+        bool made_here = false;
         for (const PathChange& change : own) {
             if (!change.new_blob || change.old_blob) continue;
-            TreeFiles before, after;
-            for (auto& [from, blob] : source.deleted_at(change.commit)) {
-                if (std::find(out.names.begin(), out.names.end(), from) == out.names.end())
-                    before.emplace(std::move(from), std::move(blob));
-            }
-            if (before.empty()) continue;
-            after.emplace(out.names[n], *change.new_blob);
-            for (const Rename& rename : find_renames(before, after, source.read)) {
-                auto [it, fresh] = moved_away.try_emplace(rename.from);
-                it->second.insert(change.commit);
-                if (fresh) out.names.push_back(rename.from);
+            const std::optional<std::string> old = source.moved_from(change.commit, out.names[n]);
+            if (!old) {
+                made_here = true;
+            } else if (from && *from != *old) {
+                return unfollowed();  // brought from two names
+            } else {
+                from = old;
+                arrivals.insert(change.commit);
             }
         }
         kept.push_back(std::move(own));
+        if (!from) break;  // the text's first name
+        if (made_here || std::find(out.names.begin(), out.names.end(), *from) != out.names.end())
+            return unfollowed();  // made here and moved here too; or moved back
+        out.names.push_back(*from);
+        moved_away = std::move(arrivals);
+        all = source.changes_of(*from);
     }
-    // One history, oldest first; a commit changes the text once: where it
-    // deleted one name and made another (a move back to a name it had
-    // before), at the name it made; else at the name found first.
+    // One history, oldest first; a commit changes the text once.
     std::map<std::size_t, FollowedText::Change> by_commit;
     for (std::size_t n = 0; n < kept.size(); ++n) {
         for (PathChange& change : kept[n]) {
-            const auto it = by_commit.find(change.commit);
-            if (it == by_commit.end()) {
-                const std::size_t commit = change.commit;
+            const std::size_t commit = change.commit;
+            if (!by_commit.count(commit))
                 by_commit.emplace(commit, FollowedText::Change{std::move(change), n});
-            } else if (!it->second.change.new_blob && change.new_blob) {
-                it->second = FollowedText::Change{std::move(change), n};
-            }
         }
     }
     out.changes.reserve(by_commit.size());

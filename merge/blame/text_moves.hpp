@@ -11,6 +11,7 @@
 // words (front matter left out; different ids never paired).
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,14 +42,46 @@ struct FollowedText {
     std::vector<Change> changes;
 };
 
+// The moves of each commit: the texts it deleted and those it made, paired
+// as find_renames pairs them (once per commit, whatever the number of
+// texts asked about).
+class CommitMoves {
+  public:
+    using Read = std::function<const std::string&(const std::string& blob_id)>;
+    explicit CommitMoves(Read read) : read_(std::move(read)) {}
+    // A change of a text by commit `commit` (only deletions and creations
+    // are kept).
+    void add(std::size_t commit, const std::string& path,
+             const std::optional<std::string>& old_blob,
+             const std::optional<std::string>& new_blob);
+    // The path `path` was moved from by `commit`, if it was made there by a move.
+    std::optional<std::string> moved_from(std::size_t commit, const std::string& path);
+
+  private:
+    struct Sides {
+        std::map<std::string, std::string> deleted, made;         // path -> blob
+        std::optional<std::map<std::string, std::string>> moves;  // new -> old, once paired
+    };
+    Read read_;
+    std::map<std::size_t, Sides> commits_;
+};
+
 struct TextMoveSource {
     // The changes of a path, oldest first (empty when the walk met none).
     std::function<std::vector<PathChange>(const std::string& path)> changes_of;
-    // The paths of texts that commit `commit` deleted, with their old blobs.
-    std::function<std::vector<std::pair<std::string, std::string>>(std::size_t commit)> deleted_at;
-    // A blob's contents; what it returns stays where it is for the call.
-    std::function<const std::string&(const std::string& blob_id)> read;
+    // The path that `commit` moved `path` from, if it made it by a move.
+    std::function<std::optional<std::string>(std::size_t commit, const std::string& path)>
+        moved_from;
 };
+// At an old name, the text's life there is followed: back from the move
+// away to the creation before it, and after it the edits of a line that
+// had not moved it, up to another text made there. A name is followed back
+// only where that is plain: every creation of the name in the text's life
+// there is a move from one and the same old name, or none is (the text's
+// first name). Where it is not (renumbering in cascade, a swap through a
+// temporary name, a text moved onto a name just freed, moved back), nothing
+// is followed: the texts are then attributed as separate texts whose
+// wording moves between them in one proposal, which reads those right.
 FollowedText follow_text_moves(const std::string& path, const TextMoveSource& source);
 
 // The versions a text's changes make (oldest first), with each version's

@@ -1,10 +1,13 @@
 #include "merge/diff/renames.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string_view>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include "core/store/workspace.hpp"
 
@@ -27,12 +30,6 @@ std::unordered_map<std::string_view, std::size_t> word_counts(std::string_view t
         at = end;
     }
     return counts;
-}
-
-std::size_t total(const std::unordered_map<std::string_view, std::size_t>& counts) {
-    std::size_t n = 0;
-    for (const auto& [word, count] : counts) n += count;
-    return n;
 }
 
 // A text's front matter (between "---" lines at its top) and its body.
@@ -71,37 +68,63 @@ std::string_view text_id(std::string_view front) {
 
 // What a version is compared by: its body's words (front matter alike in
 // every text of a negotiation says nothing) and its id, counted once per
-// version however many others it is compared with.
+// version however many others it is compared with. The words are kept as
+// sorted (hash, count) pairs, so that comparing two versions is one merge
+// of two sorted lists (a re-filing of 200 long texts compares 40,000 pairs).
 struct Profile {
-    std::unordered_map<std::string_view, std::size_t> words;
+    std::vector<std::pair<std::uint64_t, std::size_t>> words;
     std::size_t total = 0;
     std::string_view id;
 };
 
+Profile profile_from(const std::unordered_map<std::string_view, std::size_t>& counts,
+                     std::string_view id) {
+    Profile p;
+    p.id = id;
+    p.words.reserve(counts.size());
+    for (const auto& [word, count] : counts) {
+        p.words.emplace_back(std::hash<std::string_view>{}(word), count);
+        p.total += count;
+    }
+    std::sort(p.words.begin(), p.words.end());
+    return p;
+}
+
 Profile profile_of(std::string_view text) {
     const auto [front, body] = front_and_body(text);
-    Profile p{word_counts(body), 0, text_id(front)};
-    p.total = total(p.words);
-    return p;
+    return profile_from(word_counts(body), text_id(front));
 }
 
 double similarity(const Profile& a, const Profile& b) {
     const std::size_t longer = std::max(a.total, b.total);
     if (longer == 0) return 0.0;
+    // The words in common are at most the shorter text's.
+    if (2 * std::min(a.total, b.total) < longer) return 0.0;
     std::size_t shared = 0;
-    for (const auto& [word, count] : a.words) {
-        if (const auto it = b.words.find(word); it != b.words.end())
-            shared += std::min(count, it->second);
+    auto x = a.words.begin(), y = b.words.begin();
+    while (x != a.words.end() && y != b.words.end()) {
+        if (x->first < y->first) {
+            ++x;
+        } else if (y->first < x->first) {
+            ++y;
+        } else {
+            shared += std::min(x->second, y->second);
+            ++x, ++y;
+        }
     }
     return static_cast<double>(shared) / static_cast<double>(longer);
+}
+
+// The file name after the last '/'.
+std::string_view file_name(std::string_view path) {
+    const std::size_t slash = path.rfind('/');
+    return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
 }  // namespace
 
 double word_similarity(std::string_view a, std::string_view b) {
-    Profile x{word_counts(a), 0, {}}, y{word_counts(b), 0, {}};
-    x.total = total(x.words);
-    y.total = total(y.words);
+    const Profile x = profile_from(word_counts(a), {}), y = profile_from(word_counts(b), {});
     if (x.total == 0 && y.total == 0) return a == b ? 1.0 : 0.0;
     return similarity(x, y);
 }
@@ -123,19 +146,26 @@ std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
         for (const auto* from : removed) removed_profiles.push_back(profile_of(read(from->second)));
         for (const auto* to : added) added_profiles.push_back(profile_of(read(to->second)));
     }
+    // Scored; among equal scores (two identical texts filed at once), the
+    // pair that keeps its file name first.
     std::vector<std::tuple<double, const std::string*, const std::string*>> pairs;
+    const auto score_of = [](double score, const std::string& from, const std::string& to) {
+        return file_name(from) == file_name(to) ? score + 1e-9 : score;
+    };
     for (std::size_t r = 0; r < removed.size(); ++r) {
         for (std::size_t a = 0; a < added.size(); ++a) {
             const auto *from = removed[r], *to = added[a];
             if (from->second == to->second) {
-                pairs.emplace_back(2.0, &from->first, &to->first);
+                pairs.emplace_back(score_of(2.0, from->first, to->first), &from->first, &to->first);
                 continue;
             }
             if (!compare_words) continue;
             const Profile &x = removed_profiles[r], &y = added_profiles[a];
             if (!x.id.empty() && !y.id.empty() && x.id != y.id) continue;
             const double score = similarity(x, y);
-            if (score >= kSimilarEnough) pairs.emplace_back(score, &from->first, &to->first);
+            if (score >= kSimilarEnough)
+                pairs.emplace_back(score_of(score, from->first, to->first), &from->first,
+                                   &to->first);
         }
     }
     // Best first; equal scores in path order, so the result does not depend

@@ -2,6 +2,8 @@
 // history the test writes: every word's true proposer is known.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <cstring>
 #include <map>
 #include <regex>
@@ -666,6 +668,51 @@ TEST_F(PlainGitHistory, ATextMovedBackKeepsItsProposers) {
     EXPECT_EQ(blame.out.find("restored"), std::string::npos) << blame.out;
     const auto survival = accord({"survival", "--by", "Japan"});
     EXPECT_NE(survival.out.find("1 kept"), std::string::npos) << survival.out;
+}
+
+// Names used by several texts in turn (renumbering in cascade, a text
+// filed, reopened and filed again): each text keeps its proposers, and no
+// move is credited with the wording.
+TEST_F(PlainGitHistory, RenumberingInCascadeKeepsEachTextsProposers) {
+    const auto commit = [&](const std::string& by) {
+        git({"add", "-A"});
+        git({"commit", "-qm", "p", "-m", "Proposed-by: " + by});
+    };
+    const auto move = [&](const std::string& from, const std::string& to) {
+        std::filesystem::create_directories(std::filesystem::path(dir.file(to)).parent_path());
+        git({"mv", from, to});
+        commit("Chair");
+    };
+    dir.write("recs/2.md", "Japan text about oceans seas and coasts.\n");
+    commit("Japan");
+    dir.write("recs/1.md", "Brazil text about water and sanitation for all.\n");
+    commit("Brazil");
+    move("recs/2.md", "recs/3.md");
+    move("recs/1.md", "recs/2.md");
+    dir.write("recs/2.md", "Brazil text about [water] and sanitation for all.\n");
+    commit("Kenya");
+    move("recs/3.md", "agreed/3.md");
+    move("recs/2.md", "recs/3.md");
+    // Filed, reopened, bracketed, filed again.
+    move("agreed/3.md", "recs/4.md");
+    dir.write("recs/4.md", "Japan text about [oceans] seas and coasts.\n");
+    commit("Kenya");
+    move("recs/4.md", "agreed/3.md");
+
+    const auto brazil = accord({"blame", "recs/3.md"});
+    ASSERT_EQ(brazil.exit_code, 0) << brazil.err;
+    EXPECT_NE(blamed(brazil.out, "Brazil text about").find("Brazil"), std::string::npos)
+        << brazil.out;
+    EXPECT_NE(blamed(brazil.out, "water").find("Brazil"), std::string::npos) << brazil.out;
+    EXPECT_NE(blamed(brazil.out, "[").find("Kenya"), std::string::npos) << brazil.out;
+    const auto japan = accord({"blame", "agreed/3.md"});
+    ASSERT_EQ(japan.exit_code, 0) << japan.err;
+    EXPECT_NE(blamed(japan.out, "Japan text about").find("Japan"), std::string::npos) << japan.out;
+    EXPECT_NE(blamed(japan.out, "[").find("Kenya"), std::string::npos) << japan.out;
+    for (const std::string& out : {brazil.out, japan.out}) {
+        EXPECT_EQ(out.find("Chair"), std::string::npos) << out;
+        EXPECT_EQ(out.find("restored"), std::string::npos) << out;
+    }
 }
 
 // A text moved sixty times (renumbered, re-filed) is still its proposer's.
