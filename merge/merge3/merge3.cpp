@@ -99,7 +99,8 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
         // An option for a bracket the other side no longer has: grown over
         // that bracket, a conflict like any change both made at one place.
         const bool stranded = !forced[c] && token_merge::take_in_bracket_of_option(in, chunks, c);
-        const bool strikes_meet = token_merge::strike_meets_strike(in, chunks[c]);
+        const bool strikes_meet = token_merge::strike_meets_strike(in, chunks[c]) ||
+                                  token_merge::edit_meets_strike(in, chunks[c]);
         if (forced[c] || strikes_meet || stranded ||
             (token_merge::is_conflict(in, chunks[c]) &&
              !token_merge::settles_in_place(in, chunks[c]))) {

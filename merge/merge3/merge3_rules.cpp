@@ -526,6 +526,23 @@ bool strike_meets_strike(const MergeInputs& in, const Chunk& x) {
            inside_strike(other, ours_changed ? x.t0 : x.o0) && !inside_strike(in.base(), x.b0);
 }
 
+bool edit_meets_strike(const MergeInputs& in, const Chunk& x) {
+    if (x.stable || x.empty() || !has_words(in.base(), x.b0, x.b1) ||
+        inside_strike(in.base(), x.b0))
+        return false;
+    const std::string b = text_of(in.base(), x.b0, x.b1), o = text_of(in.ours(), x.o0, x.o1),
+                      t = text_of(in.theirs(), x.t0, x.t1);
+    if (o == t || (o != b && t != b)) return false;
+    const bool theirs_edit = o == b;
+    const Text editing = theirs_edit ? in.theirs() : in.ours();
+    const Text striking = theirs_edit ? in.ours() : in.theirs();
+    const std::uint32_t from = theirs_edit ? x.t0 : x.o0, to = theirs_edit ? x.t1 : x.o1;
+    return has_words(editing, from, to) &&
+           wording_without_strikes(editing, from, to) !=
+               wording_without_strikes(in.base(), x.b0, x.b1) &&
+           inside_strike(striking, theirs_edit ? x.o0 : x.t0) && !inside_strike(editing, from);
+}
+
 void ChunkResolver::resolve(const Chunk& x) {
     if (x.empty()) return;  // taken in by a neighbour
     const std::string b = text_of(in_.base(), x.b0, x.b1), o = text_of(in_.ours(), x.o0, x.o1),

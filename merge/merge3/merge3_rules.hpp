@@ -45,6 +45,14 @@ bool settles_in_place(const MergeInputs& in, const Chunk& x);
 // the chunk unites them (every word either side struck stays struck).
 bool strike_meets_strike(const MergeInputs& in, const Chunk& x);
 
+// One side kept the base's wording of `x`, standing inside a strike the
+// base did not have, where the other side replaced that wording ("~~[a]~~"
+// against "[b]"): a proposed deletion of words the other side rewrote.
+// Settled in place, only the struck marks around the edit would stay struck
+// ("~~[~~b~~]~~") and the struck wording would be lost; grown until the
+// strike is whole, the chunk is a disagreement like any other.
+bool edit_meets_strike(const MergeInputs& in, const Chunk& x);
+
 // Writes the merged text of unstable chunks.
 // `text` with its layout taken out: each run of white space within a
 // paragraph as one space, a paragraph break (a blank line) as "\n\n". Two
