@@ -123,6 +123,10 @@ std::string_view file_name(std::string_view path) {
 
 }  // namespace
 
+std::string front_matter_id(std::string_view text) {
+    return std::string(text_id(front_and_body(text).first));
+}
+
 double word_similarity(std::string_view a, std::string_view b) {
     const Profile x = profile_from(word_counts(a), {}), y = profile_from(word_counts(b), {});
     if (x.total == 0 && y.total == 0) return a == b ? 1.0 : 0.0;

@@ -37,4 +37,7 @@ std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
 // longer one's count: 1 for the same words, 0 for none in common.
 double word_similarity(std::string_view a, std::string_view b);
 
+// The id a text's front matter gives it (its "id:" line), or "" when none.
+std::string front_matter_id(std::string_view text);
+
 }  // namespace accord

@@ -166,6 +166,21 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
         plan.notes.push_back({path, d, step.theirs_label});
         return o ? o : t;
     }
+    if (!was) {
+        // Added on both sides: two texts with different ids are two texts,
+        // which one path cannot hold.
+        const std::string ours_id = front_matter_id(files.text(*o)),
+                          theirs_id = front_matter_id(files.text(*t));
+        if (!ours_id.empty() && !theirs_id.empty() && ours_id != theirs_id) {
+            plan.refused.push_back(path + ": text " + ours_id + " stands there on " +
+                                   step.ours_label + " and text " + theirs_id + " on " +
+                                   step.theirs_label +
+                                   ", two different texts at one path; move one of them to "
+                                   "another path on its branch (git mv, then accord propose "
+                                   "with both paths), then merge again");
+            return o;
+        }
+    }
     MergeResult merged =
         merge3_line_ends(with_line_feeds(was ? files.text(*was) : std::string()),
                          with_line_feeds(files.text(*o)), with_line_feeds(files.text(*t)), step);

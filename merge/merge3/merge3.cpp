@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/notation/diagnostic.hpp"
+#include "merge/diff/renames.hpp"
 #include "merge/merge3/merge3_attached.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
 #include "merge/merge3/merge3_inputs.hpp"
@@ -50,6 +51,16 @@ std::uint32_t base_paragraph(const MergeInputs& in, std::uint32_t token) {
     return static_cast<std::uint32_t>(it - base.paragraphs.begin());
 }
 
+// A text with nothing but front matter and white space: no text at all.
+bool without_text(std::string_view text, const ParseOptions& options) {
+    std::size_t body = 0;
+    if (text.starts_with("---")) {
+        const Document d = parse(text, options);
+        if (d.front_matter.present) body = d.front_matter.range.end;
+    }
+    return text.find_first_not_of(" \t\r\n", body) == std::string_view::npos;
+}
+
 // A chunk as written: its bytes in the merged text.
 struct Emitted {
     Chunk chunk;
@@ -82,7 +93,8 @@ void put_stable(const MergeInputs& in, const Chunk& x, MergedText& out) {
 
 // One pass of the token merge: the front matter, then the body chunk by chunk.
 MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
-                      const WholeParagraphs& whole, std::vector<Emitted>& emitted) {
+                      const WholeParagraphs& whole, bool no_base_text,
+                      std::vector<Emitted>& emitted) {
     MergedText out;
     emitted.clear();
     token_merge::merge_front_matter(in.base().doc, in.ours().doc, in.theirs().doc, options, out);
@@ -143,6 +155,7 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
         }
     }
     ChunkResolver resolver(in, options, out);
+    if (no_base_text) resolver.no_base_text();
     for (std::size_t c = 0; c < chunks.size(); ++c) {
         const std::size_t from = out.size();
         if (chunks[c].stable) {
@@ -168,8 +181,8 @@ MergedText merge_once(const MergeInputs& in, const MergeOptions& options,
     return out;
 }
 
-MergeResult merge_tokens(Document base, Document ours, Document theirs,
-                         const MergeOptions& options) {
+MergeResult merge_tokens(Document base, Document ours, Document theirs, const MergeOptions& options,
+                         bool no_base_text) {
     // Each side as it wrote it, for conflict markers: MergeInputs puts back
     // in a side's text the brackets it lifted over the other side's edits.
     const std::string ours_written(ours.source), theirs_written(theirs.source);
@@ -187,7 +200,7 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
     // but none that neither side's wording had.
     const std::size_t tolerated =
         notation_errors(in.ours().doc.diagnostics) + notation_errors(in.theirs().doc.diagnostics);
-    MergedText out = merge_once(in, options, whole, emitted);
+    MergedText out = merge_once(in, options, whole, no_base_text, emitted);
     std::size_t errors = 0;
     for (int attempt = 1; attempt < 4; ++attempt) {
         const Document merged = parse(out.text(), options.parse);
@@ -206,7 +219,7 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
             if (d.severity == Severity::error) take_whole(d.offset);
         for (const std::size_t offset : out.unwrappable()) take_whole(offset);
         if (!more) break;
-        out = merge_once(in, options, whole, emitted);
+        out = merge_once(in, options, whole, no_base_text, emitted);
         errors = notation_errors(parse(out.text(), options.parse).diagnostics,
                                  out.front_matter_has_markers());
     }
@@ -234,6 +247,7 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs,
 // where both sides changed a section.
 MergeResult merge_by_sections(std::string_view base, std::string_view ours, std::string_view theirs,
                               const MergeOptions& options) {
+    const bool no_base_text = without_text(base, options.parse);
     const std::optional<MergeSections> split = split_sections(base, ours, theirs, options.parse);
     if (!split) return merge3_whole_text(base, ours, theirs, options);
     MergeOptions section_options = options;
@@ -251,7 +265,7 @@ MergeResult merge_by_sections(std::string_view base, std::string_view ours, std:
             result.text.begin() + static_cast<std::ptrdiff_t>(counted), result.text.end(), '\n'));
         counted = result.text.size();
         MergeResult part = merge_tokens(parsed(section.base), parsed(section.ours),
-                                        parsed(section.theirs), section_options);
+                                        parsed(section.theirs), section_options, no_base_text);
         for (Disagreement& d : part.disagreements) {
             d.line += lines;
             result.disagreements.push_back(std::move(d));
@@ -262,12 +276,34 @@ MergeResult merge_by_sections(std::string_view base, std::string_view ours, std:
     return result;
 }
 
+// Two texts whose front matter gives them different ids, added at one path
+// with no base text (git's add/add): two texts, not two positions on one,
+// which no merge of their words can say. Both as they stand, between
+// conflict markers, for a person to move one of them to another path.
+std::optional<MergeResult> two_texts_at_one_path(std::string_view base, std::string_view ours,
+                                                 std::string_view theirs,
+                                                 const MergeOptions& options) {
+    if (base.find_first_not_of(" \t\r\n") != std::string_view::npos) return std::nullopt;
+    const std::string ours_id = front_matter_id(ours), theirs_id = front_matter_id(theirs);
+    if (ours_id.empty() || theirs_id.empty() || ours_id == theirs_id) return std::nullopt;
+    const auto ended = [](std::string_view s) {
+        return std::string(s) + (s.empty() || s.back() == '\n' ? "" : "\n");
+    };
+    MergedText marked;
+    marked.disagree(DisagreementKind::conflict, "(the whole text, id " + ours_id + ")",
+                    "(the whole text, id " + theirs_id + ")", "two different texts at one path");
+    marked.put_verbatim("<<<<<<< " + options.ours_label + "\n" + ended(ours) + "=======\n" +
+                        ended(theirs) + ">>>>>>> " + options.theirs_label + "\n");
+    marked.conflict_markers_written();
+    return std::move(marked).finish();
+}
+
 }  // namespace
 
 MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
                               const MergeOptions& options) {
     return merge_tokens(parse(base, options.parse), parse(ours, options.parse),
-                        parse(theirs, options.parse), options);
+                        parse(theirs, options.parse), options, without_text(base, options.parse));
 }
 
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
@@ -279,6 +315,8 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
         same.text = ours == base ? theirs : ours;
         return same;
     }
+    if (std::optional<MergeResult> apart = two_texts_at_one_path(base, ours, theirs, options))
+        return std::move(*apart);
     if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs))
         return merge_by_sections(moved->base, moved->ours, moved->theirs, options);
     return merge_by_sections(base, ours, theirs, options);

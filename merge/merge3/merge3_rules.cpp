@@ -707,6 +707,15 @@ void ChunkResolver::put_both_paragraphs(const Chunk& x) {
     const ParagraphUnion u = union_of_paragraphs(paragraphs_of(in_.ours(), x.o0, x.o1),
                                                  paragraphs_of(in_.theirs(), x.t0, x.t1));
     const std::string o = text_of(in_.ours(), x.o0, x.o1);
+    // No base text at all (git's add/add, or a text moved where the other
+    // side added another): each side's text is a position of its own, not
+    // paragraphs of one text both agreed. Written one after the other they
+    // would read as agreed; they stand as alternatives, ours first.
+    if (no_base_text_ && !u.only_ours.empty() && !u.only_theirs.empty()) {
+        out_.disagree(DisagreementKind::both_added, join(u.only_ours, "\n\n"),
+                      join(u.only_theirs, "\n\n"));
+        return put_paragraph_alternatives(o, text_of(in_.theirs(), x.t0, x.t1));
+    }
     // In ours' white space around; the report names the line of the first
     // paragraph not both added.
     out_.put(o.substr(0, o.find_first_not_of(" \t\r\n")));

@@ -6,6 +6,8 @@
 //   change and more                           taken as it stands
 //   both add options to one bracket or group  united, ours first, each once
 //   both add whole paragraphs at one place    both, ours first; reported
+//   both add a whole text where there was none  each side's text an
+//                                             alternative, ours first; reported
 //   one adds paragraphs where the other adds words opening or closing a
 //   paragraph                                 both, in the order of the text
 //   both change a status tag, or one marks agreed
@@ -70,6 +72,11 @@ class ChunkResolver {
     ChunkResolver(const MergeInputs& in, const MergeOptions& options, MergedText& out)
         : in_(in), options_(options), out_(out) {}
 
+    // The whole base had no text (git's add/add, or a text moved where the
+    // other side added another): paragraphs both added are each side's text,
+    // not paragraphs added to one text (put_both_paragraphs).
+    void no_base_text() { no_base_text_ = true; }
+
     void resolve(const Chunk& x);
     // A chunk in which one side alone marked its paragraph agreed while the
     // other changed that paragraph's wording (another chunk): agreement on
@@ -117,6 +124,7 @@ class ChunkResolver {
     const MergeInputs& in_;
     const MergeOptions& options_;
     MergedText& out_;
+    bool no_base_text_ = false;
 };
 
 }  // namespace accord::token_merge

@@ -751,6 +751,50 @@ TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
                 HasSubstr("status: no consensus\n# status, as the other side proposed: agreed\n"));
 }
 
+// Two different texts added at one path, by accord merge and by git's merge
+// through the driver: the disagreement stays visible, each text an
+// alternative, not both joined as if agreed.
+TEST(MergeCli, TwoTextsAddedAtOnePathBecomeAlternatives) {
+    Negotiation n;
+    const Clone& c = n.main;
+    c.out({"switch", "-q", "-c", "g1", "main"});
+    c.propose("recs/B-1.md", "Alpha text about water and sanitation for all people.\n", {"Sweden"},
+              "2014-02-20");
+    c.out({"switch", "-q", "main"});
+    c.propose("recs/B-1.md", "Oceans and fisheries management recommendation.\n", {"Japan"},
+              "2014-02-21");
+    const std::string expected =
+        "[Oceans and fisheries management recommendation.]\n\n"
+        "[Alpha text about water and sanitation for all people.]\n";
+    const test::RunResult r = c.accord({"merge", "g1"});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    EXPECT_THAT(r.out, HasSubstr("recs/B-1.md:1: both-added"));
+    EXPECT_EQ(c.read("recs/B-1.md"), expected);
+
+    c.out({"reset", "-q", "--hard", "HEAD~1"});
+    ASSERT_EQ(c.read("recs/B-1.md"), "Oceans and fisheries management recommendation.\n");
+    c.git({"merge", "-q", "--no-edit", "g1"});
+    EXPECT_EQ(c.read("recs/B-1.md"), expected);
+}
+
+// With front matter giving them different ids they are two texts, which one
+// path cannot hold: refused, naming both.
+TEST(MergeCli, TwoTextsWithDifferentIdsAddedAtOnePathAreRefused) {
+    Negotiation n;
+    const Clone& c = n.main;
+    c.out({"switch", "-q", "-c", "g1", "main"});
+    c.propose("recs/B-1.md", "---\nid: B-1\n---\nAlpha text about water and sanitation.\n",
+              {"Sweden"}, "2014-02-20");
+    c.out({"switch", "-q", "main"});
+    c.propose("recs/B-1.md", "---\nid: B-2\n---\nOceans and fisheries management.\n", {"Japan"},
+              "2014-02-21");
+    const std::string before = c.state();
+    const test::RunResult r = c.accord({"merge", "g1"});
+    EXPECT_NE(r.exit_code, 0) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("recs/B-1.md: text B-2 stands there on main and text B-1 on g1"));
+    EXPECT_EQ(c.state(), before);
+}
+
 TEST(MergeCli, UncommittedChangesInTheWayRefuseTheMerge) {
     ThreeRedrafts n;
     n.main.write("recs/A-1.md", std::string(kRecommendation) + "\nA note of our own.\n");

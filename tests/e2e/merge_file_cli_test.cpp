@@ -124,14 +124,14 @@ TEST(MergeFileCli, DisagreementBecomesAlternativesNamedWithItsLine) {
                 HasSubstr(out + ":3: alternatives: ours \"States\", theirs \"all stakeholders\""));
 }
 
-TEST(MergeFileCli, DifferentTextsAddedToAnEmptyBaseAreBothKeptAndReported) {
+TEST(MergeFileCli, DifferentTextsAddedToAnEmptyBaseBecomeAlternativesAndAreReported) {
     const test::TempDir dir;
     const std::string base = dir.write("base.md", ""),
                       ours = dir.write("ours.md", "Ours proposes a text.\n"),
                       theirs = dir.write("theirs.md", "Theirs proposes another.\n");
     const test::RunResult r = test::accord({"merge-file", base, ours, theirs});
     EXPECT_EQ(r.exit_code, 1) << r.err;
-    EXPECT_EQ(r.out, "Ours proposes a text.\n\nTheirs proposes another.\n");
+    EXPECT_EQ(r.out, "[Ours proposes a text.]\n\n[Theirs proposes another.]\n");
     EXPECT_EQ(r.err, ours +
                          ":1: both-added: ours \"Ours proposes a text.\", theirs \"Theirs "
                          "proposes another.\"\n");

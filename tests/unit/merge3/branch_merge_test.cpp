@@ -366,18 +366,33 @@ TEST(BranchRenames, FrontMatterIsNoEvidenceAndDifferentIdsAreNoMove) {
     EXPECT_TRUE(find_renames({{"a.md", "1"}}, {{"b.md", "4"}}, read).empty());
 }
 
-TEST_F(BranchMerge, ATextBothRedraftsCreatedDifferentlyKeepsBothAndReportsThem) {
+TEST_F(BranchMerge, ATextBothRedraftsCreatedDifferentlyKeepsBothAsAlternatives) {
     base({{"a.md", "Text.\n"}});
     repo.create_branch("redraft/b", *repo.head());
     commit("main", "Japan", {{"new.md", "Japan proposes a text.\n"}});
     commit("redraft/b", "Brazil", {{"new.md", "Brazil proposes another.\n"}});
     const BranchMergePlan p = plan({"b"});
     ASSERT_TRUE(p.can_record());
-    EXPECT_EQ(result(p, "new.md"), "Japan proposes a text.\n\nBrazil proposes another.\n");
+    EXPECT_EQ(result(p, "new.md"), "[Japan proposes a text.]\n\n[Brazil proposes another.]\n");
     ASSERT_EQ(p.notes.size(), 1u);
     EXPECT_EQ(p.notes[0].path, "new.md");
     EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::both_added);
     EXPECT_EQ(p.notes[0].disagreement.theirs, "Brazil proposes another.");
+}
+
+// Two texts with different ids at one path are two texts: refused, naming both.
+TEST_F(BranchMerge, TwoTextsWithDifferentIdsCreatedAtOnePathAreRefused) {
+    base({{"a.md", "Text.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"new.md", "---\nid: B-1\n---\nJapan proposes a text.\n"}});
+    commit("redraft/b", "Brazil", {{"new.md", "---\nid: B-2\n---\nBrazil proposes another.\n"}});
+    const BranchMergePlan p = plan({"b"});
+    EXPECT_FALSE(p.can_record());
+    ASSERT_EQ(p.refused.size(), 1u);
+    EXPECT_EQ(
+        p.refused[0].rfind("new.md: text B-1 stands there on main and text B-2 on redraft/b", 0),
+        0u)
+        << p.refused[0];
 }
 
 // A delegation on Windows may record its text with CRLF line ends. Its

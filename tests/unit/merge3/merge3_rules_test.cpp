@@ -58,9 +58,11 @@ TEST(MergeStatus, AgreedAdReferendumIsNotAgreement) {
 
 // --- both sides inserted at one place ------------------------------------------
 
-TEST(MergeInsertions, DifferentTextsOnAnEmptyBaseAreBothKeptAndReported) {
+// No base text: each side's text is a position, kept as an alternative (set
+// one after the other, both would read as agreed).
+TEST(MergeInsertions, DifferentTextsOnAnEmptyBaseBecomeAlternativesAndAreReported) {
     const MergeResult r = merged("", "Ours proposes a text.\n", "Theirs proposes another.\n");
-    EXPECT_EQ(r.text, "Ours proposes a text.\n\nTheirs proposes another.\n");
+    EXPECT_EQ(r.text, "[Ours proposes a text.]\n\n[Theirs proposes another.]\n");
     EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::both_added, 1)));
 }
 
@@ -381,6 +383,29 @@ TEST(MergeDeletedParagraphs, ADeletedAltParagraphKeepsItsLabelBesideATagBeforeIt
         "[strengthen][improve][enhance] cooperation.]\n\n2. Parties shall report.\n";
     EXPECT_EQ(merged(base, tagged_and_deleted, edited).text, expected);
     EXPECT_EQ(merged(base, edited, tagged_and_deleted).text, expected);
+}
+
+// --- whole texts added at one path ---------------------------------------
+
+// Two texts whose front matter gives different ids, added where no text
+// was (git's add/add): two texts, not two positions on one. Both as they
+// stand, between conflict markers, never one id taken and the other's text
+// joined to it.
+TEST(MergeAddedTexts, DifferentIdsAreLeftBetweenConflictMarkers) {
+    MergeOptions options;
+    options.ours_label = "main";
+    options.theirs_label = "g1";
+    const std::string ours = "---\nid: B-1\n---\nAlpha text about water.\n",
+                      theirs = "---\nid: B-2\n---\nOceans and fisheries.\n";
+    const MergeResult r = merged("", ours, theirs, options);
+    EXPECT_EQ(r.text, "<<<<<<< main\n" + ours + "=======\n" + theirs + ">>>>>>> g1\n");
+    EXPECT_TRUE(r.has_conflict_markers);
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::conflict, 1)));
+    // The same id: one text, its two wordings as alternatives.
+    const MergeResult same = merged("", ours, "---\nid: B-1\n---\nOceans and fisheries.\n");
+    EXPECT_EQ(same.text,
+              "---\nid: B-1\n---\n[Alpha text about water.]\n\n[Oceans and fisheries.]\n");
+    EXPECT_FALSE(same.has_conflict_markers);
 }
 
 }  // namespace
