@@ -52,7 +52,9 @@ ExitCode run_merge(const MergeCommandOptions& options) {
                             "merge that text by hand with git merge"
                           : "some files cannot be merged automatically")
                   << "\n";
-        return kExitFound;
+        // Conflicts --strict was asked to stop at are what it found; a merge
+        // refused is in the way of recording anything.
+        return plan.refused.empty() && options.strict ? kExitFound : kExitUsage;
     }
 
     std::vector<std::string> names;
@@ -121,9 +123,11 @@ void register_merge(CLI::App& app, Run& run) {
         "  accord merge --strict informal-a    refuse (and write nothing) on a conflict\n"
         "  accord merge --dry-run informal-a   the report only\n\n"
         "Exit: 0 merged cleanly, 1 disagreements became alternatives (the merge is recorded)\n"
-        "or, with --strict, conflicts (nothing recorded), 2 bad usage (unknown branch, nothing\n"
-        "to merge, uncommitted changes in the way), 3 repository failure (or the branch moved\n"
-        "meanwhile: retry).");
+        "or, with --strict, conflicts (nothing recorded), 2 nothing merged: bad usage (unknown\n"
+        "branch, nothing to merge, uncommitted changes in the way) or a file the merge refused\n"
+        "(named above it: a text moved to two paths, a non-text file or the registry changed\n"
+        "on both sides, brackets that would not pair), 3 repository failure (or the branch\n"
+        "moved meanwhile: retry).");
     command
         ->add_option("branches", options->branches,
                      "Redraft names (informal-a), branches (redraft/informal-a) or revisions")

@@ -90,6 +90,10 @@ struct Fold {
     Tree ours;                        // the merged tree
     std::vector<std::string> merged;  // HEAD and the branches folded in: for the merge bases
     std::string ours_label;           // "main + redraft/informal-a": the side called ours
+    std::string branch;               // the current branch, "main"
+    // The branch folded in that put a path's text there whole (its own
+    // text, not merged): who moved a text there, for a refusal to name.
+    std::map<std::string, std::string> brought_by;
 };
 
 // What the branch brings: its proposals the current branch lacks (start and
@@ -248,7 +252,7 @@ void move_entry(Tree& tree, const std::string& from, const std::string& to) {
 // rename. Moved by both sides to two different paths, it is refused for a
 // person to choose the path.
 void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const MergeOptions& step,
-                  BranchMergePlan& plan) {
+                  Fold& fold, BranchMergePlan& plan) {
     const ReadBlob read = [&files](const std::string& id) -> const std::string& {
         return files.text(id);
     };
@@ -268,8 +272,12 @@ void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const Merg
         const std::optional<std::string> o = moved_by(ours_to, path), t = moved_by(theirs_to, path);
         if (o && t) {
             if (*o != *t) {
-                plan.refused.push_back(path + ": moved to " + *o + " on " + step.ours_label +
-                                       " and to " + *t + " on " + step.theirs_label +
+                // Ours is the fold so far ("main + redraft/a"): the branch
+                // that moved the text is named, not the fold.
+                const auto by = fold.brought_by.find(*o);
+                const std::string& mover = by == fold.brought_by.end() ? fold.branch : by->second;
+                plan.refused.push_back(path + ": moved to " + *o + " on " + mover + " and to " +
+                                       *t + " on " + step.theirs_label +
                                        "; move it to one path on both (git mv), then merge again");
             } else {
                 move_entry(base, path, *o);
@@ -292,6 +300,7 @@ void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const Merg
         if (kept_by.count(to)) continue;  // another text stands there on that side
         move_entry(kept_by, path, to);
         move_entry(base, path, to);
+        if (t) fold.brought_by[to] = step.theirs_label;
         plan.followed_moves.push_back(path + " -> " + to + " (on " +
                                       (o ? step.ours_label : step.theirs_label) + ")");
     }
@@ -306,7 +315,7 @@ void fold_branch(const Repository& repo, Files& files, const MergeOptions& optio
     MergeOptions step = options;
     step.ours_label = fold.ours_label;
     step.theirs_label = b.ref;
-    follow_moves(files, base_tree, fold.ours, theirs, step, plan);
+    follow_moves(files, base_tree, fold.ours, theirs, step, fold, plan);
     std::set<std::string> paths;
     for (const Tree* tree : std::array<const Tree*, 3>{&base_tree, &fold.ours, &theirs})
         for (const auto& [path, id] : *tree) paths.insert(path);
@@ -326,6 +335,7 @@ void fold_branch(const Repository& repo, Files& files, const MergeOptions& optio
                     map_line(files.text(*o), files.text(*result), note.disagreement.line);
             }
         }
+        if (was == o && result) fold.brought_by[path] = b.ref;
         if (result) {
             fold.ours[path] = *result;
         } else {
@@ -403,7 +413,7 @@ BranchMergePlan plan_branch_merge(const Workspace& workspace, const BranchMergeR
     options.strict = request.strict;
     Files files(repo);
     const Tree head_tree = repo.file_ids(plan.head);
-    Fold fold{head_tree, {plan.head}, plan.branch};
+    Fold fold{head_tree, {plan.head}, plan.branch, plan.branch, {}};
     for (const std::string& given : request.branches) {
         MergedBranch b = resolve_branch(repo, given);
         if (b.ref == plan.branch) {

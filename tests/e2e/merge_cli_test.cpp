@@ -751,6 +751,33 @@ TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
                 HasSubstr("status: no consensus\n# status, as the other side proposed: agreed\n"));
 }
 
+// Two groups move one text to two different paths: nothing is merged, with
+// the exit code of a merge refused (2, not the 1 of a merge recorded with
+// alternatives), and the refusal names the branch that made each move (not
+// the merge so far, "main + g1").
+TEST(MergeCli, ATextMovedToTwoPathsIsRefusedNamingEachBranch) {
+    Negotiation n;
+    const Clone& c = n.main;
+    for (const auto& [branch, to] :
+         {std::pair<std::string, std::string>{"g1", "agreed/A-1.md"}, {"g2", "annex/A-1.md"}}) {
+        c.out({"switch", "-q", "-c", branch, "main"});
+        std::filesystem::create_directories(c.dir + "/" + to.substr(0, to.find('/')));
+        c.out({"mv", "recs/A-1.md", to});
+        const test::RunResult moved =
+            c.accord({"propose", "recs/A-1.md", to, "--by", "Sweden", "--date", "2014-02-20"});
+        ASSERT_EQ(moved.exit_code, 0) << moved.err;
+    }
+    c.out({"switch", "-q", "main"});
+    const std::string before = c.state();
+    const test::RunResult r = c.accord({"merge", "g1", "g2"});
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+    EXPECT_THAT(r.err, HasSubstr("recs/A-1.md: moved to agreed/A-1.md on g1 and to "
+                                 "annex/A-1.md on g2"));
+    EXPECT_THAT(r.err, HasSubstr("nothing was merged"));
+    EXPECT_EQ(c.state(), before);
+    EXPECT_THAT(c.accord({"merge", "--help"}).out, HasSubstr("2 nothing merged"));
+}
+
 // Two different texts added at one path, by accord merge and by git's merge
 // through the driver: the disagreement stays visible, each text an
 // alternative, not both joined as if agreed.
@@ -790,7 +817,7 @@ TEST(MergeCli, TwoTextsWithDifferentIdsAddedAtOnePathAreRefused) {
               "2014-02-21");
     const std::string before = c.state();
     const test::RunResult r = c.accord({"merge", "g1"});
-    EXPECT_NE(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
     EXPECT_THAT(r.err, HasSubstr("recs/B-1.md: text B-2 stands there on main and text B-1 on g1"));
     EXPECT_EQ(c.state(), before);
 }
