@@ -374,6 +374,9 @@ class Repository {
     // HEAD, or that are untracked files in the work tree: what writing those
     // paths would lose.
     std::vector<std::string> unclean_paths(const std::vector<std::string>& paths) const;
+    // The paths HEAD holds that the index no longer does (staged by git rm,
+    // or as the old path of git mv), sorted.
+    std::vector<std::string> staged_deletions() const;
 
     // Repository-local configuration (.git/config).
     void set_config(const std::string& key, const std::string& value);

@@ -266,4 +266,27 @@ std::vector<std::string> Repository::unclean_paths(const std::vector<std::string
     return unclean;
 }
 
+std::vector<std::string> Repository::staged_deletions() const {
+    git_status_options options;
+    git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION);
+    options.show = GIT_STATUS_SHOW_INDEX_ONLY;
+    options.flags = 0;  // no untracked files, no rename detection
+    git_status_list* raw = nullptr;
+    if (git_status_list_new(&raw, impl_->repo.get(), &options) < 0) {
+        git::fail("cannot read the index of " + impl_->where);
+    }
+    const StatusListPtr list(raw);
+    std::vector<std::string> deleted;
+    const std::size_t count = git_status_list_entrycount(raw);
+    for (std::size_t i = 0; i < count; ++i) {
+        const git_status_entry* entry = git_status_byindex(raw, i);
+        if (entry == nullptr || (entry->status & GIT_STATUS_INDEX_DELETED) == 0 ||
+            entry->head_to_index == nullptr || entry->head_to_index->old_file.path == nullptr)
+            continue;
+        deleted.emplace_back(entry->head_to_index->old_file.path);
+    }
+    std::sort(deleted.begin(), deleted.end());
+    return deleted;
+}
+
 }  // namespace accord

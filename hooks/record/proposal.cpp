@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <unordered_map>
 
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
@@ -9,6 +10,7 @@
 #include "core/util/text.hpp"
 #include "hooks/pre_propose.hpp"
 #include "hooks/record/registry_edit.hpp"
+#include "merge/diff/renames.hpp"
 
 namespace accord {
 
@@ -178,6 +180,49 @@ std::vector<Change> collect_changes(const Repository& repo, const std::optional<
         changes.push_back(std::move(change));
     }
     return changes;
+}
+
+// A text moved with git mv whose new path alone is named: recorded so, it
+// would be a copy, and the staged deletion of the old path would be swept
+// into whatever is committed next. Refused, naming both paths, when a
+// deletion staged and not named holds the new text, or most of its words
+// (paired as a merge pairs moves: merge/diff/renames).
+void refuse_half_moves(const Repository& repo, const std::optional<std::string>& head,
+                       const std::vector<std::string>& named, const std::vector<Change>& changes) {
+    if (!head) return;
+    TreeFiles added;
+    std::unordered_map<std::string, std::string> blobs;
+    for (const Change& change : changes) {
+        if (change.before || !change.after || !is_text_path(change.path)) continue;
+        std::string id = Repository::hash_blob(*change.after);
+        added.emplace(change.path, id);
+        blobs.emplace(std::move(id), *change.after);
+    }
+    if (added.empty()) return;
+    std::vector<std::string> deleted;
+    for (std::string& path : repo.staged_deletions()) {
+        if (is_text_path(path) && std::find(named.begin(), named.end(), path) == named.end())
+            deleted.push_back(std::move(path));
+    }
+    if (deleted.empty()) return;
+    const TreeFiles at_head = repo.file_ids(*head);
+    TreeFiles removed;
+    for (const std::string& path : deleted) {
+        if (const auto it = at_head.find(path); it != at_head.end())
+            removed.emplace(path, it->second);
+    }
+    const ReadBlob read = [&](const std::string& id) -> const std::string& {
+        if (const auto it = blobs.find(id); it != blobs.end()) return it->second;
+        return blobs.emplace(id, repo.read_blob(id)).first->second;
+    };
+    const std::vector<Rename> moves = find_renames(removed, added, read);
+    if (moves.empty()) return;
+    const Rename& move = moves.front();
+    throw usage_error(move.from + " was moved to " + move.to + " (staged by git mv); proposing " +
+                      move.to + " alone would record a copy and leave the deletion of " +
+                      move.from + " staged. Name both: accord propose " + move.from + " " +
+                      move.to + (moves.size() > 1 ? " (and the other moved texts)" : "") +
+                      "; nothing was recorded");
 }
 
 // The newest proposal day among the commits that changed `path`.
@@ -490,6 +535,11 @@ ProposeResult propose(Workspace& workspace, const ProposeRequest& request) {
 
     std::vector<std::string> unchanged;
     std::vector<Change> changes = collect_changes(repo, head, request.paths, unchanged);
+    {
+        std::vector<std::string> named;
+        for (const std::string& given : request.paths) named.push_back(repo.relative_path(given));
+        refuse_half_moves(repo, head, named, changes);
+    }
     const std::optional<std::string> new_registry =
         add_registry_change(repo, head, registry, result.added_delegations, changes, unchanged);
     require_changes(changes, unchanged, result.warnings);

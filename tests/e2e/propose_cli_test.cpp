@@ -568,6 +568,51 @@ TEST(ProposeCli, APlainCommitByAnAuthorNoRegistryListsIsRefused) {
     EXPECT_EQ(accepted.exit_code, 0) << accepted.err;
 }
 
+// A clerk moves a text with git mv and names only the new path: recorded
+// so, the text would be a copy and the staged deletion of the old path would
+// go into whatever is committed next. Refused, naming both paths, with
+// nothing changed; naming both records the move.
+TEST(ProposeCli, AMoveStagedByGitMvNeedsBothPathsNamed) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    ASSERT_EQ(
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"}).exit_code, 0);
+    ASSERT_EQ(n.git({"mv", "recs/A-1.md", "recs/B-1.md"}).exit_code, 0);
+    const std::string before = n.state();
+    const test::RunResult half =
+        n.accord({"propose", "recs/B-1.md", "--by", "Japan", "--date", "2014-02-08"});
+    EXPECT_EQ(half.exit_code, 2) << half.out << half.err;
+    EXPECT_THAT(half.err, HasSubstr("recs/A-1.md was moved to recs/B-1.md (staged by git mv)"));
+    EXPECT_THAT(half.err, HasSubstr("accord propose recs/A-1.md recs/B-1.md"));
+    EXPECT_EQ(n.state(), before);
+
+    // Edited on the way, it is still the moved text.
+    n.write("recs/B-1.md",
+            "---\nid: A-1\ntitle: Enhanced cooperation\n---\n"
+            "Maintains [the] democratic multi-stakeholder approach.\n");
+    EXPECT_EQ(
+        n.accord({"propose", "recs/B-1.md", "--by", "Japan", "--date", "2014-02-08"}).exit_code, 2);
+
+    const test::RunResult both = n.accord(
+        {"propose", "recs/A-1.md", "recs/B-1.md", "--by", "Japan", "--date", "2014-02-08"});
+    EXPECT_EQ(both.exit_code, 0) << both.out << both.err;
+    EXPECT_EQ(n.git({"status", "--porcelain"}).out, "");
+    EXPECT_EQ(n.git({"ls-tree", "-r", "--name-only", "HEAD", "recs"}).out, "recs/B-1.md\n");
+}
+
+// A new text beside a deletion staged of another text is no move.
+TEST(ProposeCli, ANewTextBesideAnotherTextsStagedDeletionIsRecorded) {
+    Negotiation n;
+    n.write("recs/A-1.md", kText);
+    ASSERT_EQ(
+        n.accord({"propose", "recs/A-1.md", "--by", "Japan", "--date", "2014-02-07"}).exit_code, 0);
+    ASSERT_EQ(n.git({"rm", "-q", "recs/A-1.md"}).exit_code, 0);
+    n.write("recs/C-1.md", "---\nid: C-1\n---\nOn the protection of the oceans and fisheries.\n");
+    const test::RunResult r =
+        n.accord({"propose", "recs/C-1.md", "--by", "Japan", "--date", "2014-02-08"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
 TEST(ProposeCli, HelpTeaches) {
     for (const char* command : {"init", "propose"}) {
         const test::RunResult r = test::accord({command, "--help"});
