@@ -53,12 +53,24 @@ std::string_view text_id(std::string_view front) {
         if (end == std::string_view::npos) end = front.size();
         std::string_view line = front.substr(at, end - at);
         if (line.starts_with("id:")) {
+            // As YAML reads a plain scalar: a comment after " #" is no part
+            // of it, nor are the quotes around a quoted one.
             line.remove_prefix(3);
-            while (!line.empty() && (line.front() == ' ' || line.front() == '"'))
-                line.remove_prefix(1);
-            while (!line.empty() &&
-                   (line.back() == ' ' || line.back() == '"' || line.back() == '\r'))
-                line.remove_suffix(1);
+            const auto trim = [&] {
+                while (!line.empty() && (line.front() == ' ' || line.front() == '\t'))
+                    line.remove_prefix(1);
+                while (!line.empty() &&
+                       (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+                    line.remove_suffix(1);
+            };
+            trim();
+            if (!line.empty() && (line.front() == '"' || line.front() == '\'')) {
+                const std::size_t close = line.find(line.front(), 1);
+                return close == std::string_view::npos ? line.substr(1) : line.substr(1, close - 1);
+            }
+            if (const std::size_t comment = line.find(" #"); comment != std::string_view::npos)
+                line = line.substr(0, comment);
+            trim();
             return line;
         }
         at = end + 1;

@@ -406,6 +406,12 @@ TEST(MergeAddedTexts, DifferentIdsAreLeftBetweenConflictMarkers) {
     EXPECT_EQ(same.text,
               "---\nid: B-1\n---\n[Alpha text about water.]\n\n[Oceans and fisheries.]\n");
     EXPECT_FALSE(same.has_conflict_markers);
+    // The same id written quoted, or with a comment after it, as YAML reads it.
+    for (const std::string id : {"'B-1'", "\"B-1\"", "B-1  # water", "B-1\t"}) {
+        const MergeResult quoted =
+            merged("", ours, "---\nid: " + id + "\n---\nOceans and fisheries.\n");
+        EXPECT_FALSE(quoted.has_conflict_markers) << id << ": " << quoted.text;
+    }
 }
 
 }  // namespace
