@@ -200,16 +200,23 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         old_ids = ws.repo().file_ids(request.old_commit);
         if (!work_tree) new_ids = ws.repo().file_ids(request.new_commit);
     }
+    // The path a text had on each side: where it stood before a move.
+    const auto path_on = [](const std::map<std::string, std::string>& moved,
+                            const std::string& path) -> const std::string& {
+        const auto it = moved.find(path);
+        return it == moved.end() ? path : it->second;
+    };
+    const auto old_path_of = [&](const std::string& path) -> const std::string& {
+        return path_on(request.old_paths, path);
+    };
+    const auto new_path_of = [&](const std::string& path) -> const std::string& {
+        return path_on(request.new_paths, path);
+    };
     const auto on_new_side = [&](const std::string& path) {
-        return work_tree ? ws.read("", path).has_value() : new_ids.count(path) > 0;
+        return work_tree ? ws.read("", path).has_value() : new_ids.count(new_path_of(path)) > 0;
     };
 
     const std::vector<std::string>& links = request.skipped_links;
-    // The path a text had on the old side: where it stood before a move.
-    const auto old_path_of = [&](const std::string& path) -> const std::string& {
-        const auto it = request.old_paths.find(path);
-        return it == request.old_paths.end() ? path : it->second;
-    };
     std::vector<std::string> paths = request.paths;
     if (paths.empty()) {
         // The texts of either side (the work tree's: those HEAD holds).
@@ -243,7 +250,8 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         if (std::binary_search(links.begin(), links.end(), path)) continue;
         const std::string& old_path = old_path_of(path);
         const std::optional<std::string> old_id = id_of(old_ids, old_path);
-        if (!work_tree && old_id && old_id == id_of(new_ids, path)) continue;
+        const std::string& new_path = new_path_of(path);
+        if (!work_tree && old_id && old_id == id_of(new_ids, new_path)) continue;
         // By blob id where the side is a commit: no second look-up by path,
         // nor hashing the object again (as git diff reads objects).
         const auto read_side = [&](const std::string& commit, const std::optional<std::string>& id,
@@ -251,8 +259,8 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
             if (commit.empty() || !id) return ws.read(commit, side_path);
             return std::optional<std::string>(ws.repo().read_blob_unverified(*id));
         };
-        const std::optional<std::string> new_text =
-            read_side(request.new_commit, work_tree ? std::nullopt : id_of(new_ids, path), path);
+        const std::optional<std::string> new_text = read_side(
+            request.new_commit, work_tree ? std::nullopt : id_of(new_ids, new_path), new_path);
         // The work tree's text as it would be recorded, hashed: unchanged
         // texts are not read from the repository.
         if (work_tree && old_id && new_text && Repository::hash_blob(*new_text) == *old_id)
@@ -273,7 +281,7 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
             continue;
         }
         batch.push_back({path, old_text ? request.old_name + ":" + old_path : "/dev/null",
-                         new_text ? request.new_name + ":" + path : "/dev/null",
+                         new_text ? request.new_name + ":" + new_path : "/dev/null",
                          old_text.value_or(""), new_text.value_or("")});
         if (batch.size() == kBatch) describer.add(std::exchange(batch, {}));
     }

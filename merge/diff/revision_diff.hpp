@@ -40,9 +40,10 @@ struct RevisionDiffRequest {
     // (Repository::changed_entries), found once for the request and the
     // diff; diff_revisions finds them if they are not given.
     std::optional<std::vector<Repository::EntryChange>> changed;
-    // A path given -> the path the text had on the old side, where it has
-    // moved since (the caller follows moves: see path_of_text_at).
-    std::map<std::string, std::string> old_paths;
+    // A path given -> the path the text had on the old side (and on the new
+    // side, when it is a commit), where it has moved since (the caller
+    // follows moves: see path_of_text_at).
+    std::map<std::string, std::string> old_paths, new_paths;
 };
 
 // The request for `accord diff REVISIONS -- PATHS` (as the user typed them).

@@ -385,12 +385,15 @@ std::optional<std::string> path_of_text_at(const Workspace& ws, const std::strin
 }
 
 void follow_moved_paths(const Workspace& ws, RevisionDiffRequest& request) {
-    for (const std::string& path : request.paths) {
-        if (!is_text_path(path) || ws.repo().blob_id_at(request.old_commit, path)) continue;
-        if (const auto old_path = path_of_text_at(ws, path, request.old_commit);
-            old_path && *old_path != path)
-            request.old_paths[path] = *old_path;
-    }
+    const auto follow = [&](const std::string& commit, std::map<std::string, std::string>& moved) {
+        for (const std::string& path : request.paths) {
+            if (!is_text_path(path) || ws.repo().blob_id_at(commit, path)) continue;
+            if (const auto then = path_of_text_at(ws, path, commit); then && *then != path)
+                moved[path] = *then;
+        }
+    };
+    follow(request.old_commit, request.old_paths);
+    if (!request.new_commit.empty()) follow(request.new_commit, request.new_paths);
 }
 
 namespace {

@@ -105,9 +105,9 @@ FollowedMoves follow_moves(const Workspace& workspace, const std::string& from,
 // text at a date before its move find it where it stood.
 std::optional<std::string> path_of_text_at(const Workspace& workspace, const std::string& path,
                                            const std::string& commit);
-// For each text path of `request` that its old side does not hold, the path
-// the text had there (request.old_paths): a diff of a moved text since a
-// date before its move compares it with the text as it stood then.
+// For each text path of `request` that a side does not hold, the path the
+// text had there (request.old_paths, new_paths): a diff of a moved text
+// since a date before its move compares it with the text as it stood then.
 void follow_moved_paths(const Workspace& workspace, RevisionDiffRequest& request);
 
 // Newest first, like git log: the history walked once (Repository::walk_history),

@@ -727,6 +727,14 @@ TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
     const test::RunResult diff = c.accord({"diff", "2014-02-10", "HEAD", "--", "agreed/B-1.md"});
     ASSERT_EQ(diff.exit_code, 0) << diff.err;
     EXPECT_THAT(diff.out, Not(HasSubstr("paragraph-added"))) << "moved, not changed: " << diff.out;
+    // Either side may be before a move: each is read where the text stood.
+    for (const auto& sides : std::vector<std::pair<std::string, std::string>>{
+             {"2014-02-10", "2014-02-21"}, {"HEAD", "2014-02-10"}}) {
+        const test::RunResult d =
+            c.accord({"diff", sides.first, sides.second, "--", "agreed/B-1.md"});
+        EXPECT_EQ(d.exit_code, 0) << d.err;
+        EXPECT_THAT(d.out, Not(HasSubstr("/dev/null"))) << sides.first << " " << d.out;
+    }
 }
 
 TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {

@@ -70,7 +70,7 @@ class RevisionDiff : public ::testing::Test {
         return seen;
     }
     RevisionDiffRequest between(const std::string& from, const std::string& to) const {
-        return {from, to, "A", "B", {}, {}, {}, {}};
+        return {from, to, "A", "B", {}, {}, {}, {}, {}};
     }
     // A proposal changing all 70 texts, text `binary` to bytes that are no text.
     std::string record_every_text_with_a_binary_one(int binary) {
@@ -126,7 +126,7 @@ TEST_F(RevisionDiff, TheWorkTreeAgainstAProposal) {
     std::ofstream(root / numbered(1), std::ios::binary) << "Text 1.\r";
     std::ofstream(root / numbered(2), std::ios::binary) << "Text [2] again.\n";
     fs::remove(root / numbered(3));
-    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}, {}, {}, {}}),
+    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}, {}, {}, {}, {}}),
                 testing::ElementsAre(
                     numbered(2) + " HEAD:" + numbered(2) + " > working tree:" + numbered(2) + " 2",
                     numbered(3) + " HEAD:" + numbered(3) + " > /dev/null 1"));
@@ -221,7 +221,7 @@ TEST_F(RevisionDiff, TheWorkTreeIsReadNotTakenFromGitsIndex) {
             .exit_code,
         0);
     std::ofstream(fs::path(dir.path()) / numbered(4), std::ios::binary) << "Text 4, edited.\n";
-    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}, {}, {}, {}}),
+    EXPECT_THAT(visited({last_, "", "HEAD", "working tree", {}, {}, {}, {}, {}}),
                 testing::ElementsAre(numbered(4) + " HEAD:" + numbered(4) +
                                      " > working tree:" + numbered(4) + " 1"));
 }
