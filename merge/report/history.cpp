@@ -440,36 +440,52 @@ std::map<std::string, std::string> moves_among(const Workspace& ws,
     return out;
 }
 
-// The texts among a step's changes (a walk along named paths) that it
-// deleted while making, outside those paths, a text that shares half their
-// words: old path -> new path. The change is made to read as from the old
-// text to the moved one, so that the entry tells what the move changed.
-std::map<std::string, std::string> moves_away(const Workspace& ws, Repository::WalkStep& step) {
-    std::map<std::string, std::string> out;
-    TreeFiles left;
+// The moves across the edge of the paths a log names, found in the whole
+// commit: a text among the step's changes deleted while a text sharing half
+// its words was made outside them (away: old path -> new path), or made
+// while one was deleted outside them (into: new path -> old path). The
+// change is made to read as from the old text to the moved one, so that the
+// entry tells what the move changed.
+struct MovesAcross {
+    std::map<std::string, std::string> away, into;
+};
+MovesAcross moves_across(const Workspace& ws, Repository::WalkStep& step) {
+    MovesAcross out;
+    TreeFiles left, made;  // in the step's changes
     for (const Repository::FileChange& change : step.changes) {
-        if (change.old_blob && !change.new_blob && is_text_path(change.path))
-            left.emplace(change.path, *change.old_blob);
+        if (!is_text_path(change.path)) continue;
+        if (change.old_blob && !change.new_blob) left.emplace(change.path, *change.old_blob);
+        if (!change.old_blob && change.new_blob) made.emplace(change.path, *change.new_blob);
     }
-    if (left.empty() || step.commit.parents.empty()) return out;
-    TreeFiles made;
+    if ((left.empty() && made.empty()) || step.commit.parents.empty()) return out;
+    TreeFiles left_outside, made_outside;
     for (const auto& entry :
          ws.repo().changed_entries(step.commit.parents.front(), step.commit.id)) {
-        if (!entry.old_file && entry.new_file && is_text_path(entry.path))
-            made.emplace(entry.path, *entry.new_file);
+        if (!is_text_path(entry.path) || left.count(entry.path) || made.count(entry.path)) continue;
+        if (!entry.old_file && entry.new_file) made_outside.emplace(entry.path, *entry.new_file);
+        if (entry.old_file && !entry.new_file) left_outside.emplace(entry.path, *entry.old_file);
     }
-    if (made.empty()) return out;
     std::unordered_map<std::string, std::string> blobs;
     const ReadBlob read = [&](const std::string& id) -> const std::string& {
         auto it = blobs.find(id);
         if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
         return it->second;
     };
-    for (Rename& rename : find_renames(left, made, read)) {
-        for (Repository::FileChange& change : step.changes) {
-            if (change.path == rename.from) change.new_blob = made.at(rename.to);
+    const auto change_at = [&](const std::string& path) {
+        return std::find_if(step.changes.begin(), step.changes.end(),
+                            [&](const Repository::FileChange& c) { return c.path == path; });
+    };
+    if (!left.empty() && !made_outside.empty()) {
+        for (Rename& rename : find_renames(left, made_outside, read)) {
+            change_at(rename.from)->new_blob = made_outside.at(rename.to);
+            out.away.emplace(std::move(rename.from), std::move(rename.to));
         }
-        out.emplace(std::move(rename.from), std::move(rename.to));
+    }
+    if (!made.empty() && !left_outside.empty()) {
+        for (Rename& rename : find_renames(left_outside, made, read)) {
+            change_at(rename.to)->old_blob = left_outside.at(rename.from);
+            out.into.emplace(std::move(rename.to), std::move(rename.from));
+        }
     }
     return out;
 }
@@ -509,7 +525,8 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
     walk.paths = options.paths.empty() ? options.paths : followed.paths;
     walk.keep = [](std::string_view path) { return is_text_path_noted(path); };
     // Moves found within one proposal's changes (moves_among): commit -> new -> old path;
-    // and away from a path the log names (moves_away): commit -> old -> new path.
+    // across the edge of the paths the log names (moves_across): into them with
+    // the first, away from them in moved_away: commit -> old -> new path.
     std::map<std::string, std::map<std::string, std::string>> moved_here, moved_away;
     // Each moved text's entry says where it came from.
     const std::function<bool(LogEntry && entry)> emit_moves = [&](LogEntry&& entry) {
@@ -559,9 +576,11 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
             moved_here[step.commit.id] = std::move(moves);
         }
         if (!options.paths.empty()) {
-            // A text the log names left here for a path it does not name.
-            if (std::map<std::string, std::string> gone = moves_away(ws, step); !gone.empty())
-                moved_away[step.commit.id] = std::move(gone);
+            // A text the log names left here for a path it does not name, or
+            // came from one.
+            MovesAcross across = moves_across(ws, step);
+            if (!across.away.empty()) moved_away[step.commit.id] = std::move(across.away);
+            if (!across.into.empty()) moved_here[step.commit.id].merge(across.into);
         }
         LogEntry entry;
         entry.proposal = read_proposal(step.commit, ws.config());

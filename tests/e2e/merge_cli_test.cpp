@@ -717,6 +717,8 @@ TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
     EXPECT_THAT(recs.out, HasSubstr("recs/B-1.md: moved to agreed/B-1.md\n"));
     EXPECT_THAT(recs.out, HasSubstr("recs/B-1.md: moved from recs/A-1.md\n"));
     EXPECT_THAT(recs.out, Not(HasSubstr("removed"))) << recs.out;
+    const test::RunResult agreed = c.accord({"log", "agreed"});
+    EXPECT_THAT(agreed.out, HasSubstr("agreed/B-1.md: moved from recs/B-1.md\n")) << agreed.out;
     // show and diff at a date before the moves find the text where it stood.
     const test::RunResult before = c.accord({"show", "agreed/B-1.md", "--at", "2014-02-10"});
     ASSERT_EQ(before.exit_code, 0) << before.err;
