@@ -379,7 +379,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     blamed_as.parse = workspace.parse_options();
     blamed_as.across_texts = options.across_texts;
     CacheTable worded_table(workspace.repo().git_dir(), "own-words",
-                            "own-words/1|" + blame_options_key(blamed_as));
+                            "own-words/2|" + blame_options_key(blamed_as));
     // A text blame leaves out (binary, or too large to compare) is
     // remembered as not counted (blame's kUnknownCount), so that it does not
     // send every later run to blame all the texts again: its proposals'
