@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <unordered_map>
 
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
@@ -191,12 +190,12 @@ void refuse_half_moves(const Repository& repo, const std::optional<std::string>&
                        const std::vector<std::string>& named, const std::vector<Change>& changes) {
     if (!head) return;
     TreeFiles added;
-    std::unordered_map<std::string, std::string> blobs;
+    RenameBlobs blobs(repo);
     for (const Change& change : changes) {
         if (change.before || !change.after || !is_text_path(change.path)) continue;
         std::string id = Repository::hash_blob(*change.after);
         added.emplace(change.path, id);
-        blobs.emplace(std::move(id), *change.after);
+        blobs.put(id, *change.after);
     }
     if (added.empty()) return;
     std::vector<std::string> deleted;
@@ -211,11 +210,7 @@ void refuse_half_moves(const Repository& repo, const std::optional<std::string>&
         if (const auto it = at_head.find(path); it != at_head.end())
             removed.emplace(path, it->second);
     }
-    const ReadBlob read = [&](const std::string& id) -> const std::string& {
-        if (const auto it = blobs.find(id); it != blobs.end()) return it->second;
-        return blobs.emplace(id, repo.read_blob(id)).first->second;
-    };
-    const std::vector<Rename> moves = find_renames(removed, added, read);
+    const std::vector<Rename> moves = find_renames(removed, added, std::ref(blobs));
     if (moves.empty()) return;
     const Rename& move = moves.front();
     throw usage_error(move.from + " was moved to " + move.to + " (staged by git mv); proposing " +

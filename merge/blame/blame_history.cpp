@@ -225,12 +225,8 @@ FollowedText follow_moves(const Workspace& ws, const std::string& commit, const 
     const bool merges = std::any_of(walked.order.begin(), walked.order.end(),
                                     [](const CommitInfo& c) { return c.parents.size() > 1; });
     std::unordered_map<std::string, std::size_t> index_of;  // commit id -> index into order
-    std::map<std::string, std::string, std::less<>> blobs;  // read once, never moved
-    CommitMoves moves([&](const std::string& id) -> const std::string& {
-        auto it = blobs.find(id);
-        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
-        return it->second;
-    });
+    RenameBlobs blobs(ws.repo());
+    CommitMoves moves(std::ref(blobs));
     for (const auto& [file, changes] : walked.changes) {
         if (!is_text_path(file)) continue;
         for (const WalkedTexts::Change& change : changes)

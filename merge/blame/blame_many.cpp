@@ -108,12 +108,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     // them (make_versions), a text followed back across its moves.
     // Walk indices run newest first; PathChange's run oldest first.
     const auto age = [&](std::size_t c) { return commits.size() - 1 - c; };
-    std::map<std::string, std::string, std::less<>> blobs;  // read once, never moved
-    CommitMoves moves([&](const std::string& id) -> const std::string& {
-        auto it = blobs.find(id);
-        if (it == blobs.end()) it = blobs.emplace(id, repo.read_blob_unverified(id)).first;
-        return it->second;
-    });
+    RenameBlobs blobs(repo);
+    CommitMoves moves(std::ref(blobs));
     for (std::size_t t = 0; t < paths.size(); ++t) {
         for (const TextChange& change : changes[t])
             moves.add(age(change.commit), paths[t], change.old_blob, change.new_blob);

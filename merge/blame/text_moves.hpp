@@ -18,6 +18,7 @@
 
 #include "core/store/repository.hpp"
 #include "merge/blame/blame.hpp"
+#include "merge/diff/renames.hpp"
 
 namespace accord {
 

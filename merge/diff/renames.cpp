@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "core/store/workspace.hpp"
+#include "core/util/errors.hpp"
+#include "merge/diff/token_diff.hpp"
 
 namespace accord {
 
@@ -137,6 +139,23 @@ std::string_view file_name(std::string_view path) {
 
 std::string front_matter_id(std::string_view text) {
     return std::string(text_id(front_and_body(text).first));
+}
+
+void RenameBlobs::put(const std::string& blob_id, std::string text) {
+    blobs_.try_emplace(blob_id, std::move(text));
+}
+
+const std::string& RenameBlobs::operator()(const std::string& blob_id) {
+    auto it = blobs_.find(blob_id);
+    if (it != blobs_.end()) return it->second;
+    std::string text;
+    try {
+        text = repo_.read_blob_unverified(blob_id);
+    } catch (const Error&) {
+        text.clear();  // beyond what accord reads as a text, or unreadable
+    }
+    if (text.size() > kMaxWordComparedBytes) text.clear();
+    return blobs_.emplace(blob_id, std::move(text)).first->second;
 }
 
 double word_similarity(std::string_view a, std::string_view b) {

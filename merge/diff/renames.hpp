@@ -11,7 +11,10 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "core/store/repository.hpp"
 
 namespace accord {
 
@@ -24,6 +27,23 @@ using TreeFiles = std::map<std::string, std::string>;
 // The contents of a blob by id; what it returns must stay where it is for
 // the whole call (a cache that never moves its entries).
 using ReadBlob = std::function<const std::string&(const std::string& blob_id)>;
+
+// Blobs read once each through a repository, as find_renames reads them:
+// a blob too large to compare word by word (or to read at all: a hostile
+// clone's) reads as empty, so it pairs only with the very same blob and
+// never stops the command that looks for moves. What it returns stays
+// where it is while it lives.
+class RenameBlobs {
+  public:
+    explicit RenameBlobs(const Repository& repo) : repo_(repo) {}
+    // A text the caller already holds (one not in the repository yet).
+    void put(const std::string& blob_id, std::string text);
+    const std::string& operator()(const std::string& blob_id);
+
+  private:
+    const Repository& repo_;
+    std::unordered_map<std::string, std::string> blobs_;
+};
 
 // The renames from `base` to `side`: only negotiation texts (.md, .txt);
 // each old path and each new path in at most one rename, the most similar

@@ -299,12 +299,7 @@ std::string why_no_text(const Workspace& ws, const std::string& path, const std:
 FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
                            const std::vector<std::string>& paths) {
     FollowedMoves followed{paths, {}, {}};
-    std::unordered_map<std::string, std::string> blobs;
-    const ReadBlob read = [&](const std::string& id) -> const std::string& {
-        auto it = blobs.find(id);
-        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
-        return it->second;
-    };
+    RenameBlobs read(ws.repo());
     // A walk back from `from` along `paths`, until each was created. The
     // first walks the names given from the tip; each move found starts
     // one from the moving commit along the old path, so a text moved many
@@ -346,7 +341,7 @@ FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
                             left.emplace(entry.path, *entry.old_file);
                     }
                     const std::vector<Rename> renames =
-                        find_renames(left, {{change.path, *change.new_blob}}, read);
+                        find_renames(left, {{change.path, *change.new_blob}}, std::ref(read));
                     if (!renames.empty()) {
                         const std::string& old_path = renames.front().from;
                         followed.moves[step.commit.id][change.path] = old_path;
@@ -429,13 +424,8 @@ std::map<std::string, std::string> moves_among(const Workspace& ws,
     }
     std::map<std::string, std::string> out;
     if (left.empty() || made.empty()) return out;
-    std::unordered_map<std::string, std::string> blobs;
-    const ReadBlob read = [&](const std::string& id) -> const std::string& {
-        auto it = blobs.find(id);
-        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
-        return it->second;
-    };
-    for (Rename& rename : find_renames(left, made, read))
+    RenameBlobs read(ws.repo());
+    for (Rename& rename : find_renames(left, made, std::ref(read)))
         out.emplace(std::move(rename.to), std::move(rename.from));
     return out;
 }
@@ -465,24 +455,19 @@ MovesAcross moves_across(const Workspace& ws, Repository::WalkStep& step) {
         if (!entry.old_file && entry.new_file) made_outside.emplace(entry.path, *entry.new_file);
         if (entry.old_file && !entry.new_file) left_outside.emplace(entry.path, *entry.old_file);
     }
-    std::unordered_map<std::string, std::string> blobs;
-    const ReadBlob read = [&](const std::string& id) -> const std::string& {
-        auto it = blobs.find(id);
-        if (it == blobs.end()) it = blobs.emplace(id, ws.repo().read_blob_unverified(id)).first;
-        return it->second;
-    };
+    RenameBlobs read(ws.repo());
     const auto change_at = [&](const std::string& path) {
         return std::find_if(step.changes.begin(), step.changes.end(),
                             [&](const Repository::FileChange& c) { return c.path == path; });
     };
     if (!left.empty() && !made_outside.empty()) {
-        for (Rename& rename : find_renames(left, made_outside, read)) {
+        for (Rename& rename : find_renames(left, made_outside, std::ref(read))) {
             change_at(rename.from)->new_blob = made_outside.at(rename.to);
             out.away.emplace(std::move(rename.from), std::move(rename.to));
         }
     }
     if (!made.empty() && !left_outside.empty()) {
-        for (Rename& rename : find_renames(left_outside, made, read)) {
+        for (Rename& rename : find_renames(left_outside, made, std::ref(read))) {
             change_at(rename.to)->old_blob = left_outside.at(rename.from);
             out.into.emplace(std::move(rename.to), std::move(rename.from));
         }
