@@ -185,7 +185,8 @@ std::vector<Change> collect_changes(const Repository& repo, const std::optional<
 // would be a copy, and the staged deletion of the old path would be swept
 // into whatever is committed next. Refused, naming both paths, when a
 // deletion staged and not named holds the new text, or most of its words
-// (paired as a merge pairs moves: merge/diff/renames).
+// (paired as a merge pairs moves: merge/diff/renames), and whose old file is
+// gone from the work tree as git mv leaves it.
 void refuse_half_moves(const Repository& repo, const std::optional<std::string>& head,
                        const std::vector<std::string>& named, const std::vector<Change>& changes) {
     if (!head) return;
@@ -200,8 +201,16 @@ void refuse_half_moves(const Repository& repo, const std::optional<std::string>&
     if (added.empty()) return;
     std::vector<std::string> deleted;
     for (std::string& path : repo.staged_deletions()) {
-        if (is_text_path(path) && std::find(named.begin(), named.end(), path) == named.end())
-            deleted.push_back(std::move(path));
+        if (!is_text_path(path) || std::find(named.begin(), named.end(), path) != named.end())
+            continue;
+        // git mv removes the old file from the work tree. A path still there
+        // is no move: it is a concurrent proposal whose commit has moved HEAD
+        // before its index caught up, or a `git rm --cached`.
+        std::error_code missing;
+        if (std::filesystem::symlink_status(repo.workdir() + path, missing).type() !=
+            std::filesystem::file_type::not_found)
+            continue;
+        deleted.push_back(std::move(path));
     }
     if (deleted.empty()) return;
     const TreeFiles at_head = repo.file_ids(*head);

@@ -613,6 +613,26 @@ TEST(ProposeCli, ANewTextBesideAnotherTextsStagedDeletionIsRecorded) {
     EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
 }
 
+// Two clerks propose at once: the first one's commit can move HEAD a moment
+// before its index holds the new text, so the second one sees that text as
+// "deleted" in the index. A text still in the work tree was not moved: the
+// second proposal is recorded, not refused as half a move (the state is made
+// here with git rm --cached, which leaves the same index and work tree).
+TEST(ProposeCli, ATextStillInTheWorkTreeIsNoHalfMove) {
+    Negotiation n;
+    n.write("recs/R0-a.md", "Text a.\n");
+    ASSERT_EQ(
+        n.accord({"propose", "recs/R0-a.md", "--by", "Japan", "--date", "2014-02-07"}).exit_code,
+        0);
+    ASSERT_EQ(n.git({"rm", "-q", "--cached", "recs/R0-a.md"}).exit_code, 0);
+    n.write("recs/R0-b.md", "Text b.\n");
+    const test::RunResult r =
+        n.accord({"propose", "recs/R0-b.md", "--by", "RF", "--date", "2014-02-08"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(n.git({"ls-tree", "-r", "--name-only", "HEAD", "recs"}).out,
+              "recs/R0-a.md\nrecs/R0-b.md\n");
+}
+
 TEST(ProposeCli, HelpTeaches) {
     for (const char* command : {"init", "propose"}) {
         const test::RunResult r = test::accord({command, "--help"});
