@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "core/util/utf8.hpp"
@@ -120,6 +121,21 @@ std::size_t unclosed_opener(std::string_view yaml) {
     return std::string_view::npos;
 }
 
+// Where a yaml-cpp mark (0-based, relative to the YAML text) stands in the
+// source: its byte offset, and its 1-based line and column (the YAML starts
+// on line 2).
+struct Place {
+    std::size_t offset, line, column;
+};
+Place place_of(const YAML::Mark& mark, std::string_view source, ByteRange yaml) {
+    const std::size_t line = mark.line >= 0 ? static_cast<std::size_t>(mark.line) : 0;
+    const std::size_t column = mark.column >= 0 ? static_cast<std::size_t>(mark.column) : 0;
+    std::size_t offset = yaml.begin;
+    for (std::size_t l = 0; l < line && offset < yaml.end; ++l)
+        offset = line_at(source, offset).next;
+    return {std::min(offset + column, yaml.end), line + 2, column + 1};
+}
+
 std::string flow_yaml(const YAML::Node& node) {
     YAML::Emitter emitter;
     emitter << YAML::Flow << node;
@@ -193,7 +209,21 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
                                    "write one 'key: value' per line, e.g. 'id: A-1'"});
             return fm;
         }
+        std::vector<std::string> keys;
         for (const auto& entry : root) {
+            const std::string key =
+                entry.first.IsScalar() ? entry.first.Scalar() : flow_yaml(entry.first);
+            if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+                // YAML forbids it, and readers disagree on which value counts
+                // (yaml-cpp keeps the first, most others the last).
+                const Place place = place_of(entry.first.Mark(), source, fm.yaml);
+                diagnostics.push_back(
+                    {"front-matter-duplicate-key", Severity::error, place.offset, place.line,
+                     place.column,
+                     "front matter has '" + key + "' twice; which value counts is not defined",
+                     "keep one '" + key + ":' line, with the value meant"});
+            }
+            keys.push_back(key);
             FrontMatterField field;
             field.key = entry.first.IsScalar() ? entry.first.Scalar() : flow_yaml(entry.first);
             field.scalar = entry.second.IsScalar() || entry.second.IsNull();
@@ -203,16 +233,9 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
             fm.fields.push_back(std::move(field));
         }
     } catch (const YAML::Exception& e) {
-        // Marks are 0-based and relative to the YAML text; the YAML starts on line 2.
-        const std::size_t line = e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) : 0;
-        const std::size_t column = e.mark.column >= 0 ? static_cast<std::size_t>(e.mark.column) : 0;
-        std::size_t offset = fm.yaml.begin;
-        for (std::size_t l = 0; l < line && offset < fm.yaml.end; ++l) {
-            offset = line_at(source, offset).next;
-        }
-        offset = std::min(offset + column, fm.yaml.end);
+        const Place place = place_of(e.mark, source, fm.yaml);
         diagnostics.push_back(
-            {"front-matter-invalid", Severity::error, offset, line + 2, column + 1,
+            {"front-matter-invalid", Severity::error, place.offset, place.line, place.column,
              "front matter is not valid YAML: " + e.msg,
              "fix the YAML between the '---' lines; quote values that contain ':' or '#'"});
         fm.fields.clear();

@@ -79,6 +79,7 @@ class Parser {
         if (options_.diagnostics) {
             check_encoding();
             check_conflict_markers();
+            check_front_matter_status();
         }
 
         BlockScan blocks = scan_blocks(source_, doc_.body);
@@ -611,6 +612,37 @@ class Parser {
                 }
             }
             at = end + 1;
+        }
+    }
+
+    // A front-matter status outside the vocabulary ("agred") is read by
+    // `accord status` as written: most likely a slip of the keyboard.
+    void check_front_matter_status() {
+        const std::vector<std::string>& vocabulary = options_.notation.status_vocabulary;
+        for (const FrontMatterField& field : doc_.front_matter.fields) {
+            if (field.key != "status" || !field.scalar || field.value.empty() ||
+                std::find(vocabulary.begin(), vocabulary.end(), field.value) != vocabulary.end())
+                continue;
+            // The value's place: on the first line that opens with "status:".
+            std::size_t offset = doc_.front_matter.yaml.begin;
+            const std::string_view yaml = source_.substr(offset, doc_.front_matter.yaml.size());
+            for (std::size_t at = 0; at < yaml.size();) {
+                const std::size_t end = std::min(yaml.find('\n', at), yaml.size());
+                if (yaml.substr(at, end - at).starts_with("status:")) {
+                    at += 7;
+                    while (at < end && (yaml[at] == ' ' || yaml[at] == '\t')) ++at;
+                    offset += at;
+                    break;
+                }
+                at = end + 1;
+            }
+            std::string known;
+            for (const std::string& status : vocabulary)
+                known += (known.empty() ? "" : ", ") + status;
+            report(
+                offset, Severity::warning, "unknown-status",
+                own("status '" + field.value + "' is not in the status vocabulary (" + known + ")"),
+                "write one of those, or add it to notation: status: in accord.yaml");
         }
     }
 

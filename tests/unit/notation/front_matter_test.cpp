@@ -55,7 +55,7 @@ TEST(FrontMatter, AnUnclosedQuoteOrBracketIsReportedWhereItOpens) {
     // Closed ones, over lines too, escaped quotes, and quotes inside plain
     // values or comments, are no error.
     for (const std::string yaml :
-         {"title: \"a \\\" b\"\nstatus: x\n", "title: 'it''s'\n", "title: \"two\n  lines\"\n",
+         {"title: \"a \\\" b\"\nstatus: revisit\n", "title: 'it''s'\n", "title: \"two\n  lines\"\n",
           "title: it's \"fine\"\n", "tags: [a, 'b]', {c: d}]\n", "# a \"comment\nid: A-1\n",
           "tags: [a, # note ]\n  b]\n", "sponsors: [Côte d'Ivoire, Japan]\n",
           "meta: {who: Côte d'Ivoire}\n",
@@ -102,6 +102,35 @@ TEST(FrontMatter, DeepNestingIsAnErrorNotACrash) {
     const Document d = parse(text);
     ASSERT_FALSE(d.diagnostics.empty());
     EXPECT_EQ(d.diagnostics[0].code, "front-matter-invalid");
+}
+
+// YAML forbids a key twice, and readers disagree on which value counts:
+// `accord status` read the first "status" while the file's last line said
+// "agreed". An error at the second key.
+TEST(FrontMatter, AKeyGivenTwiceIsAnErrorAtTheSecond) {
+    const Document d =
+        parse("---\nid: A-3\nstatus: revisit\ntitle: Finance\nstatus: agreed\n---\nText.\n");
+    ASSERT_EQ(d.diagnostics.size(), 1u);
+    EXPECT_EQ(d.diagnostics[0].code, "front-matter-duplicate-key");
+    EXPECT_EQ(d.diagnostics[0].severity, Severity::error);
+    EXPECT_EQ(d.diagnostics[0].line, 5u);
+    EXPECT_EQ(d.diagnostics[0].column, 1u);
+    EXPECT_NE(d.diagnostics[0].message.find("'status' twice"), std::string::npos);
+}
+
+TEST(FrontMatter, AStatusOutsideTheVocabularyIsAWarningAtItsValue) {
+    const Document d = parse("---\nid: A-4\nstatus:  agred\n---\nText.\n");
+    ASSERT_EQ(d.diagnostics.size(), 1u);
+    EXPECT_EQ(d.diagnostics[0].code, "unknown-status");
+    EXPECT_EQ(d.diagnostics[0].severity, Severity::warning);
+    EXPECT_EQ(d.diagnostics[0].line, 3u);
+    EXPECT_EQ(d.diagnostics[0].column, 10u);
+    EXPECT_NE(d.diagnostics[0].message.find("'agred'"), std::string::npos);
+
+    EXPECT_TRUE(parse("---\nid: A-4\nstatus: agreed ad ref\n---\nText.\n").diagnostics.empty());
+    ParseOptions own_words;
+    own_words.notation.status_vocabulary = {"agred"};
+    EXPECT_TRUE(parse("---\nid: A-4\nstatus: agred\n---\nText.\n", own_words).diagnostics.empty());
 }
 
 }  // namespace
