@@ -676,6 +676,91 @@ std::vector<Edit> diff_token_range(const InternedTokens& before, std::uint32_t a
     return out;
 }
 
+namespace {
+
+// Slides the run script[begin, end) (one kind, kept tokens on either side)
+// onto whole paragraphs, when it holds a break and can stand there.
+void slide_run_to_paragraph_edges(std::vector<Edit>& script, std::size_t begin, std::size_t end,
+                                  const InternedTokens& side, bool removal) {
+    const auto index = [&](std::size_t e) {
+        return removal ? script[e].old_index : script[e].new_index;
+    };
+    std::size_t left = begin, right = end;
+    while (left > 0 && script[left - 1].kind == EditKind::common) --left;
+    while (right < script.size() && script[right].kind == EditKind::common) ++right;
+    // The stretch is rewritten below as consecutive tokens of this side.
+    for (std::size_t e = left; e < right; ++e)
+        if (index(e) != index(left) + (e - left)) return;
+    const std::vector<Token>& tokens = side.tokens;
+    const auto is_break = [&](std::size_t t) {
+        return tokens[t].kind == TokenKind::paragraph_break;
+    };
+    const std::uint32_t first = index(begin);
+    const auto size = static_cast<std::uint32_t>(end - begin);
+    bool holds_break = false;
+    for (std::uint32_t t = first; t < first + size && !holds_break; ++t) holds_break = is_break(t);
+    if (!holds_break) return;
+    const auto on_edges = [&](std::uint32_t from) {
+        const std::uint32_t last = from + size - 1;
+        const bool starts = is_break(from) || from == 0 || is_break(from - 1);
+        const bool ends = is_break(last) || last + 1 == tokens.size() || is_break(last + 1);
+        return starts && ends;
+    };
+    if (on_edges(first)) return;
+    const auto same = [&](std::uint32_t a, std::uint32_t b) {
+        return side.ids[a] != kNone && side.ids[a] == side.ids[b];
+    };
+    std::uint32_t back = 0, ahead = 0;
+    while (back < begin - left && first > back && same(first - back - 1, first + size - back - 1))
+        ++back;
+    while (ahead < right - end && same(first + ahead, first + size + ahead)) ++ahead;
+    std::optional<std::uint32_t> best;
+    for (std::uint32_t from = first - back; from <= first + ahead; ++from) {
+        const std::uint32_t distance = from > first ? from - first : first - from;
+        if (on_edges(from) && (!best || distance < (*best > first ? *best - first : first - *best)))
+            best = from;
+    }
+    if (!best) return;
+    // The other side's kept tokens, in order, paired with this side's
+    // tokens but the run's.
+    std::vector<std::uint32_t> other;
+    for (std::size_t e = left; e < right; ++e) {
+        if (script[e].kind == EditKind::common)
+            other.push_back(removal ? script[e].new_index : script[e].old_index);
+    }
+    const std::uint32_t span_begin = index(left);
+    std::size_t e = left, o = 0;
+    for (std::uint32_t t = span_begin; t < span_begin + (right - left); ++t) {
+        if (t >= *best && t < *best + size) {
+            script[e++] = removal ? Edit{EditKind::removed, t, 0} : Edit{EditKind::added, 0, t};
+        } else {
+            script[e++] = removal ? Edit{EditKind::common, t, other[o++]}
+                                  : Edit{EditKind::common, other[o++], t};
+        }
+    }
+}
+
+}  // namespace
+
+void slide_runs_to_paragraph_edges(std::vector<Edit>& script, const InternedTokens& before,
+                                   const InternedTokens& after) {
+    for (std::size_t k = 0; k < script.size();) {
+        if (script[k].kind == EditKind::common) {
+            ++k;
+            continue;
+        }
+        std::size_t end = k;
+        while (end < script.size() && script[end].kind == script[k].kind) ++end;
+        const bool pure = (k == 0 || script[k - 1].kind == EditKind::common) &&
+                          (end == script.size() || script[end].kind == EditKind::common);
+        if (pure) {
+            const bool removal = script[k].kind == EditKind::removed;
+            slide_run_to_paragraph_edges(script, k, end, removal ? before : after, removal);
+        }
+        k = end;
+    }
+}
+
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
                         const TokenDiffOptions& options) {
     return diff_interned(before, after,
@@ -731,6 +816,7 @@ TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& afte
 
     if (options.fold_coincidences) fold_coincidences(script, before.tokens, after.tokens);
     order_hunks(script);
+    if (options.paragraph_edges) slide_runs_to_paragraph_edges(script, before, after);
 
     result.old_to_new.assign(before.tokens.size(), kNone);
     result.new_to_old.assign(after.tokens.size(), kNone);

@@ -41,6 +41,10 @@ struct TokenDiffOptions {
     // Align words first (see diff_token_range). Blame's mapping
     // (merge/blame/blame_diff) does; the diff view and merges do not yet.
     bool words_first = false;
+    // Slide a run of tokens only removed (or only added) that holds a
+    // paragraph break onto whole paragraphs when it can stand there (see
+    // slide_runs_to_paragraph_edges).
+    bool paragraph_edges = true;
 };
 
 TokenDiff diff_tokens(const Document& before, const Document& after,
@@ -165,6 +169,19 @@ ChangedUnits changed_units(const InternedTokens& before, const InternedTokens& a
 std::vector<Edit> diff_token_range(const InternedTokens& before, std::uint32_t a0, std::uint32_t a1,
                                    const InternedTokens& after, std::uint32_t b0, std::uint32_t b1,
                                    bool words_first);
+
+// A run of tokens only removed (or only added) between kept tokens can
+// often stand a few tokens earlier or later, the same tokens kept: "Option 1:
+// A shall provide finance. Option 2: A should provide finance." against "A
+// shall provide finance." removes either Option 2's paragraph or "provide
+// finance. Option 2: A should" across the break. Where the run holds a
+// paragraph break, it is put where it covers whole paragraphs, nearest to
+// where it was; otherwise it stays. A merge then sees one side deleting a
+// paragraph that the other edits, instead of an edit at the end of the
+// paragraph kept. `script` (in order, as diff_interned makes it) indexes the
+// two documents' tokens; tokens with no id (kNone) are never slid over.
+void slide_runs_to_paragraph_edges(std::vector<Edit>& script, const InternedTokens& before,
+                                   const InternedTokens& after);
 
 // The diff of two interned documents (interned by the same interner).
 TokenDiff diff_interned(const InternedTokens& before, const InternedTokens& after,
