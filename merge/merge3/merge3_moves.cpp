@@ -72,6 +72,35 @@ bool balanced(std::string_view paragraph) {
     return brackets_open == brackets_closed && strikes % 2 == 0;
 }
 
+// A paragraph without its leading number ("1. ", "12.3) ", "(a) "): one
+// group renumbers the paragraphs it reorders, and a paragraph moved from 2
+// to 1 is still the same paragraph.
+std::string_view without_number(std::string_view paragraph) {
+    std::size_t at = 0;
+    const auto digits = [&] {
+        const std::size_t from = at;
+        while (at < paragraph.size() && paragraph[at] >= '0' && paragraph[at] <= '9') ++at;
+        return at > from;
+    };
+    if (at < paragraph.size() && paragraph[at] == '(') {
+        const std::size_t close = paragraph.find(')');
+        if (close == std::string_view::npos || close > 6) return paragraph;
+        at = close + 1;
+    } else {
+        if (!digits()) return paragraph;
+        while (at + 1 < paragraph.size() && paragraph[at] == '.' && paragraph[at + 1] >= '0' &&
+               paragraph[at + 1] <= '9') {
+            ++at;
+            digits();
+        }
+        if (at >= paragraph.size() || (paragraph[at] != '.' && paragraph[at] != ')'))
+            return paragraph;
+        ++at;
+    }
+    if (at >= paragraph.size() || (paragraph[at] != ' ' && paragraph[at] != '\t')) return paragraph;
+    return paragraph.substr(at + 1);
+}
+
 // For each base paragraph the side's paragraph it stays as, and back.
 struct Alignment {
     std::vector<std::uint32_t> to_side, to_base;
@@ -109,7 +138,7 @@ std::vector<std::uint32_t> without(const std::vector<std::uint32_t>& ids, std::s
 
 // Makes one move of the mover's in the base and the editor; false when
 // there is none to make. The mover moved base paragraph i when it has it
-// once, unchanged, and the rest of the two texts align as well without it
+// once, unchanged but perhaps renumbered (without_number), and the rest of the two texts align as well without it
 // as with it (it stands out of order; an edit elsewhere on the mover's side
 // may leave the alignment with nothing better to pair than the moved
 // paragraph itself).
@@ -124,7 +153,8 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         std::vector<std::uint32_t> numbers;
         for (const std::string& l : lines)
             numbers.push_back(
-                ids.try_emplace(l, static_cast<std::uint32_t>(ids.size())).first->second);
+                ids.try_emplace(without_number(l), static_cast<std::uint32_t>(ids.size()))
+                    .first->second);
         return numbers;
     };
     const std::vector<std::uint32_t> b = numbered(base.lines), m = numbered(mover.lines),
