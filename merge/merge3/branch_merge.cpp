@@ -8,6 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/notation/front_matter.hpp"
 #include "core/store/config_merge.hpp"
 #include "core/store/proposal_record.hpp"
 #include "core/store/redraft.hpp"
@@ -161,14 +162,28 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
         return o;
     }
     if (!o || !t) {
-        // Deleted on one side, edited on the other: keep the edit.
+        // Deleted on one side, edited on the other: the edit is kept and,
+        // as inside a text (one side deletes wording the other edits), its
+        // wording stands bracketed, so that the text shows its deletion was
+        // proposed. The deletion is merged as the text's body deleted, its
+        // front matter (id, title) kept.
         Disagreement d;
         d.kind = DisagreementKind::edited_deleted;
         d.line = 1;
         d.ours = o ? "(the file, edited)" : "(file deleted)";
         d.theirs = t ? "(the file, edited)" : "(file deleted)";
         plan.notes.push_back({path, d, step.theirs_label});
-        return o ? o : t;
+        if (!was || !text) return o ? o : t;
+        std::vector<Diagnostic> ignored;
+        const std::string& base = files.text(*was);
+        const FrontMatter front = read_front_matter(base, ignored);
+        const std::string deleted = front.present ? base.substr(0, front.range.end) : "";
+        const std::string& edited = files.text(o ? *o : *t);
+        MergeResult merged =
+            merge3_line_ends(with_line_feeds(base), with_line_feeds(o ? edited : deleted),
+                             with_line_feeds(o ? deleted : edited), step);
+        plan.has_conflict_markers |= merged.has_conflict_markers;
+        return files.add(std::move(merged.text));
     }
     if (!was) {
         // Added on both sides: two texts with different ids are two texts,

@@ -238,7 +238,7 @@ TEST_F(BranchMerge, ATextDeletedOnOneSideAndEditedOnTheOtherKeepsTheEdit) {
     commit("redraft/b", "Brazil", {{"a.md", "To [improve].\n"}});
     const BranchMergePlan p = plan({"b"});
     ASSERT_TRUE(p.can_record());
-    EXPECT_EQ(result(p, "a.md"), "To [improve].\n");
+    EXPECT_EQ(result(p, "a.md"), "[To [improve].]\n");
     ASSERT_EQ(p.notes.size(), 1u);
     EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::edited_deleted);
 }
@@ -306,6 +306,30 @@ TEST_F(BranchMerge, ATextMovedOnOneSideAndDeletedOnTheOtherIsKeptAndReported) {
     EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::edited_deleted);
     EXPECT_EQ(p.notes[0].disagreement.ours, "(file deleted)");
     EXPECT_EQ(p.notes[0].disagreement.theirs, "(the file, moved here from recs/B-1.md)");
+}
+
+// Deleted on one side, edited on the other: the edited text is kept, its
+// wording bracketed as inside a text, so that the text shows its deletion
+// was proposed; its front matter stays as it was.
+TEST_F(BranchMerge, ATextDeletedOnOneSideAndEditedOnTheOtherStandsBracketed) {
+    base({{"recs/X-1.md",
+           "---\nid: X-1\n---\nParagraph one about finance.\n\nParagraph two about "
+           "technology.\n"}});
+    repo.create_branch("redraft/b", *repo.head());
+    commit("main", "Japan", {{"recs/X-1.md", std::nullopt}});
+    commit("redraft/b", "Brazil",
+           {{"recs/X-1.md",
+             "---\nid: X-1\n---\nParagraph one about new and additional finance.\n\nParagraph "
+             "two about technology.\n"}});
+    const BranchMergePlan p = plan({"b"});
+    ASSERT_TRUE(p.can_record());
+    EXPECT_EQ(result(p, "recs/X-1.md"),
+              "---\nid: X-1\n---\n[Paragraph one about new and additional finance.\n\nParagraph "
+              "two about technology.]\n");
+    ASSERT_EQ(p.notes.size(), 1u);
+    EXPECT_EQ(p.notes[0].disagreement.kind, DisagreementKind::edited_deleted);
+    EXPECT_EQ(p.notes[0].disagreement.ours, "(file deleted)");
+    EXPECT_EQ(p.notes[0].disagreement.theirs, "(the file, edited)");
 }
 
 TEST_F(BranchMerge, ATextMovedToTwoDifferentPathsIsRefused) {
