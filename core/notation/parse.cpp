@@ -721,8 +721,10 @@ class Parser {
 
 std::string reading_key(const ParseOptions& options) {
     // The parser's own version first: what it reads changed with it (2: a
-    // status tag may carry a remark, "(no consensus, issue contained in TA)").
-    std::string out = "reading:2|";
+    // status tag may carry a remark, "(no consensus, issue contained in TA)";
+    // 3: each Chinese or Japanese character a word, a front-matter key given
+    // twice an error, a status outside the vocabulary a warning).
+    std::string out = "reading:3|";
     out += options.notation.slash_options == SlashOptions::any ? "slash:any" : "slash:spaced";
     for (const std::string& status : options.notation.status_vocabulary)
         out += "|" + std::to_string(status.size()) + ":" + status;

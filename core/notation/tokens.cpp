@@ -80,8 +80,35 @@ bool is_digit(unsigned char c) {
 }
 
 // Non-ASCII characters that are punctuation or space, not letters: they must
-// split words ("cooperation—to", "“authorized”").
-enum class Wide { letter, punctuation, space };
+// split words ("cooperation—to", "“authorized”"). Chinese and Japanese are
+// written without spaces: each ideograph or kana is a word of its own, so
+// that two edits in one sentence are two changes, not the whole sentence
+// against itself.
+enum class Wide { letter, ideograph, punctuation, space };
+
+char32_t code_point(std::string_view text, std::size_t at, std::size_t length) {
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[at + k]); };
+    if (length == 3)
+        return (char32_t{byte(0)} & 0x0F) << 12 | (byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+    if (length == 4)
+        return (char32_t{byte(0)} & 0x07) << 18 | (byte(1) & 0x3F) << 12 | (byte(2) & 0x3F) << 6 |
+               (byte(3) & 0x3F);
+    return 0;
+}
+
+Wide classify_east_asian(char32_t c) {
+    if (c == 0x3000) return Wide::space;                       // ideographic space
+    if (c >= 0x3001 && c <= 0x303F) return Wide::punctuation;  // 、。「」《》【】 ...
+    if ((c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||
+        (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65))
+        return Wide::punctuation;  // fullwidth ，：；！？（）
+    if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+        (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+        (c >= 0x20000 && c <= 0x3FFFF))
+        return Wide::ideograph;  // kana, CJK ideographs and their extensions
+    return Wide::letter;
+}
+
 Wide classify_wide(std::string_view text, std::size_t at, std::size_t length) {
     if (length == 2 && static_cast<unsigned char>(text[at]) == 0xC2) {
         const unsigned char c = static_cast<unsigned char>(text[at + 1]);
@@ -94,6 +121,7 @@ Wide classify_wide(std::string_view text, std::size_t at, std::size_t length) {
         return Wide::punctuation;  // U+2000..U+207F: dashes, quotes, ellipsis, ...
     }
     if (length == 3 && text.substr(at, 3) == "\xEF\xBB\xBF") return Wide::punctuation;  // BOM
+    if (length >= 3) return classify_east_asian(code_point(text, at, length));
     return Wide::letter;
 }
 
@@ -138,6 +166,11 @@ class Tokenizer {
                     continue;
                 }
                 const Wide wide = c >= 0x80 ? classify_wide(text_, i, length) : Wide::letter;
+                if (wide == Wide::ideograph) {
+                    push(start, i + length, TokenKind::word);
+                    i += length;
+                    continue;
+                }
                 if (wide != Wide::letter) {
                     push(start, i + length,
                          wide == Wide::space ? TokenKind::space : TokenKind::punctuation);

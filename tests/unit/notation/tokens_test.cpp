@@ -86,6 +86,24 @@ TEST(Tokens, UnicodePunctuationSplitsWords) {
     EXPECT_EQ(words, (std::vector<std::string>{"cooperation", "to", "authorized", "now"}));
 }
 
+// Chinese and Japanese run without spaces: each ideograph or kana is a
+// word, their punctuation and ideographic space split as Latin ones do, and
+// Korean (written with spaces) keeps its words whole.
+TEST(Tokens, EachChineseOrJapaneseCharacterIsAWord) {
+    const auto tokens =
+        kinds_and_text("发达国家，应当提供资金。\xE3\x80\x80しかし2020年 국가 Parties资金");
+    std::vector<std::string> words, other;
+    for (const auto& [kind, text] : tokens)
+        (kind == "word" ? words : other).push_back(kind + ":" + text);
+    EXPECT_EQ(words, (std::vector<std::string>{
+                         "word:发", "word:达", "word:国", "word:家", "word:应", "word:当",
+                         "word:提", "word:供", "word:资", "word:金", "word:し", "word:か",
+                         "word:し", "word:年", "word:국가", "word:Parties", "word:资", "word:金"}));
+    EXPECT_EQ(other,
+              (std::vector<std::string>{"punctuation:，", "punctuation:。", "space:\xE3\x80\x80",
+                                        "number:2020", "space: ", "space: "}));
+}
+
 TEST(Tokens, LiteralBracketsArePunctuation) {
     const auto tokens = kinds_and_text("a ] b");
     EXPECT_EQ(tokens[2], (std::pair<std::string, std::string>{"punctuation", "]"}));
