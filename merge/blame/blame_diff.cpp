@@ -8,7 +8,8 @@
 #include "merge/diff/sequence_diff.hpp"
 #include "merge/diff/token_view.hpp"
 
-// Why this equals diff_interned's mapping: diff_interned diffs the paragraph
+// Why this equals diff_interned's mapping (words first, without folding or
+// sliding runs onto paragraph edges): diff_interned diffs the paragraph
 // units with diff_sequences, which takes the units equal at the start and at
 // the end (in that order, the end bounded by the start) as common and diffs
 // only what lies between; then each run of units between two common ones is

@@ -121,6 +121,7 @@ std::size_t inserted_words(const std::vector<Document>& befores, const Document&
     TokenDiffOptions options;
     options.fold_coincidences = false;
     options.words_first = true;  // aligned as blame aligns them (merge/blame/blame_diff)
+    options.paragraph_edges = false;
     std::vector<bool> matched;
     std::set<std::string_view> old_paragraphs;
     std::vector<Token> tokens;
@@ -460,7 +461,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
 
     std::map<std::string, FrontMatterMemo> front_matter;  // per path
     CacheTable remembered(workspace.repo().git_dir(), "proposed-words",
-                          "proposed-words/5|" + reading_key(workspace.parse_options()));
+                          "proposed-words/6|" + reading_key(workspace.parse_options()));
     for (const ProposalTouch& touch : index) {
         const Proposal& p = touch.proposal;
         ProposalSurvival survival;

@@ -49,6 +49,7 @@ TEST(BlameShortcuts, EqualTheGeneralCodeOnGeneratedHistories) {
             TokenDiffOptions raw;
             raw.fold_coincidences = false;
             raw.words_first = true;
+            raw.paragraph_edges = false;
             for (std::size_t p : history.versions[v].parents) {
                 const TokenDiff diff = diff_interned(interned[p], interned[v], raw);
                 const TokenMapping mapping = map_tokens(interned[p], interned[v]);
