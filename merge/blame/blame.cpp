@@ -333,7 +333,11 @@ class Walk {
             out.claimed.assign(size, 0);
             for (std::size_t p : parents) {
                 const Attributed& parent = *text.done[p];
-                TokenMapping diff = map_tokens(parent.interned, current->interned);
+                TokenMapping diff =
+                    p == parents.front()
+                        ? map_tokens(parent.interned, current->interned)
+                        : map_tokens(parent.interned,
+                                     unclaimed_only(current->interned, out.claimed));
                 map_moved_paragraphs(parent.interned, current->interned, diff);
                 const Frame whole{0, static_cast<std::uint32_t>(parent.tokens().size()), size};
                 carry(parent, *current, diff, whole, out.claimed, unclaimed_marks);
@@ -352,6 +356,27 @@ class Walk {
             if (!out.claimed[t]) current->origins[t] = {mine, kNoProposal, 0};
         }
         text.done[item.version] = std::move(current);
+        return out;
+    }
+
+    // A merge's text as its second (or later) parent is compared with it:
+    // the tokens an earlier parent gave their origin to, and the paragraphs
+    // holding them, take ids no parent's token has. Two groups tabling a text
+    // at one path, merged as "[ours text.]\n\n[their text.]", would
+    // otherwise have the second group's words paired with the first group's
+    // paragraph (the earlier of two alike), and credited to the merge.
+    static InternedTokens unclaimed_only(const InternedTokens& text, const Flags& claimed) {
+        constexpr std::uint32_t kClaimed = 0xC0000000u;
+        InternedTokens out = text;
+        for (std::uint32_t t = 0; t < out.ids.size(); ++t)
+            if (claimed[t]) out.ids[t] = kClaimed + t;
+        for (std::uint32_t u = 0; u + 1 < out.unit_first.size() && u < out.unit_ids.size(); ++u) {
+            for (std::uint32_t t = out.unit_first[u]; t < out.unit_first[u + 1]; ++t) {
+                if (!claimed[t]) continue;
+                out.unit_ids[u] = kClaimed + u;
+                break;
+            }
+        }
         return out;
     }
 

@@ -650,6 +650,39 @@ TEST_F(PlainGitHistory, BracketsMadeWhileARedraftMovedTheTextKeepTheirProposer) 
     EXPECT_EQ(blame.out.find("Sweden"), std::string::npos) << "Sweden only moved it: " << blame.out;
 }
 
+// Two groups table a text at one path, most of its words alike; the merge
+// brackets both. Each paragraph is its group's: the second group's words
+// were paired with the first group's paragraph (the earlier of two alike)
+// and credited to the merge.
+TEST_F(PlainGitHistory, TwoGroupsTablingATextAtOnePathKeepTheirOwnParagraphs) {
+    dir.write("t.md", "Existing text.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"checkout", "-qb", "c"});
+    dir.write("new.md", "New text on finance by group C.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Japan"});
+    git({"checkout", "-qb", "d", "main"});
+    dir.write("new.md", "New text on finance by group D.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "d", "-m", "Proposed-by: Sweden"});
+    git({"checkout", "-q", "c"});
+    git({"merge", "-q", "--no-ff", "d", "-m", "merge"}, /*may_fail=*/true);
+    dir.write("new.md", "[New text on finance by group C.]\n\n[New text on finance by group D.]\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "merge", "-m", "Proposed-by: Chair"});
+
+    const auto blame = accord({"blame", "new.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_NE(blamed(blame.out, "New text on finance by group C.").find("Japan"), std::string::npos)
+        << blame.out;
+    EXPECT_NE(blamed(blame.out, "New text on finance by group D.").find("Sweden"),
+              std::string::npos)
+        << blame.out;
+    const auto survival = accord({"survival", "--by", "Sweden"});
+    EXPECT_NE(survival.out.find("0  new.md"), std::string::npos) << "none gone: " << survival.out;
+}
+
 // Moved away, edited there, and moved back to its first name: one text.
 TEST_F(PlainGitHistory, ATextMovedBackKeepsItsProposers) {
     dir.write("a.md", "1. The Chair shall report annually to the Assembly on progress.\n");
