@@ -315,6 +315,29 @@ FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
         if (is_text_path(path)) first.paths.push_back(path);
     if (!first.paths.empty()) items.push_back(std::move(first));
     std::set<std::pair<std::string, std::string>> queued;  // (commit, old path)
+    // A merge that brought edits made on another line to the text still at
+    // its old name there (a site edited it while another moved it, and git's
+    // merge followed the rename): that line's proposals are the text's too,
+    // followed along the old name from the other parent.
+    const auto follow_into_other_parents = [&](const CommitInfo& merge, const std::string& path,
+                                               const std::string& blob) {
+        for (std::size_t p = 1; p < merge.parents.size(); ++p) {
+            const std::string& other = merge.parents[p];
+            if (ws.repo().blob_id_at(other, path)) continue;  // the text stood there by this name
+            TreeFiles left;
+            for (const auto& entry : ws.repo().changed_entries(other, merge.id)) {
+                if (entry.old_file && !entry.new_file && is_text_path(entry.path))
+                    left.emplace(entry.path, *entry.old_file);
+            }
+            const std::vector<Rename> renames = find_renames(left, {{path, blob}}, std::ref(read));
+            if (renames.empty()) continue;
+            const std::string& old_path = renames.front().from;
+            if (std::find(followed.paths.begin(), followed.paths.end(), old_path) ==
+                followed.paths.end())
+                followed.paths.push_back(old_path);
+            if (queued.insert({other, old_path}).second) items.push_back({other, {old_path}, true});
+        }
+    };
     while (!items.empty()) {
         const Item item = std::move(items.front());
         items.pop_front();
@@ -328,6 +351,8 @@ FollowedMoves follow_moves(const Workspace& ws, const std::string& from,
             for (const Repository::FileChange& change : step.changes) {
                 if (!open.count(change.path)) continue;
                 if (item.earlier) followed.earlier_commits[change.path].insert(step.commit.id);
+                if (change.new_blob && step.commit.parents.size() > 1)
+                    follow_into_other_parents(step.commit, change.path, *change.new_blob);
                 if (change.old_blob || !change.new_blob) continue;
                 // Appeared here (relative to the first parent: at a merge,
                 // perhaps only brought from the other side).

@@ -677,6 +677,32 @@ TEST(MergeCli, LogAndWhoFollowATextMovedAtOneSiteAndEditedAtAnother) {
     EXPECT_THAT(who.out, HasSubstr("in agreed/A-1.md"));
 }
 
+// The other way round: the site that moved the text pulls the edit made at
+// the old path. The edit came in through the merge's second parent, where
+// the text still had its old name; the log of the new path lists it.
+TEST(MergeCli, LogOfAMovedTextListsAnEditPulledFromWhereItStillHadItsOldName) {
+    TwoSites sites;
+    const Clone &first = sites.first, &second = sites.second;
+    first.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[reinforce]"),
+                  {"Brazil"}, "2014-02-25");
+    ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
+    second.out({"mv", "recs", "agreed"});
+    const test::RunResult moved = second.accord(
+        {"propose", "recs/A-1.md", "agreed/A-1.md", "--by", "Sweden", "--date", "2014-02-24"});
+    ASSERT_EQ(moved.exit_code, 0) << moved.err;
+    const test::RunResult pull = second.git({"pull", "--no-rebase"});
+    ASSERT_EQ(pull.exit_code, 0) << pull.out << pull.err;
+    ASSERT_EQ(second.read("agreed/A-1.md"),
+              replaced(kRecommendation, "[strengthen]", "[reinforce]"));
+
+    const test::RunResult log = second.accord({"log", "agreed/A-1.md"});
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, HasSubstr("Brazil\n"));
+    EXPECT_THAT(log.out, HasSubstr("recs/A-1.md: 1 replacement"));
+    EXPECT_THAT(log.out, HasSubstr("agreed/A-1.md: moved from recs/A-1.md\n"));
+    EXPECT_THAT(log.out, HasSubstr("2014-02-07  Japan"));
+}
+
 // After a move, another text may be tabled at the freed name: it is not
 // the moved text's history. A text moved many times is followed through
 // each move.
