@@ -115,6 +115,26 @@ std::optional<AnyList> any_list(Text side, std::uint32_t from, std::uint32_t to,
     return std::nullopt;
 }
 
+// A side that chose one of the base's options (its brackets lifted, the
+// others gone: "[shall / should]" made "shall") as a list of that one
+// option, so that the other side's edit of the list merges with the choice
+// ("[shall / should / may]" and "shall" make "[shall / may]") instead of
+// standing beside it as an alternative; nullopt for any other wording.
+std::optional<AnyList> chosen_option(Text side, std::uint32_t from, std::uint32_t to,
+                                     const AnyList& base) {
+    const auto [a, z] = words_within(side, from, to);
+    if (a == z) return std::nullopt;
+    for (std::uint32_t k = a; k < z; ++k) {
+        const TokenKind kind = side.tokens[k].kind;
+        if (is_mark(kind) || kind == TokenKind::paragraph_break || kind == TokenKind::label)
+            return std::nullopt;
+    }
+    std::string words = text_of(side, a, z);
+    if (std::find(base.options.begin(), base.options.end(), words) == base.options.end())
+        return std::nullopt;
+    return AnyList{{std::move(words)}, base.form};
+}
+
 // The list merge: ours' options in ours' order, less those theirs dropped
 // from the base; each option a side added stands after the base option it
 // follows on that side (or first), ours' additions there before theirs'.
@@ -218,10 +238,14 @@ std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>&
             after.b0 = after.b1, after.o0 = after.o1, after.t0 = after.t1;  // nothing left
         }
         // What each side now has there must still be a list of options (in
-        // either form: slash options made a group merge option by option).
-        if (!options_in(in.base(), joined.b0, joined.b1, list.form) ||
-            !any_list(in.ours(), joined.o0, joined.o1) ||
-            !any_list(in.theirs(), joined.t0, joined.t1))
+        // either form: slash options made a group merge option by option),
+        // or one of the base's options chosen.
+        const auto base_list = any_list(in.base(), joined.b0, joined.b1);
+        if (!options_in(in.base(), joined.b0, joined.b1, list.form) || !base_list ||
+            (!any_list(in.ours(), joined.o0, joined.o1) &&
+             !chosen_option(in.ours(), joined.o0, joined.o1, *base_list)) ||
+            (!any_list(in.theirs(), joined.t0, joined.t1) &&
+             !chosen_option(in.theirs(), joined.t0, joined.t1, *base_list)))
             continue;
         std::vector<Chunk> next(chunks.begin(),
                                 chunks.begin() + static_cast<std::ptrdiff_t>(first));
@@ -312,15 +336,26 @@ std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk&
                                              std::vector<Disagreement>& disagreements) {
     // Each side's list in its own form; the merged list in ours' form.
     std::string separator;  // as ours spells it, else the base, else theirs
-    const auto ours = any_list(in.ours(), x.o0, x.o1, &separator);
+    auto ours = any_list(in.ours(), x.o0, x.o1, &separator);
     const auto base = any_list(in.base(), x.b0, x.b1, &separator);
-    const auto theirs = any_list(in.theirs(), x.t0, x.t1, &separator);
-    if (!base || !ours || !theirs) return std::nullopt;
+    auto theirs = any_list(in.theirs(), x.t0, x.t1, &separator);
+    if (!base) return std::nullopt;
+    const bool ours_chose = !ours, theirs_chose = !theirs;
+    if (ours_chose) ours = chosen_option(in.ours(), x.o0, x.o1, *base);
+    if (theirs_chose) theirs = chosen_option(in.theirs(), x.t0, x.t1, *base);
+    if (!ours || !theirs) return std::nullopt;
     if (separator.empty()) separator = " / ";
     const std::vector<std::string> merged =
         merged_options(base->options, ours->options, theirs->options);
     if (merged.empty()) return std::nullopt;
     disagreements = edits_of_dropped_options(base->options, ours->options, theirs->options);
+    if ((ours_chose || theirs_chose) && merged.size() > 1) {
+        // One side's choice, the other's options kept: the list stays
+        // bracketed, as a lift against an edit inside keeps the bracket.
+        disagreements.push_back(
+            {DisagreementKind::kept_bracketed, 0, ours_chose ? "lifted" : "edited",
+             theirs_chose ? "lifted" : "edited", text_of(in.base(), x.b0, x.b1)});
+    }
     // A list of one option says nothing of its form: ours' form, else
     // theirs', else the base's.
     Form form = base->form;
