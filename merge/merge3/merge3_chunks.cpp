@@ -80,6 +80,83 @@ bool joins_one_phrase(const MergeInputs& in, const Chunk& s) {
     return all_blank || !any_blank;
 }
 
+// The base bracket mark `mark` ('[' or ']') and its partner: the token
+// index of the other mark, or kNone when it pairs with none.
+std::uint32_t partner_mark(Text base, std::uint32_t mark) {
+    const bool opens = base.tokens[mark].kind == TokenKind::bracket_open;
+    int depth = 0;
+    const auto n = static_cast<std::uint32_t>(base.tokens.size());
+    for (std::uint32_t t = mark; t < n; opens ? ++t : --t) {
+        const TokenKind kind = base.tokens[t].kind;
+        if (kind == TokenKind::bracket_open) depth += opens ? 1 : -1;
+        if (kind == TokenKind::bracket_close) depth += opens ? -1 : 1;
+        if (depth == 0) return t;
+        if (kind == TokenKind::paragraph_break || (!opens && t == 0)) break;
+    }
+    return kNone;
+}
+
+// Whether one side lifted the base bracket whose mark is `mark` (both marks
+// gone, wording inside kept) while the other kept both marks.
+bool lifted_by_one(const MergeInputs& in, std::uint32_t mark, ChangedBy lifter) {
+    const std::uint32_t other = partner_mark(in.base(), mark);
+    if (other == kNone) return false;
+    const std::uint32_t open = std::min(mark, other), close = std::max(mark, other);
+    const std::vector<std::uint32_t>& lifting =
+        lifter == ChangedBy::ours ? in.base_to_ours() : in.base_to_theirs();
+    const std::vector<std::uint32_t>& keeping =
+        lifter == ChangedBy::ours ? in.base_to_theirs() : in.base_to_ours();
+    if (lifting[open] != kNone || lifting[close] != kNone) return false;
+    if (keeping[open] == kNone || keeping[close] == kNone) return false;
+    for (std::uint32_t t = open + 1; t < close; ++t)
+        if (lifting[t] != kNone) return true;
+    return false;
+}
+
+// A bracket mark one side lifted, at the edge of a change that side made
+// next to it ("Parties shall act. Parties [may] report." made "Parties may
+// report.": "shall act. Parties " deleted, "[may]" lifted), as a piece of
+// its own: the deletion alone meets the other side's edit, and the lift
+// stays a lift, instead of both growing over the bracket into one
+// alternative that holds its wording twice.
+void push_lifted_marks_apart(const MergeInputs& in, const Chunk& x, std::vector<Chunk>& out) {
+    Chunk rest = x;
+    std::optional<Chunk> front, back;
+    const auto kind = [&](std::uint32_t b) { return in.base().tokens[b].kind; };
+    for (const ChangedBy lifter : {ChangedBy::ours, ChangedBy::theirs}) {
+        const bool ours = lifter == ChangedBy::ours;
+        const std::vector<std::uint32_t>& keeping = ours ? in.base_to_theirs() : in.base_to_ours();
+        if (!back && rest.b1 - rest.b0 >= 2 && kind(rest.b1 - 1) == TokenKind::bracket_open &&
+            keeping[rest.b1 - 1] == (ours ? rest.t1 : rest.o1) - 1 &&
+            lifted_by_one(in, rest.b1 - 1, lifter)) {
+            back = Chunk{rest.b1 - 1, rest.b1, 0, 0, 0, 0, false};
+            if (ours) {
+                back->o0 = back->o1 = rest.o1, back->t0 = rest.t1 - 1, back->t1 = rest.t1;
+                --rest.t1;
+            } else {
+                back->t0 = back->t1 = rest.t1, back->o0 = rest.o1 - 1, back->o1 = rest.o1;
+                --rest.o1;
+            }
+            --rest.b1;
+        }
+        if (!front && rest.b1 - rest.b0 >= 2 && kind(rest.b0) == TokenKind::bracket_close &&
+            keeping[rest.b0] == (ours ? rest.t0 : rest.o0) && lifted_by_one(in, rest.b0, lifter)) {
+            front = Chunk{rest.b0, rest.b0 + 1, 0, 0, 0, 0, false};
+            if (ours) {
+                front->o0 = front->o1 = rest.o0, front->t0 = rest.t0, front->t1 = rest.t0 + 1;
+                ++rest.t0;
+            } else {
+                front->t0 = front->t1 = rest.t0, front->o0 = rest.o0, front->o1 = rest.o0 + 1;
+                ++rest.o0;
+            }
+            ++rest.b0;
+        }
+    }
+    if (front) out.push_back(*front);
+    out.push_back(rest);
+    if (back) out.push_back(*back);
+}
+
 }  // namespace
 
 // The chunks as diff3 cuts them, then two changes made one where each
@@ -96,7 +173,15 @@ bool joins_one_phrase(const MergeInputs& in, const Chunk& s) {
 std::vector<Chunk> split_chunks(const MergeInputs& in) {
     std::vector<Chunk> chunks;
     ChangedBy last = ChangedBy::none;  // who changed the last unstable piece diff3 cut
+    std::vector<Chunk> cut;
     for (const Chunk& x : split_diff3(in)) {
+        if (x.stable) {
+            cut.push_back(x);
+        } else {
+            push_lifted_marks_apart(in, x, cut);
+        }
+    }
+    for (const Chunk& x : cut) {
         if (x.stable) {
             chunks.push_back(x);
             continue;
