@@ -700,10 +700,15 @@ void slide_run_to_paragraph_edges(std::vector<Edit>& script, std::size_t begin, 
     bool holds_break = false;
     for (std::uint32_t t = first; t < first + size && !holds_break; ++t) holds_break = is_break(t);
     if (!holds_break) return;
+    // The end of the text is an edge too, its last line's ending with it.
+    const auto ends_text = [&](std::uint32_t t) {
+        return t == tokens.size() ||
+               (t + 1 == tokens.size() && tokens[t].kind == TokenKind::line_break);
+    };
     const auto on_edges = [&](std::uint32_t from) {
         const std::uint32_t last = from + size - 1;
         const bool starts = is_break(from) || from == 0 || is_break(from - 1);
-        const bool ends = is_break(last) || last + 1 == tokens.size() || is_break(last + 1);
+        const bool ends = is_break(last) || ends_text(last + 1) || is_break(last + 1);
         return starts && ends;
     };
     if (on_edges(first)) return;

@@ -157,6 +157,60 @@ void push_lifted_marks_apart(const MergeInputs& in, const Chunk& x, std::vector<
     if (back) out.push_back(*back);
 }
 
+// A change where one side deleted everything and the other kept whole
+// paragraphs of it unchanged at its start or end, cut at the paragraph
+// break: those paragraphs are the deleter's alone to delete. Choosing
+// Option 2 ("Option 1: A.\n\nOption 2: B." made "B.") deletes Option 1's
+// paragraph and Option 2's label; against an edit of Option 1, the edit
+// stands bracketed in its own paragraph, and the label goes, instead of
+// the bracket taking in the chosen option's label.
+void push_whole_paragraphs_apart(const MergeInputs& in, const Chunk& x, std::vector<Chunk>& out) {
+    const bool ours_deleted = x.o0 == x.o1 && x.t0 < x.t1;
+    const bool theirs_deleted = x.t0 == x.t1 && x.o0 < x.o1;
+    if (x.stable || (!ours_deleted && !theirs_deleted) || x.b1 - x.b0 < 2) {
+        out.push_back(x);
+        return;
+    }
+    const std::vector<std::uint32_t>& kept = ours_deleted ? in.base_to_theirs() : in.base_to_ours();
+    const std::uint32_t k0 = ours_deleted ? x.t0 : x.o0, k1 = ours_deleted ? x.t1 : x.o1;
+    const auto is_break = [&](std::uint32_t b) {
+        return in.base().tokens[b].kind == TokenKind::paragraph_break;
+    };
+    // The keeper's tokens [k0 + (from - x.b0) ...) for base [from, to) at the head.
+    // Only between wording both kept: a deletion of everything to the
+    // start or the end of the text (a whole text deleted against an edit)
+    // stays one change, the edit bracketed with all that stood around it.
+    const bool text_before = x.b0 > body_start(in.base().tokens);
+    const bool text_after = x.b1 < in.base().tokens.size();
+    std::uint32_t head = x.b0;  // base [x.b0, head) kept unchanged at the start
+    for (std::uint32_t b = x.b0; text_before && b < x.b1 && kept[b] == k0 + (b - x.b0); ++b)
+        if (is_break(b)) head = b + 1;
+    std::uint32_t tail = x.b1;  // base [tail, x.b1) kept unchanged at the end
+    for (std::uint32_t b = x.b1; text_after && b > head && kept[b - 1] == k1 - (x.b1 - (b - 1));
+         --b)
+        if (is_break(b - 1)) tail = b;  // the break stays with what stands before it
+    if (head == x.b0 && tail == x.b1) {
+        out.push_back(x);
+        return;
+    }
+    // A piece of base [from, to), the deleter's part empty, the keeper's the
+    // tokens given.
+    const auto piece = [&](std::uint32_t from, std::uint32_t to, std::uint32_t keep_from,
+                           std::uint32_t keep_to) {
+        Chunk c{from, to, 0, 0, 0, 0, false};
+        if (ours_deleted) {
+            c.o0 = c.o1 = x.o0, c.t0 = keep_from, c.t1 = keep_to;
+        } else {
+            c.t0 = c.t1 = x.t0, c.o0 = keep_from, c.o1 = keep_to;
+        }
+        if (!c.empty()) out.push_back(c);
+    };
+    const std::uint32_t keep_head = k0 + (head - x.b0), keep_tail = k1 - (x.b1 - tail);
+    piece(x.b0, head, k0, keep_head);
+    piece(head, tail, keep_head, keep_tail);
+    piece(tail, x.b1, keep_tail, k1);
+}
+
 }  // namespace
 
 // The chunks as diff3 cuts them, then two changes made one where each
@@ -173,13 +227,15 @@ void push_lifted_marks_apart(const MergeInputs& in, const Chunk& x, std::vector<
 std::vector<Chunk> split_chunks(const MergeInputs& in) {
     std::vector<Chunk> chunks;
     ChangedBy last = ChangedBy::none;  // who changed the last unstable piece diff3 cut
-    std::vector<Chunk> cut;
+    std::vector<Chunk> cut, pieces;
     for (const Chunk& x : split_diff3(in)) {
         if (x.stable) {
             cut.push_back(x);
-        } else {
-            push_lifted_marks_apart(in, x, cut);
+            continue;
         }
+        pieces.clear();
+        push_whole_paragraphs_apart(in, x, pieces);
+        for (const Chunk& piece : pieces) push_lifted_marks_apart(in, piece, cut);
     }
     for (const Chunk& x : cut) {
         if (x.stable) {
