@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "core/util/utf8.hpp"
 
@@ -136,6 +137,36 @@ Place place_of(const YAML::Mark& mark, std::string_view source, ByteRange yaml) 
     return {std::min(offset + column, yaml.end), line + 2, column + 1};
 }
 
+std::string flow_yaml(const YAML::Node& node);
+
+// A key given twice in one mapping, at any depth: YAML forbids it, and
+// readers disagree on which value counts (yaml-cpp keeps the first, most
+// others the last). An error at the second.
+void report_duplicate_keys(const YAML::Node& node, std::string_view source, ByteRange yaml,
+                           std::vector<Diagnostic>& diagnostics, int depth) {
+    if (depth > 64) return;  // as deep as any front matter goes, and more
+    if (node.IsSequence()) {
+        for (const YAML::Node& item : node)
+            report_duplicate_keys(item, source, yaml, diagnostics, depth + 1);
+        return;
+    }
+    if (!node.IsMap()) return;
+    std::set<std::string> keys;
+    for (const auto& entry : node) {
+        const std::string key =
+            entry.first.IsScalar() ? entry.first.Scalar() : flow_yaml(entry.first);
+        if (!keys.insert(key).second) {
+            const Place place = place_of(entry.first.Mark(), source, yaml);
+            diagnostics.push_back(
+                {"front-matter-duplicate-key", Severity::error, place.offset, place.line,
+                 place.column,
+                 "front matter has '" + key + "' twice; which value counts is not defined",
+                 "keep one '" + key + ":' line, with the value meant"});
+        }
+        report_duplicate_keys(entry.second, source, yaml, diagnostics, depth + 1);
+    }
+}
+
 std::string flow_yaml(const YAML::Node& node) {
     YAML::Emitter emitter;
     emitter << YAML::Flow << node;
@@ -209,21 +240,8 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
                                    "write one 'key: value' per line, e.g. 'id: A-1'"});
             return fm;
         }
-        std::vector<std::string> keys;
+        report_duplicate_keys(root, source, fm.yaml, diagnostics, 0);
         for (const auto& entry : root) {
-            const std::string key =
-                entry.first.IsScalar() ? entry.first.Scalar() : flow_yaml(entry.first);
-            if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-                // YAML forbids it, and readers disagree on which value counts
-                // (yaml-cpp keeps the first, most others the last).
-                const Place place = place_of(entry.first.Mark(), source, fm.yaml);
-                diagnostics.push_back(
-                    {"front-matter-duplicate-key", Severity::error, place.offset, place.line,
-                     place.column,
-                     "front matter has '" + key + "' twice; which value counts is not defined",
-                     "keep one '" + key + ":' line, with the value meant"});
-            }
-            keys.push_back(key);
             FrontMatterField field;
             field.key = entry.first.IsScalar() ? entry.first.Scalar() : flow_yaml(entry.first);
             field.scalar = entry.second.IsScalar() || entry.second.IsNull();

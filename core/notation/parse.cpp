@@ -620,8 +620,9 @@ class Parser {
     void check_front_matter_status() {
         const std::vector<std::string>& vocabulary = options_.notation.status_vocabulary;
         for (const FrontMatterField& field : doc_.front_matter.fields) {
-            if (field.key != "status" || !field.scalar || field.value.empty() ||
-                std::find(vocabulary.begin(), vocabulary.end(), field.value) != vocabulary.end())
+            if (field.key != "status" || field.value.empty() ||
+                (field.scalar &&
+                 std::find(vocabulary.begin(), vocabulary.end(), field.value) != vocabulary.end()))
                 continue;
             // The value's place: on the first line that opens with "status:".
             std::size_t offset = doc_.front_matter.yaml.begin;

@@ -118,6 +118,18 @@ TEST(FrontMatter, AKeyGivenTwiceIsAnErrorAtTheSecond) {
     EXPECT_NE(d.diagnostics[0].message.find("'status' twice"), std::string::npos);
 }
 
+TEST(FrontMatter, AKeyGivenTwiceInANestedMappingIsAnErrorToo) {
+    const Document d = parse(
+        "---\nid: A-3\nmeta:\n  owner: Japan\n  owner: Brazil\nnotes:\n  - {a: 1, a: "
+        "2}\n---\nText.\n");
+    ASSERT_EQ(d.diagnostics.size(), 2u);
+    EXPECT_EQ(d.diagnostics[0].code, "front-matter-duplicate-key");
+    EXPECT_EQ(d.diagnostics[0].line, 5u);
+    EXPECT_EQ(d.diagnostics[0].column, 3u);
+    EXPECT_EQ(d.diagnostics[1].code, "front-matter-duplicate-key");
+    EXPECT_EQ(d.diagnostics[1].line, 7u);
+}
+
 TEST(FrontMatter, AStatusOutsideTheVocabularyIsAWarningAtItsValue) {
     const Document d = parse("---\nid: A-4\nstatus:  agred\n---\nText.\n");
     ASSERT_EQ(d.diagnostics.size(), 1u);
@@ -128,6 +140,10 @@ TEST(FrontMatter, AStatusOutsideTheVocabularyIsAWarningAtItsValue) {
     EXPECT_NE(d.diagnostics[0].message.find("'agred'"), std::string::npos);
 
     EXPECT_TRUE(parse("---\nid: A-4\nstatus: agreed ad ref\n---\nText.\n").diagnostics.empty());
+    EXPECT_TRUE(parse("---\nid: A-4\nstatus:\n---\nText.\n").diagnostics.empty());
+    const Document list = parse("---\nid: A-4\nstatus: [agreed, revisit]\n---\nText.\n");
+    ASSERT_EQ(list.diagnostics.size(), 1u);
+    EXPECT_EQ(list.diagnostics[0].code, "unknown-status");
     ParseOptions own_words;
     own_words.notation.status_vocabulary = {"agred"};
     EXPECT_TRUE(parse("---\nid: A-4\nstatus: agred\n---\nText.\n", own_words).diagnostics.empty());
