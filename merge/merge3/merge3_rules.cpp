@@ -404,6 +404,20 @@ bool apart_after(const MergeInputs& in, const Chunk& x, Text side, std::uint32_t
            is_option_group(side, from, to);
 }
 
+// Plain wording a side put flush after the base's bracket, with no mark of
+// the notation: the text that follows the bracket, grown at its start.
+// Chinese and Japanese run on without a space ("[削減][抑制]温室効果ガス").
+bool words_flush_after(const MergeInputs& in, const Chunk& x, Text side, std::uint32_t from,
+                       std::uint32_t to) {
+    if (!after_bracket(in, x) || from == to || is_space_token(side.tokens[from].kind)) return false;
+    for (std::uint32_t k = from; k < to; ++k) {
+        const TokenKind kind = side.tokens[k].kind;
+        if (is_mark(kind) || kind == TokenKind::paragraph_break || kind == TokenKind::label)
+            return false;
+    }
+    return true;
+}
+
 // What both sides inserted at one place (where the base has no words).
 enum class BothInserted {
     no,                     // not an insertion by both sides
@@ -431,6 +445,10 @@ BothInserted both_inserted(const MergeInputs& in, const Chunk& x) {
     // the group, and a bracket of its own after it; both stand.
     if ((ours_options && apart_after(in, x, t, x.t0, x.t1)) ||
         (theirs_options && apart_after(in, x, o, x.o0, x.o1)))
+        return BothInserted::options_then_words;
+    // An option for the group, and words glued to what follows it.
+    if ((ours_options && words_flush_after(in, x, t, x.t0, x.t1)) ||
+        (theirs_options && words_flush_after(in, x, o, x.o0, x.o1)))
         return BothInserted::options_then_words;
     // One side's new paragraphs beside the other's words: words opening the
     // next paragraph come after paragraphs that end in their break, words
