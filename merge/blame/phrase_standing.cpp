@@ -53,13 +53,32 @@ constexpr std::array<bool, 256> kMayBeSpace = [] {
 // no-break space U+00A0, which the tokens count as white space wherever it
 // stands) is one space between words; everything else, labels, status tags
 // and option separators included, is kept as written.
+//
+// `skip` (sorted, apart) are ranges left out whole, their marks and words:
+// the other options of a group or bracket, to read one option in its place.
 class PlainWords {
   public:
-    explicit PlainWords(const Document& doc) : source_(doc.source) {
-        out_.text.reserve(source_.size());
-        std::size_t at = 0;
-        for (const MarkupPiece& piece : markup_pieces(doc)) {
-            literal(at, piece.range.begin);
+    explicit PlainWords(const Document& doc) : PlainWords(doc.source, markup_pieces(doc)) {}
+    // The words of `window` alone (one paragraph's, say), given the
+    // document's markup pieces.
+    PlainWords(const std::string& source, const std::vector<MarkupPiece>& pieces,
+               const std::vector<ByteRange>& skip = {}, ByteRange window = {0, std::string::npos})
+        : source_(source), skip_(skip) {
+        window.end = std::min(window.end, source_.size());
+        out_.text.reserve(window.end - window.begin);
+        std::size_t at = window.begin;
+        const auto first = std::lower_bound(
+            pieces.begin(), pieces.end(), window.begin,
+            [](const MarkupPiece& p, std::size_t offset) { return p.range.end <= offset; });
+        for (auto it = first; it != pieces.end() && it->range.begin < window.end; ++it) {
+            const MarkupPiece& piece = *it;
+            if (piece.range.begin < window.begin || piece.range.end > window.end) {
+                at = std::max(at, std::min(piece.range.end, window.end));
+                continue;  // a piece across the window's edge (the front matter)
+            }
+            literal_outside(at, piece.range.begin);
+            at = piece.range.end;
+            if (skipped(piece.range.begin)) continue;
             switch (piece.kind) {
                 case MarkupKind::front_matter:
                 case MarkupKind::bracket_open:
@@ -73,13 +92,27 @@ class PlainWords {
                     words(piece.range.begin, piece.range.end);
                     break;
             }
-            at = piece.range.end;
         }
-        literal(at, source_.size());
+        literal_outside(at, window.end);
     }
     PlainText take() { return std::move(out_); }
 
   private:
+    bool skipped(std::size_t offset) const {
+        for (const ByteRange& r : skip_)
+            if (r.begin <= offset && offset < r.end) return true;
+        return false;
+    }
+    // Literal text [begin, end) but for the skipped ranges.
+    void literal_outside(std::size_t begin, std::size_t end) {
+        for (const ByteRange& r : skip_) {
+            if (r.end <= begin || r.begin >= end) continue;
+            if (r.begin > begin) literal(begin, r.begin);
+            begin = std::max(begin, r.end);
+        }
+        if (begin < end) literal(begin, end);
+    }
+
     bool space_at(std::size_t i) const {
         const unsigned char c = static_cast<unsigned char>(source_[i]);
         return kMayBeSpace[c] && (c != 0xC2 || no_break_space_at(i));
@@ -134,6 +167,7 @@ class PlainWords {
     }
 
     const std::string& source_;
+    const std::vector<ByteRange>& skip_;
     PlainText out_;
     bool space_ = false;
 };
@@ -213,18 +247,97 @@ int rarity(char c) {
     return 30;
 }
 
-}  // namespace
+// Whether the byte before `begin` and the one at `end` part words: the
+// text's edges, white space, or (after) punctuation. Options are read in
+// place only where they stand as whole words, so that a word of a reading
+// is always whole in the text (what the sieve relies on).
+bool stands_apart(std::string_view source, std::size_t begin, std::size_t end) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    const bool before = begin == 0 || space(source[begin - 1]);
+    const bool after = end >= source.size() || space(source[end]) ||
+                       std::string_view(".,;:!?)").find(source[end]) != std::string_view::npos;
+    return before && after;
+}
 
-Standing standing_of(const Document& doc, std::string_view phrase) {
-    if (phrase.empty()) return Standing::absent;
-    const PlainText plain = PlainWords(doc).take();
+// The readings of the text with one option of a group or of a slash bracket
+// in place of all (the others left out), one per option: "provide
+// [new][adequate] finance" reads "provide new finance" and "provide
+// adequate finance". Each with the range of the option it reads.
+struct Reading {
+    std::vector<ByteRange> skip;
+    ByteRange option;
+    ByteRange window;  // the paragraphs it lies in: no phrase reaching into it runs further
+};
+std::vector<Reading> option_readings(const Document& doc) {
+    std::vector<Reading> out;
+    for (const AlternativesGroup& g : doc.groups) {
+        if (g.brackets.size() < 2) continue;
+        const Bracket &first = doc.brackets[g.brackets.front()],
+                      &last = doc.brackets[g.brackets.back()];
+        if (!stands_apart(doc.source, first.open, last.close + 1)) continue;
+        const ByteRange window{doc.paragraphs[first.open_paragraph].range.begin,
+                               doc.paragraphs[last.close_paragraph].range.end};
+        for (const std::uint32_t read : g.brackets) {
+            Reading r{{}, doc.brackets[read].outer(), window};
+            for (const std::uint32_t other : g.brackets)
+                if (other != read) r.skip.push_back(doc.brackets[other].outer());
+            out.push_back(std::move(r));
+        }
+    }
+    for (std::uint32_t b = 0; b < doc.brackets.size(); ++b) {
+        const Bracket& bracket = doc.brackets[b];
+        if (bracket.separators == 0 || !stands_apart(doc.source, bracket.open, bracket.close + 1))
+            continue;
+        // The bracket's options: between '[', its separators and ']'.
+        std::vector<std::size_t> bounds = {bracket.open};
+        for (const Separator& s : doc.separators)
+            if (s.bracket == b) bounds.push_back(s.at);
+        bounds.push_back(bracket.close);
+        // Option k alone: the options before it with the separator after
+        // them, and the separator after it with the options after it, left out.
+        for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
+            Reading r{{},
+                      {bounds[k] + 1, bounds[k + 1]},
+                      {doc.paragraphs[bracket.open_paragraph].range.begin,
+                       doc.paragraphs[bracket.close_paragraph].range.end}};
+            if (k > 0) r.skip.push_back({bounds[0] + 1, bounds[k] + 1});
+            if (k + 2 < bounds.size()) r.skip.push_back({bounds[k + 1], bounds.back()});
+            out.push_back(std::move(r));
+        }
+    }
+    return out;
+}
+
+// The best standing of `phrase` in `plain`; with `within`, only of the
+// occurrences that reach into it.
+Standing best_standing(const Document& doc, const PlainText& plain, std::string_view phrase,
+                       const ByteRange* within = nullptr) {
     Standing best = Standing::absent;
     for (std::size_t found = plain.text.find(phrase); found != std::string::npos;
          found = plain.text.find(phrase, found + 1)) {
         const std::size_t begin = plain.source_of(found),
                           end = plain.source_of(found + phrase.size() - 1) + 1;
+        if (within && (end <= within->begin || begin >= within->end)) continue;
         best = std::max(best, standing_at(doc, begin, end));
         if (best == Standing::free) break;
+    }
+    return best;
+}
+
+}  // namespace
+
+Standing standing_of(const Document& doc, std::string_view phrase) {
+    if (phrase.empty()) return Standing::absent;
+    const std::vector<MarkupPiece> pieces = markup_pieces(doc);
+    Standing best = best_standing(doc, PlainWords(doc.source, pieces).take(), phrase);
+    if (best >= Standing::bracketed) return best;
+    // Read with one option in place of its group: a phrase that runs
+    // through an option stands, bracketed, from the proposal that offered it.
+    // A phrase is looked for within the option's paragraphs (one running on
+    // into the next paragraph is not read through an option).
+    for (const Reading& r : option_readings(doc)) {
+        const PlainText plain = PlainWords(doc.source, pieces, r.skip, r.window).take();
+        best = std::max(best, best_standing(doc, plain, phrase, &r.option));
     }
     return best;
 }
@@ -247,11 +360,25 @@ std::string_view state_name(Standing standing) {
     return "absent";
 }
 
+namespace {
+
+std::size_t rarest(std::string_view key) {
+    std::size_t anchor = 0;
+    for (std::size_t k = 1; k < key.size(); ++k)
+        if (rarity(key[k]) > rarity(key[anchor])) anchor = k;
+    return anchor;
+}
+
+}  // namespace
+
 PhraseSieve::PhraseSieve(std::string_view phrase) {
-    for (const char c : phrase)
-        if (!dropped(c)) key_ += c;
-    for (std::size_t k = 1; k < key_.size(); ++k)
-        if (rarity(key_[k]) > rarity(key_[anchor_])) anchor_ = k;
+    std::string word;
+    for (const char c : phrase) {
+        if (!dropped(c)) key_ += c, word += c;
+        if (c == ' ' && !word.empty()) words_.push_back(std::move(word)), word.clear();
+    }
+    if (!word.empty()) words_.push_back(std::move(word));
+    anchor_ = rarest(key_);
 }
 
 // Why nothing standing_of finds is missed: standing_of searches the text of
@@ -267,28 +394,43 @@ PhraseSieve::PhraseSieve(std::string_view phrase) {
 // rarest byte (found by memchr) is extended both ways, the dropped bytes
 // skipped. Not a search for the phrase's words one by one: a mark may split
 // a word ("en[hanced]" holds "enhanced").
+// A phrase read through an option (standing_of's readings, which leave the
+// group's other options out) is in the text word by word: each option stands
+// as whole words there, so every word of the phrase is in the text whole,
+// with only dropped bytes inside. Looked for only in a text that has options
+// at all ("][" or '/').
 bool PhraseSieve::may_stand_in(std::string_view text) const {
-    if (key_.empty()) return true;
+    if (holds(text, key_, anchor_)) return true;
+    if (words_.size() < 2 ||
+        (text.find("][") == std::string_view::npos && text.find('/') == std::string_view::npos))
+        return false;
+    for (const std::string& word : words_)
+        if (!holds(text, word, rarest(word))) return false;
+    return true;
+}
+
+bool PhraseSieve::holds(std::string_view text, std::string_view key, std::size_t at_rarest) {
+    if (key.empty()) return true;
     const char* const begin = text.data();
     const char* const end = begin + text.size();
-    const char anchor = key_[anchor_];
+    const char anchor = key[at_rarest];
     for (const char* at = begin; (at = static_cast<const char*>(
                                       std::memchr(at, anchor, static_cast<std::size_t>(end - at))));
          ++at) {
         // The kept bytes after the anchor are the rest of the key...
         const char* next = at + 1;
-        std::size_t k = anchor_ + 1;
-        for (; k < key_.size(); ++k, ++next) {
+        std::size_t k = at_rarest + 1;
+        for (; k < key.size(); ++k, ++next) {
             while (next < end && dropped(*next)) ++next;
-            if (next == end || *next != key_[k]) break;
+            if (next == end || *next != key[k]) break;
         }
-        if (k < key_.size()) continue;
+        if (k < key.size()) continue;
         // ... and those before it its beginning.
         const char* before = at;
-        k = anchor_;
+        k = at_rarest;
         for (; k > 0; --k, --before) {
             while (before > begin && dropped(before[-1])) --before;
-            if (before == begin || before[-1] != key_[k - 1]) break;
+            if (before == begin || before[-1] != key[k - 1]) break;
         }
         if (k == 0) return true;
     }

@@ -4,6 +4,7 @@
 // without parsing it, that the wording cannot stand there at all.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/notation/document.hpp"
 #include "core/util/text.hpp"
@@ -17,7 +18,10 @@ namespace accord {
 enum class Standing { absent, struck, bracketed, option, unbracketed, free };
 
 // The best standing of any occurrence of `phrase` (white space collapsed) in
-// the document. The phrase is looked for in the words alone: the front
+// the document, or (bracketed) in a reading of it with one option of a group
+// or slash bracket in place of the others ("provide [new][adequate]
+// finance" holds "provide adequate finance"), where the group stands as
+// whole words. The phrase is looked for in the words alone: the front
 // matter, brackets and strike marks are left out and white space (line
 // breaks and no-break spaces too) is collapsed, so "the approach" is found in
 // "[the] approach", in "the ~~approach~~" and across a line ending.
@@ -44,8 +48,13 @@ class PhraseSieve {
     bool may_stand_in(std::string_view text) const;
 
   private:
-    std::string key_;         // the phrase with those bytes dropped
-    std::size_t anchor_ = 0;  // where in key_ its rarest byte stands
+    // Whether `key` is in `text` with the dropped bytes skipped, searched
+    // from its byte at `anchor`.
+    static bool holds(std::string_view text, std::string_view key, std::size_t anchor);
+
+    std::string key_;                 // the phrase with those bytes dropped
+    std::size_t anchor_ = 0;          // where in key_ its rarest byte stands
+    std::vector<std::string> words_;  // the phrase's words, so dropped
 };
 
 }  // namespace accord

@@ -454,6 +454,34 @@ TEST(BlameWho, AnOptionIsNotAgreedUntilTheOthersAreGone) {
     EXPECT_NE(r.out.find("2015-12-06  agreed by COP"), std::string::npos) << r.out;
 }
 
+// A phrase that runs through one option of a group was proposed with that
+// option: the chair who later chose it agreed it, and did not propose it.
+TEST(BlameWho, APhraseThroughAnOptionIsTheOptionsProposers) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    const auto propose = [&](const std::string& by, int day, const std::string& text) {
+        CommitRequest request;
+        request.files = {{"f.md", text}};
+        const std::int64_t time = day_start_utc(*parse_iso_date("2014-01-01")) + day * 86400;
+        request.author = {"Secretariat", "secretariat@example.org", time, 0};
+        request.committer = request.author;
+        request.message = "Proposal\n\nProposed-by: " + by + "\n";
+        request.write_worktree = true;
+        repo.commit_files(request);
+    };
+    propose("Sweden", 0, "Developed countries shall provide finance.\n");
+    propose("Brazil", 1, "Developed countries shall provide [new and additional] finance.\n");
+    propose("Japan", 2,
+            "Developed countries shall provide [new and additional][adequate] finance.\n");
+    propose("Chair", 3, "Developed countries shall provide adequate finance.\n");
+    test::RunOptions options;
+    options.cwd = dir.path();
+    const auto r = test::accord({"who", "provide adequate finance"}, options);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("first proposed by Japan on 2014-01-03"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2014-01-04  agreed by Chair"), std::string::npos) << r.out;
+}
+
 TEST(BlameWho, APhraseStartingWithADashIsGivenWithE) {
     test::TempDir dir;
     Repository repo = Repository::init(dir.path());
