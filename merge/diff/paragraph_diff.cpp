@@ -426,19 +426,12 @@ class Builder {
         auto id = [&](std::uint32_t t) {
             return removal ? block_ids.old_id(t) : block_ids.new_id(t);
         };
-        auto index = [&](std::size_t e) {
-            return removal ? script[e].old_index : script[e].new_index;
-        };
         // Kept tokens on each side of the run, as far as it may slide.
-        std::size_t left = begin, right = end;
-        while (left > 0 && script[left - 1].kind == EditKind::common) --left;
-        while (right < script.size() && script[right].kind == EditKind::common) ++right;
-        // The stretch is rewritten below as consecutive tokens of this side:
-        // where the script does not run so (an earlier step left it out of
-        // order), the run stays where it is.
-        for (std::size_t e = left; e < right; ++e)
-            if (index(e) != index(left) + (e - left)) return;
-        const std::uint32_t first = index(begin), size = static_cast<std::uint32_t>(end - begin);
+        const auto stretch = stretch_around(script, begin, end, removal);
+        if (!stretch) return;
+        const auto [left, right] = *stretch;
+        const std::uint32_t first = removal ? script[begin].old_index : script[begin].new_index;
+        const auto size = static_cast<std::uint32_t>(end - begin);
         auto movable = [&](std::uint32_t t) {
             return tokens[t].kind != TokenKind::paragraph_break;
         };
@@ -460,23 +453,7 @@ class Builder {
         for (std::uint32_t from = first - back; from <= first + ahead; ++from)
             if (score(from) > score(best)) best = from;
         if (best == first) return;
-        // Rewrite the kept tokens around the run: the same tokens of the
-        // other side, in order, paired with this side's tokens but the run's.
-        std::vector<std::uint32_t> other;
-        for (std::size_t e = left; e < right; ++e) {
-            if (script[e].kind == EditKind::common)
-                other.push_back(removal ? script[e].new_index : script[e].old_index);
-        }
-        const std::uint32_t span_begin = index(left);
-        std::size_t e = left, o = 0;
-        for (std::uint32_t t = span_begin; t < span_begin + (right - left); ++t) {
-            if (t >= best && t < best + size) {
-                script[e++] = removal ? Edit{EditKind::removed, t, 0} : Edit{EditKind::added, 0, t};
-            } else {
-                script[e++] = removal ? Edit{EditKind::common, t, other[o++]}
-                                      : Edit{EditKind::common, other[o++], t};
-            }
-        }
+        put_run_at(script, left, right, removal, best, size);
     }
 
     // Tokens that read alike: the same, or both white space (a line ending

@@ -270,4 +270,37 @@ std::vector<Edit> diff_sequences_anchored(const Sequence& a, const Sequence& b) 
     return run_differ(a, b, 0);
 }
 
+std::optional<std::pair<std::size_t, std::size_t>> stretch_around(const std::vector<Edit>& script,
+                                                                  std::size_t begin,
+                                                                  std::size_t end, bool removal) {
+    const auto index = [&](std::size_t e) {
+        return removal ? script[e].old_index : script[e].new_index;
+    };
+    std::size_t left = begin, right = end;
+    while (left > 0 && script[left - 1].kind == EditKind::common) --left;
+    while (right < script.size() && script[right].kind == EditKind::common) ++right;
+    for (std::size_t e = left; e < right; ++e)
+        if (index(e) != index(left) + (e - left)) return std::nullopt;
+    return std::pair{left, right};
+}
+
+void put_run_at(std::vector<Edit>& script, std::size_t left, std::size_t right, bool removal,
+                std::uint32_t run_begin, std::uint32_t run_size) {
+    std::vector<std::uint32_t> other;
+    for (std::size_t e = left; e < right; ++e) {
+        if (script[e].kind == EditKind::common)
+            other.push_back(removal ? script[e].new_index : script[e].old_index);
+    }
+    const std::uint32_t span_begin = removal ? script[left].old_index : script[left].new_index;
+    std::size_t e = left, o = 0;
+    for (std::uint32_t t = span_begin; t < span_begin + (right - left); ++t) {
+        if (t >= run_begin && t < run_begin + run_size) {
+            script[e++] = removal ? Edit{EditKind::removed, t, 0} : Edit{EditKind::added, 0, t};
+        } else {
+            script[e++] = removal ? Edit{EditKind::common, t, other[o++]}
+                                  : Edit{EditKind::common, other[o++], t};
+        }
+    }
+}
+
 }  // namespace accord

@@ -5,6 +5,7 @@
 // what changed; dtl's own Diff3 is not used (it stops at the first conflict
 // and mis-merges, cubicdaiya/dtl#14).
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -38,5 +39,22 @@ std::vector<PositionPair> longest_increasing_chain(const std::vector<PositionPai
 // Within each run of changes, removals before additions, each kind keeping
 // its order: hunks read "old, then new".
 void order_hunks(std::vector<Edit>& script);
+
+// The stretch script[left, right) of kept tokens around the run
+// script[begin, end) of one side's tokens only removed (`removal`) or only
+// added, as far as the kept tokens go on each side; nullopt where this
+// side's tokens do not run consecutively through it (an earlier step left
+// them out of order), so that the run cannot be slid.
+std::optional<std::pair<std::size_t, std::size_t>> stretch_around(const std::vector<Edit>& script,
+                                                                  std::size_t begin,
+                                                                  std::size_t end, bool removal);
+
+// Rewrites script[left, right), kept tokens around one run of one side's
+// tokens only removed (`removal`) or only added, consecutive on that side,
+// with the run standing at that side's tokens [run_begin, run_begin +
+// run_size) instead: the other side's kept tokens, in order, paired with
+// this side's tokens but the run's. A run slid where it reads better.
+void put_run_at(std::vector<Edit>& script, std::size_t left, std::size_t right, bool removal,
+                std::uint32_t run_begin, std::uint32_t run_size);
 
 }  // namespace accord

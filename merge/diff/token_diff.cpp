@@ -682,20 +682,14 @@ namespace {
 // onto whole paragraphs, when it holds a break and can stand there.
 void slide_run_to_paragraph_edges(std::vector<Edit>& script, std::size_t begin, std::size_t end,
                                   const InternedTokens& side, bool removal) {
-    const auto index = [&](std::size_t e) {
-        return removal ? script[e].old_index : script[e].new_index;
-    };
-    std::size_t left = begin, right = end;
-    while (left > 0 && script[left - 1].kind == EditKind::common) --left;
-    while (right < script.size() && script[right].kind == EditKind::common) ++right;
-    // The stretch is rewritten below as consecutive tokens of this side.
-    for (std::size_t e = left; e < right; ++e)
-        if (index(e) != index(left) + (e - left)) return;
+    const auto stretch = stretch_around(script, begin, end, removal);
+    if (!stretch) return;
+    const auto [left, right] = *stretch;
     const std::vector<Token>& tokens = side.tokens;
     const auto is_break = [&](std::size_t t) {
         return tokens[t].kind == TokenKind::paragraph_break;
     };
-    const std::uint32_t first = index(begin);
+    const std::uint32_t first = removal ? script[begin].old_index : script[begin].new_index;
     const auto size = static_cast<std::uint32_t>(end - begin);
     bool holds_break = false;
     for (std::uint32_t t = first; t < first + size && !holds_break; ++t) holds_break = is_break(t);
@@ -725,24 +719,7 @@ void slide_run_to_paragraph_edges(std::vector<Edit>& script, std::size_t begin, 
         if (on_edges(from) && (!best || distance < (*best > first ? *best - first : first - *best)))
             best = from;
     }
-    if (!best) return;
-    // The other side's kept tokens, in order, paired with this side's
-    // tokens but the run's.
-    std::vector<std::uint32_t> other;
-    for (std::size_t e = left; e < right; ++e) {
-        if (script[e].kind == EditKind::common)
-            other.push_back(removal ? script[e].new_index : script[e].old_index);
-    }
-    const std::uint32_t span_begin = index(left);
-    std::size_t e = left, o = 0;
-    for (std::uint32_t t = span_begin; t < span_begin + (right - left); ++t) {
-        if (t >= *best && t < *best + size) {
-            script[e++] = removal ? Edit{EditKind::removed, t, 0} : Edit{EditKind::added, 0, t};
-        } else {
-            script[e++] = removal ? Edit{EditKind::common, t, other[o++]}
-                                  : Edit{EditKind::common, other[o++], t};
-        }
-    }
+    if (best) put_run_at(script, left, right, removal, *best, size);
 }
 
 }  // namespace

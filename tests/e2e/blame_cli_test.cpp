@@ -424,19 +424,26 @@ TEST_F(BlameAcrossTexts, HtmlCompilationAcrossTexts) {
     EXPECT_EQ(words_of(r.out, "Sweden"), 4);
 }
 
+// A proposal by `by` of `text` as `file`, `day` days after `first_day`,
+// written to the work tree too.
+void propose_text(Repository& repo, const std::string& file, const std::string& first_day,
+                  const std::string& by, int day, const std::string& text) {
+    CommitRequest request;
+    request.files = {{file, text}};
+    const std::int64_t time = day_start_utc(*parse_iso_date(first_day)) + day * 86400;
+    request.author = {"Secretariat", "secretariat@example.org", time, 0};
+    request.committer = request.author;
+    request.message = "Proposal\n\nProposed-by: " + by + "\n";
+    request.write_worktree = true;
+    repo.commit_files(request);
+}
+
 // An Option paragraph is no agreement while other options stand beside it.
 TEST(BlameWho, AnOptionIsNotAgreedUntilTheOthersAreGone) {
     test::TempDir dir;
     Repository repo = Repository::init(dir.path());
     const auto propose = [&](const std::string& by, int day, const std::string& text) {
-        CommitRequest request;
-        request.files = {{"goal.md", text}};
-        const std::int64_t time = day_start_utc(*parse_iso_date("2015-12-01")) + day * 86400;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message = "Proposal\n\nProposed-by: " + by + "\n";
-        request.write_worktree = true;
-        repo.commit_files(request);
+        propose_text(repo, "goal.md", "2015-12-01", by, day, text);
     };
     propose("ADP", 0, "To hold the increase [well below 2 degrees][below 1.5 degrees].\n");
     propose("Presidency", 3,
@@ -460,14 +467,7 @@ TEST(BlameWho, APhraseThroughAnOptionIsTheOptionsProposers) {
     test::TempDir dir;
     Repository repo = Repository::init(dir.path());
     const auto propose = [&](const std::string& by, int day, const std::string& text) {
-        CommitRequest request;
-        request.files = {{"f.md", text}};
-        const std::int64_t time = day_start_utc(*parse_iso_date("2014-01-01")) + day * 86400;
-        request.author = {"Secretariat", "secretariat@example.org", time, 0};
-        request.committer = request.author;
-        request.message = "Proposal\n\nProposed-by: " + by + "\n";
-        request.write_worktree = true;
-        repo.commit_files(request);
+        propose_text(repo, "f.md", "2014-01-01", by, day, text);
     };
     propose("Sweden", 0, "Developed countries shall provide finance.\n");
     propose("Brazil", 1, "Developed countries shall provide [new and additional] finance.\n");
