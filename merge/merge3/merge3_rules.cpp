@@ -965,10 +965,29 @@ void ChunkResolver::resolve_status(const Chunk& x) {
     out_.put(status_in(in_.ours(), x.o0, x.o1) == "agreed" ? t : o);
 }
 
-// The words of [from, to) in brackets, unless they are a bracket group already.
+// The words of [from, to) in brackets, unless they are a bracket group
+// already. A heading alone keeps its marks outside ("## [Heading]"):
+// "[## Heading]" is no heading. (Over more paragraphs the bracket opens
+// before the marks: one cannot run on from inside a heading.)
 void ChunkResolver::put_bracketed(Text side, std::uint32_t from, std::uint32_t to) {
-    const auto [a, z] = words_within(side, from, to);
+    auto [a, z] = words_within(side, from, to);
     out_.put_range(side, from, a);
+    const bool line_start = a == 0 || side.tokens[a - 1].kind == TokenKind::paragraph_break ||
+                            side.tokens[a - 1].kind == TokenKind::line_break ||
+                            side.tokens[a - 1].kind == TokenKind::front_matter;
+    std::uint32_t marks = a;
+    const auto is_hash = [&](std::uint32_t t) {
+        return side.tokens[t].kind == TokenKind::punctuation &&
+               side.doc.text(side.tokens[t].range) == "#";
+    };
+    bool one_paragraph = true;
+    for (std::uint32_t t = a; t < z && one_paragraph; ++t)
+        one_paragraph = side.tokens[t].kind != TokenKind::paragraph_break;
+    while (line_start && one_paragraph && marks < z && marks - a < 6 && is_hash(marks)) ++marks;
+    if (marks > a && marks + 1 < z && side.tokens[marks].kind == TokenKind::space) {
+        out_.put_range(side, a, marks + 1);
+        a = marks + 1;
+    }
     const bool already = is_option_group(side, a, z);
     if (!already) out_.put_verbatim("[");
     out_.put_range(side, a, z);
