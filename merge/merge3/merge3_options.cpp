@@ -135,6 +135,32 @@ std::optional<AnyList> chosen_option(Text side, std::uint32_t from, std::uint32_
     return AnyList{{std::move(words)}, base.form};
 }
 
+// Both sides' lists over one place: each side's options as written, or the
+// option a side chose. A choice is read so only where the other side kept
+// that option among its own: a choice against the chosen option dropped,
+// replaced or edited, or against another choice, is a disagreement for the
+// usual rules, never a list with both sides' wordings gone.
+struct SideLists {
+    AnyList ours, theirs;
+    bool ours_chose = false, theirs_chose = false;
+};
+std::optional<SideLists> side_lists(const MergeInputs& in, const AnyList& base, std::uint32_t o0,
+                                    std::uint32_t o1, std::uint32_t t0, std::uint32_t t1,
+                                    std::string* separator = nullptr) {
+    std::optional<AnyList> ours = any_list(in.ours(), o0, o1, separator);
+    std::optional<AnyList> theirs = any_list(in.theirs(), t0, t1, separator);
+    const bool ours_chose = !ours, theirs_chose = !theirs;
+    if (ours_chose) ours = chosen_option(in.ours(), o0, o1, base);
+    if (theirs_chose) theirs = chosen_option(in.theirs(), t0, t1, base);
+    if (!ours || !theirs || (ours_chose && theirs_chose)) return std::nullopt;
+    const auto keeps = [](const AnyList& list, const std::string& option) {
+        return std::find(list.options.begin(), list.options.end(), option) != list.options.end();
+    };
+    if (ours_chose && !keeps(*theirs, ours->options.front())) return std::nullopt;
+    if (theirs_chose && !keeps(*ours, theirs->options.front())) return std::nullopt;
+    return SideLists{std::move(*ours), std::move(*theirs), ours_chose, theirs_chose};
+}
+
 // The list merge: ours' options in ours' order, less those theirs dropped
 // from the base; each option a side added stands after the base option it
 // follows on that side (or first), ours' additions there before theirs'.
@@ -242,10 +268,7 @@ std::vector<bool> gather_option_lists(const MergeInputs& in, std::vector<Chunk>&
         // or one of the base's options chosen.
         const auto base_list = any_list(in.base(), joined.b0, joined.b1);
         if (!options_in(in.base(), joined.b0, joined.b1, list.form) || !base_list ||
-            (!any_list(in.ours(), joined.o0, joined.o1) &&
-             !chosen_option(in.ours(), joined.o0, joined.o1, *base_list)) ||
-            (!any_list(in.theirs(), joined.t0, joined.t1) &&
-             !chosen_option(in.theirs(), joined.t0, joined.t1, *base_list)))
+            !side_lists(in, *base_list, joined.o0, joined.o1, joined.t0, joined.t1))
             continue;
         std::vector<Chunk> next(chunks.begin(),
                                 chunks.begin() + static_cast<std::ptrdiff_t>(first));
@@ -335,23 +358,24 @@ std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string
 std::optional<std::string> merge_option_list(const MergeInputs& in, const Chunk& x,
                                              std::vector<Disagreement>& disagreements) {
     // Each side's list in its own form; the merged list in ours' form.
-    std::string separator;  // as ours spells it, else the base, else theirs
-    auto ours = any_list(in.ours(), x.o0, x.o1, &separator);
+    std::string separator;                        // as ours spells it, else the base, else theirs
+    any_list(in.ours(), x.o0, x.o1, &separator);  // ours' spelling first
     const auto base = any_list(in.base(), x.b0, x.b1, &separator);
-    auto theirs = any_list(in.theirs(), x.t0, x.t1, &separator);
     if (!base) return std::nullopt;
-    const bool ours_chose = !ours, theirs_chose = !theirs;
-    if (ours_chose) ours = chosen_option(in.ours(), x.o0, x.o1, *base);
-    if (theirs_chose) theirs = chosen_option(in.theirs(), x.t0, x.t1, *base);
-    if (!ours || !theirs) return std::nullopt;
+    const std::optional<SideLists> sides =
+        side_lists(in, *base, x.o0, x.o1, x.t0, x.t1, &separator);
+    if (!sides) return std::nullopt;
+    const AnyList *ours = &sides->ours, *theirs = &sides->theirs;
+    const bool ours_chose = sides->ours_chose, theirs_chose = sides->theirs_chose;
     if (separator.empty()) separator = " / ";
     const std::vector<std::string> merged =
         merged_options(base->options, ours->options, theirs->options);
     if (merged.empty()) return std::nullopt;
     disagreements = edits_of_dropped_options(base->options, ours->options, theirs->options);
-    if ((ours_chose || theirs_chose) && merged.size() > 1) {
-        // One side's choice, the other's options kept: the list stays
-        // bracketed, as a lift against an edit inside keeps the bracket.
+    if (ours_chose || theirs_chose) {
+        // One side's choice, the other's edit of the list: the list stays
+        // bracketed, as a lift against an edit inside keeps the bracket
+        // (agreement on the old options does not cover the edited list).
         disagreements.push_back(
             {DisagreementKind::kept_bracketed, 0, ours_chose ? "lifted" : "edited",
              theirs_chose ? "lifted" : "edited", text_of(in.base(), x.b0, x.b1)});
