@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 #include "core/notation/print.hpp"
@@ -78,7 +79,18 @@ class PlainWords {
             }
             literal_outside(at, piece.range.begin);
             at = piece.range.end;
-            if (skipped(piece.range.begin)) continue;
+            if (const ByteRange* skip = skip_holding(piece.range.begin)) {
+                // Past the skipped range's pieces at once: a group of
+                // thousands of options is read once per option, not once
+                // per option per option.
+                it = std::lower_bound(it, pieces.end(), skip->end,
+                                      [](const MarkupPiece& p, std::size_t offset) {
+                                          return p.range.begin < offset;
+                                      });
+                at = std::max(at, skip->end);
+                --it;  // after the piece at hand, so at least where it was
+                continue;
+            }
             switch (piece.kind) {
                 case MarkupKind::front_matter:
                 case MarkupKind::bracket_open:
@@ -98,10 +110,10 @@ class PlainWords {
     PlainText take() { return std::move(out_); }
 
   private:
-    bool skipped(std::size_t offset) const {
+    const ByteRange* skip_holding(std::size_t offset) const {
         for (const ByteRange& r : skip_)
-            if (r.begin <= offset && offset < r.end) return true;
-        return false;
+            if (r.begin <= offset && offset < r.end) return &r;
+        return nullptr;
     }
     // Literal text [begin, end) but for the skipped ranges.
     void literal_outside(std::size_t begin, std::size_t end) {
@@ -262,50 +274,78 @@ bool stands_apart(std::string_view source, std::size_t begin, std::size_t end) {
 // The readings of the text with one option of a group or of a slash bracket
 // in place of all (the others left out), one per option: "provide
 // [new][adequate] finance" reads "provide new finance" and "provide
-// adequate finance". Each with the range of the option it reads.
-struct Reading {
+// adequate finance". Each is read within `margin` bytes of its list (and
+// its paragraphs): room for the phrase with the marks and white space
+// written around it; a phrase spread wider is not read through an option.
+// Then a list of thousands of options costs as many short readings, not as
+// many readings of its whole paragraph. Given to `read` one at a time, as the
+// ranges left out (at most two: the options before it and those after
+// it), the option's range and the window read.
+using ReadOne =
+    std::function<void(const std::vector<ByteRange>& skip, ByteRange option, ByteRange window)>;
+void for_each_reading(const Document& doc, std::size_t margin, const ReadOne& read) {
+    const std::string_view source = doc.source;
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    // Around the list [begin, end), cut at white space, so that no word is
+    // read in part, and within its paragraphs.
+    const auto window_of = [&](std::size_t begin, std::size_t end, const Bracket& first,
+                               const Bracket& last) {
+        ByteRange w{doc.paragraphs[first.open_paragraph].range.begin,
+                    doc.paragraphs[last.close_paragraph].range.end};
+        if (begin > w.begin + margin) {
+            w.begin = begin - margin;
+            while (w.begin < begin && !is_space(source[w.begin])) ++w.begin;
+        }
+        if (end + margin < w.end) {
+            w.end = end + margin;
+            while (w.end > end && !is_space(source[w.end - 1])) --w.end;
+        }
+        return w;
+    };
     std::vector<ByteRange> skip;
-    ByteRange option;
-    ByteRange window;  // the paragraphs it lies in: no phrase reaching into it runs further
-};
-std::vector<Reading> option_readings(const Document& doc) {
-    std::vector<Reading> out;
+    // Options [first, last] of a list whose k-th option is [bounds...):
+    // everything of the list but option k left out.
+    const auto read_list = [&](const std::vector<ByteRange>& options, ByteRange list,
+                               ByteRange window) {
+        for (std::size_t k = 0; k < options.size(); ++k) {
+            skip.clear();
+            if (k > 0) skip.push_back({list.begin, options[k].begin});
+            if (k + 1 < options.size()) skip.push_back({options[k].end, list.end});
+            read(skip, options[k], window);
+        }
+    };
+    std::vector<ByteRange> options;
     for (const AlternativesGroup& g : doc.groups) {
         if (g.brackets.size() < 2) continue;
         const Bracket &first = doc.brackets[g.brackets.front()],
                       &last = doc.brackets[g.brackets.back()];
-        if (!stands_apart(doc.source, first.open, last.close + 1)) continue;
-        const ByteRange window{doc.paragraphs[first.open_paragraph].range.begin,
-                               doc.paragraphs[last.close_paragraph].range.end};
-        for (const std::uint32_t read : g.brackets) {
-            Reading r{{}, doc.brackets[read].outer(), window};
-            for (const std::uint32_t other : g.brackets)
-                if (other != read) r.skip.push_back(doc.brackets[other].outer());
-            out.push_back(std::move(r));
-        }
+        if (!stands_apart(source, first.open, last.close + 1)) continue;
+        options.clear();
+        for (const std::uint32_t b : g.brackets) options.push_back(doc.brackets[b].outer());
+        read_list(options, {first.open, last.close + 1},
+                  window_of(first.open, last.close + 1, first, last));
     }
+    // Slash options: between '[', its separators and ']', each separator
+    // left out with the options on its far side.
+    std::vector<std::vector<std::size_t>> separators(doc.brackets.size());
+    for (const Separator& s : doc.separators)
+        if (s.bracket < separators.size()) separators[s.bracket].push_back(s.at);
     for (std::uint32_t b = 0; b < doc.brackets.size(); ++b) {
         const Bracket& bracket = doc.brackets[b];
-        if (bracket.separators == 0 || !stands_apart(doc.source, bracket.open, bracket.close + 1))
+        if (separators[b].empty() || !stands_apart(source, bracket.open, bracket.close + 1))
             continue;
-        // The bracket's options: between '[', its separators and ']'.
-        std::vector<std::size_t> bounds = {bracket.open};
-        for (const Separator& s : doc.separators)
-            if (s.bracket == b) bounds.push_back(s.at);
-        bounds.push_back(bracket.close);
-        // Option k alone: the options before it with the separator after
-        // them, and the separator after it with the options after it, left out.
-        for (std::size_t k = 0; k + 1 < bounds.size(); ++k) {
-            Reading r{{},
-                      {bounds[k] + 1, bounds[k + 1]},
-                      {doc.paragraphs[bracket.open_paragraph].range.begin,
-                       doc.paragraphs[bracket.close_paragraph].range.end}};
-            if (k > 0) r.skip.push_back({bounds[0] + 1, bounds[k] + 1});
-            if (k + 2 < bounds.size()) r.skip.push_back({bounds[k + 1], bounds.back()});
-            out.push_back(std::move(r));
+        options.clear();
+        std::size_t from = bracket.open + 1;
+        for (const std::size_t at : separators[b]) {
+            options.push_back({from, at});
+            from = at;  // the separator goes with the option after it
         }
+        options.push_back({from, bracket.close});
+        // The separator standing before option k is not its wording.
+        for (std::size_t k = 1; k < options.size(); ++k) ++options[k].begin;
+        read_list(options, {bracket.open + 1, bracket.close},
+                  window_of(bracket.open, bracket.close + 1, bracket, bracket));
     }
-    return out;
 }
 
 // The best standing of `phrase` in `plain`; with `within`, only of the
@@ -335,10 +375,12 @@ Standing standing_of(const Document& doc, std::string_view phrase) {
     // through an option stands, bracketed, from the proposal that offered it.
     // A phrase is looked for within the option's paragraphs (one running on
     // into the next paragraph is not read through an option).
-    for (const Reading& r : option_readings(doc)) {
-        const PlainText plain = PlainWords(doc.source, pieces, r.skip, r.window).take();
-        best = std::max(best, best_standing(doc, plain, phrase, &r.option));
-    }
+    const std::size_t margin = 4 * phrase.size() + 64;
+    for_each_reading(
+        doc, margin, [&](const std::vector<ByteRange>& skip, ByteRange option, ByteRange window) {
+            const PlainText plain = PlainWords(doc.source, pieces, skip, window).take();
+            best = std::max(best, best_standing(doc, plain, phrase, &option));
+        });
     return best;
 }
 

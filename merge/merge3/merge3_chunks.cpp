@@ -80,26 +80,32 @@ bool joins_one_phrase(const MergeInputs& in, const Chunk& s) {
     return all_blank || !any_blank;
 }
 
-// The base bracket mark `mark` ('[' or ']') and its partner: the token
-// index of the other mark, or kNone when it pairs with none.
-std::uint32_t partner_mark(Text base, std::uint32_t mark) {
-    const bool opens = base.tokens[mark].kind == TokenKind::bracket_open;
-    int depth = 0;
-    const auto n = static_cast<std::uint32_t>(base.tokens.size());
-    for (std::uint32_t t = mark; t < n; opens ? ++t : --t) {
+// For each base token that is a bracket mark, the token of the mark it
+// pairs with within its paragraph, else kNone: one pass with a stack, made
+// once per merge (a text of thousands of brackets is not scanned again for
+// each change beside one).
+std::vector<std::uint32_t> paired_marks(Text base) {
+    std::vector<std::uint32_t> partner(base.tokens.size(), kNone), open;
+    for (std::uint32_t t = 0; t < base.tokens.size(); ++t) {
         const TokenKind kind = base.tokens[t].kind;
-        if (kind == TokenKind::bracket_open) depth += opens ? 1 : -1;
-        if (kind == TokenKind::bracket_close) depth += opens ? -1 : 1;
-        if (depth == 0) return t;
-        if (kind == TokenKind::paragraph_break || (!opens && t == 0)) break;
+        if (kind == TokenKind::paragraph_break) {
+            open.clear();
+        } else if (kind == TokenKind::bracket_open) {
+            open.push_back(t);
+        } else if (kind == TokenKind::bracket_close && !open.empty()) {
+            partner[t] = open.back();
+            partner[open.back()] = t;
+            open.pop_back();
+        }
     }
-    return kNone;
+    return partner;
 }
 
 // Whether one side lifted the base bracket whose mark is `mark` (both marks
 // gone, wording inside kept) while the other kept both marks.
-bool lifted_by_one(const MergeInputs& in, std::uint32_t mark, ChangedBy lifter) {
-    const std::uint32_t other = partner_mark(in.base(), mark);
+bool lifted_by_one(const MergeInputs& in, const std::vector<std::uint32_t>& partners,
+                   std::uint32_t mark, ChangedBy lifter) {
+    const std::uint32_t other = partners[mark];
     if (other == kNone) return false;
     const std::uint32_t open = std::min(mark, other), close = std::max(mark, other);
     const std::vector<std::uint32_t>& lifting =
@@ -119,7 +125,8 @@ bool lifted_by_one(const MergeInputs& in, std::uint32_t mark, ChangedBy lifter) 
 // its own: the deletion alone meets the other side's edit, and the lift
 // stays a lift, instead of both growing over the bracket into one
 // alternative that holds its wording twice.
-void push_lifted_marks_apart(const MergeInputs& in, const Chunk& x, std::vector<Chunk>& out) {
+void push_lifted_marks_apart(const MergeInputs& in, const std::vector<std::uint32_t>& partners,
+                             const Chunk& x, std::vector<Chunk>& out) {
     Chunk rest = x;
     std::optional<Chunk> front, back;
     const auto kind = [&](std::uint32_t b) { return in.base().tokens[b].kind; };
@@ -128,7 +135,7 @@ void push_lifted_marks_apart(const MergeInputs& in, const Chunk& x, std::vector<
         const std::vector<std::uint32_t>& keeping = ours ? in.base_to_theirs() : in.base_to_ours();
         if (!back && rest.b1 - rest.b0 >= 2 && kind(rest.b1 - 1) == TokenKind::bracket_open &&
             keeping[rest.b1 - 1] == (ours ? rest.t1 : rest.o1) - 1 &&
-            lifted_by_one(in, rest.b1 - 1, lifter)) {
+            lifted_by_one(in, partners, rest.b1 - 1, lifter)) {
             back = Chunk{rest.b1 - 1, rest.b1, 0, 0, 0, 0, false};
             if (ours) {
                 back->o0 = back->o1 = rest.o1, back->t0 = rest.t1 - 1, back->t1 = rest.t1;
@@ -140,7 +147,8 @@ void push_lifted_marks_apart(const MergeInputs& in, const Chunk& x, std::vector<
             --rest.b1;
         }
         if (!front && rest.b1 - rest.b0 >= 2 && kind(rest.b0) == TokenKind::bracket_close &&
-            keeping[rest.b0] == (ours ? rest.t0 : rest.o0) && lifted_by_one(in, rest.b0, lifter)) {
+            keeping[rest.b0] == (ours ? rest.t0 : rest.o0) &&
+            lifted_by_one(in, partners, rest.b0, lifter)) {
             front = Chunk{rest.b0, rest.b0 + 1, 0, 0, 0, 0, false};
             if (ours) {
                 front->o0 = front->o1 = rest.o0, front->t0 = rest.t0, front->t1 = rest.t0 + 1;
@@ -227,6 +235,7 @@ void push_whole_paragraphs_apart(const MergeInputs& in, const Chunk& x, std::vec
 std::vector<Chunk> split_chunks(const MergeInputs& in) {
     std::vector<Chunk> chunks;
     ChangedBy last = ChangedBy::none;  // who changed the last unstable piece diff3 cut
+    const std::vector<std::uint32_t> partners = paired_marks(in.base());
     std::vector<Chunk> cut, pieces;
     for (const Chunk& x : split_diff3(in)) {
         if (x.stable) {
@@ -235,7 +244,7 @@ std::vector<Chunk> split_chunks(const MergeInputs& in) {
         }
         pieces.clear();
         push_whole_paragraphs_apart(in, x, pieces);
-        for (const Chunk& piece : pieces) push_lifted_marks_apart(in, piece, cut);
+        for (const Chunk& piece : pieces) push_lifted_marks_apart(in, partners, piece, cut);
     }
     for (const Chunk& x : cut) {
         if (x.stable) {

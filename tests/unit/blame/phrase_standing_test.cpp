@@ -140,6 +140,23 @@ TEST(PhraseStanding, APhraseRunningThroughAnOptionStandsBracketed) {
     }
 }
 
+// A list of thousands of options (a hostile text) is read once per option
+// around the list, not once per option over the whole paragraph: each
+// option is found, the last as the first.
+TEST(PhraseStanding, AListOfManyOptionsIsReadOptionByOption) {
+    std::string group = "Shall provide ", slash = "Shall provide [a";
+    for (int k = 0; k < 20000; ++k) {
+        group += "[o" + std::to_string(k) + "]";
+        slash += " / x" + std::to_string(k);
+    }
+    group += " finance.\n";
+    slash += "] finance.\n";
+    for (const std::string option : {"o0", "o19999"})
+        EXPECT_EQ(standing(group, "provide " + option + " finance"), Standing::bracketed);
+    EXPECT_EQ(standing(slash, "provide x19999 finance"), Standing::bracketed);
+    EXPECT_EQ(standing(slash, "provide x20000 finance"), Standing::absent);
+}
+
 TEST(PhraseStanding, WhiteSpaceInThePhraseIsCollapsed) {
     EXPECT_EQ(collapse_white_space("  enhanced \n\t cooperation \r\n"), "enhanced cooperation");
     EXPECT_EQ(standing("On enhanced cooperation.\n", " enhanced\n cooperation "), Standing::free);
