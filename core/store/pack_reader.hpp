@@ -99,9 +99,9 @@ class PackReader {
     std::size_t last_found_ = 0;  // the pack that held the object read last
     Inflater inflater_;
     std::string delta_;  // the delta applied last
-    // The last windows of the packs read, 64 KiB each: a walk reads an
+    // The last windows of the packs read, 16 KiB each: a walk reads an
     // entry and then its base a few kilobytes before it, mostly.
-    static constexpr std::uint64_t kWindow = 64 << 10;
+    static constexpr std::uint64_t kWindow = 16 << 10;
     struct Window {
         std::size_t pack = SIZE_MAX;  // none
         std::uint64_t start = 0;

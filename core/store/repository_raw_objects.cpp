@@ -4,7 +4,14 @@
 
 namespace accord::git {
 
-std::optional<CommitHeader> read_commit_header(git_odb* odb, const git_oid& id) {
+std::optional<CommitHeader> read_commit_header(PackReader* packs, git_odb* odb, const git_oid& id) {
+    // A commit is a few hundred bytes; one larger than a mebibyte is read
+    // (or refused) by libgit2.
+    if (const std::optional<PackReader::Object> read =
+            packs ? packs->read(id.id, std::uint64_t{1} << 20) : std::nullopt;
+        read && read->type == pack::kCommit) {
+        if (std::optional<CommitHeader> header = parse_commit_header(*read->bytes)) return header;
+    }
     git_odb_object* raw = nullptr;
     if (git_odb_read(&raw, odb, &id) < 0) return std::nullopt;
     const OdbObjectPtr object(raw);

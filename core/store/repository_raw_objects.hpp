@@ -49,8 +49,9 @@ class RawTree {
     std::vector<Entry> entries_;
 };
 
-// The commit `id` read from `odb` and its header parsed; nullopt when it
-// cannot be read, is no commit or does not parse (as above).
-std::optional<CommitHeader> read_commit_header(git_odb* odb, const git_oid& id);
+// The commit `id` read from `packs` when they hold it (else from `odb`)
+// and its header parsed; nullopt when it cannot be read, is no commit or
+// does not parse (as above).
+std::optional<CommitHeader> read_commit_header(PackReader* packs, git_odb* odb, const git_oid& id);
 
 }  // namespace accord::git

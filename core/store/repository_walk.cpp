@@ -97,16 +97,21 @@ class TreeMemo {
         if (const auto it = last_.find(key(id)); it != last_.end()) {
             tree = it->second;
         } else {
-            if (!packs_) {
-                std::string objects = git_repository_commondir(impl_.repo.get());
-                if (!objects.empty() && objects.back() != '/') objects += '/';
-                packs_ = std::make_unique<git::PackReader>(objects + "objects",
-                                                           git::PackReader::Limits{});
-            }
-            tree = std::make_shared<const RawTree>(packs_.get(), odb, id, what());
+            tree = std::make_shared<const RawTree>(packs(), odb, id, what());
         }
         current_.emplace(key(id), tree);
         return tree;
+    }
+    // The repository's packs, read directly (opened on first use); commits
+    // are read from them too.
+    git::PackReader* packs() {
+        if (!packs_) {
+            std::string objects = git_repository_commondir(impl_.repo.get());
+            if (!objects.empty() && objects.back() != '/') objects += '/';
+            packs_ =
+                std::make_unique<git::PackReader>(objects + "objects", git::PackReader::Limits{});
+        }
+        return packs_.get();
     }
     // A step ends: what it read is what the next one may find.
     void next_step() {
@@ -430,7 +435,7 @@ class CommitRecords {
                          : git::CommitGraph();
         }
         if (std::optional<git::CommitHeader> header = graph_->find(id)) return header;
-        return git::read_commit_header(odb, id);
+        return git::read_commit_header(trees_.packs(), odb, id);
     }
 
     // The commit `id`: the one read last (as a parent), or read.
