@@ -9,6 +9,7 @@
 #include "merge/merge3/merge3_chunks.hpp"
 #include "merge/merge3/merge3_inputs.hpp"
 #include "merge/merge3/merge3_moves.hpp"
+#include "merge/merge3/merge3_numbering.hpp"
 #include "merge/merge3/merge3_options.hpp"
 #include "merge/merge3/merge3_output.hpp"
 #include "merge/merge3/merge3_rules.hpp"
@@ -298,6 +299,15 @@ std::optional<MergeResult> two_texts_at_one_path(std::string_view base, std::str
     return std::move(marked).finish();
 }
 
+// Paragraphs one side moved followed on the other side (merge3_moves),
+// then merged by sections.
+MergeResult merge_moved_paragraphs(std::string_view base, std::string_view ours,
+                                   std::string_view theirs, const MergeOptions& options) {
+    if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs))
+        return merge_by_sections(moved->base, moved->ours, moved->theirs, options);
+    return merge_by_sections(base, ours, theirs, options);
+}
+
 }  // namespace
 
 MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
@@ -317,9 +327,17 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
     }
     if (std::optional<MergeResult> apart = two_texts_at_one_path(base, ours, theirs, options))
         return std::move(*apart);
-    if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs))
-        return merge_by_sections(moved->base, moved->ours, moved->theirs, options);
-    return merge_by_sections(base, ours, theirs, options);
+    if (const std::optional<NumbersSetAside> aside = set_numbers_aside(base, ours, theirs)) {
+        MergeResult result = merge_moved_paragraphs(aside->texts.base, aside->texts.ours,
+                                                    aside->texts.theirs, options);
+        result.text = number_by_position(result.text, aside->numbering, aside->first);
+        for (Disagreement& d : result.disagreements) {
+            d.ours = with_side_numbers(d.ours, ours);
+            d.theirs = with_side_numbers(d.theirs, theirs);
+        }
+        return result;
+    }
+    return merge_moved_paragraphs(base, ours, theirs, options);
 }
 
 MergeResult merge3_line_ends(const MergeInput& base, const MergeInput& ours,

@@ -1,0 +1,253 @@
+#include "merge/merge3/merge3_numbering.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+namespace accord {
+
+namespace {
+
+// Larger numbers are no paragraph numbers (a year opening a paragraph).
+constexpr std::size_t kMostDigits = 3;
+
+bool is_blank(std::string_view line) {
+    return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+// Where the body starts: after the front matter's closing line, if the
+// text opens with front matter (numbers are never looked for inside it).
+std::size_t body_start(std::string_view text) {
+    if (!text.starts_with("---\n")) return 0;
+    for (std::size_t at = 4; at < text.size();) {
+        const std::size_t end = text.find('\n', at);
+        const std::string_view line =
+            text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
+        if (line == "---" || line == "...")
+            return end == std::string_view::npos ? text.size() : end + 1;
+        if (end == std::string_view::npos) break;
+        at = end + 1;
+    }
+    return 0;  // not closed: no front matter, as the parser reads it
+}
+
+// A paragraph's leading number: "3. ", after any opening brackets ("[3. ").
+struct Number {
+    std::size_t digits_begin = 0, digits_end = 0;  // in the text
+    std::uint32_t value = 0;
+};
+
+std::optional<Number> number_at(std::string_view text, std::size_t line_begin) {
+    std::size_t at = line_begin;
+    while (at < text.size() && text[at] == '[') ++at;
+    Number n;
+    n.digits_begin = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') {
+        if (at - n.digits_begin == kMostDigits) return std::nullopt;
+        n.value = n.value * 10 + static_cast<std::uint32_t>(text[at] - '0');
+        ++at;
+    }
+    n.digits_end = at;
+    if (at == n.digits_begin || text[n.digits_begin] == '0') return std::nullopt;
+    if (at + 1 >= text.size() || text[at] != '.' || (text[at + 1] != ' ' && text[at + 1] != '\t'))
+        return std::nullopt;
+    return n;
+}
+
+// A paragraph number that says the text is not numbered by position: one
+// inserted between two others ("2bis.", "2 ter.", "2a)"), as working
+// groups number a paragraph added while they keep the others' numbers.
+// (Read broadly: "2 degrees " counts too, which only leaves the numbers to
+// the merge.)
+bool inserted_number_at(std::string_view text, std::size_t line_begin) {
+    std::size_t at = line_begin;
+    while (at < text.size() && text[at] == '[') ++at;
+    const std::size_t digits = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    if (at == digits) return false;
+    if (at < text.size() && text[at] == ' ') ++at;
+    const std::size_t letters = at;
+    while (at < text.size() && text[at] >= 'a' && text[at] <= 'z' && at - letters < 10) ++at;
+    return at > letters && at < text.size() &&
+           (text[at] == '.' || text[at] == ')' || text[at] == ' ');
+}
+
+// One paragraph as this pass reads it: where it starts, its number if it
+// opens with one, and whether it is a heading.
+struct Paragraph {
+    std::size_t begin = 0, end = 0;  // the paragraph's lines, in the text
+    std::optional<Number> number;
+    bool heading = false;
+    bool inserted_number = false;  // inserted_number_at
+};
+
+std::vector<Paragraph> paragraphs_of(std::string_view text) {
+    std::vector<Paragraph> out;
+    bool in_paragraph = false;
+    for (std::size_t at = body_start(text); at < text.size();) {
+        std::size_t end = text.find('\n', at);
+        end = end == std::string_view::npos ? text.size() : end + 1;
+        const std::string_view line = text.substr(at, end - at);
+        if (is_blank(line)) {
+            in_paragraph = false;
+        } else if (!in_paragraph || line.starts_with('#')) {
+            // A heading line stands apart even without a blank line after it.
+            Paragraph p;
+            p.begin = at;
+            p.heading = line.starts_with('#');
+            if (!p.heading) {
+                p.number = number_at(text, at);
+                p.inserted_number = !p.number && inserted_number_at(text, at);
+            }
+            out.push_back(p);
+            in_paragraph = !p.heading;
+        }
+        if (!out.empty()) out.back().end = end;
+        at = end;
+    }
+    return out;
+}
+
+// Whether the numbered paragraphs count up by one from `first` (through),
+// or from 1 under each heading (by_heading).
+bool numbered_by_position(const std::vector<Paragraph>& paragraphs, Numbering numbering,
+                          std::uint32_t first) {
+    std::uint32_t next = first;
+    for (const Paragraph& p : paragraphs) {
+        if (p.inserted_number) return false;
+        if (p.heading && numbering == Numbering::by_heading) next = 1;
+        if (!p.number) continue;
+        if (p.number->value != next) return false;
+        ++next;
+    }
+    return true;
+}
+
+// The paragraph's text after its number, its opening brackets kept: the
+// same paragraph renumbered reads the same.
+std::string body_without_number(std::string_view text, const Paragraph& p) {
+    std::string out(text.substr(p.begin, p.number->digits_begin - p.begin));
+    out += text.substr(p.number->digits_end, p.end - p.number->digits_end);
+    return out;
+}
+
+std::string with_placeholders(std::string_view text, const std::vector<Paragraph>& paragraphs) {
+    std::string out;
+    std::size_t at = 0;
+    for (const Paragraph& p : paragraphs) {
+        if (!p.number) continue;
+        out += text.substr(at, p.number->digits_begin - at);
+        out += '1';
+        at = p.number->digits_end;
+    }
+    out += text.substr(at);
+    return out;
+}
+
+}  // namespace
+
+std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::string_view ours,
+                                                 std::string_view theirs) {
+    const std::array<std::string_view, 3> texts{base, ours, theirs};
+    std::array<std::vector<Paragraph>, 3> paragraphs;
+    for (std::size_t k = 0; k < 3; ++k) paragraphs[k] = paragraphs_of(texts[k]);
+    // The first number, which all three share (an excerpt may start at 5).
+    std::optional<std::uint32_t> first;
+    for (const auto& ps : paragraphs) {
+        for (const Paragraph& p : ps) {
+            if (!p.number) continue;
+            if (first && *first != p.number->value) return std::nullopt;
+            first = p.number->value;
+            break;
+        }
+    }
+    if (!first) return std::nullopt;
+    std::optional<Numbering> numbering;
+    for (const Numbering way : {Numbering::through, Numbering::by_heading}) {
+        bool all = true;
+        for (const auto& ps : paragraphs)
+            all = all && numbered_by_position(ps, way, way == Numbering::through ? *first : 1);
+        if (all) {
+            numbering = way;
+            break;
+        }
+    }
+    if (!numbering) return std::nullopt;
+    // A side renumbered a paragraph: it stands there, word for word, under
+    // another number than in the base.
+    std::unordered_map<std::string, std::uint32_t> base_numbers;
+    for (const Paragraph& p : paragraphs[0])
+        if (p.number) base_numbers.emplace(body_without_number(base, p), p.number->value);
+    bool renumbered = false;
+    for (std::size_t k = 1; k < 3 && !renumbered; ++k) {
+        for (const Paragraph& p : paragraphs[k]) {
+            if (!p.number) continue;
+            const auto found = base_numbers.find(body_without_number(texts[k], p));
+            if (found != base_numbers.end() && found->second != p.number->value) {
+                renumbered = true;
+                break;
+            }
+        }
+    }
+    if (!renumbered) return std::nullopt;
+    NumbersSetAside out;
+    out.texts = {with_placeholders(base, paragraphs[0]), with_placeholders(ours, paragraphs[1]),
+                 with_placeholders(theirs, paragraphs[2])};
+    out.numbering = *numbering;
+    out.first = *numbering == Numbering::through ? *first : 1;
+    return out;
+}
+
+std::string number_by_position(std::string_view merged, Numbering numbering, std::uint32_t first) {
+    const std::vector<Paragraph> paragraphs = paragraphs_of(merged);
+    std::uint32_t next = first;
+    std::string out;
+    std::size_t at = 0;
+    for (const Paragraph& p : paragraphs) {
+        if (p.heading && numbering == Numbering::by_heading) next = 1;
+        if (!p.number) continue;
+        out += merged.substr(at, p.number->digits_begin - at);
+        out += std::to_string(next++);
+        at = p.number->digits_end;
+    }
+    out += merged.substr(at);
+    return out;
+}
+
+std::string with_side_numbers(std::string_view wording, std::string_view side) {
+    const std::vector<Paragraph> paragraphs = paragraphs_of(side);
+    std::string out;
+    std::size_t at = 0;
+    for (std::size_t line = 0; line < wording.size();) {
+        std::size_t end = wording.find('\n', line);
+        end = end == std::string_view::npos ? wording.size() : end;
+        const std::optional<Number> placeholder = number_at(wording, line);
+        if (placeholder && placeholder->value == 1 && placeholder->digits_end <= end) {
+            // The rest of the line, as the side's paragraph goes on after its number.
+            const std::string_view rest =
+                wording.substr(placeholder->digits_end, end - placeholder->digits_end);
+            std::optional<std::uint32_t> number;
+            bool several = false;
+            for (const Paragraph& p : paragraphs) {
+                if (!p.number) continue;
+                const std::string_view after =
+                    side.substr(p.number->digits_end, p.end - p.number->digits_end);
+                if (!after.starts_with(rest)) continue;
+                several = several || (number && *number != p.number->value);
+                number = p.number->value;
+            }
+            if (number && !several) {
+                out += wording.substr(at, placeholder->digits_begin - at);
+                out += std::to_string(*number);
+                at = placeholder->digits_end;
+            }
+        }
+        line = end + 1;
+    }
+    out += wording.substr(std::min(at, wording.size()));
+    return out;
+}
+
+}  // namespace accord

@@ -1,0 +1,49 @@
+#pragma once
+// Paragraph numbers kept by position. A group that inserts, deletes or
+// moves an operative paragraph renumbers the ones after it, so that its
+// numbers say where each paragraph stands. Two groups doing so in parallel
+// change the same numbers differently: merged number by number, that is a
+// disagreement over "3." against "4." on every paragraph both renumbered
+// (or `[1][3].`), and a paragraph the number tokens tie to the wrong place.
+//
+// When each of the three texts numbers its paragraphs by position (1, 2,
+// 3... through the text, or afresh under each heading) and a side
+// renumbered at least one paragraph, the numbers say nothing either side
+// chose: they are set aside (each written as one placeholder), the texts
+// merged, and the merged paragraphs numbered again by position, as both
+// sides number theirs. A text numbered any other way ("2bis.", a gap
+// where a deleted paragraph's number is kept, "12.3") is merged as it is.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "merge/merge3/merge3_moves.hpp"
+
+namespace accord {
+
+// How a text numbers its paragraphs by position.
+enum class Numbering { through, by_heading };
+
+struct NumbersSetAside {
+    MergeTexts texts;  // each numbered paragraph's number written as "1."
+    Numbering numbering = Numbering::through;
+    std::uint32_t first = 1;  // through: the first paragraph's number (an excerpt may start at 5)
+};
+
+// The three texts with their numbers set aside, or nullopt when they are
+// not all numbered by position one way or no side renumbered a paragraph.
+std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::string_view ours,
+                                                 std::string_view theirs);
+
+// `merged` (made from set_numbers_aside's texts) with its numbered
+// paragraphs numbered by position, as `numbering` says, from `first`.
+std::string number_by_position(std::string_view merged, Numbering numbering, std::uint32_t first);
+
+// A disagreement's wording from one side, taken from set_numbers_aside's
+// text of that side: each paragraph opening with the placeholder given the
+// number it has in `side` (what the side wrote), where one paragraph of
+// `side` reads so.
+std::string with_side_numbers(std::string_view wording, std::string_view side);
+
+}  // namespace accord

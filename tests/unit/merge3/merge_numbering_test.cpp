@@ -1,0 +1,115 @@
+// Paragraph numbers kept by position: set aside when every text numbers its
+// paragraphs by position and a side renumbered, merged texts numbered again;
+// every other numbering left to the merge as words.
+#include <gtest/gtest.h>
+
+#include "merge/merge3/merge3.hpp"
+#include "merge/merge3/merge3_numbering.hpp"
+
+namespace accord {
+namespace {
+
+const std::string kBase = "1. Alpha.\n\n2. Beta.\n\n3. Gamma.\n";
+
+TEST(MergeNumbering, NumbersAreSetAsideWhenASideRenumbered) {
+    const std::string ours = "1. New.\n\n2. Alpha.\n\n3. Beta.\n\n4. Gamma.\n";
+    const std::string theirs = "1. Alpha.\n\n2. Beta, edited.\n\n3. Gamma.\n";
+    const std::optional<NumbersSetAside> aside = set_numbers_aside(kBase, ours, theirs);
+    ASSERT_TRUE(aside);
+    EXPECT_EQ(aside->texts.base, "1. Alpha.\n\n1. Beta.\n\n1. Gamma.\n");
+    EXPECT_EQ(aside->texts.ours, "1. New.\n\n1. Alpha.\n\n1. Beta.\n\n1. Gamma.\n");
+    EXPECT_EQ(aside->numbering, Numbering::through);
+    EXPECT_EQ(merge3(kBase, ours, theirs, MergeOptions{}).text,
+              "1. New.\n\n2. Alpha.\n\n3. Beta, edited.\n\n4. Gamma.\n");
+}
+
+TEST(MergeNumbering, NoSideRenumberedLeavesTheNumbersToTheMerge) {
+    // Deleting the last paragraph or editing words renumbers nothing.
+    EXPECT_FALSE(set_numbers_aside(kBase, "1. Alpha.\n\n2. Beta.\n",
+                                   "1. Alpha.\n\n2. Beta, edited.\n\n3. Gamma.\n"));
+}
+
+TEST(MergeNumbering, ATextNotNumberedByPositionLeavesTheNumbersToTheMerge) {
+    const std::string renumbered = "1. New.\n\n2. Alpha.\n\n3. Beta.\n\n4. Gamma.\n";
+    // A number kept for a deleted paragraph (a gap), an inserted "2bis.",
+    // a number given twice.
+    EXPECT_FALSE(set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n3. Gamma.\n"));
+    EXPECT_FALSE(
+        set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2. Beta.\n\n2bis. B2.\n\n3. Gamma.\n"));
+    EXPECT_FALSE(set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2. Beta.\n\n2. Gamma.\n"));
+    EXPECT_FALSE(
+        set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2 ter) B2.\n\n2. Beta.\n\n3. Gamma.\n"));
+    // Nothing numbered at all.
+    EXPECT_FALSE(set_numbers_aside("Alpha.\n", "Beta.\n", "Gamma.\n"));
+}
+
+TEST(MergeNumbering, AnExcerptKeepsItsFirstNumber) {
+    const std::string base = "5. Alpha.\n\n6. Beta.\n";
+    const std::string ours = "5. New.\n\n6. Alpha.\n\n7. Beta.\n";
+    const std::string theirs = "5. Alpha.\n\n6. Beta.\n\n7. Gamma.\n";
+    EXPECT_EQ(merge3(base, ours, theirs, MergeOptions{}).text,
+              "5. New.\n\n6. Alpha.\n\n7. Beta.\n\n8. Gamma.\n");
+    // Texts that start at different numbers are not one list renumbered.
+    EXPECT_FALSE(set_numbers_aside(base, ours, "1. Alpha.\n\n2. Beta.\n"));
+}
+
+TEST(MergeNumbering, NumbersStartAgainUnderEachHeadingWhereTheTextsDoSo) {
+    const std::string base = "# A\n\n1. Alpha.\n\n2. Beta.\n\n# B\n\n1. Gamma.\n\n2. Delta.\n";
+    const std::string ours =
+        "# A\n\n1. New.\n\n2. Alpha.\n\n3. Beta.\n\n# B\n\n1. Gamma.\n\n2. Delta.\n";
+    const std::string theirs = "# A\n\n1. Alpha.\n\n2. Beta.\n\n# B\n\n1. Delta.\n";
+    const std::optional<NumbersSetAside> aside = set_numbers_aside(base, ours, theirs);
+    ASSERT_TRUE(aside);
+    EXPECT_EQ(aside->numbering, Numbering::by_heading);
+    EXPECT_EQ(merge3(base, ours, theirs, MergeOptions{}).text,
+              "# A\n\n1. New.\n\n2. Alpha.\n\n3. Beta.\n\n# B\n\n1. Delta.\n");
+}
+
+TEST(MergeNumbering, BracketedParagraphsAreNumberedAndFrontMatterIsNot) {
+    const std::string base = "---\nn: 1\n---\n1. Alpha.\n\n[2. Beta.]\n\n3. Gamma.\n";
+    const std::string ours = "---\nn: 1\n---\n1. Alpha.\n\n[2. Beta.]\n\n3. New.\n\n4. Gamma.\n";
+    const std::string theirs = "---\nn: 1\n---\n1. Alpha.\n\n2. Gamma.\n";
+    // Theirs deleted the bracketed paragraph and renumbered Gamma; ours
+    // inserted before Gamma and renumbered it.
+    EXPECT_EQ(merge3(base, ours, theirs, MergeOptions{}).text,
+              "---\nn: 1\n---\n1. Alpha.\n\n2. New.\n\n3. Gamma.\n");
+}
+
+TEST(MergeNumbering, AYearOrADecimalOpeningAParagraphIsNoNumber) {
+    const std::string base = "1. Alpha.\n\n2.5 degrees.\n\n2. Beta.\n";
+    EXPECT_TRUE(
+        set_numbers_aside(base, "1. New.\n\n2. Alpha.\n\n2.5 degrees.\n\n3. Beta.\n", base));
+    EXPECT_EQ(merge3("1. Alpha.\n\n2030. Target.\n", "1. New.\n\n2. Alpha.\n\n2030. Target.\n",
+                     "1. Alpha.\n\n2030. Target, met.\n", MergeOptions{})
+                  .text,
+              "1. New.\n\n2. Alpha.\n\n2030. Target, met.\n");
+}
+
+TEST(MergeNumbering, MergedParagraphsAreNumberedInTheOrderTheyStand) {
+    EXPECT_EQ(number_by_position("Intro.\n\n1. A.\n\n[1. B.]\n\n1. C.\n", Numbering::through, 1),
+              "Intro.\n\n1. A.\n\n[2. B.]\n\n3. C.\n");
+    EXPECT_EQ(number_by_position("1. A.\n\n## H\n\n1. B.\n\n1. C.\n", Numbering::by_heading, 1),
+              "1. A.\n\n## H\n\n1. B.\n\n2. C.\n");
+}
+
+TEST(MergeNumbering, ADisagreementShowsTheNumbersEachSideWrote) {
+    const std::string side = "1. Alpha.\n\n2. Beta is long.\n\n3. Gamma.\n";
+    EXPECT_EQ(with_side_numbers("1. Beta is long.", side), "2. Beta is long.");
+    EXPECT_EQ(with_side_numbers("1. Gamma.\n\n1. Alpha.", side), "3. Gamma.\n\n1. Alpha.");
+    // Wording no paragraph of the side opens with keeps the placeholder.
+    EXPECT_EQ(with_side_numbers("1. Delta.", side), "1. Delta.");
+    EXPECT_EQ(with_side_numbers("(deleted)", side), "(deleted)");
+}
+
+TEST(MergeNumbering, ADisagreementAfterRenumberingReportsTheSidesNumbers) {
+    const std::string base = "1. Alpha.\n\n2. Beta.\n\n3. Gamma.\n";
+    const std::string ours = "1. Alpha.\n\n2. Beta, edited.\n\n3. Gamma.\n";
+    const std::string theirs = "1. Alpha.\n\n2. Gamma.\n";
+    const MergeResult merged = merge3(base, ours, theirs, MergeOptions{});
+    EXPECT_EQ(merged.text, "1. Alpha.\n\n[2. Beta, edited.]\n\n3. Gamma.\n");
+    ASSERT_EQ(merged.disagreements.size(), 1u);
+    EXPECT_EQ(merged.disagreements[0].ours, "2. Beta, edited.");
+}
+
+}  // namespace
+}  // namespace accord
