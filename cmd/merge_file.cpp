@@ -91,10 +91,12 @@ OutputOptions output_options() {
     return options;
 }
 
-// Each disagreement on standard error, written at once (it is unbuffered).
-void report(const MergeResult& result, const std::string& name) {
+// Each disagreement on standard error, written at once (it is unbuffered),
+// then what the merged text still fails of the notation.
+void report(const MergeResult& result, const std::string& name, const MergeOptions& options) {
     std::cerr << render_disagreements(name, result.disagreements)
-              << conflict_markers_note(name, result.disagreements);
+              << conflict_markers_note(name, result.disagreements)
+              << notation_errors_note(name, result.text, options.parse);
 }
 
 ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
@@ -111,7 +113,7 @@ ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
                !error.empty()) {
         throw failure("merge-file: cannot write " + error);
     }
-    report(result, o.output.empty() ? o.ours : o.output);
+    report(result, o.output.empty() ? o.ours : o.output, options);
     return result.clean() ? kExitOk : kExitFound;
 }
 
@@ -132,7 +134,7 @@ ExitCode run_merge_driver(const MergeFileOptions& o) {
                       (o.path.empty() ? std::string("file") : o.path) + ": " +
                       error.substr(error.find(": ") + 2));
     }
-    report(result, o.path.empty() ? o.ours : o.path);
+    report(result, o.path.empty() ? o.ours : o.path, options);
     if (!result.disagreements.empty() && !result.has_conflict_markers) {
         std::cerr << escape_controls(o.path.empty() ? o.ours : o.path) << ": accord merged "
                   << result.disagreements.size()

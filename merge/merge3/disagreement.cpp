@@ -82,4 +82,21 @@ std::string conflict_markers_note(std::string_view path,
            "the wording to record, delete the markers, then run accord check\n";
 }
 
+std::string notation_errors_note(std::string_view path, std::string_view merged,
+                                 const ParseOptions& options) {
+    const Document document = parse(merged, options);
+    std::vector<const Diagnostic*> errors;
+    for (const Diagnostic& d : document.diagnostics)
+        if (d.severity == Severity::error && d.code != "conflict-marker") errors.push_back(&d);
+    if (errors.empty()) return "";
+    const Diagnostic& first = *errors.front();
+    std::string note = escape_controls(path) + ":" + std::to_string(first.line) + ":" +
+                       std::to_string(first.column) + ": the merged text has error[" + first.code +
+                       "]: " + escape_controls(first.message);
+    if (errors.size() > 1) note += " (and " + std::to_string(errors.size() - 1) + " more)";
+    return note +
+           "; it comes from a side as written: correct it in the merged file, then run "
+           "accord check on it\n";
+}
+
 }  // namespace accord

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/notation/parse.hpp"
+
 namespace accord {
 
 enum class DisagreementKind : std::uint8_t {
@@ -66,5 +68,14 @@ std::string render_disagreements(std::string_view path,
 // that they are not read as alternatives made; else "".
 std::string conflict_markers_note(std::string_view path,
                                   const std::vector<Disagreement>& disagreements);
+
+// When the merged text does not pass `accord check` (other than conflict
+// markers, which conflict_markers_note names): one line naming the first
+// error where it stands, and how many more, so that a side's unclosed
+// bracket carried into the result is not taken for a clean merge; else "".
+// The merge never makes such an error of its own (it keeps brackets paired
+// or refuses), so the error came from a side as it was written.
+std::string notation_errors_note(std::string_view path, std::string_view merged,
+                                 const ParseOptions& options);
 
 }  // namespace accord

@@ -45,6 +45,27 @@ TEST(MergeFileCli, IndependentChangesMergeCleanly) {
     EXPECT_EQ(r.err, "");
 }
 
+// A side's unclosed bracket is carried into the result as written (the
+// merge pairs no bracket of its own making wrongly), and standard error
+// says so where it stands: a clean exit is no clean text.
+TEST(MergeFileCli, AnErrorASideWroteIsNamedInTheMergedText) {
+    const Inputs in(
+        "To continue to [strengthen] the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of [governments in public policy issues.\n",
+        "To continue to strengthen the implementation of enhanced cooperation.\n"
+        "\n"
+        "Recognizes the role of governments in public policy issues.\n");
+    const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out,
+              "To continue to strengthen the implementation of enhanced cooperation.\n"
+              "\n"
+              "Recognizes the role of [governments in public policy issues.\n");
+    EXPECT_THAT(r.err, HasSubstr(in.ours + ":3:24: the merged text has error[unclosed-bracket]"));
+    EXPECT_THAT(r.err, HasSubstr("accord check"));
+}
+
 // Sides written with other line ends merge line for line: ours with lone
 // carriage returns (read as propose records it, line feeds), or with CRLF
 // (the result written back with CRLF, never a mix, when either side
