@@ -94,9 +94,7 @@ std::string notation_errors_note(std::string_view path, std::string_view merged,
                        std::to_string(first.column) + ": the merged text has error[" + first.code +
                        "]: " + escape_controls(first.message);
     if (errors.size() > 1) note += " (and " + std::to_string(errors.size() - 1) + " more)";
-    return note +
-           "; it comes from a side as written: correct it in the merged file, then run "
-           "accord check on it\n";
+    return note + ": correct it in the merged file, then run accord check on it\n";
 }
 
 }  // namespace accord

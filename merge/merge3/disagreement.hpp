@@ -73,8 +73,8 @@ std::string conflict_markers_note(std::string_view path,
 // markers, which conflict_markers_note names): one line naming the first
 // error where it stands, and how many more, so that a side's unclosed
 // bracket carried into the result is not taken for a clean merge; else "".
-// The merge never makes such an error of its own (it keeps brackets paired
-// or refuses), so the error came from a side as it was written.
+// The merge keeps the brackets it writes paired: such an error is a side's
+// own, carried as written, or one that conflict markers cut.
 std::string notation_errors_note(std::string_view path, std::string_view merged,
                                  const ParseOptions& options);
 
