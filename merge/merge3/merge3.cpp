@@ -330,12 +330,14 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
     if (const std::optional<NumbersSetAside> aside = set_numbers_aside(base, ours, theirs)) {
         MergeResult result = merge_moved_paragraphs(aside->texts.base, aside->texts.ours,
                                                     aside->texts.theirs, options);
-        result.text = number_by_position(result.text, aside->numbering, aside->first);
-        for (Disagreement& d : result.disagreements) {
-            d.ours = with_side_numbers(d.ours, ours);
-            d.theirs = with_side_numbers(d.theirs, theirs);
+        if (!numbered_inside_a_bracket(result.text)) {
+            result.text = number_by_position(result.text, aside->numbering, aside->first);
+            for (Disagreement& d : result.disagreements) {
+                d.ours = with_side_numbers(d.ours, ours);
+                d.theirs = with_side_numbers(d.theirs, theirs);
+            }
+            return result;
         }
-        return result;
     }
     return merge_moved_paragraphs(base, ours, theirs, options);
 }

@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace accord {
@@ -67,11 +68,30 @@ bool inserted_number_at(std::string_view text, std::size_t line_begin) {
     const std::size_t digits = at;
     while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
     if (at == digits) return false;
+    // A number of a level below ("2.1."): the paragraphs are numbered in
+    // levels, not by position through the text.
+    if (at + 1 < text.size() && text[at] == '.' && text[at + 1] >= '0' && text[at + 1] <= '9')
+        return true;
     if (at < text.size() && text[at] == ' ') ++at;
     const std::size_t letters = at;
     while (at < text.size() && text[at] >= 'a' && text[at] <= 'z' && at - letters < 10) ++at;
     return at > letters && at < text.size() &&
            (text[at] == '.' || text[at] == ')' || text[at] == ' ');
+}
+
+// A number in the paragraph's first line after its start, opening a
+// bracket ("[3. A][3. B]": alternatives of a numbered paragraph on one
+// line): each alternative carries the number, which one placeholder per
+// paragraph cannot stand for.
+bool number_in_a_later_bracket(std::string_view line) {
+    std::size_t at = 0;
+    while (at < line.size() && line[at] == '[') ++at;
+    for (at = line.find('[', at); at != std::string_view::npos; at = line.find('[', at + 1)) {
+        std::size_t d = at + 1;
+        while (d < line.size() && line[d] >= '0' && line[d] <= '9') ++d;
+        if (d > at + 1 && d < line.size() && line[d] == '.') return true;
+    }
+    return false;
 }
 
 // One paragraph as this pass reads it: where it starts, its number if it
@@ -99,12 +119,13 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
             p.heading = line.starts_with('#');
             if (!p.heading) {
                 p.number = number_at(text, at);
-                p.inserted_number = !p.number && inserted_number_at(text, at);
+                p.inserted_number =
+                    (!p.number && inserted_number_at(text, at)) || number_in_a_later_bracket(line);
             }
             out.push_back(p);
             in_paragraph = !p.heading;
         }
-        if (!out.empty()) out.back().end = end;
+        if (!out.empty() && !is_blank(line)) out.back().end = end;  // blank lines apart
         at = end;
     }
     return out;
@@ -175,6 +196,14 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
         }
     }
     if (!numbering) return std::nullopt;
+    // Paragraphs written alike ("[Text to be provided.]" three times) would
+    // be told apart by their numbers alone: the numbers stay.
+    for (std::size_t k = 0; k < 3; ++k) {
+        std::unordered_set<std::string> bodies;
+        for (const Paragraph& p : paragraphs[k])
+            if (p.number && !bodies.insert(body_without_number(texts[k], p)).second)
+                return std::nullopt;
+    }
     // A side renumbered a paragraph: it stands there, word for word, under
     // another number than in the base.
     std::unordered_map<std::string, std::uint32_t> base_numbers;
@@ -198,6 +227,19 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
     out.numbering = *numbering;
     out.first = *numbering == Numbering::through ? *first : 1;
     return out;
+}
+
+bool numbered_inside_a_bracket(std::string_view merged) {
+    const std::vector<Paragraph> paragraphs = paragraphs_of(merged);
+    // Brackets open where each paragraph starts, counted over the text:
+    // the merge keeps them paired.
+    long open = 0;
+    std::size_t at = 0;
+    for (const Paragraph& p : paragraphs) {
+        for (; at < p.begin; ++at) open += merged[at] == '[' ? 1 : merged[at] == ']' ? -1 : 0;
+        if (p.number && open > 0) return true;
+    }
+    return false;
 }
 
 std::string number_by_position(std::string_view merged, Numbering numbering, std::uint32_t first) {

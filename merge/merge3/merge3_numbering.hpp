@@ -12,7 +12,10 @@
 // chose: they are set aside (each written as one placeholder), the texts
 // merged, and the merged paragraphs numbered again by position, as both
 // sides number theirs. A text numbered any other way ("2bis.", a gap
-// where a deleted paragraph's number is kept, "12.3") is merged as it is.
+// where a deleted paragraph's number is kept, "2.1.", a number in each
+// alternative of a paragraph, paragraphs written alike) is merged as it
+// is, and so is a merge that sets numbered paragraphs side by side as
+// alternatives (numbered_inside_a_bracket).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -35,6 +38,12 @@ struct NumbersSetAside {
 // not all numbered by position one way or no side renumbered a paragraph.
 std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::string_view ours,
                                                  std::string_view theirs);
+
+// Whether a numbered paragraph of `merged` stands inside a bracket opened
+// in a paragraph before it (whole paragraphs set side by side as
+// alternatives): numbered by position, each alternative would take the
+// numbers of the other's paragraphs.
+bool numbered_inside_a_bracket(std::string_view merged);
 
 // `merged` (made from set_numbers_aside's texts) with its numbered
 // paragraphs numbered by position, as `numbering` says, from `first`.

@@ -39,6 +39,15 @@ TEST(MergeNumbering, ATextNotNumberedByPositionLeavesTheNumbersToTheMerge) {
     EXPECT_FALSE(set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2. Beta.\n\n2. Gamma.\n"));
     EXPECT_FALSE(
         set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2 ter) B2.\n\n2. Beta.\n\n3. Gamma.\n"));
+    // Numbers in levels, a number in each alternative of a paragraph,
+    // paragraphs written alike (told apart by their numbers alone).
+    EXPECT_FALSE(set_numbers_aside("1. A.\n\n1.1. B.\n\n2. C.\n",
+                                   "1. New.\n\n2. A.\n\n2.1. B.\n\n3. C.\n", "1. A.\n\n1.1. B.\n"));
+    EXPECT_FALSE(set_numbers_aside("1. A.\n\n[2. B.][2. C.]\n",
+                                   "1. New.\n\n2. A.\n\n[3. B.][3. C.]\n", "1. A.\n"));
+    EXPECT_FALSE(set_numbers_aside("1. [Text.]\n\n2. [Text.]\n",
+                                   "1. New.\n\n2. [Text.]\n\n3. [Text.]\n",
+                                   "1. [Text.]\n\n2. [Text.]\n"));
     // Nothing numbered at all.
     EXPECT_FALSE(set_numbers_aside("Alpha.\n", "Beta.\n", "Gamma.\n"));
 }
@@ -75,9 +84,11 @@ TEST(MergeNumbering, BracketedParagraphsAreNumberedAndFrontMatterIsNot) {
               "---\nn: 1\n---\n1. Alpha.\n\n2. New.\n\n3. Gamma.\n");
 }
 
+// A year is no paragraph number; a decimal opening a paragraph reads as a
+// number in levels ("2.5" as "2.1."), which leaves the numbers to the merge.
 TEST(MergeNumbering, AYearOrADecimalOpeningAParagraphIsNoNumber) {
     const std::string base = "1. Alpha.\n\n2.5 degrees.\n\n2. Beta.\n";
-    EXPECT_TRUE(
+    EXPECT_FALSE(
         set_numbers_aside(base, "1. New.\n\n2. Alpha.\n\n2.5 degrees.\n\n3. Beta.\n", base));
     EXPECT_EQ(merge3("1. Alpha.\n\n2030. Target.\n", "1. New.\n\n2. Alpha.\n\n2030. Target.\n",
                      "1. Alpha.\n\n2030. Target, met.\n", MergeOptions{})
@@ -90,6 +101,19 @@ TEST(MergeNumbering, MergedParagraphsAreNumberedInTheOrderTheyStand) {
               "Intro.\n\n1. A.\n\n[2. B.]\n\n3. C.\n");
     EXPECT_EQ(number_by_position("1. A.\n\n## H\n\n1. B.\n\n1. C.\n", Numbering::by_heading, 1),
               "1. A.\n\n## H\n\n1. B.\n\n2. C.\n");
+}
+
+// Numbered paragraphs set side by side as alternatives have no one
+// position: such a merge keeps the numbers each side wrote.
+TEST(MergeNumbering, NumberedParagraphsInsideAlternativesAreNotRenumbered) {
+    EXPECT_TRUE(numbered_inside_a_bracket("1. A.\n\n[1. X.\n\n1. Y.][1. Z.]\n\n1. W.\n"));
+    EXPECT_FALSE(numbered_inside_a_bracket("1. A.\n\n[1. X.]\n\n[1. Z.]\n\n1. W [x].\n"));
+    const std::string base = "1. A.\n\n2. B.\n\n3. C.\n";
+    const std::string ours = "1. A.\n\n2. New one.\n\n3. New two.\n\n4. C.\n";
+    const std::string theirs = "1. A.\n\n2. B, edited at length by theirs.\n\n3. C.\n";
+    const std::string merged = merge3(base, ours, theirs, MergeOptions{}).text;
+    EXPECT_EQ(merged.find("[2. New one."), std::string::npos) << merged;
+    EXPECT_NE(merged.find("4. C."), std::string::npos) << merged;
 }
 
 TEST(MergeNumbering, ADisagreementShowsTheNumbersEachSideWrote) {
