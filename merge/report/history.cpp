@@ -40,6 +40,38 @@ std::string message_body(const std::string& message, const Trailers& all) {
     return last_blank == std::string::npos ? "" : trimmed(message.substr(0, last_blank));
 }
 
+// One text a merge changed: its version at the merge's first parent and
+// at each other parent (nullopt where a parent does not have it).
+struct MergedVersions {
+    std::optional<std::string> first_parent;
+    std::vector<std::optional<std::string>> other_parents;
+};
+
+bool same_change(const Change& a, const Change& b) {
+    return a.kind == b.kind && a.text == b.text && a.before == b.before && a.after == b.after;
+}
+
+// Leaves out of a merge's `file` the changes a merged branch had made
+// (against the first parent, as the merge's own are described), each once:
+// what is left is what the merge made of its own.
+void leave_out_branch_changes(ChangeDescriber& describer, const MergedVersions& versions,
+                              FileChanges& file) {
+    std::vector<Change> branches;
+    for (const std::optional<std::string>& other : versions.other_parents) {
+        if (other == versions.first_parent) continue;
+        FileChanges made = describer.describe(file.path, versions.first_parent, other);
+        for (Change& c : made.changes) branches.push_back(std::move(c));
+    }
+    std::erase_if(file.changes, [&](const Change& c) {
+        const auto found = std::find_if(branches.begin(), branches.end(),
+                                        [&](const Change& b) { return same_change(b, c); });
+        if (found == branches.end()) return false;
+        branches.erase(found);
+        ++file.from_merged;
+        return true;
+    });
+}
+
 // Describes the changes of the walk's entries on worker threads while the
 // walk goes on, and hands the entries back in the walk's order as soon as
 // each is whole. Each worker has its own repository handle and parsed
@@ -538,8 +570,22 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
     // across the edge of the paths the log names (moves_across): into them with
     // the first, away from them in moved_away: commit -> old -> new path.
     std::map<std::string, std::map<std::string, std::string>> moved_here, moved_away;
+    // A merge's other parents' versions of each text it changed, by commit
+    // and path: the merge's entry lists only what it made of its own.
+    std::map<std::string, std::map<std::string, MergedVersions>> merged_versions;
+    std::optional<ChangeDescriber> branch_describer;  // for the branches' changes, made once needed
     // Each moved text's entry says where it came from.
     const std::function<bool(LogEntry && entry)> emit_moves = [&](LogEntry&& entry) {
+        if (const auto merged = merged_versions.find(entry.proposal.commit);
+            merged != merged_versions.end()) {
+            if (!branch_describer) branch_describer.emplace(ws);
+            for (FileChanges& file : entry.files) {
+                if (const auto versions = merged->second.find(file.path);
+                    versions != merged->second.end())
+                    leave_out_branch_changes(*branch_describer, versions->second, file);
+            }
+            merged_versions.erase(merged);
+        }
         auto it = followed.moves.find(entry.proposal.commit);
         if (it == followed.moves.end()) {
             it = moved_here.find(entry.proposal.commit);
@@ -601,6 +647,15 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
             std::none_of(p.proposers.begin(), p.proposers.end(),
                          [&](const std::string& n) { return wanted.count(n) > 0; })) {
             return true;
+        }
+        if (step.commit.parents.size() > 1) {
+            for (const Repository::FileChange& change : step.changes) {
+                MergedVersions& versions = merged_versions[step.commit.id][change.path];
+                versions.first_parent = change.old_blob;
+                for (std::size_t k = 1; k < step.commit.parents.size(); ++k)
+                    versions.other_parents.push_back(
+                        ws.repo().blob_id_at(step.commit.parents[k], change.path));
+            }
         }
         stopped = !describer.add(std::move(entry), step.changes, emit_moves);
         return !stopped;

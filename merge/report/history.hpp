@@ -60,6 +60,11 @@ struct FileChanges {
     // are then those made on the way.
     std::string moved_to;
     std::vector<Change> changes;
+    // In the entry of a merge (`accord merge`): the changes a merged branch
+    // had made already, left out of `changes`, which then hold what the
+    // merge made of its own (alternatives where the branches disagreed);
+    // the branches' proposals are listed on their own. 0 otherwise.
+    std::size_t from_merged = 0;
 };
 
 struct LogEntry {

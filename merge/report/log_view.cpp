@@ -26,7 +26,13 @@ std::string file_summary(const FileChanges& file) {
         return out + std::to_string((file.too_large + (std::size_t{1} << 20) - 1) >> 20) +
                " MiB, too large to describe (accord compares texts of up to " +
                std::to_string(kMaxWordComparedBytes >> 20) + " MiB word by word)";
-    out += summarize_changes(file.changes);
+    if (file.from_merged > 0 && file.changes.empty()) {
+        out += "as merged (" + plural(file.from_merged, "change") + " from the merged branches)";
+    } else {
+        out += summarize_changes(file.changes);
+        if (file.from_merged > 0)
+            out += "; " + plural(file.from_merged, "change") + " from the merged branches";
+    }
     if (file.status_before != file.status_after) {
         const std::string status =
             "status " + (file.status_before.empty() ? std::string("(none)") : file.status_before) +
@@ -117,7 +123,7 @@ std::string LogJson::entry(const LogEntry& e) {
             .field("moved_from", file.moved_from)
             .field("moved_to", file.moved_to);
         json.field("status_before", file.status_before).field("status_after", file.status_after);
-        json.field("summary", file_summary(file));
+        json.field("summary", file_summary(file)).field("from_merged", file.from_merged);
         json.key("changes").begin_array();
         for (const Change& c : file.changes) {
             json.begin_object().field("kind", to_string(c.kind)).field("text", c.text);

@@ -505,6 +505,36 @@ TEST(MergeCli, MergeOfThreeRedraftsIsOneAttributedCommit) {
     EXPECT_THAT(again.err, HasSubstr("nothing to merge"));
 }
 
+// The merge's entry in the log says what the merge made of its own (the
+// alternatives where two groups disagreed); each group's changes are told
+// once, in its own proposal's entry, and counted at the merge.
+TEST(MergeCli, LogOfAMergeListsWhatTheMergeMadeOfItsOwn) {
+    ThreeRedrafts n;
+    ASSERT_EQ(n.main.accord({"merge", "informal-a", "informal-b", "informal-c"}).exit_code, 1);
+    const test::RunResult log = n.main.accord({"log", "--details"});
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    const std::string merge_entry = log.out.substr(0, log.out.find("\n\n"));
+    EXPECT_THAT(merge_entry, HasSubstr("Merge redrafts informal-a, informal-b, informal-c"));
+    EXPECT_THAT(merge_entry, HasSubstr("2 changes from the merged branches"));
+    EXPECT_THAT(merge_entry, HasSubstr("improve"));
+    EXPECT_THAT(merge_entry, Not(HasSubstr("democratic")));
+    EXPECT_THAT(merge_entry, Not(HasSubstr("every stakeholder")));
+    // Told once: in informal-a's proposal.
+    const std::size_t first = log.out.find("bracket-removed \"democratic\"");
+    ASSERT_NE(first, std::string::npos) << log.out;
+    EXPECT_EQ(log.out.find("bracket-removed \"democratic\"", first + 1), std::string::npos)
+        << log.out;
+    const test::RunResult json = n.main.accord({"log", "--format", "json"});
+    EXPECT_THAT(json.out, HasSubstr("\"from_merged\": 2"));
+
+    // A merge that took a group's text as it was makes no change of its own.
+    ThreeRedrafts clean;
+    ASSERT_EQ(clean.main.accord({"merge", "informal-a"}).exit_code, 0);
+    const std::string only = clean.main.accord({"log"}).out;
+    EXPECT_THAT(only.substr(0, only.find("\n\n")),
+                HasSubstr("recs/A-1.md: as merged (1 change from the merged branches)"));
+}
+
 TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
     ThreeRedrafts n;
     const test::RunResult r = n.main.accord(
