@@ -308,25 +308,9 @@ MergeResult merge_moved_paragraphs(std::string_view base, std::string_view ours,
     return merge_by_sections(base, ours, theirs, options);
 }
 
-}  // namespace
-
-MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
-                              const MergeOptions& options) {
-    return merge_tokens(parse(base, options.parse), parse(ours, options.parse),
-                        parse(theirs, options.parse), options, without_text(base, options.parse));
-}
-
-MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
-                   const MergeOptions& options) {
-    // One side's text when the other changed nothing, or both made the same:
-    // as git merge-file, whatever the engine would make of the pieces.
-    if (ours == theirs || theirs == base || ours == base) {
-        MergeResult same;
-        same.text = ours == base ? theirs : ours;
-        return same;
-    }
-    if (std::optional<MergeResult> apart = two_texts_at_one_path(base, ours, theirs, options))
-        return std::move(*apart);
+// Numbers set aside where merge3_numbering says so, then moves followed.
+MergeResult merge_numbered(std::string_view base, std::string_view ours, std::string_view theirs,
+                           const MergeOptions& options) {
     if (const std::optional<NumbersSetAside> aside = set_numbers_aside(base, ours, theirs)) {
         MergeResult result = merge_moved_paragraphs(aside->texts.base, aside->texts.ours,
                                                     aside->texts.theirs, options);
@@ -340,6 +324,45 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
         }
     }
     return merge_moved_paragraphs(base, ours, theirs, options);
+}
+
+// Blank lines the merge left after the last paragraph, where each text
+// ends its last line and nothing more: a deleted last paragraph can take
+// the side's last line ending with it while the break before it stays.
+void end_as_the_texts_end(std::string& merged, std::string_view base, std::string_view ours,
+                          std::string_view theirs) {
+    const auto one_line_end = [](std::string_view t) {
+        return t.ends_with("\n") && !t.ends_with("\n\n");
+    };
+    if (!one_line_end(base) || !one_line_end(ours) || !one_line_end(theirs)) return;
+    while (merged.ends_with("\n\n")) merged.pop_back();
+}
+
+}  // namespace
+
+MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
+                              const MergeOptions& options) {
+    MergeResult result =
+        merge_tokens(parse(base, options.parse), parse(ours, options.parse),
+                     parse(theirs, options.parse), options, without_text(base, options.parse));
+    end_as_the_texts_end(result.text, base, ours, theirs);
+    return result;
+}
+
+MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
+                   const MergeOptions& options) {
+    // One side's text when the other changed nothing, or both made the same:
+    // as git merge-file, whatever the engine would make of the pieces.
+    if (ours == theirs || theirs == base || ours == base) {
+        MergeResult same;
+        same.text = ours == base ? theirs : ours;
+        return same;
+    }
+    if (std::optional<MergeResult> apart = two_texts_at_one_path(base, ours, theirs, options))
+        return std::move(*apart);
+    MergeResult result = merge_numbered(base, ours, theirs, options);
+    end_as_the_texts_end(result.text, base, ours, theirs);
+    return result;
 }
 
 MergeResult merge3_line_ends(const MergeInput& base, const MergeInput& ours,

@@ -111,6 +111,31 @@ bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vec
     return false;
 }
 
+// A paragraph of the base the diff kept nothing of but punctuation,
+// numbers and white space ("C c.\n\nD d." against "W a.\n\nC c.": each
+// "." and the break kept, every word replaced), where the side in fact
+// added a paragraph before and deleted one after: the two texts share no
+// wording there, only the marks that end (or number) every paragraph.
+bool keeps_only_punctuation_of_a_paragraph(const std::vector<Token>& before,
+                                           const TokenDiff& diff) {
+    bool words = false, kept_words = false, kept_marks = false;
+    for (std::uint32_t o = 0; o <= before.size(); ++o) {
+        if (o == before.size() || before[o].kind == TokenKind::paragraph_break) {
+            if (words && !kept_words && kept_marks) return true;
+            words = kept_words = kept_marks = false;
+            continue;
+        }
+        const TokenKind kind = before[o].kind;
+        // A number is no wording here: "1." opens many paragraphs.
+        const bool wording = kind == TokenKind::word;
+        const bool kept = diff.old_to_new[o] != kNone;
+        words = words || wording;
+        kept_words = kept_words || (wording && kept);
+        kept_marks = kept_marks || (!wording && kept && !is_space_token(kind));
+    }
+    return false;
+}
+
 }  // namespace
 
 // Where a run of paragraphs changed, the word diff alone may pair a word at
@@ -126,7 +151,9 @@ bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vec
 // both texts, as diff3 needs.
 void MergeInputs::pair_paragraphs_first(const Document& side, const InternedTokens& tokens,
                                         TokenDiff& diff) const {
-    if (!replaces_across_paragraphs(base_tokens_.tokens, tokens.tokens, diff)) return;
+    if (!replaces_across_paragraphs(base_tokens_.tokens, tokens.tokens, diff) &&
+        !keeps_only_punctuation_of_a_paragraph(base_tokens_.tokens, diff))
+        return;
     ParagraphDiff paired = diff_paragraphs(base_, side);
     if (paired.old_to_new.size() != diff.old_to_new.size() ||
         paired.new_to_old.size() != diff.new_to_old.size())
