@@ -30,8 +30,17 @@ std::string trimmed(std::string_view s) {
     return std::string(s.substr(b, s.find_last_not_of(kWhiteSpace) - b + 1));
 }
 
+void MergedText::space_before(std::string_view next) {
+    if (!space_pending_ || next.empty()) return;
+    space_pending_ = false;
+    const auto spaced = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    if (spaced(next.front()) || (!text_.empty() && spaced(text_.back()))) return;
+    text_ += ' ';
+}
+
 void MergedText::put(std::string_view text) {
     if (text.empty()) return;
+    space_before(text);
     if (!pending_.empty()) {
         const std::size_t first = text.find_first_not_of(kWhiteSpace);
         if (first != std::string_view::npos) {

@@ -37,9 +37,14 @@ class MergedText {
     // markers) that no word runs into.
     void put_verbatim(std::string_view text) {
         if (!pending_.empty()) return put(text);
+        space_before(text);
         text_ += text;
         if (!text.empty()) continues_ = false;
     }
+    // A space before the next piece unless that piece starts with white
+    // space, or the text so far ends with it: options set apart from a
+    // bracket that follows them, when the next chunk may bring its own.
+    void put_space_before_next() { space_pending_ = true; }
 
     // Closes a strike open in the text so far: `mark` ("~~") put before
     // the white space it ends with, so that the words after it are not
@@ -84,7 +89,9 @@ class MergedText {
     bool has_conflict_markers_ = false;
     bool front_matter_markers_ = false;
     bool continues_ = false;
-    std::string pending_;  // see reopen_before_next_word
+    std::string pending_;         // see reopen_before_next_word
+    bool space_pending_ = false;  // see put_space_before_next
+    void space_before(std::string_view next);
 };
 
 // `s` without the white space at either end.

@@ -1026,9 +1026,13 @@ void ChunkResolver::put_alternatives(const Chunk& x) {
             if (std::find(options.begin(), options.end(), option) == options.end())
                 options.push_back(std::move(option));
         }
-        if (bracket_before) out_.put_verbatim(" ");
+        // (Not after white space already written: the chunk before may
+        // have taken the bracket and the space after it.)
+        const std::string& so_far = out_.text();
+        if (bracket_before && !so_far.empty() && so_far.back() != ' ' && so_far.back() != '\n')
+            out_.put_verbatim(" ");
         for (const std::string& option : options) out_.put(option);
-        if (bracket_after) out_.put_verbatim(" ");
+        if (bracket_after) out_.put_space_before_next();
     }
     out_.put_range(o, oz, x.o1);
 }
