@@ -44,7 +44,10 @@ std::string message_body(const std::string& message, const Trailers& all) {
 // at each other parent (nullopt where a parent does not have it).
 struct MergedVersions {
     std::optional<std::string> first_parent;
+    // At the text's path, or at the path it had before where the merge
+    // moved it and the parent did not.
     std::vector<std::optional<std::string>> other_parents;
+    bool moved_by_a_branch = false;  // the merge moved it, as a branch had
 };
 
 bool same_change(const Change& a, const Change& b) {
@@ -70,6 +73,7 @@ void leave_out_branch_changes(ChangeDescriber& describer, const MergedVersions& 
         ++file.from_merged;
         return true;
     });
+    if (versions.moved_by_a_branch) ++file.from_merged;  // the move itself
 }
 
 // Describes the changes of the walk's entries on worker threads while the
@@ -649,12 +653,36 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
             return true;
         }
         if (step.commit.parents.size() > 1) {
-            for (const Repository::FileChange& change : step.changes) {
-                MergedVersions& versions = merged_versions[step.commit.id][change.path];
-                versions.first_parent = change.old_blob;
-                for (std::size_t k = 1; k < step.commit.parents.size(); ++k)
-                    versions.other_parents.push_back(
-                        ws.repo().blob_id_at(step.commit.parents[k], change.path));
+            // Whether the merge moved the text at `path` (against its first parent).
+            const auto merge_moved = [&](const std::string& path) {
+                using Moves = std::map<std::string, std::map<std::string, std::string>>;
+                for (const Moves* moves :
+                     {&followed.moves, static_cast<const Moves*>(&moved_here)}) {
+                    const auto here = moves->find(step.commit.id);
+                    if (here != moves->end() && here->second.count(path) > 0) return true;
+                }
+                return false;
+            };
+            for (std::size_t k = 1; k < step.commit.parents.size(); ++k) {
+                const std::string& parent = step.commit.parents[k];
+                // The texts the merge has at another path than this parent
+                // (moved on either line): new path -> the parent's.
+                std::vector<Repository::FileChange> against_parent;
+                for (Repository::EntryChange& e : ws.repo().changed_entries(parent, step.commit.id))
+                    against_parent.push_back(
+                        {e.path, std::move(e.old_file), std::move(e.new_file)});
+                const std::map<std::string, std::string> moved = moves_among(ws, against_parent);
+                for (const Repository::FileChange& change : step.changes) {
+                    MergedVersions& versions = merged_versions[step.commit.id][change.path];
+                    versions.first_parent = change.old_blob;
+                    const auto m = moved.find(change.path);
+                    const std::string& path = m == moved.end() ? change.path : m->second;
+                    versions.other_parents.push_back(ws.repo().blob_id_at(parent, path));
+                    // The merge moved it as this parent had: the move is the branch's.
+                    if (m == moved.end() && versions.other_parents.back() &&
+                        merge_moved(change.path))
+                        versions.moved_by_a_branch = true;
+                }
             }
         }
         stopped = !describer.add(std::move(entry), step.changes, emit_moves);

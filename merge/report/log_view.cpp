@@ -17,7 +17,7 @@ std::string file_summary(const FileChanges& file) {
         out = file.moved_to.empty() ? "moved from " + escape_controls(file.moved_from)
                                     : "moved to " + escape_controls(file.moved_to);
         if (file.changes.empty() && file.status_before == file.status_after && !file.binary &&
-            file.too_large == 0)
+            file.too_large == 0 && file.from_merged == 0)
             return out;
         out += "; ";
     }
@@ -27,7 +27,8 @@ std::string file_summary(const FileChanges& file) {
                " MiB, too large to describe (accord compares texts of up to " +
                std::to_string(kMaxWordComparedBytes >> 20) + " MiB word by word)";
     if (file.from_merged > 0 && file.changes.empty()) {
-        out += "as merged (" + plural(file.from_merged, "change") + " from the merged branches)";
+        out += "no change of its own (" + plural(file.from_merged, "change") +
+               " from the merged branches)";
     } else {
         out += summarize_changes(file.changes);
         if (file.from_merged > 0)

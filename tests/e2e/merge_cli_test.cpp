@@ -532,7 +532,34 @@ TEST(MergeCli, LogOfAMergeListsWhatTheMergeMadeOfItsOwn) {
     ASSERT_EQ(clean.main.accord({"merge", "informal-a"}).exit_code, 0);
     const std::string only = clean.main.accord({"log"}).out;
     EXPECT_THAT(only.substr(0, only.find("\n\n")),
-                HasSubstr("recs/A-1.md: as merged (1 change from the merged branches)"));
+                HasSubstr("recs/A-1.md: no change of its own (1 change from the merged branches)"));
+}
+
+// A text one group moved and the other edited at its old path: the merge
+// moved and edited it, both the groups' changes, none its own.
+TEST(MergeCli, LogOfAMergeCountsAMoveAndAnEditAtTheOldPathAsTheBranches) {
+    Negotiation n;
+    for (const char* group : {"ga", "gb"}) {
+        ASSERT_EQ(n.main
+                      .accord({"redraft", "start", group, "--members", "Japan", "--no-switch",
+                               "recs/A-1.md"})
+                      .exit_code,
+                  0);
+    }
+    n.main.out({"switch", "-q", "redraft/ga"});
+    n.main.out({"mv", "recs/A-1.md", "recs/B-1.md"});
+    ASSERT_EQ(n.main.accord({"propose", "recs/A-1.md", "recs/B-1.md", "--by", "Japan"}).exit_code,
+              0);
+    n.main.out({"switch", "-q", "redraft/gb"});
+    n.main.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[improve]"),
+                   {"Brazil"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    const test::RunResult merge = n.main.accord({"merge", "ga", "gb"});
+    ASSERT_EQ(merge.exit_code, 0) << merge.out << merge.err;
+    const std::string log = n.main.accord({"log", "-n", "1"}).out;
+    EXPECT_THAT(log, HasSubstr("recs/B-1.md: moved from recs/A-1.md; no change of its own (2 "
+                               "changes from the merged branches)"))
+        << log;
 }
 
 TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
