@@ -92,11 +92,13 @@ OutputOptions output_options() {
 }
 
 // Each disagreement on standard error, written at once (it is unbuffered),
-// then what the merged text still fails of the notation.
-void report(const MergeResult& result, const std::string& name, const MergeOptions& options) {
+// then what the merged text still fails of the notation (`merged_file`:
+// where it was written, "" for standard output).
+void report(const MergeResult& result, const std::string& name, const std::string& merged_file,
+            const MergeInput& base, const MergeOptions& options) {
     std::cerr << render_disagreements(name, result.disagreements)
               << conflict_markers_note(name, result.disagreements)
-              << notation_errors_note(name, result.text, options.parse);
+              << notation_errors_note(merged_file, result.text, base.text, options.parse);
 }
 
 ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
@@ -113,7 +115,7 @@ ExitCode run_merge_file(const MergeFileOptions& o, const Context& context) {
                !error.empty()) {
         throw failure("merge-file: cannot write " + error);
     }
-    report(result, o.output.empty() ? o.ours : o.output, options);
+    report(result, o.output.empty() ? o.ours : o.output, o.output, base, options);
     return result.clean() ? kExitOk : kExitFound;
 }
 
@@ -134,7 +136,8 @@ ExitCode run_merge_driver(const MergeFileOptions& o) {
                       (o.path.empty() ? std::string("file") : o.path) + ": " +
                       error.substr(error.find(": ") + 2));
     }
-    report(result, o.path.empty() ? o.ours : o.path, options);
+    report(result, o.path.empty() ? o.ours : o.path, o.path.empty() ? o.ours : o.path, base,
+           options);
     if (!result.disagreements.empty() && !result.has_conflict_markers) {
         std::cerr << escape_controls(o.path.empty() ? o.ours : o.path) << ": accord merged "
                   << result.disagreements.size()

@@ -1,6 +1,7 @@
 #include "merge/merge3/disagreement.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/util/terminal.hpp"
 
@@ -83,16 +84,29 @@ std::string conflict_markers_note(std::string_view path,
 }
 
 std::string notation_errors_note(std::string_view path, std::string_view merged,
-                                 const ParseOptions& options) {
-    const Document document = parse(merged, options);
-    std::vector<const Diagnostic*> errors;
-    for (const Diagnostic& d : document.diagnostics)
-        if (d.severity == Severity::error && d.code != "conflict-marker") errors.push_back(&d);
+                                 std::string_view base, const ParseOptions& options) {
+    const auto errors_of = [&](std::string_view text) {
+        std::vector<Diagnostic> errors;
+        for (Diagnostic& d : parse(text, options).diagnostics)
+            if (d.severity == Severity::error && d.code != "conflict-marker")
+                errors.push_back(std::move(d));
+        return errors;
+    };
+    const std::vector<Diagnostic> errors = errors_of(merged);
     if (errors.empty()) return "";
-    const Diagnostic& first = *errors.front();
-    std::string note = escape_controls(path) + ":" + std::to_string(first.line) + ":" +
-                       std::to_string(first.column) + ": the merged text has error[" + first.code +
-                       "]: " + escape_controls(first.message);
+    // Errors the base had already, as many of each kind: a text recorded
+    // with them on purpose, which neither side touched, is no news.
+    std::map<std::string, long> in_base;
+    for (const Diagnostic& d : errors_of(base)) ++in_base[d.code];
+    for (const Diagnostic& d : errors) --in_base[d.code];
+    if (std::all_of(in_base.begin(), in_base.end(), [](const auto& c) { return c.second >= 0; }))
+        return "";
+    const Diagnostic& first = errors.front();
+    const std::string where = std::to_string(first.line) + ":" + std::to_string(first.column);
+    std::string note = path.empty()
+                           ? "merged text (standard output):" + where + ": has error["
+                           : escape_controls(path) + ":" + where + ": the merged text has error[";
+    note += first.code + "]: " + escape_controls(first.message);
     if (errors.size() > 1) note += " (and " + std::to_string(errors.size() - 1) + " more)";
     return note + ": correct it in the merged file, then run accord check on it\n";
 }

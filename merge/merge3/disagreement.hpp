@@ -75,7 +75,10 @@ std::string conflict_markers_note(std::string_view path,
 // bracket carried into the result is not taken for a clean merge; else "".
 // The merge keeps the brackets it writes paired: such an error is a side's
 // own, carried as written, or one that conflict markers cut.
+// `path`: the merged file's ("" when the merged text went to standard
+// output). Errors the base had already (as many of each kind) are no news:
+// no note then.
 std::string notation_errors_note(std::string_view path, std::string_view merged,
-                                 const ParseOptions& options);
+                                 std::string_view base, const ParseOptions& options);
 
 }  // namespace accord

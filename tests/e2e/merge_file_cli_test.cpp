@@ -62,8 +62,23 @@ TEST(MergeFileCli, AnErrorASideWroteIsNamedInTheMergedText) {
               "To continue to strengthen the implementation of enhanced cooperation.\n"
               "\n"
               "Recognizes the role of [governments in public policy issues.\n");
-    EXPECT_THAT(r.err, HasSubstr(in.ours + ":3:24: the merged text has error[unclosed-bracket]"));
+    EXPECT_THAT(r.err,
+                HasSubstr("merged text (standard output):3:24: has error[unclosed-bracket]"));
     EXPECT_THAT(r.err, HasSubstr("accord check"));
+    // Written to a file: named there.
+    const std::string out = in.dir.file("merged.md");
+    const test::RunResult to_file =
+        test::accord({"merge-file", in.base, in.ours, in.theirs, "-o", out});
+    EXPECT_THAT(to_file.err, HasSubstr(out + ":3:24: the merged text has error[unclosed-bracket]"));
+    // An error the base had already, which both sides kept, is no news.
+    test::TempDir same;
+    const std::string base = same.write("base.md", "To continue to [strengthen the work.\n");
+    const std::string ours = same.write("ours.md", "To continue to [strengthen the good work.\n");
+    const std::string theirs =
+        same.write("theirs.md", "Firmly, to continue to [strengthen the work.\n");
+    const test::RunResult kept = test::accord({"merge-file", base, ours, theirs});
+    EXPECT_EQ(kept.out, "Firmly, to continue to [strengthen the good work.\n");
+    EXPECT_THAT(kept.err, Not(HasSubstr("has error")));
 }
 
 // Sides written with other line ends merge line for line: ours with lone
