@@ -315,9 +315,17 @@ void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const Merg
         if (kept_by.count(to)) continue;  // another text stands there on that side
         move_entry(kept_by, path, to);
         move_entry(base, path, to);
+        // The branch that moved it, not the fold so far ("main + redraft/a"),
+        // and each move said once, however many branches followed it.
+        const auto by = fold.brought_by.find(to);
+        const std::string mover = t                             ? step.theirs_label
+                                  : by != fold.brought_by.end() ? by->second
+                                                                : step.ours_label;
         if (t) fold.brought_by[to] = step.theirs_label;
-        plan.followed_moves.push_back(path + " -> " + to + " (on " +
-                                      (o ? step.ours_label : step.theirs_label) + ")");
+        const std::string said = path + " -> " + to + " (on " + mover + ")";
+        if (std::find(plan.followed_moves.begin(), plan.followed_moves.end(), said) ==
+            plan.followed_moves.end())
+            plan.followed_moves.push_back(said);
     }
 }
 
