@@ -272,6 +272,23 @@ TEST_F(BranchMerge, ATextMovedOnOneSideAndEditedOnTheOtherIsMergedAtItsNewPath) 
               std::vector<std::string>{"recs/B-1.md -> agreed/B-1.md (on redraft/move)"});
 }
 
+// Two redrafts merged at once, one moving the text and the other editing it
+// where it was: the move is followed once, named by the branch that made it.
+TEST_F(BranchMerge, AMoveFollowedForTwoRedraftsIsSaidOnceByItsBranch) {
+    const std::string text = "Calls upon governments to strengthen national frameworks.\n";
+    base({{"recs/B-1.md", text}, {"recs/B-2.md", "Another text entirely.\n"}});
+    for (const char* b : {"redraft/move", "redraft/edit"}) repo.create_branch(b, *repo.head());
+    commit("redraft/move", "Sweden", {{"recs/B-1.md", std::nullopt}, {"agreed/B-1.md", text}});
+    commit("redraft/edit", "Brazil",
+           {{"recs/B-1.md", "Calls upon [all] governments to strengthen national frameworks.\n"}});
+    const BranchMergePlan p = plan({"move", "edit"});
+    ASSERT_TRUE(p.can_record()) << (p.refused.empty() ? "" : p.refused[0]);
+    EXPECT_EQ(result(p, "agreed/B-1.md"),
+              "Calls upon [all] governments to strengthen national frameworks.\n");
+    EXPECT_EQ(p.followed_moves,
+              std::vector<std::string>{"recs/B-1.md -> agreed/B-1.md (on redraft/move)"});
+}
+
 TEST_F(BranchMerge, ATextMovedOnTheCurrentBranchTakesARedraftsEditsToItsNewPath) {
     const std::string text = "Calls upon governments to strengthen national frameworks.\n";
     base({{"recs/B-1.md", text}});
