@@ -111,18 +111,22 @@ bool replaces_across_paragraphs(const std::vector<Token>& before, const std::vec
     return false;
 }
 
-// A paragraph of the base the diff kept nothing of but punctuation,
+// The paragraphs of the base the diff kept nothing of but punctuation,
 // numbers and white space ("C c.\n\nD d." against "W a.\n\nC c.": each
-// "." and the break kept, every word replaced), where the side in fact
-// added a paragraph before and deleted one after: the two texts share no
-// wording there, only the marks that end (or number) every paragraph.
-bool keeps_only_punctuation_of_a_paragraph(const std::vector<Token>& before,
-                                           const TokenDiff& diff) {
+// "." and the break kept, every word replaced), as token ranges: where the
+// side in fact added a paragraph before and deleted one after, the two
+// texts share no wording there, only the marks that end (or number) every
+// paragraph.
+std::vector<ByteRange> paragraphs_kept_only_by_punctuation(const std::vector<Token>& before,
+                                                           const TokenDiff& diff) {
+    std::vector<ByteRange> out;
     bool words = false, kept_words = false, kept_marks = false;
+    std::uint32_t start = 0;
     for (std::uint32_t o = 0; o <= before.size(); ++o) {
         if (o == before.size() || before[o].kind == TokenKind::paragraph_break) {
-            if (words && !kept_words && kept_marks) return true;
+            if (words && !kept_words && kept_marks) out.push_back({start, o});
             words = kept_words = kept_marks = false;
+            start = o + 1;
             continue;
         }
         const TokenKind kind = before[o].kind;
@@ -133,7 +137,7 @@ bool keeps_only_punctuation_of_a_paragraph(const std::vector<Token>& before,
         kept_words = kept_words || (wording && kept);
         kept_marks = kept_marks || (!wording && kept && !is_space_token(kind));
     }
-    return false;
+    return out;
 }
 
 }  // namespace
@@ -151,12 +155,25 @@ bool keeps_only_punctuation_of_a_paragraph(const std::vector<Token>& before,
 // both texts, as diff3 needs.
 void MergeInputs::pair_paragraphs_first(const Document& side, const InternedTokens& tokens,
                                         TokenDiff& diff) const {
-    if (!replaces_across_paragraphs(base_tokens_.tokens, tokens.tokens, diff) &&
-        !keeps_only_punctuation_of_a_paragraph(base_tokens_.tokens, diff))
-        return;
+    const bool across = replaces_across_paragraphs(base_tokens_.tokens, tokens.tokens, diff);
+    const std::vector<ByteRange> only_punctuation =
+        across ? std::vector<ByteRange>{}
+               : paragraphs_kept_only_by_punctuation(base_tokens_.tokens, diff);
+    if (!across && only_punctuation.empty()) return;
     ParagraphDiff paired = diff_paragraphs(base_, side);
     if (paired.old_to_new.size() != diff.old_to_new.size() ||
         paired.new_to_old.size() != diff.new_to_old.size())
+        return;
+    // Paired by paragraphs only where that finds the words of such a
+    // paragraph on the side (the paragraph kept elsewhere, or edited): a
+    // paragraph rewritten whole stays the word diff's replacement.
+    const auto words_found = [&](const ByteRange& p) {
+        for (std::size_t t = p.begin; t < p.end; ++t)
+            if (base_tokens_.tokens[t].kind == TokenKind::word && paired.old_to_new[t] != kNone)
+                return true;
+        return false;
+    };
+    if (!across && std::none_of(only_punctuation.begin(), only_punctuation.end(), words_found))
         return;
     for (const DiffBlock& block : paired.blocks) {
         if (block.pairing.kind != PairingKind::moved) continue;

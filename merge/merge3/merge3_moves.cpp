@@ -136,6 +136,31 @@ std::vector<std::uint32_t> without(const std::vector<std::uint32_t>& ids, std::s
     return out;
 }
 
+// Whether the editor deleted base paragraph i: it has it nowhere, and
+// between the paragraphs it kept around it only paragraphs of the base
+// (none that could be this one rewritten).
+bool deleted_by_editor(const std::vector<std::uint32_t>& b, const std::vector<std::uint32_t>& e,
+                       const Alignment& be, std::unordered_map<std::uint32_t, int>& in_base,
+                       std::size_t i) {
+    if (std::find(e.begin(), e.end(), b[i]) != e.end()) return false;
+    std::size_t lo = 0, hi = e.size();
+    for (std::size_t k = i; k-- > 0;) {
+        if (be.to_side[k] != kAbsent) {
+            lo = be.to_side[k] + 1;
+            break;
+        }
+    }
+    for (std::size_t k = i + 1; k < b.size(); ++k) {
+        if (be.to_side[k] != kAbsent) {
+            hi = be.to_side[k];
+            break;
+        }
+    }
+    for (std::size_t x = lo; x < hi; ++x)
+        if (in_base[e[x]] == 0) return false;
+    return true;
+}
+
 // Makes one move of the mover's in the base and the editor; false when
 // there is none to make. The mover moved base paragraph i when it has it
 // once, unchanged but perhaps renumbered (without_number), and the rest of
@@ -179,13 +204,17 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         if (be.to_side[i] != kAbsent) continue;
         if (in_base[b[i]] != 1 || in_mover[b[i]] != 1) continue;
         // The editor rewrote just this paragraph: it kept the neighbours on
-        // both sides, with one paragraph of its own between them.
+        // both sides, with one paragraph of its own between them. Or it
+        // deleted it: the paragraph is nowhere in the editor, nor anything
+        // new where it stood (a move and a deletion: the deletion holds, as
+        // the paragraph was only moved, not changed).
         const std::uint32_t first =
             i == 0 ? 0 : (be.to_side[i - 1] == kAbsent ? kAbsent : be.to_side[i - 1] + 1);
         const std::uint32_t end =
             i + 1 == n ? static_cast<std::uint32_t>(e.size()) : be.to_side[i + 1];
-        if (first == kAbsent || end == kAbsent || end != first + 1) continue;
-        if (!balanced(base.lines[i]) || !balanced(editor.lines[first])) continue;
+        const bool rewritten = first != kAbsent && end != kAbsent && end == first + 1;
+        if (!rewritten && !deleted_by_editor(b, e, be, in_base, i)) continue;
+        if (!balanced(base.lines[i]) || (rewritten && !balanced(editor.lines[first]))) continue;
         const std::size_t j =
             static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
         // Out of order in the mover: the rest aligns as well without it.
@@ -199,13 +228,13 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             const std::uint32_t q = rest.to_base[j - 1];  // mover j-1 is rest's j-1
             if (q == kAbsent) continue;
             const std::uint32_t p = q >= i ? q + 1 : q;  // back to the base's numbering
-            if (be.to_side[p] == kAbsent) continue;
+            if (rewritten && be.to_side[p] == kAbsent) continue;
             base_before = p + 1;
-            editor_before = be.to_side[p] + 1;
+            if (rewritten) editor_before = be.to_side[p] + 1;
         }
         if (base_before == i || base_before == i + 1) continue;  // it stands where it stood
         move_paragraph(base.lines, i, base_before);
-        move_paragraph(editor.lines, first, editor_before);
+        if (rewritten) move_paragraph(editor.lines, first, editor_before);
         return true;
     }
     return false;

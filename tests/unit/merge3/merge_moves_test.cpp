@@ -27,6 +27,24 @@ TEST(MergeMoves, TheBaseAndTheEditorMakeTheMoversMoveInTheirOwnShape) {
               "B second.\n\nC third.\n\nA first, edited.\n");
 }
 
+// A paragraph one side moved and the other deleted: the move is made in the
+// base too, so that the deletion holds (the mover changed no word of it)
+// instead of the moved copy standing, the deletion lost.
+TEST(MergeMoves, AParagraphMovedOnOneSideAndDeletedOnTheOtherIsDeleted) {
+    const std::string ours = "B second.\n\nA first.\n\nC third.\n";
+    const std::string theirs = "B second.\n\nC third.\n";
+    const std::optional<MergeTexts> moved = follow_moves(kBase, ours, theirs);
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->base, ours);
+    EXPECT_EQ(moved->theirs, theirs);
+    EXPECT_EQ(merge3(kBase, ours, theirs, MergeOptions{}).text, theirs);
+    // Something new where it stood may be it rewritten: not a deletion;
+    // the new wording stays.
+    const std::string rewritten = "D new.\n\nB second.\n\nC third.\n";
+    EXPECT_NE(merge3(kBase, ours, rewritten, MergeOptions{}).text.find("D new."),
+              std::string::npos);
+}
+
 // A long text one side reshuffled is no paragraph moved: no move is
 // followed (each would be tried against the whole text), and the merge
 // still keeps every paragraph of both sides.
