@@ -3,7 +3,9 @@
 
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/notice.hpp"
 #include "merge/blame/blame_view.hpp"
+#include "merge/report/history.hpp"
 
 namespace accord::cmd {
 
@@ -23,7 +25,11 @@ ExitCode run_blame(const BlameOptions& options, const Context& context) {
         throw usage_error("blame: the repository has no proposals yet");
     BlameFileOptions blame_options;
     blame_options.across_texts = options.across_texts;
-    const FileBlame blame = blame_file(ws, path, ws.resolve(options.at), blame_options);
+    const std::string commit = ws.resolve(options.at);
+    // A text moved since is blamed where it stood then, and said so (as show does).
+    const std::string stood_at = path_of_text_at(ws, path, commit).value_or(path);
+    if (stood_at != path) notice(path + " stood at " + stood_at + " at " + options.at);
+    const FileBlame blame = blame_file(ws, stood_at, commit, blame_options);
     if (options.format == Format::json) {
         std::cout << render_blame_json(blame);
     } else {

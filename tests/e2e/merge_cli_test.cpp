@@ -809,6 +809,11 @@ TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
     EXPECT_THAT(before.err, HasSubstr("agreed/B-1.md stood at recs/A-1.md at 2014-02-10"));
     const test::RunResult between = c.accord({"show", "agreed/B-1.md", "--at", "2014-02-21"});
     EXPECT_THAT(between.err, HasSubstr("stood at recs/B-1.md")) << between.err;
+    // So does blame: the text as it stood then, each word its proposer's.
+    const test::RunResult blame = c.accord({"blame", "agreed/B-1.md", "--at", "2014-02-10"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_THAT(blame.err, HasSubstr("agreed/B-1.md stood at recs/A-1.md at 2014-02-10"));
+    EXPECT_THAT(blame.out, HasSubstr("Japan"));
     const test::RunResult diff = c.accord({"diff", "2014-02-10", "HEAD", "--", "agreed/B-1.md"});
     ASSERT_EQ(diff.exit_code, 0) << diff.err;
     EXPECT_THAT(diff.out, Not(HasSubstr("paragraph-added"))) << "moved, not changed: " << diff.out;
