@@ -314,8 +314,16 @@ MergeResult merge_numbered(std::string_view base, std::string_view ours, std::st
     if (const std::optional<NumbersSetAside> aside = set_numbers_aside(base, ours, theirs)) {
         MergeResult result = merge_moved_paragraphs(aside->texts.base, aside->texts.ours,
                                                     aside->texts.theirs, options);
-        if (!numbered_inside_a_bracket(result.text)) {
-            result.text = number_by_position(result.text, aside->numbering, aside->first);
+        std::optional<std::string> numbered;
+        if (numbered_inside_a_bracket(result.text)) {
+            // Set side by side: each alternative would take the other's numbers.
+        } else if (aside->numbering == Numbering::labels) {
+            numbered = number_as_labels(result.text, base, ours, theirs);
+        } else {
+            numbered = number_by_position(result.text, aside->numbering, aside->first);
+        }
+        if (numbered) {
+            result.text = std::move(*numbered);
             for (Disagreement& d : result.disagreements) {
                 d.ours = with_side_numbers(d.ours, ours);
                 d.theirs = with_side_numbers(d.theirs, theirs);

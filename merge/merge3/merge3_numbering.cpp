@@ -174,28 +174,16 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
     const std::array<std::string_view, 3> texts{base, ours, theirs};
     std::array<std::vector<Paragraph>, 3> paragraphs;
     for (std::size_t k = 0; k < 3; ++k) paragraphs[k] = paragraphs_of(texts[k]);
-    // The first number, which all three share (an excerpt may start at 5).
-    std::optional<std::uint32_t> first;
+    bool numbered = false;
     for (const auto& ps : paragraphs) {
         for (const Paragraph& p : ps) {
-            if (!p.number) continue;
-            if (first && *first != p.number->value) return std::nullopt;
-            first = p.number->value;
-            break;
+            // "2bis.", "2.1.", a number in each alternative: not one number
+            // per paragraph, which one placeholder could stand for.
+            if (p.inserted_number) return std::nullopt;
+            numbered = numbered || p.number;
         }
     }
-    if (!first) return std::nullopt;
-    std::optional<Numbering> numbering;
-    for (const Numbering way : {Numbering::through, Numbering::by_heading}) {
-        bool all = true;
-        for (const auto& ps : paragraphs)
-            all = all && numbered_by_position(ps, way, way == Numbering::through ? *first : 1);
-        if (all) {
-            numbering = way;
-            break;
-        }
-    }
-    if (!numbering) return std::nullopt;
+    if (!numbered) return std::nullopt;
     // Paragraphs written alike ("[Text to be provided.]" three times) would
     // be told apart by their numbers alone: the numbers stay.
     for (std::size_t k = 0; k < 3; ++k) {
@@ -224,8 +212,29 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
     NumbersSetAside out;
     out.texts = {with_placeholders(base, paragraphs[0]), with_placeholders(ours, paragraphs[1]),
                  with_placeholders(theirs, paragraphs[2])};
-    out.numbering = *numbering;
-    out.first = *numbering == Numbering::through ? *first : 1;
+    // By position when all three number so, from the first number they
+    // share (an excerpt may start at 5); else each number as a label.
+    out.numbering = Numbering::labels;
+    std::optional<std::uint32_t> first;
+    bool same_first = true;
+    for (const auto& ps : paragraphs) {
+        for (const Paragraph& p : ps) {
+            if (!p.number) continue;
+            same_first = same_first && (!first || *first == p.number->value);
+            first = p.number->value;
+            break;
+        }
+    }
+    for (const Numbering way : {Numbering::through, Numbering::by_heading}) {
+        const std::uint32_t start = way == Numbering::through ? *first : 1;
+        if (way == Numbering::through && !same_first) continue;
+        if (std::all_of(paragraphs.begin(), paragraphs.end(),
+                        [&](const auto& ps) { return numbered_by_position(ps, way, start); })) {
+            out.numbering = way;
+            out.first = start;
+            break;
+        }
+    }
     return out;
 }
 
@@ -240,6 +249,49 @@ bool numbered_inside_a_bracket(std::string_view merged) {
         if (p.number && open > 0) return true;
     }
     return false;
+}
+
+std::optional<std::string> number_as_labels(std::string_view merged, std::string_view base,
+                                            std::string_view ours, std::string_view theirs) {
+    // Each text's number per paragraph, by its wording after the number.
+    const auto numbers_of = [](std::string_view text) {
+        std::unordered_map<std::string, std::uint32_t> out;
+        for (const Paragraph& p : paragraphs_of(text))
+            if (p.number) out.emplace(body_without_number(text, p), p.number->value);
+        return out;
+    };
+    const auto b = numbers_of(base), o = numbers_of(ours), t = numbers_of(theirs);
+    const auto number_in = [](const auto& numbers, const std::string& body) {
+        const auto found = numbers.find(body);
+        return found == numbers.end() ? std::nullopt : std::optional<std::uint32_t>(found->second);
+    };
+    std::string out;
+    std::size_t at = 0;
+    for (const Paragraph& p : paragraphs_of(merged)) {
+        if (!p.number) continue;
+        const std::string body = body_without_number(merged, p);
+        const std::optional<std::uint32_t> in_base = number_in(b, body),
+                                           in_ours = number_in(o, body),
+                                           in_theirs = number_in(t, body);
+        std::optional<std::uint32_t> number;
+        if (in_ours && in_theirs) {
+            // Each side's number as a label: the one that changed it wins.
+            if (*in_ours == *in_theirs || in_theirs == in_base)
+                number = in_ours;
+            else if (in_ours == in_base)
+                number = in_theirs;
+        } else if ((in_ours || in_theirs) && !in_base) {
+            number = in_ours ? in_ours : in_theirs;  // added by one side
+        }
+        // Changed differently, or wording neither side wrote as it stands:
+        // no one number says what both sides meant.
+        if (!number) return std::nullopt;
+        out += merged.substr(at, p.number->digits_begin - at);
+        out += std::to_string(*number);
+        at = p.number->digits_end;
+    }
+    out += merged.substr(at);
+    return out;
 }
 
 std::string number_by_position(std::string_view merged, Numbering numbering, std::uint32_t first) {

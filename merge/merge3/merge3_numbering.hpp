@@ -6,16 +6,19 @@
 // disagreement over "3." against "4." on every paragraph both renumbered
 // (or `[1][3].`), and a paragraph the number tokens tie to the wrong place.
 //
-// When each of the three texts numbers its paragraphs by position (1, 2,
-// 3... through the text, or afresh under each heading) and a side
-// renumbered at least one paragraph, the numbers say nothing either side
-// chose: they are set aside (each written as one placeholder), the texts
-// merged, and the merged paragraphs numbered again by position, as both
-// sides number theirs. A text numbered any other way ("2bis.", a gap
-// where a deleted paragraph's number is kept, "2.1.", a number in each
-// alternative of a paragraph, paragraphs written alike) is merged as it
-// is, and so is a merge that sets numbered paragraphs side by side as
-// alternatives (numbered_inside_a_bracket).
+// When a side renumbered at least one paragraph, the numbers are set aside
+// (each written as one placeholder) and the texts merged. Where each of the
+// three texts numbers its paragraphs by position (1, 2, 3... through the
+// text, or afresh under each heading), the numbers say nothing either side
+// chose, and the merged paragraphs are numbered again by position, as both
+// sides number theirs. Otherwise (a side keeps a deleted paragraph's
+// number, leaving a gap) each number is merged as a label of its own
+// paragraph (number_as_labels), or, where that says nothing, the texts are
+// merged with their numbers as written. Texts numbered "2bis.", "2.1.",
+// with a number in each alternative of a paragraph, or with paragraphs
+// written alike are merged as they are, and so is a merge that sets
+// numbered paragraphs side by side as alternatives
+// (numbered_inside_a_bracket).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,8 +28,9 @@
 
 namespace accord {
 
-// How a text numbers its paragraphs by position.
-enum class Numbering { through, by_heading };
+// How the texts number their paragraphs: by position (through the text,
+// or afresh under each heading), or each number a label of its paragraph.
+enum class Numbering { through, by_heading, labels };
 
 struct NumbersSetAside {
     MergeTexts texts;  // each numbered paragraph's number written as "1."
@@ -44,6 +48,15 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
 // alternatives): numbered by position, each alternative would take the
 // numbers of the other's paragraphs.
 bool numbered_inside_a_bracket(std::string_view merged);
+
+// `merged` (made from set_numbers_aside's texts) with each numbered
+// paragraph's number merged as a label of its own: the number of the side
+// that changed it (a side's renumbering, the other's numbers kept), or of
+// the side that added the paragraph; nullopt where a paragraph's wording
+// stands in neither side as merged, or both sides changed its number
+// differently.
+std::optional<std::string> number_as_labels(std::string_view merged, std::string_view base,
+                                            std::string_view ours, std::string_view theirs);
 
 // `merged` (made from set_numbers_aside's texts) with its numbered
 // paragraphs numbered by position, as `numbering` says, from `first`.

@@ -31,12 +31,9 @@ TEST(MergeNumbering, NoSideRenumberedLeavesTheNumbersToTheMerge) {
 
 TEST(MergeNumbering, ATextNotNumberedByPositionLeavesTheNumbersToTheMerge) {
     const std::string renumbered = "1. New.\n\n2. Alpha.\n\n3. Beta.\n\n4. Gamma.\n";
-    // A number kept for a deleted paragraph (a gap), an inserted "2bis.",
-    // a number given twice.
-    EXPECT_FALSE(set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n3. Gamma.\n"));
+    // An inserted "2bis.".
     EXPECT_FALSE(
         set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2. Beta.\n\n2bis. B2.\n\n3. Gamma.\n"));
-    EXPECT_FALSE(set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2. Beta.\n\n2. Gamma.\n"));
     EXPECT_FALSE(
         set_numbers_aside(kBase, renumbered, "1. Alpha.\n\n2 ter) B2.\n\n2. Beta.\n\n3. Gamma.\n"));
     // Numbers in levels, a number in each alternative of a paragraph,
@@ -58,8 +55,36 @@ TEST(MergeNumbering, AnExcerptKeepsItsFirstNumber) {
     const std::string theirs = "5. Alpha.\n\n6. Beta.\n\n7. Gamma.\n";
     EXPECT_EQ(merge3(base, ours, theirs, MergeOptions{}).text,
               "5. New.\n\n6. Alpha.\n\n7. Beta.\n\n8. Gamma.\n");
-    // Texts that start at different numbers are not one list renumbered.
-    EXPECT_FALSE(set_numbers_aside(base, ours, "1. Alpha.\n\n2. Beta.\n"));
+    // Texts that start at different numbers are not one list renumbered:
+    // each number is a label of its paragraph.
+    const std::optional<NumbersSetAside> labels =
+        set_numbers_aside(base, ours, "1. Alpha.\n\n2. Beta.\n");
+    ASSERT_TRUE(labels);
+    EXPECT_EQ(labels->numbering, Numbering::labels);
+}
+
+// A side that keeps a deleted paragraph's number (a gap) numbers by label:
+// each paragraph's number is merged on its own, the side's that changed it.
+TEST(MergeNumbering, NumbersKeptWithAGapAreMergedAsLabels) {
+    const std::string ours = "1. Alpha.\n\n3. Gamma.\n";  // Beta deleted, numbers kept
+    const std::string theirs = "1. New.\n\n2. Alpha.\n\n3. Beta.\n\n4. Gamma.\n";
+    const std::optional<NumbersSetAside> aside = set_numbers_aside(kBase, ours, theirs);
+    ASSERT_TRUE(aside);
+    EXPECT_EQ(aside->numbering, Numbering::labels);
+    // So does a number given twice.
+    EXPECT_EQ(set_numbers_aside(kBase, theirs, "1. Alpha.\n\n2. Beta.\n\n2. Gamma.\n")->numbering,
+              Numbering::labels);
+    EXPECT_EQ(merge3(kBase, ours, theirs, MergeOptions{}).text,
+              "1. New.\n\n2. Alpha.\n\n4. Gamma.\n");
+    // Both sides changed one number differently: no label says what both
+    // meant, and the numbers are merged as written.
+    EXPECT_FALSE(number_as_labels("1. Alpha.\n", "1. Alpha.\n", "2. Alpha.\n", "3. Alpha.\n"));
+    // Wording neither side wrote as it stands (both edited it): the same.
+    EXPECT_FALSE(
+        number_as_labels("1. Alpha [x][y].\n", "1. Alpha.\n", "2. Alpha x.\n", "1. Alpha y.\n"));
+    EXPECT_EQ(number_as_labels("1. Alpha.\n\n1. Beta.\n", "1. Alpha.\n\n2. Beta.\n",
+                               "1. Alpha.\n\n3. Beta.\n", "1. Alpha.\n\n2. Beta.\n"),
+              "1. Alpha.\n\n3. Beta.\n");
 }
 
 TEST(MergeNumbering, NumbersStartAgainUnderEachHeadingWhereTheTextsDoSo) {
