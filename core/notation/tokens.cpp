@@ -251,4 +251,17 @@ void tokenize_text(std::string_view source, std::size_t begin, std::size_t end,
     Tokenizer(source, out).text(begin, end);
 }
 
+std::size_t ideograph_length_at(std::string_view text, std::size_t at) {
+    if (at >= text.size() || static_cast<unsigned char>(text[at]) < 0xE0) return 0;
+    const std::size_t length = utf8::sequence_length(text, at);
+    if (length < 3) return 0;
+    return classify_east_asian(code_point(text, at, length)) == Wide::ideograph ? length : 0;
+}
+
+bool ideograph_ends_at(std::string_view text, std::size_t at) {
+    for (std::size_t back = 3; back <= 4 && back <= at; ++back)
+        if (ideograph_length_at(text, at - back) == back) return true;
+    return false;
+}
+
 }  // namespace accord

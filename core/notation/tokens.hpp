@@ -71,6 +71,12 @@ static_assert(std::is_trivial_v<Token>);
 
 std::vector<Token> tokenize(const Document& document);
 
+// The length in bytes of the Chinese or Japanese character (an ideograph or
+// kana, a word of its own to tokenize) that starts at `at`; 0 when none does.
+std::size_t ideograph_length_at(std::string_view text, std::size_t at);
+// Whether such a character ends right before `at`.
+bool ideograph_ends_at(std::string_view text, std::size_t at);
+
 // The pieces of tokenize, for callers that tokenize a text in parts (blame
 // reuses the tokens of an earlier version where the text did not change):
 // tokenize(document) is, for each of markup_pieces(document) in order, the

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/notation/print.hpp"
+#include "core/notation/tokens.hpp"
 
 namespace accord {
 
@@ -265,9 +266,16 @@ int rarity(char c) {
 // is always whole in the text (what the sieve relies on).
 bool stands_apart(std::string_view source, std::size_t begin, std::size_t end) {
     const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    const bool before = begin == 0 || space(source[begin - 1]);
+    // A Chinese or Japanese character on either side of an edge parts words
+    // there: each is a word of its own ("[削減][抑制]温室効果ガス").
+    const auto parted = [&](std::size_t outside, std::size_t inside) {
+        return ideograph_ends_at(source, outside) || ideograph_length_at(source, outside) > 0 ||
+               ideograph_length_at(source, inside) > 0 || ideograph_ends_at(source, inside);
+    };
+    const bool before = begin == 0 || space(source[begin - 1]) || parted(begin, begin + 1);
     const bool after = end >= source.size() || space(source[end]) ||
-                       std::string_view(".,;:!?)").find(source[end]) != std::string_view::npos;
+                       std::string_view(".,;:!?)").find(source[end]) != std::string_view::npos ||
+                       parted(end, end - 1);
     return before && after;
 }
 
@@ -415,7 +423,17 @@ std::size_t rarest(std::string_view key) {
 
 PhraseSieve::PhraseSieve(std::string_view phrase) {
     std::string word;
-    for (const char c : phrase) {
+    for (std::size_t at = 0; at < phrase.size();) {
+        // A Chinese or Japanese character is a word of its own, written
+        // without a space beside the next.
+        if (const std::size_t length = ideograph_length_at(phrase, at); length > 0) {
+            if (!word.empty()) words_.push_back(std::move(word)), word.clear();
+            words_.emplace_back(phrase.substr(at, length));
+            key_ += phrase.substr(at, length);
+            at += length;
+            continue;
+        }
+        const char c = phrase[at++];
         if (!dropped(c)) key_ += c, word += c;
         if (c == ' ' && !word.empty()) words_.push_back(std::move(word)), word.clear();
     }

@@ -140,6 +140,18 @@ TEST(PhraseStanding, APhraseRunningThroughAnOptionStandsBracketed) {
     }
 }
 
+// Chinese and Japanese run without spaces: a group glued to the characters
+// around it stands apart all the same (each character a word), and the
+// phrase is found through one of its options.
+TEST(PhraseStanding, APhraseRunsThroughAnOptionGluedToChineseOrJapanese) {
+    const std::string text = "各締約国は[削減][抑制]温室効果ガスの排出を報告する。\n";
+    EXPECT_EQ(standing(text, "抑制温室効果ガス"), Standing::bracketed);
+    EXPECT_TRUE(passes(text, "抑制温室効果ガス"));
+    EXPECT_EQ(standing(text, "削減温室効果ガス"), Standing::bracketed);
+    EXPECT_EQ(standing(text, "低減温室効果ガス"), Standing::absent);
+    EXPECT_FALSE(passes("各締約国は温室効果ガスを報告する。\n", "低減温室効果ガス"));
+}
+
 // A list of thousands of options (a hostile text) is read once per option
 // around the list, not once per option over the whole paragraph: each
 // option is found, the last as the first.
