@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 
 #include "core/notation/diagnostic.hpp"
 #include "merge/diff/renames.hpp"
@@ -315,8 +316,14 @@ MergeResult merge_numbered(std::string_view base, std::string_view ours, std::st
         MergeResult result = merge_moved_paragraphs(aside->texts.base, aside->texts.ours,
                                                     aside->texts.theirs, options);
         std::optional<std::string> numbered;
-        if (numbered_inside_a_bracket(result.text)) {
-            // Set side by side: each alternative would take the other's numbers.
+        if (numbered_inside_a_bracket(result.text) &&
+            !numbered_inside_a_bracket(aside->texts.base) &&
+            !numbered_inside_a_bracket(aside->texts.ours) &&
+            !numbered_inside_a_bracket(aside->texts.theirs)) {
+            // Set side by side by the merge: each alternative would take the
+            // other's numbers. (A bracket a text had open over numbered
+            // paragraphs already, "[Requests the Committee to:" above its
+            // items, numbers by position as that text does.)
         } else if (aside->numbering == Numbering::labels) {
             numbered = number_as_labels(result.text, base, ours, theirs);
         } else {
@@ -328,7 +335,18 @@ MergeResult merge_numbered(std::string_view base, std::string_view ours, std::st
                 d.ours = with_side_numbers(d.ours, ours);
                 d.theirs = with_side_numbers(d.theirs, theirs);
             }
-            return result;
+            // The numbers as words may still merge better where a text is
+            // malformed (a paragraph the move pass cannot follow, its
+            // brackets not closing in it, is told apart by its number): the
+            // merge with fewer conflict markers, then notation errors; the
+            // numbers set aside on a tie (fewer disagreements alone may be
+            // a number merged as a word, "5." twice).
+            MergeResult as_written = merge_moved_paragraphs(base, ours, theirs, options);
+            const auto cost = [&](const MergeResult& r) {
+                return std::tuple(r.has_conflict_markers,
+                                  notation_errors(parse(r.text, options.parse).diagnostics));
+            };
+            return cost(as_written) < cost(result) ? as_written : result;
         }
     }
     return merge_moved_paragraphs(base, ours, theirs, options);

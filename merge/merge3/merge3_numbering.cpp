@@ -253,17 +253,34 @@ bool numbered_inside_a_bracket(std::string_view merged) {
 
 std::optional<std::string> number_as_labels(std::string_view merged, std::string_view base,
                                             std::string_view ours, std::string_view theirs) {
-    // Each text's number per paragraph, by its wording after the number.
-    const auto numbers_of = [](std::string_view text) {
-        std::unordered_map<std::string, std::uint32_t> out;
-        for (const Paragraph& p : paragraphs_of(text))
-            if (p.number) out.emplace(body_without_number(text, p), p.number->value);
+    // Each text's number per paragraph, by its wording after the number,
+    // and by that wording without its brackets: a paragraph one side
+    // bracketed is still the paragraph the other renumbered.
+    struct Numbers {
+        std::unordered_map<std::string, std::uint32_t> exact, unbracketed;
+    };
+    const auto without_brackets = [](std::string body) {
+        std::erase_if(body, [](char c) { return c == '[' || c == ']'; });
+        return body;
+    };
+    const auto numbers_of = [&](std::string_view text) {
+        Numbers out;
+        for (const Paragraph& p : paragraphs_of(text)) {
+            if (!p.number) continue;
+            std::string body = body_without_number(text, p);
+            out.unbracketed.emplace(without_brackets(body), p.number->value);
+            out.exact.emplace(std::move(body), p.number->value);
+        }
         return out;
     };
-    const auto b = numbers_of(base), o = numbers_of(ours), t = numbers_of(theirs);
-    const auto number_in = [](const auto& numbers, const std::string& body) {
-        const auto found = numbers.find(body);
-        return found == numbers.end() ? std::nullopt : std::optional<std::uint32_t>(found->second);
+    const Numbers b = numbers_of(base), o = numbers_of(ours), t = numbers_of(theirs);
+    const auto number_in = [&](const Numbers& numbers, const std::string& body) {
+        auto found = numbers.exact.find(body);
+        if (found == numbers.exact.end()) {
+            found = numbers.unbracketed.find(without_brackets(body));
+            if (found == numbers.unbracketed.end()) return std::optional<std::uint32_t>();
+        }
+        return std::optional<std::uint32_t>(found->second);
     };
     std::string out;
     std::size_t at = 0;
