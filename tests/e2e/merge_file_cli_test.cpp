@@ -19,6 +19,12 @@ const char* kBase =
 using test::HasSubstr;
 using test::Not;
 
+// Theirs: the first bracket lifted, nothing else changed.
+const char* kLifted =
+    "To continue to strengthen the implementation of enhanced cooperation.\n"
+    "\n"
+    "Recognizes the role of governments in public policy issues.\n";
+
 struct Inputs {
     test::TempDir dir;
     std::string base, ours, theirs;
@@ -33,9 +39,7 @@ TEST(MergeFileCli, IndependentChangesMergeCleanly) {
         "To continue to [strengthen] the implementation of enhanced cooperation.\n"
         "\n"
         "Recognizes the role of [governments][all stakeholders] in public policy issues.\n",
-        "To continue to strengthen the implementation of enhanced cooperation.\n"
-        "\n"
-        "Recognizes the role of governments in public policy issues.\n");
+        kLifted);
     const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out,
@@ -53,9 +57,7 @@ TEST(MergeFileCli, AnErrorASideWroteIsNamedInTheMergedText) {
         "To continue to [strengthen] the implementation of enhanced cooperation.\n"
         "\n"
         "Recognizes the role of [governments in public policy issues.\n",
-        "To continue to strengthen the implementation of enhanced cooperation.\n"
-        "\n"
-        "Recognizes the role of governments in public policy issues.\n");
+        kLifted);
     const test::RunResult r = test::accord({"merge-file", in.base, in.ours, in.theirs});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out,
