@@ -63,6 +63,8 @@ void leave_out_branch_changes(ChangeDescriber& describer, const MergedVersions& 
     for (const std::optional<std::string>& other : versions.other_parents) {
         if (other == versions.first_parent) continue;
         FileChanges made = describer.describe(file.path, versions.first_parent, other);
+        if (made.status_before != made.status_after && made.status_after == file.status_after)
+            file.status_from_merged = true;
         for (Change& c : made.changes) branches.push_back(std::move(c));
     }
     std::erase_if(file.changes, [&](const Change& c) {

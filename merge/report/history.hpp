@@ -65,6 +65,9 @@ struct FileChanges {
     // merge made of its own (alternatives where the branches disagreed);
     // the branches' proposals are listed on their own. 0 otherwise.
     std::size_t from_merged = 0;
+    // In the entry of a merge: the status changed as a merged branch had
+    // changed it (told in the branch's proposal, not again here).
+    bool status_from_merged = false;
 };
 
 struct LogEntry {

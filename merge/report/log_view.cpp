@@ -34,7 +34,7 @@ std::string file_summary(const FileChanges& file) {
         if (file.from_merged > 0)
             out += "; " + plural(file.from_merged, "change") + " from the merged branches";
     }
-    if (file.status_before != file.status_after) {
+    if (file.status_before != file.status_after && !file.status_from_merged) {
         const std::string status =
             "status " + (file.status_before.empty() ? std::string("(none)") : file.status_before) +
             " → " + (file.status_after.empty() ? std::string("(none)") : file.status_after);
