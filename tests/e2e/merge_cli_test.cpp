@@ -562,6 +562,26 @@ TEST(MergeCli, LogOfAMergeCountsAMoveAndAnEditAtTheOldPathAsTheBranches) {
         << log;
 }
 
+// A status a group changed is told in its proposal, not again at the merge.
+TEST(MergeCli, LogOfAMergeDoesNotRepeatAStatusABranchChanged) {
+    Negotiation n;
+    ASSERT_EQ(
+        n.main
+            .accord({"redraft", "start", "ga", "--members", "Japan", "--no-switch", "recs/A-1.md"})
+            .exit_code,
+        0);
+    n.main.out({"switch", "-q", "redraft/ga"});
+    n.main.propose("recs/A-1.md", replaced(kRecommendation, "status: revisit", "status: agreed"),
+                   {"Japan"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    ASSERT_EQ(n.main.accord({"merge", "ga"}).exit_code, 0);
+    const std::string log = n.main.accord({"log"}).out;
+    const std::string merge_entry = log.substr(0, log.find("\n\n"));
+    EXPECT_THAT(merge_entry, HasSubstr("recs/A-1.md: no change of its own"));
+    EXPECT_THAT(merge_entry, Not(HasSubstr("status"))) << merge_entry;
+    EXPECT_THAT(log.substr(merge_entry.size()), HasSubstr("status revisit → agreed")) << log;
+}
+
 TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
     ThreeRedrafts n;
     const test::RunResult r = n.main.accord(
