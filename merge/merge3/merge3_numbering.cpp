@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -167,6 +168,21 @@ std::string with_placeholders(std::string_view text, const std::vector<Paragraph
     return out;
 }
 
+// The words of `text`: runs of letters and digits.
+std::vector<std::string_view> words_of(std::string_view text) {
+    std::vector<std::string_view> out;
+    const auto is_word = [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c));
+    };
+    for (std::size_t at = 0; at < text.size();) {
+        while (at < text.size() && !is_word(text[at])) ++at;
+        const std::size_t start = at;
+        while (at < text.size() && is_word(text[at])) ++at;
+        if (at > start) out.push_back(text.substr(start, at - start));
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::string_view ours,
@@ -214,11 +230,13 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
                  with_placeholders(theirs, paragraphs[2])};
     // By position when all three number so, from the first number they
     // share (an excerpt may start at 5); else each number as a label.
+    // The two sides decide: a base with a gap that both sides closed is
+    // numbered by position as both now number it.
     out.numbering = Numbering::labels;
     std::optional<std::uint32_t> first;
     bool same_first = true;
-    for (const auto& ps : paragraphs) {
-        for (const Paragraph& p : ps) {
+    for (std::size_t k = 1; k < 3; ++k) {
+        for (const Paragraph& p : paragraphs[k]) {
             if (!p.number) continue;
             same_first = same_first && (!first || *first == p.number->value);
             first = p.number->value;
@@ -226,9 +244,9 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
         }
     }
     for (const Numbering way : {Numbering::through, Numbering::by_heading}) {
-        const std::uint32_t start = way == Numbering::through ? *first : 1;
+        const std::uint32_t start = way == Numbering::through ? first.value_or(1) : 1;
         if (way == Numbering::through && !same_first) continue;
-        if (std::all_of(paragraphs.begin(), paragraphs.end(),
+        if (std::all_of(paragraphs.begin() + 1, paragraphs.end(),
                         [&](const auto& ps) { return numbered_by_position(ps, way, start); })) {
             out.numbering = way;
             out.first = start;
@@ -274,6 +292,22 @@ std::optional<std::string> number_as_labels(std::string_view merged, std::string
         return out;
     };
     const Numbers b = numbers_of(base), o = numbers_of(ours), t = numbers_of(theirs);
+    // The base paragraph a side edited into `body`: the one that shares at
+    // least half the words of each (nullopt when none does, or several).
+    const auto base_counterpart = [&](const std::string& body) -> std::optional<std::string> {
+        const std::vector<std::string_view> words = words_of(body);
+        std::optional<std::string> found;
+        for (const auto& [candidate, number] : b.exact) {
+            const std::vector<std::string_view> theirs_words = words_of(candidate);
+            std::size_t shared = 0;
+            for (const std::string_view w : words)
+                shared += std::count(theirs_words.begin(), theirs_words.end(), w) > 0;
+            if (2 * shared < words.size() || 2 * shared < theirs_words.size()) continue;
+            if (found) return std::nullopt;
+            found = candidate;
+        }
+        return found;
+    };
     const auto number_in = [&](const Numbers& numbers, const std::string& body) {
         auto found = numbers.exact.find(body);
         if (found == numbers.exact.end()) {
@@ -287,9 +321,17 @@ std::optional<std::string> number_as_labels(std::string_view merged, std::string
     for (const Paragraph& p : paragraphs_of(merged)) {
         if (!p.number) continue;
         const std::string body = body_without_number(merged, p);
-        const std::optional<std::uint32_t> in_base = number_in(b, body),
-                                           in_ours = number_in(o, body),
-                                           in_theirs = number_in(t, body);
+        std::optional<std::uint32_t> in_base = number_in(b, body), in_ours = number_in(o, body),
+                                     in_theirs = number_in(t, body);
+        // Wording a side edited: its numbers are those of the base
+        // paragraph it edited, as each text numbers that paragraph.
+        if (!in_base && (in_ours || in_theirs)) {
+            if (const std::optional<std::string> edited = base_counterpart(body)) {
+                in_base = number_in(b, *edited);
+                if (!in_ours) in_ours = number_in(o, *edited);
+                if (!in_theirs) in_theirs = number_in(t, *edited);
+            }
+        }
         std::optional<std::uint32_t> number;
         if (in_ours && in_theirs) {
             // Each side's number as a label: the one that changed it wins.

@@ -7,17 +7,18 @@
 // (or `[1][3].`), and a paragraph the number tokens tie to the wrong place.
 //
 // When a side renumbered at least one paragraph, the numbers are set aside
-// (each written as one placeholder) and the texts merged. Where each of the
-// three texts numbers its paragraphs by position (1, 2, 3... through the
-// text, or afresh under each heading), the numbers say nothing either side
-// chose, and the merged paragraphs are numbered again by position, as both
-// sides number theirs. Otherwise (a side keeps a deleted paragraph's
-// number, leaving a gap) each number is merged as a label of its own
-// paragraph (number_as_labels), or, where that says nothing, the texts are
-// merged with their numbers as written. Texts numbered "2bis.", "2.1.",
-// with a number in each alternative of a paragraph, or with paragraphs
-// written alike are merged as they are, and so is a merge that sets
-// numbered paragraphs side by side as alternatives
+// (each written as one placeholder) and the texts merged. Where both sides
+// number their paragraphs by position (1, 2, 3... through the text, or
+// afresh under each heading; a gap in the base both closed), the numbers
+// say nothing either side chose, and the merged paragraphs are numbered
+// again by position, as both sides number theirs. Otherwise (a side keeps
+// a deleted paragraph's number, leaving a gap) each number is merged as a
+// label of its own paragraph (number_as_labels), or, where that says
+// nothing, the texts are merged with their numbers as written, as they are
+// too where that merge has fewer conflict markers or notation errors.
+// Texts numbered "2bis.", "2.1.", with a number in each alternative of a
+// paragraph, or with paragraphs written alike are merged as they are, and
+// so is a merge that sets numbered paragraphs side by side as alternatives
 // (numbered_inside_a_bracket).
 #include <cstdint>
 #include <optional>

@@ -85,6 +85,13 @@ TEST(MergeNumbering, NumbersKeptWithAGapAreMergedAsLabels) {
     EXPECT_EQ(number_as_labels("1. Alpha.\n\n1. Beta.\n", "1. Alpha.\n\n2. Beta.\n",
                                "1. Alpha.\n\n3. Beta.\n", "1. Alpha.\n\n2. Beta.\n"),
               "1. Alpha.\n\n3. Beta.\n");
+    // A paragraph one side edited keeps the number the other side gave it:
+    // its numbers are those of the base paragraph it was.
+    EXPECT_EQ(number_as_labels("1. Alpha.\n\n1. Beta gamma delta, edited.\n",
+                               "1. Alpha.\n\n2. Beta gamma delta.\n",
+                               "1. Alpha.\n\n2. Beta gamma delta, edited.\n",
+                               "1. Alpha.\n\n3. Beta gamma delta.\n"),
+              "1. Alpha.\n\n3. Beta gamma delta, edited.\n");
 }
 
 TEST(MergeNumbering, NumbersStartAgainUnderEachHeadingWhereTheTextsDoSo) {
