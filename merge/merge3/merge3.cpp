@@ -1,6 +1,7 @@
 #include "merge/merge3/merge3.hpp"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <tuple>
 
@@ -338,13 +339,20 @@ MergeResult merge_numbered(std::string_view base, std::string_view ours, std::st
             // The numbers as words may still merge better where a text is
             // malformed (a paragraph the move pass cannot follow, its
             // brackets not closing in it, is told apart by its number): the
-            // merge with fewer conflict markers, then notation errors; the
-            // numbers set aside on a tie (fewer disagreements alone may be
-            // a number merged as a word, "5." twice).
+            // merge with fewer conflict markers, then notation errors, then
+            // (with a malformed text) disagreements; the numbers set aside
+            // on a tie. (Between well-formed texts fewer disagreements alone
+            // may be a number merged as a word, "5." twice.)
             MergeResult as_written = merge_moved_paragraphs(base, ours, theirs, options);
+            const std::array<std::string_view, 3> texts{base, ours, theirs};
+            const bool malformed =
+                std::any_of(texts.begin(), texts.end(), [&](std::string_view text) {
+                    return notation_errors(parse(text, options.parse).diagnostics) > 0;
+                });
             const auto cost = [&](const MergeResult& r) {
                 return std::tuple(r.has_conflict_markers,
-                                  notation_errors(parse(r.text, options.parse).diagnostics));
+                                  notation_errors(parse(r.text, options.parse).diagnostics),
+                                  malformed ? r.disagreements.size() : 0);
             };
             return cost(as_written) < cost(result) ? as_written : result;
         }

@@ -292,21 +292,28 @@ std::optional<std::string> number_as_labels(std::string_view merged, std::string
         return out;
     };
     const Numbers b = numbers_of(base), o = numbers_of(ours), t = numbers_of(theirs);
-    // The base paragraph a side edited into `body`: the one that shares at
-    // least half the words of each (nullopt when none does, or several).
+    // The base paragraph a side edited into `body`: the one that shares
+    // the largest part of the words of each, at least half (nullopt when
+    // none does, or two share as much).
     const auto base_counterpart = [&](const std::string& body) -> std::optional<std::string> {
         const std::vector<std::string_view> words = words_of(body);
         std::optional<std::string> found;
+        double best = 0, second = 0;
         for (const auto& [candidate, number] : b.exact) {
-            const std::vector<std::string_view> theirs_words = words_of(candidate);
+            const std::vector<std::string_view> candidate_words = words_of(candidate);
             std::size_t shared = 0;
             for (const std::string_view w : words)
-                shared += std::count(theirs_words.begin(), theirs_words.end(), w) > 0;
-            if (2 * shared < words.size() || 2 * shared < theirs_words.size()) continue;
-            if (found) return std::nullopt;
-            found = candidate;
+                shared += std::count(candidate_words.begin(), candidate_words.end(), w) > 0;
+            const double part = static_cast<double>(shared) /
+                                static_cast<double>(std::max<std::size_t>(
+                                    {words.size(), candidate_words.size(), std::size_t{1}}));
+            if (part > best) {
+                second = best, best = part, found = candidate;
+            } else {
+                second = std::max(second, part);
+            }
         }
-        return found;
+        return best >= 0.5 && best > second ? found : std::nullopt;
     };
     const auto number_in = [&](const Numbers& numbers, const std::string& body) {
         auto found = numbers.exact.find(body);

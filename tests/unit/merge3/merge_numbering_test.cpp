@@ -92,6 +92,15 @@ TEST(MergeNumbering, NumbersKeptWithAGapAreMergedAsLabels) {
                                "1. Alpha.\n\n2. Beta gamma delta, edited.\n",
                                "1. Alpha.\n\n3. Beta gamma delta.\n"),
               "1. Alpha.\n\n3. Beta gamma delta, edited.\n");
+    // Among paragraphs written much alike, the one it shares most with.
+    EXPECT_EQ(number_as_labels("1. Parties shall strengthen cooperation on finance.\n",
+                               "1. Parties shall strengthen their cooperation on finance.\n\n"
+                               "2. Parties shall strengthen their cooperation on adaptation.\n",
+                               "1. Parties shall strengthen cooperation on finance.\n\n"
+                               "2. Parties shall strengthen their cooperation on adaptation.\n",
+                               "2. Parties shall strengthen their cooperation on finance.\n\n"
+                               "3. Parties shall strengthen their cooperation on adaptation.\n"),
+              "2. Parties shall strengthen cooperation on finance.\n");
 }
 
 TEST(MergeNumbering, NumbersStartAgainUnderEachHeadingWhereTheTextsDoSo) {
