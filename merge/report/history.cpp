@@ -284,6 +284,8 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     p.message = message_body(commit.message, all);
     p.subject = p.message.substr(0, p.message.find('\n'));
     p.recorded_by = commit.committer.name;
+    if (commit.parents.size() > 1)
+        p.merged_by = config.resolve_delegation(commit.author.name).value_or(commit.author.name);
     if (const std::string errors = first(kNotationErrorsTrailer);
         !errors.empty() && errors.find_first_not_of("0123456789") == std::string::npos &&
         errors.size() < 10)
@@ -649,7 +651,7 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
         const Proposal& p = entry.proposal;
         if (options.since && p.day < *options.since) return true;
         if (options.until && p.day > *options.until) return true;
-        if (!wanted.empty() &&
+        if (!wanted.empty() && wanted.count(p.merged_by) == 0 &&
             std::none_of(p.proposers.begin(), p.proposers.end(),
                          [&](const std::string& n) { return wanted.count(n) > 0; })) {
             return true;

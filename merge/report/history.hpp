@@ -28,6 +28,9 @@ struct Proposal {
     std::string message;                 // the message without its trailers
     std::string recorded_by;             // the committer
     std::size_t notation_errors = 0;     // Notation-errors: trailer (recorded on purpose)
+    // A merge of redrafts (several parents): who merged them, the author
+    // (the merged proposals' proposers are `proposers`); "" otherwise.
+    std::string merged_by;
 };
 
 // Reads a commit as a proposal; proposer names resolve through the registry.

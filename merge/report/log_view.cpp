@@ -54,6 +54,7 @@ std::string render_log_entry_text(const LogEntry& e, const LogViewOptions& optio
     out += yellow + p.commit.substr(0, 10) + reset + "  " + p.day + "  " + bold +
            escape_controls(join(p.proposers, ", ")) + reset;
     if (!p.on_behalf_of.empty()) out += " (on behalf of " + escape_controls(p.on_behalf_of) + ")";
+    if (!p.merged_by.empty()) out += " (merged by " + escape_controls(p.merged_by) + ")";
     if (!p.meeting.empty()) out += "  at " + escape_controls(p.meeting);
     if (!e.signature.empty()) {
         const std::string_view shade = e.signature == "verified" ? options.style.green()
@@ -106,6 +107,7 @@ std::string LogJson::entry(const LogEntry& e) {
         .field("on_behalf_of", p.on_behalf_of)
         .field("source", p.source);
     json.field("message", p.message).field("recorded_by", p.recorded_by);
+    json.field("merged_by", p.merged_by);
     json.field("notation_errors", p.notation_errors);
     json.key("signature");
     if (e.signature.empty()) {

@@ -593,6 +593,12 @@ TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
               "Japan\nRussian Federation\n\n");
     std::string expected = replaced(kRecommendation, "[democratic]", "democratic");
     EXPECT_EQ(n.main.read("recs/A-1.md"), replaced(expected, "[strengthen]", "[improve]"));
+    // The log says who merged, and lists the merge among the Chair's.
+    EXPECT_THAT(n.main.accord({"log", "-n", "1"}).out,
+                HasSubstr("Japan, Russian Federation (merged by Chair)"));
+    EXPECT_THAT(n.main.accord({"log", "--by", "Chair"}).out, HasSubstr("Chair merges two groups"));
+    EXPECT_THAT(n.main.accord({"log", "-n", "1", "--format", "json"}).out,
+                HasSubstr("\"merged_by\": \"Chair\""));
 }
 
 // Two small groups each register the delegation that joined them (propose
