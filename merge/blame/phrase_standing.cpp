@@ -428,8 +428,13 @@ PhraseSieve::PhraseSieve(std::string_view phrase) {
         // without a space beside the next.
         if (const std::size_t length = ideograph_length_at(phrase, at); length > 0) {
             if (!word.empty()) words_.push_back(std::move(word)), word.clear();
-            words_.emplace_back(phrase.substr(at, length));
-            key_ += phrase.substr(at, length);
+            // Its bytes as the search reads text: dropped ones left out
+            // (a byte 0xA0 inside a character, as in a no-break space).
+            std::string character;
+            for (const char c : phrase.substr(at, length))
+                if (!dropped(c)) character += c;
+            key_ += character;
+            words_.push_back(std::move(character));
             at += length;
             continue;
         }

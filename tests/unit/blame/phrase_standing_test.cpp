@@ -150,6 +150,13 @@ TEST(PhraseStanding, APhraseRunsThroughAnOptionGluedToChineseOrJapanese) {
     EXPECT_EQ(standing(text, "削減温室効果ガス"), Standing::bracketed);
     EXPECT_EQ(standing(text, "低減温室効果ガス"), Standing::absent);
     EXPECT_FALSE(passes("各締約国は温室効果ガスを報告する。\n", "低減温室効果ガス"));
+    // Characters whose UTF-8 holds the byte 0xA0 (締, 報, ム), as a no-break
+    // space does, are found like any other.
+    for (const char* phrase : {"各締約国", "報告する。", "締約", "ゲーム"}) {
+        const std::string plain = std::string("各締約国は報告する。ゲーム\n");
+        EXPECT_TRUE(passes(plain, phrase)) << phrase;
+        EXPECT_NE(standing(plain, phrase), Standing::absent) << phrase;
+    }
 }
 
 // A list of thousands of options (a hostile text) is read once per option
