@@ -329,7 +329,12 @@ std::string why_no_text(const Workspace& ws, const std::string& path, const std:
         }
         return message;
     }
-    const std::vector<CommitInfo> history = ws.repo().history(ws.repo().resolve("HEAD"), {path});
+    // Its first proposal under any name it had (a text moved since was
+    // proposed first at its old path).
+    const std::string head = ws.repo().resolve("HEAD");
+    const FollowedMoves followed = follow_moves(ws, head, {path});
+    const std::vector<CommitInfo> history = ws.repo().history(
+        head, followed.paths.empty() ? std::vector<std::string>{path} : followed.paths);
     if (history.empty()) return "'" + path + "' has never been proposed in this repository";
     const Proposal first = read_proposal(history.back(), ws.config());
     return "'" + path + "' did not exist at " + at + "; its first proposal is dated " + first.day +

@@ -840,6 +840,14 @@ TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
     ASSERT_EQ(blame.exit_code, 0) << blame.err;
     EXPECT_THAT(blame.err, HasSubstr("agreed/B-1.md stood at recs/A-1.md at 2014-02-10"));
     EXPECT_THAT(blame.out, HasSubstr("Japan"));
+    // Before it stood anywhere: its first proposal is the one at its first
+    // path, not its last move.
+    const std::string registry =
+        c.out({"log", "--format=%H", "--grep", "Registry and attributes"}).substr(0, 40);
+    const test::RunResult too_early = c.accord({"show", "agreed/B-1.md", "--at", registry});
+    EXPECT_EQ(too_early.exit_code, 2);
+    EXPECT_THAT(too_early.err, HasSubstr("its first proposal is dated 2014-02-07"))
+        << too_early.err;
     const test::RunResult diff = c.accord({"diff", "2014-02-10", "HEAD", "--", "agreed/B-1.md"});
     ASSERT_EQ(diff.exit_code, 0) << diff.err;
     EXPECT_THAT(diff.out, Not(HasSubstr("paragraph-added"))) << "moved, not changed: " << diff.out;
