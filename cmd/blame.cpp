@@ -25,6 +25,7 @@ ExitCode run_blame(const BlameOptions& options, const Context& context) {
         throw usage_error("blame: the repository has no proposals yet");
     BlameFileOptions blame_options;
     blame_options.across_texts = options.across_texts;
+    blame_options.at_label = options.at;
     const std::string commit = ws.resolve(options.at);
     // A text moved since is blamed where it stood then, and said so (as show does).
     const std::string stood_at = path_of_text_at(ws, path, commit).value_or(path);

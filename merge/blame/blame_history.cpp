@@ -366,19 +366,20 @@ BlameWalk walk_for_blame(const Workspace& ws, const std::string& commit, const s
 
 }  // namespace
 
-void throw_no_text(const Workspace& ws, const std::string& commit, const std::string& path) {
+void throw_no_text(const Workspace& ws, const std::string& commit, const std::string& path,
+                   const std::string& at_label) {
+    const std::string at = at_label.empty() ? commit.substr(0, 10) : at_label;
     // A text recorded once: why it is not there (deleted, by whom, when it
     // last stood; or not made yet), a link, a directory or a submodule, as
     // `accord show` says it.
     if (ws.repo().entry_kind_at(commit, path) == Repository::EntryKind::link)
-        throw usage_error("blame: '" + path + "' is a symbolic link at " + commit.substr(0, 10) +
+        throw usage_error("blame: '" + path + "' is a symbolic link at " + at +
                           "; accord never reads a link as a text (blame the text it points to)");
     if (ws.repo().history(ws.repo().resolve("HEAD"), {path}).empty() &&
         ws.repo().entry_kind_at(commit, path) == Repository::EntryKind::absent)
-        throw usage_error("blame: '" + path + "' is not in the repository at " +
-                          commit.substr(0, 10) +
+        throw usage_error("blame: '" + path + "' is not in the repository at " + at +
                           " (a new text is blamed once 'accord propose' has recorded it)");
-    throw usage_error("blame: " + why_no_text(ws, path, commit, commit.substr(0, 10)));
+    throw usage_error("blame: " + why_no_text(ws, path, commit, at));
 }
 
 FileBlame blame_file(const Workspace& ws, const std::string& path, const std::string& commit,
@@ -387,7 +388,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     out.path = path;
     out.revision = commit;
     const auto text = ws.repo().read_file_at(commit, path);
-    if (!text) throw_no_text(ws, commit, path);
+    if (!text) throw_no_text(ws, commit, path, options.at_label);
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
     if (text->size() > kMaxWordComparedBytes)
         throw usage_error("blame: " + too_large_to_compare("'" + path + "'", text->size()));

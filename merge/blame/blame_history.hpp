@@ -25,13 +25,17 @@ struct BlameFileOptions {
     // Also find wording deleted from any other text by an earlier proposal
     // (wording a proposal moved from another text is found either way).
     bool across_texts = false;
+    // The revision as the user named it ("2014-02-25", "WGEC-3"), for
+    // messages; "" names the commit.
+    std::string at_label;
 };
 
 // The usage error for a path that holds no text at `commit`: absent (never
 // recorded, or deleted: by whom, and where it last stood), a symbolic link
-// (never read as a text), a directory or a submodule, said as such.
+// (never read as a text), a directory or a submodule, said as such; the
+// revision named `at_label` ("" for the commit).
 [[noreturn]] void throw_no_text(const Workspace& workspace, const std::string& commit,
-                                const std::string& path);
+                                const std::string& path, const std::string& at_label = "");
 
 struct FileBlame {
     std::string path;

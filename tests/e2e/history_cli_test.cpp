@@ -176,6 +176,12 @@ TEST_F(History, ShowBeforeTheFileExistedIsAClearError) {
     EXPECT_NE(r.err.find("did not exist at 2014-02-10; its first proposal is dated 2014-02-24"),
               std::string::npos)
         << r.err;
+    // blame says so in the same words, naming the date as given.
+    r = run({"blame", "C/04-nigeria.md", "--at", "2014-02-10"});
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("did not exist at 2014-02-10; its first proposal is dated 2014-02-24"),
+              std::string::npos)
+        << r.err;
     r = run({"show", "A/01-japan.md", "--at", "2013-12-01"});
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.err.find("history starts on 2014-02-07"), std::string::npos) << r.err;

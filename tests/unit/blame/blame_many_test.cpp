@@ -108,7 +108,8 @@ TEST_F(BlameMany, EachTextIsBlamedAsBlamingItAloneDoes) {
         const std::vector<FileBlame> together = blame_files(ws, paths, head, options);
         ASSERT_EQ(together.size(), paths.size());
         for (std::size_t k = 0; k < paths.size(); ++k)
-            expect_same(blame_file(ws, paths[k], head, {across}), together[k]);
+            expect_same(blame_file(ws, paths[k], head, {.across_texts = across, .at_label = {}}),
+                        together[k]);
     }
 }
 

@@ -66,8 +66,8 @@ TEST_F(BlameMemoTest, ASecondBlameReadsTheFirstOnesResult) {
     const Workspace ws = Workspace::open(dir.path());
     const std::string head = ws.resolve("HEAD");
     for (const bool across : {false, true}) {
-        const FileBlame a = blame_file(ws, "a.md", head, {across});
-        const FileBlame b = blame_file(ws, "b.md", head, {across});
+        const FileBlame a = blame_file(ws, "a.md", head, {.across_texts = across, .at_label = {}});
+        const FileBlame b = blame_file(ws, "b.md", head, {.across_texts = across, .at_label = {}});
         // Brazil struck "finance", Sweden's move kept the Chair's wording.
         EXPECT_GE(a.result.spans.size(), 4u);
         EXPECT_EQ(b.history.proposals.at(b.result.spans.back().origin).proposers,
@@ -81,7 +81,7 @@ TEST_F(BlameMemoTest, ASecondBlameReadsTheFirstOnesResult) {
     expect_same(a, blame_file(ws, "a.md", head));
     expect_same(b, blame_file(ws, "b.md", head));
     // --across-texts was remembered on its own.
-    blame_file(ws, "a.md", head, {true});
+    blame_file(ws, "a.md", head, {.across_texts = true, .at_label = {}});
 }
 
 TEST_F(BlameMemoTest, ManyTextsAreReadBackInTheOrderTheWalkGivesThem) {
