@@ -175,26 +175,43 @@ std::string flow_yaml(const YAML::Node& node) {
 
 }  // namespace
 
-FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& diagnostics) {
-    FrontMatter fm;
+namespace {
+
+// The fences: "---" on the first line (after a byte-order mark: Notepad
+// writes one, and a text converted from UTF-16 keeps it), then a line of
+// "---" or "...". Sets range and yaml and present when both stand.
+void find_fences(std::string_view source, FrontMatter& fm) {
     const Line first = line_at(source, 0);
-    // A byte-order mark (Notepad writes one; a text converted from UTF-16
-    // keeps it) stays in the text, and the front matter after it is read.
     std::string_view opening = first.content;
     if (opening.starts_with("\xEF\xBB\xBF")) opening.remove_prefix(3);
-    if (opening != "---" || first.next >= source.size()) return fm;
-
-    std::size_t line_number = 2;
-    for (std::size_t at = first.next; at < source.size(); ++line_number) {
+    if (opening != "---" || first.next >= source.size()) return;
+    for (std::size_t at = first.next; at < source.size();) {
         const Line line = line_at(source, at);
         if (line.content == "---" || line.content == "...") {
             fm.present = true;
             fm.range = {0, line.next};
             fm.yaml = {first.next, at};
-            break;
+            return;
         }
         at = line.next;
     }
+}
+
+}  // namespace
+
+std::size_t front_matter_end(std::string_view source) {
+    FrontMatter fm;
+    find_fences(source, fm);
+    return fm.present ? fm.range.end : 0;
+}
+
+FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& diagnostics) {
+    FrontMatter fm;
+    const std::string_view opening = line_at(source, 0).content;
+    find_fences(source, fm);
+    if (!(opening == "---" || opening == "\xEF\xBB\xBF---") ||
+        line_at(source, 0).next >= source.size())
+        return fm;
     if (!fm.present) {
         diagnostics.push_back(
             {"front-matter-unclosed", Severity::warning, 0, 1, 1,

@@ -13,6 +13,10 @@ namespace accord {
 // YAML errors become diagnostics at their line; the fields are then empty.
 FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& diagnostics);
 
+// Where the front matter read_front_matter finds ends (after its closing
+// fence's line), without reading its YAML; 0 when `source` has none.
+std::size_t front_matter_end(std::string_view source);
+
 // The last front matter read through it, for a caller reading many versions
 // of one text (blame): most versions change the body only, and reading the
 // YAML is most of what parsing their front matter costs.

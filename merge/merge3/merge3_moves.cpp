@@ -140,7 +140,7 @@ std::vector<std::uint32_t> without(const std::vector<std::uint32_t>& ids, std::s
 // between the paragraphs it kept around it only paragraphs of the base
 // (none that could be this one rewritten).
 bool deleted_by_editor(const std::vector<std::uint32_t>& b, const std::vector<std::uint32_t>& e,
-                       const Alignment& be, std::unordered_map<std::uint32_t, int>& in_base,
+                       const Alignment& be, const std::unordered_map<std::uint32_t, int>& in_base,
                        std::size_t i) {
     if (std::find(e.begin(), e.end(), b[i]) != e.end()) return false;
     std::size_t lo = 0, hi = e.size();
@@ -157,7 +157,7 @@ bool deleted_by_editor(const std::vector<std::uint32_t>& b, const std::vector<st
         }
     }
     for (std::size_t x = lo; x < hi; ++x)
-        if (in_base[e[x]] == 0) return false;
+        if (in_base.count(e[x]) == 0) return false;
     return true;
 }
 

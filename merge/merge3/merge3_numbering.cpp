@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/notation/front_matter.hpp"
+
 namespace accord {
 
 namespace {
@@ -17,22 +19,6 @@ constexpr std::size_t kMostDigits = 3;
 
 bool is_blank(std::string_view line) {
     return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-// Where the body starts: after the front matter's closing line, if the
-// text opens with front matter (numbers are never looked for inside it).
-std::size_t body_start(std::string_view text) {
-    if (!text.starts_with("---\n")) return 0;
-    for (std::size_t at = 4; at < text.size();) {
-        const std::size_t end = text.find('\n', at);
-        const std::string_view line =
-            text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
-        if (line == "---" || line == "...")
-            return end == std::string_view::npos ? text.size() : end + 1;
-        if (end == std::string_view::npos) break;
-        at = end + 1;
-    }
-    return 0;  // not closed: no front matter, as the parser reads it
 }
 
 // A paragraph's leading number: "3. ", after any opening brackets ("[3. ").
@@ -97,17 +83,17 @@ bool number_in_a_later_bracket(std::string_view line) {
 
 // One paragraph as this pass reads it: where it starts, its number if it
 // opens with one, and whether it is a heading.
-struct Paragraph {
+struct NumberedParagraph {
     std::size_t begin = 0, end = 0;  // the paragraph's lines, in the text
     std::optional<Number> number;
     bool heading = false;
     bool inserted_number = false;  // inserted_number_at
 };
 
-std::vector<Paragraph> paragraphs_of(std::string_view text) {
-    std::vector<Paragraph> out;
+std::vector<NumberedParagraph> paragraphs_of(std::string_view text) {
+    std::vector<NumberedParagraph> out;
     bool in_paragraph = false;
-    for (std::size_t at = body_start(text); at < text.size();) {
+    for (std::size_t at = front_matter_end(text); at < text.size();) {
         std::size_t end = text.find('\n', at);
         end = end == std::string_view::npos ? text.size() : end + 1;
         const std::string_view line = text.substr(at, end - at);
@@ -115,7 +101,7 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
             in_paragraph = false;
         } else if (!in_paragraph || line.starts_with('#')) {
             // A heading line stands apart even without a blank line after it.
-            Paragraph p;
+            NumberedParagraph p;
             p.begin = at;
             p.heading = line.starts_with('#');
             if (!p.heading) {
@@ -134,10 +120,10 @@ std::vector<Paragraph> paragraphs_of(std::string_view text) {
 
 // Whether the numbered paragraphs count up by one from `first` (through),
 // or from 1 under each heading (by_heading).
-bool numbered_by_position(const std::vector<Paragraph>& paragraphs, Numbering numbering,
+bool numbered_by_position(const std::vector<NumberedParagraph>& paragraphs, Numbering numbering,
                           std::uint32_t first) {
     std::uint32_t next = first;
-    for (const Paragraph& p : paragraphs) {
+    for (const NumberedParagraph& p : paragraphs) {
         if (p.inserted_number) return false;
         if (p.heading && numbering == Numbering::by_heading) next = 1;
         if (!p.number) continue;
@@ -149,16 +135,17 @@ bool numbered_by_position(const std::vector<Paragraph>& paragraphs, Numbering nu
 
 // The paragraph's text after its number, its opening brackets kept: the
 // same paragraph renumbered reads the same.
-std::string body_without_number(std::string_view text, const Paragraph& p) {
+std::string body_without_number(std::string_view text, const NumberedParagraph& p) {
     std::string out(text.substr(p.begin, p.number->digits_begin - p.begin));
     out += text.substr(p.number->digits_end, p.end - p.number->digits_end);
     return out;
 }
 
-std::string with_placeholders(std::string_view text, const std::vector<Paragraph>& paragraphs) {
+std::string with_placeholders(std::string_view text,
+                              const std::vector<NumberedParagraph>& paragraphs) {
     std::string out;
     std::size_t at = 0;
-    for (const Paragraph& p : paragraphs) {
+    for (const NumberedParagraph& p : paragraphs) {
         if (!p.number) continue;
         out += text.substr(at, p.number->digits_begin - at);
         out += '1';
@@ -188,11 +175,11 @@ std::vector<std::string_view> words_of(std::string_view text) {
 std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::string_view ours,
                                                  std::string_view theirs) {
     const std::array<std::string_view, 3> texts{base, ours, theirs};
-    std::array<std::vector<Paragraph>, 3> paragraphs;
+    std::array<std::vector<NumberedParagraph>, 3> paragraphs;
     for (std::size_t k = 0; k < 3; ++k) paragraphs[k] = paragraphs_of(texts[k]);
     bool numbered = false;
     for (const auto& ps : paragraphs) {
-        for (const Paragraph& p : ps) {
+        for (const NumberedParagraph& p : ps) {
             // "2bis.", "2.1.", a number in each alternative: not one number
             // per paragraph, which one placeholder could stand for.
             if (p.inserted_number) return std::nullopt;
@@ -204,18 +191,18 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
     // be told apart by their numbers alone: the numbers stay.
     for (std::size_t k = 0; k < 3; ++k) {
         std::unordered_set<std::string> bodies;
-        for (const Paragraph& p : paragraphs[k])
+        for (const NumberedParagraph& p : paragraphs[k])
             if (p.number && !bodies.insert(body_without_number(texts[k], p)).second)
                 return std::nullopt;
     }
     // A side renumbered a paragraph: it stands there, word for word, under
     // another number than in the base.
     std::unordered_map<std::string, std::uint32_t> base_numbers;
-    for (const Paragraph& p : paragraphs[0])
+    for (const NumberedParagraph& p : paragraphs[0])
         if (p.number) base_numbers.emplace(body_without_number(base, p), p.number->value);
     bool renumbered = false;
     for (std::size_t k = 1; k < 3 && !renumbered; ++k) {
-        for (const Paragraph& p : paragraphs[k]) {
+        for (const NumberedParagraph& p : paragraphs[k]) {
             if (!p.number) continue;
             const auto found = base_numbers.find(body_without_number(texts[k], p));
             if (found != base_numbers.end() && found->second != p.number->value) {
@@ -236,7 +223,7 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
     std::optional<std::uint32_t> first;
     bool same_first = true;
     for (std::size_t k = 1; k < 3; ++k) {
-        for (const Paragraph& p : paragraphs[k]) {
+        for (const NumberedParagraph& p : paragraphs[k]) {
             if (!p.number) continue;
             same_first = same_first && (!first || *first == p.number->value);
             first = p.number->value;
@@ -257,12 +244,12 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
 }
 
 bool numbered_inside_a_bracket(std::string_view merged) {
-    const std::vector<Paragraph> paragraphs = paragraphs_of(merged);
+    const std::vector<NumberedParagraph> paragraphs = paragraphs_of(merged);
     // Brackets open where each paragraph starts, counted over the text:
     // the merge keeps them paired.
     long open = 0;
     std::size_t at = 0;
-    for (const Paragraph& p : paragraphs) {
+    for (const NumberedParagraph& p : paragraphs) {
         for (; at < p.begin; ++at) open += merged[at] == '[' ? 1 : merged[at] == ']' ? -1 : 0;
         if (p.number && open > 0) return true;
     }
@@ -283,7 +270,7 @@ std::optional<std::string> number_as_labels(std::string_view merged, std::string
     };
     const auto numbers_of = [&](std::string_view text) {
         Numbers out;
-        for (const Paragraph& p : paragraphs_of(text)) {
+        for (const NumberedParagraph& p : paragraphs_of(text)) {
             if (!p.number) continue;
             std::string body = body_without_number(text, p);
             out.unbracketed.emplace(without_brackets(body), p.number->value);
@@ -292,28 +279,44 @@ std::optional<std::string> number_as_labels(std::string_view merged, std::string
         return out;
     };
     const Numbers b = numbers_of(base), o = numbers_of(ours), t = numbers_of(theirs);
+    // The base paragraphs' words, for base_counterpart.
+    struct Candidate {
+        const std::string* body;
+        std::unordered_set<std::string_view> words;
+    };
+    std::vector<Candidate> candidates;
+    for (const auto& entry : b.exact) {
+        const std::vector<std::string_view> words = words_of(entry.first);
+        candidates.push_back({&entry.first, {words.begin(), words.end()}});
+    }
+    // Comparisons of a paragraph with a base paragraph allowed in all: a
+    // text of thousands of paragraphs, all edited, is not searched
+    // quadratically (its numbers are then merged as written).
+    std::size_t comparisons_left = std::size_t{1} << 20;
     // The base paragraph a side edited into `body`: the one that shares
     // the largest part of the words of each, at least half (nullopt when
     // none does, or two share as much).
     const auto base_counterpart = [&](const std::string& body) -> std::optional<std::string> {
-        const std::vector<std::string_view> words = words_of(body);
-        std::optional<std::string> found;
+        if (candidates.size() > comparisons_left) return std::nullopt;
+        comparisons_left -= candidates.size();
+        const std::vector<std::string_view> listed = words_of(body);
+        const std::unordered_set<std::string_view> words(listed.begin(), listed.end());
+        const Candidate* found = nullptr;
         double best = 0, second = 0;
-        for (const auto& [candidate, number] : b.exact) {
-            const std::vector<std::string_view> candidate_words = words_of(candidate);
+        for (const Candidate& candidate : candidates) {
             std::size_t shared = 0;
-            for (const std::string_view w : words)
-                shared += std::count(candidate_words.begin(), candidate_words.end(), w) > 0;
+            for (const std::string_view w : words) shared += candidate.words.count(w);
             const double part = static_cast<double>(shared) /
                                 static_cast<double>(std::max<std::size_t>(
-                                    {words.size(), candidate_words.size(), std::size_t{1}}));
+                                    {words.size(), candidate.words.size(), std::size_t{1}}));
             if (part > best) {
-                second = best, best = part, found = candidate;
+                second = best, best = part, found = &candidate;
             } else {
                 second = std::max(second, part);
             }
         }
-        return best >= 0.5 && best > second ? found : std::nullopt;
+        if (!found || best < 0.5 || best <= second) return std::nullopt;
+        return *found->body;
     };
     const auto number_in = [&](const Numbers& numbers, const std::string& body) {
         auto found = numbers.exact.find(body);
@@ -325,7 +328,7 @@ std::optional<std::string> number_as_labels(std::string_view merged, std::string
     };
     std::string out;
     std::size_t at = 0;
-    for (const Paragraph& p : paragraphs_of(merged)) {
+    for (const NumberedParagraph& p : paragraphs_of(merged)) {
         if (!p.number) continue;
         const std::string body = body_without_number(merged, p);
         std::optional<std::uint32_t> in_base = number_in(b, body), in_ours = number_in(o, body),
@@ -361,11 +364,11 @@ std::optional<std::string> number_as_labels(std::string_view merged, std::string
 }
 
 std::string number_by_position(std::string_view merged, Numbering numbering, std::uint32_t first) {
-    const std::vector<Paragraph> paragraphs = paragraphs_of(merged);
+    const std::vector<NumberedParagraph> paragraphs = paragraphs_of(merged);
     std::uint32_t next = first;
     std::string out;
     std::size_t at = 0;
-    for (const Paragraph& p : paragraphs) {
+    for (const NumberedParagraph& p : paragraphs) {
         if (p.heading && numbering == Numbering::by_heading) next = 1;
         if (!p.number) continue;
         out += merged.substr(at, p.number->digits_begin - at);
@@ -377,7 +380,7 @@ std::string number_by_position(std::string_view merged, Numbering numbering, std
 }
 
 std::string with_side_numbers(std::string_view wording, std::string_view side) {
-    const std::vector<Paragraph> paragraphs = paragraphs_of(side);
+    const std::vector<NumberedParagraph> paragraphs = paragraphs_of(side);
     std::string out;
     std::size_t at = 0;
     for (std::size_t line = 0; line < wording.size();) {
@@ -390,7 +393,7 @@ std::string with_side_numbers(std::string_view wording, std::string_view side) {
                 wording.substr(placeholder->digits_end, end - placeholder->digits_end);
             std::optional<std::uint32_t> number;
             bool several = false;
-            for (const Paragraph& p : paragraphs) {
+            for (const NumberedParagraph& p : paragraphs) {
                 if (!p.number) continue;
                 const std::string_view after =
                     side.substr(p.number->digits_end, p.end - p.number->digits_end);

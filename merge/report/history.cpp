@@ -675,22 +675,30 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
             for (std::size_t k = 1; k < step.commit.parents.size(); ++k) {
                 const std::string& parent = step.commit.parents[k];
                 // The texts the merge has at another path than this parent
-                // (moved on either line): new path -> the parent's.
-                std::vector<Repository::FileChange> against_parent;
-                for (Repository::EntryChange& e : ws.repo().changed_entries(parent, step.commit.id))
-                    against_parent.push_back(
-                        {e.path, std::move(e.old_file), std::move(e.new_file)});
-                const std::map<std::string, std::string> moved = moves_among(ws, against_parent);
+                // (moved on either line): new path -> the parent's. Read
+                // only when the parent lacks a text at the merge's path.
+                std::optional<std::map<std::string, std::string>> moved;
                 for (const Repository::FileChange& change : step.changes) {
                     MergedVersions& versions = merged_versions[step.commit.id][change.path];
                     versions.first_parent = change.old_blob;
-                    const auto m = moved.find(change.path);
-                    const std::string& path = m == moved.end() ? change.path : m->second;
-                    versions.other_parents.push_back(ws.repo().blob_id_at(parent, path));
-                    // The merge moved it as this parent had: the move is the branch's.
-                    if (m == moved.end() && versions.other_parents.back() &&
-                        merge_moved(change.path))
-                        versions.moved_by_a_branch = true;
+                    std::optional<std::string> blob = ws.repo().blob_id_at(parent, change.path);
+                    if (blob) {
+                        // The merge moved it as this parent had: the move is the branch's.
+                        versions.moved_by_a_branch =
+                            versions.moved_by_a_branch || merge_moved(change.path);
+                    } else {
+                        if (!moved) {
+                            std::vector<Repository::FileChange> against_parent;
+                            for (Repository::EntryChange& e :
+                                 ws.repo().changed_entries(parent, step.commit.id))
+                                against_parent.push_back(
+                                    {e.path, std::move(e.old_file), std::move(e.new_file)});
+                            moved = moves_among(ws, against_parent);
+                        }
+                        if (const auto m = moved->find(change.path); m != moved->end())
+                            blob = ws.repo().blob_id_at(parent, m->second);
+                    }
+                    versions.other_parents.push_back(std::move(blob));
                 }
             }
         }

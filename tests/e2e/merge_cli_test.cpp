@@ -723,8 +723,21 @@ TEST(MergeCli, GitMergeUnitesSponsorsThroughTheDriver) {
     EXPECT_EQ(n.main.out({"rev-list", "--parents", "-n", "1", "HEAD"}).size(), 3u * 41u);
 }
 
-// --strict leaves to a person what it would otherwise settle: a front-matter
-// key both redrafts changed differently is a conflict, and nothing is merged.
+// `site` pulls: Brazil's edit made at recs/A-1.md and Sweden's move of it
+// to agreed/A-1.md meet, and the log of the new path lists the edit, the
+// move and the text's first proposal.
+void pull_and_expect_the_edit_in_the_moved_texts_log(const Clone& site) {
+    const test::RunResult pull = site.git({"pull", "--no-rebase"});
+    ASSERT_EQ(pull.exit_code, 0) << pull.out << pull.err;
+    ASSERT_EQ(site.read("agreed/A-1.md"), replaced(kRecommendation, "[strengthen]", "[reinforce]"));
+    const test::RunResult log = site.accord({"log", "agreed/A-1.md"});
+    ASSERT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_THAT(log.out, HasSubstr("Brazil\n"));
+    EXPECT_THAT(log.out, HasSubstr("recs/A-1.md: 1 replacement"));
+    EXPECT_THAT(log.out, HasSubstr("agreed/A-1.md: moved from recs/A-1.md\n"));
+    EXPECT_THAT(log.out, HasSubstr("2014-02-07  Japan"));
+}
+
 // One site moves the text (git mv, then propose), another edits it where it
 // was and pulls. git's merge follows the move; accord's log of the new path
 // tells the whole story (the move as a move, the edit and the first proposal
@@ -739,17 +752,7 @@ TEST(MergeCli, LogAndWhoFollowATextMovedAtOneSiteAndEditedAtAnother) {
     ASSERT_EQ(first.git({"push", "-q"}).exit_code, 0);
     second.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[reinforce]"),
                    {"Brazil"}, "2014-02-25");
-    const test::RunResult pull = second.git({"pull", "--no-rebase"});
-    ASSERT_EQ(pull.exit_code, 0) << pull.out << pull.err;
-    ASSERT_EQ(second.read("agreed/A-1.md"),
-              replaced(kRecommendation, "[strengthen]", "[reinforce]"));
-
-    const test::RunResult log = second.accord({"log", "agreed/A-1.md"});
-    ASSERT_EQ(log.exit_code, 0) << log.err;
-    EXPECT_THAT(log.out, HasSubstr("Brazil\n"));
-    EXPECT_THAT(log.out, HasSubstr("recs/A-1.md: 1 replacement"));
-    EXPECT_THAT(log.out, HasSubstr("agreed/A-1.md: moved from recs/A-1.md\n"));
-    EXPECT_THAT(log.out, HasSubstr("2014-02-07  Japan"));
+    pull_and_expect_the_edit_in_the_moved_texts_log(second);
     EXPECT_THAT(second.accord({"log", "agreed/A-1.md", "--format", "json"}).out,
                 HasSubstr("\"moved_from\": \"recs/A-1.md\""));
 
@@ -773,17 +776,7 @@ TEST(MergeCli, LogOfAMovedTextListsAnEditPulledFromWhereItStillHadItsOldName) {
     const test::RunResult moved = second.accord(
         {"propose", "recs/A-1.md", "agreed/A-1.md", "--by", "Sweden", "--date", "2014-02-24"});
     ASSERT_EQ(moved.exit_code, 0) << moved.err;
-    const test::RunResult pull = second.git({"pull", "--no-rebase"});
-    ASSERT_EQ(pull.exit_code, 0) << pull.out << pull.err;
-    ASSERT_EQ(second.read("agreed/A-1.md"),
-              replaced(kRecommendation, "[strengthen]", "[reinforce]"));
-
-    const test::RunResult log = second.accord({"log", "agreed/A-1.md"});
-    ASSERT_EQ(log.exit_code, 0) << log.err;
-    EXPECT_THAT(log.out, HasSubstr("Brazil\n"));
-    EXPECT_THAT(log.out, HasSubstr("recs/A-1.md: 1 replacement"));
-    EXPECT_THAT(log.out, HasSubstr("agreed/A-1.md: moved from recs/A-1.md\n"));
-    EXPECT_THAT(log.out, HasSubstr("2014-02-07  Japan"));
+    pull_and_expect_the_edit_in_the_moved_texts_log(second);
 }
 
 // After a move, another text may be tabled at the freed name: it is not
@@ -861,6 +854,8 @@ TEST(MergeCli, LogFollowsMovesButNotAnotherTextAtAnOldName) {
     }
 }
 
+// --strict leaves to a person what it would otherwise settle: a front-matter
+// key both redrafts changed differently is a conflict, and nothing is merged.
 TEST(MergeCli, StrictRefusesAFrontMatterKeyBothRedraftsChanged) {
     Sponsored n;
     n.start_redrafts();
