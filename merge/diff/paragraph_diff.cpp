@@ -135,9 +135,11 @@ struct BlockIds {
 // interner gives (the pairing sorts words by id and sums their weights in
 // that order), and the largest id, which sizes the pairing's tables, is
 // the number of distinct tokens of the two texts.
+}  // namespace
+
 void number_by_first_appearance(std::vector<std::uint32_t>& old_ids,
                                 std::vector<std::uint32_t>& new_ids) {
-    constexpr std::uint32_t kFirst = 5;  // ids below are the marks'
+    constexpr std::uint32_t kFirst = kFirstWordId;
     std::uint32_t largest = 0;
     for (const auto* ids : {&old_ids, &new_ids})
         for (const std::uint32_t id : *ids) largest = std::max(largest, id);
@@ -158,10 +160,14 @@ void number_by_first_appearance(std::vector<std::uint32_t>& old_ids,
     for (const std::uint32_t id : met) renumbered[id] = kNone;
 }
 
+namespace {
+
 class Builder {
   public:
-    // `a` and `b` interned by one interner (any: the ids are renumbered).
-    Builder(const Document& before, const Document& after, InternedTokens a, InternedTokens b) {
+    // `a` and `b` interned by one interner (any: the ids are renumbered;
+    // `around`, if any, counts words by their renumbered ids).
+    Builder(const Document& before, const Document& after, InternedTokens a, InternedTokens b,
+            const SharedParagraphs* around = nullptr) {
         number_by_first_appearance(a.ids, b.ids);
         d_.old_tokens = std::move(a.tokens), d_.old_ids = std::move(a.ids);
         d_.new_tokens = std::move(b.tokens), d_.new_ids = std::move(b.ids);
@@ -171,7 +177,7 @@ class Builder {
         d_.new_to_old.assign(d_.new_tokens.size(), kNone);
         d_.script.reserve(std::max(d_.old_tokens.size(), d_.new_tokens.size()) + 16);
         pairings_ = pair_paragraphs({before, d_.old_tokens, d_.old_ids, d_.old_paragraphs},
-                                    {after, d_.new_tokens, d_.new_ids, d_.new_paragraphs});
+                                    {after, d_.new_tokens, d_.new_ids, d_.new_paragraphs}, around);
     }
 
     ParagraphDiff run() {
@@ -566,6 +572,12 @@ ParagraphDiff diff_paragraphs(const Document& before, const Document& after) {
 ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
                               InternedTokens before_tokens, InternedTokens after_tokens) {
     return Builder(before, after, std::move(before_tokens), std::move(after_tokens)).run();
+}
+
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
+                              InternedTokens before_tokens, InternedTokens after_tokens,
+                              const SharedParagraphs& around) {
+    return Builder(before, after, std::move(before_tokens), std::move(after_tokens), &around).run();
 }
 
 }  // namespace accord

@@ -46,6 +46,23 @@ ParagraphDiff diff_paragraphs(const Document& before, const Document& after);
 ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
                               InternedTokens before_tokens, InternedTokens after_tokens);
 
+// The same for a stretch of two longer texts (merge/diff/diff_window.hpp),
+// whose tokens' ids are numbered by first appearance already (see
+// number_by_first_appearance): `around` tells how many paragraphs around
+// the stretch both texts hold alike and which words they hold, so that the
+// pairing of paragraphs weighs words as when the whole texts are compared.
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
+                              InternedTokens before_tokens, InternedTokens after_tokens,
+                              const SharedParagraphs& around);
+
+// Renumbers ids in order of first appearance, in the older text then the
+// newer, from kFirstWordId on (the marks' ids, below, are kept): how the
+// diff numbers them, so that it does not depend on what else the interner
+// had seen.
+inline constexpr std::uint32_t kFirstWordId = 5;
+void number_by_first_appearance(std::vector<std::uint32_t>& old_ids,
+                                std::vector<std::uint32_t>& new_ids);
+
 // The paragraph a token lies in (with the white space after it), or kNone
 // for the tokens before the first paragraph.
 std::uint32_t paragraph_of(const ParagraphTokens& paragraphs, std::uint32_t token);

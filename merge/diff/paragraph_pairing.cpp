@@ -58,7 +58,8 @@ struct Bag {
 
 class Pairer {
   public:
-    Pairer(const PairingInput& before, const PairingInput& after) : old_(before), new_(after) {
+    Pairer(const PairingInput& before, const PairingInput& after, const SharedParagraphs* around)
+        : old_(before), new_(after) {
         std::uint32_t largest = 0;
         for (const PairingInput* side : {&before, &after}) {
             for (std::uint32_t t = 0; t < side->tokens.size(); ++t)
@@ -68,9 +69,14 @@ class Pairer {
         weight_.assign(std::size_t(largest) + 1, 0.0);
         count_holders(before, 0);
         count_holders(after, static_cast<std::uint32_t>(before.document.paragraphs.size()));
-        // Rare words weigh more: log(1 + paragraphs / paragraphs holding the word).
-        const double paragraphs =
+        double paragraphs =
             double(before.document.paragraphs.size() + after.document.paragraphs.size());
+        if (around) {
+            paragraphs += 2.0 * around->count;
+            const std::size_t known = std::min(around->holders.size(), weight_.size());
+            for (std::size_t id = 0; id < known; ++id) weight_[id] += 2.0 * around->holders[id];
+        }
+        // Rare words weigh more: log(1 + paragraphs / paragraphs holding the word).
         for (double& w : weight_) w = w > 0 ? std::log(1.0 + paragraphs / w) : 0.0;
         old_bags_.resize(before.document.paragraphs.size());
         new_bags_.resize(after.document.paragraphs.size());
@@ -522,9 +528,9 @@ class Pairer {
 
 }  // namespace
 
-std::vector<ParagraphPairing> pair_paragraphs(const PairingInput& before,
-                                              const PairingInput& after) {
-    return Pairer(before, after).run();
+std::vector<ParagraphPairing> pair_paragraphs(const PairingInput& before, const PairingInput& after,
+                                              const SharedParagraphs* around) {
+    return Pairer(before, after, around).run();
 }
 
 }  // namespace accord

@@ -60,10 +60,18 @@ struct PairingInput {
     const ParagraphTokens& paragraphs;
 };
 
+// Paragraphs around those compared that both texts hold alike, when the
+// texts compared are a stretch of two longer ones (merge/diff/diff_window):
+// they count in how rare a word is, as when the whole texts are compared.
+struct SharedParagraphs {
+    std::uint32_t count = 0;             // in each text
+    std::vector<std::uint32_t> holders;  // per word id: how many of them hold the word
+};
+
 // The pairings in reading order: ordered by both texts, except that a moved
 // paragraph stands where it is in the new text (and no longer where it was).
 // Every paragraph of each text is in exactly one pairing.
-std::vector<ParagraphPairing> pair_paragraphs(const PairingInput& before,
-                                              const PairingInput& after);
+std::vector<ParagraphPairing> pair_paragraphs(const PairingInput& before, const PairingInput& after,
+                                              const SharedParagraphs* around = nullptr);
 
 }  // namespace accord

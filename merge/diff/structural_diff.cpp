@@ -7,6 +7,7 @@
 #include <map>
 #include <tuple>
 
+#include "merge/diff/diff_window.hpp"
 #include "merge/diff/paragraph_diff.hpp"
 #include "merge/diff/token_view.hpp"
 
@@ -1274,15 +1275,190 @@ class Lifter {
 
 }  // namespace
 
+namespace {
+
+// Tokens [from, to) of `all`, at offsets from `begin`.
+InternedTokens slice_tokens(const InternedTokens& all, std::uint32_t from, std::uint32_t to,
+                            std::size_t begin) {
+    InternedTokens out;
+    out.tokens.assign(all.tokens.begin() + from, all.tokens.begin() + to);
+    const auto shift = static_cast<std::uint32_t>(begin);
+    for (Token& t : out.tokens) t.range = TokenRange(t.range.begin - shift, t.range.end - shift);
+    out.ids.assign(all.ids.begin() + from, all.ids.begin() + to);
+    return out;
+}
+
+// The tokens [from, to) that tile bytes [begin, end), if a token starts
+// at `begin` and one ends at `end`.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> tokens_tiling(
+    const std::vector<Token>& tokens, std::size_t begin, std::size_t end) {
+    auto starting_at = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(
+            std::lower_bound(tokens.begin(), tokens.end(), at,
+                             [](const Token& t, std::size_t x) { return t.range.begin < x; }) -
+            tokens.begin());
+    };
+    const std::uint32_t from = starting_at(begin), to = starting_at(end);
+    if (from >= to || tokens[from].range.begin != begin || tokens[to - 1].range.end != end)
+        return std::nullopt;
+    return std::pair{from, to};
+}
+
+// Dense ids by interned id, for the few hundred words of a stretch: open
+// addressing in a table that stays in the processor's cache.
+class IdTable {
+  public:
+    explicit IdTable(std::size_t most) {
+        std::size_t size = 16;
+        while (size < 2 * most) size *= 2;
+        slots_.assign(size, {kNone, 0});
+        mask_ = size - 1;
+    }
+    void add(std::uint32_t id, std::uint32_t value) {
+        std::size_t k = slot(id);
+        while (slots_[k].first != kNone && slots_[k].first != id) k = (k + 1) & mask_;
+        slots_[k] = {id, value};
+    }
+    // The value of an id added.
+    std::uint32_t find(std::uint32_t id) const {
+        std::size_t k = slot(id);
+        while (slots_[k].first != id) k = (k + 1) & mask_;
+        return slots_[k].second;
+    }
+
+  private:
+    std::size_t slot(std::uint32_t id) const {
+        return static_cast<std::size_t>((id * std::uint64_t{0x9E3779B97F4A7C15}) >> 40) & mask_;
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> slots_;
+    std::size_t mask_ = 0;
+};
+
+// The ids of a stretch's tokens, as interned and as numbered by first appearance.
+struct StretchIds {
+    const std::vector<std::uint32_t>& interned;
+    const std::vector<std::uint32_t>& dense;
+};
+
+// How many of `doc`'s paragraphs outside the stretch (paragraphs [first,
+// first + count), whose tokens end before token `to` of `all`) hold each
+// word of the stretches of both texts: holders[dense id]. Read in the older
+// text: the newer holds the same paragraphs around.
+SharedParagraphs words_around(const Document& doc, const InternedTokens& all, std::uint32_t first,
+                              std::uint32_t count, std::uint32_t to,
+                              std::initializer_list<StretchIds> stretches) {
+    SharedParagraphs out;
+    out.count = static_cast<std::uint32_t>(doc.paragraphs.size()) - count;
+    // The stretch's words, by their interned id: a bit each (the ids an
+    // interner of many texts gives run to millions; the words of a stretch
+    // are a few hundred), then their dense id.
+    thread_local std::vector<std::uint64_t> bits;
+    std::size_t distinct = 0;
+    for (const StretchIds& ids : stretches) distinct += ids.interned.size();
+    IdTable dense_of(distinct);
+    std::uint32_t largest = 0, largest_dense = 0;
+    for (const StretchIds& ids : stretches)
+        for (const std::uint32_t id : ids.interned) largest = std::max(largest, id);
+    if (bits.size() <= largest / 64) bits.resize(largest / 64 + 1, 0);
+    for (const StretchIds& ids : stretches) {
+        for (std::size_t k = 0; k < ids.interned.size(); ++k) {
+            const std::uint32_t id = ids.interned[k];
+            if (ids.dense[k] < kFirstWordId || (bits[id / 64] >> (id % 64) & 1)) continue;
+            bits[id / 64] |= std::uint64_t{1} << (id % 64);
+            dense_of.add(id, ids.dense[k]);
+            largest_dense = std::max(largest_dense, ids.dense[k]);
+        }
+    }
+    out.holders.assign(std::size_t(largest_dense) + 1, 0);
+    std::vector<std::uint32_t> last(out.holders.size(), kNone);
+    // Paragraph by paragraph outside the stretch: paragraph p's tokens run
+    // from its start to the next paragraph's (the tokens before the first
+    // paragraph belong to none).
+    const std::uint64_t* const bit = bits.data();
+    const std::uint32_t words = largest / 64 + 1;
+    const std::uint32_t paragraphs = static_cast<std::uint32_t>(doc.paragraphs.size());
+    auto count_paragraphs = [&](std::uint32_t p, std::uint32_t p_end, std::uint32_t t) {
+        for (; p < p_end; ++p) {
+            const std::size_t begin = doc.paragraphs[p].range.begin;
+            const std::size_t end =
+                p + 1 < paragraphs ? doc.paragraphs[p + 1].range.begin : SIZE_MAX;
+            while (t < all.tokens.size() && all.tokens[t].range.begin < begin) ++t;
+            for (; t < all.tokens.size() && all.tokens[t].range.begin < end; ++t) {
+                if (!is_word_or_number(all.tokens[t].kind)) continue;
+                const std::uint32_t id = all.ids[t];
+                if (id / 64 >= words || !(bit[id / 64] >> (id % 64) & 1)) continue;
+                const std::uint32_t dense = dense_of.find(id);
+                if (last[dense] != p) last[dense] = p, ++out.holders[dense];
+            }
+        }
+    };
+    count_paragraphs(0, first, 0);
+    count_paragraphs(first + count, paragraphs, to);
+    for (const StretchIds& ids : stretches)
+        for (const std::uint32_t id : ids.interned) bits[id / 64] = 0;
+    return out;
+}
+
+// The changes between the stretches of `window`, at their places in the
+// whole texts, from the whole texts' tokens (interned by one interner);
+// nullopt if the tokens do not tile the stretches (a token across a cut).
+std::optional<std::vector<Change>> diff_in_window(const Document& before, const Document& after,
+                                                  const DiffWindow& window, const InternedTokens& a,
+                                                  const InternedTokens& b) {
+    const auto old_tokens = tokens_tiling(a.tokens, window.begin, window.old_end);
+    const auto new_tokens = tokens_tiling(b.tokens, window.begin, window.new_end);
+    if (!old_tokens || !new_tokens) return std::nullopt;
+    InternedTokens old_slice = slice_tokens(a, old_tokens->first, old_tokens->second, window.begin);
+    InternedTokens new_slice = slice_tokens(b, new_tokens->first, new_tokens->second, window.begin);
+    const std::vector<std::uint32_t> old_interned = old_slice.ids, new_interned = new_slice.ids;
+    number_by_first_appearance(old_slice.ids, new_slice.ids);
+    const SharedParagraphs around =
+        words_around(before, a, window.first_paragraph, window.old_paragraphs, old_tokens->second,
+                     {{old_interned, old_slice.ids}, {new_interned, new_slice.ids}});
+
+    const Document old_part = slice_document(before, window.begin, window.old_end,
+                                             window.first_paragraph, window.old_paragraphs);
+    const Document new_part = slice_document(after, window.begin, window.new_end,
+                                             window.first_paragraph, window.new_paragraphs);
+    std::vector<Change> changes = Lifter(old_part, new_part,
+                                         diff_paragraphs(old_part, new_part, std::move(old_slice),
+                                                         std::move(new_slice), around))
+                                      .run();
+    for (Change& c : changes) {
+        c.old_range = {c.old_range.begin + window.begin, c.old_range.end + window.begin};
+        c.new_range = {c.new_range.begin + window.begin, c.new_range.end + window.begin};
+    }
+    return changes;
+}
+
+}  // namespace
+
 std::vector<Change> structural_diff(const Document& before, const Document& after) {
-    return Lifter(before, after, diff_paragraphs(before, after)).run();
+    const std::optional<DiffWindow> window = find_diff_window(before, after);
+    if (!window) return structural_diff_whole(before, after);
+    // Interned as diff_paragraphs interns them: the newer text through the older.
+    TokenInterner interner;
+    interner.skip_unit_ids();
+    InternedTokens a = interner.intern(before);
+    InternedTokens b = interner.intern(after, before, a);
+    if (std::optional<std::vector<Change>> changes = diff_in_window(before, after, *window, a, b))
+        return std::move(*changes);
+    return Lifter(before, after, diff_paragraphs(before, after, std::move(a), std::move(b))).run();
 }
 
 std::vector<Change> structural_diff(const Document& before, const Document& after,
-                                    InternedTokens before_tokens, InternedTokens after_tokens) {
-    return Lifter(before, after,
-                  diff_paragraphs(before, after, std::move(before_tokens), std::move(after_tokens)))
-        .run();
+                                    const InternedTokens& before_tokens,
+                                    const InternedTokens& after_tokens) {
+    if (const std::optional<DiffWindow> window = find_diff_window(before, after)) {
+        if (std::optional<std::vector<Change>> changes =
+                diff_in_window(before, after, *window, before_tokens, after_tokens))
+            return std::move(*changes);
+    }
+    return Lifter(before, after, diff_paragraphs(before, after, before_tokens, after_tokens)).run();
+}
+
+std::vector<Change> structural_diff_whole(const Document& before, const Document& after) {
+    return Lifter(before, after, diff_paragraphs(before, after)).run();
 }
 
 }  // namespace accord

@@ -56,10 +56,17 @@ struct Change {
     std::string after;   // status/metadata: new value
 };
 
+// Where the texts share paragraphs before and after the change, only the
+// stretch between is compared (merge/diff/diff_window.hpp): the changes are
+// those of the whole comparison, found in the time the change takes.
 std::vector<Change> structural_diff(const Document& before, const Document& after);
+// The same, the whole texts always compared: what the stretch must agree
+// with (tests, benchmarks).
+std::vector<Change> structural_diff_whole(const Document& before, const Document& after);
 // The same, from both texts' tokens interned already by one interner, which
 // may have interned anything else (diff_paragraphs).
 std::vector<Change> structural_diff(const Document& before, const Document& after,
-                                    InternedTokens before_tokens, InternedTokens after_tokens);
+                                    const InternedTokens& before_tokens,
+                                    const InternedTokens& after_tokens);
 
 }  // namespace accord

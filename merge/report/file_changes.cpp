@@ -227,14 +227,7 @@ FileChanges ChangeDescriber::compute(const std::string& path,
     if (!before.interned) intern(before, &after);
     if (const auto* s = before.document.front_matter.find("status")) file.status_before = s->value;
     if (const auto* s = after.document.front_matter.find("status")) file.status_after = s->value;
-    // The newer version is let go of below (unless it is the older too).
-    const bool newer_done = new_blob && new_blob != old_blob;
-    InternedTokens after_tokens = newer_done ? std::move(after.tokens) : after.tokens;
-    // Its tokens gone: interned again if the version is asked for after all
-    // (the diff failed, and it stays).
-    if (newer_done) after.interned = false;
-    file.changes =
-        structural_diff(before.document, after.document, before.tokens, std::move(after_tokens));
+    file.changes = structural_diff(before.document, after.document, before.tokens, after.tokens);
     table_.put(pair_key(old_blob, new_blob), encode(file));
     // Walking from the newest proposal back, a file's newer version has now
     // served both its changes (as the older side of the change after it, as

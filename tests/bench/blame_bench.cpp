@@ -55,6 +55,7 @@
 #include "core/store/workspace.hpp"
 #include "merge/blame/blame_history.hpp"
 #include "merge/diff/structural_diff.hpp"
+#include "merge/diff/token_diff.hpp"
 #include "support/blame_accuracy.hpp"
 
 extern char** environ;
@@ -317,7 +318,7 @@ BENCHMARK_CAPTURE(BM_AccordBlameInProcess, bracketed, "bracketed")
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-std::string paris(const std::string& name) {
+std::string paris_text(const std::string& name) {
     std::ifstream in(std::string(ACCORD_SOURCE_DIR) + "/../shared/corpus/paris-2015/" + name,
                      std::ios::binary);
     std::ostringstream buffer;
@@ -327,13 +328,65 @@ std::string paris(const std::string& name) {
 
 // Parsing both texts included; target under 100 ms.
 void BM_DiffParis4To9December(benchmark::State& state) {
-    const std::string a = paris("agreement-4-dec-2015.md"), b = paris("agreement-9-dec-2015.md");
+    const std::string a = paris_text("agreement-4-dec-2015.md"),
+                      b = paris_text("agreement-9-dec-2015.md");
     for (auto _ : state) {
         const accord::Document before = accord::parse(a), after = accord::parse(b);
         benchmark::DoNotOptimize(accord::structural_diff(before, after));
     }
 }
 BENCHMARK(BM_DiffParis4To9December)->Unit(benchmark::kMillisecond);
+
+// Describing one proposal, as `log` does: both versions parsed and
+// interned beforehand, then the structural diff, which compares only the
+// stretch around the change (diff_window) or, as before it, the whole
+// texts. Texts: the 4 December Paris text (107 KB, 370 paragraphs) and
+// generated texts of 12 paragraphs (3 KB, as in the scale benchmark's
+// repository); each version a few proposals on from the one before.
+void BM_DescribeProposal(benchmark::State& state, bool paris, bool whole) {
+    std::vector<std::string> versions;
+    accord::ParseOptions options;
+    if (paris) {
+        std::string text = paris_text("agreement-4-dec-2015.md");
+        std::size_t at = 0;
+        for (int k = 0; k < 40; ++k) {
+            versions.push_back(text);
+            at = text.find(" the ", (at + 2477) % text.size());
+            if (at == std::string::npos) at = text.find(" the ");
+            text.insert(at + 5, k % 2 ? "[enhanced] " : "~~further~~ ");
+        }
+    } else {
+        accord::test::GeneratorOptions generated;
+        generated.proposals = 41;
+        generated.initial_paragraphs = 12;
+        const accord::test::GeneratedHistory history = accord::test::generate_history(generated);
+        for (const auto& version : history.versions) versions.push_back(version.text);
+        options = history.parse_options;
+    }
+    std::vector<accord::Document> docs;
+    std::vector<accord::InternedTokens> tokens;
+    accord::TokenInterner interner;
+    interner.skip_unit_ids();
+    for (const std::string& v : versions) {
+        docs.push_back(accord::parse(v, options));
+        tokens.push_back(interner.intern(docs.back()));
+    }
+    std::size_t changes = 0;
+    for (auto _ : state) {
+        for (std::size_t k = 1; k < docs.size(); ++k) {
+            const std::vector<accord::Change> found =
+                whole ? accord::structural_diff_whole(docs[k - 1], docs[k])
+                      : accord::structural_diff(docs[k - 1], docs[k], tokens[k - 1], tokens[k]);
+            changes += found.size();
+        }
+    }
+    benchmark::DoNotOptimize(changes);
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * (docs.size() - 1)));
+}
+BENCHMARK_CAPTURE(BM_DescribeProposal, paris_stretch, true, false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_DescribeProposal, paris_whole, true, true)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_DescribeProposal, short_stretch, false, false)->Unit(benchmark::kMicrosecond);
+BENCHMARK_CAPTURE(BM_DescribeProposal, short_whole, false, true)->Unit(benchmark::kMicrosecond);
 
 // Accuracy per behaviour: every history of the behaviour generated, blamed
 // and compared with its truth (support/blame_accuracy.hpp); the time is
