@@ -1319,10 +1319,13 @@ class IdTable {
         while (slots_[k].first != kNone && slots_[k].first != id) k = (k + 1) & mask_;
         slots_[k] = {id, value};
     }
-    // The value of an id added.
+    // The value of `id`, or kNone if it was not added.
     std::uint32_t find(std::uint32_t id) const {
         std::size_t k = slot(id);
-        while (slots_[k].first != id) k = (k + 1) & mask_;
+        while (slots_[k].first != id) {
+            if (slots_[k].first == kNone) return kNone;
+            k = (k + 1) & mask_;
+        }
         return slots_[k].second;
     }
 
@@ -1360,6 +1363,14 @@ SharedParagraphs words_around(const Document& doc, const InternedTokens& all, st
     for (const StretchIds& ids : stretches)
         for (const std::uint32_t id : ids.interned) largest = std::max(largest, id);
     if (bits.size() <= largest / 64) bits.resize(largest / 64 + 1, 0);
+    // All clear again on the way out, whatever happens.
+    struct Clear {
+        std::initializer_list<StretchIds> stretches;
+        ~Clear() {
+            for (const StretchIds& ids : stretches)
+                for (const std::uint32_t id : ids.interned) bits[id / 64] = 0;
+        }
+    } clear{stretches};
     for (const StretchIds& ids : stretches) {
         for (std::size_t k = 0; k < ids.interned.size(); ++k) {
             const std::uint32_t id = ids.interned[k];
@@ -1388,14 +1399,12 @@ SharedParagraphs words_around(const Document& doc, const InternedTokens& all, st
                 const std::uint32_t id = all.ids[t];
                 if (id / 64 >= words || !(bit[id / 64] >> (id % 64) & 1)) continue;
                 const std::uint32_t dense = dense_of.find(id);
-                if (last[dense] != p) last[dense] = p, ++out.holders[dense];
+                if (dense != kNone && last[dense] != p) last[dense] = p, ++out.holders[dense];
             }
         }
     };
     count_paragraphs(0, first, 0);
     count_paragraphs(first + count, paragraphs, to);
-    for (const StretchIds& ids : stretches)
-        for (const std::uint32_t id : ids.interned) bits[id / 64] = 0;
     return out;
 }
 
