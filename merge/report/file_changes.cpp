@@ -10,6 +10,13 @@ std::unique_ptr<TokenInterner> fresh_interner() {
     return interner;
 }
 
+// How versions are parsed to be described: their structure alone (what the
+// structural diff reads); their diagnostics are check's and status's.
+ParseOptions describing(ParseOptions options) {
+    options.diagnostics = false;
+    return options;
+}
+
 // The pair of blob ids, 20 bytes each (zeros for an absent side).
 std::string pair_key(const std::optional<std::string>& old_blob,
                      const std::optional<std::string>& new_blob) {
@@ -66,7 +73,7 @@ ChangeDescriber::ChangeDescriber(const Workspace& workspace, const Repository* r
                                  Limits limits)
     : repository_(repository ? *repository : workspace.repo()),
       limits_(limits),
-      options_(workspace.parse_options()),
+      options_(describing(workspace.parse_options())),
       // The version names how changes are described (merge/diff): a
       // description remembered by an older accord is not read back.
       table_(workspace.repo().git_dir(), "changes",
