@@ -1,6 +1,7 @@
 #include "merge/diff/diff_window.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace accord {
 
@@ -10,14 +11,27 @@ namespace {
 // stretch saves little, and the whole comparison is the reference.
 constexpr std::uint32_t kLeastCut = 2;
 
+// Bytes compared a block at a time first (memcmp's wide compares), then
+// one at a time within the block that differs.
+constexpr std::size_t kBlock = 64;
+
 std::size_t common_prefix(std::string_view a, std::string_view b) {
-    const auto [ia, ib] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
-    return static_cast<std::size_t>(ia - a.begin());
+    const std::size_t limit = std::min(a.size(), b.size());
+    std::size_t n = 0;
+    while (n + kBlock <= limit && std::memcmp(a.data() + n, b.data() + n, kBlock) == 0) n += kBlock;
+    while (n < limit && a[n] == b[n]) ++n;
+    return n;
 }
 
 std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t limit) {
+    const char* const a_end = a.data() + a.size();
+    const char* const b_end = b.data() + b.size();
     std::size_t n = 0;
-    while (n < limit && a[a.size() - 1 - n] == b[b.size() - 1 - n]) ++n;
+    while (n + kBlock <= limit && std::memcmp(a_end - n - kBlock, b_end - n - kBlock, kBlock) == 0)
+        n += kBlock;
+    while (n < limit &&
+           a_end[-1 - static_cast<std::ptrdiff_t>(n)] == b_end[-1 - static_cast<std::ptrdiff_t>(n)])
+        ++n;
     return n;
 }
 

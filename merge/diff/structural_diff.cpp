@@ -1412,11 +1412,21 @@ SharedParagraphs words_around(const Document& doc, const InternedTokens& all, st
 // whole texts, from the whole texts' tokens (interned by one interner);
 // nullopt if the tokens do not tile the stretches (a token across a cut).
 std::optional<std::vector<Change>> diff_in_window(const Document& before, const Document& after,
-                                                  const DiffWindow& window, const InternedTokens& a,
+                                                  DiffWindow window, const InternedTokens& a,
                                                   const InternedTokens& b) {
-    const auto old_tokens = tokens_tiling(a.tokens, window.begin, window.old_end);
-    const auto new_tokens = tokens_tiling(b.tokens, window.begin, window.new_end);
+    auto old_tokens = tokens_tiling(a.tokens, window.begin, window.old_end);
+    auto new_tokens = tokens_tiling(b.tokens, window.begin, window.new_end);
     if (!old_tokens || !new_tokens) return std::nullopt;
+    // The white space after the stretch's last paragraph is the stretch's,
+    // as the whole comparison gives it to that paragraph: a paragraph added
+    // after it stands after that space, as in the whole comparison.
+    auto take_space_after = [](const std::vector<Token>& tokens, std::uint32_t& to,
+                               std::size_t& end) {
+        if (to < tokens.size() && tokens[to].range.begin == end && is_space_token(tokens[to].kind))
+            end = tokens[to++].range.end;
+    };
+    take_space_after(a.tokens, old_tokens->second, window.old_end);
+    take_space_after(b.tokens, new_tokens->second, window.new_end);
     InternedTokens old_slice = slice_tokens(a, old_tokens->first, old_tokens->second, window.begin);
     InternedTokens new_slice = slice_tokens(b, new_tokens->first, new_tokens->second, window.begin);
     const std::vector<std::uint32_t> old_interned = old_slice.ids, new_interned = new_slice.ids;

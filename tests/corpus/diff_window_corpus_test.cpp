@@ -23,7 +23,7 @@ class Editor {
     explicit Editor(std::uint32_t seed) : random_(seed) {}
 
     std::string edit(std::string text) {
-        switch (pick(11)) {
+        switch (pick(12)) {
             case 0:
                 return insert_at_space(text, pick(2) ? "[enhanced support] " : "further ");
             case 1:
@@ -156,6 +156,17 @@ class Editor {
             text.erase(at + 2, 4);
         else
             text.insert(at + 2, "    ");
+        return text;
+    }
+
+    // A blank line more or less between two paragraphs.
+    std::string blank_line(std::string text) {
+        const std::size_t at = text.find("\n\n", pick(text.size()));
+        if (at == std::string::npos) return text;
+        if (text.compare(at, 3, "\n\n\n") == 0)
+            text.erase(at, 1);
+        else
+            text.insert(at, "\n");
         return text;
     }
 

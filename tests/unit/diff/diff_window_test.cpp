@@ -109,6 +109,21 @@ TEST(DiffWindow, TakesAlternativeParagraphsAsAGroup) {
               test::told(structural_diff_whole(before, after)));
 }
 
+// The stretch ends with its last paragraph and the blank lines after it
+// (found by a tester): a paragraph added after that one stands after the
+// blank lines, before the next paragraph, as in the whole comparison.
+TEST(DiffWindow, AParagraphAddedAtTheEndOfTheStretchStandsAfterItsBlankLines) {
+    const std::string a = "Head one.\n\n\nX x.\n\nT t.\n\nX x.\n";
+    const std::string b = "Head one.\n\nX x.\n\nX x.\n\nT t.\n\nX x.\n";
+    const Document before = parse(a), after = parse(b);
+    ASSERT_TRUE(find_diff_window(before, after));
+    const std::vector<Change> changes = structural_diff(before, after);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].kind, ChangeKind::paragraph_added);
+    EXPECT_EQ(changes[0].old_range.begin, a.find("T t."));
+    EXPECT_EQ(test::told(changes), test::told(structural_diff_whole(before, after)));
+}
+
 TEST(DiffWindow, ComparesWholeWhereTheFrontMatterOrLinkLabelsDiffer) {
     const std::string a = paragraphs(10);
     std::string b = a;
