@@ -90,7 +90,9 @@ std::optional<DiffWindow> find_diff_window(const Document& before, const Documen
         if (from_end_a != from_end_b || from_end_a + 1 > suffix) break;
         ++trail;
     }
-    if (lead + trail > std::min(na, nb)) return std::nullopt;  // cannot happen; no doubt taken
+    // Copies of a paragraph at the edge of the change can count among both
+    // ends: the texts are compared whole then.
+    if (lead + trail > std::min(na, nb)) return std::nullopt;
     // A paragraph of context each side of the change. The cuts fall where
     // the paragraph before the stretch ends (its text: the blank lines and
     // the indentation after it are the stretch's) and where the stretch's
