@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <vector>
 
 namespace accord {
 
@@ -35,20 +36,30 @@ std::size_t common_suffix(std::string_view a, std::string_view b, std::size_t li
     return n;
 }
 
-// Whether a bracket or an alternatives group of `doc` runs across `cut`
-// (a byte offset where a paragraph starts, or the end of the text).
-bool crossed(const Document& doc, std::size_t cut) {
-    for (const Bracket& b : doc.brackets) {
-        if (b.open >= cut) break;  // in order of their '['
-        if (b.close >= cut) return true;
-    }
+// Per boundary k, between paragraphs k - 1 and k: whether a bracket or an
+// alternatives group of `doc` runs across it. Counted once for all
+// boundaries (a text whose brackets each span two paragraphs would
+// otherwise be read again at every boundary the cut moves past).
+std::vector<bool> boundaries_crossed(const Document& doc) {
+    std::vector<std::int64_t> starts(doc.paragraphs.size() + 2, 0);
+    auto span = [&](std::uint32_t open_paragraph, std::uint32_t close_paragraph) {
+        if (open_paragraph >= close_paragraph || close_paragraph >= doc.paragraphs.size()) return;
+        ++starts[open_paragraph + 1];
+        --starts[close_paragraph + 1];
+    };
+    for (const Bracket& b : doc.brackets) span(b.open_paragraph, b.close_paragraph);
     for (const AlternativesGroup& g : doc.groups) {
         if (g.brackets.empty()) continue;
-        const std::size_t open = doc.brackets[g.brackets.front()].open;
-        const std::size_t close = doc.brackets[g.brackets.back()].close;
-        if (open < cut && close >= cut) return true;
+        span(doc.brackets[g.brackets.front()].open_paragraph,
+             doc.brackets[g.brackets.back()].close_paragraph);
     }
-    return false;
+    std::vector<bool> crossed(doc.paragraphs.size() + 1, false);
+    std::int64_t open = 0;
+    for (std::size_t k = 0; k <= doc.paragraphs.size(); ++k) {
+        open += starts[k];
+        crossed[k] = open > 0;
+    }
+    return crossed;
 }
 
 bool alternative(const Document& doc, std::size_t paragraph) {
@@ -104,18 +115,19 @@ std::optional<DiffWindow> find_diff_window(const Document& before, const Documen
         return after_count ? doc.paragraphs[n - after_count - 1].range.end : doc.source.size();
     };
     // Move the cuts outwards until nothing runs across them.
+    const std::vector<bool> old_crossed = boundaries_crossed(before);
+    const std::vector<bool> new_crossed = boundaries_crossed(after);
     for (bool moved = true; moved;) {
         moved = false;
         if (first + after_count + kLeastCut > std::min(na, nb)) return std::nullopt;
-        const std::size_t begin = begin_at();
-        if (first > 0 && (crossed(before, begin) || crossed(after, begin) ||
-                          alternative(before, first) || alternative(before, first - 1) ||
-                          alternative(after, first) || alternative(after, first - 1))) {
+        if (first > 0 && (old_crossed[first] || new_crossed[first] || alternative(before, first) ||
+                          alternative(before, first - 1) || alternative(after, first) ||
+                          alternative(after, first - 1))) {
             --first;
             moved = true;
         }
         if (after_count > 0 &&
-            (crossed(before, end_of(before, na)) || crossed(after, end_of(after, nb)) ||
+            (old_crossed[na - after_count] || new_crossed[nb - after_count] ||
              alternative(before, na - after_count) || alternative(before, na - after_count - 1) ||
              alternative(after, nb - after_count) || alternative(after, nb - after_count - 1))) {
             --after_count;

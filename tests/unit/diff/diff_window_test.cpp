@@ -95,6 +95,24 @@ TEST(DiffWindow, DoesNotCutThroughABracketSpanningParagraphs) {
               test::told(structural_diff_whole(before, after)));
 }
 
+// Brackets chained across paragraphs ("[a ... b] [b ... c] ..."): no
+// boundary is free of one, so the texts are compared whole, found at once
+// (the boundaries are read once, not again at every paragraph the cut
+// moves past).
+TEST(DiffWindow, ComparesWholeWhereEveryBoundaryIsCrossed) {
+    std::string a = "First paragraph, free.\n\nSecond [paragraph:\n\n";
+    for (int k = 0; k < 3000; ++k) a += "words] and [more:\n\n";
+    a += "words] at the end.\n";
+    std::string b = a;
+    b.replace(b.rfind("at the end"), 10, "at the [very] end");
+    const Document before = parse(a), after = parse(b);
+    ASSERT_GT(before.brackets.size(), 3000u);
+    EXPECT_FALSE(find_diff_window(before, after));
+    const std::vector<Change> changes = structural_diff(before, after);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].kind, ChangeKind::bracketed_text_inserted);
+}
+
 TEST(DiffWindow, TakesAlternativeParagraphsAsAGroup) {
     std::string a = paragraphs(4) + "Option 1: keep the text.\n\nOption 2: change the text.\n\n" +
                     "Option 3: delete the text.\n\n" + paragraphs(6).substr(17);
