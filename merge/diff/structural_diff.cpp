@@ -1356,8 +1356,10 @@ SharedParagraphs words_around(const Document& doc, const InternedTokens& all, st
     // interner of many texts gives run to millions; the words of a stretch
     // are a few hundred), then their dense id.
     thread_local std::vector<std::uint64_t> bits;
-    std::size_t distinct = 0;
-    for (const StretchIds& ids : stretches) distinct += ids.interned.size();
+    // Dense ids number the distinct words (and marks) of the stretches.
+    std::uint32_t distinct = 0;
+    for (const StretchIds& ids : stretches)
+        for (const std::uint32_t id : ids.dense) distinct = std::max(distinct, id + 1);
     IdTable dense_of(distinct);
     std::uint32_t largest = 0, largest_dense = 0;
     for (const StretchIds& ids : stretches)
