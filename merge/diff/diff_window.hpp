@@ -18,6 +18,9 @@
 //  - both texts define the same link labels.
 // A cut falls where the text of a paragraph ends (the blank lines after it
 // belong to the stretch after the cut), or at either end of the text.
+// The words of the paragraphs around count in the pairing of paragraphs
+// as in the whole comparison (the same weights, summed in another order,
+// which could move a last bit in an exact tie; no test has met one).
 // Each version's stretch is a Document of its own: the full parse's
 // paragraphs, brackets, groups, separators and strikes that lie in it, at
 // offsets within it (sliced, not parsed again, so it reads exactly as in

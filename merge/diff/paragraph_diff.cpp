@@ -128,6 +128,8 @@ struct BlockIds {
     std::uint32_t new_id(std::uint32_t token) const { return new_ids[token - new_begin]; }
 };
 
+}  // namespace
+
 // Renumbers the token ids of both sides in order of first appearance (the
 // older side's tokens, then the newer's), the fixed ids of the marks kept:
 // ids that depend on the two texts alone, not on what else the interner
@@ -135,8 +137,6 @@ struct BlockIds {
 // interner gives (the pairing sorts words by id and sums their weights in
 // that order), and the largest id, which sizes the pairing's tables, is
 // the number of distinct tokens of the two texts.
-}  // namespace
-
 void number_by_first_appearance(std::vector<std::uint32_t>& old_ids,
                                 std::vector<std::uint32_t>& new_ids) {
     constexpr std::uint32_t kFirst = kFirstWordId;
@@ -557,7 +557,8 @@ class Builder {
 
 }  // namespace
 
-ParagraphDiff diff_paragraphs(const Document& before, const Document& after) {
+std::pair<InternedTokens, InternedTokens> intern_for_diff(const Document& before,
+                                                          const Document& after) {
     // The newer text interned through the older: the bytes both share at
     // their ends take the older text's tokens and ids without being
     // tokenized or hashed again. Paragraphs are paired by their words, so
@@ -566,6 +567,11 @@ ParagraphDiff diff_paragraphs(const Document& before, const Document& after) {
     interner.skip_unit_ids();
     InternedTokens a = interner.intern(before);
     InternedTokens b = interner.intern(after, before, a);
+    return {std::move(a), std::move(b)};
+}
+
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after) {
+    auto [a, b] = intern_for_diff(before, after);
     return Builder(before, after, std::move(a), std::move(b)).run();
 }
 

@@ -7,6 +7,7 @@
 // Unlike diff_interned (which merge and blame use, in the order of both
 // texts), a moved paragraph is compared with where it was: its tokens map
 // to tokens out of order.
+#include <utility>
 #include <vector>
 
 #include "core/notation/document.hpp"
@@ -55,10 +56,14 @@ ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
                               InternedTokens before_tokens, InternedTokens after_tokens,
                               const SharedParagraphs& around);
 
+// The two texts' tokens, interned as diff_paragraphs(before, after) interns
+// them (one fresh interner, the newer text through the older).
+std::pair<InternedTokens, InternedTokens> intern_for_diff(const Document& before,
+                                                          const Document& after);
+
 // Renumbers ids in order of first appearance, in the older text then the
-// newer, from kFirstWordId on (the marks' ids, below, are kept): how the
-// diff numbers them, so that it does not depend on what else the interner
-// had seen.
+// newer, from kFirstWordId on (the marks' ids, below, are kept), as the diff
+// numbers them.
 inline constexpr std::uint32_t kFirstWordId = 5;
 void number_by_first_appearance(std::vector<std::uint32_t>& old_ids,
                                 std::vector<std::uint32_t>& new_ids);

@@ -1454,28 +1454,35 @@ std::optional<std::vector<Change>> diff_in_window(const Document& before, const 
 
 }  // namespace
 
+namespace {
+
+// The changes from both texts' tokens: in `window` if there is one and its
+// cuts fall between tokens, else over the whole texts.
+std::vector<Change> diff_interned_texts(const Document& before, const Document& after,
+                                        const std::optional<DiffWindow>& window,
+                                        const InternedTokens& a, const InternedTokens& b) {
+    if (window) {
+        if (std::optional<std::vector<Change>> changes =
+                diff_in_window(before, after, *window, a, b))
+            return std::move(*changes);
+    }
+    return Lifter(before, after, diff_paragraphs(before, after, a, b)).run();
+}
+
+}  // namespace
+
 std::vector<Change> structural_diff(const Document& before, const Document& after) {
     const std::optional<DiffWindow> window = find_diff_window(before, after);
     if (!window) return structural_diff_whole(before, after);
-    // Interned as diff_paragraphs interns them: the newer text through the older.
-    TokenInterner interner;
-    interner.skip_unit_ids();
-    InternedTokens a = interner.intern(before);
-    InternedTokens b = interner.intern(after, before, a);
-    if (std::optional<std::vector<Change>> changes = diff_in_window(before, after, *window, a, b))
-        return std::move(*changes);
-    return Lifter(before, after, diff_paragraphs(before, after, std::move(a), std::move(b))).run();
+    const auto [a, b] = intern_for_diff(before, after);
+    return diff_interned_texts(before, after, window, a, b);
 }
 
 std::vector<Change> structural_diff(const Document& before, const Document& after,
                                     const InternedTokens& before_tokens,
                                     const InternedTokens& after_tokens) {
-    if (const std::optional<DiffWindow> window = find_diff_window(before, after)) {
-        if (std::optional<std::vector<Change>> changes =
-                diff_in_window(before, after, *window, before_tokens, after_tokens))
-            return std::move(*changes);
-    }
-    return Lifter(before, after, diff_paragraphs(before, after, before_tokens, after_tokens)).run();
+    return diff_interned_texts(before, after, find_diff_window(before, after), before_tokens,
+                               after_tokens);
 }
 
 std::vector<Change> structural_diff_whole(const Document& before, const Document& after) {
