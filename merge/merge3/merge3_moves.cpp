@@ -1,6 +1,7 @@
 #include "merge/merge3/merge3_moves.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -101,6 +102,57 @@ std::string_view without_number(std::string_view paragraph) {
     return paragraph.substr(at + 1);
 }
 
+// Words and marks of a paragraph without its number, for telling whether a
+// new paragraph is an old one rewritten: runs of letters and digits (any
+// byte of a multi-byte character counts as a letter), and each other mark
+// alone.
+std::vector<std::string_view> words_of(std::string_view paragraph) {
+    const auto is_word = [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u >= 0x80 || std::isalnum(u) != 0;
+    };
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < paragraph.size();) {
+        const char c = paragraph[at];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            ++at;
+        } else if (is_word(c)) {
+            std::size_t end = at;
+            while (end < paragraph.size() && is_word(paragraph[end])) ++end;
+            words.push_back(paragraph.substr(at, end - at));
+            at = end;
+        } else {
+            words.push_back(paragraph.substr(at, 1));
+            ++at;
+        }
+    }
+    return words;
+}
+
+// How much of two paragraphs' words they share in order: twice the common
+// words over both counts (1: the same words).
+double likeness(std::string_view a, std::string_view b) {
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    const auto numbered = [&](std::string_view paragraph) {
+        std::vector<std::uint32_t> out;
+        for (const std::string_view w : words_of(without_number(paragraph)))
+            out.push_back(ids.try_emplace(w, static_cast<std::uint32_t>(ids.size())).first->second);
+        return out;
+    };
+    const std::vector<std::uint32_t> x = numbered(a), y = numbered(b);
+    if (x.empty() || y.empty()) return 0;
+    std::size_t common = 0;
+    for (const Edit& e : diff_sequences(x, y)) common += e.kind == EditKind::common ? 1 : 0;
+    return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
+}
+
+// A new paragraph at least this alike to an old one the same side no longer
+// has is that one rewritten (moved and edited, when it stands elsewhere).
+constexpr double kRewrittenLikeness = 0.6;
+// Pairs of paragraphs compared for likeness in one search, at most: a text
+// rewritten whole is not searched for rewrites.
+constexpr std::size_t kMostCompared = 4096;
+
 // For each base paragraph the side's paragraph it stays as, and back.
 struct Alignment {
     std::vector<std::uint32_t> to_side, to_base;
@@ -161,6 +213,180 @@ bool deleted_by_editor(const std::vector<std::uint32_t>& b, const std::vector<st
     return true;
 }
 
+// Paragraphs the editor wrote instead of base paragraphs [i, i_end), each
+// given to the base paragraph it rewrites (the most alike, at least
+// kRewrittenLikeness, in order), and those between to the rewrite before
+// them (or the first, before it). False, and nothing given, when none is
+// alike enough or there are too many pairs to compare.
+bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, std::size_t i_end,
+               const std::vector<std::uint32_t>& written,
+               std::vector<std::vector<std::uint32_t>>& in_place) {
+    if ((i_end - i) * written.size() > kMostCompared) return false;
+    std::vector<std::size_t> owner(written.size(), SIZE_MAX);
+    std::size_t next = i;
+    for (std::size_t w = 0; w < written.size(); ++w) {
+        double best = kRewrittenLikeness;
+        for (std::size_t k = next; k < i_end; ++k) {
+            const double l = likeness(base.lines[k], editor.lines[written[w]]);
+            if (l >= best) {
+                best = l;
+                owner[w] = k;
+            }
+        }
+        if (owner[w] != SIZE_MAX) next = owner[w] + 1;
+    }
+    const auto first = std::find_if(owner.begin(), owner.end(),
+                                    [](std::size_t k) { return k != SIZE_MAX; });
+    if (first == owner.end()) return false;
+    std::size_t current = *first;
+    for (std::size_t w = 0; w < written.size(); ++w) {
+        if (owner[w] != SIZE_MAX) current = owner[w];
+        in_place[current].push_back(written[w]);
+    }
+    return true;
+}
+
+// The mover only reordered the base's paragraphs (renumbered perhaps, no
+// word changed, none added or deleted): the base and the editor take the
+// mover's order first, each of the editor's changes going with the
+// paragraph it changed, so that what the editor deleted or rewrote stays
+// deleted or rewritten wherever the mover put that paragraph. A
+// paragraph the editor added goes after the one it followed (at the start
+// or the end of the text, when it stood there). False, and nothing
+// changed, when the mover did not only reorder, when the editor moved
+// paragraphs too, or when the editor rewrote several paragraphs as one
+// that the mover set apart.
+bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor) {
+    const std::size_t n = base.lines.size();
+    // (An editor that changed nothing merges as the mover's text already.)
+    if (mover.lines.size() != n || n < 2 || editor.lines == base.lines) return false;
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+    auto numbered = [&](const std::vector<std::string>& lines) {
+        std::vector<std::uint32_t> numbers;
+        for (const std::string& l : lines)
+            numbers.push_back(
+                ids.try_emplace(without_number(l), static_cast<std::uint32_t>(ids.size()))
+                    .first->second);
+        return numbers;
+    };
+    const std::vector<std::uint32_t> b = numbered(base.lines), m = numbered(mover.lines),
+                                     e = numbered(editor.lines);
+    if (b == m) return false;
+    // Each base paragraph once (which copy moved is unknown otherwise), and
+    // the mover's the same ones.
+    std::unordered_map<std::uint32_t, std::uint32_t> base_index;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!base_index.emplace(b[i], static_cast<std::uint32_t>(i)).second) return false;
+        if (!balanced(base.lines[i])) return false;
+    }
+    std::vector<std::uint32_t> order;  // the base's paragraphs in the mover's order
+    std::vector<bool> taken(n, false);
+    for (const std::uint32_t id : m) {
+        const auto it = base_index.find(id);
+        if (it == base_index.end() || taken[it->second]) return false;
+        taken[it->second] = true;
+        order.push_back(it->second);
+    }
+    // The editor's paragraphs, each given to the base paragraph it keeps or
+    // rewrites, or set after one (or at the start or end of the text).
+    const Alignment be = align(b, e);
+    for (std::size_t x = 0; x < e.size(); ++x)
+        if (be.to_base[x] == kAbsent && base_index.count(e[x]) != 0) return false;  // moved too
+    std::vector<std::vector<std::uint32_t>> in_place(n), after(n);
+    std::vector<std::uint32_t> at_start, at_end;
+    std::vector<std::uint32_t> rank(n);  // where each base paragraph stands in the mover
+    for (std::size_t k = 0; k < n; ++k) rank[order[k]] = static_cast<std::uint32_t>(k);
+    std::size_t i = 0, x = 0;  // the next base and editor paragraphs
+    while (i < n || x < e.size()) {
+        if (i < n && x < e.size() && be.to_side[i] == x) {
+            in_place[i].push_back(static_cast<std::uint32_t>(x));
+            ++i;
+            ++x;
+            continue;
+        }
+        // A run of base paragraphs the editor dropped and of paragraphs it
+        // wrote instead, up to the next it kept.
+        const std::size_t i_end = [&] {
+            std::size_t k = i;
+            while (k < n && be.to_side[k] == kAbsent) ++k;
+            return k;
+        }();
+        std::size_t x_end = x;
+        while (x_end < e.size() && be.to_base[x_end] == kAbsent) ++x_end;
+        std::vector<std::uint32_t> written;
+        for (std::size_t k = x; k < x_end; ++k) written.push_back(static_cast<std::uint32_t>(k));
+        if (!written.empty()) {
+            if (i_end == i) {  // added between two kept paragraphs
+                if (i == 0) {
+                    at_start = written;
+                } else if (i == n) {
+                    at_end = written;
+                } else {
+                    after[i - 1] = written;
+                }
+            } else if (!share_out(base, editor, i, i_end, written, in_place)) {
+                // Written instead of base paragraphs the mover keeps together,
+                // in order: they go where the first of them went.
+                for (std::size_t k = i + 1; k < i_end; ++k)
+                    if (rank[k] != rank[k - 1] + 1) return false;
+                in_place[i] = written;
+            }
+        }
+        i = i_end;
+        x = x_end;
+    }
+    Paragraphs reordered_base = base, reordered_editor = editor;
+    reordered_base.lines.clear();
+    reordered_editor.lines.clear();
+    const auto put = [&](const std::vector<std::uint32_t>& xs) {
+        for (const std::uint32_t k : xs) reordered_editor.lines.push_back(editor.lines[k]);
+    };
+    put(at_start);
+    for (const std::uint32_t k : order) {
+        reordered_base.lines.push_back(base.lines[k]);
+        put(in_place[k]);
+        put(after[k]);
+    }
+    put(at_end);
+    base = std::move(reordered_base);
+    editor = std::move(reordered_editor);
+    return true;
+}
+
+// The mover's rewrite of base paragraph i, which it no longer has: the new
+// paragraph (its words nowhere in the base) most alike to it, at least
+// kRewrittenLikeness, and alike to no other paragraph the mover dropped as
+// much. Nullopt when there is none, or when the texts have too many new
+// and dropped paragraphs to compare each pair (a text rewritten whole).
+std::optional<std::size_t> mover_rewrite(const Paragraphs& base, const Paragraphs& mover,
+                                         const std::vector<std::uint32_t>& b,
+                                         const std::vector<std::uint32_t>& m,
+                                         std::unordered_map<std::uint32_t, int>& in_base,
+                                         std::size_t i) {
+    std::unordered_map<std::uint32_t, int> in_mover;
+    for (const std::uint32_t id : m) ++in_mover[id];
+    std::vector<std::size_t> added, dropped;
+    for (std::size_t y = 0; y < m.size(); ++y)
+        if (in_base[m[y]] == 0 && balanced(mover.lines[y])) added.push_back(y);
+    for (std::size_t k = 0; k < b.size(); ++k)
+        if (in_mover[b[k]] == 0) dropped.push_back(k);
+    if (added.empty() || added.size() * dropped.size() > kMostCompared) return std::nullopt;
+    std::optional<std::size_t> best;
+    double best_likeness = kRewrittenLikeness;
+    for (const std::size_t y : added) {
+        const double l = likeness(base.lines[i], mover.lines[y]);
+        if (l >= best_likeness) {
+            best = y;
+            best_likeness = l;
+        }
+    }
+    if (!best) return std::nullopt;
+    for (const std::size_t k : dropped)
+        if (k != i && likeness(base.lines[k], mover.lines[*best]) > best_likeness)
+            return std::nullopt;
+    return best;
+}
+
 // Makes one move of the mover's in the base and the editor; false when
 // there is none to make. The mover moved base paragraph i when it has it
 // once, unchanged but perhaps renumbered (without_number), and the rest of
@@ -193,7 +419,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
     // reads the two texts as they are. (In a short text one move and one
     // edit may leave most paragraphs out of order.)
     if (b.size() > kFewestForAShuffle && 2 * aligned < b.size()) return false;
-    std::size_t tried = 0;
+    std::size_t tried = 0, rewrites_sought = 0;
     std::unordered_map<std::uint32_t, int> in_base, in_mover;
     for (const std::uint32_t id : b) ++in_base[id];
     for (const std::uint32_t id : m) ++in_mover[id];
@@ -202,7 +428,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         // The editor did not keep it as it was; the mover has it once, as
         // the base had it once.
         if (be.to_side[i] != kAbsent) continue;
-        if (in_base[b[i]] != 1 || in_mover[b[i]] != 1) continue;
+        if (in_base[b[i]] != 1 || in_mover[b[i]] > 1) continue;
         // The editor rewrote just this paragraph: it kept the neighbours on
         // both sides, with one paragraph of its own between them. Or it
         // deleted it: the paragraph is nowhere in the editor, nor anything
@@ -215,8 +441,15 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         const bool rewritten = first != kAbsent && end != kAbsent && end == first + 1;
         if (!rewritten && !deleted_by_editor(b, e, be, in_base, i)) continue;
         if (!balanced(base.lines[i]) || (rewritten && !balanced(editor.lines[first]))) continue;
-        const std::size_t j =
+        // Where the mover has it: unchanged, or rewritten (moved and edited).
+        std::size_t j =
             static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
+        if (j == m.size()) {
+            if (++rewrites_sought > kMostTried) continue;
+            const std::optional<std::size_t> rewrite = mover_rewrite(base, mover, b, m, in_base, i);
+            if (!rewrite) continue;
+            j = *rewrite;
+        }
         // Out of order in the mover: the rest aligns as well without it.
         if (++tried > kMostTried) return false;
         const Alignment rest = align(without(b, i), without(m, j));
@@ -247,7 +480,7 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
     std::optional<Paragraphs> b = paragraphs_of(base), o = paragraphs_of(ours),
                               t = paragraphs_of(theirs);
     if (!b || !o || !t) return std::nullopt;
-    bool moved = false;
+    bool moved = follow_reorder(*b, *o, *t) || follow_reorder(*b, *t, *o);
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {

@@ -111,6 +111,8 @@ INSTANTIATE_TEST_SUITE_P(Cases, MergeGolden, ::testing::ValuesIn(test::golden_ca
                          [](const auto& info) { return test::golden_test_name(info.param); });
 
 class MergeGoldenFailing : public ::testing::TestWithParam<GoldenCase> {};
+// No merge is known to go wrong when failing/ is empty.
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(MergeGoldenFailing);
 
 TEST_P(MergeGoldenFailing, StillGivesWhatItGaveBefore) {
     const GoldenCase& c = GetParam();

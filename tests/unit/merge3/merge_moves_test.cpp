@@ -90,14 +90,64 @@ TEST(MergeMoves, AShuffledLongTextFollowsNoMoveAndLosesNoWording) {
     }
 }
 
+// Moved and edited on one side, edited where it stood on the other: still
+// the same paragraph (most of its words), so the edit follows it and the
+// two edits meet in one place.
+TEST(MergeMoves, AParagraphMovedAndEditedTakesTheOtherSidesEditAlong) {
+    const std::string ours = "B second.\n\nC third.\n\nA first, moved.\n";
+    const std::string theirs = "A first, edited.\n\nB second.\n\nC third.\n";
+    const std::optional<MergeTexts> moved = follow_moves(kBase, ours, theirs);
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->base, "B second.\n\nC third.\n\nA first.\n");
+    EXPECT_EQ(moved->theirs, "B second.\n\nC third.\n\nA first, edited.\n");
+    const MergeResult merged = merge3(kBase, ours, theirs, MergeOptions{});
+    EXPECT_EQ(merged.text, "B second.\n\nC third.\n\nA first[, moved][, edited].\n");
+    // Of two dropped paragraphs, the one most alike is the one moved.
+    const std::string base4 = "A first.\n\nB second.\n\nC third.\n\nD fourth one.\n";
+    const std::optional<MergeTexts> two = follow_moves(
+        base4, "B second.\n\nC third.\n\nD fourth one, moved.\n\nA first.\n",
+        "A first.\n\nB second.\n\nC third.\n\nD fourth one, edited.\n");
+    EXPECT_FALSE(two);  // D moved nowhere: it stands last, edited where it stood
+}
+
+// One side only reordered the paragraphs: the other side's deletions,
+// rewrites and additions go with the paragraphs they changed.
+TEST(MergeMoves, AReorderedTextKeepsTheOtherSidesChangesWithTheirParagraphs) {
+    const std::string base = "A first.\n\nB second.\n\nC third.\n\nD fourth.\n";
+    const std::string ours = "D fourth.\n\nC third.\n\nB second.\n\nA first.\n";
+    // Deleted, rewritten, added after a paragraph, and added at the end.
+    const std::string theirs =
+        "A first.\n\nB second, edited.\n\nB2 new after B.\n\nD fourth.\n\nE at the end.\n";
+    const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs);
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->base, ours);
+    EXPECT_EQ(moved->theirs,
+              "D fourth.\n\nB second, edited.\n\nB2 new after B.\n\nA first.\n\nE at the end.\n");
+    EXPECT_EQ(merge3(base, ours, theirs, MergeOptions{}).text, moved->theirs);
+    // Renumbered as it reordered: the same paragraphs.
+    const std::string numbered = "1. A first.\n\n2. B second.\n\n3. C third.\n";
+    EXPECT_EQ(merge3(numbered, "1. C third.\n\n2. B second.\n\n3. A first.\n",
+                     "1. A first.\n\n2. B second.\n", MergeOptions{})
+                  .text,
+              "1. B second.\n\n2. A first.\n");
+    // The other side reordered too, differently: not followed.
+    EXPECT_FALSE(follow_moves(base, ours, "B second.\n\nA first.\n\nC third.\n\nD fourth.\n"));
+    // Two paragraphs rewritten as one that the reorder set apart: not followed.
+    EXPECT_FALSE(follow_moves(base, "B second.\n\nD fourth.\n\nA first.\n\nC third.\n",
+                              "A first.\n\nB and C as one.\n\nD fourth.\n"));
+}
+
 TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
     // No move.
     EXPECT_FALSE(follow_moves(kBase, "A first.\n\nB second, edited.\n\nC third.\n",
                               "A first, edited.\n\nB second.\n\nC third.\n"));
     // A move the other side did not edit merges as it stands already.
     EXPECT_FALSE(follow_moves(kBase, "B second.\n\nC third.\n\nA first.\n", kBase));
-    // Moved and edited: not the same paragraph any more.
-    EXPECT_FALSE(follow_moves(kBase, "B second.\n\nC third.\n\nA first, moved.\n",
+    // Moved and rewritten into other words: not the same paragraph any more.
+    EXPECT_FALSE(follow_moves(kBase, "B second.\n\nC third.\n\nD, a new paragraph.\n",
+                              "A first, edited.\n\nB second.\n\nC third.\n"));
+    // Edited where it stood: no move.
+    EXPECT_FALSE(follow_moves(kBase, "A first, ours.\n\nB second.\n\nC third.\n",
                               "A first, edited.\n\nB second.\n\nC third.\n"));
     // The moved paragraph stands twice in the base: which one moved is unknown.
     EXPECT_FALSE(follow_moves("A.\n\nB.\n\nA.\n", "B.\n\nA.\n\nA.\n", "A, edited.\n\nB.\n\nA.\n"));
