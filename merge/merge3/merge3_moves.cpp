@@ -235,8 +235,8 @@ bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, 
         }
         if (owner[w] != SIZE_MAX) next = owner[w] + 1;
     }
-    const auto first = std::find_if(owner.begin(), owner.end(),
-                                    [](std::size_t k) { return k != SIZE_MAX; });
+    const auto first =
+        std::find_if(owner.begin(), owner.end(), [](std::size_t k) { return k != SIZE_MAX; });
     if (first == owner.end()) return false;
     std::size_t current = *first;
     for (std::size_t w = 0; w < written.size(); ++w) {
@@ -442,8 +442,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         if (!rewritten && !deleted_by_editor(b, e, be, in_base, i)) continue;
         if (!balanced(base.lines[i]) || (rewritten && !balanced(editor.lines[first]))) continue;
         // Where the mover has it: unchanged, or rewritten (moved and edited).
-        std::size_t j =
-            static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
+        std::size_t j = static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
         if (j == m.size()) {
             if (++rewrites_sought > kMostTried) continue;
             const std::optional<std::size_t> rewrite = mover_rewrite(base, mover, b, m, in_base, i);

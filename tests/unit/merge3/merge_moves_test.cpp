@@ -104,9 +104,9 @@ TEST(MergeMoves, AParagraphMovedAndEditedTakesTheOtherSidesEditAlong) {
     EXPECT_EQ(merged.text, "B second.\n\nC third.\n\nA first[, moved][, edited].\n");
     // Of two dropped paragraphs, the one most alike is the one moved.
     const std::string base4 = "A first.\n\nB second.\n\nC third.\n\nD fourth one.\n";
-    const std::optional<MergeTexts> two = follow_moves(
-        base4, "B second.\n\nC third.\n\nD fourth one, moved.\n\nA first.\n",
-        "A first.\n\nB second.\n\nC third.\n\nD fourth one, edited.\n");
+    const std::optional<MergeTexts> two =
+        follow_moves(base4, "B second.\n\nC third.\n\nD fourth one, moved.\n\nA first.\n",
+                     "A first.\n\nB second.\n\nC third.\n\nD fourth one, edited.\n");
     EXPECT_FALSE(two);  // D moved nowhere: it stands last, edited where it stood
 }
 
