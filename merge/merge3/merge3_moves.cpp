@@ -129,29 +129,41 @@ std::vector<std::string_view> words_of(std::string_view paragraph) {
     return words;
 }
 
-// How much of two paragraphs' words they share in order: twice the common
-// words over both counts (1: the same words).
-double likeness(std::string_view a, std::string_view b) {
-    std::unordered_map<std::string_view, std::uint32_t> ids;
-    const auto numbered = [&](std::string_view paragraph) {
-        std::vector<std::uint32_t> out;
-        for (const std::string_view w : words_of(without_number(paragraph)))
-            out.push_back(ids.try_emplace(w, static_cast<std::uint32_t>(ids.size())).first->second);
-        return out;
-    };
-    const std::vector<std::uint32_t> x = numbered(a), y = numbered(b);
-    if (x.empty() || y.empty()) return 0;
-    std::size_t common = 0;
-    for (const Edit& e : diff_sequences(x, y)) common += e.kind == EditKind::common ? 1 : 0;
-    return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
-}
+// How much of two paragraphs' words they share, counted within a budget
+// of words read: twice the words in common (as many times as both have
+// them) over both counts, 1 for the same words. Once the budget is spent
+// (a text rewritten whole, paragraphs of tens of thousands of words), no
+// more paragraphs are compared, and the merge reads them where they stand.
+class Likeness {
+  public:
+    std::optional<double> of(std::string_view a, std::string_view b) {
+        const std::vector<std::string_view> x = words_of(without_number(a)),
+                                            y = words_of(without_number(b));
+        if (x.size() + y.size() > words_left_) {
+            words_left_ = 0;
+            return std::nullopt;
+        }
+        words_left_ -= x.size() + y.size();
+        if (x.empty() || y.empty()) return 0.0;
+        std::unordered_map<std::string_view, std::int64_t> count;
+        for (const std::string_view w : x) ++count[w];
+        std::size_t common = 0;
+        for (const std::string_view w : y) {
+            if (std::int64_t& c = count[w]; c > 0) {
+                --c;
+                ++common;
+            }
+        }
+        return 2.0 * static_cast<double>(common) / static_cast<double>(x.size() + y.size());
+    }
+
+  private:
+    std::size_t words_left_ = std::size_t{1} << 21;
+};
 
 // A new paragraph at least this alike to an old one the same side no longer
 // has is that one rewritten (moved and edited, when it stands elsewhere).
 constexpr double kRewrittenLikeness = 0.6;
-// Pairs of paragraphs compared for likeness in one search, at most: a text
-// rewritten whole is not searched for rewrites.
-constexpr std::size_t kMostCompared = 4096;
 
 // For each base paragraph the side's paragraph it stays as, and back.
 struct Alignment {
@@ -217,19 +229,19 @@ bool deleted_by_editor(const std::vector<std::uint32_t>& b, const std::vector<st
 // given to the base paragraph it rewrites (the most alike, at least
 // kRewrittenLikeness, in order), and those between to the rewrite before
 // them (or the first, before it). False, and nothing given, when none is
-// alike enough or there are too many pairs to compare.
+// alike enough or the likeness budget is spent.
 bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, std::size_t i_end,
                const std::vector<std::uint32_t>& written,
-               std::vector<std::vector<std::uint32_t>>& in_place) {
-    if ((i_end - i) * written.size() > kMostCompared) return false;
+               std::vector<std::vector<std::uint32_t>>& in_place, Likeness& likeness) {
     std::vector<std::size_t> owner(written.size(), SIZE_MAX);
     std::size_t next = i;
     for (std::size_t w = 0; w < written.size(); ++w) {
         double best = kRewrittenLikeness;
         for (std::size_t k = next; k < i_end; ++k) {
-            const double l = likeness(base.lines[k], editor.lines[written[w]]);
-            if (l >= best) {
-                best = l;
+            const std::optional<double> l = likeness.of(base.lines[k], editor.lines[written[w]]);
+            if (!l) return false;
+            if (*l >= best) {
+                best = *l;
                 owner[w] = k;
             }
         }
@@ -256,7 +268,8 @@ bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, 
 // changed, when the mover did not only reorder, when the editor moved
 // paragraphs too, or when the editor rewrote several paragraphs as one
 // that the mover set apart.
-bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor) {
+bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
+                    Likeness& likeness) {
     const std::size_t n = base.lines.size();
     // (An editor that changed nothing merges as the mover's text already.)
     if (mover.lines.size() != n || n < 2 || editor.lines == base.lines) return false;
@@ -324,7 +337,7 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
                 } else {
                     after[i - 1] = written;
                 }
-            } else if (!share_out(base, editor, i, i_end, written, in_place)) {
+            } else if (!share_out(base, editor, i, i_end, written, in_place, likeness)) {
                 // Written instead of base paragraphs the mover keeps together,
                 // in order: they go where the first of them went.
                 for (std::size_t k = i + 1; k < i_end; ++k)
@@ -356,13 +369,12 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
 // The mover's rewrite of base paragraph i, which it no longer has: the new
 // paragraph (its words nowhere in the base) most alike to it, at least
 // kRewrittenLikeness, and alike to no other paragraph the mover dropped as
-// much. Nullopt when there is none, or when the texts have too many new
-// and dropped paragraphs to compare each pair (a text rewritten whole).
+// much. Nullopt when there is none, or when the likeness budget is spent.
 std::optional<std::size_t> mover_rewrite(const Paragraphs& base, const Paragraphs& mover,
                                          const std::vector<std::uint32_t>& b,
                                          const std::vector<std::uint32_t>& m,
                                          std::unordered_map<std::uint32_t, int>& in_base,
-                                         std::size_t i) {
+                                         std::size_t i, Likeness& likeness) {
     std::unordered_map<std::uint32_t, int> in_mover;
     for (const std::uint32_t id : m) ++in_mover[id];
     std::vector<std::size_t> added, dropped;
@@ -370,20 +382,23 @@ std::optional<std::size_t> mover_rewrite(const Paragraphs& base, const Paragraph
         if (in_base[m[y]] == 0 && balanced(mover.lines[y])) added.push_back(y);
     for (std::size_t k = 0; k < b.size(); ++k)
         if (in_mover[b[k]] == 0) dropped.push_back(k);
-    if (added.empty() || added.size() * dropped.size() > kMostCompared) return std::nullopt;
+    if (added.empty()) return std::nullopt;
     std::optional<std::size_t> best;
     double best_likeness = kRewrittenLikeness;
     for (const std::size_t y : added) {
-        const double l = likeness(base.lines[i], mover.lines[y]);
-        if (l >= best_likeness) {
+        const std::optional<double> l = likeness.of(base.lines[i], mover.lines[y]);
+        if (!l) return std::nullopt;
+        if (*l >= best_likeness) {
             best = y;
-            best_likeness = l;
+            best_likeness = *l;
         }
     }
     if (!best) return std::nullopt;
-    for (const std::size_t k : dropped)
-        if (k != i && likeness(base.lines[k], mover.lines[*best]) > best_likeness)
-            return std::nullopt;
+    for (const std::size_t k : dropped) {
+        if (k == i) continue;
+        const std::optional<double> l = likeness.of(base.lines[k], mover.lines[*best]);
+        if (!l || *l > best_likeness) return std::nullopt;
+    }
     return best;
 }
 
@@ -398,7 +413,8 @@ constexpr std::size_t kMostTried = 64;
 // Paragraphs a text has before "mostly reordered" says it was shuffled.
 constexpr std::size_t kFewestForAShuffle = 32;
 
-bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor) {
+bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
+                     Likeness& likeness) {
     std::unordered_map<std::string_view, std::uint32_t> ids;
     auto numbered = [&](const std::vector<std::string>& lines) {
         std::vector<std::uint32_t> numbers;
@@ -445,7 +461,8 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         std::size_t j = static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
         if (j == m.size()) {
             if (++rewrites_sought > kMostTried) continue;
-            const std::optional<std::size_t> rewrite = mover_rewrite(base, mover, b, m, in_base, i);
+            const std::optional<std::size_t> rewrite =
+                mover_rewrite(base, mover, b, m, in_base, i, likeness);
             if (!rewrite) continue;
             j = *rewrite;
         }
@@ -479,11 +496,12 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
     std::optional<Paragraphs> b = paragraphs_of(base), o = paragraphs_of(ours),
                               t = paragraphs_of(theirs);
     if (!b || !o || !t) return std::nullopt;
-    bool moved = follow_reorder(*b, *o, *t) || follow_reorder(*b, *t, *o);
+    Likeness likeness;
+    bool moved = follow_reorder(*b, *o, *t, likeness) || follow_reorder(*b, *t, *o, likeness);
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {
-        if (follow_one_move(*b, *o, *t) || follow_one_move(*b, *t, *o)) {
+        if (follow_one_move(*b, *o, *t, likeness) || follow_one_move(*b, *t, *o, likeness)) {
             moved = true;
         } else {
             break;

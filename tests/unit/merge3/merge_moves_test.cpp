@@ -110,6 +110,21 @@ TEST(MergeMoves, AParagraphMovedAndEditedTakesTheOtherSidesEditAlong) {
     EXPECT_FALSE(two);  // D moved nowhere: it stands last, edited where it stood
 }
 
+// Likeness is counted within a budget of words read: paragraphs of a
+// million words each are not compared (the merge reads them where they
+// stand, losing nothing), where the same move in short paragraphs is
+// followed.
+TEST(MergeMoves, ParagraphsTooLongToCompareAreNotSearchedForRewrites) {
+    for (const std::size_t words : {std::size_t{20}, std::size_t{1} << 20}) {
+        std::string a;
+        for (std::size_t k = 0; k < words; ++k) a += "w" + std::to_string(k % 1000) + " ";
+        const std::string base = a + "end.\n\nB second.\n\nC third.\n";
+        const std::string ours = "B second.\n\nC third.\n\n" + a + "end, moved.\n";
+        const std::string theirs = a + "end, edited.\n\nB second.\n\nC third.\n";
+        EXPECT_EQ(follow_moves(base, ours, theirs).has_value(), words == 20) << words;
+    }
+}
+
 // One side only reordered the paragraphs: the other side's deletions,
 // rewrites and additions go with the paragraphs they changed.
 TEST(MergeMoves, AReorderedTextKeepsTheOtherSidesChangesWithTheirParagraphs) {
