@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/notation/front_matter.hpp"
 #include "merge/diff/sequence_diff.hpp"
 
 namespace accord {
@@ -19,12 +20,13 @@ constexpr std::uint32_t kAbsent = UINT32_MAX;
 // each. A move changes which paragraph stands at a position, never the
 // blank lines between positions, so the text keeps its shape.
 struct Paragraphs {
+    std::string head;  // the front matter, kept as it is (merged apart)
     std::string lead;
     std::vector<std::string> lines;
     std::vector<std::string> gaps;  // gaps[k]: the blank lines after position k
 
     std::string text() const {
-        std::string t = lead;
+        std::string t = head + lead;
         for (std::size_t k = 0; k < lines.size(); ++k) t += lines[k] + gaps[k];
         return t;
     }
@@ -35,14 +37,17 @@ bool is_blank(std::string_view line) {
 }
 
 // nullopt for a text this pass leaves alone: one that does not end its last
-// line, or opens with front matter.
+// line, or opens with a "---" that closes no front matter. Front matter
+// stays as it is, before the paragraphs (the merge reads its fields apart).
 std::optional<Paragraphs> paragraphs_of(std::string_view text) {
-    if (text.empty() || text.back() != '\n' || text.starts_with("---") ||
-        text.starts_with("\xEF\xBB\xBF---"))
-        return std::nullopt;
+    if (text.empty() || text.back() != '\n') return std::nullopt;
     Paragraphs p;
+    const std::size_t body = front_matter_end(text);
+    if (body == 0 && (text.starts_with("---") || text.starts_with("\xEF\xBB\xBF---")))
+        return std::nullopt;
+    p.head = std::string(text.substr(0, body));
     bool in_paragraph = false;
-    for (std::size_t at = 0; at < text.size();) {
+    for (std::size_t at = body; at < text.size();) {
         const std::size_t end = text.find('\n', at) + 1;
         const std::string_view line = text.substr(at, end - at);
         if (is_blank(line)) {

@@ -152,6 +152,23 @@ TEST(MergeMoves, AReorderedTextKeepsTheOtherSidesChangesWithTheirParagraphs) {
                               "A first.\n\nB and C as one.\n\nD fourth.\n"));
 }
 
+// A text with front matter (as accord writes them): the paragraphs below
+// it are followed, each side's front matter left as it was for the merge
+// of its fields.
+TEST(MergeMoves, MovesBelowFrontMatterAreFollowed) {
+    const std::string base = "---\nid: x\nstatus: open\n---\n\nA first.\n\nB second.\n\nC third.\n";
+    const std::string ours = "---\nid: x\nstatus: open\n---\n\nB second.\n\nC third.\n\nA first.\n";
+    const std::string theirs =
+        "---\nid: x\nstatus: revisit\n---\n\nA first, edited.\n\nB second.\n\nC third.\n";
+    const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs);
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->base, "---\nid: x\nstatus: open\n---\n\nB second.\n\nC third.\n\nA first.\n");
+    EXPECT_EQ(moved->theirs,
+              "---\nid: x\nstatus: revisit\n---\n\nB second.\n\nC third.\n\nA first, edited.\n");
+    EXPECT_EQ(merge3(base, ours, theirs, MergeOptions{}).text,
+              "---\nid: x\nstatus: revisit\n---\n\nB second.\n\nC third.\n\nA first, edited.\n");
+}
+
 TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
     // No move.
     EXPECT_FALSE(follow_moves(kBase, "A first.\n\nB second, edited.\n\nC third.\n",
@@ -170,11 +187,10 @@ TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
     EXPECT_FALSE(follow_moves("[A first.\n\nB second.]\n\nC third.\n",
                               "B second.]\n\nC third.\n\n[A first.\n",
                               "[A first, edited.\n\nB second.]\n\nC third.\n"));
-    // No line end at the end, or front matter.
+    // No line end at the end, or a "---" that opens no front matter.
     EXPECT_FALSE(follow_moves("A first.\n\nB second.", "B second.\n\nA first.",
                               "A first, edited.\n\nB second."));
-    EXPECT_FALSE(follow_moves("---\nx: 1\n---\nA.\n\nB.\n", "---\nx: 1\n---\nB.\n\nA.\n",
-                              "---\nx: 1\n---\nA, edited.\n\nB.\n"));
+    EXPECT_FALSE(follow_moves("---\nA.\n\nB.\n", "---\nB.\n\nA.\n", "---\nA, edited.\n\nB.\n"));
 }
 
 }  // namespace
