@@ -170,6 +170,11 @@ class Likeness {
 // has is that one rewritten (moved and edited, when it stands elsewhere).
 constexpr double kRewrittenLikeness = 0.6;
 
+// A paragraph the editor has where the base had one, with other words, is
+// that one rewritten in place when at least this alike (its place says the
+// rest): a new paragraph less alike is something else written there.
+constexpr double kRewrittenInPlaceLikeness = 0.5;
+
 // For each base paragraph the side's paragraph it stays as, and back.
 struct Alignment {
     std::vector<std::uint32_t> to_side, to_base;
@@ -230,9 +235,60 @@ bool deleted_by_editor(const std::vector<std::uint32_t>& b, const std::vector<st
     return true;
 }
 
+// A side's paragraph ids, with each new paragraph that rewrites a base
+// paragraph the side no longer has given that paragraph's id: the two most
+// alike to each other (at least kRewrittenLikeness) of the side's new
+// paragraphs and the base paragraphs it dropped. `rewrites[y]` says which
+// were so given. A side that moved a paragraph and edited it then reads as
+// moving it, and one that edited it in place as keeping it. Nothing is
+// given once the likeness budget is spent.
+struct SideIds {
+    std::vector<std::uint32_t> ids;
+    std::vector<bool> rewrites;
+};
+
+SideIds with_rewrites(const Paragraphs& base, const Paragraphs& side,
+                      const std::vector<std::uint32_t>& b, const std::vector<std::uint32_t>& s,
+                      Likeness& likeness) {
+    SideIds out{s, std::vector<bool>(s.size(), false)};
+    std::unordered_map<std::uint32_t, int> in_base, in_side;
+    for (const std::uint32_t id : b) ++in_base[id];
+    for (const std::uint32_t id : s) ++in_side[id];
+    std::vector<std::size_t> dropped, added;
+    for (std::size_t k = 0; k < b.size(); ++k)
+        if (in_side[b[k]] == 0 && in_base[b[k]] == 1 && balanced(base.lines[k]))
+            dropped.push_back(k);
+    for (std::size_t y = 0; y < s.size(); ++y)
+        if (in_base[s[y]] == 0 && balanced(side.lines[y])) added.push_back(y);
+    if (dropped.empty() || added.empty()) return out;
+    std::vector<double> alike(dropped.size() * added.size());
+    for (std::size_t d = 0; d < dropped.size(); ++d) {
+        for (std::size_t a = 0; a < added.size(); ++a) {
+            const std::optional<double> l =
+                likeness.of(base.lines[dropped[d]], side.lines[added[a]]);
+            if (!l) return out;
+            alike[d * added.size() + a] = *l;
+        }
+    }
+    const auto at = [&](std::size_t d, std::size_t a) { return alike[d * added.size() + a]; };
+    for (std::size_t d = 0; d < dropped.size(); ++d) {
+        std::size_t best = 0;
+        for (std::size_t a = 1; a < added.size(); ++a)
+            if (at(d, a) > at(d, best)) best = a;
+        if (at(d, best) < kRewrittenLikeness) continue;
+        bool mutual = true;
+        for (std::size_t other = 0; other < dropped.size() && mutual; ++other)
+            mutual = other == d || at(other, best) < at(d, best);
+        if (!mutual) continue;
+        out.ids[added[best]] = b[dropped[d]];
+        out.rewrites[added[best]] = true;
+    }
+    return out;
+}
+
 // Paragraphs the editor wrote instead of base paragraphs [i, i_end), each
 // given to the base paragraph it rewrites (the most alike, at least
-// kRewrittenLikeness, in order), and those between to the rewrite before
+// kRewrittenInPlaceLikeness, in order), and those between to the rewrite before
 // them (or the first, before it). False, and nothing given, when none is
 // alike enough or the likeness budget is spent.
 bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, std::size_t i_end,
@@ -241,7 +297,7 @@ bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, 
     std::vector<std::size_t> owner(written.size(), SIZE_MAX);
     std::size_t next = i;
     for (std::size_t w = 0; w < written.size(); ++w) {
-        double best = kRewrittenLikeness;
+        double best = kRewrittenInPlaceLikeness;
         for (std::size_t k = next; k < i_end; ++k) {
             const std::optional<double> l = likeness.of(base.lines[k], editor.lines[written[w]]);
             if (!l) return false;
@@ -263,16 +319,15 @@ bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, 
     return true;
 }
 
-// The mover only reordered the base's paragraphs (renumbered perhaps, no
-// word changed, none added or deleted): the base and the editor take the
-// mover's order first, each of the editor's changes going with the
-// paragraph it changed, so that what the editor deleted or rewrote stays
-// deleted or rewritten wherever the mover put that paragraph. A
-// paragraph the editor added goes after the one it followed (at the start
-// or the end of the text, when it stood there). False, and nothing
-// changed, when the mover did not only reorder, when the editor moved
-// paragraphs too, or when the editor rewrote several paragraphs as one
-// that the mover set apart.
+// The mover only reordered the base's paragraphs (renumbered perhaps,
+// some edited where it put them, none added or deleted): the base and the
+// editor take the mover's order first, each of the editor's changes going
+// with the paragraph it changed, so that what the editor deleted or
+// rewrote stays deleted or rewritten wherever the mover put that
+// paragraph. A paragraph the editor added (not alike to one it dropped
+// there) goes after the one it followed, or at the start or the end of the
+// text when it stood there. False, and nothing changed, when the mover did
+// not only reorder or the editor moved paragraphs too.
 bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
                     Likeness& likeness) {
     const std::size_t n = base.lines.size();
@@ -287,8 +342,15 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
                     .first->second);
         return numbers;
     };
-    const std::vector<std::uint32_t> b = numbered(base.lines), m = numbered(mover.lines),
-                                     e = numbered(editor.lines);
+    const std::vector<std::uint32_t> b = numbered(base.lines);
+    // The mover's and the editor's rewrites of base paragraphs count as
+    // those paragraphs: a mover that reordered and edited some paragraphs
+    // where it put them reordered them, and an editor that moved one and
+    // edited it moved it.
+    const std::vector<std::uint32_t> m =
+        with_rewrites(base, mover, b, numbered(mover.lines), likeness).ids;
+    const std::vector<std::uint32_t> e =
+        with_rewrites(base, editor, b, numbered(editor.lines), likeness).ids;
     if (b == m) return false;
     // Each base paragraph once (which copy moved is unknown otherwise), and
     // the mover's the same ones.
@@ -312,8 +374,6 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
         if (be.to_base[x] == kAbsent && base_index.count(e[x]) != 0) return false;  // moved too
     std::vector<std::vector<std::uint32_t>> in_place(n), after(n);
     std::vector<std::uint32_t> at_start, at_end;
-    std::vector<std::uint32_t> rank(n);  // where each base paragraph stands in the mover
-    for (std::size_t k = 0; k < n; ++k) rank[order[k]] = static_cast<std::uint32_t>(k);
     std::size_t i = 0, x = 0;  // the next base and editor paragraphs
     while (i < n || x < e.size()) {
         if (i < n && x < e.size() && be.to_side[i] == x) {
@@ -343,11 +403,9 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
                     after[i - 1] = written;
                 }
             } else if (!share_out(base, editor, i, i_end, written, in_place, likeness)) {
-                // Written instead of base paragraphs the mover keeps together,
-                // in order: they go where the first of them went.
-                for (std::size_t k = i + 1; k < i_end; ++k)
-                    if (rank[k] != rank[k - 1] + 1) return false;
-                in_place[i] = written;
+                // None rewrites a paragraph it dropped there: those are
+                // deleted, and these added after the paragraph before.
+                (i == 0 ? at_start : after[i - 1]) = written;
             }
         }
         i = i_end;
@@ -369,42 +427,6 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
     base = std::move(reordered_base);
     editor = std::move(reordered_editor);
     return true;
-}
-
-// The mover's rewrite of base paragraph i, which it no longer has: the new
-// paragraph (its words nowhere in the base) most alike to it, at least
-// kRewrittenLikeness, and alike to no other paragraph the mover dropped as
-// much. Nullopt when there is none, or when the likeness budget is spent.
-std::optional<std::size_t> mover_rewrite(const Paragraphs& base, const Paragraphs& mover,
-                                         const std::vector<std::uint32_t>& b,
-                                         const std::vector<std::uint32_t>& m,
-                                         std::unordered_map<std::uint32_t, int>& in_base,
-                                         std::size_t i, Likeness& likeness) {
-    std::unordered_map<std::uint32_t, int> in_mover;
-    for (const std::uint32_t id : m) ++in_mover[id];
-    std::vector<std::size_t> added, dropped;
-    for (std::size_t y = 0; y < m.size(); ++y)
-        if (in_base[m[y]] == 0 && balanced(mover.lines[y])) added.push_back(y);
-    for (std::size_t k = 0; k < b.size(); ++k)
-        if (in_mover[b[k]] == 0) dropped.push_back(k);
-    if (added.empty()) return std::nullopt;
-    std::optional<std::size_t> best;
-    double best_likeness = kRewrittenLikeness;
-    for (const std::size_t y : added) {
-        const std::optional<double> l = likeness.of(base.lines[i], mover.lines[y]);
-        if (!l) return std::nullopt;
-        if (*l >= best_likeness) {
-            best = y;
-            best_likeness = *l;
-        }
-    }
-    if (!best) return std::nullopt;
-    for (const std::size_t k : dropped) {
-        if (k == i) continue;
-        const std::optional<double> l = likeness.of(base.lines[k], mover.lines[*best]);
-        if (!l || *l > best_likeness) return std::nullopt;
-    }
-    return best;
 }
 
 // Makes one move of the mover's in the base and the editor; false when
@@ -429,8 +451,12 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
                     .first->second);
         return numbers;
     };
-    const std::vector<std::uint32_t> b = numbered(base.lines), m = numbered(mover.lines),
-                                     e = numbered(editor.lines);
+    const std::vector<std::uint32_t> b = numbered(base.lines), e = numbered(editor.lines);
+    // The mover's rewrites of base paragraphs count as those paragraphs
+    // (moved and edited is moved), and the editor's are known.
+    const SideIds mover_ids = with_rewrites(base, mover, b, numbered(mover.lines), likeness);
+    const std::vector<std::uint32_t>& m = mover_ids.ids;
+    const std::vector<std::uint32_t> editor_ids = with_rewrites(base, editor, b, e, likeness).ids;
     const Alignment bm = align(b, m), be = align(b, e);
     const std::size_t aligned = common_count(bm);
     // A long text the mover mostly reordered (fewer than half the base's
@@ -440,7 +466,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
     // reads the two texts as they are. (In a short text one move and one
     // edit may leave most paragraphs out of order.)
     if (b.size() > kFewestForAShuffle && 2 * aligned < b.size()) return false;
-    std::size_t tried = 0, rewrites_sought = 0;
+    std::size_t tried = 0;
     std::unordered_map<std::uint32_t, int> in_base, in_mover;
     for (const std::uint32_t id : b) ++in_base[id];
     for (const std::uint32_t id : m) ++in_mover[id];
@@ -459,18 +485,30 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             i == 0 ? 0 : (be.to_side[i - 1] == kAbsent ? kAbsent : be.to_side[i - 1] + 1);
         const std::uint32_t end =
             i + 1 == n ? static_cast<std::uint32_t>(e.size()) : be.to_side[i + 1];
-        const bool rewritten = first != kAbsent && end != kAbsent && end == first + 1;
-        if (!rewritten && !deleted_by_editor(b, e, be, in_base, i)) continue;
-        if (!balanced(base.lines[i]) || (rewritten && !balanced(editor.lines[first]))) continue;
-        // Where the mover has it: unchanged, or rewritten (moved and edited).
-        std::size_t j = static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
-        if (j == m.size()) {
-            if (++rewrites_sought > kMostTried) continue;
-            const std::optional<std::size_t> rewrite =
-                mover_rewrite(base, mover, b, m, in_base, i, likeness);
-            if (!rewrite) continue;
-            j = *rewrite;
+        bool rewritten = first != kAbsent && end != kAbsent && end == first + 1;
+        if (rewritten) {
+            // Something else written in its place is no rewrite of it.
+            const std::optional<double> alike = likeness.of(base.lines[i], editor.lines[first]);
+            rewritten = alike && *alike >= kRewrittenInPlaceLikeness;
         }
+        // The editor has it elsewhere, word for word or rewritten: it moved
+        // it too, which is followed only where the mover put it as well.
+        std::optional<std::size_t> editor_copy;
+        if (!rewritten) {
+            auto copy = std::find(e.begin(), e.end(), b[i]);
+            if (copy == e.end())
+                copy = std::find(editor_ids.begin(), editor_ids.end(), b[i]);
+            else
+                copy = editor_ids.begin() + (copy - e.begin());
+            if (copy != editor_ids.end())
+                editor_copy = static_cast<std::size_t>(copy - editor_ids.begin());
+        }
+        if (!rewritten && !editor_copy && !deleted_by_editor(b, e, be, in_base, i)) continue;
+        if (!balanced(base.lines[i]) || (rewritten && !balanced(editor.lines[first]))) continue;
+        // Where the mover has it: word for word, or rewritten (moved and edited).
+        const std::size_t j =
+            static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
+        if (j == m.size()) continue;
         // Out of order in the mover: the rest aligns as well without it.
         if (++tried > kMostTried) return false;
         const Alignment rest = align(without(b, i), without(m, j));
@@ -482,11 +520,27 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             const std::uint32_t q = rest.to_base[j - 1];  // mover j-1 is rest's j-1
             if (q == kAbsent) continue;
             const std::uint32_t p = q >= i ? q + 1 : q;  // back to the base's numbering
-            if (rewritten && be.to_side[p] == kAbsent) continue;
+            if ((rewritten || editor_copy) && be.to_side[p] == kAbsent) continue;
             base_before = p + 1;
-            if (rewritten) editor_before = be.to_side[p] + 1;
+            if (rewritten || editor_copy) editor_before = be.to_side[p] + 1;
         }
         if (base_before == i || base_before == i + 1) continue;  // it stands where it stood
+        if (editor_copy && *editor_copy != editor_before) continue;
+        // A paragraph the mover edited too lands between the paragraphs it
+        // has around it, kept by the editor, so that its edit stands apart
+        // from other changes there (beside a paragraph the mover deleted, the
+        // two changes would read as one, the editor's deletion of the
+        // paragraph and the mover's of its neighbour as alternatives).
+        if (mover_ids.rewrites[j]) {
+            if (j + 1 < m.size()) {
+                const std::uint32_t q = rest.to_base[j];  // mover j+1 is rest's j
+                if (q == kAbsent) continue;
+                const std::uint32_t p = q >= i ? q + 1 : q;
+                if (p != base_before || (rewritten && be.to_side[p] != editor_before)) continue;
+            } else if (base_before != n || (rewritten && editor_before != e.size())) {
+                continue;
+            }
+        }
         move_paragraph(base.lines, i, base_before);
         if (rewritten) move_paragraph(editor.lines, first, editor_before);
         return true;

@@ -45,10 +45,11 @@ TEST(MergeMoves, AParagraphMovedOnOneSideAndDeletedOnTheOtherIsDeleted) {
               std::string::npos);
 }
 
-// A long text one side reshuffled is no paragraph moved: no move is
-// followed (each would be tried against the whole text), and the merge
-// still keeps every paragraph of both sides.
-TEST(MergeMoves, AShuffledLongTextFollowsNoMoveAndLosesNoWording) {
+// A long text one side reshuffled (and edited) is read as reordered, in
+// one pass, not a move at a time (each would be tried against the whole
+// text): the other side's edits go with their paragraphs in the new
+// order, and the merge keeps every paragraph of both sides.
+TEST(MergeMoves, AShuffledLongTextIsReorderedAndLosesNoWording) {
     std::vector<std::string> base, ours, theirs;
     for (int k = 0; k < 200; ++k) {
         const std::string n = std::to_string(k);
@@ -66,7 +67,11 @@ TEST(MergeMoves, AShuffledLongTextFollowsNoMoveAndLosesNoWording) {
         for (const std::string& p : paragraphs) out += (out.empty() ? "" : "\n\n") + p;
         return out + "\n";
     };
-    EXPECT_FALSE(follow_moves(joined(base), joined(ours), joined(shuffled)));
+    const std::optional<MergeTexts> moved =
+        follow_moves(joined(base), joined(ours), joined(shuffled));
+    ASSERT_TRUE(moved);
+    EXPECT_EQ(moved->base.substr(0, moved->base.find('\n')), "Para 0 [a0] text 0.");
+    EXPECT_EQ(moved->ours.substr(moved->ours.find("\n\n") + 2, 24), "Para 7 [a7] text 7.\n\nPar");
     const std::string merged =
         merge3(joined(base), joined(ours), joined(shuffled), MergeOptions{}).text;
     // The word itself, not the start of a longer number ("ours1" in "ours12").
@@ -104,10 +109,15 @@ TEST(MergeMoves, AParagraphMovedAndEditedTakesTheOtherSidesEditAlong) {
     EXPECT_EQ(merged.text, "B second.\n\nC third.\n\nA first[, moved][, edited].\n");
     // Of two dropped paragraphs, the one most alike is the one moved.
     const std::string base4 = "A first.\n\nB second.\n\nC third.\n\nD fourth one.\n";
-    const std::optional<MergeTexts> two =
-        follow_moves(base4, "B second.\n\nC third.\n\nD fourth one, moved.\n\nA first.\n",
-                     "A first.\n\nB second.\n\nC third.\n\nD fourth one, edited.\n");
-    EXPECT_FALSE(two);  // D moved nowhere: it stands last, edited where it stood
+    // (D stands last, edited where it stood by both; A moved to the end.)
+    EXPECT_EQ(merge3(base4, "B second.\n\nC third.\n\nD fourth one, moved.\n\nA first.\n",
+                     "A first.\n\nB second.\n\nC third.\n\nD fourth one, edited.\n", MergeOptions{})
+                  .text,
+              "B second.\n\nC third.\n\nD fourth one[, moved][, edited].\n\nA first.\n");
+    // A new paragraph less alike to the old one is something else: the
+    // edit stays where it was, bracketed as an edit of deleted text.
+    EXPECT_FALSE(follow_moves(kBase, "B second.\n\nC third.\n\nA new and different opening.\n",
+                              "A first, edited.\n\nB second.\n\nC third.\n"));
 }
 
 // Likeness is counted within a budget of words read: paragraphs of a
@@ -147,9 +157,12 @@ TEST(MergeMoves, AReorderedTextKeepsTheOtherSidesChangesWithTheirParagraphs) {
               "1. B second.\n\n2. A first.\n");
     // The other side reordered too, differently: not followed.
     EXPECT_FALSE(follow_moves(base, ours, "B second.\n\nA first.\n\nC third.\n\nD fourth.\n"));
-    // Two paragraphs rewritten as one that the reorder set apart: not followed.
-    EXPECT_FALSE(follow_moves(base, "B second.\n\nD fourth.\n\nA first.\n\nC third.\n",
-                              "A first.\n\nB and C as one.\n\nD fourth.\n"));
+    // Two paragraphs the other side replaced with one like neither: they are
+    // deleted, and the new one follows the paragraph it followed.
+    EXPECT_EQ(merge3(base, "B second.\n\nD fourth.\n\nA first.\n\nC third.\n",
+                     "A first.\n\nB and C as one.\n\nD fourth.\n", MergeOptions{})
+                  .text,
+              "D fourth.\n\nA first.\n\nB and C as one.\n");
 }
 
 // A text with front matter (as accord writes them): the paragraphs below
