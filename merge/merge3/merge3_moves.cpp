@@ -431,10 +431,12 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
 
 // Makes one move of the mover's in the base and the editor; false when
 // there is none to make. The mover moved base paragraph i when it has it
-// once, unchanged but perhaps renumbered (without_number), and the rest of
-// the two texts align as well without it as with it (it stands out of
-// order; an edit elsewhere on the mover's side may leave the alignment with
-// nothing better to pair than the moved paragraph itself).
+// once, unchanged but perhaps renumbered (without_number) or rewritten
+// (with_rewrites), and the rest of the two texts align as well without it
+// as with it (it stands out of order; an edit elsewhere on the mover's side
+// may leave the alignment with nothing better to pair than the moved
+// paragraph itself). The editor rewrote it in place, deleted it, or moved
+// it to the same place.
 // The paragraphs one search tries as moved (each an alignment of the text).
 constexpr std::size_t kMostTried = 64;
 // Paragraphs a text has before "mostly reordered" says it was shuffled.

@@ -3,10 +3,13 @@
 // where they stand, a move reads as the paragraph deleted in one place and
 // added in another: the edit would stay at the old place, bracketed as an
 // edit of deleted text, and the paragraph would stand twice. When one side
-// moved a paragraph unchanged (the same words, found once in the base and
-// once among that side's new paragraphs) and the other side rewrote just
-// that paragraph where it was, the base and the editing side are given the
-// same move first, so that the edit lands where the paragraph went.
+// moved a paragraph (the same words, found once in the base and once among
+// that side's paragraphs, or a rewrite of it: most of its words) and the
+// other side rewrote or deleted just that paragraph where it was, the base
+// and the editing side are given the same move first, so that the edit or
+// deletion lands where the paragraph went. A text one side only reordered
+// is given that order first, the other side's changes going with the
+// paragraphs they changed.
 #include <optional>
 #include <string>
 #include <string_view>
