@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/notation/front_matter.hpp"
@@ -210,28 +211,40 @@ std::vector<std::uint32_t> without(const std::vector<std::uint32_t>& ids, std::s
     return out;
 }
 
-// Whether the editor deleted base paragraph i: it has it nowhere, and
-// between the paragraphs it kept around it only paragraphs of the base
-// (none that could be this one rewritten).
-bool deleted_by_editor(const std::vector<std::uint32_t>& b, const std::vector<std::uint32_t>& e,
-                       const Alignment& be, const std::unordered_map<std::uint32_t, int>& in_base,
-                       std::size_t i) {
-    if (std::find(e.begin(), e.end(), b[i]) != e.end()) return false;
-    std::size_t lo = 0, hi = e.size();
+// The editor's paragraphs [lo, hi) between those it kept of the base
+// paragraphs around base paragraph i: where i stood, in the editor.
+std::pair<std::size_t, std::size_t> editor_span(const Alignment& be, std::size_t i,
+                                                std::size_t editor_size) {
+    std::size_t lo = 0, hi = editor_size;
     for (std::size_t k = i; k-- > 0;) {
         if (be.to_side[k] != kAbsent) {
             lo = be.to_side[k] + 1;
             break;
         }
     }
-    for (std::size_t k = i + 1; k < b.size(); ++k) {
+    for (std::size_t k = i + 1; k < be.to_side.size(); ++k) {
         if (be.to_side[k] != kAbsent) {
             hi = be.to_side[k];
             break;
         }
     }
-    for (std::size_t x = lo; x < hi; ++x)
-        if (in_base.count(e[x]) == 0) return false;
+    return {lo, hi};
+}
+
+// Whether the editor deleted base paragraph i: it has it nowhere, and
+// between the paragraphs it kept around it only paragraphs of the base or
+// new ones unlike it (added there, not it rewritten).
+bool deleted_by_editor(const Paragraphs& base, const Paragraphs& editor,
+                       const std::vector<std::uint32_t>& b, const std::vector<std::uint32_t>& e,
+                       const Alignment& be, const std::unordered_map<std::uint32_t, int>& in_base,
+                       std::size_t i, Likeness& likeness) {
+    if (std::find(e.begin(), e.end(), b[i]) != e.end()) return false;
+    const auto [lo, hi] = editor_span(be, i, e.size());
+    for (std::size_t x = lo; x < hi; ++x) {
+        if (in_base.count(e[x]) != 0) continue;
+        const std::optional<double> alike = likeness.of(base.lines[i], editor.lines[x]);
+        if (!alike || *alike >= kRewrittenInPlaceLikeness) return false;
+    }
     return true;
 }
 
@@ -347,10 +360,10 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
     // those paragraphs: a mover that reordered and edited some paragraphs
     // where it put them reordered them, and an editor that moved one and
     // edited it moved it.
-    const std::vector<std::uint32_t> m =
-        with_rewrites(base, mover, b, numbered(mover.lines), likeness).ids;
-    const std::vector<std::uint32_t> e =
-        with_rewrites(base, editor, b, numbered(editor.lines), likeness).ids;
+    const SideIds mover_ids = with_rewrites(base, mover, b, numbered(mover.lines), likeness);
+    const std::vector<std::uint32_t>& m = mover_ids.ids;
+    const std::vector<std::uint32_t> plain_e = numbered(editor.lines);
+    const std::vector<std::uint32_t> e = with_rewrites(base, editor, b, plain_e, likeness).ids;
     if (b == m) return false;
     // Each base paragraph once (which copy moved is unknown otherwise), and
     // the mover's the same ones.
@@ -366,6 +379,24 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
         if (it == base_index.end() || taken[it->second]) return false;
         taken[it->second] = true;
         order.push_back(it->second);
+    }
+    // A paragraph the mover moved and edited lands between paragraphs the
+    // editor kept as they were: its edit beside one of the editor's would
+    // read as one change against the other, each paragraph's wording set
+    // against both (follow_one_move says the same of one move).
+    const Alignment kept = align(b, plain_e);
+    std::vector<std::size_t> moved_and_edited;  // mover positions
+    for (std::size_t y = 0; y < m.size(); ++y) {
+        if (!mover_ids.rewrites[y]) continue;
+        // (Between the neighbours it had, it did not move.)
+        const std::uint32_t was = order[y];
+        const bool same_before = y == 0 ? was == 0 : order[y - 1] + 1 == was;
+        const bool same_after = y + 1 == m.size() ? was + 1 == n : order[y + 1] == was + 1;
+        if (same_before && same_after) continue;
+        if ((y > 0 && kept.to_side[order[y - 1]] == kAbsent) ||
+            (y + 1 < m.size() && kept.to_side[order[y + 1]] == kAbsent))
+            return false;
+        moved_and_edited.push_back(y);
     }
     // The editor's paragraphs, each given to the base paragraph it keeps or
     // rewrites, or set after one (or at the start or end of the text).
@@ -410,6 +441,12 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
         }
         i = i_end;
         x = x_end;
+    }
+    // Nor anything the editor added right before or after it.
+    for (const std::size_t y : moved_and_edited) {
+        if (!(y == 0 ? at_start : after[order[y - 1]]).empty() ||
+            !(y + 1 == n ? at_end : after[order[y]]).empty())
+            return false;
     }
     Paragraphs reordered_base = base, reordered_editor = editor;
     reordered_base.lines.clear();
@@ -483,7 +520,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         // deleted it: the paragraph is nowhere in the editor, nor anything
         // new where it stood (a move and a deletion: the deletion holds, as
         // the paragraph was only moved, not changed).
-        const std::uint32_t first =
+        std::uint32_t first =
             i == 0 ? 0 : (be.to_side[i - 1] == kAbsent ? kAbsent : be.to_side[i - 1] + 1);
         const std::uint32_t end =
             i + 1 == n ? static_cast<std::uint32_t>(e.size()) : be.to_side[i + 1];
@@ -493,19 +530,26 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             const std::optional<double> alike = likeness.of(base.lines[i], editor.lines[first]);
             rewritten = alike && *alike >= kRewrittenInPlaceLikeness;
         }
-        // The editor has it elsewhere, word for word or rewritten: it moved
-        // it too, which is followed only where the mover put it as well.
-        std::optional<std::size_t> editor_copy;
-        if (!rewritten) {
-            auto copy = std::find(e.begin(), e.end(), b[i]);
-            if (copy == e.end())
-                copy = std::find(editor_ids.begin(), editor_ids.end(), b[i]);
-            else
-                copy = editor_ids.begin() + (copy - e.begin());
-            if (copy != editor_ids.end())
-                editor_copy = static_cast<std::size_t>(copy - editor_ids.begin());
+        // Its rewrite (with_rewrites) among the editor's paragraphs where it
+        // stood, beside other changes there: rewritten where it stood too.
+        const auto copy = std::find(editor_ids.begin(), editor_ids.end(), b[i]);
+        if (!rewritten && copy != editor_ids.end()) {
+            const auto [lo, hi] = editor_span(be, i, e.size());
+            const auto at = static_cast<std::size_t>(copy - editor_ids.begin());
+            if (at >= lo && at < hi) {
+                rewritten = true;
+                first = static_cast<std::uint32_t>(at);
+            }
         }
-        if (!rewritten && !editor_copy && !deleted_by_editor(b, e, be, in_base, i)) continue;
+        // The editor has it elsewhere, word for word or rewritten: it moved
+        // it too. Where the mover put it as well, the two meet there; put
+        // elsewhere, the base alone takes the mover's move, and the
+        // editor's place is kept: read as they stand, each side's move would
+        // keep its own copy, and the text would hold the paragraph twice.
+        const bool moved_by_editor = !rewritten && copy != editor_ids.end();
+        if (!rewritten && !moved_by_editor &&
+            !deleted_by_editor(base, editor, b, e, be, in_base, i, likeness))
+            continue;
         if (!balanced(base.lines[i]) || (rewritten && !balanced(editor.lines[first]))) continue;
         // Where the mover has it: word for word, or rewritten (moved and edited).
         const std::size_t j =
@@ -522,23 +566,25 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             const std::uint32_t q = rest.to_base[j - 1];  // mover j-1 is rest's j-1
             if (q == kAbsent) continue;
             const std::uint32_t p = q >= i ? q + 1 : q;  // back to the base's numbering
-            if ((rewritten || editor_copy) && be.to_side[p] == kAbsent) continue;
+            if (rewritten && be.to_side[p] == kAbsent) continue;
             base_before = p + 1;
-            if (rewritten || editor_copy) editor_before = be.to_side[p] + 1;
+            if (rewritten) editor_before = be.to_side[p] + 1;
         }
         if (base_before == i || base_before == i + 1) continue;  // it stands where it stood
-        if (editor_copy && *editor_copy != editor_before) continue;
         // A paragraph the mover edited too lands between the paragraphs it
         // has around it, kept by the editor, so that its edit stands apart
         // from other changes there (beside a paragraph the mover deleted, the
         // two changes would read as one, the editor's deletion of the
         // paragraph and the mover's of its neighbour as alternatives).
         if (mover_ids.rewrites[j]) {
+            if (base_before > 0 && be.to_side[base_before - 1] == kAbsent) continue;
             if (j + 1 < m.size()) {
                 const std::uint32_t q = rest.to_base[j];  // mover j+1 is rest's j
                 if (q == kAbsent) continue;
                 const std::uint32_t p = q >= i ? q + 1 : q;
-                if (p != base_before || (rewritten && be.to_side[p] != editor_before)) continue;
+                if (p != base_before || be.to_side[p] == kAbsent ||
+                    (rewritten && be.to_side[p] != editor_before))
+                    continue;
             } else if (base_before != n || (rewritten && editor_before != e.size())) {
                 continue;
             }
