@@ -188,6 +188,36 @@ TEST(MergeMoves, MovesBelowFrontMatterAreFollowed) {
               "---\nid: x\nstatus: revisit\n---\n\nB second.\n\nC third.\n\nA first, edited.\n");
 }
 
+// Both sides moved one paragraph, to different places: the text holds it
+// once (where the side given as theirs put it), never a copy from each.
+TEST(MergeMoves, AParagraphBothSidesMovedStandsOnce) {
+    const std::string base = "A first.\n\nB second.\n\nC third.\n\nD fourth.\n\nE fifth.\n";
+    const std::string ours = "A first.\n\nC third.\n\nD fourth.\n\nB second.\n\nE fifth.\n";
+    const std::string theirs = "B second.\n\nA first.\n\nC third.\n\nD fourth.\n\nE fifth.\n";
+    const auto count = [](const std::string& text, const std::string& word) {
+        std::size_t n = 0;
+        for (std::size_t at = text.find(word); at != std::string::npos;
+             at = text.find(word, at + 1))
+            ++n;
+        return n;
+    };
+    for (const bool swap : {false, true}) {
+        const std::string merged =
+            merge3(base, swap ? theirs : ours, swap ? ours : theirs, MergeOptions{}).text;
+        for (const std::string word : {"A first", "B second", "C third", "D fourth", "E fifth"})
+            EXPECT_EQ(count(merged, word), 1u) << word << " in\n" << merged;
+    }
+    // Moved and edited by both: one paragraph, both edits in it.
+    const std::string merged =
+        merge3(base, "A first.\n\nC third.\n\nD fourth.\n\nB second, ours.\n\nE fifth.\n",
+               "B second, theirs.\n\nA first.\n\nC third.\n\nD fourth.\n\nE fifth.\n",
+               MergeOptions{})
+            .text;
+    EXPECT_EQ(count(merged, "B second"), 1u) << merged;
+    EXPECT_NE(merged.find("ours"), std::string::npos) << merged;
+    EXPECT_NE(merged.find("theirs"), std::string::npos) << merged;
+}
+
 TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
     // No move.
     EXPECT_FALSE(follow_moves(kBase, "A first.\n\nB second, edited.\n\nC third.\n",
