@@ -176,6 +176,24 @@ constexpr double kRewrittenLikeness = 0.6;
 // rest): a new paragraph less alike is something else written there.
 constexpr double kRewrittenInPlaceLikeness = 0.5;
 
+// Ids of paragraphs, one per wording without the leading number: a
+// paragraph renumbered is the same paragraph. The views point into the
+// texts' paragraphs, which outlive it.
+class ParagraphIds {
+  public:
+    std::vector<std::uint32_t> operator()(const std::vector<std::string>& lines) {
+        std::vector<std::uint32_t> numbers;
+        for (const std::string& l : lines)
+            numbers.push_back(
+                ids_.try_emplace(without_number(l), static_cast<std::uint32_t>(ids_.size()))
+                    .first->second);
+        return numbers;
+    }
+
+  private:
+    std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
 // For each base paragraph the side's paragraph it stays as, and back.
 struct Alignment {
     std::vector<std::uint32_t> to_side, to_base;
@@ -346,15 +364,7 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
     const std::size_t n = base.lines.size();
     // (An editor that changed nothing merges as the mover's text already.)
     if (mover.lines.size() != n || n < 2 || editor.lines == base.lines) return false;
-    std::unordered_map<std::string_view, std::uint32_t> ids;
-    auto numbered = [&](const std::vector<std::string>& lines) {
-        std::vector<std::uint32_t> numbers;
-        for (const std::string& l : lines)
-            numbers.push_back(
-                ids.try_emplace(without_number(l), static_cast<std::uint32_t>(ids.size()))
-                    .first->second);
-        return numbers;
-    };
+    ParagraphIds numbered;
     const std::vector<std::uint32_t> b = numbered(base.lines);
     // The mover's and the editor's rewrites of base paragraphs count as
     // those paragraphs: a mover that reordered and edited some paragraphs
@@ -481,15 +491,7 @@ constexpr std::size_t kFewestForAShuffle = 32;
 
 bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
                      Likeness& likeness) {
-    std::unordered_map<std::string_view, std::uint32_t> ids;
-    auto numbered = [&](const std::vector<std::string>& lines) {
-        std::vector<std::uint32_t> numbers;
-        for (const std::string& l : lines)
-            numbers.push_back(
-                ids.try_emplace(without_number(l), static_cast<std::uint32_t>(ids.size()))
-                    .first->second);
-        return numbers;
-    };
+    ParagraphIds numbered;
     const std::vector<std::uint32_t> b = numbered(base.lines), e = numbered(editor.lines);
     // The mover's rewrites of base paragraphs count as those paragraphs
     // (moved and edited is moved), and the editor's are known.
