@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -490,7 +491,7 @@ constexpr std::size_t kMostTried = 64;
 constexpr std::size_t kFewestForAShuffle = 32;
 
 bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
-                     Likeness& likeness) {
+                     Likeness& likeness, std::unordered_set<std::string>& followed) {
     ParagraphIds numbered;
     const std::vector<std::uint32_t> b = numbered(base.lines), e = numbered(editor.lines);
     // The mover's rewrites of base paragraphs count as those paragraphs
@@ -549,6 +550,10 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         // editor's place is kept: read as they stand, each side's move would
         // keep its own copy, and the text would hold the paragraph twice.
         const bool moved_by_editor = !rewritten && copy != editor_ids.end();
+        // Moved once already, and the editor keeps it elsewhere: both sides
+        // moved it, and one move is followed (the two would take turns).
+        if (moved_by_editor && followed.count(std::string(without_number(base.lines[i]))) != 0)
+            continue;
         if (!rewritten && !moved_by_editor &&
             !deleted_by_editor(base, editor, b, e, be, in_base, i, likeness))
             continue;
@@ -591,6 +596,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
                 continue;
             }
         }
+        followed.emplace(without_number(base.lines[i]));
         move_paragraph(base.lines, i, base_before);
         if (rewritten) move_paragraph(editor.lines, first, editor_before);
         return true;
@@ -606,11 +612,13 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
                               t = paragraphs_of(theirs);
     if (!b || !o || !t) return std::nullopt;
     Likeness likeness;
+    std::unordered_set<std::string> followed;  // the paragraphs moved, without their numbers
     bool moved = follow_reorder(*b, *o, *t, likeness) || follow_reorder(*b, *t, *o, likeness);
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {
-        if (follow_one_move(*b, *o, *t, likeness) || follow_one_move(*b, *t, *o, likeness)) {
+        if (follow_one_move(*b, *o, *t, likeness, followed) ||
+            follow_one_move(*b, *t, *o, likeness, followed)) {
             moved = true;
         } else {
             break;
