@@ -267,13 +267,105 @@ bool deleted_by_editor(const Paragraphs& base, const Paragraphs& editor,
     return true;
 }
 
-// A side's paragraph ids, with each new paragraph that rewrites a base
-// paragraph the side no longer has given that paragraph's id: the two most
-// alike to each other (at least kRewrittenLikeness) of the side's new
-// paragraphs and the base paragraphs it dropped. `rewrites[y]` says which
-// were so given. A side that moved a paragraph and edited it then reads as
-// moving it, and one that edited it in place as keeping it. Nothing is
-// given once the likeness budget is spent.
+// Which of a side's new paragraphs rewrite which base paragraph it no
+// longer has (wordings without numbers, side's to base's): found once per
+// merge, on the texts as given, since the moves followed change the order
+// of paragraphs, not their wording. Where the side's paragraphs stand
+// between the same kept paragraphs as the base's (a rewrite where it
+// stood), they are paired in order, each with the most alike at least
+// kRewrittenLikeness; the rest (moved and edited) each with its most alike
+// when that one is most alike to it too. Nothing more is paired once the
+// likeness budget is spent, or where there are too many pairs to compare.
+using Rewrites = std::unordered_map<std::string, std::string>;
+
+constexpr std::size_t kMostPairsCompared = 4096;
+
+Rewrites find_rewrites(const Paragraphs& base, const Paragraphs& side, Likeness& likeness) {
+    Rewrites out;
+    ParagraphIds numbered;
+    const std::vector<std::uint32_t> b = numbered(base.lines), s = numbered(side.lines);
+    std::unordered_map<std::uint32_t, int> in_base, in_side;
+    for (const std::uint32_t id : b) ++in_base[id];
+    for (const std::uint32_t id : s) ++in_side[id];
+    std::vector<bool> dropped(b.size()), added(s.size());
+    for (std::size_t k = 0; k < b.size(); ++k)
+        dropped[k] = in_side[b[k]] == 0 && in_base[b[k]] == 1 && balanced(base.lines[k]);
+    for (std::size_t y = 0; y < s.size(); ++y)
+        added[y] = in_base[s[y]] == 0 && in_side[s[y]] == 1 && balanced(side.lines[y]);
+    const auto pair = [&](std::size_t k, std::size_t y) {
+        out.emplace(without_number(side.lines[y]), without_number(base.lines[k]));
+        dropped[k] = added[y] = false;
+    };
+    // Rewrites where they stood: between the same kept paragraphs.
+    const Alignment a = align(b, s);
+    for (std::size_t i = 0, y = 0; i < b.size() || y < s.size();) {
+        if (i < b.size() && y < s.size() && a.to_side[i] == y) {
+            ++i;
+            ++y;
+            continue;
+        }
+        std::size_t i_end = i, y_end = y;
+        while (i_end < b.size() && a.to_side[i_end] == kAbsent) ++i_end;
+        while (y_end < s.size() && a.to_base[y_end] == kAbsent) ++y_end;
+        if ((i_end - i) * (y_end - y) <= kMostPairsCompared) {
+            for (std::size_t w = y, next = i; w < y_end; ++w) {
+                if (!added[w]) continue;
+                std::optional<std::size_t> owner;
+                double best = kRewrittenLikeness;
+                for (std::size_t k = next; k < i_end; ++k) {
+                    if (!dropped[k]) continue;
+                    const std::optional<double> l = likeness.of(base.lines[k], side.lines[w]);
+                    if (!l) return out;
+                    if (*l >= best) {
+                        best = *l;
+                        owner = k;
+                    }
+                }
+                if (owner) {
+                    pair(*owner, w);
+                    next = *owner + 1;
+                }
+            }
+        }
+        i = i_end;
+        y = y_end;
+    }
+    // Moved and edited: the rest, each pair most alike to each other.
+    std::vector<std::size_t> left_base, left_side;
+    for (std::size_t k = 0; k < b.size(); ++k)
+        if (dropped[k]) left_base.push_back(k);
+    for (std::size_t y = 0; y < s.size(); ++y)
+        if (added[y]) left_side.push_back(y);
+    if (left_base.empty() || left_side.empty() ||
+        left_base.size() * left_side.size() > kMostPairsCompared)
+        return out;
+    std::vector<double> alike(left_base.size() * left_side.size());
+    for (std::size_t d = 0; d < left_base.size(); ++d) {
+        for (std::size_t w = 0; w < left_side.size(); ++w) {
+            const std::optional<double> l =
+                likeness.of(base.lines[left_base[d]], side.lines[left_side[w]]);
+            if (!l) return out;
+            alike[d * left_side.size() + w] = *l;
+        }
+    }
+    const auto at = [&](std::size_t d, std::size_t w) { return alike[d * left_side.size() + w]; };
+    for (std::size_t d = 0; d < left_base.size(); ++d) {
+        std::size_t best = 0;
+        for (std::size_t w = 1; w < left_side.size(); ++w)
+            if (at(d, w) > at(d, best)) best = w;
+        if (at(d, best) < kRewrittenLikeness) continue;
+        bool mutual = true;
+        for (std::size_t other = 0; other < left_base.size() && mutual; ++other)
+            mutual = other == d || at(other, best) < at(d, best);
+        if (mutual) pair(left_base[d], left_side[best]);
+    }
+    return out;
+}
+
+// A side's paragraph ids (as `s` gives them), each of its rewrites of a
+// base paragraph it no longer has given that paragraph's id; `rewrites[y]`
+// says which were so given. A side that moved a paragraph and edited it
+// then reads as moving it, and one that edited it in place as keeping it.
 struct SideIds {
     std::vector<std::uint32_t> ids;
     std::vector<bool> rewrites;
@@ -281,39 +373,20 @@ struct SideIds {
 
 SideIds with_rewrites(const Paragraphs& base, const Paragraphs& side,
                       const std::vector<std::uint32_t>& b, const std::vector<std::uint32_t>& s,
-                      Likeness& likeness) {
+                      const Rewrites& rewrites) {
     SideIds out{s, std::vector<bool>(s.size(), false)};
-    std::unordered_map<std::uint32_t, int> in_base, in_side;
-    for (const std::uint32_t id : b) ++in_base[id];
+    if (rewrites.empty()) return out;
+    std::unordered_map<std::string_view, std::size_t> base_at;
+    for (std::size_t k = 0; k < b.size(); ++k) base_at.emplace(without_number(base.lines[k]), k);
+    std::unordered_map<std::uint32_t, int> in_side;
     for (const std::uint32_t id : s) ++in_side[id];
-    std::vector<std::size_t> dropped, added;
-    for (std::size_t k = 0; k < b.size(); ++k)
-        if (in_side[b[k]] == 0 && in_base[b[k]] == 1 && balanced(base.lines[k]))
-            dropped.push_back(k);
-    for (std::size_t y = 0; y < s.size(); ++y)
-        if (in_base[s[y]] == 0 && balanced(side.lines[y])) added.push_back(y);
-    if (dropped.empty() || added.empty()) return out;
-    std::vector<double> alike(dropped.size() * added.size());
-    for (std::size_t d = 0; d < dropped.size(); ++d) {
-        for (std::size_t a = 0; a < added.size(); ++a) {
-            const std::optional<double> l =
-                likeness.of(base.lines[dropped[d]], side.lines[added[a]]);
-            if (!l) return out;
-            alike[d * added.size() + a] = *l;
-        }
-    }
-    const auto at = [&](std::size_t d, std::size_t a) { return alike[d * added.size() + a]; };
-    for (std::size_t d = 0; d < dropped.size(); ++d) {
-        std::size_t best = 0;
-        for (std::size_t a = 1; a < added.size(); ++a)
-            if (at(d, a) > at(d, best)) best = a;
-        if (at(d, best) < kRewrittenLikeness) continue;
-        bool mutual = true;
-        for (std::size_t other = 0; other < dropped.size() && mutual; ++other)
-            mutual = other == d || at(other, best) < at(d, best);
-        if (!mutual) continue;
-        out.ids[added[best]] = b[dropped[d]];
-        out.rewrites[added[best]] = true;
+    for (std::size_t y = 0; y < s.size(); ++y) {
+        const auto r = rewrites.find(std::string(without_number(side.lines[y])));
+        if (r == rewrites.end()) continue;
+        const auto k = base_at.find(r->second);
+        if (k == base_at.end() || in_side[b[k->second]] != 0) continue;
+        out.ids[y] = b[k->second];
+        out.rewrites[y] = true;
     }
     return out;
 }
@@ -361,6 +434,7 @@ bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, 
 // text when it stood there. False, and nothing changed, when the mover did
 // not only reorder or the editor moved paragraphs too.
 bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
+                    const Rewrites& mover_rewrites, const Rewrites& editor_rewrites,
                     Likeness& likeness) {
     const std::size_t n = base.lines.size();
     // (An editor that changed nothing merges as the mover's text already.)
@@ -371,10 +445,11 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
     // those paragraphs: a mover that reordered and edited some paragraphs
     // where it put them reordered them, and an editor that moved one and
     // edited it moved it.
-    const SideIds mover_ids = with_rewrites(base, mover, b, numbered(mover.lines), likeness);
+    const SideIds mover_ids = with_rewrites(base, mover, b, numbered(mover.lines), mover_rewrites);
     const std::vector<std::uint32_t>& m = mover_ids.ids;
     const std::vector<std::uint32_t> plain_e = numbered(editor.lines);
-    const std::vector<std::uint32_t> e = with_rewrites(base, editor, b, plain_e, likeness).ids;
+    const std::vector<std::uint32_t> e =
+        with_rewrites(base, editor, b, plain_e, editor_rewrites).ids;
     if (b == m) return false;
     // Each base paragraph once (which copy moved is unknown otherwise), and
     // the mover's the same ones.
@@ -491,14 +566,16 @@ constexpr std::size_t kMostTried = 64;
 constexpr std::size_t kFewestForAShuffle = 32;
 
 bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
+                     const Rewrites& mover_rewrites, const Rewrites& editor_rewrites,
                      Likeness& likeness, std::unordered_set<std::string>& followed) {
     ParagraphIds numbered;
     const std::vector<std::uint32_t> b = numbered(base.lines), e = numbered(editor.lines);
     // The mover's rewrites of base paragraphs count as those paragraphs
     // (moved and edited is moved), and the editor's are known.
-    const SideIds mover_ids = with_rewrites(base, mover, b, numbered(mover.lines), likeness);
+    const SideIds mover_ids = with_rewrites(base, mover, b, numbered(mover.lines), mover_rewrites);
     const std::vector<std::uint32_t>& m = mover_ids.ids;
-    const std::vector<std::uint32_t> editor_ids = with_rewrites(base, editor, b, e, likeness).ids;
+    const std::vector<std::uint32_t> editor_ids =
+        with_rewrites(base, editor, b, e, editor_rewrites).ids;
     const Alignment bm = align(b, m), be = align(b, e);
     const std::size_t aligned = common_count(bm);
     // A long text the mover mostly reordered (fewer than half the base's
@@ -612,13 +689,16 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
                               t = paragraphs_of(theirs);
     if (!b || !o || !t) return std::nullopt;
     Likeness likeness;
+    const Rewrites ours_rewrites = find_rewrites(*b, *o, likeness),
+                   theirs_rewrites = find_rewrites(*b, *t, likeness);
     std::unordered_set<std::string> followed;  // the paragraphs moved, without their numbers
-    bool moved = follow_reorder(*b, *o, *t, likeness) || follow_reorder(*b, *t, *o, likeness);
+    bool moved = follow_reorder(*b, *o, *t, ours_rewrites, theirs_rewrites, likeness) ||
+                 follow_reorder(*b, *t, *o, theirs_rewrites, ours_rewrites, likeness);
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {
-        if (follow_one_move(*b, *o, *t, likeness, followed) ||
-            follow_one_move(*b, *t, *o, likeness, followed)) {
+        if (follow_one_move(*b, *o, *t, ours_rewrites, theirs_rewrites, likeness, followed) ||
+            follow_one_move(*b, *t, *o, theirs_rewrites, ours_rewrites, likeness, followed)) {
             moved = true;
         } else {
             break;
