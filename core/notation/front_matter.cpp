@@ -139,6 +139,30 @@ Place place_of(const YAML::Mark& mark, std::string_view source, ByteRange yaml) 
 
 std::string flow_yaml(const YAML::Node& node);
 
+// The values front matter may hold, counting each use of a YAML alias
+// (*name) again: yaml-cpp shares an aliased node between its uses, so a
+// few lines of aliases, each a list of the one before, stand for billions
+// of values that any walk of the front matter (duplicate keys, a value
+// written out) would visit. No honest front matter comes near it.
+constexpr std::size_t kMostFrontMatterValues = 100000;
+
+// Whether `node`, aliases expanded, holds at most `budget` values
+// (decremented as they are counted).
+bool within_values(const YAML::Node& node, std::size_t& budget, int depth) {
+    if (budget == 0 || depth > 64) return false;
+    --budget;
+    if (node.IsSequence()) {
+        for (const YAML::Node& item : node)
+            if (!within_values(item, budget, depth + 1)) return false;
+    } else if (node.IsMap()) {
+        for (const auto& entry : node)
+            if (!within_values(entry.first, budget, depth + 1) ||
+                !within_values(entry.second, budget, depth + 1))
+                return false;
+    }
+    return true;
+}
+
 // A key given twice in one mapping, at any depth: YAML forbids it, and
 // readers disagree on which value counts (yaml-cpp keeps the first, most
 // others the last). An error at the second.
@@ -255,6 +279,15 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
             diagnostics.push_back({"front-matter-not-mapping", Severity::error, fm.yaml.begin, 2, 1,
                                    "front matter must be a mapping of keys to values",
                                    "write one 'key: value' per line, e.g. 'id: A-1'"});
+            return fm;
+        }
+        if (std::size_t budget = kMostFrontMatterValues; !within_values(root, budget, 0)) {
+            diagnostics.push_back(
+                {"front-matter-too-large", Severity::error, fm.yaml.begin, 2, 1,
+                 "front matter holds more than " + std::to_string(kMostFrontMatterValues) +
+                     " values or nests deeper than 64, counting each use of a YAML alias "
+                     "(*name) again; its fields are not read",
+                 "write the values out instead of repeating lists through aliases"});
             return fm;
         }
         report_duplicate_keys(root, source, fm.yaml, diagnostics, 0);

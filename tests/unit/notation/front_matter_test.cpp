@@ -67,6 +67,28 @@ TEST(FrontMatter, AnUnclosedQuoteOrBracketIsReportedWhereItOpens) {
     }
 }
 
+// Ten lines of aliases, each a list of nine uses of the one before, stand
+// for billions of values: reported, not walked (every command that reads
+// the text would spin), while an alias or two of honest use still reads.
+TEST(FrontMatter, AliasesThatExpandToBillionsOfValuesAreAnErrorNotAWalk) {
+    std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x]\n";
+    for (char c = 'b'; c < 'b' + 10; ++c) {
+        yaml += std::string(1, c) + ": &" + c + " [";
+        for (int k = 0; k < 9; ++k) yaml += std::string(k ? ", " : "") + "*" + char(c - 1);
+        yaml += "]\n";
+    }
+    const Document d = parse("---\n" + yaml + "---\nSome [text].\n");
+    ASSERT_EQ(d.diagnostics.size(), 1u);
+    EXPECT_EQ(d.diagnostics[0].code, "front-matter-too-large");
+    EXPECT_EQ(d.diagnostics[0].severity, Severity::error);
+    EXPECT_TRUE(d.front_matter.fields.empty());
+    EXPECT_EQ(d.brackets.size(), 1u);  // the text itself still reads
+    const Document honest =
+        parse("---\nid: A-1\nsponsors: &s [Japan, Norway]\nalso: *s\n---\nText\n");
+    EXPECT_TRUE(honest.diagnostics.empty());
+    EXPECT_EQ(honest.front_matter.fields.size(), 3u);
+}
+
 TEST(FrontMatter, NotAMappingIsAnError) {
     const Document d = parse("---\n- a\n- b\n---\nText");
     ASSERT_EQ(d.diagnostics.size(), 1u);
