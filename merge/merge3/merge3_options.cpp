@@ -308,10 +308,61 @@ std::vector<std::string> option_words(std::string_view option) {
     return out;
 }
 
+// The options one side added that the base and the other side do not
+// have, in that side's order, found by the words they hold: the first not
+// yet taken that shares a word with an option, in time linear in their
+// words (a group of 40,000 options, each dropped and one added per side,
+// compared each with each, took minutes).
+class AddedOptions {
+  public:
+    AddedOptions(const std::vector<std::string>& side,
+                 const std::unordered_set<std::string_view>& in_base,
+                 const std::unordered_set<std::string_view>& in_other) {
+        std::unordered_set<std::string_view> seen;
+        for (const std::string& option : side) {
+            if (in_base.count(option) || in_other.count(option) || !seen.insert(option).second)
+                continue;
+            const std::size_t index = options_.size();
+            options_.push_back(&option);
+            for (std::string& word : option_words(option)) {
+                std::vector<std::size_t>& list = by_word_[std::move(word)].indices;
+                if (list.empty() || list.back() != index) list.push_back(index);
+            }
+        }
+        taken_.assign(options_.size(), false);
+    }
+
+    // The first option not taken that shares a word of `words`, taken; null
+    // when there is none.
+    const std::string* take_sharing(const std::vector<std::string>& words) {
+        std::size_t first = options_.size();
+        for (const std::string& word : words) {
+            const auto it = by_word_.find(word);
+            if (it == by_word_.end()) continue;
+            Postings& p = it->second;
+            while (p.head < p.indices.size() && taken_[p.indices[p.head]]) ++p.head;
+            if (p.head < p.indices.size()) first = std::min(first, p.indices[p.head]);
+        }
+        if (first == options_.size()) return nullptr;
+        taken_[first] = true;
+        return options_[first];
+    }
+
+  private:
+    struct Postings {
+        std::vector<std::size_t> indices;  // ascending
+        std::size_t head = 0;              // those before it are taken
+    };
+    std::vector<const std::string*> options_;
+    std::vector<bool> taken_;
+    std::unordered_map<std::string, Postings> by_word_;
+};
+
 // An option of the base both sides dropped, where one side added an option
 // sharing its words ("full access" -> "full and fair access") that the
 // other did not: that side edited it, the other deleted it. The edit is
 // kept as an option (merged_options); the disagreement is the chair's to see.
+// Each added option is named once, and each dropped wording once.
 std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string>& base,
                                                    const std::vector<std::string>& ours,
                                                    const std::vector<std::string>& theirs) {
@@ -319,27 +370,14 @@ std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string
     using Set = std::unordered_set<std::string_view>;
     const Set in_base(base.begin(), base.end()), in_ours(ours.begin(), ours.end()),
         in_theirs(theirs.begin(), theirs.end());
-    const auto has = [](const Set& set, const std::string& item) { return set.count(item) > 0; };
-    const auto shares_words = [](const std::vector<std::string>& a, const std::string& option) {
-        for (const std::string& w : option_words(option))
-            if (std::find(a.begin(), a.end(), w) != a.end()) return true;
-        return false;
-    };
-    Set reported;  // each added option named once
+    AddedOptions ours_added(ours, in_base, in_theirs), theirs_added(theirs, in_base, in_ours);
+    Set done;
     for (const std::string& dropped : base) {
-        if (has(in_ours, dropped) || has(in_theirs, dropped)) continue;
+        if (in_ours.count(dropped) || in_theirs.count(dropped) || !done.insert(dropped).second)
+            continue;
         const std::vector<std::string> words = option_words(dropped);
-        const auto edit_in = [&](const std::vector<std::string>& editor,
-                                 const Set& other) -> const std::string* {
-            for (const std::string& added : editor) {
-                if (!has(in_base, added) && !has(other, added) && !has(reported, added) &&
-                    shares_words(words, added))
-                    return &added;
-            }
-            return nullptr;
-        };
-        const std::string *by_ours = edit_in(ours, in_theirs),
-                          *by_theirs = edit_in(theirs, in_ours);
+        const std::string *by_ours = ours_added.take_sharing(words),
+                          *by_theirs = theirs_added.take_sharing(words);
         if (!by_ours && !by_theirs) continue;
         if (by_ours && by_theirs) {  // each side edited it its own way: both options stand
             out.push_back({DisagreementKind::alternatives, 0, *by_ours, *by_theirs, ""});
@@ -347,8 +385,6 @@ std::vector<Disagreement> edits_of_dropped_options(const std::vector<std::string
             out.push_back({DisagreementKind::edited_deleted, 0, by_ours ? *by_ours : "(deleted)",
                            by_theirs ? *by_theirs : "(deleted)", ""});
         }
-        for (const std::string* added : {by_ours, by_theirs})
-            if (added) reported.insert(*added);
     }
     return out;
 }
