@@ -596,10 +596,10 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         if (be.to_side[i] != kAbsent) continue;
         if (in_base[b[i]] != 1 || in_mover[b[i]] > 1) continue;
         // The editor rewrote just this paragraph: it kept the neighbours on
-        // both sides, with one paragraph of its own between them. Or it
-        // deleted it: the paragraph is nowhere in the editor, nor anything
-        // new where it stood (a move and a deletion: the deletion holds, as
-        // the paragraph was only moved, not changed).
+        // both sides, with one paragraph of its own between them, alike to
+        // it. Or it deleted it: the paragraph is nowhere in the editor, and
+        // nothing alike to it stands where it stood (a move and a deletion:
+        // the deletion holds, as the paragraph was only moved, not changed).
         std::uint32_t first =
             i == 0 ? 0 : (be.to_side[i - 1] == kAbsent ? kAbsent : be.to_side[i - 1] + 1);
         const std::uint32_t end =
