@@ -5,6 +5,9 @@
 #include <functional>
 #include <mutex>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
 #include "core/util/file.hpp"
@@ -353,6 +356,25 @@ Repository::~Repository() = default;
 
 namespace {
 
+// The nearest directory at or above `path` holding a `.git` owned by
+// another user than this process's: libgit2 (as git) refuses to open such
+// a repository, and says only that it found none.
+std::optional<std::string> foreign_repository_above(const std::string& path) {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::absolute(path, ec).lexically_normal();
+    if (ec) return std::nullopt;
+    if (!dir.has_filename()) dir = dir.parent_path();  // "/a/b/" is "/a/b"
+    for (int depth = 0; depth < 256; ++depth, dir = dir.parent_path()) {
+        struct stat info {};
+        if (::lstat((dir / ".git").c_str(), &info) == 0) {
+            if (info.st_uid != ::geteuid()) return dir.string();
+            return std::nullopt;
+        }
+        if (dir == dir.parent_path()) break;
+    }
+    return std::nullopt;
+}
+
 std::string describe(git_repository* repo) {
     const char* workdir = git_repository_workdir(repo);
     std::string where = workdir ? workdir : git_repository_path(repo);
@@ -371,7 +393,14 @@ Repository Repository::open(const std::string& path_inside) {
     }
     git_repository* repo = nullptr;
     const int rc = git_repository_open_ext(&repo, path_inside.c_str(), 0, nullptr);
-    if (rc == GIT_ENOTFOUND) {
+    if (rc == GIT_ENOTFOUND || rc == GIT_EOWNER) {
+        if (const std::optional<std::string> foreign = foreign_repository_above(path_inside)) {
+            throw usage_error("the git repository at '" + *foreign +
+                              "' belongs to another user, and is not opened (as git does "
+                              "not): if you trust it, run git config --global --add "
+                              "safe.directory '" +
+                              *foreign + "'");
+        }
         throw usage_error("'" + path_inside +
                           "' is not inside a git repository; create one with 'accord init'");
     }

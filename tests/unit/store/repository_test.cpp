@@ -110,6 +110,27 @@ TEST(Repository, OpenOutsideAnyRepositoryIsAUsageError) {
     EXPECT_NE(std::string(missing.what()).find("nowhere"), std::string::npos);
 }
 
+// A repository another user owns is refused, as git refuses it; the error
+// says so and how to trust it, not that there is no repository. (Owning a
+// file as another user takes root, as CI runs.)
+TEST(Repository, OpenARepositoryOwnedByAnotherUserSaysWhoseItIs) {
+    if (::geteuid() != 0) GTEST_SKIP() << "needs root to give the repository to another user";
+    TempDir tmp;
+    Repository::init(tmp.path(), "trunk");
+    std::filesystem::create_directories(tmp.file("A"));
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(tmp.path()))
+        ASSERT_EQ(::lchown(entry.path().c_str(), 65534, 65534), 0) << entry.path();
+    ASSERT_EQ(::lchown(tmp.path().c_str(), 65534, 65534), 0);
+    const Error e = error_of([&] { Repository::open(tmp.file("A")); });
+    EXPECT_EQ(e.exit_code(), kExitUsage);
+    const std::string what = e.what();
+    EXPECT_NE(what.find("belongs to another user"), std::string::npos) << what;
+    EXPECT_NE(what.find("safe.directory '" +
+                        std::filesystem::path(tmp.path()).lexically_normal().string() + "'"),
+              std::string::npos)
+        << what;
+}
+
 TEST(Repository, RecordsAuthorDateAndCommitterAndReadsBack) {
     TempDir tmp;
     Repository repo = Repository::init(tmp.path());
