@@ -1,8 +1,8 @@
 #include "merge/compile/compilation.hpp"
 
 #include <cstdint>
-#include <stdexcept>
 
+#include "core/util/errors.hpp"
 #include "core/util/string_table.hpp"
 #include "merge/blame/blame_many.hpp"
 
@@ -60,9 +60,13 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
         blame_files(workspace, attributed, out.revision, blame, [&](std::size_t k, FileBlame&& b) {
             CompiledText& compiled = out.texts[attributed_at[k]];
             const std::string& source = b.result.document.source;
+            // (Only a tree naming the text twice, which git fsck reports,
+            // gives the history's last version another text than the tree.)
             if (source.size() != parsed[k].size || hash_bytes(source) != parsed[k].hash)
-                throw std::logic_error("compile: the blame of '" + compiled.text.path +
-                                       "' read another text than the compilation");
+                throw failure("the history of '" + compiled.text.path + "' at " + out.revision +
+                              " ends in another text than the tree there holds: the tree "
+                              "names it twice? ('git fsck' reports such trees); the Markdown "
+                              "compilation (--format md) attributes nothing and still reads");
             compiled.text.document = std::move(b.result.document);
             b.result.document = Document{};
             compiled.blame = std::move(b);

@@ -354,6 +354,30 @@ TEST(HostileClone, ARedraftWhoseTreeNoWorkTreeCanHoldIsRefusedNotMergedWithout) 
     EXPECT_EQ(test::read_all(o.clone + "/recs/A-1.md"), kText);
 }
 
+// The branch itself names a text twice in one tree: the attributed
+// compilation says so, where to look and what still reads, instead of an
+// internal error; the Markdown compilation reads.
+TEST(HostileClone, ATreeNamingATextTwiceIsSaidToInTheAttributedCompilation) {
+    HostileOrigin o;
+    o.publish();
+    // A new text, B-1.md, named twice with two wordings, beside A-1.md.
+    const std::string kept = o.plumb({"rev-parse", "HEAD:recs/A-1.md"}, "");
+    const std::string one = o.plumb({"hash-object", "-w", "--stdin"}, "First [x].\\n");
+    const std::string two = o.plumb({"hash-object", "-w", "--stdin"}, "Second [y].\\n");
+    o.commit_recs_tree("100644 A-1.md\\000" + HostileOrigin::raw_id(kept) + "100644 B-1.md\\000" +
+                       HostileOrigin::raw_id(one) + "100644 B-1.md\\000" +
+                       HostileOrigin::raw_id(two));
+
+    const test::RunResult html =
+        o.accord({"compile", "--format", "html", "-o", o.tmp.file("out.html")});
+    EXPECT_EQ(html.exit_code, 3) << html.out << html.err;
+    EXPECT_THAT(html.err, HasSubstr("'recs/B-1.md'"));
+    EXPECT_THAT(html.err, HasSubstr("git fsck"));
+    EXPECT_THAT(html.err, Not(HasSubstr("internal error")));
+    const test::RunResult md = o.accord({"compile", "-o", o.tmp.file("out.md")});
+    EXPECT_EQ(md.exit_code, 0) << md.err;
+}
+
 // A name longer than a file system holds, or a path longer than a system
 // call takes, cannot be checked out: a merge that moved the branch first
 // and then failed to write it left the repository waiting for a recovery
