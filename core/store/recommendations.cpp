@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <map>
 #include <tuple>
 
 #include "core/store/workspace.hpp"
@@ -81,8 +82,18 @@ std::vector<Recommendation> read_recommendations(const Workspace& workspace,
                                                  const std::string& commit) {
     std::vector<Recommendation> out;
     const ParseOptions options = workspace.parse_options();
+    // At a commit, the blob ids of all its files from one walk of its tree:
+    // read by path, each text looked its path up again, reading every tree
+    // on the way (a directory of 200,000 texts was read whole per text).
+    const std::map<std::string, std::string> ids =
+        commit.empty() ? std::map<std::string, std::string>{} : workspace.repo().file_ids(commit);
     for (const std::string& path : workspace.texts(commit)) {
-        const std::optional<std::string> bytes = workspace.read(commit, path);
+        std::optional<std::string> bytes;
+        if (commit.empty()) {
+            bytes = workspace.read(commit, path);
+        } else if (const auto id = ids.find(path); id != ids.end()) {
+            bytes = workspace.repo().read_file_blob(id->second, path, commit);
+        }
         if (!bytes || looks_binary(*bytes)) continue;
         out.push_back(read_recommendation(path, *bytes, options));
     }

@@ -646,7 +646,12 @@ std::optional<std::string> Repository::read_file_at(const std::string& commit_id
                                                     const std::string& path) const {
     const std::optional<std::string> blob_id = blob_id_at(commit_id, path);
     if (!blob_id) return std::nullopt;
-    const git_oid id = git::parse_id(*blob_id, "blob");
+    return read_file_blob(*blob_id, path, commit_id);
+}
+
+std::string Repository::read_file_blob(const std::string& blob_id, const std::string& path,
+                                       const std::string& commit_id) const {
+    const git_oid id = git::parse_id(blob_id, "blob");
     const git::BlobPtr owned =
         impl_->text_blob(id, "'" + path + "' at " + commit_id + " in " + impl_->where);
     const git_blob* blob = owned.get();

@@ -165,6 +165,10 @@ class Repository {
                                             const std::string& path) const;
     std::optional<std::string> blob_id_at(const std::string& commit_id,
                                           const std::string& path) const;
+    // The contents of the blob `blob_id`, the file `path` at a commit (as
+    // file_ids lists them): read_file_at without looking the path up again.
+    std::string read_file_blob(const std::string& blob_id, const std::string& path,
+                               const std::string& commit_id) const;
     // What the commit's tree holds at `path`: why read_file_at found no file
     // there, for an error that says so.
     enum class EntryKind { absent, file, link, directory, other };

@@ -141,9 +141,11 @@ std::map<std::string, std::string> Repository::file_ids(const std::string& commi
     auto collect = [](const char* root, const git_tree_entry* entry, void* payload) -> int {
         if (!git::is_safe_entry_name(entry)) return 1;  // nor what lies below it
         if (git::is_file_entry(entry)) {
-            (*static_cast<std::map<std::string, std::string>*>(
-                payload))[std::string(root) + git_tree_entry_name(entry)] =
-                git::hex(*git_tree_entry_id(entry));
+            // (A name a hostile tree lists twice: the first, as a lookup by
+            // path finds it.)
+            static_cast<std::map<std::string, std::string>*>(payload)->emplace(
+                std::string(root) + git_tree_entry_name(entry),
+                git::hex(*git_tree_entry_id(entry)));
         }
         return 0;
     };

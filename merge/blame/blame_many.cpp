@@ -48,8 +48,17 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     std::vector<std::string> paths;                        // those blamed
     std::vector<std::size_t> given_at;                     // their indices into `given`
     std::unordered_map<std::string, std::size_t> text_of;  // path -> index into paths
+    // The commit's files from one walk of its tree (read by path, each text
+    // would read every tree on its way again: quadratic in a directory of
+    // many texts).
+    const std::map<std::string, std::string> ids =
+        given.size() > 1 ? repo.file_ids(commit) : std::map<std::string, std::string>{};
     for (std::size_t k = 0; k < given.size(); ++k) {
-        const std::optional<std::string> text = repo.read_file_at(commit, given[k]);
+        const auto id = ids.find(given[k]);
+        const std::optional<std::string> text =
+            id != ids.end()
+                ? std::optional<std::string>(repo.read_file_blob(id->second, given[k], commit))
+                : repo.read_file_at(commit, given[k]);
         if (!text) throw_no_text(ws, commit, given[k]);
         if (looks_binary(*text)) {
             if (options.skip_binary) continue;
