@@ -1,5 +1,6 @@
 #include "core/notation/front_matter.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -302,9 +303,13 @@ FrontMatter read_front_matter(std::string_view source, std::vector<Diagnostic>& 
         }
     } catch (const YAML::Exception& e) {
         const Place place = place_of(e.mark, source, fm.yaml);
+        // (yaml-cpp's message for lists or maps nested past its limit is
+        // "bad file".)
+        const bool too_deep = dynamic_cast<const YAML::DeepRecursion*>(&e) != nullptr;
         diagnostics.push_back(
             {"front-matter-invalid", Severity::error, place.offset, place.line, place.column,
-             "front matter is not valid YAML: " + e.msg,
+             too_deep ? "front matter nests lists or maps too deeply to read"
+                      : "front matter is not valid YAML: " + e.msg,
              "fix the YAML between the '---' lines; quote values that contain ':' or '#'"});
         fm.fields.clear();
     }

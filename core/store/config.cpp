@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -377,6 +378,8 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
     YAML::Node root;
     try {
         root = YAML::Load(std::string(yaml_text));
+    } catch (const YAML::DeepRecursion& e) {  // its message says "bad file"
+        r.fail(e.mark, "lists or maps nested too deeply for a YAML reader; write them flatter");
     } catch (const YAML::Exception& e) {
         r.fail(e.mark, "malformed YAML: " + e.msg);
     }

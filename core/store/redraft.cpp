@@ -3,6 +3,7 @@
 // yaml-cpp, as core/store/config.cpp is for accord.yaml.
 #include "core/store/redraft.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -97,6 +98,8 @@ RedraftRecord parse_redraft_record(std::string_view yaml_text, const std::string
     YAML::Node root;
     try {
         root = YAML::Load(std::string(yaml_text));
+    } catch (const YAML::DeepRecursion& e) {  // its message says "bad file"
+        fail_at(path, e.mark, "lists or maps nested too deeply for a YAML reader");
     } catch (const YAML::Exception& e) {
         fail_at(path, e.mark, "malformed YAML: " + e.msg);
     }

@@ -89,6 +89,15 @@ TEST(FrontMatter, AliasesThatExpandToBillionsOfValuesAreAnErrorNotAWalk) {
     EXPECT_EQ(honest.front_matter.fields.size(), 3u);
 }
 
+TEST(FrontMatter, ListsNestedPastTheReadersLimitAreSaidToBe) {
+    const Document d =
+        parse("---\nx: " + std::string(3000, '[') + std::string(3000, ']') + "\n---\nText\n");
+    ASSERT_EQ(d.diagnostics.size(), 1u);
+    EXPECT_EQ(d.diagnostics[0].code, "front-matter-invalid");
+    EXPECT_NE(d.diagnostics[0].message.find("too deeply"), std::string::npos)
+        << d.diagnostics[0].message;
+}
+
 TEST(FrontMatter, NotAMappingIsAnError) {
     const Document d = parse("---\n- a\n- b\n---\nText");
     ASSERT_EQ(d.diagnostics.size(), 1u);

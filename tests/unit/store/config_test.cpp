@@ -128,6 +128,10 @@ TEST(Config, ErrorsNameTheFileLineAndColumn) {
     EXPECT_NE(error_for("negotiation: [unclosed\n").find("accord.yaml:2:1: malformed YAML"),
               std::string::npos)
         << error_for("negotiation: [unclosed\n");
+    // Nested past the YAML reader's limit: said so (yaml-cpp's own words are
+    // "bad file").
+    const std::string deep = "x: " + std::string(5000, '[') + std::string(5000, ']') + "\n";
+    EXPECT_NE(error_for(deep).find("nested too deeply"), std::string::npos) << error_for(deep);
     EXPECT_NE(error_for("meetings:\n  - name: M\n    from: 2014-02-27\n    to: 2014-02-26\n")
                   .find("ends (2014-02-26) before it starts (2014-02-27)"),
               std::string::npos);
