@@ -1,7 +1,6 @@
 #include "merge/merge3/merge3_moves.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "core/notation/front_matter.hpp"
+#include "core/util/text.hpp"
 #include "merge/diff/sequence_diff.hpp"
 
 namespace accord {
@@ -114,18 +114,14 @@ std::string_view without_number(std::string_view paragraph) {
 // byte of a multi-byte character counts as a letter), and each other mark
 // alone.
 std::vector<std::string_view> words_of(std::string_view paragraph) {
-    const auto is_word = [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x80 || std::isalnum(u) != 0;
-    };
     std::vector<std::string_view> words;
     for (std::size_t at = 0; at < paragraph.size();) {
         const char c = paragraph[at];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
             ++at;
-        } else if (is_word(c)) {
+        } else if (is_word_byte(c)) {
             std::size_t end = at;
-            while (end < paragraph.size() && is_word(paragraph[end])) ++end;
+            while (end < paragraph.size() && is_word_byte(paragraph[end])) ++end;
             words.push_back(paragraph.substr(at, end - at));
             at = end;
         } else {
@@ -272,10 +268,10 @@ bool deleted_by_editor(const Paragraphs& base, const Paragraphs& editor,
 // merge, on the texts as given, since the moves followed change the order
 // of paragraphs, not their wording. Where the side's paragraphs stand
 // between the same kept paragraphs as the base's (a rewrite where it
-// stood), they are paired in order, each with the most alike at least
-// kRewrittenLikeness; the rest (moved and edited) each with its most alike
-// when that one is most alike to it too. Nothing more is paired once the
-// likeness budget is spent, or where there are too many pairs to compare.
+// stood), each two most alike to each other are paired, at least
+// kRewrittenInPlaceLikeness; then the rest (moved and edited) so, at least
+// kRewrittenLikeness. Nothing more is paired
+// once the likeness budget is spent, or where there are too many pairs to compare.
 using Rewrites = std::unordered_map<std::string, std::string>;
 
 constexpr std::size_t kMostPairsCompared = 4096;
@@ -292,9 +288,40 @@ Rewrites find_rewrites(const Paragraphs& base, const Paragraphs& side, Likeness&
         dropped[k] = in_side[b[k]] == 0 && in_base[b[k]] == 1 && balanced(base.lines[k]);
     for (std::size_t y = 0; y < s.size(); ++y)
         added[y] = in_base[s[y]] == 0 && in_side[s[y]] == 1 && balanced(side.lines[y]);
-    const auto pair = [&](std::size_t k, std::size_t y) {
-        out.emplace(without_number(side.lines[y]), without_number(base.lines[k]));
-        dropped[k] = added[y] = false;
+    // Pairs, of base paragraphs `ks` and side paragraphs `ys` not paired
+    // yet, each two most alike to each other, at least `least`; false once
+    // the likeness budget is spent.
+    const auto pair_most_alike = [&](const std::vector<std::size_t>& ks,
+                                     const std::vector<std::size_t>& ys, double least) {
+        if (ks.empty() || ys.empty() || ks.size() * ys.size() > kMostPairsCompared) return true;
+        std::vector<double> alike(ks.size() * ys.size());
+        for (std::size_t d = 0; d < ks.size(); ++d) {
+            for (std::size_t w = 0; w < ys.size(); ++w) {
+                const std::optional<double> l = likeness.of(base.lines[ks[d]], side.lines[ys[w]]);
+                if (!l) return false;
+                alike[d * ys.size() + w] = *l;
+            }
+        }
+        const auto at = [&](std::size_t d, std::size_t w) { return alike[d * ys.size() + w]; };
+        for (std::size_t d = 0; d < ks.size(); ++d) {
+            std::size_t best = 0;
+            for (std::size_t w = 1; w < ys.size(); ++w)
+                if (at(d, w) > at(d, best)) best = w;
+            if (at(d, best) < least) continue;
+            bool mutual = true;
+            for (std::size_t other = 0; other < ks.size() && mutual; ++other)
+                mutual = other == d || at(other, best) < at(d, best);
+            if (!mutual) continue;
+            out.emplace(without_number(side.lines[ys[best]]), without_number(base.lines[ks[d]]));
+            dropped[ks[d]] = added[ys[best]] = false;
+        }
+        return true;
+    };
+    const auto unpaired = [](const std::vector<bool>& open, std::size_t from, std::size_t to) {
+        std::vector<std::size_t> out;
+        for (std::size_t k = from; k < to; ++k)
+            if (open[k]) out.push_back(k);
+        return out;
     };
     // Rewrites where they stood: between the same kept paragraphs.
     const Alignment a = align(b, s);
@@ -307,58 +334,15 @@ Rewrites find_rewrites(const Paragraphs& base, const Paragraphs& side, Likeness&
         std::size_t i_end = i, y_end = y;
         while (i_end < b.size() && a.to_side[i_end] == kAbsent) ++i_end;
         while (y_end < s.size() && a.to_base[y_end] == kAbsent) ++y_end;
-        if ((i_end - i) * (y_end - y) <= kMostPairsCompared) {
-            for (std::size_t w = y, next = i; w < y_end; ++w) {
-                if (!added[w]) continue;
-                std::optional<std::size_t> owner;
-                double best = kRewrittenLikeness;
-                for (std::size_t k = next; k < i_end; ++k) {
-                    if (!dropped[k]) continue;
-                    const std::optional<double> l = likeness.of(base.lines[k], side.lines[w]);
-                    if (!l) return out;
-                    if (*l >= best) {
-                        best = *l;
-                        owner = k;
-                    }
-                }
-                if (owner) {
-                    pair(*owner, w);
-                    next = *owner + 1;
-                }
-            }
-        }
+        if (!pair_most_alike(unpaired(dropped, i, i_end), unpaired(added, y, y_end),
+                             kRewrittenInPlaceLikeness))
+            return out;
         i = i_end;
         y = y_end;
     }
-    // Moved and edited: the rest, each pair most alike to each other.
-    std::vector<std::size_t> left_base, left_side;
-    for (std::size_t k = 0; k < b.size(); ++k)
-        if (dropped[k]) left_base.push_back(k);
-    for (std::size_t y = 0; y < s.size(); ++y)
-        if (added[y]) left_side.push_back(y);
-    if (left_base.empty() || left_side.empty() ||
-        left_base.size() * left_side.size() > kMostPairsCompared)
-        return out;
-    std::vector<double> alike(left_base.size() * left_side.size());
-    for (std::size_t d = 0; d < left_base.size(); ++d) {
-        for (std::size_t w = 0; w < left_side.size(); ++w) {
-            const std::optional<double> l =
-                likeness.of(base.lines[left_base[d]], side.lines[left_side[w]]);
-            if (!l) return out;
-            alike[d * left_side.size() + w] = *l;
-        }
-    }
-    const auto at = [&](std::size_t d, std::size_t w) { return alike[d * left_side.size() + w]; };
-    for (std::size_t d = 0; d < left_base.size(); ++d) {
-        std::size_t best = 0;
-        for (std::size_t w = 1; w < left_side.size(); ++w)
-            if (at(d, w) > at(d, best)) best = w;
-        if (at(d, best) < kRewrittenLikeness) continue;
-        bool mutual = true;
-        for (std::size_t other = 0; other < left_base.size() && mutual; ++other)
-            mutual = other == d || at(other, best) < at(d, best);
-        if (mutual) pair(left_base[d], left_side[best]);
-    }
+    // Moved and edited: the rest.
+    pair_most_alike(unpaired(dropped, 0, b.size()), unpaired(added, 0, s.size()),
+                    kRewrittenLikeness);
     return out;
 }
 
@@ -391,39 +375,6 @@ SideIds with_rewrites(const Paragraphs& base, const Paragraphs& side,
     return out;
 }
 
-// Paragraphs the editor wrote instead of base paragraphs [i, i_end), each
-// given to the base paragraph it rewrites (the most alike, at least
-// kRewrittenInPlaceLikeness, in order), and those between to the rewrite before
-// them (or the first, before it). False, and nothing given, when none is
-// alike enough or the likeness budget is spent.
-bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, std::size_t i_end,
-               const std::vector<std::uint32_t>& written,
-               std::vector<std::vector<std::uint32_t>>& in_place, Likeness& likeness) {
-    std::vector<std::size_t> owner(written.size(), SIZE_MAX);
-    std::size_t next = i;
-    for (std::size_t w = 0; w < written.size(); ++w) {
-        double best = kRewrittenInPlaceLikeness;
-        for (std::size_t k = next; k < i_end; ++k) {
-            const std::optional<double> l = likeness.of(base.lines[k], editor.lines[written[w]]);
-            if (!l) return false;
-            if (*l >= best) {
-                best = *l;
-                owner[w] = k;
-            }
-        }
-        if (owner[w] != SIZE_MAX) next = owner[w] + 1;
-    }
-    const auto first =
-        std::find_if(owner.begin(), owner.end(), [](std::size_t k) { return k != SIZE_MAX; });
-    if (first == owner.end()) return false;
-    std::size_t current = *first;
-    for (std::size_t w = 0; w < written.size(); ++w) {
-        if (owner[w] != SIZE_MAX) current = owner[w];
-        in_place[current].push_back(written[w]);
-    }
-    return true;
-}
-
 // The mover only reordered the base's paragraphs (renumbered perhaps,
 // some edited where it put them, none added or deleted): the base and the
 // editor take the mover's order first, each of the editor's changes going
@@ -434,8 +385,7 @@ bool share_out(const Paragraphs& base, const Paragraphs& editor, std::size_t i, 
 // text when it stood there. False, and nothing changed, when the mover did
 // not only reorder or the editor moved paragraphs too.
 bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
-                    const Rewrites& mover_rewrites, const Rewrites& editor_rewrites,
-                    Likeness& likeness) {
+                    const Rewrites& mover_rewrites, const Rewrites& editor_rewrites) {
     const std::size_t n = base.lines.size();
     // (An editor that changed nothing merges as the mover's text already.)
     if (mover.lines.size() != n || n < 2 || editor.lines == base.lines) return false;
@@ -484,49 +434,27 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
             return false;
         moved_and_edited.push_back(y);
     }
-    // The editor's paragraphs, each given to the base paragraph it keeps or
-    // rewrites, or set after one (or at the start or end of the text).
+    // The editor's paragraphs: each it kept or rewrote goes with its base
+    // paragraph (its rewrites count as those paragraphs: with_rewrites).
     const Alignment be = align(b, e);
     for (std::size_t x = 0; x < e.size(); ++x)
         if (be.to_base[x] == kAbsent && base_index.count(e[x]) != 0) return false;  // moved too
-    std::vector<std::vector<std::uint32_t>> in_place(n), after(n);
+    // A paragraph the editor added (beside any it dropped there, which none
+    // of them rewrites: find_rewrites would have paired it) goes after the
+    // paragraph it kept before it, or first, or last where that one ended
+    // the text.
+    std::vector<std::vector<std::uint32_t>> after(n);
     std::vector<std::uint32_t> at_start, at_end;
-    std::size_t i = 0, x = 0;  // the next base and editor paragraphs
-    while (i < n || x < e.size()) {
-        if (i < n && x < e.size() && be.to_side[i] == x) {
-            in_place[i].push_back(static_cast<std::uint32_t>(x));
-            ++i;
-            ++x;
+    std::size_t kept_before = SIZE_MAX;  // the base paragraph the editor kept last
+    for (std::size_t x = 0; x < e.size(); ++x) {
+        if (be.to_base[x] != kAbsent) {
+            kept_before = be.to_base[x];
             continue;
         }
-        // A run of base paragraphs the editor dropped and of paragraphs it
-        // wrote instead, up to the next it kept.
-        const std::size_t i_end = [&] {
-            std::size_t k = i;
-            while (k < n && be.to_side[k] == kAbsent) ++k;
-            return k;
-        }();
-        std::size_t x_end = x;
-        while (x_end < e.size() && be.to_base[x_end] == kAbsent) ++x_end;
-        std::vector<std::uint32_t> written;
-        for (std::size_t k = x; k < x_end; ++k) written.push_back(static_cast<std::uint32_t>(k));
-        if (!written.empty()) {
-            if (i_end == i) {  // added between two kept paragraphs
-                if (i == 0) {
-                    at_start = written;
-                } else if (i == n) {
-                    at_end = written;
-                } else {
-                    after[i - 1] = written;
-                }
-            } else if (!share_out(base, editor, i, i_end, written, in_place, likeness)) {
-                // None rewrites a paragraph it dropped there: those are
-                // deleted, and these added after the paragraph before.
-                (i == 0 ? at_start : after[i - 1]) = written;
-            }
-        }
-        i = i_end;
-        x = x_end;
+        (kept_before == SIZE_MAX ? at_start
+         : kept_before + 1 == n  ? at_end
+                                 : after[kept_before])
+            .push_back(static_cast<std::uint32_t>(x));
     }
     // Nor anything the editor added right before or after it.
     for (const std::size_t y : moved_and_edited) {
@@ -543,7 +471,7 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
     put(at_start);
     for (const std::uint32_t k : order) {
         reordered_base.lines.push_back(base.lines[k]);
-        put(in_place[k]);
+        if (be.to_side[k] != kAbsent) reordered_editor.lines.push_back(editor.lines[be.to_side[k]]);
         put(after[k]);
     }
     put(at_end);
@@ -692,8 +620,8 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
     const Rewrites ours_rewrites = find_rewrites(*b, *o, likeness),
                    theirs_rewrites = find_rewrites(*b, *t, likeness);
     std::unordered_set<std::string> followed;  // the paragraphs moved, without their numbers
-    bool moved = follow_reorder(*b, *o, *t, ours_rewrites, theirs_rewrites, likeness) ||
-                 follow_reorder(*b, *t, *o, theirs_rewrites, ours_rewrites, likeness);
+    bool moved = follow_reorder(*b, *o, *t, ours_rewrites, theirs_rewrites) ||
+                 follow_reorder(*b, *t, *o, theirs_rewrites, ours_rewrites);
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {
