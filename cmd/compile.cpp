@@ -35,6 +35,7 @@ ExitCode run_compile_docx(const CompileOptions& options) {
     const Workspace ws = Workspace::open(".");
     CompilationOptions compile;
     compile.at = options.at;
+    compile.oversized = OversizedText::refused;
     compile.attribute = !options.changes_since.empty();
     compile.version_texts = compile.attribute;  // the tracked changes diff the versions
     compile.across_texts = options.across_texts;
@@ -70,6 +71,7 @@ ExitCode run_compile(const CompileOptions& options, const Context& context) {
     CompilationOptions compile;
     compile.at = options.at;
     compile.attribute = options.format == CompileFormat::html;
+    if (compile.attribute) compile.oversized = OversizedText::noted;
     compile.across_texts = options.across_texts;
     const Compilation compilation = compile_negotiation(ws, compile);
     if (!ws.repo().is_empty_branch()) note_skipped_links(ws.skipped_links(ws.resolve(options.at)));

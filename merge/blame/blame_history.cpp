@@ -390,7 +390,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     const auto text = ws.repo().read_file_at(commit, path);
     if (!text) throw_no_text(ws, commit, path, options.at_label);
     if (looks_binary(*text)) throw usage_error("blame: '" + path + "' is a binary file");
-    if (text->size() > kMaxWordComparedBytes)
+    if (!comparable_word_by_word(*text))
         throw usage_error("blame: " + too_large_to_compare("'" + path + "'", text->size()));
     // The texts are read from the start of the walk, on a second handle; a
     // walk remembered from an earlier run is not made again.
@@ -468,7 +468,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
                 std::string text = ws.repo().read_blob_unverified(id);
                 // Another text's version too large to compare word by word
                 // gives no wording: read as empty, as blame_files reads it.
-                if (text.size() > kMaxWordComparedBytes) return std::string();
+                if (!comparable_word_by_word(text)) return std::string();
                 return text;
             };
             // The donors' own results are not wanted: only the blamed text's is kept.

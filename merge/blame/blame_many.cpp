@@ -27,10 +27,8 @@ namespace {
 // The note for a text left out of the attribution: `path`, or with
 // `earlier` a version of it, is `size` bytes.
 std::string left_out(const std::string& path, std::size_t size, bool earlier = false) {
-    return (earlier ? "a version of '" + path + "'" : "'" + path + "'") + " is " +
-           std::to_string((size + (std::size_t{1} << 20) - 1) >> 20) + " MiB, larger than the " +
-           std::to_string(kMaxWordComparedBytes >> 20) +
-           " MiB accord attributes word by word: it is left out of the attribution";
+    return beyond_word_by_word(earlier ? "a version of '" + path + "'" : "'" + path + "'", size) +
+           ": it is left out of the attribution";
 }
 
 struct TextChange {
@@ -64,7 +62,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
             if (options.skip_binary) continue;
             throw usage_error("blame: '" + given[k] + "' is a binary file");
         }
-        if (text->size() > kMaxWordComparedBytes) {
+        if (!comparable_word_by_word(*text)) {
             notice(left_out(given[k], text->size()));
             continue;
         }
@@ -185,7 +183,7 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     const ReadVersionText read = [&](std::size_t t, std::size_t v) -> std::string {
         if (blob_ids[t][v].empty()) return "";  // deleted there
         std::string text = repo.read_blob_unverified(blob_ids[t][v]);
-        if (text.size() > kMaxWordComparedBytes) {
+        if (!comparable_word_by_word(text)) {
             too_large[t] = text.size();
             return "";
         }

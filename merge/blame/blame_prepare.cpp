@@ -102,7 +102,7 @@ void VersionPreparer::parse_texts() {
         structure_only.groups = false;  // attribution reads brackets, not their groups
         std::size_t item = 0;
         while (std::optional<std::string> text = read_.pop()) {
-            if (text->size() > kMaxWordComparedBytes) throw TextTooLarge(text->size());
+            if (!comparable_word_by_word(*text)) throw TextTooLarge(text->size());
             const std::uint32_t of_text = text_of_item_[item];
             const bool last = last_item[of_text] == item++;
             if (of_text >= front_matter.size()) front_matter.resize(of_text + 1);

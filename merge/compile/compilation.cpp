@@ -5,6 +5,7 @@
 #include "core/util/errors.hpp"
 #include "core/util/string_table.hpp"
 #include "merge/blame/blame_many.hpp"
+#include "merge/diff/token_diff.hpp"
 
 namespace accord {
 
@@ -40,7 +41,18 @@ Compilation compile_negotiation(const Workspace& workspace, const CompilationOpt
         }
         CompiledText compiled{std::move(text), std::nullopt, "", {}};
         const std::size_t size = compiled.text.document.source.size();
-        if (options.attribute && size > options.max_attributed_bytes) {
+        if (options.oversized != OversizedText::kept &&
+            !comparable_word_by_word(compiled.text.document.source)) {
+            const std::string why = beyond_word_by_word("'" + compiled.text.path + "'", size);
+            if (options.oversized == OversizedText::refused)
+                throw usage_error(why +
+                                  ": it cannot be compiled into a Word document (the "
+                                  "Markdown compilation, --format md, prints it)");
+            compiled.unattributed = why +
+                                    ": not shown here (the Markdown compilation, "
+                                    "--format md, prints it)";
+            compiled.text.document = Document{};
+        } else if (options.attribute && size > options.max_attributed_bytes) {
             compiled.unattributed = "too long to attribute word by word here (" +
                                     std::to_string(size >> 20) + " MiB); 'accord blame " +
                                     compiled.text.path + "' attributes it";

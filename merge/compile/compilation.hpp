@@ -46,9 +46,19 @@ struct Compilation {
 // size); the page says so instead, and `accord blame` still attributes them.
 inline constexpr std::size_t kMaxAttributedBytes = std::size_t{8} << 20;
 
+// What becomes of a text more than accord reads word by word
+// (comparable_word_by_word): rendering it as HTML or Word would take some
+// forty to two hundred times its size in memory.
+enum class OversizedText {
+    kept,     // the Markdown compilation prints it as it is
+    noted,    // the HTML view shows a note in its place (in `unattributed`)
+    refused,  // a Word document, which imports back, is not written without it
+};
+
 struct CompilationOptions {
     std::string at = "HEAD";  // a revision, a date (YYYY-MM-DD) or a meeting
-    bool attribute = false;   // blame every text (the HTML view needs it)
+    OversizedText oversized = OversizedText::kept;
+    bool attribute = false;  // blame every text (the HTML view needs it)
     std::size_t max_attributed_bytes = kMaxAttributedBytes;
     bool across_texts = false;  // blame as accord blame --across-texts does
     // Keep each blamed version's text in blame->history.versions (the Word

@@ -154,7 +154,7 @@ const std::string& RenameBlobs::operator()(const std::string& blob_id) {
     } catch (const Error&) {
         text.clear();  // beyond what accord reads as a text, or unreadable
     }
-    if (text.size() > kMaxWordComparedBytes) text.clear();
+    if (!comparable_word_by_word(text)) text.clear();
     return blobs_.emplace(blob_id, std::move(text)).first->second;
 }
 

@@ -51,7 +51,7 @@ void refuse_uncomparable(const std::string& label, const std::string& text) {
         throw usage_error("diff: " + label +
                           " is a binary file; accord compares negotiation texts (UTF-8 Markdown)");
     }
-    if (text.size() > kMaxWordComparedBytes)
+    if (!comparable_word_by_word(text))
         throw usage_error("diff: " + too_large_to_compare(label, text.size()));
 }
 

@@ -13,6 +13,7 @@
 #include "core/notation/print.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/string_table.hpp"
+#include "core/util/text.hpp"
 
 namespace accord {
 
@@ -22,11 +23,39 @@ constexpr std::uint32_t kOpen = 0, kClose = 1, kStrikeOpen = 2, kStrikeClose = 3
 
 }  // namespace
 
+bool comparable_word_by_word(std::string_view text) {
+    if (text.size() > kMaxWordComparedBytes) return false;
+    if (text.size() <= kMaxWordComparedTokens) return true;  // a token takes a byte at least
+    enum class Run { none, letters, spaces };
+    Run run = Run::none;
+    std::size_t tokens = 0;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        // A byte starting a character from U+3000 to U+9FFF (kana, ideographs)
+        // starts a token of its own; a letter a run of letters, a space or tab
+        // a run of them; any other byte is a token.
+        const bool own_token = u >= 0xE3 && u <= 0xE9;
+        const Run now = is_word_byte(c)           ? Run::letters
+                        : (c == ' ' || c == '\t') ? Run::spaces
+                                                  : Run::none;
+        if (own_token || now == Run::none || now != run) ++tokens;
+        run = now;
+        if (tokens > kMaxWordComparedTokens) return false;
+    }
+    return true;
+}
+
+std::string beyond_word_by_word(const std::string& label, std::size_t size) {
+    return label + " (" + std::to_string((size + (std::size_t{1} << 20) - 1) >> 20) +
+           " MiB) is more than accord compares word by word (at most " +
+           std::to_string(kMaxWordComparedBytes >> 20) + " MiB, or " +
+           std::to_string(kMaxWordComparedTokens / 1'000'000) + " million words, spaces and marks)";
+}
+
 std::string too_large_to_compare(const std::string& label, std::size_t size) {
-    return label + " is " + std::to_string((size + (std::size_t{1} << 20) - 1) >> 20) +
-           " MiB, larger than the " + std::to_string(kMaxWordComparedBytes >> 20) +
-           " MiB accord compares word by word: a negotiated text is never that large (split it "
-           "into several texts, or compare it with git)";
+    return beyond_word_by_word(label, size) +
+           ": a negotiated text is never that large (split it into several texts, or compare it "
+           "with git)";
 }
 
 struct TokenInterner::Tables {

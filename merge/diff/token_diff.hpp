@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/notation/document.hpp"
@@ -13,14 +14,27 @@
 
 namespace accord {
 
-// Word by word, a text takes some forty times its size in memory (tokens,
-// their ids, the diff's tables) for every version a command holds. No
-// negotiated text comes near this (the Paris Agreement is 150 KB), while a
-// hostile one of 100 MB would take gigabytes: diff and blame refuse a text
-// larger than this, saying so (too_large_to_compare).
+// Word by word, a text takes some 150 to 200 bytes of memory per token (a
+// word, a run of spaces, a mark, a punctuation sign: the tokens, their ids,
+// the diff's tables) for every version a command holds: some forty times its
+// size for prose, up to two hundred times for a text of one-letter words. No
+// negotiated text comes near the limits below (the Paris Agreement is 150 KB,
+// some 50,000 tokens), while a hostile one would take gigabytes: diff, log,
+// blame and the compilations that attribute refuse, or leave out, a text
+// larger than kMaxWordComparedBytes or holding more than
+// kMaxWordComparedTokens tokens (16 MiB of English prose holds some 5.7 million),
+// saying so (too_large_to_compare). Memory is then bounded near a gigabyte
+// for one version (the Paris Agreement at 16 MiB would take 700 MB).
 inline constexpr std::size_t kMaxWordComparedBytes = std::size_t{16} << 20;
-// Why `label` (a file, or a version of one) of `size` bytes is not compared
-// word by word: the usage error diff and blame throw.
+inline constexpr std::size_t kMaxWordComparedTokens = 6'000'000;
+// Whether `text` is within both limits. Tokens are counted roughly (a run of
+// letters, a run of spaces, any other byte, each Chinese or Japanese
+// character), and only when the text has more bytes than the token limit.
+bool comparable_word_by_word(std::string_view text);
+// "LABEL (N MiB) is more than accord compares word by word (the limits)":
+// `label` a file, or a version of one, of `size` bytes.
+std::string beyond_word_by_word(const std::string& label, std::size_t size);
+// That, with what to do instead: the usage error diff and blame throw.
 std::string too_large_to_compare(const std::string& label, std::size_t size);
 
 struct TokenDiff {

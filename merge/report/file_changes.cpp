@@ -121,15 +121,14 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
     return made;
 }
 
-std::size_t ChangeDescriber::size_of(const std::string& blob) {
-    if (const auto found = by_id_.find(blob); found != by_id_.end())
-        return found->second->second.document.source.size();
-    if (const auto kept = source_by_id_.find(blob); kept != source_by_id_.end())
-        return kept->second->second.size();
+std::size_t ChangeDescriber::size_if_too_large(const std::string& blob) {
+    // What is kept, parsed or not, was found comparable when it was read.
+    if (by_id_.contains(blob) || source_by_id_.contains(blob)) return 0;
     std::string bytes = repository_.read_blob_unverified(blob);
     const std::size_t size = bytes.size();
-    if (size <= kMaxWordComparedBytes) keep_source(blob, std::move(bytes));  // for version()
-    return size;
+    if (!comparable_word_by_word(bytes)) return size;
+    keep_source(blob, std::move(bytes));  // for version()
+    return 0;
 }
 
 void ChangeDescriber::keep_source(const std::string& blob, std::string&& bytes) {
@@ -206,10 +205,10 @@ FileChanges ChangeDescriber::compute(const std::string& path,
     file.added = !old_blob;
     file.deleted = !new_blob;
     // A side too large to compare word by word is not parsed at all (its
-    // parse and diff would hold some forty times its bytes).
-    if (const std::size_t largest =
-            std::max(old_blob ? size_of(*old_blob) : 0, new_blob ? size_of(*new_blob) : 0);
-        largest > kMaxWordComparedBytes) {
+    // parse and diff would hold some forty to two hundred times its bytes).
+    if (const std::size_t largest = std::max(old_blob ? size_if_too_large(*old_blob) : 0,
+                                             new_blob ? size_if_too_large(*new_blob) : 0);
+        largest > 0) {
         file.too_large = largest;
         table_.put(pair_key(old_blob, new_blob), encode(file));
         if (new_blob) forget(*new_blob);

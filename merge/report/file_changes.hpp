@@ -88,9 +88,10 @@ class ChangeDescriber {
     std::size_t version_bytes_ = 0;
     // The bytes of versions let go of, by blob id, the most recent first.
     void keep_source(const std::string& blob, std::string&& bytes);
-    // The bytes of version `blob`, read (and kept, for version()) unless
+    // 0 when version `blob` is comparable word by word (comparable_word_by_word),
+    // its size otherwise. Its bytes are read (and kept, for version()) unless
     // parsed or kept already.
-    std::size_t size_of(const std::string& blob);
+    std::size_t size_if_too_large(const std::string& blob);
     std::list<std::pair<std::string, std::string>> sources_;
     std::unordered_map<std::string, std::list<std::pair<std::string, std::string>>::iterator>
         source_by_id_;

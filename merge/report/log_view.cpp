@@ -25,7 +25,9 @@ std::string file_summary(const FileChanges& file) {
     if (file.too_large > 0)
         return out + std::to_string((file.too_large + (std::size_t{1} << 20) - 1) >> 20) +
                " MiB, too large to describe (accord compares texts of up to " +
-               std::to_string(kMaxWordComparedBytes >> 20) + " MiB word by word)";
+               std::to_string(kMaxWordComparedBytes >> 20) + " MiB, or " +
+               std::to_string(kMaxWordComparedTokens / 1'000'000) +
+               " million words, spaces and marks, word by word)";
     if (file.from_merged > 0 && file.changes.empty()) {
         out += "no change of its own (" + plural(file.from_merged, "change") +
                " from the merged branches)";

@@ -213,8 +213,7 @@ std::size_t proposed_words(const Workspace& workspace, const Proposal& proposal,
     std::size_t words = 0;
     // A side too large to compare word by word is left out of the
     // attribution (blame_files), and so of what the proposal proposed.
-    if (!looks_binary(after) && after.size() <= kMaxWordComparedBytes &&
-        before.size() <= kMaxWordComparedBytes) {
+    if (!looks_binary(after) && comparable_word_by_word(after) && comparable_word_by_word(before)) {
         std::vector<Document> befores;
         befores.push_back(parse(std::move(before), options, memo));
         if (!blobs.before && !moves_key.empty()) {

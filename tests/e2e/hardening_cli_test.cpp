@@ -412,9 +412,67 @@ TEST(Hardening, AFiftyMegabyteTextIsLoggedAndCompiled) {
         << log.out.substr(0, 2000);
     const test::RunResult compiled = repo.accord({"compile", "--format", "html", "-o", "big.html"});
     ASSERT_EQ(compiled.exit_code, 0) << compiled.err;
+    // Beyond what accord reads word by word, it is not rendered either (its
+    // page would take some forty times its size in memory): a note stands
+    // in its place, and the Markdown compilation prints it.
     const std::string page = repo.read("big.html");
-    EXPECT_TRUE(contains(page, "too long to attribute word by word here")) << page.substr(0, 2000);
-    EXPECT_TRUE(contains(page, "accord blame big.md")) << page.substr(0, 2000);
+    EXPECT_TRUE(contains(page, "big.md&#39; (48 MiB) is more than accord compares word by word"))
+        << page.substr(0, 2000);
+    EXPECT_TRUE(contains(page, "not shown here (the Markdown compilation")) << page.substr(0, 2000);
+    EXPECT_FALSE(contains(page, "agreed.")) << page.substr(0, 2000);
+    const test::RunResult markdown = repo.accord({"compile", "-o", "big-compiled.md"});
+    ASSERT_EQ(markdown.exit_code, 0) << markdown.err;
+    EXPECT_TRUE(contains(repo.read("big-compiled.md"), "agreed."));
+}
+
+// The limit of what accord compares word by word is in words as well as
+// bytes: memory follows the tokens (words, spaces, marks), and a text of
+// one-letter words holds five times as many per byte as prose. 7 MB of
+// them (14 million tokens) would take some 2.8 GB to describe; log says it
+// is too large, diff and blame refuse it, the HTML compilation shows a note
+// and a Word document is not written without it. 7 MB of prose is compared.
+TEST(Hardening, ATextOfTooManyWordsIsNotComparedWordByWord) {
+    Recorded repo;
+    std::string letters;
+    while (letters.size() < 7'000'000) letters += "a b c d e f g\n\n";
+    std::string prose;
+    while (prose.size() < 7'000'000)
+        prose += "The Parties [shall][should] cooperate on finance, technology and capacity.\n\n";
+    repo.write("dense.md", letters);
+    repo.write("prose.md", prose);
+    ASSERT_EQ(repo.git({"add", "-A"}).exit_code, 0);
+    ASSERT_EQ(repo.git({"commit", "-q", "--no-verify", "-m", "both", "--author",
+                        "Japan <japan@example.org>"})
+                  .exit_code,
+              0);
+    repo.write("dense.md", letters + "h\n");
+    repo.write("prose.md", prose + "Agreed.\n");
+    ASSERT_EQ(repo.git({"commit", "-q", "--no-verify", "-a", "-m", "more", "--author",
+                        "Sweden <sweden@example.org>"})
+                  .exit_code,
+              0);
+    const test::RunResult log = repo.accord({"log", "-1"});
+    EXPECT_EQ(log.exit_code, 0) << log.err;
+    EXPECT_TRUE(contains(log.out, "dense.md: 7 MiB, too large to describe")) << log.out;
+    EXPECT_TRUE(contains(log.out, "or 6 million words, spaces and marks")) << log.out;
+    EXPECT_TRUE(contains(log.out, "prose.md: 1 paragraph added")) << log.out;
+    const test::RunResult diff = repo.accord({"diff", "HEAD~1", "HEAD", "--", "dense.md"});
+    EXPECT_EQ(diff.exit_code, 2) << diff.out;
+    EXPECT_TRUE(contains(diff.err, "dense.md (7 MiB) is more than accord compares word by word"))
+        << diff.err;
+    EXPECT_EQ(repo.accord({"diff", "HEAD~1", "HEAD", "--", "prose.md"}).exit_code, 0);
+    const test::RunResult blame = repo.accord({"blame", "dense.md"});
+    EXPECT_EQ(blame.exit_code, 2);
+    EXPECT_TRUE(contains(blame.err, "'dense.md' (7 MiB) is more than accord")) << blame.err;
+    const test::RunResult html = repo.accord({"compile", "--format", "html", "-o", "c.html"});
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_TRUE(contains(repo.read("c.html"), "not shown here"));
+    const test::RunResult docx = repo.accord({"compile", "--format", "docx", "-o", "c.docx"});
+    EXPECT_EQ(docx.exit_code, 2);
+    EXPECT_TRUE(contains(docx.err, "'dense.md' (7 MiB) is more than accord compares word by word"))
+        << docx.err;
+    EXPECT_TRUE(contains(docx.err, "cannot be compiled into a Word document")) << docx.err;
+    EXPECT_FALSE(fs::exists(repo.path("c.docx")));
 }
 
 // A commit naming its proposers 30,000 times over (a hostile history): each
@@ -450,14 +508,14 @@ TEST(Hardening, ATextTooLargeToCompareIsLeftOutOfSurvivalNotFatal) {
               0);
     const test::RunResult survival = repo.accord({"survival", "--by", "Japan"});
     EXPECT_EQ(survival.exit_code, 0) << survival.err;
-    EXPECT_TRUE(contains(survival.err, "'huge.md' is 17 MiB")) << survival.err;
+    EXPECT_TRUE(contains(survival.err, "'huge.md' (17 MiB) is more than accord")) << survival.err;
     EXPECT_TRUE(contains(survival.out, "a.md")) << survival.out;
     const test::RunResult blame = repo.accord({"blame", "a.md"});
     EXPECT_EQ(blame.exit_code, 0) << blame.err;
     EXPECT_TRUE(contains(blame.out, "closely")) << blame.out;
     const test::RunResult huge = repo.accord({"blame", "huge.md"});
     EXPECT_EQ(huge.exit_code, 2);
-    EXPECT_TRUE(contains(huge.err, "'huge.md' is 17 MiB")) << huge.err;
+    EXPECT_TRUE(contains(huge.err, "'huge.md' (17 MiB) is more than accord")) << huge.err;
 }
 
 // A text recorded as it was issued, with its notation errors: refused

@@ -157,3 +157,44 @@ TEST(TokenInterner, UnitsKeyedByDigestGetTheIdsTheirBytesGet) {
 
 }  // namespace
 }  // namespace accord
+
+namespace accord {
+namespace {
+
+std::string repeated(std::string_view piece, std::size_t bytes) {
+    std::string out;
+    out.reserve(bytes + piece.size());
+    while (out.size() < bytes) out += piece;
+    return out;
+}
+
+// The limit of what is compared word by word counts tokens as well as
+// bytes: memory follows the tokens. Prose holds about one token in three
+// bytes, a text of one-letter words one in each byte.
+TEST(ComparableWordByWord, CountsTokensAsWellAsBytes) {
+    EXPECT_TRUE(comparable_word_by_word("The Parties [shall] act.\n"));
+    EXPECT_FALSE(comparable_word_by_word(std::string(kMaxWordComparedBytes + 1, 'a')));
+    EXPECT_TRUE(comparable_word_by_word(std::string(kMaxWordComparedBytes, 'a')));  // one word
+    const std::string prose = repeated("The Parties [shall][should] cooperate on finance. ",
+                                       kMaxWordComparedTokens + 1000);
+    EXPECT_TRUE(comparable_word_by_word(prose));
+    // "a b\n": a word, a space, a word, a line ending.
+    EXPECT_FALSE(comparable_word_by_word(repeated("a b\n", kMaxWordComparedTokens + 8)));
+    EXPECT_TRUE(comparable_word_by_word(repeated("a b\n", kMaxWordComparedTokens - 8)));
+    // Each punctuation sign or mark is a token: a run of brackets is as many.
+    EXPECT_FALSE(comparable_word_by_word(std::string(kMaxWordComparedTokens + 1, '[')));
+}
+
+// Chinese and Japanese characters are words of their own (tokenize): two
+// ideographs and a space are three tokens in seven bytes, 6.6 million
+// tokens in 15.4 MB, beyond the limit though within 16 MiB.
+TEST(ComparableWordByWord, CountsEachIdeographAsAToken) {
+    const std::string cjk = repeated("\xe6\xb8\xa9\xe5\xae\xa4 ", 15'400'000);  // "温室 "
+    ASSERT_LT(cjk.size(), kMaxWordComparedBytes);
+    EXPECT_FALSE(comparable_word_by_word(cjk));
+    // Accented Latin letters are not: "Côte " is two tokens in six bytes.
+    EXPECT_TRUE(comparable_word_by_word(repeated("C\xc3\xb4te ", 15'400'000)));
+}
+
+}  // namespace
+}  // namespace accord
