@@ -7,6 +7,7 @@
 
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/docx_reader.hpp"
+#include "core/notation/front_matter.hpp"
 #include "core/store/position_record.hpp"
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
@@ -289,6 +290,29 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                          const std::string& front_matter, bool final_newline,
                          const std::string& digest, Config& registry);
 
+// The front matter a compilation keeps for a text in its document
+// properties goes before every version of the text. A document is not
+// trusted to hold front matter there: it must be one block, fences
+// included, whose YAML reads without error (within the limits on values and
+// nesting that stop a few lines of aliases from taking hours); anything else
+// is refused, naming the document and the text, before anything is written.
+void check_kept_front_matter(const std::string& document, const std::string& path,
+                             const std::string& front) {
+    if (front.empty()) return;
+    const auto refuse = [&](const std::string& why) {
+        throw usage_error(document + ": the front matter it keeps for " + escape_controls(path) +
+                          " (in its document properties) " + why +
+                          "; nothing was imported (the front matter is accord's: compile the "
+                          "document again from the repository)");
+    };
+    if (front_matter_end(front) != front.size()) refuse("is not one block between '---' lines");
+    std::vector<Diagnostic> diagnostics;
+    read_front_matter(front, diagnostics);
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Severity::error)
+            refuse("does not read, at its line " + std::to_string(d.line) + ": " + d.message);
+}
+
 // Each tracked change and comment is planned as a commit holding the whole
 // text after it: the plan holds (changes + comments) x (text size) bytes at
 // once. Real documents hold a few hundred changes on a text of a few hundred
@@ -367,6 +391,7 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
             if (!wanted.empty() && text.path != wanted && texts.size() > 1) continue;
             const std::string path =
                 wanted.empty() ? named_path(repo, request.file, text.path) : wanted;
+            check_kept_front_matter(request.file, path, text.front_matter);
             const docx::Package slice =
                 docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
             plans.push_back(plan_text(workspace, request, slice, path, text.front_matter,

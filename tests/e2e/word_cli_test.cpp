@@ -563,6 +563,69 @@ TEST(WordImportRefusals, ACompilationNamingNoPathOfTheRepositoryIsRefused) {
     EXPECT_EQ(slurp(repo + "/recs/a.md"), "States should strengthen cooperation.\n");
 }
 
+// A compilation keeps each text's front matter in a document property, and
+// a document can hold anything there: text that is no front matter (it
+// would go before every version), YAML that does not read, or a few lines
+// of aliases that would take hours to read (each a list of nine uses of the
+// one before). Each is refused naming the document and the text, before
+// anything is written; front matter as accord writes it is taken.
+TEST(WordImportRefusals, FrontMatterKeptInTheDocumentMustReadAsFrontMatter) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(repo, {"rev-parse", "HEAD"}).out;
+    const auto compilation = [&](const std::string& front) {
+        test::DocxParts parts;
+        parts.body =
+            "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"_accord_text_0\"/><w:r><w:t>"
+            "States should strengthen cooperation.</w:t></w:r>"
+            "<w:bookmarkEnd w:id=\"0\"/></w:p>";
+        parts.raw.push_back(
+            {"docProps/custom.xml",
+             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties "
+             "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+             "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" "
+             "name=\"accord-notation\"><vt:lpwstr>1</vt:lpwstr></property>"
+             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\" "
+             "name=\"accord-text-0\"><vt:lpwstr>recs/a.md</vt:lpwstr></property>"
+             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"4\" "
+             "name=\"accord-text-0-front-matter\"><vt:lpwstr>" +
+                 front + "</vt:lpwstr></property></Properties>"});
+        return tmp.write("c.docx", test::build_docx(parts));
+    };
+    std::string bomb = "---\na: &amp;a [x,x,x,x,x,x,x,x,x]\n";
+    for (char c = 'b'; c <= 'k'; ++c) {
+        bomb += std::string(1, c) + ": &amp;" + c + " [";
+        for (int k = 0; k < 9; ++k) bomb += std::string(k ? "," : "") + "*" + char(c - 1);
+        bomb += "]\n";
+    }
+    bomb += "---\n";
+    const std::pair<std::string, std::string> refused[] = {
+        {"Injected wording.\n", "is not one block between '---' lines"},
+        {"---\nid: a\n---\nInjected wording.\n", "is not one block between '---' lines"},
+        {"---\nid: [a\n---\n", "does not read, at its line"},
+        {bomb, "front matter holds more than 100000 values"},
+    };
+    for (const auto& [front, why] : refused) {
+        const test::RunResult run = test::accord(
+            {"import", compilation(front), "--by", "Chair", "--add-delegations"}, in(repo));
+        EXPECT_EQ(run.exit_code, 2) << front << "\n" << run.out << run.err;
+        EXPECT_TRUE(contains(run.err, "c.docx: the front matter it keeps for recs/a.md"))
+            << run.err;
+        EXPECT_TRUE(contains(run.err, why)) << run.err;
+        EXPECT_EQ(git(repo, {"rev-parse", "HEAD"}).out, head_before) << front;
+        EXPECT_FALSE(fs::exists(repo + "/recs")) << front;
+    }
+    const test::RunResult taken =
+        test::accord({"import", compilation("---\nid: a-1\nstatus: open\n---\n"), "--by", "Chair",
+                      "--add-delegations"},
+                     in(repo));
+    EXPECT_EQ(taken.exit_code, 0) << taken.err;
+    EXPECT_EQ(slurp(repo + "/recs/a.md"),
+              "---\nid: a-1\nstatus: open\n---\nStates should strengthen cooperation.\n");
+}
+
 // Every change is recorded as a named delegation's proposal: a tracked
 // change or comment whose author is missing, blank, or holds a control
 // character or a direction override (which git, logs and terminals would
