@@ -25,6 +25,8 @@ std::string_view to_string(DisagreementKind kind) {
             return "both-added";
         case DisagreementKind::edited_struck:
             return "edited-struck";
+        case DisagreementKind::moved_apart:
+            return "moved-apart";
     }
     return "?";
 }

@@ -24,6 +24,7 @@ enum class DisagreementKind : std::uint8_t {
     conflict,        // left as conflict markers (--strict, or brackets that would not pair)
     both_added,      // both added different whole paragraphs at one place: both kept
     edited_struck,   // one struck text, the other added words inside: those not struck
+    moved_apart,     // both moved a paragraph, to different places: once, where one put it
 };
 
 // Every kind, in the order above.
@@ -32,10 +33,12 @@ inline constexpr std::array kDisagreementKinds = {
     DisagreementKind::edited_deleted, DisagreementKind::status,
     DisagreementKind::metadata,       DisagreementKind::conflict,
     DisagreementKind::both_added,     DisagreementKind::edited_struck,
+    DisagreementKind::moved_apart,
 };
 
 // The kind's word: "alternatives", "kept-bracketed", "edited-deleted",
-// "status", "metadata", "conflict", "both-added", "edited-struck".
+// "status", "metadata", "conflict", "both-added", "edited-struck",
+// "moved-apart".
 std::string_view to_string(DisagreementKind kind);
 
 // The kind a word names (as to_string spells it), or nullopt.
@@ -45,7 +48,8 @@ struct Disagreement {
     DisagreementKind kind;
     std::size_t line = 0;  // in the merged text, 1-based
     std::string ours, theirs;
-    // metadata: the front-matter key; kept_bracketed: the bracketed text.
+    // metadata: the front-matter key; kept_bracketed: the bracketed text;
+    // moved_apart: the paragraph (ours and theirs then say where each put it).
     std::string key;
 };
 

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/notation/diagnostic.hpp"
+#include "core/util/text.hpp"
 #include "merge/diff/renames.hpp"
 #include "merge/merge3/merge3_attached.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
@@ -301,12 +302,45 @@ std::optional<MergeResult> two_texts_at_one_path(std::string_view base, std::str
     return std::move(marked).finish();
 }
 
+// A paragraph both sides moved apart, named at its line in the merged text
+// (where either side's wording of it, or the base's, starts a line; the
+// first line when none does), as the base had it, with where each side put
+// it; the disagreements stay in the order of their lines.
+void name_moved_apart(MergeResult& result, const MovedApart& moved) {
+    const auto first_line = [](const std::string& paragraph) {
+        return std::string_view(paragraph).substr(0, paragraph.find('\n') + 1);
+    };
+    std::size_t line = 0;
+    for (const std::string_view wanted :
+         {first_line(moved.as_theirs), first_line(moved.as_ours), first_line(moved.as_base)}) {
+        std::size_t number = 1;
+        for (std::size_t at = 0; at < result.text.size() && line == 0; ++number) {
+            const std::size_t end = std::min(result.text.find('\n', at), result.text.size() - 1);
+            if (std::string_view(result.text).substr(at, end + 1 - at) == wanted) line = number;
+            at = end + 1;
+        }
+        if (line != 0) break;
+    }
+    const auto place = [](const std::string& after) {
+        return after.empty() ? std::string("first") : "after " + std::string(trim(after));
+    };
+    Disagreement d{DisagreementKind::moved_apart, line == 0 ? 1 : line, place(moved.ours_after),
+                   place(moved.theirs_after), std::string(trim(moved.shown))};
+    const auto before =
+        std::upper_bound(result.disagreements.begin(), result.disagreements.end(), d.line,
+                         [](std::size_t l, const Disagreement& other) { return l < other.line; });
+    result.disagreements.insert(before, std::move(d));
+}
+
 // Paragraphs one side moved followed on the other side (merge3_moves),
 // then merged by sections.
 MergeResult merge_moved_paragraphs(std::string_view base, std::string_view ours,
                                    std::string_view theirs, const MergeOptions& options) {
-    if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs))
-        return merge_by_sections(moved->base, moved->ours, moved->theirs, options);
+    if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs)) {
+        MergeResult result = merge_by_sections(moved->base, moved->ours, moved->theirs, options);
+        for (const MovedApart& apart : moved->moved_apart) name_moved_apart(result, apart);
+        return result;
+    }
     return merge_by_sections(base, ours, theirs, options);
 }
 

@@ -493,9 +493,17 @@ constexpr std::size_t kMostTried = 64;
 // Paragraphs a text has before "mostly reordered" says it was shuffled.
 constexpr std::size_t kFewestForAShuffle = 32;
 
+// The sides as follow_one_move reads them: the one whose moves are
+// followed, the other, and what both moved apart.
+struct MoveSides {
+    bool mover_is_ours = true;
+    std::vector<MovedApart>& apart;
+};
+
 bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
                      const Rewrites& mover_rewrites, const Rewrites& editor_rewrites,
-                     Likeness& likeness, std::unordered_set<std::string>& followed) {
+                     Likeness& likeness, std::unordered_set<std::string>& followed,
+                     const MoveSides& sides) {
     ParagraphIds numbered;
     const std::vector<std::uint32_t> b = numbered(base.lines), e = numbered(editor.lines);
     // The mover's rewrites of base paragraphs count as those paragraphs
@@ -601,6 +609,24 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
                 continue;
             }
         }
+        if (moved_by_editor) {
+            // Both moved it: the editor's place is kept. Put elsewhere than
+            // the mover put it (after another paragraph), that is a
+            // disagreement the merge names.
+            const auto at = static_cast<std::size_t>(copy - editor_ids.begin());
+            const bool same_place = j == 0 ? at == 0 : at > 0 && m[j - 1] == editor_ids[at - 1];
+            if (!same_place) {
+                const std::string mover_after(j == 0 ? "" : without_number(mover.lines[j - 1]));
+                const std::string editor_after(at == 0 ? "" : without_number(editor.lines[at - 1]));
+                const std::string& as_base = base.lines[i];
+                const std::string shown(without_number(as_base));
+                sides.apart.push_back(sides.mover_is_ours
+                                          ? MovedApart{mover.lines[j], editor.lines[at],
+                                                       mover_after, editor_after, as_base, shown}
+                                          : MovedApart{editor.lines[at], mover.lines[j],
+                                                       editor_after, mover_after, as_base, shown});
+            }
+        }
         followed.emplace(without_number(base.lines[i]));
         move_paragraph(base.lines, i, base_before);
         if (rewritten) move_paragraph(editor.lines, first, editor_before);
@@ -620,20 +646,24 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
     const Rewrites ours_rewrites = find_rewrites(*b, *o, likeness),
                    theirs_rewrites = find_rewrites(*b, *t, likeness);
     std::unordered_set<std::string> followed;  // the paragraphs moved, without their numbers
+    std::vector<MovedApart> apart;
+    const MoveSides ours_moved{true, apart}, theirs_moved{false, apart};
     bool moved = follow_reorder(*b, *o, *t, ours_rewrites, theirs_rewrites) ||
                  follow_reorder(*b, *t, *o, theirs_rewrites, ours_rewrites);
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {
-        if (follow_one_move(*b, *o, *t, ours_rewrites, theirs_rewrites, likeness, followed) ||
-            follow_one_move(*b, *t, *o, theirs_rewrites, ours_rewrites, likeness, followed)) {
+        if (follow_one_move(*b, *o, *t, ours_rewrites, theirs_rewrites, likeness, followed,
+                            ours_moved) ||
+            follow_one_move(*b, *t, *o, theirs_rewrites, ours_rewrites, likeness, followed,
+                            theirs_moved)) {
             moved = true;
         } else {
             break;
         }
     }
     if (!moved) return std::nullopt;
-    return MergeTexts{b->text(), o->text(), t->text()};
+    return MergeTexts{b->text(), o->text(), t->text(), std::move(apart)};
 }
 
 }  // namespace accord

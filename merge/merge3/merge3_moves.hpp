@@ -13,11 +13,26 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace accord {
 
+// A paragraph both sides moved, to different places. The merge keeps it
+// once, where one side put it; the other side's place is a disagreement.
+struct MovedApart {
+    // The paragraph as each side has it (one may have edited it too): the
+    // merged text holds one of the two.
+    std::string as_ours, as_theirs;
+    // The paragraph each side put it after, without its number (a side may
+    // renumber); empty: first.
+    std::string ours_after, theirs_after;
+    std::string as_base;  // as the base had it (a side may have edited it)
+    std::string shown;    // as the base had it, without its number
+};
+
 struct MergeTexts {
     std::string base, ours, theirs;
+    std::vector<MovedApart> moved_apart;
 };
 
 // The three texts with every such move made in the base and the editing

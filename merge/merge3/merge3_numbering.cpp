@@ -213,8 +213,10 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
     }
     if (!renumbered) return std::nullopt;
     NumbersSetAside out;
-    out.texts = {with_placeholders(base, paragraphs[0]), with_placeholders(ours, paragraphs[1]),
-                 with_placeholders(theirs, paragraphs[2])};
+    out.texts = {with_placeholders(base, paragraphs[0]),
+                 with_placeholders(ours, paragraphs[1]),
+                 with_placeholders(theirs, paragraphs[2]),
+                 {}};
     // By position when all three number so, from the first number they
     // share (an excerpt may start at 5); else each number as a label.
     // The two sides decide: a base with a gap that both sides closed is

@@ -17,7 +17,7 @@ TEST(DisagreementVocabulary, TheWordsStayWhatTheyAre) {
     for (const DisagreementKind kind : kDisagreementKinds) words.emplace_back(to_string(kind));
     EXPECT_EQ(words, (std::vector<std::string>{"alternatives", "kept-bracketed", "edited-deleted",
                                                "status", "metadata", "conflict", "both-added",
-                                               "edited-struck"}));
+                                               "edited-struck", "moved-apart"}));
 }
 
 TEST(DisagreementVocabulary, EachWordParsesBackToItsKind) {

@@ -3,6 +3,7 @@
 // other side) and when the texts are left as they are.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "merge/merge3/merge3.hpp"
@@ -216,6 +217,52 @@ TEST(MergeMoves, AParagraphBothSidesMovedStandsOnce) {
     EXPECT_EQ(count(merged, "B second"), 1u) << merged;
     EXPECT_NE(merged.find("ours"), std::string::npos) << merged;
     EXPECT_NE(merged.find("theirs"), std::string::npos) << merged;
+}
+
+// Both moved one paragraph, to different places: it stands once, and the
+// merge says so (moved-apart), at its line, with where each side put it,
+// whichever side is given as ours. Moved to the same place, there is
+// nothing to say.
+TEST(MergeMoves, AParagraphBothSidesMovedApartIsADisagreement) {
+    const std::string base = "A first.\n\nB second.\n\nC third.\n\nD fourth.\n\nE fifth.\n";
+    const std::string ours = "B second.\n\nC third.\n\nA first.\n\nD fourth.\n\nE fifth.\n";
+    const std::string theirs = "B second.\n\nC third.\n\nD fourth.\n\nE fifth.\n\nA first.\n";
+    for (const bool swap : {false, true}) {
+        const MergeResult r =
+            merge3(base, swap ? theirs : ours, swap ? ours : theirs, MergeOptions{});
+        ASSERT_EQ(r.disagreements.size(), 1u) << r.text;
+        const Disagreement& d = r.disagreements[0];
+        EXPECT_EQ(d.kind, DisagreementKind::moved_apart);
+        EXPECT_EQ(d.key, "A first.");
+        EXPECT_EQ(swap ? d.theirs : d.ours, "after C third.");
+        EXPECT_EQ(swap ? d.ours : d.theirs, "after E fifth.");
+        const std::size_t at = r.text.find("A first.");
+        ASSERT_NE(at, std::string::npos) << r.text;
+        EXPECT_EQ(r.text.find("A first.", at + 1), std::string::npos) << r.text;
+        EXPECT_EQ(d.line, 1 + static_cast<std::size_t>(
+                                  std::count(r.text.begin(), r.text.begin() + at, '\n')))
+            << r.text;
+    }
+    // Moved first by one side: "first". (Two moves of different paragraphs
+    // are no disagreement: both are made.)
+    const MergeResult first =
+        merge3(base, "C third.\n\nA first.\n\nB second.\n\nD fourth.\n\nE fifth.\n",
+               "A first.\n\nB second.\n\nD fourth.\n\nE fifth.\n\nC third.\n", MergeOptions{});
+    ASSERT_EQ(first.disagreements.size(), 1u) << first.text;
+    EXPECT_EQ(first.disagreements[0].kind, DisagreementKind::moved_apart) << first.text;
+    EXPECT_EQ(first.disagreements[0].ours, "first");
+    EXPECT_EQ(first.disagreements[0].theirs, "after E fifth.");
+    const MergeResult both =
+        merge3(base, "B second.\n\nC third.\n\nA first.\n\nD fourth.\n\nE fifth.\n",
+               "E fifth.\n\nA first.\n\nB second.\n\nC third.\n\nD fourth.\n", MergeOptions{});
+    EXPECT_TRUE(both.disagreements.empty()) << both.text;
+    EXPECT_EQ(both.text, "E fifth.\n\nB second.\n\nC third.\n\nA first.\n\nD fourth.\n");
+    // Moved to the same place by both (one editing it on the way): merged cleanly.
+    const MergeResult same =
+        merge3(base, ours, "B second.\n\nC third.\n\nA first, edited.\n\nD fourth.\n\nE fifth.\n",
+               MergeOptions{});
+    EXPECT_TRUE(same.disagreements.empty()) << same.text;
+    EXPECT_EQ(same.text, "B second.\n\nC third.\n\nA first, edited.\n\nD fourth.\n\nE fifth.\n");
 }
 
 TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
