@@ -8,6 +8,7 @@
 #include "core/notation/diagnostic.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/renames.hpp"
+#include "merge/merge3/merge3_added_brackets.hpp"
 #include "merge/merge3/merge3_attached.hpp"
 #include "merge/merge3/merge3_chunks.hpp"
 #include "merge/merge3/merge3_inputs.hpp"
@@ -419,6 +420,12 @@ MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std:
 
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options) {
+    // Paragraphs both sides only bracketed, made one (merge3_added_brackets).
+    const std::optional<MergeTexts> bracketed = join_added_brackets(base, ours, theirs);
+    if (bracketed) {
+        ours = bracketed->ours;
+        theirs = bracketed->theirs;
+    }
     // One side's text when the other changed nothing, or both made the same:
     // as git merge-file, whatever the engine would make of the pieces.
     if (ours == theirs || theirs == base || ours == base) {
