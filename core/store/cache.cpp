@@ -353,6 +353,23 @@ bool CacheTable::maybe_put(std::string_view key) const {
            ((put_filter_[b / 64] >> (b % 64)) & 1) != 0;
 }
 
+static std::atomic<bool>& values_read_from_files() {
+    static std::atomic<bool> read{false};
+    return read;
+}
+
+bool cache_values_were_read() {
+    return values_read_from_files().load(std::memory_order_relaxed);
+}
+
+std::string cache_suspect_note(std::string_view what) {
+    if (!cache_values_were_read()) return "";
+    return "; accord may have read " + std::string(what) +
+           " from its cache (.git/accord/cache/ of the repository), damaged or written by hand: "
+           "delete that directory (accord builds it again as it needs it) and run the command "
+           "again";
+}
+
 std::optional<std::string> CacheTable::find(std::string_view key) const {
     if (!enabled_) return std::nullopt;
     const std::lock_guard<std::mutex> lock(mutex_);
@@ -360,6 +377,7 @@ std::optional<std::string> CacheTable::find(std::string_view key) const {
     for (std::size_t k = put ? 0 : saved_files_; k < files_.size(); ++k) {
         if (const std::optional<std::string_view> value = files_[k]->find(key)) {
             ++hits_;
+            values_read_from_files().store(true, std::memory_order_relaxed);
             return std::string(*value);
         }
     }

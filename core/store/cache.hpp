@@ -66,6 +66,15 @@ class CacheReader {
     bool ok_ = true;
 };
 
+// Whether a table of this process served a value read from its files (an
+// earlier run's). A checksum tells damage, not a file written by hand: an
+// object a remembered value names that the repository lacks, or a history
+// that cannot be, then points at the cache, and the error says so.
+bool cache_values_were_read();
+// "" unless cache_values_were_read(); then "; accord may have read ... from
+// its cache ...: delete .git/accord/cache/ ...", to end such an error with.
+std::string cache_suspect_note(std::string_view what);
+
 class CacheTable {
   public:
     // The table `name` ("summaries", "changes") of the repository whose git

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/store/cache.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
 #include "core/util/file.hpp"
@@ -212,6 +213,8 @@ void fail(const std::string& what) {
                       "oldest commit is missing, and accord reads the history of the texts. Run "
                       "'git fetch --unshallow' to fetch the rest, then run the command again");
     }
+    if (missing_object())
+        throw failure(what + ": " + last_message() + cache_suspect_note("its id"));
     throw failure(what + ": " + last_message());
 }
 void fail_usage(const std::string& what) {
@@ -227,7 +230,8 @@ std::string hex(const git_oid& id) {
 git_oid parse_id(const std::string& text, const std::string& what) {
     git_oid id;
     if (text.size() != GIT_OID_HEXSZ || git_oid_fromstr(&id, text.c_str()) < 0) {
-        throw usage_error(what + ": '" + text + "' is not a full commit id");
+        throw usage_error(what + ": '" + text + "' is not a full object id" +
+                          cache_suspect_note("it"));
     }
     return id;
 }

@@ -7,6 +7,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/store/cache.hpp"
 #include "core/util/errors.hpp"
 #include "merge/blame/blame_memo.hpp"
 #include "merge/blame/blob_prefetch.hpp"
@@ -414,7 +415,9 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     }
     std::vector<BlameVersion>& versions = walk->texts.front().versions;
     const std::vector<std::string>& blob_ids = walk->texts.front().blob_ids;
-    if (versions.empty()) throw usage_error("blame: no proposal recorded '" + path + "'");
+    if (versions.empty())
+        throw usage_error("blame: no proposal recorded '" + path + "'" +
+                          cache_suspect_note("its history"));
     const bool donors = walk->texts.size() > 1;
 
     // The proposals are read on a thread of their own while the versions are

@@ -11,6 +11,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/store/cache.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/memory.hpp"
 #include "core/util/notice.hpp"
@@ -164,7 +165,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         }
         blame.history.versions = std::move(versions.versions);
         if (blame.history.versions.empty() && t < blamed)
-            throw usage_error("blame: no proposal recorded '" + paths[t] + "'");
+            throw usage_error("blame: no proposal recorded '" + paths[t] + "'" +
+                              cache_suspect_note("its history"));
     }
     text_of = {};
     changes = {};
