@@ -409,12 +409,37 @@ void end_as_the_texts_end(std::string& merged, std::string_view base, std::strin
 
 }  // namespace
 
+void one_blank_line_between_paragraphs(MergeResult& result, std::string_view base,
+                                       std::string_view ours, std::string_view theirs) {
+    for (const std::string_view text : {base, ours, theirs})
+        if (text.find("\n\n\n") != std::string_view::npos) return;
+    if (result.text.find("\n\n\n") == std::string::npos) return;
+    std::string text;
+    text.reserve(result.text.size());
+    // taken[n]: the line ends taken out among the first n of the text.
+    std::vector<std::size_t> taken{0};
+    for (const char c : result.text) {
+        if (c != '\n') {
+            text += c;
+            continue;
+        }
+        const bool take = text.ends_with("\n\n");
+        if (!take) text += c;
+        taken.push_back(taken.back() + (take ? 1 : 0));
+    }
+    // Line L starts after the first L-1 line ends.
+    for (Disagreement& d : result.disagreements)
+        if (d.line >= 1 && d.line - 1 < taken.size()) d.line -= taken[d.line - 1];
+    result.text = std::move(text);
+}
+
 MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
                               const MergeOptions& options) {
     MergeResult result =
         merge_tokens(parse(base, options.parse), parse(ours, options.parse),
                      parse(theirs, options.parse), options, without_text(base, options.parse));
     end_as_the_texts_end(result.text, base, ours, theirs);
+    one_blank_line_between_paragraphs(result, base, ours, theirs);
     return result;
 }
 
@@ -437,6 +462,7 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
         return std::move(*apart);
     MergeResult result = merge_numbered(base, ours, theirs, options);
     end_as_the_texts_end(result.text, base, ours, theirs);
+    one_blank_line_between_paragraphs(result, base, ours, theirs);
     return result;
 }
 

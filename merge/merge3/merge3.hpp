@@ -51,6 +51,15 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
 MergeResult merge3_line_ends(const MergeInput& base, const MergeInput& ours,
                              const MergeInput& theirs, const MergeOptions& options);
 
+// Two blank lines the merge left between paragraphs, where no text has
+// more than one anywhere (a last paragraph one side deleted, taking the
+// line end after it, against a paragraph the other appended after it
+// leaves the break before the deleted one and the appended one's own),
+// made one, as every text has them; the disagreements' lines move up with
+// the lines taken out. The last step of merge3 and merge3_whole_text.
+void one_blank_line_between_paragraphs(MergeResult& result, std::string_view base,
+                                       std::string_view ours, std::string_view theirs);
+
 // The token-level merge of the whole texts, without the paragraph pass: for
 // texts the paragraph pass cannot cut, and for tests. It mostly gives
 // merge3's text (merge3_sections.hpp says where it does not); merge3 names
