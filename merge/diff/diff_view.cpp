@@ -297,7 +297,7 @@ std::string summarize_changes(const std::vector<Change>& changes) {
                    (c.after.empty() ? std::string("(none)") : c.after));
         }
     }
-    return out.empty() ? "no changes" : out;
+    return out.empty() ? "no changes in wording or structure" : out;
 }
 
 }  // namespace accord

@@ -86,6 +86,21 @@ TEST_F(History, LogTellsEachProposalInNegotiationTerms) {
     EXPECT_LT(r.out.find("2014-05-01"), r.out.find("2014-02-07")) << "newest first";
 }
 
+// A proposal that changes a text's bytes but none of its wording, marks or
+// metadata (a comment in its front matter, lines wrapped) says so, as diff
+// does, rather than "no changes" beside a file it lists.
+TEST_F(History, ALogEntryChangingNoWordingSaysSo) {
+    Repository repo = Repository::open(dir.path());
+    commit(repo, "Nigeria", "2014-05-02", "A comment for the secretariat",
+           {{"A/01-japan.md",
+             "---\nid: A-1\nstatus: agreed # confirmed at WGEC-4\n---\nTo [continuing][full] "
+             "implement the multistakeholder approach (agreed).\n"}});
+    const auto r = run({"log", "-1"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("A/01-japan.md: no changes in wording or structure\n"), std::string::npos)
+        << r.out;
+}
+
 TEST_F(History, LogFiltersByPathDelegationAndDates) {
     auto r = run({"log", "C"});
     EXPECT_NE(r.out.find("Nigeria"), std::string::npos);
