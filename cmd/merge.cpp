@@ -88,7 +88,8 @@ ExitCode run_merge(const MergeCommandOptions& options) {
         std::cout << plan.notes.size()
                   << (plan.notes.size() == 1 ? " disagreement was" : " disagreements were")
                   << " kept in the text as listed above (bracketed wording, a status not "
-                     "agreed, a front-matter value as a comment); settle them with a proposal\n";
+                     "agreed, a front-matter value as a comment, a paragraph moved apart where "
+                     "one side put it); settle them with a proposal\n";
         return kExitFound;
     }
     return kExitOk;

@@ -601,6 +601,44 @@ TEST(MergeCli, CleanMergeExitsZeroAndTakesTheChairAsAuthor) {
                 HasSubstr("\"merged_by\": \"Chair\""));
 }
 
+// Two groups each moved one paragraph of a text, to different places: the
+// merge keeps it once and lists where each group put it (moved-apart),
+// exit 1, as for any disagreement to settle.
+TEST(MergeCli, AParagraphTwoGroupsMovedApartIsListed) {
+    Negotiation n;
+    for (const std::string name : {"informal-a", "informal-b"}) {
+        const test::RunResult r = n.main.accord(
+            {"redraft", "start", name, "--members", "Japan", "--no-switch", "recs/A-1.md"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    const std::string front = "---\nid: A-1\ntitle: Enhanced cooperation\nstatus: revisit\n---\n";
+    const std::string first =
+        "Maintains [the] [democratic] multi-stakeholder approach, encourages [~~as many~~]\n"
+        "stakeholders to participate in the implementation.\n";
+    const std::string second =
+        "To continue to [strengthen] the implementation of enhanced cooperation as envisaged\n"
+        "in the Tunis Agenda.\n";
+    const std::string third =
+        "Recognizes the role of [governments][all stakeholders] in public policy issues.\n";
+    ASSERT_EQ(kRecommendation, front + first + "\n" + second + "\n" + third);
+    n.main.out({"switch", "-q", "redraft/informal-a"});
+    n.main.propose("recs/A-1.md", front + second + "\n" + first + "\n" + third, {"Japan"},
+                   "2014-02-25");
+    n.main.out({"switch", "-q", "redraft/informal-b"});
+    n.main.propose("recs/A-1.md", front + second + "\n" + third + "\n" + first, {"RF"},
+                   "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    const test::RunResult r = n.main.accord({"merge", "informal-a", "informal-b", "--by", "Chair"});
+    EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+    const std::string merged = n.main.read("recs/A-1.md");
+    EXPECT_EQ(merged.find("Maintains"), merged.rfind("Maintains")) << merged;
+    EXPECT_THAT(r.out + r.err, HasSubstr("moved-apart '\"Maintains [the] [democratic]"));
+    EXPECT_THAT(r.out + r.err, HasSubstr("ours \"after To continue to [strengthen]"));
+    EXPECT_THAT(r.out + r.err,
+                HasSubstr("theirs (redraft/informal-b) \"after Recognizes the role"));
+    EXPECT_THAT(r.out, HasSubstr("a paragraph moved apart where one side put it"));
+}
+
 // Two small groups each register the delegation that joined them (propose
 // --add-delegation): the registry merges entry by entry, both delegations
 // listed, and the merge is recorded.
