@@ -304,29 +304,15 @@ std::optional<MergeResult> two_texts_at_one_path(std::string_view base, std::str
 }
 
 // A paragraph both sides moved apart, named at its line in the merged text
-// (where either side's wording of it, or the base's, starts a line; the
-// first line when none does), as the base had it, with where each side put
-// it; the disagreements stay in the order of their lines.
+// (line_of_moved), as the base had it, with where each side put it; the
+// disagreements stay in the order of their lines.
 void name_moved_apart(MergeResult& result, const MovedApart& moved) {
-    const auto first_line = [](const std::string& paragraph) {
-        return std::string_view(paragraph).substr(0, paragraph.find('\n') + 1);
-    };
-    std::size_t line = 0;
-    for (const std::string_view wanted :
-         {first_line(moved.as_theirs), first_line(moved.as_ours), first_line(moved.as_base)}) {
-        std::size_t number = 1;
-        for (std::size_t at = 0; at < result.text.size() && line == 0; ++number) {
-            const std::size_t end = std::min(result.text.find('\n', at), result.text.size() - 1);
-            if (std::string_view(result.text).substr(at, end + 1 - at) == wanted) line = number;
-            at = end + 1;
-        }
-        if (line != 0) break;
-    }
     const auto place = [](const std::string& after) {
         return after.empty() ? std::string("first") : "after " + std::string(trim(after));
     };
-    Disagreement d{DisagreementKind::moved_apart, line == 0 ? 1 : line, place(moved.ours_after),
-                   place(moved.theirs_after), std::string(trim(moved.shown))};
+    Disagreement d{DisagreementKind::moved_apart, line_of_moved(result.text, moved),
+                   place(moved.ours_after), place(moved.theirs_after),
+                   std::string(trim(moved.shown))};
     const auto before =
         std::upper_bound(result.disagreements.begin(), result.disagreements.end(), d.line,
                          [](std::size_t l, const Disagreement& other) { return l < other.line; });

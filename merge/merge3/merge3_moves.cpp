@@ -1,6 +1,7 @@
 #include "merge/merge3/merge3_moves.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -493,17 +494,9 @@ constexpr std::size_t kMostTried = 64;
 // Paragraphs a text has before "mostly reordered" says it was shuffled.
 constexpr std::size_t kFewestForAShuffle = 32;
 
-// The sides as follow_one_move reads them: the one whose moves are
-// followed, the other, and what both moved apart.
-struct MoveSides {
-    bool mover_is_ours = true;
-    std::vector<MovedApart>& apart;
-};
-
 bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
                      const Rewrites& mover_rewrites, const Rewrites& editor_rewrites,
-                     Likeness& likeness, std::unordered_set<std::string>& followed,
-                     const MoveSides& sides) {
+                     Likeness& likeness, std::unordered_set<std::string>& followed) {
     ParagraphIds numbered;
     const std::vector<std::uint32_t> b = numbered(base.lines), e = numbered(editor.lines);
     // The mover's rewrites of base paragraphs count as those paragraphs
@@ -609,30 +602,93 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
                 continue;
             }
         }
-        if (moved_by_editor) {
-            // Both moved it: the editor's place is kept. Put elsewhere than
-            // the mover put it (after another paragraph), that is a
-            // disagreement the merge names.
-            const auto at = static_cast<std::size_t>(copy - editor_ids.begin());
-            const bool same_place = j == 0 ? at == 0 : at > 0 && m[j - 1] == editor_ids[at - 1];
-            if (!same_place) {
-                const std::string mover_after(j == 0 ? "" : without_number(mover.lines[j - 1]));
-                const std::string editor_after(at == 0 ? "" : without_number(editor.lines[at - 1]));
-                const std::string& as_base = base.lines[i];
-                const std::string shown(without_number(as_base));
-                sides.apart.push_back(sides.mover_is_ours
-                                          ? MovedApart{mover.lines[j], editor.lines[at],
-                                                       mover_after, editor_after, as_base, shown}
-                                          : MovedApart{editor.lines[at], mover.lines[j],
-                                                       editor_after, mover_after, as_base, shown});
-            }
-        }
         followed.emplace(without_number(base.lines[i]));
         move_paragraph(base.lines, i, base_before);
         if (rewritten) move_paragraph(editor.lines, first, editor_before);
         return true;
     }
     return false;
+}
+
+// A paragraph both sides moved apart: it stands once in the base and each
+// side (as written, or rewritten: find_rewrites), each side's order of the
+// paragraphs standing once in all three keeps it out of its longest run in
+// the base's order (it moved), and the two put it among different
+// paragraphs that both kept in that run (its place counted by those before
+// it): the same place, neighbours added or deleted around it, is no
+// disagreement; nor is a paragraph that follows the same one on both sides
+// (moved along with it). At most kMostMovedApart are named (a text both
+// sides shuffled would name every paragraph).
+constexpr std::size_t kMostMovedApart = 64;
+
+std::vector<MovedApart> moved_apart(const Paragraphs& base, const Paragraphs& ours,
+                                    const Paragraphs& theirs, const Rewrites& ours_rewrites,
+                                    const Rewrites& theirs_rewrites) {
+    ParagraphIds numbered;
+    const std::vector<std::uint32_t> b = numbered(base.lines);
+    const std::vector<std::uint32_t> o =
+        with_rewrites(base, ours, b, numbered(ours.lines), ours_rewrites).ids;
+    const std::vector<std::uint32_t> t =
+        with_rewrites(base, theirs, b, numbered(theirs.lines), theirs_rewrites).ids;
+    std::unordered_map<std::uint32_t, std::array<int, 3>> count;
+    for (const std::uint32_t id : b) ++count[id][0];
+    for (const std::uint32_t id : o) ++count[id][1];
+    for (const std::uint32_t id : t) ++count[id][2];
+    const auto once_in_all = [&](std::uint32_t id) {
+        const std::array<int, 3>& c = count[id];
+        return c[0] == 1 && c[1] == 1 && c[2] == 1;
+    };
+    // The paragraphs standing once in all three, in each text's order, with
+    // where each stands in that text.
+    struct Shared {
+        std::vector<std::uint32_t> ids;
+        std::vector<std::size_t> at;
+    };
+    const auto shared = [&](const std::vector<std::uint32_t>& ids) {
+        Shared s;
+        for (std::size_t k = 0; k < ids.size(); ++k) {
+            if (!once_in_all(ids[k])) continue;
+            s.ids.push_back(ids[k]);
+            s.at.push_back(k);
+        }
+        return s;
+    };
+    const Shared sb = shared(b), so = shared(o), st = shared(t);
+    if (sb.ids.size() < 2) return {};
+    const Alignment bo = align(sb.ids, so.ids), bt = align(sb.ids, st.ids);
+    // Kept in the base's order by both: the paragraphs places are counted by.
+    std::unordered_set<std::uint32_t> kept;
+    for (std::size_t k = 0; k < sb.ids.size(); ++k)
+        if (bo.to_side[k] != kAbsent && bt.to_side[k] != kAbsent) kept.insert(sb.ids[k]);
+    // Where each paragraph stands in a side, as the kept paragraphs before it.
+    const auto places = [&](const Shared& side) {
+        std::unordered_map<std::uint32_t, std::pair<std::size_t, std::size_t>>
+            out;  // id -> (place, at)
+        std::size_t before = 0;
+        for (std::size_t k = 0; k < side.ids.size(); ++k) {
+            out[side.ids[k]] = {before, side.at[k]};
+            if (kept.count(side.ids[k]) != 0) ++before;
+        }
+        return out;
+    };
+    const auto in_ours = places(so), in_theirs = places(st);
+    std::vector<MovedApart> out;
+    for (std::size_t k = 0; k < sb.ids.size() && out.size() < kMostMovedApart; ++k) {
+        if (bo.to_side[k] != kAbsent || bt.to_side[k] != kAbsent) continue;  // one kept it in order
+        const auto& [ours_place, ours_at] = in_ours.at(sb.ids[k]);
+        const auto& [theirs_place, theirs_at] = in_theirs.at(sb.ids[k]);
+        if (ours_place == theirs_place) continue;
+        // After the same paragraph on both sides: moved with it (a block
+        // moved apart is named by its first paragraph).
+        if (ours_at > 0 && theirs_at > 0 && o[ours_at - 1] == t[theirs_at - 1]) continue;
+        const auto after = [](const Paragraphs& side, std::size_t at) {
+            return at == 0 ? std::string() : std::string(without_number(side.lines[at - 1]));
+        };
+        const std::string& as_base = base.lines[sb.at[k]];
+        out.push_back({ours.lines[ours_at], theirs.lines[theirs_at], after(ours, ours_at),
+                       after(theirs, theirs_at), as_base, std::string(without_number(as_base))});
+    }
+    return out;
 }
 
 }  // namespace
@@ -646,24 +702,60 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
     const Rewrites ours_rewrites = find_rewrites(*b, *o, likeness),
                    theirs_rewrites = find_rewrites(*b, *t, likeness);
     std::unordered_set<std::string> followed;  // the paragraphs moved, without their numbers
-    std::vector<MovedApart> apart;
-    const MoveSides ours_moved{true, apart}, theirs_moved{false, apart};
+    std::vector<MovedApart> apart = moved_apart(*b, *o, *t, ours_rewrites, theirs_rewrites);
     bool moved = follow_reorder(*b, *o, *t, ours_rewrites, theirs_rewrites) ||
                  follow_reorder(*b, *t, *o, theirs_rewrites, ours_rewrites);
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {
-        if (follow_one_move(*b, *o, *t, ours_rewrites, theirs_rewrites, likeness, followed,
-                            ours_moved) ||
-            follow_one_move(*b, *t, *o, theirs_rewrites, ours_rewrites, likeness, followed,
-                            theirs_moved)) {
+        if (follow_one_move(*b, *o, *t, ours_rewrites, theirs_rewrites, likeness, followed) ||
+            follow_one_move(*b, *t, *o, theirs_rewrites, ours_rewrites, likeness, followed)) {
             moved = true;
         } else {
             break;
         }
     }
-    if (!moved) return std::nullopt;
+    if (!moved && apart.empty()) return std::nullopt;
     return MergeTexts{b->text(), o->text(), t->text(), std::move(apart)};
+}
+
+std::size_t line_of_moved(std::string_view merged, const MovedApart& moved) {
+    std::string text(merged);
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    const std::optional<Paragraphs> m = paragraphs_of(text);
+    if (!m || m->lines.empty()) return 1;
+    // Each paragraph's first line, and how alike it is to the moved one as
+    // either side or the base has it: the same wording (without numbers)
+    // first, else the most alike, the first of equals.
+    std::vector<std::size_t> first_line;
+    std::size_t line =
+        1 + static_cast<std::size_t>(std::count(m->head.begin(), m->head.end(), '\n') +
+                                     std::count(m->lead.begin(), m->lead.end(), '\n'));
+    for (std::size_t k = 0; k < m->lines.size(); ++k) {
+        first_line.push_back(line);
+        line += static_cast<std::size_t>(std::count(m->lines[k].begin(), m->lines[k].end(), '\n') +
+                                         std::count(m->gaps[k].begin(), m->gaps[k].end(), '\n'));
+    }
+    const std::array<std::string_view, 3> wordings{without_number(moved.as_theirs),
+                                                   without_number(moved.as_ours),
+                                                   without_number(moved.as_base)};
+    for (const std::string_view wording : wordings)
+        for (std::size_t k = 0; k < m->lines.size(); ++k)
+            if (without_number(m->lines[k]) == wording) return first_line[k];
+    Likeness likeness;
+    std::size_t best = 0;
+    double best_alike = -1;
+    for (std::size_t k = 0; k < m->lines.size(); ++k) {
+        for (const std::string_view wording : wordings) {
+            const std::optional<double> alike = likeness.of(m->lines[k], wording);
+            if (!alike) return first_line[best];  // past the budget: the best so far
+            if (*alike > best_alike) {
+                best_alike = *alike;
+                best = k;
+            }
+        }
+    }
+    return first_line[best];
 }
 
 }  // namespace accord

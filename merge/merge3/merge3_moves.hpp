@@ -17,8 +17,10 @@
 
 namespace accord {
 
-// A paragraph both sides moved, to different places. The merge keeps it
-// once, where one side put it; the other side's place is a disagreement.
+// A paragraph both sides moved, to different places (each out of the
+// order the base and both sides share, among different paragraphs). The
+// merge keeps it where it can (once, where one side put it, when a move
+// can be followed); the places are a disagreement.
 struct MovedApart {
     // The paragraph as each side has it (one may have edited it too): the
     // merged text holds one of the two.
@@ -36,8 +38,14 @@ struct MergeTexts {
 };
 
 // The three texts with every such move made in the base and the editing
-// side too, or nullopt when there is none.
+// side too, and the paragraphs both sides moved apart; nullopt when there
+// is neither.
 std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view ours,
                                        std::string_view theirs);
+
+// The line of `merged` where the paragraph `moved` is: the paragraph of the
+// same wording (as theirs, ours or the base has it, without numbers), else
+// the one most alike (both sides' edits may meet in it as alternatives).
+std::size_t line_of_moved(std::string_view merged, const MovedApart& moved);
 
 }  // namespace accord

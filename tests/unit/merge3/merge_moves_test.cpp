@@ -265,6 +265,63 @@ TEST(MergeMoves, AParagraphBothSidesMovedApartIsADisagreement) {
     EXPECT_EQ(same.text, "B second.\n\nC third.\n\nA first, edited.\n\nD fourth.\n\nE fifth.\n");
 }
 
+// Paragraphs "XXX paragraph." from letters, a blank line apart.
+std::string paragraphs(const std::string& letters) {
+    std::string out;
+    for (const char c : letters)
+        out += std::string(out.empty() ? "" : "\n") + std::string(3, c) + " paragraph.\n";
+    return out;
+}
+
+std::vector<Disagreement> moved_apart_in(const std::string& base, const std::string& ours,
+                                         const std::string& theirs) {
+    std::vector<Disagreement> out;
+    for (const Disagreement& d : merge3(base, ours, theirs, MergeOptions{}).disagreements)
+        if (d.kind == DisagreementKind::moved_apart) out.push_back(d);
+    return out;
+}
+
+// Found by a tester: moved to the same place by both, with a neighbour
+// added or deleted beside it on one side, or another paragraph moved too;
+// moved by one side only (the other moving another); a paragraph moved
+// along with the one before it. None is a paragraph moved apart.
+TEST(MergeMoves, OnlyParagraphsBothMovedToDifferentPlacesAreMovedApart) {
+    EXPECT_TRUE(
+        moved_apart_in(paragraphs("ABDE"), paragraphs("BDAE"), paragraphs("BDCAE")).empty());
+    EXPECT_TRUE(
+        moved_apart_in(paragraphs("ABCDE"), paragraphs("BCADE"), paragraphs("BADE")).empty());
+    const auto other_moved =
+        moved_apart_in(paragraphs("ABCDEF"), paragraphs("BCFADE"), paragraphs("FBCADE"));
+    ASSERT_EQ(other_moved.size(), 1u);
+    EXPECT_EQ(other_moved[0].key, "FFF paragraph.");
+    EXPECT_TRUE(moved_apart_in(paragraphs("ABCD"), paragraphs("DBCA"), paragraphs("ADBC")).size() <=
+                1u);
+    for (const bool swap : {false, true}) {
+        const std::string ours = paragraphs("EFABCD"), theirs = paragraphs("AEFBCD");
+        const auto block =
+            moved_apart_in(paragraphs("ABCDEF"), swap ? theirs : ours, swap ? ours : theirs);
+        ASSERT_EQ(block.size(), 1u);
+        EXPECT_EQ(block[0].key, "EEE paragraph.");
+        EXPECT_EQ(swap ? block[0].theirs : block[0].ours, "first");
+        EXPECT_EQ(swap ? block[0].ours : block[0].theirs, "after AAA paragraph.");
+    }
+}
+
+// Both moved it apart and edited it: the edits meet as alternatives in one
+// paragraph, and moved-apart names that paragraph's line.
+TEST(MergeMoves, AParagraphMovedApartAndEditedByBothIsNamedWhereItStands) {
+    const MergeResult r = merge3("Aaa\n\nBbb\n\nCcc\n\nDdd\n", "Bbb\n\nAaa ours\n\nCcc\n\nDdd\n",
+                                 "Bbb\n\nCcc\n\nDdd\n\nAaa theirs\n", MergeOptions{});
+    ASSERT_EQ(r.text, "Bbb\n\nCcc\n\nDdd\n\nAaa [ours][theirs]\n");
+    const auto apart =
+        moved_apart_in("Aaa\n\nBbb\n\nCcc\n\nDdd\n", "Bbb\n\nAaa ours\n\nCcc\n\nDdd\n",
+                       "Bbb\n\nCcc\n\nDdd\n\nAaa theirs\n");
+    ASSERT_EQ(apart.size(), 1u);
+    EXPECT_EQ(apart[0].line, 7u);
+    EXPECT_EQ(apart[0].ours, "after Bbb");
+    EXPECT_EQ(apart[0].theirs, "after Ddd");
+}
+
 TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
     // No move.
     EXPECT_FALSE(follow_moves(kBase, "A first.\n\nB second, edited.\n\nC third.\n",
