@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -508,6 +509,31 @@ TEST(WordImportRefusals, APathThroughALinkedDirectoryIsRefusedNamingTheLink) {
     EXPECT_TRUE(std::filesystem::is_empty(outside));
 }
 
+// A compilation of one text as accord writes one: its body between the
+// text's bookmarks, its path (and, when given, its front matter) in the
+// document's properties, which a document can fill with anything.
+std::string one_text_compilation(const test::TempDir& tmp, const std::string& named,
+                                 const std::optional<std::string>& front_matter = std::nullopt) {
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"_accord_text_0\"/><w:r><w:t>"
+        "States should strengthen cooperation.</w:t></w:r>"
+        "<w:bookmarkEnd w:id=\"0\"/></w:p>";
+    const std::string property =
+        "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"";
+    std::string properties =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties "
+        "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+        "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">" +
+        property + "2\" name=\"accord-notation\"><vt:lpwstr>1</vt:lpwstr></property>" + property +
+        "3\" name=\"accord-text-0\"><vt:lpwstr>" + named + "</vt:lpwstr></property>";
+    if (front_matter)
+        properties += property + "4\" name=\"accord-text-0-front-matter\"><vt:lpwstr>" +
+                      *front_matter + "</vt:lpwstr></property>";
+    parts.raw.push_back({"docProps/custom.xml", properties + "</Properties>"});
+    return tmp.write("c.docx", test::build_docx(parts));
+}
+
 // A compilation names each of its texts' paths in a document property,
 // and a document can say anything there: an absolute path, '..', a
 // backslash. Each is refused naming the document, nothing is written
@@ -518,22 +544,7 @@ TEST(WordImportRefusals, ACompilationNamingNoPathOfTheRepositoryIsRefused) {
     ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
     const std::string head_before = git(repo, {"rev-parse", "HEAD"}).out;
     const auto compilation = [&](const std::string& named) {
-        test::DocxParts parts;
-        parts.body =
-            "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"_accord_text_0\"/><w:r><w:t>"
-            "States should strengthen cooperation.</w:t></w:r>"
-            "<w:bookmarkEnd w:id=\"0\"/></w:p>";
-        parts.raw.push_back(
-            {"docProps/custom.xml",
-             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties "
-             "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
-             "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
-             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" "
-             "name=\"accord-notation\"><vt:lpwstr>1</vt:lpwstr></property>"
-             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\" "
-             "name=\"accord-text-0\"><vt:lpwstr>" +
-                 named + "</vt:lpwstr></property></Properties>"});
-        return tmp.write("c.docx", test::build_docx(parts));
+        return one_text_compilation(tmp, named);
     };
     const std::string outside = tmp.file("outside.md");
     fs::create_directories(tmp.file("elsewhere"));
@@ -575,24 +586,7 @@ TEST(WordImportRefusals, FrontMatterKeptInTheDocumentMustReadAsFrontMatter) {
     ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
     const std::string head_before = git(repo, {"rev-parse", "HEAD"}).out;
     const auto compilation = [&](const std::string& front) {
-        test::DocxParts parts;
-        parts.body =
-            "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"_accord_text_0\"/><w:r><w:t>"
-            "States should strengthen cooperation.</w:t></w:r>"
-            "<w:bookmarkEnd w:id=\"0\"/></w:p>";
-        parts.raw.push_back(
-            {"docProps/custom.xml",
-             "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Properties "
-             "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
-             "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
-             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" "
-             "name=\"accord-notation\"><vt:lpwstr>1</vt:lpwstr></property>"
-             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"3\" "
-             "name=\"accord-text-0\"><vt:lpwstr>recs/a.md</vt:lpwstr></property>"
-             "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"4\" "
-             "name=\"accord-text-0-front-matter\"><vt:lpwstr>" +
-                 front + "</vt:lpwstr></property></Properties>"});
-        return tmp.write("c.docx", test::build_docx(parts));
+        return one_text_compilation(tmp, "recs/a.md", front);
     };
     std::string bomb = "---\na: &amp;a [x,x,x,x,x,x,x,x,x]\n";
     for (char c = 'b'; c <= 'k'; ++c) {
