@@ -399,7 +399,12 @@ void one_blank_line_between_paragraphs(MergeResult& result, std::string_view bas
                                        std::string_view ours, std::string_view theirs) {
     for (const std::string_view text : {base, ours, theirs})
         if (text.find("\n\n\n") != std::string_view::npos) return;
-    if (result.text.find("\n\n\n") == std::string::npos) return;
+    bool leads_blank = false;  // some text starts with a blank line
+    for (const std::string_view text : {base, ours, theirs})
+        leads_blank = leads_blank || text.starts_with('\n');
+    if (result.text.find("\n\n\n") == std::string::npos &&
+        (leads_blank || !result.text.starts_with('\n')))
+        return;
     std::string text;
     text.reserve(result.text.size());
     // taken[n]: the line ends taken out among the first n of the text.
@@ -409,7 +414,7 @@ void one_blank_line_between_paragraphs(MergeResult& result, std::string_view bas
             text += c;
             continue;
         }
-        const bool take = text.ends_with("\n\n");
+        const bool take = text.ends_with("\n\n") || (text.empty() && !leads_blank);
         if (!take) text += c;
         taken.push_back(taken.back() + (take ? 1 : 0));
     }

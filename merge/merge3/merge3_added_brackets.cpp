@@ -152,9 +152,22 @@ std::string with_brackets(std::string_view base, const std::vector<Added>& brack
 }
 
 // The paragraph both sides are given, or nullopt.
+std::size_t options_marks(std::string_view paragraph) {
+    std::size_t n = 0;
+    for (std::size_t at = paragraph.find("]["); at != std::string_view::npos;
+         at = paragraph.find("][", at + 1))
+        ++n;
+    return n;
+}
+
 std::optional<std::string> joined_paragraph(std::string_view base, std::string_view ours,
                                             std::string_view theirs) {
     if (ours == theirs || ours == base || theirs == base) return std::nullopt;
+    // Brackets side by side ("[a][b]") are alternatives, not brackets: a
+    // side that made some proposed options.
+    const std::size_t options_in_base = options_marks(base);
+    if (options_marks(ours) != options_in_base || options_marks(theirs) != options_in_base)
+        return std::nullopt;
     const std::optional<std::vector<Added>> o = added_brackets(base, ours),
                                             t = added_brackets(base, theirs);
     if (!o || !t || o->size() + t->size() > kMostAdded) return std::nullopt;
@@ -177,7 +190,7 @@ std::optional<std::string> joined_paragraph(std::string_view base, std::string_v
     if (!back) return std::nullopt;
     std::vector<Added> read = *back;
     std::sort(read.begin(), read.end());
-    if (read != brackets) return std::nullopt;
+    if (read != brackets || options_marks(paragraph) != options_in_base) return std::nullopt;
     return paragraph;
 }
 
@@ -201,13 +214,31 @@ std::optional<MergeTexts> join_added_brackets(std::string_view base, std::string
         std::string text;
     };
     std::vector<Joined> found;
-    for (const Span& s : b) {
-        const std::string_view paragraph = text_of(base, s);
+    // The wording without brackets of the paragraph `k` of `spans` in `text`,
+    // or "" past either end: a paragraph's neighbours, to compare.
+    const auto wording_at = [&](std::string_view text, const std::vector<Span>& spans,
+                                std::size_t k, int step) {
+        if ((step < 0 && k == 0) || (step > 0 && k + 1 >= spans.size())) return std::string();
+        return without_brackets(text_of(text, spans[step < 0 ? k - 1 : k + 1]));
+    };
+    for (std::size_t k = 0; k < b.size(); ++k) {
+        const std::string_view paragraph = text_of(base, b[k]);
         const std::string key = without_brackets(paragraph);
         const auto kb = in_base.find(key), ko = in_ours.find(key), kt = in_theirs.find(key);
         if (kb->second == kRepeated || ko == in_ours.end() || ko->second == kRepeated ||
             kt == in_theirs.end() || kt->second == kRepeated)
             continue;
+        // Between the same paragraphs on all three (brackets aside): a
+        // neighbour one side deleted, edited or moved makes the merge read
+        // the bracketing with that change, and two identical bracketings
+        // beside it would meet it as alternatives. Left to the merge.
+        bool same_neighbours = true;
+        for (const int step : {-1, 1}) {
+            const std::string beside = wording_at(base, b, k, step);
+            same_neighbours = same_neighbours && wording_at(ours, o, ko->second, step) == beside &&
+                              wording_at(theirs, t, kt->second, step) == beside;
+        }
+        if (!same_neighbours) continue;
         const Span &so = o[ko->second], &st = t[kt->second];
         if (std::optional<std::string> text =
                 joined_paragraph(paragraph, text_of(ours, so), text_of(theirs, st)))

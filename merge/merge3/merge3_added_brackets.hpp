@@ -18,9 +18,11 @@ namespace accord {
 
 // The three texts with each such paragraph made the same on both sides, or
 // nullopt when there is none. A paragraph qualifies when it stands once in
-// each text (told apart by its wording without brackets), and each side's
-// copy is the base's with pairs of '[' and ']' added, nothing else changed,
-// each pair closing on itself. Front matter is left alone.
+// each text (told apart by its wording without brackets), between the same
+// paragraphs in all three (brackets aside), and each side's copy is the
+// base's with pairs of '[' and ']' added, nothing else changed, each pair
+// closing on itself, none side by side with another ("[a][b]" proposes
+// options). Front matter is left alone.
 std::optional<MergeTexts> join_added_brackets(std::string_view base, std::string_view ours,
                                               std::string_view theirs);
 

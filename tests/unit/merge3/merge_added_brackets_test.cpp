@@ -73,6 +73,41 @@ TEST(MergeAddedBrackets, OnlyParagraphsBothSidesOnlyBracketedAreMadeOne) {
     EXPECT_FALSE(join_added_brackets("A b c.\n", "[A b c.\n", "A [b] c.\n"));
 }
 
+// Found by a tester: a neighbour one side deleted (or edited) beside the
+// paragraph both bracketed made the two identical bracketings meet the
+// deletion as alternatives, the paragraph twice. Such a paragraph is left to
+// the merge, which takes each side's brackets where it put them.
+TEST(MergeAddedBrackets, AParagraphWhoseNeighbourASideChangedIsLeftToTheMerge) {
+    const std::string base =
+        "[Recalling its decision 1/CP.21,]\n\nDecides that Parties shall cooperate on finance;\n";
+    const std::string ours =
+        "[Recalling its decision 1/CP.21,]\n\n[Decides] that Parties shall cooperate on finance;\n";
+    const std::string theirs = "Decides that Parties shall cooperate [on finance];\n";
+    EXPECT_FALSE(join_added_brackets(base, ours, theirs));
+    const MergeResult r = merged(base, ours, theirs);
+    EXPECT_EQ(r.text, "[Decides] that Parties shall cooperate [on finance];\n");
+    EXPECT_TRUE(r.disagreements.empty());
+    // An edited neighbour, after: the same.
+    EXPECT_FALSE(
+        join_added_brackets("A b c.\n\nD e.\n", "[A b] c.\n\nD e f.\n", "A [b c].\n\nD e.\n"));
+    // Neighbours both bracketed too are the same paragraphs: both joined.
+    const MergeResult both =
+        merged("A b c.\n\nD e f.\n", "[A b] c.\n\n[D e] f.\n", "A [b c].\n\nD [e f].\n");
+    EXPECT_EQ(both.text, "[A b c].\n\n[D e f].\n");
+}
+
+// Brackets side by side are alternatives ("[a][b]"): a side that put two
+// of its brackets so, or a join that would, is left to the merge.
+TEST(MergeAddedBrackets, BracketsSideBySideAreOptionsNotBrackets) {
+    EXPECT_FALSE(join_added_brackets("A b c d.\n", "[A b][c] d.\n", "A [b c d].\n"));
+    // Chinese has no spaces: "[缔约方]" and "[应当]" would touch.
+    EXPECT_FALSE(join_added_brackets(
+        "\xe7\xbc\x94\xe7\xba\xa6\xe6\x96\xb9\xe5\xba\x94\xe5\xbd\x93\xe5\x90\x88\xe4\xbd\x9c\n",
+        "[\xe7\xbc\x94\xe7\xba\xa6\xe6\x96\xb9]\xe5\xba\x94\xe5\xbd\x93\xe5\x90\x88\xe4\xbd\x9c\n",
+        "\xe7\xbc\x94\xe7\xba\xa6\xe6\x96\xb9[\xe5\xba\x94\xe5\xbd\x93]"
+        "\xe5\x90\x88\xe4\xbd\x9c\n"));
+}
+
 TEST(MergeAddedBrackets, EachParagraphIsFoundByItsWordingWherePlacesDiffer) {
     const std::string base =
         "---\nid: a-1\n---\nFirst paragraph stays.\n\n"

@@ -26,6 +26,14 @@ TEST(MergeBlankLines, ALastParagraphDeletedAgainstOneAppendedLeavesOneBlankLine)
               "Gamma three.\n\nBeta two.\n\nAlpha one.\n");
 }
 
+// One side emptied the text, the other appended a paragraph: the
+// paragraph, with no blank line before it (no text has one).
+TEST(MergeBlankLines, NoBlankLineBeforeTheFirstParagraphWhereNoTextHasOne) {
+    const MergeResult r =
+        merge3("Recalling A,\n", "", "Recalling A,\n\n1. Decides B;\n", MergeOptions{});
+    EXPECT_EQ(r.text, "1. Decides B;\n");
+}
+
 TEST(MergeBlankLines, ATextWithTwoBlankLinesSomewhereKeepsWhatTheMergeGives) {
     const std::string base = "Alpha one.\n\n\nBeta two.\n";
     const MergeResult r =
