@@ -399,12 +399,15 @@ void one_blank_line_between_paragraphs(MergeResult& result, std::string_view bas
                                        std::string_view ours, std::string_view theirs) {
     for (const std::string_view text : {base, ours, theirs})
         if (text.find("\n\n\n") != std::string_view::npos) return;
-    bool leads_blank = false;  // some text starts with a blank line
+    // The most line ends any text starts with (blank lines before its first
+    // paragraph, or a text of line ends alone).
+    std::size_t most_leading = 0;
     for (const std::string_view text : {base, ours, theirs})
-        leads_blank = leads_blank || text.starts_with('\n');
-    if (result.text.find("\n\n\n") == std::string::npos &&
-        (leads_blank || !result.text.starts_with('\n')))
-        return;
+        most_leading = std::max(most_leading, text.find_first_not_of('\n') == std::string_view::npos
+                                                  ? text.size()
+                                                  : text.find_first_not_of('\n'));
+    const std::size_t leading = std::min(result.text.find_first_not_of('\n'), result.text.size());
+    if (result.text.find("\n\n\n") == std::string::npos && leading <= most_leading) return;
     std::string text;
     text.reserve(result.text.size());
     // taken[n]: the line ends taken out among the first n of the text.
@@ -414,7 +417,9 @@ void one_blank_line_between_paragraphs(MergeResult& result, std::string_view bas
             text += c;
             continue;
         }
-        const bool take = text.ends_with("\n\n") || (text.empty() && !leads_blank);
+        const bool take =
+            text.ends_with("\n\n") ||
+            (text.find_first_not_of('\n') == std::string::npos && text.size() >= most_leading);
         if (!take) text += c;
         taken.push_back(taken.back() + (take ? 1 : 0));
     }

@@ -55,9 +55,9 @@ MergeResult merge3_line_ends(const MergeInput& base, const MergeInput& ours,
 // more than one anywhere (a last paragraph one side deleted, taking the
 // line end after it, against a paragraph the other appended after it
 // leaves the break before the deleted one and the appended one's own),
-// made one, as every text has them; and blank lines before the first
-// paragraph where no text has any (one side emptied the text, the other
-// appended to it) taken out. The disagreements' lines move up with the
+// made one, as every text has them; and no more blank lines before the
+// first paragraph than a text starts with (one side emptied the text, the
+// other appended to it). The disagreements' lines move up with the
 // lines taken out. The last step of merge3 and merge3_whole_text.
 void one_blank_line_between_paragraphs(MergeResult& result, std::string_view base,
                                        std::string_view ours, std::string_view theirs);

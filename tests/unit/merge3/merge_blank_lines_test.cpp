@@ -27,11 +27,13 @@ TEST(MergeBlankLines, ALastParagraphDeletedAgainstOneAppendedLeavesOneBlankLine)
 }
 
 // One side emptied the text, the other appended a paragraph: the
-// paragraph, with no blank line before it (no text has one).
+// paragraph, with no more blank lines before it than a text starts with.
 TEST(MergeBlankLines, NoBlankLineBeforeTheFirstParagraphWhereNoTextHasOne) {
     const MergeResult r =
         merge3("Recalling A,\n", "", "Recalling A,\n\n1. Decides B;\n", MergeOptions{});
     EXPECT_EQ(r.text, "1. Decides B;\n");
+    // Emptied to one line end: no more blank lines before it than that.
+    EXPECT_EQ(merge3("A a.\n", "\n", "A a.\n\nB b.\n", MergeOptions{}).text, "\nB b.\n");
 }
 
 TEST(MergeBlankLines, ATextWithTwoBlankLinesSomewhereKeepsWhatTheMergeGives) {
