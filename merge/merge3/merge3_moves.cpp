@@ -655,11 +655,17 @@ std::vector<MovedApart> moved_apart(const Paragraphs& base, const Paragraphs& ou
     };
     const Shared sb = shared(b), so = shared(o), st = shared(t);
     if (sb.ids.size() < 2) return {};
-    const Alignment bo = align(sb.ids, so.ids), bt = align(sb.ids, st.ids);
+    // Each side's order against the base's over every paragraph the two
+    // share (one the other side deleted or rewrote still tells this side's
+    // order), read for the paragraphs all three share.
+    const Alignment full_o = align(b, o), full_t = align(b, t);
+    const auto kept_by = [&](const Alignment& a, std::size_t k) {
+        return a.to_side[sb.at[k]] != kAbsent;
+    };
     // Kept in the base's order by both: the paragraphs places are counted by.
     std::unordered_set<std::uint32_t> kept;
     for (std::size_t k = 0; k < sb.ids.size(); ++k)
-        if (bo.to_side[k] != kAbsent && bt.to_side[k] != kAbsent) kept.insert(sb.ids[k]);
+        if (kept_by(full_o, k) && kept_by(full_t, k)) kept.insert(sb.ids[k]);
     // Where each paragraph stands in a side, as the kept paragraphs before it.
     const auto places = [&](const Shared& side) {
         std::unordered_map<std::uint32_t, std::pair<std::size_t, std::size_t>>
@@ -674,7 +680,7 @@ std::vector<MovedApart> moved_apart(const Paragraphs& base, const Paragraphs& ou
     const auto in_ours = places(so), in_theirs = places(st);
     std::vector<MovedApart> out;
     for (std::size_t k = 0; k < sb.ids.size() && out.size() < kMostMovedApart; ++k) {
-        if (bo.to_side[k] != kAbsent || bt.to_side[k] != kAbsent) continue;  // one kept it in order
+        if (kept_by(full_o, k) || kept_by(full_t, k)) continue;  // one kept it in order
         const auto& [ours_place, ours_at] = in_ours.at(sb.ids[k]);
         const auto& [theirs_place, theirs_at] = in_theirs.at(sb.ids[k]);
         if (ours_place == theirs_place) continue;
@@ -739,8 +745,10 @@ std::size_t line_of_moved(std::string_view merged, const MovedApart& moved) {
     const std::array<std::string_view, 3> wordings{without_number(moved.as_theirs),
                                                    without_number(moved.as_ours),
                                                    without_number(moved.as_base)};
-    for (const std::string_view wording : wordings)
-        for (std::size_t k = 0; k < m->lines.size(); ++k)
+    // (The first paragraph of any of the wordings: which side is ours
+    // does not change the line.)
+    for (std::size_t k = 0; k < m->lines.size(); ++k)
+        for (const std::string_view wording : wordings)
             if (without_number(m->lines[k]) == wording) return first_line[k];
     Likeness likeness;
     std::size_t best = 0;

@@ -296,6 +296,14 @@ TEST(MergeMoves, OnlyParagraphsBothMovedToDifferentPlacesAreMovedApart) {
     EXPECT_EQ(other_moved[0].key, "FFF paragraph.");
     EXPECT_TRUE(moved_apart_in(paragraphs("ABCD"), paragraphs("DBCA"), paragraphs("ADBC")).size() <=
                 1u);
+    // A paragraph the other side deleted still tells a side's order: ours
+    // moved C only (A stays before B), theirs deleted B and moved A.
+    EXPECT_TRUE(moved_apart_in(paragraphs("ABCD"), paragraphs("CABD"), paragraphs("CDA")).empty());
+    // And both moved C apart, though theirs deleted B.
+    const auto deleted_beside =
+        moved_apart_in(paragraphs("ABCDE"), paragraphs("CABDE"), paragraphs("ADCE"));
+    ASSERT_EQ(deleted_beside.size(), 1u);
+    EXPECT_EQ(deleted_beside[0].key, "CCC paragraph.");
     for (const bool swap : {false, true}) {
         const std::string ours = paragraphs("EFABCD"), theirs = paragraphs("AEFBCD");
         const auto block =
