@@ -151,7 +151,7 @@ std::string with_brackets(std::string_view base, const std::vector<Added>& brack
     return out;
 }
 
-// The paragraph both sides are given, or nullopt.
+// How many times brackets stand side by side ("][": an alternatives group).
 std::size_t options_marks(std::string_view paragraph) {
     std::size_t n = 0;
     for (std::size_t at = paragraph.find("]["); at != std::string_view::npos;
@@ -160,9 +160,9 @@ std::size_t options_marks(std::string_view paragraph) {
     return n;
 }
 
+// The paragraph both sides are given, or nullopt.
 std::optional<std::string> joined_paragraph(std::string_view base, std::string_view ours,
                                             std::string_view theirs) {
-    if (ours == theirs || ours == base || theirs == base) return std::nullopt;
     // Brackets side by side ("[a][b]") are alternatives, not brackets: a
     // side that made some proposed options.
     const std::size_t options_in_base = options_marks(base);
@@ -228,6 +228,11 @@ std::optional<MergeTexts> join_added_brackets(std::string_view base, std::string
         if (kb->second == kRepeated || ko == in_ours.end() || ko->second == kRepeated ||
             kt == in_theirs.end() || kt->second == kRepeated)
             continue;
+        // Both sides bracketed it, differently (most paragraphs of a merge
+        // are as the base has them on one side at least).
+        const Span &so = o[ko->second], &st = t[kt->second];
+        const std::string_view as_ours = text_of(ours, so), as_theirs = text_of(theirs, st);
+        if (as_ours == as_theirs || as_ours == paragraph || as_theirs == paragraph) continue;
         // Between the same paragraphs on all three (brackets aside): a
         // neighbour one side deleted, edited or moved makes the merge read
         // the bracketing with that change, and two identical bracketings
@@ -239,9 +244,7 @@ std::optional<MergeTexts> join_added_brackets(std::string_view base, std::string
                               wording_at(theirs, t, kt->second, step) == beside;
         }
         if (!same_neighbours) continue;
-        const Span &so = o[ko->second], &st = t[kt->second];
-        if (std::optional<std::string> text =
-                joined_paragraph(paragraph, text_of(ours, so), text_of(theirs, st)))
+        if (std::optional<std::string> text = joined_paragraph(paragraph, as_ours, as_theirs))
             found.push_back({so, st, std::move(*text)});
     }
     if (found.empty()) return std::nullopt;
