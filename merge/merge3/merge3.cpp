@@ -393,6 +393,22 @@ void end_as_the_texts_end(std::string& merged, std::string_view base, std::strin
     while (merged.ends_with("\n\n")) merged.pop_back();
 }
 
+// Whether a text ends its last line (an empty text has none to end).
+bool ends_its_last_line(std::string_view text) {
+    return text.empty() || text.back() == '\n';
+}
+
+// The text with its last line ended as its other lines are ("\r\n" or "\n").
+std::string with_last_line_ended(std::string_view text) {
+    std::string ended(text);
+    if (ends_its_last_line(text)) return ended;
+    const std::size_t first_end = text.find('\n');
+    const bool crlf =
+        first_end != std::string_view::npos && first_end > 0 && text[first_end - 1] == '\r';
+    ended += crlf ? "\r\n" : "\n";
+    return ended;
+}
+
 }  // namespace
 
 void one_blank_line_between_paragraphs(MergeResult& result, std::string_view base,
@@ -441,6 +457,25 @@ MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std:
 
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options) {
+    // A text whose last line has no line end is merged with one: that its
+    // last paragraph ends the text is a fact about the text, not about the
+    // paragraph, which one side may delete, move or append after (each
+    // would glue two paragraphs on one line). The merged text ends its last
+    // line as the texts say, merged as any change is: a side that changed it
+    // from the base decides.
+    if (!ends_its_last_line(base) || !ends_its_last_line(ours) || !ends_its_last_line(theirs)) {
+        MergeResult result = merge3(with_last_line_ended(base), with_last_line_ended(ours),
+                                    with_last_line_ended(theirs), options);
+        const bool ends = ends_its_last_line(ours) != ends_its_last_line(base)
+                              ? ends_its_last_line(ours)
+                              : ends_its_last_line(theirs);
+        // (Conflict markers are lines, each ended.)
+        if (!ends && !result.has_conflict_markers && result.text.ends_with('\n')) {
+            result.text.pop_back();
+            if (result.text.ends_with('\r')) result.text.pop_back();
+        }
+        return result;
+    }
     // Paragraphs both sides only bracketed, made one (merge3_added_brackets).
     const std::optional<MergeTexts> bracketed = join_added_brackets(base, ours, theirs);
     if (bracketed) {

@@ -40,8 +40,7 @@ bool is_blank(std::string_view line) {
 }
 
 // nullopt for a text this pass leaves alone: one that does not end its last
-// line (follow_moves gives it an end first), or opens with a "---" that
-// closes no front matter. Front matter
+// line, or opens with a "---" that closes no front matter. Front matter
 // stays as it is, before the paragraphs (the merge reads its fields apart).
 std::optional<Paragraphs> paragraphs_of(std::string_view text) {
     if (text.empty() || text.back() != '\n') return std::nullopt;
@@ -700,46 +699,10 @@ std::vector<MovedApart> moved_apart(const Paragraphs& base, const Paragraphs& ou
 
 }  // namespace
 
-namespace {
-
-// A text whose last line has no line end is read with one (the text's own,
-// "\r\n" or "\n"): that its last paragraph ends the text is a fact about the
-// text, not about the paragraph, so a move must not carry it along.
-struct Ended {
-    std::string text;
-    bool added = false;  // a line end appended, taken off again after
-};
-
-Ended ended(std::string_view text) {
-    Ended e{std::string(text)};
-    if (text.empty() || text.back() == '\n') return e;
-    const std::size_t first_end = text.find('\n');
-    const bool crlf =
-        first_end != std::string_view::npos && first_end > 0 && text[first_end - 1] == '\r';
-    e.added = true;
-    e.text += crlf ? "\r\n" : "\n";
-    return e;
-}
-
-// The text moves made, with its last line end taken off again if one was
-// added (a moved paragraph may end with the other kind).
-std::string unended(std::string text, const Ended& as) {
-    if (!as.added) return text;
-    if (text.ends_with("\r\n")) {
-        text.resize(text.size() - 2);
-    } else if (text.ends_with('\n')) {
-        text.pop_back();
-    }
-    return text;
-}
-
-}  // namespace
-
-std::optional<MergeTexts> follow_moves(std::string_view base_text, std::string_view ours_text,
-                                       std::string_view theirs_text) {
-    const Ended base = ended(base_text), ours = ended(ours_text), theirs = ended(theirs_text);
-    std::optional<Paragraphs> b = paragraphs_of(base.text), o = paragraphs_of(ours.text),
-                              t = paragraphs_of(theirs.text);
+std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view ours,
+                                       std::string_view theirs) {
+    std::optional<Paragraphs> b = paragraphs_of(base), o = paragraphs_of(ours),
+                              t = paragraphs_of(theirs);
     if (!b || !o || !t) return std::nullopt;
     Likeness likeness;
     const Rewrites ours_rewrites = find_rewrites(*b, *o, likeness),
@@ -759,8 +722,7 @@ std::optional<MergeTexts> follow_moves(std::string_view base_text, std::string_v
         }
     }
     if (!moved && apart.empty()) return std::nullopt;
-    return MergeTexts{unended(b->text(), base), unended(o->text(), ours),
-                      unended(t->text(), theirs), std::move(apart)};
+    return MergeTexts{b->text(), o->text(), t->text(), std::move(apart)};
 }
 
 std::size_t line_of_moved(std::string_view merged, const MovedApart& moved) {

@@ -9,8 +9,7 @@
 // and the editing side are given the same move first, so that the edit or
 // deletion lands where the paragraph went. A text one side only reordered
 // is given that order first, the other side's changes going with the
-// paragraphs they changed. A text whose last line has no line end is read
-// as if it had one; the texts given back end as they did.
+// paragraphs they changed.
 #include <optional>
 #include <string>
 #include <string_view>

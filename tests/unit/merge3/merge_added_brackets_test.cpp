@@ -33,6 +33,15 @@ TEST(MergeAddedBrackets, CrossingBracketsAreJoinedOverTheWordingOfBoth) {
               "[A b c d e] f.\n");
 }
 
+// A side that also dropped the text's last line end has it dropped in the
+// merge (before, the joined paragraph took the other side's back).
+TEST(MergeAddedBrackets, ALastLineEndOneSideDroppedStaysDropped) {
+    EXPECT_EQ(merged(kBase, "The Parties [shall cooperate] on finance and technology.",
+                     "The Parties shall cooperate on [finance] and technology.\n")
+                  .text,
+              "The Parties [shall cooperate] on [finance] and technology.");
+}
+
 TEST(MergeAddedBrackets, BracketsOpenedAtOnePlaceNestAndTheParagraphStandsOnce) {
     const MergeResult r =
         merged(kBase, "The Parties [shall cooperate] on finance and technology.\n",
