@@ -565,15 +565,24 @@ bool Graveyard::evidence(const Run& run, const Attributed& to, std::uint32_t tex
     const bool word_after = after.same_word(run.after);
     const bool edge_before = before.edge && run.before.edge;
     const bool edge_after = after.edge && run.after.edge;
-    if (run.words >= 2) return word_before || word_after || (edge_before && edge_after);
+    // Beside a word that stood next to it then: that very word ("all the"
+    // deleted before "parties" of one paragraph is not back before
+    // "parties" of another).
+    if (run.words >= 2)
+        return before.same_occurrence(run.before) || after.same_occurrence(run.after) ||
+               (edge_before && edge_after);
     // A single word between both of its old neighbours; at a paragraph's
     // edge, beside the very word it had: "*Recognizing* the" opens many
     // preamble paragraphs, each "the" of the same first draft, and only one
-    // "the" is the place it left. (Between two words, the same word and
-    // proposer on both sides is evidence enough, and a neighbour the
-    // graveyard gave back may be another of its deleted copies.)
+    // "the" is the place it left. Between two words, the same word and
+    // proposer on both sides, one of them the very word: "for the parties"
+    // of one paragraph is not "for parties" of the next, though one draft
+    // wrote both (a neighbour the graveyard gave back, or the diff paired
+    // with another of its copies, may be another occurrence: one side
+    // suffices).
     if (!has_word) return false;
-    if (word_before && word_after) return true;
+    if (word_before && word_after)
+        return before.same_occurrence(run.before) || after.same_occurrence(run.after);
     return (edge_before && after.same_occurrence(run.after)) ||
            (edge_after && before.same_occurrence(run.before));
 }

@@ -263,6 +263,46 @@ TEST(BlameRules, AWordPutBackInItsPlaceIsRestored) {
     EXPECT_EQ(at(result, "effective").restored_by, std::optional<std::size_t>(2));
 }
 
+// A word or short phrase put between words that read like its old
+// neighbours, but are other words of the same draft (another paragraph,
+// another place), is new there: the evidence is the very words it stood
+// beside (found by a tester: Brazil's "the" was given to Japan as restored).
+TEST(BlameRules, AShortRunBesideOtherCopiesOfItsNeighboursIsNew) {
+    const BlameResult word = blame_last({
+        {"1. Support for the parties of the region.\n\n2. Support for parties of small "
+         "states.\n",
+         "Japan"},
+        {"1. Support for parties of the region.\n\n2. Support for parties of small states.\n",
+         "Sweden"},
+        {"1. Support for parties of the region.\n\n2. Support for the parties of small "
+         "states.\n",
+         "Brazil"},
+    });
+    EXPECT_EQ(at(word, "the parties of small").origin, 2u);
+    EXPECT_EQ(at(word, "the parties of small").restored_by, std::nullopt);
+
+    const BlameResult phrase = blame_last({
+        {"1. Support for all the parties of the region and support for parties of small "
+         "states.\n",
+         "Japan"},
+        {"1. Support for parties of the region and support for parties of small states.\n",
+         "Sweden"},
+        {"1. Support for parties of the region and support for all the parties of small "
+         "states.\n",
+         "Brazil"},
+    });
+    EXPECT_EQ(at(phrase, "all").origin, 2u);
+    EXPECT_EQ(at(phrase, "all").restored_by, std::nullopt);
+    // Put back where it stood, it is restored.
+    const BlameResult back = blame_last({
+        {"1. Support for all the parties of the region.\n", "Japan"},
+        {"1. Support for parties of the region.\n", "Sweden"},
+        {"1. Support for all the parties of the region.\n", "Brazil"},
+    });
+    EXPECT_EQ(at(back, "all").origin, 0u);
+    EXPECT_EQ(at(back, "all").restored_by, std::optional<std::size_t>(2));
+}
+
 // A single word that opened a paragraph, deleted alone and put back beside
 // the very word that followed it, is restored, even when the words after
 // that one changed meanwhile; the same word opening another paragraph before
