@@ -264,4 +264,20 @@ bool ideograph_ends_at(std::string_view text, std::size_t at) {
     return false;
 }
 
+bool letter_at(std::string_view text, std::size_t at) {
+    if (at >= text.size()) return false;
+    const unsigned char c = static_cast<unsigned char>(text[at]);
+    if (c < 0x80) return is_ascii_letter(c) || is_digit(c);
+    const std::size_t length = utf8::sequence_length(text, at);
+    return length > 0 && classify_wide(text, at, length) == Wide::letter;
+}
+
+bool letter_ends_at(std::string_view text, std::size_t at) {
+    if (at == 0 || at > text.size()) return false;
+    if (static_cast<unsigned char>(text[at - 1]) < 0x80) return letter_at(text, at - 1);
+    for (std::size_t back = 2; back <= 4 && back <= at; ++back)
+        if (utf8::sequence_length(text, at - back) == back) return letter_at(text, at - back);
+    return false;
+}
+
 }  // namespace accord

@@ -76,6 +76,12 @@ std::vector<Token> tokenize(const Document& document);
 std::size_t ideograph_length_at(std::string_view text, std::size_t at);
 // Whether such a character ends right before `at`.
 bool ideograph_ends_at(std::string_view text, std::size_t at);
+// Whether a letter or digit of a word or number (as tokenize reads them: not
+// a Chinese or Japanese character, a word of its own) starts at `at`, or
+// ends right before it. Wording found in a text stands there as whole words
+// where no such pair meets at either of its edges.
+bool letter_at(std::string_view text, std::size_t at);
+bool letter_ends_at(std::string_view text, std::size_t at);
 
 // The pieces of tokenize, for callers that tokenize a text in parts (blame
 // reuses the tokens of an earlier version where the text did not change):

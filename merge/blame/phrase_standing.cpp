@@ -356,13 +356,32 @@ void for_each_reading(const Document& doc, std::size_t margin, const ReadOne& re
     }
 }
 
-// The best standing of `phrase` in `plain`; with `within`, only of the
-// occurrences that reach into it.
+// Whether text[begin, end) stands as whole words and numbers: no word or
+// number goes on past either edge ("financial in" is not in "financial
+// indicators", "1" not in "1.5"). A phrase that starts or ends with a
+// mark of its own ("-based") may stand beside a word there.
+bool whole_words(std::string_view text, std::size_t begin, std::size_t end) {
+    const auto digit = [&](std::size_t at) {
+        return at < text.size() && text[at] >= '0' && text[at] <= '9';
+    };
+    const auto decimal_mark = [&](std::size_t at) {
+        return at < text.size() && (text[at] == '.' || text[at] == ',');
+    };
+    if (letter_at(text, begin) && letter_ends_at(text, begin)) return false;
+    if (letter_ends_at(text, end) && letter_at(text, end)) return false;
+    if (digit(begin) && begin >= 2 && decimal_mark(begin - 1) && digit(begin - 2)) return false;
+    if (end >= 1 && digit(end - 1) && decimal_mark(end) && digit(end + 1)) return false;
+    return true;
+}
+
+// The best standing of `phrase` in `plain`, where it stands as whole words;
+// with `within`, only of the occurrences that reach into it.
 Standing best_standing(const Document& doc, const PlainText& plain, std::string_view phrase,
                        const ByteRange* within = nullptr) {
     Standing best = Standing::absent;
     for (std::size_t found = plain.text.find(phrase); found != std::string::npos;
          found = plain.text.find(phrase, found + 1)) {
+        if (!whole_words(plain.text, found, found + phrase.size())) continue;
         const std::size_t begin = plain.source_of(found),
                           end = plain.source_of(found + phrase.size() - 1) + 1;
         if (within && (end <= within->begin || begin >= within->end)) continue;
