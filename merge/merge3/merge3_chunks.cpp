@@ -80,6 +80,45 @@ bool joins_one_phrase(const MergeInputs& in, const Chunk& s) {
     return all_blank || !any_blank;
 }
 
+// The words and numbers of a side's tokens [from, to), in order.
+std::vector<std::string_view> words_in(Text side, std::uint32_t from, std::uint32_t to) {
+    std::vector<std::string_view> words;
+    for (std::uint32_t t = from; t < to; ++t)
+        if (is_word_or_number(side.tokens[t].kind))
+            words.push_back(side.doc.text(side.tokens[t].range));
+    return words;
+}
+
+// Two insertions, one by each side, at the two ends of blanks the base
+// has between them (the stable chunk `s`), of the same words (one side's
+// all of them, the other's next to the blanks): one insertion the diff
+// read at two places, as each side's own tokens
+// matched the base's blank. "provide new resources" inserts "new " after
+// the space of "provide resources"; "[provide] new resources" inserts
+// "] new" before it (its "]" must follow "provide"). Settled apart, both
+// would stand: "[provide] new new resources".
+bool one_insertion_across_blanks(const MergeInputs& in, const Chunk& first, ChangedBy first_by,
+                                 const Chunk& s, const Chunk& second, ChangedBy second_by) {
+    if (first_by == ChangedBy::none || second_by == ChangedBy::none || first_by == second_by ||
+        first.b0 != first.b1 || second.b0 != second.b1 || s.b0 == s.b1)
+        return false;
+    for (std::uint32_t b = s.b0; b < s.b1; ++b)
+        if (!is_blank(in.base().tokens[b].kind)) return false;
+    const auto words = [&](const Chunk& x, ChangedBy by) {
+        return by == ChangedBy::ours ? words_in(in.ours(), x.o0, x.o1)
+                                     : words_in(in.theirs(), x.t0, x.t1);
+    };
+    // The same words: all of one, at the end of the first ("][mobilize] new")
+    // or the start of the second, next to the blanks.
+    const std::vector<std::string_view> before = words(first, first_by),
+                                        after = words(second, second_by);
+    if (before.empty() || after.empty()) return false;
+    if (before.size() >= after.size())
+        return std::equal(after.begin(), after.end(),
+                          before.end() - static_cast<std::ptrdiff_t>(after.size()));
+    return std::equal(before.begin(), before.end(), after.begin());
+}
+
 // For each base token that is a bracket mark, the token of the mark it
 // pairs with within its paragraph, else kNone: one pass with a stack, made
 // once per merge (a text of thousands of brackets is not scanned again for
@@ -246,6 +285,7 @@ std::vector<Chunk> split_chunks(const MergeInputs& in) {
         push_whole_paragraphs_apart(in, x, pieces);
         for (const Chunk& piece : pieces) push_lifted_marks_apart(in, partners, piece, cut);
     }
+    ChangedBy last_by = ChangedBy::none;  // who changed the last unstable chunk kept
     for (const Chunk& x : cut) {
         if (x.stable) {
             chunks.push_back(x);
@@ -253,9 +293,12 @@ std::vector<Chunk> split_chunks(const MergeInputs& in) {
         }
         const ChangedBy now = changed_by(in, x);
         const std::size_t n = chunks.size();
-        const bool joined = n >= 2 && chunks[n - 1].stable && !chunks[n - 2].stable &&
-                            now != ChangedBy::none && last != ChangedBy::none && now != last &&
-                            plain_edit(in, x, now) && joins_one_phrase(in, chunks[n - 1]);
+        const bool neighbours = n >= 2 && chunks[n - 1].stable && !chunks[n - 2].stable;
+        const bool joined =
+            neighbours &&
+            ((now != ChangedBy::none && last != ChangedBy::none && now != last &&
+              plain_edit(in, x, now) && joins_one_phrase(in, chunks[n - 1])) ||
+             one_insertion_across_blanks(in, chunks[n - 2], last_by, chunks[n - 1], x, now));
         if (joined) {
             chunks.pop_back();
             Chunk& one = chunks.back();
@@ -264,6 +307,7 @@ std::vector<Chunk> split_chunks(const MergeInputs& in) {
             chunks.push_back(x);
         }
         last = now != ChangedBy::none && plain_edit(in, x, now) ? now : ChangedBy::none;
+        last_by = joined ? ChangedBy::none : now;
     }
     return chunks;
 }

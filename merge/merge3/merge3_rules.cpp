@@ -161,6 +161,59 @@ std::optional<std::string> change_within_change(const std::string& o, const std:
     return std::nullopt;
 }
 
+// One side's change holds the other's whole: the smaller side only added
+// to the base, and the larger holds every token of the smaller's in order,
+// each run the smaller added still in one piece, with more of its own
+// ("provide new resources" and "[provide][mobilize] new resources", "new"
+// and "[new]"): the larger, which loses no one's wording. A run split
+// apart ("new additional" made "[new][additional]") is a change of its
+// meaning, and strikes have rules of their own. White space aside.
+std::optional<std::string> change_held_whole(const MergeInputs& in, const Chunk& x) {
+    using Part = std::vector<std::string_view>;  // the tokens, white space left out
+    const auto part_of = [&](Text side, std::uint32_t from,
+                             std::uint32_t to) -> std::optional<Part> {
+        Part part;
+        for (std::uint32_t k = from; k < to; ++k) {
+            const TokenKind kind = side.tokens[k].kind;
+            if (kind == TokenKind::strike_open || kind == TokenKind::strike_close)
+                return std::nullopt;
+            if (!is_space_token(kind)) part.push_back(side.doc.text(side.tokens[k].range));
+        }
+        return part;
+    };
+    // Where each token of `small` stands in `large`, taken in order (the
+    // first place each fits); empty when they do not all fit.
+    const auto places_in = [](const Part& small, const Part& large) {
+        std::vector<std::size_t> at;
+        std::size_t k = 0;
+        for (const std::string_view token : small) {
+            while (k < large.size() && large[k] != token) ++k;
+            if (k == large.size()) return std::vector<std::size_t>{};
+            at.push_back(k++);
+        }
+        return at;
+    };
+    const std::optional<Part> b = part_of(in.base(), x.b0, x.b1),
+                              o = part_of(in.ours(), x.o0, x.o1),
+                              t = part_of(in.theirs(), x.t0, x.t1);
+    if (!b || !o || !t) return std::nullopt;
+    for (const bool ours_larger : {true, false}) {
+        const Part &large = ours_larger ? *o : *t, &small = ours_larger ? *t : *o;
+        if (small.empty() || small.size() >= large.size()) continue;
+        const std::vector<std::size_t> in_small = places_in(*b, small);
+        const std::vector<std::size_t> in_large = places_in(small, large);
+        if ((in_small.empty() && !b->empty()) || in_large.empty()) continue;
+        std::vector<bool> from_base(small.size(), false);
+        for (const std::size_t k : in_small) from_base[k] = true;
+        bool whole = true;
+        for (std::size_t k = 1; k < small.size() && whole; ++k)
+            whole = from_base[k] || from_base[k - 1] || in_large[k] == in_large[k - 1] + 1;
+        if (whole)
+            return ours_larger ? text_of(in.ours(), x.o0, x.o1) : text_of(in.theirs(), x.t0, x.t1);
+    }
+    return std::nullopt;
+}
+
 bool parts_balanced(const MergeInputs& in, const Chunk& x) {
     return balance_of(in.ours(), x.o0, x.o1).balanced() &&
            balance_of(in.theirs(), x.t0, x.t1).balanced() &&
@@ -266,6 +319,7 @@ std::optional<std::string> settled_without_conflict(const MergeInputs& in, const
     if (o == b) return t;
     if (auto united = united_strikes(in, x)) return united;
     if (auto merged = deletion_beside_additions(o, t, b)) return merged;
+    if (auto larger = change_held_whole(in, x)) return larger;
     if (parts_balanced(in, x)) return change_within_change(o, t, b);
     return std::nullopt;
 }

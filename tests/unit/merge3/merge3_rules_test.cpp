@@ -60,6 +60,34 @@ TEST(MergeStatus, AgreedAdReferendumIsNotAgreement) {
 
 // No base text: each side's text is a position, kept as an alternative (set
 // one after the other, both would read as agreed).
+// Both sides inserted the same words, and one also bracketed beside them
+// or offered an option: the words stand once (found by a tester: "[provide]
+// new new resources", silently). The diff read each side's insertion at
+// another end of the space between "provide" and "resources".
+TEST(MergeInsertions, TheSameWordsInsertedByBothStandOnceBesideTheOthersBrackets) {
+    const std::string base = "Urges Parties to provide resources.\n";
+    for (const auto& [ours, theirs] : std::vector<std::pair<std::string, std::string>>{
+             {"Urges Parties to provide new resources.\n",
+              "Urges Parties to [provide] new resources.\n"},
+             {"Urges Parties to provide [new] resources.\n",
+              "Urges Parties to [provide] [new] resources.\n"},
+             {"Urges Parties to provide [new][additional] resources.\n",
+              "Urges Parties to [provide] [new][additional] resources.\n"},
+             {"Urges Parties to provide new and additional resources.\n",
+              "Urges Parties to [provide][mobilize] new and additional resources.\n"},
+         }) {
+        for (const bool swapped : {false, true}) {
+            const MergeResult r = swapped ? merged(base, theirs, ours) : merged(base, ours, theirs);
+            EXPECT_EQ(r.text, theirs) << ours;
+            EXPECT_THAT(r.disagreements, IsEmpty());
+        }
+    }
+    // Words run together made options are another wording: a disagreement.
+    const MergeResult options = merged(base, "Urges Parties to provide new additional resources.\n",
+                                       "Urges Parties to provide [new][additional] resources.\n");
+    EXPECT_EQ(options.disagreements.size(), 1u);
+}
+
 TEST(MergeInsertions, DifferentTextsOnAnEmptyBaseBecomeAlternativesAndAreReported) {
     const MergeResult r = merged("", "Ours proposes a text.\n", "Theirs proposes another.\n");
     EXPECT_EQ(r.text, "[Ours proposes a text.]\n\n[Theirs proposes another.]\n");
