@@ -128,6 +128,26 @@ struct WalkedTexts {
     }
 };
 
+// The text `path` holds at `commit` as its last version: a merge there
+// that kept one parent's text against another parent's later version (git
+// merge -s ours, a conflict settled with one side's file) differs from no
+// first parent, so the walk made no version for it, and the last version
+// it made may be the text the merge set aside. The revision is then a
+// version of its own, made from the version its first parent holds (every
+// word of it goes to that parent's proposers, as git blame reads it).
+void end_at_the_revision(const Repository& repo, const std::string& commit, const std::string& path,
+                         WalkedTexts& walked) {
+    const auto changes = walked.changes.find(path);
+    if (walked.order.empty() || changes == walked.changes.end() || changes->second.empty()) return;
+    const std::size_t head = walked.order.size() - 1;
+    const WalkedTexts::Change& last = changes->second.back();
+    const std::optional<std::string> blob = repo.blob_id_at(commit, path);
+    if (!blob || last.commit == head || last.new_blob == blob) return;
+    changes->second.push_back({head, blob, blob});
+    // Its proposal is read like any version's (the walk read its id alone).
+    walked.order[head] = repo.commits({walked.order[head].id}).front();
+}
+
 // Walks the history from `commit` once, keeping the changes of `blamed`
 // (its blobs handed to `prefetch` as found) and of the other texts (any
 // path a text may have, those deleted since too) that can give it wording: every change, newest
@@ -211,6 +231,7 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
     std::set<std::size_t> creations;
     for (std::size_t k : out.creations) creations.insert(n - 1 - k);
     out.creations = std::move(creations);
+    end_at_the_revision(ws.repo(), commit, blamed, out);
     return out;
 }
 

@@ -76,8 +76,8 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
 
     // One walk, newest first: the commits that changed one of the texts, and
     // each text's changes.
-    std::vector<CommitInfo> commits;       // those that changed a text, newest first
-    std::vector<std::size_t> commit_step;  // their steps in the walk
+    std::vector<CommitInfo> commits;  // the revision and those that changed a text, newest first
+    std::vector<std::size_t> commit_step;                        // their steps in the walk
     std::vector<std::vector<TextChange>> changes(paths.size());  // per text, newest first
     std::size_t steps = 0;
     Repository::WalkOptions walk;
@@ -93,7 +93,9 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     };
     repo.walk_history(walk, [&](Repository::WalkStep& step) {
         const std::size_t at = steps++;
-        if (step.changes.empty()) return true;
+        // The revision itself is kept: it may be a text's last version
+        // (see below).
+        if (step.changes.empty() && at != 0) return true;
         for (Repository::FileChange& change : step.changes) {
             if (!text_of.count(change.path)) {
                 text_of.emplace(change.path, paths.size());
@@ -108,6 +110,23 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
         return true;
     });
     held = {};
+    // A merge at the revision that kept one parent's text against another
+    // parent's later version (git merge -s ours, a conflict settled with
+    // one side's file) differs from no first parent: the walk made no
+    // version for it, and a text's last version may be the one it set
+    // aside. The revision is then a version of the text, made from the one
+    // its first parent holds (as blame_file makes it).
+    if (!commits.empty() && commit_step.front() == 0) {
+        for (std::size_t t = 0; t < blamed; ++t) {
+            if (changes[t].empty() || changes[t].front().commit == 0) continue;
+            const auto id = ids.find(paths[t]);
+            const std::optional<std::string> blob = id != ids.end()
+                                                        ? std::optional<std::string>(id->second)
+                                                        : repo.blob_id_at(commit, paths[t]);
+            if (blob && changes[t].front().new_blob != blob)
+                changes[t].insert(changes[t].begin(), TextChange{0, blob, blob});
+        }
+    }
     std::vector<FileBlame> out(paths.size());
     // The order of proposals, oldest first, as blame_file numbers them.
     const auto proposal_of = [&](std::size_t c) { return steps - 1 - commit_step[c]; };

@@ -591,6 +591,34 @@ TEST_F(PlainGitHistory, AnEditPulledAcrossAMoveKeepsItsProposer) {
     EXPECT_NE(survival.out.find("1 bracketed"), std::string::npos) << survival.out;
 }
 
+// A merge that kept its first parent's text against the other side's
+// later edit (git merge -s ours; a conflict settled with one side's file):
+// blame, the attributed compilation and survival read the text the merge
+// holds, not the edit it set aside (found by a tester: blame printed the
+// branch's wording, and compile --format html failed).
+TEST_F(PlainGitHistory, AMergeKeepingOneSidesTextIsBlamedAsItStands) {
+    dir.write("a.md", "1. Parties [shall][should] cooperate.\n");
+    git({"add", "-A"});
+    git({"commit", "-qm", "c", "-m", "Proposed-by: Chair"});
+    git({"checkout", "-qb", "site"});
+    dir.write("a.md", "1. Parties [shall][should] cooperate from the branch.\n");
+    git({"commit", "-qam", "edit", "-m", "Proposed-by: Sweden"});
+    git({"checkout", "-q", "main"});
+    git({"merge", "-q", "-s", "ours", "site", "-m", "keep ours", "-m", "Proposed-by: Japan"});
+    ASSERT_EQ(test::read_all(dir.file("a.md")), "1. Parties [shall][should] cooperate.\n");
+
+    const auto blame = accord({"blame", "a.md"});
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    EXPECT_EQ(blame.out.find("from the branch"), std::string::npos) << blame.out;
+    EXPECT_EQ(blame.out.find("Sweden"), std::string::npos) << blame.out;
+    EXPECT_NE(blamed(blame.out, "cooperate.").find("Chair"), std::string::npos) << blame.out;
+    const auto html = accord({"compile", "--format", "html", "-o", "c.html"});
+    EXPECT_EQ(html.exit_code, 0) << html.err;
+    const auto survival = accord({"survival", "--by", "Sweden"});
+    EXPECT_EQ(survival.exit_code, 0) << survival.err;
+    EXPECT_NE(survival.out.find("1 deleted"), std::string::npos) << survival.out;
+}
+
 // The same when the site edited the old path after the move was made (a
 // walk newest first meets the edit before the move that names its path).
 TEST_F(PlainGitHistory, AnEditMadeAfterTheMoveAndPulledKeepsItsProposer) {
