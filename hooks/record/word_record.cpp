@@ -17,6 +17,7 @@
 #include "core/util/text.hpp"
 #include "hooks/record/import_apply.hpp"
 #include "hooks/record/registry_edit.hpp"
+#include "merge/diff/token_diff.hpp"
 #include "merge/merge3/merge3.hpp"
 
 namespace accord {
@@ -322,10 +323,7 @@ void check_kept_front_matter(const std::string& document, const std::string& pat
 // make it importable.
 void refuse_unbounded_history(const docx::Package& package, const std::string& file) {
     constexpr std::uint64_t kMostPlanned = std::uint64_t{512} << 20;
-    std::uint64_t text = 0;
-    for (std::uint32_t s = 0; s < package.story_count(); ++s)
-        for (const docx::Paragraph& paragraph : package.story(s).paragraphs)
-            for (const docx::Run& run : paragraph.runs) text += run.text.size() + 1;
+    const std::uint64_t text = docx::wording_bytes(package);
     const std::uint64_t events = package.revisions.size() + package.comments.size();
     if (events * text <= kMostPlanned) return;
     throw usage_error(file + ": " + std::to_string(package.revisions.size()) +
@@ -336,6 +334,32 @@ void refuse_unbounded_history(const docx::Package& package, const std::string& f
                       " MB of texts at once, more than any negotiation's document needs; accept "
                       "or reject some of them in Word, or import the document in parts; nothing "
                       "was imported");
+}
+
+// A text accord would refuse to compare word by word (diff, blame, log and
+// the compilations: comparable_word_by_word) is refused here, naming the
+// document, before anything is written: `what` says which text.
+void refuse_incomparable(const std::string& file, const std::string& what, std::size_t size) {
+    throw usage_error(file + ": " + beyond_word_by_word(what, size) +
+                      "; a negotiated text is never that large (Word's numbering labels count "
+                      "too: check the document's lists), so nothing was imported");
+}
+
+// Before the document is converted: its wording and labels alone
+// (docx::wording_bytes) within the byte limit, so that a few kilobytes of
+// numbering never become gigabytes of text in memory.
+void refuse_oversized_wording(const docx::Package& package, const std::string& file) {
+    const std::uint64_t bytes = docx::wording_bytes(package);
+    if (bytes > kMaxWordComparedBytes)
+        refuse_incomparable(file, "its wording with Word's numbering labels",
+                            static_cast<std::size_t>(std::min<std::uint64_t>(bytes, SIZE_MAX)));
+}
+
+// After planning: every version the import would record within both limits.
+void refuse_incomparable_versions(const WordImportPlan& plan) {
+    for (const PlannedWordCommit& commit : plan.commits)
+        if (commit.text && !comparable_word_by_word(*commit.text))
+            refuse_incomparable(plan.source, "its text as " + plan.path, commit.text->size());
 }
 
 // The document's digest (its git blob id): refused when a proposal or
@@ -441,6 +465,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     WordImportPlan plan;
     plan.source = request.file;
     plan.path = path;
+    refuse_oversized_wording(package, request.file);
     refuse_unbounded_history(package, request.file);
     docx::WordImportOptions options;
     options.changes = request.changes;
@@ -753,6 +778,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             "with --author 'Word name=Delegation'");
     }
     if (!plan.base_date_note.empty()) plan.warnings.push_back(plan.base_date_note);
+    refuse_incomparable_versions(plan);
     return plan;
 }
 

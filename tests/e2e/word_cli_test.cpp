@@ -780,6 +780,61 @@ TEST(WordImportRefusals, AHistoryTooLargeToPlanIsRefusedBeforePlanning) {
     EXPECT_FALSE(fs::exists(repo + "/a.md"));
 }
 
+// A text is held to what diff, blame and the compilations compare word by
+// word (16 MiB, six million tokens), counted before the document is
+// converted: Word's numbering labels, written before every paragraph, can
+// make a small document a large text (a tester's 13 KB made 132 MB, and 84
+// KB took 15 GB of memory and was killed after the branch had moved). Such
+// a document is refused, naming it, and nothing is written.
+TEST(WordImportRefusals, ATextLargerThanAccordComparesIsRefusedBeforeItIsWritten) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(repo, {"log", "--oneline"}).out;
+    // Labels of 32 seven-digit numbers (a lvlText of 64 characters, the
+    // most read) before 80,000 paragraphs of one letter: some 18 MB.
+    std::string label;
+    for (int i = 0; i < 32; ++i) label += "%1";
+    test::DocxParts labelled;
+    labelled.numbering =
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1000000\"/>"
+        "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"" +
+        label +
+        "\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/>"
+        "</w:num>";
+    for (int i = 0; i < 80'000; ++i)
+        labelled.body +=
+            "<w:p><w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>x</w:t>"
+            "</w:r></w:p>";
+    const std::string numbered = tmp.write("numbered.docx", test::build_docx(labelled));
+    test::RunResult run = test::accord(
+        {"import", numbered, "--as", "a.md", "--by", "Japan", "--add-delegations"}, in(repo));
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "numbered.docx: its wording with Word's numbering labels (18 "
+                         "MiB) is more than accord compares word by word"))
+        << run.err;
+    EXPECT_TRUE(contains(run.err, "nothing was imported")) << run.err;
+    EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+    EXPECT_FALSE(fs::exists(repo + "/a.md"));
+
+    // Under 16 MiB, but more than six million words and spaces.
+    test::DocxParts words;
+    std::string many;
+    for (int i = 0; i < 3'100'000; ++i) many += "a ";
+    words.body = "<w:p><w:r><w:t>" + many + "</w:t></w:r></w:p>";
+    const std::string wordy = tmp.write("wordy.docx", test::build_docx(words));
+    run = test::accord({"import", wordy, "--as", "a.md", "--by", "Japan", "--add-delegations"},
+                       in(repo));
+    EXPECT_EQ(run.exit_code, 2) << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "wordy.docx: its text as a.md (6 MiB) is more than accord "
+                         "compares word by word (at most 16 MiB, or 6 million words"))
+        << run.err;
+    EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+    EXPECT_FALSE(fs::exists(repo + "/a.md"));
+}
+
 // A comment whose range and reference mark are nowhere in the document
 // points at no wording: what it asks is kept as a position, saying so, not
 // placed at the first place its wording stands.

@@ -7,6 +7,7 @@
 
 #include "core/import/docx/symbol_font.hpp"
 #include "core/import/docx/xml_blocks.hpp"
+#include "core/util/utf8.hpp"
 
 // The one file that includes pugixml.
 //
@@ -799,6 +800,35 @@ ReadError read_styles(std::string& xml, const std::string& part, XmlReadState& s
     return {};
 }
 
+// A level within the bounds of numbering.hpp (kMaxLevelTextChars,
+// kMaxNumberingStart), or an error naming it and saying how to fix it.
+ReadError check_level(const NumberingLevel& level, std::optional<std::uint32_t> start_override,
+                      const std::string& part, const std::string& which) {
+    const auto refuse = [&](const std::string& what) {
+        return ReadError{ReadErrorKind::too_large,
+                         part + ": " + which + " " + what +
+                             "; Word's lists have short labels starting at small numbers, and "
+                             "accord writes the label before every paragraph of the list: set "
+                             "the list's number format in Word (Define New Number Format), save, "
+                             "and import again",
+                         0};
+    };
+    const std::size_t chars = utf8::count_chars(level.text, 0, level.text.size());
+    if (chars > kMaxLevelTextChars)
+        return refuse("writes a label (w:lvlText) of " + std::to_string(chars) +
+                      " characters, more than the " + std::to_string(kMaxLevelTextChars) +
+                      " accord reads");
+    const std::uint32_t start = std::max(level.start, start_override.value_or(0));
+    if (start > kMaxNumberingStart)
+        return refuse("starts at " + std::to_string(start) + ", past the " +
+                      std::to_string(kMaxNumberingStart) + " accord reads");
+    return {};
+}
+
+std::string level_name(std::uint32_t level, const char* list_kind, std::uint32_t id) {
+    return "level " + std::to_string(level + 1) + " of " + list_kind + " " + std::to_string(id);
+}
+
 ReadError read_numbering(std::string& xml, const std::string& part, XmlReadState& state) {
     pugi::xml_document document;
     pugi::xml_node root;
@@ -814,7 +844,12 @@ ReadError read_numbering(std::string& xml, const std::string& part, XmlReadState
             for (pugi::xml_node lvl = node.first_child(); lvl; lvl = lvl.next_sibling()) {
                 if (local(lvl) != "lvl") continue;
                 const auto level = number(attr(lvl, "ilvl"));
-                if (level && *level < kLevels) definition.levels[*level] = numbering_level(lvl);
+                if (!level || *level >= kLevels) continue;
+                definition.levels[*level] = numbering_level(lvl);
+                if (ReadError error =
+                        check_level(definition.levels[*level], std::nullopt, part,
+                                    level_name(*level, "list definition (w:abstractNum)", *id)))
+                    return error;
             }
             numbering.abstracts[*id] = std::move(definition);
         } else if (local(node) == "num") {
@@ -828,8 +863,13 @@ ReadError read_numbering(std::string& xml, const std::string& part, XmlReadState
                 const auto level = number(attr(o, "ilvl"));
                 if (!level || *level >= kLevels) continue;
                 instance.start_override[*level] = child_number(o, "startOverride");
-                if (const pugi::xml_node lvl = child(o, "lvl"))
-                    instance.level_override[*level] = numbering_level(lvl);
+                const pugi::xml_node lvl = child(o, "lvl");
+                if (lvl) instance.level_override[*level] = numbering_level(lvl);
+                if (ReadError error =
+                        check_level(instance.level_override[*level].value_or(NumberingLevel{}),
+                                    instance.start_override[*level], part,
+                                    level_name(*level, "list (w:num)", *id)))
+                    return error;
             }
             numbering.instances[*id] = std::move(instance);
         }

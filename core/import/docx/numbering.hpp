@@ -37,6 +37,15 @@ enum class NumberFormat : std::uint8_t {
 
 inline constexpr std::size_t kLevels = 9;
 
+// Word's labels are a few characters ("%1.", "(%2)", "Article %1", "%1.%2.%3")
+// and its lists start at small numbers. The label is written before every
+// paragraph of the list, so a numbering.xml of a few kilobytes holding a
+// lvlText of thousands of characters made a 13 KB document a 132 MB text:
+// the reader refuses a level whose lvlText is longer than kMaxLevelTextChars
+// characters, or that starts past kMaxNumberingStart, naming the document.
+inline constexpr std::size_t kMaxLevelTextChars = 64;
+inline constexpr std::uint32_t kMaxNumberingStart = 1'000'000;
+
 struct NumberingLevel {
     std::uint32_t start = 1;
     NumberFormat format = NumberFormat::decimal;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "core/import/docx/numbering.hpp"
+
 namespace accord::docx {
 
 namespace {
@@ -113,6 +115,20 @@ WordImport plan_word_import(const Package& package, const WordImportOptions& opt
     result.summary.unknown_speakers = std::move(unknown);
     result.dropped = describe_dropped(package);
     return result;
+}
+
+std::uint64_t wording_bytes(const Package& package) {
+    std::uint64_t bytes = 0;
+    for (std::uint32_t s = 0; s < package.story_count(); ++s) {
+        NumberingCounter numbers(package.numbering);
+        for (const Paragraph& paragraph : package.story(s).paragraphs) {
+            if (paragraph.numbering.numbered())
+                bytes += numbers.next(paragraph.numbering).size() + 1;
+            for (const Run& run : paragraph.runs) bytes += run.text.size();
+            bytes += 2;
+        }
+    }
+    return bytes;
 }
 
 }  // namespace accord::docx

@@ -71,4 +71,11 @@ struct WordImport {
 
 WordImport plan_word_import(const Package& package, const WordImportOptions& options = {});
 
+// The bytes of the document's wording, every tracked change's included, with
+// Word's numbering labels and a paragraph break each: what the texts of an
+// import are made of (markup comes on top), counted without writing them, so
+// that a document whose text would be too large is refused before it is
+// converted. Labels are counted as Word numbers each story's paragraphs.
+std::uint64_t wording_bytes(const Package& package);
+
 }  // namespace accord::docx

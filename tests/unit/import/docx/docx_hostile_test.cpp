@@ -256,6 +256,50 @@ TEST(DocxHostile, MarksPointingNowhereAreIgnored) {
     EXPECT_EQ(result.package->dropped.at("references to missing notes"), 1u);
 }
 
+// Word's labels are a few characters and its lists start at small numbers;
+// the label is written before every numbered paragraph, so a long lvlText
+// or an absurd start would turn a few kilobytes of numbering.xml into a
+// text of hundreds of megabytes (a tester's 13 KB document made 132 MB).
+TEST(DocxHostile, NumberingLabelsAndStartsBeyondWordsAreRefused) {
+    const auto with_level = [](const std::string& level, const std::string& num_extra = "") {
+        test::DocxParts parts;
+        parts.body =
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+            "<w:r><w:t>Decides</w:t></w:r></w:p>";
+        parts.numbering = "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\">" + level +
+                          "</w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId "
+                          "w:val=\"0\"/>" +
+                          num_extra + "</w:num>";
+        return test::build_docx(parts);
+    };
+    const auto text = [](const std::string& label) {
+        return "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"" + label + "\"/>";
+    };
+    std::string long_label;
+    for (int i = 0; i < 3000; ++i) long_label += "%1.";
+    expect_error(read(with_level("<w:start w:val=\"1\"/>" + text(long_label))),
+                 docx::ReadErrorKind::too_large,
+                 "in.docx: word/numbering.xml: level 1 of list definition (w:abstractNum) 0 "
+                 "writes a label (w:lvlText) of 9000 characters, more than the 64 accord reads");
+    expect_error(read(with_level("<w:start w:val=\"1000000000\"/>" + text("%1."))),
+                 docx::ReadErrorKind::too_large,
+                 "level 1 of list definition (w:abstractNum) 0 starts at 1000000000, past the "
+                 "1000000 accord reads; Word's lists have short labels");
+    expect_error(read(with_level(text("%1."),
+                                 "<w:lvlOverride w:ilvl=\"0\"><w:startOverride "
+                                 "w:val=\"4294967295\"/></w:lvlOverride>")),
+                 docx::ReadErrorKind::too_large, "level 1 of list (w:num) 1 starts at 4294967295");
+    // At the limits: read, and labelled as written.
+    const std::string longest = "Article %1 of the Agreement, as adopted at the session, para. %1";
+    ASSERT_EQ(longest.size(), docx::kMaxLevelTextChars);
+    const docx::ReadResult read_back =
+        read(with_level("<w:start w:val=\"1000000\"/>" + text(longest)));
+    ASSERT_TRUE(read_back.ok()) << read_back.error.message;
+    docx::NumberingCounter numbers(read_back.package->numbering);
+    EXPECT_EQ(numbers.next(read_back.package->body.paragraphs[0].numbering),
+              "Article 1000000 of the Agreement, as adopted at the session, para. 1000000");
+}
+
 TEST(DocxHostile, ALargeDocumentIsRead) {
     // About 25 MB of document.xml; its memory is measured by hand (see the
     // report), never timed here.
