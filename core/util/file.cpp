@@ -72,15 +72,16 @@ FileProblem problem_of(int error) {
 }
 
 // Everything `fd` holds: one read into a string of the file's size when it is
-// a regular file, then in chunks (a pipe, a file still growing).
-FileResult read_descriptor(int fd, const std::string& path) {
+// a regular file, then in chunks (a pipe, a file still growing). `what`
+// names the kind of file the reader expects, in the message for one too large.
+FileResult read_descriptor(int fd, const std::string& path, std::string_view what = "text") {
     struct stat info {};
     if (::fstat(fd, &info) != 0) return failed(path, reason(errno), FileProblem::other);
     if (S_ISDIR(info.st_mode)) return failed(path, "is a directory", FileProblem::not_regular);
     auto too_large = [&] {
         return failed(path,
                       "larger than " + std::to_string(kMaxReadBytes >> 20) +
-                          " MiB, more than accord reads (is it a text?)",
+                          " MiB, more than accord reads (is it a " + std::string(what) + "?)",
                       FileProblem::too_large);
     };
     if (S_ISREG(info.st_mode) && static_cast<std::uint64_t>(info.st_size) > kMaxReadBytes)
@@ -284,6 +285,34 @@ FileResult read_file(const std::string& path) {
     const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd.valid()) return failed(path, reason(errno), problem_of(errno));
     return read_descriptor(fd.get(), path);
+}
+
+namespace {
+
+// What a file that is not a regular one is, for the message refusing it.
+std::string_view file_kind(mode_t mode) {
+    if (S_ISDIR(mode)) return "a directory";
+    if (S_ISFIFO(mode)) return "a FIFO (a named pipe)";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "a device";
+    if (S_ISSOCK(mode)) return "a socket";
+    return "a special file";
+}
+
+}  // namespace
+
+FileResult read_regular_file(const std::string& path, std::string_view what) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer. A regular
+    // file's reads ignore it.
+    const Descriptor fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    if (!fd.valid()) return failed(path, reason(errno), problem_of(errno));
+    struct stat info {};
+    if (::fstat(fd.get(), &info) != 0) return failed(path, reason(errno), FileProblem::other);
+    if (!S_ISREG(info.st_mode))
+        return failed(path,
+                      "is " + std::string(file_kind(info.st_mode)) +
+                          ", not a regular file; name the " + std::string(what) + " itself",
+                      FileProblem::not_regular);
+    return read_descriptor(fd.get(), path, what);
 }
 
 FileResult read_file_within(const std::string& within, const std::string& relative) {

@@ -42,6 +42,12 @@ struct FileResult {
 // every read here, at most kMaxReadBytes: more is FileProblem::too_large.
 FileResult read_file(const std::string& path);
 
+// Reads `path` (following links: the user named it) only when it is a
+// regular file, `what` naming it in messages ("document"): a FIFO, device,
+// socket or directory is refused at once, never waited on (opened with
+// O_NONBLOCK, then fstat), and its size is known before a byte is read.
+FileResult read_regular_file(const std::string& path, std::string_view what);
+
 // Reads `relative` ('/'-separated) below the directory `within` without
 // following a symbolic link below `within`: a link is reported as
 // FileProblem::link and never read. Only regular files are read.

@@ -390,8 +390,9 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
     const Repository& repo = workspace.repo();
     // The path is checked before the document is read: a typo is told first.
     const std::string wanted = request.as.empty() ? "" : checked_path(repo, request.as);
-    // Read once: hashed for its digest, then read as a document.
-    FileResult bytes = read_file(request.file);
+    // Read once: hashed for its digest, then read as a document. Only a
+    // regular file: a FIFO named x.docx would block the import forever.
+    FileResult bytes = read_regular_file(request.file, "document");
     if (!bytes.contents) throw usage_error("cannot read " + bytes.error + "; nothing was imported");
     const std::string digest = unimported_digest(repo, request.file, *bytes.contents);
     docx::ReadResult read = docx::read_docx_bytes(std::move(*bytes.contents), request.file);

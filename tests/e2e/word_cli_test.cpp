@@ -2,6 +2,7 @@
 // a negotiation (tracked changes, comments as proposals and positions),
 // accord positions, accord compile --format docx, and the round trips.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -753,6 +754,37 @@ TEST(WordImportRefusals, TheSameDocumentImportedAgainIsRefused) {
         << again.err;
     EXPECT_EQ(git(repo, {"log", "--oneline"}).out, log_before);
     EXPECT_EQ(slurp(repo + "/a.md"), text_before);
+}
+
+// The document named must be a regular file (a link to one is followed):
+// a FIFO named like a .docx is refused at once instead of blocking the
+// import forever, and a link to a device before anything is read from it.
+TEST(WordImportRefusals, AFifoOrADeviceIsNoDocument) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(repo, {"log", "--oneline"}).out;
+    ASSERT_EQ(::mkfifo(tmp.file("pipe.docx").c_str(), 0600), 0);
+    fs::create_symlink("/dev/zero", tmp.file("zero.docx"));
+    for (const auto& [name, kind] : std::vector<std::pair<std::string, std::string>>{
+             {"pipe.docx", "a FIFO (a named pipe)"}, {"zero.docx", "a device"}}) {
+        const test::RunResult run =
+            test::accord({"import", tmp.file(name), "--as", "a.md", "--by", "Japan"}, in(repo));
+        EXPECT_EQ(run.exit_code, 2) << run.err;
+        EXPECT_TRUE(contains(
+            run.err, name + ": is " + kind + ", not a regular file; name the document itself"))
+            << run.err;
+    }
+    // A link to a real document is the user's choice, and is read.
+    test::DocxParts parts;
+    parts.body = test::paragraph("States should act.");
+    fs::create_symlink(tmp.write("real.docx", test::build_docx(parts)), tmp.file("link.docx"));
+    EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+    const test::RunResult linked = test::accord(
+        {"import", tmp.file("link.docx"), "--as", "a.md", "--by", "Japan", "--add-delegations"},
+        in(repo));
+    EXPECT_EQ(linked.exit_code, 0) << linked.err;
+    EXPECT_EQ(slurp(repo + "/a.md"), "States should act.\n");
 }
 
 // Each change is planned as a commit holding the whole text after it: a

@@ -121,6 +121,38 @@ TEST(ReadFileWithin, AFifoIsNotReadAndDoesNotBlock) {
     EXPECT_EQ(read_file_within(tmp.file("tree"), "pipe.md").problem, FileProblem::not_regular);
 }
 
+// A document the user names is read through a link they chose, but only
+// when it ends at a regular file: a FIFO is refused at once (a blocking
+// open would wait forever for a writer), a device before a byte is read.
+TEST(ReadRegularFile, ReadsRegularFilesThroughLinksAndRefusesTheRestAtOnce) {
+    TempDir tmp;
+    const std::string real = tmp.write("real.docx", "PK bytes");
+    ASSERT_EQ(::symlink(real.c_str(), tmp.file("link.docx").c_str()), 0);
+    const FileResult through_link = read_regular_file(tmp.file("link.docx"), "document");
+    ASSERT_TRUE(through_link.contents) << through_link.error;
+    EXPECT_EQ(*through_link.contents, "PK bytes");
+
+    ASSERT_EQ(::mkfifo(tmp.file("pipe.docx").c_str(), 0600), 0);
+    const FileResult fifo = read_regular_file(tmp.file("pipe.docx"), "document");
+    EXPECT_FALSE(fifo.contents);
+    EXPECT_EQ(fifo.problem, FileProblem::not_regular);
+    EXPECT_EQ(fifo.error, tmp.file("pipe.docx") +
+                              ": is a FIFO (a named pipe), not a regular file; name the document "
+                              "itself");
+
+    ASSERT_EQ(::symlink("/dev/zero", tmp.file("zero.docx").c_str()), 0);
+    const FileResult device = read_regular_file(tmp.file("zero.docx"), "document");
+    EXPECT_FALSE(device.contents);
+    EXPECT_EQ(device.problem, FileProblem::not_regular);
+    EXPECT_NE(device.error.find("zero.docx: is a device, not a regular file"), std::string::npos)
+        << device.error;
+
+    const FileResult directory = read_regular_file(tmp.path(), "document");
+    EXPECT_EQ(directory.problem, FileProblem::not_regular);
+    EXPECT_EQ(read_regular_file(tmp.file("missing.docx"), "document").problem,
+              FileProblem::missing);
+}
+
 TEST(RemoveFileWithin, RemovesALinkNotItsTarget) {
     TempDir tmp;
     const std::string victim = tmp.write("victim", "secret\n");
