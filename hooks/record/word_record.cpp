@@ -77,7 +77,23 @@ std::string trim(std::string text) {
 // author). A control character or a direction override: git, logs and
 // terminals would show the name as another ("Mallory\rUnited States"
 // reads "United States"), and accord.yaml would hold it.
-enum class NameProblem { none, blank, placeholder, hidden_character };
+// Too long: a delegation's name is a few words ("United Kingdom of Great
+// Britain and Northern Ireland" is 52 bytes), and a name becomes a commit
+// author, a registry entry and part of every message about its changes (a
+// tester's 30 MB w:author became a 30 MB author and warning).
+enum class NameProblem { none, blank, placeholder, hidden_character, too_long };
+
+// The longest name a document may give an author or speaker.
+constexpr std::size_t kMaxNameBytes = 256;
+
+// A name as messages show it: on one line, cut after 60 bytes (on a
+// character boundary) with "…", so that no message is as long as a name.
+std::string shown_name(std::string_view name) {
+    std::size_t end = std::min<std::size_t>(name.size(), 60);
+    while (end > 0 && end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
+        --end;
+    return escape_line(name.substr(0, end)) + (end < name.size() ? "\u2026" : "");
+}
 
 // The names editors write when they know no user: LibreOffice's "Unknown
 // Author", Word's "Author" once personal information is removed.
@@ -87,6 +103,7 @@ bool placeholder_name(std::string_view name) {
 }
 
 NameProblem name_problem(std::string_view name) {
+    if (name.size() > kMaxNameBytes) return NameProblem::too_long;
     if (name.find_first_not_of(" \t") == std::string_view::npos) return NameProblem::blank;
     if (placeholder_name(name)) return NameProblem::placeholder;
     for (std::size_t i = 0; i < name.size(); ++i) {
@@ -538,9 +555,14 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         throw usage_error(request.file + ": " + what + " (" + escape_line(event.action) + ") " +
                           (problem == NameProblem::blank ? std::string("names no author")
                            : problem == NameProblem::placeholder
-                               ? "names no author but '" + escape_line(name) +
+                               ? "names no author but '" + shown_name(name) +
                                      "', which an editor writes when it knows no user"
-                               : "holds a control character ('" + escape_line(name) + "')") +
+                           : problem == NameProblem::too_long
+                               ? "names an author of " + std::to_string(name.size()) + " bytes ('" +
+                                     shown_name(name) +
+                                     "'), longer than any delegation's name (accord takes " +
+                                     std::to_string(kMaxNameBytes) + ")"
+                               : "holds a control character ('" + shown_name(name) + "')") +
                           "; accord records each change as a named delegation's proposal, so "
                           "give it an author in Word, or accept or reject it there, and import "
                           "again");
@@ -598,6 +620,13 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                                                          : " but '" + escape_line(base_by) + "'") +
             "; say who the base text is by with --by NAME");
     }
+    if (base_by.size() > kMaxNameBytes)
+        throw usage_error(request.file + ": the base text's author ('" + shown_name(base_by) +
+                          "', " + (request.by ? "given with --by" : "in its properties") + ") is " +
+                          std::to_string(base_by.size()) +
+                          " bytes long, longer than any delegation's name (accord takes " +
+                          std::to_string(kMaxNameBytes) +
+                          "); say who the base text is by with --by NAME");
     base_by = names.resolve(trim(base_by));
 
     // ---- the commits
@@ -673,7 +702,9 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         commit.time = std::max(taken, last_time + 1);
         last_time = commit.time;
         commit.authors = speaker_names(event);
-        if (commit.authors.empty()) check_name(event.noted_by, event);
+        // The one who noted a comment is recorded with it too (a trailer).
+        if (commit.authors.empty() || event.noted_by.size() > kMaxNameBytes)
+            check_name(event.noted_by, event);
         // Whoever wrote the comment down is its author only when it names
         // no speaker: staff are not delegations.
         const std::string noted_by = commit.authors.empty() && !event.noted_by.empty()
@@ -770,8 +801,12 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         commit.date = format_iso_timestamp(commit.time, 0);
 
     if (!plan.unknown.empty()) {
+        // Each name shown cut, and at most ten of them: a warning is read.
         std::string list;
-        for (const std::string& name : plan.unknown) list += (list.empty() ? "" : ", ") + name;
+        for (std::size_t i = 0; i < plan.unknown.size() && i < 10; ++i)
+            list += (list.empty() ? "" : ", ") + shown_name(plan.unknown[i]);
+        if (plan.unknown.size() > 10)
+            list += " and " + std::to_string(plan.unknown.size() - 10) + " more";
         plan.warnings.push_back(
             std::to_string(plan.unknown.size()) +
             " names are not in accord.yaml and are recorded as written: " + list +

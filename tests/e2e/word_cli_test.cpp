@@ -681,6 +681,76 @@ TEST(WordImportRefusals, AChangeWithoutAReadableAuthorIsRefused) {
     EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
 }
 
+// A name longer than any delegation's (256 bytes) is refused like a
+// nameless one, naming the document and the change, and shown cut: a
+// tester's 30 MB w:author became a 30 MB commit author and warning.
+// Warnings list at most ten unknown names.
+TEST(WordImportRefusals, ANameLongerThanAnyDelegationsIsRefusedAndShownCut) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    const std::string head_before = git(repo, {"log", "--oneline"}).out;
+    const std::string huge(300'000, 'A');
+    const auto import = [&](const test::DocxParts& parts, const std::string& by) {
+        const std::string docx = tmp.write("long.docx", test::build_docx(parts));
+        std::vector<std::string> args = {"import", docx, "--as", "a.md", "--date", "2024-11-14"};
+        if (!by.empty()) args.insert(args.end(), {"--by", by});
+        return test::accord(args, in(repo));
+    };
+    const auto expect_refused = [&](const test::RunResult& run, const std::string& says) {
+        EXPECT_EQ(run.exit_code, 2) << run.err.substr(0, 400);
+        EXPECT_TRUE(contains(run.err, says)) << run.err.substr(0, 400);
+        EXPECT_LT(run.err.size(), 1000u);
+        EXPECT_EQ(git(repo, {"log", "--oneline"}).out, head_before);
+        EXPECT_FALSE(fs::exists(repo + "/a.md"));
+    };
+    test::DocxParts change;
+    change.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r><w:ins w:id=\"1\" "
+        "w:author=\"" +
+        huge +
+        "\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t xml:space=\"preserve\">further "
+        "</w:t></w:r></w:ins><w:r><w:t>act.</w:t></w:r></w:p>";
+    expect_refused(import(change, "Chair"),
+                   "long.docx: a tracked change (inserted “further”) names an author of 300000 "
+                   "bytes ('" +
+                       std::string(60, 'A') +
+                       "\u2026'), longer than any delegation's name (accord takes 256)");
+
+    test::DocxParts comment;
+    comment.body =
+        "<w:p><w:commentRangeStart w:id=\"5\"/><w:r><w:t>The Parties shall act.</w:t></w:r>"
+        "<w:commentRangeEnd w:id=\"5\"/><w:r><w:commentReference w:id=\"5\"/></w:r></w:p>";
+    comment.comments = "<w:comment w:id=\"5\" w:author=\"" + huge +
+                       "\" w:date=\"2024-11-18T12:00:00Z\"><w:p><w:r><w:t "
+                       "xml:space=\"preserve\">US: Delete “shall”</w:t></w:r></w:p></w:comment>";
+    expect_refused(import(comment, "Chair"),
+                   "long.docx: comment 5 (delete “shall”) names an "
+                   "author of 300000 bytes");
+
+    test::DocxParts created;
+    created.body = test::paragraph("States should act.");
+    created.core = "<dc:creator>" + huge + "</dc:creator>";
+    expect_refused(import(created, ""), "long.docx: the base text's author ('" +
+                                            std::string(60, 'A') +
+                                            "\u2026', in its properties) is 300000 bytes long");
+
+    // Twelve authors no registry knows: ten named, and how many more.
+    test::DocxParts many;
+    for (int i = 0; i < 12; ++i)
+        many.body += "<w:p><w:r><w:t xml:space=\"preserve\">Text </w:t></w:r><w:ins w:id=\"" +
+                     std::to_string(i) + "\" w:author=\"Author " + std::to_string(i) +
+                     "\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t>more</w:t></w:r></w:ins>"
+                     "</w:p>";
+    const test::RunResult run = import(many, "Chair");
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "13 names are not in accord.yaml and are recorded as written: "
+                         "Chair, Author 0, Author 1"))
+        << run.err;
+    EXPECT_TRUE(contains(run.err, "Author 8 and 3 more;")) << run.err;
+}
+
 // A new text's base is some delegation's proposal. A compilation accord
 // wrote names accord as its author, and an editor that knows no user
 // writes "Unknown Author": neither is a delegation, and without --by the
