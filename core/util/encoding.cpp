@@ -86,6 +86,26 @@ std::optional<std::string> utf16_to_utf8(std::string_view bytes) {
     return out;
 }
 
+std::optional<std::string> windows1252_to_utf8(std::string_view bytes, std::size_t* at) {
+    // 0x80 to 0x9F; 0 where Windows-1252 defines no character.
+    static constexpr std::uint16_t kHigh[32] = {
+        0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+        0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+        0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+    std::string out;
+    out.reserve(bytes.size() + bytes.size() / 8);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(bytes[i]);
+        const std::uint32_t code = byte >= 0x80 && byte < 0xA0 ? kHigh[byte - 0x80] : byte;
+        if (code == 0 && byte != 0) {
+            if (at != nullptr) *at = i;
+            return std::nullopt;
+        }
+        append_utf8(out, code);
+    }
+    return out;
+}
+
 namespace {
 
 // Lines end with a carriage return alone: there is one, and no line feed.

@@ -28,6 +28,12 @@ std::string_view encoding_name(ByteOrderMark mark);
 // or have no UTF-16 byte-order mark.
 std::optional<std::string> utf16_to_utf8(std::string_view bytes);
 
+// `bytes` in Windows-1252 (which documents declaring ISO-8859-1 mean too,
+// as browsers read them), as UTF-8: nullopt when they hold one of the five
+// bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D), whose
+// `at` is then set to the first.
+std::optional<std::string> windows1252_to_utf8(std::string_view bytes, std::size_t* at = nullptr);
+
 // A text as accord records it, when that differs from the file's bytes:
 // UTF-16 with a byte-order mark becomes UTF-8, and lines ended by a
 // carriage return alone (classic Mac OS, some exports) are ended by a line

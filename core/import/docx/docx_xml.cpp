@@ -7,6 +7,8 @@
 
 #include "core/import/docx/symbol_font.hpp"
 #include "core/import/docx/xml_blocks.hpp"
+#include "core/util/encoding.hpp"
+#include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
 
 // The one file that includes pugixml.
@@ -85,6 +87,13 @@ std::optional<bool> toggle(pugi::xml_node properties, std::string_view name) {
     if (value == nullptr) return true;
     const std::string_view v(value);
     return !(v == "0" || v == "false" || v == "off" || v == "none");
+}
+
+// "0xE9": a byte, for messages.
+std::string hex_byte(char c) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(c);
+    return std::string("0x") + kDigits[byte >> 4] + kDigits[byte & 0xF];
 }
 
 // The deepest nesting in the document, counted without recursion.
@@ -171,8 +180,70 @@ ReadError check_characters(std::string_view xml, const std::string& part) {
     return {};
 }
 
+// The encoding the XML declaration names, in lower case; "" when none.
+std::string declared_encoding(std::string_view xml) {
+    if (xml.substr(0, 3) == "\xEF\xBB\xBF") xml.remove_prefix(3);
+    if (xml.substr(0, 5) != "<?xml") return "";
+    const std::string_view declaration = xml.substr(0, xml.find("?>"));
+    const std::size_t key = declaration.find("encoding");
+    if (key == std::string_view::npos) return "";
+    const std::size_t quote = declaration.find_first_of("'\"", key);
+    if (quote == std::string_view::npos) return "";
+    const std::size_t end = declaration.find(declaration[quote], quote + 1);
+    if (end == std::string_view::npos) return "";
+    return ascii_lowercase(std::string(declaration.substr(quote + 1, end - quote - 1)));
+}
+
+bool single_byte_latin(const std::string& encoding) {
+    return encoding == "iso-8859-1" || encoding == "iso8859-1" || encoding == "latin1" ||
+           encoding == "latin-1" || encoding == "l1" || encoding == "windows-1252" ||
+           encoding == "cp1252";
+}
+
+// A part as UTF-8, which the readers below take (a block of the body is
+// parsed as UTF-8 whatever the declaration says). UTF-16 is left to
+// pugixml, which decodes it. A part declaring ISO-8859-1 or Windows-1252 is
+// decoded from Windows-1252 (what such documents mean) and its declaration
+// made to say UTF-8. Any other part must be well-formed UTF-8: a byte that
+// is not is refused as malformed XML, where it stands, never recorded (the
+// text would show it as U+FFFD in every later view, the Party's wording lost).
+ReadError as_utf8(std::string& xml, const std::string& part) {
+    if (xml.size() >= 2 &&
+        (xml[0] == '\0' || xml[1] == '\0' || byte_order_mark(xml) == ByteOrderMark::utf16_le ||
+         byte_order_mark(xml) == ByteOrderMark::utf16_be))
+        return {};
+    const std::string encoding = declared_encoding(xml);
+    const auto refuse = [&](std::size_t at, const std::string& why) {
+        return ReadError{ReadErrorKind::malformed_xml,
+                         part + ": malformed XML: " + why +
+                             "; open the document in Word and save it again as .docx",
+                         at};
+    };
+    if (single_byte_latin(encoding)) {
+        std::size_t at = 0;
+        std::optional<std::string> decoded = windows1252_to_utf8(xml, &at);
+        if (!decoded)
+            return refuse(at, "the byte " + hex_byte(xml[at]) + ", which " + encoding +
+                                  " (read as Windows-1252) does not define");
+        // The declaration is ASCII, so where it was: its value now says UTF-8,
+        // lest pugixml decode the part a second time.
+        const std::size_t quote = decoded->find_first_of("'\"", decoded->find("encoding"));
+        decoded->replace(quote + 1, encoding.size(), "UTF-8");
+        xml = std::move(*decoded);
+        return {};
+    }
+    const std::size_t bad = utf8::first_invalid(xml);
+    if (bad == std::string::npos) return {};
+    return refuse(
+        bad, "the byte " + hex_byte(xml[bad]) + ", which is not UTF-8" +
+                 (encoding.empty() || encoding == "utf-8" || encoding == "utf8"
+                      ? std::string()
+                      : " (the part declares '" + encoding + "', which accord does not read)"));
+}
+
 ReadError parse(std::string& xml, const std::string& part, std::size_t max_depth,
                 pugi::xml_document& document) {
+    if (ReadError error = as_utf8(xml, part)) return error;
     if (ReadError error = check_characters(xml, part)) return error;
     const pugi::xml_parse_result result =
         document.load_buffer_inplace(xml.data(), xml.size(), kParseFlags, pugi::encoding_auto);
@@ -948,6 +1019,7 @@ ReadError read_notes(std::string& xml, const std::string& part, NoteKind kind,
 ReadError read_document(std::string& xml, const std::string& part, XmlReadState& state) {
     // The body one top-level element at a time when the markup allows it:
     // the tree of a large document then never exists whole.
+    if (ReadError error = as_utf8(xml, part)) return error;
     if (ReadError error = check_characters(xml, part)) return error;
     if (const std::optional<BodyScan> scan = scan_body(xml)) {
         if (scan->doctype) {

@@ -41,6 +41,14 @@ TEST(Encoding, MalformedUtf16IsRefused) {
     EXPECT_EQ(utf16_to_utf8(utf16(std::u16string(1, char16_t(0xDC00)) + u"a", true)), std::nullopt);
 }
 
+TEST(Encoding, Windows1252ReadsAsUtf8AndItsUndefinedBytesAreRefused) {
+    EXPECT_EQ(windows1252_to_utf8("caf\xE9 \x93x\x94 \x80 \x9F \xFF"), "café “x” € Ÿ ÿ");
+    EXPECT_EQ(windows1252_to_utf8(""), "");
+    std::size_t at = 0;
+    EXPECT_FALSE(windows1252_to_utf8("ab\x8D", &at));
+    EXPECT_EQ(at, 2u);
+}
+
 TEST(Encoding, CarriageReturnLineEndingsAreRecordedAsLineFeeds) {
     const std::optional<ConvertedText> mac = convert_to_recorded("one [a]\r\rtwo\r");
     ASSERT_TRUE(mac);

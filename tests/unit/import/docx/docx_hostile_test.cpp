@@ -115,6 +115,41 @@ TEST(DocxHostile, CharactersXmlCannotHoldAreRefusedWhereTheyStand) {
     EXPECT_FALSE(fine.error) << fine.error.message;
 }
 
+// Texts are recorded as UTF-8. A part declaring ISO-8859-1 (or
+// Windows-1252, which such documents mean) is decoded; bytes that are not
+// UTF-8 in any other part are refused where they stand, never recorded as
+// they are (a tester found "caf\xE9" recorded, shown as U+FFFD ever after).
+TEST(DocxHostile, PartsNotInUtf8AreDecodedOrRefused) {
+    const auto declaring = [](const std::string& encoding, const std::string& text) {
+        return document_xml("<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>\n<w:document " +
+                            test::kWordNamespaces + ">\n<w:body>\n<w:p><w:r><w:t>" + text +
+                            "</w:t></w:r></w:p>\n</w:body></w:document>");
+    };
+    const std::string latin = "caf\xE9 [na\xEFve] \x93quoted\x94 \x96 \x80";
+    for (const std::string encoding : {"ISO-8859-1", "windows-1252", "latin1"}) {
+        SCOPED_TRACE(encoding);
+        const docx::ReadResult read_back = read(declaring(encoding, latin));
+        ASSERT_TRUE(read_back.ok()) << read_back.error.message;
+        EXPECT_EQ(read_back.package->body.paragraphs.at(0).runs.at(0).text,
+                  "café [naïve] “quoted” – €");
+    }
+    expect_error(read(declaring("ISO-8859-1", "bad \x81 byte")), docx::ReadErrorKind::malformed_xml,
+                 "in.docx: word/document.xml:4:20: malformed XML: the byte 0x81, which iso-8859-1 "
+                 "(read as Windows-1252) does not define");
+    // Declared UTF-8 (or nothing) but holding Latin-1 bytes: refused at the first.
+    expect_error(read(declaring("UTF-8", latin)), docx::ReadErrorKind::malformed_xml,
+                 "in.docx: word/document.xml:4:19: malformed XML: the byte 0xE9, which is not "
+                 "UTF-8; open the document in Word and save it again");
+    expect_error(read(declaring("Shift_JIS", "\x82\xA0")), docx::ReadErrorKind::malformed_xml,
+                 "which is not UTF-8 (the part declares 'shift_jis', which accord does not read)");
+    // Any part, not only the body.
+    test::DocxParts parts;
+    parts.body = test::paragraph("Decides");
+    parts.core = "<dc:title>caf\xE9</dc:title>";
+    expect_error(read(test::build_docx(parts)), docx::ReadErrorKind::malformed_xml,
+                 "in.docx: docProps/core.xml:1:");
+}
+
 TEST(DocxHostile, ADoctypeIsRefusedAndItsEntitiesNeverExpanded) {
     // A billion laughs: expanding it would take gigabytes.
     std::string entities = "<!DOCTYPE w:document [<!ENTITY a0 \"lol\">";
