@@ -66,6 +66,13 @@ std::optional<std::int64_t> parse_word_date(std::string_view text) {
     return std::nullopt;
 }
 
+// A Word date git can record: read, and not before 1970 (Word writes
+// 1601-01-01, its zero date, for a change it knows no date of).
+std::optional<std::int64_t> recordable_word_date(std::string_view text) {
+    const std::optional<std::int64_t> time = parse_word_date(text);
+    return time && *time >= 0 ? time : std::nullopt;
+}
+
 std::string trim(std::string text) {
     const std::size_t first = text.find_first_not_of(" \t");
     if (first == std::string::npos) return "";
@@ -587,12 +594,16 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         if (!parse_iso_date(*request.date))
             throw usage_error("--date '" + *request.date + "': write a real day as YYYY-MM-DD");
         base_time = parse_word_date(*request.date);
+        if (*base_time < 0)
+            throw usage_error("--date '" + *request.date +
+                              "': git records no date before 1970-01-01; give a later day");
     } else if (!package.properties.created.empty()) {
-        base_time = parse_word_date(package.properties.created);
+        base_time = recordable_word_date(package.properties.created);
     }
     std::optional<std::int64_t> earliest;
     for (const docx::HistoryEvent& event : history.events) {
-        if (auto t = parse_word_date(event.date); t && (!earliest || *t < *earliest)) earliest = t;
+        if (auto t = recordable_word_date(event.date); t && (!earliest || *t < *earliest))
+            earliest = t;
     }
     if (!base_time) base_time = earliest ? *earliest : repo.default_signature().time;
     if (!request.date && earliest && *earliest < *base_time) {
@@ -681,16 +692,20 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         commit.event = e;
         // Word dates to the minute: events of one minute are a second apart,
         // in order, so that each keeps a date of its own. A date that cannot
-        // be read, or that lies after today anywhere on Earth (which the
-        // negotiation's server would refuse), is not taken: the change
-        // follows the one before it, and the import says so.
+        // be read, that lies after today anywhere on Earth (which the
+        // negotiation's server would refuse), or before 1970 (which git
+        // cannot record; Word's "no date" is 1601-01-01) is not taken: the
+        // change follows the one before it, and the import says so.
         const std::optional<std::int64_t> read_date = parse_word_date(event.date);
         // The date taken: as written, or none (the change before it's).
         std::int64_t taken = read_date.value_or(last_time);
-        if (!event.date.empty() && (!read_date || taken > latest_acceptable)) {
-            plan.warnings.push_back(request.file + ": " + event.subject + ": dated '" + event.date +
-                                    "', " +
-                                    (read_date ? "in the future" : "not a date Word writes") +
+        if (!event.date.empty() && (!read_date || taken > latest_acceptable || taken < 0)) {
+            plan.warnings.push_back(request.file + ": " + event.subject + ": dated '" +
+                                    escape_line(event.date) + "', " +
+                                    (!read_date ? "not a date Word writes"
+                                     : taken >= 0
+                                         ? "in the future"
+                                         : "before 1970-01-01, the earliest date git records") +
                                     "; recorded right after the change before it");
             taken = last_time;
         } else if (event.date.empty()) {

@@ -327,6 +327,48 @@ TEST(WordImportRefusals, BadInputWritesNothing) {
     EXPECT_FALSE(fs::exists(repo + "/x.md"));
 }
 
+// Git records no date before 1970, and Word writes 1601-01-01 for a change
+// it knows no date of: such a change is undated, following the change
+// before it, and the warning names the document and the change. The base
+// keeps the date of the first change that has one (a tester's import
+// failed whole, naming neither the document nor the change).
+TEST(WordImportDates, AChangeDatedBefore1970FollowsTheOneBefore) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">States should </w:t></w:r><w:ins w:id=\"1\" "
+        "w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:r><w:t xml:space=\"preserve\">"
+        "further </w:t></w:r></w:ins><w:ins w:id=\"2\" w:author=\"Jane Doe\" "
+        "w:date=\"1601-01-01T00:00:00Z\"><w:r><w:t xml:space=\"preserve\">greatly </w:t></w:r>"
+        "</w:ins><w:r><w:t>act.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("old.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord(
+        {"import", docx, "--as", "d.md", "--by", "Chair", "--add-delegations"}, in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "old.docx: Jane Doe: inserted “greatly”: dated "
+                         "'1601-01-01T00:00:00Z', before 1970-01-01, the earliest date "
+                         "git records; recorded right after the change before it"))
+        << run.err;
+    const std::string dates = git(repo, {"log", "-3", "--format=%an %ad", "--date=iso-strict"}).out;
+    // Replayed first (Word's order for it is its date), right after the base.
+    EXPECT_TRUE(contains(dates, "Japan 2024-11-15T10:00:01")) << dates;
+    EXPECT_TRUE(contains(dates, "Jane Doe 2024-11-15T10:00:00")) << dates;
+    EXPECT_TRUE(contains(dates, "Chair 2024-11-15T10:00:00")) << dates;
+    EXPECT_EQ(slurp(repo + "/d.md"), "States should [further greatly ]act.\n");
+
+    // Given with --date, it is refused, saying why.
+    parts.body = test::paragraph("States should act.");
+    const std::string plain = tmp.write("plain.docx", test::build_docx(parts));
+    const test::RunResult early = test::accord(
+        {"import", plain, "--as", "e.md", "--by", "Chair", "--date", "1969-12-31"}, in(repo));
+    EXPECT_EQ(early.exit_code, 2) << early.err;
+    EXPECT_TRUE(contains(early.err, "--date '1969-12-31': git records no date before 1970-01-01"))
+        << early.err;
+}
+
 // A tracked change dated past today (which the negotiation's server would
 // refuse) or with a date Word never writes keeps its place after the change
 // before it, and the import says so; no commit is dated in year 10000.
