@@ -903,7 +903,72 @@ AgreedBy agreed_alone(const MergeInputs& in, const Chunk& x) {
 // the end of a paragraph), the tag is no option against the words: the
 // words stand, and a tag of agreement, which would now cover them, gives
 // way (a status disagreement); any other tag follows the words.
+namespace {
+
+bool base_wording_with_tags(Text side, std::uint32_t a, std::uint32_t z, Text base,
+                            std::uint32_t b0, std::uint32_t b1);
+
+// Which side's part of `x` is the base's wording with a status tag added
+// at the paragraph's end (true: ours), while the other side changed the
+// wording or its marks without a tag, within the paragraph, and kept some
+// of it (a paragraph deleted whole is edited-deleted): a chunk grown
+// over the paragraph to balance the other side's marks ("[The Parties ...
+// finance.]" against "The Parties ... finance. (agreed)"), where the tag
+// alone is not a part of its own. nullopt otherwise.
+std::optional<bool> tag_added_to_base_wording(const MergeInputs& in, const Chunk& x) {
+    const auto ends_paragraph = [](Text side, std::uint32_t to) {
+        return to >= side.tokens.size() || side.tokens[to].kind == TokenKind::paragraph_break ||
+               side.tokens[to].kind == TokenKind::line_break;
+    };
+    const auto last_is_tag = [](Text side, std::uint32_t from, std::uint32_t to) {
+        const Words words = words_within(side, from, to);
+        return !words.empty() && side.tokens[words.end - 1].kind == TokenKind::status_tag;
+    };
+    const auto holds = [](Text side, std::uint32_t from, std::uint32_t to, TokenKind kind) {
+        for (std::uint32_t k = from; k < to; ++k)
+            if (side.tokens[k].kind == kind) return true;
+        return false;
+    };
+    if (holds(in.base(), x.b0, x.b1, TokenKind::status_tag)) return std::nullopt;
+    for (const bool ours : {true, false}) {
+        const Text tagged = ours ? in.ours() : in.theirs(), other = ours ? in.theirs() : in.ours();
+        const std::uint32_t a0 = ours ? x.o0 : x.t0, a1 = ours ? x.o1 : x.t1;
+        const std::uint32_t w0 = ours ? x.t0 : x.o0, w1 = ours ? x.t1 : x.o1;
+        if (last_is_tag(tagged, a0, a1) && ends_paragraph(tagged, a1) &&
+            ends_paragraph(other, w1) &&
+            base_wording_with_tags(tagged, a0, a1, in.base(), x.b0, x.b1) &&
+            !holds(other, w0, w1, TokenKind::status_tag) &&
+            !holds(other, w0, w1, TokenKind::paragraph_break) && has_words(other, w0, w1) &&
+            text_of(other, w0, w1) != text_of(in.base(), x.b0, x.b1))
+            return ours;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
 bool ChunkResolver::resolve_tag_beside_words(const Chunk& whole) {
+    if (const std::optional<bool> ours_tagged = tag_added_to_base_wording(in_, whole)) {
+        const Text tag_side = *ours_tagged ? in_.ours() : in_.theirs();
+        const Text words_side = *ours_tagged ? in_.theirs() : in_.ours();
+        const std::uint32_t tag_from = *ours_tagged ? whole.o0 : whole.t0,
+                            tag_to = *ours_tagged ? whole.o1 : whole.t1;
+        const std::uint32_t from = *ours_tagged ? whole.t0 : whole.o0,
+                            to = *ours_tagged ? whole.t1 : whole.o1;
+        const Words tag = words_within(tag_side, tag_from, tag_to);
+        if (agrees(status_in(tag_side, tag_from, tag_to))) {
+            out_.disagree(DisagreementKind::status,
+                          trimmed(text_of(in_.ours(), whole.o0, whole.o1)),
+                          trimmed(text_of(in_.theirs(), whole.t0, whole.t1)));
+            out_.put(text_of(words_side, from, to));
+            return true;
+        }
+        // The other side's wording, one space, the tag, then what followed.
+        const Words words = words_within(words_side, from, to);
+        out_.put(text_of(words_side, from, words.end) + " " +
+                 text_of(tag_side, tag.end - 1, tag.end) + text_of(words_side, words.end, to));
+        return true;
+    }
     // Past the words all three share at the start (a chunk grown to its paragraph).
     const Chunk x = past_shared_ends(in_, whole, false);
     const std::string lead = text_of(in_.ours(), whole.o0, x.o0);
