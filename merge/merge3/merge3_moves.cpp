@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <unordered_map>
 #include <unordered_set>
@@ -39,9 +40,35 @@ bool is_blank(std::string_view line) {
     return line.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+// A line that opens an item of a list written line under line, without a
+// blank line between ("(a) Requests ...;" under "(b) Invites ..."), as UN
+// texts set out subparagraphs: a label "(a)", "(iv)", "(12)", "a)", or a
+// number of up to three digits "3." / "3)", then a space. Such an item moves
+// on its own, like a paragraph (a hard-wrapped line that happens to open
+// with "(a) " is read as one too: it moves only if a side moved it).
+bool opens_item(std::string_view line) {
+    std::size_t at = 0;
+    const bool parenthesis = !line.empty() && line[0] == '(';
+    if (parenthesis) ++at;
+    const std::size_t label = at;
+    while (at < line.size() && at - label < 4 &&
+           std::isalnum(static_cast<unsigned char>(line[at])) != 0)
+        ++at;
+    if (at == label || at >= line.size()) return false;
+    const bool digits = std::all_of(line.begin() + static_cast<std::ptrdiff_t>(label),
+                                    line.begin() + static_cast<std::ptrdiff_t>(at),
+                                    [](char c) { return c >= '0' && c <= '9'; });
+    const char close = line[at];
+    const bool closed = close == ')' || (!parenthesis && digits && close == '.');
+    if (!closed || (digits && !parenthesis && at - label > 3)) return false;
+    return at + 1 < line.size() && (line[at + 1] == ' ' || line[at + 1] == '\t');
+}
+
 // nullopt for a text this pass leaves alone: one that does not end its last
 // line, or opens with a "---" that closes no front matter. Front matter
 // stays as it is, before the paragraphs (the merge reads its fields apart).
+// A paragraph of list items line under line (opens_item) is one position
+// per item, with no blank line between them.
 std::optional<Paragraphs> paragraphs_of(std::string_view text) {
     if (text.empty() || text.back() != '\n') return std::nullopt;
     Paragraphs p;
@@ -57,7 +84,7 @@ std::optional<Paragraphs> paragraphs_of(std::string_view text) {
             (p.lines.empty() ? p.lead : p.gaps.back()) += line;
             in_paragraph = false;
         } else {
-            if (!in_paragraph) {
+            if (!in_paragraph || opens_item(line)) {
                 p.lines.emplace_back();
                 p.gaps.emplace_back();
                 in_paragraph = true;

@@ -52,6 +52,27 @@ TEST(MergeMoves, AMoveIsFollowedInATextWithoutAFinalLineEnd) {
               crlf("C third, edited.\n\nA first.\n\nB second."));
 }
 
+// Subparagraphs written line under line, without blank lines between
+// ("(a) ...;\n(b) ...;"), as UN texts set them out, move like paragraphs:
+// each labelled line is a position of its own (found by a tester: a swap
+// against an edit cut the labels with brackets and doubled an item).
+TEST(MergeMoves, ItemsLineUnderLineMoveLikeParagraphs) {
+    const std::string base = "Requests:\n(a) A report;\n(b) A workshop;\n3. A review.\n";
+    const std::string ours = "Requests:\n(b) A workshop;\n(a) A report;\n3. A review.\n";
+    const std::string theirs = "Requests:\n(a) A [short] report;\n(b) A workshop;\n3. A review.\n";
+    for (const bool swapped : {false, true}) {
+        const MergeResult r = swapped ? merge3(base, theirs, ours, MergeOptions{})
+                                      : merge3(base, ours, theirs, MergeOptions{});
+        EXPECT_EQ(r.text, "Requests:\n(b) A workshop;\n(a) A [short] report;\n3. A review.\n");
+        EXPECT_TRUE(r.disagreements.empty());
+    }
+    // A line that only continues a sentence ("2015. The" wrapped, "e.g. ")
+    // opens no item.
+    const std::string wrapped = "Adopted in\n2015. The Parties act,\ne.g. now.\n";
+    EXPECT_FALSE(follow_moves(wrapped, "Adopted in\n2015. The Parties act,\ne.g. today.\n",
+                              "Adopted in\n2015. The Parties [act],\ne.g. now.\n"));
+}
+
 // A paragraph one side moved and the other deleted: the move is made in the
 // base too, so that the deletion holds (the mover changed no word of it)
 // instead of the moved copy standing, the deletion lost.
