@@ -457,6 +457,22 @@ MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std:
 
 MergeResult merge3(std::string_view base, std::string_view ours, std::string_view theirs,
                    const MergeOptions& options) {
+    // A byte order mark is no wording of the first paragraph (kept there,
+    // a side that deleted or renumbered that paragraph cut it loose, inside
+    // brackets): the texts are merged without it, and the merged text
+    // starts with one as the texts say, a side that changed it deciding.
+    constexpr std::string_view kBom = "\xEF\xBB\xBF";
+    if (base.starts_with(kBom) || ours.starts_with(kBom) || theirs.starts_with(kBom)) {
+        const auto without = [&](std::string_view text) {
+            return text.starts_with(kBom) ? text.substr(kBom.size()) : text;
+        };
+        MergeResult result = merge3(without(base), without(ours), without(theirs), options);
+        const bool bom = ours.starts_with(kBom) != base.starts_with(kBom)
+                             ? ours.starts_with(kBom)
+                             : theirs.starts_with(kBom);
+        if (bom) result.text.insert(0, kBom);
+        return result;
+    }
     // A text whose last line has no line end is merged with one: that its
     // last paragraph ends the text is a fact about the text, not about the
     // paragraph, which one side may delete, move or append after (each
