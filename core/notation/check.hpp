@@ -22,6 +22,7 @@ struct FileCheck {
     // Non-empty when the file is checked as propose records it, converted
     // (convert_to_recorded): what it was saved in, and how it is read.
     std::string converted_from, converted_as;
+    // Its source and diagnostics; the structure is let go once counted.
     Document document;
     DocumentCounts counts;
     bool readable() const { return read_error.empty() && skipped.empty(); }
