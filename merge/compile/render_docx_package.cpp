@@ -77,6 +77,40 @@ std::string escaped(std::string_view text) {
     return out;
 }
 
+// Whether the paragraph's first letter that has a direction of its own is
+// Arabic or Hebrew: Word then lays the paragraph out right to left (its
+// w:bidi), as the Arabic text of a UN document is set; without it Word puts
+// the numbers and brackets of an Arabic paragraph at the wrong end.
+bool right_to_left(const docx::Paragraph& p) {
+    for (const docx::Run& run : p.runs) {
+        const std::string_view text = run.text;
+        for (std::size_t at = 0; at < text.size();) {
+            const auto c = static_cast<unsigned char>(text[at]);
+            if (c < 0x80) {
+                if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return false;
+                ++at;
+                continue;
+            }
+            const std::size_t length = utf8::sequence_length(text, at);
+            if (length == 0) {
+                ++at;
+                continue;
+            }
+            char32_t code = static_cast<unsigned char>(text[at]) & (0x7F >> length);
+            for (std::size_t k = 1; k < length; ++k)
+                code = (code << 6) | (static_cast<unsigned char>(text[at + k]) & 0x3F);
+            if ((code >= 0x0590 && code <= 0x08FF) || (code >= 0xFB1D && code <= 0xFDFF) ||
+                (code >= 0xFE70 && code <= 0xFEFF))
+                return true;
+            // A Latin, Greek or Cyrillic letter, or a Chinese or Japanese one.
+            if ((code >= 0x00C0 && code <= 0x058F) || (code >= 0x3040 && code <= 0x9FFF))
+                return false;
+            at += length;
+        }
+    }
+    return false;
+}
+
 class DocumentWriter {
   public:
     explicit DocumentWriter(const docx::Package& package) : package_(package) {}
@@ -154,6 +188,7 @@ class DocumentWriter {
         } else if (!p.style.empty()) {
             properties += "<w:pStyle w:val=\"" + escaped(p.style) + "\"/>";
         }
+        if (right_to_left(p)) properties += "<w:bidi/>";
         if (p.mark_inserted != kNoIndex || p.mark_deleted != kNoIndex) {
             properties += "<w:rPr>";
             if (p.mark_inserted != kNoIndex)
