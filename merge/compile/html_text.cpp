@@ -195,7 +195,11 @@ std::string render_body_html(const Document& doc, const std::vector<BlameSpan>& 
     for (const Paragraph& p : doc.paragraphs) {
         if (p.range.begin < doc.body.begin) continue;
         const std::string tag_class = p.status.empty() ? "" : "t-" + slug(p.status);
-        out += p.heading ? "<p class=\"hd\">" : p.is_alternative() ? "<p class=\"alt\">" : "<p>";
+        // dir="auto": a paragraph in Arabic reads right to left, its
+        // numbers and brackets at the ends a reader of Arabic expects.
+        out += p.heading            ? "<p class=\"hd\" dir=\"auto\">"
+               : p.is_alternative() ? "<p class=\"alt\" dir=\"auto\">"
+                                    : "<p dir=\"auto\">";
         std::size_t end = p.range.end;
         while (end > p.range.begin && (doc.source[end - 1] == '\n' || doc.source[end - 1] == '\r'))
             --end;

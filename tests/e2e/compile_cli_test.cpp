@@ -229,7 +229,8 @@ TEST_F(CompileSmall, HtmlAttributesEveryRunToItsProposer) {
         has("class=\"a p2 mk\" data-proposer=\"Russian Federation\"[^>]*title=\"Strike "
             "\\(proposed deletion\\) proposed by Russian Federation"));
     EXPECT_TRUE(has("class=\"a p0 st\" data-proposer=\"Japan\"[^>]*>approach<"));
-    EXPECT_TRUE(has("<p class=\"alt\"><span class=\"a p3 lbl\" data-proposer=\"Chair\""));
+    EXPECT_TRUE(
+        has("<p class=\"alt\" dir=\"auto\"><span class=\"a p3 lbl\" data-proposer=\"Chair\""));
     EXPECT_TRUE(has("class=\"a p3 em\"[^>]*>Keeps<")) << "Markdown bold, its ** hidden";
     EXPECT_TRUE(has("class=\"a p3 tag t-agreed\"[^>]*>\\(agreed\\)<"));
     // The legend and the timeline of A/01.md, oldest first.

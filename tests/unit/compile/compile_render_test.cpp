@@ -96,7 +96,7 @@ TEST(HtmlText, NotationWithoutAttributionIsStyledNotAttributed) {
     const Document doc = parse("Keep [a][b] and [x / y] ~~gone~~ **bold**.\n", {});
     const std::string html = render_body_html(doc, {}, {});
     EXPECT_EQ(html,
-              "<p>Keep <span class=\"b1 mb o\">[</span><span class=\"b1 o\">a</span>"
+              "<p dir=\"auto\">Keep <span class=\"b1 mb o\">[</span><span class=\"b1 o\">a</span>"
               "<span class=\"b1 mb o\">][</span><span class=\"b1 o\">b</span>"
               "<span class=\"b1 mb o\">]</span> and <span class=\"b1 mb\">[</span>"
               "<span class=\"b1\">x </span><span class=\"b1 ms\">/</span>"
@@ -109,8 +109,9 @@ TEST(HtmlText, NotationWithoutAttributionIsStyledNotAttributed) {
 TEST(HtmlText, MarkdownEmphasisIsStyledAndItsMarkersHidden) {
     const Document doc = parse("*Recognizing* that **all** * items, 2 * 3\n\n## Article 2\n", {});
     EXPECT_EQ(render_body_html(doc, {}, {}),
-              "<p><span class=\"it\">Recognizing</span> that <span class=\"em\">all</span> * "
-              "items, 2 * 3</p>\n<p class=\"hd\">Article 2</p>\n");
+              "<p dir=\"auto\"><span class=\"it\">Recognizing</span> that <span "
+              "class=\"em\">all</span> * "
+              "items, 2 * 3</p>\n<p class=\"hd\" dir=\"auto\">Article 2</p>\n");
 }
 
 TEST(HtmlText, RunsOfOneProposalAreOneAttributedSpan) {
