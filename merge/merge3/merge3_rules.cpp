@@ -667,6 +667,13 @@ void ChunkResolver::resolve(const Chunk& x) {
         out_.continue_side();
         return out_.put(ours_layout && !theirs_layout ? t : o);
     }
+    // Both made the same change, one laid out otherwise (its lines wrapped
+    // elsewhere): one change, as ours lays it out, never two alternatives
+    // of the same words.
+    if (without_layout(o) == without_layout(t)) {
+        out_.continue_side();
+        return out_.put(o);
+    }
     // A status tag against new words first: the text merges below would
     // keep both tags ("now (agreed) (revisit)").
     if (resolve_tag_beside_words(x)) return;

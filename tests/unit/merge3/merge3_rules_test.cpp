@@ -88,6 +88,22 @@ TEST(MergeInsertions, TheSameWordsInsertedByBothStandOnceBesideTheOthersBrackets
     EXPECT_EQ(options.disagreements.size(), 1u);
 }
 
+// The same change laid out otherwise by one side (a line wrapped inside
+// it) is one change, as ours lays it out: never two alternatives of the
+// same words (found by a tester's generator).
+TEST(MergeInsertions, TheSameChangeWrappedOtherwiseIsOneChange) {
+    const std::string base = "Parties shall provide resources to developing countries.\n";
+    const std::string ours =
+        "Parties shall provide [new and additional] resources to developing "
+        "countries.\n";
+    const std::string theirs =
+        "Parties shall provide [new and\nadditional] resources to "
+        "developing countries.\n";
+    EXPECT_EQ(merged(base, ours, theirs).text, ours);
+    EXPECT_EQ(merged(base, theirs, ours).text, theirs);
+    EXPECT_THAT(merged(base, ours, theirs).disagreements, IsEmpty());
+}
+
 TEST(MergeInsertions, DifferentTextsOnAnEmptyBaseBecomeAlternativesAndAreReported) {
     const MergeResult r = merged("", "Ours proposes a text.\n", "Theirs proposes another.\n");
     EXPECT_EQ(r.text, "[Ours proposes a text.]\n\n[Theirs proposes another.]\n");
