@@ -379,6 +379,29 @@ void refuse_oversized_wording(const docx::Package& package, const std::string& f
                             static_cast<std::size_t>(std::min<std::uint64_t>(bytes, SIZE_MAX)));
 }
 
+// A compilation's tracked changes and comments outside every text (on the
+// title, a heading or a line accord wrote between texts) belong to no text,
+// and accord writes those lines from the repository (its outline and front
+// matter), so none is recorded: each is named in a warning (the first 100,
+// then how many more), the texts' changes imported, so that no delegation's
+// wording is lost unsaid.
+void warn_outside_texts(const docx::Package& package, const std::vector<docx::AccordText>& texts,
+                        const std::string& file, std::vector<std::string>& warnings) {
+    constexpr std::size_t kMostNamed = 100;
+    const docx::OutsideTexts outside = docx::outside_texts(package, texts);
+    const std::vector<std::string> lines = docx::describe_outside_texts(package, texts, outside);
+    for (std::size_t i = 0; i < lines.size() && i < kMostNamed; ++i)
+        warnings.push_back(file +
+                           ": left out, in no text (accord writes the title, headings and lines "
+                           "between texts itself and records changes to the texts alone; record "
+                           "it by hand): " +
+                           lines[i]);
+    if (lines.size() > kMostNamed)
+        warnings.push_back(
+            file + ": left out too, in no text: " + std::to_string(lines.size() - kMostNamed) +
+            " more changes and comments");
+}
+
 // After planning: every version the import would record within both limits.
 void refuse_incomparable_versions(const WordImportPlan& plan) {
     for (const PlannedWordCommit& commit : plan.commits)
@@ -451,6 +474,7 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
                               ") and none is " + wanted +
                               "; name one of them with --as, or leave "
                               "--as out to import them all");
+        warn_outside_texts(*read.package, texts, request.file, plans.front().warnings);
     }
     // Delegations are registered with the first commit: with none to make
     // (every change left out), none is registered, nor said to be.

@@ -6,11 +6,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
 
+#include "core/util/zip_archive.hpp"
 #include "support/docx_builder.hpp"
 #include "support/paths.hpp"
 #include "support/repo_fixture.hpp"
@@ -1149,6 +1151,152 @@ TEST(WordImportKilled, IsFinishedOrLeavesNothing) {
                                    "--min-parents=1"}}) {
         EXPECT_EQ(after.git(question).out, before.git(question).out) << question[0];
     }
+}
+
+// `docx` (a file) with its word/document.xml passed through `edit`, as
+// Word would edit it, and `comments` (the inside of <w:comments>) added
+// when given; every other part as it was.
+std::string edited_docx(const std::string& docx,
+                        const std::function<std::string(std::string)>& edit,
+                        const std::string& comments = "") {
+    zip::OpenResult opened = zip::open_file(docx);
+    EXPECT_TRUE(opened.archive) << opened.error.message;
+    if (!opened.archive) return "";
+    zip::Writer writer;
+    for (const zip::EntryInfo& entry : opened.archive->entries()) {
+        std::string bytes = opened.archive->read(entry.name).bytes;
+        if (entry.name == "word/document.xml") bytes = edit(bytes);
+        if (entry.name == "word/_rels/document.xml.rels" && !comments.empty())
+            bytes.insert(
+                bytes.rfind("</Relationships>"),
+                "<Relationship Id=\"rIdComments\" Type=\"http://schemas.openxmlformats.org/"
+                "officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>");
+        writer.add(entry.name, bytes);
+    }
+    if (!comments.empty())
+        writer.add("word/comments.xml", std::string("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                                                    "<w:comments ") +
+                                            test::kWordNamespaces + ">" + comments +
+                                            "</w:comments>");
+    return writer.finish().bytes;
+}
+
+// `text` with its one `old` replaced by `now`; a test failure when `old`
+// is not there exactly once (the compiled document is not as the test
+// expects).
+std::string replaced_once(std::string text, const std::string& old, const std::string& now) {
+    const std::size_t at = text.find(old);
+    EXPECT_TRUE(at != std::string::npos && text.find(old, at + 1) == std::string::npos)
+        << old << "\nin\n"
+        << text;
+    if (at != std::string::npos) text.replace(at, old.size(), now);
+    return text;
+}
+
+// Word's XML for wording the United States typed with changes tracked: a
+// run, and a whole paragraph (its break inserted too).
+std::string us_inserted(const std::string& words) {
+    return "<w:ins w:id=\"901\" w:author=\"United States\" w:date=\"2024-03-01T10:00:00Z\">"
+           "<w:r><w:t xml:space=\"preserve\">" +
+           words + "</w:t></w:r></w:ins>";
+}
+std::string us_paragraph(const std::string& words) {
+    return "<w:p><w:pPr><w:rPr><w:ins w:id=\"902\" w:author=\"United States\" "
+           "w:date=\"2024-03-01T10:00:00Z\"/></w:rPr></w:pPr>" +
+           us_inserted(words) + "</w:p>";
+}
+
+// A negotiation of two texts, a.md by Japan and b.md by Sweden, compiled
+// into c.docx, each text under a heading naming it.
+class TwoTextCompilation : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+        tmp.write("neg/a.md", "1. Parties shall cooperate.\n\n2. Second paragraph.\n");
+        tmp.write("neg/b.md", "1. Text b.\n");
+        for (const auto& [path, by] : {std::pair{"a.md", "Japan"}, std::pair{"b.md", "Sweden"}})
+            ASSERT_EQ(test::accord({"propose", path, "--by", by, "--add-delegation", by}, in(repo))
+                          .exit_code,
+                      0);
+        ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code,
+                  0);
+    }
+
+    test::RunResult import(const std::string& docx) {
+        return test::accord({"import", docx, "--add-delegations"}, in(repo));
+    }
+
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    const std::string compiled = tmp.file("c.docx");
+    // What accord writes around the texts: a's last paragraph closing its
+    // bookmark, and the heading naming b.md.
+    const std::string a_end = "2. Second paragraph.</w:t></w:r><w:bookmarkEnd w:id=\"0\"/></w:p>";
+    const std::string b_heading =
+        "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:r><w:t "
+        "xml:space=\"preserve\">b</w:t></w:r></w:p>";
+};
+
+// Word leaves a paragraph added after a text's last one (Enter at its end)
+// or just under its heading outside the text's bookmark: it is still that
+// text's, the delegation's proposal like any tracked insertion (found by a
+// tester: both were dropped without a word).
+TEST_F(TwoTextCompilation, ParagraphsAddedAtATextsEdgesAreItsOwn) {
+    const std::string docx = tmp.write(
+        "us.docx", edited_docx(compiled, [&](std::string xml) {
+            xml = replaced_once(xml, a_end, a_end + us_paragraph("3. A new last paragraph."));
+            return replaced_once(xml, b_heading, b_heading + us_paragraph("0. A new first one."));
+        }));
+    const test::RunResult run = import(docx);
+    ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+    EXPECT_FALSE(contains(run.err, "left out")) << run.err;
+    EXPECT_EQ(slurp(repo + "/a.md"),
+              "1. Parties shall cooperate.\n\n2. Second paragraph.\n[3. A new last paragraph.]\n");
+    EXPECT_EQ(slurp(repo + "/b.md"), "[0. A new first one.]\n1. Text b.\n");
+    for (const std::string path : {"a.md", "b.md"})
+        EXPECT_EQ(git(repo, {"log", "-1", "--format=%an", "--", path}).out, "United States\n")
+            << path;
+}
+
+// Words typed into the heading that names a text, and a comment anchored
+// on it, are in no text: accord writes the headings itself. The texts'
+// changes are imported, and each of those is named in a warning with its
+// author, its words and where it is (found by a tester: both were dropped
+// without a word).
+TEST_F(TwoTextCompilation, ChangesAndCommentsOutsideEveryTextAreNamed) {
+    const std::string on_heading =
+        "<w:p><w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr><w:commentRangeStart w:id=\"1\"/>"
+        "<w:r><w:t xml:space=\"preserve\">b</w:t></w:r>" +
+        us_inserted(" [heading words]") +
+        "<w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r></w:p>";
+    const std::string docx = tmp.write(
+        "us.docx",
+        edited_docx(
+            compiled,
+            [&](std::string xml) {
+                xml = replaced_once(xml, b_heading, on_heading);
+                return replaced_once(xml, "1. Text b.</w:t></w:r>",
+                                     "1. Text b.</w:t></w:r>" + us_inserted(" Revised."));
+            },
+            "<w:comment w:id=\"1\" w:author=\"Secretariat\" w:date=\"2024-03-07T10:00:00Z\"><w:p>"
+            "<w:r><w:t>US: Delete this whole text; China against</w:t></w:r></w:p></w:comment>"));
+    const test::RunResult run = import(docx);
+    ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+    EXPECT_TRUE(contains(run.err, "us.docx: left out, in no text")) << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "United States inserted \u201c[heading words]\u201d in the "
+                         "heading \u201c"
+                         "b\u201d above b.md"))
+        << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "comment 1 by Secretariat (\u201cUS: Delete this whole text; "
+                         "China against\u201d) on the heading \u201c"
+                         "b\u201d above b.md"))
+        << run.err;
+    // The change inside the text is recorded; the texts hold nothing else.
+    EXPECT_EQ(slurp(repo + "/b.md"), "1. Text b.[ Revised.]\n");
+    EXPECT_EQ(slurp(repo + "/a.md"), "1. Parties shall cooperate.\n\n2. Second paragraph.\n");
+    EXPECT_EQ(git(repo, {"log", "-1", "--format=%an", "--", "b.md"}).out, "United States\n");
 }
 
 }  // namespace
