@@ -1299,5 +1299,40 @@ TEST_F(TwoTextCompilation, ChangesAndCommentsOutsideEveryTextAreNamed) {
     EXPECT_EQ(git(repo, {"log", "-1", "--format=%an", "--", "b.md"}).out, "United States\n");
 }
 
+// The United States deletes "cooperate " (tracked) just before Japan's
+// strike of "on finance": its strike stays apart from Japan's, and blame
+// still gives Japan's marks to Japan (found by a tester: the two became one
+// strike, its opening mark credited to the United States).
+TEST(WordImport, ADeletionBesideAnotherPartysStrikeKeepsItsMarksApart) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    tmp.write("neg/a.md", "Parties shall cooperate ~~on finance~~ with all.\n");
+    ASSERT_EQ(
+        test::accord({"propose", "a.md", "--by", "Japan", "--add-delegation", "Japan"}, in(repo))
+            .exit_code,
+        0);
+    const std::string compiled = tmp.file("c.docx");
+    ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code, 0);
+    const std::string docx = tmp.write(
+        "us.docx", edited_docx(compiled, [](std::string xml) {
+            return replaced_once(
+                xml, "Parties shall cooperate </w:t></w:r>",
+                "Parties shall </w:t></w:r><w:del w:id=\"901\" w:author=\"United States\" "
+                "w:date=\"2024-03-01T10:00:00Z\"><w:r><w:delText xml:space=\"preserve\">cooperate "
+                "</w:delText></w:r></w:del>");
+        }));
+    const test::RunResult run = test::accord({"import", docx, "--add-delegations"}, in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+    EXPECT_EQ(slurp(repo + "/a.md"), "Parties shall ~~cooperate~~ ~~on finance~~ with all.\n");
+    const test::RunResult blame = test::accord({"blame", "a.md"}, in(repo));
+    ASSERT_EQ(blame.exit_code, 0) << blame.err;
+    bool japans_strike = false;
+    for (const std::string& line : lines(blame.out))
+        japans_strike =
+            japans_strike || (contains(line, "Japan") && contains(line, "~~on finance~~"));
+    EXPECT_TRUE(japans_strike) << blame.out;
+}
+
 }  // namespace
 }  // namespace accord

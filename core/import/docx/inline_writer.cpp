@@ -29,6 +29,27 @@ std::size_t space_length(std::string_view text, std::size_t at) {
 
 }  // namespace
 
+std::size_t leading_space(std::string_view text) {
+    std::size_t at = 0;
+    for (std::size_t n; at < text.size() && (n = space_length(text, at)) > 0;) at += n;
+    return at;
+}
+
+std::size_t trailing_space(std::string_view text) {
+    std::size_t at = text.size();
+    while (at > 0) {
+        if (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n' ||
+            text[at - 1] == '\r') {
+            --at;
+        } else if (at >= 2 && text[at - 2] == '\xC2' && text[at - 1] == '\xA0') {
+            at -= 2;
+        } else {
+            break;
+        }
+    }
+    return text.size() - at;
+}
+
 constexpr const char* kOpen[kLevels] = {"[", "~~", "**", "*", "<sup>", "<sub>"};
 constexpr const char* kClose[kLevels] = {"]", "~~", "**", "*", "</sup>", "</sub>"};
 
@@ -57,6 +78,7 @@ bool MarkStack::open_missing(std::string& out, const Marks& target) {
         if (has(target, level) && !has(open_, level)) {
             out += kOpen[level];
             set(open_, level, true);
+            if (level == 1) open_.strike_source = target.strike_source;
             opened_.push_back(level);
             wrote = true;
         }
@@ -175,6 +197,13 @@ std::pair<std::size_t, std::size_t> InlineWriter::text(std::string_view text, Ma
             continue;
         }
         while (j < text.size() && space_length(text, j) == 0) ++j;
+        if (marks_.strike_parts(marks) && !pending_space_.empty()) {
+            // Another source's strike: this one closes before the white
+            // space, the next opens after it.
+            Marks apart = marks;
+            apart.struck = false;
+            move_to(apart);
+        }
         move_to(marks);
         if (first == std::string::npos) first = out_.size();
         write_escaped(text.substr(i, j - i));

@@ -10,7 +10,9 @@
 //    that end are closed (with the marks opened inside them, reopened after),
 //    so a mark spanning a phrase stays one ("*shall ~~strengthen~~
 //    cooperate*"), and two strikes side by side become one ("~~a b~~",
-//    never "~~a~~~~b~~", which would read as literal tildes).
+//    never "~~a~~~~b~~", which would read as literal tildes), unless they
+//    are of different sources (Marks::strike_source) with white space
+//    between: then the white space goes between them ("~~a~~ ~~b~~").
 //  - White space at the edge of a strike or emphasis is moved outside it
 //    ("**word** next", as Markdown needs), but stays inside an insertion's
 //    brackets, which belong to the wording. No-break spaces count as white
@@ -35,8 +37,22 @@ struct Marks {
     bool italic = false;
     bool superscript = false;  // <sup>...</sup>, as for a table note's letter
     bool subscript = false;    // <sub>...</sub>
-    friend bool operator==(const Marks&, const Marks&) = default;
+    // Whose strike "~~" is, when struck: the wording's own strikethrough, or
+    // the tracked change that struck it. Strikes of different sources side by
+    // side are kept apart where white space parts them ("~~a~~ ~~b~~"), so
+    // that no proposal takes over another's marks. Not a mark of its own:
+    // left out of ==.
+    std::uint64_t strike_source = 0;
+    friend bool operator==(const Marks& a, const Marks& b) {
+        return a.inserted == b.inserted && a.struck == b.struck && a.bold == b.bold &&
+               a.italic == b.italic && a.superscript == b.superscript && a.subscript == b.subscript;
+    }
 };
+
+// The length of the white space at the start, or at the end, of `text`
+// (spaces, tabs, newlines, no-break spaces).
+std::size_t leading_space(std::string_view text);
+std::size_t trailing_space(std::string_view text);
 
 // The marks open at a point of the wording, and the order they opened in:
 // both InlineWriter and the reading of a document accord wrote (its runs as
@@ -54,6 +70,10 @@ class MarkStack {
     bool open_missing(std::string& out, const Marks& target);
     // close_for, the bracket, open_missing: nothing written between.
     void move(std::string& out, const Marks& target);
+    // A strike is open, `target` is struck too, and by another source.
+    bool strike_parts(const Marks& target) const {
+        return open_.struck && target.struck && target.strike_source != open_.strike_source;
+    }
 
   private:
     Marks open_;

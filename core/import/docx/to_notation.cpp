@@ -19,6 +19,20 @@ const Format& format_shown(const Run& run, const ConvertOptions& options) {
     return run.format_before;
 }
 
+// Whose strike a visible run's "~~" is (Marks::strike_source): the
+// wording's own strikethrough (1), or the tracked change that made it (a
+// change of format that struck it, else the deletion shown as a strike); 0
+// when it is not struck. Struck wording deleted keeps its own strike.
+std::uint64_t strike_source(const Run& run, const RunView& view, const ConvertOptions& options) {
+    if (format_shown(run, options).strike) {
+        const bool struck_by_change = run.reformatted != kNoIndex &&
+                                      applied(run.reformatted, options) &&
+                                      !run.format_before.strike;
+        return struck_by_change ? 2 + std::uint64_t{run.reformatted} : 1;
+    }
+    return view.struck ? 2 + std::uint64_t{run.deleted} : 0;
+}
+
 // The marks a visible run is written with. A heading's bold is its style's,
 // not the wording's; `heading_italics` keeps italics in a heading.
 Marks marks_of(const Run& run, const RunView& view, const ConvertOptions& options, bool heading,
@@ -28,6 +42,7 @@ Marks marks_of(const Run& run, const RunView& view, const ConvertOptions& option
     Marks marks;
     marks.inserted = view.bracketed;
     marks.struck = format.strike || view.struck;
+    marks.strike_source = strike_source(run, view, options);
     marks.bold = formatted && !heading && format.bold;
     marks.italic = formatted && (!heading || heading_italics) && format.italic;
     marks.superscript = formatted && format.baseline == Baseline::superscript;
@@ -247,7 +262,9 @@ class Converter {
 
     // Runs written with their characters as they are, marks exactly where
     // the formatting changes: what a document accord wrote reads back as.
-    // A heading's bold is its style's, not the wording's.
+    // A heading's bold is its style's, not the wording's. White space at
+    // the edge of a run struck beside another source's strike goes between
+    // the two strikes (Marks::strike_source), so that they stay apart.
     void write_runs_as_typed(std::uint32_t story_index, std::uint32_t paragraph_index,
                              MarkStack& open, bool heading) {
         const Paragraph& paragraph = package_.story(story_index).paragraphs[paragraph_index];
@@ -266,11 +283,26 @@ class Converter {
                 places[r] = {out_.size(), out_.size()};
                 continue;
             }
-            open.move(out_, marks);
+            std::string_view text = run.kind == RunKind::text ? std::string_view(run.text) : "";
+            Marks apart = marks;
+            apart.struck = false;
+            if (strikes_part(paragraph, r, -1, marks)) {
+                const std::size_t lead = leading_space(text);
+                if (lead > 0) open.move(out_, apart);
+                out_ += text.substr(0, lead);
+                text.remove_prefix(lead);
+            }
+            std::string_view trail;
+            if (strikes_part(paragraph, r, +1, marks)) {
+                trail = text.substr(text.size() - trailing_space(text));
+                text.remove_suffix(trail.size());
+            }
             const std::size_t begin = out_.size();
             if (run.kind == RunKind::text) {
-                out_ += run.text;
+                if (!text.empty()) open.move(out_, marks);
+                out_ += text;
             } else {
+                open.move(out_, marks);
                 out_ += "[^" + std::to_string(note_number(run.note)) + "]";
             }
             places[r] = {begin, out_.size()};
@@ -278,7 +310,28 @@ class Converter {
                 for (std::uint32_t r : {run.inserted, run.deleted, run.reformatted})
                     if (r != kNoIndex) extend_revision(r, begin, out_.size());
             }
+            if (!trail.empty()) {
+                open.move(out_, apart);
+                out_ += trail;
+            }
         }
+    }
+
+    // Run `r`, written with `marks`, is struck, and so is the next visible
+    // run of its paragraph on the side `step` says (-1 before, +1 after),
+    // by another source.
+    bool strikes_part(const Paragraph& paragraph, std::size_t r, int step,
+                      const Marks& marks) const {
+        if (!marks.struck) return false;
+        for (std::size_t k = r + step; k < paragraph.runs.size(); k += step) {
+            const Run& next = paragraph.runs[k];
+            const RunView view = view_of(next, options_);
+            if (!view.visible) continue;
+            if (next.kind == RunKind::line_break) return false;
+            const Marks other = marks_of(next, view, options_, false, true);
+            return other.struck && other.strike_source != marks.strike_source;
+        }
+        return false;
     }
 
     void place_unwritten(ParagraphPlace& place) {
