@@ -15,6 +15,7 @@
 #include "core/util/file.hpp"
 #include "core/util/terminal.hpp"
 #include "core/util/text.hpp"
+#include "hooks/checks.hpp"
 #include "hooks/record/import_apply.hpp"
 #include "hooks/record/registry_edit.hpp"
 #include "merge/diff/token_diff.hpp"
@@ -400,6 +401,38 @@ void warn_outside_texts(const docx::Package& package, const std::vector<docx::Ac
         warnings.push_back(
             file + ": left out too, in no text: " + std::to_string(lines.size() - kMostNamed) +
             " more changes and comments");
+}
+
+// Each version the import records, checked as `accord propose` checks one:
+// a change that leaves the text with notation errors it had not (a "~~"
+// typed inside an insertion, pairing with another Party's strike) is
+// recorded as the document gave it, as an import records a document as
+// issued, with a Notation-errors: N trailer (which a server's guard lets
+// in), and named in a warning with the document, the change and the first
+// error: a text `accord check` rejects is never recorded unsaid.
+void mark_notation_errors(WordImportPlan& plan, std::optional<std::string> before,
+                          const ParseOptions& options) {
+    for (PlannedWordCommit& commit : plan.commits) {
+        if (!commit.text) continue;
+        const hooks::TextCheck found =
+            hooks::check_text(plan.path, before, *commit.text, options, 1);
+        before = commit.text;
+        if (found.new_errors == 0) continue;
+        commit.message +=
+            std::string(kNotationErrorsTrailer) + ": " + std::to_string(found.new_errors) + "\n";
+        std::string first;
+        if (!found.problems.empty()) {
+            const hooks::Problem& problem = found.problems.front();
+            first = ", the first at " + plan.path + ":" + std::to_string(problem.line) + ":" +
+                    std::to_string(problem.column) + " (" + problem.code + ")";
+        }
+        plan.warnings.push_back(
+            plan.source + ": " + escape_line(commit.subject) + ": leaves " + plan.path + " with " +
+            plural(found.new_errors, "new notation error") + first +
+            " (marks typed in Word, such as '~~' or '[', are read as marks); "
+            "recorded as the document gives it, with a Notation-errors: " +
+            std::to_string(found.new_errors) + " trailer: correct it with accord propose");
+    }
 }
 
 // After planning: every version the import would record within both limits.
@@ -854,6 +887,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     }
     if (!plan.base_date_note.empty()) plan.warnings.push_back(plan.base_date_note);
     refuse_incomparable_versions(plan);
+    mark_notation_errors(plan, current, hooks::check_parse_options(registry.notation));
     return plan;
 }
 

@@ -1334,5 +1334,39 @@ TEST(WordImport, ADeletionBesideAnotherPartysStrikeKeepsItsMarksApart) {
     EXPECT_TRUE(japans_strike) << blame.out;
 }
 
+// The United States types "~~fully " into a tracked insertion beside
+// Japan's strike: the typed "~~" pairs with Japan's marks and the text no
+// longer checks. It is recorded as the document gives it, but said: the
+// commit carries Notation-errors (as a server's guard requires) and a
+// warning names the document, the change and the error (found by a
+// tester: neither was said).
+TEST(WordImport, TypedMarksThatBreakTheTextAreRecordedSayingSo) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    tmp.write("neg/a.md", "Parties shall cooperate ~~on finance~~ with all.\n");
+    ASSERT_EQ(
+        test::accord({"propose", "a.md", "--by", "Japan", "--add-delegation", "Japan"}, in(repo))
+            .exit_code,
+        0);
+    const std::string compiled = tmp.file("c.docx");
+    ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code, 0);
+    const std::string docx = tmp.write(
+        "us.docx", edited_docx(compiled, [](std::string xml) {
+            return replaced_once(xml, "Parties shall cooperate </w:t></w:r>",
+                                 "Parties shall cooperate </w:t></w:r>" + us_inserted("~~fully "));
+        }));
+    const test::RunResult run = test::accord({"import", docx, "--add-delegations"}, in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+    EXPECT_TRUE(contains(run.err,
+                         "us.docx: United States: inserted \u201c~~fully\u201d: leaves "
+                         "a.md with 1 new notation error, the first at a.md:1:"))
+        << run.err;
+    EXPECT_TRUE(contains(run.err, "(unclosed-strike)")) << run.err;
+    EXPECT_EQ(git(repo, {"log", "-1", "--format=%(trailers:key=Notation-errors,valueonly)"}).out,
+              "1\n\n");
+    EXPECT_EQ(test::accord({"check", "a.md"}, in(repo)).exit_code, 1);
+}
+
 }  // namespace
 }  // namespace accord
