@@ -315,6 +315,57 @@ class TreeBuilder {
     std::map<std::string, FinalEntry> final_;
 };
 
+// ---------------------------------------------------------------- the work tree's room
+
+// What stands where the work tree needs a directory on the way to `path`
+// (or where `path` itself goes): a file, a symbolic link (never followed) or
+// anything else that is not a real directory; looked at with lstat, from the
+// top down, stopping at the first part that is absent. A file the series
+// deletes is out of the way by then (the journal deletes before it writes
+// below: shorter paths come first), so it is not in the way. "" when the
+// path has room. Checked before the branch moves: found only while the
+// journal is applied, the branch would have moved with the files unwritten.
+std::string in_the_way(const std::string& root, const std::string& path,
+                       const std::map<std::string, FinalEntry>& entries) {
+    for (std::size_t end = path.find('/'); end != std::string::npos;
+         end = path.find('/', end + 1)) {
+        const std::string above = path.substr(0, end);
+        struct stat info {};
+        if (::lstat((root + above).c_str(), &info) != 0) return "";  // absent: made when written
+        if (S_ISDIR(info.st_mode)) continue;
+        const auto deleted = entries.find(above);
+        if (S_ISREG(info.st_mode) && deleted != entries.end() && !deleted->second.entry) return "";
+        const char* what = S_ISLNK(info.st_mode)   ? "a symbolic link (never followed)"
+                           : S_ISREG(info.st_mode) ? "a file"
+                                                   : "something other than a directory";
+        return "'" + above + "' is " + what + " in the work tree, where '" + path +
+               "' needs a directory";
+    }
+    struct stat info {};
+    if (::lstat((root + path).c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+        return "'" + path + "' is a directory in the work tree, where a file is to be written";
+    return "";
+}
+
+// Refuses, before anything moves, a series whose files the work tree has no
+// room for (in_the_way), naming each and the fix.
+void refuse_blocked_paths(const std::string& root, const std::map<std::string, FinalEntry>& entries,
+                          const std::string& where) {
+    std::vector<std::string> blocked;
+    for (const auto& [path, final] : entries) {
+        if (!final.entry) continue;
+        if (std::string why = in_the_way(root, path, entries); !why.empty())
+            blocked.push_back(std::move(why));
+    }
+    if (blocked.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < blocked.size() && i < 3; ++i) list += (i ? "; " : "") + blocked[i];
+    if (blocked.size() > 3) list += "; and " + std::to_string(blocked.size() - 3) + " more";
+    throw usage_error("cannot write the files in " + where + ": " + list +
+                      ". Move it away (or delete it) and run the command again. Nothing was "
+                      "recorded, and the work tree, the index and the branch are as they were");
+}
+
 // ---------------------------------------------------------------- the commits
 
 // The commit object, written by accord (core/store/commit_object.hpp says
@@ -478,6 +529,7 @@ std::string Repository::commit_series(const std::vector<CommitRequest>& requests
         last = write_commit(*impl_, tree, parents, request);
     }
 
+    if (first.write_worktree) refuse_blocked_paths(workdir(), trees.final_entries(), where);
     const Journal j = make_journal(*impl_, first, target, tip, *last, trees.final_entries());
     journal::write(*impl_, j);
     crash_point("journal-written");

@@ -61,6 +61,22 @@ bool exists_no_follow(const std::string& path) {
     return fs::exists(fs::symlink_status(path, ec));
 }
 
+// What in the work tree `root` stands where the import would write `path`:
+// the path itself (anything there, a link never followed), or a directory on
+// the way that is no real directory (a file, a link: lstat), which would
+// stop the writing after the branch had moved. nullopt when there is room.
+std::optional<std::string> taken_in(const std::string& root, const std::string& path) {
+    for (std::size_t slash = path.find('/'); slash != std::string::npos;
+         slash = path.find('/', slash + 1)) {
+        std::error_code ec;
+        const fs::file_status above = fs::symlink_status(root + path.substr(0, slash), ec);
+        if (!fs::exists(above)) return std::nullopt;
+        if (!fs::is_directory(above)) return path.substr(0, slash);
+    }
+    if (exists_no_follow(root + path)) return path;
+    return std::nullopt;
+}
+
 std::string list_some(const std::vector<std::string>& paths) {
     std::string out;
     for (std::size_t i = 0; i < paths.size() && i < 3; ++i) out += (i ? ", " : "") + paths[i];
@@ -91,8 +107,11 @@ std::string check_existing(const Repository& repo, const ImportPlan& plan) {
 
     std::vector<std::string> present;
     for (const PlannedFile& file : plan.files) {
-        if (exists_no_follow(repo.workdir() + file.path)) present.push_back(file.path);
+        if (std::optional<std::string> taken = taken_in(repo.workdir(), file.path))
+            present.push_back(std::move(*taken));
     }
+    std::sort(present.begin(), present.end());
+    present.erase(std::unique(present.begin(), present.end()), present.end());
     if (!present.empty()) {
         throw usage_error("the import would overwrite " + list_some(present) + " in " + where +
                           "; move them away, or import into a new repository with --into DIR");

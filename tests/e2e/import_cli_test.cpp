@@ -357,6 +357,32 @@ TEST(ImportCli, ImportsIntoTheCurrentAccordRepository) {
     EXPECT_THAT(again.err, HasSubstr("already has proposals"));
 }
 
+// A file or a link where the import needs a directory ('agreed/A' for
+// agreed/A/01-japan.md) is in the way as much as a file at a planned path:
+// refused before anything is written (found by a tester: the branch moved,
+// then the writing failed, leaving the journal and a half-updated index).
+TEST(ImportCli, AFileOrLinkWhereAPlannedDirectoryGoesIsRefusedUntouched) {
+    test::TempDir tmp;
+    const std::string dir = tmp.file("busy");
+    ASSERT_EQ(test::accord({"init", dir}).exit_code, 0);
+    fs::create_directories(tmp.file("elsewhere"));
+    for (const bool link : {false, true}) {
+        fs::create_directories(dir + "/agreed");
+        if (link)
+            fs::create_symlink(tmp.file("elsewhere"), dir + "/agreed/A");
+        else
+            tmp.write("busy/agreed/A", "mine\n");
+        const std::vector<std::string> before = listing(tmp.path());
+        const std::string head = git(dir, {"rev-parse", "HEAD"}).out;
+        const test::RunResult r = test::accord({"import", excerpt()}, in(dir));
+        EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+        EXPECT_THAT(r.err, HasSubstr("the import would overwrite agreed/A in "));
+        EXPECT_EQ(listing(tmp.path()), before);
+        EXPECT_EQ(git(dir, {"rev-parse", "HEAD"}).out, head);
+        fs::remove(dir + "/agreed/A");
+    }
+}
+
 TEST(ImportCli, IntoAnEmptyDirectoryAndNewParents) {
     test::TempDir tmp;
     fs::create_directory(tmp.file("empty"));

@@ -997,6 +997,39 @@ TEST(MergeCli, UncommittedChangesInTheWayRefuseTheMerge) {
     EXPECT_EQ(n.main.state(), before);
 }
 
+// A redraft that adds a text in a new directory, where main's work tree
+// holds an untracked file or a link by that directory's name: refused
+// before the branch moves, naming it (found by a tester: the branch moved,
+// the journal stayed and the index was half updated, or, past a link, the
+// merge said done with the text unwritten).
+TEST(MergeCli, AFileOrLinkWhereAMergedTextNeedsADirectoryRefusesTheMerge) {
+    ThreeRedrafts n;
+    n.on("redraft/informal-a");
+    n.main.propose("sub/x.md", "1. New [text].\n", {"Japan"}, "2014-02-26");
+    n.on("main");
+    std::filesystem::create_directories(n.tmp.file("elsewhere"));
+    for (const bool link : {false, true}) {
+        if (link)
+            std::filesystem::create_symlink(n.tmp.file("elsewhere"), n.main.dir + "/sub");
+        else
+            n.main.write("sub", "my untracked file\n");
+        const std::string before = n.main.state();
+        const test::RunResult r = n.main.accord({"merge", "informal-a"});
+        EXPECT_EQ(r.exit_code, 2) << r.out << r.err;
+        EXPECT_THAT(r.err,
+                    HasSubstr(link ? "'sub' is a symbolic link (never followed) in the work tree"
+                                   : "'sub' is a file in the work tree"));
+        EXPECT_THAT(r.err, HasSubstr("Move it away"));
+        EXPECT_EQ(n.main.state(), before);
+        EXPECT_FALSE(std::filesystem::exists(n.main.dir + "/.git/accord-journal"));
+        EXPECT_TRUE(std::filesystem::is_empty(n.tmp.file("elsewhere")));
+        std::filesystem::remove(n.main.dir + "/sub");
+    }
+    const test::RunResult r = n.main.accord({"merge", "informal-a"});
+    EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(n.main.read("sub/x.md"), "1. New [text].\n");
+}
+
 TEST(MergeCli, UnknownBranchIsBadUsage) {
     ThreeRedrafts n;
     const std::string before = n.main.state();

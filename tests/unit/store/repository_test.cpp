@@ -214,6 +214,45 @@ TEST(Repository, DeletesFilesAndRefusesEmptyProposals) {
     }
 }
 
+// The work tree must have room for every file before the branch moves: an
+// untracked file, a link (never followed) or a directory where a file or a
+// directory on its way goes is refused, and the branch, index and work tree
+// stay as they were (found by a tester: the branch moved, then the writing
+// failed). A tracked file the same commit deletes makes room.
+TEST(Repository, AWorkTreeWithoutRoomForAFileRefusesTheCommitBeforeTheBranchMoves) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    repo.commit_files(proposal("a.md", "a\n", "Japan", "2014-01-01"));
+    const std::string head = *repo.head();
+    const std::string index = test::read_all(tmp.file(".git/index"));
+    std::filesystem::create_directories(tmp.file("elsewhere"));
+    tmp.write("sub", "untracked\n");
+    std::filesystem::create_symlink(tmp.file("elsewhere"), tmp.file("link"));
+    std::filesystem::create_directories(tmp.file("dir.md/inside"));
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"sub/x.md", "'sub' is a file in the work tree, where 'sub/x.md' needs a directory"},
+        {"link/deep/x.md", "'link' is a symbolic link (never followed) in the work tree"},
+        {"dir.md", "'dir.md' is a directory in the work tree, where a file is to be written"},
+    };
+    for (const auto& [path, message] : cases) {
+        const Error e =
+            error_of([&] { repo.commit_files(proposal(path, "x\n", "Japan", "2014-01-02")); });
+        EXPECT_EQ(e.exit_code(), kExitUsage) << path;
+        EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("Nothing was recorded"), std::string::npos);
+        EXPECT_EQ(repo.head(), head);
+        EXPECT_EQ(test::read_all(tmp.file(".git/index")), index);
+        EXPECT_FALSE(std::filesystem::exists(tmp.file(".git/accord-journal")));
+    }
+    EXPECT_TRUE(std::filesystem::is_empty(tmp.file("elsewhere")));
+
+    // A tracked file deleted in the same commit leaves room for a directory.
+    CommitRequest replace = proposal("a.md", std::nullopt, "Japan", "2014-01-03");
+    replace.files.emplace_back("a.md/x.md", "x\n");
+    repo.commit_files(replace);
+    EXPECT_EQ(test::read_all(tmp.file("a.md/x.md")), "x\n");
+}
+
 TEST(Repository, HistoryOfAPathSkipsCommitsThatLeaveItUnchanged) {
     TempDir tmp;
     Repository repo = Repository::init(tmp.path());
