@@ -13,6 +13,7 @@
 #include "core/store/repository_git.hpp"
 #include "core/util/file.hpp"
 #include "core/util/notice.hpp"
+#include "core/util/terminal.hpp"
 
 namespace accord {
 
@@ -225,6 +226,40 @@ std::string hex(const git_oid& id) {
     char buffer[GIT_OID_HEXSZ + 1];
     git_oid_tostr(buffer, sizeof buffer, &id);
     return buffer;
+}
+
+void fail_too_deep(const std::string& what, std::string_view path) {
+    std::string shown(path);
+    if (shown.size() > 80) shown = shown.substr(0, 40) + "..." + shown.substr(shown.size() - 30);
+    throw failure("the tree " + what + " nests directories more than " +
+                  std::to_string(kMaxTreeDepth) + " deep (at '" + escape_controls(shown) +
+                  "'), deeper than git itself reads (core.maxTreeDepth): no work tree can hold "
+                  "it. Remove that directory in a new commit (git rm -r), or rewrite the history "
+                  "that holds it");
+}
+
+void walk_tree(const git_tree* tree, git_treewalk_cb callback, void* payload,
+               const std::string& what) {
+    struct Walk {
+        git_treewalk_cb callback;
+        void* payload;
+        std::optional<std::string> too_deep;  // where the walk stopped
+    } walk{callback, payload, std::nullopt};
+    // `root` ends in '/' once per tree above the entry: a tree entry at
+    // depth kMaxTreeDepth would be one more.
+    auto capped = [](const char* root, const git_tree_entry* entry, void* data) -> int {
+        Walk& w = *static_cast<Walk*>(data);
+        if (git_tree_entry_type(entry) == GIT_OBJECT_TREE &&
+            static_cast<std::size_t>(std::count(root, root + std::strlen(root), '/')) + 1 >
+                kMaxTreeDepth) {
+            w.too_deep = std::string(root) + git_tree_entry_name(entry);
+            return -1;
+        }
+        return w.callback(root, entry, w.payload);
+    };
+    const int rc = git_tree_walk(tree, GIT_TREEWALK_PRE, capped, &walk);
+    if (walk.too_deep) fail_too_deep(what, *walk.too_deep);
+    if (rc < 0) fail("cannot list the files " + what);
 }
 
 git_oid parse_id(const std::string& text, const std::string& what) {
@@ -811,9 +846,7 @@ std::vector<std::string> Repository::list_files(const std::string& commit_id) co
         }
         return 0;
     };
-    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &files) < 0) {
-        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
-    }
+    git::walk_tree(tree.get(), collect, &files, "of commit " + commit_id + " in " + impl_->where);
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -829,9 +862,7 @@ std::vector<std::string> Repository::list_links(const std::string& commit_id) co
         }
         return 0;
     };
-    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &links) < 0) {
-        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
-    }
+    git::walk_tree(tree.get(), collect, &links, "of commit " + commit_id + " in " + impl_->where);
     std::sort(links.begin(), links.end());
     return links;
 }

@@ -149,9 +149,7 @@ std::map<std::string, std::string> Repository::file_ids(const std::string& commi
         }
         return 0;
     };
-    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &files) < 0) {
-        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
-    }
+    git::walk_tree(tree.get(), collect, &files, "of commit " + commit_id + " in " + impl_->where);
     return files;
 }
 
@@ -170,9 +168,7 @@ std::map<std::string, std::uint32_t> Repository::special_entries(
         }
         return 0;
     };
-    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &entries) < 0) {
-        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
-    }
+    git::walk_tree(tree.get(), collect, &entries, "of commit " + commit_id + " in " + impl_->where);
     return entries;
 }
 
@@ -209,9 +205,7 @@ std::vector<std::string> Repository::unsafe_entries(const std::string& commit_id
                                        : ""));
         return 1;  // nor what lies below it
     };
-    if (git_tree_walk(tree.get(), GIT_TREEWALK_PRE, collect, &found) < 0) {
-        git::fail("cannot list the files of " + commit_id + " in " + impl_->where);
-    }
+    git::walk_tree(tree.get(), collect, &found, "of commit " + commit_id + " in " + impl_->where);
     return found.unsafe;
 }
 

@@ -133,6 +133,25 @@ inline bool is_safe_entry_name(const git_tree_entry* entry) {
     const char* name = git_tree_entry_name(entry);
     return name != nullptr && is_safe_entry_name(std::string_view(name));
 }
+// How many trees deep a commit's tree may nest: git's own limit
+// (core.maxTreeDepth, 4096 by default since git 2.44). Every tree walk
+// descends one call per level, and a hostile commit nesting 30,000
+// directories overflowed the stack; a deeper tree is refused instead.
+inline constexpr std::size_t kMaxTreeDepth = 4096;
+
+// The failure (exit 3) for a tree nested deeper than kMaxTreeDepth: names
+// `what` (the commit, "of commit X in REPO") and the path where the walk
+// stopped (shortened), and says how to be rid of it.
+[[noreturn]] void fail_too_deep(const std::string& what, std::string_view path);
+
+// git_tree_walk in pre-order over `tree`, refusing (fail_too_deep, naming
+// `what`) a tree nested deeper than kMaxTreeDepth before libgit2 descends
+// into it. `callback` is libgit2's: return 1 to skip what lies below an
+// entry, negative to stop; a stop or a failure of libgit2 is
+// git::fail("cannot list the files " + what).
+void walk_tree(const git_tree* tree, git_treewalk_cb callback, void* payload,
+               const std::string& what);
+
 // While one lives, libgit2 reads objects without hashing them again to
 // check their ids, which nearly doubles the cost of reading a long history
 // (git fsck is what checks objects). The option is process-wide and has no

@@ -142,13 +142,15 @@ bool is_file_mode(std::uint32_t mode) {
 }
 
 // Every leaf that differs between two trees (either may be null: empty), in
-// git's order, which is the byte order of the paths.
+// git's order, which is the byte order of the paths. A tree nested deeper
+// than git::kMaxTreeDepth is refused (git::fail_too_deep names `what`, the
+// commits compared): the walk descends one call per level.
 class TreeDiff {
   public:
     // With `narrow`, only the files it wants, in the directories it may hold them.
     TreeDiff(const Repository::Impl& impl, TreeMemo& trees, std::vector<Leaf>& out,
-             const Repository::WalkOptions::Narrow* narrow = nullptr)
-        : impl_(impl), trees_(trees), out_(out), narrow_(narrow) {}
+             std::string what, const Repository::WalkOptions::Narrow* narrow = nullptr)
+        : impl_(impl), trees_(trees), out_(out), narrow_(narrow), what_(std::move(what)) {}
 
     void diff(const RawTree* old_tree, const RawTree* new_tree) {
         static const std::vector<RawTree::Entry> none;
@@ -185,10 +187,13 @@ class TreeDiff {
             return;
         }
         if (any.is_tree()) {
+            if (depth_ == git::kMaxTreeDepth) git::fail_too_deep(what_, prefix_);
             const RawTreePtr old_tree = a ? subtree(*a) : nullptr;
             const RawTreePtr new_tree = b ? subtree(*b) : nullptr;
             prefix_ += '/';
+            ++depth_;
             diff(old_tree.get(), new_tree.get());
+            --depth_;
         } else {
             Leaf leaf;
             leaf.path = prefix_;
@@ -214,7 +219,9 @@ class TreeDiff {
     TreeMemo& trees_;
     std::vector<Leaf>& out_;
     const Repository::WalkOptions::Narrow* narrow_;
+    std::string what_;
     std::string prefix_;
+    std::size_t depth_ = 0;  // trees below the root that prefix_ names
 };
 
 // What the walk needs of a commit: what git_commit gives, and the leaves
@@ -416,7 +423,9 @@ class CommitRecords {
                 return "of commit " + git::hex(parent) + " in " + impl_.where;
             });
         }
-        TreeDiff(impl_, trees_, record.leaves, narrow).diff(parent_tree.get(), tree.get());
+        TreeDiff(impl_, trees_, record.leaves,
+                 "of commit " + hex + " (or its first parent) in " + impl_.where, narrow)
+            .diff(parent_tree.get(), tree.get());
         trees_.next_step();
         return record;
     }
@@ -567,7 +576,9 @@ std::vector<Repository::EntryChange> Repository::changed_entries(
     };
     const RawTreePtr old_tree = root(old_commit), new_tree = root(new_commit);
     std::vector<Leaf> leaves;
-    TreeDiff(*impl_, trees, leaves).diff(old_tree.get(), new_tree.get());
+    TreeDiff(*impl_, trees, leaves,
+             "of commit " + old_commit + " or " + new_commit + " in " + impl_->where)
+        .diff(old_tree.get(), new_tree.get());
     std::vector<EntryChange> out;
     for (const Leaf& leaf : leaves) {
         // A path that is a file or link on one side and a directory on the

@@ -425,6 +425,54 @@ TEST(HostileClone, ARedraftWithANameOrPathNoFileSystemHoldsIsRefusedBeforeTheBra
     }
 }
 
+// A commit on main whose tree holds, beside HEAD's files, deep.md below
+// `depth` directories 'd' (written by git fast-import, which nests them);
+// returns its id.
+std::string commit_deep_tree(const HostileOrigin& o, int depth) {
+    std::string path;
+    for (int k = 0; k < depth; ++k) path += "d/";
+    path += "deep.md";
+    const std::string message = "Deep\n\nProposed-by: Japan\n", text = "1. Deep [text].\n";
+    const std::string stream =
+        "commit refs/heads/main\ncommitter Japan <japan@example.org> 1400000000 +0000\ndata " +
+        std::to_string(message.size()) + "\n" + message +
+        "from refs/heads/main^0\nM 100644 inline " + path + "\ndata " +
+        std::to_string(text.size()) + "\n" + text + "\n";
+    test::RunOptions options;
+    options.input = stream;
+    const test::RunResult r = test::run({"git", "-C", o.clone, "fast-import", "--quiet"}, options);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return o.plumb({"rev-parse", "HEAD"}, "");
+}
+
+// A tree nested deeper than git reads (core.maxTreeDepth, 4096) is refused
+// by every command that walks it, naming the commit, instead of the walk
+// recursing until the stack overflows (found by a tester: 30,000 levels
+// crashed log, status, stats, compile, who, survival, diff). One as deep as
+// git reads is read.
+TEST(HostileClone, ATreeNestedDeeperThanGitReadsIsRefusedNamingTheCommit) {
+    HostileOrigin o;
+    o.publish();
+    commit_deep_tree(o, 4000);
+    const test::RunResult read = o.accord({"log"});
+    EXPECT_EQ(read.exit_code, 0) << read.err;
+    const std::string deep = commit_deep_tree(o, 4200);
+    for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{
+             {"log"},
+             {"status", "--at", "HEAD"},
+             {"stats"},
+             {"compile"},
+             {"compile", "--format", "html", "-o", o.tmp.file("out.html")},
+             {"who", "Deep"},
+             {"survival", "--by", "Japan"},
+             {"diff", "HEAD~1", "HEAD"}}) {
+        const test::RunResult r = o.accord(command);
+        EXPECT_EQ(r.exit_code, 3) << command[0] << ": " << r.out << r.err;
+        EXPECT_THAT(r.err, HasSubstr("nests directories more than 4096 deep")) << command[0];
+        EXPECT_THAT(r.err, HasSubstr(deep)) << command[0];
+    }
+}
+
 // Trees are read byte by byte on the history walk: one whose bytes do not
 // parse (an entry without the end of its name) is named as corrupted, with
 // the command that checks the repository, instead of being read past its end.
