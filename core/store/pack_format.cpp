@@ -126,6 +126,34 @@ bool apply_delta(std::string_view base, std::string_view delta, std::string& out
     return out.size() == *result_size;
 }
 
+std::string index_problem(std::string_view head, std::uint64_t file_size) {
+    // The smallest index: a fan-out table and the two checksums.
+    if (file_size < 256 * 4 + kTrailer || head.size() < 256 * 4) return "index file is too small";
+    const bool v2 = std::memcmp(head.data(), "\377tOc", 4) == 0;
+    if (v2 && load32(head.data() + 4) != 2)
+        return "index file is version " + std::to_string(load32(head.data() + 4)) +
+               " and is not supported";
+    if (v2 && head.size() < kIndexHead) return "index file is too small";
+    const char* const fanout = head.data() + (v2 ? kFanout : 0);
+    std::uint32_t previous = 0;
+    for (std::size_t k = 0; k < 256; ++k) {
+        const std::uint32_t upto = load32(fanout + 4 * k);
+        if (upto < previous) return "non-monotonic index";
+        previous = upto;
+    }
+    // In 64 bits: 2^32 objects of 28 bytes each do not overflow them.
+    const std::uint64_t count = previous;
+    if (!v2) {
+        if (file_size != 256 * 4 + count * (kIdSize + 4) + kTrailer)
+            return "wrong index v1 file size";
+        return "";
+    }
+    const std::uint64_t least = kIds + count * (kIdSize + 8) + kTrailer;
+    const std::uint64_t most = least + (count > 0 ? (count - 1) * 8 : 0);
+    if (file_size < least || file_size > most) return "wrong index v2 file size";
+    return "";
+}
+
 std::optional<Index> Index::parse(std::string_view bytes) {
     if (bytes.size() < kIds + kTrailer) return std::nullopt;
     if (std::memcmp(bytes.data(), "\377tOc", 4) != 0 || load32(bytes.data() + 4) != 2)

@@ -42,6 +42,18 @@ std::optional<EntryHeader> parse_entry_header(std::string_view bytes);
 bool apply_delta(std::string_view base, std::string_view delta, std::string& out,
                  std::uint64_t max_size);
 
+// The bytes index_problem looks at: the version header and the fan-out table.
+inline constexpr std::size_t kIndexHead = 8 + 256 * 4;
+
+// Why git would refuse a pack index (.idx, version 1 or 2) of `file_size`
+// bytes whose first kIndexHead bytes (all of a shorter file) are `head`,
+// worded as git's check_packed_git_idx words it ("wrong index v2 file
+// size"); "" when git reads it. The fan-out's last count is the number of
+// objects, which fixes the file's size, so a damaged fan-out is found from
+// the header alone: libgit2 1.5 computes that size in 32 bits and reads
+// such an index far past its end (a fan-out of 0xff.. crashed every command).
+std::string index_problem(std::string_view head, std::uint64_t file_size);
+
 // A pack index of version 2 over bytes the caller keeps alive and unchanged.
 class Index {
   public:

@@ -84,6 +84,47 @@ struct PackReader::Pack {
     }
 };
 
+namespace {
+
+// Why the index `name` in the open directory `packs` is damaged, or "".
+std::string index_problem_of(int packs, const std::string& name) {
+    const int fd = ::openat(packs, name.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) return std::string("cannot open it: ") + std::strerror(errno);
+    struct stat info {};
+    std::string head(pack::kIndexHead, '\0');
+    std::string problem;
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        problem = "not a regular file";
+    } else if (const ssize_t n = read_bytes(fd, head.data(), head.size(), 0); n < 0) {
+        problem = std::string("cannot read it: ") + std::strerror(errno);
+    } else {
+        head.resize(static_cast<std::size_t>(n));
+        problem = pack::index_problem(head, static_cast<std::uint64_t>(info.st_size));
+    }
+    ::close(fd);
+    return problem;
+}
+
+}  // namespace
+
+std::optional<DamagedIndex> damaged_pack_index(const std::string& objects_dir) {
+    const std::string dir = objects_dir + "/pack";
+    const int packs = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (packs < 0) return std::nullopt;  // no packs: libgit2 reads none either
+    std::optional<DamagedIndex> damaged;
+    for (const std::string& name : names_ending_in(packs, ".idx")) {
+        const std::string pack = name.substr(0, name.size() - 4) + ".pack";
+        struct stat info {};
+        if (::fstatat(packs, pack.c_str(), &info, 0) != 0) continue;  // libgit2 skips it too
+        if (std::string problem = index_problem_of(packs, name); !problem.empty()) {
+            damaged = DamagedIndex{dir + "/" + name, std::move(problem)};
+            break;
+        }
+    }
+    ::close(packs);
+    return damaged;
+}
+
 PackReader::PackReader(const std::string& objects_dir, Limits limits)
     : limits_(limits), room_(std::min(limits.first_cached_bytes, limits.cached_bytes)) {
     if (!inflater_.usable()) return;

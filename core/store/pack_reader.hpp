@@ -131,4 +131,19 @@ class PackReader {
     void regret(std::size_t cost);
 };
 
+// A pack index git would refuse: its path and why (pack::index_problem).
+struct DamagedIndex {
+    std::string path;
+    std::string problem;
+};
+
+// The first damaged index among those libgit2 loads from `objects_dir`/pack
+// (each *.idx beside its .pack), or nullopt. libgit2 trusts an index's
+// fan-out table and reads past the end of one whose table is damaged, so
+// the repository is checked before libgit2 reads an object. Cheap for many
+// packs: each index's header and size are read, nothing more. An index
+// that is a link is read through it, as libgit2 reads it; one that is no
+// regular file is damaged.
+std::optional<DamagedIndex> damaged_pack_index(const std::string& objects_dir);
+
 }  // namespace accord::git

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/store/cache.hpp"
+#include "core/store/pack_reader.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
 #include "core/util/file.hpp"
@@ -421,6 +422,23 @@ std::string describe(git_repository* repo) {
     return where;
 }
 
+// A repository copied as files (a tarball, a shared disk) can bring a
+// damaged pack index, which libgit2 1.5 reads past its end: refused when
+// the repository is opened, before libgit2 reads an object, as git refuses
+// it, naming the file and how to write it again.
+void refuse_damaged_pack_index(git_repository* repo, const std::string& where) {
+    std::string objects = git_repository_commondir(repo);
+    if (!objects.empty() && objects.back() != '/') objects += '/';
+    const std::optional<git::DamagedIndex> damaged = git::damaged_pack_index(objects + "objects");
+    if (!damaged) return;
+    const std::string pack = damaged->path.substr(0, damaged->path.size() - 4) + ".pack";
+    throw failure("the pack index " + damaged->path + " of " + where + " is damaged (" +
+                  damaged->problem +
+                  "), and git refuses it too; nothing was read. Write it again from its pack "
+                  "with 'git index-pack " +
+                  pack + "', or clone the repository again");
+}
+
 }  // namespace
 
 Repository Repository::open(const std::string& path_inside) {
@@ -449,6 +467,7 @@ Repository Repository::open(const std::string& path_inside) {
     impl->where = describe(repo);
     if (git_repository_is_shallow(repo) == 1) git::note_shallow_clone(impl->where);
     git::note_if_partial_clone(repo, impl->where);
+    refuse_damaged_pack_index(repo, impl->where);
     impl->recover_on_open();
     return Repository(std::move(impl));
 }

@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <thread>
 
@@ -471,6 +472,37 @@ TEST(HostileClone, ATreeNestedDeeperThanGitReadsIsRefusedNamingTheCommit) {
         EXPECT_THAT(r.err, HasSubstr("nests directories more than 4096 deep")) << command[0];
         EXPECT_THAT(r.err, HasSubstr(deep)) << command[0];
     }
+}
+
+// A repository copied as files with a damaged pack index (its fan-out
+// table all 0xff, claiming 4 billion objects) is refused by every command
+// that opens it, naming the index and how to write it again, instead of
+// crashing inside libgit2 (found by a tester); written again as the
+// message says, it reads.
+TEST(HostileClone, ADamagedPackIndexIsRefusedNamingItNotACrash) {
+    HostileOrigin o;
+    o.publish();
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"repack", "-adq"}).exit_code, 0);
+    std::string index;
+    for (const auto& entry : fs::directory_iterator(o.clone + "/.git/objects/pack"))
+        if (entry.path().extension() == ".idx") index = entry.path().string();
+    ASSERT_FALSE(index.empty());
+    fs::permissions(index, fs::perms::owner_write, fs::perm_options::add);
+    std::string bytes = test::read_all(index);
+    bytes.replace(8, 1024, std::string(1024, '\xff'));
+    std::ofstream(index, std::ios::binary | std::ios::trunc) << bytes;
+    const std::string pack = index.substr(0, index.size() - 4) + ".pack";
+    for (const std::vector<std::string>& command : std::vector<std::vector<std::string>>{
+             {"log"}, {"status"}, {"check"}, {"verify"}, {"blame", "recs/A-1.md"}}) {
+        const test::RunResult r = o.accord(command);
+        EXPECT_EQ(r.exit_code, 3) << command[0] << ": " << r.out << r.err;
+        EXPECT_THAT(r.err, HasSubstr("the pack index " + index)) << command[0];
+        EXPECT_THAT(r.err, HasSubstr("is damaged (wrong index v2 file size)")) << command[0];
+        EXPECT_THAT(r.err, HasSubstr("'git index-pack " + pack + "'")) << command[0];
+    }
+    ASSERT_EQ(HostileOrigin::git(o.clone, {"index-pack", pack}).exit_code, 0);
+    const test::RunResult log = o.accord({"log"});
+    EXPECT_EQ(log.exit_code, 0) << log.err;
 }
 
 // Trees are read byte by byte on the history walk: one whose bytes do not

@@ -68,7 +68,8 @@ void check_graph(std::string_view bytes) {
 }
 
 // A pack entry's header, a delta applied to a base (the input's two
-// halves), and a pack index searched for ids found in it.
+// halves), a pack index searched for ids found in it, and git's check of
+// an index's size.
 void check_pack(std::string_view bytes) {
     namespace pack = accord::git::pack;
     if (const std::optional<pack::EntryHeader> header = pack::parse_entry_header(bytes)) {
@@ -82,8 +83,12 @@ void check_pack(std::string_view bytes) {
     const std::string_view delta = bytes.substr(bytes.size() / 2);
     std::string made;
     if (pack::apply_delta(base, delta, made, 1 << 20) && made.size() > (1 << 20)) std::abort();
+    // An index the reader takes is one git takes (its header and size alone).
+    const std::string problem =
+        pack::index_problem(bytes.substr(0, pack::kIndexHead), bytes.size());
     if (const std::optional<pack::Index> index = pack::Index::parse(bytes)) {
         if (index->count() > bytes.size() / 28 || index->pack_checksum().size() != 20) std::abort();
+        if (!problem.empty()) std::abort();
         for (std::size_t at = 0; at + 20 <= bytes.size() && at < 4096; at += 7)
             (void)index->find(reinterpret_cast<const unsigned char*>(bytes.data() + at));
     }

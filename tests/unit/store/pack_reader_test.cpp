@@ -359,6 +359,56 @@ struct HandPack {
     }
 };
 
+// An index whose header does not fit its size is found as git finds it
+// (check_packed_git_idx), from the header and the size alone: a fan-out
+// table of 0xff claiming 4 billion objects (libgit2 1.5 read past the end
+// of such an index and crashed; found by a tester), an index cut short or
+// longer than its 64-bit offsets allow, counts that go down, an unknown
+// version, a file too small. An index without its pack is not one libgit2
+// loads, and is not looked at.
+TEST_F(PackReaderTest, ADamagedIndexIsFoundFromItsHeaderAsGitFindsIt) {
+    git({"repack", "-adq"});
+    EXPECT_EQ(git::damaged_pack_index(objects_dir()), std::nullopt);
+    fs::path index;
+    for (const auto& entry : fs::directory_iterator(objects_dir() + "/pack"))
+        if (entry.path().extension() == ".idx") index = entry.path();
+    ASSERT_FALSE(index.empty());
+    fs::permissions(index, fs::perms::owner_write, fs::perm_options::add);
+    const std::string good = test::read_all(index.string());
+    std::string fanout_ff = good;
+    fanout_ff.replace(8, 1024, std::string(1024, '\xff'));
+    std::string descending = good;
+    descending.replace(8, 4, std::string("\x7f\0\0\0", 4));
+    std::string version = good;
+    version[7] = '\x03';
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {fanout_ff, "wrong index v2 file size"},
+        {good.substr(0, good.size() - 8), "wrong index v2 file size"},
+        // (Up to 8 bytes an object more are 64-bit offsets: git reads them.)
+        {good + std::string(good.size(), '\0'), "wrong index v2 file size"},
+        {descending, "non-monotonic index"},
+        {version, "index file is version 3 and is not supported"},
+        {good.substr(0, 600), "index file is too small"},
+    };
+    for (const auto& [bytes, problem] : cases) {
+        std::ofstream(index, std::ios::binary | std::ios::trunc) << bytes;
+        const std::optional<git::DamagedIndex> damaged = git::damaged_pack_index(objects_dir());
+        ASSERT_TRUE(damaged) << problem << " (" << bytes.size() << " bytes)";
+        EXPECT_EQ(damaged->path, index.string());
+        EXPECT_EQ(damaged->problem, problem);
+    }
+    // git says so too, for the fan-out of 0xff.
+    std::ofstream(index, std::ios::binary | std::ios::trunc) << fanout_ff;
+    ASSERT_EQ(test::read_all(index.string()), fanout_ff);
+    EXPECT_NE(test::run({"git", "-C", dir.path(), "cat-file", "-t", "HEAD"})
+                  .err.find("wrong index v2 file size"),
+              std::string::npos);
+    // Without its pack, libgit2 does not load it.
+    fs::path pack = index;
+    fs::rename(pack.replace_extension(".pack"), dir.file("moved.pack"));
+    EXPECT_EQ(git::damaged_pack_index(objects_dir()), std::nullopt);
+}
+
 TEST(PackReaderHandMade, DeltasThatNameEachOtherAsBasesAreRefusedAtOnce) {
     test::TempDir dir;
     const std::string a(20, '\x11'), b(20, '\x22'), c(20, '\x33');
