@@ -12,6 +12,7 @@
 #include "core/store/pack_reader.hpp"
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
+#include "core/util/date.hpp"
 #include "core/util/file.hpp"
 #include "core/util/notice.hpp"
 #include "core/util/terminal.hpp"
@@ -273,8 +274,11 @@ git_oid parse_id(const std::string& text, const std::string& what) {
 }
 
 Signature from_git(const git_signature* signature) {
+    const auto time = static_cast<std::int64_t>(signature->when.time);
+    const std::int64_t readable = readable_time(time);
+    // A time brought in is read in UTC, as note_unreadable_date says.
     return {signature->name ? signature->name : "", signature->email ? signature->email : "",
-            static_cast<std::int64_t>(signature->when.time), signature->when.offset};
+            readable, readable == time ? signature->when.offset : 0};
 }
 
 SignaturePtr to_git(const Signature& signature, const char* role) {
@@ -333,6 +337,23 @@ std::optional<git_oid> Repository::Impl::entry_id(const git_tree* tree,
     return *git_tree_entry_id(entry);
 }
 
+namespace {
+
+// Says once that a commit's author date lies outside the dates accord runs
+// over, and what it is read as (from_git brings it in): the proposal's
+// date is shown, and ordered, as that.
+void note_unreadable_date(const std::string& id, const git_signature* author,
+                          const std::string& where) {
+    const auto time = static_cast<std::int64_t>(author->when.time);
+    if (time == readable_time(time)) return;
+    notice("commit " + id + " in " + where + " has the author date " + std::to_string(time) +
+           " (seconds since 1970), outside the dates accord reads (1970-01-01 to 9999-12-31): "
+           "it is read as " +
+           format_iso_timestamp(readable_time(time), 0));
+}
+
+}  // namespace
+
 CommitInfo Repository::Impl::info(const git_commit* commit) const {
     CommitInfo info;
     info.id = git::hex(*git_commit_id(commit));
@@ -341,6 +362,7 @@ CommitInfo Repository::Impl::info(const git_commit* commit) const {
         info.parents.push_back(git::hex(*git_commit_parent_id(commit, i)));
     info.author = git::from_git(git_commit_author(commit));
     info.committer = git::from_git(git_commit_committer(commit));
+    note_unreadable_date(info.id, git_commit_author(commit), where);
     const char* message = git_commit_message(commit);
     info.message = message ? message : "";
     return info;

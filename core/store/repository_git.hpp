@@ -188,6 +188,9 @@ struct WalkReads {
 // A full 40-digit id; usage error naming `what` otherwise.
 git_oid parse_id(const std::string& text, const std::string& what);
 
+// A libgit2 signature as accord reads it: its time within the dates accord
+// runs over (readable_time in core/util/date; a hostile commit dated INT64_MAX
+// overflowed the day's calculation).
 Signature from_git(const git_signature* signature);
 SignaturePtr to_git(const Signature& signature, const char* role);
 

@@ -13,6 +13,7 @@
 
 #include "core/store/repository.hpp"
 #include "core/store/repository_git.hpp"
+#include "core/util/date.hpp"
 
 namespace accord {
 
@@ -247,8 +248,10 @@ Signature get_signature(CacheReader& in) {
     Signature s;
     s.name = in.text();
     s.email = in.text();
-    s.time = static_cast<std::int64_t>(in.number());
+    const auto time = static_cast<std::int64_t>(in.number());
+    s.time = readable_time(time);
     s.offset_minutes = static_cast<int>(static_cast<std::int64_t>(in.number()));
+    if (s.time != time) s.offset_minutes = 0;  // as from_git reads it
     return s;
 }
 

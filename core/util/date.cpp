@@ -1,5 +1,6 @@
 #include "core/util/date.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace accord {
@@ -49,6 +50,15 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
+// `time` in the offset `offset_minutes`: their sum, a time past some 146
+// billion years either way taken as that far, so that the sum, and the
+// seconds of its whole days, fit in 64 bits (an overflow is undefined
+// behaviour; an offset is at most some 4,000 years of minutes).
+std::int64_t local_seconds(std::int64_t time, int offset_minutes) {
+    constexpr std::int64_t kFar = INT64_MAX / 86400 * 86400 / 2;
+    return std::clamp(time, -kFar, kFar) + std::int64_t{offset_minutes} * 60;
+}
+
 }  // namespace
 
 bool looks_like_iso_date(std::string_view text) {
@@ -89,12 +99,16 @@ std::string unrecordable_day_message(std::string_view text) {
            "its own date in the message or the text";
 }
 
+std::int64_t readable_time(std::int64_t time) {
+    return std::clamp<std::int64_t>(time, 0, kLatestTime);
+}
+
 std::int64_t local_day(std::int64_t time, int offset_minutes) {
-    return floor_div(time + std::int64_t{offset_minutes} * 60, 86400);
+    return floor_div(local_seconds(time, offset_minutes), 86400);
 }
 
 std::string format_iso_timestamp(std::int64_t time, int offset_minutes) {
-    const std::int64_t local = time + std::int64_t{offset_minutes} * 60;
+    const std::int64_t local = local_seconds(time, offset_minutes);
     const std::int64_t days = floor_div(local, 86400);
     const std::int64_t seconds = local - days * 86400;
     char clock[16];

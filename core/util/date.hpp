@@ -28,12 +28,27 @@ inline std::string_view date_of_timestamp(std::string_view timestamp) {
     return timestamp.substr(0, timestamp.find('T'));
 }
 
+// The last second accord reads a commit's time up to: the end of
+// 9999-12-31 (UTC), the last day YYYY-MM-DD writes. git's parser takes any
+// 64-bit number of seconds, and a hostile commit dated INT64_MAX overflowed
+// (undefined behaviour) when its offset was added, showing the year
+// -292277022657.
+inline constexpr std::int64_t kLatestTime = 253402300799;
+
+// A commit's `time` (seconds since the epoch) brought into the dates accord
+// runs over, [0, kLatestTime] (README: 1970-01-01 to 9999-12-31): git holds
+// no earlier time (fsck calls a negative one an overflow), and a later one
+// is a hostile hand's or a broken clock's. Every calculation on a time so
+// read, its offset added, fits in 64 bits.
+std::int64_t readable_time(std::int64_t time);
+
 // The calendar day (days since 1970-01-01) on which `time` falls in the
-// offset `offset_minutes` east of UTC.
+// offset `offset_minutes` east of UTC. Defined for every input: a sum past
+// 64 bits stops at their end.
 std::int64_t local_day(std::int64_t time, int offset_minutes);
 
 // "2014-02-07T10:30:00+01:00", or "...Z" for offset 0: RFC 3339 in the
-// commit's own offset.
+// commit's own offset. Defined for every input, as local_day.
 std::string format_iso_timestamp(std::int64_t time, int offset_minutes);
 
 // Whether git can hold a commit dated on `days`: from 1970-01-01 on. git

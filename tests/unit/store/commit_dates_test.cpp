@@ -10,6 +10,7 @@
 #include "core/store/repository.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
+#include "core/util/notice.hpp"
 #include "support/paths.hpp"
 #include "support/run.hpp"
 
@@ -64,6 +65,41 @@ TEST(CommitDates, DatesBefore1970AreRefusedAndNothingIsWritten) {
     }
     EXPECT_TRUE(repo.is_empty_branch());
     EXPECT_FALSE(std::filesystem::exists(tmp.file("a.md")));
+}
+
+// A commit git accepts with a date outside the dates accord runs over (a
+// hand-written INT64_MAX with +1400, or a negative time) is read as the
+// nearest end of them, in UTC, and said once, naming the commit; the
+// day's calculation overflowed before, showing the year -292277022657
+// (found by a tester).
+TEST(CommitDates, ADateOutsideWhatAccordReadsIsReadAsItsNearestEndAndSaid) {
+    test::TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    const std::string first = repo.commit_files(request_on("2014-02-01", "text"));
+    const std::string tree =
+        test::run({"git", "-C", tmp.path(), "rev-parse", first + "^{tree}"}).out.substr(0, 40);
+    for (const auto& [date, read_as] :
+         {std::pair{std::string("9223372036854775807 +1400"), kLatestTime},
+          std::pair{std::string("-9223372036854775808 -1200"), std::int64_t{0}}}) {
+        test::RunOptions options;
+        options.input = "tree " + tree + "\nparent " + first + "\nauthor Japan <j@x> " + date +
+                        "\ncommitter Japan <j@x> " + date + "\n\nFar\n\nProposed-by: Japan\n";
+        const test::RunResult written = test::run({"git", "-C", tmp.path(), "hash-object", "-w",
+                                                   "--literally", "-t", "commit", "--stdin"},
+                                                  options);
+        ASSERT_EQ(written.exit_code, 0) << written.err;
+        const std::string id = written.out.substr(0, 40);
+        const NoticeCollector notices;
+        const CommitInfo info = repo.commit(id);
+        EXPECT_EQ(info.author.time, read_as) << date;
+        EXPECT_EQ(info.author.offset_minutes, 0) << date;
+        EXPECT_EQ(info.committer.time, read_as) << date;
+        ASSERT_EQ(notices.notices().size(), 1u) << date;
+        EXPECT_NE(notices.notices()[0].find("commit " + id), std::string::npos);
+        EXPECT_NE(notices.notices()[0].find("it is read as " + format_iso_timestamp(read_as, 0)),
+                  std::string::npos)
+            << notices.notices()[0];
+    }
 }
 
 TEST(CommitDates, TheCommitObjectIsWrittenAsGitWritesIt) {

@@ -42,5 +42,25 @@ TEST(Date, LocalDayUsesTheRecordedOffset) {
     EXPECT_EQ(local_day(-1, 0), -1);
 }
 
+// Any 64-bit time with any offset has a day and a timestamp, without
+// overflowing (undefined behaviour: INT64_MAX with +1400 showed the year
+// -292277022657; found by a tester). A commit's time is read within the
+// dates accord runs over (readable_time), where every calculation fits.
+TEST(Date, EveryTimeAndOffsetHasADayWithoutOverflow) {
+    for (const std::int64_t time : {INT64_MAX, INT64_MIN}) {
+        for (const int offset : {14 * 60, -12 * 60, 99 * 60 + 59, -(99 * 60 + 59), 0}) {
+            const std::int64_t day = local_day(time, offset);
+            EXPECT_EQ(day > 0, time > 0) << time << " " << offset;
+            const std::string stamp = format_iso_timestamp(time, offset);
+            EXPECT_EQ(stamp.front() == '-', time < 0) << stamp;
+            EXPECT_EQ(date_of_timestamp(stamp), format_iso_date(day)) << stamp;
+        }
+    }
+    EXPECT_EQ(readable_time(INT64_MAX), kLatestTime);
+    EXPECT_EQ(format_iso_timestamp(kLatestTime, 0), "9999-12-31T23:59:59Z");
+    EXPECT_EQ(readable_time(-1), 0);
+    EXPECT_EQ(readable_time(1393243200), 1393243200);
+}
+
 }  // namespace
 }  // namespace accord
