@@ -316,6 +316,27 @@ bool inside_repository(const Repository& repo, const std::string& dir) {
     return false;
 }
 
+// Why accord writes no hook into `dir`, outside the repository, and how to
+// have them: core.hooksPath names it, or, with none set, git's own
+// .git/hooks is a symbolic link leading there (the fix is then the link's).
+std::string outside_warning(const Repository& repo, const std::string& dir) {
+    const std::optional<std::string> configured = repo.get_config("core.hooksPath");
+    const bool by_config = configured && !configured->empty();
+    const std::string names = by_config ? "core.hooksPath names " + dir
+                                        : repo.git_dir() + "hooks is a symbolic link to " +
+                                              std::filesystem::weakly_canonical(dir).string() + "/";
+    const std::string fix =
+        by_config ? "run 'git config --local core.hooksPath .git/hooks'"
+                  : "replace the link with a directory of this repository's own (rm " +
+                        repo.git_dir() + "hooks && mkdir " + repo.git_dir() + "hooks)";
+    return names +
+           ", outside this repository (other repositories may share it), so accord installed no "
+           "git hooks there and plain 'git commit' skips accord's checks here. To have them, " +
+           fix +
+           " and run 'accord init' again, or add 'accord hook pre-commit || exit 1' to the "
+           "pre-commit hook there yourself";
+}
+
 }  // namespace
 
 void check_attributes_readable(const Repository& repo) {
@@ -330,12 +351,7 @@ InstallReport install(Repository& repo, const InstallOptions& options) {
     report.hooks_dir = hooks_directory(repo);
     if (!inside_repository(repo, report.hooks_dir)) {
         report.outside = true;
-        report.warnings.push_back(
-            "core.hooksPath names " + report.hooks_dir +
-            ", outside this repository (other repositories may share it), so accord installed no "
-            "git hooks there and plain 'git commit' skips accord's checks here. To have them, "
-            "run 'git config --local core.hooksPath .git/hooks' and 'accord init' again, or add "
-            "'accord hook pre-commit || exit 1' to the pre-commit hook there yourself");
+        report.warnings.push_back(outside_warning(repo, report.hooks_dir));
         install_attributes(repo, attributes, report);
         install_registry_attribute(repo, local_attributes, report);
         install_drivers(repo, options, report);

@@ -113,6 +113,30 @@ TEST(Installer, WritesNoHookIntoAHooksDirectoryOutsideTheRepository) {
     EXPECT_TRUE(std::filesystem::exists(tmp.file("repo/.git/hooks/pre-commit")));
 }
 
+// With no core.hooksPath set, a .git/hooks that is a link out of the
+// repository is named as such, with the fix for the link: the warning
+// blamed core.hooksPath, which nothing had set (found by a tester).
+TEST(Installer, AHooksLinkOutOfTheRepositoryIsNamedNotCoreHooksPath) {
+    TempDir tmp;
+    Repository repo = Repository::init(tmp.file("repo"));
+    const std::string shared = tmp.file("shared-hooks");
+    std::filesystem::create_directories(shared);
+    std::filesystem::remove_all(repo.git_dir() + "hooks");
+    std::filesystem::create_symlink(shared, repo.git_dir() + "hooks");
+    const hooks::InstallReport report = hooks::install(repo, {"/usr/bin/accord"});
+    EXPECT_TRUE(report.outside);
+    EXPECT_TRUE(std::filesystem::is_empty(shared));
+    ASSERT_FALSE(report.warnings.empty());
+    const std::string& warning = report.warnings[0];
+    EXPECT_EQ(warning.find("core.hooksPath"), std::string::npos) << warning;
+    EXPECT_NE(
+        warning.find(repo.git_dir() + "hooks is a symbolic link to " +
+                     std::filesystem::canonical(shared).string() + "/, outside this repository"),
+        std::string::npos)
+        << warning;
+    EXPECT_NE(warning.find("replace the link with a directory"), std::string::npos) << warning;
+}
+
 TEST(Installer, MissingBinaryRefusesTheCommitWithAHint) {
     TempDir tmp;
     const std::string script =
