@@ -341,11 +341,19 @@ namespace {
 
 // Says once that a commit's author date lies outside the dates accord runs
 // over, and what it is read as (from_git brings it in): the proposal's
-// date is shown, and ordered, as that.
+// date is shown, and ordered, as that. Ten such commits are named (`said`
+// counts them), then one line for the rest: a hostile history of many is
+// not a note per commit.
 void note_unreadable_date(const std::string& id, const git_signature* author,
-                          const std::string& where) {
+                          const std::string& where, std::atomic<int>& said) {
     const auto time = static_cast<std::int64_t>(author->when.time);
     if (time == readable_time(time)) return;
+    const int n = said.fetch_add(1);
+    if (n == 10)
+        notice("more commits in " + where +
+               " have author dates outside 1970-01-01 to 9999-12-31: each is read as the "
+               "nearest of those dates");
+    if (n >= 10) return;
     notice("commit " + id + " in " + where + " has the author date " + std::to_string(time) +
            " (seconds since 1970), outside the dates accord reads (1970-01-01 to 9999-12-31): "
            "it is read as " +
@@ -362,7 +370,7 @@ CommitInfo Repository::Impl::info(const git_commit* commit) const {
         info.parents.push_back(git::hex(*git_commit_parent_id(commit, i)));
     info.author = git::from_git(git_commit_author(commit));
     info.committer = git::from_git(git_commit_committer(commit));
-    note_unreadable_date(info.id, git_commit_author(commit), where);
+    note_unreadable_date(info.id, git_commit_author(commit), where, unreadable_dates);
     const char* message = git_commit_message(commit);
     info.message = message ? message : "";
     return info;

@@ -4,6 +4,7 @@
 // it brings in git2.h, which stays inside the repository layer.
 #include "core/store/git_api.hpp"
 
+#include <atomic>
 #include <cstring>
 #include <functional>
 #include <memory>
@@ -202,6 +203,9 @@ struct Repository::Impl {
     git::RepositoryPtr repo;
     std::string where;                  // the work tree (or git dir) for messages
     mutable bool unborn_noted = false;  // is_empty_branch said where the proposals are
+    // Commits read whose author date lies outside 1970..9999, for the notes
+    // that say so (ten named, then one line for the rest).
+    mutable std::atomic<int> unreadable_dates{0};
 
     git::CommitPtr lookup_commit(const std::string& commit_id) const;
     git::TreePtr tree_of(const git_commit* commit) const;

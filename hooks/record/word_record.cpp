@@ -94,13 +94,10 @@ enum class NameProblem { none, blank, placeholder, hidden_character, too_long };
 // The longest name a document may give an author or speaker.
 constexpr std::size_t kMaxNameBytes = 256;
 
-// A name as messages show it: on one line, cut after 60 bytes (on a
-// character boundary) with "…", so that no message is as long as a name.
+// A name as messages show it: on one line, cut to 60 characters with "…",
+// so that no message is as long as a name.
 std::string shown_name(std::string_view name) {
-    std::size_t end = std::min<std::size_t>(name.size(), 60);
-    while (end > 0 && end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80)
-        --end;
-    return escape_line(name.substr(0, end)) + (end < name.size() ? "\u2026" : "");
+    return escape_line(clip_to_width(name, 60));
 }
 
 // The names editors write when they know no user: LibreOffice's "Unknown

@@ -150,14 +150,10 @@ OutsideTexts outside_texts(const Package& package, const std::vector<AccordText>
 
 namespace {
 
-// On one line, cut after `limit` bytes (on a character boundary) with "…":
-// a document may hold a name or a comment of megabytes.
+// On one line, cut to `limit` characters with "…" (clip_to_width): a
+// document may hold a name or a comment of megabytes.
 std::string cut(std::string_view text, std::size_t limit = 60) {
-    std::string line = collapse_white_space(text);
-    if (line.size() <= limit) return line;
-    std::size_t end = limit;
-    while (end > 0 && (static_cast<unsigned char>(line[end]) & 0xC0) == 0x80) --end;
-    return line.substr(0, end) + "\u2026";
+    return clip_to_width(collapse_white_space(text), limit);
 }
 
 std::string quoted(std::string_view text) {

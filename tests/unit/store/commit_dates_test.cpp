@@ -102,6 +102,33 @@ TEST(CommitDates, ADateOutsideWhatAccordReadsIsReadAsItsNearestEndAndSaid) {
     }
 }
 
+// A history of many such commits gives ten notes naming them and one line
+// for the rest, not a note per commit.
+TEST(CommitDates, ManyDatesOutsideWhatAccordReadsAreSaidTenTimesThenOnce) {
+    test::TempDir tmp;
+    Repository repo = Repository::init(tmp.path());
+    const std::string first = repo.commit_files(request_on("2014-02-01", "text"));
+    const std::string tree =
+        test::run({"git", "-C", tmp.path(), "rev-parse", first + "^{tree}"}).out.substr(0, 40);
+    std::vector<std::string> ids;
+    for (int k = 0; k < 14; ++k) {
+        test::RunOptions options;
+        const std::string date = std::to_string(kLatestTime + 1 + k) + " +0000";
+        options.input = "tree " + tree + "\nparent " + first + "\nauthor Japan <j@x> " + date +
+                        "\ncommitter Japan <j@x> " + date + "\n\nFar\n";
+        const test::RunResult written = test::run({"git", "-C", tmp.path(), "hash-object", "-w",
+                                                   "--literally", "-t", "commit", "--stdin"},
+                                                  options);
+        ASSERT_EQ(written.exit_code, 0) << written.err;
+        ids.push_back(written.out.substr(0, 40));
+    }
+    const NoticeCollector notices;
+    for (const std::string& id : ids) EXPECT_EQ(repo.commit(id).author.time, kLatestTime);
+    ASSERT_EQ(notices.notices().size(), 11u);
+    EXPECT_NE(notices.notices()[9].find("commit " + ids[9]), std::string::npos);
+    EXPECT_NE(notices.notices()[10].find("more commits"), std::string::npos);
+}
+
 TEST(CommitDates, TheCommitObjectIsWrittenAsGitWritesIt) {
     Signature author{"Côte d'Ivoire", "cote-d-ivoire@delegations.accord", 4102444800, -90};
     Signature committer{"Secretariat", "secretariat@un.org", 1393243200, 60};
