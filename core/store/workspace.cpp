@@ -42,6 +42,13 @@ std::optional<std::string> Workspace::read(const std::string& commit,
     if (!commit.empty()) return repo_.read_file_at(commit, path);
     // The work tree as a clone made it: a tracked link is never followed.
     FileResult file = read_file_within(repo_.workdir(), path);
+    // Absent (or a link or directory where the text was, which the callers
+    // name): nullopt. A file there that cannot be read (too large, no
+    // permission) is no deletion: said, naming it, rather than reported as
+    // "deleted" by status and diff or left out of a compilation.
+    if (!file.contents && file.problem == FileProblem::too_large) throw usage_error(file.error);
+    if (!file.contents && file.problem == FileProblem::other)
+        throw failure("cannot read " + file.error);
     // A text as propose would record it: as git stores it (CRLF line ends of
     // a Windows clone as LF), UTF-16 as UTF-8, lines ended by line feeds, so
     // that status, diff and compile read what would be recorded.

@@ -31,7 +31,9 @@ class Workspace {
     std::string resolve(std::string_view spec) const;
 
     // The text of `path` (relative to the work tree) at a commit, or in the
-    // work tree when `commit` is empty; nullopt when it does not exist there.
+    // work tree when `commit` is empty; nullopt when it does not exist there
+    // (or a link or directory stands there). A work-tree file that cannot be
+    // read (larger than accord reads, no permission) throws, naming it.
     // A work-tree text is read as propose would record it (UTF-16 as UTF-8,
     // carriage-return line endings as line feeds: convert_to_recorded).
     std::optional<std::string> read(const std::string& commit, const std::string& path) const;

@@ -249,6 +249,21 @@ TEST(Hardening, ATextDeletedInTheWorkTreeIsNamed) {
     EXPECT_TRUE(contains(diff.out, "paragraph-deleted")) << diff.out;
 }
 
+// A text too large to read is no deleted text: status and diff name it and
+// why, where they called it deleted (a sparse file: nothing is written).
+TEST(Hardening, ATextTooLargeToReadIsNotCalledDeleted) {
+    Recorded repo;
+    fs::resize_file(repo.path("a.md"), std::uintmax_t{129} << 20);
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"status"}, {"diff", "a.md"}, {"diff"}}) {
+        const test::RunResult r = repo.accord(args);
+        EXPECT_EQ(r.exit_code, 2) << args[0] << ": " << r.out;
+        EXPECT_TRUE(contains(r.err, "a.md: larger than 128 MiB, more than accord reads"))
+            << args[0] << ": " << r.err;
+        EXPECT_FALSE(contains(r.out + r.err, "deleted")) << args[0] << ": " << r.out;
+    }
+}
+
 TEST(Hardening, ABinaryFileIsRefusedWithTheReason) {
     Recorded repo;
     const std::string before = repo.head();
