@@ -110,7 +110,7 @@ std::optional<Recommendation> TextSummaries::at_blob(const std::string& path,
     if (known && known->kind.empty()) return std::nullopt;  // binary
     if (known && !known->is_outline()) return known;
     // Not known, or an outline, whose document the compilation order reads.
-    return compute(path, key, workspace_.repo().read_blob_unverified(blob_id), !known);
+    return compute(path, key, workspace_.repo().read_blob_unverified(blob_id, path), !known);
 }
 
 std::optional<Recommendation> TextSummaries::of_bytes(const std::string& path,

@@ -872,12 +872,15 @@ std::vector<Repository::FileCommit> Repository::file_commits(
     return out;
 }
 
-std::string Repository::read_blob_unverified(const std::string& blob_id) const {
+std::string Repository::read_blob_unverified(const std::string& blob_id,
+                                             std::string_view path) const {
     const git_oid id = git::parse_id(blob_id, "blob");
     git::BlobPtr owned;
     {
         const Unverified unverified;
-        owned = impl_->text_blob(id, "blob " + blob_id + " in " + impl_->where);
+        const std::string what =
+            path.empty() ? "blob " + blob_id : "'" + std::string(path) + "' (blob " + blob_id + ")";
+        owned = impl_->text_blob(id, what + " in " + impl_->where);
     }
     const git_blob* blob = owned.get();
     const auto* data = static_cast<const char*>(git_blob_rawcontent(blob));

@@ -175,8 +175,9 @@ class Repository {
     EntryKind entry_kind_at(const std::string& commit_id, const std::string& path) const;
     // read_blob as git reads objects: without hashing the object again to
     // check its id, which nearly doubles the cost of reading a long history
-    // (blame reads every version; git fsck is what checks objects).
-    std::string read_blob_unverified(const std::string& blob_id) const;
+    // (blame reads every version; git fsck is what checks objects). `path`,
+    // when given, names the text in an error (a blob too large to read).
+    std::string read_blob_unverified(const std::string& blob_id, std::string_view path = {}) const;
     // history(from_commit, {path}) with the blob id of `path` in each of
     // those commits (nullopt where it is absent or not a file), objects read
     // as read_blob_unverified reads them.

@@ -397,6 +397,8 @@ void throw_no_text(const Workspace& ws, const std::string& commit, const std::st
     if (ws.repo().entry_kind_at(commit, path) == Repository::EntryKind::link)
         throw usage_error("blame: '" + path + "' is a symbolic link at " + at +
                           "; accord never reads a link as a text (blame the text it points to)");
+    if (std::optional<std::string> why = revision_not_text(ws, path))
+        throw usage_error("blame: " + *why);
     if (ws.repo().history(ws.repo().resolve("HEAD"), {path}).empty() &&
         ws.repo().entry_kind_at(commit, path) == Repository::EntryKind::absent)
         throw usage_error("blame: '" + path + "' is not in the repository at " + at +

@@ -257,7 +257,7 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         const auto read_side = [&](const std::string& commit, const std::optional<std::string>& id,
                                    const std::string& side_path) {
             if (commit.empty() || !id) return ws.read(commit, side_path);
-            return std::optional<std::string>(ws.repo().read_blob_unverified(*id));
+            return std::optional<std::string>(ws.repo().read_blob_unverified(*id, side_path));
         };
         const std::optional<std::string> new_text = read_side(
             request.new_commit, work_tree ? std::nullopt : id_of(new_ids, new_path), new_path);

@@ -103,7 +103,7 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
         sources_.erase(kept->second);
         source_by_id_.erase(kept);
     } else {
-        bytes = repository_.read_blob_unverified(blob);
+        bytes = repository_.read_blob_unverified(blob, path);
     }
     versions_.emplace_front(blob, Version{});
     Version& made = versions_.front().second;
@@ -121,10 +121,10 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
     return made;
 }
 
-std::size_t ChangeDescriber::size_if_too_large(const std::string& blob) {
+std::size_t ChangeDescriber::size_if_too_large(const std::string& path, const std::string& blob) {
     // What is kept, parsed or not, was found comparable when it was read.
     if (by_id_.contains(blob) || source_by_id_.contains(blob)) return 0;
-    std::string bytes = repository_.read_blob_unverified(blob);
+    std::string bytes = repository_.read_blob_unverified(blob, path);
     const std::size_t size = bytes.size();
     if (!comparable_word_by_word(bytes)) return size;
     keep_source(blob, std::move(bytes));  // for version()
@@ -206,8 +206,8 @@ FileChanges ChangeDescriber::compute(const std::string& path,
     file.deleted = !new_blob;
     // A side too large to compare word by word is not parsed at all (its
     // parse and diff would hold some forty to two hundred times its bytes).
-    if (const std::size_t largest = std::max(old_blob ? size_if_too_large(*old_blob) : 0,
-                                             new_blob ? size_if_too_large(*new_blob) : 0);
+    if (const std::size_t largest = std::max(old_blob ? size_if_too_large(path, *old_blob) : 0,
+                                             new_blob ? size_if_too_large(path, *new_blob) : 0);
         largest > 0) {
         file.too_large = largest;
         table_.put(pair_key(old_blob, new_blob), encode(file));

@@ -91,7 +91,7 @@ class ChangeDescriber {
     // 0 when version `blob` is comparable word by word (comparable_word_by_word),
     // its size otherwise. Its bytes are read (and kept, for version()) unless
     // parsed or kept already.
-    std::size_t size_if_too_large(const std::string& blob);
+    std::size_t size_if_too_large(const std::string& path, const std::string& blob);
     std::list<std::pair<std::string, std::string>> sources_;
     std::unordered_map<std::string, std::list<std::pair<std::string, std::string>>::iterator>
         source_by_id_;

@@ -293,6 +293,19 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     return p;
 }
 
+std::optional<std::string> revision_not_text(const Workspace& ws, const std::string& path) {
+    if (!ws.repo().history(ws.repo().resolve("HEAD"), {path}).empty()) return std::nullopt;
+    try {
+        if (ws.resolve(path).empty()) return std::nullopt;
+    } catch (const Error&) {
+        return std::nullopt;
+    }
+    return "'" + path +
+           "' is a revision, not a text: name the text and give the revision with --at (TEXT "
+           "--at " +
+           path + "); 'accord log' lists what each proposal changed";
+}
+
 std::string why_no_text(const Workspace& ws, const std::string& path, const std::string& commit,
                         const std::string& at) {
     const std::vector<std::string> links = ws.skipped_links(commit);
@@ -335,7 +348,10 @@ std::string why_no_text(const Workspace& ws, const std::string& path, const std:
     const FollowedMoves followed = follow_moves(ws, head, {path});
     const std::vector<CommitInfo> history = ws.repo().history(
         head, followed.paths.empty() ? std::vector<std::string>{path} : followed.paths);
-    if (history.empty()) return "'" + path + "' has never been proposed in this repository";
+    if (history.empty()) {
+        if (std::optional<std::string> why = revision_not_text(ws, path)) return *why;
+        return "'" + path + "' has never been proposed in this repository";
+    }
     const Proposal first = read_proposal(history.back(), ws.config());
     return "'" + path + "' did not exist at " + at + "; its first proposal is dated " + first.day +
            " (try --at " + first.day + ")";

@@ -36,6 +36,11 @@ struct Proposal {
 // Reads a commit as a proposal; proposer names resolve through the registry.
 Proposal read_proposal(const CommitInfo& commit, const Config& config);
 
+// When `path` is no text the history ever held but names a revision (`accord
+// show HEAD`, as git shows a commit): a message that says to give the text
+// and the revision with --at; nullopt otherwise.
+std::optional<std::string> revision_not_text(const Workspace& workspace, const std::string& path);
+
 // Why `path` is no text at `commit` (named `at` as the user gave it), for
 // an error message: a symbolic link; deleted before it (by whom, when, and
 // the commit where it last stood); never proposed; or proposed only later

@@ -254,6 +254,25 @@ TEST_F(History, BlameAfterTheFileWasDeletedSaysWhoDeletedItAndWhen) {
         << r.err;
 }
 
+// `accord show HEAD`, as git shows a commit: the revision is named as one,
+// with the --at that shows a text as it stood then.
+TEST_F(History, ARevisionGivenForATextSaysToUseAt) {
+    for (const std::string command : {"show", "blame"}) {
+        for (const std::string revision : {"HEAD", "HEAD~1", "2014-02-25"}) {
+            const auto r = run({command, revision});
+            EXPECT_EQ(r.exit_code, 2) << r.out;
+            EXPECT_NE(r.err.find(command + ": '" + revision +
+                                 "' is a revision, not a text: name the text and give the "
+                                 "revision with --at (TEXT --at " +
+                                 revision + ")"),
+                      std::string::npos)
+                << r.err;
+        }
+        const auto missing = run({command, "C/99-none.md"});
+        EXPECT_EQ(missing.err.find("is a revision"), std::string::npos) << missing.err;
+    }
+}
+
 TEST_F(History, HeadOnABranchWithoutCommitsSaysWhereTheProposalsAre) {
     test::RunOptions options;
     options.cwd = dir.path();

@@ -669,6 +669,7 @@ TEST(HostileClone, ABlobLargerThanAnyTextIsRefusedBeforeItIsRead) {
     const test::RunResult log = o.accord({"log"});
     EXPECT_EQ(log.exit_code, 2);
     EXPECT_THAT(log.err, HasSubstr("larger than the 128 MiB"));
+    EXPECT_THAT(log.err, HasSubstr("'recs/big.md' (blob "));  // named by its path, not its id alone
     // Refused before it is read: with its memory for data capped below the
     // blob's size (prlimit, from util-linux), accord still says why, where
     // reading the blob first would fail for want of memory.
