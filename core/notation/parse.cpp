@@ -575,12 +575,23 @@ class Parser {
     // --- diagnostics ------------------------------------------------
 
     void check_encoding() {
-        const std::size_t invalid = utf8::first_invalid(source_);
-        if (invalid != std::string_view::npos) {
-            report(
-                invalid, Severity::warning, "invalid-utf8",
-                "this byte is not UTF-8; it is kept as it is, but other tools may show it wrongly",
-                "save the file as UTF-8");
+        // An error, as texts are recorded as UTF-8 (propose and the server's
+        // hook refuse a new one): a file saved as Latin-1 or Windows-1252
+        // would otherwise be recorded with bytes every reader shows wrongly.
+        // The first such byte of each line, so that one added beside an old
+        // one is still found new.
+        for (std::size_t invalid = utf8::first_invalid(source_);
+             invalid != std::string_view::npos;) {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            const auto byte = static_cast<unsigned char>(source_[invalid]);
+            report(invalid, Severity::error, "invalid-utf8",
+                   own(std::string("the byte 0x") + kHex[byte >> 4] + kHex[byte & 15] +
+                       " is not UTF-8 (a file saved as Latin-1 or Windows-1252?), so accord "
+                       "propose refuses the file"),
+                   "save the file as UTF-8 (Save As, encoding UTF-8)");
+            const std::size_t line_end = source_.find('\n', invalid);
+            if (line_end == std::string_view::npos) break;
+            invalid = utf8::first_invalid(source_, line_end + 1);
         }
         const void* nul = std::memchr(source_.data(), '\0', source_.size());
         if (nul != nullptr) {

@@ -264,6 +264,24 @@ TEST(Hardening, ATextTooLargeToReadIsNotCalledDeleted) {
     }
 }
 
+// Texts are recorded as UTF-8: a file saved as Latin-1 is refused, naming
+// the byte, its line and column, and how to save it; nothing is recorded.
+TEST(Hardening, ATextSavedAsLatin1IsRefused) {
+    Recorded repo;
+    const std::string before = repo.head();
+    repo.write("fr.md", "1. Les \xC9tats membres [devraient] renforcer la coop\xE9ration.\n");
+    const test::RunResult check = repo.accord({"check", "fr.md"});
+    EXPECT_EQ(check.exit_code, 1) << check.out;
+    EXPECT_TRUE(contains(check.out, "fr.md:1:8: error[invalid-utf8]: the byte 0xC9 is not UTF-8"))
+        << check.out;
+    const test::RunResult r =
+        repo.accord({"propose", "fr.md", "--by", "Sweden", "--date", "2014-01-02"});
+    EXPECT_EQ(r.exit_code, 1) << r.out;
+    EXPECT_TRUE(contains(r.err, "fr.md:1:8: error[invalid-utf8]")) << r.err;
+    EXPECT_TRUE(contains(r.err, "save the file as UTF-8")) << r.err;
+    EXPECT_EQ(repo.head(), before);
+}
+
 TEST(Hardening, ABinaryFileIsRefusedWithTheReason) {
     Recorded repo;
     const std::string before = repo.head();

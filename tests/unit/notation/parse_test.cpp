@@ -415,15 +415,26 @@ TEST(ParseQuirk, UnfcccByteOrderMarkIsText) {
     EXPECT_TRUE(d.diagnostics.empty());
 }
 
-// Kept as they are; a NUL byte is an error, as propose refuses the file.
-TEST(Parse, InvalidUtf8IsAWarningAndANulByteAnError) {
+// Kept as they are, and errors, as propose refuses the file: texts are
+// recorded as UTF-8.
+TEST(Parse, InvalidUtf8AndANulByteAreErrors) {
     const std::string text = std::string("ab\xFF") + '\0' + "c [d]";
     const Document d = parse(text);
     EXPECT_EQ(d.source, text);
     EXPECT_EQ(codes(d), (std::vector<std::string>{"invalid-utf8", "nul-byte"}));
-    EXPECT_EQ(d.diagnostics[0].severity, Severity::warning);
+    EXPECT_EQ(d.diagnostics[0].severity, Severity::error);
     EXPECT_EQ(d.diagnostics[1].severity, Severity::error);
+    EXPECT_NE(d.diagnostics[0].message.find("the byte 0xFF is not UTF-8"), std::string::npos);
     EXPECT_EQ(d.brackets.size(), 1u);
+}
+
+// The first invalid byte of each line: one added on another line than an
+// old one is a diagnostic of its own (propose finds it new).
+TEST(Parse, InvalidUtf8IsFoundOnEachLine) {
+    const Document d = parse("1. Les \xC9tats \xE9\n\n2. coop\xE9ration\n\n3. fine\n");
+    ASSERT_EQ(codes(d), (std::vector<std::string>{"invalid-utf8", "invalid-utf8"}));
+    EXPECT_EQ(d.diagnostics[0].offset, 7u);
+    EXPECT_EQ(d.diagnostics[1].offset, 23u);
 }
 
 // A text a merge left with conflict markers holds two versions: an error
