@@ -36,6 +36,21 @@ std::string normalise_name(std::string_view name) {
 
 namespace {
 
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
 // ---------------------------------------------------------------- reading
 
 class Reader {
@@ -429,6 +444,19 @@ Config parse_config(std::string_view yaml_text, const std::string& path) {
         } else if (key == "policy") {
             config.signatures = read_policy(r, value);
         } else {
+            // Other keys are kept as written (a secretariat's own notes), but
+            // one a letter or two from accord's own is a misspelling that
+            // would leave, say, every delegation unread in silence.
+            static constexpr const char* kKnown[] = {"negotiation", "delegations", "meetings",
+                                                     "notation",    "secretariat", "policy"};
+            for (const char* known : kKnown) {
+                const std::string_view k(known);
+                if (edit_distance(key, k) <= std::max<std::size_t>(1, k.size() / 4))
+                    r.fail(entry.first.Mark(),
+                           "unknown key '" + key + "': did you mean '" + std::string(k) +
+                               "'? (accord reads negotiation, delegations, meetings, notation, "
+                               "secretariat and policy)");
+            }
             YAML::Emitter out;
             out << value;
             config.other.emplace_back(key, out.c_str());
@@ -594,21 +622,6 @@ bool Config::secretariat_has_keys() const {
 }
 
 namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 // `prefix` starts `text` or one of its words.
 bool word_prefix(std::string_view prefix, std::string_view text) {

@@ -153,6 +153,20 @@ TEST(Config, ErrorsNameTheFileLineAndColumn) {
               std::string::npos);
 }
 
+// A top-level key a letter or two from accord's own is a misspelling, named
+// with the key meant; other keys are kept as written.
+TEST(Config, AMisspeltTopLevelKeyIsNamedWithTheKeyMeant) {
+    EXPECT_NE(error_for("negotiation: T\ndelegation:\n  - name: Japan\n")
+                  .find("accord.yaml:2:1: unknown key 'delegation': did you mean 'delegations'?"),
+              std::string::npos);
+    EXPECT_NE(error_for("Meetings: []\n").find("did you mean 'meetings'?"), std::string::npos);
+    EXPECT_NE(error_for("secretariats: []\n").find("did you mean 'secretariat'?"),
+              std::string::npos);
+    const Config kept = parse_config("negotiation: T\nchair: Ambassador X\n", "accord.yaml");
+    ASSERT_EQ(kept.other.size(), 1u);
+    EXPECT_EQ(kept.other[0].first, "chair");
+}
+
 // Names copied from Word documents and e-mails come with accents dropped or
 // added, typographic apostrophes, no-break spaces and byte order marks: one
 // delegation all the same, never a second one beside it.
