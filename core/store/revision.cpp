@@ -13,7 +13,8 @@ RevisionSpec classify_revision(std::string_view spec, const Config& config) {
     out.text = std::string(spec);
     if (looks_like_iso_date(spec)) {
         if (!parse_iso_date(spec)) {
-            throw usage_error("'" + out.text + "' is not a valid date (YYYY-MM-DD)");
+            throw usage_error("'" + out.text +
+                              "' is written as a date (YYYY-MM-DD) but is no day of the calendar");
         }
         out.kind = RevisionKind::date;
         out.day = out.text;
@@ -89,9 +90,47 @@ std::string resolve_revision(const Repository& repo, const RevisionSpec& spec,
                       format_iso_date(earliest));
 }
 
+namespace {
+
+// Why git's name `spec` names no commit, in a user's terms: past the start
+// of the history ("HEAD~9" with three proposals before HEAD), or no commit,
+// branch, tag or meeting of that name (the meetings listed, as a name
+// mistyped is most often one of them).
+std::string unknown_revision(const Repository& repo, const Config& config,
+                             const std::string& spec) {
+    const std::size_t tilde = spec.rfind('~');
+    if (tilde != std::string::npos && tilde > 0) {
+        const std::string base = spec.substr(0, tilde);
+        try {
+            const std::size_t before =
+                repo.history(repo.resolve(base), {}, Walk::first_parent).size() - 1;
+            return "'" + spec + "' goes back further than the history: " + base + " has " +
+                   std::to_string(before) + (before == 1 ? " commit" : " commits") +
+                   " before it ('accord log' lists them)";
+        } catch (const Error&) {
+            // The base names nothing either: said below.
+        }
+    }
+    std::string meetings;
+    for (const Meeting& m : config.meetings) meetings += (meetings.empty() ? "" : ", ") + m.name;
+    return "unknown revision '" + spec +
+           "': no commit, branch or tag of that name, nor a meeting of accord.yaml (" +
+           (meetings.empty() ? std::string("it lists none") : "its meetings: " + meetings) +
+           "); a date is written YYYY-MM-DD";
+}
+
+}  // namespace
+
 std::string resolve_revision(const Repository& repo, const Config& config, std::string_view spec,
                              const std::string& from) {
-    return resolve_revision(repo, classify_revision(spec, config), from);
+    const RevisionSpec classified = classify_revision(spec, config);
+    if (classified.kind != RevisionKind::git) return resolve_revision(repo, classified, from);
+    try {
+        return repo.resolve(classified.text);
+    } catch (const Error& e) {
+        if (e.exit_code() != kExitUsage || repo.is_empty_branch()) throw;
+        throw usage_error(unknown_revision(repo, config, classified.text));
+    }
 }
 
 std::optional<std::pair<std::string, std::string>> revision_range(std::string_view text) {

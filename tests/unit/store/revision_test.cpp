@@ -49,7 +49,7 @@ TEST(RevisionSpec, ClassifiesDatesMeetingsAndGitRevisions) {
         EXPECT_EQ(spec.text, rev);
     }
     EXPECT_EQ(usage_message([&] { classify_revision("2014-02-30", config); }),
-              "'2014-02-30' is not a valid date (YYYY-MM-DD)");
+              "'2014-02-30' is written as a date (YYYY-MM-DD) but is no day of the calendar");
 }
 
 TEST(RevisionSpec, ARangeNamesItsTwoEnds) {
@@ -120,6 +120,17 @@ TEST_F(RevisionInRepository, DatesAndMeetingsPickTheStateAtTheEndOfTheDay) {
     EXPECT_NE(usage_message([&] {
                   resolve_revision(repo, config, "nonsense");
               }).find("unknown revision 'nonsense'"),
+              std::string::npos);
+    // A mistyped meeting: the meetings accord.yaml lists are named.
+    EXPECT_NE(usage_message([&] {
+                  resolve_revision(repo, config, "WGEC-9");
+              }).find("nor a meeting of accord.yaml (its meetings: "),
+              std::string::npos);
+    // Past the start of the history: how far back it goes, in place of
+    // libgit2's "parent 0 does not exist".
+    EXPECT_NE(usage_message([&] {
+                  resolve_revision(repo, config, "HEAD~99");
+              }).find("'HEAD~99' goes back further than the history: HEAD has "),
               std::string::npos);
 }
 
