@@ -17,12 +17,14 @@ std::string field(const FrontMatter& front_matter, std::string_view key) {
     return found && found->scalar ? found->value : std::string();
 }
 
-// The one status every tagged paragraph carries, or "" when they differ or
-// none is tagged.
+// The one status every paragraph carries (headings aside), or "" when they
+// differ or one has none: a text with a paragraph `(agreed)` and another
+// still bracketed and untagged is not agreed.
 std::string agreed_tag_status(const Document& document) {
     std::string status;
     for (const Paragraph& paragraph : document.paragraphs) {
-        if (paragraph.status.empty()) continue;
+        if (paragraph.heading) continue;
+        if (paragraph.status.empty()) return {};
         if (!status.empty() && status != paragraph.status) return {};
         status = paragraph.status;
     }

@@ -41,6 +41,13 @@ TEST(Recommendations, DescriptionComesFromFrontMatterWithFallbacks) {
     const Recommendation mixed =
         read_recommendation("art/3.md", "One. (agreed)\n\nTwo. (revisit)\n", {});
     EXPECT_EQ(mixed.status, "") << "tags that differ give no one status";
+
+    const Recommendation partly = read_recommendation(
+        "art/4.md", "1. States [should][shall] act.\n\n2. All participate. (agreed)\n", {});
+    EXPECT_EQ(partly.status, "") << "a paragraph without a tag: the text is not agreed";
+    const Recommendation headed = read_recommendation(
+        "art/5.md", "## Article 5\n\n1. States act. (agreed)\n\n2. All act. (agreed)\n", {});
+    EXPECT_EQ(headed.status, "agreed") << "headings carry no tag";
 }
 
 TEST(Recommendations, CompilationOrderFollowsTheOutline) {
