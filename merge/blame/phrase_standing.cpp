@@ -211,9 +211,17 @@ Standing standing_at(const Document& doc, std::size_t begin, std::size_t end) {
     for (const Strike& s : doc.strikes) {
         if (s.open < end && begin < s.close) return Standing::struck;
     }
+    // Wholly inside one option of a group or slash bracket ("[well below 2
+    // °C][below 1.5 °C]"): one of several options, as in Option paragraphs.
+    // A phrase running out of a bracket, or in one alone, is bracketed.
+    bool bracketed = false;
     for (const Bracket& b : doc.brackets) {
-        if (b.open < end && begin < b.close) return Standing::bracketed;
+        if (!(b.open < end && begin < b.close)) continue;
+        const bool inside = b.open < begin && end <= b.close;
+        if (inside && (b.group != kNone || b.separators > 0)) return Standing::option;
+        bracketed = true;
     }
+    if (bracketed) return Standing::bracketed;
     const auto agreed = [](std::string_view status) {
         std::string lower(status);
         for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -445,7 +445,7 @@ TEST(BlameWho, AnOptionIsNotAgreedUntilTheOthersAreGone) {
     const auto propose = [&](const std::string& by, int day, const std::string& text) {
         propose_text(repo, "goal.md", "2015-12-01", by, day, text);
     };
-    propose("ADP", 0, "To hold the increase [well below 2 degrees][below 1.5 degrees].\n");
+    propose("ADP", 0, "To hold the increase [well below 2 degrees].\n");
     propose("Presidency", 3,
             "To hold the increase to\n\n**Option 1:** below 2 degrees,\n\n"
             "**Option 2:** well below 2 degrees,\n\n**Option 3:** below 1.5 degrees.\n");
@@ -459,6 +459,27 @@ TEST(BlameWho, AnOptionIsNotAgreedUntilTheOthersAreGone) {
         << r.out;
     EXPECT_EQ(r.out.find("agreed by Presidency"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("2015-12-06  agreed by COP"), std::string::npos) << r.out;
+}
+
+// A bracket given a competing option (`[a]` becoming `[a][b]`) makes its
+// wording one of several options, as Option paragraphs do.
+TEST(BlameWho, ABracketGivenAnotherOptionMakesItsWordingAnOption) {
+    test::TempDir dir;
+    Repository repo = Repository::init(dir.path());
+    const auto propose = [&](const std::string& by, int day, const std::string& text) {
+        propose_text(repo, "a.md", "2015-10-23", by, day, text);
+    };
+    propose("Chairs", 0, "Holding the increase [well below 2 degrees].\n");
+    propose("AOSIS", 42, "Holding the increase [well below 2 degrees][below 1.5 degrees].\n");
+    test::RunOptions options;
+    options.cwd = dir.path();
+    const auto r = test::accord({"who", "well below 2"}, options);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("2015-12-04  made one of several options by AOSIS"), std::string::npos)
+        << r.out;
+    EXPECT_NE(r.out.find("It stands in the current text (one of several options)."),
+              std::string::npos)
+        << r.out;
 }
 
 // A phrase that runs through one option of a group was proposed with that

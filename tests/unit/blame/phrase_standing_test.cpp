@@ -71,9 +71,15 @@ TEST(PhraseStanding, TheSieveKeepsEveryWayThePhraseIsWritten) {
         {"Maintains the democratic ~~multistakeholder~~ approach.\n", Standing::struck},
         {"Maintains the democratic multi~~stakeholder~~ approach.\n", Standing::struck},
         {"Maintains the [~~democratic~~] multistakeholder approach.\n", Standing::struck},
+        // Wholly inside one option of a group or slash bracket: an option;
+        // running out of it, bracketed.
         {"Maintains the [democratic multistakeholder approach][intergovernmental approach].\n",
-         Standing::bracketed},
+         Standing::option},
         {"Maintains the [multilateral approach][democratic multistakeholder approach].\n",
+         Standing::option},
+        {"Maintains the [democratic multistakeholder approach / multilateral approach].\n",
+         Standing::option},
+        {"Maintains the [democratic multistakeholder][multilateral] approach.\n",
          Standing::bracketed},
         {"Maintains the\n\n**Option 1:** democratic multistakeholder approach.\n\n"
          "**Option 2:** multilateral approach.\n",
