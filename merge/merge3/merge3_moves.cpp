@@ -403,20 +403,23 @@ SideIds with_rewrites(const Paragraphs& base, const Paragraphs& side,
     return out;
 }
 
-// The mover only reordered the base's paragraphs (renumbered perhaps,
-// some edited where it put them, none added or deleted): the base and the
-// editor take the mover's order first, each of the editor's changes going
-// with the paragraph it changed, so that what the editor deleted or
-// rewrote stays deleted or rewritten wherever the mover put that
-// paragraph. A paragraph the editor added (not alike to one it dropped
-// there) goes after the one it followed, or at the start or the end of the
-// text when it stood there. False, and nothing changed, when the mover did
-// not only reorder or the editor moved paragraphs too.
+// The mover reordered the base's paragraphs (renumbered perhaps, some
+// edited where it put them, none deleted), and perhaps added paragraphs of
+// its own, which stay where it put them: the base and the editor take the
+// mover's order first, each of the editor's changes going with the
+// paragraph it changed, so that what the editor deleted or rewrote stays
+// deleted or rewritten wherever the mover put that paragraph. A paragraph
+// the editor added (not alike to one it dropped there) goes after the one
+// it followed, or at the start or the end of the text when it stood there.
+// (Read against the base's order instead, a paragraph both sides added
+// would stand twice: the diff takes the mover's copy for part of a move.)
+// False, and nothing changed, when the mover did not reorder or deleted a
+// paragraph, or the editor moved paragraphs too.
 bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& editor,
                     const Rewrites& mover_rewrites, const Rewrites& editor_rewrites) {
     const std::size_t n = base.lines.size();
     // (An editor that changed nothing merges as the mover's text already.)
-    if (mover.lines.size() != n || n < 2 || editor.lines == base.lines) return false;
+    if (mover.lines.size() < n || n < 2 || editor.lines == base.lines) return false;
     ParagraphIds numbered;
     const std::vector<std::uint32_t> b = numbered(base.lines);
     // The mover's and the editor's rewrites of base paragraphs count as
@@ -428,37 +431,42 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
     const std::vector<std::uint32_t> plain_e = numbered(editor.lines);
     const std::vector<std::uint32_t> e =
         with_rewrites(base, editor, b, plain_e, editor_rewrites).ids;
-    if (b == m) return false;
     // Each base paragraph once (which copy moved is unknown otherwise), and
-    // the mover's the same ones.
+    // the mover's the same ones, each once, besides paragraphs of its own.
     std::unordered_map<std::uint32_t, std::uint32_t> base_index;
     for (std::size_t i = 0; i < n; ++i) {
         if (!base_index.emplace(b[i], static_cast<std::uint32_t>(i)).second) return false;
         if (!balanced(base.lines[i])) return false;
     }
-    std::vector<std::uint32_t> order;  // the base's paragraphs in the mover's order
+    std::vector<std::uint32_t> order;      // the base's paragraphs in the mover's order
+    std::vector<bool> rewritten;           // per entry of `order`: the mover edited it
+    std::vector<std::size_t> mover_at(n);  // per base paragraph: where the mover has it
     std::vector<bool> taken(n, false);
-    for (const std::uint32_t id : m) {
-        const auto it = base_index.find(id);
-        if (it == base_index.end() || taken[it->second]) return false;
+    for (std::size_t y = 0; y < m.size(); ++y) {
+        const auto it = base_index.find(m[y]);
+        if (it == base_index.end()) continue;  // added by the mover
+        if (taken[it->second]) return false;
         taken[it->second] = true;
+        mover_at[it->second] = y;
         order.push_back(it->second);
+        rewritten.push_back(mover_ids.rewrites[y]);
     }
+    if (order.size() != n || std::is_sorted(order.begin(), order.end())) return false;
     // A paragraph the mover moved and edited lands between paragraphs the
     // editor kept as they were: its edit beside one of the editor's would
     // read as one change against the other, each paragraph's wording set
     // against both (follow_one_move says the same of one move).
     const Alignment kept = align(b, plain_e);
-    std::vector<std::size_t> moved_and_edited;  // mover positions
-    for (std::size_t y = 0; y < m.size(); ++y) {
-        if (!mover_ids.rewrites[y]) continue;
+    std::vector<std::size_t> moved_and_edited;  // positions in `order`
+    for (std::size_t y = 0; y < n; ++y) {
+        if (!rewritten[y]) continue;
         // (Between the neighbours it had, it did not move.)
         const std::uint32_t was = order[y];
         const bool same_before = y == 0 ? was == 0 : order[y - 1] + 1 == was;
-        const bool same_after = y + 1 == m.size() ? was + 1 == n : order[y + 1] == was + 1;
+        const bool same_after = y + 1 == n ? was + 1 == n : order[y + 1] == was + 1;
         if (same_before && same_after) continue;
         if ((y > 0 && kept.to_side[order[y - 1]] == kAbsent) ||
-            (y + 1 < m.size() && kept.to_side[order[y + 1]] == kAbsent))
+            (y + 1 < n && kept.to_side[order[y + 1]] == kAbsent))
             return false;
         moved_and_edited.push_back(y);
     }
@@ -467,22 +475,93 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
     const Alignment be = align(b, e);
     for (std::size_t x = 0; x < e.size(); ++x)
         if (be.to_base[x] == kAbsent && base_index.count(e[x]) != 0) return false;  // moved too
+    // Where a paragraph stands among the base's paragraphs in a text: the
+    // base paragraph before it and the one after it (SIZE_MAX: none, the
+    // start or the end of the text).
+    struct Place {
+        std::size_t before = SIZE_MAX, after = SIZE_MAX;
+    };
+    const auto places = [](const std::vector<std::uint32_t>& ids, auto base_paragraph) {
+        std::vector<Place> out(ids.size());
+        for (std::size_t k = 0, before = SIZE_MAX; k < ids.size(); ++k) {
+            out[k].before = before;
+            if (const std::size_t p = base_paragraph(k); p != SIZE_MAX) before = p;
+        }
+        for (std::size_t k = ids.size(), after = SIZE_MAX; k-- > 0;) {
+            out[k].after = after;
+            if (const std::size_t p = base_paragraph(k); p != SIZE_MAX) after = p;
+        }
+        return out;
+    };
+    const std::vector<Place> in_mover = places(m, [&](std::size_t y) {
+        const auto it = base_index.find(m[y]);
+        return it == base_index.end() ? SIZE_MAX : std::size_t{it->second};
+    });
+    const std::vector<Place> in_editor = places(e, [&](std::size_t x) {
+        return be.to_base[x] == kAbsent ? SIZE_MAX : std::size_t{be.to_base[x]};
+    });
+    // The paragraphs the mover added, each it has once, and where.
+    std::unordered_map<std::uint32_t, int> mover_count, editor_count;
+    for (const std::uint32_t id : m) ++mover_count[id];
+    for (const std::uint32_t id : e) ++editor_count[id];
+    std::unordered_map<std::uint32_t, std::size_t> mover_added;
+    for (std::size_t y = 0; y < m.size(); ++y)
+        if (base_index.count(m[y]) == 0 && mover_count[m[y]] == 1) mover_added[m[y]] = y;
+    // Whether the mover's paragraph at y stands where the editor put its
+    // own copy: between the two paragraphs the editor has around it, as
+    // the mover ordered them, or beside one of them.
+    const auto same_place = [&](std::size_t y, const Place& editors) {
+        const Place& movers = in_mover[y];
+        if (movers.before == editors.before || movers.after == editors.after) return true;
+        const std::size_t from = editors.before == SIZE_MAX ? 0 : mover_at[editors.before] + 1;
+        const std::size_t to = editors.after == SIZE_MAX ? m.size() : mover_at[editors.after];
+        return from <= y && y < to;
+    };
     // A paragraph the editor added (beside any it dropped there, which none
     // of them rewrites: find_rewrites would have paired it) goes after the
     // paragraph it kept before it, or first, or last where that one ended
-    // the text.
-    std::vector<std::vector<std::uint32_t>> after(n);
-    std::vector<std::uint32_t> at_start, at_end;
-    std::size_t kept_before = SIZE_MAX;  // the base paragraph the editor kept last
-    for (std::size_t x = 0; x < e.size(); ++x) {
+    // the text. One the mover added too, word for word, at the same place
+    // (same_place), goes where the mover put it: both added it there, and
+    // the mover's order alone can tell just where once the editor's
+    // neighbours no longer stand together (added after the base's last
+    // paragraph, which the mover moved up, it is both "after that
+    // paragraph" and "at the end"); put apart, the two copies would both
+    // stand. The editor's own paragraphs added with it go along, in the
+    // editor's order: after it, or before the first of them.
+    using Spot = std::vector<std::uint32_t>;  // the editor's additions at one spot
+    std::vector<Spot> after(n);
+    Spot at_start, at_end;
+    for (std::size_t x = 0; x < e.size();) {
         if (be.to_base[x] != kAbsent) {
-            kept_before = be.to_base[x];
+            ++x;
             continue;
         }
-        (kept_before == SIZE_MAX ? at_start
-         : kept_before + 1 == n  ? at_end
-                                 : after[kept_before])
-            .push_back(static_cast<std::uint32_t>(x));
+        const std::size_t run = x;  // the editor's paragraphs added here: [run, run_end)
+        std::size_t run_end = run;
+        while (run_end < e.size() && be.to_base[run_end] == kAbsent) ++run_end;
+        const Place& place = in_editor[run];
+        std::vector<Spot*> shared_at(run_end - run, nullptr);
+        for (std::size_t k = run; k < run_end; ++k) {
+            const auto shared = mover_added.find(e[k]);
+            if (shared == mover_added.end() || editor_count[e[k]] != 1 ||
+                !same_place(shared->second, place))
+                continue;
+            const std::size_t before = in_mover[shared->second].before;
+            shared_at[k - run] = before == SIZE_MAX ? &at_start : &after[before];
+        }
+        Spot* to = place.before == SIZE_MAX ? &at_start
+                   : place.before + 1 == n  ? &at_end
+                                            : &after[place.before];
+        for (Spot* const spot : shared_at) {
+            if (spot) {
+                to = spot;
+                break;
+            }
+        }
+        for (; x < run_end; ++x) {
+            if (shared_at[x - run]) to = shared_at[x - run];
+            to->push_back(static_cast<std::uint32_t>(x));
+        }
     }
     // Nor anything the editor added right before or after it.
     for (const std::size_t y : moved_and_edited) {

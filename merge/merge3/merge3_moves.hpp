@@ -8,8 +8,9 @@
 // other side rewrote or deleted just that paragraph where it was, the base
 // and the editing side are given the same move first, so that the edit or
 // deletion lands where the paragraph went. A text one side only reordered
-// is given that order first, the other side's changes going with the
-// paragraphs they changed.
+// (adding paragraphs perhaps, deleting none) is given that order first,
+// the other side's changes going with the paragraphs they changed, and a
+// paragraph both added at one place stands once.
 #include <optional>
 #include <string>
 #include <string_view>

@@ -217,6 +217,62 @@ TEST(MergeMoves, AReorderedTextKeepsTheOtherSidesChangesWithTheirParagraphs) {
               "D fourth.\n\nA first.\n\nB and C as one.\n");
 }
 
+// One side reordered the paragraphs and added some of its own: the order
+// is still followed, and a paragraph both sides added at one place stands
+// once, whichever side is ours. Read against the base's order, the
+// reordering side's addition went with a paragraph it moved, and the
+// other side's copy of it stood apart: twice in the merged text.
+TEST(MergeMoves, AParagraphBothAddedStandsOnceBesideAReorder) {
+    const auto merged = [](const std::string& base, const std::string& ours,
+                           const std::string& theirs) {
+        const std::string text = merge3(base, ours, theirs, MergeOptions{}).text;
+        EXPECT_EQ(merge3(base, theirs, ours, MergeOptions{}).text, text) << "swapped";
+        return text;
+    };
+    // Appended by both, the last two swapped by one.
+    EXPECT_EQ(merged(kBase, "A first.\n\nB second.\n\nC third.\n\nX new.\n",
+                     "A first.\n\nC third.\n\nB second.\n\nX new.\n"),
+              "A first.\n\nC third.\n\nB second.\n\nX new.\n");
+    // Numbered, without a line end at the end, with CRLF line ends.
+    EXPECT_EQ(merged("1. A first.\n\n2. B second.\n\n3. C third.\n",
+                     "1. A first.\n\n2. B second.\n\n3. C third.\n\n4. X new.\n",
+                     "1. A first.\n\n2. C third.\n\n3. B second.\n\n4. X new.\n"),
+              "1. A first.\n\n2. C third.\n\n3. B second.\n\n4. X new.\n");
+    EXPECT_EQ(
+        merged("A first.\n\nB second.\n\nC third.", "A first.\n\nB second.\n\nC third.\n\nX new.",
+               "A first.\n\nC third.\n\nB second.\n\nX new."),
+        "A first.\n\nC third.\n\nB second.\n\nX new.");
+    EXPECT_EQ(merged("A first.\r\n\r\nB second.\r\n\r\nC third.\r\n",
+                     "A first.\r\n\r\nB second.\r\n\r\nC third.\r\n\r\nX new.\r\n",
+                     "A first.\r\n\r\nC third.\r\n\r\nB second.\r\n\r\nX new.\r\n"),
+              "A first.\r\n\r\nC third.\r\n\r\nB second.\r\n\r\nX new.\r\n");
+    // Added by both after the base's last paragraph, which one side then
+    // moved after it: after that paragraph is at the end, for both.
+    EXPECT_EQ(merged(kBase, "A first.\n\nB second.\n\nC third.\n\nX new.\n",
+                     "A first.\n\nC third.\n\nX new.\n\nB second.\n"),
+              "A first.\n\nC third.\n\nX new.\n\nB second.\n");
+    // Added in the middle, after the same paragraph.
+    const std::string four = "A first.\n\nB second.\n\nC third.\n\nD fourth.\n";
+    EXPECT_EQ(merged(four, "A first.\n\nB second.\n\nX new.\n\nC third.\n\nD fourth.\n",
+                     "A first.\n\nC third.\n\nB second.\n\nX new.\n\nD fourth.\n"),
+              "A first.\n\nC third.\n\nB second.\n\nX new.\n\nD fourth.\n");
+    // Each side's edit elsewhere stays.
+    EXPECT_EQ(merged(four, "A the first.\n\nB second.\n\nC third.\n\nD fourth.\n\nX new.\n",
+                     "A first.\n\nC third.\n\nB second.\n\nD the fourth.\n\nX new.\n"),
+              "A the first.\n\nC third.\n\nB second.\n\nD the fourth.\n\nX new.\n");
+    // What else the other side added there goes along, in its order.
+    EXPECT_EQ(merged(kBase, "A first.\n\nB second.\n\nC third.\n\nW also new.\n\nX new.\n",
+                     "B second.\n\nC third.\n\nA first.\n\nX new.\n"),
+              "B second.\n\nC third.\n\nA first.\n\nW also new.\n\nX new.\n");
+    // Two different paragraphs added at the end: both, reported.
+    const MergeResult both =
+        merge3(kBase, "A first.\n\nB second.\n\nC third.\n\nX new.\n",
+               "A first.\n\nC third.\n\nB second.\n\nY new.\n", MergeOptions{});
+    EXPECT_EQ(both.text, "A first.\n\nC third.\n\nB second.\n\nX new.\n\nY new.\n");
+    ASSERT_EQ(both.disagreements.size(), 1u);
+    EXPECT_EQ(both.disagreements[0].kind, DisagreementKind::both_added);
+}
+
 // A text with front matter (as accord writes them): the paragraphs below
 // it are followed, each side's front matter left as it was for the merge
 // of its fields.
