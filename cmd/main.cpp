@@ -6,8 +6,50 @@
 #include "cmd/command.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/terminal.hpp"
+#include "core/util/text.hpp"
 
 namespace {
+
+// git's spelling of what accord's commands spell otherwise.
+const std::vector<std::pair<std::string, std::string>> kGitSpellings = {
+    {"--author", "--by"},     {"--max-count", "-n"},
+    {"--delegation", "--by"}, {"--proposer", "--by"},
+    {"--message", "-m"},      {"--rev", "--at"},
+    {"--revision", "--at"},   {"--output-format", "--format"}};
+
+// The first option in `args` that `command` does not take ("--author" to
+// log), with the option meant when one is near ("did you mean --by?"); ""
+// when every option is known. Said before what CLI11 found first (a
+// required option missing), which would otherwise hide the mistyped one.
+std::string unknown_option(const CLI::App& command, const std::vector<std::string>& args) {
+    std::vector<std::string> known = {"--help", "--color", "--colour"};
+    for (const CLI::Option* option : command.get_options())
+        for (const std::string& name : option->get_lnames()) known.push_back("--" + name);
+    for (const std::string& arg : args) {
+        if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) continue;
+        const std::string name = arg.substr(0, arg.find('='));
+        if (std::find(known.begin(), known.end(), name) != known.end()) continue;
+        std::string meant;
+        for (const auto& [git, ours] : kGitSpellings)
+            if (name == git) meant = ours;
+        std::size_t nearest = 3;
+        for (const std::string& k : known) {
+            if (!meant.empty()) break;
+            const std::size_t distance = accord::edit_distance(name, k);
+            if (distance < nearest) nearest = distance, meant = k;
+        }
+        if (!meant.empty() && meant != "-n" && meant != "-m" &&
+            std::find(known.begin(), known.end(), meant) == known.end())
+            meant.clear();
+        std::string path = command.get_name();
+        for (const CLI::App* up = command.get_parent(); up && up->get_parent();
+             up = up->get_parent())
+            path = up->get_name() + " " + path;
+        return "'accord " + path + "' has no option " + name +
+               (meant.empty() ? "" : " (did you mean " + meant + "?)");
+    }
+    return "";
+}
 
 // --color before or after the command: `accord --color never diff` and
 // `accord diff --color never` alike.
@@ -66,7 +108,8 @@ int main(int argc, char** argv) {
                   << "' is not an accord command; 'accord --help' lists them\n";
         return accord::kExitUsage;
     }
-    std::reverse(args.begin(), args.end());  // CLI11 takes them last first
+    const std::vector<std::string> given = args;  // parse() consumes args
+    std::reverse(args.begin(), args.end());       // CLI11 takes them last first
     try {
         app.parse(args);
     } catch (const CLI::CallForHelp& e) {
@@ -76,6 +119,20 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
+        if (word < given.size()) {
+            CLI::App* command = app.get_subcommand(given[word]);
+            // `accord redraft start ...`: the options are the innermost command's.
+            for (std::size_t k = word + 1; k < given.size(); ++k) {
+                const std::vector<CLI::App*> inner = command->get_subcommands(
+                    [&](CLI::App* sub) { return sub->check_name(given[k]); });
+                if (!inner.empty()) command = inner.front();
+            }
+            if (const std::string unknown = unknown_option(*command, given); !unknown.empty()) {
+                std::cerr << "accord: error: " << accord::escape_controls(unknown)
+                          << "\nRun it with --help for the options and what each takes.\n";
+                return accord::kExitUsage;
+            }
+        }
         // The message may quote the command line, which may quote a file name.
         std::ostringstream out, err;
         app.exit(e, out, err);

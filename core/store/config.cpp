@@ -14,6 +14,7 @@
 #include "core/util/errors.hpp"
 #include "core/util/file.hpp"
 #include "core/util/ssh_keys.hpp"
+#include "core/util/text.hpp"
 #include "core/util/utf8.hpp"
 
 namespace accord {
@@ -35,21 +36,6 @@ std::string normalise_name(std::string_view name) {
 }
 
 namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t above = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = above;
-        }
-    }
-    return row[b.size()];
-}
 
 // ---------------------------------------------------------------- reading
 

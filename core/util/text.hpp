@@ -50,4 +50,9 @@ std::string pad_left(std::string_view text, std::size_t width);
 // marked with an ellipsis; text that fits is returned as it is.
 std::string clip_to_width(std::string_view text, std::size_t width);
 
+// Levenshtein distance between `a` and `b` in bytes (insertions, deletions
+// and substitutions of one byte each cost 1): how far a mistyped name is
+// from a known one.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace accord

@@ -121,6 +121,34 @@ TEST_F(Conventions, AChoiceMistypedNamesTheChoices) {
               "accord: error: 'lgo' is not an accord command; 'accord --help' lists them\n");
 }
 
+// An option the command does not take is named, with the one meant when it
+// is near or git spells it so, before a required option CLI11 would say is
+// missing (which hid the mistyped one).
+TEST_F(Conventions, AnUnknownOptionIsNamedWithTheOneMeant) {
+    const test::RunResult author = run({"log", "--author", "Japan"});
+    EXPECT_EQ(author.exit_code, 2);
+    EXPECT_EQ(author.err.rfind("accord: error: 'accord log' has no option --author (did you mean "
+                               "--by?)\n",
+                               0),
+              0u)
+        << author.err;
+    const test::RunResult delegation = run({"propose", "A/01.md", "--delegation", "Japan"});
+    EXPECT_EQ(delegation.exit_code, 2);
+    EXPECT_NE(
+        delegation.err.find("'accord propose' has no option --delegation (did you mean --by?)"),
+        std::string::npos)
+        << delegation.err;
+    EXPECT_NE(run({"blame", "A/01.md", "--across-text"})
+                  .err.find("has no option --across-text (did you mean --across-texts?)"),
+              std::string::npos);
+    EXPECT_NE(run({"redraft", "start", "g", "--memberz", "Japan"})
+                  .err.find("'accord redraft start' has no option --memberz (did you mean "
+                            "--members?)"),
+              std::string::npos);
+    const test::RunResult far = run({"diff", "--stat"});
+    EXPECT_NE(far.err.find("'accord diff' has no option --stat\n"), std::string::npos) << far.err;
+}
+
 // `log` of a path that is not in the work tree and that no proposal ever
 // touched is a mistyped path: an error, not an empty history.
 TEST_F(Conventions, LogOfAPathThatNeverWasSaysSo) {
