@@ -286,14 +286,16 @@ class Converter {
             std::string_view text = run.kind == RunKind::text ? std::string_view(run.text) : "";
             Marks apart = marks;
             apart.struck = false;
-            if (strikes_part(paragraph, r, -1, marks)) {
+            if (strikes_part(paragraph, r, -1, marks) ||
+                change_strike_edge(paragraph, r, -1, marks)) {
                 const std::size_t lead = leading_space(text);
                 if (lead > 0) open.move(out_, apart);
                 out_ += text.substr(0, lead);
                 text.remove_prefix(lead);
             }
             std::string_view trail;
-            if (strikes_part(paragraph, r, +1, marks)) {
+            if (strikes_part(paragraph, r, +1, marks) ||
+                change_strike_edge(paragraph, r, +1, marks)) {
                 trail = text.substr(text.size() - trailing_space(text));
                 text.remove_suffix(trail.size());
             }
@@ -330,6 +332,29 @@ class Converter {
             if (next.kind == RunKind::line_break) return false;
             const Marks other = marks_of(next, view, options_, false, true);
             return other.struck && other.strike_source != marks.strike_source;
+        }
+        return false;
+    }
+
+    // Run `r`, written with `marks`, is struck by a tracked change (a
+    // deletion shown as a strike, or a strike made with changes tracked),
+    // and the strike ends at its side `step` says (-1 before, +1 after)
+    // with wording after it on the line: white space at that edge goes
+    // outside the strike, as a negotiator writes one ("issues ~~pertaining
+    // to the Internet~~."), not "issues~~ pertaining to the Internet~~."
+    // (Word selects a word with the space after it, and a deletion often
+    // takes the space before it.)
+    bool change_strike_edge(const Paragraph& paragraph, std::size_t r, int step,
+                            const Marks& marks) const {
+        if (!marks.struck || marks.strike_source < 2) return false;
+        for (std::size_t k = r + step; k < paragraph.runs.size(); k += step) {
+            const Run& next = paragraph.runs[k];
+            const RunView view = view_of(next, options_);
+            if (!view.visible) continue;
+            if (next.kind == RunKind::line_break) return false;
+            if (next.kind == RunKind::text && next.text.empty()) continue;
+            const Marks other = marks_of(next, view, options_, false, true);
+            return !other.struck || other.strike_source != marks.strike_source;
         }
         return false;
     }

@@ -73,6 +73,19 @@ std::vector<std::pair<std::string, std::size_t>> new_problems(const std::string&
     return out;
 }
 
+// `parts` as a document accord wrote (its custom property says so): each
+// body paragraph one line of notation, as typed.
+docx::Package read_accords(test::DocxParts parts) {
+    parts.raw.push_back(
+        {"docProps/custom.xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Properties "
+         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+         "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+         "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" "
+         "name=\"accord-notation\"><vt:lpwstr>1</vt:lpwstr></property></Properties>"});
+    return read_parts(parts);
+}
+
 const std::string kSampleHead = "# Scope\n\n";
 const std::string kSampleTail =
     "| Head \\| er |  |\n| --- | --- |\n| a<br>b | c |\n\n[^1]: See decision 2/CMA.3.\n";
@@ -187,14 +200,7 @@ TEST(DocxNotation, ADeletionBesideAnotherStrikeStaysApartFromIt) {
 
     test::DocxParts parts;
     parts.body = "<w:p>" + sentence + "</w:p><w:p></w:p><w:p>" + paragraph + "</w:p>";
-    parts.raw.push_back(
-        {"docProps/custom.xml",
-         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Properties "
-         "xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
-         "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
-         "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"2\" "
-         "name=\"accord-notation\"><vt:lpwstr>1</vt:lpwstr></property></Properties>"});
-    const docx::Package accords = read_parts(parts);
+    const docx::Package accords = read_accords(parts);
     ASSERT_TRUE(accords.accord_notation());
     EXPECT_EQ(convert(accords, docx::TrackedChanges::bracket),
               "1. Parties ~~cooperate~~ ~~on finance~~ with others.\n\n"
@@ -405,6 +411,24 @@ TEST(DocxNotation, AnInsertedParagraphVanishesWhenRejected) {
               "Recalls its decision,\n\nAlso recalls,\n\nDecides.\n");
     EXPECT_EQ(convert(package, docx::TrackedChanges::bracket),
               "Recalls its decision,\n\n[Also recalls,]\n\nDecides.\n");
+}
+
+// White space a tracked deletion takes at its edges stands outside its
+// strike, as a negotiator writes one, in a document accord wrote as in any
+// other (found by a tester: "issues~~ pertaining to the Internet~~.").
+TEST(DocxNotation, WhiteSpaceAtADeletionsEdgesStandsOutsideItsStrike) {
+    const std::string sentence = run("public policy issues") +
+                                 deleted(" pertaining to the Internet") + run(". Parties ") +
+                                 deleted("shall ") + run("cooperate.");
+    const std::string expected =
+        "public policy issues ~~pertaining to the Internet~~. Parties ~~shall~~ cooperate.\n";
+    EXPECT_EQ(one_paragraph(sentence), expected);
+    test::DocxParts parts;
+    parts.body = "<w:p>" + sentence + "</w:p>";
+    const docx::Package accords = read_accords(parts);
+    EXPECT_EQ(convert(accords, docx::TrackedChanges::bracket), expected);
+    EXPECT_EQ(convert(accords, docx::TrackedChanges::reject),
+              "public policy issues pertaining to the Internet. Parties shall cooperate.\n");
 }
 
 TEST(DocxNotation, ACommentInAFootnoteIsAnchoredInItsDefinition) {
