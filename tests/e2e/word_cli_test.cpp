@@ -1251,11 +1251,40 @@ TEST_F(TwoTextCompilation, ParagraphsAddedAtATextsEdgesAreItsOwn) {
     ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
     EXPECT_FALSE(contains(run.err, "left out")) << run.err;
     EXPECT_EQ(slurp(repo + "/a.md"),
-              "1. Parties shall cooperate.\n\n2. Second paragraph.\n[3. A new last paragraph.]\n");
-    EXPECT_EQ(slurp(repo + "/b.md"), "[0. A new first one.]\n1. Text b.\n");
+              "1. Parties shall cooperate.\n\n2. Second paragraph.\n\n[3. A new last "
+              "paragraph.]\n");
+    EXPECT_EQ(slurp(repo + "/b.md"), "[0. A new first one.]\n\n1. Text b.\n");
     for (const std::string path : {"a.md", "b.md"})
         EXPECT_EQ(git(repo, {"log", "-1", "--format=%an", "--", path}).out, "United States\n")
             << path;
+}
+
+// A delegate presses Enter at the end of a paragraph and types a new one
+// (changes tracked): accord wrote the blank line between paragraphs as an
+// empty Word paragraph, so the new one sits right under the old one. It is
+// a paragraph of the text, a blank line before it, with either --changes
+// (found by a tester: it came back as a new line of the paragraph above).
+TEST_F(TwoTextCompilation, AParagraphAddedWithEnterIsAParagraphOfItsOwn) {
+    const std::string first = "1. Parties shall cooperate.</w:t></w:r></w:p>";
+    const std::string docx =
+        tmp.write("us.docx", edited_docx(compiled, [&](std::string xml) {
+                      return replaced_once(xml, first, first + us_paragraph("2. A new paragraph."));
+                  }));
+    const std::string before = git(repo, {"rev-parse", "HEAD"}).out;
+    for (const std::string changes : {"bracket", "accept"}) {
+        ASSERT_EQ(git(repo, {"reset", "-q", "--hard", before.substr(0, 40)}).exit_code, 0);
+        const test::RunResult run =
+            test::accord({"import", docx, "--add-delegations", "--changes", changes}, in(repo));
+        ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+        EXPECT_EQ(slurp(repo + "/a.md"), changes == "bracket"
+                                             ? "1. Parties shall cooperate.\n\n[2. A new "
+                                               "paragraph.]\n\n2. Second paragraph.\n"
+                                             : "1. Parties shall cooperate.\n\n2. A new "
+                                               "paragraph.\n\n2. Second paragraph.\n")
+            << changes;
+        const test::RunResult check = test::accord({"check", "a.md"}, in(repo));
+        EXPECT_TRUE(contains(check.out, "3 paragraphs")) << changes << "\n" << check.out;
+    }
 }
 
 // Words typed into the heading that names a text, and a comment anchored

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/inline_writer.hpp"
 
 namespace accord::docx {
@@ -120,27 +121,174 @@ class Converter {
     void write_story(std::uint32_t story_index, Where where) {
         const Story& story = package_.story(story_index);
         NumberingCounter numbers(package_.numbering);
-        std::vector<std::uint32_t> group;  // paragraphs whose breaks are gone, and the next
+        // Each paragraph group (paragraphs whose breaks are gone, and the
+        // next), or a table (an empty group).
+        std::vector<std::vector<std::uint32_t>> groups;
+        std::vector<std::uint32_t> group;
         for (std::size_t b = 0; b < story.blocks.size(); ++b) {
             const Block& block = story.blocks[b];
             if (block.kind == BlockKind::table) {
-                write_table(story_index, story.tables[block.index], numbers, where);
+                groups.emplace_back();
                 continue;
             }
             group.push_back(block.index);
             const bool paragraph_follows =
                 b + 1 < story.blocks.size() && story.blocks[b + 1].kind == BlockKind::paragraph;
             if (paragraph_follows && joins_next(story.paragraphs[block.index])) continue;
-            write_paragraph(story_index, group, numbers, where);
+            groups.push_back(std::move(group));
             group.clear();
         }
+        const std::vector<bool> apart = verbatim_ && where == Where::body
+                                            ? new_paragraphs_apart(story_index, groups)
+                                            : std::vector<bool>(groups.size(), false);
+        std::size_t table = 0;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (groups[g].empty()) {
+                while (story.blocks[table].kind != BlockKind::table) ++table;
+                write_table(story_index, story.tables[story.blocks[table++].index], numbers, where);
+                continue;
+            }
+            blank_line_before_ = apart[g];
+            write_paragraph(story_index, groups[g], numbers, where);
+            blank_line_before_ = false;
+        }
+    }
+
+    // How a line of a document accord wrote stands among its neighbours.
+    enum class LineKind : std::uint8_t {
+        hidden,    // not in this text (an inserted paragraph left out)
+        boundary,  // an empty line, a heading or a table: no paragraph runs across it
+        standing,  // wording that was there before every change shown
+        added,     // a paragraph tracked changes added, its wording all theirs (new_paragraph)
+    };
+
+    LineKind line_kind(std::uint32_t story_index, const std::vector<std::uint32_t>& group) const {
+        if (group.empty()) return LineKind::boundary;
+        if (!has_visible_paragraph(story_index, group)) return LineKind::hidden;
+        const Story& story = package_.story(story_index);
+        bool has_wording = false;
+        plain_text(story_index, group, has_wording);
+        if (!has_wording || story.paragraphs[group.back()].heading > 0) return LineKind::boundary;
+        const bool added =
+            std::all_of(group.begin(), group.end(),
+                        [&](std::uint32_t p) {
+                            const auto& runs = story.paragraphs[p].runs;
+                            return std::all_of(runs.begin(), runs.end(), [](const Run& run) {
+                                return run.inserted != kNoIndex;
+                            });
+                        }) &&
+            (new_paragraph(story, group.front()) || new_paragraph(story, group.back()));
+        return added ? LineKind::added : LineKind::standing;
+    }
+
+    // Per paragraph of the story, whether it is on a line that stood alone
+    // before every change (all rejected): an empty line, a heading, a table
+    // or the story's edge above it and below it.
+    std::vector<bool> alone_before_changes(const Story& story) const {
+        std::vector<bool> alone(story.paragraphs.size(), false);
+        std::vector<std::vector<std::uint32_t>> lines;  // a table: an empty one
+        std::vector<bool> parting;                      // per line: no paragraph runs across it
+        std::vector<std::uint32_t> line;
+        for (std::size_t b = 0; b < story.blocks.size(); ++b) {
+            const Block& block = story.blocks[b];
+            if (block.kind == BlockKind::table) {
+                lines.emplace_back();
+                parting.push_back(true);
+                continue;
+            }
+            const Paragraph& paragraph = story.paragraphs[block.index];
+            line.push_back(block.index);
+            const bool paragraph_follows =
+                b + 1 < story.blocks.size() && story.blocks[b + 1].kind == BlockKind::paragraph;
+            if (paragraph_follows && paragraph.mark_inserted != kNoIndex) continue;
+            bool wording = false;
+            for (const std::uint32_t p : line)
+                for (const Run& run : story.paragraphs[p].runs)
+                    wording = wording || (run.inserted == kNoIndex &&
+                                          (run.kind == RunKind::note_reference ||
+                                           (run.kind == RunKind::text && !is_blank(run.text))));
+            parting.push_back(!wording || paragraph.heading > 0);
+            lines.push_back(std::move(line));
+            line.clear();
+        }
+        for (std::size_t l = 0; l < lines.size(); ++l) {
+            const bool apart =
+                (l == 0 || parting[l - 1]) && (l + 1 == lines.size() || parting[l + 1]);
+            for (const std::uint32_t p : lines[l]) alone[p] = apart;
+        }
+        return alone;
+    }
+
+    // No change touches the group's wording (its break aside).
+    bool unchanged(std::uint32_t story_index, const std::vector<std::uint32_t>& group) const {
+        for (const std::uint32_t p : group)
+            for (const Run& run : package_.story(story_index).paragraphs[p].runs)
+                if (run.inserted != kNoIndex || run.deleted != kNoIndex ||
+                    run.reformatted != kNoIndex)
+                    return false;
+        return true;
+    }
+
+    // In a document accord wrote, each line is a Word paragraph and the
+    // blank line between two paragraphs of the text an empty one, so a
+    // paragraph a delegate adds with Enter, changes tracked, sits right
+    // under a line: read as written it would be a new line of that
+    // paragraph. It is a paragraph of its own, a blank line before or after
+    // it as the text's paragraphs are parted, where it was added right after
+    // or before a paragraph that was one line before the changes and that
+    // no change touched. Added among lines written line under line
+    // (subparagraphs "(a) ...;" above "(b) ...;"), after the last of them or
+    // before the first, it is one more of them. Several added together stay
+    // lines of one paragraph, as accord writes a new paragraph of several
+    // lines. (A compilation's changes that turn a paragraph into several
+    // lines change its wording too, and read back as written; lines added
+    // under an untouched paragraph of one line would read back apart, and
+    // the compilation says it cannot carry them.) Per group: a blank line
+    // goes before it.
+    std::vector<bool> new_paragraphs_apart(std::uint32_t story_index,
+                                           const std::vector<std::vector<std::uint32_t>>& groups) {
+        std::vector<LineKind> kinds;
+        std::vector<std::size_t> at;  // the group of each line that stands in this text
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            const LineKind kind = line_kind(story_index, groups[g]);
+            if (kind == LineKind::hidden) continue;
+            kinds.push_back(kind);
+            at.push_back(g);
+        }
+        std::vector<bool> apart(groups.size(), false);
+        if (std::find(kinds.begin(), kinds.end(), LineKind::added) == kinds.end()) return apart;
+        const std::vector<bool> alone = alone_before_changes(package_.story(story_index));
+        auto kind = [&](std::size_t i, std::ptrdiff_t step) {
+            const auto k = static_cast<std::ptrdiff_t>(i) + step;
+            return k < 0 || k >= static_cast<std::ptrdiff_t>(kinds.size())
+                       ? LineKind::boundary
+                       : kinds[static_cast<std::size_t>(k)];
+        };
+        for (std::size_t i = 0; i < kinds.size();) {
+            if (kinds[i] != LineKind::added) {
+                ++i;
+                continue;
+            }
+            std::size_t end = i;  // one past the added lines
+            while (end < kinds.size() && kinds[end] == LineKind::added) ++end;
+            const bool after = kind(i, -1) == LineKind::standing;
+            const bool before = kind(end - 1, +1) == LineKind::standing;
+            if (after && !before && alone[groups[at[i - 1]].back()] &&
+                unchanged(story_index, groups[at[i - 1]]))
+                apart[at[i]] = true;
+            if (before && !after && alone[groups[at[end]].front()] &&
+                unchanged(story_index, groups[at[end]]))
+                apart[at[end]] = true;
+            i = end;
+        }
+        return apart;
     }
 
     void start_block(Where where) {
         switch (where) {
             case Where::body:
                 if (verbatim_) {
-                    if (body_lines_++ > 0) out_ += '\n';  // a paragraph is a line
+                    if (body_lines_++ > 0) out_ += blank_line_before_ ? "\n\n" : "\n";
                 } else if (!out_.empty()) {
                     out_ += "\n\n";
                 }
@@ -500,8 +648,9 @@ class Converter {
     std::vector<std::uint32_t> note_order_;
     bool note_first_block_ = false;
     bool cell_first_paragraph_ = true;
-    const bool verbatim_;         // a document accord wrote (Package::accord_notation)
-    std::size_t body_lines_ = 0;  // verbatim: the body's paragraphs written so far
+    const bool verbatim_;             // a document accord wrote (Package::accord_notation)
+    std::size_t body_lines_ = 0;      // verbatim: the body's paragraphs written so far
+    bool blank_line_before_ = false;  // verbatim: the next line is a paragraph added apart
 };
 
 }  // namespace

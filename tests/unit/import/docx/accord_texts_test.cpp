@@ -95,7 +95,10 @@ TEST(AccordTexts, ParagraphsAddedAtATextsEdgesAreItsOwn) {
     EXPECT_EQ(read(a, docx::TrackedChanges::accept), "A one.\nA two.\nA three, new.\n");
     const docx::Package b = docx::slice_body(c.package(), 6, 7);
     EXPECT_EQ(read(b, docx::TrackedChanges::reject), "B one.\n");
-    EXPECT_EQ(read(b, docx::TrackedChanges::accept), "B zero, new.\nB one.\n");
+    // Added after "A two.", written line under "A one.", it is one more line
+    // of them; added before "B one.", a paragraph of one line, it is a
+    // paragraph of its own.
+    EXPECT_EQ(read(b, docx::TrackedChanges::accept), "B zero, new.\n\nB one.\n");
 }
 
 // Between two texts with no heading between them, a new paragraph is the

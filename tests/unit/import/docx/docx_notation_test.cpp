@@ -413,6 +413,38 @@ TEST(DocxNotation, AnInsertedParagraphVanishesWhenRejected) {
               "Recalls its decision,\n\n[Also recalls,]\n\nDecides.\n");
 }
 
+// A document accord wrote holds a line per paragraph, the blank line
+// between two paragraphs an empty one. A paragraph a delegate adds with
+// Enter (changes tracked) after or before a paragraph of one line is a
+// paragraph of its own; one added among subparagraphs written line under
+// line is one more line of them (found by a tester: a new paragraph came
+// back as a new line of the one above it).
+TEST(DocxNotation, AParagraphAddedInADocumentAccordWroteIsAParagraphOfItsOwn) {
+    const std::string mark =
+        "<w:pPr><w:rPr><w:ins w:id=\"5\" w:author=\"US\" "
+        "w:date=\"2024-01-01T00:00:00Z\"/></w:rPr></w:pPr>";
+    test::DocxParts parts;
+    parts.body =
+        // Its own break inserted, before the first paragraph.
+        "<w:p>" + mark + inserted("US", run("0. Zero.")) + "</w:p>" + test::paragraph("1. First.") +
+        "<w:p></w:p>" +
+        // Word's Enter at the end of "2. Second.": that paragraph's break is the new one.
+        "<w:p>" + mark + run("2. Second.") + "</w:p><w:p>" + inserted("US", run("3. Third.")) +
+        "</w:p><w:p></w:p>" + test::paragraph("Intro:") + test::paragraph("(a) one;") + "<w:p>" +
+        mark + inserted("US", run("(b) new;")) + "</w:p>" + "<w:p>" + mark + run("(c) two;") +
+        "</w:p><w:p>" + inserted("US", run("(d) three;")) + "</w:p>";
+    const docx::Package package = read_accords(parts);
+    ASSERT_TRUE(package.accord_notation());
+    EXPECT_EQ(convert(package, docx::TrackedChanges::reject),
+              "1. First.\n\n2. Second.\n\nIntro:\n(a) one;\n(c) two;\n");
+    EXPECT_EQ(convert(package, docx::TrackedChanges::accept),
+              "0. Zero.\n\n1. First.\n\n2. Second.\n\n3. Third.\n\n"
+              "Intro:\n(a) one;\n(b) new;\n(c) two;\n(d) three;\n");
+    EXPECT_EQ(convert(package, docx::TrackedChanges::bracket),
+              "[0. Zero.]\n\n1. First.\n\n2. Second.\n\n[3. Third.]\n\n"
+              "Intro:\n(a) one;\n[(b) new;]\n(c) two;\n[(d) three;]\n");
+}
+
 // White space a tracked deletion takes at its edges stands outside its
 // strike, as a negotiator writes one, in a document accord wrote as in any
 // other (found by a tester: "issues~~ pertaining to the Internet~~.").
