@@ -460,6 +460,50 @@ std::string unimported_digest(const Repository& repo, const std::string& file,
     return digest;
 }
 
+// The warnings about the whole document, said once however many texts of
+// a compilation it gives: the --author mappings that matched no name in
+// any of them, the names recorded as written in any, and a warning two
+// texts gave alike. (Each text is planned on its own; said per text, a
+// mapping used in one text was said to match nothing in the others.)
+void say_once_for_the_document(const WordImportRequest& request,
+                               std::vector<WordImportPlan>& plans) {
+    if (plans.empty()) return;
+    std::set<std::string> seen;
+    for (WordImportPlan& plan : plans) {
+        std::vector<std::string> kept;
+        for (std::string& warning : plan.warnings)
+            if (seen.insert(warning).second) kept.push_back(std::move(warning));
+        plan.warnings = std::move(kept);
+    }
+    std::vector<std::string>& warnings = plans.front().warnings;
+    for (const std::string& mapping : plans.front().unused_mappings) {
+        if (!std::all_of(plans.begin(), plans.end(), [&](const WordImportPlan& plan) {
+                return std::find(plan.unused_mappings.begin(), plan.unused_mappings.end(),
+                                 mapping) != plan.unused_mappings.end();
+            }))
+            continue;
+        warnings.push_back("--author '" + escape_line(mapping) +
+                           "' matches no author or speaker in " + request.file +
+                           " (Word's names are matched whole, in any case)");
+    }
+    std::vector<std::string> unknown;
+    for (const WordImportPlan& plan : plans)
+        for (const std::string& name : plan.unknown)
+            if (std::find(unknown.begin(), unknown.end(), name) == unknown.end())
+                unknown.push_back(name);
+    if (!unknown.empty()) {
+        // Each name shown cut, and at most ten of them: a warning is read.
+        std::string list;
+        for (std::size_t i = 0; i < unknown.size() && i < 10; ++i)
+            list += (list.empty() ? "" : ", ") + shown_name(unknown[i]);
+        if (unknown.size() > 10) list += " and " + std::to_string(unknown.size() - 10) + " more";
+        warnings.push_back(std::to_string(unknown.size()) +
+                           " names are not in accord.yaml and are recorded as written: " + list +
+                           "; register them with --add-delegations, or name their delegation "
+                           "with --author 'Word name=Delegation'");
+    }
+}
+
 }  // namespace
 
 std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
@@ -506,6 +550,7 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
                               "--as out to import them all");
         warn_outside_texts(*read.package, texts, request.file, plans.front().warnings);
     }
+    say_once_for_the_document(request, plans);
     // Delegations are registered with the first commit: with none to make
     // (every change left out), none is registered, nor said to be.
     if (std::all_of(plans.begin(), plans.end(),
@@ -661,10 +706,14 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     }
     if (!base_time) base_time = earliest ? *earliest : repo.default_signature().time;
     if (!request.date && earliest && *earliest < *base_time) {
-        plan.base_date_note = "the base is dated " + format_iso_timestamp(*earliest, 0) +
-                              ", when its first change or comment was made, before the document's "
-                              "creation date " +
-                              package.properties.created;
+        // Said only where the base is recorded: carried onto a text the
+        // repository holds, the base is among its versions already, and
+        // this date only orders the changes.
+        if (!current)
+            plan.base_date_note = "the base is dated " + format_iso_timestamp(*earliest, 0) +
+                                  ", when its first change or comment was made, before the "
+                                  "document's creation date " +
+                                  package.properties.created;
         base_time = earliest;
     }
     std::string base_by = request.by.value_or(!package.properties.last_modified_by.empty()
@@ -692,7 +741,10 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                           " bytes long, longer than any delegation's name (accord takes " +
                           std::to_string(kMaxNameBytes) +
                           "); say who the base text is by with --by NAME");
-    base_by = names.resolve(trim(base_by));
+    // Resolved (and so registered, or said to be unknown) only where the
+    // base is recorded under it: a compilation's last author is "accord",
+    // which records nothing in a text the repository holds.
+    if (!current) base_by = names.resolve(trim(base_by));
 
     // ---- the commits
     const std::string source = file_name(request.file);
@@ -780,7 +832,8 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
                                          ? names.resolve(event.noted_by)
                                          : event.noted_by;
         commit.author_name = commit.authors.empty() ? noted_by : commit.authors.front();
-        if (commit.author_name.empty()) commit.author_name = base_by;
+        if (commit.author_name.empty())
+            commit.author_name = current ? names.resolve(trim(base_by)) : base_by;
         commit.subject = event.subject;
 
         if (event.kind == docx::EventKind::position) {
@@ -845,11 +898,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             (no_change == 1 ? "it is" : "they are") +
             " not recorded: " + escape_line(first_no_change) + (no_change > 1 ? ", ..." : ""));
     }
-    for (const std::string& mapping : names.unused_mappings()) {
-        plan.warnings.push_back("--author '" + escape_line(mapping) +
-                                "' matches no author or speaker in " + request.file +
-                                " (Word's names are matched whole, in any case)");
-    }
+    plan.unused_mappings = names.unused_mappings();
     if (undated > 0) {
         plan.warnings.push_back(request.file + ": " + std::to_string(undated) +
                                 " tracked change(s) or comment(s) carry no date; each is recorded "
@@ -869,19 +918,6 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     for (PlannedWordCommit& commit : plan.commits)
         commit.date = format_iso_timestamp(commit.time, 0);
 
-    if (!plan.unknown.empty()) {
-        // Each name shown cut, and at most ten of them: a warning is read.
-        std::string list;
-        for (std::size_t i = 0; i < plan.unknown.size() && i < 10; ++i)
-            list += (list.empty() ? "" : ", ") + shown_name(plan.unknown[i]);
-        if (plan.unknown.size() > 10)
-            list += " and " + std::to_string(plan.unknown.size() - 10) + " more";
-        plan.warnings.push_back(
-            std::to_string(plan.unknown.size()) +
-            " names are not in accord.yaml and are recorded as written: " + list +
-            "; register them with --add-delegations, or name their delegation "
-            "with --author 'Word name=Delegation'");
-    }
     if (!plan.base_date_note.empty()) plan.warnings.push_back(plan.base_date_note);
     refuse_incomparable_versions(plan);
     mark_notation_errors(plan, current, hooks::check_parse_options(registry.notation));

@@ -69,6 +69,9 @@ struct WordImportPlan {
     std::optional<std::string> registry;  // accord.yaml to record with the first commit
     std::vector<std::string> added;       // delegations --add-delegations registers
     std::vector<std::string> unknown;     // names recorded as written, not in accord.yaml
+    // The --author mappings no name of this text matched, as written; said
+    // when no text of the document matched them.
+    std::vector<std::string> unused_mappings;
     std::vector<std::string> warnings;
     bool existing = false;          // PATH was in the repository
     bool carried = false;           // the events were merged onto a later text

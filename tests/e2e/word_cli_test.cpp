@@ -1287,6 +1287,53 @@ TEST_F(TwoTextCompilation, AParagraphAddedWithEnterIsAParagraphOfItsOwn) {
     }
 }
 
+// A compilation of three texts, one of them changed by a Word author the
+// import maps with --author: the mapping is used, so it is not said to
+// match nothing, and no warning is said once per text. The document's last
+// author ("accord", which wrote it) names no base: the texts are in the
+// repository, so nothing is recorded under that name and it is not said to
+// be unknown; nor is a base said to be dated before the document's
+// creation, as none is recorded (found by a tester). The change keeps its
+// date.
+TEST(WordImportWarnings, ACompilationsWarningsAreSaidOnceAndOnlyWhenTrue) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    tmp.write("neg/accord.yaml",
+              "negotiation: T\ndelegations:\n  - name: Japan\n  - name: Sweden\n");
+    ASSERT_EQ(git(repo, {"commit", "-qam", "registry"}).exit_code, 0);
+    tmp.write("neg/a.md", "One text here.\n");
+    tmp.write("neg/b.md", "Two text here.\n");
+    tmp.write("neg/c.md", "Three text here.\n");
+    ASSERT_EQ(test::accord({"propose", "a.md", "b.md", "c.md", "--by", "Japan", "--date",
+                            "2014-02-07", "-m", "draft"},
+                           in(repo))
+                  .exit_code,
+              0);
+    const std::string compiled = tmp.file("c.docx");
+    ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code, 0);
+    const std::string docx = tmp.write(
+        "c2.docx", edited_docx(compiled, [&](std::string xml) {
+            return replaced_once(
+                xml, "One text here.</w:t></w:r>",
+                "One </w:t></w:r><w:ins w:id=\"9\" w:author=\"Sweden delegate\" "
+                "w:date=\"2014-01-10T10:00:00Z\"><w:r><w:t xml:space=\"preserve\">new "
+                "</w:t></w:r></w:ins><w:r><w:t xml:space=\"preserve\">text here.</w:t></w:r>");
+        }));
+    const test::RunResult run =
+        test::accord({"import", docx, "--author", "Sweden delegate=Sweden"}, in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+    EXPECT_EQ(slurp(repo + "/a.md"), "One [new ]text here.\n");
+    EXPECT_EQ(git(repo, {"log", "-1", "--format=%an %aI"}).out,
+              "Sweden 2014-01-10T10:00:00+00:00\n");
+    EXPECT_FALSE(contains(run.err, "matches no author")) << run.err;
+    EXPECT_FALSE(contains(run.err, "recorded as written")) << run.err;
+    EXPECT_FALSE(contains(run.err, "before the document's creation date")) << run.err;
+    std::set<std::string> said;
+    for (const std::string& line : lines(run.err))
+        EXPECT_TRUE(said.insert(line).second) << "said twice: " << line;
+}
+
 // Words typed into the heading that names a text, and a comment anchored
 // on it, are in no text: accord writes the headings itself. The texts'
 // changes are imported, and each of those is named in a warning with its
