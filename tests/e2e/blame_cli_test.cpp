@@ -2,6 +2,7 @@
 // history the test writes: every word's true proposer is known.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include <cstring>
@@ -867,6 +868,132 @@ TEST_F(PlainGitHistory, WhoNamesTheMergeThatChoseTheOtherSidesWording) {
     ASSERT_EQ(kept.exit_code, 0) << kept.err;
     EXPECT_NE(kept.out.find("first proposed by Japan"), std::string::npos) << kept.out;
     EXPECT_EQ(kept.out.find("Chair"), std::string::npos) << kept.out;
+}
+
+// Two lines of work each put one word in paragraph 1 at one place, and a
+// merge made the two words alternatives. Each word is its proposer's, the
+// brackets around them the merge's: not the draft's, whose "all" stands in
+// paragraph 2, nor Sweden's, whose brackets stand around another word.
+class MergedAlternatives : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        in = test::in(dir.path());
+        in.environment.insert(in.environment.end(),
+                              {"GIT_AUTHOR_NAME=Secretariat", "GIT_AUTHOR_EMAIL=secretariat@un.org",
+                               "GIT_MERGE_AUTOEDIT=no"});
+        ASSERT_EQ(accord({"init", "."}).exit_code, 0);
+        dir.write("accord.yaml",
+                  "negotiation: t\ndelegations:\n  - name: Japan\n  - name: Sweden\n"
+                  "  - name: Brazil\n  - name: Chair\n");
+        git({"add", "-A"});
+        git({"commit", "-qm", "registry"});
+        propose("Japan", "2014-02-07",
+                "1. States should strengthen cooperation on policy issues.\n\n"
+                "2. all stakeholders participate in their roles.\n");
+        propose("Sweden", "2014-02-24",
+                "1. States should [strengthen][improve] cooperation on policy issues.\n\n"
+                "2. all stakeholders participate in their roles.\n");
+    }
+    void git(const std::vector<std::string>& args) {
+        std::vector<std::string> argv = {"git"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const test::RunResult r = test::run(argv, in);
+        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+    }
+    test::RunResult accord(const std::vector<std::string>& args) { return test::accord(args, in); }
+    void propose(const std::string& by, const std::string& day, const std::string& text) {
+        dir.write("a.md", text);
+        const test::RunResult r = accord({"propose", "a.md", "--by", by, "--date", day});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    // Japan's edit of paragraph 1, and Brazil's of paragraphs 1 and 2.
+    void propose_international() {
+        propose("Japan", "2014-05-01",
+                "1. States should [strengthen][improve] cooperation on international policy "
+                "issues.\n\n2. all stakeholders participate in their roles.\n");
+    }
+    void propose_all() {
+        propose("Brazil", "2014-05-01",
+                "1. States should [strengthen][improve] cooperation on all policy issues.\n\n"
+                "2. all stakeholders participate in their roles and duties.\n");
+    }
+    std::string head() { return test::run({"git", "rev-parse", "HEAD"}, in).out.substr(0, 40); }
+    // Each span of `accord blame --format json`: its text, commit and first proposer.
+    struct Span {
+        std::string text, commit, proposer;
+    };
+    std::vector<Span> spans() {
+        const test::RunResult blame = accord({"blame", "a.md", "--format", "json"});
+        EXPECT_EQ(blame.exit_code, 0) << blame.err;
+        const std::regex span(
+            "\"text\": \"([^\"]*)\",\\s*\"commit\": \"([0-9a-f]+)\",\\s*\"proposers\": "
+            "\\[\\s*\"([^\"]+)\"");
+        std::vector<Span> out;
+        for (auto it = std::sregex_iterator(blame.out.begin(), blame.out.end(), span);
+             it != std::sregex_iterator(); ++it)
+            out.push_back({(*it)[1], (*it)[2], (*it)[3]});
+        return out;
+    }
+    // The merge's alternatives, `first` then `second`: each word its
+    // proposer's, every mark around them the merge's (HEAD); Brazil's
+    // wording stands, as survival and who say too.
+    void expect_alternatives(const std::string& first, const std::string& second) {
+        const std::string merge = head();
+        const std::vector<Span> all = spans();
+        const auto at =
+            std::find_if(all.begin(), all.end(), [&](const Span& s) { return s.text == first; });
+        ASSERT_TRUE(at != all.end() && at - all.begin() >= 1 && all.end() - at >= 5)
+            << "no span \"" << first << "\"";
+        const std::map<std::string, std::string> by = {{"international", "Japan"},
+                                                       {"all", "Brazil"}};
+        EXPECT_EQ(at[-1].text, "[");
+        EXPECT_EQ(at[-1].commit, merge) << "the merge's '[' is " << at[-1].proposer << "'s";
+        EXPECT_EQ(at[0].proposer, by.at(first));
+        EXPECT_EQ(at[1].text, "][");
+        EXPECT_EQ(at[1].commit, merge) << "the merge's '][' is " << at[1].proposer << "'s";
+        EXPECT_EQ(at[2].text, second);
+        EXPECT_EQ(at[2].proposer, by.at(second));
+        EXPECT_EQ(at[3].text, "]");
+        EXPECT_EQ(at[3].commit, merge) << "the merge's ']' is " << at[3].proposer << "'s";
+        const auto survival = accord({"survival", "--by", "Brazil"});
+        EXPECT_NE(survival.out.find("1 bracketed"), std::string::npos) << survival.out;
+        // proposed, standing, bracketed, struck, gone
+        EXPECT_TRUE(std::regex_search(survival.out, std::regex("total +3 +2 +1 +0 +0\\b")))
+            << "none gone: " << survival.out;
+        const auto who = accord({"who", "all policy"});
+        EXPECT_NE(who.out.find("first proposed by Brazil"), std::string::npos) << who.out;
+    }
+
+    test::TempDir dir;
+    test::RunOptions in;
+};
+
+// Two redrafts joined by `accord merge`: one commit with three parents.
+TEST_F(MergedAlternatives, ByAccordMerge) {
+    ASSERT_EQ(accord({"redraft", "start", "ga", "--members", "Japan", "a.md"}).exit_code, 0);
+    propose_international();
+    git({"switch", "-q", "main"});
+    ASSERT_EQ(accord({"redraft", "start", "gb", "--members", "Brazil", "a.md"}).exit_code, 0);
+    propose_all();
+    git({"switch", "-q", "main"});
+    const auto merge = accord({"merge", "ga", "gb", "--by", "Chair", "--date", "2014-05-02"});
+    ASSERT_EQ(merge.exit_code, 1) << "a disagreement kept in the text: " << merge.err;
+    ASSERT_NE(test::read_all(dir.file("a.md")).find("on [international][all] policy"),
+              std::string::npos);
+    expect_alternatives("international", "all");
+}
+
+// A site's edit pulled into main's by plain git through accord's merge
+// driver: a merge with two parents.
+TEST_F(MergedAlternatives, ByAGitMergeThroughTheDriver) {
+    git({"switch", "-qc", "site"});
+    propose_international();
+    git({"switch", "-q", "main"});
+    propose_all();
+    git({"merge", "-q", "--no-ff", "site", "-m", "pull", "-m", "Proposed-by: Chair"});
+    ASSERT_NE(test::read_all(dir.file("a.md")).find("on [all][international] policy"),
+              std::string::npos);
+    expect_alternatives("all", "international");
 }
 
 TEST_F(Blame, BadInput) {
