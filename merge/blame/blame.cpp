@@ -336,8 +336,9 @@ class Walk {
                 TokenMapping diff =
                     p == parents.front()
                         ? map_tokens(parent.interned, current->interned)
-                        : map_tokens(parent.interned,
-                                     unclaimed_only(current->interned, out.claimed));
+                        : map_tokens(set_apart(parent.interned,
+                                               placed(parent, *current, out.claimed), kPlacedIds),
+                                     set_apart(current->interned, out.claimed, kClaimedIds));
                 map_moved_paragraphs(parent.interned, current->interned, diff);
                 const Frame whole{0, static_cast<std::uint32_t>(parent.tokens().size()), size};
                 carry(parent, *current, diff, whole, out.claimed, unclaimed_marks);
@@ -360,22 +361,51 @@ class Walk {
     }
 
     // A merge's text as its second (or later) parent is compared with it:
-    // the tokens an earlier parent gave their origin to, and the paragraphs
-    // holding them, take ids no parent's token has. Two groups tabling a text
-    // at one path, merged as "[ours text.]\n\n[their text.]", would
-    // otherwise have the second group's words paired with the first group's
-    // paragraph (the earlier of two alike), and credited to the merge.
-    static InternedTokens unclaimed_only(const InternedTokens& text, const Flags& claimed) {
-        constexpr std::uint32_t kClaimed = 0xC0000000u;
-        InternedTokens out = text;
+    // the tokens an earlier parent gave their origin to are set apart
+    // (kClaimedIds), and so are the parent's own tokens that already stand
+    // in the merge through an earlier parent (kPlacedIds, `placed`). Two
+    // groups tabling a text at one path, merged as "[ours text.]\n\n[their
+    // text.]", would otherwise have the second group's words paired with the
+    // first group's paragraph (the earlier of two alike), and credited to
+    // the merge. Setting apart only the merge's side would in turn free the
+    // parent's tokens to pair with any unclaimed token alike, however far:
+    // the draft's "all" of paragraph 2 with the "all" a redraft put in
+    // paragraph 1, the brackets of "[strengthen][improve]" with those the
+    // merge made around two redrafts' competing words.
+    static constexpr std::uint32_t kClaimedIds = 0xC0000000u, kPlacedIds = 0xA0000000u;
+
+    // `side` with each token flagged in `apart`, and each paragraph holding
+    // one, given an id no other token or paragraph has (`base` + its index).
+    static InternedTokens set_apart(const InternedTokens& side, const Flags& apart,
+                                    std::uint32_t base) {
+        InternedTokens out = side;
         for (std::uint32_t t = 0; t < out.ids.size(); ++t)
-            if (claimed[t]) out.ids[t] = kClaimed + t;
+            if (apart[t]) out.ids[t] = base + t;
         for (std::uint32_t u = 0; u + 1 < out.unit_first.size() && u < out.unit_ids.size(); ++u) {
             for (std::uint32_t t = out.unit_first[u]; t < out.unit_first[u + 1]; ++t) {
-                if (!claimed[t]) continue;
-                out.unit_ids[u] = kClaimed + u;
+                if (!apart[t]) continue;
+                out.unit_ids[u] = base + u;
                 break;
             }
+        }
+        return out;
+    }
+
+    // Per token of `parent`, a later parent of the merge `current`: whether
+    // it already stands in the merge, claimed by an earlier parent. The
+    // whole texts' diff pairs it with a claimed token that is the same
+    // occurrence (the same proposal put it there; for a word, the same
+    // serial): an earlier parent shares it (the common ancestor's wording),
+    // so it is not in the merge a second time, elsewhere.
+    static Flags placed(const Attributed& parent, const Attributed& current, const Flags& claimed) {
+        TokenMapping whole = map_tokens(parent.interned, current.interned);
+        map_moved_paragraphs(parent.interned, current.interned, whole);
+        Flags out(parent.tokens().size(), 0);
+        for (std::uint32_t o = 0; o < out.size(); ++o) {
+            const std::uint32_t n = whole.old_to_new[o];
+            if (n == kNone || !claimed[n]) continue;
+            const Origin &here = current.origins[n], &there = parent.origins[o];
+            out[o] = here.proposal == there.proposal && here.serial == there.serial;
         }
         return out;
     }
