@@ -258,6 +258,102 @@ void push_whole_paragraphs_apart(const MergeInputs& in, const Chunk& x, std::vec
     piece(tail, x.b1, keep_tail, k1);
 }
 
+// The point before token `at` of a side parts two sentences: at a
+// paragraph's edge, or in white space after a full stop, question or
+// exclamation mark that ends words ("They report annually. Stakeholders"),
+// not a paragraph's number ("1. States") nor before a word in lower case
+// ("e.g. the").
+bool at_sentence_edge(Text side, std::uint32_t at) {
+    const auto kind = [&](std::uint32_t t) { return side.tokens[t].kind; };
+    const std::uint32_t start = body_start(side.tokens);
+    const auto size = static_cast<std::uint32_t>(side.tokens.size());
+    std::uint32_t a = at, z = at;
+    while (a > start && is_blank(kind(a - 1))) --a;
+    while (z < size && is_blank(kind(z))) ++z;
+    if (a == start || kind(a - 1) == TokenKind::paragraph_break || z == size ||
+        kind(z) == TokenKind::paragraph_break)
+        return true;
+    if (a == z || kind(a - 1) != TokenKind::punctuation) return false;
+    const std::string_view mark = side.doc.text(side.tokens[a - 1].range);
+    if (mark != "." && mark != "!" && mark != "?") return false;
+    if (a < start + 2 || !is_word_or_number(kind(a - 2))) return false;
+    if (kind(a - 2) == TokenKind::number &&
+        (a - 2 == start || kind(a - 3) == TokenKind::paragraph_break))
+        return false;
+    const std::string_view next = side.doc.text(side.tokens[z].range);
+    return !(kind(z) == TokenKind::word && next[0] >= 'a' && next[0] <= 'z');
+}
+
+// A chunk in which one side changed only whole sentences at its start (or
+// its end) and the other only the sentences after (or before) them, cut
+// where they part: "They report annually." deleted by one side and the
+// next sentence edited by the other are two changes, each one side's,
+// though no word parts them. The wording either side wrote stays in its
+// own sentences, so that settled apart they make no sentence neither side
+// wrote; the neighbouring words joined by split_chunks stay one change
+// within a sentence.
+void push_sentences_apart(const MergeInputs& in, const Chunk& x, std::vector<Chunk>& out) {
+    // Both inserting at one place (no base text between) is a change both
+    // made there, whatever sentences it holds; and sentences are parts of
+    // one paragraph (across a break the rules of paragraphs hold).
+    const auto breaks = [](Text side, std::uint32_t from, std::uint32_t to) {
+        for (std::uint32_t t = from; t < to; ++t)
+            if (side.tokens[t].kind == TokenKind::paragraph_break) return true;
+        return false;
+    };
+    if (x.b0 == x.b1 || breaks(in.base(), x.b0, x.b1) || breaks(in.ours(), x.o0, x.o1) ||
+        breaks(in.theirs(), x.t0, x.t1)) {
+        out.push_back(x);
+        return;
+    }
+    for (const bool ours_first : {true, false}) {
+        // Side `first` changed [b0, p) alone, side `second` [p, b1) alone.
+        const Text first = ours_first ? in.ours() : in.theirs(),
+                   second = ours_first ? in.theirs() : in.ours();
+        const std::vector<std::uint32_t>& to_first =
+            ours_first ? in.base_to_ours() : in.base_to_theirs();
+        const std::vector<std::uint32_t>& to_second =
+            ours_first ? in.base_to_theirs() : in.base_to_ours();
+        const std::uint32_t f0 = ours_first ? x.o0 : x.t0, f1 = ours_first ? x.o1 : x.t1,
+                            s0 = ours_first ? x.t0 : x.o0, s1 = ours_first ? x.t1 : x.o1;
+        // How much of the base's part the second side kept as it was at
+        // its start, and the first at its end.
+        std::uint32_t kept_head = 0, kept_tail = 0;
+        while (x.b0 + kept_head < x.b1 && s0 + kept_head < s1 &&
+               to_second[x.b0 + kept_head] == s0 + kept_head)
+            ++kept_head;
+        while (kept_tail < x.b1 - x.b0 && kept_tail < f1 - f0 &&
+               to_first[x.b1 - 1 - kept_tail] == f1 - 1 - kept_tail)
+            ++kept_tail;
+        for (std::uint32_t p = std::max(x.b0, x.b1 - kept_tail);
+             p <= std::min(x.b1, x.b0 + kept_head); ++p) {
+            const std::uint32_t f = f1 - (x.b1 - p), s = s0 + (p - x.b0);
+            if (text_of(first, f0, f) == text_of(in.base(), x.b0, p) ||
+                text_of(second, s, s1) == text_of(in.base(), p, x.b1))
+                continue;  // not each piece changed by one side
+            if (!at_sentence_edge(in.base(), p) || !at_sentence_edge(first, f) ||
+                !at_sentence_edge(second, s))
+                continue;
+            if (!balance_of(in.base(), x.b0, p).balanced() ||
+                !balance_of(in.base(), p, x.b1).balanced() ||
+                !balance_of(first, f0, f).balanced() || !balance_of(second, s, s1).balanced())
+                continue;
+            Chunk head{x.b0, p, 0, 0, 0, 0, false}, tail{p, x.b1, 0, 0, 0, 0, false};
+            if (ours_first) {
+                head.o0 = f0, head.o1 = f, head.t0 = s0, head.t1 = s;
+                tail.o0 = f, tail.o1 = f1, tail.t0 = s, tail.t1 = s1;
+            } else {
+                head.t0 = f0, head.t1 = f, head.o0 = s0, head.o1 = s;
+                tail.t0 = f, tail.t1 = f1, tail.o0 = s, tail.o1 = s1;
+            }
+            out.push_back(head);
+            out.push_back(tail);
+            return;
+        }
+    }
+    out.push_back(x);
+}
+
 }  // namespace
 
 // The chunks as diff3 cuts them, then two changes made one where each
@@ -270,7 +366,9 @@ void push_whole_paragraphs_apart(const MergeInputs& in, const Chunk& x, std::vec
 // as git merge-file takes touching changes. Only plain edits of words and
 // numbers are joined: brackets, options and strikes have rules of their
 // own, words glued onto a kept word ("9bis") extend it, and changes with a
-// word, number or punctuation mark between them stay apart.
+// word, number or punctuation mark between them stay apart. Last, a chunk
+// whose two sides changed different sentences is cut between them
+// (push_sentences_apart).
 std::vector<Chunk> split_chunks(const MergeInputs& in) {
     std::vector<Chunk> chunks;
     ChangedBy last = ChangedBy::none;  // who changed the last unstable piece diff3 cut
@@ -309,7 +407,16 @@ std::vector<Chunk> split_chunks(const MergeInputs& in) {
         last = now != ChangedBy::none && plain_edit(in, x, now) ? now : ChangedBy::none;
         last_by = joined ? ChangedBy::none : now;
     }
-    return chunks;
+    std::vector<Chunk> apart;
+    apart.reserve(chunks.size());
+    for (const Chunk& x : chunks) {
+        if (x.stable) {
+            apart.push_back(x);
+        } else {
+            push_sentences_apart(in, x, apart);
+        }
+    }
+    return apart;
 }
 
 namespace {
