@@ -715,6 +715,7 @@ void ChunkResolver::resolve(const Chunk& x) {
         return put_bracketed(in_.theirs(), x.t0, x.t1);
     }
     if (resolve_deletion_past_shared_ends(x, true)) return;
+    if (put_alternatives_past_shared_words(x)) return;
     out_.disagree(DisagreementKind::alternatives, trimmed(o), trimmed(t));
     // Whole paragraphs: each side's run bracketed, ours first; a bracket
     // opening its paragraph may span the paragraphs it holds.
@@ -1195,6 +1196,67 @@ void ChunkResolver::put_alternatives(const Chunk& x) {
         if (bracket_after) out_.put_space_before_next();
     }
     out_.put_range(o, oz, x.o1);
+}
+
+// Both inserted wording at one place, opening (or closing) with the same
+// words (", in particular civil society" and ", in particular
+// governments"): the same words stand once, before (or after) the
+// alternatives of the wording that differs (", in particular [civil
+// society][governments]"), for the same words both sides inserted stand
+// once. Only whole words are shared, two or more, never a lone space or
+// mark, nor part of a bracket; each alternative keeps a word or more. Not beside a mark of
+// the base, where alternatives have rules of their own (put_alternatives).
+bool ChunkResolver::put_alternatives_past_shared_words(const Chunk& x) {
+    const Text o = in_.ours(), t = in_.theirs(), base = in_.base();
+    if (x.b0 != x.b1 || spans_paragraphs(in_, x)) return false;
+    if ((x.b0 > body_start(base.tokens) && is_mark(base.tokens[x.b0 - 1].kind)) ||
+        (x.b1 < base.tokens.size() && is_mark(base.tokens[x.b1].kind)))
+        return false;
+    const auto [oa, oz] = words_within(o, x.o0, x.o1);
+    const auto [ta, tz] = words_within(t, x.t0, x.t1);
+    const auto same = [&](std::uint32_t ko, std::uint32_t kt) {
+        return o.doc.text(o.tokens[ko].range) == t.doc.text(t.tokens[kt].range);
+    };
+    const auto count_words = [](Text side, std::uint32_t from, std::uint32_t to) {
+        std::size_t n = 0;
+        for (std::uint32_t k = from; k < to; ++k) n += is_word_or_number(side.tokens[k].kind);
+        return n;
+    };
+    const auto words_in = [&](Text side, std::uint32_t from, std::uint32_t to) {
+        return count_words(side, from, to) > 0;
+    };
+    // A cut at token `at` of a side between whole words: not inside a word
+    // written of several tokens ("9bis").
+    const auto between_words = [](Text side, std::uint32_t at) {
+        return !is_word_or_number(side.tokens[at - 1].kind) ||
+               !is_word_or_number(side.tokens[at].kind);
+    };
+    // The shared words [a, a + n) of ours and [c, c + n) of theirs may
+    // stand once: a phrase (a lone "and" or "the" opening both is part of
+    // each wording), balanced, cut between words on both sides.
+    const auto shareable = [&](std::uint32_t a, std::uint32_t c, std::uint32_t n) {
+        return count_words(o, a, a + n) >= 2 && balance_of(o, a, a + n).balanced() &&
+               between_words(o, a) && between_words(o, a + n) && between_words(t, c) &&
+               between_words(t, c + n);
+    };
+    std::uint32_t head = 0, tail = 0;
+    while (oa + head < oz && ta + head < tz && same(oa + head, ta + head)) ++head;
+    while (head > 0 && !shareable(oa, ta, head)) --head;
+    while (tail < oz - oa - head && tail < tz - ta - head && same(oz - 1 - tail, tz - 1 - tail))
+        ++tail;
+    while (tail > 0 && !shareable(oz - tail, tz - tail, tail)) --tail;
+    if (head == 0 && tail == 0) return false;
+    Chunk y = x;
+    y.o0 = oa + head, y.o1 = oz - tail, y.t0 = ta + head, y.t1 = tz - tail;
+    if (!words_in(o, y.o0, y.o1) || !words_in(t, y.t0, y.t1) ||
+        !balance_of(o, y.o0, y.o1).balanced() || !balance_of(t, y.t0, y.t1).balanced())
+        return false;
+    out_.disagree(DisagreementKind::alternatives, trimmed(text_of(o, y.o0, y.o1)),
+                  trimmed(text_of(t, y.t0, y.t1)));
+    out_.put_range(o, x.o0, y.o0);
+    put_alternatives(y);
+    out_.put_range(o, y.o1, x.o1);
+    return true;
 }
 
 // Whole paragraphs of each side as alternatives: "[ours]\n\n[theirs]", in

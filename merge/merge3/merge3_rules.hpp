@@ -119,6 +119,9 @@ class ChunkResolver {
     void resolve_status(const Chunk& x);
     void put_bracketed(Text side, std::uint32_t from, std::uint32_t to);
     void put_alternatives(const Chunk& x);
+    // Both inserted wording at one place that opens or closes with the
+    // same words: see the definition. False when the chunk is not that.
+    bool put_alternatives_past_shared_words(const Chunk& x);
     void put_paragraph_alternatives(const std::string& o, const std::string& t);
 
     const MergeInputs& in_;
