@@ -123,6 +123,21 @@ bool hunk_adds_units_at(const std::vector<std::uint32_t>& base_to_side, std::siz
     return side_to - side_from > end - i;
 }
 
+// Where the side's hunk at base unit i (as hunk_adds_units_at) starts,
+// when its first unit is `first` (the blank lines after it aside): the
+// paragraph the other side added at the place before unit i, which this
+// side made of the base's next ("Cc" replaced by "Hh" against "Hh" added
+// before "Cc").
+std::optional<std::size_t> hunk_opening_with(const std::vector<std::uint32_t>& base_to_side,
+                                             const std::vector<std::uint32_t>& side, std::size_t i,
+                                             std::uint32_t first) {
+    const std::size_t n = base_to_side.size();
+    if (i == n || base_to_side[i] != UINT32_MAX) return std::nullopt;
+    const std::size_t side_from = i == 0 ? 0 : base_to_side[i - 1] + 1;
+    if (side_from < side.size() && side[side_from] == first) return side_from;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<MergeSections> split_sections(std::string_view base, std::string_view ours,
@@ -157,6 +172,22 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
     const std::vector<std::uint32_t> b = number(base, bu), o = number(ours, ou),
                                      t = number(theirs, tu);
     const std::vector<std::uint32_t> bo = unit_alignment(b, o), bt = unit_alignment(b, t);
+    // The units again as numbers, the blank lines after them left out: one
+    // paragraph last in one text and followed by another in the other.
+    std::unordered_map<std::string_view, std::uint32_t, UnitHash> words;
+    auto number_words = [&](std::string_view text, const Units& units) {
+        std::vector<std::uint32_t> ids(units.count());
+        for (std::size_t u = 0; u < units.count(); ++u) {
+            std::string_view unit = units.unit(text, u);
+            while (!unit.empty() && (unit.back() == '\n' || unit.back() == '\r' ||
+                                     unit.back() == ' ' || unit.back() == '\t'))
+                unit.remove_suffix(1);
+            ids[u] =
+                words.try_emplace(unit, static_cast<std::uint32_t>(words.size())).first->second;
+        }
+        return ids;
+    };
+    const std::vector<std::uint32_t> ow = number_words(ours, ou), tw = number_words(theirs, tu);
 
     // A section may end before base unit i where each side's edit script
     // passes between hunks: the side kept unit i-1 or unit i. Units a side
@@ -186,6 +217,22 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
         // have added at this one place, which the token merge reports.
         const bool ours_adds = in_ours->after_previous < in_ours->before_next,
                    theirs_adds = in_theirs->after_previous < in_theirs->before_next;
+        // A paragraph one side added here that opens the other's hunk here
+        // too stands once, in a section of its own: both put it there (the
+        // one beside the base's next paragraph, the other in its place).
+        // Cut after it on both sides, the rest merges as it would without it.
+        if (ours_adds) {
+            if (const auto k = hunk_opening_with(bt, tw, i, ow[in_ours->after_previous])) {
+                cut(i, in_ours->after_previous + 1, *k + 1);
+                continue;
+            }
+        }
+        if (theirs_adds) {
+            if (const auto j = hunk_opening_with(bo, ow, i, tw[in_theirs->after_previous])) {
+                cut(i, *j + 1, in_theirs->after_previous + 1);
+                continue;
+            }
+        }
         if ((ours_adds && hunk_adds_units_at(bt, i, t.size())) ||
             (theirs_adds && hunk_adds_units_at(bo, i, o.size())))
             continue;
