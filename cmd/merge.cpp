@@ -23,8 +23,11 @@ struct MergeCommandOptions {
 };
 
 void print_notes(std::ostream& out, const BranchMergePlan& plan) {
+    // Ours is named once redrafts were folded into it: "ours" alone would
+    // read as the current branch's wording.
     for (const MergeNote& note : plan.notes)
-        out << render_disagreement(note.path, note.disagreement, note.theirs);
+        out << render_disagreement(note.path, note.disagreement, note.theirs,
+                                   note.ours == plan.branch ? "" : note.ours);
 }
 
 ExitCode run_merge(const MergeCommandOptions& options) {

@@ -172,7 +172,7 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
         d.line = 1;
         d.ours = o ? "(the file, edited)" : "(file deleted)";
         d.theirs = t ? "(the file, edited)" : "(file deleted)";
-        plan.notes.push_back({path, d, step.theirs_label});
+        plan.notes.push_back({path, d, step.theirs_label, step.ours_label});
         if (!was || !text) return o ? o : t;
         std::vector<Diagnostic> ignored;
         const std::string& base = files.text(*was);
@@ -205,7 +205,7 @@ std::optional<std::string> merge_changed_file(Files& files, const MergeOptions& 
                          with_line_feeds(files.text(*o)), with_line_feeds(files.text(*t)), step);
     plan.has_conflict_markers |= merged.has_conflict_markers;
     for (Disagreement& d : merged.disagreements)
-        plan.notes.push_back({path, std::move(d), step.theirs_label});
+        plan.notes.push_back({path, std::move(d), step.theirs_label, step.ours_label});
     return files.add(std::move(merged.text));
 }
 
@@ -309,7 +309,7 @@ void follow_moves(Files& files, Tree& base, Tree& ours, Tree& theirs, const Merg
             d.line = 1;
             d.ours = o ? "(the file, moved here from " + path + ")" : "(file deleted)";
             d.theirs = t ? "(the file, moved here from " + path + ")" : "(file deleted)";
-            plan.notes.push_back({to, d, step.theirs_label});
+            plan.notes.push_back({to, d, step.theirs_label, step.ours_label});
             continue;
         }
         if (kept_by.count(to)) continue;  // another text stands there on that side

@@ -61,6 +61,9 @@ struct MergeNote {
     std::string path;
     Disagreement disagreement;  // line: in the merged file as recorded
     std::string theirs;         // the branch whose wording is "theirs"
+    // The side whose wording is "ours": the current branch, and the redrafts
+    // folded into it before ("main + redraft/informal-a").
+    std::string ours;
 };
 
 struct BranchMergePlan {

@@ -57,11 +57,13 @@ std::string excerpt(std::string_view text) {
 }  // namespace
 
 std::string render_disagreement(std::string_view path, const Disagreement& disagreement,
-                                std::string_view theirs_name) {
+                                std::string_view theirs_name, std::string_view ours_name) {
     std::string line = escape_controls(path) + ":" + std::to_string(disagreement.line) + ": " +
                        std::string(to_string(disagreement.kind));
     if (!disagreement.key.empty()) line += " '" + excerpt(disagreement.key) + "'";
-    line += ": ours " + excerpt(disagreement.ours) + ", theirs ";
+    line += ": ours ";
+    if (!ours_name.empty()) line += "(" + escape_controls(ours_name) + ") ";
+    line += excerpt(disagreement.ours) + ", theirs ";
     if (!theirs_name.empty()) line += "(" + escape_controls(theirs_name) + ") ";
     return line + excerpt(disagreement.theirs) + "\n";
 }

@@ -59,9 +59,10 @@ struct Disagreement {
 // ('KEY' only when there is one; each wording on one line, cut to 60
 // bytes; control characters in the path, the names and the wordings are
 // shown, as \x1b, not sent to the terminal). `theirs_name`, when given, names the side whose
-// wording is theirs ("theirs (redraft/informal-b) ...").
+// wording is theirs ("theirs (redraft/informal-b) ..."), and `ours_name` the
+// side whose wording is ours ("ours (main + redraft/informal-a) ...").
 std::string render_disagreement(std::string_view path, const Disagreement& disagreement,
-                                std::string_view theirs_name = {});
+                                std::string_view theirs_name = {}, std::string_view ours_name = {});
 
 // render_disagreement of each, in order.
 std::string render_disagreements(std::string_view path,

@@ -467,8 +467,9 @@ TEST(MergeCli, MergeOfThreeRedraftsIsOneAttributedCommit) {
         n.main.accord({"merge", "informal-a", "redraft/informal-b", "informal-c"});
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;  // a disagreement became alternatives
     EXPECT_THAT(r.out, HasSubstr("Merge redrafts informal-a, informal-b, informal-c into main"));
-    EXPECT_THAT(r.out, HasSubstr("recs/A-1.md:9: alternatives: ours \"improve\", theirs "
-                                 "(redraft/informal-c) \"enhance\""));
+    EXPECT_THAT(r.out, HasSubstr("recs/A-1.md:9: alternatives: ours (main + redraft/informal-a + "
+                                 "redraft/informal-b) \"improve\", theirs (redraft/informal-c) "
+                                 "\"enhance\""));
 
     // One commit, four parents: main and the three tips.
     std::string tips = head.substr(0, 40);
@@ -633,7 +634,9 @@ TEST(MergeCli, AParagraphTwoGroupsMovedApartIsListed) {
     const std::string merged = n.main.read("recs/A-1.md");
     EXPECT_EQ(merged.find("Maintains"), merged.rfind("Maintains")) << merged;
     EXPECT_THAT(r.out + r.err, HasSubstr("moved-apart '\"Maintains [the] [democratic]"));
-    EXPECT_THAT(r.out + r.err, HasSubstr("ours \"after To continue to [strengthen]"));
+    // Ours is main with informal-a folded in, named so.
+    EXPECT_THAT(r.out + r.err, HasSubstr("ours (main + redraft/informal-a) \"after To continue to "
+                                         "[strengthen]"));
     EXPECT_THAT(r.out + r.err,
                 HasSubstr("theirs (redraft/informal-b) \"after Recognizes the role"));
     EXPECT_THAT(r.out, HasSubstr("a paragraph moved apart where one side put it"));

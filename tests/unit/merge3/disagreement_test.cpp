@@ -41,6 +41,9 @@ TEST(DisagreementRenderer, OneLineWithPathLineKindAndBothWordings) {
     EXPECT_EQ(
         render_disagreement("A-1.md", d, "redraft/informal-b"),
         "A-1.md:3: alternatives: ours \"improve\", theirs (redraft/informal-b) \"enhance\"\n");
+    EXPECT_EQ(render_disagreement("A-1.md", d, "redraft/informal-b", "main + redraft/informal-a"),
+              "A-1.md:3: alternatives: ours (main + redraft/informal-a) \"improve\", theirs "
+              "(redraft/informal-b) \"enhance\"\n");
     d = {DisagreementKind::metadata, 1, "agreed", "(removed)", "status"};
     EXPECT_EQ(render_disagreement("A-1.md", d),
               "A-1.md:1: metadata '\"status\"': ours \"agreed\", theirs \"(removed)\"\n");
