@@ -707,6 +707,87 @@ std::vector<Edit> diff_token_range(const InternedTokens& before, std::uint32_t a
 
 namespace {
 
+// A run that no slide puts on whole paragraphs may still cover them once
+// the tokens that close the paragraph it stands in are kept elsewhere. The
+// diff keeps a paragraph's last tokens as the same tokens closing another
+// one: "Bb two." against "Bb two edited.\n\nXx new." keeps the "." as the
+// one after "new" and adds " edited.\n\nXx new" before it, an edit
+// of "Bb two." running into the paragraph added after it; the other side
+// adding that paragraph then adds it again, at its own place after the ".".
+// Where the run's tokens before its first break end with the tokens kept
+// after it to the paragraph's end (".", ".]", ";"), those are kept there
+// instead: " edited" added, the "." kept, "\n\nXx new." added on whole
+// paragraphs, the paragraph's end kept as the paragraph's end. The same,
+// mirrored, for the tokens that open the paragraph ("[", "1."), kept before a
+// run whose tokens after its last break open with them. `script[begin,
+// end)` is the run, consecutive on `side`, kept tokens on either side.
+void realign_paragraph_edge(std::vector<Edit>& script, std::size_t begin, std::size_t end,
+                            const InternedTokens& side, bool removal) {
+    const std::vector<Token>& tokens = side.tokens;
+    const auto index = [&](const Edit& e) { return removal ? e.old_index : e.new_index; };
+    const auto other = [&](const Edit& e) { return removal ? e.new_index : e.old_index; };
+    const auto is_break = [&](std::uint32_t t) {
+        return tokens[t].kind == TokenKind::paragraph_break;
+    };
+    const auto same = [&](std::uint32_t a, std::uint32_t b) {
+        return side.ids[a] != kNone && side.ids[a] == side.ids[b];
+    };
+    const auto changed = [&](std::uint32_t t) {
+        return removal ? Edit{EditKind::removed, t, 0} : Edit{EditKind::added, 0, t};
+    };
+    const auto kept = [&](std::uint32_t t, std::uint32_t o) {
+        return removal ? Edit{EditKind::common, t, o} : Edit{EditKind::common, o, t};
+    };
+    const std::uint32_t first = index(script[begin]);
+    const auto last = static_cast<std::uint32_t>(first + (end - begin));  // one past the run
+    std::uint32_t first_break = first, last_break = last - 1;
+    while (!is_break(first_break)) ++first_break;
+    while (!is_break(last_break)) --last_break;
+    // The tokens kept after the run to the end of its paragraph (the text's
+    // last line ending left out).
+    std::size_t k = 0;
+    while (end + k < script.size() && script[end + k].kind == EditKind::common &&
+           index(script[end + k]) == last + k && !is_break(last + k) &&
+           !(last + k + 1 == tokens.size() && tokens[last + k].kind == TokenKind::line_break))
+        ++k;
+    const bool closes =
+        last + k == tokens.size() || is_break(last + k) ||
+        (last + k + 1 == tokens.size() && tokens[last + k].kind == TokenKind::line_break);
+    if (k > 0 && closes && first_break - first >= k) {
+        bool match = true;
+        for (std::uint32_t j = 0; j < k && match; ++j)
+            match = same(first_break - std::uint32_t(k) + j, last + j);
+        if (match) {
+            std::vector<std::uint32_t> others;
+            for (std::size_t j = 0; j < k; ++j) others.push_back(other(script[end + j]));
+            const std::uint32_t kept_from = first_break - std::uint32_t(k);
+            std::size_t e = begin;
+            for (std::uint32_t t = first; t < kept_from; ++t) script[e++] = changed(t);
+            for (std::uint32_t j = 0; j < k; ++j) script[e++] = kept(kept_from + j, others[j]);
+            for (std::uint32_t t = first_break; t < last + k; ++t) script[e++] = changed(t);
+            return;
+        }
+    }
+    // The tokens kept before the run from the start of its paragraph.
+    k = 0;
+    while (k < begin && script[begin - k - 1].kind == EditKind::common &&
+           index(script[begin - k - 1]) + k + 1 == first && !is_break(first - k - 1))
+        ++k;
+    const bool opens = first == k || is_break(first - std::uint32_t(k) - 1);
+    if (k > 0 && opens && last - (last_break + 1) >= k) {
+        for (std::uint32_t j = 0; j < k; ++j)
+            if (!same(last_break + 1 + j, first - std::uint32_t(k) + j)) return;
+        std::vector<std::uint32_t> others;
+        for (std::size_t j = begin - k; j < begin; ++j) others.push_back(other(script[j]));
+        const std::uint32_t from = first - std::uint32_t(k);
+        std::size_t e = begin - k;
+        for (std::uint32_t t = from; t <= last_break; ++t) script[e++] = changed(t);
+        for (std::uint32_t j = 0; j < k; ++j) script[e++] = kept(last_break + 1 + j, others[j]);
+        for (std::uint32_t t = last_break + 1 + std::uint32_t(k); t < last; ++t)
+            script[e++] = changed(t);
+    }
+}
+
 // Slides the run script[begin, end) (one kind, kept tokens on either side)
 // onto whole paragraphs, when it holds a break and can stand there.
 void slide_run_to_paragraph_edges(std::vector<Edit>& script, std::size_t begin, std::size_t end,
@@ -748,7 +829,11 @@ void slide_run_to_paragraph_edges(std::vector<Edit>& script, std::size_t begin, 
         if (on_edges(from) && (!best || distance < (*best > first ? *best - first : first - *best)))
             best = from;
     }
-    if (best) put_run_at(script, left, right, removal, *best, size);
+    if (best) {
+        put_run_at(script, left, right, removal, *best, size);
+        return;
+    }
+    realign_paragraph_edge(script, begin, end, side, removal);
 }
 
 }  // namespace

@@ -183,16 +183,20 @@ TEST(MergeSections, GeneratedMergesEqualTheWholeTextMergeButWhereItSawTooMuch) {
         if (by_sections.text == whole.text) {
             // The same text, and the same disagreements, but that the
             // whole-text merge may see both sides adding paragraphs at one
-            // place where the sections' merge saw them at two.
+            // place where the sections' merge saw them at two, and the other
+            // way round: a side's diff may put its added paragraph before or
+            // after the base's paragraph break, which a section and the
+            // whole text may settle differently (seed 1154: ours' paragraph
+            // after the break, theirs' before it in the whole text alone).
             std::vector<DisagreementKey> seen = keys(by_sections), all = keys(whole);
-            ASSERT_TRUE(std::includes(all.begin(), all.end(), seen.begin(), seen.end()))
-                << "seed " << seed << "\n"
-                << s;
-            for (const DisagreementKey& k : all) {
-                if (!std::binary_search(seen.begin(), seen.end(), k)) {
-                    ASSERT_EQ(std::get<0>(k), DisagreementKind::both_added) << "seed " << seed;
-                }
-            }
+            const auto without_both_added = [](std::vector<DisagreementKey> k) {
+                std::erase_if(k, [](const DisagreementKey& d) {
+                    return std::get<0>(d) == DisagreementKind::both_added;
+                });
+                return k;
+            };
+            ASSERT_EQ(without_both_added(seen), without_both_added(all)) << "seed " << seed << "\n"
+                                                                         << s;
             ASSERT_EQ(by_sections.has_conflict_markers, whole.has_conflict_markers);
             continue;
         }
