@@ -138,6 +138,38 @@ std::optional<std::size_t> hunk_opening_with(const std::vector<std::uint32_t>& b
     return std::nullopt;
 }
 
+// Where the side's hunk that ends at the place before base unit i (it
+// replaced unit i-1, and maybe more, and kept unit i) closes with a unit of
+// its own: that unit's index; nullopt when the side kept unit i-1, or
+// when the unit before its copy of unit i is one it kept from the base.
+std::optional<std::size_t> hunk_closing(const std::vector<std::uint32_t>& base_to_side,
+                                        std::size_t i) {
+    const std::size_t n = base_to_side.size();
+    if (i == 0 || i == n || base_to_side[i - 1] != UINT32_MAX || base_to_side[i] == UINT32_MAX ||
+        base_to_side[i] == 0)
+        return std::nullopt;
+    const std::size_t at = base_to_side[i] - 1;
+    for (std::size_t p = i - 1; p-- > 0;) {
+        if (base_to_side[p] == UINT32_MAX) continue;
+        if (base_to_side[p] >= at) return std::nullopt;  // kept from the base
+        break;
+    }
+    return at;
+}
+
+// As hunk_opening_with, at the other end: where the side's hunk ending at
+// the place before base unit i closes with a unit numbered `last`, the
+// paragraph the other side put at that place, which this side put after its
+// edit ("Bb" made "Bb edited" and "Xx" added after it, against "Xx" added
+// after "Bb").
+std::optional<std::size_t> hunk_closing_with(const std::vector<std::uint32_t>& base_to_side,
+                                             const std::vector<std::uint32_t>& side, std::size_t i,
+                                             std::uint32_t last) {
+    const std::optional<std::size_t> at = hunk_closing(base_to_side, i);
+    if (at && side[*at] == last) return at;
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<MergeSections> split_sections(std::string_view base, std::string_view ours,
@@ -211,6 +243,39 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
         const std::optional<Places> in_ours = places_between_hunks(bo, i, o.size());
         const std::optional<Places> in_theirs = places_between_hunks(bt, i, t.size());
         if (!in_ours || !in_theirs) continue;
+        // A paragraph one side added here that closes the other's hunk
+        // ending here stands once, in a section of its own: both put it
+        // there (the one after the base's paragraph, the other after its
+        // edit of it). The mirror of hunk_opening_with below.
+        // So too where the other side's hunk starting here opens with it.
+        if (in_ours->after_previous < in_ours->before_next) {
+            if (const auto k = hunk_closing_with(bt, tw, i, ow[in_ours->before_next - 1])) {
+                cut(i, in_ours->before_next - 1, *k);
+                cut(i, in_ours->before_next, *k + 1);
+                continue;
+            }
+        }
+        if (in_theirs->after_previous < in_theirs->before_next) {
+            if (const auto j = hunk_closing_with(bo, ow, i, tw[in_theirs->before_next - 1])) {
+                cut(i, *j, in_theirs->before_next - 1);
+                cut(i, *j + 1, in_theirs->before_next);
+                continue;
+            }
+        }
+        if (const auto k = hunk_closing(bt, i)) {
+            if (const auto j = hunk_opening_with(bo, ow, i, tw[*k])) {
+                cut(i, *j, *k);
+                cut(i, *j + 1, *k + 1);
+                continue;
+            }
+        }
+        if (const auto j = hunk_closing(bo, i)) {
+            if (const auto k = hunk_opening_with(bt, tw, i, ow[*j])) {
+                cut(i, *j, *k);
+                cut(i, *j + 1, *k + 1);
+                continue;
+            }
+        }
         cut(i, in_ours->after_previous, in_theirs->after_previous);
         // Paragraphs one side added here and a hunk of the other's that
         // starts here and adds paragraphs too stay in one section: both may
