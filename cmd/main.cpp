@@ -23,8 +23,10 @@ const std::vector<std::pair<std::string, std::string>> kGitSpellings = {
 // required option missing), which would otherwise hide the mistyped one.
 std::string unknown_option(const CLI::App& command, const std::vector<std::string>& args) {
     std::vector<std::string> known = {"--help", "--color", "--colour"};
-    for (const CLI::Option* option : command.get_options())
+    for (const CLI::Option* option : command.get_options()) {
         for (const std::string& name : option->get_lnames()) known.push_back("--" + name);
+        for (const std::string& name : option->get_snames()) known.push_back("-" + name);
+    }
     for (const std::string& arg : args) {
         if (arg.size() < 3 || arg.compare(0, 2, "--") != 0) continue;
         const std::string name = arg.substr(0, arg.find('='));
@@ -38,9 +40,8 @@ std::string unknown_option(const CLI::App& command, const std::vector<std::strin
             const std::size_t distance = accord::edit_distance(name, k);
             if (distance < nearest) nearest = distance, meant = k;
         }
-        if (!meant.empty() && meant != "-n" && meant != "-m" &&
-            std::find(known.begin(), known.end(), meant) == known.end())
-            meant.clear();
+        // Only an option this command takes is suggested.
+        if (std::find(known.begin(), known.end(), meant) == known.end()) meant.clear();
         std::string path = command.get_name();
         for (const CLI::App* up = command.get_parent(); up && up->get_parent();
              up = up->get_parent())

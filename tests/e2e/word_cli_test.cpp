@@ -1379,17 +1379,26 @@ TEST_F(TwoTextCompilation, ChangesAndCommentsOutsideEveryTextAreNamed) {
 // strike of "on finance": its strike stays apart from Japan's, and blame
 // still gives Japan's marks to Japan (found by a tester: the two became one
 // strike, its opening mark credited to the United States).
-TEST(WordImport, ADeletionBesideAnotherPartysStrikeKeepsItsMarksApart) {
+// Japan's text with a strike, compiled into c.docx.
+class JapansStrikeCompiled : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+        tmp.write("neg/a.md", "Parties shall cooperate ~~on finance~~ with all.\n");
+        ASSERT_EQ(test::accord({"propose", "a.md", "--by", "Japan", "--add-delegation", "Japan"},
+                               in(repo))
+                      .exit_code,
+                  0);
+        ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code,
+                  0);
+    }
+
     test::TempDir tmp;
     const std::string repo = tmp.file("neg");
-    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
-    tmp.write("neg/a.md", "Parties shall cooperate ~~on finance~~ with all.\n");
-    ASSERT_EQ(
-        test::accord({"propose", "a.md", "--by", "Japan", "--add-delegation", "Japan"}, in(repo))
-            .exit_code,
-        0);
     const std::string compiled = tmp.file("c.docx");
-    ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code, 0);
+};
+
+TEST_F(JapansStrikeCompiled, ADeletionBesideAnotherPartysStrikeKeepsItsMarksApart) {
     const std::string docx = tmp.write(
         "us.docx", edited_docx(compiled, [](std::string xml) {
             return replaced_once(
@@ -1416,17 +1425,7 @@ TEST(WordImport, ADeletionBesideAnotherPartysStrikeKeepsItsMarksApart) {
 // commit carries Notation-errors (as a server's guard requires) and a
 // warning names the document, the change and the error (found by a
 // tester: neither was said).
-TEST(WordImport, TypedMarksThatBreakTheTextAreRecordedSayingSo) {
-    test::TempDir tmp;
-    const std::string repo = tmp.file("neg");
-    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
-    tmp.write("neg/a.md", "Parties shall cooperate ~~on finance~~ with all.\n");
-    ASSERT_EQ(
-        test::accord({"propose", "a.md", "--by", "Japan", "--add-delegation", "Japan"}, in(repo))
-            .exit_code,
-        0);
-    const std::string compiled = tmp.file("c.docx");
-    ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code, 0);
+TEST_F(JapansStrikeCompiled, TypedMarksThatBreakTheTextAreRecordedSayingSo) {
     const std::string docx = tmp.write(
         "us.docx", edited_docx(compiled, [](std::string xml) {
             return replaced_once(xml, "Parties shall cooperate </w:t></w:r>",
