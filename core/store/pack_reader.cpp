@@ -1,6 +1,7 @@
 #include "core/store/pack_reader.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -34,10 +35,10 @@ ssize_t read_bytes(int fd, char* out, std::size_t size, std::uint64_t offset) {
 
 }  // namespace
 
-// A pack, read with pread (a pack mapped whole would count in the
-// process's memory page by page as the walk touched it, and a pack cut
-// short under a mapping kills the process), and its index, mapped (a
-// tenth of the pack's size, searched at a score of places per object).
+// A pack, read through windows mapped a few at a time (a pack mapped whole
+// would count in the process's memory page by page as the walk touched
+// it), and its index, mapped whole (a tenth of the pack's size, searched
+// at a score of places per object).
 struct PackReader::Pack {
     int fd = -1;
     std::uint64_t data_end = 0;  // where the entries end and the checksum starts
@@ -162,18 +163,56 @@ std::optional<PackReader::Object> PackReader::read(const unsigned char* id,
     }
 }
 
-std::optional<PackReader::Object> PackReader::find_and_read(const unsigned char* id,
-                                                            std::uint64_t max_size) {
+std::optional<PackReader::Key> PackReader::find(const unsigned char* id) {
     for (std::size_t k = 0; k < packs_.size(); ++k) {
         // The pack that held the last object first: a walk's objects
         // mostly lie in one pack.
         const std::size_t pack = k == 0 ? last_found_ : (k == last_found_ ? 0 : k);
         if (const std::optional<std::uint64_t> offset = packs_[pack]->index.find(id)) {
             last_found_ = pack;
-            return read_at(pack, *offset, max_size);
+            return Key{pack, *offset};
         }
     }
     return std::nullopt;
+}
+
+std::optional<PackReader::Object> PackReader::find_and_read(const unsigned char* id,
+                                                            std::uint64_t max_size) {
+    const std::optional<Key> found = find(id);
+    if (!found) return std::nullopt;
+    return read_at(found->first, found->second, max_size);
+}
+
+std::optional<PackReader::Object> PackReader::read_prefix(const unsigned char* id,
+                                                          std::size_t prefix,
+                                                          std::uint64_t max_size) {
+    max_size = std::min<std::uint64_t>(max_size, kLargest);
+    try {
+        const std::optional<Key> found = find(id);
+        if (!found) return std::nullopt;
+        const auto [pack_number, at] = *found;
+        if (const Cached* hit = cached(*found)) {
+            if (hit->bytes->size() > max_size) return std::nullopt;
+            return Object{hit->type, hit->bytes};
+        }
+        if (at < 12) return std::nullopt;  // within the pack's header
+        const std::string_view read = bytes_at(pack_number, at);
+        if (read.empty()) return std::nullopt;
+        const std::optional<pack::EntryHeader> header = pack::parse_entry_header(read);
+        if (!header) return std::nullopt;
+        if (header->type == pack::kOffsetDelta || header->type == pack::kReferenceDelta)
+            return read_at(pack_number, at, max_size);
+        if (header->size > max_size) return std::nullopt;
+        std::string inflated;
+        if (!inflate(pack_number, at + header->length, read.substr(header->length), header->size,
+                     inflated, prefix))
+            return std::nullopt;
+        return Object{header->type, std::make_shared<const std::string>(std::move(inflated))};
+    } catch (const std::bad_alloc&) {
+        return std::nullopt;
+    } catch (const std::length_error&) {
+        return std::nullopt;
+    }
 }
 
 std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, std::uint64_t offset,
@@ -256,13 +295,17 @@ std::optional<PackReader::Object> PackReader::read_at(std::size_t pack_number, s
         // on this one, or on one made on the way to it.
         bytes = keep({pack_number, chain[k].offset}, type, std::move(made));
     }
-    if (delta_.capacity() > kWindow) std::string().swap(delta_);  // no large buffer kept
+    if (delta_.capacity() > (64 << 10)) std::string().swap(delta_);  // no large buffer kept
     return Object{type, std::move(bytes)};
 }
 
 bool PackReader::inflate(std::size_t pack_number, std::uint64_t offset, std::string_view read,
-                         std::uint64_t size, std::string& out) {
-    inflater_.start(out, static_cast<std::size_t>(size));
+                         std::uint64_t size, std::string& out, std::uint64_t prefix) {
+    if (prefix < size)
+        inflater_.start_prefix(out, static_cast<std::size_t>(size),
+                               static_cast<std::size_t>(prefix));
+    else
+        inflater_.start(out, static_cast<std::size_t>(size));
     for (std::uint64_t at = offset + read.size();;) {
         switch (inflater_.feed(read)) {
             case Inflater::Step::done:
@@ -278,39 +321,46 @@ bool PackReader::inflate(std::size_t pack_number, std::uint64_t offset, std::str
     }
 }
 
+void PackReader::Window::unmap() {
+    if (data != nullptr) ::munmap(const_cast<char*>(data), size);
+    data = nullptr;
+    size = 0;
+    pack = SIZE_MAX;
+}
+
 std::string_view PackReader::bytes_at(std::size_t pack_number, std::uint64_t offset) {
     const Pack& pack = *packs_[pack_number];
     if (offset >= pack.data_end) return {};
     ++clock_;
     Window* oldest = &windows_[0];
     for (Window& window : windows_) {
-        // A window that ends within a few bytes of `offset` is read again
+        // A window that ends within a few bytes of `offset` is mapped again
         // from there, so that an entry's header is never cut short.
-        const std::uint64_t end = window.start + window.bytes.size();
+        const std::uint64_t end = window.start + window.size;
         if (window.pack == pack_number && window.start <= offset && offset < end &&
             (end - offset >= 64 || end == pack.data_end)) {
             window.used = clock_;
-            return std::string_view(window.bytes)
-                .substr(static_cast<std::size_t>(offset - window.start));
+            return std::string_view(window.data + (offset - window.start),
+                                    static_cast<std::size_t>(end - offset));
         }
         if (window.used < oldest->used) oldest = &window;
     }
-    // A window from the page `offset` lies in: the entries a walk reads
-    // next mostly lie within a few kilobytes of the last.
+    // A window from the page `offset` lies in, never past the entries (the
+    // pack's size was read when it was opened; git writes a pack whole and
+    // renames it into place, never cutting one short under a reader).
+    oldest->unmap();
     const std::uint64_t start = offset & ~std::uint64_t{4095};
-    const std::size_t length =
+    const auto length =
         static_cast<std::size_t>(std::min<std::uint64_t>(kWindow, pack.data_end - start));
-    oldest->bytes.resize(length);
-    const ssize_t got = read_bytes(pack.fd, oldest->bytes.data(), length, start);
-    if (got <= 0 || static_cast<std::uint64_t>(got) <= offset - start) {
-        oldest->pack = SIZE_MAX;
-        return {};
-    }
-    oldest->bytes.resize(static_cast<std::size_t>(got));
+    void* mapped =
+        ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, pack.fd, static_cast<off_t>(start));
+    if (mapped == MAP_FAILED) return {};
+    oldest->data = static_cast<const char*>(mapped);
+    oldest->size = length;
     oldest->pack = pack_number;
     oldest->start = start;
     oldest->used = clock_;
-    return std::string_view(oldest->bytes).substr(static_cast<std::size_t>(offset - start));
+    return std::string_view(oldest->data + (offset - start), length - (offset - start));
 }
 
 const PackReader::Cached* PackReader::cached(const Key& key) {

@@ -64,6 +64,13 @@ class PackReader {
     // in at most `max_size` bytes (its bases too); nullopt otherwise.
     std::optional<Object> read(const unsigned char* id, std::uint64_t max_size);
 
+    // The first `prefix` bytes of the object `id` (all of it when smaller),
+    // for a reader of headers: an object stored whole is inflated that far
+    // and no further, and not kept (a commit is no tree's base); one stored
+    // as a delta is read whole, as read() reads it, if it fits `max_size`.
+    std::optional<Object> read_prefix(const unsigned char* id, std::size_t prefix,
+                                      std::uint64_t max_size);
+
     std::size_t packs() const { return packs_.size(); }
     // The room the cache has now (see Limits).
     std::size_t cache_room() const { return room_; }
@@ -81,12 +88,15 @@ class PackReader {
     // What an entry of the cache costs besides its bytes.
     static constexpr std::size_t kEntryCost = 128;
 
+    // The pack holding `id` first, and where in it.
+    std::optional<Key> find(const unsigned char* id);
     std::optional<Object> find_and_read(const unsigned char* id, std::uint64_t max_size);
     std::optional<Object> read_at(std::size_t pack, std::uint64_t offset, std::uint64_t max_size);
     // Inflates the entry data at `offset` of pack `pack_number`, of which
-    // `read` holds the first bytes, to exactly `size` bytes into `out`.
+    // `read` holds the first bytes, to exactly `size` bytes into `out`;
+    // with `prefix` below `size`, to that many bytes only.
     bool inflate(std::size_t pack_number, std::uint64_t offset, std::string_view read,
-                 std::uint64_t size, std::string& out);
+                 std::uint64_t size, std::string& out, std::uint64_t prefix = UINT64_MAX);
     // The pack's bytes from `offset` to the end of a window read around it
     // (none past the entries, or when the pack cannot be read).
     std::string_view bytes_at(std::size_t pack_number, std::uint64_t offset);
@@ -99,14 +109,25 @@ class PackReader {
     std::size_t last_found_ = 0;  // the pack that held the object read last
     Inflater inflater_;
     std::string delta_;  // the delta applied last
-    // The last windows of the packs read, 16 KiB each: a walk reads an
-    // entry and then its base a few kilobytes before it, mostly.
-    static constexpr std::uint64_t kWindow = 16 << 10;
+    // The last windows of the packs read, each a mapping of 1 MiB: a walk
+    // reads an entry and then its base a few kilobytes before it, mostly,
+    // and the next commit's entries near the last's. Mapped, not copied
+    // (a window read with pread cost a system call and a copy of the whole
+    // window per object: a fifth of a cold blame's time); at most eight
+    // are mapped, and a window let go of is unmapped, so that the memory a
+    // walk touches stays within them however large the pack.
+    static constexpr std::uint64_t kWindow = std::uint64_t{16} << 20;
     struct Window {
         std::size_t pack = SIZE_MAX;  // none
         std::uint64_t start = 0;
-        std::string bytes;
+        const char* data = nullptr;  // mapped, `size` bytes
+        std::size_t size = 0;
         std::uint64_t used = 0;
+        Window() = default;
+        Window(const Window&) = delete;
+        Window& operator=(const Window&) = delete;
+        ~Window() { unmap(); }
+        void unmap();
     };
     Window windows_[8];
     std::uint64_t clock_ = 0;

@@ -6,11 +6,22 @@ namespace accord::git {
 
 std::optional<CommitHeader> read_commit_header(PackReader* packs, git_odb* odb, const git_oid& id) {
     // A commit is a few hundred bytes; one larger than a mebibyte is read
-    // (or refused) by libgit2.
-    if (const std::optional<PackReader::Object> read =
-            packs ? packs->read(id.id, std::uint64_t{1} << 20) : std::nullopt;
-        read && read->type == pack::kCommit) {
-        if (std::optional<CommitHeader> header = parse_commit_header(*read->bytes)) return header;
+    // (or refused) by libgit2. Its header (tree, parents, author,
+    // committer) mostly lies in the first kilobyte: the message after it is
+    // not inflated. A header longer than that is read whole.
+    constexpr std::uint64_t kLargest = std::uint64_t{1} << 20;
+    constexpr std::size_t kHeaderBytes = 1024;
+    if (packs) {
+        std::optional<PackReader::Object> read = packs->read_prefix(id.id, kHeaderBytes, kLargest);
+        if (read && read->type == pack::kCommit && read->bytes->size() == kHeaderBytes) {
+            if (std::optional<CommitHeader> header = parse_commit_header(*read->bytes))
+                return header;
+            read = packs->read(id.id, kLargest);
+        }
+        if (read && read->type == pack::kCommit) {
+            if (std::optional<CommitHeader> header = parse_commit_header(*read->bytes))
+                return header;
+        }
     }
     git_odb_object* raw = nullptr;
     if (git_odb_read(&raw, odb, &id) < 0) return std::nullopt;

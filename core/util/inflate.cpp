@@ -38,6 +38,7 @@ struct Inflater::State {
     bool initialised = false;
     std::string* out = nullptr;
     std::size_t size = 0;
+    std::size_t stop_at = SIZE_MAX;  // done once this many bytes are out
 };
 
 Inflater::Inflater() : state_(std::make_unique<State>()) {
@@ -61,7 +62,13 @@ void Inflater::start(std::string& out, std::size_t size) {
     if (!state_->initialised || size >= SIZE_MAX / 2) return;
     state_->out = &out;
     state_->size = size;
+    state_->stop_at = SIZE_MAX;
     api().reset(&state_->stream);
+}
+
+void Inflater::start_prefix(std::string& out, std::size_t size, std::size_t prefix) {
+    start(out, size);
+    state_->stop_at = std::min(prefix, size);
 }
 
 Inflater::Step Inflater::feed(std::string_view compressed) {
@@ -70,11 +77,16 @@ Inflater::Step Inflater::feed(std::string_view compressed) {
     std::string& out = *state_->out;
     // One byte more than promised, so that a stream holding more than it
     // should is caught writing it, rather than stopping zlib short.
-    const std::size_t room = state_->size + 1;
+    // (A prefix needs no more room than itself.)
+    const std::size_t room = state_->stop_at < state_->size ? state_->stop_at : state_->size + 1;
     const auto failed = [&] {
         state_->out = nullptr;
         return Step::failed;
     };
+    if (state_->stop_at == 0) {  // an empty prefix is there already
+        state_->out = nullptr;
+        return Step::done;
+    }
     while (!compressed.empty()) {
         // zlib counts in unsigned int: larger inputs go in slices.
         const std::size_t slice = std::min<std::size_t>(compressed.size(), 1u << 30);
@@ -100,6 +112,11 @@ Inflater::Step Inflater::feed(std::string_view compressed) {
             }
             if (status != Z_OK && status != Z_BUF_ERROR) return failed();
             if (stream.total_out > state_->size) return failed();
+            if (stream.total_out >= state_->stop_at) {
+                out.resize(state_->stop_at);
+                state_->out = nullptr;
+                return Step::done;
+            }
             if (stream.avail_in == 0) break;  // all of this slice taken
             // Input left, and zlib stopped: for room (grown above), or, with
             // room left, because it could not go on.

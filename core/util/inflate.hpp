@@ -28,6 +28,9 @@ class Inflater {
     // Without zlib, or for a size past half the address space, the first
     // feed fails.
     void start(std::string& out, std::size_t size);
+    // The same, but done once the first `prefix` bytes (at most `size`)
+    // are in `out`: the rest of the stream is not inflated, nor checked.
+    void start_prefix(std::string& out, std::size_t size, std::size_t prefix);
 
     enum class Step { more, done, failed };
     // Feeds the stream's next compressed bytes. done: the stream ended with

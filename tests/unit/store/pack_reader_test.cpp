@@ -150,6 +150,38 @@ TEST_F(PackReaderTest, ReadsEveryObjectOfAPackWithDeltasOnOffsetsAsGitDoes) {
     EXPECT_TRUE(reader.read(reinterpret_cast<const unsigned char*>(raw_id(id).data()), 1 << 20));
 }
 
+// A prefix of an object is its first bytes, whether it is stored whole or
+// as a delta; a prefix past its end is all of it.
+TEST_F(PackReaderTest, APrefixOfAnObjectIsItsFirstBytesStoredWholeOrAsADelta) {
+    git({"repack", "-a", "-d", "-f", "-q", "--depth=50", "--window=50"});
+    git({"prune-packed"});
+    git::PackReader reader(objects_dir(), {});
+    std::size_t read = 0;
+    for (const auto& [id, object] : objects_) {
+        const std::string raw_bytes = raw_id(id);
+        const auto* raw = reinterpret_cast<const unsigned char*>(raw_bytes.data());
+        for (const std::size_t prefix : {std::size_t{0}, std::size_t{7}, std::size_t{64},
+                                         object.bytes.size(), std::size_t{1} << 20}) {
+            const std::optional<git::PackReader::Object> got =
+                reader.read_prefix(raw, prefix, 1 << 20);
+            ASSERT_TRUE(got) << id << " prefix " << prefix;
+            EXPECT_EQ(got->type, object.type) << id;
+            // A delta is read whole; an object stored whole, its prefix.
+            const std::string& bytes = *got->bytes;
+            EXPECT_GE(bytes.size(), std::min(prefix, object.bytes.size())) << id;
+            EXPECT_EQ(bytes, object.bytes.substr(0, bytes.size())) << id;
+            ++read;
+        }
+    }
+    EXPECT_EQ(read, 5 * objects_.size());
+    // Too large is not read, as read() does not read it.
+    const auto& [id, blob] = *std::find_if(objects_.begin(), objects_.end(), [](const auto& o) {
+        return o.second.type == git::pack::kBlob && o.second.bytes.size() > 1000;
+    });
+    EXPECT_FALSE(
+        reader.read_prefix(reinterpret_cast<const unsigned char*>(raw_id(id).data()), 10, 1000));
+}
+
 // The cache starts small and grows only when bases it let go of are needed
 // again, never past its limit; what it reads is exact at every size.
 TEST_F(PackReaderTest, TheCacheGrowsOnlyWhenBasesItLetGoOfAreNeededAgain) {

@@ -41,6 +41,37 @@ TEST(Inflater, InflatesExactlyTheBytesPromisedFedWholeOrByteByByte) {
     EXPECT_EQ(out, "");
 }
 
+// A prefix: done as soon as that many bytes are out, the rest of the
+// stream neither inflated nor needed; a prefix past the end is the whole.
+TEST(Inflater, APrefixIsDoneOnceItsBytesAreOutWithoutTheRestOfTheStream) {
+    Inflater inflater;
+    const std::string text = "tree 1234\nparent 5678\nauthor Japan\n\nA long message.\n";
+    const std::string stream = test::zlib_stored(text);
+    std::string out;
+    inflater.start_prefix(out, text.size(), 10);
+    EXPECT_EQ(inflater.feed(stream.substr(0, stream.size() / 2 + 10)), Step::done);
+    EXPECT_EQ(out, text.substr(0, 10));
+    // Fed a byte at a time: more until the tenth byte is out.
+    inflater.start_prefix(out, text.size(), 10);
+    Step step = Step::more;
+    std::size_t fed = 0;
+    while (step == Step::more && fed < stream.size()) step = inflater.feed(stream.substr(fed++, 1));
+    EXPECT_EQ(step, Step::done);
+    EXPECT_LT(fed, stream.size());
+    EXPECT_EQ(out, text.substr(0, 10));
+    inflater.start_prefix(out, text.size(), 10000);
+    EXPECT_EQ(inflater.feed(stream), Step::done);
+    EXPECT_EQ(out, text);
+    // The stream must still hold the bytes promised before the prefix ends.
+    inflater.start_prefix(out, text.size() + 5, text.size() + 2);
+    EXPECT_EQ(inflater.feed(stream), Step::failed);
+    // And a plain start afterwards wants the whole stream again.
+    inflater.start(out, text.size());
+    EXPECT_EQ(inflater.feed(stream.substr(0, stream.size() / 2)), Step::more);
+    EXPECT_EQ(inflater.feed(stream.substr(stream.size() / 2)), Step::done);
+    EXPECT_EQ(out, text);
+}
+
 TEST(Inflater, FailsOnMoreOrFewerBytesThanPromisedOrBytesThatAreNotZlibs) {
     Inflater inflater;
     const std::string text = "Recognises the [role] of States.\n";
