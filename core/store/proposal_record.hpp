@@ -37,6 +37,12 @@ inline constexpr std::string_view kNotationErrorsTrailer = "Notation-errors";
 // is not a proposal by whoever pulled. (`accord merge` names the proposers
 // of what it merges.)
 bool is_plain_merge(std::size_t parent_count, std::string_view message);
+// Who such a merge is credited to where wording or marks of its own stand
+// (blame, who, the HTML compilation): the brackets accord's merge driver
+// drew around two sites' competing wordings are the merge's, not a
+// proposal of whoever ran `git pull` (their git identity may be a person's
+// name, or a delegation's that proposed neither wording).
+inline constexpr std::string_view kPlainMergeProposer = "git merge";
 
 // The address recorded for a delegation: its name lower-cased, runs of other
 // characters than ASCII letters and digits made one '-', at delegations.accord.

@@ -268,7 +268,9 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
         std::string proposer = config.resolve_delegation(name).value_or(name);
         if (seen.insert(proposer).second) p.proposers.push_back(std::move(proposer));
     }
-    if (p.proposers.empty()) {
+    if (p.proposers.empty() && is_plain_merge(commit.parents.size(), commit.message)) {
+        p.proposers.emplace_back(kPlainMergeProposer);
+    } else if (p.proposers.empty()) {
         p.proposers.push_back(
             config.resolve_delegation(commit.author.name).value_or(commit.author.name));
     }

@@ -996,6 +996,34 @@ TEST_F(MergedAlternatives, ByAGitMergeThroughTheDriver) {
     expect_alternatives("all", "international");
 }
 
+// The merge `git pull` makes names no proposer: the marks its driver drew
+// are credited to "git merge", not to whoever pulled (here the git identity
+// "Secretariat", which the registry does not list, nor may any delegation's
+// name stand for a merge it did not propose); the HTML legend says so too.
+TEST_F(MergedAlternatives, APullThatNamesNoProposerCreditsItsMarksToTheMerge) {
+    git({"switch", "-qc", "site"});
+    propose_international();
+    git({"switch", "-q", "main"});
+    propose_all();
+    git({"merge", "-q", "--no-ff", "site", "-m", "Merge branch 'site'"});
+    ASSERT_NE(test::read_all(dir.file("a.md")).find("on [all][international] policy"),
+              std::string::npos);
+    const std::vector<Span> all = spans();
+    const auto words = std::find_if(all.begin(), all.end(),
+                                    [&](const Span& s) { return s.text == "all"; });
+    ASSERT_TRUE(words != all.end() && all.end() - words >= 2);
+    const auto mark = words + 1;
+    ASSERT_EQ(mark->text, "][");
+    EXPECT_EQ(mark->commit, head());
+    EXPECT_EQ(mark->proposer, "git merge");
+    for (const Span& s : all) EXPECT_NE(s.proposer, "Secretariat") << s.text;
+    const test::RunResult html = accord({"compile", "--format", "html", "-o", "-"});
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_NE(html.out.find("data-delegation=\"git merge\" data-words=\"0\""),
+              std::string::npos);
+    EXPECT_EQ(html.out.find("data-delegation=\"Secretariat\""), std::string::npos);
+}
+
 TEST_F(Blame, BadInput) {
     auto r = run({"blame", "A/none.md"});
     EXPECT_EQ(r.exit_code, 2);
