@@ -53,11 +53,11 @@ std::optional<std::string> Workspace::read(const std::string& commit,
     // a Windows clone as LF), UTF-16 as UTF-8, lines ended by line feeds, so
     // that status, diff and compile read what would be recorded.
     if (!file.contents) return std::nullopt;
-    if (is_text_path(path)) {
-        if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents))
-            file.contents = std::move(converted->text);
-    }
-    return repo_.as_stored(path, std::move(*file.contents));
+    if (!is_text_path(path)) return repo_.as_stored(path, std::move(*file.contents));
+    if (std::optional<ConvertedText> converted = convert_to_recorded(*file.contents))
+        file.contents = std::move(converted->text);
+    // CRLF that git's conversion leaves is recorded as LF too (propose).
+    return with_line_feeds(repo_.as_stored(path, std::move(*file.contents))).text;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 
 #include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
+#include "core/util/encoding.hpp"
 #include "core/util/file.hpp"
 #include "core/util/text.hpp"
 #include "hooks/pre_propose.hpp"
@@ -121,6 +122,21 @@ std::optional<hooks::Problem> as_recorded_text(Change& change) {
     return std::move(bytes.problem);
 }
 
+// Texts are recorded with line feeds: CRLF line ends that git's own
+// conversion left as they were (a clone without core.autocrlf, an editor
+// that saves CRLF) are recorded as line feeds, said, and the work tree's
+// copy rewritten, as for a text saved in UTF-16; otherwise the next
+// delegation's copy with line feeds would differ from it on every line.
+void record_with_line_feeds(Change& change) {
+    if (!change.after || !is_text_path(change.path)) return;
+    const ByteOrderMark mark = byte_order_mark(*change.after);
+    if (mark != ByteOrderMark::none && mark != ByteOrderMark::utf8) return;  // converted later
+    if (change.after->find("\r\n") == std::string::npos) return;
+    change.after = with_line_feeds(std::move(*change.after)).text;
+    change.converted_from = "with CRLF line endings";
+    change.converted_as = "with line feeds";
+}
+
 std::string list_paths(const std::vector<std::string>& paths) {
     if (paths.size() <= 3) return join_names(paths);
     return paths.front() + " and " + std::to_string(paths.size() - 1) + " other files";
@@ -167,6 +183,7 @@ std::vector<Change> collect_changes(const Repository& repo, const std::optional<
             }
             if (!file.contents) throw failure("cannot read " + file.error);
             change.after = repo.as_stored(path, std::move(*file.contents));
+            record_with_line_feeds(change);
         } else if (!change.before) {
             throw usage_error("'" + given + "' does not exist in the work tree" +
                               (head ? " nor in the last proposal" : std::string()) +

@@ -518,6 +518,36 @@ TEST(ProposeCli, WindowsLineEndsAreRecordedAsGitStoresThem) {
     }
 }
 
+// A clone that does not convert line ends (no core.autocrlf), with an
+// editor that saved CRLF: the text is recorded with line feeds all the same,
+// said, and the work tree's copy rewritten so; the next delegation's copy
+// with line feeds differs from it only where it was edited.
+TEST(ProposeCli, CrlfThatGitLeavesIsRecordedWithLineFeedsAndSaid) {
+    Negotiation n;
+    ASSERT_EQ(n.git({"config", "core.autocrlf", "false"}).exit_code, 0);
+    n.write("A-1.md", "---\r\nid: A-1\r\n---\r\n\r\nMaintains [the] [democratic] approach.\r\n");
+    const test::RunResult first = n.accord({"propose", "A-1.md", "--by", "Japan"});
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    EXPECT_THAT(first.err, HasSubstr("A-1.md was saved with CRLF line endings; it is recorded "
+                                     "with line feeds, and the work tree's copy rewritten so"));
+    const std::string recorded = "---\nid: A-1\n---\n\nMaintains [the] [democratic] approach.\n";
+    EXPECT_EQ(n.git({"cat-file", "blob", "HEAD:A-1.md"}).out, recorded);
+    EXPECT_EQ(test::read_all(n.dir + "/A-1.md"), recorded);
+    EXPECT_EQ(n.git({"status", "--porcelain", "--", "A-1.md"}).out, "");
+
+    // Saved with CRLF again and edited: diff and status read it as it will
+    // be recorded, one word inserted, nothing of the front matter.
+    n.write("A-1.md",
+            "---\r\nid: A-1\r\n---\r\n\r\nMaintains [the] [democratic] open approach.\r\n");
+    const test::RunResult diff = n.accord({"diff", "A-1.md"});
+    EXPECT_THAT(diff.out, HasSubstr("1 change: 1 insertion"));
+    EXPECT_THAT(diff.out, Not(HasSubstr("[-"))) << "nothing shown deleted";
+    const test::RunResult second = n.accord({"propose", "A-1.md", "--by", "Japan"});
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    EXPECT_EQ(n.git({"diff", "--numstat", "HEAD~1", "HEAD", "--", "A-1.md"}).out, "1\t1\tA-1.md\n");
+    n.expect_fsck_clean();
+}
+
 // A clone's .gitattributes may name a filter driver, and its configuration
 // the program for it: git would run that program on `git add`. accord
 // applies git's built-in conversions only, never a program.
