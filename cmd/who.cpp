@@ -17,6 +17,11 @@ ExitCode run_who(const WhoOptions& options, const Context& context) {
     Workspace ws = Workspace::open(".");
     std::vector<std::string> paths;
     for (const std::string& p : context.paths) paths.push_back(ws.repo().relative_path(p));
+    if (const std::string wording = wording_of_phrase(options.phrase);
+        !wording.empty() && wording != collapse_white_space(options.phrase))
+        std::cerr
+            << "accord: note: brackets and strike marks are marks, not wording: looking for \""
+            << escape_controls(wording) << "\"\n";
     const auto report = who_proposed(ws, options.phrase, paths);
     if (!report) {
         std::cerr << "accord: no proposal ever contained \"" << escape_controls(options.phrase)
@@ -48,7 +53,9 @@ void register_who(CLI::App& app, Run& run) {
         "from text to text: after each proposal it stands where it stands best (free, then as\n"
         "an option, bracketed, struck). Wording in one of several Option or Alt paragraphs is\n"
         "not agreed until the other options are gone.\n"
-        "White space in the phrase and the texts is compared collapsed. Paths narrow the\n"
+        "White space in the phrase and the texts is compared collapsed; brackets and strike\n"
+        "marks in the phrase are marks, not wording (\"shall [strengthen]\" looks for\n"
+        "\"shall strengthen\", found bracketed). Paths narrow the\n"
         "search to some texts (a directory: the texts in it).\n\n"
         "  accord who \"enhanced cooperation\"\n"
         "  accord who \"multistakeholder\" -- A/01-japan.md\n"

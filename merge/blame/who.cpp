@@ -1,6 +1,7 @@
 #include "merge/blame/who.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -293,9 +294,35 @@ std::vector<std::string> texts_named(const std::vector<std::string>& given,
 
 }  // namespace
 
+std::string wording_of_phrase(std::string_view phrase) {
+    // A run of marks goes. Within a word ("en[hanced]", "[strengthen].") it
+    // joins what it parted; between options ("[a][b]") or beside white
+    // space it stands for a space.
+    std::string words;
+    for (std::size_t k = 0; k < phrase.size();) {
+        const auto mark_at = [&](std::size_t at) {
+            if (at >= phrase.size()) return std::size_t{0};
+            if (phrase[at] == '[' || phrase[at] == ']') return std::size_t{1};
+            return phrase.substr(at, 2) == "~~" ? std::size_t{2} : std::size_t{0};
+        };
+        std::size_t end = k;
+        while (const std::size_t length = mark_at(end)) end += length;
+        if (end == k) {
+            words += phrase[k++];
+            continue;
+        }
+        const std::string_view run = phrase.substr(k, end - k);
+        const bool within_word = !words.empty() && words.back() != ' ' && end < phrase.size() &&
+                                 phrase[end] != ' ' && run.find("][") == std::string_view::npos;
+        if (!within_word) words += ' ';
+        k = end;
+    }
+    return collapse_white_space(words);
+}
+
 std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& phrase_in,
                                       const std::vector<std::string>& paths_in) {
-    const std::string phrase = collapse_white_space(phrase_in);
+    const std::string phrase = wording_of_phrase(phrase_in);
     if (phrase.empty())
         throw usage_error(
             "who: give the wording to look for, e.g. accord who \"enhanced cooperation\"");

@@ -42,7 +42,13 @@ struct WhoReport {
     std::string current_path;  // the text it stands in, when it stands
 };
 
-// Searches the given paths for `phrase`, compared with white space
+// The wording a phrase asks for: brackets and strike marks are marks, not
+// wording (a phrase copied from the text as it reads, "shall [strengthen]",
+// asks for "shall strengthen", whose state then says it is bracketed);
+// white space collapsed. who_proposed looks for this.
+std::string wording_of_phrase(std::string_view phrase);
+
+// Searches the given paths for `phrase` (its wording_of_phrase), compared with white space
 // collapsed, and follows it from text to text: where it stands best after
 // each proposal (free, then as an option, bracketed, struck). No paths: every
 // text of the current revision; a directory: its texts; a text the current

@@ -56,6 +56,29 @@ class Who : public ::testing::Test {
     std::optional<Repository> repo_;
 };
 
+// A phrase copied from the text as it reads asks for its wording: marks
+// within a word join it, marks between words or options part them.
+TEST(WhoPhrase, BracketsAndStrikeMarksAreMarksNotWording) {
+    EXPECT_EQ(wording_of_phrase("shall [strengthen]"), "shall strengthen");
+    EXPECT_EQ(wording_of_phrase("[strengthen]."), "strengthen.");
+    EXPECT_EQ(wording_of_phrase("en[hanced] cooperation"), "enhanced cooperation");
+    EXPECT_EQ(wording_of_phrase("~~pertaining to~~ the Internet"), "pertaining to the Internet");
+    EXPECT_EQ(wording_of_phrase("[[new and] additional]"), "new and additional");
+    EXPECT_EQ(wording_of_phrase("[enhance][improve] cooperation"), "enhance improve cooperation");
+    EXPECT_EQ(wording_of_phrase("  enhanced   cooperation "), "enhanced cooperation");
+    EXPECT_EQ(wording_of_phrase("1/CP.21"), "1/CP.21");
+    EXPECT_EQ(wording_of_phrase("[]"), "");
+}
+
+// Found as the text holds it, bracketed.
+TEST_F(Who, APhraseGivenWithItsBracketsIsFoundByItsWording) {
+    propose("Japan", 0, {{"A.md", "Parties shall [strengthen] cooperation.\n"}});
+    const std::optional<WhoReport> report = who("shall [strengthen]");
+    ASSERT_TRUE(report);
+    EXPECT_EQ(report->phrase, "shall strengthen");
+    EXPECT_EQ(report->current_state, "bracketed");
+}
+
 TEST_F(Who, FollowsAWordingThroughMarksDeletionAndAnotherText) {
     propose("Japan", 0,
             {{"A.md", "We support enhanced\ncooperation among States.\n"},
