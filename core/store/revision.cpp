@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/store/proposal_record.hpp"
 #include "core/util/date.hpp"
 #include "core/util/errors.hpp"
 #include "core/util/notice.hpp"
@@ -67,6 +68,9 @@ std::string resolve_revision(const Repository& repo, const RevisionSpec& spec,
             }
             for (std::size_t a = k + 1; a < in_time; ++a) {
                 if (authored_by(history[a].author, cutoff)) continue;
+                // The merge `git pull` made is dated when it was made, and
+                // is no proposal: what it holds was proposed on its own dates.
+                if (is_plain_merge(history[a].parents.size(), history[a].message)) continue;
                 notice(
                     "the text on " + what + " is the one recorded with the proposal of " +
                     format_iso_date(local_day(commit.author.time, commit.author.offset_minutes)) +

@@ -157,6 +157,43 @@ TEST_F(RevisionInRepository, AStateHoldingALaterDatedProposalIsSaidToHoldIt) {
         << notes.notices()[0];
 }
 
+// The merge `git pull` makes is dated the day it was made and names no
+// proposer: a proposal recorded after it is no proposal "recorded after a
+// proposal dated later", and no note says so.
+TEST_F(RevisionInRepository, APullsMergeDatedTodayIsNoLaterProposal) {
+    const std::string base = propose("2015-10-01", 10, 0, "base\n");
+    const std::string side = propose("2015-10-03", 10, 0, "site\n");
+    ASSERT_EQ(test::run({"git", "-C", tmp.path(), "branch", "site"}).exit_code, 0);
+    ASSERT_EQ(test::run({"git", "-C", tmp.path(), "reset", "-q", "--hard", base}).exit_code, 0);
+    propose("2015-10-02", 10, 0, "main\n");
+    CommitRequest merge;
+    merge.files = {{"A/1.md", std::string("merged\n")}};
+    merge.author = {"Sec", "s@example.org", day_start_utc(*parse_iso_date("2026-12-07")), 0};
+    merge.committer = merge.author;
+    merge.message = "Merge branch 'main' of ../jp\n";
+    merge.merged = {side};
+    merge.write_worktree = true;
+    repo.commit_files(merge);
+    const std::string after = propose("2015-10-05", 10, 0, "after\n");
+    {
+        NoticeCollector notes;
+        EXPECT_EQ(resolve_revision(repo, config, "2015-10-05"), after);
+        EXPECT_TRUE(notes.notices().empty()) << notes.notices()[0];
+    }
+    // A merge that names its proposer is a proposal, dated as any.
+    merge.message = "Merge of the small group\n\nProposed-by: Chair\n";
+    merge.files = {{"A/1.md", std::string("merged again\n")}};
+    ASSERT_EQ(test::run({"git", "-C", tmp.path(), "branch", "-f", "site2", side}).exit_code, 0);
+    repo.commit_files(merge);
+    const std::string last = propose("2015-10-06", 10, 0, "last\n");
+    NoticeCollector notes;
+    EXPECT_EQ(resolve_revision(repo, config, "2015-10-06"), last);
+    ASSERT_EQ(notes.notices().size(), 1U);
+    EXPECT_NE(notes.notices()[0].find("recorded after a proposal dated later (2026-12-07"),
+              std::string::npos)
+        << notes.notices()[0];
+}
+
 TEST_F(RevisionInRepository, AnEmptyBranchHasNoStateAtAnyDate) {
     EXPECT_NE(usage_message([&] {
                   resolve_revision(repo, config, "2014-02-25");
