@@ -41,7 +41,8 @@ class DiffPrinter {
     void print(const DescribedPair& pair) {
         total_ += pair.changes.size();
         if (options_.format == Format::json) {
-            write_diff_json(json_, pair.texts.path, pair.before, pair.after, pair.changes);
+            write_diff_json(json_, pair.texts.path, pair.before, pair.after, pair.changes,
+                            pair.texts.moved_from);
             return;
         }
         std::cout << (pair.rendered.empty() ? render(pair) : pair.rendered);

@@ -228,9 +228,11 @@ std::string render_diff_text(const Document& before, const Document& after,
 }
 
 void write_diff_json(JsonWriter& json, std::string_view path, const Document& before,
-                     const Document& after, const std::vector<Change>& changes) {
+                     const Document& after, const std::vector<Change>& changes,
+                     std::string_view moved_from) {
     const SourceMap old_map(before.source), new_map(after.source);
     json.begin_object().field("path", path);
+    if (!moved_from.empty()) json.field("moved_from", moved_from);
     json.key("changes").begin_array();
     for (const Change& c : changes) {
         json.begin_object().field("kind", to_string(c.kind)).field("text", c.text);

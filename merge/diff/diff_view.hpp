@@ -23,9 +23,11 @@ std::string render_diff_text(const Document& before, const Document& after,
                              const std::vector<Change>& changes, std::string_view old_path,
                              std::string_view new_path, const DiffViewOptions& options);
 
-// One file's entry of the JSON report: {"path", "changes": [...]}.
+// One file's entry of the JSON report: {"path", "changes": [...]}, with
+// "moved_from" (the path it had on the old side) when `moved_from` is given.
 void write_diff_json(JsonWriter& json, std::string_view path, const Document& before,
-                     const Document& after, const std::vector<Change>& changes);
+                     const Document& after, const std::vector<Change>& changes,
+                     std::string_view moved_from = {});
 
 // A one-line summary of a list of changes in negotiation terms:
 // "2 brackets lifted, 1 option added, status revisit → agreed".

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <thread>
 #include <utility>
 
@@ -13,6 +14,7 @@
 #include "core/util/notice.hpp"
 #include "core/util/parallel.hpp"
 #include "core/util/terminal.hpp"
+#include "merge/diff/renames.hpp"
 
 namespace accord {
 
@@ -180,6 +182,46 @@ DescribedPair describe_pair(TextPair pair, const ParseOptions& options) {
     return out;
 }
 
+namespace {
+
+// The texts the old side has and the new side lacks, paired with those the
+// new side added, as find_renames pairs them (half their words in common).
+// The work tree's added texts are read as they would be recorded.
+std::vector<Rename> moved_texts(const Workspace& ws, const RevisionDiffRequest& request,
+                                const std::map<std::string, std::string>& old_ids,
+                                const std::map<std::string, std::string>& new_ids) {
+    const bool work_tree = request.new_commit.empty();
+    const auto skipped = [&](const std::string& path) {
+        return !is_text_path(path) ||
+               std::binary_search(request.skipped_links.begin(), request.skipped_links.end(), path);
+    };
+    RenameBlobs blobs(ws.repo());
+    TreeFiles removed, added;
+    if (work_tree) {
+        for (const std::string& path : ws.texts("")) {
+            if (skipped(path) || old_ids.count(path) != 0) continue;
+            std::optional<std::string> text = ws.read("", path);
+            if (!text) continue;
+            const std::string id = Repository::hash_blob(*text);
+            blobs.put(id, std::move(*text));
+            added.emplace(path, id);
+        }
+        if (added.empty()) return {};
+        for (const auto& [path, id] : old_ids) {
+            if (!skipped(path) && !ws.read("", path)) removed.emplace(path, id);
+        }
+    } else {
+        for (const auto& [path, id] : new_ids)
+            if (!skipped(path) && old_ids.count(path) == 0) added.emplace(path, id);
+        for (const auto& [path, id] : old_ids)
+            if (!skipped(path) && new_ids.count(path) == 0) removed.emplace(path, id);
+    }
+    if (removed.empty() || added.empty()) return {};
+    return find_renames(removed, added, std::ref(blobs));
+}
+
+}  // namespace
+
 void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
                     const RevisionDiffOptions& options,
                     const std::function<void(const DescribedPair&)>& visit) {
@@ -200,6 +242,18 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         old_ids = ws.repo().file_ids(request.old_commit);
         if (!work_tree) new_ids = ws.repo().file_ids(request.new_commit);
     }
+    // Every text compared: a text moved between the sides (renamed, perhaps
+    // edited on the way) is one text at its new path, compared with itself
+    // at the old one, as log and merge pair moves: not one text's
+    // paragraphs all deleted and another's all added.
+    std::map<std::string, std::string> old_paths = request.old_paths;
+    std::set<std::string> moved_away;  // old paths whose text stands elsewhere now
+    if (request.paths.empty()) {
+        for (const Rename& rename : moved_texts(ws, request, old_ids, new_ids)) {
+            old_paths[rename.to] = rename.from;
+            moved_away.insert(rename.from);
+        }
+    }
     // The path a text had on each side: where it stood before a move.
     const auto path_on = [](const std::map<std::string, std::string>& moved,
                             const std::string& path) -> const std::string& {
@@ -207,7 +261,7 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         return it == moved.end() ? path : it->second;
     };
     const auto old_path_of = [&](const std::string& path) -> const std::string& {
-        return path_on(request.old_paths, path);
+        return path_on(old_paths, path);
     };
     const auto new_path_of = [&](const std::string& path) -> const std::string& {
         return path_on(request.new_paths, path);
@@ -248,10 +302,13 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
     std::vector<TextPair> batch;
     for (const std::string& path : paths) {
         if (std::binary_search(links.begin(), links.end(), path)) continue;
+        if (moved_away.count(path) != 0) continue;  // compared at its new path
         const std::string& old_path = old_path_of(path);
         const std::optional<std::string> old_id = id_of(old_ids, old_path);
         const std::string& new_path = new_path_of(path);
-        if (!work_tree && old_id && old_id == id_of(new_ids, new_path)) continue;
+        // (A text moved word for word is still shown: it moved.)
+        const bool moved = old_path != path;
+        if (!work_tree && old_id && old_id == id_of(new_ids, new_path) && !moved) continue;
         // By blob id where the side is a commit: no second look-up by path,
         // nor hashing the object again (as git diff reads objects).
         const auto read_side = [&](const std::string& commit, const std::optional<std::string>& id,
@@ -263,14 +320,15 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
             request.new_commit, work_tree ? std::nullopt : id_of(new_ids, new_path), new_path);
         // The work tree's text as it would be recorded, hashed: unchanged
         // texts are not read from the repository.
-        if (work_tree && old_id && new_text && Repository::hash_blob(*new_text) == *old_id)
+        if (work_tree && old_id && new_text && !moved &&
+            Repository::hash_blob(*new_text) == *old_id)
             continue;
         const std::optional<std::string> old_text = read_side(request.old_commit, old_id, old_path);
         if (!old_text && !new_text) {
             throw usage_error("diff: '" + path + "' is in neither " + request.old_name + " nor " +
                               request.new_name);
         }
-        if (old_text == new_text) continue;
+        if (old_text == new_text && !moved) continue;
         // Every text compared, none named: a binary file among them (a
         // '.md' of other bytes, committed with git) is said and skipped, as
         // a link is, not the end of the whole comparison.
@@ -282,7 +340,8 @@ void diff_revisions(const Workspace& ws, const RevisionDiffRequest& request,
         }
         batch.push_back({path, old_text ? request.old_name + ":" + old_path : "/dev/null",
                          new_text ? request.new_name + ":" + new_path : "/dev/null",
-                         old_text.value_or(""), new_text.value_or("")});
+                         old_text.value_or(""), new_text.value_or(""),
+                         old_text && new_text && moved ? old_path : std::string()});
         if (batch.size() == kBatch) describer.add(std::exchange(batch, {}));
     }
     if (!batch.empty()) describer.add(std::move(batch));

@@ -62,6 +62,9 @@ struct TextPair {
     std::string path;
     std::string old_label, new_label;
     std::string old_text, new_text;
+    // The path the text had on the old side, where it has moved since
+    // (renamed between two proposals); "" otherwise.
+    std::string moved_from = {};
 };
 
 // One text described: both versions parsed and their structural diff.

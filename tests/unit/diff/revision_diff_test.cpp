@@ -106,6 +106,30 @@ TEST_F(RevisionDiff, AProposalOfOneTextDescribesThatTextAlone) {
     EXPECT_EQ(back.back(), "recs/new.md A:recs/new.md > /dev/null 1");
 }
 
+// A text moved (renamed, a bracket lifted on the way) is compared with
+// itself at its old path, as log pairs it: not deleted there and tabled
+// anew here. A text deleted and an unrelated one added stay what they are.
+TEST_F(RevisionDiff, ATextMovedBetweenTheSidesIsComparedWithItself) {
+    const std::string moved = test::record_proposal(
+        *repo_, {"Chair",
+                 "2014-01-04",
+                 {{numbered(75), std::nullopt},
+                  {"agreed/075.md", "Text 75, amended.\n"},
+                  {numbered(76), std::nullopt},
+                  {"recs/other.md", "Something else entirely, on finance.\n"}}});
+    EXPECT_THAT(visited(between(last_, moved)),
+                testing::ElementsAre("agreed/075.md A:" + numbered(75) + " > B:agreed/075.md 0",
+                                     numbered(76) + " A:" + numbered(76) + " > /dev/null 1",
+                                     "recs/other.md /dev/null > B:recs/other.md 1"));
+    // With a bracket lifted on the way, and backwards.
+    const std::string lifted = test::record_proposal(
+        *repo_, {"Chair", "2014-01-05", {{"agreed/075.md", "Text 75, [amended].\n"}}});
+    EXPECT_THAT(visited(between(lifted, last_)),
+                testing::ElementsAre(numbered(75) + " A:agreed/075.md > B:" + numbered(75) + " 1",
+                                     numbered(76) + " /dev/null > B:" + numbered(76) + " 1",
+                                     "recs/other.md A:recs/other.md > /dev/null 1"));
+}
+
 // Unchanged texts are not read: with the blob of one the two proposals
 // share gone from the object database, the diff of the one text changed
 // still works (and reading the text at either proposal fails).
