@@ -480,6 +480,20 @@ std::string merge_commit_message(const BranchMergePlan& plan, const std::string&
         subject = std::string(plan.merged.size() == 1 ? "Merge redraft " : "Merge redrafts ") +
                   names + " into " + plan.branch;
     }
+    // The disagreements the merge kept in the text, as the merge listed
+    // them: the history says how the redrafts were settled (a lift undone,
+    // wordings set side by side), not only that they were merged.
+    if (!plan.notes.empty()) {
+        subject += "\n\nDisagreements kept in the text:\n";
+        constexpr std::size_t kMostListed = 50;
+        for (std::size_t k = 0; k < plan.notes.size() && k < kMostListed; ++k) {
+            const MergeNote& note = plan.notes[k];
+            subject += render_disagreement(note.path, note.disagreement, note.theirs,
+                                           note.ours == plan.branch ? "" : note.ours);
+        }
+        if (plan.notes.size() > kMostListed)
+            subject += "and " + std::to_string(plan.notes.size() - kMostListed) + " more\n";
+    }
     ProposalMessage record;
     record.text = subject;
     record.proposers = plan.proposers;

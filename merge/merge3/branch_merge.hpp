@@ -91,6 +91,7 @@ struct BranchMergePlan {
 BranchMergePlan plan_branch_merge(const Workspace& workspace, const BranchMergeRequest& request);
 
 // The commit message: `message` (default "Merge redrafts A, B into main"),
+// the disagreements kept in the text as the merge lists them (at most 50),
 // a blank line, one `Proposed-by:` per proposer and one `Merged-redraft:`
 // per branch.
 std::string merge_commit_message(const BranchMergePlan& plan, const std::string& message);

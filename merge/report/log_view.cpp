@@ -66,6 +66,17 @@ std::string render_log_entry_text(const LogEntry& e, const LogViewOptions& optio
     }
     out += "\n";
     if (!p.subject.empty()) out += "    " + escape_controls(p.subject) + "\n";
+    // With details, the rest of the message too (an accord merge lists there
+    // the disagreements it kept in the text).
+    if (options.details && p.message.size() > p.subject.size()) {
+        std::string_view body = std::string_view(p.message).substr(p.subject.size());
+        while (!body.empty() && body.front() == '\n') body.remove_prefix(1);
+        for (std::size_t at = 0; at < body.size();) {
+            const std::size_t end = std::min(body.find('\n', at), body.size());
+            out += "    " + escape_controls(body.substr(at, end - at)) + "\n";
+            at = end + 1;
+        }
+    }
     if (p.notation_errors > 0) {
         out += "    recorded with " + plural(p.notation_errors, "new notation error") +
                " on purpose\n";

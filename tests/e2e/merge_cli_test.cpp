@@ -527,6 +527,15 @@ TEST(MergeCli, LogOfAMergeListsWhatTheMergeMadeOfItsOwn) {
         << log.out;
     const test::RunResult json = n.main.accord({"log", "--format", "json"});
     EXPECT_THAT(json.out, HasSubstr("\"from_merged\": 2"));
+    // The commit says how the merge settled them, as the merge listed them;
+    // the log with details shows it, the plain log its subject alone.
+    const test::RunResult message = n.main.git({"log", "-1", "--format=%B"});
+    EXPECT_THAT(message.out, HasSubstr("\n\nDisagreements kept in the text:\nrecs/A-1.md:"));
+    EXPECT_THAT(message.out, HasSubstr("alternatives:"));
+    EXPECT_THAT(message.out, HasSubstr("\n\nProposed-by: "));
+    EXPECT_THAT(merge_entry, HasSubstr("\n    Disagreements kept in the text:\n    recs/A-1.md:"));
+    const std::string plain = n.main.accord({"log", "-n", "1"}).out;
+    EXPECT_THAT(plain, Not(HasSubstr("Disagreements")));
 
     // A merge that took a group's text as it was makes no change of its own.
     ThreeRedrafts clean;
