@@ -517,6 +517,10 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             survival.words += file.words;
         }
         survival.outcome = outcome_of(survival.words);
+        // A merge of redrafts names the proposers of what it merged; their
+        // proposals are listed each on its own. With no wording of its own
+        // it is none of theirs (it was counted as one more proposal each).
+        if (p.parents.size() > 1 && survival.words.proposed == 0) continue;
         report.words += survival.words;
         ++report.outcomes[survival.outcome];
         report.proposals.push_back(std::move(survival));

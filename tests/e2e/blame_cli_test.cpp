@@ -981,6 +981,12 @@ TEST_F(MergedAlternatives, ByAccordMerge) {
     ASSERT_NE(test::read_all(dir.file("a.md")).find("on [international][all] policy"),
               std::string::npos);
     expect_alternatives("international", "all");
+    // The merge names Brazil among the proposers of what it merged, but
+    // proposed no wording of its own: no proposal of Brazil's.
+    const auto survival = accord({"survival", "--by", "Brazil"});
+    EXPECT_EQ(survival.out.find("  " + head().substr(0, 10) + "  "), std::string::npos)
+        << survival.out;
+    EXPECT_NE(survival.out.find("1 proposal: "), std::string::npos) << survival.out;
 }
 
 // A site's edit pulled into main's by plain git through accord's merge
@@ -1009,8 +1015,8 @@ TEST_F(MergedAlternatives, APullThatNamesNoProposerCreditsItsMarksToTheMerge) {
     ASSERT_NE(test::read_all(dir.file("a.md")).find("on [all][international] policy"),
               std::string::npos);
     const std::vector<Span> all = spans();
-    const auto words = std::find_if(all.begin(), all.end(),
-                                    [&](const Span& s) { return s.text == "all"; });
+    const auto words =
+        std::find_if(all.begin(), all.end(), [&](const Span& s) { return s.text == "all"; });
     ASSERT_TRUE(words != all.end() && all.end() - words >= 2);
     const auto mark = words + 1;
     ASSERT_EQ(mark->text, "][");
@@ -1019,8 +1025,7 @@ TEST_F(MergedAlternatives, APullThatNamesNoProposerCreditsItsMarksToTheMerge) {
     for (const Span& s : all) EXPECT_NE(s.proposer, "Secretariat") << s.text;
     const test::RunResult html = accord({"compile", "--format", "html", "-o", "-"});
     ASSERT_EQ(html.exit_code, 0) << html.err;
-    EXPECT_NE(html.out.find("data-delegation=\"git merge\" data-words=\"0\""),
-              std::string::npos);
+    EXPECT_NE(html.out.find("data-delegation=\"git merge\" data-words=\"0\""), std::string::npos);
     EXPECT_EQ(html.out.find("data-delegation=\"Secretariat\""), std::string::npos);
 }
 
