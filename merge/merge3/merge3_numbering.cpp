@@ -211,6 +211,25 @@ std::optional<NumbersSetAside> set_numbers_aside(std::string_view base, std::str
             }
         }
     }
+    // Or both added a paragraph under different numbers: each number says
+    // where that side put it, and merged as written the one paragraph
+    // would stand twice, once under each number.
+    if (!renumbered) {
+        std::unordered_map<std::string, std::uint32_t> ours_added;
+        for (const NumberedParagraph& p : paragraphs[1]) {
+            std::string body = body_without_number(ours, p);
+            if (p.number && base_numbers.count(body) == 0)
+                ours_added.emplace(std::move(body), p.number->value);
+        }
+        for (const NumberedParagraph& p : paragraphs[2]) {
+            if (!p.number) continue;
+            const auto found = ours_added.find(body_without_number(theirs, p));
+            if (found != ours_added.end() && found->second != p.number->value) {
+                renumbered = true;
+                break;
+            }
+        }
+    }
     if (!renumbered) return std::nullopt;
     NumbersSetAside out;
     out.texts = {with_placeholders(base, paragraphs[0]),

@@ -6,10 +6,11 @@
 // disagreement over "3." against "4." on every paragraph both renumbered
 // (or `[1][3].`), and a paragraph the number tokens tie to the wrong place.
 //
-// When a side renumbered at least one paragraph, the numbers are set aside
-// (each written as one placeholder) and the texts merged. Where both sides
-// number their paragraphs by position (1, 2, 3... through the text, or
-// afresh under each heading; a gap in the base both closed), the numbers
+// When a side renumbered at least one paragraph (or both added one under
+// different numbers), the numbers are set aside (each written as one
+// placeholder) and the texts merged. Where both sides number their
+// paragraphs by position (1, 2, 3... through the text, or afresh under
+// each heading; a gap in the base both closed), the numbers
 // say nothing either side chose, and the merged paragraphs are numbered
 // again by position, as both sides number theirs. Otherwise (a side keeps
 // a deleted paragraph's number, leaving a gap) each number is merged as a
