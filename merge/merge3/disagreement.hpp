@@ -24,7 +24,8 @@ enum class DisagreementKind : std::uint8_t {
     conflict,        // left as conflict markers (--strict, or brackets that would not pair)
     both_added,      // both added different whole paragraphs at one place: both kept
     edited_struck,   // one struck text, the other added words inside: those not struck
-    moved_apart,     // both moved a paragraph, to different places: once, where one put it
+    moved_apart,     // both moved (or added) a paragraph, to different places: once, where
+                     // one put it
 };
 
 // Every kind, in the order above.

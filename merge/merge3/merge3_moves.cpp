@@ -803,6 +803,89 @@ std::vector<MovedApart> moved_apart(const Paragraphs& base, const Paragraphs& ou
     return out;
 }
 
+// A paragraph both sides added, word for word (numbers aside), at
+// different places: among different paragraphs of the base that both kept
+// in its order (its place counted by those before it). Read where they
+// stand, each side's copy would be an addition of its own, and the merged
+// text would hold the paragraph twice. It stands once, at the first of the
+// two places, whichever side is ours: the later copy is taken out of its
+// side (the other carries the same words), and the places are a
+// disagreement, as for a paragraph both moved apart. A paragraph a side
+// wrote twice, or either side's rewrite of a base paragraph
+// (find_rewrites: an edit, not an addition), is left as it stands; so is
+// one added at the same place, which the merge keeps once, or beside the
+// same paragraph of the base on both sides (one side moved that one, and
+// the paragraph goes with it).
+std::vector<MovedApart> take_out_added_apart(const Paragraphs& base, Paragraphs& ours,
+                                             Paragraphs& theirs, const Rewrites& ours_rewrites,
+                                             const Rewrites& theirs_rewrites) {
+    ParagraphIds numbered;
+    const std::vector<std::uint32_t> b = numbered(base.lines), o = numbered(ours.lines),
+                                     t = numbered(theirs.lines);
+    std::unordered_map<std::uint32_t, std::array<int, 3>> count;
+    for (const std::uint32_t id : b) ++count[id][0];
+    for (const std::uint32_t id : o) ++count[id][1];
+    for (const std::uint32_t id : t) ++count[id][2];
+    const Alignment bo = align(b, o), bt = align(b, t);
+    // Where each paragraph stands in a side: how many base paragraphs both
+    // sides kept in the base's order stand before it.
+    const auto places = [&](const Alignment& side) {
+        std::vector<std::size_t> out(side.to_base.size() + 1, 0);
+        for (std::size_t k = 0; k < side.to_base.size(); ++k) {
+            const std::uint32_t i = side.to_base[k];
+            const bool kept_by_both =
+                i != kAbsent && bo.to_side[i] != kAbsent && bt.to_side[i] != kAbsent;
+            out[k + 1] = out[k] + (kept_by_both ? 1 : 0);
+        }
+        return out;
+    };
+    const std::vector<std::size_t> ours_place = places(bo), theirs_place = places(bt);
+    const auto rewrite = [](const Rewrites& rewrites, std::string_view paragraph) {
+        return rewrites.count(std::string(without_number(paragraph))) != 0;
+    };
+    const auto after = [](const Paragraphs& side, std::size_t at) {
+        return at == 0 ? std::string() : std::string(without_number(side.lines[at - 1]));
+    };
+    std::vector<MovedApart> out;
+    std::vector<bool> out_of_ours(o.size(), false), out_of_theirs(t.size(), false);
+    for (std::size_t y = 0; y < t.size(); ++y) {
+        const std::array<int, 3>& c = count[t[y]];
+        if (c[0] != 0 || c[1] != 1 || c[2] != 1) continue;
+        const std::size_t x =
+            static_cast<std::size_t>(std::find(o.begin(), o.end(), t[y]) - o.begin());
+        if (ours_place[x] == theirs_place[y]) continue;
+        // Beside the same base paragraph on both sides: added to it, and
+        // moved along with it.
+        const auto in_base = [&](std::uint32_t id) { return count[id][0] > 0; };
+        if ((x > 0 && y > 0 && o[x - 1] == t[y - 1] && in_base(o[x - 1])) ||
+            (x + 1 < o.size() && y + 1 < t.size() && o[x + 1] == t[y + 1] && in_base(o[x + 1])))
+            continue;
+        if (!balanced(theirs.lines[y]) || rewrite(ours_rewrites, ours.lines[x]) ||
+            rewrite(theirs_rewrites, theirs.lines[y]))
+            continue;
+        (ours_place[x] < theirs_place[y] ? out_of_theirs[y] : out_of_ours[x]) = true;
+        // After the same paragraph on both sides: added with it (a block
+        // added apart is named by its first paragraph).
+        if (x > 0 && y > 0 && o[x - 1] == t[y - 1]) continue;
+        const std::string shown(without_number(ours.lines[x]));
+        out.push_back({ours.lines[x], theirs.lines[y], after(ours, x), after(theirs, y),
+                       ours.lines[x], shown});
+    }
+    const auto take_out = [](Paragraphs& side, const std::vector<bool>& taken) {
+        for (std::size_t y = taken.size(); y-- > 0;) {
+            if (!taken[y] || side.lines.size() < 2) continue;
+            // The blank lines after it go with it; after the last paragraph,
+            // what ended the text ends the one before it.
+            if (y + 1 == side.lines.size()) side.gaps[y - 1] = side.gaps[y];
+            side.lines.erase(side.lines.begin() + static_cast<std::ptrdiff_t>(y));
+            side.gaps.erase(side.gaps.begin() + static_cast<std::ptrdiff_t>(y));
+        }
+    };
+    take_out(ours, out_of_ours);
+    take_out(theirs, out_of_theirs);
+    return out;
+}
+
 }  // namespace
 
 std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view ours,
@@ -814,9 +897,15 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
     const Rewrites ours_rewrites = find_rewrites(*b, *o, likeness),
                    theirs_rewrites = find_rewrites(*b, *t, likeness);
     std::unordered_set<std::string> followed;  // the paragraphs moved, without their numbers
-    std::vector<MovedApart> apart = moved_apart(*b, *o, *t, ours_rewrites, theirs_rewrites);
+    const std::size_t sides_had = o->lines.size() + t->lines.size();
+    std::vector<MovedApart> apart =
+        take_out_added_apart(*b, *o, *t, ours_rewrites, theirs_rewrites);
+    const bool added_apart = o->lines.size() + t->lines.size() != sides_had;
+    for (MovedApart& m : moved_apart(*b, *o, *t, ours_rewrites, theirs_rewrites))
+        apart.push_back(std::move(m));
     bool moved = follow_reorder(*b, *o, *t, ours_rewrites, theirs_rewrites) ||
                  follow_reorder(*b, *t, *o, theirs_rewrites, ours_rewrites);
+    moved = moved || added_apart;
     // Each move makes the base agree with the mover about that paragraph,
     // so the moves run out; the bound keeps a pathological text cheap.
     for (int k = 0; k < 64; ++k) {

@@ -10,7 +10,8 @@
 // deletion lands where the paragraph went. A text one side only reordered
 // (adding paragraphs perhaps, deleting none) is given that order first,
 // the other side's changes going with the paragraphs they changed, and a
-// paragraph both added at one place stands once.
+// paragraph both added at one place stands once. A paragraph both added at
+// different places stands once too, at the first of them.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,9 +20,10 @@
 namespace accord {
 
 // A paragraph both sides moved, to different places (each out of the
-// order the base and both sides share, among different paragraphs). The
-// merge keeps it where it can (once, where one side put it, when a move
-// can be followed); the places are a disagreement.
+// order the base and both sides share, among different paragraphs), or
+// both added, word for word, at different places. The merge keeps it where
+// it can (once, where one side put it, when a move can be followed; one
+// both added at the first place); the places are a disagreement.
 struct MovedApart {
     // The paragraph as each side has it (one may have edited it too): the
     // merged text holds one of the two.
@@ -29,8 +31,10 @@ struct MovedApart {
     // The paragraph each side put it after, without its number (a side may
     // renumber); empty: first.
     std::string ours_after, theirs_after;
-    std::string as_base;  // as the base had it (a side may have edited it)
-    std::string shown;    // as the base had it, without its number
+    // As the base had it (a side may have edited it); one both added: as
+    // ours has it.
+    std::string as_base;
+    std::string shown;  // as_base without its number
 };
 
 struct MergeTexts {

@@ -456,5 +456,38 @@ TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
     EXPECT_FALSE(follow_moves("---\nA.\n\nB.\n", "---\nB.\n\nA.\n", "---\nA, edited.\n\nB.\n"));
 }
 
+// Found by a tester: a paragraph both sides added, word for word, at
+// different places stood twice. It stands once, at the first of the two
+// places whichever side is ours, and the places are a moved-apart
+// disagreement; paragraphs added together (a block) go together and are
+// named by the first. One both put after the same paragraph, which one side
+// then moved, goes with that paragraph and is no disagreement.
+TEST(MergeMoves, AParagraphBothAddedAtDifferentPlacesStandsOnce) {
+    for (const bool swap : {false, true}) {
+        SCOPED_TRACE(swap ? "swapped" : "as given");
+        const auto merged = [&](const std::string& base, const std::string& ours,
+                                const std::string& theirs) {
+            return swap ? merge3(base, theirs, ours, MergeOptions{})
+                        : merge3(base, ours, theirs, MergeOptions{});
+        };
+        const MergeResult one = merged(paragraphs("AB"), paragraphs("ABP"), paragraphs("PAB"));
+        EXPECT_EQ(one.text, paragraphs("PAB"));
+        ASSERT_EQ(one.disagreements.size(), 1u);
+        EXPECT_EQ(one.disagreements[0].kind, DisagreementKind::moved_apart);
+        EXPECT_EQ(one.disagreements[0].key, "PPP paragraph.");
+        EXPECT_EQ(one.disagreements[0].line, 1u);
+        EXPECT_EQ(swap ? one.disagreements[0].theirs : one.disagreements[0].ours,
+                  "after BBB paragraph.");
+        const MergeResult block =
+            merged(paragraphs("ABC"), paragraphs("ABDEC"), paragraphs("ABCDE"));
+        EXPECT_EQ(block.text, paragraphs("ABDEC"));
+        ASSERT_EQ(block.disagreements.size(), 1u);
+        EXPECT_EQ(block.disagreements[0].key, "DDD paragraph.");
+        const MergeResult along = merged(paragraphs("ABC"), paragraphs("BCAP"), paragraphs("APBC"));
+        EXPECT_EQ(along.text, paragraphs("BCAP"));
+        EXPECT_TRUE(along.disagreements.empty());
+    }
+}
+
 }  // namespace
 }  // namespace accord
