@@ -813,9 +813,9 @@ std::vector<MovedApart> moved_apart(const Paragraphs& base, const Paragraphs& ou
 // disagreement, as for a paragraph both moved apart. A paragraph a side
 // wrote twice, or either side's rewrite of a base paragraph
 // (find_rewrites: an edit, not an addition), is left as it stands; so is
-// one added at the same place, which the merge keeps once, or beside the
-// same paragraph of the base on both sides (one side moved that one, and
-// the paragraph goes with it).
+// one added at the same place, which the merge keeps once. One both put
+// beside the same paragraph of the base, which one side moved, is at one
+// place too: it goes with that paragraph, the other side's copy taken out.
 std::vector<MovedApart> take_out_added_apart(const Paragraphs& base, Paragraphs& ours,
                                              Paragraphs& theirs, const Rewrites& ours_rewrites,
                                              const Rewrites& theirs_rewrites) {
@@ -826,9 +826,14 @@ std::vector<MovedApart> take_out_added_apart(const Paragraphs& base, Paragraphs&
     for (const std::uint32_t id : b) ++count[id][0];
     for (const std::uint32_t id : o) ++count[id][1];
     for (const std::uint32_t id : t) ++count[id][2];
-    const Alignment bo = align(b, o), bt = align(b, t);
+    // A side's rewrite of a base paragraph stands for that paragraph
+    // (with_rewrites): a paragraph added beside one edited is beside it.
+    const std::vector<std::uint32_t> o_kept = with_rewrites(base, ours, b, o, ours_rewrites).ids,
+                                     t_kept =
+                                         with_rewrites(base, theirs, b, t, theirs_rewrites).ids;
+    const Alignment bo = align(b, o_kept), bt = align(b, t_kept);
     // Where each paragraph stands in a side: how many base paragraphs both
-    // sides kept in the base's order stand before it.
+    // sides kept (perhaps edited) in the base's order stand before it.
     const auto places = [&](const Alignment& side) {
         std::vector<std::size_t> out(side.to_base.size() + 1, 0);
         for (std::size_t k = 0; k < side.to_base.size(); ++k) {
@@ -846,6 +851,15 @@ std::vector<MovedApart> take_out_added_apart(const Paragraphs& base, Paragraphs&
     const auto after = [](const Paragraphs& side, std::size_t at) {
         return at == 0 ? std::string() : std::string(without_number(side.lines[at - 1]));
     };
+    // Where a paragraph of the base stands in it (nullopt: it is none, or
+    // the base has it twice).
+    std::unordered_map<std::uint32_t, std::size_t> in_base_at;
+    for (std::size_t i = 0; i < b.size(); ++i) in_base_at.emplace(b[i], i);
+    const auto base_at = [&](std::uint32_t id) -> std::optional<std::size_t> {
+        const auto found = in_base_at.find(id);
+        if (found == in_base_at.end() || count[id][0] != 1) return std::nullopt;
+        return found->second;
+    };
     std::vector<MovedApart> out;
     std::vector<bool> out_of_ours(o.size(), false), out_of_theirs(t.size(), false);
     for (std::size_t y = 0; y < t.size(); ++y) {
@@ -854,19 +868,28 @@ std::vector<MovedApart> take_out_added_apart(const Paragraphs& base, Paragraphs&
         const std::size_t x =
             static_cast<std::size_t>(std::find(o.begin(), o.end(), t[y]) - o.begin());
         if (ours_place[x] == theirs_place[y]) continue;
-        // Beside the same base paragraph on both sides: added to it, and
-        // moved along with it.
-        const auto in_base = [&](std::uint32_t id) { return count[id][0] > 0; };
-        if ((x > 0 && y > 0 && o[x - 1] == t[y - 1] && in_base(o[x - 1])) ||
-            (x + 1 < o.size() && y + 1 < t.size() && o[x + 1] == t[y + 1] && in_base(o[x + 1])))
-            continue;
         if (!balanced(theirs.lines[y]) || rewrite(ours_rewrites, ours.lines[x]) ||
             rewrite(theirs_rewrites, theirs.lines[y]))
             continue;
+        // Beside the same base paragraph on both sides, which one side moved:
+        // added to it, and it goes with it where that side put it (the
+        // other side's copy is taken out). No disagreement: both put it there.
+        const auto beside = [&]() -> std::optional<std::size_t> {
+            if (x > 0 && y > 0 && o_kept[x - 1] == t_kept[y - 1]) return base_at(o_kept[x - 1]);
+            if (x + 1 < o.size() && y + 1 < t.size() && o_kept[x + 1] == t_kept[y + 1])
+                return base_at(o_kept[x + 1]);
+            return std::nullopt;
+        }();
+        if (beside) {
+            const bool ours_moved = bo.to_side[*beside] == kAbsent,
+                       theirs_moved = bt.to_side[*beside] == kAbsent;
+            if (ours_moved != theirs_moved) (ours_moved ? out_of_theirs[y] : out_of_ours[x]) = true;
+            continue;
+        }
         (ours_place[x] < theirs_place[y] ? out_of_theirs[y] : out_of_ours[x]) = true;
         // After the same paragraph on both sides: added with it (a block
         // added apart is named by its first paragraph).
-        if (x > 0 && y > 0 && o[x - 1] == t[y - 1]) continue;
+        if (x > 0 && y > 0 && o_kept[x - 1] == t_kept[y - 1]) continue;
         const std::string shown(without_number(ours.lines[x]));
         out.push_back({ours.lines[x], theirs.lines[y], after(ours, x), after(theirs, y),
                        ours.lines[x], shown});

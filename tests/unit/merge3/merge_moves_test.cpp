@@ -489,5 +489,33 @@ TEST(MergeMoves, AParagraphBothAddedAtDifferentPlacesStandsOnce) {
     }
 }
 
+// A paragraph one side edited still tells where a paragraph both added
+// stands: added before it on one side and after it on the other, the
+// paragraph stood twice. Added after a paragraph on both sides, which one
+// side edited and the other moved, it is one place, no disagreement.
+TEST(MergeMoves, AParagraphBothAddedBesideAnEditedOneStandsOnce) {
+    const auto edited = [](std::string text, const std::string& paragraph) {
+        const std::size_t at = text.find(paragraph);
+        return text.replace(at, paragraph.size(), paragraph + " edited");
+    };
+    for (const bool swap : {false, true}) {
+        SCOPED_TRACE(swap ? "swapped" : "as given");
+        const auto merged = [&](const std::string& base, const std::string& ours,
+                                const std::string& theirs) {
+            return swap ? merge3(base, theirs, ours, MergeOptions{})
+                        : merge3(base, ours, theirs, MergeOptions{});
+        };
+        const MergeResult apart = merged(paragraphs("ABCDE"), paragraphs("ABCDFE"),
+                                         edited(paragraphs("ABCDEF"), "EEE paragraph"));
+        EXPECT_EQ(apart.text, edited(paragraphs("ABCDFE"), "EEE paragraph"));
+        ASSERT_EQ(apart.disagreements.size(), 1u);
+        EXPECT_EQ(apart.disagreements[0].key, "FFF paragraph.");
+        const MergeResult along = merged(
+            paragraphs("ABC"), edited(paragraphs("ABDC"), "BBB paragraph"), paragraphs("ACBD"));
+        EXPECT_EQ(along.text, edited(paragraphs("ACBD"), "BBB paragraph"));
+        EXPECT_TRUE(along.disagreements.empty());
+    }
+}
+
 }  // namespace
 }  // namespace accord
