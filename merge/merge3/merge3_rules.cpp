@@ -5,6 +5,7 @@
 #include <optional>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "core/util/text.hpp"
@@ -570,7 +571,8 @@ std::vector<std::string> paragraphs_of(Text side, std::uint32_t from, std::uint3
 }
 
 // Paragraphs both sides added at one place, each once: those both added
-// where they stand in both, and between them ours then theirs.
+// where they stand in both (or, in another order, where ours has them), and
+// between them ours then theirs.
 struct ParagraphUnion {
     std::vector<std::string> paragraphs;
     std::vector<bool> both;  // per paragraph: both sides added it
@@ -588,16 +590,23 @@ ParagraphUnion union_of_paragraphs(const std::vector<std::string>& ours,
         return numbers;
     };
     const std::vector<std::uint32_t> o = numbered(ours), t = numbered(theirs);
+    // A paragraph both added, in another order among the rest, is both
+    // sides' too: it stands once, where ours has it.
+    const std::unordered_set<std::uint32_t> in_ours(o.begin(), o.end()),
+        in_theirs(t.begin(), t.end());
     ParagraphUnion u;
     for (const Edit& e : diff_sequences(o, t)) {
         if (e.kind == EditKind::added) {
+            if (in_ours.count(t[e.new_index]) != 0) continue;
             u.paragraphs.push_back(theirs[e.new_index]);
             u.only_theirs.push_back(theirs[e.new_index]);
-        } else {
-            u.paragraphs.push_back(ours[e.old_index]);
-            if (e.kind == EditKind::removed) u.only_ours.push_back(ours[e.old_index]);
+            u.both.push_back(false);
+            continue;
         }
-        u.both.push_back(e.kind == EditKind::common);
+        const bool both = e.kind == EditKind::common || in_theirs.count(o[e.old_index]) != 0;
+        u.paragraphs.push_back(ours[e.old_index]);
+        if (!both) u.only_ours.push_back(ours[e.old_index]);
+        u.both.push_back(both);
     }
     return u;
 }
