@@ -70,7 +70,10 @@ class Reader {
     std::string date(const YAML::Node& node, const std::string& what) {
         const std::string value = text(node, what);
         if (!parse_iso_date(value)) {
-            fail(node.Mark(), what + " '" + value + "' is not a date written YYYY-MM-DD");
+            fail(node.Mark(), what + " '" + value +
+                                  (looks_like_iso_date(value)
+                                       ? "' is written YYYY-MM-DD but is no day of the calendar"
+                                       : "' is not a date written YYYY-MM-DD"));
         }
         return value;
     }

@@ -138,7 +138,8 @@ TEST(Config, ErrorsNameTheFileLineAndColumn) {
     EXPECT_NE(error_for("meetings:\n  - name: M\n    to: 2014-02-26\n").find("needs 'from'"),
               std::string::npos);
     EXPECT_NE(error_for("meetings:\n  - name: M\n    from: 2014-02-30\n    to: 2014-03-01\n")
-                  .find("accord.yaml:3:11: the start of M '2014-02-30' is not a date"),
+                  .find("accord.yaml:3:11: the start of M '2014-02-30' is written YYYY-MM-DD but "
+                        "is no day of the calendar"),
               std::string::npos);
     EXPECT_NE(error_for("delegations:\n  - name: Japan\n    alias: [JP]\n")
                   .find("accord.yaml:3:5: unknown key 'alias' in a delegation (known: name, "
