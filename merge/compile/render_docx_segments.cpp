@@ -96,7 +96,9 @@ std::vector<const Proposal*> insertions_credited(const std::vector<Edit>& script
 
 std::vector<DocxSegment> tracked_segments(const Document& old_body, const Document& new_body,
                                           const ChangeCredits& credits) {
-    const ParagraphDiff diff = diff_paragraphs(old_body, new_body);
+    // No word folded: a word that stayed is never shown deleted and inserted
+    // again (credited to the proposal beside it), as the diff view folds it.
+    const ParagraphDiff diff = diff_paragraphs(old_body, new_body, ParagraphDiffOptions{0});
     const std::vector<Edit> script = script_in_text_order(diff);
     std::vector<EditText> texts;
     texts.reserve(script.size());

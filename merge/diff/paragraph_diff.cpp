@@ -25,7 +25,6 @@ constexpr double kPartKept = 0.3;
 
 // A run of kept words longer than this between two rewordings is no
 // coincidence: it stays kept, and the rewordings stay two changes.
-constexpr std::size_t kMostFoldedWords = 3;
 
 // Ids no real token has, one per token of a paragraph standing apart, so
 // that nothing matches it (interned ids are far smaller).
@@ -167,7 +166,8 @@ class Builder {
     // `a` and `b` interned by one interner (any: the ids are renumbered;
     // `around`, if any, counts words by their renumbered ids).
     Builder(const Document& before, const Document& after, InternedTokens a, InternedTokens b,
-            const SharedParagraphs* around = nullptr) {
+            const SharedParagraphs* around = nullptr, ParagraphDiffOptions options = {})
+        : options_(options) {
         number_by_first_appearance(a.ids, b.ids);
         d_.old_tokens = std::move(a.tokens), d_.old_ids = std::move(a.ids);
         d_.new_tokens = std::move(b.tokens), d_.new_ids = std::move(b.ids);
@@ -289,7 +289,7 @@ class Builder {
             if (e.kind != EditKind::added) e.old_index += block.old_begin;
             if (e.kind != EditKind::removed) e.new_index += block.new_begin;
         }
-        fold_coincidences(script, d_.old_tokens, d_.new_tokens, kMostFoldedWords);
+        fold_coincidences(script, d_.old_tokens, d_.new_tokens, options_.most_folded_words);
         order_hunks(script);
         const BlockIds ids{std::move(a), std::move(b), block.old_begin, block.new_begin};
         give_back_unchanged_ends(script, ids);
@@ -551,6 +551,7 @@ class Builder {
         return changed;
     }
 
+    ParagraphDiffOptions options_;
     ParagraphDiff d_;
     std::vector<ParagraphPairing> pairings_;
 };
@@ -573,6 +574,12 @@ std::pair<InternedTokens, InternedTokens> intern_for_diff(const Document& before
 ParagraphDiff diff_paragraphs(const Document& before, const Document& after) {
     auto [a, b] = intern_for_diff(before, after);
     return Builder(before, after, std::move(a), std::move(b)).run();
+}
+
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
+                              const ParagraphDiffOptions& options) {
+    auto [a, b] = intern_for_diff(before, after);
+    return Builder(before, after, std::move(a), std::move(b), nullptr, options).run();
 }
 
 ParagraphDiff diff_paragraphs(const Document& before, const Document& after,

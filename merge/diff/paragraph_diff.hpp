@@ -40,6 +40,18 @@ struct ParagraphDiff {
 };
 
 ParagraphDiff diff_paragraphs(const Document& before, const Document& after);
+
+struct ParagraphDiffOptions {
+    // A common run of at most this many words between two changes is
+    // folded into one change, as a reader of a diff wants (see
+    // fold_coincidences). Word's tracked changes, credited to proposers,
+    // fold white space and punctuation alone: a word that stayed is no
+    // one's insertion ("Stakeholders should" -> "All stakeholders should
+    // fully" keeps "should").
+    std::size_t most_folded_words = 3;
+};
+ParagraphDiff diff_paragraphs(const Document& before, const Document& after,
+                              const ParagraphDiffOptions& options);
 // The same, from the two texts' tokens interned already by one interner
 // (the ids are renumbered, so the diff is the same whatever else that
 // interner had seen): a caller diffing a file's versions one after another

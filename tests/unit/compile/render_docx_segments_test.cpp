@@ -124,6 +124,29 @@ TEST(TrackedSegments, AMovedParagraphIsDeletedWhereItStoodAndInsertedWhereItStan
                                            {"Alpha beta gamma.", "inserted by Chair"}}));
 }
 
+// A word that stayed between two changes stays, as Word shows a delegate's
+// edits: it is not deleted and inserted again, credited to the proposal
+// beside it (the diff view folds such a word into one replacement).
+TEST(TrackedSegments, AWordThatStayedBetweenTwoChangesIsKept) {
+    const Proposal brazil = proposal_by("Brazil", "2024-01-20T12:00:00Z");
+    ChangeCredits credits;
+    credits.deleted_by = [&](std::size_t) { return &brazil; };
+    credits.inserted_by = [&](std::size_t) { return &brazil; };
+    const std::string before = "States should cooperate. Stakeholders should participate.\n";
+    const std::string after =
+        "States should cooperate. All stakeholders should fully participate.\n";
+    const std::vector<DocxSegment> segments =
+        tracked_segments(parse(before), parse(after), credits);
+    std::string kept;
+    for (const DocxSegment& segment : segments)
+        if (segment.change == DocxSegment::Change::none) kept += segment.text;
+    EXPECT_NE(kept.find("should participate"), std::string::npos)
+        << "'should' kept between the two insertions: " << kept;
+    const ReadBack read = rendered(before, after, credits);
+    EXPECT_EQ(read.accepted, after);
+    EXPECT_EQ(read.rejected, before);
+}
+
 // Wording inserted is credited to who proposed it; the white space inside
 // an insertion, and wording older than the revision, to the wording beside it.
 TEST(TrackedSegments, AnInsertionIsCreditedToItsWordingsProposer) {
