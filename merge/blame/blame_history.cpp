@@ -162,6 +162,15 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
     walk.keep = [&](std::string_view path) { return path == blamed || is_text_path(path); };
     walk.info_without_changes = false;          // the proposals read are those of changes
     std::set<std::string, std::less<>> donors;  // texts whose changes are kept from here on
+    // The names the blamed text had before the moves the walk has passed
+    // (paired as follow_moves pairs them): a proposal that changed it there
+    // made a version of it, and the texts it changed with it may have given
+    // it wording (moved in from another text) as they may at its name now.
+    std::set<std::string, std::less<>> former_names;
+    RenameBlobs rename_blobs(ws.repo());
+    const auto is_blamed_text = [&](std::string_view file) {
+        return file == blamed || former_names.count(file) > 0;
+    };
     bool blamed_seen = false;
     if (!across_texts) {
         // Only the blamed text and its donors so far matter: a commit not
@@ -179,15 +188,16 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
             return next != donors.end() && holds(directory, *next);
         };
         narrow.wants = [&](std::string_view file) {
-            return file == blamed || donors.count(file) > 0;
+            return is_blamed_text(file) || donors.count(file) > 0;
         };
         // A commit that created a donor is read whole too: there (a rename,
         // a text split off) the texts it took the wording from give wording
-        // in turn, however many renames back. A commit that only changed a
-        // donor is read along the walked texts alone: its other texts give
-        // nothing.
+        // in turn, however many renames back. A commit that changed the
+        // blamed text at a former name is read whole as one at its name now.
+        // A commit that only changed a donor is read along the walked texts
+        // alone: its other texts give nothing.
         narrow.whole = [&](std::string_view file, bool created) {
-            return file == blamed || (created && donors.count(file) > 0);
+            return is_blamed_text(file) || (created && donors.count(file) > 0);
         };
         walk.narrow = std::move(narrow);
     }
@@ -196,6 +206,10 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
         const auto made_version = std::find_if(
             step.changes.begin(), step.changes.end(),
             [&](const Repository::FileChange& c) { return c.path == blamed && c.new_blob; });
+        const bool made_former_version = std::any_of(
+            step.changes.begin(), step.changes.end(), [&](const Repository::FileChange& c) {
+                return c.new_blob && former_names.count(c.path) > 0;
+            });
         const bool created_donor =
             !across_texts && std::any_of(step.changes.begin(), step.changes.end(),
                                          [&](const Repository::FileChange& c) {
@@ -207,8 +221,28 @@ WalkedTexts walk_texts(const Workspace& ws, const std::string& commit, const std
             blamed_seen = true;
         }
         if (created_donor) out.creations.insert(newest_first);
-        if (!across_texts && (made_version != step.changes.end() || created_donor)) {
+        if (!across_texts &&
+            (made_version != step.changes.end() || made_former_version || created_donor)) {
             for (const Repository::FileChange& change : step.changes) donors.insert(change.path);
+        }
+        // Made here at one of its names by a move: the name it was moved
+        // from is a former name, read as the text itself further back.
+        const bool made_blamed_text = std::any_of(
+            step.changes.begin(), step.changes.end(), [&](const Repository::FileChange& c) {
+                return c.new_blob && !c.old_blob && is_blamed_text(c.path);
+            });
+        if (!across_texts && made_blamed_text) {
+            TreeFiles deleted, made;
+            for (const Repository::FileChange& c : step.changes) {
+                if (!is_text_path(c.path)) continue;
+                if (c.old_blob && !c.new_blob) deleted.emplace(c.path, *c.old_blob);
+                if (!c.old_blob && c.new_blob) made.emplace(c.path, *c.new_blob);
+            }
+            if (!deleted.empty()) {
+                for (const Rename& rename : find_renames(deleted, made, std::ref(rename_blobs))) {
+                    if (is_blamed_text(rename.to)) former_names.insert(rename.from);
+                }
+            }
         }
         for (Repository::FileChange& change : step.changes) {
             const bool kept = change.path == blamed ||

@@ -143,7 +143,7 @@ std::string walk_key(const std::string& commit, const std::string& path, bool ac
 
 std::optional<BlameWalk> find_blame_walk(const Workspace& ws, const std::string& commit,
                                          const std::string& path, bool across_texts) {
-    const CacheTable table(ws.repo().git_dir(), kWalks, "walks/3");
+    const CacheTable table(ws.repo().git_dir(), kWalks, "walks/4");
     const std::optional<std::string> value = table.find(walk_key(commit, path, across_texts));
     if (!value) return std::nullopt;
     CacheReader in(*value);
@@ -172,7 +172,7 @@ std::optional<BlameWalk> find_blame_walk(const Workspace& ws, const std::string&
 
 void remember_blame_walk(const Workspace& ws, const std::string& commit, const std::string& path,
                          bool across_texts, const BlameWalk& walk) {
-    CacheTable table(ws.repo().git_dir(), kWalks, "walks/3");
+    CacheTable table(ws.repo().git_dir(), kWalks, "walks/4");
     CacheWriter value;
     value.number(walk.texts.size());
     for (const BlameWalk::Text& text : walk.texts) {

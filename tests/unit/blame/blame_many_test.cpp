@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/store/repository.hpp"
 #include "core/util/errors.hpp"
 #include "support/paths.hpp"
@@ -133,6 +135,32 @@ TEST_F(BlameMany, MovedWordingKeepsItsProposer) {
     for (const BlameSpan& span : with_a[1].result.spans) {
         if (span.range.begin > states || span.range.end <= states) continue;
         EXPECT_EQ(with_a[1].history.proposals.at(span.origin).proposers,
+                  std::vector<std::string>{"Chair"});
+    }
+}
+
+// b.md renamed after Sweden moved a.md's paragraph into it: blaming the
+// renamed text alone finds the paragraph's first proposer as blaming every
+// text together does (its versions at b.md are its own, and what a.md lost
+// in the same proposal is what it gained there).
+TEST_F(BlameMany, WordingMovedIntoATextRenamedSinceKeepsItsProposer) {
+    const std::string b_text =
+        "The fund is open to [all] developing countries.\n\n"
+        "States report on their progress yearly, ~~in writing~~.\n";
+    record("Chair", "2014-01-10", {{"b.md", std::nullopt}, {"fund.md", b_text}});
+    const Workspace ws = Workspace::open(dir.path());
+    const std::string head = ws.resolve("HEAD");
+    const std::vector<std::string> paths = ws.texts(head);
+    const std::vector<FileBlame> together = blame_files(ws, paths, head);
+    const auto fund = std::find(paths.begin(), paths.end(), "fund.md");
+    ASSERT_NE(fund, paths.end());
+    const FileBlame& renamed = together.at(static_cast<std::size_t>(fund - paths.begin()));
+    const FileBlame alone = blame_file(ws, "fund.md", head);
+    expect_same(alone, renamed);
+    const std::size_t states = alone.result.document.source.find("States");
+    for (const BlameSpan& span : alone.result.spans) {
+        if (span.range.begin > states || span.range.end <= states) continue;
+        EXPECT_EQ(alone.history.proposals.at(span.origin).proposers,
                   std::vector<std::string>{"Chair"});
     }
 }
