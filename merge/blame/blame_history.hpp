@@ -46,6 +46,12 @@ struct FileBlame {
     // left empty (a long history is never held in memory whole).
     FileHistory history;
     BlameResult result;  // origins and restored_by index history.proposals
+    // The names the text had, its path first, and per version of
+    // history.versions the index of the one it stood at then (a text moved
+    // since stood at an old name). Filled by blame_files; blame_file
+    // leaves them empty.
+    std::vector<std::string> names;
+    std::vector<std::size_t> version_names;
 };
 // Blames `path` at `commit`. When other texts share a proposal with it (or
 // any earlier one, with across_texts), they are walked with it in one pass

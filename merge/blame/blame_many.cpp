@@ -181,7 +181,9 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
             versions.versions[v].proposal = proposal_of(c);
             blob_ids[t].push_back(change.new_blob.value_or(""));
             version_commits[t].push_back(c);
+            blame.version_names.push_back(change.name);
         }
+        blame.names = std::move(followed.names);
         blame.history.versions = std::move(versions.versions);
         if (blame.history.versions.empty() && t < blamed)
             throw usage_error("blame: no proposal recorded '" + paths[t] + "'" +

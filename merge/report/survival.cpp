@@ -369,8 +369,11 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     std::map<std::string, WordsByCommit> current;  // per path
     std::map<std::string, std::vector<std::pair<std::string, WordFates>>> standing_in;
     // What each of its proposals worded in each current text, as blame reads
-    // it (its version there, BlameResult::own_words), by commit id and path:
-    // the words standing now are set against these. (Against the words a
+    // it (its version there, BlameResult::own_words), by commit id and the
+    // path the text had then (a text renamed since is blamed under its new
+    // name, its versions at the old one among its own, wording moved into
+    // it there from another text its first proposer's): the words standing
+    // now are set against these. (Against the words a
     // plain token diff counts, a rewording's coincidentally kept words, which
     // blame credits to the rewording, hid as many later deletions.)
     // Remembered, as blame's results are; counted by blaming the texts again
@@ -379,7 +382,7 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     blamed_as.parse = workspace.parse_options();
     blamed_as.across_texts = options.across_texts;
     CacheTable worded_table(workspace.repo().git_dir(), "own-words",
-                            "own-words/2|" + blame_options_key(blamed_as));
+                            "own-words/3|" + blame_options_key(blamed_as));
     // A text blame leaves out (binary, or too large to compare) is
     // remembered as not counted (blame's kUnknownCount), so that it does not
     // send every later run to blame all the texts again: its proposals'
@@ -388,11 +391,14 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
     std::map<std::pair<std::string, std::string>, std::size_t> worded;
     std::vector<std::pair<std::string, std::string>> unknown;  // (commit, path) not remembered
     {
-        const std::set<std::string> current_texts(texts.begin(), texts.end());
+        // Every text a proposal left standing is asked about: one the
+        // revision no longer holds may be a current text at an old name.
+        // One blame does not reach (deleted since) is remembered as not
+        // counted, and its words are the diff's.
         for (const ProposalTouch& touch : index) {
             for (std::size_t k = 0; k < touch.paths.size(); ++k) {
                 const std::string& path = touch.paths[k];
-                if (!touch.blobs.at(k).after || !current_texts.count(path)) continue;
+                if (!touch.blobs.at(k).after || !is_text_path(path)) continue;
                 const std::optional<std::string> value =
                     worded_table.find(CacheTable::id_key(touch.proposal.commit) + path);
                 CacheReader in(value.value_or(""));
@@ -419,8 +425,10 @@ SurvivalReport wording_survival(const Workspace& workspace, const SurvivalOption
             for (std::size_t v = 0; v < own.size() && v < b.history.versions.size(); ++v) {
                 if (own[v] == kNotCounted) continue;
                 const std::string& commit = b.history.versions[v].id;
-                worded[{commit, b.path}] = own[v];
-                worded_table.put(CacheTable::id_key(commit) + b.path,
+                const std::string& path =
+                    v < b.version_names.size() ? b.names.at(b.version_names[v]) : b.path;
+                worded[{commit, path}] = own[v];
+                worded_table.put(CacheTable::id_key(commit) + path,
                                  CacheWriter().number(own[v]).take());
             }
             WordsByCommit words = current_words(b);

@@ -318,6 +318,54 @@ TEST_F(BlameAcrossTexts, ATextRenamedTwiceKeepsItsProposers) {
         << "Sweden only moved the text: " << sweden.out;
 }
 
+// A paragraph G77 moved into a text that already stood (and renumbered on
+// the way) stays the Chair's after that text is renamed: its versions at
+// the old name are its own, and the wording moved into it there keeps its
+// first proposer, as before the rename. Blame (with and without
+// --across-texts), survival, who and the HTML legend agree: G77 proposed
+// only the new number.
+TEST_F(BlameAcrossTexts, WordingMovedIntoATextRenamedSinceKeepsItsProposer) {
+    const std::string adapt =
+        "Increasing the ability to adapt to the adverse impacts of climate change.";
+    propose("Chair", "2015-10-01",
+            {{"C/a.md", "1. First paragraph stays here in text a.\n\n2. " + adapt + "\n"},
+             {"C/b.md", "1. Parties aim to reach global peaking.\n"}});
+    const std::string moved = "1. Parties aim to reach global peaking.\n\n3. " + adapt + "\n";
+    propose("G77", "2015-10-02",
+            {{"C/a.md", "1. First paragraph stays here in text a.\n"}, {"C/b.md", moved}});
+    const auto before = run({"blame", "--format", "json", "C/b.md"});
+    ASSERT_EQ(before.exit_code, 0) << before.err;
+    // The number G77 gave it is G77's, the rest (from ". Increasing") the Chair's.
+    const std::string chairs = "\\. " + adapt;
+    EXPECT_EQ(of(before.out, chairs).first, "Chair") << before.out;
+    propose("Chair", "2015-10-03", {{"C/b.md", std::nullopt}, {"C/c.md", moved}});
+
+    for (const bool across_texts : {false, true}) {
+        std::vector<std::string> args = {"blame", "--format", "json", "C/c.md"};
+        if (across_texts) args.push_back("--across-texts");
+        const auto r = run(args);
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+        EXPECT_EQ(of(r.out, chairs), std::make_pair(std::string("Chair"), false)) << r.out;
+        EXPECT_EQ(of(r.out, "3").first, "G77") << r.out;
+    }
+    // The new number stands; no word is gone.
+    const auto survival = run({"survival", "--by", "G77", "--format", "json"});
+    ASSERT_EQ(survival.exit_code, 0) << survival.err;
+    EXPECT_TRUE(
+        std::regex_search(survival.out, std::regex("\"outcome\": \"kept\",\\s*\"words\": "
+                                                   "\\{\\s*\"proposed\": 1,\\s*\"standing\": 1,")))
+        << survival.out;
+    EXPECT_FALSE(std::regex_search(survival.out, std::regex("\"gone\": [1-9]"))) << survival.out;
+    const auto who = run({"who", "adverse impacts of climate change"});
+    ASSERT_EQ(who.exit_code, 0) << who.err;
+    EXPECT_NE(who.out.find("first proposed by Chair on 2015-10-01 in C/a.md"), std::string::npos)
+        << who.out;
+    EXPECT_NE(who.out.find("in C/c.md."), std::string::npos) << who.out;
+    const auto html = run({"compile", "--format", "html"});
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_NE(html.out.find("data-delegation=\"G77\" data-words=\"1\""), std::string::npos);
+}
+
 TEST_F(BlameAcrossTexts, WordingTabledAgainFromAnotherTextNeedsAcrossTexts) {
     auto r = run({"blame", "--format", "json", "A/02.md"});
     ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -142,7 +142,8 @@ TEST_F(BlameMany, MovedWordingKeepsItsProposer) {
 // b.md renamed after Sweden moved a.md's paragraph into it: blaming the
 // renamed text alone finds the paragraph's first proposer as blaming every
 // text together does (its versions at b.md are its own, and what a.md lost
-// in the same proposal is what it gained there).
+// in the same proposal is what it gained there), and the versions say at
+// which name each stood.
 TEST_F(BlameMany, WordingMovedIntoATextRenamedSinceKeepsItsProposer) {
     const std::string b_text =
         "The fund is open to [all] developing countries.\n\n"
@@ -162,6 +163,12 @@ TEST_F(BlameMany, WordingMovedIntoATextRenamedSinceKeepsItsProposer) {
         if (span.range.begin > states || span.range.end <= states) continue;
         EXPECT_EQ(alone.history.proposals.at(span.origin).proposers,
                   std::vector<std::string>{"Chair"});
+    }
+    EXPECT_EQ(renamed.names, (std::vector<std::string>{"fund.md", "b.md"}));
+    ASSERT_EQ(renamed.version_names.size(), renamed.history.versions.size());
+    for (std::size_t v = 0; v < renamed.history.versions.size(); ++v) {
+        const bool last = v + 1 == renamed.history.versions.size();
+        EXPECT_EQ(renamed.names.at(renamed.version_names[v]), last ? "fund.md" : "b.md");
     }
 }
 
