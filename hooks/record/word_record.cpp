@@ -249,9 +249,14 @@ namespace {
 
 // Front matter kept outside the document's body (a text of a compilation
 // accord wrote) goes before every version of the text.
-void prefix_front_matter(docx::WordHistory& history, const std::string& front) {
+// `before`, when given, is the front matter of the revision the document's
+// tracked changes run from (compile --changes-since), which the base holds
+// instead: the front matter changed since is no tracked change, and the
+// text with every change rejected is that revision's.
+void prefix_front_matter(docx::WordHistory& history, const std::string& front,
+                         const std::optional<std::string>& before) {
+    history.base = before.value_or(front) + history.base;
     if (front.empty()) return;
-    history.base = front + history.base;
     history.text = front + history.text;
     for (docx::HistoryEvent& event : history.events) {
         event.text = front + event.text;
@@ -310,7 +315,8 @@ std::string named_path(const Repository& repo, const std::string& document,
 
 WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
                          const docx::Package& package, const std::string& path,
-                         const std::string& front_matter, bool final_newline,
+                         const std::string& front_matter,
+                         const std::optional<std::string>& front_matter_before, bool final_newline,
                          const std::string& digest, Config& registry);
 
 // The front matter a compilation keeps for a text in its document
@@ -525,8 +531,8 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
         if (wanted.empty())
             throw usage_error("name the text to import " + request.file +
                               " into with --as PATH, e.g. --as decision.md");
-        plans.push_back(
-            plan_text(workspace, request, *read.package, wanted, "", true, digest, registry));
+        plans.push_back(plan_text(workspace, request, *read.package, wanted, "", std::nullopt, true,
+                                  digest, registry));
     } else {
         // A compilation accord wrote: each text between its bookmarks, or the
         // one --as names (the only one, when it holds one).
@@ -538,10 +544,13 @@ std::vector<WordImportPlan> plan_word_records(const Workspace& workspace,
             const std::string path =
                 wanted.empty() ? named_path(repo, request.file, text.path) : wanted;
             check_kept_front_matter(request.file, path, text.front_matter);
+            if (text.front_matter_before)
+                check_kept_front_matter(request.file, path, *text.front_matter_before);
             const docx::Package slice =
                 docx::slice_body(*read.package, text.first_paragraph, text.last_paragraph);
             plans.push_back(plan_text(workspace, request, slice, path, text.front_matter,
-                                      text.final_newline, digest, registry));
+                                      text.front_matter_before, text.final_newline, digest,
+                                      registry));
         }
         if (plans.empty())
             throw usage_error(request.file + " is a compilation of several texts (" + listed +
@@ -583,7 +592,8 @@ namespace {
 
 WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& request,
                          const docx::Package& package, const std::string& path,
-                         const std::string& front_matter, bool final_newline,
+                         const std::string& front_matter,
+                         const std::optional<std::string>& front_matter_before, bool final_newline,
                          const std::string& digest, Config& registry) {
     const Repository& repo = workspace.repo();
     WordImportPlan plan;
@@ -597,7 +607,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         options.registry.push_back({delegation.name, delegation.aliases});
     plan.history = docx::plan_word_history(package, options);
     if (!final_newline) drop_final_newline(plan.history);
-    prefix_front_matter(plan.history, front_matter);
+    prefix_front_matter(plan.history, front_matter, front_matter_before);
     const docx::WordHistory& history = plan.history;
     if (!history.plan.dropped.empty())
         plan.warnings.push_back(request.file + ": left out of the text: " + history.plan.dropped);

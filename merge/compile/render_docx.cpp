@@ -498,6 +498,9 @@ class Builder {
         if (document.front_matter.present)
             package_.properties.custom[docx::accord_text_front_property(n)] =
                 std::string(document.text(document.front_matter.range));
+        if (index < options_.front_matter_before.size() && options_.front_matter_before[index])
+            package_.properties.custom[docx::accord_text_front_before_property(n)] =
+                *options_.front_matter_before[index];
         bookmarked_.push_back(index);
     }
 

@@ -21,6 +21,7 @@
 // the change, its marks formatted as on any changed line. Positions become
 // Word comments by their speaker, each covering the standing bytes of its
 // range and no more (a range that ends its paragraph ends with it).
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,11 @@ struct DocxRenderOptions {
     // deleted ones between the others; an empty list (or a text past the
     // end) is the body unchanged.
     std::vector<std::vector<DocxSegment>> changes;
+    // Per text: its front matter at the revision the changes run from, where
+    // it differs from the front matter now (which is no tracked change);
+    // written for the import, so that the text with its tracked changes
+    // rejected is that revision's, byte for byte.
+    std::vector<std::optional<std::string>> front_matter_before;
     std::vector<DocxComment> comments;
     std::string created;  // RFC 3339, the document's creation date; empty: none
 };

@@ -124,6 +124,7 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
     const Repository& repo = workspace.repo();
     const ParseOptions parse_options = workspace.parse_options();
     options.changes.assign(compilation.texts.size(), {});
+    options.front_matter_before.assign(compilation.texts.size(), std::nullopt);
     // The commits since the revision (reachable from the compiled one, not
     // from it), found once: asked per version, the history would be walked
     // again for each.
@@ -138,6 +139,15 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
         const std::string body(now.text(now.body));
         const std::optional<std::string> before_full = workspace.read(since, compiled.text.path);
         const Document before_document = parse(before_full.value_or(""), parse_options);
+        if (before_full) {
+            const std::string_view then =
+                before_document.front_matter.present
+                    ? before_document.text(before_document.front_matter.range)
+                    : std::string_view();
+            const std::string_view since_now =
+                now.front_matter.present ? now.text(now.front_matter.range) : std::string_view();
+            if (then != since_now) options.front_matter_before[t] = std::string(then);
+        }
         const std::string before_body(before_document.text(before_document.body));
         if (before_full && before_body == body) continue;
 

@@ -349,6 +349,41 @@ TEST(CompileParis, WordWithTheChangesSinceDecemberNinthImportsBackAsTheFinalText
     EXPECT_EQ(test::read_all(other + "/agreement.md"), final_text);
 }
 
+// A text whose front matter changed since the revision (its title: no
+// tracked change) imports back into a clone at that revision: the document
+// keeps the front matter as it was then for the text with its changes
+// rejected, and the text comes out as it stands. Imported into the
+// negotiation it came from, it is carried onto the text as it stands.
+TEST(CompileWord, ATextWhoseFrontMatterChangedSinceImportsBack) {
+    test::TempDir dir;
+    const std::string negotiation = dir.file("neg");
+    Repository repo = Repository::init(negotiation);
+    const std::string base = test::record_proposal(
+        repo, {"Chair",
+               "2015-01-01",
+               {{"rec.md", "---\ntitle: Draft of 1 May\n---\n1. Parties shall cooperate.\n"}},
+               "Draft"});
+    const std::string now =
+        "---\ntitle: Draft of 2 May\n---\n1. Parties shall [closely] cooperate.\n";
+    test::record_proposal(repo, {"Brazil", "2015-01-02", {{"rec.md", now}}, "Closely"});
+    const std::string docx = dir.file("changes.docx");
+    const test::RunResult compile = test::accord(
+        {"compile", "--format", "docx", "--changes-since", base, "-o", docx}, in(negotiation));
+    ASSERT_EQ(compile.exit_code, 0) << compile.err;
+    const std::string other = dir.file("other");
+    ASSERT_EQ(test::run({"git", "clone", "-q", negotiation, other}).exit_code, 0);
+    ASSERT_EQ(test::run({"git", "-C", other, "reset", "-q", "--hard", base}).exit_code, 0);
+    ASSERT_EQ(test::accord({"init"}, in(other)).exit_code, 0);
+    const test::RunResult import =
+        test::accord({"import", docx, "--changes", "accept", "--add-delegations"}, in(other));
+    ASSERT_EQ(import.exit_code, 0) << import.err << import.out;
+    EXPECT_EQ(test::read_all(other + "/rec.md"), now);
+    const test::RunResult again =
+        test::accord({"import", docx, "--changes", "accept", "--add-delegations"}, in(negotiation));
+    ASSERT_EQ(again.exit_code, 0) << again.err << again.out;
+    EXPECT_EQ(test::read_all(negotiation + "/rec.md"), now);
+}
+
 // Positions since the revision are Word comments covering the wording
 // they speak of, found in the text as it stands: a wording that holds
 // formatting and ends its paragraph, and a wording changed since (its

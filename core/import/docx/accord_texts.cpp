@@ -22,6 +22,10 @@ std::string accord_text_front_property(std::size_t n) {
     return "accord-text-" + std::to_string(n) + "-front-matter";
 }
 
+std::string accord_text_front_before_property(std::size_t n) {
+    return "accord-text-" + std::to_string(n) + "-front-matter-before";
+}
+
 bool new_paragraph(const Story& body, std::uint32_t p) {
     if (p >= body.paragraphs.size()) return false;
     const Paragraph& paragraph = body.paragraphs[p];
@@ -92,6 +96,9 @@ std::vector<AccordText> accord_texts(const Package& package, const Converted* co
         if (const auto front = custom.find("accord-text-" + n + "-front-matter");
             front != custom.end())
             text.front_matter = front->second;
+        if (const auto before = custom.find("accord-text-" + n + "-front-matter-before");
+            before != custom.end())
+            text.front_matter_before = before->second;
         out.push_back(std::move(text));
     }
     take_in_new_paragraphs(package.body, out);

@@ -5,6 +5,7 @@
 // of its body. Word keeps bookmarks and custom properties through editing,
 // so a compilation sent out and edited comes back with its texts found.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ std::string accord_text_property(std::size_t n);
 std::string accord_text_newline_property(std::size_t n);
 // The text's front matter, as its bytes: it is not in the document's body.
 std::string accord_text_front_property(std::size_t n);
+// Its front matter at the revision a compilation's tracked changes run from,
+// where that differs from the front matter now ("" for none then).
+std::string accord_text_front_before_property(std::size_t n);
 
 struct AccordText {
     std::string path;
@@ -29,6 +33,8 @@ struct AccordText {
     std::uint32_t last_paragraph = 0;
     bool final_newline = true;
     std::string front_matter;  // bytes before the body, "---\n...\n---\n"; may be empty
+    // The front matter with every tracked change rejected, where it differs.
+    std::optional<std::string> front_matter_before;
     // The body as `converted` gives it (its lines, each ending in a newline
     // but the last when final_newline is false); empty when `converted` was
     // not given.
