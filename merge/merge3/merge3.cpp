@@ -492,6 +492,33 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
         }
         return result;
     }
+    // A last paragraph that ends the text with one line end is the same
+    // paragraph as where a blank line follows it: where one side appends
+    // after it, it is no edit of it (compared as written, it would be, and
+    // a paragraph both sides appended after it, one deleting it, would
+    // stand twice). Each text is merged with a blank line after its last
+    // paragraph, and the merged text ends as they all do, with one line end.
+    const auto ends_with_one_line_end = [&](std::string_view text) {
+        return text.ends_with('\n') && !text.ends_with("\n\n") && !text.ends_with("\n\r\n") &&
+               !without_text(text, options.parse);
+    };
+    // (Strict, git's markers show the texts as written.)
+    if (!options.strict && ends_with_one_line_end(base) && ends_with_one_line_end(ours) &&
+        ends_with_one_line_end(theirs)) {
+        const std::string_view line_end = ours.ends_with("\r\n") ? "\r\n" : "\n";
+        const auto with_blank_line = [&](std::string_view text) {
+            return std::string(text) + std::string(text.ends_with("\r\n") ? "\r\n" : "\n");
+        };
+        MergeResult result =
+            merge3(with_blank_line(base), with_blank_line(ours), with_blank_line(theirs), options);
+        // (Conflict markers around both texts show them as written.)
+        if (!result.has_conflict_markers) {
+            const std::string blank_line_end = std::string(line_end) + std::string(line_end);
+            while (result.text.ends_with(blank_line_end))
+                result.text.resize(result.text.size() - line_end.size());
+            return result;
+        }
+    }
     // Paragraphs both sides only bracketed, made one (merge3_added_brackets).
     const std::optional<MergeTexts> bracketed = join_added_brackets(base, ours, theirs);
     if (bracketed) {

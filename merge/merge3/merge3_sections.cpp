@@ -123,6 +123,30 @@ bool hunk_adds_units_at(const std::vector<std::uint32_t>& base_to_side, std::siz
     return side_to - side_from > end - i;
 }
 
+// Where the side's hunk that ends at the place before base unit i (it
+// replaced unit i-1, and maybe more, and kept unit i, or i is the end of
+// the text) holds a paragraph the other side added at that place, word for
+// word: the first of `added` (the other side's units there) it holds, as
+// (index in `added`, index in the side). Both put it there, the one beside
+// the base's paragraph, the other with its edit ("Cc" made "Cc edited",
+// "Dd" and "Ee" added after it, against "Dd" added after "Cc").
+std::optional<std::pair<std::size_t, std::size_t>> hunk_closing_holding(
+    const std::vector<std::uint32_t>& base_to_side, const std::vector<std::uint32_t>& side,
+    std::size_t i, const std::vector<std::uint32_t>& added) {
+    const std::size_t n = base_to_side.size();
+    if (i == 0 || base_to_side[i - 1] != UINT32_MAX) return std::nullopt;
+    const std::size_t side_to = i == n ? side.size() : base_to_side[i];
+    if (side_to == UINT32_MAX) return std::nullopt;
+    std::size_t start = i - 1;
+    while (start > 0 && base_to_side[start - 1] == UINT32_MAX) --start;
+    const std::size_t side_from = start == 0 ? 0 : base_to_side[start - 1] + 1;
+    for (std::size_t a = 0; a < added.size(); ++a) {
+        for (std::size_t u = side_from; u < side_to; ++u)
+            if (side[u] == added[a]) return std::pair{a, u};
+    }
+    return std::nullopt;
+}
+
 // Where the side's hunk at base unit i (as hunk_adds_units_at) starts,
 // when its first unit is `first` (the blank lines after it aside): the
 // paragraph the other side added at the place before unit i, which this
@@ -139,35 +163,23 @@ std::optional<std::size_t> hunk_opening_with(const std::vector<std::uint32_t>& b
 }
 
 // Where the side's hunk that ends at the place before base unit i (it
-// replaced unit i-1, and maybe more, and kept unit i) closes with a unit of
-// its own: that unit's index; nullopt when the side kept unit i-1, or
-// when the unit before its copy of unit i is one it kept from the base.
+// replaced unit i-1, and maybe more, and kept unit i, or i is the end of
+// the text) closes with a unit of its own: that unit's index; nullopt when
+// the side kept unit i-1, or when the unit before its copy of unit i (its
+// last unit, at the end) is one it kept from the base.
 std::optional<std::size_t> hunk_closing(const std::vector<std::uint32_t>& base_to_side,
-                                        std::size_t i) {
+                                        std::size_t i, std::size_t side_units) {
     const std::size_t n = base_to_side.size();
-    if (i == 0 || i == n || base_to_side[i - 1] != UINT32_MAX || base_to_side[i] == UINT32_MAX ||
-        base_to_side[i] == 0)
-        return std::nullopt;
-    const std::size_t at = base_to_side[i] - 1;
+    if (i == 0 || base_to_side[i - 1] != UINT32_MAX) return std::nullopt;
+    const std::size_t next = i == n ? side_units : base_to_side[i];
+    if (next == UINT32_MAX || next == 0) return std::nullopt;
+    const std::size_t at = next - 1;
     for (std::size_t p = i - 1; p-- > 0;) {
         if (base_to_side[p] == UINT32_MAX) continue;
         if (base_to_side[p] >= at) return std::nullopt;  // kept from the base
         break;
     }
     return at;
-}
-
-// As hunk_opening_with, at the other end: where the side's hunk ending at
-// the place before base unit i closes with a unit numbered `last`, the
-// paragraph the other side put at that place, which this side put after its
-// edit ("Bb" made "Bb edited" and "Xx" added after it, against "Xx" added
-// after "Bb").
-std::optional<std::size_t> hunk_closing_with(const std::vector<std::uint32_t>& base_to_side,
-                                             const std::vector<std::uint32_t>& side, std::size_t i,
-                                             std::uint32_t last) {
-    const std::optional<std::size_t> at = hunk_closing(base_to_side, i);
-    if (at && side[*at] == last) return at;
-    return std::nullopt;
 }
 
 }  // namespace
@@ -243,33 +255,43 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
         const std::optional<Places> in_ours = places_between_hunks(bo, i, o.size());
         const std::optional<Places> in_theirs = places_between_hunks(bt, i, t.size());
         if (!in_ours || !in_theirs) continue;
-        // A paragraph one side added here that closes the other's hunk
-        // ending here stands once, in a section of its own: both put it
-        // there (the one after the base's paragraph, the other after its
-        // edit of it). The mirror of hunk_opening_with below.
+        const bool ours_adds = in_ours->after_previous < in_ours->before_next,
+                   theirs_adds = in_theirs->after_previous < in_theirs->before_next;
+        // A paragraph one side added here that the other's hunk ending here
+        // holds stands once, in a section of its own: both put it there (the
+        // one after the base's paragraph, the other after its edit of it, or
+        // in place of it). What each put after it merges as paragraphs both
+        // added at one place. The mirror of hunk_opening_with below.
+        const auto added = [](const std::vector<std::uint32_t>& side, const Places& places) {
+            return std::vector<std::uint32_t>(
+                side.begin() + static_cast<std::ptrdiff_t>(places.after_previous),
+                side.begin() + static_cast<std::ptrdiff_t>(places.before_next));
+        };
+        if (ours_adds) {
+            if (const auto held = hunk_closing_holding(bt, tw, i, added(ow, *in_ours))) {
+                const std::size_t j = in_ours->after_previous + held->first, k = held->second;
+                cut(i, j, k);
+                cut(i, j + 1, k + 1);
+                continue;
+            }
+        }
+        if (theirs_adds) {
+            if (const auto held = hunk_closing_holding(bo, ow, i, added(tw, *in_theirs))) {
+                const std::size_t j = held->second, k = in_theirs->after_previous + held->first;
+                cut(i, j, k);
+                cut(i, j + 1, k + 1);
+                continue;
+            }
+        }
         // So too where the other side's hunk starting here opens with it.
-        if (in_ours->after_previous < in_ours->before_next) {
-            if (const auto k = hunk_closing_with(bt, tw, i, ow[in_ours->before_next - 1])) {
-                cut(i, in_ours->before_next - 1, *k);
-                cut(i, in_ours->before_next, *k + 1);
-                continue;
-            }
-        }
-        if (in_theirs->after_previous < in_theirs->before_next) {
-            if (const auto j = hunk_closing_with(bo, ow, i, tw[in_theirs->before_next - 1])) {
-                cut(i, *j, in_theirs->before_next - 1);
-                cut(i, *j + 1, in_theirs->before_next);
-                continue;
-            }
-        }
-        if (const auto k = hunk_closing(bt, i)) {
+        if (const auto k = hunk_closing(bt, i, t.size())) {
             if (const auto j = hunk_opening_with(bo, ow, i, tw[*k])) {
                 cut(i, *j, *k);
                 cut(i, *j + 1, *k + 1);
                 continue;
             }
         }
-        if (const auto j = hunk_closing(bo, i)) {
+        if (const auto j = hunk_closing(bo, i, o.size())) {
             if (const auto k = hunk_opening_with(bt, tw, i, ow[*j])) {
                 cut(i, *j, *k);
                 cut(i, *j + 1, *k + 1);
@@ -277,11 +299,6 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
             }
         }
         cut(i, in_ours->after_previous, in_theirs->after_previous);
-        // Paragraphs one side added here and a hunk of the other's that
-        // starts here and adds paragraphs too stay in one section: both may
-        // have added at this one place, which the token merge reports.
-        const bool ours_adds = in_ours->after_previous < in_ours->before_next,
-                   theirs_adds = in_theirs->after_previous < in_theirs->before_next;
         // A paragraph one side added here that opens the other's hunk here
         // too stands once, in a section of its own: both put it there (the
         // one beside the base's next paragraph, the other in its place).
@@ -298,11 +315,17 @@ std::optional<MergeSections> split_sections(std::string_view base, std::string_v
                 continue;
             }
         }
+        // Paragraphs one side added here and a hunk of the other's that
+        // starts here and adds paragraphs too stay in one section: both may
+        // have added at this one place, which the token merge reports.
         if ((ours_adds && hunk_adds_units_at(bt, i, t.size())) ||
             (theirs_adds && hunk_adds_units_at(bo, i, o.size())))
             continue;
         cut(i, in_ours->before_next, in_theirs->before_next);
     }
+    // The last section ends where the texts do (after a paragraph both
+    // added at the end, in a section of its own, the rest each added).
+    cut(b.size(), o.size(), t.size());
     return result;
 }
 

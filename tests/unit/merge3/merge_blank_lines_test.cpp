@@ -38,9 +38,15 @@ TEST(MergeBlankLines, NoBlankLineBeforeTheFirstParagraphWhereNoTextHasOne) {
 
 TEST(MergeBlankLines, ATextWithTwoBlankLinesSomewhereKeepsWhatTheMergeGives) {
     const std::string base = "Alpha one.\n\n\nBeta two.\n";
-    const MergeResult r =
-        merge3(base, "Alpha one.\n", "Alpha one.\n\n\nBeta two.\n\nGamma three.\n", MergeOptions{});
+    const MergeResult r = merge3(base, "Alpha one x.\n\n\nBeta two.\n",
+                                 "Alpha one.\n\n\nBeta two.\n\nGamma three.\n", MergeOptions{});
     EXPECT_NE(r.text.find("\n\n\n"), std::string::npos) << r.text;
+    // A last paragraph one side deleted, the other appending after it: the
+    // paragraph appended, one blank line before it as after the others.
+    EXPECT_EQ(
+        merge3(base, "Alpha one.\n", "Alpha one.\n\n\nBeta two.\n\nGamma three.\n", MergeOptions{})
+            .text,
+        "Alpha one.\n\nGamma three.\n");
 }
 
 // The disagreements' lines follow the lines taken out.
