@@ -7,6 +7,7 @@
 
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/docx_reader.hpp"
+#include "core/import/docx/line_marks.hpp"
 #include "core/import/docx/to_notation.hpp"
 #include "merge/compile/render_docx_package.hpp"
 
@@ -34,75 +35,22 @@ struct ByteFormat {
     docx::Format before;
 };
 
-// The marks of a line read as Word formats: "~~", "**", "*", <sup>, <sub>.
-// nullopt when a mark is left open: the line is then written as typed.
-std::optional<std::vector<ByteFormat>> scan_marks(std::string_view line) {
-    std::vector<ByteFormat> out(line.size());
-    docx::Format f;
-    auto is_space = [](char c) { return c == ' ' || c == '\t'; };
-    for (std::size_t i = 0; i < line.size();) {
-        auto take = [&](std::size_t n) {
-            for (std::size_t k = 0; k < n; ++k) out[i + k].consumed = true;
-            i += n;
-        };
-        if (line[i] == '\\' && i + 1 < line.size()) {
-            out[i].format = out[i + 1].format = f;
-            i += 2;
-            continue;
-        }
-        if (line.compare(i, 2, "~~") == 0) {
-            f.strike = !f.strike;
-            take(2);
-            continue;
-        }
-        if (line.compare(i, 2, "**") == 0) {
-            f.bold = !f.bold;
-            take(2);
-            continue;
-        }
-        if (line[i] == '*') {
-            const bool opens = !f.italic && i + 1 < line.size() && !is_space(line[i + 1]);
-            const bool closes = f.italic && i > 0 && !is_space(line[i - 1]);
-            if (opens || closes) {
-                f.italic = !f.italic;
-                take(1);
-                continue;
-            }
-        }
-        if (f.baseline == docx::Baseline::normal && line.compare(i, 5, "<sup>") == 0) {
-            f.baseline = docx::Baseline::superscript;
-            take(5);
-            continue;
-        }
-        if (f.baseline == docx::Baseline::superscript && line.compare(i, 6, "</sup>") == 0) {
-            f.baseline = docx::Baseline::normal;
-            take(6);
-            continue;
-        }
-        if (f.baseline == docx::Baseline::normal && line.compare(i, 5, "<sub>") == 0) {
-            f.baseline = docx::Baseline::subscript;
-            take(5);
-            continue;
-        }
-        if (f.baseline == docx::Baseline::subscript && line.compare(i, 6, "</sub>") == 0) {
-            f.baseline = docx::Baseline::normal;
-            take(6);
-            continue;
-        }
-        out[i].format = f;
-        ++i;
+// The marks of a line read as Word formats (docx::scan_line_marks), per
+// byte; `line_start`: the line is a whole paragraph that is no heading.
+std::optional<std::vector<ByteFormat>> scan_marks(std::string_view line, bool line_start,
+                                                  bool escapes_read_back = true) {
+    const std::optional<std::vector<docx::LineByte>> bytes =
+        docx::scan_line_marks(line, line_start, escapes_read_back);
+    if (!bytes) return std::nullopt;
+    std::vector<ByteFormat> out(bytes->size());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i].consumed = (*bytes)[i].consumed;
+        out[i].format = (*bytes)[i].format;
     }
-    if (f.strike || f.bold || f.italic || f.baseline != docx::Baseline::normal) return std::nullopt;
     return out;
 }
 
-// "## Article 2" -> 2; 0 when the line is no Markdown heading.
-std::uint32_t heading_level(std::string_view line) {
-    std::size_t n = 0;
-    while (n < line.size() && line[n] == '#') ++n;
-    if (n == 0 || n > 6 || n + 1 >= line.size() || line[n] != ' ') return 0;
-    return static_cast<std::uint32_t>(n);
-}
+using docx::heading_level;
 
 struct Piece {
     char byte = 0;
@@ -120,6 +68,8 @@ struct Piece {
 // nullopt (the marks are then written as typed) when a byte is both
 // inserted and deleted, a mark is left open, or a byte's format changed
 // with no changed mark in the line.
+// Escapes stay as typed in a changed line: the reader escapes what a
+// delegate typed only in a line no change touches or one added whole.
 std::optional<std::vector<ByteFormat>> changed_line_formats(const std::vector<Piece>& pieces) {
     std::string now, before;
     for (const Piece& piece : pieces) {
@@ -127,8 +77,8 @@ std::optional<std::vector<ByteFormat>> changed_line_formats(const std::vector<Pi
         if (piece.deleted == kNoIndex) now += piece.byte;
         if (piece.inserted == kNoIndex) before += piece.byte;
     }
-    const std::optional<std::vector<ByteFormat>> formats_now = scan_marks(now);
-    const std::optional<std::vector<ByteFormat>> formats_before = scan_marks(before);
+    const std::optional<std::vector<ByteFormat>> formats_now = scan_marks(now, false, false);
+    const std::optional<std::vector<ByteFormat>> formats_before = scan_marks(before, false, false);
     if (!formats_now || !formats_before) return std::nullopt;
     std::vector<ByteFormat> out;
     out.reserve(pieces.size());
@@ -214,6 +164,7 @@ class Builder {
         properties.created = options_.created;
         properties.modified = options_.created;
         properties.custom[docx::kAccordNotationProperty] = "1";
+        if (!options_.changes.empty()) properties.custom[docx::kAccordTrackedChangesProperty] = "1";
         if (!compilation_.revision.empty())
             properties.custom["accord-revision"] = compilation_.revision;
 
@@ -389,7 +340,7 @@ class Builder {
                     p.heading = level;
                     skip = level + 1;
                 }
-                formats = scan_marks(std::string_view(standing).substr(skip));
+                formats = scan_marks(std::string_view(standing).substr(skip), skip == 0);
             } else if (!as_typed && !changes_as_typed_[index]) {
                 // A changed line is formatted only where each side of the
                 // change reads back as it was (changed_line_formats); a

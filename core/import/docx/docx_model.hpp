@@ -166,6 +166,10 @@ struct Bookmark {
 // The custom property that says a document was written by accord, its
 // paragraphs one line of notation each (see ConvertOptions).
 inline constexpr const char* kAccordNotationProperty = "accord-notation";
+// The custom property that says accord wrote a document's changes as
+// tracked changes (compile --changes-since): a line with a change inside it
+// may then hold marks typed as characters, which the reader takes as marks.
+inline constexpr const char* kAccordTrackedChangesProperty = "accord-tracked-changes";
 // Bookmarks accord writes start with this.
 inline constexpr const char* kAccordBookmarkPrefix = "_accord_";
 
@@ -189,6 +193,11 @@ struct Package {
     // characters as typed.
     bool accord_notation() const {
         const auto it = properties.custom.find(kAccordNotationProperty);
+        return it != properties.custom.end() && it->second == "1";
+    }
+    // Written by accord with tracked changes of its own (kAccordTrackedChangesProperty).
+    bool accord_tracked_changes() const {
+        const auto it = properties.custom.find(kAccordTrackedChangesProperty);
         return it != properties.custom.end() && it->second == "1";
     }
 };

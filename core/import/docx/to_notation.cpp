@@ -4,6 +4,7 @@
 
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/inline_writer.hpp"
+#include "core/import/docx/line_marks.hpp"
 
 namespace accord::docx {
 
@@ -353,10 +354,46 @@ class Converter {
                                   : where == Where::cell ? LineBreaks::html
                                                          : LineBreaks::hard;
         if (line) {
-            // A document accord wrote: the line's characters as typed.
-            MarkStack open;
-            for (std::uint32_t p : group) write_runs_as_typed(story_index, p, open, heading > 0);
-            open.move(out_, Marks{});
+            // A document accord wrote: the line's characters as typed, but
+            // for those that would read as marks, escaped (written first
+            // without escapes to find them).
+            auto write_line = [&] {
+                MarkStack open;
+                for (std::uint32_t p : group)
+                    write_runs_as_typed(story_index, p, open, heading > 0);
+                open.move(out_, Marks{});
+            };
+            typed_offsets_.clear();
+            escape_typed_.clear();
+            typed_count_ = 0;
+            deferring_revisions_ = true;
+            write_line();
+            deferring_revisions_ = false;
+            std::vector<bool> typed(out_.size() - content_begin, false);
+            for (const std::size_t at : typed_offsets_) typed[at - content_begin] = true;
+            // In a document accord wrote with tracked changes of its own,
+            // only in a line no change touches or one tracked changes added
+            // whole (a delegate's): accord writes a line with a change inside
+            // it with its marks as typed where Word formatting would not
+            // carry it (a "#" making it a heading, a strike around italics).
+            std::vector<bool> escaped;
+            if (std::find(typed.begin(), typed.end(), true) != typed.end() &&
+                (!package_.accord_tracked_changes() || unchanged(story_index, group) ||
+                 line_kind(story_index, group) == LineKind::added))
+                escaped = escape_typed_marks(std::string_view(out_).substr(content_begin), typed,
+                                             heading == 0 && label.empty());
+            if (escaped.empty()) {
+                for (const auto& [revision, from, to] : deferred_revisions_)
+                    extend_revision(revision, from, to);
+            } else {
+                for (const std::size_t at : typed_offsets_)
+                    escape_typed_.push_back(escaped[at - content_begin]);
+                out_.resize(content_begin);
+                typed_count_ = 0;
+                write_line();
+            }
+            deferred_revisions_.clear();
+            escape_typed_.clear();
         } else {
             InlineWriter writer(out_, breaks, where == Where::cell,
                                 heading == 0 && label.empty() && where != Where::cell);
@@ -438,7 +475,7 @@ class Converter {
                 change_strike_edge(paragraph, r, -1, marks)) {
                 const std::size_t lead = leading_space(text);
                 if (lead > 0) open.move(out_, apart);
-                out_ += text.substr(0, lead);
+                append_typed(text.substr(0, lead));
                 text.remove_prefix(lead);
             }
             std::string_view trail;
@@ -450,7 +487,7 @@ class Converter {
             const std::size_t begin = out_.size();
             if (run.kind == RunKind::text) {
                 if (!text.empty()) open.move(out_, marks);
-                out_ += text;
+                append_typed(text);
             } else {
                 open.move(out_, marks);
                 out_ += "[^" + std::to_string(note_number(run.note)) + "]";
@@ -462,7 +499,7 @@ class Converter {
             }
             if (!trail.empty()) {
                 open.move(out_, apart);
-                out_ += trail;
+                append_typed(trail);
             }
         }
     }
@@ -633,7 +670,22 @@ class Converter {
         return number;
     }
 
+    // Characters of the wording written as typed, each escaped that the
+    // line's first writing found would read as a mark (escape_typed_).
+    void append_typed(std::string_view text) {
+        for (const char c : text) {
+            if (typed_count_ < escape_typed_.size() && escape_typed_[typed_count_]) out_ += '\\';
+            ++typed_count_;
+            typed_offsets_.push_back(out_.size());
+            out_ += c;
+        }
+    }
+
     void extend_revision(std::uint32_t revision, std::size_t begin, std::size_t end) {
+        if (deferring_revisions_) {
+            deferred_revisions_.push_back({revision, begin, end});
+            return;
+        }
         if (revision >= revision_spans_.size()) return;
         auto& span = revision_spans_[revision];
         span.first = std::min(span.first, begin);
@@ -651,6 +703,18 @@ class Converter {
     const bool verbatim_;             // a document accord wrote (Package::accord_notation)
     std::size_t body_lines_ = 0;      // verbatim: the body's paragraphs written so far
     bool blank_line_before_ = false;  // verbatim: the next line is a paragraph added apart
+    // verbatim: the line being written. Offsets of its characters as typed
+    // (not marks), which of them to escape (by their order), how many are
+    // written, and the places of changes held back while it is first written.
+    std::vector<std::size_t> typed_offsets_;
+    std::vector<bool> escape_typed_;
+    std::size_t typed_count_ = 0;
+    bool deferring_revisions_ = false;
+    struct RevisionSpan {
+        std::uint32_t revision;
+        std::size_t begin, end;
+    };
+    std::vector<RevisionSpan> deferred_revisions_;
 };
 
 }  // namespace

@@ -153,6 +153,34 @@ TEST(RenderDocx, MarksInsideMarksAreWordFormatting) {
     EXPECT_EQ(bodies[0], text);
 }
 
+// A character escaped in the notation because it would otherwise be a
+// mark ("\\# of Parties", "5\\*3 tonnes or 2\\*4") is the plain character in
+// Word, as a delegate typed it, and the reader escapes it again: the text
+// comes back byte for byte. An escape the reader would not write again
+// ("\\*" before a space, "C\\#") stays as typed.
+TEST(RenderDocx, EscapedCharactersAreThePlainCharactersInWord) {
+    const std::string text =
+        "\\# of Parties ratifying shall be reported.\n\n"
+        "1. Parties shall report *emissions* at 5\\*3 tonnes or 2\\*4 units.\n\n"
+        "2. \\*\\*Not bold\\*\\* and \\~~not struck\\~~ but ~~struck~~.\n\n"
+        "3. [means of implementation]\\* [towards] and C\\# stay.\n";
+    const Compilation compilation = compilation_of({{"a.md", text}});
+    const DocxRendering rendering = render_compilation_docx(compilation);
+    EXPECT_TRUE(rendering.warnings.empty()) << rendering.warnings.front();
+    zip::OpenResult opened = zip::open_memory(rendering.bytes, "test.docx");
+    ASSERT_TRUE(opened.archive) << opened.error.message;
+    const zip::ReadResult xml = opened.archive->read("word/document.xml");
+    ASSERT_TRUE(xml.ok()) << xml.error.message;
+    EXPECT_NE(xml.bytes.find("># of Parties ratifying"), std::string::npos) << xml.bytes;
+    EXPECT_NE(xml.bytes.find(" at 5*3 tonnes or 2*4 units."), std::string::npos) << xml.bytes;
+    EXPECT_NE(xml.bytes.find("2. **Not bold** and ~~not struck~~ but "), std::string::npos)
+        << xml.bytes;
+    EXPECT_NE(xml.bytes.find("implementation]\\* [towards] and C\\# stay."), std::string::npos)
+        << xml.bytes;
+    EXPECT_EQ(read_back(rendering.bytes, docx::TrackedChanges::accept),
+              std::vector<std::string>{text});
+}
+
 // U+FFFE and U+FFFF are no XML characters: written as they were, Word
 // refused the document. They are written as U+FFFD, and the line is named.
 TEST(RenderDocx, NoncharactersAreNotWrittenIntoTheXml) {

@@ -226,6 +226,39 @@ TEST(DocxNotation, OnlyWhatWouldChangeTheMeaningIsEscaped) {
               "| a\\|b |\n| --- |\n\nc|d\n");
 }
 
+// In a document accord wrote, each paragraph is a line of notation as
+// typed, but characters a delegate types that would read as marks there are
+// escaped: a '#' that would make the paragraph a heading, '*' that would
+// open or close an emphasis, "~~", a <sup> tag (found by a tester: "# of
+// Parties" came back a heading, "5*3 tonnes or 2*4" italics, the characters
+// gone). What reads as wording stays as typed, beside Word's own formats.
+TEST(DocxNotation, CharactersTypedInADocumentAccordWroteThatWouldBeMarksAreEscaped) {
+    test::DocxParts parts;
+    parts.body = test::paragraph("# of Parties ratifying shall be reported.") + "<w:p></w:p>" +
+                 "<w:p>" + run("1. Parties shall report ") + run("emissions", "<w:i/>") +
+                 inserted("B", run(" at 5*3 tonnes or 2*4 units")) + run(".") + "</w:p>" +
+                 "<w:p></w:p>" +
+                 test::paragraph(
+                     "**bold** typed, ~~struck~~ typed, x&lt;sup&gt;2&lt;/sup&gt;, "
+                     "5 * 3, #5 and C# stay");
+    const docx::Package package = read_accords(parts);
+    ASSERT_TRUE(package.accord_notation());
+    const std::string expected_tail =
+        "\\*\\*bold\\*\\* typed, \\~~struck\\~~ typed, x\\<sup>2\\</sup>, 5 * 3, #5 and C# stay\n";
+    EXPECT_EQ(convert(package, docx::TrackedChanges::accept),
+              "\\# of Parties ratifying shall be reported.\n\n"
+              "1. Parties shall report *emissions* at 5\\*3 tonnes or 2\\*4 units.\n\n" +
+                  expected_tail);
+    EXPECT_EQ(convert(package, docx::TrackedChanges::bracket),
+              "\\# of Parties ratifying shall be reported.\n\n"
+              "1. Parties shall report *emissions*[ at 5\\*3 tonnes or 2\\*4 units].\n\n" +
+                  expected_tail);
+    EXPECT_EQ(convert(package, docx::TrackedChanges::reject),
+              "\\# of Parties ratifying shall be reported.\n\n"
+              "1. Parties shall report *emissions*.\n\n" +
+                  expected_tail);
+}
+
 TEST(DocxNotation, EmptyParagraphsAndLineEdgesLeaveNoTrace) {
     test::DocxParts parts;
     parts.body = test::paragraph("\t  Indented") + test::paragraph("\xC2\xA0 ") +
