@@ -35,6 +35,23 @@ std::uint64_t strike_source(const Run& run, const RunView& view, const ConvertOp
     return view.struck ? 2 + std::uint64_t{run.deleted} : 0;
 }
 
+// A run of nothing but square brackets (and white space): typed into
+// Word with changes tracked, around wording or between options, they are
+// the delegate's brackets and read as such, not as an insertion of
+// brackets shown in brackets ("[[]cooperation[]]").
+bool only_brackets(const Run& run) {
+    if (run.kind != RunKind::text) return false;
+    bool bracket = false;
+    for (const char c : run.text) {
+        if (c == '[' || c == ']') {
+            bracket = true;
+        } else if (c != ' ' && c != '\t') {
+            return false;
+        }
+    }
+    return bracket;
+}
+
 // The marks a visible run is written with. A heading's bold is its style's,
 // not the wording's; `heading_italics` keeps italics in a heading.
 Marks marks_of(const Run& run, const RunView& view, const ConvertOptions& options, bool heading,
@@ -42,7 +59,7 @@ Marks marks_of(const Run& run, const RunView& view, const ConvertOptions& option
     const Format& format = format_shown(run, options);
     const bool formatted = options.formatting;
     Marks marks;
-    marks.inserted = view.bracketed;
+    marks.inserted = view.bracketed && !only_brackets(run);
     marks.struck = format.strike || view.struck;
     marks.strike_source = strike_source(run, view, options);
     marks.bold = formatted && !heading && format.bold;

@@ -259,6 +259,21 @@ TEST(DocxNotation, CharactersTypedInADocumentAccordWroteThatWouldBeMarksAreEscap
                   expected_tail);
 }
 
+// Brackets a delegate types around wording, changes tracked, are the
+// delegate's brackets, not an insertion of brackets shown in brackets
+// (found by a tester: "[[]cooperation on finance[]]").
+TEST(DocxNotation, BracketsTypedAroundWordingAreBrackets) {
+    const std::string sentence = run("1. Parties shall ") + inserted("B", run("[")) +
+                                 run("cooperation on finance") + inserted("B", run("]")) +
+                                 run(" and ") + inserted("B", run("[new words]")) + run(".");
+    EXPECT_EQ(one_paragraph(sentence),
+              "1. Parties shall [cooperation on finance] and [[new words]].\n");
+    test::DocxParts parts;
+    parts.body = "<w:p>" + sentence + "</w:p>";
+    EXPECT_EQ(convert(read_accords(parts), docx::TrackedChanges::bracket),
+              "1. Parties shall [cooperation on finance] and [[new words]].\n");
+}
+
 TEST(DocxNotation, EmptyParagraphsAndLineEdgesLeaveNoTrace) {
     test::DocxParts parts;
     parts.body = test::paragraph("\t  Indented") + test::paragraph("\xC2\xA0 ") +
