@@ -1,10 +1,13 @@
 #include "core/import/docx/to_notation.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/inline_writer.hpp"
 #include "core/import/docx/line_marks.hpp"
+#include "core/notation/tokens.hpp"
 
 namespace accord::docx {
 
@@ -83,12 +86,185 @@ bool is_blank(std::string_view text) {
     return true;
 }
 
+// Per byte: part of a letter or digit of a word or number, as the
+// notation's words are read (letter_at).
+std::vector<bool> word_bytes(std::string_view text) {
+    std::vector<bool> out(text.size(), false);
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t length = 1;
+        const auto lead = static_cast<unsigned char>(text[at]);
+        if (lead >= 0xF0) {
+            length = 4;
+        } else if (lead >= 0xE0) {
+            length = 3;
+        } else if (lead >= 0xC0) {
+            length = 2;
+        }
+        length = std::min(length, text.size() - at);
+        if (letter_at(text, at))
+            for (std::size_t k = 0; k < length; ++k) out[at + k] = true;
+        at += length;
+    }
+    return out;
+}
+
+// A body where changes are shown in brackets, its words changed in part
+// (Word tracks a change of "To" to "to" as the letter "T" deleted and "t"
+// inserted) shown changed whole: the word as it was struck, then as it is in
+// brackets ("~~To~~[to]"), as accord compares words. `origin`: per story,
+// paragraph and run of `package`, the run of the document it came from
+// (empty for a paragraph that stands as it was).
+struct WholeWords {
+    Package package;
+    std::vector<std::vector<std::vector<std::uint32_t>>> origin;
+};
+
+std::optional<WholeWords> changed_words_whole(const Package& package,
+                                              const ConvertOptions& options) {
+    if (options.changes != TrackedChanges::bracket) return std::nullopt;
+    std::optional<WholeWords> out;
+    for (std::uint32_t s = 0; s < package.story_count(); ++s) {
+        const Story& story = package.story(s);
+        for (std::size_t p = 0; p < story.paragraphs.size(); ++p) {
+            const std::vector<Run>& runs = story.paragraphs[p].runs;
+            // The paragraph's visible characters: run, byte, and how shown.
+            // own_strike: standing, struck by its own format.
+            enum class Shown : std::uint8_t { plain, own_strike, struck, bracketed };
+            struct Byte {
+                std::uint32_t run;
+                std::uint32_t at;
+                Shown shown;
+                bool word;
+                bool hidden = false;  // a run not shown, kept in its place
+                Format format{};      // as shown: a change of it parts words
+            };
+            std::vector<Byte> bytes;
+            for (std::size_t r = 0; r < runs.size(); ++r) {
+                const RunView view = view_of(runs[r], options);
+                if (!view.visible || (runs[r].kind == RunKind::text && runs[r].text.empty())) {
+                    bytes.push_back({static_cast<std::uint32_t>(r), 0, Shown::plain, false, true});
+                    continue;
+                }
+                if (runs[r].kind != RunKind::text) {
+                    bytes.push_back({static_cast<std::uint32_t>(r), 0, Shown::plain, false});
+                    continue;
+                }
+                const Shown shown = view.bracketed                          ? Shown::bracketed
+                                    : view.struck                           ? Shown::struck
+                                    : format_shown(runs[r], options).strike ? Shown::own_strike
+                                                                            : Shown::plain;
+                const std::vector<bool> word = word_bytes(runs[r].text);
+                const Format& format = format_shown(runs[r], options);
+                for (std::size_t i = 0; i < runs[r].text.size(); ++i)
+                    bytes.push_back({static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(i),
+                                     shown, word[i], false, format});
+            }
+            // Words standing in part, their other letters replaced.
+            std::vector<std::pair<std::size_t, std::size_t>> words;
+            for (std::size_t b = 0; b < bytes.size();) {
+                if (!bytes[b].word) {
+                    ++b;
+                    continue;
+                }
+                std::size_t e = b;
+                bool plain = false, struck = false, bracketed = false;
+                // Marks part words too ("ID<sup>d</sup>" is "ID" and "d").
+                const Format& format = bytes[b].format;
+                for (; e < bytes.size() &&
+                       (bytes[e].hidden || (bytes[e].word && bytes[e].format == format));
+                     ++e) {
+                    if (bytes[e].hidden) continue;
+                    // A word that reads struck whole ("~~un~~" and "done"
+                    // deleted) stands struck as it is.
+                    plain = plain || bytes[e].shown == Shown::plain;
+                    struck = struck || bytes[e].shown == Shown::struck;
+                    bracketed = bracketed || bytes[e].shown == Shown::bracketed;
+                }
+                // Letters replaced: an insertion or deletion alone stands as
+                // one ("goal[s]").
+                if (plain && struck && bracketed) words.push_back({b, e});
+                b = e;
+            }
+            if (words.empty()) continue;
+            if (!out) {
+                out.emplace();
+                out->package = package;
+                out->origin.resize(package.story_count());
+                for (std::uint32_t k = 0; k < package.story_count(); ++k)
+                    out->origin[k].resize(package.story(k).paragraphs.size());
+            }
+            std::vector<Run> rewritten;
+            std::vector<std::uint32_t>& origin = out->origin[s][p];
+            // Appends byte `b` as part of a run like its own, changed by
+            // `inserted` and `deleted`.
+            auto append = [&](const Byte& byte, std::uint32_t inserted, std::uint32_t deleted) {
+                const Run& source = runs[byte.run];
+                if (byte.hidden || source.kind != RunKind::text) {
+                    rewritten.push_back(source);
+                    origin.push_back(byte.run);
+                    return;
+                }
+                if (rewritten.empty() || origin.back() != byte.run ||
+                    rewritten.back().inserted != inserted || rewritten.back().deleted != deleted) {
+                    Run piece = source;
+                    piece.text.clear();
+                    piece.inserted = inserted;
+                    piece.deleted = deleted;
+                    rewritten.push_back(std::move(piece));
+                    origin.push_back(byte.run);
+                }
+                rewritten.back().text += source.text[byte.at];
+            };
+            std::size_t next_word = 0;
+            for (std::size_t b = 0; b < bytes.size();) {
+                if (next_word < words.size() && words[next_word].first == b) {
+                    const auto [begin, end] = words[next_word++];
+                    std::uint32_t deletion = kNoIndex, insertion = kNoIndex;
+                    for (std::size_t k = begin; k < end; ++k) {
+                        const Run& run = runs[bytes[k].run];
+                        if (bytes[k].shown == Shown::struck && deletion == kNoIndex)
+                            deletion = run.deleted;
+                        if (bytes[k].shown == Shown::bracketed && insertion == kNoIndex)
+                            insertion = run.inserted;
+                    }
+                    if (deletion == kNoIndex) deletion = insertion;
+                    if (insertion == kNoIndex) insertion = deletion;
+                    for (std::size_t k = begin; k < end; ++k) {  // the word as it was
+                        if (bytes[k].shown == Shown::bracketed && !bytes[k].hidden) continue;
+                        const Run& run = runs[bytes[k].run];
+                        append(bytes[k], kNoIndex,
+                               bytes[k].shown == Shown::struck ? run.deleted : deletion);
+                    }
+                    for (std::size_t k = begin; k < end; ++k) {  // the word as it is
+                        if (bytes[k].shown == Shown::struck || bytes[k].hidden) continue;
+                        const Run& run = runs[bytes[k].run];
+                        append(bytes[k],
+                               bytes[k].shown == Shown::bracketed ? run.inserted : insertion,
+                               kNoIndex);
+                    }
+                    b = end;
+                    continue;
+                }
+                const Run& run = runs[bytes[b].run];
+                append(bytes[b], run.inserted, run.deleted);
+                ++b;
+            }
+            Story& target = s == 0 ? out->package.body : out->package.notes[s - 1].story;
+            target.paragraphs[p].runs = std::move(rewritten);
+        }
+    }
+    return out;
+}
+
 enum class Where : std::uint8_t { body, note, cell };
 
 class Converter {
   public:
     Converter(const Package& package, const ConvertOptions& options)
-        : package_(package), options_(options), verbatim_(package.accord_notation()) {}
+        : whole_words_(changed_words_whole(package, options)),
+          package_(whole_words_ ? whole_words_->package : package),
+          options_(options),
+          verbatim_(package.accord_notation()) {}
 
     Converted run() {
         result_.map.stories.resize(package_.story_count());
@@ -118,10 +294,45 @@ class Converter {
             result_.revisions[r] = begin == SIZE_MAX ? ByteRange{} : ByteRange{begin, end};
         }
         result_.text = std::move(out_);
+        if (whole_words_) places_of_document_runs();
         return std::move(result_);
     }
 
   private:
+    // The places of the runs whole_words_ rewrote, as places of the
+    // document's runs they came from: each the span of its pieces.
+    void places_of_document_runs() {
+        for (std::size_t s = 0; s < whole_words_->origin.size(); ++s) {
+            for (std::size_t p = 0; p < whole_words_->origin[s].size(); ++p) {
+                const std::vector<std::uint32_t>& origin = whole_words_->origin[s][p];
+                if (origin.empty()) continue;
+                std::vector<RunPlace>& places = result_.map.stories[s][p].runs;
+                std::vector<RunPlace> document_places;
+                std::vector<bool> placed;
+                for (std::size_t r = 0; r < origin.size() && r < places.size(); ++r) {
+                    const std::uint32_t from = origin[r];
+                    if (document_places.size() <= from) {
+                        document_places.resize(from + 1, places[r]);
+                        placed.resize(from + 1, false);
+                    }
+                    RunPlace& place = document_places[from];
+                    if (places[r].begin == places[r].end) {
+                        if (!placed[from]) place = places[r];
+                        continue;
+                    }
+                    if (!placed[from] || place.begin == place.end) {
+                        place = places[r];
+                    } else {
+                        place.begin = std::min(place.begin, places[r].begin);
+                        place.end = std::max(place.end, places[r].end);
+                    }
+                    placed[from] = true;
+                }
+                places = std::move(document_places);
+            }
+        }
+    }
+
     // The paragraph's break is not in this text, so it joins the next one.
     bool joins_next(const Paragraph& paragraph) const {
         return (paragraph.mark_inserted != kNoIndex &&
@@ -709,7 +920,8 @@ class Converter {
         span.second = std::max(span.second, end);
     }
 
-    const Package& package_;
+    const std::optional<WholeWords> whole_words_;
+    const Package& package_;  // the document, or whole_words_'s rewriting of it
     const ConvertOptions& options_;
     std::string out_;
     Converted result_;

@@ -274,6 +274,26 @@ TEST(DocxNotation, BracketsTypedAroundWordingAreBrackets) {
               "1. Parties shall [cooperation on finance] and [[new words]].\n");
 }
 
+// A word changed in part (Word tracks "To" changed to "to" as "T" deleted
+// and "t" inserted) is shown changed whole, the word as it was struck and
+// as it is in brackets, as accord compares words (found by a tester:
+// "~~T~~[t]o"). Letters only inserted or only deleted, words changed whole
+// and accepted changes stay as they are.
+TEST(DocxNotation, AWordChangedInPartIsShownChangedWhole) {
+    const std::string sentence = deleted("T") + inserted("B", run("t")) + run("o pursue the goal") +
+                                 inserted("B", run("s")) + run(" of ") + deleted("the") +
+                                 inserted("B", run("this")) + run(" Agreement.");
+    EXPECT_EQ(one_paragraph(sentence),
+              "~~To~~[to] pursue the goal[s] of ~~the~~[this] Agreement.\n");
+    test::DocxParts parts;
+    parts.body = "<w:p>" + sentence + "</w:p>";
+    const docx::Package accords = read_accords(parts);
+    EXPECT_EQ(convert(accords, docx::TrackedChanges::bracket),
+              "~~To~~[to] pursue the goal[s] of ~~the~~[this] Agreement.\n");
+    EXPECT_EQ(convert(accords, docx::TrackedChanges::accept),
+              "to pursue the goals of this Agreement.\n");
+}
+
 TEST(DocxNotation, EmptyParagraphsAndLineEdgesLeaveNoTrace) {
     test::DocxParts parts;
     parts.body = test::paragraph("\t  Indented") + test::paragraph("\xC2\xA0 ") +
