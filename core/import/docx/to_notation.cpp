@@ -586,6 +586,7 @@ class Converter {
             // for those that would read as marks, escaped (written first
             // without escapes to find them).
             auto write_line = [&] {
+                line_begin_ = out_.size();
                 MarkStack open;
                 for (std::uint32_t p : group)
                     write_runs_as_typed(story_index, p, open, heading > 0);
@@ -699,6 +700,15 @@ class Converter {
             std::string_view text = run.kind == RunKind::text ? std::string_view(run.text) : "";
             Marks apart = marks;
             apart.struck = false;
+            if (marks.inserted && out_.size() == line_begin_) {
+                // A line's indentation stands before the bracket of its
+                // insertion, as that of an alternative paragraph does
+                // ("    [**Option 3:** ...]").
+                const std::size_t lead = leading_space(text);
+                append_typed(text.substr(0, lead));
+                text.remove_prefix(lead);
+                line_begin_ = out_.size();
+            }
             if (strikes_part(paragraph, r, -1, marks) ||
                 change_strike_edge(paragraph, r, -1, marks)) {
                 const std::size_t lead = leading_space(text);
@@ -938,6 +948,7 @@ class Converter {
     std::vector<std::size_t> typed_offsets_;
     std::vector<bool> escape_typed_;
     std::size_t typed_count_ = 0;
+    std::size_t line_begin_ = 0;  // where the line's wording starts: nothing written before it
     bool deferring_revisions_ = false;
     struct RevisionSpan {
         std::uint32_t revision;

@@ -294,6 +294,21 @@ TEST(DocxNotation, AWordChangedInPartIsShownChangedWhole) {
               "to pursue the goals of this Agreement.\n");
 }
 
+// In a document accord wrote, an indented line added with changes tracked
+// keeps its indentation before its bracket, as an alternative paragraph's
+// ("    [Option 3: ...]"), not inside it (found by a tester:
+// "[    Option 3: ...]").
+TEST(DocxNotation, AnAddedLinesIndentationStandsBeforeItsBracket) {
+    const std::string mark =
+        "<w:pPr><w:rPr><w:ins w:id=\"5\" w:author=\"US\" "
+        "w:date=\"2024-01-01T00:00:00Z\"/></w:rPr></w:pPr>";
+    test::DocxParts parts;
+    parts.body = test::paragraph("    Option 2: No text.") + "<w:p>" + mark + "</w:p><w:p>" +
+                 inserted("US", run("    Option 3: Support.")) + "</w:p>";
+    EXPECT_EQ(convert(read_accords(parts), docx::TrackedChanges::bracket),
+              "    Option 2: No text.\n\n    [Option 3: Support.]\n");
+}
+
 TEST(DocxNotation, EmptyParagraphsAndLineEdgesLeaveNoTrace) {
     test::DocxParts parts;
     parts.body = test::paragraph("\t  Indented") + test::paragraph("\xC2\xA0 ") +
