@@ -20,6 +20,7 @@
 #include "hooks/record/registry_edit.hpp"
 #include "merge/diff/token_diff.hpp"
 #include "merge/merge3/merge3.hpp"
+#include "merge/report/history.hpp"
 
 namespace accord {
 
@@ -797,6 +798,19 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // holds is recorded too: its words are the Party's.)
     std::size_t no_change = 0;
     std::string first_no_change;
+    // A document accord compiled with --changes-since holds the proposals
+    // made since then as tracked changes, by their proposers and dated as
+    // they were. Imported into a negotiation that has them, such a change
+    // leaves the text as it is, and is that proposal, already recorded: it
+    // is not recorded again (known by its proposers and its date, to the
+    // minute Word keeps). A change someone else made moot is still
+    // recorded, saying who asked.
+    std::set<std::pair<std::string, std::int64_t>> recorded;
+    if (plan.existing && head) {
+        for (const CommitInfo& c : repo.history(*head, {plan.path}))
+            recorded.emplace(join(read_proposal(c, registry).proposers, "\n"), c.author.time / 60);
+    }
+    std::size_t already = 0;
     for (std::size_t e = 0; e < history.events.size(); ++e) {
         const docx::HistoryEvent& event = history.events[e];
         if (event.kind == docx::EventKind::tracked_change && event.text == previous_word) {
@@ -873,6 +887,13 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
         std::string text = event.text;
         if (plan.existing) {
             MergeResult result = merge3(previous_word, merged, event.text, merge);
+            const bool unchanged = result.text == merged;
+            if (unchanged && event.kind == docx::EventKind::tracked_change && read_date &&
+                recorded.count({join(commit.authors, "\n"), *read_date / 60}) != 0) {
+                previous_word = event.text;
+                ++already;
+                continue;
+            }
             plan.disagreements += result.disagreements.size();
             merged = std::move(result.text);
             text = merged;
@@ -907,6 +928,13 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             "keep), so " +
             (no_change == 1 ? "it is" : "they are") +
             " not recorded: " + escape_line(first_no_change) + (no_change > 1 ? ", ..." : ""));
+    }
+    if (already > 0) {
+        plan.warnings.push_back(
+            request.file + ": " + std::to_string(already) +
+            (already == 1 ? " tracked change is a proposal" : " tracked changes are proposals") +
+            " the text already holds (by the same delegations, on the same "
+            "date): not recorded again");
     }
     plan.unused_mappings = names.unused_mappings();
     if (undated > 0) {

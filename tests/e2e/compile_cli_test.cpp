@@ -378,10 +378,18 @@ TEST(CompileWord, ATextWhoseFrontMatterChangedSinceImportsBack) {
         test::accord({"import", docx, "--changes", "accept", "--add-delegations"}, in(other));
     ASSERT_EQ(import.exit_code, 0) << import.err << import.out;
     EXPECT_EQ(test::read_all(other + "/rec.md"), now);
+    const std::string commits =
+        test::run({"git", "-C", negotiation, "rev-list", "--count", "HEAD"}).out;
     const test::RunResult again =
         test::accord({"import", docx, "--changes", "accept", "--add-delegations"}, in(negotiation));
     ASSERT_EQ(again.exit_code, 0) << again.err << again.out;
     EXPECT_EQ(test::read_all(negotiation + "/rec.md"), now);
+    // Brazil's proposal, a tracked change of the document, is not recorded
+    // a second time in the negotiation that holds it.
+    EXPECT_EQ(test::run({"git", "-C", negotiation, "rev-list", "--count", "HEAD"}).out, commits);
+    EXPECT_NE(again.err.find("1 tracked change is a proposal the text already holds"),
+              std::string::npos)
+        << again.err;
 }
 
 // Positions since the revision are Word comments covering the wording
