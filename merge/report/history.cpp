@@ -268,7 +268,9 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
         std::string proposer = config.resolve_delegation(name).value_or(name);
         if (seen.insert(proposer).second) p.proposers.push_back(std::move(proposer));
     }
-    if (p.proposers.empty() && is_plain_merge(commit.parents.size(), commit.message)) {
+    // No Proposed-by: a merge is a plain one (is_plain_merge), any other
+    // commit its author's.
+    if (p.proposers.empty() && commit.parents.size() > 1) {
         p.proposers.emplace_back(kPlainMergeProposer);
     } else if (p.proposers.empty()) {
         p.proposers.push_back(

@@ -8,6 +8,7 @@
 #include "core/import/docx/inline_writer.hpp"
 #include "core/import/docx/line_marks.hpp"
 #include "core/notation/tokens.hpp"
+#include "core/util/utf8.hpp"
 
 namespace accord::docx {
 
@@ -91,16 +92,8 @@ bool is_blank(std::string_view text) {
 std::vector<bool> word_bytes(std::string_view text) {
     std::vector<bool> out(text.size(), false);
     for (std::size_t at = 0; at < text.size();) {
-        std::size_t length = 1;
-        const auto lead = static_cast<unsigned char>(text[at]);
-        if (lead >= 0xF0) {
-            length = 4;
-        } else if (lead >= 0xE0) {
-            length = 3;
-        } else if (lead >= 0xC0) {
-            length = 2;
-        }
-        length = std::min(length, text.size() - at);
+        // A byte that starts no character counts as one.
+        const std::size_t length = std::max<std::size_t>(1, utf8::sequence_length(text, at));
         if (letter_at(text, at))
             for (std::size_t k = 0; k < length; ++k) out[at + k] = true;
         at += length;
@@ -722,6 +715,31 @@ class Converter {
                 trail = text.substr(text.size() - trailing_space(text));
                 text.remove_suffix(trail.size());
             }
+            // White space at the edge of bold or italic wording a delegate
+            // formatted (the selection taking the space before it) stands
+            // outside the emphasis where it opens or closes there: "**"
+            // before a space opens nothing in Markdown ("support** in").
+            Marks unemphasised = marks;
+            unemphasised.bold = unemphasised.italic = false;
+            if (run.kind == RunKind::text && (marks.bold || marks.italic)) {
+                const Marks& was = open.open();
+                if ((marks.bold && !was.bold) || (marks.italic && !was.italic)) {
+                    const std::size_t lead = leading_space(text);
+                    if (lead > 0 && lead < text.size()) {
+                        open.move(out_, unemphasised);
+                        append_typed(text.substr(0, lead));
+                        text.remove_prefix(lead);
+                    }
+                }
+                if (trail.empty() && emphasis_closes_after(paragraph, r, marks)) {
+                    const std::size_t space = trailing_space(text);
+                    if (space > 0 && space < text.size()) {
+                        trail = text.substr(text.size() - space);
+                        text.remove_suffix(space);
+                        apart = unemphasised;
+                    }
+                }
+            }
             const std::size_t begin = out_.size();
             if (run.kind == RunKind::text) {
                 if (!text.empty()) open.move(out_, marks);
@@ -740,6 +758,22 @@ class Converter {
                 append_typed(trail);
             }
         }
+    }
+
+    // Run `r`, written with `marks` (bold or italic), is followed by no
+    // visible run of its paragraph with the same emphasis: the emphasis
+    // closes after it.
+    bool emphasis_closes_after(const Paragraph& paragraph, std::size_t r,
+                               const Marks& marks) const {
+        for (std::size_t k = r + 1; k < paragraph.runs.size(); ++k) {
+            const Run& next = paragraph.runs[k];
+            const RunView view = view_of(next, options_);
+            if (!view.visible) continue;
+            if (next.kind == RunKind::line_break) return true;
+            const Marks other = marks_of(next, view, options_, false, true);
+            return (marks.bold && !other.bold) || (marks.italic && !other.italic);
+        }
+        return true;
     }
 
     // Run `r`, written with `marks`, is struck, and so is the next visible

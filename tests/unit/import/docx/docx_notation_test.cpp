@@ -259,6 +259,28 @@ TEST(DocxNotation, CharactersTypedInADocumentAccordWroteThatWouldBeMarksAreEscap
                   expected_tail);
 }
 
+// In a document accord wrote, bold or italic a delegate applied with the
+// space before or after the wording selected too stands inside the space:
+// "**" before a space opens nothing in Markdown (found by a tester:
+// "support** in accordance with Article 9** in").
+TEST(DocxNotation, WhiteSpaceAtTheEdgeOfEmphasisStandsOutsideIt) {
+    test::DocxParts parts;
+    parts.body = "<w:p>" + run("1. Parties are eligible for support") +
+                 inserted("B", run(" in accordance with Article 9 ", "<w:b/>")) +
+                 run("in the implementation of") + run(" this ", "<w:i/>") + run("Article.") +
+                 "</w:p>";
+    const docx::Package package = read_accords(parts);
+    ASSERT_TRUE(package.accord_notation());
+    EXPECT_EQ(convert(package, docx::TrackedChanges::accept),
+              "1. Parties are eligible for support **in accordance with Article 9** in the "
+              "implementation of *this* Article.\n");
+    // A bold phrase in two runs stays one phrase.
+    parts.body = "<w:p>" + run("Keep ") + run("one", "<w:b/>") + run(" phrase", "<w:b/>") +
+                 run(" here.") + "</w:p>";
+    EXPECT_EQ(convert(read_accords(parts), docx::TrackedChanges::accept),
+              "Keep **one phrase** here.\n");
+}
+
 // Brackets a delegate types around wording, changes tracked, are the
 // delegate's brackets, not an insertion of brackets shown in brackets
 // (found by a tester: "[[]cooperation on finance[]]").
