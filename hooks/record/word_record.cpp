@@ -805,11 +805,19 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
     // is not recorded again (known by its proposers and its date, to the
     // minute Word keeps). A change someone else made moot is still
     // recorded, saying who asked.
-    std::set<std::pair<std::string, std::int64_t>> recorded;
-    if (plan.existing && head) {
-        for (const CommitInfo& c : repo.history(*head, {plan.path}))
-            recorded.emplace(join(read_proposal(c, registry).proposers, "\n"), c.author.time / 60);
-    }
+    // (The text's history is walked only once such a change is met: most
+    // texts of a compilation carry none.)
+    std::optional<std::set<std::pair<std::string, std::int64_t>>> recorded;
+    const auto already_recorded = [&](const std::vector<std::string>& authors, std::int64_t time) {
+        if (!recorded) {
+            recorded.emplace();
+            if (head)
+                for (const CommitInfo& c : repo.history(*head, {plan.path}))
+                    recorded->emplace(join(read_proposal(c, registry).proposers, "\n"),
+                                      c.author.time / 60);
+        }
+        return recorded->count({join(authors, "\n"), time / 60}) != 0;
+    };
     std::size_t already = 0;
     for (std::size_t e = 0; e < history.events.size(); ++e) {
         const docx::HistoryEvent& event = history.events[e];
@@ -889,7 +897,7 @@ WordImportPlan plan_text(const Workspace& workspace, const WordImportRequest& re
             MergeResult result = merge3(previous_word, merged, event.text, merge);
             const bool unchanged = result.text == merged;
             if (unchanged && event.kind == docx::EventKind::tracked_change && read_date &&
-                recorded.count({join(commit.authors, "\n"), *read_date / 60}) != 0) {
+                already_recorded(commit.authors, *read_date)) {
                 previous_word = event.text;
                 ++already;
                 continue;
