@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/notation/diagnostic.hpp"
+#include "core/notation/front_matter.hpp"
 #include "core/util/text.hpp"
 #include "merge/diff/renames.hpp"
 #include "merge/merge3/merge3_added_brackets.hpp"
@@ -57,13 +58,10 @@ std::uint32_t base_paragraph(const MergeInputs& in, std::uint32_t token) {
 }
 
 // A text with nothing but front matter and white space: no text at all.
-bool without_text(std::string_view text, const ParseOptions& options) {
-    std::size_t body = 0;
-    if (text.starts_with("---")) {
-        const Document d = parse(text, options);
-        if (d.front_matter.present) body = d.front_matter.range.end;
-    }
-    return text.find_first_not_of(" \t\r\n", body) == std::string_view::npos;
+// (Where the front matter ends is found without parsing the text: the
+// merge driver asks this of each side of every file.)
+bool without_text(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n", front_matter_end(text)) == std::string_view::npos;
 }
 
 // A chunk as written: its bytes in the merged text.
@@ -252,7 +250,7 @@ MergeResult merge_tokens(Document base, Document ours, Document theirs, const Me
 // where both sides changed a section.
 MergeResult merge_by_sections(std::string_view base, std::string_view ours, std::string_view theirs,
                               const MergeOptions& options) {
-    const bool no_base_text = without_text(base, options.parse);
+    const bool no_base_text = without_text(base);
     const std::optional<MergeSections> split = split_sections(base, ours, theirs, options.parse);
     if (!split) return merge3_whole_text(base, ours, theirs, options);
     MergeOptions section_options = options;
@@ -447,9 +445,8 @@ void one_blank_line_between_paragraphs(MergeResult& result, std::string_view bas
 
 MergeResult merge3_whole_text(std::string_view base, std::string_view ours, std::string_view theirs,
                               const MergeOptions& options) {
-    MergeResult result =
-        merge_tokens(parse(base, options.parse), parse(ours, options.parse),
-                     parse(theirs, options.parse), options, without_text(base, options.parse));
+    MergeResult result = merge_tokens(parse(base, options.parse), parse(ours, options.parse),
+                                      parse(theirs, options.parse), options, without_text(base));
     end_as_the_texts_end(result.text, base, ours, theirs);
     one_blank_line_between_paragraphs(result, base, ours, theirs);
     return result;
@@ -500,7 +497,7 @@ MergeResult merge3(std::string_view base, std::string_view ours, std::string_vie
     // paragraph, and the merged text ends as they all do, with one line end.
     const auto ends_with_one_line_end = [&](std::string_view text) {
         return text.ends_with('\n') && !text.ends_with("\n\n") && !text.ends_with("\n\r\n") &&
-               !without_text(text, options.parse);
+               !without_text(text);
     };
     // (Strict, git's markers show the texts as written.)
     if (!options.strict && ends_with_one_line_end(base) && ends_with_one_line_end(ours) &&
