@@ -333,12 +333,9 @@ class Walk {
             out.claimed.assign(size, 0);
             for (std::size_t p : parents) {
                 const Attributed& parent = *text.done[p];
-                TokenMapping diff =
-                    p == parents.front()
-                        ? map_tokens(parent.interned, current->interned)
-                        : map_tokens(set_apart(parent.interned,
-                                               placed(parent, *current, out.claimed), kPlacedIds),
-                                     set_apart(current->interned, out.claimed, kClaimedIds));
+                TokenMapping diff = p == parents.front()
+                                        ? map_tokens(parent.interned, current->interned)
+                                        : map_set_apart(parent, *current, out.claimed);
                 map_moved_paragraphs(parent.interned, current->interned, diff);
                 const Frame whole{0, static_cast<std::uint32_t>(parent.tokens().size()), size};
                 carry(parent, *current, diff, whole, out.claimed, unclaimed_marks);
@@ -363,49 +360,72 @@ class Walk {
     // A merge's text as its second (or later) parent is compared with it:
     // the tokens an earlier parent gave their origin to are set apart
     // (kClaimedIds), and so are the parent's own tokens that already stand
-    // in the merge through an earlier parent (kPlacedIds, `placed`). Two
-    // groups tabling a text at one path, merged as "[ours text.]\n\n[their
-    // text.]", would otherwise have the second group's words paired with the
-    // first group's paragraph (the earlier of two alike), and credited to
-    // the merge. Setting apart only the merge's side would in turn free the
-    // parent's tokens to pair with any unclaimed token alike, however far:
-    // the draft's "all" of paragraph 2 with the "all" a redraft put in
-    // paragraph 1, the brackets of "[strengthen][improve]" with those the
-    // merge made around two redrafts' competing words.
+    // in the merge through an earlier parent (`placed`). Two groups tabling
+    // a text at one path, merged as "[ours text.]\n\n[their text.]", would
+    // otherwise have the second group's words paired with the first group's
+    // paragraph (the earlier of two alike), and credited to the merge.
+    // Setting apart only the merge's side would in turn free the parent's
+    // tokens to pair with any unclaimed token alike, however far: the
+    // draft's "all" of paragraph 2 with the "all" a redraft put in paragraph
+    // 1, the brackets of "[strengthen][improve]" with those the merge made
+    // around two redrafts' competing words. A token set apart on both sides
+    // as one occurrence keeps one id on both (kPlacedIds and the merge's
+    // index): it anchors the comparison, so that the marks the parent drew
+    // around the common wording ("[five]" of "every [five][three] years")
+    // pair with the marks around that wording in the merge, not with those
+    // the merge drew around the other side's words.
     static constexpr std::uint32_t kClaimedIds = 0xC0000000u, kPlacedIds = 0xA0000000u;
 
-    // `side` with each token flagged in `apart`, and each paragraph holding
-    // one, given an id no other token or paragraph has (`base` + its index).
-    static InternedTokens set_apart(const InternedTokens& side, const Flags& apart,
-                                    std::uint32_t base) {
+    static TokenMapping map_set_apart(const Attributed& parent, const Attributed& current,
+                                      const Flags& claimed) {
+        const std::vector<std::uint32_t> counterpart = placed(parent, current, claimed);
+        std::vector<std::uint32_t> merge_ids(current.tokens().size(), kNone);
+        for (std::uint32_t t = 0; t < merge_ids.size(); ++t)
+            if (claimed[t]) merge_ids[t] = kClaimedIds + t;
+        std::vector<std::uint32_t> parent_ids(parent.tokens().size(), kNone);
+        for (std::uint32_t o = 0; o < parent_ids.size(); ++o) {
+            if (counterpart[o] == kNone) continue;
+            parent_ids[o] = merge_ids[counterpart[o]] = kPlacedIds + counterpart[o];
+        }
+        return map_tokens(set_apart(parent.interned, parent_ids, kPlacedIds),
+                          set_apart(current.interned, merge_ids, kClaimedIds));
+    }
+
+    // `side` with each token given an id in `apart_ids` (kNone: its own
+    // kept), and each paragraph holding one given an id no other paragraph
+    // of either side has (`unit_base` + its index).
+    static InternedTokens set_apart(const InternedTokens& side,
+                                    const std::vector<std::uint32_t>& apart_ids,
+                                    std::uint32_t unit_base) {
         InternedTokens out = side;
         for (std::uint32_t t = 0; t < out.ids.size(); ++t)
-            if (apart[t]) out.ids[t] = base + t;
+            if (apart_ids[t] != kNone) out.ids[t] = apart_ids[t];
         for (std::uint32_t u = 0; u + 1 < out.unit_first.size() && u < out.unit_ids.size(); ++u) {
             for (std::uint32_t t = out.unit_first[u]; t < out.unit_first[u + 1]; ++t) {
-                if (!apart[t]) continue;
-                out.unit_ids[u] = base + u;
+                if (apart_ids[t] == kNone) continue;
+                out.unit_ids[u] = unit_base + u;
                 break;
             }
         }
         return out;
     }
 
-    // Per token of `parent`, a later parent of the merge `current`: whether
-    // it already stands in the merge, claimed by an earlier parent. The
-    // whole texts' diff pairs it with a claimed token that is the same
-    // occurrence (the same proposal put it there; for a word, the same
-    // serial): an earlier parent shares it (the common ancestor's wording),
-    // so it is not in the merge a second time, elsewhere.
-    static Flags placed(const Attributed& parent, const Attributed& current, const Flags& claimed) {
+    // Per token of `parent`, a later parent of the merge `current`: the
+    // token of the merge that is the same occurrence, claimed by an earlier
+    // parent (kNone: none). The whole texts' diff pairs it with a claimed
+    // token the same proposal put there (for a word, the same serial): an
+    // earlier parent shares it (the common ancestor's wording), so it is not
+    // in the merge a second time, elsewhere.
+    static std::vector<std::uint32_t> placed(const Attributed& parent, const Attributed& current,
+                                             const Flags& claimed) {
         TokenMapping whole = map_tokens(parent.interned, current.interned);
         map_moved_paragraphs(parent.interned, current.interned, whole);
-        Flags out(parent.tokens().size(), 0);
+        std::vector<std::uint32_t> out(parent.tokens().size(), kNone);
         for (std::uint32_t o = 0; o < out.size(); ++o) {
             const std::uint32_t n = whole.old_to_new[o];
             if (n == kNone || !claimed[n]) continue;
             const Origin &here = current.origins[n], &there = parent.origins[o];
-            out[o] = here.proposal == there.proposal && here.serial == there.serial;
+            if (here.proposal == there.proposal && here.serial == there.serial) out[o] = n;
         }
         return out;
     }

@@ -60,7 +60,7 @@ FileHistory versions_of(const Workspace& ws, const std::vector<std::string>& nam
         if (unread) {
             unread->push_back(std::move(c));  // the last use of this commit
         } else {
-            add_proposal(out, v, read_proposal(c, ws.config()));
+            add_proposal(out, v, credited_for_own_wording(read_proposal(c, ws.config())));
         }
     }
     return out;
@@ -76,7 +76,8 @@ void add_proposal(FileHistory& history, std::size_t v, Proposal proposal) {
 std::vector<Proposal> read_proposals(const std::vector<CommitInfo>& commits, const Config& config) {
     std::vector<Proposal> out;
     out.reserve(commits.size());
-    for (const CommitInfo& c : commits) out.push_back(read_proposal(c, config));
+    for (const CommitInfo& c : commits)
+        out.push_back(credited_for_own_wording(read_proposal(c, config)));
     return out;
 }
 
@@ -581,7 +582,7 @@ FileBlame blame_file(const Workspace& ws, const std::string& path, const std::st
     std::vector<std::string> added_commits;
     for (const std::size_t proposal : added) added_commits.push_back(*commit_of.at(proposal));
     for (const CommitInfo& c : ws.repo().commits(added_commits))
-        out.history.proposals.push_back(read_proposal(c, ws.config()));
+        out.history.proposals.push_back(credited_for_own_wording(read_proposal(c, ws.config())));
     return out;
 }
 

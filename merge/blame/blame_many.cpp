@@ -220,7 +220,9 @@ void blame_files(const Workspace& ws, const std::vector<std::string>& given,
     const auto proposal_at = [&](std::size_t c) -> const Proposal& {
         auto it = proposals.find(c);
         if (it == proposals.end())
-            it = proposals.emplace(c, read_proposal(commits[c], ws.config())).first;
+            it = proposals
+                     .emplace(c, credited_for_own_wording(read_proposal(commits[c], ws.config())))
+                     .first;
         return it->second;
     };
     const auto commit_of_proposal = [&](std::size_t proposal) {

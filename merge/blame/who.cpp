@@ -365,7 +365,9 @@ std::optional<WhoReport> who_proposed(const Workspace& ws, const std::string& ph
         const std::size_t now_at = best();
         const Standing now = in_text[now_at];
         const CommitInfo commit = ws.repo().commit(commits[first.commit]);
-        const auto proposal = [&] { return read_proposal(commit, ws.config()); };
+        const auto proposal = [&] {
+            return credited_for_own_wording(read_proposal(commit, ws.config()));
+        };
         if (seen && is_plain_merge(commit.parents.size(), commit.message)) {
             // The merge `git pull` makes proposes nothing: what it brought
             // was told at the other side's own proposals.

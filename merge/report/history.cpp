@@ -290,11 +290,18 @@ Proposal read_proposal(const CommitInfo& commit, const Config& config) {
     p.recorded_by = commit.committer.name;
     if (commit.parents.size() > 1)
         p.merged_by = config.resolve_delegation(commit.author.name).value_or(commit.author.name);
+    p.merges_redrafts = !trailer_values(all, kMergedRedraftTrailer).empty();
     if (const std::string errors = first(kNotationErrorsTrailer);
         !errors.empty() && errors.find_first_not_of("0123456789") == std::string::npos &&
         errors.size() < 10)
         p.notation_errors = std::stoul(errors);
     return p;
+}
+
+Proposal credited_for_own_wording(Proposal proposal) {
+    if (proposal.merges_redrafts && proposal.parents.size() > 1 && !proposal.merged_by.empty())
+        proposal.proposers = {proposal.merged_by};
+    return proposal;
 }
 
 std::optional<std::string> revision_not_text(const Workspace& ws, const std::string& path) {

@@ -31,10 +31,22 @@ struct Proposal {
     // A merge of redrafts (several parents): who merged them, the author
     // (the merged proposals' proposers are `proposers`); "" otherwise.
     std::string merged_by;
+    // An `accord merge` of redrafts: its message names them (Merged-redraft:).
+    bool merges_redrafts = false;
 };
 
 // Reads a commit as a proposal; proposer names resolve through the registry.
 Proposal read_proposal(const CommitInfo& commit, const Config& config);
+
+// A proposal as the wording it wrote itself is credited (blame, `who`, the
+// HTML compilation): an `accord merge` of redrafts (`merges_redrafts`)
+// names the merged
+// proposals' proposers, whose wording is credited at their own commits;
+// what the merge wrote itself (the brackets around the disagreements it
+// kept, paragraphs numbered again) is credited to who merged. Any other
+// proposal as it is: a merge git made names the proposer its author wrote
+// (Proposed-by:), or none (kPlainMergeProposer).
+Proposal credited_for_own_wording(Proposal proposal);
 
 // When `path` is no text the history ever held but names a revision (`accord
 // show HEAD`, as git shows a commit): a message that says to give the text

@@ -1037,6 +1037,46 @@ TEST_F(MergedAlternatives, ByAccordMerge) {
     EXPECT_NE(survival.out.find("1 proposal: "), std::string::npos) << survival.out;
 }
 
+// The marks an `accord merge` drew around the disagreement it kept are
+// credited to who merged (the Chair, as the log says "merged by Chair"),
+// not to every merged group; the brackets a group drew around the draft's
+// words it kept as an option ("[policy][trade]") stay the group's, though
+// the merge set them inside its own.
+TEST_F(MergedAlternatives, AnAccordMergesOwnMarksAreWhoMergedAndAGroupsMarksTheGroups) {
+    ASSERT_EQ(accord({"redraft", "start", "ga", "--members", "Japan", "a.md"}).exit_code, 0);
+    propose("Japan", "2014-05-01",
+            "1. States should [strengthen][improve] cooperation on international issues, [as "
+            "appropriate].\n\n2. all stakeholders participate in their roles.\n");
+    git({"switch", "-q", "main"});
+    ASSERT_EQ(accord({"redraft", "start", "gb", "--members", "Brazil", "a.md"}).exit_code, 0);
+    propose("Brazil", "2014-05-01",
+            "1. States should [strengthen][improve] cooperation on [policy][trade] issues.\n\n"
+            "2. all stakeholders participate in their roles.\n");
+    git({"switch", "-q", "main"});
+    const auto merge = accord({"merge", "ga", "gb", "--by", "Chair", "--date", "2014-05-02"});
+    ASSERT_EQ(merge.exit_code, 1) << "a disagreement kept in the text: " << merge.err;
+    ASSERT_NE(test::read_all(dir.file("a.md"))
+                  .find("on [international issues, [as appropriate]][[policy][trade] issues]."),
+              std::string::npos)
+        << test::read_all(dir.file("a.md"));
+    const std::string merged = head();
+    const std::vector<Span> all = spans();
+    const auto policy =
+        std::find_if(all.begin(), all.end(), [&](const Span& s) { return s.text == "policy"; });
+    ASSERT_TRUE(policy != all.end() && policy - all.begin() >= 2 && all.end() - policy >= 6);
+    EXPECT_EQ(policy[-2].text, "][");
+    EXPECT_EQ(policy[-2].commit, merged);
+    EXPECT_EQ(policy[-2].proposer, "Chair");
+    EXPECT_EQ(policy[-1].text, "[");
+    EXPECT_EQ(policy[-1].proposer, "Brazil");
+    EXPECT_EQ(policy[0].proposer, "Japan");  // the draft's word
+    for (int i : {1, 2, 3}) EXPECT_EQ(policy[i].proposer, "Brazil") << policy[i].text;
+    EXPECT_EQ(policy[1].text + policy[2].text + policy[3].text, "][trade]");
+    EXPECT_EQ(policy[5].text, "]");
+    EXPECT_EQ(policy[5].proposer, "Chair");
+    for (const Span& s : all) EXPECT_FALSE(s.commit == merged && s.proposer != "Chair") << s.text;
+}
+
 // A site's edit pulled into main's by plain git through accord's merge
 // driver: a merge with two parents.
 TEST_F(MergedAlternatives, ByAGitMergeThroughTheDriver) {
