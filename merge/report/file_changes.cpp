@@ -121,6 +121,11 @@ ChangeDescriber::Version& ChangeDescriber::version(const std::string& path,
     return made;
 }
 
+Document ChangeDescriber::document(const std::string& path,
+                                   const std::optional<std::string>& blob) {
+    return blob ? version(path, *blob).document : absent_.document;
+}
+
 std::size_t ChangeDescriber::size_if_too_large(const std::string& path, const std::string& blob) {
     // What is kept, parsed or not, was found comparable when it was read.
     if (by_id_.contains(blob) || source_by_id_.contains(blob)) return 0;

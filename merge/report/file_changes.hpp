@@ -56,6 +56,10 @@ class ChangeDescriber {
                                           const std::optional<std::string>& old_blob,
                                           const std::optional<std::string>& new_blob) const;
 
+    // The version `blob` of `path` as it is described (nullopt: the empty
+    // text), a copy.
+    Document document(const std::string& path, const std::optional<std::string>& blob);
+
     void save();
     const CacheTable& table() const { return table_; }
 

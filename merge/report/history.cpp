@@ -23,6 +23,7 @@
 #include "core/util/file.hpp"
 #include "merge/diff/renames.hpp"
 #include "merge/report/file_changes.hpp"
+#include "merge/report/merged_changes.hpp"
 
 namespace accord {
 
@@ -44,6 +45,7 @@ std::string message_body(const std::string& message, const Trailers& all) {
 // at each other parent (nullopt where a parent does not have it).
 struct MergedVersions {
     std::optional<std::string> first_parent;
+    std::optional<std::string> merged;
     // At the text's path, or at the path it had before where the merge
     // moved it and the parent did not.
     std::vector<std::optional<std::string>> other_parents;
@@ -55,10 +57,11 @@ bool same_change(const Change& a, const Change& b) {
 }
 
 // Leaves out of a merge's `file` the changes a merged branch had made
-// (against the first parent, as the merge's own are described), each once:
+// (against the first parent, as the merge's own are described), each once,
+// and those the branches' changes together made (`brought_by_branches`):
 // what is left is what the merge made of its own.
 void leave_out_branch_changes(ChangeDescriber& describer, const MergedVersions& versions,
-                              FileChanges& file) {
+                              const ListedDisagreements& disagreements, FileChanges& file) {
     std::vector<Change> branches;
     for (const std::optional<std::string>& other : versions.other_parents) {
         if (other == versions.first_parent) continue;
@@ -76,6 +79,23 @@ void leave_out_branch_changes(ChangeDescriber& describer, const MergedVersions& 
         return true;
     });
     if (versions.moved_by_a_branch) ++file.from_merged;  // the move itself
+    if (file.changes.empty() || file.too_large > 0 || file.binary || !disagreements.complete)
+        return;
+    const auto listed = disagreements.lines.find(file.path);
+    const std::vector<std::size_t> no_lines;
+    const std::vector<std::size_t>& lines =
+        listed == disagreements.lines.end() ? no_lines : listed->second;
+    const Document first_parent = describer.document(file.path, versions.first_parent);
+    const Document merged = describer.document(file.path, versions.merged);
+    std::vector<Document> branch_texts;
+    for (const std::optional<std::string>& other : versions.other_parents)
+        if (other && other != versions.first_parent)
+            branch_texts.push_back(describer.document(file.path, other));
+    std::erase_if(file.changes, [&](const Change& c) {
+        if (!brought_by_branches(c, first_parent, merged, branch_texts, lines)) return false;
+        ++file.from_merged;
+        return true;
+    });
 }
 
 // Describes the changes of the walk's entries on worker threads while the
@@ -619,10 +639,12 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
         if (const auto merged = merged_versions.find(entry.proposal.commit);
             merged != merged_versions.end()) {
             if (!branch_describer) branch_describer.emplace(ws);
+            const ListedDisagreements disagreements = listed_disagreements(entry.proposal.message);
             for (FileChanges& file : entry.files) {
                 if (const auto versions = merged->second.find(file.path);
                     versions != merged->second.end())
-                    leave_out_branch_changes(*branch_describer, versions->second, file);
+                    leave_out_branch_changes(*branch_describer, versions->second, disagreements,
+                                             file);
             }
             merged_versions.erase(merged);
         }
@@ -708,6 +730,7 @@ void stream_proposal_log(const Workspace& ws, const LogOptions& options,
                 for (const Repository::FileChange& change : step.changes) {
                     MergedVersions& versions = merged_versions[step.commit.id][change.path];
                     versions.first_parent = change.old_blob;
+                    versions.merged = change.new_blob;
                     std::optional<std::string> blob = ws.repo().blob_id_at(parent, change.path);
                     if (blob) {
                         // The merge moved it as this parent had: the move is the branch's.

@@ -545,6 +545,55 @@ TEST(MergeCli, LogOfAMergeListsWhatTheMergeMadeOfItsOwn) {
                 HasSubstr("recs/A-1.md: no change of its own (1 change from the merged branches)"));
 }
 
+// Two groups' edits side by side ("Tunis" reworded by one, ", as
+// appropriate" added after "Agenda" by the other), merged cleanly: the merge's
+// comparison with main reads them as one replacement that neither group
+// made, yet the merge wrote nothing of its own.
+TEST(MergeCli, LogOfAMergeCountsTwoGroupsEditsSideBySideAsTheBranches) {
+    Negotiation n;
+    for (const auto& [name, members] : std::vector<std::pair<std::string, std::string>>{
+             {"informal-a", "Japan,Sweden"}, {"informal-b", "RF,Brazil"}}) {
+        const test::RunResult r = n.main.accord(
+            {"redraft", "start", name, "--members", members, "--no-switch", "recs/A-1.md"});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    n.main.out({"switch", "-q", "redraft/informal-a"});
+    n.main.propose("recs/A-1.md", replaced(kRecommendation, "Tunis", "WSIS"), {"Japan"},
+                   "2014-02-25");
+    n.main.out({"switch", "-q", "redraft/informal-b"});
+    n.main.propose("recs/A-1.md",
+                   replaced(kRecommendation, "Tunis Agenda.", "Tunis Agenda, as appropriate."),
+                   {"RF"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    const test::RunResult r = n.main.accord({"merge", "informal-a", "informal-b", "--by", "Chair"});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    ASSERT_THAT(n.main.read("recs/A-1.md"), HasSubstr("in the WSIS Agenda, as appropriate.\n"));
+    const std::string log = n.main.accord({"log", "-n", "1", "--details"}).out;
+    EXPECT_THAT(log, HasSubstr("recs/A-1.md: no change of its own ("));
+    EXPECT_THAT(log, Not(HasSubstr("text-replaced"))) << log;
+
+    // Bracketed by the merge as a disagreement, the same edits are its own.
+    Negotiation apart;
+    for (const auto& [name, members] : std::vector<std::pair<std::string, std::string>>{
+             {"informal-a", "Japan,Sweden"}, {"informal-b", "RF,Brazil"}}) {
+        ASSERT_EQ(apart.main
+                      .accord({"redraft", "start", name, "--members", members, "--no-switch",
+                               "recs/A-1.md"})
+                      .exit_code,
+                  0);
+    }
+    apart.main.out({"switch", "-q", "redraft/informal-a"});
+    apart.main.propose("recs/A-1.md", replaced(kRecommendation, "Tunis", "WSIS"), {"Japan"},
+                       "2014-02-25");
+    apart.main.out({"switch", "-q", "redraft/informal-b"});
+    apart.main.propose("recs/A-1.md", replaced(kRecommendation, "Tunis", "Geneva"), {"RF"},
+                       "2014-02-25");
+    apart.main.out({"switch", "-q", "main"});
+    ASSERT_EQ(apart.main.accord({"merge", "informal-a", "informal-b"}).exit_code, 1);
+    const std::string own = apart.main.accord({"log", "-n", "1"}).out;
+    EXPECT_THAT(own, Not(HasSubstr("no change of its own"))) << own;
+}
+
 // A text one group moved and the other edited at its old path: the merge
 // moved and edited it, both the groups' changes, none its own.
 TEST(MergeCli, LogOfAMergeCountsAMoveAndAnEditAtTheOldPathAsTheBranches) {
