@@ -113,11 +113,19 @@ class PushCheck {
             return;
         }
         if (!known_) known_ = reachable_commits(repo_, tips_);
-        for (const CommitInfo& commit : commits_missing_from(repo_, update.new_id, *known_)) {
-            if (!checked_.insert(commit.id).second) continue;  // pushed to two branches at once
-            ++commits_checked_;
-            check_commit(commit, name, redraft);
+        const std::vector<CommitInfo> missing = commits_missing_from(repo_, update.new_id, *known_);
+        for (const CommitInfo& commit : missing) {
+            if (checked_.insert(commit.id).second) {
+                ++commits_checked_;
+                check_commit(commit, name, redraft);
+            } else if (redraft) {
+                // Pushed to two branches at once: checked once, but the
+                // redraft's rule holds for it whichever branch came first
+                // (main, holding it through a merge, comes first).
+                check_redraft_rule(commit, name, *redraft);
+            }
         }
+        check_merged_redrafts(missing, name);
     }
 
     ReceiveDecision decision() && {
@@ -224,11 +232,7 @@ class PushCheck {
                        subject);
             }
         }
-        // Every commit credited to a delegation, not only those with a
-        // Proposed-by trailer: a plain commit is credited to its author.
-        if (redraft && v.kind != CommitKind::merge && !(v.signer && v.signer->secretariat) &&
-            (v.kind == CommitKind::proposal || names_a_delegation(commit.id, v.author)))
-            check_membership(commit, v, ref, *redraft, subject);
+        if (redraft) check_redraft_rule(commit, v, ref, *redraft);
         if (!v.failed() && v.registry_changed && !v.is_signed) {
             notes_.push_back(short_ref(ref) + " " + commit.id.substr(0, 10) + " changes " +
                              kConfigFileName +
@@ -323,6 +327,49 @@ class PushCheck {
         }
     }
 
+    // A proposal on redraft/NAME is a member's: every commit credited to a
+    // delegation, not only those with a Proposed-by trailer (a plain commit
+    // is credited to its author); merges and what the secretariat signed
+    // are no proposals of the group. Each commit once per redraft.
+    void check_redraft_rule(const CommitInfo& commit, const CommitVerification& v,
+                            const std::string& ref, const std::string& redraft) {
+        if (!membership_checked_.insert(commit.id + "\n" + redraft).second) return;
+        if (v.kind != CommitKind::merge && !(v.signer && v.signer->secretariat) &&
+            (v.kind == CommitKind::proposal || names_a_delegation(commit.id, v.author)))
+            check_membership(commit, v, ref, redraft, first_line(commit.message));
+    }
+    void check_redraft_rule(const CommitInfo& commit, const std::string& ref,
+                            const std::string& redraft) {
+        if (membership_checked_.count(commit.id + "\n" + redraft) > 0) return;
+        check_redraft_rule(commit, verifier_.verify(commit), ref, redraft);
+    }
+
+    // A merge of redrafts pushed (`accord merge` names each merged redraft,
+    // in the order of its other parents, `Merged-redraft:`) brings the
+    // redrafts' proposals with it, whether or not their branches are pushed
+    // too: those new here, reachable from a redraft's parent and not from
+    // the first parent, are held to that redraft's rule.
+    void check_merged_redrafts(const std::vector<CommitInfo>& pushed, const std::string& ref) {
+        for (const CommitInfo& merge : pushed) {
+            if (merge.parents.size() < 2) continue;
+            const std::vector<std::string> redrafts =
+                trailer_values(trailers(merge.message), kMergedRedraftTrailer);
+            if (redrafts.empty()) continue;
+            std::set<std::string> on_main;
+            for (const CommitInfo& c : commits_missing_from(repo_, merge.parents.front(), *known_))
+                on_main.insert(c.id);
+            for (std::size_t k = 1; k < merge.parents.size() && k - 1 < redrafts.size(); ++k) {
+                try {
+                    validate_redraft_name(redrafts[k - 1]);
+                } catch (const Error&) {
+                    continue;  // no redraft's name: no redraft's rule
+                }
+                for (const CommitInfo& c : commits_missing_from(repo_, merge.parents[k], *known_))
+                    if (on_main.count(c.id) == 0) check_redraft_rule(c, ref, redrafts[k - 1]);
+            }
+        }
+    }
+
     void check_membership(const CommitInfo& commit, const CommitVerification& v,
                           const std::string& ref, const std::string& redraft,
                           const std::string& subject) {
@@ -368,6 +415,7 @@ class PushCheck {
     std::vector<std::string> tips_;
     std::optional<std::set<std::string>> known_;  // what the server has, read once
     std::set<std::string> checked_;
+    std::set<std::string> membership_checked_;  // commit id, "\n", redraft
     std::size_t commits_checked_ = 0;
     std::vector<Refusal> refusals_;
     std::vector<std::string> notes_;

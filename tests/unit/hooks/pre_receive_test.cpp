@@ -316,6 +316,64 @@ TEST_F(PreReceive, RedraftsTakeTheirMembersProposals) {
     EXPECT_TRUE(push(started, kZero, "refs/heads/redraft/informal-a").accepted());
 }
 
+// A redraft's proposals reach the server through main too, once the chair
+// merged them: the redraft's rule holds for them there, whether main comes
+// alone or with the redraft's branch (git sends main first; the commit was
+// checked once, as main's, and the redraft's rule was not asked).
+TEST_F(PreReceive, AnOutsidersProposalMergedFromARedraftIsRefusedOnMainToo) {
+    const std::string root = start("optional");
+    RedraftRecord record;
+    record.name = "informal-a";
+    record.from = "main";
+    record.fork = root;
+    record.started = "2025-12-05";
+    record.started_by = "Clerk";
+    record.members = {"Japan"};
+    const std::string started =
+        commit({{redraft_record_path("informal-a"), emit_redraft_record(record)}}, "Secretariat",
+               {}, {}, root);
+    const auto merged = [&](const std::string& tip, const std::string& proposer) {
+        repo_->create_branch("incoming", root);
+        CommitRequest request;
+        request.files = {{"A.md", proposer + "'s.\n"}};
+        request.author = Signature{"Chair", delegation_email("Chair"), kNow - 3600, 0};
+        request.committer = request.author;
+        ProposalMessage message;
+        message.text = "Merge redraft informal-a into main";
+        message.proposers = {proposer};
+        message.merged_redrafts = {"informal-a"};
+        request.message = format_proposal_message(message);
+        request.branch = "incoming";
+        request.parent = root;
+        request.merged = {tip};
+        const std::string id = repo_->commit_files(request);
+        repo_->delete_branch("incoming");
+        return id;
+    };
+    const std::string outsider = commit({{"A.md", "Chile's.\n"}}, "Chile", {"Chile"}, {}, started);
+    const std::string merge = merged(outsider, "Chile");
+    hooks::ReceiveDecision d = push(root, merge);
+    EXPECT_FALSE(d.accepted());
+    EXPECT_TRUE(mentions(d, "Chile is not a member of redraft informal-a")) << messages(d);
+    d = hooks::check_push(
+        *repo_,
+        {{root, merge, "refs/heads/main"}, {kZero, outsider, "refs/heads/redraft/informal-a"}},
+        {kNow});
+    EXPECT_FALSE(d.accepted());
+    EXPECT_TRUE(mentions(d, "Chile is not a member of redraft informal-a")) << messages(d);
+
+    // A member's proposal merged the same way passes, alone or with its branch.
+    const std::string member = commit({{"A.md", "Japan's.\n"}}, "Japan", {"Japan"}, {}, started);
+    const std::string member_merge = merged(member, "Japan");
+    d = push(root, member_merge);
+    EXPECT_TRUE(d.accepted()) << messages(d);
+    d = hooks::check_push(
+        *repo_,
+        {{root, member_merge, "refs/heads/main"}, {kZero, member, "refs/heads/redraft/informal-a"}},
+        {kNow});
+    EXPECT_TRUE(d.accepted()) << messages(d);
+}
+
 TEST_F(PreReceive, ASecondHistoryIsRefused) {
     const std::string root = start("optional");
     const std::string stranger =
