@@ -118,8 +118,10 @@ TEST_F(PartyInputsImport, CommentsAskingForChangesBecomeTheirSpeakersProposals) 
     // "not “check”, but “review”", anchored on "checks": alternatives, the
     // US wording as the US wrote it (no inflection accord made up).
     EXPECT_TRUE(contains(text, "[checks][review]")) << "the US replacement";
-    // "Remove “recall” throughout the text": every "Recalls" and "recalling" struck.
-    EXPECT_TRUE(contains(text, "~~*Recalling*~~")) << "the US deletion throughout";
+    // "Remove “recall” throughout the text", where the word "recall" stands
+    // nowhere: no "Recalls" nor "Recalling" is struck in the US's name.
+    EXPECT_FALSE(contains(text, "~~*Recalling*~~")) << "no US deletion of other words";
+    EXPECT_TRUE(contains(text, "*Recalling*")) << "the wording stays";
     // The summary lists the comments turned into proposals, and the speakers.
     EXPECT_TRUE(contains(result().out, "text proposals from comments:")) << result().out;
     EXPECT_TRUE(contains(result().out, "speakers (")) << result().out;
@@ -1001,6 +1003,40 @@ TEST(WordImportComments, ACommentPointingNowhereIsNotPlaced) {
     ASSERT_EQ(run.exit_code, 0) << run.err;
     EXPECT_EQ(slurp(repo + "/a.md"), "Parties shall report.\n\nThe secretariat shall publish.\n");
     const std::string positions = test::accord({"positions", "a.md"}, in(repo)).out;
+    EXPECT_TRUE(contains(positions, "could not be placed")) << positions;
+}
+
+// "Remove “recall” throughout the text" on a text holding "Recalls" and
+// "recalling" but never "recall": no word is struck in the United States'
+// name (those are not the words it named); its request is its position,
+// saying why it was not placed.
+TEST(WordImportComments, ARequestStrikesOnlyTheWordsItNames) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body = test::paragraph("Also recalling decision 6/CMA.4,") +
+                 test::paragraph("1. Recalls decision 2/CMA.3.") +
+                 "<w:p><w:r><w:t xml:space=\"preserve\">2. Decides that </w:t></w:r>"
+                 "<w:commentRangeStart w:id=\"1\"/><w:r><w:t>reviews</w:t></w:r>"
+                 "<w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r>"
+                 "<w:r><w:t xml:space=\"preserve\"> shall be annual.</w:t></w:r></w:p>";
+    parts.comments =
+        "<w:comment w:id=\"1\" w:author=\"Note Taker\" w:date=\"2024-11-16T22:46:00Z\"><w:p>"
+        "<w:r><w:t xml:space=\"preserve\">US: Remove “recall” throughout the text</w:t></w:r>"
+        "</w:p></w:comment>";
+    const std::string docx = tmp.write("recall.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "a.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(slurp(repo + "/a.md"),
+              "Also recalling decision 6/CMA.4,\n\n1. Recalls decision 2/CMA.3.\n\n"
+              "2. Decides that reviews shall be annual.\n");
+    EXPECT_EQ(git(repo, {"log", "--format=%s", "--author=United States", "--", "a.md"}).out, "");
+    const std::string positions =
+        test::accord({"positions", "--by", "United States"}, in(repo)).out;
+    EXPECT_TRUE(contains(positions, "Remove “recall” throughout the text")) << positions;
     EXPECT_TRUE(contains(positions, "could not be placed")) << positions;
 }
 

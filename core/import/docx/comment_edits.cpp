@@ -301,7 +301,12 @@ std::string more_than_once(const std::string& target) {
            "said";
 }
 
-std::optional<Found> locate(const PlacementContext& context, const std::string& target) {
+// Inflected wording is looked for only where the wording the Party named is
+// kept beside it (alternatives): a strike takes exactly the words named.
+enum class Inflections : std::uint8_t { exact_only, allowed };
+
+std::optional<Found> locate(const PlacementContext& context, const std::string& target,
+                            Inflections inflections) {
     const std::string& text = *context.text;
     const ParagraphSpan& anchored = context.paragraphs[context.paragraph];
     if (target.empty()) {
@@ -315,6 +320,7 @@ std::optional<Found> locate(const PlacementContext& context, const std::string& 
     const std::uint32_t last = context.on_heading ? context.section_end : context.paragraph + 1;
     // As written first, then inflected ("check" finds "checks").
     for (const bool inflected : {false, true}) {
+        if (inflected && inflections == Inflections::exact_only) break;
         auto find = [&](ByteRange within) {
             return inflected ? find_inflected(text, within, target)
                              : find_words(text, within, target);
@@ -372,24 +378,27 @@ Placement place_request(const Request& request, const PlacementContext& context)
             return refuse("it asks for no change");
         case RequestKind::delete_wording: {
             if (request.everywhere && !request.target.empty()) {
-                // "throughout the text": every paragraph of the story.
+                // "throughout the text": every paragraph of the story, the
+                // wording as named, whole words ("recall" strikes no
+                // "Recalls" nor "recalling": those are not the words asked).
                 std::size_t count = 0;
                 for (std::uint32_t p = 0; p < context.paragraphs.size(); ++p) {
                     ByteRange rest = context.paragraphs[p].content;
                     while (rest.begin < rest.end) {
-                        auto found = find_words(text, rest, request.target);
-                        if (!found) found = find_inflected(text, rest, request.target);
+                        const auto found = find_words(text, rest, request.target);
                         if (!found) break;
                         count += builder.strike(*found, p);
                         rest.begin = found->end;
                     }
                 }
-                if (count == 0) return refuse(quote(request.target) + " is nowhere in the text");
+                if (count == 0)
+                    return refuse(quote(request.target) +
+                                  " is nowhere in the text as a word of its own");
                 out.where = quote(request.target) + " throughout the text (" +
                             std::to_string(count) + (count == 1 ? " place)" : " places)");
                 break;
             }
-            const auto found = locate(context, request.target);
+            const auto found = locate(context, request.target, Inflections::exact_only);
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
             if (found->ambiguous) return refuse(more_than_once(request.target));
             out.where = quote(text.substr(found->range.begin, found->range.size()));
@@ -487,7 +496,7 @@ Placement place_request(const Request& request, const PlacementContext& context)
             break;
         }
         case RequestKind::replace: {
-            const auto found = locate(context, request.target);
+            const auto found = locate(context, request.target, Inflections::allowed);
             if (!found) return refuse(quote(request.target) + " is not in the anchored paragraph");
             if (found->ambiguous) return refuse(more_than_once(request.target));
             out.where = quote(text.substr(found->range.begin, found->range.size()));
@@ -512,7 +521,7 @@ Placement place_request(const Request& request, const PlacementContext& context)
                 builder.new_paragraph_after(after, request.replacement);
                 break;
             }
-            const auto found = locate(context, request.target);
+            const auto found = locate(context, request.target, Inflections::allowed);
             if (!found) return refuse("its anchor holds no wording");
             if (found->ambiguous) return refuse(more_than_once(request.target));
             out.where = quote(text.substr(found->range.begin, found->range.size()));

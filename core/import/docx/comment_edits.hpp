@@ -15,8 +15,12 @@
 //
 // Wording a request names ("delete “authorized”") is looked for in the
 // anchored range, then in its paragraph, then in the section under it, as a
-// whole word. A placement that would break the notation (a strike or
-// bracket crossing a bracket's edge) is refused rather than written.
+// whole word ("throughout the text": in every paragraph). A strike takes
+// exactly the words named, case aside: "recall" strikes no "Recalls", and a
+// request whose words are not found is refused, so that it stays a
+// position. Only a replacement finds them inflected ("check" in "checks"),
+// as its alternatives keep the wording found beside the Party's. A placement that would break the
+// notation (a strike or bracket crossing a bracket's edge) is refused rather than written.
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -170,5 +170,27 @@ TEST(CommentEdits, WordingNotThereIsRefusedWithTheReason) {
     EXPECT_NE(placement.refusal.find("authorized"), std::string::npos) << placement.refusal;
 }
 
+// A strike takes the words a Party named, whole: "recall" is not "Recalls"
+// nor "recalling", so a request to remove it throughout a text holding only
+// those strikes nothing and is refused (the segment stays a position); where
+// the word stands, every place of it is struck, whatever its case.
+TEST(CommentEdits, DeletionStrikesOnlyTheWordsNamedNeverAnInflection) {
+    const std::string text =
+        "Also recalling decision 6/CMA.4,\n\n1. Recalls decision 2/CMA.3.\n\n2. Decides.";
+    Request throughout{RequestKind::delete_wording, "recall", "", {}, "", true};
+    const Placement nowhere = place_request(throughout, context_for(text, "Decides", 2));
+    EXPECT_FALSE(nowhere.placed());
+    EXPECT_TRUE(nowhere.insertions.empty());
+    EXPECT_NE(nowhere.refusal.find("recall"), std::string::npos) << nowhere.refusal;
+
+    const std::string both = "Recall decision 6,\n\n1. Recalls and recall it.";
+    EXPECT_EQ(placed(both, throughout, context_for(both, "it", 1)),
+              "~~Recall~~ decision 6,\n\n1. Recalls and ~~recall~~ it.");
+
+    Request here{RequestKind::delete_wording, "check", "", {}, "", false};
+    const std::string checks = "The CMA checks the reports.";
+    EXPECT_FALSE(place_request(here, context_for(checks, checks)).placed());
+}
+
 }  // namespace
 }  // namespace accord::docx
