@@ -228,7 +228,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>> kReading = {
       "Coalition for Rainforest Nations: position", "United States, Pakistan: position"}},
     {"70",
      {"African Group of Negotiators, Coalition for Rainforest Nations: position",
-      "Japan, Pakistan, United States, AOSIS, Norway, LMDC, Republic of Korea: delete-paragraph",
+      "Japan, Pakistan, United States, AOSIS, Norway, LMDC, Republic of Korea: position",
       "AILAC: replace \"shall not be used\" -> \"shall not be accounted\"",
       "Morocco, European Union: position", "Japan, Canada: delete-paragraph",
       "United States, Norway: position", "New Zealand: position"}},

@@ -1040,6 +1040,53 @@ TEST(WordImportComments, ARequestStrikesOnlyTheWordsItNames) {
     EXPECT_TRUE(contains(positions, "could not be placed")) << positions;
 }
 
+// One comment begun on 16 November holds the notes of two sessions (as
+// staff gather them): Canada's and Japan's deletion on 15 November, the
+// European Union's on 18 November. Each is its speakers' on the day and in
+// the session it was asked; one proposal never joins Parties of two
+// sessions, nor dates one of them on a day it did not speak.
+TEST(WordImportComments, EachSessionsRequestsKeepTheirDayAndSession) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:commentRangeStart w:id=\"1\"/><w:r><w:t xml:space=\"preserve\">"
+        "43. Decides that</w:t></w:r><w:commentRangeEnd w:id=\"1\"/>"
+        "<w:r><w:commentReference w:id=\"1\"/></w:r><w:r><w:t xml:space=\"preserve\">"
+        " mitigation outcomes shall not be used.</w:t></w:r></w:p>" +
+        test::paragraph("44. Parties shall report.");
+    std::string said;
+    for (const char* line : {"18 November – IC", "EU: Remove this para", "", "15 November – HODs",
+                             "Japan, Canada: Remove this para"})
+        said += std::string("<w:p><w:r><w:t xml:space=\"preserve\">") + line + "</w:t></w:r></w:p>";
+    parts.comments =
+        "<w:comment w:id=\"1\" w:author=\"Note Taker\" w:date=\"2024-11-16T22:46:00Z\">" + said +
+        "</w:comment>";
+    const std::string docx = tmp.write("sessions.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "a.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_TRUE(contains(slurp(repo + "/a.md"),
+                         "~~43. Decides that mitigation outcomes shall not be used.~~"))
+        << slurp(repo + "/a.md");
+    const std::string deletion = git(repo, {"log", "-1",
+                                            "--format=%an|%aI|%(trailers:key=Proposed-by,valueonly,"
+                                            "separator=%x2C)|%(trailers:key=Session,valueonly)",
+                                            "--", "a.md"})
+                                     .out;
+    EXPECT_TRUE(
+        deletion.starts_with("Japan|2024-11-15T12:00:00+00:00|Japan,Canada|15 November – HODs\n"))
+        << deletion;
+    const test::RunResult json =
+        test::accord({"positions", "--by", "European Union", "--format", "json"}, in(repo));
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    EXPECT_TRUE(contains(json.out, "\"date\": \"2024-11-18")) << json.out;
+    EXPECT_TRUE(contains(json.out, "\"session\": \"18 November – IC\"")) << json.out;
+    EXPECT_EQ(git(repo, {"log", "--format=%s", "--author=European Union", "--", "a.md"}).out, "");
+}
+
 // Comments opposing a change on "submissions by 2025" are their speakers'
 // positions, never proposals in their names; a reply against the deletion
 // asked for in its thread is a position too. Canada's deletion, and

@@ -508,6 +508,11 @@ std::optional<Request> deletion(std::string_view text, std::string_view lower,
     if (verb == std::string_view::npos) return std::nullopt;
     const std::size_t after = verb + verb_length;
     Request request;
+    // "Remove/concern" for a list of Parties: some asked for the deletion,
+    // some only voiced a concern, and which is not said. A position.
+    const bool either_or =
+        (after < lower.size() && lower[after] == '/') || (verb > 0 && lower[verb - 1] == '/');
+    if (either_or) return request;
 
     const std::size_t section = find_word(lower, "section", after);
     if ((section != std::string_view::npos && section - after < 30) ||

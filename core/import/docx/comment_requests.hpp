@@ -25,7 +25,8 @@
 // deletion of this", "we object to deleting “by 2025”", "do not add “urgent”",
 // "prefer to retain", "could accept deleting", "if kept, add ..."), after a
 // change named as a thing ("deletion not acceptable"), or a change asked
-// about ("delete?"). When in doubt a segment is a position: a position keeps
+// about ("delete?"), or one offered as either this or that for a list of
+// speakers ("Remove/concern"). When in doubt a segment is a position: a position keeps
 // the comment's words, a wrong proposal would put words in a Party's mouth.
 // Words inside quotes are the wording spoken of, never read as the speaker's.
 #include <string>

@@ -273,23 +273,7 @@ bool ends_speaker_list(std::string_view text, std::size_t at) {
 }
 
 bool is_session_line(std::string_view line) {
-    // "16 Nov – IC", "17 November – IC", "15 November – HODs"
-    static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
-    if (line.size() > 48) return false;
-    std::size_t i = 0;
-    while (i < line.size() && i < 2 && line[i] >= '0' && line[i] <= '9') ++i;
-    if (i == 0 || i >= line.size() || line[i] != ' ') return false;
-    ++i;
-    for (std::string_view month : kMonths) {
-        if (line.size() >= i + 3) {
-            bool same = true;
-            for (std::size_t k = 0; k < 3; ++k)
-                same = same && std::tolower(static_cast<unsigned char>(line[i + k])) == month[k];
-            if (same) return true;
-        }
-    }
-    return false;
+    return session_day(line).has_value();
 }
 
 bool is_topic_line(std::string_view line) {
@@ -428,6 +412,28 @@ std::vector<Piece> split_content(std::string_view line, std::size_t from,
 }
 
 }  // namespace
+
+std::optional<SessionDay> session_day(std::string_view line) {
+    // "16 Nov – IC", "17 November – IC", "15 November – HODs"
+    static constexpr std::string_view kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                   "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (line.size() > 48) return std::nullopt;
+    std::size_t i = 0;
+    int day = 0;
+    while (i < line.size() && i < 2 && line[i] >= '0' && line[i] <= '9')
+        day = day * 10 + (line[i++] - '0');
+    if (i == 0 || i >= line.size() || line[i] != ' ') return std::nullopt;
+    ++i;
+    if (line.size() < i + 3) return std::nullopt;
+    for (int month = 0; month < 12; ++month) {
+        bool same = true;
+        for (std::size_t k = 0; k < 3; ++k)
+            same =
+                same && std::tolower(static_cast<unsigned char>(line[i + k])) == kMonths[month][k];
+        if (same) return SessionDay{month + 1, day};
+    }
+    return std::nullopt;
+}
 
 std::vector<Segment> split_speakers(std::string_view whole, const SpeakerMatcher& matcher) {
     std::vector<Segment> segments;

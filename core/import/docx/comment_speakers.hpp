@@ -81,6 +81,15 @@ inline constexpr std::size_t kMaxAnalysed = 100'000;
 
 std::vector<Segment> split_speakers(std::string_view comment, const SpeakerMatcher& matcher);
 
+// The day a meeting line names ("18 November – IC": month 11, day 18), or
+// nothing when the line is no meeting line. The day is as written (1 to 99):
+// whether it is a day of the calendar is the caller's to check.
+struct SessionDay {
+    int month = 0;  // 1 to 12
+    int day = 0;
+};
+std::optional<SessionDay> session_day(std::string_view line);
+
 // Case, accents, full stops, apostrophes, hyphens and spaces removed:
 // "U.S." -> "us", "Côte d’Ivoire" -> "cotedivoire".
 std::string normalize_name(std::string_view name);

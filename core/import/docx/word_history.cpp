@@ -1,8 +1,11 @@
 #include "core/import/docx/word_history.hpp"
 
+#include "core/util/date.hpp"
 #include "core/util/text.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 
 namespace accord::docx {
@@ -226,7 +229,37 @@ struct Pending {
     std::string date;
     bool comment = false;
     std::uint32_t index = 0;  // revision or comment
+    // A comment is planned a session at a time: the segments under one
+    // meeting line ("" where it names none), the first of them counting the
+    // comment.
+    std::string session;
+    bool first_of_comment = true;
 };
+
+// When a comment's segments were said: the day their meeting line names
+// ("18 November – IC"), at 12:00 UTC as accord dates a day, when that is
+// another day than the comment's own date (the day staff began it: notes
+// of later sessions are added to it, of earlier ones gathered in it);
+// the comment's date otherwise. The year is the comment's, or the one
+// before or after when that brings the day nearer ("2 January" noted in a
+// comment of 30 December).
+std::string said_on(const std::string& comment_date, const std::string& session) {
+    const std::optional<SessionDay> named = session_day(session);
+    if (!named || comment_date.size() < 10) return comment_date;
+    const std::optional<std::int64_t> written = parse_iso_date(comment_date.substr(0, 10));
+    if (!written) return comment_date;
+    const int year = std::stoi(comment_date.substr(0, 4));
+    std::optional<std::int64_t> nearest;
+    for (const int y : {year - 1, year, year + 1}) {
+        char day[40];
+        std::snprintf(day, sizeof day, "%04d-%02d-%02d", y, named->month, named->day);
+        const std::optional<std::int64_t> days = parse_iso_date(day);
+        if (days && (!nearest || std::llabs(*days - *written) < std::llabs(*nearest - *written)))
+            nearest = days;
+    }
+    if (!nearest || *nearest == *written) return comment_date;
+    return format_iso_date(*nearest) + "T12:00:00Z";
+}
 
 // An event's one line, "WHO: ACTION", and its ACTION alone.
 void set_subject(HistoryEvent& event, const std::string& who, const std::string& action) {
@@ -314,9 +347,21 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
     // by date; ties keep tracked changes first, then document order.
     std::vector<Pending> pending;
     for (const ChangeStep& step : plan.changes)
-        pending.push_back({step.date, false, step.revision});
-    for (std::uint32_t c = 0; c < package.comments.size(); ++c)
-        pending.push_back({package.comments[c].date, true, c});
+        pending.push_back({step.date, false, step.revision, "", true});
+    for (std::uint32_t c = 0; c < package.comments.size(); ++c) {
+        // Each session's requests are their speakers' on its day: one
+        // proposal joins only Parties who asked the same in one session.
+        std::vector<std::string> sessions;
+        for (const CommentSegment& segment : plan.comments[c].segments) {
+            if (std::find(sessions.begin(), sessions.end(), segment.segment.session) ==
+                sessions.end())
+                sessions.push_back(segment.segment.session);
+        }
+        if (sessions.empty()) sessions.emplace_back();
+        for (std::size_t k = 0; k < sessions.size(); ++k)
+            pending.push_back(
+                {said_on(package.comments[c].date, sessions[k]), true, c, sessions[k], k == 0});
+    }
     std::stable_sort(pending.begin(), pending.end(), [](const Pending& a, const Pending& b) {
         if (a.date != b.date) return a.date < b.date;
         return a.comment < b.comment;
@@ -361,10 +406,10 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
         const Comment& comment = package.comments[item.index];
         const ImportedComment& imported = plan.comments[item.index];
         const CommentAnchor& anchor = composer.anchors()[item.index];
-        ++history.counts.comments;
+        history.counts.comments += item.first_of_comment;
         std::string thread;
         if (comment.parent != kNoIndex) {
-            ++history.counts.replies;
+            history.counts.replies += item.first_of_comment;
             std::uint32_t root = comment.parent;
             for (std::size_t guard = 0;
                  package.comments[root].parent != kNoIndex && guard < package.comments.size();
@@ -372,12 +417,14 @@ WordHistory plan_word_history(const Package& package, const WordImportOptions& o
                 root = package.comments[root].parent;
             thread = package.comments[root].word_id;
         }
-        // Identical requests of one comment are one proposal, co-sponsored.
+        // Identical requests of one comment's session are one proposal,
+        // co-sponsored.
         std::vector<std::pair<std::uint32_t, std::size_t>> placed_here;  // segment -> event
         for (std::uint32_t s = 0; s < imported.segments.size(); ++s) {
             const CommentSegment& segment = imported.segments[s];
+            if (segment.segment.session != item.session) continue;
             HistoryEvent event;
-            event.date = comment.date;
+            event.date = item.date;
             for (const Speaker& speaker : segment.segment.speakers) {
                 const std::string& name = speaker.name.empty() ? speaker.written : speaker.name;
                 if (std::find(event.authors.begin(), event.authors.end(), name) !=

@@ -115,6 +115,20 @@ TEST(CommentSpeakers, SpeakersOnLinesOfTheirOwnSessionsAndTopics) {
     EXPECT_EQ(segments[3].text, "wants ITMOs");
 }
 
+// The day a meeting line names, which a segment under it was said on.
+TEST(CommentSpeakers, AMeetingLineNamesItsDay) {
+    const std::optional<docx::SessionDay> ic = docx::session_day("18 November – IC");
+    ASSERT_TRUE(ic.has_value());
+    EXPECT_EQ(ic->month, 11);
+    EXPECT_EQ(ic->day, 18);
+    const std::optional<docx::SessionDay> short_month = docx::session_day("5 Dec – HODs");
+    ASSERT_TRUE(short_month.has_value());
+    EXPECT_EQ(short_month->month, 12);
+    EXPECT_EQ(short_month->day, 5);
+    EXPECT_FALSE(docx::session_day("EU: need clarity").has_value());
+    EXPECT_FALSE(docx::session_day("November – IC").has_value());
+}
+
 TEST(CommentSpeakers, UnknownSpeakersAreReportedAsWritten) {
     EXPECT_EQ(split("Atlantis: against\nXyz Group – support"),
               (Lines{"?=Atlantis|against", "?=Xyz Group|support"}));
@@ -223,6 +237,15 @@ TEST(CommentRequests, PositionsAndNegations) {
                              "define “persistent” but not “significant”", "“recall” is useful"}) {
         EXPECT_EQ(request(text).kind, RequestKind::position) << text;
     }
+}
+
+// "Japan, Pakistan, US, ...: Remove/concern": some asked for the deletion,
+// some only voiced a concern, and which is not said. In doubt, a position.
+TEST(CommentRequests, AChangeOfferedAsEitherOrIsAPosition) {
+    for (const char* text : {"Remove/concern", "concern/remove", "delete/retain"})
+        EXPECT_EQ(request(text, "Parties", false, true).kind, RequestKind::position) << text;
+    EXPECT_EQ(request("Remove this para", "Parties", false, true).kind,
+              RequestKind::delete_paragraph);
 }
 
 // Comments that oppose a change on "submissions by 2025" are the Party's
