@@ -19,7 +19,7 @@
 // tracked changes ("Nigeria inserted ..."), to accept or reject. A heading
 // line changed inside ("# Section [first] one") is a Word heading holding
 // the change, its marks formatted as on any changed line. Positions become
-// Word comments by their speaker, each covering the standing bytes of its
+// Word comments by who noted them (or their speakers), each covering the standing bytes of its
 // range and no more (a range that ends its paragraph ends with it).
 #include <optional>
 #include <string>
@@ -40,7 +40,7 @@ struct DocxSegment {
 struct DocxComment {
     std::size_t text = 0;  // index into Compilation::texts
     ByteRange range;       // in that text's body (as it stands), the wording it speaks of
-    std::string author;    // the speakers, "Pakistan" or "Japan, Canada"
+    std::string author;    // who noted it, or the speakers, "Pakistan" or "Japan, Canada"
     std::string date;
     std::string words;  // what the comment says
 };

@@ -213,7 +213,7 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
                                               parse(body, parse_options), credits);
     }
 
-    // Positions recorded since then, as comments by their speakers.
+    // Positions recorded since then, as comments noted as they were.
     PositionsOptions list;
     list.at = compilation.revision.empty() ? "HEAD" : compilation.revision;
     if (compilation.revision.empty()) return;
@@ -250,11 +250,17 @@ void changes_since(const Workspace& workspace, const Compilation& compilation,
             DocxComment comment;
             comment.text = t;
             comment.range = comment_range(body, p.wording, was);
-            comment.author = p.speakers.empty()
-                                 ? (p.noted_by.empty() ? entry.recorded.recorded_by : p.noted_by)
-                                 : join_names(p.speakers);
+            // As it was noted: by whoever noted it (its speakers when no one
+            // is recorded), under its meeting and topic lines, the speakers
+            // naming themselves; so that the import reads back the same
+            // position, session and note-taker included.
+            comment.author = !p.noted_by.empty()   ? p.noted_by
+                             : !p.speakers.empty() ? join_names(p.speakers)
+                                                   : entry.recorded.recorded_by;
             comment.date = entry.recorded.date;
-            comment.words =
+            if (!p.session.empty()) comment.words += p.session + "\n";
+            if (!p.topic.empty()) comment.words += "[" + p.topic + "]\n";
+            comment.words +=
                 (p.speakers.empty() ? std::string() : join_names(p.speakers) + ": ") + p.said;
             options.comments.push_back(std::move(comment));
         }

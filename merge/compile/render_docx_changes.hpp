@@ -7,7 +7,8 @@
 // proposal that took the wording out, found by following the text's
 // versions since the revision, each step paired as the body is (a moved
 // paragraph taken out where it stood by the proposal that moved it).
-// Positions recorded since then come as comments by their speakers, each
+// Positions recorded since then come as comments as they were noted (by
+// the note-taker, the meeting and topic lines above the speakers' words), each
 // on the wording it speaks of as the body stands (found as a reader sees
 // it, markup aside; of several places, the nearest to where the position
 // was anchored, its anchor carried through the diff of the text then and

@@ -201,6 +201,58 @@ TEST_F(PartyInputsImport, ChangesSinceTheBaseComeBackAsTheSameProposals) {
     EXPECT_GT(back, 100u);
 }
 
+// A position noted in Word, compiled --changes-since a revision before it
+// and imported back into a clone at that revision, is the same position:
+// its meeting, and who noted it, come back with its speaker's words.
+TEST(WordRoundTrip, APositionsSessionAndNoteTakerComeBack) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    test::DocxParts parts;
+    parts.body =
+        "<w:p><w:r><w:t xml:space=\"preserve\">1. Decides that </w:t></w:r>"
+        "<w:commentRangeStart w:id=\"1\"/><w:r><w:t>flagged</w:t></w:r>"
+        "<w:commentRangeEnd w:id=\"1\"/><w:r><w:commentReference w:id=\"1\"/></w:r>"
+        "<w:r><w:t xml:space=\"preserve\"> outcomes shall be reported.</w:t></w:r></w:p>";
+    parts.comments =
+        "<w:comment w:id=\"1\" w:author=\"Note Taker\" w:date=\"2024-11-16T23:31:00Z\">"
+        "<w:p><w:r><w:t>16 November – IC</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>EU: need clarity on flagging</w:t></w:r></w:p></w:comment>";
+    const std::string docx = tmp.write("noted.docx", test::build_docx(parts));
+    ASSERT_EQ(test::accord({"import", docx, "--as", "a.md", "--by", "Chair", "--date", "2024-11-14",
+                            "--add-delegations"},
+                           in(repo))
+                  .exit_code,
+              0);
+    const std::string base = git(repo, {"rev-parse", "HEAD~1"}).out.substr(0, 40);
+    const auto positions_of = [](const std::string& dir) {
+        const test::RunResult json = test::accord({"positions", "--format", "json"}, in(dir));
+        EXPECT_EQ(json.exit_code, 0) << json.err;
+        return json.out;
+    };
+    const std::string noted = positions_of(repo);
+    ASSERT_TRUE(contains(noted, "\"session\": \"16 November – IC\"")) << noted;
+    ASSERT_TRUE(contains(noted, "\"noted_by\": \"Note Taker\"")) << noted;
+
+    const std::string changes = tmp.file("changes.docx");
+    ASSERT_EQ(test::accord({"compile", "--format", "docx", "--changes-since", base, "-o", changes},
+                           in(repo))
+                  .exit_code,
+              0);
+    const std::string other = tmp.file("other");
+    ASSERT_EQ(test::run({"git", "clone", "-q", repo, other}).exit_code, 0);
+    ASSERT_EQ(git(other, {"reset", "-q", "--hard", base}).exit_code, 0);
+    const test::RunResult back =
+        test::accord({"import", changes, "--changes", "accept"}, in(other));
+    ASSERT_EQ(back.exit_code, 0) << back.err << back.out;
+    const std::string again = positions_of(other);
+    for (const std::string field :
+         {"\"European Union\"", "\"said\": \"need clarity on flagging\"",
+          "\"session\": \"16 November – IC\"", "\"noted_by\": \"Note Taker\"",
+          "\"date\": \"2024-11-16T23:31:00Z\""})
+        EXPECT_TRUE(contains(again, field)) << field << "\n" << again;
+}
+
 // Delegations a Word import adds are lines added to accord.yaml as it
 // stands: its comments stay, each new delegation is one line.
 TEST(WordImport, AddedDelegationsAreLinesAddedToTheRegistryAsItStands) {
