@@ -86,6 +86,10 @@ ExitCode run_init(const InitOptions& options) {
                   << "\n";
     if (!h.config_unchanged.empty() && h.config_set.empty())
         std::cout << "merge and diff drivers up to date\n";
+    if (h.pull_merges_set)
+        std::cout << "set pull.rebase=false in .git/config: 'git pull' merges another site's "
+                     "proposals with accord's driver (git asks how to join diverged lines "
+                     "otherwise)\n";
     if (!result.secretariat_key.empty())
         std::cout << "listed your signing key " << result.secretariat_key
                   << " as the secretariat's in " << kConfigFileName << "\n";

@@ -205,6 +205,10 @@ void install_drivers(Repository& repo, const InstallOptions& options, InstallRep
         repo.set_config(key, value);
         report.config_set.push_back(key);
     }
+    if (!repo.get_config("pull.rebase") && !repo.get_config("pull.ff")) {
+        repo.set_config("pull.rebase", "false");
+        report.pull_merges_set = true;
+    }
 }
 
 }  // namespace

@@ -61,6 +61,11 @@ struct InstallReport {
     std::string registry_attribute;
     std::vector<std::string> config_set;        // driver keys set or changed
     std::vector<std::string> config_unchanged;  // driver keys already right
+    // pull.rebase set to false in .git/config, where no level of git's
+    // configuration said how `git pull` joins diverged lines (pull.rebase,
+    // pull.ff): git then refuses to pull, and a rebase would rewrite a
+    // site's proposals; a merge is what accord's driver makes semantic.
+    bool pull_merges_set = false;
 };
 
 // Everything it does is settled before anything is written: a

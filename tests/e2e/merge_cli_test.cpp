@@ -210,6 +210,9 @@ TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
         const test::RunResult init = c->accord({"init"});
         ASSERT_EQ(init.exit_code, 0) << init.err;
         EXPECT_THAT(init.out, HasSubstr("set the merge and diff drivers"));
+        // git pull merges: git refuses diverged lines when nothing says how.
+        EXPECT_THAT(init.out, HasSubstr("set pull.rebase=false"));
+        EXPECT_EQ(c->out({"config", "--local", "pull.rebase"}), "false\n");
         EXPECT_EQ(c->out({"status", "--porcelain"}), "");  // touched nothing else
     }
 
@@ -220,7 +223,7 @@ TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
     second.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[enhance]"),
                    {"Brazil"}, "2014-02-25");
 
-    const test::RunResult pull = second.git({"pull", "--no-rebase"});
+    const test::RunResult pull = second.git({"pull"});  // as README says it
     EXPECT_EQ(pull.exit_code, 0) << pull.out << pull.err;
     const std::string merged = second.read("recs/A-1.md");
     EXPECT_EQ(merged, replaced(kRecommendation, "[strengthen]", "[enhance][improve]"));
