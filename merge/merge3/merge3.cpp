@@ -317,16 +317,44 @@ void name_moved_apart(MergeResult& result, const MovedApart& moved) {
     result.disagreements.insert(before, std::move(d));
 }
 
+// The merged text with each copy of a paragraph that stands more times
+// than the sides have it taken out (stand_once): the disagreements after
+// it move up by its lines, and the places the sides gave it, where they
+// differ, are named, unless follow_moves named that paragraph already.
+void take_out_copies(MergeResult& result, std::string_view base, std::string_view ours,
+                     std::string_view theirs, const std::vector<MovedApart>& named) {
+    if (result.has_conflict_markers) return;
+    std::optional<StandingOnce> once = stand_once(result.text, base, ours, theirs);
+    if (!once) return;
+    result.text = std::move(once->text);
+    for (Disagreement& d : result.disagreements) {
+        std::size_t up = 0;
+        for (const LinesTakenOut& lines : once->taken_out)
+            if (d.line >= lines.first + lines.count) up += lines.count;
+        d.line -= up;
+    }
+    for (const MovedApart& apart : once->moved_apart) {
+        const bool already = std::any_of(named.begin(), named.end(), [&](const MovedApart& m) {
+            return trim(m.shown) == trim(apart.shown);
+        });
+        if (!already) name_moved_apart(result, apart);
+    }
+}
+
 // Paragraphs one side moved followed on the other side (merge3_moves),
-// then merged by sections.
+// then merged by sections; no paragraph left standing more times than the
+// sides have it.
 MergeResult merge_moved_paragraphs(std::string_view base, std::string_view ours,
                                    std::string_view theirs, const MergeOptions& options) {
     if (const std::optional<MergeTexts> moved = follow_moves(base, ours, theirs)) {
         MergeResult result = merge_by_sections(moved->base, moved->ours, moved->theirs, options);
         for (const MovedApart& apart : moved->moved_apart) name_moved_apart(result, apart);
+        take_out_copies(result, base, ours, theirs, moved->moved_apart);
         return result;
     }
-    return merge_by_sections(base, ours, theirs, options);
+    MergeResult result = merge_by_sections(base, ours, theirs, options);
+    take_out_copies(result, base, ours, theirs, {});
+    return result;
 }
 
 // Numbers set aside where merge3_numbering says so, then moves followed.

@@ -943,6 +943,149 @@ std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view o
     return MergeTexts{b->text(), o->text(), t->text(), std::move(apart)};
 }
 
+namespace {
+
+// Whether a merged paragraph is one a copy of which may be taken out: a
+// sentence, not a heading ("## Finance" opens each of two sections both
+// sides wrote) nor a label or chapeau ending in ':' ("**Option 1:**"
+// above each of two options), with its marks closed in it.
+bool sentence_paragraph(std::string_view paragraph) {
+    std::string_view wording = trim(without_number(paragraph));
+    while (!wording.empty() && (wording.back() == '*' || wording.back() == '_'))
+        wording.remove_suffix(1);
+    if (wording.empty() || wording.front() == '#' || wording.back() == ':') return false;
+    if (!balanced(wording)) return false;
+    std::size_t words = 0;
+    for (const std::string_view w : words_of(wording))
+        if (is_word_byte(w.front())) ++words;
+    return words >= 3;
+}
+
+// How many brackets a text leaves open (escaped ones aside), and whether it
+// leaves a strike open.
+struct OpenMarks {
+    std::ptrdiff_t brackets = 0;
+    bool strike = false;
+    void read(std::string_view text) {
+        for (std::size_t at = 0; at < text.size(); ++at) {
+            if (text[at] == '\\') {
+                ++at;
+            } else if (text[at] == '[') {
+                ++brackets;
+            } else if (text[at] == ']') {
+                --brackets;
+            } else if (text.substr(at, 2) == "~~") {
+                strike = !strike;
+                ++at;
+            }
+        }
+    }
+    bool none() const { return brackets == 0 && !strike; }
+};
+
+}  // namespace
+
+std::optional<StandingOnce> stand_once(std::string_view merged, std::string_view base,
+                                       std::string_view ours, std::string_view theirs) {
+    std::string text(merged);
+    if (text.empty() || text.back() != '\n') return std::nullopt;
+    std::optional<Paragraphs> m = paragraphs_of(text), b = paragraphs_of(base),
+                              o = paragraphs_of(ours), t = paragraphs_of(theirs);
+    if (!m || !b || !o || !t) return std::nullopt;
+    ParagraphIds numbered;
+    const std::vector<std::uint32_t> mi = numbered(m->lines), oi = numbered(o->lines),
+                                     ti = numbered(t->lines);
+    // Per paragraph: how many times the merged text, ours, theirs and the
+    // base have it.
+    std::unordered_map<std::uint32_t, std::array<int, 4>> count;
+    for (const std::uint32_t id : mi) ++count[id][0];
+    for (const std::uint32_t id : oi) ++count[id][1];
+    for (const std::uint32_t id : ti) ++count[id][2];
+    for (const std::uint32_t id : numbered(b->lines)) ++count[id][3];
+    // A heading, a label or a word or two the base and both sides have
+    // once is one paragraph too: a second copy of it is the merge's.
+    const auto one_everywhere = [&](std::uint32_t id) {
+        const std::array<int, 4>& c = count[id];
+        return c[1] == 1 && c[2] == 1 && c[3] == 1;
+    };
+    const auto too_many = [&](std::uint32_t id) {
+        const std::array<int, 4>& c = count[id];
+        return c[0] >= 2 && c[1] <= 1 && c[2] <= 1 && c[1] + c[2] >= 1;
+    };
+    // Per paragraph: whether it stands outside every bracket, and whether it
+    // may be taken out (a whole paragraph, no strike across it; inside a
+    // bracket spanning paragraphs, a set of alternatives both sides' words
+    // were put in, it may go too, its marks staying with the paragraphs
+    // around it).
+    std::vector<bool> agreed(mi.size(), false), may_go(mi.size(), false);
+    OpenMarks open;
+    open.read(m->lead);
+    for (std::size_t k = 0; k < mi.size(); ++k) {
+        agreed[k] = open.none();
+        const bool no_strike = !open.strike;
+        open.read(m->lines[k]);
+        open.read(m->gaps[k]);
+        may_go[k] = no_strike && !open.strike && balanced(m->lines[k]) &&
+                    (sentence_paragraph(m->lines[k]) || one_everywhere(mi[k]));
+    }
+    // The copy that stays: the first outside brackets (both sides have the
+    // paragraph, which a bracket would make not agreed), else the first.
+    std::unordered_map<std::uint32_t, std::size_t> stays;
+    for (std::size_t k = mi.size(); k-- > 0;) {
+        if (!too_many(mi[k])) continue;
+        const auto it = stays.find(mi[k]);
+        if (it == stays.end() || agreed[k] || !agreed[it->second]) stays[mi[k]] = k;
+    }
+    std::vector<bool> out(mi.size(), false);
+    for (std::size_t k = 0; k < mi.size(); ++k)
+        out[k] = too_many(mi[k]) && stays[mi[k]] != k && may_go[k];
+    if (std::find(out.begin(), out.end(), true) == out.end()) return std::nullopt;
+    StandingOnce once;
+    // The lines each copy taken out held, as lines of the merged text.
+    std::size_t line =
+        1 + static_cast<std::size_t>(std::count(m->head.begin(), m->head.end(), '\n') +
+                                     std::count(m->lead.begin(), m->lead.end(), '\n'));
+    std::unordered_set<std::uint32_t> named;
+    for (std::size_t k = 0; k < mi.size(); ++k) {
+        const std::size_t lines =
+            static_cast<std::size_t>(std::count(m->lines[k].begin(), m->lines[k].end(), '\n') +
+                                     std::count(m->gaps[k].begin(), m->gaps[k].end(), '\n'));
+        if (out[k]) once.taken_out.push_back({line, lines});
+        line += lines;
+        // Where each side put it, when both have it: the paragraphs before
+        // and after it there. The same paragraph before it or after it on
+        // both sides is one place.
+        if (!out[k] || count[mi[k]][1] != 1 || count[mi[k]][2] != 1 || !named.insert(mi[k]).second)
+            continue;
+        const std::size_t x = static_cast<std::size_t>(std::find(oi.begin(), oi.end(), mi[k]) -
+                                                       oi.begin()),
+                          y = static_cast<std::size_t>(std::find(ti.begin(), ti.end(), mi[k]) -
+                                                       ti.begin());
+        const auto before = [](const std::vector<std::uint32_t>& ids, std::size_t at) {
+            return at == 0 ? kAbsent : ids[at - 1];
+        };
+        const auto after = [](const std::vector<std::uint32_t>& ids, std::size_t at) {
+            return at + 1 == ids.size() ? kAbsent : ids[at + 1];
+        };
+        if (before(oi, x) == before(ti, y) || after(oi, x) == after(ti, y)) continue;
+        const auto put_after = [](const Paragraphs& side, std::size_t at) {
+            return at == 0 ? std::string() : std::string(without_number(side.lines[at - 1]));
+        };
+        once.moved_apart.push_back({o->lines[x], t->lines[y], put_after(*o, x), put_after(*t, y),
+                                    o->lines[x], std::string(without_number(o->lines[x]))});
+    }
+    // Taken out last to first; after the last paragraph, what ended the text
+    // ends the one before it (a copy that stays stands before it).
+    for (std::size_t k = out.size(); k-- > 0;) {
+        if (!out[k]) continue;
+        if (k + 1 == m->lines.size()) m->gaps[k - 1] = m->gaps[k];
+        m->lines.erase(m->lines.begin() + static_cast<std::ptrdiff_t>(k));
+        m->gaps.erase(m->gaps.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+    once.text = m->text();
+    return once;
+}
+
 std::size_t line_of_moved(std::string_view merged, const MovedApart& moved) {
     std::string text(merged);
     if (!text.empty() && text.back() != '\n') text += '\n';

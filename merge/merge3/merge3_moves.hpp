@@ -48,6 +48,33 @@ struct MergeTexts {
 std::optional<MergeTexts> follow_moves(std::string_view base, std::string_view ours,
                                        std::string_view theirs);
 
+// Lines of a merged text taken out: [first, first + count), 1-based.
+struct LinesTakenOut {
+    std::size_t first = 0, count = 0;
+};
+
+// A merged text with no paragraph standing more times than the sides have
+// it, as `stand_once` makes it.
+struct StandingOnce {
+    std::string text;
+    std::vector<LinesTakenOut> taken_out;  // in order, as lines of the text given
+    std::vector<MovedApart> moved_apart;   // copies the two sides put at different places
+};
+
+// A paragraph each side has at most once (its wording without its number)
+// that stands two or more times in `merged` is a copy neither side wrote:
+// the diffs read each side's copy as an addition of its own where the
+// sides also moved or changed the paragraphs around it. One copy stays:
+// the first outside brackets, else the first. Each other that is a whole
+// paragraph (a sentence rather than a heading or a label, unless the base
+// and both sides have it once; no strike open across it; inside a bracket over paragraphs, one
+// side's paragraphs set as alternatives, it may go too) is taken out, its words standing in the one
+// that stays. Where both sides have it at different places (before
+// and after other paragraphs), the places are a disagreement, as for a
+// paragraph both added apart. nullopt when no copy is taken out.
+std::optional<StandingOnce> stand_once(std::string_view merged, std::string_view base,
+                                       std::string_view ours, std::string_view theirs);
+
 // The line of `merged` where the paragraph `moved` is: the paragraph of the
 // same wording (as theirs, ours or the base has it, without numbers), else
 // the one most alike (both sides' edits may meet in it as alternatives).
