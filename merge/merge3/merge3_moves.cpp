@@ -1012,33 +1012,27 @@ std::optional<StandingOnce> stand_once(std::string_view merged, std::string_view
         const std::array<int, 4>& c = count[id];
         return c[0] >= 2 && c[1] <= 1 && c[2] <= 1 && c[1] + c[2] >= 1;
     };
-    // Per paragraph: whether it stands outside every bracket, and whether it
-    // may be taken out (a whole paragraph, no strike across it; inside a
-    // bracket spanning paragraphs, a set of alternatives both sides' words
-    // were put in, it may go too, its marks staying with the paragraphs
-    // around it).
-    std::vector<bool> agreed(mi.size(), false), may_go(mi.size(), false);
+    // Per paragraph: whether it stands alone, outside every bracket and
+    // strike. A copy inside a bracket is part of what one side wrote there
+    // (each of two alternatives holds the paragraphs its side has around
+    // its change): it stays, as do the marks around it.
+    std::vector<bool> alone(mi.size(), false);
     OpenMarks open;
     open.read(m->lead);
     for (std::size_t k = 0; k < mi.size(); ++k) {
-        agreed[k] = open.none();
-        const bool no_strike = !open.strike;
+        const bool before = open.none();
         open.read(m->lines[k]);
         open.read(m->gaps[k]);
-        may_go[k] = no_strike && !open.strike && balanced(m->lines[k]) &&
-                    (sentence_paragraph(m->lines[k]) || one_everywhere(mi[k]));
+        alone[k] = before && open.none() && balanced(m->lines[k]) &&
+                   (sentence_paragraph(m->lines[k]) || one_everywhere(mi[k]));
     }
-    // The copy that stays: the first outside brackets (both sides have the
-    // paragraph, which a bracket would make not agreed), else the first.
-    std::unordered_map<std::uint32_t, std::size_t> stays;
-    for (std::size_t k = mi.size(); k-- > 0;) {
-        if (!too_many(mi[k])) continue;
-        const auto it = stays.find(mi[k]);
-        if (it == stays.end() || agreed[k] || !agreed[it->second]) stays[mi[k]] = k;
-    }
+    // The copy that stays: the first standing alone; the later ones go.
+    std::unordered_set<std::uint32_t> seen;
     std::vector<bool> out(mi.size(), false);
-    for (std::size_t k = 0; k < mi.size(); ++k)
-        out[k] = too_many(mi[k]) && stays[mi[k]] != k && may_go[k];
+    for (std::size_t k = 0; k < mi.size(); ++k) {
+        if (!too_many(mi[k]) || !alone[k]) continue;
+        out[k] = !seen.insert(mi[k]).second;
+    }
     if (std::find(out.begin(), out.end(), true) == out.end()) return std::nullopt;
     StandingOnce once;
     // The lines each copy taken out held, as lines of the merged text.

@@ -64,14 +64,14 @@ struct StandingOnce {
 // A paragraph each side has at most once (its wording without its number)
 // that stands two or more times in `merged` is a copy neither side wrote:
 // the diffs read each side's copy as an addition of its own where the
-// sides also moved or changed the paragraphs around it. One copy stays:
-// the first outside brackets, else the first. Each other that is a whole
-// paragraph (a sentence rather than a heading or a label, unless the base
-// and both sides have it once; no strike open across it; inside a bracket over paragraphs, one
-// side's paragraphs set as alternatives, it may go too) is taken out, its words standing in the one
-// that stays. Where both sides have it at different places (before
-// and after other paragraphs), the places are a disagreement, as for a
-// paragraph both added apart. nullopt when no copy is taken out.
+// sides also moved or changed the paragraphs around it. Of the copies that
+// stand alone (whole paragraphs with no bracket or strike open across
+// them; a sentence rather than a heading or a label, unless the base and
+// both sides have it once) the first stays and the others are taken out,
+// their words standing in it. A copy inside a bracket is part of what one
+// side wrote there, an alternative, and stays. Where both sides have it at
+// different places (before and after other paragraphs), the places are a
+// disagreement, as for a paragraph both added apart. nullopt when no copy is taken out.
 std::optional<StandingOnce> stand_once(std::string_view merged, std::string_view base,
                                        std::string_view ours, std::string_view theirs);
 
