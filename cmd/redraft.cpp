@@ -68,7 +68,11 @@ ExitCode run_list(Format format) {
         std::cout << escape_controls(s.name) << "  (" << escape_controls(s.branch) << ", from "
                   << (s.record.from.empty() ? "?" : escape_controls(s.record.from))
                   << (s.record.started.empty() ? "" : " on " + escape_controls(s.record.started))
-                  << ")" << (s.merged ? "  merged" : "") << "\n";
+                  << ")" << (s.merged ? "  merged" : "")
+                  << (s.remote && !s.merged
+                          ? "  fetched, no branch here: accord merge " + escape_controls(s.branch)
+                          : "")
+                  << "\n";
         std::cout << "  members: " << shown(s.record.members, "(none named)") << "\n";
         std::cout << "  texts: " << shown(s.record.paths, "(any)") << "\n";
         std::cout << "  proposals: " << s.proposals;

@@ -339,6 +339,9 @@ class Repository {
     bool branch_exists(const std::string& name) const;
     // Local branch names starting with `prefix`, sorted.
     std::vector<std::string> branches(std::string_view prefix = "") const;
+    // Remote-tracking branches ("origin/redraft/a") whose name after the
+    // remote's starts with `prefix`, sorted.
+    std::vector<std::string> remote_branches(std::string_view prefix) const;
     // A new local branch at `commit_id`; usage error if it exists already or
     // the name is not valid.
     void create_branch(const std::string& name, const std::string& commit_id);
@@ -408,6 +411,10 @@ class Repository {
 
   private:
     explicit Repository(std::unique_ptr<Impl> impl);
+    // Branches of one kind (git_branch_t) named with `prefix`, after the
+    // remote's name when `after_remote`.
+    std::vector<std::string> branch_names(int kind, std::string_view prefix,
+                                          bool after_remote) const;
     std::unique_ptr<Impl> impl_;
 };
 

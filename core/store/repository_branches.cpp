@@ -36,8 +36,17 @@ bool Repository::branch_exists(const std::string& name) const {
 }
 
 std::vector<std::string> Repository::branches(std::string_view prefix) const {
+    return branch_names(GIT_BRANCH_LOCAL, prefix, false);
+}
+
+std::vector<std::string> Repository::remote_branches(std::string_view prefix) const {
+    return branch_names(GIT_BRANCH_REMOTE, prefix, true);
+}
+
+std::vector<std::string> Repository::branch_names(int kind, std::string_view prefix,
+                                                  bool after_remote) const {
     git_branch_iterator* raw = nullptr;
-    if (git_branch_iterator_new(&raw, impl_->repo.get(), GIT_BRANCH_LOCAL) < 0) {
+    if (git_branch_iterator_new(&raw, impl_->repo.get(), static_cast<git_branch_t>(kind)) < 0) {
         git::fail("cannot list the branches of " + impl_->where);
     }
     const BranchIteratorPtr iterator(raw);
@@ -49,7 +58,14 @@ std::vector<std::string> Repository::branches(std::string_view prefix) const {
         const git::ReferencePtr owned(ref);
         const char* name = nullptr;
         if (git_branch_name(&name, ref) < 0) continue;
-        if (std::string_view(name).substr(0, prefix.size()) == prefix) names.emplace_back(name);
+        std::string_view compared(name);
+        if (after_remote) {
+            if (git_reference_type(ref) != GIT_REFERENCE_DIRECT) continue;  // origin/HEAD
+            const std::size_t slash = compared.find('/');
+            if (slash == std::string_view::npos) continue;
+            compared.remove_prefix(slash + 1);
+        }
+        if (compared.substr(0, prefix.size()) == prefix) names.emplace_back(name);
     }
     if (rc != GIT_ITEROVER) git::fail("cannot list the branches of " + impl_->where);
     std::sort(names.begin(), names.end());

@@ -24,12 +24,25 @@ std::vector<RedraftSummary> list_redrafts(const Workspace& workspace) {
         current = repo.current_branch();
     } catch (const Error&) {  // HEAD detached: compare with nothing
     }
+    // The local redraft branches, then those a remote has that this clone
+    // has no branch for yet ("origin/redraft/h", fetched by git pull).
+    std::vector<std::pair<std::string, std::string>> listed;  // branch, its reference
+    std::vector<std::string> local = repo.branches(kRedraftBranchPrefix);
+    for (const std::string& branch : local) listed.emplace_back(branch, "refs/heads/" + branch);
+    for (const std::string& remote : repo.remote_branches(kRedraftBranchPrefix)) {
+        const std::string local_name = remote.substr(remote.find('/') + 1);
+        if (std::find(local.begin(), local.end(), local_name) != local.end()) continue;
+        listed.emplace_back(remote, "refs/remotes/" + remote);
+    }
     std::vector<RedraftSummary> out;
-    for (const std::string& branch : repo.branches(kRedraftBranchPrefix)) {
+    for (const auto& [branch, reference] : listed) {
         RedraftSummary s;
         s.branch = branch;
-        s.name = redraft_name_of_branch(branch).value_or(branch);
-        s.tip = repo.resolve("refs/heads/" + branch);
+        const std::string local_name =
+            reference.starts_with("refs/remotes/") ? branch.substr(branch.find('/') + 1) : branch;
+        s.name = redraft_name_of_branch(local_name).value_or(local_name);
+        s.remote = reference.starts_with("refs/remotes/");
+        s.tip = repo.resolve(reference);
         const std::string record_path = redraft_record_path(s.name);
         if (const auto text = repo.read_file_at(s.tip, record_path)) {
             try {
@@ -91,6 +104,7 @@ std::string redrafts_json(const std::vector<RedraftSummary>& redrafts) {
         json.begin_object()
             .field("name", s.name)
             .field("branch", s.branch)
+            .field("remote", s.remote)
             .field("tip", s.tip)
             .field("from", s.record.from)
             .field("fork", s.fork)

@@ -14,8 +14,11 @@ namespace accord {
 
 struct RedraftSummary {
     std::string name;    // "informal-a"
-    std::string branch;  // "redraft/informal-a"
-    std::string tip;     // the branch's commit
+    std::string branch;  // "redraft/informal-a", or "origin/redraft/informal-a" (`remote`)
+    // A remote's branch this clone has no branch of its own for (fetched by
+    // git pull): `accord merge origin/redraft/NAME` merges it.
+    bool remote = false;
+    std::string tip;  // the branch's commit
     // From the record file; members, paths, from and started are empty when
     // the branch has none (a redraft branch made with plain git).
     RedraftRecord record;

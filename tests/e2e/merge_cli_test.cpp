@@ -236,6 +236,44 @@ TEST(MergeCli, GitPullInASecondCloneMergesSemantically) {
     EXPECT_EQ(second.out({"status", "--porcelain"}), "");
 }
 
+// A redraft another site pushed reaches this clone as origin/redraft/NAME
+// (git pull fetches it) with no branch of its own: listed under that name,
+// to merge as it is named.
+TEST(MergeCli, ARedraftAnotherSitePushedIsListedAndMerged) {
+    Negotiation n;
+    const std::string origin = n.tmp.file("origin.git");
+    ASSERT_EQ(test::run({"git", "clone", "-q", "--bare", n.main.dir, origin}).exit_code, 0);
+    Clone chair{n.tmp.file("chair")}, site{n.tmp.file("site")};
+    for (const Clone* c : {&chair, &site}) {
+        ASSERT_EQ(test::run({"git", "clone", "-q", origin, c->dir}).exit_code, 0);
+        ASSERT_EQ(c->accord({"init"}).exit_code, 0);
+    }
+    ASSERT_EQ(
+        chair.accord({"redraft", "start", "informal-a", "--members", "Japan,Sweden", "recs/A-1.md"})
+            .exit_code,
+        0);
+    chair.propose("recs/A-1.md", replaced(kRecommendation, "[democratic]", "democratic"), {"Japan"},
+                  "2014-02-25");
+    ASSERT_EQ(chair.git({"push", "-q", "origin", "redraft/informal-a"}).exit_code, 0);
+
+    ASSERT_EQ(site.git({"pull", "-q"}).exit_code, 0);
+    const test::RunResult list = site.accord({"redraft", "list"});
+    ASSERT_EQ(list.exit_code, 0) << list.err;
+    EXPECT_THAT(list.out, HasSubstr("informal-a  (origin/redraft/informal-a, from main"));
+    EXPECT_THAT(list.out, HasSubstr("accord merge origin/redraft/informal-a"));
+    EXPECT_THAT(list.out, HasSubstr("proposals: 1, last 2014-02-25, by Japan"));
+    EXPECT_THAT(site.accord({"redraft", "list", "--format", "json"}).out,
+                HasSubstr("\"remote\": true"));
+    const test::RunResult merge = site.accord({"merge", "origin/redraft/informal-a"});
+    EXPECT_EQ(merge.exit_code, 0) << merge.out << merge.err;
+    EXPECT_EQ(site.read("recs/A-1.md"), replaced(kRecommendation, "[democratic]", "democratic"));
+    // Once this clone has the branch, it is listed once, as its own.
+    site.out({"branch", "-q", "redraft/informal-a", "origin/redraft/informal-a"});
+    const std::string again = site.accord({"redraft", "list"}).out;
+    EXPECT_THAT(again, HasSubstr("informal-a  (redraft/informal-a, from main"));
+    EXPECT_THAT(again, Not(HasSubstr("origin/redraft")));
+}
+
 // Two sites each register a delegation; plain git pull keeps both, the
 // registry's layout and comments as written, and accord init in the clones
 // recorded nothing (the route is in .git/info/attributes).
