@@ -34,8 +34,9 @@ ExitCode run_start(const RedraftStartOptions& options, const Context& context) {
     const std::string name = escape_controls(result.record.name),
                       branch = escape_controls(result.branch),
                       from = escape_controls(result.record.from);
-    std::cout << "started redraft " << name << " on branch " << branch << " from " << from << " ("
-              << result.commit.substr(0, 12) << ")\n";
+    std::cout << "started redraft " << name << " on branch " << branch << " from " << from << " at "
+              << result.record.fork.substr(0, 12) << " (the start commit "
+              << result.commit.substr(0, 12) << " records its members)\n";
     std::cout << "  members: " << shown(result.record.members, "(none named)") << "\n";
     std::cout << "  texts: " << shown(result.record.paths, "(any)") << "\n";
     if (result.switched) {

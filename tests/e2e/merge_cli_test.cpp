@@ -437,6 +437,8 @@ TEST(MergeCli, RedraftStartRecordsMembersAndSwitches) {
         n.main.accord({"redraft", "start", "informal-a", "--members", "Japan,SE", "recs/A-1.md"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_THAT(r.out, HasSubstr("started redraft informal-a on branch redraft/informal-a"));
+    // The commit named as where it came from is main's, not the start commit.
+    EXPECT_THAT(r.out, HasSubstr("from main at " + fork.substr(0, 12) + " (the start commit "));
     EXPECT_EQ(n.main.out({"branch", "--show-current"}), "redraft/informal-a\n");
     const std::string record = n.main.read(".accord/redrafts/informal-a.yaml");
     EXPECT_THAT(record, HasSubstr("members: [Japan, Sweden]"));
