@@ -586,6 +586,40 @@ TEST(WordImport, AStrikeMadeWithChangesTrackedIsThePartysProposal) {
     EXPECT_TRUE(contains(blame.out, "Japan")) << blame.out;
 }
 
+// Word numbering given to a paragraph with changes tracked (w:pPrChange,
+// the properties as they were inside it) is its author's change: the base
+// has the paragraph as it was, unnumbered, and the import records the new
+// number as Japan's proposal; a change of indentation alone, which the text
+// does not carry, is no change (found by a tester: the base kept the new
+// number, and the import failed).
+TEST(WordImport, NumberingGivenWithChangesTrackedIsThePartysProposal) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    auto changed = [](const std::string& id, const std::string& properties) {
+        return "<w:pPr>" + properties + "<w:pPrChange w:id=\"" + id +
+               "\" w:author=\"Japan\" w:date=\"2024-11-15T10:00:00Z\"><w:pPr/></w:pPrChange>"
+               "</w:pPr>";
+    };
+    test::DocxParts parts;
+    parts.numbering =
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"6\"/>"
+        "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>";
+    parts.body = "<w:p>" +
+                 changed("7", "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>") +
+                 "<w:r><w:t>Parties shall cooperate.</w:t></w:r></w:p><w:p>" +
+                 changed("8", "<w:ind w:left=\"720\"/>") + "<w:r><w:t>Indented.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write("numbered.docx", test::build_docx(parts));
+    const test::RunResult run = test::accord({"import", docx, "--as", "d.md", "--by", "Chair",
+                                              "--date", "2024-11-14", "--add-delegations"},
+                                             in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    EXPECT_EQ(git(repo, {"show", "HEAD~1:d.md"}).out, "Parties shall cooperate.\n\nIndented.\n");
+    EXPECT_EQ(slurp(repo + "/d.md"), "6. Parties shall cooperate.\n\nIndented.\n");
+    EXPECT_EQ(git(repo, {"log", "-1", "--format=%an"}).out, "Japan\n");
+}
+
 // A path through a directory the branch holds as a symbolic link is
 // refused, saying so: the link is never followed, so nothing is written
 // where it points.
@@ -1420,6 +1454,123 @@ TEST_F(TwoTextCompilation, AParagraphAddedWithEnterIsAParagraphOfItsOwn) {
         const test::RunResult check = test::accord({"check", "a.md"}, in(repo));
         EXPECT_TRUE(contains(check.out, "3 paragraphs")) << changes << "\n" << check.out;
     }
+}
+
+// Word's XML for a paragraph break Brazil inserted ("ins", Enter) or
+// deleted ("del", two paragraphs joined) with changes tracked.
+std::string brazil_break(const std::string& kind) {
+    return "<w:pPr><w:rPr><w:" + kind +
+           " w:id=\"903\" w:author=\"Brazil\" w:date=\"2024-03-01T10:00:00Z\"/></w:rPr></w:pPr>";
+}
+
+// A delegate joins two paragraphs in Word (deleting the break after the
+// first and the empty paragraph between, changes tracked) and deletes the
+// second's number: with either --changes the join is in the text, Brazil's
+// proposal, and the log and diff name it (found by a tester: with changes
+// bracketed it vanished, the commit saying "3 changes" and holding one).
+TEST_F(TwoTextCompilation, ParagraphsJoinedInWordAreJoinedAndSaidSo) {
+    const std::string opening = "<w:p><w:bookmarkStart w:id=\"0\"";
+    const std::string docx = tmp.write(
+        "br.docx", edited_docx(compiled, [&](std::string xml) {
+            xml = replaced_once(xml, opening, "<w:p>" + brazil_break("del") + opening.substr(5));
+            xml = replaced_once(xml, "<w:p></w:p>", "<w:p>" + brazil_break("del") + "</w:p>");
+            return replaced_once(
+                xml, "<w:r><w:t xml:space=\"preserve\">2. Second paragraph.</w:t></w:r>",
+                "<w:del w:id=\"904\" w:author=\"Brazil\" w:date=\"2024-03-01T10:00:00Z\"><w:r>"
+                "<w:delText>2.</w:delText></w:r></w:del><w:r><w:t xml:space=\"preserve\"> "
+                "Second paragraph.</w:t></w:r>");
+        }));
+    const std::string before = git(repo, {"rev-parse", "HEAD"}).out;
+    for (const std::string changes : {"bracket", "accept"}) {
+        ASSERT_EQ(git(repo, {"reset", "-q", "--hard", before.substr(0, 40)}).exit_code, 0);
+        const test::RunResult run =
+            test::accord({"import", docx, "--add-delegations", "--changes", changes}, in(repo));
+        ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+        EXPECT_EQ(slurp(repo + "/a.md"), changes == "bracket"
+                                             ? "1. Parties shall cooperate.~~2.~~ Second "
+                                               "paragraph.\n"
+                                             : "1. Parties shall cooperate. Second paragraph.\n")
+            << changes;
+        EXPECT_EQ(git(repo, {"log", "-1", "--format=%an", "--", "a.md"}).out, "Brazil\n");
+        const test::RunResult diff = test::accord({"diff", "HEAD~1", "HEAD"}, in(repo));
+        EXPECT_TRUE(contains(diff.out, "paragraph-merged")) << changes << "\n" << diff.out;
+    }
+}
+
+// A delegate splits a paragraph with Enter (changes tracked): the parts are
+// two paragraphs, a blank line between, and the diff names the split
+// (found by a tester: they came back as two lines of one paragraph, and
+// diff and log said nothing changed).
+TEST_F(TwoTextCompilation, AParagraphSplitInWordIsTwoParagraphsAndSaidSo) {
+    const std::string opening =
+        "<w:p><w:bookmarkStart w:id=\"0\" w:name=\"_accord_text_0\"/><w:r><w:t "
+        "xml:space=\"preserve\">1. Parties shall cooperate.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write(
+        "br.docx", edited_docx(compiled, [&](std::string xml) {
+            return replaced_once(xml, opening,
+                                 "<w:p>" + brazil_break("ins") +
+                                     "<w:bookmarkStart w:id=\"0\" w:name=\"_accord_text_0\"/>"
+                                     "<w:r><w:t xml:space=\"preserve\">1. Parties shall "
+                                     "</w:t></w:r></w:p><w:p><w:r><w:t>cooperate.</w:t></w:r>"
+                                     "</w:p>");
+        }));
+    const std::string before = git(repo, {"rev-parse", "HEAD"}).out;
+    for (const std::string changes : {"bracket", "accept"}) {
+        ASSERT_EQ(git(repo, {"reset", "-q", "--hard", before.substr(0, 40)}).exit_code, 0);
+        const test::RunResult run =
+            test::accord({"import", docx, "--add-delegations", "--changes", changes}, in(repo));
+        ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+        EXPECT_EQ(slurp(repo + "/a.md"),
+                  "1. Parties shall \n\ncooperate.\n\n2. Second paragraph.\n")
+            << changes;
+        const test::RunResult diff = test::accord({"diff", "HEAD~1", "HEAD"}, in(repo));
+        EXPECT_TRUE(contains(diff.out, "paragraph-split")) << changes << "\n" << diff.out;
+    }
+}
+
+// An Option paragraph a delegate adds in Word with changes tracked, as
+// accord's compilation shows options, is read as an alternative paragraph
+// proposed, its label before its bracket (found by a tester:
+// "[    **Option 3:** ...]" was a paragraph of other wording).
+TEST(WordImport, AnOptionAddedInWordIsAnAlternativeParagraph) {
+    test::TempDir tmp;
+    const std::string repo = tmp.file("neg");
+    ASSERT_EQ(test::accord({"init", repo}, in(tmp.path())).exit_code, 0);
+    tmp.write("neg/a.md",
+              "5. Support\n\n    Option 1: Developed countries shall provide support.\n\n"
+              "    Option 2: No text.\n\n6. Final paragraph.\n");
+    ASSERT_EQ(
+        test::accord({"propose", "a.md", "--by", "Japan", "--add-delegation", "Japan"}, in(repo))
+            .exit_code,
+        0);
+    const std::string compiled = tmp.file("c.docx");
+    ASSERT_EQ(test::accord({"compile", "--format", "docx", "-o", compiled}, in(repo)).exit_code, 0);
+    const std::string us = "w:author=\"United States\" w:date=\"2024-03-01T10:00:00Z\"";
+    // Enter twice at the end of Option 2: its break and the empty
+    // paragraph's are new, the new paragraph ends with Option 2's old one.
+    const std::string option2 =
+        "<w:r><w:t xml:space=\"preserve\">    Option 2: No text.</w:t></w:r></w:p>";
+    const std::string docx = tmp.write(
+        "us.docx", edited_docx(compiled, [&](std::string xml) {
+            const std::string mark =
+                "<w:pPr><w:rPr><w:ins w:id=\"905\" " + us + "/></w:rPr></w:pPr>";
+            return replaced_once(
+                xml, "<w:p>" + option2,
+                "<w:p>" + mark + option2 + "<w:p>" + mark + "</w:p><w:p><w:ins w:id=\"906\" " + us +
+                    "><w:r><w:t xml:space=\"preserve\">    </w:t></w:r><w:r><w:rPr><w:b/></w:rPr>"
+                    "<w:t>Option 3:</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Support through "
+                    "the Fund.</w:t></w:r></w:ins></w:p>");
+        }));
+    const test::RunResult run = test::accord({"import", docx, "--add-delegations"}, in(repo));
+    ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
+    EXPECT_EQ(slurp(repo + "/a.md"),
+              "5. Support\n\n    Option 1: Developed countries shall provide support.\n\n"
+              "    Option 2: No text.\n\n    **Option 3:** [Support through the Fund.]\n\n"
+              "6. Final paragraph.\n");
+    const test::RunResult check = test::accord({"check", "a.md"}, in(repo));
+    EXPECT_TRUE(contains(check.out, "3 alternative paragraphs")) << check.out;
+    const test::RunResult diff = test::accord({"diff", "HEAD~1", "HEAD"}, in(repo));
+    EXPECT_TRUE(contains(diff.out, "alternative-paragraph-added")) << diff.out;
 }
 
 // A compilation of three texts, one of them changed by a Word author the

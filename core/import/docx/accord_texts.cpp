@@ -129,6 +129,7 @@ OutsideTexts outside_texts(const Package& package, const std::vector<AccordText>
             note(run.reformatted);
         }
         note(paragraph.mark_deleted);
+        note(paragraph.reformatted);
         // A break inserted before a text's new first paragraph is that
         // paragraph's (slice_body), not a change outside.
         const bool opens_text =
@@ -230,6 +231,7 @@ std::vector<std::string> describe_outside_texts(const Package& package,
         };
         touch(paragraph.mark_inserted, "");
         touch(paragraph.mark_deleted, "");
+        touch(paragraph.reformatted, "");
         for (const Run& run : paragraph.runs)
             for (std::uint32_t r : {run.inserted, run.deleted, run.reformatted}) touch(r, run.text);
     }
@@ -307,6 +309,7 @@ Package slice_body(const Package& package, std::uint32_t first, std::uint32_t la
         for (Paragraph& paragraph : story.paragraphs) {
             keep(paragraph.mark_inserted);
             keep(paragraph.mark_deleted);
+            keep(paragraph.reformatted);
             for (Run& run : paragraph.runs) {
                 keep(run.inserted);
                 keep(run.deleted);

@@ -81,6 +81,12 @@ struct Paragraph {
     std::uint32_t mark_inserted = kNoIndex;
     std::uint32_t mark_deleted = kNoIndex;
     bool in_table = false;
+    // The revision that changed its number or heading level (a w:pPrChange
+    // of RevisionKind::format); until that revision is shown, the paragraph
+    // reads with numbering_before and heading_before.
+    std::uint32_t reformatted = kNoIndex;
+    NumberingRef numbering_before;
+    std::uint32_t heading_before = 0;
 };
 
 struct Cell {

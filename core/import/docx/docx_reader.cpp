@@ -271,9 +271,10 @@ class PackageReader {
 // A paragraph Word numbers like a chapter or section ("IV.", "B.") and sets
 // all in bold, short and not ending like a sentence, is a heading even
 // without a heading style: secretariats' templates make headings that way.
-bool looks_like_numbered_heading(const Paragraph& paragraph, const NumberingCounter& numbers) {
-    if (paragraph.in_table || !paragraph.numbering.numbered()) return false;
-    const std::optional<NumberFormat> format = numbers.format(paragraph.numbering);
+bool looks_like_numbered_heading(const Paragraph& paragraph, NumberingRef numbering,
+                                 const NumberingCounter& numbers) {
+    if (paragraph.in_table || !numbering.numbered()) return false;
+    const std::optional<NumberFormat> format = numbers.format(numbering);
     if (format != NumberFormat::upper_roman && format != NumberFormat::upper_letter) return false;
     std::size_t letters = 0;
     char last = 0;
@@ -295,8 +296,13 @@ bool looks_like_numbered_heading(const Paragraph& paragraph, const NumberingCoun
 void finish(Package& package) {
     const NumberingCounter numbers(package.numbering);
     for (Paragraph& paragraph : package.body.paragraphs) {
-        if (paragraph.heading == 0 && looks_like_numbered_heading(paragraph, numbers))
+        if (paragraph.heading == 0 &&
+            looks_like_numbered_heading(paragraph, paragraph.numbering, numbers))
             paragraph.heading = std::min<std::uint32_t>(paragraph.numbering.level + 1, 6);
+        if (paragraph.reformatted != kNoIndex && paragraph.heading_before == 0 &&
+            looks_like_numbered_heading(paragraph, paragraph.numbering_before, numbers))
+            paragraph.heading_before =
+                std::min<std::uint32_t>(paragraph.numbering_before.level + 1, 6);
     }
     // A mark placed after the last paragraph of a story belongs at its end.
     auto clamp = [&](Position& at) {

@@ -461,6 +461,7 @@ class StoryReader {
         Paragraph& p = current();
         p.in_table = in_table;
         std::optional<std::uint32_t> num_id, level, outline;
+        pugi::xml_node change;
         if (const pugi::xml_node properties = child(node, "pPr")) {
             p.style = std::string(child_val(properties, "pStyle"));
             if (const pugi::xml_node numbering = child(properties, "numPr")) {
@@ -478,13 +479,43 @@ class StoryReader {
                     }
                 }
             }
-            if (child(properties, "pPrChange")) ++dropped("formatting changes");
+            change = child(properties, "pPrChange");
         }
         p.numbering = resolve_numbering(state_.styles, p.style, num_id, level);
         p.heading = heading_level_from_style(state_.styles, p.style, outline);
+        if (change) paragraph_change(change, p);
         inline_content(node);
         in_paragraph_ = false;
         return index;
+    }
+
+    // A tracked change of the paragraph's properties (w:pPrChange, which
+    // holds them as they were). Where it changed what the notation shows of
+    // the paragraph (its number, its heading level) it is a change of its
+    // author, the paragraph read as it was until it is shown; any other
+    // (indentation, spacing) is formatting the text does not carry.
+    void paragraph_change(pugi::xml_node change, Paragraph& p) {
+        const pugi::xml_node was = child(change, "pPr");
+        const std::string style = was ? std::string(child_val(was, "pStyle")) : std::string();
+        std::optional<std::uint32_t> num_id, level, outline;
+        if (was) {
+            if (const pugi::xml_node numbering = child(was, "numPr")) {
+                num_id = child_number(numbering, "numId");
+                level = child_number(numbering, "ilvl");
+            }
+            outline = child_number(was, "outlineLvl");
+        }
+        const NumberingRef numbering = resolve_numbering(state_.styles, style, num_id, level);
+        const std::uint32_t heading = heading_level_from_style(state_.styles, style, outline);
+        if (numbering.num_id == p.numbering.num_id &&
+            (!numbering.numbered() || numbering.level == p.numbering.level) &&
+            heading == p.heading) {
+            ++dropped("formatting changes");
+            return;
+        }
+        p.reformatted = add_revision(change, RevisionKind::format, false, false);
+        p.numbering_before = numbering;
+        p.heading_before = heading;
     }
 
     void inline_content(pugi::xml_node parent) {

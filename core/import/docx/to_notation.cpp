@@ -7,6 +7,7 @@
 #include "core/import/docx/accord_texts.hpp"
 #include "core/import/docx/inline_writer.hpp"
 #include "core/import/docx/line_marks.hpp"
+#include "core/notation/blocks.hpp"
 #include "core/notation/tokens.hpp"
 #include "core/util/utf8.hpp"
 
@@ -326,12 +327,83 @@ class Converter {
         }
     }
 
-    // The paragraph's break is not in this text, so it joins the next one.
+    // The paragraph's number and heading level in this text: as they were
+    // before a change of its properties not shown.
+    NumberingRef numbering_shown(const Paragraph& paragraph) const {
+        return paragraph.reformatted == kNoIndex || applied(paragraph.reformatted, options_)
+                   ? paragraph.numbering
+                   : paragraph.numbering_before;
+    }
+    std::uint32_t heading_shown(const Paragraph& paragraph) const {
+        return paragraph.reformatted == kNoIndex || applied(paragraph.reformatted, options_)
+                   ? paragraph.heading
+                   : paragraph.heading_before;
+    }
+
+    // The paragraph's break is not in this text, whatever its neighbours:
+    // an inserted break left out, or a deleted one accepted.
     bool joins_next(const Paragraph& paragraph) const {
         return (paragraph.mark_inserted != kNoIndex &&
                 !applied(paragraph.mark_inserted, options_)) ||
                (paragraph.mark_deleted != kNoIndex && applied(paragraph.mark_deleted, options_) &&
                 options_.changes == TrackedChanges::accept);
+    }
+
+    // The paragraph's wording in this text: whether it has any, and whether
+    // any of it stands (no tracked change deletes it, shown or not yet: a
+    // history that shows a paragraph's deletion after the deletion of its
+    // break never joins it to its neighbour on the way).
+    struct Wording {
+        bool any = false;
+        bool standing = false;
+    };
+    Wording wording_of(const Paragraph& paragraph) const {
+        Wording out;
+        for (const Run& run : paragraph.runs) {
+            if (!view_of(run, options_).visible || run.kind == RunKind::line_break) continue;
+            if (run.kind == RunKind::text && is_blank(run.text)) continue;
+            out.any = true;
+            out.standing = out.standing || run.deleted == kNoIndex;
+        }
+        return out;
+    }
+
+    // The wording nearest paragraph `k` of `paragraphs` on the side `step`
+    // says (-1 before, +1 after), `k` itself included, stands.
+    bool standing_wording_beside(const Story& story, const std::vector<std::uint32_t>& paragraphs,
+                                 std::size_t k, int step) const {
+        for (; k < paragraphs.size(); k += static_cast<std::size_t>(step)) {
+            const Wording wording = wording_of(story.paragraphs[paragraphs[k]]);
+            if (wording.any) return wording.standing;
+        }
+        return false;
+    }
+
+    // Per paragraph of `paragraphs` (following each other in their story,
+    // no table between), whether its break is not in this text, so that it
+    // joins the next one. With changes bracketed, a deleted break (two
+    // paragraphs joined in Word) is shown made where wording stands on both
+    // of its sides, as a split is shown made: the paragraphs joined, their
+    // wording's own changes shown in it, the join the proposal the history
+    // records (paragraph-merged). A break deleted beside wording all struck
+    // is part of deleting that paragraph whole, which its strike shows: the
+    // paragraph stays apart, as it was, not run into its neighbour.
+    std::vector<bool> breaks_gone(const Story& story,
+                                  const std::vector<std::uint32_t>& paragraphs) const {
+        std::vector<bool> gone(paragraphs.size(), false);
+        for (std::size_t k = 0; k + 1 < paragraphs.size(); ++k) {
+            const Paragraph& paragraph = story.paragraphs[paragraphs[k]];
+            if (joins_next(paragraph)) {
+                gone[k] = true;
+                continue;
+            }
+            if (options_.changes != TrackedChanges::bracket || paragraph.mark_deleted == kNoIndex ||
+                !applied(paragraph.mark_deleted, options_))
+                continue;
+            gone[k] = standing_wording_beside(story, paragraphs, k, -1) &&
+                      standing_wording_beside(story, paragraphs, k + 1, +1);
+        }
+        return gone;
     }
 
     bool row_shown(const Row& row) const {
@@ -346,19 +418,23 @@ class Converter {
         // Each paragraph group (paragraphs whose breaks are gone, and the
         // next), or a table (an empty group).
         std::vector<std::vector<std::uint32_t>> groups;
-        std::vector<std::uint32_t> group;
-        for (std::size_t b = 0; b < story.blocks.size(); ++b) {
-            const Block& block = story.blocks[b];
-            if (block.kind == BlockKind::table) {
+        for (std::size_t b = 0; b < story.blocks.size();) {
+            if (story.blocks[b].kind == BlockKind::table) {
                 groups.emplace_back();
+                ++b;
                 continue;
             }
-            group.push_back(block.index);
-            const bool paragraph_follows =
-                b + 1 < story.blocks.size() && story.blocks[b + 1].kind == BlockKind::paragraph;
-            if (paragraph_follows && joins_next(story.paragraphs[block.index])) continue;
-            groups.push_back(std::move(group));
-            group.clear();
+            std::vector<std::uint32_t> paragraphs;  // up to the next table
+            for (; b < story.blocks.size() && story.blocks[b].kind == BlockKind::paragraph; ++b)
+                paragraphs.push_back(story.blocks[b].index);
+            const std::vector<bool> gone = breaks_gone(story, paragraphs);
+            std::vector<std::uint32_t> group;
+            for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+                group.push_back(paragraphs[k]);
+                if (gone[k]) continue;
+                groups.push_back(std::move(group));
+                group.clear();
+            }
         }
         const std::vector<bool> apart = verbatim_ && where == Where::body
                                             ? new_paragraphs_apart(story_index, groups)
@@ -390,7 +466,8 @@ class Converter {
         const Story& story = package_.story(story_index);
         bool has_wording = false;
         plain_text(story_index, group, has_wording);
-        if (!has_wording || story.paragraphs[group.back()].heading > 0) return LineKind::boundary;
+        if (!has_wording || heading_shown(story.paragraphs[group.back()]) > 0)
+            return LineKind::boundary;
         const bool added =
             std::all_of(group.begin(), group.end(),
                         [&](std::uint32_t p) {
@@ -429,7 +506,9 @@ class Converter {
                     wording = wording || (run.inserted == kNoIndex &&
                                           (run.kind == RunKind::note_reference ||
                                            (run.kind == RunKind::text && !is_blank(run.text))));
-            parting.push_back(!wording || paragraph.heading > 0);
+            parting.push_back(!wording ||
+                              (paragraph.reformatted == kNoIndex ? paragraph.heading
+                                                                 : paragraph.heading_before) > 0);
             lines.push_back(std::move(line));
             line.clear();
         }
@@ -478,8 +557,29 @@ class Converter {
             at.push_back(g);
         }
         std::vector<bool> apart(groups.size(), false);
-        if (std::find(kinds.begin(), kinds.end(), LineKind::added) == kinds.end()) return apart;
-        const std::vector<bool> alone = alone_before_changes(package_.story(story_index));
+        const Story& story = package_.story(story_index);
+        // A line split in two with Enter (its first part's break inserted,
+        // both parts standing, no other change touching their wording): a
+        // paragraph split, where the line was a paragraph of its own before
+        // the changes, its parts parted by a blank line as the text's
+        // paragraphs are (not a line break inside one paragraph, which no
+        // comparison would see). A line among lines written line under line
+        // is split into two of them. (A compilation's changes that turn a
+        // paragraph into several lines change its wording too, and read
+        // back as written.)
+        auto split_after = [&](std::size_t i) {
+            return kinds[i] == LineKind::standing && kinds[i + 1] == LineKind::standing &&
+                   story.paragraphs[groups[at[i]].back()].mark_inserted != kNoIndex &&
+                   unchanged(story_index, groups[at[i]]) &&
+                   unchanged(story_index, groups[at[i + 1]]);
+        };
+        bool split = false;
+        for (std::size_t i = 0; i + 1 < kinds.size(); ++i) split = split || split_after(i);
+        if (!split && std::find(kinds.begin(), kinds.end(), LineKind::added) == kinds.end())
+            return apart;
+        const std::vector<bool> alone = alone_before_changes(story);
+        for (std::size_t i = 0; i + 1 < kinds.size(); ++i)
+            if (split_after(i) && alone[groups[at[i]].back()]) apart[at[i + 1]] = true;
         auto kind = [&](std::size_t i, std::ptrdiff_t step) {
             const auto k = static_cast<std::ptrdiff_t>(i) + step;
             return k < 0 || k >= static_cast<std::ptrdiff_t>(kinds.size())
@@ -547,8 +647,9 @@ class Converter {
                          NumberingCounter& numbers, Where where) {
         const Story& story = package_.story(story_index);
         const Paragraph& last = story.paragraphs[group.back()];
-        std::string label = last.numbering.numbered() ? numbers.next(last.numbering) : "";
-        const std::uint32_t heading = where == Where::body ? last.heading : 0;
+        const NumberingRef numbering = numbering_shown(last);
+        std::string label = numbering.numbered() ? numbers.next(numbering) : "";
+        const std::uint32_t heading = where == Where::body ? heading_shown(last) : 0;
         bool has_wording = false;
         const std::string plain = plain_text(story_index, group, has_wording);
         auto& places = result_.map.stories[story_index];
@@ -566,11 +667,16 @@ class Converter {
             label.clear();
         }
 
+        label_end_ = heading == 0 && label.empty() && where == Where::body
+                         ? alternative_label_end(story_index, group, plain)
+                         : 0;
         start_block(where);
         const std::size_t begin = out_.size();
         if (heading > 0) out_ += std::string(heading, '#') + ' ';
         if (!label.empty()) out_ += label + ' ';
         const std::size_t content_begin = out_.size();
+        if (last.reformatted != kNoIndex && begin != content_begin)
+            extend_revision(last.reformatted, begin, content_begin);
         const LineBreaks breaks = heading > 0            ? LineBreaks::space
                                   : where == Where::cell ? LineBreaks::html
                                                          : LineBreaks::hard;
@@ -580,6 +686,7 @@ class Converter {
             // without escapes to find them).
             auto write_line = [&] {
                 line_begin_ = out_.size();
+                plain_at_ = 0;
                 MarkStack open;
                 for (std::uint32_t p : group)
                     write_runs_as_typed(story_index, p, open, heading > 0);
@@ -620,6 +727,7 @@ class Converter {
             InlineWriter writer(out_, breaks, where == Where::cell,
                                 heading == 0 && label.empty() && where != Where::cell);
             writer.set_escaping(options_.formatting);
+            plain_at_ = 0;
             for (std::uint32_t p : group) write_runs(story_index, p, writer, heading > 0);
             writer.finish();
         }
@@ -633,6 +741,41 @@ class Converter {
                 if (mark != kNoIndex) extend_revision(mark, out_.size(), out_.size());
             }
         }
+    }
+
+    // With changes bracketed, a paragraph added whole that opens with an
+    // alternative paragraph's label ("Option 3:", "**Alt 2:**") has the
+    // label, and the white space after it, before its bracket: "**Option
+    // 3:** [wording]" is an alternative paragraph proposed, where
+    // "[**Option 3:** wording]" would be a paragraph of other wording (the
+    // label must open the paragraph). The length of that stretch of
+    // `plain` (the group's wording as plain_text gives it), or 0.
+    std::size_t alternative_label_end(std::uint32_t story_index,
+                                      const std::vector<std::uint32_t>& group,
+                                      const std::string& plain) const {
+        if (options_.changes != TrackedChanges::bracket) return 0;
+        bool any = false;
+        for (const std::uint32_t p : group) {
+            for (const Run& run : package_.story(story_index).paragraphs[p].runs) {
+                const RunView view = view_of(run, options_);
+                if (!view.visible || (run.kind == RunKind::text && run.text.empty())) continue;
+                if (!view.bracketed || run.kind != RunKind::text) return 0;
+                any = true;
+            }
+        }
+        if (!any) return 0;
+        const ByteRange found = find_alternative_label(plain, {0, plain.size()});
+        if (found.empty()) return 0;
+        std::size_t end = found.end;
+        while (end < plain.size() && (plain[end] == ' ' || plain[end] == '\t')) ++end;
+        return end < plain.size() ? end : 0;  // a label alone stays a proposal whole
+    }
+
+    // How much of `text`, a run's wording starting at `plain_at` of its
+    // line's plain wording, is an alternative paragraph's label written
+    // before the insertion's bracket (label_end_).
+    std::size_t label_part(std::size_t plain_at, std::string_view text) const {
+        return plain_at < label_end_ ? std::min(label_end_ - plain_at, text.size()) : 0;
     }
 
     // The group's line stands in this text (it is no inserted paragraph left
@@ -684,6 +827,11 @@ class Converter {
                 continue;
             }
             const Marks marks = marks_of(run, view, options_, heading, true);
+            std::size_t label = 0;  // bytes of an alternative paragraph's label
+            if (run.kind == RunKind::text) {
+                label = marks.inserted ? label_part(plain_at_, run.text) : 0;
+                plain_at_ += run.text.size();
+            }
             if (run.kind == RunKind::line_break) {
                 open.move(out_, Marks{});
                 out_ += '\n';
@@ -700,7 +848,17 @@ class Converter {
                 const std::size_t lead = leading_space(text);
                 append_typed(text.substr(0, lead));
                 text.remove_prefix(lead);
+                label -= std::min(label, lead);
                 line_begin_ = out_.size();
+            }
+            std::size_t label_begin = out_.size();
+            if (label > 0) {
+                Marks outside = marks;
+                outside.inserted = false;
+                open.move(out_, outside);
+                label_begin = out_.size();
+                append_typed(text.substr(0, label));
+                text.remove_prefix(label);
             }
             if (strikes_part(paragraph, r, -1, marks) ||
                 change_strike_edge(paragraph, r, -1, marks)) {
@@ -748,10 +906,11 @@ class Converter {
                 open.move(out_, marks);
                 out_ += "[^" + std::to_string(note_number(run.note)) + "]";
             }
-            places[r] = {begin, out_.size()};
-            if (begin != out_.size()) {
+            const std::size_t from = label_begin != begin ? label_begin : begin;
+            places[r] = {from, out_.size()};
+            if (from != out_.size()) {
                 for (std::uint32_t r : {run.inserted, run.deleted, run.reformatted})
-                    if (r != kNoIndex) extend_revision(r, begin, out_.size());
+                    if (r != kNoIndex) extend_revision(r, from, out_.size());
             }
             if (!trail.empty()) {
                 open.move(out_, apart);
@@ -837,9 +996,24 @@ class Converter {
             const Marks marks = marks_of(run, view, options_, heading, false);
             std::pair<std::size_t, std::size_t> at{writer.offset(), writer.offset()};
             switch (run.kind) {
-                case RunKind::text:
-                    at = writer.text(run.text, marks);
+                case RunKind::text: {
+                    const std::size_t label = marks.inserted ? label_part(plain_at_, run.text) : 0;
+                    plain_at_ += run.text.size();
+                    if (label == 0) {
+                        at = writer.text(run.text, marks);
+                        break;
+                    }
+                    Marks outside = marks;
+                    outside.inserted = false;
+                    at = writer.text(std::string_view(run.text).substr(0, label), outside);
+                    if (label < run.text.size()) {
+                        const auto rest =
+                            writer.text(std::string_view(run.text).substr(label), marks);
+                        if (at.first == at.second) at.first = rest.first;
+                        if (rest.first != rest.second) at.second = rest.second;
+                    }
                     break;
+                }
                 case RunKind::line_break:
                     writer.line_break();
                     break;
@@ -922,11 +1096,12 @@ class Converter {
     void write_cell(std::uint32_t story_index, const Cell& cell, NumberingCounter& numbers) {
         const Story& story = package_.story(story_index);
         cell_first_paragraph_ = true;
+        const std::vector<bool> gone = breaks_gone(story, cell.paragraphs);
         std::vector<std::uint32_t> group;
         for (std::size_t k = 0; k < cell.paragraphs.size(); ++k) {
             const std::uint32_t p = cell.paragraphs[k];
             group.push_back(p);
-            if (k + 1 < cell.paragraphs.size() && joins_next(story.paragraphs[p])) continue;
+            if (gone[k]) continue;
             write_paragraph(story_index, group, numbers, Where::cell);
             group.clear();
         }
@@ -983,6 +1158,11 @@ class Converter {
     std::vector<bool> escape_typed_;
     std::size_t typed_count_ = 0;
     std::size_t line_begin_ = 0;  // where the line's wording starts: nothing written before it
+    // The paragraph being written: where its alternative paragraph's label
+    // ends in its plain wording (alternative_label_end), and how much of
+    // that wording is written so far.
+    std::size_t label_end_ = 0;
+    std::size_t plain_at_ = 0;
     bool deferring_revisions_ = false;
     struct RevisionSpan {
         std::uint32_t revision;

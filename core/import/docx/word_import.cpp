@@ -32,9 +32,12 @@ std::string wording_of(const Package& package, std::uint32_t revision) {
     const Story& story = package.story(package.revisions[revision].story);
     std::string wording;
     for (const Paragraph& paragraph : story.paragraphs) {
+        // A change of the paragraph's number or heading: its wording.
+        const bool whole = paragraph.reformatted == revision;
         for (const Run& run : paragraph.runs) {
-            if (run.kind == RunKind::text && (run.inserted == revision || run.deleted == revision ||
-                                              run.reformatted == revision))
+            if (run.kind == RunKind::text &&
+                (whole || run.inserted == revision || run.deleted == revision ||
+                 run.reformatted == revision))
                 wording += run.text;
         }
     }
@@ -124,6 +127,8 @@ std::uint64_t wording_bytes(const Package& package) {
         for (const Paragraph& paragraph : package.story(s).paragraphs) {
             if (paragraph.numbering.numbered())
                 bytes += numbers.next(paragraph.numbering).size() + 1;
+            if (paragraph.numbering_before.numbered())  // a change of it not shown
+                bytes += numbers.next(paragraph.numbering_before).size() + 1;
             for (const Run& run : paragraph.runs) bytes += run.text.size();
             bytes += 2;
         }
