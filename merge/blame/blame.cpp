@@ -1,9 +1,11 @@
 #include "merge/blame/blame.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <memory>
 #include <numeric>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "core/notation/tokens.hpp"
 #include "core/util/memory.hpp"
@@ -88,6 +90,12 @@ struct TextState {
     std::vector<std::uint32_t> last_use;  // per version: the last version it is a parent of
     std::vector<std::unique_ptr<Attributed>> done;  // per version, while needed
     std::vector<std::uint32_t> own_words;           // per version, when counted
+    // Per version, until it is restored: the proposals of this text's
+    // versions walked before it that are not its ancestors (another line of
+    // the history: a redraft not merged into it yet), in increasing order.
+    // What they deleted was never deleted where the version stands, so no
+    // wording of it is their deleted wording coming back.
+    std::vector<std::vector<std::uint32_t>> unseen;
 };
 
 // A version attributed but not yet restored: the other versions its
@@ -186,7 +194,8 @@ class Walk {
             for (std::size_t i = k; i < end; ++i) pending.push_back(attribute(items_[i]));
             for (Pending& p : pending) {
                 Attributed& current = *texts_[p.text].done[p.version];
-                graveyard_.restore(current, p.text, p.claimed, p.rewritten, p.first, p.last);
+                graveyard_.restore(current, p.text, p.claimed, p.rewritten, p.first, p.last,
+                                   texts_[p.text].unseen[p.version]);
                 if (count_own_words_) texts_[p.text].own_words[p.version] = own_words(current);
             }
             for (std::size_t i = k; i < end; ++i) {
@@ -331,17 +340,19 @@ class Walk {
         } else {
             current->origins.assign(size, Origin{});
             out.claimed.assign(size, 0);
-            for (std::size_t p : parents) {
-                const Attributed& parent = *text.done[p];
-                TokenMapping diff = p == parents.front()
-                                        ? map_tokens(parent.interned, current->interned)
-                                        : map_set_apart(parent, *current, out.claimed);
+            std::vector<std::uint32_t> carried_from(size, kNone);  // per token: which parent
+            for (std::uint32_t k = 0; k < parents.size(); ++k) {
+                const Attributed& parent = *text.done[parents[k]];
+                TokenMapping diff = k == 0 ? map_tokens(parent.interned, current->interned)
+                                           : map_set_apart(parent, *current, out.claimed);
                 map_moved_paragraphs(parent.interned, current->interned, diff);
                 const Frame whole{0, static_cast<std::uint32_t>(parent.tokens().size()), size};
                 carry(parent, *current, diff, whole, out.claimed, unclaimed_marks);
-                if (p == parents.front())
-                    bury_removed(parent, item.text, diff, whole, current->proposal);
+                for (std::uint32_t t = 0; t < size; ++t)
+                    if (out.claimed[t] && carried_from[t] == kNone) carried_from[t] = k;
+                if (k == 0) bury_removed(parent, item.text, diff, whole, current->proposal);
             }
+            credit_what_each_line_added(text, parents, carried_from, *current);
         }
         // What the proposal itself added: each word an occurrence of its own.
         const std::uint32_t mine = current->proposal;
@@ -355,6 +366,62 @@ class Walk {
         }
         text.done[item.version] = std::move(current);
         return out;
+    }
+
+    // Wording a later parent's line added, at a place of the merge an
+    // earlier parent's comparison gave to other wording, is the later
+    // line's when the earlier line never had it and either
+    //  - the same wording was tabled at that place on both lines, each
+    //    unaware of the other (a redraft's words tabled on main too, as an
+    //    option): the merge holds it once, and it goes to the proposal that
+    //    tabled it first, whichever parent that was; or
+    //  - the wording the earlier parent put there stands in the merge a
+    //    second time, where the later parent has it (a redraft's
+    //    "[starting in 2020]" before the draft's "[in accordance ...]": the
+    //    first parent's comparison may pair the draft's "in" with either).
+    // Wording a line inherited from before the two parted (the draft's, a
+    // rewording's) is left as it was carried.
+    static void credit_what_each_line_added(const TextState& text,
+                                            const std::vector<std::size_t>& parents,
+                                            const std::vector<std::uint32_t>& carried_from,
+                                            Attributed& current) {
+        // Not before `version` on its line: later, or walked before it on another.
+        const auto unseen_by = [&](std::size_t version, std::uint32_t proposal) {
+            const std::vector<std::uint32_t>& unseen = text.unseen[version];
+            return proposal > text.proposal[version] ||
+                   std::binary_search(unseen.begin(), unseen.end(), proposal);
+        };
+        // How many tokens of the merge hold each word occurrence.
+        const auto occurrence = [](const Origin& o) {
+            return (std::uint64_t{o.proposal} << 32) | o.serial;
+        };
+        std::unordered_map<std::uint64_t, std::uint32_t> held;
+        for (const Origin& o : current.origins)
+            if (o.serial != 0) ++held[occurrence(o)];
+        for (std::uint32_t k = 1; k < parents.size(); ++k) {
+            const Attributed& parent = *text.done[parents[k]];
+            const TokenMapping whole = map_tokens(parent.interned, current.interned);
+            for (std::uint32_t o = 0; o < parent.tokens().size(); ++o) {
+                const std::uint32_t n = whole.old_to_new[o];
+                if (n == kNone || carried_from[n] == kNone || carried_from[n] == k ||
+                    !is_wording(current.tokens()[n].kind))
+                    continue;
+                Origin& here = current.origins[n];
+                const Origin& there = parent.origins[o];
+                if (there.proposal == here.proposal || here.restored_by != kNoProposal ||
+                    there.restored_by != kNoProposal ||
+                    !unseen_by(parents[carried_from[n]], there.proposal))
+                    continue;
+                const bool tabled_on_both =
+                    there.proposal < here.proposal && unseen_by(parents[k], here.proposal);
+                const bool held_twice = here.serial != 0 && held[occurrence(here)] > 1 &&
+                                        !unseen_by(parents[k], here.proposal);
+                if (!tabled_on_both && !held_twice) continue;
+                if (here.serial != 0) --held[occurrence(here)];
+                here = there;
+                if (here.serial != 0) ++held[occurrence(here)];
+            }
+        }
     }
 
     // A merge's text as its second (or later) parent is compared with it:
@@ -492,7 +559,9 @@ class Walk {
         TextState& text = texts_[item.text];
         const std::size_t last = text.versions.size() - 1;
         for (std::size_t p : text.versions[item.version].parents) {
-            if (text.last_use[p] == item.version && p != last) text.done[p].reset();
+            if (text.last_use[p] != item.version) continue;
+            text.unseen[p] = {};
+            if (p != last) text.done[p].reset();
         }
     }
 
@@ -555,6 +624,34 @@ class Walk {
     std::optional<VersionPreparer> preparer_;  // last: its threads read items_
 };
 
+// TextState::unseen for every version, from the parents alone (so that a
+// walk gone on from a checkpoint finds the same). A version's unseen are
+// those of a parent and the versions between that parent and it; a merge's,
+// those every parent's line left unseen. A version without parents (a text
+// tabled again after its deletion) is taken to have seen every earlier one.
+std::vector<std::vector<std::uint32_t>> unseen_versions(
+    std::span<const BlameVersion> versions, const std::vector<std::uint32_t>& proposal) {
+    std::vector<std::vector<std::uint32_t>> unseen(versions.size());
+    std::vector<std::uint32_t> line, common;
+    for (std::size_t v = 0; v < versions.size(); ++v) {
+        const std::vector<std::size_t>& parents = versions[v].parents;
+        for (std::size_t k = 0; k < parents.size(); ++k) {
+            const std::size_t p = parents[k];
+            line = unseen[p];
+            for (std::size_t u = p + 1; u < v; ++u) line.push_back(proposal[u]);
+            if (k == 0) {
+                unseen[v].swap(line);
+                continue;
+            }
+            common.clear();
+            std::set_intersection(unseen[v].begin(), unseen[v].end(), line.begin(), line.end(),
+                                  std::back_inserter(common));
+            unseen[v].swap(common);
+        }
+    }
+    return unseen;
+}
+
 TextState text_state(std::span<const BlameVersion> versions, bool own_index) {
     TextState state;
     state.versions = versions;
@@ -573,6 +670,7 @@ TextState text_state(std::span<const BlameVersion> versions, bool own_index) {
             state.last_use[p] = static_cast<std::uint32_t>(v);
         }
     }
+    state.unseen = unseen_versions(versions, state.proposal);
     return state;
 }
 

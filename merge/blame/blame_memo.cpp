@@ -6,7 +6,7 @@ namespace accord {
 
 std::string blame_options_key(const BlameOptions& options) {
     CacheWriter out;
-    out.text("blame/10").text(reading_key(options.parse));
+    out.text("blame/11").text(reading_key(options.parse));
     out.flag(options.across_texts).number(options.restored_run_words);
     return out.take();
 }

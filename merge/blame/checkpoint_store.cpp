@@ -13,7 +13,7 @@ constexpr std::string_view kTable = "blame-checkpoints";
 
 std::string fingerprint(const BlameOptions& options) {
     CacheWriter out;
-    out.text("checkpoint/8").text(blame_options_key(options));
+    out.text("checkpoint/9").text(blame_options_key(options));
     return out.take();
 }
 

@@ -240,8 +240,10 @@ void Graveyard::restore_state(State state) {
 // --- restoring --------------------------------------------------------------------------
 
 void Graveyard::restore(Attributed& to, std::uint32_t text, const Flags& claimed,
-                        const Flags& rewritten, std::uint32_t first, std::uint32_t last) {
+                        const Flags& rewritten, std::uint32_t first, std::uint32_t last,
+                        std::span<const std::uint32_t> unseen) {
     if (words_.empty()) return;
+    unseen_ = unseen;
     if (assigned_.size() < to.tokens().size()) assigned_.resize(to.tokens().size(), 0);
     Flags& assigned = assigned_;
     std::vector<std::uint32_t> run;                   // the wording tokens of the run at hand
@@ -277,10 +279,13 @@ void Graveyard::restore(Attributed& to, std::uint32_t text, const Flags& claimed
         std::fill(assigned.begin() + looked_from, assigned.begin() + looked_to, 0);
     for (const std::uint32_t t : marks_assigned_) assigned[t] = 0;
     marks_assigned_.clear();
+    unseen_ = {};
 }
 
 bool Graveyard::may_come_back(const Run& run, std::uint32_t text, std::uint32_t proposal) const {
-    return run.deleted_by == proposal || run.text == text || across_texts_;
+    if (run.deleted_by == proposal) return true;
+    if (run.text != text) return across_texts_;
+    return !std::binary_search(unseen_.begin(), unseen_.end(), run.deleted_by);
 }
 
 void Graveyard::assign(Attributed& to, std::uint32_t token, const Word& word) const {

@@ -5,6 +5,7 @@
 // versions. What counts as evidence that added wording is deleted wording
 // coming back is said in blame.hpp; this is where it is decided.
 #include <cstdint>
+#include <span>
 #include <stdexcept>
 #include <vector>
 
@@ -36,9 +37,12 @@ class Graveyard {
     // run, or a whole deleted run in its place or between marks. In a
     // paragraph the proposal rewrote (`rewritten[t]`, when not empty), only a
     // run twice as long: a rewrite reuses the drafters' stock phrases. Every
-    // added token lies in tokens [first, last).
+    // added token lies in tokens [first, last). Wording the proposals in
+    // `unseen` (in increasing order) deleted from this text is not brought
+    // back: they are on another line of the history than `to`, whose text
+    // never lost it.
     void restore(Attributed& to, std::uint32_t text, const Flags& claimed, const Flags& rewritten,
-                 std::uint32_t first, std::uint32_t last);
+                 std::uint32_t first, std::uint32_t last, std::span<const std::uint32_t> unseen);
 
     // The word (or number) next to a run, within its paragraph, punctuation
     // passed over. `edge`: there is none (the paragraph starts or ends there).
@@ -138,6 +142,7 @@ class Graveyard {
     // made again for every version).
     Flags is_removed_, assigned_;
     std::vector<std::uint32_t> marks_assigned_;  // marks set in assigned_, to clear after
+    std::span<const std::uint32_t> unseen_;      // restore's `unseen`, during the call
 };
 
 }  // namespace accord::blame_detail

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <map>
 #include <regex>
+#include <sstream>
 
 #include "core/store/repository.hpp"
 #include "core/util/date.hpp"
@@ -1115,6 +1116,156 @@ TEST_F(MergedAlternatives, APullThatNamesNoProposerCreditsItsMarksToTheMerge) {
     ASSERT_EQ(html.exit_code, 0) << html.err;
     EXPECT_NE(html.out.find("data-delegation=\"git merge\" data-words=\"0\""), std::string::npos);
     EXPECT_EQ(html.out.find("data-delegation=\"Secretariat\""), std::string::npos);
+}
+
+// Redrafts merged back by `accord merge`, each history written by the test
+// through the binary: the draft (Chair's), then what each line did.
+class RedraftMerges : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        in = test::in(dir.path());
+        in.environment.insert(in.environment.end(),
+                              {"GIT_AUTHOR_NAME=Secretariat", "GIT_AUTHOR_EMAIL=secretariat@un.org",
+                               "GIT_MERGE_AUTOEDIT=no"});
+        ASSERT_EQ(accord({"init", "."}).exit_code, 0);
+        dir.write("accord.yaml",
+                  "negotiation: t\ndelegations:\n  - name: Chair\n  - name: Saudi Arabia\n"
+                  "  - name: European Union\n    aliases: [EU]\n  - name: LMDC\n");
+        git({"add", "-A"});
+        git({"commit", "-qm", "registry"});
+    }
+    void git(const std::vector<std::string>& args) {
+        std::vector<std::string> argv = {"git"};
+        argv.insert(argv.end(), args.begin(), args.end());
+        const test::RunResult r = test::run(argv, in);
+        EXPECT_EQ(r.exit_code, 0) << args[0] << ": " << r.err;
+    }
+    test::RunResult accord(const std::vector<std::string>& args) { return test::accord(args, in); }
+    void propose(const std::string& by, const std::string& day, const std::string& text) {
+        dir.write("t.md", text);
+        const test::RunResult r = accord({"propose", "t.md", "--by", by, "--date", day});
+        ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    void redraft(const std::string& name, const std::string& member) {
+        ASSERT_EQ(accord({"redraft", "start", name, "--members", member, "t.md"}).exit_code, 0);
+    }
+    // `accord blame`'s lines, each "PROPOSER WORDS" (commit and date left out).
+    std::string blame() {
+        const test::RunResult r = accord({"blame", "t.md"});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        static const std::regex line("[0-9a-f]{8} (.*?) +\\d{4}-\\d\\d-\\d\\d  (.*)");
+        std::string out;
+        std::istringstream lines(r.out);
+        for (std::string l; std::getline(lines, l);) {
+            std::smatch m;
+            if (std::regex_match(l, m, line)) out += m[1].str() + ": " + m[2].str() + "\n";
+        }
+        return out;
+    }
+
+    test::TempDir dir;
+    test::RunOptions in;
+};
+
+// A redraft deleted paragraph 4 while Saudi Arabia added its closing words
+// to paragraph 3 on main: after the merge they are still Saudi Arabia's own
+// wording, not the Chair's restored by Saudi Arabia, in blame and in the
+// HTML compilation's legend.
+TEST_F(RedraftMerges, WordsAddedOnMainAreNotRestoredFromTheRedraftsDeletion) {
+    propose("Chair", "2015-10-20",
+            "3. To foster climate resilience.\n\n"
+            "4. To make finance flows consistent with low greenhouse gas emissions.\n");
+    redraft("g", "LMDC");
+    propose("LMDC", "2015-10-21", "3. To foster climate resilience.\n");
+    git({"switch", "-q", "main"});
+    propose("Saudi Arabia", "2015-10-22",
+            "3. To foster climate resilience [and low greenhouse gas emissions development].\n\n"
+            "4. To make finance flows consistent with low greenhouse gas emissions.\n");
+    ASSERT_EQ(accord({"merge", "g", "--by", "Chair", "--date", "2015-10-23"}).exit_code, 0);
+    EXPECT_EQ(blame(),
+              "Chair: 3. To foster climate resilience\n"
+              "Saudi Arabia: [and low greenhouse gas emissions development]\n"
+              "Chair: .\n");
+    const test::RunResult html = accord({"compile", "--format", "html", "-o", "-"});
+    ASSERT_EQ(html.exit_code, 0) << html.err;
+    EXPECT_EQ(html.out.find("restored"), std::string::npos) << html.out;
+}
+
+// Two redrafts merged cleanly: LMDC's deletion in paragraph 2 and the EU's
+// "[starting in 2020]" in paragraph 1, before the draft's "[in accordance
+// ...]". Every word of the EU's stands as the EU's, whichever redraft is
+// merged first, and survival counts none of them gone.
+class TwoRedraftsMerged : public RedraftMerges {
+  protected:
+    void merge_and_check(bool deletion_first) {
+        propose("Chair", "2015-12-01",
+                "1. Each Party shall communicate a contribution every five years [in accordance "
+                "with decision 1/CP.21].\n\n2. Parties shall account for their contributions, "
+                "promoting integrity and transparency.\n");
+        redraft("del", "LMDC");
+        propose("LMDC", "2015-12-02",
+                "1. Each Party shall communicate a contribution every five years [in accordance "
+                "with decision 1/CP.21].\n\n2. Parties shall account for their contributions.\n");
+        git({"switch", "-q", "main"});
+        redraft("ed", "EU");
+        propose("EU", "2015-12-03",
+                "1. Each Party shall communicate a contribution every five years [starting in "
+                "2020] [in accordance with decision 1/CP.21].\n\n2. Parties shall account for "
+                "their contributions, promoting integrity and transparency.\n");
+        git({"switch", "-q", "main"});
+        const std::string first = deletion_first ? "del" : "ed",
+                          second = deletion_first ? "ed" : "del";
+        ASSERT_EQ(
+            accord({"merge", first, second, "--by", "Chair", "--date", "2015-12-04"}).exit_code, 0);
+        EXPECT_EQ(blame(),
+                  "Chair: 1. Each Party shall communicate a contribution every five years\n"
+                  "European Union: [starting in 2020]\n"
+                  "Chair: [in accordance with decision 1/CP.21].\n"
+                  "Chair: 2. Parties shall account for their contributions.\n");
+        const test::RunResult survival = accord({"survival", "--by", "EU"});
+        // proposed, standing, bracketed, struck, gone
+        EXPECT_TRUE(std::regex_search(survival.out, std::regex("total +3 +0 +3 +0 +0\\b")))
+            << survival.out;
+    }
+};
+
+TEST_F(TwoRedraftsMerged, TheDeletionFirst) {
+    merge_and_check(true);
+}
+TEST_F(TwoRedraftsMerged, TheAdditionFirst) {
+    merge_and_check(false);
+}
+
+// The same words tabled on a redraft by the EU, then on main by Saudi
+// Arabia as an option, merged (the merge bringing another edit of the EU's
+// too) and agreed: they are the EU's, who tabled them first, in blame,
+// survival and who alike.
+TEST_F(RedraftMerges, TheSameWordsTabledOnBothLinesAreTheirFirstProposers) {
+    propose("Chair", "2015-10-20", "4. To make finance flows consistent with low emissions.\n");
+    redraft("g", "EU");
+    propose("EU", "2015-10-21",
+            "4. To make all finance flows consistent with low emissions and climate-resilient "
+            "development.\n");
+    git({"switch", "-q", "main"});
+    propose("Saudi Arabia", "2015-10-23",
+            "4. To make finance flows consistent with low emissions [and climate-resilient "
+            "development][, taking into account national circumstances].\n");
+    ASSERT_EQ(accord({"merge", "g", "--by", "Chair", "--date", "2015-10-23"}).exit_code, 0);
+    propose("Chair", "2015-10-24",
+            "4. To make all finance flows consistent with low emissions and climate-resilient "
+            "development.\n");
+    EXPECT_EQ(blame(),
+              "Chair: 4. To make\n"
+              "European Union: all\n"
+              "Chair: finance flows consistent with low emissions\n"
+              "European Union: and climate-resilient development\n"
+              "Chair: .\n");
+    const test::RunResult survival = accord({"survival", "--by", "EU"});
+    EXPECT_TRUE(std::regex_search(survival.out, std::regex("total +\\d+ +\\d+ +0 +0 +0\\b")))
+        << "none gone: " << survival.out;
+    const test::RunResult who = accord({"who", "and climate-resilient development"});
+    EXPECT_NE(who.out.find("first proposed by European Union"), std::string::npos) << who.out;
+    EXPECT_NE(who.out.find("(agreed)"), std::string::npos) << who.out;
 }
 
 TEST_F(Blame, BadInput) {
