@@ -5,7 +5,10 @@
 // A word's proposer is the delegation whose proposal first put that word in
 // the text. Bracketing it, striking it, lifting its brackets or choosing its
 // option does not change that: those acts are attributed to the marks they
-// add. In a merge, a word takes its origin from the parent it came from.
+// add. In a merge, a word takes its origin from the parent it came from;
+// wording that only one line added (the same words tabled on both lines,
+// each unaware of the other: the first proposer's) is that line's.
+// Wording deleted on one line is never restored by a proposal on another.
 //
 // Wording deleted and later brought back keeps its first proposer, and
 // `restored_by` names the proposal that brought it back, but only on
