@@ -90,6 +90,19 @@ class PreReceive : public ::testing::Test {
         return id;
     }
 
+    // The commit starting redraft informal-a from `root` with `members`.
+    std::string start_redraft(const std::string& root, std::vector<std::string> members) {
+        RedraftRecord record;
+        record.name = "informal-a";
+        record.from = "main";
+        record.fork = root;
+        record.started = "2025-12-05";
+        record.started_by = "Clerk";
+        record.members = std::move(members);
+        return commit({{redraft_record_path("informal-a"), emit_redraft_record(record)}},
+                      "Secretariat", {}, {}, root);
+    }
+
     // The server's main branch at `id`.
     void accept(const std::string& id, const std::string& branch = "main") {
         if (repo_->branch_exists(branch)) repo_->delete_branch(branch);
@@ -283,16 +296,7 @@ TEST_F(PreReceive, TextsThatAreNotUtf8AreRefused) {
 
 TEST_F(PreReceive, RedraftsTakeTheirMembersProposals) {
     const std::string root = start("optional");
-    RedraftRecord record;
-    record.name = "informal-a";
-    record.from = "main";
-    record.fork = root;
-    record.started = "2025-12-05";
-    record.started_by = "Clerk";
-    record.members = {"Japan", "Brazil"};
-    const std::string started =
-        commit({{redraft_record_path("informal-a"), emit_redraft_record(record)}}, "Secretariat",
-               {}, {}, root);
+    const std::string started = start_redraft(root, {"Japan", "Brazil"});
     hooks::ReceiveDecision d = push(kZero, started, "refs/heads/redraft/informal-a");
     EXPECT_TRUE(d.accepted()) << messages(d);
     accept(started, "redraft/informal-a");
@@ -322,16 +326,7 @@ TEST_F(PreReceive, RedraftsTakeTheirMembersProposals) {
 // checked once, as main's, and the redraft's rule was not asked).
 TEST_F(PreReceive, AnOutsidersProposalMergedFromARedraftIsRefusedOnMainToo) {
     const std::string root = start("optional");
-    RedraftRecord record;
-    record.name = "informal-a";
-    record.from = "main";
-    record.fork = root;
-    record.started = "2025-12-05";
-    record.started_by = "Clerk";
-    record.members = {"Japan"};
-    const std::string started =
-        commit({{redraft_record_path("informal-a"), emit_redraft_record(record)}}, "Secretariat",
-               {}, {}, root);
+    const std::string started = start_redraft(root, {"Japan"});
     const auto merged = [&](const std::string& tip, const std::string& proposer) {
         repo_->create_branch("incoming", root);
         CommitRequest request;
