@@ -129,6 +129,50 @@ double similarity(const Profile& a, const Profile& b) {
     return static_cast<double>(shared) / static_cast<double>(longer);
 }
 
+// A name with each run of digits made '#', and those numbers without their
+// leading zeros: "art/04-mitigation.md" is "art/#-mitigation.md" and 4.
+struct Numbered {
+    std::string shape;
+    std::vector<std::string_view> numbers;
+};
+
+Numbered numbered(std::string_view name) {
+    Numbered n;
+    for (std::size_t at = 0; at < name.size();) {
+        if (name[at] < '0' || name[at] > '9') {
+            n.shape += name[at++];
+            continue;
+        }
+        std::size_t end = at;
+        while (end < name.size() && name[end] >= '0' && name[end] <= '9') ++end;
+        while (at + 1 < end && name[at] == '0') ++at;
+        n.numbers.push_back(name.substr(at, end - at));
+        n.shape += '#';
+        at = end;
+    }
+    return n;
+}
+
+// Whether a text whose id changed as it moved was renumbered with its path
+// (art/04-mitigation.md, id art-4, made art/03-mitigation.md, id art-3: a
+// secretariat's renumbering) rather than withdrawn for another text: the
+// ids differ only in their numbers, the paths only in theirs, and each
+// id's numbers stand in its own path.
+bool renumbered_with_path(std::string_view from, std::string_view from_id, std::string_view to,
+                          std::string_view to_id) {
+    const Numbered old_id = numbered(from_id), new_id = numbered(to_id);
+    const Numbered old_path = numbered(from), new_path = numbered(to);
+    if (old_id.shape != new_id.shape || old_path.shape != new_path.shape) return false;
+    const auto numbers_stand_in = [](const Numbered& id, const Numbered& path) {
+        return std::all_of(id.numbers.begin(), id.numbers.end(), [&](std::string_view number) {
+            return std::find(path.numbers.begin(), path.numbers.end(), number) !=
+                   path.numbers.end();
+        });
+    };
+    return !old_id.numbers.empty() && numbers_stand_in(old_id, old_path) &&
+           numbers_stand_in(new_id, new_path);
+}
+
 // The file name after the last '/'.
 std::string_view file_name(std::string_view path) {
     const std::size_t slash = path.rfind('/');
@@ -174,7 +218,8 @@ std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
     if (removed.empty() || added.empty()) return {};
 
     // Candidate pairs, scored; identical blobs score above any similarity.
-    // Two texts whose ids differ (A-1 withdrawn, A-2 tabled) are never one.
+    // Two texts whose ids differ (A-1 withdrawn, A-2 tabled) are never one,
+    // unless the id was renumbered with the path.
     const bool compare_words = removed.size() <= kMostCompared && added.size() <= kMostCompared;
     std::vector<Profile> removed_profiles, added_profiles;
     if (compare_words) {
@@ -196,7 +241,9 @@ std::vector<Rename> find_renames(const TreeFiles& base, const TreeFiles& side,
             }
             if (!compare_words) continue;
             const Profile &x = removed_profiles[r], &y = added_profiles[a];
-            if (!x.id.empty() && !y.id.empty() && x.id != y.id) continue;
+            if (!x.id.empty() && !y.id.empty() && x.id != y.id &&
+                !renumbered_with_path(from->first, x.id, to->first, y.id))
+                continue;
             const double score = similarity(x, y);
             if (score >= kSimilarEnough)
                 pairs.emplace_back(score_of(score, from->first, to->first), &from->first,

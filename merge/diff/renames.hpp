@@ -4,9 +4,11 @@
 // git's merge finds renames: a text the side no longer has at its old path,
 // and one it added, that share at least half the words of their bodies
 // (front matter left out; two texts whose front matter gives different ids
-// are never one). So a redraft that moves a text while the other side
-// edits it merges the edit into the moved text instead of leaving two
-// copies, and a log of the text goes on before the move.
+// are never one, unless the id was renumbered with the path: art-4 at
+// art/04-mitigation.md made art-3 at art/03-mitigation.md). So a redraft
+// that moves a text while the other side edits it merges the edit into the
+// moved text instead of leaving two copies, and a log of the text goes on
+// before the move.
 #include <functional>
 #include <map>
 #include <string>

@@ -664,6 +664,37 @@ TEST(MergeCli, LogOfAMergeCountsAMoveAndAnEditAtTheOldPathAsTheBranches) {
         << log;
 }
 
+// A text one group renumbered (moved to the next number, its id made that
+// number too, as a secretariat renumbers) while another edited it where it
+// was merges at its new path, once (found by a tester: the changed id
+// stopped the pairing, both texts stayed, the old one bracketed whole as
+// edited-deleted, and the compiled text held the article twice).
+TEST(MergeCli, ATextRenumberedWithItsIdByOneGroupAndEditedByAnotherMergesAtItsNewPath) {
+    Negotiation n;
+    for (const char* group : {"ga", "gb"}) {
+        ASSERT_EQ(n.main
+                      .accord({"redraft", "start", group, "--members", "Japan", "--no-switch",
+                               "recs/A-1.md"})
+                      .exit_code,
+                  0);
+    }
+    n.main.out({"switch", "-q", "redraft/ga"});
+    n.main.out({"mv", "recs/A-1.md", "recs/A-2.md"});
+    n.main.write("recs/A-2.md", replaced(kRecommendation, "id: A-1", "id: A-2"));
+    ASSERT_EQ(n.main.accord({"propose", "recs/A-1.md", "recs/A-2.md", "--by", "Japan"}).exit_code,
+              0);
+    n.main.out({"switch", "-q", "redraft/gb"});
+    n.main.propose("recs/A-1.md", replaced(kRecommendation, "[strengthen]", "[improve]"),
+                   {"Brazil"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    const test::RunResult merge = n.main.accord({"merge", "ga", "gb"});
+    ASSERT_EQ(merge.exit_code, 0) << merge.out << merge.err;
+    EXPECT_THAT(merge.out + merge.err, HasSubstr("followed a move: recs/A-1.md -> recs/A-2.md"));
+    EXPECT_FALSE(std::filesystem::exists(n.main.dir + "/recs/A-1.md"));
+    EXPECT_EQ(n.main.read("recs/A-2.md"), replaced(replaced(kRecommendation, "id: A-1", "id: A-2"),
+                                                   "[strengthen]", "[improve]"));
+}
+
 // A status a group changed is told in its proposal, not again at the merge.
 TEST(MergeCli, LogOfAMergeDoesNotRepeatAStatusABranchChanged) {
     Negotiation n;

@@ -407,6 +407,37 @@ TEST(BranchRenames, FrontMatterIsNoEvidenceAndDifferentIdsAreNoMove) {
     EXPECT_TRUE(find_renames({{"a.md", "1"}}, {{"b.md", "4"}}, read).empty());
 }
 
+// A text renumbered with its path (a secretariat's renumbering: moved from
+// art/04-mitigation.md to art/03-mitigation.md, its id art-4 made art-3) is
+// a move; ids that differ otherwise, or that no longer match their paths'
+// numbers, still part two texts.
+TEST(BranchRenames, AnIdRenumberedWithItsPathIsAMove) {
+    const auto text = [](const std::string& id, const std::string& body) {
+        return "---\nid: " + id + "\ntitle: Mitigation\n---\n## Article\n\n" + body;
+    };
+    const std::string body = "1. Parties aim to reach global peaking of emissions.\n";
+    const std::map<std::string, std::string> blobs = {
+        {"4", text("art-4", body)},
+        {"3", text("art-3", body + "\n2. Each Party shall prepare contributions.\n")},
+        {"3b", text("art-3b", body)},
+        {"7", text("art-7", body)},
+        {"mit", text("mitigation", body)}};
+    const ReadBlob read = [&](const std::string& id) -> const std::string& { return blobs.at(id); };
+    const auto moved =
+        find_renames({{"art/04-mitigation.md", "4"}}, {{"art/03-mitigation.md", "3"}}, read);
+    ASSERT_EQ(moved.size(), 1u);
+    EXPECT_EQ(moved[0].to, "art/03-mitigation.md");
+    EXPECT_TRUE(
+        find_renames({{"art/04-mitigation.md", "4"}}, {{"art/03-mitigation.md", "3b"}}, read)
+            .empty());
+    EXPECT_TRUE(find_renames({{"art/04-mitigation.md", "4"}}, {{"art/03-mitigation.md", "7"}}, read)
+                    .empty());
+    EXPECT_TRUE(find_renames({{"art/04-mitigation.md", "4"}}, {{"art/03-adaptation.md", "3"}}, read)
+                    .empty());
+    EXPECT_TRUE(find_renames({{"art/04-mitigation.md", "4"}}, {{"art/mitigation.md", "mit"}}, read)
+                    .empty());
+}
+
 TEST_F(BranchMerge, ATextBothRedraftsCreatedDifferentlyKeepsBothAsAlternatives) {
     base({{"a.md", "Text.\n"}});
     repo.create_branch("redraft/b", *repo.head());
