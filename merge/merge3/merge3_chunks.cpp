@@ -163,7 +163,13 @@ bool lifted_by_one(const MergeInputs& in, const std::vector<std::uint32_t>& part
 // report.": "shall act. Parties " deleted, "[may]" lifted), as a piece of
 // its own: the deletion alone meets the other side's edit, and the lift
 // stays a lift, instead of both growing over the bracket into one
-// alternative that holds its wording twice.
+// alternative that holds its wording twice. So too where the side that
+// kept the mark inserted wording beside it, white space between
+// ("[starting in 2020] [in accordance ...]" against the bracket lifted):
+// the insertion is no edit inside the bracket, the mark it ends with (as
+// the diff may have read it, the bracket's own mark kept and "starting in
+// 2020] [" inserted after it) being the one lifted. (Wording glued onto
+// the mark stays with it: lifted, it would run into the bracket's words.)
 void push_lifted_marks_apart(const MergeInputs& in, const std::vector<std::uint32_t>& partners,
                              const Chunk& x, std::vector<Chunk>& out) {
     Chunk rest = x;
@@ -172,9 +178,28 @@ void push_lifted_marks_apart(const MergeInputs& in, const std::vector<std::uint3
     for (const ChangedBy lifter : {ChangedBy::ours, ChangedBy::theirs}) {
         const bool ours = lifter == ChangedBy::ours;
         const std::vector<std::uint32_t>& keeping = ours ? in.base_to_theirs() : in.base_to_ours();
-        if (!back && rest.b1 - rest.b0 >= 2 && kind(rest.b1 - 1) == TokenKind::bracket_open &&
-            keeping[rest.b1 - 1] == (ours ? rest.t1 : rest.o1) - 1 &&
-            lifted_by_one(in, partners, rest.b1 - 1, lifter)) {
+        const Text keeper = ours ? in.theirs() : in.ours();
+        // The mark `b` ends (starts) the chunk: the keeper's part ends
+        // (starts) with its copy of it, something else beside it in the
+        // chunk; or the keeper wrote wording beside it, set apart from it by
+        // white space, that ends (starts) with a mark the same (its copy
+        // then read before or after that wording).
+        const auto mark_at_end = [&](std::uint32_t b) {
+            const std::uint32_t k0 = ours ? rest.t0 : rest.o0, k1 = ours ? rest.t1 : rest.o1;
+            if (keeping[b] == kNone || k0 == k1) return false;
+            if (rest.b1 - rest.b0 >= 2 && keeping[b] == k1 - 1) return true;
+            return k1 - k0 >= 2 && keeper.tokens[k1 - 1].kind == kind(b) &&
+                   is_space_token(keeper.tokens[k1 - 2].kind);
+        };
+        const auto mark_at_start = [&](std::uint32_t b) {
+            const std::uint32_t k0 = ours ? rest.t0 : rest.o0, k1 = ours ? rest.t1 : rest.o1;
+            if (keeping[b] == kNone || k0 == k1) return false;
+            if (rest.b1 - rest.b0 >= 2 && keeping[b] == k0) return true;
+            return k1 - k0 >= 2 && keeper.tokens[k0].kind == kind(b) &&
+                   is_space_token(keeper.tokens[k0 + 1].kind);
+        };
+        if (!back && rest.b0 < rest.b1 && kind(rest.b1 - 1) == TokenKind::bracket_open &&
+            mark_at_end(rest.b1 - 1) && lifted_by_one(in, partners, rest.b1 - 1, lifter)) {
             back = Chunk{rest.b1 - 1, rest.b1, 0, 0, 0, 0, false};
             if (ours) {
                 back->o0 = back->o1 = rest.o1, back->t0 = rest.t1 - 1, back->t1 = rest.t1;
@@ -185,9 +210,8 @@ void push_lifted_marks_apart(const MergeInputs& in, const std::vector<std::uint3
             }
             --rest.b1;
         }
-        if (!front && rest.b1 - rest.b0 >= 2 && kind(rest.b0) == TokenKind::bracket_close &&
-            keeping[rest.b0] == (ours ? rest.t0 : rest.o0) &&
-            lifted_by_one(in, partners, rest.b0, lifter)) {
+        if (!front && rest.b0 < rest.b1 && kind(rest.b0) == TokenKind::bracket_close &&
+            mark_at_start(rest.b0) && lifted_by_one(in, partners, rest.b0, lifter)) {
             front = Chunk{rest.b0, rest.b0 + 1, 0, 0, 0, 0, false};
             if (ours) {
                 front->o0 = front->o1 = rest.o0, front->t0 = rest.t0, front->t1 = rest.t0 + 1;

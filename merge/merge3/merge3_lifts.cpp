@@ -42,9 +42,12 @@ bool kept_inside(const BaseView& v, std::uint32_t open, std::uint32_t close) {
 }
 
 // The side changed the bracket's text but kept some of it (deleting the
-// whole bracket is a deletion, not an edit inside).
-bool edited_inside(const BaseView& v, const std::vector<std::uint32_t>& new_to_old,
-                   std::uint32_t open, std::uint32_t close) {
+// whole bracket is a deletion, not an edit inside). Words added beside the
+// bracket are not inside, though the diff may read them so: "[x] [b c]"
+// for "[b c]" as the bracket's '[' kept and "x] [" added after it.
+bool edited_inside(const BaseView& v, const MergeSide& side, std::uint32_t open,
+                   std::uint32_t close) {
+    const std::vector<std::uint32_t>& new_to_old = side.diff.new_to_old;
     bool kept = false, changed = false;
     for (std::uint32_t t = open + 1; t < close; ++t) {
         if (is_space_token(v.tokens[t].kind)) continue;
@@ -53,7 +56,16 @@ bool edited_inside(const BaseView& v, const std::vector<std::uint32_t>& new_to_o
     const bool marks_kept = !v.changed(open) && !v.changed(close);
     if (changed) return kept || marks_kept;  // rewording inside, or new text in the same bracket
     if (!marks_kept) return false;
-    for (std::uint32_t n = v.mapping[open] + 1; n < v.mapping[close]; ++n) {
+    std::uint32_t from = v.mapping[open] + 1, to = v.mapping[close];
+    // A run added after the '[' that ends with a '[' stands before the
+    // bracket; one added before the ']' that starts with a ']', after it.
+    std::uint32_t run = from;
+    while (run < to && new_to_old[run] == kNone) ++run;
+    if (run > from && side.tokens[run - 1].kind == TokenKind::bracket_open) from = run;
+    run = to;
+    while (run > from && new_to_old[run - 1] == kNone) --run;
+    if (run < to && side.tokens[run].kind == TokenKind::bracket_close) to = run;
+    for (std::uint32_t n = from; n < to; ++n) {
         if (new_to_old[n] == kNone) return true;  // words added inside
     }
     return false;
@@ -151,9 +163,9 @@ LiftsOverEdits find_lifts_over_edits(const Document& base, const std::vector<Tok
         if (b.group != kNone && b.group == group_seen) {
             ours_edited = group_ours_edited, theirs_edited = group_theirs_edited;
         } else {
-            ours_edited = edited_inside(bo, ours.diff.new_to_old, first, last) ||
+            ours_edited = edited_inside(bo, ours, first, last) ||
                           (b.group != kNone && option_added_after(bo, ours, last));
-            theirs_edited = edited_inside(bt, theirs.diff.new_to_old, first, last) ||
+            theirs_edited = edited_inside(bt, theirs, first, last) ||
                             (b.group != kNone && option_added_after(bt, theirs, last));
             if (b.group != kNone) {
                 group_seen = b.group;

@@ -451,6 +451,41 @@ TEST(MergeDeletedParagraphs, ADeletedAltParagraphKeepsItsLabelBesideATagBeforeIt
     EXPECT_EQ(merged(base, edited, tagged_and_deleted).text, expected);
 }
 
+// --- a bracket one side lifted, the other inserting beside it -----------------
+
+// Wording one side inserted just before (or after) a bracket the other
+// lifted is no edit inside it: the lift stands and the insertion with it,
+// in either order of the sides (found by a tester: "[starting in 2020]"
+// inserted before "[in accordance with decision 1/CP.21]", which the chair
+// had lifted, was read as an edit inside, the bracket put back and the
+// merge reported kept-bracketed).
+TEST(MergeLiftBesideInsertion, AnInsertionBesideALiftedBracketLeavesTheLift) {
+    const std::string base = "Parties shall act [in accordance with 1/CP.21] now.\n";
+    const std::string lifted = "Parties shall act in accordance with 1/CP.21 now.\n";
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {"Parties shall act [from 2020] [in accordance with 1/CP.21] now.\n",
+         "Parties shall act [from 2020] in accordance with 1/CP.21 now.\n"},
+        {"Parties shall act from 2020 [in accordance with 1/CP.21] now.\n",
+         "Parties shall act from 2020 in accordance with 1/CP.21 now.\n"},
+        {"Parties shall act [in accordance with 1/CP.21] [from 2020] now.\n",
+         "Parties shall act in accordance with 1/CP.21 [from 2020] now.\n"}};
+    for (const auto& [inserted, expected] : cases) {
+        const MergeResult r = merged(base, lifted, inserted);
+        EXPECT_EQ(r.text, expected) << inserted;
+        EXPECT_THAT(r.disagreements, IsEmpty()) << inserted;
+        const MergeResult swapped = merged(base, inserted, lifted);
+        EXPECT_EQ(swapped.text, expected) << inserted;
+        EXPECT_THAT(swapped.disagreements, IsEmpty()) << inserted;
+    }
+    // Words inserted inside the bracket are an edit inside: it keeps its marks.
+    const MergeResult inside = merged(
+        base, lifted, "Parties shall act [from 2020] [also in accordance with 1/CP.21] now.\n");
+    EXPECT_EQ(inside.text,
+              "Parties shall act [from 2020] [also in accordance with 1/CP.21] now.\n");
+    EXPECT_THAT(inside.disagreements,
+                ElementsAre(IsDisagreement(DisagreementKind::kept_bracketed, 1)));
+}
+
 // --- whole texts added at one path ---------------------------------------
 
 // Two texts whose front matter gives different ids, added where no text
