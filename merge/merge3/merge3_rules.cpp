@@ -1136,9 +1136,10 @@ void ChunkResolver::resolve_status(const Chunk& x) {
 }
 
 // The words of [from, to) in brackets, unless they are a bracket group
-// already. A heading alone keeps its marks outside ("## [Heading]"):
-// "[## Heading]" is no heading. (Over more paragraphs the bracket opens
-// before the marks: one cannot run on from inside a heading.)
+// already. A heading keeps its marks outside the bracket:
+// "## [Heading]", for "[## Heading]" is no heading. Over more paragraphs,
+// each heading among them is bracketed so and the paragraphs between
+// headings together (put_bracketed_around_headings).
 void ChunkResolver::put_bracketed(Text side, std::uint32_t from, std::uint32_t to) {
     auto [a, z] = words_within(side, from, to);
     out_.put_range(side, from, a);
@@ -1153,6 +1154,10 @@ void ChunkResolver::put_bracketed(Text side, std::uint32_t from, std::uint32_t t
     bool one_paragraph = true;
     for (std::uint32_t t = a; t < z && one_paragraph; ++t)
         one_paragraph = side.tokens[t].kind != TokenKind::paragraph_break;
+    if (!one_paragraph && put_bracketed_around_headings(side, a, z)) {
+        out_.put_range(side, z, to);
+        return;
+    }
     while (line_start && one_paragraph && marks < z && marks - a < 6 && is_hash(marks)) ++marks;
     if (marks > a && marks + 1 < z && side.tokens[marks].kind == TokenKind::space) {
         out_.put_range(side, a, marks + 1);
@@ -1163,6 +1168,43 @@ void ChunkResolver::put_bracketed(Text side, std::uint32_t from, std::uint32_t t
     out_.put_range(side, a, z);
     if (!already) out_.put_verbatim("]");
     out_.put_range(side, z, to);
+}
+
+// Paragraphs [from, to) of `side` bracketed where they hold a heading: a
+// bracket cannot run across one, so each heading keeps its marks outside
+// its own bracket ("## [Article 8]") and the paragraphs between headings
+// are bracketed together. False, writing nothing, where none is a heading.
+bool ChunkResolver::put_bracketed_around_headings(Text side, std::uint32_t from, std::uint32_t to) {
+    const std::vector<Paragraph>& paragraphs = side.doc.paragraphs;
+    // Whether the paragraph holding token `t` is a heading.
+    const auto heading_at = [&](std::uint32_t t) {
+        const std::size_t at = side.tokens[t].range.begin;
+        const auto p = std::partition_point(paragraphs.begin(), paragraphs.end(),
+                                            [&](const Paragraph& x) { return x.range.end <= at; });
+        return p != paragraphs.end() && p->range.begin <= at && p->heading;
+    };
+    // The paragraphs' first tokens, and `to` after the last.
+    std::vector<std::uint32_t> starts = {from};
+    for (std::uint32_t t = from; t < to; ++t) {
+        if (side.tokens[t].kind != TokenKind::paragraph_break) continue;
+        std::uint32_t next = t + 1;
+        while (next < to && is_space_token(side.tokens[next].kind)) ++next;
+        if (next < to) starts.push_back(next);
+    }
+    starts.push_back(to);
+    bool any_heading = false;
+    for (std::size_t k = 0; k + 1 < starts.size() && !any_heading; ++k)
+        any_heading = heading_at(starts[k]);
+    if (!any_heading) return false;
+    std::uint32_t run = from;  // the first paragraph not yet written
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+        if (!heading_at(starts[k])) continue;
+        if (run < starts[k]) put_bracketed(side, run, starts[k]);
+        put_bracketed(side, starts[k], starts[k + 1]);
+        run = starts[k + 1];
+    }
+    if (run < to) put_bracketed(side, run, to);
+    return true;
 }
 
 // "[ours][theirs]": each side's wording as an option; a side that is

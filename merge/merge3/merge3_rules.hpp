@@ -118,6 +118,7 @@ class ChunkResolver {
     void put_options_beside_words(const Chunk& x);
     void resolve_status(const Chunk& x);
     void put_bracketed(Text side, std::uint32_t from, std::uint32_t to);
+    bool put_bracketed_around_headings(Text side, std::uint32_t from, std::uint32_t to);
     void put_alternatives(const Chunk& x);
     // Both inserted wording at one place that opens or closes with the
     // same words: see the definition. False when the chunk is not that.

@@ -695,6 +695,43 @@ TEST(MergeCli, ATextRenumberedWithItsIdByOneGroupAndEditedByAnotherMergesAtItsNe
                                                    "[strengthen]", "[improve]"));
 }
 
+// A text one group deleted while another edited it stands bracketed, its
+// heading a heading still: the heading's words bracketed after its marks,
+// the paragraphs under it in a bracket of their own (found by a tester:
+// "[## Article 4" made the heading a paragraph, and the compiled text lost
+// the Article).
+TEST(MergeCli, ATextDeletedByOneGroupAndEditedByAnotherKeepsItsHeadingAHeading) {
+    Negotiation n;
+    const std::string text =
+        "---\nid: art-4\ntitle: Mitigation\n---\n## Article 4\n\n1. Parties aim to reach "
+        "global peaking of emissions.\n\n2. Each Party shall prepare contributions.\n";
+    n.main.propose("art/04-mitigation.md", text, {"Chair"}, "2014-02-20");
+    for (const char* group : {"ga", "gb"}) {
+        ASSERT_EQ(n.main
+                      .accord({"redraft", "start", group, "--members", "Japan", "--no-switch",
+                               "art/04-mitigation.md"})
+                      .exit_code,
+                  0);
+    }
+    n.main.out({"switch", "-q", "redraft/ga"});
+    n.main.out({"rm", "-q", "art/04-mitigation.md"});
+    ASSERT_EQ(n.main.accord({"propose", "art/04-mitigation.md", "--by", "Japan"}).exit_code, 0);
+    n.main.out({"switch", "-q", "redraft/gb"});
+    n.main.propose("art/04-mitigation.md",
+                   replaced(text, "prepare contributions", "prepare [ambitious] contributions"),
+                   {"Brazil"}, "2014-02-25");
+    n.main.out({"switch", "-q", "main"});
+    const test::RunResult merge = n.main.accord({"merge", "ga", "gb"});
+    ASSERT_EQ(merge.exit_code, 1) << merge.out << merge.err;
+    EXPECT_THAT(merge.out + merge.err, HasSubstr("art/04-mitigation.md:1: edited-deleted"));
+    EXPECT_EQ(n.main.read("art/04-mitigation.md"),
+              "---\nid: art-4\ntitle: Mitigation\n---\n## [Article 4]\n\n[1. Parties aim to "
+              "reach global peaking of emissions.\n\n2. Each Party shall prepare [ambitious] "
+              "contributions.]\n");
+    const test::RunResult check = n.main.accord({"check", "art/04-mitigation.md"});
+    EXPECT_THAT(check.out + check.err, HasSubstr("0 errors, 0 warnings"));
+}
+
 // A status a group changed is told in its proposal, not again at the merge.
 TEST(MergeCli, LogOfAMergeDoesNotRepeatAStatusABranchChanged) {
     Negotiation n;

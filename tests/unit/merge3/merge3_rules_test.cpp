@@ -486,6 +486,33 @@ TEST(MergeLiftBesideInsertion, AnInsertionBesideALiftedBracketLeavesTheLift) {
                 ElementsAre(IsDisagreement(DisagreementKind::kept_bracketed, 1)));
 }
 
+// --- a heading among paragraphs one side deleted and the other edited ----------
+
+// One side deleted a whole Article, heading and paragraphs, the other
+// edited a paragraph of it: the edit stands bracketed, the heading a
+// heading still, its words bracketed ("## [Article 8]"), for a bracket
+// cannot run across a heading (found by a tester: "[## Article 8 ...]"
+// made the heading a paragraph).
+TEST(MergeDeletedHeading, AHeadingInADeletionAgainstAnEditStaysAHeading) {
+    const std::string base =
+        "## Article 8\n\n1. Parties recognize loss and damage.\n\n2. Parties shall cooperate.\n\n"
+        "## Article 9\n\n1. Parties shall provide finance.\n";
+    const std::string deleted = "## Article 9\n\n1. Parties shall provide finance.\n";
+    const std::string edited =
+        "## Article 8\n\n1. Parties recognize averting loss and damage.\n\n2. Parties shall "
+        "cooperate.\n\n## Article 9\n\n1. Parties shall provide finance.\n";
+    const std::string expected =
+        "## [Article 8]\n\n[1. Parties recognize averting loss and damage.\n\n2. Parties shall "
+        "cooperate.]\n\n## Article 9\n\n1. Parties shall provide finance.\n";
+    const MergeResult r = merged(base, deleted, edited);
+    EXPECT_EQ(r.text, expected);
+    EXPECT_THAT(r.disagreements, ElementsAre(IsDisagreement(DisagreementKind::edited_deleted, 1)));
+    const MergeResult swapped = merged(base, edited, deleted);
+    EXPECT_EQ(swapped.text, expected);
+    EXPECT_THAT(swapped.disagreements,
+                ElementsAre(IsDisagreement(DisagreementKind::edited_deleted, 1)));
+}
+
 // --- whole texts added at one path ---------------------------------------
 
 // Two texts whose front matter gives different ids, added where no text
