@@ -594,7 +594,11 @@ bool follow_reorder(Paragraphs& base, const Paragraphs& mover, Paragraphs& edito
 // as with it (it stands out of order; an edit elsewhere on the mover's side
 // may leave the alignment with nothing better to pair than the moved
 // paragraph itself). The editor rewrote it in place, deleted it, or moved
-// it to the same place.
+// it to the same place; or it kept it word for word where it stood but
+// added or edited paragraphs right beside it (then, read where they stand,
+// the mover's deletion of the old place and the editor's changes beside it
+// would meet as one change, the paragraph kept in the editor's alternative
+// as well as where the mover put it).
 // The paragraphs one search tries as moved (each an alignment of the text).
 constexpr std::size_t kMostTried = 64;
 // Paragraphs a text has before "mostly reordered" says it was shuffled.
@@ -613,6 +617,9 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         with_rewrites(base, editor, b, e, editor_rewrites).ids;
     const Alignment bm = align(b, m), be = align(b, e);
     const std::size_t aligned = common_count(bm);
+    // Which base paragraph each of the editor's stands for, its rewrites
+    // included: where the editor has the paragraph a kept one goes after.
+    std::optional<Alignment> be_rewrites;
     // A long text the mover mostly reordered (fewer than half the base's
     // paragraphs still in order: a shuffle) moved no paragraph that can be
     // told apart; trying each would align the whole text once per
@@ -620,15 +627,31 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
     // reads the two texts as they are. (In a short text one move and one
     // edit may leave most paragraphs out of order.)
     if (b.size() > kFewestForAShuffle && 2 * aligned < b.size()) return false;
-    std::size_t tried = 0;
+    // (Paragraphs the editor kept are tried apart, as many again: an editor
+    // that added a paragraph after each would spend the search on them.)
+    std::size_t tried = 0, tried_kept = 0;
     std::unordered_map<std::uint32_t, int> in_base, in_mover;
     for (const std::uint32_t id : b) ++in_base[id];
     for (const std::uint32_t id : m) ++in_mover[id];
     const std::size_t n = b.size();
     for (std::size_t i = 0; i < n; ++i) {
-        // The editor did not keep it as it was; the mover has it once, as
-        // the base had it once.
-        if (be.to_side[i] != kAbsent) continue;
+        // The editor did not keep it as it was, or kept it with paragraphs
+        // of its own (or its edits of the base's) right beside it; the mover
+        // has it once, as the base had it once.
+        const bool kept = be.to_side[i] != kAbsent;
+        if (kept) {
+            const std::uint32_t at = be.to_side[i];
+            const bool same_before =
+                i == 0 ? at == 0 : be.to_side[i - 1] != kAbsent && be.to_side[i - 1] + 1 == at;
+            const bool same_after = i + 1 == n ? at + 1 == e.size() : be.to_side[i + 1] == at + 1;
+            if (same_before && same_after) continue;
+            // What stands beside it there the editor added or edited: a base
+            // paragraph it moved beside it keeps it company where it is.
+            const auto moved_there = [&](std::size_t x) {
+                return x < e.size() && be.to_base[x] == kAbsent && in_base.count(e[x]) != 0;
+            };
+            if ((at > 0 && moved_there(at - 1)) || moved_there(at + 1)) continue;
+        }
         if (in_base[b[i]] != 1 || in_mover[b[i]] > 1) continue;
         // The editor rewrote just this paragraph: it kept the neighbours on
         // both sides, with one paragraph of its own between them, alike to
@@ -639,7 +662,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             i == 0 ? 0 : (be.to_side[i - 1] == kAbsent ? kAbsent : be.to_side[i - 1] + 1);
         const std::uint32_t end =
             i + 1 == n ? static_cast<std::uint32_t>(e.size()) : be.to_side[i + 1];
-        bool rewritten = first != kAbsent && end != kAbsent && end == first + 1;
+        bool rewritten = !kept && first != kAbsent && end != kAbsent && end == first + 1;
         if (rewritten) {
             // Something else written in its place is no rewrite of it.
             const std::optional<double> alike = likeness.of(base.lines[i], editor.lines[first]);
@@ -648,7 +671,7 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         // Its rewrite (with_rewrites) among the editor's paragraphs where it
         // stood, beside other changes there: rewritten where it stood too.
         const auto copy = std::find(editor_ids.begin(), editor_ids.end(), b[i]);
-        if (!rewritten && copy != editor_ids.end()) {
+        if (!kept && !rewritten && copy != editor_ids.end()) {
             const auto [lo, hi] = editor_span(be, i, e.size());
             const auto at = static_cast<std::size_t>(copy - editor_ids.begin());
             if (at >= lo && at < hi) {
@@ -661,12 +684,13 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
         // elsewhere, the base alone takes the mover's move, and the
         // editor's place is kept: read as they stand, each side's move would
         // keep its own copy, and the text would hold the paragraph twice.
-        const bool moved_by_editor = !rewritten && copy != editor_ids.end();
+        const bool moved_by_editor = !kept && !rewritten && copy != editor_ids.end();
         // Moved once already, and the editor keeps it elsewhere: both sides
         // moved it, and one move is followed (the two would take turns).
-        if (moved_by_editor && followed.count(std::string(without_number(base.lines[i]))) != 0)
+        if ((moved_by_editor || kept) &&
+            followed.count(std::string(without_number(base.lines[i]))) != 0)
             continue;
-        if (!rewritten && !moved_by_editor &&
+        if (!kept && !rewritten && !moved_by_editor &&
             !deleted_by_editor(base, editor, b, e, be, in_base, i, likeness))
             continue;
         if (!balanced(base.lines[i]) || (rewritten && !balanced(editor.lines[first]))) continue;
@@ -675,7 +699,8 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             static_cast<std::size_t>(std::find(m.begin(), m.end(), b[i]) - m.begin());
         if (j == m.size()) continue;
         // Out of order in the mover: the rest aligns as well without it.
-        if (++tried > kMostTried) return false;
+        if (kept && ++tried_kept > kMostTried) continue;
+        if (!kept && ++tried > kMostTried) return false;
         const Alignment rest = align(without(b, i), without(m, j));
         if (common_count(rest) < aligned) continue;
         // Where the mover put it: after a paragraph the base and the editor
@@ -688,6 +713,11 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
             if (rewritten && be.to_side[p] == kAbsent) continue;
             base_before = p + 1;
             if (rewritten) editor_before = be.to_side[p] + 1;
+            if (kept) {
+                if (!be_rewrites) be_rewrites = align(b, editor_ids);
+                if (be_rewrites->to_side[p] == kAbsent) continue;
+                editor_before = be_rewrites->to_side[p] + 1;
+            }
         }
         if (base_before == i || base_before == i + 1) continue;  // it stands where it stood
         // A paragraph the mover edited too lands between the paragraphs it
@@ -702,15 +732,16 @@ bool follow_one_move(Paragraphs& base, const Paragraphs& mover, Paragraphs& edit
                 if (q == kAbsent) continue;
                 const std::uint32_t p = q >= i ? q + 1 : q;
                 if (p != base_before || be.to_side[p] == kAbsent ||
-                    (rewritten && be.to_side[p] != editor_before))
+                    ((rewritten || kept) && be.to_side[p] != editor_before))
                     continue;
-            } else if (base_before != n || (rewritten && editor_before != e.size())) {
+            } else if (base_before != n || ((rewritten || kept) && editor_before != e.size())) {
                 continue;
             }
         }
         followed.emplace(without_number(base.lines[i]));
         move_paragraph(base.lines, i, base_before);
         if (rewritten) move_paragraph(editor.lines, first, editor_before);
+        if (kept) move_paragraph(editor.lines, be.to_side[i], editor_before);
         return true;
     }
     return false;

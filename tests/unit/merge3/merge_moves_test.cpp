@@ -443,8 +443,6 @@ TEST(MergeMoves, NothingToFollowLeavesTheTextsAlone) {
     // Edited where it stood: no move.
     EXPECT_FALSE(follow_moves(kBase, "A first, ours.\n\nB second.\n\nC third.\n",
                               "A first, edited.\n\nB second.\n\nC third.\n"));
-    // The moved paragraph stands twice in the base: which one moved is unknown.
-    EXPECT_FALSE(follow_moves("A.\n\nB.\n\nA.\n", "B.\n\nA.\n\nA.\n", "A, edited.\n\nB.\n\nA.\n"));
     // A bracket opened in the paragraph and closed in the next one.
     EXPECT_FALSE(follow_moves("[A first.\n\nB second.]\n\nC third.\n",
                               "B second.]\n\nC third.\n\n[A first.\n",
@@ -514,6 +512,72 @@ TEST(MergeMoves, AParagraphBothAddedBesideAnEditedOneStandsOnce) {
             paragraphs("ABC"), edited(paragraphs("ABDC"), "BBB paragraph"), paragraphs("ACBD"));
         EXPECT_EQ(along.text, edited(paragraphs("ACBD"), "BBB paragraph"));
         EXPECT_TRUE(along.disagreements.empty());
+    }
+}
+
+// Found by a tester and a randomized merge checker: one side moved a
+// paragraph, the other kept it word for word where it stood but edited or
+// added paragraphs right beside it. Read where they stand, the mover's
+// taking it out there and the other side's changes beside it met as one
+// change, and the kept side's alternative held the paragraph too: it stood
+// twice, once inside that bracket (a chair choosing the other alternative
+// deleted wording nobody opposed). It stands once, outside any bracket,
+// where the mover put it, whichever side is ours.
+TEST(MergeMoves, AParagraphMovedStandsOnceWhereTheOtherSideChangedBesideIt) {
+    const std::string aim = "Parties aim to reach the peak of emissions soon.";
+    const std::string prepare = "Each Party shall prepare successive contributions.";
+    const std::string lead =
+        "Developed countries should continue taking the lead by undertaking absolute targets.";
+    const std::string recalls = "Recalls the work of the ad hoc group.";
+    const std::string notes = "Notes the reports of the subsidiary bodies.";
+    const std::string affirms = "Affirms the assessment of vulnerability.";
+    const auto numbered = [](std::initializer_list<std::pair<int, std::string>> ps) {
+        std::string t;
+        for (const auto& [n, p] : ps)
+            t += (t.empty() ? "" : "\n") + std::to_string(n) + ". " + p + "\n";
+        return t;
+    };
+    const auto plain = [](std::initializer_list<std::string> ps) {
+        std::string t;
+        for (const std::string& p : ps) t += (t.empty() ? "" : "\n") + p + "\n";
+        return t;
+    };
+    const std::string prepared = "Each Party shall prepare successive contributions it intends.";
+    const std::string shall =
+        "Developed countries shall continue taking the lead by undertaking absolute targets "
+        "under the Convention.";
+    const std::string take = "Developed countries should take the lead by undertaking targets.";
+    // Edits beside it (the paragraph after it, and the last one, which the
+    // mover edited too): the edits of the last paragraph are the one
+    // disagreement.
+    const std::string base = numbered({{1, aim}, {2, prepare}, {3, lead}});
+    const std::string edits = numbered({{1, aim}, {2, prepared}, {3, shall}});
+    const std::string moved = numbered({{2, prepare}, {3, take}, {1, aim}});
+    // Paragraphs added before and after it, and the last deleted by the mover.
+    const std::string base4 = plain({prepare, lead, aim, affirms});
+    const std::string added = plain({prepare, lead, recalls, aim, notes, affirms});
+    const std::string moved_first = plain({aim, prepare, lead});
+    for (const bool swap : {false, true}) {
+        SCOPED_TRACE(swap ? "swapped" : "as given");
+        const auto merged = [&](const std::string& b, const std::string& o, const std::string& t) {
+            return swap ? merge3(b, t, o, MergeOptions{}) : merge3(b, o, t, MergeOptions{});
+        };
+        const MergeResult beside_edits = merged(base, edits, moved);
+        const std::string& text = beside_edits.text;
+        EXPECT_EQ(text.find(aim), text.rfind(aim)) << text;
+        EXPECT_TRUE(text.ends_with("\n1. " + aim + "\n")) << text;
+        EXPECT_NE(text.find(prepared), std::string::npos) << text;
+        ASSERT_EQ(beside_edits.disagreements.size(), 1u) << text;
+        const MergeResult beside_added = merged(base4, added, moved_first);
+        EXPECT_EQ(beside_added.text.find(aim), beside_added.text.rfind(aim)) << beside_added.text;
+        EXPECT_TRUE(beside_added.text.starts_with(aim + "\n")) << beside_added.text;
+        EXPECT_NE(beside_added.text.find(recalls), std::string::npos) << beside_added.text;
+        EXPECT_NE(beside_added.text.find(notes), std::string::npos) << beside_added.text;
+        // A paragraph the base has twice: which copy moved is unknown, but
+        // the one beside them, which the editor kept, moved (the two A's
+        // stood three times, the edit against a deletion).
+        EXPECT_EQ(merged("A.\n\nB.\n\nA.\n", "B.\n\nA.\n\nA.\n", "A, edited.\n\nB.\n\nA.\n").text,
+                  "B.\n\nA, edited.\n\nA.\n");
     }
 }
 
