@@ -58,7 +58,7 @@ bool same_change(const Change& a, const Change& b) {
 
 // Leaves out of a merge's `file` the changes a merged branch had made
 // (against the first parent, as the merge's own are described), each once,
-// and those the branches' changes together made (`brought_by_branches`):
+// and those the branches' changes together made (`BranchEvidence`):
 // what is left is what the merge made of its own.
 void leave_out_branch_changes(ChangeDescriber& describer, const MergedVersions& versions,
                               const ListedDisagreements& disagreements, FileChanges& file) {
@@ -91,8 +91,9 @@ void leave_out_branch_changes(ChangeDescriber& describer, const MergedVersions& 
     for (const std::optional<std::string>& other : versions.other_parents)
         if (other && other != versions.first_parent)
             branch_texts.push_back(describer.document(file.path, other));
+    const BranchEvidence evidence(first_parent, merged, branch_texts, lines);
     std::erase_if(file.changes, [&](const Change& c) {
-        if (!brought_by_branches(c, first_parent, merged, branch_texts, lines)) return false;
+        if (!evidence.brought(c)) return false;
         ++file.from_merged;
         return true;
     });

@@ -24,25 +24,13 @@ TokenDiff compared(const Document& before, const Document& after) {
     return diff_tokens(before, after, options);
 }
 
-bool within(const Token& token, const ByteRange& range) {
-    return token.range.begin >= range.begin && token.range.end <= range.end;
-}
-
 }  // namespace
 
-std::size_t line_at(const std::string& text, std::size_t offset) {
-    offset = std::min(offset, text.size());
-    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.begin() + offset, '\n'));
-}
-
-bool brought_by_branches(const Change& change, const Document& first_parent, const Document& merged,
-                         const std::vector<Document>& branches,
-                         const std::vector<std::size_t>& disagreement_lines) {
-    if (branches.empty()) return false;
-    const std::size_t first_line = line_at(merged.source, change.new_range.begin);
-    const std::size_t last_line = line_at(merged.source, change.new_range.end);
-    for (const std::size_t line : disagreement_lines)
-        if (line >= first_line && line <= last_line) return false;
+BranchEvidence::BranchEvidence(const Document& first_parent, const Document& merged,
+                               const std::vector<Document>& branches,
+                               const std::vector<std::size_t>& disagreement_lines)
+    : disagreement_lines_(disagreement_lines), merged_lines_(merged.source) {
+    if (branches.empty()) return;
     const TokenDiff made = compared(first_parent, merged);
     std::vector<TokenDiff> kept_by,
         removed_by;  // per branch: branch -> merge, first parent -> branch
@@ -50,30 +38,40 @@ bool brought_by_branches(const Change& change, const Document& first_parent, con
         kept_by.push_back(compared(branch, merged));
         removed_by.push_back(compared(first_parent, branch));
     }
-    std::size_t looked_at = 0;
     for (std::uint32_t t = 0; t < made.new_tokens.size(); ++t) {
         const Token& token = made.new_tokens[t];
-        if (made.new_to_old[t] != kNone || !carries_wording(token.kind) ||
-            !within(token, change.new_range))
-            continue;
-        ++looked_at;
+        if (made.new_to_old[t] != kNone || !carries_wording(token.kind)) continue;
         const bool stands_in_a_branch =
             std::any_of(kept_by.begin(), kept_by.end(),
                         [&](const TokenDiff& d) { return d.new_to_old[t] != kNone; });
-        if (!stands_in_a_branch) return false;
+        put_in_.push_back({token.range.begin, token.range.end, stands_in_a_branch});
     }
     for (std::uint32_t o = 0; o < made.old_tokens.size(); ++o) {
         const Token& token = made.old_tokens[o];
-        if (made.old_to_new[o] != kNone || !carries_wording(token.kind) ||
-            !within(token, change.old_range))
-            continue;
-        ++looked_at;
+        if (made.old_to_new[o] != kNone || !carries_wording(token.kind)) continue;
         const auto gone_from =
             std::count_if(removed_by.begin(), removed_by.end(),
                           [&](const TokenDiff& d) { return d.old_to_new[o] == kNone; });
-        if (gone_from != 1) return false;
+        taken_out_.push_back({token.range.begin, token.range.end, gone_from == 1});
     }
-    return looked_at > 0;
+}
+
+bool BranchEvidence::brought(const Change& change) const {
+    const std::size_t first_line = merged_lines_.locate(change.new_range.begin).line;
+    const std::size_t last_line = merged_lines_.locate(change.new_range.end).line;
+    for (const std::size_t line : disagreement_lines_)
+        if (line >= first_line && line <= last_line) return false;
+    std::size_t looked_at = 0;
+    const auto all_evidence = [&](const std::vector<Piece>& pieces, const ByteRange& range) {
+        for (const Piece& piece : pieces) {
+            if (piece.begin < range.begin || piece.end > range.end) continue;
+            ++looked_at;
+            if (!piece.evidence) return false;
+        }
+        return true;
+    };
+    return all_evidence(put_in_, change.new_range) && all_evidence(taken_out_, change.old_range) &&
+           looked_at > 0;
 }
 
 ListedDisagreements listed_disagreements(const std::string& message) {

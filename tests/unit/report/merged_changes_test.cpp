@@ -20,9 +20,9 @@ std::vector<bool> brought(const std::string& first_parent, const std::string& me
     const Document before = parse(first_parent), after = parse(merged);
     std::vector<Document> others;
     for (const std::string& b : branches) others.push_back(parse(b));
+    const BranchEvidence evidence(before, after, others, lines);
     std::vector<bool> out;
-    for (const Change& c : structural_diff(before, after))
-        out.push_back(brought_by_branches(c, before, after, others, lines));
+    for (const Change& c : structural_diff(before, after)) out.push_back(evidence.brought(c));
     return out;
 }
 
